@@ -1,0 +1,63 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "moodline",
+    products: [
+        .executable(name: "moodline", targets: ["moodline"]),
+        .library(name: "MoodlineCore", targets: ["MoodlineCore"]),
+        .library(name: "MoodlineEngine", targets: ["MoodlineEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Scoring: normalise, tokenise, lexicon, rules, prosody. Pure: no I/O.
+        .target(name: "MoodlineCore"),
+        // Sessions, rules, alerts, escalation. Pure: event time, clock injected.
+        .target(name: "MoodlineEngine", dependencies: ["MoodlineCore"]),
+        // SQLite persistence of tickets, alerts and session summaries.
+        .target(
+            name: "MoodlineStore",
+            dependencies: [
+                "MoodlineEngine",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The C module over libzmq.
+        .systemLibrary(
+            name: "CZeroMQ",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        // Wire schema v1 codec and the ZeroMQ sockets.
+        .target(name: "MoodlineWire", dependencies: ["CZeroMQ", "MoodlineEngine"]),
+        // The running service: threads, sockets, engine, store and escalation wired together.
+        .target(
+            name: "MoodlineServer",
+            dependencies: [
+                "MoodlineCore", "MoodlineEngine", "MoodlineStore", "MoodlineWire",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "moodline",
+            dependencies: [
+                "MoodlineCore", "MoodlineEngine", "MoodlineStore", "MoodlineWire", "MoodlineServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "MoodlineCoreTests", dependencies: ["MoodlineCore"]),
+        .testTarget(name: "MoodlineEngineTests", dependencies: ["MoodlineEngine"]),
+        .testTarget(name: "MoodlineStoreTests", dependencies: ["MoodlineStore"]),
+        .testTarget(name: "MoodlineWireTests", dependencies: ["MoodlineWire"]),
+        .testTarget(
+            name: "MoodlineEndToEndTests",
+            dependencies: ["moodline", "MoodlineWire", "MoodlineStore"]
+        ),
+    ]
+)

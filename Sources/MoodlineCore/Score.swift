@@ -1,0 +1,83 @@
+/// What the scorer found in one fragment of text.
+public struct Score: Sendable, Equatable {
+    /// Negative to positive, in [-1, 1].
+    public var valence: Float
+    /// Calm to agitated as far as the text shows it, in [0, 1].
+    public var arousal: Float
+    /// The language: the caller's tag when given, detected otherwise.
+    public var language: Language
+    /// Whether the text contained traditional-script characters that were mapped to simplified.
+    public var isTraditional: Bool
+    /// The categories that fired (negated ones do not).
+    public var categories: CategorySet
+    /// The lexicon entries behind each category, at most ``CategoryHits/capacity`` of them.
+    public var hits: CategoryHits
+    /// The raw sum of word valences before normalisation (VADER's scale, roughly −4…+4 a word).
+    public var rawSum: Float
+
+    public init(
+        valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
+        categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0
+    ) {
+        self.valence = valence
+        self.arousal = arousal
+        self.language = language
+        self.isTraditional = isTraditional
+        self.categories = categories
+        self.hits = hits
+        self.rawSum = rawSum
+    }
+}
+
+/// One category statement: which lexicon entry matched, and where in the original text.
+public struct CategoryHit: Sendable, Equatable {
+    public var category: Category
+    /// The lexicon entry that matched; ``Lexicon/term(_:)`` gives its text.
+    public var entry: Lexicon.EntryID
+    /// Byte offsets into the original UTF-8 text.
+    public var utf8Start: Int32
+    public var utf8End: Int32
+
+    public init(category: Category, entry: Lexicon.EntryID, utf8Start: Int32, utf8End: Int32) {
+        self.category = category
+        self.entry = entry
+        self.utf8Start = utf8Start
+        self.utf8End = utf8End
+    }
+}
+
+/// A fixed-capacity list of category hits, kept inline so scoring needs no heap allocation.
+public struct CategoryHits: Sendable, Equatable, RandomAccessCollection {
+    public static let capacity = 8
+    private var storage: (CategoryHit, CategoryHit, CategoryHit, CategoryHit,
+                          CategoryHit, CategoryHit, CategoryHit, CategoryHit)
+    public private(set) var count: Int = 0
+
+    public init() {
+        let empty = CategoryHit(category: .thanks, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0)
+        storage = (empty, empty, empty, empty, empty, empty, empty, empty)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> CategoryHit {
+        precondition(position >= 0 && position < count, "CategoryHits index out of range")
+        return withUnsafeBytes(of: storage) { $0.load(fromByteOffset: position * MemoryLayout<CategoryHit>.stride, as: CategoryHit.self) }
+    }
+
+    /// Appends a hit; returns false when the list is full and the hit was dropped.
+    @discardableResult
+    public mutating func append(_ hit: CategoryHit) -> Bool {
+        guard count < Self.capacity else { return false }
+        withUnsafeMutableBytes(of: &storage) {
+            $0.storeBytes(of: hit, toByteOffset: count * MemoryLayout<CategoryHit>.stride, as: CategoryHit.self)
+        }
+        count += 1
+        return true
+    }
+
+    public static func == (lhs: CategoryHits, rhs: CategoryHits) -> Bool {
+        lhs.elementsEqual(rhs)
+    }
+}

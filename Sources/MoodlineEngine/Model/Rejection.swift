@@ -1,0 +1,34 @@
+/// Why a wire message was rejected. Each reason is counted separately.
+public enum RejectionReason: String, Sendable, Codable, CaseIterable {
+    /// Not parseable as JSON.
+    case badJSON = "bad_json"
+    /// The text is not valid UTF-8.
+    case invalidUTF8 = "invalid_utf8"
+    /// A field has the wrong JSON type or an out-of-range value.
+    case wrongType = "wrong_type"
+    /// A required field is absent.
+    case missingField = "missing_field"
+    /// `type` names no known message.
+    case unknownType = "unknown_type"
+    /// `speaker` is neither `customer` nor `agent`.
+    case unknownSpeaker = "unknown_speaker"
+    /// The message or its text is over the configured size.
+    case oversized = "oversized"
+    /// `seq` is not greater than the last final fragment's of this session.
+    case seqNotIncreasing = "seq_not_increasing"
+    /// The very same message was seen already (dropped idempotently).
+    case duplicate = "duplicate"
+}
+
+/// A rejected message: the reason and a short human-readable detail (such as the field name).
+public struct Rejection: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reason: RejectionReason
+    public var detail: String
+
+    public init(_ reason: RejectionReason, _ detail: String = "") {
+        self.reason = reason
+        self.detail = detail
+    }
+
+    public var description: String { detail.isEmpty ? reason.rawValue : "\(reason.rawValue): \(detail)" }
+}

@@ -1,0 +1,1 @@
+// Placeholder: MoodlineServer is being written.

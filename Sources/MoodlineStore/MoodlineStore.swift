@@ -1,0 +1,1 @@
+// Placeholder: MoodlineStore is being written.

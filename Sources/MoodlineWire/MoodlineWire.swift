@@ -1,0 +1,1 @@
+// Placeholder: MoodlineWire is being written.
