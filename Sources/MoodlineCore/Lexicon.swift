@@ -1,4 +1,5 @@
-/// A compiled lexicon: entries, their tags, and the matcher over them. Immutable and shared.
+/// A compiled lexicon: the entries, their weights and tags, and one matcher over them all.
+/// Immutable once built, and shared by every scorer.
 public final class Lexicon: Sendable {
     /// Names one entry of the lexicon.
     public struct EntryID: RawRepresentable, Hashable, Sendable {
@@ -6,13 +7,65 @@ public final class Lexicon: Sendable {
         public init(rawValue: UInt32) { self.rawValue = rawValue }
     }
 
-    let terms: [String]
+    /// One line of a lexicon file, as loaded.
+    public struct Entry: Sendable, Equatable {
+        public var term: String
+        public var weight: Float
+        public var tags: LexiconTags
+        /// Where it was read: file and line.
+        public var file: String
+        public var line: Int
+    }
 
-    public init() { terms = [] }
+    public let entries: [Entry]
+    /// Per-entry weight and tags, kept apart from the strings for the hot loop.
+    let weights: [Float]
+    let tags: [LexiconTags]
+    let words: WordTable
+    let trie: UnitTrie
+    let scriptMap: ScriptMap
+    /// Problems that did not stop loading (duplicates, traditional-script terms and the like).
+    public let warnings: [LexiconIssue]
+
+    /// Builds a lexicon from the text of its files; throws when any file has errors.
+    public convenience init(sources: [LexiconSource]) throws(LexiconError) {
+        let compiled = LexiconCompiler.compile(sources)
+        let errors = compiled.issues.filter(\.isError)
+        guard errors.isEmpty else { throw LexiconError(issues: errors) }
+        self.init(compiled)
+    }
+
+    init(_ compiled: LexiconCompiler.Output) {
+        entries = compiled.entries
+        weights = compiled.entries.map(\.weight)
+        tags = compiled.entries.map(\.tags)
+        words = compiled.words
+        trie = compiled.trie
+        scriptMap = compiled.scriptMap
+        warnings = compiled.issues
+    }
+
+    /// Every error and warning in a set of lexicon files, for `moodline lexicon check`.
+    public static func check(_ sources: [LexiconSource]) -> [LexiconIssue] {
+        LexiconCompiler.compile(sources).issues
+    }
 
     /// The text of an entry, as written in the lexicon file.
-    public func term(_ id: EntryID) -> String { terms[Int(id.rawValue)] }
+    public func term(_ id: EntryID) -> String { entries[Int(id.rawValue)].term }
 
-    /// The lexicon built into the binary.
-    public static let embedded = Lexicon()
+    /// The entry itself.
+    public func entry(_ id: EntryID) -> Entry { entries[Int(id.rawValue)] }
+
+    /// The number of entries.
+    public var count: Int { entries.count }
+
+    /// The lexicon built into the binary, from the files in `lexicons/` at build time.
+    public static let embedded: Lexicon = {
+        do {
+            return try Lexicon(sources: EmbeddedLexicons.sources)
+        } catch {
+            // The embedded files are checked by the test suite; reaching this is a build defect.
+            preconditionFailure("embedded lexicon is invalid: \(error)")
+        }
+    }()
 }

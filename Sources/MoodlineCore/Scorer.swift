@@ -1,7 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Scores fragments of text against a lexicon. Keeps its scratch buffers between calls,
 /// so scoring in the steady state allocates nothing: keep one scorer per thread and reuse it.
 public struct Scorer: Sendable {
     public let lexicon: Lexicon
+    private var units: [TextUnit] = Array(repeating: TextUnit(), count: 256)
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -9,6 +16,289 @@ public struct Scorer: Sendable {
 
     /// Scores a fragment. `language` is the caller's tag when known; it is detected otherwise.
     public mutating func score(_ text: String, language: Language? = nil) -> Score {
-        Score(language: language ?? .unknown) // placeholder until the core lands
+        var trace = NoTrace()
+        return score(text, language: language, tracer: &trace)
+    }
+
+    /// Scores UTF-8 bytes directly, for callers that hold the text as bytes.
+    public mutating func score(utf8 text: UnsafeBufferPointer<UInt8>, language: Language? = nil) -> Score {
+        var trace = NoTrace()
+        return score(utf8: text, language: language, tracer: &trace)
+    }
+
+    /// Scores a fragment and reports every step to `tracer`.
+    public mutating func score<Tracer: ScoreTracer>(_ text: String, language: Language?, tracer: inout Tracer) -> Score {
+        if let score = text.utf8.withContiguousStorageIfAvailable({ score(utf8: $0, language: language, tracer: &tracer) }) {
+            return score
+        }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { score(utf8: $0, language: language, tracer: &tracer) }
+    }
+
+    /// Scores UTF-8 bytes and reports every step to `tracer`.
+    public mutating func score<Tracer: ScoreTracer>(
+        utf8 text: UnsafeBufferPointer<UInt8>, language: Language?, tracer: inout Tracer
+    ) -> Score {
+        if units.count < text.count + 1 { units = Array(repeating: TextUnit(), count: max(text.count + 1, units.count * 2)) }
+        let lexicon = self.lexicon
+        return units.withUnsafeMutableBufferPointer { units in
+            var resolver = WordTable.Lookup(table: lexicon.words)
+            let stats = Tokenizer.tokenize(text, scriptMap: lexicon.scriptMap, resolver: &resolver, into: units)
+            var rules = RuleState(lexicon: lexicon, units: UnsafeBufferPointer(rebasing: units[..<stats.units]), stats: stats)
+            rules.run(tracer: &tracer)
+            return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
+        }
+    }
+
+    /// English, Chinese or both, by the share of ideographs and Latin words.
+    static func detectLanguage(_ stats: TokenStats) -> Language {
+        let chinese = Double(stats.cjk) / 2 // about two characters a word
+        let english = Double(stats.words)
+        switch (chinese > 0, english > 0) {
+        case (false, false): return .unknown
+        case (true, false): return .chinese
+        case (false, true): return .english
+        case (true, true):
+            return min(chinese, english) / max(chinese, english) >= 0.2 ? .mixed : (chinese > english ? .chinese : .english)
+        }
+    }
+}
+
+/// The rules of one scoring pass: longest match over the units, then modifiers, negation,
+/// emphasis and contrast, VADER-style, extended to Chinese.
+private struct RuleState {
+    let lexicon: Lexicon
+    let units: UnsafeBufferPointer<TextUnit>
+    let stats: TokenStats
+
+    /// The last few slots of the clause, nearest first, for negation and intensifiers.
+    var recent: (Slot, Slot, Slot) = (.plain, .plain, .plain)
+    var recentCount = 0
+
+    var beforeContrast: Float = 0
+    var afterContrast: Float = 0
+    var sawContrast = false
+    var intensity: Float = 0
+    var exclamations = 0
+    var questions = 0
+    var emphasis = 0
+    var anger = 0
+    var sadness = 0
+    var hostile = 0
+    var categories: CategorySet = []
+    var hits = CategoryHits()
+
+    enum Slot {
+        case plain
+        case negator(Lexicon.EntryID)
+        case intensifier(Float)
+    }
+
+    /// Negation reaches this many slots back within a clause.
+    static let window = 3
+    static let negatedPositive: Float = -0.74
+    static let negatedNegative: Float = -0.5
+    static let weakNegation: Float = -0.4
+    static let capsBoost: Float = 0.733
+    static let elongationBoost: Float = 0.293
+
+    init(lexicon: Lexicon, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats) {
+        self.lexicon = lexicon
+        self.units = units
+        self.stats = stats
+    }
+
+    mutating func push(_ slot: Slot) {
+        recent = (slot, recent.0, recent.1)
+        recentCount = min(recentCount + 1, Self.window)
+    }
+
+    mutating func endClause() { recentCount = 0 }
+
+    func slot(_ k: Int) -> Slot {
+        switch k {
+        case 0: recent.0
+        case 1: recent.1
+        default: recent.2
+        }
+    }
+
+    mutating func run<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        let trie = lexicon.trie
+        var i = 0
+        let n = units.count
+        while i < n {
+            let u = units[i]
+            switch u.kind {
+            case .exclamation:
+                exclamations += 1
+                endClause()
+                i += 1
+                continue
+            case .question:
+                questions += 1
+                endClause()
+                i += 1
+                continue
+            case .clauseBreak:
+                endClause()
+                i += 1
+                continue
+            case .other:
+                push(.plain)
+                i += 1
+                continue
+            case .word, .cjk, .emoji, .symbol:
+                break
+            }
+            // Longest match from here.
+            var node = UnitTrie.root
+            var best: Int32 = -1
+            var bestEnd = i
+            var j = i
+            while j < n, units[j].isMatchable {
+                node = trie.child(node, units[j].key)
+                if node < 0 { break }
+                j += 1
+                let t = trie.terminal[Int(node)]
+                if t >= 0 { best = t; bestEnd = j }
+            }
+            if best < 0 {
+                push(.plain)
+                i += 1
+                continue
+            }
+            apply(Lexicon.EntryID(rawValue: UInt32(best)), from: i, to: bestEnd, tracer: &tracer)
+            i = bestEnd
+        }
+    }
+
+    mutating func apply<Tracer: ScoreTracer>(_ id: Lexicon.EntryID, from: Int, to: Int, tracer: inout Tracer) {
+        let e = Int(id.rawValue)
+        let tags = lexicon.tags[e]
+        let start = units[from].start, end = units[to - 1].end
+        tracer.record(.matched(id, utf8Start: start, utf8End: end))
+
+        if tags.contains(.negator) {
+            push(.negator(id))
+            return
+        }
+        if tags.contains(.intensifier) {
+            push(.intensifier(lexicon.weights[e]))
+            return
+        }
+        if tags.contains(.contrast) {
+            beforeContrast += afterContrast
+            afterContrast = 0
+            sawContrast = true
+            endClause()
+            return
+        }
+
+        // What precedes in the clause: the nearest negator, and intensifiers on either side of it.
+        var negator: Lexicon.EntryID?
+        var negatorIsFar = false
+        var multiplier: Float = 1
+        for k in 0..<recentCount {
+            switch slot(k) {
+            case .negator(let n):
+                if negator == nil {
+                    negator = n
+                    negatorIsFar = multiplier != 1
+                }
+            case .intensifier(let m):
+                multiplier *= m
+            case .plain:
+                break
+            }
+        }
+
+        let categoryTags = tags.categories
+        if categoryTags.rawValue != 0 {
+            for category in Category.allCases where categoryTags.contains(category) {
+                if negator != nil && category.isNegatable {
+                    tracer.record(.categoryNegated(id, category))
+                    continue
+                }
+                categories.insert(category)
+                hits.append(CategoryHit(category: category, entry: id, utf8Start: start, utf8End: end))
+                tracer.record(.categoryFired(id, category))
+                if category == .abuse || category == .escalation || category == .rude { hostile += 1 }
+            }
+        }
+
+        let weight = lexicon.weights[e]
+        push(.plain)
+        guard weight != 0 else { return }
+        var v = weight
+        if multiplier != 1 {
+            tracer.record(.adjusted(id, rule: .intensifier, from: v, to: v * multiplier))
+            v *= multiplier
+        }
+        if let _ = negator {
+            let factor: Float = negatorIsFar ? Self.weakNegation : (v > 0 ? Self.negatedPositive : Self.negatedNegative)
+            tracer.record(.adjusted(id, rule: negatorIsFar ? .weakNegation : .negation, from: v, to: v * factor))
+            v *= factor
+        }
+        let sign: Float = v < 0 ? -1 : 1
+        if stats.capsWords < stats.words, allCaps(from: from, to: to) {
+            tracer.record(.adjusted(id, rule: .allCaps, from: v, to: v + sign * Self.capsBoost))
+            v += sign * Self.capsBoost
+            emphasis += 1
+        }
+        if units[from].flags.contains(.elongated) {
+            tracer.record(.adjusted(id, rule: .elongation, from: v, to: v + sign * Self.elongationBoost))
+            v += sign * Self.elongationBoost
+            emphasis += 1
+        }
+        if v < 0 {
+            if tags.contains(.anger) { anger += 1 }
+            if tags.contains(.sadness) { sadness += 1 }
+        }
+        intensity += abs(v)
+        afterContrast += v
+    }
+
+    func allCaps(from: Int, to: Int) -> Bool {
+        for k in from..<to where units[k].kind == .word {
+            if !units[k].flags.contains(.allCaps) { return false }
+        }
+        return units[from].kind == .word
+    }
+
+    mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
+        var total: Float
+        if sawContrast {
+            total = beforeContrast * 0.5 + afterContrast * 1.5
+            tracer.record(.contrast(before: beforeContrast, after: afterContrast))
+        } else {
+            total = afterContrast
+        }
+        if total != 0 {
+            let sign: Float = total < 0 ? -1 : 1
+            if exclamations > 0 {
+                let next = total + sign * 0.292 * Float(min(exclamations, 4))
+                tracer.record(.punctuation(.exclamation, from: total, to: next))
+                total = next
+            }
+            if questions > 1 {
+                let next = total + sign * (questions <= 3 ? 0.18 * Float(questions) : 0.96)
+                tracer.record(.punctuation(.questionMarks, from: total, to: next))
+                total = next
+            }
+        }
+        let valence = max(-1, min(1, total / (total * total + 15).squareRoot()))
+        let raw = 0.1 * intensity
+            + 0.12 * Float(min(exclamations, 4))
+            + 0.08 * Float(min(questions, 4))
+            + 0.15 * Float(min(emphasis, 3))
+            + 0.35 * Float(min(anger, 3))
+            + 0.3 * Float(min(hostile, 3))
+            - 0.1 * Float(min(sadness, 3))
+        let arousal = max(0, min(1, 1 - expf(-max(0, raw))))
+        return Score(
+            valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
+            categories: categories, hits: hits, rawSum: total
+        )
     }
 }

@@ -1,0 +1,38 @@
+/// The tags an entry carries: its categories and its role in the rules.
+public struct LexiconTags: OptionSet, Hashable, Sendable {
+    public var rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    // Bits 0–15 mirror `Category.rawValue`, so `categories` is a mask, not a lookup.
+    public static let negator = LexiconTags(rawValue: 1 << 16)
+    public static let intensifier = LexiconTags(rawValue: 1 << 17)
+    public static let contrast = LexiconTags(rawValue: 1 << 18)
+    public static let anger = LexiconTags(rawValue: 1 << 19)
+    public static let sadness = LexiconTags(rawValue: 1 << 20)
+    public static let hyperbole = LexiconTags(rawValue: 1 << 21)
+    public static let sarcasm = LexiconTags(rawValue: 1 << 22)
+
+    static let modifiers: LexiconTags = [.negator, .intensifier, .contrast]
+
+    public init(_ category: Category) { rawValue = 1 << UInt32(category.rawValue) }
+
+    /// The categories among the tags.
+    public var categories: CategorySet { CategorySet(rawValue: UInt16(truncatingIfNeeded: rawValue & 0xFFFF)) }
+
+    private static let named: [(String, LexiconTags)] = [
+        ("negator", .negator), ("intensifier", .intensifier), ("contrast", .contrast),
+        ("anger", .anger), ("sadness", .sadness), ("hyperbole", .hyperbole), ("sarcasm", .sarcasm),
+    ] + Category.allCases.map { ($0.tag, LexiconTags($0)) }
+
+    /// The tag a lexicon file names, if it is one Moodline knows.
+    public init?(tag: some StringProtocol) {
+        guard let match = Self.named.first(where: { $0.0 == tag }) else { return nil }
+        self = match.1
+    }
+
+    /// The tag names, in a stable order.
+    public var names: [String] { Self.named.filter { contains($0.1) }.map(\.0) }
+
+    /// Every tag name a lexicon may use.
+    public static var allNames: [String] { named.map(\.0) }
+}

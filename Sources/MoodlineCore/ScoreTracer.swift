@@ -1,0 +1,45 @@
+/// One thing the scorer did, recorded when explaining a score.
+public enum ScoreStep: Sendable, Equatable {
+    /// An entry matched units of the text (byte offsets into the original UTF-8).
+    case matched(Lexicon.EntryID, utf8Start: Int32, utf8End: Int32)
+    /// A rule changed an entry's valence.
+    case adjusted(Lexicon.EntryID, rule: ScoreRule, from: Float, to: Float)
+    /// A negator cancelled a category statement.
+    case categoryNegated(Lexicon.EntryID, Category)
+    /// A category fired.
+    case categoryFired(Lexicon.EntryID, Category)
+    /// Punctuation moved the total.
+    case punctuation(ScoreRule, from: Float, to: Float)
+    /// "but": the clause before weighs half, the clause after one and a half.
+    case contrast(before: Float, after: Float)
+}
+
+/// The rules that change scores, named for explanations.
+public enum ScoreRule: String, Sendable, Equatable {
+    case negation = "negation"
+    case weakNegation = "negation before an intensifier (weak)"
+    case intensifier = "intensifier"
+    case allCaps = "ALL CAPS emphasis"
+    case elongation = "elongated word"
+    case exclamation = "exclamation marks"
+    case questionMarks = "question marks"
+}
+
+/// Receives the scorer's steps. The hot path uses ``NoTrace``, which compiles away.
+public protocol ScoreTracer {
+    mutating func record(_ step: @autoclosure () -> ScoreStep)
+}
+
+/// Records nothing.
+public struct NoTrace: ScoreTracer {
+    public init() {}
+    @inline(__always)
+    public mutating func record(_ step: @autoclosure () -> ScoreStep) {}
+}
+
+/// Keeps every step, for `moodline score`'s explanation.
+public struct StepRecorder: ScoreTracer {
+    public private(set) var steps: [ScoreStep] = []
+    public init() {}
+    public mutating func record(_ step: @autoclosure () -> ScoreStep) { steps.append(step()) }
+}

@@ -1,0 +1,61 @@
+/// One unit of normalised text: an English word (by its number in the lexicon), a Chinese
+/// character (simplified), an emoji, an emoticon, or a punctuation mark that matters.
+struct TextUnit: Sendable {
+    enum Kind: UInt8, Sendable {
+        case word, cjk, emoji, symbol
+        case exclamation, question, clauseBreak
+        /// A character or word the lexicon cannot match; it still counts for distances.
+        case other
+    }
+
+    struct Flags: OptionSet, Sendable {
+        var rawValue: UInt8
+        static let allCaps = Flags(rawValue: 1)
+        static let elongated = Flags(rawValue: 2)
+        static let hasLetters = Flags(rawValue: 4)
+    }
+
+    var key: UInt32 = 0
+    var kind: Kind = .other
+    var flags: Flags = []
+    /// Byte offsets into the original UTF-8 text.
+    var start: Int32 = 0
+    var end: Int32 = 0
+
+    var isMatchable: Bool { kind.rawValue <= Kind.symbol.rawValue }
+
+    /// Word numbers live above every Unicode scalar, so one key space holds both.
+    static let wordBase: UInt32 = 0x0020_0000
+    /// A word the lexicon does not know: no trie edge carries it.
+    static let unknownWord: UInt32 = 0x001F_FFFF
+}
+
+/// Counts gathered while tokenising, for language detection and the caps rule.
+struct TokenStats: Sendable {
+    var units = 0
+    var cjk = 0
+    var words = 0
+    var capsWords = 0
+    var traditional = false
+}
+
+/// Resolves an English word to its number in the lexicon.
+protocol WordResolver {
+    /// A word's number; the lexicon builder adds unknown words, the scorer does not.
+    mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32?
+    /// A word's number, never adding it (emoticon probes).
+    func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32?
+}
+
+extension WordTable: WordResolver {
+    /// Scoring looks words up; it never grows the table.
+    struct Lookup: WordResolver {
+        let table: WordTable
+        @inline(__always)
+        func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { table.find(word, hash: hash) }
+        @inline(__always)
+        func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { table.find(word, hash: hash) }
+    }
+
+    mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { insert(word) }
+}

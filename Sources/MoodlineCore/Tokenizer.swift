@@ -1,0 +1,238 @@
+/// Splits UTF-8 text into ``TextUnit``s while normalising it: full-width forms to ASCII,
+/// traditional characters to simplified, curly quotes to straight ones, ASCII to lower case.
+/// Works on bytes into caller-owned storage, so it allocates nothing.
+enum Tokenizer {
+    /// Tokenises `text` into `units`, which must hold at least `text.count + 1` units.
+    static func tokenize<Resolver: WordResolver>(
+        _ text: UnsafeBufferPointer<UInt8>, scriptMap: ScriptMap, resolver: inout Resolver,
+        into units: UnsafeMutableBufferPointer<TextUnit>
+    ) -> TokenStats {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordTable.maxLength + 1) { word in
+            var state = State(text: text, units: units, word: word)
+            state.run(scriptMap: scriptMap, resolver: &resolver)
+            return state.stats
+        }
+    }
+
+    private struct State {
+        let text: UnsafeBufferPointer<UInt8>
+        let units: UnsafeMutableBufferPointer<TextUnit>
+        let word: UnsafeMutableBufferPointer<UInt8>
+        var stats = TokenStats()
+
+        // The word being read.
+        var wordLength = 0
+        var wordStart = -1
+        var wordEnd = 0
+        var upper = 0
+        var lower = 0
+        var run = 0
+        var last: UInt8 = 0
+        var elongated = false
+        var overflow = false
+
+        init(text: UnsafeBufferPointer<UInt8>, units: UnsafeMutableBufferPointer<TextUnit>, word: UnsafeMutableBufferPointer<UInt8>) {
+            self.text = text
+            self.units = units
+            self.word = word
+        }
+
+        mutating func emit(_ kind: TextUnit.Kind, key: UInt32 = 0, flags: TextUnit.Flags = [], start: Int, end: Int) {
+            units[stats.units] = TextUnit(key: key, kind: kind, flags: flags, start: Int32(start), end: Int32(end))
+            stats.units += 1
+        }
+
+        mutating func run<Resolver: WordResolver>(scriptMap: ScriptMap, resolver: inout Resolver) {
+            var i = 0
+            let n = text.count
+            while i < n {
+                let start = i
+                let b = text[i]
+                var c: UInt32
+                if b < 0x80 {
+                    c = UInt32(b)
+                    i += 1
+                } else {
+                    (c, i) = Self.decode(text, at: i)
+                    switch c {
+                    case 0xFF01...0xFF5E: c -= 0xFEE0 // full-width ASCII
+                    case 0x3000: c = 0x20
+                    case 0x3001, 0xFF64: c = 0x2C // 、 → ,
+                    case 0x3002, 0xFF61, 0x2026: c = 0x2E // 。 … → .
+                    case 0x2018, 0x2019, 0x2032: c = 0x27
+                    case 0xFE0E, 0xFE0F, 0x200B, 0x200D, 0x1F3FB...0x1F3FF:
+                        continue // presentation selectors, joiners and skin tones carry no meaning here
+                    case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x2FFFF:
+                        flushWord(&resolver)
+                        var key = c
+                        if let simplified = scriptMap.simplified(c) {
+                            key = simplified
+                            stats.traditional = true
+                        }
+                        stats.cjk += 1
+                        emit(.cjk, key: key, start: start, end: i)
+                        continue
+                    case 0x2190...0x2BFF, 0x1F000...0x1FAFF:
+                        flushWord(&resolver)
+                        emit(.emoji, key: c, start: start, end: i)
+                        continue
+                    default:
+                        if c < 0x80 { break }
+                        flushWord(&resolver)
+                        // Quotes, dashes and brackets separate; letters of other scripts are unmatchable units.
+                        if !Self.isSeparator(c) { emit(.other, start: start, end: i) }
+                        continue
+                    }
+                }
+                ascii(UInt8(c), start: start, end: i, resolver: &resolver)
+                if skipTo > i { i = skipTo }
+            }
+            flushWord(&resolver)
+        }
+
+        mutating func ascii<Resolver: WordResolver>(_ a: UInt8, start: Int, end: Int, resolver: inout Resolver) {
+            switch a {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"):
+                lower += 1
+                append(a, start: start, end: end)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                upper += 1
+                append(a | 0x20, start: start, end: end)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                append(a, start: start, end: end)
+            case UInt8(ascii: "'"):
+                if wordLength > 0 { append(a, start: start, end: end) }
+            case UInt8(ascii: "-"):
+                if wordLength > 0, end < text.count, Self.isLetter(text[end]) { append(a, start: start, end: end) } else { flushWord(&resolver) }
+            default:
+                flushWord(&resolver)
+                if start + 1 == end, Self.mayOpenEmoticon(a), let (key, length) = emoticon(at: start, resolver: resolver) {
+                    emit(.symbol, key: key, start: start, end: start + length)
+                    skipTo = start + length
+                    return
+                }
+                switch a {
+                case UInt8(ascii: "!"): emit(.exclamation, start: start, end: end)
+                case UInt8(ascii: "?"): emit(.question, start: start, end: end)
+                case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A:
+                    emit(.clauseBreak, start: start, end: end)
+                default: break
+                }
+            }
+        }
+
+        /// Set when an emoticon consumed more bytes than the character being read.
+        var skipTo = 0
+
+        mutating func append(_ a: UInt8, start: Int, end: Int) {
+            if wordLength == 0 { wordStart = start }
+            wordEnd = end
+            if a == last { run += 1 } else { run = 1; last = a }
+            if run >= 3, Self.isLetter(a) { elongated = true }
+            if wordLength < WordTable.maxLength { word[wordLength] = a; wordLength += 1 } else { overflow = true }
+        }
+
+        mutating func flushWord<Resolver: WordResolver>(_ resolver: inout Resolver) {
+            defer {
+                wordLength = 0; upper = 0; lower = 0; run = 0; last = 0; elongated = false; overflow = false
+            }
+            var length = wordLength
+            while length > 0, word[length - 1] == UInt8(ascii: "'") || word[length - 1] == UInt8(ascii: "-") { length -= 1 }
+            guard length > 0 else { return }
+            var key = TextUnit.unknownWord
+            if !overflow {
+                if let id = resolver.resolve(UnsafeBufferPointer(rebasing: word[..<length]), hash: WordTable.hash(UnsafeBufferPointer(rebasing: word[..<length]))) {
+                    key = TextUnit.wordBase | id
+                } else if elongated {
+                    // "sooo" → "soo" → "so"
+                    for keep in [2, 1] {
+                        let collapsed = collapse(length: length, keep: keep)
+                        let w = UnsafeBufferPointer(rebasing: word[..<collapsed])
+                        if let id = resolver.find(w, hash: WordTable.hash(w)) { key = TextUnit.wordBase | id; break }
+                    }
+                }
+            }
+            var flags: TextUnit.Flags = []
+            if upper + lower > 0 {
+                flags.insert(.hasLetters)
+                stats.words += 1
+            }
+            if upper >= 2 && lower == 0 {
+                flags.insert(.allCaps)
+                stats.capsWords += 1
+            }
+            if elongated { flags.insert(.elongated) }
+            emit(.word, key: key, flags: flags, start: wordStart, end: wordEnd)
+        }
+
+        /// Rewrites the word with runs of a letter cut to `keep`; returns the new length.
+        mutating func collapse(length: Int, keep: Int) -> Int {
+            var out = 0
+            var runLength = 0
+            var previous: UInt8 = 0
+            for k in 0..<length {
+                let a = word[k]
+                runLength = a == previous ? runLength + 1 : 1
+                previous = a
+                if runLength <= keep { word[out] = a; out += 1 }
+            }
+            return out
+        }
+
+        func emoticon(at start: Int, resolver: borrowing some WordResolver) -> (UInt32, Int)? {
+            var length = 0
+            while length < 4, start + length < text.count {
+                let a = text[start + length]
+                if a <= 0x20 || a >= 0x80 { break }
+                word[length] = (a >= 0x41 && a <= 0x5A) ? a | 0x20 : a
+                length += 1
+            }
+            var l = length
+            while l >= 2 {
+                let w = UnsafeBufferPointer(rebasing: word[..<l])
+                if let id = resolver.find(w, hash: WordTable.hash(w)) { return (TextUnit.wordBase | id, l) }
+                l -= 1
+            }
+            return nil
+        }
+
+        static func mayOpenEmoticon(_ a: UInt8) -> Bool {
+            a == UInt8(ascii: ":") || a == UInt8(ascii: ";") || a == UInt8(ascii: "=") || a == UInt8(ascii: "<")
+        }
+
+        @inline(__always)
+        static func isLetter(_ a: UInt8) -> Bool { (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A }
+
+        static func isSeparator(_ c: UInt32) -> Bool {
+            switch c {
+            case 0x00A0, 0x00B7, 0x2000...0x206F, 0x3003...0x303F, 0xFF5F...0xFF65, 0xFE30...0xFE4F: true
+            default: false
+            }
+        }
+
+        /// Decodes one scalar; malformed bytes become U+FFFD and advance by one.
+        @inline(__always)
+        static func decode(_ t: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+            let b = UInt32(t[i])
+            let n = t.count
+            @inline(__always) func cont(_ k: Int) -> UInt32? {
+                guard k < n else { return nil }
+                let x = t[k]
+                return x & 0xC0 == 0x80 ? UInt32(x & 0x3F) : nil
+            }
+            if b & 0xE0 == 0xC0, let c1 = cont(i + 1) {
+                let c = (b & 0x1F) << 6 | c1
+                return c >= 0x80 ? (c, i + 2) : (0xFFFD, i + 1)
+            }
+            if b & 0xF0 == 0xE0, let c1 = cont(i + 1), let c2 = cont(i + 2) {
+                let c = (b & 0x0F) << 12 | c1 << 6 | c2
+                return c >= 0x800 ? (c, i + 3) : (0xFFFD, i + 1)
+            }
+            if b & 0xF8 == 0xF0, let c1 = cont(i + 1), let c2 = cont(i + 2), let c3 = cont(i + 3) {
+                let c = (b & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                return c >= 0x10000 && c <= 0x10FFFF ? (c, i + 4) : (0xFFFD, i + 1)
+            }
+            return (0xFFFD, i + 1)
+        }
+    }
+}
