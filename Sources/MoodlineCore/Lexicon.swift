@@ -69,3 +69,8 @@ public final class Lexicon: Sendable {
         }
     }()
 }
+
+/// The lexicon files built into the binary, for `moodline lexicon check` and for tests.
+public enum EmbeddedLexiconSources {
+    public static var all: [LexiconSource] { EmbeddedLexicons.sources }
+}

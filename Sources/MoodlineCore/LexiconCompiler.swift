@@ -132,11 +132,10 @@ enum LexiconCompiler {
         return true
     }
 
-    /// Emoticons are matched whole, as symbols: `:)`, `:-(`, `<3`, `:d`.
-    private static func isEmoticon(_ term: String) -> Bool {
+    /// Emoticons are matched whole, as symbols: `:)`, `:-(`, `<3`, `:d`, `^_^`.
+    static func isEmoticon(_ term: String) -> Bool {
         guard let first = term.utf8.first, term.utf8.count >= 2, term.utf8.count <= 4 else { return false }
-        let opens = first == UInt8(ascii: ":") || first == UInt8(ascii: ";") || first == UInt8(ascii: "=") || first == UInt8(ascii: "<")
-        return opens && term.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 }
+        return Tokenizer.mayOpenEmoticon(first) && term.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 }
     }
 }
 

@@ -90,7 +90,8 @@ private struct RuleState {
 
     enum Slot {
         case plain
-        case negator(Lexicon.EntryID)
+        /// A negator; a weak one (不太, "not very") also scales what it negates.
+        case negator(Lexicon.EntryID, weakening: Float?)
         case intensifier(Float)
     }
 
@@ -180,7 +181,7 @@ private struct RuleState {
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
 
         if tags.contains(.negator) {
-            push(.negator(id))
+            push(.negator(id, weakening: tags.contains(.intensifier) ? lexicon.weights[e] : nil))
             return
         }
         if tags.contains(.intensifier) {
@@ -201,11 +202,12 @@ private struct RuleState {
         var multiplier: Float = 1
         for k in 0..<recentCount {
             switch slot(k) {
-            case .negator(let n):
+            case .negator(let n, let weakening):
                 if negator == nil {
                     negator = n
-                    negatorIsFar = multiplier != 1
+                    negatorIsFar = multiplier != 1 || weakening != nil
                 }
+                if let weakening { multiplier *= weakening }
             case .intensifier(let m):
                 multiplier *= m
             case .plain:

@@ -14,6 +14,18 @@ enum Tokenizer {
         }
     }
 
+    /// Emoticons open with punctuation other than the marks that have rules of their own.
+    static func mayOpenEmoticon(_ a: UInt8) -> Bool {
+        switch a {
+        case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "'"), UInt8(ascii: "\""):
+            false
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
+            true
+        default:
+            false
+        }
+    }
+
     private struct State {
         let text: UnsafeBufferPointer<UInt8>
         let units: UnsafeMutableBufferPointer<TextUnit>
@@ -106,7 +118,7 @@ enum Tokenizer {
                 if wordLength > 0, end < text.count, Self.isLetter(text[end]) { append(a, start: start, end: end) } else { flushWord(&resolver) }
             default:
                 flushWord(&resolver)
-                if start + 1 == end, Self.mayOpenEmoticon(a), let (key, length) = emoticon(at: start, resolver: resolver) {
+                if start + 1 == end, Tokenizer.mayOpenEmoticon(a), let (key, length) = emoticon(at: start, resolver: resolver) {
                     emit(.symbol, key: key, start: start, end: start + length)
                     skipTo = start + length
                     return
@@ -194,10 +206,6 @@ enum Tokenizer {
                 l -= 1
             }
             return nil
-        }
-
-        static func mayOpenEmoticon(_ a: UInt8) -> Bool {
-            a == UInt8(ascii: ":") || a == UInt8(ascii: ";") || a == UInt8(ascii: "=") || a == UInt8(ascii: "<")
         }
 
         @inline(__always)

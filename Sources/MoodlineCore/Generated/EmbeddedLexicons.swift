@@ -3,6 +3,9345 @@
 /// The lexicon files built into the binary.
 enum EmbeddedLexicons {
     static let sources: [LexiconSource] = [
+        LexiconSource(name: "emoji.tsv", text: ####"""
+# file: emoji.tsv
+# what: emoji (single code points, no variation selector or ZWJ sequence) and ASCII emoticons missing from VADER, with valence
+# source: written for Moodline by the Moodline authors (valence on VADER's -4..4 scale)
+# licence: Apache-2.0
+# the scorer drops U+FE0F, so ❤ (U+2764) matches both the bare and the emoji-presentation heart.
+# Left out: emoticons Moodline cannot match (it matches emoticons of 2-4 ASCII characters
+# that open with punctuation other than ! ? , . ' "): ‼ ⁉ t.t
+
+# --- emoji
+😀	2.00	
+😃	2.10	
+😄	2.20	
+😁	2.10	
+😆	2.00	
+😅	0.60	
+🤣	2.00	
+😂	1.50	
+🙂	1.30	
+🙃	-0.30	sarcasm
+😉	1.20	
+😊	2.20	
+😇	1.80	
+🥰	2.80	
+😍	2.80	
+🤩	2.60	
+😘	2.30	
+😗	1.50	
+☺	2.00	
+😚	1.80	
+😙	1.60	
+🥲	0.00	
+😋	1.80	
+😛	1.20	
+😜	1.20	
+🤪	1.00	
+😝	1.20	
+🤗	2.00	
+🤭	0.80	
+🤑	0.80	
+😎	1.80	
+🥳	2.60	
+😌	1.50	
+🤤	0.80	
+😏	-0.50	sarcasm
+🤔	-0.30	
+🤨	-0.80	
+😐	-0.50	
+😑	-0.80	
+😶	-0.30	
+🤐	-0.30	
+😬	-1.00	
+🤥	-1.50	
+😴	-0.50	
+🥱	-0.80	
+😪	-1.00	sadness
+😮	-0.30	
+😯	-0.30	
+😲	-0.50	
+😳	-0.80	
+🫠	-0.80	
+🫤	-1.00	
+🤷	-0.50	
+🤦	-1.50	
+🙄	-1.50	
+😒	-1.50	
+😤	-2.00	anger
+😠	-2.60	anger
+😡	-3.00	anger
+🤬	-3.20	anger
+👿	-2.60	anger
+😾	-2.00	anger
+💢	-2.20	anger
+🖕	-3.20	abuse
+👊	-1.20	
+🗯	-1.50	anger
+☹	-2.00	sadness
+🙁	-1.80	sadness
+😕	-1.20	
+😟	-1.80	
+😞	-2.00	sadness
+😔	-1.80	sadness
+😢	-2.20	sadness
+😭	-2.60	sadness
+😥	-1.80	sadness
+😓	-1.50	
+😩	-2.20	
+😫	-2.20	
+😖	-2.20	
+😣	-2.00	
+😿	-2.20	sadness
+🥺	-1.00	
+💔	-2.80	sadness
+😰	-2.20	
+😨	-2.20	
+😱	-2.40	
+😧	-1.80	
+😦	-1.60	
+🥶	-1.00	
+🥵	-1.00	
+😵	-1.50	
+🤯	-1.50	
+🤢	-2.20	
+🤮	-2.50	
+🤧	-0.80	
+😷	-0.80	
+🤒	-1.20	
+🤕	-1.50	
+💩	-2.20	
+☠	-2.00	
+💀	-1.00	
+⚰	-2.00	
+👍	1.80	
+👎	-2.00	
+👌	1.60	
+👏	2.00	
+🙌	2.20	
+🙏	1.50	thanks
+🤝	1.50	
+💪	1.50	
+✌	1.20	
+🤞	1.00	
+👋	0.50	
+🫶	2.40	
+🤙	1.20	
+❤	2.50	
+🧡	2.30	
+💛	2.30	
+💚	2.30	
+💙	2.30	
+💜	2.30	
+🖤	0.50	
+🤍	2.00	
+💕	2.50	
+💖	2.50	
+💗	2.40	
+💓	2.40	
+💞	2.40	
+💘	2.30	
+💝	2.30	
+♥	2.30	
+😻	2.50	
+😸	2.00	
+😹	1.50	
+😺	1.80	
+⭐	1.80	
+🌟	2.00	
+✨	1.50	
+🎉	2.30	
+🎊	2.20	
+🥂	1.80	
+🏆	2.00	
+💯	2.00	
+✅	1.30	
+✔	1.00	
+❌	-1.50	
+✖	-1.00	
+⛔	-1.50	
+🚫	-1.50	
+⚠	-1.00	
+❗	-0.50	
+❓	-0.30	
+🔥	1.00	
+💸	-1.00	
+💰	0.80	
+🎁	1.80	
+🌈	1.50	
+☀	1.20	
+🌧	-0.80	
+⛈	-1.20	
+🐌	-1.20	
+⏳	-0.80	
+⌛	-0.80	
+🤡	-2.00	
+🐍	-1.80	
+🗑	-1.80	
+📉	-1.20	
+📈	1.00	
+😈	-1.00	
+👹	-1.80	
+👻	0.30	
+🤖	0.00	
+🆗	0.80	
+🔪	-2.00	
+🩸	-1.80	
+💊	-0.50	
+🆘	-2.20	
+
+# --- ASCII emoticons that VADER lacks
+^_^	2.00	
+^^	1.50	
+^.^	1.80	
+t_t	-2.20	sadness
+;_;	-2.20	sadness
+-_-	-1.20	
+-.-	-1.00	
+-__-	-1.20	
+>_<	-1.20	
+=(	-1.80	
+:((	-2.20	
+:-((	-2.20	
+:'((	-2.50	sadness
+;(	-1.80	
+;-(	-1.80	
+:))	2.20	
+<\3	-2.50	
+"""####),
+        LexiconSource(name: "en-modifiers.tsv", text: ####"""
+# file: en-modifiers.tsv
+# what: English negators (weight 0), intensifiers and dampeners (multiplier 0..3), contrast words (weight 0)
+# source: written for Moodline by the Moodline authors; the intensifier list follows VADER's booster words (vaderSentiment 3.3.2, C.J. Hutto, MIT) with Moodline's own multipliers
+# licence: Apache-2.0 (the booster word list after VADER: MIT, Copyright (c) 2016 C.J. Hutto)
+# these words carry no valence of their own; VADER's entries for super, pretty, seriously, truly, freaking, ridiculously and no were removed from en-sentiment.tsv.
+
+# --- negators: flip the sentiment of what follows in the clause and cancel negatable categories
+# 'nope', 'uh-uh' and 'despite' (VADER negators) are left out: answer particles and a preposition, not clause negators.
+not	0.00	negator
+no	0.00	negator
+never	0.00	negator
+don't	0.00	negator
+doesn't	0.00	negator
+didn't	0.00	negator
+isn't	0.00	negator
+wasn't	0.00	negator
+aren't	0.00	negator
+weren't	0.00	negator
+can't	0.00	negator
+cannot	0.00	negator
+couldn't	0.00	negator
+won't	0.00	negator
+wouldn't	0.00	negator
+shouldn't	0.00	negator
+haven't	0.00	negator
+hasn't	0.00	negator
+hadn't	0.00	negator
+ain't	0.00	negator
+mustn't	0.00	negator
+mightn't	0.00	negator
+needn't	0.00	negator
+shan't	0.00	negator
+daren't	0.00	negator
+dont	0.00	negator
+doesnt	0.00	negator
+didnt	0.00	negator
+isnt	0.00	negator
+wasnt	0.00	negator
+arent	0.00	negator
+werent	0.00	negator
+cant	0.00	negator
+couldnt	0.00	negator
+wont	0.00	negator
+wouldnt	0.00	negator
+shouldnt	0.00	negator
+havent	0.00	negator
+hasnt	0.00	negator
+hadnt	0.00	negator
+aint	0.00	negator
+mustnt	0.00	negator
+neednt	0.00	negator
+without	0.00	negator
+nothing	0.00	negator
+nobody	0.00	negator
+no one	0.00	negator
+none	0.00	negator
+neither	0.00	negator
+nor	0.00	negator
+nowhere	0.00	negator
+hardly	0.00	negator
+barely	0.00	negator
+rarely	0.00	negator
+seldom	0.00	negator
+scarcely	0.00	negator
+
+# --- intensifiers (>1) and dampeners (<1): scale the next sentiment word
+# left out: 'more', 'less', 'little', 'too' (comparatives and 'me too' misfire); 'barely', 'hardly', 'scarcely' are negators here.
+absolutely	1.40	intensifier
+amazingly	1.40	intensifier
+awfully	1.40	intensifier
+completely	1.40	intensifier
+considerably	1.30	intensifier
+decidedly	1.30	intensifier
+deeply	1.40	intensifier
+effing	1.50	intensifier
+enormously	1.50	intensifier
+entirely	1.40	intensifier
+especially	1.30	intensifier
+exceptionally	1.50	intensifier
+extremely	1.50	intensifier
+fabulously	1.40	intensifier
+flipping	1.30	intensifier
+flippin	1.30	intensifier
+frackin	1.40	intensifier
+fracking	1.40	intensifier
+fricking	1.50	intensifier
+frickin	1.50	intensifier
+frigging	1.50	intensifier
+friggin	1.50	intensifier
+freaking	1.50	intensifier
+freakin	1.50	intensifier
+fuckin	1.60	intensifier
+fucking	1.60	intensifier
+fuggin	1.50	intensifier
+fugging	1.50	intensifier
+fully	1.20	intensifier
+greatly	1.30	intensifier
+hella	1.40	intensifier
+highly	1.30	intensifier
+hugely	1.40	intensifier
+incredibly	1.50	intensifier
+insanely	1.50	intensifier
+intensely	1.50	intensifier
+majorly	1.30	intensifier
+particularly	1.20	intensifier
+purely	1.20	intensifier
+quite	1.10	intensifier
+really	1.30	intensifier
+remarkably	1.40	intensifier
+ridiculously	1.50	intensifier
+seriously	1.30	intensifier
+so	1.30	intensifier
+substantially	1.30	intensifier
+super	1.30	intensifier
+pretty	1.10	intensifier
+thoroughly	1.40	intensifier
+totally	1.40	intensifier
+tremendously	1.50	intensifier
+truly	1.30	intensifier
+genuinely	1.20	intensifier
+uber	1.30	intensifier
+unbelievably	1.50	intensifier
+unusually	1.30	intensifier
+utterly	1.50	intensifier
+very	1.30	intensifier
+way too	1.50	intensifier
+far too	1.40	intensifier
+much too	1.30	intensifier
+downright	1.40	intensifier
+beyond	1.30	intensifier
+absolute	1.40	intensifier
+complete	1.30	intensifier
+total	1.30	intensifier
+utter	1.40	intensifier
+extreme	1.40	intensifier
+exceptional	1.30	intensifier
+tremendous	1.30	intensifier
+enormous	1.30	intensifier
+major	1.20	intensifier
+mega	1.30	intensifier
+so very	1.50	intensifier
+really really	1.50	intensifier
+most	1.20	intensifier
+slightly	0.60	intensifier
+somewhat	0.70	intensifier
+kind of	0.70	intensifier
+kinda	0.70	intensifier
+kindof	0.70	intensifier
+kind-of	0.70	intensifier
+sort of	0.70	intensifier
+sorta	0.70	intensifier
+sortof	0.70	intensifier
+sort-of	0.70	intensifier
+a bit	0.70	intensifier
+a little	0.70	intensifier
+a little bit	0.60	intensifier
+a tad	0.70	intensifier
+a touch	0.70	intensifier
+marginally	0.60	intensifier
+partly	0.70	intensifier
+partially	0.70	intensifier
+mildly	0.60	intensifier
+moderately	0.80	intensifier
+fairly	0.90	intensifier
+relatively	0.80	intensifier
+reasonably	0.80	intensifier
+occasionally	0.70	intensifier
+almost	0.80	intensifier
+more or less	0.80	intensifier
+just about	0.80	intensifier
+
+# --- contrast: the clause before weighs half, the clause after one and a half
+# left out: 'although', 'though', 'even though', 'whereas' (they mark the subordinate clause, so the weight goes the other way),
+# 'yet' ('not yet', 'still hasn't arrived yet') and 'except'. 'nevertheless' and 'nonetheless' behave like 'however'.
+but	0.00	contrast
+however	0.00	contrast
+nevertheless	0.00	contrast
+nonetheless	0.00	contrast
+"""####),
+        LexiconSource(name: "en-sentiment.tsv", text: ####"""
+# file: en-sentiment.tsv
+# what: general English sentiment lexicon: term, mean valence (-4..4), tags
+# source: VADER sentiment lexicon (vaderSentiment 3.3.2, C.J. Hutto), mean ratings
+# licence: MIT
+# copyright: Copyright (c) 2016 C.J. Hutto (VADER, github.com/cjhutto/vaderSentiment); the MIT licence text follows:
+#   The MIT License (MIT)
+#
+#   Copyright (c) 2016 C.J. Hutto
+#
+#   Permission is hereby granted, free of charge, to any person obtaining a copy
+#   of this software and associated documentation files (the "Software"), to deal
+#   in the Software without restriction, including without limitation the rights
+#   to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+#   copies of the Software, and to permit persons to whom the Software is
+#   furnished to do so, subject to the following conditions:
+#
+#   The above copyright notice and this permission notice shall be included in all
+#   copies or substantial portions of the Software.
+#
+#   THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+#   IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+#   FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+#   AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+#   LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+#   OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+#   SOFTWARE.
+# changes (Moodline): kept term and mean valence only (2 decimals); dropped the standard deviation and the raw ratings;
+#   lower-cased terms and removed duplicates (VADER's own duplicates: the last wins, as in vaderSentiment; a capitalised variant such as :D yields to the lower-case entry :d);
+#   dropped 4 unusable entries: non-ASCII emoticons, multi-token entries with symbols, and 'sweet<3' (tokenises as sweet + <3);
+#   REMOVED 54 terms that en-service.tsv, en-modifiers.tsv or emoji.tsv define (overrides; no term is in two files):
+#   ok thx apologise apologize apology appreciate appreciated bastard bitch cheers cunt dickhead douchebag dumbass fed up fiasco freaking freezes god grateful
+#   honestly idiot imbecile jackass lawsuit lifesaver like moron morons no okay overwhelmed perfect please pretty prick resolved retard ridiculously satisfied
+#   scumbag seriously sorry suicidal suicide suing super thankful thanks truly twat unbelievable wow yeah
+#   added tags: anger on clearly high-arousal negative words, sadness on low-arousal ones (Moodline's judgement).
+# emoticons are ASCII symbol tokens and may contain letters or digits (:d, xd, o_o, <3, 0:)).
+# Left out: emoticons Moodline cannot match (it matches emoticons of 2-4 ASCII characters
+# that open with punctuation other than ! ? , . ' "): *<|:-) ,-: ---'-;-{@ --<--<@ .-: ..###-: ..###: 0:) 0:-) 0:-3 0:03 0;^) 3:( 3:) 3:-( 3:-) :###.. :-###.. @>-->-- @}-;-'--- d-': d: d; o-: o.o o: o:-3 s: d-: v.v
+$:	-1.50	
+%)	-0.40	
+%-)	-1.50	
+&-:	-0.40	
+&:	-0.70	
+(%	-0.90	
+('-:	2.20	
+(':	2.30	
+((-:	2.10	
+(*	1.10	
+(-%	-0.70	
+(-*	1.30	
+(-:	1.60	
+(-:0	2.80	
+(-:<	-0.40	
+(-:o	1.50	
+(-:{	-0.10	
+(-:|>*	1.90	
+(-;	1.30	
+(-;|	2.10	
+(8	2.60	
+(:	2.20	
+(:0	2.40	
+(:<	-0.20	
+(:o	2.50	
+(;	1.10	
+(;<	0.30	
+(=	2.20	
+(?:	2.10	
+(^:	1.50	
+(^;	1.50	
+(^;0	2.00	
+(^;o	1.90	
+(o:	1.60	
+)':	-2.00	
+)-':	-2.10	
+)-:	-2.10	
+)-:<	-2.20	
+)-:{	-2.10	
+):	-1.80	
+):<	-1.90	
+):{	-2.30	
+);<	-2.60	
+*)	0.60	
+*-)	0.30	
+*-:	2.10	
+*-;	2.40	
+*:	1.90	
+*\0/*	2.30	
+*^:	1.60	
+/-:	-1.30	
+/:	-1.30	
+/:<	-1.40	
+/=	-0.90	
+/^:	-1.00	
+/o:	-1.40	
+0-8	0.10	
+0-|	-1.20	
+0_o	-0.30	
+10q	2.10	
+1337	2.10	
+143	3.20	
+1432	2.60	
+14aa41	2.40	
+182	-2.90	
+187	-3.10	
+2g2b4g	2.80	
+2g2bt	-0.10	
+2qt	2.10	
+4col	-2.20	
+4q	-3.10	
+5fs	1.50	
+8)	1.90	
+8-d	1.70	
+8-o	-0.30	
+86	-1.60	
+8d	2.90	
+:$	-0.20	
+:&	-0.60	
+:'(	-2.20	
+:')	2.30	
+:'-(	-2.40	
+:'-)	2.70	
+:(	-1.90	
+:)	2.00	
+:*	2.50	
+:-&	-0.50	
+:-(	-1.50	
+:-)	1.30	
+:-))	2.80	
+:-*	1.70	
+:-,	1.10	
+:-.	-0.90	
+:-/	-1.20	
+:-<	-1.50	
+:-d	2.30	
+:-o	0.10	
+:-p	1.50	
+:-[	-1.60	
+:-\	-0.90	
+:-c	-1.30	
+:-|	-0.70	
+:-||	-2.50	
+:/	-1.40	
+:3	2.30	
+:<	-2.10	
+:>	2.10	
+:?)	1.30	
+:?c	-1.60	
+:@	-2.50	
+:d	2.30	
+:l	-1.70	
+:o	-0.40	
+:p	1.00	
+:s	-1.20	
+:[	-2.00	
+:\	-1.30	
+:]	2.20	
+:^)	2.10	
+:^*	2.60	
+:^/	-1.20	
+:^\	-1.00	
+:^|	-1.00	
+:c	-2.10	
+:c)	2.00	
+:o)	2.10	
+:o/	-1.40	
+:o\	-1.10	
+:o|	-0.60	
+:{	-1.90	
+:|	-0.40	
+:}	2.10	
+;)	0.90	
+;-)	1.00	
+;-*	2.20	
+;-]	0.70	
+;d	0.80	
+;]	0.60	
+;^)	1.40	
+</3	-3.00	
+<3	1.90	
+<:	2.10	
+<:-|	-1.40	
+=)	2.20	
+=-3	2.00	
+=-d	2.40	
+=/	-1.40	
+=3	2.10	
+=d	2.30	
+=l	-1.20	
+=\	-1.20	
+=]	1.60	
+=p	1.30	
+=|	-0.80	
+>-:	-2.00	
+>.<	-1.30	
+>:	-2.10	
+>:(	-2.70	
+>:)	0.40	
+>:-(	-2.70	
+>:-)	-0.40	
+>:/	-1.60	
+>:o	-1.20	
+>:p	1.00	
+>:[	-2.10	
+>:\	-1.70	
+>;(	-2.90	
+>;)	0.10	
+>_>^	2.10	
+@:	-2.10	
+aas	2.50	
+aayf	2.70	
+afu	-2.90	
+alol	2.80	
+ambw	2.90	
+aml	3.40	
+atab	-1.90	
+awol	-1.30	
+ayc	0.20	
+ayor	-1.20	
+aug-00	0.30	
+bfd	-2.70	
+bfe	-2.60	
+bff	2.90	
+bffn	1.00	
+bl	2.30	
+bsod	-2.20	
+btd	-2.10	
+btdt	-0.10	
+bz	0.40	
+b^d	2.60	
+cwot	-2.30	
+d8	-3.20	
+d:<	-3.20	
+d=	1.50	
+doa	-2.30	
+dx	-3.00	
+ez	1.50	
+fav	2.00	
+fcol	-1.80	
+ff	1.80	
+ffs	-2.80	
+fkm	-2.40	
+foaf	1.80	
+ftw	2.00	
+fu	-3.70	
+fubar	-3.00	
+fwb	2.50	
+fyi	0.80	
+fysa	0.40	
+g1	1.40	
+gg	1.20	
+gga	1.70	
+gigo	-0.60	
+gj	2.00	
+gl	1.30	
+gla	2.50	
+gn	1.20	
+gr8	2.70	
+grrr	-0.40	
+gt	1.10	
+h&k	2.30	
+hagd	2.20	
+hagn	2.20	
+hago	1.20	
+hak	1.90	
+hand	2.20	
+heart	3.20	
+hearts	3.30	
+hho1/2k	1.40	
+hhoj	2.00	
+hhok	0.90	
+hugz	2.00	
+hi5	1.90	
+idk	-0.40	
+ijs	0.70	
+ilu	3.40	
+iluaaf	2.70	
+ily	3.40	
+ily2	2.60	
+iou	0.70	
+iyq	2.30	
+j/j	2.00	
+j/k	1.60	
+j/p	1.40	
+j/t	-0.20	
+j/w	1.00	
+j4f	1.40	
+j4g	1.70	
+jho	0.80	
+jhomf	1.00	
+jj	1.00	
+jk	0.90	
+jp	0.80	
+jt	0.90	
+jw	1.60	
+jealz	-1.20	
+k4y	2.30	
+kfy	2.30	
+kia	-3.20	
+kk	1.50	
+kmuf	2.20	
+l	2.00	
+l&r	2.20	
+laoj	1.30	
+lmao	2.90	
+lmbao	1.80	
+lmfao	2.50	
+lmso	2.70	
+lol	1.80	
+lolz	2.70	
+lts	1.60	
+ly	2.60	
+ly4e	2.70	
+lya	3.30	
+lyb	3.00	
+lyl	3.10	
+lylab	2.70	
+lylas	2.60	
+lylb	1.60	
+m8	1.40	
+mia	-1.20	
+mml	2.00	
+mofo	-2.40	
+muah	2.30	
+mubar	-1.00	
+musm	0.90	
+mwah	2.50	
+n1	1.90	
+nbd	1.30	
+nbif	-0.50	
+nfc	-2.70	
+nfw	-2.40	
+nh	2.20	
+nimby	-0.80	
+nimjd	-0.70	
+nimq	-0.20	
+nimy	-1.40	
+nitl	-1.50	
+nme	-2.10	
+noyb	-0.70	
+np	1.40	
+ntmu	1.40	
+o-8	-0.50	
+o-|	-1.10	
+o:)	1.50	
+o:-)	2.00	
+o:3	2.30	
+o:<	-0.30	
+o;^)	1.60	
+o_o	-0.50	
+pita	-2.40	
+pls	0.30	
+plz	0.30	
+pmbi	0.80	
+pmfji	0.30	
+pmji	0.70	
+po	-2.60	
+ptl	2.60	
+pu	-1.10	
+qq	-2.20	
+qt	1.80	
+r&r	2.40	
+rofl	2.70	
+roflmao	2.50	
+rotfl	2.60	
+rotflmao	2.80	
+rotflmfao	2.50	
+rotflol	3.00	
+rotgl	2.90	
+rotglmao	1.80	
+sapfu	-1.10	
+sete	2.80	
+sfete	2.70	
+sgtm	2.40	
+slap	0.60	
+slaw	2.10	
+smh	-1.30	
+snafu	-2.50	
+sob	-1.00	
+swak	2.30	
+tgif	2.30	
+thks	1.40	
+tia	2.30	
+tmi	-0.30	
+tnx	1.10	
+true	1.80	
+tx	1.50	
+txs	1.10	
+ty	1.60	
+tyvm	2.50	
+urw	1.90	
+vbg	2.10	
+vbs	3.10	
+vip	2.30	
+vwd	2.60	
+vwp	2.10	
+wag	-0.20	
+wd	2.70	
+wilco	0.90	
+wp	1.00	
+wtf	-2.80	anger
+wtg	2.10	
+wth	-2.40	
+x-d	2.60	
+x-p	1.70	
+xd	2.80	
+xlnt	3.00	
+xoxo	3.00	
+xoxozzz	2.30	
+xp	1.60	
+xqzt	1.60	
+xtc	0.80	
+yolo	1.10	
+yoyo	0.40	
+yvw	1.60	
+yw	1.80	
+ywia	2.50	
+zzz	-1.20	
+[-;	0.50	
+[:	1.30	
+[;	1.00	
+[=	1.70	
+\-:	-1.00	
+\:	-1.00	
+\:<	-1.70	
+\=	-1.10	
+\^:	-1.30	
+\o/	2.20	
+\o:	-1.20	
+]-:	-2.10	
+]:	-1.60	
+]:<	-2.50	
+^<_<	1.40	
+^urs	-2.80	
+abandon	-1.90	
+abandoned	-2.00	
+abandoner	-1.90	
+abandoners	-1.90	
+abandoning	-1.60	
+abandonment	-2.40	
+abandonments	-1.70	
+abandons	-1.30	
+abducted	-2.30	
+abduction	-2.80	
+abductions	-2.00	
+abhor	-2.00	
+abhorred	-2.40	
+abhorrent	-3.10	
+abhors	-2.90	
+abilities	1.00	
+ability	1.30	
+aboard	0.10	
+absentee	-1.10	
+absentees	-0.80	
+absolve	1.20	
+absolved	1.50	
+absolves	1.30	
+absolving	1.60	
+abuse	-3.20	
+abused	-2.30	
+abuser	-2.60	
+abusers	-2.60	
+abuses	-2.60	
+abusing	-2.00	
+abusive	-3.20	
+abusively	-2.80	
+abusiveness	-2.50	
+abusivenesses	-3.00	
+accept	1.60	
+acceptabilities	1.60	
+acceptability	1.10	
+acceptable	1.30	
+acceptableness	1.30	
+acceptably	1.50	
+acceptance	2.00	
+acceptances	1.70	
+acceptant	1.60	
+acceptation	1.30	
+acceptations	0.90	
+accepted	1.10	
+accepting	1.60	
+accepts	1.30	
+accident	-2.10	
+accidental	-0.30	
+accidentally	-1.40	
+accidents	-1.30	
+accomplish	1.80	
+accomplished	1.90	
+accomplishes	1.70	
+accusation	-1.00	
+accusations	-1.30	
+accuse	-0.80	
+accused	-1.20	
+accuses	-1.40	
+accusing	-0.70	
+ache	-1.60	
+ached	-1.60	
+aches	-1.00	
+achievable	1.30	
+aching	-2.20	
+acquit	0.80	
+acquits	0.10	
+acquitted	1.00	
+acquitting	1.30	
+acrimonious	-1.70	
+active	1.70	
+actively	1.30	
+activeness	0.60	
+activenesses	0.80	
+actives	1.10	
+adequate	0.90	
+admirability	2.40	
+admirable	2.60	
+admirableness	2.20	
+admirably	2.50	
+admiral	1.30	
+admirals	1.50	
+admiralties	1.60	
+admiralty	1.20	
+admiration	2.50	
+admirations	1.60	
+admire	2.10	
+admired	2.30	
+admirer	1.80	
+admirers	1.70	
+admires	1.50	
+admiring	1.60	
+admiringly	2.30	
+admit	0.80	
+admits	1.20	
+admitted	0.40	
+admonished	-1.90	
+adopt	0.70	
+adopts	0.70	
+adorability	2.20	
+adorable	2.20	
+adorableness	2.50	
+adorably	2.10	
+adoration	2.90	
+adorations	2.20	
+adore	2.60	
+adored	1.80	
+adorer	1.70	
+adorers	2.10	
+adores	1.60	
+adoring	2.60	
+adoringly	2.40	
+adorn	0.90	
+adorned	0.80	
+adorner	1.30	
+adorners	0.90	
+adorning	1.00	
+adornment	1.30	
+adornments	0.80	
+adorns	0.50	
+advanced	1.00	
+advantage	1.00	
+advantaged	1.40	
+advantageous	1.50	
+advantageously	1.90	
+advantageousness	1.60	
+advantages	1.50	
+advantaging	1.60	
+adventure	1.30	
+adventured	1.30	
+adventurer	1.20	
+adventurers	0.90	
+adventures	1.40	
+adventuresome	1.70	
+adventuresomeness	1.30	
+adventuress	0.80	
+adventuresses	1.40	
+adventuring	2.30	
+adventurism	1.50	
+adventurist	1.40	
+adventuristic	1.70	
+adventurists	1.20	
+adventurous	1.40	
+adventurously	1.30	
+adventurousness	1.80	
+adversarial	-1.50	
+adversaries	-1.00	
+adversary	-0.80	
+adversative	-1.20	
+adversatively	-0.10	
+adversatives	-1.00	
+adverse	-1.50	
+adversely	-0.80	
+adverseness	-0.60	
+adversities	-1.50	
+adversity	-1.80	
+affected	-0.60	
+affection	2.40	
+affectional	1.90	
+affectionally	1.50	
+affectionate	1.90	
+affectionately	2.20	
+affectioned	1.80	
+affectionless	-2.00	
+affections	1.50	
+afflicted	-1.50	
+affronted	0.20	
+aggravate	-2.50	
+aggravated	-1.90	anger
+aggravates	-1.90	
+aggravating	-1.20	anger
+aggress	-1.30	
+aggressed	-1.40	
+aggresses	-0.50	
+aggressing	-0.60	
+aggression	-1.20	
+aggressions	-1.30	
+aggressive	-0.60	
+aggressively	-1.30	
+aggressiveness	-1.80	
+aggressivities	-1.40	
+aggressivity	-0.60	
+aggressor	-0.80	
+aggressors	-0.90	
+aghast	-1.90	
+agitate	-1.70	
+agitated	-2.00	
+agitatedly	-1.60	
+agitates	-1.40	
+agitating	-1.80	
+agitation	-1.00	
+agitational	-1.20	
+agitations	-1.30	
+agitative	-1.30	
+agitato	-0.10	
+agitator	-1.40	
+agitators	-2.10	
+agog	1.90	
+agonise	-2.10	
+agonised	-2.30	
+agonises	-2.40	
+agonising	-1.50	
+agonize	-2.30	
+agonized	-2.20	
+agonizes	-2.30	
+agonizing	-2.70	
+agonizingly	-2.30	
+agony	-1.80	
+agree	1.50	
+agreeability	1.90	
+agreeable	1.80	
+agreeableness	1.80	
+agreeablenesses	1.30	
+agreeably	1.60	
+agreed	1.10	
+agreeing	1.40	
+agreement	2.20	
+agreements	1.10	
+agrees	0.80	
+alarm	-1.40	
+alarmed	-1.40	
+alarming	-0.50	
+alarmingly	-2.60	
+alarmism	-0.30	
+alarmists	-1.10	
+alarms	-1.10	
+alas	-1.10	
+alert	1.20	
+alienation	-1.10	
+alive	1.60	
+allergic	-1.20	
+allow	0.90	
+alone	-1.00	
+alright	1.00	
+amaze	2.50	
+amazed	2.20	
+amazedly	2.10	
+amazement	2.50	
+amazements	2.20	
+amazes	2.20	
+amazing	2.80	
+amazon	0.70	
+amazonite	0.20	
+amazons	-0.10	
+amazonstone	1.00	
+amazonstones	0.20	
+ambitious	2.10	
+ambivalent	0.50	
+amor	3.00	
+amoral	-1.60	
+amoralism	-0.70	
+amoralisms	-0.70	
+amoralities	-1.20	
+amorality	-1.50	
+amorally	-1.00	
+amoretti	0.20	
+amoretto	0.60	
+amorettos	0.30	
+amorino	1.20	
+amorist	1.60	
+amoristic	1.00	
+amorists	0.10	
+amoroso	2.30	
+amorous	1.80	
+amorously	2.30	
+amorousness	2.00	
+amorphous	-0.20	
+amorphously	0.10	
+amorphousness	0.30	
+amort	-2.10	
+amortise	0.50	
+amortised	-0.20	
+amortises	0.10	
+amortizable	0.50	
+amortization	0.60	
+amortizations	0.20	
+amortize	-0.10	
+amortized	0.80	
+amortizes	0.60	
+amortizing	0.80	
+amusable	0.70	
+amuse	1.70	
+amused	1.80	
+amusedly	2.20	
+amusement	1.50	
+amusements	1.50	
+amuser	1.10	
+amusers	1.30	
+amuses	1.70	
+amusia	0.30	
+amusias	-0.40	
+amusing	1.60	
+amusingly	0.80	
+amusingness	1.80	
+amusive	1.70	
+anger	-2.70	anger
+angered	-2.30	
+angering	-2.20	
+angerly	-1.90	
+angers	-2.30	
+angrier	-2.30	anger
+angriest	-3.10	anger
+angrily	-1.80	
+angriness	-1.70	
+angry	-2.30	anger
+anguish	-2.90	
+anguished	-1.80	
+anguishes	-2.10	
+anguishing	-2.70	
+animosity	-1.90	
+annoy	-1.90	
+annoyance	-1.30	
+annoyances	-1.80	
+annoyed	-1.60	anger
+annoyer	-2.20	
+annoyers	-1.50	
+annoying	-1.70	anger
+annoys	-1.80	
+antagonism	-1.90	
+antagonisms	-1.20	
+antagonist	-1.90	
+antagonistic	-1.70	
+antagonistically	-2.20	
+antagonists	-1.70	
+antagonize	-2.00	
+antagonized	-1.40	
+antagonizes	-0.50	
+antagonizing	-2.70	
+anti	-1.30	
+anticipation	0.40	
+anxieties	-0.60	
+anxiety	-0.70	
+anxious	-1.00	
+anxiously	-0.90	
+anxiousness	-1.00	
+aok	2.00	
+apathetic	-1.20	
+apathetically	-0.40	
+apathies	-0.60	
+apathy	-1.20	
+apeshit	-0.90	
+apocalyptic	-3.40	
+apologised	0.40	
+apologises	0.80	
+apologising	0.20	
+apologized	1.30	
+apologizes	1.50	
+apologizing	-0.30	
+appall	-2.40	
+appalled	-2.00	anger
+appalling	-1.50	anger
+appallingly	-2.00	
+appalls	-1.90	
+appease	1.10	
+appeased	0.90	
+appeases	0.90	
+appeasing	1.00	
+applaud	2.00	
+applauded	1.50	
+applauding	2.10	
+applauds	1.40	
+applause	1.80	
+appreciates	2.30	
+appreciating	1.90	
+appreciation	2.30	
+appreciations	1.70	
+appreciative	2.60	
+appreciatively	1.80	
+appreciativeness	1.60	
+appreciator	2.60	
+appreciators	1.50	
+appreciatory	1.70	
+apprehensible	1.10	
+apprehensibly	-0.20	
+apprehension	-2.10	
+apprehensions	-0.90	
+apprehensively	-0.30	
+apprehensiveness	-0.70	
+approval	2.10	
+approved	1.80	
+approves	1.70	
+ardent	2.10	
+arguable	-1.00	
+arguably	-1.00	
+argue	-1.40	
+argued	-1.50	
+arguer	-1.60	
+arguers	-1.40	
+argues	-1.60	
+arguing	-2.00	
+argument	-1.50	
+argumentative	-1.50	
+argumentatively	-1.80	
+argumentive	-1.50	
+arguments	-1.70	
+arrest	-1.40	
+arrested	-2.10	
+arrests	-1.90	
+arrogance	-2.40	
+arrogances	-1.90	
+arrogant	-2.20	
+arrogantly	-1.80	
+ashamed	-2.10	
+ashamedly	-1.70	
+ass	-2.50	
+assassination	-2.90	
+assassinations	-2.70	
+assault	-2.80	
+assaulted	-2.40	
+assaulting	-2.30	
+assaultive	-2.80	
+assaults	-2.50	
+asset	1.50	
+assets	0.70	
+assfucking	-2.50	
+assholes	-2.80	
+assurance	1.40	
+assurances	1.40	
+assure	1.40	
+assured	1.50	
+assuredly	1.60	
+assuredness	1.40	
+assurer	0.90	
+assurers	1.10	
+assures	1.30	
+assurgent	1.30	
+assuring	1.60	
+assuror	0.50	
+assurors	0.70	
+astonished	1.60	
+astound	1.70	
+astounded	1.80	
+astounding	1.80	
+astoundingly	2.10	
+astounds	2.10	
+attachment	1.20	
+attachments	1.10	
+attack	-2.10	
+attacked	-2.00	
+attacker	-2.70	
+attackers	-2.70	
+attacking	-2.00	
+attacks	-1.90	
+attract	1.50	
+attractancy	0.90	
+attractant	1.30	
+attractants	1.40	
+attracted	1.80	
+attracting	2.10	
+attraction	2.00	
+attractions	1.80	
+attractive	1.90	
+attractively	2.20	
+attractiveness	1.80	
+attractivenesses	2.10	
+attractor	1.20	
+attractors	1.20	
+attracts	1.70	
+audacious	0.90	
+authority	0.30	
+aversion	-1.90	
+aversions	-1.10	
+aversive	-1.60	
+aversively	-0.80	
+avert	-0.70	
+averted	-0.30	
+averts	-0.40	
+avid	1.20	
+avoid	-1.20	
+avoidance	-1.70	
+avoidances	-1.10	
+avoided	-1.40	
+avoider	-1.80	
+avoiders	-1.40	
+avoiding	-1.40	
+avoids	-0.70	
+await	0.40	
+awaited	-0.10	
+awaits	0.30	
+award	2.50	
+awardable	2.40	
+awarded	1.70	
+awardee	1.80	
+awardees	1.20	
+awarder	0.90	
+awarders	1.30	
+awarding	1.90	
+awards	2.00	
+awesome	3.10	
+awful	-2.00	
+awkward	-0.60	
+awkwardly	-1.30	
+awkwardness	-0.70	
+axe	-0.40	
+axed	-1.30	
+backed	0.10	
+backing	0.10	
+backs	-0.20	
+bad	-2.50	
+badass	1.40	
+badly	-2.10	
+bailout	-0.40	
+bamboozle	-1.50	
+bamboozled	-1.50	
+bamboozles	-1.50	
+ban	-2.60	
+banish	-1.90	
+bankrupt	-2.60	
+bankster	-2.10	
+banned	-2.00	
+bargain	0.80	
+barrier	-0.50	
+bashful	-0.10	
+bashfully	0.20	
+bashfulness	-0.80	
+bastardies	-1.80	
+bastardise	-2.10	
+bastardised	-2.30	
+bastardises	-2.30	
+bastardising	-2.60	
+bastardization	-2.40	
+bastardizations	-2.10	
+bastardize	-2.40	
+bastardized	-2.00	
+bastardizes	-1.80	
+bastardizing	-2.30	
+bastardly	-2.70	
+bastards	-3.00	
+bastardy	-2.70	
+battle	-1.60	
+battled	-1.20	
+battlefield	-1.60	
+battlefields	-0.90	
+battlefront	-1.20	
+battlefronts	-0.80	
+battleground	-1.70	
+battlegrounds	-0.60	
+battlement	-0.40	
+battlements	-0.40	
+battler	-0.80	
+battlers	-0.20	
+battles	-1.60	
+battleship	-0.10	
+battleships	-0.50	
+battlewagon	-0.30	
+battlewagons	-0.50	
+battling	-1.10	
+beaten	-1.80	
+beatific	1.80	
+beating	-2.00	
+beaut	1.60	
+beauteous	2.50	
+beauteously	2.60	
+beauteousness	2.70	
+beautician	1.20	
+beauticians	0.40	
+beauties	2.40	
+beautification	1.90	
+beautifications	2.40	
+beautified	2.10	
+beautifier	1.70	
+beautifiers	1.70	
+beautifies	1.80	
+beautiful	2.90	
+beautifuler	2.10	
+beautifulest	2.60	
+beautifully	2.70	
+beautifulness	2.60	
+beautify	2.30	
+beautifying	2.30	
+beauts	1.70	
+beauty	2.80	
+belittle	-1.90	
+belittled	-2.00	
+beloved	2.30	
+benefic	1.40	
+benefice	0.40	
+beneficed	1.10	
+beneficence	2.80	
+beneficences	1.50	
+beneficent	2.30	
+beneficently	2.20	
+benefices	1.10	
+beneficial	1.90	
+beneficially	2.40	
+beneficialness	1.70	
+beneficiaries	1.80	
+beneficiary	2.10	
+beneficiate	1.00	
+beneficiation	0.40	
+benefit	2.00	
+benefits	1.60	
+benefitted	1.70	
+benefitting	1.90	
+benevolence	1.70	
+benevolences	1.90	
+benevolent	2.70	
+benevolently	1.40	
+benevolentness	1.20	
+benign	1.30	
+benignancy	0.60	
+benignant	2.20	
+benignantly	1.10	
+benignities	0.90	
+benignity	1.30	
+benignly	0.20	
+bereave	-2.10	
+bereaved	-2.10	sadness
+bereaves	-1.90	
+bereaving	-1.30	
+best	3.20	
+betray	-3.20	
+betrayal	-2.80	
+betrayed	-3.00	
+betraying	-2.50	
+betrays	-2.50	
+better	1.90	
+bias	-0.40	
+biased	-1.10	
+bitched	-2.60	
+bitcheries	-2.30	
+bitchery	-2.70	
+bitches	-2.90	
+bitchier	-2.00	
+bitchiest	-3.00	
+bitchily	-2.60	
+bitchiness	-2.60	
+bitching	-1.10	
+bitchy	-2.30	
+bitter	-1.80	
+bitterbrush	-0.20	
+bitterbrushes	-0.60	
+bittered	-1.80	
+bitterer	-1.90	
+bitterest	-2.30	
+bittering	-1.20	
+bitterish	-1.60	
+bitterly	-2.00	
+bittern	-0.20	
+bitterness	-1.70	
+bitterns	-0.40	
+bitterroots	-0.20	
+bitters	-0.40	
+bittersweet	-0.30	
+bittersweetness	-0.60	
+bittersweets	-0.20	
+bitterweeds	-0.50	
+bizarre	-1.30	
+blah	-0.40	
+blam	-0.20	
+blamable	-1.80	
+blamably	-1.80	
+blame	-1.40	
+blamed	-2.10	
+blameful	-1.70	
+blamefully	-1.60	
+blameless	0.70	
+blamelessly	0.90	
+blamelessness	0.60	
+blamer	-2.10	
+blamers	-2.00	
+blames	-1.70	
+blameworthiness	-1.60	
+blameworthy	-2.30	
+blaming	-2.20	
+bless	1.80	
+blessed	2.90	
+blesseder	2.00	
+blessedest	2.80	
+blessedly	1.70	
+blessedness	1.60	
+blesser	2.60	
+blessers	1.90	
+blesses	2.60	
+blessing	2.20	
+blessings	2.50	
+blind	-1.70	
+bliss	2.70	
+blissful	2.90	
+blithe	1.20	
+block	-1.90	
+blockbuster	2.90	
+blocked	-1.10	
+blocking	-1.60	
+blocks	-0.90	
+bloody	-1.90	
+blurry	-0.40	
+bold	1.60	
+bolder	1.20	
+boldest	1.60	
+boldface	0.30	
+boldfaced	-0.10	
+boldfaces	0.10	
+boldfacing	0.10	
+boldly	1.50	
+boldness	1.50	
+boldnesses	0.90	
+bolds	1.30	
+bomb	-2.20	
+bonus	2.50	
+bonuses	2.60	
+boost	1.70	
+boosted	1.50	
+boosting	1.40	
+boosts	1.30	
+bore	-1.00	
+boreal	-0.30	
+borecole	-0.20	
+borecoles	-0.30	
+bored	-1.10	
+boredom	-1.30	
+boredoms	-1.10	
+boreen	0.10	
+boreens	0.20	
+boreholes	-0.20	
+borer	-0.40	
+borers	-1.20	
+bores	-1.30	
+borescopes	-0.10	
+boresome	-1.30	
+boring	-1.30	
+bother	-1.40	
+botheration	-1.70	
+botherations	-1.30	
+bothered	-1.30	
+bothering	-1.60	
+bothers	-0.80	
+bothersome	-1.30	
+boycott	-1.30	
+boycotted	-1.70	
+boycotting	-1.70	
+boycotts	-1.40	
+brainwashing	-1.50	
+brave	2.40	
+braved	1.90	
+bravely	2.30	
+braver	2.40	
+braveries	2.00	
+bravery	2.20	
+braves	1.90	
+bravest	2.30	
+breathtaking	2.00	
+bribe	-0.80	
+bright	1.90	
+brighten	1.90	
+brightened	2.10	
+brightener	1.00	
+brighteners	1.00	
+brightening	2.50	
+brightens	1.50	
+brighter	1.60	
+brightest	3.00	
+brightly	1.50	
+brightness	1.60	
+brightnesses	1.40	
+brights	0.40	
+brightwork	1.10	
+brilliance	2.90	
+brilliances	2.90	
+brilliancies	2.30	
+brilliancy	2.60	
+brilliant	2.80	
+brilliantine	0.80	
+brilliantines	2.00	
+brilliantly	3.00	
+brilliants	1.90	
+brisk	0.60	
+broke	-1.80	
+broken	-2.10	
+brooding	0.10	
+brutal	-3.10	
+brutalise	-2.70	
+brutalised	-2.90	
+brutalises	-3.20	
+brutalising	-2.80	
+brutalities	-2.60	
+brutality	-3.00	
+brutalization	-2.10	
+brutalizations	-2.30	
+brutalize	-2.90	
+brutalized	-2.40	
+brutalizes	-3.20	
+brutalizing	-3.40	
+brutally	-3.00	
+bullied	-3.10	
+bullshit	-2.80	anger
+bully	-2.20	
+bullying	-2.90	
+bummer	-1.60	
+buoyant	0.90	
+burden	-1.90	
+burdened	-1.70	
+burdener	-1.30	
+burdeners	-1.70	
+burdening	-1.40	
+burdens	-1.50	
+burdensome	-1.80	
+bwahaha	0.40	
+bwahahah	2.50	
+calm	1.30	
+calmative	1.10	
+calmatives	0.50	
+calmed	1.60	
+calmer	1.50	
+calmest	1.60	
+calming	1.70	
+calmly	1.30	
+calmness	1.70	
+calmnesses	1.60	
+calmodulin	0.20	
+calms	1.30	
+can't stand	-2.00	
+cancel	-1.00	
+cancelled	-1.00	
+cancelling	-0.80	
+cancels	-0.90	
+cancer	-3.40	
+capable	1.60	
+captivated	1.60	
+care	2.20	
+cared	1.80	
+carefree	1.70	
+careful	0.60	
+carefully	0.50	
+carefulness	2.00	
+careless	-1.50	
+carelessly	-1.00	
+carelessness	-1.40	
+carelessnesses	-1.60	
+cares	2.00	
+caring	2.20	
+casual	0.80	
+casually	0.70	
+casualty	-2.40	
+catastrophe	-3.40	
+catastrophic	-2.20	
+cautious	-0.40	
+celebrate	2.70	
+celebrated	2.70	
+celebrates	2.70	
+celebrating	2.70	
+censor	-2.00	
+censored	-0.60	
+censors	-1.20	
+certain	1.10	
+certainly	1.40	
+certainties	0.90	
+certainty	1.00	
+chagrin	-1.90	
+chagrined	-1.40	
+challenge	0.30	
+challenged	-0.40	
+challenger	0.50	
+challengers	0.40	
+challenges	0.30	
+challenging	0.60	
+challengingly	-0.60	
+champ	2.10	
+champac	-0.20	
+champagne	1.20	
+champagnes	0.50	
+champaign	0.20	
+champaigns	0.50	
+champaks	-0.20	
+champed	1.00	
+champer	-0.10	
+champers	0.50	
+champerties	-0.10	
+champertous	0.30	
+champerty	-0.20	
+champignon	0.40	
+champignons	0.20	
+champing	0.70	
+champion	2.90	
+championed	1.20	
+championing	1.80	
+champions	2.40	
+championship	1.90	
+championships	2.20	
+champs	1.80	
+champy	1.00	
+chance	1.00	
+chances	0.80	
+chaos	-2.70	
+chaotic	-2.20	
+charged	-0.80	
+charges	-1.10	
+charitable	1.70	
+charitableness	1.90	
+charitablenesses	1.60	
+charitably	1.40	
+charities	2.20	
+charity	1.80	
+charm	1.70	
+charmed	2.00	
+charmer	1.90	
+charmers	2.10	
+charmeuse	0.30	
+charmeuses	0.40	
+charming	2.80	
+charminger	1.50	
+charmingest	2.40	
+charmingly	2.20	
+charmless	-1.80	
+charms	1.90	
+chastise	-2.50	
+chastised	-2.20	
+chastises	-1.70	
+chastising	-1.70	
+cheat	-2.00	
+cheated	-2.30	
+cheater	-2.50	
+cheaters	-1.90	
+cheating	-2.60	
+cheats	-1.80	
+cheer	2.30	
+cheered	2.30	
+cheerer	1.70	
+cheerers	1.80	
+cheerful	2.50	
+cheerfuller	1.90	
+cheerfullest	3.20	
+cheerfully	2.10	
+cheerfulness	2.10	
+cheerier	2.60	
+cheeriest	2.20	
+cheerily	2.50	
+cheeriness	2.50	
+cheering	2.30	
+cheerio	1.20	
+cheerlead	1.70	
+cheerleader	0.90	
+cheerleaders	1.20	
+cheerleading	1.20	
+cheerleads	1.20	
+cheerled	1.50	
+cheerless	-1.70	
+cheerlessly	-0.80	
+cheerlessness	-1.70	
+cheerly	2.40	
+cheery	2.60	
+cherish	1.60	
+cherishable	2.00	
+cherished	2.30	
+cherisher	2.20	
+cherishers	1.90	
+cherishes	2.20	
+cherishing	2.00	
+chic	1.10	
+childish	-1.20	
+chilling	-0.10	
+choke	-2.50	
+choked	-2.10	
+chokes	-2.00	
+choking	-2.00	
+chuckle	1.70	
+chuckled	1.20	
+chucklehead	-1.90	
+chuckleheaded	-1.30	
+chuckleheads	-1.10	
+chuckler	0.80	
+chucklers	1.20	
+chuckles	1.10	
+chucklesome	1.10	
+chuckling	1.40	
+chucklingly	1.20	
+clarifies	0.90	
+clarity	1.70	
+classy	1.90	
+clean	1.70	
+cleaner	0.70	
+clear	1.60	
+cleared	0.40	
+clearly	1.70	
+clears	0.30	
+clever	2.00	
+cleverer	2.00	
+cleverest	2.60	
+cleverish	1.00	
+cleverly	2.30	
+cleverness	2.30	
+clevernesses	1.40	
+clouded	-0.20	
+clueless	-1.50	
+cock	-0.60	
+cocksucker	-3.10	
+cocksuckers	-2.60	
+cocky	-0.50	
+coerced	-1.50	
+collapse	-2.20	
+collapsed	-1.10	
+collapses	-1.20	
+collapsing	-1.20	
+collide	-0.30	
+collides	-1.10	
+colliding	-0.50	
+collision	-1.50	
+collisions	-1.10	
+colluding	-1.20	
+combat	-1.40	
+combats	-0.80	
+comedian	1.60	
+comedians	1.20	
+comedic	1.70	
+comedically	2.10	
+comedienne	0.60	
+comediennes	1.60	
+comedies	1.70	
+comedo	0.30	
+comedones	-0.80	
+comedown	-0.80	
+comedowns	-0.90	
+comedy	1.50	
+comfort	1.50	
+comfortable	2.30	
+comfortableness	1.30	
+comfortably	1.80	
+comforted	1.80	
+comforter	1.90	
+comforters	1.20	
+comforting	1.70	
+comfortingly	1.70	
+comfortless	-1.80	
+comforts	2.10	
+commend	1.90	
+commended	1.90	
+commit	1.20	
+commitment	1.60	
+commitments	0.50	
+commits	0.10	
+committed	1.10	
+committing	0.30	
+compassion	2.00	
+compassionate	2.20	
+compassionated	1.60	
+compassionately	1.70	
+compassionateness	0.90	
+compassionates	1.60	
+compassionating	1.60	
+compassionless	-2.60	
+compelled	0.20	
+compelling	0.90	
+competent	1.30	
+competitive	0.70	
+complacent	-0.30	
+complain	-1.50	
+complainant	-0.70	
+complainants	-1.10	
+complained	-1.70	
+complainer	-1.80	
+complainers	-1.30	
+complaining	-0.80	
+complainingly	-1.70	
+complains	-1.60	
+complaint	-1.20	
+complaints	-1.70	
+compliment	2.10	
+complimentarily	1.70	
+complimentary	1.90	
+complimented	1.80	
+complimenting	2.30	
+compliments	1.70	
+comprehensive	1.00	
+conciliate	1.00	
+conciliated	1.10	
+conciliates	1.10	
+conciliating	1.30	
+condemn	-1.60	
+condemnation	-2.80	
+condemned	-1.90	
+condemns	-2.30	
+confidence	2.30	
+confident	2.20	
+confidently	2.10	
+conflict	-1.30	
+conflicting	-1.70	
+conflictive	-1.80	
+conflicts	-1.60	
+confront	-0.70	
+confrontation	-1.30	
+confrontational	-1.60	
+confrontationist	-1.00	
+confrontationists	-1.20	
+confrontations	-1.50	
+confronted	-0.80	
+confronter	-0.30	
+confronters	-1.30	
+confronting	-0.60	
+confronts	-0.90	
+confuse	-0.90	
+confused	-1.30	
+confusedly	-0.60	
+confusedness	-1.50	
+confuses	-1.30	
+confusing	-0.90	
+confusingly	-1.40	
+confusion	-1.20	
+confusional	-1.20	
+confusions	-0.90	
+congrats	2.40	
+congratulate	2.20	
+congratulation	2.90	
+congratulations	2.90	
+consent	0.90	
+consents	1.00	
+considerate	1.90	
+consolable	1.10	
+conspiracy	-2.40	
+constrained	-0.40	
+contagion	-2.00	
+contagions	-1.50	
+contagious	-1.40	
+contempt	-2.80	
+contemptibilities	-2.00	
+contemptibility	-0.90	
+contemptible	-1.60	
+contemptibleness	-1.90	
+contemptibly	-1.40	
+contempts	-1.00	
+contemptuous	-2.20	
+contemptuously	-2.40	
+contemptuousness	-1.10	
+contend	0.20	
+contender	0.50	
+contented	1.40	
+contentedly	1.90	
+contentedness	1.40	
+contentious	-1.20	
+contentment	1.50	
+contestable	0.60	
+contradict	-1.30	
+contradictable	-1.00	
+contradicted	-1.30	
+contradicting	-1.30	
+contradiction	-1.00	
+contradictions	-1.30	
+contradictious	-1.90	
+contradictor	-1.00	
+contradictories	-0.50	
+contradictorily	-0.90	
+contradictoriness	-1.40	
+contradictors	-1.60	
+contradictory	-1.40	
+contradicts	-1.40	
+controversial	-0.80	
+controversially	-1.10	
+convince	1.00	
+convinced	1.70	
+convincer	0.60	
+convincers	0.30	
+convinces	0.70	
+convincing	1.70	
+convincingly	1.60	
+convincingness	0.70	
+convivial	1.20	
+cool	1.30	
+cornered	-1.10	
+corpse	-2.70	
+costly	-0.40	
+courage	2.20	
+courageous	2.40	
+courageously	2.30	
+courageousness	2.10	
+courteous	2.30	
+courtesy	1.50	
+cover-up	-1.20	
+coward	-2.00	
+cowardly	-1.60	
+coziness	1.50	
+cramp	-0.80	
+crap	-1.60	
+crappy	-2.60	
+crash	-1.70	
+craze	-0.60	
+crazed	-0.50	
+crazes	0.20	
+crazier	-0.10	
+craziest	-0.20	
+crazily	-1.50	
+craziness	-1.60	
+crazinesses	-1.00	
+crazing	-0.50	
+crazy	-1.40	
+crazyweed	0.80	
+create	1.10	
+created	1.00	
+creates	1.10	
+creatin	0.10	
+creatine	0.20	
+creating	1.20	
+creatinine	0.40	
+creation	1.10	
+creationism	0.70	
+creationisms	1.10	
+creationist	0.80	
+creationists	0.50	
+creations	1.60	
+creative	1.90	
+creatively	1.50	
+creativeness	1.80	
+creativities	1.70	
+creativity	1.60	
+credit	1.60	
+creditabilities	1.40	
+creditability	1.90	
+creditable	1.80	
+creditableness	1.20	
+creditably	1.70	
+credited	1.50	
+crediting	0.60	
+creditor	-0.10	
+credits	1.50	
+creditworthiness	1.90	
+creditworthy	2.40	
+crestfallen	-2.50	
+cried	-1.60	sadness
+cries	-1.70	
+crime	-2.50	
+criminal	-2.40	
+criminals	-2.70	
+crisis	-3.10	
+critic	-1.10	
+critical	-1.30	
+criticise	-1.90	
+criticised	-1.80	
+criticises	-1.30	
+criticising	-1.70	
+criticism	-1.90	
+criticisms	-0.90	
+criticizable	-1.00	
+criticize	-1.60	
+criticized	-1.50	
+criticizer	-1.50	
+criticizers	-1.60	
+criticizes	-1.40	
+criticizing	-1.50	
+critics	-1.20	
+crude	-2.70	
+crudely	-1.20	
+crudeness	-2.00	
+crudenesses	-2.00	
+cruder	-2.00	
+crudes	-1.10	
+crudest	-2.40	
+cruel	-2.80	
+crueler	-2.30	
+cruelest	-2.60	
+crueller	-2.40	
+cruellest	-2.90	
+cruelly	-2.80	
+cruelness	-2.90	
+cruelties	-2.30	
+cruelty	-2.90	
+crush	-0.60	
+crushed	-1.80	
+crushes	-1.90	
+crushing	-1.50	
+cry	-2.10	sadness
+crying	-2.10	sadness
+cunts	-2.90	
+curious	1.30	
+curse	-2.50	
+cut	-1.10	
+cute	2.00	
+cutely	1.30	
+cuteness	2.30	
+cutenesses	1.90	
+cuter	2.30	
+cutes	1.80	
+cutesie	1.00	
+cutesier	1.50	
+cutesiest	2.20	
+cutest	2.80	
+cutesy	2.10	
+cutey	2.10	
+cuteys	1.50	
+cutie	1.50	
+cutiepie	2.00	
+cuties	2.20	
+cuts	-1.20	
+cutting	-0.50	
+cynic	-1.40	
+cynical	-1.60	
+cynically	-1.30	
+cynicism	-1.70	
+cynicisms	-1.70	
+cynics	-0.30	
+damage	-2.20	
+damaged	-1.90	
+damager	-1.90	
+damagers	-2.00	
+damages	-1.90	
+damaging	-2.30	
+damagingly	-2.00	
+damn	-1.70	
+damnable	-1.70	
+damnableness	-1.80	
+damnably	-1.70	
+damnation	-2.60	
+damnations	-1.40	
+damnatory	-2.60	
+damned	-1.60	
+damnedest	-0.50	
+damnified	-2.80	
+damnifies	-1.80	
+damnify	-2.20	
+damnifying	-2.40	
+damning	-1.40	
+damningly	-2.00	
+damnit	-2.40	
+damns	-2.20	
+danger	-2.40	
+dangered	-2.40	
+dangering	-2.50	
+dangerous	-2.10	
+dangerously	-2.00	
+dangerousness	-2.00	
+dangers	-2.20	
+daredevil	0.50	
+daring	1.50	
+daringly	2.10	
+daringness	1.40	
+darings	0.40	
+darkest	-2.20	
+darkness	-1.00	
+darling	2.80	
+darlingly	1.60	
+darlingness	2.30	
+darlings	2.20	
+dauntless	2.30	
+daze	-0.70	
+dazed	-0.70	
+dazedly	-0.40	
+dazedness	-0.50	
+dazes	-0.30	
+dead	-3.30	
+deadlock	-1.40	
+deafening	-1.20	
+dear	1.60	
+dearer	1.90	
+dearest	2.60	
+dearie	2.20	
+dearies	1.00	
+dearly	1.80	
+dearness	2.00	
+dears	1.90	
+dearth	-2.30	
+dearths	-0.90	
+deary	1.90	
+death	-2.90	
+debonair	0.80	
+debt	-1.50	
+decay	-1.70	
+decayed	-1.60	
+decayer	-1.60	
+decayers	-1.60	
+decaying	-1.70	
+decays	-1.70	
+deceit	-2.00	
+deceitful	-1.90	
+deceive	-1.70	
+deceived	-1.90	
+deceives	-1.60	
+deceiving	-1.40	
+deception	-1.90	
+decisive	0.90	
+dedicated	2.00	
+defeat	-2.00	
+defeated	-2.10	sadness
+defeater	-1.40	
+defeaters	-0.90	
+defeating	-1.60	
+defeatism	-1.30	
+defeatist	-1.70	
+defeatists	-2.10	
+defeats	-1.30	
+defeature	-1.90	
+defeatures	-1.50	
+defect	-1.40	
+defected	-1.70	
+defecting	-1.80	
+defection	-1.40	
+defections	-1.50	
+defective	-1.90	
+defectively	-2.10	
+defectiveness	-1.80	
+defectives	-1.80	
+defector	-1.90	
+defectors	-1.30	
+defects	-1.70	
+defence	0.40	
+defenceman	0.40	
+defencemen	0.60	
+defences	-0.20	
+defender	0.40	
+defenders	0.30	
+defense	0.50	
+defenseless	-1.40	
+defenselessly	-1.10	
+defenselessness	-1.30	
+defenseman	0.10	
+defensemen	-0.40	
+defenses	0.70	
+defensibility	0.40	
+defensible	0.80	
+defensibly	0.10	
+defensive	0.10	
+defensively	-0.60	
+defensiveness	-0.40	
+defensives	-0.30	
+defer	-1.20	
+deferring	-0.70	
+defiant	-0.90	
+deficit	-1.70	
+definite	1.10	
+definitely	1.70	
+degradable	-1.00	
+degradation	-2.40	
+degradations	-1.50	
+degradative	-2.00	
+degrade	-1.90	
+degraded	-1.80	
+degrader	-2.00	
+degraders	-2.00	
+degrades	-2.10	
+degrading	-2.80	
+degradingly	-2.70	
+dehumanize	-1.80	
+dehumanized	-1.90	
+dehumanizes	-1.50	
+dehumanizing	-2.40	
+deject	-2.20	
+dejected	-2.20	sadness
+dejecting	-2.30	
+dejects	-2.00	
+delay	-1.30	
+delayed	-0.90	
+delectable	2.90	
+delectables	1.40	
+delectably	2.80	
+delicate	0.20	
+delicately	1.00	
+delicates	0.60	
+delicatessen	0.40	
+delicatessens	0.40	
+delicious	2.70	
+deliciously	1.90	
+deliciousness	1.80	
+delight	2.90	
+delighted	2.30	
+delightedly	2.40	
+delightedness	2.10	
+delighter	2.00	
+delighters	2.60	
+delightful	2.80	
+delightfully	2.70	
+delightfulness	2.10	
+delighting	1.60	
+delights	2.00	
+delightsome	2.30	
+demand	-0.50	
+demanded	-0.90	
+demanding	-0.90	
+demonstration	0.40	
+demoralized	-1.60	
+denied	-1.90	
+denier	-1.50	
+deniers	-1.10	
+denies	-1.80	
+denounce	-1.40	
+denounces	-1.90	
+deny	-1.40	
+denying	-1.40	
+depress	-2.20	
+depressant	-1.60	
+depressants	-1.60	
+depressed	-2.30	sadness
+depresses	-2.20	
+depressible	-1.70	
+depressing	-1.60	sadness
+depressingly	-2.30	
+depression	-2.70	sadness
+depressions	-2.20	
+depressive	-1.60	
+depressively	-2.10	
+depressives	-1.50	
+depressor	-1.80	
+depressors	-1.70	
+depressurization	-0.30	
+depressurizations	-0.40	
+depressurize	-0.50	
+depressurized	-0.30	
+depressurizes	-0.30	
+depressurizing	-0.70	
+deprival	-2.10	
+deprivals	-1.20	
+deprivation	-1.80	
+deprivations	-1.80	
+deprive	-2.10	
+deprived	-2.10	
+depriver	-1.60	
+deprivers	-1.40	
+deprives	-1.70	
+depriving	-2.00	
+derail	-1.20	
+derailed	-1.40	
+derails	-1.30	
+deride	-1.10	
+derided	-0.80	
+derides	-1.00	
+deriding	-1.50	
+derision	-1.20	
+desirable	1.30	
+desire	1.70	
+desired	1.10	
+desirous	1.30	
+despair	-1.30	sadness
+despaired	-2.70	
+despairer	-1.30	
+despairers	-1.30	
+despairing	-2.30	
+despairingly	-2.20	
+despairs	-2.70	
+desperate	-1.30	
+desperately	-1.60	
+desperateness	-1.50	
+desperation	-2.00	
+desperations	-2.20	
+despise	-1.40	
+despised	-1.70	
+despisement	-2.40	
+despisements	-2.50	
+despiser	-1.80	
+despisers	-1.60	
+despises	-2.00	
+despising	-2.70	
+despondent	-2.10	sadness
+destroy	-2.50	
+destroyed	-2.20	
+destroyer	-2.00	
+destroyers	-2.30	
+destroying	-2.60	
+destroys	-2.60	
+destruct	-2.40	
+destructed	-1.90	
+destructibility	-1.80	
+destructible	-1.50	
+destructing	-2.50	
+destruction	-2.70	
+destructionist	-2.60	
+destructionists	-2.10	
+destructions	-2.30	
+destructive	-3.00	
+destructively	-2.40	
+destructiveness	-2.40	
+destructivity	-2.20	
+destructs	-2.40	
+detached	-0.50	
+detain	-1.80	
+detained	-1.70	
+detention	-1.50	
+determinable	0.90	
+determinableness	0.20	
+determinably	0.90	
+determinacy	1.00	
+determinant	0.20	
+determinantal	-0.30	
+determinate	0.80	
+determinately	1.20	
+determinateness	1.10	
+determination	1.70	
+determinations	0.80	
+determinative	1.10	
+determinatives	0.90	
+determinator	1.10	
+determined	1.40	
+devastate	-3.10	
+devastated	-3.00	sadness
+devastates	-2.80	
+devastating	-3.30	
+devastatingly	-2.40	
+devastation	-1.80	
+devastations	-1.90	
+devastative	-3.20	
+devastator	-2.80	
+devastators	-2.90	
+devil	-3.40	
+deviled	-1.60	
+devilfish	-0.80	
+devilfishes	-0.60	
+deviling	-2.20	
+devilish	-2.10	
+devilishly	-1.60	
+devilishness	-2.30	
+devilkin	-2.40	
+devilled	-2.30	
+devilling	-1.80	
+devilment	-1.90	
+devilments	-1.10	
+devilries	-1.60	
+devilry	-2.80	
+devils	-2.70	
+deviltries	-1.50	
+deviltry	-2.80	
+devilwood	-0.80	
+devilwoods	-1.00	
+devote	1.40	
+devoted	1.70	
+devotedly	1.60	
+devotedness	2.00	
+devotee	1.60	
+devotees	0.50	
+devotement	1.50	
+devotements	1.10	
+devotes	1.60	
+devoting	2.10	
+devotion	2.00	
+devotional	1.20	
+devotionally	2.20	
+devotionals	1.20	
+devotions	1.80	
+diamond	1.40	
+dick	-2.30	
+die	-2.90	
+died	-2.60	
+difficult	-1.50	
+difficulties	-1.20	
+difficultly	-1.70	
+difficulty	-1.40	
+diffident	-1.00	
+dignified	2.20	
+dignifies	2.00	
+dignify	1.80	
+dignifying	2.10	
+dignitaries	0.60	
+dignitary	1.90	
+dignities	1.40	
+dignity	1.70	
+dilemma	-0.70	
+dipshit	-2.10	
+dire	-2.00	
+direful	-3.10	
+dirt	-1.40	
+dirtier	-1.40	
+dirtiest	-2.40	
+dirty	-1.90	
+disabling	-2.10	
+disadvantage	-1.80	
+disadvantaged	-1.70	
+disadvantageous	-1.80	
+disadvantageously	-2.10	
+disadvantageousness	-1.60	
+disadvantages	-1.70	
+disagree	-1.60	
+disagreeable	-1.70	
+disagreeableness	-1.70	
+disagreeablenesses	-1.90	
+disagreeably	-1.50	
+disagreed	-1.30	
+disagreeing	-1.40	
+disagreement	-1.50	
+disagreements	-1.80	
+disagrees	-1.30	
+disappear	-0.90	
+disappeared	-0.90	
+disappears	-1.40	
+disappoint	-1.70	
+disappointed	-2.10	sadness
+disappointedly	-1.70	
+disappointing	-2.20	sadness
+disappointingly	-1.90	
+disappointment	-2.30	sadness
+disappointments	-2.00	
+disappoints	-1.60	
+disaster	-3.10	
+disasters	-2.60	
+disastrous	-2.90	
+disbelieve	-1.20	
+discard	-1.00	
+discarded	-1.40	
+discarding	-0.70	
+discards	-1.00	
+discomfort	-1.80	
+discomfortable	-1.60	
+discomforted	-1.60	
+discomforting	-1.60	
+discomforts	-1.30	
+disconsolate	-2.30	
+disconsolation	-1.70	
+discontented	-1.80	
+discord	-1.70	
+discounted	0.20	
+discourage	-1.80	
+discourageable	-1.20	
+discouraged	-1.70	sadness
+discouragement	-2.00	
+discouragements	-1.80	
+discourager	-1.70	
+discouragers	-1.90	
+discourages	-1.90	
+discouraging	-1.90	
+discouragingly	-1.80	
+discredited	-1.90	
+disdain	-2.10	
+disgrace	-2.20	
+disgraced	-2.00	
+disguise	-1.00	
+disguised	-1.10	
+disguises	-1.00	
+disguising	-1.30	
+disgust	-2.90	anger
+disgusted	-2.40	anger
+disgustedly	-3.00	
+disgustful	-2.60	
+disgusting	-2.40	anger
+disgustingly	-2.90	
+disgusts	-2.10	
+dishearten	-2.00	
+disheartened	-2.20	
+disheartening	-1.80	
+dishearteningly	-2.00	
+disheartenment	-2.30	
+disheartenments	-2.20	
+disheartens	-2.20	
+dishonest	-2.70	
+disillusion	-1.00	
+disillusioned	-1.90	
+disillusioning	-1.30	
+disillusionment	-1.70	
+disillusionments	-1.50	
+disillusions	-1.60	
+disinclined	-1.10	
+disjointed	-1.30	
+dislike	-1.60	
+disliked	-1.70	
+dislikes	-1.70	
+disliking	-1.30	
+dismal	-3.00	
+dismay	-1.80	
+dismayed	-1.90	
+dismaying	-2.20	
+dismayingly	-1.90	
+dismays	-1.80	
+disorder	-1.70	
+disorganized	-1.20	
+disoriented	-1.50	
+disparage	-2.00	
+disparaged	-1.40	
+disparages	-1.60	
+disparaging	-2.20	
+displeased	-1.90	
+dispute	-1.70	
+disputed	-1.40	
+disputes	-1.10	
+disputing	-1.70	
+disqualified	-1.80	
+disquiet	-1.30	
+disregard	-1.10	
+disregarded	-1.60	
+disregarding	-0.90	
+disregards	-1.40	
+disrespect	-1.80	
+disrespected	-2.00	
+disruption	-1.50	
+disruptions	-1.40	
+disruptive	-1.30	
+dissatisfaction	-2.20	
+dissatisfactions	-1.90	
+dissatisfactory	-2.00	
+dissatisfied	-1.60	
+dissatisfies	-1.80	
+dissatisfy	-2.20	
+dissatisfying	-2.40	
+distort	-1.30	
+distorted	-1.70	
+distorting	-1.10	
+distorts	-1.40	
+distract	-1.20	
+distractable	-1.30	
+distracted	-1.40	
+distractedly	-0.90	
+distractibility	-1.30	
+distractible	-1.50	
+distracting	-1.20	
+distractingly	-1.40	
+distraction	-1.60	
+distractions	-1.00	
+distractive	-1.60	
+distracts	-1.30	
+distraught	-2.60	
+distress	-2.40	
+distressed	-1.80	
+distresses	-1.60	
+distressful	-2.20	
+distressfully	-1.70	
+distressfulness	-2.40	
+distressing	-1.70	
+distressingly	-2.20	
+distrust	-1.80	
+distrusted	-2.40	
+distrustful	-2.10	
+distrustfully	-1.80	
+distrustfulness	-1.60	
+distrusting	-2.10	
+distrusts	-1.30	
+disturb	-1.70	
+disturbance	-1.60	
+disturbances	-1.40	
+disturbed	-1.60	
+disturber	-1.40	
+disturbers	-2.10	
+disturbing	-2.30	
+disturbingly	-2.30	
+disturbs	-1.90	
+dithering	-0.50	
+divination	1.70	
+divinations	1.10	
+divinatory	1.60	
+divine	2.60	
+divined	0.80	
+divinely	2.90	
+diviner	0.30	
+diviners	1.20	
+divines	0.80	
+divinest	2.70	
+diving	0.30	
+divining	0.90	
+divinise	0.50	
+divinities	1.80	
+divinity	2.70	
+divinize	2.30	
+dizzy	-0.90	
+dodging	-0.40	
+dodgy	-0.90	
+dolorous	-2.20	
+dominance	0.80	
+dominances	-0.10	
+dominantly	0.20	
+dominants	0.20	
+dominate	-0.50	
+dominates	0.20	
+dominating	-1.20	
+domination	-0.20	
+dominations	-0.30	
+dominative	-0.70	
+dominators	-0.40	
+dominatrices	-0.20	
+dominatrix	-0.50	
+dominatrixes	0.60	
+doom	-1.70	
+doomed	-3.20	
+doomful	-2.10	
+dooming	-2.80	
+dooms	-1.10	
+doomsayer	-0.70	
+doomsayers	-1.70	
+doomsaying	-1.50	
+doomsayings	-1.50	
+doomsday	-2.80	
+doomsdayer	-2.20	
+doomsdays	-2.40	
+doomster	-2.20	
+doomsters	-1.60	
+doomy	-1.10	
+dork	-1.40	
+dorkier	-1.10	
+dorkiest	-1.20	
+dorks	-0.50	
+dorky	-1.10	
+doubt	-1.50	
+doubtable	-1.50	
+doubted	-1.10	
+doubter	-1.60	
+doubters	-1.30	
+doubtful	-1.40	
+doubtfully	-1.20	
+doubtfulness	-1.20	
+doubting	-1.40	
+doubtingly	-1.40	
+doubtless	0.90	
+doubtlessly	1.20	
+doubtlessness	0.80	
+doubts	-1.20	
+douche	-1.50	
+downcast	-1.80	
+downhearted	-2.30	sadness
+downside	-1.00	
+drag	-0.90	
+dragged	-0.20	
+drags	-0.70	
+drained	-1.50	
+dread	-2.00	
+dreaded	-2.70	
+dreadful	-1.90	
+dreadfully	-2.70	
+dreadfulness	-3.20	
+dreadfuls	-2.40	
+dreading	-2.40	
+dreadlock	-0.40	
+dreadlocks	-0.20	
+dreadnought	-0.60	
+dreadnoughts	-0.40	
+dreads	-1.40	
+dream	1.00	
+dreams	1.70	
+dreary	-1.40	
+droopy	-0.80	
+drop	-1.10	
+drown	-2.70	
+drowned	-2.90	
+drowns	-2.20	
+drunk	-1.40	
+dubious	-1.50	
+dud	-1.00	
+dull	-1.70	
+dullard	-1.60	
+dullards	-1.80	
+dulled	-1.50	
+duller	-1.70	
+dullest	-1.70	
+dulling	-1.10	
+dullish	-1.10	
+dullness	-1.40	
+dullnesses	-1.90	
+dulls	-1.00	
+dullsville	-2.40	
+dully	-1.10	
+dumb	-2.30	
+dumbbell	-0.80	
+dumbbells	-0.20	
+dumbcane	-0.30	
+dumbcanes	-0.60	
+dumbed	-1.40	
+dumber	-1.50	
+dumbest	-2.30	
+dumbfound	-0.10	
+dumbfounded	-1.60	
+dumbfounder	-1.00	
+dumbfounders	-1.00	
+dumbfounding	-0.80	
+dumbfounds	-0.30	
+dumbhead	-2.60	
+dumbheads	-1.90	
+dumbing	-0.50	
+dumbly	-1.30	
+dumbness	-1.90	
+dumbs	-1.50	
+dumbstruck	-1.00	
+dumbwaiter	0.20	
+dumbwaiters	-0.10	
+dump	-1.60	
+dumpcart	-0.60	
+dumped	-1.70	
+dumper	-1.20	
+dumpers	-0.80	
+dumpier	-1.40	
+dumpiest	-1.60	
+dumpiness	-1.20	
+dumping	-1.30	
+dumpings	-1.10	
+dumpish	-1.80	
+dumpling	0.40	
+dumplings	-0.30	
+dumps	-1.70	
+dumpster	-0.60	
+dumpsters	-1.00	
+dumpy	-1.70	
+dupe	-1.50	
+duped	-1.80	
+dwell	0.50	
+dwelled	0.40	
+dweller	0.30	
+dwellers	-0.30	
+dwelling	0.10	
+dwells	-0.10	
+dynamic	1.60	
+dynamical	1.20	
+dynamically	1.50	
+dynamics	1.10	
+dynamism	1.60	
+dynamisms	1.20	
+dynamist	1.40	
+dynamistic	1.50	
+dynamists	0.90	
+dynamite	0.70	
+dynamited	-0.90	
+dynamiter	-1.20	
+dynamiters	0.40	
+dynamites	-0.30	
+dynamitic	0.90	
+dynamiting	0.20	
+dynamometer	0.30	
+dynamometers	0.30	
+dynamometric	0.30	
+dynamometry	0.60	
+dynamos	0.30	
+dynamotor	0.60	
+dysfunction	-1.80	
+eager	1.50	
+eagerly	1.60	
+eagerness	1.70	
+eagers	1.60	
+earnest	2.30	
+ease	1.50	
+eased	1.20	
+easeful	1.50	
+easefully	1.40	
+easel	0.30	
+easement	1.60	
+easements	0.40	
+eases	1.30	
+easier	1.80	
+easiest	1.80	
+easily	1.40	
+easiness	1.60	
+easing	1.00	
+easy	1.90	
+easygoing	1.30	
+easygoingness	1.50	
+ecstacy	3.30	
+ecstasies	2.30	
+ecstasy	2.90	
+ecstatic	2.30	
+ecstatically	2.80	
+ecstatics	2.90	
+eerie	-1.50	
+eery	-0.90	
+effective	2.10	
+effectively	1.90	
+efficiencies	1.60	
+efficiency	1.50	
+efficient	1.80	
+efficiently	1.70	
+effin	-2.30	
+egotism	-1.40	
+egotisms	-1.00	
+egotist	-2.30	
+egotistic	-1.40	
+egotistical	-0.90	
+egotistically	-1.80	
+egotists	-1.70	
+elated	3.20	
+elation	1.50	
+elegance	2.10	
+elegances	1.80	
+elegancies	1.60	
+elegancy	2.10	
+elegant	2.10	
+elegantly	1.90	
+embarrass	-1.20	
+embarrassable	-1.60	
+embarrassed	-1.50	
+embarrassedly	-1.10	
+embarrasses	-1.70	
+embarrassing	-1.60	
+embarrassingly	-1.70	
+embarrassment	-1.90	
+embarrassments	-1.70	
+embittered	-0.40	
+embrace	1.30	
+emergency	-1.60	
+emotional	0.60	
+empathetic	1.70	
+emptied	-0.70	
+emptier	-0.70	
+emptiers	-0.70	
+empties	-0.70	
+emptiest	-1.80	
+emptily	-1.00	
+emptiness	-1.90	
+emptinesses	-1.50	
+emptins	-0.30	
+empty	-0.80	
+emptying	-0.60	
+enchanted	1.60	
+encourage	2.30	
+encouraged	1.50	
+encouragement	1.80	
+encouragements	2.10	
+encourager	1.50	
+encouragers	1.50	
+encourages	1.90	
+encouraging	2.40	
+encouragingly	2.00	
+endorse	1.30	
+endorsed	1.00	
+endorsement	1.30	
+endorses	1.40	
+enemies	-2.20	
+enemy	-2.50	
+energetic	1.90	
+energetically	1.80	
+energetics	0.30	
+energies	0.90	
+energise	2.20	
+energised	2.10	
+energises	2.20	
+energising	1.90	
+energization	1.60	
+energizations	1.50	
+energize	2.10	
+energized	2.30	
+energizer	2.10	
+energizers	1.70	
+energizes	2.10	
+energizing	2.00	
+energy	1.10	
+engage	1.40	
+engaged	1.70	
+engagement	2.00	
+engagements	0.60	
+engager	1.10	
+engagers	1.00	
+engages	1.00	
+engaging	1.40	
+engagingly	1.50	
+engrossed	0.60	
+enjoy	2.20	
+enjoyable	1.90	
+enjoyableness	1.90	
+enjoyably	1.80	
+enjoyed	2.30	
+enjoyer	2.20	
+enjoyers	2.20	
+enjoying	2.40	
+enjoyment	2.60	
+enjoyments	2.00	
+enjoys	2.30	
+enlighten	2.30	
+enlightened	2.20	
+enlightening	2.30	
+enlightens	1.70	
+ennui	-1.20	
+enrage	-2.60	
+enraged	-1.70	anger
+enrages	-1.80	
+enraging	-2.80	
+enrapture	3.00	
+enslave	-3.10	
+enslaved	-1.70	
+enslaves	-1.60	
+ensure	1.60	
+ensuring	1.10	
+enterprising	2.30	
+entertain	1.30	
+entertained	1.70	
+entertainer	1.60	
+entertainers	1.00	
+entertaining	1.90	
+entertainingly	1.90	
+entertainment	1.80	
+entertainments	2.30	
+entertains	2.40	
+enthral	0.40	
+enthuse	1.60	
+enthused	2.00	
+enthuses	1.70	
+enthusiasm	1.90	
+enthusiasms	2.00	
+enthusiast	1.50	
+enthusiastic	2.20	
+enthusiastically	2.60	
+enthusiasts	1.40	
+enthusing	1.90	
+entitled	1.10	
+entrusted	0.80	
+envied	-1.10	
+envier	-1.00	
+enviers	-1.10	
+envies	-0.80	
+envious	-1.10	
+envy	-1.10	
+envying	-0.80	
+envyingly	-1.30	
+erroneous	-1.80	
+error	-1.70	
+errors	-1.40	
+escape	0.70	
+escapes	0.50	
+escaping	0.20	
+esteemed	1.90	
+ethical	2.30	
+euphoria	3.30	
+euphoric	3.20	
+eviction	-2.00	
+evil	-3.40	
+evildoer	-3.10	
+evildoers	-2.40	
+evildoing	-3.10	
+evildoings	-2.50	
+eviler	-2.10	
+evilest	-2.50	
+eviller	-2.90	
+evillest	-3.30	
+evilly	-3.40	
+evilness	-3.10	
+evils	-2.70	
+exaggerate	-0.60	
+exaggerated	-0.40	
+exaggerates	-0.60	
+exaggerating	-0.70	
+exasperated	-1.80	anger
+excel	2.00	
+excelled	2.20	
+excellence	3.10	
+excellences	2.50	
+excellencies	2.40	
+excellency	2.50	
+excellent	2.70	
+excellently	3.10	
+excelling	2.50	
+excels	2.50	
+excelsior	0.70	
+excitabilities	1.50	
+excitability	1.20	
+excitable	1.50	
+excitableness	1.00	
+excitant	1.80	
+excitants	1.20	
+excitation	1.80	
+excitations	1.80	
+excitative	0.30	
+excitatory	1.10	
+excite	2.10	
+excited	1.40	
+excitedly	2.30	
+excitement	2.20	
+excitements	1.90	
+exciter	1.90	
+exciters	1.40	
+excites	2.10	
+exciting	2.20	
+excitingly	1.90	
+exciton	0.30	
+excitonic	0.20	
+excitons	0.80	
+excitor	0.50	
+exclude	-0.90	
+excluded	-1.40	
+exclusion	-1.20	
+exclusive	0.50	
+excruciate	-2.70	
+excruciated	-1.30	
+excruciates	-1.00	
+excruciating	-3.30	
+excruciatingly	-2.90	
+excruciation	-3.40	
+excruciations	-1.90	
+excuse	0.30	
+exempt	0.40	
+exhaust	-1.20	
+exhausted	-1.50	sadness
+exhauster	-1.30	
+exhausters	-1.30	
+exhaustibility	-0.80	
+exhaustible	-1.00	
+exhausting	-1.50	
+exhaustion	-1.50	
+exhaustions	-1.10	
+exhaustive	-0.50	
+exhaustively	-0.70	
+exhaustiveness	-1.10	
+exhaustless	0.20	
+exhaustlessness	0.90	
+exhausts	-1.10	
+exhilarated	3.00	
+exhilarates	2.80	
+exhilarating	1.70	
+exonerate	1.80	
+exonerated	1.80	
+exonerates	1.60	
+exonerating	1.00	
+expand	1.30	
+expands	0.40	
+expel	-1.90	
+expelled	-1.00	
+expelling	-1.60	
+expels	-1.60	
+exploit	-0.40	
+exploited	-2.00	
+exploiting	-1.90	
+exploits	-1.40	
+exploration	0.90	
+explorations	0.30	
+expose	-0.60	
+exposed	-0.30	
+exposes	-0.50	
+exposing	-1.10	
+extend	0.70	
+extends	0.50	
+exuberant	2.80	
+exultant	3.00	
+exultantly	1.40	
+fab	2.00	
+fabulous	2.40	
+fabulousness	2.80	
+fad	0.90	
+fag	-2.10	
+faggot	-3.40	
+faggots	-3.20	
+fail	-2.50	
+failed	-2.30	
+failing	-2.30	
+failingly	-1.40	
+failings	-2.20	
+faille	0.10	
+fails	-1.80	
+failure	-2.30	
+failures	-2.00	
+fainthearted	-0.30	
+fair	1.30	
+faith	1.80	
+faithed	1.30	
+faithful	1.90	
+faithfully	1.80	
+faithfulness	1.90	
+faithless	-1.00	
+faithlessly	-0.90	
+faithlessness	-1.80	
+faiths	1.80	
+fake	-2.10	
+fakes	-1.80	
+faking	-1.80	
+fallen	-1.50	
+falling	-0.60	
+falsified	-1.60	
+falsify	-2.00	
+fame	1.90	
+fan	1.30	
+fantastic	2.60	
+fantastical	2.00	
+fantasticalities	2.10	
+fantasticality	1.70	
+fantasticalness	1.30	
+fantasticate	1.50	
+fantastico	0.40	
+farce	-1.70	
+fascinate	2.40	
+fascinated	2.10	
+fascinates	2.00	
+fascination	2.20	
+fascinating	2.50	
+fascist	-2.60	
+fascists	-0.80	
+fatal	-2.50	
+fatalism	-0.60	
+fatalisms	-1.70	
+fatalist	-0.50	
+fatalistic	-1.00	
+fatalists	-1.20	
+fatalities	-2.90	
+fatality	-3.50	
+fatally	-3.20	
+fatigue	-1.00	
+fatigued	-1.40	
+fatigues	-1.30	
+fatiguing	-1.20	
+fatiguingly	-1.50	
+fault	-1.70	
+faulted	-1.40	
+faultfinder	-0.80	
+faultfinders	-1.50	
+faultfinding	-2.10	
+faultier	-2.10	
+faultiest	-2.10	
+faultily	-2.00	
+faultiness	-1.50	
+faulting	-1.40	
+faultless	2.00	
+faultlessly	2.00	
+faultlessness	1.10	
+faults	-2.10	
+faulty	-1.30	
+fave	1.90	
+favor	1.70	
+favorable	2.10	
+favorableness	2.20	
+favorably	1.60	
+favored	1.80	
+favorer	1.30	
+favorers	1.40	
+favoring	1.80	
+favorite	2.00	
+favorited	1.70	
+favorites	1.80	
+favoritism	0.70	
+favoritisms	0.70	
+favors	1.00	
+favour	1.90	
+favoured	1.80	
+favourer	1.60	
+favourers	1.60	
+favouring	1.30	
+favours	1.80	
+fear	-2.20	
+feared	-2.20	
+fearful	-2.20	
+fearfuller	-2.20	
+fearfullest	-2.50	
+fearfully	-2.20	
+fearfulness	-1.80	
+fearing	-2.70	
+fearless	1.90	
+fearlessly	1.10	
+fearlessness	1.10	
+fears	-1.80	
+fearsome	-1.70	
+feeble	-1.20	
+feeling	0.50	
+felonies	-2.50	
+felony	-2.50	
+ferocious	-0.40	
+ferociously	-1.10	
+ferociousness	-1.00	
+ferocities	-1.00	
+ferocity	-0.70	
+fervent	1.10	
+fervid	0.50	
+festival	2.20	
+festivalgoer	1.30	
+festivalgoers	1.20	
+festivals	1.50	
+festive	2.00	
+festively	2.20	
+festiveness	2.40	
+festivities	2.10	
+festivity	2.20	
+feud	-1.40	
+feudal	-0.80	
+feudalism	-0.90	
+feudalisms	-0.20	
+feudalist	-0.90	
+feudalistic	-1.10	
+feudalities	-0.40	
+feudality	-0.50	
+feudalization	-0.30	
+feudalize	-0.50	
+feudalized	-0.80	
+feudalizes	-0.10	
+feudalizing	-0.70	
+feudally	-0.60	
+feudaries	-0.30	
+feudary	-0.80	
+feudatories	-0.50	
+feudatory	-0.10	
+feuded	-2.20	
+feuding	-1.60	
+feudist	-1.10	
+feudists	-0.70	
+feuds	-1.40	
+fidgety	-1.40	
+fiery	-1.40	
+fiesta	2.10	
+fiestas	1.50	
+fight	-1.60	
+fighter	0.60	
+fighters	-0.20	
+fighting	-1.50	
+fightings	-1.90	
+fights	-1.70	
+fine	0.80	
+fire	-1.40	
+fired	-2.60	
+firing	-1.40	
+fit	1.50	
+fitness	1.10	
+flagship	0.40	
+flatter	0.40	
+flattered	1.60	
+flatterer	-0.30	
+flatterers	0.30	
+flatteries	1.20	
+flattering	1.30	
+flatteringly	1.00	
+flatters	0.60	
+flattery	0.40	
+flawed	-2.10	
+flawless	2.30	
+flawlessly	0.80	
+flees	-0.70	
+flexibilities	1.00	
+flexibility	1.40	
+flexible	0.90	
+flexibly	1.30	
+flirtation	1.70	
+flirtations	-0.10	
+flirtatious	0.50	
+flirtatiously	-0.10	
+flirtatiousness	0.60	
+flirted	-0.20	
+flirter	-0.40	
+flirters	0.60	
+flirtier	-0.10	
+flirtiest	0.40	
+flirting	0.80	
+flirts	0.70	
+flirty	0.60	
+flop	-1.40	
+flops	-1.40	
+flu	-1.60	
+flunk	-1.30	
+flunked	-2.10	
+flunker	-1.90	
+flunkers	-1.60	
+flunkey	-1.80	
+flunkeys	-0.60	
+flunkies	-1.40	
+flunking	-1.50	
+flunks	-1.80	
+flunky	-1.80	
+flustered	-1.00	
+focused	1.60	
+foe	-1.90	
+foehns	0.20	
+foeman	-1.80	
+foemen	-0.30	
+foes	-2.00	
+foetal	-0.10	
+foetid	-2.30	
+foetor	-3.00	
+foetors	-2.10	
+foetus	0.20	
+foetuses	0.20	
+fond	1.90	
+fondly	1.90	
+fondness	2.50	
+fool	-1.90	
+fooled	-1.60	
+fooleries	-1.80	
+foolery	-1.80	
+foolfish	-0.80	
+foolfishes	-0.40	
+foolhardier	-1.50	
+foolhardiest	-1.30	
+foolhardily	-1.00	
+foolhardiness	-1.60	
+foolhardy	-1.40	
+fooling	-1.70	
+foolish	-1.10	
+foolisher	-1.70	
+foolishest	-1.40	
+foolishly	-1.80	
+foolishness	-1.80	
+foolishnesses	-2.00	
+foolproof	1.60	
+fools	-2.20	
+foolscaps	-0.80	
+forbid	-1.30	
+forbiddance	-1.40	
+forbiddances	-1.00	
+forbidden	-1.80	
+forbidder	-1.60	
+forbidders	-1.50	
+forbidding	-1.90	
+forbiddingly	-1.90	
+forbids	-1.30	
+forced	-2.00	
+foreclosure	-0.50	
+foreclosures	-2.40	
+forgave	1.40	
+forget	-0.90	
+forgetful	-1.10	
+forgivable	1.70	
+forgivably	1.60	
+forgive	1.10	
+forgiven	1.60	
+forgiveness	1.10	
+forgiver	1.70	
+forgivers	1.20	
+forgives	1.70	
+forgiving	1.90	
+forgivingly	1.40	
+forgivingness	1.80	
+forgotten	-0.90	
+fortunate	1.90	
+fought	-1.30	
+foughten	-1.90	
+frantic	-1.90	
+frantically	-1.40	
+franticness	-0.70	
+fraud	-2.80	
+frauds	-2.30	
+fraudster	-2.50	
+fraudsters	-2.40	
+fraudulence	-2.30	
+fraudulent	-2.20	
+freak	-1.90	
+freaked	-1.20	
+freakier	-1.30	
+freakiest	-1.60	
+freakiness	-1.40	
+freakish	-2.10	
+freakishly	-0.80	
+freakishness	-1.40	
+freakout	-1.80	
+freakouts	-1.50	
+freaks	-0.40	
+freaky	-1.50	
+free	2.30	
+freebase	-0.10	
+freebased	0.80	
+freebases	0.80	
+freebasing	-0.40	
+freebee	1.30	
+freebees	1.30	
+freebie	1.80	
+freebies	1.80	
+freeboard	0.30	
+freeboards	0.70	
+freeboot	-0.70	
+freebooter	-1.70	
+freebooters	-0.20	
+freebooting	-0.80	
+freeborn	1.20	
+freed	1.70	
+freedman	1.10	
+freedmen	0.70	
+freedom	3.20	
+freedoms	1.20	
+freedwoman	1.60	
+freedwomen	1.30	
+freeform	0.90	
+freehand	0.50	
+freehanded	1.40	
+freehearted	1.50	
+freehold	0.70	
+freeholder	0.50	
+freeholders	0.10	
+freeholds	1.00	
+freeing	2.10	
+freelance	1.20	
+freelanced	0.70	
+freelancer	1.10	
+freelancers	0.40	
+freelances	0.70	
+freelancing	0.40	
+freeload	-1.90	
+freeloaded	-1.60	
+freeloader	-0.70	
+freeloaders	-0.10	
+freeloading	-1.30	
+freeloads	-1.30	
+freely	1.90	
+freeman	1.70	
+freemartin	-0.50	
+freemasonries	0.70	
+freemasonry	0.30	
+freemen	1.50	
+freeness	1.60	
+freenesses	1.70	
+freer	1.10	
+freers	1.00	
+frees	1.20	
+freesia	0.40	
+freesias	0.40	
+freest	1.60	
+freestanding	1.10	
+freestyle	0.70	
+freestyler	0.40	
+freestylers	0.80	
+freestyles	0.30	
+freethinker	1.00	
+freethinkers	1.00	
+freethinking	1.10	
+freeware	0.70	
+freeway	0.20	
+freewheel	0.50	
+freewheeled	0.30	
+freewheeler	0.20	
+freewheelers	-0.30	
+freewheeling	0.50	
+freewheelingly	0.80	
+freewheels	0.60	
+freewill	1.00	
+freewriting	0.80	
+freeze	0.20	
+freezers	-0.10	
+freezing	-0.40	
+freezingly	-1.60	
+frenzy	-1.30	
+fresh	1.30	
+friend	2.20	
+friended	1.70	
+friending	1.80	
+friendless	-1.50	
+friendlessness	-0.30	
+friendlier	2.00	
+friendlies	2.20	
+friendliest	2.60	
+friendlily	1.80	
+friendliness	2.00	
+friendly	2.20	
+friends	2.10	
+friendship	1.90	
+friendships	1.60	
+fright	-1.60	
+frighted	-1.40	
+frighten	-1.40	
+frightened	-1.90	
+frightening	-2.20	
+frighteningly	-2.10	
+frightens	-1.70	
+frightful	-2.30	
+frightfully	-1.70	
+frightfulness	-1.90	
+frighting	-1.50	
+frights	-1.10	
+frisky	1.00	
+frowning	-1.40	
+frustrate	-2.00	
+frustrated	-2.40	anger
+frustrates	-1.90	
+frustrating	-1.90	anger
+frustratingly	-2.00	
+frustration	-2.10	anger
+frustrations	-2.00	
+fuck	-2.50	
+fucked	-3.40	
+fucker	-3.30	
+fuckers	-2.90	
+fuckface	-3.20	
+fuckhead	-3.10	
+fucks	-2.10	
+fucktard	-3.10	
+fud	-1.10	
+fuked	-2.50	
+fuking	-3.20	
+fulfill	1.90	
+fulfilled	1.80	
+fulfills	1.00	
+fume	-1.20	
+fumed	-1.80	
+fumeless	0.30	
+fumelike	-0.70	
+fumer	0.70	
+fumers	-0.80	
+fumes	-0.10	
+fumet	0.40	
+fumets	-0.40	
+fumette	-0.60	
+fuming	-2.70	anger
+fun	2.30	
+funeral	-1.50	
+funerals	-1.60	
+funky	-0.40	
+funned	2.30	
+funnel	0.10	
+funneled	0.10	
+funnelform	0.50	
+funneling	-0.10	
+funnelled	-0.10	
+funnelling	0.10	
+funnels	0.40	
+funner	2.20	
+funnest	2.90	
+funnier	1.70	
+funnies	1.30	
+funniest	2.60	
+funnily	1.90	
+funniness	1.80	
+funninesses	1.60	
+funning	1.80	
+funny	1.90	
+funnyman	1.40	
+funnymen	1.30	
+furious	-2.70	anger
+furiously	-1.90	anger
+fury	-2.70	anger
+futile	-1.90	
+gag	-1.40	
+gagged	-1.30	
+gain	2.40	
+gained	1.60	
+gaining	1.80	
+gains	1.40	
+gallant	1.70	
+gallantly	1.90	
+gallantry	2.60	
+geek	-0.80	
+geekier	0.20	
+geekiest	-0.10	
+geeks	-0.40	
+geeky	-0.60	
+generosities	2.60	
+generosity	2.30	
+generous	2.30	
+generously	1.80	
+generousness	2.40	
+genial	1.80	
+gentle	1.90	
+gentler	1.40	
+gentlest	1.80	
+gently	2.00	
+ghost	-1.30	
+giddy	-0.60	
+gift	1.90	
+giggle	1.80	
+giggled	1.50	
+giggler	0.60	
+gigglers	1.40	
+giggles	0.80	
+gigglier	1.00	
+giggliest	1.70	
+giggling	1.50	
+gigglingly	1.10	
+giggly	1.00	
+giver	1.40	
+givers	1.70	
+giving	1.40	
+glad	2.00	
+gladly	1.40	
+glamor	2.10	
+glamorise	1.30	
+glamorised	1.80	
+glamorises	2.10	
+glamorising	1.20	
+glamorization	1.60	
+glamorize	1.70	
+glamorized	2.10	
+glamorizer	2.40	
+glamorizers	1.60	
+glamorizes	2.40	
+glamorizing	1.80	
+glamorous	2.30	
+glamorously	2.10	
+glamors	1.40	
+glamour	2.40	
+glamourize	0.80	
+glamourless	-1.60	
+glamourous	2.00	
+glamours	1.90	
+glee	3.20	
+gleeful	2.90	
+gloom	-2.60	
+gloomed	-1.90	
+gloomful	-2.10	
+gloomier	-1.50	
+gloomiest	-1.80	
+gloominess	-1.80	
+gloominesses	-1.00	
+glooming	-1.80	
+glooms	-0.90	
+gloomy	-0.60	sadness
+gloried	2.40	
+glories	2.10	
+glorification	2.00	
+glorified	2.30	
+glorifier	2.30	
+glorifiers	1.60	
+glorifies	2.20	
+glorify	2.70	
+glorifying	2.40	
+gloriole	1.50	
+glorioles	1.20	
+glorious	3.20	
+gloriously	2.90	
+gloriousness	2.60	
+glory	2.50	
+glum	-2.10	
+gn8	0.60	
+goddam	-2.50	
+goddammed	-2.40	
+goddamn	-2.10	
+goddamned	-1.80	
+goddamns	-2.10	
+goddams	-1.90	
+godsend	2.80	
+good	1.90	
+goodness	2.00	
+gorgeous	3.00	
+gorgeously	2.30	
+gorgeousness	2.90	
+gorgeousnesses	2.10	
+gossip	-0.70	
+gossiped	-1.10	
+gossiper	-1.10	
+gossipers	-1.10	
+gossiping	-1.60	
+gossipmonger	-1.00	
+gossipmongers	-1.40	
+gossipped	-1.30	
+gossipping	-1.80	
+gossipries	-0.80	
+gossipry	-1.20	
+gossips	-1.30	
+gossipy	-1.30	
+grace	1.80	
+graced	0.90	
+graceful	2.00	
+gracefuller	2.20	
+gracefullest	2.80	
+gracefully	2.40	
+gracefulness	2.20	
+graces	1.60	
+gracile	1.70	
+graciles	0.60	
+gracilis	0.40	
+gracility	1.20	
+gracing	1.30	
+gracioso	1.00	
+gracious	2.60	
+graciously	2.30	
+graciousness	2.40	
+grand	2.00	
+grandee	1.10	
+grandees	1.20	
+grander	1.70	
+grandest	2.40	
+grandeur	2.40	
+grandeurs	2.10	
+grant	1.50	
+granted	1.00	
+granting	1.30	
+grants	0.90	
+gratefuller	1.80	
+gratefully	2.10	
+gratefulness	2.20	
+graticule	0.10	
+graticules	0.20	
+gratification	1.60	
+gratifications	1.80	
+gratified	1.60	
+gratifies	1.50	
+gratify	1.30	
+gratifying	2.30	
+gratifyingly	2.00	
+gratin	0.40	
+grating	-0.40	
+gratingly	-0.20	
+gratings	-0.80	
+gratins	0.20	
+gratis	0.20	
+gratitude	2.30	
+gratz	2.00	
+grave	-1.60	
+graved	-0.90	
+gravel	-0.50	
+graveled	-0.50	
+graveless	-1.30	
+graveling	-0.40	
+gravelled	-0.90	
+gravelling	-0.40	
+gravelly	-0.90	
+gravels	-0.50	
+gravely	-1.50	
+graven	-0.90	
+graveness	-1.50	
+graver	-1.10	
+gravers	-1.20	
+graves	-1.20	
+graveside	-0.80	
+gravesides	-1.60	
+gravest	-1.30	
+gravestone	-0.70	
+gravestones	-0.50	
+graveyard	-1.20	
+graveyards	-1.20	
+great	3.10	
+greater	1.50	
+greatest	3.20	
+greed	-1.70	
+greedier	-2.00	
+greediest	-2.80	
+greedily	-1.90	
+greediness	-1.70	
+greeds	-1.00	
+greedy	-1.30	
+greenwash	-1.80	
+greenwashing	-0.40	
+greet	1.30	
+greeted	1.10	
+greeting	1.60	
+greetings	1.80	
+greets	0.60	
+grey	0.20	
+grief	-2.20	sadness
+grievance	-2.10	
+grievances	-1.50	
+grievant	-0.80	
+grievants	-1.10	
+grieve	-1.60	sadness
+grieved	-2.00	
+griever	-1.90	
+grievers	-0.30	
+grieves	-2.10	
+grieving	-2.30	sadness
+grievous	-2.00	
+grievously	-1.70	
+grievousness	-2.70	
+grim	-2.70	
+grimace	-1.00	
+grimaced	-2.00	
+grimaces	-1.80	
+grimacing	-1.40	
+grimalkin	-0.90	
+grimalkins	-0.90	
+grime	-1.50	
+grimed	-1.20	
+grimes	-1.00	
+grimier	-1.60	
+grimiest	-0.70	
+grimily	-0.70	
+griminess	-1.60	
+griming	-0.70	
+grimly	-1.30	
+grimmer	-1.50	
+grimmest	-0.80	
+grimness	-0.80	
+grimy	-1.80	
+grin	2.10	
+grinned	1.10	
+grinner	1.10	
+grinners	1.60	
+grinning	1.50	
+grins	0.90	
+gross	-2.10	
+grossed	-0.40	
+grosser	-0.30	
+grosses	-0.80	
+grossest	-2.10	
+grossing	-0.30	
+grossly	-0.90	
+grossness	-1.80	
+grossular	-0.30	
+grossularite	-0.10	
+grossularites	-0.70	
+grossulars	-0.30	
+grouch	-2.20	
+grouched	-0.80	
+grouches	-0.90	
+grouchier	-2.00	
+grouchiest	-2.30	
+grouchily	-1.40	
+grouchiness	-2.00	
+grouching	-1.70	
+grouchy	-1.90	
+growing	0.70	
+growth	1.60	
+guarantee	1.00	
+guilt	-1.10	
+guiltier	-2.00	
+guiltiest	-1.70	
+guiltily	-1.10	
+guiltiness	-1.80	
+guiltless	0.80	
+guiltlessly	0.70	
+guiltlessness	0.60	
+guilts	-1.40	
+guilty	-1.80	
+gullibility	-1.60	
+gullible	-1.50	
+gun	-1.40	
+h8	-2.70	
+ha	1.40	
+hacked	-1.70	
+haha	2.00	
+hahaha	2.60	
+hahas	1.80	
+hail	0.30	
+hailed	0.90	
+hallelujah	3.00	
+handsome	2.20	
+handsomely	1.90	
+handsomeness	2.40	
+handsomer	2.00	
+handsomest	2.60	
+hapless	-1.40	
+haplessness	-1.40	
+happier	2.40	
+happiest	3.20	
+happily	2.60	
+happiness	2.60	
+happing	1.10	
+happy	2.70	
+harass	-2.20	
+harassed	-2.50	
+harasser	-2.40	
+harassers	-2.80	
+harasses	-2.50	
+harassing	-2.50	
+harassment	-2.50	
+harassments	-2.60	
+hard	-0.40	
+hardier	-0.60	
+hardship	-1.30	
+hardy	1.70	
+harm	-2.50	
+harmed	-2.10	
+harmfully	-2.60	
+harmfulness	-2.60	
+harming	-2.60	
+harmless	1.00	
+harmlessly	1.40	
+harmlessness	0.80	
+harmonic	1.80	
+harmonica	0.60	
+harmonically	2.10	
+harmonicas	0.10	
+harmonicist	0.50	
+harmonicists	0.90	
+harmonics	1.50	
+harmonies	1.30	
+harmonious	2.00	
+harmoniously	1.90	
+harmoniousness	1.80	
+harmonise	1.80	
+harmonised	1.30	
+harmonising	1.40	
+harmonium	0.90	
+harmoniums	0.80	
+harmonization	1.90	
+harmonizations	0.90	
+harmonize	1.70	
+harmonized	1.60	
+harmonizer	1.60	
+harmonizers	1.60	
+harmonizes	1.50	
+harmonizing	1.40	
+harmony	1.70	
+harms	-2.20	
+harried	-1.40	
+harsh	-1.90	
+harsher	-2.20	
+harshest	-2.90	
+hate	-2.70	anger
+hated	-3.20	anger
+hateful	-2.20	anger
+hatefully	-2.30	
+hatefulness	-3.60	
+hater	-1.80	
+haters	-2.20	
+hates	-1.90	anger
+hating	-2.30	
+hatred	-3.20	anger
+haunt	-1.70	
+haunted	-2.10	
+haunting	-1.10	
+haunts	-1.00	
+havoc	-2.90	
+healthy	1.70	
+heartbreak	-2.70	sadness
+heartbreaker	-2.20	
+heartbreakers	-2.10	
+heartbreaking	-2.00	sadness
+heartbreakingly	-1.80	
+heartbreaks	-1.80	
+heartbroken	-3.30	sadness
+heartfelt	2.50	
+heartless	-2.20	
+heartlessly	-2.80	
+heartlessness	-2.80	
+heartwarming	2.10	
+heaven	2.30	
+heavenlier	3.00	
+heavenliest	2.70	
+heavenliness	2.70	
+heavenlinesses	2.30	
+heavenly	3.00	
+heavens	1.70	
+heavenward	1.40	
+heavenwards	1.20	
+heavyhearted	-2.10	
+heh	-0.60	
+hell	-3.60	
+hellish	-3.20	
+help	1.70	
+helper	1.40	
+helpers	1.10	
+helpful	1.80	
+helpfully	2.30	
+helpfulness	1.90	
+helping	1.20	
+helpless	-2.00	sadness
+helplessly	-1.40	
+helplessness	-2.10	sadness
+helplessnesses	-1.70	
+helps	1.60	
+hero	2.60	
+heroes	2.30	
+heroic	2.60	
+heroical	2.90	
+heroically	2.40	
+heroicomic	1.00	
+heroicomical	1.10	
+heroics	2.40	
+heroin	-2.20	
+heroine	2.70	
+heroines	1.80	
+heroinism	-2.00	
+heroism	2.80	
+heroisms	2.20	
+heroize	2.10	
+heroized	2.00	
+heroizes	2.20	
+heroizing	1.90	
+heron	0.10	
+heronries	0.70	
+heronry	0.10	
+herons	0.50	
+heros	1.30	
+hesitance	-0.90	
+hesitancies	-1.00	
+hesitancy	-0.90	
+hesitant	-1.00	
+hesitantly	-1.20	
+hesitate	-1.10	
+hesitated	-1.30	
+hesitater	-1.40	
+hesitaters	-1.40	
+hesitates	-1.40	
+hesitating	-1.40	
+hesitatingly	-1.50	
+hesitation	-1.10	
+hesitations	-1.10	
+hid	-0.40	
+hide	-0.70	
+hides	-0.70	
+hiding	-1.20	
+highlight	1.40	
+hilarious	1.70	
+hindrance	-1.70	
+hoax	-1.10	
+holiday	1.70	
+holidays	1.60	
+homesick	-0.70	
+homesickness	-1.80	
+homesicknesses	-1.80	
+honest	2.30	
+honester	1.90	
+honestest	3.00	
+honesties	1.80	
+honesty	2.20	
+honor	2.20	
+honorability	2.20	
+honorable	2.50	
+honorableness	2.20	
+honorably	2.40	
+honoraria	0.60	
+honoraries	1.50	
+honorarily	1.90	
+honorarium	0.70	
+honorariums	1.00	
+honorary	1.40	
+honored	2.80	
+honoree	2.10	
+honorees	2.30	
+honorer	1.70	
+honorers	1.30	
+honorific	1.40	
+honorifically	2.20	
+honorifics	1.70	
+honoring	2.30	
+honors	2.30	
+honour	2.70	
+honourable	2.10	
+honoured	2.20	
+honourer	1.80	
+honourers	1.60	
+honouring	2.10	
+honours	2.20	
+hooligan	-1.50	
+hooliganism	-2.10	
+hooligans	-1.10	
+hooray	2.30	
+hope	1.90	
+hoped	1.60	
+hopeful	2.30	
+hopefully	1.70	
+hopefulness	1.60	
+hopeless	-2.00	sadness
+hopelessly	-2.20	
+hopelessness	-3.10	sadness
+hopes	1.80	
+hoping	1.80	
+horrendous	-2.80	
+horrendously	-1.90	
+horrent	-0.90	
+horrible	-2.50	
+horribleness	-2.40	
+horribles	-2.10	
+horribly	-2.40	
+horrid	-2.50	
+horridly	-1.40	
+horridness	-2.30	
+horridnesses	-3.00	
+horrific	-3.40	
+horrifically	-2.90	
+horrified	-2.50	
+horrifies	-2.90	
+horrify	-2.50	
+horrifying	-2.70	
+horrifyingly	-3.30	
+horror	-2.70	
+horrors	-2.70	
+hostile	-1.60	anger
+hostilely	-2.20	
+hostiles	-1.30	
+hostilities	-2.10	
+hostility	-2.50	
+huckster	-0.90	
+hug	2.10	
+huge	1.30	
+huggable	1.60	
+hugged	1.70	
+hugger	1.60	
+huggers	1.80	
+hugging	1.80	
+hugs	2.20	
+humerous	1.40	
+humiliate	-2.50	
+humiliated	-1.40	
+humiliates	-1.00	
+humiliating	-1.20	
+humiliatingly	-2.60	
+humiliation	-2.70	
+humiliations	-2.40	
+humor	1.10	
+humoral	0.60	
+humored	1.20	
+humoresque	1.20	
+humoresques	0.90	
+humoring	2.10	
+humorist	1.20	
+humoristic	1.50	
+humorists	1.30	
+humorless	-1.30	
+humorlessness	-1.40	
+humorous	1.60	
+humorously	2.30	
+humorousness	2.40	
+humors	1.60	
+humour	2.10	
+humoured	1.10	
+humouring	1.70	
+humourous	2.00	
+hunger	-1.00	
+hurrah	2.60	
+hurrahed	1.90	
+hurrahing	2.40	
+hurrahs	2.10	
+hurray	2.70	
+hurrayed	1.80	
+hurraying	1.20	
+hurrays	2.40	
+hurt	-2.40	
+hurter	-2.30	
+hurters	-1.90	
+hurtful	-2.40	
+hurtfully	-2.60	
+hurtfulness	-1.90	
+hurting	-1.70	
+hurtle	-0.30	
+hurtled	-0.60	
+hurtles	-1.00	
+hurtless	0.30	
+hurtling	-1.40	
+hurts	-2.10	
+hypocritical	-2.00	
+hysteria	-1.90	
+hysterical	-0.10	
+hysterics	-1.80	
+ideal	2.40	
+idealess	-1.90	
+idealise	1.40	
+idealised	2.10	
+idealises	2.00	
+idealising	0.60	
+idealism	1.70	
+idealisms	0.80	
+idealist	1.60	
+idealistic	1.80	
+idealistically	1.70	
+idealists	0.70	
+idealities	1.50	
+ideality	1.90	
+idealization	1.80	
+idealizations	1.40	
+idealize	1.20	
+idealized	1.80	
+idealizer	1.30	
+idealizers	1.90	
+idealizes	2.00	
+idealizing	1.40	
+idealless	-1.70	
+ideally	1.80	
+idealogues	0.50	
+idealogy	0.80	
+ideals	0.80	
+idiotic	-2.60	
+ignorable	-1.00	
+ignorami	-1.90	
+ignoramus	-1.90	
+ignoramuses	-2.30	
+ignorance	-1.50	
+ignorances	-1.20	
+ignorant	-1.10	
+ignorantly	-1.60	
+ignorantness	-1.10	
+ignore	-1.50	
+ignored	-1.30	
+ignorer	-1.30	
+ignorers	-0.70	
+ignores	-1.10	
+ignoring	-1.70	
+ill	-1.80	
+illegal	-2.60	
+illiteracy	-1.90	
+illness	-1.70	
+illnesses	-2.20	
+immobilized	-1.20	
+immoral	-2.00	
+immoralism	-1.60	
+immoralist	-2.10	
+immoralists	-1.70	
+immoralities	-1.10	
+immorality	-0.60	
+immorally	-2.10	
+immortal	1.00	
+immune	1.20	
+impatience	-1.80	
+impatiens	-0.20	
+impatient	-1.20	
+impatiently	-1.70	
+imperfect	-1.30	
+impersonal	-1.30	
+impolite	-1.60	
+impolitely	-1.80	
+impoliteness	-1.80	
+impolitenesses	-2.30	
+importance	1.50	
+importancies	0.40	
+importancy	1.40	
+important	0.80	
+importantly	1.30	
+impose	-1.20	
+imposed	-0.30	
+imposes	-0.40	
+imposing	-0.40	
+impotent	-1.10	
+impress	1.90	
+impressed	2.10	
+impresses	2.10	
+impressibility	1.20	
+impressible	0.80	
+impressing	2.50	
+impression	0.90	
+impressionable	0.20	
+impressionism	0.80	
+impressionisms	0.50	
+impressionist	1.00	
+impressionistic	1.50	
+impressionistically	1.60	
+impressionists	0.50	
+impressions	0.90	
+impressive	2.30	
+impressively	2.00	
+impressiveness	1.70	
+impressment	-0.40	
+impressments	0.50	
+impressure	0.60	
+imprisoned	-2.00	
+improve	1.90	
+improved	2.10	
+improvement	2.00	
+improvements	1.30	
+improver	1.80	
+improvers	1.30	
+improves	1.80	
+improving	1.80	
+inability	-1.70	
+inaction	-1.00	
+inadequacies	-1.70	
+inadequacy	-1.70	
+inadequate	-1.70	
+inadequately	-1.00	
+inadequateness	-1.70	
+inadequatenesses	-1.60	
+incapable	-1.60	
+incapacitated	-1.90	
+incensed	-2.00	anger
+incentive	1.50	
+incentives	1.30	
+incompetence	-2.30	
+incompetent	-2.10	
+inconsiderate	-1.90	
+inconvenience	-1.50	
+inconvenient	-1.40	
+increase	1.30	
+increased	1.10	
+indecision	-0.80	
+indecisions	-1.10	
+indecisive	-1.00	
+indecisively	-0.70	
+indecisiveness	-1.30	
+indecisivenesses	-0.90	
+indestructible	0.60	
+indifference	-0.20	
+indifferent	-0.80	
+indignant	-1.80	
+indignation	-2.40	
+indoctrinate	-1.40	
+indoctrinated	-0.40	
+indoctrinates	-0.60	
+indoctrinating	-0.70	
+ineffective	-0.50	
+ineffectively	-1.30	
+ineffectiveness	-1.30	
+ineffectual	-1.20	
+ineffectuality	-1.60	
+ineffectually	-1.10	
+ineffectualness	-1.30	
+infatuated	0.20	
+infatuation	0.60	
+infected	-2.20	
+inferior	-1.70	
+inferiorities	-1.90	
+inferiority	-1.10	
+inferiorly	-2.00	
+inferiors	-0.50	
+inflamed	-1.40	
+influential	1.90	
+infringement	-2.10	
+infuriate	-2.20	anger
+infuriated	-3.00	anger
+infuriates	-2.60	
+infuriating	-2.40	anger
+inhibin	-0.20	
+inhibit	-1.60	
+inhibited	-0.40	
+inhibiting	-0.40	
+inhibition	-1.50	
+inhibitions	-0.80	
+inhibitive	-1.40	
+inhibitor	-0.30	
+inhibitors	-1.00	
+inhibitory	-1.00	
+inhibits	-0.90	
+injured	-1.70	
+injury	-1.80	
+injustice	-2.70	
+innocence	1.60	
+innocency	1.90	
+innocent	1.40	
+innocenter	0.90	
+innocently	1.40	
+innocents	1.10	
+innovate	2.20	
+innovates	2.00	
+innovation	1.60	
+innovative	1.90	
+inquisition	-1.20	
+inquisitive	0.70	
+insane	-1.70	
+insanity	-2.70	
+insecure	-1.80	
+insecurely	-1.40	
+insecureness	-1.80	
+insecurities	-1.80	
+insecurity	-1.80	
+insensitive	-0.90	
+insensitivity	-1.80	
+insignificant	-1.40	
+insincere	-1.80	
+insincerely	-1.90	
+insincerity	-1.40	
+insipid	-2.00	
+inspiration	2.40	
+inspirational	2.30	
+inspirationally	2.30	
+inspirations	2.10	
+inspirator	1.90	
+inspirators	1.20	
+inspiratory	1.50	
+inspire	2.70	
+inspired	2.20	
+inspirer	2.20	
+inspirers	2.00	
+inspires	1.90	
+inspiring	1.80	
+inspiringly	2.60	
+inspirit	1.90	
+inspirited	1.30	
+inspiriting	1.80	
+inspiritingly	2.10	
+inspirits	0.80	
+insult	-2.30	
+insulted	-2.30	
+insulter	-2.00	
+insulters	-2.00	
+insulting	-2.20	
+insultingly	-2.30	
+insults	-1.80	
+intact	0.80	
+integrity	1.60	
+intellect	2.00	
+intellection	0.60	
+intellections	0.80	
+intellective	1.70	
+intellectively	0.80	
+intellects	1.80	
+intellectual	2.30	
+intellectualism	2.20	
+intellectualist	2.00	
+intellectualistic	1.30	
+intellectualists	0.80	
+intellectualities	1.70	
+intellectuality	1.70	
+intellectualization	1.50	
+intellectualize	1.50	
+intellectualized	1.20	
+intellectualizes	1.80	
+intellectualizing	0.80	
+intellectually	1.40	
+intellectualness	1.50	
+intellectuals	1.60	
+intelligence	2.10	
+intelligencer	1.50	
+intelligencers	1.60	
+intelligences	1.60	
+intelligent	2.00	
+intelligential	1.90	
+intelligently	2.00	
+intelligentsia	1.50	
+intelligibility	1.50	
+intelligible	1.40	
+intelligibleness	1.50	
+intelligibly	1.20	
+intense	0.30	
+interest	2.00	
+interested	1.70	
+interestedly	1.50	
+interesting	1.70	
+interestingly	1.70	
+interestingness	1.80	
+interests	1.00	
+interrogated	-1.60	
+interrupt	-1.40	
+interrupted	-1.20	
+interrupter	-1.10	
+interrupters	-1.30	
+interruptible	-1.30	
+interrupting	-1.20	
+interruption	-1.50	
+interruptions	-1.70	
+interruptive	-1.40	
+interruptor	-1.30	
+interrupts	-1.30	
+intimidate	-0.80	
+intimidated	-1.90	
+intimidates	-1.30	
+intimidating	-1.90	
+intimidatingly	-1.10	
+intimidation	-1.80	
+intimidations	-1.40	
+intimidator	-1.60	
+intimidators	-1.60	
+intimidatory	-1.10	
+intricate	0.60	
+intrigues	0.90	
+invigorate	1.90	
+invigorated	0.80	
+invigorates	2.10	
+invigorating	2.10	
+invigoratingly	2.00	
+invigoration	1.50	
+invigorations	1.20	
+invigorator	1.10	
+invigorators	1.20	
+invincible	2.20	
+invite	0.60	
+inviting	1.30	
+invulnerable	1.30	
+irate	-2.90	anger
+ironic	-0.50	
+irony	-0.20	
+irrational	-1.40	
+irrationalism	-1.50	
+irrationalist	-2.10	
+irrationalists	-1.50	
+irrationalities	-1.50	
+irrationality	-1.70	
+irrationally	-1.60	
+irrationals	-1.10	
+irresistible	1.40	
+irresolute	-1.40	
+irresponsible	-1.90	
+irreversible	-0.80	
+irritabilities	-1.70	
+irritability	-1.40	
+irritable	-2.10	
+irritableness	-1.70	
+irritably	-1.80	
+irritant	-2.30	
+irritants	-2.10	
+irritate	-1.80	
+irritated	-2.00	anger
+irritates	-1.70	
+irritating	-2.00	anger
+irritatingly	-2.00	
+irritation	-2.30	
+irritations	-1.50	
+irritative	-2.00	
+isolatable	0.20	
+isolate	-0.80	
+isolated	-1.30	
+isolates	-1.30	
+isolation	-1.70	
+isolationism	0.40	
+isolationist	0.70	
+isolations	-0.50	
+isolator	-0.40	
+isolators	-0.40	
+itchy	-1.10	
+jackasses	-2.80	
+jaded	-1.60	
+jailed	-2.20	
+jaunty	1.20	
+jealous	-2.00	
+jealousies	-2.00	
+jealously	-2.00	
+jealousness	-1.70	
+jealousy	-1.30	
+jeopardy	-2.10	
+jerk	-1.40	
+jerked	-0.80	
+jerks	-1.10	
+jewel	1.50	
+jewels	2.00	
+jocular	1.20	
+join	1.20	
+joke	1.20	
+joked	1.30	
+joker	0.50	
+jokes	1.00	
+jokester	1.50	
+jokesters	0.90	
+jokey	1.10	
+joking	0.90	
+jollied	2.40	
+jollier	2.40	
+jollies	2.00	
+jolliest	2.90	
+jollification	2.20	
+jollifications	2.00	
+jollify	2.10	
+jollily	2.70	
+jolliness	2.50	
+jollities	1.70	
+jollity	1.80	
+jolly	2.30	
+jollying	2.30	
+jovial	1.90	
+joy	2.80	
+joyance	2.30	
+joyed	2.90	
+joyful	2.90	
+joyfuller	2.40	
+joyfully	2.50	
+joyfulness	2.70	
+joying	2.50	
+joyless	-2.50	
+joylessly	-1.70	
+joylessness	-2.70	
+joyous	3.10	
+joyously	2.90	
+joyousness	2.80	
+joypop	-0.20	
+joypoppers	-0.10	
+joyridden	0.60	
+joyride	1.10	
+joyrider	0.70	
+joyriders	1.30	
+joyrides	0.80	
+joyriding	0.90	
+joyrode	1.00	
+joys	2.20	
+joystick	0.70	
+joysticks	0.20	
+jubilant	3.00	
+jumpy	-1.00	
+justice	2.40	
+justifiably	1.00	
+justified	1.70	
+keen	1.50	
+keened	0.30	
+keener	0.50	
+keeners	0.60	
+keenest	1.90	
+keening	-0.70	
+keenly	1.00	
+keenness	1.40	
+keens	0.10	
+kewl	1.30	
+kidding	0.40	
+kill	-3.70	
+killdeer	-1.10	
+killdeers	-0.10	
+killdees	-0.60	
+killed	-3.50	
+killer	-3.30	
+killers	-3.30	
+killick	0.10	
+killie	-0.10	
+killifish	-0.10	
+killifishes	-0.10	
+killing	-3.40	
+killingly	-2.60	
+killings	-3.50	
+killjoy	-2.10	
+killjoys	-1.70	
+killock	-0.30	
+killocks	-0.40	
+kills	-2.50	
+kind	2.40	
+kinder	2.20	
+kindly	2.20	
+kindness	2.00	
+kindnesses	2.30	
+kiss	1.80	
+kissable	2.00	
+kissably	1.90	
+kissed	1.60	
+kisser	1.70	
+kissers	1.50	
+kisses	2.30	
+kissing	2.70	
+kissy	1.80	
+kudos	2.30	
+lack	-1.30	
+lackadaisical	-1.60	
+lag	-1.40	
+lagged	-1.20	
+lagging	-1.10	
+lags	-1.50	
+laidback	0.50	
+lame	-1.80	
+lamebrain	-1.60	
+lamebrained	-2.50	
+lamebrains	-1.20	
+lamedh	0.10	
+lamella	-0.10	
+lamellae	-0.10	
+lamellas	0.10	
+lamellibranch	0.20	
+lamellibranchs	-0.10	
+lamely	-2.00	
+lameness	-0.80	
+lament	-2.00	
+lamentable	-1.50	
+lamentableness	-1.30	
+lamentably	-1.50	
+lamentation	-1.40	
+lamentations	-1.90	
+lamented	-1.40	
+lamenter	-1.20	
+lamenters	-0.50	
+lamenting	-2.00	
+laments	-1.50	
+lamer	-1.40	
+lames	-1.20	
+lamest	-1.50	
+landmark	0.30	
+laugh	2.60	
+laughable	0.20	
+laughableness	1.20	
+laughably	1.20	
+laughed	2.00	
+laugher	1.70	
+laughers	1.70	
+laughing	2.20	
+laughingly	2.30	
+laughings	1.90	
+laughingstocks	-1.30	
+laughs	2.20	
+laughter	2.20	
+laughters	2.20	
+launched	0.50	
+lawl	1.40	
+lawsuits	-0.60	
+lazier	-2.30	
+laziest	-2.70	
+lazy	-1.50	
+leak	-1.40	
+leaked	-1.30	
+leave	-0.20	
+leet	1.30	
+legal	0.50	
+legally	0.40	
+lenient	1.10	
+lethargic	-1.20	
+lethargy	-1.40	
+liabilities	-0.80	
+liability	-0.80	
+liar	-2.30	
+liards	-0.40	
+liars	-2.40	
+libelous	-2.10	
+libertarian	0.90	
+libertarianism	0.40	
+libertarianisms	0.10	
+libertarians	0.10	
+liberties	2.30	
+libertinage	0.20	
+libertine	-0.90	
+libertines	0.40	
+libertinisms	1.20	
+liberty	2.40	
+lied	-1.60	
+lies	-1.80	
+lighthearted	1.80	
+likeable	2.00	
+liked	1.80	
+likes	1.80	
+liking	1.70	
+limitation	-1.20	
+limited	-0.90	
+litigation	-0.80	
+litigious	-0.80	
+livelier	1.70	
+liveliest	2.10	
+livelihood	0.80	
+livelihoods	0.90	
+livelily	1.80	
+liveliness	1.60	
+livelong	1.70	
+lively	1.90	
+livid	-2.50	anger
+loathe	-2.20	anger
+loathed	-2.10	
+loathes	-1.90	
+loathing	-2.70	
+lobby	0.10	
+lobbying	-0.30	
+lone	-1.10	
+lonelier	-1.40	
+loneliest	-2.40	
+loneliness	-1.80	sadness
+lonelinesses	-1.50	
+lonely	-1.50	sadness
+loneness	-1.10	
+loner	-1.30	
+loners	-0.90	
+lonesome	-1.50	
+lonesomely	-1.30	
+lonesomeness	-1.80	
+lonesomes	-1.40	
+longing	-0.10	
+longingly	0.70	
+longings	0.40	
+loom	-0.90	
+loomed	-1.10	
+looming	-0.50	
+looms	-0.60	
+loose	-1.30	
+looses	-0.60	
+lose	-1.70	
+loser	-2.40	
+losers	-2.40	
+loses	-1.30	
+losing	-1.60	
+loss	-1.30	
+losses	-1.70	
+lossy	-1.20	
+lost	-1.30	
+louse	-1.60	
+loused	-1.00	
+louses	-1.30	
+lousewort	0.10	
+louseworts	-0.60	
+lousier	-2.20	
+lousiest	-2.60	
+lousily	-1.20	
+lousiness	-1.70	
+lousing	-1.10	
+lousy	-2.50	
+lovable	3.00	
+love	3.20	
+loved	2.90	
+lovelies	2.20	
+lovely	2.80	
+lover	2.80	
+loverly	2.80	
+lovers	2.40	
+loves	2.70	
+loving	2.90	
+lovingly	3.20	
+lovingness	2.70	
+low	-1.10	
+lowball	-0.80	
+lowballed	-1.50	
+lowballing	-0.70	
+lowballs	-1.20	
+lowborn	-0.70	
+lowboys	-0.60	
+lowbred	-2.60	
+lowbrow	-1.90	
+lowbrows	-0.60	
+lowdown	-0.80	
+lowdowns	-0.20	
+lowe	0.50	
+lowed	-0.80	
+lower	-1.20	
+lowercase	0.30	
+lowercased	-0.20	
+lowerclassman	-0.40	
+lowered	-0.50	
+lowering	-1.00	
+lowermost	-1.40	
+lowers	-0.50	
+lowery	-1.80	
+lowest	-1.60	
+lowing	-0.50	
+lowish	-0.90	
+lowland	-0.10	
+lowlander	-0.40	
+lowlanders	-0.30	
+lowlands	-0.10	
+lowlier	-1.70	
+lowliest	-1.80	
+lowlife	-1.50	
+lowlifes	-2.20	
+lowlight	-2.00	
+lowlights	-0.30	
+lowlihead	-0.30	
+lowliness	-1.10	
+lowlinesses	-1.20	
+lowlives	-2.10	
+lowly	-1.00	
+lown	0.90	
+lowness	-1.30	
+lowrider	-0.20	
+lowriders	0.10	
+lows	-0.80	
+lowse	-0.70	
+loyal	2.10	
+loyalism	1.00	
+loyalisms	0.90	
+loyalist	1.50	
+loyalists	1.10	
+loyally	2.10	
+loyalties	1.90	
+loyalty	2.50	
+luck	2.00	
+lucked	1.90	
+luckie	1.60	
+luckier	1.90	
+luckiest	2.90	
+luckily	2.30	
+luckiness	1.00	
+lucking	1.20	
+luckless	-1.30	
+lucks	1.60	
+lucky	1.80	
+ludicrous	-1.50	
+ludicrously	-0.20	
+ludicrousness	-1.90	
+lugubrious	-2.10	
+lulz	2.00	
+lunatic	-2.20	
+lunatics	-1.60	
+lurk	-0.80	
+lurking	-0.50	
+lurks	-0.90	
+lying	-2.40	
+mad	-2.20	anger
+maddening	-2.20	
+madder	-1.20	
+maddest	-2.80	
+madly	-1.70	
+madness	-1.90	
+magnific	2.30	
+magnifical	2.40	
+magnifically	2.40	
+magnification	1.00	
+magnifications	1.20	
+magnificence	2.40	
+magnificences	2.30	
+magnificent	2.90	
+magnificently	3.40	
+magnifico	1.80	
+magnificoes	1.40	
+mandatory	0.30	
+maniac	-2.10	
+maniacal	-0.30	
+maniacally	-1.70	
+maniacs	-1.20	
+manipulated	-1.60	
+manipulating	-1.50	
+manipulation	-1.20	
+marvel	1.80	
+marvelous	2.90	
+marvels	2.00	
+masochism	-1.60	
+masochisms	-1.10	
+masochist	-1.70	
+masochistic	-2.20	
+masochistically	-1.60	
+masochists	-1.20	
+masterpiece	3.10	
+masterpieces	2.50	
+matter	0.10	
+matters	0.10	
+mature	1.80	
+meaningful	1.30	
+meaningless	-1.90	sadness
+medal	2.10	
+mediocrity	-0.30	
+meditative	1.40	
+meh	-0.30	
+melancholia	-0.50	
+melancholiac	-2.00	
+melancholias	-1.60	
+melancholic	-0.30	
+melancholics	-1.00	
+melancholies	-1.10	
+melancholy	-1.90	sadness
+menace	-2.20	
+menaced	-1.70	
+mercy	1.50	
+merit	1.80	
+merited	1.40	
+meriting	1.10	
+meritocracy	0.60	
+meritocrat	0.40	
+meritocrats	1.10	
+meritorious	2.10	
+meritoriously	1.30	
+meritoriousness	1.70	
+merits	1.70	
+merrier	1.70	
+merriest	2.70	
+merrily	2.40	
+merriment	2.40	
+merriments	2.00	
+merriness	2.20	
+merry	2.50	
+merrymaker	2.20	
+merrymakers	1.70	
+merrymaking	2.20	
+merrymakings	2.40	
+merrythought	1.10	
+merrythoughts	1.60	
+mess	-1.50	
+messed	-1.40	
+messy	-1.50	
+methodical	0.60	
+mindless	-1.90	
+miracle	2.80	
+mirth	2.60	
+mirthful	2.70	
+mirthfully	2.00	
+misbehave	-1.90	
+misbehaved	-1.60	
+misbehaves	-1.60	
+misbehaving	-1.70	
+mischief	-1.50	
+mischiefs	-0.80	
+miser	-1.80	
+miserable	-2.20	sadness
+miserableness	-2.80	
+miserably	-2.10	
+miserere	-0.80	
+misericorde	0.10	
+misericordes	-0.50	
+miseries	-2.70	
+miserliness	-2.60	
+miserly	-1.40	
+misers	-1.50	
+misery	-2.70	sadness
+misgiving	-1.40	
+misinformation	-1.30	
+misinformed	-1.60	
+misinterpreted	-1.30	
+misleading	-1.70	
+misread	-1.10	
+misreporting	-1.50	
+misrepresentation	-2.00	
+miss	-0.60	
+missed	-1.20	
+misses	-0.90	
+missing	-1.20	
+mistakable	-0.80	
+mistake	-1.40	
+mistaken	-1.50	
+mistakenly	-1.20	
+mistaker	-1.60	
+mistakers	-1.60	
+mistakes	-1.50	
+mistaking	-1.10	
+misunderstand	-1.50	
+misunderstanding	-1.80	
+misunderstands	-1.30	
+misunderstood	-1.40	
+mlm	-1.40	
+mmk	0.60	
+moan	-0.60	
+moaned	-0.40	
+moaning	-0.40	
+moans	-0.60	
+mock	-1.80	
+mocked	-1.30	
+mocker	-0.80	
+mockeries	-1.60	
+mockers	-1.30	
+mockery	-1.30	
+mocking	-1.70	
+mocks	-2.00	
+molest	-2.10	
+molestation	-1.90	
+molestations	-2.90	
+molested	-1.90	
+molester	-2.30	
+molesters	-2.20	
+molesting	-2.80	
+molests	-3.10	
+mongering	-0.80	
+monopolize	-0.80	
+monopolized	-0.90	
+monopolizes	-1.10	
+monopolizing	-0.50	
+mooch	-1.70	
+mooched	-1.40	
+moocher	-1.50	
+moochers	-1.90	
+mooches	-1.40	
+mooching	-1.70	
+moodier	-1.10	
+moodiest	-2.10	
+moodily	-1.30	
+moodiness	-1.40	
+moodinesses	-1.40	
+moody	-1.50	
+mope	-1.90	
+moping	-1.00	
+moronic	-2.70	
+moronically	-1.40	
+moronity	-1.10	
+motherfucker	-3.60	
+motherfucking	-2.80	
+motivate	1.60	
+motivated	2.00	
+motivating	2.20	
+motivation	1.40	
+mourn	-1.80	sadness
+mourned	-1.30	
+mourner	-1.60	
+mourners	-1.80	
+mournful	-1.60	
+mournfuller	-1.90	
+mournfully	-1.70	
+mournfulness	-1.80	
+mourning	-1.90	sadness
+mourningly	-2.30	
+mourns	-2.40	
+mumpish	-1.40	
+murder	-3.70	
+murdered	-3.40	
+murderee	-3.20	
+murderees	-3.10	
+murderer	-3.60	
+murderers	-3.30	
+murderess	-2.20	
+murderesses	-2.60	
+murdering	-3.30	
+murderous	-3.20	
+murderously	-3.10	
+murderousness	-2.90	
+murders	-3.00	
+n00b	-1.60	
+nag	-1.50	
+nagana	-1.70	
+nagged	-1.70	
+nagger	-1.80	
+naggers	-1.50	
+naggier	-1.40	
+naggiest	-2.40	
+nagging	-1.70	
+naggingly	-0.90	
+naggy	-1.70	
+nags	-1.10	
+nah	-0.40	
+naive	-1.10	
+nastic	0.20	
+nastier	-2.30	
+nasties	-2.10	
+nastiest	-2.40	
+nastily	-1.90	
+nastiness	-1.10	
+nastinesses	-2.60	
+nasturtium	0.40	
+nasturtiums	0.10	
+nasty	-2.60	
+natural	1.50	
+neat	2.00	
+neaten	1.20	
+neatened	2.00	
+neatening	1.30	
+neatens	1.10	
+neater	1.00	
+neatest	1.70	
+neath	0.20	
+neatherd	-0.40	
+neatly	1.40	
+neatness	1.30	
+neats	1.10	
+needy	-1.40	
+negative	-2.70	
+negativity	-2.30	
+neglect	-2.00	
+neglected	-2.40	
+neglecter	-1.70	
+neglecters	-1.50	
+neglectful	-2.00	
+neglectfully	-2.10	
+neglectfulness	-2.00	
+neglecting	-1.70	
+neglects	-2.20	
+nerd	-1.20	
+nerdier	-0.20	
+nerdiest	0.60	
+nerdish	-0.10	
+nerdy	-0.20	
+nerves	-0.40	
+nervous	-1.10	
+nervously	-0.60	
+nervousness	-1.20	
+neurotic	-1.40	
+neurotically	-1.80	
+neuroticism	-0.90	
+neurotics	-0.70	
+nice	1.80	
+nicely	1.90	
+niceness	1.60	
+nicenesses	2.10	
+nicer	1.90	
+nicest	2.20	
+niceties	1.50	
+nicety	1.20	
+nifty	1.70	
+niggas	-1.40	
+nigger	-3.30	
+noble	2.00	
+noisy	-0.70	
+nonsense	-1.70	
+noob	-0.20	
+nosey	-0.80	
+notorious	-1.90	
+novel	1.30	
+numb	-1.40	sadness
+numbat	0.20	
+numbed	-0.90	
+number	0.30	
+numberable	0.60	
+numbest	-1.00	
+numbfish	-0.40	
+numbfishes	-0.70	
+numbing	-1.10	
+numbingly	-1.30	
+numbles	0.40	
+numbly	-1.40	
+numbness	-1.10	
+numbs	-0.70	
+numbskull	-2.30	
+numbskulls	-2.20	
+nurtural	1.50	
+nurturance	1.60	
+nurturances	1.30	
+nurturant	1.70	
+nurture	1.40	
+nurtured	1.90	
+nurturer	1.90	
+nurturers	0.80	
+nurtures	1.90	
+nurturing	2.00	
+nuts	-1.30	
+o/\o	2.10	
+o_0	-0.10	
+obliterate	-2.90	
+obliterated	-2.10	
+obnoxious	-2.00	
+obnoxiously	-2.30	
+obnoxiousness	-2.10	
+obscene	-2.80	
+obsess	-1.00	
+obsessed	-0.70	
+obsesses	-1.00	
+obsessing	-1.40	
+obsession	-1.40	
+obsessional	-1.50	
+obsessionally	-1.30	
+obsessions	-0.90	
+obsessive	-0.90	
+obsessively	-0.40	
+obsessiveness	-1.20	
+obsessives	-0.70	
+obsolete	-1.20	
+obstacle	-1.50	
+obstacles	-1.60	
+obstinate	-1.20	
+odd	-1.30	
+offence	-1.20	
+offences	-1.40	
+offend	-1.20	
+offended	-1.00	
+offender	-1.50	
+offenders	-1.50	
+offending	-2.30	
+offends	-2.00	
+offense	-1.00	
+offenseless	0.70	
+offenses	-1.50	
+offensive	-2.00	
+offensively	-2.80	
+offensiveness	-2.30	
+offensives	-0.80	
+offline	-0.50	
+okays	2.10	
+ominous	-1.40	
+once-in-a-lifetime	1.80	
+openness	1.40	
+opportune	1.70	
+opportunely	1.50	
+opportuneness	1.20	
+opportunism	0.40	
+opportunisms	0.20	
+opportunist	0.20	
+opportunistic	-0.10	
+opportunistically	0.90	
+opportunists	0.30	
+opportunities	1.60	
+opportunity	1.80	
+oppressed	-2.10	
+oppressive	-1.70	
+optimal	1.50	
+optimality	1.90	
+optimally	1.30	
+optimisation	1.60	
+optimisations	1.80	
+optimise	1.90	
+optimised	1.70	
+optimises	1.60	
+optimising	1.70	
+optimism	2.50	
+optimisms	2.00	
+optimist	2.40	
+optimistic	1.30	
+optimistically	2.10	
+optimists	1.60	
+optimization	1.60	
+optimizations	0.90	
+optimize	2.20	
+optimized	2.00	
+optimizer	1.50	
+optimizers	2.10	
+optimizes	1.80	
+optimizing	2.00	
+optionless	-1.70	
+original	1.30	
+outcry	-2.30	
+outgoing	1.20	
+outmaneuvered	0.50	
+outrage	-2.30	anger
+outraged	-2.50	anger
+outrageous	-2.00	anger
+outrageously	-1.20	
+outrageousness	-1.20	
+outrageousnesses	-1.30	
+outrages	-2.30	
+outraging	-2.00	
+outreach	1.10	
+outstanding	3.00	
+overjoyed	2.70	
+overload	-1.50	
+overlooked	-0.10	
+overreact	-1.00	
+overreacted	-1.70	
+overreaction	-0.70	
+overreacts	-2.20	
+oversell	-0.90	
+overselling	-0.80	
+oversells	0.30	
+oversimplification	0.20	
+oversimplifies	0.10	
+oversimplify	-0.60	
+overstatement	-1.10	
+overstatements	-0.70	
+overweight	-1.50	
+overwhelm	-0.70	
+overwhelmingly	-0.50	
+overwhelms	-0.80	
+oxymoron	-0.50	
+pain	-2.30	
+pained	-1.80	
+painful	-1.90	
+painfuller	-1.70	
+painfully	-2.40	
+painfulness	-2.70	
+paining	-1.70	
+painless	1.20	
+painlessly	1.10	
+painlessness	0.40	
+pains	-1.80	
+palatable	1.60	
+palatableness	0.80	
+palatably	1.10	
+panic	-2.30	
+panicked	-2.00	
+panicking	-1.90	
+panicky	-1.50	
+panicle	0.50	
+panicled	0.10	
+panicles	-0.20	
+panics	-1.90	
+paniculate	0.10	
+panicums	-0.10	
+paradise	3.20	
+paradox	-0.40	
+paranoia	-1.00	
+paranoiac	-1.30	
+paranoiacs	-0.70	
+paranoias	-1.50	
+paranoid	-1.00	
+paranoids	-1.60	
+pardon	1.30	
+pardoned	0.90	
+pardoning	1.70	
+pardons	1.20	
+parley	-0.40	
+partied	1.40	
+partier	1.40	
+partiers	0.70	
+parties	1.70	
+party	1.70	
+partyer	1.20	
+partyers	1.10	
+partying	1.60	
+passion	2.00	
+passional	1.60	
+passionate	2.40	
+passionately	2.40	
+passionateness	2.30	
+passionflower	0.30	
+passionflowers	0.40	
+passionless	-1.90	
+passions	2.20	
+passive	0.80	
+passively	-0.70	
+pathetic	-2.70	
+pathetical	-1.20	
+pathetically	-1.80	
+pay	-0.40	
+peace	2.50	
+peaceable	1.70	
+peaceableness	1.80	
+peaceably	2.00	
+peaceful	2.20	
+peacefuller	1.90	
+peacefullest	3.10	
+peacefully	2.40	
+peacefulness	2.10	
+peacekeeper	1.60	
+peacekeepers	1.60	
+peacekeeping	2.00	
+peacekeepings	1.60	
+peacemaker	2.00	
+peacemakers	2.40	
+peacemaking	1.70	
+peacenik	0.80	
+peaceniks	0.70	
+peaces	2.10	
+peacetime	2.20	
+peacetimes	2.10	
+peculiar	0.60	
+peculiarities	0.10	
+peculiarity	0.60	
+peculiarly	-0.40	
+penalty	-2.00	
+pensive	0.30	
+perfecta	1.40	
+perfectas	0.60	
+perfected	2.70	
+perfecter	1.80	
+perfecters	1.40	
+perfectest	3.10	
+perfectibilities	2.10	
+perfectibility	1.80	
+perfectible	1.50	
+perfecting	2.30	
+perfection	2.70	
+perfectionism	1.30	
+perfectionist	1.50	
+perfectionistic	0.70	
+perfectionists	0.10	
+perfections	2.50	
+perfective	1.20	
+perfectively	2.10	
+perfectiveness	0.90	
+perfectives	0.90	
+perfectivity	2.20	
+perfectly	3.20	
+perfectness	3.00	
+perfecto	1.30	
+perfects	1.60	
+peril	-1.70	
+perjury	-1.90	
+perpetrator	-2.20	
+perpetrators	-1.00	
+perplexed	-1.30	
+persecute	-2.10	
+persecuted	-1.30	
+persecutes	-1.20	
+persecuting	-1.50	
+perturbed	-1.40	
+perverse	-1.80	
+perversely	-2.20	
+perverseness	-2.10	
+perversenesses	-0.50	
+perversion	-1.30	
+perversions	-1.20	
+perversities	-1.10	
+perversity	-2.60	
+perversive	-2.10	
+pervert	-2.30	
+perverted	-2.50	
+pervertedly	-1.20	
+pervertedness	-1.20	
+perverter	-1.70	
+perverters	-0.60	
+perverting	-1.00	
+perverts	-2.80	
+pesky	-1.20	
+pessimism	-1.50	
+pessimisms	-2.00	
+pessimist	-1.50	
+pessimistic	-1.50	
+pessimistically	-2.00	
+pessimists	-1.00	
+petrifaction	-1.90	
+petrifactions	-0.30	
+petrification	-0.10	
+petrifications	-0.40	
+petrified	-2.50	
+petrifies	-2.30	
+petrify	-1.70	
+petrifying	-2.60	
+pettier	-0.30	
+pettiest	-1.30	
+petty	-0.80	
+phobia	-1.60	
+phobias	-2.00	
+phobic	-1.20	
+phobics	-1.30	
+picturesque	1.60	
+pileup	-1.10	
+pique	-1.10	
+piqued	0.10	
+piss	-1.70	
+pissant	-1.50	
+pissants	-2.50	
+pissed	-3.20	anger
+pisser	-2.00	
+pissers	-1.40	
+pisses	-1.40	
+pissing	-1.70	
+pissoir	-0.80	
+piteous	-1.20	
+pitiable	-1.10	
+pitiableness	-1.10	
+pitiably	-1.10	
+pitied	-1.30	
+pitier	-1.20	
+pitiers	-1.30	
+pities	-1.20	
+pitiful	-2.20	
+pitifuller	-1.80	
+pitifullest	-1.10	
+pitifully	-1.20	
+pitifulness	-1.20	
+pitiless	-1.80	
+pitilessly	-2.10	
+pitilessness	-0.50	
+pity	-1.20	
+pitying	-1.40	
+pityingly	-1.00	
+pityriasis	-0.80	
+play	1.40	
+played	1.40	
+playful	1.90	
+playfully	1.60	
+playfulness	1.20	
+playing	0.80	
+plays	1.00	
+pleasant	2.30	
+pleasanter	1.50	
+pleasantest	2.60	
+pleasantly	2.10	
+pleasantness	2.30	
+pleasantnesses	2.30	
+pleasantries	1.30	
+pleasantry	2.00	
+pleased	1.90	
+pleaser	1.70	
+pleasers	1.00	
+pleases	1.70	
+pleasing	2.40	
+pleasurability	1.90	
+pleasurable	2.40	
+pleasurableness	2.40	
+pleasurably	2.60	
+pleasure	2.70	
+pleasured	2.30	
+pleasureless	-1.60	
+pleasures	1.90	
+pleasuring	2.80	
+poised	1.00	
+poison	-2.50	
+poisoned	-2.20	
+poisoner	-2.70	
+poisoners	-3.10	
+poisoning	-2.80	
+poisonings	-2.40	
+poisonous	-2.70	
+poisonously	-2.90	
+poisons	-2.70	
+poisonwood	-1.00	
+pollute	-2.30	
+polluted	-2.00	
+polluter	-1.80	
+polluters	-2.00	
+pollutes	-2.20	
+poor	-2.10	
+poorer	-1.50	
+poorest	-2.50	
+popular	1.80	
+popularise	1.60	
+popularised	1.10	
+popularises	0.50	
+popularising	1.20	
+popularities	1.60	
+popularity	2.10	
+popularization	1.30	
+popularizations	0.90	
+popularize	1.30	
+popularized	1.90	
+popularizer	1.80	
+popularizers	1.00	
+popularizes	1.40	
+popularizing	1.50	
+popularly	1.80	
+positive	2.60	
+positively	2.40	
+positiveness	2.30	
+positivenesses	2.20	
+positiver	2.30	
+positives	2.40	
+positivest	2.90	
+positivism	1.60	
+positivisms	1.80	
+positivist	2.00	
+positivistic	1.90	
+positivists	1.70	
+positivities	2.60	
+positivity	2.30	
+possessive	-0.90	
+postpone	-0.90	
+postponed	-0.80	
+postpones	-1.10	
+postponing	-0.50	
+poverty	-2.30	
+powerful	1.80	
+powerless	-2.20	
+praise	2.60	
+praised	2.20	
+praiser	2.00	
+praisers	2.00	
+praises	2.40	
+praiseworthily	1.90	
+praiseworthiness	2.40	
+praiseworthy	2.60	
+praising	2.50	
+pray	1.30	
+praying	1.50	
+prays	1.40	
+prblm	-1.60	
+prblms	-2.30	
+precious	2.70	
+preciously	2.20	
+preciousness	1.90	
+prejudice	-2.30	
+prejudiced	-1.90	
+prejudices	-1.80	
+prejudicial	-2.60	
+prejudicially	-1.50	
+prejudicialness	-2.40	
+prejudicing	-1.80	
+prepared	0.90	
+pressure	-1.20	
+pressured	-0.90	
+pressureless	1.00	
+pressures	-1.30	
+pressuring	-1.40	
+pressurise	-0.60	
+pressurised	-0.40	
+pressurises	-0.80	
+pressurising	-0.60	
+pressurizations	-0.30	
+pressurize	-0.70	
+pressurized	0.10	
+pressurizer	0.10	
+pressurizers	-0.70	
+pressurizes	-0.20	
+pressurizing	-0.20	
+pretend	-0.40	
+pretending	0.40	
+pretends	-0.40	
+prettied	1.60	
+prettier	2.10	
+pretties	1.70	
+prettiest	2.70	
+prevent	0.10	
+prevented	0.10	
+preventing	-0.10	
+prevents	0.30	
+pricked	-0.60	
+pricker	-0.30	
+prickers	-0.20	
+pricket	-0.50	
+prickets	0.30	
+pricking	-0.90	
+prickle	-1.00	
+prickled	-0.20	
+prickles	-0.80	
+pricklier	-1.60	
+prickliest	-1.40	
+prickliness	-0.60	
+prickling	-0.80	
+prickly	-0.90	
+pricks	-0.90	
+pricky	-0.60	
+pride	1.40	
+prison	-2.30	
+prisoner	-2.50	
+prisoners	-2.30	
+privilege	1.50	
+privileged	1.90	
+privileges	1.60	
+privileging	0.70	
+prize	2.30	
+prized	2.40	
+prizefight	-0.10	
+prizefighter	1.00	
+prizefighters	-0.10	
+prizefighting	0.40	
+prizefights	0.30	
+prizer	1.00	
+prizers	0.80	
+prizes	2.00	
+prizewinner	2.30	
+prizewinners	2.40	
+prizewinning	3.00	
+proactive	1.80	
+problem	-1.70	
+problematic	-1.90	
+problematical	-1.80	
+problematically	-2.00	
+problematics	-1.30	
+problems	-1.70	
+profit	1.90	
+profitabilities	1.10	
+profitability	1.10	
+profitable	1.90	
+profitableness	2.40	
+profitably	1.60	
+profited	1.30	
+profiteer	0.80	
+profiteered	-0.50	
+profiteering	-0.60	
+profiteers	0.50	
+profiter	0.70	
+profiterole	0.40	
+profiteroles	0.50	
+profiting	1.60	
+profitless	-1.50	
+profits	1.90	
+profitwise	0.90	
+progress	1.80	
+prominent	1.30	
+promiscuities	-0.80	
+promiscuity	-1.80	
+promiscuous	-0.30	
+promiscuously	-1.50	
+promiscuousness	-0.90	
+promise	1.30	
+promised	1.50	
+promisee	0.80	
+promisees	1.10	
+promiser	1.30	
+promisers	1.60	
+promises	1.60	
+promising	1.70	
+promisingly	1.20	
+promisor	1.00	
+promisors	0.40	
+promissory	0.90	
+promote	1.60	
+promoted	1.80	
+promotes	1.40	
+promoting	1.50	
+propaganda	-1.00	
+prosecute	-1.70	
+prosecuted	-1.60	
+prosecutes	-1.80	
+prosecution	-2.20	
+prospect	1.20	
+prospects	1.20	
+prosperous	2.10	
+protect	1.60	
+protected	1.90	
+protects	1.30	
+protest	-1.00	
+protested	-0.50	
+protesters	-0.90	
+protesting	-1.80	
+protests	-0.90	
+proud	2.10	
+prouder	2.20	
+proudest	2.60	
+proudful	1.90	
+proudhearted	1.40	
+proudly	2.60	
+provoke	-1.70	
+provoked	-1.10	
+provokes	-1.30	
+provoking	-0.80	
+pseudoscience	-1.20	
+puke	-2.40	
+puked	-1.80	
+pukes	-1.90	
+puking	-1.80	
+pukka	2.80	
+punish	-2.40	
+punishabilities	-1.70	
+punishability	-1.60	
+punishable	-1.90	
+punished	-2.00	
+punisher	-1.90	
+punishers	-2.60	
+punishes	-2.10	
+punishing	-2.60	
+punishment	-2.20	
+punishments	-1.80	
+punitive	-2.30	
+pushy	-1.10	
+puzzled	-0.70	
+quaking	-1.50	
+questionable	-1.20	
+questioned	-0.40	
+questioning	-0.40	
+racism	-3.10	
+racist	-3.00	
+racists	-2.50	
+radian	0.40	
+radiance	1.40	
+radiances	1.10	
+radiancies	0.80	
+radiancy	1.40	
+radians	0.20	
+radiant	2.10	
+radiantly	1.30	
+radiants	1.20	
+rage	-2.60	anger
+raged	-2.00	
+ragee	-0.40	
+rageful	-2.80	anger
+rages	-2.10	
+raging	-2.40	anger
+rainy	-0.30	
+rancid	-2.50	
+rancidity	-2.60	
+rancidly	-2.50	
+rancidness	-2.60	
+rancidnesses	-1.60	
+rant	-1.40	
+ranter	-1.20	
+ranters	-1.20	
+rants	-1.30	
+rape	-3.70	
+raped	-3.60	
+raper	-3.40	
+rapers	-3.60	
+rapes	-3.50	
+rapeseeds	-0.50	
+raping	-3.80	
+rapist	-3.90	
+rapists	-3.30	
+rapture	0.60	
+raptured	0.90	
+raptures	0.70	
+rapturous	1.70	
+rash	-1.70	
+ratified	0.60	
+reach	0.10	
+reached	0.40	
+reaches	0.20	
+reaching	0.80	
+readiness	1.00	
+ready	1.50	
+reassurance	1.50	
+reassurances	1.40	
+reassure	1.40	
+reassured	1.70	
+reassures	1.50	
+reassuring	1.70	
+reassuringly	1.80	
+rebel	-0.60	
+rebeldom	-1.50	
+rebelled	-1.00	
+rebelling	-1.10	
+rebellion	-0.50	
+rebellions	-1.10	
+rebellious	-1.20	
+rebelliously	-1.80	
+rebelliousness	-1.20	
+rebels	-0.80	
+recession	-1.80	
+reckless	-1.70	
+recommend	1.50	
+recommended	0.80	
+recommends	0.90	
+redeemed	1.30	
+reek	-2.40	
+reeked	-2.00	
+reeker	-1.70	
+reekers	-1.50	
+reeking	-2.00	
+refuse	-1.20	
+refused	-1.20	
+refusing	-1.70	
+regret	-1.80	
+regretful	-1.90	
+regretfully	-1.90	
+regretfulness	-1.60	
+regrets	-1.50	
+regrettable	-2.30	
+regrettably	-2.00	
+regretted	-1.60	
+regretter	-1.60	
+regretters	-2.00	
+regretting	-1.70	
+reinvigorate	2.30	
+reinvigorated	1.90	
+reinvigorates	1.80	
+reinvigorating	1.70	
+reinvigoration	2.20	
+reject	-1.70	
+rejected	-2.30	
+rejectee	-2.30	
+rejectees	-1.80	
+rejecter	-1.60	
+rejecters	-1.80	
+rejecting	-2.00	
+rejectingly	-1.70	
+rejection	-2.50	
+rejections	-2.10	
+rejective	-1.80	
+rejector	-1.80	
+rejects	-2.20	
+rejoice	1.90	
+rejoiced	2.00	
+rejoices	2.10	
+rejoicing	2.80	
+relax	1.90	
+relaxant	1.00	
+relaxants	0.70	
+relaxation	2.40	
+relaxations	1.00	
+relaxed	2.20	
+relaxedly	1.50	
+relaxedness	2.00	
+relaxer	1.60	
+relaxers	1.40	
+relaxes	1.50	
+relaxin	1.70	
+relaxing	2.20	
+relaxins	1.20	
+relentless	0.20	
+reliant	0.50	
+relief	2.10	
+reliefs	1.30	
+relievable	1.10	
+relieve	1.50	
+relieved	1.60	
+relievedly	1.40	
+reliever	1.50	
+relievers	1.00	
+relieves	1.50	
+relieving	1.50	
+relievo	1.30	
+relishing	1.60	
+reluctance	-1.40	
+reluctancy	-1.60	
+reluctant	-1.00	
+reluctantly	-0.40	
+remarkable	2.60	
+remorse	-1.10	
+remorseful	-0.90	
+remorsefully	-0.70	
+remorsefulness	-0.70	
+remorseless	-2.30	
+remorselessly	-2.00	
+remorselessness	-2.80	
+repetitive	-1.00	
+repress	-1.40	
+repressed	-1.30	
+represses	-1.30	
+repressible	-1.50	
+repressing	-1.80	
+repression	-1.60	
+repressions	-1.70	
+repressive	-1.40	
+repressively	-1.70	
+repressiveness	-1.00	
+repressor	-1.40	
+repressors	-2.20	
+repressurize	-0.30	
+repressurized	0.10	
+repressurizes	0.10	
+repressurizing	-0.10	
+repulse	-2.80	
+repulsed	-2.20	
+rescue	2.30	
+rescued	1.80	
+rescues	1.30	
+resent	-0.70	
+resented	-1.60	
+resentence	-1.00	
+resentenced	-0.80	
+resentences	-0.60	
+resentencing	0.20	
+resentful	-2.10	anger
+resentfully	-1.40	
+resentfulness	-2.00	
+resenting	-1.20	
+resentment	-1.90	
+resentments	-1.90	
+resents	-1.20	
+resign	-1.40	
+resignation	-1.20	
+resignations	-1.20	
+resigned	-1.00	
+resignedly	-0.70	
+resignedness	-0.80	
+resigner	-1.20	
+resigners	-1.00	
+resigning	-0.90	
+resigns	-1.30	
+resolute	1.10	
+resolvable	1.00	
+resolve	1.60	
+resolvent	0.70	
+resolvents	0.40	
+resolver	0.70	
+resolvers	1.40	
+resolves	0.70	
+resolving	1.60	
+respect	2.10	
+respectabilities	1.80	
+respectability	2.40	
+respectable	1.90	
+respectableness	1.20	
+respectably	1.70	
+respected	2.10	
+respecter	2.10	
+respecters	1.60	
+respectful	2.00	
+respectfully	1.70	
+respectfulness	1.90	
+respectfulnesses	1.30	
+respecting	2.20	
+respective	1.80	
+respectively	1.40	
+respectiveness	1.10	
+respects	1.30	
+responsible	1.30	
+responsive	1.50	
+restful	1.50	
+restless	-1.10	
+restlessly	-1.40	
+restlessness	-1.20	
+restore	1.20	
+restored	1.40	
+restores	1.20	
+restoring	1.20	
+restrict	-1.60	
+restricted	-1.60	
+restricting	-1.60	
+restriction	-1.10	
+restricts	-1.30	
+retained	0.10	
+retarded	-2.70	
+retreat	0.80	
+revenge	-2.40	
+revenged	-0.90	
+revengeful	-2.40	
+revengefully	-1.40	
+revengefulness	-2.20	
+revenger	-2.10	
+revengers	-2.00	
+revenges	-1.90	
+revered	2.30	
+revive	1.40	
+revives	1.60	
+reward	2.70	
+rewardable	2.00	
+rewarded	2.20	
+rewarder	1.60	
+rewarders	1.90	
+rewarding	2.40	
+rewardingly	2.40	
+rewards	2.10	
+rich	2.60	
+richened	1.90	
+richening	1.00	
+richens	0.80	
+richer	2.40	
+riches	2.40	
+richest	2.40	
+richly	1.90	
+richness	2.20	
+richnesses	2.10	
+richweed	0.10	
+richweeds	-0.10	
+ridicule	-2.00	
+ridiculed	-1.50	
+ridiculer	-1.60	
+ridiculers	-1.60	
+ridicules	-1.80	
+ridiculing	-1.80	
+ridiculous	-1.50	anger
+ridiculousness	-1.10	
+ridiculousnesses	-1.60	
+rig	-0.50	
+rigged	-1.50	
+rigid	-0.50	
+rigidification	-1.10	
+rigidifications	-0.80	
+rigidified	-0.70	
+rigidifies	-0.60	
+rigidify	-0.30	
+rigidities	-0.70	
+rigidity	-0.70	
+rigidly	-0.70	
+rigidness	-0.30	
+rigorous	-1.10	
+rigorously	-0.40	
+riot	-2.60	
+riots	-2.30	
+risk	-1.10	
+risked	-0.90	
+risker	-0.80	
+riskier	-1.40	
+riskiest	-1.50	
+riskily	-0.70	
+riskiness	-1.30	
+riskinesses	-1.60	
+risking	-1.30	
+riskless	1.30	
+risks	-1.10	
+risky	-0.80	
+rob	-2.60	
+robber	-2.60	
+robed	-0.70	
+robing	-1.50	
+robs	-2.00	
+robust	1.40	
+roflcopter	2.10	
+romance	2.60	
+romanced	2.20	
+romancer	1.30	
+romancers	1.70	
+romances	1.30	
+romancing	2.00	
+romantic	1.70	
+romantically	1.80	
+romanticise	1.70	
+romanticised	1.70	
+romanticises	1.30	
+romanticising	2.70	
+romanticism	2.20	
+romanticisms	2.10	
+romanticist	1.90	
+romanticists	1.30	
+romanticization	1.50	
+romanticizations	2.00	
+romanticize	1.80	
+romanticized	0.90	
+romanticizes	1.80	
+romanticizing	1.20	
+romantics	1.90	
+rotten	-2.30	
+rude	-2.00	
+rudely	-2.20	
+rudeness	-1.50	
+ruder	-2.10	
+ruderal	-0.80	
+ruderals	-0.40	
+rudesby	-2.00	
+rudest	-2.50	
+ruin	-2.80	
+ruinable	-1.60	
+ruinate	-2.80	
+ruinated	-1.50	
+ruinates	-1.50	
+ruinating	-1.50	
+ruination	-2.70	
+ruinations	-1.60	
+ruined	-2.10	
+ruiner	-2.00	
+ruing	-1.60	
+ruining	-1.00	
+ruinous	-2.70	
+ruinously	-2.60	
+ruinousness	-1.00	
+ruins	-1.90	
+sabotage	-2.40	
+sad	-2.10	sadness
+sadden	-2.60	
+saddened	-2.40	sadness
+saddening	-2.20	
+saddens	-1.90	
+sadder	-2.40	
+saddest	-3.00	
+sadly	-1.80	
+sadness	-1.90	sadness
+safe	1.90	
+safecracker	-0.70	
+safecrackers	-0.90	
+safecracking	-0.90	
+safecrackings	-0.70	
+safeguard	1.60	
+safeguarded	1.50	
+safeguarding	1.10	
+safeguards	1.40	
+safekeeping	1.40	
+safelight	1.10	
+safelights	0.80	
+safely	2.20	
+safeness	1.50	
+safer	1.80	
+safes	0.40	
+safest	1.70	
+safeties	1.50	
+safety	1.80	
+safetyman	0.30	
+salient	1.10	
+sappy	-1.00	
+sarcasm	-0.90	
+sarcasms	-0.90	
+sarcastic	-1.00	
+sarcastically	-1.10	
+satisfaction	1.90	
+satisfactions	2.10	
+satisfactorily	1.60	
+satisfactoriness	1.50	
+satisfactory	1.50	
+satisfiable	1.90	
+satisfies	1.80	
+satisfy	2.00	
+satisfying	2.00	
+satisfyingly	1.90	
+savage	-2.00	
+savaged	-2.00	
+savagely	-2.20	
+savageness	-2.60	
+savagenesses	-0.90	
+savageries	-1.90	
+savagery	-2.50	
+savages	-2.40	
+save	2.20	
+saved	1.80	
+scam	-2.70	
+scams	-2.80	
+scandal	-1.90	
+scandalous	-2.40	
+scandals	-2.20	
+scapegoat	-1.70	
+scapegoats	-1.40	
+scare	-2.20	
+scarecrow	-0.80	
+scarecrows	-0.70	
+scared	-1.90	
+scaremonger	-2.10	
+scaremongers	-2.00	
+scarer	-1.70	
+scarers	-1.30	
+scares	-1.40	
+scarey	-1.70	
+scaring	-1.90	
+scary	-2.20	
+sceptic	-1.00	
+sceptical	-1.20	
+scepticism	-0.80	
+sceptics	-0.70	
+scold	-1.70	
+scoop	0.60	
+scorn	-1.70	
+scornful	-1.80	
+scream	-1.70	
+screamed	-1.30	
+screamers	-1.50	
+screaming	-1.60	
+screams	-1.20	
+screw	-0.40	
+screwball	-0.20	
+screwballs	-0.30	
+screwbean	0.30	
+screwdriver	0.30	
+screwdrivers	0.10	
+screwed	-2.20	
+screwed up	-1.50	
+screwer	-1.20	
+screwers	-0.50	
+screwier	-0.60	
+screwiest	-2.00	
+screwiness	-0.50	
+screwing	-0.90	
+screwlike	0.10	
+screws	-1.00	
+screwup	-1.70	
+screwups	-1.00	
+screwworm	-0.40	
+screwworms	-0.10	
+screwy	-1.40	
+scrumptious	2.10	
+scrumptiously	1.50	
+secure	1.40	
+secured	1.70	
+securely	1.40	
+securement	1.10	
+secureness	1.40	
+securer	1.50	
+securers	0.60	
+secures	1.30	
+securest	2.60	
+securing	1.30	
+securities	1.20	
+securitization	0.20	
+securitizations	0.10	
+securitize	0.30	
+securitized	1.40	
+securitizes	1.60	
+securitizing	0.70	
+security	1.40	
+sedition	-1.80	
+seditious	-1.70	
+seduced	-1.50	
+self-confident	2.50	
+selfish	-2.10	
+selfishly	-1.40	
+selfishness	-1.70	
+selfishnesses	-2.00	
+sentence	0.30	
+sentenced	-0.10	
+sentences	0.20	
+sentencing	-0.60	
+sentimental	1.30	
+sentimentalise	1.20	
+sentimentalised	0.80	
+sentimentalising	0.40	
+sentimentalism	1.00	
+sentimentalisms	0.40	
+sentimentalist	0.80	
+sentimentalists	0.70	
+sentimentalities	0.90	
+sentimentality	1.20	
+sentimentalization	1.20	
+sentimentalizations	0.40	
+sentimentalize	0.80	
+sentimentalized	1.10	
+sentimentalizes	1.10	
+sentimentalizing	0.80	
+sentimentally	1.90	
+serene	2.00	
+serious	-0.30	
+seriousness	-0.20	
+severe	-1.60	
+severed	-1.50	
+severely	-2.00	
+severeness	-1.00	
+severer	-1.60	
+severest	-1.50	
+sexy	2.40	
+shake	-0.70	
+shakeable	-0.30	
+shakedown	-1.20	
+shakedowns	-1.40	
+shaken	-0.30	
+shakeout	-1.30	
+shakeouts	-0.80	
+shakers	0.30	
+shakeup	-0.60	
+shakeups	-0.50	
+shakier	-0.90	
+shakiest	-1.20	
+shakily	-0.70	
+shakiness	-0.70	
+shaking	-0.70	
+shaky	-0.90	
+shame	-2.10	
+shamed	-2.60	
+shamefaced	-2.30	
+shamefacedly	-1.90	
+shamefacedness	-2.00	
+shamefast	-1.00	
+shameful	-2.20	
+shamefully	-1.90	
+shamefulness	-2.40	
+shamefulnesses	-2.30	
+shameless	-1.40	
+shamelessly	-1.40	
+shamelessness	-1.40	
+shamelessnesses	-2.00	
+shames	-1.70	
+share	1.20	
+shared	1.40	
+shares	1.20	
+sharing	1.80	
+shattered	-2.10	
+shit	-2.60	
+shitake	-0.30	
+shitakes	-1.10	
+shithead	-3.10	
+shitheads	-2.60	
+shits	-2.10	
+shittah	0.10	
+shitted	-1.70	
+shittier	-2.10	
+shittiest	-3.40	
+shittim	-0.60	
+shittimwood	-0.30	
+shitting	-1.80	
+shitty	-2.60	
+shock	-1.60	
+shockable	-1.00	
+shocked	-1.30	
+shocker	-0.60	
+shockers	-1.10	
+shocking	-1.70	
+shockingly	-0.70	
+shockproof	1.30	
+shocks	-1.60	
+shook	-0.40	
+shoot	-1.40	
+short-sighted	-1.20	
+short-sightedness	-1.10	
+shortage	-1.00	
+shortages	-0.60	
+shrew	-0.90	
+shy	-1.00	
+shyer	-0.80	
+shying	-0.90	
+shylock	-2.10	
+shylocked	-0.70	
+shylocking	-1.50	
+shylocks	-1.40	
+shyly	-0.70	
+shyness	-1.30	
+shynesses	-1.20	
+shyster	-1.60	
+shysters	-0.90	
+sick	-2.30	
+sicken	-1.90	
+sickened	-2.50	
+sickener	-2.20	
+sickeners	-2.20	
+sickening	-2.40	
+sickeningly	-2.10	
+sickens	-2.00	
+sigh	0.10	
+significance	1.10	
+significant	0.80	
+silencing	-0.50	
+sillibub	-0.10	
+sillier	1.00	
+sillies	0.80	
+silliest	0.80	
+sillily	-0.10	
+sillimanite	0.10	
+sillimanites	0.20	
+silliness	-0.90	
+sillinesses	-1.20	
+silly	0.10	
+sin	-2.60	
+sincere	1.70	
+sincerely	2.10	
+sincereness	1.80	
+sincerer	2.00	
+sincerest	2.00	
+sincerities	1.50	
+sinful	-2.60	
+singleminded	1.20	
+sinister	-2.90	
+sins	-2.00	
+skeptic	-0.90	
+skeptical	-1.30	
+skeptically	-1.20	
+skepticism	-1.00	
+skepticisms	-1.20	
+skeptics	-0.40	
+slam	-1.60	
+slash	-1.10	
+slashed	-0.90	
+slashes	-0.80	
+slashing	-1.10	
+slavery	-3.80	
+sleeplessness	-1.60	
+slicker	0.40	
+slickest	0.30	
+sluggish	-1.70	
+slut	-2.80	
+sluts	-2.70	
+sluttier	-2.70	
+sluttiest	-3.10	
+sluttish	-2.20	
+sluttishly	-2.10	
+sluttishness	-2.50	
+sluttishnesses	-2.00	
+slutty	-2.30	
+smart	1.70	
+smartass	-2.10	
+smartasses	-1.70	
+smarted	0.70	
+smarten	1.90	
+smartened	1.50	
+smartening	1.70	
+smartens	1.50	
+smarter	2.00	
+smartest	3.00	
+smartie	1.30	
+smarties	1.70	
+smarting	-0.70	
+smartly	1.50	
+smartness	2.00	
+smartnesses	1.50	
+smarts	1.60	
+smartweed	0.20	
+smartweeds	0.10	
+smarty	1.10	
+smear	-1.50	
+smilax	0.60	
+smilaxes	0.30	
+smile	1.50	
+smiled	2.50	
+smileless	-1.40	
+smiler	1.70	
+smiles	2.10	
+smiley	1.70	
+smileys	1.50	
+smiling	2.00	
+smilingly	2.30	
+smog	-1.20	
+smother	-1.80	
+smothered	-0.90	
+smothering	-1.40	
+smothers	-1.90	
+smothery	-1.10	
+smug	0.80	
+smugger	-1.00	
+smuggest	-1.50	
+smuggle	-1.60	
+smuggled	-1.50	
+smuggler	-2.10	
+smugglers	-1.40	
+smuggles	-1.70	
+smuggling	-2.10	
+smugly	0.20	
+smugness	-1.40	
+smugnesses	-1.70	
+sneaky	-0.90	
+snob	-2.00	
+snobbery	-2.00	
+snobbier	-0.70	
+snobbiest	-0.50	
+snobbily	-1.60	
+snobbish	-0.90	
+snobbishly	-1.20	
+snobbishness	-1.10	
+snobbishnesses	-1.70	
+snobbism	-1.00	
+snobbisms	-0.30	
+snobby	-1.70	
+snobs	-1.40	
+snub	-1.80	
+snubbed	-2.00	
+snubbing	-0.90	
+snubs	-2.10	
+sobbed	-1.90	
+sobbing	-1.60	
+sobering	-0.80	
+sobs	-2.50	
+sociabilities	1.20	
+sociability	1.10	
+sociable	1.90	
+sociableness	1.50	
+sociably	1.60	
+sok	1.30	
+solemn	-0.30	
+solemnified	-0.50	
+solemnifies	-0.50	
+solemnify	0.30	
+solemnifying	0.10	
+solemnities	0.30	
+solemnity	-1.10	
+solemnization	0.70	
+solemnize	0.30	
+solemnized	-0.70	
+solemnizes	0.60	
+solemnizing	-0.60	
+solemnly	0.80	
+solid	0.60	
+solidarity	1.20	
+solution	1.30	
+solutions	0.70	
+solve	0.80	
+solved	1.10	
+solves	1.10	
+solving	1.40	
+somber	-1.80	
+son-of-a-bitch	-2.70	
+soothe	1.50	
+soothed	0.50	
+soothing	1.30	
+sophisticated	2.60	
+sore	-1.50	
+sorrow	-2.40	sadness
+sorrowed	-2.40	
+sorrower	-2.30	
+sorrowful	-2.20	sadness
+sorrowfully	-2.30	
+sorrowfulness	-2.50	
+sorrowing	-1.70	
+sorrows	-1.60	
+soulmate	2.90	
+spam	-1.50	
+spammer	-2.20	
+spammers	-1.60	
+spamming	-2.10	
+spark	0.90	
+sparkle	1.80	
+sparkles	1.30	
+sparkling	1.20	
+special	1.70	
+speculative	0.40	
+spirit	0.70	
+spirited	1.30	
+spiritless	-1.30	
+spite	-2.40	
+spited	-2.40	
+spiteful	-1.90	
+spitefully	-2.30	
+spitefulness	-1.50	
+spitefulnesses	-2.30	
+spites	-1.40	
+splendent	2.70	
+splendid	2.80	
+splendidly	2.10	
+splendidness	2.30	
+splendiferous	2.60	
+splendiferously	1.90	
+splendiferousness	1.70	
+splendor	3.00	
+splendorous	2.20	
+splendors	2.00	
+splendour	2.20	
+splendours	2.20	
+splendrous	2.20	
+sprightly	2.00	
+squelched	-1.00	
+stab	-2.80	
+stabbed	-1.90	
+stable	1.20	
+stabs	-1.90	
+stall	-0.80	
+stalled	-0.80	
+stalling	-0.80	
+stamina	1.20	
+stammer	-0.90	
+stammered	-0.90	
+stammerer	-1.10	
+stammerers	-0.80	
+stammering	-1.00	
+stammers	-0.80	
+stampede	-1.80	
+stank	-1.90	
+startle	-1.30	
+startled	-0.70	
+startlement	-0.50	
+startlements	0.20	
+startler	-0.80	
+startlers	-0.50	
+startles	-0.50	
+startling	0.30	
+startlingly	-0.30	
+starve	-1.90	
+starved	-2.60	
+starves	-2.30	
+starving	-1.80	
+steadfast	1.00	
+steal	-2.20	
+stealable	-1.70	
+stealer	-1.70	
+stealers	-2.20	
+stealing	-2.70	
+stealings	-1.90	
+steals	-2.30	
+stealth	-0.30	
+stealthier	-0.30	
+stealthiest	0.40	
+stealthily	0.10	
+stealthiness	0.20	
+stealths	-0.30	
+stealthy	-0.10	
+stench	-2.30	
+stenches	-1.50	
+stenchful	-2.40	
+stenchy	-2.30	
+stereotype	-1.30	
+stereotyped	-1.20	
+stifled	-1.40	
+stimulate	0.90	
+stimulated	0.90	
+stimulates	1.00	
+stimulating	1.90	
+stingy	-1.60	
+stink	-1.70	
+stinkard	-2.30	
+stinkards	-1.00	
+stinkbug	-0.20	
+stinkbugs	-1.00	
+stinker	-1.50	
+stinkers	-1.20	
+stinkhorn	-0.20	
+stinkhorns	-0.80	
+stinkier	-1.50	
+stinkiest	-2.10	
+stinking	-2.40	
+stinkingly	-1.30	
+stinko	-1.50	
+stinkpot	-2.50	
+stinkpots	-0.70	
+stinks	-1.00	
+stinkweed	-0.40	
+stinkwood	-0.10	
+stinky	-1.50	
+stolen	-2.20	
+stop	-1.20	
+stopped	-0.90	
+stopping	-0.60	
+stops	-0.60	
+stout	0.70	
+straight	0.90	
+strain	-0.20	
+strained	-1.70	
+strainer	-0.80	
+strainers	-0.30	
+straining	-1.30	
+strains	-1.20	
+strange	-0.80	
+strangely	-1.20	
+strangled	-2.50	
+strength	2.20	
+strengthen	1.30	
+strengthened	1.80	
+strengthener	1.80	
+strengtheners	1.40	
+strengthening	2.20	
+strengthens	2.00	
+strengths	1.70	
+stress	-1.80	
+stressed	-1.40	
+stresses	-2.00	
+stressful	-2.30	
+stressfully	-2.60	
+stressing	-1.50	
+stressless	1.60	
+stresslessness	1.60	
+stressor	-1.80	
+stressors	-2.10	
+stricken	-2.30	
+strike	-0.50	
+strikers	-0.60	
+strikes	-1.50	
+strong	2.30	
+strongbox	0.70	
+strongboxes	0.30	
+stronger	1.60	
+strongest	1.90	
+stronghold	0.50	
+strongholds	1.00	
+strongish	1.70	
+strongly	1.10	
+strongman	0.70	
+strongmen	0.50	
+strongyl	0.60	
+strongyles	0.20	
+strongyloidosis	-0.80	
+strongyls	0.10	
+struck	-1.00	
+struggle	-1.30	
+struggled	-1.40	
+struggler	-1.10	
+strugglers	-1.40	
+struggles	-1.50	
+struggling	-1.80	
+stubborn	-1.70	
+stubborner	-1.50	
+stubbornest	-0.60	
+stubbornly	-1.40	
+stubbornness	-1.10	
+stubbornnesses	-1.50	
+stuck	-1.00	
+stunk	-1.60	
+stunned	-0.40	
+stunning	1.60	
+stuns	0.10	
+stupid	-2.40	
+stupider	-2.50	
+stupidest	-2.40	
+stupidities	-2.00	
+stupidity	-1.90	
+stupidly	-2.00	
+stupidness	-1.70	
+stupidnesses	-2.60	
+stupids	-2.30	
+stutter	-1.00	
+stuttered	-0.90	
+stutterer	-1.00	
+stutterers	-1.10	
+stuttering	-1.30	
+stutters	-1.00	
+suave	2.00	
+submissive	-1.30	
+submissively	-1.00	
+submissiveness	-0.70	
+substantial	0.80	
+subversive	-0.90	
+succeed	2.20	
+succeeded	1.80	
+succeeder	1.20	
+succeeders	1.30	
+succeeding	2.20	
+succeeds	2.20	
+success	2.70	
+successes	2.60	
+successful	2.80	
+successfully	2.20	
+successfulness	2.70	
+succession	0.80	
+successional	0.90	
+successionally	1.10	
+successions	0.10	
+successive	1.10	
+successively	0.90	
+successiveness	1.00	
+successor	0.90	
+successors	1.10	
+suck	-1.90	
+sucked	-2.00	
+sucker	-2.40	
+suckered	-2.00	
+suckering	-2.10	
+suckers	-2.30	
+sucks	-1.50	
+sucky	-1.90	
+suffer	-2.50	
+suffered	-2.20	
+sufferer	-2.00	
+sufferers	-2.40	
+suffering	-2.10	sadness
+suffers	-2.10	
+sulking	-1.50	
+sulky	-0.80	
+sullen	-1.70	
+sunnier	2.30	
+sunniest	2.40	
+sunny	1.80	
+sunshine	2.20	
+sunshiny	1.90	
+superb	3.10	
+superior	2.50	
+superiorities	0.80	
+superiority	1.40	
+superiorly	2.20	
+superiors	1.00	
+support	1.70	
+supported	1.30	
+supporter	1.10	
+supporters	1.90	
+supporting	1.90	
+supportive	1.20	
+supportiveness	1.50	
+supports	1.50	
+supremacies	0.80	
+supremacist	0.50	
+supremacists	-1.00	
+supremacy	0.20	
+suprematists	0.40	
+supreme	2.60	
+supremely	2.70	
+supremeness	2.30	
+supremer	2.30	
+supremest	2.20	
+supremo	1.90	
+supremos	1.30	
+sure	1.30	
+surefire	1.00	
+surefooted	1.90	
+surefootedly	1.60	
+surefootedness	1.50	
+surely	1.90	
+sureness	2.00	
+surer	1.20	
+surest	1.30	
+sureties	1.30	
+surety	1.00	
+suretyship	-0.10	
+suretyships	0.40	
+surprisal	1.50	
+surprisals	0.70	
+surprise	1.10	
+surprised	0.90	
+surpriser	0.60	
+surprisers	0.30	
+surprises	0.90	
+surprising	1.10	
+surprisingly	1.20	
+survived	2.30	
+surviving	1.20	
+survivor	1.50	
+suspect	-1.20	
+suspected	-0.90	
+suspecting	-0.70	
+suspects	-1.40	
+suspend	-1.30	
+suspended	-2.10	
+suspicion	-1.60	
+suspicions	-1.50	
+suspicious	-1.50	
+suspiciously	-1.70	
+suspiciousness	-1.20	
+sux	-1.50	
+swear	-0.20	
+swearing	-1.00	
+swears	0.20	
+sweet	2.00	
+sweetheart	3.30	
+sweethearts	2.80	
+sweetie	2.20	
+sweeties	2.10	
+sweetly	2.10	
+sweetness	2.20	
+sweets	2.20	
+swift	0.80	
+swiftly	1.20	
+swindle	-2.40	
+swindles	-1.50	
+swindling	-2.00	
+sympathetic	2.30	
+sympathy	1.50	
+talent	1.80	
+talented	2.30	
+talentless	-1.60	
+talents	2.00	
+tantrum	-1.80	
+tantrums	-1.50	
+tard	-2.50	
+tears	-0.90	
+teas	0.30	
+tease	-1.30	
+teased	-1.20	
+teasel	-0.10	
+teaseled	-0.80	
+teaseler	-0.80	
+teaselers	-1.20	
+teaseling	-0.40	
+teaselled	-0.40	
+teaselling	-0.20	
+teasels	-0.10	
+teaser	-1.00	
+teasers	-0.70	
+teases	-1.20	
+teashops	0.20	
+teasing	-0.30	
+teasingly	-0.40	
+teaspoon	0.20	
+teaspoonful	0.20	
+teaspoonfuls	0.40	
+teaspoons	0.50	
+teaspoonsful	0.30	
+temper	-1.80	
+tempers	-1.30	
+tendered	0.50	
+tenderer	0.60	
+tenderers	1.20	
+tenderest	1.40	
+tenderfeet	-0.40	
+tenderfoot	-0.10	
+tenderfoots	-0.50	
+tenderhearted	1.50	
+tenderheartedly	2.70	
+tenderheartedness	0.70	
+tenderheartednesses	2.80	
+tendering	0.60	
+tenderization	0.20	
+tenderize	0.10	
+tenderized	0.10	
+tenderizer	0.40	
+tenderizes	0.30	
+tenderizing	0.30	
+tenderloin	-0.20	
+tenderloins	0.40	
+tenderly	1.80	
+tenderness	1.80	
+tendernesses	0.90	
+tenderometer	0.20	
+tenderometers	0.20	
+tenders	0.60	
+tense	-1.40	
+tensed	-1.00	
+tensely	-1.20	
+tenseness	-1.50	
+tenser	-1.50	
+tenses	-0.90	
+tensest	-1.20	
+tensing	-1.00	
+tension	-1.30	
+tensional	-0.80	
+tensioned	-0.40	
+tensioner	-1.60	
+tensioners	-0.90	
+tensioning	-1.40	
+tensionless	0.60	
+tensions	-1.70	
+terrible	-2.10	
+terribleness	-1.90	
+terriblenesses	-2.60	
+terribly	-2.60	
+terrific	2.10	
+terrifically	1.70	
+terrified	-3.00	
+terrifies	-2.60	
+terrify	-2.30	
+terrifying	-2.70	
+terror	-2.40	
+terrorise	-3.10	
+terrorised	-3.30	
+terrorises	-3.30	
+terrorising	-3.00	
+terrorism	-3.60	
+terrorisms	-3.20	
+terrorist	-3.70	
+terroristic	-3.30	
+terrorists	-3.10	
+terrorization	-2.70	
+terrorize	-3.30	
+terrorized	-3.10	
+terrorizes	-3.10	
+terrorizing	-3.00	
+terrorless	0.90	
+terrors	-2.60	
+thank	1.50	
+thanked	1.90	
+thankfuller	1.90	
+thankfullest	2.00	
+thankfully	1.80	
+thankfulness	2.10	
+thief	-2.40	
+thieve	-2.20	
+thieved	-1.40	
+thieveries	-2.10	
+thievery	-2.00	
+thieves	-2.30	
+thorny	-1.10	
+thoughtful	1.60	
+thoughtfully	1.70	
+thoughtfulness	1.90	
+thoughtless	-2.00	
+threat	-2.40	
+threaten	-1.60	
+threatened	-2.00	
+threatener	-1.40	
+threateners	-1.80	
+threatening	-2.40	
+threateningly	-2.20	
+threatens	-1.60	
+threating	-2.00	
+threats	-1.80	
+thrill	1.50	
+thrilled	1.90	
+thriller	0.40	
+thrillers	0.10	
+thrilling	2.10	
+thrillingly	2.00	
+thrills	1.50	
+thwarted	-0.10	
+thwarting	-0.70	
+thwarts	-0.40	
+ticked	-1.80	
+timid	-1.00	
+timider	-1.00	
+timidest	-0.90	
+timidities	-0.70	
+timidity	-1.30	
+timidly	-0.70	
+timidness	-1.00	
+timorous	-0.80	
+tired	-1.90	
+tits	-0.90	
+tolerance	1.20	
+tolerances	0.30	
+tolerant	1.10	
+tolerantly	0.40	
+toothless	-1.40	
+top	0.80	
+tops	2.30	
+torn	-1.00	
+torture	-2.90	
+tortured	-2.60	
+torturer	-2.30	
+torturers	-3.50	
+tortures	-2.50	
+torturing	-3.00	
+torturous	-2.70	
+torturously	-2.20	
+totalitarian	-2.10	
+totalitarianism	-2.70	
+tough	-0.50	
+toughed	0.70	
+toughen	0.10	
+toughened	0.10	
+toughening	0.90	
+toughens	-0.20	
+tougher	0.70	
+toughest	-0.30	
+toughie	-0.70	
+toughies	-0.60	
+toughing	-0.50	
+toughish	-1.00	
+toughly	-1.10	
+toughness	-0.20	
+toughnesses	0.30	
+toughs	-0.80	
+toughy	-0.50	
+tout	-0.50	
+touted	-0.20	
+touting	-0.70	
+touts	-0.10	
+tragedian	-0.50	
+tragedians	-1.00	
+tragedienne	-0.40	
+tragediennes	-1.40	
+tragedies	-1.90	
+tragedy	-3.40	
+tragic	-2.00	
+tragical	-2.40	
+tragically	-2.70	
+tragicomedy	0.20	
+tragicomic	-0.20	
+tragics	-2.20	
+tranquil	0.20	
+tranquiler	1.90	
+tranquilest	1.60	
+tranquilities	1.50	
+tranquility	1.80	
+tranquilize	0.30	
+tranquilized	-0.20	
+tranquilizer	-0.10	
+tranquilizers	-0.40	
+tranquilizes	-0.10	
+tranquilizing	-0.50	
+tranquillest	0.80	
+tranquillities	0.50	
+tranquillity	1.80	
+tranquillized	-0.20	
+tranquillizer	-0.10	
+tranquillizers	-0.20	
+tranquillizes	0.10	
+tranquillizing	0.80	
+tranquilly	1.20	
+tranquilness	1.50	
+trap	-1.30	
+trapped	-2.40	
+trauma	-1.80	
+traumas	-2.20	
+traumata	-1.70	
+traumatic	-2.70	
+traumatically	-2.80	
+traumatise	-2.80	
+traumatised	-2.40	
+traumatises	-2.20	
+traumatising	-1.90	
+traumatism	-2.40	
+traumatization	-3.00	
+traumatizations	-2.20	
+traumatize	-2.40	
+traumatized	-1.70	
+traumatizes	-1.40	
+traumatizing	-2.30	
+travesty	-2.70	
+treason	-1.90	
+treasonous	-2.70	
+treasurable	2.50	
+treasure	1.20	
+treasured	2.60	
+treasurer	0.50	
+treasurers	0.40	
+treasurership	0.40	
+treasurerships	1.20	
+treasures	1.80	
+treasuries	0.90	
+treasuring	2.10	
+treasury	0.80	
+treat	1.70	
+tremble	-1.10	
+trembled	-1.10	
+trembler	-0.60	
+tremblers	-1.00	
+trembles	-0.10	
+trembling	-1.50	
+trembly	-1.20	
+tremulous	-1.00	
+trick	-0.20	
+tricked	-0.60	
+tricker	-0.90	
+trickeries	-1.20	
+trickers	-1.40	
+trickery	-1.10	
+trickie	-0.40	
+trickier	-0.70	
+trickiest	-1.20	
+trickily	-0.80	
+trickiness	-1.20	
+trickinesses	-0.40	
+tricking	0.10	
+trickish	-1.00	
+trickishly	-0.70	
+trickishness	-0.40	
+trickled	0.10	
+trickledown	-0.70	
+trickles	0.20	
+trickling	-0.20	
+trickly	-0.30	
+tricks	-0.50	
+tricksier	-0.50	
+tricksiness	-1.00	
+trickster	-0.90	
+tricksters	-1.30	
+tricksy	-0.80	
+tricky	-0.60	
+trite	-0.80	
+triumph	2.10	
+triumphal	2.00	
+triumphalisms	1.90	
+triumphalist	0.50	
+triumphalists	0.90	
+triumphant	2.40	
+triumphantly	2.30	
+triumphed	2.20	
+triumphing	2.30	
+triumphs	2.00	
+trivial	-0.10	
+trivialise	-0.80	
+trivialised	-0.80	
+trivialises	-1.10	
+trivialising	-1.40	
+trivialities	-1.00	
+triviality	-0.50	
+trivialization	-0.90	
+trivializations	-0.70	
+trivialize	-1.10	
+trivialized	-0.60	
+trivializes	-1.00	
+trivializing	-0.60	
+trivially	0.40	
+trivium	-0.30	
+trouble	-1.70	
+troubled	-2.00	
+troublemaker	-2.00	
+troublemakers	-2.20	
+troublemaking	-1.80	
+troubler	-1.40	
+troublers	-1.90	
+troubles	-2.00	
+troubleshoot	0.80	
+troubleshooter	1.00	
+troubleshooters	0.80	
+troubleshooting	0.70	
+troubleshoots	0.50	
+troublesome	-2.30	
+troublesomely	-1.80	
+troublesomeness	-1.90	
+troubling	-2.50	
+troublous	-2.10	
+troublously	-2.10	
+trueness	2.10	
+truer	1.50	
+truest	1.90	
+trust	2.30	
+trustability	2.10	
+trustable	2.30	
+trustbuster	-0.50	
+trusted	2.10	
+trustee	1.00	
+trustees	0.30	
+trusteeship	0.50	
+trusteeships	0.60	
+truster	1.90	
+trustful	2.10	
+trustfully	1.50	
+trustfulness	2.10	
+trustier	1.30	
+trusties	1.00	
+trustiest	2.20	
+trustily	1.60	
+trustiness	1.60	
+trusting	1.70	
+trustingly	1.60	
+trustingness	1.60	
+trustless	-2.30	
+trustor	0.40	
+trustors	1.20	
+trusts	2.10	
+trustworthily	2.30	
+trustworthiness	1.80	
+trustworthy	2.60	
+trusty	2.20	
+truth	1.30	
+truthful	2.00	
+truthfully	1.90	
+truthfulness	1.70	
+truths	1.80	
+tumor	-1.60	
+turmoil	-1.50	
+ugh	-1.80	
+uglier	-2.20	
+uglies	-2.00	
+ugliest	-2.80	
+uglification	-2.20	
+uglified	-1.50	
+uglifies	-1.80	
+uglify	-2.10	
+uglifying	-2.20	
+uglily	-2.10	
+ugliness	-2.70	
+uglinesses	-2.50	
+ugly	-2.30	
+unacceptable	-2.00	anger
+unappreciated	-1.70	
+unapproved	-1.40	
+unattractive	-1.90	
+unaware	-0.80	
+unbelieving	-0.80	
+unbiased	-0.10	
+uncertain	-1.20	
+uncertainly	-1.40	
+uncertainness	-1.30	
+uncertainties	-1.40	
+uncertainty	-1.40	
+unclear	-1.00	
+uncomfortable	-1.60	
+uncomfortably	-1.70	
+uncompelling	-0.90	
+unconcerned	-0.90	
+unconfirmed	-0.50	
+uncontrollability	-1.70	
+uncontrollable	-1.50	
+uncontrollably	-1.50	
+uncontrolled	-1.00	
+unconvinced	-1.60	
+uncredited	-1.00	
+undecided	-0.90	
+underestimate	-1.20	
+underestimated	-1.10	
+underestimates	-1.10	
+undermine	-1.20	
+undermined	-1.50	
+undermines	-1.40	
+undermining	-1.50	
+undeserving	-1.90	
+undesirable	-1.90	
+unease	-1.70	
+uneasier	-1.40	
+uneasiest	-2.10	
+uneasily	-1.40	
+uneasiness	-1.60	
+uneasinesses	-1.80	
+uneasy	-1.60	
+unemployment	-1.90	
+unequal	-1.40	
+unequaled	0.50	
+unethical	-2.30	
+unfair	-2.10	
+unfocused	-1.70	
+unfortunate	-2.00	
+unfortunately	-1.40	
+unfortunates	-1.90	
+unfriendly	-1.50	
+unfulfilled	-1.80	
+ungrateful	-2.00	
+ungratefully	-1.80	
+ungratefulness	-1.60	
+unhappier	-2.40	
+unhappiest	-2.50	
+unhappily	-1.90	
+unhappiness	-2.40	
+unhappinesses	-2.20	
+unhappy	-1.80	sadness
+unhealthy	-2.40	
+unified	1.60	
+unimportant	-1.30	
+unimpressed	-1.40	
+unimpressive	-1.40	
+unintelligent	-2.00	
+uninvolved	-2.20	
+uninvolving	-2.00	
+united	1.80	
+unjust	-2.30	
+unkind	-1.60	
+unlovable	-2.70	
+unloved	-1.90	sadness
+unlovelier	-1.90	
+unloveliest	-1.90	
+unloveliness	-2.00	
+unlovely	-2.10	
+unloving	-2.30	
+unmatched	-0.30	
+unmotivated	-1.40	
+unpleasant	-2.10	
+unprofessional	-2.30	
+unprotected	-1.50	
+unresearched	-1.10	
+unsatisfied	-1.70	
+unsavory	-1.90	
+unsecured	-1.60	
+unsettled	-1.30	
+unsophisticated	-1.20	
+unstable	-1.50	
+unstoppable	-0.80	
+unsuccessful	-1.50	
+unsuccessfully	-1.70	
+unsupported	-1.70	
+unsure	-1.00	
+unsurely	-1.30	
+untarnished	1.60	
+unwanted	-0.90	
+unwelcome	-1.70	
+unworthy	-2.00	
+upset	-1.60	
+upsets	-1.50	
+upsetter	-1.90	
+upsetters	-2.00	
+upsetting	-2.10	
+uptight	-1.60	
+uptightness	-1.20	
+urgent	0.80	
+useful	1.90	
+usefully	1.80	
+usefulness	1.20	
+useless	-1.80	
+uselessly	-1.50	
+uselessness	-1.60	
+vague	-0.40	
+vain	-1.80	
+validate	1.50	
+validated	0.90	
+validates	1.40	
+validating	1.40	
+valuable	2.10	
+valuableness	1.70	
+valuables	2.10	
+valuably	2.30	
+value	1.40	
+valued	1.90	
+values	1.70	
+valuing	1.40	
+vanity	-0.90	
+verdict	0.60	
+verdicts	0.30	
+vested	0.60	
+vexation	-1.90	
+vexing	-2.00	
+vibrant	2.40	
+vicious	-1.50	
+viciously	-1.30	
+viciousness	-2.40	
+viciousnesses	-0.60	
+victim	-1.10	
+victimhood	-2.00	
+victimhoods	-0.90	
+victimise	-1.10	
+victimised	-1.50	
+victimises	-1.20	
+victimising	-2.50	
+victimization	-2.30	
+victimizations	-1.50	
+victimize	-2.50	
+victimized	-1.80	
+victimizer	-1.80	
+victimizers	-1.60	
+victimizes	-1.50	
+victimizing	-2.60	
+victimless	0.60	
+victimologies	-0.60	
+victimologist	-0.50	
+victimologists	-0.40	
+victimology	0.30	
+victims	-1.30	
+vigilant	0.70	
+vigor	1.10	
+vigorish	-0.40	
+vigorishes	0.40	
+vigoroso	1.50	
+vigorously	0.50	
+vigorousness	0.40	
+vigors	1.00	
+vigour	0.90	
+vigours	0.40	
+vile	-3.10	
+villain	-2.60	
+villainess	-2.90	
+villainesses	-2.00	
+villainies	-2.30	
+villainous	-2.00	
+villainously	-2.90	
+villainousness	-2.70	
+villains	-3.40	
+villainy	-2.60	
+vindicate	0.30	
+vindicated	1.80	
+vindicates	1.60	
+vindicating	-1.10	
+violate	-2.20	
+violated	-2.40	
+violater	-2.60	
+violaters	-2.40	
+violates	-2.30	
+violating	-2.50	
+violation	-2.20	
+violations	-2.40	
+violative	-2.40	
+violator	-2.40	
+violators	-1.90	
+violence	-3.10	
+violent	-2.90	
+violently	-2.80	
+virtue	1.80	
+virtueless	-1.40	
+virtues	1.50	
+virtuosa	1.70	
+virtuosas	1.80	
+virtuose	1.00	
+virtuosi	0.90	
+virtuosic	2.20	
+virtuosity	2.10	
+virtuoso	2.00	
+virtuosos	1.80	
+virtuous	2.40	
+virtuously	1.80	
+virtuousness	2.00	
+virulent	-2.70	
+vision	1.00	
+visionary	2.40	
+visioning	1.10	
+visions	0.90	
+vital	1.20	
+vitalise	1.10	
+vitalised	0.60	
+vitalises	1.10	
+vitalising	2.10	
+vitalism	0.20	
+vitalist	0.30	
+vitalists	0.30	
+vitalities	1.20	
+vitality	1.30	
+vitalization	1.60	
+vitalizations	0.80	
+vitalize	1.60	
+vitalized	1.50	
+vitalizes	1.40	
+vitalizing	1.30	
+vitally	1.10	
+vitals	1.10	
+vitamin	1.20	
+vitriolic	-2.10	
+vivacious	1.80	
+vociferous	-0.80	
+vulnerabilities	-0.60	
+vulnerability	-0.90	
+vulnerable	-0.90	
+vulnerableness	-1.10	
+vulnerably	-1.20	
+vulture	-2.00	
+vultures	-1.30	
+w00t	2.20	
+walkout	-1.30	
+walkouts	-0.70	
+wanker	-2.50	
+want	0.30	
+war	-2.90	
+warfare	-1.20	
+warfares	-1.80	
+warm	0.90	
+warmblooded	0.20	
+warmed	1.10	
+warmer	1.20	
+warmers	1.00	
+warmest	1.70	
+warmhearted	1.80	
+warmheartedness	2.70	
+warming	0.60	
+warmish	1.40	
+warmly	1.70	
+warmness	1.50	
+warmonger	-2.90	
+warmongering	-2.50	
+warmongers	-2.80	
+warmouth	0.40	
+warmouths	-0.80	
+warms	1.10	
+warmth	2.00	
+warmup	0.40	
+warmups	0.80	
+warn	-0.40	
+warned	-1.10	
+warning	-1.40	
+warnings	-1.20	
+warns	-0.40	
+warred	-2.40	
+warring	-1.90	
+wars	-2.60	
+warsaw	-0.10	
+warsaws	-0.20	
+warship	-0.70	
+warships	-0.50	
+warstle	0.10	
+waste	-1.80	
+wasted	-2.20	
+wasting	-1.70	
+wavering	-0.60	
+weak	-1.90	
+weaken	-1.80	
+weakened	-1.30	
+weakener	-1.60	
+weakeners	-1.30	
+weakening	-1.30	
+weakens	-1.30	
+weaker	-1.90	
+weakest	-2.30	
+weakfish	-0.20	
+weakfishes	-0.60	
+weakhearted	-1.60	
+weakish	-1.20	
+weaklier	-1.50	
+weakliest	-2.10	
+weakling	-1.30	
+weaklings	-1.40	
+weakly	-1.80	
+weakness	-1.80	
+weaknesses	-1.50	
+weakside	-1.10	
+wealth	2.20	
+wealthier	2.20	
+wealthiest	2.20	
+wealthily	2.00	
+wealthiness	2.40	
+wealthy	1.50	
+weapon	-1.20	
+weaponed	-1.40	
+weaponless	0.10	
+weaponry	-0.90	
+weapons	-1.90	
+weary	-1.10	
+weep	-2.70	sadness
+weeper	-1.90	
+weepers	-1.10	
+weepie	-0.40	
+weepier	-1.80	
+weepies	-1.60	
+weepiest	-2.40	
+weeping	-1.90	sadness
+weepings	-1.90	
+weeps	-1.40	
+weepy	-1.30	
+weird	-0.70	
+weirder	-0.50	
+weirdest	-0.90	
+weirdie	-1.30	
+weirdies	-1.00	
+weirdly	-1.20	
+weirdness	-0.90	
+weirdnesses	-0.70	
+weirdo	-1.80	
+weirdoes	-1.30	
+weirdos	-1.10	
+weirds	-0.60	
+weirdy	-0.90	
+welcome	2.00	
+welcomed	1.40	
+welcomely	1.90	
+welcomeness	2.00	
+welcomer	1.40	
+welcomers	1.90	
+welcomes	1.70	
+welcoming	1.90	
+well	1.10	
+welladay	0.30	
+wellaway	-0.80	
+wellborn	1.80	
+welldoer	2.50	
+welldoers	1.60	
+welled	0.40	
+wellhead	0.10	
+wellheads	0.50	
+wellhole	-0.10	
+wellies	0.40	
+welling	1.60	
+wellness	1.90	
+wells	1.00	
+wellsite	0.50	
+wellspring	1.50	
+wellsprings	1.40	
+welly	0.20	
+wept	-2.00	
+whimsical	0.30	
+whine	-1.50	
+whined	-0.90	
+whiner	-1.20	
+whiners	-0.60	
+whines	-1.80	
+whiney	-1.30	
+whining	-0.90	
+whitewash	0.10	
+whore	-3.30	
+whored	-2.80	
+whoredom	-2.10	
+whoredoms	-2.40	
+whorehouse	-1.10	
+whorehouses	-1.90	
+whoremaster	-1.90	
+whoremasters	-1.50	
+whoremonger	-2.60	
+whoremongers	-2.00	
+whores	-3.00	
+whoreson	-2.20	
+whoresons	-2.50	
+wicked	-2.40	
+wickeder	-2.20	
+wickedest	-2.90	
+wickedly	-2.10	
+wickedness	-2.10	
+wickednesses	-2.20	
+widowed	-2.10	
+willingness	1.10	
+wimp	-1.40	
+wimpier	-1.00	
+wimpiest	-0.90	
+wimpiness	-1.20	
+wimpish	-1.60	
+wimpishness	-0.20	
+wimple	-0.20	
+wimples	-0.30	
+wimps	-1.00	
+wimpy	-0.90	
+win	2.80	
+winnable	1.80	
+winned	1.80	
+winner	2.80	
+winners	2.10	
+winning	2.40	
+winningly	2.30	
+winnings	2.50	
+winnow	-0.30	
+winnower	-0.10	
+winnowers	-0.20	
+winnowing	-0.10	
+winnows	-0.20	
+wins	2.70	
+wisdom	2.40	
+wise	2.10	
+wiseacre	-1.20	
+wiseacres	-0.10	
+wiseass	-1.80	
+wiseasses	-1.50	
+wisecrack	-0.10	
+wisecracked	-0.50	
+wisecracker	-0.10	
+wisecrackers	0.10	
+wisecracking	-0.60	
+wisecracks	-0.30	
+wised	1.50	
+wiseguys	0.30	
+wiselier	0.90	
+wiseliest	1.60	
+wisely	1.80	
+wiseness	1.90	
+wisenheimer	-1.00	
+wisenheimers	-1.40	
+wisents	0.40	
+wiser	1.20	
+wises	1.30	
+wisest	2.10	
+wisewomen	1.30	
+wish	1.70	
+wishes	0.60	
+wishing	0.90	
+witch	-1.50	
+withdrawal	0.10	
+woe	-1.80	
+woebegone	-2.60	
+woebegoneness	-1.10	
+woeful	-1.90	
+woefully	-1.70	
+woefulness	-2.10	
+woes	-1.90	
+woesome	-1.20	
+won	2.70	
+wonderful	2.70	
+wonderfully	2.90	
+wonderfulness	2.90	
+woo	2.10	
+woohoo	2.30	
+woot	1.80	
+worn	-1.20	
+worried	-1.20	
+worriedly	-2.00	
+worrier	-1.80	
+worriers	-1.70	
+worries	-1.80	
+worriment	-1.50	
+worriments	-1.90	
+worrisome	-1.70	
+worrisomely	-2.00	
+worrisomeness	-1.90	
+worrit	-2.10	
+worrits	-1.20	
+worry	-1.90	
+worrying	-1.40	
+worrywart	-1.80	
+worrywarts	-1.50	
+worse	-2.10	
+worsen	-2.30	
+worsened	-1.90	
+worsening	-2.00	
+worsens	-2.10	
+worser	-2.00	
+worship	1.20	
+worshiped	2.40	
+worshiper	1.00	
+worshipers	0.90	
+worshipful	0.70	
+worshipfully	1.10	
+worshipfulness	1.60	
+worshiping	1.00	
+worshipless	-0.60	
+worshipped	2.70	
+worshipper	0.60	
+worshippers	0.80	
+worshipping	1.60	
+worships	1.40	
+worst	-3.10	
+worth	0.90	
+worthless	-1.90	sadness
+worthwhile	1.40	
+worthy	1.90	
+wowed	2.60	
+wowing	2.50	
+wows	2.00	
+wowser	-1.10	
+wowsers	1.00	
+wrathful	-2.70	
+wreck	-1.90	
+wrong	-2.10	
+wronged	-1.90	
+yay	2.40	
+yearning	0.50	
+yeees	1.70	
+yep	1.20	
+yes	1.70	
+youthful	1.30	
+yucky	-1.80	
+yummy	2.40	
+zealot	-1.90	
+zealots	-0.80	
+zealous	0.50	
+{:	1.80	
+|-0	-1.20	
+|-:	-0.80	
+|-:>	-1.60	
+|-o	-1.20	
+|:	-0.50	
+|;-)	2.20	
+|=	-0.40	
+|^:	-1.10	
+|o:	-0.90	
+||-:	-2.30	
+}:	-2.10	
+}:(	-2.00	
+}:)	0.40	
+}:-(	-2.10	
+}:-)	0.30	
+"""####),
+        LexiconSource(name: "en-service.tsv", text: ####"""
+# file: en-service.tsv
+# what: English customer-service entries: service phrases and idioms, category statements (self_harm, abuse, rude, escalation, churn, repeat, thanks, satisfaction, apology, empathy) and overrides of VADER words
+# source: written for Moodline by the Moodline authors (weights on VADER's -4..4 scale)
+# licence: Apache-2.0
+# overrides: a single word here replaces VADER's entry; it has been removed from en-sentiment.tsv, so no term is in two files.
+# phrases are matched longest first; a negator word at the start of a phrase ("not a problem", "no worries", "not my fault") is part of the phrase and must not negate it again.
+# phrases with apostrophes also appear without them ("dont want to live") for chat written without apostrophes.
+
+# --- idioms and phrases that VADER gets wrong (negated negatives, idioms)
+no problem	1.50	
+not a problem	1.50	
+no problems	1.20	
+no problemo	1.50	
+no worries	1.30	
+not bad	1.50	
+not bad at all	1.80	
+not too bad	1.00	
+no complaints	1.50	satisfaction
+no issues	1.00	
+no issue	1.00	
+no harm done	1.00	
+no big deal	0.80	
+no rush	0.50	
+not in a rush	0.30	
+no hurry	0.50	
+don't worry	0.80	empathy
+do not worry	0.80	empathy
+no need to worry	0.80	empathy
+nothing to worry about	1.00	empathy
+not your fault	0.80	empathy
+it's not your fault	1.00	empathy
+not anyone's fault	0.50	
+no thanks	0.00	
+no thank you	0.00	
+can't complain	1.00	
+cannot complain	1.00	
+couldn't be happier	3.00	satisfaction
+couldn't be better	2.80	satisfaction
+couldn't ask for more	2.50	satisfaction
+can't thank you enough	3.00	thanks
+not a big deal	0.50	
+not okay	-1.80	
+not ok	-1.80	
+not acceptable	-2.20	anger
+not good enough	-2.00	
+not happy	-1.80	
+not impressed	-1.80	
+not amused	-1.50	
+not cool	-1.50	
+not fair	-1.80	
+not right	-1.20	
+waste of money	-2.50	
+waste of time	-2.20	
+complete waste	-2.50	
+total waste	-2.50	
+wasted my time	-2.20	
+wasting my time	-2.20	
+waste my time	-2.00	
+wasted my day	-2.00	
+wasted a day	-2.00	
+wasted the whole day	-2.20	
+took a day off	-0.80	
+took the day off	-0.80	
+took time off	-0.80	
+last straw	-2.50	anger
+the final straw	-2.60	anger
+fed up	-2.30	anger
+sick and tired	-2.60	anger
+sick of	-2.00	anger
+sick to death of	-2.50	anger,hyperbole
+had enough	-2.00	anger
+i've had enough	-2.30	anger
+pissed off	-3.00	anger
+ticked off	-2.20	anger
+seething	-2.80	anger
+beyond frustrated	-2.80	anger
+so frustrated	-2.60	anger
+at my wits' end	-2.30	
+at my wits end	-2.30	
+can't believe	-1.00	
+cannot believe	-1.00	
+i can't believe this	-2.00	anger
+unbelievable	-1.50	
+are you kidding me	-2.00	anger
+you've got to be kidding	-2.00	anger
+you have got to be kidding	-2.00	anger
+you must be joking	-2.00	anger
+you're joking	-1.20	
+what a joke	-2.40	
+is a joke	-2.20	
+a complete joke	-2.60	
+an absolute joke	-2.60	
+a total joke	-2.60	
+a bad joke	-2.00	
+yeah right	-2.00	sarcasm
+thanks for nothing	-2.20	sarcasm
+just great	-1.20	sarcasm
+just perfect	-1.00	sarcasm
+oh joy	-1.20	sarcasm
+big surprise	-1.00	sarcasm
+what a surprise	-1.00	sarcasm
+surprise surprise	-1.30	sarcasm
+i'll believe it when i see it	-1.20	sarcasm
+as if	-0.80	sarcasm
+good luck with that	-1.20	sarcasm
+sure you will	-1.20	sarcasm
+slow clap	-1.50	sarcasm
+wow just wow	-1.80	sarcasm
+ripped off	-2.50	
+rip off	-2.50	
+rip-off	-2.50	
+ripoff	-2.50	
+daylight robbery	-2.50	
+highway robbery	-2.50	
+runaround	-2.00	
+the runaround	-2.00	
+run around	-1.20	
+giving me the runaround	-2.30	
+pass the buck	-1.80	
+passing the buck	-1.80	
+going around in circles	-1.80	
+round in circles	-1.80	
+around in circles	-1.80	
+bounced around	-1.50	
+transferred again	-1.50	
+keep transferring me	-2.00	
+on hold for	-1.20	
+on hold forever	-1.80	
+been on hold	-1.20	
+hold for hours	-2.00	
+on hold for hours	-2.00	
+waiting for hours	-1.80	
+waiting for ages	-1.80	
+for ages	-0.80	
+piece of junk	-2.80	
+piece of crap	-2.80	
+piece of garbage	-2.80	
+piece of shit	-3.00	
+junk	-1.80	
+worst service	-3.00	
+worst experience	-3.00	
+worst company	-3.00	
+terrible service	-2.80	
+horrible service	-2.80	
+awful service	-2.80	
+poor service	-2.20	
+bad service	-2.20	
+shocking service	-2.60	
+appalling service	-2.80	
+customer service is a joke	-2.80	
+bait and switch	-2.30	
+false advertising	-2.20	
+mis-sold	-2.00	
+missold	-2.00	
+mis sold	-2.00	
+misled	-1.80	
+lied to	-2.40	
+lied to me	-2.50	
+hidden fees	-1.80	
+hidden charges	-1.80	
+overcharged	-2.00	
+overcharging	-2.00	
+double charged	-1.50	
+charged twice	-1.50	
+double-charged	-1.50	
+unauthorized charge	-1.80	
+unauthorised charge	-1.80	
+scammed	-2.80	
+scammers	-2.80	
+con artists	-2.60	
+refuse to pay	-1.80	
+i'm not paying	-1.50	
+not paying for	-1.50	
+nobody mentioned	-1.20	
+no one mentioned	-1.20	
+nobody told me	-1.20	
+no one told me	-1.20	
+nobody could tell me	-1.30	
+no one could tell me	-1.30	
+nobody can tell me	-1.30	
+no one can tell me	-1.30	
+nobody cares	-2.00	
+no one cares	-2.00	
+nobody did anything	-1.50	
+no one did anything	-1.50	
+nobody helped	-1.50	
+no one helped	-1.50	
+no help at all	-2.00	
+no help whatsoever	-2.20	
+zero help	-2.00	
+let me finish	-1.20	
+let me speak	-1.00	
+stop interrupting	-2.00	anger
+stop interrupting me	-2.20	anger
+keep interrupting	-2.00	anger
+talking over me	-2.00	anger
+talk over me	-1.80	anger
+cut me off	-1.50	
+cutting me off	-1.50	
+trying to tell you	-1.00	
+hang up on me	-2.00	
+hung up on me	-2.20	
+ignored me	-1.80	
+ignoring me	-1.80	
+left on read	-1.50	
+chasing	-0.80	
+chasing this	-1.20	
+chasing you	-1.20	
+a nightmare	-2.50	
+absolute nightmare	-2.80	
+nightmare	-2.20	
+headache	-1.20	
+a hassle	-1.20	
+such a hassle	-1.60	
+hassle	-1.20	
+shambles	-2.30	
+a shambles	-2.30	
+shambolic	-2.30	
+fiasco	-2.20	
+a mess	-1.80	
+what a mess	-2.20	
+screw up	-2.00	
+screw-up	-2.00	
+messed up	-2.00	
+mess up	-1.80	
+i give up	-2.00	sadness
+can't take it anymore	-2.50	
+can't do this anymore	-2.20	sadness
+at the end of my rope	-2.30	sadness
+don't see the point	-2.00	sadness
+no point anymore	-2.20	sadness
+what's the point	-1.50	sadness
+doesn't matter anymore	-1.80	sadness
+nothing matters	-2.20	sadness
+rough day	-1.50	
+long day	-0.80	
+yelled at	-1.80	
+getting yelled at	-2.00	
+shouted at	-1.80	
+swamped	-1.20	
+overwhelmed	-1.80	
+burned out	-2.00	sadness
+burnt out	-2.00	sadness
+stressed out	-2.00	
+at a loss	-1.20	
+i don't know what to do	-1.50	
+don't have an answer	-1.00	
+
+# --- service-domain words and complaints (products, deliveries, repairs, billing)
+doesn't work	-1.50	
+does not work	-1.50	
+didn't work	-1.50	
+not working	-1.50	
+stopped working	-1.80	
+never worked	-2.00	
+won't turn on	-1.50	
+won't charge	-1.20	
+won't start	-1.30	
+keeps crashing	-1.80	
+crashing	-1.20	
+keeps freezing	-1.60	
+freezes	-1.00	
+glitch	-1.00	
+glitchy	-1.30	
+buggy	-1.30	
+malfunction	-1.50	
+malfunctioning	-1.50	
+flickering	-0.80	
+cracked	-1.20	
+smashed	-1.50	
+dead battery	-1.00	
+battery died	-1.00	
+battery is dead	-1.00	
+phone died	-1.00	
+phone is dead	-1.00	
+line is dead	-1.00	
+went dead	-1.00	
+wiped	-1.20	
+forgot	-0.60	
+forgot to	-1.00	
+raw meat	-2.00	
+pink in the middle	-1.50	
+lost all my	-2.00	
+lost everything	-2.50	
+data loss	-2.00	
+never arrived	-1.80	
+never showed up	-1.80	
+didn't show up	-1.50	
+did not show up	-1.50	
+didn't turn up	-1.50	
+never turned up	-1.80	
+no-show	-1.50	
+no show	-1.50	
+never came	-1.50	
+hours late	-1.50	
+days late	-1.80	
+late again	-1.80	
+running late	-0.50	
+missing items	-1.20	
+items missing	-1.20	
+wrong order	-1.20	
+wrong item	-1.20	
+cold food	-1.20	
+stone cold	-1.20	
+soggy	-1.20	
+stale	-1.30	
+undercooked	-1.80	
+raw chicken	-2.00	
+still raw	-1.80	
+inedible	-2.50	
+moldy	-2.00	
+mouldy	-2.00	
+spoiled	-1.80	
+food poisoning	-2.50	
+made me sick	-2.30	
+lost luggage	-1.80	
+lost my bag	-1.80	
+lost my luggage	-2.00	
+lost my suitcase	-2.00	
+lost bag	-1.50	
+damaged bag	-1.50	
+missed my flight	-2.00	
+missed my connection	-1.80	
+flight was cancelled	-1.50	
+flight cancelled	-1.50	
+late fee	-0.80	
+overage	-0.80	
+overage charges	-1.00	
+surprise charge	-1.50	
+price hike	-1.20	
+chargeback	-1.00	
+dropped call	-1.00	
+dropped calls	-1.20	
+no signal	-1.00	
+no service	-1.20	
+outage	-1.20	
+internet is down	-1.30	
+down again	-1.80	
+fixed	0.80	
+fixed it	1.20	
+resolved	1.00	
+sorted	1.50	satisfaction
+all sorted	1.80	satisfaction
+sorted out	1.50	satisfaction
+problem solved	2.00	satisfaction
+issue resolved	1.80	satisfaction
+works now	1.50	satisfaction
+it works now	1.80	satisfaction
+working now	1.50	satisfaction
+works perfectly	2.50	satisfaction
+on time	0.80	
+arrived early	1.20	
+right on time	1.50	
+went smoothly	1.80	satisfaction
+smoothly	1.20	
+hassle-free	1.80	
+hassle free	1.80	
+quick and easy	2.00	satisfaction
+easier than i thought	1.50	
+easier than expected	1.50	
+easier than i expected	1.50	
+full refund	1.00	
+refunded	0.50	
+goodwill	0.80	
+credit to your account	0.50	
+
+# --- neutral service words that VADER scores (greeting, politeness and discourse words)
+honestly	0.00	
+wow	0.00	
+yeah	0.20	
+ok	0.20	
+okay	0.20	
+please	0.30	
+like	0.50	
+i'd like	0.00	
+i would like	0.00	
+would like	0.00	
+feel like	0.00	
+looks like	0.00	
+seems like	0.00	
+sounds like	0.00	
+how can i help	0.00	
+can i help	0.00	
+may i help	0.00	
+need help	-0.30	
+help with	0.00	
+thank you for calling	0.30	
+thanks for calling	0.30	
+thanks for reaching out	0.50	
+thank you for contacting	0.30	
+thanks for contacting	0.30	
+god	0.00	
+
+# --- thanks
+thanks	1.90	thanks
+thank you	1.90	thanks
+thankyou	1.90	thanks
+thank u	1.80	thanks
+thx	1.50	thanks
+tysm	2.30	thanks
+cheers	1.50	thanks
+thank you so much	2.50	thanks
+thanks so much	2.50	thanks
+thank you very much	2.30	thanks
+thanks very much	2.30	thanks
+many thanks	2.20	thanks
+thanks a lot	2.00	thanks
+thanks a million	2.50	thanks
+thanks again	2.00	thanks
+thank you again	2.00	thanks
+big thanks	2.30	thanks
+thanks for your help	2.00	thanks
+thank you for your help	2.00	thanks
+thanks for the help	2.00	thanks
+thanks for helping	2.00	thanks
+thank you for your patience	1.50	thanks
+thanks for your patience	1.50	thanks
+thanks for your understanding	1.50	thanks
+thank you for your understanding	1.50	thanks
+thank you for letting us know	1.20	thanks
+thanks for letting us know	1.20	thanks
+appreciate it	1.80	thanks
+appreciate that	1.80	thanks
+appreciate your help	2.00	thanks
+i appreciate	1.70	thanks
+really appreciate	2.10	thanks
+much appreciated	2.00	thanks
+greatly appreciated	2.20	thanks
+appreciate	1.70	thanks
+appreciated	2.00	thanks
+grateful	2.00	thanks
+so grateful	2.50	thanks
+thankful	2.20	thanks
+
+# --- satisfaction and praise
+perfect	2.70	satisfaction
+that's perfect	2.80	satisfaction
+that's great	2.50	satisfaction
+great to hear	2.20	satisfaction
+good to hear	1.80	satisfaction
+great service	2.80	satisfaction
+excellent service	3.00	satisfaction
+amazing service	3.00	satisfaction
+fantastic service	3.00	satisfaction
+good service	2.00	satisfaction
+great job	2.80	satisfaction
+good job	2.20	satisfaction
+well done	2.00	satisfaction
+nice work	2.00	satisfaction
+great work	2.50	satisfaction
+you've been very helpful	2.50	satisfaction
+you've been so helpful	2.50	satisfaction
+you've been really helpful	2.50	satisfaction
+you've been helpful	2.00	satisfaction
+you've been a great help	2.50	satisfaction
+been a great help	2.50	satisfaction
+great help	2.50	satisfaction
+big help	2.00	satisfaction
+really helpful	2.30	satisfaction
+very helpful	2.30	satisfaction
+so helpful	2.30	satisfaction
+super helpful	2.40	satisfaction
+lifesaver	2.80	satisfaction
+life saver	2.80	satisfaction
+you're a star	2.50	satisfaction
+you're a legend	2.50	satisfaction
+you're the best	2.80	satisfaction
+happy with	1.80	satisfaction
+very happy with	2.30	satisfaction
+pleased with	1.80	satisfaction
+satisfied	1.80	satisfaction
+fully satisfied	2.20	satisfaction
+exactly what i wanted	2.00	satisfaction
+exactly what i needed	2.00	satisfaction
+that's all i needed	0.80	satisfaction
+just what i needed	1.80	satisfaction
+works for me	1.20	
+that works	1.00	
+sounds good	1.50	
+sounds great	2.20	
+makes sense	0.50	
+fair enough	0.50	
+that's fine	0.80	
+all good	1.50	
+all set	1.00	
+good as new	2.00	satisfaction
+would recommend	2.00	satisfaction
+highly recommend	2.50	satisfaction
+five stars	2.50	satisfaction
+5 stars	2.50	satisfaction
+five star	2.30	satisfaction
+above and beyond	2.50	satisfaction
+went above and beyond	2.80	satisfaction
+pleasure to deal with	2.50	satisfaction
+a pleasure	2.00	
+my pleasure	1.50	
+happy to help	1.50	
+glad to help	1.50	
+i'd be happy to help	1.50	
+glad it went	1.50	
+
+# --- apology
+sorry	0.00	apology
+i'm sorry	0.30	apology
+i am sorry	0.30	apology
+so sorry	0.30	apology
+really sorry	0.30	apology
+very sorry	0.30	apology
+terribly sorry	0.30	apology
+truly sorry	0.30	apology
+sorry about that	0.30	apology
+sorry again	0.30	apology
+sorry for the inconvenience	0.50	apology
+sorry for any inconvenience	0.50	apology
+sorry for the delay	0.30	apology
+sorry for the wait	0.30	apology
+sorry for the hassle	0.30	apology
+sorry for the trouble	0.30	apology
+sorry for the confusion	0.30	apology
+sorry for the mix-up	0.30	apology
+apologize	0.40	apology
+apologise	0.40	apology
+i apologize	0.50	apology
+i apologise	0.50	apology
+we apologize	0.50	apology
+we apologise	0.50	apology
+apologies	0.40	apology
+my apologies	0.50	apology
+our apologies	0.50	apology
+sincere apologies	0.60	apology
+please accept our apologies	0.60	apology
+apology	0.20	apology
+my bad	0.00	apology
+my fault	-0.30	apology
+our fault	-0.30	apology
+our mistake	-0.30	apology
+our error	-0.30	apology
+that's on us	0.00	apology
+we messed up	-0.50	apology
+we dropped the ball	-0.50	apology
+
+# --- empathy and reassurance
+sorry to hear that	0.50	empathy
+sorry to hear	0.50	empathy
+i'm sorry to hear that	0.50	empathy
+i'm so sorry to hear that	0.80	empathy
+so sorry to hear	0.80	empathy
+i understand	0.80	empathy
+i completely understand	1.00	empathy
+completely understand	1.00	empathy
+totally understand	1.00	empathy
+i totally understand	1.00	empathy
+i fully understand	1.00	empathy
+i can understand	0.80	empathy
+that's understandable	0.80	empathy
+understandable	0.60	empathy
+i understand how frustrating	1.00	empathy
+i understand how you feel	1.00	empathy
+i understand your frustration	1.00	empathy
+understand your frustration	1.00	empathy
+i understand you're upset	1.00	empathy
+i understand you're frustrated	1.00	empathy
+i understand why you're upset	1.00	empathy
+i can imagine	0.50	empathy
+i can only imagine	0.50	empathy
+i hear you	0.80	empathy
+must be frustrating	0.50	empathy
+that must be frustrating	0.50	empathy
+sounds frustrating	0.30	empathy
+that sounds frustrating	0.30	empathy
+that must be hard	0.50	empathy
+that must be difficult	0.50	empathy
+that's completely fair	0.80	empathy
+completely fair	0.80	empathy
+you're right	0.80	empathy
+you're absolutely right	1.00	empathy
+you have every right	0.60	empathy
+i'm here to help	1.00	empathy
+here to help	1.00	empathy
+i'm here for you	1.20	empathy
+let me help	0.80	empathy
+i'll take care of it	1.20	empathy
+i'll take care of this	1.20	empathy
+i'll sort it out	1.00	empathy
+i'll sort this out	1.00	empathy
+i'll make sure	0.80	empathy
+rest assured	1.00	empathy
+take your time	0.80	empathy
+glad you told me	1.00	empathy
+thank you for telling me	1.00	empathy
+thank you for being honest	1.00	empathy
+are you safe	0.00	empathy
+you're not alone	1.00	empathy
+you are not alone	1.00	empathy
+i'm worried about you	0.30	empathy
+take care of yourself	1.00	empathy
+take care	1.00	
+hang in there	1.00	empathy
+it's alright	0.80	
+it's okay	0.50	
+it's ok	0.50	
+that's alright	0.50	
+that's okay	0.50	
+
+# --- escalation: regulators, lawyers, courts, media and public complaint sites
+better business bureau	-1.50	escalation
+bbb	-1.50	escalation
+attorney general	-1.50	escalation
+state attorney general	-1.60	escalation
+fcc	-1.50	escalation
+ftc	-1.50	escalation
+cfpb	-1.50	escalation
+consumer financial protection bureau	-1.50	escalation
+federal trade commission	-1.50	escalation
+ombudsman	-1.50	escalation
+financial ombudsman	-1.50	escalation
+trading standards	-1.50	escalation
+ofcom	-1.50	escalation
+ofgem	-1.50	escalation
+ofwat	-1.50	escalation
+citizens advice	-1.20	escalation
+consumer protection	-1.30	escalation
+consumer affairs	-1.30	escalation
+public utilities commission	-1.50	escalation
+public utility commission	-1.50	escalation
+department of transportation	-1.50	escalation
+civil aviation authority	-1.50	escalation
+the regulator	-1.50	escalation
+regulator	-1.40	escalation
+regulators	-1.40	escalation
+health department	-1.50	escalation
+department of health	-1.50	escalation
+board of health	-1.50	escalation
+health inspector	-1.50	escalation
+food standards agency	-1.50	escalation
+small claims	-1.60	escalation
+small claims court	-1.80	escalation
+my lawyer	-1.80	escalation
+a lawyer	-1.60	escalation
+lawyer	-1.50	escalation
+lawyers	-1.50	escalation
+my attorney	-1.80	escalation
+an attorney	-1.60	escalation
+attorney	-1.50	escalation
+solicitor	-1.50	escalation
+my solicitor	-1.80	escalation
+sue you	-2.00	escalation
+sue your	-2.00	escalation
+sue the	-1.80	escalation
+sue them	-1.80	escalation
+going to sue	-2.00	escalation
+gonna sue	-2.00	escalation
+will sue	-2.00	escalation
+i'll sue	-2.00	escalation
+suing	-1.80	escalation
+lawsuit	-1.80	escalation
+class action	-1.80	escalation
+take you to court	-2.00	escalation
+taking you to court	-2.00	escalation
+see you in court	-2.00	escalation
+legal action	-1.80	escalation
+legal proceedings	-1.80	escalation
+the media	-1.50	escalation
+the press	-1.50	escalation
+go to the press	-1.80	escalation
+going to the press	-1.80	escalation
+go to the media	-1.80	escalation
+go public	-1.50	escalation
+going public	-1.50	escalation
+local news	-1.50	escalation
+news station	-1.50	escalation
+journalist	-1.50	escalation
+reporter	-1.50	escalation
+review sites	-1.50	escalation
+review site	-1.50	escalation
+yelp	-1.50	escalation
+trustpilot	-1.50	escalation
+google reviews	-1.50	escalation
+bad review	-1.80	escalation
+negative review	-1.80	escalation
+one star review	-2.00	escalation
+one-star review	-2.00	escalation
+1 star review	-2.00	escalation
+post it online	-1.50	escalation
+post this online	-1.50	escalation
+posting it online	-1.50	escalation
+posting this online	-1.50	escalation
+all over social media	-1.80	escalation
+post on social media	-1.50	escalation
+posting on social media	-1.50	escalation
+all over twitter	-1.80	escalation
+tweet about this	-1.50	escalation
+go viral	-1.50	escalation
+social media	-0.30	
+twitter	0.00	
+file a complaint with	-1.50	escalation
+filing a complaint with	-1.50	escalation
+lodge a complaint with	-1.50	escalation
+report you to	-1.50	escalation
+reporting you to	-1.50	escalation
+report this to	-1.50	escalation
+reporting this to	-1.50	escalation
+call the police	-1.80	escalation
+calling the police	-1.80	escalation
+formal complaint	-1.50	
+
+# --- churn: cancel the relationship, return everything, leave for a competitor
+close my account	-1.50	churn
+closing my account	-1.50	churn
+close the account	-1.30	churn
+delete my account	-1.50	churn
+terminate my contract	-1.60	churn
+terminate the contract	-1.60	churn
+terminate contract	-1.60	churn
+terminating my contract	-1.60	churn
+end my contract	-1.50	churn
+cancel the whole subscription	-1.60	churn
+cancel the whole thing	-1.50	churn
+cancel everything	-1.80	churn
+cancelling everything	-1.80	churn
+take my business elsewhere	-2.00	churn
+taking my business elsewhere	-2.00	churn
+business elsewhere	-1.80	churn
+going elsewhere	-1.50	churn
+go elsewhere	-1.50	churn
+shop elsewhere	-1.50	churn
+find another	-1.20	churn
+finding another	-1.20	churn
+find a new provider	-1.50	churn
+find a different provider	-1.50	churn
+switch to another	-1.50	churn
+switch to a different	-1.50	churn
+switching to another	-1.50	churn
+switching to a different	-1.50	churn
+switch to a competitor	-1.80	churn
+switch providers	-1.50	churn
+switching providers	-1.50	churn
+switch provider	-1.50	churn
+switch carriers	-1.50	churn
+switching carriers	-1.50	churn
+switch companies	-1.50	churn
+change provider	-1.50	churn
+change providers	-1.50	churn
+moving to a different	-1.50	churn
+moving to another	-1.50	churn
+move to another	-1.50	churn
+move to a different	-1.50	churn
+go with another	-1.50	churn
+go with someone else	-1.50	churn
+going with someone else	-1.50	churn
+your competitor	-1.30	churn
+your competitors	-1.30	churn
+a competitor	-1.20	churn
+leave you for	-1.80	churn
+leaving you for	-1.80	churn
+leave for another	-1.50	churn
+leave for a competitor	-1.80	churn
+leaving for another	-1.50	churn
+port my number	-1.50	churn
+porting my number	-1.50	churn
+port out	-1.50	churn
+never order again	-2.00	churn
+never ordering again	-2.00	churn
+never order from	-2.00	churn
+never ordering from	-2.00	churn
+never buy again	-2.00	churn
+never buy from	-2.00	churn
+never buying from	-2.00	churn
+never use you again	-2.20	churn
+never using you again	-2.20	churn
+never fly with	-2.00	churn
+never flying with	-2.00	churn
+never shop	-1.80	churn
+never again	-1.80	churn
+won't be back	-1.80	churn
+will not be back	-1.80	churn
+not coming back	-1.80	churn
+won't be using	-1.80	churn
+won't be ordering	-1.80	churn
+won't renew	-1.50	churn
+not renewing	-1.50	churn
+not going to renew	-1.50	churn
+won't be renewing	-1.50	churn
+done with you	-2.00	churn
+i'm done with	-1.80	churn
+i am done with	-1.80	churn
+done with this company	-2.00	churn
+done with your company	-2.00	churn
+returning everything	-1.80	churn
+return everything	-1.80	churn
+return all of it	-1.80	churn
+returning all of it	-1.80	churn
+send it all back	-1.80	churn
+sending it all back	-1.80	churn
+last time i use	-1.80	churn
+last time i order	-1.80	churn
+last time i fly	-1.80	churn
+lost a customer	-2.00	churn
+you've lost a customer	-2.20	churn
+lost my business	-2.00	churn
+
+# --- repeat contact: still unresolved after earlier contacts
+third time	-1.20	repeat
+second time	-0.80	repeat
+fourth time	-1.50	repeat
+fifth time	-1.80	repeat
+for the third time	-1.50	repeat
+for the second time	-1.00	repeat
+for the fourth time	-1.80	repeat
+for the hundredth time	-2.00	repeat
+third call	-1.20	repeat
+second call	-0.80	repeat
+called three times	-1.50	repeat
+called twice	-1.20	repeat
+called four times	-1.80	repeat
+called multiple times	-1.50	repeat
+called several times	-1.50	repeat
+called before	-1.00	repeat
+called last week	-1.00	repeat
+called yesterday	-1.00	repeat
+called again	-1.00	repeat
+calling again	-1.00	repeat
+already called	-1.00	repeat
+been calling	-1.20	repeat
+keep calling	-1.50	repeat
+keep having to call	-1.80	repeat
+had to call again	-1.50	repeat
+every time i call	-1.50	repeat
+each time i call	-1.50	repeat
+every time i contact	-1.50	repeat
+contacted you before	-1.00	repeat
+already contacted	-1.00	repeat
+contacted you twice	-1.20	repeat
+emailed twice	-1.20	repeat
+already emailed	-1.00	repeat
+chatted twice	-1.20	repeat
+both times	-0.80	repeat
+again and again	-1.50	repeat
+over and over	-1.50	repeat
+over and over again	-1.80	repeat
+how many times	-1.50	repeat
+how many more times	-1.80	repeat
+still not fixed	-1.80	repeat
+still not resolved	-1.80	repeat
+still unresolved	-1.80	repeat
+still broken	-1.80	repeat
+still not working	-1.80	repeat
+still doesn't work	-1.80	repeat
+still hasn't	-1.20	repeat
+still haven't	-1.20	repeat
+still has not	-1.20	repeat
+still have not	-1.20	repeat
+still waiting	-1.30	repeat
+still no	-1.00	repeat
+still nothing	-1.30	repeat
+still being charged	-1.50	repeat
+still charging me	-1.50	repeat
+still the same	-1.00	repeat
+same problem	-1.00	repeat
+same issue	-1.00	repeat
+same problem again	-1.50	repeat
+same issue again	-1.50	repeat
+same thing again	-1.30	repeat
+happened again	-1.30	repeat
+happening again	-1.30	repeat
+it's happening again	-1.50	repeat
+i've already explained	-1.20	repeat
+already explained	-1.20	repeat
+explained this already	-1.20	repeat
+already told	-1.00	repeat
+told the last	-1.00	repeat
+repeat myself	-1.20	repeat
+repeating myself	-1.20	repeat
+keep repeating myself	-1.50	repeat
+keep explaining	-1.30	repeat
+been through this	-1.20	repeat
+been through all this	-1.20	repeat
+spoke to someone	-0.50	repeat
+spoke with someone	-0.50	repeat
+talked to someone	-0.50	repeat
+the last agent	-0.80	repeat
+the last person i spoke	-0.80	repeat
+the previous agent	-0.80	repeat
+another agent told me	-1.00	repeat
+last time i called	-0.80	repeat
+last time i contacted	-0.80	repeat
+never called back	-1.80	repeat
+never called me back	-1.80	repeat
+nobody called me back	-1.80	repeat
+no one called me back	-1.80	repeat
+never got back to me	-1.80	repeat
+never heard back	-1.50	repeat
+promised to call back	-1.30	repeat
+supposed to call me back	-1.50	repeat
+said they would call	-1.20	repeat
+told it was sorted	-1.20	repeat
+told it was fixed	-1.20	repeat
+told it was resolved	-1.20	repeat
+said it was fixed	-1.20	repeat
+said it was sorted	-1.20	repeat
+supposed to be fixed	-1.50	repeat
+supposed to be resolved	-1.50	repeat
+
+# --- self-harm (never negated; the scorer keeps them even after a negator)
+kill myself	-3.60	self_harm
+killing myself	-3.60	self_harm
+end my life	-3.60	self_harm
+ending my life	-3.60	self_harm
+end it all	-3.50	self_harm
+ending it all	-3.50	self_harm
+just end it	-3.30	self_harm
+about ending it	-3.30	self_harm
+just ending it	-3.30	self_harm
+take my own life	-3.60	self_harm
+taking my own life	-3.60	self_harm
+take my life	-3.50	self_harm
+suicide	-3.50	self_harm
+suicidal	-3.50	self_harm
+commit suicide	-3.60	self_harm
+unalive	-3.30	self_harm
+unalive myself	-3.50	self_harm
+don't want to live	-3.50	self_harm
+do not want to live	-3.50	self_harm
+don't want to be alive	-3.50	self_harm
+don't want to be here anymore	-3.30	self_harm
+no reason to live	-3.50	self_harm
+nothing to live for	-3.50	self_harm
+not worth living	-3.40	self_harm
+no point in living	-3.40	self_harm
+no point living	-3.40	self_harm
+tired of living	-3.20	self_harm
+tired of life	-3.00	self_harm
+better off dead	-3.50	self_harm
+better off without me	-3.40	self_harm
+wish i was dead	-3.50	self_harm
+wish i were dead	-3.50	self_harm
+rather be dead	-3.40	self_harm
+want to die	-3.50	self_harm
+wanna die	-3.40	self_harm
+want to be dead	-3.50	self_harm
+don't want to wake up	-3.30	self_harm
+not be here anymore	-3.20	self_harm
+won't be here anymore	-3.20	self_harm
+won't be around much longer	-3.20	self_harm
+can't go on	-3.00	self_harm
+cannot go on	-3.00	self_harm
+give up on life	-3.30	self_harm
+given up on life	-3.30	self_harm
+overdose	-3.30	self_harm
+sleeping pills	-2.50	self_harm
+stockpiling pills	-3.30	self_harm
+saving up pills	-3.30	self_harm
+saving up my pills	-3.30	self_harm
+overdosing	-3.30	self_harm
+take all the pills	-3.50	self_harm
+take all my pills	-3.50	self_harm
+swallow all the pills	-3.50	self_harm
+hurt myself	-3.30	self_harm
+hurting myself	-3.30	self_harm
+harm myself	-3.30	self_harm
+harming myself	-3.30	self_harm
+self harm	-3.30	self_harm
+self-harm	-3.30	self_harm
+cut myself	-3.30	self_harm
+cutting myself	-3.30	self_harm
+slit my wrists	-3.60	self_harm
+hang myself	-3.60	self_harm
+hanging myself	-3.60	self_harm
+shoot myself	-3.60	self_harm
+jump off	-2.80	self_harm
+jump off a bridge	-3.50	self_harm
+jump in front of	-3.40	self_harm
+step in front of a train	-3.50	self_harm
+
+# --- abuse: insults and threats aimed at a person (criticism of the company is not abuse)
+idiot	-2.80	abuse
+idiots	-2.80	abuse
+useless idiot	-3.20	abuse
+stupid idiot	-3.20	abuse
+complete idiot	-3.20	abuse
+moron	-2.80	abuse
+morons	-2.80	abuse
+imbecile	-2.80	abuse
+cretin	-2.80	abuse
+dumbass	-2.90	abuse
+jackass	-2.60	abuse
+asshole	-3.00	abuse
+arsehole	-3.00	abuse
+bitch	-3.00	abuse
+bastard	-2.80	abuse
+dickhead	-3.10	abuse
+prick	-2.60	abuse
+twat	-3.20	abuse
+cunt	-3.40	abuse
+retard	-3.00	abuse
+scumbag	-3.20	abuse
+douchebag	-3.00	abuse
+you piece of shit	-3.50	abuse
+you piece of crap	-3.20	abuse
+you people are idiots	-3.00	abuse
+you people are morons	-3.00	abuse
+bunch of idiots	-3.00	abuse
+bunch of clowns	-2.60	abuse
+fuck you	-3.50	abuse
+f*** you	-3.50	abuse
+f**k you	-3.50	abuse
+f*ck you	-3.50	abuse
+f you	-3.20	abuse
+fuck off	-3.40	abuse
+f off	-3.00	abuse
+go fuck yourself	-3.60	abuse
+fuck yourself	-3.50	abuse
+screw you	-3.00	abuse
+eff you	-3.00	abuse
+eff off	-3.00	abuse
+go to hell	-3.20	abuse
+piss off	-2.80	abuse
+shut up	-2.50	abuse
+shut the fuck up	-3.50	abuse
+shut your mouth	-2.80	abuse
+stfu	-3.20	abuse
+kiss my ass	-3.00	abuse
+bite me	-2.50	abuse
+up yours	-3.00	abuse
+kill you	-3.50	abuse
+i'll kill you	-3.70	abuse
+i will kill you	-3.70	abuse
+gonna kill you	-3.60	abuse
+going to kill you	-3.60	abuse
+hurt you	-3.00	abuse
+i'll hurt you	-3.40	abuse
+beat you up	-3.20	abuse
+punch you	-3.20	abuse
+come after you	-3.00	abuse
+coming for you	-2.80	abuse
+you're dead	-3.20	abuse
+find out where you work	-3.20	abuse
+i'll find out where you work	-3.40	abuse
+find out where you live	-3.40	abuse
+i know where you work	-3.30	abuse
+i know where you live	-3.50	abuse
+watch your back	-3.20	abuse
+you'll regret this	-3.00	abuse
+you'll regret it	-3.00	abuse
+you will regret	-3.00	abuse
+you'll be sorry	-2.80	abuse
+you're going to regret	-3.00	abuse
+get you fired	-2.60	abuse
+have you fired	-2.60	abuse
+i'll have your job	-2.60	abuse
+
+# --- rude, mocking or dismissive service language (agent misconduct)
+calm down	-1.00	rude
+just relax	-0.80	rude
+your problem now	-2.00	rude
+your problem not mine	-2.30	rude
+just calm down	-1.30	rude
+chill out	-1.00	rude
+that's your problem	-2.20	rude
+not my problem	-2.20	rude
+not my job	-2.00	rude
+not my department	-1.00	rude
+not my fault	-1.80	rude
+it's your fault	-2.00	rude
+your own fault	-2.20	rude
+deal with it	-2.00	rude
+whatever	-1.00	rude
+who cares	-2.00	rude
+i don't care	-2.00	rude
+don't care	-1.50	rude
+figure it out	-1.50	rude
+figure it out yourself	-2.00	rude
+stop whining	-2.50	rude
+stop complaining	-2.20	rude
+quit whining	-2.50	rude
+obviously	-0.50	rude
+as i already said	-1.50	rude
+as i said	-0.80	rude
+like i said	-1.20	rude
+like i told you	-1.50	rude
+as i told you	-1.50	rude
+as i explained	-0.50	rude
+i've told you	-1.50	rude
+i already told you	-1.80	rude
+i've already told you	-1.80	rude
+i'm not going to repeat myself	-2.20	rude
+i won't repeat myself	-2.20	rude
+are you even listening	-2.00	rude
+are you listening	-1.50	rude
+you're not listening	-1.50	rude
+listen to me	-1.50	rude
+pay attention	-1.00	rude
+are you deaf	-2.50	rude
+can't you read	-2.20	rude
+learn to read	-2.50	rude
+use your brain	-2.50	rude
+it's common sense	-1.50	rude
+you should have read	-2.00	rude
+should have read	-1.50	rude
+read the terms	-1.50	rude
+read the contract	-1.50	rude
+read the fine print	-1.50	rude
+read the manual	-1.30	rude
+not rocket science	-2.00	rude
+it's not rocket science	-2.20	rude
+take it or leave it	-2.20	rude
+too bad	-1.20	
+tough luck	-2.00	rude
+sucks to be you	-2.50	rude
+your loss	-1.20	rude
+what do you want me to do	-1.80	rude
+what do you expect	-1.50	rude
+don't have time for this	-2.00	rude
+i don't have time for this	-2.00	rude
+hurry up	-1.00	rude
+get to the point	-1.20	rude
+stop wasting my time	-2.30	rude
+you people	0.00	
+how dare you	-2.50	anger
+
+# --- hyperbole: idioms that are not what they say (block the shorter matches inside)
+worried sick	-1.50	hyperbole
+killer service	1.80	hyperbole
+killer deal	1.80	hyperbole
+this is killing me	-1.50	hyperbole
+killing me	-1.20	hyperbole
+you're killing me	-1.50	hyperbole
+killed it	2.00	hyperbole
+to die for	2.00	hyperbole
+dying to	1.00	hyperbole
+dying of laughter	1.50	hyperbole
+scared to death	-2.00	hyperbole
+bored to death	-1.50	hyperbole
+bored to tears	-1.50	hyperbole
+the death of me	-1.50	hyperbole
+over my dead body	-2.00	hyperbole
+drop dead gorgeous	2.50	hyperbole
+dead tired	-1.00	hyperbole
+could kill for	1.00	hyperbole
+died laughing	1.50	hyperbole
+dead easy	1.50	hyperbole
+crushing it	2.00	hyperbole
+nailed it	2.00	
+sick of waiting	-2.00	anger,hyperbole
+my head is going to explode	-2.00	anger,hyperbole
+pulling my hair out	-2.00	hyperbole
+tearing my hair out	-2.00	hyperbole
+
+# --- abuse: insults aimed at the listener, generated from frames ("you're X", "are you X", ...) over insult adjectives
+you're stupid	-2.80	abuse
+you're dumb	-2.80	abuse
+you're useless	-2.80	abuse
+you're incompetent	-2.80	abuse
+you're clueless	-2.80	abuse
+you're brainless	-2.80	abuse
+you're pathetic	-2.80	abuse
+you're worthless	-2.80	abuse
+you're ignorant	-2.80	abuse
+you're retarded	-2.80	abuse
+you're thick	-2.80	abuse
+you are stupid	-2.80	abuse
+you are dumb	-2.80	abuse
+you are useless	-2.80	abuse
+you are incompetent	-2.80	abuse
+you are clueless	-2.80	abuse
+you are brainless	-2.80	abuse
+you are pathetic	-2.80	abuse
+you are worthless	-2.80	abuse
+you are ignorant	-2.80	abuse
+you are retarded	-2.80	abuse
+you are thick	-2.80	abuse
+are you stupid	-2.80	abuse
+are you dumb	-2.80	abuse
+are you useless	-2.80	abuse
+are you incompetent	-2.80	abuse
+are you clueless	-2.80	abuse
+are you brainless	-2.80	abuse
+are you pathetic	-2.80	abuse
+are you worthless	-2.80	abuse
+are you ignorant	-2.80	abuse
+are you retarded	-2.80	abuse
+are you thick	-2.80	abuse
+are you that stupid	-2.80	abuse
+are you that dumb	-2.80	abuse
+are you that useless	-2.80	abuse
+are you that incompetent	-2.80	abuse
+are you that clueless	-2.80	abuse
+are you that brainless	-2.80	abuse
+are you that pathetic	-2.80	abuse
+are you that worthless	-2.80	abuse
+are you that ignorant	-2.80	abuse
+are you that retarded	-2.80	abuse
+are you that thick	-2.80	abuse
+are you really stupid	-2.80	abuse
+are you really dumb	-2.80	abuse
+are you really useless	-2.80	abuse
+are you really incompetent	-2.80	abuse
+are you really clueless	-2.80	abuse
+are you really brainless	-2.80	abuse
+are you really pathetic	-2.80	abuse
+are you really worthless	-2.80	abuse
+are you really ignorant	-2.80	abuse
+are you really retarded	-2.80	abuse
+are you really thick	-2.80	abuse
+are you really that stupid	-2.80	abuse
+are you really that dumb	-2.80	abuse
+are you really that useless	-2.80	abuse
+are you really that incompetent	-2.80	abuse
+are you really that clueless	-2.80	abuse
+are you really that brainless	-2.80	abuse
+are you really that pathetic	-2.80	abuse
+are you really that worthless	-2.80	abuse
+are you really that ignorant	-2.80	abuse
+are you really that retarded	-2.80	abuse
+are you really that thick	-2.80	abuse
+are you actually stupid	-2.80	abuse
+are you actually dumb	-2.80	abuse
+are you actually useless	-2.80	abuse
+are you actually incompetent	-2.80	abuse
+are you actually clueless	-2.80	abuse
+are you actually brainless	-2.80	abuse
+are you actually pathetic	-2.80	abuse
+are you actually worthless	-2.80	abuse
+are you actually ignorant	-2.80	abuse
+are you actually retarded	-2.80	abuse
+are you actually thick	-2.80	abuse
+are you actually that stupid	-2.80	abuse
+are you actually that dumb	-2.80	abuse
+are you actually that useless	-2.80	abuse
+are you actually that incompetent	-2.80	abuse
+are you actually that clueless	-2.80	abuse
+are you actually that brainless	-2.80	abuse
+are you actually that pathetic	-2.80	abuse
+are you actually that worthless	-2.80	abuse
+are you actually that ignorant	-2.80	abuse
+are you actually that retarded	-2.80	abuse
+are you actually that thick	-2.80	abuse
+you're so stupid	-2.80	abuse
+you're so dumb	-2.80	abuse
+you're so useless	-2.80	abuse
+you're so incompetent	-2.80	abuse
+you're so clueless	-2.80	abuse
+you're so brainless	-2.80	abuse
+you're so pathetic	-2.80	abuse
+you're so worthless	-2.80	abuse
+you're so ignorant	-2.80	abuse
+you're so retarded	-2.80	abuse
+you're so thick	-2.80	abuse
+you're really stupid	-2.80	abuse
+you're really dumb	-2.80	abuse
+you're really useless	-2.80	abuse
+you're really incompetent	-2.80	abuse
+you're really clueless	-2.80	abuse
+you're really brainless	-2.80	abuse
+you're really pathetic	-2.80	abuse
+you're really worthless	-2.80	abuse
+you're really ignorant	-2.80	abuse
+you're really retarded	-2.80	abuse
+you're really thick	-2.80	abuse
+you stupid	-2.80	abuse
+you dumb	-2.80	abuse
+you useless	-2.80	abuse
+you incompetent	-2.80	abuse
+you clueless	-2.80	abuse
+you brainless	-2.80	abuse
+you pathetic	-2.80	abuse
+you worthless	-2.80	abuse
+you ignorant	-2.80	abuse
+you retarded	-2.80	abuse
+you thick	-2.80	abuse
+how stupid are you	-2.80	abuse
+how dumb are you	-2.80	abuse
+how useless are you	-2.80	abuse
+how incompetent are you	-2.80	abuse
+how clueless are you	-2.80	abuse
+how brainless are you	-2.80	abuse
+how pathetic are you	-2.80	abuse
+how worthless are you	-2.80	abuse
+how ignorant are you	-2.80	abuse
+how retarded are you	-2.80	abuse
+how thick are you	-2.80	abuse
+you people are stupid	-2.80	abuse
+you people are dumb	-2.80	abuse
+you people are clueless	-2.80	abuse
+you people are brainless	-2.80	abuse
+you people are retarded	-2.80	abuse
+you people are ignorant	-2.80	abuse
+you people are thick	-2.80	abuse
+
+# --- churn: cancelling the subscription, account or contract ("cancel" alone is not churn: appointments and orders get cancelled)
+cancel my subscription	-1.50	churn
+cancel my account	-1.50	churn
+cancel my membership	-1.50	churn
+cancel my plan	-1.50	churn
+cancel my service	-1.50	churn
+cancel my contract	-1.50	churn
+cancel my policy	-1.50	churn
+cancel the subscription	-1.50	churn
+cancel the account	-1.50	churn
+cancel the membership	-1.50	churn
+cancel the plan	-1.50	churn
+cancel the service	-1.50	churn
+cancel the contract	-1.50	churn
+cancel the policy	-1.50	churn
+cancelling my subscription	-1.50	churn
+cancelling my account	-1.50	churn
+cancelling my membership	-1.50	churn
+cancelling my plan	-1.50	churn
+cancelling my service	-1.50	churn
+cancelling my contract	-1.50	churn
+cancelling my policy	-1.50	churn
+cancelling the subscription	-1.50	churn
+cancelling the account	-1.50	churn
+cancelling the membership	-1.50	churn
+cancelling the plan	-1.50	churn
+cancelling the service	-1.50	churn
+cancelling the contract	-1.50	churn
+cancelling the policy	-1.50	churn
+canceling my subscription	-1.50	churn
+canceling my account	-1.50	churn
+canceling my membership	-1.50	churn
+canceling my plan	-1.50	churn
+canceling my service	-1.50	churn
+canceling my contract	-1.50	churn
+canceling my policy	-1.50	churn
+canceling the subscription	-1.50	churn
+canceling the account	-1.50	churn
+canceling the membership	-1.50	churn
+canceling the plan	-1.50	churn
+canceling the service	-1.50	churn
+canceling the contract	-1.50	churn
+canceling the policy	-1.50	churn
+
+# --- idioms and phrases that VADER gets wrong (negated negatives, idioms)
+dont worry	0.80	empathy
+its not your fault	1.00	empathy
+not anyones fault	0.50	
+cant complain	1.00	
+couldnt be happier	3.00	satisfaction
+couldnt be better	2.80	satisfaction
+couldnt ask for more	2.50	satisfaction
+cant thank you enough	3.00	thanks
+ive had enough	-2.30	anger
+cant believe	-1.00	
+i cant believe this	-2.00	anger
+youve got to be kidding	-2.00	anger
+youre joking	-1.20	
+ill believe it when i see it	-1.20	sarcasm
+im not paying	-1.50	
+cant take it anymore	-2.50	
+cant do this anymore	-2.20	sadness
+dont see the point	-2.00	sadness
+whats the point	-1.50	sadness
+doesnt matter anymore	-1.80	sadness
+i dont know what to do	-1.50	
+dont have an answer	-1.00	
+
+# --- service-domain words and complaints (products, deliveries, repairs, billing)
+doesnt work	-1.50	
+didnt work	-1.50	
+wont turn on	-1.50	
+wont charge	-1.20	
+wont start	-1.30	
+didnt show up	-1.50	
+didnt turn up	-1.50	
+
+# --- neutral service words that VADER scores (greeting, politeness and discourse words)
+id like	0.00	
+
+# --- satisfaction and praise
+thats perfect	2.80	satisfaction
+thats great	2.50	satisfaction
+youve been very helpful	2.50	satisfaction
+youve been so helpful	2.50	satisfaction
+youve been really helpful	2.50	satisfaction
+youve been helpful	2.00	satisfaction
+youve been a great help	2.50	satisfaction
+youre a star	2.50	satisfaction
+youre a legend	2.50	satisfaction
+youre the best	2.80	satisfaction
+thats all i needed	0.80	satisfaction
+thats fine	0.80	
+id be happy to help	1.50	
+
+# --- apology
+im sorry	0.30	apology
+thats on us	0.00	apology
+
+# --- empathy and reassurance
+im sorry to hear that	0.50	empathy
+im so sorry to hear that	0.80	empathy
+thats understandable	0.80	empathy
+i understand youre upset	1.00	empathy
+i understand youre frustrated	1.00	empathy
+i understand why youre upset	1.00	empathy
+thats completely fair	0.80	empathy
+youre right	0.80	empathy
+youre absolutely right	1.00	empathy
+im here to help	1.00	empathy
+im here for you	1.20	empathy
+ill take care of it	1.20	empathy
+ill take care of this	1.20	empathy
+ill sort it out	1.00	empathy
+ill sort this out	1.00	empathy
+ill make sure	0.80	empathy
+youre not alone	1.00	empathy
+im worried about you	0.30	empathy
+its alright	0.80	
+its okay	0.50	
+its ok	0.50	
+thats alright	0.50	
+thats okay	0.50	
+
+# --- escalation: regulators, lawyers, courts, media and public complaint sites
+ill sue	-2.00	escalation
+
+# --- churn: cancel the relationship, return everything, leave for a competitor
+wont be back	-1.80	churn
+wont be using	-1.80	churn
+wont be ordering	-1.80	churn
+wont renew	-1.50	churn
+wont be renewing	-1.50	churn
+im done with	-1.80	churn
+youve lost a customer	-2.20	churn
+
+# --- repeat contact: still unresolved after earlier contacts
+still doesnt work	-1.80	repeat
+still hasnt	-1.20	repeat
+still havent	-1.20	repeat
+its happening again	-1.50	repeat
+ive already explained	-1.20	repeat
+
+# --- self-harm (never negated; the scorer keeps them even after a negator)
+dont want to live	-3.50	self_harm
+dont want to be alive	-3.50	self_harm
+dont want to be here anymore	-3.30	self_harm
+dont want to wake up	-3.30	self_harm
+wont be here anymore	-3.20	self_harm
+wont be around much longer	-3.20	self_harm
+cant go on	-3.00	self_harm
+
+# --- abuse: insults and threats aimed at a person (criticism of the company is not abuse)
+ill kill you	-3.70	abuse
+ill hurt you	-3.40	abuse
+youre dead	-3.20	abuse
+ill find out where you work	-3.40	abuse
+youll regret this	-3.00	abuse
+youll regret it	-3.00	abuse
+youll be sorry	-2.80	abuse
+youre going to regret	-3.00	abuse
+ill have your job	-2.60	abuse
+
+# --- rude, mocking or dismissive service language (agent misconduct)
+thats your problem	-2.20	rude
+its your fault	-2.00	rude
+i dont care	-2.00	rude
+dont care	-1.50	rude
+ive told you	-1.50	rude
+ive already told you	-1.80	rude
+im not going to repeat myself	-2.20	rude
+i wont repeat myself	-2.20	rude
+youre not listening	-1.50	rude
+cant you read	-2.20	rude
+its common sense	-1.50	rude
+its not rocket science	-2.20	rude
+dont have time for this	-2.00	rude
+i dont have time for this	-2.00	rude
+
+# --- hyperbole: idioms that are not what they say (block the shorter matches inside)
+youre killing me	-1.50	hyperbole
+
+# --- abuse: insults aimed at the listener, generated from frames ("you're X", "are you X", ...) over insult adjectives
+youre stupid	-2.80	abuse
+youre dumb	-2.80	abuse
+youre useless	-2.80	abuse
+youre incompetent	-2.80	abuse
+youre clueless	-2.80	abuse
+youre brainless	-2.80	abuse
+youre pathetic	-2.80	abuse
+youre worthless	-2.80	abuse
+youre ignorant	-2.80	abuse
+youre retarded	-2.80	abuse
+youre thick	-2.80	abuse
+youre so stupid	-2.80	abuse
+youre so dumb	-2.80	abuse
+youre so useless	-2.80	abuse
+youre so incompetent	-2.80	abuse
+youre so clueless	-2.80	abuse
+youre so brainless	-2.80	abuse
+youre so pathetic	-2.80	abuse
+youre so worthless	-2.80	abuse
+youre so ignorant	-2.80	abuse
+youre so retarded	-2.80	abuse
+youre so thick	-2.80	abuse
+youre really stupid	-2.80	abuse
+youre really dumb	-2.80	abuse
+youre really useless	-2.80	abuse
+youre really incompetent	-2.80	abuse
+youre really clueless	-2.80	abuse
+youre really brainless	-2.80	abuse
+youre really pathetic	-2.80	abuse
+youre really worthless	-2.80	abuse
+youre really ignorant	-2.80	abuse
+youre really retarded	-2.80	abuse
+youre really thick	-2.80	abuse
+"""####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
 # what: traditional -> simplified Chinese, one character per line (traditional<TAB>simplified); first candidate only, single characters that change only
@@ -4113,6 +13452,5810 @@ enum EmbeddedLexicons {
 𪷓	𣶭
 𫒡	𫓷
 𫜦	𫜫
+"""####),
+        LexiconSource(name: "zh-modifiers.tsv", text: ####"""
+# file: zh-modifiers.tsv
+# what: Chinese negators, degree words (intensifier multipliers 2/1.75/1.5/1.25/0.6/0.4) and contrast words
+# source: written for Moodline by its developers
+# licence: Apache-2.0 (the project licence)
+# format: term<TAB>weight<TAB>tags (see README.md)
+
+# --- negators
+不	0	negator
+没	0	negator
+没有	0	negator
+无	0	negator
+非	0	negator
+莫	0	negator
+勿	0	negator
+未	0	negator
+否	0	negator
+别	0	negator
+不要	0	negator
+未必	0	negator
+难以	0	negator
+不能	0	negator
+不是	0	negator
+并不	0	negator
+从不	0	negator
+从没	0	negator
+从来不	0	negator
+从来没	0	negator
+从来没有	0	negator
+从未	0	negator
+毫不	0	negator
+毫无	0	negator
+绝不	0	negator
+决不	0	negator
+绝非	0	negator
+并没有	0	negator
+并没	0	negator
+并非	0	negator
+不会	0	negator
+不用	0	negator
+不必	0	negator
+无需	0	negator
+无须	0	negator
+甭	0	negator
+不曾	0	negator
+未曾	0	negator
+永不	0	negator
+没什么	0	negator
+没啥	0	negator
+没怎么	0	negator
+没太	0	negator
+
+# --- intensifiers x2
+极其	2	intensifier
+极	2	intensifier
+最	2	intensifier
+极度	2	intensifier
+极为	2	intensifier
+极端	2	intensifier
+太	2	intensifier
+万分	2	intensifier
+无比	2	intensifier
+格外	2	intensifier
+分外	2	intensifier
+至为	2	intensifier
+绝顶	2	intensifier
+特别特别	2	intensifier
+非常非常	2	intensifier
+十二分	2	intensifier
+百分之百	2	intensifier
+完完全全	2	intensifier
+彻底	2	intensifier
+实在太	2	intensifier
+真是太	2	intensifier
+真的太	2	intensifier
+太过	2	intensifier
+最最	2	intensifier
+
+# --- intensifiers x1.75
+超	1.75	intensifier
+超级	1.75	intensifier
+过于	1.75	intensifier
+过分地	1.75	intensifier
+过度	1.75	intensifier
+忒	1.75	intensifier
+贼	1.75	intensifier
+巨	1.75	intensifier
+狂	1.75	intensifier
+超超	1.75	intensifier
+特	1.75	intensifier
+非常之	1.75	intensifier
+
+# --- intensifiers x1.5
+根本	1.5	intensifier
+完全	1.5	intensifier
+全然	1.5	intensifier
+压根	1.5	intensifier
+压根儿	1.5	intensifier
+很	1.5	intensifier
+非常	1.5	intensifier
+特别	1.5	intensifier
+十分	1.5	intensifier
+真	1.5	intensifier
+真的	1.5	intensifier
+真是	1.5	intensifier
+真心	1.5	intensifier
+挺	1.5	intensifier
+相当	1.5	intensifier
+蛮	1.5	intensifier
+颇	1.5	intensifier
+颇为	1.5	intensifier
+甚	1.5	intensifier
+甚为	1.5	intensifier
+尤其	1.5	intensifier
+尤为	1.5	intensifier
+实在	1.5	intensifier
+确实	1.5	intensifier
+的确	1.5	intensifier
+着实	1.5	intensifier
+如此	1.5	intensifier
+那么	1.5	intensifier
+这么	1.5	intensifier
+多么	1.5	intensifier
+何等	1.5	intensifier
+大为	1.5	intensifier
+深感	1.5	intensifier
+倍感	1.5	intensifier
+简直	1.5	intensifier
+好生	1.5	intensifier
+老是	1.5	intensifier
+
+# --- intensifiers x1.25
+比较	1.25	intensifier
+较	1.25	intensifier
+较为	1.25	intensifier
+更	1.25	intensifier
+更加	1.25	intensifier
+更为	1.25	intensifier
+还	1.25	intensifier
+越来越	1.25	intensifier
+越发	1.25	intensifier
+愈发	1.25	intensifier
+愈加	1.25	intensifier
+越	1.25	intensifier
+加倍	1.25	intensifier
+愈	1.25	intensifier
+
+# --- intensifiers x0.6
+稍微	0.6	intensifier
+有点	0.6	intensifier
+有点儿	0.6	intensifier
+有一点	0.6	intensifier
+有些	0.6	intensifier
+略	0.6	intensifier
+略微	0.6	intensifier
+略显	0.6	intensifier
+稍	0.6	intensifier
+稍稍	0.6	intensifier
+稍显	0.6	intensifier
+一点	0.6	intensifier
+一点儿	0.6	intensifier
+些许	0.6	intensifier
+多少有点	0.6	intensifier
+一些	0.6	intensifier
+有那么点	0.6	intensifier
+
+# --- weak negators: negator and intensifier at once, so 不太好 is a weak negative (common 不太X are also listed whole in zh-sentiment.tsv)
+不太	0.4	negator,intensifier
+不怎么	0.4	negator,intensifier
+不那么	0.4	negator,intensifier
+没那么	0.4	negator,intensifier
+不大	0.4	negator,intensifier
+
+# --- contrast (but)
+但	0	contrast
+但是	0	contrast
+却	0	contrast
+然而	0	contrast
+不过	0	contrast
+只是	0	contrast
+可是	0	contrast
+"""####),
+        LexiconSource(name: "zh-sentiment.tsv", text: ####"""
+# file: zh-sentiment.tsv
+# what: general Chinese sentiment lexicon (simplified script), valence on VADER scale -4..+4, longest match
+# source: written for Moodline by its developers
+# licence: Apache-2.0 (the project licence)
+# format: term<TAB>weight<TAB>tags (see README.md)
+
+# --- common words, resolved weights and neutral blockers (weight 0 = a neutral word kept whole so the sentiment character inside it does not match)
+累	-1.2	sadness
+好累	-1.2	sadness
+很累	-1.2	sadness
+真累	-1.2	sadness
+太累	-1.8	sadness
+累坏了	-1.8	sadness
+心累	-1.8	sadness
+算了	-1	sadness
+唉	-1	sadness
+认了	-1	sadness
+罢了	-1	sadness
+早知道	-0.6	
+难受	-1.5	sadness
+很难受	-1.5	sadness
+好难受	-1.5	sadness
+太难受	-1.5	sadness
+担心	-1	
+担忧	-1	
+紧张	-1	
+顾虑	-1	
+怀疑	-0.8	
+疑惑	-0.8	
+困惑	-0.8	
+纳闷	-0.8	
+不解	-0.8	
+不明白	-0.8	
+搞不懂	-0.8	
+看不懂	-0.8	
+不理解	-0.8	
+着急	-1.2	anger
+很着急	-1.2	anger
+急	-1.6	anger
+吵	-1.5	
+好像	0	
+好几	0	
+好多	0	
+好些	0	
+好久不见	0	
+只好	0	
+好在	0	
+好歹	0	
+好比	0	
+好奇心	0	
+爱好	0	
+要好	0	
+好友	0	
+好不好	0	
+好嘛	0	
+好么	0	
+好意思	0	
+好几次	0	
+好几天	0	
+好几个	0	
+好几遍	0	
+加急	0	
+紧急联系人	0	
+急用	0	
+急件	0	
+急诊	0	
+恐怕	0	
+哪怕	0	
+生怕	0	
+怕是	0	
+累计	0	
+积累	0	
+累积	0	
+累加	0	
+日积月累	0	
+热闹	0	
+闹钟	0	
+差不多	0	
+出差	0	
+时差	0	
+误差	0	
+差额	0	
+差价	0	
+相差	0	
+差别	0	
+差异	0	
+落差	0	
+差事	0	
+公差	0	
+差旅	0	
+差遣	0	
+参差	0	
+慢慢	0	
+慢慢来	0	
+慢走	0	
+慢用	0	
+慢性	0	
+慢车	0	
+贵姓	0	
+贵公司	0	
+贵方	0	
+贵司	0	
+贵宾	0	
+贵州	0	
+贵阳	0	
+富贵	0	
+贵重	0	
+贵金属	0	
+棒球	0	
+接力棒	0	
+球棒	0	
+冰棒	0	
+棒棒糖	0	
+木棒	0	
+棒子	0	
+赞助	0	
+赞成	0	
+称赞的	0	
+坑位	0	
+矿坑	0	
+坑道	0	
+填坑	0	
+烂尾	0	
+腐烂	0	
+心脏	0	
+内脏	0	
+脏器	0	
+背面	0	
+背后	0	
+背景	0	
+背包	0	
+错过	0	
+错开	0	
+交错	0	
+错位	0	
+错峰	0	
+破解	0	
+突破	0	
+打破	0	
+破案	0	
+破产保护	0	
+破例	0	
+苦瓜	0	
+乱码	0	
+死机重启	0	
+问一下	0	
+问题单	0	
+问题描述	0	
+问题编号	0	
+常见问题	0	
+垃圾桶	0	
+垃圾袋	0	
+垃圾分类	0	
+垃圾短信	0	
+垃圾邮件	0	
+扔垃圾	0	
+倒垃圾	0	
+好的	0	
+好吧	0	
+好嘞	0	
+好滴	0	
+好哒	0	
+好啊	0.6	
+好呀	0.6	
+好了	0.6	
+好好	0.6	
+那好	0.6	
+一般	0.2	
+一般来说	0.2	
+一般情况下	0.2	
+普通	0.2	
+还好	0.5	
+没错	0.5	
+对的	0.5	
+是的	0.5	
+可以的	0.5	
+行吧	0.5	
+差点	-0.3	
+差一点	-0.3	
+快点	-0.3	
+赶紧	-0.3	
+尽快	-0.3	
+好不容易	-0.3	
+急急忙忙	-0.3	
+没了	0	
+没有了	0	
+没啦	0	
+没事没事	0	
+愿意	0.5	
+影响	-0.8	
+责任	-0.5	
+祝您	1	
+祝你	1	
+拖了	-1.5	
+拖了很久	-1.5	
+幸亏	1	
+多亏	1	
+亏得	1	
+难怪	0	
+怪不得	0	
+奇怪	-0.8	
+很奇怪	-0.8	
+不管不问	-1.8	
+不管不顾	-1.8	
+不管了	-1	
+没到	-1	
+不可思议	-1	
+重启	-0.5	
+转人工	-0.5	
+不确定	-0.5	
+说不准	-0.5	
+约好的	-0.5	
+说好的	-0.8	
+排队	-0.8	
+回去等	-0.8	
+等通知	-0.3	
+等消息	-0.3	
+耐心等待	-0.3	
+再等等	-0.3	
+来不及	-1.2	
+停机	-1.2	
+一般般	-0.5	
+马马虎虎	-0.5	
+难过	-2.2	sadness
+不满意	-2	anger
+烦人	-2	anger
+不耐烦	-2	anger
+坑钱	-2	anger
+欺人太甚	-2.8	anger
+黑店	-2.5	anger
+气人	-2.2	anger
+前功尽弃	-2.2	sadness
+乱七八糟	-1.8	
+投诉	-1.5	
+
+# --- complaint phrasings, time/number blockers and re-weighted words (added after a coverage pass)
+十分钟	0	
+几分钟	0	
+一点钟	0	
+十一点	0	
+十二点	0	
+一点半	0	
+最后	0	
+最近	0	
+最初	0	
+最终	0	
+最早	0	
+最晚	0	
+最少	0	
+最多	0	
+最新	0	
+超过	0	
+超出	0	
+超市	0	
+更换	0	
+更新	0	
+更改	0	
+还是	0	
+还有	0	
+还在	0	
+还要	0	
+还得	0	
+还以为	0	
+还给	0	
+还款	0	
+归还	0	
+急救	0	
+急救电话	0	
+稍后	0	
+稍等	0	
+免打扰	0	
+说实话	0	
+麻烦您	0	
+麻烦你	0	
+麻烦提供	0	
+麻烦提前	0	
+麻烦告诉	0	
+麻烦确认	0	
+麻烦帮我	0	
+麻烦帮忙	0	
+麻烦问一下	0	
+麻烦看一下	0	
+麻烦发一下	0	
+麻烦再	0	
+问个问题	0	
+想问个问题	0	
+几个问题	0	
+别的问题	0	
+其他问题	0	
+肯定的	0	
+经济舱	0	
+商务舱	0	
+头等舱	0	
+最好	0.5	
+肯定	0.3	
+的问题	-0.3	
+一个问题	-0.3	
+什么问题	-0.3	
+这个问题	-0.3	
+那个问题	-0.3	
+超重	-0.5	
+明明	-0.5	
+还钱	-0.5	
+为什么	-0.5	
+延迟	-1.2	
+延期	-1.2	
+延后	-1.2	
+推迟	-1.2	
+晚到	-1.2	
+晚到了	-1.2	
+来晚了	-1.2	
+晚送	-1.2	
+延误	-1.5	
+自动续费	-0.8	
+怎么回事	-0.8	
+咋回事	-0.8	
+怎么搞的	-0.8	
+什么意思	-0.8	
+啥意思	-0.8	
+什么情况	-0.8	
+啥情况	-0.8	
+到底什么意思	-1.5	anger
+到底怎么回事	-1.5	anger
+几个意思	-1.5	anger
+什么意思啊	-1.5	anger
+你们什么意思	-1.5	anger
+你什么意思	-1.5	anger
+到底有没有	-1.5	anger
+你到底有没有	-1.5	anger
+到底想干嘛	-1.5	anger
+想干什么	-1.5	anger
+有什么用	-1.5	
+有啥用	-1.5	
+有何用	-1.5	
+顶什么用	-1.5	
+管什么用	-1.5	
+管啥用	-1.5	
+有什么意义	-1.5	
+有屁用	-1.5	
+没什么用	-1.5	
+一点用都没有	-1.5	
+一点用没有	-1.5	
+谁稀罕	-2	anger
+稀罕	-2	anger
+不稀罕	-2	anger
+谁在乎	-2	anger
+少来这套	-2	anger
+别来这套	-2	anger
+少跟我来这套	-2	anger
+少来	-2	anger
+来这套	-2	anger
+又来这一套	-2	anger
+少糊弄我	-2	anger
+别糊弄我	-2	anger
+别忽悠我	-2	anger
+少忽悠	-2	anger
+哼	-1	anger
+切	-1	anger
+照扣	-1.5	
+照收	-1.5	
+照样扣	-1.5	
+照样收	-1.5	
+还在扣	-1.5	
+继续扣	-1.5	
+一直扣	-1.5	
+每个月都扣	-1.5	
+白扣	-1.5	
+白请	-1.5	
+白请了	-1.5	
+白交	-1.5	
+白交钱	-1.5	
+白花	-1.5	
+多出来	-1.5	
+多出	-1.5	
+莫名多了	-1.5	
+突然多了	-1.5	
+平白多了	-1.5	
+多了一笔	-1.5	
+多出一笔	-1.5	
+被扣	-1.5	
+被扣了	-1.5	
+扣了我	-1.5	
+乱扣我	-1.5	
+故意	-1.2	anger
+成心	-1.2	anger
+存心	-1.2	anger
+有意刁难	-1.2	anger
+故意的	-1.2	anger
+是故意的	-1.2	anger
+明知故犯	-1.2	anger
+一个电话都没有	-1.5	
+一通电话都没有	-1.5	
+连个电话都没有	-1.5	
+一个电话都没	-1.5	
+连个回复都没有	-1.5	
+连个回音都没有	-1.5	
+连个说法都没有	-1.5	
+一点消息都没有	-1.5	
+一点回音都没有	-1.5	
+什么都没有	-1.5	
+什么都没做	-1.5	
+啥都没做	-1.5	
+啥也没干	-1.5	
+又能怎么样	-1.2	sadness
+能怎么样	-1.2	sadness
+还能怎样	-1.2	sadness
+还能怎么样	-1.2	sadness
+有什么办法呢	-1.2	sadness
+有啥办法	-1.2	sadness
+能有什么办法	-1.2	sadness
+没什么盼头	-1.2	sadness
+没盼头	-1.2	sadness
+看不到希望	-1.2	sadness
+没有希望	-1.2	sadness
+没希望了	-1.2	sadness
+撑不住	-2	sadness
+撑不下去	-2	sadness
+扛不下去	-2	sadness
+熬不下去了	-2	sadness
+快撑不住了	-2	sadness
+夸张	-1.2	
+好夸张	-1.2	
+太夸张	-1.8	
+太夸张了	-1.8	
+夸张了	-1.8	
+不良	-1.2	
+接触不良	-1.2	
+不良反应	-1.2	
+不良商家	-1.2	
+不良记录	-1.2	
+怎么能这样	-1.5	anger
+怎么可以这样	-1.5	anger
+怎么能这么	-1.5	anger
+凭什么	-1.5	anger
+凭啥	-1.5	anger
+什么道理	-1.5	anger
+有没有道理	-1.5	anger
+讲不讲道理	-1.5	anger
+还讲不讲理	-1.5	anger
+有这么	-1.5	anger
+哪有这样	-1.5	anger
+哪有这样的	-1.5	anger
+有这样的吗	-1.5	anger
+有你们这样的吗	-1.5	anger
+有这么做生意的吗	-1.5	anger
+帮忙	1	
+麻烦	-1	
+退钱	-0.5	
+我要退钱	-1	
+必须退钱	-1	
+赶紧退钱	-1	
+快点退钱	-1	
+倒闭	-2	sadness
+破产	-2	sadness
+失业	-2	sadness
+丢了工作	-2	sadness
+丢工作	-2	sadness
+被裁	-2	sadness
+被裁员	-2	sadness
+裁员	-2	sadness
+下岗	-2	sadness
+没工作	-2	sadness
+找不到工作	-2	sadness
+工资没发	-1.8	sadness
+没发工资	-1.8	sadness
+拖欠工资	-1.8	sadness
+欠薪	-1.8	sadness
+发不出工资	-1.8	sadness
+还不上	-1.8	sadness
+还不起	-1.8	sadness
+欠债	-1.8	sadness
+负债累累	-1.8	sadness
+债务缠身	-1.8	sadness
+拿不出来	-1.8	sadness
+拿不出钱	-1.8	sadness
+没钱	-1.8	sadness
+穷	-1.8	sadness
+吃不上饭	-1.8	sadness
+揭不开锅	-1.8	sadness
+离婚	-1.5	sadness
+分手	-1.5	sadness
+家里出事	-1.5	sadness
+生病了	-1.5	sadness
+住院	-1.5	sadness
+病了	-1.5	sadness
+身体不好	-1.5	sadness
+夸	1.5	
+苦	-1.5	sadness
+哭	-1.8	sadness
+怕	-1.2	
+咸	-0.8	
+不得了	0	
+哭了	-1.8	sadness
+不太好	-0.8	
+不太行	-0.8	
+不太舒服	-0.8	
+不太理想	-0.8	
+不太好用	-0.8	
+不太合理	-0.8	
+不太专业	-0.8	
+不太友好	-0.8	
+不太对劲	-0.8	
+不太稳定	-0.8	
+不太喜欢	-0.8	
+不太高兴	-0.8	
+不怎么好	-0.8	
+不大好	-0.8	
+不太满意	-0.8	
+不怎么满意	-0.8	
+不太靠谱	-0.8	
+不太灵	-0.8	
+不太顺利	-0.8	
+不太耐用	-0.8	
+不太好吃	-0.8	
+不太新鲜	-0.8	
+不太干净	-0.8	
+不太方便	-0.6	
+不太对	-0.6	
+不太放心	-0.6	
+不太准	-0.6	
+不太准确	-0.6	
+不太及时	-0.6	
+不太清晰	-0.6	
+不太清楚	-0.2	
+不太明白	-0.2	
+不太懂	-0.2	
+不太了解	-0.2	
+不怎么样	-1.2	
+不咋样	-1.2	
+没那么好	-0.5	
+不那么好	-0.5	
+没那么快	-0.5	
+没那么简单	-0.5	
+不太贵	0.5	
+不太麻烦	0.5	
+不太难	0.5	
+没那么难	0.5	
+没那么麻烦	0.5	
+没那么糟	0.5	
+没那么差	0.5	
+没那么严重	0.5	
+不太严重	0.5	
+问题不大	0.5	
+不严重	0.5	
+积极	1.2	
+主动	1.2	
+积极主动	1.2	
+消极	-1.2	
+被动	-1.2	
+真实	0.5	
+真诚地	0.5	
+真相	0	
+巨大	0	
+特价	0	
+特殊	0	
+特地	0	
+特意	0	
+
+# --- positive evaluation
+好	1.9	
+棒	2.5	
+很棒	2.5	
+超棒	2.5	
+太棒	2.5	
+赞	2.2	
+优秀	2.6	
+出色	2.6	
+卓越	2.6	
+杰出	2.6	
+优异	2.6	
+完美无缺	2.8	satisfaction
+十全十美	2.8	
+精彩	2.4	
+精美	2.4	
+精致	2.4	
+精良	2.4	
+精湛	2.4	
+精心	2.4	
+优质	2	
+优良	2	
+良好	2	
+上乘	2	
+一流	2	
+顶级	2	
+高端	2	
+高档	2	
+上等	2	
+过硬	2	
+称心	2.2	
+如意	2.2	
+称心如意	2.2	
+合意	2.2	
+中意	2.2	
+挺好	1.8	
+蛮好	1.8	
+还行	1.2	
+还可以	1.2	
+尚可	1.2	
+凑合着用	1.2	
+过得去	0.8	
+满分	2	
+好评如潮	2	satisfaction
+口碑好	2	
+口碑不错	2	
+回头客	2	
+方便	1.6	
+便捷	1.6	
+便利	1.6	
+快捷	1.6	
+简便	1.6	
+省事	1.6	
+省心	1.6	
+省力	1.6	
+顺手	1.6	
+顺畅	1.6	
+流畅	1.6	
+丝滑	1.6	
+顺利	1.6	
+顺心	1.6	
+迅速	1.5	
+及时	1.5	
+高效	1.5	
+效率高	1.5	
+神速	1.5	
+麻利	1.5	
+利索	1.5	
+干脆	1.5	
+爽快	1.5	
+痛快	1.5	
+准时	1.7	
+按时	1.7	
+守时	1.7	
+准点	1.7	
+如期	1.7	
+提前到	1.7	
+提前送达	1.7	
+秒回	1.7	
+秒到	1.7	
+秒发	1.7	
+实惠	1.6	
+划算	1.6	
+便宜	1.6	
+超值	1.6	
+物美价廉	1.6	
+性价比高	1.6	
+价廉物美	1.6	
+值得	1.6	
+很值	1.6	
+专业	1.8	
+敬业	1.8	
+负责	1.8	
+尽责	1.8	
+认真	1.8	
+细心	1.8	
+用心	1.8	
+耐心	1.8	
+周到	1.8	
+贴心	1.8	
+细致	1.8	
+体贴	1.8	
+热情	1.8	
+热心	1.8	
+热情周到	1.8	
+可靠	1.7	
+稳定	1.7	
+稳妥	1.7	
+安全	1.7	
+放心	1.7	
+安心	1.7	
+踏实	1.7	
+信得过	1.7	
+可信	1.7	
+值得信赖	1.7	
+有保障	1.7	
+清楚	1.5	
+清晰	1.5	
+明白	1.5	
+明确	1.5	
+透明	1.5	
+公道	1.5	
+公平	1.5	
+合理	1.5	
+正规	1.5	
+诚信	1.5	
+诚实	1.5	
+守信	1.5	
+讲信用	1.5	
+漂亮	2	
+美丽	2	
+好看	2	
+美观	2	
+大方	2	
+时尚	2	
+精巧	2	
+小巧	2	
+可爱	2	
+帅气	2	
+好美	2	
+好吃	2	
+美味	2	
+可口	2	
+鲜美	2	
+新鲜	2	
+入味	2	
+正宗	2	
+好喝	2	
+爽口	2	
+香甜	2	
+好用	1.8	
+实用	1.8	
+耐用	1.8	
+结实	1.8	
+牢固	1.8	
+皮实	1.8	
+给力	1.8	
+好使	1.8	
+灵敏	1.8	
+灵活	1.8	
+好上手	1.8	
+易用	1.8	
+干净	1.6	
+整洁	1.6	
+卫生	1.6	
+清爽	1.6	
+舒服	1.6	
+舒适	1.6	
+舒心	1.6	
+温馨	1.6	
+安静	1.6	
+宽敞	1.6	
+明亮	1.6	
+友好	1.8	
+友善	1.8	
+和善	1.8	
+和蔼	1.8	
+客气	1.8	
+礼貌	1.8	
+有礼貌	1.8	
+彬彬有礼	1.8	
+文明	1.8	
+温柔	1.8	
+亲切	1.8	
+和气	1.8	
+随和	1.8	
+善良	1.8	
+真诚	1.8	
+诚恳	1.8	
+正常	1.3	
+完好	1.3	
+完整	1.3	
+齐全	1.3	
+无损	1.3	
+完好无损	1.3	
+能用	1.3	
+厉害	2.1	
+很牛	2.1	
+牛逼	2.1	
+牛掰	2.1	
+很强	2.1	
+超强	2.1	
+强大	2.1	
+威武	2.1	
+霸气	2.1	
+绝了	2.1	
+神了	2.1	
+一绝	2.1	
+顶呱呱	2.1	
+呱呱叫	2.1	
+惊艳	2.3	
+惊喜	2.3	
+出彩	2.3	
+亮眼	2.3	
+抢眼	2.3	
+出众	2.3	
+非凡	2.3	
+了不起	2.3	
+了不得	2.3	
+合适	1.4	
+适合	1.4	
+恰当	1.4	
+得当	1.4	
+妥当	1.4	
+妥帖	1.4	
+到位	1.4	
+得体	1.4	
+靠得住	1.4	
+全新	1.4	
+崭新	1.4	
+先进	1.4	
+智能	1.4	
+人性化	1.4	
+贴合	1.4	
+创新	1.4	
+轻便	1.6	
+轻巧	1.6	
+便携	1.6	
+精准	1.6	
+准确	1.6	
+正确	1.6	
+精确	1.6	
+无误	1.6	
+对路	1.6	
+充足	1.3	
+充分	1.3	
+丰富	1.3	
+多样	1.3	
+齐备	1.3	
+宽裕	1.3	
+足够	1.3	
+饱满	1.3	
+充实	1.3	
+成功	1.5	
+顺利完成	1.5	
+圆满	1.5	
+圆满完成	1.5	
+大功告成	1.5	
+一帆风顺	1.5	
+顺顺利利	1.5	
+健康	1.8	
+平安	1.8	
+顺遂	1.8	
+美好	1.8	
+幸福	1.8	
+甜蜜	1.8	
+温暖	1.8	
+暖心	1.8	
+暖暖的	1.8	
+治愈	1.8	
+耐看	1.2	
+经济	1.2	
+节能	1.2	
+省电	1.2	
+省钱	1.2	
+环保	1.2	
+静音	1.2	
+好灵	1.6	
+管用	1.6	
+有用	1.6	
+有效	1.6	
+见效	1.6	
+奏效	1.6	
+有帮助	1.6	
+帮大忙	1.6	
+周全	1.4	
+完善	1.4	
+健全	1.4	
+严谨	1.4	
+规范	1.4	
+有序	1.4	
+井井有条	1.4	
+有条不紊	1.4	
+条理清楚	1.4	
+聪明	1.7	
+机智	1.7	
+能干	1.7	
+能力强	1.7	
+有能力	1.7	
+有水平	1.7	
+水平高	1.7	
+技术好	1.7	
+手艺好	1.7	
+手艺精	1.7	
+优惠	2	
+福利	2	
+厚道	2	
+大气	2	
+豪爽	2	
+慷慨	2	
+良心	2	
+有良心	2	
+良心商家	2	
+良心企业	2	
+清楚明白	1	
+方便快捷	1	
+正常运行	0.8	
+一切正常	0.8	
+恢复正常	0.8	
+合适的	0.8	
+适中	0.8	
+还算可以	0.8	
+可以可以	0.8	
+行行行	0.8	
+很快	1.2	
+挺快	1.2	
+特别快	1.2	
+超快	1.2	
+快速	1.2	
+飞快	1.2	
+神快	1.2	
+速度快	1.2	
+速度很快	1.2	
+发货快	1.2	
+送货快	1.2	
+到货快	1.2	
+回复快	1.2	
+响应快	1.2	
+处理得快	1.2	
+帅哥	1	
+美女	1	
+小哥哥	1	
+小姐姐	1	
+
+# --- negative evaluation
+差	-1.9	
+不好	-1.9	
+差劲	-2.5	
+很差	-2.5	
+太差	-2.5	
+真差	-2.5	
+极差	-2.5	
+超差	-2.5	
+好差	-2.5	
+差到极点	-2.5	
+差到家	-2.5	
+糟糕	-2.4	
+糟	-2.4	
+糟透	-2.4	
+糟透了	-2.4	
+很糟	-2.4	
+太糟	-2.4	
+一团糟	-2.4	
+乱糟糟	-2.4	
+烂	-2.6	
+很烂	-2.6	
+太烂	-2.6	
+稀烂	-2.6	
+破烂	-2.6	
+烂透	-2.6	
+烂透了	-2.6	
+烂得要命	-2.6	
+垃圾	-2.8	
+太垃圾	-2.8	
+真垃圾	-2.8	
+垃圾产品	-2.8	
+垃圾服务	-2.8	
+垃圾公司	-2.8	
+垃圾平台	-2.8	
+垃圾软件	-2.8	
+恶劣	-2.3	
+低劣	-2.3	
+拙劣	-2.3	
+卑劣	-2.3	
+劣质	-2.3	
+伪劣	-2.3	
+假冒伪劣	-2.3	
+粗制滥造	-2.3	
+偷工减料	-2.3	
+失败	-2	
+失误	-2	
+失职	-2	
+失责	-2	
+失信	-2	
+失约	-2	
+失灵	-2	
+失效	-2	
+失控	-2	
+平庸	-1.2	
+平平	-1.2	
+平淡	-1.2	
+马虎	-1.2	
+将就	-1.2	
+凑合	-1.2	
+勉强	-1.2	
+勉勉强强	-1.2	
+不行	-2	
+不咋地	-2	
+不靠谱	-2	
+不可靠	-2	
+不稳定	-2	
+不专业	-2	
+不负责	-2	
+不负责任	-2	
+不认真	-2	
+不礼貌	-2	
+不友好	-2	
+不合理	-2	
+不公平	-2	
+不公道	-2	
+不透明	-2	
+不正规	-2	
+不规范	-2	
+不诚信	-2	
+不讲理	-2	
+不讲信用	-2	
+不守信用	-2	
+不地道	-2	
+不好用	-1.6	
+不好吃	-1.6	
+不好看	-1.6	
+不方便	-1.6	
+不舒服	-1.6	
+不合适	-1.6	
+不准确	-1.6	
+不清楚	-1.6	
+不及时	-1.6	
+不到位	-1.6	
+不周到	-1.6	
+不划算	-1.6	
+不值	-1.6	
+不值得	-1.6	
+不值钱	-1.6	
+不顺	-1.6	
+不顺利	-1.6	
+不灵	-1.6	
+不管用	-1.6	
+不好使	-1.6	
+不实用	-1.6	
+不耐用	-1.6	
+不新鲜	-1.6	
+不干净	-1.6	
+不卫生	-1.6	
+不满	-2.2	
+很不满	-2.2	
+非常不满	-2.2	
+强烈不满	-2.2	
+不爽	-2.2	
+很不爽	-2.2	
+不痛快	-2.2	
+不开心	-2.2	
+不高兴	-2.2	
+不乐意	-2.2	
+不情愿	-2.2	
+不甘心	-2.2	
+不服	-2.2	
+不服气	-2.2	
+慢	-0.8	
+很慢	-0.8	
+太慢	-0.8	
+好慢	-0.8	
+慢吞吞	-0.8	
+慢悠悠	-0.8	
+磨蹭	-0.8	
+拖沓	-0.8	
+拖拉	-0.8	
+迟缓	-0.8	
+缓慢	-0.8	
+龟速	-0.8	
+蜗牛速度	-0.8	
+贵	-1.2	
+很贵	-1.2	
+太贵	-1.2	
+好贵	-1.2	
+昂贵	-1.2	
+偏贵	-1.2	
+死贵	-1.2	
+天价	-1.2	
+高价	-1.2	
+价格虚高	-1.2	
+溢价	-1.2	
+乱收费	-1.2	
+乱要价	-1.2	
+漫天要价	-1.2	
+难用	-1.4	
+难吃	-1.4	
+难看	-1.4	
+难听	-1.4	
+难闻	-1.4	
+难喝	-1.4	
+难搞	-1.4	
+难办	-1.4	
+难弄	-1.4	
+难找	-1.4	
+难懂	-1.4	
+难以接受	-1.4	
+难以理解	-1.4	
+难以置信	-1.4	
+难以忍受	-1.4	
+难堪	-1.4	
+很麻烦	-1.5	
+太麻烦	-1.5	
+繁琐	-1.5	
+复杂	-1.5	
+繁杂	-1.5	
+啰嗦	-1.5	
+啰唆	-1.5	
+冗长	-1.5	
+费劲	-1.5	
+费事	-1.5	
+费时	-1.5	
+费时费力	-1.5	
+折腾	-1.5	
+瞎折腾	-1.5	
+来回折腾	-1.5	
+脏	-1.6	
+很脏	-1.6	
+脏乱	-1.6	
+脏乱差	-1.6	
+邋遢	-1.6	
+油腻	-1.6	
+发霉	-1.6	
+霉变	-1.6	
+变质	-1.6	
+过期	-1.6	
+馊	-1.6	
+馊了	-1.6	
+臭	-1.6	
+发臭	-1.6	
+腥	-1.6	
+有异味	-1.6	
+异味	-1.6	
+怪味	-1.6	
+破	-1.8	
+破旧	-1.8	
+陈旧	-1.8	
+老旧	-1.8	
+残破	-1.8	
+残缺	-1.8	
+缺损	-1.8	
+破损	-1.8	
+破碎	-1.8	
+破裂	-1.8	
+碎裂	-1.8	
+摔坏	-1.8	
+磕坏	-1.8	
+压坏	-1.8	
+弄坏	-1.8	
+坏掉	-1.8	
+坏了	-1.8	
+坏	-1.8	
+损坏	-1.8	
+毁坏	-1.8	
+报废	-1.8	
+二手	-1.6	
+翻新	-1.6	
+用过的	-1.6	
+山寨	-1.6	
+盗版	-1.6	
+仿冒	-1.6	
+假货	-1.6	
+冒牌	-1.6	
+高仿	-1.6	
+假的	-1.6	
+以次充好	-1.6	
+缺斤少两	-1.6	
+粗糙	-1.5	
+粗劣	-1.5	
+做工差	-1.5	
+质量差	-1.5	
+品质差	-1.5	
+质量问题	-1.5	
+做工粗糙	-1.5	
+毛糙	-1.5	
+廉价感	-1.5	
+劣质感	-1.5	
+无能	-1.8	
+无用	-1.8	
+没用	-1.8	
+没有用	-1.8	
+不顶用	-1.8	
+不中用	-1.8	
+没本事	-1.8	
+没能力	-1.8	
+没水平	-1.8	
+水平差	-1.8	
+业务不熟	-1.8	
+业务差	-1.8	
+能力差	-1.8	
+很菜	-1.8	
+太菜	-1.8	
+混乱	-1.5	
+乱	-1.5	
+很乱	-1.5	
+杂乱	-1.5	
+杂乱无章	-1.5	
+无序	-1.5	
+没头绪	-1.5	
+一头雾水	-1.5	
+稀里糊涂	-1.5	
+糊涂	-1.5	
+迷糊	-1.5	
+不清不楚	-1.5	
+含糊	-1.5	
+含糊其辞	-1.5	
+模糊	-1.5	
+错	-1.6	
+错了	-1.6	
+错误	-1.6	
+出错	-1.6	
+搞错	-1.6	
+弄错	-1.6	
+写错	-1.6	
+算错	-1.6	
+发错	-1.6	
+送错	-1.6	
+装错	-1.6	
+寄错	-1.6	
+填错	-1.6	
+扣错	-1.6	
+拿错	-1.6	
+改错	-1.6	
+有误	-1.6	
+错漏	-1.6	
+差错	-1.6	
+谬误	-1.6	
+冷淡	-1.3	
+冷漠	-1.3	
+冷冰冰	-1.3	
+冷血	-1.3	
+无情	-1.3	
+淡漠	-1.3	
+漠然	-1.3	
+漠不关心	-1.3	
+爱答不理	-1.3	
+爱理不理	-1.3	
+不理不睬	-1.3	
+不闻不问	-1.3	
+冷处理	-1.3	
+傲慢	-1.8	
+嚣张	-1.8	
+蛮横	-1.8	
+霸道	-1.8	
+强势	-1.8	
+粗暴	-1.8	
+粗鲁	-1.8	
+粗野	-1.8	
+野蛮	-1.8	
+无礼	-1.8	
+没礼貌	-1.8	
+没素质	-1.8	
+素质差	-1.8	
+素质低	-1.8	
+没教养	-1.8	
+不尊重	-1.8	
+不客气地	-1.8	
+虚假	-1.7	
+虚伪	-1.7	
+假惺惺	-1.7	
+骗人	-1.7	
+虚假宣传	-1.7	
+夸大宣传	-1.7	
+夸大其词	-1.7	
+言过其实	-1.7	
+名不副实	-1.7	
+货不对板	-1.7	
+图文不符	-1.7	
+与描述不符	-1.7	
+描述不符	-1.7	
+不符	-1.7	
+危险	-1.2	
+有危险	-1.2	
+不安全	-1.2	
+隐患	-1.2	
+安全隐患	-1.2	
+风险	-1.2	
+高风险	-1.2	
+有风险	-1.2	
+太小	-1	
+偏小	-1	
+拥挤	-1	
+吵闹	-1	
+嘈杂	-1	
+闷热	-1	
+潮湿	-1	
+冷清	-1	
+寒酸	-1	
+简陋	-1	
+寒碜	-1	
+困难	-1.4	
+艰难	-1.4	
+艰苦	-1.4	
+辛苦	-1.4	
+吃力	-1.4	
+吃不消	-1.4	
+受不了	-1.4	
+顶不住	-1.4	
+扛不住	-1.4	
+熬不住	-1.4	
+无聊	-1.3	
+无趣	-1.3	
+乏味	-1.3	
+枯燥	-1.3	
+没意思	-1.3	
+没劲	-1.3	
+单调	-1.3	
+索然无味	-1.3	
+沉闷	-1.3	
+丑	-1.5	
+难看死	-1.5	
+俗气	-1.5	
+老土	-1.5	
+掉价	-1.5	
+廉价	-1.5	
+黑心	-1.8	
+心黑	-1.8	
+奸诈	-1.8	
+狡猾	-1.8	
+阴险	-1.8	
+恶毒	-1.8	
+歹毒	-1.8	
+卑鄙	-1.8	
+无耻	-1.8	
+下流	-1.8	
+缺德	-1.8	
+没良心	-1.8	
+丧良心	-1.8	
+昧良心	-1.8	
+坑蒙拐骗	-1.8	
+可恶	-2.2	
+可恨	-2.2	
+可耻	-2.2	
+可气	-2.2	
+可悲	-2.2	
+可怜	-2.2	
+可怕	-2.2	
+可憎	-2.2	
+讨厌	-2.2	
+讨嫌	-2.2	
+恼人	-2.2	
+不够	-1	
+不足	-1	
+欠缺	-1	
+缺乏	-1	
+缺少	-1	
+短缺	-1	
+匮乏	-1	
+不全	-1	
+不完整	-1	
+残次	-1	
+瑕疵	-1	
+有瑕疵	-1	
+次品	-1	
+残次品	-1	
+偏差	-1	
+偏高	-1	
+偏低	-1	
+偏少	-1	
+超标	-1	
+不达标	-1	
+不合格	-1	
+不过关	-1	
+不及格	-1	
+不符合	-1	
+不符合要求	-1	
+一般般吧	-0.8	
+一般般啦	-0.8	
+普普通通	-0.8	
+中规中矩	-0.8	
+勉强能用	-0.8	
+凑合用	-0.8	
+勉勉强强吧	-0.3	
+冷淡的	-1	
+态度冷淡	-1	
+太冷	-1	
+好冷	-1	
+太窄	-1	
+太挤	-1	
+好挤	-1	
+太吵	-1	
+好吵	-1	
+太闷	-1	
+好闷	-1	
+很潮	-1	
+太土	-1	
+好土	-1	
+太俗	-1	
+土气	-1	
+山寨货	-1	
+假冒	-1	
+造假	-1	
+作假	-1	
+掺假	-1	
+弄虚作假	-1	
+旧的	-1	
+很旧	-1	
+太旧	-1	
+难搞哦	-1.6	
+太难	-1.6	
+好难	-1.6	
+很难	-1.6	
+太难了	-1.6	
+真难	-1.6	
+
+# --- emotions
+开心	2.3	
+高兴	2.3	
+快乐	2.3	
+愉快	2.3	
+欢乐	2.3	
+喜悦	2.3	
+欣喜	2.3	
+欢喜	2.3	
+欢欣	2.3	
+乐呵	2.3	
+乐呵呵	2.3	
+美滋滋	2.3	
+喜滋滋	2.3	
+乐滋滋	2.3	
+心花怒放	2.3	
+兴高采烈	2.3	
+喜出望外	2.3	
+欢天喜地	2.3	
+眉开眼笑	2.3	
+笑逐颜开	2.3	
+手舞足蹈	2.3	
+幸运	2.5	
+走运	2.5	
+庆幸	2.5	
+欣慰	2.5	
+感动	2.5	
+感恩戴德	2.5	thanks
+铭记在心	2.5	
+受宠若惊	2.5	
+满足	1.8	
+知足	1.8	
+踏实了	1.8	
+放松	1.8	
+轻松	1.8	
+自在	1.8	
+惬意	1.8	
+悠闲	1.8	
+从容	1.8	
+淡定	1.8	
+平静	1.8	
+安宁	1.8	
+宁静	1.8	
+心安	1.8	
+心安理得	1.8	
+如释重负	1.8	
+松了口气	1.8	
+松口气	1.8	
+总算放心	1.8	
+喜欢	2	
+爱	2	
+热爱	2	
+喜爱	2	
+钟爱	2	
+偏爱	2	
+酷爱	2	
+超爱	2	
+好喜欢	2	
+很喜欢	2	
+特别喜欢	2	
+挺喜欢	2	
+蛮喜欢	2	
+爱不释手	2	
+情有独钟	2	
+一见钟情	2	
+期待	1.8	
+盼望	1.8	
+向往	1.8	
+憧憬	1.8	
+希望	1.8	
+有希望	1.8	
+有盼头	1.8	
+信心	1.8	
+有信心	1.8	
+信任	1.8	
+相信	1.8	
+信赖	1.8	
+依赖	1.8	
+看好	1.8	
+兴奋	1.5	
+激动	1.5	
+振奋	1.5	
+鼓舞	1.5	
+振奋人心	1.5	
+热血沸腾	1.5	
+跃跃欲试	1.5	
+迫不及待	1.5	
+来劲	1.5	
+带劲	1.5	
+过瘾	1.5	
+爽	1.5	
+很爽	1.5	
+好爽	1.5	
+超爽	1.5	
+太爽	1.5	
+爽歪歪	1.5	
+舒坦	1.5	
+痛快淋漓	1.5	
+大快人心	1.5	
+骄傲	2.2	
+自豪	2.2	
+光荣	2.2	
+荣幸	2.2	
+荣耀	2.2	
+体面	2.2	
+有面子	2.2	
+长脸	2.2	
+争光	2.2	
+佩服	1.6	
+钦佩	1.6	
+敬佩	1.6	
+崇拜	1.6	
+赞叹	1.6	
+叹服	1.6	
+折服	1.6	
+服气	1.6	
+心服口服	1.6	
+五体投地	1.6	
+刮目相看	1.6	
+肃然起敬	1.6	
+好奇	1.2	
+有趣	1.2	
+有意思	1.2	
+好玩	1.2	
+好笑	1.2	
+搞笑	1.2	
+幽默	1.2	
+风趣	1.2	
+诙谐	1.2	
+滑稽	1.2	
+感到温暖	1.6	
+心暖	1.6	
+窝心	1.6	
+暖到了	1.6	
+还好吧	1	
+没事了	1	
+好多了	1	
+好些了	1	
+缓过来	1	
+愤怒	-3	anger
+暴怒	-3	anger
+震怒	-3	anger
+盛怒	-3	anger
+狂怒	-3	anger
+怒火	-3	anger
+怒气	-3	anger
+怒火中烧	-3	anger
+火冒三丈	-3	anger
+怒不可遏	-3	anger
+勃然大怒	-3	anger
+大发雷霆	-3	anger
+暴跳如雷	-3	anger
+七窍生烟	-3	anger
+怒发冲冠	-3	anger
+气急败坏	-3	anger
+义愤填膺	-3	anger
+怒气冲冲	-3	anger
+气冲冲	-3	anger
+气势汹汹	-3	anger
+生气	-2.7	anger
+很生气	-2.7	anger
+非常生气	-2.7	anger
+气愤	-2.7	anger
+气恼	-2.7	anger
+恼火	-2.7	anger
+恼怒	-2.7	anger
+发火	-2.7	anger
+冒火	-2.7	anger
+上火	-2.7	anger
+火大	-2.7	anger
+火冒	-2.7	anger
+来火	-2.7	anger
+窝火	-2.7	anger
+憋火	-2.7	anger
+一肚子火	-2.7	anger
+一肚子气	-2.7	anger
+憋气	-2.7	anger
+憋屈	-2.7	anger
+气炸	-2.7	anger
+气坏	-2.7	anger
+气坏了	-2.7	anger
+气疯	-2.7	anger
+气疯了	-2.7	anger
+气哭	-2.7	anger
+气哭了	-2.7	anger
+发飙	-2.7	anger
+炸毛	-2.7	anger
+抓狂	-2.7	anger
+崩溃	-2.7	anger
+要疯了	-2.7	anger
+疯了	-2.7	anger
+逼疯	-2.7	anger
+快疯了	-2.7	anger
+愤慨	-2.5	anger
+愤恨	-2.5	anger
+怨恨	-2.5	anger
+痛恨	-2.5	anger
+憎恨	-2.5	anger
+仇恨	-2.5	anger
+恨	-2.5	anger
+恨透	-2.5	anger
+记恨	-2.5	anger
+厌恶	-2.5	anger
+嫌恶	-2.5	anger
+反感	-2.5	anger
+恶心	-2.5	anger
+作呕	-2.5	anger
+鄙视	-2.5	anger
+鄙夷	-2.5	anger
+蔑视	-2.5	anger
+看不起	-2.5	anger
+瞧不起	-2.5	anger
+不屑	-2.5	anger
+嗤之以鼻	-2.5	anger
+深恶痛绝	-2.5	anger
+咬牙切齿	-2.5	anger
+恨之入骨	-2.5	anger
+烦	-2.2	anger
+烦躁	-2.2	anger
+很烦	-2.2	anger
+真烦	-2.2	anger
+好烦	-2.2	anger
+太烦	-2.2	anger
+烦透	-2.2	anger
+烦透了	-2.2	anger
+心烦	-2.2	anger
+心烦意乱	-2.2	anger
+厌烦	-2.2	anger
+焦躁	-2.2	anger
+暴躁	-2.2	anger
+急躁	-2.2	anger
+浮躁	-2.2	anger
+受够	-2.2	anger
+受够了	-2.2	anger
+忍无可忍	-2.2	anger
+是可忍孰不可忍	-2.2	anger
+忍不了	-2.2	anger
+忍不下去	-2.2	anger
+无法忍受	-2.2	anger
+不能忍	-2.2	anger
+没法忍	-2.2	anger
+够了	-2.2	anger
+够够的	-2.2	anger
+烦得很	-2.2	anger
+心急	-2	anger
+心急如焚	-2	anger
+焦急	-2	anger
+焦虑	-2	anger
+急坏了	-2	anger
+急得	-2	anger
+火烧眉毛	-2	anger
+十万火急	-2	anger
+刻不容缓	-2	anger
+坐立不安	-2	anger
+如坐针毡	-2	anger
+热锅上的蚂蚁	-2	anger
+怨气	-2.3	anger
+怨言	-2.3	anger
+抱怨	-2.3	anger
+埋怨	-2.3	anger
+牢骚	-2.3	anger
+发牢骚	-2.3	anger
+怨声载道	-2.3	anger
+满腹牢骚	-2.3	anger
+叫苦连天	-2.3	anger
+骂	-2.3	anger
+骂人	-2.3	anger
+骂街	-2.3	anger
+破口大骂	-2.3	anger
+臭骂	-2.3	anger
+骂娘	-2.3	anger
+吵架	-2.3	anger
+争吵	-2.3	anger
+争执	-2.3	anger
+闹事	-2.3	anger
+大闹	-2.3	anger
+找茬	-2.3	anger
+挑刺	-2.3	anger
+委屈	-2	anger
+冤	-2	anger
+冤枉	-2	anger
+冤屈	-2	anger
+窝囊	-2	anger
+憋闷	-2	anger
+郁闷	-2	anger
+闹心	-2	anger
+糟心	-2	anger
+堵心	-2	anger
+添堵	-2	anger
+添乱	-2	anger
+心塞	-2	anger
+无语	-2.6	anger
+无言以对	-2.6	anger
+哑口无言	-2.6	anger
+目瞪口呆	-2.6	anger
+瞠目结舌	-2.6	anger
+震惊	-2.6	anger
+惊呆	-2.6	anger
+惊呆了	-2.6	anger
+离谱	-2.6	anger
+太离谱	-2.6	anger
+离谱了	-2.6	anger
+过分	-2.6	anger
+太过分	-2.6	anger
+过分了	-2.6	anger
+岂有此理	-2.6	anger
+荒唐	-2.6	anger
+荒谬	-2.6	anger
+荒诞	-2.6	anger
+可笑	-2.6	anger
+滑天下之大稽	-2.6	anger
+匪夷所思	-2.6	anger
+莫名其妙	-2.6	anger
+莫名奇妙	-2.6	anger
+不可理喻	-2.6	anger
+绝望	-3.2	sadness
+万念俱灰	-3.2	sadness
+心如死灰	-3.2	sadness
+走投无路	-3.2	sadness
+山穷水尽	-3.2	sadness
+穷途末路	-3.2	sadness
+无路可走	-3.2	sadness
+没有活路	-3.2	sadness
+没活路	-3.2	sadness
+没有出路	-3.2	sadness
+生不如死	-3.2	sadness
+痛不欲生	-3.2	sadness
+肝肠寸断	-3.2	sadness
+悲痛欲绝	-3.2	sadness
+心灰意冷	-3.2	sadness
+心如刀割	-3.2	sadness
+悲伤	-2.5	sadness
+伤心	-2.5	sadness
+悲痛	-2.5	sadness
+悲哀	-2.5	sadness
+悲凉	-2.5	sadness
+悲惨	-2.5	sadness
+凄惨	-2.5	sadness
+凄凉	-2.5	sadness
+惨	-2.5	sadness
+很惨	-2.5	sadness
+太惨	-2.5	sadness
+好惨	-2.5	sadness
+惨了	-2.5	sadness
+惨痛	-2.5	sadness
+痛苦	-2.5	sadness
+很苦	-2.5	sadness
+太苦	-2.5	sadness
+苦恼	-2.5	sadness
+苦闷	-2.5	sadness
+哀伤	-2.5	sadness
+哀痛	-2.5	sadness
+忧伤	-2.5	sadness
+心碎	-2.5	sadness
+心痛	-2.5	sadness
+心疼	-2.5	sadness
+心酸	-2.5	sadness
+辛酸	-2.5	sadness
+伤感	-2.5	sadness
+很难过	-2.5	sadness
+好难过	-2.5	sadness
+想哭	-2.5	sadness
+大哭	-2.5	sadness
+痛哭	-2.5	sadness
+欲哭无泪	-2.5	sadness
+泪流满面	-2.5	sadness
+以泪洗面	-2.5	sadness
+失望	-2	sadness
+很失望	-2	sadness
+太失望	-2	sadness
+好失望	-2	sadness
+大失所望	-2	sadness
+失落	-2	sadness
+沮丧	-2	sadness
+灰心	-2	sadness
+灰心丧气	-2	sadness
+垂头丧气	-2	sadness
+泄气	-2	sadness
+丧气	-2	sadness
+气馁	-2	sadness
+消沉	-2	sadness
+低落	-2	sadness
+情绪低落	-2	sadness
+心情低落	-2	sadness
+萎靡	-2	sadness
+颓废	-2	sadness
+颓丧	-2	sadness
+好丧	-2	sadness
+郁郁寡欢	-2	sadness
+闷闷不乐	-2	sadness
+愁眉苦脸	-2	sadness
+愁	-2	sadness
+发愁	-2	sadness
+忧愁	-2	sadness
+犯愁	-2	sadness
+无奈	-2.2	sadness
+很无奈	-2.2	sadness
+无助	-2.2	sadness
+无力	-2.2	sadness
+无能为力	-2.2	sadness
+爱莫能助	-2.2	sadness
+束手无策	-2.2	sadness
+孤独	-2.2	sadness
+寂寞	-2.2	sadness
+孤单	-2.2	sadness
+孤立无援	-2.2	sadness
+无依无靠	-2.2	sadness
+空虚	-2.2	sadness
+迷茫	-2.2	sadness
+茫然	-2.2	sadness
+彷徨	-2.2	sadness
+不知所措	-2.2	sadness
+无所适从	-2.2	sadness
+没辙	-2.2	sadness
+没办法	-2.2	sadness
+没法子	-2.2	sadness
+没招	-2.2	sadness
+抑郁	-2.4	sadness
+忧郁	-2.4	sadness
+抑郁症	-2.4	sadness
+焦虑症	-2.4	sadness
+压抑	-2.4	sadness
+压力大	-2.4	sadness
+压力山大	-2.4	sadness
+喘不过气	-2.4	sadness
+透不过气	-2.4	sadness
+心力交瘁	-2.4	sadness
+身心俱疲	-2.4	sadness
+筋疲力尽	-2.4	sadness
+精疲力竭	-2.4	sadness
+疲惫	-2.4	sadness
+疲倦	-2.4	sadness
+疲劳	-2.4	sadness
+煎熬	-2.4	sadness
+熬不下去	-2.4	sadness
+折磨	-2.4	sadness
+受折磨	-2.4	sadness
+备受煎熬	-2.4	sadness
+后悔	-1.8	sadness
+懊悔	-1.8	sadness
+悔恨	-1.8	sadness
+追悔莫及	-1.8	sadness
+悔不当初	-1.8	sadness
+遗憾	-1.8	sadness
+可惜	-1.8	sadness
+惋惜	-1.8	sadness
+叹气	-1.8	sadness
+唉声叹气	-1.8	sadness
+认栽	-1.8	sadness
+自认倒霉	-1.8	sadness
+倒霉	-1.8	sadness
+倒霉透了	-1.8	sadness
+晦气	-1.8	sadness
+触霉头	-1.8	sadness
+太背	-1.8	sadness
+真背	-1.8	sadness
+害怕	-2	
+恐惧	-2	
+恐慌	-2	
+惊恐	-2	
+惊慌	-2	
+慌	-2	
+慌了	-2	
+慌张	-2	
+心慌	-2	
+发慌	-2	
+吓人	-2	
+吓坏了	-2	
+吓一跳	-2	
+忧虑	-2	
+不安	-2	
+忐忑	-2	
+忐忑不安	-2	
+提心吊胆	-2	
+胆战心惊	-2	
+心惊胆战	-2	
+惶恐	-2	
+惶惶不安	-2	
+很紧张	-2	
+尴尬	-1.8	
+难为情	-1.8	
+丢脸	-1.8	
+丢人	-1.8	
+丢人现眼	-1.8	
+没面子	-1.8	
+出丑	-1.8	
+出洋相	-1.8	
+羞愧	-1.8	
+惭愧	-1.8	
+内疚	-1.8	
+愧疚	-1.8	
+自责	-1.8	
+羞耻	-1.8	
+耻辱	-1.8	
+屈辱	-1.8	
+侮辱	-1.8	
+羞辱	-1.8	
+嫉妒	-1.6	
+眼红	-1.6	
+羡慕嫉妒恨	-1.6	
+吃醋	-1.6	
+费解	-1.6	
+想不通	-1.6	
+弄不懂	-1.6	
+无法理解	-1.6	
+伤害	-2	
+受伤	-2	
+被伤害	-2	
+受害	-2	
+受罪	-2	
+遭罪	-2	
+吃苦	-2	
+吃亏	-2	
+上当	-2	
+上当受骗	-2	
+受骗	-2	
+被骗	-2	
+被坑	-2	
+被宰	-2	
+挨宰	-2	
+当冤大头	-2	
+冤大头	-2	
+韭菜	-2	
+被割韭菜	-2	
+
+# --- evaluative verbs and nouns
+推荐	1.8	
+强烈推荐	1.8	
+力荐	1.8	
+安利	1.8	
+值得推荐	1.8	
+值得购买	1.8	
+值得一试	1.8	
+回购	1.8	
+无限回购	1.8	
+还会再买	1.8	
+会再来	1.8	
+下次还来	1.8	
+表扬	2	
+称赞	2	
+夸奖	2	
+夸赞	2	
+赞扬	2	
+赞美	2	
+赞赏	2	
+赞许	2	
+赞不绝口	2	
+给好评	2	satisfaction
+认可	2	
+嘉奖	2	
+表彰	2	
+点赞了	2	satisfaction
+竖大拇指	2	
+拍手称快	2	
+叫好	2	
+喝彩	2	
+鼓掌	2	
+欣赏	1.6	
+珍惜	1.6	
+珍视	1.6	
+尊重	1.6	
+理解	1.6	
+体谅	1.6	
+包容	1.6	
+谅解	1.6	
+支持	1.6	
+鼓励	1.6	
+关心	1.6	
+关怀	1.6	
+关照	1.6	
+照顾	1.6	
+照应	1.6	
+帮助	1.6	
+协助	1.6	
+配合	1.6	
+合作愉快	1.6	
+解决	1.2	
+处理好	1.2	
+搞定	1.2	
+办妥	1.2	
+办好	1.2	
+修好	1.2	
+弄好	1.2	
+搞好	1.2	
+恢复	1.2	
+复原	1.2	
+改善	1.2	
+改进	1.2	
+提升	1.2	
+优化	1.2	
+进步	1.2	
+好转	1.2	
+见好	1.2	
+转好	1.2	
+退还	1.4	
+退回来	1.4	
+退到账	1.4	
+到账了	1.4	
+赔偿到位	1.4	
+补偿到位	1.4	
+赔了	1.4	
+补发了	1.4	
+补上了	1.4	
+送到了	1.4	
+收到了	1.4	
+找到了	1.4	
+找回来了	1.4	
+保证	1.5	
+承诺兑现	1.5	
+说到做到	1.5	
+言而有信	1.5	
+守约	1.5	
+兑现	1.5	
+落实	1.5	
+信守承诺	1.5	
+祝贺	2	
+恭喜	2	
+庆祝	2	
+祝福	2	
+骗	-2.4	anger
+欺骗	-2.4	anger
+诈骗	-2.4	anger
+坑骗	-2.4	anger
+哄骗	-2.4	anger
+蒙骗	-2.4	anger
+行骗	-2.4	anger
+骗钱	-2.4	anger
+骗子	-2.4	anger
+欺诈	-2.4	anger
+诓骗	-2.4	anger
+忽悠	-2.4	anger
+瞎忽悠	-2.4	anger
+糊弄	-2.4	anger
+敷衍	-2.4	anger
+敷衍了事	-2.4	anger
+应付	-2.4	anger
+搪塞	-2.4	anger
+推脱	-2.4	anger
+推诿	-2.4	anger
+推卸	-2.4	anger
+推卸责任	-2.4	anger
+推三阻四	-2.4	anger
+踢皮球	-2.4	anger
+甩锅	-2.4	anger
+扯皮	-2.4	anger
+打太极	-2.4	anger
+耍赖	-2.4	anger
+赖账	-2.4	anger
+抵赖	-2.4	anger
+耍滑头	-2.4	anger
+耍花样	-2.4	anger
+耍人	-2.4	anger
+耍我	-2.4	anger
+耍着玩	-2.4	anger
+玩我	-2.4	anger
+玩人	-2.4	anger
+当猴耍	-2.4	anger
+戏弄	-2.4	anger
+愚弄	-2.4	anger
+捉弄	-2.4	anger
+欺负	-2.4	anger
+欺压	-2.4	anger
+刁难	-2.4	anger
+为难	-2.4	anger
+找麻烦	-2.4	anger
+故意刁难	-2.4	anger
+坑	-2.3	anger
+坑人	-2.3	anger
+坑爹	-2.3	anger
+坑货	-2.3	anger
+大坑	-2.3	anger
+巨坑	-2.3	anger
+深坑	-2.3	anger
+天坑	-2.3	anger
+被坑了	-2.3	anger
+宰客	-2.3	anger
+宰人	-2.3	anger
+黑钱	-2.3	anger
+吞钱	-2.3	anger
+扣钱	-2.3	anger
+乱扣	-2.3	anger
+乱扣费	-2.3	anger
+乱收	-2.3	anger
+偷扣	-2.3	anger
+偷偷扣钱	-2.3	anger
+强制扣费	-2.3	anger
+强买强卖	-2.3	anger
+霸王条款	-2.3	anger
+套路	-2.3	anger
+套路贷	-2.3	anger
+满满的套路	-2.3	anger
+诱导	-2.3	anger
+误导	-2.3	anger
+陷阱	-2.3	anger
+圈套	-2.3	anger
+猫腻	-2.3	anger
+暗箱操作	-2.3	anger
+潜规则	-2.3	anger
+收割	-2.3	anger
+拖延	-2	
+拖欠	-2	
+拖着	-2	
+一拖再拖	-2	
+拖到现在	-2	
+耽误	-2	
+耽搁	-2	
+误事	-2	
+误工	-2	
+误机	-2	
+误点	-2	
+晚点	-2	
+迟到	-2	
+迟迟	-2	
+迟迟不	-2	
+迟迟没有	-2	
+久等	-2	
+干等	-2	
+白等	-2	
+苦等	-2	
+一直等	-2	
+等了半天	-2	
+等半天	-2	
+等了好久	-2	
+等了很久	-2	
+等太久	-2	
+丢	-1.8	
+丢失	-1.8	
+遗失	-1.8	
+弄丢	-1.8	
+搞丢	-1.8	
+丢件	-1.8	
+丢包	-1.8	
+失踪	-1.8	
+找不到	-1.8	
+找不着	-1.8	
+没找到	-1.8	
+不见了	-1.8	
+没收到	-1.8	
+收不到	-1.8	
+没送到	-1.8	
+送不到	-1.8	
+未送达	-1.8	
+未收到	-1.8	
+漏	-1.8	
+漏发	-1.8	
+漏送	-1.8	
+少发	-1.8	
+少送	-1.8	
+少给	-1.8	
+缺件	-1.8	
+缺货	-1.8	
+断货	-1.8	
+没货	-1.8	
+无货	-1.8	
+发错货	-1.8	
+错发	-1.8	
+拒绝	-1.8	
+拒收	-1.8	
+拒赔	-1.8	
+拒退	-1.8	
+拒不	-1.8	
+不给退	-1.8	
+不退	-1.8	
+不让退	-1.8	
+不给换	-1.8	
+不给修	-1.8	
+不予受理	-1.8	
+不受理	-1.8	
+不处理	-1.8	
+没人管	-1.8	
+没人理	-1.8	
+没人处理	-1.8	
+不回复	-1.8	
+没回复	-1.8	
+不回电	-1.8	
+不接电话	-1.8	
+打不通	-1.8	
+联系不上	-1.8	
+找不到人	-1.8	
+没人接	-1.8	
+无人接听	-1.8	
+石沉大海	-1.8	
+杳无音信	-1.8	
+音讯全无	-1.8	
+没下文	-1.8	
+没有下文	-1.8	
+不了了之	-1.8	
+申诉	-1.6	
+举报	-1.6	
+索赔	-1.6	
+维权	-1.6	
+讨说法	-1.6	
+要说法	-1.6	
+给个说法	-1.6	
+讨个公道	-1.6	
+讨回公道	-1.6	
+要个说法	-1.6	
+吐槽	-1.4	
+狂吐槽	-1.4	
+吐槽一下	-1.4	
+差评	-1.4	
+给差评	-1.4	
+打差评	-1.4	
+一星	-1.4	
+一颗星	-1.4	
+零分	-1.4	
+负分	-1.4	
+打零分	-1.4	
+恶评	-1.4	
+损失	-2.2	
+亏	-2.2	
+亏了	-2.2	
+亏大了	-2.2	
+亏本	-2.2	
+血亏	-2.2	
+赔钱	-2.2	
+白花钱	-2.2	
+花冤枉钱	-2.2	
+冤枉钱	-2.2	
+浪费	-2.2	
+浪费时间	-2.2	
+浪费钱	-2.2	
+白费	-2.2	
+白费力气	-2.2	
+白跑	-2.2	
+白跑一趟	-2.2	
+白请假	-2.2	
+白忙活	-2.2	
+白折腾	-2.2	
+徒劳	-2.2	
+怪	-1.2	
+怪罪	-1.2	
+责怪	-1.2	
+指责	-1.2	
+责备	-1.2	
+数落	-1.2	
+训斥	-1.2	
+呵斥	-1.2	
+斥责	-1.2	
+批评	-1.2	
+挑剔	-1.2	
+刁钻	-1.2	
+苛刻	-1.2	
+嫌弃	-1.2	
+看不上	-1.2	
+威胁	-1.6	
+恐吓	-1.6	
+要挟	-1.6	
+勒索	-1.6	
+敲诈	-1.6	
+逼迫	-1.6	
+强迫	-1.6	
+强制	-1.6	
+胁迫	-1.6	
+施压	-1.6	
+压榨	-1.6	
+剥削	-1.6	
+骚扰	-1.5	
+打扰	-1.5	
+烦扰	-1.5	
+纠缠	-1.5	
+缠着	-1.5	
+轰炸	-1.5	
+电话轰炸	-1.5	
+短信轰炸	-1.5	
+推销	-1.5	
+强行推销	-1.5	
+硬推	-1.5	
+狂推	-1.5	
+频繁推销	-1.5	
+推销电话	-1.5	
+骚扰电话	-1.5	
+营销电话	-1.5	
+否认	-1.3	
+不承认	-1.3	
+狡辩	-1.3	
+诡辩	-1.3	
+强词夺理	-1.3	
+找借口	-1.3	
+借口	-1.3	
+托词	-1.3	
+推辞	-1.3	
+理由一大堆	-1.3	
+一堆理由	-1.3	
+瞎扯	-1.3	
+胡扯	-1.3	
+扯淡	-1.3	
+胡说	-1.3	
+胡说八道	-1.3	
+瞎说	-1.3	
+乱说	-1.3	
+信口开河	-1.3	
+睁眼说瞎话	-1.3	
+撒谎	-1.3	
+说谎	-1.3	
+谎言	-1.3	
+谎话	-1.3	
+鬼话	-1.3	
+假话	-1.3	
+空话	-1.3	
+套话	-1.3	
+官话	-1.3	
+打官腔	-1.3	
+官腔	-1.3	
+场面话	-1.3	
+客套话	-1.3	
+说说而已	-1.3	
+画大饼	-1.3	
+开空头支票	-1.3	
+空头支票	-1.3	
+食言	-1.3	
+出尔反尔	-1.3	
+言而无信	-1.3	
+说话不算话	-1.3	
+说话不算数	-1.3	
+不算数	-1.3	
+反悔	-1.3	
+变卦	-1.3	
+拖累	-1.5	
+连累	-1.5	
+牵连	-1.5	
+耽误事	-1.5	
+误了	-1.5	
+坏事	-1.5	
+搞砸	-1.5	
+弄砸	-1.5	
+砸了	-1.5	
+办砸	-1.5	
+黄了	-1.5	
+泡汤	-1.5	
+完蛋	-1.5	
+玩完	-1.5	
+栽了	-1.5	
+出事	-1.5	
+出岔子	-1.5	
+出问题	-1.5	
+出毛病	-1.5	
+掉链子	-1.5	
+怀疑人生	-1	
+质疑	-1	
+不信	-1	
+不相信	-1	
+信不过	-1	
+不放心	-1	
+不信任	-1	
+失去信心	-1	
+没信心	-1	
+没底	-1	
+心里没底	-1	
+嘲笑	-1.6	
+讥笑	-1.6	
+讥讽	-1.6	
+嘲讽	-1.6	
+挖苦	-1.6	
+冷嘲热讽	-1.6	
+阴阳怪气	-1.6	
+风凉话	-1.6	
+说风凉话	-1.6	
+看笑话	-1.6	
+幸灾乐祸	-1.6	
+落井下石	-1.6	
+问题	-0.8	
+毛病	-0.8	
+故障	-0.8	
+缺陷	-0.8	
+缺点	-0.8	
+弊端	-0.8	
+漏洞	-0.8	
+硬伤	-0.8	
+短板	-0.8	
+不足之处	-0.8	
+麻烦事	-0.8	
+破事	-0.8	
+糟心事	-0.8	
+烂摊子	-0.8	
+一地鸡毛	-0.8	
+灾难	-2.4	
+噩梦	-2.4	
+悲剧	-2.4	
+惨剧	-2.4	
+事故	-2.4	
+祸	-2.4	
+灾	-2.4	
+浩劫	-2.4	
+笑话	-2.4	
+大笑话	-2.4	
+笑柄	-2.4	
+纠纷	-1.5	
+矛盾	-1.5	
+冲突	-1.5	
+争议	-1.5	
+分歧	-1.5	
+误会	-1.5	
+误解	-1.5	
+偏见	-1.5	
+歧视	-1.5	
+差别对待	-1.5	
+区别对待	-1.5	
+双标	-1.5	
+双重标准	-1.5	
+不公	-1.5	
+不公正	-1.5	
+不平等	-1.5	
+过错	-1.6	
+错处	-1.6	
+过失	-1.6	
+失职行为	-1.6	
+渎职	-1.6	
+罚款	-1.2	
+违约金	-1.2	
+滞纳金	-1.2	
+手续费	-1.2	
+附加费	-1.2	
+额外收费	-1.2	
+隐形收费	-1.2	
+隐性收费	-1.2	
+乱收费用	-1.2	
+高额费用	-1.2	
+天价账单	-1.2	
+账单异常	-1.2	
+扣费异常	-1.2	
+多扣	-1.2	
+多扣了	-1.2	
+多收	-1.2	
+多收了	-1.2	
+重复扣费	-1.2	
+重复扣款	-1.2	
+扣了两次	-1.2	
+扣两次	-1.2	
+莫名扣费	-1.2	
+莫名其妙扣费	-1.2	
+被扣费	-1.2	
+被扣款	-1.2	
+被扣钱	-1.2	
+盗刷	-1.2	
+被盗刷	-1.2	
+
+# --- chengyu and set phrases
+心满意足	2.4	satisfaction
+心想事成	2.4	
+万事如意	2.4	
+如愿以偿	2.4	
+尽如人意	2.4	
+皆大欢喜	2.4	
+喜闻乐见	2.4	
+赏心悦目	2.4	
+心旷神怡	2.4	
+心悦诚服	2.4	
+宾至如归	2.4	
+无微不至	2.4	
+体贴入微	2.4	
+关怀备至	2.4	
+尽心尽力	2.4	
+尽职尽责	2.4	
+兢兢业业	2.4	
+任劳任怨	2.4	
+一丝不苟	2.4	
+精益求精	2.4	
+尽善尽美	2.4	
+完美无瑕	2.4	satisfaction
+美轮美奂	2.4	
+锦上添花	2.4	
+雪中送炭	2.4	
+及时雨	2.4	
+物有所值	2.4	
+货真价实	2.4	
+童叟无欺	2.4	
+名副其实	2.4	
+名不虚传	2.4	
+实至名归	2.4	
+有口皆碑	2.4	
+交口称赞	2.4	
+拍案叫绝	2.4	
+叹为观止	2.4	
+出类拔萃	2.4	
+首屈一指	2.4	
+数一数二	2.4	
+独树一帜	2.4	
+别具一格	2.4	
+匠心独运	2.4	
+巧夺天工	2.4	
+炉火纯青	2.4	
+得心应手	2.4	
+游刃有余	2.4	
+驾轻就熟	2.4	
+轻车熟路	2.4	
+一气呵成	2.4	
+干净利落	2.4	
+雷厉风行	2.4	
+立竿见影	2.4	
+事半功倍	2.4	
+药到病除	2.4	
+手到病除	2.4	
+迎刃而解	2.4	
+一劳永逸	2.4	
+万无一失	2.4	
+稳如泰山	2.4	
+安然无恙	2.4	
+平平安安	2.4	
+顺风顺水	2.4	
+一路顺风	2.4	
+一路平安	2.4	
+马到成功	2.4	
+旗开得胜	2.4	
+步步高升	2.4	
+蒸蒸日上	2.4	
+欣欣向荣	2.4	
+如鱼得水	2.4	
+左右逢源	2.4	
+春风得意	2.4	
+笑口常开	2.4	
+喜气洋洋	2.4	
+其乐融融	2.4	
+和和美美	2.4	
+热情洋溢	2.4	
+热情好客	2.4	
+温文尔雅	2.4	
+和蔼可亲	2.4	
+平易近人	2.4	
+善解人意	2.4	
+通情达理	2.4	
+通情达理的	2.4	
+将心比心	2.4	
+助人为乐	2.4	
+乐于助人	2.4	
+热心肠	2.4	
+古道热肠	2.4	
+有求必应	2.4	
+言出必行	2.4	
+一诺千金	2.4	
+诚实守信	2.4	
+光明磊落	2.4	
+实事求是	2.4	
+认真负责	2.4	
+专业敬业	2.4	
+耐心细致	2.4	
+细致入微	2.4	
+周到细致	2.4	
+服务周到	2.4	
+服务热情	2.4	
+服务一流	2.4	
+服务到位	2.4	
+经济实惠	2.4	
+价格公道	2.4	
+价格实惠	2.4	
+质量上乘	2.4	
+质量过硬	2.4	
+品质一流	2.4	
+做工精细	2.4	
+做工精良	2.4	
+做工扎实	2.4	
+用料扎实	2.4	
+超出预期	2.4	
+超出期待	2.4	
+意外之喜	2.4	
+惊喜连连	2.4	
+好事多磨	2.4	
+苦尽甘来	2.4	
+柳暗花明	2.4	
+否极泰来	2.4	
+峰回路转	2.4	
+失而复得	2.4	
+完璧归赵	2.4	
+物归原主	2.4	
+转危为安	2.4	
+化险为夷	2.4	
+逢凶化吉	2.4	
+有惊无险	2.4	
+虚惊一场	2.4	
+一举两得	2.4	
+一箭双雕	2.4	
+两全其美	2.4	
+恰到好处	2.4	
+恰如其分	2.4	
+妙不可言	2.4	
+妙趣横生	2.4	
+津津有味	2.4	
+回味无穷	2.4	
+余音绕梁	2.4	
+赏心乐事	2.4	
+喜上眉梢	2.4	
+神采奕奕	2.4	
+精神抖擞	2.4	
+容光焕发	2.4	
+生龙活虎	2.4	
+朝气蓬勃	2.4	
+神清气爽	2.4	
+心平气和	2.4	
+通体舒畅	2.4	
+一塌糊涂	-2.8	anger
+乌烟瘴气	-2.8	anger
+鸡飞狗跳	-2.8	anger
+鸡犬不宁	-2.8	anger
+天怒人怨	-2.8	anger
+丧心病狂	-2.8	anger
+丧尽天良	-2.8	anger
+伤天害理	-2.8	anger
+恬不知耻	-2.8	anger
+厚颜无耻	-2.8	anger
+寡廉鲜耻	-2.8	anger
+无法无天	-2.8	anger
+胡作非为	-2.8	anger
+为所欲为	-2.8	anger
+肆无忌惮	-2.8	anger
+目中无人	-2.8	anger
+狗眼看人低	-2.8	anger
+仗势欺人	-2.8	anger
+以大欺小	-2.8	anger
+店大欺客	-2.8	anger
+坐地起价	-2.8	anger
+巧立名目	-2.8	anger
+明码实价不符	-2.8	anger
+偷梁换柱	-2.8	anger
+偷天换日	-2.8	anger
+瞒天过海	-2.8	anger
+挂羊头卖狗肉	-2.8	anger
+狼狈为奸	-2.8	anger
+沆瀣一气	-2.8	anger
+官官相护	-2.8	anger
+蛇鼠一窝	-2.8	anger
+见钱眼开	-2.8	anger
+唯利是图	-2.8	anger
+利欲熏心	-2.8	anger
+谋财害命	-2.8	anger
+强取豪夺	-2.8	anger
+巧取豪夺	-2.8	anger
+雁过拔毛	-2.8	anger
+敲骨吸髓	-2.8	anger
+吃相难看	-2.8	anger
+吃相太难看	-2.8	anger
+敷衍塞责	-2.4	
+草草了事	-2.4	
+潦草	-2.4	
+应付了事	-2.4	
+得过且过	-2.4	
+玩忽职守	-2.4	
+尸位素餐	-2.4	
+占着茅坑不拉屎	-2.4	
+推来推去	-2.4	
+踢来踢去	-2.4	
+互相推诿	-2.4	
+互相推卸	-2.4	
+相互推诿	-2.4	
+你推我我推你	-2.4	
+扯皮推诿	-2.4	
+一推了之	-2.4	
+一问三不知	-2.4	
+答非所问	-2.4	
+驴唇不对马嘴	-2.4	
+牛头不对马嘴	-2.4	
+前言不搭后语	-2.4	
+自相矛盾	-2.4	
+颠三倒四	-2.4	
+语无伦次	-2.4	
+东拉西扯	-2.4	
+避重就轻	-2.4	
+顾左右而言他	-2.4	
+支支吾吾	-2.4	
+吞吞吐吐	-2.4	
+遮遮掩掩	-2.4	
+藏着掖着	-2.4	
+模棱两可	-2.4	
+不知所云	-2.4	
+背信弃义	-2.2	
+食言而肥	-2.2	
+自食其言	-2.2	
+朝令夕改	-2.2	
+反复无常	-2.2	repeat
+说一套做一套	-2.2	
+口是心非	-2.2	
+阳奉阴违	-2.2	
+表里不一	-2.2	
+虚情假意	-2.2	
+假仁假义	-2.2	
+笑里藏刀	-2.2	
+两面三刀	-2.2	
+花言巧语	-2.2	
+巧舌如簧	-2.2	
+油嘴滑舌	-2.2	
+信口雌黄	-2.2	
+一派胡言	-2.2	
+满嘴跑火车	-2.2	
+满口胡言	-2.2	
+胡编乱造	-2.2	
+捏造事实	-2.2	
+颠倒黑白	-2.2	
+混淆是非	-2.2	
+指鹿为马	-2.2	
+无中生有	-2.2	
+子虚乌有	-2.2	
+徒有虚名	-2.2	
+虚有其表	-2.2	
+华而不实	-2.2	
+金玉其外败絮其中	-2.2	
+中看不中用	-2.2	
+外强中干	-2.2	
+滥竽充数	-2.2	
+鱼目混珠	-2.2	
+以假乱真	-2.2	
+以旧充新	-2.2	
+掉包	-2.2	
+无计可施	-2.5	sadness
+四面楚歌	-2.5	sadness
+雪上加霜	-2.5	sadness
+祸不单行	-2.5	sadness
+屋漏偏逢连夜雨	-2.5	sadness
+福无双至	-2.5	sadness
+一波未平一波又起	-2.5	sadness
+焦头烂额	-2.5	sadness
+狼狈不堪	-2.5	sadness
+苦不堪言	-2.5	sadness
+叫苦不迭	-2.5	sadness
+苦不堪言的	-2.5	sadness
+有苦难言	-2.5	sadness
+哑巴吃黄连	-2.5	sadness
+有苦说不出	-2.5	sadness
+疲于奔命	-2.5	sadness
+焦头烂额的	-2.5	sadness
+度日如年	-2.5	sadness
+寝食难安	-2.5	sadness
+夜不能寐	-2.5	sadness
+彻夜难眠	-2.5	sadness
+辗转反侧	-2.5	sadness
+茶饭不思	-2.5	sadness
+忧心忡忡	-2.5	sadness
+心事重重	-2.5	sadness
+愁眉不展	-2.5	sadness
+意志消沉	-2.5	sadness
+一蹶不振	-2.5	sadness
+事与愿违	-2.5	sadness
+竹篮打水一场空	-2.5	sadness
+功亏一篑	-2.5	sadness
+得不偿失	-2.5	sadness
+赔了夫人又折兵	-2.5	sadness
+血本无归	-2.5	sadness
+倾家荡产	-2.5	sadness
+家破人亡	-2.5	sadness
+一贫如洗	-2.5	sadness
+身无分文	-2.5	sadness
+债台高筑	-2.5	sadness
+入不敷出	-2.5	sadness
+捉襟见肘	-2.5	sadness
+穷困潦倒	-2.5	sadness
+忍气吞声	-2	
+逆来顺受	-2	
+敢怒不敢言	-2	
+切齿痛恨	-2	
+不堪忍受	-2	
+不堪入目	-2	
+不堪一击	-2	
+不堪设想	-2	
+不可救药	-2	
+无可救药	-2	
+病入膏肓	-2	
+积重难返	-2	
+每况愈下	-2	
+江河日下	-2	
+一落千丈	-2	
+一日不如一日	-2	
+越来越差	-2	
+越来越烂	-2	
+越来越糟	-2	
+大不如前	-2	
+今非昔比	-2	
+今不如昔	-2	
+不进反退	-2	
+倒退	-2	
+退步	-2	
+变差	-2	
+变坏	-2	
+变糟	-2	
+恶化	-2	
+不知好歹	-1.8	
+不识好歹	-1.8	
+不近人情	-1.8	
+不通情理	-1.8	
+蛮不讲理	-1.8	
+无理取闹	-1.8	
+胡搅蛮缠	-1.8	
+得寸进尺	-1.8	
+咄咄逼人	-1.8	
+盛气凌人	-1.8	
+趾高气扬	-1.8	
+不可一世	-1.8	
+目空一切	-1.8	
+高高在上	-1.8	
+居高临下	-1.8	
+冷言冷语	-1.8	
+恶语相向	-1.8	
+出言不逊	-1.8	
+口出狂言	-1.8	
+恶言恶语	-1.8	
+冷若冰霜	-1.8	
+拒人千里	-1.8	
+拒人于千里之外	-1.8	
+麻木不仁	-1.8	
+见死不救	-1.8	
+袖手旁观	-1.8	
+置之不理	-1.8	
+置若罔闻	-1.8	
+充耳不闻	-1.8	
+视而不见	-1.8	
+熟视无睹	-1.8	
+听而不闻	-1.8	
+装聋作哑	-1.8	
+泥牛入海	-1.8	
+音信全无	-1.8	
+遥遥无期	-1.8	
+望眼欲穿	-1.8	
+翘首以盼	-1.8	
+望穿秋水	-1.8	
+久拖不决	-1.8	
+悬而未决	-1.8	
+迟迟未决	-1.8	
+无限期拖延	-1.8	
+没完没了	-1.8	
+无休无止	-1.8	
+周而复始	-1.8	
+一而再再而三	-1.8	
+三番五次	-1.8	
+屡次三番	-1.8	
+屡教不改	-1.8	
+屡禁不止	-1.8	
+层出不穷	-1.8	
+接二连三	-1.8	
+此起彼伏	-1.8	
+不伦不类	-1.6	
+不三不四	-1.6	
+不明不白	-1.6	
+不尴不尬	-1.6	
+不死不活	-1.6	
+半途而废	-1.6	
+虎头蛇尾	-1.6	
+有始无终	-1.6	
+丢三落四	-1.6	
+粗心大意	-1.6	
+粗枝大叶	-1.6	
+马虎大意	-1.6	
+心不在焉	-1.6	
+漫不经心	-1.6	
+三心二意	-1.6	
+敷衍塞责的	-1.6	
+吊儿郎当	-1.6	
+拖泥带水	-1.6	
+磨磨蹭蹭	-1.6	
+慢慢吞吞	-1.6	
+拖拖拉拉	-1.6	
+婆婆妈妈	-1.6	
+啰里啰嗦	-1.6	
+絮絮叨叨	-1.6	
+唠唠叨叨	-1.6	
+七嘴八舌	-1.6	
+众说纷纭	-1.6	
+各执一词	-1.6	
+莫衷一是	-1.6	
+手足无措	-1.6	
+进退两难	-1.6	
+左右为难	-1.6	
+骑虎难下	-1.6	
+哭笑不得	-1.6	
+啼笑皆非	-1.6	
+闻所未闻	-1.6	
+小题大做	-1.4	
+大惊小怪	-1.4	
+斤斤计较	-1.4	
+锱铢必较	-1.4	
+鸡毛蒜皮	-1.4	
+吹毛求疵	-1.4	
+鸡蛋里挑骨头	-1.4	
+求全责备	-1.4	
+百无聊赖	-1.4	
+味同嚼蜡	-1.4	
+食之无味	-1.4	
+弃之可惜	-1.4	
+鸡肋	-1.4	
+不欢而散	-1.4	
+一无所获	-1.4	
+一无是处	-1.4	
+一文不值	-1.4	
+一钱不值	-1.4	
+分文不值	-1.4	
+毫无价值	-1.4	
+毫无用处	-1.4	
+毫无意义	-1.4	
+徒劳无功	-1.4	
+劳而无功	-1.4	
+白费心机	-1.4	
+枉费心机	-1.4	
+无济于事	-1.4	
+于事无补	-1.4	
+杯水车薪	-1.4	
+隔靴搔痒	-1.4	
+治标不治本	-1.4	
+换汤不换药	-1.4	
+
+# --- products, apps, delivery, travel, telecom, installation
+卡顿	-1.8	
+很卡	-1.8	
+太卡	-1.8	
+好卡	-1.8	
+卡死	-1.8	
+卡住	-1.8	
+卡爆	-1.8	
+卡成狗	-1.8	
+卡成ppt	-1.8	
+一卡一卡	-1.8	
+掉帧	-1.8	
+延迟高	-1.8	
+高延迟	-1.8	
+反应慢	-1.8	
+响应慢	-1.8	
+加载慢	-1.8	
+加载不出来	-1.8	
+转圈	-1.8	
+一直转圈	-1.8	
+白屏	-1.8	
+黑屏	-1.8	
+花屏	-1.8	
+蓝屏	-1.8	
+闪屏	-1.8	
+屏闪	-1.8	
+闪烁	-1.8	
+乱闪	-1.8	
+死机	-1.8	
+自动重启	-1.8	
+频繁重启	-1.8	
+无限重启	-1.8	
+开不了机	-1.8	
+开不机	-1.8	
+无法开机	-1.8	
+关不了机	-1.8	
+自动关机	-1.8	
+突然关机	-1.8	
+掉电	-1.8	
+掉电快	-1.8	
+耗电快	-1.8	
+费电	-1.8	
+电池不耐用	-1.8	
+续航差	-1.8	
+续航短	-1.8	
+充不进电	-1.8	
+充不上电	-1.8	
+充电慢	-1.8	
+发烫	-1.8	
+发热	-1.8	
+烫手	-1.8	
+过热	-1.8	
+烧坏	-1.8	
+烧了	-1.8	
+冒烟	-1.8	
+短路	-1.8	
+漏电	-1.8	
+进水	-1.8	
+受潮	-1.8	
+闪退	-2	
+老是闪退	-2	
+一直闪退	-2	
+崩	-2	
+崩了	-2	
+崩掉	-2	
+又崩了	-2	
+宕机	-2	
+服务器挂了	-2	
+系统崩溃	-2	
+系统故障	-2	
+系统出错	-2	
+系统问题	-2	
+系统错误	-2	
+报错	-2	
+一直报错	-2	
+出错了	-2	
+异常	-2	
+登录不了	-2	
+登不上	-2	
+登录失败	-2	
+无法登录	-2	
+打不开	-2	
+进不去	-2	
+用不了	-2	
+没法用	-2	
+不能用	-2	
+无法使用	-2	
+无法打开	-2	
+无法连接	-2	
+连不上	-2	
+连接失败	-2	
+断开	-2	
+断线	-2	
+掉线	-2	
+老掉线	-2	
+频繁掉线	-2	
+信号差	-2	
+没信号	-2	
+信号弱	-2	
+网速慢	-2	
+网很慢	-2	
+网络差	-2	
+网络不好	-2	
+断网	-2	
+没网	-2	
+上不了网	-2	
+时好时坏	-2	
+不灵敏	-2	
+不响应	-2	
+没反应	-2	
+点不动	-2	
+按不动	-2	
+触屏失灵	-2	
+无效	-2	
+没效果	-2	
+作用不大	-2	
+升级后变卡	-1.5	
+强制更新	-1.5	
+广告多	-1.5	
+广告太多	-1.5	
+全是广告	-1.5	
+弹窗	-1.5	
+弹窗广告	-1.5	
+开屏广告	-1.5	
+烦人的广告	-1.5	
+流氓软件	-1.5	
+捆绑	-1.5	
+捆绑销售	-1.5	
+捆绑安装	-1.5	
+强制捆绑	-1.5	
+收费项目多	-1.5	
+处处收费	-1.5	
+套娃收费	-1.5	
+会员专享	-1.5	
+付费才能	-1.5	
+逼人充值	-1.5	
+诱导充值	-1.5	
+诱导付费	-1.5	
+偷偷续费	-1.5	
+默认勾选	-1.5	
+隐藏条款	-1.5	
+取消不了	-1.5	
+关不掉	-1.5	
+退不掉	-1.5	
+找不到入口	-1.5	
+入口难找	-1.5	
+设计反人类	-1.5	
+反人类	-1.5	
+反人类设计	-1.5	
+难用死	-1.5	
+体验差	-1.5	
+体验极差	-1.5	
+用户体验差	-1.5	
+体验不好	-1.5	
+不人性化	-1.5	
+不友好的	-1.5	
+操作复杂	-1.5	
+操作麻烦	-1.5	
+界面乱	-1.5	
+界面丑	-1.5	
+字太小	-1.5	
+秒开	1.6	
+很流畅	1.6	
+非常流畅	1.6	
+运行稳定	1.6	
+续航好	1.6	
+续航强	1.6	
+续航持久	1.6	
+耐摔	1.6	
+防水	1.6	
+信号好	1.6	
+网速快	1.6	
+网速很快	1.6	
+满格	1.6	
+界面简洁	1.6	
+简洁	1.6	
+清新	1.6	
+操作简单	1.6	
+简单易用	1.6	
+一键搞定	1.6	
+一键完成	1.6	
+省时	1.6	
+省时省力	1.6	
+人性化设计	1.6	
+贴心设计	1.6	
+功能强大	1.6	
+功能齐全	1.6	
+性能强	1.6	
+性能好	1.6	
+跑分高	1.6	
+拍照好	1.6	
+拍照清晰	1.6	
+画质好	1.6	
+音质好	1.6	
+手感好	1.6	
+颜值高	1.6	
+高颜值	1.6	
+颜值在线	1.6	
+破了	-2	
+碎了	-2	
+裂了	-2	
+裂开	-2	
+裂缝	-2	
+划痕	-2	
+刮花	-2	
+磕碰	-2	
+磕伤	-2	
+凹陷	-2	
+变形	-2	
+掉漆	-2	
+生锈	-2	
+锈迹	-2	
+污渍	-2	
+污损	-2	
+渗漏	-2	
+漏水	-2	
+漏油	-2	
+漏液	-2	
+漏气	-2	
+瘪了	-2	
+压扁	-2	
+压碎	-2	
+摔碎	-2	
+摔烂	-2	
+散架	-2	
+松动	-2	
+松了	-2	
+脱落	-2	
+断了	-2	
+折断	-2	
+开裂	-2	
+开胶	-2	
+起球	-2	
+褪色	-2	
+掉色	-2	
+缩水	-2	
+起皱	-2	
+异响	-2	
+噪音大	-2	
+噪音	-2	
+有噪音	-2	
+嗡嗡响	-2	
+响声大	-2	
+震动大	-2	
+抖动	-2	
+晃动	-2	
+不平	-2	
+歪了	-2	
+装歪	-2	
+歪斜	-2	
+漏件	-1.8	
+少件	-1.8	
+少发了	-1.8	
+少寄	-1.8	
+缺配件	-1.8	
+配件不全	-1.8	
+少了东西	-1.8	
+发错了	-1.8	
+错发漏发	-1.8	
+货不对	-1.8	
+货不对版	-1.8	
+型号不对	-1.8	
+颜色不对	-1.8	
+尺码不对	-1.8	
+规格不符	-1.8	
+与图片不符	-1.8	
+实物不符	-1.8	
+二手货	-1.8	
+翻新机	-1.8	
+拆封过	-1.8	
+被拆过	-1.8	
+包装破损	-1.8	
+外包装破损	-1.8	
+包装烂了	-1.8	
+没包装	-1.8	
+包装简陋	-1.8	
+掉包了	-1.8	
+调包	-1.8	
+被调包	-1.8	
+航班延误	-1.8	
+延误了	-1.8	
+晚点了	-1.8	
+取消航班	-1.8	
+航班取消	-1.8	
+超售	-1.8	
+被超售	-1.8	
+行李延误	-1.8	
+行李丢失	-1.8	
+行李丢了	-1.8	
+行李损坏	-1.8	
+行李破损	-1.8	
+箱子坏了	-1.8	
+箱子破了	-1.8	
+行李没到	-1.8	
+行李晚到	-1.8	
+转机丢	-1.8	
+误机了	-1.8	
+错过航班	-1.8	
+赶不上	-1.8	
+滞留	-1.8	
+被困	-1.8	
+被滞留	-1.8	
+改签难	-1.8	
+改签费	-1.8	
+退票费	-1.8	
+退票难	-1.8	
+退改难	-1.8	
+送晚了	-1.6	
+送迟了	-1.6	
+超时	-1.6	
+配送超时	-1.6	
+送餐超时	-1.6	
+严重超时	-1.6	
+超时送达	-1.6	
+迟迟不送	-1.6	
+迟迟不发货	-1.6	
+不发货	-1.6	
+未发货	-1.6	
+还没发货	-1.6	
+发货慢	-1.6	
+物流慢	-1.6	
+快递慢	-1.6	
+物流太慢	-1.6	
+物流不动	-1.6	
+物流停滞	-1.6	
+物流信息不更新	-1.6	
+一直不更新	-1.6	
+卡在中转	-1.6	
+卡在路上	-1.6	
+没人送	-1.6	
+送不到家	-1.6	
+不送上门	-1.6	
+不上门	-1.6	
+乱放	-1.6	
+扔门口	-1.6	
+放错地方	-1.6	
+送错地址	-1.6	
+送错了	-1.6	
+被冒领	-1.6	
+冒领	-1.6	
+签收了没收到	-1.6	
+显示签收	-1.6	
+虚假签收	-1.6	
+显示已送达	-1.6	
+丢件了	-1.6	
+撒了	-1.6	
+洒了	-1.6	
+汤洒了	-1.6	
+漏汤	-1.6	
+凉了	-1.6	
+凉透了	-1.6	
+冷掉了	-1.6	
+不热了	-1.6	
+坨了	-1.6	
+糊了	-1.6	
+焦了	-1.6	
+夹生	-1.6	
+没熟	-1.6	
+太咸	-1.6	
+齁咸	-1.6	
+太淡	-1.6	
+太油	-1.6	
+太辣	-1.6	
+量少	-1.6	
+分量少	-1.6	
+份量少	-1.6	
+分量不足	-1.6	
+缩水严重	-1.6	
+吃出头发	-1.6	
+吃出虫子	-1.6	
+异物	-1.6	
+拉肚子	-1.6	
+吃坏肚子	-1.6	
+食物中毒	-1.6	
+不新鲜的	-1.6	
+没来	-1.6	
+师傅没来	-1.6	
+人没来	-1.6	
+没上门	-1.6	
+爽约	-1.6	
+放鸽子	-1.6	
+被放鸽子	-1.6	
+放我鸽子	-1.6	
+迟到了	-1.6	
+迟到很久	-1.6	
+不守时	-1.6	
+临时改约	-1.6	
+临时取消	-1.6	
+说好了的	-1.6	
+明明约好	-1.6	
+装坏了	-1.6	
+没装好	-1.6	
+装不好	-1.6	
+安装失败	-1.6	
+安装不了	-1.6	
+装错了	-1.6	
+装完就坏	-1.6	
+乱收费的	-1.6	
+乱收材料费	-1.6	
+材料费贵	-1.6	
+收费贵	-1.6	
+收费不合理	-1.6	
+上门费	-1.6	
+多收钱	-1.6	
+加价	-1.6	
+坐地涨价	-1.6	
+临时加价	-1.6	
+私自加价	-1.6	
+另外收费	-1.6	
+收钱不办事	-1.6	
+拿钱不办事	-1.6	
+只收钱不干活	-1.6	
+乱扣钱	-1.8	
+扣费不明	-1.8	
+莫名扣费了	-1.8	
+话费异常	-1.8	
+话费多扣	-1.8	
+流量超支	-1.8	
+流量乱扣	-1.8	
+乱扣流量	-1.8	
+偷跑流量	-1.8	
+流量跑得快	-1.8	
+账单不对	-1.8	
+账单有误	-1.8	
+收费不透明	-1.8	
+不明扣费	-1.8	
+被开通	-1.8	
+莫名开通	-1.8	
+被订购	-1.8	
+私自开通	-1.8	
+偷偷开通	-1.8	
+强制开通	-1.8	
+乱开通	-1.8	
+乱订购	-1.8	
+被办理	-1.8	
+套餐被改	-1.8	
+被改套餐	-1.8	
+私自变更	-1.8	
+被停机	-1.8	
+欠费停机	-1.8	
+无故停机	-1.8	
+销户难	-1.8	churn
+退订难	-1.8	churn
+注销难	-1.8	churn
+退款难	-1.8	
+退费难	-1.8	
+赔偿难	-1.8	
+维权难	-1.8	
+投诉难	-1.8	
+投诉无门	-1.8	
+求助无门	-1.8	
+申诉无门	-1.8	
+办事难	-1.8	
+难办事	-1.8	
+办个事真难	-1.8	
+跑断腿	-1.8	
+来回跑	-1.8	
+跑了好几趟	-1.8	
+白跑了	-1.8	
+排长队	-1.6	
+排了很久	-1.6	
+排队太久	-1.6	
+等位	-1.6	
+人工难找	-1.6	
+找不到人工	-1.6	
+转不了人工	-1.6	
+机器人客服	-1.6	
+人工客服难	-1.6	
+客服难找	-1.6	
+客服不回	-1.6	
+客服不理	-1.6	
+客服失联	-1.6	
+一直占线	-1.6	
+占线	-1.6	
+忙音	-1.6	
+无人应答	-1.6	
+自动回复	-1.6	
+机器回复	-1.6	
+复制粘贴	-1.6	
+模板回复	-1.6	
+回复慢	-1.6	
+回得慢	-1.6	
+回复敷衍	-1.6	
+答复敷衍	-1.6	
+没有答复	-1.6	
+没答复	-1.6	
+没答覆	-1.6	
+没个准	-1.6	
+没个准信	-1.6	
+没准信	-1.6	
+没有准确时间	-1.6	
+回去等通知	-1.6	
+送得快	1.8	
+准时送达	1.8	
+包装好	1.8	
+包装精美	1.8	
+包装严实	1.8	
+包装完好	1.8	
+毫无破损	1.8	
+质量好	1.8	
+质量很好	1.8	satisfaction
+质量不错	1.8	
+品质好	1.8	
+做工好	1.8	
+活干得好	1.8	
+装得好	1.8	
+安装好了	1.8	
+安装到位	1.8	
+收拾干净	1.8	
+打扫干净	1.8	
+清理干净	1.8	
+服务好	1.8	
+服务不错	1.8	
+态度好	1.8	
+态度不错	1.8	
+态度好好	1.8	
+态度端正	1.8	
+态度诚恳	1.8	
+耐心解答	1.8	
+耐心讲解	1.8	
+解答详细	1.8	
+讲解清楚	1.8	
+回复及时	1.8	
+处理及时	1.8	
+处理得当	1.8	
+处理得好	1.8	
+处理很快	1.8	
+办事利索	1.8	
+办事效率高	1.8	
+一次解决	1.8	
+一次搞定	1.8	
+当场解决	1.8	
+马上解决	1.8	
+立刻解决	1.8	
+迅速解决	1.8	
+顺利解决	1.8	
+满意而归	1.8	satisfaction
+放心买	1.8	
+放心用	1.8	
+值得信赖的	1.8	
+售后好	1.8	
+售后不错	1.8	
+售后很好	1.8	satisfaction
+售后给力	1.8	
+客服给力	1.8	
+客服很好	1.8	satisfaction
+客服耐心	1.8	
+客服专业	1.8	
+物流快	1.8	
+物流给力	1.8	
+快递给力	1.8	
+到货快的	1.8	
+发货神速	1.8	
+次日达	1.8	
+当日达	1.8	
+准时到	1.8	
+按时到	1.8	
+按时到达	1.8	
+如约而至	1.8	
+说到做到的	1.8	
+态度差	-1.8	
+态度很差	-1.8	
+态度恶劣	-1.8	
+态度不好	-1.8	
+态度极差	-1.8	
+态度冷漠	-1.8	
+态度蛮横	-1.8	
+态度敷衍	-1.8	
+服务差	-1.8	
+服务很差	-1.8	
+服务态度差	-1.8	
+服务太差	-1.8	
+服务不好	-1.8	
+服务烂	-1.8	
+服务垃圾	-1.8	
+服务极差	-1.8	
+售后差	-1.8	
+售后垃圾	-1.8	
+售后太差	-1.8	
+售后不管	-1.8	
+客服差	-1.8	
+客服垃圾	-1.8	
+客服不专业	-1.8	
+质量差劲	-1.8	
+质量太差	-1.8	
+质量很差	-1.8	
+质量不好	-1.8	
+质量不行	-1.8	
+效率低	-1.8	
+效率太低	-1.8	
+效率低下	-1.8	
+办事拖拉	-1.8	
+办事效率低	-1.8	
+推来推去的	-1.8	
+没有诚意	-1.8	
+毫无诚意	-1.8	
+没诚意	-1.8	
+不诚恳	-1.8	
+没态度	-1.8	
+什么态度	-1.8	
+这是什么态度	-1.8	
+什么服务	-1.8	
+这是什么服务	-1.8	
+什么服务态度	-1.8	
+
+# --- internet and complaint slang
+我无语	-1.8	anger
+真无语	-1.8	anger
+好无语	-1.8	anger
+无语了	-1.8	anger
+太无语	-1.8	anger
+服了	-1.8	anger
+我服了	-1.8	anger
+真服了	-1.8	anger
+服了你们	-1.8	anger
+我也是服了	-1.8	anger
+醉了	-1.8	anger
+我醉了	-1.8	anger
+也是醉了	-1.8	anger
+卧槽	-1.8	anger
+我靠	-1.8	anger
+妈的	-1.8	anger
+他妈的	-1.8	anger
+尼玛	-1.8	anger
+我勒个去	-1.8	anger
+什么鬼	-1.8	anger
+搞什么	-1.8	anger
+搞什么鬼	-1.8	anger
+搞什么名堂	-1.8	anger
+什么玩意	-1.8	anger
+什么玩意儿	-1.8	anger
+啥玩意	-1.8	anger
+啥玩意儿	-1.8	anger
+算什么	-1.8	anger
+算哪门子	-1.8	anger
+算个啥	-1.8	anger
+坑爹货	-2.5	anger
+坑爹啊	-2.5	anger
+太坑	-2.5	anger
+太坑了	-2.5	anger
+真坑	-2.5	anger
+好坑	-2.5	anger
+巨坑无比	-2.5	anger
+坑死人	-2.5	anger
+奸商	-2.5	anger
+无良商家	-2.5	anger
+无良	-2.5	anger
+黑心商家	-2.5	anger
+黑心企业	-2.5	anger
+吸血	-2.5	anger
+吸血鬼	-2.5	anger
+割韭菜	-2.5	anger
+收智商税	-2.5	anger
+智商税	-2.5	anger
+抢钱	-2.5	anger
+明抢	-2.5	anger
+抢劫	-2.5	anger
+土匪	-2.5	anger
+强盗	-2.5	anger
+骗子公司	-2.5	anger
+流氓	-2.5	anger
+耍流氓	-2.5	anger
+流氓公司	-2.5	anger
+流氓行为	-2.5	anger
+霸王	-2.5	anger
+强盗逻辑	-2.5	anger
+什么逻辑	-2.5	anger
+神逻辑	-2.5	anger
+什么破	-1.8	
+破玩意	-1.8	
+破玩意儿	-1.8	
+破东西	-1.8	
+破手机	-1.8	
+破电脑	-1.8	
+破软件	-1.8	
+破系统	-1.8	
+破平台	-1.8	
+破公司	-1.8	
+破服务	-1.8	
+破网	-1.8	
+这破	-1.8	
+啥破	-1.8	
+必须差评	-1.5	
+果断差评	-1.5	
+差评了	-1.5	
+给你差评	-1.5	
+一星差评	-1.5	
+避雷	-1.5	
+踩雷	-1.5	
+踩坑	-1.5	
+掉坑	-1.5	
+入坑	-1.5	
+别买	-1.5	
+千万别买	-1.5	
+不要买	-1.5	
+慎买	-1.5	
+慎入	-1.5	
+劝退	-1.5	
+拔草	-1.5	
+翻车	-1.5	
+翻车了	-1.5	
+拉胯	-1.5	
+拉垮	-1.5	
+下头	-1.5	
+辣眼睛	-1.5	
+槽点	-1.5	
+吐槽点	-1.5	
+鸡肋功能	-1.5	
+智商被侮辱	-1.5	
+侮辱智商	-1.5	
+把人当傻子	-1.5	
+当我傻	-1.5	
+当我是傻子	-1.5	
+当我好骗	-1.5	
+好糊弄	-1.5	
+糊弄人	-1.5	
+好欺负	-1.5	
+欺负人	-1.5	
+玩人呢	-1.5	
+耍人玩	-1.5	
+耍人呢	-1.5	
+逗我呢	-1.5	
+逗我玩	-1.5	
+开玩笑呢	-1.5	
+开什么玩笑	-1.5	
+你在逗我	-1.5	
+搞笑呢	-1.5	
+就这	-1.5	
+就这么点	-1.5	
+真气人	-2	anger
+太气人	-2	anger
+气死人	-2	anger
+火大了	-2	anger
+我火了	-2	anger
+我真的火了	-2	anger
+要炸了	-2	anger
+心态崩了	-2	anger
+心态炸了	-2	anger
+血压高了	-2	anger
+血压上来了	-2	anger
+头大	-2	anger
+头疼	-2	anger
+头痛	-2	anger
+脑壳疼	-2	anger
+脑壳痛	-2	anger
+蛋疼	-2	anger
+糟心透了	-2	anger
+闹心透了	-2	anger
+扎心	-1.5	
+扎心了	-1.5	
+破防	-1.5	
+破防了	-1.5	
+心态崩	-1.5	
+绷不住	-1.5	
+绷不住了	-1.5	
+蚌埠住	-1.5	
+麻了	-1.5	
+我麻了	-1.5	
+人麻了	-1.5	
+我裂开了	-1.5	
+绝绝子	2	
+太香了	2	
+真香	2	
+香啊	2	
+好评如潮的	2	satisfaction
+种草	2	
+被种草	2	
+超爱的	2	
+爱了	2	
+爱了爱了	2	
+狠狠爱了	2	
+宝藏	2	
+宝藏店铺	2	
+神器	2	
+良心推荐	2	
+闭眼买	2	
+闭眼入	2	
+冲冲冲	2	
+可以冲	2	
+放心冲	2	
+稳了	2	
+很稳	2	
+稳稳的	2	
+靠谱的	2	satisfaction
+牛啊	2	
+牛哇	2	
+太牛了	2	
+666	2	
+六六六	2	
+给力啊	2	
+好评好评	2	satisfaction
+赞赞赞	2	
+棒棒哒	2	
+棒棒的	2	
+美滋滋的	2	
+开心到飞起	2	
+乐开花	2	
+笑开花	2	
+完美收工	2	satisfaction
+哈哈	1.2	
+哈哈哈	1.2	
+哈哈哈哈	1.2	
+嘻嘻	1.2	
+嘿嘿	1.2	
+哇塞	1.2	
+太可了	1.2	
+可可爱爱	1.2	
+么么哒	1.2	
+比心	1.2	
+笔芯	1.2	
+贴贴	1.2	
+感恩的心	1.2	thanks
+
+# --- usually sarcastic in service chat
+呵呵	-1	sarcasm
+呵呵呵	-1.2	sarcasm
+呵呵哒	-1.2	sarcasm
+呵呵了	-1.2	sarcasm
+栓q	-1.2	sarcasm
+好棒棒	-1.2	sarcasm
+好棒棒哦	-1.2	sarcasm
+你可真行	-1.2	sarcasm
+你们可真行	-1.2	sarcasm
+真行啊你们	-1.2	sarcasm
+可真有你们的	-1.2	sarcasm
+真有你们的	-1.2	sarcasm
+真有你的	-1.2	sarcasm
+真是好样的	-1.2	sarcasm
+厉害了我的	-1.2	sarcasm
+真是服了你们了	-1.2	sarcasm
+谢谢你全家	-2	sarcasm
+谢谢你们全家	-2	sarcasm
+
+# --- blockers for negator characters inside neutral words, and misc
+别人	0	
+别的	0	
+区别	0	
+分别	0	
+告别	0	
+类别	0	
+级别	0	
+个别	0	
+别处	0	
+别名	0	
+性别	0	
+识别	0	
+辨别	0	
+鉴别	0	
+判别	0	
+是非	0	
+非要	0	
+并非得	0	
+非得	0	
+除非	0	
+非法	0	
+非遗	0	
+无论	0	
+无线	0	
+无人机	0	
+无限	0	
+无数	0	
+无需多	0	
+无非	0	
+无意间	0	
+无门槛	0.5	
+无忧	0.5	
+无条件退款	0.5	
+无理由退货	0.5	
+七天无理由	0.5	
+未来	0	
+未知	0	
+未成年	0	
+是否	0	
+否则	0	
+与否	0	
+能否	0	
+可否	0	
+莫非	0	
+没收	-1	
+没收了	-1	
+不少	0	
+不断	0	
+不同	0	
+不然	0	
+不久	0	
+不止	0	
+不光	0	
+不仅	0	
+不但	0	
+不一定	0	
+不如	0	
+不管怎样	0	
+不管怎么说	0	
+不论	0	
+不得了了	0	
+不外乎	0	
+不见得	0	
+不时	0	
+不停	0	
+不知不觉	0	
+不由得	0	
+不禁	0	
+不一会	0	
+不到	0	
+不至于	0	
+不得不	-0.5	
+不得已	-0.5	
+迫不得已	-0.5	
+不要脸	-2.5	anger
+太不要脸	-2.5	anger
+真不要脸	-2.5	anger
+厚脸皮	-2.5	anger
+脸皮厚	-2.5	anger
+但愿	0.8	
+说了半天	-1	
+个屁	-2.2	anger
+尽力个屁	-2.2	anger
+有个屁用	-2.2	anger
+屁用	-2.2	anger
+屁用没有	-2.2	anger
+还没有消息	-1.2	
+还没消息	-1.2	
+还没结果	-1.2	
+一直没有消息	-1.2	
+一直没消息	-1.2	
+到现在还没	-1.2	
+到现在都没	-1.2	
+到现在也没	-1.2	
+到现在还是	-1.2	
+直到现在还	-1.2	
+至今还没有	-1.2	
+我还没说完	-1.2	anger
+让我说完	-1.2	anger
+别打断我	-1.2	anger
+你别打断我	-1.2	anger
+让我把话说完	-1.2	anger
+能不能让我把话说完	-1.2	anger
+我也没办法	-1.2	sadness
+我也没有办法	-1.2	sadness
+实在没办法	-1.2	sadness
+"""####),
+        LexiconSource(name: "zh-service.tsv", text: ####"""
+# file: zh-service.tsv
+# what: Chinese customer-service phrases with category tags (escalation, churn, repeat, self_harm, abuse, rude, thanks, satisfaction, apology, empathy, hyperbole)
+# source: written for Moodline by its developers
+# licence: Apache-2.0 (the project licence)
+# format: term<TAB>weight<TAB>tags (see README.md)
+
+# --- escalation: regulators, hotlines, complaint sites, media, lawyers, courts, police (bare 投诉 is NOT here: see zh-sentiment.tsv)
+12315	-1.5	escalation
+12378	-1.5	escalation
+12300	-1.5	escalation
+12305	-1.5	escalation
+12321	-1.5	escalation
+12358	-1.5	escalation
+12331	-1.5	escalation
+12326	-1.5	escalation
+12319	-1.5	escalation
+12345热线	-1.5	escalation
+市长热线	-1.5	escalation
+政府热线	-1.5	escalation
+市民热线	-1.5	escalation
+便民热线	-1.5	escalation
+工信部	-1.5	escalation
+工业和信息化部	-1.5	escalation
+通信管理局	-1.5	escalation
+消协	-1.5	escalation
+消费者协会	-1.5	escalation
+消委会	-1.5	escalation
+消保会	-1.5	escalation
+消保官	-1.5	escalation
+消保处	-1.5	escalation
+消费者保护	-1.5	escalation
+市场监管	-1.5	escalation
+市场监管局	-1.5	escalation
+市场监督管理局	-1.5	escalation
+市场监督	-1.5	escalation
+工商局	-1.5	escalation
+工商部门	-1.5	escalation
+找工商	-1.5	escalation
+去工商	-1.5	escalation
+工商	-1.5	escalation
+物价局	-1.5	escalation
+物价部门	-1.5	escalation
+质监局	-1.5	escalation
+食药监	-1.5	escalation
+药监局	-1.5	escalation
+卫健委	-1.5	escalation
+卫生局	-1.5	escalation
+卫生部门	-1.5	escalation
+民航局	-1.5	escalation
+民航管理局	-1.5	escalation
+交通运输部	-1.5	escalation
+邮政管理局	-1.5	escalation
+邮政局	-1.5	escalation
+国家邮政局	-1.5	escalation
+银保监	-1.5	escalation
+银保监会	-1.5	escalation
+金融监管	-1.5	escalation
+金融监管局	-1.5	escalation
+金融监管总局	-1.5	escalation
+证监会	-1.5	escalation
+人民银行	-1.5	escalation
+央行	-1.5	escalation
+网信办	-1.5	escalation
+文旅局	-1.5	escalation
+旅游局	-1.5	escalation
+教育局	-1.5	escalation
+住建局	-1.5	escalation
+税务局	-1.5	escalation
+劳动局	-1.5	escalation
+劳动仲裁	-1.5	escalation
+仲裁	-1.5	escalation
+仲裁委	-1.5	escalation
+信访	-1.5	escalation
+上访	-1.5	escalation
+信访办	-1.5	escalation
+政府部门	-1.5	escalation
+有关部门	-1.5	escalation
+相关部门投诉	-1.5	escalation
+主管部门	-1.5	escalation
+监管部门	-1.5	escalation
+监管机构	-1.5	escalation
+上级主管部门	-1.5	escalation
+黑猫投诉	-1.5	escalation
+黑猫	-1.5	escalation
+聚投诉	-1.5	escalation
+消费保	-1.5	escalation
+人民网留言	-1.5	escalation
+领导留言板	-1.5	escalation
+到315	-1.5	escalation
+打315	-1.5	escalation
+到315曝光	-1.5	escalation
+315晚会	-1.5	escalation
+上315	-1.5	escalation
+找315	-1.5	escalation
+3·15	-1.5	escalation
+三一五	-1.5	escalation
+曝光	-1.5	escalation
+曝光你们	-1.5	escalation
+媒体曝光	-1.5	escalation
+找媒体	-1.5	escalation
+找记者	-1.5	escalation
+记者	-1.5	escalation
+报社	-1.5	escalation
+电视台	-1.5	escalation
+上电视	-1.5	escalation
+上新闻	-1.5	escalation
+上热搜	-1.5	escalation
+投书	-1.5	escalation
+投书媒体	-1.5	escalation
+投书给媒体	-1.5	escalation
+爆料	-1.5	escalation
+发微博	-1.5	escalation
+发到微博	-1.5	escalation
+挂微博	-1.5	escalation
+挂到网上	-1.5	escalation
+发到网上	-1.5	escalation
+发网上	-1.5	escalation
+网上曝光	-1.5	escalation
+发朋友圈	-1.5	escalation
+发抖音	-1.5	escalation
+发到抖音	-1.5	escalation
+发小红书	-1.5	escalation
+发到小红书	-1.5	escalation
+发帖	-1.5	escalation
+发帖子	-1.5	escalation
+公之于众	-1.5	escalation
+让大家看看	-1.5	escalation
+让所有人知道	-1.5	escalation
+律师	-1.5	escalation
+找律师	-1.5	escalation
+请律师	-1.5	escalation
+律师函	-1.5	escalation
+发律师函	-1.5	escalation
+起诉	-1.5	escalation
+起诉你们	-1.5	escalation
+告你们	-1.5	escalation
+告你	-1.5	escalation
+去告	-1.5	escalation
+告到底	-1.5	escalation
+告上法庭	-1.5	escalation
+法庭	-1.5	escalation
+法院	-1.5	escalation
+法律途径	-1.5	escalation
+走法律程序	-1.5	escalation
+法律程序	-1.5	escalation
+诉讼	-1.5	escalation
+打官司	-1.5	escalation
+维权到底	-1.5	escalation
+报警	-1.5	escalation
+警察	-1.5	escalation
+派出所	-1.5	escalation
+公安	-1.5	escalation
+诈骗罪	-1.5	escalation
+立案	-1.5	escalation
+向上级反映	-1.3	escalation
+向监管反映	-1.3	escalation
+投诉到底	-1.3	escalation
+投诉到上面	-1.3	escalation
+往上投诉	-1.3	escalation
+越级投诉	-1.3	escalation
+去有关部门	-1.3	escalation
+找有关部门	-1.3	escalation
+找相关部门	-1.3	escalation
+找监管	-1.3	escalation
+工商银行	0	
+工行	0	
+报案编号	0	
+报案号	0	
+报案单	0	
+
+# --- churn: cancel, leave, uninstall, return everything (bare 取消 is NOT churn)
+销户	-1.5	churn
+注销	-1.5	churn
+注销账号	-1.5	churn
+注销账户	-1.5	churn
+注销会员	-1.5	churn
+注销号码	-1.5	churn
+退订	-1.5	churn
+退订会员	-1.5	churn
+退订套餐	-1.5	churn
+取消会员	-1.5	churn
+取消订阅	-1.5	churn
+取消套餐	-1.5	churn
+取消自动续费	-1.5	churn
+关闭自动续费	-1.5	churn
+关掉自动续费	-1.5	churn
+退会员	-1.5	churn
+退掉会员	-1.5	churn
+会员不要了	-1.5	churn
+会员我不要了	-1.5	churn
+不续费	-1.5	churn
+不续了	-1.5	churn
+不再续费	-1.5	churn
+不续约	-1.5	churn
+解约	-1.5	churn
+解除合约	-1.5	churn
+解除合同	-1.5	churn
+终止合同	-1.5	churn
+终止合约	-1.5	churn
+终止服务	-1.5	churn
+停止服务	-1.5	churn
+退网	-1.5	churn
+转网	-1.5	churn
+携号转网	-1.5	churn
+换运营商	-1.5	churn
+拆机	-1.5	churn
+销号	-1.5	churn
+停掉	-1.5	churn
+退宽带	-1.5	churn
+拆宽带	-1.5	churn
+退卡	-1.5	churn
+销卡	-1.5	churn
+注销信用卡	-1.5	churn
+换平台	-1.8	churn
+换别的平台	-1.8	churn
+换个平台	-1.8	churn
+换别家	-1.8	churn
+换一家	-1.8	churn
+用别家	-1.8	churn
+用别家的	-1.8	churn
+去别家	-1.8	churn
+找别家	-1.8	churn
+买别家	-1.8	churn
+别家买	-1.8	churn
+换品牌	-1.8	churn
+换牌子	-1.8	churn
+选别家	-1.8	churn
+转投	-1.8	churn
+改用别家	-1.8	churn
+以后都用别家	-1.8	churn
+再也不买	-2	churn
+再也不用	-2	churn
+再也不来	-2	churn
+再也不会用	-2	churn
+再也不会买	-2	churn
+再也不会来	-2	churn
+再也不坐	-2	churn
+再也不点	-2	churn
+再也不订	-2	churn
+再也不选	-2	churn
+不会再用	-2	churn
+不会再买	-2	churn
+不会再来	-2	churn
+不会再点	-2	churn
+不会再选	-2	churn
+不会再坐	-2	churn
+不会再订	-2	churn
+不再用	-2	churn
+不再买	-2	churn
+不再使用	-2	churn
+不再购买	-2	churn
+以后不用了	-2	churn
+以后不买了	-2	churn
+以后不来了	-2	churn
+不用你们了	-2	churn
+不用你们家	-2	churn
+不要你们了	-2	churn
+不买你们	-2	churn
+不用你们的	-2	churn
+不想再用	-2	churn
+不想用了	-2	churn
+拉黑	-2	churn
+拉黑你们	-2	churn
+永久拉黑	-2	churn
+卸载	-2	churn
+卸了	-2	churn
+删掉app	-2	churn
+卸载app	-2	churn
+删除app	-2	churn
+退掉	-2	churn
+全部退掉	-2	churn
+都退了	-2	churn
+全退了	-2	churn
+全部退货	-2	churn
+全部退	-2	churn
+统统退掉	-2	churn
+全部退款	-2	churn
+退了算了	-2	churn
+最后一次买	-2	churn
+最后一次用	-2	churn
+拜拜了您	-2	churn
+
+# --- repeat contact: still unresolved after earlier contacts
+第二次打	-1.5	repeat
+第三次打	-1.5	repeat
+第四次打	-1.5	repeat
+第五次打	-1.5	repeat
+第二次打电话	-1.5	repeat
+第三次打电话	-1.5	repeat
+第四次打电话	-1.5	repeat
+第五次打电话	-1.5	repeat
+第三次打来	-1.5	repeat
+第二次打来	-1.5	repeat
+第四次打来	-1.5	repeat
+打来第三次	-1.5	repeat
+打了三次	-1.5	repeat
+打了四次	-1.5	repeat
+打了五次	-1.5	repeat
+打了好几次	-1.5	repeat
+打了很多次	-1.5	repeat
+打了无数次	-1.5	repeat
+打了n次	-1.5	repeat
+打了多少次	-1.5	repeat
+打过好几次	-1.5	repeat
+打过很多次	-1.5	repeat
+打过三次	-1.5	repeat
+又打	-1.5	repeat
+又打来	-1.5	repeat
+又打电话	-1.5	repeat
+又来问	-1.5	repeat
+又来找	-1.5	repeat
+再次来电	-1.5	repeat
+多次来电	-1.5	repeat
+多次致电	-1.5	repeat
+反复来电	-1.5	repeat
+反复打电话	-1.5	repeat
+反复联系	-1.5	repeat
+每次打	-1.5	repeat
+每次打电话	-1.5	repeat
+每次来电	-1.5	repeat
+第二次联系	-1.5	repeat
+第三次联系	-1.5	repeat
+第四次联系	-1.5	repeat
+第五次联系	-1.5	repeat
+第三次来	-1.5	repeat
+第四次来	-1.5	repeat
+第三次找	-1.5	repeat
+第三次问	-1.5	repeat
+第二次反映	-1.5	repeat
+第三次反映	-1.5	repeat
+多次联系	-1.5	repeat
+联系了好几次	-1.5	repeat
+联系过好几次	-1.5	repeat
+联系了很多次	-1.5	repeat
+找了好几次	-1.5	repeat
+找了很多次	-1.5	repeat
+问了好几次	-1.5	repeat
+问了很多次	-1.5	repeat
+问了好多次	-1.5	repeat
+问了无数遍	-1.5	repeat
+催了好几次	-1.5	repeat
+催了很多次	-1.5	repeat
+催了无数次	-1.5	repeat
+催了又催	-1.5	repeat
+一催再催	-1.5	repeat
+催了几次	-1.5	repeat
+催也没用	-1.5	repeat
+催了有用吗	-1.5	repeat
+说了好几遍	-1.5	repeat
+说了好几次	-1.5	repeat
+说了很多遍	-1.5	repeat
+讲了好几遍	-1.5	repeat
+讲了很多次	-1.5	repeat
+反映了好几次	-1.5	repeat
+反映过好几次	-1.5	repeat
+多次反映	-1.5	repeat
+多次投诉	-1.5	repeat
+反复投诉	-1.5	repeat
+反复反映	-1.5	repeat
+已经反映过	-1.5	repeat
+已经反映过了	-1.5	repeat
+之前反映过	-1.5	repeat
+之前反映过了	-1.5	repeat
+已经投诉过	-1.5	repeat
+之前投诉过	-1.5	repeat
+投诉过好几次	-1.5	repeat
+投诉了好几次	-1.5	repeat
+已经报过	-1.5	repeat
+已经报修过	-1.5	repeat
+报修了好几次	-1.5	repeat
+申请了好几次	-1.5	repeat
+提交了好几次	-1.5	repeat
+上次说	-1.5	repeat
+上次你们说	-1.5	repeat
+上次说好	-1.5	repeat
+上次答应	-1.5	repeat
+上次承诺	-1.5	repeat
+上次不是说	-1.5	repeat
+之前说好	-1.5	repeat
+之前答应	-1.5	repeat
+之前答应过	-1.5	repeat
+之前承诺	-1.5	repeat
+你们答应过	-1.5	repeat
+答应过我	-1.5	repeat
+说好的事	-1.5	repeat
+每次都说	-1.5	repeat
+每次都是这句话	-1.5	repeat
+每次都这样	-1.5	repeat
+每次都是这样	-1.5	repeat
+每次都是	-1.5	repeat
+又是这样	-1.5	repeat
+又是这句话	-1.5	repeat
+又是这套	-1.5	repeat
+又来这套	-1.5	repeat
+还是这句话	-1.5	repeat
+老是这句话	-1.5	repeat
+总是这句话	-1.5	repeat
+前几次都说	-1.5	repeat
+前两次都说	-1.5	repeat
+前三次都说	-1.5	repeat
+还没解决	-1.6	repeat
+还是没解决	-1.6	repeat
+一直没解决	-1.6	repeat
+到现在还没解决	-1.6	repeat
+至今没解决	-1.6	repeat
+至今未解决	-1.6	repeat
+始终没解决	-1.6	repeat
+迟迟没解决	-1.6	repeat
+仍未解决	-1.6	repeat
+仍然没解决	-1.6	repeat
+依然没解决	-1.6	repeat
+问题依旧	-1.6	repeat
+问题还在	-1.6	repeat
+还是老样子	-1.6	repeat
+还是一样	-1.6	repeat
+还是没好	-1.6	repeat
+还是不行	-1.6	repeat
+还是没有	-1.6	repeat
+还是没人	-1.6	repeat
+一直没人	-1.6	repeat
+至今没人	-1.6	repeat
+至今没有	-1.6	repeat
+至今未	-1.6	repeat
+一直没回复	-1.6	repeat
+一直没回音	-1.6	repeat
+一直没人联系	-1.6	repeat
+一直没人回	-1.6	repeat
+一直没人管	-1.6	repeat
+一直没结果	-1.6	repeat
+没有任何进展	-1.6	repeat
+毫无进展	-1.6	repeat
+没进展	-1.6	repeat
+没有进展	-1.6	repeat
+一点进展都没有	-1.6	repeat
+等了这么久	-1.6	repeat
+等了这么多天	-1.6	repeat
+拖了这么久	-1.6	repeat
+反反复复	-1.6	repeat
+反复	-1.6	repeat
+来来回回	-1.6	repeat
+兜兜转转	-1.6	repeat
+又回到原点	-1.6	repeat
+重来一遍	-1.6	repeat
+从头再来	-1.6	repeat
+又要重新	-1.6	repeat
+还要重新	-1.6	repeat
+已经打过	-1.3	repeat
+已经打过一次	-1.3	repeat
+打过一次了	-1.3	repeat
+已经打过电话	-1.3	repeat
+之前打过电话	-1.3	repeat
+之前打过	-1.3	repeat
+上次打电话	-1.3	repeat
+上周打过	-1.3	repeat
+上周打电话	-1.3	repeat
+上个礼拜打过	-1.3	repeat
+已经call过	-1.3	repeat
+call过一次	-1.3	repeat
+已经来过	-1.3	repeat
+已经来过一次	-1.3	repeat
+已经找过你们	-1.3	repeat
+已经问过	-1.3	repeat
+之前问过	-1.3	repeat
+上次问过	-1.3	repeat
+上次来过	-1.3	repeat
+已经等了一个星期	-1.3	repeat
+已经等了一个礼拜	-1.3	repeat
+催过	-1.3	repeat
+已经催过	-1.3	repeat
+催过好几次	-1.3	repeat
+
+# --- self-harm (never negated away)
+不想活了	-3.5	self_harm
+不想活	-3.5	self_harm
+不想活下去	-3.5	self_harm
+活不下去	-3.5	self_harm
+活不下去了	-3.5	self_harm
+没法活了	-3.5	self_harm
+没法活	-3.5	self_harm
+不活了	-3.5	self_harm
+活着没意思	-3.5	self_harm
+活着没有意思	-3.5	self_harm
+活着有什么意思	-3.5	self_harm
+活着还有什么意思	-3.5	self_harm
+活着没意义	-3.5	self_harm
+活着没有意义	-3.5	self_harm
+活着太累	-3.5	self_harm
+活着好累	-3.5	self_harm
+活着真累	-3.5	self_harm
+活够了	-3.5	self_harm
+不想再活	-3.5	self_harm
+不愿意活	-3.5	self_harm
+自杀	-3.5	self_harm
+想自杀	-3.5	self_harm
+要自杀	-3.5	self_harm
+去自杀	-3.5	self_harm
+轻生	-3.5	self_harm
+寻死	-3.5	self_harm
+寻短见	-3.5	self_harm
+想不开	-3.5	self_harm
+想死	-3.5	self_harm
+好想死	-3.5	self_harm
+真想死	-3.5	self_harm
+我想死	-3.5	self_harm
+想去死	-3.5	self_harm
+我去死	-3.5	self_harm
+我死了算了	-3.5	self_harm
+死了算了	-3.5	self_harm
+不如死了	-3.5	self_harm
+不如死了算了	-3.5	self_harm
+还不如死了	-3.5	self_harm
+还不如去死	-3.5	self_harm
+死了一了百了	-3.5	self_harm
+一了百了	-3.5	self_harm
+死了就解脱了	-3.5	self_harm
+解脱了算了	-3.5	self_harm
+想解脱	-3.5	self_harm
+想一死了之	-3.5	self_harm
+一死了之	-3.5	self_harm
+一死百了	-3.5	self_harm
+结束生命	-3.5	self_harm
+结束自己的生命	-3.5	self_harm
+结束自己	-3.5	self_harm
+了结自己	-3.5	self_harm
+了结生命	-3.5	self_harm
+自我了断	-3.5	self_harm
+了此残生	-3.5	self_harm
+跳楼	-3.5	self_harm
+想跳楼	-3.5	self_harm
+要跳楼	-3.5	self_harm
+从楼上跳下去	-3.5	self_harm
+从楼上跳	-3.5	self_harm
+从楼顶跳下去	-3.5	self_harm
+跳下去算了	-3.5	self_harm
+跳河	-3.5	self_harm
+跳江	-3.5	self_harm
+跳海	-3.5	self_harm
+跳桥	-3.5	self_harm
+卧轨	-3.5	self_harm
+撞车自杀	-3.5	self_harm
+上吊	-3.5	self_harm
+吊死	-3.5	self_harm
+烧炭	-3.5	self_harm
+安眠药	-3.5	self_harm
+吃安眠药	-3.5	self_harm
+吞安眠药	-3.5	self_harm
+吃药自杀	-3.5	self_harm
+吞药	-3.5	self_harm
+喝农药	-3.5	self_harm
+割腕	-3.5	self_harm
+割脉	-3.5	self_harm
+伤害自己	-3.5	self_harm
+自残	-3.5	self_harm
+自伤	-3.5	self_harm
+撞墙自杀	-3.5	self_harm
+遗书	-3.5	self_harm
+写遗书	-3.5	self_harm
+交代后事	-3.5	self_harm
+最后一次跟你说话	-3.5	self_harm
+不想醒来	-3.5	self_harm
+永远睡过去	-3.5	self_harm
+消失算了	-3.5	self_harm
+世界上消失	-3.5	self_harm
+离开这个世界	-3.5	self_harm
+去另一个世界	-3.5	self_harm
+活着是负担	-3.5	self_harm
+拖累家人	-3.5	self_harm
+轻生念头	-3.5	self_harm
+自杀念头	-3.5	self_harm
+死的念头	-3.5	self_harm
+想过去死	-3.5	self_harm
+想到死	-3.5	self_harm
+
+# --- abuse: insults and threats aimed at a person (去死吧 is abuse; 我去死 is self-harm)
+废物	-3	abuse
+一群废物	-3	abuse
+你们这些废物	-3	abuse
+废物客服	-3	abuse
+垃圾客服	-3	abuse
+垃圾东西	-3	abuse
+垃圾玩意	-3	abuse
+人渣	-3	abuse
+败类	-3	abuse
+畜生	-3	abuse
+畜牲	-3	abuse
+禽兽	-3	abuse
+禽兽不如	-3	abuse
+猪狗不如	-3	abuse
+狗东西	-3	abuse
+狗腿子	-3	abuse
+走狗	-3	abuse
+狗奴才	-3	abuse
+奴才	-3	abuse
+贱人	-3	abuse
+贱货	-3	abuse
+下贱	-3	abuse
+婊子	-3	abuse
+王八蛋	-3	abuse
+混蛋	-3	abuse
+浑蛋	-3	abuse
+混账	-3	abuse
+混账东西	-3	abuse
+滚蛋	-3	abuse
+滚开	-3	abuse
+滚远点	-3	abuse
+给我滚	-3	abuse
+你滚	-3	abuse
+蠢货	-3	abuse
+蠢猪	-3	abuse
+蠢蛋	-3	abuse
+笨蛋	-3	abuse
+笨猪	-3	abuse
+傻子	-3	abuse
+傻瓜	-3	abuse
+傻帽	-3	abuse
+傻逼	-3	abuse
+傻b	-3	abuse
+傻x	-3	abuse
+煞笔	-3	abuse
+沙比	-3	abuse
+傻缺	-3	abuse
+二逼	-3	abuse
+白痴	-3	abuse
+弱智	-3	abuse
+智障	-3	abuse
+脑残	-3	abuse
+脑子有病	-3	abuse
+脑子进水	-3	abuse
+脑子被驴踢了	-3	abuse
+脑袋被门夹了	-3	abuse
+你有病吧	-3	abuse
+你有病	-3	abuse
+有病吧	-3	abuse
+神经病	-3	abuse
+精神病	-3	abuse
+有毛病吧	-3	abuse
+你是猪吗	-3	abuse
+猪脑子	-3	abuse
+猪头	-3	abuse
+饭桶	-3	abuse
+吃屎	-3	abuse
+吃屎吧	-3	abuse
+去吃屎	-3	abuse
+狗屎	-3	abuse
+放屁	-3	abuse
+放你妈的屁	-3	abuse
+你算什么东西	-3	abuse
+算什么东西	-3	abuse
+什么东西啊你	-3	abuse
+不是东西	-3	abuse
+死全家	-3	abuse
+全家死光	-3	abuse
+你妈的	-3	abuse
+他妈的废物	-3	abuse
+操你	-3	abuse
+操你妈	-3	abuse
+草你妈	-3	abuse
+日你	-3	abuse
+妈的智障	-3	abuse
+去你的	-3	abuse
+去你妈的	-3	abuse
+滚犊子	-3	abuse
+瘪三	-3	abuse
+龟孙	-3	abuse
+乌龟王八蛋	-3	abuse
+丑八怪	-3	abuse
+没脑子	-3	abuse
+没长脑子	-3	abuse
+脑袋装的都是垃圾	-3	abuse
+装的都是垃圾	-3	abuse
+人话都不会说	-3	abuse
+不是人	-3	abuse
+不配当人	-3	abuse
+吃干饭的	-3	abuse
+吃白饭的	-3	abuse
+没用的东西	-3	abuse
+废柴	-3	abuse
+窝囊废	-3	abuse
+去死吧	-3.2	abuse
+去死	-3.2	abuse
+你去死	-3.2	abuse
+你怎么不去死	-3.2	abuse
+死去吧	-3.2	abuse
+你该死	-3.2	abuse
+不得好死	-3.2	abuse
+天打雷劈	-3.2	abuse
+断子绝孙	-3.2	abuse
+出门被车撞	-3.2	abuse
+全家不得好死	-3.2	abuse
+弄死你	-3.5	abuse
+打死你	-3.5	abuse
+杀了你	-3.5	abuse
+宰了你	-3.5	abuse
+砍死你	-3.5	abuse
+砍你	-3.5	abuse
+揍你	-3.5	abuse
+揍死你	-3.5	abuse
+扁你	-3.5	abuse
+削你	-3.5	abuse
+收拾你	-3.5	abuse
+找人收拾你	-3.5	abuse
+叫人收拾你	-3.5	abuse
+找人弄你	-3.5	abuse
+找人打你	-3.5	abuse
+带人过去	-3.5	abuse
+带人去堵你	-3.5	abuse
+堵你	-3.5	abuse
+堵你们	-3.5	abuse
+去堵你	-3.5	abuse
+让你好看	-3.5	abuse
+要你好看	-3.5	abuse
+给你点颜色看看	-3.5	abuse
+你等着	-3.5	abuse
+你给我等着	-3.5	abuse
+等着瞧	-3.5	abuse
+走着瞧	-3.5	abuse
+你给我记住	-3.5	abuse
+你给我小心点	-3.5	abuse
+小心点你	-3.5	abuse
+你死定了	-3.5	abuse
+饶不了你	-3.5	abuse
+放不过你	-3.5	abuse
+不会放过你	-3.5	abuse
+我知道你在哪	-3.5	abuse
+我知道你们门店在哪	-3.5	abuse
+我知道你住哪	-3.5	abuse
+我知道你是谁	-3.5	abuse
+人肉你	-3.5	abuse
+人肉搜索	-3.5	abuse
+开盒	-3.5	abuse
+网暴你	-3.5	abuse
+天天打来骂你	-3.5	abuse
+天天骂你	-3.5	abuse
+骂死你	-3.5	abuse
+滚吧	-3	abuse
+滚出去	-3	abuse
+你给我滚	-3	abuse
+
+# --- rude / dismissive service language (agent misconduct)
+你听不懂吗	-2	rude
+听不懂吗	-2	rude
+听不懂人话	-2	rude
+听不懂人话吗	-2	rude
+听得懂人话吗	-2	rude
+听不懂中文吗	-2	rude
+你听不懂	-2	rude
+你耳朵聋了	-2	rude
+耳朵聋了吗	-2	rude
+看不懂字	-2	rude
+看不懂字吗	-2	rude
+看不懂字的是你	-2	rude
+不识字吗	-2	rude
+你识字吗	-2	rude
+你不识字	-2	rude
+我已经说过了	-2	rude
+我都说过了	-2	rude
+我说过了	-2	rude
+已经跟你说了	-2	rude
+跟你说过了	-2	rude
+说了多少遍了	-2	rude
+说了多少遍	-2	rude
+说了多少次了	-2	rude
+要我说几遍	-2	rude
+要我说多少遍	-2	rude
+我说了几遍了	-2	rude
+讲了多少遍	-2	rude
+你到底懂不懂	-2	rude
+你懂不懂	-2	rude
+懂不懂啊	-2	rude
+这都不懂	-2	rude
+这都不会	-2	rude
+这都不知道	-2	rude
+这点事都不会	-2	rude
+连这个都不会	-2	rude
+你是不是傻	-2	rude
+你傻啊	-2	rude
+你没长眼睛	-2	rude
+自己看	-2	rude
+你自己看	-2	rude
+自己去看	-2	rude
+你自己查	-2	rude
+自己去查	-2	rude
+自己想办法	-2	rude
+自己去弄	-2	rude
+自己去拿	-2	rude
+自己掏钱	-2	rude
+自己解决	-2	rude
+你自己解决	-2	rude
+你自己的问题	-2	rude
+自己的问题	-2	rude
+是你自己的问题	-2	rude
+你自己填错的	-2	rude
+自己填错还怪	-2	rude
+还怪我们	-2	rude
+怪我咯	-2	rude
+怪我们咯	-2	rude
+跟我有什么关系	-2	rude
+关我什么事	-2	rude
+关我屁事	-2	rude
+不关我的事	-2	rude
+不关我事	-2	rude
+不归我管	-2	rude
+不是我们的问题	-2	rude
+不是我们的责任	-2	rude
+跟我们没关系	-2	rude
+不是我的问题	-2	rude
+我有什么办法	-2	rude
+爱投诉就投诉	-2	rude
+爱投诉投诉	-2	rude
+随便你投诉	-2	rude
+你去投诉吧	-2	rude
+你投诉好了	-2	rude
+随便投诉	-2	rude
+随便你	-2	rude
+随你便	-2	rude
+随你	-2	rude
+爱咋咋地	-2	rude
+爱找谁找谁	-2	rude
+你爱找谁找谁	-2	rude
+爱怎样怎样	-2	rude
+爱信不信	-2	rude
+爱买不买	-2	rude
+爱用不用	-2	rude
+不买拉倒	-2	rude
+不用拉倒	-2	rude
+拉倒	-2	rude
+有完没完	-2	rude
+你有完没完	-2	rude
+你烦不烦	-2	rude
+烦不烦啊	-2	rude
+你烦死了	-2	rude
+别烦我	-2	rude
+别跟我嚷	-2	rude
+别冲我嚷	-2	rude
+别嚷嚷	-2	rude
+嚷什么	-2	rude
+喊什么	-2	rude
+吵什么	-2	rude
+叫什么叫	-2	rude
+凶什么	-2	rude
+急什么	-2	rude
+着什么急	-2	rude
+你急什么	-2	rude
+你到底想怎样	-2	rude
+你到底想怎么样	-2	rude
+你想怎样	-2	rude
+你想怎么样	-2	rude
+你要怎样	-2	rude
+那你想怎么样	-2	rude
+你能说清楚吗	-2	rude
+说重点	-2	rude
+说重点好吗	-2	rude
+说什么说	-2	rude
+还有别的事吗	-2	rude
+没事我挂了	-2	rude
+没有我挂了	-2	rude
+我挂了	-2	rude
+挂了啊	-2	rude
+我很忙	-2	rude
+我很忙的	-2	rude
+没空理你	-2	rude
+等着吧	-2	rude
+慢慢等吧	-2	rude
+等着就是了	-2	rude
+规定就是规定	-2	rude
+没有为什么	-2	rude
+没为什么	-2	rude
+谁知道你	-2	rude
+你那照片能说明什么	-2	rude
+能说明什么	-2	rude
+你这种人	-2	rude
+你们这种人	-2	rude
+每天都是你们这种人	-2	rude
+好意思来找	-2	rude
+还好意思	-2	rude
+你还好意思	-2	rude
+你好意思吗	-2	rude
+少废话	-2	rude
+废话少说	-2	rude
+别废话	-2	rude
+别啰嗦	-2	rude
+你啰嗦什么	-2	rude
+烦死了你	-2	rude
+懒得跟你说	-2	rude
+懒得理你	-2	rude
+不想跟你说	-2	rude
+跟你说不清	-2	rude
+跟你讲不通	-2	rude
+我只是照系统说的	-2	rude
+系统就是这样	-2	rude
+不是我负责	-2	rude
+找别人去	-2	rude
+找别人吧	-2	rude
+打别的电话	-2	rude
+我管不了	-2	rude
+管不着	-2	rude
+你管得着吗	-2	rude
+跟我说没用	-2	rude
+跟我说也没用	-2	rude
+你跟我说有什么用	-2	rude
+那是你的事	-2	rude
+你自己看着办	-2	rude
+看着办吧	-2	rude
+冷静一点	-1.5	rude
+你冷静点	-1.5	rude
+你先冷静	-1.5	rude
+你别激动	-1.5	rude
+别激动	-1.5	rude
+激动什么	-1.5	rude
+你先听我说完	-1.5	rude
+听我说完	-1.5	rude
+你先听我说	-1.5	rude
+您先听我说完	-1.5	rude
+我态度怎么了	-2	rude
+态度怎么了	-2	rude
+我态度怎么了吗	-2	rude
+我怎么了	-2	rude
+我说错了吗	-2	rude
+我有说错吗	-2	rude
+
+# --- thanks, satisfaction, apology, empathy
+谢谢	2	thanks
+谢谢你	2	thanks
+谢谢您	2	thanks
+谢谢你们	2	thanks
+谢谢啦	2	thanks
+谢啦	2	thanks
+谢了	2	thanks
+多谢	2	thanks
+多谢你	2	thanks
+多谢您	2	thanks
+多谢啦	2	thanks
+感谢	2	thanks
+感谢你	2	thanks
+感谢您	2	thanks
+感谢你们	2	thanks
+感谢您的帮助	2	thanks
+感谢你的帮助	2	thanks
+谢谢你的帮助	2	thanks
+谢谢您的帮助	2	thanks
+感谢帮助	2	thanks
+感谢支持	2	thanks
+感谢您的支持	2	thanks
+感谢您的理解	2	thanks
+感谢理解	2	thanks
+谢谢理解	2	thanks
+谢谢您的理解	2	thanks
+感谢您的耐心	2	thanks
+谢谢您的耐心	2	thanks
+感谢耐心	2	thanks
+辛苦了	2	thanks
+辛苦啦	2	thanks
+辛苦你了	2	thanks
+辛苦您了	2	thanks
+辛苦你们了	2	thanks
+麻烦你了	2	thanks
+麻烦您了	2	thanks
+有劳了	2	thanks
+劳驾	2	thanks
+谢谢帮忙	2	thanks
+谢谢你帮忙	2	thanks
+多亏你了	2	thanks
+多亏了你	2	thanks
+太感谢了	2	thanks
+感激	2	thanks
+感恩	2	thanks
+谢谢谢谢	2	thanks
+非常感谢	2.5	thanks
+十分感谢	2.5	thanks
+万分感谢	2.5	thanks
+特别感谢	2.5	thanks
+真的很感谢	2.5	thanks
+真心感谢	2.5	thanks
+衷心感谢	2.5	thanks
+由衷感谢	2.5	thanks
+太谢谢了	2.5	thanks
+太谢谢你了	2.5	thanks
+太感谢你了	2.5	thanks
+非常谢谢	2.5	thanks
+真是太感谢了	2.5	thanks
+谢谢你们的帮助	2.5	thanks
+感激不尽	2.5	thanks
+感谢有你	2.5	thanks
+谢天谢地	2.5	thanks
+满意	2.2	satisfaction
+很满意	2.2	satisfaction
+非常满意	2.2	satisfaction
+十分满意	2.2	satisfaction
+特别满意	2.2	satisfaction
+挺满意	2.2	satisfaction
+超满意	2.2	satisfaction
+太满意了	2.2	satisfaction
+满意了	2.2	satisfaction
+比较满意	2.2	satisfaction
+还算满意	2.2	satisfaction
+基本满意	2.2	satisfaction
+解决了	2.2	satisfaction
+问题解决了	2.2	satisfaction
+都解决了	2.2	satisfaction
+解决得很好	2.2	satisfaction
+搞定了	2.2	satisfaction
+都搞定了	2.2	satisfaction
+办好了	2.2	satisfaction
+弄好了	2.2	satisfaction
+处理好了	2.2	satisfaction
+已经好了	2.2	satisfaction
+修好了	2.2	satisfaction
+都好了	2.2	satisfaction
+没问题了	2.2	satisfaction
+太好了	2.2	satisfaction
+真好	2.2	satisfaction
+那太好了	2.2	satisfaction
+好极了	2.2	satisfaction
+太棒了	2.2	satisfaction
+真棒	2.2	satisfaction
+好棒	2.2	satisfaction
+很好	2.2	satisfaction
+非常好	2.2	satisfaction
+特别好	2.2	satisfaction
+挺好的	2.2	satisfaction
+蛮好的	2.2	satisfaction
+都挺好	2.2	satisfaction
+服务很好	2.2	satisfaction
+服务真好	2.2	satisfaction
+服务太好了	2.2	satisfaction
+态度很好	2.2	satisfaction
+很专业	2.2	satisfaction
+特别专业	2.2	satisfaction
+非常专业	2.2	satisfaction
+效率很高	2.2	satisfaction
+效率真高	2.2	satisfaction
+处理得真快	2.2	satisfaction
+处理得很快	2.2	satisfaction
+真快	2.2	satisfaction
+这么快	2.2	satisfaction
+好快	2.2	satisfaction
+给你好评	2.2	satisfaction
+给您好评	2.2	satisfaction
+给你们好评	2.2	satisfaction
+五星好评	2.2	satisfaction
+五星	2.2	satisfaction
+好评	2.2	satisfaction
+必须好评	2.2	satisfaction
+一定好评	2.2	satisfaction
+给个好评	2.2	satisfaction
+点赞	2.2	satisfaction
+给你点赞	2.2	satisfaction
+给你们点赞	2.2	satisfaction
+为你点赞	2.2	satisfaction
+赞一个	2.2	satisfaction
+点个赞	2.2	satisfaction
+表扬一下	2.2	satisfaction
+想表扬一下	2.2	satisfaction
+要表扬	2.2	satisfaction
+表扬你	2.2	satisfaction
+表扬你们	2.2	satisfaction
+很负责	2.2	satisfaction
+很耐心	2.2	satisfaction
+很贴心	2.2	satisfaction
+很周到	2.2	satisfaction
+很细心	2.2	satisfaction
+很热情	2.2	satisfaction
+很有耐心	2.2	satisfaction
+真有耐心	2.2	satisfaction
+靠谱	2.2	satisfaction
+很靠谱	2.2	satisfaction
+放心了	2.2	satisfaction
+安心了	2.2	satisfaction
+那就放心了	2.2	satisfaction
+那就不担心了	2.2	satisfaction
+就不担心了	2.2	satisfaction
+总算解决了	2.2	satisfaction
+终于解决了	2.2	satisfaction
+终于好了	2.2	satisfaction
+终于收到了	2.2	satisfaction
+收到了谢谢	2.2	satisfaction
+完美	2.2	satisfaction
+完美解决	2.2	satisfaction
+帮大忙了	2.2	satisfaction
+帮了大忙	2.2	satisfaction
+帮了我大忙	2.2	satisfaction
+你真好	2.2	satisfaction
+你们真好	2.2	satisfaction
+你人真好	2.2	satisfaction
+人真好	2.2	satisfaction
+真贴心	2.2	satisfaction
+太贴心了	2.2	satisfaction
+真给力	2.2	satisfaction
+太给力了	2.2	satisfaction
+真专业	2.2	satisfaction
+真靠谱	2.2	satisfaction
+下次还找你	2.2	satisfaction
+以后还找你们	2.2	satisfaction
+会推荐给朋友	2.2	satisfaction
+推荐给朋友	2.2	satisfaction
+还会再来	2.2	satisfaction
+继续支持	2.2	satisfaction
+一直支持	2.2	satisfaction
+支持你们	2.2	satisfaction
+抱歉	0.5	apology
+很抱歉	0.5	apology
+非常抱歉	0.5	apology
+十分抱歉	0.5	apology
+实在抱歉	0.5	apology
+真的很抱歉	0.5	apology
+真的抱歉	0.5	apology
+深表歉意	0.5	apology
+表示歉意	0.5	apology
+致歉	0.5	apology
+向您致歉	0.5	apology
+再次致歉	0.5	apology
+再次抱歉	0.5	apology
+不好意思	0.5	apology
+很不好意思	0.5	apology
+真不好意思	0.5	apology
+实在不好意思	0.5	apology
+对不起	0.5	apology
+真对不起	0.5	apology
+非常对不起	0.5	apology
+实在对不起	0.5	apology
+对不住	0.5	apology
+给您添麻烦了	0.5	apology
+给你添麻烦了	0.5	apology
+添麻烦了	0.5	apology
+给您带来不便	0.5	apology
+给您带来困扰	0.5	apology
+带来不便	0.5	apology
+造成不便	0.5	apology
+造成困扰	0.5	apology
+造成您的不便	0.5	apology
+给您造成困扰	0.5	apology
+让您久等了	0.5	apology
+让您久等	0.5	apology
+久等了	0.5	apology
+是我们的问题	0.5	apology
+这是我们的问题	0.5	apology
+是我们的错	0.5	apology
+是我们的失误	0.5	apology
+我们的失误	0.5	apology
+是我们做得不好	0.5	apology
+我们做得不够好	0.5	apology
+请原谅	0.5	apology
+请您原谅	0.5	apology
+请见谅	0.5	apology
+敬请谅解	0.5	apology
+还请谅解	0.5	apology
+请多包涵	0.5	apology
+多多包涵	0.5	apology
+见谅	0.5	apology
+失礼了	0.5	apology
+我理解您的心情	1	empathy
+理解您的心情	1	empathy
+我理解你的心情	1	empathy
+理解你的心情	1	empathy
+非常理解您的心情	1	empathy
+完全理解您的心情	1	empathy
+我能理解	1	empathy
+我很理解	1	empathy
+我非常理解	1	empathy
+我理解	1	empathy
+理解您	1	empathy
+理解你	1	empathy
+完全理解	1	empathy
+非常理解	1	empathy
+能理解	1	empathy
+我明白	1	empathy
+我明白您的意思	1	empathy
+明白您的意思	1	empathy
+我了解	1	empathy
+了解您的情况	1	empathy
+我知道您很着急	1	empathy
+知道您很着急	1	empathy
+我理解您很着急	1	empathy
+理解您很着急	1	empathy
+我理解您很生气	1	empathy
+理解您很生气	1	empathy
+换做是我也会	1	empathy
+换位思考	1	empathy
+感同身受	1	empathy
+设身处地	1	empathy
+别着急	1	empathy
+您别着急	1	empathy
+不要着急	1	empathy
+先别着急	1	empathy
+不着急	1	empathy
+别担心	1	empathy
+您别担心	1	empathy
+不用担心	1	empathy
+不要担心	1	empathy
+先别担心	1	empathy
+请放心	1	empathy
+您放心	1	empathy
+放心吧	1	empathy
+请您放心	1	empathy
+请不要担心	1	empathy
+一定帮您	1	empathy
+我一定帮您	1	empathy
+我马上帮您	1	empathy
+我现在就帮您	1	empathy
+尽力帮您	1	empathy
+尽最大努力	1	empathy
+全力帮您	1	empathy
+我很担心您	1	empathy
+很担心您	1	empathy
+您的安全是最重要的	1	empathy
+请您一定保重	1	empathy
+一定保重	1	empathy
+保重	1	empathy
+照顾好自己	1	empathy
+请照顾好自己	1	empathy
+我在这里	1	empathy
+我在听	1	empathy
+慢慢说	1	empathy
+您慢慢说	1	empathy
+不急	1	empathy
+慢慢来不急	1	empathy
+掰掰	0.5	
+拜拜	0.5	
+再见	0.5	
+祝您生活愉快	0.5	
+祝您愉快	0.5	
+祝您用餐愉快	0.5	
+祝您旅途愉快	0.5	
+祝您旅途顺利	0.5	
+祝您一切顺利	0.5	
+给您带来不好的体验	0.5	apology
+带来不好的体验	0.5	apology
+给您带来不好的体验了	0.5	apology
+体验不好很抱歉	0.5	apology
+
+# --- negated negatives kept whole (没问题, 没关系, 不错 ...)
+没问题	1.5	satisfaction
+没有问题	1.5	satisfaction
+没啥问题	1.5	satisfaction
+没什么问题	1.5	satisfaction
+没问题的	1.5	satisfaction
+没多大问题	1.5	satisfaction
+一点问题都没有	1.5	satisfaction
+毫无问题	1.5	satisfaction
+完全没问题	2	satisfaction
+完全没有问题	2	satisfaction
+绝对没问题	2	satisfaction
+都没问题	2	satisfaction
+一切都没问题	2	satisfaction
+当然没问题	2	satisfaction
+没关系	1	
+没有关系	1	
+没啥关系	1	
+不要紧	1	
+没事	1	
+没事的	1	
+没事儿	1	
+没啥事	1	
+没什么事	1	
+没多大事	1	
+小事一桩	1	
+不碍事	1	
+无妨	1	
+不打紧	1	
+完全没关系	1.5	
+一点关系都没有	1.5	
+真没关系	1.5	
+真的没关系	1.5	
+完全没事	1.5	
+不担心	0.8	
+不用担心了	0.8	empathy
+没担心	0.8	
+不着急的	0.8	empathy
+不急的	0.8	empathy
+不怕	0.8	
+不错	1.8	
+挺不错	1.8	
+很不错	1.8	
+还不错	1.8	
+相当不错	1.8	
+非常不错	1.8	
+真不错	1.8	
+蛮不错	1.8	
+不错不错	1.8	
+不客气	1	
+别客气	1	
+不用客气	1	
+不用谢	1	
+不谢	1	
+应该的	1	
+应该做的	1	
+举手之劳	1	
+不麻烦	1	
+一点都不麻烦	1	
+不麻烦的	1	
+不费事	1	
+不难	1.2	
+不复杂	1.2	
+不贵	1.2	
+不算贵	1.2	
+不慢	1.2	
+不差	1.2	
+不坑	1.2	
+没坑	1.2	
+没什么坑	1.2	
+没啥坑	1.2	
+没毛病	1.2	
+没有毛病	1.2	
+没啥毛病	1.2	
+没故障	1.2	
+没坏	1.2	
+没有坏	1.2	
+没损坏	1.2	
+没破损	1.2	
+没有破损	1.2	
+无损坏	1.2	
+不卡	1.2	
+不烫	1.2	
+没异味	1.2	
+没压力	1.2	
+没影响	1.2	
+不影响	1.2	
+不影响使用	1.2	
+不影响您	1.2	
+不影响您正常使用	1.2	
+没有影响	1.2	
+没损失	1.2	
+没有损失	1.2	
+零差评	1.2	
+无差评	1.2	
+没得说	1.2	
+没的说	1.2	
+没话说	1.2	
+没得挑	1.2	
+没的挑	1.2	
+无可挑剔	1.2	
+挑不出毛病	1.2	
+没什么可挑剔	1.2	
+不失望	1.2	
+没失望	1.2	
+没让我失望	1.2	
+不后悔	1.2	
+不亏	1.2	
+不吃亏	1.2	
+没白等	1.2	
+没白来	1.2	
+不虚此行	1.2	
+不枉此行	1.2	
+物超所值	1.2	
+不是投诉	0.3	
+不是要投诉	0.3	
+不是来投诉	0.3	
+不是要骂你	0.3	
+不是骂你	0.3	
+不是说你	0.3	
+不怪你	0.3	
+不怪您	0.3	
+不是你的错	0.3	
+不是您的错	0.3	
+也不怪你	0.3	
+小事	0.5	
+小事情	0.5	
+无所谓	0.3	
+
+# --- hyperbole: X死了 / X得要死 / X个半死 ... are idioms, NOT self-harm; they block shorter matches inside them
+气死	-2.8	anger,hyperbole
+气死了	-2.8	anger,hyperbole
+气死我了	-2.8	anger,hyperbole
+气死人了	-2.8	anger,hyperbole
+气死啦	-2.8	anger,hyperbole
+气得要死	-2.8	anger,hyperbole
+气得要命	-2.8	anger,hyperbole
+气个半死	-2.8	anger,hyperbole
+快气死了	-2.8	anger,hyperbole
+要气死了	-2.8	anger,hyperbole
+烦死	-2	anger,hyperbole
+烦死了	-2	anger,hyperbole
+烦死我了	-2	anger,hyperbole
+烦死人了	-2	anger,hyperbole
+烦死啦	-2	anger,hyperbole
+烦得要死	-2	anger,hyperbole
+烦得要命	-2	anger,hyperbole
+烦个半死	-2	anger,hyperbole
+快烦死了	-2	anger,hyperbole
+要烦死了	-2	anger,hyperbole
+急死	-1.8	anger,hyperbole
+急死了	-1.8	anger,hyperbole
+急死我了	-1.8	anger,hyperbole
+急死人了	-1.8	anger,hyperbole
+急死啦	-1.8	anger,hyperbole
+急得要死	-1.8	anger,hyperbole
+急得要命	-1.8	anger,hyperbole
+急个半死	-1.8	anger,hyperbole
+快急死了	-1.8	anger,hyperbole
+要急死了	-1.8	anger,hyperbole
+坑死	-2.3	anger,hyperbole
+坑死了	-2.3	anger,hyperbole
+坑死我了	-2.3	anger,hyperbole
+坑死人了	-2.3	anger,hyperbole
+坑死啦	-2.3	anger,hyperbole
+坑得要死	-2.3	anger,hyperbole
+坑得要命	-2.3	anger,hyperbole
+坑个半死	-2.3	anger,hyperbole
+快坑死了	-2.3	anger,hyperbole
+要坑死了	-2.3	anger,hyperbole
+恶心死	-2	anger,hyperbole
+恶心死了	-2	anger,hyperbole
+恶心死我了	-2	anger,hyperbole
+恶心死人了	-2	anger,hyperbole
+恶心死啦	-2	anger,hyperbole
+恶心得要死	-2	anger,hyperbole
+恶心得要命	-2	anger,hyperbole
+恶心个半死	-2	anger,hyperbole
+快恶心死了	-2	anger,hyperbole
+要恶心死了	-2	anger,hyperbole
+吵死	-1.5	anger,hyperbole
+吵死了	-1.5	anger,hyperbole
+吵死我了	-1.5	anger,hyperbole
+吵死人了	-1.5	anger,hyperbole
+吵死啦	-1.5	anger,hyperbole
+吵得要死	-1.5	anger,hyperbole
+吵得要命	-1.5	anger,hyperbole
+吵个半死	-1.5	anger,hyperbole
+快吵死了	-1.5	anger,hyperbole
+要吵死了	-1.5	anger,hyperbole
+憋屈死	-1.8	anger,hyperbole
+憋屈死了	-1.8	anger,hyperbole
+憋屈死我了	-1.8	anger,hyperbole
+憋屈死人了	-1.8	anger,hyperbole
+憋屈死啦	-1.8	anger,hyperbole
+憋屈得要死	-1.8	anger,hyperbole
+憋屈得要命	-1.8	anger,hyperbole
+憋屈个半死	-1.8	anger,hyperbole
+快憋屈死了	-1.8	anger,hyperbole
+要憋屈死了	-1.8	anger,hyperbole
+郁闷死	-1.5	hyperbole
+郁闷死了	-1.5	hyperbole
+郁闷死我了	-1.5	hyperbole
+郁闷死人了	-1.5	hyperbole
+郁闷死啦	-1.5	hyperbole
+郁闷得要死	-1.5	hyperbole
+郁闷得要命	-1.5	hyperbole
+郁闷个半死	-1.5	hyperbole
+快郁闷死了	-1.5	hyperbole
+要郁闷死了	-1.5	hyperbole
+累死	-1.2	hyperbole
+累死了	-1.2	hyperbole
+累死我了	-1.2	hyperbole
+累死人了	-1.2	hyperbole
+累死啦	-1.2	hyperbole
+累得要死	-1.2	hyperbole
+累得要命	-1.2	hyperbole
+累个半死	-1.2	hyperbole
+快累死了	-1.2	hyperbole
+要累死了	-1.2	hyperbole
+忙死	-0.8	hyperbole
+忙死了	-0.8	hyperbole
+忙死我了	-0.8	hyperbole
+忙死人了	-0.8	hyperbole
+忙死啦	-0.8	hyperbole
+忙得要死	-0.8	hyperbole
+忙得要命	-0.8	hyperbole
+忙个半死	-0.8	hyperbole
+快忙死了	-0.8	hyperbole
+要忙死了	-0.8	hyperbole
+热死	-0.8	hyperbole
+热死了	-0.8	hyperbole
+热死我了	-0.8	hyperbole
+热死人了	-0.8	hyperbole
+热死啦	-0.8	hyperbole
+热得要死	-0.8	hyperbole
+热得要命	-0.8	hyperbole
+热个半死	-0.8	hyperbole
+快热死了	-0.8	hyperbole
+要热死了	-0.8	hyperbole
+冷死	-0.8	hyperbole
+冷死了	-0.8	hyperbole
+冷死我了	-0.8	hyperbole
+冷死人了	-0.8	hyperbole
+冷死啦	-0.8	hyperbole
+冷得要死	-0.8	hyperbole
+冷得要命	-0.8	hyperbole
+冷个半死	-0.8	hyperbole
+快冷死了	-0.8	hyperbole
+要冷死了	-0.8	hyperbole
+饿死	-0.8	hyperbole
+饿死了	-0.8	hyperbole
+饿死我了	-0.8	hyperbole
+饿死人了	-0.8	hyperbole
+饿死啦	-0.8	hyperbole
+饿得要死	-0.8	hyperbole
+饿得要命	-0.8	hyperbole
+饿个半死	-0.8	hyperbole
+快饿死了	-0.8	hyperbole
+要饿死了	-0.8	hyperbole
+困死	-0.8	hyperbole
+困死了	-0.8	hyperbole
+困死我了	-0.8	hyperbole
+困死人了	-0.8	hyperbole
+困死啦	-0.8	hyperbole
+困得要死	-0.8	hyperbole
+困得要命	-0.8	hyperbole
+困个半死	-0.8	hyperbole
+快困死了	-0.8	hyperbole
+要困死了	-0.8	hyperbole
+渴死	-0.6	hyperbole
+渴死了	-0.6	hyperbole
+渴死我了	-0.6	hyperbole
+渴死人了	-0.6	hyperbole
+渴死啦	-0.6	hyperbole
+渴得要死	-0.6	hyperbole
+渴得要命	-0.6	hyperbole
+渴个半死	-0.6	hyperbole
+快渴死了	-0.6	hyperbole
+要渴死了	-0.6	hyperbole
+晒死	-0.6	hyperbole
+晒死了	-0.6	hyperbole
+晒死我了	-0.6	hyperbole
+晒死人了	-0.6	hyperbole
+晒死啦	-0.6	hyperbole
+晒得要死	-0.6	hyperbole
+晒得要命	-0.6	hyperbole
+晒个半死	-0.6	hyperbole
+快晒死了	-0.6	hyperbole
+要晒死了	-0.6	hyperbole
+挤死	-1	hyperbole
+挤死了	-1	hyperbole
+挤死我了	-1	hyperbole
+挤死人了	-1	hyperbole
+挤死啦	-1	hyperbole
+挤得要死	-1	hyperbole
+挤得要命	-1	hyperbole
+挤个半死	-1	hyperbole
+快挤死了	-1	hyperbole
+要挤死了	-1	hyperbole
+闷死	-1	hyperbole
+闷死了	-1	hyperbole
+闷死我了	-1	hyperbole
+闷死人了	-1	hyperbole
+闷死啦	-1	hyperbole
+闷得要死	-1	hyperbole
+闷得要命	-1	hyperbole
+闷个半死	-1	hyperbole
+快闷死了	-1	hyperbole
+要闷死了	-1	hyperbole
+吓死	-1	hyperbole
+吓死了	-1	hyperbole
+吓死我了	-1	hyperbole
+吓死人了	-1	hyperbole
+吓死啦	-1	hyperbole
+吓得要死	-1	hyperbole
+吓得要命	-1	hyperbole
+吓个半死	-1	hyperbole
+快吓死了	-1	hyperbole
+要吓死了	-1	hyperbole
+痛死	-1.5	hyperbole
+痛死了	-1.5	hyperbole
+痛死我了	-1.5	hyperbole
+痛死人了	-1.5	hyperbole
+痛死啦	-1.5	hyperbole
+痛得要死	-1.5	hyperbole
+痛得要命	-1.5	hyperbole
+痛个半死	-1.5	hyperbole
+快痛死了	-1.5	hyperbole
+要痛死了	-1.5	hyperbole
+疼死	-1.5	hyperbole
+疼死了	-1.5	hyperbole
+疼死我了	-1.5	hyperbole
+疼死人了	-1.5	hyperbole
+疼死啦	-1.5	hyperbole
+疼得要死	-1.5	hyperbole
+疼得要命	-1.5	hyperbole
+疼个半死	-1.5	hyperbole
+快疼死了	-1.5	hyperbole
+要疼死了	-1.5	hyperbole
+难受死	-1.5	hyperbole
+难受死了	-1.5	hyperbole
+难受死我了	-1.5	hyperbole
+难受死人了	-1.5	hyperbole
+难受死啦	-1.5	hyperbole
+难受得要死	-1.5	hyperbole
+难受得要命	-1.5	hyperbole
+难受个半死	-1.5	hyperbole
+快难受死了	-1.5	hyperbole
+要难受死了	-1.5	hyperbole
+无聊死	-1	hyperbole
+无聊死了	-1	hyperbole
+无聊死我了	-1	hyperbole
+无聊死人了	-1	hyperbole
+无聊死啦	-1	hyperbole
+无聊得要死	-1	hyperbole
+无聊得要命	-1	hyperbole
+无聊个半死	-1	hyperbole
+快无聊死了	-1	hyperbole
+要无聊死了	-1	hyperbole
+折腾死	-1.5	hyperbole
+折腾死了	-1.5	hyperbole
+折腾死我了	-1.5	hyperbole
+折腾死人了	-1.5	hyperbole
+折腾死啦	-1.5	hyperbole
+折腾得要死	-1.5	hyperbole
+折腾得要命	-1.5	hyperbole
+折腾个半死	-1.5	hyperbole
+快折腾死了	-1.5	hyperbole
+要折腾死了	-1.5	hyperbole
+麻烦死	-1.5	hyperbole
+麻烦死了	-1.5	hyperbole
+麻烦死我了	-1.5	hyperbole
+麻烦死人了	-1.5	hyperbole
+麻烦死啦	-1.5	hyperbole
+麻烦得要死	-1.5	hyperbole
+麻烦得要命	-1.5	hyperbole
+麻烦个半死	-1.5	hyperbole
+快麻烦死了	-1.5	hyperbole
+要麻烦死了	-1.5	hyperbole
+丑死	-1.2	hyperbole
+丑死了	-1.2	hyperbole
+丑死我了	-1.2	hyperbole
+丑死人了	-1.2	hyperbole
+丑死啦	-1.2	hyperbole
+丑得要死	-1.2	hyperbole
+丑得要命	-1.2	hyperbole
+丑个半死	-1.2	hyperbole
+快丑死了	-1.2	hyperbole
+要丑死了	-1.2	hyperbole
+贵死	-1.5	hyperbole
+贵死了	-1.5	hyperbole
+贵死我了	-1.5	hyperbole
+贵死人了	-1.5	hyperbole
+贵死啦	-1.5	hyperbole
+贵得要死	-1.5	hyperbole
+贵得要命	-1.5	hyperbole
+贵个半死	-1.5	hyperbole
+快贵死了	-1.5	hyperbole
+要贵死了	-1.5	hyperbole
+慢死	-1.5	hyperbole
+慢死了	-1.5	hyperbole
+慢死我了	-1.5	hyperbole
+慢死人了	-1.5	hyperbole
+慢死啦	-1.5	hyperbole
+慢得要死	-1.5	hyperbole
+慢得要命	-1.5	hyperbole
+慢个半死	-1.5	hyperbole
+快慢死了	-1.5	hyperbole
+要慢死了	-1.5	hyperbole
+难吃死	-1.8	hyperbole
+难吃死了	-1.8	hyperbole
+难吃死我了	-1.8	hyperbole
+难吃死人了	-1.8	hyperbole
+难吃死啦	-1.8	hyperbole
+难吃得要死	-1.8	hyperbole
+难吃得要命	-1.8	hyperbole
+难吃个半死	-1.8	hyperbole
+快难吃死了	-1.8	hyperbole
+要难吃死了	-1.8	hyperbole
+愁死	-1.5	sadness,hyperbole
+愁死了	-1.5	sadness,hyperbole
+愁死我了	-1.5	sadness,hyperbole
+愁死人了	-1.5	sadness,hyperbole
+愁死啦	-1.5	sadness,hyperbole
+愁得要死	-1.5	sadness,hyperbole
+愁得要命	-1.5	sadness,hyperbole
+愁个半死	-1.5	sadness,hyperbole
+快愁死了	-1.5	sadness,hyperbole
+要愁死了	-1.5	sadness,hyperbole
+哭死	-1.2	hyperbole
+哭死了	-1.2	hyperbole
+哭死我了	-1.2	hyperbole
+哭死人了	-1.2	hyperbole
+哭死啦	-1.2	hyperbole
+哭得要死	-1.2	hyperbole
+哭得要命	-1.2	hyperbole
+哭个半死	-1.2	hyperbole
+快哭死了	-1.2	hyperbole
+要哭死了	-1.2	hyperbole
+蠢死	-1.8	hyperbole
+蠢死了	-1.8	hyperbole
+蠢死我了	-1.8	hyperbole
+蠢死人了	-1.8	hyperbole
+蠢死啦	-1.8	hyperbole
+蠢得要死	-1.8	hyperbole
+蠢得要命	-1.8	hyperbole
+蠢个半死	-1.8	hyperbole
+快蠢死了	-1.8	hyperbole
+要蠢死了	-1.8	hyperbole
+笨死	-1.2	hyperbole
+笨死了	-1.2	hyperbole
+笨死我了	-1.2	hyperbole
+笨死人了	-1.2	hyperbole
+笨死啦	-1.2	hyperbole
+笨得要死	-1.2	hyperbole
+笨得要命	-1.2	hyperbole
+笨个半死	-1.2	hyperbole
+快笨死了	-1.2	hyperbole
+要笨死了	-1.2	hyperbole
+臭死	-1.2	hyperbole
+臭死了	-1.2	hyperbole
+臭死我了	-1.2	hyperbole
+臭死人了	-1.2	hyperbole
+臭死啦	-1.2	hyperbole
+臭得要死	-1.2	hyperbole
+臭得要命	-1.2	hyperbole
+臭个半死	-1.2	hyperbole
+快臭死了	-1.2	hyperbole
+要臭死了	-1.2	hyperbole
+心疼死	-0.8	hyperbole
+心疼死了	-0.8	hyperbole
+心疼死我了	-0.8	hyperbole
+心疼死人了	-0.8	hyperbole
+心疼死啦	-0.8	hyperbole
+心疼得要死	-0.8	hyperbole
+心疼得要命	-0.8	hyperbole
+心疼个半死	-0.8	hyperbole
+快心疼死了	-0.8	hyperbole
+要心疼死了	-0.8	hyperbole
+憋死	-1.2	hyperbole
+憋死了	-1.2	hyperbole
+憋死我了	-1.2	hyperbole
+憋死人了	-1.2	hyperbole
+憋死啦	-1.2	hyperbole
+憋得要死	-1.2	hyperbole
+憋得要命	-1.2	hyperbole
+憋个半死	-1.2	hyperbole
+快憋死了	-1.2	hyperbole
+要憋死了	-1.2	hyperbole
+撑死	-0.3	hyperbole
+撑死了	-0.3	hyperbole
+撑死我了	-0.3	hyperbole
+撑死人了	-0.3	hyperbole
+撑死啦	-0.3	hyperbole
+撑得要死	-0.3	hyperbole
+撑得要命	-0.3	hyperbole
+撑个半死	-0.3	hyperbole
+快撑死了	-0.3	hyperbole
+要撑死了	-0.3	hyperbole
+笑死	1	hyperbole
+笑死了	1	hyperbole
+笑死我了	1	hyperbole
+笑得要死	1	hyperbole
+乐死	1.5	hyperbole
+乐死了	1.5	hyperbole
+乐死我了	1.5	hyperbole
+乐得要死	1.5	hyperbole
+美死	1.5	hyperbole
+美死了	1.5	hyperbole
+美死我了	1.5	hyperbole
+美得要死	1.5	hyperbole
+爱死	2	hyperbole
+爱死了	2	hyperbole
+爱死我了	2	hyperbole
+爱得要死	2	hyperbole
+高兴死	2	hyperbole
+高兴死了	2	hyperbole
+高兴死我了	2	hyperbole
+高兴得要死	2	hyperbole
+开心死	2	hyperbole
+开心死了	2	hyperbole
+开心死我了	2	hyperbole
+开心得要死	2	hyperbole
+感动死	2	hyperbole
+感动死了	2	hyperbole
+感动死我了	2	hyperbole
+感动得要死	2	hyperbole
+羡慕死	0.8	hyperbole
+羡慕死了	0.8	hyperbole
+羡慕死我了	0.8	hyperbole
+羡慕得要死	0.8	hyperbole
+馋死	0.3	hyperbole
+馋死了	0.3	hyperbole
+馋死我了	0.3	hyperbole
+馋得要死	0.3	hyperbole
+气死我	-2.8	anger,hyperbole
+气炸了	-2.7	anger,hyperbole
+肺都气炸了	-2.8	anger,hyperbole
+烦到爆	-2	anger,hyperbole
+气到爆炸	-2.8	anger,hyperbole
+气到发抖	-2.8	anger,hyperbole
+笑死人了	-1.2	hyperbole
+笑死人	-1.2	hyperbole
+笑掉大牙	-1.2	hyperbole
+想死你了	1.5	hyperbole
+想死你们了	1.5	hyperbole
+想死我了	1	hyperbole
+累成狗	-1.2	hyperbole
+累趴了	-1.2	hyperbole
+累瘫了	-1.2	hyperbole
+累到吐	-1.2	hyperbole
+忙成狗	-0.8	hyperbole
+忙疯了	-0.8	hyperbole
+饿疯了	-0.6	hyperbole
+穷疯了	-1	hyperbole
+吓死宝宝了	-1	hyperbole
+吓死我	-1	hyperbole
+吓尿了	-1	hyperbole
+死定了	-1.5	hyperbole
+我死定了	-1.5	hyperbole
+要命	-1	hyperbole
+要了我的命	-1.5	hyperbole
+要了老命	-1.5	hyperbole
+要我命	-1.5	hyperbole
+打死也不	-1	hyperbole
+打死我也不	-1	hyperbole
+死也不	-1	hyperbole
+累死累活	-1.2	hyperbole
+半死不活	-1.6	hyperbole
+要死不活	-1.6	hyperbole
+烦死个人	-2	anger,hyperbole
+急死个人	-1.8	anger,hyperbole
+气死个人	-2.8	anger,hyperbole
+尴尬死了	-1.5	hyperbole
+丢死人了	-1.8	hyperbole
+难看死了	-1.5	hyperbole
+土死了	-1.2	hyperbole
+无语死了	-1.8	anger,hyperbole
+心累死了	-1.8	hyperbole
+头疼死了	-1.5	hyperbole
 """####),
     ]
 }

@@ -1,0 +1,54 @@
+import MoodlineCore
+
+/// Renders a score and the steps behind it for a person to read.
+struct ScoreExplanation {
+    let text: String
+    let score: Score
+    let steps: [ScoreStep]
+    let lexicon: Lexicon
+
+    var rendered: String {
+        var lines: [String] = []
+        let tone = score.valence > 0.05 ? "positive" : score.valence < -0.05 ? "negative" : "neutral"
+        lines.append("valence  \(format(score.valence))  (\(tone))")
+        lines.append("arousal  \(format(score.arousal))")
+        lines.append("language \(score.language.tag)\(score.isTraditional ? " (traditional script, matched as simplified)" : "")")
+        let categories = score.categories.members.map(\.tag)
+        lines.append("categories \(categories.isEmpty ? "none" : categories.joined(separator: ", "))")
+        lines.append("")
+        lines.append("why:")
+        if steps.isEmpty { lines.append("  no lexicon entry matched") }
+        for step in steps { lines.append("  " + describe(step)) }
+        return lines.joined(separator: "\n")
+    }
+
+    private func describe(_ step: ScoreStep) -> String {
+        switch step {
+        case .matched(let id, let start, let end):
+            let entry = lexicon.entry(id)
+            let tags = entry.tags.names
+            return "matched \"\(excerpt(start, end))\" → \(entry.term) \(format(entry.weight))\(tags.isEmpty ? "" : " [\(tags.joined(separator: ","))]")  (\(entry.file):\(entry.line))"
+        case .adjusted(let id, let rule, let from, let to):
+            return "  \(lexicon.term(id)): \(rule.rawValue) \(format(from)) → \(format(to))"
+        case .categoryNegated(let id, let category):
+            return "  \(lexicon.term(id)): \(category.tag) cancelled by a preceding negator"
+        case .categoryFired(let id, let category):
+            return "  \(lexicon.term(id)): category \(category.tag)"
+        case .punctuation(let rule, let from, let to):
+            return "\(rule.rawValue): total \(format(from)) → \(format(to))"
+        case .contrast(let before, let after):
+            return "contrast: before \(format(before)) × 0.5, after \(format(after)) × 1.5"
+        }
+    }
+
+    private func excerpt(_ start: Int32, _ end: Int32) -> String {
+        let bytes = Array(text.utf8)
+        guard start >= 0, end <= bytes.count, start < end else { return "" }
+        return String(decoding: bytes[Int(start)..<Int(end)], as: UTF8.self)
+    }
+
+    private func format(_ x: Float) -> String {
+        let r = (Double(x) * 1000).rounded() / 1000
+        return r >= 0 ? "+\(r)" : "\(r)"
+    }
+}
