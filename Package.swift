@@ -51,7 +51,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "MoodlineCoreTests", dependencies: ["MoodlineCore"]),
+        .testTarget(name: "MoodlineCoreTests", dependencies: ["MoodlineCore"], exclude: ["Fixtures"]),
         .testTarget(name: "MoodlineEngineTests", dependencies: ["MoodlineEngine"]),
         .testTarget(name: "MoodlineStoreTests", dependencies: ["MoodlineStore"]),
         .testTarget(name: "MoodlineWireTests", dependencies: ["MoodlineWire"]),

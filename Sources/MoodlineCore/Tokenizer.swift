@@ -157,9 +157,11 @@ enum Tokenizer {
                     key = TextUnit.wordBase | id
                 } else if elongated {
                     // "sooo" → "soo" → "so"
+                    // Each pass works on the previous one's result: "baaaad" → "baad" → "bad".
+                    var current = length
                     for keep in [2, 1] {
-                        let collapsed = collapse(length: length, keep: keep)
-                        let w = UnsafeBufferPointer(rebasing: word[..<collapsed])
+                        current = collapse(length: current, keep: keep)
+                        let w = UnsafeBufferPointer(rebasing: word[..<current])
                         if let id = resolver.find(w, hash: WordTable.hash(w)) { key = TextUnit.wordBase | id; break }
                     }
                 }

@@ -9341,12 +9341,22 @@ youre really worthless	-2.80	abuse
 youre really ignorant	-2.80	abuse
 youre really retarded	-2.80	abuse
 youre really thick	-2.80	abuse
+# self-harm phrasings without the word "suicide" (added after the labelled-set review)
+don't see the point of going on	-3.2	self_harm
+dont see the point of going on	-3.2	self_harm
+no point in going on	-3.2	self_harm
+no point going on	-3.2	self_harm
+what's the point of living	-3.2	self_harm
+no point in living	-3.2	self_harm
+# a denial that is not a statement of intent: matched whole so "suicidal" inside it does not fire
+not suicidal	-0.3	
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
 # what: traditional -> simplified Chinese, one character per line (traditional<TAB>simplified); first candidate only, single characters that change only
 # source: OpenCC's TSCharacters table via opencc-python-reimplemented 0.1.7 (dictionary/TSCharacters.txt), (c) the OpenCC authors
 # licence: Apache-2.0
+# Added by Moodline (not in TSCharacters, which keeps them as they are): 著 and 妳.
 㑮	𫝈
 㑯	㑔
 㑳	㑇
@@ -13452,6 +13462,8 @@ youre really thick	-2.80	abuse
 𪷓	𣶭
 𫒡	𫓷
 𫜦	𫜫
+著	着
+妳	你
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv

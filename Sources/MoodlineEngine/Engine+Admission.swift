@@ -1,0 +1,83 @@
+import MoodlineCore
+
+// Sequence validation. The rules of DESIGN.md "Interim results": seq increases within a
+// session; the exact same message again is a duplicate, dropped idempotently; a fragment may
+// reuse the seq of an interim one, which it replaces.
+
+extension Engine {
+    /// Validates a fragment against its session, starting the session if needed. Returns the
+    /// session's slot, or nil when the fragment is rejected or dropped.
+    mutating func admit(_ fragment: Fragment, into output: inout EngineOutput) -> Int32? {
+        guard !fragment.session.isEmpty else {
+            reject(Rejection(.missingField, "session"), into: &output)
+            return nil
+        }
+        guard fragment.ts.isFinite else {
+            reject(Rejection(.wrongType, "ts"), into: &output)
+            return nil
+        }
+        let slot: Int32
+        if let existing = index[fragment.session] {
+            slot = existing
+        } else {
+            slot = createSession(fragment.session, ts: fragment.ts, into: &output)
+            modify(slot) { s in
+                s.agent = fragment.agent
+                s.team = fragment.team
+                s.channel = fragment.channel
+                s.language = fragment.lang.flatMap { Language(bcp47: $0) }
+            }
+        }
+
+        let hash = Self.fingerprint(fragment.text)
+        let maxInterims = configuration.interim.maxPerUtterance
+        enum Verdict { case accept, reject(Rejection), dropInterim }
+        let verdict: Verdict = modify(slot) { s in
+            if fragment.seq < s.lastSeq {
+                return .reject(Rejection(.seqNotIncreasing, "seq \(fragment.seq) after \(s.lastSeq)"))
+            }
+            if fragment.seq == s.lastSeq {
+                if hash == s.lastTextHash && fragment.isFinal == s.lastWasFinal {
+                    return .reject(Rejection(.duplicate, "seq \(fragment.seq)"))
+                }
+                // Only an interim result may be followed by another fragment with its seq.
+                guard !s.lastWasFinal else {
+                    return .reject(Rejection(.seqNotIncreasing, "seq \(fragment.seq) repeated"))
+                }
+                if !fragment.isFinal && Int(s.interimsForSeq) >= maxInterims { return .dropInterim }
+                s.interimsForSeq = fragment.isFinal ? 0 : s.interimsForSeq &+ 1
+            } else {
+                s.interimsForSeq = fragment.isFinal ? 0 : 1
+            }
+            s.lastSeq = fragment.seq
+            s.lastTextHash = hash
+            s.lastWasFinal = fragment.isFinal
+            s.lastTs = max(s.lastTs, fragment.ts)
+            if s.agent == nil { s.agent = fragment.agent }
+            if s.team == nil { s.team = fragment.team }
+            if s.channel == nil { s.channel = fragment.channel }
+            return .accept
+        }
+        switch verdict {
+        case .accept:
+            touch(slot)
+            return slot
+        case .reject(let rejection):
+            reject(rejection, into: &output)
+            return nil
+        case .dropInterim:
+            counters.interimDropped += 1
+            return nil
+        }
+    }
+
+    /// FNV-1a of the text: stable across processes (unlike `Hasher`), so duplicate detection
+    /// does not depend on the run.
+    static func fingerprint(_ text: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return h
+    }
+}

@@ -1,0 +1,266 @@
+import MoodlineCore
+
+// The rules. One-shot kinds fire on one clear statement; sustained kinds on smoothed levels
+// with hysteresis and a hold. Each kind fires once per episode.
+
+/// What the rules know about the fragment being handled.
+struct FragmentContext {
+    var seq: Int64
+    var ts: Double
+    var speaker: Speaker
+    var isFinal: Bool
+    var score: Score
+    /// Fused arousal of this fragment.
+    var arousal: Float
+    var prosody: ProsodyAssessment?
+}
+
+extension Engine {
+    /// The kinds a statement raises, by speaker. Order is the order alerts are emitted in.
+    static let customerStatements: [(AlertKind, CategorySet)] = [
+        (.selfHarm, CategorySet(.selfHarm)),
+        (.abuse, CategorySet(.abuse)),
+        (.escalationThreat, CategorySet(.escalation)),
+        (.churnThreat, CategorySet(.churn)),
+        (.repeatContact, CategorySet(.repeatContact)),
+    ]
+    static let agentStatements: [(AlertKind, CategorySet)] = [
+        (.agentMisconduct, CategorySet(.abuse).union(CategorySet(.rude))),
+    ]
+
+    mutating func process(_ fragment: Fragment, score: Score, slot: Int32, into output: inout EngineOutput) {
+        let config = configuration
+        // Moved out of its slot while the rules run, so they can use the engine's other members.
+        var s = slots[Int(slot)].take()!
+        do {
+            defer { slots[Int(slot)] = s }
+            if fragment.isFinal {
+                counters.fragments += 1
+            } else {
+                counters.interimFragments += 1
+            }
+            var context = FragmentContext(
+                seq: fragment.seq, ts: fragment.ts, speaker: fragment.speaker, isFinal: fragment.isFinal,
+                score: score, arousal: score.arousal, prosody: nil)
+
+            // Interim text never moves the levels, counts or baselines: its final version will.
+            if !fragment.isFinal {
+                guard config.interim.raiseUrgent, fragment.speaker == .customer else { return }
+                for (kind, categories) in Self.customerStatements where kind == .selfHarm || kind == .abuse {
+                    if !score.categories.intersection(categories).isEmpty {
+                        statement(kind, categories, context, &s, into: &output)
+                    }
+                }
+                return
+            }
+
+            if let reading = fragment.prosody {
+                let calm = Double(score.valence) > config.prosody.calmTextValence
+                    && Double(score.arousal) < config.prosody.calmTextArousal
+                let seconds = Self.speechSeconds(fragment.text, rate: reading.rateSPS ?? config.prosody.defaultRateSPS)
+                let assessment = s[fragment.speaker].baseline.assess(reading, speechSeconds: seconds, textIsCalm: calm)
+                context.prosody = assessment
+                context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
+            }
+            let moodValence = Self.moodValence(score, speaker: fragment.speaker)
+            s[fragment.speaker].update(valence: moodValence, arousal: context.arousal, ts: fragment.ts, smoothing: config.smoothing)
+            if fragment.speaker == .customer {
+                s.noteCustomerValence(score.valence)
+            } else {
+                s.noteAgent(valence: score.valence, arousal: context.arousal)
+                if let overlap = context.prosody?.overlapS, overlap >= config.interruptions.minimumOverlapSeconds {
+                    s.overlaps.record(ts: fragment.ts, seq: fragment.seq, overlapS: overlap)
+                }
+            }
+            s.history.append(SessionSnapshot.Point(
+                ts: fragment.ts, customerValence: s.customer.valence, customerArousal: s.customer.arousal,
+                agentValence: s.agentState.valence, agentArousal: s.agentState.arousal))
+
+            // One clear statement.
+            let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
+            for (kind, categories) in statements where !score.categories.intersection(categories).isEmpty {
+                statement(kind, categories, context, &s, into: &output)
+            }
+
+            // Sustained moods, each judged when its own speaker speaks.
+            if fragment.speaker == .customer {
+                // In a self-harm crisis the despair reads as negative and intense; an anger
+                // alert on top would only bury the critical one, so anger waits until it closes.
+                if !isOpen(.selfHarm, in: s) {
+                    sustained(.customerAnger, level: Self.angerLevel(s.customer), context, &s, into: &output)
+                }
+                sustained(.customerNegative, level: Self.negativeLevel(s.customer), context, &s, into: &output)
+            } else {
+                sustained(.agentStress, level: Self.stressLevel(s.agentState), context, &s, into: &output)
+                let overlaps = s.overlaps.count(now: fragment.ts, window: config.interruptions.windowSeconds)
+                sustained(.interruptions, level: Double(overlaps), context, &s, into: &output)
+            }
+        }
+        noteSnapshot(slot: slot, ts: fragment.ts, into: &output)
+    }
+
+    // MARK: Levels
+
+    /// How negative the customer is.
+    static func negativeLevel(_ c: SpeakerState) -> Double { Double(-c.valence) }
+
+    /// Negative and agitated at once (a geometric mean, so either alone stays low), or
+    /// negative with arousal rising fast.
+    static func angerLevel(_ c: SpeakerState) -> Double {
+        let negative = Double(max(0, -c.valence))
+        let agitation = Double(max(0, c.arousal)) + Double(max(0, c.arousalTrend))
+        return (negative * agitation).squareRoot()
+    }
+
+    /// The agent's own negativity or agitation. Arousal counts less the more positive the
+    /// agent sounds: an enthusiastic "So glad it went smoothly!" is lively, not strained.
+    static func stressLevel(_ a: SpeakerState) -> Double {
+        Double(max(-a.valence, a.arousal * (1 - max(0, a.valence))))
+    }
+
+    /// The valence that feeds a speaker's mood. An agent's apology or empathy ("I'm so sorry to
+    /// hear that", 我理解您的心情) is service language about the customer's trouble, not the agent's
+    /// own state, so it cannot pull the agent's mood down.
+    static func moodValence(_ score: Score, speaker: Speaker) -> Float {
+        guard speaker == .agent,
+              score.categories.contains(.empathy) || score.categories.contains(.apology)
+        else { return score.valence }
+        return max(score.valence, 0)
+    }
+
+    // MARK: Episodes
+
+    /// A one-shot statement: fires unless the kind's episode is still open, that is, an earlier
+    /// statement came within the cooldown. Each statement extends the episode.
+    mutating func statement(
+        _ kind: AlertKind, _ categories: CategorySet, _ context: FragmentContext,
+        _ s: inout SessionState, into output: inout EngineOutput
+    ) {
+        guard let rule = configuration.oneShotRule(kind) else { return }
+        var e = s.episodes[kind]
+        let ongoing = e.isOpen && context.ts - e.lastStatement <= rule.cooldownSeconds
+        e.lastStatement = max(e.lastStatement, context.ts)
+        if !ongoing {
+            e.isOpen = true
+            if emit(kind, severity: rule.severity, episode: &e, context, &s, categories: categories, into: &output) {
+                e.lastFired = context.ts
+            }
+        }
+        s.episodes[kind] = e
+    }
+
+    /// A sustained level: hysteresis between `enter` and `exit`, a hold, and a cooldown.
+    mutating func sustained(
+        _ kind: AlertKind, level: Double, _ context: FragmentContext,
+        _ s: inout SessionState, into output: inout EngineOutput
+    ) {
+        guard let rule = configuration.sustainedRule(kind) else { return }
+        var e = s.episodes[kind]
+        defer { s.episodes[kind] = e }
+        if e.isOpen {
+            if level < rule.exit {
+                e.isOpen = false
+                e.holdCount = 0
+            }
+            return
+        }
+        guard level >= rule.enter else {
+            e.holdCount = 0
+            return
+        }
+        if e.holdCount == 0 { e.holdSince = context.ts }
+        e.holdCount = e.holdCount &+ 1
+        guard Int(e.holdCount) >= rule.holdFragments,
+              context.ts - e.holdSince >= rule.holdSeconds,
+              context.ts - e.lastFired >= rule.cooldownSeconds
+        else { return }
+        e.isOpen = true
+        if emit(kind, severity: rule.severity, episode: &e, context, &s, level: level, into: &output) {
+            e.lastFired = context.ts
+        }
+    }
+
+    /// Builds and appends an alert, unless the per-session cap drops it (never a critical one).
+    /// Returns whether it was emitted.
+    mutating func emit(
+        _ kind: AlertKind, severity: Severity, episode e: inout Episode, _ context: FragmentContext,
+        _ s: inout SessionState, categories: CategorySet = [], level: Double? = nil,
+        into output: inout EngineOutput
+    ) -> Bool {
+        if severity != .critical {
+            guard Int(s.nonCriticalAlerts) < configuration.sessions.maxNonCriticalAlerts else {
+                counters.alertsSuppressed += 1
+                return false
+            }
+            s.nonCriticalAlerts &+= 1
+        }
+        e.fired &+= 1
+        let speakerState = s[context.speaker]
+        var evidence: [Evidence] = []
+        for hit in context.score.hits where categories.contains(hit.category) {
+            evidence.append(Evidence(
+                kind: "term", label: scorer.lexicon.term(hit.entry), value: nil, seq: context.seq,
+                utf8Start: Int(hit.utf8Start), utf8End: Int(hit.utf8End)))
+        }
+        if evidence.isEmpty && !categories.isEmpty {
+            // A score without hit details (a caller-made score): name the category at least.
+            for category in categories.members where context.score.categories.contains(category) {
+                evidence.append(Evidence(kind: "term", label: category.tag, seq: context.seq))
+            }
+        }
+        if let level { evidence.append(Evidence(kind: "score", label: "\(kind.rawValue)_level", value: level, seq: context.seq)) }
+        let prefix = context.speaker.rawValue
+        evidence.append(Evidence(kind: "score", label: "\(prefix)_valence", value: Double(speakerState.valence), seq: context.seq))
+        evidence.append(Evidence(kind: "score", label: "\(prefix)_arousal", value: Double(speakerState.arousal), seq: context.seq))
+        if kind == .customerAnger || kind == .agentStress {
+            evidence.append(Evidence(kind: "score", label: "\(prefix)_arousal_trend", value: Double(speakerState.arousalTrend), seq: context.seq))
+        }
+        if let p = context.prosody, p.isWarm {
+            let features: [(String, Double?)] = [
+                ("energy_z", p.energyZ), ("pitch_z", p.pitchZ), ("pitch_sd_z", p.pitchSDZ), ("rate_z", p.rateZ),
+                ("prosodic_arousal", p.arousal.map(Double.init)),
+            ]
+            for (label, value) in features {
+                if let value { evidence.append(Evidence(kind: "prosody", label: label, value: value, seq: context.seq)) }
+            }
+        }
+        if kind == .interruptions {
+            for i in 0..<s.overlaps.stored {
+                let o = s.overlaps.entry(i)
+                guard context.ts - o.ts <= configuration.interruptions.windowSeconds else { continue }
+                evidence.append(Evidence(kind: "prosody", label: "overlap_s", value: Double(o.overlapS), seq: o.seq))
+            }
+        }
+        let alert = Alert(
+            kind: kind, severity: severity, session: s.id, agent: s.agent, team: s.team, speaker: context.speaker,
+            seq: context.seq, ts: context.ts, episode: Int(e.fired),
+            scores: AlertScores(
+                valence: Double(context.score.valence), arousal: Double(context.arousal),
+                smoothedValence: Double(speakerState.valence), smoothedArousal: Double(speakerState.arousal)),
+            evidence: evidence)
+        output.alerts.append(alert)
+        counters.alerts[kind, default: 0] += 1
+        s.countAlert(kind)
+        return true
+    }
+
+    /// Seconds a fragment took to say, estimated from its syllables (a CJK character is one;
+    /// an English word about 1.4) and the speech rate.
+    static func speechSeconds(_ text: String, rate: Double) -> Double {
+        var syllables = 0.0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) {
+                syllables += 1
+                inWord = false
+            } else if scalar.properties.isAlphabetic || (0x30...0x39).contains(v) {
+                if !inWord { syllables += 1.4 }
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return max(syllables, 1) / max(rate, 0.5)
+    }
+}

@@ -1,0 +1,86 @@
+import MoodlineCore
+
+/// The session tracker and rule engine: turns wire events into alerts, session summaries and
+/// snapshot notices. A value type and a pure function of its input stream: it runs on event
+/// time (the fragments' `ts`) and never reads a clock, so a replay raises exactly the alerts
+/// the live service raised.
+///
+/// Not thread-safe by itself (it is a value); give each engine one owner.
+public struct Engine: Sendable {
+    public let configuration: EngineConfig
+    var scorer: Scorer
+    /// Live sessions, in slots so the least-recently-active list can link them by index.
+    var slots: [SessionState?] = []
+    var freeSlots: [Int32] = []
+    var index: [String: Int32] = [:]
+    /// Least and most recently active slots (-1 when empty).
+    var oldest: Int32 = -1
+    var newest: Int32 = -1
+    public internal(set) var counters = EngineCounters()
+
+    /// - Parameters:
+    ///   - configuration: rules and limits; invalid values are clamped where they would trap.
+    ///   - lexicon: the lexicon the engine's scorer uses.
+    public init(configuration: EngineConfig = EngineConfig(), lexicon: Lexicon = .embedded) {
+        self.configuration = configuration
+        self.scorer = Scorer(lexicon: lexicon)
+    }
+
+    /// Sessions live now.
+    public var liveSessionCount: Int { index.count }
+
+    /// Handles one wire event: validates it against the session's state, scores a fragment's
+    /// text and runs the rules. Results are appended to `output`; a rejected event sets
+    /// `output.rejection` and leaves the session untouched.
+    public mutating func handle(_ event: WireEvent, into output: inout EngineOutput) {
+        switch event {
+        case .fragment(let fragment):
+            guard let slot = admit(fragment, into: &output) else { return }
+            let language = fragment.lang.flatMap { Language(bcp47: $0) } ?? slots[Int(slot)]!.language
+            let score = scorer.score(fragment.text, language: language)
+            process(fragment, score: score, slot: slot, into: &output)
+        case .sessionStart(let start):
+            startSession(start, into: &output)
+        case .sessionEnd(let end):
+            endSession(end, into: &output)
+        }
+    }
+
+    /// Handles a fragment whose text was scored elsewhere (for example on another thread, or a
+    /// synthetic score in a test). Validation and rules are exactly those of ``handle(_:into:)``.
+    public mutating func handle(_ fragment: Fragment, score: Score, into output: inout EngineOutput) {
+        guard let slot = admit(fragment, into: &output) else { return }
+        process(fragment, score: score, slot: slot, into: &output)
+    }
+
+    /// Ends every session with no message for `sessions.idle_timeout_seconds` before `now`
+    /// (event time, or the injected clock), appending their summaries.
+    public mutating func expireIdle(now: Double, into output: inout EngineOutput) {
+        let timeout = configuration.sessions.idleTimeoutSeconds
+        // The list is in order of last activity, so the walk stops at the first live one.
+        while oldest >= 0, let state = slots[Int(oldest)], now - state.lastTs >= timeout {
+            let summary = state.summary(endTs: state.lastTs, reason: .idle)
+            remove(slot: oldest)
+            counters.sessionsExpired += 1
+            output.endedSessions.append(summary)
+        }
+    }
+
+    /// The session as a console shows it, or nil when it is not live.
+    public func snapshot(session: String) -> SessionSnapshot? {
+        guard let slot = index[session], let state = slots[Int(slot)] else { return nil }
+        return makeSnapshot(state)
+    }
+
+    /// Ids of the live sessions, least recently active first.
+    public var liveSessions: [String] {
+        var ids: [String] = []
+        ids.reserveCapacity(index.count)
+        var s = oldest
+        while s >= 0, let state = slots[Int(s)] {
+            ids.append(state.id)
+            s = state.newer
+        }
+        return ids
+    }
+}

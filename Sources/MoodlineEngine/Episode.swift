@@ -1,0 +1,57 @@
+/// The episode state of one alert kind in one session: whether a condition is ongoing, how
+/// long it has held, and how many episodes fired (the ticket numbering).
+struct Episode: Sendable {
+    /// An alert fired and the condition has not cleared yet.
+    var isOpen = false
+    /// Episodes that fired so far; the next alert is number `fired + 1`.
+    var fired: UInt16 = 0
+    /// Consecutive fragments at or above the enter level (sustained kinds).
+    var holdCount: UInt16 = 0
+    /// Event time the current run above the enter level began.
+    var holdSince: Double = 0
+    /// Event time of the last alert.
+    var lastFired: Double = -.infinity
+    /// Event time of the last statement (one-shot kinds).
+    var lastStatement: Double = -.infinity
+}
+
+/// The episodes of all ten kinds, stored inline.
+struct EpisodeTable: Sendable {
+    private var storage: (Episode, Episode, Episode, Episode, Episode, Episode, Episode, Episode, Episode, Episode)
+
+    init() {
+        let e = Episode()
+        storage = (e, e, e, e, e, e, e, e, e, e)
+    }
+
+    subscript(kind: AlertKind) -> Episode {
+        get {
+            switch kind {
+            case .customerNegative: storage.0
+            case .customerAnger: storage.1
+            case .agentStress: storage.2
+            case .agentMisconduct: storage.3
+            case .abuse: storage.4
+            case .selfHarm: storage.5
+            case .escalationThreat: storage.6
+            case .churnThreat: storage.7
+            case .repeatContact: storage.8
+            case .interruptions: storage.9
+            }
+        }
+        set {
+            switch kind {
+            case .customerNegative: storage.0 = newValue
+            case .customerAnger: storage.1 = newValue
+            case .agentStress: storage.2 = newValue
+            case .agentMisconduct: storage.3 = newValue
+            case .abuse: storage.4 = newValue
+            case .selfHarm: storage.5 = newValue
+            case .escalationThreat: storage.6 = newValue
+            case .churnThreat: storage.7 = newValue
+            case .repeatContact: storage.8 = newValue
+            case .interruptions: storage.9 = newValue
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import MoodlineCore
+
+/// Everything the engine keeps about one live conversation. Compact on purpose: at 100,000
+/// live sessions every byte here is 100 kB.
+struct SessionState: Sendable {
+    var id: String
+    var agent: String?
+    var team: String?
+    var customerID: String?
+    var channel: Channel?
+    /// From `session_start`; used for fragments without `lang`.
+    var language: Language?
+    var startTs: Double
+    /// Event time of the last message (for idle expiry).
+    var lastTs: Double
+    var lastSnapshotTs: Double = -.infinity
+
+    // Sequence validation.
+    var lastSeq: Int64 = .min
+    var lastTextHash: UInt64 = 0
+    var lastWasFinal = true
+    /// Interim revisions seen for `lastSeq`.
+    var interimsForSeq: UInt16 = 0
+
+    var customer: SpeakerState
+    var agentState: SpeakerState
+    var episodes = EpisodeTable()
+    var overlaps = OverlapWindow()
+    var history: HistoryRing
+    var nonCriticalAlerts: UInt16 = 0
+
+    // Summary statistics.
+    var customerValenceStartSum: Float = 0
+    var customerValenceStartCount: UInt8 = 0
+    var recentCustomerValence: (Float, Float, Float) = (0, 0, 0)
+    var customerValenceMin: Float = .infinity
+    var agentValenceSum: Float = 0
+    var agentArousalMax: Float = -.infinity
+    var alertsByKind: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+    // Least-recently-active list, as slot indices into the engine's table (-1: none).
+    var older: Int32 = -1
+    var newer: Int32 = -1
+
+    init(id: String, startTs: Double, configuration: EngineConfig) {
+        self.id = id
+        self.startTs = startTs
+        self.lastTs = startTs
+        let baseline = configuration.prosody.baseline
+        customer = SpeakerState(startTs: startTs, prosody: baseline)
+        agentState = SpeakerState(startTs: startTs, prosody: baseline)
+        history = HistoryRing(capacity: configuration.sessions.historyPoints)
+    }
+
+    subscript(speaker: Speaker) -> SpeakerState {
+        get { speaker == .customer ? customer : agentState }
+        set {
+            if speaker == .customer { customer = newValue } else { agentState = newValue }
+        }
+    }
+
+    var fragments: Int { Int(customer.fragments) + Int(agentState.fragments) }
+
+    mutating func noteCustomerValence(_ v: Float) {
+        if customerValenceStartCount < 3 {
+            customerValenceStartSum += v
+            customerValenceStartCount += 1
+        }
+        recentCustomerValence = (recentCustomerValence.1, recentCustomerValence.2, v)
+        customerValenceMin = min(customerValenceMin, customer.valence)
+    }
+
+    mutating func noteAgent(valence v: Float, arousal a: Float) {
+        agentValenceSum += v
+        agentArousalMax = max(agentArousalMax, a)
+    }
+
+    mutating func countAlert(_ kind: AlertKind) {
+        withUnsafeMutableBytes(of: &alertsByKind) { raw in
+            let i = AlertKind.allCases.firstIndex(of: kind)! * 2
+            raw.storeBytes(of: raw.load(fromByteOffset: i, as: UInt16.self) &+ 1, toByteOffset: i, as: UInt16.self)
+        }
+    }
+
+    func alertCount(_ kind: AlertKind) -> Int {
+        withUnsafeBytes(of: alertsByKind) { raw in
+            Int(raw.load(fromByteOffset: AlertKind.allCases.firstIndex(of: kind)! * 2, as: UInt16.self))
+        }
+    }
+
+    func summary(endTs: Double, reason: SessionSummary.EndReason) -> SessionSummary {
+        let customerN = Int(customer.fragments)
+        let agentN = Int(agentState.fragments)
+        let recentN = min(customerN, 3)
+        var recentSum: Float = 0
+        if recentN >= 1 { recentSum += recentCustomerValence.2 }
+        if recentN >= 2 { recentSum += recentCustomerValence.1 }
+        if recentN >= 3 { recentSum += recentCustomerValence.0 }
+        var alerts: [String: Int] = [:]
+        for kind in AlertKind.allCases {
+            let n = alertCount(kind)
+            if n > 0 { alerts[kind.rawValue] = n }
+        }
+        return SessionSummary(
+            session: id, agent: agent, team: team, channel: channel,
+            startTs: startTs, endTs: endTs, endReason: reason,
+            fragments: customerN + agentN, customerFragments: customerN, agentFragments: agentN,
+            customerValenceStart: customerValenceStartCount > 0 ? Double(customerValenceStartSum / Float(customerValenceStartCount)) : nil,
+            customerValenceEnd: recentN > 0 ? Double(recentSum / Float(recentN)) : nil,
+            customerValenceMin: customerN > 0 ? Double(customerValenceMin) : nil,
+            agentValenceMean: agentN > 0 ? Double(agentValenceSum / Float(agentN)) : nil,
+            agentArousalMax: agentN > 0 ? Double(agentArousalMax) : nil,
+            agentInterruptions: Int(overlaps.total),
+            alerts: alerts)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import MoodlineEngine
+import MoodlineStore
+import MoodlineWire
+
+/// Answers JSON commands on the control socket. Runs on the pipeline's thread, so it reads
+/// the engine's live state without locks.
+///
+/// Requests: `{"cmd":"tickets","status"?,"team"?,"severity"?,"limit"?}`, `{"cmd":"ticket","key"}`,
+/// `{"cmd":"ack","key","by"}`, `{"cmd":"resolve","key","by","note"?}`, `{"cmd":"session","session"}`,
+/// `{"cmd":"sessions","team"?}`, `{"cmd":"stats"}`. Replies carry `"ok":true` and the data, or
+/// `"ok":false` with `"code"` and `"error"`.
+struct ControlHandler {
+    var writer = JSONWriter(capacity: 8192)
+
+    struct Failure: Error {
+        var code: String
+        var message: String
+    }
+
+    /// Builds the reply to one request; ticket changes are also handed to `sink`.
+    mutating func reply<Sink: PipelineSink>(to request: [UInt8], pipeline: Pipeline, sink: inout Sink) -> [UInt8] {
+        writer.removeAll()
+        do {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(request)) as? [String: Any] else {
+                throw Failure(code: "bad_json", message: "send one JSON object such as {\"cmd\":\"tickets\"}")
+            }
+            guard let cmd = object["cmd"] as? String else {
+                throw Failure(code: "missing_field", message: "the request needs \"cmd\": tickets, ticket, ack, resolve, session, sessions or stats")
+            }
+            writer.beginObject()
+            writer.key("ok"); writer.bool(true)
+            try answer(cmd, object, pipeline: pipeline, sink: &sink)
+            writer.endObject()
+        } catch let failure as Failure {
+            writeFailure(failure.code, failure.message)
+        } catch let error as StoreError {
+            writeFailure(error.code.rawValue, error.message)
+        } catch {
+            writeFailure("internal", "\(error)")
+        }
+        return writer.bytes
+    }
+
+    private mutating func writeFailure(_ code: String, _ message: String) {
+        writer.removeAll()
+        writer.beginObject()
+        writer.key("ok"); writer.bool(false)
+        writer.key("code"); writer.string(code)
+        writer.key("error"); writer.string(message)
+        writer.endObject()
+    }
+
+    private func field(_ object: [String: Any], _ name: String) throws -> String {
+        guard let value = object[name] as? String, !value.isEmpty else {
+            throw Failure(code: "missing_field", message: "the request needs \"\(name)\" as a non-empty string")
+        }
+        return value
+    }
+
+    private func parse<T>(_ object: [String: Any], _ name: String, _ allowed: String, _ make: (String) -> T?) throws -> T? {
+        guard let raw = object[name] else { return nil }
+        guard let text = raw as? String, let value = make(text) else {
+            throw Failure(code: "wrong_type", message: "\(name) is one of \(allowed)")
+        }
+        return value
+    }
+
+    private mutating func answer<Sink: PipelineSink>(_ cmd: String, _ object: [String: Any], pipeline: Pipeline, sink: inout Sink) throws {
+        let store = pipeline.store
+        switch cmd {
+        case "tickets":
+            guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
+            let status: TicketStatus? = try parse(object, "status", "open, acknowledged or resolved", TicketStatus.init(rawValue:))
+            let severity: Severity? = try parse(object, "severity", "info, warning or critical", Severity.init(rawValue:))
+            let limit: Int = (object["limit"] as? Int) ?? 100
+            let tickets = try store.tickets(status: status, team: object["team"] as? String, severity: severity, limit: max(1, limit))
+            writer.key("tickets")
+            writer.beginArray()
+            for t in tickets { writer.write(t) }
+            writer.endArray()
+        case "ticket":
+            guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
+            let key = try field(object, "key")
+            guard let ticket = try store.ticket(key: key) else { throw Failure(code: "not_found", message: "no ticket \(key); list them with {\"cmd\":\"tickets\"}") }
+            writer.key("ticket"); writer.write(ticket)
+            writer.key("history")
+            writer.beginArray()
+            for e in try store.history(key: key) {
+                writer.beginObject()
+                writer.key("at"); writer.double(e.at)
+                writer.key("action"); writer.string(e.action.rawValue)
+                writer.nullableMember("actor", e.actor)
+                writer.key("tier"); writer.int(e.tier)
+                writer.key("tier_name"); writer.string(e.tierName)
+                writer.nullableMember("note", e.note)
+                writer.endObject()
+            }
+            writer.endArray()
+        case "ack", "acknowledge", "resolve":
+            guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
+            let key = try field(object, "key")
+            let by = try field(object, "by")
+            let ticket = cmd == "resolve"
+                ? try store.resolve(key: key, by: by, note: object["note"] as? String, at: pipeline.clock.now)
+                : try store.acknowledge(key: key, by: by, at: pipeline.clock.now)
+            sink.ticketChanged(ticket, action: cmd == "resolve" ? .resolved : .acknowledged)
+            writer.key("ticket"); writer.write(ticket)
+        case "session":
+            let id = try field(object, "session")
+            guard let snapshot = pipeline.engine.snapshot(session: id) else {
+                throw Failure(code: "not_found", message: "no live session \(id); it may have ended (see its summary in the database)")
+            }
+            writer.key("session"); writer.write(snapshot)
+        case "sessions":
+            let team = object["team"] as? String
+            writer.key("sessions")
+            writer.beginArray()
+            for id in pipeline.engine.liveSessions {
+                guard let s = pipeline.engine.snapshot(session: id), team == nil || s.team == team else { continue }
+                writer.write(s)
+            }
+            writer.endArray()
+        case "stats":
+            writeStats(pipeline)
+        default:
+            throw Failure(code: "unknown_command", message: "unknown cmd \(cmd); use tickets, ticket, ack, resolve, session, sessions or stats")
+        }
+    }
+
+    private mutating func writeStats(_ pipeline: Pipeline) {
+        let c = pipeline.counters
+        let e = pipeline.engine.counters
+        writer.key("received"); writer.int(c.received)
+        writer.key("fragments"); writer.int(e.fragments)
+        writer.key("live_sessions"); writer.int(pipeline.engine.liveSessionCount)
+        writer.key("evictions"); writer.int(e.evictions)
+        writer.key("alerts_published"); writer.int(c.alertsPublished)
+        writer.key("tickets_opened"); writer.int(c.ticketsOpened)
+        writer.key("tickets_escalated"); writer.int(c.ticketsEscalated)
+        writer.key("rejections")
+        writer.beginObject()
+        for reason in RejectionReason.allCases {
+            writer.key(reason.rawValue)
+            let decoded: Int = c.decodeRejections[reason] ?? 0
+            let sequenced: Int = e.rejections[reason] ?? 0
+            writer.int(decoded + sequenced)
+        }
+        writer.endObject()
+        writer.key("alerts")
+        writer.beginObject()
+        for kind in AlertKind.allCases {
+            writer.key(kind.rawValue)
+            let count: Int = e.alerts[kind] ?? 0
+            writer.int(count)
+        }
+        writer.endObject()
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import MoodlineEngine
+import MoodlineStore
+import MoodlineWire
+
+extension JSONWriter {
+    /// `{"type":"alert","alert":{…}}`, what agent and team subscribers receive.
+    mutating func writeAlertMessage(_ alert: Alert) {
+        beginObject()
+        key("type"); string("alert")
+        key("alert"); write(alert)
+        endObject()
+    }
+
+    /// `{"type":"ticket","action":…,"ticket":{…}}`.
+    mutating func writeTicketMessage(_ ticket: Ticket, action: TicketAction) {
+        beginObject()
+        key("type"); string("ticket")
+        key("action"); string(action.rawValue)
+        key("ticket"); write(ticket)
+        endObject()
+    }
+
+    /// A ticket in the same snake_case form the store and the control socket use.
+    mutating func write(_ ticket: Ticket) {
+        beginObject()
+        key("key"); string(ticket.key)
+        key("session"); string(ticket.session)
+        key("kind"); string(ticket.kind.rawValue)
+        key("severity"); string(ticket.severity.rawValue)
+        nullableMember("agent", ticket.agent)
+        nullableMember("team", ticket.team)
+        key("speaker"); string(ticket.speaker.rawValue)
+        key("seq"); int(ticket.seq)
+        key("ts"); double(ticket.ts)
+        key("created_at"); double(ticket.createdAt)
+        key("deadline"); double(ticket.deadline)
+        key("tier"); int(ticket.tier)
+        key("tier_name"); string(ticket.tierName)
+        key("status"); string(ticket.status.rawValue)
+        nullableMember("acknowledged_by", ticket.acknowledgedBy)
+        nullableMember("acknowledged_at", ticket.acknowledgedAt)
+        nullableMember("resolved_by", ticket.resolvedBy)
+        nullableMember("resolved_at", ticket.resolvedAt)
+        nullableMember("resolution_note", ticket.resolutionNote)
+        key("escalations"); int(ticket.escalations)
+        key("republications"); int(ticket.republications)
+        key("alert"); write(ticket.alert)
+        endObject()
+    }
+
+    /// `{"type":"snapshot","snapshot":{…}}`, hand-written because snapshots are frequent.
+    mutating func writeSnapshotMessage(_ s: SessionSnapshot) {
+        beginObject()
+        key("type"); string("snapshot")
+        key("snapshot"); write(s)
+        endObject()
+    }
+
+    mutating func write(_ s: SessionSnapshot) {
+        beginObject()
+        key("session"); string(s.session)
+        nullableMember("agent", s.agent)
+        nullableMember("team", s.team)
+        nullableMember("channel", s.channel?.rawValue)
+        nullableMember("customer", s.customer)
+        key("start_ts"); double(s.startTs)
+        key("last_ts"); double(s.lastTs)
+        key("fragments"); int(s.fragments)
+        key("customer_valence"); double(Double(s.customerValence))
+        key("customer_arousal"); double(Double(s.customerArousal))
+        key("agent_valence"); double(Double(s.agentValence))
+        key("agent_arousal"); double(Double(s.agentArousal))
+        key("risk"); double(s.risk)
+        key("open_alerts")
+        beginArray()
+        for kind in s.openAlerts { string(kind.rawValue) }
+        endArray()
+        key("history")
+        beginArray()
+        for p in s.history {
+            beginArray()
+            double(p.ts)
+            double(Double(p.customerValence)); double(Double(p.customerArousal))
+            double(Double(p.agentValence)); double(Double(p.agentArousal))
+            endArray()
+        }
+        endArray()
+        endObject()
+    }
+
+    /// `{"type":"session_end","summary":{…}}`.
+    mutating func writeSummaryMessage(_ summary: SessionSummary) {
+        beginObject()
+        key("type"); string("session_end")
+        key("summary"); write(summary)
+        endObject()
+    }
+}

@@ -1,0 +1,118 @@
+import MoodlineCore
+import MoodlineEngine
+import MoodlineStore
+import MoodlineWire
+
+/// Decode, score, track, rules, persist, publish: the one path every message takes, live or replayed.
+///
+/// Not thread-safe: one pipeline belongs to one thread. Batches amortise the database:
+/// ``ingest(_:)`` messages, then ``flush(to:)`` once, which commits the batch's tickets in
+/// one transaction before anything is published.
+public struct Pipeline {
+    public private(set) var engine: Engine
+    public let store: TicketStore?
+    public let policy: EscalationPolicy
+    public private(set) var counters = PipelineCounters()
+    private let decoder: WireDecoder
+    private var output = EngineOutput()
+    private var pendingAlerts: [Alert] = []
+    private var pendingSummaries: [SessionSummary] = []
+    private var pendingSnapshots: [String] = []
+    /// Event time, carried on by the wall clock (see ``EventClock``).
+    public private(set) var clock: EventClock
+
+    public init(engine: Engine, store: TicketStore?, policy: EscalationPolicy, decoder: WireDecoder = WireDecoder(), clock: EventClock) {
+        self.engine = engine
+        self.store = store
+        self.policy = policy
+        self.decoder = decoder
+        self.clock = clock
+        pendingAlerts.reserveCapacity(64)
+    }
+
+    /// Takes one wire message. Returns the rejection when it was refused; nothing else is lost.
+    @discardableResult
+    public mutating func ingest(_ message: UnsafeRawBufferPointer) -> Rejection? {
+        counters.received += 1
+        let event: WireEvent
+        do {
+            event = try decoder.decode(message)
+        } catch {
+            counters.decodeRejections[error.reason, default: 0] += 1
+            return error
+        }
+        return ingest(event)
+    }
+
+    /// Takes one decoded event.
+    @discardableResult
+    public mutating func ingest(_ event: WireEvent) -> Rejection? {
+        output.removeAll(keepingCapacity: true)
+        engine.handle(event, into: &output)
+        if output.rejection == nil { clock.observe(eventTime: event.ts) }
+        collect()
+        return output.rejection
+    }
+
+    private mutating func collect() {
+        pendingAlerts.append(contentsOf: output.alerts)
+        pendingSummaries.append(contentsOf: output.endedSessions)
+        pendingSnapshots.append(contentsOf: output.snapshotsDue)
+    }
+
+    /// Whether anything waits for ``flush(to:)``.
+    public var hasPending: Bool { !pendingAlerts.isEmpty || !pendingSummaries.isEmpty || !pendingSnapshots.isEmpty }
+
+    /// Commits the batch's alerts and tickets, then publishes them, then the summaries and snapshots.
+    /// On a store error nothing of the batch is published and the error is thrown; the alerts stay
+    /// pending, so the next flush tries again.
+    public mutating func flush<Sink: PipelineSink>(to sink: inout Sink) throws(StoreError) {
+        if !pendingAlerts.isEmpty {
+            if let store {
+                let recorded = try store.record(pendingAlerts, policy: policy, now: clock.now)
+                for r in recorded {
+                    guard r.isNew else {
+                        counters.alertsAlreadyRecorded += 1
+                        continue
+                    }
+                    sink.alert(r.alert, newTicket: r.ticketIsNew ? r.ticket : nil)
+                    counters.alertsPublished += 1
+                    if r.ticketIsNew { counters.ticketsOpened += 1 }
+                }
+            } else {
+                for alert in pendingAlerts {
+                    sink.alert(alert, newTicket: nil)
+                    counters.alertsPublished += 1
+                }
+            }
+            pendingAlerts.removeAll(keepingCapacity: true)
+        }
+        if !pendingSummaries.isEmpty {
+            for summary in pendingSummaries {
+                try store?.saveSummary(summary, now: clock.now)
+                sink.sessionEnded(summary)
+            }
+            pendingSummaries.removeAll(keepingCapacity: true)
+        }
+        if !pendingSnapshots.isEmpty {
+            for session in pendingSnapshots {
+                if let snapshot = engine.snapshot(session: session) { sink.snapshot(snapshot) }
+            }
+            pendingSnapshots.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The periodic work: sessions idle past the timeout end, and overdue tickets escalate.
+    public mutating func tick<Sink: PipelineSink>(to sink: inout Sink) throws(StoreError) {
+        let now = clock.now
+        output.removeAll(keepingCapacity: true)
+        engine.expireIdle(now: now, into: &output)
+        collect()
+        try flush(to: &sink)
+        guard let store else { return }
+        for ticket in try store.escalateOverdue(now: now, policy: policy) {
+            counters.ticketsEscalated += 1
+            sink.ticketChanged(ticket, action: ticket.escalations > 0 ? .escalated : .republished)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import MoodlineEngine
+import MoodlineStore
+
+/// Where the pipeline's results go: ZeroMQ topics when serving, files and reports when replaying.
+public protocol PipelineSink {
+    /// An alert, after its ticket (if any) is committed. `ticket` is set when this alert opened it.
+    mutating func alert(_ alert: Alert, newTicket ticket: Ticket?)
+    /// A ticket that changed: escalated, acknowledged or resolved.
+    mutating func ticketChanged(_ ticket: Ticket, action: TicketAction)
+    /// A session's state, at most about once a second of event time.
+    mutating func snapshot(_ snapshot: SessionSnapshot)
+    /// A session ended (on `session_end`, idle timeout or eviction).
+    mutating func sessionEnded(_ summary: SessionSummary)
+    /// A fragment was scored (replay timelines use it; serving ignores it).
+    mutating func scored(_ fragment: Fragment, valence: Double, arousal: Double)
+}
+
+extension PipelineSink {
+    public mutating func scored(_ fragment: Fragment, valence: Double, arousal: Double) {}
+}
+
+/// What happened to a ticket.
+public enum TicketAction: String, Sendable {
+    case created, escalated, republished, acknowledged, resolved
+}

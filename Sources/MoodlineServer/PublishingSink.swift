@@ -1,0 +1,59 @@
+import MoodlineEngine
+import MoodlineStore
+import MoodlineWire
+
+/// Publishes the pipeline's results on the PUB socket, two frames each: topic, then JSON.
+///
+/// - `agent/<id>`: every alert for that agent's conversations;
+/// - `team/<id>`: warning and critical alerts, ticket changes, session ends;
+/// - `ticket/<severity>`: tickets created and changed;
+/// - `session/<id>`: state snapshots, at most about once a second of event time.
+struct PublishingSink: PipelineSink {
+    let socket: ZMQSocket
+    var writer = JSONWriter(capacity: 4096)
+    private(set) var sendFailures = 0
+
+    init(socket: ZMQSocket) {
+        self.socket = socket
+    }
+
+    private mutating func send(_ topic: String, _ body: [UInt8]) {
+        do {
+            // PUB never blocks: past the high-water mark ZeroMQ drops for slow subscribers.
+            _ = try socket.send(topic: Topic(topic), body: body, flags: .dontWait)
+        } catch {
+            sendFailures += 1
+        }
+    }
+
+    mutating func alert(_ alert: Alert, newTicket ticket: Ticket?) {
+        writer.removeAll()
+        writer.writeAlertMessage(alert)
+        let body = writer.bytes
+        if let agent = alert.agent { send("agent/" + agent, body) }
+        if alert.severity >= .warning, let team = alert.team { send("team/" + team, body) }
+        if let ticket { ticketChanged(ticket, action: .created) }
+    }
+
+    mutating func ticketChanged(_ ticket: Ticket, action: TicketAction) {
+        writer.removeAll()
+        writer.writeTicketMessage(ticket, action: action)
+        let body = writer.bytes
+        send("ticket/" + ticket.severity.rawValue, body)
+        if let team = ticket.team { send("team/" + team, body) }
+    }
+
+    mutating func snapshot(_ snapshot: SessionSnapshot) {
+        writer.removeAll()
+        writer.writeSnapshotMessage(snapshot)
+        send("session/" + snapshot.session, writer.bytes)
+    }
+
+    mutating func sessionEnded(_ summary: SessionSummary) {
+        writer.removeAll()
+        writer.writeSummaryMessage(summary)
+        let body = writer.bytes
+        send("session/" + summary.session, body)
+        if let team = summary.team { send("team/" + team, body) }
+    }
+}

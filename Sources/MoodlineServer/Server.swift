@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+import MoodlineCore
+import MoodlineEngine
+import MoodlineStore
+import MoodlineWire
+
+/// `moodline serve`: the pipeline on one thread of its own, between the ingest PULL socket,
+/// the control REP socket and the PUB socket.
+///
+/// ZeroMQ calls block, so the loop runs on a dedicated thread and never inside Swift
+/// concurrency's small cooperative pool.
+public final class Server: @unchecked Sendable {
+    public let configuration: ServerConfiguration
+    private let logger: Logger
+    private let context: ZMQContext
+    private let store: TicketStore
+    private let lexicon: Lexicon
+
+    /// The endpoints actually bound (a `tcp://127.0.0.1:*` request resolves to a port).
+    public private(set) var boundIngest = ""
+    public private(set) var boundPublish = ""
+    public private(set) var boundControl = ""
+
+    public init(configuration: ServerConfiguration, context: ZMQContext, logger: Logger) throws {
+        self.configuration = configuration
+        self.context = context
+        self.logger = logger
+        lexicon = try LexiconDirectory.load(configuration.lexicons)
+        store = try TicketStore(path: configuration.database)
+    }
+
+    /// Runs until ``ShutdownSignal`` is requested or the context shuts down; then flushes and closes.
+    /// `ready` is called once the sockets are bound.
+    public func run(ready: (Server) -> Void = { _ in }) throws {
+        let ingest = try context.socket(.pull)
+        let publish = try context.socket(.pub)
+        let control = try context.socket(.rep)
+        defer {
+            ingest.close()
+            publish.close()
+            control.close()
+        }
+        try ingest.set(.receiveHighWaterMark(configuration.highWaterMark))
+        try publish.set(.sendHighWaterMark(configuration.highWaterMark))
+        try ingest.bind(configuration.ingest)
+        try publish.bind(configuration.publish)
+        try control.bind(configuration.control)
+        boundIngest = try ingest.lastEndpoint
+        boundPublish = try publish.lastEndpoint
+        boundControl = try control.lastEndpoint
+        logger.info("moodline is serving", metadata: [
+            "ingest": .string(String(describing: boundIngest)), "publish": .string(String(describing: boundPublish)), "control": .string(String(describing: boundControl)),
+            "database": .string(String(describing: configuration.database)), "lexicon_entries": .string(String(describing: lexicon.count)),
+        ])
+        ready(self)
+
+        var pipeline = Pipeline(
+            engine: Engine(configuration: configuration.engine, lexicon: lexicon), store: store,
+            policy: configuration.escalation, clock: EventClock(wall: { Date().timeIntervalSince1970 })
+        )
+        var sink = PublishingSink(socket: publish)
+        var controlHandler = ControlHandler()
+        var rejections = RejectionLog(logger: logger, perMinute: configuration.rejectionLogsPerMinute)
+        var poller = ZMQPoller()
+        let ingestIndex = try poller.register(ingest)
+        let controlIndex = try poller.register(control)
+        var lastTick = Date().timeIntervalSince1970
+        var lastReport = lastTick
+
+        while !ShutdownSignal.isRequested {
+            do {
+                _ = try poller.poll(timeoutMilliseconds: 100)
+            } catch {
+                if error.isContextTerminated { break }
+                throw error
+            }
+            if poller.isReadable(ingestIndex) {
+                var taken = 0
+                while taken < configuration.batchSize {
+                    let outcome = try ingest.receive(flags: .dontWait) { bytes -> Intake in
+                        guard let rejection = pipeline.ingest(bytes) else { return .accepted }
+                        return .rejected(rejection, excerpt: String(decoding: bytes.prefix(160), as: UTF8.self))
+                    }
+                    guard let outcome else { break } // nothing more right now
+                    taken += 1
+                    if case .rejected(let rejection, let excerpt) = outcome {
+                        rejections.record(rejection, now: Date().timeIntervalSince1970, excerpt: excerpt)
+                    }
+                }
+            }
+            flush(&pipeline, &sink)
+            if poller.isReadable(controlIndex), let request = try control.receiveBytes(flags: .dontWait) {
+                let reply = controlHandler.reply(to: request, pipeline: pipeline, sink: &sink)
+                _ = try control.send(reply)
+            }
+            let wall = Date().timeIntervalSince1970
+            if wall - lastTick >= configuration.tickSeconds {
+                lastTick = wall
+                do {
+                    try pipeline.tick(to: &sink)
+                } catch {
+                    logger.error("periodic work failed; it will be retried", metadata: ["error": .string(String(describing: error))])
+                }
+            }
+            if wall - lastReport >= 30 {
+                lastReport = wall
+                report(pipeline)
+            }
+        }
+        flush(&pipeline, &sink)
+        report(pipeline)
+        try? store.close()
+        logger.info("moodline stopped")
+    }
+
+    private enum Intake {
+        case accepted
+        case rejected(Rejection, excerpt: String)
+    }
+
+    private func flush(_ pipeline: inout Pipeline, _ sink: inout PublishingSink) {
+        guard pipeline.hasPending else { return }
+        do {
+            try pipeline.flush(to: &sink)
+        } catch {
+            // Alerts stay pending and are retried on the next pass: nothing is published unpersisted.
+            logger.error("could not record alerts; retrying", metadata: ["error": .string(String(describing: error))])
+        }
+    }
+
+    private func report(_ pipeline: Pipeline) {
+        let c = pipeline.counters, e = pipeline.engine.counters
+        let rejected = c.decodeRejections.values.reduce(0, +) + e.totalRejections
+        logger.info("pipeline", metadata: [
+            "received": .string(String(describing: c.received)), "rejected": .string(String(describing: rejected)), "live_sessions": .string(String(describing: pipeline.engine.liveSessionCount)),
+            "alerts": .string(String(describing: c.alertsPublished)), "tickets": .string(String(describing: c.ticketsOpened)), "escalations": .string(String(describing: c.ticketsEscalated)),
+            "evictions": .string(String(describing: e.evictions)),
+        ])
+    }
+}

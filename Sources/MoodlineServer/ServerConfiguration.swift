@@ -1,0 +1,51 @@
+import MoodlineEngine
+
+/// Everything `moodline serve` can be told, with defaults that run on one machine as is.
+public struct ServerConfiguration: Sendable, Codable, Equatable {
+    /// Where gateways PUSH fragments (this side PULLs).
+    public var ingest = "tcp://127.0.0.1:7601"
+    /// Where warnings, tickets and session snapshots are PUBlished.
+    public var publish = "tcp://127.0.0.1:7602"
+    /// Where consoles send JSON commands (REQ/REP).
+    public var control = "tcp://127.0.0.1:7603"
+    /// The SQLite file for tickets, alerts and session summaries.
+    public var database = "moodline.db"
+    /// A lexicon directory; nil uses the lexicons built into the binary.
+    public var lexicons: String?
+    /// Messages queued per socket before ZeroMQ pushes back on the sender.
+    public var highWaterMark: Int32 = 200_000
+    /// Most messages taken from the ingest socket per batch (one database transaction per batch).
+    public var batchSize = 512
+    /// Seconds between escalation checks and idle-session sweeps.
+    public var tickSeconds = 1.0
+    /// Rejections logged per reason per minute; the rest are only counted.
+    public var rejectionLogsPerMinute = 10
+    public var engine = EngineConfig()
+    public var escalation = EscalationPolicy.standard
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case ingest, publish, control, database, lexicons, engine, escalation
+        case highWaterMark = "high_water_mark"
+        case batchSize = "batch_size"
+        case tickSeconds = "tick_seconds"
+        case rejectionLogsPerMinute = "rejection_logs_per_minute"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ServerConfiguration()
+        ingest = try c.decodeIfPresent(String.self, forKey: .ingest) ?? d.ingest
+        publish = try c.decodeIfPresent(String.self, forKey: .publish) ?? d.publish
+        control = try c.decodeIfPresent(String.self, forKey: .control) ?? d.control
+        database = try c.decodeIfPresent(String.self, forKey: .database) ?? d.database
+        lexicons = try c.decodeIfPresent(String.self, forKey: .lexicons)
+        highWaterMark = try c.decodeIfPresent(Int32.self, forKey: .highWaterMark) ?? d.highWaterMark
+        batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
+        tickSeconds = try c.decodeIfPresent(Double.self, forKey: .tickSeconds) ?? d.tickSeconds
+        rejectionLogsPerMinute = try c.decodeIfPresent(Int.self, forKey: .rejectionLogsPerMinute) ?? d.rejectionLogsPerMinute
+        engine = try c.decodeIfPresent(EngineConfig.self, forKey: .engine) ?? d.engine
+        escalation = try c.decodeIfPresent(EscalationPolicy.self, forKey: .escalation) ?? d.escalation
+    }
+}

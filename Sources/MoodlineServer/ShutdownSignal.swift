@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// SIGINT and SIGTERM ask the server to stop; the loop notices within one poll interval.
+public enum ShutdownSignal {
+    private static let requested = Atomic<Bool>(false)
+
+    /// Routes SIGINT and SIGTERM to ``isRequested``, and ignores SIGPIPE.
+    public static func install() {
+        signal(SIGINT) { _ in ShutdownSignal.requested.store(true, ordering: .relaxed) }
+        signal(SIGTERM) { _ in ShutdownSignal.requested.store(true, ordering: .relaxed) }
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    public static var isRequested: Bool { requested.load(ordering: .relaxed) }
+
+    /// Asks for a stop from inside the process (tests, the simulator's end).
+    public static func request() { requested.store(true, ordering: .relaxed) }
+}

@@ -1,1 +1,0 @@
-// Placeholder: MoodlineStore is being written.

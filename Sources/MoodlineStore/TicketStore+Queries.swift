@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import MoodlineEngine
+
+extension TicketStore {
+    /// Tickets matching every filter given, newest event time first.
+    ///
+    /// - Parameter limit: At most this many; at least 1.
+    public func tickets(
+        status: TicketStatus? = nil, team: String? = nil, severity: Severity? = nil, limit: Int = 100
+    ) throws(StoreError) -> [Ticket] {
+        guard limit >= 1 else {
+            throw StoreError(.invalidArgument, "limit is \(limit) — ask for at least 1 ticket")
+        }
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let status {
+            conditions.append("status = ?")
+            arguments += [status.rawValue]
+        }
+        if let team {
+            conditions.append("team = ?")
+            arguments += [team]
+        }
+        if let severity {
+            conditions.append("severity = ?")
+            arguments += [severity.rawValue]
+        }
+        arguments += [limit]
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sql = "SELECT \(Ticket.columns) FROM tickets \(filter) ORDER BY ts DESC, key LIMIT ?"
+        let decoder = StoreJSON.decoder()
+        return try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { try Ticket(row: $0, decoder: decoder) }
+        }
+    }
+
+    /// The ticket with this key, or `nil`.
+    public func ticket(key: String) throws(StoreError) -> Ticket? {
+        let decoder = StoreJSON.decoder()
+        return try read { db in try Ticket.fetch(db, key: key, decoder: decoder) }
+    }
+
+    /// A ticket's history, oldest first; empty when no ticket has this key.
+    public func history(key: String) throws(StoreError) -> [TicketEvent] {
+        try read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM ticket_events WHERE ticket_key = ? ORDER BY id"),
+                arguments: [key]
+            ).map(TicketEvent.init(row:))
+        }
+    }
+
+    /// Open (unacknowledged) tickets by the name of the tier that owns them.
+    public func openTicketCounts() throws(StoreError) -> [String: Int] {
+        try read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT tier_name, COUNT(*) AS n FROM tickets WHERE status = 'open' GROUP BY tier_name") {
+                counts[try row.decode(forColumn: "tier_name")] = try row.decode(forColumn: "n")
+            }
+            return counts
+        }
+    }
+
+    /// Every stored alert of a session, in event-time order.
+    public func alerts(session: String) throws(StoreError) -> [Alert] {
+        let decoder = StoreJSON.decoder()
+        return try read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM alerts WHERE session = ? ORDER BY ts, seq, id"),
+                arguments: [session]
+            ).map { try Self.alert(row: $0, decoder: decoder) }
+        }
+    }
+
+    /// The most recently recorded alerts, newest first.
+    public func alerts(limit: Int) throws(StoreError) -> [Alert] {
+        guard limit >= 1 else {
+            throw StoreError(.invalidArgument, "limit is \(limit) — ask for at least 1 alert")
+        }
+        let decoder = StoreJSON.decoder()
+        return try read { db in
+            try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM alerts ORDER BY id DESC LIMIT ?"),
+                arguments: [limit]
+            ).map { try Self.alert(row: $0, decoder: decoder) }
+        }
+    }
+
+    private static func alert(row: Row, decoder: JSONDecoder) throws -> Alert {
+        Alert(
+            kind: try row.decodeRaw(forColumn: "kind", table: "alerts"),
+            severity: try row.decodeRaw(forColumn: "severity", table: "alerts"),
+            session: try row.decode(forColumn: "session"),
+            agent: try row.decode(forColumn: "agent"),
+            team: try row.decode(forColumn: "team"),
+            speaker: try row.decodeRaw(forColumn: "speaker", table: "alerts"),
+            seq: try row.decode(forColumn: "seq"),
+            ts: try row.decode(forColumn: "ts"),
+            episode: try row.decode(forColumn: "episode"),
+            scores: AlertScores(
+                valence: try row.decodeDouble(forColumn: "valence"),
+                arousal: try row.decodeDouble(forColumn: "arousal"),
+                smoothedValence: try row.decodeDouble(forColumn: "smoothed_valence"),
+                smoothedArousal: try row.decodeDouble(forColumn: "smoothed_arousal")
+            ),
+            evidence: try StoreJSON.value([Evidence].self, from: try row.decode(forColumn: "evidence_json"), decoder, column: "alerts.evidence_json")
+        )
+    }
+}

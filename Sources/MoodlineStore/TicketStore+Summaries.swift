@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import MoodlineEngine
+
+extension TicketStore {
+    /// Stores a session's summary, replacing any earlier one of the same session (a
+    /// session that resumes after an idle timeout ends again with fuller numbers).
+    public func saveSummary(_ summary: SessionSummary, now: Double? = nil) throws(StoreError) {
+        guard summary.startTs.isFinite, summary.endTs.isFinite else {
+            throw StoreError(.invalidArgument, "summary of \(summary.session) has a non-finite start or end time — pass event times in seconds")
+        }
+        let savedAt = now ?? Date().timeIntervalSince1970
+        let encoder = StoreJSON.encoder()
+        try write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO session_summaries (
+                    session, agent, team, channel, start_ts, end_ts, end_reason, fragments,
+                    customer_fragments, agent_fragments, customer_valence_start, customer_valence_end,
+                    customer_valence_min, agent_valence_mean, agent_arousal_max, agent_interruptions,
+                    alerts_json, saved_at
+                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session) DO UPDATE SET
+                    agent = excluded.agent, team = excluded.team, channel = excluded.channel,
+                    start_ts = excluded.start_ts, end_ts = excluded.end_ts, end_reason = excluded.end_reason,
+                    fragments = excluded.fragments, customer_fragments = excluded.customer_fragments,
+                    agent_fragments = excluded.agent_fragments,
+                    customer_valence_start = excluded.customer_valence_start,
+                    customer_valence_end = excluded.customer_valence_end,
+                    customer_valence_min = excluded.customer_valence_min,
+                    agent_valence_mean = excluded.agent_valence_mean,
+                    agent_arousal_max = excluded.agent_arousal_max,
+                    agent_interruptions = excluded.agent_interruptions,
+                    alerts_json = excluded.alerts_json, saved_at = excluded.saved_at
+                """)
+            try statement.execute(arguments: [
+                summary.session, summary.agent, summary.team, summary.channel?.rawValue,
+                summary.startTs, summary.endTs, summary.endReason.rawValue, summary.fragments,
+                summary.customerFragments, summary.agentFragments, summary.customerValenceStart,
+                summary.customerValenceEnd, summary.customerValenceMin, summary.agentValenceMean,
+                summary.agentArousalMax, summary.agentInterruptions,
+                try StoreJSON.string(summary.alerts, encoder), savedAt,
+            ])
+        }
+    }
+
+    /// The stored summary of a session, or `nil`.
+    public func summary(session: String) throws(StoreError) -> SessionSummary? {
+        let decoder = StoreJSON.decoder()
+        return try read { db in
+            guard let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM session_summaries WHERE session = ?"),
+                arguments: [session]
+            ) else { return nil }
+            let channel: String? = try row.decode(forColumn: "channel")
+            return SessionSummary(
+                session: try row.decode(forColumn: "session"),
+                agent: try row.decode(forColumn: "agent"),
+                team: try row.decode(forColumn: "team"),
+                channel: try channel.map { raw in
+                    guard let value = Channel(rawValue: raw) else {
+                        throw StoreError(.unreadableRow, "session_summaries.channel holds '\(raw)', which this version does not know — upgrade Moodline")
+                    }
+                    return value
+                },
+                startTs: try row.decode(forColumn: "start_ts"),
+                endTs: try row.decode(forColumn: "end_ts"),
+                endReason: try row.decodeRaw(forColumn: "end_reason", table: "session_summaries"),
+                fragments: try row.decode(forColumn: "fragments"),
+                customerFragments: try row.decode(forColumn: "customer_fragments"),
+                agentFragments: try row.decode(forColumn: "agent_fragments"),
+                customerValenceStart: try row.decode(forColumn: "customer_valence_start"),
+                customerValenceEnd: try row.decode(forColumn: "customer_valence_end"),
+                customerValenceMin: try row.decode(forColumn: "customer_valence_min"),
+                agentValenceMean: try row.decode(forColumn: "agent_valence_mean"),
+                agentArousalMax: try row.decode(forColumn: "agent_arousal_max"),
+                agentInterruptions: try row.decode(forColumn: "agent_interruptions"),
+                alerts: try StoreJSON.value([String: Int].self, from: try row.decode(forColumn: "alerts_json"), decoder, column: "session_summaries.alerts_json")
+            )
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: MoodlineWire is being written.

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import MoodlineEngine
+
+@Suite struct EngineConfigTests {
+    private func decode(_ yaml: String) throws -> EngineConfig {
+        let tree = try MiniYAML.parse(yaml).tree
+        let data = try JSONSerialization.data(withJSONObject: tree)
+        return try JSONDecoder().decode(EngineConfig.self, from: data)
+    }
+
+    @Test func documentedDefaultsEqualTheDefaults() throws {
+        #expect(try decode(EngineConfig.documentedDefaultsYAML) == EngineConfig())
+    }
+
+    @Test func documentedDefaultsNameAndCommentEveryKey() throws {
+        let keys = try MiniYAML.parse(EngineConfig.documentedDefaultsYAML).keys
+        // Every key the encoder writes appears in the YAML, and nothing else does.
+        let encoded = try JSONSerialization.jsonObject(with: JSONEncoder().encode(EngineConfig())) as! [String: Any]
+        func paths(_ d: [String: Any], _ prefix: String) -> Set<String> {
+            var out: Set<String> = []
+            for (k, v) in d {
+                let p = prefix.isEmpty ? k : "\(prefix).\(k)"
+                out.insert(p)
+                if let child = v as? [String: Any] { out.formUnion(paths(child, p)) }
+            }
+            return out
+        }
+        let documented = Set(keys.map(\.path))
+        #expect(documented == paths(encoded, ""))
+        // Section headers of the top level may be explained by the comment block above them.
+        let uncommented = keys.filter { !$0.hasComment && $0.path.contains(".") && !$0.path.hasPrefix("rules.") }
+            + keys.filter { !$0.hasComment && $0.path.hasPrefix("rules.") }
+        #expect(uncommented.map(\.path) == [])
+    }
+
+    @Test func partialConfigKeepsTheOtherDefaults() throws {
+        let config = try decode("""
+        rules:
+          abuse:
+            cooldown_seconds: 60
+        sessions:
+          max_live: 10
+        """)
+        var expected = EngineConfig()
+        expected.rules.abuse.cooldownSeconds = 60
+        expected.sessions.maxLive = 10
+        #expect(config == expected)
+        #expect(config.rules.abuse.severity == .critical)
+    }
+
+    @Test func unknownKeysAreRefused() {
+        #expect(throws: DecodingError.self) { try decode("sessions:\n  max_lives: 10\n") }
+        #expect(throws: DecodingError.self) { try decode("rules:\n  customer_angry:\n    enter: 1\n") }
+    }
+
+    @Test func validationNamesTheKey() {
+        var config = EngineConfig()
+        #expect(throws: Never.self) { try config.validate() }
+        config.rules.customerAnger.exit = 0.9
+        #expect(throws: EngineConfigError(key: "rules.customer_anger.exit", problem: "must not exceed enter (hysteresis)")) {
+            try config.validate()
+        }
+        config = EngineConfig()
+        config.rules.selfHarm.severity = .warning
+        #expect(throws: EngineConfigError.self) { try config.validate() }
+    }
+}

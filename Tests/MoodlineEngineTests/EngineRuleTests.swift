@@ -1,0 +1,214 @@
+import MoodlineCore
+import Testing
+@testable import MoodlineEngine
+
+@Suite struct OneShotRuleTests {
+    @Test func selfHarmFiresOnOneStatementFromTheCustomerOnly() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .agent), score(0.2))
+        h.send(fragment(2, at: 5, .customer), score(-0.6, .selfHarm))
+        // The agent repeating the words neither fires nor opens a second episode.
+        h.send(fragment(3, at: 10, .agent), score(-0.4, .selfHarm))
+        let alerts = h.kinds(.selfHarm)
+        #expect(alerts.count == 1)
+        #expect(alerts.first?.seq == 2)
+        #expect(alerts.first?.speaker == .customer)
+        #expect(alerts.first?.severity == .critical)
+        #expect(alerts.first?.episode == 1)
+        #expect(h.kinds(.agentMisconduct).isEmpty)
+    }
+
+    @Test func repeatedStatementsStayOneEpisodeThenANewOneAfterTheCooldown() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), score(-0.6, .selfHarm))
+        h.send(fragment(2, at: 20, .customer), score(-0.6, .selfHarm))
+        h.send(fragment(3, at: 200, .customer), score(-0.6, .selfHarm))  // within 300 s of the last one
+        #expect(h.kinds(.selfHarm).map(\.episode) == [1])
+        h.send(fragment(4, at: 600, .customer), score(-0.6, .selfHarm))  // 400 s of silence on it
+        #expect(h.kinds(.selfHarm).map(\.episode) == [1, 2])
+        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 4])
+    }
+
+    @Test func insultsAreAbuseFromTheCustomerAndMisconductFromTheAgent() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), score(-0.8, .abuse))
+        h.send(fragment(2, at: 5, .agent), score(-0.5, .abuse))
+        #expect(h.kinds(.abuse).map(\.seq) == [1])
+        #expect(h.kinds(.agentMisconduct).map(\.seq) == [2])
+        #expect(h.kinds(.agentMisconduct).first?.speaker == .agent)
+    }
+
+    @Test func rudenessFromTheAgentIsMisconductFromTheCustomerNothing() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), score(-0.2, .rude))
+        h.send(fragment(2, at: 5, .agent), score(-0.1, .rude))
+        #expect(h.alerts.map(\.kind) == [.agentMisconduct])
+    }
+
+    @Test func customerThreatsFireOnlyFromTheCustomer() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .agent), score(0, .escalation, .churn, .repeatContact))
+        #expect(h.alerts.isEmpty)
+        h.send(fragment(2, at: 5, .customer), score(-0.3, .escalation, .churn, .repeatContact))
+        #expect(h.alerts.map(\.kind) == [.escalationThreat, .churnThreat, .repeatContact])
+        #expect(h.alerts.map(\.severity) == [.critical, .warning, .info])
+    }
+
+    @Test func evidenceNamesTheStatementAndTheLevels() {
+        var h = Harness()
+        let alert = h.send(fragment(1, at: 0, .customer), score(-0.6, .escalation)).first
+        let evidence = alert?.evidence ?? []
+        #expect(evidence.contains { $0.kind == "term" && $0.seq == 1 })
+        #expect(evidence.contains { $0.kind == "score" && $0.label == "customer_valence" })
+    }
+}
+
+@Suite struct SustainedRuleTests {
+    @Test func negativeNeedsTheHoldAndFiresOncePerEpisode() {
+        var h = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        h.send(fragment(1, at: 0, .customer), score(-0.8))
+        #expect(h.kinds(.customerNegative).isEmpty)  // hold: two fragments
+        h.send(fragment(2, at: 30, .customer), score(-0.8))
+        #expect(h.kinds(.customerNegative).map(\.seq) == [2])
+        for seq in 3...6 { h.send(fragment(Int64(seq), at: Double(seq) * 30, .customer), score(-0.8)) }
+        #expect(h.kinds(.customerNegative).count == 1)
+    }
+
+    @Test func hysteresisKeepsTheEpisodeOpenBetweenExitAndEnter() {
+        var h = Harness { $0.rules.customerNegative.cooldownSeconds = 0 }
+        h.send(fragment(1, at: 0, .customer), score(-0.8))
+        h.send(fragment(2, at: 30, .customer), score(-0.8))
+        #expect(h.kinds(.customerNegative).count == 1)
+        // Hovering between exit (0.05) and enter (0.2) neither ends nor refires the episode.
+        var ts = 60.0
+        var seq: Int64 = 3
+        for v: Float in [-0.1, -0.12, -0.3, -0.4, -0.1] {
+            h.send(fragment(seq, at: ts, .customer), score(v))
+            seq += 1
+            ts += 30
+        }
+        #expect(h.kinds(.customerNegative).count == 1)
+        // Recovery below exit ends it; a new run above enter opens episode 2.
+        for v: Float in [0.6, 0.6, 0.6, -0.9, -0.9, -0.9] {
+            h.send(fragment(seq, at: ts, .customer), score(v))
+            seq += 1
+            ts += 30
+        }
+        #expect(h.kinds(.customerNegative).map(\.episode) == [1, 2])
+    }
+
+    @Test func cooldownDelaysASecondEpisode() {
+        var h = Harness { $0.rules.customerNegative.cooldownSeconds = 1000 }
+        var seq: Int64 = 1
+        for (ts, v) in [(0.0, -0.9), (30, -0.9), (60, 0.8), (90, 0.8), (120, -0.9), (150, -0.9), (180, -0.9)] as [(Double, Float)] {
+            h.send(fragment(seq, at: ts, .customer), score(v))
+            seq += 1
+        }
+        #expect(h.kinds(.customerNegative).count == 1)
+        h.send(fragment(seq, at: 1100, .customer), score(-0.9))
+        #expect(h.kinds(.customerNegative).count == 2)
+    }
+
+    @Test func angerNeedsNegativeAndAgitated() {
+        var calm = Harness()
+        for i in 1...5 { calm.send(fragment(Int64(i), at: Double(i) * 20, .customer), score(-0.8, arousal: 0)) }
+        #expect(calm.kinds(.customerAnger).isEmpty)
+        #expect(!calm.kinds(.customerNegative).isEmpty)
+
+        var excitedHappy = Harness()
+        for i in 1...5 { excitedHappy.send(fragment(Int64(i), at: Double(i) * 20, .customer), score(0.8, arousal: 0.9)) }
+        #expect(excitedHappy.alerts.isEmpty)
+
+        var angry = Harness()
+        for i in 1...5 { angry.send(fragment(Int64(i), at: Double(i) * 20, .customer), score(-0.7, arousal: 0.8)) }
+        #expect(angry.kinds(.customerAnger).count == 1)
+        #expect(angry.kinds(.customerAnger).first?.severity == .warning)
+    }
+
+    @Test func customerMoodNeverRaisesAgentKindsAndViceVersa() {
+        var h = Harness()
+        for i in 1...6 { h.send(fragment(Int64(i), at: Double(i) * 20, .customer), score(-0.9, arousal: 0.9)) }
+        #expect(h.kinds(.agentStress).isEmpty)
+        var g = Harness()
+        for i in 1...6 { g.send(fragment(Int64(i), at: Double(i) * 20, .agent), score(-0.9, arousal: 0.9)) }
+        #expect(g.kinds(.agentStress).count == 1)
+        #expect(g.alerts.allSatisfy { $0.kind == .agentStress })
+    }
+
+    @Test func empathyAndApologyAreNotAgentStress() {
+        var h = Harness()
+        for i in 1...6 {
+            let s = i.isMultiple(of: 2) ? score(-0.5, .apology) : score(-0.4, .empathy)
+            h.send(fragment(Int64(i), at: Double(i) * 20, .agent), s)
+        }
+        #expect(h.kinds(.agentStress).isEmpty)
+    }
+
+    @Test func interruptionsCountAgentOverlapsInTheWindowOnly() {
+        var h = Harness()
+        // Customer talk-overs do not count.
+        for i in 1...4 { h.send(fragment(Int64(i), at: Double(i) * 5, .customer, overlap: 1.5, channel: .voice), score(0)) }
+        #expect(h.kinds(.interruptions).isEmpty)
+        h.send(fragment(5, at: 30, .agent, overlap: 1.2, channel: .voice), score(0))
+        h.send(fragment(6, at: 40, .agent, overlap: 0.1, channel: .voice), score(0))  // below the minimum
+        h.send(fragment(7, at: 50, .agent, overlap: 0.9, channel: .voice), score(0))
+        #expect(h.kinds(.interruptions).isEmpty)
+        h.send(fragment(8, at: 60, .agent, overlap: 1.0, channel: .voice), score(0))
+        let alert = h.kinds(.interruptions).first
+        #expect(alert?.seq == 8)
+        #expect(alert?.evidence.filter { $0.label == "overlap_s" }.compactMap(\.seq).sorted() == [5, 7, 8])
+        #expect(h.engine.snapshot(session: "s-1")?.openAlerts.contains(.interruptions) == true)
+    }
+
+    @Test func overlapsOutsideTheWindowDoNotAddUp() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .agent, overlap: 1, channel: .voice), score(0))
+        h.send(fragment(2, at: 100, .agent, overlap: 1, channel: .voice), score(0))
+        h.send(fragment(3, at: 200, .agent, overlap: 1, channel: .voice), score(0))
+        #expect(h.kinds(.interruptions).isEmpty)
+    }
+
+    @Test func nonCriticalAlertsAreCappedButSelfHarmNeverIs() {
+        var h = Harness {
+            $0.sessions.maxNonCriticalAlerts = 1
+            $0.rules.churnThreat.cooldownSeconds = 0
+            $0.rules.selfHarm.cooldownSeconds = 0
+        }
+        h.send(fragment(1, at: 0, .customer), score(0, .churn))
+        h.send(fragment(2, at: 10, .customer), score(0, .churn))
+        h.send(fragment(3, at: 20, .customer), score(0, .selfHarm))
+        h.send(fragment(4, at: 30, .customer), score(0, .selfHarm))
+        #expect(h.kinds(.churnThreat).count == 1)
+        #expect(h.kinds(.selfHarm).map(\.episode) == [1, 2])
+        #expect(h.engine.counters.alertsSuppressed == 1)
+    }
+}
+
+@Suite struct InterimTests {
+    @Test func interimRaisesSelfHarmEarlyAndTheFinalDoesNotRepeatIt() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer, text: "I don't want", final: false), score(-0.5, .selfHarm))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [1])
+        h.send(fragment(1, at: 2, .customer, text: "I don't want to live", final: true), score(-0.7, .selfHarm))
+        #expect(h.kinds(.selfHarm).count == 1)
+        #expect(h.rejections.isEmpty)
+    }
+
+    @Test func interimNeverMovesMoodCountsOrOtherKinds() {
+        var h = Harness()
+        for i in 1...5 {
+            h.send(fragment(Int64(i), at: Double(i) * 20, .customer, final: false), score(-0.9, arousal: 0.9, .churn, .escalation))
+        }
+        #expect(h.alerts.isEmpty)
+        let snap = h.engine.snapshot(session: "s-1")
+        #expect(snap?.customerValence == 0)
+        #expect(snap?.fragments == 0)
+        #expect(h.engine.counters.interimFragments == 5)
+    }
+
+    @Test func interimAbuseFromTheAgentIsIgnored() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .agent, final: false), score(-0.9, .abuse))
+        #expect(h.alerts.isEmpty)
+    }
+}

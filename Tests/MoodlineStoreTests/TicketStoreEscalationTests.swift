@@ -1,0 +1,95 @@
+import MoodlineEngine
+import Testing
+@testable import MoodlineStore
+
+@Suite struct TicketStoreEscalationTests {
+    @Test func anUnacknowledgedTicketClimbsTheChainThenIsRepublishedAtTheTop() throws {
+        let store = try TicketStore.inMemory()
+        let key = try #require(try store.record([makeAlert(ts: 1_000)], policy: .standard)[0].ticket).key
+
+        #expect(try store.escalateOverdue(now: 1_119.9, policy: .standard).isEmpty)
+
+        let first = try store.escalateOverdue(now: 1_120, policy: .standard)
+        #expect(first.map(\.key) == [key])
+        #expect(first.first?.tierName == "senior_support")
+        #expect(first.first?.deadline == 1_420)
+        // Idempotent at the same clock reading.
+        #expect(try store.escalateOverdue(now: 1_120, policy: .standard).isEmpty)
+
+        let second = try store.escalateOverdue(now: 1_425, policy: .standard)
+        #expect(second.first?.tier == 2)
+        #expect(second.first?.tierName == "duty_manager")
+        #expect(second.first?.deadline == 2_025)
+
+        // End of the chain: stays with the duty manager, re-armed every 600 s.
+        let third = try store.escalateOverdue(now: 2_025, policy: .standard)
+        #expect(third.first?.tier == 2)
+        #expect(third.first?.deadline == 2_625)
+        #expect(third.first?.escalations == 2)
+        #expect(third.first?.republications == 1)
+        #expect(try store.escalateOverdue(now: 2_624, policy: .standard).isEmpty)
+        #expect(try store.escalateOverdue(now: 2_625, policy: .standard).first?.republications == 2)
+
+        let stored = try #require(try store.ticket(key: key))
+        #expect(stored.tier == 2)
+        #expect(stored.status == .open)
+        #expect(stored.deadline == 3_225)
+        let history = try store.history(key: key)
+        #expect(history.map(\.action) == [.created, .escalated, .escalated, .republished, .republished])
+        #expect(history.map(\.tierName) == ["team_lead", "senior_support", "duty_manager", "duty_manager", "duty_manager"])
+        #expect(history.map(\.at) == [history[0].at, 1_120, 1_425, 2_025, 2_625])
+        #expect(try store.openTicketCounts() == ["duty_manager": 1])
+    }
+
+    @Test func aLateTickMovesOneTierNotToTheEndOfTheChain() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.record([makeAlert(ts: 1_000)], policy: .standard)
+        let moved = try store.escalateOverdue(now: 100_000, policy: .standard)
+        #expect(moved.first?.tierName == "senior_support")
+        #expect(moved.first?.deadline == 100_300)
+    }
+
+    @Test func acknowledgedAndResolvedTicketsDoNotEscalate() throws {
+        let store = try TicketStore.inMemory()
+        let recorded = try store.record(
+            [makeAlert(episode: 1), makeAlert(episode: 2), makeAlert(episode: 3)], policy: .standard
+        )
+        let keys = recorded.compactMap(\.ticket?.key)
+        try store.acknowledge(key: keys[0], by: "lead-1", at: 1_050)
+        try store.resolve(key: keys[1], by: "lead-1", note: "called back", at: 1_060)
+
+        let moved = try store.escalateOverdue(now: 5_000, policy: .standard)
+        #expect(moved.map(\.key) == [keys[2]])
+        #expect(try store.ticket(key: keys[0])?.tier == 0)
+        #expect(try store.history(key: keys[0]).map(\.action) == [.created, .acknowledged])
+        #expect(try store.openTicketCounts() == ["senior_support": 1])
+    }
+
+    @Test func overdueTicketsAreEscalatedTogetherInDeadlineOrder() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.record(
+            [makeAlert(episode: 1, ts: 1_010), makeAlert(episode: 2, ts: 1_000), makeAlert(episode: 3, ts: 1_500)],
+            policy: .standard
+        )
+        let moved = try store.escalateOverdue(now: 1_200, policy: .standard)
+        #expect(moved.map(\.key) == ["call-0001/self_harm/2", "call-0001/self_harm/1"])
+    }
+
+    @Test func aShorterChainAfterARestartKeepsTicketsAtItsLastTier() throws {
+        let store = try TicketStore.inMemory()
+        _ = try store.record([makeAlert(ts: 1_000)], policy: .standard)
+        _ = try store.escalateOverdue(now: 1_120, policy: .standard)
+        _ = try store.escalateOverdue(now: 1_420, policy: .standard)
+        let short = try EscalationPolicy(tiers: [EscalationPolicy.Tier(name: "on_call", acknowledgeWithin: 60)])
+        let moved = try store.escalateOverdue(now: 2_020, policy: short)
+        #expect(moved.first?.tier == 0)
+        #expect(moved.first?.tierName == "on_call")
+        #expect(moved.first?.deadline == 2_080)
+    }
+
+    @Test func aNonFiniteClockIsRejected() throws {
+        let store = try TicketStore.inMemory()
+        let error = #expect(throws: StoreError.self) { try store.escalateOverdue(now: .nan, policy: .standard) }
+        #expect(error?.code == .invalidArgument)
+    }
+}
