@@ -43,10 +43,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Replay of recorded conversations for QA: alerts, reports, scorecards, tuning.
+        .target(name: "MoodlineReplay", dependencies: ["MoodlineServer", "MoodlineEngine", "MoodlineWire"]),
         .executableTarget(
             name: "moodline",
             dependencies: [
-                "MoodlineCore", "MoodlineEngine", "MoodlineStore", "MoodlineWire", "MoodlineServer",
+                "MoodlineCore", "MoodlineEngine", "MoodlineStore", "MoodlineWire", "MoodlineServer", "MoodlineReplay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,9 +57,10 @@ let package = Package(
         .testTarget(name: "MoodlineEngineTests", dependencies: ["MoodlineEngine"]),
         .testTarget(name: "MoodlineStoreTests", dependencies: ["MoodlineStore"]),
         .testTarget(name: "MoodlineWireTests", dependencies: ["MoodlineWire"]),
+        .testTarget(name: "MoodlineReplayTests", dependencies: ["MoodlineReplay"]),
         .testTarget(
             name: "MoodlineEndToEndTests",
-            dependencies: ["moodline", "MoodlineWire", "MoodlineStore"]
+            dependencies: ["moodline", "MoodlineServer", "MoodlineWire", "MoodlineStore"]
         ),
     ]
 )

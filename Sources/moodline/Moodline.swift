@@ -11,8 +11,13 @@ struct Moodline: ParsableCommand {
         and tickets arrive within seconds. `moodline score "text"` explains how one line scores.
         """,
         subcommands: [
+            ServeCommand.self,
             ScoreCommand.self,
             LexiconCommand.self,
+            ConfigCommand.self,
+            SimulateCommand.self,
+            TailCommand.self,
+            TicketsCommand.self,
         ]
     )
 }

@@ -1,0 +1,110 @@
+import Foundation
+import MoodlineEngine
+import Yams
+
+extension ServerConfiguration {
+    /// Reads a YAML configuration file; keys left out keep their defaults. `overrides` are
+    /// `dotted.key=value` pairs applied on top (`engine.rules.customer_negative.enter=-0.3`).
+    public static func load(path: String?, overrides: [String] = []) throws(ConfigurationError) -> ServerConfiguration {
+        var text = "{}"
+        if let path {
+            guard let data = FileManager.default.contents(atPath: path), let contents = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError(path: path, message: "cannot read the file; check the path and that it is UTF-8 text")
+            }
+            text = contents
+        }
+        let where_ = path ?? "--set"
+        var node: Node
+        do {
+            node = try Yams.compose(yaml: text) ?? Node.mapping([:])
+        } catch {
+            throw ConfigurationError(path: where_, message: "not valid YAML: \(error)")
+        }
+        for override in overrides {
+            guard let eq = override.firstIndex(of: "="), eq != override.startIndex else {
+                throw ConfigurationError(path: "--set", message: "`\(override)` is not key=value (for example engine.rules.abuse.cooldown_s=60)")
+            }
+            let key = override[..<eq].split(separator: ".").map(String.init)
+            let value = String(override[override.index(after: eq)...])
+            let scalar: Node = (try? Yams.compose(yaml: value)) ?? nil ?? Node(value)
+            node = Self.setting(node, at: key[...], to: scalar)
+        }
+        do {
+            let configuration = try YAMLDecoder().decode(ServerConfiguration.self, from: node)
+            try configuration.engine.validate()
+            return configuration
+        } catch let error as ConfigurationError {
+            throw error
+        } catch {
+            throw ConfigurationError(path: where_, message: "\(error)")
+        }
+    }
+
+    private static func setting(_ node: Node, at key: ArraySlice<String>, to value: Node) -> Node {
+        guard let first = key.first else { return value }
+        var mapping = node.mapping ?? Node.Mapping([])
+        let child = mapping[Node(first)] ?? Node.mapping([:])
+        mapping[Node(first)] = setting(child, at: key.dropFirst(), to: value)
+        return Node.mapping(mapping)
+    }
+
+    /// The documented defaults, as `moodline config --defaults` prints them.
+    public static var documentedDefaultsYAML: String {
+        let d = ServerConfiguration()
+        let engine = EngineConfig.documentedDefaultsYAML
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "  " + $0 }
+            .joined(separator: "\n")
+        var tiers = ""
+        for tier in d.escalation.tiers {
+            tiers += "    - name: \(tier.name)\n      acknowledge_within_s: \(Int(tier.acknowledgeWithin))\n"
+        }
+        return """
+        # Moodline configuration. Every key is optional: what is left out keeps the value shown.
+        # Start with `moodline serve --config FILE`; override one key with `--set key=value`.
+
+        # Where gateways PUSH fragments (Moodline PULLs). tcp://HOST:PORT or ipc:///path.
+        ingest: \(d.ingest)
+        # Where warnings, tickets and session snapshots are PUBlished (topics agent/<id>,
+        # team/<id>, ticket/<severity>, session/<id>).
+        publish: \(d.publish)
+        # Where consoles send JSON commands (REQ/REP): tickets, ack, resolve, sessions, stats.
+        control: \(d.control)
+        # The SQLite file for tickets, alerts and session summaries (WAL mode).
+        database: \(d.database)
+        # A directory of lexicon files to use instead of the built-in ones (see lexicons/README.md).
+        # lexicons: ./lexicons
+        # Messages queued per socket before ZeroMQ pushes back on senders.
+        high_water_mark: \(d.highWaterMark)
+        # Most messages per batch; one database transaction per batch.
+        batch_size: \(d.batchSize)
+        # Seconds between escalation checks and idle-session sweeps.
+        tick_seconds: \(d.tickSeconds)
+        # Rejected messages logged per reason per minute; the rest are counted only.
+        rejection_logs_per_minute: \(d.rejectionLogsPerMinute)
+
+        # Urgent tickets: who is paged, and how long each tier has to acknowledge before the
+        # next one is. At the end of the chain the ticket is re-published every last interval.
+        escalation:
+          ticket_severities: [critical]
+          tiers:
+        \(tiers)
+        # Scoring and alert rules.
+        engine:
+        \(engine)
+        """
+    }
+}
+
+/// A configuration that cannot be used, and why.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

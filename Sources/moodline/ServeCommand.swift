@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MoodlineServer
+import MoodlineWire
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the live pipeline: ZeroMQ in, alerts and urgent tickets out.",
+        discussion: """
+        With no options it runs on its embedded defaults: PULL on tcp://127.0.0.1:7601, PUB on
+        tcp://127.0.0.1:7602, control REP on tcp://127.0.0.1:7603, tickets in ./moodline.db.
+        `moodline config --defaults` prints every setting. Stop it with Ctrl-C (SIGINT) or SIGTERM.
+        """
+    )
+
+    @Option(help: "A YAML configuration file (see `moodline config --defaults`).")
+    var config: String?
+
+    @Option(name: .customLong("set"), help: "Override one setting: key=value, dotted keys (engine.rules.abuse.cooldown_s=60). Repeatable.")
+    var overrides: [String] = []
+
+    @Option(help: "Override the ingest endpoint.")
+    var ingest: String?
+
+    @Option(help: "Override the publish endpoint.")
+    var publish: String?
+
+    @Option(help: "Override the control endpoint.")
+    var control: String?
+
+    @Option(help: "Override the database file.")
+    var database: String?
+
+    @Flag(help: "Also feed the service simulated conversations in Chinese and English (a demo and load source).")
+    var simulate = false
+
+    @Option(help: "With --simulate: fragments per second.")
+    var simulateRate: Double = 8
+
+    @Option(help: "With --simulate: concurrent conversations.")
+    var simulateSessions: Int = 16
+
+    @Option(help: "With --simulate: random seed, for a reproducible stream.")
+    var simulateSeed: UInt64 = 1
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    func run() throws {
+        var configuration: ServerConfiguration
+        do {
+            configuration = try ServerConfiguration.load(path: config, overrides: overrides)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        if let ingest { configuration.ingest = ingest }
+        if let publish { configuration.publish = publish }
+        if let control { configuration.control = control }
+        if let database { configuration.database = database }
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("unknown log level '\(logLevel)'")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "moodline")
+        ShutdownSignal.install()
+
+        let context = try ZMQContext()
+        let server: Server
+        do {
+            server = try Server(configuration: configuration, context: context, logger: logger)
+        } catch {
+            throw ValidationError("cannot start: \(error)")
+        }
+        var simulator: SimulatorHandle?
+        do {
+            try server.run { server in
+                print("Moodline is running. Gateways push to \(server.boundIngest); subscribe to \(server.boundPublish);")
+                print("tickets: `moodline tickets list`  alerts: `moodline tail`  control: \(server.boundControl)")
+                guard simulate else { return }
+                simulator = ServeCommand.startSimulator(context: context, endpoint: server.boundIngest, rate: simulateRate, sessions: simulateSessions, seed: simulateSeed)
+            }
+        } catch {
+            simulator?.stop()
+            throw ValidationError("\(error)")
+        }
+        simulator?.stop()
+    }
+}

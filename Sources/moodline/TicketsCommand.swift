@@ -1,0 +1,260 @@
+import ArgumentParser
+import Foundation
+import MoodlineServer
+import MoodlineWire
+
+struct TicketsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tickets",
+        abstract: "List, show, acknowledge and resolve urgent tickets on a running `moodline serve`.",
+        discussion: """
+        Talks to the control endpoint (REQ/REP). A server that does not answer within --timeout
+        seconds is an error (exit 1), as is a request the server refuses.
+
+        Examples:
+          moodline tickets list --status open --team t-1
+          moodline tickets show sim-1-4/self_harm/1
+          moodline tickets ack sim-1-4/self_harm/1 --by lena
+          moodline tickets resolve sim-1-4/self_harm/1 --by lena --note "called back, customer safe"
+        """,
+        subcommands: [List.self, Show.self, Acknowledge.self, Resolve.self],
+        defaultSubcommand: List.self
+    )
+
+    /// Options every tickets subcommand takes.
+    struct Connection: ParsableArguments {
+        @Option(help: ArgumentHelp("The control endpoint.", valueName: "endpoint"))
+        var connect: String = ServerConfiguration().control
+
+        @Option(help: "Seconds to wait for an answer.")
+        var timeout: Double = 5
+
+        @Flag(help: "Print the server's JSON reply as is.")
+        var json = false
+
+        func validate() throws {
+            guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+        }
+
+        /// Sends one request and returns the reply's object, or exits 1 with a readable reason.
+        func request(_ fields: [(String, String)], numbers: [(String, Int)] = []) throws -> [String: Any] {
+            var writer = JSONWriter()
+            writer.beginObject()
+            for (name, value) in fields {
+                writer.key(name)
+                writer.string(value)
+            }
+            for (name, value) in numbers {
+                writer.key(name)
+                writer.int(value)
+            }
+            writer.endObject()
+            let reply: [UInt8]
+            do {
+                let context = try ZMQContext()
+                let socket = try context.socket(.req)
+                defer { socket.close() }
+                // Linger 0: a request no server took must not hold the exit for a second.
+                try socket.set(.linger(milliseconds: 0))
+                try socket.set(.receiveTimeout(milliseconds: Int32(min(timeout * 1000, Double(Int32.max)))))
+                try socket.set(.sendTimeout(milliseconds: Int32(min(timeout * 1000, Double(Int32.max)))))
+                try socket.connect(connect)
+                guard try socket.send(writer.bytes), let bytes = try socket.receiveBytes() else {
+                    fail("no answer from \(connect) within \(Self.seconds(timeout)) — is `moodline serve` running?")
+                }
+                reply = bytes
+            } catch {
+                fail("cannot reach \(connect): \(error)")
+            }
+            if json { print(String(decoding: reply, as: UTF8.self)) }
+            guard let object = (try? JSONSerialization.jsonObject(with: Data(reply))) as? [String: Any] else {
+                fail("the server's reply is not a JSON object: \(String(decoding: reply.prefix(200), as: UTF8.self))")
+            }
+            guard object["ok"] as? Bool == true else {
+                let code = object["code"] as? String ?? "error"
+                fail("\(object["error"] as? String ?? "the server refused the request") (\(code))")
+            }
+            return object
+        }
+
+        private static func seconds(_ value: Double) -> String {
+            value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tickets, newest first, as a table.")
+
+        @Option(help: "Only tickets with this status: open, acknowledged or resolved.")
+        var status: String?
+
+        @Option(help: "Only this team's tickets.")
+        var team: String?
+
+        @Option(help: "Show at most this many.")
+        var limit: Int = 100
+
+        @OptionGroup var connection: Connection
+
+        func validate() throws {
+            if let status, !["open", "acknowledged", "resolved"].contains(status) {
+                throw ValidationError("--status is open, acknowledged or resolved")
+            }
+            guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
+        }
+
+        func run() throws {
+            var fields = [("cmd", "tickets")]
+            if let status { fields.append(("status", status)) }
+            if let team { fields.append(("team", team)) }
+            let reply = try connection.request(fields, numbers: [("limit", limit)])
+            if connection.json { return }
+            let tickets = reply["tickets"] as? [[String: Any]] ?? []
+            guard !tickets.isEmpty else {
+                print("no tickets" + (status.map { " with status \($0)" } ?? "") + (team.map { " in team \($0)" } ?? ""))
+                return
+            }
+            print(TicketTable(tickets: tickets, style: .forStandardOutput()).text, terminator: "")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one ticket, its alert's evidence and its history.")
+
+        @Argument(help: "The ticket key (session/kind/episode).")
+        var key: String
+
+        @OptionGroup var connection: Connection
+
+        func run() throws {
+            let reply = try connection.request([("cmd", "ticket"), ("key", key)])
+            if connection.json { return }
+            let ticket = reply["ticket"] as? [String: Any] ?? [:]
+            let style = ConsoleStyle.forStandardOutput()
+            func value(_ name: String) -> String {
+                switch ticket[name] {
+                case let text as String: return text
+                case let number as Double where name.hasSuffix("_at") || name == "ts" || name == "deadline" || name == "created_at":
+                    return Self.dateTime(number)
+                case let number as NSNumber: return number.stringValue
+                default: return "-"
+                }
+            }
+            print("\(style.bold(value("key")))  \(style.severity(value("severity")))  \(value("status"))")
+            print("  kind        \(value("kind")) (\(value("speaker")), fragment #\(value("seq")))")
+            print("  session     \(value("session"))   agent \(value("agent"))   team \(value("team"))")
+            print("  raised      \(value("ts"))")
+            print("  owner       tier \(value("tier")) \(value("tier_name"))   deadline \(value("deadline"))"
+                + ((ticket["status"] as? String) == "open" ? (ticket["deadline"] as? Double).map { " (\(ConsoleStyle.countdown(to: $0)))" } ?? "" : ""))
+            if ticket["acknowledged_by"] is String { print("  acknowledged by \(value("acknowledged_by")) at \(value("acknowledged_at"))") }
+            if ticket["resolved_by"] is String {
+                print("  resolved by \(value("resolved_by")) at \(value("resolved_at"))" + (ticket["resolution_note"] is String ? ": \(value("resolution_note"))" : ""))
+            }
+            if let alert = ticket["alert"] as? [String: Any] {
+                let evidence = FeedLine.evidence(alert)
+                if !evidence.isEmpty { print("  evidence    \(evidence)") }
+            }
+            print("  history")
+            for event in reply["history"] as? [[String: Any]] ?? [] {
+                let at = (event["at"] as? Double).map(Self.dateTime) ?? "?"
+                let actor = event["actor"] as? String ?? "policy"
+                let note = (event["note"] as? String).map { "  \"\($0)\"" } ?? ""
+                print("    \(at)  \((event["action"] as? String ?? "?").padding(toLength: 12, withPad: " ", startingAt: 0))  by \(actor)  tier \(event["tier"] as? Int ?? 0) \(event["tier_name"] as? String ?? "")\(note)")
+            }
+        }
+
+        static func dateTime(_ ts: Double) -> String {
+            var seconds = time_t(ts.rounded(.down))
+            var parts = tm()
+            localtime_r(&seconds, &parts)
+            return String(format: "%04d-%02d-%02d %02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
+        }
+    }
+
+    struct Acknowledge: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "ack", abstract: "Acknowledge a ticket: it stops escalating.")
+
+        @Argument(help: "The ticket key.")
+        var key: String
+
+        @Option(help: "Who is acknowledging it.")
+        var by: String
+
+        @OptionGroup var connection: Connection
+
+        func run() throws {
+            let reply = try connection.request([("cmd", "ack"), ("key", key), ("by", by)])
+            if connection.json { return }
+            let ticket = reply["ticket"] as? [String: Any] ?? [:]
+            print("acknowledged \(ticket["key"] as? String ?? key) by \(by) (tier \(ticket["tier"] as? Int ?? 0) \(ticket["tier_name"] as? String ?? ""))")
+        }
+    }
+
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resolve a ticket, with an optional note.")
+
+        @Argument(help: "The ticket key.")
+        var key: String
+
+        @Option(help: "Who is resolving it.")
+        var by: String
+
+        @Option(help: "What was done.")
+        var note: String?
+
+        @OptionGroup var connection: Connection
+
+        func run() throws {
+            var fields = [("cmd", "resolve"), ("key", key), ("by", by)]
+            if let note { fields.append(("note", note)) }
+            let reply = try connection.request(fields)
+            if connection.json { return }
+            let ticket = reply["ticket"] as? [String: Any] ?? [:]
+            print("resolved \(ticket["key"] as? String ?? key) by \(by)")
+        }
+    }
+}
+
+/// Prints `message` as an error and exits 1.
+private func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    TicketsCommand.exit(withError: ExitCode.failure)
+}
+
+/// Tickets as an aligned table.
+struct TicketTable {
+    var tickets: [[String: Any]]
+    var style: ConsoleStyle
+
+    var text: String {
+        let header = ["KEY", "KIND", "SEVERITY", "TEAM", "AGENT", "TIER", "STATUS", "DEADLINE"]
+        let rows: [[String]] = tickets.map { t in
+            let status = t["status"] as? String ?? "?"
+            let deadline = status == "open" ? (t["deadline"] as? Double).map { ConsoleStyle.countdown(to: $0) } ?? "-" : "-"
+            return [
+                t["key"] as? String ?? "?", t["kind"] as? String ?? "?", t["severity"] as? String ?? "?",
+                t["team"] as? String ?? "-", t["agent"] as? String ?? "-",
+                "\(t["tier"] as? Int ?? 0) \(t["tier_name"] as? String ?? "")", status, deadline,
+            ]
+        }
+        var widths = header.map(\.count)
+        for row in rows {
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+        }
+        func line(_ cells: [String], severityColumn: Bool) -> String {
+            cells.enumerated().map { i, cell in
+                let padded = i == cells.count - 1 ? cell : cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                return severityColumn && i == 2 ? style.paint(padded, Self.colour(cell)) : padded
+            }.joined(separator: "  ") + "\n"
+        }
+        return line(header, severityColumn: false) + rows.map { line($0, severityColumn: true) }.joined()
+    }
+
+    private static func colour(_ severity: String) -> String {
+        switch severity {
+        case "critical": "1;31"
+        case "warning": "33"
+        default: "36"
+        }
+    }
+}
