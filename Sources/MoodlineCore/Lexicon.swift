@@ -24,6 +24,8 @@ public final class Lexicon: Sendable {
     let words: WordTable
     let trie: UnitTrie
     let scriptMap: ScriptMap
+    /// The same tables, frozen for the scoring loop.
+    let frozen: FrozenTables
     /// Problems that did not stop loading (duplicates, traditional-script terms and the like).
     public let warnings: [LexiconIssue]
 
@@ -43,6 +45,10 @@ public final class Lexicon: Sendable {
         trie = compiled.trie
         scriptMap = compiled.scriptMap
         warnings = compiled.issues
+        frozen = FrozenTables(
+            trie: compiled.trie, words: compiled.words, scriptMap: compiled.scriptMap,
+            weights: weights, tags: tags
+        )
     }
 
     /// Every error and warning in a set of lexicon files, for `moodline lexicon check`.

@@ -40,11 +40,11 @@ public struct Scorer: Sendable {
         utf8 text: UnsafeBufferPointer<UInt8>, language: Language?, tracer: inout Tracer
     ) -> Score {
         if units.count < text.count + 1 { units = Array(repeating: TextUnit(), count: max(text.count + 1, units.count * 2)) }
-        let lexicon = self.lexicon
+        let tables = lexicon.frozen
         return units.withUnsafeMutableBufferPointer { units in
-            var resolver = WordTable.Lookup(table: lexicon.words)
-            let stats = Tokenizer.tokenize(text, scriptMap: lexicon.scriptMap, resolver: &resolver, into: units)
-            var rules = RuleState(lexicon: lexicon, units: UnsafeBufferPointer(rebasing: units[..<stats.units]), stats: stats)
+            var resolver = tables.words
+            let stats = Tokenizer.tokenize(text, scriptMap: tables.scriptMap, resolver: &resolver, into: units)
+            var rules = RuleState(tables: tables, units: UnsafeBufferPointer(rebasing: units[..<stats.units]), stats: stats)
             rules.run(tracer: &tracer)
             return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
         }
@@ -67,7 +67,9 @@ public struct Scorer: Sendable {
 /// The rules of one scoring pass: longest match over the units, then modifiers, negation,
 /// emphasis and contrast, VADER-style, extended to Chinese.
 private struct RuleState {
-    let lexicon: Lexicon
+    let trie: FrozenTrie
+    let weights: UnsafeBufferPointer<Float>
+    let tags: UnsafeBufferPointer<LexiconTags>
     let units: UnsafeBufferPointer<TextUnit>
     let stats: TokenStats
 
@@ -103,8 +105,10 @@ private struct RuleState {
     static let capsBoost: Float = 0.733
     static let elongationBoost: Float = 0.293
 
-    init(lexicon: Lexicon, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats) {
-        self.lexicon = lexicon
+    init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats) {
+        trie = tables.trie
+        weights = tables.weights
+        tags = tables.tags
         self.units = units
         self.stats = stats
     }
@@ -125,7 +129,6 @@ private struct RuleState {
     }
 
     mutating func run<Tracer: ScoreTracer>(tracer: inout Tracer) {
-        let trie = lexicon.trie
         var i = 0
         let n = units.count
         while i < n {
@@ -176,16 +179,16 @@ private struct RuleState {
 
     mutating func apply<Tracer: ScoreTracer>(_ id: Lexicon.EntryID, from: Int, to: Int, tracer: inout Tracer) {
         let e = Int(id.rawValue)
-        let tags = lexicon.tags[e]
+        let tags = self.tags[e]
         let start = units[from].start, end = units[to - 1].end
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
 
         if tags.contains(.negator) {
-            push(.negator(id, weakening: tags.contains(.intensifier) ? lexicon.weights[e] : nil))
+            push(.negator(id, weakening: tags.contains(.intensifier) ? weights[e] : nil))
             return
         }
         if tags.contains(.intensifier) {
-            push(.intensifier(lexicon.weights[e]))
+            push(.intensifier(weights[e]))
             return
         }
         if tags.contains(.contrast) {
@@ -229,7 +232,7 @@ private struct RuleState {
             }
         }
 
-        let weight = lexicon.weights[e]
+        let weight = weights[e]
         push(.plain)
         guard weight != 0 else { return }
         var v = weight

@@ -1,8 +1,8 @@
 /// Maps traditional Chinese characters to simplified ones, so 「我真的很生氣」 scores as 「我真的很生气」.
 struct ScriptMap: Sendable {
     /// Covers the CJK blocks where nearly all mapped characters live; 0 means unchanged.
-    private static let base: UInt32 = 0x3400
-    private static let limit: UInt32 = 0xA000
+    static let base: UInt32 = 0x3400
+    static let limit: UInt32 = 0xA000
     private var table: [UInt32] = Array(repeating: 0, count: Int(limit - base))
     private var others: [UInt32: UInt32] = [:]
 
@@ -26,4 +26,7 @@ struct ScriptMap: Sendable {
         }
         return others.isEmpty ? nil : others[scalar]
     }
+
+    var tableEntries: [UInt32] { table }
+    var otherEntries: [UInt32: UInt32] { others }
 }

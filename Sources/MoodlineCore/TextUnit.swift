@@ -48,14 +48,5 @@ protocol WordResolver {
 }
 
 extension WordTable: WordResolver {
-    /// Scoring looks words up; it never grows the table.
-    struct Lookup: WordResolver {
-        let table: WordTable
-        @inline(__always)
-        func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { table.find(word, hash: hash) }
-        @inline(__always)
-        func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { table.find(word, hash: hash) }
-    }
-
     mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { insert(word) }
 }

@@ -1,10 +1,18 @@
 /// Splits UTF-8 text into ``TextUnit``s while normalising it: full-width forms to ASCII,
 /// traditional characters to simplified, curly quotes to straight ones, ASCII to lower case.
 /// Works on bytes into caller-owned storage, so it allocates nothing.
+/// Maps a traditional character to its simplified form.
+protocol ScriptLookup {
+    func simplified(_ scalar: UInt32) -> UInt32?
+}
+
+extension ScriptMap: ScriptLookup {}
+extension FrozenScriptMap: ScriptLookup {}
+
 enum Tokenizer {
     /// Tokenises `text` into `units`, which must hold at least `text.count + 1` units.
     static func tokenize<Resolver: WordResolver>(
-        _ text: UnsafeBufferPointer<UInt8>, scriptMap: ScriptMap, resolver: inout Resolver,
+        _ text: UnsafeBufferPointer<UInt8>, scriptMap: some ScriptLookup, resolver: inout Resolver,
         into units: UnsafeMutableBufferPointer<TextUnit>
     ) -> TokenStats {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordTable.maxLength + 1) { word in
@@ -42,6 +50,8 @@ enum Tokenizer {
         var last: UInt8 = 0
         var elongated = false
         var overflow = false
+        /// FNV-1a of the word so far, kept as it is read so a flush need not hash it again.
+        var wordHash: UInt32 = 2_166_136_261
 
         init(text: UnsafeBufferPointer<UInt8>, units: UnsafeMutableBufferPointer<TextUnit>, word: UnsafeMutableBufferPointer<UInt8>) {
             self.text = text
@@ -54,12 +64,21 @@ enum Tokenizer {
             stats.units += 1
         }
 
-        mutating func run<Resolver: WordResolver>(scriptMap: ScriptMap, resolver: inout Resolver) {
+        mutating func run<Resolver: WordResolver, Map: ScriptLookup>(scriptMap: Map, resolver: inout Resolver) {
             var i = 0
             let n = text.count
             while i < n {
                 let start = i
                 let b = text[i]
+                if Self.isAlphanumeric(b) {
+                    i = scanASCIIWord(from: i)
+                    continue
+                }
+                if b == 0x20 {
+                    flushWord(&resolver)
+                    i += 1
+                    continue
+                }
                 var c: UInt32
                 if b < 0x80 {
                     c = UInt32(b)
@@ -133,6 +152,55 @@ enum Tokenizer {
             }
         }
 
+        /// The fast path for the common case: reads a run of ASCII letters and digits (with
+        /// inner apostrophes and hyphens) in one loop, leaving the same state `append` would.
+        @inline(__always)
+        mutating func scanASCIIWord(from i: Int) -> Int {
+            let n = text.count
+            let bytes = text.baseAddress!
+            if wordLength == 0 { wordStart = i }
+            var length = wordLength, up = upper, low = lower, runLength = run, previous = last
+            var long = elongated, full = overflow
+            var j = i
+            var h = wordHash
+            while j < n {
+                var a = bytes[j]
+                let lowered = a | 0x20
+                if lowered &- 0x61 < 26 {
+                    if a & 0x20 == 0 { up += 1 } else { low += 1 }
+                    a = lowered
+                } else if a &- 0x30 < 10 {
+                    // digits belong to words: 12315 is a lexicon term
+                } else if a == 0x27 && length > 0 {
+                    // don't
+                } else if a == 0x2D && length > 0 && j + 1 < n && Self.isLetter(bytes[j + 1]) {
+                    // rip-off
+                } else {
+                    break
+                }
+                if a == previous { runLength += 1 } else { runLength = 1; previous = a }
+                if runLength >= 3 && a >= 0x61 { long = true }
+                if length < WordTable.maxLength {
+                    word[length] = a
+                    length += 1
+                    h = (h ^ UInt32(a)) &* 16_777_619
+                } else {
+                    full = true
+                }
+                j += 1
+            }
+            wordHash = h
+            wordLength = length; upper = up; lower = low; run = runLength; last = previous
+            elongated = long; overflow = full
+            wordEnd = j
+            return j
+        }
+
+        @inline(__always)
+        static func isAlphanumeric(_ a: UInt8) -> Bool {
+            (a >= 0x30 && a <= 0x39) || ((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
+        }
+
         /// Set when an emoticon consumed more bytes than the character being read.
         var skipTo = 0
 
@@ -141,19 +209,29 @@ enum Tokenizer {
             wordEnd = end
             if a == last { run += 1 } else { run = 1; last = a }
             if run >= 3, Self.isLetter(a) { elongated = true }
-            if wordLength < WordTable.maxLength { word[wordLength] = a; wordLength += 1 } else { overflow = true }
+            if wordLength < WordTable.maxLength {
+                word[wordLength] = a
+                wordLength += 1
+                wordHash = (wordHash ^ UInt32(a)) &* 16_777_619
+            } else {
+                overflow = true
+            }
         }
 
         mutating func flushWord<Resolver: WordResolver>(_ resolver: inout Resolver) {
             defer {
                 wordLength = 0; upper = 0; lower = 0; run = 0; last = 0; elongated = false; overflow = false
+                wordHash = 2_166_136_261
             }
             var length = wordLength
             while length > 0, word[length - 1] == UInt8(ascii: "'") || word[length - 1] == UInt8(ascii: "-") { length -= 1 }
             guard length > 0 else { return }
             var key = TextUnit.unknownWord
             if !overflow {
-                if let id = resolver.resolve(UnsafeBufferPointer(rebasing: word[..<length]), hash: WordTable.hash(UnsafeBufferPointer(rebasing: word[..<length]))) {
+                let w = UnsafeBufferPointer(start: word.baseAddress, count: length)
+                // A stripped trailing apostrophe or hyphen changes the hash; that is rare.
+                let hash = length == wordLength ? wordHash : WordTable.hash(w)
+                if let id = resolver.resolve(w, hash: hash) {
                     key = TextUnit.wordBase | id
                 } else if elongated {
                     // "sooo" → "soo" → "so"

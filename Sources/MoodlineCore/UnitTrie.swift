@@ -9,9 +9,9 @@ struct UnitTrie: Sendable {
     /// The entry that ends at each node, or -1.
     private(set) var terminal: [Int32] = [-1]
     /// Whether each node has children, so leaves skip the edge lookup.
-    private var hasChildren: [Bool] = [false]
-    private var edgeKeys: [UInt64] = Array(repeating: .max, count: 16)
-    private var edgeTargets: [Int32] = Array(repeating: -1, count: 16)
+    private(set) var hasChildren: [Bool] = [false]
+    private(set) var edgeKeys: [UInt64] = Array(repeating: .max, count: 16)
+    private(set) var edgeTargets: [Int32] = Array(repeating: -1, count: 16)
     private var edgeCount = 0
 
     var nodeCount: Int { terminal.count }
@@ -75,4 +75,8 @@ struct UnitTrie: Sendable {
         edgeCount = 0
         for (k, t) in zip(oldKeys, oldTargets) where k != .max { addEdge(k, t) }
     }
+
+    var hasChildrenTable: [Bool] { hasChildren }
+    var edgeKeyTable: [UInt64] { edgeKeys }
+    var edgeTargetTable: [Int32] { edgeTargets }
 }

@@ -67,4 +67,10 @@ struct WordTable: Sendable {
         slots = Array(repeating: -1, count: capacity)
         for id in 0..<offsets.count { place(id) }
     }
+
+    var arenaBytes: [UInt8] { arena }
+    var offsetTable: [UInt32] { offsets }
+    var lengthTable: [UInt8] { lengths }
+    var hashTable: [UInt32] { hashes }
+    var slotTable: [Int32] { slots }
 }
