@@ -7,6 +7,9 @@ let package = Package(
         .executable(name: "moodline", targets: ["moodline"]),
         .library(name: "MoodlineCore", targets: ["MoodlineCore"]),
         .library(name: "MoodlineEngine", targets: ["MoodlineEngine"]),
+        .library(name: "MoodlineStore", targets: ["MoodlineStore"]),
+        .library(name: "MoodlineWire", targets: ["MoodlineWire"]),
+        .library(name: "MoodlineServer", targets: ["MoodlineServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

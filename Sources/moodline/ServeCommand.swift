@@ -37,7 +37,7 @@ struct ServeCommand: ParsableCommand {
     var simulate = false
 
     @Option(help: "With --simulate: fragments per second.")
-    var simulateRate: Double = 8
+    var simulateRate: Double = 20
 
     @Option(help: "With --simulate: concurrent conversations.")
     var simulateSessions: Int = 16
