@@ -89,12 +89,12 @@ extension HTMLReport {
             w.open("span", class: "text")
             Self.writeHighlighted(&w, line.text, spans[line.seq] ?? [])
             if !line.isFinal { w.element("em", " (interim)") }
-            w.close("span")
             for (n, a) in triggered[line.seq] ?? [] {
                 w.open("span", class: "tag sev-bg-\(a.severity.rawValue)", [("title", "\(a.kind.rawValue) (\(a.severity.rawValue))")])
                 w.text("\(n) \(a.kind.rawValue)")
                 w.close("span")
             }
+            w.close("span")
             w.close("div")
         }
         if t.omittedLines > 0 {

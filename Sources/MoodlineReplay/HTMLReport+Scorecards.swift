@@ -52,11 +52,11 @@ extension HTMLReport {
     func writeSessions(_ w: inout HTMLWriter) {
         w.raw("<section id=\"sessions\"><h2>Sessions</h2>")
         if statistics.sessions > sessionRows.count {
-            w.element("p", class: "note", "The first \(ReportFormat.grouped(sessionRows.count)) of \(ReportFormat.grouped(statistics.sessions)) sessions to end are listed; sessions.csv (--csv) has them all.")
+            w.element("p", class: "note", "The first \(ReportFormat.grouped(sessionRows.count)) of \(ReportFormat.grouped(statistics.sessions)) sessions to end are listed, by start time; sessions.csv (--csv) has them all.")
         }
         w.raw("<table class=\"sessions\"><thead><tr><th>session</th><th>agent</th><th>team</th><th>channel</th><th>start (UTC)</th><th class=\"n\">min</th><th class=\"n\">fragments</th><th class=\"n\">customer start</th><th class=\"n\">customer end</th><th class=\"n\">agent valence</th><th>alerts</th></tr></thead><tbody>")
         let drawn = Set(timelines.map(\.session))
-        for s in sessionRows {
+        for s in sessionRows.sorted(by: { ($0.startTs, $0.session) < ($1.startTs, $1.session) }) {
             w.open("tr")
             w.open("td")
             if drawn.contains(s.session) {

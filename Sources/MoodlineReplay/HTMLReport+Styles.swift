@@ -30,6 +30,7 @@ extension HTMLReport {
     .sev { font-size: 12px; font-weight: 600; }
     .sev-info { color: var(--info); } .sev-warning { color: #b45309; } .sev-critical { color: var(--critical); }
     .sev-bg-info { background: var(--info); } .sev-bg-warning { background: var(--warning); } .sev-bg-critical { background: var(--critical); }
+    .appears { color: var(--customer); font-weight: 600; } .disappears { color: var(--muted); font-weight: 600; }
     .good { color: #15803d; } .bad { color: var(--critical); } .flat { color: var(--muted); }
     .pill { font-weight: 600; border-radius: 10px; padding: 0 7px; background: var(--bg); border: 1px solid var(--line); }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 12px; }
@@ -37,6 +38,7 @@ extension HTMLReport {
     .card h3 .team { color: var(--muted); font-weight: 400; margin-left: 8px; font-size: 13px; }
     .card .kv th { width: 150px; }
     .sessions td, .sessions th { font-size: 13px; }
+    .sessions td:nth-child(-n+5) { white-space: nowrap; }
     .problems li { margin: 2px 0; }
     .legend { color: var(--muted); }
     .sw { display: inline-block; width: 14px; height: 4px; border-radius: 2px; margin: 0 4px 3px 10px; vertical-align: middle; }
@@ -61,10 +63,11 @@ extension HTMLReport {
     .num { display: inline-block; min-width: 18px; height: 18px; border-radius: 9px; color: #fff; font-size: 11px; font-weight: 700; text-align: center; line-height: 18px; margin-right: 6px; }
     .evidence { color: var(--muted); margin-left: 24px; font-size: 12px; }
     .transcript { border-left: 1px solid var(--line); padding-left: 12px; }
-    .line { padding: 3px 0; border-bottom: 1px dotted var(--line); }
-    .line .seq { display: inline-block; width: 22px; color: var(--muted); font-size: 11px; text-align: right; margin-right: 6px; }
-    .line .t { display: inline-block; width: 44px; color: var(--muted); font-size: 11px; }
-    .line .who { display: inline-block; width: 18px; height: 18px; line-height: 18px; text-align: center; border-radius: 9px; color: #fff; font-size: 11px; font-weight: 700; margin-right: 6px; }
+    .line { display: flex; align-items: baseline; padding: 3px 0; border-bottom: 1px dotted var(--line); }
+    .line .seq { flex: 0 0 22px; color: var(--muted); font-size: 11px; text-align: right; margin-right: 6px; }
+    .line .t { flex: 0 0 44px; color: var(--muted); font-size: 11px; }
+    .line .who { flex: 0 0 18px; height: 18px; line-height: 18px; text-align: center; border-radius: 9px; color: #fff; font-size: 11px; font-weight: 700; margin-right: 6px; }
+    .line .text { flex: 1; }
     .line.customer .who { background: var(--customer); } .line.agent .who { background: var(--agent); }
     .line.agent .text { color: #3f3f46; }
     .line.interim { opacity: .6; }

@@ -121,7 +121,7 @@ extension HTMLReport {
 
     private func comparisonRow(_ w: inout HTMLWriter, _ change: String, _ key: AlertKey) {
         w.open("tr")
-        w.element("td", class: change.hasPrefix("+") ? "good" : "bad", change)
+        w.element("td", class: change.hasPrefix("+") ? "appears" : "disappears", change)
         w.element("td", key.session)
         w.open("td"); w.element("span", class: "kind", key.kind); w.close("td")
         w.element("td", class: "n", String(key.seq))

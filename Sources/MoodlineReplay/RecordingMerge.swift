@@ -35,7 +35,7 @@ struct RecordingMerge {
     private var nextPending = 0
     private var heap: [Head] = []
     private var rejections: [Rejection] = []
-    /// Readers with nothing in the heap right now (only while being advanced).
+    /// Bytes read from the files already finished, and the readers still open (for progress).
     private var bytesOfClosedFiles = 0
     private var openReaders: [ObjectIdentifier: RecordingReader] = [:]
     /// Files that could not be read to the end, with why.

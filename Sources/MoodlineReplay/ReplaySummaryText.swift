@@ -6,7 +6,7 @@ public enum ReplaySummaryText {
     public static func render(_ s: ReplayStatistics) -> String {
         var lines: [String] = []
         let files = "\(ReportFormat.grouped(s.files)) recording\(s.files == 1 ? "" : "s")" + (s.compressedFiles > 0 ? " (\(s.compressedFiles) gzip)" : "")
-        lines.append("replayed \(files): \(ReportFormat.grouped(s.sessions)) sessions, \(ReportFormat.grouped(s.fragments)) fragments (\(ReportFormat.grouped(s.engine.interimFragments)) interim), \(ReportFormat.grouped(s.rejected)) rejected")
+        lines.append("replayed \(files): \(count(s.sessions, "session")), \(count(s.fragments, "fragment")) (\(ReportFormat.grouped(s.engine.interimFragments)) interim), \(ReportFormat.grouped(s.rejected)) rejected")
         lines.append("  \(ReportFormat.decimal(s.elapsedSeconds, digits: 2)) s, \(ReportFormat.grouped(Int(s.fragmentsPerSecond.rounded()))) fragments/s")
         let kinds = AlertKind.allCases.compactMap { kind -> String? in
             guard let n = s.alertsByKind[kind], n > 0 else { return nil }
@@ -20,5 +20,9 @@ public enum ReplaySummaryText {
             lines.append("rejected by reason: " + reasons.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", "))
         }
         return lines.joined(separator: "\n")
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String {
+        "\(ReportFormat.grouped(n)) \(noun)\(n == 1 ? "" : "s")"
     }
 }

@@ -21,6 +21,8 @@ public final class Server: @unchecked Sendable {
     public private(set) var boundIngest = ""
     public private(set) var boundPublish = ""
     public private(set) var boundControl = ""
+    /// Benchmarks only: receive and flush times per batch (see ``Instrumentation``). Nil, the default, measures nothing. Set before `run`.
+    public var instrumentation: Instrumentation?
 
     public init(configuration: ServerConfiguration, context: ZMQContext, logger: Logger) throws {
         self.configuration = configuration
@@ -67,6 +69,8 @@ public final class Server: @unchecked Sendable {
         let controlIndex = try poller.register(control)
         var lastTick = Date().timeIntervalSince1970
         var lastReport = lastTick
+        let timing = instrumentation
+        var receivedAt: [UInt64] = []
 
         while !ShutdownSignal.isRequested {
             do {
@@ -78,18 +82,25 @@ public final class Server: @unchecked Sendable {
             if poller.isReadable(ingestIndex) {
                 var taken = 0
                 while taken < configuration.batchSize {
+                    let before: UInt64 = timing == nil ? 0 : Instrumentation.now()
                     let outcome = try ingest.receive(flags: .dontWait) { bytes -> Intake in
                         guard let rejection = pipeline.ingest(bytes) else { return .accepted }
                         return .rejected(rejection, excerpt: String(decoding: bytes.prefix(160), as: UTF8.self))
                     }
                     guard let outcome else { break } // nothing more right now
                     taken += 1
+                    if timing != nil { receivedAt.append(before) }
                     if case .rejected(let rejection, let excerpt) = outcome {
                         rejections.record(rejection, now: Date().timeIntervalSince1970, excerpt: excerpt)
                     }
                 }
             }
             flush(&pipeline, &sink)
+            if let timing, !receivedAt.isEmpty {
+                let flushedAt = Instrumentation.now()
+                receivedAt.withUnsafeBufferPointer { timing.batchFlushed($0, flushedAt) }
+                receivedAt.removeAll(keepingCapacity: true)
+            }
             if poller.isReadable(controlIndex), let request = try control.receiveBytes(flags: .dontWait) {
                 let reply = controlHandler.reply(to: request, pipeline: pipeline, sink: &sink)
                 _ = try control.send(reply)

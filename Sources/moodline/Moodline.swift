@@ -18,6 +18,7 @@ struct Moodline: ParsableCommand {
             SimulateCommand.self,
             TailCommand.self,
             TicketsCommand.self,
+            ReplayCommand.self,
         ]
     )
 }

@@ -13,46 +13,47 @@ struct ReplayCommand: ParsableCommand {
         Reads JSON Lines recordings in wire schema v1 (plain or .gz; directories are searched for \
         *.jsonl and *.jsonl.gz) and runs them through the same decoder, engine and rules as \
         `serve`, on event time. Several recordings are merged by `ts` as one live stream. Bad \
-        lines are counted by reason and skipped.
+        lines are counted by reason and skipped. Recordings are streamed, never loaded whole; \
+        .gz files are decompressed by a `gzip -dc` child process.
 
         Examples:
-          moodline replay calls/ --alerts alerts.jsonl --report report.html --csv tables/
-          moodline replay calls/ --expect expectations.jsonl --set engine.rules.customer_negative.enter=0.3
-          moodline replay calls/ --expect expectations.jsonl --compare candidate.yaml
+          moodline replay calls/ --alerts a.jsonl --report r.html --csv out/
+          moodline replay calls/ --expect exp.jsonl --set engine.rules.abuse.cooldown_seconds=60
+          moodline replay calls/ --expect exp.jsonl --compare candidate.yaml
         """
     )
 
     @Argument(help: "Recordings: JSON Lines files (.jsonl, .jsonl.gz) or directories of them.")
     var inputs: [String] = []
 
-    @Option(help: "Write every alert to this JSON Lines file (the alert object `serve` publishes).")
+    @Option(help: ArgumentHelp("Write every alert to this JSON Lines file (the alert object `serve` publishes).", valueName: "file"))
     var alerts: String?
 
-    @Option(help: "Write a self-contained HTML report to this file.")
+    @Option(help: ArgumentHelp("Write a self-contained HTML report to this file.", valueName: "file.html"))
     var report: String?
 
-    @Option(help: "Write alerts.csv, sessions.csv and agents.csv into this directory.")
+    @Option(help: ArgumentHelp("Write alerts.csv, sessions.csv and agents.csv into this directory.", valueName: "dir"))
     var csv: String?
 
-    @Option(help: "A YAML configuration file, as for `serve` (see `moodline config --defaults`).")
+    @Option(help: ArgumentHelp("A YAML configuration file, as for `serve` (see `moodline config --defaults`).", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("set"), help: "Override one setting: dotted.key=value (engine.rules.customer_negative.enter=0.3). Repeatable.")
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override one setting: dotted.key=value (engine.rules.customer_negative.enter=0.3). Repeatable.", valueName: "key=value"))
     var overrides: [String] = []
 
-    @Option(help: "Score the alerts against labelled expectations (the format of scenarios/expectations.jsonl).")
+    @Option(help: ArgumentHelp("Score the alerts against labelled expectations (the format of scenarios/expectations.jsonl).", valueName: "file"))
     var expect: String?
 
-    @Option(help: "Also replay under this configuration file and show which alerts appear and disappear (--set applies to the main run only).")
+    @Option(help: ArgumentHelp("Also replay under this configuration file and show which alerts appear and disappear (--set applies to the main run only).", valueName: "file"))
     var compare: String?
 
-    @Option(help: "Pace by event time at this speed (1x, 10x, 0.5x) instead of as fast as possible.")
+    @Option(help: ArgumentHelp("Pace by event time at this speed (1x, 10x, 0.5x) instead of as fast as possible.", valueName: "multiple"))
     var speed: String?
 
-    @Option(help: "With --speed: shorten gaps between events to at most this many seconds while pacing.")
+    @Option(help: ArgumentHelp("With --speed: shorten gaps between events to at most this many seconds while pacing.", valueName: "seconds"))
     var maxGap: Double = 30
 
-    @Option(help: "Sessions drawn with timeline and transcript in the report (the first ones seen).")
+    @Option(help: ArgumentHelp("Sessions drawn with timeline and transcript in the report (the first ones seen).", valueName: "n"))
     var reportSessions: Int = 100
 
     @Flag(help: "Never draw the progress bar (it is drawn only when standard error is a terminal).")
