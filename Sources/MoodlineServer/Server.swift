@@ -101,9 +101,16 @@ public final class Server: @unchecked Sendable {
                 receivedAt.withUnsafeBufferPointer { timing.batchFlushed($0, flushedAt) }
                 receivedAt.removeAll(keepingCapacity: true)
             }
-            if poller.isReadable(controlIndex), let request = try control.receiveBytes(flags: .dontWait) {
-                let reply = controlHandler.reply(to: request, pipeline: pipeline, sink: &sink)
-                _ = try control.send(reply)
+            if poller.isReadable(controlIndex), let frames = try control.receiveMultipart(flags: .dontWait) {
+                // A request is one JSON frame; anything else gets an error reply, never a dead loop.
+                let reply = frames.count == 1
+                    ? controlHandler.reply(to: frames[0], pipeline: pipeline, sink: &sink)
+                    : Array(#"{"ok":false,"code":"bad_json","error":"send one JSON object in a single frame"}"#.utf8)
+                do {
+                    _ = try control.send(reply)
+                } catch {
+                    logger.error("could not answer a control request", metadata: ["error": .string(String(describing: error))])
+                }
             }
             let wall = Date().timeIntervalSince1970
             if wall - lastTick >= configuration.tickSeconds {

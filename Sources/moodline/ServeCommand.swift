@@ -87,7 +87,8 @@ struct ServeCommand: ParsableCommand {
             }
         } catch {
             simulator?.stop()
-            throw ValidationError("\(error)")
+            logger.critical("moodline stopped on an error", metadata: ["error": .string(String(describing: error))])
+            throw ExitCode.failure
         }
         simulator?.stop()
     }

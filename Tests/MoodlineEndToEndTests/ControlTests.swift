@@ -1,0 +1,111 @@
+import Foundation
+import MoodlineStore
+import MoodlineWire
+import Testing
+
+/// A supervisor acknowledges and resolves an urgent ticket through the control socket: the
+/// database records it with its history, and the changes are published on `ticket/critical`.
+@Suite("End to end: control socket")
+struct ControlTests {
+    @Test("ack and resolve a ticket: status, history, published changes, invalid transitions", .timeLimit(.minutes(1)))
+    func acknowledgeAndResolve() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let context = try ZMQContext()
+        let server = try ServerProcess(directory: directory, context: context)
+        defer { server.stop() }
+        let subscriber = try Subscriber(context: context, endpoint: server.publish, topics: ["ticket/", "team/"])
+        defer { subscriber.stop() }
+        let pusher = try Pusher(context: context, endpoint: server.ingest)
+        defer { pusher.close() }
+
+        let session = "ctl-1"
+        let ts = 1_763_900_000.0
+        let events = [Conversation.start(session, ts: ts)] + Conversation.fragments(session, ts: ts)
+        for event in events { try pusher.send(Conversation.bytes(event)) }
+        try server.waitForReceived(events.count)
+
+        func ticketMessages() -> [PublishedTicket] {
+            subscriber.messages.filter { $0.topic.hasPrefix("ticket/") }.compactMap(PublishedTicket.init)
+        }
+        #expect(subscriber.waitUntil(timeout: 10) { _ in ticketMessages().contains { $0.action == "created" } }, "no ticket was created")
+        let created = try #require(ticketMessages().first { $0.action == "created" })
+        #expect(created.topic == "ticket/critical")
+        #expect(created.kind == "self_harm")
+        #expect(created.status == "open")
+        #expect(created.tierName == "team_lead")
+        #expect((created.raw["deadline"] as? Double).map { $0 > ts } == true, "the deadline lies after the alert")
+        let key = created.key
+
+        let open = try server.tickets(status: "open")
+        #expect(open.map { $0["key"] as? String } == [key])
+
+        // Acknowledge.
+        let ack = try server.request(["cmd": "ack", "key": key, "by": "  lead-ann "])
+        #expect(ack["ok"] as? Bool == true, "\(ack)")
+        let acked = ack["ticket"] as? [String: Any]
+        #expect(acked?["status"] as? String == "acknowledged")
+        #expect(acked?["acknowledged_by"] as? String == "lead-ann", "the actor is trimmed")
+        #expect(subscriber.waitUntil(timeout: 5) { _ in ticketMessages().contains { $0.action == "acknowledged" } })
+        let ackMessage = ticketMessages().first { $0.action == "acknowledged" }
+        #expect(ackMessage?.topic == "ticket/critical")
+        #expect(ackMessage?.key == key)
+        #expect(ackMessage?.status == "acknowledged")
+
+        let again = try server.request(["cmd": "ack", "key": key, "by": "lead-bob"])
+        #expect(again["ok"] as? Bool == false)
+        #expect(again["code"] as? String == "invalid_transition", "\(again)")
+
+        // Resolve.
+        let resolve = try server.request(["cmd": "resolve", "key": key, "by": "lead-ann", "note": "called back; customer safe with family"])
+        #expect(resolve["ok"] as? Bool == true, "\(resolve)")
+        #expect((resolve["ticket"] as? [String: Any])?["status"] as? String == "resolved")
+        #expect(subscriber.waitUntil(timeout: 5) { _ in ticketMessages().contains { $0.action == "resolved" } })
+        let resolvedMessage = ticketMessages().first { $0.action == "resolved" }
+        #expect(resolvedMessage?.topic == "ticket/critical")
+        #expect(resolvedMessage?.status == "resolved")
+        #expect(resolvedMessage?.raw["resolution_note"] as? String == "called back; customer safe with family")
+
+        // The same changes go to the team's feed.
+        let teamActions = subscriber.messages.filter { $0.topic == "team/\(Conversation.team)" }.compactMap(PublishedTicket.init).map(\.action)
+        #expect(teamActions == ["created", "acknowledged", "resolved"])
+
+        let ackResolved = try server.request(["cmd": "ack", "key": key, "by": "lead-bob"])
+        #expect(ackResolved["ok"] as? Bool == false)
+        #expect(ackResolved["code"] as? String == "invalid_transition", "\(ackResolved)")
+        let resolveAgain = try server.request(["cmd": "resolve", "key": key, "by": "lead-bob"])
+        #expect(resolveAgain["ok"] as? Bool == false)
+        #expect(resolveAgain["code"] as? String == "already_resolved", "\(resolveAgain)")
+        let emptyActor = try server.request(["cmd": "resolve", "key": key, "by": "   "])
+        #expect(emptyActor["ok"] as? Bool == false, "\(emptyActor)")
+
+        // What the control socket reports.
+        let detail = try server.request(["cmd": "ticket", "key": key])
+        #expect(detail["ok"] as? Bool == true)
+        let history = detail["history"] as? [[String: Any]] ?? []
+        #expect(history.map { $0["action"] as? String } == ["created", "acknowledged", "resolved"])
+        #expect(history.map { $0["actor"] as? String } == [nil, "lead-ann", "lead-ann"])
+        #expect(try server.tickets(status: "open").isEmpty)
+        #expect(try server.tickets(status: "resolved").map { $0["key"] as? String } == [key])
+        #expect(ticketMessages().filter { $0.action == "created" }.count == 1)
+
+        let exit = server.stop()
+        #expect(exit == .status(0), "serve stopped with \(exit); stderr:\n\(server.child.stderrTail)")
+
+        // What the database holds after the server is gone.
+        let store = try TicketStore(path: server.database)
+        defer { try? store.close() }
+        let ticket = try #require(try store.ticket(key: key))
+        #expect(ticket.status == .resolved)
+        #expect(ticket.acknowledgedBy == "lead-ann")
+        #expect(ticket.resolvedBy == "lead-ann")
+        #expect(ticket.resolutionNote == "called back; customer safe with family")
+        #expect(ticket.acknowledgedAt != nil && ticket.resolvedAt != nil)
+        #expect(ticket.escalations == 0)
+        let stored = try store.history(key: key)
+        #expect(stored.map(\.action) == [.created, .acknowledged, .resolved])
+        #expect(stored.map(\.actor) == [nil, "lead-ann", "lead-ann"])
+        #expect(stored.last?.note == "called back; customer safe with family")
+        #expect(try store.journalMode() == "wal")
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+/// The command-line tools as a user runs them: separate processes, stdin and stdout, exit codes.
+@Suite("End to end: command-line tools")
+struct ScoreCommandTests {
+    @Test("score --jsonl: 3,000 lines in, one valid JSON line out for each, errors keep their id", .timeLimit(.minutes(1)))
+    func scoreJSONLines() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+
+        enum Want { case score, error }
+        let texts = ["Thank you so much, that was really helpful!", "This is the third time I call and nothing is fixed.",
+                     "我已经打了三次电话了，问题还是没解决", "服務很好，謝謝你", "I'm so angry, this is terrible service", "ok"]
+        var lines: [String] = []
+        var wants: [(id: Any?, want: Want)] = []
+        for i in 0..<3000 {
+            switch i % 10 {
+            case 0: lines.append("not json \(i)"); wants.append((nil, .error))
+            case 1: lines.append(#"{"id":\#(i),"text":"truncated"#); wants.append((nil, .error))
+            case 2: lines.append(#"{"id":\#(i),"text":\#(i)}"#); wants.append((i, .error))
+            case 3: lines.append(#"{"id":"s-\#(i)"}"#); wants.append(("s-\(i)", .error))
+            case 4: lines.append(#"{"id":\#(i),"text":"hello","lang":"xx-klingon"}"#); wants.append((i, .error))
+            case 5: lines.append("[\(i)]"); wants.append((nil, .error))
+            case 6: lines.append(#"{"id":"s-\#(i)","text":"quote \" backslash \\ tab \t ctrl \u0001 done"}"#); wants.append(("s-\(i)", .score))
+            case 7: lines.append(#"{"id":\#(i),"text":"\#(texts[i % texts.count])","lang":"zh"}"#); wants.append((i, .score))
+            default: lines.append(#"{"id":\#(i),"text":"\#(texts[i % texts.count])"}"#); wants.append((i, .score))
+            }
+        }
+        let input = "\(directory)/input.jsonl"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+
+        let run = try ChildProcess.run(["score", "--jsonl"], directory: directory, name: "score-jsonl", stdin: input, timeout: 50)
+        #expect(run.exit == .status(0), "stderr:\n\(run.stderr)")
+        let output = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(output.count == lines.count, "one output line per input line")
+        var errors = 0
+        for (index, line) in output.enumerated() where index < wants.count {
+            guard let object = E2E.object(String(line)) else {
+                Issue.record("output line \(index + 1) is not a JSON object: \(line)")
+                continue
+            }
+            let want = wants[index]
+            switch want.id {
+            case let id as Int: #expect(object["id"] as? Int == id, "line \(index + 1): \(line)")
+            case let id as String: #expect(object["id"] as? String == id, "line \(index + 1): \(line)")
+            default: #expect(object["id"] is NSNull, "line \(index + 1): \(line)")
+            }
+            switch want.want {
+            case .error:
+                errors += 1
+                #expect((object["error"] as? String)?.isEmpty == false, "line \(index + 1) should be an error: \(line)")
+            case .score:
+                #expect(object["error"] == nil, "line \(index + 1): \(line)")
+                let valence = object["valence"] as? Double
+                let arousal = object["arousal"] as? Double
+                #expect(valence.map { (-1...1).contains($0) } == true, "line \(index + 1): \(line)")
+                #expect(arousal.map { (0...1).contains($0) } == true, "line \(index + 1): \(line)")
+                #expect(object["lang"] is String && object["categories"] is [Any], "line \(index + 1): \(line)")
+            }
+        }
+        #expect(errors == 1800)
+        // The same text always scores the same, whichever line it is on.
+        let scored = output.compactMap { E2E.object(String($0)) }.filter { $0["error"] == nil }
+        let negative = scored.filter { ($0["valence"] as? Double ?? 0) < -0.3 }
+        #expect(!negative.isEmpty, "an angry line should score negative")
+    }
+
+    @Test("score TEXT explains the matched terms, with file and line", .timeLimit(.minutes(1)))
+    func scoreExplains() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let english = try ChildProcess.run(["score", "I am so angry, this is terrible service"], directory: directory, name: "score-en")
+        #expect(english.exit == .status(0), "stderr:\n\(english.stderr)")
+        #expect(english.stdout.contains("(negative)"), "\(english.stdout)")
+        #expect(english.stdout.contains(#"matched "angry""#), "\(english.stdout)")
+        #expect(english.stdout.contains("en-sentiment.tsv:"), "\(english.stdout)")
+        #expect(english.stdout.contains("language en"), "\(english.stdout)")
+
+        let chinese = try ChildProcess.run(["score", "我真的不想活了"], directory: directory, name: "score-zh")
+        #expect(chinese.exit == .status(0), "stderr:\n\(chinese.stderr)")
+        #expect(chinese.stdout.contains(#"matched "不想活了""#), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("self_harm"), "\(chinese.stdout)")
+        #expect(chinese.stdout.contains("language zh"), "\(chinese.stdout)")
+
+        let nothing = try ChildProcess.run(["score"], directory: directory, name: "score-none")
+        #expect(nothing.exit != .status(0), "score without text or --jsonl must fail")
+        #expect(!nothing.stderr.isEmpty)
+    }
+
+    @Test("lexicon check: 0 on the repository's lexicons, 1 with file:line on a bad file", .timeLimit(.minutes(1)))
+    func lexiconCheck() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let lexicons = E2E.repoRoot.appendingPathComponent("lexicons").path
+        let good = try ChildProcess.run(["lexicon", "check", lexicons], directory: directory, name: "lexicon-good")
+        #expect(good.exit == .status(0), "stdout:\n\(good.stdout)\nstderr:\n\(good.stderr)")
+        #expect(good.stdout.contains("0 error(s)"), "\(good.stdout)")
+
+        let embedded = try ChildProcess.run(["lexicon", "check"], directory: directory, name: "lexicon-embedded")
+        #expect(embedded.exit == .status(0), "stdout:\n\(embedded.stdout)")
+
+        let bad = "\(directory)/bad"
+        try FileManager.default.createDirectory(atPath: bad, withIntermediateDirectories: false)
+        try """
+        # file: en-test.tsv
+        # what: a broken lexicon for the end-to-end test
+        great\t2.0
+        awful\tnot-a-number
+        fine\t1.0\tno_such_tag
+        """.write(toFile: "\(bad)/en-test.tsv", atomically: true, encoding: .utf8)
+        let failed = try ChildProcess.run(["lexicon", "check", bad], directory: directory, name: "lexicon-bad")
+        #expect(failed.exit == .status(1), "stdout:\n\(failed.stdout)\nstderr:\n\(failed.stderr)")
+        #expect(failed.stdout.contains("en-test.tsv:4:"), "the bad weight is reported at its line:\n\(failed.stdout)")
+        #expect(failed.stdout.contains("en-test.tsv:5:"), "the unknown tag is reported at its line:\n\(failed.stdout)")
+
+        let missing = try ChildProcess.run(["lexicon", "check", "\(directory)/nowhere"], directory: directory, name: "lexicon-missing")
+        #expect(missing.exit != .status(0))
+        #expect(missing.stderr.contains("nowhere"), "\(missing.stderr)")
+    }
+
+    @Test("config --defaults parses back: config --check on it exits 0; a bad file does not", .timeLimit(.minutes(1)))
+    func configRoundTrip() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let defaults = try ChildProcess.run(["config", "--defaults"], directory: directory, name: "config-defaults")
+        #expect(defaults.exit == .status(0))
+        #expect(defaults.stdout.contains("ingest:"), "\(defaults.stdout)")
+        #expect(defaults.stdout.contains("engine:"), "\(defaults.stdout)")
+        let file = "\(directory)/moodline.yaml"
+        try defaults.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let check = try ChildProcess.run(["config", "--check", file], directory: directory, name: "config-check")
+        #expect(check.exit == .status(0), "stdout:\n\(check.stdout)\nstderr:\n\(check.stderr)")
+        #expect(check.stdout.contains("valid"), "\(check.stdout)")
+
+        let broken = "\(directory)/broken.yaml"
+        try "batch_size: lots\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let rejected = try ChildProcess.run(["config", "--check", broken], directory: directory, name: "config-broken")
+        #expect(rejected.exit != .status(0), "a non-numeric batch_size must be refused")
+        #expect(rejected.stderr.contains("broken.yaml"), "\(rejected.stderr)")
+    }
+}
