@@ -3,10 +3,11 @@
 // package stays free of benchmark-only code and the benchmarks always build in release.
 //
 //   swift run -c release --package-path bench moodline-bench core
+//   swift run -c release --package-path bench moodline-bench pipeline
+//   swift run -c release --package-path bench moodline-bench replay
 //
-// Sections: `core` (scoring, one thread), `pipeline` and `replay` (placeholders for the
-// Wire/Engine benchmarks: add `.product(name: "MoodlineEngine", package: "moodline")` and
-// the Wire product below when they land).
+// The Moodline modules come from the root package's library products, so the bench always
+// measures the code in `../Sources`.
 import PackageDescription
 
 let package = Package(
@@ -16,6 +17,8 @@ let package = Package(
     ],
     dependencies: [
         .package(name: "moodline", path: ".."),
+        // The same version as the root's (its Package.resolved).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Interposes malloc & co. and counts heap allocations (Linux/glibc only).
@@ -24,9 +27,12 @@ let package = Package(
             name: "moodline-bench",
             dependencies: [
                 "CAllocationCounter",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "MoodlineCore", package: "moodline"),
-                // pipeline/replay (to add when ready):
-                // .product(name: "MoodlineEngine", package: "moodline"),
+                .product(name: "MoodlineEngine", package: "moodline"),
+                .product(name: "MoodlineWire", package: "moodline"),
+                .product(name: "MoodlineStore", package: "moodline"),
+                .product(name: "MoodlineServer", package: "moodline"),
             ]
         ),
     ]

@@ -21,11 +21,12 @@ extension Engine {
             slot = existing
         } else {
             slot = createSession(fragment.session, ts: fragment.ts, into: &output)
+            let language = resolveLanguage(fragment.lang)
             modify(slot) { s in
                 s.agent = fragment.agent
                 s.team = fragment.team
                 s.channel = fragment.channel
-                s.language = fragment.lang.flatMap { Language(bcp47: $0) }
+                s.language = language
             }
         }
 
@@ -75,6 +76,14 @@ extension Engine {
     /// does not depend on the run.
     static func fingerprint(_ text: String) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        // Contiguous UTF-8 (every native string) is hashed from its buffer; others byte by byte.
+        if let hashed = text.utf8.withContiguousStorageIfAvailable({ bytes -> UInt64 in
+            var h = h
+            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return h
+        }) {
+            return hashed
+        }
         for byte in text.utf8 {
             h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }

@@ -246,7 +246,78 @@ extension Engine {
 
     /// Seconds a fragment took to say, estimated from its syllables (a CJK character is one;
     /// an English word about 1.4) and the speech rate.
+    ///
+    /// Scans the UTF-8 bytes: ASCII letters and digits (nearly all English text) and CJK
+    /// ideographs are told from the bytes alone; only other non-ASCII scalars pay for the
+    /// Unicode property lookup, so the result is exactly that of a per-scalar `isAlphabetic` test.
     static func speechSeconds(_ text: String, rate: Double) -> Double {
+        let syllables: Double
+        if let counted = text.utf8.withContiguousStorageIfAvailable(Self.syllables(utf8:)) {
+            syllables = counted
+        } else {
+            syllables = Self.syllablesSlow(text)
+        }
+        return max(syllables, 1) / max(rate, 0.5)
+    }
+
+    /// What a word adds: English words average about 1.4 syllables.
+    private static let syllablesPerWord = 1.4
+
+    static func syllables(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double {
+        var syllables = 0.0
+        var inWord = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                // ASCII: letters and digits continue a word, everything else ends one.
+                let lower = b0 | 0x20
+                let isWordByte = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                    || (b0 >= UInt8(ascii: "0") && b0 <= UInt8(ascii: "9"))
+                if isWordByte {
+                    if !inWord { syllables += syllablesPerWord }
+                    inWord = true
+                } else {
+                    inWord = false
+                }
+                i += 1
+                continue
+            }
+            // A String's UTF-8 is valid, so the lead byte gives the sequence length.
+            var v: UInt32
+            let length: Int
+            if b0 >= 0xF0 {
+                v = UInt32(b0 & 0x07)
+                length = 4
+            } else if b0 >= 0xE0 {
+                v = UInt32(b0 & 0x0F)
+                length = 3
+            } else {
+                v = UInt32(b0 & 0x1F)
+                length = 2
+            }
+            var k = 1
+            while k < length && i + k < n {
+                v = (v << 6) | UInt32(bytes[i + k] & 0x3F)
+                k += 1
+            }
+            i += length
+            if (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) {
+                syllables += 1
+                inWord = false
+            } else if let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic {
+                if !inWord { syllables += syllablesPerWord }
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return syllables
+    }
+
+    /// The per-scalar count, for strings without contiguous UTF-8 (bridged ones).
+    static func syllablesSlow(_ text: String) -> Double {
         var syllables = 0.0
         var inWord = false
         for scalar in text.unicodeScalars {
@@ -255,12 +326,12 @@ extension Engine {
                 syllables += 1
                 inWord = false
             } else if scalar.properties.isAlphabetic || (0x30...0x39).contains(v) {
-                if !inWord { syllables += 1.4 }
+                if !inWord { syllables += syllablesPerWord }
                 inWord = true
             } else {
                 inWord = false
             }
         }
-        return max(syllables, 1) / max(rate, 0.5)
+        return syllables
     }
 }

@@ -14,6 +14,7 @@ extension Engine {
             return
         }
         let slot = index[start.session] ?? createSession(start.session, ts: start.ts, into: &output)
+        let language = resolveLanguage(start.lang)
         // A repeated or late session_start (after fragments started it implicitly) only fills in
         // what the session does not know yet.
         modify(slot) { s in
@@ -21,7 +22,7 @@ extension Engine {
             s.team = start.team ?? s.team
             s.channel = start.channel ?? s.channel
             s.customerID = start.customer ?? s.customerID
-            s.language = start.lang.flatMap { Language(bcp47: $0) } ?? s.language
+            s.language = language ?? s.language
             if let seq = start.seq, s.lastSeq == .min { s.lastSeq = seq }
             s.lastTs = max(s.lastTs, start.ts)
         }
@@ -56,6 +57,8 @@ extension Engine {
         } else {
             slot = Int32(slots.count)
             slots.append(state)
+            older.append(-1)
+            newer.append(-1)
         }
         index[id] = slot
         link(slot)
@@ -63,12 +66,11 @@ extension Engine {
         return slot
     }
 
-    /// Runs `body` on a session in place. The state is moved out of its slot while `body` runs,
-    /// so the engine's other members stay usable and nothing is copied on write.
+    /// Runs `body` on a session in place, in its slot: nothing is moved or copied. `body` must
+    /// not touch the engine (exclusive access to `slots`); rules that need the engine move the
+    /// state out instead (see `process`).
     mutating func modify<R>(_ slot: Int32, _ body: (inout SessionState) throws -> R) rethrows -> R {
-        var state = slots[Int(slot)].take()!
-        defer { slots[Int(slot)] = state }
-        return try body(&state)
+        try body(&slots[Int(slot)]!)
     }
 
     /// Marks a session the most recently active.
@@ -86,20 +88,20 @@ extension Engine {
     }
 
     private mutating func link(_ slot: Int32) {
-        slots[Int(slot)]!.older = newest
-        slots[Int(slot)]!.newer = -1
-        if newest >= 0 { slots[Int(newest)]!.newer = slot }
+        older[Int(slot)] = newest
+        newer[Int(slot)] = -1
+        if newest >= 0 { newer[Int(newest)] = slot }
         newest = slot
         if oldest < 0 { oldest = slot }
     }
 
     private mutating func unlink(_ slot: Int32) {
-        let older = slots[Int(slot)]!.older
-        let newer = slots[Int(slot)]!.newer
-        if older >= 0 { slots[Int(older)]!.newer = newer } else { oldest = newer }
-        if newer >= 0 { slots[Int(newer)]!.older = older } else { newest = older }
-        slots[Int(slot)]!.older = -1
-        slots[Int(slot)]!.newer = -1
+        let before = older[Int(slot)]
+        let after = newer[Int(slot)]
+        if before >= 0 { newer[Int(before)] = after } else { oldest = after }
+        if after >= 0 { older[Int(after)] = before } else { newest = before }
+        older[Int(slot)] = -1
+        newer[Int(slot)] = -1
     }
 
     mutating func reject(_ rejection: Rejection, into output: inout EngineOutput) {

@@ -12,7 +12,7 @@ extension Engine {
         if let due { output.snapshotsDue.append(due) }
     }
 
-    func isOpen(_ kind: AlertKind, in s: SessionState) -> Bool {
+    func isOpen(_ kind: AlertKind, in s: borrowing SessionState) -> Bool {
         let e = s.episodes[kind]
         guard e.isOpen else { return false }
         if let rule = configuration.oneShotRule(kind) {
@@ -21,20 +21,29 @@ extension Engine {
         return true
     }
 
-    func makeSnapshot(_ s: SessionState) -> SessionSnapshot {
-        let open = AlertKind.allCases.filter { isOpen($0, in: s) }
+    /// Reads the session in its slot (no copy of the state) into a snapshot; `history: false`
+    /// leaves the history empty, which spares the two arrays `HistoryRing.ordered` builds.
+    func makeSnapshot(slot: Int32, history: Bool) -> SessionSnapshot {
+        slots.withUnsafeBufferPointer { table in
+            makeSnapshot(table[Int(slot)].unsafelyUnwrapped, history: history)
+        }
+    }
+
+    func makeSnapshot(_ s: borrowing SessionState, history: Bool) -> SessionSnapshot {
+        var open: [AlertKind] = []
+        for kind in AlertKind.allCases where isOpen(kind, in: s) { open.append(kind) }
         return SessionSnapshot(
             session: s.id, agent: s.agent, team: s.team, channel: s.channel, customer: s.customerID,
             startTs: s.startTs, lastTs: s.lastTs, fragments: s.fragments,
             customerValence: s.customer.valence, customerArousal: s.customer.arousal,
             agentValence: s.agentState.valence, agentArousal: s.agentState.arousal,
             customerArousalTrend: s.customer.arousalTrend,
-            history: s.history.ordered, openAlerts: open, risk: risk(s, open: open))
+            history: history ? s.history.ordered : [], openAlerts: open, risk: risk(s, open: open))
     }
 
     /// Risk for sorting a console: an open critical alert dominates, then warnings, then how
     /// negative and agitated the customer is. Clamped to 0...1.
-    func risk(_ s: SessionState, open: [AlertKind]) -> Double {
+    func risk(_ s: borrowing SessionState, open: [AlertKind]) -> Double {
         var r = 0.0
         for kind in open {
             switch configuration.severity(of: kind) {

@@ -13,6 +13,11 @@ public struct Engine: Sendable {
     var slots: [SessionState?] = []
     var freeSlots: [Int32] = []
     var index: [String: Int32] = [:]
+    /// The least-recently-active list, as slot indices (-1: none), kept beside `slots` rather
+    /// than in `SessionState` so that touching a session moves two `Int32`s instead of reading
+    /// and writing back whole states.
+    var older: [Int32] = []
+    var newer: [Int32] = []
     /// Least and most recently active slots (-1 when empty).
     var oldest: Int32 = -1
     var newest: Int32 = -1
@@ -36,7 +41,7 @@ public struct Engine: Sendable {
         switch event {
         case .fragment(let fragment):
             guard let slot = admit(fragment, into: &output) else { return }
-            let language = fragment.lang.flatMap { Language(bcp47: $0) } ?? slots[Int(slot)]!.language
+            let language = resolveLanguage(fragment.lang) ?? slots[Int(slot)]!.language
             let score = scorer.score(fragment.text, language: language)
             process(fragment, score: score, slot: slot, into: &output)
         case .sessionStart(let start):
@@ -58,8 +63,8 @@ public struct Engine: Sendable {
     public mutating func expireIdle(now: Double, into output: inout EngineOutput) {
         let timeout = configuration.sessions.idleTimeoutSeconds
         // The list is in order of last activity, so the walk stops at the first live one.
-        while oldest >= 0, let state = slots[Int(oldest)], now - state.lastTs >= timeout {
-            let summary = state.summary(endTs: state.lastTs, reason: .idle)
+        while oldest >= 0, let lastTs = slots[Int(oldest)]?.lastTs, now - lastTs >= timeout {
+            let summary = slots[Int(oldest)]!.summary(endTs: lastTs, reason: .idle)
             remove(slot: oldest)
             counters.sessionsExpired += 1
             output.endedSessions.append(summary)
@@ -68,8 +73,16 @@ public struct Engine: Sendable {
 
     /// The session as a console shows it, or nil when it is not live.
     public func snapshot(session: String) -> SessionSnapshot? {
-        guard let slot = index[session], let state = slots[Int(slot)] else { return nil }
-        return makeSnapshot(state)
+        guard let slot = index[session], slots[Int(slot)] != nil else { return nil }
+        return makeSnapshot(slot: slot, history: true)
+    }
+
+    /// The session's current levels, open alerts and risk, without the history: what the
+    /// per-fragment `session/<id>` messages carry (consoles build sparklines from successive
+    /// snapshots), and much cheaper than ``snapshot(session:)``. Nil when it is not live.
+    public func currentSnapshot(session: String) -> SessionSnapshot? {
+        guard let slot = index[session], slots[Int(slot)] != nil else { return nil }
+        return makeSnapshot(slot: slot, history: false)
     }
 
     /// Ids of the live sessions, least recently active first.
@@ -77,9 +90,9 @@ public struct Engine: Sendable {
         var ids: [String] = []
         ids.reserveCapacity(index.count)
         var s = oldest
-        while s >= 0, let state = slots[Int(s)] {
-            ids.append(state.id)
-            s = state.newer
+        while s >= 0, let id = slots[Int(s)]?.id {
+            ids.append(id)
+            s = newer[Int(s)]
         }
         return ids
     }

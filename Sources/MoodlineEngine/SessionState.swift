@@ -38,10 +38,6 @@ struct SessionState: Sendable {
     var agentArousalMax: Float = -.infinity
     var alertsByKind: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
-    // Least-recently-active list, as slot indices into the engine's table (-1: none).
-    var older: Int32 = -1
-    var newer: Int32 = -1
-
     init(id: String, startTs: Double, configuration: EngineConfig) {
         self.id = id
         self.startTs = startTs

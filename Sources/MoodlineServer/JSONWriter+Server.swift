@@ -49,15 +49,25 @@ extension JSONWriter {
         endObject()
     }
 
+    /// Decimal places of the levels, risk and history values in snapshots: the scores' own
+    /// noise is far above it, and the fixed-point writer is several times cheaper than the
+    /// shortest round-trip form. Timestamps keep full precision.
+    static let levelDecimals = 3
+
     /// `{"type":"snapshot","snapshot":{…}}`, hand-written because snapshots are frequent.
-    mutating func writeSnapshotMessage(_ s: SessionSnapshot) {
+    ///
+    /// The per-fragment `session/<id>` messages pass `history: false`: they carry the current
+    /// levels only, and consoles build sparklines from successive snapshots. The control
+    /// socket's `session`/`sessions` replies write the full history.
+    mutating func writeSnapshotMessage(_ s: SessionSnapshot, history: Bool = true) {
         beginObject()
         key("type"); string("snapshot")
-        key("snapshot"); write(s)
+        key("snapshot"); write(s, history: history)
         endObject()
     }
 
-    mutating func write(_ s: SessionSnapshot) {
+    mutating func write(_ s: SessionSnapshot, history: Bool = true) {
+        let places = Self.levelDecimals
         beginObject()
         key("session"); string(s.session)
         nullableMember("agent", s.agent)
@@ -67,25 +77,27 @@ extension JSONWriter {
         key("start_ts"); double(s.startTs)
         key("last_ts"); double(s.lastTs)
         key("fragments"); int(s.fragments)
-        key("customer_valence"); double(Double(s.customerValence))
-        key("customer_arousal"); double(Double(s.customerArousal))
-        key("agent_valence"); double(Double(s.agentValence))
-        key("agent_arousal"); double(Double(s.agentArousal))
-        key("risk"); double(s.risk)
+        key("customer_valence"); fixed(Double(s.customerValence), decimals: places)
+        key("customer_arousal"); fixed(Double(s.customerArousal), decimals: places)
+        key("agent_valence"); fixed(Double(s.agentValence), decimals: places)
+        key("agent_arousal"); fixed(Double(s.agentArousal), decimals: places)
+        key("risk"); fixed(s.risk, decimals: places)
         key("open_alerts")
         beginArray()
         for kind in s.openAlerts { string(kind.rawValue) }
         endArray()
-        key("history")
-        beginArray()
-        for p in s.history {
+        if history {
+            key("history")
             beginArray()
-            double(p.ts)
-            double(Double(p.customerValence)); double(Double(p.customerArousal))
-            double(Double(p.agentValence)); double(Double(p.agentArousal))
+            for p in s.history {
+                beginArray()
+                double(p.ts)
+                fixed(Double(p.customerValence), decimals: places); fixed(Double(p.customerArousal), decimals: places)
+                fixed(Double(p.agentValence), decimals: places); fixed(Double(p.agentArousal), decimals: places)
+                endArray()
+            }
             endArray()
         }
-        endArray()
         endObject()
     }
 

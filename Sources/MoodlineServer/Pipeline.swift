@@ -88,15 +88,16 @@ public struct Pipeline {
             pendingAlerts.removeAll(keepingCapacity: true)
         }
         if !pendingSummaries.isEmpty {
-            for summary in pendingSummaries {
-                try store?.saveSummary(summary, now: clock.now)
-                sink.sessionEnded(summary)
-            }
+            // One transaction (and one fsync) for the batch's summaries, committed before any
+            // of them is published.
+            try store?.saveSummaries(pendingSummaries, now: clock.now)
+            for summary in pendingSummaries { sink.sessionEnded(summary) }
             pendingSummaries.removeAll(keepingCapacity: true)
         }
         if !pendingSnapshots.isEmpty {
             for session in pendingSnapshots {
-                if let snapshot = engine.snapshot(session: session) { sink.snapshot(snapshot) }
+                // Current levels only: the history is for the control socket's `session` reply.
+                if let snapshot = engine.currentSnapshot(session: session) { sink.snapshot(snapshot) }
             }
             pendingSnapshots.removeAll(keepingCapacity: true)
         }

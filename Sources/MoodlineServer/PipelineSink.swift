@@ -7,7 +7,8 @@ public protocol PipelineSink {
     mutating func alert(_ alert: Alert, newTicket ticket: Ticket?)
     /// A ticket that changed: escalated, acknowledged or resolved.
     mutating func ticketChanged(_ ticket: Ticket, action: TicketAction)
-    /// A session's state, at most about once a second of event time.
+    /// A session's state, at most about once a second of event time. Its `history` is empty:
+    /// the pipeline takes ``Engine/currentSnapshot(session:)``, the levels now.
     mutating func snapshot(_ snapshot: SessionSnapshot)
     /// A session ended (on `session_end`, idle timeout or eviction).
     mutating func sessionEnded(_ summary: SessionSummary)

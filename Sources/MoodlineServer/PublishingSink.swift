@@ -7,7 +7,9 @@ import MoodlineWire
 /// - `agent/<id>`: every alert for that agent's conversations;
 /// - `team/<id>`: warning and critical alerts, ticket changes, session ends;
 /// - `ticket/<severity>`: tickets created and changed;
-/// - `session/<id>`: state snapshots, at most about once a second of event time.
+/// - `session/<id>`: state snapshots, at most about once a second of event time: current levels,
+///   open alerts and risk, without history (consoles accumulate sparklines from successive
+///   snapshots; the control socket's `session` reply has the history).
 struct PublishingSink: PipelineSink {
     let socket: ZMQSocket
     var writer = JSONWriter(capacity: 4096)
@@ -45,7 +47,7 @@ struct PublishingSink: PipelineSink {
 
     mutating func snapshot(_ snapshot: SessionSnapshot) {
         writer.removeAll()
-        writer.writeSnapshotMessage(snapshot)
+        writer.writeSnapshotMessage(snapshot, history: false)
         send("session/" + snapshot.session, writer.bytes)
     }
 

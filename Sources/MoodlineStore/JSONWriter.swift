@@ -71,6 +71,14 @@ struct JSONWriter {
         field(name, value.map(Int64.init))
     }
 
+    /// Writes `"name": value` for a key known only at run time (escaped like any string).
+    mutating func field(dynamicKey name: String, _ value: Int) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+        integer(Int64(value))
+    }
+
     mutating func integer(_ value: Int64) {
         separate()
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
@@ -169,6 +177,15 @@ extension JSONWriter {
     static func json(_ alert: Alert) -> String {
         var writer = JSONWriter(capacity: 384)
         writer.write(alert)
+        return writer.text
+    }
+
+    /// A count map (a summary's alerts per kind) as `StoreJSON.encoder()` writes it: keys sorted.
+    static func json(_ counts: [String: Int]) -> String {
+        var writer = JSONWriter(capacity: 16 + 24 * counts.count)
+        writer.beginObject()
+        for name in counts.keys.sorted() { writer.field(dynamicKey: name, counts[name]!) }
+        writer.endObject()
         return writer.text
     }
 

@@ -6,42 +6,56 @@ extension TicketStore {
     /// Stores a session's summary, replacing any earlier one of the same session (a
     /// session that resumes after an idle timeout ends again with fuller numbers).
     public func saveSummary(_ summary: SessionSummary, now: Double? = nil) throws(StoreError) {
-        guard summary.startTs.isFinite, summary.endTs.isFinite else {
+        try saveSummaries([summary], now: now)
+    }
+
+    /// Stores several sessions' summaries in one transaction (one commit, one fsync), each
+    /// replacing any earlier one of the same session; later entries win over earlier ones of the
+    /// same session. All or nothing: an invalid summary or a database error stores none.
+    public func saveSummaries(_ summaries: [SessionSummary], now: Double? = nil) throws(StoreError) {
+        guard !summaries.isEmpty else { return }
+        for summary in summaries where !(summary.startTs.isFinite && summary.endTs.isFinite) {
             throw StoreError(.invalidArgument, "summary of \(summary.session) has a non-finite start or end time — pass event times in seconds")
         }
         let savedAt = now ?? Date().timeIntervalSince1970
-        let encoder = StoreJSON.encoder()
         try write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO session_summaries (
-                    session, agent, team, channel, start_ts, end_ts, end_reason, fragments,
-                    customer_fragments, agent_fragments, customer_valence_start, customer_valence_end,
-                    customer_valence_min, agent_valence_mean, agent_arousal_max, agent_interruptions,
-                    alerts_json, saved_at
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (session) DO UPDATE SET
-                    agent = excluded.agent, team = excluded.team, channel = excluded.channel,
-                    start_ts = excluded.start_ts, end_ts = excluded.end_ts, end_reason = excluded.end_reason,
-                    fragments = excluded.fragments, customer_fragments = excluded.customer_fragments,
-                    agent_fragments = excluded.agent_fragments,
-                    customer_valence_start = excluded.customer_valence_start,
-                    customer_valence_end = excluded.customer_valence_end,
-                    customer_valence_min = excluded.customer_valence_min,
-                    agent_valence_mean = excluded.agent_valence_mean,
-                    agent_arousal_max = excluded.agent_arousal_max,
-                    agent_interruptions = excluded.agent_interruptions,
-                    alerts_json = excluded.alerts_json, saved_at = excluded.saved_at
-                """)
-            try statement.execute(arguments: [
-                summary.session, summary.agent, summary.team, summary.channel?.rawValue,
-                summary.startTs, summary.endTs, summary.endReason.rawValue, summary.fragments,
-                summary.customerFragments, summary.agentFragments, summary.customerValenceStart,
-                summary.customerValenceEnd, summary.customerValenceMin, summary.agentValenceMean,
-                summary.agentArousalMax, summary.agentInterruptions,
-                try StoreJSON.string(summary.alerts, encoder), savedAt,
-            ])
+            let statement = try db.cachedStatement(sql: Self.saveSummarySQL)
+            for summary in summaries {
+                // Hand-written (sorted keys, as `StoreJSON.encoder()` writes them): Foundation's
+                // encoder cost more than the insert itself.
+                let alertsJSON = JSONWriter.json(summary.alerts)
+                try statement.execute(arguments: [
+                    summary.session, summary.agent, summary.team, summary.channel?.rawValue,
+                    summary.startTs, summary.endTs, summary.endReason.rawValue, summary.fragments,
+                    summary.customerFragments, summary.agentFragments, summary.customerValenceStart,
+                    summary.customerValenceEnd, summary.customerValenceMin, summary.agentValenceMean,
+                    summary.agentArousalMax, summary.agentInterruptions,
+                    alertsJSON, savedAt,
+                ])
+            }
         }
     }
+
+    private static let saveSummarySQL = """
+        INSERT INTO session_summaries (
+            session, agent, team, channel, start_ts, end_ts, end_reason, fragments,
+            customer_fragments, agent_fragments, customer_valence_start, customer_valence_end,
+            customer_valence_min, agent_valence_mean, agent_arousal_max, agent_interruptions,
+            alerts_json, saved_at
+        ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (session) DO UPDATE SET
+            agent = excluded.agent, team = excluded.team, channel = excluded.channel,
+            start_ts = excluded.start_ts, end_ts = excluded.end_ts, end_reason = excluded.end_reason,
+            fragments = excluded.fragments, customer_fragments = excluded.customer_fragments,
+            agent_fragments = excluded.agent_fragments,
+            customer_valence_start = excluded.customer_valence_start,
+            customer_valence_end = excluded.customer_valence_end,
+            customer_valence_min = excluded.customer_valence_min,
+            agent_valence_mean = excluded.agent_valence_mean,
+            agent_arousal_max = excluded.agent_arousal_max,
+            agent_interruptions = excluded.agent_interruptions,
+            alerts_json = excluded.alerts_json, saved_at = excluded.saved_at
+        """
 
     /// The stored summary of a session, or `nil`.
     public func summary(session: String) throws(StoreError) -> SessionSummary? {

@@ -107,6 +107,43 @@ public struct JSONWriter: Sendable {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
+    /// Writes `value` rounded to `decimals` places (at most 9), trailing zeros dropped:
+    /// `0.25`, `-0.333`, `1`. Integer arithmetic only, no `String`, so it costs a fraction of
+    /// ``double(_:)``; for scores and levels, whose noise is far above the third decimal.
+    /// Non-finite values are written as `null`; values too large for the scaled integer fall
+    /// back to ``double(_:)``.
+    public mutating func fixed(_ value: Double, decimals: Int) {
+        guard value.isFinite else { return null() }
+        let places = min(max(decimals, 0), 9)
+        var scale: UInt64 = 1
+        for _ in 0..<places { scale &*= 10 }
+        let scaled = (value * Double(scale)).rounded(.toNearestOrAwayFromZero)
+        guard scaled.magnitude < 9_007_199_254_740_992 else { return double(value) }
+        separate()
+        let units = Int64(scaled)
+        // A value that rounds to zero is written as 0, never -0.
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = units.magnitude
+        appendDigits(magnitude / scale)
+        var fraction = magnitude % scale
+        guard fraction != 0 else { return }
+        var width = places
+        while fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        // Leading zeros of the fraction (0.05 → "05"), then its digits.
+        var digits = 1
+        var rest = fraction / 10
+        while rest != 0 {
+            digits += 1
+            rest /= 10
+        }
+        for _ in 0..<(width - digits) { bytes.append(UInt8(ascii: "0")) }
+        appendDigits(fraction)
+    }
+
     @inline(__always)
     private mutating func append(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))

@@ -4,8 +4,9 @@
 //
 // Sections:
 //   core      scoring throughput on one thread, allocations per fragment, vs VADER / SnowNLP
-//   pipeline  (placeholder) wire decode -> engine -> alerts, see Pipeline.swift
-//   replay    (placeholder) scenario sessions replayed at full speed, see Pipeline.swift
+//   pipeline  end to end over tcp loopback vs raw libzmq, latency, memory, replay (Pipeline.swift)
+//   replay    generated JSON lines through Pipeline, no sockets, no store (Replay.swift)
+//   push      (internal) the pushing process `pipeline` spawns
 //   selfcheck checks that the allocation counter sees allocations
 
 #if canImport(Glibc)
@@ -23,8 +24,17 @@ sections:
              then the same lines through VADER and SnowNLP (python3 bench/compare/compare.py)
              options: --seconds S (per language, default 2)  --compare-seconds S (default 2)
                       --no-compare  --python PATH  --corpus DIR  --lines N (cap per file)
-  pipeline   not yet written (wire decode -> engine -> alerts)
-  replay     not yet written (scenario sessions at full speed)
+  pipeline   the live service end to end, in one run:
+             [1] fragments/s over tcp loopback from a pushing process: raw libzmq PUSH->PULL,
+                 then the same messages into MoodlineServer.Server (SQLite, PUB + 1 SUB)
+             [2] receive->publish latency at a fixed rate (20,000 fragments/s, 10,000 sessions)
+             [3] memory per live session (Engine, 100,000 sessions)  [4] replay (below)
+             options: --messages N (1,000,000)  --sessions N (10,000)  --seed N  --rate R
+                      --seconds S (latency, 10)  --memory-sessions N  --passes N (replay, 3)
+                      --db-dir DIR (database and message file; default $TMPDIR or /tmp)
+                      --only throughput,latency,memory,replay
+  replay     the generated messages as JSON lines through Pipeline (decode, score, engine,
+             rules; no sockets, no store): fragments/s.  options as for pipeline
   selfcheck  checks that the allocation counter counts
 """
 
@@ -42,6 +52,8 @@ case "core":
     exit(CoreBenchmark(options: options).run())
 case "pipeline", "replay":
     exit(PipelineBenchmark.run(section: section, arguments: rest))
+case "push":
+    exit(PushCommand.run(rest))
 case "selfcheck":
     exit(AllocationCounter.selfCheck(verbose: true) ? 0 : 1)
 case "-h", "--help", "help":

@@ -2,6 +2,7 @@
 #define MOODLINE_ALLOCATION_COUNTER_H
 
 #include <stdint.h>
+#include "BenchSystem.h"
 
 /// Heap allocations (malloc, calloc, realloc, posix_memalign, aligned_alloc, memalign,
 /// valloc, pvalloc) made by the whole process since start, counted by the interposer.

@@ -1,0 +1,48 @@
+import MoodlineCore
+
+// Resolving a fragment's or session_start's `lang` tag, once per message on the hot path.
+
+extension Engine {
+    /// The language of a `lang` tag, exactly as `Language(bcp47:)` reads it, but from the
+    /// tag's bytes: the primary subtag of a plain ASCII tag is matched case-insensitively in
+    /// place, without the `split` and `lowercased()` (two allocations) of the general parser,
+    /// which still handles anything unusual (non-ASCII, a leading `-`).
+    func resolveLanguage(_ tag: String?) -> Language? {
+        guard let tag else { return nil }
+        let fast: Language?? = tag.utf8.withContiguousStorageIfAvailable { bytes -> Language?? in
+            Self.primaryLanguage(asciiTag: bytes)
+        } ?? nil
+        if let fast { return fast }
+        return Language(bcp47: tag)
+    }
+
+    /// The language of the tag's primary subtag; `.some(nil)` for a plain tag Moodline does not
+    /// score, and nil when the tag needs the general parser.
+    static func primaryLanguage(asciiTag bytes: UnsafeBufferPointer<UInt8>) -> Language?? {
+        // Packs up to 5 lowercased letters of the primary subtag into an integer.
+        var packed: UInt64 = 0
+        var length = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "-") { break }
+            guard byte < 0x80 else { return nil }
+            length += 1
+            if length > 5 { return .some(nil) }
+            let lower = (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) ? byte | 0x20 : byte
+            packed = packed << 8 | UInt64(lower)
+        }
+        // An empty primary subtag ("", "-en") is the general parser's case.
+        guard length > 0 else { return nil }
+        switch packed {
+        case Self.pack("en"): return .some(.english)
+        case Self.pack("zh"), Self.pack("cmn"), Self.pack("yue"): return .some(.chinese)
+        case Self.pack("mul"), Self.pack("mixed"): return .some(.mixed)
+        default: return .some(nil)
+        }
+    }
+
+    private static func pack(_ text: StaticString) -> UInt64 {
+        var packed: UInt64 = 0
+        text.withUTF8Buffer { for byte in $0 { packed = packed << 8 | UInt64(byte) } }
+        return packed
+    }
+}

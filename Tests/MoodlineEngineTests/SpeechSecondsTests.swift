@@ -1,0 +1,36 @@
+import MoodlineCore
+import Testing
+@testable import MoodlineEngine
+
+@Suite struct SpeechSecondsTests {
+    /// The byte scan must count exactly what the per-scalar `isAlphabetic` walk counts.
+    @Test func byteScanMatchesScalarWalk() {
+        let texts = [
+            "", "hello world", "I don't want to live anymore...", "我想退款，已经等了三天了！",
+            "refund 退款 please 谢谢", "Café naïve résumé", "ｆｕｌｌｗｉｄｔｈ ＡＢＣ", "emoji 😡😡 now",
+            "数字123和abc", "Привет мир", "こんにちは世界", "안녕하세요", "tab\tand\nnewline", "  !!!  ",
+            "豈更車 (compat)", "𠀀𠀁 ext-B", "x2 4u",
+        ]
+        for text in texts {
+            var copy = text
+            let fast = copy.withUTF8 { Engine.syllables(utf8: $0) }
+            #expect(fast == Engine.syllablesSlow(text), "\(text)")
+        }
+    }
+}
+
+@Suite struct LanguageTagTests {
+    /// The byte parser must read every tag as `Language(bcp47:)` does.
+    @Test func fastTagParserMatchesLanguageInit() {
+        let engine = Engine()
+        let tags = [
+            "", "-", "-en", "en", "EN", "en-US", "En-gb", "zh", "zh-Hant", "ZH-tw", "cmn", "cmn-Hans", "yue-HK",
+            "mul", "mixed", "MIXED-x", "mixedx", "e", "eng", "fr", "fr-CA", "zh_CN", "en--", "zhé", "\u{212A}en",
+            "ｅｎ", "en\u{301}", "und", "x-en", " en",
+        ]
+        for tag in tags {
+            #expect(engine.resolveLanguage(tag) == Language(bcp47: tag), "\(tag)")
+        }
+        #expect(engine.resolveLanguage(nil) == nil)
+    }
+}
