@@ -10,12 +10,12 @@ import MoodlineWire
 /// - `session/<id>`: state snapshots, at most about once a second of event time: current levels,
 ///   open alerts and risk, without history (consoles accumulate sparklines from successive
 ///   snapshots; the control socket's `session` reply has the history).
-struct PublishingSink: PipelineSink {
+public struct PublishingSink: PipelineSink {
     let socket: ZMQSocket
     var writer = JSONWriter(capacity: 4096)
-    private(set) var sendFailures = 0
+    public private(set) var sendFailures = 0
 
-    init(socket: ZMQSocket) {
+    public init(socket: ZMQSocket) {
         self.socket = socket
     }
 
@@ -28,7 +28,7 @@ struct PublishingSink: PipelineSink {
         }
     }
 
-    mutating func alert(_ alert: Alert, newTicket ticket: Ticket?) {
+    public mutating func alert(_ alert: Alert, newTicket ticket: Ticket?) {
         writer.removeAll()
         writer.writeAlertMessage(alert)
         let body = writer.bytes
@@ -37,7 +37,7 @@ struct PublishingSink: PipelineSink {
         if let ticket { ticketChanged(ticket, action: .created) }
     }
 
-    mutating func ticketChanged(_ ticket: Ticket, action: TicketAction) {
+    public mutating func ticketChanged(_ ticket: Ticket, action: TicketAction) {
         writer.removeAll()
         writer.writeTicketMessage(ticket, action: action)
         let body = writer.bytes
@@ -45,13 +45,13 @@ struct PublishingSink: PipelineSink {
         if let team = ticket.team { send("team/" + team, body) }
     }
 
-    mutating func snapshot(_ snapshot: SessionSnapshot) {
+    public mutating func snapshot(_ snapshot: SessionSnapshot) {
         writer.removeAll()
         writer.writeSnapshotMessage(snapshot, history: false)
         send("session/" + snapshot.session, writer.bytes)
     }
 
-    mutating func sessionEnded(_ summary: SessionSummary) {
+    public mutating func sessionEnded(_ summary: SessionSummary) {
         writer.removeAll()
         writer.writeSummaryMessage(summary)
         let body = writer.bytes

@@ -3,6 +3,7 @@ import Foundation
 import MoodlineEngine
 import MoodlineReplay
 import MoodlineServer
+import MoodlineWire
 
 /// `moodline replay`: recorded conversations through the live pipeline, for QA and tuning.
 struct ReplayCommand: ParsableCommand {
@@ -49,6 +50,9 @@ struct ReplayCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Pace by event time at this speed (1x, 10x, 0.5x) instead of as fast as possible.", valueName: "multiple"))
     var speed: String?
+
+    @Option(help: ArgumentHelp("With --speed: also publish alerts, tickets and snapshots on this PUB endpoint, as `serve` does (default: the configuration's publish endpoint).", valueName: "endpoint"))
+    var publish: String?
 
     @Option(help: ArgumentHelp("With --speed: shorten gaps between events to at most this many seconds while pacing.", valueName: "seconds"))
     var maxGap: Double = 30
@@ -108,7 +112,22 @@ struct ReplayCommand: ParsableCommand {
         replay.speed = speed.flatMap(Self.parseSpeed)
         replay.maxGapSeconds = maxGap
         replay.progress = noProgress ? false : nil
-        var recorder = try ReplayRecorder(options: options)
+        // Paced replays feed consoles too: the same PUB topics and messages as `serve`.
+        var publisher: ZMQSocket?
+        var context: ZMQContext?
+        if replay.speed != nil {
+            let zmq = try ZMQContext()
+            let socket = try zmq.socket(.pub)
+            try socket.bind(publish ?? configuration.publish)
+            print("publishing on \(try socket.lastEndpoint)")
+            publisher = socket
+            context = zmq
+        }
+        defer {
+            publisher?.close()
+            _ = context
+        }
+        var recorder = try ReplayRecorder(options: options, downstream: publisher.map { PublishingSink(socket: $0) })
         let statistics = try replay.run(into: &recorder)
         try recorder.finish()
         print(ReplaySummaryText.render(statistics))
