@@ -18,13 +18,7 @@ public final class Lexicon: Sendable {
     }
 
     public let entries: [Entry]
-    /// Per-entry weight and tags, kept apart from the strings for the hot loop.
-    let weights: [Float]
-    let tags: [LexiconTags]
-    let words: WordTable
-    let trie: UnitTrie
-    let scriptMap: ScriptMap
-    /// The same tables, frozen for the scoring loop.
+    /// The compiled matcher and per-entry weights and tags, in buffers the scoring loop reads directly.
     let frozen: FrozenTables
     /// Problems that did not stop loading (duplicates, traditional-script terms and the like).
     public let warnings: [LexiconIssue]
@@ -39,15 +33,10 @@ public final class Lexicon: Sendable {
 
     init(_ compiled: LexiconCompiler.Output) {
         entries = compiled.entries
-        weights = compiled.entries.map(\.weight)
-        tags = compiled.entries.map(\.tags)
-        words = compiled.words
-        trie = compiled.trie
-        scriptMap = compiled.scriptMap
         warnings = compiled.issues
         frozen = FrozenTables(
             trie: compiled.trie, words: compiled.words, scriptMap: compiled.scriptMap,
-            weights: weights, tags: tags
+            weights: compiled.entries.map(\.weight), tags: compiled.entries.map(\.tags)
         )
     }
 
