@@ -8,12 +8,12 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Score text and explain the result, or score JSON lines from standard input.",
         discussion: """
-        With text: prints valence (-1 to 1), arousal (0 to 1), language, categories, the lexicon
+        With text: prints valence (-1 to 1), arousal (0 to 1), language, categories, the lexicon \
         entries that matched and the rules that changed them.
 
-        With --jsonl: reads lines of {"id":…,"text":…,"lang"?:…} from standard input and writes
-        {"id":…,"valence":…,"arousal":…,"lang":…,"categories":[…]} per line. A bad line yields
-        {"id":…,"error":…} for that line and the run goes on.
+        With --jsonl: reads lines of {"id":…,"text":…,"lang"?:…} from standard input and writes \
+        {"id":…,"valence":…,"arousal":…,"lang":…,"categories":[…]} per line. A bad line yields \
+        {"id":…,"error":…} for that line and the run goes on; blank lines are skipped.
         """
     )
 

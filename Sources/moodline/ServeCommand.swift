@@ -9,8 +9,8 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Run the live pipeline: ZeroMQ in, alerts and urgent tickets out.",
         discussion: """
-        With no options it runs on its embedded defaults: PULL on tcp://127.0.0.1:7601, PUB on
-        tcp://127.0.0.1:7602, control REP on tcp://127.0.0.1:7603, tickets in ./moodline.db.
+        With no options it runs on its embedded defaults: PULL on tcp://127.0.0.1:7601, PUB on \
+        tcp://127.0.0.1:7602, control REP on tcp://127.0.0.1:7603, tickets in ./moodline.db. \
         `moodline config --defaults` prints every setting. Stop it with Ctrl-C (SIGINT) or SIGTERM.
         """
     )
