@@ -19,7 +19,13 @@ struct ControlHandler {
     }
 
     /// Builds the reply to one request; ticket changes are also handed to `sink`.
-    mutating func reply<Sink: PipelineSink>(to request: [UInt8], pipeline: Pipeline, sink: inout Sink) -> [UInt8] {
+    ///
+    /// - Parameters:
+    ///   - store: The tickets (the server's pipeline has none: its ``StoreWriter`` records them).
+    ///   - counters: What `stats` reports (the pipeline's, with the writer's published figures).
+    mutating func reply<Sink: PipelineSink>(
+        to request: [UInt8], pipeline: Pipeline, store: TicketStore?, counters: PipelineCounters, sink: inout Sink
+    ) -> [UInt8] {
         writer.removeAll()
         do {
             guard let object = try? JSONSerialization.jsonObject(with: Data(request)) as? [String: Any] else {
@@ -30,7 +36,7 @@ struct ControlHandler {
             }
             writer.beginObject()
             writer.key("ok"); writer.bool(true)
-            try answer(cmd, object, pipeline: pipeline, sink: &sink)
+            try answer(cmd, object, pipeline: pipeline, store: store, counters: counters, sink: &sink)
             writer.endObject()
         } catch let failure as Failure {
             writeFailure(failure.code, failure.message)
@@ -66,8 +72,9 @@ struct ControlHandler {
         return value
     }
 
-    private mutating func answer<Sink: PipelineSink>(_ cmd: String, _ object: [String: Any], pipeline: Pipeline, sink: inout Sink) throws {
-        let store = pipeline.store
+    private mutating func answer<Sink: PipelineSink>(
+        _ cmd: String, _ object: [String: Any], pipeline: Pipeline, store: TicketStore?, counters: PipelineCounters, sink: inout Sink
+    ) throws {
         switch cmd {
         case "tickets":
             guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
@@ -122,14 +129,13 @@ struct ControlHandler {
             }
             writer.endArray()
         case "stats":
-            writeStats(pipeline)
+            writeStats(pipeline, counters)
         default:
             throw Failure(code: "unknown_command", message: "unknown cmd \(cmd); use tickets, ticket, ack, resolve, session, sessions or stats")
         }
     }
 
-    private mutating func writeStats(_ pipeline: Pipeline) {
-        let c = pipeline.counters
+    private mutating func writeStats(_ pipeline: Pipeline, _ c: PipelineCounters) {
         let e = pipeline.engine.counters
         writer.key("received"); writer.int(c.received)
         writer.key("fragments"); writer.int(e.fragments)

@@ -11,11 +11,11 @@ extension Server {
     /// with ``Server/instrumentation`` nil the loop takes no timestamps at all.
     ///
     /// When set, the loop notes the monotonic time just before each ingest message is taken
-    /// from the socket, and after the batch's flush (alerts committed and published) hands
-    /// those times and the flush's end to `batchFlushed`, on the server's thread. Per message,
+    /// from the socket, and once the batch is committed and published (by the ``StoreWriter``)
+    /// hands those times and the publish's end to `batchFlushed`, on the writer's thread. Per message,
     /// `flushedAt - receivedAt[i]` is its receive-to-publish latency.
     public final class Instrumentation: Sendable {
-        /// Called once per non-empty batch, on the server's thread; the buffer is only valid during the call.
+        /// Called once per non-empty batch, on the store writer's thread; the buffer is only valid during the call.
         public typealias BatchObserver = @Sendable (_ receivedAt: UnsafeBufferPointer<UInt64>, _ flushedAt: UInt64) -> Void
 
         let batchFlushed: BatchObserver

@@ -5,8 +5,8 @@ import MoodlineEngine
 import MoodlineStore
 import MoodlineWire
 
-/// `moodline serve`: the pipeline on one thread of its own, between the ingest PULL socket,
-/// the control REP socket and the PUB socket.
+/// `moodline serve`: the pipeline on one thread of its own, between the ingest PULL socket and
+/// the control REP socket; a ``StoreWriter`` thread commits its tickets and owns the PUB socket.
 ///
 /// ZeroMQ calls block, so the loop runs on a dedicated thread and never inside Swift
 /// concurrency's small cooperative pool.
@@ -57,11 +57,21 @@ public final class Server: @unchecked Sendable {
         ])
         ready(self)
 
+        // The pipeline has no store: the writer records its alerts and summaries off this
+        // thread (group commit) and publishes everything after the commit, in order.
         var pipeline = Pipeline(
-            engine: Engine(configuration: configuration.engine, lexicon: lexicon), store: store,
+            engine: Engine(configuration: configuration.engine, lexicon: lexicon), store: nil,
             policy: configuration.escalation, clock: EventClock(wall: { Date().timeIntervalSince1970 })
         )
-        var sink = PublishingSink(socket: publish)
+        let timing = instrumentation
+        let writer = StoreWriter(
+            store: store, policy: configuration.escalation, publish: publish, logger: logger, instrumentation: timing
+        )
+        writer.start()
+        // Runs before the sockets close (defers run last first): everything queued is committed
+        // and published, and the writer has let go of the PUB socket, even when the loop throws.
+        defer { writer.finish() }
+        var sink = BatchingSink()
         var controlHandler = ControlHandler()
         var rejections = RejectionLog(logger: logger, perMinute: configuration.rejectionLogsPerMinute)
         var poller = ZMQPoller()
@@ -69,8 +79,6 @@ public final class Server: @unchecked Sendable {
         let controlIndex = try poller.register(control)
         var lastTick = Date().timeIntervalSince1970
         var lastReport = lastTick
-        let timing = instrumentation
-        var receivedAt: [UInt64] = []
 
         while !ShutdownSignal.isRequested {
             do {
@@ -89,22 +97,20 @@ public final class Server: @unchecked Sendable {
                     }
                     guard let outcome else { break } // nothing more right now
                     taken += 1
-                    if timing != nil { receivedAt.append(before) }
+                    if timing != nil { sink.batch.receivedAt.append(before) }
                     if case .rejected(let rejection, let excerpt) = outcome {
                         rejections.record(rejection, now: Date().timeIntervalSince1970, excerpt: excerpt)
                     }
                 }
             }
             flush(&pipeline, &sink)
-            if let timing, !receivedAt.isEmpty {
-                let flushedAt = Instrumentation.now()
-                receivedAt.withUnsafeBufferPointer { timing.batchFlushed($0, flushedAt) }
-                receivedAt.removeAll(keepingCapacity: true)
-            }
             if poller.isReadable(controlIndex), let frames = try control.receiveMultipart(flags: .dontWait) {
                 // A request is one JSON frame; anything else gets an error reply, never a dead loop.
                 let reply = frames.count == 1
-                    ? controlHandler.reply(to: frames[0], pipeline: pipeline, sink: &sink)
+                    ? controlHandler.reply(
+                        to: frames[0], pipeline: pipeline, store: store,
+                        counters: writer.counters.merged(into: pipeline.counters), sink: &sink
+                    )
                     : Array(#"{"ok":false,"code":"bad_json","error":"send one JSON object in a single frame"}"#.utf8)
                 do {
                     _ = try control.send(reply)
@@ -115,19 +121,20 @@ public final class Server: @unchecked Sendable {
             let wall = Date().timeIntervalSince1970
             if wall - lastTick >= configuration.tickSeconds {
                 lastTick = wall
-                do {
-                    try pipeline.tick(to: &sink)
-                } catch {
-                    logger.error("periodic work failed; it will be retried", metadata: ["error": .string(String(describing: error))])
-                }
+                // Sessions idle past the timeout end here; the writer escalates overdue tickets
+                // after committing and announcing what is queued before.
+                flush(&pipeline, &sink, tick: true)
             }
+            writer.submit(sink.take())
             if wall - lastReport >= 30 {
                 lastReport = wall
-                report(pipeline)
+                report(pipeline, writer)
             }
         }
         flush(&pipeline, &sink)
-        report(pipeline)
+        writer.submit(sink.take())
+        writer.finish()
+        report(pipeline, writer)
         try? store.close()
         logger.info("moodline stopped")
     }
@@ -137,18 +144,24 @@ public final class Server: @unchecked Sendable {
         case rejected(Rejection, excerpt: String)
     }
 
-    private func flush(_ pipeline: inout Pipeline, _ sink: inout PublishingSink) {
-        guard pipeline.hasPending else { return }
+    /// Moves the pipeline's pending results into the sink's batch, with the event time they
+    /// are recorded at. Cannot fail: the pipeline has no store, the writer commits.
+    private func flush(_ pipeline: inout Pipeline, _ sink: inout BatchingSink, tick: Bool = false) {
         do {
-            try pipeline.flush(to: &sink)
+            if tick {
+                try pipeline.tick(to: &sink)
+                sink.batch.escalateAt = pipeline.clock.now
+            } else if pipeline.hasPending {
+                try pipeline.flush(to: &sink)
+            }
         } catch {
-            // Alerts stay pending and are retried on the next pass: nothing is published unpersisted.
-            logger.error("could not record alerts; retrying", metadata: ["error": .string(String(describing: error))])
+            logger.error("could not flush the pipeline; retrying", metadata: ["error": .string(String(describing: error))])
         }
+        sink.batch.now = pipeline.clock.now
     }
 
-    private func report(_ pipeline: Pipeline) {
-        let c = pipeline.counters, e = pipeline.engine.counters
+    private func report(_ pipeline: Pipeline, _ writer: StoreWriter) {
+        let c = writer.counters.merged(into: pipeline.counters), e = pipeline.engine.counters
         let rejected = c.decodeRejections.values.reduce(0, +) + e.totalRejections
         logger.info("pipeline", metadata: [
             "received": .string(String(describing: c.received)), "rejected": .string(String(describing: rejected)), "live_sessions": .string(String(describing: pipeline.engine.liveSessionCount)),

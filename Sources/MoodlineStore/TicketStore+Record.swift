@@ -29,61 +29,68 @@ extension TicketStore {
         let decoder = StoreJSON.decoder()
 
         return try write { db in
-            let insertAlert = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO alerts (
-                    session, kind, episode, severity, agent, team, speaker, seq, ts,
-                    valence, arousal, smoothed_valence, smoothed_arousal, evidence_json, recorded_at
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertTicket = try db.cachedStatement(sql: """
-                INSERT OR IGNORE INTO tickets (
-                    key, session, kind, severity, agent, team, speaker, seq, ts, created_at, deadline,
-                    tier, tier_name, status, alert_json
-                ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)
-                """)
-
-            var results: [RecordedAlert] = []
-            results.reserveCapacity(alerts.count)
-            for alert in alerts {
-                try insertAlert.execute(arguments: [
-                    alert.session, alert.kind.rawValue, alert.episode, alert.severity.rawValue,
-                    alert.agent, alert.team, alert.speaker.rawValue, alert.seq, alert.ts,
-                    alert.scores.valence, alert.scores.arousal,
-                    alert.scores.smoothedValence, alert.scores.smoothedArousal,
-                    JSONWriter.json(alert.evidence), createdAt,
-                ])
-                let isNew = db.changesCount > 0
-
-                guard raising.contains(alert.severity) else {
-                    results.append(RecordedAlert(alert: alert, isNew: isNew, ticket: nil, ticketIsNew: false))
-                    continue
-                }
-                let key = alert.ticketKey
-                let assignment = policy.initialAssignment(at: alert.ts)
-                try insertTicket.execute(arguments: [
-                    key, alert.session, alert.kind.rawValue, alert.severity.rawValue, alert.agent, alert.team,
-                    alert.speaker.rawValue, alert.seq, alert.ts, createdAt, assignment.deadline,
-                    assignment.tier, assignment.name, JSONWriter.json(alert),
-                ])
-                if db.changesCount > 0 {
-                    try TicketEvent.append(
-                        db, key: key, at: createdAt, action: .created, actor: nil,
-                        tier: assignment.tier, tierName: assignment.name, note: nil
-                    )
-                    // Built from what was just inserted: saves a read on the hot path.
-                    let ticket = Ticket(
-                        key: key, session: alert.session, kind: alert.kind, severity: alert.severity,
-                        agent: alert.agent, team: alert.team, speaker: alert.speaker, seq: alert.seq, ts: alert.ts,
-                        createdAt: createdAt, deadline: assignment.deadline, tier: assignment.tier,
-                        tierName: assignment.name, status: .open, alert: alert
-                    )
-                    results.append(RecordedAlert(alert: alert, isNew: isNew, ticket: ticket, ticketIsNew: true))
-                } else {
-                    let existing = try Ticket.fetch(db, key: key, decoder: decoder)
-                    results.append(RecordedAlert(alert: alert, isNew: isNew, ticket: existing, ticketIsNew: false))
-                }
-            }
-            return results
+            try Self.insert(alerts, in: db, policy: policy, raising: raising, createdAt: createdAt, decoder: decoder)
         }
+    }
+
+    /// The body of ``record(_:policy:ticketSeverities:now:)``, inside the caller's transaction.
+    static func insert(
+        _ alerts: [Alert], in db: Database, policy: EscalationPolicy, raising: Set<Severity>, createdAt: Double, decoder: JSONDecoder
+    ) throws -> [RecordedAlert] {
+        let insertAlert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO alerts (
+                session, kind, episode, severity, agent, team, speaker, seq, ts,
+                valence, arousal, smoothed_valence, smoothed_arousal, evidence_json, recorded_at
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertTicket = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO tickets (
+                key, session, kind, severity, agent, team, speaker, seq, ts, created_at, deadline,
+                tier, tier_name, status, alert_json
+            ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)
+            """)
+
+        var results: [RecordedAlert] = []
+        results.reserveCapacity(alerts.count)
+        for alert in alerts {
+            try insertAlert.execute(arguments: [
+                alert.session, alert.kind.rawValue, alert.episode, alert.severity.rawValue,
+                alert.agent, alert.team, alert.speaker.rawValue, alert.seq, alert.ts,
+                alert.scores.valence, alert.scores.arousal,
+                alert.scores.smoothedValence, alert.scores.smoothedArousal,
+                JSONWriter.json(alert.evidence), createdAt,
+            ])
+            let isNew = db.changesCount > 0
+
+            guard raising.contains(alert.severity) else {
+                results.append(RecordedAlert(alert: alert, isNew: isNew, ticket: nil, ticketIsNew: false))
+                continue
+            }
+            let key = alert.ticketKey
+            let assignment = policy.initialAssignment(at: alert.ts)
+            try insertTicket.execute(arguments: [
+                key, alert.session, alert.kind.rawValue, alert.severity.rawValue, alert.agent, alert.team,
+                alert.speaker.rawValue, alert.seq, alert.ts, createdAt, assignment.deadline,
+                assignment.tier, assignment.name, JSONWriter.json(alert),
+            ])
+            if db.changesCount > 0 {
+                try TicketEvent.append(
+                    db, key: key, at: createdAt, action: .created, actor: nil,
+                    tier: assignment.tier, tierName: assignment.name, note: nil
+                )
+                // Built from what was just inserted: saves a read on the hot path.
+                let ticket = Ticket(
+                    key: key, session: alert.session, kind: alert.kind, severity: alert.severity,
+                    agent: alert.agent, team: alert.team, speaker: alert.speaker, seq: alert.seq, ts: alert.ts,
+                    createdAt: createdAt, deadline: assignment.deadline, tier: assignment.tier,
+                    tierName: assignment.name, status: .open, alert: alert
+                )
+                results.append(RecordedAlert(alert: alert, isNew: isNew, ticket: ticket, ticketIsNew: true))
+            } else {
+                let existing = try Ticket.fetch(db, key: key, decoder: decoder)
+                results.append(RecordedAlert(alert: alert, isNew: isNew, ticket: existing, ticketIsNew: false))
+            }
+        }
+        return results
     }
 }

@@ -19,20 +19,25 @@ extension TicketStore {
         }
         let savedAt = now ?? Date().timeIntervalSince1970
         try write { db in
-            let statement = try db.cachedStatement(sql: Self.saveSummarySQL)
-            for summary in summaries {
-                // Hand-written (sorted keys, as `StoreJSON.encoder()` writes them): Foundation's
-                // encoder cost more than the insert itself.
-                let alertsJSON = JSONWriter.json(summary.alerts)
-                try statement.execute(arguments: [
-                    summary.session, summary.agent, summary.team, summary.channel?.rawValue,
-                    summary.startTs, summary.endTs, summary.endReason.rawValue, summary.fragments,
-                    summary.customerFragments, summary.agentFragments, summary.customerValenceStart,
-                    summary.customerValenceEnd, summary.customerValenceMin, summary.agentValenceMean,
-                    summary.agentArousalMax, summary.agentInterruptions,
-                    alertsJSON, savedAt,
-                ])
-            }
+            try Self.insert(summaries, in: db, savedAt: savedAt)
+        }
+    }
+
+    /// The body of ``saveSummaries(_:now:)``, inside the caller's transaction.
+    static func insert(_ summaries: [SessionSummary], in db: Database, savedAt: Double) throws {
+        let statement = try db.cachedStatement(sql: Self.saveSummarySQL)
+        for summary in summaries {
+            // Hand-written (sorted keys, as `StoreJSON.encoder()` writes them): Foundation's
+            // encoder cost more than the insert itself.
+            let alertsJSON = JSONWriter.json(summary.alerts)
+            try statement.execute(arguments: [
+                summary.session, summary.agent, summary.team, summary.channel?.rawValue,
+                summary.startTs, summary.endTs, summary.endReason.rawValue, summary.fragments,
+                summary.customerFragments, summary.agentFragments, summary.customerValenceStart,
+                summary.customerValenceEnd, summary.customerValenceMin, summary.agentValenceMean,
+                summary.agentArousalMax, summary.agentInterruptions,
+                alertsJSON, savedAt,
+            ])
         }
     }
 
