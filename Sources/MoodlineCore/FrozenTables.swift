@@ -18,13 +18,22 @@ final class FrozenTables: @unchecked Sendable {
             owned.append(UnsafeMutableRawPointer(buffer.baseAddress!))
             return UnsafeBufferPointer(rebasing: buffer[..<array.count])
         }
+        // Word keys are dense, so the root's word edges (one per unit matched) are a plain array.
+        let rootWords = (0..<words.count).map { trie.child(UnitTrie.root, TextUnit.wordBase | UInt32($0)) }
         self.trie = FrozenTrie(
             terminal: copy(trie.terminal), hasChildren: copy(trie.hasChildrenTable),
-            keys: copy(trie.edgeKeyTable), targets: copy(trie.edgeTargetTable)
+            keys: copy(trie.edgeKeyTable), targets: copy(trie.edgeTargetTable), rootWords: copy(rootWords)
         )
+        let arena = words.arenaBytes, offsets = words.offsetTable, lengths = words.lengthTable
+        let elongated = arena.withUnsafeBufferPointer { arena in
+            offsets.indices.map { id in
+                let start = Int(offsets[id])
+                return WordTable.hasLetterRun(UnsafeBufferPointer(rebasing: arena[start..<start + Int(lengths[id])]))
+            }
+        }
         self.words = FrozenWords(
-            arena: copy(words.arenaBytes), offsets: copy(words.offsetTable), lengths: copy(words.lengthTable),
-            hashes: copy(words.hashTable), slots: copy(words.slotTable)
+            arena: copy(arena), offsets: copy(offsets), lengths: copy(lengths),
+            hashes: copy(words.hashTable), slots: copy(words.slotTable), elongated: copy(elongated)
         )
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
         self.weights = copy(weights)
@@ -43,6 +52,18 @@ struct FrozenTrie {
     let hasChildren: UnsafeBufferPointer<Bool>
     let keys: UnsafeBufferPointer<UInt64>
     let targets: UnsafeBufferPointer<Int32>
+    /// The root's child along word (or emoticon) number `id`, or -1: saves a probe per word.
+    let rootWords: UnsafeBufferPointer<Int32>
+
+    /// The root's child along a unit's key, or -1.
+    @inline(__always)
+    func rootChild(_ unit: UInt32) -> Int32 {
+        if unit >= TextUnit.wordBase {
+            let id = Int(unit &- TextUnit.wordBase)
+            return id < rootWords.count ? rootWords[id] : -1
+        }
+        return unit == TextUnit.unknownWord ? -1 : child(UnitTrie.root, unit)
+    }
 
     /// The child of `node` along `unit`, or -1.
     @inline(__always)
@@ -67,6 +88,8 @@ struct FrozenWords: WordResolver {
     let lengths: UnsafeBufferPointer<UInt8>
     let hashes: UnsafeBufferPointer<UInt32>
     let slots: UnsafeBufferPointer<Int32>
+    /// Per word: has a letter three times running, so a hit need not scan for it.
+    let elongated: UnsafeBufferPointer<Bool>
 
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? {
@@ -88,9 +111,26 @@ struct FrozenWords: WordResolver {
     func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { find(word, hash: hash) }
 
     @inline(__always)
+    func isElongated(_ id: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool { elongated[Int(id)] }
+
+    /// Compares with whole-word loads: two overlapping loads cover any length from 4 to 16
+    /// (most words) without reading outside either buffer.
+    @inline(__always)
     private func memoryEquals(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        for k in 0..<count where a[k] != b[k] { return false }
-        return true
+        @inline(__always) func same<T: FixedWidthInteger>(_ offset: Int, _: T.Type) -> Bool {
+            UnsafeRawPointer(a + offset).loadUnaligned(as: T.self) == UnsafeRawPointer(b + offset).loadUnaligned(as: T.self)
+        }
+        if count >= 8 {
+            var k = 0
+            while k + 8 < count {
+                if !same(k, UInt64.self) { return false }
+                k += 8
+            }
+            return same(count - 8, UInt64.self)
+        }
+        if count >= 4 { return same(0, UInt32.self) && same(count - 4, UInt32.self) }
+        if count >= 2 { return same(0, UInt16.self) && same(count - 2, UInt16.self) }
+        return count == 0 || a[0] == b[0]
     }
 }
 

@@ -155,12 +155,18 @@ private struct RuleState {
             case .word, .cjk, .emoji, .symbol:
                 break
             }
-            // Longest match from here.
-            var node = UnitTrie.root
-            var best: Int32 = -1
-            var bestEnd = i
-            var j = i
-            while j < n, units[j].isMatchable {
+            // Longest match from here. The first step goes through the root's direct word table,
+            // and most words stop there: unknown words, and entries with no longer entry after them.
+            var node = trie.rootChild(u.key)
+            if node < 0 {
+                push(.plain)
+                i += 1
+                continue
+            }
+            var best = trie.terminal[Int(node)]
+            var j = i + 1
+            var bestEnd = j
+            while j < n, trie.hasChildren[Int(node)], units[j].isMatchable {
                 node = trie.child(node, units[j].key)
                 if node < 0 { break }
                 j += 1

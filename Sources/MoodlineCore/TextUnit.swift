@@ -45,8 +45,11 @@ protocol WordResolver {
     mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32?
     /// A word's number, never adding it (emoticon probes).
     func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32?
+    /// Whether word `id`, whose bytes are `word`, has a letter three times running ("sooo").
+    func isElongated(_ id: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool
 }
 
 extension WordTable: WordResolver {
     mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { insert(word) }
+    func isElongated(_ id: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool { Self.hasLetterRun(word) }
 }

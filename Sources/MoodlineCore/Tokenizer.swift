@@ -15,7 +15,8 @@ enum Tokenizer {
         _ text: UnsafeBufferPointer<UInt8>, scriptMap: some ScriptLookup, resolver: inout Resolver,
         into units: UnsafeMutableBufferPointer<TextUnit>
     ) -> TokenStats {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordTable.maxLength + 1) { word in
+        // 8 spare bytes: `hasTriple` reads whole words past the end of the word.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordTable.maxLength + 8) { word in
             var state = State(text: text, units: units, word: word)
             state.run(scriptMap: scriptMap, resolver: &resolver)
             return state.stats
@@ -40,15 +41,14 @@ enum Tokenizer {
         let word: UnsafeMutableBufferPointer<UInt8>
         var stats = TokenStats()
 
-        // The word being read.
+        // The word being read, when it has to wait for the next character (a non-ASCII
+        // character such as ’ may continue it); the ASCII fast path keeps these in registers.
         var wordLength = 0
         var wordStart = -1
         var wordEnd = 0
-        var upper = 0
-        var lower = 0
-        var run = 0
-        var last: UInt8 = 0
-        var elongated = false
+        var letters = 0
+        /// Letters OR-ed together: bit 5 is set once any letter was lower case.
+        var caseBits: UInt8 = 0
         var overflow = false
         /// FNV-1a of the word so far, kept as it is read so a flush need not hash it again.
         var wordHash: UInt32 = 2_166_136_261
@@ -71,7 +71,7 @@ enum Tokenizer {
                 let start = i
                 let b = text[i]
                 if Self.isAlphanumeric(b) {
-                    i = scanASCIIWord(from: i)
+                    i = scanASCIIWord(from: i, resolver: &resolver)
                     continue
                 }
                 if b == 0x20 {
@@ -123,11 +123,9 @@ enum Tokenizer {
 
         mutating func ascii<Resolver: WordResolver>(_ a: UInt8, start: Int, end: Int, resolver: inout Resolver) {
             switch a {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"):
-                lower += 1
-                append(a, start: start, end: end)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                upper += 1
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                letters += 1
+                caseBits |= a
                 append(a | 0x20, start: start, end: end)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 append(a, start: start, end: end)
@@ -153,47 +151,68 @@ enum Tokenizer {
         }
 
         /// The fast path for the common case: reads a run of ASCII letters and digits (with
-        /// inner apostrophes and hyphens) in one loop, leaving the same state `append` would.
+        /// inner apostrophes and hyphens) in one loop. When an ASCII byte (or the end) stops
+        /// it, nothing can continue the word, so it is looked up and emitted right here and
+        /// the state is never touched; a following space is skipped too. Only a non-ASCII
+        /// stop (’, a full-width letter, a joiner) leaves the word in the state for `append`.
         @inline(__always)
-        mutating func scanASCIIWord(from i: Int) -> Int {
+        mutating func scanASCIIWord<Resolver: WordResolver>(from i: Int, resolver: inout Resolver) -> Int {
             let n = text.count
             let bytes = text.baseAddress!
-            if wordLength == 0 { wordStart = i }
-            var length = wordLength, up = upper, low = lower, runLength = run, previous = last
-            var long = elongated, full = overflow
-            var j = i
+            let continued = wordLength > 0
+            let start = continued ? wordStart : i
+            // Fresh words start from the reset state, so reading it costs nothing extra.
+            var length = wordLength, cases = caseBits, count = letters, full = overflow
             var h = wordHash
-            while j < n {
-                var a = bytes[j]
-                let lowered = a | 0x20
+            var j = i
+            // Bytes kept stop at the word buffer's end; past it the word is only read through.
+            let stop = min(n, j + (WordTable.maxLength - length))
+            // Byte j goes to word[length + j - i]; counting the rare non-letters instead of the
+            // letters keeps the common path to a few instructions a byte.
+            let out = word.baseAddress! + (length - i)
+            var others = 0
+            while j < stop {
+                let a = bytes[j]
+                let lowered = a | 0x20 // digits, ' and - have bit 5 set already
                 if lowered &- 0x61 < 26 {
-                    if a & 0x20 == 0 { up += 1 } else { low += 1 }
-                    a = lowered
-                } else if a &- 0x30 < 10 {
-                    // digits belong to words: 12315 is a lexicon term
-                } else if a == 0x27 && length > 0 {
-                    // don't
-                } else if a == 0x2D && length > 0 && j + 1 < n && Self.isLetter(bytes[j + 1]) {
-                    // rip-off
+                    cases |= a
+                } else if Self.continuesWord(a, at: j, in: bytes, count: n, inWord: length + j > i) {
+                    others += 1
                 } else {
                     break
                 }
-                if a == previous { runLength += 1 } else { runLength = 1; previous = a }
-                if runLength >= 3 && a >= 0x61 { long = true }
-                if length < WordTable.maxLength {
-                    word[length] = a
-                    length += 1
-                    h = (h ^ UInt32(a)) &* 16_777_619
-                } else {
-                    full = true
-                }
+                out[j] = lowered
+                h = (h ^ UInt32(lowered)) &* 16_777_619
                 j += 1
             }
-            wordHash = h
-            wordLength = length; upper = up; lower = low; run = runLength; last = previous
-            elongated = long; overflow = full
-            wordEnd = j
-            return j
+            count += (j - i) - others
+            length += j - i
+            if j == stop {
+                while j < n, Self.continuesWord(bytes[j], at: j, in: bytes, count: n, inWord: true) {
+                    if (bytes[j] | 0x20) &- 0x61 < 26 { count += 1; cases |= bytes[j] }
+                    full = true
+                    j += 1
+                }
+            }
+            if j < n && bytes[j] >= 0x80 {
+                wordStart = start
+                wordHash = h
+                wordLength = length; caseBits = cases; letters = count; overflow = full
+                wordEnd = j
+                return j
+            }
+            if continued { resetWord() }
+            finishWord(length: length, hash: h, letters: count, caseBits: cases, overflow: full, start: start, end: j, resolver: &resolver)
+            return j < n && bytes[j] == 0x20 ? j + 1 : j
+        }
+
+        /// Whether byte `a` at `j` belongs to the word: letters, digits, and (inside a word)
+        /// an apostrophe, or a hyphen followed by a letter.
+        @inline(__always)
+        static func continuesWord(_ a: UInt8, at j: Int, in bytes: UnsafePointer<UInt8>, count n: Int, inWord: Bool) -> Bool {
+            if (a | 0x20) &- 0x61 < 26 || a &- 0x30 < 10 { return true } // digits: 12315 is a lexicon term
+            guard inWord else { return false }
+            return a == 0x27 || (a == 0x2D && j + 1 < n && isLetter(bytes[j + 1])) // don't, rip-off
         }
 
         @inline(__always)
@@ -207,8 +226,6 @@ enum Tokenizer {
         mutating func append(_ a: UInt8, start: Int, end: Int) {
             if wordLength == 0 { wordStart = start }
             wordEnd = end
-            if a == last { run += 1 } else { run = 1; last = a }
-            if run >= 3, Self.isLetter(a) { elongated = true }
             if wordLength < WordTable.maxLength {
                 word[wordLength] = a
                 wordLength += 1
@@ -218,22 +235,44 @@ enum Tokenizer {
             }
         }
 
+        /// Emits the word kept in the state, if any, and clears it.
         mutating func flushWord<Resolver: WordResolver>(_ resolver: inout Resolver) {
-            defer {
-                wordLength = 0; upper = 0; lower = 0; run = 0; last = 0; elongated = false; overflow = false
-                wordHash = 2_166_136_261
-            }
+            // An empty word leaves every field at its reset value: nothing to clear.
+            guard wordLength > 0 else { return }
+            let length = wordLength, hash = wordHash, count = letters, cases = caseBits, full = overflow
+            resetWord()
+            finishWord(length: length, hash: hash, letters: count, caseBits: cases, overflow: full, start: wordStart, end: wordEnd, resolver: &resolver)
+        }
+
+        @inline(__always)
+        mutating func resetWord() {
+            wordLength = 0; caseBits = 0; letters = 0; overflow = false
+            wordHash = 2_166_136_261
+        }
+
+        /// Looks a finished word up and emits it. `length` bytes of `word` hold it, lower-cased.
+        @inline(__always)
+        mutating func finishWord<Resolver: WordResolver>(
+            length wordLength: Int, hash: UInt32, letters: Int, caseBits: UInt8, overflow: Bool, start: Int, end: Int,
+            resolver: inout Resolver
+        ) {
             var length = wordLength
             while length > 0, word[length - 1] == UInt8(ascii: "'") || word[length - 1] == UInt8(ascii: "-") { length -= 1 }
             guard length > 0 else { return }
             var key = TextUnit.unknownWord
+            // Elongation (a letter three times running) is found only when it matters: the lexicon
+            // knows it per word for hits, and misses scan for it. Words too long to keep are never
+            // matched, so their flag would never be read.
+            var elongated = false
             if !overflow {
                 let w = UnsafeBufferPointer(start: word.baseAddress, count: length)
                 // A stripped trailing apostrophe or hyphen changes the hash; that is rare.
-                let hash = length == wordLength ? wordHash : WordTable.hash(w)
+                let hash = length == wordLength ? hash : WordTable.hash(w)
                 if let id = resolver.resolve(w, hash: hash) {
                     key = TextUnit.wordBase | id
-                } else if elongated {
+                    elongated = resolver.isElongated(id, w)
+                } else if Self.hasTriple(word.baseAddress!, count: length), WordTable.hasLetterRun(w) {
+                    elongated = true
                     // "sooo" → "soo" → "so"
                     // Each pass works on the previous one's result: "baaaad" → "baad" → "bad".
                     var current = length
@@ -245,16 +284,38 @@ enum Tokenizer {
                 }
             }
             var flags: TextUnit.Flags = []
-            if upper + lower > 0 {
+            if letters > 0 {
                 flags.insert(.hasLetters)
                 stats.words += 1
             }
-            if upper >= 2 && lower == 0 {
+            // Two letters or more, none of them lower case.
+            if letters >= 2 && caseBits & 0x20 == 0 {
                 flags.insert(.allCaps)
                 stats.capsWords += 1
             }
             if elongated { flags.insert(.elongated) }
-            emit(.word, key: key, flags: flags, start: wordStart, end: wordEnd)
+            emit(.word, key: key, flags: flags, start: start, end: end)
+        }
+
+        /// Whether some byte of the word is followed by two copies of itself: a cheap filter for
+        /// elongation, six positions per 8-byte load. Reads up to 8 bytes past `count`, which
+        /// the word buffer has room for.
+        @inline(__always)
+        static func hasTriple(_ p: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
+            var k = 0
+            while k + 2 < count {
+                let x = UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)
+                let pairs = x ^ (x >> 8) // byte b is zero when bytes b and b+1 are equal
+                let triples = pairs | (pairs >> 8) // ... and b+2 as well
+                // The lowest byte flagged here is the lowest zero byte, exactly.
+                let zero = (triples &- 0x0101_0101_0101_0101) & ~triples & 0x8080_8080_8080_8080
+                if zero != 0 {
+                    let b = zero.trailingZeroBitCount >> 3
+                    if b <= 5 && k + b + 2 < count { return true }
+                }
+                k += 6
+            }
+            return false
         }
 
         /// Rewrites the word with runs of a letter cut to `keep`; returns the new length.

@@ -19,6 +19,17 @@ struct WordTable: Sendable {
         return h
     }
 
+    /// Whether a lower-case word has a letter three times running: the elongation rule.
+    static func hasLetterRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        var previous: UInt8 = 0
+        for a in bytes {
+            if a == previous { run += 1 } else { run = 1; previous = a }
+            if run >= 3 && a &- 0x61 < 26 { return true }
+        }
+        return false
+    }
+
     /// The number of a word, or nil when the lexicon has no such word.
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? {
