@@ -12,8 +12,6 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     public static let hyperbole = LexiconTags(rawValue: 1 << 21)
     public static let sarcasm = LexiconTags(rawValue: 1 << 22)
 
-    static let modifiers: LexiconTags = [.negator, .intensifier, .contrast]
-
     public init(_ category: Category) { rawValue = 1 << UInt32(category.rawValue) }
 
     /// The categories among the tags.

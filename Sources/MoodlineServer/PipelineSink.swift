@@ -12,12 +12,6 @@ public protocol PipelineSink {
     mutating func snapshot(_ snapshot: SessionSnapshot)
     /// A session ended (on `session_end`, idle timeout or eviction).
     mutating func sessionEnded(_ summary: SessionSummary)
-    /// A fragment was scored (replay timelines use it; serving ignores it).
-    mutating func scored(_ fragment: Fragment, valence: Double, arousal: Double)
-}
-
-extension PipelineSink {
-    public mutating func scored(_ fragment: Fragment, valence: Double, arousal: Double) {}
 }
 
 /// What happened to a ticket.

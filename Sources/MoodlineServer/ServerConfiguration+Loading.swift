@@ -22,7 +22,7 @@ extension ServerConfiguration {
         }
         for override in overrides {
             guard let eq = override.firstIndex(of: "="), eq != override.startIndex else {
-                throw ConfigurationError(path: "--set", message: "`\(override)` is not key=value (for example engine.rules.abuse.cooldown_s=60)")
+                throw ConfigurationError(path: "--set", message: "`\(override)` is not key=value (for example engine.rules.abuse.cooldown_seconds=60)")
             }
             let key = override[..<eq].split(separator: ".").map(String.init)
             let value = String(override[override.index(after: eq)...])

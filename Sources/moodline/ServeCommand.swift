@@ -18,7 +18,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "A YAML configuration file (see `moodline config --defaults`).")
     var config: String?
 
-    @Option(name: .customLong("set"), help: "Override one setting: key=value, dotted keys (engine.rules.abuse.cooldown_s=60). Repeatable.")
+    @Option(name: .customLong("set"), help: "Override one setting: key=value, dotted keys (engine.rules.abuse.cooldown_seconds=60). Repeatable.")
     var overrides: [String] = []
 
     @Option(help: "Override the ingest endpoint.")

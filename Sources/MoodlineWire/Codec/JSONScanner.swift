@@ -158,17 +158,7 @@ struct JSONScanner {
             index &+= 1
             skipWhitespace()
             _ = try scanValue(depth: depth)
-            skipWhitespace()
-            guard index < count else { throw unexpected("',' or '}'") }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ",") {
-                index &+= 1
-                skipWhitespace()
-                continue
-            }
-            guard byte == UInt8(ascii: "}") else { throw unexpected("',' or '}'") }
-            index &+= 1
-            return
+            if try !continues(closedBy: UInt8(ascii: "}"), expecting: "',' or '}'") { return }
         }
     }
 
@@ -181,18 +171,26 @@ struct JSONScanner {
         }
         while true {
             _ = try scanValue(depth: depth)
-            skipWhitespace()
-            guard index < count else { throw unexpected("',' or ']'") }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ",") {
-                index &+= 1
-                skipWhitespace()
-                continue
-            }
-            guard byte == UInt8(ascii: "]") else { throw unexpected("',' or ']'") }
-            index &+= 1
-            return
+            if try !continues(closedBy: UInt8(ascii: "]"), expecting: "',' or ']'") { return }
         }
+    }
+
+    /// After a member or element: consumes a ',' and returns true when more follow, or the
+    /// closing bracket and returns false.
+    private mutating func continues(closedBy closer: UInt8, expecting: String) throws(Rejection) -> Bool {
+        skipWhitespace()
+        guard index < count else { throw unexpected(expecting) }
+        let byte = bytes[index]
+        index &+= 1
+        if byte == UInt8(ascii: ",") {
+            skipWhitespace()
+            return true
+        }
+        guard byte == closer else {
+            index &-= 1
+            throw unexpected(expecting)
+        }
+        return false
     }
 
     private mutating func scanLiteral(_ literal: StaticString) throws(Rejection) {
