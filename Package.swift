@@ -10,12 +10,17 @@ let package = Package(
         .library(name: "MoodlineStore", targets: ["MoodlineStore"]),
         .library(name: "MoodlineWire", targets: ["MoodlineWire"]),
         .library(name: "MoodlineServer", targets: ["MoodlineServer"]),
+        .library(name: "MoodlineConsole", targets: ["MoodlineConsole"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The console's HTTP server; its default traits (swift-configuration) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Scoring: normalise, tokenise, lexicon, rules, prosody. Pure: no I/O.
@@ -46,12 +51,23 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The supervisor console: web page, REST API, server-sent events, metrics.
+        .target(
+            name: "MoodlineConsole",
+            dependencies: [
+                "MoodlineEngine", "MoodlineStore", "MoodlineWire", "MoodlineServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Replay of recorded conversations for QA: alerts, reports, scorecards, tuning.
         .target(name: "MoodlineReplay", dependencies: ["MoodlineServer", "MoodlineEngine", "MoodlineWire"]),
         .executableTarget(
             name: "moodline",
             dependencies: [
-                "MoodlineCore", "MoodlineEngine", "MoodlineStore", "MoodlineWire", "MoodlineServer", "MoodlineReplay",
+                "MoodlineCore", "MoodlineEngine", "MoodlineStore", "MoodlineWire", "MoodlineServer", "MoodlineReplay", "MoodlineConsole",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -61,6 +77,7 @@ let package = Package(
         .testTarget(name: "MoodlineStoreTests", dependencies: ["MoodlineStore"]),
         .testTarget(name: "MoodlineWireTests", dependencies: ["MoodlineWire"]),
         .testTarget(name: "MoodlineReplayTests", dependencies: ["MoodlineReplay"]),
+        .testTarget(name: "MoodlineConsoleTests", dependencies: ["MoodlineConsole", "MoodlineServer"]),
         .testTarget(
             name: "MoodlineEndToEndTests",
             dependencies: ["moodline", "MoodlineServer", "MoodlineWire", "MoodlineStore"]

@@ -41,4 +41,28 @@ public struct SessionSnapshot: Sendable, Codable, Equatable {
     public var openAlerts: [AlertKind]
     /// 0 (calm) to 1 (needs a person now), for sorting a console.
     public var risk: Double
+
+    public init(
+        session: String, agent: String? = nil, team: String? = nil, channel: Channel? = nil, customer: String? = nil,
+        startTs: Double, lastTs: Double, fragments: Int = 0,
+        customerValence: Float = 0, customerArousal: Float = 0, agentValence: Float = 0, agentArousal: Float = 0,
+        customerArousalTrend: Float = 0, history: [Point] = [], openAlerts: [AlertKind] = [], risk: Double = 0
+    ) {
+        self.session = session
+        self.agent = agent
+        self.team = team
+        self.channel = channel
+        self.customer = customer
+        self.startTs = startTs
+        self.lastTs = lastTs
+        self.fragments = fragments
+        self.customerValence = customerValence
+        self.customerArousal = customerArousal
+        self.agentValence = agentValence
+        self.agentArousal = agentArousal
+        self.customerArousalTrend = customerArousalTrend
+        self.history = history
+        self.openAlerts = openAlerts
+        self.risk = risk
+    }
 }

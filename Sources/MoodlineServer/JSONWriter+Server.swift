@@ -5,7 +5,7 @@ import MoodlineWire
 
 extension JSONWriter {
     /// `{"type":"alert","alert":{…}}`, what agent and team subscribers receive.
-    mutating func writeAlertMessage(_ alert: Alert) {
+    public mutating func writeAlertMessage(_ alert: Alert) {
         beginObject()
         key("type"); string("alert")
         key("alert"); write(alert)
@@ -13,7 +13,7 @@ extension JSONWriter {
     }
 
     /// `{"type":"ticket","action":…,"ticket":{…}}`.
-    mutating func writeTicketMessage(_ ticket: Ticket, action: TicketAction) {
+    public mutating func writeTicketMessage(_ ticket: Ticket, action: TicketAction) {
         beginObject()
         key("type"); string("ticket")
         key("action"); string(action.rawValue)
@@ -22,7 +22,7 @@ extension JSONWriter {
     }
 
     /// A ticket in the same snake_case form the store and the control socket use.
-    mutating func write(_ ticket: Ticket) {
+    public mutating func write(_ ticket: Ticket) {
         beginObject()
         key("key"); string(ticket.key)
         key("session"); string(ticket.session)
@@ -52,21 +52,21 @@ extension JSONWriter {
     /// Decimal places of the levels, risk and history values in snapshots: the scores' own
     /// noise is far above it, and the fixed-point writer is several times cheaper than the
     /// shortest round-trip form. Timestamps keep full precision.
-    static let levelDecimals = 3
+    public static let levelDecimals = 3
 
     /// `{"type":"snapshot","snapshot":{…}}`, hand-written because snapshots are frequent.
     ///
     /// The per-fragment `session/<id>` messages pass `history: false`: they carry the current
     /// levels only, and consoles build sparklines from successive snapshots. The control
     /// socket's `session`/`sessions` replies write the full history.
-    mutating func writeSnapshotMessage(_ s: SessionSnapshot, history: Bool = true) {
+    public mutating func writeSnapshotMessage(_ s: SessionSnapshot, history: Bool = true) {
         beginObject()
         key("type"); string("snapshot")
         key("snapshot"); write(s, history: history)
         endObject()
     }
 
-    mutating func write(_ s: SessionSnapshot, history: Bool = true) {
+    public mutating func write(_ s: SessionSnapshot, history: Bool = true) {
         let places = Self.levelDecimals
         beginObject()
         key("session"); string(s.session)
@@ -102,7 +102,7 @@ extension JSONWriter {
     }
 
     /// `{"type":"session_end","summary":{…}}`.
-    mutating func writeSummaryMessage(_ summary: SessionSummary) {
+    public mutating func writeSummaryMessage(_ summary: SessionSummary) {
         beginObject()
         key("type"); string("session_end")
         key("summary"); write(summary)

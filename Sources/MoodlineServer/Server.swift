@@ -4,6 +4,7 @@ import MoodlineCore
 import MoodlineEngine
 import MoodlineStore
 import MoodlineWire
+import Synchronization
 
 /// `moodline serve`: the pipeline on one thread of its own, between the ingest PULL socket and
 /// the control REP socket; a ``StoreWriter`` thread commits its tickets and owns the PUB socket.
@@ -14,8 +15,16 @@ public final class Server: @unchecked Sendable {
     public let configuration: ServerConfiguration
     private let logger: Logger
     private let context: ZMQContext
-    private let store: TicketStore
+    /// The tickets, alerts and summaries. Safe from any thread; to change a ticket, use
+    /// ``acknowledge(key:by:)`` and ``resolve(key:by:note:)``, which also announce the change.
+    public let store: TicketStore
     private let lexicon: Lexicon
+    /// Figures for metrics and health, updated by the pipeline thread.
+    public let status = ServerStatus()
+    /// Receives everything published, after the commit. Set before `run`.
+    public var liveFeed: (any LiveFeed)?
+    /// The writer while `run` is running: ticket changes made from other threads go out through it.
+    private let activeWriter = Mutex<StoreWriter?>(nil)
 
     /// The endpoints actually bound (a `tcp://127.0.0.1:*` request resolves to a port).
     public private(set) var boundIngest = ""
@@ -29,7 +38,9 @@ public final class Server: @unchecked Sendable {
         self.context = context
         self.logger = logger
         lexicon = try LexiconDirectory.load(configuration.lexicons)
-        store = try TicketStore(path: configuration.database)
+        store = try TicketStore(
+            path: configuration.database, durability: configuration.durability == .full ? .full : .normal
+        )
     }
 
     /// Runs until ``ShutdownSignal`` is requested or the context shuts down; then flushes and closes.
@@ -65,12 +76,18 @@ public final class Server: @unchecked Sendable {
         )
         let timing = instrumentation
         let writer = StoreWriter(
-            store: store, policy: configuration.escalation, publish: publish, logger: logger, instrumentation: timing
+            store: store, policy: configuration.escalation, publish: publish, logger: logger,
+            instrumentation: timing, feed: liveFeed
         )
         writer.start()
+        activeWriter.withLock { $0 = writer }
         // Runs before the sockets close (defers run last first): everything queued is committed
         // and published, and the writer has let go of the PUB socket, even when the loop throws.
-        defer { writer.finish() }
+        defer {
+            activeWriter.withLock { $0 = nil }
+            writer.finish()
+            status.update { $0.running = false }
+        }
         var sink = BatchingSink()
         var controlHandler = ControlHandler()
         var rejections = RejectionLog(logger: logger, perMinute: configuration.rejectionLogsPerMinute)
@@ -79,6 +96,8 @@ public final class Server: @unchecked Sendable {
         let controlIndex = try poller.register(control)
         var lastTick = Date().timeIntervalSince1970
         var lastReport = lastTick
+        var lastStatus = 0.0
+        var processing = LatencyHistogram()
 
         while !ShutdownSignal.isRequested {
             do {
@@ -92,7 +111,10 @@ public final class Server: @unchecked Sendable {
                 while taken < configuration.batchSize {
                     let before: UInt64 = timing == nil ? 0 : Instrumentation.now()
                     let outcome = try ingest.receive(flags: .dontWait) { bytes -> Intake in
-                        guard let rejection = pipeline.ingest(bytes) else { return .accepted }
+                        let start = Instrumentation.now()
+                        let rejection = pipeline.ingest(bytes)
+                        processing.record(nanoseconds: Instrumentation.now() &- start)
+                        guard let rejection else { return .accepted }
                         return .rejected(rejection, excerpt: String(decoding: bytes.prefix(160), as: UTF8.self))
                     }
                     guard let outcome else { break } // nothing more right now
@@ -126,6 +148,10 @@ public final class Server: @unchecked Sendable {
                 flush(&pipeline, &sink, tick: true)
             }
             writer.submit(sink.take())
+            if wall - lastStatus >= 0.25 {
+                lastStatus = wall
+                publishStatus(pipeline, writer, processing, wall: wall)
+            }
             if wall - lastReport >= 30 {
                 lastReport = wall
                 report(pipeline, writer)
@@ -137,6 +163,55 @@ public final class Server: @unchecked Sendable {
         report(pipeline, writer)
         try? store.close()
         logger.info("moodline stopped")
+    }
+
+    /// Acknowledges a ticket at the current event time, records it, and announces the change
+    /// like the control socket's `ack` does. Safe from any thread.
+    public func acknowledge(key: String, by actor: String) throws(StoreError) -> Ticket {
+        let ticket = try store.acknowledge(key: key, by: actor, at: eventNow())
+        announce(ticket, .acknowledged)
+        return ticket
+    }
+
+    /// Resolves a ticket at the current event time, records it, and announces the change.
+    public func resolve(key: String, by actor: String, note: String?) throws(StoreError) -> Ticket {
+        let ticket = try store.resolve(key: key, by: actor, note: note, at: eventNow())
+        announce(ticket, .resolved)
+        return ticket
+    }
+
+    /// Event time as the pipeline last reported it; the wall clock before the first report.
+    private func eventNow() -> Double {
+        let now = status.current.eventNow
+        return now > 0 ? now : Date().timeIntervalSince1970
+    }
+
+    private func announce(_ ticket: Ticket, _ action: TicketAction) {
+        var batch = StoreBatch()
+        batch.ticketChanges.append((ticket, action))
+        // Without a running writer there is no PUB socket to announce on; the change is recorded.
+        activeWriter.withLock { $0 }?.submit(batch)
+    }
+
+    private func publishStatus(_ pipeline: Pipeline, _ writer: StoreWriter, _ processing: LatencyHistogram, wall: Double) {
+        let c = writer.counters.merged(into: pipeline.counters), e = pipeline.engine.counters
+        var rejections = c.decodeRejections
+        for (reason, n) in e.rejections { rejections[reason, default: 0] += n }
+        let live = pipeline.engine.liveSessionCount, now = pipeline.clock.now
+        status.update { f in
+            f.received = c.received
+            f.rejections = rejections
+            f.alertsRaised = e.alerts
+            f.alertsPublished = c.alertsPublished
+            f.ticketsOpened = c.ticketsOpened
+            f.ticketsEscalated = c.ticketsEscalated
+            f.liveSessions = live
+            f.evictions = e.evictions
+            f.processing = processing
+            f.eventNow = now
+            f.updatedAt = wall
+            f.running = true
+        }
     }
 
     private enum Intake {

@@ -32,6 +32,7 @@ extension ServerConfiguration {
         do {
             let configuration = try YAMLDecoder().decode(ServerConfiguration.self, from: node)
             try configuration.engine.validate()
+            try configuration.console.validate()
             return configuration
         } catch let error as ConfigurationError {
             throw error
@@ -72,6 +73,9 @@ extension ServerConfiguration {
         control: \(d.control)
         # The SQLite file for tickets, alerts and session summaries (WAL mode).
         database: \(d.database)
+        # full: every commit is synced to disk and survives a power loss. normal: commits
+        # survive the process dying, but a power loss may drop the last ones; faster.
+        durability: \(d.durability.rawValue)
         # A directory of lexicon files to use instead of the built-in ones (see lexicons/README.md).
         # lexicons: ./lexicons
         # Messages queued per socket before ZeroMQ pushes back on senders.
@@ -82,6 +86,23 @@ extension ServerConfiguration {
         tick_seconds: \(d.tickSeconds)
         # Rejected messages logged per reason per minute; the rest are counted only.
         rejection_logs_per_minute: \(d.rejectionLogsPerMinute)
+
+        # The supervisor console: a web page, a REST API (/api/v1), server-sent events,
+        # /metrics (Prometheus) and /healthz, on http://HOST:PORT.
+        console:
+          enabled: \(d.console.enabled)
+          host: \(d.console.host)
+          port: \(d.console.port)      # 0 picks a free port
+          # Each token sees one team's conversations, alerts and tickets ("*": every team).
+          # With no tokens, the server makes up an admin token at start and prints the address.
+          tokens: []
+          # tokens:
+          #   - token: 7c1e0c5b2f9a4d8e9b3a61f0d2c4e8aa   # a long random secret
+          #     name: Lin Wei
+          #     team: t-7
+          #   - token: 0f3b8d1e6a2c4b9f8e7d6c5b4a39281f
+          #     name: duty manager
+          #     team: "*"
 
         # Urgent tickets: who is paged, and how long each tier has to acknowledge before the
         # next one is. At the end of the chain the ticket is re-published every last interval.

@@ -20,13 +20,25 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var tickSeconds = 1.0
     /// Rejections logged per reason per minute; the rest are only counted.
     public var rejectionLogsPerMinute = 10
+    /// How hard each commit works to survive a crash (see ``Durability``).
+    public var durability = Durability.full
     public var engine = EngineConfig()
     public var escalation = EscalationPolicy.standard
+    /// The web console, REST API and metrics.
+    public var console = ConsoleConfiguration()
+
+    /// How the database commits: `full` syncs every commit to disk (survives a power loss);
+    /// `normal` survives the process dying but a power loss may drop the last commits, and
+    /// takes the fsync off every batch.
+    public enum Durability: String, Sendable, Codable, Equatable {
+        case full
+        case normal
+    }
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case ingest, publish, control, database, lexicons, engine, escalation
+        case ingest, publish, control, database, lexicons, durability, engine, escalation, console
         case highWaterMark = "high_water_mark"
         case batchSize = "batch_size"
         case tickSeconds = "tick_seconds"
@@ -45,7 +57,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
         tickSeconds = try c.decodeIfPresent(Double.self, forKey: .tickSeconds) ?? d.tickSeconds
         rejectionLogsPerMinute = try c.decodeIfPresent(Int.self, forKey: .rejectionLogsPerMinute) ?? d.rejectionLogsPerMinute
+        durability = try c.decodeIfPresent(Durability.self, forKey: .durability) ?? d.durability
         engine = try c.decodeIfPresent(EngineConfig.self, forKey: .engine) ?? d.engine
+        console = try c.decodeIfPresent(ConsoleConfiguration.self, forKey: .console) ?? d.console
         escalation = try c.decodeIfPresent(EscalationPolicy.self, forKey: .escalation) ?? d.escalation
     }
 }

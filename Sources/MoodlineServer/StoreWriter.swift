@@ -24,6 +24,7 @@ final class StoreWriter: @unchecked Sendable {
     private let logger: Logger
     private let instrumentation: Server.Instrumentation?
     private let capacity: Int
+    private let feed: (any LiveFeed)?
     /// Used by the writer thread only, once started.
     private var sink: PublishingSink
 
@@ -36,12 +37,13 @@ final class StoreWriter: @unchecked Sendable {
 
     /// - Parameter capacity: batches queued before ``submit(_:)`` waits.
     init(store: TicketStore, policy: EscalationPolicy, publish: ZMQSocket, logger: Logger,
-         instrumentation: Server.Instrumentation?, capacity: Int = 8) {
+         instrumentation: Server.Instrumentation?, feed: (any LiveFeed)? = nil, capacity: Int = 8) {
         self.store = store
         self.policy = policy
         self.logger = logger
         self.instrumentation = instrumentation
         self.capacity = max(1, capacity)
+        self.feed = feed
         sink = PublishingSink(socket: publish)
     }
 
@@ -127,12 +129,25 @@ final class StoreWriter: @unchecked Sendable {
                     continue
                 }
                 sink.alert(r.alert, newTicket: r.ticketIsNew ? r.ticket : nil)
+                if let feed {
+                    feed.receive(.alert(r.alert))
+                    if r.ticketIsNew, let ticket = r.ticket { feed.receive(.ticket(ticket, .created)) }
+                }
                 counts.alertsPublished += 1
                 if r.ticketIsNew { counts.ticketsOpened += 1 }
             }
-            for summary in batch.summaries { sink.sessionEnded(summary) }
-            for snapshot in batch.snapshots { sink.snapshot(snapshot) }
-            for change in batch.ticketChanges { sink.ticketChanged(change.ticket, action: change.action) }
+            for summary in batch.summaries {
+                sink.sessionEnded(summary)
+                feed?.receive(.sessionEnded(summary))
+            }
+            for snapshot in batch.snapshots {
+                sink.snapshot(snapshot)
+                feed?.receive(.snapshot(snapshot))
+            }
+            for change in batch.ticketChanges {
+                sink.ticketChanged(change.ticket, action: change.action)
+                feed?.receive(.ticket(change.ticket, change.action))
+            }
             if let instrumentation, !batch.receivedAt.isEmpty {
                 let flushedAt = Server.Instrumentation.now()
                 batch.receivedAt.withUnsafeBufferPointer { instrumentation.batchFlushed($0, flushedAt) }
@@ -143,7 +158,9 @@ final class StoreWriter: @unchecked Sendable {
             do {
                 for ticket in try store.escalateOverdue(now: escalateAt, policy: policy) {
                     counts.ticketsEscalated += 1
-                    sink.ticketChanged(ticket, action: ticket.escalations > 0 ? .escalated : .republished)
+                    let action: TicketAction = ticket.escalations > 0 ? .escalated : .republished
+                    sink.ticketChanged(ticket, action: action)
+                    feed?.receive(.ticket(ticket, action))
                 }
             } catch {
                 logger.error("periodic escalation failed; it will be retried", metadata: ["error": .string(String(describing: error))])

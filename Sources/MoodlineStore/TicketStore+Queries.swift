@@ -74,15 +74,32 @@ extension TicketStore {
     }
 
     /// The most recently recorded alerts, newest first.
-    public func alerts(limit: Int) throws(StoreError) -> [Alert] {
+    ///
+    /// - Parameters:
+    ///   - team: Only this team's alerts.
+    ///   - minimumSeverity: Only alerts at least this severe (`warning`: what supervisors see).
+    public func alerts(limit: Int, team: String? = nil, minimumSeverity: Severity = .info) throws(StoreError) -> [Alert] {
         guard limit >= 1 else {
             throw StoreError(.invalidArgument, "limit is \(limit) — ask for at least 1 alert")
         }
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let team {
+            conditions.append("team = ?")
+            arguments += [team]
+        }
+        let severities = Severity.allCases.filter { $0 >= minimumSeverity }
+        if severities.count < Severity.allCases.count {
+            conditions.append("severity IN (" + severities.map { _ in "?" }.joined(separator: ",") + ")")
+            arguments += StatementArguments(severities.map(\.rawValue))
+        }
+        arguments += [limit]
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let decoder = StoreJSON.decoder()
         return try read { db in
             try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM alerts ORDER BY id DESC LIMIT ?"),
-                arguments: [limit]
+                db.cachedStatement(sql: "SELECT * FROM alerts \(filter) ORDER BY id DESC LIMIT ?"),
+                arguments: arguments
             ).map { try Self.alert(row: $0, decoder: decoder) }
         }
     }

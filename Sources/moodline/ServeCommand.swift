@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import MoodlineConsole
 import MoodlineServer
 import MoodlineWire
 
@@ -10,8 +11,9 @@ struct ServeCommand: ParsableCommand {
         abstract: "Run the live pipeline: ZeroMQ in, alerts and urgent tickets out.",
         discussion: """
         With no options it runs on its embedded defaults: PULL on tcp://127.0.0.1:7601, PUB on \
-        tcp://127.0.0.1:7602, control REP on tcp://127.0.0.1:7603, tickets in ./moodline.db. \
-        `moodline config --defaults` prints every setting. Stop it with Ctrl-C (SIGINT) or SIGTERM.
+        tcp://127.0.0.1:7602, control REP on tcp://127.0.0.1:7603, tickets in ./moodline.db, and the \
+        supervisor console on http://127.0.0.1:7680 (its address, with an access token, is printed at \
+        start). `moodline config --defaults` prints every setting. Stop it with Ctrl-C (SIGINT) or SIGTERM.
         """
     )
 
@@ -32,6 +34,12 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Override the database file.")
     var database: String?
+
+    @Option(help: "Override the console's HTTP port (0 picks a free one).")
+    var consolePort: Int?
+
+    @Flag(help: "Run without the web console and its HTTP API.")
+    var noConsole = false
 
     @Flag(help: "Also feed the service simulated conversations in Chinese and English (a demo and load source).")
     var simulate = false
@@ -59,6 +67,8 @@ struct ServeCommand: ParsableCommand {
         if let publish { configuration.publish = publish }
         if let control { configuration.control = control }
         if let database { configuration.database = database }
+        if let consolePort { configuration.console.port = consolePort }
+        if noConsole { configuration.console.enabled = false }
         guard let level = Logger.Level(rawValue: logLevel) else {
             throw ValidationError("unknown log level '\(logLevel)'")
         }
@@ -77,19 +87,49 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot start: \(error)")
         }
+        let console = try startConsole(configuration.console, server: server, logger: logger)
         var simulator: SimulatorHandle?
         do {
             try server.run { server in
                 print("Moodline is running. Gateways push to \(server.boundIngest); subscribe to \(server.boundPublish);")
                 print("tickets: `moodline tickets list`  alerts: `moodline tail`  control: \(server.boundControl)")
+                if let console { print("Console: \(console.address)") }
+                // The addresses (the console's token link) must reach a log or a pipe at once.
+                fflush(nil)
                 guard simulate else { return }
                 simulator = ServeCommand.startSimulator(context: context, endpoint: server.boundIngest, rate: simulateRate, sessions: simulateSessions, seed: simulateSeed)
             }
         } catch {
             simulator?.stop()
+            console?.service.stop()
             logger.critical("moodline stopped on an error", metadata: ["error": .string(String(describing: error))])
             throw ExitCode.failure
         }
         simulator?.stop()
+        console?.service.stop()
+    }
+
+    /// Starts the web console before the pipeline, so a port in use stops the start-up with a clear error.
+    private func startConsole(
+        _ configuration: ConsoleConfiguration, server: Server, logger: Logger
+    ) throws -> (service: ConsoleService, address: String)? {
+        guard configuration.enabled else { return nil }
+        var tokens = configuration.tokens
+        var link = ""
+        if tokens.isEmpty {
+            // No tokens configured: one for this run only, handed out in the printed link.
+            let secret = (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+            tokens = [ConsoleConfiguration.Token(token: secret, name: "admin", team: ConsoleConfiguration.Token.allTeams)]
+            link = "/?token=" + secret
+        }
+        let hub = ConsoleHub()
+        server.liveFeed = hub
+        let service = ConsoleService(configuration: configuration, tokens: tokens, server: server, hub: hub, logger: logger)
+        do {
+            let port = try service.start()
+            return (service, "http://\(configuration.host):\(port)\(link)")
+        } catch {
+            throw ValidationError("cannot start the console: \(error)")
+        }
     }
 }

@@ -10,12 +10,12 @@ enum Conversation {
     /// The seq of the disclosure.
     static let disclosureSeq: Int64 = 4
 
-    static func start(_ session: String, ts: Double) -> WireEvent {
+    static func start(_ session: String, ts: Double, team: String = team, agent: String = agent) -> WireEvent {
         .sessionStart(SessionStart(session: session, seq: 0, ts: ts, agent: agent, team: team, channel: .chat, customer: "c-e2e", lang: "en"))
     }
 
     /// The fragments, seq 1…6, a few seconds apart from `ts`.
-    static func fragments(_ session: String, ts: Double) -> [WireEvent] {
+    static func fragments(_ session: String, ts: Double, team: String = team, agent: String = agent) -> [WireEvent] {
         let turns: [(Speaker, String)] = [
             (.agent, "Hello, thanks for contacting support, how can I help you today?"),
             (.customer, "My phone died and I lost every photo of my late mother."),

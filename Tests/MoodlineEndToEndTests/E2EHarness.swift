@@ -227,11 +227,30 @@ final class ServerProcess {
         publish = "ipc://\(directory)/publish.sock"
         control = "ipc://\(directory)/control.sock"
         self.database = database ?? "\(directory)/moodline.db"
+        // The console listens on a free port, so tests running side by side never collide.
+        let console = arguments.contains("--no-console") || arguments.contains("--console-port") ? [] : ["--console-port", "0"]
         child = try ChildProcess(
-            arguments: ["serve", "--ingest", ingest, "--publish", publish, "--control", control, "--database", self.database] + arguments,
+            arguments: ["serve", "--ingest", ingest, "--publish", publish, "--control", control, "--database", self.database]
+                + console + arguments,
             directory: directory, name: name
         )
         try waitUntilReady(timeout: readyTimeout)
+    }
+
+    /// The console's address as `serve` printed it (`http://127.0.0.1:PORT`, with `/?token=…`
+    /// when no tokens are configured); nil when the console is off.
+    var consoleLink: String? {
+        let line = child.stdout.split(separator: "\n").first { $0.hasPrefix("Console: ") }
+        return line.map { String($0.dropFirst("Console: ".count)) }
+    }
+
+    /// The console's base URL, `http://127.0.0.1:PORT`.
+    func consoleBase() throws -> String {
+        // The line is printed once the sockets are bound, which `stats` answering implies.
+        guard let link = consoleLink, let url = URLComponents(string: link), let host = url.host, let port = url.port else {
+            throw E2EError("serve printed no console address; stdout:\n\(child.stdout)")
+        }
+        return "http://\(host):\(port)"
     }
 
     var isRunning: Bool { child.isRunning }

@@ -1,0 +1,293 @@
+import Dispatch
+import Foundation
+import Hummingbird
+import MoodlineEngine
+import MoodlineServer
+import MoodlineStore
+import MoodlineWire
+
+/// The console's HTTP routes: the page, the REST API under `/api/v1`, the event stream,
+/// `/metrics` and `/healthz`. The API is described in `docs/console-api.yaml` (OpenAPI).
+struct ConsoleRoutes: Sendable {
+    let server: Server
+    let hub: ConsoleHub
+    let tokens: TokenBook
+
+    func register(on router: Router<ConsoleRequestContext>) {
+        router.get("/healthz") { _, _ in health() }
+        router.get("/metrics") { _, _ in try await metrics() }
+        router.get("/") { request, _ in page(request) }
+
+        let api = router.group("api/v1").add(middleware: TokenAuthenticator(tokens: tokens))
+        api.get("me") { _, context in try me(context.requireAccess()) }
+        api.get("sessions") { request, context in try sessions(request, context.requireAccess()) }
+        api.get("sessions/:id") { _, context in
+            let access = try context.requireAccess()
+            let id = try context.parameters.require("id")
+            guard let snapshot = hub.session(id, for: access) else {
+                throw APIError(.notFound, .notFound, "no live conversation \(id) in your view; it may have ended")
+            }
+            var writer = JSONWriter(capacity: 2048)
+            writer.beginObject()
+            writer.key("session"); writer.write(snapshot)
+            writer.endObject()
+            return Response.json(writer.bytes)
+        }
+        api.get("alerts") { request, context in try await alerts(request, context.requireAccess()) }
+        api.get("tickets") { request, context in try await tickets(request, context.requireAccess()) }
+        api.get("tickets/**") { request, context in try await ticket(request, context.requireAccess()) }
+        api.post("tickets/**") { request, context in try await changeTicket(request, context) }
+        api.get("events") { _, context in
+            let stream = hub.subscribe(try context.requireAccess())
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(asyncSequence: stream)
+            )
+        }
+        // Anything else under /api is answered only after the token check.
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
+            api.on("**", method: method) { request, _ -> Response in
+                throw APIError(.notFound, .notFound, "no such API route \(request.method) \(request.uri.path); see docs/console-api.yaml")
+            }
+        }
+    }
+
+    // MARK: Open routes
+
+    private func health() -> Response {
+        let figures = server.status.current
+        let age = Date().timeIntervalSince1970 - figures.updatedAt
+        // The pipeline copies its figures 4 times a second; silence for long means it is stuck.
+        let healthy = figures.running && age < 5
+        var writer = JSONWriter(capacity: 160)
+        writer.beginObject()
+        writer.key("status"); writer.string(healthy ? "ok" : (figures.running ? "stalled" : "starting"))
+        writer.key("live_sessions"); writer.int(figures.liveSessions)
+        writer.key("received"); writer.int(figures.received)
+        writer.key("event_time"); writer.double(figures.eventNow)
+        writer.endObject()
+        return Response.json(writer.bytes, status: healthy ? .ok : .serviceUnavailable)
+    }
+
+    private func metrics() async throws -> Response {
+        let openByTier = try await offload { () throws(StoreError) in try server.store.openTicketCounts() }
+        let text = MetricsPage.render(
+            server.status.current, openTicketsByTier: openByTier, tiers: server.configuration.escalation.tiers.map(\.name),
+            consoleStreams: hub.subscriberCount
+        )
+        return Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+
+    private func page(_ request: Request) -> Response {
+        let headers: HTTPFields = [
+            .contentType: "text/html; charset=utf-8",
+            .cacheControl: "no-store",
+            // Nothing from elsewhere: the page works offline, and the token in the URL is not leaked.
+            .contentSecurityPolicy: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'",
+            .init("Referrer-Policy")!: "no-referrer",
+        ]
+        guard let token = request.uri.queryParameters["token"], tokens.access(for: token) != nil else {
+            return Response(status: .unauthorized, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ConsolePage.signIn)))
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ConsolePage.html)))
+    }
+
+    // MARK: API
+
+    private func me(_ access: ConsoleAccess) -> Response {
+        var writer = JSONWriter(capacity: 128)
+        writer.beginObject()
+        writer.key("name"); writer.string(access.name)
+        writer.nullableMember("team", access.team)
+        writer.key("admin"); writer.bool(access.team == nil)
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    private func sessions(_ request: Request, _ access: ConsoleAccess) throws -> Response {
+        var visible = hub.sessions(for: access)
+        if let team = request.uri.queryParameters["team"] {
+            visible.removeAll { $0.team != String(team) }
+        }
+        var writer = JSONWriter(capacity: 512 + visible.count * 1024)
+        writer.beginObject()
+        writer.key("now"); writer.double(server.status.current.eventNow)
+        writer.key("sessions")
+        writer.beginArray()
+        for snapshot in visible { writer.write(snapshot) }
+        writer.endArray()
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    private func alerts(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
+        let query = request.uri.queryParameters
+        let limit = try Self.limit(query["limit"], default: 100, max: 1000)
+        let minimum: Severity = try query["min_severity"].map {
+            guard let s = Severity(rawValue: String($0)) else {
+                throw APIError(.badRequest, .badRequest, "min_severity is info, warning or critical")
+            }
+            return s
+        } ?? .warning
+        let team = try Self.team(query["team"], access)
+        let found = try await offload { () throws(StoreError) in
+            try server.store.alerts(limit: limit, team: team, minimumSeverity: minimum)
+        }
+        var writer = JSONWriter(capacity: 512 + found.count * 512)
+        writer.beginObject()
+        writer.key("alerts")
+        writer.beginArray()
+        for alert in found { writer.write(alert) }
+        writer.endArray()
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    private func tickets(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
+        let query = request.uri.queryParameters
+        let limit = try Self.limit(query["limit"], default: 200, max: 2000)
+        let statuses: [TicketStatus]
+        switch query["status"].map(String.init) ?? "active" {
+        case "active": statuses = [.open, .acknowledged]
+        case "all": statuses = []
+        case let raw:
+            guard let status = TicketStatus(rawValue: raw) else {
+                throw APIError(.badRequest, .badRequest, "status is active (the default), open, acknowledged, resolved or all")
+            }
+            statuses = [status]
+        }
+        let severity: Severity? = try query["severity"].map {
+            guard let s = Severity(rawValue: String($0)) else {
+                throw APIError(.badRequest, .badRequest, "severity is info, warning or critical")
+            }
+            return s
+        }
+        let team = try Self.team(query["team"], access)
+        let found = try await offload { () throws(StoreError) -> [Ticket] in
+            guard !statuses.isEmpty else { return try server.store.tickets(team: team, severity: severity, limit: limit) }
+            var all: [Ticket] = []
+            for status in statuses {
+                all += try server.store.tickets(status: status, team: team, severity: severity, limit: limit)
+            }
+            all.sort { ($0.ts, $0.key) > ($1.ts, $1.key) }
+            return Array(all.prefix(limit))
+        }
+        var writer = JSONWriter(capacity: 512 + found.count * 1024)
+        writer.beginObject()
+        writer.key("tickets")
+        writer.beginArray()
+        for ticket in found { writer.write(ticket) }
+        writer.endArray()
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    private func ticket(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
+        let key = try TicketPath(request.uri.path).key
+        let (ticket, history) = try await offload { () throws(StoreError) -> (Ticket?, [TicketEvent]) in
+            guard let ticket = try server.store.ticket(key: key) else { return (nil, []) }
+            return (ticket, try server.store.history(key: key))
+        }
+        // Another team's ticket is answered exactly like a missing one.
+        guard let ticket, access.sees(team: ticket.team) else {
+            throw APIError(.notFound, .notFound, "no ticket \(key) in your view")
+        }
+        var writer = JSONWriter(capacity: 4096)
+        writer.beginObject()
+        writer.key("ticket"); writer.write(ticket)
+        writer.key("history")
+        writer.beginArray()
+        for event in history {
+            writer.beginObject()
+            writer.key("at"); writer.double(event.at)
+            writer.key("action"); writer.string(event.action.rawValue)
+            writer.nullableMember("actor", event.actor)
+            writer.key("tier"); writer.int(event.tier)
+            writer.key("tier_name"); writer.string(event.tierName)
+            writer.nullableMember("note", event.note)
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    /// `POST /api/v1/tickets/{key}/acknowledge` and `…/resolve` (body `{"note":…}`, optional).
+    private func changeTicket(_ request: Request, _ context: ConsoleRequestContext) async throws -> Response {
+        let access = try context.requireAccess()
+        let path = try TicketPath(request.uri.path)
+        guard let action = path.action else {
+            throw APIError(.methodNotAllowed, .methodNotAllowed, "POST to /api/v1/tickets/{key}/acknowledge or /api/v1/tickets/{key}/resolve")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let note = try Self.note(in: body)
+        let key = path.key
+        let changed = try await offload { () throws(StoreError) -> Ticket? in
+            // Checked first, so another team's ticket cannot be changed, nor told apart from a missing one.
+            guard let ticket = try server.store.ticket(key: key), access.sees(team: ticket.team) else { return nil }
+            // The actor is the token's holder, not something the client claims.
+            switch action {
+            case .acknowledge: return try server.acknowledge(key: key, by: access.name)
+            case .resolve: return try server.resolve(key: key, by: access.name, note: note)
+            }
+        }
+        guard let changed else { throw APIError(.notFound, .notFound, "no ticket \(key) in your view") }
+        var writer = JSONWriter(capacity: 2048)
+        writer.beginObject()
+        writer.key("ticket"); writer.write(changed)
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    // MARK: Helpers
+
+    private static func limit(_ raw: Substring?, default value: Int, max: Int) throws -> Int {
+        guard let raw else { return value }
+        guard let n = Int(raw), (1...max).contains(n) else {
+            throw APIError(.badRequest, .badRequest, "limit is a whole number from 1 to \(max)")
+        }
+        return n
+    }
+
+    /// The team filter a request may use: its own team, or any for an operator.
+    private static func team(_ raw: Substring?, _ access: ConsoleAccess) throws -> String? {
+        guard let raw else { return access.team }
+        if let own = access.team, own != raw {
+            throw APIError(.notFound, .notFound, "team \(raw) is not in your view")
+        }
+        return String(raw)
+    }
+
+    private static func note(in body: ByteBuffer) throws -> String? {
+        guard body.readableBytes > 0 else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] else {
+            throw APIError(.badRequest, .badRequest, "the body is a JSON object such as {\"note\":\"called the customer back\"}, or empty")
+        }
+        guard let note = object["note"] else { return nil }
+        guard let text = note as? String else {
+            throw APIError(.badRequest, .badRequest, "note is a string")
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// Runs blocking store work off Swift concurrency's small thread pool.
+    private func offload<T: Sendable>(_ work: @escaping @Sendable () throws(StoreError) -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Self.storeQueue.async {
+                do throws(StoreError) {
+                    continuation.resume(returning: try work())
+                } catch {
+                    continuation.resume(throwing: APIError(error))
+                }
+            }
+        }
+    }
+
+    private static let storeQueue = DispatchQueue(label: "moodline.console.store", attributes: .concurrent)
+}

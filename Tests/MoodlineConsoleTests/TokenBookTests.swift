@@ -1,0 +1,71 @@
+@testable import MoodlineConsole
+import MoodlineServer
+import Testing
+
+@Suite("Console access")
+struct TokenBookTests {
+    let book = TokenBook([
+        .init(token: "alpha-token-0123456789", name: "Lin", team: "t-1"),
+        .init(token: "omega-token-0123456789", name: "Ops", team: "*"),
+    ])
+
+    @Test("a token grants its holder's name and team; * grants every team")
+    func grants() {
+        #expect(book.access(for: "alpha-token-0123456789") == ConsoleAccess(name: "Lin", team: "t-1"))
+        #expect(book.access(for: "omega-token-0123456789") == ConsoleAccess(name: "Ops", team: nil))
+    }
+
+    @Test("near misses, prefixes, extensions, case changes and empty tokens grant nothing")
+    func refuses() {
+        for guess in ["", "alpha-token-012345678", "alpha-token-01234567890", "ALPHA-TOKEN-0123456789", "alpha-token-0123456780", " alpha-token-0123456789"] {
+            #expect(book.access(for: guess) == nil, "\(guess)")
+        }
+        #expect(TokenBook([]).access(for: "anything") == nil)
+    }
+
+    @Test("a team supervisor sees their team only; an operator sees everything, team-less items too")
+    func visibility() {
+        let lead = ConsoleAccess(name: "Lin", team: "t-1")
+        #expect(lead.sees(team: "t-1"))
+        #expect(!lead.sees(team: "t-2"))
+        #expect(!lead.sees(team: nil), "a conversation without a team is for operators")
+        let ops = ConsoleAccess(name: "Ops", team: nil)
+        #expect(ops.sees(team: "t-2") && ops.sees(team: nil))
+    }
+}
+
+@Suite("Console configuration")
+struct ConsoleConfigurationTests {
+    @Test("tokens, port and host load from YAML and --set")
+    func loads() throws {
+        let configuration = try ServerConfiguration.load(path: nil, overrides: ["console.port=0", "console.host=0.0.0.0", "console.enabled=false"])
+        #expect(configuration.console.port == 0)
+        #expect(configuration.console.host == "0.0.0.0")
+        #expect(configuration.console.enabled == false)
+        #expect(configuration.console.tokens.isEmpty)
+        #expect(ServerConfiguration().console.port == 7680, "on by default, on localhost")
+        #expect(ServerConfiguration().console.host == "127.0.0.1")
+    }
+
+    @Test("unusable settings are refused with the key and what to do")
+    func refuses() {
+        func failure(_ change: (inout ConsoleConfiguration) -> Void) -> String? {
+            var c = ConsoleConfiguration()
+            change(&c)
+            do {
+                try c.validate()
+                return nil
+            } catch {
+                return error.description
+            }
+        }
+        #expect(failure { $0.port = 70_000 }?.contains("console.port") == true)
+        #expect(failure { $0.host = "" }?.contains("console.host") == true)
+        #expect(failure { $0.tokens = [.init(token: "short", name: "Lin", team: "t-1")] }?.contains("shorter than 16") == true)
+        #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "", team: "t-1")] }?.contains("needs a name") == true)
+        #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "Lin", team: "")] }?.contains("needs a team") == true)
+        let twice = ConsoleConfiguration.Token(token: "long-enough-token-01", name: "Lin", team: "t-1")
+        #expect(failure { $0.tokens = [twice, twice] }?.contains("console.tokens[1]") == true)
+        #expect(failure { $0.tokens = [twice] } == nil)
+    }
+}

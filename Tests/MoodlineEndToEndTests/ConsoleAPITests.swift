@@ -1,0 +1,278 @@
+import Foundation
+import MoodlineWire
+import Testing
+
+/// The console's HTTP API against a running `serve`: access by token and team, every status
+/// code, ticket changes recorded and published, the event stream, metrics and health.
+@Suite("End to end: console API", .serialized)
+struct ConsoleAPITests {
+    static let teamOne = "team-one-token-4f1d2c9a"
+    static let teamTwo = "team-two-token-8b3e7d10"
+    static let operatorToken = "operator-token-c6a9e2f4"
+
+    /// A server with three tokens and one self-harm conversation in each of teams t-1 and t-2.
+    final class Fixture {
+        let directory: String
+        let context: ZMQContext
+        let server: ServerProcess
+        let pusher: Pusher
+        let base: String
+        let ts = 1_763_950_000.0
+
+        init() throws {
+            directory = try E2E.makeTemporaryDirectory()
+            let config = """
+            console:
+              tokens:
+                - token: \(ConsoleAPITests.teamOne)
+                  name: Lead One
+                  team: t-1
+                - token: \(ConsoleAPITests.teamTwo)
+                  name: Lead Two
+                  team: t-2
+                - token: \(ConsoleAPITests.operatorToken)
+                  name: Duty Manager
+                  team: "*"
+            """
+            try config.write(toFile: "\(directory)/moodline.yaml", atomically: true, encoding: .utf8)
+            context = try ZMQContext()
+            server = try ServerProcess(directory: directory, arguments: ["--config", "\(directory)/moodline.yaml"], context: context)
+            pusher = try Pusher(context: context, endpoint: server.ingest)
+            base = try server.consoleBase()
+            var count = 0
+            for (session, team) in [("one-1", "t-1"), ("two-1", "t-2")] {
+                let events = [Conversation.start(session, ts: ts, team: team)] + Conversation.fragments(session, ts: ts, team: team)
+                for event in events { try pusher.send(Conversation.bytes(event)) }
+                count += events.count
+            }
+            try server.waitForReceived(count)
+            // The tickets are committed by the writer thread just after the messages are taken.
+            let ready = try E2E.waitUntil(timeout: 10) { try server.tickets().count == 2 }
+            guard ready else { throw E2EError("expected 2 tickets, have \(try server.tickets())") }
+        }
+
+        func key(of team: String) throws -> String {
+            let ticket = try server.tickets().first { $0["team"] as? String == team }
+            return try #require(ticket?["key"] as? String)
+        }
+
+        deinit {
+            pusher.close()
+            server.stop()
+            E2E.removeDirectory(directory)
+        }
+    }
+
+    @Test("a missing or wrong token gets 401 and no data, on every protected route", .timeLimit(.minutes(2)))
+    func unauthorized() throws {
+        let f = try Fixture()
+        let key = try f.key(of: "t-1").addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let routes: [(String, String)] = [
+            ("GET", "/api/v1/me"), ("GET", "/api/v1/sessions"), ("GET", "/api/v1/sessions/one-1"), ("GET", "/api/v1/alerts"),
+            ("GET", "/api/v1/tickets"), ("GET", "/api/v1/tickets/\(key)"), ("POST", "/api/v1/tickets/\(key)/acknowledge"),
+            ("POST", "/api/v1/tickets/\(key)/resolve"), ("GET", "/api/v1/events"), ("GET", "/api/v1/no-such-route"),
+        ]
+        for (method, path) in routes {
+            for token in [nil, "wrong-token-000000000000", ConsoleAPITests.teamOne + "x", String(ConsoleAPITests.teamOne.dropLast())] {
+                let headers = token.map { ["Authorization": "Bearer \($0)"] } ?? [:]
+                let reply = try HTTP.request(method, f.base + path, headers: headers)
+                #expect(reply.status == 401, "\(method) \(path) with \(token ?? "no token"): \(reply.status) \(reply.text)")
+                #expect(reply.json?.keys.sorted() == ["error"], "only the error, nothing else: \(reply.text)")
+                #expect(!reply.text.contains("one-1") && !reply.text.contains("self_harm"), "no data leaks: \(reply.text)")
+            }
+        }
+        // The token in the query works like the header (EventSource cannot set headers); a wrong one does not.
+        #expect(try HTTP.get(f.base + "/api/v1/me?token=wrong-token-000000000000").status == 401)
+        #expect(try HTTP.get(f.base + "/api/v1/me?token=\(ConsoleAPITests.teamOne)").status == 200)
+        // The page itself: a sign-in form without the token, the console with it.
+        let page = try HTTP.get(f.base + "/")
+        #expect(page.status == 401)
+        #expect(page.text.contains("<form") && !page.text.contains("one-1"))
+        #expect(try HTTP.get(f.base + "/?token=nope-nope-nope-nope").status == 401)
+        let console = try HTTP.get(f.base + "/?token=\(ConsoleAPITests.teamOne)")
+        #expect(console.status == 200)
+        #expect(console.headers["content-security-policy"]?.contains("default-src 'none'") == true, "nothing loads from elsewhere")
+        // Health and metrics carry no conversation data and stay open for probes and scrapers.
+        #expect(try HTTP.get(f.base + "/healthz").status == 200)
+        #expect(try HTTP.get(f.base + "/metrics").status == 200)
+    }
+
+    @Test("a team supervisor sees only their team; an operator sees all", .timeLimit(.minutes(2)))
+    func teamScope() throws {
+        let f = try Fixture()
+        func sessions(_ token: String) throws -> [String] {
+            let reply = try HTTP.get(f.base + "/api/v1/sessions", token: token)
+            #expect(reply.status == 200)
+            let list = reply.json?["sessions"] as? [[String: Any]] ?? []
+            return list.compactMap { $0["session"] as? String }.sorted()
+        }
+        func tickets(_ token: String, _ query: String = "") throws -> [String] {
+            let reply = try HTTP.get(f.base + "/api/v1/tickets" + query, token: token)
+            #expect(reply.status == 200, "\(reply.text)")
+            return (reply.json?["tickets"] as? [[String: Any]] ?? []).compactMap { $0["team"] as? String }.sorted()
+        }
+        func alertTeams(_ token: String) throws -> Set<String> {
+            let reply = try HTTP.get(f.base + "/api/v1/alerts", token: token)
+            #expect(reply.status == 200)
+            return Set((reply.json?["alerts"] as? [[String: Any]] ?? []).compactMap { $0["team"] as? String })
+        }
+        // Sessions appear with their first snapshot, published by the writer after the commit.
+        #expect(try E2E.waitUntil(timeout: 10) { try sessions(ConsoleAPITests.operatorToken) == ["one-1", "two-1"] })
+        #expect(try sessions(ConsoleAPITests.teamOne) == ["one-1"])
+        #expect(try sessions(ConsoleAPITests.teamTwo) == ["two-1"])
+        #expect(try tickets(ConsoleAPITests.teamOne) == ["t-1"])
+        #expect(try tickets(ConsoleAPITests.teamTwo) == ["t-2"])
+        #expect(try tickets(ConsoleAPITests.operatorToken) == ["t-1", "t-2"])
+        #expect(try tickets(ConsoleAPITests.operatorToken, "?team=t-2") == ["t-2"])
+        #expect(try alertTeams(ConsoleAPITests.teamOne) == ["t-1"])
+        #expect(try alertTeams(ConsoleAPITests.operatorToken) == ["t-1", "t-2"])
+
+        let me = try HTTP.get(f.base + "/api/v1/me", token: ConsoleAPITests.teamOne).json
+        #expect(me?["name"] as? String == "Lead One")
+        #expect(me?["team"] as? String == "t-1")
+        #expect(me?["admin"] as? Bool == false)
+        #expect(try HTTP.get(f.base + "/api/v1/me", token: ConsoleAPITests.operatorToken).json?["admin"] as? Bool == true)
+
+        // Another team's things look exactly like missing ones, and cannot be changed.
+        let other = try f.key(of: "t-2")
+        let encoded = other.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        #expect(try HTTP.get(f.base + "/api/v1/sessions/two-1", token: ConsoleAPITests.teamOne).status == 404)
+        #expect(try HTTP.get(f.base + "/api/v1/sessions/one-1", token: ConsoleAPITests.teamOne).status == 200)
+        #expect(try HTTP.get(f.base + "/api/v1/tickets/\(encoded)", token: ConsoleAPITests.teamOne).status == 404)
+        #expect(try HTTP.get(f.base + "/api/v1/tickets?team=t-2", token: ConsoleAPITests.teamOne).status == 404)
+        let refused = try HTTP.post(f.base + "/api/v1/tickets/\(encoded)/acknowledge", token: ConsoleAPITests.teamOne)
+        #expect(refused.status == 404, "\(refused.text)")
+        #expect(try f.server.tickets().first { $0["key"] as? String == other }?["status"] as? String == "open", "unchanged in the database")
+        // The operator can.
+        #expect(try HTTP.get(f.base + "/api/v1/tickets/\(encoded)", token: ConsoleAPITests.operatorToken).status == 200)
+    }
+
+    @Test("acknowledge and resolve: recorded with the token's name, published, and every status code", .timeLimit(.minutes(2)))
+    func ticketActions() throws {
+        let f = try Fixture()
+        let subscriber = try Subscriber(context: f.context, endpoint: f.server.publish, topics: ["ticket/", "team/t-1"])
+        defer { subscriber.stop() }
+        let key = try f.key(of: "t-1")
+        let encoded = key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let url = f.base + "/api/v1/tickets/\(encoded)"
+
+        let shown = try HTTP.get(url, token: ConsoleAPITests.teamOne)
+        #expect(shown.status == 200)
+        #expect((shown.json?["ticket"] as? [String: Any])?["key"] as? String == key)
+        #expect((shown.json?["history"] as? [[String: Any]])?.first?["action"] as? String == "created")
+        // Keys may also be sent with their slashes as they are.
+        #expect(try HTTP.get(f.base + "/api/v1/tickets/\(key)", token: ConsoleAPITests.teamOne).status == 200)
+
+        let ack = try HTTP.post(url + "/acknowledge", token: ConsoleAPITests.teamOne, body: #"{"by":"someone else"}"#)
+        #expect(ack.status == 200, "\(ack.text)")
+        let acked = ack.json?["ticket"] as? [String: Any]
+        #expect(acked?["status"] as? String == "acknowledged")
+        #expect(acked?["acknowledged_by"] as? String == "Lead One", "the actor is the token's holder, not what the body claims")
+        let stored = try f.server.request(["cmd": "ticket", "key": key])
+        #expect((stored["ticket"] as? [String: Any])?["status"] as? String == "acknowledged", "recorded in the database: \(stored)")
+        #expect((stored["ticket"] as? [String: Any])?["acknowledged_by"] as? String == "Lead One")
+        #expect(subscriber.waitUntil(timeout: 5) { messages in
+            messages.contains { $0.topic == "ticket/critical" && $0.json?["action"] as? String == "acknowledged" }
+        }, "the change is published like the control socket's")
+        #expect(subscriber.waitUntil(timeout: 5) { messages in
+            messages.contains { $0.topic == "team/t-1" && $0.json?["action"] as? String == "acknowledged" }
+        })
+
+        let twice = try HTTP.post(url + "/acknowledge", token: ConsoleAPITests.teamOne)
+        #expect(twice.status == 409)
+        #expect((twice.json?["error"] as? [String: Any])?["code"] as? String == "conflict")
+
+        #expect(try HTTP.post(url + "/resolve", token: ConsoleAPITests.teamOne, body: "not json").status == 400)
+        #expect(try HTTP.post(url + "/resolve", token: ConsoleAPITests.teamOne, body: #"{"note":42}"#).status == 400)
+        let resolved = try HTTP.post(url + "/resolve", token: ConsoleAPITests.teamOne, body: #"{"note":"called back; customer is with family"}"#)
+        #expect(resolved.status == 200, "\(resolved.text)")
+        let done = resolved.json?["ticket"] as? [String: Any]
+        #expect(done?["status"] as? String == "resolved")
+        #expect(done?["resolution_note"] as? String == "called back; customer is with family")
+        #expect(try HTTP.post(url + "/resolve", token: ConsoleAPITests.teamOne).status == 409)
+        #expect(try HTTP.post(url + "/acknowledge", token: ConsoleAPITests.teamOne).status == 409)
+        // Active tickets no longer include it; asking for resolved ones does.
+        let active = try HTTP.get(f.base + "/api/v1/tickets", token: ConsoleAPITests.teamOne).json?["tickets"] as? [[String: Any]]
+        #expect(active?.isEmpty == true)
+        let closed = try HTTP.get(f.base + "/api/v1/tickets?status=resolved", token: ConsoleAPITests.teamOne).json?["tickets"] as? [[String: Any]]
+        #expect(closed?.count == 1)
+
+        // The rest of the status codes.
+        #expect(try HTTP.post(f.base + "/api/v1/tickets/nobody%2Fself_harm%2F1/acknowledge", token: ConsoleAPITests.teamOne).status == 404)
+        #expect(try HTTP.get(f.base + "/api/v1/tickets/nobody%2Fself_harm%2F1", token: ConsoleAPITests.teamOne).status == 404)
+        #expect(try HTTP.post(url, token: ConsoleAPITests.teamOne).status == 405, "POST needs /acknowledge or /resolve")
+        #expect(try HTTP.get(f.base + "/api/v1/tickets?status=lost", token: ConsoleAPITests.teamOne).status == 400)
+        #expect(try HTTP.get(f.base + "/api/v1/tickets?limit=0", token: ConsoleAPITests.teamOne).status == 400)
+        #expect(try HTTP.get(f.base + "/api/v1/alerts?min_severity=loud", token: ConsoleAPITests.teamOne).status == 400)
+        #expect(try HTTP.get(f.base + "/api/v1/no-such-route", token: ConsoleAPITests.teamOne).status == 404)
+        #expect(try HTTP.get(f.base + "/api/v1/sessions/no-such-session", token: ConsoleAPITests.teamOne).status == 404)
+    }
+
+    @Test("the event stream carries the team's snapshots, alerts and tickets, and nothing of other teams", .timeLimit(.minutes(2)))
+    func eventStream() throws {
+        let f = try Fixture()
+        let one = try EventStream(url: f.base + "/api/v1/events?token=\(ConsoleAPITests.teamOne)")
+        let everyone = try EventStream(url: f.base + "/api/v1/events?token=\(ConsoleAPITests.operatorToken)")
+        let refused = try EventStream(url: f.base + "/api/v1/events?token=wrong-token-000000000000")
+        #expect(one.status == 200 && everyone.status == 200)
+        #expect(refused.status == 401)
+
+        let later = f.ts + 100
+        for (session, team) in [("one-2", "t-1"), ("two-2", "t-2")] {
+            for event in [Conversation.start(session, ts: later, team: team)] + Conversation.fragments(session, ts: later, team: team) {
+                try f.pusher.send(Conversation.bytes(event))
+            }
+        }
+        func sessions(_ events: [EventStream.Event], _ name: String) -> Set<String> {
+            Set(events.filter { $0.name == name }.compactMap { event -> String? in
+                let json = event.json
+                let inner = (json?["snapshot"] ?? json?["alert"] ?? json?["ticket"]) as? [String: Any]
+                return inner?["session"] as? String
+            })
+        }
+        #expect(everyone.waitUntil(timeout: 15) { events in
+            sessions(events, "ticket") == ["one-2", "two-2"] && sessions(events, "snapshot").isSuperset(of: ["one-2", "two-2"])
+        }, "the operator sees both teams: \(everyone.events.map { "\($0.name) \($0.data.prefix(80))" })")
+        #expect(one.waitUntil(timeout: 10) { events in
+            sessions(events, "ticket").contains("one-2") && sessions(events, "alert").contains("one-2")
+                && sessions(events, "snapshot").contains("one-2") && events.contains { $0.name == "clock" }
+        }, "team one's stream has its snapshot, alert, ticket and the clock")
+        for name in ["snapshot", "alert", "ticket"] {
+            #expect(!sessions(one.events, name).contains("two-2"), "team one never sees team two's \(name)")
+        }
+        let ticket = one.events.first { $0.name == "ticket" }?.json
+        #expect(ticket?["action"] as? String == "created")
+        #expect(((ticket?["ticket"] as? [String: Any])?["alert"] as? [String: Any])?["evidence"] != nil, "the ticket carries why it fired")
+    }
+
+    @Test("metrics count what happened; healthz answers", .timeLimit(.minutes(2)))
+    func metrics() throws {
+        let f = try Fixture()
+        try f.pusher.send("{not json")
+        try f.pusher.send(#"{"type":"fragment","session":"x","seq":1,"ts":1,"speaker":"robot","text":"hi"}"#)
+        try f.server.waitForReceived(16)
+        func value(_ text: String, _ line: String) -> Double? {
+            text.split(separator: "\n").first { $0.hasPrefix(line + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+        }
+        var page = ""
+        #expect(try E2E.waitUntil(timeout: 5) {
+            page = try HTTP.get(f.base + "/metrics").text
+            return value(page, "moodline_fragments_received_total") == 16
+        }, "16 messages: 2 starts, 12 fragments, 2 bad ones\n\(page)")
+        #expect(value(page, #"moodline_fragments_rejected_total{reason="bad_json"}"#) == 1)
+        #expect(value(page, #"moodline_fragments_rejected_total{reason="unknown_speaker"}"#) == 1)
+        #expect(value(page, #"moodline_alerts_total{kind="self_harm"}"#) == 2)
+        #expect(value(page, #"moodline_open_tickets{tier="team_lead"}"#) == 2)
+        #expect(value(page, "moodline_live_sessions") == 2)
+        #expect(value(page, "moodline_session_evictions_total") == 0)
+        #expect(value(page, "moodline_scoring_latency_seconds_count") == 16, "every message is timed")
+        #expect(value(page, #"moodline_scoring_latency_seconds_bucket{le="+Inf"}"#) == 16)
+        #expect(page.contains("# TYPE moodline_scoring_latency_seconds histogram"))
+        #expect(page.contains("# TYPE moodline_fragments_received_total counter"))
+
+        let health = try HTTP.get(f.base + "/healthz")
+        #expect(health.status == 200)
+        #expect(health.json?["status"] as? String == "ok")
+        #expect(health.json?["live_sessions"] as? Int == 2)
+    }
+}

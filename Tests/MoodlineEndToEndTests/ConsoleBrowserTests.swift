@@ -1,0 +1,65 @@
+import Foundation
+import MoodlineWire
+import Testing
+
+/// The console in a real browser: `serve --simulate`, headless Chromium opens the printed
+/// link, the simulated centre appears, a critical ticket arrives, a click on its Acknowledge
+/// button reaches the database.
+@Suite("End to end: console in a browser", .serialized)
+struct ConsoleBrowserTests {
+    @Test("conversations and a critical ticket appear live; acknowledging in the page is recorded", .timeLimit(.minutes(3)))
+    func acknowledgeInThePage() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let context = try ZMQContext()
+        let server = try ServerProcess(
+            directory: directory, arguments: ["--simulate", "--simulate-rate", "60", "--simulate-sessions", "24"], context: context
+        )
+        defer { server.stop() }
+        let link = try #require(server.consoleLink, "serve printed no console link:\n\(server.child.stdout)")
+        #expect(link.contains("/?token="), "with no tokens configured the link carries a one-run admin token")
+
+        let browser = try Chromium(log: "\(directory)/chromium.log")
+        defer { browser.close() }
+        let page = try browser.open(link)
+
+        // The simulated centre, live.
+        try page.waitFor("document.querySelectorAll('tr.session').length >= 3", timeout: 30)
+        let shown = try page.evaluate("Array.from(document.querySelectorAll('tr.session')).map(r => r.dataset.session)") as? [String] ?? []
+        let live = try server.request(["cmd": "sessions"])["sessions"] as? [[String: Any]] ?? []
+        let liveIDs = Set(live.compactMap { $0["session"] as? String })
+        #expect(!shown.isEmpty && shown.allSatisfy { $0.hasPrefix("sim-") }, "\(shown)")
+        #expect(!liveIDs.isDisjoint(with: shown), "the page lists conversations the server is tracking: \(shown) vs \(liveIDs)")
+        try page.waitFor("document.querySelectorAll('li.alert').length > 0", timeout: 30)
+
+        // A critical ticket arrives with its deadline and the cue.
+        let button = "document.querySelector('.ticket.critical [data-action=\"ack\"]')"
+        try page.waitFor("\(button) !== null", timeout: 90)
+        let key = try #require(try page.evaluate("\(button).closest('.ticket').dataset.ticketKey") as? String)
+        let stored = try server.request(["cmd": "ticket", "key": key])
+        #expect((stored["ticket"] as? [String: Any])?["severity"] as? String == "critical", "the page's ticket is in the database: \(stored)")
+
+        // Acknowledge it the way a supervisor does: a click on the page's button.
+        let selector = ".ticket[data-ticket-key=\"\(key)\"] [data-action=\"ack\"]"
+        _ = try page.evaluate("document.querySelector('\(selector)').click(), true")
+        var status = ""
+        let recorded = try E2E.waitUntil(timeout: 15) {
+            let ticket = try server.request(["cmd": "ticket", "key": key])["ticket"] as? [String: Any]
+            status = ticket?["status"] as? String ?? ""
+            return status == "acknowledged" && ticket?["acknowledged_by"] as? String == "admin"
+        }
+        #expect(recorded, "the click reached the database as an acknowledgement by the token's holder (status \(status))")
+        // The page reflects it: the ticket shows as acknowledged, its Acknowledge button gone.
+        let card = "document.querySelector('.ticket[data-ticket-key=\"\(key)\"]')"
+        try page.waitFor("\(card).dataset.status === 'acknowledged'", timeout: 15)
+        let buttonGone = try page.evaluate("(b => b === null || b.hidden)(document.querySelector('\(selector)'))") as? Bool
+        #expect(buttonGone == true)
+        try page.screenshot(to: "\(directory)/console.png")
+        if let keep = ProcessInfo.processInfo.environment["MOODLINE_CONSOLE_SCREENSHOT"] {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(atPath: "\(directory)/console.png", toPath: keep)
+        }
+        let errors = try page.evaluate("window.__consoleErrors ? window.__consoleErrors.length : 0") as? Int ?? 0
+        #expect(errors == 0, "the page raised no script errors")
+    }
+}
