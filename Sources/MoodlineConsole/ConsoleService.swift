@@ -105,7 +105,9 @@ private struct ClockService: Service {
     let status: ServerStatus
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        // Ending on shutdown is this service's normal end, not a failure that would cancel the
+        // HTTP server mid-way through its own graceful shutdown.
+        try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try await Task.sleep(for: .seconds(1))
                 hub.broadcastClock(now: status.current.eventNow)

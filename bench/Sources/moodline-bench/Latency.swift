@@ -47,7 +47,7 @@ struct LatencyRun {
         print("\n[2] latency at \(Int(options.rate).grouped) fragments/s over \(options.sessions.grouped) concurrent sessions, ~\(options.latencySeconds.formatted(0)) s")
         print("  \(set.count.grouped) messages (\(fragments.grouped) fragments, \(probes) self-harm probes, one every \(Self.probeEvery) messages)")
 
-        let server = try RunningServer(databaseDirectory: options.databaseDirectory, name: "latency", highWaterMark: options.highWaterMark)
+        let server = try RunningServer(databaseDirectory: options.databaseDirectory, name: "latency", highWaterMark: options.highWaterMark, durability: options.durability)
         defer { server.removeDatabase() }
         let context = try ZMQContext()
         let clock = ProbeClock(count: probes)

@@ -30,6 +30,8 @@ enum PipelineBenchmark {
         var replayPasses = 3
         var databaseDirectory = NSTemporaryDirectory()
         var highWaterMark: Int32 = 200_000
+        /// `full` syncs every commit (the default); `normal` leaves the sync to checkpoints.
+        var durability = ServerConfiguration.Durability.full
         var sections: Set<String> = ["throughput", "latency", "memory", "replay"]
 
         mutating func parse(_ args: [String]) throws {
@@ -49,6 +51,12 @@ enum PipelineBenchmark {
                 case "--memory-sessions": memorySessions = Int(try value()) ?? memorySessions
                 case "--passes": replayPasses = Int(try value()) ?? replayPasses
                 case "--db-dir": databaseDirectory = try value()
+                case "--durability":
+                    let raw = try value()
+                    guard let d = ServerConfiguration.Durability(rawValue: raw) else {
+                        throw BenchFailure(description: "--durability is full or normal, not \(raw)")
+                    }
+                    durability = d
                 case "--only": sections = Set(try value().split(separator: ",").map(String.init))
                 default: throw BenchFailure(description: "unknown option \(args[i])")
                 }
@@ -76,7 +84,7 @@ enum PipelineBenchmark {
         signal(SIGPIPE, SIG_IGN)
         let loadStart = loadAverage()
         print("moodline-bench \(section): \(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadStart)\(systemIsBusy(loadStart) ? "  (BUSY: figures depressed)" : "")")
-        print("  database directory: \(options.databaseDirectory)   messages: \(options.messages.grouped)   concurrent sessions: \(options.sessions.grouped)   seed: \(options.seed)")
+        print("  durability: \(options.durability.rawValue)   database directory: \(options.databaseDirectory)   messages: \(options.messages.grouped)   concurrent sessions: \(options.sessions.grouped)   seed: \(options.seed)")
 
         var rows: [Row] = []
         var status: Int32 = 0

@@ -52,8 +52,9 @@ final class RunningServer: Sendable {
     private let worker: Worker
     private let failure = Locked<String?>(nil)
 
-    init(databaseDirectory: String, name: String, highWaterMark: Int32) throws {
+    init(databaseDirectory: String, name: String, highWaterMark: Int32, durability: ServerConfiguration.Durability) throws {
         var configuration = ServerConfiguration()
+        configuration.durability = durability
         configuration.ingest = "tcp://127.0.0.1:*"
         configuration.publish = "tcp://127.0.0.1:*"
         configuration.control = "tcp://127.0.0.1:*"

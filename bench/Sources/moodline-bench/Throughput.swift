@@ -94,7 +94,7 @@ struct Throughput {
 
     /// Messages/s through the real server: first receive to the flush of the last message.
     private func serverRun(file: String, count: Int) throws -> ServerResult {
-        let server = try RunningServer(databaseDirectory: options.databaseDirectory, name: "throughput", highWaterMark: options.highWaterMark)
+        let server = try RunningServer(databaseDirectory: options.databaseDirectory, name: "throughput", highWaterMark: options.highWaterMark, durability: options.durability)
         defer { server.removeDatabase() }
         let context = try ZMQContext()
         let subscriber = try Subscriber(context: context, endpoint: server.publish, probes: nil)
