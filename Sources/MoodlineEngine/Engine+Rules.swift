@@ -87,7 +87,9 @@ extension Engine {
                 // In a self-harm crisis the despair reads as negative and intense; an anger
                 // alert on top would only bury the critical one, so anger waits until it closes.
                 if !isOpen(.selfHarm, in: s) {
-                    sustained(.customerAnger, level: Self.angerLevel(s.customer), context, &s, into: &output)
+                    sustained(
+                        .customerAnger, level: Self.angerLevel(s.customer),
+                        instant: Self.instantAnger(score, arousal: context.arousal), context, &s, into: &output)
                 }
                 sustained(.customerNegative, level: Self.negativeLevel(s.customer), context, &s, into: &output)
             } else {
@@ -110,6 +112,12 @@ extension Engine {
         let negative = Double(max(0, -c.valence))
         let agitation = Double(max(0, c.arousal)) + Double(max(0, c.arousalTrend))
         return (negative * agitation).squareRoot()
+    }
+
+    /// One fragment's anger on the same scale, unsmoothed: whether each statement is angrier
+    /// than the one before, which the smoothed level cannot tell from anger that merely persists.
+    static func instantAnger(_ score: Score, arousal: Float) -> Double {
+        (Double(max(0, -score.valence)) * Double(max(0, arousal))).squareRoot()
     }
 
     /// The agent's own negativity or agitation. Arousal counts less the more positive the
@@ -151,7 +159,7 @@ extension Engine {
 
     /// A sustained level: hysteresis between `enter` and `exit`, a hold, and a cooldown.
     mutating func sustained(
-        _ kind: AlertKind, level: Double, _ context: FragmentContext,
+        _ kind: AlertKind, level: Double, instant: Double? = nil, _ context: FragmentContext,
         _ s: inout SessionState, into output: inout EngineOutput
     ) {
         guard let rule = configuration.sustainedRule(kind) else { return }
@@ -161,7 +169,9 @@ extension Engine {
             if level < rule.exit {
                 e.isOpen = false
                 e.holdCount = 0
+                return
             }
+            if let instant { escalateIfClimbing(kind, rule, level: level, instant: instant, &e, context, &s, into: &output) }
             return
         }
         guard level >= rule.enter else {
@@ -175,8 +185,35 @@ extension Engine {
               context.ts - e.lastFired >= rule.cooldownSeconds
         else { return }
         e.isOpen = true
+        e.lastLevel = Float(instant ?? level)
+        e.climbing = 0
+        e.escalated = false
         if emit(kind, severity: rule.severity, episode: &e, context, &s, level: level, into: &output) {
             e.lastFired = context.ts
+        }
+    }
+
+    /// An open episode that keeps getting worse becomes urgent: once its level reaches the
+    /// rule's critical level after the speaker's fragments grew angrier `climbing_fragments`
+    /// times in a row (`instant`, the unsmoothed level), one critical alert (and ticket) of the
+    /// kind, as the episode's next number. Not while another critical episode is open in the
+    /// session: a supervisor is already paged for it.
+    private mutating func escalateIfClimbing(
+        _ kind: AlertKind, _ rule: EngineConfig.SustainedRule, level: Double, instant: Double,
+        _ e: inout Episode, _ context: FragmentContext, _ s: inout SessionState, into output: inout EngineOutput
+    ) {
+        guard let critical = rule.criticalLevel, rule.severity != .critical, !e.escalated else { return }
+        e.climbing = instant > Double(e.lastLevel) ? e.climbing &+ 1 : 0
+        e.lastLevel = Float(instant)
+        guard level >= critical, Int(e.climbing) >= rule.climbingFragments else { return }
+        for other in AlertKind.allCases where other != kind && configuration.severity(of: other) == .critical {
+            if isOpen(other, in: s) { return }
+        }
+        if emit(kind, severity: .critical, episode: &e, context, &s, level: level, into: &output) {
+            e.escalated = true
+            e.lastFired = context.ts
+            output.alerts[output.alerts.count - 1].evidence.append(
+                Evidence(kind: "score", label: "\(kind.rawValue)_rising_fragments", value: Double(e.climbing), seq: context.seq))
         }
     }
 

@@ -100,6 +100,26 @@ extension EngineConfig.SustainedRule {
         try c.update(&holdFragments, .holdFragments)
         try c.update(&holdSeconds, .holdSeconds)
         try c.update(&cooldownSeconds, .cooldownSeconds)
+        // `critical_level: null` turns the escalation off.
+        if c.contains(.criticalLevel) {
+            criticalLevel = try c.decodeNil(forKey: .criticalLevel) ? nil : c.decode(Double.self, forKey: .criticalLevel)
+        }
+        try c.update(&climbingFragments, .climbingFragments)
+    }
+
+    /// The escalation keys appear only on a rule that escalates, as in the documented defaults.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(enter, forKey: .enter)
+        try c.encode(exit, forKey: .exit)
+        try c.encode(holdFragments, forKey: .holdFragments)
+        try c.encode(holdSeconds, forKey: .holdSeconds)
+        try c.encode(cooldownSeconds, forKey: .cooldownSeconds)
+        if let criticalLevel {
+            try c.encode(criticalLevel, forKey: .criticalLevel)
+            try c.encode(climbingFragments, forKey: .climbingFragments)
+        }
     }
 }
 

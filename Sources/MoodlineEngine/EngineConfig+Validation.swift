@@ -19,6 +19,10 @@ extension EngineConfig {
             try require(rule.holdFragments >= 1, "rules.\(name).hold_fragments", "must be at least 1")
             try require(rule.holdSeconds >= 0, "rules.\(name).hold_seconds", "must not be negative")
             try require(rule.cooldownSeconds >= 0, "rules.\(name).cooldown_seconds", "must not be negative")
+            if let critical = rule.criticalLevel {
+                try require(critical >= rule.enter, "rules.\(name).critical_level", "must be at least enter (it escalates an open episode), or off")
+            }
+            try require(rule.climbingFragments >= 1, "rules.\(name).climbing_fragments", "must be at least 1")
         }
         let oneShot: [(String, OneShotRule)] = [
             ("self_harm", rules.selfHarm), ("abuse", rules.abuse), ("escalation_threat", rules.escalationThreat),

@@ -49,7 +49,8 @@ public struct EngineConfig: Sendable, Equatable, Codable {
         public var customerNegative = SustainedRule(
             severity: .info, enter: 0.2, exit: 0.05, holdFragments: 1, holdSeconds: 0, cooldownSeconds: 120)
         public var customerAnger = SustainedRule(
-            severity: .warning, enter: 0.4, exit: 0.2, holdFragments: 1, holdSeconds: 0, cooldownSeconds: 120)
+            severity: .warning, enter: 0.4, exit: 0.2, holdFragments: 1, holdSeconds: 0, cooldownSeconds: 120,
+            criticalLevel: 0.65, climbingFragments: 2)
         public var agentStress = SustainedRule(
             severity: .info, enter: 0.3, exit: 0.15, holdFragments: 2, holdSeconds: 0, cooldownSeconds: 180)
         /// Levels are counts of agent overlaps inside `interruptions.window_seconds`.
@@ -92,14 +93,25 @@ public struct EngineConfig: Sendable, Equatable, Codable {
         public var holdSeconds: Double
         /// Seconds after an alert before the same kind may fire again in the session.
         public var cooldownSeconds: Double
+        /// While an episode is open, a level at or above this that has also risen on each of
+        /// the speaker's last `climbingFragments` fragments raises a critical alert (an urgent
+        /// ticket) once per episode: the condition keeps getting worse. Nil never escalates.
+        public var criticalLevel: Double?
+        /// Consecutive fragments of the speaker on which the level rose, for `criticalLevel`.
+        public var climbingFragments: Int
 
-        public init(severity: Severity, enter: Double, exit: Double, holdFragments: Int, holdSeconds: Double, cooldownSeconds: Double) {
+        public init(
+            severity: Severity, enter: Double, exit: Double, holdFragments: Int, holdSeconds: Double, cooldownSeconds: Double,
+            criticalLevel: Double? = nil, climbingFragments: Int = 2
+        ) {
             self.severity = severity
             self.enter = enter
             self.exit = exit
             self.holdFragments = holdFragments
             self.holdSeconds = holdSeconds
             self.cooldownSeconds = cooldownSeconds
+            self.criticalLevel = criticalLevel
+            self.climbingFragments = climbingFragments
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -109,6 +121,8 @@ public struct EngineConfig: Sendable, Equatable, Codable {
             case holdFragments = "hold_fragments"
             case holdSeconds = "hold_seconds"
             case cooldownSeconds = "cooldown_seconds"
+            case criticalLevel = "critical_level"
+            case climbingFragments = "climbing_fragments"
         }
     }
 

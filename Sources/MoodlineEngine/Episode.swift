@@ -13,6 +13,12 @@ struct Episode: Sendable {
     var lastFired: Double = -.infinity
     /// Event time of the last statement (one-shot kinds).
     var lastStatement: Double = -.infinity
+    /// The level at the speaker's previous fragment while open, and on how many fragments in
+    /// a row it rose (sustained kinds with a critical level).
+    var lastLevel: Float = 0
+    var climbing: UInt8 = 0
+    /// The open episode has already escalated to critical.
+    var escalated = false
 }
 
 /// The episodes of all ten kinds, stored inline.

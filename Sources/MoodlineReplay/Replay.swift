@@ -39,6 +39,7 @@ public struct Replay: Sendable {
         var pipeline = Pipeline(
             engine: Engine(configuration: configuration.engine, lexicon: lexicon), store: nil,
             policy: configuration.escalation, clock: EventClock(wall: { wall.now }))
+        pipeline.snapshotsWanted = recorder.hasDownstream
         let decoder = WireDecoder()
         var merge = RecordingMerge(files: files, decoder: decoder)
         var statistics = ReplayStatistics()

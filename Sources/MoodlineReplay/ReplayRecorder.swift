@@ -57,6 +57,9 @@ public struct ReplayRecorder: PipelineSink {
 
     static let noAgent = "(no agent)"
 
+    /// Whether anything downstream receives the results (a paced replay that publishes).
+    public var hasDownstream: Bool { downstream != nil }
+
     /// Opens the output files. `downstream` also receives every result (for publishing).
     public init(options: Options, downstream: (any PipelineSink)? = nil) throws(ReplayError) {
         self.options = options

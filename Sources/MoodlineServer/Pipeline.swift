@@ -20,6 +20,9 @@ public struct Pipeline {
     private var pendingSnapshots: [String] = []
     /// Event time, carried on by the wall clock (see ``EventClock``).
     public private(set) var clock: EventClock
+    /// Whether session snapshots are built and handed to the sink. A replay that publishes
+    /// nothing turns them off: nobody reads them, and they cost a tenth of its time.
+    public var snapshotsWanted = true
 
     public init(engine: Engine, store: TicketStore?, policy: EscalationPolicy, decoder: WireDecoder = WireDecoder(), clock: EventClock) {
         self.engine = engine
@@ -57,7 +60,7 @@ public struct Pipeline {
     private mutating func collect() {
         pendingAlerts.append(contentsOf: output.alerts)
         pendingSummaries.append(contentsOf: output.endedSessions)
-        pendingSnapshots.append(contentsOf: output.snapshotsDue)
+        if snapshotsWanted { pendingSnapshots.append(contentsOf: output.snapshotsDue) }
     }
 
     /// Whether anything waits for ``flush(to:)``.

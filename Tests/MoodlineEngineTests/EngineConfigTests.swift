@@ -66,3 +66,29 @@ import Testing
         #expect(throws: EngineConfigError.self) { try config.validate() }
     }
 }
+
+@Suite struct ClimbingConfigTests {
+    private func decode(_ json: String) throws -> EngineConfig {
+        try JSONDecoder().decode(EngineConfig.self, from: Data(json.utf8))
+    }
+
+    @Test func criticalLevelLoadsAndNullTurnsItOff() throws {
+        #expect(EngineConfig().rules.customerAnger.criticalLevel == 0.65)
+        #expect(EngineConfig().rules.customerNegative.criticalLevel == nil, "only anger escalates by default")
+        let off = try decode(#"{"rules":{"customer_anger":{"critical_level":null}}}"#)
+        #expect(off.rules.customerAnger.criticalLevel == nil)
+        #expect(off.rules.customerAnger.enter == 0.4, "the rest of the rule keeps its defaults")
+        let tuned = try decode(#"{"rules":{"customer_anger":{"critical_level":0.8,"climbing_fragments":3}}}"#)
+        #expect(tuned.rules.customerAnger.criticalLevel == 0.8)
+        #expect(tuned.rules.customerAnger.climbingFragments == 3)
+    }
+
+    @Test func aCriticalLevelBelowEnterIsRefused() {
+        var config = EngineConfig()
+        config.rules.customerAnger.criticalLevel = 0.3
+        #expect(throws: EngineConfigError.self) { try config.validate() }
+        config.rules.customerAnger.criticalLevel = 0.7
+        config.rules.customerAnger.climbingFragments = 0
+        #expect(throws: EngineConfigError.self) { try config.validate() }
+    }
+}

@@ -212,3 +212,49 @@ import Testing
         #expect(h.alerts.isEmpty)
     }
 }
+
+/// "Anger that keeps climbing" becomes an urgent ticket (the mission's list of high-risk moments).
+@Suite struct ClimbingAngerTests {
+    /// Customer statements 20 s apart, each given as (valence, arousal).
+    static func feed(_ h: inout Harness, _ turns: [(Float, Float)], from seq: Int64 = 1) {
+        for (i, t) in turns.enumerated() {
+            h.send(fragment(seq + Int64(i), at: Double(seq + Int64(i)) * 20, .customer), score(t.0, arousal: t.1))
+        }
+    }
+
+    static let climbing: [(Float, Float)] = [(-0.5, 0.5), (-0.6, 0.6), (-0.7, 0.7), (-0.8, 0.8), (-0.9, 0.9), (-0.95, 0.95)]
+
+    @Test func angerThatKeepsClimbingEscalatesToCriticalOnce() throws {
+        var h = Harness()
+        Self.feed(&h, Self.climbing)
+        Self.feed(&h, [(-1, 1), (-1, 1)], from: 7)
+        let anger = h.kinds(.customerAnger)
+        #expect(anger.map(\.severity) == [.warning, .critical], "\(anger.map { ($0.seq, $0.severity) })")
+        let critical = try #require(anger.last)
+        #expect(critical.episode == 2, "a ticket of its own: session/customer_anger/2")
+        #expect(critical.evidence.contains { $0.label == "customer_anger_rising_fragments" && ($0.value ?? 0) >= 2 })
+        #expect(critical.evidence.contains { $0.label == "customer_anger_level" && ($0.value ?? 0) >= 0.65 })
+    }
+
+    @Test func angerThatStaysHighButDoesNotClimbStaysAWarning() {
+        var h = Harness()
+        Self.feed(&h, Array(repeating: (-0.9, 0.9), count: 8))
+        #expect(h.kinds(.customerAnger).map(\.severity) == [.warning])
+    }
+
+    @Test func noSecondPageWhileAnotherCriticalEpisodeIsOpen() {
+        var h = Harness()
+        Self.feed(&h, Array(Self.climbing.prefix(2)))
+        // The customer insults the agent: abuse, critical, a supervisor is paged.
+        h.send(fragment(3, at: 60, .customer), score(-0.7, arousal: 0.7, .abuse))
+        Self.feed(&h, Array(Self.climbing.suffix(3)), from: 4)
+        #expect(h.kinds(.abuse).count == 1)
+        #expect(h.kinds(.customerAnger).map(\.severity) == [.warning])
+    }
+
+    @Test func theEscalationCanBeTurnedOff() {
+        var h = Harness { $0.rules.customerAnger.criticalLevel = nil }
+        Self.feed(&h, Self.climbing)
+        #expect(h.kinds(.customerAnger).map(\.severity) == [.warning])
+    }
+}

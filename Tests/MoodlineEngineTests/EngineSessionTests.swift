@@ -150,3 +150,25 @@ import Testing
         #expect(estimate < 4096)
     }
 }
+
+@Suite struct EngineValueSemanticsTests {
+    /// Sessions live in boxes for speed; a copy of the engine must still be independent.
+    @Test func aCopyOfTheEngineDoesNotSeeTheOriginalsLaterFragments() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), score(0.5))
+        let before = h.engine.snapshot(session: "s-1")
+        let copy = h.engine
+        h.send(fragment(2, at: 2, .customer), score(-0.9, arousal: 0.9))
+        h.send(fragment(3, at: 4, .customer), score(-0.9, arousal: 0.9))
+        #expect(copy.snapshot(session: "s-1") == before, "the copy keeps the state it was taken with")
+        #expect(h.engine.snapshot(session: "s-1")?.fragments == 3)
+        #expect(copy.snapshot(session: "s-1")?.fragments == 1)
+
+        // And the other way round: driving the copy leaves the original alone.
+        var other = Harness()
+        other.engine = h.engine
+        other.send(fragment(4, at: 6, .customer), score(0.9))
+        #expect(h.engine.snapshot(session: "s-1")?.fragments == 3)
+        #expect(other.engine.snapshot(session: "s-1")?.fragments == 4)
+    }
+}

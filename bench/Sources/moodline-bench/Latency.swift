@@ -24,23 +24,27 @@ struct LatencyRun {
     func run() throws -> [PipelineBenchmark.Row] {
         try checkProbeRaisesAlert()
         let targetFragments = Int(options.rate * options.latencySeconds)
-        var stream = SimulatedStream(seed: options.seed &+ 1, sessions: options.sessions, startTime: 1_800_000_000)
+        // Event time follows the sending schedule, as it does for live calls: each message is
+        // stamped with the time it is due to be sent. (The simulator's own timeline packs
+        // minutes of conversation into the run, which would make every ticket overdue within
+        // seconds and time a storm of escalations instead of ordinary traffic.)
+        let start = Date().timeIntervalSince1970 + 2
+        var stream = SimulatedStream(seed: options.seed &+ 1, sessions: options.sessions, startTime: start)
         var set = MessageSet()
         var writer = JSONWriter(capacity: 2048)
         var probes = 0
         var fragments = 0
-        var lastTs = 1_800_000_000.0
         while fragments < targetFragments {
+            let due = start + Double(fragments) / options.rate
             if set.count % Self.probeEvery == Self.probeEvery - 1 {
                 let probe = Fragment(
-                    session: "probe-\(probes)", seq: 1, ts: lastTs, speaker: .customer, text: Self.probeText,
+                    session: "probe-\(probes)", seq: 1, ts: due, speaker: .customer, text: Self.probeText,
                     agent: "probe", team: "t-probe", channel: .chat, lang: "en")
                 set.append(.fragment(probe), writer: &writer)
                 probes += 1
             } else {
                 guard let event = stream.next() else { break }
-                lastTs = event.ts
-                set.append(event, writer: &writer)
+                set.append(event.stamped(due), writer: &writer)
             }
             if set.isFragment[set.count - 1] { fragments += 1 }
         }
@@ -131,6 +135,23 @@ struct LatencyRun {
         engine.handle(.fragment(probe), into: &output)
         guard output.alerts.contains(where: { $0.kind == .selfHarm && $0.severity == .critical }) else {
             throw BenchFailure(description: "the probe text raised no critical self_harm alert: \(output.alerts.map { $0.kind.rawValue })")
+        }
+    }
+}
+
+extension WireEvent {
+    /// The same event at another event time.
+    func stamped(_ ts: Double) -> WireEvent {
+        switch self {
+        case .fragment(var f):
+            f.ts = ts
+            return .fragment(f)
+        case .sessionStart(var s):
+            s.ts = ts
+            return .sessionStart(s)
+        case .sessionEnd(var e):
+            e.ts = ts
+            return .sessionEnd(e)
         }
     }
 }

@@ -37,6 +37,8 @@ struct ReplayRun {
             var pipeline = Pipeline(
                 engine: Engine(configuration: EngineConfig(), lexicon: .embedded), store: nil,
                 policy: .standard, clock: EventClock(wall: { Date().timeIntervalSince1970 }))
+            // As `moodline replay` runs when it publishes nothing: no session snapshots.
+            pipeline.snapshotsWanted = false
             var sink = CountingSink()
             let allocationsBefore = AllocationCounter.allocations
             let start = monotonicNanoseconds()
