@@ -20,21 +20,26 @@ final class FrozenTables: @unchecked Sendable {
         }
         // Word keys are dense, so the root's word edges (one per unit matched) are a plain array.
         let rootWords = (0..<words.count).map { trie.child(UnitTrie.root, TextUnit.wordBase | UInt32($0)) }
+        var childMasks = [UInt32](repeating: 0, count: trie.terminal.count)
+        for key in trie.edgeKeyTable where key != .max {
+            childMasks[Int(key >> 32)] |= FrozenTrie.maskBit(UInt32(truncatingIfNeeded: key))
+        }
         self.trie = FrozenTrie(
-            terminal: copy(trie.terminal), hasChildren: copy(trie.hasChildrenTable),
+            terminal: copy(trie.terminal), childMasks: copy(childMasks),
             keys: copy(trie.edgeKeyTable), targets: copy(trie.edgeTargetTable), rootWords: copy(rootWords)
         )
-        let arena = words.arenaBytes, offsets = words.offsetTable, lengths = words.lengthTable
-        let elongated = arena.withUnsafeBufferPointer { arena in
+        let arena = words.arenaBytes, offsets = words.offsetTable, lengths = words.lengthTable, hashes = words.hashTable
+        let entries = arena.withUnsafeBufferPointer { arena in
             offsets.indices.map { id in
                 let start = Int(offsets[id])
-                return WordTable.hasLetterRun(UnsafeBufferPointer(rebasing: arena[start..<start + Int(lengths[id])]))
+                let elongated = WordTable.hasLetterRun(UnsafeBufferPointer(rebasing: arena[start..<start + Int(lengths[id])]))
+                return FrozenWords.Entry(offset: offsets[id], length: lengths[id], elongated: elongated)
             }
         }
-        self.words = FrozenWords(
-            arena: copy(arena), offsets: copy(offsets), lengths: copy(lengths),
-            hashes: copy(words.hashTable), slots: copy(words.slotTable), elongated: copy(elongated)
-        )
+        let probes = words.slotTable.map { slot -> UInt64 in
+            slot < 0 ? FrozenWords.emptyProbe : UInt64(hashes[Int(slot)]) << 32 | UInt64(UInt32(slot))
+        }
+        self.words = FrozenWords(arena: copy(arena), probes: copy(probes), entries: copy(entries))
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
         self.weights = copy(weights)
         self.tags = copy(tags)
@@ -49,7 +54,11 @@ final class FrozenTables: @unchecked Sendable {
 /// ``UnitTrie`` for reading.
 struct FrozenTrie {
     let terminal: UnsafeBufferPointer<Int32>
-    let hasChildren: UnsafeBufferPointer<Bool>
+    /// Per node, one bit per child edge's unit (see ``maskBit(_:)``); zero for a leaf. Most
+    /// probes are for a unit the node has no edge along ("not" + a word that makes no phrase):
+    /// this small table answers most of them without touching the large edge table, whose
+    /// cache miss was the costliest step of the phrase walk.
+    let childMasks: UnsafeBufferPointer<UInt32>
     let keys: UnsafeBufferPointer<UInt64>
     let targets: UnsafeBufferPointer<Int32>
     /// The root's child along word (or emoticon) number `id`, or -1: saves a probe per word.
@@ -65,10 +74,18 @@ struct FrozenTrie {
         return unit == TextUnit.unknownWord ? -1 : child(UnitTrie.root, unit)
     }
 
+    /// Whether the node has children at all.
+    @inline(__always)
+    func hasChildren(_ node: Int32) -> Bool { childMasks[Int(node)] != 0 }
+
+    /// The bit of `unit` in a node's child mask.
+    @inline(__always)
+    static func maskBit(_ unit: UInt32) -> UInt32 { 1 << ((unit &* 0x9E37_79B1) >> 27) }
+
     /// The child of `node` along `unit`, or -1.
     @inline(__always)
     func child(_ node: Int32, _ unit: UInt32) -> Int32 {
-        guard hasChildren[Int(node)] else { return -1 }
+        guard childMasks[Int(node)] & Self.maskBit(unit) != 0 else { return -1 }
         let k = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(unit)
         let mask = keys.count - 1
         var i = Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
@@ -82,26 +99,41 @@ struct FrozenTrie {
 }
 
 /// ``WordTable`` for reading.
+///
+/// Laid out for the cache: a probe slot holds the word's hash beside its id, so a miss or a
+/// collision costs one memory access; the id's offset, length and elongation flag share one
+/// 8-byte entry. (Five separate arrays cost up to five cache misses per word, the largest
+/// single cost of scoring English.)
 struct FrozenWords: WordResolver {
+    struct Entry {
+        var offset: UInt32
+        var length: UInt8
+        /// Has a letter three times running, so a hit need not scan for it.
+        var elongated: Bool
+    }
+
+    /// An empty probe slot: id `UInt32.max`.
+    static let emptyProbe = UInt64(UInt32.max)
+
     let arena: UnsafeBufferPointer<UInt8>
-    let offsets: UnsafeBufferPointer<UInt32>
-    let lengths: UnsafeBufferPointer<UInt8>
-    let hashes: UnsafeBufferPointer<UInt32>
-    let slots: UnsafeBufferPointer<Int32>
-    /// Per word: has a letter three times running, so a hit need not scan for it.
-    let elongated: UnsafeBufferPointer<Bool>
+    /// Open addressing by hash: `hash << 32 | id`, or ``emptyProbe``.
+    let probes: UnsafeBufferPointer<UInt64>
+    let entries: UnsafeBufferPointer<Entry>
 
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? {
-        let mask = slots.count - 1
+        let mask = probes.count - 1
         var i = Int(hash) & mask
         while true {
-            let s = slots[i]
-            if s < 0 { return nil }
-            let id = Int(s)
-            if hashes[id] == hash, Int(lengths[id]) == bytes.count,
-               memoryEquals(arena.baseAddress! + Int(offsets[id]), bytes.baseAddress!, bytes.count) {
-                return UInt32(id)
+            let probe = probes[i]
+            let id = UInt32(truncatingIfNeeded: probe)
+            if id == UInt32.max { return nil }
+            if UInt32(truncatingIfNeeded: probe >> 32) == hash {
+                let entry = entries[Int(id)]
+                if Int(entry.length) == bytes.count,
+                   memoryEquals(arena.baseAddress! + Int(entry.offset), bytes.baseAddress!, bytes.count) {
+                    return id
+                }
             }
             i = (i + 1) & mask
         }
@@ -111,7 +143,7 @@ struct FrozenWords: WordResolver {
     func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { find(word, hash: hash) }
 
     @inline(__always)
-    func isElongated(_ id: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool { elongated[Int(id)] }
+    func isElongated(_ id: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool { entries[Int(id)].elongated }
 
     /// Compares with whole-word loads: two overlapping loads cover any length from 4 to 16
     /// (most words) without reading outside either buffer.

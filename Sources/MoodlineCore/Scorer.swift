@@ -166,7 +166,7 @@ private struct RuleState {
             var best = trie.terminal[Int(node)]
             var j = i + 1
             var bestEnd = j
-            while j < n, trie.hasChildren[Int(node)], units[j].isMatchable {
+            while j < n, trie.hasChildren(node), units[j].isMatchable {
                 node = trie.child(node, units[j].key)
                 if node < 0 { break }
                 j += 1
