@@ -111,8 +111,8 @@ struct ConsoleRoutes: Sendable {
 
     private func sessions(_ request: Request, _ access: ConsoleAccess) throws -> Response {
         var visible = hub.sessions(for: access)
-        if let team = request.uri.queryParameters["team"] {
-            visible.removeAll { $0.team != String(team) }
+        if let team = try Self.team(request.uri.queryParameters["team"], access) {
+            visible.removeAll { $0.team != team }
         }
         var writer = JSONWriter(capacity: 512 + visible.count * 1024)
         writer.beginObject()

@@ -140,6 +140,10 @@ struct ConsoleAPITests {
         #expect(try HTTP.get(f.base + "/api/v1/sessions/one-1", token: ConsoleAPITests.teamOne).status == 200)
         #expect(try HTTP.get(f.base + "/api/v1/tickets/\(encoded)", token: ConsoleAPITests.teamOne).status == 404)
         #expect(try HTTP.get(f.base + "/api/v1/tickets?team=t-2", token: ConsoleAPITests.teamOne).status == 404)
+        #expect(try HTTP.get(f.base + "/api/v1/sessions?team=t-2", token: ConsoleAPITests.teamOne).status == 404)
+        #expect(try HTTP.get(f.base + "/api/v1/alerts?team=t-2", token: ConsoleAPITests.teamOne).status == 404)
+        let filtered = try HTTP.get(f.base + "/api/v1/sessions?team=t-2", token: ConsoleAPITests.operatorToken).json?["sessions"] as? [[String: Any]]
+        #expect(filtered?.compactMap { $0["session"] as? String } == ["two-1"], "an operator may narrow to one team")
         let refused = try HTTP.post(f.base + "/api/v1/tickets/\(encoded)/acknowledge", token: ConsoleAPITests.teamOne)
         #expect(refused.status == 404, "\(refused.text)")
         #expect(try f.server.tickets().first { $0["key"] as? String == other }?["status"] as? String == "open", "unchanged in the database")
