@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "MoodlineWire", targets: ["MoodlineWire"]),
         .library(name: "MoodlineServer", targets: ["MoodlineServer"]),
         .library(name: "MoodlineConsole", targets: ["MoodlineConsole"]),
+        .library(name: "MoodlineReplay", targets: ["MoodlineReplay"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "MoodlineWire", package: "moodline"),
                 .product(name: "MoodlineStore", package: "moodline"),
                 .product(name: "MoodlineServer", package: "moodline"),
+                .product(name: "MoodlineReplay", package: "moodline"),
             ]
         ),
     ]

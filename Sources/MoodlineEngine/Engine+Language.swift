@@ -8,6 +8,13 @@ extension Engine {
     /// place, without the `split` and `lowercased()` (two allocations) of the general parser,
     /// which still handles anything unusual (non-ASCII, a leading `-`).
     func resolveLanguage(_ tag: String?) -> Language? {
+        Self.language(ofTag: tag)
+    }
+
+    /// The language a fragment's own `lang` tag asks for, as the engine scores it; nil for no
+    /// tag or one it does not score (the session's language applies then). For callers that
+    /// score fragments before handing them over (``handle(_:score:into:)``).
+    public static func language(ofTag tag: String?) -> Language? {
         guard let tag else { return nil }
         let fast: Language?? = tag.utf8.withContiguousStorageIfAvailable { bytes -> Language?? in
             Self.primaryLanguage(asciiTag: bytes)

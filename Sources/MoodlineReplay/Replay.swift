@@ -20,6 +20,9 @@ public struct Replay: Sendable {
     public var maxGapSeconds = 30.0
     /// Draw a progress bar on standard error: nil decides by whether it is a terminal.
     public var progress: Bool?
+    /// Read, decode and score on a second thread while the rules run (see ``ReadAheadScorer``).
+    /// The alerts are the same either way; a paced replay always uses one thread.
+    public var readAhead = true
 
     public init(files: [RecordingFile], configuration: ServerConfiguration) {
         self.files = files
@@ -55,41 +58,70 @@ public struct Replay: Sendable {
         var lastTick: Double?
         let started = Date().timeIntervalSince1970
 
-        while let item = merge.next() {
-            let event: WireEvent
-            switch item {
-            case .rejected(let rejection):
-                statistics.decodeRejections[rejection.reason, default: 0] += 1
-                continue
-            case .event(let e):
-                event = e
-            }
+        var bytesRead = 0
+
+        /// One event through the pipeline, with its score when the reader already scored it.
+        func consume(_ event: WireEvent, score: Score?) throws(ReplayError) {
             statistics.events += 1
             if pacer != nil {
                 pacer!.wait(forEventAt: event.ts)
             }
-            if pipeline.ingest(event) == nil {
+            let rejection: Rejection?
+            if let score, case .fragment(let fragment) = event {
+                rejection = pipeline.ingest(fragment, score: score)
+            } else {
+                rejection = pipeline.ingest(event)
+            }
+            if rejection == nil {
                 if statistics.firstTs == nil { statistics.firstTs = event.ts }
                 statistics.lastTs = max(statistics.lastTs ?? event.ts, event.ts)
                 if drawing { recorder.note(event, engine: pipeline.engine) }
             }
             inBatch += 1
             // Paced replays publish as they go, like `serve`; fast ones flush per batch.
-            guard inBatch >= batchSize || pacer != nil else { continue }
+            guard inBatch >= batchSize || pacer != nil else { return }
             inBatch = 0
             try flush(&pipeline, &recorder)
-            bar.update(bytes: merge.bytesRead, fragments: pipeline.engine.counters.fragments, alerts: pipeline.counters.alertsPublished)
+            bar.update(bytes: bytesRead, fragments: pipeline.engine.counters.fragments, alerts: pipeline.counters.alertsPublished)
             // Like `serve`, the idle sweep runs between batches once a tick has passed, but on
             // the clock's event time rather than the wall's.
             let now = statistics.lastTs ?? event.ts
             guard let last = lastTick else {
                 lastTick = now
-                continue
+                return
             }
             if now - last >= tickSeconds {
                 try tick(&pipeline, &recorder)
                 lastTick = now
             }
+        }
+
+        var failures: [(path: String, message: String)]
+        if readAhead && pacer == nil {
+            let reader = ReadAheadScorer(merge: merge, lexicon: lexicon, batchSize: batchSize)
+            reader.start()
+            defer { reader.cancel() }
+            while let batch = reader.next() {
+                bytesRead = batch.bytesRead
+                for item in batch.items {
+                    switch item {
+                    case .rejected(let rejection): statistics.decodeRejections[rejection.reason, default: 0] += 1
+                    case .event(let event): try consume(event, score: nil)
+                    case .scored(let fragment, let score): try consume(.fragment(fragment), score: score)
+                    }
+                }
+            }
+            failures = reader.failures
+        } else {
+            while let item = merge.next() {
+                bytesRead = merge.bytesRead
+                switch item {
+                case .rejected(let rejection): statistics.decodeRejections[rejection.reason, default: 0] += 1
+                case .event(let event): try consume(event, score: nil)
+                }
+            }
+            bytesRead = merge.bytesRead
+            failures = merge.failures
         }
         try flush(&pipeline, &recorder)
         // The recording ran out: time moves past the idle timeout, as it would have live, so
@@ -99,12 +131,12 @@ public struct Replay: Sendable {
         bar.finish()
 
         statistics.elapsedSeconds = Date().timeIntervalSince1970 - started
-        statistics.bytes = merge.bytesRead
+        statistics.bytes = bytesRead
         statistics.engine = pipeline.engine.counters
         statistics.alertsByKind = recorder.alertsByKind
         statistics.alertsBySeverity = recorder.alertsBySeverity
         statistics.sessions = recorder.sessionsEnded
-        statistics.failures = merge.failures.map { "\($0.path): \($0.message)" }
+        statistics.failures = failures.map { "\($0.path): \($0.message)" }
         return statistics
     }
 

@@ -57,6 +57,17 @@ public struct Pipeline {
         return output.rejection
     }
 
+    /// Takes a fragment whose text was scored elsewhere (a replay's reading thread), exactly as
+    /// ``ingest(_:)-(WireEvent)`` would take it with that score.
+    @discardableResult
+    public mutating func ingest(_ fragment: Fragment, score: Score) -> Rejection? {
+        output.removeAll(keepingCapacity: true)
+        engine.handle(fragment, score: score, into: &output)
+        if output.rejection == nil { clock.observe(eventTime: fragment.ts) }
+        collect()
+        return output.rejection
+    }
+
     private mutating func collect() {
         pendingAlerts.append(contentsOf: output.alerts)
         pendingSummaries.append(contentsOf: output.endedSessions)

@@ -27,12 +27,14 @@ enum Fixtures {
 
     /// Replays `paths` with the given `--set` overrides.
     static func replay(
-        _ paths: [String], overrides: [String] = [], options: ReplayRecorder.Options = ReplayRecorder.Options()
+        _ paths: [String], overrides: [String] = [], options: ReplayRecorder.Options = ReplayRecorder.Options(),
+        readAhead: Bool = true
     ) throws -> (ReplayStatistics, ReplayRecorder) {
         let configuration = try ServerConfiguration.load(path: nil, overrides: overrides)
         let files = try RecordingFile.resolve(paths)
         var replay = Replay(files: files, configuration: configuration)
         replay.progress = false
+        replay.readAhead = readAhead
         var recorder = try ReplayRecorder(options: options)
         let statistics = try replay.run(into: &recorder)
         try recorder.finish()

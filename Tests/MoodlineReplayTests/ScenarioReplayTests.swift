@@ -21,6 +21,21 @@ struct ScenarioReplayTests {
         #expect(score.falseAlarms <= 2, "\(score.rendered(title: "scenarios"))")
     }
 
+    /// Scoring on the reading thread must not change a single alert: the two mixed-language
+    /// sessions carry no `lang` and exercise the engine-side scoring of untagged fragments.
+    @Test func readingAheadOnASecondThreadGivesTheSameAlerts() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        var outputs: [String] = []
+        for readAhead in [false, true] {
+            var options = ReplayRecorder.Options()
+            options.alertsPath = dir + "/alerts-\(readAhead).jsonl"
+            let (statistics, _) = try Fixtures.replay([Fixtures.sessions], options: options, readAhead: readAhead)
+            #expect(statistics.alerts > 50)
+            outputs.append(try String(contentsOfFile: options.alertsPath!, encoding: .utf8))
+        }
+        #expect(outputs[0] == outputs[1])
+    }
+
     @Test func alertsFileCarriesTheRequiredFields() throws {
         let dir = try Fixtures.temporaryDirectory()
         var options = ReplayRecorder.Options()

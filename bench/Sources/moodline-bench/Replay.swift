@@ -1,6 +1,7 @@
 import Foundation
 import MoodlineCore
 import MoodlineEngine
+import MoodlineReplay
 import MoodlineServer
 import MoodlineStore
 #if canImport(Glibc)
@@ -68,9 +69,45 @@ struct ReplayRun {
             print("  pass \(pass): \(seconds.formatted(3)) s, \(Int(rate).grouped) fragments/s (\(Int(Double(messages.count) / seconds).grouped) messages/s, \((seconds * 1e9 / Double(messages.count)).formatted(0)) ns/message), \((Double(allocations) / Double(messages.count)).formatted(1)) allocations/message; alerts \(sink.alerts.grouped), snapshots \(sink.snapshots.grouped), summaries \(sink.summaries.grouped), rejected \(rejected)")
         }
         let mean = total / Double(max(1, options.replayPasses))
-        return [
+        var rows: [PipelineBenchmark.Row] = [
             .init(measure: "replay through Pipeline, mean (fragments/s)", value: Int(mean).grouped, target: "≥ 500,000", met: mean >= 500_000),
             .init(measure: "replay through Pipeline, best pass (fragments/s)", value: Int(best).grouped, target: "≥ 500,000", met: best >= 500_000),
         ]
+        rows += commandReplay()
+        return rows
+    }
+
+    /// `moodline replay FILE` as a QA analyst runs it: the same lines from a file through
+    /// `MoodlineReplay.Replay` (reading, merge, decoding, scoring, engine, the recorder's
+    /// statistics; no report files), on one thread and with the reading thread.
+    func commandReplay() -> [PipelineBenchmark.Row] {
+        let path = options.databaseDirectory + "/moodline-bench-\(getpid())-replay.jsonl"
+        defer { unlink(path) }
+        guard FileManager.default.createFile(atPath: path, contents: Data(messages.bytes)) else {
+            print("  cannot write \(path)")
+            return []
+        }
+        print("\n[4b] moodline replay on a file of the same \(messages.count.grouped) lines (\((Double(messages.bytes.count) / 1e6).formatted(0)) MB), no report")
+        var rows: [PipelineBenchmark.Row] = []
+        for readAhead in [false, true] {
+            do {
+                var replay = Replay(files: try RecordingFile.resolve([path]), configuration: ServerConfiguration())
+                replay.progress = false
+                replay.readAhead = readAhead
+                var options = ReplayRecorder.Options()
+                options.timelineSessions = 0
+                var recorder = try ReplayRecorder(options: options)
+                let start = monotonicNanoseconds()
+                let statistics = try replay.run(into: &recorder)
+                let seconds = Double(monotonicNanoseconds() - start) / 1e9
+                let rate = Double(statistics.engine.fragments + statistics.engine.interimFragments) / seconds
+                let label = readAhead ? "reading thread + rules thread" : "one thread"
+                print("  \(label): \(seconds.formatted(3)) s, \(Int(rate).grouped) fragments/s; alerts \(statistics.alerts.grouped), sessions \(statistics.sessions.grouped)")
+                rows.append(.init(measure: "moodline replay, \(label) (fragments/s)", value: Int(rate).grouped, target: "≥ 500,000", met: rate >= 500_000))
+            } catch {
+                print("  replay failed: \(error)")
+            }
+        }
+        return rows
     }
 }

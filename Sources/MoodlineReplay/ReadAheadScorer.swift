@@ -1,0 +1,135 @@
+import Foundation
+import MoodlineCore
+import MoodlineEngine
+import MoodlineWire
+
+/// Reads, decodes and scores a replay's recordings on a thread of its own, a batch ahead of
+/// the engine, so a fast replay uses both cores: text scoring and JSON decoding are about
+/// half of the work, the rules and reports the other half.
+///
+/// A fragment is scored here only when its own `lang` tag decides the language; one without
+/// (its session's language applies, which only the engine knows) is left for the engine to
+/// score, so the result is exactly that of a replay on one thread.
+final class ReadAheadScorer: @unchecked Sendable {
+    // @unchecked: `merge` and `scorer` are used by the reading thread only, from `start()` until
+    // it signals the end; the queue is guarded by `condition`; `failures` is written before the
+    // end is signalled and read after.
+
+    enum Item: Sendable {
+        case event(WireEvent)
+        case scored(Fragment, Score)
+        case rejected(Rejection)
+    }
+
+    struct Batch: Sendable {
+        var items: [Item] = []
+        /// Bytes read from the files when the batch was complete, for progress.
+        var bytesRead = 0
+    }
+
+    private var merge: RecordingMerge
+    private var scorer: Scorer
+    private let batchSize: Int
+    private let depth: Int
+    private let condition = NSCondition()
+    private var queue: [Batch] = []
+    private var ended = false
+    private var cancelled = false
+    private var readFailures: [(path: String, message: String)] = []
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// - Parameters:
+    ///   - batchSize: items handed over at a time.
+    ///   - depth: batches read ahead before the reader waits (bounds the memory used).
+    init(merge: RecordingMerge, lexicon: Lexicon, batchSize: Int = 512, depth: Int = 4) {
+        self.merge = merge
+        scorer = Scorer(lexicon: lexicon)
+        self.batchSize = max(1, batchSize)
+        self.depth = max(1, depth)
+    }
+
+    /// Starts the reading thread.
+    func start() {
+        let thread = Thread { [self] in
+            read()
+            finished.signal()
+        }
+        thread.name = "moodline.replay-reader"
+        thread.start()
+    }
+
+    /// The next batch in order; waits for it; nil once everything was handed over.
+    func next() -> Batch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty && !ended { condition.wait() }
+        guard !queue.isEmpty else { return nil }
+        let batch = queue.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Files that could not be read to the end; complete once ``next()`` returned nil.
+    var failures: [(path: String, message: String)] {
+        condition.lock()
+        defer { condition.unlock() }
+        return readFailures
+    }
+
+    /// Stops the reading thread early (the consumer failed) and waits for it.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+        finished.wait()
+        finished.signal() // a second cancel, or the normal end, must not wait again
+    }
+
+    private func read() {
+        var batch = Batch()
+        batch.items.reserveCapacity(batchSize)
+        while let item = merge.next() {
+            switch item {
+            case .rejected(let rejection):
+                batch.items.append(.rejected(rejection))
+            case .event(.fragment(let fragment)):
+                if let language = Engine.language(ofTag: fragment.lang) {
+                    batch.items.append(.scored(fragment, scorer.score(fragment.text, language: language)))
+                } else {
+                    batch.items.append(.event(.fragment(fragment)))
+                }
+            case .event(let event):
+                batch.items.append(.event(event))
+            }
+            if batch.items.count >= batchSize {
+                batch.bytesRead = merge.bytesRead
+                guard hand(batch) else { return }
+                batch = Batch()
+                batch.items.reserveCapacity(batchSize)
+            }
+        }
+        batch.bytesRead = merge.bytesRead
+        let failures = merge.failures
+        condition.lock()
+        queue.append(batch) // even empty: it carries the final byte count
+        readFailures = failures
+        ended = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Queues a batch, waiting while `depth` are queued; false when cancelled.
+    private func hand(_ batch: Batch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= depth && !cancelled { condition.wait() }
+        guard !cancelled else {
+            ended = true
+            return false
+        }
+        queue.append(batch)
+        condition.broadcast()
+        return true
+    }
+}
