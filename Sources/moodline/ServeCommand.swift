@@ -85,7 +85,7 @@ struct ServeCommand: ParsableCommand {
         do {
             server = try Server(configuration: configuration, context: context, logger: logger)
         } catch {
-            throw ValidationError("cannot start: \(error)")
+            throw Self.startFailure("cannot start: \(error)")
         }
         let console = try startConsole(configuration.console, server: server, logger: logger)
         var simulator: SimulatorHandle?
@@ -109,6 +109,13 @@ struct ServeCommand: ParsableCommand {
         console?.service.stop()
     }
 
+    /// Says why the service could not start, once, on stderr, without the usage text that a
+    /// `ValidationError` prints (the command line was fine; a port or a file was not).
+    private static func startFailure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("moodline serve: \(message)\n".utf8))
+        return ExitCode.failure
+    }
+
     /// Starts the web console before the pipeline, so a port in use stops the start-up with a clear error.
     private func startConsole(
         _ configuration: ConsoleConfiguration, server: Server, logger: Logger
@@ -129,7 +136,7 @@ struct ServeCommand: ParsableCommand {
             let port = try service.start()
             return (service, "http://\(configuration.host):\(port)\(link)")
         } catch {
-            throw ValidationError("cannot start the console: \(error)")
+            throw Self.startFailure("cannot start the console: \(error)")
         }
     }
 }

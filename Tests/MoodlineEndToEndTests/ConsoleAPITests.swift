@@ -249,6 +249,23 @@ struct ConsoleAPITests {
         #expect(((ticket?["ticket"] as? [String: Any])?["alert"] as? [String: Any])?["evidence"] != nil, "the ticket carries why it fired")
     }
 
+    @Test("a console port already taken stops the start with the reason and what to do", .timeLimit(.minutes(2)))
+    func portTaken() throws {
+        let f = try Fixture()
+        let port = try #require(URLComponents(string: f.base)?.port)
+        let other = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(other) }
+        let run = try ChildProcess.run(
+            ["serve", "--ingest", "ipc://\(other)/in.sock", "--publish", "ipc://\(other)/pub.sock", "--control", "ipc://\(other)/ctl.sock",
+             "--database", "\(other)/moodline.db", "--console-port", "\(port)"],
+            directory: other, name: "second", timeout: 60
+        )
+        #expect(run.exit == .status(1), "\(run.exit)")
+        #expect(run.stderr.contains("cannot start the console") && run.stderr.contains("console.port"), "\(run.stderr)")
+        #expect(!run.stderr.contains("Usage:"), "a start-up failure is not a usage error")
+        #expect(f.server.isRunning, "the first server is unaffected")
+    }
+
     @Test("metrics count what happened; healthz answers", .timeLimit(.minutes(2)))
     func metrics() throws {
         let f = try Fixture()
