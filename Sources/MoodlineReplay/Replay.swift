@@ -58,7 +58,8 @@ public struct Replay: Sendable {
         var lastTick: Double?
         let started = Date().timeIntervalSince1970
 
-        var bytesRead = 0
+        /// Bytes read, as the reading thread last reported them; nil reads them off the merge.
+        var readerBytes: Int?
 
         /// One event through the pipeline, with its score when the reader already scored it.
         func consume(_ event: WireEvent, score: Score?) throws(ReplayError) {
@@ -82,7 +83,7 @@ public struct Replay: Sendable {
             guard inBatch >= batchSize || pacer != nil else { return }
             inBatch = 0
             try flush(&pipeline, &recorder)
-            bar.update(bytes: bytesRead, fragments: pipeline.engine.counters.fragments, alerts: pipeline.counters.alertsPublished)
+            bar.update(bytes: readerBytes ?? merge.bytesRead, fragments: pipeline.engine.counters.fragments, alerts: pipeline.counters.alertsPublished)
             // Like `serve`, the idle sweep runs between batches once a tick has passed, but on
             // the clock's event time rather than the wall's.
             let now = statistics.lastTs ?? event.ts
@@ -102,7 +103,7 @@ public struct Replay: Sendable {
             reader.start()
             defer { reader.cancel() }
             while let batch = reader.next() {
-                bytesRead = batch.bytesRead
+                readerBytes = batch.bytesRead
                 for item in batch.items {
                     switch item {
                     case .rejected(let rejection): statistics.decodeRejections[rejection.reason, default: 0] += 1
@@ -114,13 +115,11 @@ public struct Replay: Sendable {
             failures = reader.failures
         } else {
             while let item = merge.next() {
-                bytesRead = merge.bytesRead
                 switch item {
                 case .rejected(let rejection): statistics.decodeRejections[rejection.reason, default: 0] += 1
                 case .event(let event): try consume(event, score: nil)
                 }
             }
-            bytesRead = merge.bytesRead
             failures = merge.failures
         }
         try flush(&pipeline, &recorder)
@@ -131,7 +130,7 @@ public struct Replay: Sendable {
         bar.finish()
 
         statistics.elapsedSeconds = Date().timeIntervalSince1970 - started
-        statistics.bytes = bytesRead
+        statistics.bytes = readerBytes ?? merge.bytesRead
         statistics.engine = pipeline.engine.counters
         statistics.alertsByKind = recorder.alertsByKind
         statistics.alertsBySeverity = recorder.alertsBySeverity
