@@ -202,16 +202,7 @@ struct ConsoleRoutes: Sendable {
         writer.key("ticket"); writer.write(ticket)
         writer.key("history")
         writer.beginArray()
-        for event in history {
-            writer.beginObject()
-            writer.key("at"); writer.double(event.at)
-            writer.key("action"); writer.string(event.action.rawValue)
-            writer.nullableMember("actor", event.actor)
-            writer.key("tier"); writer.int(event.tier)
-            writer.key("tier_name"); writer.string(event.tierName)
-            writer.nullableMember("note", event.note)
-            writer.endObject()
-        }
+        for event in history { writer.write(event) }
         writer.endArray()
         writer.endObject()
         return Response.json(writer.bytes)

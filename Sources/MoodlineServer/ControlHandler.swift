@@ -93,16 +93,7 @@ struct ControlHandler {
             writer.key("ticket"); writer.write(ticket)
             writer.key("history")
             writer.beginArray()
-            for e in try store.history(key: key) {
-                writer.beginObject()
-                writer.key("at"); writer.double(e.at)
-                writer.key("action"); writer.string(e.action.rawValue)
-                writer.nullableMember("actor", e.actor)
-                writer.key("tier"); writer.int(e.tier)
-                writer.key("tier_name"); writer.string(e.tierName)
-                writer.nullableMember("note", e.note)
-                writer.endObject()
-            }
+            for e in try store.history(key: key) { writer.write(e) }
             writer.endArray()
         case "ack", "acknowledge", "resolve":
             guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }

@@ -49,6 +49,18 @@ extension JSONWriter {
         endObject()
     }
 
+    /// One step of a ticket's history, as the control socket and the console API give it.
+    public mutating func write(_ event: TicketEvent) {
+        beginObject()
+        key("at"); double(event.at)
+        key("action"); string(event.action.rawValue)
+        nullableMember("actor", event.actor)
+        key("tier"); int(event.tier)
+        key("tier_name"); string(event.tierName)
+        nullableMember("note", event.note)
+        endObject()
+    }
+
     /// Decimal places of the levels, risk and history values in snapshots: the scores' own
     /// noise is far above it, and the fixed-point writer is several times cheaper than the
     /// shortest round-trip form. Timestamps keep full precision.
