@@ -128,24 +128,12 @@ struct ConsoleRoutes: Sendable {
     private func alerts(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
         let query = request.uri.queryParameters
         let limit = try Self.limit(query["limit"], default: 100, max: 1000)
-        let minimum: Severity = try query["min_severity"].map {
-            guard let s = Severity(rawValue: String($0)) else {
-                throw APIError(.badRequest, .badRequest, "min_severity is info, warning or critical")
-            }
-            return s
-        } ?? .warning
+        let minimum = try Self.severity(query["min_severity"], name: "min_severity") ?? .warning
         let team = try Self.team(query["team"], access)
         let found = try await offload { () throws(StoreError) in
             try server.store.alerts(limit: limit, team: team, minimumSeverity: minimum)
         }
-        var writer = JSONWriter(capacity: 512 + found.count * 512)
-        writer.beginObject()
-        writer.key("alerts")
-        writer.beginArray()
-        for alert in found { writer.write(alert) }
-        writer.endArray()
-        writer.endObject()
-        return Response.json(writer.bytes)
+        return Self.list("alerts", found, bytesEach: 512) { $0.write($1) }
     }
 
     private func tickets(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
@@ -161,12 +149,7 @@ struct ConsoleRoutes: Sendable {
             }
             statuses = [status]
         }
-        let severity: Severity? = try query["severity"].map {
-            guard let s = Severity(rawValue: String($0)) else {
-                throw APIError(.badRequest, .badRequest, "severity is info, warning or critical")
-            }
-            return s
-        }
+        let severity = try Self.severity(query["severity"], name: "severity")
         let team = try Self.team(query["team"], access)
         let found = try await offload { () throws(StoreError) -> [Ticket] in
             guard !statuses.isEmpty else { return try server.store.tickets(team: team, severity: severity, limit: limit) }
@@ -177,14 +160,7 @@ struct ConsoleRoutes: Sendable {
             all.sort { ($0.ts, $0.key) > ($1.ts, $1.key) }
             return Array(all.prefix(limit))
         }
-        var writer = JSONWriter(capacity: 512 + found.count * 1024)
-        writer.beginObject()
-        writer.key("tickets")
-        writer.beginArray()
-        for ticket in found { writer.write(ticket) }
-        writer.endArray()
-        writer.endObject()
-        return Response.json(writer.bytes)
+        return Self.list("tickets", found, bytesEach: 1024) { $0.write($1) }
     }
 
     private func ticket(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
@@ -237,6 +213,28 @@ struct ConsoleRoutes: Sendable {
     }
 
     // MARK: Helpers
+
+    /// `{"<key>":[…]}` with each item written by `write`.
+    private static func list<Item>(
+        _ key: StaticString, _ items: [Item], bytesEach: Int, write: (inout JSONWriter, Item) -> Void
+    ) -> Response {
+        var writer = JSONWriter(capacity: 64 + items.count * bytesEach)
+        writer.beginObject()
+        writer.key(key)
+        writer.beginArray()
+        for item in items { write(&writer, item) }
+        writer.endArray()
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    private static func severity(_ raw: Substring?, name: String) throws -> Severity? {
+        guard let raw else { return nil }
+        guard let severity = Severity(rawValue: String(raw)) else {
+            throw APIError(.badRequest, .badRequest, "\(name) is info, warning or critical")
+        }
+        return severity
+    }
 
     private static func limit(_ raw: Substring?, default value: Int, max: Int) throws -> Int {
         guard let raw else { return value }
