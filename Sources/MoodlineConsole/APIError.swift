@@ -12,7 +12,6 @@ public struct APIError: HTTPResponseError, Equatable {
         case badRequest = "bad_request"
         case conflict
         case methodNotAllowed = "method_not_allowed"
-        case unavailable
         case `internal`
     }
 

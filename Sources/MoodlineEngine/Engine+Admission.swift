@@ -21,7 +21,7 @@ extension Engine {
             slot = existing
         } else {
             slot = createSession(fragment.session, ts: fragment.ts, into: &output)
-            let language = resolveLanguage(fragment.lang)
+            let language = Self.language(ofTag: fragment.lang)
             modify(slot) { s in
                 s.agent = fragment.agent
                 s.team = fragment.team

@@ -6,13 +6,8 @@ extension Engine {
     /// The language of a `lang` tag, exactly as `Language(bcp47:)` reads it, but from the
     /// tag's bytes: the primary subtag of a plain ASCII tag is matched case-insensitively in
     /// place, without the `split` and `lowercased()` (two allocations) of the general parser,
-    /// which still handles anything unusual (non-ASCII, a leading `-`).
-    func resolveLanguage(_ tag: String?) -> Language? {
-        Self.language(ofTag: tag)
-    }
-
-    /// The language a fragment's own `lang` tag asks for, as the engine scores it; nil for no
-    /// tag or one it does not score (the session's language applies then). For callers that
+    /// which still handles anything unusual (non-ASCII, a leading `-`). Nil for no tag or one
+    /// Moodline does not score (the session's language applies then). Public for callers that
     /// score fragments before handing them over (``handle(_:score:into:)``).
     public static func language(ofTag tag: String?) -> Language? {
         guard let tag else { return nil }

@@ -14,7 +14,7 @@ extension Engine {
             return
         }
         let slot = index[start.session] ?? createSession(start.session, ts: start.ts, into: &output)
-        let language = resolveLanguage(start.lang)
+        let language = Self.language(ofTag: start.lang)
         // A repeated or late session_start (after fragments started it implicitly) only fills in
         // what the session does not know yet.
         modify(slot) { s in

@@ -41,7 +41,7 @@ public struct Engine: Sendable {
         switch event {
         case .fragment(let fragment):
             guard let slot = admit(fragment, into: &output) else { return }
-            let language = resolveLanguage(fragment.lang) ?? slots[Int(slot)]!.language
+            let language = Self.language(ofTag: fragment.lang) ?? slots[Int(slot)]!.language
             let score = scorer.score(fragment.text, language: language)
             process(fragment, score: score, slot: slot, into: &output)
         case .sessionStart(let start):
