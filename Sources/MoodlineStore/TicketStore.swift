@@ -15,15 +15,29 @@ public final class TicketStore: Sendable {
         case normal
     }
 
+    /// Who copies the write-ahead log back into the database file.
+    public enum Checkpointing: Sendable, Equatable {
+        /// SQLite's default: the commit that grows the log past 1,000 pages does it, and takes
+        /// milliseconds longer. Right for short-lived and occasional writers.
+        case inline
+        /// A thread and connection of the store's own, every `interval` seconds, so commits
+        /// never wait for a checkpoint. For a long-running writer whose commits are on a
+        /// latency budget (the server).
+        case background(interval: Double)
+    }
+
     /// The database file, or `nil` for an in-memory store.
     public let path: String?
     let writer: any DatabaseWriter
+    private let checkpointer: WALCheckpointer?
 
     /// Opens (creating if needed) the store at `path` in WAL mode and brings its schema up to date.
     ///
     /// - Parameter busyTimeout: Seconds to wait for another process holding the write lock
     ///   (several instances on one file) before failing.
-    public convenience init(path: String, durability: Durability = .full, busyTimeout: Double = 5) throws(StoreError) {
+    public convenience init(
+        path: String, durability: Durability = .full, busyTimeout: Double = 5, checkpointing: Checkpointing = .inline
+    ) throws(StoreError) {
         // GRDB converts the timeout to whole milliseconds; NaN or a huge value would trap there.
         guard busyTimeout.isFinite, (0...86_400).contains(busyTimeout) else {
             throw StoreError(.invalidArgument, "busy timeout \(busyTimeout) s is out of range — use 0 to 86400 seconds", path: path)
@@ -31,9 +45,13 @@ public final class TicketStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "moodline.store"
+        if case .background(let interval) = checkpointing, !(interval.isFinite && interval > 0 && interval <= 3600) {
+            throw StoreError(.invalidArgument, "checkpoint interval \(interval) s is out of range — use more than 0 and at most 3600 seconds", path: path)
+        }
         let synchronous = durability == .full ? "FULL" : "NORMAL"
+        let autocheckpoint = checkpointing == .inline ? "" : "PRAGMA wal_autocheckpoint = 0;"
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous); \(autocheckpoint)")
         }
         let pool: DatabasePool
         do {
@@ -41,7 +59,16 @@ public final class TicketStore: Sendable {
         } catch {
             throw Self.openError(error, path: path)
         }
-        try self.init(writer: pool, path: path)
+        // Opened after the pool, which has put the file in WAL mode.
+        var checkpointer: WALCheckpointer?
+        if case .background(let interval) = checkpointing {
+            do {
+                checkpointer = try WALCheckpointer(path: path, interval: interval)
+            } catch {
+                throw Self.openError(error, path: path)
+            }
+        }
+        try self.init(writer: pool, path: path, checkpointer: checkpointer)
     }
 
     /// An empty store that lives in memory only, for tests and replays.
@@ -54,17 +81,31 @@ public final class TicketStore: Sendable {
         } catch {
             throw openError(error, path: ":memory:")
         }
-        return try TicketStore(writer: queue, path: nil)
+        return try TicketStore(writer: queue, path: nil, checkpointer: nil)
     }
 
-    private init(writer: any DatabaseWriter, path: String?) throws(StoreError) {
+    private init(writer: any DatabaseWriter, path: String?, checkpointer: WALCheckpointer?) throws(StoreError) {
         self.writer = writer
         self.path = path
-        try migrate()
+        self.checkpointer = checkpointer
+        do {
+            try migrate()
+        } catch {
+            checkpointer?.stop()
+            throw error
+        }
+    }
+
+    /// Checkpoints run by the background checkpointer and checkpoints that failed; nil when
+    /// the store checkpoints inline.
+    public var backgroundCheckpoints: (completed: Int, failed: Int)? {
+        checkpointer.map { c in let n = c.counts; return (n.checkpoints, n.failures) }
     }
 
     /// Closes the database; later calls fail with `StoreError.Code.database`.
     public func close() throws(StoreError) {
+        // First, so the pool's connection is the last one and leaves the file checkpointed.
+        checkpointer?.stop()
         do {
             try writer.close()
         } catch {

@@ -28,7 +28,7 @@ struct Throughput {
         let moodline = try serverRun(file: file, count: n)
         let ratio = moodline.rate / raw
         print("      \(Int(moodline.rate).grouped) messages/s = \(Int(moodline.rate * fragmentShare).grouped) fragments/s  (\((ratio * 100).formatted(1))% of raw)")
-        print("      published \(moodline.published.grouped) PUB messages (\(moodline.alerts.grouped) alerts, \(moodline.tickets.grouped) tickets), rejections \(moodline.rejections)")
+        print("      published \(moodline.published.grouped) PUB messages (\(moodline.alerts.grouped) alerts, \(moodline.tickets.grouped) tickets, \(moodline.escalations.grouped) escalations and re-publications), rejections \(moodline.rejections)")
         if let p = moodline.latency {
             print("      receive→publish under saturation: \(p.text)")
         }
@@ -88,6 +88,7 @@ struct Throughput {
         var published: Int
         var alerts: Int
         var tickets: Int
+        var escalations: Int
         var rejections: Int
         var latency: Percentiles?
     }
@@ -129,6 +130,7 @@ struct Throughput {
         return ServerResult(
             rate: Double(recorded.messages) / seconds, published: subscriber.snapshot.messages,
             alerts: stats["alerts_published"] ?? 0, tickets: stats["tickets_opened"] ?? 0,
+            escalations: stats["tickets_escalated"] ?? 0,
             rejections: rejections, latency: Percentiles(recorded.samples))
     }
 }
