@@ -29,76 +29,82 @@ extension Engine {
     ]
 
     mutating func process(_ fragment: Fragment, score: Score, slot: Int32, into output: inout EngineOutput) {
-        let config = configuration
-        // Moved out of its slot while the rules run, so they can use the engine's other members.
-        var s = slots[Int(slot)].take()!
-        do {
-            defer { slots[Int(slot)] = s }
-            if fragment.isFinal {
-                counters.fragments += 1
-            } else {
-                counters.interimFragments += 1
-            }
-            var context = FragmentContext(
-                seq: fragment.seq, ts: fragment.ts, speaker: fragment.speaker, isFinal: fragment.isFinal,
-                score: score, arousal: score.arousal, prosody: nil)
+        // The session is changed where it lies: the rules are static and get the engine's other
+        // members as arguments (disjoint stored properties), so its state is never copied out and back.
+        Self.apply(
+            fragment, score: score, to: &slots[Int(slot)]!, configuration: configuration, lexicon: scorer.lexicon,
+            counters: &counters, into: &output)
+        noteSnapshot(slot: slot, ts: fragment.ts, into: &output)
+    }
 
-            // Interim text never moves the levels, counts or baselines: its final version will.
-            if !fragment.isFinal {
-                guard config.interim.raiseUrgent, fragment.speaker == .customer else { return }
-                for (kind, categories) in Self.customerStatements where kind == .selfHarm || kind == .abuse {
-                    if !score.categories.intersection(categories).isEmpty {
-                        statement(kind, categories, context, &s, into: &output)
-                    }
-                }
-                return
-            }
+    /// Runs one fragment through a session's levels and rules.
+    private static func apply(
+        _ fragment: Fragment, score: Score, to s: inout SessionState, configuration config: EngineConfig,
+        lexicon: Lexicon, counters: inout EngineCounters, into output: inout EngineOutput
+    ) {
+        if fragment.isFinal {
+            counters.fragments += 1
+        } else {
+            counters.interimFragments += 1
+        }
+        var context = FragmentContext(
+            seq: fragment.seq, ts: fragment.ts, speaker: fragment.speaker, isFinal: fragment.isFinal,
+            score: score, arousal: score.arousal, prosody: nil)
 
-            if let reading = fragment.prosody {
-                let calm = Double(score.valence) > config.prosody.calmTextValence
-                    && Double(score.arousal) < config.prosody.calmTextArousal
-                let seconds = Self.speechSeconds(fragment.text, rate: reading.rateSPS ?? config.prosody.defaultRateSPS)
-                let assessment = s[fragment.speaker].baseline.assess(reading, speechSeconds: seconds, textIsCalm: calm)
-                context.prosody = assessment
-                context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
-            }
-            let moodValence = Self.moodValence(score, speaker: fragment.speaker)
-            s[fragment.speaker].update(valence: moodValence, arousal: context.arousal, ts: fragment.ts, smoothing: config.smoothing)
-            if fragment.speaker == .customer {
-                s.noteCustomerValence(score.valence)
-            } else {
-                s.noteAgent(valence: score.valence, arousal: context.arousal)
-                if let overlap = context.prosody?.overlapS, overlap >= config.interruptions.minimumOverlapSeconds {
-                    s.overlaps.record(ts: fragment.ts, seq: fragment.seq, overlapS: overlap)
+        // Interim text never moves the levels, counts or baselines: its final version will.
+        if !fragment.isFinal {
+            guard config.interim.raiseUrgent, fragment.speaker == .customer else { return }
+            for (kind, categories) in Self.customerStatements where kind == .selfHarm || kind == .abuse {
+                if !score.categories.intersection(categories).isEmpty {
+                    statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)
                 }
             }
-            s.history.append(SessionSnapshot.Point(
-                ts: fragment.ts, customerValence: s.customer.valence, customerArousal: s.customer.arousal,
-                agentValence: s.agentState.valence, agentArousal: s.agentState.arousal))
+            return
+        }
 
-            // One clear statement.
-            let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
-            for (kind, categories) in statements where !score.categories.intersection(categories).isEmpty {
-                statement(kind, categories, context, &s, into: &output)
-            }
-
-            // Sustained moods, each judged when its own speaker speaks.
-            if fragment.speaker == .customer {
-                // In a self-harm crisis the despair reads as negative and intense; an anger
-                // alert on top would only bury the critical one, so anger waits until it closes.
-                if !isOpen(.selfHarm, in: s) {
-                    sustained(
-                        .customerAnger, level: Self.angerLevel(s.customer),
-                        instant: Self.instantAnger(score, arousal: context.arousal), context, &s, into: &output)
-                }
-                sustained(.customerNegative, level: Self.negativeLevel(s.customer), context, &s, into: &output)
-            } else {
-                sustained(.agentStress, level: Self.stressLevel(s.agentState), context, &s, into: &output)
-                let overlaps = s.overlaps.count(now: fragment.ts, window: config.interruptions.windowSeconds)
-                sustained(.interruptions, level: Double(overlaps), context, &s, into: &output)
+        if let reading = fragment.prosody {
+            let calm = Double(score.valence) > config.prosody.calmTextValence
+                && Double(score.arousal) < config.prosody.calmTextArousal
+            let seconds = Self.speechSeconds(fragment.text, rate: reading.rateSPS ?? config.prosody.defaultRateSPS)
+            let assessment = s.change(fragment.speaker) { $0.baseline.assess(reading, speechSeconds: seconds, textIsCalm: calm) }
+            context.prosody = assessment
+            context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
+        }
+        let moodValence = Self.moodValence(score, speaker: fragment.speaker)
+        s.change(fragment.speaker) { $0.update(valence: moodValence, arousal: context.arousal, ts: fragment.ts, smoothing: config.smoothing) }
+        if fragment.speaker == .customer {
+            s.noteCustomerValence(score.valence)
+        } else {
+            s.noteAgent(valence: score.valence, arousal: context.arousal)
+            if let overlap = context.prosody?.overlapS, overlap >= config.interruptions.minimumOverlapSeconds {
+                s.overlaps.record(ts: fragment.ts, seq: fragment.seq, overlapS: overlap)
             }
         }
-        noteSnapshot(slot: slot, ts: fragment.ts, into: &output)
+        s.history.append(SessionSnapshot.Point(
+            ts: fragment.ts, customerValence: s.customer.valence, customerArousal: s.customer.arousal,
+            agentValence: s.agentState.valence, agentArousal: s.agentState.arousal))
+
+        // One clear statement.
+        let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
+        for (kind, categories) in statements where !score.categories.intersection(categories).isEmpty {
+            statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)
+        }
+
+        // Sustained moods, each judged when its own speaker speaks.
+        if fragment.speaker == .customer {
+            // In a self-harm crisis the despair reads as negative and intense; an anger
+            // alert on top would only bury the critical one, so anger waits until it closes.
+            if !isOpen(.selfHarm, in: s, config) {
+                sustained(
+                    .customerAnger, level: Self.angerLevel(s.customer),
+                    instant: Self.instantAnger(score, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
+            }
+            sustained(.customerNegative, level: Self.negativeLevel(s.customer), context, &s, config, lexicon, &counters, into: &output)
+        } else {
+            sustained(.agentStress, level: Self.stressLevel(s.agentState), context, &s, config, lexicon, &counters, into: &output)
+            let overlaps = s.overlaps.count(now: fragment.ts, window: config.interruptions.windowSeconds)
+            sustained(.interruptions, level: Double(overlaps), context, &s, config, lexicon, &counters, into: &output)
+        }
     }
 
     // MARK: Levels
@@ -140,9 +146,9 @@ extension Engine {
 
     /// A one-shot statement: fires unless the kind's episode is still open, that is, an earlier
     /// statement came within the cooldown. Each statement extends the episode.
-    mutating func statement(
-        _ kind: AlertKind, _ categories: CategorySet, _ context: FragmentContext,
-        _ s: inout SessionState, into output: inout EngineOutput
+    static func statement(
+        _ kind: AlertKind, _ categories: CategorySet, _ context: FragmentContext, _ s: inout SessionState,
+        _ configuration: EngineConfig, _ lexicon: Lexicon, _ counters: inout EngineCounters, into output: inout EngineOutput
     ) {
         guard let rule = configuration.oneShotRule(kind) else { return }
         var e = s.episodes[kind]
@@ -150,7 +156,7 @@ extension Engine {
         e.lastStatement = max(e.lastStatement, context.ts)
         if !ongoing {
             e.isOpen = true
-            if emit(kind, severity: rule.severity, episode: &e, context, &s, categories: categories, into: &output) {
+            if emit(kind, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, categories: categories, into: &output) {
                 e.lastFired = context.ts
             }
         }
@@ -158,9 +164,9 @@ extension Engine {
     }
 
     /// A sustained level: hysteresis between `enter` and `exit`, a hold, and a cooldown.
-    mutating func sustained(
-        _ kind: AlertKind, level: Double, instant: Double? = nil, _ context: FragmentContext,
-        _ s: inout SessionState, into output: inout EngineOutput
+    static func sustained(
+        _ kind: AlertKind, level: Double, instant: Double? = nil, _ context: FragmentContext, _ s: inout SessionState,
+        _ configuration: EngineConfig, _ lexicon: Lexicon, _ counters: inout EngineCounters, into output: inout EngineOutput
     ) {
         guard let rule = configuration.sustainedRule(kind) else { return }
         var e = s.episodes[kind]
@@ -171,7 +177,9 @@ extension Engine {
                 e.holdCount = 0
                 return
             }
-            if let instant { escalateIfClimbing(kind, rule, level: level, instant: instant, &e, context, &s, into: &output) }
+            if let instant {
+                escalateIfClimbing(kind, rule, level: level, instant: instant, &e, context, &s, configuration, lexicon, &counters, into: &output)
+            }
             return
         }
         guard level >= rule.enter else {
@@ -188,7 +196,7 @@ extension Engine {
         e.lastLevel = Float(instant ?? level)
         e.climbing = 0
         e.escalated = false
-        if emit(kind, severity: rule.severity, episode: &e, context, &s, level: level, into: &output) {
+        if emit(kind, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, level: level, into: &output) {
             e.lastFired = context.ts
         }
     }
@@ -198,18 +206,19 @@ extension Engine {
     /// times in a row (`instant`, the unsmoothed level), one critical alert (and ticket) of the
     /// kind, as the episode's next number. Not while another critical episode is open in the
     /// session: a supervisor is already paged for it.
-    private mutating func escalateIfClimbing(
+    private static func escalateIfClimbing(
         _ kind: AlertKind, _ rule: EngineConfig.SustainedRule, level: Double, instant: Double,
-        _ e: inout Episode, _ context: FragmentContext, _ s: inout SessionState, into output: inout EngineOutput
+        _ e: inout Episode, _ context: FragmentContext, _ s: inout SessionState,
+        _ configuration: EngineConfig, _ lexicon: Lexicon, _ counters: inout EngineCounters, into output: inout EngineOutput
     ) {
         guard let critical = rule.criticalLevel, rule.severity != .critical, !e.escalated else { return }
         e.climbing = instant > Double(e.lastLevel) ? e.climbing &+ 1 : 0
         e.lastLevel = Float(instant)
         guard level >= critical, Int(e.climbing) >= rule.climbingFragments else { return }
         for other in AlertKind.allCases where other != kind && configuration.severity(of: other) == .critical {
-            if isOpen(other, in: s) { return }
+            if isOpen(other, in: s, configuration) { return }
         }
-        if emit(kind, severity: .critical, episode: &e, context, &s, level: level, into: &output) {
+        if emit(kind, severity: .critical, episode: &e, context, &s, configuration, lexicon, &counters, level: level, into: &output) {
             e.escalated = true
             e.lastFired = context.ts
             output.alerts[output.alerts.count - 1].evidence.append(
@@ -219,10 +228,10 @@ extension Engine {
 
     /// Builds and appends an alert, unless the per-session cap drops it (never a critical one).
     /// Returns whether it was emitted.
-    mutating func emit(
-        _ kind: AlertKind, severity: Severity, episode e: inout Episode, _ context: FragmentContext,
-        _ s: inout SessionState, categories: CategorySet = [], level: Double? = nil,
-        into output: inout EngineOutput
+    static func emit(
+        _ kind: AlertKind, severity: Severity, episode e: inout Episode, _ context: FragmentContext, _ s: inout SessionState,
+        _ configuration: EngineConfig, _ lexicon: Lexicon, _ counters: inout EngineCounters,
+        categories: CategorySet = [], level: Double? = nil, into output: inout EngineOutput
     ) -> Bool {
         if severity != .critical {
             guard Int(s.nonCriticalAlerts) < configuration.sessions.maxNonCriticalAlerts else {
@@ -236,7 +245,7 @@ extension Engine {
         var evidence: [Evidence] = []
         for hit in context.score.hits where categories.contains(hit.category) {
             evidence.append(Evidence(
-                kind: "term", label: scorer.lexicon.term(hit.entry), value: nil, seq: context.seq,
+                kind: "term", label: lexicon.term(hit.entry), value: nil, seq: context.seq,
                 utf8Start: Int(hit.utf8Start), utf8End: Int(hit.utf8End)))
         }
         if evidence.isEmpty && !categories.isEmpty {

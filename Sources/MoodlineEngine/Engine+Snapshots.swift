@@ -13,6 +13,10 @@ extension Engine {
     }
 
     func isOpen(_ kind: AlertKind, in s: borrowing SessionState) -> Bool {
+        Self.isOpen(kind, in: s, configuration)
+    }
+
+    static func isOpen(_ kind: AlertKind, in s: borrowing SessionState, _ configuration: EngineConfig) -> Bool {
         let e = s.episodes[kind]
         guard e.isOpen else { return false }
         if let rule = configuration.oneShotRule(kind) {

@@ -49,10 +49,14 @@ struct SessionState: Sendable {
     }
 
     subscript(speaker: Speaker) -> SpeakerState {
-        get { speaker == .customer ? customer : agentState }
-        set {
-            if speaker == .customer { customer = newValue } else { agentState = newValue }
-        }
+        speaker == .customer ? customer : agentState
+    }
+
+    /// Changes one speaker's state in place (a get-and-set subscript would copy it out and
+    /// back; a `_modify` one may allocate its coroutine frame).
+    @inline(__always)
+    mutating func change<R>(_ speaker: Speaker, _ body: (inout SpeakerState) -> R) -> R {
+        speaker == .customer ? body(&customer) : body(&agentState)
     }
 
     var fragments: Int { Int(customer.fragments) + Int(agentState.fragments) }
