@@ -352,6 +352,8 @@ extension Engine {
             if (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) {
                 syllables += 1
                 inWord = false
+            } else if Self.isCommonCJKPunctuation(v) {
+                inWord = false
             } else if let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic {
                 if !inWord { syllables += syllablesPerWord }
                 inWord = true
@@ -360,6 +362,20 @@ extension Engine {
             }
         }
         return syllables
+    }
+
+    /// Chinese text's everyday punctuation: full-width ，。！？、：；（）～, the 《》「」『』 brackets,
+    /// curly quotes, … and —. None is alphabetic, and they are common enough that sparing them
+    /// the Unicode property lookup shows in a replay's profile.
+    @inline(__always)
+    static func isCommonCJKPunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3001, 0x3002, 0x300A...0x300F, 0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF5E,
+             0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The per-scalar count, for strings without contiguous UTF-8 (bridged ones).

@@ -67,8 +67,8 @@ extension Engine {
     }
 
     /// Runs `body` on a session in place, in its slot: nothing is moved or copied. `body` must
-    /// not touch the engine (exclusive access to `slots`); rules that need the engine move the
-    /// state out instead (see `process`).
+    /// not touch the engine (exclusive access to `slots`); the rules get the engine's other
+    /// members as arguments instead (see `process`).
     mutating func modify<R>(_ slot: Int32, _ body: (inout SessionState) throws -> R) rethrows -> R {
         try body(&slots[Int(slot)]!)
     }

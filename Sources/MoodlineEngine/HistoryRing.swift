@@ -17,7 +17,8 @@ struct HistoryRing: Sendable {
         } else {
             points[next] = point
         }
-        next = (next + 1) % capacity
+        next += 1
+        if next == capacity { next = 0 }
     }
 
     /// Oldest first.

@@ -10,6 +10,11 @@ import MoodlineWire
 /// A fragment is scored here only when its own `lang` tag decides the language; one without
 /// (its session's language applies, which only the engine knows) is left for the engine to
 /// score, so the result is exactly that of a replay on one thread.
+///
+/// The two threads share the scoring: when the engine's thread finds nothing queued, this one
+/// is the slower and leaves a larger share of the fragments for the engine to score; when
+/// this one finds the queue full, it takes a larger share back. Scoring is pure, so who scores
+/// a fragment never changes the result.
 final class ReadAheadScorer: @unchecked Sendable {
     // @unchecked: `merge` and `scorer` are used by the reading thread only, from `start()` until
     // it signals the end; the queue is guarded by `condition`; `failures` is written before the
@@ -36,6 +41,10 @@ final class ReadAheadScorer: @unchecked Sendable {
     private var ended = false
     private var cancelled = false
     private var readFailures: [(path: String, message: String)] = []
+    /// Set by ``next()`` when it had to wait for a batch; read and cleared at each hand-over.
+    private var consumerWaited = false
+    /// Eighths of the fragments this thread scores (see the type's notes); reading thread only.
+    private var scoringShare = 8
     private let finished = DispatchSemaphore(value: 0)
 
     /// - Parameters:
@@ -62,6 +71,7 @@ final class ReadAheadScorer: @unchecked Sendable {
     func next() -> Batch? {
         condition.lock()
         defer { condition.unlock() }
+        if queue.isEmpty && !ended { consumerWaited = true }
         while queue.isEmpty && !ended { condition.wait() }
         guard !queue.isEmpty else { return nil }
         let batch = queue.removeFirst()
@@ -89,12 +99,14 @@ final class ReadAheadScorer: @unchecked Sendable {
     private func read() {
         var batch = Batch()
         batch.items.reserveCapacity(batchSize)
+        var fragments = 0
         while let item = merge.next() {
             switch item {
             case .rejected(let rejection):
                 batch.items.append(.rejected(rejection))
             case .event(.fragment(let fragment)):
-                if let language = Engine.language(ofTag: fragment.lang) {
+                fragments &+= 1
+                if fragments & 7 < scoringShare, let language = Engine.language(ofTag: fragment.lang) {
                     batch.items.append(.scored(fragment, scorer.score(fragment.text, language: language)))
                 } else {
                     batch.items.append(.event(.fragment(fragment)))
@@ -123,6 +135,12 @@ final class ReadAheadScorer: @unchecked Sendable {
     private func hand(_ batch: Batch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
+        if consumerWaited {
+            scoringShare = max(0, scoringShare - 1)
+            consumerWaited = false
+        } else if queue.count >= depth {
+            scoringShare = min(8, scoringShare + 1)
+        }
         while queue.count >= depth && !cancelled { condition.wait() }
         guard !cancelled else {
             ended = true

@@ -34,6 +34,9 @@ struct RecordingMerge {
     private var pending: [Pending]
     private var nextPending = 0
     private var heap: [Head] = []
+    /// The last open file once no other is open or pending: read straight through, without
+    /// moving each event in and out of the heap.
+    private var solo: RecordingReader?
     private var rejections: [Rejection] = []
     /// Bytes read from the files already finished, and the readers still open (for progress).
     private var bytesOfClosedFiles = 0
@@ -72,11 +75,27 @@ struct RecordingMerge {
 
     /// The next item in event-time order; nil when every file is done.
     mutating func next() -> Item? {
+        if let reader = solo {
+            if let item = reader.next() {
+                switch item {
+                case .event(let event): return .event(event)
+                case .rejected(let rejection): return .rejected(rejection)
+                }
+            }
+            solo = nil
+            finished(reader)
+            return nil
+        }
         while true {
             if let rejection = rejections.popLast() { return .rejected(rejection) }
             openDueFiles()
             if !rejections.isEmpty { continue }
             guard !heap.isEmpty else { return nil }
+            if heap.count == 1 && nextPending == pending.count {
+                let head = heap.removeLast()
+                solo = head.reader
+                return .event(head.event)
+            }
             let head = popMin()
             advance(head.reader, order: head.order)
             return .event(head.event)
@@ -111,6 +130,10 @@ struct RecordingMerge {
                 rejections.append(rejection)
             }
         }
+        finished(reader)
+    }
+
+    private mutating func finished(_ reader: RecordingReader) {
         if let failure = reader.failure { failures.append((reader.file.path, failure)) }
         bytesOfClosedFiles += reader.bytesRead
         openReaders[ObjectIdentifier(reader)] = nil

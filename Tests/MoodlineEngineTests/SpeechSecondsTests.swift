@@ -9,13 +9,25 @@ import Testing
             "", "hello world", "I don't want to live anymore...", "我想退款，已经等了三天了！",
             "refund 退款 please 谢谢", "Café naïve résumé", "ｆｕｌｌｗｉｄｔｈ ＡＢＣ", "emoji 😡😡 now",
             "数字123和abc", "Привет мир", "こんにちは世界", "안녕하세요", "tab\tand\nnewline", "  !!!  ",
-            "豈更車 (compat)", "𠀀𠀁 ext-B", "x2 4u",
+            "豈更車 (compat)", "𠀀𠀁 ext-B", "x2 4u", "“好的”，《合同》「第三条」『附件』：（一）；～……——？！、。",
         ]
         for text in texts {
             var copy = text
             let fast = copy.withUTF8 { Engine.syllables(utf8: $0) }
             #expect(fast == Engine.syllablesSlow(text), "\(text)")
         }
+    }
+}
+
+extension SpeechSecondsTests {
+    /// The shortcut may only name scalars the property lookup calls non-alphabetic.
+    @Test func commonCJKPunctuationIsNotAlphabetic() {
+        var named = 0
+        for v in UInt32(0x2000)...UInt32(0xFFFF) where Engine.isCommonCJKPunctuation(v) {
+            named += 1
+            #expect(Unicode.Scalar(v)?.properties.isAlphabetic == false, "U+\(String(v, radix: 16))")
+        }
+        #expect(named == 22)
     }
 }
 
