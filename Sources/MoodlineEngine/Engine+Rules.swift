@@ -32,7 +32,7 @@ extension Engine {
         // The session is changed where it lies: the rules are static and get the engine's other
         // members as arguments (disjoint stored properties), so its state is never copied out and back.
         Self.apply(
-            fragment, score: score, to: &slots[Int(slot)]!, configuration: configuration, lexicon: scorer.lexicon,
+            fragment, score: score, to: &slots[Int(slot)], configuration: configuration, lexicon: scorer.lexicon,
             counters: &counters, into: &output)
         noteSnapshot(slot: slot, ts: fragment.ts, into: &output)
     }

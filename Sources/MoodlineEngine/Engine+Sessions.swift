@@ -30,11 +30,11 @@ extension Engine {
     }
 
     mutating func endSession(_ end: SessionEnd, into output: inout EngineOutput) {
-        guard let slot = index[end.session], let state = slots[Int(slot)] else {
+        guard let slot = index[end.session] else {
             counters.unknownSessionEnds += 1
             return
         }
-        let summary = state.summary(endTs: max(end.ts, state.lastTs), reason: .ended)
+        let summary = slots[Int(slot)].summary(endTs: max(end.ts, slots[Int(slot)].lastTs), reason: .ended)
         remove(slot: slot)
         counters.sessionsEnded += 1
         output.endedSessions.append(summary)
@@ -44,8 +44,7 @@ extension Engine {
     mutating func createSession(_ id: String, ts: Double, into output: inout EngineOutput) -> Int32 {
         while index.count >= max(1, configuration.sessions.maxLive), oldest >= 0 {
             let victim = oldest
-            let state = slots[Int(victim)]!
-            output.endedSessions.append(state.summary(endTs: state.lastTs, reason: .evicted))
+            output.endedSessions.append(slots[Int(victim)].summary(endTs: slots[Int(victim)].lastTs, reason: .evicted))
             remove(slot: victim)
             counters.evictions += 1
         }
@@ -70,7 +69,7 @@ extension Engine {
     /// not touch the engine (exclusive access to `slots`); the rules get the engine's other
     /// members as arguments instead (see `process`).
     mutating func modify<R>(_ slot: Int32, _ body: (inout SessionState) throws -> R) rethrows -> R {
-        try body(&slots[Int(slot)]!)
+        try body(&slots[Int(slot)])
     }
 
     /// Marks a session the most recently active.
@@ -82,8 +81,8 @@ extension Engine {
 
     mutating func remove(slot: Int32) {
         unlink(slot)
-        if let id = slots[Int(slot)]?.id { index[id] = nil }
-        slots[Int(slot)] = nil
+        index[slots[Int(slot)].id] = nil
+        slots[Int(slot)] = .vacant
         freeSlots.append(slot)
     }
 

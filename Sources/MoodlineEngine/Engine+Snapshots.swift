@@ -29,7 +29,7 @@ extension Engine {
     /// leaves the history empty, which spares the two arrays `HistoryRing.ordered` builds.
     func makeSnapshot(slot: Int32, history: Bool) -> SessionSnapshot {
         slots.withUnsafeBufferPointer { table in
-            makeSnapshot(table[Int(slot)].unsafelyUnwrapped, history: history)
+            makeSnapshot(table[Int(slot)], history: history)
         }
     }
 

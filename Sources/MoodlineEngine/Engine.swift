@@ -9,8 +9,10 @@ import MoodlineCore
 public struct Engine: Sendable {
     public let configuration: EngineConfig
     var scorer: Scorer
-    /// Live sessions, in slots so the least-recently-active list can link them by index.
-    var slots: [SessionState?] = []
+    /// Live sessions, in slots so the least-recently-active list can link them by index. A free
+    /// slot holds ``SessionState/vacant``. Not optional: `&slots[i]!` copies the state out and
+    /// back, where `&slots[i]` changes it in place.
+    var slots: [SessionState] = []
     var freeSlots: [Int32] = []
     var index: [String: Int32] = [:]
     /// The least-recently-active list, as slot indices (-1: none), kept beside `slots` rather
@@ -41,7 +43,7 @@ public struct Engine: Sendable {
         switch event {
         case .fragment(let fragment):
             guard let slot = admit(fragment, into: &output) else { return }
-            let language = Self.language(ofTag: fragment.lang) ?? slots[Int(slot)]!.language
+            let language = Self.language(ofTag: fragment.lang) ?? slots[Int(slot)].language
             let score = scorer.score(fragment.text, language: language)
             process(fragment, score: score, slot: slot, into: &output)
         case .sessionStart(let start):
@@ -63,8 +65,8 @@ public struct Engine: Sendable {
     public mutating func expireIdle(now: Double, into output: inout EngineOutput) {
         let timeout = configuration.sessions.idleTimeoutSeconds
         // The list is in order of last activity, so the walk stops at the first live one.
-        while oldest >= 0, let lastTs = slots[Int(oldest)]?.lastTs, now - lastTs >= timeout {
-            let summary = slots[Int(oldest)]!.summary(endTs: lastTs, reason: .idle)
+        while oldest >= 0, now - slots[Int(oldest)].lastTs >= timeout {
+            let summary = slots[Int(oldest)].summary(endTs: slots[Int(oldest)].lastTs, reason: .idle)
             remove(slot: oldest)
             counters.sessionsExpired += 1
             output.endedSessions.append(summary)
@@ -73,7 +75,7 @@ public struct Engine: Sendable {
 
     /// The session as a console shows it, or nil when it is not live.
     public func snapshot(session: String) -> SessionSnapshot? {
-        guard let slot = index[session], slots[Int(slot)] != nil else { return nil }
+        guard let slot = index[session] else { return nil }
         return makeSnapshot(slot: slot, history: true)
     }
 
@@ -81,7 +83,7 @@ public struct Engine: Sendable {
     /// per-fragment `session/<id>` messages carry (consoles build sparklines from successive
     /// snapshots), and much cheaper than ``snapshot(session:)``. Nil when it is not live.
     public func currentSnapshot(session: String) -> SessionSnapshot? {
-        guard let slot = index[session], slots[Int(slot)] != nil else { return nil }
+        guard let slot = index[session] else { return nil }
         return makeSnapshot(slot: slot, history: false)
     }
 
@@ -90,8 +92,8 @@ public struct Engine: Sendable {
         var ids: [String] = []
         ids.reserveCapacity(index.count)
         var s = oldest
-        while s >= 0, let id = slots[Int(s)]?.id {
-            ids.append(id)
+        while s >= 0 {
+            ids.append(slots[Int(s)].id)
             s = newer[Int(s)]
         }
         return ids
