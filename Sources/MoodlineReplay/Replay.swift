@@ -61,22 +61,27 @@ public struct Replay: Sendable {
         /// Bytes read, as the reading thread last reported them; nil reads them off the merge.
         var readerBytes: Int?
 
-        /// One event through the pipeline, with its score when the reader already scored it.
-        func consume(_ event: WireEvent, score: Score?) throws(ReplayError) {
-            statistics.events += 1
+        /// One event through the pipeline.
+        func consume(_ event: WireEvent) throws(ReplayError) {
             if pacer != nil {
                 pacer!.wait(forEventAt: event.ts)
             }
-            let rejection: Rejection?
-            if let score, case .fragment(let fragment) = event {
-                rejection = pipeline.ingest(fragment, score: score)
-            } else {
-                rejection = pipeline.ingest(event)
-            }
+            try taken(pipeline.ingest(event), ts: event.ts) { event }
+        }
+
+        /// One fragment the reading thread has scored. Kept apart from `consume(_:)` so that
+        /// the fragment is not wrapped into an event and unwrapped again on the way.
+        func consume(_ fragment: Fragment, score: Score) throws(ReplayError) {
+            try taken(pipeline.ingest(fragment, score: score), ts: fragment.ts) { .fragment(fragment) }
+        }
+
+        /// What follows each message: statistics, and a flush and tick at the end of a batch.
+        func taken(_ rejection: Rejection?, ts: Double, event: () -> WireEvent) throws(ReplayError) {
+            statistics.events += 1
             if rejection == nil {
-                if statistics.firstTs == nil { statistics.firstTs = event.ts }
-                statistics.lastTs = max(statistics.lastTs ?? event.ts, event.ts)
-                if drawing { recorder.note(event, engine: pipeline.engine) }
+                if statistics.firstTs == nil { statistics.firstTs = ts }
+                statistics.lastTs = max(statistics.lastTs ?? ts, ts)
+                if drawing { recorder.note(event(), engine: pipeline.engine) }
             }
             inBatch += 1
             // Paced replays publish as they go, like `serve`; fast ones flush per batch.
@@ -86,7 +91,7 @@ public struct Replay: Sendable {
             bar.update(bytes: readerBytes ?? merge.bytesRead, fragments: pipeline.engine.counters.fragments, alerts: pipeline.counters.alertsPublished)
             // Like `serve`, the idle sweep runs between batches once a tick has passed, but on
             // the clock's event time rather than the wall's.
-            let now = statistics.lastTs ?? event.ts
+            let now = statistics.lastTs ?? ts
             guard let last = lastTick else {
                 lastTick = now
                 return
@@ -107,8 +112,8 @@ public struct Replay: Sendable {
                 for item in batch.items {
                     switch item {
                     case .rejected(let rejection): statistics.decodeRejections[rejection.reason, default: 0] += 1
-                    case .event(let event): try consume(event, score: nil)
-                    case .scored(let fragment, let score): try consume(.fragment(fragment), score: score)
+                    case .event(let event): try consume(event)
+                    case .scored(let fragment, let score): try consume(fragment, score: score)
                     }
                 }
             }
@@ -117,7 +122,7 @@ public struct Replay: Sendable {
             while let item = merge.next() {
                 switch item {
                 case .rejected(let rejection): statistics.decodeRejections[rejection.reason, default: 0] += 1
-                case .event(let event): try consume(event, score: nil)
+                case .event(let event): try consume(event)
                 }
             }
             failures = merge.failures

@@ -45,3 +45,23 @@ extension SpeechSecondsTests {
         #expect(Engine.language(ofTag: nil) == nil)
     }
 }
+
+@Suite struct FingerprintTests {
+    /// Duplicate detection rests on it: equal texts hash equal, and a change of any one byte,
+    /// at any position of the eight-byte steps or the tail, changes the hash.
+    @Test func changesWithEveryByteAndOnlyWithTheText() {
+        let base = Array("我想退款 refund now!! 已经等了三天了".utf8)
+        let hash = base.withUnsafeBufferPointer(Engine.fingerprint(utf8:))
+        #expect(Engine.fingerprint(String(decoding: base, as: UTF8.self)) == hash)
+        var seen: Set<UInt64> = [hash]
+        for i in base.indices {
+            var changed = base
+            changed[i] ^= 0x01
+            seen.insert(changed.withUnsafeBufferPointer(Engine.fingerprint(utf8:)))
+        }
+        #expect(seen.count == base.count + 1)
+        // Lengths differ even when the extra bytes are zero.
+        #expect(Engine.fingerprint("") != Engine.fingerprint("\u{0}"))
+        #expect(Engine.fingerprint("abc") != Engine.fingerprint("abc\u{0}"))
+    }
+}
