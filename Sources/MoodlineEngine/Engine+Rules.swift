@@ -243,6 +243,7 @@ extension Engine {
         e.fired &+= 1
         let speakerState = s[context.speaker]
         var evidence: [Evidence] = []
+        evidence.reserveCapacity(8) // one allocation instead of four as it grows
         for hit in context.score.hits where categories.contains(hit.category) {
             evidence.append(Evidence(
                 kind: "term", label: lexicon.term(hit.entry), value: nil, seq: context.seq,
@@ -254,12 +255,12 @@ extension Engine {
                 evidence.append(Evidence(kind: "term", label: category.tag, seq: context.seq))
             }
         }
-        if let level { evidence.append(Evidence(kind: "score", label: "\(kind.rawValue)_level", value: level, seq: context.seq)) }
-        let prefix = context.speaker.rawValue
-        evidence.append(Evidence(kind: "score", label: "\(prefix)_valence", value: Double(speakerState.valence), seq: context.seq))
-        evidence.append(Evidence(kind: "score", label: "\(prefix)_arousal", value: Double(speakerState.arousal), seq: context.seq))
+        if let level { evidence.append(Evidence(kind: "score", label: EvidenceLabel.level(kind), value: level, seq: context.seq)) }
+        let speaker = context.speaker
+        evidence.append(Evidence(kind: "score", label: EvidenceLabel.valence(speaker), value: Double(speakerState.valence), seq: context.seq))
+        evidence.append(Evidence(kind: "score", label: EvidenceLabel.arousal(speaker), value: Double(speakerState.arousal), seq: context.seq))
         if kind == .customerAnger || kind == .agentStress {
-            evidence.append(Evidence(kind: "score", label: "\(prefix)_arousal_trend", value: Double(speakerState.arousalTrend), seq: context.seq))
+            evidence.append(Evidence(kind: "score", label: EvidenceLabel.arousalTrend(speaker), value: Double(speakerState.arousalTrend), seq: context.seq))
         }
         if let p = context.prosody, p.isWarm {
             let features: [(String, Double?)] = [

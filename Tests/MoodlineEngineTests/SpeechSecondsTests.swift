@@ -65,3 +65,17 @@ extension SpeechSecondsTests {
         #expect(Engine.fingerprint("abc") != Engine.fingerprint("abc\u{0}"))
     }
 }
+
+@Suite struct EvidenceLabelTests {
+    /// The spelled-out labels are the ones consoles and reports have always read.
+    @Test func labelsNameTheSpeakerAndKind() {
+        for speaker in Speaker.allCases {
+            #expect(EvidenceLabel.valence(speaker) == "\(speaker.rawValue)_valence")
+            #expect(EvidenceLabel.arousal(speaker) == "\(speaker.rawValue)_arousal")
+            #expect(EvidenceLabel.arousalTrend(speaker) == "\(speaker.rawValue)_arousal_trend")
+        }
+        for kind in AlertKind.allCases {
+            #expect(EvidenceLabel.level(kind) == "\(kind.rawValue)_level")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// The labels of an alert's score evidence, spelled out once: building them by string
+/// interpolation for every alert cost more than the rest of building the alert.
+enum EvidenceLabel {
+    static func valence(_ speaker: Speaker) -> String {
+        speaker == .customer ? "customer_valence" : "agent_valence"
+    }
+
+    static func arousal(_ speaker: Speaker) -> String {
+        speaker == .customer ? "customer_arousal" : "agent_arousal"
+    }
+
+    static func arousalTrend(_ speaker: Speaker) -> String {
+        speaker == .customer ? "customer_arousal_trend" : "agent_arousal_trend"
+    }
+
+    /// `<kind>_level`, the level a sustained kind crossed.
+    static func level(_ kind: AlertKind) -> String {
+        levels[AlertKind.allCases.firstIndex(of: kind)!]
+    }
+
+    private static let levels = AlertKind.allCases.map { "\($0.rawValue)_level" }
+}
