@@ -1,5 +1,6 @@
 import MoodlineEngine
 import MoodlineStore
+import MoodlineWire
 
 /// The server's sink: collects a pass's results into a ``StoreBatch`` for the ``StoreWriter``,
 /// so the pipeline thread never waits for SQLite or touches the PUB socket.
@@ -8,6 +9,7 @@ import MoodlineStore
 /// them and publishes only what is new, after the commit.
 struct BatchingSink: PipelineSink {
     var batch = StoreBatch()
+    private var encoder = JSONWriter(capacity: 1024)
 
     mutating func alert(_ alert: Alert, newTicket ticket: Ticket?) {
         batch.alerts.append(alert)
@@ -17,8 +19,12 @@ struct BatchingSink: PipelineSink {
         batch.ticketChanges.append((ticket, action))
     }
 
+    /// Encodes the snapshot here, on the pipeline thread, as ``PublishingSink`` would.
     mutating func snapshot(_ snapshot: SessionSnapshot) {
         batch.snapshots.append(snapshot)
+        encoder.removeAll()
+        encoder.writeSnapshotMessage(snapshot, history: false)
+        batch.encodedSnapshots.append(topicPrefix: "session/", snapshot.session, body: encoder.bytes)
     }
 
     mutating func sessionEnded(_ summary: SessionSummary) {

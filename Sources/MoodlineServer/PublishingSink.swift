@@ -19,6 +19,15 @@ public struct PublishingSink: PipelineSink {
         self.socket = socket
     }
 
+    /// Sends a message encoded elsewhere (see ``EncodedMessages``).
+    mutating func send(topic: UnsafeRawBufferPointer, body: UnsafeRawBufferPointer) {
+        do {
+            _ = try socket.send(topic: topic, body: body, flags: .dontWait)
+        } catch {
+            sendFailures += 1
+        }
+    }
+
     private mutating func send(_ topic: String, _ body: [UInt8]) {
         do {
             // PUB never blocks: past the high-water mark ZeroMQ drops for slow subscribers.

@@ -7,8 +7,11 @@ struct StoreBatch {
     var alerts: [Alert] = []
     var summaries: [SessionSummary] = []
     /// Taken from the engine on the pipeline thread (the engine is not thread-safe);
-    /// they need no commit, but are published after the batch's alerts as before.
+    /// they need no commit, but are published after the batch's alerts as before. The live
+    /// feed gets these; the PUB socket gets `encodedSnapshots`, the same in the same order.
     var snapshots: [SessionSnapshot] = []
+    /// The snapshots' `session/<id>` messages, encoded on the pipeline thread.
+    var encodedSnapshots = EncodedMessages()
     /// Already committed by the control handler (`ack`, `resolve`); only published here.
     var ticketChanges: [(ticket: Ticket, action: TicketAction)] = []
     /// Set when the periodic tick asks for the overdue tickets to escalate at this time.

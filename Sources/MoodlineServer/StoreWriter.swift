@@ -140,9 +140,9 @@ final class StoreWriter: @unchecked Sendable {
                 sink.sessionEnded(summary)
                 feed?.receive(.sessionEnded(summary))
             }
-            for snapshot in batch.snapshots {
-                sink.snapshot(snapshot)
-                feed?.receive(.snapshot(snapshot))
+            batch.encodedSnapshots.forEach { topic, body in sink.send(topic: topic, body: body) }
+            if let feed {
+                for snapshot in batch.snapshots { feed.receive(.snapshot(snapshot)) }
             }
             for change in batch.ticketChanges {
                 sink.ticketChanged(change.ticket, action: change.action)

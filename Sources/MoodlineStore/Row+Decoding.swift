@@ -12,6 +12,16 @@ extension Row {
         return value
     }
 
+    /// The same, by position; `column` names it in the error.
+    func decodeRaw<E: RawRepresentable>(_ type: E.Type = E.self, atIndex index: Int, column: String, table: String) throws -> E
+    where E.RawValue == String {
+        let raw: String = try decode(atIndex: index)
+        guard let value = E(rawValue: raw) else {
+            throw StoreError(.unreadableRow, "\(table).\(column) holds '\(raw)', which this version does not know — upgrade Moodline")
+        }
+        return value
+    }
+
     /// A REAL column that may hold NULL because SQLite stores NaN as NULL.
     func decodeDouble(forColumn column: String) throws -> Double {
         let value: Double? = try decode(forColumn: column)

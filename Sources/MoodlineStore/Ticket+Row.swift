@@ -10,30 +10,42 @@ extension Ticket {
         republications, alert_json
         """
 
-    init(row: Row, decoder: JSONDecoder) throws {
+    /// A row of `SELECT \(columns)`, read by position: GRDB looks a column up by name by
+    /// lower-casing every column name, a few hundred strings for a ticket.
+    ///
+    /// - Parameter alerts: Where the alert is looked up first, and kept once decoded.
+    init(row: Row, decoder: JSONDecoder, alerts: AlertCache? = nil) throws {
+        let key: String = try row.decode(atIndex: 0)
+        let alert: Alert
+        if let cached = alerts?.alert(forTicket: key) {
+            alert = cached
+        } else {
+            alert = try StoreJSON.value(Alert.self, from: try row.decode(atIndex: 21), decoder, column: "tickets.alert_json")
+            alerts?.insert(alert, forTicket: key)
+        }
         self.init(
-            key: try row.decode(forColumn: "key"),
-            session: try row.decode(forColumn: "session"),
-            kind: try row.decodeRaw(forColumn: "kind", table: "tickets"),
-            severity: try row.decodeRaw(forColumn: "severity", table: "tickets"),
-            agent: try row.decode(forColumn: "agent"),
-            team: try row.decode(forColumn: "team"),
-            speaker: try row.decodeRaw(forColumn: "speaker", table: "tickets"),
-            seq: try row.decode(forColumn: "seq"),
-            ts: try row.decode(forColumn: "ts"),
-            createdAt: try row.decode(forColumn: "created_at"),
-            deadline: try row.decode(forColumn: "deadline"),
-            tier: try row.decode(forColumn: "tier"),
-            tierName: try row.decode(forColumn: "tier_name"),
-            status: try row.decodeRaw(forColumn: "status", table: "tickets"),
-            acknowledgedBy: try row.decode(forColumn: "acknowledged_by"),
-            acknowledgedAt: try row.decode(forColumn: "acknowledged_at"),
-            resolvedBy: try row.decode(forColumn: "resolved_by"),
-            resolvedAt: try row.decode(forColumn: "resolved_at"),
-            resolutionNote: try row.decode(forColumn: "resolution_note"),
-            escalations: try row.decode(forColumn: "escalations"),
-            republications: try row.decode(forColumn: "republications"),
-            alert: try StoreJSON.value(Alert.self, from: try row.decode(forColumn: "alert_json"), decoder, column: "tickets.alert_json")
+            key: key,
+            session: try row.decode(atIndex: 1),
+            kind: try row.decodeRaw(atIndex: 2, column: "kind", table: "tickets"),
+            severity: try row.decodeRaw(atIndex: 3, column: "severity", table: "tickets"),
+            agent: try row.decode(atIndex: 4),
+            team: try row.decode(atIndex: 5),
+            speaker: try row.decodeRaw(atIndex: 6, column: "speaker", table: "tickets"),
+            seq: try row.decode(atIndex: 7),
+            ts: try row.decode(atIndex: 8),
+            createdAt: try row.decode(atIndex: 9),
+            deadline: try row.decode(atIndex: 10),
+            tier: try row.decode(atIndex: 11),
+            tierName: try row.decode(atIndex: 12),
+            status: try row.decodeRaw(atIndex: 13, column: "status", table: "tickets"),
+            acknowledgedBy: try row.decode(atIndex: 14),
+            acknowledgedAt: try row.decode(atIndex: 15),
+            resolvedBy: try row.decode(atIndex: 16),
+            resolvedAt: try row.decode(atIndex: 17),
+            resolutionNote: try row.decode(atIndex: 18),
+            escalations: try row.decode(atIndex: 19),
+            republications: try row.decode(atIndex: 20),
+            alert: alert
         )
     }
 

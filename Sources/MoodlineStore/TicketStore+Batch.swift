@@ -21,10 +21,12 @@ extension TicketStore {
         }
         let raising = policy.ticketSeverities
         let decoder = StoreJSON.decoder()
-        return try write { db in
+        let recorded = try write { db in
             let recorded = try Self.insert(alerts, in: db, policy: policy, raising: raising, createdAt: now, decoder: decoder)
             try Self.insert(summaries, in: db, savedAt: now)
             return recorded
         }
+        remember(recorded)
+        return recorded
     }
 }

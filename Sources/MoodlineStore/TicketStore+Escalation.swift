@@ -25,7 +25,7 @@ extension TicketStore {
                 """)
             var moved: [Ticket] = []
             for row in due {
-                var ticket = try Ticket(row: row, decoder: decoder)
+                var ticket = try Ticket(row: row, decoder: decoder, alerts: openTicketAlerts)
                 guard let step = policy.escalation(fromTier: ticket.tier, deadline: ticket.deadline, now: now) else { continue }
                 ticket.tier = step.assignment.tier
                 ticket.tierName = step.assignment.name

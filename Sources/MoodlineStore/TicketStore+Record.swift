@@ -28,8 +28,17 @@ extension TicketStore {
         let raising = ticketSeverities ?? policy.ticketSeverities
         let decoder = StoreJSON.decoder()
 
-        return try write { db in
+        let recorded = try write { db in
             try Self.insert(alerts, in: db, policy: policy, raising: raising, createdAt: createdAt, decoder: decoder)
+        }
+        remember(recorded)
+        return recorded
+    }
+
+    /// Keeps the alerts of the tickets just opened (and committed) for their escalations.
+    func remember(_ recorded: [RecordedAlert]) {
+        for r in recorded where r.ticketIsNew {
+            if let ticket = r.ticket { openTicketAlerts.insert(ticket.alert, forTicket: ticket.key) }
         }
     }
 

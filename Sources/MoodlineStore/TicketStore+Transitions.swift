@@ -11,6 +11,7 @@ extension TicketStore {
     public func acknowledge(key: String, by actor: String, at: Double) throws(StoreError) -> Ticket {
         let actor = try Self.validActor(actor, at: at, action: "acknowledge")
         let decoder = StoreJSON.decoder()
+        defer { openTicketAlerts.remove(ticket: key) } // no longer escalates
         return try write { db in
             var ticket = try Self.existing(db, key: key, decoder: decoder)
             switch ticket.status {
@@ -48,6 +49,7 @@ extension TicketStore {
     public func resolve(key: String, by actor: String, note: String? = nil, at: Double) throws(StoreError) -> Ticket {
         let actor = try Self.validActor(actor, at: at, action: "resolve")
         let decoder = StoreJSON.decoder()
+        defer { openTicketAlerts.remove(ticket: key) }
         return try write { db in
             var ticket = try Self.existing(db, key: key, decoder: decoder)
             if ticket.status == .resolved {

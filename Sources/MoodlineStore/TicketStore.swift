@@ -30,6 +30,8 @@ public final class TicketStore: Sendable {
     public let path: String?
     let writer: any DatabaseWriter
     private let checkpointer: WALCheckpointer?
+    /// The alerts of open tickets, so escalations need not decode them (see ``AlertCache``).
+    let openTicketAlerts = AlertCache()
 
     /// Opens (creating if needed) the store at `path` in WAL mode and brings its schema up to date.
     ///

@@ -93,3 +93,40 @@ import Testing
         #expect(error?.code == .invalidArgument)
     }
 }
+
+@Suite struct AlertCacheTests {
+    @Test func escalationUsesTheKeptAlertWhileTheTicketIsOpenAndDecodesOtherwise() throws {
+        let dir = try TemporaryDirectory()
+        let alert = makeAlert(ts: 1_000)
+        let key = alert.ticketKey
+        do {
+            let store = try TicketStore(path: dir.databasePath)
+            _ = try store.record([alert], policy: .standard)
+            #expect(store.openTicketAlerts.alert(forTicket: key) == alert)
+            let moved = try store.escalateOverdue(now: 1_120, policy: .standard)
+            #expect(moved.first?.alert == alert)
+            try store.close()
+        }
+        // Another process's store has never seen the alert: it decodes the stored JSON and
+        // then keeps it; acknowledging drops it.
+        let store = try TicketStore(path: dir.databasePath)
+        #expect(store.openTicketAlerts.count == 0)
+        let moved = try store.escalateOverdue(now: 1_425, policy: .standard)
+        #expect(moved.first?.alert == alert)
+        #expect(store.openTicketAlerts.alert(forTicket: key) == alert)
+        try store.acknowledge(key: key, by: "lead-1", at: 1_430)
+        #expect(store.openTicketAlerts.alert(forTicket: key) == nil)
+    }
+
+    @Test func stopsGrowingAtItsCapacity() {
+        let cache = AlertCache(capacity: 2)
+        for episode in 1...3 {
+            let alert = makeAlert(episode: episode)
+            cache.insert(alert, forTicket: alert.ticketKey)
+        }
+        #expect(cache.count == 2)
+        #expect(cache.alert(forTicket: makeAlert(episode: 3).ticketKey) == nil)
+        cache.remove(ticket: makeAlert(episode: 1).ticketKey)
+        #expect(cache.count == 1)
+    }
+}
