@@ -38,11 +38,13 @@ public final class Server: @unchecked Sendable {
         self.context = context
         self.logger = logger
         lexicon = try LexiconDirectory.load(configuration.lexicons)
-        // Checkpoints in the background: an inline one stalls the commit that triggers it by
-        // 10–20 ms, and every alert and snapshot queued behind it (p99 latency 20 ms → 2.5 ms).
+        // Checkpoints in the background, small and often: an inline one stalls the commit that
+        // triggers it by 10–20 ms, and everything queued behind it. Measured at 20,000
+        // fragments/s for 30 s: p99 receive→publish 15.8 ms inline, 3.0 ms with a checkpoint
+        // every 0.1 s (22 ms every 10 s, 13 ms every 2 s: larger checkpoints stall longer).
         store = try TicketStore(
             path: configuration.database, durability: configuration.durability == .full ? .full : .normal,
-            checkpointing: .background(interval: 2)
+            checkpointing: .background(interval: 0.1)
         )
     }
 
