@@ -35,8 +35,11 @@ public final class TicketStore: Sendable {
 
     /// Opens (creating if needed) the store at `path` in WAL mode and brings its schema up to date.
     ///
-    /// - Parameter busyTimeout: Seconds to wait for another process holding the write lock
-    ///   (several instances on one file) before failing.
+    /// - Parameters:
+    ///   - busyTimeout: Seconds to wait for another process holding the write lock
+    ///     (several instances on one file) before failing.
+    ///   - checkpointing: Who copies the write-ahead log into the file; `.inline` (SQLite's own)
+    ///     by default, `.background(interval:)` for a long-running writer.
     public convenience init(
         path: String, durability: Durability = .full, busyTimeout: Double = 5, checkpointing: Checkpointing = .inline
     ) throws(StoreError) {
