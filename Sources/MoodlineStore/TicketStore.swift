@@ -101,6 +101,11 @@ public final class TicketStore: Sendable {
         }
     }
 
+    deinit {
+        // A store dropped without close() must not leave its checkpointing thread behind.
+        checkpointer?.stop()
+    }
+
     /// Checkpoints run by the background checkpointer and checkpoints that failed; nil when
     /// the store checkpoints inline.
     public var backgroundCheckpoints: (completed: Int, failed: Int)? {

@@ -9,7 +9,7 @@ import Synchronization
 /// commit takes 10–20 ms instead of tens of microseconds, and every alert queued behind it is
 /// published late. With a checkpointer the committing connection never checkpoints
 /// (`wal_autocheckpoint = 0`); this one runs PASSIVE checkpoints, which never wait for and never
-/// block the writer, a few times a second. Once a checkpoint has copied the whole log, the next
+/// block the writer, at a fixed interval. Once a checkpoint has copied the whole log, the next
 /// commit starts the log file over, so it stays small.
 final class WALCheckpointer: Sendable {
     private let connection: DatabaseQueue
