@@ -99,9 +99,12 @@ public final class Server: @unchecked Sendable {
         var poller = ZMQPoller()
         let ingestIndex = try poller.register(ingest)
         let controlIndex = try poller.register(control)
-        var lastTick = Date().timeIntervalSince1970
+        // The periodic work runs on the monotonic clock: were it scheduled on the wall clock, a
+        // step back by time synchronisation would stop ticks (escalations, idle expiry) until
+        // the wall caught up again.
+        var lastTick = Self.monotonicSeconds()
         var lastReport = lastTick
-        var lastStatus = 0.0
+        var lastStatus = -Double.infinity
         var processing = LatencyHistogram()
 
         while !ShutdownSignal.isRequested {
@@ -146,19 +149,20 @@ public final class Server: @unchecked Sendable {
                 }
             }
             let wall = Date().timeIntervalSince1970
-            if wall - lastTick >= configuration.tickSeconds {
-                lastTick = wall
+            let monotonic = Self.monotonicSeconds()
+            if monotonic - lastTick >= configuration.tickSeconds {
+                lastTick = monotonic
                 // Sessions idle past the timeout end here; the writer escalates overdue tickets
                 // after committing and announcing what is queued before.
                 flush(&pipeline, &sink, tick: true)
             }
             writer.submit(sink.take())
-            if wall - lastStatus >= 0.25 {
-                lastStatus = wall
+            if monotonic - lastStatus >= 0.25 {
+                lastStatus = monotonic
                 publishStatus(pipeline, writer, processing, wall: wall)
             }
-            if wall - lastReport >= 30 {
-                lastReport = wall
+            if monotonic - lastReport >= 30 {
+                lastReport = monotonic
                 report(pipeline, writer)
             }
         }
@@ -183,6 +187,11 @@ public final class Server: @unchecked Sendable {
         let ticket = try store.resolve(key: key, by: actor, note: note, at: eventNow())
         announce(ticket, .resolved)
         return ticket
+    }
+
+    /// Seconds on a clock that never steps (CLOCK_MONOTONIC), for intervals.
+    private static func monotonicSeconds() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) / 1e9
     }
 
     /// Event time as the pipeline last reported it; the wall clock before the first report.

@@ -94,10 +94,10 @@ enum E2E {
     /// Polls `condition` every 20 ms until it holds or `timeout` seconds pass.
     @discardableResult
     static func waitUntil(timeout: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Deadline(seconds: timeout)
         while true {
             if try condition() { return true }
-            if Date() >= deadline { return false }
+            if deadline.hasPassed { return false }
             Thread.sleep(forTimeInterval: 0.02)
         }
     }
@@ -257,8 +257,8 @@ final class ServerProcess {
     var stderr: String { child.stderr }
 
     private func waitUntilReady(timeout: Double) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        let deadline = Deadline(seconds: timeout)
+        while !deadline.hasPassed {
             guard child.isRunning else {
                 throw E2EError("moodline serve exited during start-up (\(child.exit)); stderr:\n\(child.stderrTail)")
             }
@@ -476,16 +476,16 @@ final class Subscriber: @unchecked Sendable {
     /// Waits until no new message has arrived for `quiet` seconds (at most `timeout`).
     @discardableResult
     func waitForQuiet(_ quiet: Double = 1.0, timeout: Double = 30) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Deadline(seconds: timeout)
         var count = messages.count
-        var lastChange = Date()
-        while Date() < deadline {
+        var quietUntil = Deadline(seconds: quiet)
+        while !deadline.hasPassed {
             Thread.sleep(forTimeInterval: 0.05)
             let now = messages.count
             if now != count {
                 count = now
-                lastChange = Date()
-            } else if Date().timeIntervalSince(lastChange) >= quiet {
+                quietUntil = Deadline(seconds: quiet)
+            } else if quietUntil.hasPassed {
                 return true
             }
         }
@@ -567,5 +567,23 @@ struct PublishedTicket {
         self.tierName = tierName
         self.topic = message.topic
         self.raw = ticket
+    }
+}
+
+/// A point some seconds ahead on the monotonic clock. Waits use it rather than `Date()`: the
+/// wall clock of a virtual machine can be stepped by time synchronisation, and a wait measured
+/// on it then ends at once (an event-stream test once failed after 1 s of a 10 s wait).
+struct Deadline {
+    private let end: ContinuousClock.Instant
+
+    init(seconds: Double) {
+        end = ContinuousClock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded())))
+    }
+
+    var hasPassed: Bool { ContinuousClock.now >= end }
+
+    var secondsLeft: Double {
+        let left = ContinuousClock.now.duration(to: end).components
+        return Double(left.seconds) + Double(left.attoseconds) / 1e18
     }
 }

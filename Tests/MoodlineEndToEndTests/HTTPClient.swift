@@ -177,10 +177,18 @@ final class EventStream {
     /// Reads until `condition` holds for the events so far, or `timeout` seconds pass.
     @discardableResult
     func waitUntil(timeout: Double, _ condition: ([Event]) -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = Deadline(seconds: timeout)
         while !condition(events) {
-            let left = deadline.timeIntervalSinceNow
-            guard left > 0 else { return false }
+            let left = deadline.secondsLeft
+            guard left > 0 else {
+                // What has already arrived counts, even when the deadline passed before it was read.
+                for _ in 0..<64 {
+                    guard let chunk = try? connection.read(timeout: 0.2) else { break }
+                    pending += chunk
+                    parse()
+                }
+                return condition(events)
+            }
             guard let chunk = try? connection.read(timeout: min(left, 1)) else { continue }
             pending += chunk
             parse()

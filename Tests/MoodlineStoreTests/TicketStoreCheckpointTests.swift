@@ -21,8 +21,8 @@ import Testing
         defer { try? store.close() }
         _ = try store.record([makeAlert(episode: 1), makeAlert(episode: 2)], policy: .standard)
         let before = store.backgroundCheckpoints?.completed ?? 0
-        let deadline = Date().addingTimeInterval(10)
-        while (store.backgroundCheckpoints?.completed ?? 0) < before + 2, Date() < deadline {
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while (store.backgroundCheckpoints?.completed ?? 0) < before + 2, ContinuousClock.now < deadline {
             Thread.sleep(forTimeInterval: 0.01)
         }
         #expect((store.backgroundCheckpoints?.completed ?? 0) >= before + 2)
