@@ -36,10 +36,9 @@ final class FrozenTables: @unchecked Sendable {
                 return FrozenWords.Entry(offset: offsets[id], length: lengths[id], elongated: elongated)
             }
         }
-        let probes = words.slotTable.map { slot -> UInt64 in
-            slot < 0 ? FrozenWords.emptyProbe : UInt64(hashes[Int(slot)]) << 32 | UInt64(UInt32(slot))
-        }
-        self.words = FrozenWords(arena: copy(arena), probes: copy(probes), entries: copy(entries))
+        let layout = FrozenWords.Layout(count: offsets.count)
+        let probes = layout.probes(hashes: hashes)
+        self.words = FrozenWords(arena: copy(arena), probes: copy(probes), entries: copy(entries), layout: layout)
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
         self.weights = copy(weights)
         self.tags = copy(tags)
@@ -100,11 +99,49 @@ struct FrozenTrie {
 
 /// ``WordTable`` for reading.
 ///
-/// Laid out for the cache: a probe slot holds the word's hash beside its id, so a miss or a
-/// collision costs one memory access; the id's offset, length and elongation flag share one
-/// 8-byte entry. (Five separate arrays cost up to five cache misses per word, the largest
-/// single cost of scoring English.)
+/// Laid out for the cache: a probe slot holds part of the word's hash beside its id, so a miss
+/// or a collision costs one memory access; the id's offset, length and elongation flag share
+/// one 8-byte entry. (Five separate arrays cost up to five cache misses per word, the largest
+/// single cost of scoring English.) Slots are 32 bits, as few ids need more than 14, and the
+/// table is half full: 64 KB for the embedded English words, where 64-bit slots at a quarter
+/// full took 256 KB, half a core's L2, and the wait for a probe was a tenth of English scoring.
 struct FrozenWords: WordResolver {
+    /// How a 32-bit slot splits into a hash tag (high bits) and an id (low bits), and how many
+    /// slots there are.
+    struct Layout {
+        let idBits: UInt32
+        let slots: Int
+
+        /// For `count` ids: enough id bits to leave all-ones free for an empty slot, and at
+        /// least twice as many slots as ids.
+        init(count: Int) {
+            var bits: UInt32 = 1
+            while (1 << bits) - 1 <= count { bits += 1 }
+            idBits = min(bits, 31)
+            var slots = 16
+            while slots < 2 * count { slots *= 2 }
+            self.slots = slots
+        }
+
+        var idMask: UInt32 { (1 << idBits) - 1 }
+
+        /// The tag a word's hash leaves in its slot: the hash's high bits (the low ones pick the slot).
+        @inline(__always)
+        func tag(_ hash: UInt32) -> UInt32 { hash &>> idBits }
+
+        /// The open-addressed table of `hashes[id]`, linear probing.
+        func probes(hashes: [UInt32]) -> [UInt32] {
+            var table = [UInt32](repeating: FrozenWords.emptyProbe, count: slots)
+            let mask = slots - 1
+            for (id, hash) in hashes.enumerated() {
+                var i = Int(hash) & mask
+                while table[i] != FrozenWords.emptyProbe { i = (i + 1) & mask }
+                table[i] = tag(hash) &<< idBits | UInt32(id)
+            }
+            return table
+        }
+    }
+
     struct Entry {
         var offset: UInt32
         var length: UInt8
@@ -112,23 +149,25 @@ struct FrozenWords: WordResolver {
         var elongated: Bool
     }
 
-    /// An empty probe slot: id `UInt32.max`.
-    static let emptyProbe = UInt64(UInt32.max)
+    /// An empty probe slot (its id bits are all ones, which no id has).
+    static let emptyProbe = UInt32.max
 
     let arena: UnsafeBufferPointer<UInt8>
-    /// Open addressing by hash: `hash << 32 | id`, or ``emptyProbe``.
-    let probes: UnsafeBufferPointer<UInt64>
+    /// Open addressing by hash: `tag << idBits | id`, or ``emptyProbe`` (see ``Layout``).
+    let probes: UnsafeBufferPointer<UInt32>
     let entries: UnsafeBufferPointer<Entry>
+    let layout: Layout
 
     @inline(__always)
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? {
         let mask = probes.count - 1
+        let idBits = layout.idBits, tag = layout.tag(hash)
         var i = Int(hash) & mask
         while true {
             let probe = probes[i]
-            let id = UInt32(truncatingIfNeeded: probe)
-            if id == UInt32.max { return nil }
-            if UInt32(truncatingIfNeeded: probe >> 32) == hash {
+            if probe == Self.emptyProbe { return nil }
+            if probe &>> idBits == tag {
+                let id = probe & layout.idMask
                 let entry = entries[Int(id)]
                 if Int(entry.length) == bytes.count,
                    memoryEquals(arena.baseAddress! + Int(entry.offset), bytes.baseAddress!, bytes.count) {
