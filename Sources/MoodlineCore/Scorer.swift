@@ -156,21 +156,36 @@ private struct RuleState {
             }
             // Longest match from here. The first step goes through the root's direct word table,
             // and most words stop there: unknown words, and entries with no longer entry after them.
-            var node = trie.rootChild(u.key)
-            if node < 0 {
-                push(.plain)
-                i += 1
-                continue
+            var node: Int32, best: Int32, more: Bool
+            if u.key >= TextUnit.wordBase {
+                let record = trie.rootWord(u.key)
+                if record == FrozenTrie.noRootWord {
+                    push(.plain)
+                    i += 1
+                    continue
+                }
+                node = Int32(truncatingIfNeeded: record & 0x7FFF_FFFF)
+                more = record & 0x8000_0000 != 0
+                best = Int32(truncatingIfNeeded: record >> 32)
+            } else {
+                node = trie.rootChild(u.key)
+                if node < 0 {
+                    push(.plain)
+                    i += 1
+                    continue
+                }
+                best = trie.terminal[Int(node)]
+                more = trie.hasChildren(node)
             }
-            var best = trie.terminal[Int(node)]
             var j = i + 1
             var bestEnd = j
-            while j < n, trie.hasChildren(node), units[j].isMatchable {
+            while more, j < n, units[j].isMatchable {
                 node = trie.child(node, units[j].key)
                 if node < 0 { break }
                 j += 1
                 let t = trie.terminal[Int(node)]
                 if t >= 0 { best = t; bestEnd = j }
+                more = trie.hasChildren(node)
             }
             if best < 0 {
                 push(.plain)
