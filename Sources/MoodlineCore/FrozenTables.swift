@@ -31,8 +31,7 @@ final class FrozenTables: @unchecked Sendable {
         }
         self.trie = FrozenTrie(
             terminal: copy(trie.terminal), childMasks: copy(childMasks),
-            keys: copy(trie.edgeKeyTable), targets: copy(trie.edgeTargetTable), rootWords: copy(rootWords),
-            rootWordRecords: copy(rootWordRecords)
+            keys: copy(trie.edgeKeyTable), targets: copy(trie.edgeTargetTable), rootWordRecords: copy(rootWordRecords)
         )
         let arena = words.arenaBytes, offsets = words.offsetTable, lengths = words.lengthTable, hashes = words.hashTable
         let entries = arena.withUnsafeBufferPointer { arena in
@@ -66,12 +65,11 @@ struct FrozenTrie {
     let childMasks: UnsafeBufferPointer<UInt32>
     let keys: UnsafeBufferPointer<UInt64>
     let targets: UnsafeBufferPointer<Int32>
-    /// The root's child along word (or emoticon) number `id`, or -1: saves a probe per word.
-    let rootWords: UnsafeBufferPointer<Int32>
-    /// The same with what the phrase walk reads next, in one load: the node (bits 0–30),
-    /// whether it has children (bit 31), its terminal entry (bits 32–63); ``noRootWord`` when
-    /// the word starts no entry. Most words end the walk at once, after this one load instead
-    /// of three from three tables.
+    /// Per word (or emoticon) number: the root's child along it, with what the phrase walk reads
+    /// next, in one load: the node (bits 0–30), whether it has children (bit 31), its terminal
+    /// entry (bits 32–63); ``noRootWord`` when the word starts no entry. Saves a probe of the
+    /// edge table per word, and most words end the walk at once, after this one load instead of
+    /// three from three tables.
     let rootWordRecords: UnsafeBufferPointer<UInt64>
 
     static let noRootWord = UInt64.max
@@ -83,14 +81,11 @@ struct FrozenTrie {
         return id < rootWordRecords.count ? rootWordRecords[id] : Self.noRootWord
     }
 
-    /// The root's child along a unit's key, or -1.
+    /// The root's child along a key below ``TextUnit/wordBase`` (a character), or -1; words go
+    /// through ``rootWord(_:)``.
     @inline(__always)
     func rootChild(_ unit: UInt32) -> Int32 {
-        if unit >= TextUnit.wordBase {
-            let id = Int(unit &- TextUnit.wordBase)
-            return id < rootWords.count ? rootWords[id] : -1
-        }
-        return unit == TextUnit.unknownWord ? -1 : child(UnitTrie.root, unit)
+        unit == TextUnit.unknownWord ? -1 : child(UnitTrie.root, unit)
     }
 
     /// Whether the node has children at all.
