@@ -15,8 +15,9 @@ enum EvidenceLabel {
 
     /// `<kind>_level`, the level a sustained kind crossed.
     static func level(_ kind: AlertKind) -> String {
-        levels[AlertKind.allCases.firstIndex(of: kind)!]
+        levels[kind]! // every kind has one
     }
 
-    private static let levels = AlertKind.allCases.map { "\($0.rawValue)_level" }
+    // Keyed by kind: `allCases` builds a new array at each use.
+    private static let levels = Dictionary(uniqueKeysWithValues: AlertKind.allCases.map { ($0, "\($0.rawValue)_level") })
 }

@@ -7,9 +7,6 @@ struct EncodedMessages {
     /// Where each message's topic ends and its body ends, in `bytes`.
     private var bounds: [(topicEnd: Int, end: Int)] = []
 
-    var isEmpty: Bool { bounds.isEmpty }
-    var count: Int { bounds.count }
-
     /// Appends `topicPrefix` + `id` as the topic and `body` as the body.
     mutating func append(topicPrefix: StaticString, _ id: String, body: [UInt8]) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: topicPrefix.utf8Start, count: topicPrefix.utf8CodeUnitCount))

@@ -243,7 +243,7 @@ final class Chromium {
             ["width": windowSize.width, "height": windowSize.height, "deviceScaleFactor": 1, "mobile": false],
             session: sessionId, timeout: seconds)
 
-        let deadline = Self.deadline(seconds)
+        let deadline = Deadline(seconds: seconds)
         let navigated = try send("Page.navigate", ["url": url], session: sessionId, timeout: seconds)
         if let reason = navigated["errorText"] as? String, !reason.isEmpty {
             throw .navigationFailed(url: url, reason: reason)
@@ -278,8 +278,8 @@ final class Chromium {
         }
         Glibc.close(toBrowser)
 
-        let deadline = Self.deadline(grace)
-        while exitStatus == nil, ContinuousClock.now < deadline {
+        let deadline = Deadline(seconds: grace)
+        while exitStatus == nil, !deadline.hasPassed {
             reap(blocking: false)
             if exitStatus == nil { usleep(20_000) }
         }
@@ -309,7 +309,7 @@ final class Chromium {
     ) throws(ChromiumError) -> [String: Any] {
         guard !isClosed || allowWhenClosed else { throw .closed }
         let seconds = timeout ?? self.timeout
-        let deadline = Self.deadline(seconds)
+        let deadline = Deadline(seconds: seconds)
         nextId += 1
         let id = nextId
         var message: [String: Any] = ["id": id, "method": method, "params": params]
@@ -341,7 +341,7 @@ final class Chromium {
     /// Returns the first event (kept or new) for which `matching` is true, consuming it.
     func waitForEvent(
         _ what: String,
-        deadline: ContinuousClock.Instant,
+        deadline: Deadline,
         seconds: Double,
         matching: ([String: Any]) -> Bool
     ) throws(ChromiumError) -> [String: Any] {
@@ -363,7 +363,7 @@ final class Chromium {
         if events.count > 1000 { events.removeFirst(events.count - 1000) }
     }
 
-    private func write(_ bytes: [UInt8], deadline: ContinuousClock.Instant, seconds: Double, what: String) throws(ChromiumError) {
+    private func write(_ bytes: [UInt8], deadline: Deadline, seconds: Double, what: String) throws(ChromiumError) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
@@ -390,7 +390,7 @@ final class Chromium {
     }
 
     /// Returns the next complete message, reading (with poll and the deadline) as needed.
-    private func readMessage(deadline: ContinuousClock.Instant, seconds: Double, what: String) throws(ChromiumError) -> [String: Any] {
+    private func readMessage(deadline: Deadline, seconds: Double, what: String) throws(ChromiumError) -> [String: Any] {
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             if let end = inbox.firstIndex(of: 0) {
@@ -419,8 +419,8 @@ final class Chromium {
 
     /// The error for "the pipe closed": waits briefly for the process to exit to report how.
     private func exited() -> ChromiumError {
-        let deadline = Self.deadline(2)
-        while exitStatus == nil, ContinuousClock.now < deadline {
+        let deadline = Deadline(seconds: 2)
+        while exitStatus == nil, !deadline.hasPassed {
             reap(blocking: false)
             if exitStatus == nil { usleep(10_000) }
         }
@@ -447,10 +447,6 @@ final class Chromium {
         return signal == 0 ? "exit code \((status >> 8) & 0xff)" : "killed by signal \(signal)"
     }
 
-    static func deadline(_ seconds: Double) -> ContinuousClock.Instant {
-        ContinuousClock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded())))
-    }
-
     private static func int(_ value: Any?) -> Int? {
         if let number = value as? NSNumber { return number.intValue }
         return value as? Int
@@ -458,10 +454,9 @@ final class Chromium {
 
     /// poll() until `fd` is ready or the deadline passes. Hang-up and errors count as ready so
     /// that the following read/write reports them.
-    private static func waitUntilReady(_ fd: Int32, events: Int16, deadline: ContinuousClock.Instant) -> Bool {
+    private static func waitUntilReady(_ fd: Int32, events: Int16, deadline: Deadline) -> Bool {
         while true {
-            let (seconds, attoseconds) = ContinuousClock.now.duration(to: deadline).components
-            let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+            let milliseconds = Int64((deadline.secondsLeft * 1000).rounded(.up))
             var descriptor = pollfd(fd: fd, events: events, revents: 0)
             let result = poll(&descriptor, 1, Int32(clamping: max(0, milliseconds)))
             if result > 0 { return true }
@@ -626,10 +621,10 @@ final class Page {
     ///   or exception seen.
     @discardableResult
     func waitFor(_ expression: String, timeout: Double = 10, interval: Double = 0.05) throws(ChromiumError) -> Any? {
-        let deadline = Chromium.deadline(timeout)
+        let deadline = Deadline(seconds: timeout)
         var last = "(not evaluated)"
         while true {
-            let remaining = Double(ContinuousClock.now.duration(to: deadline).components.seconds)
+            let remaining = deadline.secondsLeft.rounded(.down)
             do {
                 // The expression itself may await; give it the remaining time, at least 2 s.
                 let value = try evaluate(expression, timeout: min(browser.timeout, max(remaining + 1, 2)))
@@ -645,7 +640,7 @@ final class Page {
                     throw error
                 }
             }
-            if ContinuousClock.now >= deadline {
+            if deadline.hasPassed {
                 throw .waitTimedOut(expression: expression, seconds: timeout, lastValue: last)
             }
             usleep(useconds_t(interval * 1_000_000))

@@ -13,14 +13,16 @@ struct SessionTopicTests {
         let context = try ZMQContext()
         let server = try ServerProcess(directory: directory, context: context)
         defer { server.stop() }
-        let session = "topic-1", other = "topic-2"
+        // ZeroMQ subscriptions match by prefix, so this subscriber gets both sessions' messages:
+        // each must say, in its topic, the session its body is about.
+        let session = "topic-1", other = "topic-10"
         let subscriber = try Subscriber(context: context, endpoint: server.publish, topics: ["session/\(session)"])
         defer { subscriber.stop() }
         let pusher = try Pusher(context: context, endpoint: server.ingest)
 
         let ts = 1_763_900_000.0
         func snapshotCount(_ messages: [Subscriber.Message]) -> Int {
-            messages.filter { $0.json?["type"] as? String == "snapshot" }.count
+            messages.filter { $0.topic == "session/\(session)" && $0.json?["type"] as? String == "snapshot" }.count
         }
         // As live: each fragment some time after the one before (a snapshot shows the session
         // as it is when the server's pass ends, so fragments in one pass share one state).
@@ -32,12 +34,16 @@ struct SessionTopicTests {
         }
         for s in [session, other] { try pusher.send(Conversation.bytes(Conversation.end(s, ts: ts))) }
         #expect(subscriber.waitUntil(timeout: 10) { messages in
-            messages.contains { $0.json?["type"] as? String == "session_end" }
+            messages.filter { $0.json?["type"] as? String == "session_end" }.count == 2
         })
 
-        let messages = subscriber.messages
-        // The subscription is a prefix: "session/topic-1" would also match "session/topic-10".
-        #expect(messages.allSatisfy { $0.topic == "session/\(session)" })
+        func aboutSession(_ message: Subscriber.Message) -> String? {
+            let json = message.json
+            return ((json?["snapshot"] ?? json?["summary"]) as? [String: Any])?["session"] as? String
+        }
+        #expect(subscriber.messages.allSatisfy { "session/\(aboutSession($0) ?? "?")" == $0.topic })
+        #expect(subscriber.messages.contains { $0.topic == "session/\(other)" })
+        let messages = subscriber.messages.filter { $0.topic == "session/\(session)" }
         let snapshots = messages.compactMap { $0.json }.filter { $0["type"] as? String == "snapshot" }
             .compactMap { $0["snapshot"] as? [String: Any] }
         // Six fragments four seconds apart: every one is due a snapshot.
