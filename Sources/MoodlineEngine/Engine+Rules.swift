@@ -307,28 +307,30 @@ extension Engine {
         return max(syllables, 1) / max(rate, 0.5)
     }
 
-    /// What a word adds: English words average about 1.4 syllables.
-    private static let syllablesPerWord = 1.4
+    /// What a word adds, in tenths of a syllable: English words average about 1.4 syllables.
+    /// Counted in integers (words and ideographs), so the fast scan and the scalar walk agree
+    /// exactly whatever the order of the additions.
+    private static let tenthsPerWord = 14
 
     static func syllables(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Double {
-        var syllables = 0.0
-        var inWord = false
+        guard let base = bytes.baseAddress else { return 0 }
+        var words = 0
+        var ideographs = 0
+        // 1 while inside a word: a word byte adds one word only after a non-word byte.
+        var inWord = 0
         var i = 0
         let n = bytes.count
         while i < n {
-            let b0 = bytes[i]
+            let b0 = base[i]
             if b0 < 0x80 {
-                // ASCII: letters and digits continue a word, everything else ends one.
-                let lower = b0 | 0x20
-                let isWordByte = (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
-                    || (b0 >= UInt8(ascii: "0") && b0 <= UInt8(ascii: "9"))
-                if isWordByte {
-                    if !inWord { syllables += syllablesPerWord }
-                    inWord = true
-                } else {
-                    inWord = false
-                }
-                i += 1
+                // ASCII: letters and digits continue a word, everything else ends one. Branch
+                // free, as most of English text is ASCII.
+                let letter = (b0 | 0x20) &- UInt8(ascii: "a") < 26
+                let digit = b0 &- UInt8(ascii: "0") < 10
+                let isWordByte = (letter || digit) ? 1 : 0
+                words &+= isWordByte & ~inWord
+                inWord = isWordByte
+                i &+= 1
                 continue
             }
             // A String's UTF-8 is valid, so the lead byte gives the sequence length.
@@ -345,24 +347,28 @@ extension Engine {
                 length = 2
             }
             var k = 1
-            while k < length && i + k < n {
-                v = (v << 6) | UInt32(bytes[i + k] & 0x3F)
-                k += 1
+            while k < length && i &+ k < n {
+                v = (v << 6) | UInt32(base[i &+ k] & 0x3F)
+                k &+= 1
             }
-            i += length
+            i &+= length
             if (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) {
-                syllables += 1
-                inWord = false
+                ideographs &+= 1
+                inWord = 0
             } else if Self.isCommonCJKPunctuation(v) {
-                inWord = false
+                inWord = 0
             } else if let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic {
-                if !inWord { syllables += syllablesPerWord }
-                inWord = true
+                words &+= 1 & ~inWord
+                inWord = 1
             } else {
-                inWord = false
+                inWord = 0
             }
         }
-        return syllables
+        return syllables(words: words, ideographs: ideographs)
+    }
+
+    private static func syllables(words: Int, ideographs: Int) -> Double {
+        Double(words * tenthsPerWord + ideographs * 10) / 10
     }
 
     /// Chinese text's everyday punctuation: full-width ，。！？、：；（）～, the 《》「」『』 brackets,
@@ -381,20 +387,21 @@ extension Engine {
 
     /// The per-scalar count, for strings without contiguous UTF-8 (bridged ones).
     static func syllablesSlow(_ text: String) -> Double {
-        var syllables = 0.0
+        var words = 0
+        var ideographs = 0
         var inWord = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if (0x3400...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v) {
-                syllables += 1
+                ideographs += 1
                 inWord = false
             } else if scalar.properties.isAlphabetic || (0x30...0x39).contains(v) {
-                if !inWord { syllables += syllablesPerWord }
+                if !inWord { words += 1 }
                 inWord = true
             } else {
                 inWord = false
             }
         }
-        return syllables
+        return syllables(words: words, ideographs: ideographs)
     }
 }

@@ -13,7 +13,7 @@ extension Engine {
             reject(Rejection(.wrongType, "ts"), into: &output)
             return
         }
-        let slot = index[start.session] ?? createSession(start.session, ts: start.ts, into: &output)
+        let slot = index.slot(of: start.session) ?? createSession(start.session, ts: start.ts, into: &output)
         let language = Self.language(ofTag: start.lang)
         // A repeated or late session_start (after fragments started it implicitly) only fills in
         // what the session does not know yet.
@@ -30,7 +30,7 @@ extension Engine {
     }
 
     mutating func endSession(_ end: SessionEnd, into output: inout EngineOutput) {
-        guard let slot = index[end.session] else {
+        guard let slot = index.slot(of: end.session) else {
             counters.unknownSessionEnds += 1
             return
         }
@@ -59,7 +59,7 @@ extension Engine {
             older.append(-1)
             newer.append(-1)
         }
-        index[id] = slot
+        index.insert(id, slot: slot)
         link(slot)
         counters.sessionsStarted += 1
         return slot
@@ -81,7 +81,7 @@ extension Engine {
 
     mutating func remove(slot: Int32) {
         unlink(slot)
-        index[slots[Int(slot)].id] = nil
+        index.remove(slots[Int(slot)].id)
         slots[Int(slot)] = .vacant
         freeSlots.append(slot)
     }

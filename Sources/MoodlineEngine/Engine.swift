@@ -14,7 +14,7 @@ public struct Engine: Sendable {
     /// back, where `&slots[i]` changes it in place.
     var slots: [SessionState] = []
     var freeSlots: [Int32] = []
-    var index: [String: Int32] = [:]
+    var index = SessionIndex()
     /// The least-recently-active list, as slot indices (-1: none), kept beside `slots` rather
     /// than in `SessionState` so that touching a session moves two `Int32`s instead of reading
     /// and writing back whole states.
@@ -42,15 +42,20 @@ public struct Engine: Sendable {
     public mutating func handle(_ event: WireEvent, into output: inout EngineOutput) {
         switch event {
         case .fragment(let fragment):
-            guard let slot = admit(fragment, into: &output) else { return }
-            let language = Self.language(ofTag: fragment.lang) ?? slots[Int(slot)].language
-            let score = scorer.score(fragment.text, language: language)
-            process(fragment, score: score, slot: slot, into: &output)
+            handle(fragment, into: &output)
         case .sessionStart(let start):
             startSession(start, into: &output)
         case .sessionEnd(let end):
             endSession(end, into: &output)
         }
+    }
+
+    /// Handles a fragment, scoring its text in its own language or else its session's.
+    public mutating func handle(_ fragment: Fragment, into output: inout EngineOutput) {
+        guard let slot = admit(fragment, into: &output) else { return }
+        let language = Self.language(ofTag: fragment.lang) ?? slots[Int(slot)].language
+        let score = scorer.score(fragment.text, language: language)
+        process(fragment, score: score, slot: slot, into: &output)
     }
 
     /// Handles a fragment whose text was scored elsewhere (for example on another thread, or a
@@ -75,7 +80,7 @@ public struct Engine: Sendable {
 
     /// The session as a console shows it, or nil when it is not live.
     public func snapshot(session: String) -> SessionSnapshot? {
-        guard let slot = index[session] else { return nil }
+        guard let slot = index.slot(of: session) else { return nil }
         return makeSnapshot(slot: slot, history: true)
     }
 
@@ -83,7 +88,7 @@ public struct Engine: Sendable {
     /// per-fragment `session/<id>` messages carry (consoles build sparklines from successive
     /// snapshots), and much cheaper than ``snapshot(session:)``. Nil when it is not live.
     public func currentSnapshot(session: String) -> SessionSnapshot? {
-        guard let slot = index[session] else { return nil }
+        guard let slot = index.slot(of: session) else { return nil }
         return makeSnapshot(slot: slot, history: false)
     }
 

@@ -20,16 +20,35 @@ final class ReadAheadScorer: @unchecked Sendable {
     // it signals the end; the queue is guarded by `condition`; `failures` is written before the
     // end is signalled and read after.
 
-    enum Item: Sendable {
-        case event(WireEvent)
-        case scored(Fragment, Score)
-        case rejected(Rejection)
-    }
-
+    /// Items handed over together, in order. Fragments, scores and other events lie in arrays
+    /// of their own, so each is copied once into the batch and read in place from it: a
+    /// fragment and its score wrapped in one enum case were copied whole (about 370 bytes) at
+    /// every step between the threads.
     struct Batch: Sendable {
-        var items: [Item] = []
+        /// What each item is, in order; its payload is the next one in the matching array.
+        enum Entry: UInt8, Sendable {
+            case fragment
+            case scoredFragment
+            case event
+            case rejection
+        }
+
+        var entries: [Entry] = []
+        var fragments: [Fragment] = []
+        /// The scores of the `.scoredFragment` entries, in order.
+        var scores: [Score] = []
+        /// Session starts and ends.
+        var events: [WireEvent] = []
+        var rejections: [Rejection] = []
         /// Bytes read from the files when the batch was complete, for progress.
         var bytesRead = 0
+
+        init(capacity: Int = 0) {
+            entries.reserveCapacity(capacity)
+            fragments.reserveCapacity(capacity)
+        }
+
+        var count: Int { entries.count }
     }
 
     private var merge: RecordingMerge
@@ -97,28 +116,34 @@ final class ReadAheadScorer: @unchecked Sendable {
     }
 
     private func read() {
-        var batch = Batch()
-        batch.items.reserveCapacity(batchSize)
+        var batch = Batch(capacity: batchSize)
         var fragments = 0
-        while let item = merge.next() {
-            switch item {
-            case .rejected(let rejection):
-                batch.items.append(.rejected(rejection))
-            case .event(.fragment(let fragment)):
-                fragments &+= 1
-                if fragments & 7 < scoringShare, let language = Engine.language(ofTag: fragment.lang) {
-                    batch.items.append(.scored(fragment, scorer.score(fragment.text, language: language)))
-                } else {
-                    batch.items.append(.event(.fragment(fragment)))
+        while merge.next(
+            event: { event in
+                switch event {
+                case .fragment(let fragment):
+                    fragments &+= 1
+                    if fragments & 7 < scoringShare, let language = Engine.language(ofTag: fragment.lang) {
+                        batch.entries.append(.scoredFragment)
+                        batch.scores.append(scorer.score(fragment.text, language: language))
+                    } else {
+                        batch.entries.append(.fragment)
+                    }
+                    batch.fragments.append(fragment)
+                default:
+                    batch.entries.append(.event)
+                    batch.events.append(event)
                 }
-            case .event(let event):
-                batch.items.append(.event(event))
-            }
-            if batch.items.count >= batchSize {
+            },
+            rejected: { rejection in
+                batch.entries.append(.rejection)
+                batch.rejections.append(rejection)
+            })
+        {
+            if batch.count >= batchSize {
                 batch.bytesRead = merge.bytesRead
                 guard hand(batch) else { return }
-                batch = Batch()
-                batch.items.reserveCapacity(batchSize)
+                batch = Batch(capacity: batchSize)
             }
         }
         batch.bytesRead = merge.bytesRead

@@ -8,11 +8,9 @@ import MoodlineWire
 /// file is opened only when the merge reaches its first event time, so a directory of a
 /// hundred thousand calls holds open only the calls that overlap.
 struct RecordingMerge {
-    /// One merged item: an event, or a line that was refused while reading.
-    enum Item {
-        case event(WireEvent)
-        case rejected(Rejection)
-    }
+    /// One merged item: an event, or a line that was refused while reading. The reader's own
+    /// type, so an item passes through the merge without being re-wrapped.
+    typealias Item = RecordingReader.Item
 
     private struct Pending {
         var file: RecordingFile
@@ -75,30 +73,38 @@ struct RecordingMerge {
 
     /// The next item in event-time order; nil when every file is done.
     mutating func next() -> Item? {
+        var item: Item?
+        _ = next(event: { item = .event($0) }, rejected: { item = .rejected($0) })
+        return item
+    }
+
+    /// Hands the next item in event-time order to one of the closures (the event lent, not
+    /// copied out, as ``RecordingReader/next(event:rejected:)`` does); false when every file is done.
+    mutating func next(event: (WireEvent) -> Void, rejected: (Rejection) -> Void) -> Bool {
         if let reader = solo {
-            if let item = reader.next() {
-                switch item {
-                case .event(let event): return .event(event)
-                case .rejected(let rejection): return .rejected(rejection)
-                }
-            }
+            if reader.next(event: event, rejected: rejected) { return true }
             solo = nil
             finished(reader)
-            return nil
+            return false
         }
         while true {
-            if let rejection = rejections.popLast() { return .rejected(rejection) }
+            if let rejection = rejections.popLast() {
+                rejected(rejection)
+                return true
+            }
             openDueFiles()
             if !rejections.isEmpty { continue }
-            guard !heap.isEmpty else { return nil }
+            guard !heap.isEmpty else { return false }
             if heap.count == 1 && nextPending == pending.count {
                 let head = heap.removeLast()
                 solo = head.reader
-                return .event(head.event)
+                event(head.event)
+                return true
             }
             let head = popMin()
             advance(head.reader, order: head.order)
-            return .event(head.event)
+            event(head.event)
+            return true
         }
     }
 
@@ -121,16 +127,17 @@ struct RecordingMerge {
 
     /// Reads the reader's next event into the heap, collecting rejections on the way.
     private mutating func advance(_ reader: RecordingReader, order: Int) {
-        while let item = reader.next() {
-            switch item {
-            case .event(let event):
-                push(Head(ts: event.ts, order: order, event: event, reader: reader))
-                return
-            case .rejected(let rejection):
-                rejections.append(rejection)
-            }
+        var pushed = false
+        while !pushed {
+            let more = reader.next(
+                event: { event in
+                    push(Head(ts: event.ts, order: order, event: event, reader: reader))
+                    pushed = true
+                },
+                rejected: { rejections.append($0) })
+            if !more { break }
         }
-        finished(reader)
+        if !pushed { finished(reader) }
     }
 
     private mutating func finished(_ reader: RecordingReader) {

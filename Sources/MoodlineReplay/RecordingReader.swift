@@ -51,32 +51,44 @@ final class RecordingReader {
 
     /// The next event or rejection; nil at the end of the recording. Blank lines are skipped.
     func next() -> Item? {
-        guard fd >= 0 else { return nil }
+        var item: Item?
+        _ = next(event: { item = .event($0) }, rejected: { item = .rejected($0) })
+        return item
+    }
+
+    /// Reads the next line that is not blank and hands its event, or why it was refused, to
+    /// one of the two closures; false at the end of the recording. The event is lent to
+    /// `event` where the decoder built it: a fragment is about 220 bytes, and returning it
+    /// through the layers of optionals and enums copied it at each one.
+    func next(event: (WireEvent) -> Void, rejected: (Rejection) -> Void) -> Bool {
+        guard fd >= 0 else { return false }
         while true {
-            let item: LineSplitter.Item<Item?>?
+            let item: LineSplitter.Item<Bool>?
             do throws(ReplayError) {
-                item = try splitter.next(from: fd) { [decoder] (bytes: UnsafeRawBufferPointer) -> Item? in
-                    if Self.isBlank(bytes) { return nil }
+                item = try splitter.next(from: fd) { [decoder] (bytes: UnsafeRawBufferPointer) -> Bool in
+                    if Self.isBlank(bytes) { return false }
                     do throws(Rejection) {
-                        return .event(try decoder.decode(bytes))
+                        event(try decoder.decode(bytes))
                     } catch {
-                        return .rejected(error)
+                        rejected(error)
                     }
+                    return true
                 }
             } catch {
                 failure = error.message
                 close(cancelling: true)
-                return nil
+                return false
             }
             switch item {
             case nil:
                 close(cancelling: false)
-                return nil
+                return false
             case .tooLong(let bytes):
-                return .rejected(Rejection(.oversized, "message is \(bytes) bytes, over the limit of \(decoder.maxMessageBytes)"))
-            case .line(let decoded?):
-                return decoded
-            case .line(nil):
+                rejected(Rejection(.oversized, "message is \(bytes) bytes, over the limit of \(decoder.maxMessageBytes)"))
+                return true
+            case .line(true):
+                return true
+            case .line(false):
                 continue
             }
         }

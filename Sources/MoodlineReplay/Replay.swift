@@ -69,6 +69,11 @@ public struct Replay: Sendable {
             try taken(pipeline.ingest(event), ts: event.ts) { event }
         }
 
+        /// One fragment the reading thread left unscored, taken without wrapping it in an event.
+        func consume(_ fragment: Fragment) throws(ReplayError) {
+            try taken(pipeline.ingest(fragment), ts: fragment.ts) { .fragment(fragment) }
+        }
+
         /// One fragment the reading thread has scored. Kept apart from `consume(_:)` so that
         /// the fragment is not wrapped into an event and unwrapped again on the way.
         func consume(_ fragment: Fragment, score: Score) throws(ReplayError) {
@@ -109,11 +114,22 @@ public struct Replay: Sendable {
             defer { reader.cancel() }
             while let batch = reader.next() {
                 readerBytes = batch.bytesRead
-                for item in batch.items {
-                    switch item {
-                    case .rejected(let rejection): statistics.decodeRejections[rejection.reason, default: 0] += 1
-                    case .event(let event): try consume(event)
-                    case .scored(let fragment, let score): try consume(fragment, score: score)
+                var fragment = 0, score = 0, event = 0, rejection = 0
+                for entry in batch.entries {
+                    switch entry {
+                    case .fragment:
+                        try consume(batch.fragments[fragment])
+                        fragment &+= 1
+                    case .scoredFragment:
+                        try consume(batch.fragments[fragment], score: batch.scores[score])
+                        fragment &+= 1
+                        score &+= 1
+                    case .event:
+                        try consume(batch.events[event])
+                        event &+= 1
+                    case .rejection:
+                        statistics.decodeRejections[batch.rejections[rejection].reason, default: 0] += 1
+                        rejection &+= 1
                     }
                 }
             }

@@ -57,6 +57,16 @@ public struct Pipeline {
         return output.rejection
     }
 
+    /// Takes one decoded fragment: ``ingest(_:)-(WireEvent)`` without wrapping it in an event.
+    @discardableResult
+    public mutating func ingest(_ fragment: Fragment) -> Rejection? {
+        output.removeAll(keepingCapacity: true)
+        engine.handle(fragment, into: &output)
+        if output.rejection == nil { clock.observe(eventTime: fragment.ts) }
+        collect()
+        return output.rejection
+    }
+
     /// Takes a fragment whose text was scored elsewhere (a replay's reading thread), exactly as
     /// ``ingest(_:)-(WireEvent)`` would take it with that score.
     @discardableResult

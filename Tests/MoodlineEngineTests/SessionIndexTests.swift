@@ -1,0 +1,66 @@
+import Testing
+@testable import MoodlineEngine
+
+@Suite struct SessionIndexTests {
+    /// Random inserts and removals, checked against a dictionary after every step: removal
+    /// shifts later buckets back, and a wrong shift loses an id that is still in the table.
+    @Test(arguments: [UInt64(1), 42, 0xDEAD_BEEF])
+    func agreesWithADictionary(seed: UInt64) {
+        var index = SessionIndex(seed: seed)
+        var model: [String: Int32] = [:]
+        var freeSlots: [Int32] = []
+        var nextSlot: Int32 = 0
+        var rng = SplitMix(state: seed)
+        // Few distinct ids, so that removals hit ids in the table and runs of buckets form.
+        let ids = (0..<600).map { i in i % 3 == 0 ? "sim-42-\(i)" : "a much longer session id, past the small-string limit #\(i)" }
+        for step in 0..<6_000 {
+            let id = ids[Int(rng.next() % UInt64(ids.count))]
+            if model[id] == nil, rng.next() % 3 != 0 {
+                let slot = freeSlots.popLast() ?? { defer { nextSlot += 1 }; return nextSlot }()
+                index.insert(id, slot: slot)
+                model[id] = slot
+            } else if let slot = model[id] {
+                index.remove(id)
+                model[id] = nil
+                freeSlots.append(slot)
+            }
+            #expect(index.count == model.count)
+            if step % 500 == 0 || step == 5_999 {
+                for id in ids {
+                    #expect(index.slot(of: id) == model[id], "\(id) at step \(step)")
+                }
+            }
+        }
+        #expect(index.slot(of: "never inserted") == nil)
+    }
+
+    /// The hash depends on the seed and on every byte, and equal ids hash equal however their
+    /// strings were built (small or native, bridged or not).
+    @Test func hashIsSeededAndCoversEveryByte() {
+        let id = "session-0123456789-abcdef"
+        #expect(SessionIndex.hash(id, seed: 1) != SessionIndex.hash(id, seed: 2))
+        let built = String(decoding: Array(id.utf8), as: UTF8.self)
+        #expect(SessionIndex.hash(built, seed: 7) == SessionIndex.hash(id, seed: 7))
+        var seen: Set<UInt32> = []
+        for i in id.utf8.indices {
+            var bytes = Array(id.utf8)
+            bytes[id.utf8.distance(from: id.utf8.startIndex, to: i)] ^= 0x01
+            seen.insert(SessionIndex.hash(String(decoding: bytes, as: UTF8.self), seed: 7))
+        }
+        #expect(seen.count == id.utf8.count)
+        #expect(SessionIndex.hash("", seed: 7) != SessionIndex.hash("\u{0}", seed: 7))
+    }
+}
+
+/// A small deterministic generator, so a failure repeats.
+private struct SplitMix {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
