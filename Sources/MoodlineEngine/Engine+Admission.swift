@@ -17,7 +17,7 @@ extension Engine {
             return nil
         }
         let slot: Int32
-        if let existing = index.slot(of: fragment.session) {
+        if let existing = self.slot(of: fragment.session) {
             slot = existing
         } else {
             slot = createSession(fragment.session, ts: fragment.ts, into: &output)

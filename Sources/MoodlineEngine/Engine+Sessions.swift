@@ -13,7 +13,7 @@ extension Engine {
             reject(Rejection(.wrongType, "ts"), into: &output)
             return
         }
-        let slot = index.slot(of: start.session) ?? createSession(start.session, ts: start.ts, into: &output)
+        let slot = slot(of: start.session) ?? createSession(start.session, ts: start.ts, into: &output)
         let language = Self.language(ofTag: start.lang)
         // A repeated or late session_start (after fragments started it implicitly) only fills in
         // what the session does not know yet.
@@ -30,7 +30,7 @@ extension Engine {
     }
 
     mutating func endSession(_ end: SessionEnd, into output: inout EngineOutput) {
-        guard let slot = index.slot(of: end.session) else {
+        guard let slot = slot(of: end.session) else {
             counters.unknownSessionEnds += 1
             return
         }
@@ -65,6 +65,11 @@ extension Engine {
         return slot
     }
 
+    /// The slot of a live session.
+    func slot(of session: String) -> Int32? {
+        index.slot(of: session) { slots[Int($0)].id == session }
+    }
+
     /// Runs `body` on a session in place, in its slot: nothing is moved or copied. `body` must
     /// not touch the engine (exclusive access to `slots`); the rules get the engine's other
     /// members as arguments instead (see `process`).
@@ -81,7 +86,7 @@ extension Engine {
 
     mutating func remove(slot: Int32) {
         unlink(slot)
-        index.remove(slots[Int(slot)].id)
+        index.remove(slots[Int(slot)].id, slot: slot)
         slots[Int(slot)] = .vacant
         freeSlots.append(slot)
     }

@@ -80,7 +80,7 @@ public struct Engine: Sendable {
 
     /// The session as a console shows it, or nil when it is not live.
     public func snapshot(session: String) -> SessionSnapshot? {
-        guard let slot = index.slot(of: session) else { return nil }
+        guard let slot = slot(of: session) else { return nil }
         return makeSnapshot(slot: slot, history: true)
     }
 
@@ -88,7 +88,7 @@ public struct Engine: Sendable {
     /// per-fragment `session/<id>` messages carry (consoles build sparklines from successive
     /// snapshots), and much cheaper than ``snapshot(session:)``. Nil when it is not live.
     public func currentSnapshot(session: String) -> SessionSnapshot? {
-        guard let slot = index.slot(of: session) else { return nil }
+        guard let slot = slot(of: session) else { return nil }
         return makeSnapshot(slot: slot, history: false)
     }
 

@@ -15,7 +15,7 @@ import Testing
         for event in try ScenarioTests.mergedStream() where wanted.contains(event.session) {
             output.removeAll()
             engine.handle(event, into: &output)
-            guard case .fragment(let f) = event, let slot = engine.index.slot(of: f.session) else { continue }
+            guard case .fragment(let f) = event, let slot = engine.slot(of: f.session) else { continue }
             let s = engine.slots[Int(slot)]
             let sc = scorer.score(f.text, language: f.lang.flatMap { Language(bcp47: $0) })
             let sp = s[f.speaker]

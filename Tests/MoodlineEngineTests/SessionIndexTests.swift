@@ -2,13 +2,15 @@ import Testing
 @testable import MoodlineEngine
 
 @Suite struct SessionIndexTests {
-    /// Random inserts and removals, checked against a dictionary after every step: removal
-    /// shifts later buckets back, and a wrong shift loses an id that is still in the table.
+    /// Random inserts and removals, checked against a dictionary: removal shifts later buckets
+    /// back, and a wrong shift loses an id that is still in the table. The ids of the slots are
+    /// kept beside it, as the engine keeps them in its session states.
     @Test(arguments: [UInt64(1), 42, 0xDEAD_BEEF])
     func agreesWithADictionary(seed: UInt64) {
         var index = SessionIndex(seed: seed)
         var model: [String: Int32] = [:]
         var freeSlots: [Int32] = []
+        var idOfSlot: [String] = Array(repeating: "", count: 600)
         var nextSlot: Int32 = 0
         var rng = SplitMix(state: seed)
         // Few distinct ids, so that removals hit ids in the table and runs of buckets form.
@@ -18,20 +20,22 @@ import Testing
             if model[id] == nil, rng.next() % 3 != 0 {
                 let slot = freeSlots.popLast() ?? { defer { nextSlot += 1 }; return nextSlot }()
                 index.insert(id, slot: slot)
+                idOfSlot[Int(slot)] = id
                 model[id] = slot
             } else if let slot = model[id] {
-                index.remove(id)
+                index.remove(id, slot: slot)
+                idOfSlot[Int(slot)] = ""
                 model[id] = nil
                 freeSlots.append(slot)
             }
             #expect(index.count == model.count)
             if step % 500 == 0 || step == 5_999 {
                 for id in ids {
-                    #expect(index.slot(of: id) == model[id], "\(id) at step \(step)")
+                    #expect(index.slot(of: id) { idOfSlot[Int($0)] == id } == model[id], "\(id) at step \(step)")
                 }
             }
         }
-        #expect(index.slot(of: "never inserted") == nil)
+        #expect(index.slot(of: "never inserted") { idOfSlot[Int($0)] == "never inserted" } == nil)
     }
 
     /// The hash depends on the seed and on every byte, and equal ids hash equal however their

@@ -213,6 +213,30 @@ struct WireDecoderRejectTests {
         #expect(rejection(bytes: bytes)?.reason == .invalidUTF8)
     }
 
+    /// UTF-8 is checked only when the scan fails or meets a high byte in a string, yet the
+    /// verdict must be the full check's: invalid UTF-8 anywhere is `invalid_utf8` at its first
+    /// offset, before any other fault, wherever the bad byte lies.
+    @Test func invalidUTF8WinsWhereverItIs() {
+        let good = Array(#"{"session":"s","seq":1,"ts":1,"speaker":"agent","text":"x"}"#.utf8)
+        let places: [(place: String, before: String, bad: [UInt8], after: String)] = [
+            ("outside any string", #"{"session":"s","#, [0xFF], #""seq":1}"#),
+            ("in a key", #"{"se"#, [0xC3, 0x28], #"ssion":"s","seq":1,"ts":1,"speaker":"agent","text":"x"}"#),
+            ("after a syntax error", #"{"session":"s",,"text":""#, [0xFE], #""}"#),
+            ("after a wrong type", #"{"session":5,"seq":1,"ts":1,"speaker":"agent","text":""#, [0xED, 0xA0, 0x80], #""}"#),
+            ("in a number", #"{"session":"s","seq":1"#, [0xE4], #","ts":1,"speaker":"agent","text":"x"}"#),
+            ("after valid Chinese", #"{"session":"s","seq":1,"ts":1,"speaker":"agent","text":"退款"#, [0xF4, 0x90, 0x80, 0x80], #""}"#),
+        ]
+        for p in places {
+            let got = rejection(bytes: Array(p.before.utf8) + p.bad + Array(p.after.utf8))
+            #expect(got?.reason == .invalidUTF8, "\(p.place)")
+            #expect(got?.detail == "invalid UTF-8 at byte offset \(p.before.utf8.count)", "\(p.place)")
+        }
+        #expect(rejection(bytes: good) == nil)
+        // Valid non-ASCII outside strings is a syntax error, as before.
+        let stray = Array(#"{"session":"s","seq":1,"ts":1,"speaker":"agent","text":"x"é}"#.utf8)
+        #expect(rejection(bytes: stray)?.reason == .badJSON)
+    }
+
     @Test func loneSurrogates() {
         for escape in [#"\ud83d"#, #"\ude21"#, #"\ud83dx"#, #"\ud83d\u0041"#] {
             let json = #"{"session":"s","seq":1,"ts":1,"speaker":"agent","text":"a\#(escape)"}"#

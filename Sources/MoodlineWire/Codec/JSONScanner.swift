@@ -15,6 +15,10 @@ struct JSONScanner {
     let count: Int
     let maxDepth: Int
     var index: Int
+    /// Set when a string scanned may hold a byte above 0x7F (it may also be set by ASCII bytes
+    /// just past a string's end). Outside strings such a byte is a syntax error, so a message
+    /// scanned without error and without this flag is ASCII, valid UTF-8 without a check.
+    private(set) var mayHoldNonASCII = false
 
     init(bytes: UnsafePointer<UInt8>, count: Int, start: Int = 0, maxDepth: Int) {
         self.bytes = bytes
@@ -248,10 +252,14 @@ struct JSONScanner {
         index &+= 1
         let start = index
         var kind = JSONKind.string
+        // The bytes seen, OR-ed together: any high bit means non-ASCII may be in the string.
+        var seen: UInt64 = 0
+        defer { if seen & 0x8080_8080_8080_8080 != 0 { mayHoldNonASCII = true } }
         while true {
             // Eight bytes at a time until one is a quote, a backslash or a control character.
             while index &+ 8 <= count {
                 let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+                seen |= word
                 let quotes = word ^ 0x2222_2222_2222_2222
                 let backslashes = word ^ 0x5C5C_5C5C_5C5C_5C5C
                 let found =
@@ -278,6 +286,7 @@ struct JSONScanner {
             } else if byte < 0x20 {
                 throw Rejection(.badJSON, "unescaped control character 0x\(String(byte, radix: 16)) in a string at offset \(index)")
             } else {
+                seen |= UInt64(byte)
                 index &+= 1
             }
         }

@@ -48,15 +48,27 @@ public struct WireDecoder: Sendable {
         }
         guard let start = message.baseAddress, message.count > 0 else { throw Rejection(.badJSON, "empty message") }
         let bytes = start.assumingMemoryBound(to: UInt8.self)
-        if let offset = UTF8Validation.firstInvalidOffset(bytes, count: message.count) {
-            throw Rejection(.invalidUTF8, "invalid UTF-8 at byte offset \(offset)")
-        }
+        // Invalid UTF-8 is reported before any other fault, as if the whole message were
+        // checked first; but it is checked only when the scan failed or met a byte above 0x7F
+        // in a string: an ASCII message (most English text) needs no check at all.
         var scanner = JSONScanner(bytes: bytes, count: message.count, maxDepth: maxDepth)
         var fields = InlineArray<13, ValueSpan>(repeating: ValueSpan())
         var prosody = InlineArray<6, ValueSpan>(repeating: ValueSpan())
-        try scanner.scanMessage(into: &fields, prosody: &prosody)
+        do {
+            try scanner.scanMessage(into: &fields, prosody: &prosody)
+        } catch {
+            try Self.checkUTF8(bytes, count: message.count)
+            throw error
+        }
+        if scanner.mayHoldNonASCII { try Self.checkUTF8(bytes, count: message.count) }
         let reader = FieldReader(bytes: bytes, decoder: self, prosodyFields: prosody)
         return try reader.event(from: fields)
+    }
+
+    private static func checkUTF8(_ bytes: UnsafePointer<UInt8>, count: Int) throws(Rejection) {
+        if let offset = UTF8Validation.firstInvalidOffset(bytes, count: count) {
+            throw Rejection(.invalidUTF8, "invalid UTF-8 at byte offset \(offset)")
+        }
     }
 
     /// Decodes one message from an array of bytes.
