@@ -31,17 +31,19 @@ extension Engine {
     mutating func process(_ fragment: Fragment, score: Score, slot: Int32, into output: inout EngineOutput) {
         // The session is changed where it lies: the rules are static and get the engine's other
         // members as arguments (disjoint stored properties), so its state is never copied out and back.
-        Self.apply(
+        let point = Self.apply(
             fragment, score: score, to: &slots[Int(slot)], configuration: configuration, lexicon: scorer.lexicon,
             counters: &counters, into: &output)
+        if let point { history.append(point, to: slot) }
         noteSnapshot(slot: slot, ts: fragment.ts, into: &output)
     }
 
-    /// Runs one fragment through a session's levels and rules.
+    /// Runs one fragment through a session's levels and rules. Returns the point of history
+    /// it makes (none for an interim result).
     private static func apply(
         _ fragment: Fragment, score: Score, to s: inout SessionState, configuration config: EngineConfig,
         lexicon: Lexicon, counters: inout EngineCounters, into output: inout EngineOutput
-    ) {
+    ) -> SessionSnapshot.Point? {
         if fragment.isFinal {
             counters.fragments += 1
         } else {
@@ -53,13 +55,13 @@ extension Engine {
 
         // Interim text never moves the levels, counts or baselines: its final version will.
         if !fragment.isFinal {
-            guard config.interim.raiseUrgent, fragment.speaker == .customer else { return }
+            guard config.interim.raiseUrgent, fragment.speaker == .customer else { return nil }
             for (kind, categories) in Self.customerStatements where kind == .selfHarm || kind == .abuse {
                 if !score.categories.intersection(categories).isEmpty {
                     statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)
                 }
             }
-            return
+            return nil
         }
 
         if let reading = fragment.prosody {
@@ -80,9 +82,9 @@ extension Engine {
                 s.overlaps.record(ts: fragment.ts, seq: fragment.seq, overlapS: overlap)
             }
         }
-        s.history.append(SessionSnapshot.Point(
+        let point = SessionSnapshot.Point(
             ts: fragment.ts, customerValence: s.customer.valence, customerArousal: s.customer.arousal,
-            agentValence: s.agentState.valence, agentArousal: s.agentState.arousal))
+            agentValence: s.agentState.valence, agentArousal: s.agentState.arousal)
 
         // One clear statement.
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
@@ -105,6 +107,7 @@ extension Engine {
             let overlaps = s.overlaps.count(now: fragment.ts, window: config.interruptions.windowSeconds)
             sustained(.interruptions, level: Double(overlaps), context, &s, config, lexicon, &counters, into: &output)
         }
+        return point
     }
 
     // MARK: Levels

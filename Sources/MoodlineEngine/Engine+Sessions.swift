@@ -53,11 +53,13 @@ extension Engine {
         if let free = freeSlots.popLast() {
             slot = free
             slots[Int(slot)] = state
+            history.clear(slot)
         } else {
             slot = Int32(slots.count)
             slots.append(state)
             older.append(-1)
             newer.append(-1)
+            history.addSlot()
         }
         index.insert(id, slot: slot)
         link(slot)

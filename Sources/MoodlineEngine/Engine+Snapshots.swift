@@ -26,14 +26,14 @@ extension Engine {
     }
 
     /// Reads the session in its slot (no copy of the state) into a snapshot; `history: false`
-    /// leaves the history empty, which spares the two arrays `HistoryRing.ordered` builds.
-    func makeSnapshot(slot: Int32, history: Bool) -> SessionSnapshot {
+    /// leaves the history empty, which spares the arrays `HistoryPool.ordered` builds.
+    func makeSnapshot(slot: Int32, history withHistory: Bool) -> SessionSnapshot {
         slots.withUnsafeBufferPointer { table in
-            makeSnapshot(table[Int(slot)], history: history)
+            makeSnapshot(table[Int(slot)], history: withHistory ? history.ordered(slot) : [])
         }
     }
 
-    func makeSnapshot(_ s: borrowing SessionState, history: Bool) -> SessionSnapshot {
+    func makeSnapshot(_ s: borrowing SessionState, history: [SessionSnapshot.Point]) -> SessionSnapshot {
         var open: [AlertKind] = []
         for kind in AlertKind.allCases where isOpen(kind, in: s) { open.append(kind) }
         return SessionSnapshot(
@@ -42,7 +42,7 @@ extension Engine {
             customerValence: s.customer.valence, customerArousal: s.customer.arousal,
             agentValence: s.agentState.valence, agentArousal: s.agentState.arousal,
             customerArousalTrend: s.customer.arousalTrend,
-            history: history ? s.history.ordered : [], openAlerts: open, risk: risk(s, open: open))
+            history: history, openAlerts: open, risk: risk(s, open: open))
     }
 
     /// Risk for sorting a console: an open critical alert dominates, then warnings, then how

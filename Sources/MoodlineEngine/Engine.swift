@@ -14,6 +14,8 @@ public struct Engine: Sendable {
     /// back, where `&slots[i]` changes it in place.
     var slots: [SessionState] = []
     var freeSlots: [Int32] = []
+    /// Each slot's recent points, for sparklines.
+    var history: HistoryPool
     var index = SessionIndex()
     /// The least-recently-active list, as slot indices (-1: none), kept beside `slots` rather
     /// than in `SessionState` so that touching a session moves two `Int32`s instead of reading
@@ -31,6 +33,7 @@ public struct Engine: Sendable {
     public init(configuration: EngineConfig = EngineConfig(), lexicon: Lexicon = .embedded) {
         self.configuration = configuration
         self.scorer = Scorer(lexicon: lexicon)
+        history = HistoryPool(capacity: configuration.sessions.historyPoints)
     }
 
     /// Sessions live now.

@@ -26,7 +26,6 @@ struct SessionState: Sendable {
     var agentState: SpeakerState
     var episodes = EpisodeTable()
     var overlaps = OverlapWindow()
-    var history: HistoryRing
     var nonCriticalAlerts: UInt16 = 0
 
     // Summary statistics.
@@ -38,21 +37,19 @@ struct SessionState: Sendable {
     var agentArousalMax: Float = -.infinity
     var alertsByKind: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
-    /// What a free slot of the engine holds: no id (a live session's is never empty), and a
-    /// history without storage.
-    static let vacant = SessionState(id: "", startTs: 0, historyPoints: 0, baseline: EngineConfig().prosody.baseline)
+    /// What a free slot of the engine holds: no id (a live session's is never empty).
+    static let vacant = SessionState(id: "", startTs: 0, baseline: EngineConfig().prosody.baseline)
 
     init(id: String, startTs: Double, configuration: EngineConfig) {
-        self.init(id: id, startTs: startTs, historyPoints: configuration.sessions.historyPoints, baseline: configuration.prosody.baseline)
+        self.init(id: id, startTs: startTs, baseline: configuration.prosody.baseline)
     }
 
-    private init(id: String, startTs: Double, historyPoints: Int, baseline: ProsodyBaseline.Configuration) {
+    private init(id: String, startTs: Double, baseline: ProsodyBaseline.Configuration) {
         self.id = id
         self.startTs = startTs
         self.lastTs = startTs
         customer = SpeakerState(startTs: startTs, prosody: baseline)
         agentState = SpeakerState(startTs: startTs, prosody: baseline)
-        history = HistoryRing(capacity: historyPoints)
     }
 
     subscript(speaker: Speaker) -> SpeakerState {

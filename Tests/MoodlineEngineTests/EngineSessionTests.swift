@@ -119,6 +119,19 @@ import Testing
         #expect(history.map(\.ts) == [7, 8, 9, 10])
     }
 
+    /// A slot freed by an ended session is taken by the next one, with an empty history: the
+    /// pool holds every slot's points in one buffer, and must not lend the old session's.
+    @Test func aReusedSlotStartsWithAnEmptyHistory() {
+        var h = Harness { $0.sessions.historyPoints = 4 }
+        for i in 1...6 { h.send(fragment(Int64(i), at: Double(i), .customer, session: "old"), score(-0.1)) }
+        h.send(.sessionEnd(SessionEnd(session: "old", ts: 7)))
+        #expect(h.engine.snapshot(session: "old") == nil)
+        h.send(fragment(1, at: 8, .customer, session: "new"), score(0.2))
+        h.send(fragment(2, at: 9, .agent, session: "new"), score(0.3))
+        #expect(h.engine.snapshot(session: "new")?.history.map(\.ts) == [8, 9])
+        #expect(h.engine.slot(of: "new") == 0, "the test means the old session's slot")
+    }
+
     @Test func sameStreamSameAlerts() {
         func run() -> [Alert] {
             var h = Harness()
@@ -143,9 +156,9 @@ import Testing
 
     @Test func perSessionMemoryIsCompact() {
         let state = MemoryLayout<SessionState>.stride
-        let history = EngineConfig().sessions.historyPoints * MemoryLayout<SessionSnapshot.Point>.stride + 32
-        // Slot (Optional<SessionState>) + history buffer + index entry (String key, Int32) with ~1.5x load factor.
-        let estimate = state + 8 + history + Int(Double(MemoryLayout<String>.stride + 4 + 1) * 1.5)
+        let history = EngineConfig().sessions.historyPoints * MemoryLayout<SessionSnapshot.Point>.stride + 4
+        // Slot + its history in the pool + least-recently-active links + index buckets (8 B, at most half full).
+        let estimate = state + history + 8 + 2 * 8
         print("per-session: SessionState \(state) B, SpeakerState \(MemoryLayout<SpeakerState>.stride) B, history \(history) B, estimate \(estimate) B")
         #expect(estimate < 4096)
     }
