@@ -26,8 +26,10 @@ let package = Package(
     targets: [
         // Scoring: normalise, tokenise, lexicon, rules, prosody. Pure: no I/O.
         .target(name: "MoodlineCore"),
+        // The processor's prefetch hint, which Swift does not spell.
+        .target(name: "CMoodlinePrefetch"),
         // Sessions, rules, alerts, escalation. Pure: event time, clock injected.
-        .target(name: "MoodlineEngine", dependencies: ["MoodlineCore"]),
+        .target(name: "MoodlineEngine", dependencies: ["MoodlineCore", "CMoodlinePrefetch"]),
         // SQLite persistence of tickets, alerts and session summaries.
         .target(
             name: "MoodlineStore",

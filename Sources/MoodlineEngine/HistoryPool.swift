@@ -1,3 +1,5 @@
+internal import CMoodlinePrefetch
+
 /// The last few points of every live session's emotion, for sparklines: one flat buffer of
 /// `capacity` points per slot, overwritten in place as a ring.
 ///
@@ -39,6 +41,16 @@ struct HistoryPool: Sendable {
         points[s &* capacity &+ i] = point
         next[s] = i &+ 1 == capacity ? 0 : UInt16(i &+ 1)
         if Int(held[s]) < capacity { held[s] &+= 1 }
+    }
+
+    /// Starts loading the place a slot's next point goes (see ``Engine/prefetch(session:)``).
+    func prefetch(_ slot: Int32) {
+        let s = Int(slot)
+        guard s < next.count else { return }
+        points.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            moodline_prefetch_for_write(UnsafeRawPointer(base + (s &* capacity &+ Int(next[s]))))
+        }
     }
 
     /// A slot's points, oldest first.

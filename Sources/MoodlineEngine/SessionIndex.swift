@@ -42,6 +42,12 @@ struct SessionIndex: Sendable {
         }
     }
 
+    /// The slot `id` is most likely at: the first whose hash matches, without comparing ids.
+    /// For hints only (``Engine/prefetch(session:)``); nil when no hash matches.
+    func likelySlot(of id: String) -> Int32? {
+        slot(of: id) { _ in true }
+    }
+
     /// Adds `id`, which must not be in the table yet, at `slot`.
     mutating func insert(_ id: String, slot: Int32) {
         if (count &+ 1) &* 2 > buckets.count { grow() }

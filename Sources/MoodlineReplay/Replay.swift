@@ -116,6 +116,10 @@ public struct Replay: Sendable {
                 readerBytes = batch.bytesRead
                 var fragment = 0, score = 0, event = 0, rejection = 0
                 for entry in batch.entries {
+                    // The session of a fragment a few ahead starts loading now (a hint).
+                    if fragment &+ Self.prefetchDistance < batch.fragments.count {
+                        pipeline.engine.prefetch(session: batch.fragments[fragment &+ Self.prefetchDistance].session)
+                    }
                     switch entry {
                     case .fragment:
                         try consume(batch.fragments[fragment])
@@ -159,6 +163,10 @@ public struct Replay: Sendable {
         statistics.failures = failures.map { "\($0.path): \($0.message)" }
         return statistics
     }
+
+    /// How many fragments ahead the reading loop asks for a session's state to be loaded:
+    /// far enough for the loads to finish, near enough that they are still in cache.
+    static let prefetchDistance = 4
 
     private func flush(_ pipeline: inout Pipeline, _ recorder: inout ReplayRecorder) throws(ReplayError) {
         do {
