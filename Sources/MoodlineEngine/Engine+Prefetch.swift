@@ -8,6 +8,9 @@ extension Engine {
     /// every fragment waits for a dozen lines of its session's state, one after another. A
     /// replay knows the fragments ahead of it; asked a couple of fragments early, the loads
     /// overlap with the work on the fragments in between.
+    ///
+    /// Finding the state takes a lookup in the session index, itself out of cache at that
+    /// many sessions; ``prefetchLookup(session:)`` a few fragments earlier still starts that.
     public func prefetch(session: String) {
         guard let slot = index.likelySlot(of: session) else { return }
         slots.withUnsafeBufferPointer { table in
@@ -20,5 +23,11 @@ extension Engine {
             }
         }
         history.prefetch(slot)
+    }
+
+    /// Starts loading the part of the session index that finds `session`: the first half of
+    /// ``prefetch(session:)``, to be asked further ahead. A hint, like it.
+    public func prefetchLookup(session: String) {
+        index.prefetchBucket(of: session)
     }
 }

@@ -1,3 +1,5 @@
+internal import CMoodlinePrefetch
+
 /// Session ids to their slots: every message looks its session up here.
 ///
 /// An open-addressing table with linear probing over 8-byte buckets (a 32-bit hash and the
@@ -46,6 +48,15 @@ struct SessionIndex: Sendable {
     /// For hints only (``Engine/prefetch(session:)``); nil when no hash matches.
     func likelySlot(of id: String) -> Int32? {
         slot(of: id) { _ in true }
+    }
+
+    /// Starts loading the bucket where the search for `id` begins (a hint).
+    func prefetchBucket(of id: String) {
+        let hash = Self.hash(id, seed: seed)
+        buckets.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            moodline_prefetch_for_write(UnsafeRawPointer(base + (Int(hash) & (b.count &- 1))))
+        }
     }
 
     /// Adds `id`, which must not be in the table yet, at `slot`.

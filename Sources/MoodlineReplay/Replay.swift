@@ -116,7 +116,11 @@ public struct Replay: Sendable {
                 readerBytes = batch.bytesRead
                 var fragment = 0, score = 0, event = 0, rejection = 0
                 for entry in batch.entries {
-                    // The session of a fragment a few ahead starts loading now (a hint).
+                    // The sessions of fragments a few ahead start loading now (hints): the
+                    // index entry of one further on, the state of a nearer one.
+                    if fragment &+ 2 &* Self.prefetchDistance < batch.fragments.count {
+                        pipeline.engine.prefetchLookup(session: batch.fragments[fragment &+ 2 &* Self.prefetchDistance].session)
+                    }
                     if fragment &+ Self.prefetchDistance < batch.fragments.count {
                         pipeline.engine.prefetch(session: batch.fragments[fragment &+ Self.prefetchDistance].session)
                     }
