@@ -80,25 +80,7 @@ extension Engine {
     }
 
     static func fingerprint(utf8 bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        @inline(__always) func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
-            let x = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
-            return x ^ (x >> 31)
-        }
-        var h = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        guard let base = bytes.baseAddress else { return mix(h, 0) }
-        var i = 0
-        while i &+ 8 <= bytes.count {
-            h = mix(h, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            i &+= 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(base[i]) << shift
-            shift &+= 8
-            i &+= 1
-        }
-        h = mix(h, tail)
+        let h = WordHash.absorb(bytes, into: 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count))
         return h ^ (h >> 29)
     }
 }

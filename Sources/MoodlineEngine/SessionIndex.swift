@@ -108,32 +108,14 @@ struct SessionIndex: Sendable {
         for bucket in old where bucket.slot >= 0 { place(bucket) }
     }
 
-    /// A seeded 32-bit hash of the id's UTF-8, eight bytes a step.
+    /// A seeded 32-bit hash of the id's UTF-8.
     static func hash(_ id: String, seed: UInt64) -> UInt32 {
         if let h = id.utf8.withContiguousStorageIfAvailable({ hash(utf8: $0, seed: seed) }) { return h }
         return Array(id.utf8).withUnsafeBufferPointer { hash(utf8: $0, seed: seed) }
     }
 
     static func hash(utf8 bytes: UnsafeBufferPointer<UInt8>, seed: UInt64) -> UInt32 {
-        @inline(__always) func mix(_ h: UInt64, _ word: UInt64) -> UInt64 {
-            let x = (h ^ word) &* 0xBF58_476D_1CE4_E5B9
-            return x ^ (x >> 31)
-        }
-        var h = mix(seed, UInt64(bytes.count))
-        guard let base = bytes.baseAddress else { return UInt32(truncatingIfNeeded: h) }
-        var i = 0
-        while i &+ 8 <= bytes.count {
-            h = mix(h, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            i &+= 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(base[i]) << shift
-            shift &+= 8
-            i &+= 1
-        }
-        h = mix(h, tail &+ 0x9E37_79B9_7F4A_7C15)
+        let h = WordHash.absorb(bytes, into: WordHash.mix(seed, UInt64(bytes.count)))
         return UInt32(truncatingIfNeeded: h ^ (h >> 32))
     }
 }

@@ -52,9 +52,7 @@ public struct Pipeline {
     public mutating func ingest(_ event: WireEvent) -> Rejection? {
         output.removeAll(keepingCapacity: true)
         engine.handle(event, into: &output)
-        if output.rejection == nil { clock.observe(eventTime: event.ts) }
-        collect()
-        return output.rejection
+        return taken(at: event.ts)
     }
 
     /// Takes one decoded fragment: ``ingest(_:)-(WireEvent)`` without wrapping it in an event.
@@ -62,9 +60,7 @@ public struct Pipeline {
     public mutating func ingest(_ fragment: Fragment) -> Rejection? {
         output.removeAll(keepingCapacity: true)
         engine.handle(fragment, into: &output)
-        if output.rejection == nil { clock.observe(eventTime: fragment.ts) }
-        collect()
-        return output.rejection
+        return taken(at: fragment.ts)
     }
 
     /// Takes a fragment whose text was scored elsewhere (a replay's reading thread), exactly as
@@ -73,7 +69,12 @@ public struct Pipeline {
     public mutating func ingest(_ fragment: Fragment, score: Score) -> Rejection? {
         output.removeAll(keepingCapacity: true)
         engine.handle(fragment, score: score, into: &output)
-        if output.rejection == nil { clock.observe(eventTime: fragment.ts) }
+        return taken(at: fragment.ts)
+    }
+
+    /// After the engine took an event at `ts`: the clock moves and the results wait for the flush.
+    private mutating func taken(at ts: Double) -> Rejection? {
+        if output.rejection == nil { clock.observe(eventTime: ts) }
         collect()
         return output.rejection
     }
