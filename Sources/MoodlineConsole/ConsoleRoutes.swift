@@ -57,17 +57,15 @@ struct ConsoleRoutes: Sendable {
 
     private func health() -> Response {
         let figures = server.status.current
-        let age = Date().timeIntervalSince1970 - figures.updatedAt
-        // The pipeline copies its figures 4 times a second; silence for long means it is stuck.
-        let healthy = figures.running && age < 5
+        let verdict = HealthVerdict(figures, now: Date().timeIntervalSince1970)
         var writer = JSONWriter(capacity: 160)
         writer.beginObject()
-        writer.key("status"); writer.string(healthy ? "ok" : (figures.running ? "stalled" : "starting"))
+        writer.key("status"); writer.string(verdict.status)
         writer.key("live_sessions"); writer.int(figures.liveSessions)
         writer.key("received"); writer.int(figures.received)
         writer.key("event_time"); writer.double(figures.eventNow)
         writer.endObject()
-        return Response.json(writer.bytes, status: healthy ? .ok : .serviceUnavailable)
+        return Response.json(writer.bytes, status: verdict.isHealthy ? .ok : .serviceUnavailable)
     }
 
     private func metrics() async throws -> Response {
