@@ -21,9 +21,8 @@ final class ReadAheadScorer: @unchecked Sendable {
     // end is signalled and read after.
 
     /// Items handed over together, in order. Fragments, scores and other events lie in arrays
-    /// of their own, so each is copied once into the batch and read in place from it: a
-    /// fragment and its score wrapped in one enum case were copied whole (about 370 bytes) at
-    /// every step between the threads.
+    /// of their own: a fragment and its score wrapped in one enum case (about 370 bytes) were
+    /// copied whole at every step of the way, wrapping and unwrapping.
     struct Batch: Sendable {
         /// What each item is, in order; its payload is the next one in the matching array.
         enum Entry: UInt8, Sendable {
