@@ -47,6 +47,16 @@ final class ReadAheadScorer: @unchecked Sendable {
             fragments.reserveCapacity(capacity)
         }
 
+        /// Empties the batch for reuse, keeping its arrays' storage.
+        mutating func clear() {
+            entries.removeAll(keepingCapacity: true)
+            fragments.removeAll(keepingCapacity: true)
+            scores.removeAll(keepingCapacity: true)
+            events.removeAll(keepingCapacity: true)
+            rejections.removeAll(keepingCapacity: true)
+            bytesRead = 0
+        }
+
         var count: Int { entries.count }
     }
 
@@ -56,6 +66,10 @@ final class ReadAheadScorer: @unchecked Sendable {
     private let depth: Int
     private let condition = NSCondition()
     private var queue: [Batch] = []
+    /// Batches the engine's thread is done with, for this thread to empty and fill again: the
+    /// texts are freed by the thread that allocated them (a free from the other thread takes
+    /// malloc's slow, locked path), and the arrays keep their storage.
+    private var spent: [Batch] = []
     private var ended = false
     private var cancelled = false
     private var readFailures: [(path: String, message: String)] = []
@@ -95,6 +109,13 @@ final class ReadAheadScorer: @unchecked Sendable {
         let batch = queue.removeFirst()
         condition.broadcast()
         return batch
+    }
+
+    /// Hands back a batch taken from ``next()`` once its items were used, for reuse.
+    func recycle(_ batch: consuming Batch) {
+        condition.lock()
+        defer { condition.unlock() }
+        if spent.count < depth { spent.append(batch) }
     }
 
     /// Files that could not be read to the end; complete once ``next()`` returned nil.
@@ -142,7 +163,7 @@ final class ReadAheadScorer: @unchecked Sendable {
             if batch.count >= batchSize {
                 batch.bytesRead = merge.bytesRead
                 guard hand(batch) else { return }
-                batch = Batch(capacity: batchSize)
+                batch = reusedBatch() ?? Batch(capacity: batchSize)
             }
         }
         batch.bytesRead = merge.bytesRead
@@ -153,6 +174,15 @@ final class ReadAheadScorer: @unchecked Sendable {
         ended = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// A spent batch, emptied on this thread, or nil when none is back yet.
+    private func reusedBatch() -> Batch? {
+        condition.lock()
+        var batch = spent.popLast()
+        condition.unlock()
+        batch?.clear()
+        return batch
     }
 
     /// Queues a batch, waiting while `depth` are queued; false when cancelled.

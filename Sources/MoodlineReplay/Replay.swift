@@ -140,6 +140,7 @@ public struct Replay: Sendable {
                         rejection &+= 1
                     }
                 }
+                reader.recycle(batch)
             }
             failures = reader.failures
         } else {
