@@ -19,9 +19,6 @@ struct HistoryPool: Sendable {
         self.capacity = max(1, capacity)
     }
 
-    /// Slots with room for history.
-    var slotCount: Int { next.count }
-
     /// Adds room for one more slot (the next slot number), empty.
     mutating func addSlot() {
         points.append(contentsOf: repeatElement(Point(ts: 0, customerValence: 0, customerArousal: 0, agentValence: 0, agentArousal: 0), count: capacity))

@@ -14,7 +14,11 @@ import Testing
             var alerts: [Alert] = [], ended: [SessionSummary] = [], snapshots: [SessionSnapshot?] = []
             for (i, event) in stream.enumerated() {
                 if prefetching {
-                    for ahead in stream[i..<min(stream.count, i + 4)] { engine.prefetch(session: ahead.session) }
+                    for ahead in stream[i..<min(stream.count, i + 8)] {
+                        engine.prefetchLookup(session: ahead.session)
+                        engine.prefetch(session: ahead.session)
+                    }
+                    engine.prefetchLookup(session: "never-seen-\(i)")
                     engine.prefetch(session: "never-seen-\(i)")
                 }
                 output.removeAll()
