@@ -3,34 +3,7 @@ import MoodlineCore
 /// Everything the engine keeps about one live conversation. Compact on purpose: at 100,000
 /// live sessions every byte here is 100 kB.
 struct SessionState: Sendable {
-    // Declaration order is layout order. Every fragment reads and writes the fields up to the
-    // speaker states (two cache lines); at 10,000 live sessions the state is out of cache, so
-    // each further line touched is another miss.
     var id: String
-    // Sequence validation.
-    var lastSeq: Int64 = .min
-    var lastTextHash: UInt64 = 0
-    /// Event time of the last message (for idle expiry).
-    var lastTs: Double
-    var lastSnapshotTs: Double = -.infinity
-    /// Interim revisions seen for `lastSeq`.
-    var interimsForSeq: UInt16 = 0
-    var lastWasFinal = true
-    var nonCriticalAlerts: UInt16 = 0
-
-    // Summary statistics.
-    var customerValenceStartCount: UInt8 = 0
-    var customerValenceStartSum: Float = 0
-    var recentCustomerValence: (Float, Float, Float) = (0, 0, 0)
-    var customerValenceMin: Float = .infinity
-    var agentValenceSum: Float = 0
-    var agentArousalMax: Float = -.infinity
-
-    var customer: SpeakerState
-    var agentState: SpeakerState
-    var episodes = EpisodeTable()
-    var overlaps = OverlapWindow()
-
     var agent: String?
     var team: String?
     var customerID: String?
@@ -38,6 +11,30 @@ struct SessionState: Sendable {
     /// From `session_start`; used for fragments without `lang`.
     var language: Language?
     var startTs: Double
+    /// Event time of the last message (for idle expiry).
+    var lastTs: Double
+    var lastSnapshotTs: Double = -.infinity
+
+    // Sequence validation.
+    var lastSeq: Int64 = .min
+    var lastTextHash: UInt64 = 0
+    var lastWasFinal = true
+    /// Interim revisions seen for `lastSeq`.
+    var interimsForSeq: UInt16 = 0
+
+    var customer: SpeakerState
+    var agentState: SpeakerState
+    var episodes = EpisodeTable()
+    var overlaps = OverlapWindow()
+    var nonCriticalAlerts: UInt16 = 0
+
+    // Summary statistics.
+    var customerValenceStartSum: Float = 0
+    var customerValenceStartCount: UInt8 = 0
+    var recentCustomerValence: (Float, Float, Float) = (0, 0, 0)
+    var customerValenceMin: Float = .infinity
+    var agentValenceSum: Float = 0
+    var agentArousalMax: Float = -.infinity
     var alertsByKind: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 
     /// What a free slot of the engine holds: no id (a live session's is never empty).

@@ -30,6 +30,8 @@ final class ReadAheadScorer: @unchecked Sendable {
             case scoredFragment
             case event
             case rejection
+
+            var isFragment: Bool { self == .fragment || self == .scoredFragment }
         }
 
         var entries: [Entry] = []

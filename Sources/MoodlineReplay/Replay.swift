@@ -116,13 +116,12 @@ public struct Replay: Sendable {
                 readerBytes = batch.bytesRead
                 var fragment = 0, score = 0, event = 0, rejection = 0
                 for entry in batch.entries {
-                    // The sessions of fragments a few ahead start loading now (hints): the
-                    // index entry of one further on, the state of a nearer one.
-                    if fragment &+ 2 &* Self.prefetchDistance < batch.fragments.count {
-                        pipeline.engine.prefetchLookup(session: batch.fragments[fragment &+ 2 &* Self.prefetchDistance].session)
-                    }
-                    if fragment &+ Self.prefetchDistance < batch.fragments.count {
-                        pipeline.engine.prefetch(session: batch.fragments[fragment &+ Self.prefetchDistance].session)
+                    // Before each fragment, the sessions of fragments a few ahead start loading
+                    // (hints): the index entry of one further on, the state of a nearer one.
+                    if entry.isFragment {
+                        let lookup = fragment &+ 2 &* Self.prefetchDistance, state = fragment &+ Self.prefetchDistance
+                        if lookup < batch.fragments.count { pipeline.engine.prefetchLookup(session: batch.fragments[lookup].session) }
+                        if state < batch.fragments.count { pipeline.engine.prefetch(session: batch.fragments[state].session) }
                     }
                     switch entry {
                     case .fragment:
@@ -140,7 +139,7 @@ public struct Replay: Sendable {
                         rejection &+= 1
                     }
                 }
-                reader.recycle(batch)
+                reader.recycle(consume batch)
             }
             failures = reader.failures
         } else {
