@@ -8,9 +8,13 @@ final class FrozenTables: @unchecked Sendable {
     let scriptMap: FrozenScriptMap
     let weights: UnsafeBufferPointer<Float>
     let tags: UnsafeBufferPointer<LexiconTags>
+    let patterns: FrozenPatterns
     private var allocations: [UnsafeMutableRawPointer] = []
 
-    init(trie: UnitTrie, words: WordTable, scriptMap: ScriptMap, weights: [Float], tags: [LexiconTags]) {
+    init(
+        trie: UnitTrie, words: WordTable, scriptMap: ScriptMap, weights: [Float], tags: [LexiconTags],
+        concepts: [ConceptSet], patterns: [Pattern]
+    ) {
         var owned: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
             let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
@@ -46,7 +50,16 @@ final class FrozenTables: @unchecked Sendable {
         self.words = FrozenWords(arena: copy(arena), probes: copy(probes), entries: copy(entries), layout: layout)
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
         self.weights = copy(weights)
-        self.tags = copy(tags)
+        // Entries with concepts say so in their tags, so most entries never read their concept set.
+        let usedConcepts = patterns.reduce(into: ConceptSet()) { all, p in p.parts.forEach { all.formUnion($0) } }
+        self.tags = copy(zip(tags, concepts).map { tags, concepts in
+            concepts.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
+        })
+        let patternLayout = FrozenPatterns.Layout(patterns)
+        self.patterns = FrozenPatterns(
+            concepts: copy(concepts), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
+            startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts
+        )
         allocations = owned
     }
 

@@ -18,6 +18,12 @@ public final class Lexicon: Sendable {
     }
 
     public let entries: [Entry]
+    /// The patterns over concepts, in file order.
+    public let patterns: [Pattern]
+    /// Concept names by number (`self`, not `@self`).
+    public let conceptNames: [String]
+    /// Per entry, the concepts it stands for.
+    public let concepts: [ConceptSet]
     /// The compiled matcher and per-entry weights and tags, in buffers the scoring loop reads directly.
     let frozen: FrozenTables
     /// Problems that did not stop loading (duplicates, traditional-script terms and the like).
@@ -33,10 +39,14 @@ public final class Lexicon: Sendable {
 
     init(_ compiled: LexiconCompiler.Output) {
         entries = compiled.entries
+        patterns = compiled.patterns
+        conceptNames = compiled.conceptNames
+        concepts = compiled.concepts
         warnings = compiled.issues
         frozen = FrozenTables(
             trie: compiled.trie, words: compiled.words, scriptMap: compiled.scriptMap,
-            weights: compiled.entries.map(\.weight), tags: compiled.entries.map(\.tags)
+            weights: compiled.entries.map(\.weight), tags: compiled.entries.map(\.tags),
+            concepts: compiled.concepts, patterns: compiled.patterns
         )
     }
 
@@ -50,6 +60,14 @@ public final class Lexicon: Sendable {
 
     /// The entry itself.
     public func entry(_ id: EntryID) -> Entry { entries[Int(id.rawValue)] }
+
+    /// A pattern.
+    public func pattern(_ id: PatternID) -> Pattern { patterns[Int(id.rawValue)] }
+
+    /// What an explanation calls a category hit: the pattern's name, or the entry's term.
+    public func label(_ hit: CategoryHit) -> String {
+        hit.pattern.map { pattern($0).name } ?? term(hit.entry)
+    }
 
     /// The number of entries.
     public var count: Int { entries.count }

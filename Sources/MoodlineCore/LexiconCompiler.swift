@@ -6,6 +6,12 @@ enum LexiconCompiler {
         var trie = UnitTrie()
         var scriptMap = ScriptMap()
         var issues: [LexiconIssue] = []
+        /// Per entry, the concepts it stands for.
+        var concepts: [ConceptSet] = []
+        /// Concept names by number, in the order first seen.
+        var conceptNames: [String] = []
+        var conceptNumbers: [String: Int] = [:]
+        var patterns: [Pattern] = []
     }
 
     static func compile(_ sources: [LexiconSource]) -> Output {
@@ -13,13 +19,21 @@ enum LexiconCompiler {
         // Script maps first: terms are normalised with them, as text will be.
         for source in sources where source.isScriptMap { readMap(source, into: &out) }
         var units: [TextUnit] = []
-        for source in sources where !source.isScriptMap {
+        for source in sources where !source.isScriptMap && !source.isPatternFile {
             var count = 0
             forEachLine(source.text) { lineNumber, line in
                 if readEntry(line, file: source.name, line: lineNumber, into: &out, units: &units) { count += 1 }
             }
             if count == 0 {
                 out.issues.append(LexiconIssue(.noEntries, file: source.name, line: 0, "the file has no entries", isError: false))
+            }
+        }
+        // Patterns last: they name concepts the entry files define.
+        for source in sources where source.isPatternFile {
+            forEachLine(source.text) { lineNumber, line in
+                if let pattern = PatternParser.parse(line, file: source.name, line: lineNumber, into: &out) {
+                    out.patterns.append(pattern)
+                }
             }
         }
         return out
@@ -53,9 +67,11 @@ enum LexiconCompiler {
     private static func readEntry(
         _ line: Substring, file: String, line lineNumber: Int, into out: inout Output, units: inout [TextUnit]
     ) -> Bool {
+        var reported: [LexiconIssue] = []
         func issue(_ code: LexiconIssue.Code, _ message: String, isError: Bool = true) {
-            out.issues.append(LexiconIssue(code, file: file, line: lineNumber, message, isError: isError))
+            reported.append(LexiconIssue(code, file: file, line: lineNumber, message, isError: isError))
         }
+        defer { out.issues += reported }
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count == 2 || fields.count == 3 else {
             issue(.fieldCount, "expected `term<TAB>weight<TAB>tags`, found \(fields.count) field(s)")
@@ -71,10 +87,18 @@ enum LexiconCompiler {
             return false
         }
         var tags: LexiconTags = []
+        var concepts = ConceptSet()
         var tagsOK = true
         if fields.count == 3 {
             for name in fields[2].split(separator: ",") {
-                if let tag = LexiconTags(tag: name) {
+                if name.hasPrefix("@") {
+                    guard let number = conceptNumber(name.dropFirst(), defining: true, into: &out) else {
+                        issue(.unknownTag, "more than \(ConceptSet.capacity) concepts; `\(name)` is one too many")
+                        tagsOK = false
+                        continue
+                    }
+                    concepts.formUnion(ConceptSet(number))
+                } else if let tag = LexiconTags(tag: name) {
                     tags.formUnion(tag)
                 } else {
                     issue(.unknownTag, "unknown tag `\(name)`; known tags: \(LexiconTags.allNames.joined(separator: ", "))")
@@ -96,7 +120,25 @@ enum LexiconCompiler {
             issue(.upperCase, "`\(term)` has upper-case letters; terms are written in lower case (matching ignores case)", isError: false)
         }
 
-        // Normalise the term exactly as text will be, so what is written is what matches.
+        // `give+ away`: the word before `+` also in its regular English inflections.
+        let forms = term.contains("+") ? EnglishInflection.expand(term) : [term]
+        guard !forms.isEmpty else {
+            issue(.unmatchableTerm, "`\(term)`: `+` follows an English word to add its inflections (`kill+`)")
+            return false
+        }
+        var added = false
+        for form in forms {
+            added = addEntry(form, weight: weight, tags: tags, concepts: concepts, file: file, line: lineNumber,
+                             reportTo: issue, into: &out, units: &units) || added
+        }
+        return added
+    }
+
+    /// Normalises one term as text will be and adds it to the trie; returns whether it did.
+    private static func addEntry(
+        _ term: String, weight: Float, tags: LexiconTags, concepts: ConceptSet, file: String, line lineNumber: Int,
+        reportTo issue: (LexiconIssue.Code, String, Bool) -> Void, into out: inout Output, units: inout [TextUnit]
+    ) -> Bool {
         let id = UInt32(out.entries.count)
         var path: [UInt32] = []
         var traditional = false
@@ -117,19 +159,46 @@ enum LexiconCompiler {
             }
         }
         guard clean, !path.isEmpty else {
-            issue(.unmatchableTerm, "`\(term)` has punctuation or characters that text is never matched on")
+            issue(.unmatchableTerm, "`\(term)` has punctuation or characters that text is never matched on", true)
             return false
         }
         if traditional {
-            issue(.traditionalScript, "`\(term)` is in traditional script; it is matched as its simplified form — write that instead", isError: false)
+            issue(.traditionalScript, "`\(term)` is in traditional script; it is matched as its simplified form — write that instead", false)
+        }
+        let conceptOnly = weight == 0 && tags.isEmpty && !concepts.isEmpty
+        if let previous = out.trie.insert(path, entry: Int32(id)) {
+            let p = Int(previous)
+            let previousConceptOnly = out.entries[p].weight == 0 && out.entries[p].tags.isEmpty && !out.concepts[p].isEmpty
+            if conceptOnly {
+                // A concept line adds its concepts to the entry defined elsewhere, which stays.
+                _ = out.trie.insert(path, entry: previous)
+                out.concepts[p].formUnion(concepts)
+                return false
+            }
+            var inherited = concepts
+            inherited.formUnion(out.concepts[p])
+            if !previousConceptOnly {
+                let e = out.entries[p]
+                issue(.duplicate, "`\(term)` is already defined at \(e.file):\(e.line); this line replaces it", false)
+            }
+            out.entries.append(Lexicon.Entry(term: term, weight: weight, tags: tags, file: file, line: lineNumber))
+            out.concepts.append(inherited)
+            return true
         }
         out.entries.append(Lexicon.Entry(term: term, weight: weight, tags: tags, file: file, line: lineNumber))
-        if let previous = out.trie.insert(path, entry: Int32(id)) {
-            let p = out.entries[Int(previous)]
-            issue(.duplicate, "`\(term)` is already defined at \(p.file):\(p.line); this line replaces it", isError: false)
-        }
+        out.concepts.append(concepts)
         utf8.removeAll()
         return true
+    }
+
+    /// A concept's number, numbering it when `defining` and it is new; nil when the concept is
+    /// unknown (and not being defined) or there is no number left.
+    static func conceptNumber(_ name: some StringProtocol, defining: Bool, into out: inout Output) -> Int? {
+        if let n = out.conceptNumbers[String(name)] { return n }
+        guard defining, out.conceptNames.count < ConceptSet.capacity else { return nil }
+        out.conceptNames.append(String(name))
+        out.conceptNumbers[String(name)] = out.conceptNames.count - 1
+        return out.conceptNames.count - 1
     }
 
     /// Emoticons are matched whole, as symbols: `:)`, `:-(`, `<3`, `:d`, `^_^`.

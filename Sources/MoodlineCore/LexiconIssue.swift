@@ -12,6 +12,8 @@ public struct LexiconIssue: Sendable, Equatable, CustomStringConvertible {
         case upperCase = "upper_case"
         case badMapLine = "bad_map_line"
         case noEntries = "no_entries"
+        case badPattern = "bad_pattern"
+        case unknownConcept = "unknown_concept"
     }
 
     public var code: Code

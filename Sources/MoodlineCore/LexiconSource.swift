@@ -11,4 +11,7 @@ public struct LexiconSource: Sendable, Equatable {
 
     /// Whether this is a script map (`*.map`) rather than a list of entries (`*.tsv`).
     var isScriptMap: Bool { name.hasSuffix(".map") }
+
+    /// Whether this is a list of patterns over concepts (`*.patterns`).
+    var isPatternFile: Bool { name.hasSuffix(".patterns") }
 }

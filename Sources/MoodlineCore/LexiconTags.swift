@@ -11,6 +11,8 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     public static let sadness = LexiconTags(rawValue: 1 << 20)
     public static let hyperbole = LexiconTags(rawValue: 1 << 21)
     public static let sarcasm = LexiconTags(rawValue: 1 << 22)
+    /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
+    static let hasConcepts = LexiconTags(rawValue: 1 << 31)
 
     public init(_ category: Category) { rawValue = 1 << UInt32(category.rawValue) }
 

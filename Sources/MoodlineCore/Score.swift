@@ -37,12 +37,20 @@ public struct CategoryHit: Sendable, Equatable {
     /// Byte offsets into the original UTF-8 text.
     public var utf8Start: Int32
     public var utf8End: Int32
+    /// The pattern that stated the category, or -1 when the entry's own tag did.
+    var patternIndex: Int32
 
-    public init(category: Category, entry: Lexicon.EntryID, utf8Start: Int32, utf8End: Int32) {
+    public init(category: Category, entry: Lexicon.EntryID, utf8Start: Int32, utf8End: Int32, pattern: Lexicon.PatternID? = nil) {
         self.category = category
         self.entry = entry
         self.utf8Start = utf8Start
         self.utf8End = utf8End
+        self.patternIndex = pattern.map { Int32(bitPattern: $0.rawValue) } ?? -1
+    }
+
+    /// The pattern that stated the category, if a pattern did (the entry is then its last part).
+    public var pattern: Lexicon.PatternID? {
+        patternIndex < 0 ? nil : Lexicon.PatternID(rawValue: UInt32(patternIndex))
     }
 }
 

@@ -8,6 +8,12 @@ public enum ScoreStep: Sendable, Equatable {
     case categoryNegated(Lexicon.EntryID, Category)
     /// A category fired.
     case categoryFired(Lexicon.EntryID, Category)
+    /// A pattern matched: where each of its parts matched (byte offsets).
+    case patternMatched(Lexicon.PatternID, parts: PartSpans)
+    /// A pattern's category was cancelled by a negator within or just before it.
+    case patternNegated(Lexicon.PatternID, Category)
+    /// A category was cancelled by a scope cue of its clause (reported speech, a denial, …).
+    case categoryScoped(CategoryHit, ScopeCue)
     /// Punctuation moved the total.
     case punctuation(ScoreRule, from: Float, to: Float)
     /// "but": the clause before weighs half, the clause after one and a half.

@@ -9,6 +9,7 @@ import Darwin
 public struct Scorer: Sendable {
     public let lexicon: Lexicon
     private var units: [TextUnit] = Array(repeating: TextUnit(), count: 256)
+    private var clause = ClauseScratch()
 
     public init(lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -41,11 +42,16 @@ public struct Scorer: Sendable {
         if units.count < text.count + 1 { units = Array(repeating: TextUnit(), count: max(text.count + 1, units.count * 2)) }
         let tables = lexicon.frozen
         return units.withUnsafeMutableBufferPointer { units in
-            var resolver = tables.words
-            let stats = Tokenizer.tokenize(text, scriptMap: tables.scriptMap, resolver: &resolver, into: units)
-            var rules = RuleState(tables: tables, units: UnsafeBufferPointer(rebasing: units[..<stats.units]), stats: stats)
-            rules.run(tracer: &tracer)
-            return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
+            clause.withBuffers { partials, candidates in
+                var resolver = tables.words
+                let stats = Tokenizer.tokenize(text, scriptMap: tables.scriptMap, resolver: &resolver, into: units)
+                var rules = RuleState(
+                    tables: tables, units: UnsafeBufferPointer(rebasing: units[..<stats.units]), stats: stats,
+                    clause: ClauseState(patterns: tables.patterns, partials: partials, candidates: candidates)
+                )
+                rules.run(tracer: &tracer)
+                return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
+            }
         }
     }
 
@@ -88,6 +94,8 @@ private struct RuleState {
     var hostile = 0
     var categories: CategorySet = []
     var hits = CategoryHits()
+    /// Patterns under way, category statements waiting for their clause's scope, and its cues.
+    var clause: ClauseState
 
     enum Slot {
         case plain
@@ -104,7 +112,8 @@ private struct RuleState {
     static let capsBoost: Float = 0.733
     static let elongationBoost: Float = 0.293
 
-    init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats) {
+    init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
+        self.clause = clause
         trie = tables.trie
         weights = tables.weights
         tags = tables.tags
@@ -117,7 +126,19 @@ private struct RuleState {
         recentCount = min(recentCount + 1, Self.window)
     }
 
-    mutating func endClause() { recentCount = 0 }
+    /// Ends the clause for scope as well: its statements are decided and committed.
+    mutating func closeClause<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        recentCount = 0
+        clause.close(categories: &categories, hits: &hits, hostile: &hostile, tracer: &tracer)
+    }
+
+    /// Whether a negator stands among the last few slots of the clause.
+    func negatorPrecedes() -> Bool {
+        for k in 0..<recentCount {
+            if case .negator = slot(k) { return true }
+        }
+        return false
+    }
 
     func slot(_ k: Int) -> Slot {
         switch k {
@@ -135,16 +156,16 @@ private struct RuleState {
             switch u.kind {
             case .exclamation:
                 exclamations += 1
-                endClause()
+                closeClause(tracer: &tracer)
                 i += 1
                 continue
             case .question:
                 questions += 1
-                endClause()
+                closeClause(tracer: &tracer)
                 i += 1
                 continue
             case .clauseBreak:
-                endClause()
+                closeClause(tracer: &tracer)
                 i += 1
                 continue
             case .other:
@@ -195,6 +216,7 @@ private struct RuleState {
             apply(Lexicon.EntryID(rawValue: UInt32(best)), from: i, to: bestEnd, tracer: &tracer)
             i = bestEnd
         }
+        closeClause(tracer: &tracer)
     }
 
     mutating func apply<Tracer: ScoreTracer>(_ id: Lexicon.EntryID, from: Int, to: Int, tracer: inout Tracer) {
@@ -202,6 +224,16 @@ private struct RuleState {
         let tags = self.tags[e]
         let start = units[from].start, end = units[to - 1].end
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
+
+        if tags.contains(.hasConcepts) {
+            clause.advance(
+                entry: id, concepts: clause.patterns.concepts[e], from: Int32(from), to: Int32(to),
+                utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
+                negatorPrecedes: negatorPrecedes(), tracer: &tracer
+            )
+        } else if tags.contains(.negator) {
+            clause.negators &+= 1
+        }
 
         if tags.contains(.negator) {
             push(.negator(id, weakening: tags.contains(.intensifier) ? weights[e] : nil))
@@ -215,7 +247,7 @@ private struct RuleState {
             beforeContrast += afterContrast
             afterContrast = 0
             sawContrast = true
-            endClause()
+            closeClause(tracer: &tracer)
             return
         }
 
@@ -245,10 +277,7 @@ private struct RuleState {
                     tracer.record(.categoryNegated(id, category))
                     continue
                 }
-                categories.insert(category)
-                hits.append(CategoryHit(category: category, entry: id, utf8Start: start, utf8End: end))
-                tracer.record(.categoryFired(id, category))
-                if category == .abuse || category == .escalation || category == .rude { hostile += 1 }
+                clause.propose(CategoryHit(category: category, entry: id, utf8Start: start, utf8End: end))
             }
         }
 

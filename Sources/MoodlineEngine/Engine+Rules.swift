@@ -249,7 +249,7 @@ extension Engine {
         evidence.reserveCapacity(8) // one allocation instead of four as it grows
         for hit in context.score.hits where categories.contains(hit.category) {
             evidence.append(Evidence(
-                kind: "term", label: lexicon.term(hit.entry), value: nil, seq: context.seq,
+                kind: hit.pattern == nil ? "term" : "pattern", label: lexicon.label(hit), value: nil, seq: context.seq,
                 utf8Start: Int(hit.utf8Start), utf8End: Int(hit.utf8End)))
         }
         if evidence.isEmpty && !categories.isEmpty {

@@ -34,6 +34,21 @@ struct ScoreExplanation {
             return "  \(lexicon.term(id)): \(category.tag) cancelled by a preceding negator"
         case .categoryFired(let id, let category):
             return "  \(lexicon.term(id)): category \(category.tag)"
+        case .patternMatched(let id, let parts):
+            let pattern = lexicon.pattern(id)
+            let matched = (0..<parts.count).map { k in
+                let concepts = pattern.parts[k].members.map { "@" + lexicon.conceptNames[$0] }.joined(separator: "|")
+                return "\"\(excerpt(parts[k].start, parts[k].end))\" as \(concepts)"
+            }
+            let output = switch pattern.output {
+            case .category(let c): c.tag
+            case .scope(let cue): "scope:" + cue.name
+            }
+            return "pattern \"\(pattern.name)\" → \(output)  (\(pattern.file):\(pattern.line)): \(matched.joined(separator: ", "))"
+        case .patternNegated(let id, let category):
+            return "  \(lexicon.pattern(id).name): \(category.tag) cancelled by a negator"
+        case .categoryScoped(let hit, let cue):
+            return "  \(lexicon.label(hit)): \(hit.category.tag) cancelled: the clause is \(cue.explanation)"
         case .punctuation(let rule, let from, let to):
             return "\(rule.rawValue): total \(format(from)) → \(format(to))"
         case .contrast(let before, let after):

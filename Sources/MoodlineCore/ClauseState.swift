@@ -1,0 +1,157 @@
+/// One clause's worth of pattern matching and scope, inside one scoring pass. Patterns
+/// advance part by part as entries with concepts go by; category statements (an entry's tag
+/// or a whole pattern) wait until the clause ends, when its scope cues (a denial, reported
+/// speech, a procedural question…), wherever they stood, decide which of them count.
+/// Works in buffers the ``Scorer`` keeps, so it allocates nothing.
+struct ClauseState {
+    /// A pattern matched up to some part.
+    struct Progress {
+        var pattern: Int32
+        /// The part to match next.
+        var next: UInt8
+        /// A negator stood just before the first part or between parts.
+        var negated: Bool
+        /// ``ClauseState/negators`` after the last part matched.
+        var negatorsSeen: UInt16
+        /// The unit after the last part matched.
+        var endUnit: Int32
+        var spans: PartSpans
+    }
+
+    let patterns: FrozenPatterns
+    let partials: UnsafeMutableBufferPointer<Progress>
+    let candidates: UnsafeMutableBufferPointer<CategoryHit>
+    var partialCount = 0
+    var candidateCount = 0
+    var cues = ScopeCues()
+    /// Negators seen in the clause so far.
+    var negators: UInt16 = 0
+
+    init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
+        self.patterns = patterns
+        self.partials = partials
+        self.candidates = candidates
+    }
+
+    /// A category statement of this clause, to be decided when it ends.
+    mutating func propose(_ hit: CategoryHit) {
+        guard candidateCount < candidates.count else { return }
+        candidates[candidateCount] = hit
+        candidateCount += 1
+    }
+
+    /// Feeds one matched entry, units `from..<to`, to the patterns under way and starts those
+    /// that may begin with it.
+    mutating func advance<Tracer: ScoreTracer>(
+        entry: Lexicon.EntryID, concepts: ConceptSet, from: Int32, to: Int32, utf8Start: Int32, utf8End: Int32,
+        isNegator: Bool, negatorPrecedes: Bool, tracer: inout Tracer
+    ) {
+        // A negator that is itself a part does not negate its own pattern.
+        let seenAfter = negators &+ (isNegator ? 1 : 0)
+        var k = 0
+        while k < partialCount {
+            var p = partials[k]
+            let info = patterns.info[Int(p.pattern)]
+            let part = Int(info.partOffset) + Int(p.next)
+            if from - p.endUnit > Int32(patterns.gaps[part]) {
+                partialCount -= 1
+                partials[k] = partials[partialCount]
+                continue
+            }
+            if patterns.parts[part].intersects(concepts) {
+                if p.negatorsSeen != negators { p.negated = true }
+                p.next += 1
+                p.negatorsSeen = seenAfter
+                p.endUnit = to
+                p.spans.append(start: utf8Start, end: utf8End)
+                if p.next == info.partCount {
+                    complete(p, info: info, entry: entry, tracer: &tracer)
+                    partialCount -= 1
+                    partials[k] = partials[partialCount]
+                    continue
+                }
+                partials[k] = p
+            }
+            k += 1
+        }
+        var starting = concepts.intersection(patterns.startConcepts)
+        while !starting.isEmpty {
+            let c = starting.first
+            starting = starting.droppingFirst
+            for s in Int(patterns.startOffsets[c])..<Int(patterns.startOffsets[c + 1]) {
+                let id = patterns.starts[s]
+                let info = patterns.info[Int(id)]
+                // Listed under each concept of its first part: start it once, under the lowest one.
+                if patterns.parts[Int(info.partOffset)].intersection(concepts).first != c { continue }
+                var spans = PartSpans()
+                spans.append(start: utf8Start, end: utf8End)
+                let p = Progress(pattern: id, next: 1, negated: negatorPrecedes, negatorsSeen: seenAfter, endUnit: to, spans: spans)
+                if info.partCount == 1 {
+                    complete(p, info: info, entry: entry, tracer: &tracer)
+                } else if partialCount < partials.count {
+                    partials[partialCount] = p
+                    partialCount += 1
+                }
+            }
+        }
+        if isNegator { negators = seenAfter }
+    }
+
+    private mutating func complete<Tracer: ScoreTracer>(_ p: Progress, info: FrozenPatterns.Info, entry: Lexicon.EntryID, tracer: inout Tracer) {
+        let id = Lexicon.PatternID(rawValue: UInt32(p.pattern))
+        tracer.record(.patternMatched(id, parts: p.spans))
+        if info.outputKind == 1 {
+            if let cue = ScopeCue(rawValue: info.output) { cues.insert(ScopeCues(cue)) }
+            return
+        }
+        guard let category = Category(rawValue: info.output) else { return }
+        if p.negated && category.isNegatable {
+            tracer.record(.patternNegated(id, category))
+            return
+        }
+        propose(CategoryHit(category: category, entry: entry, utf8Start: p.spans[0].start, utf8End: p.spans[p.spans.count - 1].end, pattern: id))
+    }
+
+    /// Ends the clause: commits the statements its cues leave standing and starts afresh.
+    mutating func close<Tracer: ScoreTracer>(
+        categories: inout CategorySet, hits: inout CategoryHits, hostile: inout Int, tracer: inout Tracer
+    ) {
+        if candidateCount > 0 {
+            let cancelled = cues.rawValue == 0 ? CategorySet() : cues.cancelled
+            for k in 0..<candidateCount {
+                let hit = candidates[k]
+                if cancelled.contains(hit.category) {
+                    if let cue = ScopeCue.allCases.first(where: { cues.contains(ScopeCues($0)) && $0.cancels.contains(hit.category) }) {
+                        tracer.record(.categoryScoped(hit, cue))
+                    }
+                    continue
+                }
+                // One hit per category and clause is evidence enough; more would crowd the list.
+                if categories.contains(hit.category) && hits.contains(where: { $0.category == hit.category && $0.utf8Start == hit.utf8Start }) { continue }
+                categories.insert(hit.category)
+                hits.append(hit)
+                tracer.record(.categoryFired(hit.entry, hit.category))
+                if hit.category == .abuse || hit.category == .escalation || hit.category == .rude { hostile += 1 }
+            }
+        }
+        partialCount = 0
+        candidateCount = 0
+        cues = ScopeCues()
+        negators = 0
+    }
+}
+
+/// The buffers a ``Scorer`` keeps for ``ClauseState`` between calls.
+struct ClauseScratch {
+    private var partials = [ClauseState.Progress](
+        repeating: ClauseState.Progress(pattern: 0, next: 0, negated: false, negatorsSeen: 0, endUnit: 0, spans: PartSpans()),
+        count: 32)
+    private var candidates = [CategoryHit](
+        repeating: CategoryHit(category: .thanks, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0), count: 16)
+
+    mutating func withBuffers<R>(
+        _ body: (UnsafeMutableBufferPointer<ClauseState.Progress>, UnsafeMutableBufferPointer<CategoryHit>) -> R
+    ) -> R {
+        partials.withUnsafeMutableBufferPointer { p in candidates.withUnsafeMutableBufferPointer { c in body(p, c) } }
+    }
+}

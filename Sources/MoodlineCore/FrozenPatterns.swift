@@ -1,0 +1,74 @@
+/// ``Pattern``s and the entries' concepts for reading in the scoring loop: flat buffers, and
+/// per concept the patterns whose first part it can be, so an entry starts only the patterns
+/// that may begin with it.
+struct FrozenPatterns {
+    struct Info {
+        /// The pattern's first part in ``parts`` (and its gap in ``gaps``).
+        var partOffset: UInt32
+        var partCount: UInt8
+        /// 0: a category, 1: a scope cue.
+        var outputKind: UInt8
+        /// The category's or the cue's raw value.
+        var output: UInt8
+    }
+
+    /// Per entry, its concepts; read only for entries tagged ``LexiconTags/hasConcepts``.
+    let concepts: UnsafeBufferPointer<ConceptSet>
+    let parts: UnsafeBufferPointer<ConceptSet>
+    /// `gaps[i]`: how many units may stand before part `i`; unused for first parts.
+    let gaps: UnsafeBufferPointer<UInt8>
+    let info: UnsafeBufferPointer<Info>
+    /// Patterns that may start with concept `c`: `starts[startOffsets[c]..<startOffsets[c + 1]]`.
+    let startOffsets: UnsafeBufferPointer<Int32>
+    let starts: UnsafeBufferPointer<Int32>
+    /// Every concept some pattern starts with.
+    let startConcepts: ConceptSet
+
+    var isEmpty: Bool { info.isEmpty }
+
+    /// The arrays to freeze, built from the patterns.
+    struct Layout {
+        var parts: [ConceptSet] = []
+        var gaps: [UInt8] = []
+        var info: [Info] = []
+        var startOffsets: [Int32] = []
+        var starts: [Int32] = []
+        var startConcepts = ConceptSet()
+
+        init(_ patterns: [Pattern]) {
+            var byConcept = [[Int32]](repeating: [], count: ConceptSet.capacity)
+            for (id, pattern) in patterns.enumerated() {
+                let kind: UInt8, value: UInt8
+                switch pattern.output {
+                case .category(let c): (kind, value) = (0, c.rawValue)
+                case .scope(let cue): (kind, value) = (1, cue.rawValue)
+                }
+                info.append(Info(partOffset: UInt32(parts.count), partCount: UInt8(pattern.parts.count), outputKind: kind, output: value))
+                for (k, part) in pattern.parts.enumerated() {
+                    parts.append(part)
+                    gaps.append(k == 0 ? 0 : pattern.gaps[k - 1])
+                }
+                for c in pattern.parts[0].members { byConcept[c].append(Int32(id)) }
+                startConcepts.formUnion(pattern.parts[0])
+            }
+            for list in byConcept {
+                startOffsets.append(Int32(starts.count))
+                starts += list
+            }
+            startOffsets.append(Int32(starts.count))
+        }
+    }
+}
+
+extension ConceptSet {
+    /// The lowest concept in the set; the set must not be empty.
+    @inline(__always)
+    var first: Int { low != 0 ? low.trailingZeroBitCount : 64 + high.trailingZeroBitCount }
+
+    @inline(__always)
+    func intersection(_ other: ConceptSet) -> ConceptSet { ConceptSet(low: low & other.low, high: high & other.high) }
+
+    /// The set without its lowest concept.
+    @inline(__always)
+    var droppingFirst: ConceptSet { low != 0 ? ConceptSet(low: low & (low &- 1), high: high) : ConceptSet(low: 0, high: high & (high &- 1)) }
+}

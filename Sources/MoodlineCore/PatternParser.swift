@@ -1,0 +1,65 @@
+/// Reads one line of a `*.patterns` file:
+///
+///     @self ..3 @burden<TAB>self_harm<TAB>a burden on others
+///
+/// Parts are concepts (`@a|@b`: either); `..N` between two parts lets up to N units (words,
+/// characters) stand between them, and parts written side by side must be adjacent. The
+/// second field is a category tag or `scope:` and a ``ScopeCue`` name; the third, optional,
+/// names the pattern in explanations.
+enum PatternParser {
+    static func parse(_ line: Substring, file: String, line lineNumber: Int, into out: inout LexiconCompiler.Output) -> Pattern? {
+        func fail(_ code: LexiconIssue.Code, _ message: String) -> Pattern? {
+            out.issues.append(LexiconIssue(code, file: file, line: lineNumber, message))
+            return nil
+        }
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 2 || fields.count == 3 else {
+            return fail(.fieldCount, "expected `pattern<TAB>output<TAB>name`, found \(fields.count) field(s)")
+        }
+        let output: Pattern.Output
+        if fields[1].hasPrefix("scope:") {
+            guard let cue = ScopeCue(name: fields[1].dropFirst("scope:".count)) else {
+                return fail(.unknownTag, "unknown scope `\(fields[1])`; known: \(ScopeCue.allCases.map { "scope:" + $0.name }.joined(separator: ", "))")
+            }
+            output = .scope(cue)
+        } else {
+            guard let category = Category(tag: fields[1]) else {
+                return fail(.unknownTag, "unknown output `\(fields[1])`: a category (\(Category.allCases.map(\.tag).joined(separator: ", "))) or scope:NAME")
+            }
+            output = .category(category)
+        }
+        var parts: [ConceptSet] = []
+        var gaps: [UInt8] = []
+        var pendingGap: UInt8?
+        for token in fields[0].split(separator: " ") {
+            if token.hasPrefix("..") {
+                guard !parts.isEmpty, pendingGap == nil, let n = Int(token.dropFirst(2)), (0...Pattern.maxGap).contains(n) else {
+                    return fail(.badPattern, "`\(token)` must stand between two parts, as ..N with N from 0 to \(Pattern.maxGap)")
+                }
+                pendingGap = UInt8(n)
+                continue
+            }
+            var part = ConceptSet()
+            for alternative in token.split(separator: "|") {
+                guard alternative.hasPrefix("@") else {
+                    return fail(.badPattern, "`\(alternative)` is not a concept: parts are written @name (or @a|@b)")
+                }
+                guard let number = LexiconCompiler.conceptNumber(alternative.dropFirst(), defining: false, into: &out) else {
+                    return fail(.unknownConcept, "concept `\(alternative)` is not defined by any entry (tag a term with it)")
+                }
+                part.formUnion(ConceptSet(number))
+            }
+            if !parts.isEmpty { gaps.append(pendingGap ?? 0) }
+            pendingGap = nil
+            parts.append(part)
+        }
+        guard !parts.isEmpty, pendingGap == nil else {
+            return fail(.badPattern, "a pattern is one to \(Pattern.maxParts) parts, with gaps only between them")
+        }
+        guard parts.count <= Pattern.maxParts else {
+            return fail(.badPattern, "a pattern has at most \(Pattern.maxParts) parts, found \(parts.count)")
+        }
+        let name = fields.count == 3 && !fields[2].isEmpty ? String(fields[2]) : String(fields[0])
+        return Pattern(parts: parts, gaps: gaps, output: output, name: name, file: file, line: lineNumber)
+    }
+}

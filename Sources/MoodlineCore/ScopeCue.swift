@@ -1,0 +1,79 @@
+/// What a clause says about the statements in it, beyond their words: that it is denied,
+/// reported, procedural, an agent's script or aimed at the speaker. Found by patterns
+/// (`scope:reported` and so on); cancels the categories it names in its clause, whichever
+/// side of the statement it stands.
+public enum ScopeCue: UInt8, CaseIterable, Sendable {
+    /// An explicit negation of the statement ("I'm not going to sue", 我不是要投诉).
+    case negation
+    /// The speaker denies being at risk ("I'm not suicidal", 我不会想不开的).
+    case denial
+    /// Someone else's words or deeds are told ("my friend said he'd sue", 上一个客服骂我).
+    case reported
+    /// A question about how something is done ("how do I close an account?", 怎么注销).
+    case procedure
+    /// Advice or a script addressed to the listener ("if you are having thoughts of…").
+    case script
+    /// An insult aimed at the speaker themself ("I'm such an idiot", 我真是个傻子).
+    case selfTarget
+    /// Harm wished on the listener, which is abuse, not self-harm ("I hope you die", 你去死吧).
+    case listenerTarget
+
+    /// The name after `scope:` in a pattern file.
+    public var name: String {
+        switch self {
+        case .negation: "negation"
+        case .denial: "denial"
+        case .reported: "reported"
+        case .procedure: "procedure"
+        case .script: "script"
+        case .selfTarget: "self_target"
+        case .listenerTarget: "listener_target"
+        }
+    }
+
+    /// What the cue says of its clause, for explanations.
+    public var explanation: String {
+        switch self {
+        case .negation: "negated"
+        case .denial: "a denial of risk"
+        case .reported: "reported speech or about someone else"
+        case .procedure: "a question about procedure"
+        case .script: "advice or a script addressed to the listener"
+        case .selfTarget: "aimed at the speaker themself"
+        case .listenerTarget: "aimed at the listener"
+        }
+    }
+
+    public init?(name: some StringProtocol) {
+        guard let cue = Self.allCases.first(where: { $0.name == name }) else { return nil }
+        self = cue
+    }
+
+    /// The categories the cue cancels in its clause. Self-harm is cancelled only by what
+    /// says whose risk it is (a denial, another person, a script), never by a stray negator.
+    public var cancels: CategorySet {
+        switch self {
+        case .negation: [.init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact), .init(.rude)]
+        case .denial: [.init(.selfHarm)]
+        case .reported: [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact), .init(.rude)]
+        case .procedure: [.init(.escalation), .init(.churn)]
+        case .script: [.init(.selfHarm), .init(.escalation), .init(.churn), .init(.repeatContact)]
+        case .selfTarget: [.init(.abuse), .init(.rude)]
+        case .listenerTarget: [.init(.selfHarm)]
+        }
+    }
+}
+
+/// The scope cues found in one clause.
+struct ScopeCues: OptionSet, Sendable {
+    var rawValue: UInt8
+    init(rawValue: UInt8) { self.rawValue = rawValue }
+    init(_ cue: ScopeCue) { rawValue = 1 << cue.rawValue }
+
+    /// Every category some cue in the set cancels.
+    var cancelled: CategorySet {
+        var set: CategorySet = []
+        for cue in ScopeCue.allCases where contains(ScopeCues(cue)) { set.formUnion(cue.cancels) }
+        return set
+    }
+}

@@ -1,0 +1,172 @@
+import Testing
+@testable import MoodlineCore
+
+/// Concepts, patterns and clause scope, on a small lexicon written here.
+@Suite struct PatternTests {
+    static let sources: [LexiconSource] = [
+        LexiconSource(name: "test.map", text: "們\t们\n個\t个\n"),
+        LexiconSource(name: "test.tsv", text: """
+        not\t0\tnegator
+        never\t0\tnegator
+        bad\t-2.5\t
+        idiot\t-2.5\tabuse
+        cancel my order\t0\t
+        不\t0\tnegator
+        不是\t0\tnegator
+        """),
+        LexiconSource(name: "test-concepts.tsv", text: """
+        i\t0\t@self
+        i'm\t0\t@self
+        me\t0\t@self
+        a burden\t0\t@burden
+        cancel+\t0\t@cancel
+        leave+\t0\t@cancel
+        my subscription\t0\t@service
+        you\t0\t@you
+        bad\t0\t@bad
+        sue+\t0\t@sue
+        friend\t0\t@third
+        said\t0\t@say
+        how\t0\t@how
+        never\t0\t@never
+        hurt+\t0\t@hurt
+        myself\t0\t@self
+        such\t0\t@such
+        我\t0\t@self
+        拖累\t0\t@burden
+        你们\t0\t@you
+        投诉\t0\t@complain
+        """),
+        LexiconSource(name: "test.patterns", text: """
+        # comment
+        @self ..4 @burden\tself_harm\tbeing a burden
+        @cancel ..2 @service\tchurn
+        @sue ..2 @you\tescalation\tsuing
+        @third ..3 @say\tscope:reported
+        @how ..4 @cancel\tscope:procedure
+        @never ..2 @hurt ..1 @self\tscope:denial
+        @self ..1 @such\tscope:self_target
+        @self ..3 @burden|@complain\tself_harm\t
+        """),
+    ]
+    static let lexicon = try! Lexicon(sources: sources)
+
+    func score(_ text: String) -> Score {
+        var scorer = Scorer(lexicon: Self.lexicon)
+        return scorer.score(text, language: nil)
+    }
+
+    func steps(_ text: String) -> [ScoreStep] {
+        var scorer = Scorer(lexicon: Self.lexicon)
+        var recorder = StepRecorder()
+        _ = scorer.score(text, language: nil, tracer: &recorder)
+        return recorder.steps
+    }
+
+    @Test func partsMatchWithWordsBetweenThemUpToTheGap() {
+        #expect(score("I'm a burden").categories.contains(.selfHarm))
+        #expect(score("I am honestly just a burden").categories.contains(.selfHarm)) // 3 units between
+        #expect(!score("I am honestly just really truly a burden").categories.contains(.selfHarm)) // 6
+        #expect(!score("a burden I am").categories.contains(.selfHarm)) // order matters
+    }
+
+    @Test func patternsStayInsideTheirClause() {
+        #expect(!score("I know. a burden").categories.contains(.selfHarm))
+        #expect(!score("我知道，拖累").categories.contains(.selfHarm))
+        #expect(score("我就是个拖累").categories.contains(.selfHarm))
+    }
+
+    @Test func inflectionsComeFromThePlusSign() {
+        for text in ["I'm cancelling my subscription", "I cancelled my subscription", "she cancels my subscription", "leaving my subscription"] {
+            #expect(score(text).categories.contains(.churn), "\(text)")
+        }
+        #expect(EnglishInflection.forms(of: "stop").contains("stopped"))
+        #expect(EnglishInflection.forms(of: "die").contains("dying"))
+        #expect(EnglishInflection.forms(of: "cry").contains("cries"))
+        #expect(EnglishInflection.expand("give+ away").contains("giving away"))
+        #expect(EnglishInflection.expand("+ away").isEmpty)
+    }
+
+    @Test func aNegatorBeforeOrInsideCancelsNegatableCategoriesOnly() {
+        #expect(score("I will sue you").categories.contains(.escalation))
+        #expect(!score("I will not sue you").categories.contains(.escalation))
+        #expect(!score("sue not you").categories.contains(.escalation))
+        // Self-harm is never negated away by a stray negator.
+        #expect(score("not that I am a burden").categories.contains(.selfHarm))
+    }
+
+    @Test func scopeCuesCancelTheirCategoriesAnywhereInTheClause() {
+        #expect(!score("my friend said he'd sue you").categories.contains(.escalation))
+        #expect(score("I'll sue you, my friend said").categories.contains(.escalation)) // another clause
+        #expect(!score("how do I cancel my subscription").categories.contains(.churn))
+        #expect(score("cancel my subscription now").categories.contains(.churn))
+        #expect(score("I would never hurt myself, I'm not a burden").categories.contains(.selfHarm)) // another clause
+        #expect(!score("I would never hurt myself").categories.contains(.selfHarm))
+    }
+
+    @Test func scopeAppliesToTaggedEntriesToo() {
+        #expect(score("you idiot").categories.contains(.abuse))
+        #expect(!score("I'm such an idiot").categories.contains(.abuse))
+        #expect(!score("my friend said idiot").categories.contains(.abuse))
+    }
+
+    @Test func longerEntriesHideConceptWords() {
+        #expect(!score("cancel my order please").categories.contains(.churn))
+    }
+
+    @Test func conceptLinesAddToEntriesDefinedElsewhere() throws {
+        let bad = try #require(Self.lexicon.entries.firstIndex { $0.term == "bad" })
+        #expect(Self.lexicon.entries[bad].weight == -2.5)
+        let concept = try #require(Self.lexicon.conceptNames.firstIndex(of: "bad"))
+        #expect(Self.lexicon.concepts[bad].contains(concept))
+        #expect(score("bad").valence < 0)
+        #expect(!Lexicon.check(Self.sources).contains { $0.code == .duplicate })
+    }
+
+    @Test func explanationsNameThePatternAndItsParts() throws {
+        let text = "I am honestly a burden"
+        let matched = steps(text).compactMap { step -> (Lexicon.PatternID, PartSpans)? in
+            if case .patternMatched(let id, let parts) = step { return (id, parts) }
+            return nil
+        }
+        let (id, parts) = try #require(matched.first)
+        #expect(Self.lexicon.pattern(id).name == "being a burden")
+        #expect(parts.count == 2)
+        let bytes = Array(text.utf8)
+        let words = (0..<parts.count).map { String(decoding: bytes[Int(parts[$0].start)..<Int(parts[$0].end)], as: UTF8.self) }
+        #expect(words == ["I", "a burden"])
+        let hit = try #require(score(text).hits.first { $0.category == .selfHarm })
+        #expect(hit.pattern == id)
+        #expect(Self.lexicon.label(hit) == "being a burden")
+    }
+
+    @Test func scopedStatementsAreExplained() {
+        let scoped = steps("my friend said he'd sue you").contains { step in
+            if case .categoryScoped(let hit, .reported) = step { return hit.category == .escalation }
+            return false
+        }
+        #expect(scoped)
+    }
+
+    @Test func badPatternLinesAreErrorsWithTheirLine() {
+        func codes(_ text: String) -> [LexiconIssue.Code] {
+            Lexicon.check([LexiconSource(name: "c.tsv", text: "me\t0\t@self\n"), LexiconSource(name: "p.patterns", text: text)])
+                .filter(\.isError).map(\.code)
+        }
+        #expect(codes("@self\tself_harm\n").isEmpty)
+        #expect(codes("@nobody ..2 @self\tchurn\n") == [.unknownConcept])
+        #expect(codes("@self ..2\tchurn\n") == [.badPattern])
+        #expect(codes("@self ..99 @self\tchurn\n") == [.badPattern])
+        #expect(codes("self @self\tchurn\n") == [.badPattern])
+        #expect(codes("@self @self @self @self @self\tchurn\n") == [.badPattern])
+        #expect(codes("@self\tscope:maybe\n") == [.unknownTag])
+        #expect(codes("@self\thappy\n") == [.unknownTag])
+        #expect(codes("@self\n") == [.fieldCount])
+    }
+
+    @Test func aPatternStartsOnceThoughSeveralOfItsConceptsMatch() {
+        // The last pattern's first part is @self, its second @burden|@complain: "我 投诉" gives one hit.
+        let hits = score("我要投诉").hits.filter { $0.category == .selfHarm }
+        #expect(hits.count == 1)
+    }
+}
