@@ -42,7 +42,7 @@ struct ScoreCommand: ParsableCommand {
         var scorer = Scorer(lexicon: lexicon)
         if jsonl {
             var job = JSONLScoring(scorer: scorer)
-            try job.run()
+            job.run()
             return
         }
         var recorder = StepRecorder()

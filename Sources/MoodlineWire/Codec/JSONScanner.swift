@@ -9,6 +9,8 @@ struct JSONScanner {
     enum KeySet {
         case message
         case prosody
+        /// `moodline score --jsonl` requests: id, text, lang.
+        case scoreRequest
     }
 
     let bytes: UnsafePointer<UInt8>
@@ -361,6 +363,7 @@ struct JSONScanner {
         switch keys {
         case .message: WireField.index(of: key, length: length, readable: readable)
         case .prosody: ProsodyField.index(of: key, length: length, readable: readable)
+        case .scoreRequest: ScoreRequestDecoder.field(key, length: length)
         }
     }
 

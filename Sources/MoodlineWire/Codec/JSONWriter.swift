@@ -65,6 +65,12 @@ public struct JSONWriter: Sendable {
     /// Ends a JSON Lines record.
     public mutating func newline() { bytes.append(UInt8(ascii: "\n")) }
 
+    /// Writes a value that is JSON already (an id echoed as it was received).
+    public mutating func raw(_ json: UnsafeBufferPointer<UInt8>) {
+        separate()
+        bytes.append(contentsOf: json)
+    }
+
     // MARK: Values
 
     public mutating func null() {
