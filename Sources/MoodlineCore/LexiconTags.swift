@@ -11,6 +11,9 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     public static let sadness = LexiconTags(rawValue: 1 << 20)
     public static let hyperbole = LexiconTags(rawValue: 1 << 21)
     public static let sarcasm = LexiconTags(rawValue: 1 << 22)
+    /// A character whose sentiment counts only when the fragment has no word-level evidence
+    /// (坏 inside 坏掉, which the lexicon lacks): fewer lines abstain.
+    public static let morpheme = LexiconTags(rawValue: 1 << 23)
     /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
     static let hasConcepts = LexiconTags(rawValue: 1 << 31)
 
@@ -22,6 +25,7 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     private static let named: [(String, LexiconTags)] = [
         ("negator", .negator), ("intensifier", .intensifier), ("contrast", .contrast),
         ("anger", .anger), ("sadness", .sadness), ("hyperbole", .hyperbole), ("sarcasm", .sarcasm),
+        ("morpheme", .morpheme),
     ] + Category.allCases.map { ($0.tag, LexiconTags($0)) }
 
     /// The tag a lexicon file names, if it is one Moodline knows.

@@ -84,6 +84,9 @@ private struct RuleState {
 
     var beforeContrast: Float = 0
     var afterContrast: Float = 0
+    /// Sentiment of characters inside unknown words (``LexiconTags/morpheme``), used only
+    /// when nothing else in the fragment has any.
+    var morphemes: Float = 0
     var sawContrast = false
     var intensity: Float = 0
     var exclamations = 0
@@ -111,6 +114,10 @@ private struct RuleState {
     static let weakNegation: Float = -0.4
     static let capsBoost: Float = 0.733
     static let elongationBoost: Float = 0.293
+    /// How much of the characters' sentiment a fragment without word-level evidence keeps.
+    static let morphemeShare: Float = 0.5
+    /// The total of a fragment whose only evidence is repeated question marks.
+    static let insistentQuestion: Float = -0.6
 
     init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
         self.clause = clause
@@ -294,6 +301,10 @@ private struct RuleState {
             tracer.record(.adjusted(id, rule: negatorIsFar ? .weakNegation : .negation, from: v, to: v * factor))
             v *= factor
         }
+        if tags.contains(.morpheme) {
+            morphemes += v
+            return
+        }
         let sign: Float = v < 0 ? -1 : 1
         if stats.capsWords < stats.words, allCaps(from: from, to: to) {
             tracer.record(.adjusted(id, rule: .allCaps, from: v, to: v + sign * Self.capsBoost))
@@ -327,6 +338,16 @@ private struct RuleState {
             tracer.record(.contrast(before: beforeContrast, after: afterContrast))
         } else {
             total = afterContrast
+        }
+        if total == 0 && morphemes != 0 {
+            tracer.record(.morphemes(total: morphemes * Self.morphemeShare))
+            total = morphemes * Self.morphemeShare
+            intensity += abs(total)
+        }
+        if total == 0 && questions >= 2 {
+            // "退款呢？？", "where's my refund??": insistence with nothing else to go on.
+            tracer.record(.punctuation(.questionMarks, from: 0, to: Self.insistentQuestion))
+            total = Self.insistentQuestion
         }
         if total != 0 {
             let sign: Float = total < 0 ? -1 : 1

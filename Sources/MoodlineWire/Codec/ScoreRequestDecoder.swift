@@ -20,6 +20,10 @@ public struct ScoreRequestDecoder {
     /// The largest `text` accepted, in bytes.
     public var maxTextBytes: Int
     private var scratch: [UInt8] = []
+    /// The last `lang` read and what it parsed to: a file names one or two tags over and over,
+    /// and parsing one builds strings.
+    private var lastTag: [UInt8] = []
+    private var lastLanguage: Language?
 
     public init(maxTextBytes: Int = 64 * 1024) {
         self.maxTextBytes = maxTextBytes
@@ -89,13 +93,18 @@ public struct ScoreRequestDecoder {
         var language: Language?
         let lang = fields[Self.lang]
         if lang.isGiven {
-            guard lang.kind == .string,
-                  let parsed = Language(bcp47: String(decoding: UnsafeBufferPointer(start: bytes + lang.start, count: lang.count), as: UTF8.self))
-            else {
-                idOnError(id)
-                throw Rejection(.wrongType, "lang: must be a language tag such as en, zh or zh-Hant")
+            let tag = UnsafeBufferPointer(start: bytes + lang.start, count: lang.count)
+            if lang.kind == .string, lastLanguage != nil, tag.elementsEqual(lastTag) {
+                language = lastLanguage
+            } else {
+                guard lang.kind == .string, let parsed = Language(bcp47: String(decoding: tag, as: UTF8.self)) else {
+                    idOnError(id)
+                    throw Rejection(.wrongType, "lang: must be a language tag such as en, zh or zh-Hant")
+                }
+                lastTag = Array(tag)
+                lastLanguage = parsed
+                language = parsed
             }
-            language = parsed
         }
         if text.kind == .string {
             return body(Request(id: id, text: UnsafeBufferPointer(start: bytes + text.start, count: text.count), language: language))

@@ -6,6 +6,7 @@
 //   core      scoring throughput on one thread, allocations per fragment, vs VADER / SnowNLP
 //   pipeline  end to end over tcp loopback vs raw libzmq, latency, memory, replay (Pipeline.swift)
 //   replay    generated JSON lines through Pipeline, no sockets, no store (Replay.swift)
+//   jsonl     `moodline score --jsonl` on a file, end to end, vs VADER (JSONLBenchmark.swift)
 //   push      (internal) the pushing process `pipeline` spawns
 //   selfcheck checks that the allocation counter sees allocations
 
@@ -35,6 +36,11 @@ sections:
                       --only throughput,latency,memory,replay
   replay     the generated messages as JSON lines through Pipeline (decode, score, engine,
              rules; no sockets, no store): fragments/s.  options as for pipeline
+  jsonl      `moodline score --jsonl` end to end on files of N lines (en + zh, and en), then
+             VADER as a JSON Lines scorer on English lines (bench/compare/vader_jsonl.py);
+             needs the release binary: swift build -c release --product moodline
+             options: --lines N (1,000,000)  --vader-lines N (50,000)  --passes N (3)
+                      --python PATH  --moodline PATH
   selfcheck  checks that the allocation counter counts
 """
 
@@ -52,6 +58,13 @@ case "core":
     exit(CoreBenchmark(options: options).run())
 case "pipeline", "replay":
     exit(PipelineBenchmark.run(section: section, arguments: rest))
+case "jsonl":
+    var benchmark = JSONLBenchmark()
+    do { try benchmark.parse(rest) } catch {
+        print("\(error)\n\n\(usage)")
+        exit(64)
+    }
+    exit(benchmark.run())
 case "push":
     exit(PushCommand.run(rest))
 case "selfcheck":
