@@ -18,6 +18,12 @@ extension Engine {
         return Language(bcp47: tag)
     }
 
+    /// ``language(ofTag:)`` for a tag held as UTF-8 bytes: plain tags are read without a string.
+    public static func language(ofUTF8Tag bytes: UnsafeBufferPointer<UInt8>) -> Language? {
+        if let fast = primaryLanguage(asciiTag: bytes) { return fast }
+        return Language(bcp47: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// The language of the tag's primary subtag; `.some(nil)` for a plain tag Moodline does not
     /// score, and nil when the tag needs the general parser.
     static func primaryLanguage(asciiTag bytes: UnsafeBufferPointer<UInt8>) -> Language?? {

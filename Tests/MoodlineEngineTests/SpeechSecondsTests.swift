@@ -41,6 +41,8 @@ extension SpeechSecondsTests {
         ]
         for tag in tags {
             #expect(Engine.language(ofTag: tag) == Language(bcp47: tag), "\(tag)")
+            var bytes = Array(tag.utf8)
+            #expect(bytes.withUnsafeMutableBufferPointer { Engine.language(ofUTF8Tag: UnsafeBufferPointer($0)) } == Language(bcp47: tag), "\(tag)")
         }
         #expect(Engine.language(ofTag: nil) == nil)
     }

@@ -20,10 +20,6 @@ public struct ScoreRequestDecoder {
     /// The largest `text` accepted, in bytes.
     public var maxTextBytes: Int
     private var scratch: [UInt8] = []
-    /// The last `lang` read and what it parsed to: a file names one or two tags over and over,
-    /// and parsing one builds strings.
-    private var lastTag: [UInt8] = []
-    private var lastLanguage: Language?
 
     public init(maxTextBytes: Int = 64 * 1024) {
         self.maxTextBytes = maxTextBytes
@@ -41,6 +37,25 @@ public struct ScoreRequestDecoder {
         }
     }
 
+    private static func scan(_ scanner: inout JSONScanner, into fields: inout InlineArray<3, ValueSpan>) throws(Rejection) {
+        scanner.skipWhitespace()
+        guard scanner.index < scanner.count, scanner.bytes[scanner.index] == UInt8(ascii: "{") else {
+            throw scanner.unexpected("a JSON object '{'")
+        }
+        try scanner.scanObject(keys: .scoreRequest, depth: 1) { (field, scanner) throws(Rejection) in
+            guard !fields[field].isPresent else { throw Rejection(.badJSON, "duplicate field") }
+            fields[field] = try scanner.scanValue(depth: 1)
+        }
+        scanner.skipWhitespace()
+        guard scanner.index == scanner.count else { throw scanner.unexpected("nothing after the object") }
+    }
+
+    private static func checkUTF8(_ bytes: UnsafePointer<UInt8>, count: Int) throws(Rejection) {
+        if let offset = UTF8Validation.firstInvalidOffset(bytes, count: count) {
+            throw Rejection(.invalidUTF8, "invalid UTF-8 at byte offset \(offset)")
+        }
+    }
+
     @inline(__always)
     private static func memcmp4(_ key: UnsafePointer<UInt8>, _ word: StaticString) -> Bool {
         let w = word.utf8Start
@@ -54,21 +69,17 @@ public struct ScoreRequestDecoder {
         _ body: (Request) -> R
     ) throws(Rejection) -> R {
         guard let bytes = line.baseAddress, !line.isEmpty else { throw Rejection(.badJSON, "empty line") }
-        if let offset = UTF8Validation.firstInvalidOffset(bytes, count: line.count) {
-            throw Rejection(.invalidUTF8, "invalid UTF-8 at byte offset \(offset)")
-        }
+        // As in WireDecoder: invalid UTF-8 is the verdict whenever there is some, but it is
+        // looked for only when the scan failed or met a byte above 0x7F.
         var scanner = JSONScanner(bytes: bytes, count: line.count, maxDepth: 32)
         var fields = InlineArray<3, ValueSpan>(repeating: ValueSpan())
-        scanner.skipWhitespace()
-        guard scanner.index < line.count, bytes[scanner.index] == UInt8(ascii: "{") else {
-            throw scanner.unexpected("a JSON object '{'")
+        do {
+            try Self.scan(&scanner, into: &fields)
+        } catch {
+            try Self.checkUTF8(bytes, count: line.count)
+            throw error
         }
-        try scanner.scanObject(keys: .scoreRequest, depth: 1) { (field, scanner) throws(Rejection) in
-            guard !fields[field].isPresent else { throw Rejection(.badJSON, "duplicate field") }
-            fields[field] = try scanner.scanValue(depth: 1)
-        }
-        scanner.skipWhitespace()
-        guard scanner.index == line.count else { throw scanner.unexpected("nothing after the object") }
+        if scanner.mayHoldNonASCII { try Self.checkUTF8(bytes, count: line.count) }
 
         let idSpan = fields[Self.id]
         var id = UnsafeBufferPointer<UInt8>(start: bytes, count: 0)
@@ -93,18 +104,13 @@ public struct ScoreRequestDecoder {
         var language: Language?
         let lang = fields[Self.lang]
         if lang.isGiven {
-            let tag = UnsafeBufferPointer(start: bytes + lang.start, count: lang.count)
-            if lang.kind == .string, lastLanguage != nil, tag.elementsEqual(lastTag) {
-                language = lastLanguage
-            } else {
-                guard lang.kind == .string, let parsed = Language(bcp47: String(decoding: tag, as: UTF8.self)) else {
-                    idOnError(id)
-                    throw Rejection(.wrongType, "lang: must be a language tag such as en, zh or zh-Hant")
-                }
-                lastTag = Array(tag)
-                lastLanguage = parsed
-                language = parsed
+            guard lang.kind == .string,
+                  let parsed = Engine.language(ofUTF8Tag: UnsafeBufferPointer(start: bytes + lang.start, count: lang.count))
+            else {
+                idOnError(id)
+                throw Rejection(.wrongType, "lang: must be a language tag such as en, zh or zh-Hant")
             }
+            language = parsed
         }
         if text.kind == .string {
             return body(Request(id: id, text: UnsafeBufferPointer(start: bytes + text.start, count: text.count), language: language))
