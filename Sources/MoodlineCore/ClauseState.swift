@@ -26,6 +26,8 @@ struct ClauseState {
     var cues = ScopeCues()
     /// Negators seen in the clause so far.
     var negators: UInt16 = 0
+    /// Every concept seen in the fragment, for the fragment-wide patterns; kept across clauses.
+    var fragmentConcepts = ConceptSet()
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -46,6 +48,7 @@ struct ClauseState {
         entry: Lexicon.EntryID, concepts: ConceptSet, from: Int32, to: Int32, utf8Start: Int32, utf8End: Int32,
         isNegator: Bool, negatorPrecedes: Bool, tracer: inout Tracer
     ) {
+        fragmentConcepts.formUnion(concepts)
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
         var k = 0

@@ -23,6 +23,15 @@ struct FrozenPatterns {
     let starts: UnsafeBufferPointer<Int32>
     /// Every concept some pattern starts with.
     let startConcepts: ConceptSet
+    /// The fragment-wide patterns (`@a & @b`), checked once against all the fragment's concepts.
+    let fragmentWide: UnsafeBufferPointer<FragmentWide>
+
+    struct FragmentWide {
+        var first: ConceptSet
+        var second: ConceptSet
+        var pattern: Int32
+        var info: Info
+    }
 
     var isEmpty: Bool { info.isEmpty }
 
@@ -34,6 +43,7 @@ struct FrozenPatterns {
         var startOffsets: [Int32] = []
         var starts: [Int32] = []
         var startConcepts = ConceptSet()
+        var fragmentWide: [FragmentWide] = []
 
         init(_ patterns: [Pattern]) {
             var byConcept = [[Int32]](repeating: [], count: ConceptSet.capacity)
@@ -43,7 +53,17 @@ struct FrozenPatterns {
                 case .category(let c): (kind, value) = (0, c.rawValue)
                 case .scope(let cue): (kind, value) = (1, cue.rawValue)
                 }
-                info.append(Info(partOffset: UInt32(parts.count), partCount: UInt8(pattern.parts.count), outputKind: kind, output: value))
+                let patternInfo = Info(partOffset: UInt32(parts.count), partCount: UInt8(pattern.parts.count), outputKind: kind, output: value)
+                info.append(patternInfo)
+                if pattern.isFragmentWide {
+                    // Kept in the part tables for numbering only: it never starts in a clause.
+                    fragmentWide.append(FragmentWide(first: pattern.parts[0], second: pattern.parts[1], pattern: Int32(id), info: patternInfo))
+                    for (k, part) in pattern.parts.enumerated() {
+                        parts.append(part)
+                        gaps.append(k == 0 ? 0 : pattern.gaps[k - 1])
+                    }
+                    continue
+                }
                 for (k, part) in pattern.parts.enumerated() {
                     parts.append(part)
                     gaps.append(k == 0 ? 0 : pattern.gaps[k - 1])

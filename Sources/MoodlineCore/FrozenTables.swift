@@ -58,7 +58,8 @@ final class FrozenTables: @unchecked Sendable {
         let patternLayout = FrozenPatterns.Layout(patterns)
         self.patterns = FrozenPatterns(
             concepts: copy(concepts), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
-            startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts
+            startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
+            fragmentWide: copy(patternLayout.fragmentWide)
         )
         allocations = owned
     }

@@ -13,6 +13,10 @@ public struct Pattern: Sendable, Equatable {
     /// `gaps[k]`: how many units may stand between part `k` and part `k + 1`.
     public var gaps: [UInt8]
     public var output: Output
+    /// Written `@a & @b`: the parts may stand anywhere in the fragment, in any order and any
+    /// clause, and the output applies to the whole fragment (sarcasm: praise in one clause,
+    /// the letdown in the next).
+    public var isFragmentWide: Bool
     /// A name for explanations: the third field of its line, or the pattern as written.
     public var name: String
     /// Where it was read.

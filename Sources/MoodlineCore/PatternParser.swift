@@ -5,7 +5,7 @@
 /// Parts are concepts (`@a|@b`: either); `..N` between two parts lets up to N units (words,
 /// characters) stand between them, and parts written side by side must be adjacent. The
 /// second field is a category tag or `scope:` and a ``ScopeCue`` name; the third, optional,
-/// names the pattern in explanations.
+/// names the pattern in explanations. `@a & @b` asks for both anywhere in the fragment.
 enum PatternParser {
     static func parse(_ line: Substring, file: String, line lineNumber: Int, into out: inout LexiconCompiler.Output) -> Pattern? {
         func fail(_ code: LexiconIssue.Code, _ message: String) -> Pattern? {
@@ -31,7 +31,14 @@ enum PatternParser {
         var parts: [ConceptSet] = []
         var gaps: [UInt8] = []
         var pendingGap: UInt8?
-        for token in fields[0].split(separator: " ") {
+        let tokens = fields[0].split(separator: " ")
+        let fragmentWide = tokens.contains("&")
+        if fragmentWide {
+            guard tokens.count == 3, tokens[1] == "&" else {
+                return fail(.badPattern, "a fragment-wide pattern is two parts joined by ` & `: `@praise & @letdown`")
+            }
+        }
+        for token in tokens where token != "&" {
             if token.hasPrefix("..") {
                 guard !parts.isEmpty, pendingGap == nil, let n = Int(token.dropFirst(2)), (0...Pattern.maxGap).contains(n) else {
                     return fail(.badPattern, "`\(token)` must stand between two parts, as ..N with N from 0 to \(Pattern.maxGap)")
@@ -60,6 +67,7 @@ enum PatternParser {
             return fail(.badPattern, "a pattern has at most \(Pattern.maxParts) parts, found \(parts.count)")
         }
         let name = fields.count == 3 && !fields[2].isEmpty ? String(fields[2]) : String(fields[0])
-        return Pattern(parts: parts, gaps: gaps, output: output, name: name, file: file, line: lineNumber)
+        return Pattern(parts: parts, gaps: fragmentWide ? [UInt8(Pattern.maxGap)] : gaps, output: output,
+                       isFragmentWide: fragmentWide, name: name, file: file, line: lineNumber)
     }
 }

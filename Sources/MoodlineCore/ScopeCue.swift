@@ -17,6 +17,9 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     case selfTarget
     /// Harm wished on the listener, which is abuse, not self-harm ("I hope you die", 你去死吧).
     case listenerTarget
+    /// Praise the facts contradict ("great, another delay", 真是太棒了，又延误了): the praise
+    /// counts as negative, and thanks and satisfaction do not count.
+    case sarcasm
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -28,6 +31,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .script: "script"
         case .selfTarget: "self_target"
         case .listenerTarget: "listener_target"
+        case .sarcasm: "sarcasm"
         }
     }
 
@@ -41,6 +45,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .script: "advice or a script addressed to the listener"
         case .selfTarget: "aimed at the speaker themself"
         case .listenerTarget: "aimed at the listener"
+        case .sarcasm: "sarcastic praise"
         }
     }
 
@@ -60,6 +65,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .script: [.init(.selfHarm), .init(.escalation), .init(.churn), .init(.repeatContact)]
         case .selfTarget: [.init(.abuse), .init(.rude)]
         case .listenerTarget: [.init(.selfHarm)]
+        case .sarcasm: [.init(.thanks), .init(.satisfaction)]
         }
     }
 }

@@ -87,6 +87,8 @@ private struct RuleState {
     /// Sentiment of characters inside unknown words (``LexiconTags/morpheme``), used only
     /// when nothing else in the fragment has any.
     var morphemes: Float = 0
+    /// The positive part of the sum, which sarcasm turns around.
+    var praise: Float = 0
     var sawContrast = false
     var intensity: Float = 0
     var exclamations = 0
@@ -116,6 +118,8 @@ private struct RuleState {
     static let elongationBoost: Float = 0.293
     /// How much of the characters' sentiment a fragment without word-level evidence keeps.
     static let morphemeShare: Float = 0.5
+    /// The most a sarcastic fragment's total may be.
+    static let sarcasticFloor: Float = -1
     /// The total of a fragment whose only evidence is repeated question marks.
     static let insistentQuestion: Float = -0.6
 
@@ -322,6 +326,7 @@ private struct RuleState {
         }
         intensity += abs(v)
         afterContrast += v
+        if v > 0 { praise += v }
     }
 
     func allCaps(from: Int, to: Int) -> Bool {
@@ -331,7 +336,44 @@ private struct RuleState {
         return units[from].kind == .word
     }
 
+    /// The fragment-wide patterns (`@a & @b`): their categories join the fragment's, and their
+    /// cues apply to all of it. Returns the cues found.
+    mutating func applyFragmentWide<Tracer: ScoreTracer>(tracer: inout Tracer) -> ScopeCues {
+        var cues = ScopeCues()
+        let seen = clause.fragmentConcepts
+        guard !seen.isEmpty else { return cues }
+        for rule in clause.patterns.fragmentWide where seen.intersects(rule.first) && seen.intersects(rule.second) {
+            let id = Lexicon.PatternID(rawValue: UInt32(rule.pattern))
+            tracer.record(.patternMatched(id, parts: PartSpans()))
+            if rule.info.outputKind == 1 {
+                if let cue = ScopeCue(rawValue: rule.info.output) { cues.insert(ScopeCues(cue)) }
+            } else if let category = Category(rawValue: rule.info.output), !categories.contains(category) {
+                categories.insert(category)
+                hits.append(CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id))
+                tracer.record(.categoryFired(Lexicon.EntryID(rawValue: 0), category))
+            }
+        }
+        guard cues.rawValue != 0 else { return cues }
+        let cancelled = cues.cancelled
+        if categories.rawValue & cancelled.rawValue != 0 {
+            var kept = CategoryHits()
+            for hit in hits {
+                if cancelled.contains(hit.category) {
+                    if let cue = ScopeCue.allCases.first(where: { cues.contains(ScopeCues($0)) && $0.cancels.contains(hit.category) }) {
+                        tracer.record(.categoryScoped(hit, cue))
+                    }
+                } else {
+                    kept.append(hit)
+                }
+            }
+            hits = kept
+            categories.rawValue &= ~cancelled.rawValue
+        }
+        return cues
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
+        let fragmentCues = applyFragmentWide(tracer: &tracer)
         var total: Float
         if sawContrast {
             total = beforeContrast * 0.5 + afterContrast * 1.5
@@ -343,6 +385,12 @@ private struct RuleState {
             tracer.record(.morphemes(total: morphemes * Self.morphemeShare))
             total = morphemes * Self.morphemeShare
             intensity += abs(total)
+        }
+        if fragmentCues.contains(ScopeCues(.sarcasm)) && praise > 0 {
+            // The praise was meant the other way round, and the letdown stands.
+            let turned = min(total - 2 * praise, Self.sarcasticFloor)
+            tracer.record(.sarcasm(from: total, to: turned))
+            total = turned
         }
         if total == 0 && questions >= 2 {
             // "退款呢？？", "where's my refund??": insistence with nothing else to go on.

@@ -51,6 +51,8 @@ struct ScoreExplanation {
             return "  \(lexicon.label(hit)): \(hit.category.tag) cancelled: the clause is \(cue.explanation)"
         case .punctuation(let rule, let from, let to):
             return "\(rule.rawValue): total \(format(from)) → \(format(to))"
+        case .sarcasm(let from, let to):
+            return "sarcastic praise: total \(format(from)) → \(format(to))"
         case .morphemes(let total):
             return "no word-level sentiment: characters inside unknown words give \(format(total))"
         case .contrast(let before, let after):

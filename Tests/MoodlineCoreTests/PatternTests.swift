@@ -9,6 +9,8 @@ import Testing
         not\t0\tnegator
         never\t0\tnegator
         bad\t-2.5\t
+        great\t3.1\tsatisfaction
+        delayed\t-1.5\t
         idiot\t-2.5\tabuse
         cancel my order\t0\t
         不\t0\tnegator
@@ -32,6 +34,8 @@ import Testing
         hurt+\t0\t@hurt
         myself\t0\t@self
         such\t0\t@such
+        great\t0\t@praise
+        delayed\t0\t@letdown
         我\t0\t@self
         拖累\t0\t@burden
         你们\t0\t@you
@@ -47,6 +51,7 @@ import Testing
         @never ..2 @hurt ..1 @self\tscope:denial
         @self ..1 @such\tscope:self_target
         @self ..3 @burden|@complain\tself_harm\t
+        @praise & @letdown\tscope:sarcasm\tsarcastic praise
         """),
     ]
     static let lexicon = try! Lexicon(sources: sources)
@@ -162,6 +167,22 @@ import Testing
         #expect(codes("@self\tscope:maybe\n") == [.unknownTag])
         #expect(codes("@self\thappy\n") == [.unknownTag])
         #expect(codes("@self\n") == [.fieldCount])
+    }
+
+    @Test func fragmentWidePatternsSpanClauses() {
+        let plain = score("great, it works")
+        #expect(plain.valence > 0.3)
+        #expect(plain.categories.contains(.satisfaction))
+        let sarcastic = score("great, delayed again")
+        #expect(sarcastic.valence < -0.2)
+        #expect(!sarcastic.categories.contains(.satisfaction))
+        #expect(sarcastic.hits.isEmpty)
+        #expect(codesOf("@self & @self & @self\tchurn\n") == [.badPattern])
+    }
+
+    func codesOf(_ text: String) -> [LexiconIssue.Code] {
+        Lexicon.check([LexiconSource(name: "c.tsv", text: "me\t0\t@self\n"), LexiconSource(name: "p.patterns", text: text)])
+            .filter(\.isError).map(\.code)
     }
 
     @Test func aPatternStartsOnceThoughSeveralOfItsConceptsMatch() {
