@@ -136,9 +136,10 @@ public struct Pipeline {
         collect()
         try flush(to: &sink)
         guard let store else { return }
-        for ticket in try store.escalateOverdue(now: now, policy: policy) {
-            counters.ticketsEscalated += 1
-            sink.ticketChanged(ticket, action: ticket.escalations > 0 ? .escalated : .republished)
+        for move in try store.escalateOverdue(now: now, policy: policy) {
+            // A re-send at the last tier is no escalation: counted and announced as what it is.
+            if move.action == .escalated { counters.ticketsEscalated += 1 }
+            sink.ticketChanged(move.ticket, action: move.action == .escalated ? .escalated : .republished)
         }
     }
 }

@@ -156,11 +156,12 @@ final class StoreWriter: @unchecked Sendable {
         // After the whole group is announced: a ticket never escalates before it was announced as created.
         if let escalateAt {
             do {
-                for ticket in try store.escalateOverdue(now: escalateAt, policy: policy) {
-                    counts.ticketsEscalated += 1
-                    let action: TicketAction = ticket.escalations > 0 ? .escalated : .republished
-                    sink.ticketChanged(ticket, action: action)
-                    feed?.receive(.ticket(ticket, action))
+                for move in try store.escalateOverdue(now: escalateAt, policy: policy) {
+                    // A re-send at the last tier is no escalation: counted and announced as what it is.
+                    let action: TicketAction = move.action == .escalated ? .escalated : .republished
+                    if action == .escalated { counts.ticketsEscalated += 1 }
+                    sink.ticketChanged(move.ticket, action: action)
+                    feed?.receive(.ticket(move.ticket, action))
                 }
             } catch {
                 logger.error("periodic escalation failed; it will be retried", metadata: ["error": .string(String(describing: error))])

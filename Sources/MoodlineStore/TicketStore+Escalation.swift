@@ -1,15 +1,22 @@
 import GRDB
 import MoodlineEngine
 
+/// A ticket the escalation policy moved, and how: up a tier, or sent again at the last one.
+public struct TicketMove: Sendable, Equatable {
+    public var ticket: Ticket
+    /// `.escalated` or `.republished`.
+    public var action: TicketEvent.Action
+}
+
 extension TicketStore {
     /// Moves every open ticket whose deadline is at or before `now` one step along the
     /// policy's chain (or re-publishes it at the last tier), in one transaction, and
-    /// returns them for the caller to publish.
+    /// returns them, each with what happened to it, for the caller to publish.
     ///
     /// Idempotent at a given `now`: every new deadline lies after `now`, so a second call
     /// at the same `now` finds nothing due. A ticket overdue by several tiers moves one
     /// step per call; see `EscalationPolicy.escalation(fromTier:deadline:now:)`.
-    public func escalateOverdue(now: Double, policy: EscalationPolicy) throws(StoreError) -> [Ticket] {
+    public func escalateOverdue(now: Double, policy: EscalationPolicy) throws(StoreError) -> [TicketMove] {
         guard now.isFinite else {
             throw StoreError(.invalidArgument, "escalateOverdue was given a non-finite now — pass the injected clock's time in seconds")
         }
@@ -23,7 +30,7 @@ extension TicketStore {
                 UPDATE tickets SET tier = ?, tier_name = ?, deadline = ?, escalations = ?, republications = ?
                 WHERE key = ?
                 """)
-            var moved: [Ticket] = []
+            var moved: [TicketMove] = []
             for row in due {
                 var ticket = try Ticket(row: row, decoder: decoder, alerts: openTicketAlerts)
                 guard let step = policy.escalation(fromTier: ticket.tier, deadline: ticket.deadline, now: now) else { continue }
@@ -46,7 +53,7 @@ extension TicketStore {
                     db, key: ticket.key, at: now, action: action, actor: nil,
                     tier: ticket.tier, tierName: ticket.tierName, note: nil
                 )
-                moved.append(ticket)
+                moved.append(TicketMove(ticket: ticket, action: action))
             }
             return moved
         }

@@ -10,25 +10,29 @@ import Testing
         #expect(try store.escalateOverdue(now: 1_119.9, policy: .standard).isEmpty)
 
         let first = try store.escalateOverdue(now: 1_120, policy: .standard)
-        #expect(first.map(\.key) == [key])
-        #expect(first.first?.tierName == "senior_support")
-        #expect(first.first?.deadline == 1_420)
+        #expect(first.map(\.ticket.key) == [key])
+        #expect(first.first?.ticket.tierName == "senior_support")
+        #expect(first.first?.ticket.deadline == 1_420)
         // Idempotent at the same clock reading.
         #expect(try store.escalateOverdue(now: 1_120, policy: .standard).isEmpty)
 
         let second = try store.escalateOverdue(now: 1_425, policy: .standard)
-        #expect(second.first?.tier == 2)
-        #expect(second.first?.tierName == "duty_manager")
-        #expect(second.first?.deadline == 2_025)
+        #expect(second.first?.ticket.tier == 2)
+        #expect(second.first?.ticket.tierName == "duty_manager")
+        #expect(second.first?.ticket.deadline == 2_025)
 
         // End of the chain: stays with the duty manager, re-armed every 600 s.
         let third = try store.escalateOverdue(now: 2_025, policy: .standard)
-        #expect(third.first?.tier == 2)
-        #expect(third.first?.deadline == 2_625)
-        #expect(third.first?.escalations == 2)
-        #expect(third.first?.republications == 1)
+        #expect(third.first?.ticket.tier == 2)
+        #expect(third.first?.ticket.deadline == 2_625)
+        #expect(third.first?.ticket.escalations == 2)
+        #expect(third.first?.ticket.republications == 1)
+        #expect(first.first?.action == .escalated)
+        #expect(second.first?.action == .escalated)
+        // At the last tier the ticket is sent again, which is no escalation.
+        #expect(third.first?.action == .republished)
         #expect(try store.escalateOverdue(now: 2_624, policy: .standard).isEmpty)
-        #expect(try store.escalateOverdue(now: 2_625, policy: .standard).first?.republications == 2)
+        #expect(try store.escalateOverdue(now: 2_625, policy: .standard).first?.ticket.republications == 2)
 
         let stored = try #require(try store.ticket(key: key))
         #expect(stored.tier == 2)
@@ -45,8 +49,8 @@ import Testing
         let store = try TicketStore.inMemory()
         _ = try store.record([makeAlert(ts: 1_000)], policy: .standard)
         let moved = try store.escalateOverdue(now: 100_000, policy: .standard)
-        #expect(moved.first?.tierName == "senior_support")
-        #expect(moved.first?.deadline == 100_300)
+        #expect(moved.first?.ticket.tierName == "senior_support")
+        #expect(moved.first?.ticket.deadline == 100_300)
     }
 
     @Test func acknowledgedAndResolvedTicketsDoNotEscalate() throws {
@@ -59,7 +63,7 @@ import Testing
         try store.resolve(key: keys[1], by: "lead-1", note: "called back", at: 1_060)
 
         let moved = try store.escalateOverdue(now: 5_000, policy: .standard)
-        #expect(moved.map(\.key) == [keys[2]])
+        #expect(moved.map(\.ticket.key) == [keys[2]])
         #expect(try store.ticket(key: keys[0])?.tier == 0)
         #expect(try store.history(key: keys[0]).map(\.action) == [.created, .acknowledged])
         #expect(try store.openTicketCounts() == ["senior_support": 1])
@@ -72,7 +76,7 @@ import Testing
             policy: .standard
         )
         let moved = try store.escalateOverdue(now: 1_200, policy: .standard)
-        #expect(moved.map(\.key) == ["call-0001/self_harm/2", "call-0001/self_harm/1"])
+        #expect(moved.map(\.ticket.key) == ["call-0001/self_harm/2", "call-0001/self_harm/1"])
     }
 
     @Test func aShorterChainAfterARestartKeepsTicketsAtItsLastTier() throws {
@@ -82,9 +86,9 @@ import Testing
         _ = try store.escalateOverdue(now: 1_420, policy: .standard)
         let short = try EscalationPolicy(tiers: [EscalationPolicy.Tier(name: "on_call", acknowledgeWithin: 60)])
         let moved = try store.escalateOverdue(now: 2_020, policy: short)
-        #expect(moved.first?.tier == 0)
-        #expect(moved.first?.tierName == "on_call")
-        #expect(moved.first?.deadline == 2_080)
+        #expect(moved.first?.ticket.tier == 0)
+        #expect(moved.first?.ticket.tierName == "on_call")
+        #expect(moved.first?.ticket.deadline == 2_080)
     }
 
     @Test func aNonFiniteClockIsRejected() throws {
@@ -104,7 +108,7 @@ import Testing
             _ = try store.record([alert], policy: .standard)
             #expect(store.openTicketAlerts.alert(forTicket: key) == alert)
             let moved = try store.escalateOverdue(now: 1_120, policy: .standard)
-            #expect(moved.first?.alert == alert)
+            #expect(moved.first?.ticket.alert == alert)
             try store.close()
         }
         // Another process's store has never seen the alert: it decodes the stored JSON and
@@ -112,7 +116,7 @@ import Testing
         let store = try TicketStore(path: dir.databasePath)
         #expect(store.openTicketAlerts.count == 0)
         let moved = try store.escalateOverdue(now: 1_425, policy: .standard)
-        #expect(moved.first?.alert == alert)
+        #expect(moved.first?.ticket.alert == alert)
         #expect(store.openTicketAlerts.alert(forTicket: key) == alert)
         try store.acknowledge(key: key, by: "lead-1", at: 1_430)
         #expect(store.openTicketAlerts.alert(forTicket: key) == nil)

@@ -30,7 +30,7 @@ import Testing
         #expect(try store.summary(session: "call-0001") == summary)
         // Escalation picks up where it left off: the acknowledged ticket stays put.
         let moved = try store.escalateOverdue(now: 1_420, policy: .standard)
-        #expect(moved.map(\.key) == [alerts[1].ticketKey])
+        #expect(moved.map(\.ticket.key) == [alerts[1].ticketKey])
     }
 
     @Test func summariesUpsert() throws {
