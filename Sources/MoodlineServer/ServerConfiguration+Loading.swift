@@ -29,6 +29,8 @@ extension ServerConfiguration {
             let scalar: Node = (try? Yams.compose(yaml: value)) ?? nil ?? Node(value)
             node = Self.setting(node, at: key[...], to: scalar)
         }
+        let unknown = ConfigurationKeys.unknownKeys(in: node)
+        guard unknown.isEmpty else { throw ConfigurationError(path: where_, problems: unknown) }
         do {
             let configuration = try YAMLDecoder().decode(ServerConfiguration.self, from: node)
             try configuration.engine.validate()
@@ -36,8 +38,49 @@ extension ServerConfiguration {
             return configuration
         } catch let error as ConfigurationError {
             throw error
+        } catch let error as DecodingError {
+            throw ConfigurationError(path: where_, problems: [Self.problem(error, in: node)])
         } catch {
             throw ConfigurationError(path: where_, message: "\(error)")
+        }
+    }
+
+    /// A decoding error in plain words: the key, what was expected, the value found and its line.
+    private static func problem(_ error: DecodingError, in root: Node) -> ConfigurationProblem {
+        let context: DecodingError.Context
+        var expected = ""
+        switch error {
+        case .typeMismatch(let type, let c):
+            context = c
+            expected = "expected \(Self.describe(type))"
+        case .valueNotFound(let type, let c):
+            context = c
+            expected = "expected \(Self.describe(type)), found nothing"
+        case .keyNotFound(let key, let c):
+            context = c
+            expected = "missing `\(key.stringValue)`"
+        case .dataCorrupted(let c):
+            context = c
+            expected = c.debugDescription
+        @unknown default:
+            return ConfigurationProblem(line: nil, key: "", message: "\(error)")
+        }
+        let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+        let found = ConfigurationKeys.node(at: path, in: root)
+        var message = expected
+        if case .typeMismatch = error, let found {
+            message += ", found " + (found.scalar.map { "`\($0.string)`" } ?? (found.sequence != nil ? "a list" : "a mapping"))
+        }
+        return ConfigurationProblem(line: found?.mark?.line, key: path.joined(separator: "."), message: message)
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Double.Type, is Float.Type: "a number"
+        case is Int.Type, is Int32.Type, is UInt16.Type: "a whole number"
+        case is Bool.Type: "true or false"
+        case is String.Type: "text"
+        default: "\(type)".hasPrefix("Array") ? "a list" : "a mapping"
         }
     }
 
@@ -117,15 +160,29 @@ extension ServerConfiguration {
     }
 }
 
-/// A configuration that cannot be used, and why.
+/// A configuration that cannot be used, and why: every problem found, each with its line.
 public struct ConfigurationError: Error, CustomStringConvertible {
     public var path: String
     public var message: String
+    public var problems: [ConfigurationProblem]
 
     public init(path: String, message: String) {
         self.path = path
         self.message = message
+        self.problems = []
     }
 
-    public var description: String { "\(path): \(message)" }
+    public init(path: String, problems: [ConfigurationProblem]) {
+        self.path = path
+        self.problems = problems
+        self.message = problems.map(\.description).joined(separator: "; ")
+    }
+
+    public var description: String {
+        guard !problems.isEmpty else { return "\(path): \(message)" }
+        return problems.map { p in
+            let place = p.line.map { "\(path):\($0)" } ?? (path == "--set" ? "--set" : "\(path) (from --set)")
+            return "\(place): \(p)"
+        }.joined(separator: "\n")
+    }
 }

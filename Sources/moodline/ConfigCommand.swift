@@ -13,6 +13,9 @@ struct ConfigCommand: ParsableCommand {
     @Option(help: "Check this configuration file and print the settings it results in.")
     var check: String?
 
+    @Option(name: .customLong("set"), help: "With --check: override one setting, dotted.key=value, as `serve` would. Repeatable.")
+    var overrides: [String] = []
+
     func validate() throws {
         if defaults == (check != nil) { throw ValidationError("give --defaults or --check FILE") }
     }
@@ -22,11 +25,7 @@ struct ConfigCommand: ParsableCommand {
             print(ServerConfiguration.documentedDefaultsYAML)
             return
         }
-        do {
-            let configuration = try ServerConfiguration.load(path: check)
-            print("\(check ?? ""): valid; ingest \(configuration.ingest), publish \(configuration.publish), control \(configuration.control), database \(configuration.database)")
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let configuration = try ServerConfiguration.load(path: check, overrides: overrides)
+        print("\(check ?? ""): valid; ingest \(configuration.ingest), publish \(configuration.publish), control \(configuration.control), database \(configuration.database)")
     }
 }

@@ -186,10 +186,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     private func loadConfiguration(_ path: String?, overrides: [String]) throws -> ServerConfiguration {
-        do {
-            return try ServerConfiguration.load(path: path, overrides: overrides)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        // Printed alone, every problem with its line: a configuration error is no usage error.
+        try ServerConfiguration.load(path: path, overrides: overrides)
     }
 }

@@ -57,12 +57,8 @@ struct ServeCommand: ParsableCommand {
     var logLevel: String = "info"
 
     func run() throws {
-        var configuration: ServerConfiguration
-        do {
-            configuration = try ServerConfiguration.load(path: config, overrides: overrides)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        // A configuration error is no usage error: it is printed alone, every problem with its line.
+        var configuration = try ServerConfiguration.load(path: config, overrides: overrides)
         if let ingest { configuration.ingest = ingest }
         if let publish { configuration.publish = publish }
         if let control { configuration.control = control }

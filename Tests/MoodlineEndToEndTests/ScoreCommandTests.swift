@@ -137,6 +137,46 @@ struct ScoreCommandTests {
         try "batch_size: lots\n".write(toFile: broken, atomically: true, encoding: .utf8)
         let rejected = try ChildProcess.run(["config", "--check", broken], directory: directory, name: "config-broken")
         #expect(rejected.exit != .status(0), "a non-numeric batch_size must be refused")
-        #expect(rejected.stderr.contains("broken.yaml"), "\(rejected.stderr)")
+        #expect(rejected.stderr.contains("broken.yaml:1: batch_size: expected a whole number, found `lots`"), "\(rejected.stderr)")
+        #expect(!rejected.stderr.contains("Usage"), "a configuration error is no usage error: \(rejected.stderr)")
+    }
+
+    @Test("config --check reports every unknown key with its line and the key meant; --set is checked too", .timeLimit(.minutes(1)))
+    func configTyposAreErrors() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let file = "\(directory)/typos.yaml"
+        try """
+        databse: /tmp/x.db
+        console:
+          prot: 9000
+          tokens:
+            - {token: abc, name: Lin, teem: t-1}
+        escalation:
+          teirs:
+            - {name: lead, acknowledge_within_s: 5}
+        engine:
+          rules:
+            abuse: {cooldown_seconds: 60}
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let typos = try ChildProcess.run(["config", "--check", file], directory: directory, name: "config-typos")
+        #expect(typos.exit != .status(0))
+        for expected in [
+            "typos.yaml:1: databse: unknown key `databse`; did you mean `database`?",
+            "typos.yaml:3: console.prot: unknown key `prot`; did you mean `port`?",
+            "typos.yaml:5: console.tokens.teem: unknown key `teem`; did you mean `team`?",
+            "typos.yaml:7: escalation.teirs: unknown key `teirs`; did you mean `tiers`?",
+        ] {
+            #expect(typos.stderr.contains(expected), "missing \(expected) in:\n\(typos.stderr)")
+        }
+        #expect(!typos.stderr.contains("cooldown_seconds"), "a known key is no error: \(typos.stderr)")
+
+        let empty = "\(directory)/empty.yaml"
+        try "# nothing changed\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let set = try ChildProcess.run(["config", "--check", empty, "--set", "console.prot=1"], directory: directory, name: "config-set")
+        #expect(set.exit != .status(0))
+        #expect(set.stderr.contains("console.prot: unknown key `prot`; did you mean `port`?"), "\(set.stderr)")
+        let good = try ChildProcess.run(["config", "--check", empty, "--set", "console.port=1"], directory: directory, name: "config-set-good")
+        #expect(good.exit == .status(0), "\(good.stderr)")
     }
 }
