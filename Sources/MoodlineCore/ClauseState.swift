@@ -45,9 +45,10 @@ struct ClauseState {
     /// Feeds one matched entry, units `from..<to`, to the patterns under way and starts those
     /// that may begin with it.
     mutating func advance<Tracer: ScoreTracer>(
-        entry: Lexicon.EntryID, concepts: ConceptSet, from: Int32, to: Int32, utf8Start: Int32, utf8End: Int32,
-        isNegator: Bool, negatorPrecedes: Bool, tracer: inout Tracer
+        entry: Lexicon.EntryID, concepts: ConceptSet, script: Pattern.Script, from: Int32, to: Int32, utf8Start: Int32,
+        utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, tracer: inout Tracer
     ) {
+        let foreign = script == .latin ? Pattern.Script.han.rawValue : Pattern.Script.latin.rawValue
         fragmentConcepts.formUnion(concepts)
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
@@ -61,7 +62,7 @@ struct ClauseState {
                 partials[k] = partials[partialCount]
                 continue
             }
-            if patterns.parts[part].intersects(concepts) {
+            if info.script != foreign, patterns.parts[part].intersects(concepts) {
                 if p.negatorsSeen != negators { p.negated = true }
                 p.next += 1
                 p.negatorsSeen = seenAfter
@@ -85,7 +86,7 @@ struct ClauseState {
                 let id = patterns.starts[s]
                 let info = patterns.info[Int(id)]
                 // Listed under each concept of its first part: start it once, under the lowest one.
-                if patterns.parts[Int(info.partOffset)].intersection(concepts).first != c { continue }
+                if info.script == foreign || patterns.parts[Int(info.partOffset)].intersection(concepts).first != c { continue }
                 var spans = PartSpans()
                 spans.append(start: utf8Start, end: utf8End)
                 let p = Progress(pattern: id, next: 1, negated: negatorPrecedes, negatorsSeen: seenAfter, endUnit: to, spans: spans)

@@ -10,6 +10,8 @@ struct FrozenPatterns {
         var outputKind: UInt8
         /// The category's or the cue's raw value.
         var output: UInt8
+        /// ``Pattern/Script``'s raw value.
+        var script: UInt8
     }
 
     /// Per entry, its concepts; read only for entries tagged ``LexiconTags/hasConcepts``.
@@ -53,7 +55,9 @@ struct FrozenPatterns {
                 case .category(let c): (kind, value) = (0, c.rawValue)
                 case .scope(let cue): (kind, value) = (1, cue.rawValue)
                 }
-                let patternInfo = Info(partOffset: UInt32(parts.count), partCount: UInt8(pattern.parts.count), outputKind: kind, output: value)
+                let patternInfo = Info(
+                    partOffset: UInt32(parts.count), partCount: UInt8(pattern.parts.count), outputKind: kind, output: value,
+                    script: pattern.script.rawValue)
                 info.append(patternInfo)
                 if pattern.isFragmentWide {
                     // Kept in the part tables for numbering only: it never starts in a clause.

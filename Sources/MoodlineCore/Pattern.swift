@@ -17,11 +17,24 @@ public struct Pattern: Sendable, Equatable {
     /// clause, and the output applies to the whole fragment (sarcasm: praise in one clause,
     /// the letdown in the next).
     public var isFragmentWide: Bool
+    /// Which words the parts match: patterns of `en.patterns` match English words only, those
+    /// of `zh.patterns` Chinese characters only, so a concept named in both languages does not
+    /// make one language's pattern fire on the other's words.
+    public var script: Script
     /// A name for explanations: the third field of its line, or the pattern as written.
     public var name: String
     /// Where it was read.
     public var file: String
     public var line: Int
+
+    public enum Script: UInt8, Sendable {
+        case any, latin, han
+
+        /// The script a pattern file's name implies: `en…` Latin, `zh…` Han, others any.
+        init(fileName: String) {
+            self = fileName.hasPrefix("en") ? .latin : fileName.hasPrefix("zh") ? .han : .any
+        }
+    }
 
     /// The most parts a pattern may have.
     public static let maxParts = 4

@@ -68,6 +68,6 @@ enum PatternParser {
         }
         let name = fields.count == 3 && !fields[2].isEmpty ? String(fields[2]) : String(fields[0])
         return Pattern(parts: parts, gaps: fragmentWide ? [UInt8(Pattern.maxGap)] : gaps, output: output,
-                       isFragmentWide: fragmentWide, name: name, file: file, line: lineNumber)
+                       isFragmentWide: fragmentWide, script: Pattern.Script(fileName: file), name: name, file: file, line: lineNumber)
     }
 }

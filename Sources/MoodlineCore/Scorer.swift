@@ -238,7 +238,8 @@ private struct RuleState {
 
         if tags.contains(.hasConcepts) {
             clause.advance(
-                entry: id, concepts: clause.patterns.concepts[e], from: Int32(from), to: Int32(to),
+                entry: id, concepts: clause.patterns.concepts[e], script: units[from].kind == .cjk ? .han : .latin,
+                from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
                 negatorPrecedes: negatorPrecedes(), tracer: &tracer
             )

@@ -180,6 +180,17 @@ import Testing
         #expect(codesOf("@self & @self & @self\tchurn\n") == [.badPattern])
     }
 
+    @Test func aLanguagesPatternsMatchOnlyThatLanguagesWords() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "c.tsv", text: "i\t0\t@self\n我\t0\t@self\nburden\t0\t@burden\n拖累\t0\t@burden\n"),
+            LexiconSource(name: "en.patterns", text: "@self ..3 @burden\tself_harm\n"),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        #expect(scorer.score("i am a burden", language: nil).categories.contains(.selfHarm))
+        #expect(!scorer.score("我是拖累", language: nil).categories.contains(.selfHarm))
+        #expect(!scorer.score("我 burden", language: nil).categories.contains(.selfHarm))
+    }
+
     func codesOf(_ text: String) -> [LexiconIssue.Code] {
         Lexicon.check([LexiconSource(name: "c.tsv", text: "me\t0\t@self\n"), LexiconSource(name: "p.patterns", text: text)])
             .filter(\.isError).map(\.code)
