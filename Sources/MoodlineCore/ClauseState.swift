@@ -28,6 +28,8 @@ struct ClauseState {
     var negators: UInt16 = 0
     /// Every concept seen in the fragment, for the fragment-wide patterns; kept across clauses.
     var fragmentConcepts = ConceptSet()
+    /// Every cue of every clause so far, for the learned layer, which judges the whole fragment.
+    var fragmentCues = ScopeCues()
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -45,10 +47,10 @@ struct ClauseState {
     /// Feeds one matched entry, units `from..<to`, to the patterns under way and starts those
     /// that may begin with it.
     mutating func advance<Tracer: ScoreTracer>(
-        entry: Lexicon.EntryID, concepts: ConceptSet, script: Pattern.Script, from: Int32, to: Int32, utf8Start: Int32,
+        entry: Lexicon.EntryID, concepts entryConcepts: EntryConcepts, from: Int32, to: Int32, utf8Start: Int32,
         utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, tracer: inout Tracer
     ) {
-        let foreign = script == .latin ? Pattern.Script.han.rawValue : Pattern.Script.latin.rawValue
+        let concepts = entryConcepts.union
         fragmentConcepts.formUnion(concepts)
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
@@ -62,7 +64,7 @@ struct ClauseState {
                 partials[k] = partials[partialCount]
                 continue
             }
-            if info.script != foreign, patterns.parts[part].intersects(concepts) {
+            if patterns.parts[part].intersects(entryConcepts.seen(by: info.script)) {
                 if p.negatorsSeen != negators { p.negated = true }
                 p.next += 1
                 p.negatorsSeen = seenAfter
@@ -86,7 +88,8 @@ struct ClauseState {
                 let id = patterns.starts[s]
                 let info = patterns.info[Int(id)]
                 // Listed under each concept of its first part: start it once, under the lowest one.
-                if info.script == foreign || patterns.parts[Int(info.partOffset)].intersection(concepts).first != c { continue }
+                let seen = patterns.parts[Int(info.partOffset)].intersection(entryConcepts.seen(by: info.script))
+                if seen.isEmpty || seen.first != c { continue }
                 var spans = PartSpans()
                 spans.append(start: utf8Start, end: utf8End)
                 let p = Progress(pattern: id, next: 1, negated: negatorPrecedes, negatorsSeen: seenAfter, endUnit: to, spans: spans)
@@ -140,6 +143,7 @@ struct ClauseState {
         }
         partialCount = 0
         candidateCount = 0
+        fragmentCues.formUnion(cues)
         cues = ScopeCues()
         negators = 0
     }

@@ -37,3 +37,44 @@ public struct ConceptSet: Hashable, Sendable {
     /// The concept numbers in the set, in increasing order.
     public var members: [Int] { (0..<Self.capacity).filter(contains) }
 }
+
+/// An entry's concepts as each language's patterns see them: a concept line in an `en…` file
+/// counts for English patterns only, one in a `zh…` file for Chinese patterns only, any other
+/// for both. So the two languages can share concept names (`@self`) without one language's
+/// words feeding the other's patterns.
+public struct EntryConcepts: Hashable, Sendable {
+    public var latin = ConceptSet()
+    public var han = ConceptSet()
+
+    public init() {}
+
+    init(_ concepts: ConceptSet, file: String) {
+        let script = Pattern.Script(fileName: file)
+        if script != .han { latin = concepts }
+        if script != .latin { han = concepts }
+    }
+
+    /// Both languages' concepts together.
+    public var union: ConceptSet {
+        var u = latin
+        u.formUnion(han)
+        return u
+    }
+
+    public var isEmpty: Bool { latin.isEmpty && han.isEmpty }
+
+    public mutating func formUnion(_ other: EntryConcepts) {
+        latin.formUnion(other.latin)
+        han.formUnion(other.han)
+    }
+
+    /// The concepts a pattern of `script` sees.
+    @inline(__always)
+    func seen(by script: UInt8) -> ConceptSet {
+        switch script {
+        case Pattern.Script.latin.rawValue: latin
+        case Pattern.Script.han.rawValue: han
+        default: union
+        }
+    }
+}

@@ -15,7 +15,7 @@ struct FrozenPatterns {
     }
 
     /// Per entry, its concepts; read only for entries tagged ``LexiconTags/hasConcepts``.
-    let concepts: UnsafeBufferPointer<ConceptSet>
+    let concepts: UnsafeBufferPointer<EntryConcepts>
     let parts: UnsafeBufferPointer<ConceptSet>
     /// `gaps[i]`: how many units may stand before part `i`; unused for first parts.
     let gaps: UnsafeBufferPointer<UInt8>

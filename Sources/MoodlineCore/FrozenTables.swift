@@ -9,11 +9,14 @@ final class FrozenTables: @unchecked Sendable {
     let weights: UnsafeBufferPointer<Float>
     let tags: UnsafeBufferPointer<LexiconTags>
     let patterns: FrozenPatterns
+    let model: FrozenCategoryModel
+    /// The model's feature names by table row, for explanations.
+    let modelFeatureNames: [String]
     private var allocations: [UnsafeMutableRawPointer] = []
 
     init(
         trie: UnitTrie, words: WordTable, scriptMap: ScriptMap, weights: [Float], tags: [LexiconTags],
-        concepts: [ConceptSet], patterns: [Pattern]
+        concepts: [EntryConcepts], patterns: [Pattern], model: CategoryModel
     ) {
         var owned: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -53,7 +56,7 @@ final class FrozenTables: @unchecked Sendable {
         // Entries with concepts say so in their tags, so most entries never read their concept set.
         let usedConcepts = patterns.reduce(into: ConceptSet()) { all, p in p.parts.forEach { all.formUnion($0) } }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
-            concepts.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
+            concepts.union.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
         })
         let patternLayout = FrozenPatterns.Layout(patterns)
         self.patterns = FrozenPatterns(
@@ -61,6 +64,15 @@ final class FrozenTables: @unchecked Sendable {
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
             fragmentWide: copy(patternLayout.fragmentWide)
         )
+        let modelTable = FrozenCategoryModel.layout(model)
+        modelFeatureNames = modelTable.names
+        func vector(_ values: [Float]) -> SIMD8<Float> {
+            var v = SIMD8<Float>.zero
+            for (k, x) in values.prefix(CategoryModel.width).enumerated() { v[k] = x }
+            return v
+        }
+        self.model = FrozenCategoryModel(
+            tags: copy(modelTable.tags), weights: copy(modelTable.weights), bias: vector(model.bias), thresholds: vector(model.thresholds))
         allocations = owned
     }
 

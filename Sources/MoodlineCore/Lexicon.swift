@@ -22,8 +22,8 @@ public final class Lexicon: Sendable {
     public let patterns: [Pattern]
     /// Concept names by number (`self`, not `@self`).
     public let conceptNames: [String]
-    /// Per entry, the concepts it stands for.
-    public let concepts: [ConceptSet]
+    /// Per entry, the concepts it stands for, per language.
+    public let concepts: [EntryConcepts]
     /// The compiled matcher and per-entry weights and tags, in buffers the scoring loop reads directly.
     let frozen: FrozenTables
     /// Problems that did not stop loading (duplicates, traditional-script terms and the like).
@@ -46,7 +46,7 @@ public final class Lexicon: Sendable {
         frozen = FrozenTables(
             trie: compiled.trie, words: compiled.words, scriptMap: compiled.scriptMap,
             weights: compiled.entries.map(\.weight), tags: compiled.entries.map(\.tags),
-            concepts: compiled.concepts, patterns: compiled.patterns
+            concepts: compiled.concepts, patterns: compiled.patterns, model: compiled.model
         )
     }
 
@@ -66,7 +66,8 @@ public final class Lexicon: Sendable {
 
     /// What an explanation calls a category hit: the pattern's name, or the entry's term.
     public func label(_ hit: CategoryHit) -> String {
-        hit.pattern.map { pattern($0).name } ?? term(hit.entry)
+        if hit.isLearned { return "learned model" }
+        return hit.pattern.map { pattern($0).name } ?? term(hit.entry)
     }
 
     /// The number of entries.

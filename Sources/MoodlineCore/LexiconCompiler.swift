@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns lexicon files into the tables a ``Lexicon`` matches with, collecting every issue.
 enum LexiconCompiler {
     struct Output {
@@ -6,12 +12,13 @@ enum LexiconCompiler {
         var trie = UnitTrie()
         var scriptMap = ScriptMap()
         var issues: [LexiconIssue] = []
-        /// Per entry, the concepts it stands for.
-        var concepts: [ConceptSet] = []
+        /// Per entry, the concepts it stands for, for each language's patterns.
+        var concepts: [EntryConcepts] = []
         /// Concept names by number, in the order first seen.
         var conceptNames: [String] = []
         var conceptNumbers: [String: Int] = [:]
         var patterns: [Pattern] = []
+        var model = CategoryModel()
     }
 
     static func compile(_ sources: [LexiconSource]) -> Output {
@@ -19,7 +26,7 @@ enum LexiconCompiler {
         // Script maps first: terms are normalised with them, as text will be.
         for source in sources where source.isScriptMap { readMap(source, into: &out) }
         var units: [TextUnit] = []
-        for source in sources where !source.isScriptMap && !source.isPatternFile {
+        for source in sources where !source.isScriptMap && !source.isPatternFile && !source.isModelFile {
             var count = 0
             forEachLine(source.text) { lineNumber, line in
                 if readEntry(line, file: source.name, line: lineNumber, into: &out, units: &units) { count += 1 }
@@ -27,6 +34,9 @@ enum LexiconCompiler {
             if count == 0 {
                 out.issues.append(LexiconIssue(.noEntries, file: source.name, line: 0, "the file has no entries", isError: false))
             }
+        }
+        for source in sources where source.isModelFile {
+            forEachLine(source.text) { lineNumber, line in readModelLine(line, file: source.name, line: lineNumber, into: &out, units: &units) }
         }
         // Patterns last: they name concepts the entry files define.
         for source in sources where source.isPatternFile {
@@ -128,7 +138,7 @@ enum LexiconCompiler {
         }
         var added = false
         for form in forms {
-            added = addEntry(form, weight: weight, tags: tags, concepts: concepts, file: file, line: lineNumber,
+            added = addEntry(form, weight: weight, tags: tags, concepts: EntryConcepts(concepts, file: file), file: file, line: lineNumber,
                              reportTo: issue, into: &out, units: &units) || added
         }
         return added
@@ -136,7 +146,7 @@ enum LexiconCompiler {
 
     /// Normalises one term as text will be and adds it to the trie; returns whether it did.
     private static func addEntry(
-        _ term: String, weight: Float, tags: LexiconTags, concepts: ConceptSet, file: String, line lineNumber: Int,
+        _ term: String, weight: Float, tags: LexiconTags, concepts: EntryConcepts, file: String, line lineNumber: Int,
         reportTo issue: (LexiconIssue.Code, String, Bool) -> Void, into out: inout Output, units: inout [TextUnit]
     ) -> Bool {
         let id = UInt32(out.entries.count)
@@ -199,6 +209,50 @@ enum LexiconCompiler {
         out.conceptNames.append(String(name))
         out.conceptNumbers[String(name)] = out.conceptNames.count - 1
         return out.conceptNames.count - 1
+    }
+
+    /// Reads one line of a `*.model` file: `bias`, `threshold` (probabilities) or a feature
+    /// (`2:kill|myself`) with one weight per ``CategoryModel/categories`` entry.
+    private static func readModelLine(_ line: Substring, file: String, line lineNumber: Int, into out: inout Output, units: inout [TextUnit]) {
+        func issue(_ message: String) {
+            out.issues.append(LexiconIssue(.badModel, file: file, line: lineNumber, message))
+        }
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let count = CategoryModel.categories.count
+        guard fields.count == count + 1 else { return issue("expected a feature and \(count) weights, found \(fields.count) field(s)") }
+        let values = fields.dropFirst().compactMap { Float($0) }.filter(\.isFinite)
+        guard values.count == count else { return issue("the weights must be \(count) numbers") }
+        switch fields[0] {
+        case "bias":
+            for (k, v) in values.enumerated() { out.model.bias[k] = v }
+        case "threshold":
+            guard values.allSatisfy({ $0 > 0 && $0 < 1 }) else { return issue("thresholds are probabilities between 0 and 1") }
+            // Compared with log-odds, so the probability's logit.
+            for (k, p) in values.enumerated() { out.model.thresholds[k] = logf(p / (1 - p)) }
+        default:
+            let name = fields[0]
+            guard let colon = name.firstIndex(of: ":"), let arity = Int(name[..<colon]), (1...3).contains(arity) else {
+                return issue("`\(name)`: a feature is 1:unit, 2:unit|unit or 3:unit|unit|unit")
+            }
+            let parts = name[name.index(after: colon)...].split(separator: "|", omittingEmptySubsequences: false)
+            guard parts.count == arity else { return issue("`\(name)` has \(parts.count) unit(s), not \(arity)") }
+            var keys: [UInt32] = []
+            for part in parts {
+                var bytes = Array(part.utf8)
+                if units.count < bytes.count + 1 { units = Array(repeating: TextUnit(), count: bytes.count + 1) }
+                let stats = bytes.withUnsafeMutableBufferPointer { b in
+                    units.withUnsafeMutableBufferPointer { u in
+                        Tokenizer.tokenize(UnsafeBufferPointer(b), scriptMap: out.scriptMap, resolver: &out.words, into: u)
+                    }
+                }
+                let matched = units[..<stats.units].filter { $0.kind == .word || $0.kind == .cjk }
+                guard stats.units == 1, let unit = matched.first else {
+                    return issue("`\(part)` in `\(name)` is not one word or one character")
+                }
+                keys.append(unit.key)
+            }
+            out.model.features.append(CategoryModel.Feature(name: String(name), units: keys, weights: values))
+        }
     }
 
     /// Emoticons are matched whole, as symbols: `:)`, `:-(`, `<3`, `:d`, `^_^`.

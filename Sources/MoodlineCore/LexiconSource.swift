@@ -14,4 +14,7 @@ public struct LexiconSource: Sendable, Equatable {
 
     /// Whether this is a list of patterns over concepts (`*.patterns`).
     var isPatternFile: Bool { name.hasSuffix(".patterns") }
+
+    /// Whether this is the learned category layer's weights (`*.model`).
+    var isModelFile: Bool { name.hasSuffix(".model") }
 }

@@ -12,6 +12,16 @@ public struct Score: Sendable, Equatable {
     public var categories: CategorySet
     /// The lexicon entries behind each category, at most ``CategoryHits/capacity`` of them.
     public var hits: CategoryHits
+    /// The categories a rule stated (an entry or a pattern), leaving out those only the
+    /// learned layer did.
+    public var ruleCategories: CategorySet {
+        var learned = CategorySet(), ruled = CategorySet()
+        for hit in hits {
+            if hit.isLearned { learned.insert(hit.category) } else { ruled.insert(hit.category) }
+        }
+        return CategorySet(rawValue: categories.rawValue & ~(learned.rawValue & ~ruled.rawValue))
+    }
+
     /// The raw sum of word valences before normalisation (VADER's scale, roughly −4…+4 a word).
     public var rawSum: Float
 
@@ -47,6 +57,17 @@ public struct CategoryHit: Sendable, Equatable {
         self.utf8End = utf8End
         self.patternIndex = pattern.map { Int32(bitPattern: $0.rawValue) } ?? -1
     }
+
+    /// A category the learned layer stated (``isLearned``): no entry, no span of its own.
+    init(learned category: Category) {
+        self.init(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0)
+        patternIndex = Self.learnedIndex
+    }
+
+    static let learnedIndex: Int32 = -2
+
+    /// Whether the learned layer, not a rule, stated the category.
+    public var isLearned: Bool { patternIndex == Self.learnedIndex }
 
     /// The pattern that stated the category, if a pattern did (the entry is then its last part).
     public var pattern: Lexicon.PatternID? {

@@ -16,6 +16,8 @@ public enum ScoreStep: Sendable, Equatable {
     case categoryScoped(CategoryHit, ScopeCue)
     /// Punctuation moved the total.
     case punctuation(ScoreRule, from: Float, to: Float)
+    /// The learned layer stated a category, with its probability.
+    case learned(Category, probability: Float)
     /// Sarcastic praise turned the total around.
     case sarcasm(from: Float, to: Float)
     /// No entry had sentiment: the characters inside unknown words gave the total.

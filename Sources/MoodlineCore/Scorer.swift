@@ -45,14 +45,36 @@ public struct Scorer: Sendable {
             clause.withBuffers { partials, candidates in
                 var resolver = tables.words
                 let stats = Tokenizer.tokenize(text, scriptMap: tables.scriptMap, resolver: &resolver, into: units)
+                let fragment = UnsafeBufferPointer(rebasing: units[..<stats.units])
                 var rules = RuleState(
-                    tables: tables, units: UnsafeBufferPointer(rebasing: units[..<stats.units]), stats: stats,
+                    tables: tables, units: fragment, stats: stats,
                     clause: ClauseState(patterns: tables.patterns, partials: partials, candidates: candidates)
                 )
+                if !tables.model.isEmpty { rules.modelLogits = tables.model.logits(fragment) }
                 rules.run(tracer: &tracer)
                 return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
             }
         }
+    }
+
+    /// The learned layer's features in `text` with their weight for `category`, strongest
+    /// first: what `moodline score` names to explain the model's decision.
+    public mutating func learnedFeatures(_ text: String, category: Category, count: Int = 5) -> [(feature: String, weight: Float)] {
+        guard let column = CategoryModel.categories.firstIndex(of: category) else { return [] }
+        let tables = lexicon.frozen
+        var text = text
+        var found: [(feature: String, weight: Float)] = []
+        text.withUTF8 { utf8 in
+            if units.count < utf8.count + 1 { units = Array(repeating: TextUnit(), count: utf8.count + 1) }
+            units.withUnsafeMutableBufferPointer { units in
+                var resolver = tables.words
+                let stats = Tokenizer.tokenize(utf8, scriptMap: tables.scriptMap, resolver: &resolver, into: units)
+                tables.model.forEachFeature(UnsafeBufferPointer(rebasing: units[..<stats.units])) { row in
+                    found.append((tables.modelFeatureNames[row], tables.model.weights(row)[column]))
+                }
+            }
+        }
+        return Array(found.sorted { $0.weight > $1.weight }.prefix(count))
     }
 
     /// English, Chinese or both, by the share of ideographs and Latin words.
@@ -89,6 +111,9 @@ private struct RuleState {
     var morphemes: Float = 0
     /// The positive part of the sum, which sarcasm turns around.
     var praise: Float = 0
+    /// The learned layer's log-odds per category (``CategoryModel/categories``), when there is one.
+    var modelLogits: SIMD8<Float>?
+    let modelThresholds: SIMD8<Float>
     var sawContrast = false
     var intensity: Float = 0
     var exclamations = 0
@@ -125,6 +150,7 @@ private struct RuleState {
 
     init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
         self.clause = clause
+        modelThresholds = tables.model.thresholds
         trie = tables.trie
         weights = tables.weights
         tags = tables.tags
@@ -238,8 +264,7 @@ private struct RuleState {
 
         if tags.contains(.hasConcepts) {
             clause.advance(
-                entry: id, concepts: clause.patterns.concepts[e], script: units[from].kind == .cjk ? .han : .latin,
-                from: Int32(from), to: Int32(to),
+                entry: id, concepts: clause.patterns.concepts[e], from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
                 negatorPrecedes: negatorPrecedes(), tracer: &tracer
             )
@@ -373,8 +398,31 @@ private struct RuleState {
         return cues
     }
 
+    /// The learned layer's categories the rules did not state, unless a cue of the fragment
+    /// cancels them.
+    mutating func applyModel<Tracer: ScoreTracer>(fragmentCues: ScopeCues, tracer: inout Tracer) {
+        guard let logits = modelLogits else { return }
+        let over = logits .> modelThresholds
+        guard any(over) else { return }
+        let cancelled = clause.fragmentCues.union(fragmentCues).cancelled
+        for (k, category) in CategoryModel.categories.enumerated() where over[k] && !categories.contains(category) {
+            let hit = CategoryHit(learned: category)
+            tracer.record(.learned(category, probability: 1 / (1 + expf(-logits[k]))))
+            if cancelled.contains(category) {
+                if let cue = ScopeCue.allCases.first(where: { clause.fragmentCues.union(fragmentCues).contains(ScopeCues($0)) && $0.cancels.contains(category) }) {
+                    tracer.record(.categoryScoped(hit, cue))
+                }
+                continue
+            }
+            categories.insert(category)
+            hits.append(hit)
+            if category == .abuse || category == .escalation { hostile += 1 }
+        }
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
         let fragmentCues = applyFragmentWide(tracer: &tracer)
+        applyModel(fragmentCues: fragmentCues, tracer: &tracer)
         var total: Float
         if sawContrast {
             total = beforeContrast * 0.5 + afterContrast * 1.5

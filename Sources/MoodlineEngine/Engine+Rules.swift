@@ -86,9 +86,11 @@ extension Engine {
             ts: fragment.ts, customerValence: s.customer.valence, customerArousal: s.customer.arousal,
             agentValence: s.agentState.valence, agentArousal: s.agentState.arousal)
 
-        // One clear statement.
+        // One clear statement. An agent is called rude only on a rule's evidence: the learned
+        // layer, trained on what customers say, is no judge of an agent's words.
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
-        for (kind, categories) in statements where !score.categories.intersection(categories).isEmpty {
+        let stated = fragment.speaker == .customer ? score.categories : score.ruleCategories
+        for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
             statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)
         }
 
@@ -155,12 +157,14 @@ extension Engine {
     ) {
         guard let rule = configuration.oneShotRule(kind) else { return }
         var e = s.episodes[kind]
+        let onlyLearned = context.score.ruleCategories.intersection(categories).isEmpty
         let ongoing = e.isOpen && context.ts - e.lastStatement <= rule.cooldownSeconds
         e.lastStatement = max(e.lastStatement, context.ts)
-        if !ongoing {
+        if !ongoing || (e.onlyLearned && !onlyLearned) {
             e.isOpen = true
             if emit(kind, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, categories: categories, into: &output) {
                 e.lastFired = context.ts
+                e.onlyLearned = onlyLearned
             }
         }
         s.episodes[kind] = e
@@ -249,7 +253,7 @@ extension Engine {
         evidence.reserveCapacity(8) // one allocation instead of four as it grows
         for hit in context.score.hits where categories.contains(hit.category) {
             evidence.append(Evidence(
-                kind: hit.pattern == nil ? "term" : "pattern", label: lexicon.label(hit), value: nil, seq: context.seq,
+                kind: hit.isLearned ? "model" : hit.pattern == nil ? "term" : "pattern", label: lexicon.label(hit), value: nil, seq: context.seq,
                 utf8Start: Int(hit.utf8Start), utf8End: Int(hit.utf8End)))
         }
         if evidence.isEmpty && !categories.isEmpty {

@@ -17,6 +17,9 @@ struct Episode: Sendable {
     /// a row it rose (sustained kinds with a critical level).
     var lastLevel: Float = 0
     var climbing: UInt8 = 0
+    /// The episode's alert rests on the learned layer alone (one-shot kinds): a rule's
+    /// statement within it still fires, so a clear disclosure is never hidden behind a guess.
+    var onlyLearned = false
     /// The open episode has already escalated to critical.
     var escalated = false
 }

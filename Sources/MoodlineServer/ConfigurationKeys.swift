@@ -4,6 +4,11 @@ import Yams
 /// the check and `moodline config --defaults` cannot drift apart. Finds every unknown key at
 /// once, with its line and the nearest known key.
 enum ConfigurationKeys {
+    /// Keys the documented defaults show only in a comment, because they have no default.
+    static let optionalKeys: [String: [String]] = [
+        "": ["lexicons"],
+    ]
+
     /// Lists whose items are mappings the documented defaults show no item of.
     static let itemKeys: [String: [String]] = [
         "console.tokens": ["token", "name", "team", "agent"],
@@ -34,6 +39,7 @@ enum ConfigurationKeys {
                     walk(value, known: child, path: path + [name], into: &problems)
                     continue
                 }
+                if optionalKeys[path.joined(separator: "."), default: []].contains(name) { continue }
                 let candidates: [String] = Array(knownMapping.keys.compactMap(\.string))
                 var message = "unknown key `\(name)`"
                 if let near = nearest(name, among: candidates) { message += "; did you mean `\(near)`?" } else if !candidates.isEmpty {

@@ -12,7 +12,7 @@ public enum LexiconDirectory {
         } catch {
             throw LexiconDirectoryError(path: path, message: "cannot list the directory (\(error.localizedDescription)); pass an existing directory of *.tsv and *.map files")
         }
-        let files = names.filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".map") || $0.hasSuffix(".patterns") }.sorted()
+        let files = names.filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".map") || $0.hasSuffix(".patterns") || $0.hasSuffix(".model") }.sorted()
         guard !files.isEmpty else {
             throw LexiconDirectoryError(path: path, message: "no *.tsv or *.map files there; pass the folder that holds the lexicons")
         }

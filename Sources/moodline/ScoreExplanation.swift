@@ -51,6 +51,11 @@ struct ScoreExplanation {
             return "  \(lexicon.label(hit)): \(hit.category.tag) cancelled: the clause is \(cue.explanation)"
         case .punctuation(let rule, let from, let to):
             return "\(rule.rawValue): total \(format(from)) → \(format(to))"
+        case .learned(let category, let probability):
+            var scorer = Scorer(lexicon: lexicon)
+            let features = scorer.learnedFeatures(text, category: category, count: 4)
+                .map { "\($0.feature) \(format($0.weight))" }.joined(separator: ", ")
+            return "learned model: \(category.tag) p=\(format(probability)); strongest features: \(features)"
         case .sarcasm(let from, let to):
             return "sarcastic praise: total \(format(from)) → \(format(to))"
         case .morphemes(let total):

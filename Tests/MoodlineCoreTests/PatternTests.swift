@@ -123,7 +123,7 @@ import Testing
         let bad = try #require(Self.lexicon.entries.firstIndex { $0.term == "bad" })
         #expect(Self.lexicon.entries[bad].weight == -2.5)
         let concept = try #require(Self.lexicon.conceptNames.firstIndex(of: "bad"))
-        #expect(Self.lexicon.concepts[bad].contains(concept))
+        #expect(Self.lexicon.concepts[bad].union.contains(concept))
         #expect(score("bad").valence < 0)
         #expect(!Lexicon.check(Self.sources).contains { $0.code == .duplicate })
     }
@@ -180,15 +180,22 @@ import Testing
         #expect(codesOf("@self & @self & @self\tchurn\n") == [.badPattern])
     }
 
-    @Test func aLanguagesPatternsMatchOnlyThatLanguagesWords() throws {
+    @Test func eachLanguagesPatternsSeeOnlyItsOwnConcepts() throws {
         let lexicon = try Lexicon(sources: [
-            LexiconSource(name: "c.tsv", text: "i\t0\t@self\n我\t0\t@self\nburden\t0\t@burden\n拖累\t0\t@burden\n"),
+            LexiconSource(name: "en-concepts.tsv", text: "i\t0\t@self\nburden\t0\t@burden\nthey\t0\t@third\n"),
+            LexiconSource(name: "zh-concepts.tsv", text: "我\t0\t@self\n拖累\t0\t@burden\nsaid\t0\t@say\n发\t0\t@post\nptt\t0\t@site\n"),
             LexiconSource(name: "en.patterns", text: "@self ..3 @burden\tself_harm\n"),
+            LexiconSource(name: "zh.patterns", text: "@third ..3 @say\tscope:reported\n@self ..2 @burden\tself_harm\n@post ..2 @site\tescalation\n"),
         ])
         var scorer = Scorer(lexicon: lexicon)
         #expect(scorer.score("i am a burden", language: nil).categories.contains(.selfHarm))
-        #expect(!scorer.score("我是拖累", language: nil).categories.contains(.selfHarm))
+        #expect(scorer.score("我是拖累", language: nil).categories.contains(.selfHarm))
+        // 我 is a Chinese @self, burden an English @burden: neither language's pattern has both.
         #expect(!scorer.score("我 burden", language: nil).categories.contains(.selfHarm))
+        // "they" is English @third, "said" a Chinese @say: no reported speech for either.
+        #expect(scorer.score("they said i am a burden", language: nil).categories.contains(.selfHarm))
+        // A Latin word the Chinese concepts name serves Chinese patterns (code switching).
+        #expect(scorer.score("我要发到ptt", language: nil).categories.contains(.escalation))
     }
 
     func codesOf(_ text: String) -> [LexiconIssue.Code] {

@@ -176,7 +176,7 @@ struct ScoreCommandTests {
         let set = try ChildProcess.run(["config", "--check", empty, "--set", "console.prot=1"], directory: directory, name: "config-set")
         #expect(set.exit != .status(0))
         #expect(set.stderr.contains("console.prot: unknown key `prot`; did you mean `port`?"), "\(set.stderr)")
-        let good = try ChildProcess.run(["config", "--check", empty, "--set", "console.port=1"], directory: directory, name: "config-set-good")
+        let good = try ChildProcess.run(["config", "--check", empty, "--set", "console.port=1", "--set", "lexicons=\(directory)"], directory: directory, name: "config-set-good")
         #expect(good.exit == .status(0), "\(good.stderr)")
     }
 }

