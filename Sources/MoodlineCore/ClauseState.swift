@@ -30,6 +30,8 @@ struct ClauseState {
     var fragmentConcepts = ConceptSet()
     /// Every cue of every clause so far, for the learned layer, which judges the whole fragment.
     var fragmentCues = ScopeCues()
+    /// Concepts a negator stood just before, anywhere in the fragment, for the learned layer.
+    var negatedConcepts = ConceptSet()
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -52,6 +54,7 @@ struct ClauseState {
     ) {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(concepts)
+        if negatorPrecedes { negatedConcepts.formUnion(concepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
         var k = 0

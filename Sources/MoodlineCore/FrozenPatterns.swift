@@ -27,6 +27,9 @@ struct FrozenPatterns {
     let startConcepts: ConceptSet
     /// The fragment-wide patterns (`@a & @b`), checked once against all the fragment's concepts.
     let fragmentWide: UnsafeBufferPointer<FragmentWide>
+    /// Per category (by raw value), the concepts only its own patterns use: when one of them
+    /// is negated in a fragment ("I'm not cancelling"), the learned layer may not state it.
+    let families: [ConceptSet]
 
     struct FragmentWide {
         var first: ConceptSet
@@ -46,8 +49,19 @@ struct FrozenPatterns {
         var starts: [Int32] = []
         var startConcepts = ConceptSet()
         var fragmentWide: [FragmentWide] = []
+        var families = [ConceptSet](repeating: ConceptSet(), count: Category.allCases.count)
 
         init(_ patterns: [Pattern]) {
+            // A concept more than one category's patterns use (the self, the listener) says
+            // nothing of any one of them.
+            var owners = [CategorySet](repeating: [], count: ConceptSet.capacity)
+            for pattern in patterns {
+                guard case .category(let category) = pattern.output else { continue }
+                for part in pattern.parts { for c in part.members { owners[c].insert(category) } }
+            }
+            for (c, categories) in owners.enumerated() where categories.members.count == 1 {
+                families[Int(categories.members[0].rawValue)].formUnion(ConceptSet(c))
+            }
             var byConcept = [[Int32]](repeating: [], count: ConceptSet.capacity)
             for (id, pattern) in patterns.enumerated() {
                 let kind: UInt8, value: UInt8

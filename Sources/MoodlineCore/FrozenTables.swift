@@ -62,7 +62,7 @@ final class FrozenTables: @unchecked Sendable {
         self.patterns = FrozenPatterns(
             concepts: copy(concepts), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
-            fragmentWide: copy(patternLayout.fragmentWide)
+            fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

@@ -408,6 +408,10 @@ private struct RuleState {
         for (k, category) in CategoryModel.categories.enumerated() where over[k] && !categories.contains(category) {
             let hit = CategoryHit(learned: category)
             tracer.record(.learned(category, probability: 1 / (1 + expf(-logits[k]))))
+            if category.isNegatable && clause.negatedConcepts.intersects(clause.patterns.families[Int(category.rawValue)]) {
+                tracer.record(.categoryScoped(hit, .negation))
+                continue
+            }
             if cancelled.contains(category) {
                 if let cue = ScopeCue.allCases.first(where: { clause.fragmentCues.union(fragmentCues).contains(ScopeCues($0)) && $0.cancels.contains(category) }) {
                     tracer.record(.categoryScoped(hit, cue))

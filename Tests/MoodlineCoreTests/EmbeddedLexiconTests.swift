@@ -8,7 +8,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("lexicons")
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        .filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".map") }.sorted()
+        .filter { $0.hasSuffix(".tsv") || $0.hasSuffix(".map") || $0.hasSuffix(".patterns") || $0.hasSuffix(".model") }.sorted()
     #expect(names == EmbeddedLexiconSources.all.map(\.name), "run scripts/embed-lexicons.py")
     for source in EmbeddedLexiconSources.all {
         let text = try String(contentsOf: directory.appendingPathComponent(source.name), encoding: .utf8)
