@@ -8,7 +8,7 @@ on the project's own statement suites (Tests/MoodlineCoreTests/Fixtures/statemen
 which were written for Moodline; the weights are Apache-2.0 like them.
 
     pip install scikit-learn numpy
-    python3 scripts/train-category-model.py [--thresholds 0.92,0.9,0.85,0.85,0.9] [--c 4] [--min-weight 0.15]
+    python3 scripts/train-category-model.py [--thresholds 0.92,0.9,0.85,0.85,0.9] [--c 4] [--min-weight 0.25]
 
 The output is plain text, one feature a line with its weight per category, so a person can
 read what the model leans on; `moodline score` names the strongest features of each decision.
@@ -61,7 +61,7 @@ def main():
                     help="probability above which each category fires, in the order " + ",".join(CATEGORIES)
                     + " (high: on conversations, where most lines are calm, the layer must rarely speak alone)")
     ap.add_argument("--c", type=float, default=4.0)
-    ap.add_argument("--min-weight", type=float, default=0.15)
+    ap.add_argument("--min-weight", type=float, default=0.25)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--max-row", type=int, default=0,
                     help="train only on rows whose id ends in a number up to this (to measure on the rest)")

@@ -43,6 +43,21 @@ struct FrozenCategoryModel {
     let weights: UnsafeBufferPointer<SIMD8<Int8>>
     let bias: SIMD8<Float>
     let thresholds: SIMD8<Float>
+    /// Per unit key (a character below U+10000, or a word number above ``TextUnit/wordBase``),
+    /// which places in which features it holds (``Role``): a unit no feature holds in that place
+    /// needs no lookup, and most units are such.
+    let characterRoles: UnsafeBufferPointer<UInt8>
+    let wordRoles: UnsafeBufferPointer<UInt8>
+
+    /// A unit's places in the model's features, as bits.
+    enum Role {
+        static let unigram: UInt8 = 1
+        static let bigramFirst: UInt8 = 2
+        static let bigramSecond: UInt8 = 4
+        static let trigramFirst: UInt8 = 8
+        static let trigramSecond: UInt8 = 16
+        static let trigramThird: UInt8 = 32
+    }
 
     /// Weights are stored as multiples of 1/24: ±5.3 at most, to within 0.02.
     static let scale: Float = 24
@@ -51,6 +66,33 @@ struct FrozenCategoryModel {
 
     @inline(__always)
     static func tag(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) | 1 }
+
+    /// Each unit's ``Role`` bits: characters below U+10000 in the first table, words (by
+    /// number) in the second. Units outside both have every bit set, so they are always looked up.
+    static func roles(_ model: CategoryModel, words: Int) -> (characters: [UInt8], words: [UInt8]) {
+        guard !model.isEmpty else { return ([], []) }
+        var characters = [UInt8](repeating: 0, count: 0x10000)
+        var wordTable = [UInt8](repeating: 0, count: words)
+        let places: [[UInt8]] = [[Role.unigram], [Role.bigramFirst, Role.bigramSecond], [Role.trigramFirst, Role.trigramSecond, Role.trigramThird]]
+        for feature in model.features {
+            for (k, unit) in feature.units.enumerated() {
+                let bit = places[feature.units.count - 1][k]
+                if unit < 0x10000 {
+                    characters[Int(unit)] |= bit
+                } else if unit >= TextUnit.wordBase, Int(unit - TextUnit.wordBase) < words {
+                    wordTable[Int(unit - TextUnit.wordBase)] |= bit
+                }
+            }
+        }
+        return (characters, wordTable)
+    }
+
+    @inline(__always)
+    func role(_ unit: UInt32) -> UInt8 {
+        if unit < 0x10000 { return characterRoles[Int(unit)] }
+        let word = Int(unit &- TextUnit.wordBase)
+        return unit >= TextUnit.wordBase && word < wordRoles.count ? wordRoles[word] : 0xFF
+    }
 
     /// The tables to freeze, and the feature name at each slot (for explanations).
     static func layout(_ model: CategoryModel) -> (tags: [UInt32], weights: [SIMD8<Int8>], names: [String]) {
@@ -100,6 +142,7 @@ struct FrozenCategoryModel {
         // (punctuation, emoji) are passed over, and a word the lexicon does not know breaks
         // the chain, since no feature holds it.
         var p1 = TextUnit.unknownWord, p2 = TextUnit.unknownWord
+        var role1: UInt8 = 0, role2: UInt8 = 0
         var han1 = false, han2 = false
         for u in units {
             let han: Bool
@@ -111,20 +154,24 @@ struct FrozenCategoryModel {
             let k = u.key
             if k == TextUnit.unknownWord {
                 p1 = TextUnit.unknownWord; p2 = TextUnit.unknownWord
+                role1 = 0; role2 = 0
                 continue
             }
-            var r = row(CategoryModel.key(k, arity: 1))
-            if r >= 0 { body(r) }
-            if p1 != TextUnit.unknownWord {
-                r = row(CategoryModel.key(p1, k, arity: 2))
+            let role = role(k)
+            if role & Role.unigram != 0 {
+                let r = row(CategoryModel.key(k, arity: 1))
                 if r >= 0 { body(r) }
-                if p2 != TextUnit.unknownWord && han && han1 && han2 {
-                    r = row(CategoryModel.key(p2, p1, k, arity: 3))
-                    if r >= 0 { body(r) }
-                }
             }
-            p2 = p1; han2 = han1
-            p1 = k; han1 = han
+            if role1 & Role.bigramFirst != 0 && role & Role.bigramSecond != 0 {
+                let r = row(CategoryModel.key(p1, k, arity: 2))
+                if r >= 0 { body(r) }
+            }
+            if role2 & Role.trigramFirst != 0 && role1 & Role.trigramSecond != 0 && role & Role.trigramThird != 0 && han && han1 && han2 {
+                let r = row(CategoryModel.key(p2, p1, k, arity: 3))
+                if r >= 0 { body(r) }
+            }
+            p2 = p1; han2 = han1; role2 = role1
+            p1 = k; han1 = han; role1 = role
         }
     }
 

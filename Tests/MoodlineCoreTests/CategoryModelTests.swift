@@ -1,0 +1,72 @@
+import Testing
+@testable import MoodlineCore
+
+/// The learned layer on a small model written here: which features a text holds, how they
+/// add up, where it fires, and that the clause scope and negation reach it.
+@Suite struct CategoryModelTests {
+    static let sources: [LexiconSource] = [
+        LexiconSource(name: "test.tsv", text: "not\t0\tnegator\nbad\t-2\t\n"),
+        LexiconSource(name: "en-concepts.tsv", text: "cancel+\t0\t@cancel\nplan\t0\t@service\nfriend\t0\t@third\nsaid\t0\t@say\n"),
+        LexiconSource(name: "en.patterns", text: "@cancel ..2 @service\tchurn\n@third ..3 @say\tscope:reported\n"),
+        // Columns: self_harm abuse escalation churn repeat.
+        LexiconSource(name: "test.model", text: """
+        bias\t-4\t-4\t-4\t-4\t-4
+        threshold\t0.5\t0.5\t0.5\t0.5\t0.5
+        1:cancelling\t0\t0\t0\t2.5\t0
+        2:cancelling|everything\t0\t0\t0\t2\t0
+        1:不\t0.5\t0\t0\t0\t0
+        3:不|想|活\t4\t0\t0\t0\t0
+        """),
+    ]
+    static let lexicon = try! Lexicon(sources: sources)
+
+    func score(_ text: String) -> Score {
+        var scorer = Scorer(lexicon: Self.lexicon)
+        return scorer.score(text, language: nil)
+    }
+
+    @Test func featuresAddUpToTheDecision() {
+        // -4 + 2.5 alone stays under the threshold (log-odds 0); with the pair it is over.
+        #expect(!score("cancelling").categories.contains(.churn))
+        let both = score("I am cancelling everything")
+        #expect(both.categories.contains(.churn))
+        let hit = both.hits.first { $0.category == .churn }
+        #expect(hit?.isLearned == true)
+        #expect(Self.lexicon.label(hit!) == "learned model")
+        #expect(!both.ruleCategories.contains(.churn))
+        // A character triple: -4 + 0.5 + 4 > 0.
+        #expect(score("我真的不想活").categories.contains(.selfHarm))
+        #expect(!score("我真的不想").categories.contains(.selfHarm))
+    }
+
+    @Test func aRuleCategoryIsNotRepeated() {
+        let s = score("cancelling my plan, cancelling everything")
+        #expect(s.categories.contains(.churn))
+        #expect(s.hits.filter { $0.category == .churn }.count == 1)
+        #expect(s.ruleCategories.contains(.churn))
+    }
+
+    @Test func scopeAndNegationReachTheLearnedLayer() {
+        #expect(!score("my friend said he is cancelling everything").categories.contains(.churn))
+        #expect(!score("I am not cancelling everything").categories.contains(.churn))
+    }
+
+    @Test func explanationsNameTheStrongestFeatures() {
+        var scorer = Scorer(lexicon: Self.lexicon)
+        let features = scorer.learnedFeatures("I am cancelling everything", category: .churn)
+        #expect(features.map(\.feature) == ["1:cancelling", "2:cancelling|everything"])
+        #expect(abs(features[0].weight - 2.5) < 0.05)
+    }
+
+    @Test func badModelLinesAreErrors() {
+        func codes(_ text: String) -> [LexiconIssue.Code] {
+            Lexicon.check([LexiconSource(name: "m.model", text: text)]).filter(\.isError).map(\.code)
+        }
+        #expect(codes("1:ok\t0\t0\t0\t0\t0\n").isEmpty)
+        #expect(codes("1:ok\t0\t0\t0\n") == [.badModel])
+        #expect(codes("4:a|b|c|d\t0\t0\t0\t0\t0\n") == [.badModel])
+        #expect(codes("2:a\t0\t0\t0\t0\t0\n") == [.badModel])
+        #expect(codes("1:two words\t0\t0\t0\t0\t0\n") == [.badModel])
+        #expect(codes("threshold\t2\t0.5\t0.5\t0.5\t0.5\n") == [.badModel])
+    }
+}
