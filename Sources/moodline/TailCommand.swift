@@ -171,28 +171,11 @@ struct ConsoleStyle {
     func bold(_ text: String) -> String { paint(text, "1") }
 
     /// `HH:MM:SS` in local time.
-    static func clock(_ ts: Double) -> String {
-        var seconds = time_t(ts.rounded(.down))
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        return String(format: "%02d:%02d:%02d", parts.tm_hour, parts.tm_min, parts.tm_sec)
-    }
+    static func clock(_ ts: Double) -> String { EventTimeFormat.clock(ts) }
 
-    /// Time left to `deadline` by the wall clock (`due in 4m05s`, `overdue 12s`); far from now
-    /// (a replayed recording's event time), the deadline's date and time instead.
+    /// Time left to `deadline` by the wall clock (see ``EventTimeFormat/countdown(to:now:)``).
     static func countdown(to deadline: Double, now: Double = Date().timeIntervalSince1970) -> String {
-        let left = deadline - now
-        if abs(left) > 86_400 {
-            var seconds = time_t(deadline.rounded(.down))
-            var parts = tm()
-            localtime_r(&seconds, &parts)
-            return String(format: "due %04d-%02d-%02d %02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min)
-        }
-        let span = Int(abs(left).rounded())
-        let text = span >= 3600
-            ? String(format: "%dh%02dm", span / 3600, span % 3600 / 60)
-            : span >= 60 ? String(format: "%dm%02ds", span / 60, span % 60) : "\(span)s"
-        return left >= 0 ? "due in \(text)" : "overdue \(text)"
+        EventTimeFormat.countdown(to: deadline, now: now)
     }
 }
 

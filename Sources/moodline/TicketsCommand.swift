@@ -78,7 +78,7 @@ struct TicketsCommand: ParsableCommand {
         }
 
         private static func seconds(_ value: Double) -> String {
-            value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+            value == value.rounded() && abs(value) < 1e15 ? "\(Int(value)) s" : "\(value) s"
         }
     }
 
@@ -163,12 +163,7 @@ struct TicketsCommand: ParsableCommand {
             }
         }
 
-        static func dateTime(_ ts: Double) -> String {
-            var seconds = time_t(ts.rounded(.down))
-            var parts = tm()
-            localtime_r(&seconds, &parts)
-            return String(format: "%04d-%02d-%02d %02d:%02d:%02d", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday, parts.tm_hour, parts.tm_min, parts.tm_sec)
-        }
+        static func dateTime(_ ts: Double) -> String { EventTimeFormat.dateTime(ts) }
     }
 
     struct Acknowledge: ParsableCommand {
