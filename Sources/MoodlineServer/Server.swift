@@ -48,6 +48,10 @@ public final class Server: @unchecked Sendable {
         )
     }
 
+    /// The largest ingest or control message read at all: four times the decoder's limit, so
+    /// a moderately oversized message is still read, rejected and counted with its reason.
+    public static let receiveLimit = 4 * WireDecoder().maxMessageBytes
+
     /// Runs until ``ShutdownSignal`` is requested or the context shuts down; then flushes and closes.
     /// `ready` is called once the sockets are bound.
     public func run(ready: (Server) -> Void = { _ in }) throws {
@@ -60,6 +64,10 @@ public final class Server: @unchecked Sendable {
             control.close()
         }
         try ingest.set(.receiveHighWaterMark(configuration.highWaterMark))
+        // A message over the decoder's limit is rejected and counted as oversized; one far over
+        // it (a 1 GiB frame) never enters memory: libzmq drops its sender first.
+        try ingest.set(.maxMessageSize(Int64(Self.receiveLimit)))
+        try control.set(.maxMessageSize(Int64(Self.receiveLimit)))
         try publish.set(.sendHighWaterMark(configuration.highWaterMark))
         try ingest.bind(configuration.ingest)
         try publish.bind(configuration.publish)

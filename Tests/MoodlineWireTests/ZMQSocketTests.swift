@@ -210,6 +210,42 @@ struct ZMQSocketTests {
         #expect(try push.send(Array("x".utf8), flags: .dontWait) == false)
     }
 
+    /// A message over the limit never arrives (its sender is disconnected before it is read);
+    /// messages within it from another sender still do. Without the limit the large one arrives.
+    @Test(arguments: [true, false])
+    func maxMessageSizeKeepsLargeMessagesOut(limited: Bool) async throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let context = try ZMQContext()
+        let endpoint = "ipc://\(directory)/limit.sock"
+        let received = try await onThread { () throws -> [Int] in
+            let pull = try context.socket(.pull)
+            if limited { try pull.set(.maxMessageSize(1024)) }
+            try pull.set(.receiveTimeout(milliseconds: 1500))
+            try pull.bind(endpoint)
+            let big = try context.socket(.push)
+            try big.set(.linger(milliseconds: 0))
+            try big.connect(endpoint)
+            try big.send([UInt8](repeating: 0x61, count: 4 * 1024 * 1024))
+            let small = try context.socket(.push)
+            try small.connect(endpoint)
+            try small.send(Array("small".utf8))
+            var sizes: [Int] = []
+            while let message = try pull.receiveBytes() {
+                sizes.append(message.count)
+                if sizes.count == 2 { break }
+            }
+            big.close()
+            small.close()
+            return sizes
+        }
+        if limited {
+            #expect(received == [5])
+        } else {
+            #expect(received.sorted() == [5, 4 * 1024 * 1024])
+        }
+    }
+
     @Test func receiveTimeoutReturnsNil() async throws {
         let context = try ZMQContext()
         let result = try await onThread { () throws -> [UInt8]? in

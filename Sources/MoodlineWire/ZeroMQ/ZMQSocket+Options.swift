@@ -22,6 +22,9 @@ extension ZMQSocket {
         case unsubscribe([UInt8])
         /// ROUTER/DEALER/REQ: this socket's identity as its peers' ROUTER sees it.
         case routingID([UInt8])
+        /// The largest message accepted, in bytes; a peer that sends a larger one is
+        /// disconnected before the message is read into memory. -1: no limit.
+        case maxMessageSize(Int64)
     }
 
     /// Sets one option.
@@ -38,6 +41,7 @@ extension ZMQSocket {
         case .subscribe(let bytes): status = Self.setBytes(handle, ZMQ_SUBSCRIBE, bytes)
         case .unsubscribe(let bytes): status = Self.setBytes(handle, ZMQ_UNSUBSCRIBE, bytes)
         case .routingID(let bytes): status = Self.setBytes(handle, ZMQ_ROUTING_ID, bytes)
+        case .maxMessageSize(var value): status = zmq_setsockopt(handle, ZMQ_MAXMSGSIZE, &value, MemoryLayout<Int64>.size)
         }
         guard status == 0 else { throw ZMQError.last("setsockopt \(option)") }
     }
