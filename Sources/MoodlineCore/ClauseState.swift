@@ -131,7 +131,7 @@ struct ClauseState {
             for k in 0..<candidateCount {
                 let hit = candidates[k]
                 if cancelled.contains(hit.category) {
-                    if let cue = ScopeCue.allCases.first(where: { cues.contains(ScopeCues($0)) && $0.cancels.contains(hit.category) }) {
+                    if let cue = cues.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
                     }
                     continue

@@ -76,6 +76,11 @@ struct ScopeCues: OptionSet, Sendable {
     init(rawValue: UInt8) { self.rawValue = rawValue }
     init(_ cue: ScopeCue) { rawValue = 1 << cue.rawValue }
 
+    /// The first cue of the set that cancels `category`, for explanations.
+    func cue(cancelling category: Category) -> ScopeCue? {
+        ScopeCue.allCases.first { contains(ScopeCues($0)) && $0.cancels.contains(category) }
+    }
+
     /// Every category some cue in the set cancels.
     var cancelled: CategorySet {
         var set: CategorySet = []

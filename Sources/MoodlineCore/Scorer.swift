@@ -385,7 +385,7 @@ private struct RuleState {
             var kept = CategoryHits()
             for hit in hits {
                 if cancelled.contains(hit.category) {
-                    if let cue = ScopeCue.allCases.first(where: { cues.contains(ScopeCues($0)) && $0.cancels.contains(hit.category) }) {
+                    if let cue = cues.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
                     }
                 } else {
@@ -404,7 +404,8 @@ private struct RuleState {
         guard let logits = modelLogits else { return }
         let over = logits .> modelThresholds
         guard any(over) else { return }
-        let cancelled = clause.fragmentCues.union(fragmentCues).cancelled
+        let allCues = clause.fragmentCues.union(fragmentCues)
+        let cancelled = allCues.cancelled
         for (k, category) in CategoryModel.categories.enumerated() where over[k] && !categories.contains(category) {
             let hit = CategoryHit(learned: category)
             tracer.record(.learned(category, probability: 1 / (1 + expf(-logits[k]))))
@@ -413,7 +414,7 @@ private struct RuleState {
                 continue
             }
             if cancelled.contains(category) {
-                if let cue = ScopeCue.allCases.first(where: { clause.fragmentCues.union(fragmentCues).contains(ScopeCues($0)) && $0.cancels.contains(category) }) {
+                if let cue = allCues.cue(cancelling: category) {
                     tracer.record(.categoryScoped(hit, cue))
                 }
                 continue
