@@ -22,6 +22,13 @@ struct CategoryModel: Sendable {
 
     var isEmpty: Bool { features.isEmpty }
 
+    /// A unit as the model names it: a character by its (simplified) scalar, a word by its
+    /// hash with the top bit set, so the two never meet.
+    @inline(__always)
+    static func unitKey(_ unit: TextUnit) -> UInt32 {
+        unit.kind == .cjk ? unit.key : unit.hash | 0x8000_0000
+    }
+
     /// A feature's key: its arity and its units, mixed.
     @inline(__always)
     static func key(_ a: UInt32, _ b: UInt32 = 0, _ c: UInt32 = 0, arity: UInt64) -> UInt64 {
@@ -43,9 +50,10 @@ struct FrozenCategoryModel {
     let weights: UnsafeBufferPointer<SIMD8<Int8>>
     let bias: SIMD8<Float>
     let thresholds: SIMD8<Float>
-    /// Per unit key (a character below U+10000, or a word number above ``TextUnit/wordBase``),
-    /// which places in which features it holds (``Role``): a unit no feature holds in that place
-    /// needs no lookup, and most units are such.
+    /// Per unit, which places in which features it may hold (``Role``): a unit no feature
+    /// holds in that place needs no lookup, and most units are such. Characters below U+10000
+    /// by scalar; words by 16 bits of their hash, so two words may share a bucket (a lookup that
+    /// then misses, never a feature lost).
     let characterRoles: UnsafeBufferPointer<UInt8>
     let wordRoles: UnsafeBufferPointer<UInt8>
 
@@ -67,20 +75,20 @@ struct FrozenCategoryModel {
     @inline(__always)
     static func tag(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) | 1 }
 
-    /// Each unit's ``Role`` bits: characters below U+10000 in the first table, words (by
-    /// number) in the second. Units outside both have every bit set, so they are always looked up.
-    static func roles(_ model: CategoryModel, words: Int) -> (characters: [UInt8], words: [UInt8]) {
+    /// Each unit's ``Role`` bits: characters below U+10000 in the first table, words by hash
+    /// bucket in the second. Characters above have every bit set, so they are always looked up.
+    static func roles(_ model: CategoryModel) -> (characters: [UInt8], words: [UInt8]) {
         guard !model.isEmpty else { return ([], []) }
         var characters = [UInt8](repeating: 0, count: 0x10000)
-        var wordTable = [UInt8](repeating: 0, count: words)
+        var wordTable = [UInt8](repeating: 0, count: 0x10000)
         let places: [[UInt8]] = [[Role.unigram], [Role.bigramFirst, Role.bigramSecond], [Role.trigramFirst, Role.trigramSecond, Role.trigramThird]]
         for feature in model.features {
             for (k, unit) in feature.units.enumerated() {
                 let bit = places[feature.units.count - 1][k]
-                if unit < 0x10000 {
+                if unit >= 0x8000_0000 {
+                    wordTable[Self.wordBucket(unit)] |= bit
+                } else if unit < 0x10000 {
                     characters[Int(unit)] |= bit
-                } else if unit >= TextUnit.wordBase, Int(unit - TextUnit.wordBase) < words {
-                    wordTable[Int(unit - TextUnit.wordBase)] |= bit
                 }
             }
         }
@@ -88,10 +96,12 @@ struct FrozenCategoryModel {
     }
 
     @inline(__always)
+    static func wordBucket(_ key: UInt32) -> Int { Int((key ^ (key >> 16)) & 0xFFFF) }
+
+    @inline(__always)
     func role(_ unit: UInt32) -> UInt8 {
-        if unit < 0x10000 { return characterRoles[Int(unit)] }
-        let word = Int(unit &- TextUnit.wordBase)
-        return unit >= TextUnit.wordBase && word < wordRoles.count ? wordRoles[word] : 0xFF
+        if unit >= 0x8000_0000 { return wordRoles[Self.wordBucket(unit)] }
+        return unit < 0x10000 ? characterRoles[Int(unit)] : 0xFF
     }
 
     /// The tables to freeze, and the feature name at each slot (for explanations).
@@ -139,9 +149,9 @@ struct FrozenCategoryModel {
     @inline(__always)
     func forEachFeature(_ units: UnsafeBufferPointer<TextUnit>, _ body: (Int) -> Void) {
         // The last two word or character units, and whether each is a character; other units
-        // (punctuation, emoji) are passed over, and a word the lexicon does not know breaks
-        // the chain, since no feature holds it.
-        var p1 = TextUnit.unknownWord, p2 = TextUnit.unknownWord
+        // (punctuation, emoji) are passed over. A word too long to keep has no hash and breaks
+        // the chain.
+        var p1: UInt32 = 0, p2: UInt32 = 0
         var role1: UInt8 = 0, role2: UInt8 = 0
         var han1 = false, han2 = false
         for u in units {
@@ -151,12 +161,11 @@ struct FrozenCategoryModel {
             case .word: han = false
             default: continue
             }
-            let k = u.key
-            if k == TextUnit.unknownWord {
-                p1 = TextUnit.unknownWord; p2 = TextUnit.unknownWord
+            if !han && u.hash == 0 {
                 role1 = 0; role2 = 0
                 continue
             }
+            let k = CategoryModel.unitKey(u)
             let role = role(k)
             if role & Role.unigram != 0 {
                 let r = row(CategoryModel.key(k, arity: 1))

@@ -71,7 +71,7 @@ final class FrozenTables: @unchecked Sendable {
             for (k, x) in values.prefix(CategoryModel.width).enumerated() { v[k] = x }
             return v
         }
-        let roles = FrozenCategoryModel.roles(model, words: words.count)
+        let roles = FrozenCategoryModel.roles(model)
         self.model = FrozenCategoryModel(
             tags: copy(modelTable.tags), weights: copy(modelTable.weights), bias: vector(model.bias), thresholds: vector(model.thresholds),
             characterRoles: copy(roles.characters), wordRoles: copy(roles.words))

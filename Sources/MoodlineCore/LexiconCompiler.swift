@@ -240,16 +240,17 @@ enum LexiconCompiler {
             for part in parts {
                 var bytes = Array(part.utf8)
                 if units.count < bytes.count + 1 { units = Array(repeating: TextUnit(), count: bytes.count + 1) }
+                var lookup = LookupOnly(base: out.words)
                 let stats = bytes.withUnsafeMutableBufferPointer { b in
                     units.withUnsafeMutableBufferPointer { u in
-                        Tokenizer.tokenize(UnsafeBufferPointer(b), scriptMap: out.scriptMap, resolver: &out.words, into: u)
+                        Tokenizer.tokenize(UnsafeBufferPointer(b), scriptMap: out.scriptMap, resolver: &lookup, into: u)
                     }
                 }
                 let matched = units[..<stats.units].filter { $0.kind == .word || $0.kind == .cjk }
-                guard stats.units == 1, let unit = matched.first else {
+                guard stats.units == 1, let unit = matched.first, unit.kind == .cjk || unit.hash != 0 else {
                     return issue("`\(part)` in `\(name)` is not one word or one character")
                 }
-                keys.append(unit.key)
+                keys.append(CategoryModel.unitKey(unit))
             }
             out.model.features.append(CategoryModel.Feature(name: String(name), units: keys, weights: values))
         }

@@ -16,6 +16,9 @@ struct TextUnit: Sendable {
     }
 
     var key: UInt32 = 0
+    /// A word's FNV-1a hash (of its lower-cased bytes), whether the lexicon knows it or not: the
+    /// learned layer's words need no place in the lexicon's word table. 0 for other units.
+    var hash: UInt32 = 0
     var kind: Kind = .other
     var flags: Flags = []
     /// Byte offsets into the original UTF-8 text.
@@ -52,4 +55,13 @@ protocol WordResolver {
 extension WordTable: WordResolver {
     mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { insert(word) }
     func isElongated(_ id: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool { Self.hasLetterRun(word) }
+}
+
+/// Finds words without adding them: for the learned layer's features, whose words need no
+/// number, only their hash.
+struct LookupOnly<Base: WordResolver>: WordResolver {
+    var base: Base
+    mutating func resolve(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { base.find(word, hash: hash) }
+    func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32? { base.find(word, hash: hash) }
+    func isElongated(_ id: UInt32, _ word: UnsafeBufferPointer<UInt8>) -> Bool { base.isElongated(id, word) }
 }

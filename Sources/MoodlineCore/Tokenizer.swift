@@ -59,8 +59,8 @@ enum Tokenizer {
             self.word = word
         }
 
-        mutating func emit(_ kind: TextUnit.Kind, key: UInt32 = 0, flags: TextUnit.Flags = [], start: Int, end: Int) {
-            units[stats.units] = TextUnit(key: key, kind: kind, flags: flags, start: Int32(start), end: Int32(end))
+        mutating func emit(_ kind: TextUnit.Kind, key: UInt32 = 0, hash: UInt32 = 0, flags: TextUnit.Flags = [], start: Int, end: Int) {
+            units[stats.units] = TextUnit(key: key, hash: hash, kind: kind, flags: flags, start: Int32(start), end: Int32(end))
             stats.units += 1
         }
 
@@ -260,6 +260,7 @@ enum Tokenizer {
             while length > 0, word[length - 1] == UInt8(ascii: "'") || word[length - 1] == UInt8(ascii: "-") { length -= 1 }
             guard length > 0 else { return }
             var key = TextUnit.unknownWord
+            var unitHash: UInt32 = 0
             // Elongation (a letter three times running) is found only when it matters: the lexicon
             // knows it per word for hits, and misses scan for it. Words too long to keep are never
             // matched, so their flag would never be read.
@@ -268,6 +269,7 @@ enum Tokenizer {
                 let w = UnsafeBufferPointer(start: word.baseAddress, count: length)
                 // A stripped trailing apostrophe or hyphen changes the hash; that is rare.
                 let hash = length == wordLength ? hash : WordTable.hash(w)
+                unitHash = hash
                 if let id = resolver.resolve(w, hash: hash) {
                     key = TextUnit.wordBase | id
                     elongated = resolver.isElongated(id, w)
@@ -279,7 +281,12 @@ enum Tokenizer {
                     for keep in [2, 1] {
                         current = collapse(length: current, keep: keep)
                         let w = UnsafeBufferPointer(rebasing: word[..<current])
-                        if let id = resolver.find(w, hash: WordTable.hash(w)) { key = TextUnit.wordBase | id; break }
+                        let collapsedHash = WordTable.hash(w)
+                        if let id = resolver.find(w, hash: collapsedHash) {
+                            key = TextUnit.wordBase | id
+                            unitHash = collapsedHash
+                            break
+                        }
                     }
                 }
             }
@@ -294,7 +301,7 @@ enum Tokenizer {
                 stats.capsWords += 1
             }
             if elongated { flags.insert(.elongated) }
-            emit(.word, key: key, flags: flags, start: start, end: end)
+            emit(.word, key: key, hash: unitHash, flags: flags, start: start, end: end)
         }
 
         /// Whether some byte of the word is followed by two copies of itself: a cheap filter for
