@@ -16,9 +16,11 @@ public struct Scorer: Sendable {
     }
 
     /// Scores a fragment. `language` is the caller's tag when known; it is detected otherwise.
-    public mutating func score(_ text: String, language: Language? = nil) -> Score {
+    /// `learned: false` leaves the learned layer out: its categories are what customers say,
+    /// so an agent's fragment need not pay for it.
+    public mutating func score(_ text: String, language: Language? = nil, learned: Bool = true) -> Score {
         var trace = NoTrace()
-        return score(text, language: language, tracer: &trace)
+        return score(text, language: language, learned: learned, tracer: &trace)
     }
 
     /// Scores UTF-8 bytes directly, for callers that hold the text as bytes.
@@ -28,16 +30,18 @@ public struct Scorer: Sendable {
     }
 
     /// Scores a fragment and reports every step to `tracer`.
-    public mutating func score<Tracer: ScoreTracer>(_ text: String, language: Language?, tracer: inout Tracer) -> Score {
+    public mutating func score<Tracer: ScoreTracer>(
+        _ text: String, language: Language?, learned: Bool = true, tracer: inout Tracer
+    ) -> Score {
         // withUTF8 returns the score itself where withContiguousStorageIfAvailable would wrap
         // it in an Optional: one copy of a 156-byte value less per fragment.
         var text = text
-        return text.withUTF8 { score(utf8: $0, language: language, tracer: &tracer) }
+        return text.withUTF8 { score(utf8: $0, language: language, learned: learned, tracer: &tracer) }
     }
 
     /// Scores UTF-8 bytes and reports every step to `tracer`.
     public mutating func score<Tracer: ScoreTracer>(
-        utf8 text: UnsafeBufferPointer<UInt8>, language: Language?, tracer: inout Tracer
+        utf8 text: UnsafeBufferPointer<UInt8>, language: Language?, learned: Bool = true, tracer: inout Tracer
     ) -> Score {
         if units.count < text.count + 1 { units = Array(repeating: TextUnit(), count: max(text.count + 1, units.count * 2)) }
         let tables = lexicon.frozen
@@ -50,7 +54,7 @@ public struct Scorer: Sendable {
                     tables: tables, units: fragment, stats: stats,
                     clause: ClauseState(patterns: tables.patterns, partials: partials, candidates: candidates)
                 )
-                if !tables.model.isEmpty { rules.modelLogits = tables.model.logits(fragment) }
+                if learned && !tables.model.isEmpty { rules.modelLogits = tables.model.logits(fragment) }
                 rules.run(tracer: &tracer)
                 return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
             }

@@ -147,7 +147,7 @@ final class ReadAheadScorer: @unchecked Sendable {
                     fragments &+= 1
                     if fragments & 7 < scoringShare, let language = Engine.language(ofTag: fragment.lang) {
                         batch.entries.append(.scoredFragment)
-                        batch.scores.append(scorer.score(fragment.text, language: language))
+                        batch.scores.append(scorer.score(fragment.text, language: language, learned: fragment.speaker == .customer))
                     } else {
                         batch.entries.append(.fragment)
                     }
