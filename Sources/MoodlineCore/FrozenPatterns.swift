@@ -30,6 +30,8 @@ struct FrozenPatterns {
     /// Per category (by raw value), the concepts only its own patterns use: when one of them
     /// is negated in a fragment ("I'm not cancelling"), the learned layer may not state it.
     let families: [ConceptSet]
+    /// All the families together: a concept that points at some one category.
+    let familyConcepts: ConceptSet
 
     struct FragmentWide {
         var first: ConceptSet

@@ -62,7 +62,8 @@ final class FrozenTables: @unchecked Sendable {
         self.patterns = FrozenPatterns(
             concepts: copy(concepts), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
-            fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families
+            fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families,
+            familyConcepts: patternLayout.families.reduce(into: ConceptSet()) { $0.formUnion($1) }
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

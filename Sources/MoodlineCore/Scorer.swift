@@ -54,8 +54,11 @@ public struct Scorer: Sendable {
                     tables: tables, units: fragment, stats: stats,
                     clause: ClauseState(patterns: tables.patterns, partials: partials, candidates: candidates)
                 )
-                if learned && !tables.model.isEmpty { rules.modelLogits = tables.model.logits(fragment) }
                 rules.run(tracer: &tracer)
+                // The learned layer reads only fragments with some sign of trouble: a negative
+                // word, a category, or a concept only one category's patterns use. Calm talk,
+                // most of any conversation, skips it.
+                if learned && rules.sawTrouble && !tables.model.isEmpty { rules.modelLogits = tables.model.logits(fragment) }
                 return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
             }
         }
@@ -117,6 +120,8 @@ private struct RuleState {
     var praise: Float = 0
     /// The learned layer's log-odds per category (``CategoryModel/categories``), when there is one.
     var modelLogits: SIMD8<Float>?
+    /// A negative word, a category statement or a category's own concept was seen.
+    var sawTrouble = false
     let modelThresholds: SIMD8<Float>
     var sawContrast = false
     var intensity: Float = 0
@@ -267,6 +272,7 @@ private struct RuleState {
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
 
         if tags.contains(.hasConcepts) {
+            if !sawTrouble && clause.patterns.familyConcepts.intersects(clause.patterns.concepts[e].union) { sawTrouble = true }
             clause.advance(
                 entry: id, concepts: clause.patterns.concepts[e], from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
@@ -313,6 +319,7 @@ private struct RuleState {
 
         let categoryTags = tags.categories
         if categoryTags.rawValue != 0 {
+            sawTrouble = true
             for category in Category.allCases where categoryTags.contains(category) {
                 if negator != nil && category.isNegatable {
                     tracer.record(.categoryNegated(id, category))
@@ -325,6 +332,7 @@ private struct RuleState {
         let weight = weights[e]
         push(.plain)
         guard weight != 0 else { return }
+        if weight < 0 { sawTrouble = true }
         var v = weight
         if multiplier != 1 {
             tracer.record(.adjusted(id, rule: .intensifier, from: v, to: v * multiplier))
