@@ -5,7 +5,7 @@ import Testing
 /// add up, where it fires, and that the clause scope and negation reach it.
 @Suite struct CategoryModelTests {
     static let sources: [LexiconSource] = [
-        LexiconSource(name: "test.tsv", text: "not\t0\tnegator\nbad\t-2\t\n"),
+        LexiconSource(name: "test.tsv", text: "not\t0\tnegator\nbad\t-2\t\n不想\t-0.5\t\n"),
         LexiconSource(name: "en-concepts.tsv", text: "cancel+\t0\t@cancel\nplan\t0\t@service\nfriend\t0\t@third\nsaid\t0\t@say\n"),
         LexiconSource(name: "en.patterns", text: "@cancel ..2 @service\tchurn\n@third ..3 @say\tscope:reported\n"),
         // Columns: self_harm abuse escalation churn repeat.
@@ -16,6 +16,7 @@ import Testing
         2:cancelling|everything\t0\t0\t0\t2\t0
         1:不\t0.5\t0\t0\t0\t0
         3:不|想|活\t4\t0\t0\t0\t0
+        1:hello\t0\t0\t0\t9\t0
         """),
     ]
     static let lexicon = try! Lexicon(sources: sources)
@@ -37,6 +38,13 @@ import Testing
         // A character triple: -4 + 0.5 + 4 > 0.
         #expect(score("我真的不想活").categories.contains(.selfHarm))
         #expect(!score("我真的不想").categories.contains(.selfHarm))
+    }
+
+    /// Calm talk skips the layer: it reads a fragment only once something in it looks like
+    /// trouble (a negative word, a category, a concept of one category's patterns).
+    @Test func onlyTroubledFragmentsAreRead() {
+        #expect(!score("hello there").categories.contains(.churn))
+        #expect(score("hello, this is bad").categories.contains(.churn))
     }
 
     @Test func aRuleCategoryIsNotRepeated() {
