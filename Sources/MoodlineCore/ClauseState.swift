@@ -136,7 +136,8 @@ struct ClauseState {
                     }
                     continue
                 }
-                // One hit per category and clause is evidence enough; more would crowd the list.
+                // The same statement found twice (by its entry's tag and by a pattern starting
+                // there) is kept once.
                 if categories.contains(hit.category) && hits.contains(where: { $0.category == hit.category && $0.utf8Start == hit.utf8Start }) { continue }
                 categories.insert(hit.category)
                 hits.append(hit)
