@@ -11970,6 +11970,8 @@ jokingly called	0	@en_say
 his	0	@third
 her	0	@third
 their	0	@third
+season ticket	0	@service
+season pass	0	@service
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -21169,6 +21171,16 @@ when i'm dead	-3.0	self_harm
 once i'm dead	-3.0	self_harm
 after i'm dead	-3.0	self_harm
 when i die	-2.5	self_harm
+will not be renewing	-1.2	churn
+i'm not renewing	-1.2	churn
+i'm leaving you	-1.2	churn
+i'm leaving your	-1.2	churn
+i'm switching	-1.2	churn
+delete my account permanently	-1.2	churn
+permanently delete my account	-1.2	churn
+close my account for good	-1.2	churn
+from now on i'll use	-1.2	churn
+i'm done with you guys	-1.2	churn
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -26529,7 +26541,6 @@ po文	0	@zh_expose
 怎样	0	@zh_how
 如何	0	@zh_how
 请问	0	@zh_how
-多少	0	@zh_how
 是多少	0	@zh_how
 哪个	0	@zh_how
 哪里	0	@zh_how
@@ -34174,6 +34185,52 @@ po到tiktok	-1.5	escalation
 自杀条款	0
 自杀除外	0
 想撞墙	-1.2	hyperbole
+我要解约	-1.2	churn
+要解约	-1.2	churn
+我要销号	-1.2	churn
+我要销户	-1.2	churn
+退会	-1.2	churn
+退会籍	-1.2	churn
+会籍取消	-1.2	churn
+取消会籍	-1.2	churn
+会籍帮我取消	-1.2	churn
+彻底注销	-1.2	churn
+不再续约	-1.2	churn
+不跟你们续约	-1.2	churn
+不续费了	-1.2	churn
+不想再用了	-1.2	churn
+不用你们的了	-1.2	churn
+唔用喇	-1.2	churn
+我唔用喇	-1.2	churn
+唔再用	-1.2	churn
+用唔着喇	-1.2	churn
+用不上了	-1.2	churn
+帮我退会	-1.2	churn
+退会手续	-1.2	churn
+转去别家	-1.2	churn
+转用别家	-1.2	churn
+过别家	-1.2	churn
+第二间平	-1.2	churn
+完约就走	-1.2	churn
+完咗约我就走	-1.2	churn
+把猫送人	-2.8	self_harm
+把狗送人	-2.8	self_harm
+宠物送人	-2.8	self_harm
+猫送人了	-2.8	self_harm
+狗送人了	-2.8	self_harm
+东西都送人了	-2.8	self_harm
+东西都送人	-2.8	self_harm
+东西送人了	-2.8	self_harm
+都分晒俾人	-2.8	self_harm
+分晒俾人	-2.8	self_harm
+啲嘢分晒	-2.8	self_harm
+都送给别人了	-2.8	self_harm
+桥中间	-2.8	self_harm
+放在桥上	-2.8	self_harm
+不会回来了	-2.8	self_harm
+我唔会返嚟	-2.8	self_harm
+唔会再返嚟	-2.8	self_harm
+就用唔着	-2.8	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
