@@ -28,7 +28,7 @@ final class CSVTables {
             "fragments", "customer_fragments", "agent_fragments", "customer_valence_start", "customer_valence_end",
             "customer_recovery", "customer_valence_min", "agent_valence_mean", "agent_arousal_max", "agent_interruptions", "alerts",
         ])
-        for kind in Self.kinds { header.add(kind.rawValue) }
+        for kind in Self.kinds { header.add("alerts_" + kind.rawValue) }
         sessions.write(header.line)
     }
 
@@ -89,7 +89,7 @@ final class CSVTables {
             "agent", "team", "conversations", "alerts", "customer_valence_start", "customer_valence_end",
             "customer_recovery", "composure", "composed_conversations", "agent_valence_mean", "agent_arousal_peak_mean", "interruptions",
         ])
-        for kind in Self.kinds { header.add(kind.rawValue) }
+        for kind in Self.kinds { header.add("alerts_" + kind.rawValue) }
         file.write(header.line)
         for a in agents {
             var row = CSVRow()

@@ -71,6 +71,9 @@ struct ReportTests {
             let lines = text.split(separator: "\r\n")
             #expect(lines.count == rows + 1, "\(name)")
             #expect(lines.first?.hasPrefix(name == "agents.csv" ? "agent," : "session,") == true, "\(name) header")
+            // Every column has a name of its own, or a spreadsheet would merge or drop one.
+            let columns = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
+            #expect(Set(columns).count == columns.count, "\(name) repeats a column: \(columns)")
         }
         let sessions = try String(contentsOfFile: dir + "/sessions.csv", encoding: .utf8)
         #expect(sessions.contains("customer_valence_start"))
