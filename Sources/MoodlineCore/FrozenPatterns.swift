@@ -40,8 +40,6 @@ struct FrozenPatterns {
         var info: Info
     }
 
-    var isEmpty: Bool { info.isEmpty }
-
     /// The arrays to freeze, built from the patterns.
     struct Layout {
         var parts: [ConceptSet] = []
