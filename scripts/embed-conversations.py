@@ -18,6 +18,27 @@ default_sessions = root.parent / "shared" / "scenarios" / "sessions"
 sessions = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else default_sessions
 out = root / "Sources" / "MoodlineServer" / "Simulation" / "Generated" / "ConversationLibrary+Embedded.swift"
 
+# Tones by the alerts the scenario expects: critical kinds (at their default severities) make a
+# conversation urgent, any other expected alert frustrated; nothing expected is calm.
+URGENT = {"self_harm", "abuse", "escalation_threat"}
+
+
+def tones(sessions_dir):
+    path = sessions_dir.parent / "expectations.jsonl"
+    if not path.exists():
+        sys.exit(f"{path} is missing: the tones of the conversations come from it")
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        e = json.loads(line)
+        kinds = {x["kind"] for x in e.get("expect", [])}
+        # Calm means nothing expected at all: a customer down enough for an info alert is
+        # close enough to a warning that a jittered voice tips it over.
+        out[e["session"]] = "urgent" if kinds & URGENT else ("frustrated" if kinds else "calm")
+    return out
+
+
 PROSODY_KEYS = ["pitch_hz", "pitch_sd_hz", "energy_db", "rate_sps", "overlap_s", "pause_before_s"]
 
 
@@ -67,7 +88,7 @@ def turn_literal(fragment, previous_ts):
     return f"t({', '.join(args)})"
 
 
-def conversation_literal(path):
+def conversation_literal(path, tone):
     start, fragments, end = load(path)
     name = path.stem
     lang = start.get("lang")
@@ -81,7 +102,7 @@ def conversation_literal(path):
     identifier = name.replace("-", "")
     return identifier, "\n".join([
         f"    static let {identifier} = ScriptedConversation(",
-        f"        name: {swift_string(name)}, lang: {lang_literal}, channel: .{channel}, endGap: {swift_gap(end['ts'] - previous)},",
+        f"        name: {swift_string(name)}, lang: {lang_literal}, channel: .{channel}, tone: .{tone}, endGap: {swift_gap(end['ts'] - previous)},",
         "        turns: [",
         *turns,
         "        ]",
@@ -94,8 +115,11 @@ def main():
     if not paths:
         sys.exit(f"no *.jsonl files in {sessions}")
     names, bodies = [], []
+    tone_of = tones(sessions)
     for path in paths:
-        identifier, body = conversation_literal(path)
+        if path.stem not in tone_of:
+            sys.exit(f"{path.stem} has no line in expectations.jsonl")
+        identifier, body = conversation_literal(path, tone_of[path.stem])
         names.append(identifier)
         bodies.append(body)
     parts = [
@@ -106,6 +130,8 @@ def main():
         "// none comes from real customers or an outside corpus, and the names and numbers are made",
         "// up. The scenario set's README lets the project use, change and ship these files without",
         "// restriction, which is what embedding them in the binary does.",
+        "//",
+        "// A conversation's tone (calm, frustrated, urgent) follows the alerts its scenario expects.",
         "//",
         "// Each turn keeps the recording's speaker, text, final flag and raw prosody; its gap is the",
         "// seconds since the previous turn (the first turn's since the session start).",

@@ -23,6 +23,8 @@ enum MetricsPage {
         page.sample("moodline_alerts_published_total", f.alertsPublished)
         page.family("moodline_tickets_opened_total", .counter, help: "Urgent tickets created.")
         page.sample("moodline_tickets_opened_total", f.ticketsOpened)
+        page.family("moodline_alerts_attached_total", .counter, help: "Urgent alerts that joined their conversation's open incident.")
+        page.sample("moodline_alerts_attached_total", f.alertsAttached)
         page.family("moodline_tickets_escalated_total", .counter, help: "Deadlines missed: tickets moved to the next tier or re-published at the last.")
         page.sample("moodline_tickets_escalated_total", f.ticketsEscalated)
 

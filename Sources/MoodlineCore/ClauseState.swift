@@ -28,6 +28,11 @@ struct ClauseState {
     var negators: UInt16 = 0
     /// Every concept seen in the fragment, for the fragment-wide patterns; kept across clauses.
     var fragmentConcepts = ConceptSet()
+    /// Cues of the earlier clauses of the sentence, for patterns that started there and
+    /// finish after a soft break (a Chinese comma).
+    var carriedCues = ScopeCues()
+    /// Where the clause began (a UTF-8 offset): statements starting before it span a soft break.
+    var clauseStart: Int32 = 0
     /// Every cue of every clause so far, for the learned layer, which judges the whole fragment.
     var fragmentCues = ScopeCues()
     /// Concepts a negator stood just before, anywhere in the fragment, for the learned layer.
@@ -123,15 +128,20 @@ struct ClauseState {
     }
 
     /// Ends the clause: commits the statements its cues leave standing and starts afresh.
+    /// After a soft break the self-harm patterns under way go on into the next clause, and a
+    /// statement that spans the break answers to the cues of every clause it spans.
+    ///
+    /// - Parameter next: Where the next clause begins (a UTF-8 offset).
     mutating func close<Tracer: ScoreTracer>(
-        categories: inout CategorySet, hits: inout CategoryHits, hostile: inout Int, tracer: inout Tracer
+        soft: Bool, next: Int32, categories: inout CategorySet, hits: inout CategoryHits, hostile: inout Int, tracer: inout Tracer
     ) {
         if candidateCount > 0 {
-            let cancelled = cues.rawValue == 0 ? CategorySet() : cues.cancelled
+            let spanningCues = cues.union(carriedCues)
             for k in 0..<candidateCount {
                 let hit = candidates[k]
-                if cancelled.contains(hit.category) {
-                    if let cue = cues.cue(cancelling: hit.category) {
+                let governing = hit.utf8Start < clauseStart ? spanningCues : cues
+                if governing.rawValue != 0 && governing.cancelled.contains(hit.category) {
+                    if let cue = governing.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
                     }
                     continue
@@ -145,11 +155,33 @@ struct ClauseState {
                 if hit.category == .abuse || hit.category == .escalation || hit.category == .rude { hostile += 1 }
             }
         }
-        partialCount = 0
+        if soft {
+            // Only self-harm patterns go on: a disclosure often puts its parts either side of
+            // a comma, while insults, threats and cues that did so would join clauses about
+            // different people (你们赢了，我死了).
+            var kept = 0
+            for k in 0..<partialCount {
+                var p = partials[k]
+                let info = patterns.info[Int(p.pattern)]
+                guard info.outputKind == 0, info.output == Category.selfHarm.rawValue else { continue }
+                // Negators are counted per clause: one after a part, before the break, still
+                // stands between that part and the next.
+                if p.negatorsSeen != negators { p.negated = true }
+                p.negatorsSeen = 0
+                partials[kept] = p
+                kept += 1
+            }
+            partialCount = kept
+            carriedCues.formUnion(cues)
+        } else {
+            partialCount = 0
+            carriedCues = ScopeCues()
+        }
         candidateCount = 0
         fragmentCues.formUnion(cues)
         cues = ScopeCues()
         negators = 0
+        clauseStart = next
     }
 }
 

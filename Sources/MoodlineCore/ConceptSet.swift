@@ -2,36 +2,36 @@
 /// ("myself" is `@self`, "overdose" is `@method`). Concepts are named in lexicon files and
 /// numbered in the order they are first seen, at most ``capacity`` of them.
 public struct ConceptSet: Hashable, Sendable {
-    public static let capacity = 128
-    var low: UInt64
-    var high: UInt64
+    public static let capacity = 256
+    /// Four 64-bit words, concept `n` at bit `n % 64` of word `n / 64`: one vector operation
+    /// tests a whole set.
+    var words: SIMD4<UInt64>
 
-    public init() { low = 0; high = 0 }
+    public init() { words = .zero }
 
-    init(low: UInt64, high: UInt64) {
-        self.low = low
-        self.high = high
+    init(words: SIMD4<UInt64>) {
+        self.words = words
     }
 
     /// The set holding one concept, by number.
     public init(_ concept: Int) {
         precondition(concept >= 0 && concept < Self.capacity, "concept number out of range")
-        low = concept < 64 ? 1 << UInt64(concept) : 0
-        high = concept < 64 ? 0 : 1 << UInt64(concept - 64)
+        words = .zero
+        words[concept >> 6] = 1 << UInt64(concept & 63)
     }
 
-    public var isEmpty: Bool { low | high == 0 }
+    public var isEmpty: Bool { words == .zero }
 
     public func contains(_ concept: Int) -> Bool {
-        concept < 64 ? low & (1 << UInt64(concept)) != 0 : high & (1 << UInt64(concept - 64)) != 0
+        guard concept >= 0 && concept < Self.capacity else { return false }
+        return words[concept >> 6] & (1 << UInt64(concept & 63)) != 0
     }
 
     @inline(__always)
-    func intersects(_ other: ConceptSet) -> Bool { (low & other.low) | (high & other.high) != 0 }
+    func intersects(_ other: ConceptSet) -> Bool { words & other.words != .zero }
 
     public mutating func formUnion(_ other: ConceptSet) {
-        low |= other.low
-        high |= other.high
+        words |= other.words
     }
 
     /// The concept numbers in the set, in increasing order.

@@ -101,12 +101,22 @@ struct FrozenPatterns {
 extension ConceptSet {
     /// The lowest concept in the set; the set must not be empty.
     @inline(__always)
-    var first: Int { low != 0 ? low.trailingZeroBitCount : 64 + high.trailingZeroBitCount }
+    var first: Int {
+        for k in 0..<4 where words[k] != 0 { return k << 6 + words[k].trailingZeroBitCount }
+        return Self.capacity
+    }
 
     @inline(__always)
-    func intersection(_ other: ConceptSet) -> ConceptSet { ConceptSet(low: low & other.low, high: high & other.high) }
+    func intersection(_ other: ConceptSet) -> ConceptSet { ConceptSet(words: words & other.words) }
 
     /// The set without its lowest concept.
     @inline(__always)
-    var droppingFirst: ConceptSet { low != 0 ? ConceptSet(low: low & (low &- 1), high: high) : ConceptSet(low: 0, high: high & (high &- 1)) }
+    var droppingFirst: ConceptSet {
+        var w = words
+        for k in 0..<4 where w[k] != 0 {
+            w[k] &= w[k] &- 1
+            break
+        }
+        return ConceptSet(words: w)
+    }
 }

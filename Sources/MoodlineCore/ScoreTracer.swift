@@ -22,6 +22,9 @@ public enum ScoreStep: Sendable, Equatable {
     case sarcasm(from: Float, to: Float)
     /// No entry had sentiment: the characters inside unknown words gave the total.
     case morphemes(total: Float)
+    /// A question about procedure ("can I cancel one order?"): its clause's negative words
+    /// name the task, not a feeling, and count for less.
+    case procedural(from: Float, to: Float)
     /// "but": the clause before weighs half, the clause after one and a half.
     case contrast(before: Float, after: Float)
 }

@@ -118,6 +118,9 @@ private struct RuleState {
     var morphemes: Float = 0
     /// The positive part of the sum, which sarcasm turns around.
     var praise: Float = 0
+    /// The negative part of the clause's words since the clause (or a contrast) began, which
+    /// a procedural question scales down.
+    var clauseNegative: Float = 0
     /// The learned layer's log-odds per category (``CategoryModel/categories``), when there is one.
     var modelLogits: SIMD8<Float>?
     /// A negative word, a category statement or a category's own concept was seen.
@@ -156,6 +159,8 @@ private struct RuleState {
     static let sarcasticFloor: Float = -1
     /// The total of a fragment whose only evidence is repeated question marks.
     static let insistentQuestion: Float = -0.6
+    /// How much of its negative words a procedural question keeps.
+    static let proceduralShare: Float = 0.3
 
     init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
         self.clause = clause
@@ -173,9 +178,16 @@ private struct RuleState {
     }
 
     /// Ends the clause for scope as well: its statements are decided and committed.
-    mutating func closeClause<Tracer: ScoreTracer>(tracer: inout Tracer) {
+    mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
         recentCount = 0
-        clause.close(categories: &categories, hits: &hits, hostile: &hostile, tracer: &tracer)
+        if clauseNegative < 0 && clause.cues.contains(ScopeCues(.procedure)) {
+            let kept = clauseNegative * Self.proceduralShare
+            tracer.record(.procedural(from: clauseNegative, to: kept))
+            afterContrast -= clauseNegative - kept
+            intensity += kept - clauseNegative
+        }
+        clauseNegative = 0
+        clause.close(soft: soft, next: next, categories: &categories, hits: &hits, hostile: &hostile, tracer: &tracer)
     }
 
     /// Whether a negator stands among the last few slots of the clause.
@@ -211,7 +223,7 @@ private struct RuleState {
                 i += 1
                 continue
             case .clauseBreak:
-                closeClause(tracer: &tracer)
+                closeClause(soft: u.flags.contains(.softBreak), next: u.end, tracer: &tracer)
                 i += 1
                 continue
             case .other:
@@ -293,6 +305,7 @@ private struct RuleState {
         if tags.contains(.contrast) {
             beforeContrast += afterContrast
             afterContrast = 0
+            clauseNegative = 0
             sawContrast = true
             closeClause(tracer: &tracer)
             return
@@ -364,7 +377,7 @@ private struct RuleState {
         }
         intensity += abs(v)
         afterContrast += v
-        if v > 0 { praise += v }
+        if v > 0 { praise += v } else { clauseNegative += v }
     }
 
     func allCaps(from: Int, to: Int) -> Bool {

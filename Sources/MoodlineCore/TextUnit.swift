@@ -13,6 +13,10 @@ struct TextUnit: Sendable {
         static let allCaps = Flags(rawValue: 1)
         static let elongated = Flags(rawValue: 2)
         static let hasLetters = Flags(rawValue: 4)
+        /// A comma after Chinese text: it ends a clause for negation and scope, but a self-harm
+        /// pattern under way may finish after it, since Chinese joins topic and comment with
+        /// one (没有我，家人会轻松很多).
+        static let softBreak = Flags(rawValue: 8)
     }
 
     var key: UInt32 = 0

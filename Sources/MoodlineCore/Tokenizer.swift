@@ -143,7 +143,10 @@ enum Tokenizer {
                 switch a {
                 case UInt8(ascii: "!"): emit(.exclamation, start: start, end: end)
                 case UInt8(ascii: "?"): emit(.question, start: start, end: end)
-                case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A:
+                case UInt8(ascii: ","):
+                    let afterChinese = stats.units > 0 && units[stats.units - 1].kind == .cjk
+                    emit(.clauseBreak, flags: afterChinese ? .softBreak : [], start: start, end: end)
+                case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A:
                     emit(.clauseBreak, start: start, end: end)
                 default: break
                 }

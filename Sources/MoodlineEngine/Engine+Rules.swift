@@ -103,7 +103,9 @@ extension Engine {
                     .customerAnger, level: Self.angerLevel(s.customer),
                     instant: Self.instantAnger(score, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
             }
-            sustained(.customerNegative, level: Self.negativeLevel(s.customer), context, &s, config, lexicon, &counters, into: &output)
+            sustained(
+                .customerNegative, level: Self.negativeLevel(s.customer), instant: Double(-score.valence),
+                context, &s, config, lexicon, &counters, into: &output)
         } else {
             sustained(.agentStress, level: Self.stressLevel(s.agentState), context, &s, config, lexicon, &counters, into: &output)
             let overlaps = s.overlaps.count(now: fragment.ts, window: config.interruptions.windowSeconds)
@@ -195,10 +197,9 @@ extension Engine {
         }
         if e.holdCount == 0 { e.holdSince = context.ts }
         e.holdCount = e.holdCount &+ 1
-        guard Int(e.holdCount) >= rule.holdFragments,
-              context.ts - e.holdSince >= rule.holdSeconds,
-              context.ts - e.lastFired >= rule.cooldownSeconds
-        else { return }
+        let held = Int(e.holdCount) >= rule.holdFragments && context.ts - e.holdSince >= rule.holdSeconds
+        let strongAlone = rule.immediateLevel.map { immediate in (instant ?? level) >= immediate } ?? false
+        guard held || strongAlone, context.ts - e.lastFired >= rule.cooldownSeconds else { return }
         e.isOpen = true
         e.lastLevel = Float(instant ?? level)
         e.climbing = 0

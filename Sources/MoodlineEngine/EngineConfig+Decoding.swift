@@ -105,6 +105,10 @@ extension EngineConfig.SustainedRule {
             criticalLevel = try c.decodeNil(forKey: .criticalLevel) ? nil : c.decode(Double.self, forKey: .criticalLevel)
         }
         try c.update(&climbingFragments, .climbingFragments)
+        // `immediate_level: null` always waits for the hold.
+        if c.contains(.immediateLevel) {
+            immediateLevel = try c.decodeNil(forKey: .immediateLevel) ? nil : c.decode(Double.self, forKey: .immediateLevel)
+        }
     }
 
     /// The escalation keys appear only on a rule that escalates, as in the documented defaults.
@@ -120,6 +124,7 @@ extension EngineConfig.SustainedRule {
             try c.encode(criticalLevel, forKey: .criticalLevel)
             try c.encode(climbingFragments, forKey: .climbingFragments)
         }
+        if let immediateLevel { try c.encode(immediateLevel, forKey: .immediateLevel) }
     }
 }
 

@@ -19,9 +19,10 @@ extension EngineConfig {
         severity: info               # common and mild: the agent's cue, not a supervisor's
         enter: 0.2                   # level that opens an episode
         exit: 0.05                   # level below which the episode ends
-        hold_fragments: 1            # customer fragments at or above enter before it fires
+        hold_fragments: 2            # customer fragments at or above enter before it fires ...
         hold_seconds: 0              # event-time seconds at or above enter before it fires
         cooldown_seconds: 120        # least time between two alerts of the kind
+        immediate_level: 0.5         # ... unless one fragment alone is this negative (null: always hold)
       customer_anger:                # level: sqrt(negativity x (arousal + rising trend)); quiet while self_harm is open
         severity: warning            # a supervisor may want to listen in
         enter: 0.4                   # level that opens an episode

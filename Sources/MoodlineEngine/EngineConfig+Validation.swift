@@ -23,6 +23,9 @@ extension EngineConfig {
                 try require(critical >= rule.enter, "rules.\(name).critical_level", "must be at least enter (it escalates an open episode), or off")
             }
             try require(rule.climbingFragments >= 1, "rules.\(name).climbing_fragments", "must be at least 1")
+            if let immediate = rule.immediateLevel {
+                try require(immediate >= 0, "rules.\(name).immediate_level", "must not be negative, or off")
+            }
         }
         let oneShot: [(String, OneShotRule)] = [
             ("self_harm", rules.selfHarm), ("abuse", rules.abuse), ("escalation_threat", rules.escalationThreat),

@@ -47,7 +47,8 @@ public struct EngineConfig: Sendable, Equatable, Codable {
     /// The rules of all ten kinds.
     public struct Rules: Sendable, Equatable, Codable {
         public var customerNegative = SustainedRule(
-            severity: .info, enter: 0.2, exit: 0.05, holdFragments: 1, holdSeconds: 0, cooldownSeconds: 120)
+            severity: .info, enter: 0.2, exit: 0.05, holdFragments: 2, holdSeconds: 0, cooldownSeconds: 120,
+            immediateLevel: 0.5)
         public var customerAnger = SustainedRule(
             severity: .warning, enter: 0.4, exit: 0.2, holdFragments: 1, holdSeconds: 0, cooldownSeconds: 120,
             criticalLevel: 0.65, climbingFragments: 2)
@@ -99,10 +100,14 @@ public struct EngineConfig: Sendable, Equatable, Codable {
         public var criticalLevel: Double?
         /// Consecutive fragments of the speaker on which the level rose, for `criticalLevel`.
         public var climbingFragments: Int
+        /// One fragment at least this strong on its own (unsmoothed) opens the episode without
+        /// waiting for the hold: one clearly unhappy line counts, one mildly negative
+        /// question in a calm call does not. Nil always waits.
+        public var immediateLevel: Double?
 
         public init(
             severity: Severity, enter: Double, exit: Double, holdFragments: Int, holdSeconds: Double, cooldownSeconds: Double,
-            criticalLevel: Double? = nil, climbingFragments: Int = 2
+            criticalLevel: Double? = nil, climbingFragments: Int = 2, immediateLevel: Double? = nil
         ) {
             self.severity = severity
             self.enter = enter
@@ -112,6 +117,7 @@ public struct EngineConfig: Sendable, Equatable, Codable {
             self.cooldownSeconds = cooldownSeconds
             self.criticalLevel = criticalLevel
             self.climbingFragments = climbingFragments
+            self.immediateLevel = immediateLevel
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
@@ -123,6 +129,7 @@ public struct EngineConfig: Sendable, Equatable, Codable {
             case cooldownSeconds = "cooldown_seconds"
             case criticalLevel = "critical_level"
             case climbingFragments = "climbing_fragments"
+            case immediateLevel = "immediate_level"
         }
     }
 

@@ -134,6 +134,7 @@ struct ControlHandler {
         writer.key("evictions"); writer.int(e.evictions)
         writer.key("alerts_published"); writer.int(c.alertsPublished)
         writer.key("tickets_opened"); writer.int(c.ticketsOpened)
+        writer.key("alerts_attached"); writer.int(c.alertsAttached)
         writer.key("tickets_escalated"); writer.int(c.ticketsEscalated)
         writer.key("rejections")
         writer.beginObject()

@@ -27,6 +27,9 @@ extension JSONWriter {
         key("key"); string(ticket.key)
         key("session"); string(ticket.session)
         key("kind"); string(ticket.kind.rawValue)
+        key("kinds"); beginArray()
+        for kind in ticket.kinds { string(kind.rawValue) }
+        endArray()
         key("severity"); string(ticket.severity.rawValue)
         nullableMember("agent", ticket.agent)
         nullableMember("team", ticket.team)

@@ -103,6 +103,10 @@ public struct Pipeline {
                     sink.alert(r.alert, newTicket: r.ticketIsNew ? r.ticket : nil)
                     counters.alertsPublished += 1
                     if r.ticketIsNew { counters.ticketsOpened += 1 }
+                    if let change = r.ticketChange, change != .created, let ticket = r.ticket {
+                        sink.ticketChanged(ticket, action: change)
+                        counters.alertsAttached += 1
+                    }
                 }
             } else {
                 for alert in pendingAlerts {

@@ -8,6 +8,8 @@ public struct PipelineCounters: Sendable, Equatable {
     public var decodeRejections: [RejectionReason: Int] = [:]
     public var alertsPublished = 0
     public var ticketsOpened = 0
+    /// Urgent alerts that joined their conversation's open incident instead of opening a ticket.
+    public var alertsAttached = 0
     public var ticketsEscalated = 0
     /// Alerts the store already had (a re-sent or replayed stream), not published again.
     public var alertsAlreadyRecorded = 0

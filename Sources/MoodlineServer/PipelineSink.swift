@@ -5,7 +5,7 @@ import MoodlineStore
 public protocol PipelineSink {
     /// An alert, after its ticket (if any) is committed. `ticket` is set when this alert opened it.
     mutating func alert(_ alert: Alert, newTicket ticket: Ticket?)
-    /// A ticket that changed: escalated, acknowledged or resolved.
+    /// A ticket that changed: joined by another alert, paged again, escalated, acknowledged or resolved.
     mutating func ticketChanged(_ ticket: Ticket, action: TicketAction)
     /// A session's state, at most about once a second of event time. Its `history` is empty:
     /// the pipeline takes ``Engine/currentSnapshot(session:)``, the levels now.
@@ -14,7 +14,5 @@ public protocol PipelineSink {
     mutating func sessionEnded(_ summary: SessionSummary)
 }
 
-/// What happened to a ticket.
-public enum TicketAction: String, Sendable {
-    case created, escalated, republished, acknowledged, resolved
-}
+/// What happened to a ticket: the store's history actions, published as they are.
+public typealias TicketAction = TicketEvent.Action

@@ -226,6 +226,7 @@ public final class Server: @unchecked Sendable {
             f.alertsRaised = e.alerts
             f.alertsPublished = c.alertsPublished
             f.ticketsOpened = c.ticketsOpened
+            f.alertsAttached = c.alertsAttached
             f.ticketsEscalated = c.ticketsEscalated
             f.liveSessions = live
             f.evictions = e.evictions

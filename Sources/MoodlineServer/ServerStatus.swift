@@ -15,6 +15,7 @@ public final class ServerStatus: Sendable {
         public var alertsRaised: [AlertKind: Int] = [:]
         public var alertsPublished = 0
         public var ticketsOpened = 0
+        public var alertsAttached = 0
         public var ticketsEscalated = 0
         public var liveSessions = 0
         public var evictions = 0

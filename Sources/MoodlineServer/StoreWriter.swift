@@ -129,12 +129,15 @@ final class StoreWriter: @unchecked Sendable {
                     continue
                 }
                 sink.alert(r.alert, newTicket: r.ticketIsNew ? r.ticket : nil)
-                if let feed {
-                    feed.receive(.alert(r.alert))
-                    if r.ticketIsNew, let ticket = r.ticket { feed.receive(.ticket(ticket, .created)) }
+                feed?.receive(.alert(r.alert))
+                if let change = r.ticketChange, let ticket = r.ticket {
+                    // A joined incident is announced as changed; only `.created` and
+                    // `.repaged` raise a banner on consoles.
+                    if change != .created { sink.ticketChanged(ticket, action: change) }
+                    feed?.receive(.ticket(ticket, change))
+                    if change == .created { counts.ticketsOpened += 1 } else { counts.alertsAttached += 1 }
                 }
                 counts.alertsPublished += 1
-                if r.ticketIsNew { counts.ticketsOpened += 1 }
             }
             for summary in batch.summaries {
                 sink.sessionEnded(summary)
@@ -158,10 +161,9 @@ final class StoreWriter: @unchecked Sendable {
             do {
                 for move in try store.escalateOverdue(now: escalateAt, policy: policy) {
                     // A re-send at the last tier is no escalation: counted and announced as what it is.
-                    let action: TicketAction = move.action == .escalated ? .escalated : .republished
-                    if action == .escalated { counts.ticketsEscalated += 1 }
-                    sink.ticketChanged(move.ticket, action: action)
-                    feed?.receive(.ticket(move.ticket, action))
+                    if move.action == .escalated { counts.ticketsEscalated += 1 }
+                    sink.ticketChanged(move.ticket, action: move.action)
+                    feed?.receive(.ticket(move.ticket, move.action))
                 }
             } catch {
                 logger.error("periodic escalation failed; it will be retried", metadata: ["error": .string(String(describing: error))])
@@ -171,6 +173,7 @@ final class StoreWriter: @unchecked Sendable {
         published.withLock { c in
             c.alertsPublished += add.alertsPublished
             c.ticketsOpened += add.ticketsOpened
+            c.alertsAttached += add.alertsAttached
             c.ticketsEscalated += add.ticketsEscalated
             c.alertsAlreadyRecorded += add.alertsAlreadyRecorded
         }

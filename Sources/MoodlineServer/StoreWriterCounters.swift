@@ -2,6 +2,8 @@
 struct StoreWriterCounters: Sendable, Equatable {
     var alertsPublished = 0
     var ticketsOpened = 0
+    /// Urgent alerts that joined their conversation's open incident.
+    var alertsAttached = 0
     var ticketsEscalated = 0
     /// Alerts the store already had (a re-sent stream), not published again.
     var alertsAlreadyRecorded = 0
@@ -12,6 +14,7 @@ struct StoreWriterCounters: Sendable, Equatable {
         var c = counters
         c.alertsPublished = alertsPublished
         c.ticketsOpened = ticketsOpened
+        c.alertsAttached = alertsAttached
         c.ticketsEscalated = ticketsEscalated
         c.alertsAlreadyRecorded = alertsAlreadyRecorded
         return c

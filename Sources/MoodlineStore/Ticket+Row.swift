@@ -7,7 +7,7 @@ extension Ticket {
     static let columns = """
         key, session, kind, severity, agent, team, speaker, seq, ts, created_at, deadline, tier, tier_name, \
         status, acknowledged_by, acknowledged_at, resolved_by, resolved_at, resolution_note, escalations, \
-        republications, alert_json
+        republications, alert_json, kinds
         """
 
     /// A row of `SELECT \(columns)`, read by position: GRDB looks a column up by name by
@@ -23,10 +23,11 @@ extension Ticket {
             alert = try StoreJSON.value(Alert.self, from: try row.decode(atIndex: 21), decoder, column: "tickets.alert_json")
             alerts?.insert(alert, forTicket: key)
         }
+        let kind: AlertKind = try row.decodeRaw(atIndex: 2, column: "kind", table: "tickets")
         self.init(
             key: key,
             session: try row.decode(atIndex: 1),
-            kind: try row.decodeRaw(atIndex: 2, column: "kind", table: "tickets"),
+            kind: kind,
             severity: try row.decodeRaw(atIndex: 3, column: "severity", table: "tickets"),
             agent: try row.decode(atIndex: 4),
             team: try row.decode(atIndex: 5),
@@ -45,8 +46,26 @@ extension Ticket {
             resolutionNote: try row.decode(atIndex: 18),
             escalations: try row.decode(atIndex: 19),
             republications: try row.decode(atIndex: 20),
+            kinds: try Self.kinds(try row.decode(atIndex: 22), opening: kind),
             alert: alert
         )
+    }
+
+    /// The `kinds` column: the kinds the incident gathered after its first, comma-separated.
+    static func kinds(_ column: String, opening: AlertKind) throws -> [AlertKind] {
+        var kinds = [opening]
+        for name in column.split(separator: ",") {
+            guard let kind = AlertKind(rawValue: String(name)) else {
+                throw StoreError(.unreadableRow, "tickets.kinds holds '\(name)', which this version does not know — upgrade Moodline")
+            }
+            if !kinds.contains(kind) { kinds.append(kind) }
+        }
+        return kinds
+    }
+
+    /// The `kinds` column for a ticket's kinds.
+    static func kindsColumn(_ kinds: [AlertKind]) -> String {
+        kinds.dropFirst().map(\.rawValue).joined(separator: ",")
     }
 
     /// The ticket with this key, read inside the caller's transaction.

@@ -6,7 +6,12 @@ public struct Ticket: Sendable, Codable, Equatable {
     /// The raising alert's `ticketKey` (session/kind/episode).
     public var key: String
     public var session: String
+    /// The kind of the alert that opened the incident.
     public var kind: AlertKind
+    /// Every kind the incident has gathered, the opening one first: later urgent alerts of
+    /// the same conversation attach to its open ticket rather than opening their own.
+    public var kinds: [AlertKind]
+    /// The highest severity among its alerts.
     public var severity: Severity
     public var agent: String?
     public var team: String?
@@ -40,11 +45,12 @@ public struct Ticket: Sendable, Codable, Equatable {
         speaker: Speaker, seq: Int64, ts: Double, createdAt: Double, deadline: Double, tier: Int, tierName: String,
         status: TicketStatus, acknowledgedBy: String? = nil, acknowledgedAt: Double? = nil,
         resolvedBy: String? = nil, resolvedAt: Double? = nil, resolutionNote: String? = nil,
-        escalations: Int = 0, republications: Int = 0, alert: Alert
+        escalations: Int = 0, republications: Int = 0, kinds: [AlertKind]? = nil, alert: Alert
     ) {
         self.key = key
         self.session = session
         self.kind = kind
+        self.kinds = kinds ?? [kind]
         self.severity = severity
         self.agent = agent
         self.team = team
@@ -67,7 +73,7 @@ public struct Ticket: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case key, session, kind, severity, agent, team, speaker, seq, ts
+        case key, session, kind, kinds, severity, agent, team, speaker, seq, ts
         case createdAt = "created_at"
         case deadline, tier
         case tierName = "tier_name"

@@ -3,6 +3,10 @@ public struct TicketEvent: Sendable, Codable, Equatable {
     /// What happened.
     public enum Action: String, Sendable, Codable, CaseIterable {
         case created
+        /// Another urgent alert of the conversation joined the open incident.
+        case attached
+        /// A self-harm disclosure joined the incident: it is open again and pages at once.
+        case repaged
         case escalated
         case republished
         case acknowledged

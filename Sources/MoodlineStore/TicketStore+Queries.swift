@@ -41,6 +41,22 @@ extension TicketStore {
         return try read { db in try Ticket.fetch(db, key: key, decoder: decoder) }
     }
 
+    /// The alerts of an incident, in event-time order: the one that opened it, then those
+    /// that joined it. Empty when no ticket has this key.
+    public func incidentAlerts(key: String) throws(StoreError) -> [Alert] {
+        let decoder = StoreJSON.decoder()
+        return try read { db in
+            guard let ticket = try Ticket.fetch(db, key: key, decoder: decoder) else { return [] }
+            let joined = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT alert_json FROM ticket_alerts WHERE ticket_key = ? ORDER BY ts, alert_key"),
+                arguments: [key]
+            ).map { row in
+                try StoreJSON.value(Alert.self, from: try row.decode(atIndex: 0), decoder, column: "ticket_alerts.alert_json")
+            }
+            return [ticket.alert] + joined
+        }
+    }
+
     /// A ticket's history, oldest first; empty when no ticket has this key.
     public func history(key: String) throws(StoreError) -> [TicketEvent] {
         try read { db in

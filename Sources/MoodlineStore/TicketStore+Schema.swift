@@ -95,6 +95,42 @@ extension TicketStore {
                 CREATE INDEX session_summaries_by_team ON session_summaries (team, end_ts);
                 """)
         }
+        migrator.registerMigration("v2-incidents") { db in
+            // One incident per conversation: later urgent alerts of a session attach to its
+            // open ticket instead of opening tickets of their own.
+            try db.execute(sql: """
+                ALTER TABLE tickets ADD COLUMN kinds TEXT NOT NULL DEFAULT '';
+                CREATE INDEX tickets_by_session_status ON tickets (session, status);
+
+                CREATE TABLE ticket_alerts (
+                    alert_key TEXT PRIMARY KEY NOT NULL,
+                    ticket_key TEXT NOT NULL REFERENCES tickets (key) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    seq INTEGER NOT NULL,
+                    ts REAL NOT NULL,
+                    alert_json TEXT NOT NULL
+                );
+                CREATE INDEX ticket_alerts_by_ticket ON ticket_alerts (ticket_key, ts);
+
+                -- SQLite cannot widen a CHECK in place: the history table is copied.
+                CREATE TABLE ticket_events_v2 (
+                    id INTEGER PRIMARY KEY,
+                    ticket_key TEXT NOT NULL REFERENCES tickets (key) ON DELETE CASCADE,
+                    at REAL NOT NULL,
+                    action TEXT NOT NULL CHECK (action IN (
+                        'created', 'attached', 'repaged', 'escalated', 'republished', 'acknowledged', 'resolved'
+                    )),
+                    actor TEXT,
+                    tier INTEGER NOT NULL,
+                    tier_name TEXT NOT NULL,
+                    note TEXT
+                );
+                INSERT INTO ticket_events_v2 SELECT id, ticket_key, at, action, actor, tier, tier_name, note FROM ticket_events;
+                DROP TABLE ticket_events;
+                ALTER TABLE ticket_events_v2 RENAME TO ticket_events;
+                CREATE INDEX ticket_events_by_key ON ticket_events (ticket_key, id);
+                """)
+        }
         return migrator
     }
 

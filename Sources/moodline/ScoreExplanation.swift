@@ -58,6 +58,8 @@ struct ScoreExplanation {
             return "learned model: \(category.tag) p=\(format(probability)); strongest features: \(features)"
         case .sarcasm(let from, let to):
             return "sarcastic praise: total \(format(from)) → \(format(to))"
+        case .procedural(let from, let to):
+            return "a question about procedure: its negative words \(format(from)) → \(format(to))"
         case .morphemes(let total):
             return "no word-level sentiment: characters inside unknown words give \(format(total))"
         case .contrast(let before, let after):

@@ -9,11 +9,19 @@ final class SimulatorHandle {
 }
 
 extension ServeCommand {
-    static func startSimulator(context: ZMQContext, endpoint: String, rate: Double, sessions: Int, seed: UInt64) -> SimulatorHandle? {
-        let stream = SimulatedStream(seed: seed, sessions: sessions, startTime: Date().timeIntervalSince1970)
-        let simulator = Simulator(context: context, endpoint: endpoint, stream: stream, rate: rate, limit: nil)
+    /// Starts the demo feed. Without a rate, conversations play at their recorded pace with
+    /// event time starting now, so event time keeps step with the wall clock and deadlines
+    /// count real seconds; with one, fragments go out that fast (a faster-than-life demo).
+    static func startSimulator(
+        context: ZMQContext, endpoint: String, rate: Double?, mix: ConversationMix, sessions: Int, seed: UInt64
+    ) -> SimulatorHandle? {
+        let stream = SimulatedStream(seed: seed, sessions: sessions, startTime: Date().timeIntervalSince1970, mix: mix)
+        let pacing: Simulator.Pacing = rate.map { .rate($0) } ?? .eventTime(speed: 1)
+        let simulator = Simulator(context: context, endpoint: endpoint, source: stream, pacing: pacing, limit: nil)
         simulator.start()
-        print("Simulating \(sessions) conversations in Chinese and English at \(rate) fragments/s (seed \(seed)).")
+        let pace = rate.map { "at \($0) fragments/s" } ?? "at their own pace"
+        print("Simulating \(sessions) conversations at a time in Chinese and English, \(pace) (seed \(seed)).")
+        fflush(nil)
         return SimulatorHandle(stop: {
             simulator.stop()
             simulator.wait()

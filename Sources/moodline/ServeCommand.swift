@@ -44,8 +44,11 @@ struct ServeCommand: ParsableCommand {
     @Flag(help: "Also feed the service simulated conversations in Chinese and English (a demo and load source).")
     var simulate = false
 
-    @Option(help: "With --simulate: fragments per second.")
-    var simulateRate: Double = 20
+    @Option(help: "With --simulate: fragments per second, faster than life (default: conversations at their own pace, event time in step with the clock).")
+    var simulateRate: Double?
+
+    @Option(help: ArgumentHelp("With --simulate: realistic (most calls calm, a few urgent) or uniform (every script alike).", valueName: "mix"))
+    var simulateMix: String = "realistic"
 
     @Option(help: "With --simulate: concurrent conversations.")
     var simulateSessions: Int = 16
@@ -55,6 +58,15 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String = "info"
+
+    func validate() throws {
+        if let simulateRate, !(simulateRate > 0 && simulateRate.isFinite) {
+            throw ValidationError("--simulate-rate must be a positive number of fragments a second")
+        }
+        if ConversationMix.named[simulateMix] == nil {
+            throw ValidationError("unknown --simulate-mix '\(simulateMix)'; use realistic or uniform")
+        }
+    }
 
     func run() throws {
         // A configuration error is no usage error: it is printed alone, every problem with its line.
@@ -93,7 +105,9 @@ struct ServeCommand: ParsableCommand {
                 // The addresses (the console's token link) must reach a log or a pipe at once.
                 fflush(nil)
                 guard simulate else { return }
-                simulator = ServeCommand.startSimulator(context: context, endpoint: server.boundIngest, rate: simulateRate, sessions: simulateSessions, seed: simulateSeed)
+                simulator = ServeCommand.startSimulator(
+                    context: context, endpoint: server.boundIngest, rate: simulateRate, mix: ConversationMix.named[simulateMix] ?? .realistic,
+                    sessions: simulateSessions, seed: simulateSeed)
             }
         } catch {
             simulator?.stop()

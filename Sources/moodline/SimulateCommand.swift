@@ -62,6 +62,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Pace by the messages' ts: 1x, 10x, 0.5x or max.", valueName: "speed"))
     var speed: String?
 
+    @Option(help: ArgumentHelp("Which scripts to cast: uniform (every script alike, about a third urgent) or realistic (most calls calm).", valueName: "mix"))
+    var mix: String = "uniform"
+
     @Flag(name: .customLong("dry-run"), help: "Print the JSON lines to standard output instead of pushing them.")
     var dryRun = false
 
@@ -74,6 +77,7 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("unknown --lang '\(lang)'; use zh, en or mixed")
         }
         if !files.isEmpty && !languages.isEmpty { throw ValidationError("--lang selects built-in scripts; it cannot filter --file recordings") }
+        if ConversationMix.named[mix] == nil { throw ValidationError("unknown --mix '\(mix)'; use uniform or realistic") }
         if let speed, Self.parseSpeed(speed) == nil {
             throw ValidationError("--speed is a factor such as 1x, 10x or 0.5x, or max")
         }
@@ -94,7 +98,8 @@ struct SimulateCommand: ParsableCommand {
         if files.isEmpty {
             let languageSet = languages.isEmpty ? nil : Set(languages)
             let stream = SimulatedStream(
-                seed: seed, sessions: sessions, languages: languageSet, startTime: startTime ?? Date().timeIntervalSince1970)
+                seed: seed, sessions: sessions, languages: languageSet, startTime: startTime ?? Date().timeIntervalSince1970,
+                mix: ConversationMix.named[mix] ?? .uniform)
             try go(stream, pacing: pacing, describe: "\(sessions) simulated conversations at a time (seed \(seed))")
         } else {
             let stream: RecordedStream

@@ -228,7 +228,8 @@ struct FeedLine {
         let status = t["status"] as? String ?? "?"
         let tier = "tier \(t["tier"] as? Int ?? 0) \(t["tier_name"] as? String ?? "")"
         let due = status == "open" ? (t["deadline"] as? Double).map { ConsoleStyle.countdown(to: $0) } ?? "" : status
-        let kind = (t["kind"] as? String ?? "?")
+        // An incident lists every kind the conversation has raised so far.
+        let kind = (t["kinds"] as? [String]).map { $0.joined(separator: "+") } ?? (t["kind"] as? String ?? "?")
         let evidence = (t["alert"] as? [String: Any]).map(Self.evidence) ?? ""
         return "\(time(t["ts"]))  \(style.severity(t["severity"] as? String ?? "?"))  \(style.paint("ticket " + action, "35"))  \(style.bold(kind))  \(t["key"] as? String ?? "?")  agent \(t["agent"] as? String ?? "-")  team \(t["team"] as? String ?? "-")  \(tier)  \(due)"
             + (evidence.isEmpty ? "" : "  " + style.dim(evidence))

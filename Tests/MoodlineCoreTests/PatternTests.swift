@@ -40,6 +40,9 @@ import Testing
         拖累\t0\t@burden
         你们\t0\t@you
         投诉\t0\t@complain
+        起诉\t0\t@sue
+        朋友\t0\t@third
+        说\t0\t@say
         """),
         LexiconSource(name: "test.patterns", text: """
         # comment
@@ -77,8 +80,20 @@ import Testing
 
     @Test func patternsStayInsideTheirClause() {
         #expect(!score("I know. a burden").categories.contains(.selfHarm))
-        #expect(!score("我知道，拖累").categories.contains(.selfHarm))
+        #expect(!score("I know, a burden").categories.contains(.selfHarm)) // an English comma ends it
+        #expect(!score("我知道。拖累").categories.contains(.selfHarm))
         #expect(score("我就是个拖累").categories.contains(.selfHarm))
+    }
+
+    @Test func aSelfHarmPatternGoesOnAcrossAChineseComma() {
+        // Topic, comma, comment: the parts of a disclosure on either side (没有我，家人会轻松很多).
+        #expect(score("我知道，拖累").categories.contains(.selfHarm))
+        #expect(score("我知道,拖累").categories.contains(.selfHarm)) // an ASCII comma after Chinese too
+        // Other patterns do not: the clauses may be about different people.
+        #expect(score("起诉你们").categories.contains(.escalation))
+        #expect(!score("起诉，你们").categories.contains(.escalation))
+        // A statement spanning a comma answers to the cues of every clause it spans.
+        #expect(!score("朋友说，我知道，拖累").categories.contains(.selfHarm))
     }
 
     @Test func inflectionsComeFromThePlusSign() {

@@ -39,6 +39,18 @@ struct ConsoleBrowserTests {
         let stored = try server.request(["cmd": "ticket", "key": key])
         #expect((stored["ticket"] as? [String: Any])?["severity"] as? String == "critical", "the page's ticket is in the database: \(stored)")
 
+        // Urgent incidents reach the supervisor as one strip, the most urgent first, with a
+        // count of the rest, never a stack of banners.
+        try page.waitFor("document.querySelector('#banners .banner') !== null", timeout: 30)
+        let strips = try page.evaluate("document.querySelectorAll('#banners .banner').length") as? Int
+        #expect(strips == 1)
+        let waiting = try page.evaluate("Number(document.querySelector('#banners .banner').dataset.count)") as? Int ?? 0
+        #expect(waiting >= 1)
+        if waiting > 1 {
+            let text = try page.evaluate("document.querySelector('#banners .banner').textContent") as? String ?? ""
+            #expect(text.contains("+\(waiting - 1) more urgent"), "\(text)")
+        }
+
         // Acknowledge it the way a supervisor does: a click on the page's button.
         let selector = ".ticket[data-ticket-key=\"\(key)\"] [data-action=\"ack\"]"
         _ = try page.evaluate("document.querySelector('\(selector)').click(), true")

@@ -60,7 +60,7 @@ struct ScenarioAlertsTests {
         #expect(score.falseAlarms <= 2, "false alarms \(score.falseAlarms)\n\(score.report)")
         #expect(score.byKind["self_harm"]?.recall == 1.0, "every self-harm disclosure must alert\n\(score.report)")
 
-        // Tickets: committed before publishing, one per (session, kind, episode), critical kinds only.
+        // Tickets: committed before publishing, one incident per conversation, critical kinds only.
         #expect(created.count == stats.ticketsOpened)
         let exit = server.stop()
         #expect(exit == .status(0), "serve stopped with \(exit) on SIGINT; stderr:\n\(server.child.stderrTail)")
@@ -80,14 +80,24 @@ struct ScenarioAlertsTests {
             #expect(ScenarioSet.criticalKinds.contains(ticket.kind.rawValue), "\(ticket.key) is not a critical kind")
             #expect(try store.history(key: ticket.key).first?.action == .created)
         }
-        let criticalAlerts = Set(alerts.filter { ScenarioSet.criticalKinds.contains($0.kind) }.map(\.key))
-        #expect(Set(tickets.map(\.key)) == criticalAlerts, "every critical alert has exactly its ticket")
-        // Every matched critical expectation has its ticket in the database.
+        // One incident per conversation: every critical alert opened its session's ticket or joined it.
+        let critical = alerts.filter { ScenarioSet.criticalKinds.contains($0.kind) }
+        #expect(Set(tickets.map(\.session)) == Set(critical.map(\.session)), "every conversation with a critical alert has its incident")
+        #expect(tickets.count == Set(tickets.map(\.session)).count, "one incident per conversation (none was resolved here)")
+        var joined: Set<String> = []
+        for ticket in tickets {
+            for alert in try store.incidentAlerts(key: ticket.key) { joined.insert(alert.ticketKey) }
+        }
+        #expect(joined == Set(critical.map(\.key)), "every critical alert is kept with its incident")
+        // Every matched critical expectation is in its conversation's incident, with its kind.
         for e in scenarios.expectations {
             for window in e.expect where ScenarioSet.criticalKinds.contains(window.kind) {
-                let matching = tickets.filter { $0.session == e.session && $0.kind.rawValue == window.kind }
-                let inWindow = matching.contains { window.notBefore <= Int($0.seq) && Int($0.seq) <= window.by }
-                #expect(inWindow, "no \(window.kind) ticket for \(e.session) in \(window.notBefore)..\(window.by): \(matching.map(\.key))")
+                let incident = tickets.first { $0.session == e.session }
+                let kept = try incident.map { try store.incidentAlerts(key: $0.key) } ?? []
+                let inWindow = kept.contains {
+                    $0.kind.rawValue == window.kind && window.notBefore <= Int($0.seq) && Int($0.seq) <= window.by
+                }
+                #expect(inWindow, "no \(window.kind) alert in \(e.session)'s incident in \(window.notBefore)..\(window.by)")
             }
         }
     }

@@ -44,6 +44,25 @@ struct SimulationTests {
         #expect(ea.map { WireEncoder.encode($0) } == eb.map { WireEncoder.encode($0) })
     }
 
+    @Test func theRealisticMixIsMostlyCalmWithAFewUrgentCalls() throws {
+        var realistic = SimulatedStream(seed: 11, sessions: 40, startTime: Self.start, mix: .realistic)
+        _ = take(&realistic, 60_000)
+        let cast = Double(realistic.conversationsCast)
+        let calm = Double(realistic.castByTone[.calm] ?? 0) / cast
+        let urgent = Double(realistic.castByTone[.urgent] ?? 0) / cast
+        #expect(cast > 2_000)
+        #expect(calm > 0.78 && calm < 0.87, "calm share \(calm)")
+        #expect(urgent > 0.01 && urgent < 0.045, "urgent share \(urgent)")
+
+        // The load source keeps every script alike: about a third of the library is urgent.
+        var uniform = SimulatedStream(seed: 11, sessions: 40, startTime: Self.start)
+        _ = take(&uniform, 60_000)
+        let library = ConversationLibrary.embedded.conversations
+        let expected = Double(library.filter { $0.tone == .urgent }.count) / Double(library.count)
+        let share = Double(uniform.castByTone[.urgent] ?? 0) / Double(uniform.conversationsCast)
+        #expect(abs(share - expected) < 0.05, "urgent share \(share), library share \(expected)")
+    }
+
     @Test func everySessionStartsRunsInOrderAndEnds() throws {
         var stream = SimulatedStream(seed: 7, sessions: 15, startTime: Self.start)
         var events = take(&stream, 3000)

@@ -65,13 +65,31 @@ import Testing
 
 @Suite struct SustainedRuleTests {
     @Test func negativeNeedsTheHoldAndFiresOncePerEpisode() {
-        var h = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        var h = Harness {
+            $0.rules.customerNegative.holdFragments = 2
+            $0.rules.customerNegative.immediateLevel = nil
+        }
         h.send(fragment(1, at: 0, .customer), score(-0.8))
         #expect(h.kinds(.customerNegative).isEmpty)  // hold: two fragments
         h.send(fragment(2, at: 30, .customer), score(-0.8))
         #expect(h.kinds(.customerNegative).map(\.seq) == [2])
         for seq in 3...6 { h.send(fragment(Int64(seq), at: Double(seq) * 30, .customer), score(-0.8)) }
         #expect(h.kinds(.customerNegative).count == 1)
+    }
+
+    @Test func oneClearlyUnhappyLineSkipsTheHoldAMildOneDoesNot() {
+        var mild = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        mild.send(fragment(1, at: 0, .customer), score(-0.4))
+        #expect(mild.kinds(.customerNegative).isEmpty)
+        var strong = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        strong.send(fragment(1, at: 0, .customer), score(-0.8))
+        #expect(strong.kinds(.customerNegative).map(\.seq) == [1])
+        var never = Harness {
+            $0.rules.customerNegative.holdFragments = 2
+            $0.rules.customerNegative.immediateLevel = nil
+        }
+        never.send(fragment(1, at: 0, .customer), score(-0.8))
+        #expect(never.kinds(.customerNegative).isEmpty)
     }
 
     @Test func hysteresisKeepsTheEpisodeOpenBetweenExitAndEnter() {

@@ -19,7 +19,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let store = try TicketStore(path: dir.databasePath, checkpointing: .background(interval: 0.02))
         defer { try? store.close() }
-        _ = try store.record([makeAlert(episode: 1), makeAlert(episode: 2)], policy: .standard)
+        _ = try store.record([makeAlert(session: "s1", episode: 1), makeAlert(session: "s2", episode: 2)], policy: .standard)
         let before = store.backgroundCheckpoints?.completed ?? 0
         let deadline = ContinuousClock.now.advanced(by: .seconds(10))
         while (store.backgroundCheckpoints?.completed ?? 0) < before + 2, ContinuousClock.now < deadline {
@@ -36,7 +36,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let store = try TicketStore(path: dir.databasePath)
         defer { try? store.close() }
-        _ = try store.record([makeAlert(episode: 1), makeAlert(episode: 2)], policy: .standard)
+        _ = try store.record([makeAlert(session: "s1", episode: 1), makeAlert(session: "s2", episode: 2)], policy: .standard)
         #expect(store.backgroundCheckpoints == nil)
         #expect(try ticketsInMainFile(of: dir) == 0)
     }

@@ -56,7 +56,7 @@ import Testing
     @Test func acknowledgedAndResolvedTicketsDoNotEscalate() throws {
         let store = try TicketStore.inMemory()
         let recorded = try store.record(
-            [makeAlert(episode: 1), makeAlert(episode: 2), makeAlert(episode: 3)], policy: .standard
+            [makeAlert(session: "s1", episode: 1), makeAlert(session: "s2", episode: 2), makeAlert(session: "s3", episode: 3)], policy: .standard
         )
         let keys = recorded.compactMap(\.ticket?.key)
         try store.acknowledge(key: keys[0], by: "lead-1", at: 1_050)
@@ -72,11 +72,11 @@ import Testing
     @Test func overdueTicketsAreEscalatedTogetherInDeadlineOrder() throws {
         let store = try TicketStore.inMemory()
         _ = try store.record(
-            [makeAlert(episode: 1, ts: 1_010), makeAlert(episode: 2, ts: 1_000), makeAlert(episode: 3, ts: 1_500)],
+            [makeAlert(session: "s1", episode: 1, ts: 1_010), makeAlert(session: "s2", episode: 2, ts: 1_000), makeAlert(session: "s3", episode: 3, ts: 1_500)],
             policy: .standard
         )
         let moved = try store.escalateOverdue(now: 1_200, policy: .standard)
-        #expect(moved.map(\.ticket.key) == ["call-0001/self_harm/2", "call-0001/self_harm/1"])
+        #expect(moved.map(\.ticket.key) == ["s2/self_harm/2", "s1/self_harm/1"])
     }
 
     @Test func aShorterChainAfterARestartKeepsTicketsAtItsLastTier() throws {

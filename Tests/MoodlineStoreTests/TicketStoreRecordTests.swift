@@ -124,7 +124,7 @@ import Testing
                 group.addTask {
                     for batch in 0..<10 {
                         let alerts = (0..<16).map { i in
-                            makeAlert(session: "w\(worker)-b\(batch)", episode: i + 1, ts: Double(i))
+                            makeAlert(session: "w\(worker)-b\(batch)-\(i)", episode: i + 1, ts: Double(i))
                         }
                         _ = try store.record(alerts, policy: .standard)
                     }

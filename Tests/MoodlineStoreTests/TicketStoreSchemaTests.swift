@@ -15,7 +15,9 @@ import Testing
             let indexes = try db.indexes(on: "tickets").map(\.name)
             #expect(indexes.contains("tickets_by_status_deadline"))
             #expect(indexes.contains("tickets_by_team_status"))
-            #expect(try TicketStore.migrator.appliedIdentifiers(db) == ["v1"])
+            #expect(indexes.contains("tickets_by_session_status"))
+            #expect(try db.tableExists("ticket_alerts"))
+            #expect(try TicketStore.migrator.appliedIdentifiers(db) == ["v1", "v2-incidents"])
             let alertColumns = Set(try db.columns(in: "alerts").map(\.name))
             #expect(alertColumns.isSuperset(of: ["session", "kind", "episode", "evidence_json", "smoothed_arousal"]))
         }
@@ -38,7 +40,34 @@ import Testing
         }
         let store = try TicketStore(path: dir.databasePath)
         #expect(try store.count("tickets") == 1)
-        #expect(try store.count("grdb_migrations") == 1)
+        #expect(try store.count("grdb_migrations") == 2)
+    }
+
+    @Test func aFileFromBeforeIncidentsKeepsItsTicketsAndHistory() throws {
+        let dir = try TemporaryDirectory()
+        do {
+            // The file as the previous release left it: only v1, one ticket with history.
+            let queue = try DatabaseQueue(path: dir.databasePath)
+            try TicketStore.migrator.migrate(queue, upTo: "v1")
+            try queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO tickets (key, session, kind, severity, speaker, seq, ts, created_at, deadline, tier,
+                        tier_name, status, alert_json)
+                    VALUES ('s/abuse/1', 's', 'abuse', 'critical', 'customer', 1, 10, 10, 130, 0, 'team_lead', 'open', ?)
+                    """, arguments: [JSONWriter.json(makeAlert(session: "s", kind: .abuse))])
+                try db.execute(sql: """
+                    INSERT INTO ticket_events (ticket_key, at, action, tier, tier_name) VALUES ('s/abuse/1', 10, 'created', 0, 'team_lead')
+                    """)
+            }
+            try queue.close()
+        }
+        let store = try TicketStore(path: dir.databasePath)
+        #expect(try store.ticket(key: "s/abuse/1")?.kinds == [.abuse])
+        #expect(try store.history(key: "s/abuse/1").map(\.action) == [.created])
+        // The widened history accepts the new actions, and the old ticket gathers its conversation.
+        let joined = try store.record([makeAlert(session: "s", kind: .churnThreat, ts: 20)], policy: .standard)
+        #expect(joined[0].ticketChange == .attached)
+        #expect(try store.history(key: "s/abuse/1").map(\.action) == [.created, .attached])
     }
 
     @Test func inMemoryStoreHasTheSameSchema() throws {

@@ -368,7 +368,10 @@ function onTicketEvent(d) {
   const t = d.ticket;
   if (!t) return;
   putTicket(t, true);
-  if ((d.action === 'created' || d.action === 'escalated') && t.severity === 'critical' && t.status === 'open') addBanner(t, d.action);
+  // One banner per incident, raised when it opens, moves up a tier or pages again for a
+  // self-harm disclosure; alerts joining it and re-sends only refresh what it shows.
+  const raises = d.action === 'created' || d.action === 'escalated' || d.action === 'repaged';
+  if (t.severity === 'critical' && t.status === 'open' && (raises || banners.has(t.key))) addBanner(t, d.action, raises);
 }
 
 function onEvent(ev, type) {
@@ -655,7 +658,7 @@ function fillTicket(el, t, now) {
   setProp(el.dataset, 'severity', t.severity);
   setProp(el.dataset, 'status', t.status);
   const q = sel => el.querySelector(sel);
-  setText(q('.t-kind'), kindLabel(t.kind));
+  setText(q('.t-kind'), (t.kinds || [t.kind]).map(kindLabel).join(' + '));
   setProp(q('.t-sev'), 'className', `chip t-sev sev-${t.severity}`);
   setText(q('.t-sev'), t.severity);
   setProp(q('.t-status'), 'className', `chip t-status ${t.status === 'open' ? 'sev-critical' : 'sev-info'}`);
@@ -745,22 +748,49 @@ function renderHeader() {
 
 /* ---------- urgent cue: banner and sound ---------- */
 
+// Incidents waiting for a look, by key: { t, action }. One strip shows the most urgent
+// with a count of the rest, so a busy minute never stacks a wall of red over the page.
 const banners = new Map();
-function addBanner(t, action) {
-  let b = banners.get(t.key);
+function urgency(b) {
+  const t = b.t, kinds = t.kinds || [t.kind];
+  return [kinds.includes('self_harm') ? 0 : 1, -(t.tier || 0), t.deadline || 0];
+}
+function mostUrgent() {
+  let best = null, bestKey = null;
+  for (const b of banners.values()) {
+    const k = urgency(b);
+    if (!best || k[0] < bestKey[0] || (k[0] === bestKey[0] && (k[1] < bestKey[1] || (k[1] === bestKey[1] && k[2] < bestKey[2])))) {
+      best = b; bestKey = k;
+    }
+  }
+  return best;
+}
+function renderBanner() {
+  const host = $('#banners');
+  const top = mostUrgent();
+  let b = host.querySelector('.banner');
+  if (!top) { b?.remove(); return; }
   if (!b) {
     b = document.createElement('button');
     b.type = 'button';
     b.className = 'banner';
-    b.dataset.bannerKey = t.key;   // deliberately not data-ticket-key: tests look those up in the queue
-    $('#banners').prepend(b);
-    banners.set(t.key, b);
+    host.append(b);
   }
-  const suffix = action === 'escalated' ? ` \u2014 escalated to ${t.tier_name}` : '';
-  b.innerHTML = `Urgent: ${esc(kindLabel(t.kind))} in ${esc(t.session)} (agent ${esc(t.agent ?? '\u2014')})${esc(suffix)}<small>click to go to the ticket</small>`;
-  beep(false);
+  const t = top.t, kinds = (t.kinds || [t.kind]).map(kindLabel).join(', ');
+  b.dataset.bannerKey = t.key;   // deliberately not data-ticket-key: tests look those up in the queue
+  b.dataset.count = String(banners.size);
+  const suffix = top.action === 'escalated' ? ` \u2014 escalated to ${t.tier_name}`
+    : top.action === 'repaged' ? ' \u2014 self-harm disclosed, paged again' : '';
+  const more = banners.size > 1 ? ` (+${banners.size - 1} more urgent)` : '';
+  b.innerHTML = `Urgent: ${esc(kinds)} in ${esc(t.session)} (agent ${esc(t.agent ?? '\u2014')})${esc(suffix)}${esc(more)}<small>click to go to the ticket</small>`;
 }
-function dropBanner(key) { banners.get(key)?.remove(); banners.delete(key); }
+function addBanner(t, action, raises) {
+  const had = banners.get(t.key);
+  banners.set(t.key, { t, action: raises ? action : (had?.action || action) });
+  renderBanner();
+  if (raises) beep(action === 'repaged');
+}
+function dropBanner(key) { if (banners.delete(key)) renderBanner(); }
 
 let audioCtx = null, lastBeep = 0;
 function audio() {

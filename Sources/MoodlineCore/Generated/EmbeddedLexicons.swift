@@ -8204,13 +8204,13 @@ planning on	0	@want
 plan on	0	@want
 decided to	0	@want
 i've decided to	0	@want,@self
-thinking about	0	@want,@en_mact
+thinking about	0	@want,@en_think
 thinking of	0	@want
-think about	0	@want,@en_mact
-thought about	0	@want
+think about	0	@want,@en_think
+thought about	0	@want,@en_think
 thoughts about	0	@want
 thoughts of	0	@want
-keep thinking about	0	@want,@en_mact
+keep thinking about	0	@want,@en_think
 tempted to	0	@want
 about to	0	@want
 easier to	0	@want
@@ -8743,8 +8743,8 @@ not going to	0	@en_wontbe,@en_neverdo
 there won't be	0	@en_wontbe
 there wont be	0	@en_wontbe
 won't need	0	@en_wontbe
-won't be needing	0	@en_wontbe
-wont be needing	0	@en_wontbe
+won't be needing	0	@en_wontbe,@en_rehome
+wont be needing	0	@en_wontbe,@en_rehome
 won't have	0	@en_wontbe
 wont have	0	@en_wontbe
 don't think i'll be	0	@en_wontbe
@@ -12158,6 +12158,76 @@ her	0	@third
 their	0	@third
 season ticket	0	@service
 season pass	0	@service
+# self-harm: pointlessness, being here, letters, water and roads, rehoming a pet
+don't see the point	0	@pointless
+dont see the point	0	@pointless
+can't see the point	0	@pointless
+cant see the point	0	@pointless
+see no point	0	@pointless
+don't see any point	0	@pointless
+no point in me	0	@pointless
+be here anymore	0	@live
+being here anymore	0	@live
+to be here anymore	0	@live
+be on this earth	0	@live
+be in this world	0	@live
+be around anymore	0	@live
+written letters to	0	@en_give
+wrote letters to	0	@en_give
+writing letters to	0	@en_give
+written a letter to	0	@en_give
+the sea	0	@method
+the ocean	0	@method
+the lake	0	@method
+into the sea	0	@method
+into the ocean	0	@method
+into traffic	0	@method
+the motorway	0	@method
+the highway	0	@method
+the cliffs	0	@method
+deserves better	0	@en_rehome
+deserve better	0	@en_rehome
+a better home	0	@en_rehome
+look after him	0	@en_rehome
+look after her	0	@en_rehome
+take care of him	0	@en_rehome
+take care of her	0	@en_rehome
+won't need them	0	@en_rehome
+won't need it	0	@en_rehome
+wont need them	0	@en_rehome
+i've written letters to	0	@en_give
+i've written a letter to	0	@en_give
+i have written letters to	0	@en_give
+ive written letters to	0	@en_give
+i've left letters for	0	@en_give
+i've written letters for	0	@en_give
+# self-harm: the medicine cabinet, a car with the engine running, a ledge, thinking about a method
+took everything in	0	@en_mact
+taken everything in	0	@en_mact
+swallowed everything in	0	@en_mact
+took everything from	0	@en_mact
+sitting in my car	0	@en_mact
+sat in my car	0	@en_mact
+sitting in the car	0	@en_mact
+on the ledge of	0	@en_mact
+on the edge of	0	@en_mact
+on the ledge	0	@en_mact
+out on the ledge	0	@en_mact
+over the railing	0	@en_mact
+on the wrong side of the railing	0	@en_mact
+leaning over	0	@en_mact
+medicine cabinet	0	@method
+the medicine cabinet	0	@method
+my medicine cabinet	0	@method
+engine running	0	@method
+the engine running	0	@method
+with the engine running	0	@method
+been thinking of	0	@en_think
+been thinking about	0	@en_think
+considering	0	@en_think
+fantasising about	0	@en_think
+fantasizing about	0	@en_think
+daydreaming about	0	@en_think
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -21367,6 +21437,11 @@ permanently delete my account	-1.2	churn
 close my account for good	-1.2	churn
 from now on i'll use	-1.2	churn
 i'm done with you guys	-1.2	churn
+want the pain to stop for good	-3.5	self_harm
+make the pain stop for good	-3.5	self_harm
+want it all to end	-3.5	self_harm
+want it all to be over	-3.5	self_harm
+want everything to end	-3.5	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -21393,11 +21468,13 @@ i'm done with you guys	-1.2	churn
 @en_gone	self_harm	after I'm gone
 @farewell_act ..8 @en_gone|@plan_time|@goodbye	self_harm	putting affairs in order
 @en_give ..3 @en_family	self_harm	giving things away or farewell to family
+@farewell_act ..8 @en_rehome	self_harm	giving a pet or belongings away for good
 @en_tell ..4 @en_love	self_harm	last message to family
 # --- self_harm: methods
 @self ..4 @en_mact ..5 @method	self_harm	method and intent
 @en_mact ..4 @method ..5 @plan_time	self_harm	method with a time
 @method ..4 @en_mact	self_harm	method
+@en_think ..3 @en_mact ..5 @method	self_harm	thinking about a method
 @en_have ..3 @method	self_harm	has the means at hand
 @farewell_act ..8 @en_ready	self_harm	affairs in order and ready
 @self ..3 @hurt ..2 @en_bodyself	self_harm	hurting oneself
@@ -26123,10 +26200,10 @@ zs	0	@zh_sh
 拎住	0	@zh_ready
 对着	0	@zh_ready,@zh_quote
 对住	0	@zh_ready
-吞了	0	@zh_ready
+吞了	0	@zh_ready,@zh_take
 吞	0	@zh_ready
-食埋	0	@zh_ready
-吞咗	0	@zh_ready
+食埋	0	@zh_ready,@zh_take
+吞咗	0	@zh_ready,@zh_take
 藏好	0	@zh_ready
 划	0	@zh_hurt
 割	0	@zh_hurt
@@ -27803,6 +27880,180 @@ n	0	@zh_num
 整死	0	
 被你们	0	
 骑机车	0	
+# self-harm: standing at a place, looking down, farewell letters, means stored (Cantonese forms too)
+站在	0	@zh_stand
+站喺	0	@zh_stand
+企喺	0	@zh_stand
+企在	0	@zh_stand
+坐在	0	@zh_stand
+坐喺	0	@zh_stand
+爬上	0	@zh_stand
+爬到	0	@zh_stand
+爬上了	0	@zh_stand
+走到	0	@zh_stand
+行到	0	@zh_stand
+上咗	0	@zh_stand
+翻过	0	@zh_stand
+翻出	0	@zh_stand
+跨过	0	@zh_stand
+往下看	0	@zh_lookdown
+望落去	0	@zh_lookdown
+往下跳	0	@zh_lookdown
+跳下去	0	@zh_lookdown
+跳落去	0	@zh_lookdown
+风好大	0	@zh_lookdown
+好高	0	@zh_lookdown
+很高	0	@zh_lookdown
+水好冷	0	@zh_lookdown
+水很冷	0	@zh_lookdown
+负累	0	@zh_burden
+阻住	0	@zh_burden
+多余嘅人	0	@zh_burden
+冇咗我	0	@zh_without
+没有了我	0	@zh_without
+少咗我	0	@zh_without
+攒了	0	@zh_ready
+攒咗	0	@zh_ready
+储咗	0	@zh_ready
+存咗	0	@zh_ready
+储好	0	@zh_ready
+囤了	0	@zh_ready
+囤好	0	@zh_ready
+𠝹	0	@zh_hurt
+鎅	0	@zh_hurt
+𠝹咗	0	@zh_hurt
+鎅咗	0	@zh_hurt
+写好封信	0	@zh_letterto
+写好一封信	0	@zh_letterto
+写好几封信	0	@zh_letterto
+写好封遗书	0	@zh_letterto
+写咗封信	0	@zh_letterto
+写咗一封信	0	@zh_letterto
+写咗几封信	0	@zh_letterto
+写咗封遗书	0	@zh_letterto
+写了封信	0	@zh_letterto
+写了一封信	0	@zh_letterto
+写了几封信	0	@zh_letterto
+写了封遗书	0	@zh_letterto
+留了封信	0	@zh_letterto
+留了一封信	0	@zh_letterto
+留了几封信	0	@zh_letterto
+留了封遗书	0	@zh_letterto
+留咗封信	0	@zh_letterto
+留咗一封信	0	@zh_letterto
+留咗几封信	0	@zh_letterto
+留咗封遗书	0	@zh_letterto
+留低封信	0	@zh_letterto
+留低一封信	0	@zh_letterto
+留低几封信	0	@zh_letterto
+留低封遗书	0	@zh_letterto
+写低封信	0	@zh_letterto
+写低一封信	0	@zh_letterto
+写低几封信	0	@zh_letterto
+写低封遗书	0	@zh_letterto
+行落去	0	@zh_lookdown
+走落去	0	@zh_lookdown
+走进去	0	@zh_lookdown
+走进海里	0	@zh_lookdown
+就不回来了	0	@zh_gone
+就唔返嚟	0	@zh_gone
+# self-harm: farewell to the world or to everyone, a whole bottle taken, everything given away and not needed, no more trouble after a time
+这个世界	0	@zh_world
+呢个世界	0	@zh_world
+这世界	0	@zh_world
+人间	0	@zh_world
+人世	0	@zh_world
+人世间	0	@zh_world
+这个世间	0	@zh_world
+拜拜	0	@zh_bye
+再见	0	@zh_bye
+讲拜拜	0	@zh_bye
+说拜拜	0	@zh_bye
+说再见	0	@zh_bye
+讲再见	0	@zh_bye
+告别	0	@zh_bye
+道别	0	@zh_bye
+永别	0	@zh_bye
+saybye	0	@zh_bye
+bye	0	@zh_bye
+byebye	0	@zh_bye
+讲声再见	0	@zh_bye
+说声再见	0	@zh_bye
+食咗	0	@zh_take
+吃了	0	@zh_take
+食晒	0	@zh_take
+吃光	0	@zh_take
+吃掉	0	@zh_take
+吃下	0	@zh_take
+吞下	0	@zh_take
+吞落	0	@zh_take
+饮咗	0	@zh_take
+喝了	0	@zh_take
+喝光	0	@zh_take
+成樽	0	@zh_whole
+成瓶	0	@zh_whole
+一整瓶	0	@zh_whole
+一整排	0	@zh_whole
+一整盒	0	@zh_whole
+成盒	0	@zh_whole
+成排	0	@zh_whole
+一大把	0	@zh_whole
+整瓶	0	@zh_whole
+整盒	0	@zh_whole
+整排	0	@zh_whole
+送晒俾人	0	@zh_giveall
+送晒畀人	0	@zh_giveall
+全部送人	0	@zh_giveall
+送晒	0	@zh_giveall
+以后都唔使	0	@zh_noneed
+以后用不到	0	@zh_noneed
+以后用不上	0	@zh_noneed
+用不着了	0	@zh_noneed
+用唔着	0	@zh_noneed
+唔使用	0	@zh_noneed
+以后不需要	0	@zh_noneed
+以后都不需要	0	@zh_noneed
+再也用不上	0	@zh_noneed
+再都用唔着	0	@zh_noneed
+以后都用不到	0	@zh_noneed
+以后都用唔到	0	@zh_noneed
+用不到了	0	@zh_noneed
+用不上了	0	@zh_noneed
+今晚之后	0	@zh_aftertime
+今晚过后	0	@zh_aftertime
+过了今晚	0	@zh_aftertime
+听日之后	0	@zh_aftertime
+明天之后	0	@zh_aftertime
+今天之后	0	@zh_aftertime
+今日之后	0	@zh_aftertime
+过咗今晚	0	@zh_aftertime
+这个周末之后	0	@zh_aftertime
+周末之后	0	@zh_aftertime
+这周之后	0	@zh_aftertime
+唔使再烦	0	@zh_notrouble
+不用再烦	0	@zh_notrouble
+不会再烦你们	0	@zh_notrouble
+不会再麻烦你们	0	@zh_notrouble
+唔会再烦住你哋	0	@zh_notrouble
+唔会再麻烦你哋	0	@zh_notrouble
+唔使再理我	0	@zh_notrouble
+不用再管我	0	@zh_notrouble
+再也不会烦	0	@zh_notrouble
+不会再打扰	0	@zh_notrouble
+所有东西都送	0	@zh_giveall
+东西全部送	0	@zh_giveall
+全部都送人	0	@zh_giveall
+世界杯	0	
+感冒药	0	
+胃药	0	
+退烧药	0	
+消炎药	0	
+降压药	0	
+中药	0	
+维生素	0	
+维他命	0	
+止咳药	0	
+眼药水	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -34417,6 +34668,26 @@ po到tiktok	-1.5	escalation
 我唔会返嚟	-2.8	self_harm
 唔会再返嚟	-2.8	self_harm
 就用唔着	-2.8	self_harm
+活唔落去	-3.5	self_harm
+死咗算	-3.5	self_harm
+死咗佢算	-3.5	self_harm
+了断自己	-3.5	self_harm
+唔想再醒	-3.5	self_harm
+唔想醒返	-3.5	self_harm
+瞓咗唔好醒	-3.5	self_harm
+绝笔	-3.5	self_harm
+行落海	-3.5	self_harm
+跳落海	-3.5	self_harm
+跳落河	-3.5	self_harm
+唔好再醒	-3.5	self_harm
+唔再醒	-3.5	self_harm
+不再醒来	-3.5	self_harm
+永远不要醒	-3.5	self_harm
+结束呢一切	-3.5	self_harm
+结束晒一切	-3.5	self_harm
+冲落海	-3.5	self_harm
+冲落河	-3.5	self_harm
+冲下海	-3.5	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -34443,8 +34714,15 @@ po到tiktok	-1.5	escalation
 @zh_ready ..5 @zh_method	self_harm	means at hand
 @zh_hurt ..3 @zh_body	self_harm	hurting oneself
 @zh_body ..6 @zh_hurt	self_harm	hurting oneself
-@self ..6 @zh_place	self_harm	at a high or dangerous place
+@zh_stand ..2 @zh_place	self_harm	standing at a high or dangerous place
+@zh_place ..6 @zh_lookdown	self_harm	at a high place, looking down
 @zh_kin ..5 @zh_sorry	self_harm	last words to family
+@zh_letterto ..5 @zh_kin	self_harm	farewell letter to family
+@zh_bye ..5 @zh_world	self_harm	farewell to the world
+@zh_world ..5 @zh_bye	self_harm	farewell to the world
+@zh_take ..2 @zh_whole ..3 @zh_method	self_harm	took a whole bottle
+@zh_giveall ..10 @zh_noneed	self_harm	everything given away, not needed any more
+@zh_aftertime ..6 @zh_notrouble	self_harm	no more trouble after a time
 @zh_deny ..3 @zh_sh|@zh_die	scope:denial	denies self-harm
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden

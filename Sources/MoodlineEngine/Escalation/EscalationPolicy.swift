@@ -101,6 +101,14 @@ public struct EscalationPolicy: Sendable, Codable, Equatable {
         TierAssignment(tier: 0, name: tiers[0].name, deadline: t + tiers[0].acknowledgeWithin)
     }
 
+    /// The owner at `tier` paged again at event time `t` (a self-harm disclosure joined an
+    /// incident they hold), with that tier's full window. A stored tier beyond the chain is
+    /// treated as the last tier.
+    public func repage(atTier tier: Int, at t: Double) -> TierAssignment {
+        let tier = min(max(tier, 0), tiers.count - 1)
+        return TierAssignment(tier: tier, name: tiers[tier].name, deadline: t + tiers[tier].acknowledgeWithin)
+    }
+
     /// What happens to an unacknowledged ticket at `tier` whose deadline is `deadline`,
     /// checked at `now`; `nil` when the deadline has not passed.
     ///

@@ -8,14 +8,17 @@ public struct ScriptedConversation: Sendable, Equatable {
     /// language the service has to detect.
     public var lang: String?
     public var channel: Channel
+    /// What a good monitor should make of it, from the scenario's expectations.
+    public var tone: ConversationTone
     /// Seconds from the last turn to the session end.
     public var endGap: Double
     public var turns: [ScriptedTurn]
 
-    public init(name: String, lang: String?, channel: Channel, endGap: Double, turns: [ScriptedTurn]) {
+    public init(name: String, lang: String?, channel: Channel, tone: ConversationTone = .calm, endGap: Double, turns: [ScriptedTurn]) {
         self.name = name
         self.lang = lang
         self.channel = channel
+        self.tone = tone
         self.endGap = endGap
         self.turns = turns
     }

@@ -23,6 +23,10 @@ public struct SimulatedStream: WireEventSource {
     public let startTime: Double
     /// The scripts it draws from (already filtered by language).
     public let library: ConversationLibrary
+    /// How often each tone is cast.
+    public let mix: ConversationMix
+    /// Script indices by tone, for the mix.
+    private let byTone: [ConversationTone: [Int]]
 
     private var random: SplitMix64
     private var slots: [Slot]
@@ -60,15 +64,22 @@ public struct SimulatedStream: WireEventSource {
     ///   - startTime: event time of the first conversation starts, seconds since the epoch.
     ///   - teams: teams to spread agents over; nil picks a few (about one per three agents, at most 5).
     ///   - library: the scripts; the embedded scenario conversations by default.
+    ///   - mix: how often each tone is cast; every script alike by default.
     public init(
         seed: UInt64, sessions: Int, languages: Set<String>? = nil, startTime: Double,
-        teams: Int? = nil, library: ConversationLibrary = .embedded
+        teams: Int? = nil, library: ConversationLibrary = .embedded, mix: ConversationMix = .uniform
     ) {
         self.seed = seed
         self.sessions = max(1, sessions)
         self.teams = max(1, teams ?? min(5, max(1, self.sessions / 3)))
         self.startTime = startTime
         self.library = library.filtered(languages: languages)
+        self.mix = mix
+        var byTone: [ConversationTone: [Int]] = [:]
+        for (index, conversation) in self.library.conversations.enumerated() {
+            byTone[conversation.tone, default: []].append(index)
+        }
+        self.byTone = byTone
         random = SplitMix64(seed: seed)
         slots = []
         queue = EventQueue(capacity: self.sessions)
@@ -92,6 +103,9 @@ public struct SimulatedStream: WireEventSource {
 
     /// Conversations cast so far (started or about to start).
     public var conversationsCast: Int { cast }
+
+    /// Conversations cast so far, by tone.
+    public private(set) var castByTone: [ConversationTone: Int] = [:]
 
     /// The agent id of slot `index`.
     public func agent(slot index: Int) -> String { "a-\(index + 1)" }
@@ -154,7 +168,8 @@ public struct SimulatedStream: WireEventSource {
     /// Picks a script and the conversation's identity, voice and pace.
     private mutating func castConversation(at ts: Double) -> Slot {
         cast += 1
-        let script = random.below(library.conversations.count)
+        let script = pickScript()
+        castByTone[library.conversations[script].tone, default: 0] += 1
         let customer = "c-\(100_000 + random.below(900_000))"
         let pace = random.uniform(0.8, 1.25)
         var voice: [Voice] = []
@@ -164,6 +179,23 @@ public struct SimulatedStream: WireEventSource {
         return Slot(
             script: script, session: "sim-\(seed)-\(cast)", customer: customer, pace: pace, voice: voice,
             step: -1, ts: ts, started: false)
+    }
+
+    /// A script index: uniform over the library, or a tone by the mix's shares (among the
+    /// tones the library has), then a script of that tone.
+    private mutating func pickScript() -> Int {
+        guard let shares = mix.shares else { return random.below(library.conversations.count) }
+        let tones = ConversationTone.allCases.filter { byTone[$0] != nil && (shares[$0] ?? 0) > 0 }
+        let total = tones.reduce(0) { $0 + (shares[$1] ?? 0) }
+        guard total > 0 else { return random.below(library.conversations.count) }
+        var draw = random.uniform(0, total)
+        var tone = tones[tones.count - 1]
+        for candidate in tones {
+            draw -= shares[candidate] ?? 0
+            if draw < 0 { tone = candidate; break }
+        }
+        let scripts = byTone[tone] ?? []
+        return scripts[random.below(scripts.count)]
     }
 
     /// The script's readings in this conversation's voice, with a little per-fragment noise.

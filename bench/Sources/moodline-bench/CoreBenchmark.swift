@@ -54,7 +54,10 @@ struct CoreBenchmark {
         var checksum: Float
         /// The fastest single pass over the lines: on a busy machine, closest to the uncontended speed.
         var bestPassSeconds: Double
+        /// CPU time the scoring thread ran during the timed loop.
+        var cpuSeconds: Double
         var bestFragmentsPerSecond: Double { Double(lines) / bestPassSeconds }
+        var fragmentsPerCPUSecond: Double { Double(fragments) / cpuSeconds }
         var fragmentsPerSecond: Double { Double(fragments) / seconds }
         var nanosecondsPerFragment: Double { seconds * 1e9 / Double(fragments) }
         var allocationsPerFragment: Double { Double(allocations) / Double(fragments) }
@@ -113,6 +116,7 @@ struct CoreBenchmark {
         let budget = UInt64(seconds * 1e9)
         var fragments = 0
         let allocationsBefore = AllocationCounter.allocations
+        let cpuStart = threadCPUNanoseconds()
         let start = monotonicNanoseconds()
         var now = start
         var bestPass = UInt64.max
@@ -126,6 +130,7 @@ struct CoreBenchmark {
             now = monotonicNanoseconds()
             bestPass = min(bestPass, now - passStart)
         } while now - start < budget
+        let cpuEnd = threadCPUNanoseconds()
         let allocationsAfter = AllocationCounter.allocations
         blackHole(checksum)
 
@@ -141,7 +146,7 @@ struct CoreBenchmark {
             meanUnits: Double(units) / Double(max(lines.count, 1)),
             fragments: fragments, seconds: Double(now - start) / 1e9,
             allocations: allocationsAfter &- allocationsBefore, checksum: checksum,
-            bestPassSeconds: Double(bestPass) / 1e9)
+            bestPassSeconds: Double(bestPass) / 1e9, cpuSeconds: Double(cpuEnd - cpuStart) / 1e9)
     }
 
     func run() -> Int32 {
@@ -179,8 +184,8 @@ struct CoreBenchmark {
 
     func report(_ results: [Result], comparison: Comparison?) {
         print("")
-        print("| corpus   | lines | mean size        | fragments/s | ns/fragment | best pass/s | allocs/fragment | vs reference |")
-        print("|----------|------:|------------------|------------:|------------:|------------:|----------------:|--------------|")
+        print("| corpus   | lines | mean size        | fragments/s | per CPU-second | ns/fragment | best pass/s | allocs/fragment | vs reference |")
+        print("|----------|------:|------------------|------------:|---------------:|------------:|------------:|----------------:|--------------|")
         for r in results {
             let size = r.name == "en"
                 ? "\(r.meanUnits.formatted(1)) words, \(r.meanBytes.formatted(0)) B"
@@ -194,9 +199,9 @@ struct CoreBenchmark {
                     versus = "\((r.fragmentsPerSecond / snow).formatted(0))× SnowNLP"
                 }
             }
-            print("| \(pad(r.name, 8)) | \(pad(String(r.lines), 5, right: true)) | \(pad(size, 16)) | \(pad(r.fragmentsPerSecond.grouped, 11, right: true)) | \(pad(r.nanosecondsPerFragment.formatted(0), 11, right: true)) | \(pad(r.bestFragmentsPerSecond.grouped, 11, right: true)) | \(pad(r.allocationsPerFragment.formatted(r.allocations == 0 ? 0 : 4), 15, right: true)) | \(versus) |")
+            print("| \(pad(r.name, 8)) | \(pad(String(r.lines), 5, right: true)) | \(pad(size, 16)) | \(pad(r.fragmentsPerSecond.grouped, 11, right: true)) | \(pad(r.fragmentsPerCPUSecond.grouped, 14, right: true)) | \(pad(r.nanosecondsPerFragment.formatted(0), 11, right: true)) | \(pad(r.bestFragmentsPerSecond.grouped, 11, right: true)) | \(pad(r.allocationsPerFragment.formatted(r.allocations == 0 ? 0 : 4), 15, right: true)) | \(versus) |")
         }
-        print("fragments/s and ns/fragment: mean over the whole timed loop; best pass/s: the fastest single pass over the lines")
+        print("fragments/s and ns/fragment: mean over the whole timed loop (wall clock); per CPU-second: the same loop over the CPU time the thread ran (what one core does when other work shares the machine); best pass/s: the fastest single pass over the lines")
         if let comparison {
             print("")
             print("| reference                          | lines | fragments/s | µs/fragment | Moodline/reference | best: ref/s | best: Moodline/ref |")
@@ -224,7 +229,8 @@ struct CoreBenchmark {
         if let slowest {
             let ok = slowest.fragmentsPerSecond >= 1_000_000
             let slowestBest = perLanguage.map(\.bestFragmentsPerSecond).min() ?? 0
-            print("target ≥ 1,000,000 fragments/s per core per language: \(ok ? "MET" : "NOT MET") (slowest: \(slowest.name) \(slowest.fragmentsPerSecond.grouped)/s mean, slowest best pass \(slowestBest.grouped)/s)")
+            let slowestCPU = perLanguage.map(\.fragmentsPerCPUSecond).min() ?? 0
+            print("target ≥ 1,000,000 fragments/s per core per language: \(ok ? "MET" : "NOT MET") (slowest: \(slowest.name) \(slowest.fragmentsPerSecond.grouped)/s mean, slowest per CPU-second \(slowestCPU.grouped)/s, slowest best pass \(slowestBest.grouped)/s)")
         }
         let maxAllocs = results.map(\.allocationsPerFragment).max() ?? 0
         print("target 0 allocations/fragment: \(maxAllocs == 0 ? "MET" : "NOT MET (max \(maxAllocs.formatted(4)))")")

@@ -11,6 +11,15 @@ func monotonicNanoseconds() -> UInt64 {
     return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
 }
 
+/// CPU time this thread has run, in nanoseconds: on a shared machine, what "per core" means
+/// (time the scheduler gave to other processes is not counted).
+@inline(__always)
+func threadCPUNanoseconds() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
+}
+
 enum AllocationCounter {
     static var isActive: Bool { moodline_allocation_counter_active() != 0 }
     @inline(__always) static var allocations: UInt64 { moodline_allocation_count() }

@@ -6,6 +6,8 @@
 // up. The scenario set's README lets the project use, change and ship these files without
 // restriction, which is what embedding them in the binary does.
 //
+// A conversation's tone (calm, frustrated, urgent) follows the alerts its scenario expects.
+//
 // Each turn keeps the recording's speaker, text, final flag and raw prosody; its gap is the
 // seconds since the previous turn (the first turn's since the session start).
 
@@ -56,7 +58,7 @@ extension ConversationLibrary {
     ])
 
     static let dev001 = ScriptedConversation(
-        name: "dev-001", lang: "zh", channel: .voice, endGap: 2.11,
+        name: "dev-001", lang: "zh", channel: .voice, tone: .urgent, endGap: 2.11,
         turns: [
             t(.agent, 7.06, "您好，很高兴为您服务，请问有什么可以帮您？", true, p(212.6, 29.4, -24.1, 4.6, 0.0, 0.44)),
             t(.customer, 5.76, "我约了今天上午装空调，师傅到现在都没来，电话也打不通。", true, p(142.7, 23.0, -19.1, 5.0, 0.0, 0.73)),
@@ -76,7 +78,7 @@ extension ConversationLibrary {
     )
 
     static let dev002 = ScriptedConversation(
-        name: "dev-002", lang: "zh", channel: .chat, endGap: 52.45,
+        name: "dev-002", lang: "zh", channel: .chat, tone: .calm, endGap: 52.45,
         turns: [
             t(.customer, 23.92, "你好，我想预约一下洗衣机的安装。"),
             t(.agent, 20.32, "您好！请提供一下订单号，我帮您安排。"),
@@ -94,7 +96,7 @@ extension ConversationLibrary {
     )
 
     static let dev003 = ScriptedConversation(
-        name: "dev-003", lang: "zh", channel: .voice, endGap: 2.95,
+        name: "dev-003", lang: "zh", channel: .voice, tone: .frustrated, endGap: 2.95,
         turns: [
             t(.agent, 5.06, "喂，维修中心。", true, p(118.2, 17.2, -21.2, 4.8, 0.0, 0.41)),
             t(.customer, 7.17, "你好，我上周送修的手机，今天拿回来发现屏幕还是会闪，而且背面多了一道划痕。", true, p(124.7, 17.4, -21.3, 5.2, 0.0, 0.67)),
@@ -116,7 +118,7 @@ extension ConversationLibrary {
     )
 
     static let dev004 = ScriptedConversation(
-        name: "dev-004", lang: "zh", channel: .chat, endGap: 36.01,
+        name: "dev-004", lang: "zh", channel: .chat, tone: .frustrated, endGap: 36.01,
         turns: [
             t(.customer, 29.12, "你好，我中午十一点半下的单，现在都一点了还没送到。"),
             t(.agent, 18.6, "您好，很抱歉让您久等了！麻烦提供一下订单号，我马上帮您查询。"),
@@ -135,7 +137,7 @@ extension ConversationLibrary {
     )
 
     static let dev005 = ScriptedConversation(
-        name: "dev-005", lang: "zh", channel: .voice, endGap: 1.12,
+        name: "dev-005", lang: "zh", channel: .voice, tone: .urgent, endGap: 1.12,
         turns: [
             t(.agent, 8.44, "您好，这里是客服中心，工号一零二，请问有什么可以帮您？", true, p(112.3, 12.3, -21.8, 4.6, 0.0, 0.36)),
             t(.customer, 1.99, "我这个月的话费", false, p(229.1, nil, -19.6, 5.1, nil, nil)),
@@ -159,7 +161,7 @@ extension ConversationLibrary {
     )
 
     static let dev006 = ScriptedConversation(
-        name: "dev-006", lang: nil, channel: .voice, endGap: 2.54,
+        name: "dev-006", lang: nil, channel: .voice, tone: .frustrated, endGap: 2.54,
         turns: [
             t(.agent, 9.7, "Hello, good afternoon, this is Jason from customer service, 请问有什么可以帮到您？", true, p(123.7, 13.8, -22.5, 4.2, 0.0, 0.67)),
             t(.customer, 6.99, "Hi, 我想问一下我这个月的bill，为什么突然多了一百多块？I didn't change anything leh.", true, p(235.8, 32.0, -20.0, 5.2, 0.0, 0.84)),
@@ -179,7 +181,7 @@ extension ConversationLibrary {
     )
 
     static let dev007 = ScriptedConversation(
-        name: "dev-007", lang: "zh", channel: .chat, endGap: 37.67,
+        name: "dev-007", lang: "zh", channel: .chat, tone: .urgent, endGap: 37.67,
         turns: [
             t(.customer, 38.37, "在吗？我的支付宝今天被扣了二百五十八，显示是你们的年度会员自动续费。"),
             t(.agent, 17.04, "您好，在的。请稍等，我帮您查询一下账户信息。"),
@@ -199,7 +201,7 @@ extension ConversationLibrary {
     )
 
     static let dev008 = ScriptedConversation(
-        name: "dev-008", lang: "zh", channel: .voice, endGap: 2.74,
+        name: "dev-008", lang: "zh", channel: .voice, tone: .urgent, endGap: 2.74,
         turns: [
             t(.agent, 9.57, "您好，這裡是行李服務中心，敝姓林，請問有什麼可以為您服務？", true, p(192.7, 21.8, -23.4, 5.0, 0.0, 0.46)),
             t(.customer, 5.74, "妳好，我上禮拜五從東京回桃園，行李箱到現在還沒找到。", true, p(133.9, 21.3, -20.5, 5.0, 0.0, 0.82)),
@@ -220,7 +222,7 @@ extension ConversationLibrary {
     )
 
     static let dev009 = ScriptedConversation(
-        name: "dev-009", lang: "zh", channel: .voice, endGap: 2.09,
+        name: "dev-009", lang: "zh", channel: .voice, tone: .urgent, endGap: 2.09,
         turns: [
             t(.agent, 6.3, "您好，客服中心，请问有什么可以帮您？", true, p(192.2, 28.7, -23.4, 4.7, 0.0, 0.48)),
             t(.customer, 6.52, "你好……我的手机号被停机了，想问一下怎么回事。", true, p(110.8, 10.3, -25.6, 4.0, 0.0, 1.6)),
@@ -241,7 +243,7 @@ extension ConversationLibrary {
     )
 
     static let dev010 = ScriptedConversation(
-        name: "dev-010", lang: "zh", channel: .chat, endGap: 26.06,
+        name: "dev-010", lang: "zh", channel: .chat, tone: .frustrated, endGap: 26.06,
         turns: [
             t(.customer, 22.22, "你好，我的手机送修已经二十天了，还没有消息。"),
             t(.agent, 12.36, "您好，请提供一下维修单号。"),
@@ -262,7 +264,7 @@ extension ConversationLibrary {
     )
 
     static let dev011 = ScriptedConversation(
-        name: "dev-011", lang: "zh", channel: .voice, endGap: 2.01,
+        name: "dev-011", lang: "zh", channel: .voice, tone: .calm, endGap: 2.01,
         turns: [
             t(.agent, 7.49, "您好，請問是陳小姐嗎？這裡是手機維修中心。", true, p(114.6, 12.8, -22.9, 4.7, 0.0, 0.8)),
             t(.customer, 1.63, "對，我是。", true, p(187.9, 21.7, -21.2, 4.7, 0.0, 0.71)),
@@ -279,7 +281,7 @@ extension ConversationLibrary {
     )
 
     static let dev012 = ScriptedConversation(
-        name: "dev-012", lang: "zh", channel: .voice, endGap: 2.85,
+        name: "dev-012", lang: "zh", channel: .voice, tone: .calm, endGap: 2.85,
         turns: [
             t(.agent, 6.5, "您好，外卖客服，请问有什么可以帮您？", true, p(203.2, 23.8, -22.3, 4.5, 0.0, 0.82)),
             t(.customer, 5.94, "你好，我刚下了一单，地址好像选错了，选成公司了，我现在在家。", true, p(196.9, 21.8, -21.8, 4.8, 0.0, 0.54)),
@@ -297,7 +299,7 @@ extension ConversationLibrary {
     )
 
     static let dev013 = ScriptedConversation(
-        name: "dev-013", lang: "zh", channel: .chat, endGap: 56.32,
+        name: "dev-013", lang: "zh", channel: .chat, tone: .urgent, endGap: 56.32,
         turns: [
             t(.customer, 23.8, "為什麼我已經取消訂閱了，這個月信用卡還是被扣款？"),
             t(.agent, 20.2, "您好，很抱歉造成困擾，請提供您註冊的手機號碼，我幫您查詢。"),
@@ -317,7 +319,7 @@ extension ConversationLibrary {
     )
 
     static let dev014 = ScriptedConversation(
-        name: "dev-014", lang: "zh", channel: .chat, endGap: 28.91,
+        name: "dev-014", lang: "zh", channel: .chat, tone: .calm, endGap: 28.91,
         turns: [
             t(.customer, 24.49, "你好，想咨询一下行李额度的问题。"),
             t(.agent, 20.41, "您好，请问您是哪天的航班？从哪里出发？"),
@@ -334,7 +336,7 @@ extension ConversationLibrary {
     )
 
     static let dev015 = ScriptedConversation(
-        name: "dev-015", lang: "zh", channel: .voice, endGap: 2.15,
+        name: "dev-015", lang: "zh", channel: .voice, tone: .frustrated, endGap: 2.15,
         turns: [
             t(.agent, 8.83, "您好，欢迎致电，我是客服小刘，请问有什么可以帮您？", true, p(111.1, 14.1, -22.2, 4.5, 0.0, 0.45)),
             t(.customer, 6.05, "你好，我想把家里的视频会员套餐退订，就是每个月三十九那个。", true, p(218.4, 24.3, -21.9, 4.7, 0.0, 0.39)),
@@ -354,7 +356,7 @@ extension ConversationLibrary {
     )
 
     static let dev016 = ScriptedConversation(
-        name: "dev-016", lang: "zh", channel: .chat, endGap: 43.55,
+        name: "dev-016", lang: "zh", channel: .chat, tone: .calm, endGap: 43.55,
         turns: [
             t(.customer, 23.28, "你好，我想问一下我现在的套餐能不能升级。"),
             t(.agent, 19.67, "您好，可以的。请问您目前每个月流量大概用多少？"),
@@ -374,7 +376,7 @@ extension ConversationLibrary {
     )
 
     static let dev017 = ScriptedConversation(
-        name: "dev-017", lang: nil, channel: .chat, endGap: 50.25,
+        name: "dev-017", lang: nil, channel: .chat, tone: .urgent, endGap: 50.25,
         turns: [
             t(.customer, 37.7, "Hi，我的luggage在转机的时候丢了，已经两天了还没有消息。"),
             t(.agent, 39.06, "Hi, I'm sorry to hear that. May I have your file reference number? 您的行李查询编号是多少？"),
@@ -393,7 +395,7 @@ extension ConversationLibrary {
     )
 
     static let dev018 = ScriptedConversation(
-        name: "dev-018", lang: "zh", channel: .chat, endGap: 37.12,
+        name: "dev-018", lang: "zh", channel: .chat, tone: .frustrated, endGap: 37.12,
         turns: [
             t(.customer, 24.76, "你好，我的訂單顯示已送達，可是我根本沒收到餐點。"),
             t(.agent, 11.58, "請提供訂單編號。"),
@@ -414,7 +416,7 @@ extension ConversationLibrary {
     )
 
     static let dev019 = ScriptedConversation(
-        name: "dev-019", lang: "en", channel: .voice, endGap: 1.36,
+        name: "dev-019", lang: "en", channel: .voice, tone: .calm, endGap: 1.36,
         turns: [
             t(.agent, 8.27, "Good afternoon, you're through to member services, this is Aisha. How can I help?", true, p(215.2, 32.0, -22.7, 4.3, 0.0, 0.69)),
             t(.customer, 6.39, "Hi Aisha. I'd like to switch my plan from monthly to annual, if that's possible.", true, p(114.4, 13.4, -21.6, 4.1, 0.0, 0.81)),
@@ -431,7 +433,7 @@ extension ConversationLibrary {
     )
 
     static let dev020 = ScriptedConversation(
-        name: "dev-020", lang: "en", channel: .voice, endGap: 1.67,
+        name: "dev-020", lang: "en", channel: .voice, tone: .calm, endGap: 1.67,
         turns: [
             t(.agent, 9.47, "Hi, you're through to device repair support, my name's Daniel. How can I help today?", true, p(130.4, 17.4, -23.0, 4.2, 0.0, 0.56)),
             t(.customer, 8.28, "Hi Daniel. I had to cancel my battery appointment last week because of work, so I'd like to book it again.", true, p(196.2, 24.5, -20.5, 4.0, 0.0, 0.49)),
@@ -448,7 +450,7 @@ extension ConversationLibrary {
     )
 
     static let dev021 = ScriptedConversation(
-        name: "dev-021", lang: "en", channel: .voice, endGap: 1.16,
+        name: "dev-021", lang: "en", channel: .voice, tone: .frustrated, endGap: 1.16,
         turns: [
             t(.agent, 6.02, "Thanks for calling, this is Kim in billing. How can I help?", true, p(199.0, 26.1, -22.1, 4.8, 0.0, 0.53)),
             t(.customer, 2.2, "Hi, yeah, I got a text", false, p(128.1, nil, -21.4, 4.4, nil, nil)),
@@ -468,7 +470,7 @@ extension ConversationLibrary {
     )
 
     static let dev022 = ScriptedConversation(
-        name: "dev-022", lang: "en", channel: .voice, endGap: 2.18,
+        name: "dev-022", lang: "en", channel: .voice, tone: .urgent, endGap: 2.18,
         turns: [
             t(.agent, 7.91, "Thank you for calling Baggage Services, this is Megan. How can I help you today?", true, p(199.0, 26.5, -21.7, 4.4, 0.0, 0.84)),
             t(.customer, 7.96, "Yeah, hi. My suitcase didn't show up on the carousel in Denver last night and nobody at the desk could tell me anything.", true, p(129.8, 15.7, -19.7, 4.5, 0.0, 0.53)),
@@ -490,7 +492,7 @@ extension ConversationLibrary {
     )
 
     static let dev023 = ScriptedConversation(
-        name: "dev-023", lang: "en", channel: .voice, endGap: 2.38,
+        name: "dev-023", lang: "en", channel: .voice, tone: .frustrated, endGap: 2.38,
         turns: [
             t(.agent, 6.04, "Appliance installs, this is Rick.", true, p(132.1, 20.0, -20.7, 4.3, 0.0, 0.89)),
             t(.customer, 7.06, "Hi Rick, I'm calling about my dishwasher installation. It was booked for today between eight and twelve and--", true, p(191.4, 21.9, -20.3, 4.6, 0.0, 0.5)),
@@ -511,7 +513,7 @@ extension ConversationLibrary {
     )
 
     static let dev024 = ScriptedConversation(
-        name: "dev-024", lang: "en", channel: .chat, endGap: 55.18,
+        name: "dev-024", lang: "en", channel: .chat, tone: .frustrated, endGap: 55.18,
         turns: [
             t(.customer, 28.17, "Hello, I'm trying to get a refund for a charge on my account from November 3rd."),
             t(.agent, 29.93, "Hi there, thanks for reaching out! I'd be happy to look into that. Can you confirm the name on the account?"),
@@ -531,7 +533,7 @@ extension ConversationLibrary {
     )
 
     static let dev025 = ScriptedConversation(
-        name: "dev-025", lang: "en", channel: .voice, endGap: 1.73,
+        name: "dev-025", lang: "en", channel: .voice, tone: .urgent, endGap: 1.73,
         turns: [
             t(.agent, 8.11, "Hi, you're through to device repair support, my name's Daniel. What can I do for you?", true, p(114.4, 14.6, -24.0, 4.4, 0.0, 0.65)),
             t(.customer, 7.93, "Hi. I sent my phone in for a screen repair and it came back... it came back completely wiped.", true, p(200.9, 21.2, -23.9, 3.6, 0.0, 1.2)),
@@ -552,7 +554,7 @@ extension ConversationLibrary {
     )
 
     static let dev026 = ScriptedConversation(
-        name: "dev-026", lang: "en", channel: .chat, endGap: 51.91,
+        name: "dev-026", lang: "en", channel: .chat, tone: .urgent, endGap: 51.91,
         turns: [
             t(.customer, 34.28, "Hi, I just got my order from Golden Wok and the chicken is raw in the middle. Like pink raw."),
             t(.agent, 22.48, "Hi, I'm so sorry to hear that! Could you share your order number and a photo of the food?"),
@@ -569,7 +571,7 @@ extension ConversationLibrary {
     )
 
     static let dev027 = ScriptedConversation(
-        name: "dev-027", lang: "en", channel: .chat, endGap: 44.42,
+        name: "dev-027", lang: "en", channel: .chat, tone: .urgent, endGap: 44.42,
         turns: [
             t(.customer, 29.1, "Hi, my bill this month is $87 but my plan is $45. Can you explain the difference?"),
             t(.agent, 33.05, "The difference is overage charges. You went over your data."),
@@ -588,7 +590,7 @@ extension ConversationLibrary {
     )
 
     static let dev028 = ScriptedConversation(
-        name: "dev-028", lang: "en", channel: .chat, endGap: 51.81,
+        name: "dev-028", lang: "en", channel: .chat, tone: .calm, endGap: 51.81,
         turns: [
             t(.customer, 30.36, "Hi! Quick question about checked bags for a flight next month."),
             t(.agent, 19.36, "Hi, happy to help! What's your booking reference?"),
@@ -604,7 +606,7 @@ extension ConversationLibrary {
     )
 
     static let dev029 = ScriptedConversation(
-        name: "dev-029", lang: "en", channel: .chat, endGap: 49.78,
+        name: "dev-029", lang: "en", channel: .chat, tone: .calm, endGap: 49.78,
         turns: [
             t(.customer, 35.87, "Hey, just wanted to say the guys who installed our fridge yesterday were fantastic."),
             t(.agent, 29.74, "Oh that's wonderful to hear, thank you for letting us know! Do you remember their names?"),
@@ -620,7 +622,7 @@ extension ConversationLibrary {
     )
 
     static let dev030 = ScriptedConversation(
-        name: "dev-030", lang: "en", channel: .chat, endGap: 35.31,
+        name: "dev-030", lang: "en", channel: .chat, tone: .calm, endGap: 35.31,
         turns: [
             t(.customer, 24.75, "Hi, I'd like to add a line for my daughter to my plan."),
             t(.agent, 29.08, "Hi! Happy to help with that. Can you confirm the account holder's name and the last four of the account number?"),
