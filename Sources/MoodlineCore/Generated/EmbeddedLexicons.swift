@@ -21442,6 +21442,14 @@ make the pain stop for good	-3.5	self_harm
 want it all to end	-3.5	self_harm
 want it all to be over	-3.5	self_harm
 want everything to end	-3.5	self_harm
+done paying for this	-1.5	churn
+stop paying you	-1.5	churn
+not paying you another	-1.5	churn
+won't be staying with you	-1.5	churn
+wont be staying with you	-1.5	churn
+not staying with you	-1.5	churn
+done paying for your	-1.5	churn
+not paying for this anymore	-1.5	churn
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -28054,6 +28062,43 @@ byebye	0	@zh_bye
 维他命	0	
 止咳药	0	
 眼药水	0	
+# churn: a plan cut, paying no more, Taiwan, Hong Kong and mainland carriers; procedure: asking; blockers: "say it again"
+plan	0	@zh_acct
+个plan	0	@zh_acct
+呢个plan	0	@zh_acct
+月费plan	0	@zh_acct
+台哥大	0	@zh_comp
+台湾大哥大	0	@zh_comp
+中华电	0	@zh_comp
+远传电信	0	@zh_comp
+smartone	0	@zh_comp
+1o1o	0	@zh_comp
+中移动	0	@zh_comp
+中国联通	0	@zh_comp
+中国电信	0	@zh_comp
+中国移动	0	@zh_comp
+想问下	0	@zh_how
+想问一下	0	@zh_how
+想问问	0	@zh_how
+想了解	0	@zh_how
+问下	0	@zh_how
+想请问	0	@zh_how
+俾钱你哋	0	@zh_payyou
+畀钱你哋	0	@zh_payyou
+俾钱你地	0	@zh_payyou
+给你们钱	0	@zh_payyou
+付钱给你们	0	@zh_payyou
+交钱给你们	0	@zh_payyou
+养你们	0	@zh_payyou
+养住你哋	0	@zh_payyou
+供你们	0	@zh_payyou
+俾你哋赚	0	@zh_payyou
+你讲多次	0	
+讲多一次	0	
+再讲一次	0	
+讲多遍	0	
+麻烦讲多次	0	
+唔该讲多次	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -34688,6 +34733,25 @@ po到tiktok	-1.5	escalation
 冲落海	-3.5	self_harm
 冲落河	-3.5	self_harm
 冲下海	-3.5	self_harm
+又系同一个问题	-1.5	repeat
+又是同一个问题	-1.5	repeat
+又是同样的问题	-1.5	repeat
+又是这个问题	-1.5	repeat
+又系呢个问题	-1.5	repeat
+同一个问题又出现	-1.5	repeat
+同一件事要讲几多次	-1.5	repeat
+要讲几多次	-1.5	repeat
+要说几次	-1.5	repeat
+要讲几次	-1.5	repeat
+说了几次	-1.5	repeat
+讲咗几多次	-1.5	repeat
+讲过几多次	-1.5	repeat
+同一个问题讲了	-1.5	repeat
+重复讲了	-1.5	repeat
+删帐号	-1.5	churn
+删账号	-1.5	churn
+删埋个账号	-1.5	churn
+删咗个账号	-1.5	churn
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -34754,6 +34818,7 @@ po到tiktok	-1.5	escalation
 @zh_acct ..6 @zh_cancel	churn	closing the account
 @zh_switch ..6 @zh_comp	churn	moving to a competitor
 @zh_comp ..6 @zh_switch	churn	moving to a competitor
+@zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
 @zh_kin ..4 @zh_switch|@zh_cancel	scope:reported	someone else left
 
