@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "MoodlineServer", targets: ["MoodlineServer"]),
         .library(name: "MoodlineConsole", targets: ["MoodlineConsole"]),
         .library(name: "MoodlineReplay", targets: ["MoodlineReplay"]),
+        .library(name: "MoodlineRedaction", targets: ["MoodlineRedaction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,8 @@ let package = Package(
     targets: [
         // Scoring: normalise, tokenise, lexicon, rules, prosody. Pure: no I/O.
         .target(name: "MoodlineCore"),
+        // Masks phones, e-mails, cards, IDs and bank accounts in transcript text. Pure: no I/O.
+        .target(name: "MoodlineRedaction"),
         // The processor's prefetch hint, which Swift does not spell.
         .target(name: "CMoodlinePrefetch"),
         // Sessions, rules, alerts, escalation. Pure: event time, clock injected.
@@ -79,6 +82,7 @@ let package = Package(
         .testTarget(name: "MoodlineEngineTests", dependencies: ["MoodlineEngine"]),
         .testTarget(name: "MoodlineStoreTests", dependencies: ["MoodlineStore"]),
         .testTarget(name: "MoodlineWireTests", dependencies: ["MoodlineWire"]),
+        .testTarget(name: "MoodlineRedactionTests", dependencies: ["MoodlineRedaction"]),
         .testTarget(name: "MoodlineReplayTests", dependencies: ["MoodlineReplay"]),
         .testTarget(name: "MoodlineConsoleTests", dependencies: ["MoodlineConsole", "MoodlineServer"]),
         .testTarget(
