@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "MoodlineServer",
             dependencies: [
-                "MoodlineCore", "MoodlineEngine", "MoodlineStore", "MoodlineWire",
+                "MoodlineCore", "MoodlineEngine", "MoodlineStore", "MoodlineWire", "MoodlineRedaction",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -85,6 +85,10 @@ let package = Package(
         .testTarget(name: "MoodlineRedactionTests", dependencies: ["MoodlineRedaction"]),
         .testTarget(name: "MoodlineReplayTests", dependencies: ["MoodlineReplay"]),
         .testTarget(name: "MoodlineConsoleTests", dependencies: ["MoodlineConsole", "MoodlineServer"]),
+        .testTarget(
+            name: "MoodlineServerTests",
+            dependencies: ["MoodlineServer", "MoodlineEngine", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "MoodlineEndToEndTests",
             dependencies: ["moodline", "MoodlineServer", "MoodlineWire", "MoodlineStore"]

@@ -14,12 +14,19 @@ struct RejectionLog {
         self.perMinute = perMinute
     }
 
-    mutating func record(_ rejection: Rejection, now: Double, excerpt: @autoclosure () -> String) {
+    /// - Parameter excerpt: The message's first bytes, when excerpts are wanted in logs; masked
+    ///   and escaped here. The detail may quote the peer too, so it is escaped as well.
+    mutating func record(_ rejection: Rejection, now: Double, excerpt: @autoclosure () -> String?) {
         if now - windowStart >= 60 { rollOver(now: now) }
         let count = logged[rejection.reason, default: 0]
         if count < perMinute {
             logged[rejection.reason] = count + 1
-            logger.warning("rejected message", metadata: ["reason": .string(String(describing: rejection.reason.rawValue)), "detail": .string(String(describing: rejection.detail)), "message": .string(String(describing: excerpt()))])
+            var metadata: Logger.Metadata = [
+                "reason": .string(rejection.reason.rawValue),
+                "detail": .string(LogText.safe(String(describing: rejection.detail))),
+            ]
+            if let excerpt = excerpt() { metadata["message"] = .string(LogText.safe(excerpt)) }
+            logger.warning("rejected message", metadata: metadata)
         } else {
             suppressed[rejection.reason, default: 0] += 1
         }

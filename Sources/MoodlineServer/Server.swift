@@ -131,7 +131,8 @@ public final class Server: @unchecked Sendable {
                         let rejection = pipeline.ingest(bytes)
                         processing.record(nanoseconds: Instrumentation.now() &- start)
                         guard let rejection else { return .accepted }
-                        return .rejected(rejection, excerpt: String(decoding: bytes.prefix(160), as: UTF8.self))
+                        let excerpt = configuration.logExcerpts ? String(decoding: bytes.prefix(160), as: UTF8.self) : nil
+                        return .rejected(rejection, excerpt: excerpt)
                     }
                     guard let outcome else { break } // nothing more right now
                     taken += 1
@@ -239,7 +240,7 @@ public final class Server: @unchecked Sendable {
 
     private enum Intake {
         case accepted
-        case rejected(Rejection, excerpt: String)
+        case rejected(Rejection, excerpt: String?)
     }
 
     /// Moves the pipeline's pending results into the sink's batch, with the event time they

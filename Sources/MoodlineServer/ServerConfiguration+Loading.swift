@@ -129,6 +129,9 @@ extension ServerConfiguration {
         tick_seconds: \(d.tickSeconds)
         # Rejected messages logged per reason per minute; the rest are counted only.
         rejection_logs_per_minute: \(d.rejectionLogsPerMinute)
+        # Put a rejected message's first 160 bytes in its log line, with phone numbers, e-mail
+        # addresses, card, ID and account numbers masked and control characters escaped.
+        log_excerpts: \(d.logExcerpts)
 
         # The supervisor console: a web page, a REST API (/api/v1), server-sent events,
         # /metrics (Prometheus) and /healthz, on http://HOST:PORT.

@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var tickSeconds = 1.0
     /// Rejections logged per reason per minute; the rest are only counted.
     public var rejectionLogsPerMinute = 10
+    /// Whether a rejected message's first bytes go into its log line (redacted and escaped):
+    /// off by default, since a malformed fragment still holds what a customer said.
+    public var logExcerpts = false
     /// How hard each commit works to survive a crash (see ``Durability``).
     public var durability = Durability.full
     public var engine = EngineConfig()
@@ -43,6 +46,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         case batchSize = "batch_size"
         case tickSeconds = "tick_seconds"
         case rejectionLogsPerMinute = "rejection_logs_per_minute"
+        case logExcerpts = "log_excerpts"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -57,6 +61,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? d.batchSize
         tickSeconds = try c.decodeIfPresent(Double.self, forKey: .tickSeconds) ?? d.tickSeconds
         rejectionLogsPerMinute = try c.decodeIfPresent(Int.self, forKey: .rejectionLogsPerMinute) ?? d.rejectionLogsPerMinute
+        logExcerpts = try c.decodeIfPresent(Bool.self, forKey: .logExcerpts) ?? d.logExcerpts
         durability = try c.decodeIfPresent(Durability.self, forKey: .durability) ?? d.durability
         engine = try c.decodeIfPresent(EngineConfig.self, forKey: .engine) ?? d.engine
         console = try c.decodeIfPresent(ConsoleConfiguration.self, forKey: .console) ?? d.console
