@@ -32,7 +32,7 @@ let package = Package(
         // The processor's prefetch hint, which Swift does not spell.
         .target(name: "CMoodlinePrefetch"),
         // Sessions, rules, alerts, escalation. Pure: event time, clock injected.
-        .target(name: "MoodlineEngine", dependencies: ["MoodlineCore", "CMoodlinePrefetch"]),
+        .target(name: "MoodlineEngine", dependencies: ["MoodlineCore", "CMoodlinePrefetch", "MoodlineRedaction"]),
         // SQLite persistence of tickets, alerts and session summaries.
         .target(
             name: "MoodlineStore",

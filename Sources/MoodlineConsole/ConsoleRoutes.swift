@@ -163,12 +163,13 @@ struct ConsoleRoutes: Sendable {
 
     private func ticket(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
         let key = try TicketPath(request.uri.path).key
-        let (ticket, history) = try await offload { () throws(StoreError) -> (Ticket?, [TicketEvent]) in
-            guard let ticket = try server.store.ticket(key: key) else { return (nil, []) }
-            return (ticket, try server.store.history(key: key))
+        let detail = try await offload { () throws(StoreError) -> (Ticket, [TicketEvent], [Alert], [TranscriptTurn])? in
+            guard let ticket = try server.store.ticket(key: key) else { return nil }
+            return (ticket, try server.store.history(key: key), try server.store.incidentAlerts(key: key),
+                    try server.store.incidentTranscript(key: key))
         }
         // Another team's ticket is answered exactly like a missing one.
-        guard let ticket, access.sees(team: ticket.team) else {
+        guard let (ticket, history, alerts, transcript) = detail, access.sees(team: ticket.team) else {
             throw APIError(.notFound, .notFound, "no ticket \(key) in your view")
         }
         var writer = JSONWriter(capacity: 4096)
@@ -178,6 +179,17 @@ struct ConsoleRoutes: Sendable {
         writer.beginArray()
         for event in history { writer.write(event) }
         writer.endArray()
+        // Every alert of the incident with its evidence, what was said around them (masked),
+        // and whether the call is still going.
+        writer.key("alerts")
+        writer.beginArray()
+        for alert in alerts { writer.write(alert) }
+        writer.endArray()
+        writer.key("transcript")
+        writer.beginArray()
+        for turn in transcript { writer.write(turn) }
+        writer.endArray()
+        writer.key("live"); writer.bool(hub.session(ticket.session, for: access) != nil)
         writer.endObject()
         return Response.json(writer.bytes)
     }

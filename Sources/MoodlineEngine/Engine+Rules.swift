@@ -29,12 +29,18 @@ extension Engine {
     ]
 
     mutating func process(_ fragment: Fragment, score: Score, slot: Int32, into output: inout EngineOutput) {
+        if fragment.isFinal { transcripts.append(fragment, to: slot) }
+        let alertsBefore = output.alerts.count
         // The session is changed where it lies: the rules are static and get the engine's other
         // members as arguments (disjoint stored properties), so its state is never copied out and back.
         let point = Self.apply(
             fragment, score: score, to: &slots[Int(slot)], configuration: configuration, lexicon: scorer.lexicon,
             counters: &counters, into: &output)
         if let point { history.append(point, to: slot) }
+        // An urgent alert carries the last turns of both speakers, so the ticket shows what was said.
+        for k in alertsBefore..<output.alerts.count where output.alerts[k].severity == .critical {
+            output.alerts[k].transcript = transcripts.redacted(slot)
+        }
         noteSnapshot(slot: slot, ts: fragment.ts, into: &output)
     }
 

@@ -54,12 +54,14 @@ extension Engine {
             slot = free
             slots[Int(slot)] = state
             history.clear(slot)
+            transcripts.clear(slot)
         } else {
             slot = Int32(slots.count)
             slots.append(state)
             older.append(-1)
             newer.append(-1)
             history.addSlot()
+            transcripts.addSlot()
         }
         index.insert(id, slot: slot)
         link(slot)

@@ -16,6 +16,8 @@ public struct Engine: Sendable {
     var freeSlots: [Int32] = []
     /// Each slot's recent points, for sparklines.
     var history: HistoryPool
+    /// The last turns of each session, for the context urgent alerts carry.
+    var transcripts: TranscriptPool
     var index = SessionIndex()
     /// The least-recently-active list, as slot indices (-1: none), kept beside `slots` rather
     /// than in `SessionState` so that touching a session moves two `Int32`s instead of reading
@@ -34,6 +36,7 @@ public struct Engine: Sendable {
         self.configuration = configuration
         self.scorer = Scorer(lexicon: lexicon)
         history = HistoryPool(capacity: configuration.sessions.historyPoints)
+        transcripts = TranscriptPool(capacity: configuration.sessions.transcriptTurns)
     }
 
     /// Sessions live now.

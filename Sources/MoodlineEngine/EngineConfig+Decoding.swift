@@ -159,6 +159,7 @@ extension EngineConfig.Sessions {
         try c.update(&snapshotIntervalSeconds, .snapshotIntervalSeconds)
         try c.update(&maxNonCriticalAlerts, .maxNonCriticalAlerts)
         try c.update(&historyPoints, .historyPoints)
+        try c.update(&transcriptTurns, .transcriptTurns)
     }
 }
 

@@ -75,6 +75,7 @@ extension EngineConfig {
       snapshot_interval_seconds: 1   # a session's snapshot is due at most this often (event time)
       max_non_critical_alerts: 12    # info and warning alerts per session; later ones are counted and dropped
       history_points: 20             # points of recent history per session, for sparklines
+      transcript_turns: 6            # last turns (both speakers, redacted) a critical alert carries to its ticket; 0: none
 
     interim:
       raise_urgent: true             # interim text may raise self_harm and abuse before the final text

@@ -42,6 +42,7 @@ extension EngineConfig {
         try require(sessions.snapshotIntervalSeconds >= 0, "sessions.snapshot_interval_seconds", "must not be negative")
         try require(sessions.maxNonCriticalAlerts >= 0, "sessions.max_non_critical_alerts", "must not be negative")
         try require((1...256).contains(sessions.historyPoints), "sessions.history_points", "must be in 1...256")
+        try require((0...50).contains(sessions.transcriptTurns), "sessions.transcript_turns", "must be in 0...50 (0 keeps none)")
         try require(interim.maxPerUtterance >= 1, "interim.max_per_utterance", "must be at least 1")
         try require(prosody.warmUpSeconds >= 0, "prosody.warm_up_seconds", "must not be negative")
         try require((0...1).contains(prosody.share), "prosody.share", "must be in 0...1")

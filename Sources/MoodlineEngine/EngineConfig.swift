@@ -178,6 +178,8 @@ public struct EngineConfig: Sendable, Equatable, Codable {
         public var maxNonCriticalAlerts: Int = 12
         /// Points of recent history kept per session for sparklines.
         public var historyPoints: Int = 20
+        /// Final turns kept per session (both speakers) for the context a critical alert carries; 0 keeps none.
+        public var transcriptTurns: Int = 6
 
         public init() {}
 
@@ -187,6 +189,7 @@ public struct EngineConfig: Sendable, Equatable, Codable {
             case snapshotIntervalSeconds = "snapshot_interval_seconds"
             case maxNonCriticalAlerts = "max_non_critical_alerts"
             case historyPoints = "history_points"
+            case transcriptTurns = "transcript_turns"
         }
     }
 

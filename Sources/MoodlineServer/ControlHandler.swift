@@ -95,6 +95,17 @@ struct ControlHandler {
             writer.beginArray()
             for e in try store.history(key: key) { writer.write(e) }
             writer.endArray()
+            // The detail a person acting on it needs: every alert of the incident with its
+            // evidence, what was said around them, and whether the call is still going.
+            writer.key("alerts")
+            writer.beginArray()
+            for alert in try store.incidentAlerts(key: key) { writer.write(alert) }
+            writer.endArray()
+            writer.key("transcript")
+            writer.beginArray()
+            for turn in try store.incidentTranscript(key: key) { writer.write(turn) }
+            writer.endArray()
+            writer.key("live"); writer.bool(pipeline.engine.currentSnapshot(session: ticket.session) != nil)
         case "ack", "acknowledge", "resolve":
             guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
             let key = try field(object, "key")

@@ -170,6 +170,19 @@ extension JSONWriter {
         field("severity", alert.severity.rawValue)
         field("speaker", alert.speaker.rawValue)
         field("team", alert.team)
+        if let transcript = alert.transcript {
+            key("transcript")
+            beginArray()
+            for turn in transcript {
+                beginObject()
+                field("seq", turn.seq)
+                field("speaker", turn.speaker.rawValue)
+                field("text", turn.text)
+                field("ts", turn.ts)
+                endObject()
+            }
+            endArray()
+        }
         field("ts", alert.ts)
         endObject()
     }

@@ -57,6 +57,16 @@ extension TicketStore {
         }
     }
 
+    /// What was said around an incident's alerts: the turns their transcripts kept, each once,
+    /// in order. Empty when no ticket has this key or no alert kept any turn.
+    public func incidentTranscript(key: String) throws(StoreError) -> [TranscriptTurn] {
+        var bySeq: [Int64: TranscriptTurn] = [:]
+        for alert in try incidentAlerts(key: key) {
+            for turn in alert.transcript ?? [] { bySeq[turn.seq] = turn }
+        }
+        return bySeq.values.sorted { ($0.seq, $0.ts) < ($1.seq, $1.ts) }
+    }
+
     /// A ticket's history, oldest first; empty when no ticket has this key.
     public func history(key: String) throws(StoreError) -> [TicketEvent] {
         try read { db in

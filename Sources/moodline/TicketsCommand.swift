@@ -140,8 +140,10 @@ struct TicketsCommand: ParsableCommand {
                 default: return "-"
                 }
             }
-            print("\(style.bold(value("key")))  \(style.severity(value("severity")))  \(value("status"))")
-            print("  kind        \(value("kind")) (\(value("speaker")), fragment #\(value("seq")))")
+            let live = (reply["live"] as? Bool).map { $0 ? "call live" : "call ended" } ?? ""
+            print("\(style.bold(value("key")))  \(style.severity(value("severity")))  \(value("status"))  \(live)")
+            let kinds = (ticket["kinds"] as? [String])?.joined(separator: ", ") ?? value("kind")
+            print("  kinds       \(kinds) (opened by \(value("kind")), \(value("speaker")) fragment #\(value("seq")))")
             print("  session     \(value("session"))   agent \(value("agent"))   team \(value("team"))")
             print("  raised      \(value("ts"))")
             print("  owner       tier \(value("tier")) \(value("tier_name"))   deadline \(value("deadline"))"
@@ -150,9 +152,23 @@ struct TicketsCommand: ParsableCommand {
             if ticket["resolved_by"] is String {
                 print("  resolved by \(value("resolved_by")) at \(value("resolved_at"))" + (ticket["resolution_note"] is String ? ": \(value("resolution_note"))" : ""))
             }
-            if let alert = ticket["alert"] as? [String: Any] {
-                let evidence = FeedLine.evidence(alert)
-                if !evidence.isEmpty { print("  evidence    \(evidence)") }
+            let transcript = reply["transcript"] as? [[String: Any]] ?? []
+            if !transcript.isEmpty {
+                print("  what was said (personal data masked)")
+                for turn in transcript {
+                    let at = (turn["ts"] as? Double).map(EventTimeFormat.clock) ?? "?"
+                    let who = (turn["speaker"] as? String ?? "?").padding(toLength: 8, withPad: " ", startingAt: 0)
+                    print("    #\(turn["seq"] as? Int ?? 0)  \(at)  \(who)  \(turn["text"] as? String ?? "")")
+                }
+            }
+            let alerts = reply["alerts"] as? [[String: Any]] ?? (ticket["alert"] as? [String: Any]).map { [$0] } ?? []
+            for alert in alerts {
+                print("  alert       \(alert["kind"] as? String ?? "?") at fragment #\(alert["seq"] as? Int ?? 0)")
+                for item in alert["evidence"] as? [[String: Any]] ?? [] {
+                    let label = item["label"] as? String ?? "?"
+                    let number = (item["value"] as? Double).map { " = " + String(format: "%.2f", $0) } ?? ""
+                    print("    \((item["kind"] as? String ?? "?").padding(toLength: 8, withPad: " ", startingAt: 0))  \(label)\(number)")
+                }
             }
             print("  history")
             for event in reply["history"] as? [[String: Any]] ?? [] {

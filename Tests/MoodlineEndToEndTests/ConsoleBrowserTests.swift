@@ -66,6 +66,16 @@ struct ConsoleBrowserTests {
         try page.waitFor("\(card).dataset.status === 'acknowledged'", timeout: 15)
         let buttonGone = try page.evaluate("(b => b === null || b.hidden)(document.querySelector('\(selector)'))") as? Bool
         #expect(buttonGone == true)
+
+        // The detail a supervisor acts on: what was said, the evidence with its values, the history.
+        _ = try page.evaluate("\(card).querySelector('[data-action=\"detail\"]').click(), true")
+        try page.waitFor("\(card).querySelectorAll('.t-transcript li').length > 0", timeout: 15)
+        let turns = try page.evaluate("\(card).querySelectorAll('.t-transcript li').length") as? Int ?? 0
+        #expect(turns >= 1)
+        let history = try page.evaluate("\(card).querySelector('.t-history').textContent") as? String ?? ""
+        #expect(history.contains("created") && history.contains("acknowledged"), "\(history)")
+        let values = try page.evaluate("\(card).querySelectorAll('.t-alerts .ev-value').length") as? Int ?? 0
+        #expect(values >= 1, "the evidence shows its values")
         try page.screenshot(to: "\(directory)/console.png")
         if let keep = ProcessInfo.processInfo.environment["MOODLINE_CONSOLE_SCREENSHOT"] {
             try? FileManager.default.removeItem(atPath: keep)

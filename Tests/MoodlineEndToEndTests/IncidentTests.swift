@@ -26,7 +26,7 @@ struct IncidentTests {
         let lines = [
             #"{"type":"session_start","session":"inc-1","ts":\#(t0),"agent":"a-1","team":"t-1","channel":"chat","lang":"en"}"#,
             fragment(1, "You are a useless idiot and a waste of oxygen."),
-            fragment(2, "I am reporting this to the financial ombudsman today."),
+            fragment(2, "I am reporting this to the financial ombudsman today. Call me on 13812345678."),
             fragment(3, "Honestly I don't want to live anymore, I'm going to kill myself tonight."),
         ]
         for line in lines { try pusher.send(line) }
@@ -42,6 +42,21 @@ struct IncidentTests {
         #expect(ticket["status"] as? String == "open")
         #expect(actions() == ["created", "attached", "repaged"], "\(actions())")
         #expect(!actions().contains("escalated"))
+
+        // The detail: every alert of the incident, the turns around them with the phone number
+        // masked, and whether the call is still going.
+        let key = try #require(ticket["key"] as? String)
+        let detail = try server.request(["cmd": "ticket", "key": key])
+        #expect((detail["alerts"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } == ["abuse", "escalation_threat", "self_harm"])
+        let transcript = detail["transcript"] as? [[String: Any]] ?? []
+        #expect(transcript.compactMap { $0["seq"] as? Int } == [1, 2, 3], "\(transcript)")
+        let said = transcript.compactMap { $0["text"] as? String }.joined(separator: " ")
+        #expect(said.contains("[phone]") && !said.contains("13812345678"), "\(said)")
+        #expect(detail["live"] as? Bool == true)
+        let show = try ChildProcess.run(["tickets", "show", key, "--connect", server.control], directory: directory, name: "show")
+        #expect(show.exit == .status(0), "tickets show: \(show.stderr)")
+        #expect(show.stdout.contains("financial ombudsman") && show.stdout.contains("call live"), "\(show.stdout)")
+        #expect(show.stdout.contains("escalation_threat"), "\(show.stdout)")
 
         let stats = try server.request(["cmd": "stats"])
         #expect(stats["tickets_opened"] as? Int == 1, "\(stats)")

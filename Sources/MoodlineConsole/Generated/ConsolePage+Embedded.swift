@@ -121,6 +121,11 @@ extension ConsolePage {
   .t-actions { display: flex; gap: 6px; align-items: center; }
   .t-actions input { flex: 1; min-width: 0; }
   .t-actions [data-action=ack] { background: var(--red); color: #fff; border-color: var(--red); font-weight: 600; }
+  .t-detail { margin-top: 6px; border-top: 1px solid var(--line, #ddd); padding-top: 6px; font-size: 13px; }
+  .t-detail h4 { margin: 6px 0 2px; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; opacity: .75; }
+  .t-detail ol, .t-detail ul { margin: 0; padding-left: 18px; }
+  .t-detail .turn-customer { font-weight: 600; }
+  .t-detail .ev-value { font-variant-numeric: tabular-nums; opacity: .8; }
   .t-error { color: var(--red); font-weight: 600; }
 
   /* Alert feed */
@@ -226,6 +231,8 @@ const kindLabel = k => KIND_LABELS[k] || String(k || 'unknown').replace(/_/g, ' 
 // Real minus sign: a hyphen next to digits is easy to miss.
 const fmtNum = (v, d = 2) => isNum(v) ? (v < 0 ? '\u2212' : '') + Math.abs(v).toFixed(d) : '\u2014';
 const fmtVal = v => isNum(v) && v > 0 ? '+' + v.toFixed(2) : fmtNum(v);
+// Event time as hh:mm:ss in the browser's zone; anything else as it came.
+const fmtClock = ts => isNum(ts) && Math.abs(ts) < 1e11 ? new Date(ts * 1000).toLocaleTimeString([], { hour12: false }) : String(ts ?? '\u2014');
 const pad2 = n => String(n).padStart(2, '0');
 // Writing identical content still invalidates layout; with hundreds of rows that adds up.
 function setHTML(el, html) { if (el._html !== html) { el._html = html; el.innerHTML = html; } }
@@ -648,7 +655,9 @@ function buildTicket(key) {
     '<div class="t-why"></div><div class="t-tier"></div>' +
     '<div class="t-actions"><button type="button" data-action="ack">Acknowledge</button>' +
     '<input type="text" data-role="note" maxlength="500" placeholder="resolution note (optional)" aria-label="Resolution note">' +
-    '<button type="button" data-action="resolve">Resolve</button></div>' +
+    '<button type="button" data-action="resolve">Resolve</button>' +
+    '<button type="button" data-action="detail" aria-expanded="false">Details</button></div>' +
+    '<div class="t-detail" hidden></div>' +
     '<div class="t-error" role="alert" hidden></div>';
   return el;
 }
@@ -826,6 +835,41 @@ function showSound() {
   $('#sound-toggle').textContent = state.sound ? 'Sound: on' : 'Sound: off';
 }
 
+/* ---------- ticket detail ---------- */
+
+// What a supervisor needs to act: what was said (masked), each alert's evidence with its
+// value, the history, and whether the call is still going. Fetched when opened.
+async function toggleDetail(el, btn) {
+  const box = el.querySelector('.t-detail');
+  if (!box.hidden) { box.hidden = true; btn.setAttribute('aria-expanded', 'false'); return; }
+  box.hidden = false;
+  btn.setAttribute('aria-expanded', 'true');
+  box.textContent = 'Loading\u2026';
+  try {
+    const d = await api('/tickets/' + encodeURIComponent(el.dataset.ticketKey));
+    box.innerHTML = detailHTML(d);
+  } catch (e) {
+    if (!(e instanceof AuthError)) box.textContent = 'Could not load the detail: ' + e.message;
+  }
+}
+
+function detailHTML(d) {
+  const live = d.live ? 'The call is still live.' : 'The call has ended.';
+  const turns = (d.transcript || []).map(t =>
+    `<li class="turn-${esc(t.speaker)}" data-seq="${esc(t.seq)}">${esc(t.speaker === 'customer' ? 'Customer' : 'Agent')} \u00b7 ${esc(fmtClock(t.ts))}: ${esc(t.text)}</li>`).join('');
+  const alerts = (d.alerts || []).map(a => {
+    const ev = (a.evidence || []).map(e =>
+      `<li>${esc(e.label)}${typeof e.value === 'number' ? ` <span class="ev-value">${esc(e.value.toFixed(2))}</span>` : ''} <small>(${esc(e.kind)})</small></li>`).join('');
+    return `<li>${esc(kindLabel(a.kind))} at turn ${esc(a.seq)}<ul>${ev}</ul></li>`;
+  }).join('');
+  const history = (d.history || []).map(h =>
+    `<li>${esc(fmtClock(h.at))} ${esc(h.action)}${h.note ? ' (' + esc(kindLabel(h.note)) + ')' : ''} \u2014 ${esc(h.actor || 'escalation policy')}, ${esc(h.tier_name)}</li>`).join('');
+  return `<p class="t-live">${live}</p>` +
+    `<h4>What was said</h4>${turns ? `<ol class="t-transcript">${turns}</ol>` : '<p>No turns kept.</p>'}` +
+    `<h4>Evidence</h4><ul class="t-alerts">${alerts}</ul>` +
+    `<h4>History</h4><ol class="t-history">${history}</ol>`;
+}
+
 /* ---------- ticket actions ---------- */
 
 async function ticketAction(el, verb) {
@@ -895,6 +939,7 @@ function wire() {
     if (!btn || !el) return;
     if (btn.dataset.action === 'ack') ticketAction(el, 'acknowledge');
     else if (btn.dataset.action === 'resolve') ticketAction(el, 'resolve');
+    else if (btn.dataset.action === 'detail') toggleDetail(el, btn);
     else if (btn.dataset.focus) focusSession(btn.dataset.focus);
   });
   $('#ticket-list').addEventListener('keydown', e => {

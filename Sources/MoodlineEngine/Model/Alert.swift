@@ -87,10 +87,13 @@ public struct Alert: Sendable, Codable, Equatable {
     public var episode: Int
     public var scores: AlertScores
     public var evidence: [Evidence]
+    /// For a critical alert, the conversation's last turns up to and including the trigger,
+    /// personal data masked; nil otherwise.
+    public var transcript: [TranscriptTurn]?
 
     public init(
         kind: AlertKind, severity: Severity, session: String, agent: String?, team: String?, speaker: Speaker,
-        seq: Int64, ts: Double, episode: Int, scores: AlertScores, evidence: [Evidence]
+        seq: Int64, ts: Double, episode: Int, scores: AlertScores, evidence: [Evidence], transcript: [TranscriptTurn]? = nil
     ) {
         self.kind = kind
         self.severity = severity
@@ -103,6 +106,7 @@ public struct Alert: Sendable, Codable, Equatable {
         self.episode = episode
         self.scores = scores
         self.evidence = evidence
+        self.transcript = transcript
     }
 
     /// The idempotency key of the ticket this alert raises: session, kind and episode.

@@ -32,6 +32,12 @@ extension JSONWriter {
             write(evidence)
         }
         endArray()
+        if let transcript = alert.transcript {
+            key("transcript")
+            beginArray()
+            for turn in transcript { write(turn) }
+            endArray()
+        }
         endObject()
     }
 
@@ -43,6 +49,19 @@ extension JSONWriter {
         nullableMember("seq", evidence.seq)
         nullableMember("utf8_start", evidence.utf8Start.map(Int64.init))
         nullableMember("utf8_end", evidence.utf8End.map(Int64.init))
+        endObject()
+    }
+}
+
+extension JSONWriter {
+    /// One turn of a transcript: seq, ts, speaker, text.
+    public mutating func write(_ turn: TranscriptTurn) {
+        beginObject()
+        member("seq", turn.seq)
+        key("ts")
+        double(turn.ts)
+        member("speaker", turn.speaker.rawValue)
+        member("text", turn.text)
         endObject()
     }
 }
