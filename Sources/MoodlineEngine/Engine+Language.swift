@@ -53,4 +53,12 @@ extension Engine {
         text.withUTF8Buffer { for byte in $0 { packed = packed << 8 | UInt64(byte) } }
         return packed
     }
+
+    /// Whether a BCP 47 tag names traditional characters or a region that writes them.
+    static func isTraditionalTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-").map { $0.lowercased() }
+        guard let primary = parts.first, primary == "zh" || primary == "yue" else { return false }
+        if primary == "yue" { return !parts.contains("hans") }
+        return parts.contains("hant") || parts.contains("tw") || parts.contains("hk") || parts.contains("mo")
+    }
 }

@@ -298,7 +298,10 @@ extension Engine {
             scores: AlertScores(
                 valence: Double(context.score.valence), arousal: Double(context.arousal),
                 smoothedValence: Double(speakerState.valence), smoothedArousal: Double(speakerState.arousal)),
-            evidence: evidence)
+            evidence: evidence,
+            guidance: configuration.guidance.guidance(
+                kind, GuidanceLanguage.of(context.score.language == .unknown ? s.language : context.score.language,
+                                          traditional: context.score.isTraditional || s.prefersTraditional)))
         output.alerts.append(alert)
         counters.alerts[kind, default: 0] += 1
         s.countAlert(kind)

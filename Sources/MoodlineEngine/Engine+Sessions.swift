@@ -23,6 +23,7 @@ extension Engine {
             s.channel = start.channel ?? s.channel
             s.customerID = start.customer ?? s.customerID
             s.language = language ?? s.language
+            if let tag = start.lang, Self.isTraditionalTag(tag) { s.prefersTraditional = true }
             if let seq = start.seq, s.lastSeq == .min { s.lastSeq = seq }
             s.lastTs = max(s.lastTs, start.ts)
         }

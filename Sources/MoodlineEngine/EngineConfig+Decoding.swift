@@ -40,6 +40,7 @@ extension EngineConfig {
         try c.update(&sessions, .sessions)
         try c.update(&interim, .interim)
         try c.update(&prosody, .prosody)
+        try c.update(&guidance, .guidance)
         // Rules patch the per-kind defaults, so `rules.abuse.cooldown_seconds` alone keeps abuse critical.
         if c.contains(.rules) {
             let nested = try c.superDecoder(forKey: .rules)

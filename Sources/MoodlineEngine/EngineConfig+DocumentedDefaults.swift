@@ -94,5 +94,6 @@ extension EngineConfig {
       calm_text_valence: -0.3        # text at or below this valence is not calm (baseline does not learn)
       calm_text_arousal: 0.5         # text at or above this arousal is not calm either
       default_rate_sps: 4.5          # syllables per second assumed without rate_sps (duration estimate)
-    """
+
+    """ + GuidanceBook.standardYAML
 }

@@ -15,11 +15,13 @@ public struct EngineConfig: Sendable, Equatable, Codable {
     public var interim = Interim()
     /// Per-speaker prosody baselines and their share in arousal.
     public var prosody = Prosody()
+    /// What each alert tells the agent to do, per kind and language.
+    public var guidance = GuidanceBook.standard
 
     public init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case smoothing, rules, interruptions, sessions, interim, prosody
+        case smoothing, rules, interruptions, sessions, interim, prosody, guidance
     }
 
     /// Exponential smoothing on event time, so a chat (30 s gaps) and a call (5 s gaps)

@@ -10,6 +10,9 @@ struct SessionState: Sendable {
     var channel: Channel?
     /// From `session_start`; used for fragments without `lang`.
     var language: Language?
+    /// The session's tag names a traditional-script region (zh-Hant, zh-TW, zh-HK, zh-MO, yue):
+    /// guidance is given in traditional characters.
+    var prefersTraditional = false
     var startTs: Double
     /// Event time of the last message (for idle expiry).
     var lastTs: Double

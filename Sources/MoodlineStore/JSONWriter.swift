@@ -157,6 +157,14 @@ extension JSONWriter {
         field("episode", alert.episode)
         key("evidence")
         write(alert.evidence)
+        if let guidance = alert.guidance {
+            key("guidance")
+            beginObject()
+            field("cue", guidance.cue)
+            field("lang", guidance.lang)
+            field("next", guidance.next)
+            endObject()
+        }
         field("kind", alert.kind.rawValue)
         key("scores")
         beginObject()

@@ -59,6 +59,8 @@ struct TailCommand: ParsableCommand {
         ShutdownSignal.install()
         let filter = TopicFilter(teams: team, agents: agent, sessions: session, tickets: tickets, snapshots: snapshots)
         let style = ConsoleStyle.forStandardOutput()
+        // Following only agents' feeds is an agent's desktop: guidance, not codes.
+        let agentDesktop = !agent.isEmpty && team.isEmpty && session.isEmpty
         let context = try ZMQContext()
         let socket = try context.socket(.sub)
         defer { socket.close() }
@@ -86,7 +88,7 @@ struct TailCommand: ParsableCommand {
                 guard type == "snapshot", let snapshot = object["snapshot"] as? [String: Any], filter.wants(snapshot) else { continue }
             }
             // Unbuffered, so `moodline tail | grep …` shows each line as it comes; a closed pipe ends the tail.
-            let line = json ? String(decoding: body, as: UTF8.self) : FeedLine(object: object, style: style).text
+            let line = json ? String(decoding: body, as: UTF8.self) : FeedLine(object: object, style: style, forAgent: agentDesktop).text
             do {
                 try FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
             } catch {
@@ -183,6 +185,9 @@ struct ConsoleStyle {
 struct FeedLine {
     var object: [String: Any]
     var style: ConsoleStyle
+    /// An agent's desktop: alerts read as their plain-language cue and next step, not as
+    /// kind names and scores.
+    var forAgent = false
 
     var text: String {
         switch object["type"] as? String {
@@ -217,6 +222,10 @@ struct FeedLine {
     }
 
     private func alertLine(_ a: [String: Any]) -> String {
+        if forAgent, let guidance = a["guidance"] as? [String: Any], let cue = guidance["cue"] as? String {
+            let next = guidance["next"] as? String ?? ""
+            return "\(time(a["ts"]))  \(style.severity(a["severity"] as? String ?? "?"))  \(style.bold(cue))  \(next)"
+        }
         let kind = (a["kind"] as? String ?? "?").padding(toLength: 17, withPad: " ", startingAt: 0)
         let seq = (a["seq"] as? Int).map { " #\($0)" } ?? ""
         let evidence = Self.evidence(a)

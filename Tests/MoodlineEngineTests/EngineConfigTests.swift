@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MoodlineCore
 @testable import MoodlineEngine
 
 @Suite struct EngineConfigTests {
@@ -28,8 +29,9 @@ import Testing
         }
         let documented = Set(keys.map(\.path))
         #expect(documented == paths(encoded, ""))
-        // Section headers of the top level may be explained by the comment block above them.
-        let uncommented = keys.filter { !$0.hasComment && $0.path.contains(".") && !$0.path.hasPrefix("rules.") }
+        // Section headers of the top level may be explained by the comment block above them;
+        // the guidance texts are prose that explains itself, under a comment block of its own.
+        let uncommented = keys.filter { !$0.hasComment && $0.path.contains(".") && !$0.path.hasPrefix("rules.") && !$0.path.hasPrefix("guidance.") }
             + keys.filter { !$0.hasComment && $0.path.hasPrefix("rules.") }
         #expect(uncommented.map(\.path) == [])
     }
@@ -90,5 +92,53 @@ import Testing
         config.rules.customerAnger.criticalLevel = 0.7
         config.rules.customerAnger.climbingFragments = 0
         #expect(throws: EngineConfigError.self) { try config.validate() }
+    }
+}
+
+@Suite struct GuidanceTests {
+    @Test func everyKindHasGuidanceInEveryLanguage() {
+        for kind in AlertKind.allCases {
+            for language in GuidanceLanguage.allCases {
+                let text = GuidanceBook.standard.texts[kind]?[language]
+                #expect(text.map { !$0.cue.isEmpty && !$0.next.isEmpty } == true, "\(kind) \(language)")
+            }
+        }
+    }
+
+    @Test func alertsCarryGuidanceInTheConversationsLanguage() {
+        var english = Harness()
+        let en = english.send(fragment(1, at: 0, .customer), score(-0.8, .abuse)).first
+        #expect(en?.guidance?.lang == "en")
+        #expect(en?.guidance?.cue == GuidanceBook.standard.texts[.abuse]?[.en]?.cue)
+
+        // A session tagged for Taiwan or Hong Kong reads traditional characters; a mainland one simplified.
+        for (tag, expected) in [("zh-TW", "zh-Hant"), ("zh-Hant-HK", "zh-Hant"), ("yue", "zh-Hant"), ("zh-CN", "zh-Hans")] {
+            var h = Harness()
+            h.send(.sessionStart(SessionStart(session: "s-1", seq: 0, ts: 0, agent: "a-1", team: "t-1", channel: .chat, customer: nil, lang: tag)))
+            let alert = h.send(fragment(1, at: 1, .customer), Score(valence: -0.8, arousal: 0, language: .chinese, categories: CategorySet(.selfHarm))).first
+            #expect(alert?.guidance?.lang == expected, "\(tag)")
+        }
+        // Traditional characters in the text are enough, whatever the tag.
+        var h = Harness()
+        let traditional = Score(valence: -0.8, arousal: 0, language: .chinese, isTraditional: true, categories: CategorySet(.abuse))
+        #expect(h.send(fragment(1, at: 0, .customer), traditional).first?.guidance?.lang == "zh-Hant")
+    }
+
+    @Test func aCentreSetsItsOwnCrisisLine() throws {
+        let yaml = """
+        guidance:
+          self_harm:
+            en:
+              next: "Call Lifeline 13 11 14."
+        """
+        let tree = try MiniYAML.parse(yaml).tree
+        let config = try JSONDecoder().decode(EngineConfig.self, from: JSONSerialization.data(withJSONObject: tree))
+        #expect(config.guidance.texts[.selfHarm]?[.en]?.next == "Call Lifeline 13 11 14.")
+        #expect(config.guidance.texts[.selfHarm]?[.en]?.cue == GuidanceBook.standard.texts[.selfHarm]?[.en]?.cue)
+        #expect(config.guidance.texts[.abuse] == GuidanceBook.standard.texts[.abuse])
+        let typo = try MiniYAML.parse("guidance:\n  self_harm:\n    en:\n      nxt: \"x\"").tree
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode(EngineConfig.self, from: JSONSerialization.data(withJSONObject: typo))
+        }
     }
 }

@@ -1,5 +1,5 @@
-/// Just enough YAML for the documented defaults: nested block mappings of plain scalars,
-/// `#` comments. Turns it into the JSON-like tree JSONSerialization understands, so the test
+/// Just enough YAML for the documented defaults: nested block mappings of plain or
+/// double-quoted scalars, `#` comments. Turns it into the JSON-like tree JSONSerialization understands, so the test
 /// can decode it with the config's own Decodable and need no YAML library.
 enum MiniYAML {
     struct ParseError: Error, CustomStringConvertible {
@@ -43,6 +43,19 @@ enum MiniYAML {
     }
 
     private static func scalar(_ s: String) -> Any {
+        if s.count >= 2, s.first == "\"", s.last == "\"" {
+            var out = ""
+            var escaping = false
+            for character in s.dropFirst().dropLast() {
+                if escaping || character != "\\" {
+                    out.append(character)
+                    escaping = false
+                } else {
+                    escaping = true
+                }
+            }
+            return out
+        }
         if s == "true" { return true }
         if s == "false" { return false }
         if let i = Int(s) { return i }

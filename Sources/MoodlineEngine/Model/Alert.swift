@@ -90,10 +90,13 @@ public struct Alert: Sendable, Codable, Equatable {
     /// For a critical alert, the conversation's last turns up to and including the trigger,
     /// personal data masked; nil otherwise.
     public var transcript: [TranscriptTurn]?
+    /// What it means for the agent and what to do next, in the conversation's language.
+    public var guidance: AlertGuidance?
 
     public init(
         kind: AlertKind, severity: Severity, session: String, agent: String?, team: String?, speaker: Speaker,
-        seq: Int64, ts: Double, episode: Int, scores: AlertScores, evidence: [Evidence], transcript: [TranscriptTurn]? = nil
+        seq: Int64, ts: Double, episode: Int, scores: AlertScores, evidence: [Evidence], transcript: [TranscriptTurn]? = nil,
+        guidance: AlertGuidance? = nil
     ) {
         self.kind = kind
         self.severity = severity
@@ -107,6 +110,7 @@ public struct Alert: Sendable, Codable, Equatable {
         self.scores = scores
         self.evidence = evidence
         self.transcript = transcript
+        self.guidance = guidance
     }
 
     /// The idempotency key of the ticket this alert raises: session, kind and episode.

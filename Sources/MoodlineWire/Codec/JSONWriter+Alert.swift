@@ -32,6 +32,14 @@ extension JSONWriter {
             write(evidence)
         }
         endArray()
+        if let guidance = alert.guidance {
+            key("guidance")
+            beginObject()
+            member("cue", guidance.cue)
+            member("next", guidance.next)
+            member("lang", guidance.lang)
+            endObject()
+        }
         if let transcript = alert.transcript {
             key("transcript")
             beginArray()
