@@ -9487,7 +9487,6 @@ fca	0	@regulator
 fcc	0	@regulator
 ftc	0	@regulator
 cfpb	0	@regulator
-sec	0	@regulator
 finra	0	@regulator
 ofcom	0	@regulator
 ofgem	0	@regulator
@@ -12228,6 +12227,21 @@ considering	0	@en_think
 fantasising about	0	@en_think
 fantasizing about	0	@en_think
 daydreaming about	0	@en_think
+# self-harm: a pet given away, who gets my things, not having to carry me
+the cat	0	@en_family
+the dog	0	@en_family
+our cat	0	@en_family
+our dog	0	@en_family
+who gets my things	0	@farewell_act
+who gets my stuff	0	@farewell_act
+sorted out who gets	0	@farewell_act
+who gets what when	0	@farewell_act
+not having to carry me	0	@en_without
+not having to deal with me	0	@en_without
+not having to look after me	0	@en_without
+not having me around	0	@en_without
+the sec	0	@regulator
+sec filing	0	@regulator
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -21450,6 +21464,20 @@ wont be staying with you	-1.5	churn
 not staying with you	-1.5	churn
 done paying for your	-1.5	churn
 not paying for this anymore	-1.5	churn
+for people like you	-2	rude
+try reading it slowly	-2	rude
+read it slowly this time	-2	rude
+read it properly this time	-2	rude
+how hard can it be	-1.5	rude
+i'm concerned about you	1	empathy
+are you safe right now	1	empathy
+i care about your safety	1	empathy
+are you thinking about ending your life	1	empathy
+are you thinking of ending your life	1	empathy
+death certificate	0	
+bereavement form	0	
+bereavement team	0	
+probate	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -28077,12 +28105,6 @@ smartone	0	@zh_comp
 中国联通	0	@zh_comp
 中国电信	0	@zh_comp
 中国移动	0	@zh_comp
-想问下	0	@zh_how
-想问一下	0	@zh_how
-想问问	0	@zh_how
-想了解	0	@zh_how
-问下	0	@zh_how
-想请问	0	@zh_how
 俾钱你哋	0	@zh_payyou
 畀钱你哋	0	@zh_payyou
 俾钱你地	0	@zh_payyou
@@ -34752,6 +34774,16 @@ po到tiktok	-1.5	escalation
 删账号	-1.5	churn
 删埋个账号	-1.5	churn
 删咗个账号	-1.5	churn
+我很在意您的安全	1	empathy
+在意您的安全	1	empathy
+关心您的安全	1	empathy
+您现在安全吗	1	empathy
+你现在安全吗	1	empathy
+您现在是不是有结束自己生命的想法	1	empathy
+有没有想过结束自己的生命	1	empathy
+死亡证明	0	
+死亡证明书	0	
+死亡证	0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns

@@ -12,7 +12,7 @@ public struct ConversationMix: Sendable, Equatable {
     public static let uniform = ConversationMix(shares: nil)
 
     /// A centre on an ordinary day: most calls calm, some frustrated, a few urgent.
-    public static let realistic = ConversationMix(shares: [.calm: 0.825, .frustrated: 0.15, .urgent: 0.025])
+    public static let realistic = ConversationMix(shares: [.calm: 0.855, .frustrated: 0.12, .urgent: 0.025])
 
     /// The names `--mix` takes.
     public static let named: [String: ConversationMix] = ["uniform": .uniform, "realistic": .realistic]
