@@ -14,8 +14,12 @@ struct FrozenPatterns {
         var script: UInt8
     }
 
-    /// Per entry, its concepts; read only for entries tagged ``LexiconTags/hasConcepts``.
-    let concepts: UnsafeBufferPointer<EntryConcepts>
+    /// Per entry, the place of its concepts in ``conceptSets``; read only for entries tagged
+    /// ``LexiconTags/hasConcepts``.
+    let conceptIndex: UnsafeBufferPointer<UInt32>
+    /// The distinct concept sets: thousands of entries share a few hundred (every way of
+    /// saying "I" is `@self`), so the sets stay in cache where one per entry would not.
+    let conceptSets: UnsafeBufferPointer<EntryConcepts>
     let parts: UnsafeBufferPointer<ConceptSet>
     /// `gaps[i]`: how many units may stand before part `i`; unused for first parts.
     let gaps: UnsafeBufferPointer<UInt8>
@@ -95,6 +99,26 @@ struct FrozenPatterns {
             }
             startOffsets.append(Int32(starts.count))
         }
+    }
+}
+
+extension FrozenPatterns {
+    /// An entry's concepts.
+    @inline(__always)
+    func concepts(_ entry: Int) -> EntryConcepts { conceptSets[Int(conceptIndex[entry])] }
+
+    /// Each entry's concepts as an index into a table of the distinct sets.
+    static func deduplicated(_ concepts: [EntryConcepts]) -> (index: [UInt32], sets: [EntryConcepts]) {
+        var place: [EntryConcepts: UInt32] = [:]
+        var sets: [EntryConcepts] = []
+        let index = concepts.map { set in
+            if let k = place[set] { return k }
+            let k = UInt32(sets.count)
+            place[set] = k
+            sets.append(set)
+            return k
+        }
+        return (index, sets)
     }
 }
 

@@ -59,8 +59,9 @@ final class FrozenTables: @unchecked Sendable {
             concepts.union.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
         })
         let patternLayout = FrozenPatterns.Layout(patterns)
+        let conceptTable = FrozenPatterns.deduplicated(concepts)
         self.patterns = FrozenPatterns(
-            concepts: copy(concepts), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
+            conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
             fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families,
             familyConcepts: patternLayout.families.reduce(into: ConceptSet()) { $0.formUnion($1) }

@@ -284,9 +284,10 @@ private struct RuleState {
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
 
         if tags.contains(.hasConcepts) {
-            if !sawTrouble && clause.patterns.familyConcepts.intersects(clause.patterns.concepts[e].union) { sawTrouble = true }
+            let concepts = clause.patterns.concepts(e)
+            if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts.union) { sawTrouble = true }
             clause.advance(
-                entry: id, concepts: clause.patterns.concepts[e], from: Int32(from), to: Int32(to),
+                entry: id, concepts: concepts, from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
                 negatorPrecedes: negatorPrecedes(), tracer: &tracer
             )
