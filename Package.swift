@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "MoodlineConsoleTests", dependencies: ["MoodlineConsole", "MoodlineServer"]),
         .testTarget(
             name: "MoodlineServerTests",
-            dependencies: ["MoodlineServer", "MoodlineEngine", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["MoodlineServer", "MoodlineEngine", "MoodlineWire", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "MoodlineEndToEndTests",

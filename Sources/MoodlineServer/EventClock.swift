@@ -22,6 +22,9 @@ public struct EventClock: Sendable {
         wallAtWatermark = wall()
     }
 
+    /// The wall clock itself, seconds since the epoch.
+    public var wallNow: Double { wall() }
+
     /// The current time: the wall clock until the first event, then event time carried on by the wall clock.
     public var now: Double {
         let w = wall()

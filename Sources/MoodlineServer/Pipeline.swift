@@ -20,6 +20,9 @@ public struct Pipeline {
     private var pendingSnapshots: [String] = []
     /// Event time, carried on by the wall clock (see ``EventClock``).
     public private(set) var clock: EventClock
+    /// How far a message's `ts` may stray from the wall clock before it is refused
+    /// (`ts_out_of_range`); nil accepts any, as replay must.
+    public var eventTimeWindow: EventTimeWindow?
     /// Whether session snapshots are built and handed to the sink. A replay that publishes
     /// nothing turns them off: nobody reads them, and they cost a tenth of its time.
     public var snapshotsWanted = true
@@ -50,6 +53,7 @@ public struct Pipeline {
     /// Takes one decoded event.
     @discardableResult
     public mutating func ingest(_ event: WireEvent) -> Rejection? {
+        if let rejection = outsideWindow(event.ts) { return rejection }
         output.removeAll(keepingCapacity: true)
         engine.handle(event, into: &output)
         return taken(at: event.ts)
@@ -58,6 +62,7 @@ public struct Pipeline {
     /// Takes one decoded fragment: ``ingest(_:)-(WireEvent)`` without wrapping it in an event.
     @discardableResult
     public mutating func ingest(_ fragment: Fragment) -> Rejection? {
+        if let rejection = outsideWindow(fragment.ts) { return rejection }
         output.removeAll(keepingCapacity: true)
         engine.handle(fragment, into: &output)
         return taken(at: fragment.ts)
@@ -70,6 +75,13 @@ public struct Pipeline {
         output.removeAll(keepingCapacity: true)
         engine.handle(fragment, score: score, into: &output)
         return taken(at: fragment.ts)
+    }
+
+    /// The rejection of a `ts` outside the window, counted; nil when it may pass.
+    private mutating func outsideWindow(_ ts: Double) -> Rejection? {
+        guard let window = eventTimeWindow, let rejection = window.rejection(ts: ts, now: clock.wallNow) else { return nil }
+        counters.decodeRejections[rejection.reason, default: 0] += 1
+        return rejection
     }
 
     /// After the engine took an event at `ts`: the clock moves and the results wait for the flush.

@@ -87,6 +87,7 @@ public final class Server: @unchecked Sendable {
             engine: Engine(configuration: configuration.engine, lexicon: lexicon), store: nil,
             policy: configuration.escalation, clock: EventClock(wall: { Date().timeIntervalSince1970 })
         )
+        pipeline.eventTimeWindow = configuration.eventTime
         let timing = instrumentation
         let writer = StoreWriter(
             store: store, policy: configuration.escalation, publish: publish, logger: logger,

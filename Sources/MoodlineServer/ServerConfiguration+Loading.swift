@@ -132,6 +132,11 @@ extension ServerConfiguration {
         # Put a rejected message's first 160 bytes in its log line, with phone numbers, e-mail
         # addresses, card, ID and account numbers masked and control characters escaped.
         log_excerpts: \(d.logExcerpts)
+        # A message whose ts is further than this from the server's clock is rejected
+        # (ts_out_of_range), so one gateway's bad clock cannot move deadlines for everyone.
+        event_time:
+          max_ahead_seconds: \(Int(d.eventTime.maxAheadSeconds ?? 0))   # null: no limit
+          max_behind_seconds: \(Int(d.eventTime.maxBehindSeconds ?? 0))   # ten years: only the absurd (ts 0); recordings may be pushed; null: no limit
 
         # The supervisor console: a web page, a REST API (/api/v1), server-sent events,
         # /metrics (Prometheus) and /healthz, on http://HOST:PORT.

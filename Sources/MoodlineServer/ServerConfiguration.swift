@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     /// Whether a rejected message's first bytes go into its log line (redacted and escaped):
     /// off by default, since a malformed fragment still holds what a customer said.
     public var logExcerpts = false
+    /// How far a message's `ts` may stray from the server's clock.
+    public var eventTime = EventTimeWindow()
     /// How hard each commit works to survive a crash (see ``Durability``).
     public var durability = Durability.full
     public var engine = EngineConfig()
@@ -47,6 +49,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         case tickSeconds = "tick_seconds"
         case rejectionLogsPerMinute = "rejection_logs_per_minute"
         case logExcerpts = "log_excerpts"
+        case eventTime = "event_time"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +65,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         tickSeconds = try c.decodeIfPresent(Double.self, forKey: .tickSeconds) ?? d.tickSeconds
         rejectionLogsPerMinute = try c.decodeIfPresent(Int.self, forKey: .rejectionLogsPerMinute) ?? d.rejectionLogsPerMinute
         logExcerpts = try c.decodeIfPresent(Bool.self, forKey: .logExcerpts) ?? d.logExcerpts
+        eventTime = try c.decodeIfPresent(EventTimeWindow.self, forKey: .eventTime) ?? d.eventTime
         durability = try c.decodeIfPresent(Durability.self, forKey: .durability) ?? d.durability
         engine = try c.decodeIfPresent(EngineConfig.self, forKey: .engine) ?? d.engine
         console = try c.decodeIfPresent(ConsoleConfiguration.self, forKey: .console) ?? d.console

@@ -11,7 +11,9 @@ struct ExtremeTimeTests {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
         let context = try ZMQContext()
-        let server = try ServerProcess(directory: directory, context: context)
+        // The event-time window would refuse such a message; off, the ticket is stored as sent.
+        let server = try ServerProcess(
+            directory: directory, arguments: ["--set", "event_time.max_ahead_seconds=null"], context: context)
         defer { server.stop() }
         let pusher = try Pusher(context: context, endpoint: server.ingest)
         defer { pusher.close() }
@@ -42,5 +44,31 @@ struct ExtremeTimeTests {
         let exit = tail.stop(signal: SIGINT, timeout: 5)
         #expect(exit == .status(0) || exit == .signal(SIGINT), "tail ended with \(exit): \(tail.stderr)")
         #expect(!tail.stderr.contains("Fatal error"), "\(tail.stderr)")
+    }
+
+    @Test("a far-future or ancient ts is refused with its reason and moves no clock", .timeLimit(.minutes(1)))
+    func outOfRangeTimesAreRefused() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let context = try ZMQContext()
+        let server = try ServerProcess(directory: directory, context: context)
+        defer { server.stop() }
+        let pusher = try Pusher(context: context, endpoint: server.ingest)
+        defer { pusher.close() }
+
+        let now = Date().timeIntervalSince1970
+        let lines = [
+            #"{"type":"fragment","session":"far-2","seq":1,"ts":1e300,"speaker":"customer","text":"I don't want to live anymore, I'm going to kill myself"}"#,
+            #"{"type":"fragment","session":"old-1","seq":1,"ts":1000,"speaker":"customer","text":"I don't want to live anymore, I'm going to kill myself"}"#,
+            #"{"type":"fragment","session":"ok-1","seq":1,"ts":\#(now - 5),"speaker":"customer","text":"hello, quick question about my bill"}"#,
+        ]
+        for line in lines { try pusher.send(line) }
+        try server.waitForReceived(lines.count)
+        let stats = try server.stats()
+        #expect(stats.rejections["ts_out_of_range"] == 2, "\(stats.rejections)")
+        #expect(try server.tickets().isEmpty, "a refused message opens no ticket")
+        // The deadline clock still reads the wall clock, not 1e300.
+        let status = try server.request(["cmd": "sessions"])
+        #expect((status["sessions"] as? [[String: Any]])?.compactMap { $0["session"] as? String } == ["ok-1"])
     }
 }

@@ -18,6 +18,9 @@ public enum RejectionReason: String, Sendable, Codable, CaseIterable {
     case seqNotIncreasing = "seq_not_increasing"
     /// The very same message was seen already (dropped idempotently).
     case duplicate = "duplicate"
+    /// `ts` is too far ahead of the server's clock, or too old, to be a live conversation's
+    /// (see `event_time` in the configuration); one such message must not move the clock.
+    case tsOutOfRange = "ts_out_of_range"
 }
 
 /// A rejected message: the reason and a short human-readable detail (such as the field name).
