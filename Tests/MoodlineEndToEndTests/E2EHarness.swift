@@ -122,13 +122,13 @@ final class ChildProcess {
     let stdoutPath: String
     let stderrPath: String
 
-    /// Starts `arguments` of the moodline binary; `stdin` is a file to read, or nothing.
-    init(arguments: [String], directory: String, name: String, stdin: String? = nil) throws {
+    /// Starts `arguments` of the moodline binary (or of `executable`); `stdin` is a file to read, or nothing.
+    init(arguments: [String], directory: String, name: String, stdin: String? = nil, executable: String? = nil) throws {
         stdoutPath = "\(directory)/\(name).out"
         stderrPath = "\(directory)/\(name).err"
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
         _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: try E2E.binaryPath)
+        process.executableURL = URL(fileURLWithPath: try executable ?? E2E.binaryPath)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
@@ -191,8 +191,10 @@ final class ChildProcess {
     }
 
     /// Runs the binary to completion (bounded) and returns its exit, stdout and stderr.
-    static func run(_ arguments: [String], directory: String, name: String, stdin: String? = nil, timeout: Double = 60) throws -> (exit: Exit, stdout: String, stderr: String) {
-        let child = try ChildProcess(arguments: arguments, directory: directory, name: name, stdin: stdin)
+    static func run(
+        _ arguments: [String], directory: String, name: String, stdin: String? = nil, timeout: Double = 60, executable: String? = nil
+    ) throws -> (exit: Exit, stdout: String, stderr: String) {
+        let child = try ChildProcess(arguments: arguments, directory: directory, name: name, stdin: stdin, executable: executable)
         if !child.waitForExit(timeout: timeout) {
             _ = child.stop(signal: SIGKILL, timeout: 5)
             throw E2EError("`moodline \(arguments.joined(separator: " "))` did not finish within \(timeout) s; stderr:\n\(child.stderrTail)")
