@@ -165,8 +165,8 @@ struct ConsoleRoutes: Sendable {
         let key = try TicketPath(request.uri.path).key
         let detail = try await offload { () throws(StoreError) -> (Ticket, [TicketEvent], [Alert], [TranscriptTurn])? in
             guard let ticket = try server.store.ticket(key: key) else { return nil }
-            return (ticket, try server.store.history(key: key), try server.store.incidentAlerts(key: key),
-                    try server.store.incidentTranscript(key: key))
+            let alerts = try server.store.incidentAlerts(key: key)
+            return (ticket, try server.store.history(key: key), alerts, TicketStore.transcript(of: alerts))
         }
         // Another team's ticket is answered exactly like a missing one.
         guard let (ticket, history, alerts, transcript) = detail, access.sees(team: ticket.team) else {

@@ -97,13 +97,14 @@ struct ControlHandler {
             writer.endArray()
             // The detail a person acting on it needs: every alert of the incident with its
             // evidence, what was said around them, and whether the call is still going.
+            let alerts = try store.incidentAlerts(key: key)
             writer.key("alerts")
             writer.beginArray()
-            for alert in try store.incidentAlerts(key: key) { writer.write(alert) }
+            for alert in alerts { writer.write(alert) }
             writer.endArray()
             writer.key("transcript")
             writer.beginArray()
-            for turn in try store.incidentTranscript(key: key) { writer.write(turn) }
+            for turn in TicketStore.transcript(of: alerts) { writer.write(turn) }
             writer.endArray()
             writer.key("live"); writer.bool(pipeline.engine.currentSnapshot(session: ticket.session) != nil)
         case "ack", "acknowledge", "resolve":

@@ -60,8 +60,13 @@ extension TicketStore {
     /// What was said around an incident's alerts: the turns their transcripts kept, each once,
     /// in order. Empty when no ticket has this key or no alert kept any turn.
     public func incidentTranscript(key: String) throws(StoreError) -> [TranscriptTurn] {
+        Self.transcript(of: try incidentAlerts(key: key))
+    }
+
+    /// The turns the alerts' transcripts kept, each once, in order.
+    public static func transcript(of alerts: [Alert]) -> [TranscriptTurn] {
         var bySeq: [Int64: TranscriptTurn] = [:]
-        for alert in try incidentAlerts(key: key) {
+        for alert in alerts {
             for turn in alert.transcript ?? [] { bySeq[turn.seq] = turn }
         }
         return bySeq.values.sorted { ($0.seq, $0.ts) < ($1.seq, $1.ts) }
