@@ -50,6 +50,13 @@ public struct Pipeline {
         return ingest(event)
     }
 
+    /// Counts a message refused before decoding (one of several frames, say): received and
+    /// rejected for `rejection`'s reason, like any other.
+    public mutating func refuse(_ rejection: Rejection) {
+        counters.received += 1
+        counters.decodeRejections[rejection.reason, default: 0] += 1
+    }
+
     /// Takes one decoded event.
     @discardableResult
     public mutating func ingest(_ event: WireEvent) -> Rejection? {

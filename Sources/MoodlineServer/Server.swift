@@ -128,6 +128,12 @@ public final class Server: @unchecked Sendable {
                 while taken < configuration.batchSize {
                     let before: UInt64 = timing == nil ? 0 : Instrumentation.now()
                     let outcome = try ingest.receive(flags: .dontWait) { bytes -> Intake in
+                        // A message of several frames is refused whole, never taken frame by frame.
+                        if ingest.hasMoreFrames {
+                            let rejection = Rejection(.multipart, "send one JSON object in one frame")
+                            pipeline.refuse(rejection)
+                            return .rejected(rejection, excerpt: nil)
+                        }
                         let start = Instrumentation.now()
                         let rejection = pipeline.ingest(bytes)
                         processing.record(nanoseconds: Instrumentation.now() &- start)
@@ -136,6 +142,8 @@ public final class Server: @unchecked Sendable {
                         return .rejected(rejection, excerpt: excerpt)
                     }
                     guard let outcome else { break } // nothing more right now
+                    // The rest of a multipart message arrived with its first frame: drop it.
+                    while ingest.hasMoreFrames { _ = try ingest.receive(flags: .dontWait) { _ in () } }
                     taken += 1
                     if timing != nil { sink.batch.receivedAt.append(before) }
                     if case .rejected(let rejection, let excerpt) = outcome {

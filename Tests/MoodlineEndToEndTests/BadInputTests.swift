@@ -213,4 +213,29 @@ struct BadInputTests {
         #expect(E2E.waitUntil(timeout: 0.5) { !server.isRunning } == false, "the server exited: \(server.child.exit); stderr:\n\(server.child.stderrTail)")
         #expect(try server.stats().received == 0, "the server still answers")
     }
+
+    @Test("an ingest message of several frames is refused whole, never taken frame by frame", .timeLimit(.minutes(1)))
+    func multipartIngestMessage() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let context = try ZMQContext()
+        let server = try ServerProcess(directory: directory, context: context)
+        defer { server.stop() }
+        let pusher = try Pusher(context: context, endpoint: server.ingest)
+        defer { pusher.close() }
+
+        let start = Conversation.bytes(Conversation.start("multi-1", ts: Self.ts))
+        let fragment = Conversation.bytes(Conversation.fragments("multi-1", ts: Self.ts)[0])
+        // Two frames that would each be a valid message on its own.
+        try pusher.socket.send(start, flags: .more)
+        try pusher.socket.send(fragment)
+        try pusher.send(start)
+        try server.waitForReceived(2)
+        let stats = try server.stats()
+        #expect(stats.rejections["multipart"] == 1, "\(stats.rejections)")
+        #expect(stats.received == 2, "one multipart message and one good one")
+        #expect(stats.fragments == 0, "no frame of the multipart message was taken as a fragment")
+        #expect(stats.liveSessions == 1, "the good session_start after it was taken")
+    }
 }
+

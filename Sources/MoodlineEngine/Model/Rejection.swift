@@ -21,6 +21,8 @@ public enum RejectionReason: String, Sendable, Codable, CaseIterable {
     /// `ts` is too far ahead of the server's clock, or too old, to be a live conversation's
     /// (see `event_time` in the configuration); one such message must not move the clock.
     case tsOutOfRange = "ts_out_of_range"
+    /// A ZeroMQ message of several frames: a gateway sends one JSON object in one frame.
+    case multipart = "multipart"
 }
 
 /// A rejected message: the reason and a short human-readable detail (such as the field name).
