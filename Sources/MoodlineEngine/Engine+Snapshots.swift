@@ -45,19 +45,24 @@ extension Engine {
             history: history, openAlerts: open, risk: risk(s, open: open))
     }
 
-    /// Risk for sorting a console: an open critical alert dominates, then warnings, then how
-    /// negative and agitated the customer is. Clamped to 0...1.
+    /// Risk for sorting a console, graded so that conversations can be told apart: the most
+    /// severe open alert sets the band (critical from 0.55, a self-harm one 0.05 higher, warning
+    /// from 0.3, info from 0.1), more open kinds add up to 0.1, and how negative and agitated
+    /// the customer (and how negative the agent) is adds up to 0.3 within it. In 0...1; two
+    /// open criticals no longer both read 1.00.
     func risk(_ s: borrowing SessionState, open: [AlertKind]) -> Double {
-        var r = 0.0
+        var band = 0.0
         for kind in open {
             switch configuration.severity(of: kind) {
-            case .critical: r += 0.6
-            case .warning: r += 0.2
-            case .info: r += 0.05
+            case .critical: band = max(band, kind == .selfHarm ? 0.6 : 0.55)
+            case .warning: band = max(band, 0.3)
+            case .info: band = max(band, 0.1)
             }
         }
-        r += 0.25 * Double(max(0, -s.customer.valence)) + 0.1 * Double(s.customer.arousal)
-        r += 0.1 * Double(max(0, -s.agentState.valence))
-        return min(1, max(0, r))
+        let more = min(0.1, 0.04 * Double(max(0, open.count - 1)))
+        let mood = 0.2 * Double(min(1, max(0, -s.customer.valence)))
+            + 0.05 * Double(min(1, max(0, s.customer.arousal)))
+            + 0.05 * Double(min(1, max(0, -s.agentState.valence)))
+        return min(1, max(0, band + more + mood))
     }
 }

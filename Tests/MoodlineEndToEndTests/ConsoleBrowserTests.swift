@@ -13,7 +13,7 @@ struct ConsoleBrowserTests {
         defer { E2E.removeDirectory(directory) }
         let context = try ZMQContext()
         let server = try ServerProcess(
-            directory: directory, arguments: ["--simulate", "--simulate-rate", "60", "--simulate-sessions", "24"], context: context
+            directory: directory, arguments: ["--simulate", "--simulate-rate", "60", "--simulate-sessions", "24", "--simulate-mix", "uniform"], context: context
         )
         defer { server.stop() }
         let link = try #require(server.consoleLink, "serve printed no console link:\n\(server.child.stdout)")
@@ -76,6 +76,14 @@ struct ConsoleBrowserTests {
         #expect(history.contains("created") && history.contains("acknowledged"), "\(history)")
         let values = try page.evaluate("\(card).querySelectorAll('.t-alerts .ev-value').length") as? Int ?? 0
         #expect(values >= 1, "the evidence shows its values")
+
+        // Ended calls leave the live table for the recently-ended list.
+        try page.waitFor("document.querySelectorAll('#ended-list li').length > 0", timeout: 30)
+        let endedNotLive = try page.evaluate("""
+            (() => { const live = new Set(Array.from(document.querySelectorAll('tr.session')).map(r => r.dataset.session));
+              return Array.from(document.querySelectorAll('#ended-list li')).every(li => !live.has(li.dataset.session)); })()
+            """) as? Bool
+        #expect(endedNotLive == true, "an ended call is listed as ended, not live")
         try page.screenshot(to: "\(directory)/console.png")
         if let keep = ProcessInfo.processInfo.environment["MOODLINE_CONSOLE_SCREENSHOT"] {
             try? FileManager.default.removeItem(atPath: keep)

@@ -276,3 +276,23 @@ import Testing
         #expect(h.kinds(.customerAnger).map(\.severity) == [.warning])
     }
 }
+
+@Suite struct RiskTests {
+    /// The live table sorts by risk: it must order conversations, not saturate.
+    @Test func riskIsGradedBySeverityThenMood() throws {
+        var h = Harness()
+        // A calm call, an angry one with a warning, one with an abuse ticket, one with self-harm.
+        h.send(fragment(1, at: 0, .customer, session: "calm"), score(0.3))
+        h.send(fragment(1, at: 0, .customer, session: "churn"), score(-0.5, .churn))
+        h.send(fragment(1, at: 0, .customer, session: "abuse"), score(-0.9, arousal: 0.8, .abuse))
+        h.send(fragment(2, at: 5, .customer, session: "abuse"), score(-0.9, arousal: 0.8, .escalation))
+        h.send(fragment(1, at: 0, .customer, session: "self"), score(-0.6, .selfHarm))
+        func risk(_ session: String) throws -> Double { try #require(h.engine.currentSnapshot(session: session)).risk }
+        let calm = try risk("calm"), churn = try risk("churn"), abuse = try risk("abuse"), selfHarm = try risk("self")
+        #expect(calm < 0.1)
+        #expect(churn > calm && churn < 0.55)
+        #expect(abuse >= 0.55 && abuse < 1, "two open criticals stay below the ceiling: \(abuse)")
+        #expect(selfHarm > 0.6 && selfHarm < abuse + 0.1)
+        #expect(Set([calm, churn, abuse, selfHarm]).count == 4)
+    }
+}

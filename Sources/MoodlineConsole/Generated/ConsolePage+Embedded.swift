@@ -80,7 +80,9 @@ extension ConsolePage {
   th[aria-sort=ascending] button::after { content: " \25B2"; font-size: 10px; } th[aria-sort=descending] button::after { content: " \25BC"; font-size: 10px; }
   td { padding: 3px 5px; white-space: nowrap; }
   tr.session:hover { background: #f6f8fb; }
-  tr.session.ending { opacity: .4; transition: opacity 1s; }
+  .ended { margin-top: 8px; font-size: 13px; }
+  .ended summary { cursor: pointer; font-weight: 600; }
+  .ended ol { margin: 4px 0 0; padding-left: 18px; }
   #live-table.one-team .c-team { display: none; }
   td.c-session, td.c-agent, td.c-channel { overflow: hidden; text-overflow: ellipsis; }
   td.c-session { font-weight: 600; }
@@ -182,6 +184,10 @@ extension ConsolePage {
         <tbody id="live-body" role="rowgroup"></tbody>
       </table>
       <p id="live-empty" class="empty" hidden>No live conversations right now.</p>
+      <details id="ended" class="ended">
+        <summary>Recently ended <span id="ended-count" class="hint num"></span></summary>
+        <ol id="ended-list"></ol>
+      </details>
     </div>
   </section>
   <section id="queue" class="panel" aria-labelledby="queue-h">
@@ -216,7 +222,6 @@ const KIND_LABELS = {
 const HISTORY_MAX = 60;    // sparkline points kept per session
 const ALERTS_MAX = 200;    // alert feed length
 const RENDER_MS = 500;     // at most ~2 renders a second, however many events arrive
-const FADE_MS = 4000;      // how long an ended conversation stays (faded) in the table
 const SORT_DEFAULT_DIR = { risk: -1, cv: 1, av: 1, last: -1, session: 1 };  // most urgent first
 const SORT_VALUE = {
   risk: s => s.risk, cv: s => s.customer_valence, av: s => s.agent_valence,
@@ -248,7 +253,7 @@ const state = {
   offset: 0,                      // server event clock minus browser clock, in seconds
   sessions: new Map(), tickets: new Map(),
   alerts: [], alertIds: new Set(), alertSev: new Map(), alertSevVersion: 0,
-  resolvedKeys: new Set(), pending: new Set(),
+  resolvedKeys: new Set(), pending: new Set(), ended: [],
   sort: { key: 'risk', dir: -1 }, filter: [], onlyAlerts: false,
   es: null, needResync: false, resyncTimer: 0,
   sound: storageGet('localStorage', 'moodline.sound') === 'on',
@@ -307,7 +312,7 @@ function setConn(s, text) { $('#conn').dataset.state = s; setText($('#conn-text'
 
 function normSession(s, old) {
   const hist = Array.isArray(s.history) ? s.history.slice(-HISTORY_MAX) : (old ? old.history : []);
-  return Object.assign({}, old, s, { history: hist, open_alerts: s.open_alerts || [], _seen: performance.now(), ending: 0 });
+  return Object.assign({}, old, s, { history: hist, open_alerts: s.open_alerts || [], _seen: performance.now() });
 }
 
 function onSnapshot(snap) {
@@ -319,16 +324,26 @@ function onSnapshot(snap) {
   state.sessions.set(s.session, s);
 }
 
+// An ended call leaves the live table at once (so it never sits at the top of the risk sort)
+// and joins the short "Recently ended" list with what it came to.
+const ENDED_MAX = 20;
 function onSessionEnd(sum) {
   const s = state.sessions.get(sum.session);
-  if (!s) return;
-  s.ending = performance.now();
-  s.end_reason = sum.end_reason;
-  setTimeout(() => {
-    const cur = state.sessions.get(sum.session);
-    // A snapshot after the end (a reused id) clears `ending`; keep that one.
-    if (cur && cur.ending && performance.now() - cur.ending >= FADE_MS - 50) { state.sessions.delete(sum.session); scheduleRender(); }
-  }, FADE_MS);
+  if (s) state.sessions.delete(sum.session);
+  if (!s && !sum.session) return;
+  state.ended = [sum, ...state.ended.filter(e => e.session !== sum.session)].slice(0, ENDED_MAX);
+  state.dirty.ended = true;
+  scheduleRender();
+}
+
+function renderEnded() {
+  const list = $('#ended-list');
+  setText($('#ended-count'), state.ended.length ? `(${state.ended.length})` : '');
+  list.innerHTML = state.ended.map(e => {
+    const kinds = Object.entries(e.alerts || {}).map(([k, n]) => `${kindLabel(k)}${n > 1 ? ' \u00d7' + n : ''}`).join(', ');
+    return `<li class="ended-call" data-session="${esc(e.session)}">${esc(e.session)} \u00b7 agent ${esc(e.agent ?? '\u2014')} \u00b7 ` +
+      `${esc(e.end_reason || 'ended')} at ${esc(hms(e.end_ts))}${kinds ? ' \u00b7 ' + esc(kinds) : ''}</li>`;
+  }).join('');
 }
 
 const alertId = a => [a.session, a.kind, a.speaker, a.seq, a.episode, a.ts].join('|');
@@ -410,7 +425,7 @@ async function resync() {
     const sessions = new Map();
     for (const s of ss.sessions || []) sessions.set(s.session, normSession(s, null));
     // Keep what the stream told us while the request was in flight.
-    for (const [id, s] of state.sessions) if (!sessions.has(id) && !s.ending && s._seen > started) sessions.set(id, s);
+    for (const [id, s] of state.sessions) if (!sessions.has(id) && s._seen > started) sessions.set(id, s);
     state.sessions = sessions;
 
     const tickets = new Map();
@@ -480,6 +495,7 @@ function render() {
   renderSessions();
   renderTickets();
   if (state.dirty.alerts) { state.dirty.alerts = false; renderAlerts(); }
+  if (state.dirty.ended) { state.dirty.ended = false; renderEnded(); }
   renderHeader();
 }
 
@@ -591,8 +607,7 @@ function updateRow(r, s, now) {
     if (r.risk.className !== cls) r.risk.className = cls;
     setText(r.risk, isNum(s.risk) ? s.risk.toFixed(2) : '\u2014');
   }
-  if (r.tr.classList.contains('ending') !== !!s.ending) r.tr.classList.toggle('ending', !!s.ending);
-  setText(r.age, s.ending ? (s.end_reason || 'ended') : fmtAge(now - s.last_ts));
+  setText(r.age, fmtAge(now - s.last_ts));
 }
 
 const rowEls = new Map();
@@ -740,8 +755,7 @@ function renderAlerts() {
 }
 
 function renderHeader() {
-  let live = 0;
-  for (const s of state.sessions.values()) if (!s.ending) live++;
+  const live = state.sessions.size;
   let critical = 0;
   for (const t of state.tickets.values()) if (t.severity === 'critical' && t.status === 'open') critical++;
   const since = serverNow() - 300;
