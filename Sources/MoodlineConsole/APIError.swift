@@ -18,11 +18,19 @@ public struct APIError: HTTPResponseError, Equatable {
     public var status: HTTPResponse.Status
     public var code: Code
     public var message: String
+    /// For 405: the methods the resource answers, sent as `Allow`.
+    public var allow: String?
 
-    public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String) {
+    public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, allow: String? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.allow = allow
+    }
+
+    /// A known resource asked with a method it does not answer.
+    static func methodNotAllowed(_ request: Request, allow: String) -> APIError {
+        APIError(.methodNotAllowed, .methodNotAllowed, "\(request.uri.path) answers \(allow), not \(request.method)", allow: allow)
     }
 
     /// The one answer to a missing or wrong token: nothing about what exists.
@@ -51,6 +59,7 @@ public struct APIError: HTTPResponseError, Equatable {
         writer.endObject()
         var response = Response.json(writer.bytes, status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        if let allow { response.headers[.allow] = allow }
         return response
     }
 }

@@ -17,6 +17,12 @@ struct ConsoleRoutes: Sendable {
         router.get("/healthz") { _, _ in health() }
         router.get("/metrics") { _, _ in try await metrics() }
         router.get("/") { request, _ in page(request) }
+        // Every other method on the open routes (TRACE included) is 405 with what they answer.
+        for path in ["/healthz", "/metrics", "/"] {
+            for method in Self.otherMethods {
+                router.on(RouterPath(path), method: method) { request, _ -> Response in throw APIError.methodNotAllowed(request, allow: "GET, HEAD") }
+            }
+        }
 
         let api = router.group("api/v1").add(middleware: TokenAuthenticator(tokens: tokens))
         api.get("me") { _, context in try me(context.requireAccess()) }
@@ -45,13 +51,28 @@ struct ConsoleRoutes: Sendable {
                 body: ResponseBody(asyncSequence: stream)
             )
         }
-        // Anything else under /api is answered only after the token check.
+        // A known resource asked with another method is 405 with `Allow`; anything else under
+        // /api is 404. Both only after the token check.
+        for path in ["me", "sessions", "sessions/:id", "alerts", "events"] {
+            for method in Self.otherMethods {
+                api.on(RouterPath(path), method: method) { request, _ -> Response in throw APIError.methodNotAllowed(request, allow: "GET, HEAD") }
+            }
+        }
+        for path in ["tickets", "tickets/**"] {
+            for method in Self.otherMethods where method != .post || path == "tickets" {
+                let allow = path == "tickets" ? "GET, HEAD" : "GET, HEAD, POST"
+                api.on(RouterPath(path), method: method) { request, _ -> Response in throw APIError.methodNotAllowed(request, allow: allow) }
+            }
+        }
         for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
             api.on("**", method: method) { request, _ -> Response in
                 throw APIError(.notFound, .notFound, "no such API route \(request.method) \(request.uri.path); see docs/console-api.yaml")
             }
         }
     }
+
+    /// The methods no route answers but GET (and HEAD): asked of a known resource, a 405.
+    static let otherMethods: [HTTPRequest.Method] = [.post, .put, .delete, .patch, .trace, .options]
 
     // MARK: Open routes
 
@@ -199,7 +220,7 @@ struct ConsoleRoutes: Sendable {
         let access = try context.requireAccess()
         let path = try TicketPath(request.uri.path)
         guard let action = path.action else {
-            throw APIError(.methodNotAllowed, .methodNotAllowed, "POST to /api/v1/tickets/{key}/acknowledge or /api/v1/tickets/{key}/resolve")
+            throw APIError(.methodNotAllowed, .methodNotAllowed, "POST to /api/v1/tickets/{key}/acknowledge or /api/v1/tickets/{key}/resolve", allow: "GET")
         }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)

@@ -209,6 +209,14 @@ struct ConsoleAPITests {
         #expect(try HTTP.get(f.base + "/api/v1/tickets?limit=0", token: ConsoleAPITests.teamOne).status == 400)
         #expect(try HTTP.get(f.base + "/api/v1/alerts?min_severity=loud", token: ConsoleAPITests.teamOne).status == 400)
         #expect(try HTTP.get(f.base + "/api/v1/no-such-route", token: ConsoleAPITests.teamOne).status == 404)
+        // A known resource asked with a method it does not answer: 405 with what it answers.
+        let trace = try HTTP.request("TRACE", f.base + "/healthz")
+        #expect(trace.status == 405 && trace.headers["allow"] == "GET, HEAD", "\(trace.status) \(trace.headers)")
+        let put = try HTTP.request("PUT", f.base + "/api/v1/sessions", headers: ["Authorization": "Bearer \(ConsoleAPITests.teamOne)"])
+        #expect(put.status == 405 && put.headers["allow"] == "GET, HEAD", "\(put.status) \(put.headers)")
+        let delete = try HTTP.request("DELETE", url, headers: ["Authorization": "Bearer \(ConsoleAPITests.teamOne)"])
+        #expect(delete.status == 405 && delete.headers["allow"] == "GET, HEAD, POST", "\(delete.status) \(delete.headers)")
+        #expect(try HTTP.request("TRACE", f.base + "/api/v1/sessions").status == 401, "the token is checked first")
         #expect(try HTTP.get(f.base + "/api/v1/sessions/no-such-session", token: ConsoleAPITests.teamOne).status == 404)
     }
 
