@@ -78,7 +78,8 @@ struct ConsoleBrowserTests {
         #expect(values >= 1, "the evidence shows its values")
 
         // Ended calls leave the live table for the recently-ended list.
-        try page.waitFor("document.querySelectorAll('#ended-list li').length > 0", timeout: 30)
+        // Simulated calls end every few seconds; on a loaded machine the page may take a while.
+        try page.waitFor("document.querySelectorAll('#ended-list li').length > 0", timeout: 90)
         let endedNotLive = try page.evaluate("""
             (() => { const live = new Set(Array.from(document.querySelectorAll('tr.session')).map(r => r.dataset.session));
               return Array.from(document.querySelectorAll('#ended-list li')).every(li => !live.has(li.dataset.session)); })()
