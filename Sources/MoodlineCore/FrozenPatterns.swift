@@ -36,6 +36,9 @@ struct FrozenPatterns {
     let families: [ConceptSet]
     /// All the families together: a concept that points at some one category.
     let familyConcepts: ConceptSet
+    /// Per category (by raw value), the concepts a fragment needs before the learned layer may
+    /// state the category without a rule (`support:` lines); empty: no need.
+    let learnedSupport: [ConceptSet]
 
     struct FragmentWide {
         var first: ConceptSet

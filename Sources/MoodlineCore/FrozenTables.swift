@@ -16,7 +16,7 @@ final class FrozenTables: @unchecked Sendable {
 
     init(
         trie: UnitTrie, words: WordTable, scriptMap: ScriptMap, weights: [Float], tags: [LexiconTags],
-        concepts: [EntryConcepts], patterns: [Pattern], model: CategoryModel
+        concepts: [EntryConcepts], patterns: [Pattern], learnedSupport: [ConceptSet], model: CategoryModel
     ) {
         var owned: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -54,7 +54,9 @@ final class FrozenTables: @unchecked Sendable {
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
         self.weights = copy(weights)
         // Entries with concepts say so in their tags, so most entries never read their concept set.
-        let usedConcepts = patterns.reduce(into: ConceptSet()) { all, p in p.parts.forEach { all.formUnion($0) } }
+        let usedConcepts = patterns.reduce(into: learnedSupport.reduce(into: ConceptSet()) { $0.formUnion($1) }) { all, p in
+            p.parts.forEach { all.formUnion($0) }
+        }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
             concepts.union.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
         })
@@ -64,7 +66,8 @@ final class FrozenTables: @unchecked Sendable {
             conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
             fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families,
-            familyConcepts: patternLayout.families.reduce(into: ConceptSet()) { $0.formUnion($1) }
+            familyConcepts: patternLayout.families.reduce(into: ConceptSet()) { $0.formUnion($1) },
+            learnedSupport: learnedSupport
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

@@ -18,6 +18,9 @@ enum LexiconCompiler {
         var conceptNames: [String] = []
         var conceptNumbers: [String: Int] = [:]
         var patterns: [Pattern] = []
+        /// Per category (by raw value), the concepts the learned layer needs in a fragment to
+        /// state it alone; empty: no such need.
+        var learnedSupport = [ConceptSet](repeating: ConceptSet(), count: Category.allCases.count)
         var model = CategoryModel()
     }
 

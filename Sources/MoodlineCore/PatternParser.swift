@@ -6,6 +6,11 @@
 /// characters) stand between them, and parts written side by side must be adjacent. The
 /// second field is a category tag or `scope:` and a ``ScopeCue`` name; the third, optional,
 /// names the pattern in explanations. `@a & @b` asks for both anywhere in the fragment.
+///
+///     @die|@burden|@method<TAB>support:self_harm<TAB>words that can carry self-harm
+///
+/// is no pattern: it names the concepts the learned layer needs in a fragment before it may
+/// state the category on its own (distress alone is not self-harm).
 enum PatternParser {
     static func parse(_ line: Substring, file: String, line lineNumber: Int, into out: inout LexiconCompiler.Output) -> Pattern? {
         func fail(_ code: LexiconIssue.Code, _ message: String) -> Pattern? {
@@ -15,6 +20,20 @@ enum PatternParser {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count == 2 || fields.count == 3 else {
             return fail(.fieldCount, "expected `pattern<TAB>output<TAB>name`, found \(fields.count) field(s)")
+        }
+        if fields[1].hasPrefix("support:") {
+            guard let category = Category(tag: fields[1].dropFirst("support:".count)) else {
+                return fail(.unknownTag, "unknown category in `\(fields[1])`: support:CATEGORY, one of \(Category.allCases.map(\.tag).joined(separator: ", "))")
+            }
+            var concepts = ConceptSet()
+            for alternative in fields[0].split(separator: "|") {
+                guard alternative.hasPrefix("@"), let number = LexiconCompiler.conceptNumber(alternative.dropFirst(), defining: false, into: &out) else {
+                    return fail(.unknownConcept, "`\(alternative)` is not a defined concept: a support line is @a|@b|… (concepts tagged on terms)")
+                }
+                concepts.formUnion(ConceptSet(number))
+            }
+            out.learnedSupport[Int(category.rawValue)].formUnion(concepts)
+            return nil
         }
         let output: Pattern.Output
         if fields[1].hasPrefix("scope:") {

@@ -20,6 +20,9 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// Praise the facts contradict ("great, another delay", 真是太棒了，又延误了): the praise
     /// counts as negative, and thanks and satisfaction do not count.
     case sarcasm
+    /// Laughter or a joke in the fragment ("lol", 哈哈, 😂): its complaints are banter, so its
+    /// negative words count for less. Cancels no category: "you're an idiot lol" is abuse.
+    case jest
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -32,6 +35,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .selfTarget: "self_target"
         case .listenerTarget: "listener_target"
         case .sarcasm: "sarcasm"
+        case .jest: "jest"
         }
     }
 
@@ -46,6 +50,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .selfTarget: "aimed at the speaker themself"
         case .listenerTarget: "aimed at the listener"
         case .sarcasm: "sarcastic praise"
+        case .jest: "said laughing or in jest"
         }
     }
 
@@ -66,14 +71,15 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .selfTarget: [.init(.abuse), .init(.rude)]
         case .listenerTarget: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
+        case .jest: []
         }
     }
 }
 
 /// The scope cues found in one clause.
 struct ScopeCues: OptionSet, Sendable {
-    var rawValue: UInt8
-    init(rawValue: UInt8) { self.rawValue = rawValue }
+    var rawValue: UInt16
+    init(rawValue: UInt16) { self.rawValue = rawValue }
     init(_ cue: ScopeCue) { rawValue = 1 << cue.rawValue }
 
     /// The first cue of the set that cancels `category`, for explanations.

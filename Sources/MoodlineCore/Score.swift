@@ -24,10 +24,16 @@ public struct Score: Sendable, Equatable {
 
     /// The raw sum of word valences before normalisation (VADER's scale, roughly −4…+4 a word).
     public var rawSum: Float
+    /// Categories only the learned layer stated, in a fragment with none of the words that can
+    /// carry them (`support:` lines): distress ("lost my job, I don't know what to do") reads
+    /// like self-harm to the model. Still stated; a live episode resting on one gives way to
+    /// clearer evidence.
+    public var weakCategories: CategorySet
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
-        categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0
+        categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
+        weakCategories: CategorySet = []
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -36,6 +42,7 @@ public struct Score: Sendable, Equatable {
         self.categories = categories
         self.hits = hits
         self.rawSum = rawSum
+        self.weakCategories = weakCategories
     }
 }
 

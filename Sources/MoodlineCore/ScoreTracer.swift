@@ -18,6 +18,9 @@ public enum ScoreStep: Sendable, Equatable {
     case punctuation(ScoreRule, from: Float, to: Float)
     /// The learned layer stated a category, with its probability.
     case learned(Category, probability: Float)
+    /// The learned layer's category stands on the model alone: the fragment has none of the
+    /// words that can carry it (`support:` lines), as when distress reads like self-harm.
+    case learnedUnsupported(Category)
     /// Sarcastic praise turned the total around.
     case sarcasm(from: Float, to: Float)
     /// No entry had sentiment: the characters inside unknown words gave the total.
@@ -25,6 +28,8 @@ public enum ScoreStep: Sendable, Equatable {
     /// A question about procedure ("can I cancel one order?"): its clause's negative words
     /// name the task, not a feeling, and count for less.
     case procedural(from: Float, to: Float)
+    /// Laughter or a joke marker: the fragment's negative total is banter and counts for less.
+    case jest(from: Float, to: Float)
     /// "but": the clause before weighs half, the clause after one and a half.
     case contrast(before: Float, after: Float)
 }

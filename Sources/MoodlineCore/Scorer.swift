@@ -132,6 +132,8 @@ private struct RuleState {
     var questions = 0
     var emphasis = 0
     var anger = 0
+    /// Categories the learned layer stated in a fragment with no word that can carry them.
+    var weak = CategorySet()
     var sadness = 0
     var hostile = 0
     var categories: CategorySet = []
@@ -161,6 +163,8 @@ private struct RuleState {
     static let insistentQuestion: Float = -0.6
     /// How much of its negative words a procedural question keeps.
     static let proceduralShare: Float = 0.3
+    /// How much of its negative words a fragment said laughing keeps.
+    static let jestShare: Float = 0.4
 
     init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
         self.clause = clause
@@ -448,6 +452,11 @@ private struct RuleState {
             categories.insert(category)
             hits.append(hit)
             if category == .abuse || category == .escalation { hostile += 1 }
+            let support = clause.patterns.learnedSupport[Int(category.rawValue)]
+            if !support.isEmpty && !clause.fragmentConcepts.intersects(support) {
+                tracer.record(.learnedUnsupported(category))
+                weak.insert(category)
+            }
         }
     }
 
@@ -460,6 +469,13 @@ private struct RuleState {
             tracer.record(.contrast(before: beforeContrast, after: afterContrast))
         } else {
             total = afterContrast
+        }
+        if total < 0 && clause.fragmentCues.union(fragmentCues).contains(ScopeCues(.jest)) {
+            // "the damn thing just dies lol": banter, not a grievance; it stays a little negative.
+            tracer.record(.jest(from: total, to: total * Self.jestShare))
+            total *= Self.jestShare
+            intensity *= Self.jestShare
+            anger /= 2
         }
         if total == 0 && morphemes != 0 {
             tracer.record(.morphemes(total: morphemes * Self.morphemeShare))
@@ -501,7 +517,7 @@ private struct RuleState {
         let arousal = max(0, min(1, 1 - expf(-max(0, raw))))
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
-            categories: categories, hits: hits, rawSum: total
+            categories: categories, hits: hits, rawSum: total, weakCategories: weak
         )
     }
 }

@@ -78,8 +78,8 @@ extension Engine {
             context.prosody = assessment
             context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
         }
-        let moodValence = Self.moodValence(score, speaker: fragment.speaker)
-        s.change(fragment.speaker) { $0.update(valence: moodValence, arousal: context.arousal, ts: fragment.ts, smoothing: config.smoothing) }
+        let mood = Self.mood(score, arousal: context.arousal, speaker: fragment.speaker)
+        s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
         } else {
@@ -145,14 +145,16 @@ extension Engine {
         Double(max(-a.valence, a.arousal * (1 - max(0, a.valence))))
     }
 
-    /// The valence that feeds a speaker's mood. An agent's apology or empathy ("I'm so sorry to
-    /// hear that", 我理解您的心情) is service language about the customer's trouble, not the agent's
-    /// own state, so it cannot pull the agent's mood down.
-    static func moodValence(_ score: Score, speaker: Speaker) -> Float {
-        guard speaker == .agent,
-              score.categories.contains(.empathy) || score.categories.contains(.apology)
-        else { return score.valence }
-        return max(score.valence, 0)
+    /// The valence and arousal that feed a speaker's mood. An agent's apology or empathy ("I'm
+    /// so sorry to hear that", 我理解您现在很生气) is service language about the customer's
+    /// trouble, not the agent's own state: it cannot pull the agent's mood down. The feelings
+    /// empathy names (您很生气) stir the agent at half weight; a flustered apology ("sorry,
+    /// the system is so slow today") still counts in full.
+    static func mood(_ score: Score, arousal: Float, speaker: Speaker) -> (valence: Float, arousal: Float) {
+        guard speaker == .agent else { return (score.valence, arousal) }
+        let empathy = score.categories.contains(.empathy)
+        guard empathy || score.categories.contains(.apology) else { return (score.valence, arousal) }
+        return (max(score.valence, 0), empathy ? arousal * 0.5 : arousal)
     }
 
     // MARK: Episodes
@@ -165,14 +167,17 @@ extension Engine {
     ) {
         guard let rule = configuration.oneShotRule(kind) else { return }
         var e = s.episodes[kind]
-        let onlyLearned = context.score.ruleCategories.intersection(categories).isEmpty
+        let evidence: Episode.Evidence =
+            !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
+            : context.score.weakCategories.intersection(categories) == context.score.categories.intersection(categories) ? .weakModel
+            : .model
         let ongoing = e.isOpen && context.ts - e.lastStatement <= rule.cooldownSeconds
         e.lastStatement = max(e.lastStatement, context.ts)
-        if !ongoing || (e.onlyLearned && !onlyLearned) {
+        if !ongoing || e.evidence < evidence {
             e.isOpen = true
             if emit(kind, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, categories: categories, into: &output) {
                 e.lastFired = context.ts
-                e.onlyLearned = onlyLearned
+                e.evidence = evidence
             }
         }
         s.episodes[kind] = e

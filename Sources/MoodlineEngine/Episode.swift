@@ -17,9 +17,21 @@ struct Episode: Sendable {
     /// a row it rose (sustained kinds with a critical level).
     var lastLevel: Float = 0
     var climbing: UInt8 = 0
-    /// The episode's alert rests on the learned layer alone (one-shot kinds): a rule's
-    /// statement within it still fires, so a clear disclosure is never hidden behind a guess.
-    var onlyLearned = false
+    /// How strong the evidence of the episode's alert was (one-shot kinds): a statement with
+    /// stronger evidence within it still fires, so a clear disclosure is never hidden behind
+    /// a guess.
+    var evidence = Evidence.rule
+
+    enum Evidence: UInt8, Comparable, Sendable {
+        /// The learned layer alone, with no word of the category in the fragment.
+        case weakModel
+        /// The learned layer alone.
+        case model
+        /// A lexicon entry or a pattern.
+        case rule
+
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
     /// The open episode has already escalated to critical.
     var escalated = false
 }

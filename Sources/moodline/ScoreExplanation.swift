@@ -56,6 +56,10 @@ struct ScoreExplanation {
             let features = scorer.learnedFeatures(text, category: category, count: 4)
                 .map { "\($0.feature) \(format($0.weight))" }.joined(separator: ", ")
             return "learned model: \(category.tag) p=\(format(probability)); strongest features: \(features)"
+        case .learnedUnsupported(let category):
+            return "  learned model: \(category.tag) is weak: no word in the fragment can carry it (support:\(category.tag) lines)"
+        case .jest(let from, let to):
+            return "said laughing or in jest: total \(format(from)) → \(format(to))"
         case .sarcasm(let from, let to):
             return "sarcastic praise: total \(format(from)) → \(format(to))"
         case .procedural(let from, let to):

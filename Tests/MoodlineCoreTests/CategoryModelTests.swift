@@ -77,4 +77,44 @@ import Testing
         #expect(codes("1:two words\t0\t0\t0\t0\t0\n") == [.badModel])
         #expect(codes("threshold\t2\t0.5\t0.5\t0.5\t0.5\n") == [.badModel])
     }
+
+    /// `support:` lines: with them, a category the model states in a fragment with none of the
+    /// words that can carry it is still stated, but weak; a fragment with one is not weak.
+    @Test func supportLinesMarkUnsupportedModelCategoriesWeak() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "test.tsv", text: "bad\t-2\t\n"),
+            LexiconSource(name: "en-concepts.tsv", text: "pills\t0\t@method\ngoodbye\t0\t@farewell\n"),
+            LexiconSource(name: "en.patterns", text: "@method|@farewell\tsupport:self_harm\twords that carry self-harm\n"),
+            LexiconSource(name: "test.model", text: """
+            bias\t-4\t-4\t-4\t-4\t-4
+            threshold\t0.5\t0.5\t0.5\t0.5\t0.5
+            1:tired\t5\t0\t0\t0\t0
+            1:bad\t0\t0\t0\t5\t0
+            """),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        let distress = scorer.score("so tired, this is bad", language: nil)
+        #expect(distress.categories.contains(.selfHarm))
+        #expect(distress.weakCategories.contains(.selfHarm))
+        // Only self_harm has a support line: churn from the model is not weak.
+        #expect(distress.categories.contains(.churn) && !distress.weakCategories.contains(.churn))
+        let disclosure = scorer.score("so tired, this is bad, I have the pills", language: nil)
+        #expect(disclosure.categories.contains(.selfHarm))
+        #expect(!disclosure.weakCategories.contains(.selfHarm))
+        var trace = StepRecorder()
+        _ = scorer.score("so tired, this is bad", language: nil, tracer: &trace)
+        #expect(trace.steps.contains(.learnedUnsupported(.selfHarm)))
+    }
+
+    @Test func badSupportLinesAreErrors() {
+        func codes(_ line: String) -> [LexiconIssue.Code] {
+            Lexicon.check([
+                LexiconSource(name: "en-concepts.tsv", text: "pills\t0\t@method\n"),
+                LexiconSource(name: "en.patterns", text: line + "\n"),
+            ]).filter(\.isError).map(\.code)
+        }
+        #expect(codes("@method\tsupport:self_harm").isEmpty)
+        #expect(codes("@method\tsupport:sadness") == [.unknownTag])
+        #expect(codes("@nothing\tsupport:self_harm") == [.unknownConcept])
+    }
 }

@@ -36,6 +36,7 @@ import Testing
         such\t0\t@such
         great\t0\t@praise
         delayed\t0\t@letdown
+        lol\t0\t@laugh
         我\t0\t@self
         拖累\t0\t@burden
         你们\t0\t@you
@@ -55,6 +56,7 @@ import Testing
         @self ..1 @such\tscope:self_target
         @self ..3 @burden|@complain\tself_harm\t
         @praise & @letdown\tscope:sarcasm\tsarcastic praise
+        @laugh\tscope:jest\tsaid laughing
         """),
     ]
     static let lexicon = try! Lexicon(sources: sources)
@@ -193,6 +195,20 @@ import Testing
         #expect(!sarcastic.categories.contains(.satisfaction))
         #expect(sarcastic.hits.isEmpty)
         #expect(codesOf("@self & @self & @self\tchurn\n") == [.badPattern])
+    }
+
+    /// Laughter anywhere in the fragment: its complaint is banter, still a little negative,
+    /// and the statements in it stand ("you idiot lol" is abuse).
+    @Test func laughterTurnsComplaintsIntoBanter() {
+        let plain = score("delayed, bad bad")
+        let laughing = score("delayed, bad bad lol")
+        #expect(plain.valence < -0.5)
+        #expect(laughing.valence < 0 && laughing.valence > plain.valence * 0.7)
+        #expect(laughing.arousal < plain.arousal)
+        #expect(steps("delayed, bad bad lol").contains { if case .jest = $0 { true } else { false } })
+        #expect(score("you idiot lol").categories.contains(.abuse))
+        // Nothing negative: nothing to damp.
+        #expect(score("great lol").valence == score("great").valence)
     }
 
     @Test func eachLanguagesPatternsSeeOnlyItsOwnConcepts() throws {

@@ -162,6 +162,19 @@ import Testing
         #expect(h.kinds(.agentStress).isEmpty)
     }
 
+    /// Empathy that names the customer's anger (我理解您现在很生气) stirs the agent at half
+    /// weight; a flustered apology ("sorry, the system is so slow") counts in full.
+    @Test func empathyNamingFeelingsStirsTheAgentAtHalfWeight() {
+        var empathy = Harness()
+        var apology = Harness()
+        for i in 1...4 {
+            empathy.send(fragment(Int64(i), at: Double(i) * 20, .agent), score(-0.3, arousal: 0.5, .empathy))
+            apology.send(fragment(Int64(i), at: Double(i) * 20, .agent), score(-0.3, arousal: 0.5, .apology))
+        }
+        #expect(empathy.kinds(.agentStress).isEmpty)
+        #expect(apology.kinds(.agentStress).count == 1)
+    }
+
     @Test func interruptionsCountAgentOverlapsInTheWindowOnly() {
         var h = Harness()
         // Customer talk-overs do not count.

@@ -12975,6 +12975,94 @@ not having to look after me	0	@en_without
 not having me around	0	@en_without
 the sec	0	@regulator
 sec filing	0	@regulator
+# --- hints of self-harm: none states it, but the learned layer may state self_harm only in a fragment
+#     with one of these or another self-harm concept (support:self_harm in the patterns)
+life	0	@sh_hint
+lives	0	@sh_hint
+my life	0	@sh_hint
+before i go	0	@sh_hint
+when i go	0	@sh_hint
+once i go	0	@sh_hint
+last time	0	@sh_hint
+one last	0	@sh_hint
+final	0	@sh_hint
+finally	0	@sh_hint
+goodbye	0	@sh_hint
+good bye	0	@sh_hint
+goodbyes	0	@sh_hint
+farewell	0	@sh_hint
+end it	0	@sh_hint
+end this	0	@sh_hint
+end things	0	@sh_hint
+ending it	0	@sh_hint
+all over	0	@sh_hint
+it all	0	@sh_hint
+sleep forever	0	@sh_hint
+not wake up	0	@sh_hint
+never wake up	0	@sh_hint
+gone	0	@sh_hint
+leave this world	0	@sh_hint
+disappear	0	@sh_hint
+pills	0	@sh_hint
+tablets	0	@sh_hint
+overdose	0	@sh_hint
+rope	0	@sh_hint
+bridge	0	@sh_hint
+jump	0	@sh_hint
+jumping	0	@sh_hint
+roof	0	@sh_hint
+rooftop	0	@sh_hint
+ledge	0	@sh_hint
+edge	0	@sh_hint
+tracks	0	@sh_hint
+knife	0	@sh_hint
+blade	0	@sh_hint
+gun	0	@sh_hint
+forever	0	@sh_hint
+no more	0	@sh_hint
+no longer	0	@sh_hint
+nothing matters	0	@sh_hint
+at peace	0	@sh_hint
+rest in peace	0	@sh_hint
+be with my	0	@sh_hint
+join my	0	@sh_hint
+see my mum again	0	@sh_hint
+see my mom again	0	@sh_hint
+see my dad again	0	@sh_hint
+give away	0	@sh_hint
+my stuff	0	@sh_hint
+my things	0	@sh_hint
+my belongings	0	@sh_hint
+letter	0	@sh_hint
+note	0	@sh_hint
+my will	0	@sh_hint
+insurance payout	0	@sh_hint
+life insurance	0	@sh_hint
+the end	0	@sh_hint
+hang	0	@sh_hint
+hanging	0	@sh_hint
+drown	0	@sh_hint
+bleed	0	@sh_hint
+blood	0	@sh_hint
+sorry for everything	0	@sh_hint
+tell my	0	@sh_hint
+look after my	0	@sh_hint
+take care of my	0	@sh_hint
+# --- asking what a routine report needs ("I'll file a police report, what do they need?"): cooperating, not a threat
+what do i need to bring	0	@en_docask
+what should i bring	0	@en_docask
+what documents	0	@en_docask
+what paperwork	0	@en_docask
+what do they need	0	@en_docask
+what info do they need	0	@en_docask
+what information do they need	0	@en_docask
+what details do they need	0	@en_docask
+crime reference	0	@en_docask
+crime number	0	@en_docask
+incident number	0	@en_docask
+police report number	0	@en_docask
+case number for the police	0	@en_docask
+for the police report	0	@en_docask
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -22211,14 +22299,29 @@ death certificate	0
 bereavement form	0	
 bereavement team	0	
 probate	0	
+# --- hyperbole: someone close "will kill me" for being late (a joke, not a threat)
+gonna kill me	-0.5	hyperbole
+going to kill me	-0.5	hyperbole
+will kill me	-0.5	hyperbole
+gonna murder me	-0.5	hyperbole
+going to murder me	-0.5	hyperbole
+will murder me	-0.5	hyperbole
+is gonna kill me	-0.5	hyperbole
+would kill me	-0.5	hyperbole
+would murder me	-0.5	hyperbole
+legend	1.5	
+you're a legend	2.5	thanks
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
 # what: English patterns over the concepts of en-concepts.tsv
 # source: written for Moodline by its developers
 # licence: Apache-2.0 (the project licence)
-# format: parts (@concept, @a|@b) with ..N gaps<TAB>category or scope:cue<TAB>name
+# format: parts (@concept, @a|@b) with ..N gaps<TAB>category or scope:cue<TAB>name; `@a|@b<TAB>support:CATEGORY` lines name the concepts the learned layer needs to state CATEGORY alone
 
+# --- the learned layer states self_harm alone only in a fragment with one of these: distress
+#     (lost job, debts, "I don't know what to do") is not yet self-harm
+@die|@kill|@hurt|@method|@en_mact|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@sh_hint	support:self_harm	words that can carry self-harm
 # --- self_harm: direct wishes and intent
 @kill	self_harm	killing oneself
 @want ..3 @die	self_harm	wanting to die
@@ -22291,6 +22394,7 @@ probate	0
 @public	escalation	public review or exposure
 # --- escalation scope
 @en_procq	scope:procedure	procedural question
+@police & @en_docask	scope:procedure	routine report: what the police need
 @en_script	scope:script	agent's script
 @en_wontbe|@not_want ..3 @complain|@cancel|@switch|@sue|@expose|@leave|@port|@contact|@police|@lawyer|@court	scope:negation	not going to
 
@@ -26434,6 +26538,56 @@ probate	0
 著	着
 妳	你
 """####),
+        LexiconSource(name: "jest-concepts.tsv", text: ####"""
+# file: jest-concepts.tsv
+# what: laughter and joke markers for jest.patterns ("lol", 哈哈, 😂): a fragment said laughing is banter, and its negative words count for less; English, Chinese and emoji
+# source: written for Moodline by its developers
+# licence: Apache-2.0 (the project licence)
+# format: term<TAB>weight<TAB>tags; weight 0 and only @concepts adds the concept to an entry defined elsewhere (see README.md)
+lol	0	@laugh
+lolol	0	@laugh
+lolz	0	@laugh
+lmao	0	@laugh
+lmfao	0	@laugh
+rofl	0	@laugh
+haha	0	@laugh
+hahaha	0	@laugh
+hahah	0	@laugh
+hahahaha	0	@laugh
+hehe	0	@laugh
+hehehe	0	@laugh
+xd	0	@laugh
+jk	0	@laugh
+j/k	0	@laugh
+just kidding	0	@laugh
+only kidding	0	@laugh
+just joking	0	@laugh
+😂	0	@laugh
+🤣	0	@laugh
+😆	0	@laugh
+😅	0	@laugh
+😜	0	@laugh
+😝	0	@laugh
+哈哈	0	@laugh
+哈哈哈	0	@laugh
+哈哈哈哈	0	@laugh
+嘻嘻	0	@laugh
+嘿嘿	0	@laugh
+hhh	0	@laugh
+hhhh	0	@laugh
+开玩笑的	0	@laugh
+开个玩笑	0	@laugh
+讲笑咋	0	@laugh
+讲下笑	0	@laugh
+"""####),
+        LexiconSource(name: "jest.patterns", text: ####"""
+# file: jest.patterns
+# what: laughter or a joke marker anywhere in a clause marks the fragment as said in jest (its negative words count for less)
+# source: written for Moodline by its developers
+# licence: Apache-2.0 (the project licence)
+# format: parts (@concept, @a|@b) with ..N gaps<TAB>scope:cue<TAB>name
+@laugh	scope:jest	said laughing
+"""####),
         LexiconSource(name: "sarcasm-concepts.tsv", text: ####"""
 # file: sarcasm-concepts.tsv
 # what: praise and letdowns for the sarcasm patterns in sarcasm.patterns (praise in a fragment whose facts are a letdown is not praise), English and Chinese
@@ -28176,7 +28330,6 @@ n	0	@zh_num
 个客服	0	@zh_times
 个同事	0	@zh_times
 个职员	0	@zh_times
-个人	0	@zh_times
 个不同的客服	0	@zh_times
 张ticket	0	@zh_times
 个ticket	0	@zh_times
@@ -28422,6 +28575,11 @@ n	0	@zh_num
 生活	0	
 活动	0	
 干活	0	
+没活干	0	
+活干	0	
+找活	0	
+有活	0	
+零活	0	
 活期	0	
 激活	0	
 复活	0	
@@ -28854,6 +29012,134 @@ smartone	0	@zh_comp
 讲多遍	0	
 麻烦讲多次	0	
 唔该讲多次	0	
+# --- hints of self-harm: none states it, but the learned layer may state self_harm only in a fragment
+#     with one of these or another self-harm concept (support:self_harm in the patterns)
+人生	0	@sh_hint
+生命	0	@sh_hint
+命	0	@sh_hint
+这条命	0	@sh_hint
+这条烂命	0	@sh_hint
+一条命	0	@sh_hint
+小命	0	@sh_hint
+牵挂	0	@sh_hint
+挂念	0	@sh_hint
+留恋	0	@sh_hint
+跳	0	@sh_hint
+跳楼	0	@sh_hint
+跳河	0	@sh_hint
+跳海	0	@sh_hint
+跳桥	0	@sh_hint
+再见了	0	@sh_hint
+再见了各位	0	@sh_hint
+永别	0	@sh_hint
+最后一次	0	@sh_hint
+最后一个	0	@sh_hint
+最后一通	0	@sh_hint
+最后一条	0	@sh_hint
+最后一句	0	@sh_hint
+不会再有我	0	@sh_hint
+唔会再有我	0	@sh_hint
+不用回来	0	@sh_hint
+唔使返嚟	0	@sh_hint
+回不来	0	@sh_hint
+返唔到嚟	0	@sh_hint
+去陪	0	@sh_hint
+陪我爸	0	@sh_hint
+陪我妈	0	@sh_hint
+陪我阿爸	0	@sh_hint
+陪我阿妈	0	@sh_hint
+结束	0	@sh_hint
+了结	0	@sh_hint
+了断	0	@sh_hint
+解脱	0	@sh_hint
+一了百了	0	@sh_hint
+离开	0	@sh_hint
+告别	0	@sh_hint
+交代完	0	@sh_hint
+交代好	0	@sh_hint
+交代清楚	0	@sh_hint
+后事	0	@sh_hint
+遗书	0	@sh_hint
+遗嘱	0	@sh_hint
+安眠药	0	@sh_hint
+药	0	@sh_hint
+吃药	0	@sh_hint
+食药	0	@sh_hint
+绳	0	@sh_hint
+绳子	0	@sh_hint
+刀	0	@sh_hint
+刀片	0	@sh_hint
+烧炭	0	@sh_hint
+炭	0	@sh_hint
+天台	0	@sh_hint
+楼顶	0	@sh_hint
+下辈子	0	@sh_hint
+来世	0	@sh_hint
+投胎	0	@sh_hint
+醒来	0	@sh_hint
+醒不来	0	@sh_hint
+唔想醒	0	@sh_hint
+不想醒	0	@sh_hint
+消失	0	@sh_hint
+撑不下去	0	@sh_hint
+撑唔落去	0	@sh_hint
+顶唔落去	0	@sh_hint
+熬不下去	0	@sh_hint
+没意思	0	@sh_hint
+冇意思	0	@sh_hint
+没意义	0	@sh_hint
+冇意义	0	@sh_hint
+活着	0	@sh_hint
+活落去	0	@sh_hint
+生存	0	@sh_hint
+血	0	@sh_hint
+伤口	0	@sh_hint
+割	0	@sh_hint
+上路	0	@sh_hint
+黄泉	0	@sh_hint
+天堂	0	@sh_hint
+睡过去	0	@sh_hint
+一觉不醒	0	@sh_hint
+再也不用	0	@sh_hint
+对不起大家	0	@sh_hint
+对唔住大家	0	@sh_hint
+下半世	0	@sh_hint
+这辈子	0	@sh_hint
+呢世	0	@sh_hint
+# --- asking what a routine report needs (去派出所一趟，警察需要什么资料): cooperating, not a threat
+需要什么资料	0	@zh_docask
+要什么资料	0	@zh_docask
+需要带什么	0	@zh_docask
+要带什么	0	@zh_docask
+要准备什么	0	@zh_docask
+需要准备什么	0	@zh_docask
+需要什么证件	0	@zh_docask
+要什么证件	0	@zh_docask
+要什么证明	0	@zh_docask
+需要什么证明	0	@zh_docask
+需要什么文件	0	@zh_docask
+要什么文件	0	@zh_docask
+要唔要带	0	@zh_docask
+使唔使带	0	@zh_docask
+要带咩	0	@zh_docask
+要带啲咩	0	@zh_docask
+需要咩资料	0	@zh_docask
+要咩资料	0	@zh_docask
+要咩文件	0	@zh_docask
+要准备啲咩	0	@zh_docask
+报案回执	0	@zh_docask
+报案号	0	@zh_docask
+报案证明	0	@zh_docask
+案件编号	0	@zh_docask
+# --- "honestly" (老实说我…): the speaker's own words, not a report
+老实说	0	
+老实讲	0	
+说真的	0	
+说句实话	0	
+坦白说	0	
+坦白讲	0	
+实话说	0	
+老实同你讲	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -35517,14 +35803,29 @@ po到tiktok	-1.5	escalation
 死亡证明	0	
 死亡证明书	0	
 死亡证	0	
+# --- agents' service words: an urgent flag, compensation, an apology for a delay
+紧急	0	
+标成紧急	0	
+赔付	0	
+先行赔付	0	
+理赔	0	
+道歉	0.5	apology
+向您道歉	0.5	apology
+向你道歉	0.5	apology
+致以歉意	0.5	apology
+急病	0	
+急性	0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
 # what: Chinese patterns over the concepts of zh-concepts.tsv (gaps count characters); self-harm, abuse, escalation, churn, repeat contact and their scope cues
 # source: written for Moodline by its developers
 # licence: Apache-2.0 (the project licence)
-# format: parts (@concept, @a|@b) with ..N gaps<TAB>category or scope:cue<TAB>name
+# format: parts (@concept, @a|@b) with ..N gaps<TAB>category or scope:cue<TAB>name; `@a|@b<TAB>support:CATEGORY` lines name the concepts the learned layer needs to state CATEGORY alone
 
+# --- the learned layer states self_harm alone only in a fragment with one of these: distress
+#     (lost job, debts, "I don't know what to do") is not yet self-harm
+@zh_die|@zh_sh|@zh_hurt|@zh_method|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@sh_hint	support:self_harm	words that can carry self-harm
 # --- self-harm
 @self ..6 @zh_want ..3 @zh_die	self_harm	wanting to die
 @zh_want ..2 @zh_die	self_harm	wanting to die
@@ -35575,6 +35876,7 @@ po到tiktok	-1.5	escalation
 @zh_social ..8 @zh_expose	escalation	going public
 @zh_escverb ..4 @zh_social	escalation	going public
 @zh_how	scope:procedure	procedural question
+@zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_script	scope:script	agent script
 @zh_cue	scope:negation	counterfactual or resolved
 

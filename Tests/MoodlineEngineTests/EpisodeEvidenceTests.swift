@@ -1,0 +1,40 @@
+@testable import MoodlineCore
+import Testing
+@testable import MoodlineEngine
+
+/// A one-shot episode resting on weak evidence gives way to stronger evidence: distress the
+/// learned layer took for self-harm must not hide the disclosure that follows.
+@Suite struct EpisodeEvidenceTests {
+    /// A self-harm score stated by the learned layer only; `weak`: with no word of the category.
+    func learned(weak: Bool) -> Score {
+        var hits = CategoryHits()
+        _ = hits.append(CategoryHit(learned: .selfHarm))
+        return Score(
+            valence: -0.5, language: .english, categories: [.init(.selfHarm)], hits: hits,
+            weakCategories: weak ? [.init(.selfHarm)] : [])
+    }
+
+    @Test func strongerEvidenceFiresInsideAnOpenEpisode() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), learned(weak: true))
+        h.send(fragment(2, at: 10, .customer), learned(weak: true))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [1])
+        h.send(fragment(3, at: 20, .customer), learned(weak: false))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3])
+        h.send(fragment(4, at: 30, .customer), learned(weak: false))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3])
+        h.send(fragment(5, at: 40, .customer), score(-0.6, .selfHarm))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3, 5])
+        h.send(fragment(6, at: 50, .customer), score(-0.6, .selfHarm))
+        h.send(fragment(7, at: 60, .customer), learned(weak: true))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3, 5])
+    }
+
+    @Test func aRuleEpisodeIsNotReopenedByTheModel() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), score(-0.6, .selfHarm))
+        h.send(fragment(2, at: 10, .customer), learned(weak: false))
+        h.send(fragment(3, at: 20, .customer), learned(weak: true))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [1])
+    }
+}
