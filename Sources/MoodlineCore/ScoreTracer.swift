@@ -28,6 +28,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// A question about procedure ("can I cancel one order?"): its clause's negative words
     /// name the task, not a feeling, and count for less.
     case procedural(from: Float, to: Float)
+    /// An insult aimed at the speaker ("I'm so stupid, I typed the wrong code"): embarrassment,
+    /// not a grievance; its clause's negative words count for less.
+    case selfDirected(from: Float, to: Float)
     /// Laughter or a joke marker: the fragment's negative total is banter and counts for less.
     case jest(from: Float, to: Float)
     /// "but": the clause before weighs half, the clause after one and a half.

@@ -161,7 +161,7 @@ private struct RuleState {
     static let sarcasticFloor: Float = -1
     /// The total of a fragment whose only evidence is repeated question marks.
     static let insistentQuestion: Float = -0.6
-    /// How much of its negative words a procedural question keeps.
+    /// How much of its negative words a procedural question or a self-insult keeps.
     static let proceduralShare: Float = 0.3
     /// How much of its negative words a fragment said laughing keeps.
     static let jestShare: Float = 0.4
@@ -184,9 +184,12 @@ private struct RuleState {
     /// Ends the clause for scope as well: its statements are decided and committed.
     mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
         recentCount = 0
-        if clauseNegative < 0 && clause.cues.contains(ScopeCues(.procedure)) {
+        if clauseNegative < 0 && !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.selfTarget)]).isEmpty {
+            // A question about a task names it ("can I cancel this order?"); an insult aimed at
+            // oneself ("I'm so stupid, wrong address") is embarrassment: neither is a grievance.
             let kept = clauseNegative * Self.proceduralShare
-            tracer.record(.procedural(from: clauseNegative, to: kept))
+            tracer.record(clause.cues.contains(ScopeCues(.procedure))
+                ? .procedural(from: clauseNegative, to: kept) : .selfDirected(from: clauseNegative, to: kept))
             afterContrast -= clauseNegative - kept
             intensity += kept - clauseNegative
         }

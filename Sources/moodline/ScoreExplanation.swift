@@ -62,6 +62,8 @@ struct ScoreExplanation {
             return "said laughing or in jest: total \(format(from)) → \(format(to))"
         case .sarcasm(let from, let to):
             return "sarcastic praise: total \(format(from)) → \(format(to))"
+        case .selfDirected(let from, let to):
+            return "an insult aimed at the speaker: its negative words \(format(from)) → \(format(to))"
         case .procedural(let from, let to):
             return "a question about procedure: its negative words \(format(from)) → \(format(to))"
         case .morphemes(let total):

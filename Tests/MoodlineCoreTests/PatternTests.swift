@@ -211,6 +211,14 @@ import Testing
         #expect(score("great lol").valence == score("great").valence)
     }
 
+    /// An insult aimed at oneself is embarrassment: not abuse, and only a little negative.
+    @Test func selfInsultsCountForLess() {
+        let own = score("I'm such an idiot")
+        #expect(!own.categories.contains(.abuse))
+        #expect(own.valence < 0 && own.valence > score("idiot").valence / 2)
+        #expect(steps("I'm such an idiot").contains { if case .selfDirected = $0 { true } else { false } })
+    }
+
     @Test func eachLanguagesPatternsSeeOnlyItsOwnConcepts() throws {
         let lexicon = try Lexicon(sources: [
             LexiconSource(name: "en-concepts.tsv", text: "i\t0\t@self\nburden\t0\t@burden\nthey\t0\t@third\n"),

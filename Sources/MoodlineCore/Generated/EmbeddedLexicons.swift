@@ -22311,6 +22311,13 @@ would kill me	-0.5	hyperbole
 would murder me	-0.5	hyperbole
 legend	1.5	
 you're a legend	2.5	thanks
+# --- an agent's crisis script: care for the customer's safety, not the agent's own distress
+thanks for telling me	0.5	empathy
+your safety matters	0.5	empathy
+your safety is	0.5	empathy
+you are not a burden	0.5	empathy
+you're not a burden	0.5	empathy
+i want to check you're safe	0.5	empathy
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -26579,6 +26586,8 @@ hhhh	0	@laugh
 开个玩笑	0	@laugh
 讲笑咋	0	@laugh
 讲下笑	0	@laugh
+🤦	0	@laugh
+🙈	0	@laugh
 """####),
         LexiconSource(name: "jest.patterns", text: ####"""
 # file: jest.patterns
@@ -29140,6 +29149,9 @@ smartone	0	@zh_comp
 坦白讲	0	
 实话说	0	
 老实同你讲	0	
+去派出所办	0	@zh_docask
+派出所办	0	@zh_docask
+要去派出所办	0	@zh_docask
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -35815,6 +35827,25 @@ po到tiktok	-1.5	escalation
 致以歉意	0.5	apology
 急病	0	
 急性	0	
+# --- an agent's crisis script: care for the customer's safety, not the agent's own distress
+谢谢您愿意告诉我	0.5	empathy
+谢谢你愿意告诉我	0.5	empathy
+多谢你肯讲俾我知	0.5	empathy
+多谢你讲俾我知	0.5	empathy
+您的安全	0.5	empathy
+你的安全	0.5	empathy
+心理援助热线	0.5	empathy
+防止自杀会	0.5	empathy
+撒玛利亚	0.5	empathy
+我想确认一下您	0.5	empathy
+我想确认一下你	0.5	empathy
+你冇阻住任何人	0.5	empathy
+您不是负担	0.5	empathy
+你不是负担	0.5	empathy
+# --- a late relative's paperwork
+户口注销	0	
+注销户口	0	
+销户口	0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
