@@ -13063,6 +13063,37 @@ incident number	0	@en_docask
 police report number	0	@en_docask
 case number for the police	0	@en_docask
 for the police report	0	@en_docask
+# --- churn: leaving said without "cancel" (porting out, a different courier from now on, forget me as a customer)
+forget me as a customer	0	@leave
+you can forget me	0	@leave
+lost a customer	0	@leave
+you've lost me	0	@leave
+you have lost me	0	@leave
+porting out	0	@leave
+i'm porting	0	@leave
+im porting	0	@leave
+with monzo now	0	@leave
+unsubscribing	0	@leave
+i'm unsubscribing	0	@leave
+quitting the game	0	@leave
+pull the plug on	0	@leave
+deactivate my account	0	@leave
+delete my account	0	@leave
+every account i have with you	0	@leave
+close everything	0	@leave
+close down everything	0	@leave
+going elsewhere	0	@leave
+take my business elsewhere	0	@leave
+taking my business elsewhere	0	@leave
+never renting	0	@leave
+never booking	0	@leave
+never flying	0	@leave
+never ordering	0	@leave
+never shopping	0	@leave
+never using you	0	@leave
+transfer my savings out	0	@leave
+move my money out	0	@leave
+moving my money	0	@leave
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -22310,7 +22341,6 @@ is gonna kill me	-0.5	hyperbole
 would kill me	-0.5	hyperbole
 would murder me	-0.5	hyperbole
 legend	1.5	
-you're a legend	2.5	thanks
 # --- an agent's crisis script: care for the customer's safety, not the agent's own distress
 thanks for telling me	0.5	empathy
 your safety matters	0.5	empathy
