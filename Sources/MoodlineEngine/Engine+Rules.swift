@@ -171,6 +171,17 @@ extension Engine {
             !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
             : context.score.weakCategories.intersection(categories) == context.score.categories.intersection(categories) ? .weakModel
             : .model
+        if evidence == .weakModel && !e.isOpen {
+            // Distress alone ("laid off, can't sleep") reads like self-harm to the learned layer;
+            // one such guess waits for a second within the cooldown before it alerts.
+            if context.ts - e.lastWeak > rule.cooldownSeconds { e.weakStatements = 0 }
+            e.weakStatements &+= 1
+            e.lastWeak = context.ts
+            guard e.weakStatements >= 2 else {
+                s.episodes[kind] = e
+                return
+            }
+        }
         let ongoing = e.isOpen && context.ts - e.lastStatement <= rule.cooldownSeconds
         e.lastStatement = max(e.lastStatement, context.ts)
         if !ongoing || e.evidence < evidence {

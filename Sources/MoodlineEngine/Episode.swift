@@ -21,6 +21,10 @@ struct Episode: Sendable {
     /// stronger evidence within it still fires, so a clear disclosure is never hidden behind
     /// a guess.
     var evidence = Evidence.rule
+    /// Weak statements (``Evidence/weakModel``) since the kind was last quiet: one alone does
+    /// not alert, a second within the cooldown does.
+    var weakStatements: UInt8 = 0
+    var lastWeak: Double = -.infinity
 
     enum Evidence: UInt8, Comparable, Sendable {
         /// The learned layer alone, with no word of the category in the fragment.

@@ -143,6 +143,26 @@ import Testing
         #expect(angry.kinds(.customerAnger).first?.severity == .warning)
     }
 
+    /// Anger waits for a second fragment above the enter level, unless the fragment alone is
+    /// furious (`immediate_level`): one cross line in a calm call is not anger.
+    @Test func angerWaitsForASecondFragmentUnlessFurious() {
+        func firstAnger(_ valence: Float, _ arousal: Float, hold: Int, immediate: Double?) -> Int64? {
+            var h = Harness {
+                $0.rules.customerAnger.holdFragments = hold
+                $0.rules.customerAnger.immediateLevel = immediate
+            }
+            for i in 1...6 { h.send(fragment(Int64(i), at: Double(i) * 20, .customer), score(valence, arousal: arousal)) }
+            return h.kinds(.customerAnger).first?.seq
+        }
+        let defaults = EngineConfig().rules.customerAnger
+        #expect(defaults.holdFragments == 2)
+        let cross = try! #require(firstAnger(-0.55, 0.55, hold: 1, immediate: nil))
+        #expect(firstAnger(-0.55, 0.55, hold: 2, immediate: defaults.immediateLevel) == cross + 1)
+        let furious = try! #require(firstAnger(-0.95, 0.95, hold: 1, immediate: nil))
+        #expect(firstAnger(-0.95, 0.95, hold: 2, immediate: defaults.immediateLevel) == furious)
+        #expect(firstAnger(-0.95, 0.95, hold: 2, immediate: nil) == furious + 1)
+    }
+
     @Test func customerMoodNeverRaisesAgentKindsAndViceVersa() {
         var h = Harness()
         for i in 1...6 { h.send(fragment(Int64(i), at: Double(i) * 20, .customer), score(-0.9, arousal: 0.9)) }

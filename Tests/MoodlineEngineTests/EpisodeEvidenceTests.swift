@@ -17,17 +17,29 @@ import Testing
     @Test func strongerEvidenceFiresInsideAnOpenEpisode() {
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), learned(weak: true))
+        #expect(h.kinds(.selfHarm).isEmpty)
         h.send(fragment(2, at: 10, .customer), learned(weak: true))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [1])
+        #expect(h.kinds(.selfHarm).map(\.seq) == [2])
         h.send(fragment(3, at: 20, .customer), learned(weak: false))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3])
+        #expect(h.kinds(.selfHarm).map(\.seq) == [2, 3])
         h.send(fragment(4, at: 30, .customer), learned(weak: false))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3])
+        #expect(h.kinds(.selfHarm).map(\.seq) == [2, 3])
         h.send(fragment(5, at: 40, .customer), score(-0.6, .selfHarm))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3, 5])
+        #expect(h.kinds(.selfHarm).map(\.seq) == [2, 3, 5])
         h.send(fragment(6, at: 50, .customer), score(-0.6, .selfHarm))
         h.send(fragment(7, at: 60, .customer), learned(weak: true))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3, 5])
+        #expect(h.kinds(.selfHarm).map(\.seq) == [2, 3, 5])
+    }
+
+    /// One weak guess is distress until something corroborates it within the cooldown; a
+    /// supported statement alerts at once.
+    @Test func aLoneWeakStatementWaitsForASecond() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), learned(weak: true))
+        h.send(fragment(2, at: 400, .customer), learned(weak: true))  // 400 s later: alone again
+        #expect(h.kinds(.selfHarm).isEmpty)
+        h.send(fragment(3, at: 410, .customer), learned(weak: false))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [3])
     }
 
     @Test func aRuleEpisodeIsNotReopenedByTheModel() {

@@ -13035,7 +13035,6 @@ my things	0	@sh_hint
 my belongings	0	@sh_hint
 letter	0	@sh_hint
 note	0	@sh_hint
-my will	0	@sh_hint
 insurance payout	0	@sh_hint
 life insurance	0	@sh_hint
 the end	0	@sh_hint
@@ -29099,7 +29098,8 @@ smartone	0	@zh_comp
 交代清楚	0	@sh_hint
 后事	0	@sh_hint
 遗书	0	@sh_hint
-遗嘱	0	@sh_hint
+写好遗嘱	0	@sh_hint
+立好遗嘱	0	@sh_hint
 安眠药	0	@sh_hint
 药	0	@sh_hint
 吃药	0	@sh_hint
@@ -29182,6 +29182,17 @@ smartone	0	@zh_comp
 去派出所办	0	@zh_docask
 派出所办	0	@zh_docask
 要去派出所办	0	@zh_docask
+分晒	0	@sh_hint
+分光	0	@sh_hint
+送晒	0	@sh_hint
+俾埋	0	@sh_hint
+过咗今晚	0	@sh_hint
+过了今晚	0	@sh_hint
+今晚之后	0	@sh_hint
+唔会再有人用	0	@sh_hint
+不会再有人用	0	@sh_hint
+拖累人	0	@sh_hint
+连累人	0	@sh_hint
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
