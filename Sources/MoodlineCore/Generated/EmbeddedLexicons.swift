@@ -13093,6 +13093,88 @@ never using you	0	@leave
 transfer my savings out	0	@leave
 move my money out	0	@leave
 moving my money	0	@leave
+# --- churn: more competitors by name (insurers, energy, couriers, airlines, retailers, carriers, banks) and leaving a contract
+over to your competitor	0	@competitor
+to your competitor	0	@competitor
+to a competitor	0	@competitor
+aviva	0	@competitor
+admiral	0	@competitor
+direct line	0	@competitor
+axa	0	@competitor
+allianz	0	@competitor
+geico	0	@competitor
+state farm	0	@competitor
+allstate	0	@competitor
+liberty mutual	0	@competitor
+octopus	0	@competitor
+octopus energy	0	@competitor
+british gas	0	@competitor
+edf	0	@competitor
+eon	0	@competitor
+ovo	0	@competitor
+scottish power	0	@competitor
+bulb	0	@competitor
+dpd	0	@competitor
+evri	0	@competitor
+hermes	0	@competitor
+royal mail	0	@competitor
+fedex	0	@competitor
+dhl	0	@competitor
+ryanair	0	@competitor
+easyjet	0	@competitor
+british airways	0	@competitor
+emirates	0	@competitor
+american airlines	0	@competitor
+spotify	0	@competitor
+apple music	0	@competitor
+aldi	0	@competitor
+lidl	0	@competitor
+tesco	0	@competitor
+sainsbury's	0	@competitor
+asda	0	@competitor
+ocado	0	@competitor
+deliveroo	0	@competitor
+uber eats	0	@competitor
+doordash	0	@competitor
+grubhub	0	@competitor
+just eat	0	@competitor
+giffgaff	0	@competitor
+lebara	0	@competitor
+smarty	0	@competitor
+tesco mobile	0	@competitor
+id mobile	0	@competitor
+lyca	0	@competitor
+hyperoptic	0	@competitor
+community fibre	0	@competitor
+starlink	0	@competitor
+nationwide building society	0	@competitor
+first direct	0	@competitor
+halifax	0	@competitor
+tsb	0	@competitor
+metro bank	0	@competitor
+capital one	0	@competitor
+citi	0	@competitor
+amex	0	@competitor
+american express	0	@competitor
+out of this contract	0	@leave
+out of my contract	0	@leave
+out of the contract	0	@leave
+off the contract	0	@leave
+off this contract	0	@leave
+off my contract	0	@leave
+won't be staying	0	@leave
+wont be staying	0	@leave
+will not be staying	0	@leave
+not staying with you	0	@leave
+not be continuing	0	@leave
+terminate early	0	@leave
+leave early	0	@leave
+take out my policy with	0	@switch
+take out a policy with	0	@switch
+insure with	0	@switch
+insured with	0	@switch
+take my business to	0	@switch
+taking my business to	0	@switch
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -22347,6 +22429,10 @@ your safety is	0.5	empathy
 you are not a burden	0.5	empathy
 you're not a burden	0.5	empathy
 i want to check you're safe	0.5	empathy
+# --- "shut it all down" closes things; it is not "shut it" said to the listener
+shut it all down	0	
+shut it down	0	
+shut it off	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
