@@ -90,10 +90,12 @@ struct ConsoleRoutes: Sendable {
     }
 
     private func metrics() async throws -> Response {
-        let openByTier = try await offload { () throws(StoreError) in try server.store.openTicketCounts() }
+        let (openByTier, feedback) = try await offload { () throws(StoreError) in
+            (try server.store.openTicketCounts(), try server.store.feedbackCounts())
+        }
         let text = MetricsPage.render(
             server.status.current, openTicketsByTier: openByTier, tiers: server.configuration.escalation.tiers.map(\.name),
-            consoleStreams: hub.subscriberCount
+            consoleStreams: hub.subscriberCount, feedback: feedback
         )
         return Response(
             status: .ok,
@@ -184,13 +186,13 @@ struct ConsoleRoutes: Sendable {
 
     private func ticket(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
         let key = try TicketPath(request.uri.path).key
-        let detail = try await offload { () throws(StoreError) -> (Ticket, [TicketEvent], [Alert], [TranscriptTurn])? in
+        let detail = try await offload { () throws(StoreError) -> (Ticket, [TicketEvent], [Alert], [TranscriptTurn], [Feedback])? in
             guard let ticket = try server.store.ticket(key: key) else { return nil }
             let alerts = try server.store.incidentAlerts(key: key)
-            return (ticket, try server.store.history(key: key), alerts, TicketStore.transcript(of: alerts))
+            return (ticket, try server.store.history(key: key), alerts, TicketStore.transcript(of: alerts), try server.store.feedback(session: ticket.session))
         }
         // Another team's ticket is answered exactly like a missing one.
-        guard let (ticket, history, alerts, transcript) = detail, access.sees(team: ticket.team) else {
+        guard let (ticket, history, alerts, transcript, feedback) = detail, access.sees(team: ticket.team) else {
             throw APIError(.notFound, .notFound, "no ticket \(key) in your view")
         }
         var writer = JSONWriter(capacity: 4096)
@@ -211,6 +213,10 @@ struct ConsoleRoutes: Sendable {
         for turn in transcript { writer.write(turn) }
         writer.endArray()
         writer.key("live"); writer.bool(hub.session(ticket.session, for: access) != nil)
+        writer.key("feedback")
+        writer.beginArray()
+        for f in feedback { writer.write(f) }
+        writer.endArray()
         writer.endObject()
         return Response.json(writer.bytes)
     }
@@ -220,10 +226,11 @@ struct ConsoleRoutes: Sendable {
         let access = try context.requireAccess()
         let path = try TicketPath(request.uri.path)
         guard let action = path.action else {
-            throw APIError(.methodNotAllowed, .methodNotAllowed, "POST to /api/v1/tickets/{key}/acknowledge or /api/v1/tickets/{key}/resolve", allow: "GET")
+            throw APIError(.methodNotAllowed, .methodNotAllowed, "POST to /api/v1/tickets/{key}/acknowledge, …/resolve or …/feedback", allow: "GET")
         }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
+        if action == .feedback { return try await feedback(on: path.key, body: body, access) }
         let note = try Self.note(in: body)
         let key = path.key
         let changed = try await offload { () throws(StoreError) -> Ticket? in
@@ -233,12 +240,45 @@ struct ConsoleRoutes: Sendable {
             switch action {
             case .acknowledge: return try server.acknowledge(key: key, by: access.name)
             case .resolve: return try server.resolve(key: key, by: access.name, note: note)
+            case .feedback: return nil
             }
         }
         guard let changed else { throw APIError(.notFound, .notFound, "no ticket \(key) in your view") }
         var writer = JSONWriter(capacity: 2048)
         writer.beginObject()
         writer.key("ticket"); writer.write(changed)
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    /// `POST /api/v1/tickets/{key}/feedback`: `{"verdict":"false_alarm"|"helpful","note"?}` on the
+    /// ticket, or with `"alert":"session/kind/episode"` on one alert of its conversation. The
+    /// verdict is the token holder's; a second one from them replaces the first.
+    private func feedback(on key: String, body: ByteBuffer, _ access: ConsoleAccess) async throws -> Response {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
+              let raw = object["verdict"] as? String
+        else {
+            throw APIError(.badRequest, .badRequest, "the body is a JSON object such as {\"verdict\":\"false_alarm\"} (or \"helpful\"), with an optional \"note\" and \"alert\"")
+        }
+        guard let verdict = Feedback.Verdict(rawValue: raw) else {
+            throw APIError(.badRequest, .badRequest, "verdict is false_alarm or helpful, not \(raw)")
+        }
+        let alert = object["alert"] as? String
+        let note = object["note"] as? String
+        let recorded = try await offload { () throws(StoreError) -> Feedback? in
+            // Checked first: another team's ticket is answered exactly like a missing one.
+            guard let ticket = try server.store.ticket(key: key), access.sees(team: ticket.team) else { return nil }
+            if let alert {
+                // Only an alert of the same conversation: the ticket grants no view of others.
+                guard alert.hasPrefix(ticket.session + "/") else { return nil }
+                return try server.recordFeedback(verdict, on: .alert, key: alert, by: access.name, note: note)
+            }
+            return try server.recordFeedback(verdict, on: .ticket, key: key, by: access.name, note: note)
+        }
+        guard let recorded else { throw APIError(.notFound, .notFound, "no ticket \(key) in your view, or that alert is not of its conversation") }
+        var writer = JSONWriter(capacity: 512)
+        writer.beginObject()
+        writer.key("feedback"); writer.write(recorded)
         writer.endObject()
         return Response.json(writer.bytes)
     }

@@ -1,10 +1,12 @@
 import MoodlineEngine
 import MoodlineServer
+import MoodlineStore
 
 /// `/metrics`: the server's figures in the Prometheus text format.
 enum MetricsPage {
     static func render(
-        _ f: ServerStatus.Figures, openTicketsByTier: [String: Int], tiers: [String], consoleStreams: Int
+        _ f: ServerStatus.Figures, openTicketsByTier: [String: Int], tiers: [String], consoleStreams: Int,
+        feedback: [FeedbackCount] = []
     ) -> String {
         var page = PrometheusText()
         page.family("moodline_fragments_received_total", .counter, help: "Messages taken from the ingest socket, accepted or not.")
@@ -33,6 +35,11 @@ enum MetricsPage {
         for name in openTicketsByTier.keys.sorted() where !names.contains(name) { names.append(name) }
         for name in names {
             page.sample("moodline_open_tickets", [("tier", name)], openTicketsByTier[name] ?? 0)
+        }
+
+        page.family("moodline_feedback_total", .counter, help: "Verdicts people gave on alerts and tickets, by alert kind and verdict.")
+        for count in feedback {
+            page.sample("moodline_feedback_total", [("kind", count.kind), ("verdict", count.verdict.rawValue)], count.count)
         }
 
         page.family("moodline_live_sessions", .gauge, help: "Conversations being tracked now.")

@@ -4,11 +4,13 @@ import Foundation
 ///
 /// Ticket keys contain slashes (`call-7/self_harm/1`): clients may send them as they are or
 /// percent-encoded (`call-7%2Fself_harm%2F1`); both name the same ticket. A key always ends
-/// in its episode number, so a last segment `acknowledge` or `resolve` is the action.
+/// in its episode number, so a last segment `acknowledge`, `resolve` or `feedback` is the action.
 struct TicketPath: Equatable {
     enum Action: String {
         case acknowledge
         case resolve
+        /// `{"verdict":"false_alarm"|"helpful","note"?,"alert"?}`: on the ticket, or one of its alerts.
+        case feedback
     }
 
     var key: String

@@ -279,6 +279,17 @@ extension EngineConfig {
         }
     }
 
+    /// Replaces the rule of a sustained kind; other kinds are left alone.
+    public mutating func setSustainedRule(_ kind: AlertKind, _ rule: SustainedRule) {
+        switch kind {
+        case .customerNegative: rules.customerNegative = rule
+        case .customerAnger: rules.customerAnger = rule
+        case .agentStress: rules.agentStress = rule
+        case .interruptions: rules.interruptions = rule
+        default: break
+        }
+    }
+
     /// The rule of a one-shot kind; nil for sustained kinds.
     public func oneShotRule(_ kind: AlertKind) -> OneShotRule? {
         switch kind {

@@ -10,7 +10,7 @@
 /// - fragments-to-alert = matching seq − `not_before_seq`, over matched expectations.
 public struct ExpectationScore: Sendable, Equatable {
     /// Expected, matched and false alarms of one group (a kind, a language, a channel).
-    public struct Tally: Sendable, Equatable {
+    public struct Tally: Sendable, Hashable {
         public var expected = 0
         public var matched = 0
         public var falseAlarms = 0

@@ -14,6 +14,12 @@ public struct SessionExpectation: Sendable, Decodable, Equatable {
             case notBeforeSeq = "not_before_seq"
             case bySeq = "by_seq"
         }
+
+        public init(kind: String, notBeforeSeq: Int64, bySeq: Int64) {
+            self.kind = kind
+            self.notBeforeSeq = notBeforeSeq
+            self.bySeq = bySeq
+        }
     }
 
     public var session: String
@@ -23,6 +29,14 @@ public struct SessionExpectation: Sendable, Decodable, Equatable {
     public var expect: [Window]
     public var forbid: [String]
     public var note: String?
+
+    public init(session: String, expect: [Window] = [], forbid: [String] = [], lang: String? = nil, note: String? = nil) {
+        self.session = session
+        self.expect = expect
+        self.forbid = forbid
+        self.lang = lang
+        self.note = note
+    }
 
     /// Reads an expectations file: one JSON object a line, blank lines skipped.
     public static func load(path: String) throws(ReplayError) -> [SessionExpectation] {

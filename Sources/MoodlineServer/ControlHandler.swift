@@ -8,7 +8,8 @@ import MoodlineWire
 ///
 /// Requests: `{"cmd":"tickets","status"?,"team"?,"severity"?,"limit"?}`, `{"cmd":"ticket","key"}`,
 /// `{"cmd":"ack","key","by"}`, `{"cmd":"resolve","key","by","note"?}`, `{"cmd":"session","session"}`,
-/// `{"cmd":"sessions","team"?}`, `{"cmd":"stats"}`. Replies carry `"ok":true` and the data, or
+/// `{"cmd":"sessions","team"?}`, `{"cmd":"stats"}`, `{"cmd":"feedback","ticket"|"alert","verdict","by","note"?}`
+/// (verdict `false_alarm` or `helpful`; an alert by its key, session/kind/episode). Replies carry `"ok":true` and the data, or
 /// `"ok":false` with `"code"` and `"error"`.
 struct ControlHandler {
     var writer = JSONWriter(capacity: 8192)
@@ -32,7 +33,7 @@ struct ControlHandler {
                 throw Failure(code: "bad_json", message: "send one JSON object such as {\"cmd\":\"tickets\"}")
             }
             guard let cmd = object["cmd"] as? String else {
-                throw Failure(code: "missing_field", message: "the request needs \"cmd\": tickets, ticket, ack, resolve, session, sessions or stats")
+                throw Failure(code: "missing_field", message: "the request needs \"cmd\": tickets, ticket, ack, resolve, feedback, session, sessions or stats")
             }
             writer.beginObject()
             writer.key("ok"); writer.bool(true)
@@ -107,6 +108,10 @@ struct ControlHandler {
             for turn in TicketStore.transcript(of: alerts) { writer.write(turn) }
             writer.endArray()
             writer.key("live"); writer.bool(pipeline.engine.currentSnapshot(session: ticket.session) != nil)
+            writer.key("feedback")
+            writer.beginArray()
+            for f in try store.feedback(session: ticket.session) { writer.write(f) }
+            writer.endArray()
         case "ack", "acknowledge", "resolve":
             guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
             let key = try field(object, "key")
@@ -116,6 +121,23 @@ struct ControlHandler {
                 : try store.acknowledge(key: key, by: by, at: pipeline.clock.now)
             sink.ticketChanged(ticket, action: cmd == "resolve" ? .resolved : .acknowledged)
             writer.key("ticket"); writer.write(ticket)
+        case "feedback":
+            guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
+            let target: Feedback.Target
+            let key: String
+            if let ticket = object["ticket"] as? String, !ticket.isEmpty {
+                (target, key) = (.ticket, ticket)
+            } else if let alert = object["alert"] as? String, !alert.isEmpty {
+                (target, key) = (.alert, alert)
+            } else {
+                throw Failure(code: "missing_field", message: "feedback names a \"ticket\" (its key) or an \"alert\" (session/kind/episode)")
+            }
+            guard let verdict = try parse(object, "verdict", "false_alarm or helpful", Feedback.Verdict.init(rawValue:)) else {
+                throw Failure(code: "missing_field", message: "feedback needs \"verdict\": false_alarm or helpful")
+            }
+            let feedback = try store.recordFeedback(
+                verdict, on: target, key: key, by: try field(object, "by"), note: object["note"] as? String, at: pipeline.clock.now)
+            writer.key("feedback"); writer.write(feedback)
         case "session":
             let id = try field(object, "session")
             guard let snapshot = pipeline.engine.snapshot(session: id) else {
@@ -134,7 +156,7 @@ struct ControlHandler {
         case "stats":
             writeStats(pipeline, counters)
         default:
-            throw Failure(code: "unknown_command", message: "unknown cmd \(cmd); use tickets, ticket, ack, resolve, session, sessions or stats")
+            throw Failure(code: "unknown_command", message: "unknown cmd \(cmd); use tickets, ticket, ack, resolve, feedback, session, sessions or stats")
         }
     }
 

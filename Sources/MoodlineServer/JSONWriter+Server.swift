@@ -64,6 +64,20 @@ extension JSONWriter {
         endObject()
     }
 
+    /// `{"target","key","session","kind","verdict","by","at","note"}`.
+    public mutating func write(_ feedback: Feedback) {
+        beginObject()
+        key("target"); string(feedback.target.rawValue)
+        key("key"); string(feedback.key)
+        key("session"); string(feedback.session)
+        key("kind"); string(feedback.kind)
+        key("verdict"); string(feedback.verdict.rawValue)
+        key("by"); string(feedback.actor)
+        key("at"); double(feedback.at)
+        nullableMember("note", feedback.note)
+        endObject()
+    }
+
     /// Decimal places of the levels, risk and history values in snapshots: the scores' own
     /// noise is far above it, and the fixed-point writer is several times cheaper than the
     /// shortest round-trip form. Timestamps keep full precision.

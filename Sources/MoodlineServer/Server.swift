@@ -200,6 +200,13 @@ public final class Server: @unchecked Sendable {
         return ticket
     }
 
+    /// Records a person's verdict on an alert or a ticket at the current event time.
+    public func recordFeedback(
+        _ verdict: Feedback.Verdict, on target: Feedback.Target, key: String, by actor: String, note: String?
+    ) throws(StoreError) -> Feedback {
+        try store.recordFeedback(verdict, on: target, key: key, by: actor, note: note, at: eventNow())
+    }
+
     /// Resolves a ticket at the current event time, records it, and announces the change.
     public func resolve(key: String, by actor: String, note: String?) throws(StoreError) -> Ticket {
         let ticket = try store.resolve(key: key, by: actor, note: note, at: eventNow())

@@ -131,6 +131,23 @@ extension TicketStore {
                 CREATE INDEX ticket_events_by_key ON ticket_events (ticket_key, id);
                 """)
         }
+        migrator.registerMigration("v3-feedback") { db in
+            try db.execute(sql: """
+                CREATE TABLE feedback (
+                    id INTEGER PRIMARY KEY,
+                    target TEXT NOT NULL CHECK (target IN ('alert', 'ticket')),
+                    key TEXT NOT NULL,
+                    session TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    verdict TEXT NOT NULL CHECK (verdict IN ('false_alarm', 'helpful')),
+                    actor TEXT NOT NULL,
+                    at REAL NOT NULL,
+                    note TEXT,
+                    UNIQUE (target, key, actor)
+                );
+                CREATE INDEX feedback_by_session ON feedback (session);
+                """)
+        }
         return migrator
     }
 

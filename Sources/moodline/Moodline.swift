@@ -19,6 +19,7 @@ struct Moodline: ParsableCommand {
             TailCommand.self,
             TicketsCommand.self,
             ReplayCommand.self,
+            TuneCommand.self,
         ]
     )
 }

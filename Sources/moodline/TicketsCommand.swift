@@ -17,7 +17,7 @@ struct TicketsCommand: ParsableCommand {
           moodline tickets ack sim-1-4/self_harm/1 --by lena
           moodline tickets resolve sim-1-4/self_harm/1 --by lena --note "called back, customer safe"
         """,
-        subcommands: [List.self, Show.self, Acknowledge.self, Resolve.self],
+        subcommands: [List.self, Show.self, Acknowledge.self, Resolve.self, Judge.self],
         defaultSubcommand: List.self
     )
 
@@ -222,6 +222,54 @@ struct TicketsCommand: ParsableCommand {
             if connection.json { return }
             let ticket = reply["ticket"] as? [String: Any] ?? [:]
             print("resolved \(ticket["key"] as? String ?? key) by \(by)")
+        }
+    }
+}
+
+extension TicketsCommand {
+    struct Judge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "feedback",
+            abstract: "Say whether a ticket, or one alert, was a false alarm or helpful: the labels `moodline tune` learns from.",
+            discussion: """
+            A second verdict from the same person on the same ticket or alert replaces the first.
+
+            Examples:
+              moodline tickets feedback call-7/abuse/1 false_alarm --by lee --note "swearing at the app"
+              moodline tickets feedback --alert call-7/customer_anger/1 helpful --by lee
+            """
+        )
+
+        @Argument(help: "The ticket key (session/kind/episode), then false_alarm or helpful; with --alert, only the verdict.")
+        var words: [String] = []
+
+        @Option(help: ArgumentHelp("Judge this one alert instead of a ticket (session/kind/episode).", valueName: "key"))
+        var alert: String?
+
+        @Option(help: "Who gives the verdict.")
+        var by: String
+
+        @Option(help: "Why, in a few words.")
+        var note: String?
+
+        @OptionGroup var connection: Connection
+
+        var verdict: String { words.last ?? "" }
+
+        func validate() throws {
+            if words.count != (alert == nil ? 2 : 1) {
+                throw ValidationError("give a ticket key and a verdict (or --alert KEY and a verdict)")
+            }
+            if !["false_alarm", "helpful"].contains(verdict) { throw ValidationError("the verdict is false_alarm or helpful, not '\(verdict)'") }
+        }
+
+        func run() throws {
+            var fields = [("cmd", "feedback"), alert.map { ("alert", $0) } ?? ("ticket", words[0]), ("verdict", verdict), ("by", by)]
+            if let note { fields.append(("note", note)) }
+            let reply = try connection.request(fields)
+            if connection.json { return }
+            let feedback = reply["feedback"] as? [String: Any] ?? [:]
+            print("\(feedback["target"] as? String ?? "ticket") \(feedback["key"] as? String ?? "") marked \(verdict) by \(by)")
         }
     }
 }

@@ -220,6 +220,50 @@ struct ConsoleAPITests {
         #expect(try HTTP.get(f.base + "/api/v1/sessions/no-such-session", token: ConsoleAPITests.teamOne).status == 404)
     }
 
+    @Test("feedback: from the API and the control socket, with who and when, in the ticket detail and on /metrics", .timeLimit(.minutes(2)))
+    func feedback() throws {
+        let f = try Fixture()
+        let key = try f.key(of: "t-1")
+        let encoded = key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let url = f.base + "/api/v1/tickets/\(encoded)"
+
+        let judged = try HTTP.post(url + "/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"false_alarm","note":"quoting a film"}"#)
+        #expect(judged.status == 200, "\(judged.text)")
+        let verdict = judged.json?["feedback"] as? [String: Any]
+        #expect(verdict?["target"] as? String == "ticket")
+        #expect(verdict?["by"] as? String == "Lead One", "the token's holder gives it")
+        #expect(verdict?["verdict"] as? String == "false_alarm")
+        #expect((verdict?["at"] as? Double).map { $0 >= f.ts } == true, "on the server's event clock")
+        // Changing one's mind replaces the verdict.
+        #expect(try HTTP.post(url + "/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"helpful"}"#).status == 200)
+        // One alert of the incident, through the control socket, by someone else.
+        let alertKey = key  // the raising alert shares the ticket's key
+        let control = try f.server.request(["cmd": "feedback", "alert": alertKey, "verdict": "false_alarm", "by": "qa-mei"])
+        #expect(control["ok"] as? Bool == true, "\(control)")
+
+        let detail = try HTTP.get(url, token: ConsoleAPITests.teamOne).json?["feedback"] as? [[String: Any]] ?? []
+        let byWho = Dictionary(uniqueKeysWithValues: detail.map { ($0["by"] as? String ?? "?", $0["verdict"] as? String ?? "?") })
+        #expect(byWho == ["Lead One": "helpful", "qa-mei": "false_alarm"])
+        let viaControl = try f.server.request(["cmd": "ticket", "key": key])["feedback"] as? [[String: Any]] ?? []
+        #expect(viaControl.count == 2)
+
+        let metrics = try HTTP.get(f.base + "/metrics").text
+        #expect(metrics.contains(#"moodline_feedback_total{kind="self_harm",verdict="helpful"} 1"#), "\(metrics)")
+        #expect(metrics.contains(#"moodline_feedback_total{kind="self_harm",verdict="false_alarm"} 1"#))
+
+        // Refusals: a bad verdict, another team's ticket, an alert of another conversation, no name.
+        #expect(try HTTP.post(url + "/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"meh"}"#).status == 400)
+        #expect(try HTTP.post(url + "/feedback", token: ConsoleAPITests.teamOne, body: "").status == 400)
+        let other = try f.key(of: "t-2").addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        #expect(try HTTP.post(f.base + "/api/v1/tickets/\(other)/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"helpful"}"#).status == 404)
+        let foreignAlert = try f.key(of: "t-2")
+        #expect(try HTTP.post(url + "/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"helpful","alert":"\#(foreignAlert)"}"#).status == 404)
+        let unnamed = try f.server.request(["cmd": "feedback", "ticket": key, "verdict": "helpful"])
+        #expect(unnamed["code"] as? String == "missing_field")
+        let unknown = try f.server.request(["cmd": "feedback", "ticket": "nobody/abuse/1", "verdict": "helpful", "by": "x"])
+        #expect(unknown["code"] as? String == "not_found")
+    }
+
     @Test("the event stream carries the team's snapshots, alerts and tickets, and nothing of other teams", .timeLimit(.minutes(2)))
     func eventStream() throws {
         let f = try Fixture()

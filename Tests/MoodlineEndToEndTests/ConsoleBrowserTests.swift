@@ -77,6 +77,15 @@ struct ConsoleBrowserTests {
         let values = try page.evaluate("\(card).querySelectorAll('.t-alerts .ev-value').length") as? Int ?? 0
         #expect(values >= 1, "the evidence shows its values")
 
+        // "False alarm" on the incident: stored with the token holder's name, shown as chosen.
+        _ = try page.evaluate("\(card).querySelector('.t-feedback [data-feedback=\"false_alarm\"]:not([data-alert])').click(), true")
+        let judged = try E2E.waitUntil(timeout: 15) {
+            let feedback = try server.request(["cmd": "ticket", "key": key])["feedback"] as? [[String: Any]] ?? []
+            return feedback.contains { $0["target"] as? String == "ticket" && $0["verdict"] as? String == "false_alarm" && $0["by"] as? String == "admin" }
+        }
+        #expect(judged, "the click reached the database as feedback by the token's holder")
+        try page.waitFor("\(card).querySelector('.t-feedback [data-feedback=\"false_alarm\"]:not([data-alert])').getAttribute('aria-pressed') === 'true'", timeout: 15)
+
         // Ended calls leave the live table for the recently-ended list.
         // Simulated calls end every few seconds; on a loaded machine the page may take a while.
         try page.waitFor("document.querySelectorAll('#ended-list li').length > 0", timeout: 90)

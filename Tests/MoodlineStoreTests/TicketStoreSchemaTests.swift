@@ -17,7 +17,8 @@ import Testing
             #expect(indexes.contains("tickets_by_team_status"))
             #expect(indexes.contains("tickets_by_session_status"))
             #expect(try db.tableExists("ticket_alerts"))
-            #expect(try TicketStore.migrator.appliedIdentifiers(db) == ["v1", "v2-incidents"])
+            #expect(try db.tableExists("feedback"))
+            #expect(try TicketStore.migrator.appliedIdentifiers(db) == ["v1", "v2-incidents", "v3-feedback"])
             let alertColumns = Set(try db.columns(in: "alerts").map(\.name))
             #expect(alertColumns.isSuperset(of: ["session", "kind", "episode", "evidence_json", "smoothed_arousal"]))
         }
@@ -40,7 +41,7 @@ import Testing
         }
         let store = try TicketStore(path: dir.databasePath)
         #expect(try store.count("tickets") == 1)
-        #expect(try store.count("grdb_migrations") == 2)
+        #expect(try store.count("grdb_migrations") == 3)
     }
 
     @Test func aFileFromBeforeIncidentsKeepsItsTicketsAndHistory() throws {

@@ -128,6 +128,8 @@ extension ConsolePage {
   .t-detail ol, .t-detail ul { margin: 0; padding-left: 18px; }
   .t-detail .turn-customer { font-weight: 600; }
   .t-detail .ev-value { font-variant-numeric: tabular-nums; opacity: .8; }
+  .t-feedback .fb { font-size: 12px; padding: 1px 6px; margin-left: 4px; }
+  .t-feedback .fb[aria-pressed=true] { font-weight: 700; outline: 2px solid currentColor; }
   .t-error { color: var(--red); font-weight: 600; }
 
   /* Alert feed */
@@ -871,17 +873,45 @@ function detailHTML(d) {
   const live = d.live ? 'The call is still live.' : 'The call has ended.';
   const turns = (d.transcript || []).map(t =>
     `<li class="turn-${esc(t.speaker)}" data-seq="${esc(t.seq)}">${esc(t.speaker === 'customer' ? 'Customer' : 'Agent')} \u00b7 ${esc(fmtClock(t.ts))}: ${esc(t.text)}</li>`).join('');
+  // The reader's own verdicts, by target: what the feedback buttons show as chosen.
+  const mine = new Map((d.feedback || []).filter(f => f.by === state.me?.name).map(f => [f.target + ' ' + f.key, f.verdict]));
+  const verdictButtons = (target, key) => ['false_alarm', 'helpful'].map(v =>
+    `<button type="button" class="fb" data-feedback="${v}"${target === 'alert' ? ` data-alert="${esc(key)}"` : ''} aria-pressed="${mine.get(target + ' ' + key) === v}">${v === 'false_alarm' ? 'False alarm' : 'Helpful'}</button>`).join('');
   const alerts = (d.alerts || []).map(a => {
     const ev = (a.evidence || []).map(e =>
       `<li>${esc(e.label)}${typeof e.value === 'number' ? ` <span class="ev-value">${esc(e.value.toFixed(2))}</span>` : ''} <small>(${esc(e.kind)})</small></li>`).join('');
-    return `<li>${esc(kindLabel(a.kind))} at turn ${esc(a.seq)}<ul>${ev}</ul></li>`;
+    const key = `${a.session}/${a.kind}/${a.episode}`;
+    return `<li data-alert-key="${esc(key)}">${esc(kindLabel(a.kind))} at turn ${esc(a.seq)} <span class="t-feedback">${verdictButtons('alert', key)}</span><ul>${ev}</ul></li>`;
   }).join('');
   const history = (d.history || []).map(h =>
     `<li>${esc(fmtClock(h.at))} ${esc(h.action)}${h.note ? ' (' + esc(kindLabel(h.note)) + ')' : ''} \u2014 ${esc(h.actor || 'escalation policy')}, ${esc(h.tier_name)}</li>`).join('');
+  const ticketKey = d.ticket?.key || '';
   return `<p class="t-live">${live}</p>` +
+    `<p class="t-feedback">Was this incident worth raising? ${verdictButtons('ticket', ticketKey)}</p>` +
     `<h4>What was said</h4>${turns ? `<ol class="t-transcript">${turns}</ol>` : '<p>No turns kept.</p>'}` +
     `<h4>Evidence</h4><ul class="t-alerts">${alerts}</ul>` +
     `<h4>History</h4><ol class="t-history">${history}</ol>`;
+}
+
+/* ---------- feedback ---------- */
+
+// "False alarm" / "Helpful" on the incident or one of its alerts: stored with the reader's
+// name, the labels `moodline tune` learns from. The detail reloads to show the choice.
+async function sendFeedback(el, btn) {
+  const key = el.dataset.ticketKey;
+  const body = { verdict: btn.dataset.feedback };
+  if (btn.dataset.alert) body.alert = btn.dataset.alert;
+  const err = el.querySelector('.t-error');
+  err.hidden = true;
+  try {
+    await api(`/tickets/${encodeURIComponent(key)}/feedback`, 'POST', body);
+    const d = await api('/tickets/' + encodeURIComponent(key));
+    el.querySelector('.t-detail').innerHTML = detailHTML(d);
+  } catch (e) {
+    if (e instanceof AuthError) return;
+    err.textContent = 'Feedback failed: ' + e.message;
+    err.hidden = false;
+  }
 }
 
 /* ---------- ticket actions ---------- */
@@ -954,6 +984,7 @@ function wire() {
     if (btn.dataset.action === 'ack') ticketAction(el, 'acknowledge');
     else if (btn.dataset.action === 'resolve') ticketAction(el, 'resolve');
     else if (btn.dataset.action === 'detail') toggleDetail(el, btn);
+    else if (btn.dataset.feedback) sendFeedback(el, btn);
     else if (btn.dataset.focus) focusSession(btn.dataset.focus);
   });
   $('#ticket-list').addEventListener('keydown', e => {
