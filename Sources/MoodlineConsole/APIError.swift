@@ -11,6 +11,8 @@ public struct APIError: HTTPResponseError, Equatable {
         case notFound = "not_found"
         case badRequest = "bad_request"
         case conflict
+        /// The token is valid but may not do this (an agent's token acting on tickets).
+        case forbidden
         case methodNotAllowed = "method_not_allowed"
         case `internal`
     }

@@ -1,22 +1,31 @@
 import MoodlineServer
 
-/// Who a request speaks for: a token's holder and the team they may see.
+/// Who a request speaks for: a token's holder and what they may see: one team, every team
+/// (an operator), or one agent's own conversations (the agent page).
 public struct ConsoleAccess: Sendable, Equatable {
     /// Shown in the console and recorded as the actor of acknowledgements and resolutions.
     public var name: String
-    /// The one team visible; nil for an operator who sees every team.
+    /// The one team visible; nil for an operator who sees every team, and for an agent.
     public var team: String?
+    /// An agent's token: only items of this agent are visible.
+    public var agent: String?
 
-    public init(name: String, team: String?) {
+    public init(name: String, team: String?, agent: String? = nil) {
         self.name = name
-        self.team = team
+        self.team = agent == nil ? team : nil
+        self.agent = agent
     }
 
-    /// Whether something of `team` is visible. Items without a team are for operators only.
-    public func sees(team other: String?) -> Bool {
+    /// Whether something of `team` and `agent` is visible. Items without a team are for
+    /// operators only; an agent sees their own items only.
+    public func sees(team other: String?, agent otherAgent: String?) -> Bool {
+        if let agent { return agent == otherAgent }
         guard let team else { return true }
         return team == other
     }
+
+    /// An agent's token may not act on tickets or see other agents' calls.
+    public var isAgent: Bool { agent != nil }
 }
 
 /// The configured tokens, looked up in time independent of where a guess differs.
@@ -25,7 +34,7 @@ public struct TokenBook: Sendable {
 
     public init(_ tokens: [ConsoleConfiguration.Token]) {
         entries = tokens.map { token in
-            (Array(token.token.utf8), ConsoleAccess(name: token.name, team: token.isAdmin ? nil : token.team))
+            (Array(token.token.utf8), ConsoleAccess(name: token.name, team: token.isAdmin ? nil : token.team, agent: token.agent))
         }
     }
 

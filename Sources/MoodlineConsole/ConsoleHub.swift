@@ -16,6 +16,8 @@ public final class ConsoleHub: LiveFeed {
     public static let streamBuffer = 4096
     /// Points of history kept per conversation for the sparklines (snapshots come about once a second).
     public static let historyPoints = 60
+    /// Alerts kept per live conversation, with their guidance, for the agent page.
+    public static let alertsPerSession = 32
 
     private struct Subscriber {
         var access: ConsoleAccess
@@ -24,6 +26,8 @@ public final class ConsoleHub: LiveFeed {
 
     private struct State {
         var sessions: [String: SessionSnapshot] = [:]
+        /// The alerts of each live conversation, oldest first (the store keeps no guidance).
+        var alerts: [String: [Alert]] = [:]
         var subscribers: [Int: Subscriber] = [:]
         var nextSubscriber = 0
         var closed = false
@@ -36,26 +40,37 @@ public final class ConsoleHub: LiveFeed {
     // MARK: Fed by the server
 
     public func receive(_ event: LiveEvent) {
-        let team: String?
+        let team: String?, agent: String?
+        // Info alerts are for the agent's desktop only (DESIGN.md): the agent page, not supervisors.
+        var agentsOnly = false
         switch event {
         case .alert(let alert):
-            // Info alerts are for the agent's desktop only (DESIGN.md).
-            guard alert.severity >= .warning else { return }
-            team = alert.team
+            (team, agent) = (alert.team, alert.agent)
+            agentsOnly = alert.severity < .warning
         case .ticket(let ticket, _):
-            team = ticket.team
+            (team, agent) = (ticket.team, ticket.agent)
         case .snapshot(let snapshot):
-            team = snapshot.team
+            (team, agent) = (snapshot.team, snapshot.agent)
         case .sessionEnded(let summary):
-            team = summary.team
+            (team, agent) = (summary.team, summary.agent)
         }
         let listeners = state.withLock { state -> [AsyncStream<ByteBuffer>.Continuation] in
             switch event {
             case .snapshot(let snapshot): state.sessions[snapshot.session] = Self.extending(state.sessions[snapshot.session], with: snapshot)
-            case .sessionEnded(let summary): state.sessions[summary.session] = nil
-            case .alert, .ticket: break
+            case .sessionEnded(let summary):
+                state.sessions[summary.session] = nil
+                state.alerts[summary.session] = nil
+            case .alert(let alert):
+                var kept = state.alerts[alert.session, default: []]
+                if kept.count >= Self.alertsPerSession { kept.removeFirst() }
+                kept.append(alert)
+                state.alerts[alert.session] = kept
+            case .ticket: break
             }
-            return state.subscribers.values.compactMap { $0.access.sees(team: team) ? $0.continuation : nil }
+            return state.subscribers.values.compactMap { subscriber in
+                guard !agentsOnly || subscriber.access.isAgent, subscriber.access.sees(team: team, agent: agent) else { return nil }
+                return subscriber.continuation
+            }
         }
         // Encoded once for every listener, and only when someone listens.
         guard !listeners.isEmpty else { return }
@@ -98,14 +113,22 @@ public final class ConsoleHub: LiveFeed {
 
     /// The live conversations `access` may see, riskiest first, with their recent history.
     public func sessions(for access: ConsoleAccess) -> [SessionSnapshot] {
-        let visible = state.withLock { state in state.sessions.values.filter { access.sees(team: $0.team) } }
+        let visible = state.withLock { state in state.sessions.values.filter { access.sees(team: $0.team, agent: $0.agent) } }
         return visible.sorted { ($0.risk, $1.session) > ($1.risk, $0.session) }
     }
 
     /// One live conversation, if `access` may see it.
     public func session(_ id: String, for access: ConsoleAccess) -> SessionSnapshot? {
-        guard let snapshot = state.withLock({ $0.sessions[id] }), access.sees(team: snapshot.team) else { return nil }
+        guard let snapshot = state.withLock({ $0.sessions[id] }), access.sees(team: snapshot.team, agent: snapshot.agent) else { return nil }
         return snapshot
+    }
+
+    /// The alerts of the live conversations `access` may see, newest first, with guidance.
+    public func liveAlerts(for access: ConsoleAccess, limit: Int) -> [Alert] {
+        let visible = state.withLock { state in
+            state.alerts.values.joined().filter { access.sees(team: $0.team, agent: $0.agent) }
+        }
+        return Array(visible.sorted { ($0.ts, $0.seq) > ($1.ts, $1.seq) }.prefix(limit))
     }
 
     /// Open event streams.

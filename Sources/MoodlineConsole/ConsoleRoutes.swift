@@ -112,10 +112,12 @@ struct ConsoleRoutes: Sendable {
             .contentSecurityPolicy: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'",
             .init("Referrer-Policy")!: "no-referrer",
         ]
-        guard let token = request.uri.queryParameters["token"], tokens.access(for: token) != nil else {
+        guard let token = request.uri.queryParameters["token"], let access = tokens.access(for: token) else {
             return Response(status: .unauthorized, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ConsolePage.signIn)))
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: ConsolePage.html)))
+        // One link for everyone: an agent's token opens the agent's own page.
+        let html = access.isAgent ? ConsolePage.agentHTML : ConsolePage.html
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
     // MARK: API
@@ -125,7 +127,8 @@ struct ConsoleRoutes: Sendable {
         writer.beginObject()
         writer.key("name"); writer.string(access.name)
         writer.nullableMember("team", access.team)
-        writer.key("admin"); writer.bool(access.team == nil)
+        writer.nullableMember("agent", access.agent)
+        writer.key("admin"); writer.bool(access.team == nil && !access.isAgent)
         writer.endObject()
         return Response.json(writer.bytes)
     }
@@ -149,10 +152,16 @@ struct ConsoleRoutes: Sendable {
     private func alerts(_ request: Request, _ access: ConsoleAccess) async throws -> Response {
         let query = request.uri.queryParameters
         let limit = try Self.limit(query["limit"], default: 100, max: 1000)
-        let minimum = try Self.severity(query["min_severity"], name: "min_severity") ?? .warning
+        // An agent's own desktop shows the info cues supervisors are spared.
+        let minimum = try Self.severity(query["min_severity"], name: "min_severity") ?? (access.isAgent ? .info : .warning)
         let team = try Self.team(query["team"], access)
+        // An agent reads the cues of their live calls, guidance included, which the store keeps not.
+        if access.isAgent {
+            let live = hub.liveAlerts(for: access, limit: limit).filter { $0.severity >= minimum }
+            return Self.list("alerts", live, bytesEach: 768) { $0.write($1) }
+        }
         let found = try await offload { () throws(StoreError) in
-            try server.store.alerts(limit: limit, team: team, minimumSeverity: minimum)
+            try server.store.alerts(limit: limit, team: team, minimumSeverity: minimum, agent: access.agent)
         }
         return Self.list("alerts", found, bytesEach: 512) { $0.write($1) }
     }
@@ -173,10 +182,10 @@ struct ConsoleRoutes: Sendable {
         let severity = try Self.severity(query["severity"], name: "severity")
         let team = try Self.team(query["team"], access)
         let found = try await offload { () throws(StoreError) -> [Ticket] in
-            guard !statuses.isEmpty else { return try server.store.tickets(team: team, severity: severity, limit: limit) }
+            guard !statuses.isEmpty else { return try server.store.tickets(team: team, severity: severity, limit: limit, agent: access.agent) }
             var all: [Ticket] = []
             for status in statuses {
-                all += try server.store.tickets(status: status, team: team, severity: severity, limit: limit)
+                all += try server.store.tickets(status: status, team: team, severity: severity, limit: limit, agent: access.agent)
             }
             all.sort { ($0.ts, $0.key) > ($1.ts, $1.key) }
             return Array(all.prefix(limit))
@@ -192,7 +201,7 @@ struct ConsoleRoutes: Sendable {
             return (ticket, try server.store.history(key: key), alerts, TicketStore.transcript(of: alerts), try server.store.feedback(session: ticket.session))
         }
         // Another team's ticket is answered exactly like a missing one.
-        guard let (ticket, history, alerts, transcript, feedback) = detail, access.sees(team: ticket.team) else {
+        guard let (ticket, history, alerts, transcript, feedback) = detail, access.sees(team: ticket.team, agent: ticket.agent) else {
             throw APIError(.notFound, .notFound, "no ticket \(key) in your view")
         }
         var writer = JSONWriter(capacity: 4096)
@@ -231,11 +240,14 @@ struct ConsoleRoutes: Sendable {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         if action == .feedback { return try await feedback(on: path.key, body: body, access) }
+        if access.isAgent {
+            throw APIError(.forbidden, .forbidden, "an agent's token cannot \(action.rawValue) tickets: that is the supervisor's")
+        }
         let note = try Self.note(in: body)
         let key = path.key
         let changed = try await offload { () throws(StoreError) -> Ticket? in
             // Checked first, so another team's ticket cannot be changed, nor told apart from a missing one.
-            guard let ticket = try server.store.ticket(key: key), access.sees(team: ticket.team) else { return nil }
+            guard let ticket = try server.store.ticket(key: key), access.sees(team: ticket.team, agent: ticket.agent) else { return nil }
             // The actor is the token's holder, not something the client claims.
             switch action {
             case .acknowledge: return try server.acknowledge(key: key, by: access.name)
@@ -267,7 +279,7 @@ struct ConsoleRoutes: Sendable {
         let note = object["note"] as? String
         let recorded = try await offload { () throws(StoreError) -> Feedback? in
             // Checked first: another team's ticket is answered exactly like a missing one.
-            guard let ticket = try server.store.ticket(key: key), access.sees(team: ticket.team) else { return nil }
+            guard let ticket = try server.store.ticket(key: key), access.sees(team: ticket.team, agent: ticket.agent) else { return nil }
             if let alert {
                 // Only an alert of the same conversation: the ticket grants no view of others.
                 guard alert.hasPrefix(ticket.session + "/") else { return nil }
@@ -317,6 +329,7 @@ struct ConsoleRoutes: Sendable {
 
     /// The team filter a request may use: its own team, or any for an operator.
     private static func team(_ raw: Substring?, _ access: ConsoleAccess) throws -> String? {
+        if access.isAgent, let raw { throw APIError(.notFound, .notFound, "team \(raw) is not in your view") }
         guard let raw else { return access.team }
         if let own = access.team, own != raw {
             throw APIError(.notFound, .notFound, "team \(raw) is not in your view")

@@ -6,17 +6,35 @@ public struct ConsoleConfiguration: Sendable, Codable, Equatable {
         public var token: String
         /// Who holds it: shown in the console and recorded as the actor of acknowledgements.
         public var name: String
-        /// The team whose conversations, alerts and tickets it sees; `*` sees every team.
+        /// The team whose conversations, alerts and tickets it sees; `*` sees every team. Empty
+        /// for an agent's token.
         public var team: String
+        /// An agent's token: only that agent's own conversations, alerts and tickets, on the
+        /// agent page (`/agent`).
+        public var agent: String?
 
-        public init(token: String, name: String, team: String) {
+        public init(token: String, name: String, team: String, agent: String? = nil) {
             self.token = token
             self.name = name
             self.team = team
+            self.agent = agent
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case token, name, team, agent
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            token = try c.decode(String.self, forKey: .token)
+            name = try c.decode(String.self, forKey: .name)
+            agent = try c.decodeIfPresent(String.self, forKey: .agent)
+            // An agent's token needs no team: the agent id decides what it sees.
+            team = try agent == nil ? c.decode(String.self, forKey: .team) : c.decodeIfPresent(String.self, forKey: .team) ?? ""
         }
 
         /// Whether it sees every team.
-        public var isAdmin: Bool { team == Self.allTeams }
+        public var isAdmin: Bool { agent == nil && team == Self.allTeams }
 
         /// The `team` value of an operator's token.
         public static let allTeams = "*"
@@ -64,8 +82,14 @@ public struct ConsoleConfiguration: Sendable, Codable, Equatable {
             guard !token.name.isEmpty else {
                 throw ConfigurationError(path: path, message: "needs a name: it is shown in the console and recorded on acknowledgements")
             }
-            guard !token.team.isEmpty else {
-                throw ConfigurationError(path: path, message: "needs a team: a team id, or \"*\" for every team")
+            if let agent = token.agent {
+                guard !agent.isEmpty, token.team != Token.allTeams else {
+                    throw ConfigurationError(path: path, message: "an agent's token names one agent id (`agent: a-3`) and no `*` team")
+                }
+            } else {
+                guard !token.team.isEmpty else {
+                    throw ConfigurationError(path: path, message: "needs a team: a team id, or \"*\" for every team (or `agent:` for an agent's own page)")
+                }
             }
             guard seen.insert(token.token).inserted else {
                 throw ConfigurationError(path: path, message: "repeats the token of an earlier entry — give each person their own")

@@ -7,7 +7,7 @@ extension TicketStore {
     ///
     /// - Parameter limit: At most this many; at least 1.
     public func tickets(
-        status: TicketStatus? = nil, team: String? = nil, severity: Severity? = nil, limit: Int = 100
+        status: TicketStatus? = nil, team: String? = nil, severity: Severity? = nil, limit: Int = 100, agent: String? = nil
     ) throws(StoreError) -> [Ticket] {
         guard limit >= 1 else {
             throw StoreError(.invalidArgument, "limit is \(limit) — ask for at least 1 ticket")
@@ -21,6 +21,10 @@ extension TicketStore {
         if let team {
             conditions.append("team = ?")
             arguments += [team]
+        }
+        if let agent {
+            conditions.append("agent = ?")
+            arguments += [agent]
         }
         if let severity {
             conditions.append("severity = ?")
@@ -108,8 +112,9 @@ extension TicketStore {
     ///
     /// - Parameters:
     ///   - team: Only this team's alerts.
+    ///   - agent: Only this agent's alerts.
     ///   - minimumSeverity: Only alerts at least this severe (`warning`: what supervisors see).
-    public func alerts(limit: Int, team: String? = nil, minimumSeverity: Severity = .info) throws(StoreError) -> [Alert] {
+    public func alerts(limit: Int, team: String? = nil, minimumSeverity: Severity = .info, agent: String? = nil) throws(StoreError) -> [Alert] {
         guard limit >= 1 else {
             throw StoreError(.invalidArgument, "limit is \(limit) — ask for at least 1 alert")
         }
@@ -118,6 +123,10 @@ extension TicketStore {
         if let team {
             conditions.append("team = ?")
             arguments += [team]
+        }
+        if let agent {
+            conditions.append("agent = ?")
+            arguments += [agent]
         }
         let severities = Severity.allCases.filter { $0 >= minimumSeverity }
         if severities.count < Severity.allCases.count {

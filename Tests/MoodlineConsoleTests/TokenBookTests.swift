@@ -1,3 +1,4 @@
+import Foundation
 @testable import MoodlineConsole
 import MoodlineServer
 import Testing
@@ -26,11 +27,21 @@ struct TokenBookTests {
     @Test("a team supervisor sees their team only; an operator sees everything, team-less items too")
     func visibility() {
         let lead = ConsoleAccess(name: "Lin", team: "t-1")
-        #expect(lead.sees(team: "t-1"))
-        #expect(!lead.sees(team: "t-2"))
-        #expect(!lead.sees(team: nil), "a conversation without a team is for operators")
+        #expect(lead.sees(team: "t-1", agent: "a-1"))
+        #expect(!lead.sees(team: "t-2", agent: "a-1"))
+        #expect(!lead.sees(team: nil, agent: nil), "a conversation without a team is for operators")
         let ops = ConsoleAccess(name: "Ops", team: nil)
-        #expect(ops.sees(team: "t-2") && ops.sees(team: nil))
+        #expect(ops.sees(team: "t-2", agent: nil) && ops.sees(team: nil, agent: nil))
+        #expect(!ops.isAgent)
+    }
+
+    @Test("an agent's token sees that agent's items only, whatever their team")
+    func agentVisibility() {
+        let book = TokenBook([.init(token: "agent-token-0123456789", name: "Sam", team: "", agent: "a-3")])
+        let sam = try! #require(book.access(for: "agent-token-0123456789"))
+        #expect(sam.isAgent && sam.team == nil && sam.agent == "a-3")
+        #expect(sam.sees(team: "t-1", agent: "a-3") && sam.sees(team: nil, agent: "a-3"))
+        #expect(!sam.sees(team: "t-1", agent: "a-4") && !sam.sees(team: "t-1", agent: nil))
     }
 }
 
@@ -45,6 +56,16 @@ struct ConsoleConfigurationTests {
         #expect(configuration.console.tokens.isEmpty)
         #expect(ServerConfiguration().console.port == 7680, "on by default, on localhost")
         #expect(ServerConfiguration().console.host == "127.0.0.1")
+    }
+
+    @Test("an agent's token needs no team")
+    func agentTokensLoad() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("moodline-tokens-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "console:\n  tokens:\n    - {token: agent-token-0123456789, name: Sam, agent: a-3}\n".write(toFile: dir, atomically: true, encoding: .utf8)
+        let configuration = try ServerConfiguration.load(path: dir)
+        #expect(configuration.console.tokens == [.init(token: "agent-token-0123456789", name: "Sam", team: "", agent: "a-3")])
+        #expect(configuration.console.tokens[0].isAdmin == false)
     }
 
     @Test("unusable settings are refused with the key and what to do")
@@ -64,6 +85,9 @@ struct ConsoleConfigurationTests {
         #expect(failure { $0.tokens = [.init(token: "short", name: "Lin", team: "t-1")] }?.contains("shorter than 16") == true)
         #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "", team: "t-1")] }?.contains("needs a name") == true)
         #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "Lin", team: "")] }?.contains("needs a team") == true)
+        #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "Sam", team: "*", agent: "a-3")] }?.contains("agent") == true)
+        #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "Sam", team: "", agent: "")] }?.contains("agent") == true)
+        #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "Sam", team: "", agent: "a-3")] } == nil)
         let twice = ConsoleConfiguration.Token(token: "long-enough-token-01", name: "Lin", team: "t-1")
         #expect(failure { $0.tokens = [twice, twice] }?.contains("console.tokens[1]") == true)
         #expect(failure { $0.tokens = [twice] } == nil)
