@@ -56,6 +56,10 @@ public struct AgentScorecard: Sendable, Equatable {
     /// Mean of the agent's peak arousal per conversation.
     public var agentArousalPeakMean: Double? { agentArousalPeak.value }
     /// Share of conversations without agent_stress or agent_misconduct.
+    /// Fewer conversations than ``lowSampleLimit``: one hard call is not a pattern.
+    public var isLowSample: Bool { conversations < Self.lowSampleLimit }
+    public static let lowSampleLimit = 5
+
     public var composure: Double? { conversations > 0 ? Double(composedConversations) / Double(conversations) : nil }
 
     /// A running mean.

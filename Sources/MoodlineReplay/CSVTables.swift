@@ -87,7 +87,8 @@ final class CSVTables {
         let file = try OutputFile(path: Self.path(directory, "agents.csv"))
         var header = CSVRow([
             "agent", "team", "conversations", "alerts", "customer_valence_start", "customer_valence_end",
-            "customer_recovery", "composure", "composed_conversations", "agent_valence_mean", "agent_arousal_peak_mean", "interruptions",
+            "customer_recovery", "composure", "composed_conversations", "agent_valence_mean", "agent_arousal_peak_mean", "agent_overlaps",
+            "low_sample",
         ])
         for kind in Self.kinds { header.add("alerts_" + kind.rawValue) }
         file.write(header.line)
@@ -105,6 +106,7 @@ final class CSVTables {
             row.add(a.agentValenceMean)
             row.add(a.agentArousalPeakMean)
             row.add(a.interruptions)
+            row.add(a.isLowSample ? 1 : 0)
             for kind in Self.kinds { row.add(a.alertsByKind[kind] ?? 0) }
             file.write(row.line)
         }

@@ -47,6 +47,11 @@ extension HTMLReport {
             w.element("span", class: "num sev-bg-\(a.severity.rawValue)", String(i + 1))
             w.element("span", class: "kind sev-\(a.severity.rawValue)", a.kind.rawValue)
             w.text(" \(a.severity.rawValue) · seq \(a.seq) · +\(String(format: "%.0f", a.ts - t.startTs)) s · \(a.speaker.rawValue)")
+            if expectations != nil {
+                let judgement = labels[a.session]?.judge(kind: a.kind.rawValue, seq: a.seq) ?? .unlabelled
+                w.text(" ")
+                w.element("span", class: "verdict v-\(judgement.tag)", judgement.text)
+            }
             if !a.evidence.isEmpty {
                 // The words first: they are what a coach reads; the levels and readings follow.
                 w.open("div", class: "evidence")

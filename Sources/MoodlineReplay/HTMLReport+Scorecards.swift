@@ -23,7 +23,13 @@ extension HTMLReport {
         if let team = card.team { w.element("span", class: "team", team) }
         w.close("h3")
         w.raw("<table class=\"kv\"><tbody>")
-        row(&w, "conversations", String(card.conversations))
+        w.raw("<tr><th>conversations</th><td>")
+        w.text(String(card.conversations))
+        if card.isLowSample {
+            w.text(" ")
+            w.element("span", class: "few", "few conversations: recovery and composure say little yet")
+        }
+        w.raw("</td></tr>")
         w.raw("<tr><th>customer start → end</th><td>")
         w.text("\(ReportFormat.signed(card.customerValenceStart)) → \(ReportFormat.signed(card.customerValenceEnd)) ")
         let recovery = card.customerRecovery

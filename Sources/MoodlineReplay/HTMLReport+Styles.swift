@@ -12,6 +12,10 @@ extension HTMLReport {
     .sub { margin: 2px 0 6px; color: var(--muted); }
     nav a { margin-right: 14px; color: var(--customer); text-decoration: none; font-weight: 600; }
     .note { color: var(--muted); max-width: 980px; }
+    .caveat { max-width: 980px; border-left: 4px solid #b35c00; padding: 4px 10px; background: #fff6e8; }
+    .verdict { font-size: 12px; border-radius: 8px; padding: 0 6px; border: 1px solid var(--line); }
+    .v-matched { color: #1e7a3c; } .v-false, .v-outside { color: #b3261e; } .v-unscored { color: var(--muted); }
+    .few { color: #b35c00; font-size: 12px; }
     .tiles { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0 14px; }
     .tile { background: var(--bg); border: 1px solid var(--line); border-radius: 8px; padding: 8px 14px; min-width: 130px; }
     .tile b { display: block; font-size: 22px; }

@@ -63,6 +63,11 @@ extension HTMLReport {
     func writeScore(_ w: inout HTMLWriter, _ score: ExpectationScore, heading: String, id: String = "accuracy") {
         w.raw("<section id=\"\(id)\">")
         w.element("h2", heading)
+        if let expectations, SessionExpectation.areDevelopmentSet(expectations) {
+            w.element("p", class: "caveat", "These labels are Moodline's development scenarios, the set its rules and thresholds were tuned on: the figures below are optimistic. Judge accuracy on conversations labelled by someone who has not seen the rules.")
+        } else {
+            w.element("p", class: "note", "Scored against \(expectations?.count ?? 0) labelled conversations. If these labels were used to tune the rules or thresholds (moodline tune), the figures are optimistic.")
+        }
         w.raw("<div class=\"tiles\">")
         tile(&w, String(format: "%.3f", score.precision), "precision")
         tile(&w, String(format: "%.3f", score.recall), "recall (\(score.matched)/\(score.expected))")

@@ -23,6 +23,11 @@ public struct HTMLReport: Sendable {
     public var timelineCap: Int
     /// Scores against `--expect`, when given.
     public var score: ExpectationScore?
+    /// The labels behind ``score``, to show each alert with what it matched.
+    public var expectations: [SessionExpectation]? {
+        didSet { labels = Dictionary((expectations ?? []).map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
+    var labels: [String: SessionExpectation] = [:]
     /// `--compare`: the comparison and the other configuration's name and score.
     public var comparison: AlertComparison?
     public var comparisonName: String?

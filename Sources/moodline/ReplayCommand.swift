@@ -139,6 +139,9 @@ struct ReplayCommand: ParsableCommand {
         if let score {
             print("")
             print(score.rendered(title: "against \(expect ?? "")", listMisses: list))
+            if let expectations, SessionExpectation.areDevelopmentSet(expectations) {
+                print("  note: these are Moodline's development scenarios, the set the rules were tuned on: the figures are optimistic")
+            }
         }
 
         var comparison: AlertComparison?
@@ -169,6 +172,7 @@ struct ReplayCommand: ParsableCommand {
             var html = HTMLReport(statistics: statistics, inputs: inputs, configurationNote: configurationNote, recorder: recorder)
             html.engine = configuration.engine
             html.score = score
+            html.expectations = expectations
             html.comparison = comparison
             html.comparisonName = compare
             html.comparisonScore = otherScore

@@ -79,4 +79,37 @@ struct ReportTests {
         #expect(sessions.contains("customer_valence_start"))
         #expect(sessions.contains("dev-001,"))
     }
+
+    /// With labels, each alert says what it matched or that it is not scored, and a report on
+    /// the development scenarios says they are the tuning set.
+    @Test func labelledReportsJudgeEachAlertAndNameTheTuningSet() throws {
+        var options = ReplayRecorder.Options()
+        options.timelineSessions = 100
+        let (statistics, recorder) = try Fixtures.replay([Fixtures.sessions], options: options)
+        let expectations = try SessionExpectation.load(path: Fixtures.expectations)
+        var report = HTMLReport(statistics: statistics, inputs: [Fixtures.sessions], configurationNote: "defaults", recorder: recorder)
+        report.expectations = expectations
+        report.score = ExpectationScore(alerts: recorder.alertKeys, expectations: expectations)
+        let html = report.render()
+        #expect(html.contains("development scenarios, the set its rules and thresholds were tuned on"))
+        #expect(Self.count("class=\"verdict v-", in: html) == statistics.alerts, "every drawn alert carries a verdict")
+        #expect(html.contains("matched the expectation"))
+        #expect(html.contains("not scored"), "some alerts are of kinds the labels leave open")
+        // Scorecards flag what one or two calls cannot show.
+        let few = recorder.scorecards.filter(\.isLowSample).count
+        #expect(Self.count("few conversations", in: html) == few)
+    }
+}
+
+@Suite struct AlertJudgementTests {
+    @Test func eachAlertIsReadAgainstItsConversationsLabels() {
+        let e = SessionExpectation(session: "s", expect: [.init(kind: "abuse", notBeforeSeq: 5, bySeq: 6)], forbid: ["churn_threat"])
+        #expect(e.judge(kind: "abuse", seq: 6) == .matched(5...6))
+        #expect(e.judge(kind: "abuse", seq: 9) == .outsideWindow(5...6))
+        #expect(e.judge(kind: "churn_threat", seq: 3) == .forbidden)
+        #expect(e.judge(kind: "customer_negative", seq: 3) == .dontCare)
+        #expect(SessionExpectation.areDevelopmentSet([e]) == false)
+        #expect(SessionExpectation.areDevelopmentSet([SessionExpectation(session: "dev-007")]))
+        #expect(SessionExpectation.areDevelopmentSet([SessionExpectation(session: "dev-7x1")]) == false)
+    }
 }
