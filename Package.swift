@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "MoodlineStore",
             dependencies: [
-                "MoodlineEngine",
+                "MoodlineCore", "MoodlineEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -32,7 +32,7 @@ public struct ProsodyBaseline: Sendable, Equatable {
     }
 
     /// A mean with its spread, learnt with exponential forgetting.
-    struct RunningStat: Sendable, Equatable {
+    struct RunningStat: Sendable, Equatable, Codable {
         var mean = 0.0
         var variance = 0.0
         var weight = 0.0
@@ -64,6 +64,33 @@ public struct ProsodyBaseline: Sendable, Equatable {
 
     /// Whether enough speech has been heard for the z-scores to mean something.
     public var isWarm: Bool { speechSeconds >= configuration.warmUpSeconds }
+
+    /// What a speaker's baseline keeps between calls: the learnt statistics, without the tuning.
+    public struct Carried: Sendable, Equatable, Codable {
+        var pitch: RunningStat
+        var pitchSD: RunningStat
+        var energy: RunningStat
+        var rate: RunningStat
+        /// Seconds of speech it was learnt from.
+        public var speechSeconds: Double
+    }
+
+    /// This baseline's statistics, to carry into the speaker's next call; nil before warm-up.
+    public var carried: Carried? {
+        isWarm ? Carried(pitch: pitch, pitchSD: pitchSD, energy: energy, rate: rate, speechSeconds: speechSeconds) : nil
+    }
+
+    /// A baseline that starts warm from an earlier call's statistics: the next call is judged
+    /// against how the speaker sounded before, from its first fragment, and keeps learning
+    /// with the configured half-life, so a new handset or a cold soon outweighs the old call.
+    public init(configuration: Configuration = Configuration(), carrying earlier: Carried) {
+        self.configuration = configuration
+        pitch = earlier.pitch
+        pitchSD = earlier.pitchSD
+        energy = earlier.energy
+        rate = earlier.rate
+        speechSeconds = max(earlier.speechSeconds, configuration.warmUpSeconds)
+    }
 
     /// Scores a reading against the baseline, then learns from it if it was calm.
     ///

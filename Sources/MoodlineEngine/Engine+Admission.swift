@@ -28,6 +28,7 @@ extension Engine {
                 s.channel = fragment.channel
                 s.language = language
             }
+            warmStartBaselines(slot, now: fragment.ts)
         }
 
         let hash = Self.fingerprint(fragment.text)

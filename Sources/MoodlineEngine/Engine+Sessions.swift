@@ -27,7 +27,26 @@ extension Engine {
             if let seq = start.seq, s.lastSeq == .min { s.lastSeq = seq }
             s.lastTs = max(s.lastTs, start.ts)
         }
+        warmStartBaselines(slot, now: start.ts)
         touch(slot)
+    }
+
+    /// Starts the session's speakers from their last calls' baselines, where the book has them
+    /// and the speaker has not spoken yet in this call.
+    mutating func warmStartBaselines(_ slot: Int32, now: Double) {
+        guard configuration.prosody.carryBaselines, baselines.count > 0 else { return }
+        let agentBaseline = slots[Int(slot)].agent.flatMap { baselines.baseline(for: BaselineBook.agentKey($0), now: now) }
+        let customerBaseline = slots[Int(slot)].customerID.flatMap { baselines.baseline(for: BaselineBook.customerKey($0), now: now) }
+        guard agentBaseline != nil || customerBaseline != nil else { return }
+        let tuning = configuration.prosody.baseline
+        modify(slot) { s in
+            if let agentBaseline, s.agentState.baseline.speechSeconds == 0 {
+                s.agentState.baseline = ProsodyBaseline(configuration: tuning, carrying: agentBaseline)
+            }
+            if let customerBaseline, s.customer.baseline.speechSeconds == 0 {
+                s.customer.baseline = ProsodyBaseline(configuration: tuning, carrying: customerBaseline)
+            }
+        }
     }
 
     mutating func endSession(_ end: SessionEnd, into output: inout EngineOutput) {
@@ -90,6 +109,9 @@ extension Engine {
     }
 
     mutating func remove(slot: Int32) {
+        if configuration.prosody.carryBaselines {
+            for entry in slots[Int(slot)].carriedBaselines(endTs: slots[Int(slot)].lastTs) { baselines.put(entry) }
+        }
         unlink(slot)
         index.remove(slots[Int(slot)].id, slot: slot)
         slots[Int(slot)] = .vacant

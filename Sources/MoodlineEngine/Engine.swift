@@ -18,6 +18,8 @@ public struct Engine: Sendable {
     var history: HistoryPool
     /// The last turns of each session, for the context urgent alerts carry.
     var transcripts: TranscriptPool
+    /// Speakers' baselines between calls.
+    var baselines: BaselineBook
     var index = SessionIndex()
     /// The least-recently-active list, as slot indices (-1: none), kept beside `slots` rather
     /// than in `SessionState` so that touching a session moves two `Int32`s instead of reading
@@ -37,7 +39,17 @@ public struct Engine: Sendable {
         self.scorer = Scorer(lexicon: lexicon)
         history = HistoryPool(capacity: configuration.sessions.historyPoints)
         transcripts = TranscriptPool(capacity: configuration.sessions.transcriptTurns)
+        baselines = BaselineBook(capacity: configuration.prosody.carriedMaxKept, maxAgeSeconds: configuration.prosody.carriedMaxAgeSeconds)
     }
+
+    /// Baselines kept from earlier calls (a database's, at start-up), for speakers' next calls.
+    public mutating func carry(_ entries: [BaselineBook.Entry]) {
+        guard configuration.prosody.carryBaselines else { return }
+        for entry in entries { baselines.put(entry) }
+    }
+
+    /// Speakers whose baselines are kept for their next call.
+    public var carriedBaselineCount: Int { baselines.count }
 
     /// Sessions live now.
     public var liveSessionCount: Int { index.count }

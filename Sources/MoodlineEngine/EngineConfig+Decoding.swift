@@ -189,5 +189,8 @@ extension EngineConfig.Prosody {
         try c.update(&calmTextValence, .calmTextValence)
         try c.update(&calmTextArousal, .calmTextArousal)
         try c.update(&defaultRateSPS, .defaultRateSPS)
+        try c.update(&carryBaselines, .carryBaselines)
+        try c.update(&carriedMaxAgeSeconds, .carriedMaxAgeSeconds)
+        try c.update(&carriedMaxKept, .carriedMaxKept)
     }
 }

@@ -95,6 +95,9 @@ extension EngineConfig {
       calm_text_valence: -0.3        # text at or below this valence is not calm (baseline does not learn)
       calm_text_arousal: 0.5         # text at or above this arousal is not calm either
       default_rate_sps: 4.5          # syllables per second assumed without rate_sps (duration estimate)
+      carry_baselines: true          # an agent's (or named customer's) next call starts from their last warm baseline
+      carried_max_age_seconds: 2592000  # baselines older than this (30 days) are not carried
+      carried_max_kept: 20000        # speakers whose baselines are kept (memory and database)
 
     """ + GuidanceBook.standardYAML
 }

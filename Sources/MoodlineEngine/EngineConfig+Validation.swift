@@ -47,5 +47,7 @@ extension EngineConfig {
         try require(prosody.warmUpSeconds >= 0, "prosody.warm_up_seconds", "must not be negative")
         try require((0...1).contains(prosody.share), "prosody.share", "must be in 0...1")
         try require(prosody.defaultRateSPS > 0, "prosody.default_rate_sps", "must be positive")
+        try require(prosody.carriedMaxAgeSeconds >= 0, "prosody.carried_max_age_seconds", "must not be negative")
+        try require((0...10_000_000).contains(prosody.carriedMaxKept), "prosody.carried_max_kept", "must be 0 to 10000000")
     }
 }

@@ -233,6 +233,12 @@ public struct EngineConfig: Sendable, Equatable, Codable {
         public var calmTextArousal: Double = 0.5
         /// Syllables a second assumed when a fragment has no `rate_sps` (to estimate its duration).
         public var defaultRateSPS: Double = 4.5
+        /// Start an agent's (or a named customer's) next call from their last warm baseline.
+        public var carryBaselines = true
+        /// Baselines older than this (seconds of event time) are not carried.
+        public var carriedMaxAgeSeconds: Double = 30 * 86_400
+        /// Speakers whose baselines are kept, in memory and in the database.
+        public var carriedMaxKept = 20_000
 
         public init() {}
 
@@ -249,6 +255,9 @@ public struct EngineConfig: Sendable, Equatable, Codable {
             case calmTextValence = "calm_text_valence"
             case calmTextArousal = "calm_text_arousal"
             case defaultRateSPS = "default_rate_sps"
+            case carryBaselines = "carry_baselines"
+            case carriedMaxAgeSeconds = "carried_max_age_seconds"
+            case carriedMaxKept = "carried_max_kept"
         }
 
         /// The core's baseline configuration these settings describe.

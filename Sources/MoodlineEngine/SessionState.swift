@@ -118,6 +118,18 @@ struct SessionState: Sendable {
             agentValenceMean: agentN > 0 ? Double(agentValenceSum / Float(agentN)) : nil,
             agentArousalMax: agentN > 0 ? Double(agentArousalMax) : nil,
             agentInterruptions: Int(overlaps.total),
-            alerts: alerts)
+            alerts: alerts, baselines: carriedBaselines(endTs: endTs))
+    }
+
+    /// The speakers' warm baselines, for their next calls.
+    func carriedBaselines(endTs: Double) -> [BaselineBook.Entry] {
+        var out: [BaselineBook.Entry] = []
+        if let agent, let carried = agentState.baseline.carried {
+            out.append(.init(key: BaselineBook.agentKey(agent), baseline: carried, ts: endTs))
+        }
+        if let customerID, let carried = customer.baseline.carried {
+            out.append(.init(key: BaselineBook.customerKey(customerID), baseline: carried, ts: endTs))
+        }
+        return out
     }
 }

@@ -83,8 +83,16 @@ public final class Server: @unchecked Sendable {
 
         // The pipeline has no store: the writer records its alerts and summaries off this
         // thread (group commit) and publishes everything after the commit, in order.
+        var engine = Engine(configuration: configuration.engine, lexicon: lexicon)
+        if configuration.engine.prosody.carryBaselines {
+            // Agents' (and named customers') baselines from earlier calls: their next call starts warm.
+            let prosody = configuration.engine.prosody
+            try store.trimBaselines(keep: prosody.carriedMaxKept)
+            engine.carry(try store.carriedBaselines(limit: prosody.carriedMaxKept, since: Date().timeIntervalSince1970 - prosody.carriedMaxAgeSeconds))
+            logger.info("carried prosody baselines", metadata: ["speakers": .string(String(engine.carriedBaselineCount))])
+        }
         var pipeline = Pipeline(
-            engine: Engine(configuration: configuration.engine, lexicon: lexicon), store: nil,
+            engine: engine, store: nil,
             policy: configuration.escalation, clock: EventClock(wall: { Date().timeIntervalSince1970 })
         )
         pipeline.eventTimeWindow = configuration.eventTime

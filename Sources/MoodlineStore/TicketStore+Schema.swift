@@ -148,6 +148,16 @@ extension TicketStore {
                 CREATE INDEX feedback_by_session ON feedback (session);
                 """)
         }
+        migrator.registerMigration("v4-baselines") { db in
+            try db.execute(sql: """
+                CREATE TABLE speaker_baselines (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    baseline_json TEXT NOT NULL,
+                    ts REAL NOT NULL
+                );
+                CREATE INDEX speaker_baselines_by_ts ON speaker_baselines (ts);
+                """)
+        }
         return migrator
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MoodlineCore
 import MoodlineEngine
 
 extension TicketStore {
@@ -25,6 +26,7 @@ extension TicketStore {
 
     /// The body of ``saveSummaries(_:now:)``, inside the caller's transaction.
     static func insert(_ summaries: [SessionSummary], in db: Database, savedAt: Double) throws {
+        try saveBaselines(summaries.flatMap(\.baselines), in: db)
         let statement = try db.cachedStatement(sql: Self.saveSummarySQL)
         for summary in summaries {
             // Hand-written (sorted keys, as `StoreJSON.encoder()` writes them): Foundation's
@@ -95,6 +97,50 @@ extension TicketStore {
                 agentInterruptions: try row.decode(forColumn: "agent_interruptions"),
                 alerts: try StoreJSON.value([String: Int].self, from: try row.decode(forColumn: "alerts_json"), decoder, column: "session_summaries.alerts_json")
             )
+        }
+    }
+}
+
+extension TicketStore {
+    /// Keeps speakers' baselines for their next calls, a newer one replacing an older one.
+    static func saveBaselines(_ entries: [BaselineBook.Entry], in db: Database) throws {
+        guard !entries.isEmpty else { return }
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO speaker_baselines (key, baseline_json, ts) VALUES (?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET baseline_json = excluded.baseline_json, ts = excluded.ts
+            WHERE excluded.ts >= speaker_baselines.ts
+            """)
+        let encoder = JSONEncoder()
+        for entry in entries where entry.ts.isFinite {
+            let json = String(decoding: try encoder.encode(entry.baseline), as: UTF8.self)
+            try statement.execute(arguments: [entry.key, json, entry.ts])
+        }
+    }
+
+    /// The most recent speakers' baselines, newest first, at most `limit`, none older than
+    /// `since`: what a starting server carries into its engine.
+    public func carriedBaselines(limit: Int, since: Double = -.infinity) throws(StoreError) -> [BaselineBook.Entry] {
+        guard limit > 0 else { return [] }
+        let decoder = JSONDecoder()
+        return try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT key, baseline_json, ts FROM speaker_baselines WHERE ts >= ? ORDER BY ts DESC LIMIT ?",
+                arguments: [since.isFinite ? since : -Double.greatestFiniteMagnitude, limit]
+            ).compactMap { row in
+                let json: String = row["baseline_json"]
+                // A row this version cannot read is skipped: it is a warm start, not a record.
+                guard let baseline = try? decoder.decode(ProsodyBaseline.Carried.self, from: Data(json.utf8)) else { return nil }
+                return BaselineBook.Entry(key: row["key"], baseline: baseline, ts: row["ts"])
+            }
+        }
+    }
+
+    /// Drops all but the `keep` most recent speakers' baselines.
+    public func trimBaselines(keep: Int) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "DELETE FROM speaker_baselines WHERE key NOT IN (SELECT key FROM speaker_baselines ORDER BY ts DESC LIMIT ?)",
+                arguments: [max(0, keep)])
         }
     }
 }

@@ -18,7 +18,8 @@ import Testing
             #expect(indexes.contains("tickets_by_session_status"))
             #expect(try db.tableExists("ticket_alerts"))
             #expect(try db.tableExists("feedback"))
-            #expect(try TicketStore.migrator.appliedIdentifiers(db) == ["v1", "v2-incidents", "v3-feedback"])
+            #expect(try db.tableExists("speaker_baselines"))
+            #expect(try TicketStore.migrator.appliedIdentifiers(db) == ["v1", "v2-incidents", "v3-feedback", "v4-baselines"])
             let alertColumns = Set(try db.columns(in: "alerts").map(\.name))
             #expect(alertColumns.isSuperset(of: ["session", "kind", "episode", "evidence_json", "smoothed_arousal"]))
         }
@@ -41,7 +42,7 @@ import Testing
         }
         let store = try TicketStore(path: dir.databasePath)
         #expect(try store.count("tickets") == 1)
-        #expect(try store.count("grdb_migrations") == 3)
+        #expect(try store.count("grdb_migrations") == 4)
     }
 
     @Test func aFileFromBeforeIncidentsKeepsItsTicketsAndHistory() throws {

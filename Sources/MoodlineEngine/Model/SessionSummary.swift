@@ -27,6 +27,15 @@ public struct SessionSummary: Sendable, Codable, Equatable {
     public var agentInterruptions: Int
     /// Alerts by kind (raw value → count).
     public var alerts: [String: Int]
+    /// The speakers' warm prosody baselines at the end, kept for their next calls
+    /// (``BaselineBook``); not part of the published summary.
+    public var baselines: [BaselineBook.Entry] = []
+
+    enum CodingKeys: String, CodingKey {
+        case session, agent, team, channel, startTs, endTs, endReason, fragments, customerFragments, agentFragments
+        case customerValenceStart, customerValenceEnd, customerValenceMin, agentValenceMean, agentArousalMax
+        case agentInterruptions, alerts
+    }
 
     public init(
         session: String, agent: String? = nil, team: String? = nil, channel: Channel? = nil,
@@ -34,7 +43,7 @@ public struct SessionSummary: Sendable, Codable, Equatable {
         customerFragments: Int = 0, agentFragments: Int = 0,
         customerValenceStart: Double? = nil, customerValenceEnd: Double? = nil, customerValenceMin: Double? = nil,
         agentValenceMean: Double? = nil, agentArousalMax: Double? = nil, agentInterruptions: Int = 0,
-        alerts: [String: Int] = [:]
+        alerts: [String: Int] = [:], baselines: [BaselineBook.Entry] = []
     ) {
         self.session = session
         self.agent = agent
@@ -53,5 +62,6 @@ public struct SessionSummary: Sendable, Codable, Equatable {
         self.agentArousalMax = agentArousalMax
         self.agentInterruptions = agentInterruptions
         self.alerts = alerts
+        self.baselines = baselines
     }
 }
