@@ -99,7 +99,7 @@ public final class Server: @unchecked Sendable {
         let timing = instrumentation
         let writer = StoreWriter(
             store: store, policy: configuration.escalation, publish: publish, logger: logger,
-            instrumentation: timing, feed: liveFeed
+            instrumentation: timing, feed: liveFeed, retention: configuration.retention
         )
         writer.start()
         activeWriter.withLock { $0 = writer }

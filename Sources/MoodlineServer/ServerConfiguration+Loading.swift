@@ -35,6 +35,7 @@ extension ServerConfiguration {
             let configuration = try YAMLDecoder().decode(ServerConfiguration.self, from: node)
             try configuration.engine.validate()
             try configuration.console.validate()
+            try configuration.retention.validate()
             return configuration
         } catch let error as ConfigurationError {
             throw error
@@ -137,6 +138,11 @@ extension ServerConfiguration {
         event_time:
           max_ahead_seconds: \(Int(d.eventTime.maxAheadSeconds ?? 0))   # null: no limit
           max_behind_seconds: \(Int(d.eventTime.maxBehindSeconds ?? 0))   # ten years: only the absurd (ts 0); recordings may be pushed; null: no limit
+        # Alerts, session summaries, resolved tickets with their history, feedback and speakers'
+        # baselines older than this are pruned (also `moodline db prune`); open tickets never are.
+        retention:
+          max_age_days: \(Int(d.retention.maxAgeDays))                 # 0 keeps everything
+          interval_seconds: \(Int(d.retention.intervalSeconds))       # between serve's prunes
 
         # The supervisor console: a web page, a REST API (/api/v1), server-sent events,
         # /metrics (Prometheus) and /healthz, on http://HOST:PORT.

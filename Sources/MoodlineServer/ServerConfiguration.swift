@@ -25,6 +25,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var logExcerpts = false
     /// How far a message's `ts` may stray from the server's clock.
     public var eventTime = EventTimeWindow()
+    /// How long the database keeps alerts, summaries and resolved tickets.
+    public var retention = RetentionPolicy()
     /// How hard each commit works to survive a crash (see ``Durability``).
     public var durability = Durability.full
     public var engine = EngineConfig()
@@ -50,6 +52,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         case rejectionLogsPerMinute = "rejection_logs_per_minute"
         case logExcerpts = "log_excerpts"
         case eventTime = "event_time"
+        case retention
     }
 
     public init(from decoder: any Decoder) throws {
@@ -66,6 +69,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         rejectionLogsPerMinute = try c.decodeIfPresent(Int.self, forKey: .rejectionLogsPerMinute) ?? d.rejectionLogsPerMinute
         logExcerpts = try c.decodeIfPresent(Bool.self, forKey: .logExcerpts) ?? d.logExcerpts
         eventTime = try c.decodeIfPresent(EventTimeWindow.self, forKey: .eventTime) ?? d.eventTime
+        retention = try c.decodeIfPresent(RetentionPolicy.self, forKey: .retention) ?? d.retention
         durability = try c.decodeIfPresent(Durability.self, forKey: .durability) ?? d.durability
         engine = try c.decodeIfPresent(EngineConfig.self, forKey: .engine) ?? d.engine
         console = try c.decodeIfPresent(ConsoleConfiguration.self, forKey: .console) ?? d.console

@@ -21,6 +21,9 @@ import Synchronization
 final class StoreWriter: @unchecked Sendable {
     private let store: TicketStore
     private let policy: EscalationPolicy
+    private let retention: RetentionPolicy
+    /// Event time of the last prune (writer thread only).
+    private var lastPrune = -Double.infinity
     private let logger: Logger
     private let instrumentation: Server.Instrumentation?
     private let capacity: Int
@@ -37,9 +40,11 @@ final class StoreWriter: @unchecked Sendable {
 
     /// - Parameter capacity: batches queued before ``submit(_:)`` waits.
     init(store: TicketStore, policy: EscalationPolicy, publish: ZMQSocket, logger: Logger,
-         instrumentation: Server.Instrumentation?, feed: (any LiveFeed)? = nil, capacity: Int = 8) {
+         instrumentation: Server.Instrumentation?, feed: (any LiveFeed)? = nil, capacity: Int = 8,
+         retention: RetentionPolicy = RetentionPolicy()) {
         self.store = store
         self.policy = policy
+        self.retention = retention
         self.logger = logger
         self.instrumentation = instrumentation
         self.capacity = max(1, capacity)
@@ -168,6 +173,7 @@ final class StoreWriter: @unchecked Sendable {
             } catch {
                 logger.error("periodic escalation failed; it will be retried", metadata: ["error": .string(String(describing: error))])
             }
+            pruneIfDue(now: escalateAt)
         }
         let add = counts
         published.withLock { c in
@@ -182,6 +188,23 @@ final class StoreWriter: @unchecked Sendable {
     /// Records the group, retrying on failure: nothing of it is published unpersisted. When
     /// the server is stopping it gives up after a few seconds and returns nil (the alerts are
     /// lost uncommitted and unannounced; a re-sent stream raises them again).
+    /// Prunes what the retention policy lets go, at most once per interval of event time.
+    private func pruneIfDue(now: Double) {
+        guard retention.isOn, now - lastPrune >= retention.intervalSeconds else { return }
+        lastPrune = now
+        do {
+            let removed = try store.prune(before: retention.cutoff(now: now))
+            if removed.total > 0 {
+                logger.info("pruned what the retention policy lets go", metadata: [
+                    "alerts": .stringConvertible(removed.alerts), "tickets": .stringConvertible(removed.tickets),
+                    "summaries": .stringConvertible(removed.summaries), "feedback": .stringConvertible(removed.feedback),
+                ])
+            }
+        } catch {
+            logger.error("pruning failed; it will be retried", metadata: ["error": .string(String(describing: error))])
+        }
+    }
+
     private func commit(_ alerts: [Alert], _ summaries: [SessionSummary], now: Double) -> [RecordedAlert]? {
         var attempts = 0
         while true {

@@ -20,6 +20,7 @@ struct Moodline: ParsableCommand {
             TicketsCommand.self,
             ReplayCommand.self,
             TuneCommand.self,
+            DatabaseCommand.self,
         ]
     )
 }

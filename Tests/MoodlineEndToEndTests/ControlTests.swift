@@ -108,4 +108,30 @@ struct ControlTests {
         #expect(stored.last?.note == "called back; customer safe with family")
         #expect(try store.journalMode() == "wal")
     }
+
+    @Test("serve prunes on its retention schedule: a resolved old ticket goes, an open one stays", .timeLimit(.minutes(1)))
+    func retentionSchedule() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let context = try ZMQContext()
+        // Keep about 17 seconds: the 2025 conversations below are far older.
+        let server = try ServerProcess(
+            directory: directory, arguments: ["--set", "retention.max_age_days=0.0002", "--set", "retention.interval_seconds=1"], context: context)
+        defer { server.stop() }
+        let pusher = try Pusher(context: context, endpoint: server.ingest)
+        defer { pusher.close() }
+        let ts = 1_763_900_000.0
+        var count = 0
+        for session in ["kept-1", "gone-1"] {
+            let events = [Conversation.start(session, ts: ts)] + Conversation.fragments(session, ts: ts)
+            for event in events { try pusher.send(Conversation.bytes(event)) }
+            count += events.count
+        }
+        try server.waitForReceived(count)
+        #expect(try E2E.waitUntil(timeout: 10) { try server.tickets().count == 2 })
+        let gone = try #require(try server.tickets().first { $0["session"] as? String == "gone-1" }?["key"] as? String)
+        #expect(try server.request(["cmd": "resolve", "key": gone, "by": "lead"])["ok"] as? Bool == true)
+        let pruned = try E2E.waitUntil(timeout: 15) { try server.tickets().map { $0["session"] as? String } == ["kept-1"] }
+        #expect(pruned, "the resolved ticket was pruned, the open one kept")
+    }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import MoodlineEngine
+import MoodlineStore
 import Testing
 
 /// The command-line tools as a user runs them: separate processes, stdin and stdout, exit codes.
@@ -178,5 +180,32 @@ struct ScoreCommandTests {
         #expect(set.stderr.contains("console.prot: unknown key `prot`; did you mean `port`?"), "\(set.stderr)")
         let good = try ChildProcess.run(["config", "--check", empty, "--set", "console.port=1", "--set", "lexicons=\(directory)"], directory: directory, name: "config-set-good")
         #expect(good.exit == .status(0), "\(good.stderr)")
+    }
+
+    @Test("db prune: removes the old, keeps open tickets, reports counts; refuses without an age or a file", .timeLimit(.minutes(1)))
+    func databasePrune() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let path = "\(directory)/moodline.db"
+        let now = Date().timeIntervalSince1970
+        do {
+            let store = try TicketStore(path: path)
+            let old = Alert(
+                kind: .abuse, severity: .critical, session: "old-call", agent: "a-1", team: "t-1", speaker: .customer, seq: 3,
+                ts: now - 200 * 86_400, episode: 1, scores: AlertScores(valence: -0.5, arousal: 0.5, smoothedValence: -0.3, smoothedArousal: 0.3),
+                evidence: [])
+            _ = try store.record([old], policy: .standard, now: now - 200 * 86_400)
+            try store.resolve(key: old.ticketKey, by: "lead", at: now - 199 * 86_400)
+            try store.saveSummary(SessionSummary(session: "old-call", startTs: now - 200 * 86_400, endTs: now - 200 * 86_400 + 60, endReason: .ended))
+            try store.close()
+        }
+        let run = try ChildProcess.run(["db", "prune", "--older-than", "90", "--database", path], directory: directory, name: "db-prune")
+        #expect(run.exit == .status(0), "\(run.stderr)")
+        #expect(run.stdout.contains("1 alerts, 1 resolved tickets, 1 summaries"), "\(run.stdout)")
+        #expect(run.stdout.contains("compacted"))
+        #expect(try TicketStore(path: path).tickets(limit: 10).isEmpty)
+        let noAge = try ChildProcess.run(["db", "prune", "--database", path], directory: directory, name: "db-prune-no-age")
+        #expect(noAge.exit == .status(1) && noAge.stderr.contains("--older-than"), "\(noAge.stderr)")
+        #expect(!noAge.stderr.contains("USAGE"), "a start-up error prints no usage text")
     }
 }
