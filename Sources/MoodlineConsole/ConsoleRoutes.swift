@@ -85,6 +85,8 @@ struct ConsoleRoutes: Sendable {
         writer.key("live_sessions"); writer.int(figures.liveSessions)
         writer.key("received"); writer.int(figures.received)
         writer.key("event_time"); writer.double(figures.eventNow)
+        writer.key("ts_ahead_s"); writer.double(figures.skew.aheadSeconds)
+        writer.key("ts_behind_s"); writer.double(figures.skew.behindSeconds)
         writer.endObject()
         return Response.json(writer.bytes, status: verdict.isHealthy ? .ok : .serviceUnavailable)
     }

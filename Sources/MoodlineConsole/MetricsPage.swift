@@ -42,6 +42,11 @@ enum MetricsPage {
             page.sample("moodline_feedback_total", [("kind", count.kind), ("verdict", count.verdict.rawValue)], count.count)
         }
 
+        page.family("moodline_event_time_ahead_seconds", .gauge, help: "How far the furthest-ahead message ts led the server's clock over the last minute or so.")
+        page.sample("moodline_event_time_ahead_seconds", [], f.skew.aheadSeconds)
+        page.family("moodline_event_time_behind_seconds", .gauge, help: "How far the furthest-behind message ts lagged the server's clock over the last minute or so.")
+        page.sample("moodline_event_time_behind_seconds", [], f.skew.behindSeconds)
+
         page.family("moodline_live_sessions", .gauge, help: "Conversations being tracked now.")
         page.sample("moodline_live_sessions", f.liveSessions)
         page.family("moodline_session_evictions_total", .counter, help: "Sessions dropped because the live-session cap was reached.")

@@ -86,7 +86,10 @@ public struct Pipeline {
 
     /// The rejection of a `ts` outside the window, counted; nil when it may pass.
     private mutating func outsideWindow(_ ts: Double) -> Rejection? {
-        guard let window = eventTimeWindow, let rejection = window.rejection(ts: ts, now: clock.wallNow) else { return nil }
+        guard let window = eventTimeWindow else { return nil }
+        let now = clock.wallNow
+        counters.skew.observe(ts: ts, now: now)
+        guard let rejection = window.rejection(ts: ts, now: now) else { return nil }
         counters.decodeRejections[rejection.reason, default: 0] += 1
         return rejection
     }

@@ -13,6 +13,8 @@ public struct PipelineCounters: Sendable, Equatable {
     public var ticketsEscalated = 0
     /// Alerts the store already had (a re-sent or replayed stream), not published again.
     public var alertsAlreadyRecorded = 0
+    /// Messages' `ts` against the wall clock (live serving only).
+    public var skew = ClockSkew()
 
     public init() {}
 }

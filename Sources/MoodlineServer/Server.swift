@@ -257,6 +257,7 @@ public final class Server: @unchecked Sendable {
             f.evictions = e.evictions
             f.processing = processing
             f.eventNow = now
+            f.skew = c.skew
             f.updatedAt = wall
             f.running = true
         }

@@ -23,6 +23,8 @@ public final class ServerStatus: Sendable {
         public var processing = LatencyHistogram()
         /// The event clock: event time carried on by the wall clock.
         public var eventNow = 0.0
+        /// Messages' `ts` against the server's clock over the last minute or so.
+        public var skew = ClockSkew()
         /// Wall time of this copy, seconds since the epoch.
         public var updatedAt = 0.0
         /// Whether the pipeline loop is running (false before start and after stop).

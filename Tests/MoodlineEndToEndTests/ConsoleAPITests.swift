@@ -342,10 +342,14 @@ struct ConsoleAPITests {
         #expect(value(page, #"moodline_scoring_latency_seconds_bucket{le="+Inf"}"#) == 16)
         #expect(page.contains("# TYPE moodline_scoring_latency_seconds histogram"))
         #expect(page.contains("# TYPE moodline_fragments_received_total counter"))
+        // The fixture's conversations carry 2025 times: their lag behind the server's clock shows.
+        #expect((value(page, "moodline_event_time_behind_seconds") ?? 0) > 86_400 * 30, "\(page)")
+        #expect(value(page, "moodline_event_time_ahead_seconds") == 0)
 
         let health = try HTTP.get(f.base + "/healthz")
         #expect(health.status == 200)
         #expect(health.json?["status"] as? String == "ok")
         #expect(health.json?["live_sessions"] as? Int == 2)
+        #expect((health.json?["ts_behind_s"] as? Double ?? 0) > 86_400 * 30)
     }
 }
