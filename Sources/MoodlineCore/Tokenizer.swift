@@ -210,12 +210,13 @@ enum Tokenizer {
         }
 
         /// Whether byte `a` at `j` belongs to the word: letters, digits, and (inside a word)
-        /// an apostrophe, or a hyphen followed by a letter.
+        /// an apostrophe, or a hyphen followed by a letter or a digit: a case or order number
+        /// (SB-448120) stays one code, never the slang its letters spell.
         @inline(__always)
         static func continuesWord(_ a: UInt8, at j: Int, in bytes: UnsafePointer<UInt8>, count n: Int, inWord: Bool) -> Bool {
             if (a | 0x20) &- 0x61 < 26 || a &- 0x30 < 10 { return true } // digits: 12315 is a lexicon term
             guard inWord else { return false }
-            return a == 0x27 || (a == 0x2D && j + 1 < n && isLetter(bytes[j + 1])) // don't, rip-off
+            return a == 0x27 || (a == 0x2D && j + 1 < n && (isLetter(bytes[j + 1]) || bytes[j + 1] &- 0x30 < 10)) // don't, rip-off, SB-448120
         }
 
         @inline(__always)

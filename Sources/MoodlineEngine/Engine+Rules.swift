@@ -147,14 +147,16 @@ extension Engine {
 
     /// The valence and arousal that feed a speaker's mood. An agent's apology or empathy ("I'm
     /// so sorry to hear that", 我理解您现在很生气) is service language about the customer's
-    /// trouble, not the agent's own state: it cannot pull the agent's mood down. The feelings
-    /// empathy names (您很生气) stir the agent at half weight; a flustered apology ("sorry,
-    /// the system is so slow today") still counts in full.
+    /// trouble, not the agent's own state: it cannot pull the agent's mood down. So is the
+    /// crisis protocol or a pointer to an outside body ("are you thinking of hurting yourself?",
+    /// 请立刻拨打110): the risk words are the customer's. What empathy and the protocol name
+    /// stirs the agent at half weight; a flustered apology ("sorry, the system is so slow
+    /// today") still counts in full.
     static func mood(_ score: Score, arousal: Float, speaker: Speaker) -> (valence: Float, arousal: Float) {
         guard speaker == .agent else { return (score.valence, arousal) }
-        let empathy = score.categories.contains(.empathy)
-        guard empathy || score.categories.contains(.apology) else { return (score.valence, arousal) }
-        return (max(score.valence, 0), empathy ? arousal * 0.5 : arousal)
+        let caring = score.categories.contains(.empathy) || score.categories.contains(.selfHarm) || score.categories.contains(.escalation)
+        guard caring || score.categories.contains(.apology) else { return (score.valence, arousal) }
+        return (max(score.valence, 0), caring ? arousal * 0.5 : arousal)
     }
 
     // MARK: Episodes

@@ -53,6 +53,13 @@ import Testing
         #expect(!s.categories.contains(.selfHarm))
     }
 
+    /// A case or order number is one code: "SB-448120" is not the slang "sb".
+    @Test func codesWithHyphensAreNotWords() {
+        #expect(score("please quote case SB-448120 next time").categories.isEmpty)
+        #expect(score("order PX-90407 arrived").valence == 0)
+        #expect(score("you sb").categories.contains(.abuse), "the slang alone still is")
+    }
+
     @Test func traditionalAndSimplifiedScoreAlike() {
         #expect(score("我真的很生氣").valence == score("我真的很生气").valence)
         #expect(score("我真的很生气").valence < -0.5)

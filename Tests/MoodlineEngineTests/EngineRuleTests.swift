@@ -182,6 +182,18 @@ import Testing
         #expect(h.kinds(.agentStress).isEmpty)
     }
 
+    /// The crisis protocol ("are you thinking of hurting yourself?", 请立刻拨打110) carries the
+    /// customer's risk words, not the agent's own distress.
+    @Test func theCrisisProtocolIsNotAgentStress() {
+        var h = Harness()
+        for i in 1...4 {
+            let s = i.isMultiple(of: 2) ? score(-0.8, arousal: 0.6, .selfHarm) : score(-0.3, arousal: 0.6, .escalation)
+            h.send(fragment(Int64(i), at: Double(i) * 20, .agent), s)
+        }
+        #expect(h.kinds(.agentStress).isEmpty)
+        #expect(h.kinds(.selfHarm).isEmpty, "the agent's words raise no self-harm alert either")
+    }
+
     /// Empathy that names the customer's anger (我理解您现在很生气) stirs the agent at half
     /// weight; a flustered apology ("sorry, the system is so slow") counts in full.
     @Test func empathyNamingFeelingsStirsTheAgentAtHalfWeight() {

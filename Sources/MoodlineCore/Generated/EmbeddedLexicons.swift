@@ -35973,6 +35973,12 @@ po到tiktok	-1.5	escalation
 户口注销	0	
 注销户口	0	
 销户口	0	
+# --- praise for the agent who saved the day
+救星	2.5	thanks
+大救星	2.8	thanks
+救命恩人	2.8	thanks
+救咗我	2.0	thanks
+你救了我	2.5	thanks
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
