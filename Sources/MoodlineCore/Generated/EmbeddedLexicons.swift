@@ -13175,6 +13175,39 @@ insure with	0	@switch
 insured with	0	@switch
 take my business to	0	@switch
 taking my business to	0	@switch
+# --- self-harm said without death words: the payout, wanting it all to stop for good, no longer a problem, affairs in order
+sorted my will	0	@farewell_act
+sorted out my will	0	@farewell_act
+made my will	0	@farewell_act
+updated my will	0	@farewell_act
+written letters to everyone	0	@farewell_act
+written letters to	0	@farewell_act
+left letters for	0	@farewell_act
+the insurance money	0	@en_payout
+insurance money	0	@en_payout
+the life insurance	0	@en_payout
+life insurance payout	0	@en_payout
+the payout	0	@en_payout
+my life insurance	0	@en_payout
+it all to stop	0	@en_stopall
+everything to stop	0	@en_stopall
+it all to end	0	@en_stopall
+everything to end	0	@en_stopall
+all of it to stop	0	@en_stopall
+all of it to end	0	@en_stopall
+permanently	0	@en_forever
+for good	0	@en_forever
+forever	0	@en_forever
+for ever	0	@en_forever
+last time i'll be a problem	0	@goodbye
+last time ill be a problem	0	@goodbye
+won't be a problem for anyone	0	@goodbye
+wont be a problem for anyone	0	@goodbye
+won't be anyone's problem	0	@goodbye
+won't be anyone's burden	0	@goodbye
+want it all to stop	0	@en_stopall
+want everything to stop	0	@en_stopall
+want it all to end	0	@en_stopall
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -22443,7 +22476,7 @@ shut it off	0
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@die|@kill|@hurt|@method|@en_mact|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@sh_hint	support:self_harm	words that can carry self-harm
+@die|@kill|@hurt|@method|@en_mact|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@en_payout|@en_stopall|@sh_hint	support:self_harm	words that can carry self-harm
 # --- self_harm: direct wishes and intent
 @kill	self_harm	killing oneself
 @want ..3 @die	self_harm	wanting to die
@@ -22471,6 +22504,7 @@ shut it off	0
 @en_think ..3 @en_mact ..5 @method	self_harm	thinking about a method
 @en_have ..3 @method	self_harm	has the means at hand
 @farewell_act ..8 @en_ready	self_harm	affairs in order and ready
+@farewell_act ..10 @farewell_act	self_harm	putting several affairs in order
 @self ..3 @hurt ..2 @en_bodyself	self_harm	hurting oneself
 @en_shact	self_harm	self-harm
 @en_night ..6 @die|@kill	self_harm	recurring death thoughts
@@ -29279,6 +29313,62 @@ smartone	0	@zh_comp
 不会再有人用	0	@sh_hint
 拖累人	0	@sh_hint
 连累人	0	@sh_hint
+# --- self-harm said without death words: farewells to everyone, no more trouble to anyone, the payout, nobody would notice, where I am going
+跟大家告别	0	@zh_sh
+和大家告别	0	@zh_sh
+向大家告别	0	@zh_sh
+同大家讲再见	0	@zh_sh
+跟所有人告别	0	@zh_sh
+跟大家说再见	0	@zh_sh
+永远停下来	0	@zh_sh
+让这一切结束	0	@sh_hint
+让一切都结束	0	@sh_hint
+一切都停下来	0	@sh_hint
+结束这一切	0	@sh_hint
+不会再给任何人添麻烦	0	@zh_notrouble
+不会再给大家添麻烦	0	@zh_notrouble
+不会再给任何人添堵	0	@zh_notrouble
+不再拖累任何人	0	@zh_notrouble
+不会再拖累任何人	0	@zh_notrouble
+唔会再阻住任何人	0	@zh_notrouble
+唔会再阻住人	0	@zh_notrouble
+不会再拖累大家	0	@zh_notrouble
+保险金	0	@zh_payout
+保险赔的钱	0	@zh_payout
+保险赔偿	0	@zh_payout
+赔的保险	0	@zh_payout
+身故金	0	@zh_payout
+身故赔偿	0	@zh_payout
+理赔的钱	0	@zh_payout
+保险的钱	0	@zh_payout
+没人会发现	0	@zh_nobody
+没人会在意	0	@zh_nobody
+没人会注意到	0	@zh_nobody
+没有人会发现	0	@zh_nobody
+没有人会在意	0	@zh_nobody
+冇人会发现	0	@zh_nobody
+冇人会理	0	@zh_nobody
+没人会难过	0	@zh_nobody
+冇人会喊	0	@zh_nobody
+我要去的地方	0	@zh_whereigo
+我去的地方	0	@zh_whereigo
+要去的那边	0	@zh_whereigo
+我要去的那边	0	@zh_whereigo
+到了那边	0	@zh_whereigo
+发动机开着	0	@zh_method
+车库门关着	0	@zh_method
+写好了信	0	@zh_letterto
+写好信	0	@zh_letterto
+留了封信	0	@zh_letterto
+留了信	0	@zh_letterto
+写了封信给	0	@zh_letterto
+比现在好	0	@zh_better
+过得比现在好	0	@zh_better
+会过得更好	0	@zh_better
+用不着这些	0	@zh_noneed
+用不着	0	@zh_noneed
+用不上这些	0	@zh_noneed
+用不到这些	0	@zh_noneed
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -35989,7 +36079,7 @@ po到tiktok	-1.5	escalation
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_hurt|@zh_method|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@sh_hint	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_hurt|@zh_method|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
 # --- self-harm
 @self ..6 @zh_want ..3 @zh_die	self_harm	wanting to die
 @zh_want ..2 @zh_die	self_harm	wanting to die
@@ -36006,17 +36096,20 @@ po到tiktok	-1.5	escalation
 @zh_when ..5 @zh_gone	self_harm	will not be there
 @zh_method ..6 @zh_ready	self_harm	means at hand
 @zh_ready ..5 @zh_method	self_harm	means at hand
+@zh_method ..10 @zh_method	self_harm	a method set up
 @zh_hurt ..3 @zh_body	self_harm	hurting oneself
 @zh_body ..6 @zh_hurt	self_harm	hurting oneself
 @zh_stand ..2 @zh_place	self_harm	standing at a high or dangerous place
 @zh_place ..6 @zh_lookdown	self_harm	at a high place, looking down
 @zh_kin ..5 @zh_sorry	self_harm	last words to family
 @zh_letterto ..5 @zh_kin	self_harm	farewell letter to family
+@zh_kin ..6 @zh_letterto	self_harm	farewell letter to family
 @zh_bye ..5 @zh_world	self_harm	farewell to the world
 @zh_world ..5 @zh_bye	self_harm	farewell to the world
 @zh_take ..2 @zh_whole ..3 @zh_method	self_harm	took a whole bottle
 @zh_giveall ..10 @zh_noneed	self_harm	everything given away, not needed any more
 @zh_aftertime ..6 @zh_notrouble	self_harm	no more trouble after a time
+@zh_without ..6 @zh_nobody	self_harm	nobody would notice if I were gone
 @zh_deny ..3 @zh_sh|@zh_die	scope:denial	denies self-harm
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
