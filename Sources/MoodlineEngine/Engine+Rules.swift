@@ -176,10 +176,10 @@ extension Engine {
         if evidence == .weakModel && !e.isOpen {
             // Distress alone ("laid off, can't sleep") reads like self-harm to the learned layer;
             // one such guess waits for a second within the cooldown before it alerts.
-            if context.ts - e.lastWeak > rule.cooldownSeconds { e.weakStatements = 0 }
-            e.weakStatements &+= 1
-            e.lastWeak = context.ts
-            guard e.weakStatements >= 2 else {
+            if context.ts - e.lastStatement > rule.cooldownSeconds { e.holdCount = 0 }
+            e.holdCount &+= 1
+            guard e.holdCount >= 2 else {
+                e.lastStatement = max(e.lastStatement, context.ts)
                 s.episodes[kind] = e
                 return
             }

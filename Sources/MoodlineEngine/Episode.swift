@@ -5,7 +5,9 @@ struct Episode: Sendable {
     var isOpen = false
     /// Episodes that fired so far; the next alert is number `fired + 1`.
     var fired: UInt16 = 0
-    /// Consecutive fragments at or above the enter level (sustained kinds).
+    /// Consecutive fragments at or above the enter level (sustained kinds); for one-shot kinds,
+    /// weak statements (``Evidence/weakModel``) pending while the kind is quiet: one alone does
+    /// not alert, a second within the cooldown does.
     var holdCount: UInt16 = 0
     /// Event time the current run above the enter level began.
     var holdSince: Double = 0
@@ -21,10 +23,6 @@ struct Episode: Sendable {
     /// stronger evidence within it still fires, so a clear disclosure is never hidden behind
     /// a guess.
     var evidence = Evidence.rule
-    /// Weak statements (``Evidence/weakModel``) since the kind was last quiet: one alone does
-    /// not alert, a second within the cooldown does.
-    var weakStatements: UInt8 = 0
-    var lastWeak: Double = -.infinity
 
     enum Evidence: UInt8, Comparable, Sendable {
         /// The learned layer alone, with no word of the category in the fragment.
