@@ -47,7 +47,7 @@ public final class ConsoleHub: LiveFeed {
         case .alert(let alert):
             (team, agent) = (alert.team, alert.agent)
             agentsOnly = alert.severity < .warning
-        case .ticket(let ticket, _):
+        case .ticket(let ticket, _, _):
             (team, agent) = (ticket.team, ticket.agent)
         case .snapshot(let snapshot):
             (team, agent) = (snapshot.team, snapshot.agent)
@@ -97,8 +97,8 @@ public final class ConsoleHub: LiveFeed {
         case .alert(let alert):
             writer.writeAlertMessage(alert)
             return ServerSentEvent.frame("alert", json: writer.bytes)
-        case .ticket(let ticket, let action):
-            writer.writeTicketMessage(ticket, action: action)
+        case .ticket(let ticket, let action, let at):
+            writer.writeTicketMessage(ticket, action: action, at: at)
             return ServerSentEvent.frame("ticket", json: writer.bytes)
         case .snapshot(let snapshot):
             writer.writeSnapshotMessage(snapshot, history: false)

@@ -106,8 +106,8 @@ public struct ReplayRecorder: PipelineSink {
         downstream?.alert(alert, newTicket: ticket)
     }
 
-    public mutating func ticketChanged(_ ticket: Ticket, action: TicketAction) {
-        downstream?.ticketChanged(ticket, action: action)
+    public mutating func ticketChanged(_ ticket: Ticket, action: TicketAction, at: Double) {
+        downstream?.ticketChanged(ticket, action: action, at: at)
     }
 
     public mutating func snapshot(_ snapshot: SessionSnapshot) {

@@ -15,8 +15,8 @@ struct BatchingSink: PipelineSink {
         batch.alerts.append(alert)
     }
 
-    mutating func ticketChanged(_ ticket: Ticket, action: TicketAction) {
-        batch.ticketChanges.append((ticket, action))
+    mutating func ticketChanged(_ ticket: Ticket, action: TicketAction, at: Double) {
+        batch.ticketChanges.append((ticket, action, at))
     }
 
     /// Encodes the snapshot here, on the pipeline thread, as ``PublishingSink`` would.

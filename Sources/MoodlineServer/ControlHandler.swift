@@ -116,10 +116,11 @@ struct ControlHandler {
             guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
             let key = try field(object, "key")
             let by = try field(object, "by")
+            let at = pipeline.clock.now
             let ticket = cmd == "resolve"
-                ? try store.resolve(key: key, by: by, note: object["note"] as? String, at: pipeline.clock.now)
-                : try store.acknowledge(key: key, by: by, at: pipeline.clock.now)
-            sink.ticketChanged(ticket, action: cmd == "resolve" ? .resolved : .acknowledged)
+                ? try store.resolve(key: key, by: by, note: object["note"] as? String, at: at)
+                : try store.acknowledge(key: key, by: by, at: at)
+            sink.ticketChanged(ticket, action: cmd == "resolve" ? .resolved : .acknowledged, at: at)
             writer.key("ticket"); writer.write(ticket)
         case "feedback":
             guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }

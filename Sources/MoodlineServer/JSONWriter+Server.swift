@@ -12,11 +12,13 @@ extension JSONWriter {
         endObject()
     }
 
-    /// `{"type":"ticket","action":…,"ticket":{…}}`.
-    public mutating func writeTicketMessage(_ ticket: Ticket, action: TicketAction) {
+    /// `{"type":"ticket","action":…,"at":…,"ticket":{…}}`: `at` is the event time of this
+    /// action (a re-send's own time), where the ticket's `ts` stays its first alert's.
+    public mutating func writeTicketMessage(_ ticket: Ticket, action: TicketAction, at: Double) {
         beginObject()
         key("type"); string("ticket")
         key("action"); string(action.rawValue)
+        key("at"); double(at)
         key("ticket"); write(ticket)
         endObject()
     }

@@ -14,7 +14,8 @@ public protocol LiveFeed: Sendable {
 public enum LiveEvent: Sendable {
     /// Every alert, of every severity; a new critical one also comes as ``ticket(_:_:)`` `created`.
     case alert(Alert)
-    case ticket(Ticket, TicketAction)
+    /// A ticket that changed, with the event time of the change.
+    case ticket(Ticket, TicketAction, at: Double)
     /// A session's state, with its recent history.
     case snapshot(SessionSnapshot)
     case sessionEnded(SessionSummary)

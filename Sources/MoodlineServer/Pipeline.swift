@@ -126,7 +126,7 @@ public struct Pipeline {
                     counters.alertsPublished += 1
                     if r.ticketIsNew { counters.ticketsOpened += 1 }
                     if let change = r.ticketChange, change != .created, let ticket = r.ticket {
-                        sink.ticketChanged(ticket, action: change)
+                        sink.ticketChanged(ticket, action: change, at: r.alert.ts)
                         counters.alertsAttached += 1
                     }
                 }
@@ -165,7 +165,7 @@ public struct Pipeline {
         for move in try store.escalateOverdue(now: now, policy: policy) {
             // A re-send at the last tier is no escalation: counted and announced as what it is.
             if move.action == .escalated { counters.ticketsEscalated += 1 }
-            sink.ticketChanged(move.ticket, action: move.action == .escalated ? .escalated : .republished)
+            sink.ticketChanged(move.ticket, action: move.action == .escalated ? .escalated : .republished, at: now)
         }
     }
 }

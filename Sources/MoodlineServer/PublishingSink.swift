@@ -43,12 +43,12 @@ public struct PublishingSink: PipelineSink {
         let body = writer.bytes
         if let agent = alert.agent { send("agent/" + agent, body) }
         if alert.severity >= .warning, let team = alert.team { send("team/" + team, body) }
-        if let ticket { ticketChanged(ticket, action: .created) }
+        if let ticket { ticketChanged(ticket, action: .created, at: alert.ts) }
     }
 
-    public mutating func ticketChanged(_ ticket: Ticket, action: TicketAction) {
+    public mutating func ticketChanged(_ ticket: Ticket, action: TicketAction, at: Double) {
         writer.removeAll()
-        writer.writeTicketMessage(ticket, action: action)
+        writer.writeTicketMessage(ticket, action: action, at: at)
         let body = writer.bytes
         send("ticket/" + ticket.severity.rawValue, body)
         if let team = ticket.team { send("team/" + team, body) }

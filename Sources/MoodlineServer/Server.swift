@@ -203,8 +203,9 @@ public final class Server: @unchecked Sendable {
     /// Acknowledges a ticket at the current event time, records it, and announces the change
     /// like the control socket's `ack` does. Safe from any thread.
     public func acknowledge(key: String, by actor: String) throws(StoreError) -> Ticket {
-        let ticket = try store.acknowledge(key: key, by: actor, at: eventNow())
-        announce(ticket, .acknowledged)
+        let at = eventNow()
+        let ticket = try store.acknowledge(key: key, by: actor, at: at)
+        announce(ticket, .acknowledged, at: at)
         return ticket
     }
 
@@ -217,8 +218,9 @@ public final class Server: @unchecked Sendable {
 
     /// Resolves a ticket at the current event time, records it, and announces the change.
     public func resolve(key: String, by actor: String, note: String?) throws(StoreError) -> Ticket {
-        let ticket = try store.resolve(key: key, by: actor, note: note, at: eventNow())
-        announce(ticket, .resolved)
+        let at = eventNow()
+        let ticket = try store.resolve(key: key, by: actor, note: note, at: at)
+        announce(ticket, .resolved, at: at)
         return ticket
     }
 
@@ -233,9 +235,9 @@ public final class Server: @unchecked Sendable {
         return now > 0 ? now : Date().timeIntervalSince1970
     }
 
-    private func announce(_ ticket: Ticket, _ action: TicketAction) {
+    private func announce(_ ticket: Ticket, _ action: TicketAction, at: Double) {
         var batch = StoreBatch()
-        batch.ticketChanges.append((ticket, action))
+        batch.ticketChanges.append((ticket, action, at))
         // Without a running writer there is no PUB socket to announce on; the change is recorded.
         activeWriter.withLock { $0 }?.submit(batch)
     }

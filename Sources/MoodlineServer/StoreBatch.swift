@@ -13,7 +13,7 @@ struct StoreBatch {
     /// The snapshots' `session/<id>` messages, encoded on the pipeline thread.
     var encodedSnapshots = EncodedMessages()
     /// Already committed by the control handler (`ack`, `resolve`); only published here.
-    var ticketChanges: [(ticket: Ticket, action: TicketAction)] = []
+    var ticketChanges: [(ticket: Ticket, action: TicketAction, at: Double)] = []
     /// Set when the periodic tick asks for the overdue tickets to escalate at this time.
     var escalateAt: Double?
     /// Benchmarks only: receive times of the batch's messages (see ``Server/Instrumentation``).

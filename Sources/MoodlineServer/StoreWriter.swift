@@ -138,8 +138,8 @@ final class StoreWriter: @unchecked Sendable {
                 if let change = r.ticketChange, let ticket = r.ticket {
                     // A joined incident is announced as changed; only `.created` and
                     // `.repaged` raise a banner on consoles.
-                    if change != .created { sink.ticketChanged(ticket, action: change) }
-                    feed?.receive(.ticket(ticket, change))
+                    if change != .created { sink.ticketChanged(ticket, action: change, at: r.alert.ts) }
+                    feed?.receive(.ticket(ticket, change, at: r.alert.ts))
                     if change == .created { counts.ticketsOpened += 1 } else { counts.alertsAttached += 1 }
                 }
                 counts.alertsPublished += 1
@@ -153,8 +153,8 @@ final class StoreWriter: @unchecked Sendable {
                 for snapshot in batch.snapshots { feed.receive(.snapshot(snapshot)) }
             }
             for change in batch.ticketChanges {
-                sink.ticketChanged(change.ticket, action: change.action)
-                feed?.receive(.ticket(change.ticket, change.action))
+                sink.ticketChanged(change.ticket, action: change.action, at: change.at)
+                feed?.receive(.ticket(change.ticket, change.action, at: change.at))
             }
             if let instrumentation, !batch.receivedAt.isEmpty {
                 let flushedAt = Server.Instrumentation.now()
@@ -167,8 +167,8 @@ final class StoreWriter: @unchecked Sendable {
                 for move in try store.escalateOverdue(now: escalateAt, policy: policy) {
                     // A re-send at the last tier is no escalation: counted and announced as what it is.
                     if move.action == .escalated { counts.ticketsEscalated += 1 }
-                    sink.ticketChanged(move.ticket, action: move.action)
-                    feed?.receive(.ticket(move.ticket, move.action))
+                    sink.ticketChanged(move.ticket, action: move.action, at: escalateAt)
+                    feed?.receive(.ticket(move.ticket, move.action, at: escalateAt))
                 }
             } catch {
                 logger.error("periodic escalation failed; it will be retried", metadata: ["error": .string(String(describing: error))])

@@ -192,7 +192,7 @@ struct FeedLine {
     var text: String {
         switch object["type"] as? String {
         case "alert": alertLine(object["alert"] as? [String: Any] ?? [:])
-        case "ticket": ticketLine(object["ticket"] as? [String: Any] ?? [:], action: object["action"] as? String ?? "?")
+        case "ticket": ticketLine(object["ticket"] as? [String: Any] ?? [:], action: object["action"] as? String ?? "?", at: object["at"])
         case "session_end": summaryLine(object["summary"] as? [String: Any] ?? [:])
         case "snapshot": snapshotLine(object["snapshot"] as? [String: Any] ?? [:])
         default: style.dim("? \(object["type"] as? String ?? "unknown message")")
@@ -233,14 +233,16 @@ struct FeedLine {
             + (evidence.isEmpty ? "" : "  " + style.dim(evidence))
     }
 
-    private func ticketLine(_ t: [String: Any], action: String) -> String {
+    /// A ticket's line, stamped with the time of this action (a re-send's own), falling back
+    /// to the ticket's first alert for a server that does not send one.
+    private func ticketLine(_ t: [String: Any], action: String, at: Any?) -> String {
         let status = t["status"] as? String ?? "?"
         let tier = "tier \(t["tier"] as? Int ?? 0) \(t["tier_name"] as? String ?? "")"
         let due = status == "open" ? (t["deadline"] as? Double).map { ConsoleStyle.countdown(to: $0) } ?? "" : status
         // An incident lists every kind the conversation has raised so far.
         let kind = (t["kinds"] as? [String]).map { $0.joined(separator: "+") } ?? (t["kind"] as? String ?? "?")
         let evidence = (t["alert"] as? [String: Any]).map(Self.evidence) ?? ""
-        return "\(time(t["ts"]))  \(style.severity(t["severity"] as? String ?? "?"))  \(style.paint("ticket " + action, "35"))  \(style.bold(kind))  \(t["key"] as? String ?? "?")  agent \(t["agent"] as? String ?? "-")  team \(t["team"] as? String ?? "-")  \(tier)  \(due)"
+        return "\(time(at ?? t["ts"]))  \(style.severity(t["severity"] as? String ?? "?"))  \(style.paint("ticket " + action, "35"))  \(style.bold(kind))  \(t["key"] as? String ?? "?")  agent \(t["agent"] as? String ?? "-")  team \(t["team"] as? String ?? "-")  \(tier)  \(due)"
             + (evidence.isEmpty ? "" : "  " + style.dim(evidence))
     }
 

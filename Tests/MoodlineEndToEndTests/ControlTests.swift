@@ -65,6 +65,11 @@ struct ControlTests {
         #expect(resolvedMessage?.topic == "ticket/critical")
         #expect(resolvedMessage?.status == "resolved")
         #expect(resolvedMessage?.raw["resolution_note"] as? String == "called back; customer safe with family")
+        // One clock: each message carries its own action's event time, so a feed never goes back
+        // in time; the acknowledgement's is the time recorded on the ticket.
+        let times = ticketMessages().filter { $0.topic == "ticket/critical" }.map { $0.at ?? -1 }
+        #expect(times.count == 3 && times == times.sorted() && times[0] >= ts, "\(times)")
+        #expect(ackMessage?.at == (resolvedMessage?.raw["acknowledged_at"] as? Double), "\(String(describing: ackMessage?.at))")
 
         // The same changes go to the team's feed.
         let teamActions = subscriber.messages.filter { $0.topic == "team/\(Conversation.team)" }.compactMap(PublishedTicket.init).map(\.action)
@@ -133,5 +138,40 @@ struct ControlTests {
         #expect(try server.request(["cmd": "resolve", "key": gone, "by": "lead"])["ok"] as? Bool == true)
         let pruned = try E2E.waitUntil(timeout: 15) { try server.tickets().map { $0["session"] as? String } == ["kept-1"] }
         #expect(pruned, "the resolved ticket was pruned, the open one kept")
+    }
+
+    @Test("escalations and re-sends carry their own time: a feed never goes back", .timeLimit(.minutes(1)))
+    func escalationTimes() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let config = """
+        escalation:
+          tiers:
+            - {name: team_lead, acknowledge_within_s: 1}
+            - {name: duty_manager, acknowledge_within_s: 1}
+        """
+        try config.write(toFile: "\(directory)/moodline.yaml", atomically: true, encoding: .utf8)
+        let context = try ZMQContext()
+        let server = try ServerProcess(directory: directory, arguments: ["--config", "\(directory)/moodline.yaml"], context: context)
+        defer { server.stop() }
+        let subscriber = try Subscriber(context: context, endpoint: server.publish, topics: ["ticket/"])
+        defer { subscriber.stop() }
+        let pusher = try Pusher(context: context, endpoint: server.ingest)
+        defer { pusher.close() }
+        let ts = Date().timeIntervalSince1970 - 30
+        let events = [Conversation.start("esc-1", ts: ts)] + Conversation.fragments("esc-1", ts: ts)
+        for event in events { try pusher.send(Conversation.bytes(event)) }
+        try server.waitForReceived(events.count)
+        func messages() -> [PublishedTicket] { subscriber.messages.compactMap(PublishedTicket.init) }
+        #expect(subscriber.waitUntil(timeout: 20) { _ in messages().filter { $0.action == "republished" }.count >= 2 },
+                "\(messages().map(\.action))")
+        let seen = messages()
+        #expect(seen.first?.action == "created")
+        #expect(seen.contains { $0.action == "escalated" })
+        let times = seen.map { $0.at ?? -1 }
+        #expect(times == times.sorted(), "each message carries its own action's time: \(times)")
+        let created = try #require(seen.first)
+        #expect(seen.filter { $0.action == "republished" }.allSatisfy { ($0.at ?? 0) > (created.at ?? .infinity) })
+        #expect((created.raw["ts"] as? Double).map { $0 < (seen.last?.at ?? 0) } == true, "a re-send is not stamped with the first alert's time")
     }
 }

@@ -552,6 +552,8 @@ struct PublishedTicket {
     var tierName: String
     var topic: String
     var raw: [String: Any]
+    /// The event time of this action.
+    var at: Double?
 
     init?(_ message: Subscriber.Message) {
         guard let body = message.json, body["type"] as? String == "ticket", let action = body["action"] as? String,
@@ -569,6 +571,7 @@ struct PublishedTicket {
         self.tierName = tierName
         self.topic = message.topic
         self.raw = ticket
+        self.at = body["at"] as? Double
     }
 }
 
