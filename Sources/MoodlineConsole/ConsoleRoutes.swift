@@ -43,6 +43,7 @@ struct ConsoleRoutes: Sendable {
         api.get("tickets") { request, context in try await tickets(request, context.requireAccess()) }
         api.get("tickets/**") { request, context in try await ticket(request, context.requireAccess()) }
         api.post("tickets/**") { request, context in try await changeTicket(request, context) }
+        api.post("alerts/**") { request, context in try await judgeAlert(request, context) }
         api.get("events") { _, context in
             let stream = hub.subscribe(try context.requireAccess())
             return Response(
@@ -263,6 +264,46 @@ struct ConsoleRoutes: Sendable {
         writer.key("ticket"); writer.write(changed)
         writer.endObject()
         return Response.json(writer.bytes)
+    }
+
+    /// `POST /api/v1/alerts/{key}/feedback` (`{"verdict","note"?}`): a verdict on any alert the
+    /// token may see, warnings and cues without a ticket included.
+    private func judgeAlert(_ request: Request, _ context: ConsoleRequestContext) async throws -> Response {
+        let access = try context.requireAccess()
+        let prefix = "/api/v1/alerts/", suffix = "/feedback"
+        let path = request.uri.path
+        guard path.hasPrefix(prefix), path.hasSuffix(suffix), path.count > prefix.count + suffix.count,
+              let key = String(path.dropFirst(prefix.count).dropLast(suffix.count)).removingPercentEncoding
+        else {
+            throw APIError(.notFound, .notFound, "POST to /api/v1/alerts/{session/kind/episode}/feedback")
+        }
+        var request = request
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        let (verdict, note) = try Self.verdict(in: body)
+        let recorded = try await offload { () throws(StoreError) -> Feedback? in
+            // Another team's alert is answered exactly like a missing one.
+            guard let owner = try server.store.alertOwner(key: key), access.sees(team: owner.team, agent: owner.agent) else { return nil }
+            return try server.recordFeedback(verdict, on: .alert, key: key, by: access.name, note: note)
+        }
+        guard let recorded else { throw APIError(.notFound, .notFound, "no alert \(key) in your view") }
+        var writer = JSONWriter(capacity: 512)
+        writer.beginObject()
+        writer.key("feedback"); writer.write(recorded)
+        writer.endObject()
+        return Response.json(writer.bytes)
+    }
+
+    /// The verdict and note of a feedback body.
+    private static func verdict(in body: ByteBuffer) throws -> (Feedback.Verdict, String?) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
+              let raw = object["verdict"] as? String
+        else {
+            throw APIError(.badRequest, .badRequest, "the body is a JSON object such as {\"verdict\":\"false_alarm\"} (or \"helpful\"), with an optional \"note\"")
+        }
+        guard let verdict = Feedback.Verdict(rawValue: raw) else {
+            throw APIError(.badRequest, .badRequest, "verdict is false_alarm or helpful, not \(raw)")
+        }
+        return (verdict, object["note"] as? String)
     }
 
     /// `POST /api/v1/tickets/{key}/feedback`: `{"verdict":"false_alarm"|"helpful","note"?}` on the

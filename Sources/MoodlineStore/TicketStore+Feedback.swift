@@ -38,6 +38,19 @@ extension TicketStore {
         }
     }
 
+    /// The team and agent of the alert with this key (session/kind/episode), for access checks;
+    /// nil when there is no such alert.
+    public func alertOwner(key: String) throws(StoreError) -> (team: String?, agent: String?)? {
+        try read { db in
+            let parts = key.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count >= 3, let episode = Int(parts[parts.count - 1]) else { return nil }
+            let row = try Row.fetchOne(
+                db, sql: "SELECT team, agent FROM alerts WHERE session = ? AND kind = ? AND episode = ?",
+                arguments: [parts.dropLast(2).joined(separator: "/"), String(parts[parts.count - 2]), episode])
+            return row.map { ($0["team"], $0["agent"]) }
+        }
+    }
+
     /// Every verdict, oldest first, optionally those of one conversation.
     public func feedback(session: String? = nil) throws(StoreError) -> [Feedback] {
         try read { db in

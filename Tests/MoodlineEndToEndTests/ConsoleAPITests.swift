@@ -258,6 +258,16 @@ struct ConsoleAPITests {
         #expect(try HTTP.post(f.base + "/api/v1/tickets/\(other)/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"helpful"}"#).status == 404)
         let foreignAlert = try f.key(of: "t-2")
         #expect(try HTTP.post(url + "/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"helpful","alert":"\#(foreignAlert)"}"#).status == 404)
+        // Any alert the token may see, warnings included, by its own route.
+        let alerts = try HTTP.get(f.base + "/api/v1/alerts?min_severity=info", token: ConsoleAPITests.teamOne).json?["alerts"] as? [[String: Any]] ?? []
+        let warning = try #require(alerts.first { $0["kind"] as? String != "self_harm" })
+        let warningKey = "\(warning["session"] as? String ?? "")/\(warning["kind"] as? String ?? "")/\(warning["episode"] as? Int ?? 0)"
+        let warningURL = f.base + "/api/v1/alerts/\(warningKey.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)/feedback"
+        let onAlert = try HTTP.post(warningURL, token: ConsoleAPITests.teamOne, body: #"{"verdict":"false_alarm"}"#)
+        #expect(onAlert.status == 200, "\(onAlert.text)")
+        #expect((onAlert.json?["feedback"] as? [String: Any])?["target"] as? String == "alert")
+        #expect(try HTTP.post(warningURL, token: ConsoleAPITests.teamTwo, body: #"{"verdict":"helpful"}"#).status == 404, "another team's alert")
+        #expect(try HTTP.post(f.base + "/api/v1/alerts/nobody%2Fabuse%2F1/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"helpful"}"#).status == 404)
         let unnamed = try f.server.request(["cmd": "feedback", "ticket": key, "verdict": "helpful"])
         #expect(unnamed["code"] as? String == "missing_field")
         let unknown = try f.server.request(["cmd": "feedback", "ticket": "nobody/abuse/1", "verdict": "helpful", "by": "x"])

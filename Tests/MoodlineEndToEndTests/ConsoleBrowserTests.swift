@@ -1,4 +1,5 @@
 import Foundation
+import MoodlineStore
 import MoodlineWire
 import Testing
 
@@ -85,6 +86,15 @@ struct ConsoleBrowserTests {
         }
         #expect(judged, "the click reached the database as feedback by the token's holder")
         try page.waitFor("\(card).querySelector('.t-feedback [data-feedback=\"false_alarm\"]:not([data-alert])').getAttribute('aria-pressed') === 'true'", timeout: 15)
+        // And on an alert of the feed.
+        let alertKey = try #require(try page.evaluate("document.querySelector('#alert-list [data-alert-key]').dataset.alertKey") as? String)
+        _ = try page.evaluate("document.querySelector('#alert-list [data-alert-key] [data-alert-verdict=\"helpful\"]').click(), true")
+        let session = String(alertKey.split(separator: "/").dropLast(2).joined(separator: "/"))
+        let onFeed = try E2E.waitUntil(timeout: 15) {
+            let store = try TicketStore(path: server.database)
+            return try store.feedback(session: session).contains { $0.key == alertKey && $0.verdict == .helpful && $0.actor == "admin" }
+        }
+        #expect(onFeed, "a verdict on a feed alert reached the database: \(alertKey)")
 
         // Ended calls leave the live table for the recently-ended list.
         // Simulated calls end every few seconds; on a loaded machine the page may take a while.

@@ -736,6 +736,10 @@ function renderTickets() {
   setText($('#ticket-count'), tickets.length ? `${open} open \u00b7 ${tickets.length - open} acknowledged` : '');
 }
 
+// The reader's verdicts on feed alerts this session, so a re-render keeps them shown.
+const judged = new Map();
+const alertKey = a => `${a.session}/${a.kind}/${a.episode}`;
+
 function alertHTML(a) {
   const sev = esc(a.severity || 'info');
   const why = (a.evidence || []).map(e => `<span class="ev">${esc(evidenceText(e))}</span>`).join('');
@@ -744,7 +748,10 @@ function alertHTML(a) {
     `<span class="chip sev-${sev}">${sev}</span> <span class="a-kind">${esc(kindLabel(a.kind))}</span>` +
     `<span class="a-who"><button type="button" class="link" data-focus="${esc(a.session)}">${esc(a.session)}</button>` +
     ` \u00b7 agent ${esc(a.agent ?? '\u2014')} \u00b7 ${esc(a.speaker)}</span>` +
-    (why ? `<div class="a-why">why: ${why}</div>` : '') + '</li>';
+    (why ? `<div class="a-why">why: ${why}</div>` : '') +
+    `<div class="a-feedback t-feedback" data-alert-key="${esc(alertKey(a))}">` +
+    ['false_alarm', 'helpful'].map(v => `<button type="button" class="fb" data-alert-verdict="${v}" aria-pressed="${judged.get(alertKey(a)) === v}">${v === 'false_alarm' ? 'False alarm' : 'Helpful'}</button>`).join('') +
+    '</div></li>';
 }
 
 function renderAlerts() {
@@ -914,6 +921,19 @@ async function sendFeedback(el, btn) {
   }
 }
 
+// A verdict on one alert of the feed (warnings included): stored with the reader's name.
+async function judgeAlert(btn) {
+  const box = btn.closest('[data-alert-key]');
+  const key = box.dataset.alertKey;
+  try {
+    await api(`/alerts/${encodeURIComponent(key)}/feedback`, 'POST', { verdict: btn.dataset.alertVerdict });
+    judged.set(key, btn.dataset.alertVerdict);
+    for (const b of box.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b === btn));
+  } catch (e) {
+    if (!(e instanceof AuthError)) btn.title = 'Feedback failed: ' + e.message;
+  }
+}
+
 /* ---------- ticket actions ---------- */
 
 async function ticketAction(el, verb) {
@@ -993,6 +1013,8 @@ function wire() {
   $('#alert-list').addEventListener('click', e => {
     const btn = e.target.closest('button[data-focus]');
     if (btn) focusSession(btn.dataset.focus);
+    const fb = e.target.closest('button[data-alert-verdict]');
+    if (fb) judgeAlert(fb);
   });
   $('#banners').addEventListener('click', e => {
     const b = e.target.closest('.banner');
