@@ -3,7 +3,7 @@ import MoodlineCore
 import Testing
 @testable import MoodlineEngine
 
-/// Runs the 30 development scenarios (/work/shared/scenarios) through one engine as a single
+/// Runs the 30 development scenarios (../shared/scenarios beside the repository) through one engine as a single
 /// live stream, and scores the alerts exactly as the scenarios' README "How to judge a system" says.
 @Suite struct ScenarioTests {
     static let root = URL(fileURLWithPath: #filePath)

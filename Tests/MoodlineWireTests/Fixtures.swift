@@ -1,5 +1,5 @@
 /// Messages copied from DESIGN.md's schema example and from the dev-005 recording
-/// (/work/shared/scenarios/sessions/dev-005.jsonl), so the tests need no files.
+/// (../shared/scenarios/sessions/dev-005.jsonl beside the repository), so the tests need no files.
 enum Fixtures {
     static let schemaExample = #"""
         {"type":"fragment","session":"call-0001","seq":17,"ts":1763790000.25,
