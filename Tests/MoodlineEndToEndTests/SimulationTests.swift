@@ -63,6 +63,19 @@ struct SimulationTests {
         #expect(abs(share - expected) < 0.05, "urgent share \(share), library share \(expected)")
     }
 
+    /// Tones are spread evenly: a half-hour demo (about 115 conversations) holds its share of
+    /// urgent calls whatever the seed, not one or six.
+    @Test func theMixHoldsInEveryShortRun() throws {
+        for seed in UInt64(1)...6 {
+            var stream = SimulatedStream(seed: seed, sessions: 16, startTime: Self.start, mix: .realistic)
+            while stream.conversationsCast < 115, stream.next() != nil {}
+            let urgent = stream.castByTone[.urgent] ?? 0
+            let frustrated = stream.castByTone[.frustrated] ?? 0
+            #expect((2...4).contains(urgent), "seed \(seed): \(urgent) urgent of \(stream.conversationsCast)")
+            #expect((12...16).contains(frustrated), "seed \(seed): \(frustrated) frustrated")
+        }
+    }
+
     @Test func everySessionStartsRunsInOrderAndEnds() throws {
         var stream = SimulatedStream(seed: 7, sessions: 15, startTime: Self.start)
         var events = take(&stream, 3000)

@@ -29,6 +29,11 @@ public struct SimulatedStream: WireEventSource {
     private let byTone: [ConversationTone: [Int]]
 
     private var random: SplitMix64
+    /// Each tone's credit for the mix: every cast adds its share, the tone with the most is
+    /// cast and pays the total back. Any run of conversations then holds the mix's shares
+    /// (an urgent call about every fortieth), where independent draws left a 30-minute demo
+    /// with one urgent call or six.
+    private var credit: [ConversationTone: Double] = [:]
     private var slots: [Slot]
     private var queue: EventQueue
     private var cast = 0
@@ -182,18 +187,20 @@ public struct SimulatedStream: WireEventSource {
     }
 
     /// A script index: uniform over the library, or a tone by the mix's shares (among the
-    /// tones the library has), then a script of that tone.
+    /// tones the library has, spread evenly over the run), then a random script of that tone.
     private mutating func pickScript() -> Int {
         guard let shares = mix.shares else { return random.below(library.conversations.count) }
         let tones = ConversationTone.allCases.filter { byTone[$0] != nil && (shares[$0] ?? 0) > 0 }
         let total = tones.reduce(0) { $0 + (shares[$1] ?? 0) }
         guard total > 0 else { return random.below(library.conversations.count) }
-        var draw = random.uniform(0, total)
-        var tone = tones[tones.count - 1]
-        for candidate in tones {
-            draw -= shares[candidate] ?? 0
-            if draw < 0 { tone = candidate; break }
+        if credit.isEmpty {
+            // A random start per seed, so runs differ in where the rare tones fall.
+            for t in tones { credit[t] = random.uniform(0, total) * (shares[t] ?? 0) / total }
         }
+        for t in tones { credit[t, default: 0] += shares[t] ?? 0 }
+        var tone = tones[0]
+        for t in tones where credit[t, default: 0] > credit[tone, default: 0] { tone = t }
+        credit[tone, default: 0] -= total
         let scripts = byTone[tone] ?? []
         return scripts[random.below(scripts.count)]
     }
