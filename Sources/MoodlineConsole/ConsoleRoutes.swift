@@ -279,47 +279,34 @@ struct ConsoleRoutes: Sendable {
         }
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
-        let (verdict, note) = try Self.verdict(in: body)
+        let (verdict, note, _) = try Self.verdict(in: body)
         let recorded = try await offload { () throws(StoreError) -> Feedback? in
             // Another team's alert is answered exactly like a missing one.
             guard let owner = try server.store.alertOwner(key: key), access.sees(team: owner.team, agent: owner.agent) else { return nil }
             return try server.recordFeedback(verdict, on: .alert, key: key, by: access.name, note: note)
         }
         guard let recorded else { throw APIError(.notFound, .notFound, "no alert \(key) in your view") }
-        var writer = JSONWriter(capacity: 512)
-        writer.beginObject()
-        writer.key("feedback"); writer.write(recorded)
-        writer.endObject()
-        return Response.json(writer.bytes)
+        return Self.feedbackResponse(recorded)
     }
 
-    /// The verdict and note of a feedback body.
-    private static func verdict(in body: ByteBuffer) throws -> (Feedback.Verdict, String?) {
+    /// The verdict, note and (on a ticket) alert of a feedback body.
+    private static func verdict(in body: ByteBuffer) throws -> (Feedback.Verdict, note: String?, alert: String?) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
               let raw = object["verdict"] as? String
         else {
-            throw APIError(.badRequest, .badRequest, "the body is a JSON object such as {\"verdict\":\"false_alarm\"} (or \"helpful\"), with an optional \"note\"")
+            throw APIError(.badRequest, .badRequest, "the body is a JSON object such as {\"verdict\":\"false_alarm\"} (or \"helpful\"), with an optional \"note\" (and on a ticket, \"alert\")")
         }
         guard let verdict = Feedback.Verdict(rawValue: raw) else {
             throw APIError(.badRequest, .badRequest, "verdict is false_alarm or helpful, not \(raw)")
         }
-        return (verdict, object["note"] as? String)
+        return (verdict, object["note"] as? String, object["alert"] as? String)
     }
 
     /// `POST /api/v1/tickets/{key}/feedback`: `{"verdict":"false_alarm"|"helpful","note"?}` on the
     /// ticket, or with `"alert":"session/kind/episode"` on one alert of its conversation. The
     /// verdict is the token holder's; a second one from them replaces the first.
     private func feedback(on key: String, body: ByteBuffer, _ access: ConsoleAccess) async throws -> Response {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any],
-              let raw = object["verdict"] as? String
-        else {
-            throw APIError(.badRequest, .badRequest, "the body is a JSON object such as {\"verdict\":\"false_alarm\"} (or \"helpful\"), with an optional \"note\" and \"alert\"")
-        }
-        guard let verdict = Feedback.Verdict(rawValue: raw) else {
-            throw APIError(.badRequest, .badRequest, "verdict is false_alarm or helpful, not \(raw)")
-        }
-        let alert = object["alert"] as? String
-        let note = object["note"] as? String
+        let (verdict, note, alert) = try Self.verdict(in: body)
         let recorded = try await offload { () throws(StoreError) -> Feedback? in
             // Checked first: another team's ticket is answered exactly like a missing one.
             guard let ticket = try server.store.ticket(key: key), access.sees(team: ticket.team, agent: ticket.agent) else { return nil }
@@ -331,9 +318,13 @@ struct ConsoleRoutes: Sendable {
             return try server.recordFeedback(verdict, on: .ticket, key: key, by: access.name, note: note)
         }
         guard let recorded else { throw APIError(.notFound, .notFound, "no ticket \(key) in your view, or that alert is not of its conversation") }
+        return Self.feedbackResponse(recorded)
+    }
+
+    private static func feedbackResponse(_ feedback: Feedback) -> Response {
         var writer = JSONWriter(capacity: 512)
         writer.beginObject()
-        writer.key("feedback"); writer.write(recorded)
+        writer.key("feedback"); writer.write(feedback)
         writer.endObject()
         return Response.json(writer.bytes)
     }
