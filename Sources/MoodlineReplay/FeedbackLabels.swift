@@ -52,9 +52,11 @@ public struct FeedbackLabels: Sendable, Equatable {
                 }
                 if !expected { line.expect.append(.init(kind: j.kind, notBeforeSeq: j.seq, bySeq: j.seq)) }
             case .falseAlarm:
+                // An expected kind stays expected: a hand label wins (a conflict), and so does
+                // another person's `helpful`.
                 if expected {
-                    if handWritten.contains(j.session) { conflicts += 1; continue }
-                    continue  // someone else found it helpful: helpful wins
+                    if handWritten.contains(j.session) { conflicts += 1 }
+                    continue
                 }
                 if !forbidden { line.forbid.append(j.kind) }
             }

@@ -51,7 +51,7 @@ struct DatabaseCommand: ParsableCommand {
                 let store = try TicketStore(path: path)
                 let cutoff = RetentionPolicy(maxAgeDays: days).cutoff(now: Date().timeIntervalSince1970)
                 let removed = try store.prune(before: cutoff)
-                print("pruned \(path) of what is older than \(EventTimeFormat.dateTime(cutoff)) (\(ThresholdFormat.days(days))): "
+                print("pruned \(path) of what is older than \(EventTimeFormat.dateTime(cutoff)) (\(DayCount.text(days))): "
                     + "\(removed.alerts) alerts, \(removed.tickets) resolved tickets, \(removed.summaries) summaries, "
                     + "\(removed.feedback) feedback, \(removed.baselines) speakers' baselines")
                 if !noCompact {
@@ -70,9 +70,9 @@ struct DatabaseCommand: ParsableCommand {
     }
 }
 
-/// Day counts as people write them.
-enum ThresholdFormat {
-    static func days(_ d: Double) -> String {
+/// A number of days as people write it: "90 days", "0.5 days".
+enum DayCount {
+    static func text(_ d: Double) -> String {
         d == d.rounded() ? "\(Int(d)) days" : String(format: "%.1f days", d)
     }
 }
