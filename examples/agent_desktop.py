@@ -8,15 +8,18 @@ topic is `agent/<id>` (ZeroMQ matches by prefix, so compare the topic frame exac
 """
 import argparse, json
 import zmq
+from moodline_keys import add_key_options, use_keys
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--connect", default="tcp://127.0.0.1:7602", help="Moodline's publish endpoint (PUB)")
 ap.add_argument("--agent", default="a-7")
 ap.add_argument("--count", type=int, default=0, help="stop after this many alerts (0: run until Ctrl-C)")
 ap.add_argument("--timeout", type=float, default=0, help="stop after this many seconds without an alert (0: wait forever)")
+add_key_options(ap)
 args = ap.parse_args()
 
 socket = zmq.Context.instance().socket(zmq.SUB)
+use_keys(socket, args)
 socket.connect(args.connect)
 topic = f"agent/{args.agent}"
 socket.setsockopt_string(zmq.SUBSCRIBE, topic)

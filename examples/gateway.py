@@ -8,6 +8,7 @@ is said, with the conversation's own time. Wire schema v1: one JSON object per m
 """
 import argparse, json, time
 import zmq
+from moodline_keys import add_key_options, use_keys
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--connect", default="tcp://127.0.0.1:7601", help="Moodline's ingest endpoint (PULL)")
@@ -16,6 +17,7 @@ ap.add_argument("--agent", default="a-7")
 ap.add_argument("--team", default="t-1")
 ap.add_argument("--lang", default="en", help="BCP 47: en, zh-Hans, zh-TW, zh-HK, ...")
 ap.add_argument("--gap", type=float, default=0.2, help="seconds between turns")
+add_key_options(ap)
 args = ap.parse_args()
 
 turns = [
@@ -27,6 +29,7 @@ turns = [
 ]
 
 socket = zmq.Context.instance().socket(zmq.PUSH)
+use_keys(socket, args)
 socket.connect(args.connect)
 head = {"session": args.session, "agent": args.agent, "team": args.team, "channel": "chat", "lang": args.lang}
 now = time.time()

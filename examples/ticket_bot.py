@@ -2,21 +2,24 @@
 """A ticket bot on the control socket: list the open tickets and acknowledge some of them.
 
 The control socket is REQ/REP with one JSON object each way: {"cmd":"tickets",...},
-{"cmd":"ticket","key":...}, {"cmd":"ack","key":...,"by":...}, {"cmd":"resolve",...}.
-A reply has "ok": true and the data, or "ok": false with "code" and "error".
+{"cmd":"ticket","key":...}, {"cmd":"ack","key":...}, {"cmd":"resolve",...}.
+A reply has "ok": true and the data, or "ok": false with "code" and "error". Acknowledging
+needs CURVE: the server records the name the bot's key is listed under.
 
-    python3 examples/ticket_bot.py --connect tcp://127.0.0.1:7603 --ack --by escalation-bot
+    python3 examples/ticket_bot.py --connect tcp://127.0.0.1:7603 --ack --key bot.key --server-key 'SERVER-PUBLIC-KEY'
 """
 import argparse, json
 import zmq
+from moodline_keys import add_key_options, use_keys
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--connect", default="tcp://127.0.0.1:7603", help="Moodline's control endpoint (REP)")
 ap.add_argument("--ack", action="store_true", help="acknowledge every open ticket")
-ap.add_argument("--by", default="ticket-bot", help="the name recorded as acknowledging")
+add_key_options(ap)
 args = ap.parse_args()
 
 socket = zmq.Context.instance().socket(zmq.REQ)
+use_keys(socket, args)
 socket.setsockopt(zmq.RCVTIMEO, 10_000)
 socket.setsockopt(zmq.LINGER, 0)
 socket.connect(args.connect)
@@ -35,5 +38,5 @@ for ticket in call(cmd="tickets", status="open")["tickets"]:
     said = " | ".join(t["text"] for t in detail.get("transcript", [])[-2:])
     print(f"{ticket['key']}  {'+'.join(ticket.get('kinds', [ticket['kind']]))}  tier {ticket['tier_name']}  {said}")
     if args.ack:
-        call(cmd="ack", key=ticket["key"], by=args.by)
-        print(f"  acknowledged by {args.by}")
+        acked = call(cmd="ack", key=ticket["key"])["ticket"]
+        print(f"  acknowledged by {acked['acknowledged_by']}")

@@ -12,6 +12,7 @@ enum ConfigurationKeys {
     /// Lists whose items are mappings the documented defaults show no item of.
     static let itemKeys: [String: [String]] = [
         "console.tokens": ["token", "name", "team", "agent"],
+        "curve.clients": ["name", "public_key", "sockets"],
     ]
 
     /// Every key of `node` that the configuration does not have, as problems to report.

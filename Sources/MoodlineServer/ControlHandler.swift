@@ -3,30 +3,56 @@ import MoodlineEngine
 import MoodlineStore
 import MoodlineWire
 
-/// Answers JSON commands on the control socket. Runs on the pipeline's thread, so it reads
-/// the engine's live state without locks.
+/// Answers JSON commands on the control socket, on the control thread: tickets from the store,
+/// live conversations from the ``SessionBoard``, figures from ``ServerStatus``. It never touches
+/// the pipeline, so no query can slow ingest.
 ///
 /// Requests: `{"cmd":"tickets","status"?,"team"?,"severity"?,"limit"?}`, `{"cmd":"ticket","key"}`,
-/// `{"cmd":"ack","key","by"}`, `{"cmd":"resolve","key","by","note"?}`, `{"cmd":"session","session"}`,
-/// `{"cmd":"sessions","team"?}`, `{"cmd":"stats"}`, `{"cmd":"feedback","ticket"|"alert","verdict","by","note"?}`
-/// (verdict `false_alarm` or `helpful`; an alert by its key, session/kind/episode). Replies carry `"ok":true` and the data, or
-/// `"ok":false` with `"code"` and `"error"`.
+/// `{"cmd":"ack","key"}`, `{"cmd":"resolve","key","note"?}`, `{"cmd":"session","session"}`,
+/// `{"cmd":"sessions","team"?,"after"?,"limit"?}`, `{"cmd":"stats"}`,
+/// `{"cmd":"feedback","ticket"|"alert","verdict","note"?}` (verdict `false_alarm` or `helpful`;
+/// an alert by its key, session/kind/episode). A field the command does not take, or of the
+/// wrong type, is an error. Replies carry `"ok":true` and the data, or `"ok":false` with
+/// `"code"` and `"error"`.
+///
+/// Changing a ticket or recording feedback needs an authenticated peer (CURVE): the actor
+/// recorded is the name its key is listed under, never a name in the request.
 struct ControlHandler {
+    /// What a change is done through: the server, which records it and announces it.
+    struct Actions {
+        var acknowledge: (_ key: String, _ actor: String) throws(StoreError) -> Ticket
+        var resolve: (_ key: String, _ actor: String, _ note: String?) throws(StoreError) -> Ticket
+        var feedback: (_ verdict: Feedback.Verdict, _ target: Feedback.Target, _ key: String, _ actor: String, _ note: String?) throws(StoreError) -> Feedback
+    }
+
+    /// The largest `limit` a listing answers with.
+    static let maxTicketLimit = 1_000
+
     var writer = JSONWriter(capacity: 8192)
+    let store: TicketStore
+    let status: ServerStatus
+    let actions: Actions
 
     struct Failure: Error {
         var code: String
         var message: String
     }
 
-    /// Builds the reply to one request; ticket changes are also handed to `sink`.
-    ///
-    /// - Parameters:
-    ///   - store: The tickets (the server's pipeline has none: its ``StoreWriter`` records them).
-    ///   - counters: What `stats` reports (the pipeline's, with the writer's published figures).
-    mutating func reply<Sink: PipelineSink>(
-        to request: [UInt8], pipeline: Pipeline, store: TicketStore?, counters: PipelineCounters, sink: inout Sink
-    ) -> [UInt8] {
+    /// The fields each command takes besides `cmd`.
+    private static let fields: [String: Set<String>] = [
+        "tickets": ["status", "team", "severity", "limit"],
+        "ticket": ["key"],
+        "ack": ["key", "by"], "acknowledge": ["key", "by"],
+        "resolve": ["key", "note", "by"],
+        "feedback": ["ticket", "alert", "verdict", "note", "by"],
+        "session": ["session"],
+        "sessions": ["team", "after", "limit"],
+        "stats": [],
+    ]
+
+    /// Builds the reply to one request from `peer` (the authenticated name, nil on plain sockets).
+    /// `now` is a monotonic time in seconds.
+    mutating func reply(to request: [UInt8], peer: String?, board: inout SessionBoard, now: Double) -> [UInt8] {
         writer.removeAll()
         do {
             guard let object = try? JSONSerialization.jsonObject(with: Data(request)) as? [String: Any] else {
@@ -35,9 +61,15 @@ struct ControlHandler {
             guard let cmd = object["cmd"] as? String else {
                 throw Failure(code: "missing_field", message: "the request needs \"cmd\": tickets, ticket, ack, resolve, feedback, session, sessions or stats")
             }
+            guard let allowed = Self.fields[cmd] else {
+                throw Failure(code: "unknown_command", message: "unknown cmd \(cmd); use tickets, ticket, ack, resolve, feedback, session, sessions or stats")
+            }
+            if let extra = object.keys.filter({ $0 != "cmd" && !allowed.contains($0) }).sorted().first {
+                throw Failure(code: "unknown_field", message: "\(cmd) takes no \"\(extra)\"" + (allowed.isEmpty ? "" : "; it takes " + allowed.sorted().joined(separator: ", ")))
+            }
             writer.beginObject()
             writer.key("ok"); writer.bool(true)
-            try answer(cmd, object, pipeline: pipeline, store: store, counters: counters, sink: &sink)
+            try answer(cmd, object, peer: peer, board: &board, now: now)
             writer.endObject()
         } catch let failure as Failure {
             writeFailure(failure.code, failure.message)
@@ -59,36 +91,53 @@ struct ControlHandler {
     }
 
     private func field(_ object: [String: Any], _ name: String) throws -> String {
-        guard let value = object[name] as? String, !value.isEmpty else {
+        guard let value = try optionalString(object, name), !value.isEmpty else {
             throw Failure(code: "missing_field", message: "the request needs \"\(name)\" as a non-empty string")
         }
         return value
     }
 
+    private func optionalString(_ object: [String: Any], _ name: String) throws -> String? {
+        guard let raw = object[name], !(raw is NSNull) else { return nil }
+        guard let text = raw as? String else { throw Failure(code: "wrong_type", message: "\(name) is a string") }
+        return text
+    }
+
     private func parse<T>(_ object: [String: Any], _ name: String, _ allowed: String, _ make: (String) -> T?) throws -> T? {
-        guard let raw = object[name] else { return nil }
-        guard let text = raw as? String, let value = make(text) else {
-            throw Failure(code: "wrong_type", message: "\(name) is one of \(allowed)")
-        }
+        guard let text = try optionalString(object, name) else { return nil }
+        guard let value = make(text) else { throw Failure(code: "wrong_type", message: "\(name) is one of \(allowed)") }
         return value
     }
 
-    private mutating func answer<Sink: PipelineSink>(
-        _ cmd: String, _ object: [String: Any], pipeline: Pipeline, store: TicketStore?, counters: PipelineCounters, sink: inout Sink
-    ) throws {
+    private func limit(_ object: [String: Any], default value: Int, max: Int) throws -> Int {
+        guard let raw = object["limit"], !(raw is NSNull) else { return value }
+        guard !(raw is Bool), let number = raw as? Int, (1...max).contains(number) else {
+            throw Failure(code: "wrong_type", message: "limit is a whole number from 1 to \(max)")
+        }
+        return number
+    }
+
+    /// The authenticated actor for a change, or a refusal saying how to get one.
+    private func actor(_ peer: String?) throws -> String {
+        guard let peer else {
+            throw Failure(code: "unauthenticated", message: "changing a ticket needs an authenticated identity: turn on CURVE (curve.server_secret_key, a key per person) or use the console with a token")
+        }
+        return peer
+    }
+
+    private mutating func answer(_ cmd: String, _ object: [String: Any], peer: String?, board: inout SessionBoard, now: Double) throws {
         switch cmd {
         case "tickets":
-            guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
             let status: TicketStatus? = try parse(object, "status", "open, acknowledged or resolved", TicketStatus.init(rawValue:))
             let severity: Severity? = try parse(object, "severity", "info, warning or critical", Severity.init(rawValue:))
-            let limit: Int = (object["limit"] as? Int) ?? 100
-            let tickets = try store.tickets(status: status, team: object["team"] as? String, severity: severity, limit: max(1, limit))
+            let tickets = try store.tickets(
+                status: status, team: try optionalString(object, "team"), severity: severity,
+                limit: try limit(object, default: 100, max: Self.maxTicketLimit))
             writer.key("tickets")
             writer.beginArray()
             for t in tickets { writer.write(t) }
             writer.endArray()
         case "ticket":
-            guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
             let key = try field(object, "key")
             guard let ticket = try store.ticket(key: key) else { throw Failure(code: "not_found", message: "no ticket \(key); list them with {\"cmd\":\"tickets\"}") }
             writer.key("ticket"); writer.write(ticket)
@@ -107,28 +156,23 @@ struct ControlHandler {
             writer.beginArray()
             for turn in TicketStore.transcript(of: alerts) { writer.write(turn) }
             writer.endArray()
-            writer.key("live"); writer.bool(pipeline.engine.currentSnapshot(session: ticket.session) != nil)
+            writer.key("live"); writer.bool(board.session(ticket.session) != nil)
             writer.key("feedback")
             writer.beginArray()
             for f in try store.feedback(session: ticket.session) { writer.write(f) }
             writer.endArray()
         case "ack", "acknowledge", "resolve":
-            guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
             let key = try field(object, "key")
-            let by = try field(object, "by")
-            let at = pipeline.clock.now
-            let ticket = cmd == "resolve"
-                ? try store.resolve(key: key, by: by, note: object["note"] as? String, at: at)
-                : try store.acknowledge(key: key, by: by, at: at)
-            sink.ticketChanged(ticket, action: cmd == "resolve" ? .resolved : .acknowledged, at: at)
+            let note = try optionalString(object, "note")
+            let by = try actor(peer)
+            let ticket = cmd == "resolve" ? try actions.resolve(key, by, note) : try actions.acknowledge(key, by)
             writer.key("ticket"); writer.write(ticket)
         case "feedback":
-            guard let store else { throw Failure(code: "no_store", message: "this pipeline keeps no tickets") }
             let target: Feedback.Target
             let key: String
-            if let ticket = object["ticket"] as? String, !ticket.isEmpty {
+            if let ticket = try optionalString(object, "ticket"), !ticket.isEmpty {
                 (target, key) = (.ticket, ticket)
-            } else if let alert = object["alert"] as? String, !alert.isEmpty {
+            } else if let alert = try optionalString(object, "alert"), !alert.isEmpty {
                 (target, key) = (.alert, alert)
             } else {
                 throw Failure(code: "missing_field", message: "feedback names a \"ticket\" (its key) or an \"alert\" (session/kind/episode)")
@@ -136,56 +180,53 @@ struct ControlHandler {
             guard let verdict = try parse(object, "verdict", "false_alarm or helpful", Feedback.Verdict.init(rawValue:)) else {
                 throw Failure(code: "missing_field", message: "feedback needs \"verdict\": false_alarm or helpful")
             }
-            let feedback = try store.recordFeedback(
-                verdict, on: target, key: key, by: try field(object, "by"), note: object["note"] as? String, at: pipeline.clock.now)
+            let feedback = try actions.feedback(verdict, target, key, try actor(peer), try optionalString(object, "note"))
             writer.key("feedback"); writer.write(feedback)
         case "session":
             let id = try field(object, "session")
-            guard let snapshot = pipeline.engine.snapshot(session: id) else {
+            guard let snapshot = board.session(id) else {
                 throw Failure(code: "not_found", message: "no live session \(id); it may have ended (see its summary in the database)")
             }
             writer.key("session"); writer.write(snapshot)
         case "sessions":
-            let team = object["team"] as? String
+            let page = board.page(
+                team: try optionalString(object, "team"), after: try optionalString(object, "after"),
+                limit: try limit(object, default: 100, max: SessionBoard.maxPageSize), now: now)
+            writer.key("total"); writer.int(page.total)
+            writer.key("next")
+            if let next = page.next { writer.string(next) } else { writer.null() }
             writer.key("sessions")
             writer.beginArray()
-            for id in pipeline.engine.liveSessions {
-                guard let s = pipeline.engine.snapshot(session: id), team == nil || s.team == team else { continue }
-                writer.write(s)
-            }
+            for s in page.sessions { writer.write(s, history: false) }
             writer.endArray()
         case "stats":
-            writeStats(pipeline, counters)
+            writeStats(status.current)
         default:
-            throw Failure(code: "unknown_command", message: "unknown cmd \(cmd); use tickets, ticket, ack, resolve, feedback, session, sessions or stats")
+            throw Failure(code: "unknown_command", message: "unknown cmd \(cmd)")
         }
     }
 
-    private mutating func writeStats(_ pipeline: Pipeline, _ c: PipelineCounters) {
-        let e = pipeline.engine.counters
-        writer.key("received"); writer.int(c.received)
-        writer.key("fragments"); writer.int(e.fragments)
-        writer.key("live_sessions"); writer.int(pipeline.engine.liveSessionCount)
-        writer.key("evictions"); writer.int(e.evictions)
-        writer.key("alerts_published"); writer.int(c.alertsPublished)
-        writer.key("tickets_opened"); writer.int(c.ticketsOpened)
-        writer.key("alerts_attached"); writer.int(c.alertsAttached)
-        writer.key("tickets_escalated"); writer.int(c.ticketsEscalated)
+    private mutating func writeStats(_ f: ServerStatus.Figures) {
+        writer.key("received"); writer.int(f.received)
+        writer.key("fragments"); writer.int(f.fragments)
+        writer.key("live_sessions"); writer.int(f.liveSessions)
+        writer.key("evictions"); writer.int(f.evictions)
+        writer.key("alerts_published"); writer.int(f.alertsPublished)
+        writer.key("tickets_opened"); writer.int(f.ticketsOpened)
+        writer.key("alerts_attached"); writer.int(f.alertsAttached)
+        writer.key("tickets_escalated"); writer.int(f.ticketsEscalated)
         writer.key("rejections")
         writer.beginObject()
         for reason in RejectionReason.allCases {
             writer.key(reason.rawValue)
-            let decoded: Int = c.decodeRejections[reason] ?? 0
-            let sequenced: Int = e.rejections[reason] ?? 0
-            writer.int(decoded + sequenced)
+            writer.int(f.rejections[reason] ?? 0)
         }
         writer.endObject()
         writer.key("alerts")
         writer.beginObject()
         for kind in AlertKind.allCases {
             writer.key(kind.rawValue)
-            let count: Int = e.alerts[kind] ?? 0
-            writer.int(count)
+            writer.int(f.alertsRaised[kind] ?? 0)
         }
         writer.endObject()
     }

@@ -6,8 +6,9 @@ import MoodlineStore
 import MoodlineWire
 import Synchronization
 
-/// `moodline serve`: the pipeline on one thread of its own, between the ingest PULL socket and
-/// the control REP socket; a ``StoreWriter`` thread commits its tickets and owns the PUB socket.
+/// `moodline serve`: the pipeline on one thread of its own, reading the ingest PULL socket; a
+/// ``StoreWriter`` thread commits its tickets and owns the PUB socket; a ``ControlService``
+/// thread answers the control REP socket.
 ///
 /// ZeroMQ calls block, so the loop runs on a dedicated thread and never inside Swift
 /// concurrency's small cooperative pool.
@@ -55,13 +56,17 @@ public final class Server: @unchecked Sendable {
     /// Runs until ``ShutdownSignal`` is requested or the context shuts down; then flushes and closes.
     /// `ready` is called once the sockets are bound.
     public func run(ready: (Server) -> Void = { _ in }) throws {
+        // With CURVE on, the ZAP handler must be bound before any CURVE socket: libzmq admits
+        // every key when no handler answers.
+        let zap = configuration.curve.isOn ? ZAPHandler(curve: configuration.curve, logger: logger) : nil
+        try zap?.start(in: context)
+        defer { zap?.stop() }
         let ingest = try context.socket(.pull)
         let publish = try context.socket(.pub)
         let control = try context.socket(.rep)
         defer {
             ingest.close()
             publish.close()
-            control.close()
         }
         try ingest.set(.receiveHighWaterMark(configuration.highWaterMark))
         // A message over the decoder's limit is rejected and counted as oversized; one far over
@@ -69,16 +74,31 @@ public final class Server: @unchecked Sendable {
         try ingest.set(.maxMessageSize(Int64(Self.receiveLimit)))
         try control.set(.maxMessageSize(Int64(Self.receiveLimit)))
         try publish.set(.sendHighWaterMark(configuration.highWaterMark))
-        try ingest.bind(configuration.ingest)
-        try publish.bind(configuration.publish)
-        try control.bind(configuration.control)
-        boundIngest = try ingest.lastEndpoint
-        boundPublish = try publish.lastEndpoint
-        boundControl = try control.lastEndpoint
-        logger.info("moodline is serving", metadata: [
-            "ingest": .string(String(describing: boundIngest)), "publish": .string(String(describing: boundPublish)), "control": .string(String(describing: boundControl)),
-            "database": .string(String(describing: configuration.database)), "lexicon_entries": .string(String(describing: lexicon.count)),
-        ])
+        if let keys = configuration.curve.serverKeys {
+            try ingest.serveCurve(keys, as: .ingest)
+            try publish.serveCurve(keys, as: .publish)
+            try control.serveCurve(keys, as: .control)
+        }
+        do {
+            try ingest.bind(configuration.ingest)
+            try publish.bind(configuration.publish)
+            try control.bind(configuration.control)
+            boundIngest = try ingest.lastEndpoint
+            boundPublish = try publish.lastEndpoint
+            boundControl = try control.lastEndpoint
+        } catch {
+            control.close()
+            throw error
+        }
+        var started: Logger.Metadata = [
+            "ingest": .string(boundIngest), "publish": .string(boundPublish), "control": .string(boundControl),
+            "database": .string(configuration.database), "lexicon_entries": .string(String(lexicon.count)),
+        ]
+        if let keys = configuration.curve.serverKeys {
+            started["curve_server_key"] = .string(keys.publicKey)
+            started["curve_clients"] = .string(String(configuration.curve.clients.count))
+        }
+        logger.info("moodline is serving", metadata: started)
         ready(self)
 
         // The pipeline has no store: the writer records its alerts and summaries off this
@@ -97,25 +117,36 @@ public final class Server: @unchecked Sendable {
         )
         pipeline.eventTimeWindow = configuration.eventTime
         let timing = instrumentation
+        let board = SessionBoard.Inbox()
         let writer = StoreWriter(
             store: store, policy: configuration.escalation, publish: publish, logger: logger,
-            instrumentation: timing, feed: liveFeed, retention: configuration.retention
+            instrumentation: timing, feed: FeedFanOut([board, liveFeed]), retention: configuration.retention
         )
         writer.start()
         activeWriter.withLock { $0 = writer }
-        // Runs before the sockets close (defers run last first): everything queued is committed
-        // and published, and the writer has let go of the PUB socket, even when the loop throws.
+        let controlService = ControlService(socket: control, inbox: board, logger: logger) { [self] in
+            ControlHandler(store: store, status: status, actions: ControlHandler.Actions(
+                acknowledge: { key, actor throws(StoreError) in try self.acknowledge(key: key, by: actor) },
+                resolve: { key, actor, note throws(StoreError) in try self.resolve(key: key, by: actor, note: note) },
+                feedback: { verdict, target, key, actor, note throws(StoreError) in
+                    try self.recordFeedback(verdict, on: target, key: key, by: actor, note: note)
+                }
+            ))
+        }
+        controlService.start()
+        // Runs before the sockets close (defers run last first): control stops taking changes,
+        // everything queued is committed and published, and the writer has let go of the PUB
+        // socket, even when the loop throws.
         defer {
+            controlService.stop()
             activeWriter.withLock { $0 = nil }
             writer.finish()
             status.update { $0.running = false }
         }
         var sink = BatchingSink()
-        var controlHandler = ControlHandler()
         var rejections = RejectionLog(logger: logger, perMinute: configuration.rejectionLogsPerMinute)
         var poller = ZMQPoller()
         let ingestIndex = try poller.register(ingest)
-        let controlIndex = try poller.register(control)
         // The periodic work runs on the monotonic clock: were it scheduled on the wall clock, a
         // step back by time synchronisation would stop ticks (escalations, idle expiry) until
         // the wall caught up again.
@@ -160,20 +191,6 @@ public final class Server: @unchecked Sendable {
                 }
             }
             flush(&pipeline, &sink)
-            if poller.isReadable(controlIndex), let frames = try control.receiveMultipart(flags: .dontWait) {
-                // A request is one JSON frame; anything else gets an error reply, never a dead loop.
-                let reply = frames.count == 1
-                    ? controlHandler.reply(
-                        to: frames[0], pipeline: pipeline, store: store,
-                        counters: writer.counters.merged(into: pipeline.counters), sink: &sink
-                    )
-                    : Array(#"{"ok":false,"code":"bad_json","error":"send one JSON object in a single frame"}"#.utf8)
-                do {
-                    _ = try control.send(reply)
-                } catch {
-                    logger.error("could not answer a control request", metadata: ["error": .string(String(describing: error))])
-                }
-            }
             let wall = Date().timeIntervalSince1970
             let monotonic = Self.monotonicSeconds()
             if monotonic - lastTick >= configuration.tickSeconds {
@@ -249,6 +266,7 @@ public final class Server: @unchecked Sendable {
         let live = pipeline.engine.liveSessionCount, now = pipeline.clock.now
         status.update { f in
             f.received = c.received
+            f.fragments = e.fragments
             f.rejections = rejections
             f.alertsRaised = e.alerts
             f.alertsPublished = c.alertsPublished

@@ -36,6 +36,7 @@ extension ServerConfiguration {
             try configuration.engine.validate()
             try configuration.console.validate()
             try configuration.retention.validate()
+            try configuration.curve.validate()
             return configuration
         } catch let error as ConfigurationError {
             throw error
@@ -160,6 +161,21 @@ extension ServerConfiguration {
           #   - token: 0f3b8d1e6a2c4b9f8e7d6c5b4a39281f
           #     name: duty manager
           #     team: "*"
+
+        # ZeroMQ CURVE on ingest, publish and control: encrypted, and only the listed keys
+        # connect, each to the sockets listed for it. Off while server_secret_key is empty
+        # (plain sockets: keep them on loopback). Changing a ticket over the control socket needs
+        # it: the name a key is listed under is recorded as who acted. Keys: moodline keys generate.
+        curve:
+          server_secret_key: ""
+          clients: []
+          # clients:
+          #   - name: gateway-east
+          #     public_key: "Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID"
+          #     sockets: [ingest]
+          #   - name: Lin Wei
+          #     public_key: "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"
+          #     sockets: [control, publish]
 
         # Urgent tickets: who is paged, and how long each tier has to acknowledge before the
         # next one is. At the end of the chain the ticket is re-published every last interval.

@@ -33,6 +33,8 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public var escalation = EscalationPolicy.standard
     /// The web console, REST API and metrics.
     public var console = ConsoleConfiguration()
+    /// ZeroMQ CURVE on the ingest, publish and control sockets; off by default.
+    public var curve = CurveConfiguration()
 
     /// How the database commits: `full` syncs every commit to disk (survives a power loss);
     /// `normal` survives the process dying but a power loss may drop the last commits, and
@@ -45,7 +47,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case ingest, publish, control, database, lexicons, durability, engine, escalation, console
+        case ingest, publish, control, database, lexicons, durability, engine, escalation, console, curve
         case highWaterMark = "high_water_mark"
         case batchSize = "batch_size"
         case tickSeconds = "tick_seconds"
@@ -73,6 +75,7 @@ public struct ServerConfiguration: Sendable, Codable, Equatable {
         durability = try c.decodeIfPresent(Durability.self, forKey: .durability) ?? d.durability
         engine = try c.decodeIfPresent(EngineConfig.self, forKey: .engine) ?? d.engine
         console = try c.decodeIfPresent(ConsoleConfiguration.self, forKey: .console) ?? d.console
+        curve = try c.decodeIfPresent(CurveConfiguration.self, forKey: .curve) ?? d.curve
         escalation = try c.decodeIfPresent(EscalationPolicy.self, forKey: .escalation) ?? d.escalation
     }
 }

@@ -9,6 +9,8 @@ public final class ServerStatus: Sendable {
     /// One copy of the figures.
     public struct Figures: Sendable, Equatable {
         public var received = 0
+        /// Fragments the engine took (final and interim).
+        public var fragments = 0
         /// Rejections by reason, from decoding and from the engine's sequencing together.
         public var rejections: [RejectionReason: Int] = [:]
         /// Alerts raised by kind (before the store's idempotency check).

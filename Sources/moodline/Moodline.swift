@@ -21,6 +21,7 @@ struct Moodline: ParsableCommand {
             ReplayCommand.self,
             TuneCommand.self,
             DatabaseCommand.self,
+            KeysCommand.self,
         ]
     )
 }

@@ -13,11 +13,12 @@ extension ServeCommand {
     /// event time starting now, so event time keeps step with the wall clock and deadlines
     /// count real seconds; with one, fragments go out that fast (a faster-than-life demo).
     static func startSimulator(
-        context: ZMQContext, endpoint: String, rate: Double?, mix: ConversationMix, sessions: Int, seed: UInt64
+        context: ZMQContext, endpoint: String, rate: Double?, mix: ConversationMix, sessions: Int, seed: UInt64,
+        curve: CurveClientKeys?
     ) -> SimulatorHandle? {
         let stream = SimulatedStream(seed: seed, sessions: sessions, startTime: Date().timeIntervalSince1970, mix: mix)
         let pacing: Simulator.Pacing = rate.map { .rate($0) } ?? .eventTime(speed: 1)
-        let simulator = Simulator(context: context, endpoint: endpoint, source: stream, pacing: pacing, limit: nil)
+        let simulator = Simulator(context: context, endpoint: endpoint, source: stream, pacing: pacing, limit: nil, curve: curve)
         simulator.start()
         let pace = rate.map { "at \($0) fragments/s" } ?? "at their own pace"
         print("Simulating \(sessions) conversations at a time in Chinese and English, \(pace) (seed \(seed)).")

@@ -87,6 +87,13 @@ struct ServeCommand: ParsableCommand {
         }
         let logger = Logger(label: "moodline")
         ShutdownSignal.install()
+        // With CURVE on, the demo feed needs a key like any gateway: one for this run only.
+        var simulatorKeys: CurveClientKeys?
+        if simulate, let serverKeys = configuration.curve.serverKeys {
+            let keys = try CurveKeyPair.generate()
+            configuration.curve.clients.append(.init(name: "simulator", publicKey: keys.publicKey, sockets: [.ingest]))
+            simulatorKeys = CurveClientKeys(keys: keys, serverPublicKey: serverKeys.publicKey)
+        }
 
         let context = try ZMQContext()
         let server: Server
@@ -107,7 +114,7 @@ struct ServeCommand: ParsableCommand {
                 guard simulate else { return }
                 simulator = ServeCommand.startSimulator(
                     context: context, endpoint: server.boundIngest, rate: simulateRate, mix: ConversationMix.named[simulateMix] ?? .realistic,
-                    sessions: simulateSessions, seed: simulateSeed)
+                    sessions: simulateSessions, seed: simulateSeed, curve: simulatorKeys)
             }
         } catch {
             simulator?.stop()

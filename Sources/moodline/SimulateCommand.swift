@@ -35,6 +35,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The ingest endpoint to PUSH to.", valueName: "endpoint"))
     var connect: String = ServerConfiguration().ingest
 
+    @OptionGroup var curve: CurveClientOptions
+
     @Option(help: "Fragments a second; 0 sends as fast as possible. Ignored with --speed.")
     var rate: Double = 20
 
@@ -118,7 +120,7 @@ struct SimulateCommand: ParsableCommand {
             return
         }
         let context = try ZMQContext()
-        let simulator = Simulator(context: context, endpoint: connect, source: stream, pacing: pacing, limit: count, duration: duration)
+        let simulator = Simulator(context: context, endpoint: connect, source: stream, pacing: pacing, limit: count, duration: duration, curve: try curve.clientKeys())
         let paceText: String
         switch pacing {
         case .rate(let r): paceText = r > 0 ? "\(Self.number(r)) fragments/s" : "as fast as possible"

@@ -50,6 +50,8 @@ struct TailCommand: ParsableCommand {
     @Option(help: "Exit after printing this many messages.")
     var count: Int?
 
+    @OptionGroup var curve: CurveClientOptions
+
     func validate() throws {
         if let count, count < 1 { throw ValidationError("--count must be at least 1") }
         for id in team + agent + session where id.isEmpty { throw ValidationError("ids must not be empty") }
@@ -61,12 +63,14 @@ struct TailCommand: ParsableCommand {
         let style = ConsoleStyle.forStandardOutput()
         // Following only agents' feeds is an agent's desktop: guidance, not codes.
         let agentDesktop = !agent.isEmpty && team.isEmpty && session.isEmpty
+        let keys = try curve.clientKeys()
         let context = try ZMQContext()
         let socket = try context.socket(.sub)
         defer { socket.close() }
         try socket.set(.receiveTimeout(milliseconds: 200))
         try socket.set(.linger(milliseconds: 0))
         for prefix in filter.subscriptions { try socket.subscribe(prefix) }
+        if let keys { try socket.useCurve(keys) }
         try socket.connect(connect)
 
         var printed = 0

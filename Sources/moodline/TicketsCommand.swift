@@ -9,13 +9,15 @@ struct TicketsCommand: ParsableCommand {
         abstract: "List, show, acknowledge and resolve urgent tickets on a running `moodline serve`.",
         discussion: """
         Talks to the control endpoint (REQ/REP). A server that does not answer within --timeout
-        seconds is an error (exit 1), as is a request the server refuses.
+        seconds is an error (exit 1), as is a request the server refuses. Acknowledging,
+        resolving and feedback need the server's CURVE authentication: they are recorded under
+        the name your key is listed with (--key, --server-key).
 
         Examples:
           moodline tickets list --status open --team t-1
           moodline tickets show sim-1-4/self_harm/1
-          moodline tickets ack sim-1-4/self_harm/1 --by lena
-          moodline tickets resolve sim-1-4/self_harm/1 --by lena --note "called back, customer safe"
+          moodline tickets ack sim-1-4/self_harm/1 --key lena.key --server-key 'SERVER-PUBLIC-KEY'
+          moodline tickets resolve sim-1-4/self_harm/1 --note "called back, customer safe"   (with MOODLINE_KEY and MOODLINE_SERVER_KEY set)
         """,
         subcommands: [List.self, Show.self, Acknowledge.self, Resolve.self, Judge.self],
         defaultSubcommand: List.self
@@ -31,6 +33,8 @@ struct TicketsCommand: ParsableCommand {
 
         @Flag(help: "Print the server's JSON reply as is.")
         var json = false
+
+        @OptionGroup var curve: CurveClientOptions
 
         func validate() throws {
             guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
@@ -50,6 +54,7 @@ struct TicketsCommand: ParsableCommand {
             }
             writer.endObject()
             let reply: [UInt8]
+            let keys = try curve.clientKeys()
             do {
                 let context = try ZMQContext()
                 let socket = try context.socket(.req)
@@ -58,9 +63,11 @@ struct TicketsCommand: ParsableCommand {
                 try socket.set(.linger(milliseconds: 0))
                 try socket.set(.receiveTimeout(milliseconds: Int32(min(timeout * 1000, Double(Int32.max)))))
                 try socket.set(.sendTimeout(milliseconds: Int32(min(timeout * 1000, Double(Int32.max)))))
+                if let keys { try socket.useCurve(keys) }
                 try socket.connect(connect)
                 guard try socket.send(writer.bytes), let bytes = try socket.receiveBytes() else {
-                    fail("no answer from \(connect) within \(Self.seconds(timeout)) — is `moodline serve` running?")
+                    fail("no answer from \(connect) within \(Self.seconds(timeout)) — is `moodline serve` running"
+                        + (keys == nil ? "? (If it uses CURVE, give --key and --server-key.)" : ", and is your key listed for its control socket?"))
                 }
                 reply = bytes
             } catch {
@@ -188,16 +195,13 @@ struct TicketsCommand: ParsableCommand {
         @Argument(help: "The ticket key.")
         var key: String
 
-        @Option(help: "Who is acknowledging it.")
-        var by: String
-
         @OptionGroup var connection: Connection
 
         func run() throws {
-            let reply = try connection.request([("cmd", "ack"), ("key", key), ("by", by)])
+            let reply = try connection.request([("cmd", "ack"), ("key", key)])
             if connection.json { return }
             let ticket = reply["ticket"] as? [String: Any] ?? [:]
-            print("acknowledged \(ticket["key"] as? String ?? key) by \(by) (tier \(ticket["tier"] as? Int ?? 0) \(ticket["tier_name"] as? String ?? ""))")
+            print("acknowledged \(ticket["key"] as? String ?? key) by \(ticket["acknowledged_by"] as? String ?? "?") (tier \(ticket["tier"] as? Int ?? 0) \(ticket["tier_name"] as? String ?? ""))")
         }
     }
 
@@ -207,21 +211,18 @@ struct TicketsCommand: ParsableCommand {
         @Argument(help: "The ticket key.")
         var key: String
 
-        @Option(help: "Who is resolving it.")
-        var by: String
-
         @Option(help: "What was done.")
         var note: String?
 
         @OptionGroup var connection: Connection
 
         func run() throws {
-            var fields = [("cmd", "resolve"), ("key", key), ("by", by)]
+            var fields = [("cmd", "resolve"), ("key", key)]
             if let note { fields.append(("note", note)) }
             let reply = try connection.request(fields)
             if connection.json { return }
             let ticket = reply["ticket"] as? [String: Any] ?? [:]
-            print("resolved \(ticket["key"] as? String ?? key) by \(by)")
+            print("resolved \(ticket["key"] as? String ?? key) by \(ticket["resolved_by"] as? String ?? "?")")
         }
     }
 }
@@ -235,8 +236,8 @@ extension TicketsCommand {
             A second verdict from the same person on the same ticket or alert replaces the first.
 
             Examples:
-              moodline tickets feedback call-7/abuse/1 false_alarm --by lee --note "swearing at the app"
-              moodline tickets feedback --alert call-7/customer_anger/1 helpful --by lee
+              moodline tickets feedback call-7/abuse/1 false_alarm --note "swearing at the app"
+              moodline tickets feedback --alert call-7/customer_anger/1 helpful
             """
         )
 
@@ -245,9 +246,6 @@ extension TicketsCommand {
 
         @Option(help: ArgumentHelp("Judge this one alert instead of a ticket (session/kind/episode).", valueName: "key"))
         var alert: String?
-
-        @Option(help: "Who gives the verdict.")
-        var by: String
 
         @Option(help: "Why, in a few words.")
         var note: String?
@@ -264,12 +262,12 @@ extension TicketsCommand {
         }
 
         func run() throws {
-            var fields = [("cmd", "feedback"), alert.map { ("alert", $0) } ?? ("ticket", words[0]), ("verdict", verdict), ("by", by)]
+            var fields = [("cmd", "feedback"), alert.map { ("alert", $0) } ?? ("ticket", words[0]), ("verdict", verdict)]
             if let note { fields.append(("note", note)) }
             let reply = try connection.request(fields)
             if connection.json { return }
             let feedback = reply["feedback"] as? [String: Any] ?? [:]
-            print("\(feedback["target"] as? String ?? "ticket") \(feedback["key"] as? String ?? "") marked \(verdict) by \(by)")
+            print("\(feedback["target"] as? String ?? "ticket") \(feedback["key"] as? String ?? "") marked \(verdict) by \(feedback["by"] as? String ?? "?")")
         }
     }
 }

@@ -36,8 +36,11 @@ struct ConsoleAPITests {
             """
             try config.write(toFile: "\(directory)/moodline.yaml", atomically: true, encoding: .utf8)
             context = try ZMQContext()
-            server = try ServerProcess(directory: directory, arguments: ["--config", "\(directory)/moodline.yaml"], context: context)
-            pusher = try Pusher(context: context, endpoint: server.ingest)
+            // CURVE on, so the control socket knows who records feedback.
+            let curve = try E2ECurve(clients: [("gateway", ["ingest"]), ("qa-mei", ["control"])])
+            server = try ServerProcess(
+                directory: directory, arguments: ["--config", "\(directory)/moodline.yaml"], context: context, curve: curve, controlAs: "qa-mei")
+            pusher = try Pusher(context: context, endpoint: server.ingest, curve: curve.keys("gateway"))
             base = try server.consoleBase()
             var count = 0
             for (session, team) in [("one-1", "t-1"), ("two-1", "t-2")] {
@@ -238,7 +241,7 @@ struct ConsoleAPITests {
         #expect(try HTTP.post(url + "/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"helpful"}"#).status == 200)
         // One alert of the incident, through the control socket, by someone else.
         let alertKey = key  // the raising alert shares the ticket's key
-        let control = try f.server.request(["cmd": "feedback", "alert": alertKey, "verdict": "false_alarm", "by": "qa-mei"])
+        let control = try f.server.request(["cmd": "feedback", "alert": alertKey, "verdict": "false_alarm"])
         #expect(control["ok"] as? Bool == true, "\(control)")
 
         let detail = try HTTP.get(url, token: ConsoleAPITests.teamOne).json?["feedback"] as? [[String: Any]] ?? []
@@ -268,8 +271,8 @@ struct ConsoleAPITests {
         #expect((onAlert.json?["feedback"] as? [String: Any])?["target"] as? String == "alert")
         #expect(try HTTP.post(warningURL, token: ConsoleAPITests.teamTwo, body: #"{"verdict":"helpful"}"#).status == 404, "another team's alert")
         #expect(try HTTP.post(f.base + "/api/v1/alerts/nobody%2Fabuse%2F1/feedback", token: ConsoleAPITests.teamOne, body: #"{"verdict":"helpful"}"#).status == 404)
-        let unnamed = try f.server.request(["cmd": "feedback", "ticket": key, "verdict": "helpful"])
-        #expect(unnamed["code"] as? String == "missing_field")
+        let claimed = try f.server.request(["cmd": "feedback", "ticket": key, "verdict": "helpful", "by": "Lead One"])
+        #expect((claimed["feedback"] as? [String: Any])?["by"] as? String == "qa-mei", "the key's name, not the claimed one: \(claimed)")
         let unknown = try f.server.request(["cmd": "feedback", "ticket": "nobody/abuse/1", "verdict": "helpful", "by": "x"])
         #expect(unknown["code"] as? String == "not_found")
     }

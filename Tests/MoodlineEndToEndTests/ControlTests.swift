@@ -7,16 +7,22 @@ import Testing
 /// database records it with its history, and the changes are published on `ticket/critical`.
 @Suite("End to end: control socket")
 struct ControlTests {
+    /// Supervisors and a gateway with CURVE keys: changing a ticket needs an identity.
+    static let curveClients: [(name: String, sockets: [String])] = [
+        ("gateway", ["ingest"]), ("lead-ann", ["control", "publish"]), ("lead-bob", ["control"]),
+    ]
+
     @Test("ack and resolve a ticket: status, history, published changes, invalid transitions", .timeLimit(.minutes(1)))
     func acknowledgeAndResolve() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
         let context = try ZMQContext()
-        let server = try ServerProcess(directory: directory, context: context)
+        let curve = try E2ECurve(clients: Self.curveClients)
+        let server = try ServerProcess(directory: directory, context: context, curve: curve, controlAs: "lead-ann")
         defer { server.stop() }
-        let subscriber = try Subscriber(context: context, endpoint: server.publish, topics: ["ticket/", "team/"])
+        let subscriber = try Subscriber(context: context, endpoint: server.publish, topics: ["ticket/", "team/"], curve: curve.keys("lead-ann"))
         defer { subscriber.stop() }
-        let pusher = try Pusher(context: context, endpoint: server.ingest)
+        let pusher = try Pusher(context: context, endpoint: server.ingest, curve: curve.keys("gateway"))
         defer { pusher.close() }
 
         let session = "ctl-1"
@@ -41,23 +47,23 @@ struct ControlTests {
         #expect(open.map { $0["key"] as? String } == [key])
 
         // Acknowledge.
-        let ack = try server.request(["cmd": "ack", "key": key, "by": "  lead-ann "])
+        let ack = try server.request(["cmd": "ack", "key": key])
         #expect(ack["ok"] as? Bool == true, "\(ack)")
         let acked = ack["ticket"] as? [String: Any]
         #expect(acked?["status"] as? String == "acknowledged")
-        #expect(acked?["acknowledged_by"] as? String == "lead-ann", "the actor is trimmed")
+        #expect(acked?["acknowledged_by"] as? String == "lead-ann", "the actor is the key's name")
         #expect(subscriber.waitUntil(timeout: 5) { _ in ticketMessages().contains { $0.action == "acknowledged" } })
         let ackMessage = ticketMessages().first { $0.action == "acknowledged" }
         #expect(ackMessage?.topic == "ticket/critical")
         #expect(ackMessage?.key == key)
         #expect(ackMessage?.status == "acknowledged")
 
-        let again = try server.request(["cmd": "ack", "key": key, "by": "lead-bob"])
+        let again = try #require(try server.request(["cmd": "ack", "key": key], as: "lead-bob"))
         #expect(again["ok"] as? Bool == false)
         #expect(again["code"] as? String == "invalid_transition", "\(again)")
 
         // Resolve.
-        let resolve = try server.request(["cmd": "resolve", "key": key, "by": "lead-ann", "note": "called back; customer safe with family"])
+        let resolve = try server.request(["cmd": "resolve", "key": key, "note": "called back; customer safe with family"])
         #expect(resolve["ok"] as? Bool == true, "\(resolve)")
         #expect((resolve["ticket"] as? [String: Any])?["status"] as? String == "resolved")
         #expect(subscriber.waitUntil(timeout: 5) { _ in ticketMessages().contains { $0.action == "resolved" } })
@@ -75,14 +81,12 @@ struct ControlTests {
         let teamActions = subscriber.messages.filter { $0.topic == "team/\(Conversation.team)" }.compactMap(PublishedTicket.init).map(\.action)
         #expect(teamActions == ["created", "acknowledged", "resolved"])
 
-        let ackResolved = try server.request(["cmd": "ack", "key": key, "by": "lead-bob"])
+        let ackResolved = try #require(try server.request(["cmd": "ack", "key": key], as: "lead-bob"))
         #expect(ackResolved["ok"] as? Bool == false)
         #expect(ackResolved["code"] as? String == "invalid_transition", "\(ackResolved)")
-        let resolveAgain = try server.request(["cmd": "resolve", "key": key, "by": "lead-bob"])
+        let resolveAgain = try #require(try server.request(["cmd": "resolve", "key": key], as: "lead-bob"))
         #expect(resolveAgain["ok"] as? Bool == false)
         #expect(resolveAgain["code"] as? String == "already_resolved", "\(resolveAgain)")
-        let emptyActor = try server.request(["cmd": "resolve", "key": key, "by": "   "])
-        #expect(emptyActor["ok"] as? Bool == false, "\(emptyActor)")
 
         // What the control socket reports.
         let detail = try server.request(["cmd": "ticket", "key": key])
@@ -120,10 +124,12 @@ struct ControlTests {
         defer { E2E.removeDirectory(directory) }
         let context = try ZMQContext()
         // Keep about 17 seconds: the 2025 conversations below are far older.
+        let curve = try E2ECurve(clients: Self.curveClients)
         let server = try ServerProcess(
-            directory: directory, arguments: ["--set", "retention.max_age_days=0.0002", "--set", "retention.interval_seconds=1"], context: context)
+            directory: directory, arguments: ["--set", "retention.max_age_days=0.0002", "--set", "retention.interval_seconds=1"], context: context,
+            curve: curve, controlAs: "lead-ann")
         defer { server.stop() }
-        let pusher = try Pusher(context: context, endpoint: server.ingest)
+        let pusher = try Pusher(context: context, endpoint: server.ingest, curve: curve.keys("gateway"))
         defer { pusher.close() }
         let ts = 1_763_900_000.0
         var count = 0
@@ -135,7 +141,7 @@ struct ControlTests {
         try server.waitForReceived(count)
         #expect(try E2E.waitUntil(timeout: 10) { try server.tickets().count == 2 })
         let gone = try #require(try server.tickets().first { $0["session"] as? String == "gone-1" }?["key"] as? String)
-        #expect(try server.request(["cmd": "resolve", "key": gone, "by": "lead"])["ok"] as? Bool == true)
+        #expect(try server.request(["cmd": "resolve", "key": gone])["ok"] as? Bool == true)
         let pruned = try E2E.waitUntil(timeout: 15) { try server.tickets().map { $0["session"] as? String } == ["kept-1"] }
         #expect(pruned, "the resolved ticket was pruned, the open one kept")
     }

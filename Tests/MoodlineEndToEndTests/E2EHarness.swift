@@ -214,6 +214,10 @@ final class ServerProcess {
     let database: String
     let context: ZMQContext
     let child: ChildProcess
+    /// The server's CURVE keys and its clients', when it runs with CURVE.
+    let curve: E2ECurve?
+    /// Whose key the control requests below are sent with (CURVE only).
+    let controlIdentity: String?
     private var controlSocket: ZMQSocket?
 
     /// Starts the server and waits until its control socket answers `stats`.
@@ -222,9 +226,16 @@ final class ServerProcess {
     ///   - directory: where the sockets, logs and (by default) the database live; reuse it to
     ///     restart a server on the same endpoints and database.
     ///   - name: names the log files, so a restart keeps the first run's logs.
-    init(directory: String, name: String = "serve", database: String? = nil, arguments: [String] = [], context: ZMQContext, readyTimeout: Double = 30) throws {
+    ///   - curve: run with CURVE on, admitting these clients; `controlAs` names the one whose key
+    ///     ``request(_:timeoutMilliseconds:)`` uses.
+    init(
+        directory: String, name: String = "serve", database: String? = nil, arguments: [String] = [], context: ZMQContext,
+        readyTimeout: Double = 30, curve: E2ECurve? = nil, controlAs: String? = nil
+    ) throws {
         self.directory = directory
         self.context = context
+        self.curve = curve
+        controlIdentity = controlAs
         ingest = "ipc://\(directory)/ingest.sock"
         publish = "ipc://\(directory)/publish.sock"
         control = "ipc://\(directory)/control.sock"
@@ -233,7 +244,7 @@ final class ServerProcess {
         let console = arguments.contains("--no-console") || arguments.contains("--console-port") ? [] : ["--console-port", "0"]
         child = try ChildProcess(
             arguments: ["serve", "--ingest", ingest, "--publish", publish, "--control", control, "--database", self.database]
-                + console + arguments,
+                + console + arguments + (curve?.arguments ?? []),
             directory: directory, name: name
         )
         try waitUntilReady(timeout: readyTimeout)
@@ -277,13 +288,28 @@ final class ServerProcess {
             try controlSocket.set(.receiveTimeout(milliseconds: timeoutMilliseconds))
             return controlSocket
         }
+        let socket = try makeControlSocket(as: controlIdentity, timeoutMilliseconds: timeoutMilliseconds)
+        controlSocket = socket
+        return socket
+    }
+
+    private func makeControlSocket(as identity: String?, timeoutMilliseconds: Int32) throws -> ZMQSocket {
         let socket = try context.socket(.req)
         try socket.set(.linger(milliseconds: 0))
         try socket.set(.sendTimeout(milliseconds: timeoutMilliseconds))
         try socket.set(.receiveTimeout(milliseconds: timeoutMilliseconds))
+        if let curve, let identity { try socket.useCurve(curve.keys(identity)) }
         try socket.connect(control)
-        controlSocket = socket
         return socket
+    }
+
+    /// One request with another client's key (CURVE), or nil when no reply came in time: an
+    /// unlisted key never gets one.
+    func request(_ object: [String: Any], as identity: String, timeoutMilliseconds: Int32 = 5_000) throws -> [String: Any]? {
+        let socket = try makeControlSocket(as: identity, timeoutMilliseconds: timeoutMilliseconds)
+        defer { socket.close() }
+        guard try socket.send(Array(try JSONSerialization.data(withJSONObject: object))) else { return nil }
+        return try socket.receiveBytes().flatMap(E2E.object)
     }
 
     /// Sends one raw control request and returns the parsed reply. A REQ socket that missed
@@ -319,7 +345,7 @@ final class ServerProcess {
 
     /// Ticket objects from `{"cmd":"tickets"}`.
     func tickets(status: String? = nil) throws -> [[String: Any]] {
-        var request: [String: Any] = ["cmd": "tickets", "limit": 100_000]
+        var request: [String: Any] = ["cmd": "tickets", "limit": 1_000]
         if let status { request["status"] = status }
         let reply = try self.request(request)
         guard reply["ok"] as? Bool == true, let tickets = reply["tickets"] as? [[String: Any]] else {
@@ -390,9 +416,10 @@ final class Pusher {
     let socket: ZMQSocket
     private(set) var sent = 0
 
-    init(context: ZMQContext, endpoint: String, sendTimeoutMilliseconds: Int32 = 10_000) throws {
+    init(context: ZMQContext, endpoint: String, sendTimeoutMilliseconds: Int32 = 10_000, curve: CurveClientKeys? = nil) throws {
         socket = try context.socket(.push)
         try socket.set(.sendTimeout(milliseconds: sendTimeoutMilliseconds))
+        if let curve { try socket.useCurve(curve) }
         try socket.connect(endpoint)
     }
 
@@ -430,15 +457,15 @@ final class Subscriber: @unchecked Sendable {
 
     /// Connects, subscribes to `topics`, and gives the subscription `settle` seconds to reach
     /// the publisher (PUB drops what is published before a subscription arrives).
-    init(context: ZMQContext, endpoint: String, topics: [String], settle: Double = 0.5) throws {
-        let thread = Thread { [self] in self.run(context: context, endpoint: endpoint, topics: topics) }
+    init(context: ZMQContext, endpoint: String, topics: [String], settle: Double = 0.5, curve: CurveClientKeys? = nil) throws {
+        let thread = Thread { [self] in self.run(context: context, endpoint: endpoint, topics: topics, curve: curve) }
         thread.start()
         guard started.wait(timeout: .now() + 10) == .success else { throw E2EError("the subscriber thread did not start") }
         if let failure = failure.withLock({ $0 }) { throw E2EError("subscriber: \(failure)") }
         Thread.sleep(forTimeInterval: settle)
     }
 
-    private func run(context: ZMQContext, endpoint: String, topics: [String]) {
+    private func run(context: ZMQContext, endpoint: String, topics: [String], curve: CurveClientKeys?) {
         var announced = false
         do {
             let socket = try context.socket(.sub)
@@ -447,6 +474,7 @@ final class Subscriber: @unchecked Sendable {
             try socket.set(.receiveHighWaterMark(0))
             try socket.set(.receiveTimeout(milliseconds: 50))
             for topic in topics { try socket.subscribe(topic) }
+            if let curve { try socket.useCurve(curve) }
             try socket.connect(endpoint)
             started.signal()
             announced = true

@@ -20,6 +20,8 @@ public final class Simulator: Sendable {
     }
 
     public let endpoint: String
+    /// The client keys when the ingest socket wants CURVE.
+    private let curve: CurveClientKeys?
     public let pacing: Pacing
     /// Fragments to send before stopping; nil for no limit.
     public let limit: Int?
@@ -48,9 +50,11 @@ public final class Simulator: Sendable {
 
     /// A simulator for any stream (for example a `RecordedStream`).
     public init(
-        context: ZMQContext, endpoint: String, source: some WireEventSource, pacing: Pacing, limit: Int?, duration: Double? = nil
+        context: ZMQContext, endpoint: String, source: some WireEventSource, pacing: Pacing, limit: Int?, duration: Double? = nil,
+        curve: CurveClientKeys? = nil
     ) {
         self.context = context
+        self.curve = curve
         self.endpoint = endpoint
         self.source = source
         self.pacing = pacing
@@ -119,6 +123,7 @@ public final class Simulator: Sendable {
         // A short send timeout keeps the loop responsive to stop() while the server is down
         // or pushing back; a message that times out is retried, never dropped.
         try socket.set(.sendTimeout(milliseconds: 100))
+        if let curve { try socket.useCurve(curve) }
         try socket.connect(endpoint)
 
         var source = self.source

@@ -25,6 +25,16 @@ extension ZMQSocket {
         /// The largest message accepted, in bytes; a peer that sends a larger one is
         /// disconnected before the message is read into memory. -1: no limit.
         case maxMessageSize(Int64)
+        /// Be the CURVE server: peers must complete a CURVE handshake (see ``curveSecretKey(_:)``).
+        case curveServer(Bool)
+        /// This side's CURVE secret key, Z85 text (40 characters).
+        case curveSecretKey(String)
+        /// This side's CURVE public key, Z85 text (40 characters); clients set it with their secret key.
+        case curvePublicKey(String)
+        /// Client: the server's CURVE public key, Z85 text. Setting it makes the socket a CURVE client.
+        case curveServerKey(String)
+        /// The domain this socket names in its ZAP requests, so one handler can tell sockets apart.
+        case zapDomain(String)
     }
 
     /// Sets one option.
@@ -42,6 +52,11 @@ extension ZMQSocket {
         case .unsubscribe(let bytes): status = Self.setBytes(handle, ZMQ_UNSUBSCRIBE, bytes)
         case .routingID(let bytes): status = Self.setBytes(handle, ZMQ_ROUTING_ID, bytes)
         case .maxMessageSize(var value): status = zmq_setsockopt(handle, ZMQ_MAXMSGSIZE, &value, MemoryLayout<Int64>.size)
+        case .curveServer(let value): status = Self.setInt(handle, ZMQ_CURVE_SERVER, value ? 1 : 0)
+        case .curveSecretKey(let key): status = Self.setBytes(handle, ZMQ_CURVE_SECRETKEY, Array(key.utf8))
+        case .curvePublicKey(let key): status = Self.setBytes(handle, ZMQ_CURVE_PUBLICKEY, Array(key.utf8))
+        case .curveServerKey(let key): status = Self.setBytes(handle, ZMQ_CURVE_SERVERKEY, Array(key.utf8))
+        case .zapDomain(let domain): status = Self.setBytes(handle, ZMQ_ZAP_DOMAIN, Array(domain.utf8))
         }
         guard status == 0 else { throw ZMQError.last("setsockopt \(option)") }
     }

@@ -211,6 +211,14 @@ public final class ZMQSocket {
         return body(bytes)
     }
 
+    /// The `User-Id` the ZAP handler gave the peer that sent the frame just received (for CURVE,
+    /// the name its key is listed under); nil on a socket without authentication.
+    public var peerUserID: String? {
+        guard let value = zmq_msg_gets(message, "User-Id") else { return nil }
+        let id = String(cString: value)
+        return id.isEmpty ? nil : id
+    }
+
     /// True when the frame just received has more frames of the same message after it.
     public var hasMoreFrames: Bool { zmq_msg_more(message) != 0 }
 
