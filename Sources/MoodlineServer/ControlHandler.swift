@@ -111,7 +111,7 @@ struct ControlHandler {
 
     private func limit(_ object: [String: Any], default value: Int, max: Int) throws -> Int {
         guard let raw = object["limit"], !(raw is NSNull) else { return value }
-        guard !(raw is Bool), let number = raw as? Int, (1...max).contains(number) else {
+        guard let number = raw as? Int, (1...max).contains(number) else {
             throw Failure(code: "wrong_type", message: "limit is a whole number from 1 to \(max)")
         }
         return number
