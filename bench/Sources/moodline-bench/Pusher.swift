@@ -6,18 +6,20 @@ import Synchronization
 import Glibc
 #endif
 
-/// `moodline-bench push --file F --endpoint E [--hwm N]` (hidden): the pushing process of
+/// `moodline-bench push --file F --endpoint E [--hwm N] [--server-key K --secret-key S]` (hidden): the pushing process of
 /// `pipeline`'s throughput runs. Reads the JSON lines, connects a PUSH socket, sends every
 /// line as one message as fast as ZeroMQ takes them, waits until they are delivered, exits.
 enum PushCommand {
     static func run(_ args: [String]) -> Int32 {
-        var file = "", endpoint = "", hwm: Int32 = 200_000
+        var file = "", endpoint = "", hwm: Int32 = 200_000, serverKey = "", secretKey = ""
         var i = 0
         while i + 1 < args.count {
             switch args[i] {
             case "--file": file = args[i + 1]
             case "--endpoint": endpoint = args[i + 1]
             case "--hwm": hwm = Int32(args[i + 1]) ?? hwm
+            case "--server-key": serverKey = args[i + 1]
+            case "--secret-key": secretKey = args[i + 1]
             default: break
             }
             i += 2
@@ -31,6 +33,9 @@ enum PushCommand {
             let socket = try context.socket(.push)
             try socket.set(.sendHighWaterMark(hwm))
             try socket.set(.linger(milliseconds: -1)) // close waits until everything is delivered
+            if !serverKey.isEmpty, let keys = CurveKeyPair(secretKey: secretKey) {
+                try socket.useCurve(CurveClientKeys(keys: keys, serverPublicKey: serverKey))
+            }
             try socket.connect(endpoint)
             let start = monotonicNanoseconds()
             let ok = try sendAll(messages, socket)
@@ -56,11 +61,11 @@ enum PushCommand {
     }
 
     /// Starts `moodline-bench push` (this same executable) for `file` towards `endpoint`.
-    static func spawn(file: String, endpoint: String, hwm: Int32) throws -> Process {
+    static func spawn(file: String, endpoint: String, hwm: Int32, curve: BenchCurve? = nil) throws -> Process {
         fflush(nil) // our lines first, then the child's
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-        process.arguments = ["push", "--file", file, "--endpoint", endpoint, "--hwm", String(hwm)]
+        process.arguments = ["push", "--file", file, "--endpoint", endpoint, "--hwm", String(hwm)] + (curve?.pushArguments ?? [])
         try process.run()
         return process
     }

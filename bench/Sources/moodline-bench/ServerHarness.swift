@@ -52,8 +52,11 @@ final class RunningServer: Sendable {
     private let worker: Worker
     private let failure = Locked<String?>(nil)
 
-    init(databaseDirectory: String, name: String, highWaterMark: Int32, durability: ServerConfiguration.Durability) throws {
+    init(
+        databaseDirectory: String, name: String, highWaterMark: Int32, durability: ServerConfiguration.Durability, curve: BenchCurve? = nil
+    ) throws {
         var configuration = ServerConfiguration()
+        if let curve { configuration.curve = curve.serverConfiguration }
         configuration.durability = durability
         configuration.ingest = "tcp://127.0.0.1:*"
         configuration.publish = "tcp://127.0.0.1:*"
@@ -102,6 +105,26 @@ final class RunningServer: Sendable {
     }
 }
 
+/// CURVE for a benchmark run: a server key and one client key admitted on every socket.
+struct BenchCurve: Sendable {
+    let server: CurveKeyPair
+    let client: CurveKeyPair
+
+    init() throws {
+        server = try CurveKeyPair.generate()
+        client = try CurveKeyPair.generate()
+    }
+
+    var serverConfiguration: CurveConfiguration {
+        CurveConfiguration(serverSecretKey: server.secretKey, clients: [.init(name: "bench", publicKey: client.publicKey)])
+    }
+
+    var clientKeys: CurveClientKeys { CurveClientKeys(keys: client, serverPublicKey: server.publicKey) }
+
+    /// What `moodline-bench push` needs to connect with these keys.
+    var pushArguments: [String] { ["--server-key", server.publicKey, "--secret-key", client.secretKey] }
+}
+
 struct BenchFailure: Error, CustomStringConvertible {
     var description: String
 }
@@ -130,7 +153,7 @@ final class Subscriber: Sendable {
     private let stopFlag = Locked(false)
     private let worker: Worker
 
-    init(context: ZMQContext, endpoint: String, probes: ProbeClock?) throws {
+    init(context: ZMQContext, endpoint: String, probes: ProbeClock?, curve: BenchCurve? = nil) throws {
         let ready = DispatchSemaphore(value: 0)
         let state = self.state
         let stopFlag = self.stopFlag
@@ -142,6 +165,7 @@ final class Subscriber: Sendable {
                 try socket.set(.receiveHighWaterMark(0)) // unlimited: count everything published
                 try socket.set(.receiveTimeout(milliseconds: 50))
                 try socket.subscribe("")
+                if let curve { try socket.useCurve(curve.clientKeys) }
                 try socket.connect(endpoint)
                 ready.signal()
                 try Self.loop(socket, state: state, stop: stopFlag, probes: probes)
@@ -213,10 +237,11 @@ final class Subscriber: Sendable {
 final class ControlClient {
     private let socket: ZMQSocket
 
-    init(context: ZMQContext, endpoint: String) throws {
+    init(context: ZMQContext, endpoint: String, curve: BenchCurve? = nil) throws {
         socket = try context.socket(.req)
         try socket.set(.receiveTimeout(milliseconds: 10_000))
         try socket.set(.linger(milliseconds: 0))
+        if let curve { try socket.useCurve(curve.clientKeys) }
         try socket.connect(endpoint)
     }
 

@@ -32,10 +32,19 @@ struct Throughput {
         if let p = moodline.latency {
             print("      receive→publish under saturation: \(p.text)")
         }
+        print("  (c) Moodline with CURVE on all three sockets (the same messages, encrypted and authenticated)")
+        let secured = try serverRun(file: file, count: n, curve: try BenchCurve())
+        let curveRatio = secured.rate / moodline.rate
+        print("      \(Int(secured.rate).grouped) messages/s = \(Int(secured.rate * fragmentShare).grouped) fragments/s  (\((curveRatio * 100).formatted(1))% of plain, same run)")
+        if let p = secured.latency {
+            print("      receive→publish under saturation: \(p.text)")
+        }
         return [
             .init(measure: "raw libzmq PUSH→PULL (fragments/s)", value: Int(raw * fragmentShare).grouped, target: "(baseline)", met: nil),
             .init(measure: "Moodline end to end (fragments/s)", value: Int(moodline.rate * fragmentShare).grouped, target: "≥ 500,000", met: moodline.rate * fragmentShare >= 500_000),
             .init(measure: "Moodline / raw libzmq", value: "\((ratio * 100).formatted(1))%", target: "≥ 50%", met: ratio >= 0.5),
+            .init(measure: "Moodline with CURVE (fragments/s)", value: Int(secured.rate * fragmentShare).grouped, target: "(secured)", met: nil),
+            .init(measure: "CURVE / plain", value: "\((curveRatio * 100).formatted(1))%", target: "(cost of encryption)", met: nil),
         ]
     }
 
@@ -94,14 +103,16 @@ struct Throughput {
     }
 
     /// Messages/s through the real server: first receive to the flush of the last message.
-    private func serverRun(file: String, count: Int) throws -> ServerResult {
-        let server = try RunningServer(databaseDirectory: options.databaseDirectory, name: "throughput", highWaterMark: options.highWaterMark, durability: options.durability)
+    private func serverRun(file: String, count: Int, curve: BenchCurve? = nil) throws -> ServerResult {
+        let server = try RunningServer(
+            databaseDirectory: options.databaseDirectory, name: curve == nil ? "throughput" : "throughput-curve",
+            highWaterMark: options.highWaterMark, durability: options.durability, curve: curve)
         defer { server.removeDatabase() }
         let context = try ZMQContext()
-        let subscriber = try Subscriber(context: context, endpoint: server.publish, probes: nil)
-        let control = try ControlClient(context: context, endpoint: server.control)
+        let subscriber = try Subscriber(context: context, endpoint: server.publish, probes: nil, curve: curve)
+        let control = try ControlClient(context: context, endpoint: server.control, curve: curve)
         usleep(300_000) // let the subscription reach the PUB socket
-        let child = try PushCommand.spawn(file: file, endpoint: server.ingest, hwm: options.highWaterMark)
+        let child = try PushCommand.spawn(file: file, endpoint: server.ingest, hwm: options.highWaterMark, curve: curve)
         var stats = try control.stats()
         var lastReceived = -1
         var lastProgress = monotonicNanoseconds()

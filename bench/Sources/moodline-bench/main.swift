@@ -27,7 +27,8 @@ sections:
                       --no-compare  --python PATH  --corpus DIR  --lines N (cap per file)
   pipeline   the live service end to end, in one run:
              [1] fragments/s over tcp loopback from a pushing process: raw libzmq PUSH->PULL,
-                 then the same messages into MoodlineServer.Server (SQLite, PUB + 1 SUB)
+                 then the same messages into MoodlineServer.Server (SQLite, PUB + 1 SUB),
+                 then again with CURVE on all three sockets
              [2] receive->publish latency at a fixed rate (20,000 fragments/s, 10,000 sessions)
              [3] memory per live session (Engine, 100,000 sessions)  [4] replay (below)
              options: --messages N (1,000,000)  --sessions N (10,000)  --seed N  --rate R
