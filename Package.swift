@@ -69,7 +69,7 @@ let package = Package(
             ]
         ),
         // Replay of recorded conversations for QA: alerts, reports, scorecards, tuning.
-        .target(name: "MoodlineReplay", dependencies: ["MoodlineServer", "MoodlineEngine", "MoodlineStore", "MoodlineWire"]),
+        .target(name: "MoodlineReplay", dependencies: ["MoodlineServer", "MoodlineEngine", "MoodlineStore", "MoodlineWire", "MoodlineRedaction"]),
         .executableTarget(
             name: "moodline",
             dependencies: [

@@ -38,7 +38,7 @@ public struct Engine: Sendable {
         self.configuration = configuration
         self.scorer = Scorer(lexicon: lexicon)
         history = HistoryPool(capacity: configuration.sessions.historyPoints)
-        transcripts = TranscriptPool(capacity: configuration.sessions.transcriptTurns)
+        transcripts = TranscriptPool(capacity: configuration.sessions.transcriptTurns, redacting: configuration.sessions.redact)
         baselines = BaselineBook(capacity: configuration.prosody.carriedMaxKept, maxAgeSeconds: configuration.prosody.carriedMaxAgeSeconds)
     }
 

@@ -161,6 +161,7 @@ extension EngineConfig.Sessions {
         try c.update(&maxNonCriticalAlerts, .maxNonCriticalAlerts)
         try c.update(&historyPoints, .historyPoints)
         try c.update(&transcriptTurns, .transcriptTurns)
+        try c.update(&redact, .redact)
     }
 }
 

@@ -77,6 +77,7 @@ extension EngineConfig {
       max_non_critical_alerts: 12    # info and warning alerts per session; later ones are counted and dropped
       history_points: 20             # points of recent history per session, for sparklines
       transcript_turns: 6            # last turns (both speakers, redacted) a critical alert carries to its ticket; 0: none
+      redact: [phone, email, card, cn_id, tw_id, hk_id, bank_account]   # personal data masked in transcripts and reports; drop a kind to keep it
 
     interim:
       raise_urgent: true             # interim text may raise self_harm and abuse before the final text

@@ -1,4 +1,5 @@
 import MoodlineCore
+import MoodlineRedaction
 
 /// Tuning of the engine. Every field has a default; `documentedDefaultsYAML` shows them all,
 /// and a config file needs to name only what it changes.
@@ -182,6 +183,9 @@ public struct EngineConfig: Sendable, Equatable, Codable {
         public var historyPoints: Int = 20
         /// Final turns kept per session (both speakers) for the context a critical alert carries; 0 keeps none.
         public var transcriptTurns: Int = 6
+        /// The personal data masked wherever conversation text leaves the engine (tickets,
+        /// published alerts, reports): every kind by default.
+        public var redact: [RedactionKind] = RedactionKind.allCases
 
         public init() {}
 
@@ -192,6 +196,7 @@ public struct EngineConfig: Sendable, Equatable, Codable {
             case maxNonCriticalAlerts = "max_non_critical_alerts"
             case historyPoints = "history_points"
             case transcriptTurns = "transcript_turns"
+            case redact
         }
     }
 

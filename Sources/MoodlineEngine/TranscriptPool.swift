@@ -9,11 +9,14 @@ struct TranscriptPool: Sendable {
     private var turns: [TranscriptTurn] = []
     private var next: [UInt16] = []
     private var held: [UInt16] = []
-    private let redactor = Redactor()
+    private let redactor: Redactor
 
-    /// - Parameter capacity: Turns kept per session; 0 keeps none.
-    init(capacity: Int) {
+    /// - Parameters:
+    ///   - capacity: Turns kept per session; 0 keeps none.
+    ///   - redacting: The kinds of personal data masked when an alert takes the turns.
+    init(capacity: Int, redacting kinds: [RedactionKind] = RedactionKind.allCases) {
         self.capacity = max(0, capacity)
+        redactor = Redactor(kinds: Set(kinds))
     }
 
     mutating func addSlot() {

@@ -1,5 +1,5 @@
 /// What a masked span was; the raw value is the name used in logs and exports.
-public enum RedactionKind: String, CaseIterable, Sendable {
+public enum RedactionKind: String, CaseIterable, Sendable, Codable {
     case phone
     case email
     case card

@@ -1,4 +1,5 @@
 import MoodlineEngine
+import MoodlineRedaction
 
 extension HTMLReport {
     func writeConversations(_ w: inout HTMLWriter) {
@@ -74,6 +75,7 @@ extension HTMLReport {
     }
 
     private func writeTranscript(_ w: inout HTMLWriter, _ t: SessionTimeline) {
+        let redactor = Redactor(kinds: Set(engine.sessions.redact))
         // Alert numbers by triggering seq, and the highlighted words by the seq they are in.
         var triggered: [Int64: [(Int, Alert)]] = [:]
         var spans: [Int64: [HighlightSpan]] = [:]
@@ -92,7 +94,7 @@ extension HTMLReport {
             w.element("span", class: "t", "+" + String(format: "%.0f", line.ts - t.startTs) + "s")
             w.element("span", class: "who", line.speaker == .customer ? "C" : "A")
             w.open("span", class: "text")
-            Self.writeHighlighted(&w, line.text, spans[line.seq] ?? [])
+            Self.writeHighlighted(&w, line.text, spans[line.seq] ?? [], redactor: redactor)
             if !line.isFinal { w.element("em", " (interim)") }
             for (n, a) in triggered[line.seq] ?? [] {
                 w.open("span", class: "tag sev-bg-\(a.severity.rawValue)", [("title", "\(a.kind.rawValue) (\(a.severity.rawValue))")])
@@ -118,11 +120,17 @@ extension HTMLReport {
 
     /// Writes `text` with the spans wrapped in `<mark>`. Overlapping spans are merged; spans out
     /// of range or not on character boundaries are ignored rather than garbling the text.
-    static func writeHighlighted(_ w: inout HTMLWriter, _ text: String, _ spans: [HighlightSpan]) {
-        guard !spans.isEmpty else { return w.text(text) }
+    /// Writes `text` with its evidence marked and its personal data masked: `redactor` finds
+    /// the data, which is written as its token (`[phone]`); a mark over masked bytes is dropped.
+    static func writeHighlighted(_ w: inout HTMLWriter, _ text: String, _ spans: [HighlightSpan], redactor: Redactor) {
+        let masked = redactor.redactions(in: text)
+        guard !spans.isEmpty || !masked.isEmpty else { return w.text(text) }
         let bytes = Array(text.utf8)
         func boundary(_ i: Int) -> Bool { i == bytes.count || (i < bytes.count && bytes[i] & 0xC0 != 0x80) }
-        var valid = spans.filter { $0.start >= 0 && $0.start < $0.end && $0.end <= bytes.count && boundary($0.start) && boundary($0.end) }
+        var valid = spans.filter { s in
+            s.start >= 0 && s.start < s.end && s.end <= bytes.count && boundary(s.start) && boundary(s.end)
+                && !masked.contains { $0.range.overlaps(s.start..<s.end) }
+        }
         valid.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         var merged: [HighlightSpan] = []
         for s in valid {
@@ -135,13 +143,26 @@ extension HTMLReport {
                 merged.append(s)
             }
         }
+        // Marks and masks, in order; they never overlap.
+        enum Piece { case mark(HighlightSpan), mask(Redaction) }
+        let pieces = (merged.map(Piece.mark) + masked.map(Piece.mask)).sorted { a, b in
+            func start(_ p: Piece) -> Int { switch p { case .mark(let s): s.start; case .mask(let r): r.range.lowerBound } }
+            return start(a) < start(b)
+        }
         var cursor = 0
-        for s in merged {
-            w.text(String(decoding: bytes[cursor..<s.start], as: UTF8.self))
-            w.open("mark", class: "sev-\(s.severity.rawValue)", [("title", s.title)])
-            w.text(String(decoding: bytes[s.start..<s.end], as: UTF8.self))
-            w.close("mark")
-            cursor = s.end
+        for piece in pieces {
+            switch piece {
+            case .mark(let s):
+                w.text(String(decoding: bytes[cursor..<s.start], as: UTF8.self))
+                w.open("mark", class: "sev-\(s.severity.rawValue)", [("title", s.title)])
+                w.text(String(decoding: bytes[s.start..<s.end], as: UTF8.self))
+                w.close("mark")
+                cursor = s.end
+            case .mask(let r):
+                w.text(String(decoding: bytes[cursor..<r.range.lowerBound], as: UTF8.self))
+                w.text(r.kind.token)
+                cursor = r.range.upperBound
+            }
         }
         w.text(String(decoding: bytes[cursor...], as: UTF8.self))
     }

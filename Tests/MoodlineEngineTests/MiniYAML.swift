@@ -43,6 +43,11 @@ enum MiniYAML {
     }
 
     private static func scalar(_ s: String) -> Any {
+        // A flow list of plain scalars, `[a, b]`: the only kind the documented defaults use.
+        if s.first == "[", s.last == "]" {
+            let inner = s.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+            return inner.isEmpty ? [Any]() : inner.split(separator: ",").map { scalar($0.trimmingCharacters(in: .whitespaces)) }
+        }
         if s.count >= 2, s.first == "\"", s.last == "\"" {
             var out = ""
             var escaping = false
