@@ -23,6 +23,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// Laughter or a joke in the fragment ("lol", 哈哈, 😂): its complaints are banter, so its
     /// negative words count for less. Cancels no category: "you're an idiot lol" is abuse.
     case jest
+    /// Asking, out of concern, whether the listener is safe ("are you thinking of hurting
+    /// yourself?", 您是不是有伤害自己的想法): an agent's crisis protocol, neither a disclosure
+    /// nor a death wish.
+    case concern
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -36,6 +40,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .listenerTarget: "listener_target"
         case .sarcasm: "sarcasm"
         case .jest: "jest"
+        case .concern: "concern"
         }
     }
 
@@ -51,6 +56,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .listenerTarget: "aimed at the listener"
         case .sarcasm: "sarcastic praise"
         case .jest: "said laughing or in jest"
+        case .concern: "a question about the listener's safety"
         }
     }
 
@@ -72,6 +78,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .listenerTarget: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
         case .jest: []
+        case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         }
     }
 }

@@ -29369,6 +29369,32 @@ smartone	0	@zh_comp
 用不着	0	@zh_noneed
 用不上这些	0	@zh_noneed
 用不到这些	0	@zh_noneed
+# --- asking whether the listener is safe (我想直接问一下，您是不是有伤害自己的想法), or telling back what they just said (您刚才说……): an agent's crisis protocol, not a disclosure or a death wish
+有没有想过	0	@zh_askrisk
+有没有想要	0	@zh_askrisk
+有冇谂过	0	@zh_askrisk
+有冇想过	0	@zh_askrisk
+系咪谂紧	0	@zh_askrisk
+是不是在想	0	@zh_askrisk
+是否有	0	@zh_askrisk
+想直接问	0	@zh_askrisk
+直接问一下	0	@zh_askrisk
+直接问你	0	@zh_askrisk
+直接问您	0	@zh_askrisk
+担心您	0	@zh_askrisk
+担心你	0	@zh_askrisk
+想法	0	@zh_thought
+念头	0	@zh_thought
+谂法	0	@zh_thought
+打算	0	@zh_thought
+您刚才说	0	@zh_quote
+你刚才说	0	@zh_quote
+您刚刚说	0	@zh_quote
+你刚刚说	0	@zh_quote
+你头先讲	0	@zh_quote
+你头先话	0	@zh_quote
+你啱啱讲	0	@zh_quote
+你啱啱话	0	@zh_quote
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -36112,6 +36138,8 @@ po到tiktok	-1.5	escalation
 @zh_without ..6 @zh_nobody	self_harm	nobody would notice if I were gone
 @zh_deny ..3 @zh_sh|@zh_die	scope:denial	denies self-harm
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
+@zh_askrisk ..10 @zh_sh|@zh_die	scope:concern	asks whether the listener is safe
+@you ..6 @zh_sh|@zh_die ..8 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
 @zh_kin ..4 @zh_gone|@zh_die|@zh_sh	scope:reported	someone else died or said it
 @third ..8 @zh_sh	scope:reported	someone else did it
