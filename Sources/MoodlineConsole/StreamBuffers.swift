@@ -107,6 +107,8 @@ struct StreamBuffers {
         bytes += frame.readableBytes
         while let held = queues[stream]?.bytes, held > streamLimit, dropOldest(of: stream) {}
         while let held = tokens[token]?.bytes, held > tokenLimit, dropOldest(ofToken: token) {}
+        // A page dropping its own oldest leaves their entries behind, even with nobody reading.
+        sweep(token)
     }
 
     /// The next frame for a page: first a notice of the events it missed, if any, then its
@@ -133,6 +135,17 @@ struct StreamBuffers {
     /// Bytes page `stream` holds now.
     func bytes(ofStream stream: Int) -> Int {
         queues[stream]?.bytes ?? 0
+    }
+
+    /// Entries in a token's list of arrivals, stale ones included (for tests: sweeps keep it
+    /// within twice the events held).
+    func arrivalEntries(of token: TokenID) -> Int {
+        tokens[token]?.arrivals.count ?? 0
+    }
+
+    /// Events the pages of `token` hold now.
+    func events(of token: TokenID) -> Int {
+        tokens[token]?.events ?? 0
     }
 
     // MARK: Dropping

@@ -193,6 +193,29 @@ struct ConsoleStreamBufferTests {
         #expect(await Self.drain(other) == [Self.opening] + (0..<sent).map(Self.frame))
     }
 
+    /// The token's list of arrivals, through which its oldest event is found, lets go of the
+    /// entries of events sent or dropped: unread, read, at the page's bound or the token's.
+    @Test(arguments: [(64 << 10, 1 << 20, false), (64 << 10, 1 << 20, true), (1 << 20, 64 << 10, false), (1 << 20, 64 << 10, true)])
+    func arrivalsStayBounded(streamLimit: Int, tokenLimit: Int, reading: Bool) {
+        var buffers = StreamBuffers(streamLimit: streamLimit, tokenLimit: tokenLimit)
+        let frame = ConsoleHub.frame(for: Self.numbered(0))
+        buffers.open(1, token: Self.tokenA)
+        buffers.open(2, token: Self.tokenA)
+        var most = 0
+        for i in 0..<20_000 {
+            buffers.push(frame, to: 1)
+            buffers.push(frame, to: 2)
+            if reading, i.isMultiple(of: 3) { _ = buffers.take(2) }
+            most = max(most, buffers.arrivalEntries(of: Self.tokenA) - 2 * buffers.events(of: Self.tokenA))
+        }
+        #expect(most <= 64)
+        #expect(buffers.dropped > 10_000)
+        #expect(buffers.bytes(ofStream: 1) <= streamLimit && buffers.bytes(of: Self.tokenA) <= tokenLimit)
+        buffers.close(1)
+        buffers.close(2)
+        #expect(buffers.bytes == 0 && buffers.arrivalEntries(of: Self.tokenA) == 0)
+    }
+
     @Test("a page whose reading task is cancelled ends, and is forgotten with what it had queued")
     func cancelledReaderEnds() async {
         let hub = ConsoleHub()
