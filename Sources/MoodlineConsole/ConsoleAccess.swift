@@ -28,6 +28,17 @@ public struct ConsoleAccess: Sendable, Equatable {
     public var isAgent: Bool { agent != nil }
 }
 
+/// Which configured token a request presented, without the secret: the event streams opened
+/// with one token share one buffer bound, whoever else holds the same name and team.
+public struct TokenID: Hashable, Sendable {
+    /// The token's place in the configuration.
+    public var index: Int
+
+    public init(index: Int) {
+        self.index = index
+    }
+}
+
 /// The configured tokens, looked up in time independent of where a guess differs.
 public struct TokenBook: Sendable {
     private let entries: [(token: [UInt8], access: ConsoleAccess)]
@@ -42,11 +53,16 @@ public struct TokenBook: Sendable {
 
     /// The access a presented token grants, or nil.
     public func access(for presented: some StringProtocol) -> ConsoleAccess? {
+        holder(of: presented)?.access
+    }
+
+    /// The token presented and the access it grants, or nil.
+    public func holder(of presented: some StringProtocol) -> (token: TokenID, access: ConsoleAccess)? {
         let guess = Array(presented.utf8)
-        var found: ConsoleAccess?
+        var found: (token: TokenID, access: ConsoleAccess)?
         // Every entry is compared in full, so the time taken says nothing about near misses.
-        for entry in entries where Self.constantTimeEquals(entry.token, guess) {
-            found = entry.access
+        for (index, entry) in entries.enumerated() where Self.constantTimeEquals(entry.token, guess) {
+            found = (TokenID(index: index), entry.access)
         }
         return found
     }

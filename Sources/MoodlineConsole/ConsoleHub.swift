@@ -9,33 +9,47 @@ import Synchronization
 /// server-sent event streams of the open console pages, each filtered to its viewer's team.
 ///
 /// The server's writer thread feeds it (``receive(_:)``) after each commit; HTTP handlers
-/// read it. A slow browser never holds the writer up: each stream buffers a bounded number
-/// of events and drops the oldest beyond that (the page re-reads the state when it reconnects).
+/// read it. A slow browser never holds the writer up: each stream buffers a bounded number of
+/// bytes, and all the streams of one token together another, and the oldest events beyond
+/// either are dropped, counted (``droppedEvents``), and announced to the page by a `missed`
+/// event, on which it re-reads the state.
 public final class ConsoleHub: LiveFeed {
-    /// Events buffered per open page before the oldest are dropped.
-    public static let streamBuffer = 4096
     /// Points of history kept per conversation for the sparklines (snapshots come about once a second).
     public static let historyPoints = 60
     /// Alerts kept per live conversation, with their guidance, for the agent page.
     public static let alertsPerSession = 32
 
+    private typealias Reader = CheckedContinuation<ByteBuffer?, Never>
+
     private struct Subscriber {
         var access: ConsoleAccess
-        var continuation: AsyncStream<ByteBuffer>.Continuation
+        /// The page's read, waiting while nothing is queued: the next event goes straight to it.
+        var reader: Reader?
     }
 
     private struct State {
         var sessions: [String: SessionSnapshot] = [:]
         /// The alerts of each live conversation, oldest first (the store keeps no guidance).
         var alerts: [String: [Alert]] = [:]
+        /// The open pages; the hub's closing lets them go, while what they had queued stays in
+        /// `buffers` for them to read to the end.
         var subscribers: [Int: Subscriber] = [:]
+        var buffers: StreamBuffers
         var nextSubscriber = 0
         var closed = false
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
-    public init() {}
+    /// - Parameters:
+    ///   - streamBufferBytes: bytes of events one page may hold unsent (`console.stream_buffer_bytes`).
+    ///   - tokenBufferBytes: bytes all the pages of one token may hold together (`console.token_buffer_bytes`).
+    public init(
+        streamBufferBytes: Int = ConsoleConfiguration().streamBufferBytes,
+        tokenBufferBytes: Int = ConsoleConfiguration().tokenBufferBytes
+    ) {
+        state = Mutex(State(buffers: StreamBuffers(streamLimit: streamBufferBytes, tokenLimit: tokenBufferBytes)))
+    }
 
     // MARK: Fed by the server
 
@@ -54,7 +68,7 @@ public final class ConsoleHub: LiveFeed {
         case .sessionEnded(let summary):
             (team, agent) = (summary.team, summary.agent)
         }
-        let listeners = state.withLock { state -> [AsyncStream<ByteBuffer>.Continuation] in
+        let listeners = state.withLock { state -> [Int] in
             switch event {
             case .snapshot(let snapshot): state.sessions[snapshot.session] = Self.extending(state.sessions[snapshot.session], with: snapshot)
             case .sessionEnded(let summary):
@@ -67,15 +81,31 @@ public final class ConsoleHub: LiveFeed {
                 state.alerts[alert.session] = kept
             case .ticket: break
             }
-            return state.subscribers.values.compactMap { subscriber in
+            return state.subscribers.compactMap { id, subscriber in
                 guard !agentsOnly || subscriber.access.isAgent, subscriber.access.sees(team: team, agent: agent) else { return nil }
-                return subscriber.continuation
+                return id
             }
         }
-        // Encoded once for every listener, and only when someone listens.
+        // Encoded once for every listener, only when someone listens, and outside the lock.
         guard !listeners.isEmpty else { return }
-        let frame = Self.frame(for: event)
-        for listener in listeners { listener.yield(frame) }
+        deliver(Self.frame(for: event), to: listeners)
+    }
+
+    /// Hands `frame` to the pages waiting for it and queues it for the others.
+    private func deliver(_ frame: ByteBuffer, to ids: [Int]) {
+        let waiting = state.withLock { state -> [Reader] in
+            var waiting: [Reader] = []
+            for id in ids where state.subscribers[id] != nil {
+                if let reader = state.subscribers[id]?.reader {
+                    state.subscribers[id]?.reader = nil
+                    waiting.append(reader)
+                } else {
+                    state.buffers.push(frame, to: id)
+                }
+            }
+            return waiting
+        }
+        for reader in waiting { reader.resume(returning: frame) }
     }
 
     /// The server's per-fragment snapshots carry current levels only; the hub keeps the history.
@@ -91,7 +121,7 @@ public final class ConsoleHub: LiveFeed {
         return next
     }
 
-    private static func frame(for event: LiveEvent) -> ByteBuffer {
+    static func frame(for event: LiveEvent) -> ByteBuffer {
         var writer = JSONWriter(capacity: 1024)
         switch event {
         case .alert(let alert):
@@ -134,41 +164,83 @@ public final class ConsoleHub: LiveFeed {
     /// Open event streams.
     public var subscriberCount: Int { state.withLock { $0.subscribers.count } }
 
-    /// A new event stream for one page. It ends when the page goes away or the hub closes.
-    public func subscribe(_ access: ConsoleAccess) -> AsyncStream<ByteBuffer> {
-        let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self, bufferingPolicy: .bufferingNewest(Self.streamBuffer))
-        continuation.yield(ServerSentEvent.opening)
-        let id = state.withLock { state -> Int? in
-            guard !state.closed else { return nil }
+    /// Events dropped from the streams of pages that read too slowly, since the start.
+    public var droppedEvents: Int { state.withLock { $0.buffers.dropped } }
+
+    /// Bytes of events queued for the open pages now.
+    public var bufferedBytes: Int { state.withLock { $0.buffers.bytes } }
+
+    /// Bytes of events queued for the pages of one token now.
+    func bufferedBytes(of token: TokenID) -> Int {
+        state.withLock { $0.buffers.bytes(of: token) }
+    }
+
+    /// A new event stream for one page, opened with `token` (whose pages share one buffer
+    /// bound). It ends when the page goes away or the hub closes.
+    public func subscribe(_ access: ConsoleAccess, token: TokenID) -> ConsoleEventStream {
+        let id = state.withLock { state -> Int in
             state.nextSubscriber += 1
-            state.subscribers[state.nextSubscriber] = Subscriber(access: access, continuation: continuation)
-            return state.nextSubscriber
+            let id = state.nextSubscriber
+            state.buffers.open(id, token: token)
+            // After closing, the stream still opens, empty, and ends at once.
+            if !state.closed { state.subscribers[id] = Subscriber(access: access) }
+            return id
         }
-        guard let id else {
-            continuation.finish()
-            return stream
+        return ConsoleEventStream(subscription: ConsoleEventStream.Subscription(hub: self, id: id))
+    }
+
+    /// The next frame for page `id`, waiting for one while none is queued; nil at the end.
+    /// Cancelling the reading task unsubscribes the page, which ends its stream.
+    func next(for id: Int) async -> ByteBuffer? {
+        if let ready = state.withLock({ Self.take(for: id, from: &$0) }) { return ready }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (reader: Reader) in
+                // Under the lock the cancellation takes too: it either finds this reader waiting
+                // and ends it, or came first and left the page unsubscribed, which ends here.
+                let ready = state.withLock { state -> ByteBuffer?? in
+                    if let ready = Self.take(for: id, from: &state) { return ready }
+                    state.subscribers[id]?.reader = reader
+                    return nil
+                }
+                if let ready { reader.resume(returning: ready) }
+            }
+        } onCancel: {
+            unsubscribe(id)
         }
-        continuation.onTermination = { [weak self] _ in
-            _ = self?.state.withLock { $0.subscribers.removeValue(forKey: id) }
+    }
+
+    /// What page `id` reads now: a queued frame; `.some(nil)`, the end, once the page is no
+    /// longer subscribed and has read all it had; or nil, nothing yet.
+    private static func take(for id: Int, from state: inout State) -> ByteBuffer?? {
+        if let frame = state.buffers.take(id) { return frame }
+        return state.subscribers[id] == nil ? .some(nil) : nil
+    }
+
+    /// Forgets page `id` and what it had queued: its stream is gone, or its reader cancelled.
+    func unsubscribe(_ id: Int) {
+        let reader = state.withLock { state -> Reader? in
+            state.buffers.close(id)
+            return state.subscribers.removeValue(forKey: id)?.reader
         }
-        return stream
+        reader?.resume(returning: nil)
     }
 
     /// Sends every open page the event clock; also keeps idle connections from timing out.
     public func broadcastClock(now: Double) {
-        let listeners = state.withLock { $0.subscribers.values.map(\.continuation) }
+        let listeners = state.withLock { Array($0.subscribers.keys) }
         guard !listeners.isEmpty else { return }
-        let frame = ServerSentEvent.clock(now: now)
-        for listener in listeners { listener.yield(frame) }
+        deliver(ServerSentEvent.clock(now: now), to: listeners)
     }
 
-    /// Ends every stream, so the HTTP server can shut down; later subscriptions end at once.
+    /// Ends every stream once its page has read what was queued, so the HTTP server can shut
+    /// down; later subscriptions end at once.
     public func close() {
-        let listeners = state.withLock { state -> [AsyncStream<ByteBuffer>.Continuation] in
+        let waiting = state.withLock { state -> [Reader] in
             state.closed = true
             defer { state.subscribers.removeAll() }
-            return state.subscribers.values.map(\.continuation)
+            return state.subscribers.values.compactMap(\.reader)
         }
-        for listener in listeners { listener.finish() }
+        // A waiting page has read everything: it ends now.
+        for reader in waiting { reader.resume(returning: nil) }
     }
 }

@@ -5,10 +5,13 @@ public struct ConsoleRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``TokenAuthenticator``; nil on the open routes (`/healthz`, `/metrics`).
     public var access: ConsoleAccess?
+    /// The token behind ``access``, set with it.
+    public var token: TokenID?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         access = nil
+        token = nil
     }
 
     /// Tickets and notes are small; anything bigger is a mistake or an attack.
@@ -19,6 +22,12 @@ public struct ConsoleRequestContext: RequestContext {
         guard let access else { throw APIError.unauthorized }
         return access
     }
+
+    /// The checked token and its access; only reachable behind ``TokenAuthenticator``.
+    func requireHolder() throws -> (token: TokenID, access: ConsoleAccess) {
+        guard let access, let token else { throw APIError.unauthorized }
+        return (token, access)
+    }
 }
 
 /// Lets a request through only with a configured token, from `Authorization: Bearer` or
@@ -28,11 +37,12 @@ struct TokenAuthenticator: RouterMiddleware {
     let tokens: TokenBook
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let presented = Self.presentedToken(request), let access = tokens.access(for: presented) else {
+        guard let presented = Self.presentedToken(request), let holder = tokens.holder(of: presented) else {
             throw APIError.unauthorized
         }
         var context = context
-        context.access = access
+        context.access = holder.access
+        context.token = holder.token
         return try await next(request, context)
     }
 

@@ -45,7 +45,8 @@ struct ConsoleRoutes: Sendable {
         api.post("tickets/**") { request, context in try await changeTicket(request, context) }
         api.post("alerts/**") { request, context in try await judgeAlert(request, context) }
         api.get("events") { _, context in
-            let stream = hub.subscribe(try context.requireAccess())
+            let (token, access) = try context.requireHolder()
+            let stream = hub.subscribe(access, token: token)
             return Response(
                 status: .ok,
                 headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
@@ -98,7 +99,8 @@ struct ConsoleRoutes: Sendable {
         }
         let text = MetricsPage.render(
             server.status.current, openTicketsByTier: openByTier, tiers: server.configuration.escalation.tiers.map(\.name),
-            consoleStreams: hub.subscriberCount, feedback: feedback
+            consoleStreams: hub.subscriberCount, feedback: feedback,
+            consoleBuffers: .init(bytes: hub.bufferedBytes, droppedEvents: hub.droppedEvents)
         )
         return Response(
             status: .ok,

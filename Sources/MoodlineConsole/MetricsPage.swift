@@ -4,9 +4,15 @@ import MoodlineStore
 
 /// `/metrics`: the server's figures in the Prometheus text format.
 enum MetricsPage {
+    /// What the console's event streams hold and have dropped.
+    struct StreamFigures {
+        var bytes = 0
+        var droppedEvents = 0
+    }
+
     static func render(
         _ f: ServerStatus.Figures, openTicketsByTier: [String: Int], tiers: [String], consoleStreams: Int,
-        feedback: [FeedbackCount] = []
+        feedback: [FeedbackCount] = [], consoleBuffers: StreamFigures = StreamFigures()
     ) -> String {
         var page = PrometheusText()
         page.family("moodline_fragments_received_total", .counter, help: "Messages taken from the ingest socket, accepted or not.")
@@ -61,6 +67,13 @@ enum MetricsPage {
 
         page.family("moodline_console_streams", .gauge, help: "Console pages connected to the event stream.")
         page.sample("moodline_console_streams", consoleStreams)
+        page.family("moodline_console_stream_buffered_bytes", .gauge, help: "Bytes of events queued for console pages that have not read them yet.")
+        page.sample("moodline_console_stream_buffered_bytes", consoleBuffers.bytes)
+        page.family(
+            "moodline_console_stream_dropped_events_total", .counter,
+            help: "Events dropped from console pages' streams past their byte bounds (per page, per token); the page is told to re-read."
+        )
+        page.sample("moodline_console_stream_dropped_events_total", consoleBuffers.droppedEvents)
         page.family("moodline_up", .gauge, help: "1 while the pipeline loop runs.")
         page.sample("moodline_up", f.running ? 1 : 0)
         return page.text

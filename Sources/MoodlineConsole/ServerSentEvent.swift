@@ -25,6 +25,17 @@ enum ServerSentEvent {
         return frame("clock", json: writer.bytes)
     }
 
+    /// Tells a page that `count` events were dropped because it read too slowly, so it re-reads
+    /// the state (as after a reconnect) rather than trust a picture with holes in it.
+    static func missed(_ count: Int) -> ByteBuffer {
+        var writer = JSONWriter(capacity: 48)
+        writer.beginObject()
+        writer.key("type"); writer.string("missed")
+        writer.key("events"); writer.int(count)
+        writer.endObject()
+        return frame("missed", json: writer.bytes)
+    }
+
     /// Sent first: how long a browser waits before reconnecting.
     static let opening = ByteBuffer(string: "retry: 2000\n\n")
 }

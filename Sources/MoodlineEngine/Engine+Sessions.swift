@@ -82,9 +82,11 @@ extension Engine {
             newer.append(-1)
             history.addSlot()
             transcripts.addSlot()
+            idle.addSlot()
         }
         index.insert(id, slot: slot)
         link(slot)
+        idle.open(slot, lastTs: ts)
         counters.sessionsStarted += 1
         return slot
     }
@@ -113,6 +115,7 @@ extension Engine {
             for entry in slots[Int(slot)].carriedBaselines(endTs: slots[Int(slot)].lastTs) { baselines.put(entry) }
         }
         unlink(slot)
+        idle.close(slot)
         index.remove(slots[Int(slot)].id, slot: slot)
         slots[Int(slot)] = .vacant
         freeSlots.append(slot)

@@ -29,6 +29,10 @@ public struct Engine: Sendable {
     /// Least and most recently active slots (-1 when empty).
     var oldest: Int32 = -1
     var newest: Int32 = -1
+    /// Live sessions by their own last event time, for ``expireIdle(now:into:)``. Apart from the
+    /// recency list, which is in order of arrival: one session whose messages carry a later `ts`
+    /// must not hold back the expiry of the sessions that arrived before it.
+    var idle = IdleQueue()
     public internal(set) var counters = EngineCounters()
 
     /// - Parameters:
@@ -84,13 +88,20 @@ public struct Engine: Sendable {
     }
 
     /// Ends every session with no message for `sessions.idle_timeout_seconds` before `now`
-    /// (event time, or the injected clock), appending their summaries.
+    /// (event time, or the injected clock), appending their summaries in order of their last
+    /// event time (equal times in the order the sessions opened).
     public mutating func expireIdle(now: Double, into output: inout EngineOutput) {
         let timeout = configuration.sessions.idleTimeoutSeconds
-        // The list is in order of last activity, so the walk stops at the first live one.
-        while oldest >= 0, now - slots[Int(oldest)].lastTs >= timeout {
-            let summary = slots[Int(oldest)].summary(endTs: slots[Int(oldest)].lastTs, reason: .idle)
-            remove(slot: oldest)
+        while let next = idle.first(), now - next.lastTs >= timeout {
+            let lastTs = slots[Int(next.slot)].lastTs
+            // Messages since the session was queued moved its last event time on: it goes back
+            // in at that time, and is expired there if that is idle too, in its turn.
+            guard lastTs <= next.lastTs else {
+                idle.rekeyFirst(lastTs: lastTs)
+                continue
+            }
+            let summary = slots[Int(next.slot)].summary(endTs: lastTs, reason: .idle)
+            remove(slot: next.slot)
             counters.sessionsExpired += 1
             output.endedSessions.append(summary)
         }

@@ -49,11 +49,25 @@ public struct ConsoleConfiguration: Sendable, Codable, Equatable {
     /// Who may open the console. Empty, the server makes up one admin token at start and
     /// prints the console's address with it, so a demo needs no configuration.
     public var tokens: [Token] = []
+    /// Bytes of events one page's event stream may hold unsent before its oldest are dropped.
+    /// 2 MiB: some 6,000 snapshots of about 330 bytes (more than the 4,096 events a stream
+    /// held before the bound was in bytes), six seconds of an operator's view of 1,000 calls.
+    public var streamBufferBytes = 2 << 20
+    /// Bytes the event streams of one token may hold unsent together, however many pages it
+    /// has open, before the token's oldest events are dropped. 8 MiB: four full pages, so a
+    /// person's few tabs lose nothing more than one would alone, and 300 forgotten tabs hold
+    /// 8 MiB rather than hundreds.
+    public var tokenBufferBytes = 8 << 20
+
+    /// The least either buffer bound may be: below it one alert with its transcript might not fit.
+    public static let minimumBufferBytes = 64 << 10
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case enabled, host, port, tokens
+        case streamBufferBytes = "stream_buffer_bytes"
+        case tokenBufferBytes = "token_buffer_bytes"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,15 +77,25 @@ public struct ConsoleConfiguration: Sendable, Codable, Equatable {
         host = try c.decodeIfPresent(String.self, forKey: .host) ?? d.host
         port = try c.decodeIfPresent(Int.self, forKey: .port) ?? d.port
         tokens = try c.decodeIfPresent([Token].self, forKey: .tokens) ?? d.tokens
+        streamBufferBytes = try c.decodeIfPresent(Int.self, forKey: .streamBufferBytes) ?? d.streamBufferBytes
+        tokenBufferBytes = try c.decodeIfPresent(Int.self, forKey: .tokenBufferBytes) ?? d.tokenBufferBytes
     }
 
-    /// Checks what decoding cannot: ports in range, tokens usable and unique.
+    /// Checks what decoding cannot: ports in range, buffer bounds usable, tokens usable and unique.
     public func validate() throws(ConfigurationError) {
         guard (0...65_535).contains(port) else {
             throw ConfigurationError(path: "console.port", message: "\(port) is not a TCP port — use 1 to 65535, or 0 for any free port")
         }
         guard !host.isEmpty else {
             throw ConfigurationError(path: "console.host", message: "is empty — use an address such as 127.0.0.1 or 0.0.0.0")
+        }
+        for (key, value) in [("stream_buffer_bytes", streamBufferBytes), ("token_buffer_bytes", tokenBufferBytes)] {
+            guard value >= Self.minimumBufferBytes else {
+                throw ConfigurationError(
+                    path: "console.\(key)",
+                    message: "\(value) is below \(Self.minimumBufferBytes) — a page would lose single large events; use at least 65536"
+                )
+            }
         }
         var seen = Set<String>()
         for (index, token) in tokens.enumerated() {

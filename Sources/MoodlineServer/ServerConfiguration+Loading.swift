@@ -151,6 +151,11 @@ extension ServerConfiguration {
           enabled: \(d.console.enabled)
           host: \(d.console.host)
           port: \(d.console.port)      # 0 picks a free port
+          # Bytes of events a page's event stream may hold unsent (a slow or hidden page), and
+          # all the pages of one token together; beyond either the oldest are dropped, counted
+          # in /metrics, and the page is told to re-read the state.
+          stream_buffer_bytes: \(d.console.streamBufferBytes)   # 2 MiB
+          token_buffer_bytes: \(d.console.tokenBufferBytes)    # 8 MiB
           # Each token sees one team's conversations, alerts and tickets ("*": every team).
           # With no tokens, the server makes up an admin token at start and prints the address.
           tokens: []

@@ -146,7 +146,7 @@ struct ServeCommand: ParsableCommand {
             tokens = [ConsoleConfiguration.Token(token: secret, name: "admin", team: ConsoleConfiguration.Token.allTeams)]
             link = "/?token=" + secret
         }
-        let hub = ConsoleHub()
+        let hub = ConsoleHub(streamBufferBytes: configuration.streamBufferBytes, tokenBufferBytes: configuration.tokenBufferBytes)
         server.liveFeed = hub
         let service = ConsoleService(configuration: configuration, tokens: tokens, server: server, hub: hub, logger: logger)
         do {

@@ -19,8 +19,10 @@ struct ConsoleHubTests {
         )
     }
 
-    /// The frames a stream has buffered so far (the hub yields synchronously).
-    static func frames(_ stream: AsyncStream<ByteBuffer>, count: Int) async -> [String] {
+    static let lin = TokenID(index: 0), ops = TokenID(index: 1)
+
+    /// The frames a stream has buffered so far (the hub queues synchronously).
+    static func frames(_ stream: ConsoleEventStream, count: Int) async -> [String] {
         var out: [String] = []
         for await buffer in stream {
             out.append(String(buffer: buffer))
@@ -32,8 +34,8 @@ struct ConsoleHubTests {
     @Test("each page's stream gets its own team's events, encoded as server-sent events; info alerts stay off")
     func scopes() async {
         let hub = ConsoleHub()
-        let teamOne = hub.subscribe(ConsoleAccess(name: "Lin", team: "t-1"))
-        let everyone = hub.subscribe(ConsoleAccess(name: "Ops", team: nil))
+        let teamOne = hub.subscribe(ConsoleAccess(name: "Lin", team: "t-1"), token: Self.lin)
+        let everyone = hub.subscribe(ConsoleAccess(name: "Ops", team: nil), token: Self.ops)
         hub.receive(.snapshot(Self.snapshot("s-2", team: "t-2")))
         hub.receive(.alert(Self.alert("s-1", team: "t-1", severity: .info)))
         hub.receive(.alert(Self.alert("s-1", team: "t-1", severity: .warning)))
@@ -78,19 +80,19 @@ struct ConsoleHubTests {
     @Test("closing ends every stream and refuses new ones; a page that goes away is forgotten")
     func closes() async {
         let hub = ConsoleHub()
-        var stream: AsyncStream<ByteBuffer>? = hub.subscribe(ConsoleAccess(name: "Lin", team: "t-1"))
+        var stream: ConsoleEventStream? = hub.subscribe(ConsoleAccess(name: "Lin", team: "t-1"), token: Self.lin)
         #expect(hub.subscriberCount == 1)
         stream = nil
         #expect(hub.subscriberCount == 0, "dropping the stream unsubscribes")
         _ = stream
 
-        let open = hub.subscribe(ConsoleAccess(name: "Lin", team: "t-1"))
+        let open = hub.subscribe(ConsoleAccess(name: "Lin", team: "t-1"), token: Self.lin)
         hub.close()
         var count = 0
         for await _ in open { count += 1 }
         #expect(count == 1, "the opening frame, then the end")
         var late = 0
-        for await _ in hub.subscribe(ConsoleAccess(name: "Lin", team: "t-1")) { late += 1 }
+        for await _ in hub.subscribe(ConsoleAccess(name: "Lin", team: "t-1"), token: Self.lin) { late += 1 }
         #expect(late == 1)
         #expect(hub.subscriberCount == 0)
     }
@@ -111,7 +113,8 @@ struct MetricsPageTests {
         figures.processing.record(nanoseconds: 3_000)
         figures.processing.record(nanoseconds: 90_000_000)
         let text = MetricsPage.render(
-            figures, openTicketsByTier: ["senior": 1, "retired \"tier\"": 4], tiers: ["team_lead", "senior"], consoleStreams: 2
+            figures, openTicketsByTier: ["senior": 1, "retired \"tier\"": 4], tiers: ["team_lead", "senior"], consoleStreams: 2,
+            consoleBuffers: .init(bytes: 4_096, droppedEvents: 17)
         )
         let lines = Set(text.split(separator: "\n").map(String.init))
         for expected in [
@@ -129,6 +132,9 @@ struct MetricsPageTests {
             #"moodline_scoring_latency_seconds_bucket{le="+Inf"} 4"#,
             "moodline_scoring_latency_seconds_count 4",
             "moodline_console_streams 2",
+            "moodline_console_stream_buffered_bytes 4096",
+            "moodline_console_stream_dropped_events_total 17",
+            "# TYPE moodline_console_stream_dropped_events_total counter",
             "moodline_up 1",
             "# TYPE moodline_scoring_latency_seconds histogram",
         ] {

@@ -16,6 +16,19 @@ struct TokenBookTests {
         #expect(book.access(for: "omega-token-0123456789") == ConsoleAccess(name: "Ops", team: nil))
     }
 
+    @Test("each token is told apart, even from another with the same name and team")
+    func holders() {
+        let book = TokenBook([
+            .init(token: "first-token-0123456789", name: "Lin", team: "t-1"),
+            .init(token: "second-token-012345678", name: "Lin", team: "t-1"),
+        ])
+        let first = book.holder(of: "first-token-0123456789"), second = book.holder(of: "second-token-012345678")
+        #expect(first?.access == second?.access)
+        #expect(first?.token == TokenID(index: 0))
+        #expect(second?.token == TokenID(index: 1))
+        #expect(book.holder(of: "third-token-0123456789") == nil)
+    }
+
     @Test("near misses, prefixes, extensions, case changes and empty tokens grant nothing")
     func refuses() {
         for guess in ["", "alpha-token-012345678", "alpha-token-01234567890", "ALPHA-TOKEN-0123456789", "alpha-token-0123456780", " alpha-token-0123456789"] {
@@ -58,6 +71,19 @@ struct ConsoleConfigurationTests {
         #expect(ServerConfiguration().console.host == "127.0.0.1")
     }
 
+    @Test("the event streams' byte bounds load, with documented defaults")
+    func bufferBounds() throws {
+        let configuration = try ServerConfiguration.load(
+            path: nil, overrides: ["console.stream_buffer_bytes=1048576", "console.token_buffer_bytes=4194304"])
+        #expect(configuration.console.streamBufferBytes == 1 << 20)
+        #expect(configuration.console.tokenBufferBytes == 4 << 20)
+        let defaults = try ServerConfiguration.load(path: nil)
+        #expect(defaults.console.streamBufferBytes == 2 << 20)
+        #expect(defaults.console.tokenBufferBytes == 8 << 20)
+        let documented = ServerConfiguration.documentedDefaultsYAML
+        #expect(documented.contains("stream_buffer_bytes: \(2 << 20)") && documented.contains("token_buffer_bytes: \(8 << 20)"))
+    }
+
     @Test("an agent's token needs no team")
     func agentTokensLoad() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("moodline-tokens-\(UUID().uuidString).yaml").path
@@ -88,6 +114,9 @@ struct ConsoleConfigurationTests {
         #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "Sam", team: "*", agent: "a-3")] }?.contains("agent") == true)
         #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "Sam", team: "", agent: "")] }?.contains("agent") == true)
         #expect(failure { $0.tokens = [.init(token: "long-enough-token-01", name: "Sam", team: "", agent: "a-3")] } == nil)
+        #expect(failure { $0.streamBufferBytes = 1_000 }?.contains("console.stream_buffer_bytes") == true)
+        #expect(failure { $0.tokenBufferBytes = 65_535 }?.contains("console.token_buffer_bytes") == true)
+        #expect(failure { $0.streamBufferBytes = 65_536; $0.tokenBufferBytes = 65_536 } == nil)
         let twice = ConsoleConfiguration.Token(token: "long-enough-token-01", name: "Lin", team: "t-1")
         #expect(failure { $0.tokens = [twice, twice] }?.contains("console.tokens[1]") == true)
         #expect(failure { $0.tokens = [twice] } == nil)

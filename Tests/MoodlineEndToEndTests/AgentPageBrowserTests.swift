@@ -70,6 +70,19 @@ struct AgentPageBrowserTests {
             #expect(!text.contains(word), "the agent reads words, not \(word)")
         }
 
+        // Told that the server dropped events this page read too slowly, the page reads its
+        // calls afresh: one it still shows but the server no longer tracks leaves.
+        _ = try page.evaluate("""
+            (() => {
+              putSnapshot(Object.assign({}, state.calls.get('mine-1').snapshot, { session: 'gone-1', history: [] }));
+              return true;
+            })()
+            """)
+        #expect(try page.evaluate("document.querySelector('.call[data-session=\"gone-1\"]') !== null") as? Bool == true)
+        _ = try page.evaluate("state.es.dispatchEvent(new MessageEvent('missed', { data: '{\"type\":\"missed\",\"events\":4}' })), true")
+        try page.waitFor("document.querySelector('.call[data-session=\"gone-1\"]') === null && state.reloading === null", timeout: 15)
+        #expect(try page.evaluate("document.querySelector('.call[data-session=\"mine-1\"]') !== null") as? Bool == true)
+
         // The call ends: it leaves the page, and so does its protocol.
         try pusher.send(Conversation.bytes(Conversation.end("mine-1", ts: ts + 200)))
         try page.waitFor("document.querySelector('.call[data-session=\"mine-1\"]') === null", timeout: 30)

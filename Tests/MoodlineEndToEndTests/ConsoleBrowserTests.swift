@@ -33,6 +33,25 @@ struct ConsoleBrowserTests {
         #expect(!liveIDs.isDisjoint(with: shown), "the page lists conversations the server is tracking: \(shown) vs \(liveIDs)")
         try page.waitFor("document.querySelectorAll('li.alert').length > 0", timeout: 30)
 
+        // Told that the server dropped events this page read too slowly, the page reads the
+        // state afresh, once however many notices come: a conversation it still shows but the
+        // server no longer tracks (its end among the dropped events) leaves the table.
+        _ = try page.evaluate("""
+            (() => {
+              window.__sessionReads = 0;
+              const fetchBefore = window.fetch;
+              window.fetch = (url, ...rest) => {
+                if (String(url).startsWith('/api/v1/sessions')) window.__sessionReads++;
+                return fetchBefore(url, ...rest);
+              };
+              state.sessions.set('gone-1', Object.assign({}, state.sessions.values().next().value, { session: 'gone-1', _seen: 0 }));
+              for (let i = 0; i < 3; i++) state.es.dispatchEvent(new MessageEvent('missed', { data: '{"type":"missed","events":5}' }));
+              return true;
+            })()
+            """)
+        try page.waitFor("state.missedResync === null && !state.sessions.has('gone-1')", timeout: 15)
+        #expect(try page.evaluate("window.__sessionReads") as? Int == 1, "one re-read for three notices")
+
         // A critical ticket arrives with its deadline and the cue.
         let button = "document.querySelector('.ticket.critical [data-action=\"ack\"]')"
         try page.waitFor("\(button) !== null", timeout: 90)

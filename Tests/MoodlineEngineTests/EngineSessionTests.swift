@@ -157,8 +157,10 @@ import Testing
     @Test func perSessionMemoryIsCompact() {
         let state = MemoryLayout<SessionState>.stride
         let history = EngineConfig().sessions.historyPoints * MemoryLayout<SessionSnapshot.Point>.stride + 4
-        // Slot + its history in the pool + least-recently-active links + index buckets (8 B, at most half full).
-        let estimate = state + history + 8 + 2 * 8
+        // Slot + its history in the pool + least-recently-active links + index buckets (8 B, at
+        // most half full) + its serial and idle-queue entry (at most two while ended ones await compaction).
+        let idle = MemoryLayout<UInt64>.stride + 2 * MemoryLayout<IdleQueue.Entry>.stride
+        let estimate = state + history + 8 + 2 * 8 + idle
         print("per-session: SessionState \(state) B, SpeakerState \(MemoryLayout<SpeakerState>.stride) B, history \(history) B, estimate \(estimate) B")
         #expect(estimate < 4096)
     }

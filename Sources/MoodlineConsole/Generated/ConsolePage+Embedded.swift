@@ -257,7 +257,7 @@ const state = {
   alerts: [], alertIds: new Set(), alertSev: new Map(), alertSevVersion: 0,
   resolvedKeys: new Set(), pending: new Set(), ended: [],
   sort: { key: 'risk', dir: -1 }, filter: [], onlyAlerts: false,
-  es: null, needResync: false, resyncTimer: 0,
+  es: null, needResync: false, resyncTimer: 0, missedResync: null,
   sound: storageGet('localStorage', 'moodline.sound') === 'on',
   dirty: { alerts: true },
 };
@@ -408,6 +408,11 @@ function onEvent(ev, type) {
     case 'alert': addAlerts([d.alert]); break;
     case 'ticket': onTicketEvent(d); break;
     case 'session_end': if (d.summary) onSessionEnd(d.summary); break;
+    case 'missed':
+      // The server dropped events this page read too slowly: what it shows has holes, so read
+      // the state afresh, once at a time however many such notices come.
+      if (!state.missedResync) state.missedResync = resync().finally(() => { state.missedResync = null; });
+      return;
     default: return;
   }
   scheduleRender();
@@ -471,7 +476,7 @@ function connect() {
                       e => { if (!(e instanceof AuthError)) setTimeout(connect, 5000); });
     }
   };
-  for (const type of ['snapshot', 'alert', 'ticket', 'session_end', 'clock']) es.addEventListener(type, ev => onEvent(ev, type));
+  for (const type of ['snapshot', 'alert', 'ticket', 'session_end', 'clock', 'missed']) es.addEventListener(type, ev => onEvent(ev, type));
   es.onmessage = ev => onEvent(ev, null);   // unnamed events carry their type inside
 }
 
@@ -1117,7 +1122,7 @@ init();
 window.__agentErrors = [];
 window.addEventListener('error', e => window.__agentErrors.push(String(e.message)));
 const $ = s => document.querySelector(s);
-const state = { token: new URLSearchParams(location.search).get('token') || '', calls: new Map(), cues: [], es: null, agent: null };
+const state = { token: new URLSearchParams(location.search).get('token') || '', calls: new Map(), cues: [], es: null, agent: null, reloading: null };
 const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 const clock = ts => new Date(ts * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -1238,6 +1243,23 @@ function listen() {
   on('alert', m => putAlert(m.alert));
   on('ticket', m => putTicket(m.action, m.ticket));
   on('session_end', m => endCall(m.summary));
+  // The server dropped events this page read too slowly: read the calls afresh, once at a time.
+  on('missed', () => {
+    if (state.reloading) return;
+    state.reloading = load().catch(e => {
+      if (String(e.message) !== 'token refused') $('#conn').textContent = 'cannot reach the server: ' + e.message;
+    }).finally(() => { state.reloading = null; });
+  });
+}
+
+// The agent's live calls, their cues and tickets, read in full: at start, and after missed events.
+async function load() {
+  const [sessions, alerts, tickets] = await Promise.all([api('/sessions'), api('/alerts?limit=20'), api('/tickets')]);
+  const live = new Set((sessions.sessions || []).map(s => s.session));
+  for (const id of [...state.calls.keys()]) if (!live.has(id)) endCall({ session: id });
+  for (const s of sessions.sessions || []) putSnapshot(s);
+  for (const a of (alerts.alerts || []).slice().reverse()) if (state.calls.has(a.session)) putAlert(a);
+  for (const t of tickets.tickets || []) if (state.calls.has(t.session)) putTicket('open', t);
 }
 
 async function init() {
@@ -1246,10 +1268,7 @@ async function init() {
     const me = await api('/me');
     state.agent = me.agent || null;
     $('#me').textContent = '\u2014 ' + me.name;
-    const [sessions, alerts, tickets] = await Promise.all([api('/sessions'), api('/alerts?limit=20'), api('/tickets')]);
-    for (const s of sessions.sessions || []) putSnapshot(s);
-    for (const a of (alerts.alerts || []).slice().reverse()) if (state.calls.has(a.session)) putAlert(a);
-    for (const t of tickets.tickets || []) if (state.calls.has(t.session)) putTicket('open', t);
+    await load();
     listen();
   } catch (e) {
     if (String(e.message) !== 'token refused') $('#conn').textContent = 'cannot reach the server: ' + e.message;
