@@ -70,7 +70,9 @@ public final class ConsoleHub: LiveFeed {
         }
         let listeners = state.withLock { state -> [Int] in
             switch event {
-            case .snapshot(let snapshot): state.sessions[snapshot.session] = Self.extending(state.sessions[snapshot.session], with: snapshot)
+            case .snapshot(let snapshot):
+                // Published snapshots carry current levels only; the hub keeps the history.
+                state.sessions[snapshot.session] = snapshot.extendingHistory(of: state.sessions[snapshot.session], keeping: Self.historyPoints)
             case .sessionEnded(let summary):
                 state.sessions[summary.session] = nil
                 state.alerts[summary.session] = nil
@@ -108,19 +110,7 @@ public final class ConsoleHub: LiveFeed {
         for reader in waiting { reader.resume(returning: frame) }
     }
 
-    /// The server's per-fragment snapshots carry current levels only; the hub keeps the history.
-    private static func extending(_ previous: SessionSnapshot?, with snapshot: SessionSnapshot) -> SessionSnapshot {
-        var next = snapshot
-        var history = previous?.history ?? []
-        if history.count >= historyPoints { history.removeFirst(history.count - historyPoints + 1) }
-        history.append(SessionSnapshot.Point(
-            ts: snapshot.lastTs, customerValence: snapshot.customerValence, customerArousal: snapshot.customerArousal,
-            agentValence: snapshot.agentValence, agentArousal: snapshot.agentArousal
-        ))
-        next.history = history
-        return next
-    }
-
+    /// The server-sent event that carries `event` to a page.
     static func frame(for event: LiveEvent) -> ByteBuffer {
         var writer = JSONWriter(capacity: 1024)
         switch event {

@@ -37,7 +37,7 @@ struct ConsoleAPITests {
             try config.write(toFile: "\(directory)/moodline.yaml", atomically: true, encoding: .utf8)
             context = try ZMQContext()
             // CURVE on, so the control socket knows who records feedback.
-            let curve = try E2ECurve(clients: [("gateway", ["ingest"]), ("qa-mei", ["control"])])
+            let curve = try E2ECurve(clients: [("gateway", ["ingest"]), ("qa-mei", ["control"]), ("feed", ["publish"])])
             server = try ServerProcess(
                 directory: directory, arguments: ["--config", "\(directory)/moodline.yaml"], context: context, curve: curve, controlAs: "qa-mei")
             pusher = try Pusher(context: context, endpoint: server.ingest, curve: curve.keys("gateway"))
@@ -157,7 +157,8 @@ struct ConsoleAPITests {
     @Test("acknowledge and resolve: recorded with the token's name, published, and every status code", .timeLimit(.minutes(2)))
     func ticketActions() throws {
         let f = try Fixture()
-        let subscriber = try Subscriber(context: f.context, endpoint: f.server.publish, topics: ["ticket/", "team/t-1"])
+        let subscriber = try Subscriber(
+            context: f.context, endpoint: f.server.publish, topics: ["ticket/", "team/t-1"], curve: f.server.curve?.keys("feed"))
         defer { subscriber.stop() }
         let key = try f.key(of: "t-1")
         let encoded = key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
