@@ -13208,6 +13208,18 @@ won't be anyone's burden	0	@goodbye
 want it all to stop	0	@en_stopall
 want everything to stop	0	@en_stopall
 want it all to end	0	@en_stopall
+# --- routine report papers and routine procedure ("got a crime ref", "the officer said it's routine"): with the police, cooperation, not a threat
+crime ref	0	@en_docask
+crime ref number	0	@en_docask
+crime reference number	0	@en_docask
+police reference	0	@en_docask
+police ref	0	@en_docask
+said it's routine	0	@en_docask
+said it was routine	0	@en_docask
+it's routine	0	@en_docask
+it's just routine	0	@en_docask
+routine procedure	0	@en_docask
+just a formality	0	@en_docask
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -22466,6 +22478,39 @@ i want to check you're safe	0.5	empathy
 shut it all down	0	
 shut it down	0	
 shut it off	0	
+# unresolved, as the condition of a threat ("if this isn't fixed I'm going to the police"): the negator belongs to the condition, not to the threat after it
+isn't fixed	-1.00
+isnt fixed	-1.00
+is not fixed	-1.00
+isn't sorted	-1.00
+isnt sorted	-1.00
+isn't sorted out	-1.00
+is not sorted	-1.00
+isn't resolved	-1.00
+isnt resolved	-1.00
+is not resolved	-1.00
+isn't refunded	-1.00
+is not refunded	-1.00
+not fixed	-1.00
+not sorted	-1.00
+not sorted out	-1.00
+not resolved	-1.00
+not refunded	-1.00
+don't fix	-1.00
+dont fix	-1.00
+don't refund	-1.00
+dont refund	-1.00
+don't sort	-1.00
+dont sort	-1.00
+doesn't get fixed	-1.00
+doesnt get fixed	-1.00
+don't get it fixed	-1.00
+won't fix	-1.00
+wont fix	-1.00
+won't refund	-1.00
+wont refund	-1.00
+aren't fixed	-1.00
+aren't refunded	-1.00
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -26924,11 +26969,11 @@ another month	-1.5	@letdown
 话	0	@say
 写	0	@say,@zh_contact
 骂	0	@say
-留言	0	@say,@zh_contact
+留言	0	@say,@zh_contact,@zh_reached
 叫	0	@say,@zh_escverb
 笑	0	@say
-说过	0	@say,@zh_contact
-讲过	0	@say,@zh_contact
+说过	0	@say,@zh_contact,@zh_reached
+讲过	0	@say,@zh_contact,@zh_reached
 话我	0	@say,@zh_quote
 劝我	0	@say
 叫我换	0	@say
@@ -27700,8 +27745,8 @@ ncc	0	@zh_auth
 法务	0	@zh_auth
 法律	0	@zh_auth
 曝光	0	@zh_auth,@zh_expose
-提交	0	@zh_auth,@zh_contact
-提交了	0	@zh_auth,@zh_contact
+提交	0	@zh_auth,@zh_contact,@zh_reached
+提交了	0	@zh_auth,@zh_contact,@zh_reached
 立案	0	@zh_auth
 律师函	0	@zh_auth
 律师信	0	@zh_auth
@@ -27719,11 +27764,11 @@ ncc	0	@zh_auth
 去	0	@zh_escverb,@zh_switch,@zh_use
 向	0	@zh_escverb
 打	0	@zh_escverb,@zh_contact
-打了	0	@zh_escverb,@zh_contact
-打给	0	@zh_escverb,@zh_contact
+打了	0	@zh_escverb,@zh_contact,@zh_reached
+打给	0	@zh_escverb,@zh_contact,@zh_reached
 报	0	@zh_escverb,@zh_use
-联系	0	@zh_escverb,@zh_contact
-联络	0	@zh_escverb,@zh_contact
+联系	0	@zh_escverb,@zh_contact,@zh_reached
+联络	0	@zh_escverb,@zh_contact,@zh_reached
 写信去	0	@zh_escverb
 写信给	0	@zh_escverb
 写咗信去	0	@zh_escverb
@@ -27732,7 +27777,7 @@ ncc	0	@zh_auth
 闹到	0	@zh_escverb
 搞上	0	@zh_escverb
 打去	0	@zh_escverb
-致电	0	@zh_escverb,@zh_contact
+致电	0	@zh_escverb,@zh_contact,@zh_reached
 要	0	@zh_escverb
 会	0	@zh_escverb
 就	0	@zh_escverb
@@ -27842,7 +27887,7 @@ google	0	@zh_social
 发	0	@zh_expose
 发到	0	@zh_expose
 发个	0	@zh_expose
-发了	0	@zh_expose,@zh_contact
+发了	0	@zh_expose,@zh_contact,@zh_reached
 挂	0	@zh_expose
 挂到	0	@zh_expose
 挂上	0	@zh_expose
@@ -28324,115 +28369,115 @@ csl	0	@zh_comp
 网购	0	@zh_use
 在你们这买	0	@zh_use
 在你们这	0	@zh_use
-打热线	0	@zh_contact
-拨打	0	@zh_contact
-发邮件	0	@zh_contact
-发信息	0	@zh_contact
-发消息	0	@zh_contact
-咨询	0	@zh_contact
-咨询过	0	@zh_contact
-询问	0	@zh_contact
-报障	0	@zh_contact
-报障过	0	@zh_contact
-催单	0	@zh_contact
-追问	0	@zh_contact
+打热线	0	@zh_contact,@zh_reached
+拨打	0	@zh_contact,@zh_reached
+发邮件	0	@zh_contact,@zh_reached
+发信息	0	@zh_contact,@zh_reached
+发消息	0	@zh_contact,@zh_reached
+咨询	0	@zh_contact,@zh_reached
+咨询过	0	@zh_contact,@zh_reached
+询问	0	@zh_contact,@zh_reached
+报障	0	@zh_contact,@zh_reached
+报障过	0	@zh_contact,@zh_reached
+催单	0	@zh_contact,@zh_reached
+追问	0	@zh_contact,@zh_reached
 等咗	0	@zh_contact
 追	0	@zh_contact
-追了	0	@zh_contact
-追咗	0	@zh_contact
-打到	0	@zh_contact
-都话	0	@zh_contact
-话会	0	@zh_contact
-说会	0	@zh_contact
-都说	0	@zh_contact
+追了	0	@zh_contact,@zh_reached
+追咗	0	@zh_contact,@zh_reached
+打到	0	@zh_contact,@zh_reached
+都话	0	@zh_contact,@zh_reached
+话会	0	@zh_contact,@zh_reached
+说会	0	@zh_contact,@zh_reached
+都说	0	@zh_contact,@zh_reached
 这么说	0	@zh_contact
 这样说	0	@zh_contact
 咁讲	0	@zh_contact
 听	0	@zh_contact
 听了	0	@zh_contact
-反馈	0	@zh_contact
-反馈了	0	@zh_contact
-留咗	0	@zh_contact
-留了	0	@zh_contact
+反馈	0	@zh_contact,@zh_reached
+反馈了	0	@zh_contact,@zh_reached
+留咗	0	@zh_contact,@zh_reached
+留了	0	@zh_contact,@zh_reached
 答案	0	@zh_contact
 个不同的	0	@zh_contact,@zh_times
-打电话	0	@zh_contact
-打来	0	@zh_contact
-打嚟	0	@zh_contact
-打过	0	@zh_contact
-打咗	0	@zh_contact
-联系你们	0	@zh_contact
-揾过	0	@zh_contact
-找过	0	@zh_contact
-找了	0	@zh_contact
-问过	0	@zh_contact
-问了	0	@zh_contact
-问咗	0	@zh_contact
-说了	0	@zh_contact
-讲咗	0	@zh_contact
-话咗	0	@zh_contact
-反映	0	@zh_contact
-反映过	0	@zh_contact
-反映了	0	@zh_contact
+打电话	0	@zh_contact,@zh_reached
+打来	0	@zh_contact,@zh_reached
+打嚟	0	@zh_contact,@zh_reached
+打过	0	@zh_contact,@zh_reached
+打咗	0	@zh_contact,@zh_reached
+联系你们	0	@zh_contact,@zh_reached
+揾过	0	@zh_contact,@zh_reached
+找过	0	@zh_contact,@zh_reached
+找了	0	@zh_contact,@zh_reached
+问过	0	@zh_contact,@zh_reached
+问了	0	@zh_contact,@zh_reached
+问咗	0	@zh_contact,@zh_reached
+说了	0	@zh_contact,@zh_reached
+讲咗	0	@zh_contact,@zh_reached
+话咗	0	@zh_contact,@zh_reached
+反映	0	@zh_contact,@zh_reached
+反映过	0	@zh_contact,@zh_reached
+反映了	0	@zh_contact,@zh_reached
 反应	0	@zh_contact
-反应过	0	@zh_contact
-投诉	0	@zh_contact
-投诉过	0	@zh_contact
-客诉	0	@zh_contact
-客诉过	0	@zh_contact
-催	0	@zh_contact
-催了	0	@zh_contact
-催咗	0	@zh_contact
-催过	0	@zh_contact
-报修	0	@zh_contact
-报修过	0	@zh_contact
-报咗	0	@zh_contact
-报过	0	@zh_contact
-提交过	0	@zh_contact
-提过	0	@zh_contact
+反应过	0	@zh_contact,@zh_reached
+投诉	0	@zh_contact,@zh_reached
+投诉过	0	@zh_contact,@zh_reached
+客诉	0	@zh_contact,@zh_reached
+客诉过	0	@zh_contact,@zh_reached
+催	0	@zh_contact,@zh_reached
+催了	0	@zh_contact,@zh_reached
+催咗	0	@zh_contact,@zh_reached
+催过	0	@zh_contact,@zh_reached
+报修	0	@zh_contact,@zh_reached
+报修过	0	@zh_contact,@zh_reached
+报咗	0	@zh_contact,@zh_reached
+报过	0	@zh_contact,@zh_reached
+提交过	0	@zh_contact,@zh_reached
+提过	0	@zh_contact,@zh_reached
 提了	0	@zh_contact
 开了	0	@zh_contact
 开咗	0	@zh_contact
-发过	0	@zh_contact
+发过	0	@zh_contact,@zh_reached
 寄了	0	@zh_contact
 寄过	0	@zh_contact
 寄咗	0	@zh_contact
-写过	0	@zh_contact
-留言了	0	@zh_contact
-私信	0	@zh_contact
-私信过	0	@zh_contact
+写过	0	@zh_contact,@zh_reached
+留言了	0	@zh_contact,@zh_reached
+私信	0	@zh_contact,@zh_reached
+私信过	0	@zh_contact,@zh_reached
 申请	0	@zh_contact
-申请了	0	@zh_contact
+申请了	0	@zh_contact,@zh_reached
 跑	0	@zh_contact
 跑了	0	@zh_contact
 去了	0	@zh_contact
 解释	0	@zh_contact
 解释过	0	@zh_contact
 chat	0	@zh_contact
-chat过	0	@zh_contact
+chat过	0	@zh_contact,@zh_reached
 call	0	@zh_contact
-call过	0	@zh_contact
+call过	0	@zh_contact,@zh_reached
 send	0	@zh_contact
-send咗	0	@zh_contact
+send咗	0	@zh_contact,@zh_reached
 inbox	0	@zh_contact
-inbox过	0	@zh_contact
+inbox过	0	@zh_contact,@zh_reached
 约咗	0	@zh_contact
-来电	0	@zh_contact
-打客服	0	@zh_contact
+来电	0	@zh_contact,@zh_reached
+打客服	0	@zh_contact,@zh_reached
 等了	0	@zh_contact
 拖了	0	@zh_contact
 拖咗	0	@zh_contact
 搞咗	0	@zh_contact
 叫我等	0	@zh_contact
 已经等	0	@zh_contact
-联系了	0	@zh_contact
+联系了	0	@zh_contact,@zh_reached
 试过	0	@zh_contact
 全都试过	0	@zh_contact
 打电话问	0	@zh_contact
 说法	0	@zh_contact
 讲法	0	@zh_contact
 答复	0	@zh_contact
-转接	0	@zh_contact
+转接	0	@zh_contact,@zh_reached
 听咗	0	@zh_contact
 约了	0	@zh_contact
 一	0	@zh_num
@@ -28542,21 +28587,21 @@ n	0	@zh_num
 再次	0	@zh_again
 前几次	0	@zh_again
 前两次	0	@zh_again
-之前	0	@zh_again
-上次	0	@zh_again
-上回	0	@zh_again
-上周	0	@zh_again
-上个月	0	@zh_again
-去年	0	@zh_again
-去年年底	0	@zh_again
-昨天	0	@zh_again
-前天	0	@zh_again
-上礼拜	0	@zh_again
-上星期	0	@zh_again
-月初	0	@zh_again
-月头	0	@zh_again
-上周三	0	@zh_again
-上周五	0	@zh_again
+之前	0	@zh_past
+上次	0	@zh_past
+上回	0	@zh_past
+上周	0	@zh_past
+上个月	0	@zh_past
+去年	0	@zh_past
+去年年底	0	@zh_past
+昨天	0	@zh_past
+前天	0	@zh_past
+上礼拜	0	@zh_past
+上星期	0	@zh_past
+月初	0	@zh_past
+月头	0	@zh_past
+上周三	0	@zh_past
+上周五	0	@zh_past
 上周末	0	@zh_again
 之前就	0	@zh_again
 上次就	0	@zh_again
@@ -29395,6 +29440,18 @@ smartone	0	@zh_comp
 你头先话	0	@zh_quote
 你啱啱讲	0	@zh_quote
 你啱啱话	0	@zh_quote
+# --- routine report papers and routine procedure (受理案件证明, 三联单, 常规手续): with an authority, cooperation, not a threat
+受理案件证明	0	@zh_docask
+受理证明	0	@zh_docask
+三联单	0	@zh_docask
+报警回执	0	@zh_docask
+立案回执	0	@zh_docask
+报案三联单	0	@zh_docask
+常规手续	0	@zh_docask
+例行程序	0	@zh_docask
+例行手续	0	@zh_docask
+正常程序	0	@zh_docask
+走个流程	0	@zh_docask
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -36178,8 +36235,9 @@ po到tiktok	-1.5	escalation
 @zh_contact ..6 @zh_num ..2 @zh_times	repeat	contacted several times
 @zh_num ..1 @zh_times ..8 @zh_contact	repeat	contacted several times
 @zh_again ..6 @zh_contact	repeat	contacted before
+@zh_past ..6 @zh_reached	repeat	contacted before
 @zh_contact ..3 @zh_again	repeat	contacted many times
-@zh_again|@zh_still ..5 @zh_unres	repeat	still unresolved
+@zh_again|@zh_past|@zh_still ..5 @zh_unres	repeat	still unresolved
 @zh_num ..1 @zh_unres	repeat	counting the times or days
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 """####),
