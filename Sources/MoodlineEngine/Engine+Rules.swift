@@ -78,7 +78,7 @@ extension Engine {
             context.prosody = assessment
             context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
         }
-        let mood = Self.mood(score, arousal: context.arousal, speaker: fragment.speaker)
+        let mood = Self.mood(score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text)
         s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
@@ -151,11 +151,16 @@ extension Engine {
     /// crisis protocol or a pointer to an outside body ("are you thinking of hurting yourself?",
     /// 请立刻拨打110): the risk words are the customer's. What empathy and the protocol name
     /// stirs the agent at half weight; a flustered apology ("sorry, the system is so slow
-    /// today") still counts in full.
-    static func mood(_ score: Score, arousal: Float, speaker: Speaker) -> (valence: Float, arousal: Float) {
+    /// today") still counts in full. An agent line that never says "I" (我) explains a policy or
+    /// a procedure ("knowingly abusing bugs leads to a suspension", 建议您到派出所报案): its
+    /// negative words are the topic's, and count half.
+    static func mood(_ score: Score, arousal: Float, speaker: Speaker, text: String) -> (valence: Float, arousal: Float) {
         guard speaker == .agent else { return (score.valence, arousal) }
         let caring = score.categories.contains(.empathy) || score.categories.contains(.selfHarm) || score.categories.contains(.escalation)
-        guard caring || score.categories.contains(.apology) else { return (score.valence, arousal) }
+        guard caring || score.categories.contains(.apology) else {
+            guard score.valence < 0, !FirstPerson.isSpoken(in: text) else { return (score.valence, arousal) }
+            return (score.valence * 0.5, arousal)
+        }
         return (max(score.valence, 0), caring ? arousal * 0.5 : arousal)
     }
 

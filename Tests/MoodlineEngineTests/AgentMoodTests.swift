@@ -1,0 +1,27 @@
+import MoodlineCore
+@testable import MoodlineEngine
+import Testing
+
+/// What of an agent's line feeds the agent's mood: their own words in full, a policy read out
+/// at half weight.
+@Suite struct AgentMoodTests {
+    @Test func firstPersonIsTheSpeakerNotTheCompany() {
+        for spoken in ["I honestly don't know", "sorry, I'm swamped", "it's been a rough day for me", "Im so tired", "我真的已经尽力了", "说实话我也很着急", "My bad"] {
+            #expect(FirstPerson.isSpoken(in: spoken), "\(spoken)")
+        }
+        for unspoken in ["Section 4 says abusing bugs leads to a suspension", "建议您到派出所报案，上传到我们的争议款专区", "我們會跟進", "我哋會處理", "Iceland is lovely", "the MIME type", ""] {
+            #expect(!FirstPerson.isSpoken(in: unspoken), "\(unspoken)")
+        }
+    }
+
+    @Test func anAgentsPolicyCountsHalfAndTheirOwnWordsInFull() {
+        var score = Score()
+        score.valence = -0.6
+        let policy = Engine.mood(score, arousal: 0.2, speaker: .agent, text: "Abusing bugs leads to a suspension.")
+        #expect(policy.valence == -0.3 && policy.arousal == 0.2)
+        let own = Engine.mood(score, arousal: 0.2, speaker: .agent, text: "I can't take this any more.")
+        #expect(own.valence == -0.6)
+        let customer = Engine.mood(score, arousal: 0.2, speaker: .customer, text: "Abusing bugs leads to a suspension.")
+        #expect(customer.valence == -0.6, "a customer's words always count in full")
+    }
+}
