@@ -13220,6 +13220,20 @@ it's routine	0	@en_docask
 it's just routine	0	@en_docask
 routine procedure	0	@en_docask
 just a formality	0	@en_docask
+# --- a policy's wording about suicide ("if the insured dies by suicide", "the suicide exclusion"): the contract's words, not the speaker's
+the insured	0	@en_policy
+the life insured	0	@en_policy
+the life assured	0	@en_policy
+policyholder	0	@en_policy
+policy holder	0	@en_policy
+suicide clause	0	@en_policy
+suicide exclusion	0	@en_policy
+exclusion clause	0	@en_policy
+exclusion period	0	@en_policy
+the policy says	0	@en_policy
+the policy wording	0	@en_policy
+the contract says	0	@en_policy
+the terms say	0	@en_policy
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -22561,6 +22575,7 @@ aren't refunded	-1.00
 @you ..3 @kill|@die	scope:listener_target	death wish at the listener
 @en_tolistener	scope:listener_target	telling the listener to die
 @en_innocent	scope:reported	professional or third-party context
+@en_policy & @kill|@die	scope:reported	a policy's wording about suicide
 @third ..3 @die|@kill|@hurt	scope:reported	someone else
 
 # --- abuse
@@ -29452,6 +29467,24 @@ smartone	0	@zh_comp
 例行手续	0	@zh_docask
 正常程序	0	@zh_docask
 走个流程	0	@zh_docask
+# --- a policy's wording about suicide (被保险人……自杀的，本公司不承担): the contract's words, not the speaker's
+被保险人	0	@zh_policy
+被保人	0	@zh_policy
+受保人	0	@zh_policy
+投保人	0	@zh_policy
+本公司不承担	0	@zh_policy
+不承担给付	0	@zh_policy
+免责条款	0	@zh_policy
+除外责任	0	@zh_policy
+自杀条款	0	@zh_policy
+保单里面写	0	@zh_policy
+保单上写	0	@zh_policy
+保单写	0	@zh_policy
+合同里写	0	@zh_policy
+合同上写	0	@zh_policy
+条款写	0	@zh_policy
+条款上写	0	@zh_policy
+条款里	0	@zh_policy
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -36152,6 +36185,18 @@ po到tiktok	-1.5	escalation
 救命恩人	2.8	thanks
 救咗我	2.0	thanks
 你救了我	2.5	thanks
+# --- "are you all dead?" at a silent company (你们平台是死了吗, 客服都死咗咩): an angry rhetorical question, not a death wish
+是死了吗	-2.0
+死了吗	-2.0
+都死了吗	-2.0
+是死了么	-2.0
+死了么	-2.0
+死咗咩	-2.0
+死咗呀	-2.0
+系咪死咗	-2.0
+全部死晒	-2.0
+人都死光了吗	-2.0
+人死光了吗	-2.0
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -36200,6 +36245,7 @@ po到tiktok	-1.5	escalation
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
 @zh_kin ..4 @zh_gone|@zh_die|@zh_sh	scope:reported	someone else died or said it
 @third ..8 @zh_sh	scope:reported	someone else did it
+@zh_policy & @zh_sh|@zh_die	scope:reported	a policy's wording about suicide
 
 # --- abuse
 @you ..6 @zh_insult	abuse	insult at the listener
