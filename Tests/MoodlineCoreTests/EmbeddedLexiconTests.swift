@@ -47,6 +47,32 @@ import Testing
         #expect(score(text).categories.contains(.selfHarm), "\(text)")
     }
 
+    /// An agent asking whether the customer is safe is neither a death wish at them nor a
+    /// disclosure; telling a death wish is still abuse, and saying one's own thoughts is self-harm.
+    @Test func askingWhetherTheListenerIsSafeIsConcern() {
+        for question in ["我想直接问一下：您是不是有伤害自己或者结束生命的想法？", "我好擔心你，想直接問你：你係咪諗緊結束自己嘅生命？"] {
+            let s = score(question)
+            #expect(!s.categories.contains(.abuse) && !s.categories.contains(.selfHarm), "\(question): \(s.categories)")
+        }
+        #expect(score("你怎么不去死").categories.contains(.abuse))
+        #expect(score("我有结束生命的想法").categories.contains(.selfHarm))
+    }
+
+    /// A policy's wording about suicide is the contract's, not the caller's; the caller's own
+    /// "if I kill myself" about the same policy is not.
+    @Test func aPolicysWordingAboutSuicideIsReported() {
+        #expect(!score("does my life policy pay out if the insured dies by suicide in the first two years?").categories.contains(.selfHarm))
+        #expect(!score("条款写被保险人二年内自杀的，本公司不承担给付保险金的责任，这是啥意思").categories.contains(.selfHarm))
+        #expect(score("if I kill myself will the policy pay my kids").categories.contains(.selfHarm))
+        #expect(score("如果我自杀了，保险能赔给我老婆吗").categories.contains(.selfHarm))
+    }
+
+    /// The negator of an unresolved condition belongs to it, not to the threat that follows.
+    @Test func anUnresolvedConditionDoesNotNegateTheThreat() {
+        #expect(score("If this isn't fixed I'm going to the police").categories.contains(.escalation))
+        #expect(!score("I'm not going to the police, I just want it fixed").categories.contains(.escalation))
+    }
+
     @Test func threatToTheAgentIsAbuseNotSelfHarm() {
         let s = score("我弄死你")
         #expect(s.categories.contains(.abuse))

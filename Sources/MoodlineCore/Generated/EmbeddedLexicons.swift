@@ -29441,8 +29441,6 @@ smartone	0	@zh_comp
 直接问一下	0	@zh_askrisk
 直接问你	0	@zh_askrisk
 直接问您	0	@zh_askrisk
-担心您	0	@zh_askrisk
-担心你	0	@zh_askrisk
 想法	0	@zh_thought
 念头	0	@zh_thought
 谂法	0	@zh_thought
@@ -29485,6 +29483,10 @@ smartone	0	@zh_comp
 条款写	0	@zh_policy
 条款上写	0	@zh_policy
 条款里	0	@zh_policy
+# --- the words of self-harm an agent's safety question names (您是不是有伤害自己或者结束生命的想法): for scope:concern only
+伤害自己	0	@zh_shword
+结束自己的生命	0	@zh_shword
+自残	0	@zh_shword
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -36240,8 +36242,10 @@ po到tiktok	-1.5	escalation
 @zh_without ..6 @zh_nobody	self_harm	nobody would notice if I were gone
 @zh_deny ..3 @zh_sh|@zh_die	scope:denial	denies self-harm
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
-@zh_askrisk ..10 @zh_sh|@zh_die	scope:concern	asks whether the listener is safe
-@you ..6 @zh_sh|@zh_die ..8 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
+@zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword	scope:concern	asks whether the listener is safe
+@you ..6 @zh_sh|@zh_die|@zh_shword ..10 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
+@zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword	empathy	asks whether the listener is safe
+@you ..6 @zh_sh|@zh_die|@zh_shword ..10 @zh_thought	empathy	asks about the listener's thoughts of self-harm
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
 @zh_kin ..4 @zh_gone|@zh_die|@zh_sh	scope:reported	someone else died or said it
 @third ..8 @zh_sh	scope:reported	someone else did it
