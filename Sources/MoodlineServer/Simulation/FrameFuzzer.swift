@@ -116,7 +116,8 @@ public struct FrameFuzzer: Sendable {
     }
 
     private mutating func make(_ mutation: Mutation, from event: WireEvent, valid: [UInt8]) -> [UInt8] {
-        var object = ObjectText(event)
+        // Built only for the mutations that change fields: the byte-level ones need none.
+        lazy var object = ObjectText(event)
         switch mutation {
         case .none: return valid
         case .missingField: object.members.remove(at: random.below(object.members.count))
@@ -193,14 +194,14 @@ public struct FrameFuzzer: Sendable {
             let key = Self.pick(["session", "agent", "team", "customer"], &random)
             object.set(key, to: JSONText.string(String(repeating: "i", count: id + random.below(3) - 1)))
         case 2:
-            object.set("text", to: JSONText.string(String(String(repeating: "angry ", count: text / 6 + 1).prefix(text + random.below(3) - 1))))
+            object.set("text", to: JSONText.quoted(Array(JSONText.repeated("angry ", text / 6 + 1).prefix(text + random.below(3) - 1))))
         case 3:
             // Three bytes a character: the limit falls inside a character or at its end.
-            object.set("text", to: JSONText.string(String(repeating: "气", count: text / 3 + random.below(3) - 1)))
+            object.set("text", to: JSONText.quoted(JSONText.repeated("气", text / 3 + random.below(3) - 1)))
         case 4:
             // Six escaped bytes each, three unescaped: long on the wire, under the limit once read.
             let count = text / 3 + random.below(3) - 1
-            object.set("text", to: .json(Array(("\"" + String(repeating: "\\u6C14", count: count) + "\"").utf8)))
+            object.set("text", to: JSONText.quoted(JSONText.repeated("\\u6C14", count)))
         default:
             object.set("lang", to: JSONText.string(String(repeating: "z", count: 63 + random.below(3))))
         }
@@ -273,9 +274,9 @@ public struct FrameFuzzer: Sendable {
         let depth = max(1, Self.pick(depths, &random))
         let closed = random.below(4) != 0
         let (open, close): (String, String) = random.below(2) == 0 ? ("[", "]") : ("{\"a\":", "}")
-        let value = String(repeating: open, count: depth) + "1" + (closed ? String(repeating: close, count: depth) : "")
+        let value = JSONText.repeated(open, depth) + [UInt8(ascii: "1")] + (closed ? JSONText.repeated(close, depth) : [])
         let key = Self.pick(["nested", "prosody", "text", "x"], &random)
-        object.set(key, to: .json(Array(value.utf8)))
+        object.set(key, to: .json(value))
     }
 
     // MARK: Bytes
@@ -288,6 +289,12 @@ public struct FrameFuzzer: Sendable {
         let legal: [[UInt8]] = [[0x20], [0x09], [0x0A], [0x0D], [0x20, 0x20, 0x0A, 0x09]]
         let illegal: [[UInt8]] = [[0x0B], [0x0C], [0xC2, 0xA0], [0xEF, 0xBB, 0xBF], [0xE2, 0x80, 0xA8]]
         var inString = false, escaped = false, illegalLeft = random.below(4) == 0 ? 1 : 0
+        func isStructural(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ","): true
+            default: false
+            }
+        }
         func gap(_ random: inout SplitMix64) -> [UInt8] {
             if illegalLeft > 0, random.below(8) == 0 {
                 illegalLeft -= 1
@@ -297,7 +304,7 @@ public struct FrameFuzzer: Sendable {
         }
         out += gap(&random)
         for byte in bytes {
-            let structural = !inString && [UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ",")].contains(byte)
+            let structural = !inString && isStructural(byte)
             if structural { out += gap(&random) }
             out.append(byte)
             if structural { out += gap(&random) }
@@ -367,7 +374,7 @@ public struct FrameFuzzer: Sendable {
         // Padded with an unknown field so the message sits just around the limit.
         let plain = object.bytes.count + ",\"padding\":\"\"".utf8.count
         let target = limits.maxMessageBytes + random.below(5) - 2 + (random.below(8) == 0 ? 100_000 : 0)
-        object.members.append(.init(key: JSONText.string("padding"), value: .json(JSONText.string(String(repeating: "p", count: max(0, target - plain))))))
+        object.members.append(.init(key: JSONText.string("padding"), value: .json(JSONText.quoted(JSONText.repeated("p", max(0, target - plain))))))
         return object.bytes
     }
 
@@ -560,5 +567,27 @@ enum JSONText {
         var writer = JSONWriter(capacity: 20)
         writer.int(value)
         return writer.bytes
+    }
+
+    /// `contents` between quotes, as they are (already JSON string contents).
+    static func quoted(_ contents: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(contents.count + 2)
+        out += contents
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+
+    /// The UTF-8 of `unit` `count` times over, by doubling: a `String` built a piece at a time
+    /// takes milliseconds at the sizes of the limits.
+    static func repeated(_ unit: String, _ count: Int) -> [UInt8] {
+        let unit = Array(unit.utf8)
+        let total = unit.count * max(0, count)
+        guard total > 0 else { return [] }
+        var out = unit
+        out.reserveCapacity(total)
+        while out.count * 2 <= total { out += out }
+        out += out[..<(total - out.count)]
+        return out
     }
 }
