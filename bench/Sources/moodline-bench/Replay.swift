@@ -16,7 +16,7 @@ struct CountingSink: PipelineSink {
     var summaries = 0
 
     mutating func alert(_ alert: Alert, newTicket ticket: Ticket?) { alerts += 1 }
-    mutating func ticketChanged(_ ticket: Ticket, action: TicketAction) { tickets += 1 }
+    mutating func ticketChanged(_ ticket: Ticket, action: TicketAction, at: Double) { tickets += 1 }
     mutating func snapshot(_ snapshot: SessionSnapshot) { snapshots += 1 }
     mutating func sessionEnded(_ summary: SessionSummary) { summaries += 1 }
 }
