@@ -132,7 +132,7 @@ public struct FrameFuzzer: Sendable {
         case .escapedKeys: escapeKeys(&object)
         case .unknownFields: addUnknownFields(&object)
         case .deepNesting: nest(&object)
-        case .whitespace: return spaced(object.bytes)
+        case .whitespace: return spaced(valid)
         case .freshSession:
             freshSessions += 1
             object.set("session", to: JSONText.string("fz-\(seed)-\(freshSessions)"))
