@@ -47,11 +47,13 @@ struct ConsoleRoutes: Sendable {
         api.get("events") { _, context in
             let (token, access) = try context.requireHolder()
             let stream = hub.subscribe(access, token: token)
-            return Response(
-                status: .ok,
-                headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
-                body: ResponseBody(asyncSequence: stream)
-            )
+            return Response(status: .ok, headers: Self.eventStreamHeaders, body: ResponseBody(asyncSequence: stream))
+        }
+        // The headers alone, without subscribing a stream nobody reads. Every other GET route's
+        // HEAD is made by the router (`autoGenerateHeadEndpoints`).
+        api.head("events") { _, context in
+            _ = try context.requireAccess()
+            return Response(status: .ok, headers: Self.eventStreamHeaders)
         }
         // A known resource asked with another method is 405 with `Allow`; anything else under
         // /api is 404. Both only after the token check.
@@ -66,12 +68,20 @@ struct ConsoleRoutes: Sendable {
                 api.on(RouterPath(path), method: method) { request, _ -> Response in throw APIError.methodNotAllowed(request, allow: allow) }
             }
         }
-        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
+        // Alerts' feedback is POST only. Without these, any other method on `alerts/…` matched the
+        // route, found no handler and got the router's bare 404, before the token was checked.
+        for method in Self.otherMethods + [.get, .head] where method != .post {
+            api.on("alerts/**", method: method) { request, _ -> Response in throw APIError.methodNotAllowed(request, allow: "POST") }
+        }
+        // Every method, so that no request under /api/v1 is answered before the token check.
+        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch, .trace, .options] {
             api.on("**", method: method) { request, _ -> Response in
                 throw APIError(.notFound, .notFound, "no such API route \(request.method) \(request.uri.path); see docs/console-api.yaml")
             }
         }
     }
+
+    private static let eventStreamHeaders: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
 
     /// The methods no route answers but GET (and HEAD): asked of a known resource, a 405.
     static let otherMethods: [HTTPRequest.Method] = [.post, .put, .delete, .patch, .trace, .options]

@@ -27,7 +27,8 @@ public final class ConsoleService: Sendable {
 
     /// Starts listening on `host:port` and returns the port bound (the one picked, for port 0).
     public func start(timeout: Double = 20) throws(ConsoleError) -> Int {
-        let router = Router(context: ConsoleRequestContext.self)
+        // HEAD is answered wherever GET is, as the 405s' `Allow: GET, HEAD` promises.
+        let router = Router(context: ConsoleRequestContext.self, options: .autoGenerateHeadEndpoints)
         routes.register(on: router)
         let outcome = Mutex<Result<Int, ConsoleError>?>(nil)
         let ready = DispatchSemaphore(value: 0)

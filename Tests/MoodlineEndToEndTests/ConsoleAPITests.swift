@@ -221,6 +221,18 @@ struct ConsoleAPITests {
         let delete = try HTTP.request("DELETE", url, headers: ["Authorization": "Bearer \(ConsoleAPITests.teamOne)"])
         #expect(delete.status == 405 && delete.headers["allow"] == "GET, HEAD, POST", "\(delete.status) \(delete.headers)")
         #expect(try HTTP.request("TRACE", f.base + "/api/v1/sessions").status == 401, "the token is checked first")
+        #expect(try HTTP.request("OPTIONS", f.base + "/api/v1/no-such-route").status == 401, "on unknown routes too")
+        // HEAD wherever GET, as `Allow` says: the headers without the body.
+        let bearer = ["Authorization": "Bearer \(ConsoleAPITests.teamOne)"]
+        let head = try HTTP.request("HEAD", f.base + "/api/v1/sessions", headers: bearer)
+        #expect(head.status == 200 && head.body.isEmpty && head.headers["content-type"]?.hasPrefix("application/json") == true)
+        #expect(try HTTP.request("HEAD", f.base + "/healthz").status == 200)
+        #expect(try HTTP.request("HEAD", f.base + "/api/v1/events", headers: bearer).headers["content-type"]?.hasPrefix("text/event-stream") == true)
+        #expect(try HTTP.request("HEAD", f.base + "/api/v1/sessions").status == 401)
+        // An alert's feedback is POST only.
+        let feedbackGet = try HTTP.request("GET", f.base + "/api/v1/alerts/nobody%2Fabuse%2F1/feedback", headers: bearer)
+        #expect(feedbackGet.status == 405 && feedbackGet.headers["allow"] == "POST", "\(feedbackGet.status) \(feedbackGet.headers)")
+        #expect(try HTTP.request("GET", f.base + "/api/v1/alerts/nobody%2Fabuse%2F1/feedback").status == 401)
         #expect(try HTTP.get(f.base + "/api/v1/sessions/no-such-session", token: ConsoleAPITests.teamOne).status == 404)
     }
 

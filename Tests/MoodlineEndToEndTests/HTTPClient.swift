@@ -121,7 +121,11 @@ final class HTTPConnection {
         let payload = Array((body ?? "").utf8)
         if body != nil || method == "POST" { request += "Content-Length: \(payload.count)\r\n" }
         request += "\r\n"
-        let bytes = Array(request.utf8) + payload
+        try sendRaw(Array(request.utf8) + payload)
+    }
+
+    /// Sends bytes exactly as given: requests no well-behaved client would write, or no request at all.
+    func sendRaw(_ bytes: [UInt8]) throws {
         var sent = 0
         while sent < bytes.count {
             let n = bytes[sent...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -129,6 +133,9 @@ final class HTTPConnection {
             sent += n
         }
     }
+
+    /// Tells the server nothing more will come (a half-close), as a client that gave up would.
+    func finishSending() { _ = shutdown(fd, Int32(SHUT_WR)) }
 
     /// The next bytes, nil at the end of the stream; throws when nothing comes within the timeout.
     func read(timeout: Double? = nil) throws -> [UInt8]? {

@@ -247,11 +247,7 @@ final class ControlClient {
 
     /// `{"cmd":"stats"}`: the integer members of the reply (received, fragments, alerts_published, …).
     func stats() throws -> [String: Int] {
-        _ = try socket.send("{\"cmd\":\"stats\"}")
-        guard let reply = try socket.receiveBytes() else { throw BenchFailure(description: "no reply to stats within 10 s") }
-        guard let object = try JSONSerialization.jsonObject(with: Data(reply)) as? [String: Any] else {
-            throw BenchFailure(description: "stats reply is not a JSON object")
-        }
+        let object = try reply("{\"cmd\":\"stats\"}")
         var out: [String: Int] = [:]
         for (key, value) in object {
             if let n = value as? Int { out[key] = n }
@@ -262,6 +258,16 @@ final class ControlClient {
             }
         }
         return out
+    }
+
+    /// The reply to one request, as JSON.
+    func reply(_ request: String) throws -> [String: Any] {
+        _ = try socket.send(request)
+        guard let reply = try socket.receiveBytes() else { throw BenchFailure(description: "no reply to \(request) within 10 s") }
+        guard let object = try JSONSerialization.jsonObject(with: Data(reply)) as? [String: Any] else {
+            throw BenchFailure(description: "the reply to \(request) is not a JSON object")
+        }
+        return object
     }
 
     func close() { socket.close() }

@@ -7,6 +7,7 @@
 //   pipeline  end to end over tcp loopback vs raw libzmq, latency, memory, replay (Pipeline.swift)
 //   replay    generated JSON lines through Pipeline, no sockets, no store (Replay.swift)
 //   jsonl     `moodline score --jsonl` on a file, end to end, vs VADER (JSONLBenchmark.swift)
+//   fuzz      hostile frames through the ingest path: frames/s, rejections per reason (Fuzz.swift)
 //   push      (internal) the pushing process `pipeline` spawns
 //   selfcheck checks that the allocation counter sees allocations
 
@@ -42,6 +43,11 @@ sections:
              needs the release binary: swift build -c release --product moodline
              options: --lines N (1,000,000)  --vader-lines N (50,000)  --passes N (3)
                       --python PATH  --moodline PATH
+  fuzz       hostile frames (FrameFuzzer) through Pipeline in process, then with --zmq into a
+             real server over tcp: frames/s, rejections per reason, what each mutation came to,
+             and a check that every frame was taken or refused once
+             options: --seconds S (60)  --zmq  --zmq-frames N (200,000)  --seed N (1)
+                      --sessions N (32)  --live-cap N (1,000)  --db-dir DIR
   selfcheck  checks that the allocation counter counts
 """
 
@@ -66,6 +72,8 @@ case "jsonl":
         exit(64)
     }
     exit(benchmark.run())
+case "fuzz":
+    exit(FuzzBenchmark.run(arguments: rest))
 case "push":
     exit(PushCommand.run(rest))
 case "selfcheck":
