@@ -79,17 +79,13 @@ public final class Server: @unchecked Sendable {
             try publish.serveCurve(keys, as: .publish)
             try control.serveCurve(keys, as: .control)
         }
-        do {
-            try ingest.bind(configuration.ingest)
-            try publish.bind(configuration.publish)
-            try control.bind(configuration.control)
-            boundIngest = try ingest.lastEndpoint
-            boundPublish = try publish.lastEndpoint
-            boundControl = try control.lastEndpoint
-        } catch {
-            control.close()
-            throw error
-        }
+        // The control socket goes to its service's thread below; on an early throw, its release closes it.
+        try ingest.bind(configuration.ingest)
+        try publish.bind(configuration.publish)
+        try control.bind(configuration.control)
+        boundIngest = try ingest.lastEndpoint
+        boundPublish = try publish.lastEndpoint
+        boundControl = try control.lastEndpoint
         var started: Logger.Metadata = [
             "ingest": .string(boundIngest), "publish": .string(boundPublish), "control": .string(boundControl),
             "database": .string(configuration.database), "lexicon_entries": .string(String(lexicon.count)),
