@@ -56,8 +56,21 @@ struct SessionBoard {
         for event in inbox.take() {
             switch event {
             case .snapshot(let snapshot):
-                let previous = sessions.updateValue(snapshot.extendingHistory(of: sessions[snapshot.session], keeping: Self.historyPoints), forKey: snapshot.session)
-                if previous == nil { membershipChanged = true }
+                // In place: the kept history is moved out, extended and moved back, never copied.
+                var history: [SessionSnapshot.Point] = []
+                if let index = sessions.index(forKey: snapshot.session) {
+                    swap(&history, &sessions.values[index].history)
+                } else {
+                    membershipChanged = true
+                    history.reserveCapacity(Self.historyPoints)
+                }
+                if history.count >= Self.historyPoints { history.removeFirst(history.count - Self.historyPoints + 1) }
+                history.append(SessionSnapshot.Point(
+                    ts: snapshot.lastTs, customerValence: snapshot.customerValence, customerArousal: snapshot.customerArousal,
+                    agentValence: snapshot.agentValence, agentArousal: snapshot.agentArousal))
+                var next = snapshot
+                next.history = history
+                sessions[snapshot.session] = next
             case .sessionEnded(let summary):
                 if sessions.removeValue(forKey: summary.session) != nil { membershipChanged = true }
             case .alert, .ticket:
