@@ -13234,6 +13234,8 @@ the policy says	0	@en_policy
 the policy wording	0	@en_policy
 the contract says	0	@en_policy
 the terms say	0	@en_policy
+suicide	0	@en_suicideword
+commit suicide	0	@en_suicideword
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -22575,7 +22577,7 @@ aren't refunded	-1.00
 @you ..3 @kill|@die	scope:listener_target	death wish at the listener
 @en_tolistener	scope:listener_target	telling the listener to die
 @en_innocent	scope:reported	professional or third-party context
-@en_policy & @kill|@die	scope:reported	a policy's wording about suicide
+@en_policy & @kill|@en_suicideword	scope:reported	a policy's wording about suicide
 @third ..3 @die|@kill|@hurt	scope:reported	someone else
 
 # --- abuse
@@ -29487,6 +29489,7 @@ smartone	0	@zh_comp
 伤害自己	0	@zh_shword
 结束自己的生命	0	@zh_shword
 自残	0	@zh_shword
+结束自己	0	@zh_shword
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -36187,18 +36190,43 @@ po到tiktok	-1.5	escalation
 救命恩人	2.8	thanks
 救咗我	2.0	thanks
 你救了我	2.5	thanks
-# --- "are you all dead?" at a silent company (你们平台是死了吗, 客服都死咗咩): an angry rhetorical question, not a death wish
-是死了吗	-2.0
-死了吗	-2.0
-都死了吗	-2.0
-是死了么	-2.0
-死了么	-2.0
-死咗咩	-2.0
-死咗呀	-2.0
-系咪死咗	-2.0
-全部死晒	-2.0
-人都死光了吗	-2.0
-人死光了吗	-2.0
+# --- "is it dead?" of a silent platform or system (你们平台是死了吗, 个app死咗咩): an angry rhetorical question about a thing, not a death wish at a person
+平台是死了吗	-2.0
+平台死了吗	-2.0
+平台是不是死了	-2.0
+平台死咗咩	-2.0
+平台死咗呀	-2.0
+平台系咪死咗	-2.0
+系统是死了吗	-2.0
+系统死了吗	-2.0
+系统是不是死了	-2.0
+系统死咗咩	-2.0
+系统死咗呀	-2.0
+系统系咪死咗	-2.0
+app是死了吗	-2.0
+app死了吗	-2.0
+app是不是死了	-2.0
+app死咗咩	-2.0
+app死咗呀	-2.0
+app系咪死咗	-2.0
+网站是死了吗	-2.0
+网站死了吗	-2.0
+网站是不是死了	-2.0
+网站死咗咩	-2.0
+网站死咗呀	-2.0
+网站系咪死咗	-2.0
+后台是死了吗	-2.0
+后台死了吗	-2.0
+后台是不是死了	-2.0
+后台死咗咩	-2.0
+后台死咗呀	-2.0
+后台系咪死咗	-2.0
+官网是死了吗	-2.0
+官网死了吗	-2.0
+官网是不是死了	-2.0
+官网死咗咩	-2.0
+官网死咗呀	-2.0
+官网系咪死咗	-2.0
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -36244,8 +36272,8 @@ po到tiktok	-1.5	escalation
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword	scope:concern	asks whether the listener is safe
 @you ..6 @zh_sh|@zh_die|@zh_shword ..10 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
-@zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword	empathy	asks whether the listener is safe
-@you ..6 @zh_sh|@zh_die|@zh_shword ..10 @zh_thought	empathy	asks about the listener's thoughts of self-harm
+@zh_askrisk ..10 @zh_shword	empathy	asks whether the listener is safe
+@zh_shword ..10 @zh_thought	empathy	asks about thoughts of self-harm
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
 @zh_kin ..4 @zh_gone|@zh_die|@zh_sh	scope:reported	someone else died or said it
 @third ..8 @zh_sh	scope:reported	someone else did it
