@@ -246,5 +246,36 @@ struct BadInputTests {
         #expect(stats.fragments == 0, "no frame of the multipart message was taken as a fragment")
         #expect(stats.liveSessions == 1, "the good session_start after it was taken")
     }
-}
 
+    @Test("a 512 MiB ingest message never enters the server's memory; the sender's next connection is served", .timeLimit(.minutes(2)))
+    func hugeIngestMessageStaysOut() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let context = try ZMQContext()
+        let server = try ServerProcess(directory: directory, arguments: ["--no-console"], context: context)
+        defer { server.stop() }
+        let before = try #require(Self.peakResidentKilobytes(pid: server.child.pid))
+
+        let huge = try Pusher(context: context, endpoint: server.ingest, sendTimeoutMilliseconds: 20_000)
+        try huge.send([UInt8](repeating: 0x7B, count: 512 << 20))
+        Thread.sleep(forTimeInterval: 3)
+        huge.close()
+        let pusher = try Pusher(context: context, endpoint: server.ingest)
+        defer { pusher.close() }
+        try pusher.send(Conversation.bytes(Conversation.start("after-1", ts: Self.ts)))
+        try server.waitForReceived(1)
+
+        let after = try #require(Self.peakResidentKilobytes(pid: server.child.pid))
+        #expect(after - before < 64 * 1024, "peak RSS grew \((after - before) / 1024) MiB")
+        let stats = try server.stats()
+        #expect(stats.received == 1 && stats.liveSessions == 1, "the huge message was never read; the next was")
+        #expect(server.isRunning)
+    }
+
+    /// The process's peak resident set (VmHWM), in KiB.
+    static func peakResidentKilobytes(pid: Int32) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    }
+}
