@@ -30,7 +30,7 @@ extension EngineConfig {
         hold_fragments: 2            # customer fragments at or above enter before it fires ...
         hold_seconds: 0              # event-time seconds at or above enter before it fires
         cooldown_seconds: 120        # least time between two alerts of the kind
-        immediate_level: 0.6         # ... unless one fragment alone is this angry (null: always hold)
+        immediate_level: 0.7         # ... unless one fragment alone is this angry (null: always hold)
         critical_level: 0.65         # an open episode at this level, after each of the last ...
         climbing_fragments: 2        # ... this many customer fragments was angrier than the one before: critical, a ticket (null: never)
       agent_stress:                  # level: max(-valence, arousal x (1 - positive valence)); empathy/apology excluded

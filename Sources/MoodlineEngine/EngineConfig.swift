@@ -54,7 +54,7 @@ public struct EngineConfig: Sendable, Equatable, Codable {
             immediateLevel: 0.5)
         public var customerAnger = SustainedRule(
             severity: .warning, enter: 0.4, exit: 0.2, holdFragments: 2, holdSeconds: 0, cooldownSeconds: 120,
-            criticalLevel: 0.65, climbingFragments: 2, immediateLevel: 0.6)
+            criticalLevel: 0.65, climbingFragments: 2, immediateLevel: 0.7)
         public var agentStress = SustainedRule(
             severity: .info, enter: 0.3, exit: 0.15, holdFragments: 2, holdSeconds: 0, cooldownSeconds: 180)
         /// Levels are counts of agent overlaps inside `interruptions.window_seconds`.
