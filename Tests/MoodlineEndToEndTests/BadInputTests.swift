@@ -154,7 +154,7 @@ struct BadInputTests {
         #expect(exit == .status(0), "serve stopped with \(exit); stderr:\n\(server.child.stderrTail)")
     }
 
-    @Test("bad control requests get ok:false with a code, and the server keeps running", .timeLimit(.minutes(1)))
+    @Test("bad control requests get ok:false with a code, and the server keeps running", .timeLimit(.minutes(3)))
     func badControlRequests() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -200,7 +200,7 @@ struct BadInputTests {
         #expect(exit == .status(0), "serve stopped with \(exit) on SIGTERM; stderr:\n\(server.child.stderrTail)")
     }
 
-    @Test("a control request of two frames is refused, and the server keeps running", .timeLimit(.minutes(1)))
+    @Test("a control request of two frames is refused, and the server keeps running", .timeLimit(.minutes(3)))
     func multipartControlRequest() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -223,7 +223,7 @@ struct BadInputTests {
         #expect(try server.stats().received == 0, "the server still answers")
     }
 
-    @Test("an ingest message of several frames is refused whole, never taken frame by frame", .timeLimit(.minutes(1)))
+    @Test("an ingest message of several frames is refused whole, never taken frame by frame", .timeLimit(.minutes(3)))
     func multipartIngestMessage() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -247,7 +247,7 @@ struct BadInputTests {
         #expect(stats.liveSessions == 1, "the good session_start after it was taken")
     }
 
-    @Test("a 512 MiB ingest message never enters the server's memory; the sender's next connection is served", .timeLimit(.minutes(2)))
+    @Test("a 256 MiB ingest message never enters the server's memory; the sender's next connection is served", .timeLimit(.minutes(2)))
     func hugeIngestMessageStaysOut() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -257,7 +257,7 @@ struct BadInputTests {
         let before = try #require(Self.peakResidentKilobytes(pid: server.child.pid))
 
         let huge = try Pusher(context: context, endpoint: server.ingest, sendTimeoutMilliseconds: 20_000)
-        try huge.send([UInt8](repeating: 0x7B, count: 512 << 20))
+        try huge.send([UInt8](repeating: 0x7B, count: 256 << 20))
         Thread.sleep(forTimeInterval: 3)
         huge.close()
         let pusher = try Pusher(context: context, endpoint: server.ingest)
@@ -266,7 +266,7 @@ struct BadInputTests {
         try server.waitForReceived(1)
 
         let after = try #require(Self.peakResidentKilobytes(pid: server.child.pid))
-        #expect(after - before < 64 * 1024, "peak RSS grew \((after - before) / 1024) MiB")
+        #expect(after - before < 32 * 1024, "peak RSS grew \((after - before) / 1024) MiB")
         let stats = try server.stats()
         #expect(stats.received == 1 && stats.liveSessions == 1, "the huge message was never read; the next was")
         #expect(server.isRunning)

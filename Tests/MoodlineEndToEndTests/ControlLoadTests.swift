@@ -4,12 +4,12 @@ import MoodlineWire
 import Synchronization
 import Testing
 
-/// Clients hammering the control socket with `sessions` while 20,000 conversations are live:
+/// Clients hammering the control socket with `sessions` while 10,000 conversations are live:
 /// ingest keeps its pace, because queries are answered on the control thread from the session
 /// board, never by the pipeline.
 @Suite("End to end: control queries under load")
 struct ControlLoadTests {
-    static let liveSessions = 20_000
+    static let liveSessions = 10_000
 
     @Test("ingest throughput while two clients loop on sessions stays within 10% of a quiet run", .timeLimit(.minutes(3)))
     func ingestUnchangedWhileSessionsIsHammered() throws {
@@ -61,7 +61,7 @@ struct ControlLoadTests {
 
         // Half the measured capacity: a busy but not saturated server, as in production.
         let rate = max(500, capacity / 2)
-        let count = Int(rate * 4)
+        let count = Int(rate * 3)
         let quiet = try pacedRun(count: count, rate: rate)
 
         let stop = Atomic<Bool>(false)

@@ -12,7 +12,7 @@ struct ControlTests {
         ("gateway", ["ingest"]), ("lead-ann", ["control", "publish"]), ("lead-bob", ["control"]),
     ]
 
-    @Test("ack and resolve a ticket: status, history, published changes, invalid transitions", .timeLimit(.minutes(1)))
+    @Test("ack and resolve a ticket: status, history, published changes, invalid transitions", .timeLimit(.minutes(3)))
     func acknowledgeAndResolve() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -118,7 +118,7 @@ struct ControlTests {
         #expect(try store.journalMode() == "wal")
     }
 
-    @Test("serve prunes on its retention schedule: a resolved old ticket goes, an open one stays", .timeLimit(.minutes(1)))
+    @Test("serve prunes on its retention schedule: a resolved old ticket goes, an open one stays", .timeLimit(.minutes(3)))
     func retentionSchedule() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -146,7 +146,7 @@ struct ControlTests {
         #expect(pruned, "the resolved ticket was pruned, the open one kept")
     }
 
-    @Test("escalations and re-sends carry their own time: a feed never goes back", .timeLimit(.minutes(1)))
+    @Test("escalations and re-sends carry their own time: a feed never goes back", .timeLimit(.minutes(3)))
     func escalationTimes() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }

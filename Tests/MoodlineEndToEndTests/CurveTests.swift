@@ -80,7 +80,7 @@ struct CurveTests {
         #expect(server.stop() == .status(0))
     }
 
-    @Test("on plain sockets queries work but changing a ticket is refused for want of an identity", .timeLimit(.minutes(1)))
+    @Test("on plain sockets queries work but changing a ticket is refused for want of an identity", .timeLimit(.minutes(3)))
     func plainSocketsCannotChangeTickets() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }

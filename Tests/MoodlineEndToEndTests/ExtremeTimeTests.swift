@@ -6,7 +6,7 @@ import Testing
 /// print it and exit normally (they used to trap converting 1e300 to a time_t).
 @Suite("End to end: extreme stored times")
 struct ExtremeTimeTests {
-    @Test("tickets list, tickets show and tail --tickets print a ticket stamped 1e300", .timeLimit(.minutes(1)))
+    @Test("tickets list, tickets show and tail --tickets print a ticket stamped 1e300", .timeLimit(.minutes(3)))
     func farFutureTicketPrints() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -46,7 +46,7 @@ struct ExtremeTimeTests {
         #expect(!tail.stderr.contains("Fatal error"), "\(tail.stderr)")
     }
 
-    @Test("a far-future or ancient ts is refused with its reason and moves no clock", .timeLimit(.minutes(1)))
+    @Test("a far-future or ancient ts is refused with its reason and moves no clock", .timeLimit(.minutes(3)))
     func outOfRangeTimesAreRefused() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }

@@ -6,7 +6,7 @@ import Testing
 /// language, on ZeroMQ; `tail --agent` prints that instead of kind names and scores.
 @Suite("End to end: guidance for the agent")
 struct GuidanceFeedTests {
-    @Test("alerts carry plain-language guidance; tail --agent prints it", .timeLimit(.minutes(1)))
+    @Test("alerts carry plain-language guidance; tail --agent prints it", .timeLimit(.minutes(3)))
     func agentFeedCarriesGuidance() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }

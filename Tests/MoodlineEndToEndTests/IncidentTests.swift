@@ -7,7 +7,7 @@ import Testing
 /// ticket feed says so, and nothing goes out as an escalation.
 @Suite("End to end: one incident per conversation")
 struct IncidentTests {
-    @Test("later urgent alerts join the open ticket; self-harm pages again", .timeLimit(.minutes(1)))
+    @Test("later urgent alerts join the open ticket; self-harm pages again", .timeLimit(.minutes(3)))
     func laterUrgentAlertsJoinTheIncident() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }

@@ -6,7 +6,7 @@ import Testing
 /// The command-line tools as a user runs them: separate processes, stdin and stdout, exit codes.
 @Suite("End to end: command-line tools")
 struct ScoreCommandTests {
-    @Test("score --jsonl: 3,000 lines in, one valid JSON line out for each, errors keep their id", .timeLimit(.minutes(1)))
+    @Test("score --jsonl: 3,000 lines in, one valid JSON line out for each, errors keep their id", .timeLimit(.minutes(3)))
     func scoreJSONLines() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -68,7 +68,7 @@ struct ScoreCommandTests {
         #expect(!negative.isEmpty, "an angry line should score negative")
     }
 
-    @Test("score TEXT explains the matched terms, with file and line", .timeLimit(.minutes(1)))
+    @Test("score TEXT explains the matched terms, with file and line", .timeLimit(.minutes(3)))
     func scoreExplains() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -90,7 +90,7 @@ struct ScoreCommandTests {
         #expect(!nothing.stderr.isEmpty)
     }
 
-    @Test("lexicon check: 0 on the repository's lexicons, 1 with file:line on a bad file", .timeLimit(.minutes(1)))
+    @Test("lexicon check: 0 on the repository's lexicons, 1 with file:line on a bad file", .timeLimit(.minutes(3)))
     func lexiconCheck() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -121,7 +121,7 @@ struct ScoreCommandTests {
         #expect(missing.stderr.contains("nowhere"), "\(missing.stderr)")
     }
 
-    @Test("config --defaults parses back: config --check on it exits 0; a bad file does not", .timeLimit(.minutes(1)))
+    @Test("config --defaults parses back: config --check on it exits 0; a bad file does not", .timeLimit(.minutes(3)))
     func configRoundTrip() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -143,7 +143,7 @@ struct ScoreCommandTests {
         #expect(!rejected.stderr.contains("Usage"), "a configuration error is no usage error: \(rejected.stderr)")
     }
 
-    @Test("config --check reports every unknown key with its line and the key meant; --set is checked too", .timeLimit(.minutes(1)))
+    @Test("config --check reports every unknown key with its line and the key meant; --set is checked too", .timeLimit(.minutes(3)))
     func configTyposAreErrors() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
@@ -182,7 +182,7 @@ struct ScoreCommandTests {
         #expect(good.exit == .status(0), "\(good.stderr)")
     }
 
-    @Test("db prune: removes the old, keeps open tickets, reports counts; refuses without an age or a file", .timeLimit(.minutes(1)))
+    @Test("db prune: removes the old, keeps open tickets, reports counts; refuses without an age or a file", .timeLimit(.minutes(3)))
     func databasePrune() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
