@@ -13,26 +13,18 @@ struct CoreBenchmark {
         var corpusDirectory = benchDirectory() + "/corpus"
         var maxLines = Int.max
 
-        struct Failure: Error, CustomStringConvertible { var description: String }
-
         mutating func parse(_ args: [String]) throws {
-            var i = 0
-            func value() throws -> String {
-                i += 1
-                guard i < args.count else { throw Failure(description: "missing value after \(args[i - 1])") }
-                return args[i]
-            }
-            while i < args.count {
-                switch args[i] {
-                case "--seconds": seconds = Double(try value()) ?? seconds
-                case "--compare-seconds": compareSeconds = Double(try value()) ?? compareSeconds
+            var cursor = OptionCursor(args)
+            while let option = cursor.next() {
+                switch option {
+                case "--seconds": seconds = Double(try cursor.value(of: option)) ?? seconds
+                case "--compare-seconds": compareSeconds = Double(try cursor.value(of: option)) ?? compareSeconds
                 case "--no-compare": compare = false
-                case "--python": python = try value()
-                case "--corpus": corpusDirectory = try value()
-                case "--lines": maxLines = Int(try value()) ?? maxLines
-                default: throw Failure(description: "unknown option \(args[i])")
+                case "--python": python = try cursor.value(of: option)
+                case "--corpus": corpusDirectory = try cursor.value(of: option)
+                case "--lines": maxLines = Int(try cursor.value(of: option)) ?? maxLines
+                default: throw OptionCursor.unknown(option)
                 }
-                i += 1
             }
         }
     }

@@ -28,24 +28,18 @@ struct FuzzBenchmark {
         var databaseDirectory = NSTemporaryDirectory()
 
         mutating func parse(_ args: [String]) throws {
-            var i = 0
-            func value() throws -> String {
-                i += 1
-                guard i < args.count else { throw BenchFailure(description: "missing value after \(args[i - 1])") }
-                return args[i]
-            }
-            while i < args.count {
-                switch args[i] {
-                case "--seconds": seconds = Double(try value()) ?? seconds
-                case "--zmq-frames": zmqFrames = Int(try value()) ?? zmqFrames
-                case "--seed": seed = UInt64(try value()) ?? seed
-                case "--sessions": sessions = Int(try value()) ?? sessions
-                case "--live-cap": liveCap = Int(try value()) ?? liveCap
+            var cursor = OptionCursor(args)
+            while let option = cursor.next() {
+                switch option {
+                case "--seconds": seconds = Double(try cursor.value(of: option)) ?? seconds
+                case "--zmq-frames": zmqFrames = Int(try cursor.value(of: option)) ?? zmqFrames
+                case "--seed": seed = UInt64(try cursor.value(of: option)) ?? seed
+                case "--sessions": sessions = Int(try cursor.value(of: option)) ?? sessions
+                case "--live-cap": liveCap = Int(try cursor.value(of: option)) ?? liveCap
                 case "--zmq": zmq = true
-                case "--db-dir": databaseDirectory = try value()
-                default: throw BenchFailure(description: "unknown option \(args[i])")
+                case "--db-dir": databaseDirectory = try cursor.value(of: option)
+                default: throw OptionCursor.unknown(option)
                 }
-                i += 1
             }
             if databaseDirectory.hasSuffix("/") && databaseDirectory.count > 1 { databaseDirectory.removeLast() }
         }

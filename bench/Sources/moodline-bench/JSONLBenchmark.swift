@@ -11,22 +11,16 @@ struct JSONLBenchmark {
     var moodline = benchDirectory() + "/../.build/release/moodline"
 
     mutating func parse(_ arguments: [String]) throws {
-        var i = 0
-        func value() throws -> String {
-            i += 1
-            guard i < arguments.count else { throw CoreBenchmark.Options.Failure(description: "\(arguments[i - 1]) needs a value") }
-            return arguments[i]
-        }
-        while i < arguments.count {
-            switch arguments[i] {
-            case "--lines": lines = Int(try value()) ?? lines
-            case "--vader-lines": vaderLines = Int(try value()) ?? vaderLines
-            case "--passes": passes = max(1, Int(try value()) ?? passes)
-            case "--python": python = try value()
-            case "--moodline": moodline = try value()
-            default: throw CoreBenchmark.Options.Failure(description: "unknown option \(arguments[i])")
+        var cursor = OptionCursor(arguments)
+        while let option = cursor.next() {
+            switch option {
+            case "--lines": lines = Int(try cursor.value(of: option)) ?? lines
+            case "--vader-lines": vaderLines = Int(try cursor.value(of: option)) ?? vaderLines
+            case "--passes": passes = max(1, Int(try cursor.value(of: option)) ?? passes)
+            case "--python": python = try cursor.value(of: option)
+            case "--moodline": moodline = try cursor.value(of: option)
+            default: throw OptionCursor.unknown(option)
             }
-            i += 1
         }
     }
 

@@ -35,32 +35,26 @@ enum PipelineBenchmark {
         var sections: Set<String> = ["throughput", "latency", "memory", "replay"]
 
         mutating func parse(_ args: [String]) throws {
-            var i = 0
-            func value() throws -> String {
-                i += 1
-                guard i < args.count else { throw BenchFailure(description: "missing value after \(args[i - 1])") }
-                return args[i]
-            }
-            while i < args.count {
-                switch args[i] {
-                case "--messages": messages = Int(try value()) ?? messages
-                case "--sessions": sessions = Int(try value()) ?? sessions
-                case "--seed": seed = UInt64(try value()) ?? seed
-                case "--rate": rate = Double(try value()) ?? rate
-                case "--seconds": latencySeconds = Double(try value()) ?? latencySeconds
-                case "--memory-sessions": memorySessions = Int(try value()) ?? memorySessions
-                case "--passes": replayPasses = Int(try value()) ?? replayPasses
-                case "--db-dir": databaseDirectory = try value()
+            var cursor = OptionCursor(args)
+            while let option = cursor.next() {
+                switch option {
+                case "--messages": messages = Int(try cursor.value(of: option)) ?? messages
+                case "--sessions": sessions = Int(try cursor.value(of: option)) ?? sessions
+                case "--seed": seed = UInt64(try cursor.value(of: option)) ?? seed
+                case "--rate": rate = Double(try cursor.value(of: option)) ?? rate
+                case "--seconds": latencySeconds = Double(try cursor.value(of: option)) ?? latencySeconds
+                case "--memory-sessions": memorySessions = Int(try cursor.value(of: option)) ?? memorySessions
+                case "--passes": replayPasses = Int(try cursor.value(of: option)) ?? replayPasses
+                case "--db-dir": databaseDirectory = try cursor.value(of: option)
                 case "--durability":
-                    let raw = try value()
+                    let raw = try cursor.value(of: option)
                     guard let d = ServerConfiguration.Durability(rawValue: raw) else {
                         throw BenchFailure(description: "--durability is full or normal, not \(raw)")
                     }
                     durability = d
-                case "--only": sections = Set(try value().split(separator: ",").map(String.init))
-                default: throw BenchFailure(description: "unknown option \(args[i])")
+                case "--only": sections = Set(try cursor.value(of: option).split(separator: ",").map(String.init))
+                default: throw OptionCursor.unknown(option)
                 }
-                i += 1
             }
             if databaseDirectory.hasSuffix("/") && databaseDirectory.count > 1 { databaseDirectory.removeLast() }
         }
