@@ -37,6 +37,11 @@ struct ClauseState {
     var fragmentCues = ScopeCues()
     /// Concepts a negator stood just before, anywhere in the fragment, for the learned layer.
     var negatedConcepts = ConceptSet()
+    /// Where the speaker (I, 我) was last named in the clause (a UTF-8 offset), or -1.
+    var speakerAt: Int32 = -1
+    /// The speaker is named inside the clause's reported cue ("I need to tell someone I'm going
+    /// to kill myself"): the cue is about someone else, the self-harm after it is the speaker's own.
+    var speakerInsideReport = false
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -59,6 +64,7 @@ struct ClauseState {
     ) {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(concepts)
+        if concepts.intersects(patterns.speaker) { speakerAt = utf8Start }
         if negatorPrecedes { negatedConcepts.formUnion(concepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
@@ -116,7 +122,9 @@ struct ClauseState {
         let id = Lexicon.PatternID(rawValue: UInt32(p.pattern))
         tracer.record(.patternMatched(id, parts: p.spans))
         if info.outputKind == 1 {
-            if let cue = ScopeCue(rawValue: info.output) { cues.insert(ScopeCues(cue)) }
+            guard let cue = ScopeCue(rawValue: info.output) else { return }
+            cues.insert(ScopeCues(cue))
+            if cue == .reported && speakerAt > p.spans[0].start { speakerInsideReport = true }
             return
         }
         guard let category = Category(rawValue: info.output) else { return }
@@ -139,7 +147,8 @@ struct ClauseState {
             let spanningCues = cues.union(carriedCues)
             for k in 0..<candidateCount {
                 let hit = candidates[k]
-                let governing = hit.utf8Start < clauseStart ? spanningCues : cues
+                var governing = hit.utf8Start < clauseStart ? spanningCues : cues
+                if hit.category == .selfHarm && speakerInsideReport { governing.remove(ScopeCues(.reported)) }
                 if governing.rawValue != 0 && governing.cancelled.contains(hit.category) {
                     if let cue = governing.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
@@ -181,6 +190,8 @@ struct ClauseState {
         fragmentCues.formUnion(cues)
         cues = ScopeCues()
         negators = 0
+        speakerAt = -1
+        speakerInsideReport = false
         clauseStart = next
     }
 }

@@ -39,6 +39,10 @@ struct FrozenPatterns {
     /// Per category (by raw value), the concepts a fragment needs before the learned layer may
     /// state the category without a rule (`support:` lines); empty: no need.
     let learnedSupport: [ConceptSet]
+    /// The concept of the speaker (`@self`: I, me, 我).
+    let speaker: ConceptSet
+    /// The concept of the listener (`@you`: you, your, 你).
+    let listener: ConceptSet
 
     struct FragmentWide {
         var first: ConceptSet

@@ -16,7 +16,7 @@ final class FrozenTables: @unchecked Sendable {
 
     init(
         trie: UnitTrie, words: WordTable, scriptMap: ScriptMap, weights: [Float], tags: [LexiconTags],
-        concepts: [EntryConcepts], patterns: [Pattern], learnedSupport: [ConceptSet], model: CategoryModel
+        concepts: [EntryConcepts], conceptNames: [String], patterns: [Pattern], learnedSupport: [ConceptSet], model: CategoryModel
     ) {
         var owned: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -54,9 +54,13 @@ final class FrozenTables: @unchecked Sendable {
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
         self.weights = copy(weights)
         // Entries with concepts say so in their tags, so most entries never read their concept set.
-        let usedConcepts = patterns.reduce(into: learnedSupport.reduce(into: ConceptSet()) { $0.formUnion($1) }) { all, p in
+        let speaker = conceptNames.firstIndex(of: "self").map { ConceptSet($0) } ?? ConceptSet()
+        let listener = conceptNames.firstIndex(of: "you").map { ConceptSet($0) } ?? ConceptSet()
+        var usedConcepts = patterns.reduce(into: learnedSupport.reduce(into: ConceptSet()) { $0.formUnion($1) }) { all, p in
             p.parts.forEach { all.formUnion($0) }
         }
+        usedConcepts.formUnion(speaker)
+        usedConcepts.formUnion(listener)
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
             concepts.union.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
         })
@@ -67,7 +71,7 @@ final class FrozenTables: @unchecked Sendable {
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
             fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families,
             familyConcepts: patternLayout.families.reduce(into: ConceptSet()) { $0.formUnion($1) },
-            learnedSupport: learnedSupport
+            learnedSupport: learnedSupport, speaker: speaker, listener: listener
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

@@ -27,6 +27,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// yourself?", 您是不是有伤害自己的想法): an agent's crisis protocol, neither a disclosure
     /// nor a death wish.
     case concern
+    /// Someone else did what the clause tells ("my wife cancelled it", 她转走了): not the
+    /// speaker leaving, complaining or chasing. Unlike reported speech it leaves the speaker's
+    /// own self-harm and insults standing ("if they stop my benefits I'm ending it").
+    case otherParty
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -41,6 +45,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .sarcasm: "sarcasm"
         case .jest: "jest"
         case .concern: "concern"
+        case .otherParty: "other_party"
         }
     }
 
@@ -57,6 +62,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .sarcasm: "sarcastic praise"
         case .jest: "said laughing or in jest"
         case .concern: "a question about the listener's safety"
+        case .otherParty: "someone else's deed"
         }
     }
 
@@ -79,6 +85,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
         case .jest: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
+        case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         }
     }
 }

@@ -463,9 +463,33 @@ private struct RuleState {
         }
     }
 
+    /// A death wish in a fragment that insults the listener, names them and never names the
+    /// speaker (像你这种没用的东西，怎么不干脆去死一死; "you useless lump, do us all a favour and
+    /// drop dead") is aimed at the listener: abuse, not self-harm. Whoever speaks of their own
+    /// death while insulting the listener says I or 我 somewhere; one who names nobody (不如早点
+    /// 去死) keeps the self-harm.
+    mutating func dropListenersDeathWish<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        let patterns = clause.patterns, seen = clause.fragmentConcepts
+        guard categories.contains(.selfHarm), categories.contains(.abuse), !patterns.speaker.isEmpty,
+            seen.intersects(patterns.listener), !seen.intersects(patterns.speaker)
+        else { return }
+        var kept = CategoryHits()
+        for hit in hits {
+            if hit.category == .selfHarm {
+                tracer.record(.categoryScoped(hit, .listenerTarget))
+            } else {
+                kept.append(hit)
+            }
+        }
+        hits = kept
+        categories.remove(CategorySet(.selfHarm))
+        weak.remove(CategorySet(.selfHarm))
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
         let fragmentCues = applyFragmentWide(tracer: &tracer)
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
+        dropListenersDeathWish(tracer: &tracer)
         var total: Float
         if sawContrast {
             total = beforeContrast * 0.5 + afterContrast * 1.5

@@ -73,6 +73,37 @@ import Testing
         #expect(!score("I'm not going to the police, I just want it fixed").categories.contains(.escalation))
     }
 
+    /// Who is at risk: someone else's deed or words do not cancel the speaker's own self-harm
+    /// said in the same breath, and a death wish at a named listener by a speaker who never
+    /// names themself is abuse, not self-harm.
+    @Test func theSpeakersOwnRiskSurvivesOtherPeopleInTheClause() {
+        #expect(score("if they stop my benefits I'm ending it").categories.contains(.selfHarm))
+        #expect(!score("my wife cancelled the contract last week").categories.contains(.churn))
+        #expect(score("i just need to tell someone i'm going to kill myself tonight").categories.contains(.selfHarm))
+        #expect(!score("someone at work said he would kill himself").categories.contains(.selfHarm))
+        let wish = score("像你這種沒用的東西，怎麼不乾脆去死一死")
+        #expect(wish.categories.contains(.abuse) && !wish.categories.contains(.selfHarm), "\(wish.categories)")
+        let both = score("你们这帮吸血鬼，把我逼成这样，我今晚就去死")
+        #expect(both.categories.contains(.abuse) && both.categories.contains(.selfHarm), "\(both.categories)")
+    }
+
+    /// Saying outright that a death wish was a joke takes it back; saying it was no joke does not.
+    @Test func aJokeClaimTakesBackADeathWishAndNotJokingKeepsIt() {
+        #expect(!score("等你们退款等得我都想死了哈哈哈，开玩笑的").categories.contains(.selfHarm))
+        #expect(score("真的好想死喔，不是開玩笑的那種").categories.contains(.selfHarm))
+        #expect(!score("I'd rather die than wait another hour on hold").categories.contains(.selfHarm))
+        #expect(score("I'd rather die than go on living like this").categories.contains(.selfHarm))
+        #expect(!score("唔使擔心，我冇諗過傷害自己，只係真係好嬲").categories.contains(.selfHarm))
+    }
+
+    /// An overdose is told by its amount; taking one's tablets is routine.
+    @Test func anOverdoseIsToldByItsAmount() {
+        #expect(score("I took a whole box of my tablets an hour ago").categories.contains(.selfHarm))
+        #expect(!score("I took my tablets an hour ago").categories.contains(.selfHarm))
+        #expect(score("我刚吃了一大把药，头好晕").categories.contains(.selfHarm))
+        #expect(!score("那部电影最后主角跳海那段的配乐叫什么名字啊").categories.contains(.selfHarm))
+    }
+
     @Test func threatToTheAgentIsAbuseNotSelfHarm() {
         let s = score("我弄死你")
         #expect(s.categories.contains(.abuse))
