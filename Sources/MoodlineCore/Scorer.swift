@@ -412,6 +412,9 @@ private struct RuleState {
                 tracer.record(.categoryFired(Lexicon.EntryID(rawValue: 0), category))
             }
         }
+        // A question about the listener's safety frames its whole fragment: an agent who
+        // quotes the customer first (你说“要是我不在了”，我想认真问一下：你是不是…) is still asking.
+        if clause.fragmentCues.contains(ScopeCues(.concern)) { cues.insert(ScopeCues(.concern)) }
         guard cues.rawValue != 0 else { return cues }
         let cancelled = cues.cancelled
         if categories.rawValue & cancelled.rawValue != 0 {

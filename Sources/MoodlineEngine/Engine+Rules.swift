@@ -166,6 +166,10 @@ extension Engine {
 
     // MARK: Episodes
 
+    /// How many of the learned layer's weak statements (no word in the fragment can carry the
+    /// kind) within a cooldown make an alert.
+    static let weakStatementsToAlert: UInt16 = 3
+
     /// A one-shot statement: fires unless the kind's episode is still open, that is, an earlier
     /// statement came within the cooldown. Each statement extends the episode.
     static func statement(
@@ -180,10 +184,10 @@ extension Engine {
             : .model
         if evidence == .weakModel && !e.isOpen {
             // Distress alone ("laid off, can't sleep") reads like self-harm to the learned layer;
-            // one such guess waits for a second within the cooldown before it alerts.
+            // such guesses wait for more within the cooldown before they alert.
             if context.ts - e.lastStatement > rule.cooldownSeconds { e.holdCount = 0 }
             e.holdCount &+= 1
-            guard e.holdCount >= 2 else {
+            guard e.holdCount >= Self.weakStatementsToAlert else {
                 e.lastStatement = max(e.lastStatement, context.ts)
                 s.episodes[kind] = e
                 return

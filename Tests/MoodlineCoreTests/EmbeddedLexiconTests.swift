@@ -104,6 +104,28 @@ import Testing
         #expect(!score("那部电影最后主角跳海那段的配乐叫什么名字啊").categories.contains(.selfHarm))
     }
 
+    /// An agent who quotes the customer's words before asking whether they are safe is still
+    /// asking: the question frames the whole line.
+    @Test func aSafetyQuestionFramesTheQuoteBeforeIt() {
+        let s = score("同学，你说“要是我不在了”，我想认真问一下：你是不是有过想结束自己生命的念头？")
+        #expect(!s.categories.contains(.abuse) && !s.categories.contains(.selfHarm), "\(s.categories)")
+    }
+
+    /// "排队排到我想死" says how long the queue felt; "逼得我想死" says who pushed the speaker there.
+    @Test func aDegreeComplementIsHyperboleUnlessSomeonePushed() {
+        #expect(!score("上次排队排到我想死哈哈").categories.contains(.selfHarm))
+        #expect(!score("頭先搶飛搶到我想死").categories.contains(.selfHarm))
+        #expect(score("你们逼得我想死").categories.contains(.selfHarm))
+    }
+
+    /// Taken for a fool, or a fool in one's own story: the insult is not at the listener.
+    @Test func beingTakenForAFoolIsNoInsultAtTheListener() {
+        for text in ["感覺被當白癡", "got the wrong model like an idiot 🙃", "do you take me for an idiot"] {
+            #expect(!score(text).categories.contains(.abuse), "\(text)")
+        }
+        #expect(score("you are an idiot").categories.contains(.abuse))
+    }
+
     @Test func threatToTheAgentIsAbuseNotSelfHarm() {
         let s = score("我弄死你")
         #expect(s.categories.contains(.abuse))

@@ -17,29 +17,31 @@ import Testing
     @Test func strongerEvidenceFiresInsideAnOpenEpisode() {
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), learned(weak: true))
-        #expect(h.kinds(.selfHarm).isEmpty)
         h.send(fragment(2, at: 10, .customer), learned(weak: true))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [2])
-        h.send(fragment(3, at: 20, .customer), learned(weak: false))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [2, 3])
+        #expect(h.kinds(.selfHarm).isEmpty)
+        h.send(fragment(3, at: 20, .customer), learned(weak: true))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [3])
         h.send(fragment(4, at: 30, .customer), learned(weak: false))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [2, 3])
-        h.send(fragment(5, at: 40, .customer), score(-0.6, .selfHarm))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [2, 3, 5])
+        #expect(h.kinds(.selfHarm).map(\.seq) == [3, 4])
+        h.send(fragment(5, at: 40, .customer), learned(weak: false))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [3, 4])
         h.send(fragment(6, at: 50, .customer), score(-0.6, .selfHarm))
-        h.send(fragment(7, at: 60, .customer), learned(weak: true))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [2, 3, 5])
+        #expect(h.kinds(.selfHarm).map(\.seq) == [3, 4, 6])
+        h.send(fragment(7, at: 60, .customer), score(-0.6, .selfHarm))
+        h.send(fragment(8, at: 70, .customer), learned(weak: true))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [3, 4, 6])
     }
 
-    /// One weak guess is distress until something corroborates it within the cooldown; a
-    /// supported statement alerts at once.
-    @Test func aLoneWeakStatementWaitsForASecond() {
+    /// Weak guesses are distress until enough of them come within the cooldown; a supported
+    /// statement alerts at once.
+    @Test func weakStatementsWaitForCorroboration() {
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), learned(weak: true))
-        h.send(fragment(2, at: 400, .customer), learned(weak: true))  // 400 s later: alone again
+        h.send(fragment(2, at: 10, .customer), learned(weak: true))
+        h.send(fragment(3, at: 400, .customer), learned(weak: true))  // 390 s later: alone again
         #expect(h.kinds(.selfHarm).isEmpty)
-        h.send(fragment(3, at: 410, .customer), learned(weak: false))
-        #expect(h.kinds(.selfHarm).map(\.seq) == [3])
+        h.send(fragment(4, at: 410, .customer), learned(weak: false))
+        #expect(h.kinds(.selfHarm).map(\.seq) == [4])
     }
 
     @Test func aRuleEpisodeIsNotReopenedByTheModel() {

@@ -10327,22 +10327,22 @@ isn't worth	0	@pointless
 isnt worth	0	@pointless
 is not worth	0	@pointless
 no longer worth	0	@pointless
-tired of	0	@pointless
-so tired of	0	@pointless
-sick of	0	@pointless
-so sick of	0	@pointless
-done with	0	@pointless
-fed up with	0	@pointless
-had enough of	0	@pointless
-exhausted from	0	@pointless
-tired of fighting	0	@pointless
-hate being	0	@pointless
-can't face	0	@pointless
-cant face	0	@pointless
-i've had enough	0	@pointless,@self
-ive had enough	0	@pointless,@self
-had enough	0	@pointless
-i have had enough	0	@pointless,@self
+tired of	0	@en_weary
+so tired of	0	@en_weary
+sick of	0	@en_weary
+so sick of	0	@en_weary
+done with	0	@en_weary
+fed up with	0	@en_weary
+had enough of	0	@en_weary
+exhausted from	0	@en_weary
+tired of fighting	0	@en_weary
+hate being	0	@en_weary
+can't face	0	@en_weary
+cant face	0	@en_weary
+i've had enough	0	@en_weary,@self
+ive had enough	0	@en_weary,@self
+had enough	0	@en_weary
+i have had enough	0	@en_weary,@self
 a burden	0	@burden
 burden	0	@burden
 burden on	0	@burden
@@ -11287,8 +11287,6 @@ your ugly face	0	@en_yourthing,@en_demean
 hot	0	@en_harass
 look hot	0	@en_harass
 so hot	0	@en_harass
-come over	0	@en_harass
-come round	0	@en_harass
 sweetheart	0	@en_harass
 sweetie	0	@en_harass
 babe	0	@en_harass
@@ -13232,10 +13230,8 @@ could i	0	@en_procq
 what format	0	@en_procq
 what documents	0	@en_procq
 your letter	0	@en_procq
-the letter	0	@en_procq
 letter mentions	0	@en_procq
 mentions	0	@en_procq
-mentioned	0	@en_procq
 what does that mean	0	@en_procq
 what does that actually mean	0	@en_procq
 what's your bbb	0	@en_procq
@@ -13252,8 +13248,6 @@ if someone closes	0	@en_procq
 if a customer wants to	0	@en_procq
 how do i cancel a	0	@en_procq
 how do i cancel the	0	@en_procq
-is this	0	@en_procq
-is it	0	@en_procq
 approved by	0	@en_procq
 certified by	0	@en_procq
 compliant with	0	@en_procq
@@ -13272,8 +13266,6 @@ keep the rest	0	@en_procq
 keep the main plan	0	@en_procq
 still want the main	0	@en_procq
 but keep	0	@en_procq
-account with you	0	@en_procq
-accounts with you	0	@en_procq
 the other one with you	0	@en_procq
 with you instead	0	@en_procq
 another account with you	0	@en_procq
@@ -14491,6 +14483,25 @@ id rather die than	0	@en_ratherdie
 i would rather die than	0	@en_ratherdie
 rather die than	0	@en_ratherdie
 sooner die than	0	@en_ratherdie
+# --- keeping or opening an account is no leaving (another account with you), and a letter read out is no threat (the letter says)
+an account with you	0	@en_procq
+another account with you	0	@en_procq
+the other account with you	0	@en_procq
+the letter says	0	@en_procq
+the letter mentions	0	@en_procq
+is this the	0	@en_procq
+is it the	0	@en_procq
+# --- being taken for a fool: the insult is aimed at the speaker (do you take me for an idiot)
+take me for	0	@en_treated
+taking me for	0	@en_treated
+treat me like	0	@en_treated
+treating me like	0	@en_treated
+treated like	0	@en_treated
+talk to me like	0	@en_treated
+talking to me like	0	@en_treated
+think i'm	0	@en_treated,@self,@en_selfbe
+think im	0	@en_treated,@self,@en_selfbe
+think i am	0	@en_treated,@self,@en_selfbe
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -23787,6 +23798,17 @@ id rather die than	-1.50	hyperbole
 i would rather die than	-1.50	hyperbole
 rather die than	-1.50	hyperbole
 sooner die than	-1.50	hyperbole
+# --- "like an idiot": a simile for one's own blunder (got the wrong model like an idiot), kept whole so the insult inside is not read
+like an idiot	-1.00	
+like a complete idiot	-1.00	
+like a total idiot	-1.00	
+like an absolute idiot	-1.00	
+like a moron	-1.00	
+like a muppet	-1.00	
+like a numpty	-1.00	
+like a fool	-1.00	
+like a dummy	-1.00	
+like an idiot again	-1.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -23803,7 +23825,7 @@ sooner die than	-1.50	hyperbole
 @want ..3 @die	self_harm	wanting to die
 @en_ratherdie ..3 @live	self_harm	rather die than go on living
 @not_want ..3 @live	self_harm	not wanting to live
-@pointless ..3 @live	self_harm	no point living
+@pointless|@en_weary ..3 @live	self_harm	no point living
 @en_cant ..2 @live	self_harm	cannot go on
 @en_noway	self_harm	no way out
 @goodbye	self_harm	last words or goodbye
@@ -23860,6 +23882,7 @@ sooner die than	-1.50	hyperbole
 @you ..4 @en_demean	abuse	demeaning the listener
 # --- abuse scope
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
+@en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
 
 # --- escalation
@@ -30892,6 +30915,15 @@ smartone	0	@zh_comp
 没有想过	0	@zh_deny
 从没想过	0	@zh_deny
 从来没想过	0	@zh_deny
+# --- being taken for a fool: the insult is aimed at the speaker (感觉被当白痴, 把我当傻子)
+被当	0	@zh_treated
+被当成	0	@zh_treated
+被人当	0	@zh_treated
+把我当	0	@zh_treated
+把我当成	0	@zh_treated
+当我是	0	@zh_treated
+当我系	0	@zh_treated
+当我傻	0	@zh_treated
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -35924,7 +35956,7 @@ call过一次	-1.3	repeat
 说重点	-2	rude
 说重点好吗	-2	rude
 说什么说	-2	rude
-还有别的事吗	-2	rude
+还有别的事吗	-0.5	
 没事我挂了	-2	rude
 没有我挂了	-2	rude
 我挂了	-2	rude
@@ -37646,6 +37678,18 @@ app系咪死咗	-2.0
 冇讲笑	0	
 唔系讲下笑	0	
 不是说笑	0	
+# --- "…到我想死": a degree complement, how long the queue or the wait felt (排队排到我想死, 搶飛搶到我想死);
+#     pushed to it by someone (逼到我想死) is no figure of speech
+到我想死	-1.5	hyperbole
+得我想死	-1.5	hyperbole
+到想死	-1.5	hyperbole
+得想死	-1.5	hyperbole
+到我都想死	-1.5	hyperbole
+得我都想死	-1.5	hyperbole
+逼到我想死	-3.5	self_harm
+逼得我想死	-3.5	self_harm
+逼到想死	-3.5	self_harm
+逼得想死	-3.5	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -37715,6 +37759,7 @@ app系咪死咗	-2.0
 @zh_curse ..2 @you	abuse	curse at the listener
 @zh_doom	abuse	a curse on the listener's life
 @zh_doom	scope:listener_target	a curse on the listener's life
+@zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
 @self ..4 @zh_insult	scope:self_target	insult at oneself
