@@ -31,6 +31,9 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// speaker leaving, complaining or chasing. Unlike reported speech it leaves the speaker's
     /// own self-harm and insults standing ("if they stop my benefits I'm ending it").
     case otherParty
+    /// Swearing at a device or an app ("the damn router", "stupid thing", 破app): annoyance at
+    /// a thing, neither an insult at the listener nor a grievance as strong as its words.
+    case thingTarget
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -46,6 +49,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .jest: "jest"
         case .concern: "concern"
         case .otherParty: "other_party"
+        case .thingTarget: "thing_target"
         }
     }
 
@@ -63,6 +67,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .jest: "said laughing or in jest"
         case .concern: "a question about the listener's safety"
         case .otherParty: "someone else's deed"
+        case .thingTarget: "aimed at a thing"
         }
     }
 
@@ -86,6 +91,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .jest: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
+        case .thingTarget: [.init(.abuse), .init(.rude)]
         }
     }
 }

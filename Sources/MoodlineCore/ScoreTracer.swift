@@ -31,6 +31,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// An insult aimed at the speaker ("I'm so stupid, I typed the wrong code"): embarrassment,
     /// not a grievance; its clause's negative words count for less.
     case selfDirected(from: Float, to: Float)
+    /// Swearing at a device or an app ("the damn router keeps dropping"): annoyance at a
+    /// thing; its clause's negative words count for less.
+    case thingDirected(from: Float, to: Float)
     /// Laughter or a joke marker: the fragment's negative total is banter and counts for less.
     case jest(from: Float, to: Float)
     /// "but": the clause before weighs half, the clause after one and a half.

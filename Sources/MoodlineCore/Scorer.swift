@@ -161,7 +161,8 @@ private struct RuleState {
     static let sarcasticFloor: Float = -1
     /// The total of a fragment whose only evidence is repeated question marks.
     static let insistentQuestion: Float = -0.6
-    /// How much of its negative words a procedural question or a self-insult keeps.
+    /// How much of its negative words a procedural question, a self-insult or swearing at a
+    /// thing keeps.
     static let proceduralShare: Float = 0.3
     /// How much of its negative words a fragment said laughing keeps.
     static let jestShare: Float = 0.4
@@ -184,12 +185,16 @@ private struct RuleState {
     /// Ends the clause for scope as well: its statements are decided and committed.
     mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
         recentCount = 0
-        if clauseNegative < 0 && !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.selfTarget)]).isEmpty {
+        if clauseNegative < 0 && !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]).isEmpty {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at
-            // oneself ("I'm so stupid, wrong address") is embarrassment: neither is a grievance.
+            // oneself ("I'm so stupid, wrong address") is embarrassment; swearing at a device
+            // ("the damn router keeps dropping") is annoyance: none is a grievance as strong as
+            // its words.
             let kept = clauseNegative * Self.proceduralShare
-            tracer.record(clause.cues.contains(ScopeCues(.procedure))
-                ? .procedural(from: clauseNegative, to: kept) : .selfDirected(from: clauseNegative, to: kept))
+            tracer.record(
+                clause.cues.contains(ScopeCues(.procedure)) ? .procedural(from: clauseNegative, to: kept)
+                    : clause.cues.contains(ScopeCues(.selfTarget)) ? .selfDirected(from: clauseNegative, to: kept)
+                    : .thingDirected(from: clauseNegative, to: kept))
             afterContrast -= clauseNegative - kept
             intensity += kept - clauseNegative
         }

@@ -64,6 +64,8 @@ struct ScoreExplanation {
             return "sarcastic praise: total \(format(from)) → \(format(to))"
         case .selfDirected(let from, let to):
             return "an insult aimed at the speaker: its negative words \(format(from)) → \(format(to))"
+        case .thingDirected(let from, let to):
+            return "swearing at a thing: its negative words \(format(from)) → \(format(to))"
         case .procedural(let from, let to):
             return "a question about procedure: its negative words \(format(from)) → \(format(to))"
         case .morphemes(let total):

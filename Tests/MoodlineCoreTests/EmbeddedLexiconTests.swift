@@ -126,6 +126,16 @@ import Testing
         #expect(score("you are an idiot").categories.contains(.abuse))
     }
 
+    /// Swearing at a device is annoyance at a thing: no insult at the listener, and weaker than
+    /// its words; the same words at the listener stay abuse.
+    @Test func swearingAtAThingIsNoInsultAndCountsLess() {
+        let router = score("the damn router keeps dropping the wifi")
+        #expect(!router.categories.contains(.abuse))
+        #expect(router.valence > score("you damn people keep dropping the wifi").valence)
+        #expect(!score("这破app又闪退了").categories.contains(.abuse))
+        #expect(score("you stupid thing").categories.contains(.abuse))
+    }
+
     @Test func threatToTheAgentIsAbuseNotSelfHarm() {
         let s = score("我弄死你")
         #expect(s.categories.contains(.abuse))

@@ -9842,7 +9842,7 @@ threshold	0.92	0.90	0.85	0.85	0.90
 😞	-2.00	sadness
 😔	-1.80	sadness
 😢	-2.20	sadness
-😭	-2.60	sadness
+😭	-1.60	sadness
 😥	-1.80	sadness
 😓	-1.50	
 😩	-2.20	
@@ -14502,6 +14502,41 @@ talking to me like	0	@en_treated
 think i'm	0	@en_treated,@self,@en_selfbe
 think im	0	@en_treated,@self,@en_selfbe
 think i am	0	@en_treated,@self,@en_selfbe
+# --- swearing at a device or an app (the damn router, this stupid phone, bloody thing): annoyance at a thing
+damn	0	@en_thingadj
+bloody	0	@en_thingadj
+stupid	0	@en_thingadj
+dumb	0	@en_thingadj
+crappy	0	@en_thingadj
+useless	0	@en_thingadj
+freaking	0	@en_thingadj
+flipping	0	@en_thingadj
+effing	0	@en_thingadj
+rubbish	0	@en_thingadj
+stupid little	0	@en_thingadj
+router	0	@en_thing
+modem	0	@en_thing
+app	0	@en_thing
+apps	0	@en_thing
+phone	0	@en_thing
+laptop	0	@en_thing
+computer	0	@en_thing
+printer	0	@en_thing
+website	0	@en_thing
+site	0	@en_thing
+machine	0	@en_thing
+card reader	0	@en_thing
+remote	0	@en_thing
+wifi	0	@en_thing
+box	0	@en_thing
+charger	0	@en_thing
+thing	0	@en_thing
+bloody thing	0	@en_thingcurse
+damn thing	0	@en_thingcurse
+stupid thing	0	@en_thingcurse
+dumb thing	0	@en_thingcurse
+flipping thing	0	@en_thingcurse
+stupid app	0	@en_thingcurse
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -23809,6 +23844,11 @@ like a numpty	-1.00
 like a fool	-1.00	
 like a dummy	-1.00	
 like an idiot again	-1.00	
+# --- the same words at the listener are an insult, whatever follows (you stupid thing)
+you stupid thing	-2.50	abuse
+you useless thing	-2.50	abuse
+you dumb thing	-2.50	abuse
+you bloody thing	-2.50	abuse
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -23883,6 +23923,8 @@ like an idiot again	-1.00
 # --- abuse scope
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
+@en_thingadj ..1 @en_thing	scope:thing_target	swearing at a thing
+@en_thingcurse	scope:thing_target	swearing at a thing
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
 
 # --- escalation
@@ -30924,6 +30966,35 @@ smartone	0	@zh_comp
 当我是	0	@zh_treated
 当我系	0	@zh_treated
 当我傻	0	@zh_treated
+# --- swearing at a device or an app (破路由器, 这破app, 烂手机): annoyance at a thing; 东西 and 玩意儿
+#     are left out, since they also insult people (你算什么东西)
+破	0	@zh_thingadj
+烂	0	@zh_thingadj
+垃圾	0	@zh_thingadj
+该死的	0	@zh_thingadj
+app	0	@zh_thing
+路由器	0	@zh_thing
+手机	0	@zh_thing
+电脑	0	@zh_thing
+网络	0	@zh_thing
+宽带	0	@zh_thing
+软件	0	@zh_thing
+机器	0	@zh_thing
+打印机	0	@zh_thing
+网站	0	@zh_thing
+网页	0	@zh_thing
+页面	0	@zh_thing
+机顶盒	0	@zh_thing
+电视	0	@zh_thing
+遥控器	0	@zh_thing
+充电器	0	@zh_thing
+耳机	0	@zh_thing
+数据机	0	@zh_thing
+系统	0	@zh_thing
+# --- a self-insult said as hyperbole (我真是蠢死了): the insult words the self-insult pattern reads
+蠢死了	0	@zh_insult
+笨死了	0	@zh_insult
+傻死了	0	@zh_insult
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -35101,6 +35172,8 @@ smartone	0	@zh_comp
 实在没办法	-1.2	sadness
 空气炸锅	0	
 气炸锅	0	
+车损险	0	
+车损	0	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -37760,6 +37833,7 @@ app系咪死咗	-2.0
 @zh_doom	abuse	a curse on the listener's life
 @zh_doom	scope:listener_target	a curse on the listener's life
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
+@zh_thingadj ..1 @zh_thing	scope:thing_target	swearing at a thing
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
 @self ..4 @zh_insult	scope:self_target	insult at oneself
