@@ -30995,6 +30995,9 @@ app	0	@zh_thing
 蠢死了	0	@zh_insult
 笨死了	0	@zh_insult
 傻死了	0	@zh_insult
+这破	0	@zh_thingadj
+什么破	0	@zh_thingadj
+啥破	0	@zh_thingadj
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
