@@ -13189,16 +13189,16 @@ is there anything else	0	@en_script
 thank you for calling again	0	@en_script
 thanks for calling again	0	@en_script
 i see there were	0	@en_script,@self
-how do i	0	@en_procq
-how can i	0	@en_procq
-how would i	0	@en_procq
+how do i	0	@en_howdo
+how can i	0	@en_howdo
+how would i	0	@en_howdo
 what's the number	0	@en_procq
 what is the number	0	@en_procq
 what's the phone number	0	@en_procq
 what is the phone number	0	@en_procq
 what's the address	0	@en_procq
-where do i	0	@en_procq
-where can i	0	@en_procq
+where do i	0	@en_howdo
+where can i	0	@en_howdo
 is there an	0	@en_procq
 is there a	0	@en_procq
 are you regulated by	0	@en_procq
@@ -23942,6 +23942,7 @@ you bloody thing	-2.50	abuse
 # --- escalation scope
 @en_procq	scope:procedure	procedural question
 @police & @en_docask	scope:procedure	routine report: what the police need
+@en_howdo ..5 @complain|@expose|@public|@social|@media|@regulator|@police|@lawyer|@court|@sue	scope:procedure	asking how to complain or review: no threat yet
 @en_script	scope:script	agent's script
 @en_wontbe|@not_want ..3 @complain|@cancel|@switch|@sue|@expose|@leave|@port|@contact|@police|@lawyer|@court	scope:negation	not going to
 
