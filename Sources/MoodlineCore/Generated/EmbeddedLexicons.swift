@@ -30350,7 +30350,7 @@ n	0	@zh_num
 最后一次	0	
 讲错	0	
 说错	0	
-催收	0	
+催收	0	@zh_caller
 被催	0	
 被催收	0	
 追数电话	0	
@@ -30999,6 +30999,13 @@ app	0	@zh_thing
 这破	0	@zh_thingadj
 什么破	0	@zh_thingadj
 啥破	0	@zh_thingadj
+# --- calls someone else makes (催收天天打电话给我爸妈, 推销电话天天打): no contact of the customer's with the company
+推销	0	@zh_caller
+推销电话	0	@zh_caller
+骚扰电话	0	@zh_caller
+催收的	0	@zh_caller
+天天打	0	@zh_contact
+这几天	0	@zh_when
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -37863,6 +37870,7 @@ app系咪死咗	-2.0
 @zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
 @zh_kin ..4 @zh_switch|@zh_cancel	scope:other_party	someone else left
+@zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
 
 # --- repeat
 @zh_contact ..6 @zh_num ..2 @zh_times	repeat	contacted several times
