@@ -34,6 +34,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// Swearing at a device or an app ("the damn router", "stupid thing", 破app): annoyance at
     /// a thing, neither an insult at the listener nor a grievance as strong as its words.
     case thingTarget
+    /// Cancelling one order, booking or appointment ("cancel that order", "this cancelled
+    /// flight"): no leaving, though a threat beside it still stands ("… or I'm filing with the
+    /// regulator").
+    case oneOff
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -50,6 +54,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .concern: "concern"
         case .otherParty: "other_party"
         case .thingTarget: "thing_target"
+        case .oneOff: "one_off"
         }
     }
 
@@ -68,6 +73,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .concern: "a question about the listener's safety"
         case .otherParty: "someone else's deed"
         case .thingTarget: "aimed at a thing"
+        case .oneOff: "about a single order or booking"
         }
     }
 
@@ -92,6 +98,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget: [.init(.abuse), .init(.rude)]
+        case .oneOff: [.init(.churn)]
         }
     }
 }

@@ -185,14 +185,15 @@ private struct RuleState {
     /// Ends the clause for scope as well: its statements are decided and committed.
     mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
         recentCount = 0
-        if clauseNegative < 0 && !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]).isEmpty {
+        let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]
+        if clauseNegative < 0 && !clause.cues.intersection(discounting).isEmpty {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at
             // oneself ("I'm so stupid, wrong address") is embarrassment; swearing at a device
             // ("the damn router keeps dropping") is annoyance: none is a grievance as strong as
             // its words.
             let kept = clauseNegative * Self.proceduralShare
             tracer.record(
-                clause.cues.contains(ScopeCues(.procedure)) ? .procedural(from: clauseNegative, to: kept)
+                !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.oneOff)]).isEmpty ? .procedural(from: clauseNegative, to: kept)
                     : clause.cues.contains(ScopeCues(.selfTarget)) ? .selfDirected(from: clauseNegative, to: kept)
                     : .thingDirected(from: clauseNegative, to: kept))
             afterContrast -= clauseNegative - kept

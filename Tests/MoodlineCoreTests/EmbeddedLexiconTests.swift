@@ -136,6 +136,16 @@ import Testing
         #expect(score("you stupid thing").categories.contains(.abuse))
     }
 
+    /// Cancelling one order is no leaving, but a threat beside it still stands; "don't make me"
+    /// is a threat, not a negation.
+    @Test func aSingleOrderSilencesChurnOnly() {
+        #expect(!score("please cancel that order, I picked the wrong size").categories.contains(.churn))
+        #expect(score("Cancel that order or I'm filing with my state's insurance regulator, your choice.").categories.contains(.escalation))
+        #expect(score("I'm going to the Department of Transportation about this cancelled flight.").categories.contains(.escalation))
+        #expect(score("Don't make me go to the government about this.").categories.contains(.escalation))
+        #expect(score("I've instructed solicitors.").categories.contains(.escalation))
+    }
+
     @Test func threatToTheAgentIsAbuseNotSelfHarm() {
         let s = score("我弄死你")
         #expect(s.categories.contains(.abuse))

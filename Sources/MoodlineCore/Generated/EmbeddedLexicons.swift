@@ -13298,7 +13298,6 @@ loved it	0	@en_innocent
 everyone loved	0	@en_innocent
 they'll love it	0	@en_innocent
 congrats	0	@en_innocent
-promise	0	@en_innocent
 a film	0	@en_innocent
 the movie	0	@en_innocent
 the mug	0	@en_innocent
@@ -14537,6 +14536,19 @@ stupid thing	0	@en_thingcurse
 dumb thing	0	@en_thingcurse
 flipping thing	0	@en_thingcurse
 stupid app	0	@en_thingcurse
+# --- engaging a lawyer (I've instructed solicitors, we've retained counsel)
+instructed	0	@en_hire
+instructing	0	@en_hire
+instruct	0	@en_hire
+hired	0	@en_hire
+hiring	0	@en_hire
+retained	0	@en_hire
+engaged	0	@en_hire
+got myself	0	@en_hire
+legal remedy	0	@sue
+legal recourse	0	@sue
+legal proceedings	0	@sue
+legal redress	0	@sue
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -23849,6 +23861,10 @@ you stupid thing	-2.50	abuse
 you useless thing	-2.50	abuse
 you dumb thing	-2.50	abuse
 you bloody thing	-2.50	abuse
+# --- "don't make me …" is a threat, not a negation (don't make me go to the government)
+don't make me	-1.00	
+dont make me	-1.00	
+do not make me	-1.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -23942,6 +23958,7 @@ you bloody thing	-2.50	abuse
 # --- escalation scope
 @en_procq	scope:procedure	procedural question
 @police & @en_docask	scope:procedure	routine report: what the police need
+@en_hire ..3 @lawyer	escalation	instructing a lawyer
 @en_howdo ..5 @complain|@expose|@public|@social|@media|@regulator|@police|@lawyer|@court|@sue	scope:procedure	asking how to complain or review: no threat yet
 @en_script	scope:script	agent's script
 @en_wontbe|@not_want ..3 @complain|@cancel|@switch|@sue|@expose|@leave|@port|@contact|@police|@lawyer|@court	scope:negation	not going to
@@ -23955,7 +23972,7 @@ you bloody thing	-2.50	abuse
 @never_again ..3 @en_buy	churn	never buying again
 @en_buy ..4 @never_again	churn	never again
 # --- churn scope
-@cancel ..2 @en_oneoff	scope:procedure	cancelling a single order or appointment
+@cancel ..2 @en_oneoff	scope:one_off	cancelling a single order or appointment
 @third ..5 @switch|@cancel	scope:other_party	someone else left
 @en_procq	scope:procedure	procedural question
 
