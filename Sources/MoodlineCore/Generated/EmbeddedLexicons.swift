@@ -13225,8 +13225,6 @@ what happens to	0	@en_procq
 will the	0	@en_procq
 is it true	0	@en_procq
 is it possible	0	@en_procq
-can i	0	@en_procq
-could i	0	@en_procq
 what format	0	@en_procq
 what documents	0	@en_procq
 your letter	0	@en_procq
@@ -13992,7 +13990,6 @@ bolt-on	0	@en_oneoff
 insurance add-on	0	@en_oneoff
 the red one	0	@en_oneoff
 red one	0	@en_oneoff
-one	0	@en_oneoff
 paper statements	0	@en_oneoff
 marketing emails	0	@en_oneoff
 notifications	0	@en_oneoff
@@ -14549,6 +14546,14 @@ legal remedy	0	@sue
 legal recourse	0	@sue
 legal proceedings	0	@sue
 legal redress	0	@sue
+# --- staying no longer, said sideways (I'm not sticking around)
+not sticking around	0	@leave
+won't be sticking around	0	@leave
+not hanging around	0	@leave
+not sticking with you	0	@leave
+delivery pass	0	@service
+can i	0	@en_procq
+could i	0	@en_procq
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
