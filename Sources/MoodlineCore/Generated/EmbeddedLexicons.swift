@@ -12005,7 +12005,6 @@ want out	0	@leave
 i'm gone	0	@leave,@self
 im gone	0	@leave,@self
 i'm walking	0	@leave,@self
-walking	0	@leave
 walk away	0	@leave
 walking away	0	@leave
 moving on	0	@leave
@@ -23870,6 +23869,16 @@ you bloody thing	-2.50	abuse
 don't make me	-1.00	
 dont make me	-1.00	
 do not make me	-1.00	
+# --- condescension from an agent, with a word slipped in (not exactly rocket science, maybe try reading the rules)
+not exactly rocket science	-2.00	rude
+isn't exactly rocket science	-2.00	rude
+hardly rocket science	-2.00	rude
+not exactly subtle	-1.50	rude
+maybe try reading	-2.00	rude
+try reading the rules	-2.00	rude
+maybe read the	-1.50	rude
+if people actually	-1.50	rude
+if people actually read	-2.00	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
