@@ -146,6 +146,15 @@ import Testing
         #expect(score("I've instructed solicitors.").categories.contains(.escalation))
     }
 
+    /// An earlier issue that was solved is no repeat contact; one only said to be solved is.
+    /// Someone else's threat to sue is reported.
+    @Test func aSolvedIssueIsNoRepeatAndAnotherPersonsThreatIsReported() {
+        #expect(!score("The issue I reported last month was fixed, thanks. New question today.").categories.contains(.repeatContact))
+        #expect(score("I was told it was fixed and it still doesn't work").categories.contains(.repeatContact))
+        #expect(!score("my daughter said she'd sue me if I sold her bike lol").categories.contains(.escalation))
+        #expect(score("I will sue you").categories.contains(.escalation))
+    }
+
     @Test func threatToTheAgentIsAbuseNotSelfHarm() {
         let s = score("我弄死你")
         #expect(s.categories.contains(.abuse))

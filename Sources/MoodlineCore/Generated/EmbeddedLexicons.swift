@@ -14553,6 +14553,93 @@ not sticking with you	0	@leave
 delivery pass	0	@service
 can i	0	@en_procq
 could i	0	@en_procq
+# --- making it public with proof or a story (a thread up on reddit with the screenshots, the BBC will love this story)
+a thread	0	@expose
+thread up	0	@expose
+screenshots	0	@expose
+all the screenshots	0	@expose
+the receipts	0	@expose
+love this story	0	@expose
+this story	0	@expose
+# --- an earlier issue that was solved is no repeat contact; one only said to be solved still is
+was fixed	0	@en_first
+got fixed	0	@en_first
+were fixed	0	@en_first
+was solved	0	@en_first
+got solved	0	@en_first
+told it was fixed	0	@still
+said it was fixed	0	@still
+saying it was fixed	0	@still
+told it was sorted	0	@still
+said it was sorted	0	@still
+saying it was resolved	0	@still
+said it was resolved	0	@still
+told it was resolved	0	@still
+supposedly fixed	0	@still
+meant to be fixed	0	@still
+apparently fixed	0	@still
+marked as resolved	0	@still
+closed as resolved	0	@still
+i was told it was fixed	0	@still
+i was told it was sorted	0	@still
+i was told it was resolved	0	@still
+i was told it had been fixed	0	@still
+i was told it's fixed	0	@still
+i was told it was all sorted	0	@still
+was told it was fixed	0	@still
+was told it was sorted	0	@still
+was told it was resolved	0	@still
+was told it had been fixed	0	@still
+was told it's fixed	0	@still
+was told it was all sorted	0	@still
+i was told that it was fixed	0	@still
+i was told that it was sorted	0	@still
+i was told that it was resolved	0	@still
+i was told that it had been fixed	0	@still
+i was told that it's fixed	0	@still
+i was told that it was all sorted	0	@still
+they told me it was fixed	0	@still
+they told me it was sorted	0	@still
+they told me it was resolved	0	@still
+they told me it had been fixed	0	@still
+they told me it's fixed	0	@still
+they told me it was all sorted	0	@still
+you told me it was fixed	0	@still
+you told me it was sorted	0	@still
+you told me it was resolved	0	@still
+you told me it had been fixed	0	@still
+you told me it's fixed	0	@still
+you told me it was all sorted	0	@still
+you said it was fixed	0	@still
+you said it was sorted	0	@still
+you said it was resolved	0	@still
+you said it had been fixed	0	@still
+you said it's fixed	0	@still
+you said it was all sorted	0	@still
+they said it was fixed	0	@still
+they said it was sorted	0	@still
+they said it was resolved	0	@still
+they said it had been fixed	0	@still
+they said it's fixed	0	@still
+they said it was all sorted	0	@still
+your colleague said it was fixed	0	@still
+your colleague said it was sorted	0	@still
+your colleague said it was resolved	0	@still
+your colleague said it had been fixed	0	@still
+your colleague said it's fixed	0	@still
+your colleague said it was all sorted	0	@still
+the engineer said it was fixed	0	@still
+the engineer said it was sorted	0	@still
+the engineer said it was resolved	0	@still
+the engineer said it had been fixed	0	@still
+the engineer said it's fixed	0	@still
+the engineer said it was all sorted	0	@still
+the last agent said it was fixed	0	@still
+the last agent said it was sorted	0	@still
+the last agent said it was resolved	0	@still
+the last agent said it had been fixed	0	@still
+the last agent said it's fixed	0	@still
+the last agent said it was all sorted	0	@still
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -23956,6 +24043,7 @@ if people actually read	-2.00	rude
 @en_thingadj ..1 @en_thing	scope:thing_target	swearing at a thing
 @en_thingcurse	scope:thing_target	swearing at a thing
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
+@third ..4 @en_say ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:reported	someone else's threat
 
 # --- escalation
 @regulator	escalation	regulator or ombudsman
