@@ -25,6 +25,9 @@ public enum ScoreStep: Sendable, Equatable {
     case sarcasm(from: Float, to: Float)
     /// No entry had sentiment: the characters inside unknown words gave the total.
     case morphemes(total: Float)
+    /// No word had sentiment, but the fragment states a risk (leaving, a threat, chasing): the
+    /// statement gives the total.
+    case statementOnly(total: Float)
     /// A question about procedure ("can I cancel one order?"): its clause's negative words
     /// name the task, not a feeling, and count for less.
     case procedural(from: Float, to: Float)

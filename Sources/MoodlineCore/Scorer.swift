@@ -157,6 +157,12 @@ private struct RuleState {
     static let elongationBoost: Float = 0.293
     /// How much of the characters' sentiment a fragment without word-level evidence keeps.
     static let morphemeShare: Float = 0.5
+    /// The total of a fragment whose only evidence is a risk statement ("I'm porting my number
+    /// to Vodafone", 我要去消协): a customer leaving, threatening or chasing is unhappy, however
+    /// flat the words.
+    static let statementOnly: Float = -0.8
+    /// The categories that say a customer is in trouble or unhappy.
+    static let riskCategories: CategorySet = [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact)]
     /// The most a sarcastic fragment's total may be.
     static let sarcasticFloor: Float = -1
     /// The total of a fragment whose only evidence is repeated question marks.
@@ -516,6 +522,11 @@ private struct RuleState {
         if total == 0 && morphemes != 0 {
             tracer.record(.morphemes(total: morphemes * Self.morphemeShare))
             total = morphemes * Self.morphemeShare
+            intensity += abs(total)
+        }
+        if total == 0 && categories.rawValue & Self.riskCategories.rawValue != 0 {
+            tracer.record(.statementOnly(total: Self.statementOnly))
+            total = Self.statementOnly
             intensity += abs(total)
         }
         if fragmentCues.contains(ScopeCues(.sarcasm)) && praise > 0 {

@@ -68,6 +68,8 @@ struct ScoreExplanation {
             return "swearing at a thing: its negative words \(format(from)) → \(format(to))"
         case .procedural(let from, let to):
             return "a question about procedure: its negative words \(format(from)) → \(format(to))"
+        case .statementOnly(let total):
+            return "no word-level sentiment, but a risk statement: total \(format(total))"
         case .morphemes(let total):
             return "no word-level sentiment: characters inside unknown words give \(format(total))"
         case .contrast(let before, let after):

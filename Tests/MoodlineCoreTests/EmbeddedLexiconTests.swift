@@ -155,6 +155,15 @@ import Testing
         #expect(score("I will sue you").categories.contains(.escalation))
     }
 
+    /// A risk statement in flat words still says the customer is unhappy: valence 0 means no
+    /// evidence at all.
+    @Test func aRiskStatementInFlatWordsIsNegative() {
+        let s = score("I've instructed solicitors.")
+        #expect(s.categories.contains(.escalation))
+        #expect(s.valence < -0.05)
+        #expect(score("I've instructed the builder.").valence == 0)
+    }
+
     @Test func threatToTheAgentIsAbuseNotSelfHarm() {
         let s = score("我弄死你")
         #expect(s.categories.contains(.abuse))
