@@ -68,21 +68,21 @@ import Testing
     /// Recall and precision floors per category and language: a little under what the
     /// lexicons reach today, so a change that loses ground fails here.
     static let floors: [String: (recall: Double, precision: Double)] = [
-        "self_harm/en": (0.95, 0.91),
-        "self_harm/zh": (0.93, 0.89),
-        "self_harm/zh-Hant": (0.95, 0.90),
-        "abuse/en": (0.94, 0.94),
-        "abuse/zh": (0.95, 0.90),
-        "abuse/zh-Hant": (0.94, 0.92),
-        "escalation/en": (0.94, 0.88),
-        "escalation/zh": (0.94, 0.87),
-        "escalation/zh-Hant": (0.92, 0.86),
-        "churn/en": (0.95, 0.81),
-        "churn/zh": (0.92, 0.82),
-        "churn/zh-Hant": (0.93, 0.84),
-        "repeat/en": (0.96, 0.83),
-        "repeat/zh": (0.92, 0.85),
-        "repeat/zh-Hant": (0.93, 0.80),
+        "self_harm/en": (0.97, 0.95),
+        "self_harm/zh": (0.96, 0.94),
+        "self_harm/zh-Hant": (0.97, 0.95),
+        "abuse/en": (0.95, 0.95),
+        "abuse/zh": (0.95, 0.91),
+        "abuse/zh-Hant": (0.95, 0.93),
+        "escalation/en": (0.97, 0.92),
+        "escalation/zh": (0.94, 0.91),
+        "escalation/zh-Hant": (0.93, 0.90),
+        "churn/en": (0.97, 0.85),
+        "churn/zh": (0.94, 0.85),
+        "churn/zh-Hant": (0.94, 0.86),
+        "repeat/en": (0.97, 0.86),
+        "repeat/zh": (0.94, 0.90),
+        "repeat/zh-Hant": (0.93, 0.84),
     ]
     /// The most of the lines expected `-` that may state some category.
     static let calmAlarmCeiling = 0.075
