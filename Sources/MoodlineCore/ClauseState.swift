@@ -39,9 +39,10 @@ struct ClauseState {
     var negatedConcepts = ConceptSet()
     /// Where the speaker (I, 我) was last named in the clause (a UTF-8 offset), or -1.
     var speakerAt: Int32 = -1
-    /// The speaker is named inside the clause's reported cue ("I need to tell someone I'm going
-    /// to kill myself"): the cue is about someone else, the self-harm after it is the speaker's own.
-    var speakerInsideReport = false
+    /// The cues of the clause that name the speaker after their first part: reported speech
+    /// ("I need to tell someone I'm going to kill myself") or a listener ("你们逼我去死", 你们就找不到
+    /// 我了) with the speaker inside. The self-harm in them is the speaker's own.
+    var speakerInside = ScopeCues()
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -124,7 +125,9 @@ struct ClauseState {
         if info.outputKind == 1 {
             guard let cue = ScopeCue(rawValue: info.output) else { return }
             cues.insert(ScopeCues(cue))
-            if cue == .reported && speakerAt > p.spans[0].start { speakerInsideReport = true }
+            if (cue == .reported || cue == .listenerTarget) && speakerAt > p.spans[0].start {
+                speakerInside.insert(ScopeCues(cue))
+            }
             return
         }
         guard let category = Category(rawValue: info.output) else { return }
@@ -148,7 +151,7 @@ struct ClauseState {
             for k in 0..<candidateCount {
                 let hit = candidates[k]
                 var governing = hit.utf8Start < clauseStart ? spanningCues : cues
-                if hit.category == .selfHarm && speakerInsideReport { governing.remove(ScopeCues(.reported)) }
+                if hit.category == .selfHarm { governing.subtract(speakerInside) }
                 if governing.rawValue != 0 && governing.cancelled.contains(hit.category) {
                     if let cue = governing.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
@@ -191,7 +194,7 @@ struct ClauseState {
         cues = ScopeCues()
         negators = 0
         speakerAt = -1
-        speakerInsideReport = false
+        speakerInside = ScopeCues()
         clauseStart = next
     }
 }

@@ -83,6 +83,9 @@ import Testing
         #expect(!score("someone at work said he would kill himself").categories.contains(.selfHarm))
         let wish = score("像你這種沒用的東西，怎麼不乾脆去死一死")
         #expect(wish.categories.contains(.abuse) && !wish.categories.contains(.selfHarm), "\(wish.categories)")
+        // The speaker named inside a death wish at the listener makes it the speaker's own.
+        #expect(score("你们逼我去死").categories.contains(.selfHarm))
+        #expect(!score("你去死吧").categories.contains(.selfHarm))
         let both = score("你们这帮吸血鬼，把我逼成这样，我今晚就去死")
         #expect(both.categories.contains(.abuse) && both.categories.contains(.selfHarm), "\(both.categories)")
     }
