@@ -39,12 +39,11 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let lexicon = try loadLexicon(lexicons)
-        var scorer = Scorer(lexicon: lexicon)
         if jsonl {
-            var job = JSONLScoring(scorer: scorer)
-            job.run()
+            JSONLScoring(lexicon: lexicon).run()
             return
         }
+        var scorer = Scorer(lexicon: lexicon)
         var recorder = StepRecorder()
         let line = text.joined(separator: " ")
         let score = scorer.score(line, language: lang.flatMap { Language(bcp47: $0) }, tracer: &recorder)

@@ -37,6 +37,26 @@ import Testing
             == Decoded(id: "", text: "hi", language: .chinese))
     }
 
+    @Test func theUsualShapeReadsAsTheGeneralScanReadsIt() throws {
+        // Each pair: a line in the shape the fast path reads, and the same request the general
+        // scan must read (reordered, spaced, with an extra field).
+        let pairs: [(String, String)] = [
+            (#"{"id":"r1","text":"I will \"sue\"","lang":"en"}"#, #"{ "lang" : "en", "text" : "I will \"sue\"", "id" : "r1" }"#),
+            (#"{"id":17,"text":"\u6211\u8981"}"#, #"{"text":"\u6211\u8981","x":[1],"id":17}"#),
+            (#"{"id":null,"text":"服務很好","lang":"zh-Hant"}"#, #"{"lang":"zh-Hant","id":null,"text":"服務很好"}"#),
+            (#"{"id":{"a":[1]},"text":"","lang":"mixed"}"#, #"{"text":"","lang":"mixed","id":{"a":[1]}}"#),
+        ]
+        for (usual, general) in pairs {
+            #expect(try decode(usual).get() == decode(general).get(), "\(usual)")
+        }
+        // Near misses of the shape fall back to the general scan, which decides.
+        #expect(reason(#"{"id":"a","text":"b","lang":"en"} x"#) == .badJSON)
+        #expect(reason(#"{"id":"a","text":"b","lang":"en","text":"c"}"#) == .badJSON)
+        #expect(reason(#"{"id":"a","text":5,"lang":"en"}"#) == .wrongType)
+        #expect(reason(#"{"id":"a","text":"b","lang":"xx"}"#) == .wrongType)
+        #expect(try decode(#"{"id":"a","text":"b","lang":"en","n":1}"#).get() == Decoded(id: #""a""#, text: "b", language: .english))
+    }
+
     @Test func faultsAreRejectedWithTheirReason() {
         #expect(reason("not json") == .badJSON)
         #expect(reason(#"{"id":1,"text":"a"} x"#) == .badJSON)

@@ -50,6 +50,17 @@ struct JSONScanner {
         }
     }
 
+    /// Consumes `literal` when the bytes at `index` are exactly it; otherwise leaves `index` alone.
+    @inline(__always)
+    mutating func skip(_ literal: StaticString) -> Bool {
+        let length = literal.utf8CodeUnitCount
+        guard index &+ length <= count else { return false }
+        let expected = literal.utf8Start
+        for offset in 0..<length where bytes[index &+ offset] != expected[offset] { return false }
+        index &+= length
+        return true
+    }
+
     /// Scans the whole message: one object, then only whitespace. Records where the
     /// schema's fields are, including those inside `prosody`, in one pass.
     mutating func scanMessage(

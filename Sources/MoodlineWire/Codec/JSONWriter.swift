@@ -57,6 +57,9 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes an object key that may need escaping.
+    // Disfavoured: a literal key would otherwise pick this overload (String is a literal's
+    // default type) and be scanned for escapes on every call.
+    @_disfavoredOverload
     public mutating func key(_ name: String) {
         string(name)
         bytes.append(UInt8(ascii: ":"))
@@ -127,27 +130,40 @@ public struct JSONWriter: Sendable {
         guard scaled.magnitude < 9_007_199_254_740_992 else { return double(value) }
         separate()
         let units = Int64(scaled)
-        // A value that rounds to zero is written as 0, never -0.
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = units.magnitude
-        appendDigits(magnitude / scale)
         var fraction = magnitude % scale
-        guard fraction != 0 else { return }
         var width = places
-        while fraction % 10 == 0 {
+        while fraction != 0 && fraction % 10 == 0 {
             fraction /= 10
             width -= 1
         }
-        bytes.append(UInt8(ascii: "."))
-        // Leading zeros of the fraction (0.05 → "05"), then its digits.
-        var digits = 1
-        var rest = fraction / 10
-        while rest != 0 {
-            digits += 1
-            rest /= 10
+        // Built right to left in a small buffer and appended once: a sign, the whole part
+        // (at most 16 digits below 2^53), a point and at most 9 decimals.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            var position = 32
+            if fraction != 0 {
+                // The fraction's digits, then its leading zeros (0.05 → "05").
+                for _ in 0..<width {
+                    position -= 1
+                    text[position] = UInt8(ascii: "0") &+ UInt8(fraction % 10)
+                    fraction /= 10
+                }
+                position -= 1
+                text[position] = UInt8(ascii: ".")
+            }
+            var whole = magnitude / scale
+            repeat {
+                position -= 1
+                text[position] = UInt8(ascii: "0") &+ UInt8(whole % 10)
+                whole /= 10
+            } while whole != 0
+            // A value that rounds to zero is written as 0, never -0.
+            if units < 0 {
+                position -= 1
+                text[position] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[position...]))
         }
-        for _ in 0..<(width - digits) { bytes.append(UInt8(ascii: "0")) }
-        appendDigits(fraction)
     }
 
     @inline(__always)

@@ -50,6 +50,29 @@ public struct ScoreRequestDecoder {
         guard scanner.index == scanner.count else { throw scanner.unexpected("nothing after the object") }
     }
 
+    /// Reads the shape nearly every line has, `{"id":…,"text":"…"}` or
+    /// `{"id":…,"text":"…","lang":"…"}`, in that order and without whitespace (what the
+    /// statement scorer and the QA scripts write): fixed byte runs between three value scans,
+    /// where the general scan classifies every key and dispatches every value. Returns false
+    /// for anything else, faults included, and the caller rescans the line in full; a line read
+    /// here gets the very spans the general scan records for it.
+    private static func scanUsualShape(_ scanner: inout JSONScanner, into fields: inout InlineArray<3, ValueSpan>) -> Bool {
+        do throws(Rejection) {
+            guard scanner.skip(#"{"id":"#) else { return false }
+            fields[Self.id] = try scanner.scanValue(depth: 1)
+            guard scanner.skip(#","text":""#) else { return false }
+            scanner.index &-= 1 // back to the opening quote, which scanString expects
+            fields[Self.text] = try scanner.scanString()
+            if scanner.skip(#","lang":""#) {
+                scanner.index &-= 1
+                fields[Self.lang] = try scanner.scanString()
+            }
+            return scanner.skip("}") && scanner.index == scanner.count
+        } catch {
+            return false
+        }
+    }
+
     private static func checkUTF8(_ bytes: UnsafePointer<UInt8>, count: Int) throws(Rejection) {
         if let offset = UTF8Validation.firstInvalidOffset(bytes, count: count) {
             throw Rejection(.invalidUTF8, "invalid UTF-8 at byte offset \(offset)")
@@ -73,11 +96,16 @@ public struct ScoreRequestDecoder {
         // looked for only when the scan failed or met a byte above 0x7F.
         var scanner = JSONScanner(bytes: bytes, count: line.count, maxDepth: 32)
         var fields = InlineArray<3, ValueSpan>(repeating: ValueSpan())
-        do {
-            try Self.scan(&scanner, into: &fields)
-        } catch {
-            try Self.checkUTF8(bytes, count: line.count)
-            throw error
+        if !Self.scanUsualShape(&scanner, into: &fields) {
+            // Anything else, including every fault, goes through the general scan from the start.
+            scanner = JSONScanner(bytes: bytes, count: line.count, maxDepth: 32)
+            fields = InlineArray<3, ValueSpan>(repeating: ValueSpan())
+            do {
+                try Self.scan(&scanner, into: &fields)
+            } catch {
+                try Self.checkUTF8(bytes, count: line.count)
+                throw error
+            }
         }
         if scanner.mayHoldNonASCII { try Self.checkUTF8(bytes, count: line.count) }
 
