@@ -58,7 +58,14 @@ struct IncidentTests {
         #expect(show.stdout.contains("financial ombudsman") && show.stdout.contains("call live"), "\(show.stdout)")
         #expect(show.stdout.contains("escalation_threat"), "\(show.stdout)")
 
-        let stats = try server.request(["cmd": "stats"])
+        // The figures follow the store writer's counters, refreshed a moment after each write:
+        // under load they may trail the ticket feed briefly.
+        var stats = try server.request(["cmd": "stats"])
+        let deadline = Date().addingTimeInterval(10)
+        while (stats["tickets_opened"] as? Int != 1 || stats["alerts_attached"] as? Int != 2) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            stats = try server.request(["cmd": "stats"])
+        }
         #expect(stats["tickets_opened"] as? Int == 1, "\(stats)")
         #expect(stats["alerts_attached"] as? Int == 2, "\(stats)")
     }
