@@ -11159,7 +11159,7 @@ took a load of	0	@en_mact
 took loads of	0	@en_mact
 taken all	0	@en_mact
 swallow	0	@en_mact
-swallowed	0	@en_mact,@en_ingest
+swallowed	0	@en_mact
 swallowing	0	@en_mact
 down all	0	@en_mact
 overdose on	0	@en_mact
@@ -14737,34 +14737,313 @@ the contract says	0	@en_policy
 the terms say	0	@en_policy
 suicide	0	@en_suicideword
 commit suicide	0	@en_suicideword
-# --- an overdose told by its amount: an ingesting verb and more than a dose (took a whole box of my tablets)
-took	0	@en_ingest
-taken	0	@en_ingest
-downed	0	@en_ingest
-necked	0	@en_ingest
-popped	0	@en_ingest
-whole box of	0	@en_qty
-whole bottle of	0	@en_qty
-whole packet of	0	@en_qty
-whole pack of	0	@en_qty
-whole strip of	0	@en_qty
-whole tub of	0	@en_qty
-whole jar of	0	@en_qty
-entire box of	0	@en_qty
-entire bottle of	0	@en_qty
-entire packet of	0	@en_qty
-full bottle of	0	@en_qty
-full box of	0	@en_qty
-full packet of	0	@en_qty
-handful of	0	@en_qty
-a handful of	0	@en_qty
-fistful of	0	@en_qty
-a fistful of	0	@en_qty
-dozens of	0	@en_qty
-every last one of	0	@en_qty
-double my	0	@en_qty
-triple my	0	@en_qty
-twice my	0	@en_qty
+# --- an overdose told by its amount: an ingesting verb and more than a dose (took a whole box of my tablets), one phrase each
+downed a fistful of	0	@en_overdose
+downed a full bottle of	0	@en_overdose
+downed a full box of	0	@en_overdose
+downed a full packet of	0	@en_overdose
+downed a handful of	0	@en_overdose
+downed a load of	0	@en_overdose
+downed a whole bottle of	0	@en_overdose
+downed a whole box of	0	@en_overdose
+downed a whole jar of	0	@en_overdose
+downed a whole pack of	0	@en_overdose
+downed a whole packet of	0	@en_overdose
+downed a whole strip of	0	@en_overdose
+downed a whole tub of	0	@en_overdose
+downed all of my	0	@en_overdose
+downed an entire bottle of	0	@en_overdose
+downed an entire box of	0	@en_overdose
+downed an entire packet of	0	@en_overdose
+downed double my	0	@en_overdose
+downed dozens of	0	@en_overdose
+downed every last one of	0	@en_overdose
+downed fistful of	0	@en_overdose
+downed handful of	0	@en_overdose
+downed loads of	0	@en_overdose
+downed my entire bottle of	0	@en_overdose
+downed my entire box of	0	@en_overdose
+downed my entire packet of	0	@en_overdose
+downed my full bottle of	0	@en_overdose
+downed my full box of	0	@en_overdose
+downed my full packet of	0	@en_overdose
+downed my whole bottle of	0	@en_overdose
+downed my whole box of	0	@en_overdose
+downed my whole jar of	0	@en_overdose
+downed my whole pack of	0	@en_overdose
+downed my whole packet of	0	@en_overdose
+downed my whole strip of	0	@en_overdose
+downed my whole tub of	0	@en_overdose
+downed the entire bottle of	0	@en_overdose
+downed the entire box of	0	@en_overdose
+downed the entire packet of	0	@en_overdose
+downed the full bottle of	0	@en_overdose
+downed the full box of	0	@en_overdose
+downed the full packet of	0	@en_overdose
+downed the whole bottle of	0	@en_overdose
+downed the whole box of	0	@en_overdose
+downed the whole jar of	0	@en_overdose
+downed the whole pack of	0	@en_overdose
+downed the whole packet of	0	@en_overdose
+downed the whole strip of	0	@en_overdose
+downed the whole tub of	0	@en_overdose
+downed triple my	0	@en_overdose
+downed twice my	0	@en_overdose
+necked a fistful of	0	@en_overdose
+necked a full bottle of	0	@en_overdose
+necked a full box of	0	@en_overdose
+necked a full packet of	0	@en_overdose
+necked a handful of	0	@en_overdose
+necked a load of	0	@en_overdose
+necked a whole bottle of	0	@en_overdose
+necked a whole box of	0	@en_overdose
+necked a whole jar of	0	@en_overdose
+necked a whole pack of	0	@en_overdose
+necked a whole packet of	0	@en_overdose
+necked a whole strip of	0	@en_overdose
+necked a whole tub of	0	@en_overdose
+necked all of my	0	@en_overdose
+necked an entire bottle of	0	@en_overdose
+necked an entire box of	0	@en_overdose
+necked an entire packet of	0	@en_overdose
+necked double my	0	@en_overdose
+necked dozens of	0	@en_overdose
+necked every last one of	0	@en_overdose
+necked fistful of	0	@en_overdose
+necked handful of	0	@en_overdose
+necked loads of	0	@en_overdose
+necked my entire bottle of	0	@en_overdose
+necked my entire box of	0	@en_overdose
+necked my entire packet of	0	@en_overdose
+necked my full bottle of	0	@en_overdose
+necked my full box of	0	@en_overdose
+necked my full packet of	0	@en_overdose
+necked my whole bottle of	0	@en_overdose
+necked my whole box of	0	@en_overdose
+necked my whole jar of	0	@en_overdose
+necked my whole pack of	0	@en_overdose
+necked my whole packet of	0	@en_overdose
+necked my whole strip of	0	@en_overdose
+necked my whole tub of	0	@en_overdose
+necked the entire bottle of	0	@en_overdose
+necked the entire box of	0	@en_overdose
+necked the entire packet of	0	@en_overdose
+necked the full bottle of	0	@en_overdose
+necked the full box of	0	@en_overdose
+necked the full packet of	0	@en_overdose
+necked the whole bottle of	0	@en_overdose
+necked the whole box of	0	@en_overdose
+necked the whole jar of	0	@en_overdose
+necked the whole pack of	0	@en_overdose
+necked the whole packet of	0	@en_overdose
+necked the whole strip of	0	@en_overdose
+necked the whole tub of	0	@en_overdose
+necked triple my	0	@en_overdose
+necked twice my	0	@en_overdose
+popped a fistful of	0	@en_overdose
+popped a full bottle of	0	@en_overdose
+popped a full box of	0	@en_overdose
+popped a full packet of	0	@en_overdose
+popped a handful of	0	@en_overdose
+popped a load of	0	@en_overdose
+popped a whole bottle of	0	@en_overdose
+popped a whole box of	0	@en_overdose
+popped a whole jar of	0	@en_overdose
+popped a whole pack of	0	@en_overdose
+popped a whole packet of	0	@en_overdose
+popped a whole strip of	0	@en_overdose
+popped a whole tub of	0	@en_overdose
+popped all of my	0	@en_overdose
+popped an entire bottle of	0	@en_overdose
+popped an entire box of	0	@en_overdose
+popped an entire packet of	0	@en_overdose
+popped double my	0	@en_overdose
+popped dozens of	0	@en_overdose
+popped every last one of	0	@en_overdose
+popped fistful of	0	@en_overdose
+popped handful of	0	@en_overdose
+popped loads of	0	@en_overdose
+popped my entire bottle of	0	@en_overdose
+popped my entire box of	0	@en_overdose
+popped my entire packet of	0	@en_overdose
+popped my full bottle of	0	@en_overdose
+popped my full box of	0	@en_overdose
+popped my full packet of	0	@en_overdose
+popped my whole bottle of	0	@en_overdose
+popped my whole box of	0	@en_overdose
+popped my whole jar of	0	@en_overdose
+popped my whole pack of	0	@en_overdose
+popped my whole packet of	0	@en_overdose
+popped my whole strip of	0	@en_overdose
+popped my whole tub of	0	@en_overdose
+popped the entire bottle of	0	@en_overdose
+popped the entire box of	0	@en_overdose
+popped the entire packet of	0	@en_overdose
+popped the full bottle of	0	@en_overdose
+popped the full box of	0	@en_overdose
+popped the full packet of	0	@en_overdose
+popped the whole bottle of	0	@en_overdose
+popped the whole box of	0	@en_overdose
+popped the whole jar of	0	@en_overdose
+popped the whole pack of	0	@en_overdose
+popped the whole packet of	0	@en_overdose
+popped the whole strip of	0	@en_overdose
+popped the whole tub of	0	@en_overdose
+popped triple my	0	@en_overdose
+popped twice my	0	@en_overdose
+swallowed a fistful of	0	@en_overdose
+swallowed a full bottle of	0	@en_overdose
+swallowed a full box of	0	@en_overdose
+swallowed a full packet of	0	@en_overdose
+swallowed a handful of	0	@en_overdose
+swallowed a load of	0	@en_overdose
+swallowed a whole bottle of	0	@en_overdose
+swallowed a whole box of	0	@en_overdose
+swallowed a whole jar of	0	@en_overdose
+swallowed a whole pack of	0	@en_overdose
+swallowed a whole packet of	0	@en_overdose
+swallowed a whole strip of	0	@en_overdose
+swallowed a whole tub of	0	@en_overdose
+swallowed all of my	0	@en_overdose
+swallowed an entire bottle of	0	@en_overdose
+swallowed an entire box of	0	@en_overdose
+swallowed an entire packet of	0	@en_overdose
+swallowed double my	0	@en_overdose
+swallowed dozens of	0	@en_overdose
+swallowed every last one of	0	@en_overdose
+swallowed fistful of	0	@en_overdose
+swallowed handful of	0	@en_overdose
+swallowed loads of	0	@en_overdose
+swallowed my entire bottle of	0	@en_overdose
+swallowed my entire box of	0	@en_overdose
+swallowed my entire packet of	0	@en_overdose
+swallowed my full bottle of	0	@en_overdose
+swallowed my full box of	0	@en_overdose
+swallowed my full packet of	0	@en_overdose
+swallowed my whole bottle of	0	@en_overdose
+swallowed my whole box of	0	@en_overdose
+swallowed my whole jar of	0	@en_overdose
+swallowed my whole pack of	0	@en_overdose
+swallowed my whole packet of	0	@en_overdose
+swallowed my whole strip of	0	@en_overdose
+swallowed my whole tub of	0	@en_overdose
+swallowed the entire bottle of	0	@en_overdose
+swallowed the entire box of	0	@en_overdose
+swallowed the entire packet of	0	@en_overdose
+swallowed the full bottle of	0	@en_overdose
+swallowed the full box of	0	@en_overdose
+swallowed the full packet of	0	@en_overdose
+swallowed the whole bottle of	0	@en_overdose
+swallowed the whole box of	0	@en_overdose
+swallowed the whole jar of	0	@en_overdose
+swallowed the whole pack of	0	@en_overdose
+swallowed the whole packet of	0	@en_overdose
+swallowed the whole strip of	0	@en_overdose
+swallowed the whole tub of	0	@en_overdose
+swallowed triple my	0	@en_overdose
+swallowed twice my	0	@en_overdose
+taken a fistful of	0	@en_overdose
+taken a full bottle of	0	@en_overdose
+taken a full box of	0	@en_overdose
+taken a full packet of	0	@en_overdose
+taken a handful of	0	@en_overdose
+taken a load of	0	@en_overdose
+taken a whole bottle of	0	@en_overdose
+taken a whole box of	0	@en_overdose
+taken a whole jar of	0	@en_overdose
+taken a whole pack of	0	@en_overdose
+taken a whole packet of	0	@en_overdose
+taken a whole strip of	0	@en_overdose
+taken a whole tub of	0	@en_overdose
+taken all of my	0	@en_overdose
+taken an entire bottle of	0	@en_overdose
+taken an entire box of	0	@en_overdose
+taken an entire packet of	0	@en_overdose
+taken double my	0	@en_overdose
+taken dozens of	0	@en_overdose
+taken every last one of	0	@en_overdose
+taken fistful of	0	@en_overdose
+taken handful of	0	@en_overdose
+taken loads of	0	@en_overdose
+taken my entire bottle of	0	@en_overdose
+taken my entire box of	0	@en_overdose
+taken my entire packet of	0	@en_overdose
+taken my full bottle of	0	@en_overdose
+taken my full box of	0	@en_overdose
+taken my full packet of	0	@en_overdose
+taken my whole bottle of	0	@en_overdose
+taken my whole box of	0	@en_overdose
+taken my whole jar of	0	@en_overdose
+taken my whole pack of	0	@en_overdose
+taken my whole packet of	0	@en_overdose
+taken my whole strip of	0	@en_overdose
+taken my whole tub of	0	@en_overdose
+taken the entire bottle of	0	@en_overdose
+taken the entire box of	0	@en_overdose
+taken the entire packet of	0	@en_overdose
+taken the full bottle of	0	@en_overdose
+taken the full box of	0	@en_overdose
+taken the full packet of	0	@en_overdose
+taken the whole bottle of	0	@en_overdose
+taken the whole box of	0	@en_overdose
+taken the whole jar of	0	@en_overdose
+taken the whole pack of	0	@en_overdose
+taken the whole packet of	0	@en_overdose
+taken the whole strip of	0	@en_overdose
+taken the whole tub of	0	@en_overdose
+taken triple my	0	@en_overdose
+taken twice my	0	@en_overdose
+took a fistful of	0	@en_overdose
+took a full bottle of	0	@en_overdose
+took a full box of	0	@en_overdose
+took a full packet of	0	@en_overdose
+took a handful of	0	@en_overdose
+took a load of	0	@en_overdose
+took a whole bottle of	0	@en_overdose
+took a whole box of	0	@en_overdose
+took a whole jar of	0	@en_overdose
+took a whole pack of	0	@en_overdose
+took a whole packet of	0	@en_overdose
+took a whole strip of	0	@en_overdose
+took a whole tub of	0	@en_overdose
+took all of my	0	@en_overdose
+took an entire bottle of	0	@en_overdose
+took an entire box of	0	@en_overdose
+took an entire packet of	0	@en_overdose
+took double my	0	@en_overdose
+took dozens of	0	@en_overdose
+took every last one of	0	@en_overdose
+took fistful of	0	@en_overdose
+took handful of	0	@en_overdose
+took loads of	0	@en_overdose
+took my entire bottle of	0	@en_overdose
+took my entire box of	0	@en_overdose
+took my entire packet of	0	@en_overdose
+took my full bottle of	0	@en_overdose
+took my full box of	0	@en_overdose
+took my full packet of	0	@en_overdose
+took my whole bottle of	0	@en_overdose
+took my whole box of	0	@en_overdose
+took my whole jar of	0	@en_overdose
+took my whole pack of	0	@en_overdose
+took my whole packet of	0	@en_overdose
+took my whole strip of	0	@en_overdose
+took my whole tub of	0	@en_overdose
+took the entire bottle of	0	@en_overdose
+took the entire box of	0	@en_overdose
+took the entire packet of	0	@en_overdose
+took the full bottle of	0	@en_overdose
+took the full box of	0	@en_overdose
+took the full packet of	0	@en_overdose
+took the whole bottle of	0	@en_overdose
+took the whole box of	0	@en_overdose
+took the whole jar of	0	@en_overdose
+took the whole pack of	0	@en_overdose
+took the whole packet of	0	@en_overdose
+took the whole strip of	0	@en_overdose
+took the whole tub of	0	@en_overdose
+took triple my	0	@en_overdose
+took twice my	0	@en_overdose
 # --- a means made ready and at hand (the tablets lined up, the knife in my hand)
 lined up	0	@en_atthand
 all lined up	0	@en_atthand
@@ -14820,41 +15099,195 @@ talking to me like	0	@en_treated
 think i'm	0	@en_treated,@self,@en_selfbe
 think im	0	@en_treated,@self,@en_selfbe
 think i am	0	@en_treated,@self,@en_selfbe
-# --- swearing at a device or an app (the damn router, this stupid phone, bloody thing): annoyance at a thing
-damn	0	@en_thingadj
-bloody	0	@en_thingadj
-stupid	0	@en_thingadj
-dumb	0	@en_thingadj
-crappy	0	@en_thingadj
-useless	0	@en_thingadj
-freaking	0	@en_thingadj
-flipping	0	@en_thingadj
-effing	0	@en_thingadj
-rubbish	0	@en_thingadj
-stupid little	0	@en_thingadj
-router	0	@en_thing
-modem	0	@en_thing
-app	0	@en_thing
-apps	0	@en_thing
-phone	0	@en_thing
-laptop	0	@en_thing
-computer	0	@en_thing
-printer	0	@en_thing
-website	0	@en_thing
-site	0	@en_thing
-machine	0	@en_thing
-card reader	0	@en_thing
-remote	0	@en_thing
-wifi	0	@en_thing
-box	0	@en_thing
-charger	0	@en_thing
-thing	0	@en_thing
+# --- swearing at a device or an app (the damn router, this stupid phone, bloody thing): annoyance at a thing;
+#     whole phrases, so that common words (app, phone, thing) cost the scoring loop nothing
+bloody app	0	@en_thingcurse
+bloody apps	0	@en_thingcurse
+bloody box	0	@en_thingcurse
+bloody card reader	0	@en_thingcurse
+bloody charger	0	@en_thingcurse
+bloody computer	0	@en_thingcurse
+bloody laptop	0	@en_thingcurse
+bloody machine	0	@en_thingcurse
+bloody modem	0	@en_thingcurse
+bloody phone	0	@en_thingcurse
+bloody printer	0	@en_thingcurse
+bloody remote	0	@en_thingcurse
+bloody router	0	@en_thingcurse
+bloody site	0	@en_thingcurse
 bloody thing	0	@en_thingcurse
+bloody website	0	@en_thingcurse
+bloody wifi	0	@en_thingcurse
+crappy app	0	@en_thingcurse
+crappy apps	0	@en_thingcurse
+crappy box	0	@en_thingcurse
+crappy card reader	0	@en_thingcurse
+crappy charger	0	@en_thingcurse
+crappy computer	0	@en_thingcurse
+crappy laptop	0	@en_thingcurse
+crappy machine	0	@en_thingcurse
+crappy modem	0	@en_thingcurse
+crappy phone	0	@en_thingcurse
+crappy printer	0	@en_thingcurse
+crappy remote	0	@en_thingcurse
+crappy router	0	@en_thingcurse
+crappy site	0	@en_thingcurse
+crappy thing	0	@en_thingcurse
+crappy website	0	@en_thingcurse
+crappy wifi	0	@en_thingcurse
+damn app	0	@en_thingcurse
+damn apps	0	@en_thingcurse
+damn box	0	@en_thingcurse
+damn card reader	0	@en_thingcurse
+damn charger	0	@en_thingcurse
+damn computer	0	@en_thingcurse
+damn laptop	0	@en_thingcurse
+damn machine	0	@en_thingcurse
+damn modem	0	@en_thingcurse
+damn phone	0	@en_thingcurse
+damn printer	0	@en_thingcurse
+damn remote	0	@en_thingcurse
+damn router	0	@en_thingcurse
+damn site	0	@en_thingcurse
 damn thing	0	@en_thingcurse
-stupid thing	0	@en_thingcurse
+damn website	0	@en_thingcurse
+damn wifi	0	@en_thingcurse
+dumb app	0	@en_thingcurse
+dumb apps	0	@en_thingcurse
+dumb box	0	@en_thingcurse
+dumb card reader	0	@en_thingcurse
+dumb charger	0	@en_thingcurse
+dumb computer	0	@en_thingcurse
+dumb laptop	0	@en_thingcurse
+dumb machine	0	@en_thingcurse
+dumb modem	0	@en_thingcurse
+dumb phone	0	@en_thingcurse
+dumb printer	0	@en_thingcurse
+dumb remote	0	@en_thingcurse
+dumb router	0	@en_thingcurse
+dumb site	0	@en_thingcurse
 dumb thing	0	@en_thingcurse
+dumb website	0	@en_thingcurse
+dumb wifi	0	@en_thingcurse
+effing app	0	@en_thingcurse
+effing apps	0	@en_thingcurse
+effing box	0	@en_thingcurse
+effing card reader	0	@en_thingcurse
+effing charger	0	@en_thingcurse
+effing computer	0	@en_thingcurse
+effing laptop	0	@en_thingcurse
+effing machine	0	@en_thingcurse
+effing modem	0	@en_thingcurse
+effing phone	0	@en_thingcurse
+effing printer	0	@en_thingcurse
+effing remote	0	@en_thingcurse
+effing router	0	@en_thingcurse
+effing site	0	@en_thingcurse
+effing thing	0	@en_thingcurse
+effing website	0	@en_thingcurse
+effing wifi	0	@en_thingcurse
+flipping app	0	@en_thingcurse
+flipping apps	0	@en_thingcurse
+flipping box	0	@en_thingcurse
+flipping card reader	0	@en_thingcurse
+flipping charger	0	@en_thingcurse
+flipping computer	0	@en_thingcurse
+flipping laptop	0	@en_thingcurse
+flipping machine	0	@en_thingcurse
+flipping modem	0	@en_thingcurse
+flipping phone	0	@en_thingcurse
+flipping printer	0	@en_thingcurse
+flipping remote	0	@en_thingcurse
+flipping router	0	@en_thingcurse
+flipping site	0	@en_thingcurse
 flipping thing	0	@en_thingcurse
+flipping website	0	@en_thingcurse
+flipping wifi	0	@en_thingcurse
+freaking app	0	@en_thingcurse
+freaking apps	0	@en_thingcurse
+freaking box	0	@en_thingcurse
+freaking card reader	0	@en_thingcurse
+freaking charger	0	@en_thingcurse
+freaking computer	0	@en_thingcurse
+freaking laptop	0	@en_thingcurse
+freaking machine	0	@en_thingcurse
+freaking modem	0	@en_thingcurse
+freaking phone	0	@en_thingcurse
+freaking printer	0	@en_thingcurse
+freaking remote	0	@en_thingcurse
+freaking router	0	@en_thingcurse
+freaking site	0	@en_thingcurse
+freaking thing	0	@en_thingcurse
+freaking website	0	@en_thingcurse
+freaking wifi	0	@en_thingcurse
+rubbish app	0	@en_thingcurse
+rubbish apps	0	@en_thingcurse
+rubbish box	0	@en_thingcurse
+rubbish card reader	0	@en_thingcurse
+rubbish charger	0	@en_thingcurse
+rubbish computer	0	@en_thingcurse
+rubbish laptop	0	@en_thingcurse
+rubbish machine	0	@en_thingcurse
+rubbish modem	0	@en_thingcurse
+rubbish phone	0	@en_thingcurse
+rubbish printer	0	@en_thingcurse
+rubbish remote	0	@en_thingcurse
+rubbish router	0	@en_thingcurse
+rubbish site	0	@en_thingcurse
+rubbish thing	0	@en_thingcurse
+rubbish website	0	@en_thingcurse
+rubbish wifi	0	@en_thingcurse
 stupid app	0	@en_thingcurse
+stupid apps	0	@en_thingcurse
+stupid box	0	@en_thingcurse
+stupid card reader	0	@en_thingcurse
+stupid charger	0	@en_thingcurse
+stupid computer	0	@en_thingcurse
+stupid laptop	0	@en_thingcurse
+stupid little app	0	@en_thingcurse
+stupid little apps	0	@en_thingcurse
+stupid little box	0	@en_thingcurse
+stupid little card reader	0	@en_thingcurse
+stupid little charger	0	@en_thingcurse
+stupid little computer	0	@en_thingcurse
+stupid little laptop	0	@en_thingcurse
+stupid little machine	0	@en_thingcurse
+stupid little modem	0	@en_thingcurse
+stupid little phone	0	@en_thingcurse
+stupid little printer	0	@en_thingcurse
+stupid little remote	0	@en_thingcurse
+stupid little router	0	@en_thingcurse
+stupid little site	0	@en_thingcurse
+stupid little thing	0	@en_thingcurse
+stupid little website	0	@en_thingcurse
+stupid little wifi	0	@en_thingcurse
+stupid machine	0	@en_thingcurse
+stupid modem	0	@en_thingcurse
+stupid phone	0	@en_thingcurse
+stupid printer	0	@en_thingcurse
+stupid remote	0	@en_thingcurse
+stupid router	0	@en_thingcurse
+stupid site	0	@en_thingcurse
+stupid thing	0	@en_thingcurse
+stupid website	0	@en_thingcurse
+stupid wifi	0	@en_thingcurse
+useless app	0	@en_thingcurse
+useless apps	0	@en_thingcurse
+useless box	0	@en_thingcurse
+useless card reader	0	@en_thingcurse
+useless charger	0	@en_thingcurse
+useless computer	0	@en_thingcurse
+useless laptop	0	@en_thingcurse
+useless machine	0	@en_thingcurse
+useless modem	0	@en_thingcurse
+useless phone	0	@en_thingcurse
+useless printer	0	@en_thingcurse
+useless remote	0	@en_thingcurse
+useless router	0	@en_thingcurse
+useless site	0	@en_thingcurse
+useless thing	0	@en_thingcurse
+useless website	0	@en_thingcurse
+useless wifi	0	@en_thingcurse
 # --- engaging a lawyer (I've instructed solicitors, we've retained counsel)
 instructed	0	@en_hire
 instructing	0	@en_hire
@@ -24330,6 +24763,193 @@ try reading the rules	-2.00	rude
 maybe read the	-1.50	rude
 if people actually	-1.50	rude
 if people actually read	-2.00	rude
+# --- swearing at a device or an app: annoyance, weaker than the swear word alone (see en-concepts.tsv for the cue)
+bloody app	-1.50	
+bloody apps	-1.50	
+bloody box	-1.50	
+bloody card reader	-1.50	
+bloody charger	-1.50	
+bloody computer	-1.50	
+bloody laptop	-1.50	
+bloody machine	-1.50	
+bloody modem	-1.50	
+bloody phone	-1.50	
+bloody printer	-1.50	
+bloody remote	-1.50	
+bloody router	-1.50	
+bloody site	-1.50	
+bloody thing	-1.50	
+bloody website	-1.50	
+bloody wifi	-1.50	
+crappy app	-1.50	
+crappy apps	-1.50	
+crappy box	-1.50	
+crappy card reader	-1.50	
+crappy charger	-1.50	
+crappy computer	-1.50	
+crappy laptop	-1.50	
+crappy machine	-1.50	
+crappy modem	-1.50	
+crappy phone	-1.50	
+crappy printer	-1.50	
+crappy remote	-1.50	
+crappy router	-1.50	
+crappy site	-1.50	
+crappy thing	-1.50	
+crappy website	-1.50	
+crappy wifi	-1.50	
+damn app	-1.50	
+damn apps	-1.50	
+damn box	-1.50	
+damn card reader	-1.50	
+damn charger	-1.50	
+damn computer	-1.50	
+damn laptop	-1.50	
+damn machine	-1.50	
+damn modem	-1.50	
+damn phone	-1.50	
+damn printer	-1.50	
+damn remote	-1.50	
+damn router	-1.50	
+damn site	-1.50	
+damn thing	-1.50	
+damn website	-1.50	
+damn wifi	-1.50	
+dumb app	-1.50	
+dumb apps	-1.50	
+dumb box	-1.50	
+dumb card reader	-1.50	
+dumb charger	-1.50	
+dumb computer	-1.50	
+dumb laptop	-1.50	
+dumb machine	-1.50	
+dumb modem	-1.50	
+dumb printer	-1.50	
+dumb remote	-1.50	
+dumb router	-1.50	
+dumb site	-1.50	
+dumb thing	-1.50	
+dumb website	-1.50	
+dumb wifi	-1.50	
+effing app	-1.50	
+effing apps	-1.50	
+effing box	-1.50	
+effing card reader	-1.50	
+effing charger	-1.50	
+effing computer	-1.50	
+effing laptop	-1.50	
+effing machine	-1.50	
+effing modem	-1.50	
+effing phone	-1.50	
+effing printer	-1.50	
+effing remote	-1.50	
+effing router	-1.50	
+effing site	-1.50	
+effing thing	-1.50	
+effing website	-1.50	
+effing wifi	-1.50	
+flipping app	-1.50	
+flipping apps	-1.50	
+flipping box	-1.50	
+flipping card reader	-1.50	
+flipping charger	-1.50	
+flipping computer	-1.50	
+flipping laptop	-1.50	
+flipping machine	-1.50	
+flipping modem	-1.50	
+flipping phone	-1.50	
+flipping printer	-1.50	
+flipping remote	-1.50	
+flipping router	-1.50	
+flipping site	-1.50	
+flipping thing	-1.50	
+flipping website	-1.50	
+flipping wifi	-1.50	
+freaking app	-1.50	
+freaking apps	-1.50	
+freaking box	-1.50	
+freaking card reader	-1.50	
+freaking charger	-1.50	
+freaking computer	-1.50	
+freaking laptop	-1.50	
+freaking machine	-1.50	
+freaking modem	-1.50	
+freaking phone	-1.50	
+freaking printer	-1.50	
+freaking remote	-1.50	
+freaking router	-1.50	
+freaking site	-1.50	
+freaking thing	-1.50	
+freaking website	-1.50	
+freaking wifi	-1.50	
+rubbish app	-1.50	
+rubbish apps	-1.50	
+rubbish box	-1.50	
+rubbish card reader	-1.50	
+rubbish charger	-1.50	
+rubbish computer	-1.50	
+rubbish laptop	-1.50	
+rubbish machine	-1.50	
+rubbish modem	-1.50	
+rubbish phone	-1.50	
+rubbish printer	-1.50	
+rubbish remote	-1.50	
+rubbish router	-1.50	
+rubbish site	-1.50	
+rubbish thing	-1.50	
+rubbish website	-1.50	
+rubbish wifi	-1.50	
+stupid app	-1.50	
+stupid apps	-1.50	
+stupid box	-1.50	
+stupid card reader	-1.50	
+stupid charger	-1.50	
+stupid computer	-1.50	
+stupid laptop	-1.50	
+stupid little app	-1.50	
+stupid little apps	-1.50	
+stupid little box	-1.50	
+stupid little card reader	-1.50	
+stupid little charger	-1.50	
+stupid little computer	-1.50	
+stupid little laptop	-1.50	
+stupid little machine	-1.50	
+stupid little modem	-1.50	
+stupid little phone	-1.50	
+stupid little printer	-1.50	
+stupid little remote	-1.50	
+stupid little router	-1.50	
+stupid little site	-1.50	
+stupid little thing	-1.50	
+stupid little website	-1.50	
+stupid little wifi	-1.50	
+stupid machine	-1.50	
+stupid modem	-1.50	
+stupid phone	-1.50	
+stupid printer	-1.50	
+stupid remote	-1.50	
+stupid router	-1.50	
+stupid site	-1.50	
+stupid thing	-1.50	
+stupid website	-1.50	
+stupid wifi	-1.50	
+useless app	-1.50	
+useless apps	-1.50	
+useless box	-1.50	
+useless card reader	-1.50	
+useless charger	-1.50	
+useless computer	-1.50	
+useless laptop	-1.50	
+useless machine	-1.50	
+useless modem	-1.50	
+useless phone	-1.50	
+useless printer	-1.50	
+useless remote	-1.50	
+useless router	-1.50	
+useless site	-1.50	
+useless thing	-1.50	
+useless website	-1.50	
+useless wifi	-1.50	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -24368,7 +24988,7 @@ if people actually read	-2.00	rude
 @method ..4 @en_mact	self_harm	method
 @en_think ..3 @en_mact ..5 @method	self_harm	thinking about a method
 @en_have ..3 @method	self_harm	has the means at hand
-@en_ingest ..2 @en_qty ..2 @method	self_harm	took far more than a dose
+@en_overdose ..2 @method	self_harm	took far more than a dose
 @method ..3 @en_onpurpose	self_harm	a means, on purpose
 @method ..3 @en_atthand	self_harm	the means made ready
 @farewell_act ..8 @en_ready	self_harm	affairs in order and ready
@@ -24405,7 +25025,6 @@ if people actually read	-2.00	rude
 # --- abuse scope
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
-@en_thingadj ..1 @en_thing	scope:thing_target	swearing at a thing
 @en_thingcurse	scope:thing_target	swearing at a thing
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
 @third ..4 @en_say ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:reported	someone else's threat
@@ -31452,38 +32071,221 @@ smartone	0	@zh_comp
 当我是	0	@zh_treated
 当我系	0	@zh_treated
 当我傻	0	@zh_treated
-# --- swearing at a device or an app (破路由器, 这破app, 烂手机): annoyance at a thing; 东西 and 玩意儿
-#     are left out, since they also insult people (你算什么东西)
-破	0	@zh_thingadj
-烂	0	@zh_thingadj
-垃圾	0	@zh_thingadj
-该死的	0	@zh_thingadj
-app	0	@zh_thing
-路由器	0	@zh_thing
-手机	0	@zh_thing
-电脑	0	@zh_thing
-网络	0	@zh_thing
-宽带	0	@zh_thing
-软件	0	@zh_thing
-机器	0	@zh_thing
-打印机	0	@zh_thing
-网站	0	@zh_thing
-网页	0	@zh_thing
-页面	0	@zh_thing
-机顶盒	0	@zh_thing
-电视	0	@zh_thing
-遥控器	0	@zh_thing
-充电器	0	@zh_thing
-耳机	0	@zh_thing
-数据机	0	@zh_thing
-系统	0	@zh_thing
+# --- swearing at a device or an app (破路由器, 这破app, 烂手机): annoyance at a thing, as whole phrases so that
+#     common words (手机, 系统) cost the scoring loop nothing; 东西 and 玩意儿 are left out, since they also insult people
+什么破app	0	@zh_thingcurse
+什么破充电器	0	@zh_thingcurse
+什么破宽带	0	@zh_thingcurse
+什么破手机	0	@zh_thingcurse
+什么破打印机	0	@zh_thingcurse
+什么破数据机	0	@zh_thingcurse
+什么破机器	0	@zh_thingcurse
+什么破机顶盒	0	@zh_thingcurse
+什么破电脑	0	@zh_thingcurse
+什么破电视	0	@zh_thingcurse
+什么破系统	0	@zh_thingcurse
+什么破网站	0	@zh_thingcurse
+什么破网络	0	@zh_thingcurse
+什么破网页	0	@zh_thingcurse
+什么破耳机	0	@zh_thingcurse
+什么破路由器	0	@zh_thingcurse
+什么破软件	0	@zh_thingcurse
+什么破遥控器	0	@zh_thingcurse
+什么破页面	0	@zh_thingcurse
+啥破app	0	@zh_thingcurse
+啥破充电器	0	@zh_thingcurse
+啥破宽带	0	@zh_thingcurse
+啥破手机	0	@zh_thingcurse
+啥破打印机	0	@zh_thingcurse
+啥破数据机	0	@zh_thingcurse
+啥破机器	0	@zh_thingcurse
+啥破机顶盒	0	@zh_thingcurse
+啥破电脑	0	@zh_thingcurse
+啥破电视	0	@zh_thingcurse
+啥破系统	0	@zh_thingcurse
+啥破网站	0	@zh_thingcurse
+啥破网络	0	@zh_thingcurse
+啥破网页	0	@zh_thingcurse
+啥破耳机	0	@zh_thingcurse
+啥破路由器	0	@zh_thingcurse
+啥破软件	0	@zh_thingcurse
+啥破遥控器	0	@zh_thingcurse
+啥破页面	0	@zh_thingcurse
+垃圾app	0	@zh_thingcurse
+垃圾充电器	0	@zh_thingcurse
+垃圾宽带	0	@zh_thingcurse
+垃圾手机	0	@zh_thingcurse
+垃圾打印机	0	@zh_thingcurse
+垃圾数据机	0	@zh_thingcurse
+垃圾机器	0	@zh_thingcurse
+垃圾机顶盒	0	@zh_thingcurse
+垃圾电脑	0	@zh_thingcurse
+垃圾电视	0	@zh_thingcurse
+垃圾系统	0	@zh_thingcurse
+垃圾网站	0	@zh_thingcurse
+垃圾网络	0	@zh_thingcurse
+垃圾网页	0	@zh_thingcurse
+垃圾耳机	0	@zh_thingcurse
+垃圾路由器	0	@zh_thingcurse
+垃圾软件	0	@zh_thingcurse
+垃圾遥控器	0	@zh_thingcurse
+垃圾页面	0	@zh_thingcurse
+烂app	0	@zh_thingcurse
+烂充电器	0	@zh_thingcurse
+烂宽带	0	@zh_thingcurse
+烂手机	0	@zh_thingcurse
+烂打印机	0	@zh_thingcurse
+烂数据机	0	@zh_thingcurse
+烂机器	0	@zh_thingcurse
+烂机顶盒	0	@zh_thingcurse
+烂电脑	0	@zh_thingcurse
+烂电视	0	@zh_thingcurse
+烂系统	0	@zh_thingcurse
+烂网站	0	@zh_thingcurse
+烂网络	0	@zh_thingcurse
+烂网页	0	@zh_thingcurse
+烂耳机	0	@zh_thingcurse
+烂路由器	0	@zh_thingcurse
+烂软件	0	@zh_thingcurse
+烂遥控器	0	@zh_thingcurse
+烂页面	0	@zh_thingcurse
+破app	0	@zh_thingcurse
+破充电器	0	@zh_thingcurse
+破宽带	0	@zh_thingcurse
+破手机	0	@zh_thingcurse
+破打印机	0	@zh_thingcurse
+破数据机	0	@zh_thingcurse
+破机器	0	@zh_thingcurse
+破机顶盒	0	@zh_thingcurse
+破电脑	0	@zh_thingcurse
+破电视	0	@zh_thingcurse
+破系统	0	@zh_thingcurse
+破网站	0	@zh_thingcurse
+破网络	0	@zh_thingcurse
+破网页	0	@zh_thingcurse
+破耳机	0	@zh_thingcurse
+破路由器	0	@zh_thingcurse
+破软件	0	@zh_thingcurse
+破遥控器	0	@zh_thingcurse
+破页面	0	@zh_thingcurse
+该死的app	0	@zh_thingcurse
+该死的充电器	0	@zh_thingcurse
+该死的宽带	0	@zh_thingcurse
+该死的手机	0	@zh_thingcurse
+该死的打印机	0	@zh_thingcurse
+该死的数据机	0	@zh_thingcurse
+该死的机器	0	@zh_thingcurse
+该死的机顶盒	0	@zh_thingcurse
+该死的电脑	0	@zh_thingcurse
+该死的电视	0	@zh_thingcurse
+该死的系统	0	@zh_thingcurse
+该死的网站	0	@zh_thingcurse
+该死的网络	0	@zh_thingcurse
+该死的网页	0	@zh_thingcurse
+该死的耳机	0	@zh_thingcurse
+该死的路由器	0	@zh_thingcurse
+该死的软件	0	@zh_thingcurse
+该死的遥控器	0	@zh_thingcurse
+该死的页面	0	@zh_thingcurse
+这个破app	0	@zh_thingcurse
+这个破充电器	0	@zh_thingcurse
+这个破宽带	0	@zh_thingcurse
+这个破手机	0	@zh_thingcurse
+这个破打印机	0	@zh_thingcurse
+这个破数据机	0	@zh_thingcurse
+这个破机器	0	@zh_thingcurse
+这个破机顶盒	0	@zh_thingcurse
+这个破电脑	0	@zh_thingcurse
+这个破电视	0	@zh_thingcurse
+这个破系统	0	@zh_thingcurse
+这个破网站	0	@zh_thingcurse
+这个破网络	0	@zh_thingcurse
+这个破网页	0	@zh_thingcurse
+这个破耳机	0	@zh_thingcurse
+这个破路由器	0	@zh_thingcurse
+这个破软件	0	@zh_thingcurse
+这个破遥控器	0	@zh_thingcurse
+这个破页面	0	@zh_thingcurse
+这垃圾app	0	@zh_thingcurse
+这垃圾充电器	0	@zh_thingcurse
+这垃圾宽带	0	@zh_thingcurse
+这垃圾手机	0	@zh_thingcurse
+这垃圾打印机	0	@zh_thingcurse
+这垃圾数据机	0	@zh_thingcurse
+这垃圾机器	0	@zh_thingcurse
+这垃圾机顶盒	0	@zh_thingcurse
+这垃圾电脑	0	@zh_thingcurse
+这垃圾电视	0	@zh_thingcurse
+这垃圾系统	0	@zh_thingcurse
+这垃圾网站	0	@zh_thingcurse
+这垃圾网络	0	@zh_thingcurse
+这垃圾网页	0	@zh_thingcurse
+这垃圾耳机	0	@zh_thingcurse
+这垃圾路由器	0	@zh_thingcurse
+这垃圾软件	0	@zh_thingcurse
+这垃圾遥控器	0	@zh_thingcurse
+这垃圾页面	0	@zh_thingcurse
+这烂app	0	@zh_thingcurse
+这烂充电器	0	@zh_thingcurse
+这烂宽带	0	@zh_thingcurse
+这烂手机	0	@zh_thingcurse
+这烂打印机	0	@zh_thingcurse
+这烂数据机	0	@zh_thingcurse
+这烂机器	0	@zh_thingcurse
+这烂机顶盒	0	@zh_thingcurse
+这烂电脑	0	@zh_thingcurse
+这烂电视	0	@zh_thingcurse
+这烂系统	0	@zh_thingcurse
+这烂网站	0	@zh_thingcurse
+这烂网络	0	@zh_thingcurse
+这烂网页	0	@zh_thingcurse
+这烂耳机	0	@zh_thingcurse
+这烂路由器	0	@zh_thingcurse
+这烂软件	0	@zh_thingcurse
+这烂遥控器	0	@zh_thingcurse
+这烂页面	0	@zh_thingcurse
+这破app	0	@zh_thingcurse
+这破充电器	0	@zh_thingcurse
+这破宽带	0	@zh_thingcurse
+这破手机	0	@zh_thingcurse
+这破打印机	0	@zh_thingcurse
+这破数据机	0	@zh_thingcurse
+这破机器	0	@zh_thingcurse
+这破机顶盒	0	@zh_thingcurse
+这破电脑	0	@zh_thingcurse
+这破电视	0	@zh_thingcurse
+这破系统	0	@zh_thingcurse
+这破网站	0	@zh_thingcurse
+这破网络	0	@zh_thingcurse
+这破网页	0	@zh_thingcurse
+这破耳机	0	@zh_thingcurse
+这破路由器	0	@zh_thingcurse
+这破软件	0	@zh_thingcurse
+这破遥控器	0	@zh_thingcurse
+这破页面	0	@zh_thingcurse
+那个破app	0	@zh_thingcurse
+那个破充电器	0	@zh_thingcurse
+那个破宽带	0	@zh_thingcurse
+那个破手机	0	@zh_thingcurse
+那个破打印机	0	@zh_thingcurse
+那个破数据机	0	@zh_thingcurse
+那个破机器	0	@zh_thingcurse
+那个破机顶盒	0	@zh_thingcurse
+那个破电脑	0	@zh_thingcurse
+那个破电视	0	@zh_thingcurse
+那个破系统	0	@zh_thingcurse
+那个破网站	0	@zh_thingcurse
+那个破网络	0	@zh_thingcurse
+那个破网页	0	@zh_thingcurse
+那个破耳机	0	@zh_thingcurse
+那个破路由器	0	@zh_thingcurse
+那个破软件	0	@zh_thingcurse
+那个破遥控器	0	@zh_thingcurse
+那个破页面	0	@zh_thingcurse
 # --- a self-insult said as hyperbole (我真是蠢死了): the insult words the self-insult pattern reads
 蠢死了	0	@zh_insult
 笨死了	0	@zh_insult
 傻死了	0	@zh_insult
-这破	0	@zh_thingadj
-什么破	0	@zh_thingadj
-啥破	0	@zh_thingadj
 # --- calls someone else makes (催收天天打电话给我爸妈, 推销电话天天打): no contact of the customer's with the company
 推销	0	@zh_caller
 推销电话	0	@zh_caller
@@ -35732,8 +36534,6 @@ app	0	@zh_thing
 处理不了	-1.5	
 搞不定	-1.2	
 再搞不定	-1.2	
-再不解决	-1.5	
-再不处理	-1.5	
 再没人理	-1.8	
 再没人管	-1.8	
 """####),
@@ -38333,6 +39133,211 @@ app系咪死咗	-2.0
 已读唔回	-1.5	repeat
 让它自己失效	-1.0	churn
 就让它失效	-1.0	churn
+# --- swearing at a device or an app: annoyance, weaker than the swear word alone (see zh-concepts.tsv for the cue)
+什么破app	-1.5	
+什么破充电器	-1.5	
+什么破宽带	-1.5	
+什么破手机	-1.5	
+什么破打印机	-1.5	
+什么破数据机	-1.5	
+什么破机器	-1.5	
+什么破机顶盒	-1.5	
+什么破电脑	-1.5	
+什么破电视	-1.5	
+什么破系统	-1.5	
+什么破网站	-1.5	
+什么破网络	-1.5	
+什么破网页	-1.5	
+什么破耳机	-1.5	
+什么破路由器	-1.5	
+什么破软件	-1.5	
+什么破遥控器	-1.5	
+什么破页面	-1.5	
+啥破app	-1.5	
+啥破充电器	-1.5	
+啥破宽带	-1.5	
+啥破手机	-1.5	
+啥破打印机	-1.5	
+啥破数据机	-1.5	
+啥破机器	-1.5	
+啥破机顶盒	-1.5	
+啥破电脑	-1.5	
+啥破电视	-1.5	
+啥破系统	-1.5	
+啥破网站	-1.5	
+啥破网络	-1.5	
+啥破网页	-1.5	
+啥破耳机	-1.5	
+啥破路由器	-1.5	
+啥破软件	-1.5	
+啥破遥控器	-1.5	
+啥破页面	-1.5	
+垃圾app	-1.5	
+垃圾充电器	-1.5	
+垃圾宽带	-1.5	
+垃圾手机	-1.5	
+垃圾打印机	-1.5	
+垃圾数据机	-1.5	
+垃圾机器	-1.5	
+垃圾机顶盒	-1.5	
+垃圾电脑	-1.5	
+垃圾电视	-1.5	
+垃圾系统	-1.5	
+垃圾网站	-1.5	
+垃圾网络	-1.5	
+垃圾网页	-1.5	
+垃圾耳机	-1.5	
+垃圾路由器	-1.5	
+垃圾遥控器	-1.5	
+垃圾页面	-1.5	
+烂app	-1.5	
+烂充电器	-1.5	
+烂宽带	-1.5	
+烂手机	-1.5	
+烂打印机	-1.5	
+烂数据机	-1.5	
+烂机器	-1.5	
+烂机顶盒	-1.5	
+烂电脑	-1.5	
+烂电视	-1.5	
+烂系统	-1.5	
+烂网站	-1.5	
+烂网络	-1.5	
+烂网页	-1.5	
+烂耳机	-1.5	
+烂路由器	-1.5	
+烂软件	-1.5	
+烂遥控器	-1.5	
+烂页面	-1.5	
+破app	-1.5	
+破充电器	-1.5	
+破宽带	-1.5	
+破打印机	-1.5	
+破数据机	-1.5	
+破机器	-1.5	
+破机顶盒	-1.5	
+破电视	-1.5	
+破网站	-1.5	
+破网络	-1.5	
+破网页	-1.5	
+破耳机	-1.5	
+破路由器	-1.5	
+破遥控器	-1.5	
+破页面	-1.5	
+该死的app	-1.5	
+该死的充电器	-1.5	
+该死的宽带	-1.5	
+该死的手机	-1.5	
+该死的打印机	-1.5	
+该死的数据机	-1.5	
+该死的机器	-1.5	
+该死的机顶盒	-1.5	
+该死的电脑	-1.5	
+该死的电视	-1.5	
+该死的系统	-1.5	
+该死的网站	-1.5	
+该死的网络	-1.5	
+该死的网页	-1.5	
+该死的耳机	-1.5	
+该死的路由器	-1.5	
+该死的软件	-1.5	
+该死的遥控器	-1.5	
+该死的页面	-1.5	
+这个破app	-1.5	
+这个破充电器	-1.5	
+这个破宽带	-1.5	
+这个破手机	-1.5	
+这个破打印机	-1.5	
+这个破数据机	-1.5	
+这个破机器	-1.5	
+这个破机顶盒	-1.5	
+这个破电脑	-1.5	
+这个破电视	-1.5	
+这个破系统	-1.5	
+这个破网站	-1.5	
+这个破网络	-1.5	
+这个破网页	-1.5	
+这个破耳机	-1.5	
+这个破路由器	-1.5	
+这个破软件	-1.5	
+这个破遥控器	-1.5	
+这个破页面	-1.5	
+这垃圾app	-1.5	
+这垃圾充电器	-1.5	
+这垃圾宽带	-1.5	
+这垃圾手机	-1.5	
+这垃圾打印机	-1.5	
+这垃圾数据机	-1.5	
+这垃圾机器	-1.5	
+这垃圾机顶盒	-1.5	
+这垃圾电脑	-1.5	
+这垃圾电视	-1.5	
+这垃圾系统	-1.5	
+这垃圾网站	-1.5	
+这垃圾网络	-1.5	
+这垃圾网页	-1.5	
+这垃圾耳机	-1.5	
+这垃圾路由器	-1.5	
+这垃圾软件	-1.5	
+这垃圾遥控器	-1.5	
+这垃圾页面	-1.5	
+这烂app	-1.5	
+这烂充电器	-1.5	
+这烂宽带	-1.5	
+这烂手机	-1.5	
+这烂打印机	-1.5	
+这烂数据机	-1.5	
+这烂机器	-1.5	
+这烂机顶盒	-1.5	
+这烂电脑	-1.5	
+这烂电视	-1.5	
+这烂系统	-1.5	
+这烂网站	-1.5	
+这烂网络	-1.5	
+这烂网页	-1.5	
+这烂耳机	-1.5	
+这烂路由器	-1.5	
+这烂软件	-1.5	
+这烂遥控器	-1.5	
+这烂页面	-1.5	
+这破app	-1.5	
+这破充电器	-1.5	
+这破宽带	-1.5	
+这破手机	-1.5	
+这破打印机	-1.5	
+这破数据机	-1.5	
+这破机器	-1.5	
+这破机顶盒	-1.5	
+这破电脑	-1.5	
+这破电视	-1.5	
+这破系统	-1.5	
+这破网站	-1.5	
+这破网络	-1.5	
+这破网页	-1.5	
+这破耳机	-1.5	
+这破路由器	-1.5	
+这破软件	-1.5	
+这破遥控器	-1.5	
+这破页面	-1.5	
+那个破app	-1.5	
+那个破充电器	-1.5	
+那个破宽带	-1.5	
+那个破手机	-1.5	
+那个破打印机	-1.5	
+那个破数据机	-1.5	
+那个破机器	-1.5	
+那个破机顶盒	-1.5	
+那个破电脑	-1.5	
+那个破电视	-1.5	
+那个破系统	-1.5	
+那个破网站	-1.5	
+那个破网络	-1.5	
+那个破网页	-1.5	
+那个破耳机	-1.5	
+那个破路由器	-1.5	
+那个破软件	-1.5	
+那个破遥控器	-1.5	
+那个破页面	-1.5	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -38407,7 +39412,7 @@ app系咪死咗	-2.0
 @zh_doom	abuse	a curse on the listener's life
 @zh_doom	scope:listener_target	a curse on the listener's life
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
-@zh_thingadj ..1 @zh_thing	scope:thing_target	swearing at a thing
+@zh_thingcurse	scope:thing_target	swearing at a thing
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
 @self ..4 @zh_insult	scope:self_target	insult at oneself
