@@ -484,9 +484,9 @@ private struct RuleState {
     /// death while insulting the listener says I or 我 somewhere; one who names nobody (不如早点
     /// 去死) keeps the self-harm.
     mutating func dropListenersDeathWish<Tracer: ScoreTracer>(tracer: inout Tracer) {
-        let patterns = clause.patterns, seen = clause.fragmentConcepts
-        guard categories.contains(.selfHarm), categories.contains(.abuse), !patterns.speaker.isEmpty,
-            seen.intersects(patterns.listener), !seen.intersects(patterns.speaker)
+        guard categories.contains(.selfHarm), categories.contains(.abuse) else { return }
+        let seen = clause.fragmentConcepts
+        guard !clause.patterns.speaker.isEmpty, seen.intersects(clause.patterns.listener), !seen.intersects(clause.patterns.speaker)
         else { return }
         var kept = CategoryHits()
         for hit in hits {
