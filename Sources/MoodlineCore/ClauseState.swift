@@ -65,7 +65,7 @@ struct ClauseState {
     ) {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(concepts)
-        if concepts.intersects(patterns.speaker) { speakerAt = utf8Start }
+        if concepts.contains(Int(patterns.speaker)) { speakerAt = utf8Start }
         if negatorPrecedes { negatedConcepts.formUnion(concepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)

@@ -39,10 +39,11 @@ struct FrozenPatterns {
     /// Per category (by raw value), the concepts a fragment needs before the learned layer may
     /// state the category without a rule (`support:` lines); empty: no need.
     let learnedSupport: [ConceptSet]
-    /// The concept of the speaker (`@self`: I, me, 我).
-    let speaker: ConceptSet
-    /// The concept of the listener (`@you`: you, your, 你).
-    let listener: ConceptSet
+    /// The concept numbers of the speaker (`@self`: I, me, 我) and the listener (`@you`: you,
+    /// 你); -1 when the lexicon has none. Numbers, not sets: this struct is copied into every
+    /// scoring pass.
+    let speaker: Int16
+    let listener: Int16
 
     struct FragmentWide {
         var first: ConceptSet

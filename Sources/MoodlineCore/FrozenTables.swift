@@ -54,13 +54,12 @@ final class FrozenTables: @unchecked Sendable {
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
         self.weights = copy(weights)
         // Entries with concepts say so in their tags, so most entries never read their concept set.
-        let speaker = conceptNames.firstIndex(of: "self").map { ConceptSet($0) } ?? ConceptSet()
-        let listener = conceptNames.firstIndex(of: "you").map { ConceptSet($0) } ?? ConceptSet()
+        let speaker = conceptNames.firstIndex(of: "self").map { Int16($0) } ?? -1
+        let listener = conceptNames.firstIndex(of: "you").map { Int16($0) } ?? -1
         var usedConcepts = patterns.reduce(into: learnedSupport.reduce(into: ConceptSet()) { $0.formUnion($1) }) { all, p in
             p.parts.forEach { all.formUnion($0) }
         }
-        usedConcepts.formUnion(speaker)
-        usedConcepts.formUnion(listener)
+        for concept in [speaker, listener] where concept >= 0 { usedConcepts.formUnion(ConceptSet(Int(concept))) }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
             concepts.union.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
         })

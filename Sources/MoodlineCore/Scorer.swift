@@ -486,8 +486,8 @@ private struct RuleState {
     mutating func dropListenersDeathWish<Tracer: ScoreTracer>(tracer: inout Tracer) {
         guard categories.contains(.selfHarm), categories.contains(.abuse) else { return }
         let seen = clause.fragmentConcepts
-        guard !clause.patterns.speaker.isEmpty, seen.intersects(clause.patterns.listener), !seen.intersects(clause.patterns.speaker)
-        else { return }
+        let speaker = Int(clause.patterns.speaker), listener = Int(clause.patterns.listener)
+        guard speaker >= 0, seen.contains(listener), !seen.contains(speaker) else { return }
         var kept = CategoryHits()
         for hit in hits {
             if hit.category == .selfHarm {
