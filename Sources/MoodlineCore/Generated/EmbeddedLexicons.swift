@@ -15433,9 +15433,7 @@ i'm leaving for	0	@en_leavingfor
 im leaving for	0	@en_leavingfor
 leaving you for	0	@en_leavingfor
 going over to	0	@en_leavingfor
-# --- counting messages and starting over (my 10th message, from scratch every single time)
-message	0	@contact
-messages	0	@contact
+# --- counting every time (from scratch every single time I contact you)
 every single time	0	@count
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
