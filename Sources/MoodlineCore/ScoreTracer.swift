@@ -14,6 +14,9 @@ public enum ScoreStep: Sendable, Equatable {
     case patternNegated(Lexicon.PatternID, Category)
     /// A category was cancelled by a scope cue of its clause (reported speech, a denial, …).
     case categoryScoped(CategoryHit, ScopeCue)
+    /// A category was dropped because a graver one of the same fragment explains its words:
+    /// closing accounts beside a self-harm disclosure is putting affairs in order, not leaving.
+    case categorySuperseded(CategoryHit, by: Category)
     /// Punctuation moved the total.
     case punctuation(ScoreRule, from: Float, to: Float)
     /// The learned layer stated a category, with its probability.

@@ -501,10 +501,30 @@ private struct RuleState {
         weak.remove(CategorySet(.selfHarm))
     }
 
+    /// Stopping the phone, settling the broadband or giving the gym card away beside a self-harm
+    /// disclosure (手机也停了吧，以后用不着了; "cancel it, I won't be around") is putting affairs
+    /// in order: the self-harm alert carries it, and a churn alert beside it would only be noise
+    /// on the supervisor's screen. A self-harm statement the model alone carries leaves churn be.
+    mutating func dropChurnBesideSelfHarm<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        guard categories.contains(.selfHarm), categories.contains(.churn), !weak.contains(.selfHarm) else { return }
+        var kept = CategoryHits()
+        for hit in hits {
+            if hit.category == .churn {
+                tracer.record(.categorySuperseded(hit, by: .selfHarm))
+            } else {
+                kept.append(hit)
+            }
+        }
+        hits = kept
+        categories.remove(CategorySet(.churn))
+        weak.remove(CategorySet(.churn))
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
         let fragmentCues = applyFragmentWide(tracer: &tracer)
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
         dropListenersDeathWish(tracer: &tracer)
+        dropChurnBesideSelfHarm(tracer: &tracer)
         var total: Float
         if sawContrast {
             total = beforeContrast * 0.5 + afterContrast * 1.5

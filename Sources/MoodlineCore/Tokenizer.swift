@@ -77,6 +77,12 @@ enum Tokenizer {
                 if b == 0x20 {
                     flushWord(&resolver)
                     i += 1
+                    // Chat Chinese separates sentences with a space (你在逗我吗 脑残): between two
+                    // Chinese characters it ends a clause as a comma does.
+                    if i < n, text[i] >= 0xE3, text[i] <= 0xE9, stats.units > 0, units[stats.units - 1].kind == .cjk,
+                       units[stats.units - 1].end == Int32(start) {
+                        emit(.clauseBreak, flags: .softBreak, start: start, end: i)
+                    }
                     continue
                 }
                 var c: UInt32
@@ -277,6 +283,12 @@ enum Tokenizer {
                 if let id = resolver.resolve(w, hash: hash) {
                     key = TextUnit.wordBase | id
                     elongated = resolver.isElongated(id, w)
+                } else if length > 3, word[length - 2] == UInt8(ascii: "'"), word[length - 1] == UInt8(ascii: "s"),
+                          case let stem = UnsafeBufferPointer(rebasing: word[..<(length - 2)]),
+                          let id = resolver.find(stem, hash: WordTable.hash(stem)) {
+                    // "the rope's ready", "your app's getting deleted": a possessive or "is"
+                    // the lexicon does not list reads as its noun.
+                    key = TextUnit.wordBase | id
                 } else if Self.hasTriple(word.baseAddress!, count: length), WordTable.hasLetterRun(w) {
                     elongated = true
                     // "sooo" → "soo" → "so"

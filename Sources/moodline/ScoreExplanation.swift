@@ -49,6 +49,8 @@ struct ScoreExplanation {
             return "  \(lexicon.pattern(id).name): \(category.tag) cancelled by a negator"
         case .categoryScoped(let hit, let cue):
             return "  \(lexicon.label(hit)): \(hit.category.tag) cancelled: the clause is \(cue.explanation)"
+        case .categorySuperseded(let hit, let graver):
+            return "  \(lexicon.label(hit)): \(hit.category.tag) dropped: \(graver.tag) in the same fragment explains it"
         case .punctuation(let rule, let from, let to):
             return "\(rule.rawValue): total \(format(from)) → \(format(to))"
         case .learned(let category, let probability):

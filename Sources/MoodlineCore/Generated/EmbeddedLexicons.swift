@@ -10312,9 +10312,9 @@ i'd rather	0	@self,@want
 id rather	0	@self,@want
 imma	0	@self
 i'ma	0	@self
-i've been	0	@self,@en_selfbe
-ive been	0	@self
-i have been	0	@self
+i've been	0	@self,@en_selfbe,@en_ivebeen
+ive been	0	@self,@en_ivebeen
+i have been	0	@self,@en_ivebeen
 i keep	0	@self,@en_have
 i just	0	@self
 my husband and i	0	@self
@@ -10675,7 +10675,7 @@ a drain on	0	@burden
 a problem for everyone	0	@burden
 dead weight	0	@burden
 better off	0	@en_better
-better	0	@en_better
+better	0	@en_better,@en_other
 happier	0	@en_better
 easier	0	@en_better
 easier for her	0	@en_better
@@ -11048,7 +11048,7 @@ tomorrow	0	@plan_time
 this weekend	0	@plan_time
 this evening	0	@plan_time
 after this call	0	@plan_time
-after tonight	0	@plan_time
+after tonight	0	@plan_time,@en_longer
 after i hang up	0	@plan_time
 on friday	0	@plan_time,@en_prior
 on saturday	0	@plan_time,@en_prior
@@ -11059,7 +11059,7 @@ next week	0	@plan_time
 this week	0	@plan_time
 today	0	@plan_time
 after sunday	0	@plan_time
-after friday	0	@plan_time
+after friday	0	@plan_time,@en_longer
 right now	0	@plan_time
 soon	0	@plan_time
 in a few hours	0	@plan_time
@@ -11101,7 +11101,7 @@ train tracks	0	@method
 railway	0	@method
 the train	0	@method
 a train	0	@method
-platform	0	@method
+platform	0	@method,@en_firm
 knife	0	@method
 blade	0	@method
 razor	0	@method
@@ -11268,8 +11268,8 @@ punching	0	@hurt
 smash	0	@hurt
 smashing	0	@hurt
 smashed	0	@hurt
-break	0	@hurt
-breaking	0	@hurt
+break	0	@hurt,@cancel
+breaking	0	@hurt,@cancel
 kick	0	@hurt
 kicking	0	@hurt
 slap	0	@hurt
@@ -11962,9 +11962,9 @@ review	0	@social
 reviews	0	@social
 a review	0	@social
 screenshots	0	@social
-screenshot	0	@social
+screenshot	0	@social,@en_record
 screenshotted	0	@social
-recording	0	@social
+recording	0	@social,@en_record
 the recording	0	@social
 this convo	0	@social
 this conversation	0	@social
@@ -12180,7 +12180,7 @@ take legal action	0	@sue
 taking legal action	0	@sue
 commence legal proceedings	0	@sue
 commencing legal proceedings	0	@sue
-see you in court	0	@sue
+see you in court	0	@sue,@en_legalvenue
 take you to court	0	@sue
 taking you to court	0	@sue
 let a judge decide	0	@sue
@@ -12361,7 +12361,7 @@ losing a customer	0	@leave
 lost my business	0	@leave
 pull my business	0	@leave
 pulling our business	0	@leave
-not coming back	0	@leave
+not coming back	0	@leave,@en_departure
 won't be back	0	@leave
 wont be back	0	@leave
 you won't see me	0	@leave,@you
@@ -12584,7 +12584,7 @@ competitor	0	@competitor
 competitors	0	@competitor
 your rival	0	@competitor
 your rivals	0	@competitor
-rival	0	@competitor
+rival	0	@competitor,@en_other
 another provider	0	@competitor
 a different provider	0	@competitor
 another company	0	@competitor
@@ -12661,25 +12661,25 @@ cheaper quote	0	@competitor
 cheaper deal	0	@competitor
 a better deal	0	@competitor
 better deal	0	@competitor
-carrier	0	@competitor
-provider	0	@competitor
-supplier	0	@competitor
-bank	0	@competitor
-network	0	@competitor
-insurer	0	@competitor
+carrier	0	@competitor,@en_firm
+provider	0	@competitor,@en_firm
+supplier	0	@competitor,@en_firm
+bank	0	@competitor,@en_firm
+network	0	@competitor,@en_firm
+insurer	0	@competitor,@en_firm
 lender	0	@competitor
-company	0	@competitor
-airline	0	@competitor
-gym	0	@competitor
+company	0	@competitor,@en_firm
+airline	0	@competitor,@en_firm
+gym	0	@competitor,@en_firm
 broadband provider	0	@competitor
-banks	0	@competitor
-providers	0	@competitor
-carriers	0	@competitor
-networks	0	@competitor
-suppliers	0	@competitor
-insurers	0	@competitor
+banks	0	@competitor,@en_firm
+providers	0	@competitor,@en_firm
+carriers	0	@competitor,@en_firm
+networks	0	@competitor,@en_firm
+suppliers	0	@competitor,@en_firm
+insurers	0	@competitor,@en_firm
 lenders	0	@competitor
-companies	0	@competitor
+companies	0	@competitor,@en_firm
 broadband providers	0	@competitor
 energy suppliers	0	@competitor
 switch	0	@switch
@@ -12780,7 +12780,7 @@ order	0	@en_buy,@en_oneoff
 ordering	0	@en_buy
 ordered	0	@en_buy
 orders	0	@en_buy
-shop	0	@en_buy
+shop	0	@en_buy,@en_firm
 shopping	0	@en_buy
 fly	0	@en_buy
 flying	0	@en_buy
@@ -14481,7 +14481,7 @@ sec filing	0	@regulator
 life	0	@sh_hint
 lives	0	@sh_hint
 my life	0	@sh_hint
-before i go	0	@sh_hint
+before i go	0	@sh_hint,@en_departure
 when i go	0	@sh_hint
 once i go	0	@sh_hint
 last time	0	@sh_hint
@@ -15312,7 +15312,7 @@ could i	0	@en_procq
 # --- making it public with proof or a story (a thread up on reddit with the screenshots, the BBC will love this story)
 a thread	0	@expose
 thread up	0	@expose
-screenshots	0	@expose
+screenshots	0	@expose,@en_record
 all the screenshots	0	@expose
 the receipts	0	@expose
 love this story	0	@expose
@@ -15418,8 +15418,8 @@ posting a video	0	@expose
 upload a video	0	@expose
 uploading a video	0	@expose
 filming this	0	@expose
-in front of a judge	0	@sue
-before a judge	0	@sue
+in front of a judge	0	@sue,@en_legalvenue
+before a judge	0	@sue,@en_legalvenue
 # --- leaving, said sideways
 not using you again	0	@leave
 won't use you again	0	@leave
@@ -15435,6 +15435,279 @@ leaving you for	0	@en_leavingfor
 going over to	0	@en_leavingfor
 # --- counting every time (from scratch every single time I contact you)
 every single time	0	@count
+# --- not around long enough to see it
+around long enough	0	@en_alivex
+here long enough	0	@en_alivex
+around that long	0	@en_alivex
+here that long	0	@en_alivex
+around to see	0	@en_alivex
+here to see	0	@en_alivex
+around to collect	0	@en_alivex
+here to collect	0	@en_alivex
+around when it	0	@en_alivex
+here when it	0	@en_alivex
+a problem for you	0	@en_alivex
+a problem to you	0	@en_alivex
+a problem for anybody	0	@en_alivex
+a bother to anyone	0	@en_alivex
+a bother to you	0	@en_alivex
+trouble for anyone	0	@en_alivex
+bother you for much longer	0	@en_alivex
+your problem for much longer	0	@en_alivex
+anyone's problem for long	0	@en_alivex
+# --- last person I ever speak to
+last person i ever	0	@goodbye
+the last person i ever	0	@goodbye
+last person i speak to	0	@goodbye
+last person i'll speak to	0	@goodbye
+last person i'll talk to	0	@goodbye
+last person i talk to	0	@goodbye
+last voice i	0	@goodbye
+the last voice i	0	@goodbye
+last call i'll ever	0	@goodbye
+last call i ever	0	@goodbye
+last call i'll make	0	@goodbye
+the last call i make	0	@goodbye
+last phone call i	0	@goodbye
+last conversation i'll	0	@goodbye
+last conversation i ever	0	@goodbye
+last thing i do	0	@goodbye
+the last thing i'll do	0	@goodbye
+last one i'll ever	0	@goodbye
+last person to hear from me	0	@goodbye
+# --- a departure said not to be a trip (before I go, and I don't mean on holiday)
+not planning on coming back	0	@en_departure
+won't be coming back	0	@en_departure
+wont be coming back	0	@en_departure
+not be coming back	0	@en_departure
+going away	0	@en_departure
+go away for good	0	@en_departure
+leaving for good	0	@en_departure
+one way trip	0	@en_departure
+one-way trip	0	@en_departure
+one way ticket	0	@en_departure
+one-way ticket	0	@en_departure
+where i'm going	0	@en_departure
+where im going	0	@en_departure
+i'm going somewhere	0	@en_departure
+before i leave	0	@en_departure
+once i leave	0	@en_departure
+after i leave	0	@en_departure
+# --- said not to be meant literally
+if you get what i mean	0	@en_euph
+if you know what i mean	0	@en_euph
+if you catch my drift	0	@en_euph
+and i don't mean on holiday	0	@en_euph
+i don't mean on holiday	0	@en_euph
+don't mean on holiday	0	@en_euph
+and not on holiday	0	@en_euph
+not on holiday	0	@en_euph
+not the holiday kind	0	@en_euph
+not that kind of trip	0	@en_euph
+not that kind of leaving	0	@en_euph
+i don't mean moving house	0	@en_euph
+don't mean moving	0	@en_euph
+and i don't mean	0	@en_euph
+not in that sense	0	@en_euph
+not the travelling kind	0	@en_euph
+if you understand me	0	@en_euph
+read between the lines	0	@en_euph
+# --- for (not) much longer
+much longer	0	@en_longer
+for long	0	@en_longer
+for much longer	0	@en_longer
+any longer	0	@en_longer
+# --- the means made ready
+already in the	0	@en_atthand
+already in	0	@en_atthand
+already in my	0	@en_atthand
+sitting in the	0	@en_atthand
+waiting in the	0	@en_atthand
+in the garage	0	@en_atthand
+in the shed	0	@en_atthand
+in the car	0	@en_atthand
+in my bag	0	@en_atthand
+in my drawer	0	@en_atthand
+in the boot	0	@en_atthand
+# --- short forms of an account
+acc	0	@service
+acct	0	@service
+my acc	0	@service
+my acct	0	@service
+your app	0	@service
+your app's	0	@service
+# --- breaking a contract
+# --- leaving, said another way
+delete me	0	@leave
+delete my details	0	@leave
+delete all my details	0	@leave
+delete all my data	0	@leave
+take me off your books	0	@leave
+wipe me off your system	0	@leave
+downgrade me to nothing	0	@leave
+downgrade to nothing	0	@leave
+fully leave	0	@leave
+leave completely	0	@leave
+leaving completely	0	@leave
+leave altogether	0	@leave
+leave entirely	0	@leave
+app's getting deleted	0	@leave
+app is getting deleted	0	@leave
+app's being deleted	0	@leave
+app is being deleted	0	@leave
+app's getting uninstalled	0	@leave
+deleting your app	0	@leave
+deleted your app	0	@leave
+uninstalled your app	0	@leave
+uninstalling your app	0	@leave
+app's going in the bin	0	@leave
+# --- swapping to another firm
+swapping to	0	@switch
+swap to	0	@switch
+swapped to	0	@switch
+swapping over to	0	@switch
+swapping	0	@switch
+swapped over	0	@switch
+taking	0	@switch
+take	0	@switch
+# --- another firm of the trade
+another	0	@en_other
+a rival	0	@en_other,@en_firm
+different	0	@en_other
+new	0	@en_other
+other	0	@en_other
+cheaper	0	@en_other
+proper	0	@en_other
+# --- kinds of firm
+courier	0	@en_firm
+courier company	0	@en_firm
+broker	0	@en_firm
+energy company	0	@en_firm
+energy supplier	0	@en_firm
+isp	0	@en_firm
+app	0	@en_firm
+firm	0	@en_firm
+agency	0	@en_firm
+store	0	@en_firm
+retailer	0	@en_firm
+school	0	@en_firm
+landlord	0	@en_firm
+letting agent	0	@en_firm
+operator	0	@en_firm
+streaming service	0	@en_firm
+mobile network	0	@en_firm
+phone company	0	@en_firm
+delivery app	0	@en_firm
+delivery service	0	@en_firm
+card provider	0	@en_firm
+utility	0	@en_firm
+estate agent	0	@en_firm
+garage	0	@en_firm
+vet	0	@en_firm
+dentist	0	@en_firm
+salon	0	@en_firm
+club	0	@en_firm
+pool	0	@en_firm
+nursery	0	@en_firm
+cinema chain	0	@en_firm
+website	0	@en_firm
+site	0	@en_firm
+couriers	0	@en_firm
+gyms	0	@en_firm
+airlines	0	@en_firm
+firms	0	@en_firm
+schools	0	@en_firm
+# --- not signing the renewal
+signing	0	@en_signing
+sign	0	@en_signing
+renewing	0	@en_signing
+extending	0	@en_signing
+taking up	0	@en_signing
+re-signing	0	@en_signing
+resigning	0	@en_signing
+# --- the renewal
+renewal	0	@en_renewal
+the renewal	0	@en_renewal
+renewal form	0	@en_renewal
+the new contract	0	@en_renewal
+a new contract	0	@en_renewal
+another year	0	@en_renewal
+another term	0	@en_renewal
+the extension	0	@en_renewal
+extension	0	@en_renewal
+the new tenancy	0	@en_renewal
+tenancy renewal	0	@en_renewal
+the new lease	0	@en_renewal
+another lease	0	@en_renewal
+the next term	0	@en_renewal
+# --- everyone I speak to says (many contacts)
+everyone i speak to says	0	@again
+everyone i've spoken to says	0	@again
+everyone i speak to tells me	0	@again
+everyone i talk to says	0	@again
+every agent tells me	0	@again
+every agent says	0	@again
+every time i call	0	@again
+every time i ring	0	@again
+each time i call	0	@again
+each time i ring	0	@again
+every time i phone	0	@again
+every time i chat	0	@again
+whoever i speak to says	0	@again
+each person i speak to	0	@again
+# --- spans of chasing
+days	0	@en_span
+weeks	0	@en_span
+months	0	@en_span
+days now	0	@en_span
+weeks now	0	@en_span
+months now	0	@en_span
+whole days	0	@en_span
+whole weeks	0	@en_span
+# --- I've been (chasing)
+been	0	@en_ivebeen
+# --- a nuisance to others
+problem	0	@en_nuisance
+bother	0	@en_nuisance
+nuisance	0	@en_nuisance
+trouble	0	@en_nuisance
+pain	0	@en_nuisance
+hassle	0	@en_nuisance
+# --- still unresolved, said another way
+still sitting there	0	@still
+sitting there unresolved	0	@still
+still unanswered	0	@still
+still outstanding	0	@still
+still open	0	@still
+# --- keeping evidence for an outside party
+recorded	0	@en_record
+record this	0	@en_record
+recording this	0	@en_record
+evidence	0	@en_record
+screenshotting	0	@en_record
+keeping a record	0	@en_record
+documenting	0	@en_record
+keeping copies	0	@en_record
+saving this chat	0	@en_record
+saving this conversation	0	@en_record
+noting your name	0	@en_record
+taking your name	0	@en_record
+# --- before a judge
+to a judge	0	@en_legalvenue
+to the judge	0	@en_legalvenue
+see you in small claims	0	@en_legalvenue
+explain it to a judge	0	@en_legalvenue
+explain that to a judge	0	@en_legalvenue
+tell it to the judge	0	@en_legalvenue
+tell that to the judge	0	@en_legalvenue
+# --- the review will say it
+my review will	0	@public
+my review's going to	0	@public
+my review is going to	0	@public
+my review will say	0	@public
+going in my review	0	@public
+going in the review	0	@public
+my review is going to say	0	@public
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -24994,6 +25267,8 @@ useless wifi	-1.50
 @self ..3 @hurt ..2 @en_bodyself	self_harm	hurting oneself
 @en_shact	self_harm	self-harm
 @en_night ..6 @die|@kill	self_harm	recurring death thoughts
+@en_euph & @en_departure	self_harm	a departure said not to be a trip
+@self ..2 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
 @jokeclaim & @die|@kill	scope:denial	said to be a joke
@@ -25039,6 +25314,8 @@ useless wifi	-1.50
 @expose ..5 @social|@public	escalation	posting publicly
 @social ..5 @expose|@complain	escalation	posting publicly
 @public	escalation	public review or exposure
+@en_record ..4 @lawyer|@court|@regulator|@media|@police	escalation	keeping evidence for an outside party
+@en_legalvenue	escalation	before a judge
 # --- escalation scope
 @en_procq	scope:procedure	procedural question
 @police & @en_docask	scope:procedure	routine report: what the police need
@@ -25056,6 +25333,8 @@ useless wifi	-1.50
 @port	churn	porting the number out
 @never_again ..3 @en_buy	churn	never buying again
 @en_buy ..4 @never_again	churn	never again
+@switch ..2 @en_other ..1 @en_firm	churn	moving to another firm
+@en_wontbe ..1 @en_signing ..4 @en_renewal	churn	not signing the renewal
 # --- churn scope
 @cancel ..2 @en_oneoff	scope:one_off	cancelling a single order or appointment
 @third ..5 @switch|@cancel	scope:other_party	someone else left
@@ -25069,6 +25348,8 @@ useless wifi	-1.50
 @en_prior ..6 @contact	repeat	contacted before
 @again	repeat	back again
 @still	repeat	still unresolved
+@en_num|@count ..1 @en_span ..4 @en_ivebeen ..5 @contact	repeat	days of chasing
+@en_ivebeen ..4 @contact ..6 @en_num ..1 @en_span	repeat	chasing for days
 # --- repeat scope
 @en_first	scope:negation	first contact
 @en_script	scope:script	agent's script
@@ -31442,7 +31723,7 @@ n	0	@zh_num
 话费	0	
 说话	0	
 讲话	0	
-一样	0	
+一样	0	,@zh_like
 一起	0	
 一个人	0	
 一次	0	
@@ -32297,8 +32578,8 @@ smartone	0	@zh_comp
 世上	0	@zh_world
 这个世上	0	@zh_world
 世界上	0	@zh_world
-浪费空气	0	@zh_waste
-浪费粮食	0	@zh_waste
+浪费空气	0	@zh_waste,@zh_demean
+浪费粮食	0	@zh_waste,@zh_demean
 浪费资源	0	@zh_waste
 嘥气	0	@zh_waste
 山崖	0	@zh_place
@@ -32341,6 +32622,219 @@ smartone	0	@zh_comp
 聊了	0	@zh_contact
 倾咗	0	@zh_contact
 倾过	0	@zh_contact
+# --- told to another agent or counter before (跟你们同事讲过): the speaker's own earlier contact, not someone else's words
+跟你们同事	0	@zh_toperson
+跟你同事	0	@zh_toperson
+跟同事	0	@zh_toperson
+和你们同事	0	@zh_toperson
+向你们同事	0	@zh_toperson
+跟你们客服	0	@zh_toperson
+跟客服	0	@zh_toperson
+跟在线客服	0	@zh_toperson
+和在线客服	0	@zh_toperson
+跟人工客服	0	@zh_toperson
+跟上一个客服	0	@zh_toperson
+跟之前的客服	0	@zh_toperson
+跟你们的人	0	@zh_toperson
+跟营业厅	0	@zh_toperson
+跟柜台	0	@zh_toperson
+跟你们经理	0	@zh_toperson
+跟你們同事	0	@zh_toperson
+跟你哋同事	0	@zh_toperson
+同你哋同事	0	@zh_toperson
+同你哋職員	0	@zh_toperson
+同客服	0	@zh_toperson
+跟客服人員	0	@zh_toperson
+跟你們客服	0	@zh_toperson
+向客服	0	@zh_toperson
+给客服	0	@zh_toperson
+給客服	0	@zh_toperson
+同上個職員	0	@zh_toperson
+跟上一位	0	@zh_toperson
+跟前一位	0	@zh_toperson
+# --- again, in a morpheme
+又要	0	@zh_again
+# --- promised or told by the company (你们答应过, 客服说今天到账)
+客服講	0	@zh_reached
+你们答应	0	@zh_reached
+你们答应过	0	@zh_reached
+答应过	0	@zh_reached
+答应了	0	@zh_reached
+承诺过	0	@zh_reached
+承诺了	0	@zh_reached
+保证过	0	@zh_reached
+保证了	0	@zh_reached
+你們答應	0	@zh_reached
+答應過	0	@zh_reached
+答應咗	0	@zh_reached
+應承咗	0	@zh_reached
+應承過	0	@zh_reached
+保證過	0	@zh_reached
+办过	0	@zh_reached
+辦過	0	@zh_reached
+去过	0	@zh_reached
+去過	0	@zh_reached
+跑过	0	@zh_reached
+跑過	0	@zh_reached
+来过	0	@zh_reached
+來過	0	@zh_reached
+去了一趟	0	@zh_reached
+跑了一趟	0	@zh_reached
+办了一次	0	@zh_reached
+# --- see you there (微博见, 法院见): a threat to meet on a public or legal stage
+见	0	@zh_see
+见吧	0	@zh_see
+见啦	0	@zh_see
+见了	0	@zh_see
+上见	0	@zh_see
+# --- words with 见 that are no threat
+见过	0	@zh_seeword
+见到	0	@zh_seeword
+看见	0	@zh_seeword
+意见	0	@zh_seeword
+见面	0	@zh_seeword
+遇见	0	@zh_seeword
+见谅	0	@zh_seeword
+预见	0	@zh_seeword
+碰见	0	@zh_seeword
+听见	0	@zh_seeword
+瞧见	0	@zh_seeword
+见效	0	@zh_seeword
+可见	0	@zh_seeword
+常见	0	@zh_seeword
+不见	0	@zh_seeword
+见识	0	@zh_seeword
+少见	0	@zh_seeword
+罕见	0	@zh_seeword
+见鬼	0	@zh_seeword
+拜见	0	@zh_seeword
+会见	0	@zh_seeword
+见证	0	@zh_seeword
+见怪	0	@zh_seeword
+# --- an authority will take it up with you (我律师会联系你们)
+会联系你们	0	@zh_authact
+会联系你	0	@zh_authact
+会跟你们联系	0	@zh_authact
+会找你们	0	@zh_authact
+会来找你们	0	@zh_authact
+来找你们	0	@zh_authact
+会跟你们谈	0	@zh_authact
+跟你们打官司	0	@zh_authact
+会联络你们	0	@zh_authact
+会搵你哋	0	@zh_authact
+会同你哋联络	0	@zh_authact
+会联络你哋	0	@zh_authact
+同你哋倾	0	@zh_authact
+会寄律师信	0	@zh_authact
+会发律师函	0	@zh_authact
+会上门	0	@zh_authact
+# --- regulators' hotlines
+监督热线	0	@zh_auth
+服务监督热线	0	@zh_auth
+交通运输服务监督热线	0	@zh_auth
+12328	0	@zh_auth
+12358	0	@zh_auth
+12365	0	@zh_auth
+12320	0	@zh_auth
+12333	0	@zh_auth
+12319	0	@zh_auth
+12369	0	@zh_auth
+12348	0	@zh_auth
+12393	0	@zh_auth
+价格举报	0	@zh_auth
+质量监督	0	@zh_auth
+# --- reporting on it
+报道	0	@zh_expose
+报导	0	@zh_expose
+上新闻	0	@zh_expose
+上电视	0	@zh_expose
+曝光一下	0	@zh_expose
+做个节目	0	@zh_expose
+做期节目	0	@zh_expose
+# --- contempt for the listener's schooling or worth
+读过书吗	0	@zh_demean
+读过书没有	0	@zh_demean
+读过书没	0	@zh_demean
+有没有读过书	0	@zh_demean
+识字吗	0	@zh_demean
+识不识字	0	@zh_demean
+认字吗	0	@zh_demean
+上过学吗	0	@zh_demean
+上过学没有	0	@zh_demean
+小学毕业了没	0	@zh_demean
+小学毕业了没有	0	@zh_demean
+小学毕业没	0	@zh_demean
+幼儿园毕业	0	@zh_demean
+幼儿园没毕业	0	@zh_demean
+九年义务教育	0	@zh_demean
+也配	0	@zh_demean
+配跟我	0	@zh_demean
+有什么资格	0	@zh_demean
+有咩资格	0	@zh_demean
+这种货色	0	@zh_demean
+什么货色	0	@zh_demean
+货色	0	@zh_demean
+浪费我的氧气	0	@zh_demean
+浪费氧气	0	@zh_demean
+读过书未	0	@zh_demean
+识唔识字	0	@zh_demean
+有冇读过书	0	@zh_demean
+也配跟我讲	0	@zh_demean
+配跟我讲	0	@zh_demean
+也配跟我说	0	@zh_demean
+配跟我说	0	@zh_demean
+也配跟我谈	0	@zh_demean
+# --- like a fool (跟个傻子似的)
+跟个	0	@zh_simile
+像个	0	@zh_simile
+跟個	0	@zh_simile
+像個	0	@zh_simile
+好似个	0	@zh_simile
+好似個	0	@zh_simile
+似个	0	@zh_simile
+# --- ... as one (似的, 一样)
+似的	0	@zh_like
+一樣	0	@zh_like
+咁	0	@zh_like
+一般	0	@zh_like
+# --- a blow at the listener
+一巴掌扇过去	0	@zh_threat
+一巴掌扇	0	@zh_threat
+扇过去	0	@zh_threat
+扇你	0	@zh_threat
+扇死你	0	@zh_threat
+抽死你	0	@zh_threat
+一拳打过去	0	@zh_threat
+揍你	0	@zh_threat
+打爆你	0	@zh_threat
+想扇人	0	@zh_threat
+想揍人	0	@zh_threat
+扇你两巴掌	0	@zh_threat
+打你一顿	0	@zh_threat
+# --- I had my family do it (叫我女儿发帖): the speaker's own act, neither quoted words nor someone else's deed
+叫我女儿	0	@self
+叫我儿子	0	@self
+叫我老公	0	@self
+叫我老婆	0	@self
+叫我朋友	0	@self
+叫我哥	0	@self
+叫我姐	0	@self
+叫我弟	0	@self
+叫我妹	0	@self
+叫我家人	0	@self
+叫我爸	0	@self
+叫我妈	0	@self
+叫我个仔	0	@self
+叫我个女	0	@self
+让我女儿	0	@self
+让我儿子	0	@self
+让我老公	0	@self
+让我老婆	0	@self
+让我朋友	0	@self
+让我家人	0	@self
+叫我孙子	0	@self
+叫我孙女	0	@self
+让我孙子	0	@self
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -39413,6 +39907,9 @@ app系咪死咗	-2.0
 @zh_thingcurse	scope:thing_target	swearing at a thing
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
+@you ..6 @zh_demean	abuse	contempt for the listener
+@zh_simile ..1 @zh_insult ..2 @zh_like	abuse	like a fool
+@zh_threat	abuse	a blow at the listener
 @self ..4 @zh_insult	scope:self_target	insult at oneself
 @zh_quote	scope:reported	quoted or reported words
 @third ..3 @say	scope:reported	someone else said
@@ -39423,6 +39920,8 @@ app系咪死咗	-2.0
 @zh_expose ..6 @zh_social	escalation	going public
 @zh_social ..8 @zh_expose	escalation	going public
 @zh_escverb ..4 @zh_social	escalation	going public
+@zh_social|@zh_auth ..1 @zh_see	escalation	see you there
+@zh_auth ..3 @zh_authact	escalation	an authority will take it up
 @zh_how	scope:procedure	procedural question
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_script	scope:script	agent script
@@ -39443,6 +39942,7 @@ app系咪死咗	-2.0
 @zh_num ..1 @zh_times ..8 @zh_contact	repeat	contacted several times
 @zh_again ..6 @zh_contact	repeat	contacted before
 @zh_past ..10 @zh_reached	repeat	contacted before
+@zh_toperson ..4 @zh_reached	repeat	told another agent before
 @zh_contact ..3 @zh_again	repeat	contacted many times
 @zh_again|@zh_past|@zh_still ..5 @zh_unres	repeat	still unresolved
 @zh_num ..1 @zh_unres	repeat	counting the times or days
