@@ -78,7 +78,7 @@ extension Engine {
             context.prosody = assessment
             context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
         }
-        let mood = Self.mood(score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text)
+        let mood = Self.mood(score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil)
         s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
@@ -150,18 +150,24 @@ extension Engine {
     /// trouble, not the agent's own state: it cannot pull the agent's mood down. So is the
     /// crisis protocol or a pointer to an outside body ("are you thinking of hurting yourself?",
     /// 请立刻拨打110): the risk words are the customer's. What empathy and the protocol name
-    /// stirs the agent at half weight; a flustered apology ("sorry, the system is so slow
+    /// stirs the agent at a quarter weight; a flustered apology ("sorry, the system is so slow
     /// today") still counts in full. An agent line that never says "I" (我) explains a policy or
     /// a procedure ("knowingly abusing bugs leads to a suspension", 建议您到派出所报案): its
-    /// negative words are the topic's, and count half.
-    static func mood(_ score: Score, arousal: Float, speaker: Speaker, text: String) -> (valence: Float, arousal: Float) {
+    /// negative words are the topic's, and count half. An agent's typed line stirs only as far
+    /// as it also sounds negative: the agitation of its words ("药品确实着急", "that worries me")
+    /// is the customer's trouble; a voice's pitch and energy (`heard`) are the agent's own.
+    static func mood(_ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false) -> (valence: Float, arousal: Float) {
         guard speaker == .agent else { return (score.valence, arousal) }
-        let caring = score.categories.contains(.empathy) || score.categories.contains(.selfHarm) || score.categories.contains(.escalation)
-        guard caring || score.categories.contains(.apology) else {
+        let arousal = heard ? arousal : min(arousal, 2 * max(0, -score.valence) + 0.2)
+        // The rules' categories only, as for the agent's statements: the learned layer reads an
+        // agent's own "我这边真的快崩溃了" as a customer's despair.
+        let stated = score.ruleCategories
+        let caring = stated.contains(.empathy) || stated.contains(.selfHarm) || stated.contains(.escalation)
+        guard caring || stated.contains(.apology) else {
             guard score.valence < 0, !FirstPerson.isSpoken(in: text) else { return (score.valence, arousal) }
             return (score.valence * 0.5, arousal)
         }
-        return (max(score.valence, 0), caring ? arousal * 0.5 : arousal)
+        return (max(score.valence, 0), caring ? arousal * 0.25 : arousal)
     }
 
     // MARK: Episodes

@@ -194,9 +194,9 @@ import Testing
         #expect(h.kinds(.selfHarm).isEmpty, "the agent's words raise no self-harm alert either")
     }
 
-    /// Empathy that names the customer's anger (我理解您现在很生气) stirs the agent at half
+    /// Empathy that names the customer's anger (我理解您现在很生气) stirs the agent at a quarter
     /// weight; a flustered apology ("sorry, the system is so slow") counts in full.
-    @Test func empathyNamingFeelingsStirsTheAgentAtHalfWeight() {
+    @Test func empathyNamingFeelingsStirsTheAgentAtAQuarterWeight() {
         var empathy = Harness()
         var apology = Harness()
         for i in 1...4 {
