@@ -31087,12 +31087,12 @@ google	0	@zh_social
 热搜	0	@zh_social
 微博热搜	0	@zh_social
 热门	0	@zh_social
-电视	0	@zh_social
+电视	0	@zh_social,@zh_device
 焦点访谈	0	@zh_social
 东张西望	0	@zh_social
 1818黄金眼	0	@zh_social
 新闻	0	@zh_social
-网络	0	@zh_social
+网络	0	@zh_social,@zh_device
 各大平台	0	@zh_social
 社群	0	@zh_social
 粉专	0	@zh_social
@@ -31426,7 +31426,7 @@ plus会员	0	@zh_acct
 信用卡	0	@zh_acct
 工资卡	0	@zh_acct
 薪转户	0	@zh_acct
-宽带	0	@zh_acct
+宽带	0	@zh_acct,@zh_device
 宽频	0	@zh_acct
 订阅	0	@zh_acct
 合约	0	@zh_acct
@@ -32064,12 +32064,12 @@ n	0	@zh_num
 打烊	0	
 割草	0	
 切割	0	
-手机	0	
+手机	0	,@zh_device
 手续	0	
 手套	0	
 手动	0	
 手头	0	
-手表	0	
+手表	0	,@zh_device
 手环	0	
 手工	0	
 手里	0	
@@ -33313,6 +33313,53 @@ smartone	0	@zh_comp
 叫我孙子	0	@self
 叫我孙女	0	@self
 让我孙子	0	@self
+# --- devices and software sworn at (死废柴电脑, 垃圾系统)
+电脑	0	@zh_device
+系统	0	@zh_device
+网站	0	@zh_device
+路由器	0	@zh_device
+机器	0	@zh_device
+打印机	0	@zh_device
+机顶盒	0	@zh_device
+耳机	0	@zh_device
+软件	0	@zh_device
+页面	0	@zh_device
+网页	0	@zh_device
+充电器	0	@zh_device
+遥控器	0	@zh_device
+数据机	0	@zh_device
+平板	0	@zh_device
+空调	0	@zh_device
+冷气	0	@zh_device
+洗衣机	0	@zh_device
+冰箱	0	@zh_device
+热水器	0	@zh_device
+微波炉	0	@zh_device
+服务器	0	@zh_device
+界面	0	@zh_device
+电梯	0	@zh_device
+程序	0	@zh_device
+游戏	0	@zh_device
+账号系统	0	@zh_device
+客户端	0	@zh_device
+应用	0	@zh_device
+插头	0	@zh_device
+电池	0	@zh_device
+键盘	0	@zh_device
+鼠标	0	@zh_device
+显示器	0	@zh_device
+相机	0	@zh_device
+门锁	0	@zh_device
+闸机	0	@zh_device
+# --- routine police paperwork, done or needed
+笔录	0	@zh_docask
+做笔录	0	@zh_docask
+做了笔录	0	@zh_docask
+录了口供	0	@zh_docask
+录口供	0	@zh_docask
+报了案	0	@zh_docask
+已经报案	0	@zh_docask
+报案了	0	@zh_docask
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -40394,6 +40441,7 @@ app系咪死咗	-2.0
 @zh_doom	scope:listener_target	a curse on the listener's life
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
 @zh_thingcurse	scope:thing_target	swearing at a thing
+@zh_insult ..2 @zh_device	scope:thing_target	an insult fixed on a device
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
 @you ..6 @zh_demean	abuse	contempt for the listener
