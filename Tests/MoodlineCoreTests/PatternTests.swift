@@ -98,6 +98,36 @@ import Testing
         #expect(!score("朋友说，我知道，拖累").categories.contains(.selfHarm))
     }
 
+    /// Chat Chinese puts a space where a comma would go (你在逗我吗 脑残): between two Chinese
+    /// characters it ends the clause as a Chinese comma does.
+    @Test func aSpaceBetweenChineseSentencesEndsAClause() {
+        #expect(score("起诉你们").categories.contains(.escalation))
+        #expect(!score("起诉 你们").categories.contains(.escalation))
+        #expect(score("我知道 拖累").categories.contains(.selfHarm), "self-harm goes on across it, as across a comma")
+        #expect(!score("朋友说 我知道 拖累").categories.contains(.selfHarm))
+    }
+
+    /// "the rope's ready", "your app's getting deleted": a word the lexicon lacks that ends in
+    /// 's reads as its noun.
+    @Test func aPossessiveReadsAsItsNoun() {
+        #expect(score("the idiot's here").categories.contains(.abuse))
+        #expect(score("cancel my subscription's renewal").categories.contains(.churn))
+        #expect(!score("the idiotic's here").categories.contains(.abuse))
+    }
+
+    /// Closing an account beside a self-harm disclosure is putting affairs in order: the
+    /// self-harm alert carries it, and no churn stands beside it.
+    @Test func churnBesideSelfHarmIsAffairsInOrder() {
+        #expect(score("cancel my subscription").categories.contains(.churn))
+        let both = score("I'm a burden, cancel my subscription")
+        #expect(both.categories.contains(.selfHarm))
+        #expect(!both.categories.contains(.churn))
+        #expect(!both.hits.contains { $0.category == .churn })
+        #expect(steps("I'm a burden, cancel my subscription").contains {
+            if case .categorySuperseded(let hit, by: .selfHarm) = $0 { hit.category == .churn } else { false }
+        })
+    }
+
     @Test func inflectionsComeFromThePlusSign() {
         for text in ["I'm cancelling my subscription", "I cancelled my subscription", "she cancels my subscription", "leaving my subscription"] {
             #expect(score(text).categories.contains(.churn), "\(text)")

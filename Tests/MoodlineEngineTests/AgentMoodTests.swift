@@ -14,6 +14,19 @@ import Testing
         }
     }
 
+    /// A typed line's agitation is its topic's ("药品确实着急"): it stirs the agent only as far
+    /// as the line also sounds negative. A voice's pitch and energy are the agent's own.
+    @Test func aTypedLineStirsOnlyAsFarAsItSoundsNegative() {
+        var neutral = Score()
+        neutral.valence = 0
+        #expect(Engine.mood(neutral, arousal: 0.75, speaker: .agent, text: "建议您先就近买几天的量", heard: false).arousal <= 0.2)
+        #expect(Engine.mood(neutral, arousal: 0.75, speaker: .agent, text: "let me check", heard: true).arousal == 0.75)
+        var strained = Score()
+        strained.valence = -0.5
+        #expect(Engine.mood(strained, arousal: 0.75, speaker: .agent, text: "I can't cope today", heard: false).arousal == 0.75)
+        #expect(Engine.mood(neutral, arousal: 0.75, speaker: .customer, text: "WHAT", heard: false).arousal == 0.75, "a customer's agitation counts in full")
+    }
+
     @Test func anAgentsPolicyCountsHalfAndTheirOwnWordsInFull() {
         var score = Score()
         score.valence = -0.6
