@@ -11073,18 +11073,18 @@ t_t	-2.20	sadness
 # licence: Apache-2.0 (the project licence)
 # format: term<TAB>0<TAB>@concept[,@concept…]; `word+` adds the word's regular inflections (kill+: kills, killed, killing)
 i	0	@self
-i'm	0	@self,@en_selfbe
-im	0	@self,@en_selfbe
-i am	0	@self,@en_selfbe
+i'm	0	@self,@en_selfbe,@en_endintent
+im	0	@self,@en_selfbe,@en_endintent
+i am	0	@self,@en_selfbe,@en_endintent
 me	0	@self
 myself	0	@self,@en_bodyself
 my	0	@self
 mine	0	@self
 i've	0	@self
 ive	0	@self
-i'll	0	@self
-i will	0	@self
-i'd	0	@self
+i'll	0	@self,@en_endintent
+i will	0	@self,@en_endintent
+i'd	0	@self,@en_endintent
 i'd rather	0	@self,@want
 id rather	0	@self,@want
 imma	0	@self
@@ -11204,8 +11204,8 @@ a customer	0	@third
 this guy	0	@third
 this woman	0	@third
 some guy	0	@third
-want to	0	@want
-wanna	0	@want
+want to	0	@want,@en_endintent
+wanna	0	@want,@en_endintent
 want	0	@want
 wish	0	@want,@en_hope
 wish i	0	@want
@@ -11218,25 +11218,25 @@ rather	0	@want
 'd rather	0	@want
 should just	0	@want
 should	0	@want
-ready to	0	@want
+ready to	0	@want,@en_endintent
 i'm ready to	0	@want,@self
-going to	0	@want,@complain
-gonna	0	@want
-planning to	0	@want
-plan to	0	@want
+going to	0	@want,@complain,@en_endintent,@en_goto
+gonna	0	@want,@en_endintent
+planning to	0	@want,@en_endintent
+plan to	0	@want,@en_endintent
 planning on	0	@want
 plan on	0	@want
-decided to	0	@want
+decided to	0	@want,@en_endintent
 i've decided to	0	@want,@self
-thinking about	0	@want,@en_think
-thinking of	0	@want
-think about	0	@want,@en_think
+thinking about	0	@want,@en_think,@en_endintent
+thinking of	0	@want,@en_endintent
+think about	0	@want,@en_think,@en_endintent
 thought about	0	@want,@en_think
 thoughts about	0	@want
 thoughts of	0	@want
 keep thinking about	0	@want,@en_think
 tempted to	0	@want
-about to	0	@want
+about to	0	@want,@en_endintent
 easier to	0	@want
 better to	0	@want
 deserve to	0	@want
@@ -11338,11 +11338,11 @@ end my own life	0	@kill
 take my life	0	@kill
 take my own life	0	@kill
 taking my own life	0	@kill
-end it	0	@kill
-ending it	0	@kill
+end it	0	@en_endit
+ending it	0	@en_endit
 end it all	0	@kill
 ending it all	0	@kill
-end things	0	@kill
+end things	0	@en_endit
 ending things	0	@kill
 end everything	0	@kill
 finish it	0	@kill
@@ -12627,9 +12627,9 @@ congressman	0	@police
 congresswoman	0	@police
 senator	0	@police
 councillor	0	@police
-my congressman	0	@police,@self
-my councillor	0	@police,@self
-my local councillor	0	@police,@self
+my congressman	0	@police,@self,@regulator
+my councillor	0	@police,@self,@regulator
+my local councillor	0	@police,@self,@regulator
 lodge an fir	0	@police
 police complaint	0	@police
 lawyer	0	@lawyer
@@ -12833,7 +12833,7 @@ ring	0	@complain
 ringing	0	@complain,@contact
 calling	0	@complain,@contact
 on the phone to	0	@complain,@contact
-go to	0	@complain
+go to	0	@complain,@en_goto
 going straight to	0	@complain
 go straight to	0	@complain
 straight to	0	@complain
@@ -13467,8 +13467,8 @@ switching to	0	@switch
 move	0	@switch
 moving	0	@switch
 moved	0	@switch
-moving to	0	@switch
-move to	0	@switch
+moving to	0	@switch,@en_goto
+move to	0	@switch,@en_goto
 moved over to	0	@switch
 moving all my	0	@switch
 move all my	0	@switch
@@ -15032,9 +15032,9 @@ specimen	0	@en_person
 bunch	0	@en_person
 lot	0	@en_person
 team	0	@en_person
-prat	0	@en_person
+prat	0	@en_person,@insult
 plank	0	@en_person
-bellend	0	@en_person
+bellend	0	@en_person,@insult
 don't think your	0	@en_doubt
 dont think your	0	@en_doubt
 doubt your	0	@en_doubt
@@ -15467,11 +15467,11 @@ the life insurance	0	@en_payout
 life insurance payout	0	@en_payout
 the payout	0	@en_payout
 my life insurance	0	@en_payout
-it all to stop	0	@en_stopall
-everything to stop	0	@en_stopall
-it all to end	0	@en_stopall
-everything to end	0	@en_stopall
-all of it to stop	0	@en_stopall
+it all to stop	0	@en_stopall,@die
+everything to stop	0	@en_stopall,@die
+it all to end	0	@en_stopall,@die
+everything to end	0	@en_stopall,@die
+all of it to stop	0	@en_stopall,@die
 all of it to end	0	@en_stopall
 permanently	0	@en_forever
 for good	0	@en_forever
@@ -16186,7 +16186,7 @@ by the weekend	0	@plan_time
 # --- insults by comparison (the IQ of a potato)
 iq of a	0	@insult
 the iq of a	0	@insult
-brain cells	0	@insult
+brain cells	0	@insult,@en_demean
 # --- filming or posting it (putting a video on YouTube), before a judge
 putting a video	0	@expose
 put a video	0	@expose
@@ -16485,6 +16485,172 @@ my review will say	0	@public
 going in my review	0	@public
 going in the review	0	@public
 my review is going to say	0	@public
+# --- intent before 'end it' (I'm going to end it; thinking about ending it): without it, 'end it' is an order to close something
+mind to	0	@en_endintent
+might as well	0	@en_endintent
+how i'd	0	@en_endintent
+i'm going to	0	@en_endintent
+# --- more insults
+half-wit	0	@insult
+half-wits	0	@insult
+halfwits	0	@insult
+nitwits	0	@insult
+dimwits	0	@insult
+numpties	0	@insult
+muppets	0	@insult
+pillocks	0	@insult
+plonkers	0	@insult
+prats	0	@insult
+dipstick	0	@insult
+tossers	0	@insult
+# --- demeaning the listener's mind
+string two thoughts together	0	@en_demean
+string two words together	0	@en_demean
+string a sentence together	0	@en_demean
+a single brain cell	0	@en_demean
+brain cell	0	@en_demean
+# --- a dispute with an outside scheme
+deposit protection scheme	0	@regulator
+deposit scheme	0	@regulator
+tenancy deposit scheme	0	@regulator
+dispute service	0	@regulator
+council meeting	0	@regulator
+full council meeting	0	@regulator
+local council	0	@regulator
+my congresswoman	0	@regulator
+my senator	0	@regulator
+my state representative	0	@regulator
+my assemblyman	0	@regulator
+my mla	0	@regulator
+my msp	0	@regulator
+# --- raising a dispute
+raising a dispute with	0	@complain
+raise a dispute with	0	@complain
+open a dispute with	0	@complain
+opening a dispute with	0	@complain
+file a dispute with	0	@complain
+filing a dispute with	0	@complain
+raising a formal dispute	0	@complain
+# --- raising it at (an outside body)
+raising this	0	@en_raise
+raising it	0	@en_raise
+raise this	0	@en_raise
+raise it	0	@en_raise
+bring this up	0	@en_raise
+bringing this up	0	@en_raise
+bringing it up	0	@en_raise
+take this up	0	@en_raise
+taking this up	0	@en_raise
+taking it up	0	@en_raise
+raising this at	0	@en_raise
+raising it at	0	@en_raise
+# --- publishing it in one's own channel
+going in my column	0	@public
+in my column	0	@public
+my column next week	0	@public
+going on my blog	0	@public
+on my blog	0	@public
+in my newsletter	0	@public
+on my podcast	0	@public
+in my next video	0	@public
+in my next column	0	@public
+going in my newsletter	0	@public
+going on my podcast	0	@public
+# --- weeks of chasing, month three of waiting
+weeks of chasing	0	@again
+months of chasing	0	@again
+days of chasing	0	@again
+weeks of calling	0	@again
+weeks of emails	0	@again
+months of emails	0	@again
+weeks of back and forth	0	@again
+months of back and forth	0	@again
+month two of	0	@again
+month three of	0	@again
+month four of	0	@again
+week two of	0	@again
+week three of	0	@again
+week four of	0	@again
+week five of	0	@again
+week six of	0	@again
+day three of	0	@again
+day four of	0	@again
+day five of	0	@again
+day six of	0	@again
+day seven of	0	@again
+day ten of	0	@again
+# --- trying to get it done since
+been trying	0	@contact
+i've been trying	0	@contact
+ive been trying	0	@contact
+been trying to get	0	@contact
+# --- pulling a child out, giving notice
+pulling my son out	0	@leave
+pulling my daughter out	0	@leave
+pulling the kids out	0	@leave
+pulling my kids out	0	@leave
+pull my son out	0	@leave
+pull my daughter out	0	@leave
+pull the kids out	0	@leave
+pull my kids out	0	@leave
+pulling him out	0	@leave
+pulling her out	0	@leave
+pulling out of	0	@leave
+pull out of	0	@leave
+withdrawing my son	0	@leave
+withdrawing my daughter	0	@leave
+withdraw my son	0	@leave
+withdraw my daughter	0	@leave
+withdrawing from the course	0	@leave
+withdraw from the course	0	@leave
+giving notice	0	@leave
+give notice	0	@leave
+given notice	0	@leave
+giving my notice	0	@leave
+hand in my notice	0	@leave
+handing in my notice	0	@leave
+# --- going to another firm
+# --- with me in it
+with me in it	0	@en_withme
+with me inside it	0	@en_withme
+with me inside	0	@en_withme
+with me in the car	0	@en_withme
+and me with it	0	@en_withme
+me along with it	0	@en_withme
+with me still in it	0	@en_withme
+# --- driving it off
+drive it off	0	@en_mact
+drive it into	0	@en_mact
+crash it into	0	@en_mact
+drive off the	0	@en_mact
+drive it over	0	@en_mact
+# --- no one left to answer
+there won't be anyone to answer	0	@en_noone
+won't be anyone to answer	0	@en_noone
+nobody will be here to answer	0	@en_noone
+no one will be here to answer	0	@en_noone
+won't be here to answer	0	@en_noone
+there'll be no one to answer	0	@en_noone
+nobody left to answer	0	@en_noone
+won't be around to answer	0	@en_noone
+# --- wanting it all to stop
+it to stop permanently	0	@die
+it all to just stop	0	@die
+it all to go away	0	@die
+# --- heading to another firm
+went to	0	@en_goto
+off to	0	@en_goto
+gone to	0	@en_goto
+# --- don't bother calling back
+don't bother calling me back	0	@en_dontcall
+dont bother calling me back	0	@en_dontcall
+don't bother calling back	0	@en_dontcall
+no need to call me back	0	@en_dontcall
+don't call me back	0	@en_dontcall
+dont call me back	0	@en_dontcall
+don't ring me back	0	@en_dontcall
+no point calling me back	0	@en_dontcall
+don't bother ringing me back	0	@en_dontcall
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -26024,6 +26190,8 @@ useless wifi	-1.50
 @die|@kill|@hurt|@method|@en_mact|@en_atthand|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@en_payout|@en_stopall|@sh_hint	support:self_harm	words that can carry self-harm
 # --- self_harm: direct wishes and intent
 @kill	self_harm	killing oneself
+@self|@en_endintent ..3 @en_endit	self_harm	meaning to end it
+@en_endit ..3 @plan_time	self_harm	ending it at a time
 @want ..3 @die	self_harm	wanting to die
 @en_ratherdie ..3 @live	self_harm	rather die than go on living
 @not_want ..3 @live	self_harm	not wanting to live
@@ -26058,6 +26226,8 @@ useless wifi	-1.50
 @en_shact	self_harm	self-harm
 @en_night ..6 @die|@kill	self_harm	recurring death thoughts
 @en_euph & @en_departure	self_harm	a departure said not to be a trip
+@en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
+@en_dontcall & @en_noone	self_harm	no one left to answer
 @self ..2 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
@@ -26106,6 +26276,8 @@ useless wifi	-1.50
 @public	escalation	public review or exposure
 @en_record ..4 @lawyer|@court|@regulator|@media|@police	escalation	keeping evidence for an outside party
 @en_legalvenue	escalation	before a judge
+@police|@regulator ..8 @en_raise	escalation	an outside body taking it up
+@en_raise ..4 @police|@regulator	escalation	an outside body taking it up
 # --- escalation scope
 @en_procq	scope:procedure	procedural question
 @police & @en_docask	scope:procedure	routine report: what the police need
@@ -26124,6 +26296,7 @@ useless wifi	-1.50
 @never_again ..3 @en_buy	churn	never buying again
 @en_buy ..4 @never_again	churn	never again
 @switch ..2 @en_other ..1 @en_firm	churn	moving to another firm
+@en_goto ..1 @en_other ..1 @en_firm	churn	heading to another firm
 @en_wontbe ..1 @en_signing ..4 @en_renewal	churn	not signing the renewal
 # --- churn scope
 @cancel ..2 @en_oneoff	scope:one_off	cancelling a single order or appointment
@@ -26140,6 +26313,7 @@ useless wifi	-1.50
 @still	repeat	still unresolved
 @en_num|@count ..1 @en_span ..4 @en_ivebeen ..5 @contact	repeat	days of chasing
 @en_ivebeen ..4 @contact ..6 @en_num ..1 @en_span	repeat	chasing for days
+@en_span ..1 @contact	repeat	weeks of chasing
 # --- repeat scope
 @en_first	scope:negation	first contact
 @en_script	scope:script	agent's script
@@ -30496,7 +30670,7 @@ another month	-1.5	@letdown
 司机	0	@third
 主播	0	@third
 同学	0	@third
-领导	0	@third,@zh_auth
+领导	0	@third
 老细	0	@third
 店员	0	@third
 快递员	0	@third
@@ -30523,7 +30697,7 @@ another month	-1.5	@letdown
 回复	0	@say
 离开人世	0	@zh_die
 长眠	0	@zh_die
-睡过去	0	@zh_die
+睡过去	0	@zh_die,@sh_hint
 永远睡	0	@zh_die
 消失掉	0	@zh_die
 不存在	0	@zh_die
@@ -30535,19 +30709,19 @@ another month	-1.5	@letdown
 自杀	0	@zh_die,@zh_sh
 紫砂	0	@zh_die
 自尽	0	@zh_die
-了断	0	@zh_die
-消失	0	@zh_die
-解脱	0	@zh_die,@zh_better
+了断	0	@zh_die,@sh_hint
+消失	0	@zh_die,@sh_hint
+解脱	0	@zh_die,@zh_better,@sh_hint
 走掉	0	@zh_die
 一死	0	@zh_die
 没了	0	@zh_die
 不在	0	@zh_die
 离开这个世界	0	@zh_die
-结束这一切	0	@zh_die
+结束这一切	0	@zh_die,@sh_hint
 结束一切	0	@zh_die
-结束自己	0	@zh_die
+结束自己	0	@zh_die,@zh_shword
 结束生命	0	@zh_die
-了结	0	@zh_die
+了结	0	@zh_die,@sh_hint
 死是	0	@zh_die
 想过	0	@zh_want,@zh_cue
 想到	0	@zh_want
@@ -30568,7 +30742,7 @@ another month	-1.5	@letdown
 想着	0	@zh_want
 谂住	0	@zh_want
 谂	0	@zh_want
-打算	0	@zh_want,@zh_escverb
+打算	0	@zh_want,@zh_escverb,@zh_thought
 准备	0	@zh_want,@zh_escverb
 决定	0	@zh_want,@zh_escverb
 宁愿	0	@zh_want
@@ -30620,12 +30794,12 @@ another month	-1.5	@letdown
 坚持	0	@zh_live
 坚持下去	0	@zh_live
 活	0	@zh_live
-活着	0	@zh_live
+活着	0	@zh_live,@sh_hint
 活下去	0	@zh_live
-活落去	0	@zh_live
-生存	0	@zh_live
+活落去	0	@zh_live,@sh_hint
+生存	0	@zh_live,@sh_hint
 醒	0	@zh_live
-醒来	0	@zh_live
+醒来	0	@zh_live,@sh_hint
 醒过来	0	@zh_live
 醒返	0	@zh_live
 再醒	0	@zh_live
@@ -30656,9 +30830,9 @@ another month	-1.5	@letdown
 干净	0	@zh_better
 唯一的出路	0	@zh_better
 出路	0	@zh_better
-没意思	0	@zh_better
+没意思	0	@zh_better,@sh_hint
 没什么意思	0	@zh_better
-没意义	0	@zh_better
+没意义	0	@zh_better,@sh_hint
 没有意义	0	@zh_better
 有什么意义	0	@zh_better
 什么意义	0	@zh_better
@@ -30671,8 +30845,8 @@ another month	-1.5	@letdown
 理由	0	@zh_better
 何必	0	@zh_better
 图什么	0	@zh_better
-冇意思	0	@zh_better
-冇意义	0	@zh_better
+冇意思	0	@zh_better,@sh_hint
+冇意义	0	@zh_better,@sh_hint
 还有什么意义	0	@zh_better
 还有什么用	0	@zh_better
 就解脱	0	@zh_better
@@ -30706,7 +30880,8 @@ another month	-1.5	@letdown
 准备走了	0	@zh_gone,@zh_sh
 先走了	0	@zh_gone
 不回来的那种	0	@zh_gone
-唔会再喺	0	@zh_gone
+唔会再喺度	0	@zh_gone
+唔会再喺呢度	0	@zh_gone
 联系不上	0	@zh_gone
 找不到我	0	@zh_gone,@self
 揾唔到人	0	@zh_gone
@@ -30792,30 +30967,30 @@ zs	0	@zh_sh
 好想死	0	@zh_sh
 做傻事	0	@zh_sh
 寻死	0	@zh_sh
-跳楼	0	@zh_sh
-跳河	0	@zh_sh
+跳楼	0	@zh_sh,@sh_hint
+跳河	0	@zh_sh,@sh_hint
 跳江	0	@zh_sh
-跳海	0	@zh_sh
-跳桥	0	@zh_sh
+跳海	0	@zh_sh,@sh_hint
+跳桥	0	@zh_sh,@sh_hint
 割腕	0	@zh_sh
-烧炭	0	@zh_sh
-一了百了	0	@zh_sh
+烧炭	0	@zh_sh,@sh_hint
+一了百了	0	@zh_sh,@sh_hint
 除草剂	0	@zh_method
 敌敌畏	0	@zh_method
 安眠药片	0	@zh_method
 一整盒药	0	@zh_method,@zh_overdose
 一大瓶药	0	@zh_method,@zh_overdose
-安眠药	0	@zh_method
-药	0	@zh_method
+安眠药	0	@zh_method,@sh_hint
+药	0	@zh_method,@sh_hint
 农药	0	@zh_method
-炭	0	@zh_method
+炭	0	@zh_method,@sh_hint
 木炭	0	@zh_method
 煤气	0	@zh_method
 瓦斯	0	@zh_method
-绳子	0	@zh_method
-绳	0	@zh_method
-刀	0	@zh_method
-刀片	0	@zh_method
+绳子	0	@zh_method,@sh_hint
+绳	0	@zh_method,@sh_hint
+刀	0	@zh_method,@sh_hint
+刀片	0	@zh_method,@sh_hint
 美工刀	0	@zh_method
 刮胡刀	0	@zh_method
 生果刀	0	@zh_method
@@ -30874,7 +31049,7 @@ zs	0	@zh_sh
 吞咗	0	@zh_ready,@zh_take
 藏好	0	@zh_ready
 划	0	@zh_hurt
-割	0	@zh_hurt
+割	0	@zh_hurt,@sh_hint
 烫	0	@zh_hurt
 撞	0	@zh_hurt
 界	0	@zh_hurt
@@ -30908,8 +31083,8 @@ zs	0	@zh_sh
 海堤	0	@zh_place
 堤坝	0	@zh_place
 大厦顶	0	@zh_place
-楼顶	0	@zh_place
-天台	0	@zh_place
+楼顶	0	@zh_place,@sh_hint
+天台	0	@zh_place,@sh_hint
 顶楼	0	@zh_place
 江边	0	@zh_place
 河边	0	@zh_place
@@ -31262,9 +31437,7 @@ ncc	0	@zh_auth
 记者	0	@zh_auth,@zh_social
 电视台	0	@zh_auth,@zh_social
 报社	0	@zh_auth
-主管	0	@zh_auth
 上司	0	@zh_auth
-经理	0	@zh_auth
 你们老板	0	@zh_auth,@you
 监管部门	0	@zh_auth
 有关部门	0	@zh_auth
@@ -31445,7 +31618,7 @@ po文	0	@zh_expose
 开post	0	@zh_expose
 出咗post	0	@zh_expose
 出post	0	@zh_expose
-直播	0	@zh_expose
+直播	0	@zh_expose,@zh_social
 做个视频	0	@zh_expose
 拍影片	0	@zh_expose
 发文	0	@zh_expose
@@ -31696,7 +31869,7 @@ cut	0	@zh_cancel
 唔要	0	@zh_cancel
 唔续	0	@zh_cancel
 不续	0	@zh_cancel
-结束	0	@zh_cancel
+结束	0	@zh_cancel,@sh_hint
 卸载	0	@zh_cancel
 卸了	0	@zh_cancel
 拉黑	0	@zh_cancel
@@ -32520,7 +32693,7 @@ n	0	@zh_num
 一遍	0	
 一回	0	
 一张	0	
-最后一次	0	
+最后一次	0	,@sh_hint
 讲错	0	
 说错	0	
 催收	0	@zh_caller
@@ -32643,9 +32816,9 @@ n	0	@zh_num
 说拜拜	0	@zh_bye
 说再见	0	@zh_bye
 讲再见	0	@zh_bye
-告别	0	@zh_bye
+告别	0	@zh_bye,@sh_hint
 道别	0	@zh_bye
-永别	0	@zh_bye
+永别	0	@zh_bye,@sh_hint
 saybye	0	@zh_bye
 bye	0	@zh_bye
 byebye	0	@zh_bye
@@ -32676,7 +32849,7 @@ byebye	0	@zh_bye
 送晒俾人	0	@zh_giveall
 送晒畀人	0	@zh_giveall
 全部送人	0	@zh_giveall
-送晒	0	@zh_giveall
+送晒	0	@zh_giveall,@sh_hint
 以后都唔使	0	@zh_noneed
 以后用不到	0	@zh_noneed
 以后用不上	0	@zh_noneed
@@ -32691,14 +32864,14 @@ byebye	0	@zh_bye
 以后都用唔到	0	@zh_noneed
 用不到了	0	@zh_noneed
 用不上了	0	@zh_noneed
-今晚之后	0	@zh_aftertime
+今晚之后	0	@zh_aftertime,@sh_hint
 今晚过后	0	@zh_aftertime
-过了今晚	0	@zh_aftertime
+过了今晚	0	@zh_aftertime,@sh_hint
 听日之后	0	@zh_aftertime
 明天之后	0	@zh_aftertime
 今天之后	0	@zh_aftertime
 今日之后	0	@zh_aftertime
-过咗今晚	0	@zh_aftertime
+过咗今晚	0	@zh_aftertime,@sh_hint
 这个周末之后	0	@zh_aftertime
 周末之后	0	@zh_aftertime
 这周之后	0	@zh_aftertime
@@ -32770,14 +32943,8 @@ smartone	0	@zh_comp
 挂念	0	@sh_hint
 留恋	0	@sh_hint
 跳	0	@sh_hint
-跳楼	0	@sh_hint
-跳河	0	@sh_hint
-跳海	0	@sh_hint
-跳桥	0	@sh_hint
 再见了	0	@sh_hint
 再见了各位	0	@sh_hint
-永别	0	@sh_hint
-最后一次	0	@sh_hint
 最后一个	0	@sh_hint
 最后一通	0	@sh_hint
 最后一条	0	@sh_hint
@@ -32793,58 +32960,31 @@ smartone	0	@zh_comp
 陪我妈	0	@sh_hint
 陪我阿爸	0	@sh_hint
 陪我阿妈	0	@sh_hint
-结束	0	@sh_hint
-了结	0	@sh_hint
-了断	0	@sh_hint
-解脱	0	@sh_hint
-一了百了	0	@sh_hint
 离开	0	@sh_hint
-告别	0	@sh_hint
 交代完	0	@sh_hint
-交代好	0	@sh_hint
-交代清楚	0	@sh_hint
-后事	0	@sh_hint
+交代好	0	@sh_hint,@zh_giveall
+交代清楚	0	@sh_hint,@zh_giveall
+后事	0	@sh_hint,@zh_giveall
 遗书	0	@sh_hint
 写好遗嘱	0	@sh_hint
 立好遗嘱	0	@sh_hint
-安眠药	0	@sh_hint
-药	0	@sh_hint
 吃药	0	@sh_hint
 食药	0	@sh_hint
-绳	0	@sh_hint
-绳子	0	@sh_hint
-刀	0	@sh_hint
-刀片	0	@sh_hint
-烧炭	0	@sh_hint
-炭	0	@sh_hint
-天台	0	@sh_hint
-楼顶	0	@sh_hint
 下辈子	0	@sh_hint
 来世	0	@sh_hint
 投胎	0	@sh_hint
-醒来	0	@sh_hint
 醒不来	0	@sh_hint
 唔想醒	0	@sh_hint
 不想醒	0	@sh_hint
-消失	0	@sh_hint
 撑不下去	0	@sh_hint
 撑唔落去	0	@sh_hint
 顶唔落去	0	@sh_hint
 熬不下去	0	@sh_hint
-没意思	0	@sh_hint
-冇意思	0	@sh_hint
-没意义	0	@sh_hint
-冇意义	0	@sh_hint
-活着	0	@sh_hint
-活落去	0	@sh_hint
-生存	0	@sh_hint
 血	0	@sh_hint
-伤口	0	@sh_hint
-割	0	@sh_hint
+伤口	0	@sh_hint,@zh_wound
 上路	0	@sh_hint
 黄泉	0	@sh_hint
 天堂	0	@sh_hint
-睡过去	0	@sh_hint
 一觉不醒	0	@sh_hint
 再也不用	0	@sh_hint
 对不起大家	0	@sh_hint
@@ -32891,11 +33031,7 @@ smartone	0	@zh_comp
 要去派出所办	0	@zh_docask
 分晒	0	@sh_hint
 分光	0	@sh_hint
-送晒	0	@sh_hint
 俾埋	0	@sh_hint
-过咗今晚	0	@sh_hint
-过了今晚	0	@sh_hint
-今晚之后	0	@sh_hint
 唔会再有人用	0	@sh_hint
 不会再有人用	0	@sh_hint
 拖累人	0	@sh_hint
@@ -32911,7 +33047,6 @@ smartone	0	@zh_comp
 让这一切结束	0	@sh_hint
 让一切都结束	0	@sh_hint
 一切都停下来	0	@sh_hint
-结束这一切	0	@sh_hint
 不会再给任何人添麻烦	0	@zh_notrouble
 不会再给大家添麻烦	0	@zh_notrouble
 不会再给任何人添堵	0	@zh_notrouble
@@ -32946,7 +33081,6 @@ smartone	0	@zh_comp
 车库门关着	0	@zh_method
 写好了信	0	@zh_letterto
 写好信	0	@zh_letterto
-留了封信	0	@zh_letterto
 留了信	0	@zh_letterto
 写了封信给	0	@zh_letterto
 比现在好	0	@zh_better
@@ -32971,7 +33105,6 @@ smartone	0	@zh_comp
 想法	0	@zh_thought
 念头	0	@zh_thought
 谂法	0	@zh_thought
-打算	0	@zh_thought
 您刚才说	0	@zh_quote
 你刚才说	0	@zh_quote
 您刚刚说	0	@zh_quote
@@ -33014,7 +33147,6 @@ smartone	0	@zh_comp
 伤害自己	0	@zh_shword
 结束自己的生命	0	@zh_shword
 自残	0	@zh_shword
-结束自己	0	@zh_shword
 # --- a near time for the end (再过几天我就解脱了, 我撑不过这礼拜了); 今晚 above is one too
 再过几天	0	@zh_soon
 过几天	0	@zh_soon
@@ -33398,13 +33530,10 @@ smartone	0	@zh_comp
 跟狗一样	0	@zh_insult
 同狗一样	0	@zh_insult
 冇家教	0	@zh_insult
-没家教	0	@zh_insult
-没教养	0	@zh_insult
 冇教养	0	@zh_insult
 冇教你做人	0	@zh_insult
 没教你做人	0	@zh_insult
 开直播	0	@zh_social
-直播	0	@zh_social
 网路上	0	@zh_social
 贴到网上	0	@zh_social
 贴上网	0	@zh_social
@@ -33429,23 +33558,20 @@ smartone	0	@zh_comp
 跟营业厅	0	@zh_toperson
 跟柜台	0	@zh_toperson
 跟你们经理	0	@zh_toperson
-跟你們同事	0	@zh_toperson
 跟你哋同事	0	@zh_toperson
 同你哋同事	0	@zh_toperson
-同你哋職員	0	@zh_toperson
+同你哋职员	0	@zh_toperson
 同客服	0	@zh_toperson
-跟客服人員	0	@zh_toperson
-跟你們客服	0	@zh_toperson
+跟客服人员	0	@zh_toperson
 向客服	0	@zh_toperson
 给客服	0	@zh_toperson
-給客服	0	@zh_toperson
-同上個職員	0	@zh_toperson
+同上个职员	0	@zh_toperson
 跟上一位	0	@zh_toperson
 跟前一位	0	@zh_toperson
 # --- again, in a morpheme
 又要	0	@zh_again
 # --- promised or told by the company (你们答应过, 客服说今天到账)
-客服講	0	@zh_reached
+客服讲	0	@zh_reached
 你们答应	0	@zh_reached
 你们答应过	0	@zh_reached
 答应过	0	@zh_reached
@@ -33454,20 +33580,13 @@ smartone	0	@zh_comp
 承诺了	0	@zh_reached
 保证过	0	@zh_reached
 保证了	0	@zh_reached
-你們答應	0	@zh_reached
-答應過	0	@zh_reached
-答應咗	0	@zh_reached
-應承咗	0	@zh_reached
-應承過	0	@zh_reached
-保證過	0	@zh_reached
+答应咗	0	@zh_reached
+应承咗	0	@zh_reached
+应承过	0	@zh_reached
 办过	0	@zh_reached
-辦過	0	@zh_reached
 去过	0	@zh_reached
-去過	0	@zh_reached
 跑过	0	@zh_reached
-跑過	0	@zh_reached
 来过	0	@zh_reached
-來過	0	@zh_reached
 去了一趟	0	@zh_reached
 跑了一趟	0	@zh_reached
 办了一次	0	@zh_reached
@@ -33511,7 +33630,7 @@ smartone	0	@zh_comp
 会跟你们谈	0	@zh_authact
 跟你们打官司	0	@zh_authact
 会联络你们	0	@zh_authact
-会搵你哋	0	@zh_authact
+会揾你哋	0	@zh_authact
 会同你哋联络	0	@zh_authact
 会联络你哋	0	@zh_authact
 同你哋倾	0	@zh_authact
@@ -33574,17 +33693,17 @@ smartone	0	@zh_comp
 也配跟我说	0	@zh_demean
 配跟我说	0	@zh_demean
 也配跟我谈	0	@zh_demean
+没上过学	0	@zh_demean
+没读过书	0	@zh_demean
+没念过书	0	@zh_demean
+没上过小学	0	@zh_demean
 # --- like a fool (跟个傻子似的)
 跟个	0	@zh_simile
 像个	0	@zh_simile
-跟個	0	@zh_simile
-像個	0	@zh_simile
 好似个	0	@zh_simile
-好似個	0	@zh_simile
 似个	0	@zh_simile
 # --- ... as one (似的, 一样)
 似的	0	@zh_like
-一樣	0	@zh_like
 咁	0	@zh_like
 一般	0	@zh_like
 # --- a blow at the listener
@@ -33672,6 +33791,172 @@ smartone	0	@zh_comp
 报了案	0	@zh_docask
 已经报案	0	@zh_docask
 报案了	0	@zh_docask
+# --- no longer wanting the membership (不想要这个会员了)
+不想要	0	@zh_notwant
+唔想要	0	@zh_notwant
+# --- never again, strongly (打死我也不坐你们家航班了)
+打死我也不	0	@zh_never
+打死也不	0	@zh_never
+死都不会再	0	@zh_never
+打死都不	0	@zh_never
+打死我都唔	0	@zh_never
+# --- using the company again
+坐你们	0	@zh_use
+坐你们家	0	@zh_use
+住你们家	0	@zh_use
+来你们家	0	@zh_use
+点你们家	0	@zh_use
+用你们家	0	@zh_use
+买你们家	0	@zh_use
+坐你哋	0	@zh_use
+坐你哋间	0	@zh_use
+帮衬你哋	0	@zh_use
+# --- a past version or season
+上个版本	0	@zh_past
+上一个版本	0	@zh_past
+从上个版本	0	@zh_past
+上个赛季	0	@zh_past
+上个季度	0	@zh_past
+上学期	0	@zh_past
+# --- reported before
+报了	0	@zh_reached
+开始报	0	@zh_reached
+就开始报	0	@zh_reached
+开始反映	0	@zh_reached
+就报了	0	@zh_reached
+# --- still there
+现在还在	0	@zh_unres
+到现在还在	0	@zh_unres
+至今还在	0	@zh_unres
+而家仲喺度	0	@zh_unres
+仲喺度	0	@zh_unres
+# --- going with a dead parent (跟着他一起走)
+跟着他一起走	0	@zh_die
+跟他一起走	0	@zh_die
+跟着她一起走	0	@zh_die
+跟她一起走	0	@zh_die
+随他而去	0	@zh_die
+随她而去	0	@zh_die
+追随他	0	@zh_die
+下去陪他	0	@zh_die
+下去陪她	0	@zh_die
+去那边陪	0	@zh_die
+# --- after tonight none of it is mine
+跟我没关系了	0	@zh_notrouble
+都跟我没关系	0	@zh_notrouble
+跟我冇关系	0	@zh_notrouble
+都同我冇关系	0	@zh_notrouble
+同我冇关系	0	@zh_notrouble
+# --- before I go
+走之前	0	@zh_beforego
+在走之前	0	@zh_beforego
+离开之前	0	@zh_beforego
+临走前	0	@zh_beforego
+临走之前	0	@zh_beforego
+走之前想	0	@zh_beforego
+# --- someone to talk to one last time
+找个人说说话	0	@zh_lasttalk
+找人说说话	0	@zh_lasttalk
+跟人说说话	0	@zh_lasttalk
+随便找个人说说	0	@zh_lasttalk
+听听人的声音	0	@zh_lasttalk
+最后说说话	0	@zh_lasttalk
+找个人倾下偈	0	@zh_lasttalk
+揾个人倾下	0	@zh_lasttalk
+找个人聊聊	0	@zh_lasttalk
+# --- telling it straight, leaving nothing open
+把事情交代清楚	0	@zh_giveall
+交代后事	0	@zh_giveall
+# --- a wound I made myself
+割伤	0	@zh_wound
+刀口	0	@zh_wound
+疤	0	@zh_wound
+伤痕	0	@zh_wound
+划痕	0	@zh_wound
+割痕	0	@zh_wound
+# --- done by my own hand
+是我自己弄的	0	@zh_selfdone
+我自己割的	0	@zh_selfdone
+我自己划的	0	@zh_selfdone
+自己割的	0	@zh_selfdone
+自己划的	0	@zh_selfdone
+自己弄伤	0	@zh_selfdone
+我自己弄伤	0	@zh_selfdone
+自己搞的	0	@zh_selfdone
+自己𠝹	0	@zh_selfdone
+# --- a veiled threat (我知道你们公司在哪)
+我知道你们公司在哪	0	@zh_threat
+我知道你们公司在哪里	0	@zh_threat
+我知道你在哪上班	0	@zh_threat
+我知道你住哪	0	@zh_threat
+我知道你住在哪	0	@zh_threat
+下班走路小心	0	@zh_threat
+下班小心点	0	@zh_threat
+走夜路小心	0	@zh_threat
+我知道你哋公司喺边	0	@zh_threat
+我知道你喺边度返工	0	@zh_threat
+# --- authorities
+卫生局	0	@zh_auth
+卫生署	0	@zh_auth
+卫生部	0	@zh_auth
+卫健委	0	@zh_auth
+卫生福利部	0	@zh_auth
+药监局	0	@zh_auth
+教育局	0	@zh_auth
+环保局	0	@zh_auth
+住建局	0	@zh_auth
+房管局	0	@zh_auth
+交通局	0	@zh_auth
+旅游局	0	@zh_auth
+文旅局	0	@zh_auth
+税务局	0	@zh_auth
+社会局	0	@zh_auth
+人社局	0	@zh_auth
+社保局	0	@zh_auth
+医保局	0	@zh_auth
+物价局	0	@zh_auth
+城管	0	@zh_auth
+街道办	0	@zh_auth
+居委会	0	@zh_auth
+市政府	0	@zh_auth
+区政府	0	@zh_auth
+县政府	0	@zh_auth
+议会	0	@zh_auth
+区议员	0	@zh_auth
+# --- shall I go to (a rhetorical threat)
+要不要我去	0	@zh_escverb
+要唔要我去	0	@zh_escverb
+使唔使我去	0	@zh_escverb
+# --- reporting it on stage
+采访	0	@zh_expose
+来采访	0	@zh_expose
+俾大家听下	0	@zh_expose
+俾大家睇下	0	@zh_expose
+俾大家睇	0	@zh_expose
+让大家听听	0	@zh_expose
+骂到翻	0	@zh_expose
+骂到臭	0	@zh_expose
+骂爆	0	@zh_expose
+# --- failures that repeat (第三次送错)
+送错	0	@zh_failure
+搞错	0	@zh_failure
+弄错	0	@zh_failure
+漏送	0	@zh_failure
+出错	0	@zh_failure
+扣错	0	@zh_failure
+少送	0	@zh_failure
+延误	0	@zh_failure
+放鸽子	0	@zh_failure
+爽约	0	@zh_failure
+送漏	0	@zh_failure
+错送	0	@zh_failure
+# --- government leaders and supervising departments (a manager of the company is no authority)
+市领导	0	@zh_auth
+政府领导	0	@zh_auth
+区领导	0	@zh_auth
+上级部门	0	@zh_auth
+上级主管部门	0	@zh_auth
+行业主管部门	0	@zh_auth
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -33712,6 +33997,7 @@ smartone	0	@zh_comp
 并没	0	negator
 并非	0	negator
 不会	0	negator
+唔会	0	negator
 不用	0	negator
 不必	0	negator
 无需	0	negator
@@ -39780,6 +40066,12 @@ bxhl	-3.5	self_harm
 唔想再撑	-3.5	self_harm
 割了好几道	-3.5	self_harm
 划下去	-3.5	self_harm
+没打算活到	-3.5	self_harm
+不打算活到	-3.5	self_harm
+没打算活过	-3.5	self_harm
+不打算活过	-3.5	self_harm
+不打算再活	-3.5	self_harm
+冇打算活到	-3.5	self_harm
 # --- abuse (added)
 打爆你	-3	abuse
 揍扁你	-3	abuse
@@ -39975,6 +40267,25 @@ ptt见	-1.5	escalation
 团体诉讼	-1.5	escalation
 集体诉讼	-1.5	escalation
 报咗警	-1.5	escalation
+同记者讲	-1.5	escalation
+跟记者讲	-1.5	escalation
+跟记者说	-1.5	escalation
+和记者说	-1.5	escalation
+同传媒讲	-1.5	escalation
+跟媒体说	-1.5	escalation
+叫记者来	-1.5	escalation
+揾记者	-1.5	escalation
+揾传媒	-1.5	escalation
+开紧直播	-1.5	escalation
+我在直播	-1.0	escalation
+正在直播	-1.0	escalation
+po上网	-1.5	escalation
+po网	-1.5	escalation
+po去网上	-1.5	escalation
+给你们报道	-1.5	escalation
+给你们曝光	-1.5	escalation
+来你们门店采访	-1.5	escalation
+来采访你们	-1.5	escalation
 # --- churn (added)
 想退掉	-2	churn
 我退订	-2	churn
@@ -40045,6 +40356,11 @@ ptt见	-1.5	escalation
 cancel晒	-2	churn
 can埋	-2	churn
 转出去	-2	churn
+退游	-1.0	churn
+退游了	-1.0	churn
+退坑了	-1.0	churn
+弃坑了	-1.0	churn
+脱坑	-1.0	churn
 # --- repeat (added)
 不是第一次	-1.5	repeat
 唔系第一次	-1.5	repeat
@@ -40731,6 +41047,9 @@ app系咪死咗	-2.0
 @zh_giveall ..10 @zh_noneed	self_harm	everything given away, not needed any more
 @zh_aftertime ..6 @zh_notrouble	self_harm	no more trouble after a time
 @zh_without ..6 @zh_nobody	self_harm	nobody would notice if I were gone
+@zh_beforego & @zh_lasttalk	self_harm	someone to talk to before going
+@zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
+@zh_noneed ..10 @zh_giveall	self_harm	not needed any more, affairs told
 @zh_deny ..3 @zh_sh|@zh_die|@zh_shword	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die	scope:denial	said to be a joke
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
@@ -40783,6 +41102,7 @@ app系咪死咗	-2.0
 @zh_comp ..6 @zh_switch	churn	moving to a competitor
 @zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
+@zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
 @zh_kin ..4 @zh_switch|@zh_cancel	scope:other_party	someone else left
 @zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
 
@@ -40795,6 +41115,7 @@ app系咪死咗	-2.0
 @zh_contact ..3 @zh_again	repeat	contacted many times
 @zh_again|@zh_past|@zh_still ..5 @zh_unres	repeat	still unresolved
 @zh_num ..1 @zh_unres	repeat	counting the times or days
+@zh_num ..1 @zh_times ..4 @zh_failure	repeat	the same failure again
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 """####),
     ]
