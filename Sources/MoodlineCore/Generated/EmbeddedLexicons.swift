@@ -11073,25 +11073,25 @@ t_t	-2.20	sadness
 # licence: Apache-2.0 (the project licence)
 # format: term<TAB>0<TAB>@concept[,@concept…]; `word+` adds the word's regular inflections (kill+: kills, killed, killing)
 i	0	@self
-i'm	0	@self,@en_selfbe,@en_endintent
-im	0	@self,@en_selfbe,@en_endintent
-i am	0	@self,@en_selfbe,@en_endintent
+i'm	0	@self,@en_selfbe
+im	0	@self,@en_selfbe
+i am	0	@self,@en_selfbe
 me	0	@self
 myself	0	@self,@en_bodyself
 my	0	@self
 mine	0	@self
 i've	0	@self
 ive	0	@self
-i'll	0	@self,@en_endintent
-i will	0	@self,@en_endintent
-i'd	0	@self,@en_endintent
+i'll	0	@self
+i will	0	@self
+i'd	0	@self
 i'd rather	0	@self,@want
 id rather	0	@self,@want
 imma	0	@self
 i'ma	0	@self
-i've been	0	@self,@en_selfbe,@en_ivebeen
-ive been	0	@self,@en_ivebeen
-i have been	0	@self,@en_ivebeen
+i've been	0	@self,@en_selfbe
+ive been	0	@self
+i have been	0	@self
 i keep	0	@self,@en_have
 i just	0	@self
 my husband and i	0	@self
@@ -11204,8 +11204,8 @@ a customer	0	@third
 this guy	0	@third
 this woman	0	@third
 some guy	0	@third
-want to	0	@want,@en_endintent
-wanna	0	@want,@en_endintent
+want to	0	@want
+wanna	0	@want
 want	0	@want
 wish	0	@want,@en_hope
 wish i	0	@want
@@ -11218,25 +11218,25 @@ rather	0	@want
 'd rather	0	@want
 should just	0	@want
 should	0	@want
-ready to	0	@want,@en_endintent
+ready to	0	@want
 i'm ready to	0	@want,@self
-going to	0	@want,@complain,@en_endintent,@en_goto
-gonna	0	@want,@en_endintent
-planning to	0	@want,@en_endintent
-plan to	0	@want,@en_endintent
+going to	0	@want,@complain
+gonna	0	@want
+planning to	0	@want
+plan to	0	@want
 planning on	0	@want
 plan on	0	@want
-decided to	0	@want,@en_endintent
+decided to	0	@want
 i've decided to	0	@want,@self
-thinking about	0	@want,@en_think,@en_endintent
-thinking of	0	@want,@en_endintent
-think about	0	@want,@en_think,@en_endintent
+thinking about	0	@want,@en_think
+thinking of	0	@want
+think about	0	@want,@en_think
 thought about	0	@want,@en_think
 thoughts about	0	@want
 thoughts of	0	@want
 keep thinking about	0	@want,@en_think
 tempted to	0	@want
-about to	0	@want,@en_endintent
+about to	0	@want
 easier to	0	@want
 better to	0	@want
 deserve to	0	@want
@@ -11452,7 +11452,7 @@ a drain on	0	@burden
 a problem for everyone	0	@burden
 dead weight	0	@burden
 better off	0	@en_better
-better	0	@en_better,@en_other
+better	0	@en_better
 happier	0	@en_better
 easier	0	@en_better
 easier for her	0	@en_better
@@ -12833,7 +12833,7 @@ ring	0	@complain
 ringing	0	@complain,@contact
 calling	0	@complain,@contact
 on the phone to	0	@complain,@contact
-go to	0	@complain,@en_goto
+go to	0	@complain
 going straight to	0	@complain
 go straight to	0	@complain
 straight to	0	@complain
@@ -13361,7 +13361,7 @@ competitor	0	@competitor
 competitors	0	@competitor
 your rival	0	@competitor
 your rivals	0	@competitor
-rival	0	@competitor,@en_other
+rival	0	@competitor
 another provider	0	@competitor
 a different provider	0	@competitor
 another company	0	@competitor
@@ -13467,8 +13467,8 @@ switching to	0	@switch
 move	0	@switch
 moving	0	@switch
 moved	0	@switch
-moving to	0	@switch,@en_goto
-move to	0	@switch,@en_goto
+moving to	0	@switch
+move to	0	@switch
 moved over to	0	@switch
 moving all my	0	@switch
 move all my	0	@switch
@@ -15253,7 +15253,6 @@ not having to look after me	0	@en_without
 not having me around	0	@en_without
 the sec	0	@regulator
 sec filing	0	@regulator
-# --- hints of self-harm: none states it, but the learned layer may state self_harm only in a fragment
 #     with one of these or another self-harm concept (support:self_harm in the patterns)
 life	0	@sh_hint
 lives	0	@sh_hint
@@ -15876,7 +15875,6 @@ talking to me like	0	@en_treated
 think i'm	0	@en_treated,@self,@en_selfbe
 think im	0	@en_treated,@self,@en_selfbe
 think i am	0	@en_treated,@self,@en_selfbe
-# --- swearing at a device or an app (the damn router, this stupid phone, bloody thing): annoyance at a thing;
 #     whole phrases, so that common words (app, phone, thing) cost the scoring loop nothing
 bloody app	0	@en_thingcurse
 bloody apps	0	@en_thingcurse
@@ -16313,7 +16311,6 @@ my acc	0	@service
 my acct	0	@service
 your app	0	@service
 your app's	0	@service
-# --- breaking a contract
 # --- leaving, said another way
 delete me	0	@leave
 delete my details	0	@leave
@@ -16345,16 +16342,8 @@ swapped to	0	@switch
 swapping over to	0	@switch
 swapping	0	@switch
 swapped over	0	@switch
-taking	0	@switch
-take	0	@switch
 # --- another firm of the trade
-another	0	@en_other
-a rival	0	@en_other,@en_firm
-different	0	@en_other
-new	0	@en_other
-other	0	@en_other
-cheaper	0	@en_other
-proper	0	@en_other
+a rival	0	@en_firm
 # --- kinds of firm
 courier	0	@en_firm
 courier company	0	@en_firm
@@ -16432,17 +16421,6 @@ every time i phone	0	@again
 every time i chat	0	@again
 whoever i speak to says	0	@again
 each person i speak to	0	@again
-# --- spans of chasing
-days	0	@en_span
-weeks	0	@en_span
-months	0	@en_span
-days now	0	@en_span
-weeks now	0	@en_span
-months now	0	@en_span
-whole days	0	@en_span
-whole weeks	0	@en_span
-# --- I've been (chasing)
-been	0	@en_ivebeen
 # --- a nuisance to others
 problem	0	@en_nuisance
 bother	0	@en_nuisance
@@ -16485,11 +16463,6 @@ my review will say	0	@public
 going in my review	0	@public
 going in the review	0	@public
 my review is going to say	0	@public
-# --- intent before 'end it' (I'm going to end it; thinking about ending it): without it, 'end it' is an order to close something
-mind to	0	@en_endintent
-might as well	0	@en_endintent
-how i'd	0	@en_endintent
-i'm going to	0	@en_endintent
 # --- more insults
 half-wit	0	@insult
 half-wits	0	@insult
@@ -16609,7 +16582,6 @@ given notice	0	@leave
 giving my notice	0	@leave
 hand in my notice	0	@leave
 handing in my notice	0	@leave
-# --- going to another firm
 # --- with me in it
 with me in it	0	@en_withme
 with me inside it	0	@en_withme
@@ -16637,10 +16609,6 @@ won't be around to answer	0	@en_noone
 it to stop permanently	0	@die
 it all to just stop	0	@die
 it all to go away	0	@die
-# --- heading to another firm
-went to	0	@en_goto
-off to	0	@en_goto
-gone to	0	@en_goto
 # --- don't bother calling back
 don't bother calling me back	0	@en_dontcall
 dont bother calling me back	0	@en_dontcall
@@ -16651,6 +16619,399 @@ dont call me back	0	@en_dontcall
 don't ring me back	0	@en_dontcall
 no point calling me back	0	@en_dontcall
 don't bother ringing me back	0	@en_dontcall
+# --- meaning to end it (a bare 'end it' is an order to close something)
+to end it	0	@kill
+i'm ending it	0	@kill
+im ending it	0	@kill
+i am ending it	0	@kill
+about ending it	0	@kill
+of ending it	0	@kill
+i'll end it	0	@kill
+ill end it	0	@kill
+i'd end it	0	@kill
+i will end it	0	@kill
+gonna end it	0	@kill
+wanna end it	0	@kill
+just end it	0	@kill
+ending it tonight	0	@kill
+ending it this weekend	0	@kill
+end it tonight	0	@kill
+end it this weekend	0	@kill
+end it myself	0	@kill
+ending it soon	0	@kill
+end it soon	0	@kill
+# --- heading to another firm
+going to a different	0	@en_goto
+going to another	0	@en_goto
+go to another	0	@en_goto
+go to a different	0	@en_goto
+went to another	0	@en_goto
+went to a different	0	@en_goto
+off to another	0	@en_goto
+off to a different	0	@en_goto
+moving to a new	0	@en_goto
+going over to another	0	@en_goto
+# --- taking it elsewhere
+taking it somewhere else	0	@leave
+taking them somewhere else	0	@leave
+take it somewhere else	0	@leave
+taking our business elsewhere	0	@leave
+taking the policy somewhere else	0	@leave
+taking my policy somewhere else	0	@leave
+# --- chasing for days
+for two days	0	@en_prior
+for three days	0	@en_prior
+for four days	0	@en_prior
+for five days	0	@en_prior
+for six days	0	@en_prior
+for seven days	0	@en_prior
+for eight days	0	@en_prior
+for nine days	0	@en_prior
+for ten days	0	@en_prior
+for four weeks	0	@en_prior
+for five weeks	0	@en_prior
+for three months	0	@en_prior
+for four months	0	@en_prior
+for six months	0	@en_prior
+# --- another firm of the trade (another courier, a cheaper insurer): generated from the kinds of firm below
+a better agency	0	@competitor
+a better airline	0	@competitor
+a better app	0	@competitor
+a better bank	0	@competitor
+a better broker	0	@competitor
+a better card provider	0	@competitor
+a better carrier	0	@competitor
+a better cinema chain	0	@competitor
+a better club	0	@competitor
+a better company	0	@competitor
+a better courier	0	@competitor
+a better courier company	0	@competitor
+a better delivery app	0	@competitor
+a better delivery service	0	@competitor
+a better dentist	0	@competitor
+a better energy company	0	@competitor
+a better energy supplier	0	@competitor
+a better estate agent	0	@competitor
+a better firm	0	@competitor
+a better garage	0	@competitor
+a better gym	0	@competitor
+a better insurer	0	@competitor
+a better isp	0	@competitor
+a better landlord	0	@competitor
+a better letting agent	0	@competitor
+a better mobile network	0	@competitor
+a better network	0	@competitor
+a better nursery	0	@competitor
+a better operator	0	@competitor
+a better phone company	0	@competitor
+a better platform	0	@competitor
+a better pool	0	@competitor
+a better provider	0	@competitor
+a better retailer	0	@competitor
+a better salon	0	@competitor
+a better school	0	@competitor
+a better shop	0	@competitor
+a better site	0	@competitor
+a better store	0	@competitor
+a better streaming service	0	@competitor
+a better supplier	0	@competitor
+a better utility	0	@competitor
+a better vet	0	@competitor
+a better website	0	@competitor
+a cheaper agency	0	@competitor
+a cheaper airline	0	@competitor
+a cheaper app	0	@competitor
+a cheaper bank	0	@competitor
+a cheaper broker	0	@competitor
+a cheaper card provider	0	@competitor
+a cheaper carrier	0	@competitor
+a cheaper cinema chain	0	@competitor
+a cheaper club	0	@competitor
+a cheaper company	0	@competitor
+a cheaper courier	0	@competitor
+a cheaper courier company	0	@competitor
+a cheaper delivery app	0	@competitor
+a cheaper delivery service	0	@competitor
+a cheaper dentist	0	@competitor
+a cheaper energy company	0	@competitor
+a cheaper energy supplier	0	@competitor
+a cheaper estate agent	0	@competitor
+a cheaper firm	0	@competitor
+a cheaper garage	0	@competitor
+a cheaper gym	0	@competitor
+a cheaper insurer	0	@competitor
+a cheaper isp	0	@competitor
+a cheaper landlord	0	@competitor
+a cheaper letting agent	0	@competitor
+a cheaper mobile network	0	@competitor
+a cheaper network	0	@competitor
+a cheaper nursery	0	@competitor
+a cheaper operator	0	@competitor
+a cheaper phone company	0	@competitor
+a cheaper platform	0	@competitor
+a cheaper pool	0	@competitor
+a cheaper provider	0	@competitor
+a cheaper retailer	0	@competitor
+a cheaper salon	0	@competitor
+a cheaper school	0	@competitor
+a cheaper shop	0	@competitor
+a cheaper site	0	@competitor
+a cheaper store	0	@competitor
+a cheaper streaming service	0	@competitor
+a cheaper supplier	0	@competitor
+a cheaper utility	0	@competitor
+a cheaper vet	0	@competitor
+a cheaper website	0	@competitor
+a different agency	0	@competitor
+a different airline	0	@competitor
+a different app	0	@competitor
+a different broker	0	@competitor
+a different card provider	0	@competitor
+a different carrier	0	@competitor
+a different cinema chain	0	@competitor
+a different club	0	@competitor
+a different courier	0	@competitor
+a different courier company	0	@competitor
+a different delivery app	0	@competitor
+a different delivery service	0	@competitor
+a different dentist	0	@competitor
+a different energy company	0	@competitor
+a different energy supplier	0	@competitor
+a different estate agent	0	@competitor
+a different firm	0	@competitor
+a different garage	0	@competitor
+a different gym	0	@competitor
+a different insurer	0	@competitor
+a different isp	0	@competitor
+a different landlord	0	@competitor
+a different letting agent	0	@competitor
+a different mobile network	0	@competitor
+a different network	0	@competitor
+a different nursery	0	@competitor
+a different operator	0	@competitor
+a different phone company	0	@competitor
+a different platform	0	@competitor
+a different pool	0	@competitor
+a different retailer	0	@competitor
+a different salon	0	@competitor
+a different school	0	@competitor
+a different shop	0	@competitor
+a different site	0	@competitor
+a different store	0	@competitor
+a different streaming service	0	@competitor
+a different supplier	0	@competitor
+a different utility	0	@competitor
+a different vet	0	@competitor
+a different website	0	@competitor
+a new agency	0	@competitor
+a new airline	0	@competitor
+a new app	0	@competitor
+a new bank	0	@competitor
+a new broker	0	@competitor
+a new card provider	0	@competitor
+a new cinema chain	0	@competitor
+a new club	0	@competitor
+a new company	0	@competitor
+a new courier	0	@competitor
+a new courier company	0	@competitor
+a new delivery app	0	@competitor
+a new delivery service	0	@competitor
+a new dentist	0	@competitor
+a new energy company	0	@competitor
+a new energy supplier	0	@competitor
+a new estate agent	0	@competitor
+a new firm	0	@competitor
+a new garage	0	@competitor
+a new gym	0	@competitor
+a new insurer	0	@competitor
+a new isp	0	@competitor
+a new landlord	0	@competitor
+a new letting agent	0	@competitor
+a new mobile network	0	@competitor
+a new network	0	@competitor
+a new nursery	0	@competitor
+a new operator	0	@competitor
+a new phone company	0	@competitor
+a new platform	0	@competitor
+a new pool	0	@competitor
+a new retailer	0	@competitor
+a new salon	0	@competitor
+a new school	0	@competitor
+a new shop	0	@competitor
+a new site	0	@competitor
+a new store	0	@competitor
+a new streaming service	0	@competitor
+a new supplier	0	@competitor
+a new utility	0	@competitor
+a new vet	0	@competitor
+a new website	0	@competitor
+a rival agency	0	@competitor
+a rival airline	0	@competitor
+a rival app	0	@competitor
+a rival bank	0	@competitor
+a rival broker	0	@competitor
+a rival card provider	0	@competitor
+a rival carrier	0	@competitor
+a rival cinema chain	0	@competitor
+a rival club	0	@competitor
+a rival company	0	@competitor
+a rival courier	0	@competitor
+a rival courier company	0	@competitor
+a rival delivery app	0	@competitor
+a rival delivery service	0	@competitor
+a rival dentist	0	@competitor
+a rival energy company	0	@competitor
+a rival energy supplier	0	@competitor
+a rival estate agent	0	@competitor
+a rival firm	0	@competitor
+a rival garage	0	@competitor
+a rival gym	0	@competitor
+a rival insurer	0	@competitor
+a rival isp	0	@competitor
+a rival landlord	0	@competitor
+a rival letting agent	0	@competitor
+a rival mobile network	0	@competitor
+a rival network	0	@competitor
+a rival nursery	0	@competitor
+a rival operator	0	@competitor
+a rival phone company	0	@competitor
+a rival platform	0	@competitor
+a rival pool	0	@competitor
+a rival provider	0	@competitor
+a rival retailer	0	@competitor
+a rival salon	0	@competitor
+a rival school	0	@competitor
+a rival shop	0	@competitor
+a rival site	0	@competitor
+a rival store	0	@competitor
+a rival streaming service	0	@competitor
+a rival supplier	0	@competitor
+a rival utility	0	@competitor
+a rival vet	0	@competitor
+a rival website	0	@competitor
+another agency	0	@competitor
+another airline	0	@competitor
+another app	0	@competitor
+another broker	0	@competitor
+another card provider	0	@competitor
+another cinema chain	0	@competitor
+another club	0	@competitor
+another courier	0	@competitor
+another courier company	0	@competitor
+another delivery app	0	@competitor
+another delivery service	0	@competitor
+another dentist	0	@competitor
+another energy company	0	@competitor
+another energy supplier	0	@competitor
+another estate agent	0	@competitor
+another firm	0	@competitor
+another garage	0	@competitor
+another gym	0	@competitor
+another isp	0	@competitor
+another landlord	0	@competitor
+another letting agent	0	@competitor
+another mobile network	0	@competitor
+another nursery	0	@competitor
+another operator	0	@competitor
+another phone company	0	@competitor
+another platform	0	@competitor
+another pool	0	@competitor
+another retailer	0	@competitor
+another salon	0	@competitor
+another school	0	@competitor
+another shop	0	@competitor
+another site	0	@competitor
+another store	0	@competitor
+another streaming service	0	@competitor
+another utility	0	@competitor
+another vet	0	@competitor
+another website	0	@competitor
+some other agency	0	@competitor
+some other airline	0	@competitor
+some other app	0	@competitor
+some other bank	0	@competitor
+some other broker	0	@competitor
+some other card provider	0	@competitor
+some other carrier	0	@competitor
+some other cinema chain	0	@competitor
+some other club	0	@competitor
+some other company	0	@competitor
+some other courier	0	@competitor
+some other courier company	0	@competitor
+some other delivery app	0	@competitor
+some other delivery service	0	@competitor
+some other dentist	0	@competitor
+some other energy company	0	@competitor
+some other energy supplier	0	@competitor
+some other estate agent	0	@competitor
+some other firm	0	@competitor
+some other garage	0	@competitor
+some other gym	0	@competitor
+some other insurer	0	@competitor
+some other isp	0	@competitor
+some other landlord	0	@competitor
+some other letting agent	0	@competitor
+some other mobile network	0	@competitor
+some other network	0	@competitor
+some other nursery	0	@competitor
+some other operator	0	@competitor
+some other phone company	0	@competitor
+some other platform	0	@competitor
+some other pool	0	@competitor
+some other provider	0	@competitor
+some other retailer	0	@competitor
+some other salon	0	@competitor
+some other school	0	@competitor
+some other shop	0	@competitor
+some other site	0	@competitor
+some other store	0	@competitor
+some other streaming service	0	@competitor
+some other supplier	0	@competitor
+some other utility	0	@competitor
+some other vet	0	@competitor
+some other website	0	@competitor
+the other agency	0	@competitor
+the other airline	0	@competitor
+the other app	0	@competitor
+the other broker	0	@competitor
+the other card provider	0	@competitor
+the other carrier	0	@competitor
+the other cinema chain	0	@competitor
+the other club	0	@competitor
+the other courier	0	@competitor
+the other courier company	0	@competitor
+the other delivery app	0	@competitor
+the other delivery service	0	@competitor
+the other dentist	0	@competitor
+the other energy company	0	@competitor
+the other energy supplier	0	@competitor
+the other estate agent	0	@competitor
+the other firm	0	@competitor
+the other garage	0	@competitor
+the other gym	0	@competitor
+the other insurer	0	@competitor
+the other isp	0	@competitor
+the other landlord	0	@competitor
+the other letting agent	0	@competitor
+the other mobile network	0	@competitor
+the other network	0	@competitor
+the other nursery	0	@competitor
+the other operator	0	@competitor
+the other phone company	0	@competitor
+the other platform	0	@competitor
+the other pool	0	@competitor
+the other provider	0	@competitor
+the other retailer	0	@competitor
+the other salon	0	@competitor
+the other school	0	@competitor
+the other shop	0	@competitor
+the other site	0	@competitor
+the other store	0	@competitor
+the other streaming service	0	@competitor
+the other supplier	0	@competitor
+the other utility	0	@competitor
+the other vet	0	@competitor
+the other website	0	@competitor
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -26190,7 +26551,6 @@ useless wifi	-1.50
 @die|@kill|@hurt|@method|@en_mact|@en_atthand|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@en_payout|@en_stopall|@sh_hint	support:self_harm	words that can carry self-harm
 # --- self_harm: direct wishes and intent
 @kill	self_harm	killing oneself
-@self|@en_endintent ..3 @en_endit	self_harm	meaning to end it
 @en_endit ..3 @plan_time	self_harm	ending it at a time
 @want ..3 @die	self_harm	wanting to die
 @en_ratherdie ..3 @live	self_harm	rather die than go on living
@@ -26228,7 +26588,7 @@ useless wifi	-1.50
 @en_euph & @en_departure	self_harm	a departure said not to be a trip
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
-@self ..2 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
+@en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
 @jokeclaim & @die|@kill	scope:denial	said to be a joke
@@ -26295,8 +26655,7 @@ useless wifi	-1.50
 @port	churn	porting the number out
 @never_again ..3 @en_buy	churn	never buying again
 @en_buy ..4 @never_again	churn	never again
-@switch ..2 @en_other ..1 @en_firm	churn	moving to another firm
-@en_goto ..1 @en_other ..1 @en_firm	churn	heading to another firm
+@en_goto ..1 @en_firm	churn	heading to another firm
 @en_wontbe ..1 @en_signing ..4 @en_renewal	churn	not signing the renewal
 # --- churn scope
 @cancel ..2 @en_oneoff	scope:one_off	cancelling a single order or appointment
@@ -26311,9 +26670,6 @@ useless wifi	-1.50
 @en_prior ..6 @contact	repeat	contacted before
 @again	repeat	back again
 @still	repeat	still unresolved
-@en_num|@count ..1 @en_span ..4 @en_ivebeen ..5 @contact	repeat	days of chasing
-@en_ivebeen ..4 @contact ..6 @en_num ..1 @en_span	repeat	chasing for days
-@en_span ..1 @contact	repeat	weeks of chasing
 # --- repeat scope
 @en_first	scope:negation	first contact
 @en_script	scope:script	agent's script
