@@ -15012,7 +15012,6 @@ get knotted	0	@en_curse
 jog on	0	@en_curse
 bog off	0	@en_curse
 take a hike	0	@en_curse
-do one	0	@en_curse
 person	0	@en_person
 human	0	@en_person
 human being	0	@en_person
@@ -16309,8 +16308,6 @@ acc	0	@service
 acct	0	@service
 my acc	0	@service
 my acct	0	@service
-your app	0	@service
-your app's	0	@service
 # --- leaving, said another way
 delete me	0	@leave
 delete my details	0	@leave
@@ -17012,6 +17009,14 @@ the other supplier	0	@competitor
 the other utility	0	@competitor
 the other vet	0	@competitor
 the other website	0	@competitor
+# --- 'do one' said as an order to go away
+go and do one	0	@en_curse
+go do one	0	@en_curse
+just do one	0	@en_curse
+do one mate	0	@en_curse
+oh do one	0	@en_curse
+do one pal	0	@en_curse
+do one you	0	@en_curse
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -26549,6 +26554,9 @@ useless wifi	-1.50
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
 @die|@kill|@hurt|@method|@en_mact|@en_atthand|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@en_payout|@en_stopall|@sh_hint	support:self_harm	words that can carry self-harm
+# --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat:
+#     "are you people even real" is exasperation
+@insult|@profanity|@en_curse|@threat|@en_adj|@en_demean|@en_harass|@en_tolistener	support:abuse	words that can carry abuse
 # --- self_harm: direct wishes and intent
 @kill	self_harm	killing oneself
 @en_endit ..3 @plan_time	self_harm	ending it at a time
@@ -26659,6 +26667,7 @@ useless wifi	-1.50
 @en_wontbe ..1 @en_signing ..4 @en_renewal	churn	not signing the renewal
 # --- churn scope
 @cancel ..2 @en_oneoff	scope:one_off	cancelling a single order or appointment
+@en_oneoff ..3 @cancel	scope:one_off	a single flight or order was cancelled
 @third ..5 @switch|@cancel	scope:other_party	someone else left
 @en_procq	scope:procedure	procedural question
 
@@ -31070,7 +31079,6 @@ another month	-1.5	@letdown
 解脱	0	@zh_die,@zh_better,@sh_hint
 走掉	0	@zh_die
 一死	0	@zh_die
-没了	0	@zh_die
 不在	0	@zh_die
 离开这个世界	0	@zh_die
 结束这一切	0	@zh_die,@sh_hint
@@ -33611,7 +33619,7 @@ smartone	0	@zh_comp
 蒸发	0	@zh_die
 人也快没了	0	@zh_gone
 人快没了	0	@zh_gone
-人就没了	0	@zh_gone
+人就没了	0	@zh_gone,@zh_die
 人也没了	0	@zh_gone
 # --- denying a thought of self-harm (我没想不开, 我冇谂过伤害自己)
 没想	0	@zh_deny
@@ -34147,6 +34155,12 @@ smartone	0	@zh_comp
 报了案	0	@zh_docask
 已经报案	0	@zh_docask
 报案了	0	@zh_docask
+报过案	0	@zh_docask
+报过警	0	@zh_docask
+报咗案	0	@zh_docask
+报咗警	0	@zh_docask
+已经报警	0	@zh_docask
+报了警	0	@zh_docask
 # --- no longer wanting the membership (不想要这个会员了)
 不想要	0	@zh_notwant
 唔想要	0	@zh_notwant
@@ -34313,6 +34327,15 @@ smartone	0	@zh_comp
 上级部门	0	@zh_auth
 上级主管部门	0	@zh_auth
 行业主管部门	0	@zh_auth
+# --- says every time (他每次都说): words said
+每次都说	0	@say
+每次都讲	0	@say
+次次都话	0	@say
+# --- gone, of a person
+我没了	0	@zh_die
+人没了	0	@zh_die
+命没了	0	@zh_die
+我就没了	0	@zh_die
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -39880,6 +39903,14 @@ call过一次	-1.3	repeat
 无所谓	0.3	
 
 # --- hyperbole: X死了 / X得要死 / X个半死 ... are idioms, NOT self-harm; they block shorter matches inside them
+片甲不留	0	hyperbole
+杀他个片甲不留	0	hyperbole
+杀个片甲不留	0	hyperbole
+杀他个	0	hyperbole
+杀他们个	0	hyperbole
+杀穿	0	hyperbole
+杀疯了	0.5	hyperbole
+杀爆	0	hyperbole
 气死	-2.8	anger,hyperbole
 气死了	-2.8	anger,hyperbole
 气死我了	-2.8	anger,hyperbole
@@ -40678,7 +40709,7 @@ po去网上	-1.5	escalation
 退保	-2	churn
 走人	-2	churn
 那我走	-2	churn
-我走咗	-2	churn
+我走咗	-0.5	
 唔再帮衬	-2	churn
 唔会再帮衬	-2	churn
 我不续	-2	churn
@@ -41361,6 +41392,8 @@ app系咪死咗	-2.0
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
 @zh_die|@zh_sh|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
+# --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
+@zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
 @self ..6 @zh_want ..3 @zh_die	self_harm	wanting to die
 @zh_want ..2 @zh_die	self_harm	wanting to die
