@@ -43,6 +43,9 @@ struct ClauseState {
     /// ("I need to tell someone I'm going to kill myself") or a listener ("你们逼我去死", 你们就找不到
     /// 我了) with the speaker inside. The self-harm in them is the speaker's own.
     var speakerInside = ScopeCues()
+    /// Whether a self-harm statement stood in a clause that names the speaker ("does it pay out
+    /// if I kill myself?"): the speaker's own, whatever the rest of the fragment reports.
+    var ownSelfHarm = false
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -163,6 +166,7 @@ struct ClauseState {
                 if categories.contains(hit.category) && hits.contains(where: { $0.category == hit.category && $0.utf8Start == hit.utf8Start }) { continue }
                 categories.insert(hit.category)
                 hits.append(hit)
+                if hit.category == .selfHarm && speakerAt >= 0 { ownSelfHarm = true }
                 tracer.record(.categoryFired(hit.entry, hit.category))
                 if hit.category == .abuse || hit.category == .escalation || hit.category == .rude { hostile += 1 }
             }

@@ -428,7 +428,12 @@ private struct RuleState {
         // quotes the customer first (你说“要是我不在了”，我想认真问一下：你是不是…) is still asking.
         if clause.fragmentCues.contains(ScopeCues(.concern)) { cues.insert(ScopeCues(.concern)) }
         guard cues.rawValue != 0 else { return cues }
-        let cancelled = cues.cancelled
+        var cancelled = cues.cancelled
+        // A policy's wording about suicide beside the speaker's own ("the policy wording says no
+        // payout… if I kill myself?"): the wording is reported, the disclosure is not.
+        var others = cues
+        others.remove(ScopeCues(.reported))
+        if clause.ownSelfHarm && !others.cancelled.contains(.selfHarm) { cancelled.remove(CategorySet(.selfHarm)) }
         if categories.rawValue & cancelled.rawValue != 0 {
             var kept = CategoryHits()
             for hit in hits {

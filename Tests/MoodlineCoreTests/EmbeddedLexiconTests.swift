@@ -65,6 +65,25 @@ import Testing
         #expect(!score("条款写被保险人二年内自杀的，本公司不承担给付保险金的责任，这是啥意思").categories.contains(.selfHarm))
         #expect(score("if I kill myself will the policy pay my kids").categories.contains(.selfHarm))
         #expect(score("如果我自杀了，保险能赔给我老婆吗").categories.contains(.selfHarm))
+        // The wording beside the speaker's own death hides nothing.
+        #expect(score("Does the policy pay out if I kill myself? the policy wording says no within 2 years").categories.contains(.selfHarm))
+        #expect(score("如果我自杀了，保单条款里写的两年内不赔是真的吗").categories.contains(.selfHarm))
+        #expect(!score("我想问下保单条款，被保险人自杀两年内不赔是吧").categories.contains(.selfHarm))
+    }
+
+    /// A bare "end it" is an order to close something; meaning to end it is a disclosure.
+    @Test func aBareEndItIsAnOrder() {
+        #expect(!score("i'm not paying for another month of this, end it").categories.contains(.selfHarm))
+        #expect(score("i just want to end it so bad").categories.contains(.selfHarm))
+        #expect(score("I'm ending it this weekend.").categories.contains(.selfHarm))
+    }
+
+    /// Closing things while disclosing is affairs in order: one self-harm alert, no churn.
+    @Test func closingAccountsBesideADisclosureIsNoChurn() {
+        let disclosure = score("cancel my gym membership, I won't be around after Friday")
+        #expect(disclosure.categories.contains(.selfHarm))
+        #expect(!disclosure.categories.contains(.churn))
+        #expect(score("cancel my gym membership, I'm switching to PureGym").categories.contains(.churn))
     }
 
     /// The negator of an unresolved condition belongs to it, not to the threat that follows.
