@@ -29,11 +29,16 @@ public struct Score: Sendable, Equatable {
     /// like self-harm to the model. Still stated; a live episode resting on one gives way to
     /// clearer evidence.
     public var weakCategories: CategorySet
+    /// Whether the fragment's negativity is an aside: aimed at a thing ("stupid phone"), said
+    /// in jest or as hyperbole (累死了, 气死我了哈哈), or a question about a task ("can I cancel
+    /// that order? 😭"), with no risk statement or insult in it. A real feeling, but one such
+    /// line is no grievance on its own.
+    public var isAside: Bool
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
-        weakCategories: CategorySet = []
+        weakCategories: CategorySet = [], isAside: Bool = false
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -43,6 +48,7 @@ public struct Score: Sendable, Equatable {
         self.hits = hits
         self.rawSum = rawSum
         self.weakCategories = weakCategories
+        self.isAside = isAside
     }
 }
 

@@ -127,6 +127,8 @@ private struct RuleState {
     var sawTrouble = false
     let modelThresholds: SIMD8<Float>
     var sawContrast = false
+    /// A hyperbole entry (累死了, "this queue is killing me") matched.
+    var sawHyperbole = false
     var intensity: Float = 0
     var exclamations = 0
     var questions = 0
@@ -394,6 +396,7 @@ private struct RuleState {
         if v < 0 {
             if tags.contains(.anger) { anger += 1 }
             if tags.contains(.sadness) { sadness += 1 }
+            if tags.contains(.hyperbole) { sawHyperbole = true }
         }
         intensity += abs(v)
         afterContrast += v
@@ -587,9 +590,14 @@ private struct RuleState {
             + 0.3 * Float(min(hostile, 3))
             - 0.1 * Float(min(sadness, 3))
         let arousal = max(0, min(1, 1 - expf(-max(0, raw))))
+        // Self-directed insults are left out: "觉得自己就是个废物" is despair, not embarrassment.
+        // A line that states a risk or insults someone is never an aside.
+        let asideCues: ScopeCues = [ScopeCues(.thingTarget), ScopeCues(.jest), ScopeCues(.procedure), ScopeCues(.oneOff)]
+        let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty || sawHyperbole)
+            && categories.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
-            categories: categories, hits: hits, rawSum: total, weakCategories: weak
+            categories: categories, hits: hits, rawSum: total, weakCategories: weak, isAside: isAside
         )
     }
 }

@@ -107,10 +107,10 @@ extension Engine {
             if !isOpen(.selfHarm, in: s, config) {
                 sustained(
                     .customerAnger, level: Self.angerLevel(s.customer),
-                    instant: Self.instantAnger(score, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
+                    instant: score.isAside ? 0 : Self.instantAnger(score, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
             }
             sustained(
-                .customerNegative, level: Self.negativeLevel(s.customer), instant: Double(-score.valence),
+                .customerNegative, level: Self.negativeLevel(s.customer), instant: score.isAside ? 0 : Double(-score.valence),
                 context, &s, config, lexicon, &counters, into: &output)
         } else {
             sustained(.agentStress, level: Self.stressLevel(s.agentState), context, &s, config, lexicon, &counters, into: &output)
@@ -157,7 +157,11 @@ extension Engine {
     /// as it also sounds negative: the agitation of its words ("药品确实着急", "that worries me")
     /// is the customer's trouble; a voice's pitch and energy (`heard`) are the agent's own.
     static func mood(_ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false) -> (valence: Float, arousal: Float) {
-        guard speaker == .agent else { return (score.valence, arousal) }
+        guard speaker == .agent else {
+            // An aside ("ugh this stupid phone", 气死我了哈哈) moves the customer's mood at half
+            // weight and never opens an alert on its own (see `isAside`).
+            return (score.isAside && score.valence < 0 ? score.valence * 0.5 : score.valence, arousal)
+        }
         let arousal = heard ? arousal : min(arousal, 2 * max(0, -score.valence) + 0.2)
         // The rules' categories only, as for the agent's statements: the learned layer reads an
         // agent's own "我这边真的快崩溃了" as a customer's despair.

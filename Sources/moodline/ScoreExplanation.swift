@@ -15,6 +15,9 @@ struct ScoreExplanation {
         lines.append("language \(score.language.tag)\(score.isTraditional ? " (traditional script, matched as simplified)" : "")")
         let categories = score.categories.members.map(\.tag)
         lines.append("categories \(categories.isEmpty ? "none" : categories.joined(separator: ", "))")
+        if score.isAside && score.valence < 0 {
+            lines.append("aside    at a thing, in jest or hyperbole, or a question about a task: no mood alert on this line alone")
+        }
         lines.append("")
         lines.append("why:")
         if steps.isEmpty { lines.append("  no lexicon entry matched") }

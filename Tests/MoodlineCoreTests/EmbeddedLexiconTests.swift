@@ -71,6 +71,16 @@ import Testing
         #expect(!score("我想问下保单条款，被保险人自杀两年内不赔是吧").categories.contains(.selfHarm))
     }
 
+    /// Swearing at a device, a joke or hyperbole is an aside; despair at oneself and an insult
+    /// at the listener are not.
+    @Test func asidesAreToldFromGrievances() {
+        #expect(score("it is on. ugh this stupid phone always does this, piece of junk").isAside)
+        #expect(score("今天加班累死了，想下班直接過去").isAside)
+        #expect(!score("觉得自己就是个废物，什么都做不好").isAside)
+        #expect(!score("你係咪低能㗎？你哋班客服全部都係廢柴").isAside)
+        #expect(!score("this is the third time the refund has failed and I'm furious").isAside)
+    }
+
     /// A bare "end it" is an order to close something; meaning to end it is a disclosure.
     @Test func aBareEndItIsAnOrder() {
         #expect(!score("i'm not paying for another month of this, end it").categories.contains(.selfHarm))

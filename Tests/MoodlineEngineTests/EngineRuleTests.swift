@@ -92,6 +92,22 @@ import Testing
         #expect(never.kinds(.customerNegative).isEmpty)
     }
 
+    /// An aside ("ugh this stupid phone", 气死我了哈哈) is a real feeling but no grievance on its
+    /// own: it opens neither mood alone and moves the level at half weight; two in a row of
+    /// plain unhappiness still do.
+    @Test func anAsideOpensNoMoodAlertOnItsOwn() {
+        var aside = score(-0.8, arousal: 0.8)
+        aside.isAside = true
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), aside)
+        #expect(h.kinds(.customerNegative).isEmpty && h.kinds(.customerAnger).isEmpty)
+        h.send(fragment(2, at: 20, .customer), score(0))
+        #expect(h.alerts.isEmpty)
+        var plain = Harness()
+        plain.send(fragment(1, at: 0, .customer), score(-0.8, arousal: 0.8))
+        #expect(plain.kinds(.customerNegative).map(\.seq) == [1])
+    }
+
     @Test func hysteresisKeepsTheEpisodeOpenBetweenExitAndEnter() {
         var h = Harness { $0.rules.customerNegative.cooldownSeconds = 0 }
         h.send(fragment(1, at: 0, .customer), score(-0.8))
