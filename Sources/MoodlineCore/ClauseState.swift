@@ -46,6 +46,9 @@ struct ClauseState {
     /// Whether a self-harm statement stood in a clause that names the speaker ("does it pay out
     /// if I kill myself?"): the speaker's own, whatever the rest of the fragment reports.
     var ownSelfHarm = false
+    /// Categories a rule stated and a scope cue of their clause cancelled: what the fragment
+    /// spoke of without stating it ("这是例行程序，建议您到派出所报案" speaks of the police).
+    var scoped = CategorySet()
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -159,6 +162,7 @@ struct ClauseState {
                     if let cue = governing.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
                     }
+                    scoped.insert(hit.category)
                     continue
                 }
                 // The same statement found twice (by its entry's tag and by a pattern starting

@@ -34,11 +34,14 @@ public struct Score: Sendable, Equatable {
     /// that order? 😭"), with no risk statement or insult in it. A real feeling, but one such
     /// line is no grievance on its own.
     public var isAside: Bool
+    /// The categories the rules found words for, whether or not a scope cue then cancelled them:
+    /// an agent's "这是例行程序，建议您到派出所报案" speaks of the police without threatening anyone.
+    public var spokenOf: CategorySet
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
-        weakCategories: CategorySet = [], isAside: Bool = false
+        weakCategories: CategorySet = [], isAside: Bool = false, spokenOf: CategorySet = []
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -49,6 +52,7 @@ public struct Score: Sendable, Equatable {
         self.rawSum = rawSum
         self.weakCategories = weakCategories
         self.isAside = isAside
+        self.spokenOf = spokenOf
     }
 }
 

@@ -444,6 +444,7 @@ private struct RuleState {
                     if let cue = cues.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
                     }
+                    clause.scoped.insert(hit.category)
                 } else {
                     kept.append(hit)
                 }
@@ -590,6 +591,8 @@ private struct RuleState {
             + 0.3 * Float(min(hostile, 3))
             - 0.1 * Float(min(sadness, 3))
         let arousal = max(0, min(1, 1 - expf(-max(0, raw))))
+        var ruleStated = CategorySet()
+        for hit in hits where !hit.isLearned { ruleStated.insert(hit.category) }
         // Self-directed insults are left out: "觉得自己就是个废物" is despair, not embarrassment.
         // A line that states a risk or insults someone is never an aside.
         let asideCues: ScopeCues = [ScopeCues(.thingTarget), ScopeCues(.jest), ScopeCues(.procedure), ScopeCues(.oneOff)]
@@ -597,7 +600,8 @@ private struct RuleState {
             && categories.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
-            categories: categories, hits: hits, rawSum: total, weakCategories: weak, isAside: isAside
+            categories: categories, hits: hits, rawSum: total, weakCategories: weak, isAside: isAside,
+            spokenOf: clause.scoped.union(ruleStated)
         )
     }
 }

@@ -96,7 +96,9 @@ extension Engine {
         // layer, trained on what customers say, is no judge of an agent's words.
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
         let stated = fragment.speaker == .customer ? score.categories : score.ruleCategories
+        if fragment.speaker == .agent && score.spokenOf.union(score.ruleCategories).contains(.escalation) { s.agentPointedOutsideSeq = fragment.seq }
         for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
+            if kind == .escalationThreat && Self.followsAdvice(fragment.seq, s) { continue }
             statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)
         }
 
@@ -118,6 +120,15 @@ extension Engine {
             sustained(.interruptions, level: Double(overlaps), context, &s, config, lexicon, &counters, into: &output)
         }
         return point
+    }
+
+    /// Fragments after an agent pointed the customer to an outside body in which going there
+    /// is following the advice ("OK 我下班就去派出所"), not a threat.
+    static let adviceFragments: Int64 = 4
+
+    /// Whether a customer's fragment `seq` comes just after the agent pointed them outside.
+    static func followsAdvice(_ seq: Int64, _ s: SessionState) -> Bool {
+        s.agentPointedOutsideSeq != .min && seq > s.agentPointedOutsideSeq && seq - s.agentPointedOutsideSeq <= adviceFragments
     }
 
     // MARK: Levels

@@ -24,6 +24,9 @@ struct SessionState: Sendable {
     var lastWasFinal = true
     /// Interim revisions seen for `lastSeq`.
     var interimsForSeq: UInt16 = 0
+    /// The seq of the agent's last line that pointed the customer to an outside body (建议您到
+    /// 派出所报案, "you can take it to the ombudsman"), or `.min`.
+    var agentPointedOutsideSeq: Int64 = .min
 
     var customer: SpeakerState
     var agentState: SpeakerState

@@ -81,6 +81,16 @@ import Testing
         #expect(!score("this is the third time the refund has failed and I'm furious").isAside)
     }
 
+    /// An agent's routine advice speaks of the police without threatening anyone: the engine
+    /// needs to know it was spoken of, so that the customer's "OK, I'll go" is no threat.
+    @Test func routineAdviceSpeaksOfTheAuthorityWithoutStatingIt() {
+        let advice = score("建議您到附近派出所報案，拿到受理案件證明後上傳，這是例行程序")
+        #expect(!advice.categories.contains(.escalation))
+        #expect(advice.spokenOf.contains(.escalation))
+        #expect(score("If it's not fixed by Friday I'm going to the ombudsman").spokenOf.contains(.escalation))
+        #expect(score("thanks, that's sorted").spokenOf.isEmpty)
+    }
+
     /// A bare "end it" is an order to close something; meaning to end it is a disclosure.
     @Test func aBareEndItIsAnOrder() {
         #expect(!score("i'm not paying for another month of this, end it").categories.contains(.selfHarm))

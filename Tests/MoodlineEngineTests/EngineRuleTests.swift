@@ -49,9 +49,23 @@ import Testing
         var h = Harness()
         h.send(fragment(1, at: 0, .agent), score(0, .escalation, .churn, .repeatContact))
         #expect(h.alerts.isEmpty)
-        h.send(fragment(2, at: 5, .customer), score(-0.3, .escalation, .churn, .repeatContact))
+        h.send(fragment(6, at: 60, .customer), score(-0.3, .escalation, .churn, .repeatContact))
         #expect(h.alerts.map(\.kind) == [.escalationThreat, .churnThreat, .repeatContact])
         #expect(h.alerts.map(\.severity) == [.critical, .warning, .info])
+    }
+
+    /// Going where the agent just pointed ("建议您到派出所报案" → "OK 我下班就去派出所") is
+    /// following advice, not a threat; later, the same words are a threat again.
+    @Test func goingWhereTheAgentPointedIsNoThreat() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .agent), score(0, .escalation))
+        h.send(fragment(2, at: 10, .customer), score(-0.2, .escalation))
+        #expect(h.kinds(.escalationThreat).isEmpty)
+        h.send(fragment(7, at: 70, .customer), score(-0.5, .escalation))
+        #expect(h.kinds(.escalationThreat).map(\.seq) == [7])
+        var unprompted = Harness()
+        unprompted.send(fragment(2, at: 10, .customer), score(-0.2, .escalation))
+        #expect(unprompted.kinds(.escalationThreat).map(\.seq) == [2])
     }
 
     @Test func evidenceNamesTheStatementAndTheLevels() {

@@ -14258,7 +14258,7 @@ crisis line	0	@en_script
 helpline	0	@en_script
 you don't have to go through this alone	0	@en_script,@you
 you have the right	0	@en_script,@you
-you have the right to	0	@en_script,@you
+you have the right to	0	@en_script,@you,@en_advise
 you can contact	0	@en_script,@you
 you may contact	0	@en_script,@you
 you can refer	0	@en_script,@you
@@ -14735,7 +14735,7 @@ ready to die	0	@en_ready
 ready to leave	0	@en_ready
 ready for it to end	0	@en_ready
 ready for the end	0	@en_ready
-ready to end it	0	@en_ready
+ready to end it	0	@en_ready,@kill
 before i go	0	@en_ready
 once i go	0	@en_ready
 when i go	0	@en_ready
@@ -16637,6 +16637,16 @@ end it this weekend	0	@kill
 end it myself	0	@kill
 ending it soon	0	@kill
 end it soon	0	@kill
+want to end it	0	@kill
+need to end it	0	@kill
+going to end it	0	@kill
+have to end it	0	@kill
+planning to end it	0	@kill
+decided to end it	0	@kill
+plan to end it	0	@kill
+about to end it	0	@kill
+try to end it	0	@kill
+tried to end it	0	@kill
 # --- heading to another firm
 going to a different	0	@en_goto
 going to another	0	@en_goto
@@ -17017,6 +17027,36 @@ do one mate	0	@en_curse
 oh do one	0	@en_curse
 do one pal	0	@en_curse
 do one you	0	@en_curse
+# --- routine police paperwork, done
+ref is	0	@en_docask
+the ref is	0	@en_docask
+reference is	0	@en_docask
+got a crime ref	0	@en_docask
+a crime ref	0	@en_docask
+online police report	0	@en_docask
+did the police report	0	@en_docask
+done the police report	0	@en_docask
+log number	0	@en_docask
+report number	0	@en_docask
+# --- an agent's advice to go somewhere
+you can	0	@en_advise,@you
+you could	0	@en_advise,@you
+i'd recommend	0	@en_advise
+we recommend	0	@en_advise
+i'd suggest	0	@en_advise
+we'd suggest	0	@en_advise
+you may want to	0	@en_advise,@you
+you might want to	0	@en_advise,@you
+i'd advise	0	@en_advise
+we advise	0	@en_advise
+please contact	0	@en_advise
+you're entitled to	0	@en_advise,@you
+you are entitled to	0	@en_advise,@you
+you should	0	@en_advise,@you
+you'll need to	0	@en_advise,@you
+you will need to	0	@en_advise,@you
+you need to	0	@en_advise,@you
+you'd need to	0	@en_advise,@you
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -26644,6 +26684,7 @@ useless wifi	-1.50
 @public	escalation	public review or exposure
 @en_record ..4 @lawyer|@court|@regulator|@media|@police	escalation	keeping evidence for an outside party
 @en_legalvenue	escalation	before a judge
+@en_advise ..6 @police|@regulator|@lawyer|@court	escalation	pointing the listener to an outside body
 @police|@regulator ..8 @en_raise	escalation	an outside body taking it up
 @en_raise ..4 @police|@regulator	escalation	an outside body taking it up
 # --- escalation scope
@@ -32130,7 +32171,7 @@ po文	0	@zh_expose
 如果您	0	@zh_script
 如您	0	@zh_script
 若您	0	@zh_script
-您可以	0	@zh_script
+您可以	0	@zh_script,@zh_advise
 您也可以	0	@zh_script
 可拨打	0	@zh_script
 可以拨打	0	@zh_script
@@ -32139,7 +32180,7 @@ po文	0	@zh_expose
 您上周	0	@zh_script
 您今天	0	@zh_script
 您是第二次	0	@zh_script
-请您	0	@zh_script
+请您	0	@zh_script,@zh_advise
 您好	0	@zh_script
 欢迎回来	0	@zh_script
 欢迎再次	0	@zh_script
@@ -34336,6 +34377,16 @@ smartone	0	@zh_comp
 人没了	0	@zh_die
 命没了	0	@zh_die
 我就没了	0	@zh_die
+# --- an agent's advice to go somewhere (建议您到派出所报案)
+建议您	0	@zh_advise
+建议你	0	@zh_advise
+麻烦您	0	@zh_advise
+您可以去	0	@zh_advise
+建议您去	0	@zh_advise
+建议您先	0	@zh_advise
+可以先去	0	@zh_advise
+建议先	0	@zh_advise
+推荐您	0	@zh_advise
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -41479,6 +41530,7 @@ app系咪死咗	-2.0
 @zh_escverb ..4 @zh_social	escalation	going public
 @zh_social|@zh_auth ..1 @zh_see	escalation	see you there
 @zh_auth ..3 @zh_authact	escalation	an authority will take it up
+@zh_advise ..6 @zh_auth	escalation	pointing the listener to an authority
 @zh_how	scope:procedure	procedural question
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_script	scope:script	agent script
