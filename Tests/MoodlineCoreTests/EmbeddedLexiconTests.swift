@@ -88,7 +88,7 @@ import Testing
         #expect(!advice.categories.contains(.escalation))
         #expect(advice.spokenOf.contains(.escalation))
         #expect(score("If it's not fixed by Friday I'm going to the ombudsman").spokenOf.contains(.escalation))
-        #expect(score("thanks, that's sorted").spokenOf.isEmpty)
+        #expect(!score("thanks, that's sorted").spokenOf.contains(.escalation))
     }
 
     /// A bare "end it" is an order to close something; meaning to end it is a disclosure.
