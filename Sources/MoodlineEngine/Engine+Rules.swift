@@ -128,7 +128,10 @@ extension Engine {
 
     /// Whether a customer's fragment `seq` comes just after the agent pointed them outside.
     static func followsAdvice(_ seq: Int64, _ s: SessionState) -> Bool {
-        s.agentPointedOutsideSeq != .min && seq > s.agentPointedOutsideSeq && seq - s.agentPointedOutsideSeq <= adviceFragments
+        guard s.agentPointedOutsideSeq != .min, seq > s.agentPointedOutsideSeq else { return false }
+        // Sequence numbers are the peer's: a gap too wide for Int64 is simply not "just after".
+        let gap = seq.subtractingReportingOverflow(s.agentPointedOutsideSeq)
+        return !gap.overflow && gap.partialValue <= adviceFragments
     }
 
     // MARK: Levels

@@ -66,6 +66,11 @@ import Testing
         var unprompted = Harness()
         unprompted.send(fragment(2, at: 10, .customer), score(-0.2, .escalation))
         #expect(unprompted.kinds(.escalationThreat).map(\.seq) == [2])
+        // Sequence numbers far apart (the peer's to choose) neither trap nor count as "just after".
+        var far = Harness()
+        far.send(fragment(-9_000_000_000_000_000_000, at: 0, .agent), score(0, .escalation))
+        far.send(fragment(9_000_000_000_000_000_000, at: 10, .customer), score(-0.2, .escalation))
+        #expect(far.kinds(.escalationThreat).count == 1)
     }
 
     @Test func evidenceNamesTheStatementAndTheLevels() {
