@@ -17057,6 +17057,68 @@ you'll need to	0	@en_advise,@you
 you will need to	0	@en_advise,@you
 you need to	0	@en_advise,@you
 you'd need to	0	@en_advise,@you
+# --- when they find me
+when they find me	0	@goodbye
+when they find my body	0	@goodbye
+after they find me	0	@goodbye
+by the time they find me	0	@goodbye
+when someone finds me	0	@goodbye
+read about it in the papers	0	@goodbye
+# --- cutting at one's arms
+going at my arms	0	@en_shact
+at my arms with a razor	0	@en_shact
+cutting my arms	0	@en_shact
+cut my arms	0	@en_shact
+cutting my legs	0	@en_shact
+slicing my arms	0	@en_shact
+taking a razor to my arms	0	@en_shact
+going at my wrists	0	@en_shact
+# --- a means that looks like the answer
+looking like the answer	0	@en_answer
+looks like the answer	0	@en_answer
+seems like the answer	0	@en_answer
+feels like the answer	0	@en_answer
+the only answer	0	@en_answer
+like the only way	0	@en_answer
+looking like the only way	0	@en_answer
+starting to look like an option	0	@en_answer
+looks like an option	0	@en_answer
+# --- harassment
+in my bed	0	@en_harass
+in bed with me	0	@en_harass
+my bed	0	@en_harass
+# --- insults
+polly want a cracker	0	@insult
+# --- promised back then
+you said	0	@contact,@you
+you guys said	0	@contact,@you
+you told me	0	@contact,@you
+you promised	0	@contact,@you
+you guys promised	0	@contact,@you
+your lot said	0	@contact
+# --- back in a month
+back in january	0	@en_prior
+back in february	0	@en_prior
+back in march	0	@en_prior
+back in april	0	@en_prior
+back in may	0	@en_prior
+back in june	0	@en_prior
+back in july	0	@en_prior
+back in august	0	@en_prior
+back in september	0	@en_prior
+back in october	0	@en_prior
+back in november	0	@en_prior
+back in december	0	@en_prior
+back in the summer	0	@en_prior
+back in spring	0	@en_prior
+# --- it keeps happening
+keeps happening	0	@again
+keep reporting	0	@again
+i keep reporting	0	@again
+keep reporting it	0	@again
+keep flagging	0	@again
+keep telling you	0	@again
+i keep telling you	0	@again
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -26636,6 +26698,7 @@ useless wifi	-1.50
 @en_euph & @en_departure	self_harm	a departure said not to be a trip
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
+@method ..8 @en_answer	self_harm	a means that looks like the answer
 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
@@ -31135,7 +31198,6 @@ another month	-1.5	@letdown
 计划	0	@zh_want,@zh_acct
 干脆	0	@zh_want
 还不如	0	@zh_want
-宁可	0	@zh_want
 真系想	0	@zh_want
 想	0	@zh_want
 想要	0	@zh_want
@@ -31390,8 +31452,8 @@ zs	0	@zh_sh
 农药	0	@zh_method
 炭	0	@zh_method,@sh_hint
 木炭	0	@zh_method
-煤气	0	@zh_method
-瓦斯	0	@zh_method
+煤气	0	@zh_method,@zh_gas
+瓦斯	0	@zh_method,@zh_gas
 绳子	0	@zh_method,@sh_hint
 绳	0	@zh_method,@sh_hint
 刀	0	@zh_method,@sh_hint
@@ -31841,7 +31903,7 @@ ncc	0	@zh_auth
 媒体	0	@zh_auth,@zh_social
 记者	0	@zh_auth,@zh_social
 电视台	0	@zh_auth,@zh_social
-报社	0	@zh_auth
+报社	0	@zh_auth,@zh_social
 上司	0	@zh_auth
 你们老板	0	@zh_auth,@you
 监管部门	0	@zh_auth
@@ -32936,7 +32998,7 @@ n	0	@zh_num
 驱虫药	0	
 杀虫药	0	
 药物过量	0	
-燃气	0	
+燃气	0	,@zh_gas
 瓦斯费	0	
 煤气费	0	
 煤气炉	0	
@@ -34125,6 +34187,12 @@ smartone	0	@zh_comp
 想揍人	0	@zh_threat
 扇你两巴掌	0	@zh_threat
 打你一顿	0	@zh_threat
+给你两巴掌	0	@zh_threat
+给你一巴掌	0	@zh_threat
+顺着网线过去	0	@zh_threat
+顺着网线爬过去	0	@zh_threat
+顺着网线	0	@zh_threat
+两巴掌	0	@zh_threat
 # --- I had my family do it (叫我女儿发帖): the speaker's own act, neither quoted words nor someone else's deed
 叫我女儿	0	@self
 叫我儿子	0	@self
@@ -34222,6 +34290,11 @@ smartone	0	@zh_comp
 坐你哋	0	@zh_use
 坐你哋间	0	@zh_use
 帮衬你哋	0	@zh_use
+存你们行	0	@zh_use
+存你们银行	0	@zh_use
+坐别家	0	@zh_use
+用别家	0	@zh_use
+买别家	0	@zh_use
 # --- a past version or season
 上个版本	0	@zh_past
 上一个版本	0	@zh_past
@@ -34275,6 +34348,14 @@ smartone	0	@zh_comp
 找个人倾下偈	0	@zh_lasttalk
 揾个人倾下	0	@zh_lasttalk
 找个人聊聊	0	@zh_lasttalk
+听下有人同我讲嘢	0	@zh_lasttalk
+想听下有人讲嘢	0	@zh_lasttalk
+有人同我讲嘢	0	@zh_lasttalk
+想听听有人说话	0	@zh_lasttalk
+想找人说说话	0	@zh_lasttalk
+听听你的声音	0	@zh_lasttalk
+想听下人声	0	@zh_lasttalk
+有人陪我讲下嘢	0	@zh_lasttalk
 # --- telling it straight, leaving nothing open
 把事情交代清楚	0	@zh_giveall
 交代后事	0	@zh_giveall
@@ -34334,6 +34415,12 @@ smartone	0	@zh_comp
 县政府	0	@zh_auth
 议会	0	@zh_auth
 区议员	0	@zh_auth
+一二三一五	0	@zh_auth
+幺二三幺五	0	@zh_auth
+一二三四五	0	@zh_auth
+差馆	0	@zh_auth
+落案	0	@zh_auth
+去差馆	0	@zh_auth
 # --- shall I go to (a rhetorical threat)
 要不要我去	0	@zh_escverb
 要唔要我去	0	@zh_escverb
@@ -34387,6 +34474,81 @@ smartone	0	@zh_comp
 可以先去	0	@zh_advise
 建议先	0	@zh_advise
 推荐您	0	@zh_advise
+# --- a whole strip
+成板	0	@zh_whole
+一整板	0	@zh_whole
+成排药	0	@zh_whole
+# --- sleeping pills, Cantonese
+瞓觉药	0	@zh_method
+睡觉药	0	@zh_method
+镇静剂	0	@zh_method
+# --- letters left for family
+信也留给	0	@zh_letterto
+信留给	0	@zh_letterto
+留了信给	0	@zh_letterto
+写了信给	0	@zh_letterto
+信也写好了	0	@zh_letterto
+遗书也写好了	0	@zh_letterto
+信都写好了	0	@zh_letterto
+# --- gone
+不会在了	0	@zh_gone
+不在人世	0	@zh_gone
+唔会再在	0	@zh_gone
+# --- gas and sealed windows
+天然气	0	@zh_gas
+漏气	0	@zh_gas
+漏着	0	@zh_gas
+# --- sealing the room
+门窗关严	0	@zh_seal
+把门窗关严	0	@zh_seal
+关紧门窗	0	@zh_seal
+门窗关好	0	@zh_seal
+封住门窗	0	@zh_seal
+关严门窗	0	@zh_seal
+门窗都关好	0	@zh_seal
+窗户关死	0	@zh_seal
+把窗封住	0	@zh_seal
+# --- not here for long
+待不了多久	0	@zh_notlong
+呆不了多久	0	@zh_notlong
+活不了多久	0	@zh_notlong
+留不了多久	0	@zh_notlong
+冇几耐	0	@zh_notlong
+唔会留好耐	0	@zh_notlong
+# --- giving it all away
+全给他	0	@zh_giveall
+全给她	0	@zh_giveall
+都给他	0	@zh_giveall
+全部给他	0	@zh_giveall
+全部给她	0	@zh_giveall
+全部转给我妈	0	@zh_giveall
+都送人了	0	@zh_giveall
+都转给我弟	0	@zh_giveall
+全给我弟	0	@zh_giveall
+# --- insults
+臭打工的	0	@zh_insult
+打工仔	0	@zh_insult
+臭客服	0	@zh_insult
+死打工	0	@zh_insult
+# --- you, in chat spelling
+你4不4	0	@you
+你是4不4	0	@you
+# --- newspapers
+报馆	0	@zh_social
+# --- again and again
+一次又一次	0	@zh_again
+一遍又一遍	0	@zh_again
+一回又一回	0	@zh_again
+多少回	0	@zh_again
+多少次了	0	@zh_again
+找你们多少回	0	@zh_again
+轮着给你们打	0	@zh_again
+轮流给你们打	0	@zh_again
+轮着打	0	@zh_again
+轮流打电话	0	@zh_again
+# --- never again, strongly
+一分钱都不	0	@zh_never
+一分都不	0	@zh_never
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -40510,6 +40672,16 @@ bxhl	-3.5	self_harm
 不打算活过	-3.5	self_harm
 不打算再活	-3.5	self_harm
 冇打算活到	-3.5	self_harm
+日子选好了	-3.5	self_harm
+日子已经选好了	-3.5	self_harm
+日子我已经选好了	-3.5	self_harm
+日子定好了	-3.5	self_harm
+日子我定好了	-3.5	self_harm
+日子我给自己定好了	-3.5	self_harm
+日子我自己定好了	-3.5	self_harm
+日期我已经选好了	-3.5	self_harm
+日子拣好咗	-3.5	self_harm
+日子我拣好咗	-3.5	self_harm
 # --- abuse (added)
 打爆你	-3	abuse
 揍扁你	-3	abuse
@@ -40724,6 +40896,16 @@ po去网上	-1.5	escalation
 给你们曝光	-1.5	escalation
 来你们门店采访	-1.5	escalation
 来采访你们	-1.5	escalation
+给你们好好写一篇	-1.5	escalation
+给你们写一篇	-1.5	escalation
+帮你们写一篇	-1.5	escalation
+po去dcard	-1.5	escalation
+po上连登	-1.5	escalation
+post上连登	-1.5	escalation
+post上网	-1.5	escalation
+post上fb	-1.5	escalation
+po上脸书	-1.5	escalation
+post上脸书	-1.5	escalation
 # --- churn (added)
 想退掉	-2	churn
 我退订	-2	churn
@@ -40799,6 +40981,23 @@ can埋	-2	churn
 退坑了	-1.0	churn
 弃坑了	-1.0	churn
 脱坑	-1.0	churn
+坐别家的	-1.0	churn
+坐别家	-1.0	churn
+买别家的	-1.0	churn
+去别家买	-1.0	churn
+改坐别家	-1.0	churn
+下学期不报了	-1.0	churn
+下学期不续了	-1.0	churn
+明年不续了	-1.0	churn
+下个月不续了	-1.0	churn
+我不订了	-1.0	churn
+不续订了	-1.0	churn
+我唔玩喇	-1.0	churn
+唔玩喇	-1.0	churn
+我不玩了	-1.0	churn
+转腾讯了	-1.0	churn
+转优酷了	-1.0	churn
+转爱奇艺了	-1.0	churn
 # --- repeat (added)
 不是第一次	-1.5	repeat
 唔系第一次	-1.5	repeat
@@ -41488,6 +41687,10 @@ app系咪死咗	-2.0
 @zh_aftertime ..6 @zh_notrouble	self_harm	no more trouble after a time
 @zh_without ..6 @zh_nobody	self_harm	nobody would notice if I were gone
 @zh_beforego & @zh_lasttalk	self_harm	someone to talk to before going
+@zh_giveall & @zh_beforego	self_harm	giving it all away before going
+@zh_giveall & @zh_notlong	self_harm	giving it all away, not here for long
+@zh_gas & @zh_seal	self_harm	gas left leaking in a sealed room
+@zh_place & @zh_lasttalk	self_harm	at a high place, wanting a voice
 @zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
 @zh_noneed ..10 @zh_giveall	self_harm	not needed any more, affairs told
 @zh_deny ..3 @zh_sh|@zh_die|@zh_shword	scope:denial	denies self-harm
