@@ -22,6 +22,10 @@ public struct Score: Sendable, Equatable {
         return CategorySet(rawValue: categories.rawValue & ~(learned.rawValue & ~ruled.rawValue))
     }
 
+    /// The categories the rules found words for, whether or not a scope cue then cancelled them:
+    /// an agent's "这是例行程序，建议您到派出所报案" speaks of the police without threatening anyone.
+    public var spokenOf: CategorySet { ruleCategories.union(scopedCategories) }
+
     /// The raw sum of word valences before normalisation (VADER's scale, roughly −4…+4 a word).
     public var rawSum: Float
     /// Categories only the learned layer stated, in a fragment with none of the words that can
@@ -34,14 +38,13 @@ public struct Score: Sendable, Equatable {
     /// that order? 😭"), with no risk statement or insult in it. A real feeling, but one such
     /// line is no grievance on its own.
     public var isAside: Bool
-    /// The categories the rules found words for, whether or not a scope cue then cancelled them:
-    /// an agent's "这是例行程序，建议您到派出所报案" speaks of the police without threatening anyone.
-    public var spokenOf: CategorySet
+    /// Categories a rule stated and a scope cue then cancelled (reported, a procedure, a denial…).
+    public var scopedCategories: CategorySet
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
-        weakCategories: CategorySet = [], isAside: Bool = false, spokenOf: CategorySet = []
+        weakCategories: CategorySet = [], isAside: Bool = false, scopedCategories: CategorySet = []
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -52,7 +55,7 @@ public struct Score: Sendable, Equatable {
         self.rawSum = rawSum
         self.weakCategories = weakCategories
         self.isAside = isAside
-        self.spokenOf = spokenOf
+        self.scopedCategories = scopedCategories
     }
 }
 

@@ -591,8 +591,6 @@ private struct RuleState {
             + 0.3 * Float(min(hostile, 3))
             - 0.1 * Float(min(sadness, 3))
         let arousal = max(0, min(1, 1 - expf(-max(0, raw))))
-        var ruleStated = CategorySet()
-        for hit in hits where !hit.isLearned { ruleStated.insert(hit.category) }
         // Self-directed insults are left out: "觉得自己就是个废物" is despair, not embarrassment.
         // A line that states a risk or insults someone is never an aside.
         let asideCues: ScopeCues = [ScopeCues(.thingTarget), ScopeCues(.jest), ScopeCues(.procedure), ScopeCues(.oneOff)]
@@ -601,7 +599,7 @@ private struct RuleState {
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
             categories: categories, hits: hits, rawSum: total, weakCategories: weak, isAside: isAside,
-            spokenOf: clause.scoped.union(ruleStated)
+            scopedCategories: clause.scoped
         )
     }
 }

@@ -96,7 +96,7 @@ extension Engine {
         // layer, trained on what customers say, is no judge of an agent's words.
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
         let stated = fragment.speaker == .customer ? score.categories : score.ruleCategories
-        if fragment.speaker == .agent && score.spokenOf.union(score.ruleCategories).contains(.escalation) { s.agentPointedOutsideSeq = fragment.seq }
+        if fragment.speaker == .agent && score.spokenOf.contains(.escalation) { s.agentPointedOutsideSeq = fragment.seq }
         for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
             if kind == .escalationThreat && Self.followsAdvice(fragment.seq, s) { continue }
             statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)

@@ -34604,30 +34604,6 @@ smartone	0	@zh_comp
 见啦	0	@zh_see
 见了	0	@zh_see
 上见	0	@zh_see
-# --- words with 见 that are no threat
-见过	0	@zh_seeword
-见到	0	@zh_seeword
-看见	0	@zh_seeword
-意见	0	@zh_seeword
-见面	0	@zh_seeword
-遇见	0	@zh_seeword
-见谅	0	@zh_seeword
-预见	0	@zh_seeword
-碰见	0	@zh_seeword
-听见	0	@zh_seeword
-瞧见	0	@zh_seeword
-见效	0	@zh_seeword
-可见	0	@zh_seeword
-常见	0	@zh_seeword
-不见	0	@zh_seeword
-见识	0	@zh_seeword
-少见	0	@zh_seeword
-罕见	0	@zh_seeword
-见鬼	0	@zh_seeword
-拜见	0	@zh_seeword
-会见	0	@zh_seeword
-见证	0	@zh_seeword
-见怪	0	@zh_seeword
 # --- an authority will take it up with you (我律师会联系你们)
 会联系你们	0	@zh_authact
 会联系你	0	@zh_authact
@@ -39312,6 +39288,29 @@ smartone	0	@zh_comp
 再搞不定	-1.2	
 再没人理	-1.8	
 再没人管	-1.8	
+
+# --- words with 见 kept whole, so that the 见 of "微博见" (see you on Weibo) is not read inside them
+见过	0	
+见到	0	
+看见	0	
+意见	0	
+见面	0	
+遇见	0	
+预见	0	
+碰见	0	
+听见	0	
+瞧见	0	
+可见	0	
+常见	0	
+不见	0	
+见识	0	
+少见	0	
+罕见	0	
+见鬼	0	
+拜见	0	
+会见	0	
+见证	0	
+见怪	0	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
