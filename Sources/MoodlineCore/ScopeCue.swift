@@ -38,6 +38,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// flight"): no leaving, though a threat beside it still stands ("… or I'm filing with the
     /// regulator").
     case oneOff
+    /// A contact made outside the company ("I reported it to the police this morning",
+    /// 派出所那边我昨天已经去过了, "I've already spoken to a lawyer"): an earlier contact, but
+    /// not with the company, so no repeat contact. Any threat in it still stands.
+    case elsewhere
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -55,6 +59,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .otherParty: "other_party"
         case .thingTarget: "thing_target"
         case .oneOff: "one_off"
+        case .elsewhere: "elsewhere"
         }
     }
 
@@ -74,6 +79,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .otherParty: "someone else's deed"
         case .thingTarget: "aimed at a thing"
         case .oneOff: "about a single order or booking"
+        case .elsewhere: "a contact made outside the company"
         }
     }
 
@@ -99,6 +105,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget: [.init(.abuse), .init(.rude)]
         case .oneOff: [.init(.churn)]
+        case .elsewhere: [.init(.repeatContact)]
         }
     }
 }

@@ -414,6 +414,7 @@ private struct RuleState {
     /// cues apply to all of it. Returns the cues found.
     mutating func applyFragmentWide<Tracer: ScoreTracer>(tracer: inout Tracer) -> ScopeCues {
         var cues = ScopeCues()
+        var statedSelfHarm = false
         let seen = clause.fragmentConcepts
         guard !seen.isEmpty else { return cues }
         for rule in clause.patterns.fragmentWide where seen.intersects(rule.first) && seen.intersects(rule.second) {
@@ -421,7 +422,9 @@ private struct RuleState {
             tracer.record(.patternMatched(id, parts: PartSpans()))
             if rule.info.outputKind == 1 {
                 if let cue = ScopeCue(rawValue: rule.info.output) { cues.insert(ScopeCues(cue)) }
-            } else if let category = Category(rawValue: rule.info.output), !categories.contains(category) {
+            } else if let category = Category(rawValue: rule.info.output) {
+                if category == .selfHarm { statedSelfHarm = true }
+                guard !categories.contains(category) else { continue }
                 categories.insert(category)
                 hits.append(CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id))
                 tracer.record(.categoryFired(Lexicon.EntryID(rawValue: 0), category))
@@ -433,10 +436,12 @@ private struct RuleState {
         guard cues.rawValue != 0 else { return cues }
         var cancelled = cues.cancelled
         // A policy's wording about suicide beside the speaker's own ("the policy wording says no
-        // payout… if I kill myself?"): the wording is reported, the disclosure is not.
+        // payout… if I kill myself?"): the wording is reported, the disclosure is not. Nor is a
+        // self-harm pattern across the fragment, which joins the risk to the speaker's resolve
+        // ("does it pay out on suicide after two years? …and I'm ready").
         var others = cues
         others.remove(ScopeCues(.reported))
-        if clause.ownSelfHarm && !others.cancelled.contains(.selfHarm) { cancelled.remove(CategorySet(.selfHarm)) }
+        if (clause.ownSelfHarm || statedSelfHarm) && !others.cancelled.contains(.selfHarm) { cancelled.remove(CategorySet(.selfHarm)) }
         if categories.rawValue & cancelled.rawValue != 0 {
             var kept = CategoryHits()
             for hit in hits {

@@ -224,6 +224,37 @@ import Testing
         #expect(score("我真的很生气").valence < -0.5)
     }
 
+    /// A question about a life policy's suicide clause is about the cover; the same question
+    /// beside the speaker's own resolve is a disclosure.
+    @Test func anInsuranceQuestionAboutSuicideIsNoDisclosureUnlessTheSpeakerIsResolved() {
+        #expect(!score("Does the life cover pay out on suicide within the first 12 months? Just reading the exclusions before I sign.").categories.contains(.selfHarm))
+        #expect(!score("请问这款寿险，投保两年内自杀是不是不赔？我帮客户问的").categories.contains(.selfHarm))
+        #expect(score("My life insurance pays out on suicide after two years, right? Because it's been two years and a month now and I'm ready.").categories.contains(.selfHarm))
+        #expect(score("自殺的話保險還會理賠嗎？我不是問別人，是我自己，我已經決定好了").categories.contains(.selfHarm))
+    }
+
+    /// Idioms of wanting or waiting (想看想到要死, 等到我死咗都未到, "going to die if I don't
+    /// get these tickets") and a friend's words told by the customer are no disclosure.
+    @Test(arguments: ["最後一季我真的想看想到要死，台灣什麼時候上架？", "等到我死咗都未到號", "快递又延误了 我想死的心都有了 哈哈算了",
+                      "I'm literally going to die if I don't get these concert tickets.", "我闺蜜最近老说不想活了，我很担心她，你们有心理援助热线吗",
+                      "再听一遍这个等待音乐我就要跳楼了，开玩笑的"])
+    func hyperboleAndOthersWordsAreNoDisclosure(_ text: String) {
+        #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+    }
+
+    /// Collectors chasing the customer, or a report already made to the police, are contacts
+    /// someone else made or made outside the company: no repeat contact.
+    @Test(arguments: ["我的信用卡逾期了，催收电话一天打十几个，能不能别打了", "派出所那边我昨天已经去过了，民警说这是常规手续",
+                      "yep already did the online police report this morning, ref is 55/13920/26", "啲卡數又日日追"])
+    func othersContactsAreNoRepeat(_ text: String) {
+        #expect(!score(text).categories.contains(.repeatContact), "\(text)")
+    }
+
+    @Test(arguments: ["I've called you three times about this and the police once", "我已经写过两封投诉信了，没有任何回复。", "我打了三次电话催你们"])
+    func theCustomersOwnContactsStillRepeat(_ text: String) {
+        #expect(score(text).categories.contains(.repeatContact), "\(text)")
+    }
+
     @Test(arguments: ["我要打12315投诉你们", "I'm reporting this to the FCC", "我要去工信部投诉", "我會找消保官"])
     func regulatorsAreEscalation(_ text: String) {
         #expect(score(text).categories.contains(.escalation), "\(text)")

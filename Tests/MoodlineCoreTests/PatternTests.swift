@@ -13,6 +13,7 @@ import Testing
         delayed\t-1.5\t
         idiot\t-2.5\tabuse
         cancel my order\t0\t
+        suicide\t-3.0\tself_harm
         不\t0\tnegator
         不是\t0\tnegator
         """),
@@ -44,6 +45,12 @@ import Testing
         起诉\t0\t@sue
         朋友\t0\t@third
         说\t0\t@say
+        policy\t0\t@policy
+        suicide\t0\t@suicide
+        i'm ready\t0\t@ready
+        called\t0\t@contact
+        police\t0\t@police
+        twice\t0\t@count
         """),
         LexiconSource(name: "test.patterns", text: """
         # comment
@@ -57,6 +64,10 @@ import Testing
         @self ..3 @burden|@complain\tself_harm\t
         @praise & @letdown\tscope:sarcasm\tsarcastic praise
         @laugh\tscope:jest\tsaid laughing
+        @policy & @suicide\tscope:reported\ta policy's wording
+        @suicide & @ready\tself_harm\tsuicide beside a mind made up
+        @contact ..3 @police\tscope:elsewhere\ta contact outside the company
+        @contact ..2 @count\trepeat\tcontacted again
         """),
     ]
     static let lexicon = try! Lexicon(sources: sources)
@@ -229,6 +240,21 @@ import Testing
 
     /// Laughter anywhere in the fragment: its complaint is banter, still a little negative,
     /// and the statements in it stand ("you idiot lol" is abuse).
+    /// A self-harm pattern across the fragment joins the risk to the speaker's resolve: the
+    /// reported cue of a policy's wording beside it does not cancel it.
+    @Test func aFragmentWideSelfHarmPatternOutlivesAReportedCue() {
+        #expect(!score("the policy, suicide").categories.contains(.selfHarm))
+        #expect(score("the policy, suicide. i'm ready").categories.contains(.selfHarm))
+    }
+
+    @Test func aContactOutsideTheCompanyIsNoRepeat() {
+        #expect(score("called twice").categories.contains(.repeatContact))
+        #expect(!score("called the police twice").categories.contains(.repeatContact))
+        #expect(steps("called the police twice").contains {
+            if case .categoryScoped(let hit, .elsewhere) = $0 { hit.category == .repeatContact } else { false }
+        })
+    }
+
     @Test func laughterTurnsComplaintsIntoBanter() {
         let plain = score("delayed, bad bad")
         let laughing = score("delayed, bad bad lol")

@@ -11805,27 +11805,27 @@ wasn't born	0	@die
 weren't born	0	@die
 not been born	0	@die
 had never been born	0	@die
-kill myself	0	@kill
-killing myself	0	@kill
+kill myself	0	@kill,@en_shterm
+killing myself	0	@kill,@en_shterm
 kill meself	0	@kill
 kms	0	@kill
 end myself	0	@kill
-unalive	0	@kill
-unalive myself	0	@kill
+unalive	0	@kill,@en_shterm
+unalive myself	0	@kill,@en_shterm
 off myself	0	@kill
 take myself out	0	@kill
 take myself out of the picture	0	@kill
 taking myself out	0	@kill
-end my life	0	@kill
-ending my life	0	@kill
+end my life	0	@kill,@en_shterm
+ending my life	0	@kill,@en_shterm
 end my own life	0	@kill
-take my life	0	@kill
-take my own life	0	@kill
-taking my own life	0	@kill
+take my life	0	@kill,@en_shterm
+take my own life	0	@kill,@en_shterm
+taking my own life	0	@kill,@en_shterm
 end it	0	@en_endit
 ending it	0	@en_endit
-end it all	0	@kill
-ending it all	0	@kill
+end it all	0	@kill,@en_shterm
+ending it all	0	@kill,@en_shterm
 end things	0	@en_endit
 ending things	0	@kill
 end everything	0	@kill
@@ -11846,7 +11846,7 @@ not exist anymore	0	@kill
 to stop existing	0	@kill
 stop living	0	@kill
 jump off the bridge	0	@kill,@en_mact
-jump off a bridge	0	@kill,@en_mact
+jump off a bridge	0	@kill,@en_mact,@en_shterm
 jump off a cliff	0	@kill,@en_mact
 jump off the roof	0	@kill
 jump off a building	0	@kill
@@ -11854,15 +11854,15 @@ jump in front of a train	0	@kill,@en_mact
 jump in front of a bus	0	@kill,@en_mact
 throw myself off	0	@kill
 throw myself in front of	0	@kill
-hang myself	0	@kill,@en_mact
-hanging myself	0	@kill
+hang myself	0	@kill,@en_mact,@en_shterm
+hanging myself	0	@kill,@en_shterm
 drown myself	0	@kill
 gas myself	0	@kill
-shoot myself	0	@kill
+shoot myself	0	@kill,@en_shterm
 overdose	0	@kill,@method
 let me die	0	@kill
 just let me die	0	@kill
-want to be dead	0	@kill
+want to be dead	0	@kill,@en_shterm
 out of this life	0	@kill
 want out of life	0	@kill
 want out of this life	0	@kill
@@ -12028,9 +12028,9 @@ after im gone	0	@goodbye
 when im gone	0	@goodbye
 once im gone	0	@goodbye
 after i die	0	@goodbye
-when i die	0	@goodbye
-after i'm dead	0	@goodbye
-when i'm dead	0	@goodbye
+when i die	0	@goodbye,@en_shterm
+after i'm dead	0	@goodbye,@en_shterm
+when i'm dead	0	@goodbye,@en_shterm
 after i go	0	@goodbye,@en_ready
 i've got a plan	0	@goodbye,@self
 ive got a plan	0	@goodbye,@self
@@ -12425,11 +12425,11 @@ swallowing	0	@en_mact
 down all	0	@en_mact
 overdose on	0	@en_mact
 overdosing on	0	@en_mact
-jump off	0	@en_mact
+jump off	0	@en_mact,@en_shterm
 jumping off	0	@en_mact
 jump from	0	@en_mact
 jumping from	0	@en_mact
-jump in front of	0	@en_mact
+jump in front of	0	@en_mact,@en_shterm
 jumping in front of	0	@en_mact
 jump	0	@en_mact
 jumping	0	@en_mact
@@ -12567,8 +12567,8 @@ burning myself	0	@en_shact
 scratching my arms	0	@en_shact
 till they bleed	0	@en_shact
 until they bleed	0	@en_shact
-hurting myself	0	@en_shact
-hurt myself	0	@en_shact
+hurting myself	0	@en_shact,@en_shterm
+hurt myself	0	@en_shact,@en_shterm
 no way out	0	@en_noway
 any way out	0	@en_noway
 only way out	0	@en_noway
@@ -12591,7 +12591,7 @@ only decent thing left	0	@en_noway
 only option left	0	@en_noway
 only thing left	0	@en_noway
 only way	0	@en_noway
-better off dead	0	@en_noway
+better off dead	0	@en_noway,@en_shterm
 dying is the only	0	@en_noway
 death is the only	0	@en_noway
 can't	0	@en_cant
@@ -13094,7 +13094,7 @@ the cops	0	@police
 cop	0	@police
 999	0	@police
 911	0	@police
-police report	0	@police
+police report	0	@police,@en_policereport
 fir	0	@police
 an fir	0	@police
 file an fir	0	@police
@@ -13633,8 +13633,8 @@ decision to leave	0	@leave
 easy to leave	0	@leave
 easy for me to switch	0	@leave
 easy to switch	0	@leave
-made up my mind	0	@leave
-i've made up my mind	0	@leave,@self
+made up my mind	0	@leave,@en_decided
+i've made up my mind	0	@leave,@self,@en_decided
 don't bother with the retention	0	@leave
 retention offer	0	@leave
 no offers	0	@leave
@@ -15214,7 +15214,7 @@ ready to go	0	@en_ready
 ready to go now	0	@en_ready
 i'm ready to go	0	@en_ready,@self
 im ready to go	0	@en_ready,@self
-i'm ready	0	@en_ready,@self
+i'm ready	0	@en_ready,@self,@en_decided
 ready to die	0	@en_ready
 ready to leave	0	@en_ready
 ready for it to end	0	@en_ready
@@ -15736,6 +15736,7 @@ not having to look after me	0	@en_without
 not having me around	0	@en_without
 the sec	0	@regulator
 sec filing	0	@regulator
+if i die	0	@en_without
 #     with one of these or another self-harm concept (support:self_harm in the patterns)
 life	0	@sh_hint
 lives	0	@sh_hint
@@ -15765,7 +15766,7 @@ leave this world	0	@sh_hint
 disappear	0	@sh_hint
 pills	0	@sh_hint
 tablets	0	@sh_hint
-overdose	0	@sh_hint
+overdose	0	@sh_hint,@en_shterm
 rope	0	@sh_hint
 bridge	0	@sh_hint
 jump	0	@sh_hint
@@ -15816,9 +15817,9 @@ what do they need	0	@en_docask
 what info do they need	0	@en_docask
 what information do they need	0	@en_docask
 what details do they need	0	@en_docask
-crime reference	0	@en_docask
+crime reference	0	@en_docask,@en_policereport
 crime number	0	@en_docask
-incident number	0	@en_docask
+incident number	0	@en_docask,@en_policereport
 police report number	0	@en_docask
 case number for the police	0	@en_docask
 for the police report	0	@en_docask
@@ -15945,10 +15946,10 @@ written letters to	0	@farewell_act
 left letters for	0	@farewell_act
 the insurance money	0	@en_payout
 insurance money	0	@en_payout
-the life insurance	0	@en_payout
+the life insurance	0	@en_payout,@en_policy
 life insurance payout	0	@en_payout
 the payout	0	@en_payout
-my life insurance	0	@en_payout
+my life insurance	0	@en_payout,@en_policy
 it all to stop	0	@en_stopall,@die
 everything to stop	0	@en_stopall,@die
 it all to end	0	@en_stopall,@die
@@ -15967,11 +15968,11 @@ won't be anyone's problem	0	@goodbye
 won't be anyone's burden	0	@goodbye
 want it all to stop	0	@en_stopall
 want everything to stop	0	@en_stopall
-want it all to end	0	@en_stopall
+want it all to end	0	@en_stopall,@en_shterm
 # --- routine report papers and routine procedure ("got a crime ref", "the officer said it's routine"): with the police, cooperation, not a threat
-crime ref	0	@en_docask
+crime ref	0	@en_docask,@en_policereport
 crime ref number	0	@en_docask
-crime reference number	0	@en_docask
+crime reference number	0	@en_docask,@en_policereport
 police reference	0	@en_docask
 police ref	0	@en_docask
 said it's routine	0	@en_docask
@@ -15994,8 +15995,25 @@ the policy says	0	@en_policy
 the policy wording	0	@en_policy
 the contract says	0	@en_policy
 the terms say	0	@en_policy
-suicide	0	@en_suicideword
-commit suicide	0	@en_suicideword
+suicide	0	@en_suicideword,@en_shterm
+commit suicide	0	@en_suicideword,@en_shterm
+life policy	0	@en_policy
+life cover	0	@en_policy
+the life cover	0	@en_policy
+life insurance policy	0	@en_policy
+policy documents	0	@en_policy
+policy document	0	@en_policy
+the exclusions	0	@en_policy
+exclusions	0	@en_policy
+an exclusion	0	@en_policy
+exclusion for	0	@en_policy
+the small print	0	@en_policy
+small print	0	@en_policy
+the insurer	0	@en_policy
+pay out on	0	@en_policy
+pays out on	0	@en_policy
+payout on	0	@en_policy
+before the term ends	0	@en_policy
 # --- an overdose told by its amount: an ingesting verb and more than a dose (took a whole box of my tablets), one phrase each
 downed a fistful of	0	@en_overdose
 downed a full bottle of	0	@en_overdose
@@ -17105,7 +17123,7 @@ to end it	0	@kill
 i'm ending it	0	@kill
 im ending it	0	@kill
 i am ending it	0	@kill
-about ending it	0	@kill
+about ending it	0	@kill,@en_shterm
 of ending it	0	@kill
 i'll end it	0	@kill
 ill end it	0	@kill
@@ -17113,7 +17131,7 @@ i'd end it	0	@kill
 i will end it	0	@kill
 gonna end it	0	@kill
 wanna end it	0	@kill
-just end it	0	@kill
+just end it	0	@kill,@en_shterm
 ending it tonight	0	@kill
 ending it this weekend	0	@kill
 end it tonight	0	@kill
@@ -17515,11 +17533,11 @@ do one you	0	@en_curse
 ref is	0	@en_docask
 the ref is	0	@en_docask
 reference is	0	@en_docask
-got a crime ref	0	@en_docask
-a crime ref	0	@en_docask
-online police report	0	@en_docask
-did the police report	0	@en_docask
-done the police report	0	@en_docask
+got a crime ref	0	@en_docask,@en_policereport
+a crime ref	0	@en_docask,@en_policereport
+online police report	0	@en_docask,@en_policereport
+did the police report	0	@en_docask,@en_policereport
+done the police report	0	@en_docask,@en_policereport
 log number	0	@en_docask
 report number	0	@en_docask
 # --- an agent's advice to go somewhere
@@ -17658,6 +17676,94 @@ sorted the rest	0	@farewell_act
 sorted the rest already	0	@farewell_act
 sorted everything else	0	@farewell_act
 everything else is sorted	0	@farewell_act
+# --- a mind made up beside the word suicide (it's two years now and I'm ready; 是我自己，我已经决定好了): the question is about the speaker
+i have made up my mind	0	@en_decided
+my mind is made up	0	@en_decided
+i've decided	0	@en_decided
+i have decided	0	@en_decided
+ive decided	0	@en_decided
+i'm asking for me	0	@en_decided
+asking for myself	0	@en_decided
+i'm asking about me	0	@en_decided
+it's for me	0	@en_decided
+# --- every phrase the service list tags self_harm, so that a denial, a joke, a relative or a film in the clause scopes it as it scopes the concepts above		@en_shterm
+# --- every phrase the service list tags self_harm, so that a denial, a joke, a relative or a film in the clause scopes it as it scopes the concepts above
+just ending it	0	@en_shterm
+suicidal	0	@en_shterm
+don't want to live	0	@en_shterm
+do not want to live	0	@en_shterm
+don't want to be alive	0	@en_shterm
+don't want to be here anymore	0	@en_shterm
+no reason to live	0	@en_shterm
+nothing to live for	0	@en_shterm
+not worth living	0	@en_shterm
+no point in living	0	@en_shterm
+no point living	0	@en_shterm
+tired of living	0	@en_shterm
+tired of life	0	@en_shterm
+better off without me	0	@en_shterm
+wish i was dead	0	@en_shterm
+wish i were dead	0	@en_shterm
+rather be dead	0	@en_shterm
+want to die	0	@en_shterm
+wanna die	0	@en_shterm
+don't want to wake up	0	@en_shterm
+not be here anymore	0	@en_shterm
+won't be here anymore	0	@en_shterm
+won't be around much longer	0	@en_shterm
+can't go on	0	@en_shterm
+cannot go on	0	@en_shterm
+give up on life	0	@en_shterm
+given up on life	0	@en_shterm
+stockpiling pills	0	@en_shterm
+saving up pills	0	@en_shterm
+saving up my pills	0	@en_shterm
+overdosing	0	@en_shterm
+take all the pills	0	@en_shterm
+take all my pills	0	@en_shterm
+swallow all the pills	0	@en_shterm
+harm myself	0	@en_shterm
+harming myself	0	@en_shterm
+self harm	0	@en_shterm
+self-harm	0	@en_shterm
+cut myself	0	@en_shterm
+cutting myself	0	@en_shterm
+slit my wrists	0	@en_shterm
+step in front of a train	0	@en_shterm
+dont want to live	0	@en_shterm
+dont want to be alive	0	@en_shterm
+dont want to be here anymore	0	@en_shterm
+dont want to wake up	0	@en_shterm
+wont be here anymore	0	@en_shterm
+wont be around much longer	0	@en_shterm
+cant go on	0	@en_shterm
+don't see the point of going on	0	@en_shterm
+dont see the point of going on	0	@en_shterm
+no point in going on	0	@en_shterm
+no point going on	0	@en_shterm
+what's the point of living	0	@en_shterm
+by my own hand	0	@en_shterm
+take the whole lot	0	@en_shterm
+taking the whole lot	0	@en_shterm
+the whole bottle	0	@en_shterm
+once i'm dead	0	@en_shterm
+want the pain to stop for good	0	@en_shterm
+make the pain stop for good	0	@en_shterm
+want it all to be over	0	@en_shterm
+want everything to end	0	@en_shterm
+# --- collectors chasing the customer (debt collectors keep calling me), a report made to the police: someone else's contacts, or one outside the company
+debt collectors	0	@en_dun
+debt collector	0	@en_dun
+collectors	0	@en_dun
+collection agency	0	@en_dun
+the collection agency	0	@en_dun
+collections	0	@en_dun
+the bailiffs	0	@en_dun
+bailiffs	0	@en_dun
+the loan people	0	@en_dun
+loan sharks	0	@en_dun
+the debt people	0	@en_dun
+crime report	0	@en_policereport
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -26428,6 +26534,15 @@ you're killing me	-1.50	hyperbole
 killed it	2.00	hyperbole
 to die for	2.00	hyperbole
 dying to	1.00	hyperbole
+dead to the world	0	hyperbole
+going to die if i don't	-0.5	hyperbole
+gonna die if i don't	-0.5	hyperbole
+i'll die if i don't	-0.5	hyperbole
+i'll literally die if i don't	-0.5	hyperbole
+literally going to die if i don't	-0.5	hyperbole
+i'd literally die if	-0.8	hyperbole
+i'd die if	-0.8	hyperbole
+i will die if i don't	-0.5	hyperbole
 dying of laughter	1.50	hyperbole
 scared to death	-2.00	hyperbole
 bored to death	-1.50	hyperbole
@@ -27242,15 +27357,16 @@ useless wifi	-1.50
 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
-@jokeclaim & @die|@kill	scope:denial	said to be a joke
-@en_neverdo ..2 @kill	scope:denial	denial of self-harm intent
+@jokeclaim & @die|@kill|@en_shterm	scope:denial	said to be a joke
+@en_neverdo ..2 @kill|@en_shterm	scope:denial	denial of self-harm intent
 @en_neverdo ..2 @hurt ..1 @en_bodyself	scope:denial	denial of self-harm intent
 @en_script	scope:script	agent's script
 @you ..3 @kill|@die	scope:listener_target	death wish at the listener
 @en_tolistener	scope:listener_target	telling the listener to die
 @en_innocent	scope:reported	professional or third-party context
 @en_policy & @kill|@en_suicideword	scope:reported	a policy's wording about suicide
-@third ..3 @die|@kill|@hurt	scope:reported	someone else
+@en_suicideword & @en_decided	self_harm	suicide beside a mind made up
+@third ..3 @die|@kill|@hurt|@en_shterm	scope:reported	someone else
 
 # --- abuse
 @insult	abuse	insult
@@ -27313,6 +27429,9 @@ useless wifi	-1.50
 # --- churn scope
 @cancel ..2 @en_oneoff	scope:one_off	cancelling a single order or appointment
 @en_oneoff ..3 @cancel	scope:one_off	a single flight or order was cancelled
+@contact ..3 @police|@lawyer	scope:elsewhere	a contact with the police or a lawyer
+@en_policereport	scope:elsewhere	a report made to the police
+@en_dun ..4 @contact|@again|@count	scope:other_party	collectors keep calling
 @third ..5 @switch|@cancel	scope:other_party	someone else left
 @en_procq	scope:procedure	procedural question
 
@@ -27328,6 +27447,7 @@ useless wifi	-1.50
 @en_first	scope:negation	first contact
 @en_script	scope:script	agent's script
 @cancel ..1 @third	scope:other_party	someone else's account
+@contact|@en_prior|@again|@times	support:repeat	words that can carry repeat contact
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -31679,7 +31799,7 @@ another month	-1.5	@letdown
 邻居	0	@third,@zh_kin
 司机	0	@third
 主播	0	@third
-同学	0	@third
+同学	0	@third,@zh_kin
 领导	0	@third
 老细	0	@third
 店员	0	@third
@@ -31687,7 +31807,7 @@ another month	-1.5	@letdown
 送货员	0	@third
 外送员	0	@third
 机器人	0	@third
-条款	0	@third
+条款	0	@third,@zh_insure
 很多人	0	@third
 好多人	0	@third
 说	0	@say
@@ -31716,20 +31836,20 @@ another month	-1.5	@letdown
 死掉	0	@zh_die
 死了	0	@zh_die
 死咗	0	@zh_die
-自杀	0	@zh_die,@zh_sh
-紫砂	0	@zh_die
-自尽	0	@zh_die
+自杀	0	@zh_die,@zh_sh,@zh_suicideword,@zh_shterm
+紫砂	0	@zh_die,@zh_shterm
+自尽	0	@zh_die,@zh_shterm
 了断	0	@zh_die,@sh_hint
 消失	0	@zh_die,@sh_hint
 解脱	0	@zh_die,@zh_better,@sh_hint
 走掉	0	@zh_die
 一死	0	@zh_die
 不在	0	@zh_die
-离开这个世界	0	@zh_die
-结束这一切	0	@zh_die,@sh_hint
+离开这个世界	0	@zh_die,@zh_shterm
+结束这一切	0	@zh_die,@sh_hint,@zh_shterm
 结束一切	0	@zh_die
-结束自己	0	@zh_die,@zh_shword
-结束生命	0	@zh_die
+结束自己	0	@zh_die,@zh_shword,@zh_shterm
+结束生命	0	@zh_die,@zh_shterm
 了结	0	@zh_die,@sh_hint
 死是	0	@zh_die
 想过	0	@zh_want,@zh_cue
@@ -31878,8 +31998,8 @@ another month	-1.5	@letdown
 我不在	0	@zh_without,@self
 走了	0	@zh_gone
 不在了	0	@zh_gone
-人都没了	0	@zh_gone
-人都要没了	0	@zh_gone
+人都没了	0	@zh_gone,@zh_shterm
+人都要没了	0	@zh_gone,@zh_shterm
 慢慢没了	0	@zh_gone
 慢慢消失	0	@zh_gone
 永远消失	0	@zh_gone
@@ -31887,7 +32007,7 @@ another month	-1.5	@letdown
 就走了	0	@zh_gone
 准备走了	0	@zh_gone,@zh_sh
 先走了	0	@zh_gone
-不回来的那种	0	@zh_gone
+不回来的那种	0	@zh_gone,@zh_shterm
 唔会再喺度	0	@zh_gone
 唔会再喺呢度	0	@zh_gone
 联系不上	0	@zh_gone
@@ -31937,7 +32057,7 @@ another month	-1.5	@letdown
 生不如死	0	@zh_sh
 自我了结	0	@zh_sh
 寻短	0	@zh_sh
-寻短见	0	@zh_sh
+寻短见	0	@zh_sh,@zh_shterm
 不用麻烦大家	0	@zh_sh
 不用再麻烦大家	0	@zh_sh
 不会再麻烦任何人	0	@zh_sh
@@ -31955,7 +32075,7 @@ zs	0	@zh_sh
 不想生存	0	@zh_sh
 熬不下去了	0	@zh_sh
 撑不下去了	0	@zh_sh
-撑不住了	0	@zh_sh
+撑不住了	0	@zh_sh,@zh_shterm
 我不在了	0	@zh_sh,@self
 等我不在了	0	@zh_sh,@self
 如果我不在了	0	@zh_sh,@self
@@ -31964,25 +32084,25 @@ zs	0	@zh_sh
 我走了之后	0	@zh_sh,@self
 等我走了	0	@zh_sh,@self
 我死了	0	@zh_sh,@self
-我死咗	0	@zh_sh,@self
+我死咗	0	@zh_sh,@self,@zh_shterm
 我是不是死了	0	@zh_sh,@self
 死掉的那种	0	@zh_sh
 没有痛苦的地方	0	@zh_sh
-想不开	0	@zh_sh
+想不开	0	@zh_sh,@zh_shterm
 谂唔开	0	@zh_sh
-轻生	0	@zh_sh
-想死	0	@zh_sh
-好想死	0	@zh_sh
+轻生	0	@zh_sh,@zh_shterm
+想死	0	@zh_sh,@zh_shterm
+好想死	0	@zh_sh,@zh_shterm
 做傻事	0	@zh_sh
-寻死	0	@zh_sh
-跳楼	0	@zh_sh,@sh_hint
-跳河	0	@zh_sh,@sh_hint
-跳江	0	@zh_sh
-跳海	0	@zh_sh,@sh_hint
-跳桥	0	@zh_sh,@sh_hint
-割腕	0	@zh_sh
-烧炭	0	@zh_sh,@sh_hint
-一了百了	0	@zh_sh,@sh_hint
+寻死	0	@zh_sh,@zh_shterm
+跳楼	0	@zh_sh,@sh_hint,@zh_shterm
+跳河	0	@zh_sh,@sh_hint,@zh_shterm
+跳江	0	@zh_sh,@zh_shterm
+跳海	0	@zh_sh,@sh_hint,@zh_shterm
+跳桥	0	@zh_sh,@sh_hint,@zh_shterm
+割腕	0	@zh_sh,@zh_shterm
+烧炭	0	@zh_sh,@sh_hint,@zh_shterm
+一了百了	0	@zh_sh,@sh_hint,@zh_shterm
 除草剂	0	@zh_method
 敌敌畏	0	@zh_method
 安眠药片	0	@zh_method
@@ -32067,13 +32187,13 @@ zs	0	@zh_sh
 割了	0	@zh_hurt
 撞到	0	@zh_hurt
 割的	0	@zh_hurt
-划下去	0	@zh_hurt
+划下去	0	@zh_hurt,@zh_shterm
 割下去	0	@zh_hurt
-撞过去	0	@zh_hurt
+撞过去	0	@zh_hurt,@zh_shterm
 撞上去	0	@zh_hurt
 上撞	0	@zh_hurt
 冲出去	0	@zh_hurt
-给车撞	0	@zh_hurt
+给车撞	0	@zh_hurt,@zh_shterm
 撞死	0	@zh_hurt
 手腕	0	@zh_body
 胳膊	0	@zh_body
@@ -32353,7 +32473,7 @@ tmd	0	@zh_curse
 廉署	0	@zh_auth
 icac	0	@zh_auth
 999	0	@zh_auth
-律师行	0	@zh_auth
+律师行	0	@zh_auth,@zh_lawpolice
 法律援助	0	@zh_auth
 入禀	0	@zh_auth
 入禀法院	0	@zh_auth
@@ -32372,7 +32492,7 @@ icac	0	@zh_auth
 劳工局	0	@zh_auth
 劳动部	0	@zh_auth
 投保中心	0	@zh_auth
-法律顾问	0	@zh_auth
+法律顾问	0	@zh_auth,@zh_lawpolice
 仲裁庭	0	@zh_auth
 调解中心	0	@zh_auth
 12315	0	@zh_auth
@@ -32430,16 +32550,16 @@ ncc	0	@zh_auth
 报纸	0	@zh_auth,@zh_social
 小额钱债	0	@zh_auth
 审裁处	0	@zh_auth
-法院	0	@zh_auth
-法庭	0	@zh_auth
+法院	0	@zh_auth,@zh_lawpolice
+法庭	0	@zh_auth,@zh_lawpolice
 上法庭	0	@zh_auth
 仲裁	0	@zh_auth
-律师	0	@zh_auth
-警察	0	@zh_auth
-派出所	0	@zh_auth
-公安	0	@zh_auth
-警局	0	@zh_auth
-警察局	0	@zh_auth
+律师	0	@zh_auth,@zh_lawpolice
+警察	0	@zh_auth,@zh_lawpolice
+派出所	0	@zh_auth,@zh_lawpolice
+公安	0	@zh_auth,@zh_lawpolice
+警局	0	@zh_auth,@zh_lawpolice
+警察局	0	@zh_auth,@zh_lawpolice
 报警	0	@zh_auth
 媒体	0	@zh_auth,@zh_social
 记者	0	@zh_auth,@zh_social
@@ -32896,7 +33016,7 @@ plus会员	0	@zh_acct
 固话	0	@zh_acct
 手机号	0	@zh_acct
 户头	0	@zh_acct
-保险	0	@zh_acct
+保险	0	@zh_acct,@zh_insure
 月租	0	@zh_acct
 这家店	0	@zh_acct
 你们这家	0	@zh_acct,@you
@@ -32924,7 +33044,7 @@ plus会员	0	@zh_acct
 订阅	0	@zh_acct
 合约	0	@zh_acct
 合同	0	@zh_acct
-保单	0	@zh_acct
+保单	0	@zh_acct,@zh_insure
 app	0	@zh_acct
 服务	0	@zh_acct
 所有服务	0	@zh_acct
@@ -33704,11 +33824,11 @@ n	0	@zh_num
 最后一次	0	,@sh_hint
 讲错	0	
 说错	0	
-催收	0	@zh_caller
+催收	0	@zh_caller,@zh_dun
 被催	0	
 被催收	0	
 追数电话	0	
-追数	0	
+追数	0	@zh_dun
 二百五十	0	
 的话	0	
 连我家	0	
@@ -33752,8 +33872,8 @@ n	0	@zh_num
 往下看	0	@zh_lookdown
 望落去	0	@zh_lookdown
 往下跳	0	@zh_lookdown
-跳下去	0	@zh_lookdown
-跳落去	0	@zh_lookdown
+跳下去	0	@zh_lookdown,@zh_shterm
+跳落去	0	@zh_lookdown,@zh_shterm
 风好大	0	@zh_lookdown
 好高	0	@zh_lookdown
 很高	0	@zh_lookdown
@@ -33972,8 +34092,8 @@ smartone	0	@zh_comp
 交代完	0	@sh_hint
 交代好	0	@sh_hint,@zh_giveall
 交代清楚	0	@sh_hint,@zh_giveall
-后事	0	@sh_hint,@zh_giveall
-遗书	0	@sh_hint
+后事	0	@sh_hint,@zh_giveall,@zh_shterm
+遗书	0	@sh_hint,@zh_shterm
 写好遗嘱	0	@sh_hint
 立好遗嘱	0	@sh_hint
 吃药	0	@sh_hint
@@ -33983,9 +34103,9 @@ smartone	0	@zh_comp
 投胎	0	@sh_hint
 醒不来	0	@sh_hint
 唔想醒	0	@sh_hint
-不想醒	0	@sh_hint
+不想醒	0	@sh_hint,@zh_shterm
 撑不下去	0	@sh_hint
-撑唔落去	0	@sh_hint
+撑唔落去	0	@sh_hint,@zh_shterm
 顶唔落去	0	@sh_hint
 熬不下去	0	@sh_hint
 血	0	@sh_hint
@@ -34151,10 +34271,28 @@ smartone	0	@zh_comp
 条款写	0	@zh_policy
 条款上写	0	@zh_policy
 条款里	0	@zh_policy
+# --- insurance words around the noun 自杀 (这款寿险两年内自杀赔不赔): a question about the cover; a clause that names the speaker keeps its self-harm
+寿险	0	@zh_insure
+人寿	0	@zh_insure
+投保	0	@zh_insure
+不赔	0	@zh_insure
+赔不赔	0	@zh_insure
+理赔	0	@zh_insure
+赔付	0	@zh_insure
+免责	0	@zh_insure
+受益人	0	@zh_insure
+保额	0	@zh_insure
+意外险	0	@zh_insure
+重疾险	0	@zh_insure
+等待期	0	@zh_insure
+保险公司	0	@zh_insure
+身故	0	@zh_insure
+险种	0	@zh_insure
+自杀身故	0	@zh_suicideword
 # --- the words of self-harm an agent's safety question names (您是不是有伤害自己或者结束生命的想法): for scope:concern only
-伤害自己	0	@zh_shword
-结束自己的生命	0	@zh_shword
-自残	0	@zh_shword
+伤害自己	0	@zh_shword,@zh_shterm
+结束自己的生命	0	@zh_shword,@zh_shterm
+自残	0	@zh_shword,@zh_shterm
 # --- a near time for the end (再过几天我就解脱了, 我撑不过这礼拜了); 今晚 above is one too
 再过几天	0	@zh_soon
 过几天	0	@zh_soon
@@ -34499,7 +34637,7 @@ smartone	0	@zh_comp
 推销	0	@zh_caller
 推销电话	0	@zh_caller
 骚扰电话	0	@zh_caller
-催收的	0	@zh_caller
+催收的	0	@zh_caller,@zh_dun
 天天打	0	@zh_contact
 这几天	0	@zh_when
 # --- round 8's tuning: the world, a waste of air, a plunge, charcoal not for a barbecue, rehearsing with a means,
@@ -34880,7 +35018,7 @@ smartone	0	@zh_comp
 想有人听我说几句	0	@zh_lasttalk
 # --- telling it straight, leaving nothing open
 把事情交代清楚	0	@zh_giveall
-交代后事	0	@zh_giveall
+交代后事	0	@zh_giveall,@zh_shterm
 # --- a wound I made myself
 割伤	0	@zh_wound
 刀口	0	@zh_wound
@@ -34892,7 +35030,7 @@ smartone	0	@zh_comp
 是我自己弄的	0	@zh_selfdone
 我自己割的	0	@zh_selfdone
 我自己划的	0	@zh_selfdone
-自己割的	0	@zh_selfdone
+自己割的	0	@zh_selfdone,@zh_shterm
 自己划的	0	@zh_selfdone
 自己弄伤	0	@zh_selfdone
 我自己弄伤	0	@zh_selfdone
@@ -35041,7 +35179,7 @@ smartone	0	@zh_comp
 # --- not here for long
 待不了多久	0	@zh_notlong
 呆不了多久	0	@zh_notlong
-活不了多久	0	@zh_notlong
+活不了多久	0	@zh_notlong,@zh_shterm
 留不了多久	0	@zh_notlong
 冇几耐	0	@zh_notlong
 唔会留好耐	0	@zh_notlong
@@ -35094,6 +35232,296 @@ smartone	0	@zh_comp
 # --- applied before
 就申请了	0	@zh_reached
 申请过	0	@zh_reached
+# --- a mind made up beside the word suicide (it's two years now and I'm ready; 是我自己，我已经决定好了): the question is about the speaker
+决定好了	0	@zh_decided
+已经决定了	0	@zh_decided
+我决定了	0	@zh_decided
+想好了	0	@zh_decided
+想清楚了	0	@zh_decided
+是我自己	0	@zh_decided
+问的是我	0	@zh_decided
+我自己用	0	@zh_decided
+再熬	0	@zh_decided
+熬过这	0	@zh_decided
+熬到	0	@zh_decided
+# --- every phrase the service list tags self_harm, so that a denial, a joke, a relative or a film in the clause scopes it as it scopes the concepts above
+不想活了	0	@zh_shterm
+不想活	0	@zh_shterm
+不想活下去	0	@zh_shterm
+活不下去	0	@zh_shterm
+活不下去了	0	@zh_shterm
+没法活了	0	@zh_shterm
+没法活	0	@zh_shterm
+不活了	0	@zh_shterm
+活着没意思	0	@zh_shterm
+活着没有意思	0	@zh_shterm
+活着有什么意思	0	@zh_shterm
+活着还有什么意思	0	@zh_shterm
+活着没意义	0	@zh_shterm
+活着没有意义	0	@zh_shterm
+活着太累	0	@zh_shterm
+活着好累	0	@zh_shterm
+活着真累	0	@zh_shterm
+活够了	0	@zh_shterm
+不想再活	0	@zh_shterm
+不愿意活	0	@zh_shterm
+想自杀	0	@zh_shterm
+要自杀	0	@zh_shterm
+去自杀	0	@zh_shterm
+真想死	0	@zh_shterm
+我想死	0	@zh_shterm
+想去死	0	@zh_shterm
+我去死	0	@zh_shterm
+我死了算了	0	@zh_shterm
+死了算了	0	@zh_shterm
+不如死了	0	@zh_shterm
+不如死了算了	0	@zh_shterm
+还不如死了	0	@zh_shterm
+还不如去死	0	@zh_shterm
+死了一了百了	0	@zh_shterm
+死了就解脱了	0	@zh_shterm
+解脱了算了	0	@zh_shterm
+想解脱	0	@zh_shterm
+想一死了之	0	@zh_shterm
+一死了之	0	@zh_shterm
+一死百了	0	@zh_shterm
+了结自己	0	@zh_shterm
+了结生命	0	@zh_shterm
+自我了断	0	@zh_shterm
+了此残生	0	@zh_shterm
+想跳楼	0	@zh_shterm
+要跳楼	0	@zh_shterm
+从楼上跳下去	0	@zh_shterm
+从楼上跳	0	@zh_shterm
+从楼顶跳下去	0	@zh_shterm
+跳下去算了	0	@zh_shterm
+卧轨	0	@zh_shterm
+撞车自杀	0	@zh_shterm
+上吊	0	@zh_shterm
+吊死	0	@zh_shterm
+吃安眠药	0	@zh_shterm
+吞安眠药	0	@zh_shterm
+吃药自杀	0	@zh_shterm
+吞药	0	@zh_shterm
+喝农药	0	@zh_shterm
+割脉	0	@zh_shterm
+自伤	0	@zh_shterm
+撞墙自杀	0	@zh_shterm
+写遗书	0	@zh_shterm
+最后一次跟你说话	0	@zh_shterm
+不想醒来	0	@zh_shterm
+永远睡过去	0	@zh_shterm
+消失算了	0	@zh_shterm
+世界上消失	0	@zh_shterm
+去另一个世界	0	@zh_shterm
+活着是负担	0	@zh_shterm
+拖累家人	0	@zh_shterm
+轻生念头	0	@zh_shterm
+自杀念头	0	@zh_shterm
+死的念头	0	@zh_shterm
+想过去死	0	@zh_shterm
+想到死	0	@zh_shterm
+bxhl	0	@zh_shterm
+割手	0	@zh_shterm
+界手	0	@zh_shterm
+划手腕	0	@zh_shterm
+割手腕	0	@zh_shterm
+割自己	0	@zh_shterm
+划自己	0	@zh_shterm
+烫自己	0	@zh_shterm
+伤自己	0	@zh_shterm
+不想再醒	0	@zh_shterm
+不要醒	0	@zh_shterm
+不要再醒	0	@zh_shterm
+不想再醒过来	0	@zh_shterm
+永远睡着	0	@zh_shterm
+一觉睡过去	0	@zh_shterm
+睡过去不要醒	0	@zh_shterm
+告别过	0	@zh_shterm
+道别了	0	@zh_shterm
+讲咗拜拜	0	@zh_shterm
+熬不住了	0	@zh_shterm
+活着干嘛	0	@zh_shterm
+仲未死	0	@zh_shterm
+点解仲未死	0	@zh_shterm
+怎么死	0	@zh_shterm
+点样死	0	@zh_shterm
+怎样死	0	@zh_shterm
+拿命来还	0	@zh_shterm
+拿命去还	0	@zh_shterm
+命赔给	0	@zh_shterm
+这条命赔	0	@zh_shterm
+下辈子再还	0	@zh_shterm
+没什么留恋	0	@zh_shterm
+没什么好留恋	0	@zh_shterm
+冇乜留恋	0	@zh_shterm
+了无牵挂	0	@zh_shterm
+最后一个说话的人	0	@zh_shterm
+最后一个讲话的人	0	@zh_shterm
+最后一次听到我	0	@zh_shterm
+最后一则讯息	0	@zh_shterm
+最后一条消息	0	@zh_shterm
+再也不麻烦任何人	0	@zh_shterm
+撞墙	0	@zh_shterm
+撞到死	0	@zh_shterm
+想紫砂	0	@zh_shterm
+吃多少片	0	@zh_shterm
+吃几颗	0	@zh_shterm
+一次走掉	0	@zh_shterm
+门窗都封好	0	@zh_shterm
+炭也点上	0	@zh_shterm
+上天台	0	@zh_shterm
+上顶楼	0	@zh_shterm
+上楼顶	0	@zh_shterm
+由天台落去	0	@zh_shterm
+从这个世界消失	0	@zh_shterm
+这个世界消失	0	@zh_shterm
+唔想再生存	0	@zh_shterm
+唔应该再生存	0	@zh_shterm
+冇面目再生存	0	@zh_shterm
+不想再生存	0	@zh_shterm
+不配活	0	@zh_shterm
+不配活着	0	@zh_shterm
+死给你们看	0	@zh_shterm
+死给你看	0	@zh_shterm
+在哪里跳	0	@zh_shterm
+哪里跳	0	@zh_shterm
+想消失	0	@zh_shterm
+唔想再活	0	@zh_shterm
+唔想再活落去	0	@zh_shterm
+不想再撑	0	@zh_shterm
+唔想再撑	0	@zh_shterm
+割了好几道	0	@zh_shterm
+没打算活到	0	@zh_shterm
+不打算活到	0	@zh_shterm
+没打算活过	0	@zh_shterm
+不打算活过	0	@zh_shterm
+不打算再活	0	@zh_shterm
+冇打算活到	0	@zh_shterm
+日子选好了	0	@zh_shterm
+日子已经选好了	0	@zh_shterm
+日子我已经选好了	0	@zh_shterm
+日子定好了	0	@zh_shterm
+日子我定好了	0	@zh_shterm
+日子我给自己定好了	0	@zh_shterm
+日子我自己定好了	0	@zh_shterm
+日期我已经选好了	0	@zh_shterm
+日子拣好咗	0	@zh_shterm
+日子我拣好咗	0	@zh_shterm
+没打算熬过	0	@zh_shterm
+不打算熬过	0	@zh_shterm
+没打算撑过	0	@zh_shterm
+不打算撑过	0	@zh_shterm
+冇打算挨过	0	@zh_shterm
+把一切都结束掉	0	@zh_shterm
+把一切都结束了	0	@zh_shterm
+把一切结束掉	0	@zh_shterm
+吃多少能一睡不醒	0	@zh_shterm
+吃多少会死	0	@zh_shterm
+吃多少能死	0	@zh_shterm
+吃多少片会死	0	@zh_shterm
+多少颗会死	0	@zh_shterm
+食几多会死	0	@zh_shterm
+站在河边	0	@zh_shterm
+站在桥上	0	@zh_shterm
+站在天台	0	@zh_shterm
+在天台上	0	@zh_shterm
+站在楼顶	0	@zh_shterm
+我要是死了	0	@zh_shterm
+要是我死了	0	@zh_shterm
+我死了以后	0	@zh_shterm
+我死了之后	0	@zh_shterm
+等我死了	0	@zh_shterm
+如果我死咗	0	@zh_shterm
+把猫送人	0	@zh_shterm
+把狗送人	0	@zh_shterm
+宠物送人	0	@zh_shterm
+猫送人了	0	@zh_shterm
+狗送人了	0	@zh_shterm
+东西都送人了	0	@zh_shterm
+东西都送人	0	@zh_shterm
+东西送人了	0	@zh_shterm
+都分晒俾人	0	@zh_shterm
+分晒俾人	0	@zh_shterm
+啲嘢分晒	0	@zh_shterm
+都送给别人了	0	@zh_shterm
+桥中间	0	@zh_shterm
+放在桥上	0	@zh_shterm
+不会回来了	0	@zh_shterm
+我唔会返嚟	0	@zh_shterm
+唔会再返嚟	0	@zh_shterm
+就用唔着	0	@zh_shterm
+活唔落去	0	@zh_shterm
+死咗算	0	@zh_shterm
+死咗佢算	0	@zh_shterm
+了断自己	0	@zh_shterm
+唔想再醒	0	@zh_shterm
+唔想醒返	0	@zh_shterm
+瞓咗唔好醒	0	@zh_shterm
+绝笔	0	@zh_shterm
+行落海	0	@zh_shterm
+跳落海	0	@zh_shterm
+跳落河	0	@zh_shterm
+唔好再醒	0	@zh_shterm
+唔再醒	0	@zh_shterm
+不再醒来	0	@zh_shterm
+永远不要醒	0	@zh_shterm
+结束呢一切	0	@zh_shterm
+结束晒一切	0	@zh_shterm
+冲落海	0	@zh_shterm
+冲落河	0	@zh_shterm
+冲下海	0	@zh_shterm
+逼到我想死	0	@zh_shterm
+逼得我想死	0	@zh_shterm
+逼到想死	0	@zh_shterm
+逼得想死	0	@zh_shterm
+# --- more people the customer may speak for (闺蜜, 室友, 病人, 客户): a risk told of them is theirs
+闺蜜	0	@third,@zh_kin
+室友	0	@third,@zh_kin
+舍友	0	@third,@zh_kin
+表弟	0	@third,@zh_kin
+表妹	0	@third,@zh_kin
+表哥	0	@third,@zh_kin
+表姐	0	@third,@zh_kin
+病人	0	@third,@zh_kin
+患者	0	@third,@zh_kin
+学生	0	@third,@zh_kin
+客户	0	@third,@zh_kin
+# --- collectors and debts chasing the customer (催收电话一天打十几个, 啲卡数日日追), calls to the family or the workplace: someone else's contacts, not the customer's
+催收电话	0	@zh_dun
+催债	0	@zh_dun
+催债的	0	@zh_dun
+讨债	0	@zh_dun
+讨债的	0	@zh_dun
+债主	0	@zh_dun
+网贷	0	@zh_dun
+卡数	0	@zh_dun
+追债	0	@zh_dun
+有人打电话催	0	@zh_dun
+有人打来催	0	@zh_dun
+打电话催我	0	@zh_dun
+电话催我	0	@zh_dun
+打来催我	0	@zh_dun
+催款电话	0	@zh_dun
+追数公司	0	@zh_dun
+到我单位	0	@zh_tofamily
+到我老家	0	@zh_tofamily
+到我家里	0	@zh_tofamily
+到我公司	0	@zh_tofamily
+到我爸妈	0	@zh_tofamily
+给我爸妈	0	@zh_tofamily
+给我家人	0	@zh_tofamily
+到我家人	0	@zh_tofamily
+到我父母	0	@zh_tofamily
+给我父母	0	@zh_tofamily
+到我屋企	0	@zh_tofamily
+去我公司	0	@zh_tofamily
+我爸妈都知道	0	@zh_tofamily
+# --- the police, lawyers and courts by name: a contact with them is made outside the company (派出所那边我昨天已经去过了)
+民警	0	@zh_lawpolice
+交警	0	@zh_lawpolice
+报案	0	@zh_lawpolice
+公安局	0	@zh_lawpolice
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -39169,6 +39597,7 @@ smartone	0	@zh_comp
 区别	0	
 分别	0	
 告别	0	
+所有人	0	
 类别	0	
 级别	0	
 个别	0	
@@ -41065,6 +41494,23 @@ call过一次	-1.3	repeat
 笑死	1	hyperbole
 笑死了	1	hyperbole
 笑死我了	1	hyperbole
+# --- hyperbole of wanting or waiting (想看想到要死, 等到我死都未到, 想死的心都有了): idioms of a wish or a delay, not of dying
+想到要死	0.5	hyperbole
+想到快死	0.5	hyperbole
+想到快死了	0.5	hyperbole
+想得要死	0.5	hyperbole
+想到发疯	0.5	hyperbole
+等到我死	-1.2	hyperbole
+等到死	-1.2	hyperbole
+等到我老死	-1.2	hyperbole
+等到我死了	-1.2	hyperbole
+等到我死咗	-1.2	hyperbole
+等到死都	-1.2	hyperbole
+等到花都谢了	-1.2	hyperbole
+想死的心都有了	-1.5	hyperbole
+我想死的心都有了	-1.5	hyperbole
+想死的心都有	-1.5	hyperbole
+我想死的心都有	-1.5	hyperbole
 笑得要死	1	hyperbole
 乐死	1.5	hyperbole
 乐死了	1.5	hyperbole
@@ -42275,19 +42721,21 @@ app系咪死咗	-2.0
 @zh_place & @zh_lasttalk	self_harm	at a high place, wanting a voice
 @zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
 @zh_noneed ..10 @zh_giveall	self_harm	not needed any more, affairs told
-@zh_deny ..3 @zh_sh|@zh_die|@zh_shword	scope:denial	denies self-harm
-@jokeclaim & @zh_sh|@zh_die	scope:denial	said to be a joke
+@zh_deny ..3 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
+@jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
-@zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword	scope:concern	asks whether the listener is safe
-@you ..6 @zh_sh|@zh_die|@zh_shword ..10 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
+@zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:concern	asks whether the listener is safe
+@you ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm ..10 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
 @zh_askrisk ..10 @zh_shword	empathy	asks whether the listener is safe
 @zh_shword ..10 @zh_thought	empathy	asks about thoughts of self-harm
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
-@zh_kin ..4 @zh_gone|@zh_die|@zh_sh	scope:reported	someone else died or said it
-@third ..8 @zh_sh	scope:reported	someone else did it
+@zh_kin ..4 @zh_gone|@zh_die|@zh_sh|@zh_shterm	scope:reported	someone else died or said it
+@third ..8 @zh_sh|@zh_shterm	scope:reported	someone else did it
 @zh_policy & @zh_sh|@zh_die	scope:reported	a policy's wording about suicide
-@zh_fiction ..6 @zh_sh|@zh_die	scope:reported	a character in a film or a book
-@zh_sh|@zh_die ..8 @zh_fiction	scope:reported	a character in a film or a book
+@zh_insure & @zh_suicideword	scope:reported	an insurance question about suicide
+@zh_suicideword & @zh_decided	self_harm	suicide beside a mind made up
+@zh_fiction ..6 @zh_sh|@zh_die|@zh_shterm	scope:reported	a character in a film or a book
+@zh_sh|@zh_die|@zh_shterm ..8 @zh_fiction	scope:reported	a character in a film or a book
 
 # --- abuse
 @you ..6 @zh_insult	abuse	insult at the listener
@@ -42331,6 +42779,10 @@ app系咪死咗	-2.0
 @zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
 @zh_kin ..4 @zh_switch|@zh_cancel	scope:other_party	someone else left
 @zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
+@zh_dun ..6 @zh_contact|@zh_again	scope:other_party	collectors keep chasing
+@zh_contact ..3 @zh_tofamily	scope:other_party	calls to the family or the workplace
+@zh_lawpolice ..8 @zh_reached	scope:elsewhere	been to the police or a court
+@zh_reached ..3 @zh_lawpolice	scope:elsewhere	been to the police or a court
 
 # --- repeat
 @zh_contact ..6 @zh_num ..2 @zh_times	repeat	contacted several times
@@ -42343,6 +42795,7 @@ app系咪死咗	-2.0
 @zh_num ..1 @zh_unres	repeat	counting the times or days
 @zh_num ..1 @zh_times ..4 @zh_failure	repeat	the same failure again
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
+@zh_contact|@zh_toperson|@zh_reached|@zh_unres	support:repeat	words that can carry repeat contact
 """####),
     ]
 }
