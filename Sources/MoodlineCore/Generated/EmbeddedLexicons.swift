@@ -11764,10 +11764,10 @@ not be alive	0	@die
 not be here	0	@die
 not be around	0	@die
 disappear	0	@die
-disappeared	0	@die
+disappeared	0	@die,@en_notaround
 disappear forever	0	@die
 vanish	0	@die
-vanished	0	@die
+vanished	0	@die,@en_notaround
 vanish forever	0	@die
 fade away	0	@die
 go to sleep forever	0	@die,@kill
@@ -12944,8 +12944,8 @@ what are you wearing	0	@en_demean
 pic of yourself	0	@en_demean
 picture of yourself	0	@en_demean
 photo of yourself	0	@en_demean
-send me a pic	0	@en_demean
-send nudes	0	@en_demean
+send me a pic	0	@en_demean,@en_harass
+send nudes	0	@en_demean,@en_harass
 nudes	0	@en_demean
 send me a picture	0	@en_demean
 send me a photo	0	@en_demean
@@ -15558,14 +15558,13 @@ the engineer	0	@en_oneoff
 payment	0	@en_oneoff
 pending transfer	0	@en_oneoff
 transfer	0	@en_oneoff
-standing order	0	@en_oneoff
 flight	0	@en_oneoff
 hotel room	0	@en_oneoff
 room	0	@en_oneoff
 call back	0	@en_oneoff
 callback	0	@en_oneoff
 my 3pm call back	0	@en_oneoff,@self
-episode	0	@en_oneoff
+episode	0	@en_oneoff,@en_innocent
 download	0	@en_oneoff
 add-on	0	@en_oneoff
 bolt-on	0	@en_oneoff
@@ -17751,6 +17750,9 @@ want the pain to stop for good	0	@en_shterm
 make the pain stop for good	0	@en_shterm
 want it all to be over	0	@en_shterm
 want everything to end	0	@en_shterm
+to kill myself	0	@kill,@en_shterm
+to kill meself	0	@kill,@self,@en_shterm
+to unalive myself	0	@kill,@self,@en_shterm
 # --- collectors chasing the customer (debt collectors keep calling me), a report made to the police: someone else's contacts, or one outside the company
 debt collectors	0	@en_dun
 debt collector	0	@en_dun
@@ -17764,6 +17766,118 @@ the loan people	0	@en_dun
 loan sharks	0	@en_dun
 the debt people	0	@en_dun
 crime report	0	@en_policereport
+# --- not being around, said after 'if I' with fillers between (easier for everyone if I just wasn't around): only beside 'better off' and its kin
+wasn't around	0	@en_notaround
+weren't around	0	@en_notaround
+wasnt around	0	@en_notaround
+wasn't here	0	@en_notaround
+weren't here	0	@en_notaround
+wasnt here	0	@en_notaround
+was gone	0	@en_notaround
+were gone	0	@en_notaround
+wasn't alive	0	@en_notaround
+weren't alive	0	@en_notaround
+didn't exist	0	@en_notaround
+didnt exist	0	@en_notaround
+was dead	0	@en_notaround
+were dead	0	@en_notaround
+wasn't in the picture	0	@en_notaround
+was out of the picture	0	@en_notaround
+wasn't there	0	@en_notaround
+# --- self-harm said sideways, round T14: what I do to myself, the means at hand and nothing matters, a last voice, no way back, the will's sorted
+the last message i'll send	0	@goodbye
+last message i'll send	0	@goodbye
+last message i will send	0	@goodbye
+the last message i'll ever send	0	@goodbye
+last thing i'll ever send	0	@goodbye
+before i do it	0	@goodbye
+before i go through with it	0	@goodbye
+want to leave nothing behind	0	@goodbye
+leave nothing behind when i go	0	@goodbye
+hear a voice before	0	@goodbye
+wanted to hear a voice before	0	@goodbye
+giving up on being alive	0	@goodbye
+give up on being alive	0	@goodbye
+gave up on being alive	0	@goodbye
+giving up on living	0	@goodbye
+closer to giving up on being alive	0	@goodbye
+what i do to myself	0	@en_shact
+what i did to myself	0	@en_shact
+the things i do to myself	0	@en_shact
+from what i do to myself	0	@en_shact
+beachy head	0	@method
+consuming poison	0	@method
+consume poison	0	@method
+drinking poison	0	@method
+drink poison	0	@method
+take poison	0	@method
+taking poison	0	@method
+looking at the drop	0	@method
+staring at the drop	0	@method
+looking over the edge	0	@method
+staring over the edge	0	@method
+don't really matter	0	@en_nomatter
+doesn't really matter	0	@en_nomatter
+don't matter	0	@en_nomatter
+doesn't matter	0	@en_nomatter
+won't matter	0	@en_nomatter
+wont matter	0	@en_nomatter
+won't really matter	0	@en_nomatter
+dont matter	0	@en_nomatter
+doesnt matter	0	@en_nomatter
+does it even matter	0	@en_nomatter
+won't need a return	0	@en_nomatter
+don't need a return	0	@en_nomatter
+the will's sorted	0	@farewell_act
+will's sorted	0	@farewell_act
+the will is sorted	0	@farewell_act
+letters are written	0	@farewell_act
+the letters are written	0	@farewell_act
+wrote the letters	0	@farewell_act
+house in order	0	@farewell_act
+put the house in order	0	@farewell_act
+there won't be an account holder	0	@en_gone
+won't be an account holder	0	@en_gone
+there won't be a me	0	@en_gone
+won't be anyone left to bill	0	@en_gone
+i'll stay	0	@en_stay
+i will stay	0	@en_stay
+i'm staying	0	@en_stay
+i'll stick with you	0	@en_stay
+staying with you	0	@en_stay
+keep using	0	@en_stay
+i'll keep using	0	@en_stay
+sticking with you	0	@en_stay
+the last episode	0	@en_innocent
+sent me a text saying	0	@say
+texted me saying	0	@say
+messaged me saying	0	@say
+sent me a message saying	0	@say
+a text saying	0	@say
+a message saying	0	@say
+called me a	0	@say
+what are you twelve	0	@en_demean
+hand the phone to an adult	0	@en_demean
+put an adult on	0	@en_demean
+speak to an adult	0	@en_demean
+talking to a wall	0	@en_demean
+talking to a brick wall	0	@en_demean
+more brains than you	0	@en_demean
+got more brains	0	@en_demean
+more brains	0	@en_demean
+send me a picture of you	0	@en_harass
+send me a photo of yourself	0	@en_harass
+send me a selfie	0	@en_harass
+my late husband's	0	@third
+my late wife's	0	@third
+my late mum's	0	@third
+my late mom's	0	@third
+my late dad's	0	@third
+my late father's	0	@third
+my late mother's	0	@third
+my late partner's	0	@third
+my late brother's	0	@third
+my late sister's	0	@third
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -25389,6 +25503,11 @@ zealous	0.50
 }:)	0.40	
 }:-(	-2.10	
 }:-)	0.30	
+# --- staying with it, not giving up on a debt (I'm not giving up, I'll keep paying): no risk
+not giving up	0.5	
+i'm not giving up	0.5	
+never giving up	0.5	
+won't give up	0.5	
 """####),
         LexiconSource(name: "en-service.tsv", text: ####"""
 # file: en-service.tsv
@@ -27299,6 +27418,40 @@ useless site	-1.50
 useless thing	-1.50	
 useless website	-1.50	
 useless wifi	-1.50	
+# --- a plan with a place and a time, round T14 (I've decided where and when)
+decided where and when	-3.0	self_harm
+i know where and when	-3.0	self_harm
+picked the place and the day	-3.0	self_harm
+i've decided where and when	-3.0	self_harm
+looking at the drop	-3.0	self_harm
+staring at the drop	-3.0	self_harm
+looking over the edge	-3.0	self_harm
+consuming poison	-3.0	self_harm
+consume poison	-3.0	self_harm
+drink poison	-3.0	self_harm
+drinking poison	-3.0	self_harm
+take poison	-3.0	self_harm
+taking poison	-3.0	self_harm
+not gonna be alive	-3.0	self_harm
+not going to be alive	-3.0	self_harm
+# --- leaving said without 'cancel', round T14 (not signing another year, you don't deserve my custom, taking my money out)
+not signing another	-1.0	churn
+i'm not signing another	-1.0	churn
+won't be signing another	-1.0	churn
+not re-enrolling	-1.0	churn
+won't be re-enrolling	-1.0	churn
+won't re-enrol	-1.0	churn
+don't deserve my custom	-1.5	churn
+don't deserve my business	-1.5	churn
+send me the final bill	-0.5	churn
+taking my money out	-1.0	churn
+take my money out	-1.0	churn
+taking all my money out	-1.0	churn
+withdrawing all my money	-1.0	churn
+transfer-out pack	-0.5	churn
+transfer out pack	-0.5	churn
+transfer-out form	-0.5	churn
+migrating to	-0.5	churn
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -27326,7 +27479,7 @@ useless wifi	-1.50
 @self ..3 @burden	self_harm	being a burden
 @burden ..3 @self	self_harm	being a burden
 @en_better ..6 @en_without	self_harm	everyone better off without me
-@en_better ..4 @if @self ..3 @die	self_harm	everyone better off if I died
+@en_better ..4 @if @self ..3 @die|@en_notaround	self_harm	everyone better off if I died
 @if @self ..3 @die	self_harm	if I were gone
 @self ..3 @en_wontbe ..3 @en_alivex	self_harm	won't be around
 @en_wontbe ..3 @en_alivex ..4 @plan_time	self_harm	won't be around after a time
@@ -27366,7 +27519,9 @@ useless wifi	-1.50
 @en_innocent	scope:reported	professional or third-party context
 @en_policy & @kill|@en_suicideword	scope:reported	a policy's wording about suicide
 @en_suicideword & @en_decided	self_harm	suicide beside a mind made up
-@third ..3 @die|@kill|@hurt|@en_shterm	scope:reported	someone else
+@method|@en_atthand ..10 @en_nomatter	self_harm	the means at hand, and nothing matters
+@en_stay & @switch|@cancel|@leave	scope:negation	staying after all
+@third ..3 @die|@kill|@hurt|@en_shterm|@burden	scope:reported	someone else
 
 # --- abuse
 @insult	abuse	insult
@@ -31815,7 +31970,7 @@ another month	-1.5	@letdown
 话	0	@say
 写	0	@say,@zh_contact
 骂	0	@say
-留言	0	@say,@zh_contact,@zh_reached
+留言	0	@say,@zh_contact,@zh_reached,@zh_quote
 叫	0	@say,@zh_escverb
 笑	0	@say
 说过	0	@say,@zh_contact,@zh_reached
@@ -32022,13 +32177,13 @@ another month	-1.5	@letdown
 就不在了	0	@zh_gone
 不在这个世界	0	@zh_gone
 唔会再喺呢个世界	0	@zh_gone
-今晚	0	@zh_when,@zh_soon
+今晚	0	@zh_when,@zh_soon,@zh_plantime
 今天晚上	0	@zh_when
 今晚就	0	@zh_when
 明天	0	@zh_when
 明天就	0	@zh_when
 这周末	0	@zh_when
-这个周末	0	@zh_when
+这个周末	0	@zh_when,@zh_plantime
 周末	0	@zh_when
 下个月	0	@zh_when
 下个礼拜	0	@zh_when
@@ -32134,8 +32289,8 @@ zs	0	@zh_sh
 存好	0	@zh_ready
 存好了	0	@zh_ready
 储够	0	@zh_ready
-攒够	0	@zh_ready
-攒够了	0	@zh_ready
+攒够	0	@zh_ready,@zh_hoard
+攒够了	0	@zh_ready,@zh_hoard
 存够	0	@zh_ready
 存了	0	@zh_ready
 储	0	@zh_ready
@@ -32809,12 +32964,10 @@ po文	0	@zh_expose
 笑我	0	@zh_quote
 写着	0	@zh_quote
 写住	0	@zh_quote
-出现	0	@zh_quote
 回复我	0	@zh_quote
 俾人闹	0	@zh_quote
 被人骂	0	@zh_quote
 被骂	0	@zh_quote
-俾人	0	@zh_quote
 上面写	0	@zh_quote
 单上面写	0	@zh_quote
 书叫	0	@zh_quote
@@ -32824,12 +32977,10 @@ po文	0	@zh_expose
 对外送员说	0	@zh_quote
 闹我	0	@zh_quote
 刷	0	@zh_quote
-喊	0	@zh_quote
 听说	0	@zh_quote
 有人说	0	@zh_quote
 有人话	0	@zh_quote
 有人写	0	@zh_quote
-有人在	0	@zh_quote
 短信说	0	@zh_quote
 写的	0	@zh_quote
 评论区	0	@zh_quote
@@ -33659,7 +33810,7 @@ n	0	@zh_num
 驱虫药	0	
 杀虫药	0	
 药物过量	0	
-燃气	0	,@zh_gas
+燃气	0	@zh_gas
 瓦斯费	0	
 煤气费	0	
 煤气炉	0	
@@ -33677,12 +33828,12 @@ n	0	@zh_num
 打烊	0	
 割草	0	
 切割	0	
-手机	0	,@zh_device
+手机	0	@zh_device
 手续	0	
 手套	0	
 手动	0	
 手头	0	
-手表	0	,@zh_device
+手表	0	@zh_device
 手环	0	
 手工	0	
 手里	0	
@@ -33774,7 +33925,7 @@ n	0	@zh_num
 桥梁	0	
 电话费	0	
 刷卡	0	
-烧烤	0	
+烧烤	0	@zh_bbq
 烧烤场	0	
 木炭收到	0	
 手头紧	0	
@@ -33814,14 +33965,14 @@ n	0	@zh_num
 话费	0	
 说话	0	
 讲话	0	
-一样	0	,@zh_like
+一样	0	@zh_like
 一起	0	
 一个人	0	
 一次	0	
 一遍	0	
 一回	0	
 一张	0	
-最后一次	0	,@sh_hint
+最后一次	0	@sh_hint
 讲错	0	
 说错	0	
 催收	0	@zh_caller,@zh_dun
@@ -33885,12 +34036,12 @@ n	0	@zh_num
 冇咗我	0	@zh_without
 没有了我	0	@zh_without
 少咗我	0	@zh_without
-攒了	0	@zh_ready
+攒了	0	@zh_ready,@zh_hoard
 攒咗	0	@zh_ready
 储咗	0	@zh_ready
 存咗	0	@zh_ready
 储好	0	@zh_ready
-囤了	0	@zh_ready
+囤了	0	@zh_ready,@zh_hoard
 囤好	0	@zh_ready
 𠝹	0	@zh_hurt
 鎅	0	@zh_hurt
@@ -33965,13 +34116,13 @@ byebye	0	@zh_bye
 喝光	0	@zh_take
 成樽	0	@zh_whole
 成瓶	0	@zh_whole
-一整瓶	0	@zh_whole
+一整瓶	0	@zh_whole,@zh_pillcount
 一整排	0	@zh_whole
 一整盒	0	@zh_whole
 成盒	0	@zh_whole
 成排	0	@zh_whole
 一大把	0	@zh_whole
-整瓶	0	@zh_whole
+整瓶	0	@zh_whole,@zh_pillcount
 整盒	0	@zh_whole
 整排	0	@zh_whole
 送晒俾人	0	@zh_giveall
@@ -34292,7 +34443,7 @@ smartone	0	@zh_comp
 # --- the words of self-harm an agent's safety question names (您是不是有伤害自己或者结束生命的想法): for scope:concern only
 伤害自己	0	@zh_shword,@zh_shterm
 结束自己的生命	0	@zh_shword,@zh_shterm
-自残	0	@zh_shword,@zh_shterm
+自残	0	@zh_shword,@zh_shterm,@zh_suicideword
 # --- a near time for the end (再过几天我就解脱了, 我撑不过这礼拜了); 今晚 above is one too
 再过几天	0	@zh_soon
 过几天	0	@zh_soon
@@ -34670,7 +34821,7 @@ smartone	0	@zh_comp
 人都走咗	0	@zh_gone
 不会再回家	0	@zh_gone
 唔会再返屋企	0	@zh_gone
-听日	0	@zh_when
+听日	0	@zh_when,@zh_plantime
 好似狗咁	0	@zh_insult
 像狗一样	0	@zh_insult
 跟狗一样	0	@zh_insult
@@ -35040,7 +35191,7 @@ smartone	0	@zh_comp
 我知道你们公司在哪	0	@zh_threat
 我知道你们公司在哪里	0	@zh_threat
 我知道你在哪上班	0	@zh_threat
-我知道你住哪	0	@zh_threat
+我知道你住哪	0	@zh_threat,@self
 我知道你住在哪	0	@zh_threat
 下班走路小心	0	@zh_threat
 下班小心点	0	@zh_threat
@@ -35244,6 +35395,11 @@ smartone	0	@zh_comp
 再熬	0	@zh_decided
 熬过这	0	@zh_decided
 熬到	0	@zh_decided
+弄得像意外	0	@zh_decided
+弄成意外	0	@zh_decided
+伪装成意外	0	@zh_decided
+搞成意外	0	@zh_decided
+换个方式	0	@zh_decided
 # --- every phrase the service list tags self_harm, so that a denial, a joke, a relative or a film in the clause scopes it as it scopes the concepts above
 不想活了	0	@zh_shterm
 不想活	0	@zh_shterm
@@ -35269,10 +35425,10 @@ smartone	0	@zh_comp
 要自杀	0	@zh_shterm
 去自杀	0	@zh_shterm
 真想死	0	@zh_shterm
-我想死	0	@zh_shterm
+我想死	0	@zh_shterm,@self
 想去死	0	@zh_shterm
-我去死	0	@zh_shterm
-我死了算了	0	@zh_shterm
+我去死	0	@zh_shterm,@self
+我死了算了	0	@zh_shterm,@self
 死了算了	0	@zh_shterm
 不如死了	0	@zh_shterm
 不如死了算了	0	@zh_shterm
@@ -35305,7 +35461,7 @@ smartone	0	@zh_comp
 吞药	0	@zh_shterm
 喝农药	0	@zh_shterm
 割脉	0	@zh_shterm
-自伤	0	@zh_shterm
+自伤	0	@zh_shterm,@zh_suicideword
 撞墙自杀	0	@zh_shterm
 写遗书	0	@zh_shterm
 最后一次跟你说话	0	@zh_shterm
@@ -35427,10 +35583,10 @@ bxhl	0	@zh_shterm
 站在天台	0	@zh_shterm
 在天台上	0	@zh_shterm
 站在楼顶	0	@zh_shterm
-我要是死了	0	@zh_shterm
+我要是死了	0	@zh_shterm,@self
 要是我死了	0	@zh_shterm
-我死了以后	0	@zh_shterm
-我死了之后	0	@zh_shterm
+我死了以后	0	@zh_shterm,@self
+我死了之后	0	@zh_shterm,@self
 等我死了	0	@zh_shterm
 如果我死咗	0	@zh_shterm
 把猫送人	0	@zh_shterm
@@ -35447,9 +35603,9 @@ bxhl	0	@zh_shterm
 都送给别人了	0	@zh_shterm
 桥中间	0	@zh_shterm
 放在桥上	0	@zh_shterm
-不会回来了	0	@zh_shterm
-我唔会返嚟	0	@zh_shterm
-唔会再返嚟	0	@zh_shterm
+不会回来了	0	@zh_shterm,@zh_noreturn
+我唔会返嚟	0	@zh_shterm,@self
+唔会再返嚟	0	@zh_shterm,@zh_noreturn
 就用唔着	0	@zh_shterm
 活唔落去	0	@zh_shterm
 死咗算	0	@zh_shterm
@@ -35522,6 +35678,210 @@ bxhl	0	@zh_shterm
 交警	0	@zh_lawpolice
 报案	0	@zh_lawpolice
 公安局	0	@zh_lawpolice
+# --- self-harm said sideways, round T14: pills stockpiled, a high place and 'almost', a lake with no one watching, asking for oneself, a note left
+攒着	0	@zh_hoard
+全攒着	0	@zh_hoard
+偷偷攒	0	@zh_hoard
+偷偷存	0	@zh_hoard
+存着没吃	0	@zh_hoard
+囤着	0	@zh_hoard
+都攒着	0	@zh_hoard
+片	0	@zh_pillcount
+粒	0	@zh_pillcount
+一百片	0	@zh_pillcount
+几十片	0	@zh_pillcount
+就差一点	0	@zh_almost
+差一点就	0	@zh_almost
+差点就	0	@zh_almost
+就差一步	0	@zh_almost
+差一步就	0	@zh_almost
+多深	0	@zh_waterdepth
+有多深	0	@zh_waterdepth
+深不深	0	@zh_waterdepth
+水深不深	0	@zh_waterdepth
+没人看见	0	@zh_nowitness
+没人看到	0	@zh_nowitness
+没人发现	0	@zh_nowitness
+没人巡逻	0	@zh_nowitness
+没有人巡逻	0	@zh_nowitness
+没人注意	0	@zh_nowitness
+没人看见的时候	0	@zh_nowitness
+我说的是我自己	0	@zh_itsme
+说的是我自己	0	@zh_itsme
+问的是我自己	0	@zh_itsme
+我问的是我自己	0	@zh_itsme
+是我本人	0	@zh_itsme
+就是我自己	0	@zh_itsme
+不关了	0	@zh_seal
+一直开着	0	@zh_seal
+开着不关	0	@zh_seal
+写了张纸条	0	@zh_letterto
+留了张纸条	0	@zh_letterto
+写好纸条	0	@zh_letterto
+留了纸条	0	@zh_letterto
+写了纸条	0	@zh_letterto
+留张纸条	0	@zh_letterto
+被车撞	0	@zh_die
+要是不在了	0	@zh_gone
+如果不在了	0	@zh_gone
+人要是不在了	0	@zh_gone
+要是没了	0	@zh_gone
+人要是没了	0	@zh_gone
+万一不在了	0	@zh_gone
+俾人话	0	@zh_quote
+俾人讲	0	@zh_quote
+屏幕上出现	0	@zh_quote
+页面出现	0	@zh_quote
+以后都不会回来了	0	@zh_noreturn
+不会再回来	0	@zh_noreturn
+唔会返嚟	0	@zh_noreturn
+回不来了	0	@zh_noreturn
+不回来了	0	@zh_noreturn
+不会再回头	0	@zh_noreturn
+唔会再返转头	0	@zh_noreturn
+永远的那种	0	@zh_noreturn
+早啲走咗	0	@zh_earlygo
+早点走了	0	@zh_earlygo
+早点走	0	@zh_earlygo
+早啲走	0	@zh_earlygo
+早点死	0	@zh_earlygo
+早啲死	0	@zh_earlygo
+早点去了	0	@zh_earlygo
+早走	0	@zh_earlygo
+就唔使	0	@zh_relief
+就不用	0	@zh_relief
+就不会再	0	@zh_relief
+就轻松了	0	@zh_relief
+就自由了	0	@zh_relief
+就解脱了	0	@zh_relief
+唔使咁辛苦	0	@zh_relief
+不用这么辛苦	0	@zh_relief
+不用那么辛苦	0	@zh_relief
+他就自由了	0	@zh_relief
+佢就自由	0	@zh_relief
+就唔使咁辛苦	0	@zh_relief
+好多余	0	@zh_burden
+很多余	0	@zh_burden
+太多余	0	@zh_burden
+不会再麻烦谁	0	@zh_notrouble
+以后不会再麻烦谁	0	@zh_notrouble
+不会再麻烦别人	0	@zh_notrouble
+唔会再麻烦任何人	0	@zh_notrouble
+唔会再麻烦人	0	@zh_notrouble
+如你哋所愿	0	@zh_decided
+如你们所愿	0	@zh_decided
+遂了你们的愿	0	@zh_decided
+称你们的心	0	@zh_decided
+决定了	0	@zh_decided
+就在这个周末	0	@zh_plantime
+今个周末	0	@zh_plantime
+就喺今个周末	0	@zh_plantime
+明晚	0	@zh_plantime
+周末之前	0	@zh_plantime
+剧里	0	@zh_fiction
+那集	0	@zh_fiction
+这集	0	@zh_fiction
+角色	0	@zh_fiction
+移民	0	@zh_emigrate
+出国	0	@zh_emigrate
+搬去外国	0	@zh_emigrate
+搬到国外	0	@zh_emigrate
+搬去英国	0	@zh_emigrate
+搬去加拿大	0	@zh_emigrate
+搬去澳洲	0	@zh_emigrate
+bbq	0	@zh_bbq
+烤肉	0	@zh_bbq
+露营	0	@zh_bbq
+营地	0	@zh_bbq
+有人留言	0	@zh_quote
+留言说	0	@zh_quote
+最后一次打来	0	@zh_lasttalk,@sh_hint
+最后一次打给你们	0	@zh_lasttalk,@sh_hint
+最后一通电话	0	@zh_lasttalk,@sh_hint
+最后一个电话	0	@zh_lasttalk,@sh_hint
+最后一次打电话	0	@zh_lasttalk,@sh_hint
+做个决定	0	@zh_decided
+做个了断	0	@zh_decided
+我走投无路	0	@self
+# --- phrases of the service and sentiment lists that begin with 我 name the speaker (我走投无路, 我想死): a pattern or a scope that asks who speaks sees them
+我知道你在哪	0	@self
+我知道你们门店在哪	0	@self
+我知道你是谁	0	@self
+我已经说过了	0	@self
+我都说过了	0	@self
+我说过了	0	@self
+我说了几遍了	0	@self
+我有什么办法	0	@self
+我挂了	0	@self
+我很忙	0	@self
+我很忙的	0	@self
+我只是照系统说的	0	@self
+我管不了	0	@self
+我态度怎么了	0	@self
+我态度怎么了吗	0	@self
+我怎么了	0	@self
+我说错了吗	0	@self
+我有说错吗	0	@self
+我们的失误	0	@self
+我们做得不够好	0	@self
+我理解您的心情	0	@self
+我理解你的心情	0	@self
+我很担心你	0	@self
+我能理解	0	@self
+我很理解	0	@self
+我非常理解	0	@self
+我理解	0	@self
+我明白	0	@self
+我明白您的意思	0	@self
+我了解	0	@self
+我知道您很着急	0	@self
+我理解您很着急	0	@self
+我理解您很生气	0	@self
+我一定帮您	0	@self
+我马上帮您	0	@self
+我现在就帮您	0	@self
+我很担心您	0	@self
+我在这里	0	@self
+我在听	0	@self
+我想死的心都有了	0	@self
+我想死的心都有	0	@self
+我死定了	0	@self
+我知你喺边度	0	@self
+我查得到你们	0	@self
+我要报警	0	@self
+我在直播	0	@self
+我退订	0	@self
+我就退	0	@self
+我不用了	0	@self
+我走	0	@self
+我走了	0	@self
+我走咗	0	@self
+我不续	0	@self
+我不订了	0	@self
+我唔玩喇	0	@self
+我不玩了	0	@self
+我要解约	0	@self
+我要销号	0	@self
+我要销户	0	@self
+我唔用喇	0	@self
+我很在意您的安全	0	@self
+我想确认一下您	0	@self
+我想确认一下你	0	@self
+我已经没有明天	0	@self
+我要退钱	0	@self
+我无语	0	@self
+我服了	0	@self
+我也是服了	0	@self
+我醉了	0	@self
+我靠	0	@self
+我勒个去	0	@self
+我火了	0	@self
+我真的火了	0	@self
+我麻了	0	@self
+我裂开了	0	@self
+我还没说完	0	@self
+我也没办法	0	@self
+我也没有办法	0	@self
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -39598,6 +39958,23 @@ bxhl	0	@zh_shterm
 分别	0	
 告别	0	
 所有人	0	
+我走投无路	-3.2	sadness
+自杀防治	0	
+自杀预防	0	
+预防自杀	0	
+防止自杀	0	
+自杀干预	0	
+防治自杀	0	
+预先安排身后事	0	
+预先安排	0	
+消失几天	0	
+消失一段时间	0	
+消失一阵子	0	
+消失几个小时	0	
+割破手	-0.5	
+割破了手	-0.5	
+切到手	-0.5	
+切破手	-0.5	
 类别	0	
 级别	0	
 个别	0	
@@ -42659,6 +43036,82 @@ app系咪死咗	-2.0
 那个破软件	-1.5	
 那个破遥控器	-1.5	
 那个破页面	-1.5	
+# --- self-harm said sideways, round T14 (没跳成, 人下线, 从哪层楼下去, 弄得像意外)
+没跳成	-3.0	self_harm
+没跳下去	-3.0	self_harm
+还是没跳	-3.0	self_harm
+没敢跳下去	-3.0	self_harm
+人下线	-3.0	self_harm
+彻底下线	-3.0	self_harm
+永久下线	-3.0	self_harm
+人生下线	-3.0	self_harm
+从这个世界退场	-3.0	self_harm
+这个世界退场	-3.0	self_harm
+从哪层楼下去	-3.0	self_harm
+从几楼下去	-3.0	self_harm
+哪层楼下去	-3.0	self_harm
+挂在门框上	-3.0	self_harm
+吊在门框上	-3.0	self_harm
+下辈子见	-3.0	self_harm
+来生见	-3.0	self_harm
+在里面放太久	-3.0	self_harm
+把自己弄伤	-3.0	self_harm
+把自己弄伤了	-3.0	self_harm
+是我自己划的	-3.0	self_harm
+是我自己割的	-3.0	self_harm
+是我自己弄的	-3.0	self_harm
+弄得像意外	-3.0	self_harm
+弄成意外	-3.0	self_harm
+伪装成意外	-3.0	self_harm
+搞成意外	-3.0	self_harm
+不想活在没有	0	hyperbole
+谂好点样走	-3.0	self_harm
+想好怎么走	-3.0	self_harm
+想好点样走	-3.0	self_harm
+谂好点走	-3.0	self_harm
+安心离开	-3.0	self_harm
+安心离开了	-3.0	self_harm
+可以安心走	-3.0	self_harm
+安心走了	-3.0	self_harm
+放心走了	-3.0	self_harm
+可以放心走	-3.0	self_harm
+不会再有下个月	-3.0	self_harm
+唔会再有下个月	-3.0	self_harm
+没有下个月了	-3.0	self_harm
+冇下个月	-3.0	self_harm
+是自己弄伤的	-3.0	self_harm
+是自己割的	-3.0	self_harm
+是自己划的	-3.0	self_harm
+是自己弄的	-3.0	self_harm
+割伤自己	-3.0	self_harm
+割伤了自己	-3.0	self_harm
+划伤自己	-3.0	self_harm
+烫伤自己	-3.0	self_harm
+烧伤自己	-3.0	self_harm
+要给家人的信	-3.0	self_harm
+给家人的信	-3.0	self_harm
+给家里人的信	-3.0	self_harm
+留给家人的信	-3.0	self_harm
+就冇我呢个人	-3.0	self_harm
+就没有我这个人	-3.0	self_harm
+没有我这个人了	-3.0	self_harm
+冇咗我呢个人	-3.0	self_harm
+没有明天了	-3.0	self_harm
+我已经没有明天	-3.0	self_harm
+冇明天	-3.0	self_harm
+跟埋佢去	-3.0	self_harm
+想跟埋佢去	-3.0	self_harm
+跟着她去	-3.0	self_harm
+跟着他去	-3.0	self_harm
+想跟他去	-3.0	self_harm
+想跟她去	-3.0	self_harm
+去陪老伴	-3.0	self_harm
+去陪他了	-3.0	self_harm
+去陪她了	-3.0	self_harm
+想死的念头	-3.0	self_harm
+为什么还要醒来	-3.0	self_harm
+点解仲要醒	-3.0	self_harm
+为什么还要活着	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -42721,7 +43174,7 @@ app系咪死咗	-2.0
 @zh_place & @zh_lasttalk	self_harm	at a high place, wanting a voice
 @zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
 @zh_noneed ..10 @zh_giveall	self_harm	not needed any more, affairs told
-@zh_deny ..3 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
+@zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:concern	asks whether the listener is safe
@@ -42731,9 +43184,24 @@ app系咪死咗	-2.0
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
 @zh_kin ..4 @zh_gone|@zh_die|@zh_sh|@zh_shterm	scope:reported	someone else died or said it
 @third ..8 @zh_sh|@zh_shterm	scope:reported	someone else did it
-@zh_policy & @zh_sh|@zh_die	scope:reported	a policy's wording about suicide
+@zh_policy & @zh_sh|@zh_die|@zh_shterm	scope:reported	a policy's wording about suicide
 @zh_insure & @zh_suicideword	scope:reported	an insurance question about suicide
+@zh_emigrate & @zh_giveall	scope:denial	giving things away before emigrating
+@zh_bbq & @zh_method	scope:denial	charcoal for a barbecue
 @zh_suicideword & @zh_decided	self_harm	suicide beside a mind made up
+@zh_gone|@zh_die & @zh_itsme	self_harm	gone, and said to be about the speaker
+@zh_place & @zh_almost	self_harm	at a high place, almost
+@zh_waterdepth & @zh_nowitness	self_harm	how deep, when no one is watching
+@zh_live ..4 @zh_burden	self_harm	living is a burden
+@zh_place & @zh_noreturn	self_harm	at a place, not coming back
+@zh_earlygo ..8 @zh_relief	self_harm	gone early, and they are spared
+@zh_burden & @zh_relief	self_harm	a burden, and they will be free
+@zh_decided ..6 @zh_plantime	self_harm	a decision with a time
+@zh_plantime ..6 @zh_decided	self_harm	a decision with a time
+@zh_decided & @zh_noreturn	self_harm	a decision with no way back
+@zh_lasttalk & @zh_notrouble	self_harm	a last call, no more trouble to anyone
+@zh_method ..8 @zh_hoard	self_harm	pills stockpiled
+@zh_hoard ..8 @zh_pillcount	self_harm	pills stockpiled
 @zh_fiction ..6 @zh_sh|@zh_die|@zh_shterm	scope:reported	a character in a film or a book
 @zh_sh|@zh_die|@zh_shterm ..8 @zh_fiction	scope:reported	a character in a film or a book
 
