@@ -19026,6 +19026,23 @@ dont want to exsist	0	@goodbye
 don't want to exsist	0	@goodbye
 want to exsist	0	@goodbye
 exsist anymore	0	@goodbye
+# --- tries at a fix of one's own (restarted the router five times, reinstalled it twice): the customer's own attempts, not contacts with the company
+restarted	0	@en_fixattempt
+rebooted	0	@en_fixattempt
+reset it	0	@en_fixattempt
+unplugged	0	@en_fixattempt
+reinstalled	0	@en_fixattempt
+re-installed	0	@en_fixattempt
+turned it off and on	0	@en_fixattempt
+switched it off and on	0	@en_fixattempt
+power cycled	0	@en_fixattempt
+restarted it	0	@en_fixattempt
+rebooted it	0	@en_fixattempt
+unplugged it	0	@en_fixattempt
+reinstalled it	0	@en_fixattempt
+typed it in	0	@en_fixattempt
+entered the code	0	@en_fixattempt
+tried the code	0	@en_fixattempt
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -28743,6 +28760,7 @@ migrating to	-0.5	churn
 @contact ..5 @count	repeat	contacted several times
 @count ..3 @contact	repeat	contacted several times
 @count|@en_num ..2 @times	repeat	the Nth contact
+@en_fixattempt ..5 @times	scope:other_party	tries at a fix of one's own
 @contact ..6 @en_prior	repeat	contacted before
 @en_prior ..6 @contact	repeat	contacted before
 @again	repeat	back again
@@ -41163,6 +41181,19 @@ bbq	0	@zh_bbq
 分别	0	
 告别	0	
 所有人	0	
+又能怎样	-1.0	
+又怎样	-1.0	
+又如何	-1.0	
+又能如何	-1.0	
+又有什么用	-1.0	
+又有啥用	-1.0	
+得跑一趟	0	
+要跑一趟	0	
+还是得跑一趟	0	
+需要跑一趟	0	
+等咗成日	-1.0	
+等了一整天	-1.0	
+杀了我八百回	0	hyperbole
 车被撞了	-1.0	
 车被撞	-1.0	
 被撞了	-1.0	
@@ -44476,7 +44507,7 @@ app系咪死咗	-2.0
 @zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
 @zh_kin ..4 @zh_switch|@zh_cancel	scope:other_party	someone else left
 @zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
-@zh_dun ..6 @zh_contact|@zh_again	scope:other_party	collectors keep chasing
+@zh_dun ..6 @zh_contact|@zh_again|@zh_times	scope:other_party	collectors keep chasing
 @zh_contact ..3 @zh_tofamily	scope:other_party	calls to the family or the workplace
 @zh_lawpolice ..8 @zh_reached	scope:elsewhere	been to the police or a court
 @zh_reached ..3 @zh_lawpolice	scope:elsewhere	been to the police or a court
