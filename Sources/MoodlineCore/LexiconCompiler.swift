@@ -22,6 +22,9 @@ enum LexiconCompiler {
         /// state it alone; empty: no such need.
         var learnedSupport = [ConceptSet](repeating: ConceptSet(), count: Category.allCases.count)
         var model = CategoryModel()
+        /// Concept-only phrases of two units or more, with their units: their words' valence
+        /// is given back to them once every entry is read (`inheritValence`).
+        var conceptPhrases: [(entry: Int, path: [UInt32])] = []
     }
 
     static func compile(_ sources: [LexiconSource]) -> Output {
@@ -38,6 +41,7 @@ enum LexiconCompiler {
                 out.issues.append(LexiconIssue(.noEntries, file: source.name, line: 0, "the file has no entries", isError: false))
             }
         }
+        inheritValence(&out)
         for source in sources where source.isModelFile {
             forEachLine(source.text) { lineNumber, line in readModelLine(line, file: source.name, line: lineNumber, into: &out, units: &units) }
         }
@@ -200,8 +204,45 @@ enum LexiconCompiler {
         }
         out.entries.append(Lexicon.Entry(term: term, weight: weight, tags: tags, file: file, line: lineNumber))
         out.concepts.append(concepts)
+        if conceptOnly && path.count > 1 { out.conceptPhrases.append((Int(id), path)) }
         utf8.removeAll()
         return true
+    }
+
+    /// A concept phrase is matched whole, so the words inside it no longer count: "so tired of"
+    /// would hide "tired", 好攰 its 攰. Each concept-only phrase takes the valence of its words
+    /// as the other lists weigh them (longest match, concept-only entries and the characters
+    /// that only stand in for unknown Chinese words left out), when that
+    /// is negative and no negator stands among them ("i'm not suicidal" stays 0). Positive sums
+    /// are left at 0: a phrase of risk can hold a warm word ("giving up on being alive").
+    private static func inheritValence(_ out: inout Output) {
+        let weights = out.entries.map(\.weight)
+        func isConceptOnly(_ e: Int) -> Bool {
+            weights[e] == 0 && out.entries[e].tags.isEmpty && !out.concepts[e].isEmpty
+        }
+        for (entry, path) in out.conceptPhrases {
+            var sum: Float = 0
+            var negated = false
+            var i = 0
+            while i < path.count {
+                var node = UnitTrie.root
+                var best: (entry: Int, length: Int)?
+                var j = i
+                while j < path.count {
+                    node = out.trie.child(node, path[j])
+                    guard node >= 0 else { break }
+                    j += 1
+                    let e = Int(out.trie.terminal[Int(node)])
+                    if e >= 0 && !isConceptOnly(e) { best = (e, j - i) }
+                }
+                guard let (e, length) = best else { i += 1; continue }
+                let tags = out.entries[e].tags
+                if tags.contains(.negator) { negated = true }
+                else if !tags.contains(.intensifier) && !tags.contains(.morpheme) { sum += weights[e] }
+                i += length
+            }
+            if !negated && sum < 0 { out.entries[entry].weight = max(-4, sum) }
+        }
     }
 
     /// A concept's number, numbering it when `defining` and it is new; nil when the concept is

@@ -75,4 +75,22 @@ import Testing
         #expect(issues.filter(\.isError).isEmpty, "\(issues.filter(\.isError).prefix(5))")
         #expect(Lexicon.embedded.count > 10_000)
     }
+
+    /// A concept phrase is matched whole; it keeps the valence of the words it hides when that
+    /// is negative and no negator stands among them.
+    @Test func conceptPhrasesKeepTheirWordsNegativeValence() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "x.tsv", text: "tired\t-1.5\t\nnot\t0\tnegator\nhappy\t2.5\t\nso\t1.3\tintensifier\n"),
+            LexiconSource(name: "x-concepts.tsv", text: "so tired of\t0\t@weary\nnot tired\t0\t@fine\nso happy with\t0\t@glad\n"),
+            LexiconSource(name: "x.patterns", text: "@weary|@fine|@glad\tscope:jest\tany\n"),
+        ])
+        func weight(_ text: String) -> Float? {
+            (0..<lexicon.count).map { lexicon.entry(Lexicon.EntryID(rawValue: UInt32($0))) }.first { $0.term == text }?.weight
+        }
+        #expect(weight("so tired of") == -1.5)
+        #expect(weight("not tired") == 0, "a negator inside keeps it neutral")
+        #expect(weight("so happy with") == 0, "only what the phrase would lose on the negative side")
+        var scorer = Scorer(lexicon: lexicon)
+        #expect(scorer.score("so tired of it", language: nil).valence < 0)
+    }
 }

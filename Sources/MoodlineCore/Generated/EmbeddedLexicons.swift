@@ -41361,6 +41361,60 @@ bbq	0	@zh_bbq
 会见	0	
 见证	0	
 见怪	0	
+# --- distress in Cantonese and in plain words (好攰, 瞓唔着, 失眠, 冇咗份工), and 好 as 'very' before a feeling (好痛, 好担心): the degree word, not 'good'
+攰	-1.5	
+好攰	-2.0	sadness
+好灰	-1.8	sadness
+食唔落	-1.5	
+瞓唔着	-1.5	
+瞓唔到	-1.5	
+唔知点算	-1.8	sadness
+冇心机	-1.5	
+睡不着	-1.5	
+吃不下	-1.2	
+没胃口	-1.0	
+失眠	-1.5	
+压力好大	-1.8	sadness
+压力很大	-1.8	sadness
+好大压力	-1.8	sadness
+没脸	-1.8	sadness
+冇咗份工	-1.8	sadness
+冇工开	-1.5	
+硬撑	-1.5	
+睡唔好	-1.2	
+冇用	-1.8	sadness
+顶唔住	-2.0	sadness
+好痛	-2.0	sadness
+好惊	-1.8	sadness
+好怕	-1.8	sadness
+好担心	-1.8	sadness
+好辛苦	-1.8	sadness
+好委屈	-2.0	sadness
+好伤心	-2.2	sadness
+好心酸	-2.0	sadness
+好无奈	-1.8	sadness
+好嬲	-2.2	sadness
+好唔开心	-2.0	sadness
+好头痛	-1.8	sadness
+好绝望	-2.5	sadness
+好无助	-2.2	sadness
+好孤独	-2.0	sadness
+好寂寞	-2.0	sadness
+好紧张	-1.5	
+好焦虑	-2.0	sadness
+好冤	-1.8	sadness
+好冤枉	-1.8	sadness
+好彷徨	-1.8	sadness
+好迷茫	-1.8	sadness
+冇钱	-1.5	
+还唔到	-1.5	
+交不起	-1.5	
+付不起	-1.5	
+交唔起	-1.5	
+俾唔起	-1.5	
+病咗	-1.2	
+疼得	-1.2	
+痛到	-1.5	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
