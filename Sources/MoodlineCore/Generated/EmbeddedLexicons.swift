@@ -28617,6 +28617,67 @@ transfer-out pack	-0.5	churn
 transfer out pack	-0.5	churn
 transfer-out form	-0.5	churn
 migrating to	-0.5	churn
+# --- hardship said plainly (made redundant, behind on the rent, can't cope, at the end of my tether): what a call says before, or instead of, a crisis
+made redundant	-2.0	sadness
+got made redundant	-2.0	sadness
+been made redundant	-2.0	sadness
+laid off	-2.0	sadness
+got laid off	-2.0	sadness
+been laid off	-2.0	sadness
+behind on my payments	-1.5	
+behind on payments	-1.5	
+behind on the rent	-1.5	
+behind on rent	-1.5	
+behind on my rent	-1.5	
+behind on the mortgage	-1.5	
+can't pay	-1.5	
+cannot pay	-1.5	
+cant pay	-1.5	
+can't afford	-1.5	
+cannot afford	-1.5	
+cant afford	-1.5	
+in arrears	-1.5	
+arrears	-1.2	
+can't cope	-2.2	sadness
+cannot cope	-2.2	sadness
+cant cope	-2.2	sadness
+at the end of my tether	-2.2	sadness
+end of my tether	-2.2	sadness
+can't sleep	-1.5	
+cannot sleep	-1.5	
+cant sleep	-1.5	
+haven't slept	-1.5	
+havent slept	-1.5	
+skint	-1.5	
+nothing is working	-1.5	
+nothing's working	-1.5	
+i feel useless	-2.2	sadness
+feel useless	-2.2	sadness
+feel like a failure	-2.2	sadness
+let my family down	-2.2	sadness
+let everyone down	-2.2	sadness
+let my kids down	-2.2	sadness
+no income	-1.8	
+bailiffs	-1.5	
+my wife left	-2.0	sadness
+my husband left	-2.0	sadness
+wife left me	-2.0	sadness
+husband left me	-2.0	sadness
+knackered	-1.5	
+struggling to pay	-1.8	
+can't make rent	-1.8	
+can't make the rent	-1.8	
+falling apart	-2.0	sadness
+can't stop crying	-2.2	sadness
+cant stop crying	-2.2	sadness
+been crying	-1.8	
+don't know how i'll manage	-1.8	
+no idea how i'll pay	-1.8	
+barely getting by	-1.8	
+can barely	-1.0	
+in so much pain	-2.2	sadness
+in constant pain	-2.2	sadness
+chronic pain	-1.8	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
