@@ -588,7 +588,7 @@ private struct RuleState {
             }
         }
         let valence = max(-1, min(1, total / (total * total + 15).squareRoot()))
-        let raw = 0.1 * intensity
+        let raw = 0.07 * intensity
             + 0.12 * Float(min(exclamations, 4))
             + 0.08 * Float(min(questions, 4))
             + 0.15 * Float(min(emphasis, 3))

@@ -33,14 +33,14 @@ struct ThresholdSweepTests {
     /// labels, and the written file replays to exactly the chosen row.
     @Test func theSweepMovesAPoorThresholdAndTheWrittenFileReplaysToIt() throws {
         let expectations = try SessionExpectation.load(path: Fixtures.expectations)
-        let start = try ServerConfiguration.load(path: nil, overrides: ["engine.rules.agent_stress.enter=0.15", "engine.rules.agent_stress.exit=0.075"])
+        let start = try ServerConfiguration.load(path: nil, overrides: ["engine.rules.agent_stress.enter=0.08", "engine.rules.agent_stress.exit=0.04"])
         let sweep = ThresholdSweep(files: try RecordingFile.resolve([Fixtures.sessions]), configuration: start, expectations: expectations)
         let result = try #require(try sweep.run(kinds: [.agentStress]).first)
         #expect(result.isLabelled)
         #expect(result.rows.count >= 5)
-        let current = try #require(result.rows.first { $0.enter == 0.15 })
+        let current = try #require(result.rows.first { $0.enter == 0.08 })
         #expect(Set(result.rows.map(\.tally)).count > 1, "the candidates should not all score alike")
-        #expect(result.chosen.enter != 0.15)
+        #expect(result.chosen.enter != 0.08)
         #expect(result.chosen.f1 > current.f1)
         #expect(result.chosen.tally.falseAlarms < current.tally.falseAlarms)
 
