@@ -210,11 +210,11 @@ enum LexiconCompiler {
     }
 
     /// A concept phrase is matched whole, so the words inside it no longer count: "so tired of"
-    /// would hide "tired", 好攰 its 攰. Each concept-only phrase takes the valence of its words
-    /// as the other lists weigh them (longest match, concept-only entries and the characters
-    /// that only stand in for unknown Chinese words left out), when that
-    /// is negative and no negator stands among them ("i'm not suicidal" stays 0). Positive sums
-    /// are left at 0: a phrase of risk can hold a warm word ("giving up on being alive").
+    /// would hide "tired". Each concept-only phrase takes the valence of its words as the other
+    /// lists weigh them (longest match; concept-only entries, and the characters that only stand
+    /// in for unknown Chinese words, left out) when that is negative and no negator stands among
+    /// them ("i'm not suicidal" stays 0). Positive sums are left at 0: a phrase of risk can hold
+    /// a warm word ("giving up on being alive").
     private static func inheritValence(_ out: inout Output) {
         let weights = out.entries.map(\.weight)
         func isConceptOnly(_ e: Int) -> Bool {

@@ -588,6 +588,8 @@ private struct RuleState {
             }
         }
         let valence = max(-1, min(1, total / (total * total + 15).squareRoot()))
+        // How strong the words are counts a little: despair said plainly ("I just feel so
+        // ashamed") is not agitation; the marks, anger words and hostility below are.
         let raw = 0.07 * intensity
             + 0.12 * Float(min(exclamations, 4))
             + 0.08 * Float(min(questions, 4))
