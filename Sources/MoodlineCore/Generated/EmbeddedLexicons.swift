@@ -28112,6 +28112,12 @@ won't give up	0.5
 both die	0	
 both died	0	
 we both die	0	
+# --- killing a thing, not a person (does that kill the policy?)
+kill the policy	-0.5	
+kill my policy	-0.5	
+kill the claim	-0.5	
+kill my claim	-0.5	
+kill the deal	-0.5	
 """####),
         LexiconSource(name: "en-service.tsv", text: ####"""
 # file: en-service.tsv
@@ -42757,6 +42763,9 @@ bbq	0	@zh_bbq
 分别	0	
 告别	0	
 所有人	0	
+再call返你哋	0	
+再call返你们	0	
+再打返嚟	0	
 看电视	0	
 要看电视	0	
 死咗十几次	0	hyperbole
