@@ -600,8 +600,13 @@ private struct RuleState {
         let arousal = max(0, min(1, 1 - expf(-max(0, raw))))
         // Self-directed insults are left out: "觉得自己就是个废物" is despair, not embarrassment.
         // A line that states a risk or insults someone is never an aside.
+        // So is a line about a document's words or a dose, which the fragment-wide patterns mark
+        // reported (a policy's suicide clause quoted, 安眠药一次可以吃几颗): the words are the
+        // document's, not the customer's feeling. A clause telling what someone said is not: "the
+        // last agent told me it was settled" is the grievance itself.
         let asideCues: ScopeCues = [ScopeCues(.thingTarget), ScopeCues(.jest), ScopeCues(.procedure), ScopeCues(.oneOff)]
-        let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty || sawHyperbole)
+        let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty
+                || fragmentCues.contains(ScopeCues(.reported)) || sawHyperbole)
             && categories.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,

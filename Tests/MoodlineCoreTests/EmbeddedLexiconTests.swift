@@ -233,6 +233,14 @@ import Testing
         #expect(score("自殺的話保險還會理賠嗎？我不是問別人，是我自己，我已經決定好了").categories.contains(.selfHarm))
     }
 
+    /// A policy's suicide clause quoted is the document's words, not the customer's feeling: an
+    /// aside, which opens no mood alert alone. A grievance about what an agent said is not.
+    @Test func aQuotedPolicyClauseIsAnAside() {
+        #expect(score("第十二条写“被保险人自合同成立之日起二年内自杀的，本公司不承担给付保险金的责任”，这个是啥意思？").isAside)
+        #expect(score("Clause 7.3 says suicide within the first 12 months isn't covered. Is that standard?").isAside)
+        #expect(!score("The last agent told me it was sorted and it still isn't, this is ridiculous").isAside)
+    }
+
     /// Idioms of wanting or waiting (想看想到要死, 等到我死咗都未到, "going to die if I don't
     /// get these tickets") and a friend's words told by the customer are no disclosure.
     @Test(arguments: ["最後一季我真的想看想到要死，台灣什麼時候上架？", "等到我死咗都未到號", "快递又延误了 我想死的心都有了 哈哈算了",
