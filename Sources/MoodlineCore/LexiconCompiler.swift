@@ -25,6 +25,8 @@ enum LexiconCompiler {
         /// Concept-only phrases of two units or more, with their units: their words' valence
         /// is given back to them once every entry is read (`inheritValence`).
         var conceptPhrases: [(entry: Int, path: [UInt32])] = []
+        /// Where each concept (by number) was first defined, for the unused-concept warning.
+        var conceptDefinedAt: [(file: String, line: Int)] = []
     }
 
     static func compile(_ sources: [LexiconSource]) -> Output {
@@ -53,7 +55,23 @@ enum LexiconCompiler {
                 }
             }
         }
+        if sources.contains(where: \.isPatternFile) { warnOfUnusedConcepts(&out) }
         return out
+    }
+
+    /// A concept no pattern names still takes one of the ``ConceptSet/capacity`` numbers both
+    /// languages share; a tag that names a concept the patterns spell differently is a mistake.
+    private static func warnOfUnusedConcepts(_ out: inout Output) {
+        var used = out.learnedSupport.reduce(into: ConceptSet()) { $0.formUnion($1) }
+        for pattern in out.patterns {
+            for part in pattern.parts { used.formUnion(part) }
+        }
+        for (number, name) in out.conceptNames.enumerated() where !used.contains(number) && name != "self" && name != "you" {
+            guard number < out.conceptDefinedAt.count else { continue }
+            let at = out.conceptDefinedAt[number]
+            out.issues.append(LexiconIssue(.unusedConcept, file: at.file, line: at.line,
+                "concept `@\(name)` is named by no pattern; it takes one of the \(ConceptSet.capacity) concept numbers", isError: false))
+        }
     }
 
     private static func forEachLine(_ text: String, _ body: (Int, Substring) -> Void) {
@@ -114,6 +132,7 @@ enum LexiconCompiler {
                         tagsOK = false
                         continue
                     }
+                    if number == out.conceptDefinedAt.count { out.conceptDefinedAt.append((file, lineNumber)) }
                     concepts.formUnion(ConceptSet(number))
                 } else if let tag = LexiconTags(tag: name) {
                     tags.formUnion(tag)

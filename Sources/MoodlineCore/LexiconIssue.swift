@@ -14,6 +14,7 @@ public struct LexiconIssue: Sendable, Equatable, CustomStringConvertible {
         case noEntries = "no_entries"
         case badPattern = "bad_pattern"
         case unknownConcept = "unknown_concept"
+        case unusedConcept = "unused_concept"
         case badModel = "bad_model"
     }
 

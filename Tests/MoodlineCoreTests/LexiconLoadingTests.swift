@@ -93,4 +93,19 @@ import Testing
         var scorer = Scorer(lexicon: lexicon)
         #expect(scorer.score("so tired of it", language: nil).valence < 0)
     }
+
+    /// A concept no pattern names is reported where it was first defined: it takes one of the
+    /// shared concept numbers for nothing, and is often a misspelt name.
+    @Test func conceptsNoPatternNamesAreWarnedOf() throws {
+        let found = Lexicon.check([
+            LexiconSource(name: "x-concepts.tsv", text: "rival\t0\t@competitor\nother firm\t0\t@competitr\n"),
+            LexiconSource(name: "x.patterns", text: "@competitor\tchurn\tleaving\n"),
+        ])
+        let unused = found.filter { $0.code == .unusedConcept }
+        #expect(unused.count == 1)
+        let issue = try #require(unused.first)
+        #expect(issue.message.contains("@competitr"))
+        #expect(issue.line == 2)
+        #expect(!issue.isError)
+    }
 }

@@ -18417,10 +18417,10 @@ it all to end	0	@en_stopall,@die
 everything to end	0	@en_stopall,@die
 all of it to stop	0	@en_stopall,@die
 all of it to end	0	@en_stopall
-permanently	0	@en_forever
-for good	0	@en_forever
-forever	0	@en_forever
-for ever	0	@en_forever
+permanently	0	
+for good	0	
+forever	0	
+for ever	0	
 last time i'll be a problem	0	@goodbye
 last time ill be a problem	0	@goodbye
 won't be a problem for anyone	0	@goodbye
@@ -38684,9 +38684,9 @@ bbq	0	@zh_bbq
 报案纸	0	@zh_docask
 补身份证	0	@zh_docask
 补办身份证	0	@zh_docask
-别的机构	0	@zh_competitor
-其他机构	0	@zh_competitor
-别的培训机构	0	@zh_competitor
+别的机构	0	@zh_comp
+其他机构	0	@zh_comp
+别的培训机构	0	@zh_comp
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
