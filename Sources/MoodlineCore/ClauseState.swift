@@ -27,7 +27,7 @@ struct ClauseState {
     /// Negators seen in the clause so far.
     var negators: UInt16 = 0
     /// Every concept seen in the fragment, for the fragment-wide patterns; kept across clauses.
-    var fragmentConcepts = ConceptSet()
+    var fragmentConcepts = EntryConcepts()
     /// Cues of the earlier clauses of the sentence, for patterns that started there and
     /// finish after a soft break (a Chinese comma).
     var carriedCues = ScopeCues()
@@ -36,7 +36,7 @@ struct ClauseState {
     /// Every cue of every clause so far, for the learned layer, which judges the whole fragment.
     var fragmentCues = ScopeCues()
     /// Concepts a negator stood just before, anywhere in the fragment, for the learned layer.
-    var negatedConcepts = ConceptSet()
+    var negatedConcepts = EntryConcepts()
     /// Where the speaker (I, 我) was last named in the clause (a UTF-8 offset), or -1.
     var speakerAt: Int32 = -1
     /// The cues of the clause that name the speaker after their first part: reported speech
@@ -70,9 +70,9 @@ struct ClauseState {
         utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, tracer: inout Tracer
     ) {
         let concepts = entryConcepts.union
-        fragmentConcepts.formUnion(concepts)
+        fragmentConcepts.formUnion(entryConcepts)
         if concepts.contains(Int(patterns.speaker)) { speakerAt = utf8Start }
-        if negatorPrecedes { negatedConcepts.formUnion(concepts) }
+        if negatorPrecedes { negatedConcepts.formUnion(entryConcepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
         var k = 0

@@ -1,6 +1,6 @@
 /// A set of concepts, one bit each: the meanings a lexicon entry stands for in patterns
 /// ("myself" is `@self`, "overdose" is `@method`). Concepts are named in lexicon files and
-/// numbered in the order they are first seen, at most ``capacity`` of them.
+/// numbered per script, at most ``capacity`` for each (``LexiconCompiler/ConceptNumbering``).
 public struct ConceptSet: Hashable, Sendable {
     public static let capacity = 256
     /// Four 64-bit words, concept `n` at bit `n % 64` of word `n / 64`: one vector operation
@@ -49,7 +49,11 @@ public struct EntryConcepts: Hashable, Sendable {
     public init() {}
 
     init(_ concepts: ConceptSet, file: String) {
-        let script = Pattern.Script(fileName: file)
+        self.init(concepts, script: Pattern.Script(fileName: file))
+    }
+
+    /// `concepts` for the patterns of `script` (both scripts' for `any`).
+    init(_ concepts: ConceptSet, script: Pattern.Script) {
         if script != .han { latin = concepts }
         if script != .latin { han = concepts }
     }
@@ -66,6 +70,13 @@ public struct EntryConcepts: Hashable, Sendable {
     public mutating func formUnion(_ other: EntryConcepts) {
         latin.formUnion(other.latin)
         han.formUnion(other.han)
+    }
+
+    /// Whether the two share a concept of the same script: an English and a Chinese concept
+    /// may carry the same number (``LexiconCompiler/ConceptNumbering``) and must not meet.
+    @inline(__always)
+    func intersects(_ other: EntryConcepts) -> Bool {
+        latin.intersects(other.latin) || han.intersects(other.han)
     }
 
     /// The concepts a pattern of `script` sees.

@@ -33,12 +33,12 @@ struct FrozenPatterns {
     let fragmentWide: UnsafeBufferPointer<FragmentWide>
     /// Per category (by raw value), the concepts only its own patterns use: when one of them
     /// is negated in a fragment ("I'm not cancelling"), the learned layer may not state it.
-    let families: [ConceptSet]
+    let families: [EntryConcepts]
     /// All the families together: a concept that points at some one category.
-    let familyConcepts: ConceptSet
+    let familyConcepts: EntryConcepts
     /// Per category (by raw value), the concepts a fragment needs before the learned layer may
     /// state the category without a rule (`support:` lines); empty: no need.
-    let learnedSupport: [ConceptSet]
+    let learnedSupport: [EntryConcepts]
     /// The concept numbers of the speaker (`@self`: I, me, 我) and the listener (`@you`: you,
     /// 你); -1 when the lexicon has none. Numbers, not sets: this struct is copied into every
     /// scoring pass.
@@ -61,18 +61,21 @@ struct FrozenPatterns {
         var starts: [Int32] = []
         var startConcepts = ConceptSet()
         var fragmentWide: [FragmentWide] = []
-        var families = [ConceptSet](repeating: ConceptSet(), count: Category.allCases.count)
+        var families = [EntryConcepts](repeating: EntryConcepts(), count: Category.allCases.count)
 
         init(_ patterns: [Pattern]) {
             // A concept more than one category's patterns use (the self, the listener) says
-            // nothing of any one of them.
-            var owners = [CategorySet](repeating: [], count: ConceptSet.capacity)
-            for pattern in patterns {
-                guard case .category(let category) = pattern.output else { continue }
-                for part in pattern.parts { for c in part.members { owners[c].insert(category) } }
-            }
-            for (c, categories) in owners.enumerated() where categories.members.count == 1 {
-                families[Int(categories.members[0].rawValue)].formUnion(ConceptSet(c))
+            // nothing of any one of them. Each script's concepts are owned apart: the same
+            // number may name an English and a Chinese concept.
+            for script in [Pattern.Script.latin, .han] {
+                var owners = [CategorySet](repeating: [], count: ConceptSet.capacity)
+                for pattern in patterns where pattern.script == script || pattern.script == .any {
+                    guard case .category(let category) = pattern.output else { continue }
+                    for part in pattern.parts { for c in part.members { owners[c].insert(category) } }
+                }
+                for (c, categories) in owners.enumerated() where categories.members.count == 1 {
+                    families[Int(categories.members[0].rawValue)].formUnion(EntryConcepts(ConceptSet(c), script: script))
+                }
             }
             var byConcept = [[Int32]](repeating: [], count: ConceptSet.capacity)
             for (id, pattern) in patterns.enumerated() {

@@ -16,7 +16,8 @@ final class FrozenTables: @unchecked Sendable {
 
     init(
         trie: UnitTrie, words: WordTable, scriptMap: ScriptMap, weights: [Float], tags: [LexiconTags],
-        concepts: [EntryConcepts], conceptNames: [String], patterns: [Pattern], learnedSupport: [ConceptSet], model: CategoryModel
+        concepts: [EntryConcepts], numbering: LexiconCompiler.ConceptNumbering, patterns: [Pattern], learnedSupport: [EntryConcepts],
+        model: CategoryModel
     ) {
         var owned: [UnsafeMutableRawPointer] = []
         func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -54,14 +55,17 @@ final class FrozenTables: @unchecked Sendable {
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
         self.weights = copy(weights)
         // Entries with concepts say so in their tags, so most entries never read their concept set.
-        let speaker = conceptNames.firstIndex(of: "self").map { Int16($0) } ?? -1
-        let listener = conceptNames.firstIndex(of: "you").map { Int16($0) } ?? -1
-        var usedConcepts = patterns.reduce(into: learnedSupport.reduce(into: ConceptSet()) { $0.formUnion($1) }) { all, p in
-            p.parts.forEach { all.formUnion($0) }
+        let speaker = numbering.numbers["self"].map { Int16($0) } ?? -1
+        let listener = numbering.numbers["you"].map { Int16($0) } ?? -1
+        var usedConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
+        for pattern in patterns {
+            for part in pattern.parts { usedConcepts.formUnion(EntryConcepts(part, script: pattern.script)) }
         }
-        for concept in [speaker, listener] where concept >= 0 { usedConcepts.formUnion(ConceptSet(Int(concept))) }
+        for concept in [speaker, listener] where concept >= 0 {
+            usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .any))
+        }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
-            concepts.union.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
+            concepts.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
         })
         let patternLayout = FrozenPatterns.Layout(patterns)
         let conceptTable = FrozenPatterns.deduplicated(concepts)
@@ -69,7 +73,7 @@ final class FrozenTables: @unchecked Sendable {
             conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
             fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families,
-            familyConcepts: patternLayout.families.reduce(into: ConceptSet()) { $0.formUnion($1) },
+            familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
             learnedSupport: learnedSupport, speaker: speaker, listener: listener
         )
         let modelTable = FrozenCategoryModel.layout(model)

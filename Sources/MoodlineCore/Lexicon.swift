@@ -20,8 +20,8 @@ public final class Lexicon: Sendable {
     public let entries: [Entry]
     /// The patterns over concepts, in file order.
     public let patterns: [Pattern]
-    /// Concept names by number (`self`, not `@self`).
-    public let conceptNames: [String]
+    /// Concept numbers and names: an English and a Chinese concept may share a number.
+    let numbering: LexiconCompiler.ConceptNumbering
     /// Per entry, the concepts it stands for, per language.
     public let concepts: [EntryConcepts]
     /// The compiled matcher and per-entry weights and tags, in buffers the scoring loop reads directly.
@@ -40,13 +40,13 @@ public final class Lexicon: Sendable {
     init(_ compiled: LexiconCompiler.Output) {
         entries = compiled.entries
         patterns = compiled.patterns
-        conceptNames = compiled.conceptNames
+        numbering = compiled.numbering
         concepts = compiled.concepts
         warnings = compiled.issues
         frozen = FrozenTables(
             trie: compiled.trie, words: compiled.words, scriptMap: compiled.scriptMap,
             weights: compiled.entries.map(\.weight), tags: compiled.entries.map(\.tags),
-            concepts: compiled.concepts, conceptNames: compiled.conceptNames, patterns: compiled.patterns, learnedSupport: compiled.learnedSupport, model: compiled.model
+            concepts: compiled.concepts, numbering: compiled.numbering, patterns: compiled.patterns, learnedSupport: compiled.learnedSupport, model: compiled.model
         )
     }
 
@@ -54,6 +54,18 @@ public final class Lexicon: Sendable {
     public static func check(_ sources: [LexiconSource]) -> [LexiconIssue] {
         LexiconCompiler.compile(sources).issues
     }
+
+    /// A concept's number (`self`, not `@self`); nil when no entry defines it.
+    public func conceptNumber(named name: String) -> Int? { numbering.numbers[name] }
+
+    /// Concept numbers in use for English and for Chinese patterns, each of
+    /// ``ConceptSet/capacity``; the concepts both share count in both.
+    public var conceptsInUse: (english: Int, chinese: Int) {
+        (numbering.shared + numbering.latinOnly, numbering.shared + numbering.hanOnly)
+    }
+
+    /// The name of concept `number` as patterns of `script` see it (`self`, not `@self`).
+    public func conceptName(_ number: Int, script: Pattern.Script) -> String { numbering.name(number, script: script) }
 
     /// The text of an entry, as written in the lexicon file.
     public func term(_ id: EntryID) -> String { entries[Int(id.rawValue)].term }

@@ -14,23 +14,23 @@ enum LexiconCompiler {
         var issues: [LexiconIssue] = []
         /// Per entry, the concepts it stands for, for each language's patterns.
         var concepts: [EntryConcepts] = []
-        /// Concept names by number, in the order first seen.
-        var conceptNames: [String] = []
-        var conceptNumbers: [String: Int] = [:]
+        /// Concept numbers and names, per script.
+        var numbering = ConceptNumbering()
         var patterns: [Pattern] = []
         /// Per category (by raw value), the concepts the learned layer needs in a fragment to
         /// state it alone; empty: no such need.
-        var learnedSupport = [ConceptSet](repeating: ConceptSet(), count: Category.allCases.count)
+        var learnedSupport = [EntryConcepts](repeating: EntryConcepts(), count: Category.allCases.count)
         var model = CategoryModel()
         /// Concept-only phrases of two units or more, with their units: their words' valence
         /// is given back to them once every entry is read (`inheritValence`).
         var conceptPhrases: [(entry: Int, path: [UInt32])] = []
-        /// Where each concept (by number) was first defined, for the unused-concept warning.
-        var conceptDefinedAt: [(file: String, line: Int)] = []
+        /// Where each concept was first defined, for the unused-concept warning.
+        var conceptDefinedAt: [String: (file: String, line: Int)] = [:]
     }
 
     static func compile(_ sources: [LexiconSource]) -> Output {
         var out = Output()
+        out.numbering = ConceptNumbering(sources)
         // Script maps first: terms are normalised with them, as text will be.
         for source in sources where source.isScriptMap { readMap(source, into: &out) }
         var units: [TextUnit] = []
@@ -59,22 +59,28 @@ enum LexiconCompiler {
         return out
     }
 
-    /// A concept no pattern names still takes one of the ``ConceptSet/capacity`` numbers both
-    /// languages share; a tag that names a concept the patterns spell differently is a mistake.
+    /// A concept no pattern names still takes one of its script's ``ConceptSet/capacity``
+    /// numbers; a tag that names a concept the patterns spell differently is a mistake.
     private static func warnOfUnusedConcepts(_ out: inout Output) {
-        var used = out.learnedSupport.reduce(into: ConceptSet()) { $0.formUnion($1) }
-        for pattern in out.patterns {
-            for part in pattern.parts { used.formUnion(part) }
+        var used: Set<String> = ["self", "you"]
+        func use(_ concepts: ConceptSet, _ script: Pattern.Script) {
+            for number in concepts.members { used.insert(out.numbering.name(number, script: script)) }
         }
-        for (number, name) in out.conceptNames.enumerated() where !used.contains(number) && name != "self" && name != "you" {
-            guard number < out.conceptDefinedAt.count else { continue }
-            let at = out.conceptDefinedAt[number]
+        for support in out.learnedSupport {
+            use(support.latin, .latin)
+            use(support.han, .han)
+        }
+        for pattern in out.patterns {
+            for part in pattern.parts { use(part, pattern.script) }
+        }
+        for (name, at) in out.conceptDefinedAt.sorted(by: { ($0.value.file, $0.value.line) < ($1.value.file, $1.value.line) })
+        where !used.contains(name) {
             out.issues.append(LexiconIssue(.unusedConcept, file: at.file, line: at.line,
-                "concept `@\(name)` is named by no pattern; it takes one of the \(ConceptSet.capacity) concept numbers", isError: false))
+                "concept `@\(name)` is named by no pattern; it takes one of the \(ConceptSet.capacity) concept numbers of its script", isError: false))
         }
     }
 
-    private static func forEachLine(_ text: String, _ body: (Int, Substring) -> Void) {
+    static func forEachLine(_ text: String, _ body: (Int, Substring) -> Void) {
         var lineNumber = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -127,12 +133,12 @@ enum LexiconCompiler {
         if fields.count == 3 {
             for name in fields[2].split(separator: ",") {
                 if name.hasPrefix("@") {
-                    guard let number = conceptNumber(name.dropFirst(), defining: true, into: &out) else {
-                        issue(.unknownTag, "more than \(ConceptSet.capacity) concepts; `\(name)` is one too many")
+                    guard let number = conceptNumber(name.dropFirst(), into: out) else {
+                        issue(.unknownTag, "more than \(ConceptSet.capacity) concepts for one script; `\(name)` is one too many")
                         tagsOK = false
                         continue
                     }
-                    if number == out.conceptDefinedAt.count { out.conceptDefinedAt.append((file, lineNumber)) }
+                    if out.conceptDefinedAt[String(name.dropFirst())] == nil { out.conceptDefinedAt[String(name.dropFirst())] = (file, lineNumber) }
                     concepts.formUnion(ConceptSet(number))
                 } else if let tag = LexiconTags(tag: name) {
                     tags.formUnion(tag)
@@ -264,14 +270,10 @@ enum LexiconCompiler {
         }
     }
 
-    /// A concept's number, numbering it when `defining` and it is new; nil when the concept is
-    /// unknown (and not being defined) or there is no number left.
-    static func conceptNumber(_ name: some StringProtocol, defining: Bool, into out: inout Output) -> Int? {
-        if let n = out.conceptNumbers[String(name)] { return n }
-        guard defining, out.conceptNames.count < ConceptSet.capacity else { return nil }
-        out.conceptNames.append(String(name))
-        out.conceptNumbers[String(name)] = out.conceptNames.count - 1
-        return out.conceptNames.count - 1
+    /// A concept's number (``ConceptNumbering``); nil when no entry defines the concept, or its
+    /// script has no number left for it.
+    static func conceptNumber(_ name: some StringProtocol, into out: Output) -> Int? {
+        out.numbering.numbers[String(name)]
     }
 
     /// Reads one line of a `*.model` file: `bias`, `threshold` (probabilities) or a feature

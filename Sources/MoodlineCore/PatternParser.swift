@@ -27,12 +27,12 @@ enum PatternParser {
             }
             var concepts = ConceptSet()
             for alternative in fields[0].split(separator: "|") {
-                guard alternative.hasPrefix("@"), let number = LexiconCompiler.conceptNumber(alternative.dropFirst(), defining: false, into: &out) else {
+                guard alternative.hasPrefix("@"), let number = LexiconCompiler.conceptNumber(alternative.dropFirst(), into: out) else {
                     return fail(.unknownConcept, "`\(alternative)` is not a defined concept: a support line is @a|@b|… (concepts tagged on terms)")
                 }
                 concepts.formUnion(ConceptSet(number))
             }
-            out.learnedSupport[Int(category.rawValue)].formUnion(concepts)
+            out.learnedSupport[Int(category.rawValue)].formUnion(EntryConcepts(concepts, file: file))
             return nil
         }
         let output: Pattern.Output
@@ -70,7 +70,7 @@ enum PatternParser {
                 guard alternative.hasPrefix("@") else {
                     return fail(.badPattern, "`\(alternative)` is not a concept: parts are written @name (or @a|@b)")
                 }
-                guard let number = LexiconCompiler.conceptNumber(alternative.dropFirst(), defining: false, into: &out) else {
+                guard let number = LexiconCompiler.conceptNumber(alternative.dropFirst(), into: out) else {
                     return fail(.unknownConcept, "concept `\(alternative)` is not defined by any entry (tag a term with it)")
                 }
                 part.formUnion(ConceptSet(number))

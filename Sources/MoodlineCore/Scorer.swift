@@ -306,7 +306,7 @@ private struct RuleState {
 
         if tags.contains(.hasConcepts) {
             let concepts = clause.patterns.concepts(e)
-            if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts.union) { sawTrouble = true }
+            if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts) { sawTrouble = true }
             clause.advance(
                 entry: id, concepts: concepts, from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
@@ -417,7 +417,9 @@ private struct RuleState {
         var statedSelfHarm = false
         let seen = clause.fragmentConcepts
         guard !seen.isEmpty else { return cues }
-        for rule in clause.patterns.fragmentWide where seen.intersects(rule.first) && seen.intersects(rule.second) {
+        for rule in clause.patterns.fragmentWide {
+            let visible = seen.seen(by: rule.info.script)
+            guard visible.intersects(rule.first) && visible.intersects(rule.second) else { continue }
             let id = Lexicon.PatternID(rawValue: UInt32(rule.pattern))
             tracer.record(.patternMatched(id, parts: PartSpans()))
             if rule.info.outputKind == 1 {
@@ -499,7 +501,7 @@ private struct RuleState {
     /// 去死) keeps the self-harm.
     mutating func dropListenersDeathWish<Tracer: ScoreTracer>(tracer: inout Tracer) {
         guard categories.contains(.selfHarm), categories.contains(.abuse) else { return }
-        let seen = clause.fragmentConcepts
+        let seen = clause.fragmentConcepts.union
         let speaker = Int(clause.patterns.speaker), listener = Int(clause.patterns.listener)
         guard speaker >= 0, seen.contains(listener), !seen.contains(speaker) else { return }
         var kept = CategoryHits()

@@ -31,6 +31,10 @@ struct LexiconCommand: ParsableCommand {
             let lexicon = errors == 0 ? try? Lexicon(sources: sources) : nil
             let what = directory ?? "embedded lexicons"
             print("\(what): \(sources.count) files, \(lexicon.map { "\($0.count) entries, " } ?? "")\(errors) error(s), \(issues.count - errors) warning(s)")
+            if let lexicon {
+                let (english, chinese) = lexicon.conceptsInUse
+                print("concepts: \(english) of \(ConceptSet.capacity) numbers for English patterns, \(chinese) for Chinese")
+            }
             if errors > 0 { throw ExitCode(1) }
         }
     }

@@ -40,7 +40,7 @@ struct ScoreExplanation {
         case .patternMatched(let id, let parts):
             let pattern = lexicon.pattern(id)
             let matched = (0..<parts.count).map { k in
-                let concepts = pattern.parts[k].members.map { "@" + lexicon.conceptNames[$0] }.joined(separator: "|")
+                let concepts = pattern.parts[k].members.map { "@" + lexicon.conceptName($0, script: pattern.script) }.joined(separator: "|")
                 return "\"\(excerpt(parts[k].start, parts[k].end))\" as \(concepts)"
             }
             let output = switch pattern.output {

@@ -94,8 +94,8 @@ import Testing
         #expect(scorer.score("so tired of it", language: nil).valence < 0)
     }
 
-    /// A concept no pattern names is reported where it was first defined: it takes one of the
-    /// shared concept numbers for nothing, and is often a misspelt name.
+    /// A concept no pattern names is reported where it was first defined: it takes one of its
+    /// script's concept numbers for nothing, and is often a misspelt name.
     @Test func conceptsNoPatternNamesAreWarnedOf() throws {
         let found = Lexicon.check([
             LexiconSource(name: "x-concepts.tsv", text: "rival\t0\t@competitor\nother firm\t0\t@competitr\n"),
@@ -107,5 +107,45 @@ import Testing
         #expect(issue.message.contains("@competitr"))
         #expect(issue.line == 2)
         #expect(!issue.isError)
+    }
+
+    /// An English and a Chinese concept may carry the same number; neither language's
+    /// patterns see the other's concepts, even in a fragment that mixes the two.
+    @Test func englishAndChineseConceptsShareNumbersWithoutMeeting() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: "rival\t0\t@en_rival\nleave\t0\t@en_leave\n"),
+            LexiconSource(name: "zh-concepts.tsv", text: "你\t0\t@zh_you\n废物\t0\t@zh_insult\n"),
+            LexiconSource(name: "en.patterns", text: "@en_leave ..2 @en_rival\tchurn\tleaving\n"),
+            LexiconSource(name: "zh.patterns", text: "@zh_you & @zh_insult\tabuse\tan insult\n"),
+        ])
+        #expect(lexicon.conceptNumber(named: "en_rival") == lexicon.conceptNumber(named: "zh_you"))
+        #expect(lexicon.conceptNumber(named: "en_leave") == lexicon.conceptNumber(named: "zh_insult"))
+        #expect(lexicon.conceptsInUse == (english: 2, chinese: 2))
+        var scorer = Scorer(lexicon: lexicon)
+        #expect(scorer.score("你这个废物", language: nil).categories.contains(.abuse))
+        #expect(scorer.score("leave for a rival", language: nil).categories.contains(.churn))
+        // The English words carry the Chinese concepts' numbers, for English patterns only.
+        #expect(!scorer.score("rival leave 了", language: nil).categories.contains(.abuse))
+        #expect(!scorer.score("你 leave", language: nil).categories.contains(.abuse))
+    }
+
+    /// Each script numbers its own concepts up to the capacity; the concepts both scripts
+    /// name take a number in each.
+    @Test func eachScriptHasItsOwnConceptNumbers() throws {
+        func sources(english: Int, chinese: Int) -> [LexiconSource] {
+            let en = (0..<english).map { "term\(String(UnicodeScalar(UInt8(97 + $0 % 26))))\($0)\t0\t@en_c\($0)" }
+            let zh = (0..<chinese).map { "\(Character(UnicodeScalar(0x4E00 + $0)!))\t0\t@zh_c\($0)" }
+            return [
+                LexiconSource(name: "en-concepts.tsv", text: (en + ["me\t0\t@self"]).joined(separator: "\n")),
+                LexiconSource(name: "zh-concepts.tsv", text: (zh + ["我\t0\t@self"]).joined(separator: "\n")),
+                LexiconSource(name: "en.patterns", text: (0..<english).map { "@self ..2 @en_c\($0)\tchurn" }.joined(separator: "\n")),
+                LexiconSource(name: "zh.patterns", text: (0..<chinese).map { "@self ..2 @zh_c\($0)\tchurn" }.joined(separator: "\n")),
+            ]
+        }
+        let full = try Lexicon(sources: sources(english: ConceptSet.capacity - 1, chinese: ConceptSet.capacity - 1))
+        #expect(full.conceptsInUse == (english: ConceptSet.capacity, chinese: ConceptSet.capacity))
+        let tooMany = Lexicon.check(sources(english: ConceptSet.capacity, chinese: 3)).filter(\.isError)
+        #expect(tooMany.contains { $0.code == .unknownTag && $0.message.contains("@en_c255") }, "\(tooMany)")
+        #expect(!tooMany.contains { $0.message.contains("zh_c") }, "the Chinese numbers are not spent by the English")
     }
 }

@@ -180,7 +180,7 @@ import Testing
     @Test func conceptLinesAddToEntriesDefinedElsewhere() throws {
         let bad = try #require(Self.lexicon.entries.firstIndex { $0.term == "bad" })
         #expect(Self.lexicon.entries[bad].weight == -2.5)
-        let concept = try #require(Self.lexicon.conceptNames.firstIndex(of: "bad"))
+        let concept = try #require(Self.lexicon.conceptNumber(named: "bad"))
         #expect(Self.lexicon.concepts[bad].union.contains(concept))
         #expect(score("bad").valence < 0)
         #expect(!Lexicon.check(Self.sources).contains { $0.code == .duplicate })
