@@ -161,7 +161,8 @@ private struct RuleState {
     static let morphemeShare: Float = 0.5
     /// The total of a fragment whose only evidence is a risk statement ("I'm porting my number
     /// to Vodafone", 我要去消协): a customer leaving, threatening or chasing is unhappy, however
-    /// flat the words.
+    /// flat the words. So is one whose other words happen to be warm: "raise what you like… the
+    /// whole file goes to the ombudsman" is no praise.
     static let statementOnly: Float = -0.8
     /// The categories that say a customer is in trouble or unhappy.
     static let riskCategories: CategorySet = [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact)]
@@ -560,7 +561,8 @@ private struct RuleState {
             total = morphemes * Self.morphemeShare
             intensity += abs(total)
         }
-        if total == 0 && categories.rawValue & Self.riskCategories.rawValue != 0 {
+        let stated = total == 0 ? categories : categories.subtracting(weak)
+        if total >= 0 && stated.rawValue & Self.riskCategories.rawValue != 0 {
             tracer.record(.statementOnly(total: Self.statementOnly))
             total = Self.statementOnly
             intensity += abs(total)

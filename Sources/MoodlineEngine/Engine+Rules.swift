@@ -99,6 +99,7 @@ extension Engine {
         if fragment.speaker == .agent && score.spokenOf.contains(.escalation) { s.agentPointedOutsideSeq = fragment.seq }
         for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
             if kind == .escalationThreat && Self.followsAdvice(fragment.seq, s) { continue }
+            if Self.crisisCarries(kind) && isOpen(.selfHarm, in: s, config) { continue }
             statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)
         }
 
@@ -121,6 +122,12 @@ extension Engine {
         }
         return point
     }
+
+    /// Kinds a self-harm crisis carries: while its episode is open, a customer who stops the
+    /// phone contract or says it is the third call ("cancel it, I won't need it"; "I've given
+    /// most of my things away already") is putting affairs in order or telling how it came to
+    /// this, and the critical alert already has a person on the call.
+    static func crisisCarries(_ kind: AlertKind) -> Bool { kind == .churnThreat || kind == .repeatContact }
 
     /// Fragments after an agent pointed the customer to an outside body in which going there
     /// is following the advice ("OK 我下班就去派出所"), not a threat.

@@ -263,6 +263,36 @@ import Testing
         #expect(score(text).categories.contains(.repeatContact), "\(text)")
     }
 
+    /// Tiredness said as death, chemicals beside a gas pipe and a father's words about his long
+    /// life are no disclosure; not to be found after a time, or a payout asked about for an act
+    /// of one's own, is.
+    @Test(arguments: ["Yes, a horribly early one. I'm going to be dead on my feet.", "做完手術之後成個人攰到死，返工又多嘢做",
+                      "順便問一下，樓下店面是做殺蟲除蟲的，他們會用一些藥劑，跟瓦斯管線有沒有關係？"])
+    func everydayDeathWordsAreNoDisclosure(_ text: String) {
+        #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+    }
+
+    @Test(arguments: ["你们也别再打我女儿电话了，过了这个月，这笔账你们找谁也找不着我了。",
+                      "and I need to know it pays out even if it was me that did it. I've read the small print and it's not clear"])
+    func goneAfterATimeOrAPayoutForOnesOwnActIsSelfHarm(_ text: String) {
+        #expect(score(text).categories.contains(.selfHarm), "\(text)")
+    }
+
+    /// Errands at other offices and what the customer had feared would happen are no contacts.
+    @Test(arguments: ["這一個月跑殯儀館、跑銀行、跑戶政，真的快累死了", "之前听人说很麻烦，还以为要跑好几趟，你这么一说我心里踏实多了"])
+    func errandsElsewhereAndFearedTripsAreNoRepeat(_ text: String) {
+        #expect(!score(text).categories.contains(.repeatContact), "\(text)")
+    }
+
+    /// A threat or a count of calls is a grievance, whatever warm word stands beside it.
+    @Test(arguments: ["Raise what you like. If it isn't sorted by Friday, the whole file goes to the ombudsman.",
+                      "Don't bother. I've bought everything from you for twelve years. The desk goes back under the 30 days and that's the last order you'll get from this household."])
+    func aRiskStatementWithWarmWordsIsStillNegative(_ text: String) {
+        let s = score(text)
+        #expect(!s.categories.intersection([CategorySet(.escalation), CategorySet(.churn)]).isEmpty, "\(text)")
+        #expect(s.valence < 0, "\(text): \(s.valence)")
+    }
+
     @Test(arguments: ["我要打12315投诉你们", "I'm reporting this to the FCC", "我要去工信部投诉", "我會找消保官"])
     func regulatorsAreEscalation(_ text: String) {
         #expect(score(text).categories.contains(.escalation), "\(text)")

@@ -29,6 +29,20 @@ import Testing
         #expect(h.kinds(.selfHarm).map(\.seq) == [1, 4])
     }
 
+    /// While a self-harm episode is open, stopping a contract or counting calls is affairs put
+    /// in order or how it came to this: the critical alert carries them. After it, they alert.
+    @Test func aSelfHarmCrisisCarriesChurnAndRepeatContact() {
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), score(-0.6, .selfHarm, .churn))
+        h.send(fragment(2, at: 20, .customer), score(-0.4, .churn))
+        h.send(fragment(3, at: 40, .customer), score(-0.4, .repeatContact))
+        #expect(h.kinds(.selfHarm).count == 1)
+        #expect(h.kinds(.churnThreat).isEmpty)
+        #expect(h.kinds(.repeatContact).isEmpty)
+        h.send(fragment(4, at: 400, .customer), score(-0.4, .churn))  // the crisis episode has closed
+        #expect(h.kinds(.churnThreat).map(\.seq) == [4])
+    }
+
     @Test func insultsAreAbuseFromTheCustomerAndMisconductFromTheAgent() {
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), score(-0.8, .abuse))

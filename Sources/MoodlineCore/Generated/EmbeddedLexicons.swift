@@ -20478,6 +20478,57 @@ a different issue	0	@en_first
 a new problem	0	@en_first
 fixed it in a day	0	@en_first
 your team fixed it	0	@en_first
+# --- self-harm said sideways, tuning set T16: no one left at the address to read the post, and the reminders stopped
+won't be anybody here	0	@en_noone
+won't be anyone here	0	@en_noone
+wont be anybody here	0	@en_noone
+wont be anyone here	0	@en_noone
+nobody will be here to read	0	@en_noone
+no one will be here to read	0	@en_noone
+won't be anyone to read	0	@en_noone
+nobody here to read	0	@en_noone
+no one here to read	0	@en_noone
+don't send any more reminders	0	@en_dontcall
+dont send any more reminders	0	@en_dontcall
+stop sending reminders	0	@en_dontcall
+no more reminders	0	@en_dontcall
+don't send any more letters	0	@en_dontcall
+stop sending letters	0	@en_dontcall
+put everything in order	0	@farewell_act
+everything in order	0	@farewell_act
+# --- leaving said by what moves to the competitor, tuning set T16 ("taking the mortgage to Nationwide")
+taking the mortgage to	0	@en_leavingfor
+taking my mortgage to	0	@en_leavingfor
+moving my mortgage to	0	@en_leavingfor
+moving the mortgage to	0	@en_leavingfor
+taking my savings to	0	@en_leavingfor
+moving my savings to	0	@en_leavingfor
+taking my pension to	0	@en_leavingfor
+moving my pension to	0	@en_leavingfor
+taking my account to	0	@en_leavingfor
+moving my account to	0	@en_leavingfor
+taking the account to	0	@en_leavingfor
+taking my custom to	0	@en_leavingfor
+taking our business to	0	@en_leavingfor
+taking the contract to	0	@en_leavingfor
+moving the contract to	0	@en_leavingfor
+moving our accounts to	0	@en_leavingfor
+renewed	0	@en_renewal
+be renewed	0	@en_renewal
+renewing	0	@en_renewal
+renew it	0	@en_renewal
+# --- tuning set T16 conversations: a payout asked about for an act of one's own ("it pays out even if it was me that did it")
+it was me that did it	0	@en_itsme
+it was me who did it	0	@en_itsme
+even if it was me	0	@en_itsme
+if i did it myself	0	@en_itsme
+if i do it myself	0	@en_itsme
+if it's me that does it	0	@en_itsme
+if i'm the one who does it	0	@en_itsme
+if i was the one who did it	0	@en_itsme
+by my own hand	0	@en_itsme
+if i did it to myself	0	@en_itsme
+if i do it to myself	0	@en_itsme
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -30190,6 +30241,17 @@ won't be needing a body	-3.0	self_harm
 wont be needing a body	-3.0	self_harm
 and with living	-3.0	self_harm
 done with living tbh	-3.0	self_harm
+# --- tuning set T16: a customer who came over from a competitor is no leaver (the phrase hides `switched`)
+switched to you	0.5	satisfaction
+switched over to you	0.5	satisfaction
+moved over to you	0.5	satisfaction
+came over to you	0.5	satisfaction
+# --- tuning set T16: tiredness said as death (blocks `be dead` inside)
+be dead on my feet	-1.0	hyperbole
+dead on my feet	-1.0	hyperbole
+be dead on our feet	-1.0	hyperbole
+dead on our feet	-1.0	hyperbole
+be dead tired	-1.0	hyperbole
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -30242,6 +30304,7 @@ done with living tbh	-3.0	self_harm
 @en_shact	self_harm	self-harm
 @en_night ..6 @die|@kill	self_harm	recurring death thoughts
 @en_euph & @en_departure	self_harm	a departure said not to be a trip
+@en_policy|@en_payout & @en_itsme	self_harm	a payout asked about, for an act of one's own
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
 @method ..8 @en_answer	self_harm	a means that looks like the answer
@@ -30276,6 +30339,7 @@ done with living tbh	-3.0	self_harm
 @you|@en_tolistener ..3 @en_harass	abuse	sexual harassment of the listener
 @en_doubt ..3 @en_demean|@en_adj	abuse	mocking the listener's brain
 @you ..4 @en_demean	abuse	demeaning the listener
+@en_demean ..8 @you	abuse	demeaning the listener, named after
 # --- abuse scope
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
@@ -30323,6 +30387,8 @@ done with living tbh	-3.0	self_harm
 @en_buy ..4 @never_again	churn	never again
 @en_goto ..1 @en_firm	churn	heading to another firm
 @en_wontbe ..1 @en_signing ..4 @en_renewal	churn	not signing the renewal
+@service ..3 @en_wontbe ..2 @en_renewal	churn	the service will not be renewed
+@en_wontbe ..2 @en_renewal ..3 @service	churn	not renewing the service
 # --- churn scope
 @cancel ..2 @en_oneoff	scope:one_off	cancelling a single order or appointment
 @en_oneoff ..3 @cancel	scope:one_off	a single flight or order was cancelled
@@ -38687,6 +38753,59 @@ bbq	0	@zh_bbq
 别的机构	0	@zh_comp
 其他机构	0	@zh_comp
 别的培训机构	0	@zh_comp
+# --- self-harm said sideways, tuning set T16: no next year for the speaker, farewells said to everyone, the last contact with the company and money left to family, a high place not dared last time
+不会有明年	0	@zh_gone
+没有明年了	0	@zh_gone
+冇下年	0	@zh_gone
+冇明年	0	@zh_gone
+不会有下一年	0	@zh_gone
+等不到明年	0	@zh_gone
+都道过别了	0	@zh_gone
+都道别了	0	@zh_gone
+都告过别了	0	@zh_gone
+都告别了	0	@zh_gone
+都讲过再见	0	@zh_gone
+都说过再见了	0	@zh_gone
+问题都会解决	0	@zh_better
+问题就都解决了	0	@zh_better
+所有问题都解决	0	@zh_better
+人死债消	0	@zh_die
+最后一次联系你们	0	@zh_lasttalk
+最后一次找你们	0	@zh_lasttalk
+最后一次揾你哋	0	@zh_lasttalk
+最后一次打嚟	0	@zh_lasttalk
+钱留给我	0	@zh_giveall
+钱都留给	0	@zh_giveall
+都留畀	0	@zh_giveall
+全部留畀	0	@zh_giveall
+那次没敢	0	@zh_almost
+上次没敢	0	@zh_almost
+𠮶次唔敢	0	@zh_almost
+不会再犹豫	0	@zh_almost
+唔会再犹豫	0	@zh_almost
+# --- what the customer had thought would happen (还以为要跑好几趟): counterfactual, no contact made
+还以为	0	@zh_cue
+原以为	0	@zh_cue
+本来以为	0	@zh_cue
+我还以为	0	@zh_cue,@self
+# --- tuning set T16 conversations: not to be found after a time (过了这个月，你们找谁也找不着我了); the listener told they never finished school (读唔成书先嚟做呢份嘢)
+找不着我	0	@zh_gone
+找不着我了	0	@zh_gone
+找谁也找不着我	0	@zh_gone
+揾唔到我	0	@zh_gone
+揾唔返我	0	@zh_gone
+过了这个月	0	@zh_aftertime
+这个月之后	0	@zh_aftertime
+月底之后	0	@zh_aftertime
+过了月底	0	@zh_aftertime
+下个月之后	0	@zh_aftertime
+过咗呢个月	0	@zh_aftertime
+呢个月之后	0	@zh_aftertime
+读唔成书	0	@zh_demean
+读不成书	0	@zh_demean
+书都读唔成	0	@zh_demean
+书都读不好	0	@zh_demean
+小学都没毕业	0	@zh_demean
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -46088,6 +46207,49 @@ app系咪死咗	-2.0
 在走之前把事情都处理好	-3.0	self_harm
 走之前把事情都处理好	-3.0	self_harm
 走之前把事情处理好	-3.0	self_harm
+# --- tuning set T16: not renewing said with a negator before 续 (别给我续, 不跟你们续了: the negator is the churn), leaving for another firm said with what moves there, the way out of an account asked for; turning off an automatic payment while keeping the card is no leaving
+别给我续	-1.0	churn
+别再给我续	-1.0	churn
+不跟你们续了	-1.0	churn
+不跟你哋续	-1.0	churn
+唔跟你哋续	-1.0	churn
+唔使再续	-1.0	churn
+不用再续	-1.0	churn
+不用续了	-1.0	churn
+不要续了	-1.0	churn
+不要再续	-1.0	churn
+别再续	-1.0	churn
+给别家送	-0.8	churn
+交给别家	-0.8	churn
+给别家做	-0.8	churn
+畀第二间	-0.8	churn
+喺第二间买咗	-0.8	churn
+在别家买了	-0.8	churn
+注销入口	-0.5	churn
+注销的入口	-0.5	churn
+取消自动扣款	0.1	
+关掉自动扣款	0.1	
+取消自动还款	0.1	
+关闭自动扣款	0.1	
+# --- tuning set T16: tiredness said as death in Cantonese; errands run at other offices (跑银行、跑殡仪馆) and a stretch of time (这一个月) are no contacts with the company
+攰到死	-1.2	hyperbole
+攰死	-1.2	hyperbole
+累到死	-1.2	hyperbole
+攰到要死	-1.2	hyperbole
+跑银行	0	
+跑医院	0	
+跑殡仪馆	0	
+跑户政	0	
+跑派出所	0	
+跑社保	0	
+跑税务局	0	
+跑民政局	0	
+跑法院	0	
+这一个月	0	
+这一个礼拜	0	
+这一周	0	
+这一年	0	
+这一个星期	0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -46117,7 +46279,6 @@ app系咪死咗	-2.0
 @zh_when ..5 @zh_gone	self_harm	will not be there
 @zh_method ..6 @zh_ready	self_harm	means at hand
 @zh_ready ..5 @zh_method	self_harm	means at hand
-@zh_method ..10 @zh_method	self_harm	a method set up
 @zh_hurt ..3 @zh_body	self_harm	hurting oneself
 @zh_body ..6 @zh_hurt	self_harm	hurting oneself
 @zh_stand ..2 @zh_place	self_harm	standing at a high or dangerous place
@@ -46142,6 +46303,7 @@ app系咪死咗	-2.0
 @self ..1 @zh_hurt ..2 @zh_deep	self_harm	cut too deep
 @zh_giveall ..10 @zh_noneed	self_harm	everything given away, not needed any more
 @zh_aftertime ..6 @zh_notrouble	self_harm	no more trouble after a time
+@zh_aftertime ..10 @zh_gone	self_harm	not to be found after a time
 @zh_without ..6 @zh_nobody	self_harm	nobody would notice if I were gone
 @zh_beforego & @zh_lasttalk	self_harm	someone to talk to before going
 @zh_giveall & @zh_beforego	self_harm	giving it all away before going
@@ -46176,6 +46338,7 @@ app系咪死咗	-2.0
 @zh_plantime ..6 @zh_decided	self_harm	a decision with a time
 @zh_decided & @zh_noreturn	self_harm	a decision with no way back
 @zh_lasttalk & @zh_notrouble	self_harm	a last call, no more trouble to anyone
+@zh_lasttalk & @zh_giveall	self_harm	a last call, and what is left goes to family
 @zh_gone & @zh_notthatgo	self_harm	gone, and not the travelling kind
 @zh_place ..4 @zh_liedown	self_harm	lying down on the tracks
 @zh_doseq & @zh_method	scope:reported	a question about a dose
