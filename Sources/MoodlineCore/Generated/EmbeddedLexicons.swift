@@ -20529,6 +20529,25 @@ if i was the one who did it	0	@en_itsme
 by my own hand	0	@en_itsme
 if i did it to myself	0	@en_itsme
 if i do it to myself	0	@en_itsme
+there won't be anybody here	0	@en_noone
+there won't be anyone here	0	@en_noone
+there wont be anybody here	0	@en_noone
+there'll be nobody here	0	@en_noone
+# --- a funeral paid for, needed sooner than anyone thinks (tuning set T16)
+funeral plan	0	@en_funeral
+my funeral	0	@en_funeral
+my own funeral	0	@en_funeral
+funeral costs	0	@en_funeral
+my cremation	0	@en_funeral
+burial plot	0	@en_funeral
+sooner than anyone thinks	0	@en_sooner
+sooner than anyone knows	0	@en_sooner
+sooner than people think	0	@en_sooner
+sooner than you'd think	0	@en_sooner
+sooner than anyone expects	0	@en_sooner
+i've seen to that	0	@en_sooner
+drafted my will	0	@farewell_act
+my will drafted	0	@farewell_act
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -30305,6 +30324,8 @@ be dead tired	-1.0	hyperbole
 @en_night ..6 @die|@kill	self_harm	recurring death thoughts
 @en_euph & @en_departure	self_harm	a departure said not to be a trip
 @en_policy|@en_payout & @en_itsme	self_harm	a payout asked about, for an act of one's own
+@en_funeral & @en_sooner	self_harm	a funeral needed sooner than anyone thinks
+@farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
 @method ..8 @en_answer	self_harm	a means that looks like the answer
@@ -38806,6 +38827,75 @@ bbq	0	@zh_bbq
 书都读唔成	0	@zh_demean
 书都读不好	0	@zh_demean
 小学都没毕业	0	@zh_demean
+# --- a life wound up, tuning set T16: the job quit and the home given up (份工辞咗，屋退咗), beside things given away or pets entrusted; a move abroad is scoped apart (@zh_emigrate)
+工作辞了	0	@zh_windup
+辞了工作	0	@zh_windup
+份工辞咗	0	@zh_windup
+辞咗份工	0	@zh_windup
+工作也辞了	0	@zh_windup
+房子退了	0	@zh_windup
+房子也退了	0	@zh_windup
+房子退租了	0	@zh_windup
+房子也退租了	0	@zh_windup
+屋退咗	0	@zh_windup
+退咗租	0	@zh_windup
+房间也整理干净了	0	@zh_windup
+保险银行都整理好	0	@zh_windup
+银行保险都整理好	0	@zh_windup
+该处理的都处理了	0	@zh_windup
+东西都处理掉了	0	@zh_giveall
+东西也都处理掉了	0	@zh_giveall
+东西都收拾好了	0	@zh_giveall
+啲嘢都送晒	0	@zh_giveall
+托付给邻居	0	@zh_giveall
+托付给朋友	0	@zh_giveall
+托给朋友了	0	@zh_giveall
+送咗畀朋友	0	@zh_giveall
+送给邻居了	0	@zh_giveall
+密码全部写低	0	@zh_giveall
+密码都写给	0	@zh_giveall
+密码也写给	0	@zh_giveall
+密码写给	0	@zh_giveall
+遗嘱放在	0	@zh_giveall
+遗嘱写好了	0	@zh_giveall
+遗嘱已经写好	0	@zh_giveall
+# --- no next time for the speaker (我不会有下一趟旅行了, 以后也不会有了), told with 我
+不会有下一趟	0	@zh_gone
+不会有下一次旅行	0	@zh_gone
+不会再有下一次旅行	0	@zh_gone
+唔会再有下一次旅行	0	@zh_gone
+以后也不会有了	0	@zh_gone
+以后都不会有了	0	@zh_gone
+没有以后了	0	@zh_gone
+冇以后	0	@zh_gone
+# --- tried before and ready this time (试过两次都没成。这次我准备得很充分)
+试过两次都没成	0	@zh_pastattempt
+试过一次没成	0	@zh_pastattempt
+试过都没成	0	@zh_pastattempt
+上次没成	0	@zh_pastattempt
+上次没死成	0	@zh_pastattempt
+没死成	0	@zh_pastattempt
+死唔去	0	@zh_pastattempt
+这次准备得很充分	0	@zh_decided
+这次准备好了	0	@zh_decided
+这次不会失败	0	@zh_decided
+这次一定成功	0	@zh_decided
+# --- a payout asked about for an act of one's own (要是我出了什么事…我说的是自己弄的那种; 如果我是自己选择离开的)
+自己弄的那种	0	@zh_ownact
+自己搞的那种	0	@zh_ownact
+自己选择离开	0	@zh_ownact
+自己选择走	0	@zh_ownact
+自己动手的那种	0	@zh_ownact
+自己了断	0	@zh_ownact
+是我自己做的	0	@zh_ownact
+# --- no more trouble to anyone after a time (明早以后就不会再给谁添麻烦了)
+不会再给谁添麻烦	0	@zh_notrouble
+不会再给谁添麻烦了	0	@zh_notrouble
+唔会再畀人添麻烦	0	@zh_notrouble
+不用你们催了	0	@zh_notrouble
+明早以后	0	@zh_aftertime
+明天以后	0	@zh_aftertime
+明早之后	0	@zh_aftertime
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -46250,6 +46340,11 @@ app系咪死咗	-2.0
 这一周	0	
 这一年	0	
 这一个星期	0	
+# --- tuning set T16: the last person to speak kindly to the customer
+最后一个跟我说话的人	-2.5	self_harm,@zh_shterm
+最后一个好好跟我说话的人	-2.5	self_harm,@zh_shterm
+最后一个同我讲嘢嘅人	-2.5	self_harm,@zh_shterm
+最后一个听我讲嘢嘅人	-2.5	self_harm,@zh_shterm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -46260,7 +46355,7 @@ app系咪死咗	-2.0
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
 @zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
@@ -46304,6 +46399,10 @@ app系咪死咗	-2.0
 @zh_giveall ..10 @zh_noneed	self_harm	everything given away, not needed any more
 @zh_aftertime ..6 @zh_notrouble	self_harm	no more trouble after a time
 @zh_aftertime ..10 @zh_gone	self_harm	not to be found after a time
+@zh_windup & @zh_giveall	self_harm	a life wound up: job and home given up, things given away
+@zh_pastattempt & @zh_decided|@zh_ready|@zh_almost	self_harm	tried before, and ready this time
+@zh_insure|@zh_payout & @zh_ownact	self_harm	a payout asked about, for an act of one's own
+@zh_die ..10 @zh_relief	self_harm	death, and the trouble gone with it
 @zh_without ..6 @zh_nobody	self_harm	nobody would notice if I were gone
 @zh_beforego & @zh_lasttalk	self_harm	someone to talk to before going
 @zh_giveall & @zh_beforego	self_harm	giving it all away before going
