@@ -20823,6 +20823,12 @@ sooner than anyone expects	0	@en_sooner
 i've seen to that	0	@en_sooner
 drafted my will	0	@farewell_act
 my will drafted	0	@farewell_act
+# --- the listener's brain taken out with the script (round 15)
+bit of your brain	0	@insult
+the bit of your brain	0	@insult
+take out your brain	0	@insult
+took out your brain	0	@insult
+your brain	0	@en_demean
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -30549,6 +30555,16 @@ be dead tired	-1.0	hyperbole
 i'd kill for	1.00	hyperbole
 id kill for	1.00	hyperbole
 would kill for	1.00	hyperbole
+# --- "won't be" in everyday reassurance (it won't be tight for long, won't be a problem): no absence foretold
+won't be tight	0	
+wont be tight	0	
+won't be long	0	
+wont be long	0	
+won't be a problem	0.5	
+won't be an issue	0.5	
+won't be necessary	0	
+won't be needed	0	
+won't be a minute	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -35413,7 +35429,6 @@ zs	0	@zh_sh
 吞掉	0	@zh_ready
 攥着	0	@zh_ready
 握着	0	@zh_ready
-一把	0	@zh_ready
 一粒粒	0	@zh_ready
 买好	0	@zh_ready
 买好了	0	@zh_ready
@@ -39178,6 +39193,18 @@ bbq	0	@zh_bbq
 明早以后	0	@zh_aftertime
 明天以后	0	@zh_aftertime
 明早之后	0	@zh_aftertime
+# --- a question put to the one listening (你系咪…, 你是不是…; 你们是不是持牌 about the company stays a question) or why the customer must pay (点解要我…) is an accusation, not a question about procedure: the longer entries hide 系咪, 是不是 and 点解要
+你是不是	0	@you
+你系咪	0	@you
+你个脑系咪	0	@you
+点解要我	0	@self
+为什么要我	0	@self
+凭什么要我	0	@self
+# --- the listener's brain called an ornament (你个脑系咪得个摆设), round 15
+得个摆设	0	@zh_demean
+脑是摆设	0	@zh_demean
+脑子是摆设	0	@zh_demean
+个脑得个摆设	0	@zh_demean
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -43499,6 +43526,8 @@ bbq	0	@zh_bbq
 病咗	-1.2	
 疼得	-1.2	
 痛到	-1.5	
+# --- 好似 is "as if" in Cantonese, not 好 "good" (你讲到好似帮紧我咁)
+好似	0	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -46627,6 +46656,10 @@ app系咪死咗	-2.0
 最后一个好好跟我说话的人	-2.5	self_harm,@zh_shterm
 最后一个同我讲嘢嘅人	-2.5	self_harm,@zh_shterm
 最后一个听我讲嘢嘅人	-2.5	self_harm,@zh_shterm
+# --- a cook's or a butcher's tools named (剔骨刀, 厨师刀, 刀具; 砍骨刀 and 斩骨刀 are in zh-concepts.tsv): knives of a trade, no means
+剔骨刀	0	
+厨师刀	0	
+刀具	0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
