@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "MoodlineStoreTests", dependencies: ["MoodlineStore"]),
         .testTarget(name: "MoodlineWireTests", dependencies: ["MoodlineWire"]),
         .testTarget(name: "MoodlineRedactionTests", dependencies: ["MoodlineRedaction"]),
-        .testTarget(name: "MoodlineReplayTests", dependencies: ["MoodlineReplay"]),
+        .testTarget(name: "MoodlineReplayTests", dependencies: ["MoodlineReplay"], exclude: ["Conversations"]),
         .testTarget(name: "MoodlineConsoleTests", dependencies: ["MoodlineConsole", "MoodlineServer"]),
         .testTarget(
             name: "MoodlineServerTests",

@@ -20829,6 +20829,31 @@ the bit of your brain	0	@insult
 take out your brain	0	@insult
 took out your brain	0	@insult
 your brain	0	@en_demean
+# --- round 15's misses: tried before and sure this time; how much it would take, with a means
+last time i tried	0	@en_pastattempt
+the last time i tried	0	@en_pastattempt
+found me in time	0	@en_pastattempt
+they found me in time	0	@en_pastattempt
+tried before	0	@en_pastattempt
+tried once before	0	@en_pastattempt
+this time i'll make sure	0	@en_thistime
+this time ill make sure	0	@en_thistime
+get it right this time	0	@en_thistime
+this time nobody	0	@en_thistime
+this time no one	0	@en_thistime
+how much it would take	0	@en_howmuch
+how many it would take	0	@en_howmuch
+how much would it take	0	@en_howmuch
+how many would it take	0	@en_howmuch
+exactly how much it would take	0	@en_howmuch
+# --- away on a trip: "I'll be gone next week, on holiday"
+on holiday	0	@en_trip
+on vacation	0	@en_trip
+on leave	0	@en_trip
+on a business trip	0	@en_trip
+away on business	0	@en_trip
+at a conference	0	@en_trip
+on my honeymoon	0	@en_trip
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -30565,6 +30590,12 @@ won't be an issue	0.5
 won't be necessary	0	
 won't be needed	0	
 won't be a minute	0	
+# --- round 15: self-injury again
+been cutting again	-3.0	self_harm,@en_shterm
+started cutting again	-3.0	self_harm,@en_shterm
+cutting myself again	-3.0	self_harm,@en_shterm
+i've been cutting myself	-3.0	self_harm,@en_shterm
+suicide squad	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -30619,6 +30650,8 @@ won't be a minute	0
 @en_euph & @en_departure	self_harm	a departure said not to be a trip
 @en_policy|@en_payout & @en_itsme	self_harm	a payout asked about, for an act of one's own
 @en_funeral & @en_sooner	self_harm	a funeral needed sooner than anyone thinks
+@en_pastattempt & @en_thistime	self_harm	tried before, and sure this time
+@method & @en_howmuch	self_harm	how much of a means it would take
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
@@ -30626,6 +30659,7 @@ won't be a minute	0
 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
+@en_gone|@en_wontbe & @en_trip	scope:denial	away on a trip
 @jokeclaim & @die|@kill|@en_shterm	scope:denial	said to be a joke
 @en_neverdo ..2 @kill|@en_shterm	scope:denial	denial of self-harm intent
 @en_neverdo ..2 @hurt ..1 @en_bodyself	scope:denial	denial of self-harm intent
@@ -39205,6 +39239,27 @@ bbq	0	@zh_bbq
 脑是摆设	0	@zh_demean
 脑子是摆设	0	@zh_demean
 个脑得个摆设	0	@zh_demean
+# --- round 15's misses: the world no different without me, gone and he is free, things sold and the money sent to a parent, wounds multiplying with the blade kept, things given to a friend
+没什么区别	0	@zh_better
+没有区别	0	@zh_better
+没区别	0	@zh_better
+我走了	0	@zh_earlygo,@self
+都卖掉了	0	@zh_windup
+全部卖掉了	0	@zh_windup
+都卖咗	0	@zh_windup
+都送给	0	@zh_giveall
+全部送给	0	@zh_giveall
+全部送咗畀	0	@zh_giveall
+全部送咗俾	0	@zh_giveall
+伤又多了	0	@zh_wound
+又多了好几条	0	@zh_wound
+刀片	0	@zh_method
+# --- the customer told something (跟我说, 同我讲): the 我 is the one told, not the one speaking of themself
+跟我说	0	@say
+和我说	0	@say
+跟我讲	0	@say
+同我讲	0	@say
+对我说	0	@say
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -46660,6 +46715,7 @@ app系咪死咗	-2.0
 剔骨刀	0	
 厨师刀	0	
 刀具	0	
+自杀突击队	0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -46718,6 +46774,7 @@ app系咪死咗	-2.0
 @zh_pastattempt & @zh_decided|@zh_ready|@zh_almost	self_harm	tried before, and ready this time
 @zh_insure|@zh_payout & @zh_ownact	self_harm	a payout asked about, for an act of one's own
 @zh_die ..10 @zh_relief	self_harm	death, and the trouble gone with it
+@zh_wound & @zh_method	self_harm	wounds beside the blade kept
 @zh_without ..6 @zh_nobody	self_harm	nobody would notice if I were gone
 @zh_beforego & @zh_lasttalk	self_harm	someone to talk to before going
 @zh_giveall & @zh_beforego	self_harm	giving it all away before going

@@ -1,0 +1,52 @@
+import Foundation
+import MoodlineReplay
+import Testing
+
+/// Conversation sets kept in the repository (Conversations/README.md), replayed whole and scored
+/// like tools/score.py, with floors: what first-sight conversations measured once holds.
+@Suite struct ConversationSuiteTests {
+    struct Floor: Sendable, CustomStringConvertible {
+        var name: String
+        var recall: Double
+        var falseAlarms: Int
+        /// Calm controls that raise any alert, and any warning or worse.
+        var calmAlerted: Int
+        var calmUrgent: Int
+        var description: String { name }
+    }
+
+    static let floors = [
+        Floor(name: "round15", recall: 0.65, falseAlarms: 3, calmAlerted: 1, calmUrgent: 0),
+        Floor(name: "tune16", recall: 0.65, falseAlarms: 6, calmAlerted: 3, calmUrgent: 2),
+    ]
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
+
+    @Test(arguments: floors)
+    func holdsItsFloors(_ floor: Floor) throws {
+        let directory = Self.root.appendingPathComponent(floor.name)
+        let expectations = try SessionExpectation.load(path: directory.appendingPathComponent("expectations.jsonl").path)
+        #expect(expectations.count == 24)
+        let dir = try Fixtures.temporaryDirectory()
+        var options = ReplayRecorder.Options()
+        options.alertsPath = dir + "/alerts.jsonl"
+        options.keys = .sessions(ExpectationScore.sessions(of: expectations))
+        let (statistics, recorder) = try Fixtures.replay([directory.appendingPathComponent("sessions").path], options: options)
+        #expect(statistics.sessions == 24)
+        #expect(statistics.rejected == 0)
+        let score = ExpectationScore(alerts: recorder.alertKeys, expectations: expectations)
+        let report = score.rendered(title: floor.name)
+        #expect(score.recall >= floor.recall, "\(report)")
+        #expect(score.falseAlarms <= floor.falseAlarms, "\(report)")
+        let selfHarm = try #require(score.byKind["self_harm"])
+        #expect(selfHarm.expected > 0)
+        #expect(selfHarm.matched == selfHarm.expected, "every self-harm disclosure is caught in its window\n\(report)")
+
+        let calm = Set(expectations.filter(\.expect.isEmpty).map(\.session))
+        let alerts = try Fixtures.jsonLines(dir + "/alerts.jsonl").filter { calm.contains($0["session"] as? String ?? "") }
+        let alerted = Set(alerts.compactMap { $0["session"] as? String })
+        let urgent = Set(alerts.filter { $0["severity"] as? String != "info" }.compactMap { $0["session"] as? String })
+        #expect(alerted.count <= floor.calmAlerted, "calm controls alerted: \(alerted.sorted())")
+        #expect(urgent.count <= floor.calmUrgent, "calm controls with a warning or worse: \(urgent.sorted())")
+    }
+}
