@@ -121,6 +121,9 @@ private struct RuleState {
     /// The negative part of the clause's words since the clause (or a contrast) began, which
     /// a procedural question scales down.
     var clauseNegative: Float = 0
+    /// A negative word (other than a repeat-contact phrase's own) or a negator was seen anywhere
+    /// in the fragment: praise beside it may be reported ("they said it'd be sorted. It's not.").
+    var sawGrievance = false
     /// The learned layer's log-odds per category (``CategoryModel/categories``), when there is one.
     var modelLogits: SIMD8<Float>?
     /// A negative word, a category statement or a category's own concept was seen.
@@ -318,6 +321,7 @@ private struct RuleState {
         }
 
         if tags.contains(.negator) {
+            sawGrievance = true
             push(.negator(id, weakening: tags.contains(.intensifier) ? weights[e] : nil))
             return
         }
@@ -402,6 +406,8 @@ private struct RuleState {
         intensity += abs(v)
         afterContrast += v
         if v > 0 { praise += v } else { clauseNegative += v }
+        // A repeat-contact phrase's own weight (之前投诉过) is the count, not a grievance beside it.
+        if v < 0 && !tags.categories.contains(.repeatContact) { sawGrievance = true }
     }
 
     func allCaps(from: Int, to: Int) -> Bool {
@@ -537,6 +543,34 @@ private struct RuleState {
         weak.remove(CategorySet(.churn))
     }
 
+    /// A returning customer who thanks or praises ("calling again just to say thanks, the engineer
+    /// fixed it"; 上次嗰位同事好好，一次过帮我搞掂，所以今次又搵返你哋) tells of earlier contacts that
+    /// worked: no repeat contact, when the fragment is warm on the whole and not sarcastic. Praise
+    /// beside a negative word or a negator may be someone's promise told ("they said it'd be
+    /// sorted. It's not."; 你们说修好了，现在又坏了), so only thanks outweighs those.
+    mutating func dropRepeatBesidePraise<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        guard categories.contains(.repeatContact) else { return }
+        let praise: Category
+        if categories.contains(.thanks) {
+            praise = .thanks
+        } else if categories.contains(.satisfaction) && !sawGrievance {
+            praise = .satisfaction
+        } else {
+            return
+        }
+        var kept = CategoryHits()
+        for hit in hits {
+            if hit.category == .repeatContact {
+                tracer.record(.categorySuperseded(hit, by: praise))
+            } else {
+                kept.append(hit)
+            }
+        }
+        hits = kept
+        categories.remove(CategorySet(.repeatContact))
+        weak.remove(CategorySet(.repeatContact))
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
         let fragmentCues = applyFragmentWide(tracer: &tracer)
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
@@ -549,6 +583,7 @@ private struct RuleState {
         } else {
             total = afterContrast
         }
+        if total > 0 && !fragmentCues.contains(ScopeCues(.sarcasm)) { dropRepeatBesidePraise(tracer: &tracer) }
         if total < 0 && clause.fragmentCues.union(fragmentCues).contains(ScopeCues(.jest)) {
             // "the damn thing just dies lol": banter, not a grievance; it stays a little negative.
             tracer.record(.jest(from: total, to: total * Self.jestShare))

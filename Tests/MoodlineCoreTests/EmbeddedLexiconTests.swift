@@ -284,6 +284,27 @@ import Testing
         #expect(!score(text).categories.contains(.repeatContact), "\(text)")
     }
 
+    /// A returning customer who thanks or praises tells of contacts that worked; a fix promised
+    /// or told of is no praise, and the repeat contact stands.
+    @Test(arguments: ["Calling again just to say thanks, the engineer fixed it this morning.",
+                      "我之前投诉过一次，后来处理得挺好的，这次就是正常咨询"])
+    func praiseOfEarlierContactsIsNoRepeat(_ text: String) {
+        #expect(!score(text).categories.contains(.repeatContact), "\(text)")
+    }
+
+    @Test(arguments: ["I popped into the shop twice last week and they said it would be sorted by today. It isn't.",
+                      "上个月就是这个问题，你们说修好了，现在又坏了。", "在线客服我聊了三次了，每次都让我等，等到花儿都谢了"])
+    func aFixToldOfLeavesTheRepeatContact(_ text: String) {
+        #expect(score(text).categories.contains(.repeatContact), "\(text)")
+    }
+
+    /// A greeting's 好 is no praise, and a degree word's (你好烦) still is a degree.
+    @Test func greetingsAreNeutral() {
+        #expect(score("你好").valence == 0)
+        #expect(score("你好，我個帳號又俾人封咗").valence < 0)
+        #expect(score("你好烦啊").valence < 0)
+    }
+
     /// A threat or a count of calls is a grievance, whatever warm word stands beside it.
     @Test(arguments: ["Raise what you like. If it isn't sorted by Friday, the whole file goes to the ombudsman.",
                       "Don't bother. I've bought everything from you for twelve years. The desk goes back under the 30 days and that's the last order you'll get from this household."])

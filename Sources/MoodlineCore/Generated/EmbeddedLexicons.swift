@@ -30881,6 +30881,16 @@ started cutting again	-3.0	self_harm,@en_shterm
 cutting myself again	-3.0	self_harm,@en_shterm
 i've been cutting myself	-3.0	self_harm,@en_shterm
 suicide squad	0	
+# --- a fix promised or told of, not praise: "they said it'd be sorted", "assured it's sorted" (the phrases hide `sorted`)
+be sorted	0	
+it'll be sorted	0	
+it'd be sorted	0	
+would be sorted	0	
+will be sorted	0	
+is sorted	0	
+assured it's sorted	0	
+told it's sorted	0	
+said it's sorted	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -47001,6 +47011,24 @@ app系咪死咗	-2.0
 厨师刀	0	
 刀具	0	
 自杀突击队	0	
+# --- a fix told of by the company (你们说修好了, 说已经处理好了), not praise; waiting till the flowers wilt is waiting forever, not thanks
+说修好了	0	
+说解决了	0	
+说处理好了	0	
+说已经处理好了	0	
+说已经解决了	0	
+说搞掂咗	0	
+话搞掂咗	0	
+花儿都谢了	-1.0	hyperbole
+# --- greetings are no praise (你好, 您好: the 好 of a greeting is not "good"), and product names with a warm word in them (账户安全险) are no feeling
+你好	0	
+大家好	0	
+早上好	0	
+下午好	0	
+晚上好	0	
+早晨	0	
+安全险	0	
+账户安全险	0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
