@@ -39555,6 +39555,10 @@ bbq	0	@zh_bbq
 跟我讲	0	@say
 同我讲	0	@say
 对我说	0	@say
+# --- everyone says (人人都话, 大家都说): what people say, no contact made (round 16); 同事个个都话 is the company's staff, and stays a contact
+人人都话	0	@say
+人人都说	0	@say
+大家都说	0	@say
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -47008,6 +47012,7 @@ app系咪死咗	-2.0
 最后一个听我讲嘢嘅人	-2.5	self_harm,@zh_shterm
 # --- a cook's or a butcher's tools named (剔骨刀, 厨师刀, 刀具; 砍骨刀 and 斩骨刀 are in zh-concepts.tsv): knives of a trade, no means
 剔骨刀	0	
+剁骨刀	0	
 厨师刀	0	
 刀具	0	
 自杀突击队	0	
