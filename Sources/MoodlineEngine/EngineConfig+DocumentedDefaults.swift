@@ -25,7 +25,7 @@ extension EngineConfig {
         immediate_level: 0.5         # ... unless one fragment alone is this negative (null: always hold)
       customer_anger:                # level: sqrt(negativity x (arousal + rising trend)); quiet while self_harm is open
         severity: warning            # a supervisor may want to listen in
-        enter: 0.4                   # level that opens an episode
+        enter: 0.35                  # level that opens an episode
         exit: 0.2                    # level below which the episode ends
         hold_fragments: 2            # customer fragments at or above enter before it fires ...
         hold_seconds: 0              # event-time seconds at or above enter before it fires

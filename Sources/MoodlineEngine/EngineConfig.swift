@@ -53,7 +53,7 @@ public struct EngineConfig: Sendable, Equatable, Codable {
             severity: .info, enter: 0.2, exit: 0.05, holdFragments: 2, holdSeconds: 0, cooldownSeconds: 120,
             immediateLevel: 0.5)
         public var customerAnger = SustainedRule(
-            severity: .warning, enter: 0.4, exit: 0.2, holdFragments: 2, holdSeconds: 0, cooldownSeconds: 120,
+            severity: .warning, enter: 0.35, exit: 0.2, holdFragments: 2, holdSeconds: 0, cooldownSeconds: 120,
             criticalLevel: 0.65, climbingFragments: 2, immediateLevel: 0.7)
         public var agentStress = SustainedRule(
             severity: .info, enter: 0.3, exit: 0.15, holdFragments: 2, holdSeconds: 0, cooldownSeconds: 180)

@@ -79,7 +79,7 @@ import MoodlineCore
         #expect(EngineConfig().rules.customerNegative.criticalLevel == nil, "only anger escalates by default")
         let off = try decode(#"{"rules":{"customer_anger":{"critical_level":null}}}"#)
         #expect(off.rules.customerAnger.criticalLevel == nil)
-        #expect(off.rules.customerAnger.enter == 0.4, "the rest of the rule keeps its defaults")
+        #expect(off.rules.customerAnger.enter == 0.35, "the rest of the rule keeps its defaults")
         let tuned = try decode(#"{"rules":{"customer_anger":{"critical_level":0.8,"climbing_fragments":3}}}"#)
         #expect(tuned.rules.customerAnger.criticalLevel == 0.8)
         #expect(tuned.rules.customerAnger.climbingFragments == 3)
