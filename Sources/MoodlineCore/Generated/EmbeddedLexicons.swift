@@ -30685,6 +30685,13 @@ will murder me	-0.5	hyperbole
 is gonna kill me	-0.5	hyperbole
 would kill me	-0.5	hyperbole
 would murder me	-0.5	hyperbole
+he'll kill me	-0.5	hyperbole
+she'll kill me	-0.5	hyperbole
+they'll kill me	-0.5	hyperbole
+he'd kill me	-0.5	hyperbole
+she'd kill me	-0.5	hyperbole
+hell kill me	-0.5	hyperbole
+shell kill me	-0.5	hyperbole
 legend	1.5	
 # --- an agent's crisis script: care for the customer's safety, not the agent's own distress
 thanks for telling me	0.5	empathy
