@@ -78,11 +78,15 @@ extension Engine {
             context.prosody = assessment
             context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
         }
-        let mood = Self.mood(score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil)
+        let echoes = fragment.speaker == .customer && EchoQuestion.isEcho(fragment.text, of: s.lastAgentText)
+        let mood = Self.mood(
+            score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
+            echoes: echoes)
         s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
         } else {
+            s.lastAgentText = fragment.text
             s.noteAgent(valence: score.valence, arousal: context.arousal)
             if let overlap = context.prosody?.overlapS, overlap >= config.interruptions.minimumOverlapSeconds {
                 s.overlaps.record(ts: fragment.ts, seq: fragment.seq, overlapS: overlap)
@@ -113,7 +117,7 @@ extension Engine {
                     instant: score.isAside ? 0 : Self.instantAnger(score, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
             }
             sustained(
-                .customerNegative, level: Self.negativeLevel(s.customer), instant: score.isAside ? 0 : Double(-score.valence),
+                .customerNegative, level: Self.negativeLevel(s.customer), instant: score.isAside ? 0 : Double(-mood.valence),
                 context, &s, config, lexicon, &counters, into: &output)
         } else {
             sustained(.agentStress, level: Self.stressLevel(s.agentState), context, &s, config, lexicon, &counters, into: &output)
@@ -177,11 +181,17 @@ extension Engine {
     /// negative words are the topic's, and count half. An agent's typed line stirs only as far
     /// as it also sounds negative: the agitation of its words ("药品确实着急", "that worries me")
     /// is the customer's trouble; a voice's pitch and energy (`heard`) are the agent's own.
-    static func mood(_ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false) -> (valence: Float, arousal: Float) {
+    static func mood(
+        _ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false, echoes: Bool = false
+    ) -> (valence: Float, arousal: Float) {
         guard speaker == .agent else {
             // An aside ("ugh this stupid phone", 气死我了哈哈) moves the customer's mood at half
             // weight and never opens an alert on its own (see `isAside`).
-            return (score.isAside && score.valence < 0 ? score.valence * 0.5 : score.valence, arousal)
+            let valence = score.isAside && score.valence < 0 ? score.valence * 0.5 : score.valence
+            // The agent's words handed back as a question ("Three to five days?", 再提交？) doubt
+            // them, unless the line is glad (免費？好嘢！).
+            guard echoes, valence < Self.gladEcho else { return (valence, arousal) }
+            return (max(-1, valence - Self.echoWeight), arousal)
         }
         let arousal = heard ? arousal : min(arousal, 2 * max(0, -score.valence) + 0.2)
         // The rules' categories only, as for the agent's statements: the learned layer reads an
@@ -194,6 +204,11 @@ extension Engine {
         }
         return (max(score.valence, 0), caring ? arousal * 0.25 : arousal)
     }
+
+    /// How much an echo question lowers the customer's valence: a negative word's worth.
+    static let echoWeight: Float = 0.3
+    /// A line at least this positive is glad surprise, and its echo no doubt.
+    static let gladEcho: Float = 0.3
 
     // MARK: Episodes
 

@@ -27,6 +27,9 @@ struct SessionState: Sendable {
     /// The seq of the agent's last line that pointed the customer to an outside body (建议您到
     /// 派出所报案, "you can take it to the ombudsman"), or `.min`.
     var agentPointedOutsideSeq: Int64 = .min
+    /// The agent's last final line (the fragment's own string, kept, not copied): what a
+    /// customer's echo question hands back.
+    var lastAgentText = ""
 
     var customer: SpeakerState
     var agentState: SpeakerState

@@ -318,4 +318,21 @@ import Testing
     func regulatorsAreEscalation(_ text: String) {
         #expect(score(text).categories.contains(.escalation), "\(text)")
     }
+    /// Frustration said without a feeling word: the answer refused, patience told, who answers
+    /// for it, being told to wait. A hedge ("to be honest") and "as well" are no praise.
+    @Test(arguments: ["That's not really an answer. Can you at least check with the partner?",
+                      "I want you to do your job, to be honest. I'm being very patient here.",
+                      "你接幾多個電話關我咩事？", "我阿媽冇電用唔到部機，你負責呀？", "等等等，成日都叫人等！",
+                      "現在你們一句既往症就不賠，這合理嗎？", "算啦。其實索唔索到都冇所謂。"])
+    func frustrationWithoutAFeelingWordIsNegative(_ text: String) {
+        #expect(score(text).valence < -0.05, "\(text): \(score(text).valence)")
+    }
+
+    /// Restarting or reinstalling again and again is the customer's own try, not a contact.
+    @Test func triesAtAFixOfOnesOwnAreNoRepeat() {
+        #expect(!score("重启了好几次都没用").categories.contains(.repeatContact))
+        #expect(!score("卸载重装了两次还是闪退").categories.contains(.repeatContact))
+        #expect(score("路由器重启了三遍，客服也打了两次电话还是没人管").categories.contains(.repeatContact))
+        #expect(!score("I restarted the router five times").categories.contains(.repeatContact))
+    }
 }

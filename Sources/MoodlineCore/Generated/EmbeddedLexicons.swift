@@ -29234,7 +29234,6 @@ no one helped	-1.50
 no help at all	-2.00	
 no help whatsoever	-2.20	
 zero help	-2.00	
-let me finish	-1.20	
 let me speak	-1.00	
 stop interrupting	-2.00	anger
 stop interrupting me	-2.20	anger
@@ -31161,6 +31160,48 @@ is sorted	0
 assured it's sorted	0	
 told it's sorted	0	
 said it's sorted	0	
+
+# --- frustration said without a feeling word: the answer refused, patience told, the job asked for, a promise heard before
+that's not an answer	-1.50	
+that's not really an answer	-1.50	
+thats not an answer	-1.50	
+that is not an answer	-1.50	
+not an answer	-1.20	
+do your job	-1.80	
+do your jobs	-1.80	
+do your actual job	-2.00	
+being patient	-1.00	
+being very patient	-1.20	
+been patient	-1.00	
+been very patient	-1.20	
+losing patience	-1.80	
+losing my patience	-1.80	
+running out of patience	-1.80	
+wearing thin	-1.50	
+before you ask	-0.80	
+of course it isn't	-1.20	
+of course it doesnt	-1.20	
+of course it doesn't	-1.20	
+of course it isnt	-1.20	
+heard that before	-1.50	
+heard that one before	-1.50	
+heard that last time	-1.50	
+so much for	-1.50	
+too much to ask	-1.20	
+how hard is it	-1.50	
+what am i paying for	-1.50	
+what am i paying you for	-1.80	
+can you at least	-0.80	
+could you at least	-0.80	
+are you serious	-1.20	
+this is a joke	-2.00	
+are you even reading	-2.00	
+are you actually reading	-2.00	
+# discourse words VADER scores as praise ("to be honest" is a hedge, "as well" is "too")
+to be honest	0.00	
+to be fair	0.00	
+in all honesty	0.00	
+as well	0.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -39831,6 +39872,30 @@ bbq	0	@zh_bbq
 大家都说	0	@say
 # --- dragging on like this (我这样拖着), a burden said of oneself (round 16)
 我这样拖着	0	@zh_burden,@self
+# --- tries at a fix of one's own (重启了好几次, 卸载重装两遍, 拔插了三次): the customer's own attempts, not contacts with the company
+重启	0	@zh_fixattempt
+重启了	0	@zh_fixattempt
+重新启动	0	@zh_fixattempt
+重开机	0	@zh_fixattempt
+重新开机	0	@zh_fixattempt
+关机再开	0	@zh_fixattempt
+开关机	0	@zh_fixattempt
+重装	0	@zh_fixattempt
+卸载重装	0	@zh_fixattempt
+重新安装	0	@zh_fixattempt
+重新下载	0	@zh_fixattempt
+重置	0	@zh_fixattempt
+恢复出厂	0	@zh_fixattempt
+清缓存	0	@zh_fixattempt
+清除缓存	0	@zh_fixattempt
+拔插	0	@zh_fixattempt
+插拔	0	@zh_fixattempt
+拔电源	0	@zh_fixattempt
+拔了电源	0	@zh_fixattempt
+重插	0	@zh_fixattempt
+重新登录	0	@zh_fixattempt
+重登	0	@zh_fixattempt
+刷新	0	@zh_fixattempt
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -47306,6 +47371,56 @@ app系咪死咗	-2.0
 早晨	0	
 安全险	0	
 账户安全险	0	
+
+# --- frustration said without a feeling word: a rhetorical challenge, who answers for it, being told to wait, giving up on it (Cantonese forms in simplified script)
+关我咩事	-2	rude
+关我乜事	-2	rude
+关我乜嘢事	-2	rude
+这合理吗	-1.5	
+合理吗	-1.2	
+有道理吗	-1.2	
+讲唔讲道理	-1.5	
+怎么可能	-0.8	
+点可能	-0.8	
+谁同意	-1.0	
+谁允许	-1.0	
+谁批准	-1.0	
+你负责吗	-1.5	
+你负责呀	-1.5	
+你负责啊	-1.5	
+你负责咩	-1.5	
+你负责嘛	-1.5	
+谁负责	-1.0	
+谁来负责	-1.2	
+边个负责	-1.0	
+这不就是	-1.0	
+你们就这么	-0.8	
+快啲啦	-0.8	
+快点啦	-0.8	
+快啲	-0.5	
+等等等	-1.2	
+叫人等	-1.0	
+又叫我等	-1.2	
+成日叫人等	-1.5	
+早讲咪得	-1.2	
+早说不就	-1.0	
+早说嘛	-1.0	
+早讲嘛	-1.0	
+无所谓了	-0.8	sadness
+都无所谓了	-1.0	sadness
+也无所谓了	-1.0	sadness
+冇所谓啦	-0.6	sadness
+都冇所谓	-0.6	sadness
+算啦	-1	sadness
+系咪玩嘢	-1.5	anger
+是不是在玩我	-1.5	anger
+玩嘢咩	-1.2	anger
+有没有在听	-1.2	
+有冇听	-1.2	
+有冇听到	-0.8	
+听懂了吗	-1.2	
+听唔明咩	-1.5	
+俾我讲完	-1.0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -47468,6 +47583,7 @@ app系咪死咗	-2.0
 @zh_again|@zh_past|@zh_still ..5 @zh_unres	repeat	still unresolved
 @zh_num ..1 @zh_unres	repeat	counting the times or days
 @zh_num ..1 @zh_times ..4 @zh_failure	repeat	the same failure again
+@zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 @zh_contact|@zh_toperson|@zh_reached|@zh_unres	support:repeat	words that can carry repeat contact
 """####),

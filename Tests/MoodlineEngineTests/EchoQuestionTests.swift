@@ -1,0 +1,65 @@
+import MoodlineCore
+@testable import MoodlineEngine
+import Testing
+
+/// The agent's words handed back as a question: incredulity said without a feeling word.
+@Suite struct EchoQuestionTests {
+    @Test func aShortQuestionRepeatingTheAgentIsAnEcho() {
+        let echoes: [(String, String)] = [
+            ("Still in Chicago? How do you people lose a bag?", "Your bag is still in Chicago, it'll come this evening."),
+            ("Three to five days? I need it tomorrow.", "It takes three to five days to process."),
+            ("再提交？上兩次都係咁講。", "我幫你再提交俾帳號安全組。"),
+            ("四個鐘？你係咪玩嘢", "師傅最快四個鐘到"),
+            ("48小时？这句话我前天听过一遍", "我们会在48小时内处理"),
+            ("3-5 日？活動後日就完啦！", "處理時間一般係 3-5 日。"),
+            ("  A CREDIT? For a week without internet?", "I can apply a credit for the days affected."),
+        ]
+        for (reply, agent) in echoes { #expect(EchoQuestion.isEcho(reply, of: agent), "\(reply)") }
+    }
+
+    @Test func otherOpeningsAreNoEcho() {
+        let none: [(String, String)] = [
+            ("Three to five days. Okay, thanks.", "It takes three to five days."),  // no question
+            ("Tomorrow? Is that the earliest?", "The engineer can come on Monday."),  // not the agent's words
+            ("Hello? Are you there?", "Hello, thanks for calling."),  // a greeting
+            ("Sorry? I didn't catch that.", "Sorry for the wait."),
+            ("你好？请问有人吗", "你好，请问有什么可以帮您"),
+            ("Can you check whether the parcel from the Leeds depot has gone out yet today?", "The parcel from the Leeds depot has gone out yet today"),  // too long for an echo
+            ("好的，三到五天？", "三到五天"),  // not the first clause
+            ("Monday?", ""),  // nothing said before
+        ]
+        for (reply, agent) in none { #expect(!EchoQuestion.isEcho(reply, of: agent), "\(reply)") }
+    }
+
+    /// The echo lowers the customer's valence by a negative word's worth, unless the line is glad.
+    @Test func anEchoLowersTheCustomersMoodUnlessTheLineIsGlad() {
+        var neutral = Score()
+        neutral.valence = 0
+        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .customer, text: "", echoes: true).valence < -0.2)
+        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .customer, text: "", echoes: false).valence == 0)
+        var glad = Score()
+        glad.valence = 0.6
+        #expect(Engine.mood(glad, arousal: 0.2, speaker: .customer, text: "", echoes: true).valence == 0.6)
+        // The agent's own lines are never echoes.
+        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .agent, text: "", echoes: true).valence == 0)
+    }
+
+    /// In a conversation: flat customer lines that hand the agent's offers back as questions
+    /// open customer_negative; the same lines as plain statements do not.
+    @Test func echoQuestionsInAConversationOpenCustomerNegative() {
+        func run(_ replies: [String]) -> [Alert] {
+            var h = Harness { $0.rules.customerNegative.holdFragments = 2 }
+            let offers = ["I can offer you a voucher for the delay.", "The engineer can come in ten days.", "You could pick it up at the depot."]
+            var seq: Int64 = 0
+            for (offer, reply) in zip(offers, replies) {
+                seq += 1
+                h.send(fragment(seq, at: Double(seq) * 10, .agent, text: offer), score(0))
+                seq += 1
+                h.send(fragment(seq, at: Double(seq) * 10, .customer, text: reply), score(-0.05))
+            }
+            return h.kinds(.customerNegative)
+        }
+        #expect(run(["A voucher? I paid for next-day delivery.", "Ten days? I work from home.", "The depot? It's forty miles."]).count == 1)
+        #expect(run(["A voucher. I paid for next-day delivery.", "Ten days. I work from home.", "The depot. It's forty miles."]).isEmpty)
+    }
+}
