@@ -109,6 +109,15 @@ enum Tokenizer {
                         stats.cjk += 1
                         emit(.cjk, key: key, start: start, end: i)
                         continue
+                    case 0x300A, 0x3008: // 《 〈
+                        // A title (《自杀小队》, 《给笨蛋的投资入门》) names a work: its words are
+                        // not the speaker's, so it is one unmatchable unit when it closes soon.
+                        flushWord(&resolver)
+                        if let end = Self.titleEnd(text, from: i, closer: c + 1) {
+                            emit(.other, start: start, end: end)
+                            i = end
+                        }
+                        continue
                     case 0x2190...0x2BFF, 0x1F000...0x1FAFF:
                         flushWord(&resolver)
                         emit(.emoji, key: c, start: start, end: i)
@@ -374,6 +383,23 @@ enum Tokenizer {
 
         @inline(__always)
         static func isLetter(_ a: UInt8) -> Bool { (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A }
+
+        /// The longest title read as one unit, in bytes (40 Chinese characters).
+        static let titleBytes = 120
+
+        /// Where the title opened just before `i` ends: just past `closer` (》 or 〉, three
+        /// bytes in UTF-8), if it comes within ``titleBytes`` and no other title opens first.
+        static func titleEnd(_ t: UnsafeBufferPointer<UInt8>, from i: Int, closer: UInt32) -> Int? {
+            let last = min(t.count, i + titleBytes) - 3
+            guard last >= i else { return nil }
+            // All four marks are E3 80 xx in UTF-8.
+            let closing = UInt8(0x80 | closer & 0x3F)
+            for k in i...last where t[k] == 0xE3 && t[k + 1] == 0x80 {
+                if t[k + 2] == closing { return k + 3 }
+                if t[k + 2] == 0x8A || t[k + 2] == 0x88 { return nil } // another 《 or 〈
+            }
+            return nil
+        }
 
         static func isSeparator(_ c: UInt32) -> Bool {
             switch c {

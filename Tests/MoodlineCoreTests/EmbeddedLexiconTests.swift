@@ -335,4 +335,19 @@ import Testing
         #expect(score("路由器重启了三遍，客服也打了两次电话还是没人管").categories.contains(.repeatContact))
         #expect(!score("I restarted the router five times").categories.contains(.repeatContact))
     }
+    /// A title in 《》 or 〈〉 names a work, not what the speaker says; an unclosed mark hides nothing.
+    @Test func aTitleIsNotTheSpeakersWords() {
+        #expect(score("我买的是《X特遣队：自杀小队》的蓝光碟，你们发成别的片子了").categories.isEmpty)
+        #expect(score("我想訂一本書，書名叫《給笨蛋的投資入門》，還有貨嗎？").categories.isEmpty)
+        #expect(score("看完〈我不想活了〉那篇文章，想问下订阅怎么退").categories.intersection(CategorySet(.selfHarm)).isEmpty)
+        #expect(score("《我不想活了").categories.contains(.selfHarm))
+        #expect(score("看了《自杀小队》之后我也不想活了").categories.contains(.selfHarm))
+    }
+
+    /// "Joking aside" and 不是气话 mean "seriously": they keep a death wish; 是气话 takes it back.
+    @Test func jokingAsideIsSerious() {
+        #expect(score("Joking aside, I have been thinking about ending it all").categories.contains(.selfHarm))
+        #expect(score("我講認真的，不是氣話，我真的想去死").categories.contains(.selfHarm))
+        #expect(!score("上次我在电话里说想死是气话，你们别放在心上").categories.contains(.selfHarm))
+    }
 }

@@ -21402,6 +21402,42 @@ on a business trip	0	@en_trip
 away on business	0	@en_trip
 at a conference	0	@en_trip
 on my honeymoon	0	@en_trip
+# --- round 17 (folded after its first score): a new home found for a pet, a will made, a deadline of days, the pain to stop for good
+a new home for	0	@en_rehome
+new home for the	0	@en_rehome
+rehomed	0	@en_rehome
+rehoming	0	@en_rehome
+re-homed	0	@en_rehome
+re-homing	0	@en_rehome
+sorted the will	0	@farewell_act
+sorted my will	0	@farewell_act
+made my will	0	@farewell_act
+made a will	0	@farewell_act
+written my will	0	@farewell_act
+wrote my will	0	@farewell_act
+updated my will	0	@farewell_act
+did my will	0	@farewell_act
+my will sorted	0	@farewell_act
+the will sorted	0	@farewell_act
+before the weekend	0	@plan_time
+by the weekend	0	@plan_time
+before friday	0	@plan_time
+by friday	0	@plan_time
+before sunday	0	@plan_time
+by sunday	0	@plan_time
+by the end of the week	0	@plan_time
+before the end of the week	0	@plan_time
+the pain to stop	0	@en_stopall
+the pain to end	0	@en_stopall
+this pain to stop	0	@en_stopall
+the hurting to stop	0	@en_stopall
+the hurt to stop	0	@en_stopall
+the pain to go away	0	@en_stopall
+permanently	0	@en_forever
+for good	0	@en_forever
+forever	0	@en_forever
+for ever	0	@en_forever
+once and for all	0	@en_forever
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -29960,6 +29996,8 @@ supposed to be fixed	-1.50	repeat
 supposed to be resolved	-1.50	repeat
 
 # --- self-harm (never negated; the scorer keeps them even after a negator)
+stomach pumped	-2.50	self_harm
+my stomach pumped	-2.50	self_harm
 kill myself	-3.60	self_harm
 killing myself	-3.60	self_harm
 end my life	-3.60	self_harm
@@ -31263,6 +31301,7 @@ as well	0.00
 @en_dontcall & @en_noone	self_harm	no one left to answer
 @method ..8 @en_answer	self_harm	a means that looks like the answer
 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
+@en_stopall & @en_forever	self_harm	the pain to stop for good
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
 @en_gone|@en_wontbe & @en_trip	scope:denial	away on a trip
@@ -35537,7 +35576,6 @@ i'm joking	0	@jokeclaim
 im joking	0	@jokeclaim
 i'm kidding	0	@jokeclaim
 im kidding	0	@jokeclaim
-joking aside	0	@jokeclaim
 开玩笑的	0	@jokeclaim
 开玩笑啦	0	@jokeclaim
 开个玩笑	0	@jokeclaim
@@ -35547,6 +35585,18 @@ joking aside	0	@jokeclaim
 讲笑啫	0	@jokeclaim
 讲笑㗎	0	@jokeclaim
 讲下笑	0	@jokeclaim
+气话	0	@jokeclaim
+是气话	0	@jokeclaim
+讲气话	0	@jokeclaim
+不是气话	0	
+唔系气话	0	
+并非气话	0	
+不是说气话	0	
+# "joking aside" means "seriously": kept whole, so "joking" inside it claims no joke
+joking aside	0	
+jokes aside	0	
+all joking aside	0	
+kidding aside	0	
 # --- 笑死 ("dying of laughter") said of oneself: a line said laughing (not 笑死人, which scorns)
 笑死	0	@laugh
 笑死了	0	@laugh
@@ -39896,6 +39946,53 @@ bbq	0	@zh_bbq
 重新登录	0	@zh_fixattempt
 重登	0	@zh_fixattempt
 刷新	0	@zh_fixattempt
+# --- round 17 (folded after its first score): the world the same without me, a farewell said to family, tried before and still alive, thought it through, my own way, not answering after a time, nobody would notice, a wound not to be asked about, unreachable at a river or a roof
+多我一个不多	0	@zh_without
+多我一个唔多	0	@zh_without
+道过别	0	@zh_bye
+告别式	0	
+告别会	0	
+告别仪式	0	
+遗体告别	0	
+告过别	0	@zh_bye
+道咗别	0	@zh_bye
+讲咗再见	0	@zh_bye
+跳过一次楼	0	@zh_pastattempt
+跳过楼	0	@zh_pastattempt
+冇死到	0	@zh_pastattempt
+死不成	0	@zh_pastattempt
+没死掉	0	@zh_pastattempt
+谂清楚咗	0	@zh_decided
+谂清楚	0	@zh_decided
+谂好咗	0	@zh_decided
+用我自己的方式解决	0	@zh_ownact
+用自己的方式解决	0	@zh_ownact
+我自己的方式	0	@zh_ownact
+用我嘅方法解决	0	@zh_ownact
+不会再听电话	0	@zh_noanswer
+唔会再听电话	0	@zh_noanswer
+不会再接电话	0	@zh_noanswer
+唔会再接电话	0	@zh_noanswer
+不会再接你们电话	0	@zh_noanswer
+唔会再听你哋电话	0	@zh_noanswer
+不会有人发现	0	@zh_nobody
+不会有人知道	0	@zh_nobody
+没人会知道	0	@zh_nobody
+冇人会知	0	@zh_nobody
+都没人发现	0	@zh_nobody
+不要问我	0	@zh_dontask
+别问我	0	@zh_dontask
+唔好问我	0	@zh_dontask
+不要问是怎么	0	@zh_dontask
+别问怎么	0	@zh_dontask
+找不到人	0	@zh_unfound
+找不到我	0	@zh_unfound
+联系不上我	0	@zh_unfound
+揾唔到我	0	@zh_unfound
+揾唔到人	0	@zh_unfound
+# talking with me (跟我讲话) is no quotation
+跟我讲话	0	
+跟我说话	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -47488,6 +47585,11 @@ app系咪死咗	-2.0
 @zh_place & @zh_lasttalk	self_harm	at a high place, wanting a voice
 @zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
 @zh_noneed ..10 @zh_giveall	self_harm	not needed any more, affairs told
+@zh_world ..6 @zh_without	self_harm	the world the same without me
+@self ..4 @zh_kin ..4 @zh_bye	self_harm	a farewell said to family
+@zh_aftertime ..10 @zh_noanswer	self_harm	not answering after a time
+@zh_wound & @zh_dontask	self_harm	a wound not to be asked about
+@zh_place & @zh_unfound	self_harm	at a river or a roof, not to be found
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
