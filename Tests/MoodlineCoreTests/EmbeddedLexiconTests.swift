@@ -350,4 +350,15 @@ import Testing
         #expect(score("我講認真的，不是氣話，我真的想去死").categories.contains(.selfHarm))
         #expect(!score("上次我在电话里说想死是气话，你们别放在心上").categories.contains(.selfHarm))
     }
+    /// An insult said not to be at the listener, fixed on the listener's system or a device, or
+    /// "of no use" said of a try, is no abuse; the same insult at the listener still is.
+    @Test func insultsAimedElsewhereAreNoAbuse() {
+        for text in ["我骂的是那个快递柜不是你啊，这破柜子真是个废物", "你們的系統真的智障到不行", "部爛機又on9咗，開極都開唔到",
+                     "按你们说的重启也没用", "That was nothing personal, the bloody app is useless"] {
+            #expect(!score(text).categories.contains(.abuse), "\(text)")
+        }
+        for text in ["你同部機一樣咁蠢，冇腦㗎你？", "你们真没用", "你就是个废物"] {
+            #expect(score(text).categories.contains(.abuse), "\(text)")
+        }
+    }
 }

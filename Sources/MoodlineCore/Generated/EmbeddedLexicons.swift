@@ -21438,6 +21438,21 @@ for good	0	@en_forever
 forever	0	@en_forever
 for ever	0	@en_forever
 once and for all	0	@en_forever
+# --- an insult said not to be at the listener ("not talking to you", "nothing personal", "I don't mean you")
+not talking to you	0	@en_notyou
+wasn't talking to you	0	@en_notyou
+wasnt talking to you	0	@en_notyou
+not aimed at you	0	@en_notyou
+not directed at you	0	@en_notyou
+not at you	0	@en_notyou
+nothing personal	0	@en_notyou
+no offence to you	0	@en_notyou
+no offense to you	0	@en_notyou
+not you personally	0	@en_notyou
+not having a go at you	0	@en_notyou
+i don't mean you	0	@en_notyou
+i dont mean you	0	@en_notyou
+not swearing at you	0	@en_notyou
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -31326,6 +31341,7 @@ as well	0.00
 @profanity ..1 @you	abuse	swearing at the listener
 @en_curse	abuse	telling the listener off
 @en_adj ..1 @en_person	abuse	insulting the listener
+@en_notyou & @insult|@profanity|@en_curse|@en_demean|@en_adj	scope:thing_target	an insult said not to be at the listener
 @insult|@threat	abuse	threat
 @self ..4 @hurt ..3 @en_yourthing|@you	abuse	threat of violence
 @en_hope ..2 @you|@en_yourthing ..4 @hurt|@die	abuse	wishing harm
@@ -36553,7 +36569,6 @@ ncc	0	@zh_auth
 举报	0	@zh_auth
 申诉	0	@zh_auth
 陈情	0	@zh_auth
-送件	0	@zh_auth
 入纸	0	@zh_auth
 维权	0	@zh_auth
 开罚	0	@zh_auth
@@ -36645,6 +36660,18 @@ b站	0	@zh_social
 朋友圈	0	@zh_social
 微信群	0	@zh_social
 网上	0	@zh_social
+网上申请	0	
+网上办理	0	
+网上办	0	
+网上查	0	
+网上预约	0	
+网上缴费	0	
+网上交	0	
+网上下单	0	
+网上填	0	
+网上买	0	
+网上订	0	
+网上改	0	
 全网	0	@zh_social
 大众点评	0	@zh_social
 黑猫	0	@zh_social
@@ -36666,6 +36693,7 @@ youtube	0	@zh_social
 社团	0	@zh_social
 脸书社团	0	@zh_social
 群组	0	@zh_social
+公会群组	0	
 google评论	0	@zh_social
 google	0	@zh_social
 评论	0	@zh_social
@@ -37249,6 +37277,25 @@ csl	0	@zh_comp
 提了	0	@zh_contact
 开了	0	@zh_contact
 开咗	0	@zh_contact
+开了单	0	@zh_contact
+开了工单	0	@zh_contact
+开咗单	0	@zh_contact
+开过单	0	@zh_contact
+单开了	0	@zh_contact
+单都开了	0	@zh_contact
+单开咗	0	@zh_contact
+工单开了	0	@zh_contact
+工单都开了	0	@zh_contact
+工单开咗	0	@zh_contact
+ticket开咗	0	@zh_contact
+ticket开了	0	@zh_contact
+开咗张单	0	@zh_contact
+开了张单	0	@zh_contact
+开了个单	0	@zh_contact
+开了个工单	0	@zh_contact
+开咗张ticket	0	@zh_contact
+开了几个	0	@zh_contact
+开咗几张	0	@zh_contact
 发过	0	@zh_contact,@zh_reached
 寄了	0	@zh_contact
 寄过	0	@zh_contact
@@ -39993,6 +40040,89 @@ bbq	0	@zh_bbq
 # talking with me (跟我讲话) is no quotation
 跟我讲话	0	
 跟我说话	0	
+# --- a game's daily round (天天打打日常) a day of meetings (开咗成日会) and a wound split open (口子又崩开了) are no calls; paying through Alipay or WeChat is no move to them; going online to apply (去网上申请) is no going public
+打日常	0	
+开会	0	
+开咗会	0	
+开了会	0	
+开了个会	0	
+开咗个会	0	
+开咗成日会	0	
+开了一天会	0	
+开了一整天会	0	
+开了一天的会	0	
+崩开了	0	
+划开了	0	
+裂开了	0	
+撕开了	0	
+打开了	0	
+拆开了	0	
+切开了	0	
+崩开咗	0	
+裂开咗	0	
+打开咗	0	
+拆开咗	0	
+爆开了	0	
+打打日常	0	
+打副本	0	
+打游戏	0	
+打排位	0	
+打卡	0	
+打球	0	
+打麻将	0	
+打牌	0	
+打比赛	0	
+打怪	0	
+在支付宝上	0	
+支付宝上	0	
+用支付宝	0	
+支付宝交	0	
+支付宝付	0	
+微信上交	0	
+用微信付	0	
+微信支付	0	
+# --- devices and things an insult may be fixed on (部烂机, 这台烂印表机, 这破柜子)
+印表机	0	@zh_device
+机	0	@zh_device
+部机	0	@zh_device
+柜子	0	@zh_device
+快递柜	0	@zh_device
+取款机	0	@zh_device
+提款机	0	@zh_device
+售货机	0	@zh_device
+平台	0	@zh_device
+网页版	0	@zh_device
+# --- an insult said not to be at the listener (我骂的是快递柜不是你, 唔系讲你, 不关你的事)
+不是在说你	0	@zh_notyou
+不是说你	0	@zh_notyou
+不是讲你	0	@zh_notyou
+唔系讲你	0	@zh_notyou
+唔系话你	0	@zh_notyou
+不是在骂你	0	@zh_notyou
+不是骂你	0	@zh_notyou
+唔系闹你	0	@zh_notyou
+唔系闹紧你	0	@zh_notyou
+不是针对你	0	@zh_notyou
+唔系针对你	0	@zh_notyou
+跟你没关系	0	@zh_notyou
+跟你无关	0	@zh_notyou
+同你冇关系	0	@zh_notyou
+不是冲你	0	@zh_notyou
+不是对你	0	@zh_notyou
+唔关你事	0	@zh_notyou
+不关你的事	0	@zh_notyou
+不是你啊	0	@zh_notyou
+不是你的问题	0	@zh_notyou
+# --- the listener's thing (你们的系统, 你哋个app, 你们这平台): between the listener and a device
+的	0	@zh_poss
+个	0	@zh_poss
+嘅	0	@zh_poss
+这	0	@zh_poss
+这个	0	@zh_poss
+那个	0	@zh_poss
+呢个	0	@zh_poss
+啲	0	@zh_poss
+家的	0	@zh_poss
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -47518,6 +47648,19 @@ app系咪死咗	-2.0
 听懂了吗	-1.2	
 听唔明咩	-1.5	
 俾我讲完	-1.0	
+# --- "of no use" said of a try (重启也没用, 打了都冇用): a failure, not an insult at the listener
+也没用	-1.5	
+都没用	-1.5	
+还是没用	-1.8	
+也冇用	-1.5	
+都冇用	-1.5	
+仲系冇用	-1.8	
+# --- broken by someone (整烂我部机, 摔烂了): damage told, not an insult
+整烂	-1.0	
+弄烂	-1.0	
+搞烂	-1.0	
+打烂	-1.0	
+撞烂	-1.0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -47637,6 +47780,8 @@ app系咪死咗	-2.0
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
 @zh_thingcurse	scope:thing_target	swearing at a thing
 @zh_insult ..2 @zh_device	scope:thing_target	an insult fixed on a device
+@you @zh_poss @zh_device ..6 @zh_insult	scope:thing_target	an insult at the listener's system, not the listener
+@zh_notyou & @zh_insult|@zh_curse|@zh_demean	scope:thing_target	an insult said not to be at the listener
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
 @you ..6 @zh_demean	abuse	contempt for the listener
