@@ -42,6 +42,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// 派出所那边我昨天已经去过了, "I've already spoken to a lawyer"): an earlier contact, but
     /// not with the company, so no repeat contact. Any threat in it still stands.
     case elsewhere
+    /// Said again in this very conversation, to a listener who did not get it ("I've said it
+    /// three times and you still don't get it", 我说了三遍了你还听不懂): impatience with the
+    /// listener, not an earlier contact. Any insult beside it still stands.
+    case thisCall
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -60,6 +64,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .thingTarget: "thing_target"
         case .oneOff: "one_off"
         case .elsewhere: "elsewhere"
+        case .thisCall: "this_call"
         }
     }
 
@@ -80,6 +85,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .thingTarget: "aimed at a thing"
         case .oneOff: "about a single order or booking"
         case .elsewhere: "a contact made outside the company"
+        case .thisCall: "said again in this conversation"
         }
     }
 
@@ -105,7 +111,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget: [.init(.abuse), .init(.rude)]
         case .oneOff: [.init(.churn)]
-        case .elsewhere: [.init(.repeatContact)]
+        case .elsewhere, .thisCall: [.init(.repeatContact)]
         }
     }
 }

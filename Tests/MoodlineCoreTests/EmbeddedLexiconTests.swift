@@ -361,4 +361,14 @@ import Testing
             #expect(score(text).categories.contains(.abuse), "\(text)")
         }
     }
+    /// Said again in this conversation to a listener who did not get it is impatience, not an
+    /// earlier contact; told to the company again and again it still is.
+    @Test func saidAgainInThisConversationIsNoRepeat() {
+        let inCall = score("你是猪吗？我说了八遍了你还听不懂")
+        #expect(inCall.categories.contains(.abuse))
+        #expect(!inCall.categories.contains(.repeatContact))
+        #expect(!score("你係咪on9㗎，講咗三次都唔明。").categories.contains(.repeatContact))
+        #expect(score("网速的问题跟你们说了三次都没修好").categories.contains(.repeatContact))
+        #expect(score("講咗好多次喇，個wifi仲係斷").categories.contains(.repeatContact))
+    }
 }

@@ -21453,6 +21453,12 @@ not having a go at you	0	@en_notyou
 i don't mean you	0	@en_notyou
 i dont mean you	0	@en_notyou
 not swearing at you	0	@en_notyou
+# --- the listener did not get it in this conversation ("I've said it three times and you still don't get it")
+you still don't get it	0	@en_notget
+you still dont get it	0	@en_notget
+and you still don't get it	0	@en_notget
+you still aren't listening	0	@en_notget
+you're still not listening	0	@en_notget
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -31413,6 +31419,7 @@ as well	0.00
 @count ..3 @contact	repeat	contacted several times
 @count|@en_num ..2 @times	repeat	the Nth contact
 @en_fixattempt ..5 @times	scope:other_party	tries at a fix of one's own
+@en_notget	scope:this_call	said again to a listener who did not get it
 @contact ..6 @en_prior	repeat	contacted before
 @en_prior ..6 @contact	repeat	contacted before
 @again	repeat	back again
@@ -36297,7 +36304,7 @@ zs	0	@zh_sh
 小学没毕业	0	@zh_insult
 字都不认识	0	@zh_insult
 听不懂人话	0	@zh_insult
-听唔明	0	@zh_insult
+听唔明	0	@zh_insult,@zh_notget
 出车祸	0	@zh_insult
 烂	0	@zh_insult
 蠢得要死	0	@zh_insult
@@ -40123,6 +40130,25 @@ bbq	0	@zh_bbq
 呢个	0	@zh_poss
 啲	0	@zh_poss
 家的	0	@zh_poss
+# --- the listener did not get it in this conversation (我说了八遍了你还听不懂, 講咗三次都唔明): said again here, no earlier contact
+你听不懂	0	@zh_notget
+听不懂吗	0	@zh_notget
+你听不懂吗	0	@zh_notget
+还听不懂	0	@zh_notget
+都听不懂	0	@zh_notget
+还是听不懂	0	@zh_notget
+你还不明白	0	@zh_notget
+还不明白	0	@zh_notget
+都唔明	0	@zh_notget
+你都唔明	0	@zh_notget
+仲唔明	0	@zh_notget
+你仲唔明	0	@zh_notget
+都听唔明	0	@zh_notget
+还打错	0	@zh_notget
+你还打错	0	@zh_notget
+都写错	0	@zh_notget
+还写错	0	@zh_notget
+都打错	0	@zh_notget
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -47831,6 +47857,7 @@ app系咪死咗	-2.0
 @zh_num ..1 @zh_unres	repeat	counting the times or days
 @zh_num ..1 @zh_times ..4 @zh_failure	repeat	the same failure again
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
+@zh_notget	scope:this_call	said again to a listener who did not get it
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 @zh_contact|@zh_toperson|@zh_reached|@zh_unres	support:repeat	words that can carry repeat contact
 """####),
