@@ -21459,6 +21459,33 @@ you still dont get it	0	@en_notget
 and you still don't get it	0	@en_notget
 you still aren't listening	0	@en_notget
 you're still not listening	0	@en_notget
+# --- round 17: getting a lawyer ("I'll get a lawyer", "gonna get a lawyer involved"); visits and conversations as contacts ("twice now I've turned up at the clinic", "we had this exact same conversation last week")
+get	0	@en_hire
+getting	0	@en_hire
+got	0	@en_hire
+get myself	0	@en_hire
+turned up	0	@contact
+showed up	0	@contact
+this conversation	0	@contact
+this exact conversation	0	@contact
+the same conversation	0	@contact
+this same conversation	0	@contact
+this exact same conversation	0	@contact
+# --- round 17: unsubscribing from a plan ("unsub me from premium"); a review left is no leaving; switching to the company is no leaving it
+unsub	0	@cancel
+unsubbed	0	@cancel
+unsubscribing	0	@cancel
+i'm leaving a	0	
+im leaving a	0	
+i am leaving a	0	
+switching to you	0	
+switch to you	0	
+moving to you	0	
+coming over to you	0	
+premium	0	@service
+my premium	0	@service
+premium plan	0	@service
+premium membership	0	@service
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40149,6 +40176,22 @@ bbq	0	@zh_bbq
 都写错	0	@zh_notget
 还写错	0	@zh_notget
 都打错	0	@zh_notget
+# --- round 17: legal aid (法扶); passed around (被踢了三回皮球, 推来推去); a dialogue is no quotation (对话我全部截图了); how you treat customers is no procedural question
+法扶	0	@zh_auth
+法律扶助	0	@zh_auth
+法援	0	@zh_auth
+踢来踢去	0	@zh_runaround
+推来推去	0	@zh_runaround
+推皮球	0	@zh_runaround
+踢了	0	@zh_kick
+踢咗	0	@zh_kick
+皮球	0	@zh_ball
+对话	0	
+怎么对待	-0.8	
+怎么对客人	-0.8	
+怎么做事	-0.8	
+怎么办事的	-0.8	
+怎么做生意	-0.8	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -47856,6 +47899,8 @@ app系咪死咗	-2.0
 @zh_again|@zh_past|@zh_still ..5 @zh_unres	repeat	still unresolved
 @zh_num ..1 @zh_unres	repeat	counting the times or days
 @zh_num ..1 @zh_times ..4 @zh_failure	repeat	the same failure again
+@zh_runaround	repeat	passed around
+@zh_kick ..4 @zh_ball	repeat	passed around
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
 @zh_notget	scope:this_call	said again to a listener who did not get it
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
