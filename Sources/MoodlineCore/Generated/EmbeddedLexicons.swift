@@ -31288,6 +31288,17 @@ to be honest	0.00
 to be fair	0.00	
 in all honesty	0.00	
 as well	0.00	
+# --- an agent who mocks or talks down ("did you really think", "what did you expect", "they all say that", "it's common sense")
+did you really think	-1.50	rude
+did you honestly think	-1.50	rude
+what did you expect	-1.50	rude
+what do you expect for	-1.50	rude
+they all say that	-1.50	rude
+everyone says that	-1.20	rude
+that's common sense	-1.50	rude
+thats common sense	-1.50	rude
+it's basic common sense	-1.80	rude
+i've seen it all before	-1.20	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -47730,6 +47741,38 @@ app系咪死咗	-2.0
 搞烂	-1.0	
 打烂	-1.0	
 撞烂	-1.0	
+# --- an agent who dismisses or talks down (爱玩不玩, 交不交随您, 您这种情况我见多了, 这是常识, 你自己唔睇啫, 开挂的都这么说): rude service language
+爱玩不玩	-2	rude
+爱要不要	-2	rude
+爱办不办	-2	rude
+爱等不等	-2	rude
+爱退不退	-2	rude
+爱来不来	-2	rude
+爱听不听	-2	rude
+爱怎样就怎样	-2	rude
+随您	-1.2	rude
+您随意	-1.2	rude
+你随意	-1.2	rude
+我见多了	-1.5	rude
+这种情况我见多了	-2	rude
+见得多了	-1.2	rude
+浪费大家时间	-1.5	rude
+浪费大家的时间	-1.5	rude
+这是常识	-1.5	rude
+呢啲系常识	-1.5	rude
+系常识嚟	-1.5	rude
+是常识	-1.2	rude
+你自己不看	-1.5	rude
+你自己没看	-1.2	rude
+你自己唔睇	-1.5	rude
+自己唔睇啫	-1.5	rude
+唔通要我哋	-1.5	rude
+难道要我们	-1.5	rude
+都这么说	-1.0	rude
+个个都咁讲	-1.0	rude
+唔识用	-1.0	rude
+不会用就别	-2	rude
+唔识用就唔好	-2	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
