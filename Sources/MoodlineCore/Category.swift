@@ -20,6 +20,10 @@ public enum Category: UInt8, CaseIterable, Sendable, Codable {
     case apology
     /// Empathy or reassurance ("I understand how you feel", 我理解您的心情).
     case empathy
+    /// The speaker's own load or rush: a long queue, many chats open, a slow system, too few
+    /// staff ("I've got nine chats open", 咨询量比较大, 我这边线上很多人在等). An agent who
+    /// says it is strained, apologising or not.
+    case strain
 
     /// The tag that marks this category in a lexicon file.
     public var tag: String {
@@ -34,6 +38,7 @@ public enum Category: UInt8, CaseIterable, Sendable, Codable {
         case .satisfaction: "satisfaction"
         case .apology: "apology"
         case .empathy: "empathy"
+        case .strain: "strain"
         }
     }
 

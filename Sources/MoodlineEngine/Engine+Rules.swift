@@ -79,9 +79,12 @@ extension Engine {
             context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
         }
         let echoes = fragment.speaker == .customer && EchoQuestion.isEcho(fragment.text, of: s.lastAgentText)
+        // An agent tells of their own load or rush, or stumbles over their words.
+        let strained = fragment.speaker == .agent
+            && (score.ruleCategories.contains(.strain) || Stammer.isHeard(in: fragment.text))
         let mood = Self.mood(
             score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
-            echoes: echoes)
+            echoes: echoes, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained)
         s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
@@ -114,13 +117,17 @@ extension Engine {
             if !isOpen(.selfHarm, in: s, config) {
                 sustained(
                     .customerAnger, level: Self.angerLevel(s.customer),
-                    instant: score.isAside ? 0 : Self.instantAnger(score, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
+                    instant: score.isAside ? 0 : Self.instantAnger(valence: mood.valence, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
             }
             sustained(
                 .customerNegative, level: Self.negativeLevel(s.customer), instant: score.isAside ? 0 : Double(-mood.valence),
                 context, &s, config, lexicon, &counters, into: &output)
         } else {
-            sustained(.agentStress, level: Self.stressLevel(s.agentState), context, &s, config, lexicon, &counters, into: &output)
+            // Strain told again and again ("queue's really long", then "nine chats open") is
+            // stress, though the lines between are calm and polite.
+            let strainLines = s.noteAgentStrain(strained, memory: Self.strainMemory)
+            let told = strainLines >= 2 ? Double(Self.strained) : 0
+            sustained(.agentStress, level: max(Self.stressLevel(s.agentState), told), context, &s, config, lexicon, &counters, into: &output)
             let overlaps = s.overlaps.count(now: fragment.ts, window: config.interruptions.windowSeconds)
             sustained(.interruptions, level: Double(overlaps), context, &s, config, lexicon, &counters, into: &output)
         }
@@ -160,8 +167,8 @@ extension Engine {
 
     /// One fragment's anger on the same scale, unsmoothed: whether each statement is angrier
     /// than the one before, which the smoothed level cannot tell from anger that merely persists.
-    static func instantAnger(_ score: Score, arousal: Float) -> Double {
-        (Double(max(0, -score.valence)) * Double(max(0, arousal))).squareRoot()
+    static func instantAnger(valence: Float, arousal: Float) -> Double {
+        (Double(max(0, -valence)) * Double(max(0, arousal))).squareRoot()
     }
 
     /// The agent's own negativity or agitation. Arousal counts less the more positive the
@@ -182,12 +189,18 @@ extension Engine {
     /// as it also sounds negative: the agitation of its words ("药品确实着急", "that worries me")
     /// is the customer's trouble; a voice's pitch and energy (`heard`) are the agent's own.
     static func mood(
-        _ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false, echoes: Bool = false
+        _ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false, echoes: Bool = false,
+        voiceAgitation: Float = 0, strained: Bool = false
     ) -> (valence: Float, arousal: Float) {
         guard speaker == .agent else {
             // An aside ("ugh this stupid phone", 气死我了哈哈) moves the customer's mood at half
             // weight and never opens an alert on its own (see `isAside`).
-            let valence = score.isAside && score.valence < 0 ? score.valence * 0.5 : score.valence
+            var valence = score.isAside && score.valence < 0 ? score.valence * 0.5 : score.valence
+            // Flat words in a raised voice ("Pending. It's the eighteenth.", 派送中。前天就是派送中)
+            // are a complaint held back: the tone says what the words do not.
+            if voiceAgitation >= Self.raisedVoice, abs(score.valence) <= Self.flatWords {
+                valence = min(valence, -Self.toneWeight * voiceAgitation)
+            }
             // The agent's words handed back as a question ("Three to five days?", 再提交？) doubt
             // them, unless the line is glad (免費？好嘢！).
             guard echoes, valence < Self.gladEcho else { return (valence, arousal) }
@@ -197,6 +210,10 @@ extension Engine {
         // The rules' categories only, as for the agent's statements: the learned layer reads an
         // agent's own "我这边真的快崩溃了" as a customer's despair.
         let stated = score.ruleCategories
+        // An agent who tells of their own load or rush ("sorry, I've got nine chats open",
+        // 不好意思，今天咨询量比较大) or stumbles ("Sorry, sorry", 陳……陳玉蘭) is strained,
+        // however politely it is said.
+        if strained { return (min(score.valence, -Self.strained), max(arousal, Self.strained)) }
         let caring = stated.contains(.empathy) || stated.contains(.selfHarm) || stated.contains(.escalation)
         guard caring || stated.contains(.apology) else {
             guard score.valence < 0, !FirstPerson.isSpoken(in: text) else { return (score.valence, arousal) }
@@ -204,6 +221,19 @@ extension Engine {
         }
         return (max(score.valence, 0), caring ? arousal * 0.25 : arousal)
     }
+
+    /// Prosodic agitation (0–1, against the speaker's own calm voice) from which flat words
+    /// count as negative, and how negative: a third of a standard deviation above calm is
+    /// ordinary liveliness; tanh(z/2) ≥ 0.4 is about 0.85 of one.
+    static let raisedVoice: Float = 0.4
+    static let toneWeight: Float = 0.5
+    /// Text valence this close to 0 says nothing either way.
+    static let flatWords: Float = 0.15
+
+    /// The least negativity and agitation of an agent's line that tells of their own strain,
+    /// and the stress level once such lines come twice within `strainMemory` agent lines.
+    static let strained: Float = 0.35
+    static let strainMemory: UInt8 = 4
 
     /// How much an echo question lowers the customer's valence: a negative word's worth.
     static let echoWeight: Float = 0.3

@@ -30,6 +30,10 @@ struct SessionState: Sendable {
     /// The agent's last final line (the fragment's own string, kept, not copied): what a
     /// customer's echo question hands back.
     var lastAgentText = ""
+    /// The agent's lines telling of their own strain, among their last few (see `noteAgentStrain`).
+    var agentStrainLines: UInt8 = 0
+    /// Agent lines left before those strain lines are forgotten.
+    var agentStrainMemory: UInt8 = 0
 
     var customer: SpeakerState
     var agentState: SpeakerState
@@ -86,6 +90,19 @@ struct SessionState: Sendable {
     mutating func noteAgent(valence v: Float, arousal a: Float) {
         agentValenceSum += v
         agentArousalMax = max(agentArousalMax, a)
+    }
+
+    /// Counts an agent line that tells of the agent's own strain; any other agent line brings
+    /// forgetting nearer. Returns how many strain lines are remembered.
+    mutating func noteAgentStrain(_ strained: Bool, memory: UInt8) -> UInt8 {
+        if strained {
+            agentStrainLines = agentStrainLines == .max ? .max : agentStrainLines + 1
+            agentStrainMemory = memory
+        } else if agentStrainMemory > 0 {
+            agentStrainMemory -= 1
+            if agentStrainMemory == 0 { agentStrainLines = 0 }
+        }
+        return agentStrainLines
     }
 
     mutating func countAlert(_ kind: AlertKind) {

@@ -29366,7 +29366,7 @@ long day	-0.80
 yelled at	-1.80	
 getting yelled at	-2.00	
 shouted at	-1.80	
-swamped	-1.20	
+swamped	-1.20	strain
 overwhelmed	-1.80	
 burned out	-2.00	sadness
 burnt out	-2.00	sadness
@@ -31299,6 +31299,50 @@ that's common sense	-1.50	rude
 thats common sense	-1.50	rude
 it's basic common sense	-1.80	rude
 i've seen it all before	-1.20	rude
+# --- the speaker's own load or rush (strain): a long queue, many chats open, a slow system, too few staff
+queue's really long	-1.00	strain
+queue is really long	-1.00	strain
+the queue is huge	-1.00	strain
+queue's huge	-1.00	strain
+so busy today	-0.80	strain
+really busy today	-0.80	strain
+crazy busy	-1.00	strain
+i'm swamped	-1.20	strain
+we're swamped	-1.20	strain
+were swamped	-1.20	strain
+chats open	-1.00	strain
+calls waiting	-1.00	strain
+calls in the queue	-1.00	strain
+people waiting	-0.80	strain
+people in the queue	-0.80	strain
+system's lagging	-1.20	strain
+system is lagging	-1.20	strain
+system's crawling	-1.20	strain
+system is crawling	-1.20	strain
+system's so slow	-1.20	strain
+system is so slow	-1.20	strain
+system's been lagging	-1.20	strain
+system keeps crashing	-1.50	strain
+system's down again	-1.50	strain
+going a bit slow	-1.00	strain
+i'm a bit slow today	-1.00	strain
+run off my feet	-1.20	strain
+rushed off my feet	-1.20	strain
+short staffed	-1.00	strain
+short-staffed	-1.00	strain
+only three of us	-1.00	strain
+only two of us	-1.00	strain
+just me on	-1.00	strain
+phones haven't stopped	-1.20	strain
+phones have not stopped	-1.20	strain
+back to back calls	-1.00	strain
+calls since the storm	-1.00	strain
+sent you the wrong	-1.00	strain
+should've been in my first message	-1.00	strain
+rough night	-1.00	strain
+it's been a long day	-1.00	strain
+sorry for the rush	-0.80	strain
+wrong one	-0.50	strain
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -40203,6 +40247,28 @@ bbq	0	@zh_bbq
 怎么做事	-0.8	
 怎么办事的	-0.8	
 怎么做生意	-0.8	
+# --- an agent's load told sideways (系统有点慢, 查询人数较多, 后面还有人在排, 同时覆紧好多个客): see the strain patterns
+有点慢	0	@zh_slow
+好慢	0	@zh_slow
+很慢	0	@zh_slow
+慢啲	0	@zh_slow
+好卡	0	@zh_slow
+很卡	0	@zh_slow
+卡住	0	@zh_slow
+较多	0	@zh_many
+比较多	0	@zh_many
+好多	0	@zh_many
+很多	0	@zh_many
+一大堆	0	@zh_many
+几百	0	@zh_many
+查询人数	0	@zh_queuers
+咨询人数	0	@zh_queuers
+人在排	0	@zh_queuers
+人在等	0	@zh_queuers
+个客	0	@zh_queuers
+人用紧	0	@zh_queuers
+人在用	0	@zh_queuers
+进线	0	@zh_queuers
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -47773,6 +47839,57 @@ app系咪死咗	-2.0
 唔识用	-1.0	rude
 不会用就别	-2	rude
 唔识用就唔好	-2	rude
+# --- the speaker's own load or rush (strain): a long queue, many chats open, a slow system, too few staff
+咨询量比较大	-1.0	strain
+咨询量很大	-1.0	strain
+咨询量大	-1.0	strain
+进线量大	-1.0	strain
+进线量很大	-1.0	strain
+很多人在等	-0.8	strain
+好多人在等	-0.8	strain
+多人在等	-0.8	strain
+后面排着好多人	-1.0	strain
+后面还有很多人	-1.0	strain
+后面排住好多人	-1.0	strain
+单子积压	-1.0	strain
+积压比较多	-1.0	strain
+积压了	-1.0	strain
+就我们三个人	-1.0	strain
+就我们两个人	-1.0	strain
+就我一个人在	-1.0	strain
+人手不够	-1.0	strain
+人手不足	-1.0	strain
+忙不过来	-1.2	strain
+忙到飞起	-1.2	strain
+窗口太多	-1.0	strain
+看漏了	-1.0	strain
+睇漏咗	-1.0	strain
+比较赶	-0.8	strain
+好赶	-0.8	strain
+系统很卡	-1.2	strain
+系统好卡	-1.2	strain
+系统一直卡	-1.2	strain
+系统又卡	-1.2	strain
+系统卡死	-1.5	strain
+系统好慢	-1.2	strain
+系统又弹咗出嚟	-1.2	strain
+又弹咗出嚟	-1.2	strain
+要先接下一通	-1.0	strain
+接下一通	-0.8	strain
+接几百个电话	-1.2	strain
+接两百个电话	-1.2	strain
+接咗几百个电话	-1.2	strain
+一日接几百个	-1.2	strain
+一天接两百个	-1.2	strain
+来电量很大	-1.0	strain
+电话一直响	-1.0	strain
+真系好乱	-1.2	strain
+好乱	-1.0	strain
+乱成一团	-1.2	strain
+手忙脚乱	-1.2	strain
+说岔了	-0.8	strain
+看错了	-0.8	strain
+睇错	-0.8	strain
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -47948,6 +48065,10 @@ app系咪死咗	-2.0
 @zh_notget	scope:this_call	said again to a listener who did not get it
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 @zh_contact|@zh_toperson|@zh_reached|@zh_unres	support:repeat	words that can carry repeat contact
+# --- the speaker's own load or rush, said sideways (an agent's strain)
+@zh_device ..3 @zh_slow	strain	a slow system
+@zh_many ..3 @zh_queuers	strain	many waiting
+@zh_queuers ..3 @zh_many	strain	many waiting
 """####),
     ]
 }
