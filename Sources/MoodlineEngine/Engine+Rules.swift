@@ -78,13 +78,13 @@ extension Engine {
             context.prosody = assessment
             context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
         }
-        let echoes = fragment.speaker == .customer && EchoQuestion.isEcho(fragment.text, of: s.lastAgentText)
+        let echo = fragment.speaker == .customer ? Echo.of(fragment.text, after: s.lastAgentText) : nil
         // An agent tells of their own load or rush, or stumbles over their words.
         let strained = fragment.speaker == .agent
             && (score.ruleCategories.contains(.strain) || Stammer.isHeard(in: fragment.text))
         let mood = Self.mood(
             score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
-            echoes: echoes, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained)
+            echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained)
         s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
@@ -189,7 +189,7 @@ extension Engine {
     /// as it also sounds negative: the agitation of its words ("药品确实着急", "that worries me")
     /// is the customer's trouble; a voice's pitch and energy (`heard`) are the agent's own.
     static func mood(
-        _ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false, echoes: Bool = false,
+        _ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false, echo: Echo? = nil,
         voiceAgitation: Float = 0, strained: Bool = false
     ) -> (valence: Float, arousal: Float) {
         guard speaker == .agent else {
@@ -201,10 +201,10 @@ extension Engine {
             if voiceAgitation >= Self.raisedVoice, abs(score.valence) <= Self.flatWords {
                 valence = min(valence, -Self.toneWeight * voiceAgitation)
             }
-            // The agent's words handed back as a question ("Three to five days?", 再提交？) doubt
-            // them, unless the line is glad (免費？好嘢！).
-            guard echoes, valence < Self.gladEcho else { return (valence, arousal) }
-            return (max(-1, valence - Self.echoWeight), arousal)
+            // The agent's words handed back ("Three to five days?", 再提交？, "Pending. It's the
+            // eighteenth.") doubt them, unless the line is glad (免費？好嘢！).
+            guard let echo, valence < Self.gladEcho else { return (valence, arousal) }
+            return (max(-1, valence - (echo == .question ? Self.echoQuestionWeight : Self.echoStatementWeight)), arousal)
         }
         let arousal = heard ? arousal : min(arousal, 2 * max(0, -score.valence) + 0.2)
         // The rules' categories only, as for the agent's statements: the learned layer reads an
@@ -235,8 +235,10 @@ extension Engine {
     static let strained: Float = 0.35
     static let strainMemory: UInt8 = 4
 
-    /// How much an echo question lowers the customer's valence: a negative word's worth.
-    static let echoWeight: Float = 0.3
+    /// How much an echo lowers the customer's valence: as a question, a negative word's worth;
+    /// as a flat statement, less.
+    static let echoQuestionWeight: Float = 0.3
+    static let echoStatementWeight: Float = 0.2
     /// A line at least this positive is glad surprise, and its echo no doubt.
     static let gladEcho: Float = 0.3
 

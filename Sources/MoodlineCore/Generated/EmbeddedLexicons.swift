@@ -31343,6 +31343,19 @@ rough night	-1.00	strain
 it's been a long day	-1.00	strain
 sorry for the rush	-0.80	strain
 wrong one	-0.50	strain
+# --- T17: the question dodged, a decision-maker asked for; an agent who brushes off ("like I already said", "you did agree to the terms", "the outcome will be the same")
+that's not what i asked	-1.50	
+thats not what i asked	-1.50	
+not what i asked	-1.20	
+someone who can actually	-1.00	
+like i already said	-1.50	rude
+like i said before	-1.20	rude
+you did agree to	-1.20	rude
+you agreed to the terms	-1.00	rude
+the outcome will be the same	-1.50	rude
+it won't change anything	-1.20	rude
+that's your choice	-1.00	rude
+thats your choice	-1.00	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -47890,6 +47903,12 @@ app系咪死咗	-2.0
 说岔了	-0.8	strain
 看错了	-0.8	strain
 睇错	-0.8	strain
+# --- T17: an agent who brushes off (结果都一样, 这是您的选择, 我已经说过了)
+结果都一样	-1.5	rude
+结果还是一样	-1.5	rude
+这是您的选择	-1.0	rude
+这是你的选择	-1.0	rude
+我都讲咗	-1.2	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns

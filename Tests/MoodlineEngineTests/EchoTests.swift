@@ -2,8 +2,8 @@ import MoodlineCore
 @testable import MoodlineEngine
 import Testing
 
-/// The agent's words handed back as a question: incredulity said without a feeling word.
-@Suite struct EchoQuestionTests {
+/// The agent's words handed back: doubt said without a feeling word.
+@Suite struct EchoTests {
     @Test func aShortQuestionRepeatingTheAgentIsAnEcho() {
         let echoes: [(String, String)] = [
             ("Still in Chicago? How do you people lose a bag?", "Your bag is still in Chicago, it'll come this evening."),
@@ -14,12 +14,11 @@ import Testing
             ("3-5 日？活動後日就完啦！", "處理時間一般係 3-5 日。"),
             ("  A CREDIT? For a week without internet?", "I can apply a credit for the days affected."),
         ]
-        for (reply, agent) in echoes { #expect(EchoQuestion.isEcho(reply, of: agent), "\(reply)") }
+        for (reply, agent) in echoes { #expect(Echo.of(reply, after: agent) == .question, "\(reply)") }
     }
 
     @Test func otherOpeningsAreNoEcho() {
         let none: [(String, String)] = [
-            ("Three to five days. Okay, thanks.", "It takes three to five days."),  // no question
             ("Tomorrow? Is that the earliest?", "The engineer can come on Monday."),  // not the agent's words
             ("Hello? Are you there?", "Hello, thanks for calling."),  // a greeting
             ("Sorry? I didn't catch that.", "Sorry for the wait."),
@@ -28,24 +27,37 @@ import Testing
             ("好的，三到五天？", "三到五天"),  // not the first clause
             ("Monday?", ""),  // nothing said before
         ]
-        for (reply, agent) in none { #expect(!EchoQuestion.isEcho(reply, of: agent), "\(reply)") }
+        for (reply, agent) in none { #expect(Echo.of(reply, after: agent) == nil, "\(reply)") }
+    }
+
+    /// Handed back flat, with a full stop or in quotes, it is an echo too.
+    @Test func aClauseHandedBackFlatIsAStatementEcho() {
+        let echoes: [(String, String)] = [
+            ("Pending. It's the eighteenth.", "So I can see a port request here, and it says it's pending."),
+            ("原件。交材料那天你们的人说扫描件就可以。", "审核人员需要您补充住院期间费用明细清单的原件。"),
+            ("“今天下班前”。昨天的“上午一定送”也是这个语气。", "我让网点今天下班前专人送上门"),
+            ("\"Weren't aware of them.\" My salary was late.", "I can't refund fees just because you weren't aware of them."),
+        ]
+        for (reply, agent) in echoes { #expect(Echo.of(reply, after: agent) == .statement, "\(reply)") }
+        #expect(Echo.of("OK. Thanks for that.", after: "OK, I've booked it.") == nil)
+        #expect(Echo.of("没问题。谢谢", after: "没问题的话我就提交了") == nil)
     }
 
     /// The echo lowers the customer's valence by a negative word's worth, unless the line is glad.
     @Test func anEchoLowersTheCustomersMoodUnlessTheLineIsGlad() {
         var neutral = Score()
         neutral.valence = 0
-        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .customer, text: "", echoes: true).valence < -0.2)
-        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .customer, text: "", echoes: false).valence == 0)
+        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .customer, text: "", echo: .question).valence < -0.2)
+        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .customer, text: "", echo: nil).valence == 0)
         var glad = Score()
         glad.valence = 0.6
-        #expect(Engine.mood(glad, arousal: 0.2, speaker: .customer, text: "", echoes: true).valence == 0.6)
+        #expect(Engine.mood(glad, arousal: 0.2, speaker: .customer, text: "", echo: .question).valence == 0.6)
         // The agent's own lines are never echoes.
-        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .agent, text: "", echoes: true).valence == 0)
+        #expect(Engine.mood(neutral, arousal: 0.2, speaker: .agent, text: "", echo: .question).valence == 0)
     }
 
     /// In a conversation: flat customer lines that hand the agent's offers back as questions
-    /// open customer_negative; the same lines as plain statements do not.
+    /// open customer_negative; the same lines without the echo do not.
     @Test func echoQuestionsInAConversationOpenCustomerNegative() {
         func run(_ replies: [String]) -> [Alert] {
             var h = Harness { $0.rules.customerNegative.holdFragments = 2 }
@@ -60,6 +72,6 @@ import Testing
             return h.kinds(.customerNegative)
         }
         #expect(run(["A voucher? I paid for next-day delivery.", "Ten days? I work from home.", "The depot? It's forty miles."]).count == 1)
-        #expect(run(["A voucher. I paid for next-day delivery.", "Ten days. I work from home.", "The depot. It's forty miles."]).isEmpty)
+        #expect(run(["Right, I paid for next-day delivery.", "Hmm, I work from home.", "Oh, it's forty miles."]).isEmpty)
     }
 }

@@ -1,0 +1,126 @@
+/// How a customer's line opens by handing the agent's last words back: as a question ("Still
+/// in Chicago? How do you people…", 再提交？上兩次都係咁講, 四個鐘？), incredulous, or as a
+/// statement ("Pending. It's the eighteenth.", 原件。交材料那天你们的人说扫描件就可以,
+/// "“Weren't aware of them.” My salary…"), flat. Either doubts what was just offered or
+/// claimed, without a feeling word. Only a short first clause counts, quotes around it
+/// ignored; a greeting, a "sorry?" or an "OK" is no echo. A byte scan, no allocation.
+enum Echo: Equatable, Sendable {
+    case question
+    case statement
+
+    static func of(_ reply: String, after previous: String) -> Echo? {
+        guard !previous.isEmpty, !reply.isEmpty else { return nil }
+        var reply = reply, previous = previous
+        return reply.withUTF8 { r in previous.withUTF8 { p in of(r, after: p) } }
+    }
+
+    static func of(_ r: UnsafeBufferPointer<UInt8>, after p: UnsafeBufferPointer<UInt8>) -> Echo? {
+        var start = 0
+        var end = 0, han = 0, words = 0, letters = 0, inWord = false
+        var kind = Echo.statement
+        scan: while true {
+            guard end < r.count else { return nil } // the whole line: no clause handed back
+            let b = r[end]
+            if b < 0x80 {
+                switch b {
+                case 0x3F: kind = .question; break scan // ?
+                case 0x2E, 0x2C, 0x21, 0x3B, 0x3A, 0x7E, 0x0A: break scan // . , ! ; : ~ newline
+                default: break
+                }
+                if isAlphanumeric(b) {
+                    if !inWord { words += 1 }
+                    inWord = true
+                    if b >= 0x41 { letters += 1 }
+                } else if b != 0x27 && b != 0x2D { // an apostrophe or a hyphen stays inside a word
+                    inWord = false
+                }
+                end += 1
+                continue
+            }
+            inWord = false
+            let (scalar, length) = decode(r, at: end)
+            if scalar == 0xFF1F { kind = .question; break scan } // ？
+            if Self.clauseMarks.contains(scalar) { break scan }
+            if scalar >= 0x4E00 && scalar <= 0x9FFF { han += 1 }
+            end += length
+        }
+        // Spaces and quotes around the clause are not the agent's words.
+        while start < end, let n = quoteOrSpace(r, at: start) { start += n }
+        while end > start, let n = quoteOrSpace(r, endingAt: end) { end -= n }
+        guard end > start else { return nil }
+        let clause = UnsafeBufferPointer(rebasing: r[start..<end])
+        if han > 0 {
+            guard han + words >= 2, han + words <= 8 else { return nil }
+        } else {
+            guard words >= 1, words <= 4, letters >= 4 else { return nil }
+        }
+        if Self.noEcho.contains(where: { equalsIgnoringCase(clause, $0) }) { return nil }
+        return contains(p, clause) ? kind : nil
+    }
+
+    /// The length of a space or a quotation mark starting at `i` (" ' “ ” ‘ ’ 「 」 『 』), if one does.
+    private static func quoteOrSpace(_ r: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        if r[i] == 0x20 || r[i] == 0x22 || r[i] == 0x27 { return 1 }
+        guard i + 2 < r.count else { return nil }
+        return isQuote(r[i], r[i + 1], r[i + 2]) ? 3 : nil
+    }
+
+    /// The length of a space or a quotation mark ending just before `end`, if one does.
+    private static func quoteOrSpace(_ r: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+        let b = r[end - 1]
+        if b == 0x20 || b == 0x22 || b == 0x27 { return 1 }
+        guard end >= 3 else { return nil }
+        return isQuote(r[end - 3], r[end - 2], r[end - 1]) ? 3 : nil
+    }
+
+    /// “ ” ‘ ’ (E2 80 9C/9D/98/99) and 「 」 『 』 (E3 80 8C–8F).
+    private static func isQuote(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        (a == 0xE2 && b == 0x80 && (c == 0x9C || c == 0x9D || c == 0x98 || c == 0x99))
+            || (a == 0xE3 && b == 0x80 && c >= 0x8C && c <= 0x8F)
+    }
+
+    /// Clause marks that end a first clause: ，。！；：…、～.
+    private static let clauseMarks: [UInt32] = [0xFF0C, 0x3002, 0xFF01, 0xFF1B, 0xFF1A, 0x2026, 0x3001, 0xFF5E]
+
+    /// Short clauses that echo anything without doubting it: a greeting, a "sorry?", an "OK".
+    private static let noEcho: [[UInt8]] = [
+        "hello", "sorry", "pardon", "really", "right", "okay", "yeah", "seriously", "thank you", "thanks",
+        "sure", "fine", "great", "perfect", "lovely", "understood", "got it", "goodbye", "cheers",
+        "没问题", "沒問題", "可以", "收到", "收到了", "好的", "好嘅", "再见", "再見", "谢谢", "謝謝", "唔该", "唔該", "明白了",
+        "你好", "您好", "是吗", "真的吗", "真的", "係咩", "系咩", "咩話", "咩话", "對嗎", "对吗",
+        "是不是", "好嗎", "好吗", "可以嗎", "可以吗", "係咪", "系咪", "明白", "什麼", "什么", "乜嘢", "喂",
+    ].map { Array($0.utf8) }
+
+    private static func isAlphanumeric(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+    }
+
+    private static func decode(_ r: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = r[i]
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        guard i + length <= r.count, length > 1 else { return (UInt32(b), 1) }
+        var scalar = UInt32(b) & (0xFF >> (length + 1))
+        for k in 1..<length { scalar = scalar << 6 | UInt32(r[i + k] & 0x3F) }
+        return (scalar, length)
+    }
+
+    /// Whether `text` is `word` (lower case), ASCII letters in any case.
+    private static func equalsIgnoringCase(_ text: UnsafeBufferPointer<UInt8>, _ word: [UInt8]) -> Bool {
+        guard text.count == word.count else { return false }
+        for k in 0..<word.count where lower(text[k]) != word[k] { return false }
+        return true
+    }
+
+    private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+    /// Whether `needle` occurs in `haystack`, ASCII letters in any case.
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count
+        guard n > 0, haystack.count >= n else { return false }
+        outer: for i in 0...(haystack.count - n) {
+            for k in 0..<n where lower(haystack[i + k]) != lower(needle[k]) { continue outer }
+            return true
+        }
+        return false
+    }
+}
