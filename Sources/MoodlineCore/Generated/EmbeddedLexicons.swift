@@ -47909,6 +47909,24 @@ app系咪死咗	-2.0
 这是您的选择	-1.0	rude
 这是你的选择	-1.0	rude
 我都讲咗	-1.2	rude
+答案都系一样	-1.5	rude
+答案都一样	-1.5	rude
+系你嘅选择	-1.0	rude
+你自己睇返	-1.5	rude
+自己睇返份合约	-1.5	rude
+你自己看合约	-1.5	rude
+自己去看合约	-1.5	rude
+冇就咁先	-1.0	rude
+# --- T17: what the money is for, what the wait was for: a rhetorical challenge
+交嚟做乜	-1.5	
+交来干什么	-1.5	
+交来做什么	-1.5	
+是在等什么	-1.2	
+系等紧乜	-1.2	
+有冇听我讲嘢	-1.5	
+有没有在听我说	-1.5	
+只会复制粘贴	-2	
+只会复制贴上	-2	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
