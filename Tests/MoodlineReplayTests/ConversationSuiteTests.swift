@@ -19,9 +19,11 @@ import Testing
     }
 
     static let floors = [
-        Floor(name: "round15", recall: 0.65, falseAlarms: 3, calmAlerted: 1, calmUrgent: 0),
-        Floor(name: "tune16", recall: 0.65, falseAlarms: 6, calmAlerted: 3, calmUrgent: 2),
-        Floor(name: "round16", recall: 0.53, falseAlarms: 11, calmAlerted: 6, calmUrgent: 1, selfHarmMissed: 1),
+        Floor(name: "round15", recall: 0.72, falseAlarms: 3, calmAlerted: 1, calmUrgent: 0),
+        Floor(name: "tune16", recall: 0.7, falseAlarms: 6, calmAlerted: 3, calmUrgent: 2),
+        Floor(name: "round16", recall: 0.6, falseAlarms: 10, calmAlerted: 6, calmUrgent: 1, selfHarmMissed: 1),
+        Floor(name: "round17", recall: 0.75, falseAlarms: 8, calmAlerted: 3, calmUrgent: 0),
+        Floor(name: "tune17", recall: 0.5, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

@@ -31356,6 +31356,19 @@ the outcome will be the same	-1.50	rude
 it won't change anything	-1.20	rude
 that's your choice	-1.00	rude
 thats your choice	-1.00	rude
+# --- T17: an accident said as nearly dying ("I nearly killed myself on the ladder"), a switch turned off ("kill the power")
+nearly killed myself on	-1.00	hyperbole
+almost killed myself on	-1.00	hyperbole
+nearly killed myself tripping	-1.00	hyperbole
+almost killed myself tripping	-1.00	hyperbole
+nearly killed myself falling	-1.00	hyperbole
+almost killed myself falling	-1.00	hyperbole
+nearly killed myself getting	-1.00	hyperbole
+kill the power	0.00	
+kill the lights	0.00	
+kill the engine	0.00	
+kill the switch	0.00	
+kill the mains	0.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -31459,6 +31472,7 @@ thats your choice	-1.00	rude
 @third ..4 @en_say ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:reported	someone else's threat
 
 # --- escalation
+@regulator|@police|@lawyer|@court|@sue|@media|@social|@public|@expose|@complain|@en_legalvenue|@en_hearsabout|@en_record	support:escalation	words that can carry escalation
 @regulator	escalation	regulator or ombudsman
 @complain ..4 @police	escalation	going to the police or government
 @complain ..4 @lawyer	escalation	bringing in a lawyer
@@ -40282,6 +40296,14 @@ bbq	0	@zh_bbq
 人用紧	0	@zh_queuers
 人在用	0	@zh_queuers
 进线	0	@zh_queuers
+# --- regulators said plainly or with the hotline in words (给监管讲一讲, 打一二三七八, 金融监管总局的投诉电话)
+监管	0	@zh_auth
+金融监管总局	0	@zh_auth
+一二三七八	0	@zh_auth
+幺二三七八	0	@zh_auth
+幺二三一五	0	@zh_auth
+一二三四五	0	@zh_auth
+幺二三四五	0	@zh_auth
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48058,6 +48080,7 @@ app系咪死咗	-2.0
 @third ..3 @say	scope:reported	someone else said
 
 # --- escalation
+@zh_auth|@zh_social|@zh_expose|@zh_authact|@zh_lawpolice	support:escalation	words that can carry escalation
 @zh_escverb ..6 @zh_auth	escalation	going to an authority
 @zh_auth ..10 @zh_auth	escalation	going to an authority
 @zh_expose ..6 @zh_social	escalation	going public
