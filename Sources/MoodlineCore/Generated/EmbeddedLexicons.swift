@@ -21486,6 +21486,14 @@ premium	0	@service
 my premium	0	@service
 premium plan	0	@service
 premium membership	0	@service
+# --- round 18: the only useful thing left to do for the family (beside a payout)
+only useful thing i can still do	0	@en_itsme
+the only useful thing i can	0	@en_itsme
+only thing i can still do for them	0	@en_itsme
+the insurance will cover	0	@en_payout
+insurance will cover them	0	@en_payout
+the insurance will pay	0	@en_payout
+insurance will look after them	0	@en_payout
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -30044,6 +30052,13 @@ supposed to be fixed	-1.50	repeat
 supposed to be resolved	-1.50	repeat
 
 # --- self-harm (never negated; the scorer keeps them even after a negator)
+not bother waking up	-3.00	self_harm
+not bothering to wake up	-3.00	self_harm
+jump down from my block	-3.00	self_harm
+jump from my block	-3.00	self_harm
+the last phone call i'm making to anyone	-2.50	self_harm
+the last call i'm making to anyone	-2.50	self_harm
+last phone call i'm making	-2.00	self_harm
 stomach pumped	-2.50	self_harm
 my stomach pumped	-2.50	self_harm
 kill myself	-3.60	self_harm
@@ -31369,6 +31384,18 @@ kill the lights	0.00
 kill the engine	0.00	
 kill the switch	0.00	
 kill the mains	0.00	
+cannot tahan	-1.50	sadness
+can't tahan	-1.50	sadness
+# --- round 18: a supply cut off is no wound ("since they cut the gas off")
+cut the gas off	-1.00	
+cut the power off	-1.00	
+cut the electricity off	-1.00	
+cut the water off	-1.00	
+cut my gas off	-1.00	
+cut my power off	-1.00	
+cut off my gas	-1.00	
+cut off my power	-1.00	
+cut us off	-1.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -36351,7 +36378,6 @@ zs	0	@zh_sh
 冇	0	@zh_deny
 不是想	0	@zh_deny
 没有要	0	@zh_deny,@zh_cue
-唔系想	0	@zh_deny
 并没有	0	@zh_deny
 滚	0	@zh_insult
 恶心	0	@zh_insult
@@ -40304,6 +40330,50 @@ bbq	0	@zh_bbq
 幺二三一五	0	@zh_auth
 一二三四五	0	@zh_auth
 幺二三四五	0	@zh_auth
+# --- round 18 (folded after its first score): sleeping pills saved up, a wrist cut open again, a pet left and no coming back, bankbook and seal handed over; "not thinking of it" (唔系谂唔开) kept whole
+攒了	0	@zh_hoard
+攒了一些	0	@zh_hoard
+攒够	0	@zh_hoard
+攒够了	0	@zh_hoard
+囤了	0	@zh_hoard
+存了不少	0	@zh_hoard
+还差一点点	0	@zh_hoard
+还差一点	0	@zh_hoard
+手腕	0	@zh_wrist
+手腕上	0	@zh_wrist
+腕	0	@zh_wrist
+口子	0	@zh_wound
+划开了	0	@zh_hurt
+崩开了	0	@zh_hurt
+裂开了	0	@zh_hurt
+宠物	0	@zh_pet
+我家猫	0	@zh_pet
+我家狗狗	0	@zh_pet
+我的猫	0	@zh_pet
+我的狗	0	@zh_pet
+猫咪	0	@zh_pet
+狗狗	0	@zh_pet
+只猫	0	@zh_pet
+只狗	0	@zh_pet
+把猫	0	@zh_pet
+把狗	0	@zh_pet
+我家狗	0	@zh_pet
+不回来了	0	@zh_noreturn
+不会再回来	0	@zh_noreturn
+不会再回	0	@zh_noreturn
+唔会再返嚟	0	@zh_noreturn
+唔会再返	0	@zh_noreturn
+再也不回来	0	@zh_noreturn
+很远很远的地方	0	@zh_noreturn
+存折	0	@zh_finances
+印章	0	@zh_finances
+银行卡密码	0	@zh_finances
+保险箱钥匙	0	@zh_finances
+唔系想	0	@zh_deny
+唔系谂唔开	0	
+不是想不开	0	
+我不是想不开	0	
+并不是想不开	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -45101,6 +45171,11 @@ call过一次	-1.3	repeat
 催过好几次	-1.3	repeat
 
 # --- self-harm (never negated away)
+杀了自己	-3.5	self_harm
+杀死自己	-3.5	self_harm
+把自己杀了	-3.5	self_harm
+杀咗自己	-3.5	self_harm
+干脆杀了自己	-3.5	self_harm
 不想活了	-3.5	self_harm
 不想活	-3.5	self_harm
 不想活下去	-3.5	self_harm
@@ -48021,6 +48096,10 @@ app系咪死咗	-2.0
 @zh_aftertime ..10 @zh_noanswer	self_harm	not answering after a time
 @zh_wound & @zh_dontask	self_harm	a wound not to be asked about
 @zh_place & @zh_unfound	self_harm	at a river or a roof, not to be found
+@zh_method & @zh_hoard	self_harm	a means saved up
+@zh_wrist ..8 @zh_wound|@zh_hurt	self_harm	a wound on the wrist
+@zh_pet & @zh_noreturn	self_harm	a pet left, and no coming back
+@zh_finances & @zh_noneed	self_harm	bankbook and seal handed over, not needed any more
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
@@ -48034,6 +48113,7 @@ app系咪死咗	-2.0
 @zh_policy & @zh_sh|@zh_die|@zh_shterm	scope:reported	a policy's wording about suicide
 @zh_insure & @zh_suicideword	scope:reported	an insurance question about suicide
 @zh_emigrate & @zh_giveall	scope:denial	giving things away before emigrating
+@zh_emigrate & @zh_noreturn	scope:denial	leaving the country, not coming back
 @zh_bbq & @zh_method	scope:denial	charcoal for a barbecue
 @zh_suicideword & @zh_decided	self_harm	suicide beside a mind made up
 @zh_gone|@zh_die & @zh_itsme	self_harm	gone, and said to be about the speaker
@@ -48102,7 +48182,7 @@ app系咪死咗	-2.0
 @zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
 @zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
-@zh_kin ..4 @zh_switch|@zh_cancel	scope:other_party	someone else left
+@zh_kin ..6 @zh_switch|@zh_cancel	scope:other_party	someone else left
 @zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
 @zh_dun ..6 @zh_contact|@zh_again|@zh_times	scope:other_party	collectors keep chasing
 @zh_contact ..3 @zh_tofamily	scope:other_party	calls to the family or the workplace
