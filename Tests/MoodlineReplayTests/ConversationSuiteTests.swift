@@ -12,8 +12,7 @@ import Testing
         /// Calm controls that raise any alert, and any warning or worse.
         var calmAlerted: Int
         var calmUrgent: Int
-        /// Self-harm disclosures not caught in their window: round 16's one is a question about a
-        /// life policy in a euphemism (要是人是自己走的，还赔不赔), scoped as a question about the cover.
+        /// Self-harm disclosures not caught in their window.
         var selfHarmMissed = 0
         var description: String { name }
     }
@@ -21,9 +20,10 @@ import Testing
     static let floors = [
         Floor(name: "round15", recall: 0.72, falseAlarms: 3, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "tune16", recall: 0.7, falseAlarms: 6, calmAlerted: 3, calmUrgent: 2),
-        Floor(name: "round16", recall: 0.6, falseAlarms: 10, calmAlerted: 6, calmUrgent: 1, selfHarmMissed: 1),
+        Floor(name: "round16", recall: 0.6, falseAlarms: 10, calmAlerted: 6, calmUrgent: 1),
         Floor(name: "round17", recall: 0.75, falseAlarms: 8, calmAlerted: 3, calmUrgent: 0),
         Floor(name: "tune17", recall: 0.5, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
+        Floor(name: "round18", recall: 0.58, falseAlarms: 8, calmAlerted: 2, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

@@ -21494,6 +21494,13 @@ the insurance will cover	0	@en_payout
 insurance will cover them	0	@en_payout
 the insurance will pay	0	@en_payout
 insurance will look after them	0	@en_payout
+# --- round 18 conversations: out at work is no leaving ("I'm out at odd hours")
+i'm out at	0	
+im out at	0	
+i'm out all day	0	
+i'm out most	0	
+i'm out during	0	
+i'm out of the house	0	
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -31396,6 +31403,14 @@ cut my power off	-1.00
 cut off my gas	-1.00	
 cut off my power	-1.00	
 cut us off	-1.00	
+# --- round 18: a supply of medicine counted in days ("four days of pills left") is a refill running out, not a means at hand
+days of pills	0.00	
+days of tablets	0.00	
+days of medication	0.00	
+days of meds	0.00	
+weeks of pills	0.00	
+day's worth of pills	0.00	
+days worth of pills	0.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -40374,6 +40389,47 @@ bbq	0	@zh_bbq
 不是想不开	0	
 我不是想不开	0	
 并不是想不开	0	
+# --- round 18: "if it were by one's own hand" asked of one's own policy (如果是自己走的那种，过了两年是不是就会赔): a payout asked for an act of one's own; a relative's death told in the past (我爸是自己走的) is not this
+如果是自己走的	0	@zh_ownact
+要是自己走的	0	@zh_ownact
+要是人是自己走的	0	@zh_ownact
+如果人是自己走的	0	@zh_ownact
+如果我是自己走的	0	@zh_ownact
+自己走的那种	0	@zh_ownact
+# --- round 18: a pet or affairs entrusted to someone beside things not needed (猫以后就托付给她了…过冬的东西我用不着了)
+托付给	0	@zh_entrust
+就托付给	0	@zh_entrust
+托给	0	@zh_entrust
+交托给	0	@zh_entrust
+# --- round 18 conversations: a problem solved last time (也是你们帮我处理的), the official account as a service channel, binge-watching, job applications, a call promised for later, being out at odd hours
+帮我处理的	0	@zh_cue
+帮我处理好	0	@zh_cue
+给我处理好了	0	@zh_cue
+帮我解决了	0	@zh_cue
+帮我搞定了	0	@zh_cue
+去公众号弄	0	
+公众号弄	0	
+公众号办	0	
+公众号办理	0	
+公众号申请	0	
+公众号预约	0	
+公众号上办	0	
+公众号上申请	0	
+公众号上预约	0	
+追剧	0	
+追番	0	
+追星	0	
+履历	0	@zh_jobapp
+简历	0	@zh_jobapp
+揾工	0	@zh_jobapp
+找工作	0	@zh_jobapp
+面试	0	@zh_jobapp
+会再打嚟	0	
+会再打来	0	
+会再打过来	0	
+会再打电话	0	
+会再联络	0	
+我走之前	0	@zh_beforego
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48099,6 +48155,7 @@ app系咪死咗	-2.0
 @zh_method & @zh_hoard	self_harm	a means saved up
 @zh_wrist ..8 @zh_wound|@zh_hurt	self_harm	a wound on the wrist
 @zh_pet & @zh_noreturn	self_harm	a pet left, and no coming back
+@zh_entrust & @zh_noneed|@zh_noreturn	self_harm	entrusted to someone, not needed any more
 @zh_finances & @zh_noneed	self_harm	bankbook and seal handed over, not needed any more
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
@@ -48202,6 +48259,7 @@ app系咪死咗	-2.0
 @zh_runaround	repeat	passed around
 @zh_kick ..4 @zh_ball	repeat	passed around
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
+@zh_jobapp	scope:elsewhere	job applications, not contacts with the company
 @zh_notget	scope:this_call	said again to a listener who did not get it
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 @zh_contact|@zh_toperson|@zh_reached|@zh_unres	support:repeat	words that can carry repeat contact
