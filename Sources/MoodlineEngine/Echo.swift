@@ -49,13 +49,28 @@ enum Echo: Equatable, Sendable {
         while end > start, let n = quoteOrSpace(r, endingAt: end) { end -= n }
         guard end > start else { return nil }
         let clause = UnsafeBufferPointer(rebasing: r[start..<end])
-        if han > 0 {
-            guard han + words >= 2, han + words <= 8 else { return nil }
-        } else {
-            guard words >= 1, words <= 4, letters >= 4 else { return nil }
-        }
         if Self.noEcho.contains(where: { equalsIgnoringCase(clause, $0) }) { return nil }
-        return contains(p, clause) ? kind : nil
+        let short = han > 0 ? (2...8).contains(han + words) : (1...4).contains(words) && letters >= 4
+        let matched = matchedPrefix(of: clause, in: p)
+        if short, matched == clause.count { return kind }
+        // A longer question may open with the agent's words ("In the backlog for three months?"):
+        // at least two characters or a word of six letters handed back, ending where a word ends.
+        guard kind == .question, han + words <= 12, matched > 0, !asksSomething(clause) else { return nil }
+        let prefix = UnsafeBufferPointer(rebasing: clause[0..<matched])
+        var prefixHan = 0, prefixLetters = 0, k = 0
+        while k < prefix.count {
+            let b = prefix[k]
+            if b < 0x80 {
+                if isAlphanumeric(b) && b >= 0x41 { prefixLetters += 1 }
+                k += 1
+            } else {
+                let (scalar, length) = decode(prefix, at: k)
+                if scalar >= 0x4E00 && scalar <= 0x9FFF { prefixHan += 1 }
+                k += length
+            }
+        }
+        let endsWord = matched == clause.count || !isAlphanumeric(clause[matched]) || !isAlphanumeric(clause[matched - 1])
+        return endsWord && (prefixHan >= 2 || prefixLetters >= 6) ? kind : nil
     }
 
     /// The length of a space or a quotation mark starting at `i` (" ' “ ” ‘ ’ 「 」 『 』), if one does.
@@ -114,13 +129,48 @@ enum Echo: Equatable, Sendable {
     private static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
     /// Whether `needle` occurs in `haystack`, ASCII letters in any case.
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = needle.count
-        guard n > 0, haystack.count >= n else { return false }
-        outer: for i in 0...(haystack.count - n) {
-            for k in 0..<n where lower(haystack[i + k]) != lower(needle[k]) { continue outer }
-            return true
+    /// Words that make a question ask for something ("緩繳專案是怎麼算的？", "the refund, when
+    /// does it come?"): such a question opening with the agent's words is no echo.
+    private static let questionWords: [[UInt8]] = [
+        "how", "what", "why", "when", "where", "which", "who", "can i", "could i", "do i", "is it", "does it",
+        "怎么", "怎麼", "什么", "什麼", "为什么", "為什麼", "多少", "几", "幾", "哪", "吗", "嗎", "呢", "是不是",
+        "可不可以", "能不能", "点样", "點樣", "咩", "乜", "边度", "邊度", "系咪", "係咪", "可唔可以",
+    ].map { Array($0.utf8) }
+
+    private static func asksSomething(_ clause: UnsafeBufferPointer<UInt8>) -> Bool {
+        for word in questionWords where word.count <= clause.count {
+            outer: for i in 0...(clause.count - word.count) {
+                for k in 0..<word.count where lower(clause[i + k]) != word[k] { continue outer }
+                // An English word stands alone ("how", not "show").
+                if word[0] < 0x80 {
+                    if i > 0, isAlphanumeric(clause[i - 1]) { continue }
+                    if i + word.count < clause.count, isAlphanumeric(clause[i + word.count]) { continue }
+                }
+                return true
+            }
         }
         return false
+    }
+
+    /// How much of `needle`, from its start, stands somewhere in `haystack` (in bytes of the
+    /// needle): spaces are skipped in both ("21號" is "21 號") and ASCII letters match in any case.
+    private static func matchedPrefix(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int {
+        var best = 0
+        for i in 0..<haystack.count where haystack[i] != 0x20 {
+            var h = i, n = 0, lastMatched = 0
+            while n < needle.count, h < haystack.count {
+                if needle[n] == 0x20 { n += 1; continue }
+                if haystack[h] == 0x20 { h += 1; continue }
+                guard lower(haystack[h]) == lower(needle[n]) else { break }
+                h += 1
+                n += 1
+                lastMatched = n
+            }
+            // Only whole characters count: never stop inside a multi-byte one.
+            while lastMatched > 0, lastMatched < needle.count, needle[lastMatched] & 0xC0 == 0x80 { lastMatched -= 1 }
+            best = max(best, lastMatched)
+            if best == needle.count { break }
+        }
+        return best
     }
 }

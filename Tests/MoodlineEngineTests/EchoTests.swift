@@ -30,6 +30,15 @@ import Testing
         for (reply, agent) in none { #expect(Echo.of(reply, after: agent) == nil, "\(reply)") }
     }
 
+    /// A longer question may open with the agent's words; spaces do not count ("21號" is "21 號");
+    /// a question that asks for something about them is no echo.
+    @Test func aQuestionOpeningWithTheAgentsWordsIsAnEcho() {
+        #expect(Echo.of("In the backlog for three months? I drive for a living.", after: "It's in the backlog. Everything from September is in the backlog.") == .question)
+        #expect(Echo.of("21號？我20號下午在東京要開會", after: "系統已經幫您自動改到 12 月 21 號同一時段。") == .question)
+        #expect(Echo.of("緩繳專案是怎麼算的？會影響我的信用嗎？", after: "我們也有非自願離職的緩繳專案。") == nil)
+        #expect(Echo.of("The backlog is how long these days?", after: "It's in the backlog.") == nil)
+    }
+
     /// Handed back flat, with a full stop or in quotes, it is an echo too.
     @Test func aClauseHandedBackFlatIsAStatementEcho() {
         let echoes: [(String, String)] = [

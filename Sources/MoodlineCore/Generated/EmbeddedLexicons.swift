@@ -31411,6 +31411,8 @@ days of meds	0.00
 weeks of pills	0.00	
 day's worth of pills	0.00	
 days worth of pills	0.00	
+took my money	-1.50	
+taken my money	-1.50	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -44753,6 +44755,29 @@ bbq	0	@zh_bbq
 痛到	-1.5	
 # --- 好似 is "as if" in Cantonese, not 好 "good" (你讲到好似帮紧我咁)
 好似	0	
+# --- an adverse passive (被取消了, 被冻结, 被驳回): something done to the customer
+被取消	-1.2	
+被取消了	-1.2	
+被封	-1.5	
+被封了	-1.5	
+被拒	-1.5	
+被拒绝	-1.5	
+被盗	-2	
+被冻结	-1.5	
+被限制	-1.2	
+被删	-1.2	
+被删了	-1.2	
+被退回	-1.0	
+被驳回	-1.5	
+被罚	-1.5	
+被罚款	-1.5	
+被锁	-1.2	
+被锁了	-1.2	
+被注销	-1.2	
+被多收	-1.5	
+被误扣	-1.5	
+被拉黑	-1.5	
+被停	-1.2	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
