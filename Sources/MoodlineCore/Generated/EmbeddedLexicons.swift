@@ -40272,16 +40272,16 @@ bbq	0	@zh_bbq
 不关你的事	0	@zh_notyou
 不是你啊	0	@zh_notyou
 不是你的问题	0	@zh_notyou
-# --- the listener's thing (你们的系统, 你哋个app, 你们这平台): between the listener and a device
-的	0	@zh_poss
-个	0	@zh_poss
-嘅	0	@zh_poss
-这	0	@zh_poss
-这个	0	@zh_poss
-那个	0	@zh_poss
-呢个	0	@zh_poss
-啲	0	@zh_poss
-家的	0	@zh_poss
+# --- the listener's thing (你们的系统, 你哋个app, 你们这平台): the listener and a word of theirs before a device
+你们的	0	@you,@zh_yourthing
+你们这	0	@you,@zh_yourthing
+你们那个	0	@you,@zh_yourthing
+你们这个	0	@you,@zh_yourthing
+你们家的	0	@you,@zh_yourthing
+你们家	0	@you,@zh_yourthing
+你哋嘅	0	@you,@zh_yourthing
+你哋啲	0	@you,@zh_yourthing
+你哋呢个	0	@you,@zh_yourthing
 # --- the listener did not get it in this conversation (我说了八遍了你还听不懂, 講咗三次都唔明): said again here, no earlier contact
 你听不懂	0	@zh_notget
 听不懂吗	0	@zh_notget
@@ -48230,7 +48230,7 @@ app系咪死咗	-2.0
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
 @zh_thingcurse	scope:thing_target	swearing at a thing
 @zh_insult ..2 @zh_device	scope:thing_target	an insult fixed on a device
-@you @zh_poss @zh_device ..6 @zh_insult	scope:thing_target	an insult at the listener's system, not the listener
+@zh_yourthing @zh_device ..6 @zh_insult	scope:thing_target	an insult at the listener's system, not the listener
 @zh_notyou & @zh_insult|@zh_curse|@zh_demean	scope:thing_target	an insult said not to be at the listener
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
