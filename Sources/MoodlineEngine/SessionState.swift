@@ -28,7 +28,7 @@ struct SessionState: Sendable {
     /// 派出所报案, "you can take it to the ombudsman"), or `.min`.
     var agentPointedOutsideSeq: Int64 = .min
     /// The agent's last final line (the fragment's own string, kept, not copied): what a
-    /// customer's echo question hands back.
+    /// customer's echo hands back.
     var lastAgentText = ""
     /// The agent's lines telling of their own strain, among their last few (see `noteAgentStrain`).
     var agentStrainLines: UInt8 = 0
