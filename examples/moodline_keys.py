@@ -1,7 +1,7 @@
 """CURVE for the examples: when Moodline runs with curve.server_secret_key set, a client
 connects with its own key file (from `moodline keys generate`) and the server's public key.
 
-    add_key_options(parser)          # --key FILE, --server-key Z85
+    add_key_options(parser)          # --key FILE, --server-key=Z85
     use_keys(socket, args)           # before socket.connect(...)
 """
 import os
@@ -11,7 +11,8 @@ def add_key_options(parser):
     parser.add_argument("--key", default=os.environ.get("MOODLINE_KEY"),
                         help="this client's key file (moodline keys generate), when the server uses CURVE")
     parser.add_argument("--server-key", default=os.environ.get("MOODLINE_SERVER_KEY"),
-                        help="the server's public key, printed when it starts")
+                        help="the server's public key, printed when it starts; write --server-key=KEY, "
+                             "since a Z85 key may begin with '-'")
 
 
 def read_key_file(path):

@@ -6,7 +6,7 @@ The control socket is REQ/REP with one JSON object each way: {"cmd":"tickets",..
 A reply has "ok": true and the data, or "ok": false with "code" and "error". Acknowledging
 needs CURVE: the server records the name the bot's key is listed under.
 
-    python3 examples/ticket_bot.py --connect tcp://127.0.0.1:7603 --ack --key bot.key --server-key 'SERVER-PUBLIC-KEY'
+    python3 examples/ticket_bot.py --connect tcp://127.0.0.1:7603 --ack --key bot.key --server-key='SERVER-PUBLIC-KEY'
 """
 import argparse, json
 import zmq

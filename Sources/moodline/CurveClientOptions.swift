@@ -10,7 +10,8 @@ struct CurveClientOptions: ParsableArguments {
         "Your key file (moodline keys generate), when the server uses CURVE. Default: $MOODLINE_KEY.", valueName: "file"))
     var keyFile: String?
 
-    @Option(help: ArgumentHelp("The server's public key, when it uses CURVE. Default: $MOODLINE_SERVER_KEY.", valueName: "z85"))
+    // A Z85 key may begin with "-": the value is taken whatever it looks like.
+    @Option(parsing: .unconditional, help: ArgumentHelp("The server's public key, when it uses CURVE. Default: $MOODLINE_SERVER_KEY.", valueName: "z85"))
     var serverKey: String?
 
     /// The keys to connect with, or nil for plain sockets.

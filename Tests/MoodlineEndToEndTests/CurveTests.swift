@@ -104,4 +104,21 @@ struct CurveTests {
         }
         #expect(try server.tickets().first?["status"] as? String == "open")
     }
+    /// A Z85 public key may begin with "-" (about one key in 85): `--server-key` takes it as the
+    /// value, not as another option.
+    @Test("a server key that begins with a dash is taken as the key", .timeLimit(.minutes(1)))
+    func aServerKeyMayBeginWithADash() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        let made = try ChildProcess.run(["keys", "generate", "--name", "lead", "--out", "\(directory)/lead.key"], directory: directory, name: "keys")
+        #expect(made.exit == .status(0), "\(made.stderr)")
+        let dashKey = "-" + String(repeating: "0", count: 39)
+        let run = try ChildProcess.run(
+            ["tickets", "list", "--connect", "ipc://\(directory)/nobody.sock", "--timeout", "0.3", "--key", "\(directory)/lead.key", "--server-key", dashKey],
+            directory: directory, name: "list")
+        #expect(!run.stderr.contains("Missing value"), "\(run.stderr)")
+        #expect(!run.stderr.contains("not a Z85 public key"), "\(run.stderr)")
+        // No server listens there: the command gets as far as asking and says nobody answered.
+        #expect(run.exit != .status(0))
+    }
 }

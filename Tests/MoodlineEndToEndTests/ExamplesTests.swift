@@ -33,7 +33,8 @@ struct ExamplesTests {
         ])
         let server = try ServerProcess(directory: directory, context: context, curve: curve, controlAs: "harness")
         defer { server.stop() }
-        func keyArguments(_ name: String) -> [String] { ["--key", "\(directory)/\(name).key", "--server-key", serverKey.publicKey] }
+        // `=`: a Z85 key may begin with "-", which argparse would take for an option.
+        func keyArguments(_ name: String) -> [String] { ["--key", "\(directory)/\(name).key", "--server-key=\(serverKey.publicKey)"] }
 
         let desktop = try ChildProcess(
             arguments: ["python3", "\(examples)/agent_desktop.py", "--connect", server.publish, "--agent", "a-7", "--count", "2", "--timeout", "30"] + keyArguments("desktop"),
