@@ -51,6 +51,8 @@ enum Echo: Equatable, Sendable {
         let clause = UnsafeBufferPointer(rebasing: r[start..<end])
         if Self.noEcho.contains(where: { equalsIgnoringCase(clause, $0) }) { return nil }
         let short = han > 0 ? (2...8).contains(han + words) : (1...4).contains(words) && letters >= 4
+        // Neither a short clause nor a question that may open with the agent's words: no search.
+        guard short || (kind == .question && han + words <= 12) else { return nil }
         let matched = matchedPrefix(of: clause, in: p)
         if short, matched == clause.count { return kind }
         // A longer question may open with the agent's words ("In the backlog for three months?"):
