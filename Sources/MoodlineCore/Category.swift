@@ -24,6 +24,10 @@ public enum Category: UInt8, CaseIterable, Sendable, Codable {
     /// staff ("I've got nine chats open", 咨询量比较大, 我这边线上很多人在等). An agent who
     /// says it is strained, apologising or not.
     case strain
+    /// A customer's grievance said without feeling words: nobody told them, what they already
+    /// did, what they are asked to do ("nobody ever told me", "so you're telling me to wait",
+    /// 从头到尾没有人通知我, 所以现在是要我自己去查？). Its line is negative however calm its words.
+    case grievance
 
     /// The tag that marks this category in a lexicon file.
     public var tag: String {
@@ -39,6 +43,7 @@ public enum Category: UInt8, CaseIterable, Sendable, Codable {
         case .apology: "apology"
         case .empathy: "empathy"
         case .strain: "strain"
+        case .grievance: "grievance"
         }
     }
 

@@ -31,6 +31,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// No word had sentiment, but the fragment states a risk (leaving, a threat, chasing): the
     /// statement gives the total.
     case statementOnly(total: Float)
+    /// A grievance said without feeling words ("nobody told me", 没有人通知我): the total is at
+    /// most the grievance's own.
+    case grievance(from: Float, to: Float)
     /// A question about procedure ("can I cancel one order?"): its clause's negative words
     /// name the task, not a feeling, and count for less.
     case procedural(from: Float, to: Float)

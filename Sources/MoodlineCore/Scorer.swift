@@ -166,7 +166,9 @@ private struct RuleState {
     /// to Vodafone", 我要去消协): a customer leaving, threatening or chasing is unhappy, however
     /// flat the words. So is one whose other words happen to be warm: "raise what you like… the
     /// whole file goes to the ombudsman" is no praise.
-    static let statementOnly: Float = -0.8
+    static let statementOnly: Float = -1.2
+    /// The least negative total of a line that states a grievance (valence about -0.3).
+    static let grievanceTotal: Float = -1.2
     /// The categories that say a customer is in trouble or unhappy.
     static let riskCategories: CategorySet = [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact)]
     /// The most a sarcastic fragment's total may be.
@@ -600,6 +602,11 @@ private struct RuleState {
         if total >= 0 && stated.rawValue & Self.riskCategories.rawValue != 0 {
             tracer.record(.statementOnly(total: Self.statementOnly))
             total = Self.statementOnly
+            intensity += abs(total)
+        }
+        if stated.contains(.grievance) && total > Self.grievanceTotal && !categories.contains(.thanks) {
+            tracer.record(.grievance(from: total, to: Self.grievanceTotal))
+            total = Self.grievanceTotal
             intensity += abs(total)
         }
         if fragmentCues.contains(ScopeCues(.sarcasm)) && praise > 0 {

@@ -75,6 +75,8 @@ struct ScoreExplanation {
             return "a question about procedure: its negative words \(format(from)) → \(format(to))"
         case .statementOnly(let total):
             return "no word-level sentiment, but a risk statement: total \(format(total))"
+        case .grievance(let from, let to):
+            return "a grievance said without feeling words: total \(format(from)) → \(format(to))"
         case .morphemes(let total):
             return "no word-level sentiment: characters inside unknown words give \(format(total))"
         case .contrast(let before, let after):

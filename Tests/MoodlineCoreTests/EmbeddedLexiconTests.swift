@@ -42,6 +42,29 @@ import Testing
         #expect(!score(text).categories.contains(.selfHarm), "\(text)")
     }
 
+    /// A grievance said without feeling words makes its line negative, in both languages and
+    /// with words inserted; the same words in routine talk do not.
+    @Test(arguments: [
+        "nobody ever bothered to tell me about the fee", "so you're telling me to wait another week",
+        "I didn't misunderstand, the transcript literally says approved", "從頭到尾沒有任何人通知我要補件",
+        "所以现在是要我自己去翻垃圾邮件就对了吗", "三天了，冇人拍過門", "你叫我等多五日？",
+    ])
+    func grievanceWithoutFeelingWordsIsNegative(_ text: String) {
+        let s = score(text)
+        #expect(s.categories.contains(.grievance), "\(text)")
+        #expect(s.valence <= -0.25, "\(text): \(s.valence)")
+    }
+
+    @Test(arguments: [
+        "nobody was home when the parcel came", "Thank you. That's all I wanted.", "the electrician needs to kill the power first",
+        "我不是要取消喔，只是那天我要上班，沒辦法載她", "什么时候可以到？", "这个是什么意思",
+    ])
+    func routineWordsStateNoGrievance(_ text: String) {
+        let s = score(text)
+        #expect(!s.categories.contains(.grievance), "\(text)")
+        #expect(s.valence > -0.5, "\(text): \(s.valence)")
+    }
+
     @Test(arguments: ["I don't want to live anymore", "我不想活了", "我真的不想活了", "活著沒意思", "I want to kill myself"])
     func selfHarmStatementsFire(_ text: String) {
         #expect(score(text).categories.contains(.selfHarm), "\(text)")

@@ -16592,7 +16592,7 @@ involve	0	@complain
 involving	0	@complain
 contact	0	@complain
 contacting	0	@complain,@contact
-contacted	0	@complain,@contact
+contacted	0	@complain,@contact,@en_informed
 reach out to	0	@complain
 reached out to	0	@complain
 writing to	0	@complain
@@ -16617,7 +16617,7 @@ report	0	@complain
 reported	0	@complain,@contact
 report you	0	@complain
 reporting you	0	@complain
-notify	0	@complain
+notify	0	@complain,@en_informed
 approaching	0	@complain
 approach	0	@complain
 hear about this	0	@complain,@en_hearsabout
@@ -16628,7 +16628,7 @@ getting a copy	0	@complain
 copied	0	@complain,@en_lawact
 cc'd	0	@complain,@en_lawact
 cc	0	@complain
-tell	0	@complain
+tell	0	@complain,@en_informed
 letter from	0	@complain
 a letter from	0	@complain
 hearing from	0	@complain
@@ -16673,7 +16673,7 @@ hear from	0	@complain
 be hearing	0	@complain
 let	0	@complain
 i'll file	0	@complain,@self
-call	0	@complain,@times
+call	0	@complain,@times,@en_informed
 phone	0	@complain
 phoning	0	@complain,@contact
 reading about this	0	@complain
@@ -17423,17 +17423,17 @@ the 2nd	0	@count
 the 3rd	0	@count
 the 4th	0	@count
 the 5th	0	@count
-called	0	@contact
+called	0	@contact,@en_informed
 called you	0	@contact
 called about	0	@contact
 been calling	0	@contact
-phoned	0	@contact
+phoned	0	@contact,@en_informed
 been phoning	0	@contact
-rang	0	@contact
+rang	0	@contact,@en_informed
 rang up	0	@contact
 been ringing	0	@contact
 rung	0	@contact
-emailed	0	@contact
+emailed	0	@contact,@en_informed
 emailing	0	@contact
 been emailing	0	@contact
 messaged	0	@contact
@@ -17464,12 +17464,12 @@ flagged	0	@contact
 logged	0	@contact
 opened	0	@contact
 complained	0	@contact
-followed up	0	@contact
+followed up	0	@contact,@en_informed
 following up	0	@contact
 chased	0	@contact
 chasing	0	@contact
 been chasing	0	@contact
-explained	0	@contact
+explained	0	@contact,@en_informed
 explaining	0	@contact
 explained this	0	@contact
 told the	0	@contact
@@ -17598,8 +17598,8 @@ transferred again	0	@again
 keep transferring	0	@again
 round in circles	0	@again
 around in circles	0	@again
-same script	0	@again
-same answer	0	@again
+same script	0	@again,@en_gripe
+same answer	0	@again,@en_gripe
 the same story	0	@again
 something different	0	@again
 told something different	0	@again
@@ -17669,11 +17669,11 @@ still not fixed	0	@still
 still not resolved	0	@still
 still unresolved	0	@still
 still not sorted	0	@still
-still haven't	0	@still
+still haven't	0	@still,@en_gripe
 still havent	0	@still
-still hasn't	0	@still
+still hasn't	0	@still,@en_gripe
 still hasnt	0	@still
-still waiting	0	@still
+still waiting	0	@still,@en_gripe
 yet to receive	0	@still
 zero progress	0	@still
 no progress	0	@still
@@ -17736,8 +17736,6 @@ first called	0	@still
 first complained	0	@still
 first reported the	0	@still
 since i first	0	@still
-it isn't	0	@still
-and it isn't	0	@still
 hasn't been fixed	0	@still
 hasn't been resolved	0	@still
 hasn't been sorted	0	@still
@@ -17762,7 +17760,7 @@ no one has done anything	0	@still
 nobody has done anything	0	@still
 time	0	@times
 times	0	@times
-calls	0	@times
+calls	0	@times,@en_informed
 chat	0	@times
 chats	0	@times
 chat session	0	@times
@@ -18897,12 +18895,12 @@ im done with	0	@en_done,@self
 i am done with	0	@en_done,@self
 i'm finished with	0	@en_done,@self
 i'm through with	0	@en_done,@self
-said	0	@en_say
+said	0	@en_say,@en_informed
 says	0	@en_say
 say	0	@en_say
 saying	0	@en_say
-told	0	@en_say
-tells	0	@en_say
+told	0	@en_say,@en_informed
+tells	0	@en_say,@en_informed
 called me	0	@en_say
 called my	0	@en_say
 called the	0	@en_say
@@ -18915,7 +18913,7 @@ yells	0	@en_say
 shouted	0	@en_say
 shouts	0	@en_say
 screamed	0	@en_say
-replied	0	@en_say
+replied	0	@en_say,@en_informed
 wrote	0	@en_say
 writes	0	@en_say
 quote	0	@en_say
@@ -21464,8 +21462,8 @@ get	0	@en_hire
 getting	0	@en_hire
 got	0	@en_hire
 get myself	0	@en_hire
-turned up	0	@contact
-showed up	0	@contact
+turned up	0	@contact,@en_informed
+showed up	0	@contact,@en_informed
 this conversation	0	@contact
 this exact conversation	0	@contact
 the same conversation	0	@contact
@@ -21501,6 +21499,202 @@ i'm out all day	0
 i'm out most	0	
 i'm out during	0	
 i'm out of the house	0	
+# --- a customer's grievance said without feeling words (grievance): what they were asked to do, what they already did, nobody telling them
+you're telling me	0	@en_gripe
+you are telling me	0	@en_gripe
+are you telling me	0	@en_gripe
+so you're telling me	0	@en_gripe
+you're seriously telling me	0	@en_gripe
+you expect me to	0	@en_gripe
+you seriously expect	0	@en_gripe
+you're asking me to	0	@en_gripe
+you are asking me to	0	@en_gripe
+how am i supposed to	0	@en_gripe
+what am i supposed to	0	@en_gripe
+how was i supposed to	0	@en_gripe
+how would i know	0	@en_gripe
+how should i know	0	@en_gripe
+why should i have to	0	@en_gripe
+why should i pay	0	@en_gripe
+why do i have to	0	@en_gripe
+why would i have to	0	@en_gripe
+why is it my job	0	@en_gripe
+why is that my problem	0	@en_gripe
+why is it my problem	0	@en_gripe
+how is that my problem	0	@en_gripe
+how is that my fault	0	@en_gripe
+how is it my fault	0	@en_gripe
+not my fault	0	@en_gripe
+i shouldn't have to	0	@en_gripe
+i should not have to	0	@en_gripe
+i shouldn't need to	0	@en_gripe
+i should not need to	0	@en_gripe
+what am i paying for	0	@en_gripe
+what exactly am i paying for	0	@en_gripe
+what am i even paying for	0	@en_gripe
+can you even	0	@en_gripe
+do you even	0	@en_gripe
+did you even	0	@en_gripe
+are you even	0	@en_gripe
+were you even	0	@en_gripe
+have you even	0	@en_gripe
+has anyone even	0	@en_gripe
+does anyone even	0	@en_gripe
+did anyone even	0	@en_gripe
+is anyone even	0	@en_gripe
+did anyone actually	0	@en_gripe
+does anyone there actually	0	@en_gripe
+is that too much to ask	0	@en_gripe
+is it too much to ask	0	@en_gripe
+how hard is it	0	@en_gripe
+how hard can it be	0	@en_gripe
+how difficult can it be	0	@en_gripe
+how difficult is it to	0	@en_gripe
+i didn't misunderstand	0	@en_gripe
+i did not misunderstand	0	@en_gripe
+i'm not confused	0	@en_gripe
+i know what it says	0	@en_gripe
+i can read	0	@en_gripe
+that's not what i said	0	@en_gripe
+that is not what i said	0	@en_gripe
+that isn't what i said	0	@en_gripe
+that's not what i asked	0	@en_gripe
+that is not what i asked	0	@en_gripe
+that's not my question	0	@en_gripe
+that is not my question	0	@en_gripe
+that isn't my question	0	@en_gripe
+that doesn't answer	0	@en_gripe
+that does not answer	0	@en_gripe
+you didn't answer	0	@en_gripe
+you did not answer	0	@en_gripe
+you haven't answered	0	@en_gripe
+you have not answered	0	@en_gripe
+you still haven't	0	@en_gripe
+you keep saying	0	@en_gripe
+you keep telling me	0	@en_gripe
+that's why i'm calling	0	@en_gripe
+that is why i am calling	0	@en_gripe
+that's why i called	0	@en_gripe
+that is why i called	0	@en_gripe
+that's the whole point	0	@en_gripe
+that is the whole point	0	@en_gripe
+i just told you	0	@en_gripe
+i just said that	0	@en_gripe
+i literally just	0	@en_gripe
+i literally said	0	@en_gripe
+it literally says	0	@en_gripe
+literally says	0	@en_gripe
+as i said	0	@en_gripe
+like i said	0	@en_gripe
+like i told you	0	@en_gripe
+as i told you	0	@en_gripe
+as i mentioned	0	@en_gripe
+as i explained	0	@en_gripe
+i already explained	0	@en_gripe
+i've already explained	0	@en_gripe
+i already said	0	@en_gripe
+i've already said	0	@en_gripe
+i already did that	0	@en_gripe
+i've already done that	0	@en_gripe
+i already tried that	0	@en_gripe
+i've already tried that	0	@en_gripe
+i already did all that	0	@en_gripe
+did that already	0	@en_gripe
+done that already	0	@en_gripe
+tried that already	0	@en_gripe
+how typical	0	@en_gripe
+so typical	0	@en_gripe
+just typical	0	@en_gripe
+typical of you	0	@en_gripe
+how convenient	0	@en_gripe
+very convenient	0	@en_gripe
+is this a joke	0	@en_gripe
+is this some kind of joke	0	@en_gripe
+are you joking	0	@en_gripe
+are you kidding	0	@en_gripe
+you must be joking	0	@en_gripe
+you've got to be joking	0	@en_gripe
+you call that	0	@en_gripe
+you call this service	0	@en_gripe
+you call this help	0	@en_gripe
+and you call this	0	@en_gripe
+what kind of service is this	0	@en_gripe
+what sort of service is this	0	@en_gripe
+what kind of company is this	0	@en_gripe
+what kind of company does	0	@en_gripe
+what a joke	0	@en_gripe
+give me a break	0	@en_gripe
+are you serious	0	@en_gripe
+you can't be serious	0	@en_gripe
+still don't	0	@en_gripe
+still do not	0	@en_gripe
+still have not	0	@en_gripe
+still has not	0	@en_gripe
+still not	0	@en_gripe
+still isn't	0	@en_gripe
+still is not	0	@en_gripe
+still doesn't	0	@en_gripe
+still does not	0	@en_gripe
+still won't	0	@en_gripe
+still can't	0	@en_gripe
+still cannot	0	@en_gripe
+still no	0	@en_gripe
+still nothing	0	@en_gripe
+all this time	0	@en_gripe
+this whole time	0	@en_gripe
+the whole time	0	@en_gripe
+wasted my	0	@en_gripe
+for nothing	0	@en_gripe
+nothing but excuses	0	@en_gripe
+just excuses	0	@en_gripe
+more excuses	0	@en_gripe
+same excuse	0	@en_gripe
+copy and paste	0	@en_gripe
+copy paste	0	@en_gripe
+reading from a script	0	@en_gripe
+read from a script	0	@en_gripe
+nobody	0	@en_nobody
+no one	0	@en_nobody
+noone	0	@en_nobody
+none of you	0	@en_nobody
+not one person	0	@en_nobody
+not a single person	0	@en_nobody
+not one of you	0	@en_nobody
+not a single one of you	0	@en_nobody
+nobody at all	0	@en_nobody
+not even one person	0	@en_nobody
+informed	0	@en_informed
+inform	0	@en_informed
+warned	0	@en_informed
+warn	0	@en_informed
+notified	0	@en_informed
+mentioned	0	@en_informed
+bothered	0	@en_informed
+answered	0	@en_informed
+responded	0	@en_informed
+got back	0	@en_informed
+gets back	0	@en_informed
+follows up	0	@en_informed
+came	0	@en_informed
+comes	0	@en_informed
+picked up	0	@en_informed
+returned	0	@en_informed
+helped	0	@en_informed
+listened	0	@en_informed
+listens	0	@en_informed
+cares	0	@en_informed
+cared	0	@en_informed
+checked	0	@en_informed
+fixed	0	@en_informed
+updated	0	@en_informed
+# --- more grievance: the answer handed back, told too late
+and the answer is	0	@en_gripe
+and your answer is	0	@en_gripe
+and all you can say is	0	@en_gripe
+and you're telling me	0	@en_gripe
+and now you're telling me	0	@en_gripe
+and now you tell me	0	@en_gripe
+now you tell me	0	@en_gripe
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -31413,6 +31607,27 @@ day's worth of pills	0.00
 days worth of pills	0.00	
 took my money	-1.50	
 taken my money	-1.50	
+# --- routine uses of trigger words: switching something off, pest control
+to kill the power	0.00	
+to kill the lights	0.00	
+to kill the engine	0.00	
+kill the breaker	0.00	
+to kill the breaker	0.00	
+kill the circuit	0.00	
+to kill the circuit	0.00	
+to kill the mains	0.00	
+to kill the switch	0.00	
+kill the process	0.00	
+to kill the process	0.00	
+kill the app	0.00	
+to kill the app	0.00	
+kill the supply	0.00	
+to kill the supply	0.00	
+kill the water	0.00	
+to kill the water	0.00	
+bug bomb	0.00	
+bug bombs	0.00	
+set off a bug bomb	0.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -31582,6 +31797,11 @@ taken my money	-1.50
 @en_script	scope:script	agent's script
 @cancel ..1 @third	scope:other_party	someone else's account
 @contact|@en_prior|@again|@times	support:repeat	words that can carry repeat contact
+
+# --- a customer's grievance said without feeling words: what they are asked to do, what they
+#     already did, nobody telling them; the line is negative however calm its words
+@en_gripe	grievance	a grievance said plainly
+@en_nobody ..3 @en_informed	grievance	nobody told me
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -35967,13 +36187,13 @@ another month	-1.5	@letdown
 留言	0	@say,@zh_contact,@zh_reached,@zh_quote
 叫	0	@say,@zh_escverb
 笑	0	@say
-说过	0	@say,@zh_contact,@zh_reached
-讲过	0	@say,@zh_contact,@zh_reached
+说过	0	@say,@zh_contact,@zh_reached,@zh_informed
+讲过	0	@say,@zh_contact,@zh_reached,@zh_informed
 话我	0	@say,@zh_quote
 劝我	0	@say
 叫我换	0	@say
 说的	0	@say
-回复	0	@say
+回复	0	@say,@zh_informed
 离开人世	0	@zh_die
 长眠	0	@zh_die
 睡过去	0	@zh_die,@sh_hint
@@ -36756,8 +36976,8 @@ ncc	0	@zh_auth
 打了	0	@zh_escverb,@zh_contact,@zh_reached
 打给	0	@zh_escverb,@zh_contact,@zh_reached
 报	0	@zh_escverb,@zh_use
-联系	0	@zh_escverb,@zh_contact,@zh_reached
-联络	0	@zh_escverb,@zh_contact,@zh_reached
+联系	0	@zh_escverb,@zh_contact,@zh_reached,@zh_informed
+联络	0	@zh_escverb,@zh_contact,@zh_reached,@zh_informed
 写信去	0	@zh_escverb
 写信给	0	@zh_escverb
 写咗信去	0	@zh_escverb
@@ -36989,7 +37209,7 @@ po文	0	@zh_expose
 写的	0	@zh_quote
 评论区	0	@zh_quote
 弹幕	0	@zh_quote
-跟我讲	0	@zh_quote
+跟我讲	0	@zh_quote,@zh_informed
 说我	0	@zh_quote
 讲我	0	@zh_quote
 叫我	0	@zh_quote,@zh_contact
@@ -37399,7 +37619,7 @@ csl	0	@zh_comp
 留了	0	@zh_contact,@zh_reached
 答案	0	@zh_contact
 个不同的	0	@zh_contact,@zh_times
-打电话	0	@zh_contact,@zh_reached
+打电话	0	@zh_contact,@zh_reached,@zh_informed
 打来	0	@zh_contact,@zh_reached
 打嚟	0	@zh_contact,@zh_reached
 打过	0	@zh_contact,@zh_reached
@@ -37432,7 +37652,7 @@ csl	0	@zh_comp
 报咗	0	@zh_contact,@zh_reached
 报过	0	@zh_contact,@zh_reached
 提交过	0	@zh_contact,@zh_reached
-提过	0	@zh_contact,@zh_reached
+提过	0	@zh_contact,@zh_reached,@zh_informed
 提了	0	@zh_contact
 开了	0	@zh_contact
 开咗	0	@zh_contact
@@ -37468,7 +37688,7 @@ ticket开了	0	@zh_contact
 跑	0	@zh_contact
 跑了	0	@zh_contact
 去了	0	@zh_contact
-解释	0	@zh_contact
+解释	0	@zh_contact,@zh_informed
 解释过	0	@zh_contact
 chat	0	@zh_contact
 chat过	0	@zh_contact,@zh_reached
@@ -37684,7 +37904,7 @@ n	0	@zh_num
 没人解决	0	@zh_unres
 没人来	0	@zh_unres
 没人理我	0	@zh_unres
-都没人	0	@zh_unres
+都没人	0	@zh_unres,@zh_nobody
 没人跟	0	@zh_unres
 已读不回	0	@zh_unres
 没人来修	0	@zh_unres
@@ -37735,7 +37955,7 @@ n	0	@zh_num
 没结果	0	@zh_unres
 没处理	0	@zh_unres
 没有人处理	0	@zh_unres
-没有人	0	@zh_unres
+没有人	0	@zh_unres,@zh_nobody
 没一次	0	@zh_unres
 冇一次	0	@zh_unres
 一点回	0	@zh_unres
@@ -37743,7 +37963,6 @@ n	0	@zh_num
 完全没有回	0	@zh_unres
 没有回	0	@zh_unres
 已经二十天	0	@zh_unres
-都冇	0	@zh_unres
 冇回	0	@zh_unres
 冇覆	0	@zh_unres
 石沉	0	@zh_unres
@@ -37811,7 +38030,7 @@ n	0	@zh_num
 活得那么	0	
 活得这样	0	
 活到老	0	
-提醒	0	
+提醒	0	@zh_informed
 叫醒	0	
 醒目	0	
 晾衣绳	0	
@@ -37873,7 +38092,7 @@ n	0	@zh_num
 楼上	0	
 以上	0	
 上面	0	
-上门	0	
+上门	0	@zh_informed
 杀价	0	
 砍价	0	
 秒杀	0	
@@ -38561,7 +38780,7 @@ smartone	0	@zh_comp
 为啥	0	@zh_why
 为何	0	@zh_why
 点解	0	@zh_why
-凭什么	0	@zh_why
+凭什么	0	@zh_why,@zh_gripe
 # --- an attempt survived (之前试过食药俾人救返, 洗过胃)
 洗胃	0	@zh_sh
 洗过胃	0	@zh_sh
@@ -38589,7 +38808,7 @@ smartone	0	@zh_comp
 被人当	0	@zh_treated
 把我当	0	@zh_treated
 把我当成	0	@zh_treated
-当我是	0	@zh_treated
+当我是	0	@zh_treated,@zh_gripe
 当我系	0	@zh_treated
 当我傻	0	@zh_treated
 # --- swearing at a device or an app (破路由器, 这破app, 烂手机): annoyance at a thing, as whole phrases so that
@@ -38906,7 +39125,7 @@ smartone	0	@zh_comp
 办过	0	@zh_reached
 去过	0	@zh_reached
 跑过	0	@zh_reached
-来过	0	@zh_reached
+来过	0	@zh_reached,@zh_informed
 去了一趟	0	@zh_reached
 跑了一趟	0	@zh_reached
 办了一次	0	@zh_reached
@@ -39853,7 +40072,7 @@ bbq	0	@zh_bbq
 我知道你是谁	0	@self
 我已经说过了	0	@self
 我都说过了	0	@self
-我说过了	0	@self
+我说过了	0	@self,@zh_gripe
 我说了几遍了	0	@self
 我有什么办法	0	@self
 我挂了	0	@self
@@ -40117,10 +40336,10 @@ bbq	0	@zh_bbq
 又多了好几条	0	@zh_wound
 刀片	0	@zh_method
 # --- the customer told something (跟我说, 同我讲): the 我 is the one told, not the one speaking of themself
-跟我说	0	@say
+跟我说	0	@say,@zh_informed
 和我说	0	@say
 跟我讲	0	@say
-同我讲	0	@say
+同我讲	0	@say,@zh_informed
 对我说	0	@say
 # --- everyone says (人人都话, 大家都说): what people say, no contact made (round 16); 同事个个都话 is the company's staff, and stays a contact
 人人都话	0	@say
@@ -40306,7 +40525,7 @@ bbq	0	@zh_bbq
 法律扶助	0	@zh_auth
 法援	0	@zh_auth
 踢来踢去	0	@zh_runaround
-推来推去	0	@zh_runaround
+推来推去	0	@zh_runaround,@zh_gripe
 推皮球	0	@zh_runaround
 踢了	0	@zh_kick
 踢咗	0	@zh_kick
@@ -40432,6 +40651,174 @@ bbq	0	@zh_bbq
 会再打电话	0	
 会再联络	0	
 我走之前	0	@zh_beforego
+# --- a customer's grievance said without feeling words (grievance)
+难道要我	0	@zh_gripe
+难道还要我	0	@zh_gripe
+还要我自己	0	@zh_gripe
+还得我自己	0	@zh_gripe
+要我自己去	0	@zh_gripe
+让我自己去	0	@zh_gripe
+叫我自己去	0	@zh_gripe
+所以现在是要我	0	@zh_gripe
+所以你的意思是	0	@zh_gripe
+就对了吗	0	@zh_gripe
+是在等什么	0	@zh_gripe
+到底在干什么	0	@zh_gripe
+到底在干嘛	0	@zh_gripe
+到底有没有	0	@zh_gripe
+你们到底	0	@zh_gripe
+到底要我	0	@zh_gripe
+搞什么	0	@zh_gripe
+搞什么鬼	0	@zh_gripe
+搞乜鬼	0	@zh_gripe
+搞乜嘢	0	@zh_gripe
+你有没有在听	0	@zh_gripe
+你有没有听	0	@zh_gripe
+你有冇听	0	@zh_gripe
+有冇听我讲	0	@zh_gripe
+你听到没有	0	@zh_gripe
+我都说了	0	@zh_gripe
+我都讲了	0	@zh_gripe
+我都讲咗	0	@zh_gripe
+我已经说了	0	@zh_gripe
+我已经讲了	0	@zh_gripe
+我刚说了	0	@zh_gripe
+我刚才说了	0	@zh_gripe
+我刚刚说了	0	@zh_gripe
+我头先讲咗	0	@zh_gripe
+我啱啱讲咗	0	@zh_gripe
+我不是说了吗	0	@zh_gripe
+我讲过了	0	@zh_gripe
+哪有这样	0	@zh_gripe
+哪有这种	0	@zh_gripe
+有这样的吗	0	@zh_gripe
+有这样做生意的吗	0	@zh_gripe
+有你们这样的吗	0	@zh_gripe
+你只会	0	@zh_gripe
+你们只会	0	@zh_gripe
+只会叫我	0	@zh_gripe
+只会复制	0	@zh_gripe
+从头到尾	0	@zh_gripe
+一次都没有	0	@zh_gripe
+连个电话都没	0	@zh_gripe
+连一个电话都没	0	@zh_gripe
+连通知都没	0	@zh_gripe
+连个通知都没	0	@zh_gripe
+连个短信都没	0	@zh_gripe
+花钱买罪受	0	@zh_gripe
+白交	0	@zh_gripe
+白花钱	0	@zh_gripe
+白等	0	@zh_gripe
+白跑一趟	0	@zh_gripe
+这算什么	0	@zh_gripe
+这叫什么服务	0	@zh_gripe
+我哪有	0	@zh_gripe
+我哪用得	0	@zh_gripe
+我哪会	0	@zh_gripe
+我哪知道	0	@zh_gripe
+我怎么知道	0	@zh_gripe
+还要再等	0	@zh_gripe
+又要再等	0	@zh_gripe
+又要等	0	@zh_gripe
+还要等多久	0	@zh_gripe
+要等到什么时候	0	@zh_gripe
+等到什么时候	0	@zh_gripe
+等到几时	0	@zh_gripe
+等到何年何月	0	@zh_gripe
+这合理吗	0	@zh_gripe
+你觉得合理吗	0	@zh_gripe
+讲唔讲道理	0	@zh_gripe
+讲不讲道理	0	@zh_gripe
+有冇搞错	0	@zh_gripe
+开什么玩笑	0	@zh_gripe
+你在开玩笑吗	0	@zh_gripe
+当我们是	0	@zh_gripe
+耍我	0	@zh_gripe
+耍人	0	@zh_gripe
+踢皮球	0	@zh_gripe
+一问三不知	0	@zh_gripe
+答非所问	0	@zh_gripe
+复制粘贴	0	@zh_gripe
+照本宣科	0	@zh_gripe
+念稿	0	@zh_gripe
+又是这句	0	@zh_gripe
+也是这句	0	@zh_gripe
+还是这句	0	@zh_gripe
+同一句	0	@zh_gripe
+一样的话	0	@zh_gripe
+官方回复	0	@zh_gripe
+标准答案	0	@zh_gripe
+没人	0	@zh_nobody
+没有任何人	0	@zh_nobody
+冇人	0	@zh_nobody
+无人	0	@zh_nobody
+谁都没	0	@zh_nobody
+谁也没	0	@zh_nobody
+谁都冇	0	@zh_nobody
+也没人	0	@zh_nobody
+都冇人	0	@zh_nobody
+一个人都没	0	@zh_nobody
+一个人都冇	0	@zh_nobody
+从来没人	0	@zh_nobody
+没一个人	0	@zh_nobody
+冇一个人	0	@zh_nobody
+没有一个人	0	@zh_nobody
+通知	0	@zh_informed
+告诉	0	@zh_informed
+告知	0	@zh_informed
+打过电话	0	@zh_informed
+回覆	0	@zh_informed
+回电	0	@zh_informed
+覆	0	@zh_informed
+跟进	0	@zh_informed
+话我知	0	@zh_informed
+来修	0	@zh_informed
+来收	0	@zh_informed
+拍门	0	@zh_informed
+拍过门	0	@zh_informed
+敲门	0	@zh_informed
+敲过门	0	@zh_informed
+按门铃	0	@zh_informed
+打给我	0	@zh_informed
+理我	0	@zh_informed
+管	0	@zh_informed
+处理	0	@zh_informed
+# --- not contacts: watching a series, following a star; calling again later (a plan, not a count)
+追更	0	
+追剧追到	0	
+会再打过嚟	0	
+迟啲再打嚟	0	
+再打过嚟问	0	
+# --- more grievance said without feeling words: rhetorical questions, charged all the same, the same answer again
+你不觉得	0	@zh_gripe
+你唔觉得	0	@zh_gripe
+你们不觉得	0	@zh_gripe
+你哋唔觉得	0	@zh_gripe
+照扣	0	@zh_gripe
+照收	0	@zh_gripe
+照样扣	0	@zh_gripe
+照样收	0	@zh_gripe
+照扣钱	0	@zh_gripe
+还不是你们	0	@zh_gripe
+你们说了算	0	@zh_gripe
+你哋话事	0	@zh_gripe
+也是这个语气	0	@zh_gripe
+又是这个说法	0	@zh_gripe
+一样的说法	0	@zh_gripe
+同样的话	0	@zh_gripe
+你说还能	0	@zh_gripe
+你讲仲	0	@zh_gripe
+你叫我点	0	@zh_gripe
+你叫我等	0	@zh_gripe
+你叫我再	0	@zh_gripe
+你要我等	0	@zh_gripe
+还要我等	0	@zh_gripe
+早说不就	0	@zh_gripe
+早讲咪得	0	@zh_gripe
+早讲咪	0	@zh_gripe
+早说嘛	0	@zh_gripe
+早讲啦	0	@zh_gripe
+然后呢	0	@zh_gripe
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -42587,7 +42974,7 @@ bbq	0	@zh_bbq
 不知所措	-2.2	sadness
 无所适从	-2.2	sadness
 没辙	-2.2	sadness
-没办法	-2.2	sadness
+没办法	-1.0	sadness
 没法子	-2.2	sadness
 没招	-2.2	sadness
 抑郁	-2.4	sadness
@@ -48292,6 +48679,10 @@ app系咪死咗	-2.0
 @zh_device ..3 @zh_slow	strain	a slow system
 @zh_many ..3 @zh_queuers	strain	many waiting
 @zh_queuers ..3 @zh_many	strain	many waiting
+
+# --- a customer's grievance said without feeling words (grievance)
+@zh_gripe	grievance	a grievance said plainly
+@zh_nobody ..3 @zh_informed	grievance	nobody told me
 """####),
     ]
 }
