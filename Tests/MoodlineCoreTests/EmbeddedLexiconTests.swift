@@ -65,7 +65,10 @@ import Testing
         #expect(s.valence > -0.5, "\(text): \(s.valence)")
     }
 
-    @Test(arguments: ["I don't want to live anymore", "我不想活了", "我真的不想活了", "活著沒意思", "I want to kill myself"])
+    @Test(arguments: [
+        "I don't want to live anymore", "我不想活了", "我真的不想活了", "活著沒意思", "I want to kill myself",
+        "真想睡一觉就再也不醒", "这个周末我就把自己解决掉", "我查緊食幾多粒安眠藥先夠", "what's the point of me even being here",
+    ])
     func selfHarmStatementsFire(_ text: String) {
         #expect(score(text).categories.contains(.selfHarm), "\(text)")
     }

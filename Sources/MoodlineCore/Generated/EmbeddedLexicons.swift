@@ -21695,6 +21695,12 @@ and you're telling me	0	@en_gripe
 and now you're telling me	0	@en_gripe
 and now you tell me	0	@en_gripe
 now you tell me	0	@en_gripe
+# --- the speaker's being here, as a life that has no point
+me being here	0	@live
+me even being here	0	@live
+me still being here	0	@live
+me being alive	0	@live
+me still being alive	0	@live
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40819,6 +40825,23 @@ bbq	0	@zh_bbq
 早说嘛	0	@zh_gripe
 早讲啦	0	@zh_gripe
 然后呢	0	@zh_gripe
+# --- self-harm said another way: sleeping and never waking, doing away with oneself, Cantonese doses and farewells
+解决掉自己	0	@zh_shterm
+把自己解决掉	0	@zh_shterm
+食几多粒	0	@zh_shterm
+食几多片	0	@zh_shterm
+一睡不醒	0	@zh_shterm
+再也不醒	0	@zh_shterm
+永远不醒	0	@zh_shterm
+再也醒不来	0	@zh_shterm
+永远醒不来	0	@zh_shterm
+再也不要醒	0	@zh_shterm
+唔会再烦住任何人	0	@zh_sh
+不会再烦住任何人	0	@zh_sh
+唔会再连累任何人	0	@zh_sh
+不会再连累任何人	0	@zh_sh
+说了再见	0	@zh_bye
+讲了再见	0	@zh_bye
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48492,6 +48515,17 @@ app系咪死咗	-2.0
 有没有在听我说	-1.5	
 只会复制粘贴	-2	
 只会复制贴上	-2	
+# --- self-harm said another way: sleeping and never waking, doing away with oneself, Cantonese doses
+解决掉自己	-3.5	self_harm
+把自己解决掉	-3.5	self_harm
+食几多粒	-3.5	self_harm
+食几多片	-3.5	self_harm
+一睡不醒	-3.5	self_harm
+再也不醒	-3.5	self_harm
+永远不醒	-3.5	self_harm
+再也醒不来	-3.5	self_harm
+永远醒不来	-3.5	self_harm
+再也不要醒	-3.5	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
