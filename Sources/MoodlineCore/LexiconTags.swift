@@ -14,6 +14,9 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     /// A character whose sentiment counts only when the fragment has no word-level evidence
     /// (坏 inside 坏掉, which the lexicon lacks): fewer lines abstain.
     public static let morpheme = LexiconTags(rawValue: 1 << 23)
+    /// "or", 或者: a negation before it reaches the words after it too ("I'm not closing the
+    /// account or moving banks", 我不会退订或者转网).
+    public static let disjunction = LexiconTags(rawValue: 1 << 24)
     /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
     static let hasConcepts = LexiconTags(rawValue: 1 << 31)
 
@@ -25,7 +28,7 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     private static let named: [(String, LexiconTags)] = [
         ("negator", .negator), ("intensifier", .intensifier), ("contrast", .contrast),
         ("anger", .anger), ("sadness", .sadness), ("hyperbole", .hyperbole), ("sarcasm", .sarcasm),
-        ("morpheme", .morpheme),
+        ("morpheme", .morpheme), ("disjunction", .disjunction),
     ] + Category.allCases.map { ($0.tag, LexiconTags($0)) }
 
     /// The tag a lexicon file names, if it is one Moodline knows.

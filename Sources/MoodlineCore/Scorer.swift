@@ -110,6 +110,8 @@ private struct RuleState {
     /// The last few slots of the clause, nearest first, for negation and intensifiers.
     var recent: (Slot, Slot, Slot) = (.plain, .plain, .plain)
     var recentCount = 0
+    /// The clause's last negator, which a disjunction carries on to the words after it.
+    var clauseNegator: Lexicon.EntryID?
 
     var beforeContrast: Float = 0
     var afterContrast: Float = 0
@@ -199,6 +201,7 @@ private struct RuleState {
     /// Ends the clause for scope as well: its statements are decided and committed.
     mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
         recentCount = 0
+        clauseNegator = nil
         let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]
         if clauseNegative < 0 && !clause.cues.intersection(discounting).isEmpty {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at
@@ -324,7 +327,12 @@ private struct RuleState {
 
         if tags.contains(.negator) {
             sawGrievance = true
+            clauseNegator = id
             push(.negator(id, weakening: tags.contains(.intensifier) ? weights[e] : nil))
+            return
+        }
+        if tags.contains(.disjunction) {
+            if let negator = clauseNegator { push(.negator(negator, weakening: nil)) }
             return
         }
         if tags.contains(.intensifier) {

@@ -29,7 +29,8 @@ import Testing
         #expect(score(text).valence >= 0, "\(text)")
     }
 
-    @Test(arguments: ["我不是要投诉", "I'm not going to cancel", "我也不是要骂你", "I'm not cancelling or switching"])
+    @Test(arguments: ["我不是要投诉", "I'm not going to cancel", "我也不是要骂你", "I'm not cancelling or switching",
+                      "I'm not closing the account or moving banks or anything"])
     func negatedStatementsRaiseNoCategory(_ text: String) {
         let categories = score(text).categories
         for c in [Category.escalation, .churn, .abuse, .selfHarm] {

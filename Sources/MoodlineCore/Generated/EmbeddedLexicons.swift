@@ -21881,6 +21881,9 @@ but	0.00	contrast
 however	0.00	contrast
 nevertheless	0.00	contrast
 nonetheless	0.00	contrast
+
+# --- disjunction: a negation before it reaches the words after it ("not closing the account or moving banks")
+or	0.00	disjunction
 """####),
         LexiconSource(name: "en-sentiment.tsv", text: ####"""
 # file: en-sentiment.tsv
@@ -41041,6 +41044,11 @@ bbq	0	@zh_bbq
 不过	0	contrast
 只是	0	contrast
 可是	0	contrast
+
+# --- disjunction: a negation before it reaches the words after it (我不会退订或者转网)
+或者	0	disjunction
+或是	0	disjunction
+或	0	disjunction
 """####),
         LexiconSource(name: "zh-morphemes.tsv", text: ####"""
 # file: zh-morphemes.tsv
