@@ -38,7 +38,9 @@ import Testing
         }
     }
 
-    @Test(arguments: ["累死了", "this is killing me", "worried sick", "气死我了", "killer service"])
+    @Test(arguments: [
+        "累死了", "this is killing me", "worried sick", "气死我了", "killer service", "is that level bugged? I die every single time",
+    ])
     func hyperboleIsNotSelfHarm(_ text: String) {
         #expect(!score(text).categories.contains(.selfHarm), "\(text)")
     }

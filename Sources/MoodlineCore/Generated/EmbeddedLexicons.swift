@@ -15487,7 +15487,7 @@ stopped taking my meds	0	@farewell_act
 stopped taking my medication	0	@farewell_act
 stopped eating	0	@farewell_act
 haven't eaten	0	@farewell_act
-i die	0	@en_gone,@self
+i die	0	@self
 i'm not here	0	@en_gone,@self
 i'm not around	0	@en_gone,@self
 i've gone	0	@en_gone,@self
@@ -21701,6 +21701,7 @@ me even being here	0	@live
 me still being here	0	@live
 me being alive	0	@live
 me still being alive	0	@live
+once i die	0	@en_gone
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -48544,7 +48545,7 @@ app系咪死咗	-2.0
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
 @zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
