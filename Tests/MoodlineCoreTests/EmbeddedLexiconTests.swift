@@ -383,13 +383,25 @@ import Testing
     /// "of no use" said of a try, is no abuse; the same insult at the listener still is.
     @Test func insultsAimedElsewhereAreNoAbuse() {
         for text in ["我骂的是那个快递柜不是你啊，这破柜子真是个废物", "你們的系統真的智障到不行", "部爛機又on9咗，開極都開唔到",
-                     "按你们说的重启也没用", "That was nothing personal, the bloody app is useless"] {
+                     "按你们说的重启也没用", "That was nothing personal, the bloody app is useless",
+                     "这路由器就是个废物，信号隔一堵墙就没了", "部機真係廢柴嚟，買咗一個月就死機", "老子不伺候了，退钱销号。"] {
             #expect(!score(text).categories.contains(.abuse), "\(text)")
         }
         for text in ["你同部機一樣咁蠢，冇腦㗎你？", "你们真没用", "你就是个废物"] {
             #expect(score(text).categories.contains(.abuse), "\(text)")
         }
     }
+    /// Collectors calling every day, a relative leaving, a competitor's "other colour", an agent
+    /// quoting the customer's word back while asking about safety: none is the customer's
+    /// statement of the kind.
+    @Test func othersWordsAndDeedsStateNothing() {
+        #expect(!score("你哋收數公司日日打嚟我公司，搞到我老細都知").categories.contains(.repeatContact))
+        #expect(!score("昨天在你们店买的衣服挺好看，今天想再买一件别的颜色").categories.contains(.churn))
+        #expect(!score("看到您这么说我很担心您。您说的“了结”，是在想伤害自己吗？").categories.contains(.abuse))
+        #expect(score("我日日打嚟都冇人理").categories.contains(.repeatContact))
+        #expect(score("这个月底我就去隔壁店买，别家便宜多了，不在你们这买了").categories.contains(.churn))
+    }
+
     /// Said again in this conversation to a listener who did not get it is impatience, not an
     /// earlier contact; told to the company again and again it still is.
     @Test func saidAgainInThisConversationIsNoRepeat() {

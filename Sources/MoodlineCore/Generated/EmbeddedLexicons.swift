@@ -21500,15 +21500,15 @@ i'm out most	0
 i'm out during	0	
 i'm out of the house	0	
 # --- a customer's grievance said without feeling words (grievance): what they were asked to do, what they already did, nobody telling them
-you're telling me	0	@en_gripe
-you are telling me	0	@en_gripe
-are you telling me	0	@en_gripe
+you're telling me	0	@en_gripe,@you
+you are telling me	0	@en_gripe,@you
+are you telling me	0	@en_gripe,@you
 so you're telling me	0	@en_gripe
-you're seriously telling me	0	@en_gripe
-you expect me to	0	@en_gripe
-you seriously expect	0	@en_gripe
-you're asking me to	0	@en_gripe
-you are asking me to	0	@en_gripe
+you're seriously telling me	0	@en_gripe,@you
+you expect me to	0	@en_gripe,@you
+you seriously expect	0	@en_gripe,@you
+you're asking me to	0	@en_gripe,@you
+you are asking me to	0	@en_gripe,@you
 how am i supposed to	0	@en_gripe
 what am i supposed to	0	@en_gripe
 how was i supposed to	0	@en_gripe
@@ -21525,17 +21525,17 @@ how is that my problem	0	@en_gripe
 how is that my fault	0	@en_gripe
 how is it my fault	0	@en_gripe
 not my fault	0	@en_gripe
-i shouldn't have to	0	@en_gripe
-i should not have to	0	@en_gripe
-i shouldn't need to	0	@en_gripe
-i should not need to	0	@en_gripe
+i shouldn't have to	0	@en_gripe,@self
+i should not have to	0	@en_gripe,@self
+i shouldn't need to	0	@en_gripe,@self
+i should not need to	0	@en_gripe,@self
 what am i paying for	0	@en_gripe
 what exactly am i paying for	0	@en_gripe
 what am i even paying for	0	@en_gripe
 can you even	0	@en_gripe
 do you even	0	@en_gripe
 did you even	0	@en_gripe
-are you even	0	@en_gripe
+are you even	0	@en_gripe,@you
 were you even	0	@en_gripe
 have you even	0	@en_gripe
 has anyone even	0	@en_gripe
@@ -21550,11 +21550,11 @@ how hard is it	0	@en_gripe
 how hard can it be	0	@en_gripe
 how difficult can it be	0	@en_gripe
 how difficult is it to	0	@en_gripe
-i didn't misunderstand	0	@en_gripe
-i did not misunderstand	0	@en_gripe
-i'm not confused	0	@en_gripe
-i know what it says	0	@en_gripe
-i can read	0	@en_gripe
+i didn't misunderstand	0	@en_gripe,@self
+i did not misunderstand	0	@en_gripe,@self
+i'm not confused	0	@en_gripe,@en_selfbe,@self
+i know what it says	0	@en_gripe,@self
+i can read	0	@en_gripe,@self
 that's not what i said	0	@en_gripe
 that is not what i said	0	@en_gripe
 that isn't what i said	0	@en_gripe
@@ -21565,23 +21565,23 @@ that is not my question	0	@en_gripe
 that isn't my question	0	@en_gripe
 that doesn't answer	0	@en_gripe
 that does not answer	0	@en_gripe
-you didn't answer	0	@en_gripe
-you did not answer	0	@en_gripe
-you haven't answered	0	@en_gripe
-you have not answered	0	@en_gripe
-you still haven't	0	@en_gripe
-you keep saying	0	@en_gripe
-you keep telling me	0	@en_gripe
+you didn't answer	0	@en_gripe,@you
+you did not answer	0	@en_gripe,@you
+you haven't answered	0	@en_gripe,@you
+you have not answered	0	@en_gripe,@you
+you still haven't	0	@en_gripe,@you
+you keep saying	0	@en_gripe,@you
+you keep telling me	0	@en_gripe,@you
 that's why i'm calling	0	@en_gripe
 that is why i am calling	0	@en_gripe
 that's why i called	0	@en_gripe
 that is why i called	0	@en_gripe
 that's the whole point	0	@en_gripe
 that is the whole point	0	@en_gripe
-i just told you	0	@en_gripe
-i just said that	0	@en_gripe
-i literally just	0	@en_gripe
-i literally said	0	@en_gripe
+i just told you	0	@en_gripe,@self
+i just said that	0	@en_gripe,@self
+i literally just	0	@en_gripe,@self
+i literally said	0	@en_gripe,@self
 it literally says	0	@en_gripe
 literally says	0	@en_gripe
 as i said	0	@en_gripe
@@ -21590,18 +21590,18 @@ like i told you	0	@en_gripe
 as i told you	0	@en_gripe
 as i mentioned	0	@en_gripe
 as i explained	0	@en_gripe
-i already explained	0	@en_gripe
-i've already explained	0	@en_gripe
-i already said	0	@en_gripe
-i've already said	0	@en_gripe
-i already did that	0	@en_gripe
-i've already done that	0	@en_gripe
-i already tried that	0	@en_gripe
-i've already tried that	0	@en_gripe
-i already did all that	0	@en_gripe
+i already explained	0	@en_gripe,@self
+i've already explained	0	@en_gripe,@self
+i already said	0	@en_gripe,@self
+i've already said	0	@en_gripe,@self
+i already did that	0	@en_gripe,@self
+i've already done that	0	@en_gripe,@contact,@self
+i already tried that	0	@en_gripe,@self
+i've already tried that	0	@en_gripe,@contact,@self
+i already did all that	0	@en_gripe,@self
 did that already	0	@en_gripe
 done that already	0	@en_gripe
-tried that already	0	@en_gripe
+tried that already	0	@en_gripe,@contact
 how typical	0	@en_gripe
 so typical	0	@en_gripe
 just typical	0	@en_gripe
@@ -21610,13 +21610,13 @@ how convenient	0	@en_gripe
 very convenient	0	@en_gripe
 is this a joke	0	@en_gripe
 is this some kind of joke	0	@en_gripe
-are you joking	0	@en_gripe
-are you kidding	0	@en_gripe
-you must be joking	0	@en_gripe
-you've got to be joking	0	@en_gripe
-you call that	0	@en_gripe
-you call this service	0	@en_gripe
-you call this help	0	@en_gripe
+are you joking	0	@en_gripe,@you
+are you kidding	0	@en_gripe,@you
+you must be joking	0	@en_gripe,@you
+you've got to be joking	0	@en_gripe,@you
+you call that	0	@en_gripe,@you
+you call this service	0	@en_gripe,@you
+you call this help	0	@en_gripe,@you
 and you call this	0	@en_gripe
 what kind of service is this	0	@en_gripe
 what sort of service is this	0	@en_gripe
@@ -21624,8 +21624,8 @@ what kind of company is this	0	@en_gripe
 what kind of company does	0	@en_gripe
 what a joke	0	@en_gripe
 give me a break	0	@en_gripe
-are you serious	0	@en_gripe
-you can't be serious	0	@en_gripe
+are you serious	0	@en_gripe,@you
+you can't be serious	0	@en_gripe,@you
 still don't	0	@en_gripe
 still do not	0	@en_gripe
 still have not	0	@en_gripe
@@ -21696,11 +21696,11 @@ and now you're telling me	0	@en_gripe
 and now you tell me	0	@en_gripe
 now you tell me	0	@en_gripe
 # --- the speaker's being here, as a life that has no point
-me being here	0	@live
-me even being here	0	@live
-me still being here	0	@live
-me being alive	0	@live
-me still being alive	0	@live
+me being here	0	@live,@self
+me even being here	0	@live,@self
+me still being here	0	@live,@self
+me being alive	0	@live,@self
+me still being alive	0	@live,@self
 once i die	0	@en_gone
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
@@ -31638,6 +31638,23 @@ to kill the water	0.00
 bug bomb	0.00	
 bug bombs	0.00	
 set off a bug bomb	0.00	
+# --- an agent blaming or belittling the customer
+if you'd listened	-2.0	rude
+if you had listened	-2.0	rude
+if you'd been listening	-2.0	rude
+if you had been listening	-2.0	rude
+if youd listened	-2.0	rude
+you're not the only one	-2.0	rude
+you are not the only one	-2.0	rude
+you're not the only patient	-2.0	rude
+you're not the only customer	-2.0	rude
+you are not the only customer	-2.0	rude
+youre not the only	-2.0	rude
+everybody says that	-2.0	rude
+everybody says their	-2.0	rude
+everyone says their	-2.0	rude
+i can't magic up	-2.0	rude
+i cant magic up	-2.0	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -37505,7 +37522,6 @@ app	0	@zh_acct
 竞品	0	@zh_comp
 友商	0	@zh_comp
 别家	0	@zh_comp
-别的	0	@zh_comp
 其他家	0	@zh_comp
 其它家	0	@zh_comp
 第二间	0	@zh_comp
@@ -37862,7 +37878,7 @@ n	0	@zh_num
 一直都	0	@zh_still
 从来	0	@zh_still
 现在	0	@zh_still
-就是	0	@zh_still
+就是	0	@zh_still,@zh_copula
 通通	0	@zh_still
 全部都	0	@zh_still
 还是	0	@zh_still
@@ -40664,8 +40680,8 @@ bbq	0	@zh_bbq
 # --- a customer's grievance said without feeling words (grievance)
 难道要我	0	@zh_gripe
 难道还要我	0	@zh_gripe
-还要我自己	0	@zh_gripe
-还得我自己	0	@zh_gripe
+还要我自己	0	@zh_gripe,@zh_still
+还得我自己	0	@zh_gripe,@zh_still
 要我自己去	0	@zh_gripe
 让我自己去	0	@zh_gripe
 叫我自己去	0	@zh_gripe
@@ -40676,40 +40692,40 @@ bbq	0	@zh_bbq
 到底在干什么	0	@zh_gripe
 到底在干嘛	0	@zh_gripe
 到底有没有	0	@zh_gripe
-你们到底	0	@zh_gripe
+你们到底	0	@zh_gripe,@you
 到底要我	0	@zh_gripe
 搞什么	0	@zh_gripe
 搞什么鬼	0	@zh_gripe
 搞乜鬼	0	@zh_gripe
 搞乜嘢	0	@zh_gripe
-你有没有在听	0	@zh_gripe
-你有没有听	0	@zh_gripe
-你有冇听	0	@zh_gripe
+你有没有在听	0	@zh_gripe,@you
+你有没有听	0	@zh_gripe,@you
+你有冇听	0	@zh_gripe,@you
 有冇听我讲	0	@zh_gripe
-你听到没有	0	@zh_gripe
-我都说了	0	@zh_gripe
-我都讲了	0	@zh_gripe
-我都讲咗	0	@zh_gripe
-我已经说了	0	@zh_gripe
-我已经讲了	0	@zh_gripe
-我刚说了	0	@zh_gripe
-我刚才说了	0	@zh_gripe
-我刚刚说了	0	@zh_gripe
-我头先讲咗	0	@zh_gripe
-我啱啱讲咗	0	@zh_gripe
-我不是说了吗	0	@zh_gripe
-我讲过了	0	@zh_gripe
-哪有这样	0	@zh_gripe
-哪有这种	0	@zh_gripe
+你听到没有	0	@zh_gripe,@you
+我都说了	0	@zh_gripe,@self
+我都讲了	0	@zh_gripe,@self
+我都讲咗	0	@zh_gripe,@self
+我已经说了	0	@zh_gripe,@self
+我已经讲了	0	@zh_gripe,@self
+我刚说了	0	@zh_gripe,@self
+我刚才说了	0	@zh_gripe,@self
+我刚刚说了	0	@zh_gripe,@self
+我头先讲咗	0	@zh_gripe,@self
+我啱啱讲咗	0	@zh_gripe,@self
+我不是说了吗	0	@zh_gripe,@self
+我讲过了	0	@zh_gripe,@self
+哪有这样	0	@zh_gripe,@zh_how
+哪有这种	0	@zh_gripe,@zh_how
 有这样的吗	0	@zh_gripe
 有这样做生意的吗	0	@zh_gripe
 有你们这样的吗	0	@zh_gripe
-你只会	0	@zh_gripe
-你们只会	0	@zh_gripe
+你只会	0	@zh_gripe,@you
+你们只会	0	@zh_gripe,@you
 只会叫我	0	@zh_gripe
 只会复制	0	@zh_gripe
 从头到尾	0	@zh_gripe
-一次都没有	0	@zh_gripe
+一次都没有	0	@zh_gripe,@zh_unres
 连个电话都没	0	@zh_gripe
 连一个电话都没	0	@zh_gripe
 连通知都没	0	@zh_gripe
@@ -40722,26 +40738,26 @@ bbq	0	@zh_bbq
 白跑一趟	0	@zh_gripe
 这算什么	0	@zh_gripe
 这叫什么服务	0	@zh_gripe
-我哪有	0	@zh_gripe
-我哪用得	0	@zh_gripe
-我哪会	0	@zh_gripe
-我哪知道	0	@zh_gripe
-我怎么知道	0	@zh_gripe
-还要再等	0	@zh_gripe
-又要再等	0	@zh_gripe
-又要等	0	@zh_gripe
-还要等多久	0	@zh_gripe
+我哪有	0	@zh_gripe,@self
+我哪用得	0	@zh_gripe,@self
+我哪会	0	@zh_gripe,@self
+我哪知道	0	@zh_gripe,@self
+我怎么知道	0	@zh_gripe,@self
+还要再等	0	@zh_gripe,@zh_still
+又要再等	0	@zh_gripe,@zh_again
+又要等	0	@zh_gripe,@zh_again
+还要等多久	0	@zh_gripe,@zh_still
 要等到什么时候	0	@zh_gripe
 等到什么时候	0	@zh_gripe
 等到几时	0	@zh_gripe
 等到何年何月	0	@zh_gripe
 这合理吗	0	@zh_gripe
-你觉得合理吗	0	@zh_gripe
+你觉得合理吗	0	@zh_gripe,@you
 讲唔讲道理	0	@zh_gripe
 讲不讲道理	0	@zh_gripe
 有冇搞错	0	@zh_gripe
 开什么玩笑	0	@zh_gripe
-你在开玩笑吗	0	@zh_gripe
+你在开玩笑吗	0	@zh_gripe,@you
 当我们是	0	@zh_gripe
 耍我	0	@zh_gripe
 耍人	0	@zh_gripe
@@ -40751,9 +40767,9 @@ bbq	0	@zh_bbq
 复制粘贴	0	@zh_gripe
 照本宣科	0	@zh_gripe
 念稿	0	@zh_gripe
-又是这句	0	@zh_gripe
+又是这句	0	@zh_gripe,@zh_again
 也是这句	0	@zh_gripe
-还是这句	0	@zh_gripe
+还是这句	0	@zh_gripe,@zh_still
 同一句	0	@zh_gripe
 一样的话	0	@zh_gripe
 官方回复	0	@zh_gripe
@@ -40766,17 +40782,17 @@ bbq	0	@zh_bbq
 谁也没	0	@zh_nobody
 谁都冇	0	@zh_nobody
 也没人	0	@zh_nobody
-都冇人	0	@zh_nobody
+都冇人	0	@zh_nobody,@zh_unres
 一个人都没	0	@zh_nobody
 一个人都冇	0	@zh_nobody
-从来没人	0	@zh_nobody
+从来没人	0	@zh_nobody,@zh_still
 没一个人	0	@zh_nobody
 冇一个人	0	@zh_nobody
 没有一个人	0	@zh_nobody
 通知	0	@zh_informed
 告诉	0	@zh_informed
 告知	0	@zh_informed
-打过电话	0	@zh_informed
+打过电话	0	@zh_informed,@zh_contact,@zh_reached
 回覆	0	@zh_informed
 回电	0	@zh_informed
 覆	0	@zh_informed
@@ -40789,7 +40805,7 @@ bbq	0	@zh_bbq
 敲门	0	@zh_informed
 敲过门	0	@zh_informed
 按门铃	0	@zh_informed
-打给我	0	@zh_informed
+打给我	0	@zh_informed,@zh_contact,@zh_reached
 理我	0	@zh_informed
 管	0	@zh_informed
 处理	0	@zh_informed
@@ -40800,29 +40816,29 @@ bbq	0	@zh_bbq
 迟啲再打嚟	0	
 再打过嚟问	0	
 # --- more grievance said without feeling words: rhetorical questions, charged all the same, the same answer again
-你不觉得	0	@zh_gripe
-你唔觉得	0	@zh_gripe
-你们不觉得	0	@zh_gripe
-你哋唔觉得	0	@zh_gripe
+你不觉得	0	@zh_gripe,@you
+你唔觉得	0	@zh_gripe,@you
+你们不觉得	0	@zh_gripe,@you
+你哋唔觉得	0	@zh_gripe,@you
 照扣	0	@zh_gripe
 照收	0	@zh_gripe
 照样扣	0	@zh_gripe
 照样收	0	@zh_gripe
 照扣钱	0	@zh_gripe
-还不是你们	0	@zh_gripe
-你们说了算	0	@zh_gripe
-你哋话事	0	@zh_gripe
+还不是你们	0	@zh_gripe,@zh_still
+你们说了算	0	@zh_gripe,@you
+你哋话事	0	@zh_gripe,@you
 也是这个语气	0	@zh_gripe
-又是这个说法	0	@zh_gripe
+又是这个说法	0	@zh_gripe,@zh_again
 一样的说法	0	@zh_gripe
 同样的话	0	@zh_gripe
-你说还能	0	@zh_gripe
-你讲仲	0	@zh_gripe
-你叫我点	0	@zh_gripe
-你叫我等	0	@zh_gripe
-你叫我再	0	@zh_gripe
-你要我等	0	@zh_gripe
-还要我等	0	@zh_gripe
+你说还能	0	@zh_gripe,@you
+你讲仲	0	@zh_gripe,@you
+你叫我点	0	@zh_gripe,@you
+你叫我等	0	@zh_gripe,@you
+你叫我再	0	@zh_gripe,@you
+你要我等	0	@zh_gripe,@you
+还要我等	0	@zh_gripe,@zh_still
 早说不就	0	@zh_gripe
 早讲咪得	0	@zh_gripe
 早讲咪	0	@zh_gripe
@@ -40846,6 +40862,72 @@ bbq	0	@zh_bbq
 不会再连累任何人	0	@zh_sh
 说了再见	0	@zh_bye
 讲了再见	0	@zh_bye
+# --- round 19 tuning: a competitor named as such (not any other colour), first contacts and solved problems, leaders' message boards, notices, devices, long waits
+别的牌子	0	@zh_comp
+别的店	0	@zh_comp
+别的公司	0	@zh_comp
+别的运营商	0	@zh_comp
+别的品牌	0	@zh_comp
+别的网店	0	@zh_comp
+别的快递	0	@zh_comp
+第一次打	0	@zh_cue
+第一次打过来	0	@zh_cue
+第一次联系	0	@zh_cue
+第一次来	0	@zh_cue
+第一次找	0	@zh_cue
+第一次问	0	@zh_cue
+已经解决好	0	@zh_cue
+领导留言板	0	@zh_auth
+人民网留言板	0	@zh_auth
+留言板	0	@zh_auth
+温馨提示	0	@zh_script
+如需	0	@zh_script
+请携带	0	@zh_script
+什么证件	0	@zh_how
+哪些证件	0	@zh_how
+音箱	0	@zh_device
+智能音箱	0	@zh_device
+音响	0	@zh_device
+设计	0	@zh_device
+还没动	0	@zh_unres,@zh_still
+都没动	0	@zh_unres,@zh_still
+一直没动	0	@zh_unres,@zh_still
+还没动静	0	@zh_unres,@zh_still
+机械人	0	
+# --- a game's achievements and levels; missing a dish, not wishing death
+成就	0	@zh_fiction
+隐藏成就	0	@zh_fiction
+关卡	0	@zh_fiction
+副本	0	@zh_fiction
+想死你们家	0	
+想死你家	0	
+# --- debt collectors by their Cantonese name; taken for a fool; an agent asking what the listener is thinking of
+收数公司	0	@zh_dun
+收数佬	0	@zh_dun
+收数	0	@zh_dun
+当人	0	@zh_treated
+当人哋	0	@zh_treated
+是在想	0	@zh_thought
+系咪想	0	@zh_thought
+# --- calls counted by the day, which collectors make too; the listener's own word quoted back by an agent
+日日打	0	@zh_again,@zh_contact
+您说的	0	@zh_quote
+您提到的	0	@zh_quote
+你提到的	0	@zh_quote
+
+# --- the copula of a device called names (scope:thing_target)
+是	0	@zh_copula
+系	0	@zh_copula
+真是	0	@zh_copula
+真系	0	@zh_copula
+简直是	0	@zh_copula
+简直	0	@zh_copula
+真的是	0	@zh_copula
+根本是	0	@zh_copula
+根本就是	0	@zh_copula
+正一	0	@zh_copula
+都系	0	@zh_copula
+确实是	0	@zh_copula
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -41050,6 +41132,9 @@ bbq	0	@zh_bbq
 或者	0	disjunction
 或是	0	disjunction
 或	0	disjunction
+
+# --- idioms with a negator inside that intensify, not negate
+不折不扣	1.5	intensifier
 """####),
         LexiconSource(name: "zh-morphemes.tsv", text: ####"""
 # file: zh-morphemes.tsv
@@ -45747,7 +45832,7 @@ call过一次	-1.3	repeat
 上吊	-3.5	self_harm
 吊死	-3.5	self_harm
 烧炭	-3.5	self_harm
-安眠药	-3.5	
+安眠药	-1.0	
 吃安眠药	-3.5	self_harm
 吞安眠药	-3.5	self_harm
 吃药自杀	-3.5	self_harm
@@ -47277,7 +47362,7 @@ rnm	-3	abuse
 低b	-3	abuse
 sb	-3	abuse
 你个八婆	-3	abuse
-老子	-3	abuse
+老子	-1.5	
 对牛弹琴	-3	abuse
 低能	-3	abuse
 换一个有脑的	-3	abuse
@@ -48660,6 +48745,7 @@ app系咪死咗	-2.0
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
 @zh_thingcurse	scope:thing_target	swearing at a thing
 @zh_insult ..2 @zh_device	scope:thing_target	an insult fixed on a device
+@zh_device ..1 @zh_copula ..2 @zh_insult	scope:thing_target	a device called names (这路由器就是个废物, 部机真系废柴)
 @zh_yourthing @zh_device ..6 @zh_insult	scope:thing_target	an insult at the listener's system, not the listener
 @zh_notyou & @zh_insult|@zh_curse|@zh_demean	scope:thing_target	an insult said not to be at the listener
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
@@ -48695,6 +48781,7 @@ app系咪死咗	-2.0
 @zh_never ..6 @zh_use	churn	never again
 @zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
 @zh_kin ..6 @zh_switch|@zh_cancel	scope:other_party	someone else left
+@third|@zh_kin ..5 @say ..8 @zh_switch|@zh_cancel	scope:other_party	someone else says they will leave
 @zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
 @zh_dun ..6 @zh_contact|@zh_again|@zh_times	scope:other_party	collectors keep chasing
 @zh_contact ..3 @zh_tofamily	scope:other_party	calls to the family or the workplace
