@@ -391,6 +391,15 @@ import Testing
             #expect(score(text).categories.contains(.abuse), "\(text)")
         }
     }
+    /// Letters and digits read out in an account or order number carry no sentiment, though some
+    /// emoticons reduce to them when tokenised (8), d=, 0-|) and chat slang spells numbers (187).
+    @Test func spelledOutNumbersAreNeutral() {
+        for text in ["Policy H L 3 3 0 7 1 8.", "It's B W 7 7 0 4 1 9.", "D as in David, O as in Oscar", "flat 187, route 86"] {
+            #expect(score(text).valence == 0, "\(text): \(score(text).valence)")
+        }
+        #expect(score(":D thanks").valence > 0)
+    }
+
     /// Collectors calling every day, a relative leaving, a competitor's "other colour", an agent
     /// quoting the customer's word back while asking about safety: none is the customer's
     /// statement of the kind.

@@ -21916,6 +21916,8 @@ or	0.00	disjunction
 # changes (Moodline): kept term and mean valence only (2 decimals); dropped the standard deviation and the raw ratings;
 #   lower-cased terms and removed duplicates (VADER's own duplicates: the last wins, as in vaderSentiment; a capitalised variant such as :D yields to the lower-case entry :d);
 #   dropped 4 unusable entries: non-ASCII emoticons, multi-token entries with symbols, and 'sweet<3' (tokenises as sweet + <3);
+#   dropped 17 entries that would score bare letters and numbers read out in account and order numbers: emoticons that lose
+#   their symbols when tokenised and leave a letter or digit (8) 0-| d= d:< o-| o:) o:-) o:< o;^) *\0/*), the chat letter l, and number slang (86 143 1432 182 187 1337);
 #   REMOVED 54 terms that en-service.tsv, en-modifiers.tsv or emoji.tsv define (overrides; no term is in two files):
 #   ok thx apologise apologize apology appreciate appreciated bastard bitch cheers cunt dickhead douchebag dumbass fed up fiasco freaking freezes god grateful
 #   honestly idiot imbecile jackass lawsuit lifesaver like moron morons no okay overwhelmed perfect please pretty prick resolved retard ridiculously satisfied
@@ -21972,7 +21974,6 @@ $:	-1.50
 *-:	2.10	
 *-;	2.40	
 *:	1.90	
-*\0/*	2.30	
 *^:	1.60	
 /-:	-1.30	
 /:	-1.30	
@@ -21981,25 +21982,17 @@ $:	-1.50
 /^:	-1.00	
 /o:	-1.40	
 0-8	0.10	
-0-|	-1.20	
 0_o	-0.30	
 10q	2.10	
-1337	2.10	
-143	3.20	
-1432	2.60	
 14aa41	2.40	
-182	-2.90	
-187	-3.10	
 2g2b4g	2.80	
 2g2bt	-0.10	
 2qt	2.10	
 4col	-2.20	
 4q	-3.10	
 5fs	1.50	
-8)	1.90	
 8-d	1.70	
 8-o	-0.30	
-86	-1.60	
 8d	2.90	
 :$	-0.20	
 :&	-0.60	
@@ -22117,8 +22110,6 @@ bz	0.40
 b^d	2.60	
 cwot	-2.30	
 d8	-3.20	
-d:<	-3.20	
-d=	1.50	
 doa	-2.30	
 dx	-3.00	
 ez	1.50	
@@ -22186,7 +22177,6 @@ kfy	2.30
 kia	-3.20	
 kk	1.50	
 kmuf	2.20	
-l	2.00	
 l&r	2.20	
 laoj	1.30	
 lmao	2.90	
@@ -22228,12 +22218,7 @@ noyb	-0.70
 np	1.40	
 ntmu	1.40	
 o-8	-0.50	
-o-|	-1.10	
-o:)	1.50	
-o:-)	2.00	
 o:3	2.30	
-o:<	-0.30	
-o;^)	1.60	
 o_o	-0.50	
 pita	-2.40	
 pls	0.30	
