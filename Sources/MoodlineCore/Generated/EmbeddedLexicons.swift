@@ -17598,8 +17598,8 @@ transferred again	0	@again
 keep transferring	0	@again
 round in circles	0	@again
 around in circles	0	@again
-same script	0	@again,@en_gripe
-same answer	0	@again,@en_gripe
+same script	0	@again,@en_gripe,@letdown
+same answer	0	@again,@en_gripe,@letdown
 the same story	0	@again
 something different	0	@again
 told something different	0	@again
@@ -17669,11 +17669,11 @@ still not fixed	0	@still
 still not resolved	0	@still
 still unresolved	0	@still
 still not sorted	0	@still
-still haven't	0	@still,@en_gripe
+still haven't	0	@still,@en_gripe,@letdown
 still havent	0	@still
-still hasn't	0	@still,@en_gripe
+still hasn't	0	@still,@en_gripe,@letdown
 still hasnt	0	@still
-still waiting	0	@still,@en_gripe
+still waiting	0	@still,@en_gripe,@letdown
 yet to receive	0	@still
 zero progress	0	@still
 no progress	0	@still
@@ -21500,159 +21500,159 @@ i'm out most	0
 i'm out during	0	
 i'm out of the house	0	
 # --- a customer's grievance said without feeling words (grievance): what they were asked to do, what they already did, nobody telling them
-you're telling me	0	@en_gripe,@you
-you are telling me	0	@en_gripe,@you
-are you telling me	0	@en_gripe,@you
-so you're telling me	0	@en_gripe
-you're seriously telling me	0	@en_gripe,@you
-you expect me to	0	@en_gripe,@you
-you seriously expect	0	@en_gripe,@you
-you're asking me to	0	@en_gripe,@you
-you are asking me to	0	@en_gripe,@you
-how am i supposed to	0	@en_gripe
-what am i supposed to	0	@en_gripe
-how was i supposed to	0	@en_gripe
-how would i know	0	@en_gripe
-how should i know	0	@en_gripe
-why should i have to	0	@en_gripe
-why should i pay	0	@en_gripe
-why do i have to	0	@en_gripe
-why would i have to	0	@en_gripe
-why is it my job	0	@en_gripe
-why is that my problem	0	@en_gripe
-why is it my problem	0	@en_gripe
-how is that my problem	0	@en_gripe
-how is that my fault	0	@en_gripe
-how is it my fault	0	@en_gripe
-not my fault	0	@en_gripe
-i shouldn't have to	0	@en_gripe,@self
-i should not have to	0	@en_gripe,@self
-i shouldn't need to	0	@en_gripe,@self
-i should not need to	0	@en_gripe,@self
-what am i paying for	0	@en_gripe
-what exactly am i paying for	0	@en_gripe
-what am i even paying for	0	@en_gripe
-can you even	0	@en_gripe
-do you even	0	@en_gripe
-did you even	0	@en_gripe
-are you even	0	@en_gripe,@you
-were you even	0	@en_gripe
-have you even	0	@en_gripe
-has anyone even	0	@en_gripe
-does anyone even	0	@en_gripe
-did anyone even	0	@en_gripe
-is anyone even	0	@en_gripe
-did anyone actually	0	@en_gripe
-does anyone there actually	0	@en_gripe
-is that too much to ask	0	@en_gripe
-is it too much to ask	0	@en_gripe
-how hard is it	0	@en_gripe
-how hard can it be	0	@en_gripe
-how difficult can it be	0	@en_gripe
-how difficult is it to	0	@en_gripe
-i didn't misunderstand	0	@en_gripe,@self
-i did not misunderstand	0	@en_gripe,@self
-i'm not confused	0	@en_gripe,@en_selfbe,@self
-i know what it says	0	@en_gripe,@self
-i can read	0	@en_gripe,@self
-that's not what i said	0	@en_gripe
-that is not what i said	0	@en_gripe
-that isn't what i said	0	@en_gripe
-that's not what i asked	0	@en_gripe
-that is not what i asked	0	@en_gripe
-that's not my question	0	@en_gripe
-that is not my question	0	@en_gripe
-that isn't my question	0	@en_gripe
-that doesn't answer	0	@en_gripe
-that does not answer	0	@en_gripe
-you didn't answer	0	@en_gripe,@you
-you did not answer	0	@en_gripe,@you
-you haven't answered	0	@en_gripe,@you
-you have not answered	0	@en_gripe,@you
-you still haven't	0	@en_gripe,@you
-you keep saying	0	@en_gripe,@you
-you keep telling me	0	@en_gripe,@you
-that's why i'm calling	0	@en_gripe
-that is why i am calling	0	@en_gripe
-that's why i called	0	@en_gripe
-that is why i called	0	@en_gripe
-that's the whole point	0	@en_gripe
-that is the whole point	0	@en_gripe
-i just told you	0	@en_gripe,@self
-i just said that	0	@en_gripe,@self
-i literally just	0	@en_gripe,@self
-i literally said	0	@en_gripe,@self
-it literally says	0	@en_gripe
-literally says	0	@en_gripe
-as i said	0	@en_gripe
-like i said	0	@en_gripe
-like i told you	0	@en_gripe
-as i told you	0	@en_gripe
-as i mentioned	0	@en_gripe
-as i explained	0	@en_gripe
-i already explained	0	@en_gripe,@self
-i've already explained	0	@en_gripe,@self
-i already said	0	@en_gripe,@self
-i've already said	0	@en_gripe,@self
-i already did that	0	@en_gripe,@self
-i've already done that	0	@en_gripe,@contact,@self
-i already tried that	0	@en_gripe,@self
-i've already tried that	0	@en_gripe,@contact,@self
-i already did all that	0	@en_gripe,@self
-did that already	0	@en_gripe
-done that already	0	@en_gripe
-tried that already	0	@en_gripe,@contact
-how typical	0	@en_gripe
-so typical	0	@en_gripe
-just typical	0	@en_gripe
-typical of you	0	@en_gripe
-how convenient	0	@en_gripe
-very convenient	0	@en_gripe
-is this a joke	0	@en_gripe
-is this some kind of joke	0	@en_gripe
-are you joking	0	@en_gripe,@you
-are you kidding	0	@en_gripe,@you
-you must be joking	0	@en_gripe,@you
-you've got to be joking	0	@en_gripe,@you
-you call that	0	@en_gripe,@you
-you call this service	0	@en_gripe,@you
-you call this help	0	@en_gripe,@you
-and you call this	0	@en_gripe
-what kind of service is this	0	@en_gripe
-what sort of service is this	0	@en_gripe
-what kind of company is this	0	@en_gripe
-what kind of company does	0	@en_gripe
-what a joke	0	@en_gripe
-give me a break	0	@en_gripe
-are you serious	0	@en_gripe,@you
-you can't be serious	0	@en_gripe,@you
-still don't	0	@en_gripe
-still do not	0	@en_gripe
-still have not	0	@en_gripe
-still has not	0	@en_gripe
-still not	0	@en_gripe
-still isn't	0	@en_gripe
-still is not	0	@en_gripe
-still doesn't	0	@en_gripe
-still does not	0	@en_gripe
-still won't	0	@en_gripe
-still can't	0	@en_gripe
-still cannot	0	@en_gripe
-still no	0	@en_gripe
-still nothing	0	@en_gripe
-all this time	0	@en_gripe
-this whole time	0	@en_gripe
-the whole time	0	@en_gripe
-wasted my	0	@en_gripe
-for nothing	0	@en_gripe
-nothing but excuses	0	@en_gripe
-just excuses	0	@en_gripe
-more excuses	0	@en_gripe
-same excuse	0	@en_gripe
-copy and paste	0	@en_gripe
-copy paste	0	@en_gripe
-reading from a script	0	@en_gripe
-read from a script	0	@en_gripe
+you're telling me	0	@en_gripe,@you,@letdown
+you are telling me	0	@en_gripe,@you,@letdown
+are you telling me	0	@en_gripe,@you,@letdown
+so you're telling me	0	@en_gripe,@letdown
+you're seriously telling me	0	@en_gripe,@you,@letdown
+you expect me to	0	@en_gripe,@you,@letdown
+you seriously expect	0	@en_gripe,@you,@letdown
+you're asking me to	0	@en_gripe,@you,@letdown
+you are asking me to	0	@en_gripe,@you,@letdown
+how am i supposed to	0	@en_gripe,@letdown
+what am i supposed to	0	@en_gripe,@letdown
+how was i supposed to	0	@en_gripe,@letdown
+how would i know	0	@en_gripe,@letdown
+how should i know	0	@en_gripe,@letdown
+why should i have to	0	@en_gripe,@letdown
+why should i pay	0	@en_gripe,@letdown
+why do i have to	0	@en_gripe,@letdown
+why would i have to	0	@en_gripe,@letdown
+why is it my job	0	@en_gripe,@letdown
+why is that my problem	0	@en_gripe,@letdown
+why is it my problem	0	@en_gripe,@letdown
+how is that my problem	0	@en_gripe,@letdown
+how is that my fault	0	@en_gripe,@letdown
+how is it my fault	0	@en_gripe,@letdown
+not my fault	0	@en_gripe,@letdown
+i shouldn't have to	0	@en_gripe,@self,@letdown
+i should not have to	0	@en_gripe,@self,@letdown
+i shouldn't need to	0	@en_gripe,@self,@letdown
+i should not need to	0	@en_gripe,@self,@letdown
+what am i paying for	0	@en_gripe,@letdown
+what exactly am i paying for	0	@en_gripe,@letdown
+what am i even paying for	0	@en_gripe,@letdown
+can you even	0	@en_gripe,@letdown
+do you even	0	@en_gripe,@letdown
+did you even	0	@en_gripe,@letdown
+are you even	0	@en_gripe,@you,@letdown
+were you even	0	@en_gripe,@letdown
+have you even	0	@en_gripe,@letdown
+has anyone even	0	@en_gripe,@letdown
+does anyone even	0	@en_gripe,@letdown
+did anyone even	0	@en_gripe,@letdown
+is anyone even	0	@en_gripe,@letdown
+did anyone actually	0	@en_gripe,@letdown
+does anyone there actually	0	@en_gripe,@letdown
+is that too much to ask	0	@en_gripe,@letdown
+is it too much to ask	0	@en_gripe,@letdown
+how hard is it	0	@en_gripe,@letdown
+how hard can it be	0	@en_gripe,@letdown
+how difficult can it be	0	@en_gripe,@letdown
+how difficult is it to	0	@en_gripe,@letdown
+i didn't misunderstand	0	@en_gripe,@self,@letdown
+i did not misunderstand	0	@en_gripe,@self,@letdown
+i'm not confused	0	@en_gripe,@en_selfbe,@self,@letdown
+i know what it says	0	@en_gripe,@self,@letdown
+i can read	0	@en_gripe,@self,@letdown
+that's not what i said	0	@en_gripe,@letdown
+that is not what i said	0	@en_gripe,@letdown
+that isn't what i said	0	@en_gripe,@letdown
+that's not what i asked	0	@en_gripe,@letdown
+that is not what i asked	0	@en_gripe,@letdown
+that's not my question	0	@en_gripe,@letdown
+that is not my question	0	@en_gripe,@letdown
+that isn't my question	0	@en_gripe,@letdown
+that doesn't answer	0	@en_gripe,@letdown
+that does not answer	0	@en_gripe,@letdown
+you didn't answer	0	@en_gripe,@you,@letdown
+you did not answer	0	@en_gripe,@you,@letdown
+you haven't answered	0	@en_gripe,@you,@letdown
+you have not answered	0	@en_gripe,@you,@letdown
+you still haven't	0	@en_gripe,@you,@letdown
+you keep saying	0	@en_gripe,@you,@letdown
+you keep telling me	0	@en_gripe,@you,@letdown
+that's why i'm calling	0	@en_gripe,@letdown
+that is why i am calling	0	@en_gripe,@letdown
+that's why i called	0	@en_gripe,@letdown
+that is why i called	0	@en_gripe,@letdown
+that's the whole point	0	@en_gripe,@letdown
+that is the whole point	0	@en_gripe,@letdown
+i just told you	0	@en_gripe,@self,@letdown
+i just said that	0	@en_gripe,@self,@letdown
+i literally just	0	@en_gripe,@self,@letdown
+i literally said	0	@en_gripe,@self,@letdown
+it literally says	0	@en_gripe,@letdown
+literally says	0	@en_gripe,@letdown
+as i said	0	@en_gripe,@letdown
+like i said	0	@en_gripe,@letdown
+like i told you	0	@en_gripe,@letdown
+as i told you	0	@en_gripe,@letdown
+as i mentioned	0	@en_gripe,@letdown
+as i explained	0	@en_gripe,@letdown
+i already explained	0	@en_gripe,@self,@letdown
+i've already explained	0	@en_gripe,@self,@letdown
+i already said	0	@en_gripe,@self,@letdown
+i've already said	0	@en_gripe,@self,@letdown
+i already did that	0	@en_gripe,@self,@letdown
+i've already done that	0	@en_gripe,@contact,@self,@letdown
+i already tried that	0	@en_gripe,@self,@letdown
+i've already tried that	0	@en_gripe,@contact,@self,@letdown
+i already did all that	0	@en_gripe,@self,@letdown
+did that already	0	@en_gripe,@letdown
+done that already	0	@en_gripe,@letdown
+tried that already	0	@en_gripe,@contact,@letdown
+how typical	0	@en_gripe,@letdown
+so typical	0	@en_gripe,@letdown
+just typical	0	@en_gripe,@letdown
+typical of you	0	@en_gripe,@letdown
+how convenient	0	@en_gripe,@letdown
+very convenient	0	@en_gripe,@letdown
+is this a joke	0	@en_gripe,@letdown
+is this some kind of joke	0	@en_gripe,@letdown
+are you joking	0	@en_gripe,@you,@letdown
+are you kidding	0	@en_gripe,@you,@letdown
+you must be joking	0	@en_gripe,@you,@letdown
+you've got to be joking	0	@en_gripe,@you,@letdown
+you call that	0	@en_gripe,@you,@letdown
+you call this service	0	@en_gripe,@you,@letdown
+you call this help	0	@en_gripe,@you,@letdown
+and you call this	0	@en_gripe,@letdown
+what kind of service is this	0	@en_gripe,@letdown
+what sort of service is this	0	@en_gripe,@letdown
+what kind of company is this	0	@en_gripe,@letdown
+what kind of company does	0	@en_gripe,@letdown
+what a joke	0	@en_gripe,@letdown
+give me a break	0	@en_gripe,@letdown
+are you serious	0	@en_gripe,@you,@letdown
+you can't be serious	0	@en_gripe,@you,@letdown
+still don't	0	@en_gripe,@letdown
+still do not	0	@en_gripe,@letdown
+still have not	0	@en_gripe,@letdown
+still has not	0	@en_gripe,@letdown
+still not	0	@en_gripe,@letdown
+still isn't	0	@en_gripe,@letdown
+still is not	0	@en_gripe,@letdown
+still doesn't	0	@en_gripe,@letdown
+still does not	0	@en_gripe,@letdown
+still won't	0	@en_gripe,@letdown
+still can't	0	@en_gripe,@letdown
+still cannot	0	@en_gripe,@letdown
+still no	0	@en_gripe,@letdown
+still nothing	0	@en_gripe,@letdown
+all this time	0	@en_gripe,@letdown
+this whole time	0	@en_gripe,@letdown
+the whole time	0	@en_gripe,@letdown
+wasted my	0	@en_gripe,@letdown
+for nothing	0	@en_gripe,@letdown
+nothing but excuses	0	@en_gripe,@letdown
+just excuses	0	@en_gripe,@letdown
+more excuses	0	@en_gripe,@letdown
+same excuse	0	@en_gripe,@letdown
+copy and paste	0	@en_gripe,@letdown
+copy paste	0	@en_gripe,@letdown
+reading from a script	0	@en_gripe,@letdown
+read from a script	0	@en_gripe,@letdown
 nobody	0	@en_nobody
 no one	0	@en_nobody
 noone	0	@en_nobody
@@ -21688,13 +21688,13 @@ checked	0	@en_informed
 fixed	0	@en_informed
 updated	0	@en_informed
 # --- more grievance: the answer handed back, told too late
-and the answer is	0	@en_gripe
-and your answer is	0	@en_gripe
-and all you can say is	0	@en_gripe
-and you're telling me	0	@en_gripe
-and now you're telling me	0	@en_gripe
-and now you tell me	0	@en_gripe
-now you tell me	0	@en_gripe
+and the answer is	0	@en_gripe,@letdown
+and your answer is	0	@en_gripe,@letdown
+and all you can say is	0	@en_gripe,@letdown
+and you're telling me	0	@en_gripe,@letdown
+and now you're telling me	0	@en_gripe,@letdown
+and now you tell me	0	@en_gripe,@letdown
+now you tell me	0	@en_gripe,@letdown
 # --- the speaker's being here, as a life that has no point
 me being here	0	@live,@self
 me even being here	0	@live,@self
@@ -36115,6 +36115,22 @@ days late	0	@letdown
 weeks late	-1.5	@letdown
 another week	-1.5	@letdown
 another month	-1.5	@letdown
+# --- paying more for the same trouble
+me paying you more	0	@letdown
+paying you more	0	@letdown
+pay you more	0	@letdown
+pay more	0	@letdown
+paying more	0	@letdown
+charge me more	0	@letdown
+charging me more	0	@letdown
+charged me more	0	@letdown
+costs me more	0	@letdown
+多交钱	0	@letdown
+多付钱	0	@letdown
+加钱	0	@letdown
+再加钱	0	@letdown
+多俾钱	0	@letdown
+加钱升级	0	@letdown
 """####),
         LexiconSource(name: "sarcasm.patterns", text: ####"""
 # file: sarcasm.patterns
@@ -38791,7 +38807,7 @@ smartone	0	@zh_comp
 为啥	0	@zh_why
 为何	0	@zh_why
 点解	0	@zh_why
-凭什么	0	@zh_why,@zh_gripe
+凭什么	0	@zh_why,@zh_gripe,@letdown
 # --- an attempt survived (之前试过食药俾人救返, 洗过胃)
 洗胃	0	@zh_sh
 洗过胃	0	@zh_sh
@@ -38819,7 +38835,7 @@ smartone	0	@zh_comp
 被人当	0	@zh_treated
 把我当	0	@zh_treated
 把我当成	0	@zh_treated
-当我是	0	@zh_treated,@zh_gripe
+当我是	0	@zh_treated,@zh_gripe,@letdown
 当我系	0	@zh_treated
 当我傻	0	@zh_treated
 # --- swearing at a device or an app (破路由器, 这破app, 烂手机): annoyance at a thing, as whole phrases so that
@@ -40083,7 +40099,7 @@ bbq	0	@zh_bbq
 我知道你是谁	0	@self
 我已经说过了	0	@self
 我都说过了	0	@self
-我说过了	0	@self,@zh_gripe
+我说过了	0	@self,@zh_gripe,@letdown
 我说了几遍了	0	@self
 我有什么办法	0	@self
 我挂了	0	@self
@@ -40536,7 +40552,7 @@ bbq	0	@zh_bbq
 法律扶助	0	@zh_auth
 法援	0	@zh_auth
 踢来踢去	0	@zh_runaround
-推来推去	0	@zh_runaround,@zh_gripe
+推来推去	0	@zh_runaround,@zh_gripe,@letdown
 推皮球	0	@zh_runaround
 踢了	0	@zh_kick
 踢咗	0	@zh_kick
@@ -40663,102 +40679,102 @@ bbq	0	@zh_bbq
 会再联络	0	
 我走之前	0	@zh_beforego
 # --- a customer's grievance said without feeling words (grievance)
-难道要我	0	@zh_gripe
-难道还要我	0	@zh_gripe
-还要我自己	0	@zh_gripe,@zh_still
-还得我自己	0	@zh_gripe,@zh_still
-要我自己去	0	@zh_gripe
-让我自己去	0	@zh_gripe
-叫我自己去	0	@zh_gripe
-所以现在是要我	0	@zh_gripe
-所以你的意思是	0	@zh_gripe
-就对了吗	0	@zh_gripe
-是在等什么	0	@zh_gripe
-到底在干什么	0	@zh_gripe
-到底在干嘛	0	@zh_gripe
-到底有没有	0	@zh_gripe
-你们到底	0	@zh_gripe,@you
-到底要我	0	@zh_gripe
-搞什么	0	@zh_gripe
-搞什么鬼	0	@zh_gripe
-搞乜鬼	0	@zh_gripe
-搞乜嘢	0	@zh_gripe
-你有没有在听	0	@zh_gripe,@you
-你有没有听	0	@zh_gripe,@you
-你有冇听	0	@zh_gripe,@you
-有冇听我讲	0	@zh_gripe
-你听到没有	0	@zh_gripe,@you
-我都说了	0	@zh_gripe,@self
-我都讲了	0	@zh_gripe,@self
-我都讲咗	0	@zh_gripe,@self
-我已经说了	0	@zh_gripe,@self
-我已经讲了	0	@zh_gripe,@self
-我刚说了	0	@zh_gripe,@self
-我刚才说了	0	@zh_gripe,@self
-我刚刚说了	0	@zh_gripe,@self
-我头先讲咗	0	@zh_gripe,@self
-我啱啱讲咗	0	@zh_gripe,@self
-我不是说了吗	0	@zh_gripe,@self
-我讲过了	0	@zh_gripe,@self
-哪有这样	0	@zh_gripe,@zh_how
-哪有这种	0	@zh_gripe,@zh_how
-有这样的吗	0	@zh_gripe
-有这样做生意的吗	0	@zh_gripe
-有你们这样的吗	0	@zh_gripe
-你只会	0	@zh_gripe,@you
-你们只会	0	@zh_gripe,@you
-只会叫我	0	@zh_gripe
-只会复制	0	@zh_gripe
-从头到尾	0	@zh_gripe
-一次都没有	0	@zh_gripe,@zh_unres
-连个电话都没	0	@zh_gripe
-连一个电话都没	0	@zh_gripe
-连通知都没	0	@zh_gripe
-连个通知都没	0	@zh_gripe
-连个短信都没	0	@zh_gripe
-花钱买罪受	0	@zh_gripe
-白交	0	@zh_gripe
-白花钱	0	@zh_gripe
-白等	0	@zh_gripe
-白跑一趟	0	@zh_gripe
-这算什么	0	@zh_gripe
-这叫什么服务	0	@zh_gripe
-我哪有	0	@zh_gripe,@self
-我哪用得	0	@zh_gripe,@self
-我哪会	0	@zh_gripe,@self
-我哪知道	0	@zh_gripe,@self
-我怎么知道	0	@zh_gripe,@self
-还要再等	0	@zh_gripe,@zh_still
-又要再等	0	@zh_gripe,@zh_again
-又要等	0	@zh_gripe,@zh_again
-还要等多久	0	@zh_gripe,@zh_still
-要等到什么时候	0	@zh_gripe
-等到什么时候	0	@zh_gripe
-等到几时	0	@zh_gripe
-等到何年何月	0	@zh_gripe
-这合理吗	0	@zh_gripe
-你觉得合理吗	0	@zh_gripe,@you
-讲唔讲道理	0	@zh_gripe
-讲不讲道理	0	@zh_gripe
-有冇搞错	0	@zh_gripe
-开什么玩笑	0	@zh_gripe
-你在开玩笑吗	0	@zh_gripe,@you
-当我们是	0	@zh_gripe
-耍我	0	@zh_gripe
-耍人	0	@zh_gripe
-踢皮球	0	@zh_gripe
-一问三不知	0	@zh_gripe
-答非所问	0	@zh_gripe
-复制粘贴	0	@zh_gripe
-照本宣科	0	@zh_gripe
-念稿	0	@zh_gripe
-又是这句	0	@zh_gripe,@zh_again
-也是这句	0	@zh_gripe
-还是这句	0	@zh_gripe,@zh_still
-同一句	0	@zh_gripe
-一样的话	0	@zh_gripe
-官方回复	0	@zh_gripe
-标准答案	0	@zh_gripe
+难道要我	0	@zh_gripe,@letdown
+难道还要我	0	@zh_gripe,@letdown
+还要我自己	0	@zh_gripe,@zh_still,@letdown
+还得我自己	0	@zh_gripe,@zh_still,@letdown
+要我自己去	0	@zh_gripe,@letdown
+让我自己去	0	@zh_gripe,@letdown
+叫我自己去	0	@zh_gripe,@letdown
+所以现在是要我	0	@zh_gripe,@letdown
+所以你的意思是	0	@zh_gripe,@letdown
+就对了吗	0	@zh_gripe,@letdown
+是在等什么	0	@zh_gripe,@letdown
+到底在干什么	0	@zh_gripe,@letdown
+到底在干嘛	0	@zh_gripe,@letdown
+到底有没有	0	@zh_gripe,@letdown
+你们到底	0	@zh_gripe,@you,@letdown
+到底要我	0	@zh_gripe,@letdown
+搞什么	0	@zh_gripe,@letdown
+搞什么鬼	0	@zh_gripe,@letdown
+搞乜鬼	0	@zh_gripe,@letdown
+搞乜嘢	0	@zh_gripe,@letdown
+你有没有在听	0	@zh_gripe,@you,@letdown
+你有没有听	0	@zh_gripe,@you,@letdown
+你有冇听	0	@zh_gripe,@you,@letdown
+有冇听我讲	0	@zh_gripe,@letdown
+你听到没有	0	@zh_gripe,@you,@letdown
+我都说了	0	@zh_gripe,@self,@letdown
+我都讲了	0	@zh_gripe,@self,@letdown
+我都讲咗	0	@zh_gripe,@self,@letdown
+我已经说了	0	@zh_gripe,@self,@letdown
+我已经讲了	0	@zh_gripe,@self,@letdown
+我刚说了	0	@zh_gripe,@self,@letdown
+我刚才说了	0	@zh_gripe,@self,@letdown
+我刚刚说了	0	@zh_gripe,@self,@letdown
+我头先讲咗	0	@zh_gripe,@self,@letdown
+我啱啱讲咗	0	@zh_gripe,@self,@letdown
+我不是说了吗	0	@zh_gripe,@self,@letdown
+我讲过了	0	@zh_gripe,@self,@letdown
+哪有这样	0	@zh_gripe,@zh_how,@letdown
+哪有这种	0	@zh_gripe,@zh_how,@letdown
+有这样的吗	0	@zh_gripe,@letdown
+有这样做生意的吗	0	@zh_gripe,@letdown
+有你们这样的吗	0	@zh_gripe,@letdown
+你只会	0	@zh_gripe,@you,@letdown
+你们只会	0	@zh_gripe,@you,@letdown
+只会叫我	0	@zh_gripe,@letdown
+只会复制	0	@zh_gripe,@letdown
+从头到尾	0	@zh_gripe,@letdown
+一次都没有	0	@zh_gripe,@zh_unres,@letdown
+连个电话都没	0	@zh_gripe,@letdown
+连一个电话都没	0	@zh_gripe,@letdown
+连通知都没	0	@zh_gripe,@letdown
+连个通知都没	0	@zh_gripe,@letdown
+连个短信都没	0	@zh_gripe,@letdown
+花钱买罪受	0	@zh_gripe,@letdown
+白交	0	@zh_gripe,@letdown
+白花钱	0	@zh_gripe,@letdown
+白等	0	@zh_gripe,@letdown
+白跑一趟	0	@zh_gripe,@letdown
+这算什么	0	@zh_gripe,@letdown
+这叫什么服务	0	@zh_gripe,@letdown
+我哪有	0	@zh_gripe,@self,@letdown
+我哪用得	0	@zh_gripe,@self,@letdown
+我哪会	0	@zh_gripe,@self,@letdown
+我哪知道	0	@zh_gripe,@self,@letdown
+我怎么知道	0	@zh_gripe,@self,@letdown
+还要再等	0	@zh_gripe,@zh_still,@letdown
+又要再等	0	@zh_gripe,@zh_again,@letdown
+又要等	0	@zh_gripe,@zh_again,@letdown
+还要等多久	0	@zh_gripe,@zh_still,@letdown
+要等到什么时候	0	@zh_gripe,@letdown
+等到什么时候	0	@zh_gripe,@letdown
+等到几时	0	@zh_gripe,@letdown
+等到何年何月	0	@zh_gripe,@letdown
+这合理吗	0	@zh_gripe,@letdown
+你觉得合理吗	0	@zh_gripe,@you,@letdown
+讲唔讲道理	0	@zh_gripe,@letdown
+讲不讲道理	0	@zh_gripe,@letdown
+有冇搞错	0	@zh_gripe,@letdown
+开什么玩笑	0	@zh_gripe,@letdown
+你在开玩笑吗	0	@zh_gripe,@you,@letdown
+当我们是	0	@zh_gripe,@letdown
+耍我	0	@zh_gripe,@letdown
+耍人	0	@zh_gripe,@letdown
+踢皮球	0	@zh_gripe,@letdown
+一问三不知	0	@zh_gripe,@letdown
+答非所问	0	@zh_gripe,@letdown
+复制粘贴	0	@zh_gripe,@letdown
+照本宣科	0	@zh_gripe,@letdown
+念稿	0	@zh_gripe,@letdown
+又是这句	0	@zh_gripe,@zh_again,@letdown
+也是这句	0	@zh_gripe,@letdown
+还是这句	0	@zh_gripe,@zh_still,@letdown
+同一句	0	@zh_gripe,@letdown
+一样的话	0	@zh_gripe,@letdown
+官方回复	0	@zh_gripe,@letdown
+标准答案	0	@zh_gripe,@letdown
 没人	0	@zh_nobody
 没有任何人	0	@zh_nobody
 冇人	0	@zh_nobody
@@ -40801,35 +40817,35 @@ bbq	0	@zh_bbq
 迟啲再打嚟	0	
 再打过嚟问	0	
 # --- more grievance said without feeling words: rhetorical questions, charged all the same, the same answer again
-你不觉得	0	@zh_gripe,@you
-你唔觉得	0	@zh_gripe,@you
-你们不觉得	0	@zh_gripe,@you
-你哋唔觉得	0	@zh_gripe,@you
-照扣	0	@zh_gripe
-照收	0	@zh_gripe
-照样扣	0	@zh_gripe
-照样收	0	@zh_gripe
-照扣钱	0	@zh_gripe
-还不是你们	0	@zh_gripe,@zh_still
-你们说了算	0	@zh_gripe,@you
-你哋话事	0	@zh_gripe,@you
-也是这个语气	0	@zh_gripe
-又是这个说法	0	@zh_gripe,@zh_again
-一样的说法	0	@zh_gripe
-同样的话	0	@zh_gripe
-你说还能	0	@zh_gripe,@you
-你讲仲	0	@zh_gripe,@you
-你叫我点	0	@zh_gripe,@you
-你叫我等	0	@zh_gripe,@you
-你叫我再	0	@zh_gripe,@you
-你要我等	0	@zh_gripe,@you
-还要我等	0	@zh_gripe,@zh_still
-早说不就	0	@zh_gripe
-早讲咪得	0	@zh_gripe
-早讲咪	0	@zh_gripe
-早说嘛	0	@zh_gripe
-早讲啦	0	@zh_gripe
-然后呢	0	@zh_gripe
+你不觉得	0	@zh_gripe,@you,@letdown
+你唔觉得	0	@zh_gripe,@you,@letdown
+你们不觉得	0	@zh_gripe,@you,@letdown
+你哋唔觉得	0	@zh_gripe,@you,@letdown
+照扣	0	@zh_gripe,@letdown
+照收	0	@zh_gripe,@letdown
+照样扣	0	@zh_gripe,@letdown
+照样收	0	@zh_gripe,@letdown
+照扣钱	0	@zh_gripe,@letdown
+还不是你们	0	@zh_gripe,@zh_still,@letdown
+你们说了算	0	@zh_gripe,@you,@letdown
+你哋话事	0	@zh_gripe,@you,@letdown
+也是这个语气	0	@zh_gripe,@letdown
+又是这个说法	0	@zh_gripe,@zh_again,@letdown
+一样的说法	0	@zh_gripe,@letdown
+同样的话	0	@zh_gripe,@letdown
+你说还能	0	@zh_gripe,@you,@letdown
+你讲仲	0	@zh_gripe,@you,@letdown
+你叫我点	0	@zh_gripe,@you,@letdown
+你叫我等	0	@zh_gripe,@you,@letdown
+你叫我再	0	@zh_gripe,@you,@letdown
+你要我等	0	@zh_gripe,@you,@letdown
+还要我等	0	@zh_gripe,@zh_still,@letdown
+早说不就	0	@zh_gripe,@letdown
+早讲咪得	0	@zh_gripe,@letdown
+早讲咪	0	@zh_gripe,@letdown
+早说嘛	0	@zh_gripe,@letdown
+早讲啦	0	@zh_gripe,@letdown
+然后呢	0	@zh_gripe,@letdown
 # --- self-harm said another way: sleeping and never waking, doing away with oneself, Cantonese doses and farewells
 解决掉自己	0	@zh_shterm
 把自己解决掉	0	@zh_shterm
