@@ -40929,6 +40929,36 @@ bbq	0	@zh_bbq
 正一	0	@zh_copula
 都系	0	@zh_copula
 确实是	0	@zh_copula
+# --- an agent's load said sideways: a system that keeps crashing, calls taken by the hundred; more grievance
+当掉	0	@zh_slow
+一直当	0	@zh_slow
+当机	0	@zh_slow
+死机	0	@zh_slow
+一直死机	0	@zh_slow
+挂了	0	@zh_slow
+卡死	0	@zh_slow
+又挂了	0	@zh_slow
+崩了	0	@zh_slow
+又崩了	0	@zh_slow
+接了	0	@zh_answered
+接咗	0	@zh_answered
+已经接了	0	@zh_answered
+已经接咗	0	@zh_answered
+接到	0	@zh_answered
+打来的都是	0	@zh_answered
+这是什么话	0	@zh_gripe
+你这是什么话	0	@zh_gripe
+你觉得很好笑	0	@zh_gripe
+你觉得好笑	0	@zh_gripe
+好笑是吧	0	@zh_gripe
+很好玩是吧	0	@zh_gripe
+开心是吧	0	@zh_gripe
+使唔使咁样	0	@zh_gripe
+使唔使咁	0	@zh_gripe
+咁样逼人	0	@zh_gripe
+这样逼人	0	@zh_gripe
+有必要这样吗	0	@zh_gripe
+至于这样吗	0	@zh_gripe
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48621,6 +48651,16 @@ app系咪死咗	-2.0
 再也醒不来	-3.5	self_harm
 永远醒不来	-3.5	self_harm
 再也不要醒	-3.5	self_harm
+# --- an agent's own load said plainly
+顾不了这么多	-1.0	strain
+顾唔到咁多	-1.0	strain
+一个人顾不了	-1.0	strain
+一个人真的顾不了	-1.0	strain
+只有我一个人	-1.0	strain
+得我一个人	-1.0	strain
+忙到顾不上	-1.0	strain
+应付不来	-1.0	strain
+应付唔嚟	-1.0	strain
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -48810,6 +48850,7 @@ app系咪死咗	-2.0
 @zh_device ..3 @zh_slow	strain	a slow system
 @zh_many ..3 @zh_queuers	strain	many waiting
 @zh_queuers ..3 @zh_many	strain	many waiting
+@zh_answered ..2 @zh_num ..3 @zh_times	strain	calls taken by the dozen
 
 # --- a customer's grievance said without feeling words (grievance)
 @zh_gripe	grievance	a grievance said plainly
