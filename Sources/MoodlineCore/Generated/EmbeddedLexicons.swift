@@ -21702,6 +21702,35 @@ me still being here	0	@live,@self
 me being alive	0	@live,@self
 me still being alive	0	@live,@self
 once i die	0	@en_gone
+# --- a hypothetical asked only to know ('if I ever wanted to cancel, what's the fee? just asking')
+just asking	0	@en_askonly
+only asking	0	@en_askonly
+just wondering	0	@en_askonly
+only wondering	0	@en_askonly
+purely hypothetical	0	@en_askonly
+hypothetically	0	@en_askonly
+i'm just curious	0	@en_askonly
+just so i know	0	@en_askonly
+for future reference	0	@en_askonly
+asking for future reference	0	@en_askonly
+not that i'm planning	0	@en_askonly
+# --- round 19 tuning: no longer here, a will told, a relative's advice
+i will no longer be here	0	@en_gone
+no longer be here	0	@en_gone
+will no longer be here	0	@en_gone
+no longer be around	0	@en_gone
+i will not be here	0	@en_gone
+i won't be here anymore	0	@en_gone
+the will	0	@en_will
+my will	0	@en_will
+where the will is	0	@en_will
+where my will is	0	@en_will
+where to find the will	0	@en_will
+where the will's kept	0	@en_will
+reckons	0	@en_say
+reckoned	0	@en_say
+suggested	0	@en_say
+suggests	0	@en_say
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -31640,6 +31669,26 @@ everybody says their	-2.0	rude
 everyone says their	-2.0	rude
 i can't magic up	-2.0	rude
 i cant magic up	-2.0	rude
+# --- self-harm by a car or making it all stop; a sickness wished on the listener
+steering into a tree	-3.5	self_harm
+steer into a tree	-3.5	self_harm
+drive into a tree	-3.5	self_harm
+driving into a tree	-3.5	self_harm
+drive off a bridge	-3.5	self_harm
+driving off a bridge	-3.5	self_harm
+drive into a wall	-3.5	self_harm
+driving into a wall	-3.5	self_harm
+make it all stop	-3.5	self_harm
+making it all stop	-3.5	self_harm
+make everything stop	-3.5	self_harm
+making everything stop	-3.5	self_harm
+hope ur whole family gets sick	-3.0	abuse
+hope your whole family gets sick	-3.0	abuse
+hope your family gets sick	-3.0	abuse
+hope ur family gets sick	-3.0	abuse
+hope you get sick	-3.0	abuse
+hope u get sick	-3.0	abuse
+whole family gets sick	-3.0	abuse
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -31676,6 +31725,7 @@ i cant magic up	-2.0	rude
 @en_give ..3 @en_family	self_harm	giving things away or farewell to family
 @farewell_act ..8 @en_rehome	self_harm	giving a pet or belongings away for good
 @en_tell ..4 @en_love	self_harm	last message to family
+@pointless & @en_will	self_harm	nothing has a point, and the will is told
 # --- self_harm: methods
 @self ..4 @en_mact ..5 @method	self_harm	method and intent
 @en_mact ..4 @method ..5 @plan_time	self_harm	method with a time
@@ -31767,6 +31817,7 @@ i cant magic up	-2.0	rude
 # --- escalation scope
 @en_procq	scope:procedure	procedural question
 @police & @en_docask	scope:procedure	routine report: what the police need
+@if & @en_askonly	scope:procedure	a hypothetical asked only to know
 @en_hire ..3 @lawyer	escalation	instructing a lawyer
 @en_howdo ..5 @complain|@expose|@public|@social|@media|@regulator|@police|@lawyer|@court|@sue	scope:procedure	asking how to complain or review: no threat yet
 @en_script	scope:script	agent's script
@@ -40959,6 +41010,98 @@ bbq	0	@zh_bbq
 这样逼人	0	@zh_gripe
 有必要这样吗	0	@zh_gripe
 至于这样吗	0	@zh_gripe
+# --- a hypothetical asked only to know (假如以后我想销户的话，需要带什么证件？先问一下)
+假如	0	@zh_hypo
+假设	0	@zh_hypo
+万一	0	@zh_hypo
+如果	0	@zh_hypo
+要是	0	@zh_hypo
+以后如果	0	@zh_hypo
+如果以后	0	@zh_hypo
+要是以后	0	@zh_hypo
+如果将来	0	@zh_hypo
+将来如果	0	@zh_hypo
+如果哪天	0	@zh_hypo
+哪天如果	0	@zh_hypo
+先问一下	0	@zh_askonly
+只是问问	0	@zh_askonly
+就问问	0	@zh_askonly
+我就问问	0	@zh_askonly
+随便问问	0	@zh_askonly
+问一下而已	0	@zh_askonly
+问问而已	0	@zh_askonly
+没别的意思	0	@zh_askonly
+先了解一下	0	@zh_askonly
+只是想了解	0	@zh_askonly
+想先了解	0	@zh_askonly
+先问清楚	0	@zh_askonly
+想问清楚	0	@zh_askonly
+咨询一下	0	@zh_askonly
+只是咨询	0	@zh_askonly
+纯粹问问	0	@zh_askonly
+好奇问下	0	@zh_askonly
+问下啫	0	@zh_askonly
+问吓啫	0	@zh_askonly
+我只系问下	0	@zh_askonly
+# --- round 19 tuning: affairs told and tidied, a pet entrusted, nothing else matters, a last call with a farewell, doing it in front of the listener, a payout for the family, routine law-firm visits
+房间也整理好了	0	@zh_windup
+房间整理好了	0	@zh_windup
+房间都整理好了	0	@zh_windup
+所有事情都交代清楚	0	@zh_windup
+事情都交代清楚	0	@zh_windup
+都交代好了	0	@zh_windup
+交代好了	0	@zh_windup
+该交代的都交代了	0	@zh_windup
+托给朋友	0	@zh_giveall
+已经托给	0	@zh_giveall
+送咗俾	0	@zh_giveall
+已经送咗俾	0	@zh_giveall
+送给了妹妹	0	@zh_giveall
+猫已经托给	0	@zh_giveall
+狗已经托给	0	@zh_giveall
+其他嘢都唔重要	0	@zh_nomatter
+其他都不重要	0	@zh_nomatter
+其他事都不重要	0	@zh_nomatter
+什么都不重要了	0	@zh_nomatter
+乜都唔重要	0	@zh_nomatter
+都唔重要喇	0	@zh_nomatter
+都不重要了	0	@zh_nomatter
+最后一次联系	0	@zh_lastcall
+最后一次同你哋讲	0	@zh_lastcall
+要保重	0	@zh_takecare
+你要保重	0	@zh_takecare
+保重喔	0	@zh_takecare
+保重啊	0	@zh_takecare
+好好保重	0	@zh_takecare
+珍重	0	@zh_takecare
+照顾好自己	0	@zh_takecare
+你自己保重	0	@zh_takecare
+给你们看	0	@zh_showyou
+给你看	0	@zh_showyou
+俾你哋睇	0	@zh_showyou
+俾你睇	0	@zh_showyou
+畀你哋睇	0	@zh_showyou
+做给你们看	0	@zh_showyou
+屋企人攞唔攞到钱	0	@zh_familymoney
+屋企人攞到钱	0	@zh_familymoney
+家人拿到钱	0	@zh_familymoney
+家人拿得到钱	0	@zh_familymoney
+家人能拿到	0	@zh_familymoney
+家里人能拿到钱	0	@zh_familymoney
+屋企人有钱攞	0	@zh_familymoney
+家人有钱拿	0	@zh_familymoney
+了解吓程序	0	@zh_askonly
+了解下程序	0	@zh_askonly
+纯粹了解	0	@zh_askonly
+了解一下程序	0	@zh_askonly
+纯粹了解吓程序	0	@zh_askonly
+只是好奇	0	@zh_askonly
+好奇问问	0	@zh_askonly
+只是好奇问问	0	@zh_askonly
+律师楼签	0	
+去律师楼签	0	
+签楼契	0	
+律师楼签楼契	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48661,6 +48804,23 @@ app系咪死咗	-2.0
 忙到顾不上	-1.0	strain
 应付不来	-1.0	strain
 应付唔嚟	-1.0	strain
+# --- self-harm said another way: cutting again, leaving without pain; not being here
+忍不住割	-3.5	self_harm
+又割了	-3.5	self_harm
+还是割了	-3.5	self_harm
+还是忍不住割	-3.5	self_harm
+割了自己	-3.5	self_harm
+唔痛咁走	-3.5	self_harm
+不痛地走	-3.5	self_harm
+无痛地走	-3.5	self_harm
+没有痛苦地走	-3.5	self_harm
+冇痛苦咁走	-3.5	self_harm
+点样可以唔痛	-3.5	self_harm
+怎样才能不痛	-3.5	self_harm
+唔会喺度	-2.0	
+我都唔会喺度	-2.0	
+不会在这里了	-2.0	
+我都不在了	-2.0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -48766,6 +48926,12 @@ app系咪死咗	-2.0
 @zh_decided & @zh_noreturn	self_harm	a decision with no way back
 @zh_lasttalk & @zh_notrouble	self_harm	a last call, no more trouble to anyone
 @zh_lasttalk & @zh_giveall	self_harm	a last call, and what is left goes to family
+@zh_lasttalk|@zh_lastcall & @zh_takecare	self_harm	a last call, with a farewell
+@zh_giveall & @zh_nomatter	self_harm	things given away, nothing else matters
+@zh_windup & @zh_payout	self_harm	affairs told, the payout settled
+@zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
+@zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	self_harm	doing it in front of the listener
+@zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	scope:self_target	doing it in front of the listener, no death wish at them
 @zh_gone & @zh_notthatgo	self_harm	gone, and not the travelling kind
 @zh_place ..4 @zh_liedown	self_harm	lying down on the tracks
 @zh_doseq & @zh_method	scope:reported	a question about a dose
@@ -48809,7 +48975,9 @@ app系咪死咗	-2.0
 @zh_auth ..3 @zh_authact	escalation	an authority will take it up
 @zh_advise ..6 @zh_auth	escalation	pointing the listener to an authority
 @zh_how	scope:procedure	procedural question
+@third|@zh_kin ..4 @say ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone else says they will complain
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
+@zh_hypo & @zh_askonly|@zh_docask	scope:procedure	a hypothetical asked only to know
 @zh_script	scope:script	agent script
 @zh_cue	scope:negation	counterfactual or resolved
 
