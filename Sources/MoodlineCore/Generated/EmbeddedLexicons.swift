@@ -21731,6 +21731,33 @@ reckons	0	@en_say
 reckoned	0	@en_say
 suggested	0	@en_say
 suggests	0	@en_say
+# --- round 19 tuning: reminders as contacts, a lawyer's field day, asking how to go about it, the news, whoever designed it
+chaser	0	@contact
+chasers	0	@contact
+follow-ups	0	@contact
+followup	0	@contact
+have a field day	0	@en_wouldlove
+having a field day	0	@en_wouldlove
+field day with this	0	@en_wouldlove
+will have a field day	0	@en_wouldlove
+my lawyer's	0	@lawyer
+lawyer's	0	@lawyer
+my solicitor's	0	@lawyer
+solicitor's	0	@lawyer
+my attorney's	0	@lawyer
+how would i go about	0	@en_howdo
+how do i go about	0	@en_howdo
+how would one go about	0	@en_howdo
+heard on the news	0	@en_innocent
+saw on the news	0	@en_innocent
+read in the news	0	@en_innocent
+saw in the paper	0	@en_innocent
+read in the paper	0	@en_innocent
+saw it on the news	0	@en_innocent
+whoever designed	0	@en_notyou
+whoever made this	0	@en_notyou
+whoever thought	0	@en_notyou
+whoever came up with	0	@en_notyou
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -21914,6 +21941,11 @@ nonetheless	0.00	contrast
 
 # --- disjunction: a negation before it reaches the words after it ("not closing the account or moving banks")
 or	0.00	disjunction
+
+# --- negators of intent
+not about to	0.00	negator
+no intention of	0.00	negator
+have no intention of	0.00	negator
 """####),
         LexiconSource(name: "en-sentiment.tsv", text: ####"""
 # file: en-sentiment.tsv
@@ -31817,6 +31849,7 @@ whole family gets sick	-3.0	abuse
 # --- escalation scope
 @en_procq	scope:procedure	procedural question
 @police & @en_docask	scope:procedure	routine report: what the police need
+@en_howdo & @en_askonly	scope:procedure	asking how, only to know
 @if & @en_askonly	scope:procedure	a hypothetical asked only to know
 @en_hire ..3 @lawyer	escalation	instructing a lawyer
 @en_howdo ..5 @complain|@expose|@public|@social|@media|@regulator|@police|@lawyer|@court|@sue	scope:procedure	asking how to complain or review: no threat yet
@@ -36406,10 +36439,10 @@ costs me more	0	@letdown
 干净	0	@zh_better
 唯一的出路	0	@zh_better
 出路	0	@zh_better
-没意思	0	@zh_better,@sh_hint
+没意思	0	@zh_better,@sh_hint,@zh_meaningless
 没什么意思	0	@zh_better
-没意义	0	@zh_better,@sh_hint
-没有意义	0	@zh_better
+没意义	0	@zh_better,@sh_hint,@zh_meaningless
+没有意义	0	@zh_better,@zh_meaningless
 有什么意义	0	@zh_better
 什么意义	0	@zh_better
 有什么用	0	@zh_better
@@ -36421,7 +36454,7 @@ costs me more	0	@letdown
 理由	0	@zh_better
 何必	0	@zh_better
 图什么	0	@zh_better
-冇意思	0	@zh_better,@sh_hint
+冇意思	0	@zh_better,@sh_hint,@zh_meaningless
 冇意义	0	@zh_better,@sh_hint
 还有什么意义	0	@zh_better
 还有什么用	0	@zh_better
@@ -37879,7 +37912,7 @@ n	0	@zh_num
 好几天	0	@zh_again
 半个月	0	@zh_again
 两个月	0	@zh_again
-几个月	0	@zh_again
+几个月	0	@zh_again,@zh_longtime
 几个礼拜	0	@zh_again
 好几个礼拜	0	@zh_again
 好几次	0	@zh_again
@@ -38733,7 +38766,7 @@ smartone	0	@zh_comp
 不承担给付	0	@zh_policy
 免责条款	0	@zh_policy
 除外责任	0	@zh_policy
-自杀条款	0	@zh_policy
+自杀条款	0	@zh_policy,@zh_suicideword
 保单里面写	0	@zh_policy
 保单上写	0	@zh_policy
 保单写	0	@zh_policy
@@ -38751,7 +38784,7 @@ smartone	0	@zh_comp
 理赔	0	@zh_insure
 赔付	0	@zh_insure
 免责	0	@zh_insure
-受益人	0	@zh_insure
+受益人	0	@zh_insure,@zh_payout
 保额	0	@zh_insure
 意外险	0	@zh_insure
 重疾险	0	@zh_insure
@@ -41102,6 +41135,60 @@ bbq	0	@zh_bbq
 去律师楼签	0	
 签楼契	0	
 律师楼签楼契	0	
+# --- round 19 tuning: the listener's premises as a place, a suicide clause, the beneficiary, long waits, numbers, still broken, a gift before going, stopping eating
+你们门市门口	0	@zh_place
+你们门口	0	@zh_place
+你们公司门口	0	@zh_place
+你们店门口	0	@zh_place
+你们楼下	0	@zh_place
+你们公司楼下	0	@zh_place
+你们营业厅门口	0	@zh_place
+你们营业厅	0	@zh_place
+你哋门口	0	@zh_place
+你哋公司门口	0	@zh_place
+你哋铺头门口	0	@zh_place
+你哋楼下	0	@zh_place
+保单受益人	0	@zh_payout
+受益人改成	0	@zh_payout
+受益人改做	0	@zh_payout
+受益人改为	0	@zh_payout
+唔会喺度	0	@zh_gone
+我都唔会喺度	0	@zh_gone
+不会在这里了	0	@zh_gone
+大半年	0	@zh_longtime
+半年	0	@zh_longtime
+一年多	0	@zh_longtime
+大半个月	0	@zh_longtime
+一个多月	0	@zh_longtime
+好几个月	0	@zh_longtime
+大半年了	0	@zh_longtime
+成年	0	@zh_longtime
+成个月	0	@zh_longtime
+还是坏的	0	@zh_stillbroken
+还是坏	0	@zh_stillbroken
+还是不行	0	@zh_stillbroken
+都没修好	0	@zh_stillbroken
+都未整好	0	@zh_stillbroken
+还是一样	0	@zh_stillbroken
+仍然坏	0	@zh_stillbroken
+依然坏	0	@zh_stillbroken
+都未修好	0	@zh_stillbroken
+仲系坏	0	@zh_stillbroken
+之后就没机会了	0	@zh_nochance
+以后就没机会了	0	@zh_nochance
+再也没机会	0	@zh_nochance
+就没机会了	0	@zh_nochance
+之后就冇机会	0	@zh_nochance
+以后都冇机会	0	@zh_nochance
+不打算再吃了	0	@zh_stopeat
+不打算再吃	0	@zh_stopeat
+不想再吃东西	0	@zh_stopeat
+三天没吃饭	0	@zh_stopeat
+几天没吃饭	0	@zh_stopeat
+两天没吃东西	0	@zh_stopeat
+几天没吃东西	0	@zh_stopeat
+
+毫无意义	0	@zh_meaningless
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48927,6 +49014,8 @@ app系咪死咗	-2.0
 @zh_lasttalk & @zh_notrouble	self_harm	a last call, no more trouble to anyone
 @zh_lasttalk & @zh_giveall	self_harm	a last call, and what is left goes to family
 @zh_lasttalk|@zh_lastcall & @zh_takecare	self_harm	a last call, with a farewell
+@zh_beforego & @zh_nochance	self_harm	something done before going, no chance after
+@zh_stopeat & @zh_meaningless	self_harm	stopped eating, nothing has meaning
 @zh_giveall & @zh_nomatter	self_harm	things given away, nothing else matters
 @zh_windup & @zh_payout	self_harm	affairs told, the payout settled
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
@@ -49008,6 +49097,7 @@ app系咪死咗	-2.0
 @zh_num ..1 @zh_unres	repeat	counting the times or days
 @zh_num ..1 @zh_times ..4 @zh_failure	repeat	the same failure again
 @zh_runaround	repeat	passed around
+@zh_num ..1 @zh_times ..2 @zh_stillbroken	repeat	repaired again and again, still broken
 @zh_kick ..4 @zh_ball	repeat	passed around
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
 @zh_jobapp	scope:elsewhere	job applications, not contacts with the company
