@@ -142,6 +142,8 @@ private struct RuleState {
     /// Categories the learned layer stated in a fragment with no word that can carry them.
     var weak = CategorySet()
     var sadness = 0
+    /// Negative words that are not sorrow: a grievance, a fault, a price.
+    var otherNegative = 0
     var hostile = 0
     var categories: CategorySet = []
     var hits = CategoryHits()
@@ -410,7 +412,7 @@ private struct RuleState {
         }
         if v < 0 {
             if tags.contains(.anger) { anger += 1 }
-            if tags.contains(.sadness) { sadness += 1 }
+            if tags.contains(.sadness) { sadness += 1 } else { otherNegative += 1 }
             if tags.contains(.hyperbole) { sawHyperbole = true }
         }
         intensity += abs(v)
@@ -659,8 +661,13 @@ private struct RuleState {
         // document's, not the customer's feeling. A clause telling what someone said is not: "the
         // last agent told me it was settled" is the grievance itself.
         let asideCues: ScopeCues = [ScopeCues(.thingTarget), ScopeCues(.jest), ScopeCues(.procedure), ScopeCues(.oneOff)]
+        // Sorrow about one's life told calmly ("he passed last month", 这阵子挺崩溃的, "I lost my
+        // job last Friday"): only sad words, no anger, fault, grievance or insistence. The caller
+        // is not complaining about the service.
+        let isSorrow = total < 0 && sadness > 0 && otherNegative == 0 && anger == 0 && hostile == 0
+            && exclamations == 0 && questions == 0 && !categories.contains(.grievance)
         let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty
-                || fragmentCues.contains(ScopeCues(.reported)) || sawHyperbole)
+                || fragmentCues.contains(ScopeCues(.reported)) || sawHyperbole || isSorrow)
             && categories.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,

@@ -400,6 +400,15 @@ import Testing
         #expect(score(":D thanks").valence > 0)
     }
 
+    /// Sorrow about one's life told calmly is an aside: it moves the mood at half weight and
+    /// opens no alert alone; sad words beside a fault, anger or insistence are a complaint.
+    @Test func sorrowToldCalmlyIsAnAside() {
+        #expect(score("好的。这些天跑各种手续真的挺累的，心里也一直挺难受，不过总算一件件在办了。").isAside)
+        #expect(score("唉，公司裁员，我上个月被裁了，新工作还在找，手头一下子有点紧。").isAside)
+        #expect(!score("我真的好累，你们又乱扣我钱，太过分了").isAside)
+        #expect(!score("I'm exhausted, this is the third time your engineer didn't show").isAside)
+    }
+
     /// Collectors calling every day, a relative leaving, a competitor's "other colour", an agent
     /// quoting the customer's word back while asking about safety: none is the customer's
     /// statement of the kind.
