@@ -40,6 +40,7 @@ import Testing
 
     @Test(arguments: [
         "累死了", "this is killing me", "worried sick", "气死我了", "killer service", "is that level bugged? I die every single time",
+        "尷尬到想死，喺超市碌卡碌唔到", "攰到想死，幫我查下張單先",
     ])
     func hyperboleIsNotSelfHarm(_ text: String) {
         #expect(!score(text).categories.contains(.selfHarm), "\(text)")
@@ -416,6 +417,8 @@ import Testing
         #expect(!score("你哋收數公司日日打嚟我公司，搞到我老細都知").categories.contains(.repeatContact))
         #expect(!score("昨天在你们店买的衣服挺好看，今天想再买一件别的颜色").categories.contains(.churn))
         #expect(!score("看到您这么说我很担心您。您说的“了结”，是在想伤害自己吗？").categories.contains(.abuse))
+        #expect(!score("唔好意思，可唔可以講多次？收得唔清楚").categories.contains(.repeatContact))
+        #expect(!score("剛剛按錯了，不小心掛斷，不好意思又打來。").categories.contains(.repeatContact))
         #expect(score("我日日打嚟都冇人理").categories.contains(.repeatContact))
         #expect(score("这个月底我就去隔壁店买，别家便宜多了，不在你们这买了").categories.contains(.churn))
     }

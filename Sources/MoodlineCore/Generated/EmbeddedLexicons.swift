@@ -41189,6 +41189,16 @@ bbq	0	@zh_bbq
 几天没吃东西	0	@zh_stopeat
 
 毫无意义	0	@zh_meaningless
+# --- not earlier contacts: calling back after a dropped call, asking to hear it again; a lawsuit someone once had
+不好意思又打来	0	
+唔好意思又打嚟	0	
+抱歉又打来	0	
+又打来不好意思	0	
+讲多次	0	
+再说一次	0	
+再说一遍	0	
+说多一次	0	
+打过官司	0	@zh_lawpolice
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48908,6 +48918,23 @@ app系咪死咗	-2.0
 我都唔会喺度	-2.0	
 不会在这里了	-2.0	
 我都不在了	-2.0	
+# --- hyperbole: a feeling 'to the point of wanting to die' (尴尬到想死, 攰到想死)
+尴尬到想死	-1.2	hyperbole
+尴尬得想死	-1.2	hyperbole
+丢脸到想死	-1.2	hyperbole
+丢脸得想死	-1.2	hyperbole
+囧到想死	-1.2	hyperbole
+笑得想死	-1.2	hyperbole
+攰到想死	-1.2	hyperbole
+累到想死	-1.2	hyperbole
+闷到想死	-1.2	hyperbole
+无聊到想死	-1.2	hyperbole
+饿到想死	-1.2	hyperbole
+热到想死	-1.2	hyperbole
+冻到想死	-1.2	hyperbole
+尴尬到死	-1.2	hyperbole
+羞到想死	-1.2	hyperbole
+瘀到想死	-1.2	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
