@@ -661,9 +661,9 @@ private struct RuleState {
         // document's, not the customer's feeling. A clause telling what someone said is not: "the
         // last agent told me it was settled" is the grievance itself.
         let asideCues: ScopeCues = [ScopeCues(.thingTarget), ScopeCues(.jest), ScopeCues(.procedure), ScopeCues(.oneOff)]
-        // Sorrow about one's life told calmly ("he passed last month", 这阵子挺崩溃的, "I lost my
-        // job last Friday"): only sad words, no anger, fault, grievance or insistence. The caller
-        // is not complaining about the service.
+        // Sorrow about one's life told calmly (这些天跑手续真的挺累的，心里一直挺难受; "the whole
+        // team got made redundant"): only sad words, no anger, fault, grievance or insistence.
+        // The caller is not complaining about the service.
         let isSorrow = total < 0 && sadness > 0 && otherNegative == 0 && anger == 0 && hostile == 0
             && exclamations == 0 && questions == 0 && !categories.contains(.grievance)
         let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty
