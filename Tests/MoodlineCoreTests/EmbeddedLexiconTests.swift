@@ -406,6 +406,7 @@ import Testing
     @Test func sorrowToldCalmlyIsAnAside() {
         #expect(score("好的。这些天跑各种手续真的挺累的，心里也一直挺难受，不过总算一件件在办了。").isAside)
         #expect(score("唉，公司裁员，我上个月被裁了，新工作还在找，手头一下子有点紧。").isAside)
+        #expect(score("好的。说实话这阵子挺崩溃的，白天上班晚上陪床，但是没办法，家里就我一个孩子，得撑着。").isAside)
         #expect(!score("我真的好累，你们又乱扣我钱，太过分了").isAside)
         #expect(!score("I'm exhausted, this is the third time your engineer didn't show").isAside)
     }

@@ -31357,6 +31357,17 @@ been made redundant	-2.0	sadness
 laid off	-2.0	sadness
 got laid off	-2.0	sadness
 been laid off	-2.0	sadness
+lost my job	-2.0	sadness
+lost his job	-2.0	sadness
+lost her job	-2.0	sadness
+lost our jobs	-2.0	sadness
+lost my husband	-2.0	sadness
+lost my wife	-2.0	sadness
+lost my mum	-2.0	sadness
+lost my mom	-2.0	sadness
+lost my dad	-2.0	sadness
+lost my father	-2.0	sadness
+lost my mother	-2.0	sadness
 behind on my payments	-1.5	
 behind on payments	-1.5	
 behind on the rent	-1.5	
@@ -43136,7 +43147,7 @@ bbq	0	@zh_bbq
 发飙	-2.7	anger
 炸毛	-2.7	anger
 抓狂	-2.7	anger
-崩溃	-2.7	anger
+崩溃	-2.7	sadness
 要疯了	-2.7	anger
 疯了	-2.7	anger
 逼疯	-2.7	anger
