@@ -46,6 +46,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// three times and you still don't get it", 我说了三遍了你还听不懂): impatience with the
     /// listener, not an earlier contact. Any insult beside it still stands.
     case thisCall
+    /// A case imagined or asked about, not one that happened ("if that ever happened again",
+    /// "if I ever wanted to cancel", 假如以后又出现这种情况): no threat and no earlier contact.
+    /// Unlike a condition on a threat ("if you don't fix it I'll sue"), which stands.
+    case hypothetical
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -65,6 +69,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .oneOff: "one_off"
         case .elsewhere: "elsewhere"
         case .thisCall: "this_call"
+        case .hypothetical: "hypothetical"
         }
     }
 
@@ -86,6 +91,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .oneOff: "about a single order or booking"
         case .elsewhere: "a contact made outside the company"
         case .thisCall: "said again in this conversation"
+        case .hypothetical: "a case imagined, not one that happened"
         }
     }
 
@@ -112,6 +118,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .thingTarget: [.init(.abuse), .init(.rude)]
         case .oneOff: [.init(.churn)]
         case .elsewhere, .thisCall: [.init(.repeatContact)]
+        case .hypothetical: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         }
     }
 }

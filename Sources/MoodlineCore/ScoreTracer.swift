@@ -24,6 +24,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// The learned layer's category stands on the model alone: the fragment has none of the
     /// words that can carry it (`support:` lines), as when distress reads like self-harm.
     case learnedUnsupported(Category)
+    /// The learned layer's category stood on the model alone in a fragment of angry hyperbole
+    /// (气死我了), and was left out.
+    case learnedHyperbole(Category)
     /// Sarcastic praise turned the total around.
     case sarcasm(from: Float, to: Float)
     /// No entry had sentiment: the characters inside unknown words gave the total.
@@ -34,6 +37,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// A grievance said without feeling words ("nobody told me", 没有人通知我): the total is at
     /// most the grievance's own.
     case grievance(from: Float, to: Float)
+    /// A self-harm statement in quiet words ("my affairs are in order"): the total is at most
+    /// despair's own.
+    case despair(from: Float, to: Float)
     /// A question about procedure ("can I cancel one order?"): its clause's negative words
     /// name the task, not a feeling, and count for less.
     case procedural(from: Float, to: Float)

@@ -134,6 +134,8 @@ private struct RuleState {
     var sawContrast = false
     /// A hyperbole entry (累死了, "this queue is killing me") matched.
     var sawHyperbole = false
+    /// An angry hyperbole (气死我了, "you're killing me here") matched: a death word said in temper.
+    var sawAngryHyperbole = false
     var intensity: Float = 0
     var exclamations = 0
     var questions = 0
@@ -173,6 +175,9 @@ private struct RuleState {
     static let statementOnly: Float = -1.2
     /// The least negative total of a line that states a grievance (valence about -0.3).
     static let grievanceTotal: Float = -1.2
+    /// The least negative total of a line the rules read as self-harm (valence about -0.6):
+    /// "I've got my affairs in order" or 唔想再做大家嘅負擔 is despair, however quiet the words.
+    static let despairTotal: Float = -3
     /// The categories that say a customer is in trouble or unhappy.
     static let riskCategories: CategorySet = [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact)]
     /// The most a sarcastic fragment's total may be.
@@ -413,7 +418,10 @@ private struct RuleState {
         if v < 0 {
             if tags.contains(.anger) { anger += 1 }
             if tags.contains(.sadness) { sadness += 1 } else { otherNegative += 1 }
-            if tags.contains(.hyperbole) { sawHyperbole = true }
+            if tags.contains(.hyperbole) {
+                sawHyperbole = true
+                if tags.contains(.anger) { sawAngryHyperbole = true }
+            }
         }
         intensity += abs(v)
         afterContrast += v
@@ -502,11 +510,19 @@ private struct RuleState {
                 }
                 continue
             }
+            let support = clause.patterns.learnedSupport[Int(category.rawValue)]
+            let unsupported = !support.isEmpty && !clause.fragmentConcepts.intersects(support)
+            // 气死我了 beside a squashed parcel: the death word the model leans on is said in
+            // temper, and no word of the fragment carries self-harm. A weary hyperbole (饿死,
+            // 想死的心都有了) may be meant, and stays.
+            if unsupported && category == .selfHarm && sawAngryHyperbole {
+                tracer.record(.learnedHyperbole(category))
+                continue
+            }
             categories.insert(category)
             hits.append(hit)
             if category == .abuse || category == .escalation { hostile += 1 }
-            let support = clause.patterns.learnedSupport[Int(category.rawValue)]
-            if !support.isEmpty && !clause.fragmentConcepts.intersects(support) {
+            if unsupported {
                 tracer.record(.learnedUnsupported(category))
                 weak.insert(category)
             }
@@ -612,6 +628,11 @@ private struct RuleState {
         if total >= 0 && stated.rawValue & Self.riskCategories.rawValue != 0 {
             tracer.record(.statementOnly(total: Self.statementOnly))
             total = Self.statementOnly
+            intensity += abs(total)
+        }
+        if categories.subtracting(weak).contains(.selfHarm) && total > Self.despairTotal {
+            tracer.record(.despair(from: total, to: Self.despairTotal))
+            total = Self.despairTotal
             intensity += abs(total)
         }
         if stated.contains(.grievance) && total > Self.grievanceTotal && !categories.contains(.thanks) {

@@ -63,6 +63,8 @@ struct ScoreExplanation {
             return "learned model: \(category.tag) p=\(format(probability)); strongest features: \(features)"
         case .learnedUnsupported(let category):
             return "  learned model: \(category.tag) is weak: no word in the fragment can carry it (support:\(category.tag) lines)"
+        case .learnedHyperbole(let category):
+            return "  learned model: \(category.tag) left out: the fragment's death word is said in temper, and no word can carry \(category.tag)"
         case .jest(let from, let to):
             return "said laughing or in jest: total \(format(from)) → \(format(to))"
         case .sarcasm(let from, let to):
@@ -77,6 +79,8 @@ struct ScoreExplanation {
             return "no word-level sentiment, but a risk statement: total \(format(total))"
         case .grievance(let from, let to):
             return "a grievance said without feeling words: total \(format(from)) → \(format(to))"
+        case .despair(let from, let to):
+            return "self-harm said in quiet words is despair: total \(format(from)) → \(format(to))"
         case .morphemes(let total):
             return "no word-level sentiment: characters inside unknown words give \(format(total))"
         case .contrast(let before, let after):

@@ -14948,13 +14948,13 @@ the game	0	@third,@en_innocent
 the recipe	0	@third,@en_innocent
 the label	0	@third
 the print	0	@third
-people	0	@third,@times,@en_person
+people	0	@third,@times,@en_person,@en_everyone
 customers	0	@third
 the news	0	@third,@media
 a news story	0	@third
 the article	0	@third
 the post	0	@third
-my friends	0	@third,@en_family,@self
+my friends	0	@third,@en_family,@self,@en_everyone
 my colleague	0	@third,@self
 my mate	0	@third,@self
 a friend	0	@third
@@ -14989,7 +14989,7 @@ should just	0	@want
 should	0	@want
 ready to	0	@want
 i'm ready to	0	@want,@self
-going to	0	@want,@complain
+going to	0	@want,@complain,@en_gobare
 gonna	0	@want
 planning to	0	@want
 plan to	0	@want
@@ -15057,7 +15057,7 @@ vanish forever	0	@die
 fade away	0	@die
 go to sleep forever	0	@die,@kill
 be gone	0	@die
-gone	0	@die
+gone	0	@die,@en_gobare
 leave this world	0	@die,@kill
 leaving this world	0	@die,@kill
 leave this earth	0	@die,@kill
@@ -15408,12 +15408,12 @@ im sorry	0	@en_love,@self
 i was sorry	0	@en_love,@self
 i love you all	0	@en_love,@self
 i loved you all	0	@en_love,@self
-my family	0	@en_family,@self
+my family	0	@en_family,@self,@en_everyone
 my kids	0	@en_family,@self
 my children	0	@en_family,@self
 my parents	0	@en_family,@self
-everyone	0	@en_family,@social
-everybody	0	@en_family
+everyone	0	@en_family,@social,@en_everyone
+everybody	0	@en_family,@en_everyone
 my partner	0	@en_family,@self
 my girlfriend	0	@en_family,@self
 my boyfriend	0	@en_family,@self
@@ -15612,20 +15612,20 @@ in a few hours	0	@plan_time
 at midnight	0	@plan_time
 by the morning	0	@plan_time
 in the morning	0	@plan_time
-pills	0	@method
+pills	0	@method,@en_pills
 pill	0	@method
-tablets	0	@method
+tablets	0	@method,@en_pills
 tablet	0	@method
-paracetamol	0	@method
-tylenol	0	@method
-ibuprofen	0	@method
-insulin	0	@method
-sleeping pills	0	@method
+paracetamol	0	@method,@en_pills
+tylenol	0	@method,@en_pills
+ibuprofen	0	@method,@en_pills
+insulin	0	@method,@en_pills
+sleeping pills	0	@method,@en_pills
 sleeping tablets	0	@method
-my meds	0	@method,@self
-my medication	0	@method,@self
-meds	0	@method
-painkillers	0	@method
+my meds	0	@method,@self,@en_pills
+my medication	0	@method,@self,@en_pills
+meds	0	@method,@en_pills
+painkillers	0	@method,@en_pills
 rope	0	@method
 noose	0	@method
 the rope	0	@method
@@ -15668,9 +15668,9 @@ the river	0	@method
 bottle of pills	0	@method
 box of pills	0	@method
 bunch of pills	0	@method
-my pills	0	@method,@self
-the pills	0	@method
-the tablets	0	@method
+my pills	0	@method,@self,@en_pills
+the pills	0	@method,@en_pills
+the tablets	0	@method,@en_pills
 the knife	0	@method
 a knife	0	@method
 the building	0	@method
@@ -16024,14 +16024,14 @@ daft	0	@en_adj
 a clown	0	@en_adj
 a muppet	0	@en_adj
 scammer	0	@en_adj,@en_person
-scammers	0	@en_adj,@en_person
+scammers	0	@en_adj,@en_person,@insult
 liar	0	@en_adj,@en_person
 liars	0	@en_adj,@en_person
 thief	0	@en_adj,@en_person
-thieves	0	@en_adj,@en_person
+thieves	0	@en_adj,@en_person,@insult
 thieving	0	@en_adj
-crook	0	@en_adj,@en_person
-crooks	0	@en_adj,@en_person
+crook	0	@en_adj,@en_person,@insult
+crooks	0	@en_adj,@en_person,@insult
 clown	0	@en_adj,@en_person
 clowns	0	@en_adj,@en_person
 fool	0	@en_adj,@en_person
@@ -16602,7 +16602,7 @@ ring	0	@complain
 ringing	0	@complain,@contact
 calling	0	@complain,@contact
 on the phone to	0	@complain,@contact
-go to	0	@complain
+go to	0	@complain,@en_gobare
 going straight to	0	@complain
 go straight to	0	@complain
 straight to	0	@complain
@@ -17854,7 +17854,7 @@ for days	0	@en_prior
 for ages	0	@en_prior
 on two previous calls	0	@en_prior
 previous calls	0	@en_prior
-my last call	0	@en_prior,@self
+my last call	0	@en_prior,@self,@en_lastcall
 the last call	0	@en_prior
 from my last call	0	@en_prior
 from last monday	0	@en_prior
@@ -18886,7 +18886,7 @@ would never	0	@en_neverdo
 wouldn't	0	@en_neverdo
 wouldnt	0	@en_neverdo
 no intention of	0	@en_neverdo
-not planning to	0	@en_neverdo
+not planning to	0	@en_neverdo,@en_askonly
 not thinking of	0	@en_neverdo
 not thinking about	0	@en_neverdo
 not about to	0	@en_neverdo
@@ -19889,17 +19889,17 @@ were fixed	0	@en_first
 was solved	0	@en_first
 got solved	0	@en_first
 told it was fixed	0	@still
-said it was fixed	0	@still,@en_saidsorted
+said it was fixed	0	@still,@en_saidsorted,@en_saidfixed
 saying it was fixed	0	@still
 told it was sorted	0	@still
-said it was sorted	0	@still,@en_saidsorted
+said it was sorted	0	@still,@en_saidsorted,@en_saidfixed
 saying it was resolved	0	@still
 said it was resolved	0	@still,@en_saidsorted
 told it was resolved	0	@still
-supposedly fixed	0	@still
-meant to be fixed	0	@still
+supposedly fixed	0	@still,@en_saidfixed
+meant to be fixed	0	@still,@en_saidfixed
 apparently fixed	0	@still
-marked as resolved	0	@still
+marked as resolved	0	@still,@en_saidfixed
 closed as resolved	0	@still
 i was told it was fixed	0	@still
 i was told it was sorted	0	@still
@@ -19997,7 +19997,7 @@ cheaper elsewhere	0	@leave
 i'm leaving for	0	@en_leavingfor
 im leaving for	0	@en_leavingfor
 leaving you for	0	@en_leavingfor
-going over to	0	@en_leavingfor
+going over to	0	@en_leavingfor,@en_gobare
 # --- counting every time (from scratch every single time I contact you)
 every single time	0	@count
 # --- not around long enough to see it
@@ -21274,9 +21274,9 @@ talked me out of it	0	@en_stay
 sign me up	0	@en_stay
 signing up	0	@en_stay
 i'll stay with you	0	@en_stay
-said it was all sorted	0	@en_saidsorted
-told me it was fixed	0	@en_saidsorted
-told me it was sorted	0	@en_saidsorted
+said it was all sorted	0	@en_saidsorted,@en_saidfixed
+told me it was fixed	0	@en_saidsorted,@en_saidfixed
+told me it was sorted	0	@en_saidsorted,@en_saidfixed
 assured me it was	0	@en_saidsorted
 it was all sorted	0	@en_saidsorted
 gave your colleague	0	@contact
@@ -21758,6 +21758,372 @@ whoever designed	0	@en_notyou
 whoever made this	0	@en_notyou
 whoever thought	0	@en_notyou
 whoever came up with	0	@en_notyou
+
+# --- a case imagined, not one that happened ("if that ever happened again", "if I ever wanted to cancel")
+if i ever	0	@en_hypo
+if we ever	0	@en_hypo
+if it ever	0	@en_hypo
+if that ever	0	@en_hypo
+if this ever	0	@en_hypo
+if something like that	0	@en_hypo
+if something like this	0	@en_hypo
+if anything like that	0	@en_hypo
+if anything like this	0	@en_hypo
+if something ever	0	@en_hypo
+if anything ever	0	@en_hypo
+if i were to	0	@en_hypo
+if we were to	0	@en_hypo
+if i wanted to	0	@en_hypo
+if we wanted to	0	@en_hypo
+if i did want to	0	@en_hypo
+if i decided to	0	@en_hypo
+if i decide to	0	@en_hypo
+should i ever	0	@en_hypo
+say i wanted to	0	@en_hypo
+suppose i	0	@en_hypo
+supposing i	0	@en_hypo
+in theory	0	@en_hypo
+theoretically	0	@en_hypo
+down the line	0	@en_hypo
+in the future	0	@en_hypo
+one day	0	@en_hypo
+no plans to	0	@en_askonly
+not planning on it	0	@en_askonly
+i just like knowing	0	@en_askonly
+just like to know	0	@en_askonly
+out of curiosity	0	@en_askonly
+just curious	0	@en_askonly
+for my own information	0	@en_askonly
+not that i would	0	@en_askonly
+not that i'm going to	0	@en_askonly
+# --- someone else's plan told in the third person ("she was going to report you", "he'll sue them")
+she was going to	0	@en_theywill
+he was going to	0	@en_theywill
+she's going to	0	@en_theywill
+he's going to	0	@en_theywill
+she is going to	0	@en_theywill
+he is going to	0	@en_theywill
+she's gonna	0	@en_theywill
+he's gonna	0	@en_theywill
+she wants to	0	@en_theywill
+he wants to	0	@en_theywill
+she wanted to	0	@en_theywill
+he wanted to	0	@en_theywill
+she threatened to	0	@en_theywill
+he threatened to	0	@en_theywill
+she plans to	0	@en_theywill
+he plans to	0	@en_theywill
+she's planning to	0	@en_theywill
+he's planning to	0	@en_theywill
+she reckons she'll	0	@en_theywill
+she has	0	@en_theywill
+he has	0	@en_theywill
+she's already	0	@en_theywill
+he's already	0	@en_theywill
+she went to	0	@en_theywill
+he went to	0	@en_theywill
+# --- asking where a body is reached (its address, number, website): information, not a threat
+postal address for	0	@en_contactinfo
+postal address of	0	@en_contactinfo
+address for	0	@en_contactinfo
+address of	0	@en_contactinfo
+phone number for	0	@en_contactinfo
+phone number of	0	@en_contactinfo
+number for	0	@en_contactinfo
+website for	0	@en_contactinfo
+website of	0	@en_contactinfo
+email address for	0	@en_contactinfo
+opening hours of	0	@en_contactinfo
+# --- returning everything, all the items of an order
+returning	0	@en_returnall
+return	0	@en_returnall
+send back	0	@en_returnall
+sending back	0	@en_returnall
+sending it all back	0	@en_returnall
+send it all back	0	@en_returnall
+ship back	0	@en_returnall
+shipping back	0	@en_returnall
+refund	0	@en_returnall
+the entire order	0	@en_wholeorder
+the whole order	0	@en_wholeorder
+every single item	0	@en_wholeorder
+every item	0	@en_wholeorder
+every last item	0	@en_wholeorder
+the lot	0	@en_wholeorder
+the whole lot	0	@en_wholeorder
+all of it	0	@en_wholeorder
+all of them	0	@en_wholeorder
+all the items	0	@en_wholeorder
+everything i bought	0	@en_wholeorder
+everything i ordered	0	@en_wholeorder
+# --- a customer the company has lost
+you've lost	0	@en_youlost
+you have lost	0	@en_youlost
+you just lost	0	@en_youlost
+you've just lost	0	@en_youlost
+you lost	0	@en_youlost
+you're losing	0	@en_youlost
+you are losing	0	@en_youlost
+you'll lose	0	@en_youlost
+you will lose	0	@en_youlost
+you're about to lose	0	@en_youlost
+lost yourself	0	@en_youlost
+he just lost	0	@en_youlost
+she just lost	0	@en_youlost
+he's just lost	0	@en_youlost
+she's just lost	0	@en_youlost
+they just lost	0	@en_youlost
+he's lost	0	@en_youlost
+she's lost	0	@en_youlost
+they've lost	0	@en_youlost
+they have lost	0	@en_youlost
+they've just lost	0	@en_youlost
+your company just lost	0	@en_youlost
+your company has lost	0	@en_youlost
+your company's lost	0	@en_youlost
+your company's just lost	0	@en_youlost
+you guys just lost	0	@en_youlost
+you guys have lost	0	@en_youlost
+customer	0	@en_customer
+customers	0	@en_customer
+client	0	@en_customer
+a customer	0	@en_customer
+a loyal customer	0	@en_customer
+# --- others' word or experience (everyone told me, my friends said): not a contact of the speaker's own
+all my friends	0	@en_everyone
+friends	0	@en_everyone
+# --- treating customers like fools: a grievance about the company, not an insult at the listener
+treat its customers like	0	@en_treated
+treat their customers like	0	@en_treated
+treats its customers like	0	@en_treated
+treats their customers like	0	@en_treated
+treat customers like	0	@en_treated
+treats customers like	0	@en_treated
+treating customers like	0	@en_treated
+treat people like	0	@en_treated
+treats people like	0	@en_treated
+treating people like	0	@en_treated
+treat us like	0	@en_treated
+treating us like	0	@en_treated
+# --- the other side's action dared ("sue me, whatever"): not the speaker's threat
+sue me	0	@en_dare
+take me to court	0	@en_dare
+report me	0	@en_dare
+go ahead and sue	0	@en_dare
+# --- the company chasing the speaker ("you people keep calling"): not the speaker's earlier contacts
+keep calling	0	@en_keepcall
+keep calling me	0	@en_keepcall
+keep ringing	0	@en_keepcall
+keep ringing me	0	@en_keepcall
+keep texting	0	@en_keepcall
+keep texting me	0	@en_keepcall
+keep emailing	0	@en_keepcall
+keep emailing me	0	@en_keepcall
+keep phoning	0	@en_keepcall
+keep chasing me	0	@en_keepcall
+keep sending me	0	@en_keepcall
+# --- done for the day: tired, not leaving
+done for today	0	
+done for the day	0	
+done for now	0	
+done for tonight	0	
+done for the night	0	
+done for the week	0	
+# --- an overdose taken: took, a quantity, pills ("took a whole bunch of pills an hour ago")
+took	0	@en_tookv
+have taken	0	@en_tookv
+i've taken	0	@en_tookv
+ive taken	0	@en_tookv
+just took	0	@en_tookv
+downed	0	@en_tookv
+necked	0	@en_tookv
+# --- a quantity that is no dose
+all	0	@en_lotof
+all of	0	@en_lotof
+a bunch of	0	@en_lotof
+a whole bunch of	0	@en_lotof
+bunch of	0	@en_lotof
+a handful of	0	@en_lotof
+handful of	0	@en_lotof
+too many	0	@en_lotof
+loads of	0	@en_lotof
+a load of	0	@en_lotof
+the whole bottle of	0	@en_lotof
+a whole bottle of	0	@en_lotof
+a whole box of	0	@en_lotof
+the whole box of	0	@en_lotof
+a bottle of	0	@en_lotof
+all the	0	@en_lotof
+# --- the speaker's own contact at an outside body: a veiled threat ("I've got a mate at Channel 7")
+i've got a mate at	0	@en_gotcontact
+ive got a mate at	0	@en_gotcontact
+i have a mate at	0	@en_gotcontact
+i've got a friend at	0	@en_gotcontact
+i have a friend at	0	@en_gotcontact
+i know someone at	0	@en_gotcontact
+i know somebody at	0	@en_gotcontact
+i know people at	0	@en_gotcontact
+i've got contacts at	0	@en_gotcontact
+i have contacts at	0	@en_gotcontact
+my mate at	0	@en_gotcontact
+i've got a cousin at	0	@en_gotcontact
+i know a guy at	0	@en_gotcontact
+i've got a friend who works at	0	@en_gotcontact
+i have a friend who works at	0	@en_gotcontact
+i know someone who works at	0	@en_gotcontact
+# --- back from a trip or from work: not a return to the company
+back from holiday	0	
+back from vacation	0	
+back from my trip	0	
+back from a trip	0	
+back from abroad	0	
+back from leave	0	
+back from work	0	
+back from my holiday	0	
+back from the trip	0	
+back from travelling	0	
+back from traveling	0	
+# --- said to be fixed before (the engineer said it was fixed, and it's out again)
+said it was all fixed	0	@en_saidfixed
+said it's fixed	0	@en_saidfixed
+marked as fixed	0	@en_saidfixed
+marked it as fixed	0	@en_saidfixed
+marked it resolved	0	@en_saidfixed
+claimed it was fixed	0	@en_saidfixed
+# --- visits to a shop or a service centre, counted as contacts
+went to your service centre	0	@contact
+went to your service center	0	@contact
+went to the service centre	0	@contact
+went to the service center	0	@contact
+been to your service centre	0	@contact
+been to your store	0	@contact
+went to your store	0	@contact
+went to your shop	0	@contact
+went into the branch	0	@contact
+went to the branch	0	@contact
+visited your store	0	@contact
+visited the branch	0	@contact
+visited your shop	0	@contact
+went down to the shop	0	@contact
+# --- earlier calls named by the speaker (after my last call)
+after my last call	0	@en_prior,@contact,@en_lastcall
+since my last call	0	@en_prior,@contact,@en_lastcall
+after the last call	0	@en_prior,@contact,@en_lastcall
+since i last called	0	@en_prior,@contact,@en_lastcall
+on my last call	0	@en_prior,@contact,@en_lastcall
+my previous call	0	@en_prior,@contact,@en_lastcall
+my last chat	0	@en_prior,@contact,@en_lastcall
+my previous chat	0	@en_prior,@contact,@en_lastcall
+# --- a game or a film as the place where the death happens
+some game	0	@third,@en_innocent
+video game	0	@third,@en_innocent
+the video game	0	@third,@en_innocent
+# --- going to a competitor in few words ("I go Singtel already", "lines are going to T-Mobile")
+go	0	@en_gobare
+going	0	@en_gobare
+went	0	@en_gobare
+went to	0	@en_gobare
+gone to	0	@en_gobare
+heading to	0	@en_gobare
+headed to	0	@en_gobare
+off to	0	@en_gobare
+over to	0	@en_gobare
+# --- carriers and banks of Singapore, Malaysia, Hong Kong and India
+singtel	0	@competitor
+starhub	0	@competitor
+m1	0	@competitor
+circles life	0	@competitor
+simba	0	@competitor
+myrepublic	0	@competitor
+maxis	0	@competitor
+celcom	0	@competitor
+digi	0	@competitor
+u mobile	0	@competitor
+csl	0	@competitor
+smartone	0	@competitor
+3hk	0	@competitor
+hkbn	0	@competitor
+pccw	0	@competitor
+china mobile	0	@competitor
+bsnl	0	@competitor
+tpg	0	@competitor
+lycamobile	0	@competitor
+dbs	0	@competitor
+ocbc	0	@competitor
+uob	0	@competitor
+posb	0	@competitor
+maybank	0	@competitor
+cimb	0	@competitor
+hang seng	0	@competitor
+standard chartered	0	@competitor
+citibank	0	@competitor
+kotak	0	@competitor
+hdfc	0	@competitor
+icici	0	@competitor
+sbi	0	@competitor
+axis bank	0	@competitor
+# --- what an overdose is taken of
+antidepressants	0	@en_pills
+panadol	0	@en_pills
+# --- it does not work (after being said to be fixed)
+doesn't work	0	@en_notwork
+does not work	0	@en_notwork
+doesnt work	0	@en_notwork
+isn't working	0	@en_notwork
+is not working	0	@en_notwork
+not working	0	@en_notwork
+stopped working	0	@en_notwork
+dropped out	0	@en_notwork
+dropped out again	0	@en_notwork
+keeps dropping	0	@en_notwork
+broke again	0	@en_notwork
+still broken	0	@en_notwork
+doesn't work either	0	@en_notwork
+won't work	0	@en_notwork
+wont work	0	@en_notwork
+is down again	0	@en_notwork
+died again	0	@en_notwork
+failed again	0	@en_notwork
+supposed to be fixed	0	@en_saidfixed
+# --- back from a trip, said with I'm (I'm back from holiday): not back on the phone
+i'm back from	0	
+im back from	0	
+i am back from	0	
+we're back from	0	
+we are back from	0	
+just back from	0	
+got back from	0	
+i got back from	0	
+# --- television channels and consumer programmes
+channel 4	0	@media
+channel 5	0	@media
+channel 7	0	@media
+channel 9	0	@media
+channel 10	0	@media
+channel seven	0	@media
+channel nine	0	@media
+channel ten	0	@media
+channel five	0	@media
+channel four	0	@media
+consumer stories	0	@media
+the consumer stories	0	@media
+consumer affairs show	0	@media
+current affairs show	0	@media
+current affairs program	0	@media
+current affairs programme	0	@media
+cbc marketplace	0	@media
+# --- the speaker's own last call, named (after my last call)
+after i called	0	@en_lastcall
+since i called	0	@en_lastcall
+after i rang	0	@en_lastcall
+since i rang	0	@en_lastcall
+after calling you	0	@en_lastcall
+since calling you	0	@en_lastcall
+# --- others' words about the company (my brother called your company a bunch of crooks)
+called your company a	0	@en_say
+called you a	0	@en_say
+called you lot	0	@en_say
+called your staff	0	@en_say
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -21979,6 +22345,9 @@ have no intention of	0.00	negator
 #   dropped 4 unusable entries: non-ASCII emoticons, multi-token entries with symbols, and 'sweet<3' (tokenises as sweet + <3);
 #   dropped 17 entries that would score bare letters and numbers read out in account and order numbers: emoticons that lose
 #   their symbols when tokenised and leave a letter or digit (8) 0-| d= d:< o-| o:) o:-) o:< o;^) *\0/*), the chat letter l, and number slang (86 143 1432 182 187 1337);
+#   dropped 32 chat acronyms that are also letter pairs of postcodes, flight and order codes, or everyday words and names
+#   (LS6 2QT, PO box, by hand, Kia, Lowe's): bl bz dx ez ff gg gj gl gn gt jj jk jp jt jw kk ly nh po pu qq qt tx wd wp xp yw hand kia mia lowe tia,
+#   and 21 letter-digit acronyms that are also seat numbers, postcodes and part codes (seat 8D, N1, M8, 4Q): 10q 14aa41 2g2b4g 2g2bt 2qt 4col 4q 5fs 8d d8 g1 m8 n1 k4y j4f j4g ly4e ily2 gn8 aug-00 hho1/2k;
 #   REMOVED 54 terms that en-service.tsv, en-modifiers.tsv or emoji.tsv define (overrides; no term is in two files):
 #   ok thx apologise apologize apology appreciate appreciated bastard bitch cheers cunt dickhead douchebag dumbass fed up fiasco freaking freezes god grateful
 #   honestly idiot imbecile jackass lawsuit lifesaver like moron morons no okay overwhelmed perfect please pretty prick resolved retard ridiculously satisfied
@@ -22044,17 +22413,8 @@ $:	-1.50
 /o:	-1.40	
 0-8	0.10	
 0_o	-0.30	
-10q	2.10	
-14aa41	2.40	
-2g2b4g	2.80	
-2g2bt	-0.10	
-2qt	2.10	
-4col	-2.20	
-4q	-3.10	
-5fs	1.50	
 8-d	1.70	
 8-o	-0.30	
-8d	2.90	
 :$	-0.20	
 :&	-0.60	
 :'(	-2.20	
@@ -22158,25 +22518,18 @@ atab	-1.90
 awol	-1.30	
 ayc	0.20	
 ayor	-1.20	
-aug-00	0.30	
 bfd	-2.70	
 bfe	-2.60	
 bff	2.90	
 bffn	1.00	
-bl	2.30	
 bsod	-2.20	
 btd	-2.10	
 btdt	-0.10	
-bz	0.40	
 b^d	2.60	
 cwot	-2.30	
-d8	-3.20	
 doa	-2.30	
-dx	-3.00	
-ez	1.50	
 fav	2.00	
 fcol	-1.80	
-ff	1.80	
 ffs	-2.80	
 fkm	-2.40	
 foaf	1.80	
@@ -22186,26 +22539,18 @@ fubar	-3.00
 fwb	2.50	
 fyi	0.80	
 fysa	0.40	
-g1	1.40	
-gg	1.20	
 gga	1.70	
 gigo	-0.60	
-gj	2.00	
-gl	1.30	
 gla	2.50	
-gn	1.20	
 gr8	2.70	
 grrr	-0.40	
-gt	1.10	
 h&k	2.30	
 hagd	2.20	
 hagn	2.20	
 hago	1.20	
 hak	1.90	
-hand	2.20	
 heart	3.20	
 hearts	3.30	
-hho1/2k	1.40	
 hhoj	2.00	
 hhok	0.90	
 hugz	2.00	
@@ -22215,7 +22560,6 @@ ijs	0.70
 ilu	3.40	
 iluaaf	2.70	
 ily	3.40	
-ily2	2.60	
 iou	0.70	
 iyq	2.30	
 j/j	2.00	
@@ -22223,20 +22567,10 @@ j/k	1.60
 j/p	1.40	
 j/t	-0.20	
 j/w	1.00	
-j4f	1.40	
-j4g	1.70	
 jho	0.80	
 jhomf	1.00	
-jj	1.00	
-jk	0.90	
-jp	0.80	
-jt	0.90	
-jw	1.60	
 jealz	-1.20	
-k4y	2.30	
 kfy	2.30	
-kia	-3.20	
-kk	1.50	
 kmuf	2.20	
 l&r	2.20	
 laoj	1.30	
@@ -22247,28 +22581,22 @@ lmso	2.70
 lol	1.80	
 lolz	2.70	
 lts	1.60	
-ly	2.60	
-ly4e	2.70	
 lya	3.30	
 lyb	3.00	
 lyl	3.10	
 lylab	2.70	
 lylas	2.60	
 lylb	1.60	
-m8	1.40	
-mia	-1.20	
 mml	2.00	
 mofo	-2.40	
 muah	2.30	
 mubar	-1.00	
 musm	0.90	
 mwah	2.50	
-n1	1.90	
 nbd	1.30	
 nbif	-0.50	
 nfc	-2.70	
 nfw	-2.40	
-nh	2.20	
 nimby	-0.80	
 nimjd	-0.70	
 nimq	-0.20	
@@ -22287,11 +22615,7 @@ plz	0.30
 pmbi	0.80	
 pmfji	0.30	
 pmji	0.70	
-po	-2.60	
 ptl	2.60	
-pu	-1.10	
-qq	-2.20	
-qt	1.80	
 r&r	2.40	
 rofl	2.70	
 roflmao	2.50	
@@ -22313,11 +22637,9 @@ sob	-1.00
 swak	2.30	
 tgif	2.30	
 thks	1.40	
-tia	2.30	
 tmi	-0.30	
 tnx	1.10	
 true	1.80	
-tx	1.50	
 txs	1.10	
 ty	1.60	
 tyvm	2.50	
@@ -22328,9 +22650,7 @@ vip	2.30
 vwd	2.60	
 vwp	2.10	
 wag	-0.20	
-wd	2.70	
 wilco	0.90	
-wp	1.00	
 wtf	-2.80	anger
 wtg	2.10	
 wth	-2.40	
@@ -22340,13 +22660,11 @@ xd	2.80
 xlnt	3.00	
 xoxo	3.00	
 xoxozzz	2.30	
-xp	1.60	
 xqzt	1.60	
 xtc	0.80	
 yolo	1.10	
 yoyo	0.40	
 yvw	1.60	
-yw	1.80	
 ywia	2.50	
 zzz	-1.20	
 [-;	0.50	
@@ -25225,7 +25543,6 @@ gloriously	2.90
 gloriousness	2.60	
 glory	2.50	
 glum	-2.10	
-gn8	0.60	
 goddam	-2.50	
 goddammed	-2.40	
 goddamn	-2.10	
@@ -26365,7 +26682,6 @@ lowbrow	-1.90
 lowbrows	-0.60	
 lowdown	-0.80	
 lowdowns	-0.20	
-lowe	0.50	
 lowed	-0.80	
 lower	-1.20	
 lowercase	0.30	
@@ -29669,6 +29985,35 @@ phone died	-1.00
 phone is dead	-1.00	
 line is dead	-1.00	
 went dead	-1.00	
+batteries are dead	-1.00	
+battery's dead	-1.00	
+fuses are dead	-1.00	
+fuse is dead	-1.00	
+bulbs are dead	-1.00	
+bulb is dead	-1.00	
+phone's dead	-1.00	
+line's dead	-1.00	
+line was dead	-1.00	
+dead on arrival	-1.00	
+dead pixel	-1.00	
+dead pixels	-1.00	
+dead zone	-1.00	
+dead spot	-1.00	
+dead link	-1.00	
+socket is dead	-1.00	
+remote is dead	-1.00	
+router is dead	-1.00	
+router died	-1.00	
+laptop is dead	-1.00	
+laptop died	-1.00	
+screen is dead	-1.00	
+screen went dead	-1.00	
+tv is dead	-1.00	
+tv died	-1.00	
+modem is dead	-1.00	
+modem died	-1.00	
+charger is dead	-1.00	
+charger died	-1.00	
 wiped	-1.20	
 forgot	-0.60	
 forgot to	-1.00	
@@ -30198,6 +30543,19 @@ return everything	-1.80	churn
 return all of it	-1.80	churn
 returning all of it	-1.80	churn
 send it all back	-1.80	churn
+last order you'll get	-1.80	churn
+the last order you get	-1.80	churn
+the last order you'll	-1.80	churn
+last order from this household	-1.80	churn
+last order from me	-1.80	churn
+last purchase from me	-1.80	churn
+last time i order from you	-1.80	churn
+last penny you'll get	-1.80	churn
+last penny you get	-1.80	churn
+last money you'll get	-1.80	churn
+last cent you'll get	-1.80	churn
+last pound you'll get	-1.80	churn
+last dollar you'll get	-1.80	churn
 sending it all back	-1.80	churn
 last time i use	-1.80	churn
 last time i order	-1.80	churn
@@ -31747,6 +32105,7 @@ whole family gets sick	-3.0	abuse
 #     "are you people even real" is exasperation
 @insult|@profanity|@en_curse|@threat|@en_adj|@en_demean|@en_harass|@en_tolistener	support:abuse	words that can carry abuse
 # --- self_harm: direct wishes and intent
+@en_tookv ..2 @en_lotof ..2 @en_pills	self_harm	an overdose taken
 @kill	self_harm	killing oneself
 @en_endit ..3 @plan_time	self_harm	ending it at a time
 @want ..3 @die	self_harm	wanting to die
@@ -31838,6 +32197,7 @@ whole family gets sick	-3.0	abuse
 # --- escalation
 @regulator|@police|@lawyer|@court|@sue|@media|@social|@public|@expose|@complain|@en_legalvenue|@en_hearsabout|@en_record	support:escalation	words that can carry escalation
 @regulator	escalation	regulator or ombudsman
+@en_gotcontact ..3 @media|@regulator|@lawyer|@police|@court	escalation	a contact at an outside body, named as a threat
 @complain ..4 @police	escalation	going to the police or government
 @complain ..4 @lawyer	escalation	bringing in a lawyer
 @lawyer ..5 @en_lawact	escalation	lawyer involved
@@ -31859,6 +32219,10 @@ whole family gets sick	-3.0	abuse
 @en_raise ..4 @police|@regulator	escalation	an outside body taking it up
 # --- escalation scope
 @en_procq	scope:procedure	procedural question
+@en_dare	scope:other_party	the other side's action dared
+@en_hypo	scope:hypothetical	a case imagined, not one that happened
+@en_theywill ..5 @sue|@lawyer|@court|@police|@regulator|@media|@complain|@expose|@public|@social	scope:reported	someone else's plan to complain
+@en_contactinfo ..2 @regulator|@media|@lawyer|@police|@court	scope:procedure	asking where a body is reached
 @police & @en_docask	scope:procedure	routine report: what the police need
 @en_howdo & @en_askonly	scope:procedure	asking how, only to know
 @if & @en_askonly	scope:procedure	a hypothetical asked only to know
@@ -31868,12 +32232,16 @@ whole family gets sick	-3.0	abuse
 @en_wontbe|@not_want ..3 @complain|@cancel|@switch|@sue|@expose|@leave|@port|@contact|@police|@lawyer|@court	scope:negation	not going to
 
 # --- churn
+@cancel|@competitor|@leave|@switch|@en_leavingfor|@en_done|@port|@never_again|@en_goto|@en_renewal|@en_returnall|@en_youlost	support:churn	words that can carry churn
 @cancel ..3 @service	churn	cancelling the service
 @leave	churn	leaving
 @en_done ..2 @service|@competitor	churn	done with the company
 @switch ..5 @competitor	churn	switching to a competitor
 @en_leavingfor ..1 @competitor	churn	leaving for a competitor
 @port	churn	porting the number out
+@en_gobare ..0 @competitor	churn	going to a competitor
+@en_returnall ..3 @en_wholeorder	churn	returning everything
+@en_youlost ..3 @en_customer	churn	a customer lost
 @never_again ..3 @en_buy	churn	never buying again
 @en_buy ..4 @never_again	churn	never again
 @en_goto ..1 @en_firm	churn	heading to another firm
@@ -31886,7 +32254,7 @@ whole family gets sick	-3.0	abuse
 @contact ..3 @police|@lawyer|@media|@regulator	scope:elsewhere	a contact with the police or a lawyer
 @en_policereport	scope:elsewhere	a report made to the police
 @en_dun ..4 @contact|@again|@count	scope:other_party	collectors keep calling
-@third ..5 @switch|@cancel	scope:other_party	someone else left
+@third ..5 @switch|@cancel|@leave	scope:other_party	someone else left
 @en_procq	scope:procedure	procedural question
 
 # --- repeat
@@ -31894,10 +32262,14 @@ whole family gets sick	-3.0	abuse
 @count ..3 @contact	repeat	contacted several times
 @count|@en_num ..2 @times	repeat	the Nth contact
 @en_fixattempt ..5 @times	scope:other_party	tries at a fix of one's own
+@en_everyone ..2 @contact|@en_say	scope:other_party	others' word, not a contact of the speaker's
+@you ..2 @en_keepcall	scope:other_party	the company keeps contacting the speaker
 @en_notget	scope:this_call	said again to a listener who did not get it
 @contact ..6 @en_prior	repeat	contacted before
 @en_prior ..6 @contact	repeat	contacted before
 @again	repeat	back again
+@en_saidfixed ..10 @again|@still|@en_notwork	repeat	said to be fixed before, and it is not
+@en_lastcall ..10 @again|@still|@en_notwork	repeat	not working since the last call
 @still	repeat	still unresolved
 # --- repeat scope
 @en_first	scope:negation	first contact
@@ -36192,6 +36564,36 @@ love it	0	@praise
 又迟到	-1.5	@letdown
 又慢	-1.5	@letdown
 yet again	0	@letdown
+another booking	-1.2	@letdown
+another appointment	-1.2	@letdown
+another engineer	-1.2	@letdown
+another visit	-1.2	@letdown
+another excuse	-1.5	@letdown
+another reference number	-1.2	@letdown
+another ticket	-1.2	@letdown
+another callback	-1.2	@letdown
+another promise	-1.5	@letdown
+another form	-1.0	@letdown
+another ten days	-1.5	@letdown
+another few days	-1.5	@letdown
+another two weeks	-1.5	@letdown
+another three weeks	-1.5	@letdown
+another two days	-1.5	@letdown
+another three days	-1.5	@letdown
+another wait	-1.5	@letdown
+another fee	-1.5	@letdown
+another charge	-1.5	@letdown
+another transfer	-1.2	@letdown
+i'm sure this one will be different	-1.5	@letdown
+i'm sure it'll be different	-1.5	@letdown
+i'm sure that'll work	-1.5	@letdown
+i'll believe it when i see it	0	@letdown
+colour me shocked	-1.5	@letdown
+color me shocked	-1.5	@letdown
+what a surprise	0	@letdown
+who would have guessed	-1.2	@letdown
+who would've guessed	-1.2	@letdown
+shocker	0	@letdown
 another delay	-1.5	@letdown
 another outage	-1.5	@letdown
 delayed again	-1.5	@letdown
@@ -36245,7 +36647,7 @@ costs me more	0	@letdown
 我自己	0	@self
 自己	0	@self,@zh_body
 本人	0	@self
-我哋	0	@self
+我哋	0	
 人家我	0	@self
 祝你	0	@you,@zh_wishyou
 一群	0	@you
@@ -36283,12 +36685,12 @@ costs me more	0	@letdown
 她们	0	@third
 佢	0	@third,@zh_kin
 佢哋	0	@third
-有人	0	@third
-别人	0	@third
+有人	0	@third,@zh_others
+别人	0	@third,@zh_others
 人家说	0	@third
-朋友	0	@third,@zh_kin
+朋友	0	@third,@zh_kin,@zh_others
 同事	0	@third,@zh_kin
-邻居	0	@third,@zh_kin
+邻居	0	@third,@zh_kin,@zh_others
 司机	0	@third
 主播	0	@third
 同学	0	@third,@zh_kin
@@ -37975,8 +38377,8 @@ n	0	@zh_num
 从来	0	@zh_still
 现在	0	@zh_still
 就是	0	@zh_still,@zh_copula
-通通	0	@zh_still
-全部都	0	@zh_still
+通通	0	@zh_still,@zh_all
+全部都	0	@zh_still,@zh_all
 还是	0	@zh_still
 仍然	0	@zh_still
 依然	0	@zh_still
@@ -38049,10 +38451,10 @@ n	0	@zh_num
 未解决	0	@zh_unres
 未搞掂	0	@zh_unres
 冇搞掂	0	@zh_unres
-没到账	0	@zh_unres
-没入账	0	@zh_unres
+没到账	0	@zh_unpaid
+没入账	0	@zh_unpaid
 冇收到	0	@zh_unres
-未入数	0	@zh_unres
+未入数	0	@zh_unpaid
 没响过	0	@zh_unres
 没出现	0	@zh_unres
 没消息	0	@zh_unres
@@ -38109,7 +38511,7 @@ n	0	@zh_num
 曝光时间	0	
 曝光锁定	0	
 曝光锁定掣	0	
-律师事务所	0	
+律师事务所	0	@zh_lawoffice
 律师咨询费	0	
 起诉状	0	
 派出所开	0	
@@ -38276,7 +38678,6 @@ n	0	@zh_num
 换了个新	0	
 换电脑	0	
 换新	0	
-退货	0	
 退款	0	
 退那	0	
 退那一件	0	
@@ -40140,9 +40541,9 @@ bxhl	0	@zh_shterm
 不会再麻烦别人	0	@zh_notrouble
 唔会再麻烦任何人	0	@zh_notrouble
 唔会再麻烦人	0	@zh_notrouble
-如你哋所愿	0	@zh_decided
+如你哋所愿	0	@zh_decided,@zh_yourwish
 如你们所愿	0	@zh_decided
-遂了你们的愿	0	@zh_decided
+遂了你们的愿	0	@zh_decided,@zh_yourwish
 称你们的心	0	@zh_decided
 决定了	0	@zh_decided
 就在这个周末	0	@zh_plantime
@@ -41210,6 +41611,659 @@ bbq	0	@zh_bbq
 再说一遍	0	
 说多一次	0	
 打过官司	0	@zh_lawpolice
+# --- the speaker with others: 我们 is not the speaker alone (合同一到期我们就走 is leaving, not a farewell)
+我们	0	
+咱们	0	
+我们俩	0	
+我们家	0	
+# --- neighbours, staff and people named by surname and title (楼下陈太, 老王, 你们员工): someone else
+楼下	0	@third
+隔篱屋	0	@third
+街坊	0	@third
+对面屋	0	@third
+员工	0	@third
+你们员工	0	@third
+你哋员工	0	@third
+职员	0	@third
+你们的员工	0	@third
+陈太	0	@third
+陈生	0	@third
+陈小姐	0	@third
+陈先生	0	@third
+陈太太	0	@third
+陈伯	0	@third
+陈婆	0	@third
+陈姨	0	@third
+陈阿姨	0	@third
+陈姐	0	@third
+陈哥	0	@third
+陈叔	0	@third
+陈师奶	0	@third
+老陈	0	@third
+李太	0	@third
+李生	0	@third
+李小姐	0	@third
+李先生	0	@third
+李太太	0	@third
+李伯	0	@third
+李婆	0	@third
+李姨	0	@third
+李阿姨	0	@third
+李姐	0	@third
+李哥	0	@third
+李叔	0	@third
+李师奶	0	@third
+老李	0	@third
+张太	0	@third
+张生	0	@third
+张小姐	0	@third
+张先生	0	@third
+张太太	0	@third
+张伯	0	@third
+张婆	0	@third
+张姨	0	@third
+张阿姨	0	@third
+张姐	0	@third
+张哥	0	@third
+张叔	0	@third
+张师奶	0	@third
+老张	0	@third
+黄太	0	@third
+黄生	0	@third
+黄小姐	0	@third
+黄先生	0	@third
+黄太太	0	@third
+黄伯	0	@third
+黄婆	0	@third
+黄姨	0	@third
+黄阿姨	0	@third
+黄姐	0	@third
+黄哥	0	@third
+黄叔	0	@third
+黄师奶	0	@third
+老黄	0	@third
+何太	0	@third
+何生	0	@third
+何小姐	0	@third
+何先生	0	@third
+何太太	0	@third
+何伯	0	@third
+何婆	0	@third
+何姨	0	@third
+何阿姨	0	@third
+何姐	0	@third
+何哥	0	@third
+何叔	0	@third
+何师奶	0	@third
+老何	0	@third
+林太	0	@third
+林生	0	@third
+林小姐	0	@third
+林先生	0	@third
+林太太	0	@third
+林伯	0	@third
+林婆	0	@third
+林姨	0	@third
+林阿姨	0	@third
+林姐	0	@third
+林哥	0	@third
+林叔	0	@third
+林师奶	0	@third
+老林	0	@third
+王太	0	@third
+王生	0	@third
+王小姐	0	@third
+王先生	0	@third
+王太太	0	@third
+王伯	0	@third
+王婆	0	@third
+王姨	0	@third
+王阿姨	0	@third
+王姐	0	@third
+王哥	0	@third
+王叔	0	@third
+王师奶	0	@third
+老王	0	@third
+梁太	0	@third
+梁生	0	@third
+梁小姐	0	@third
+梁先生	0	@third
+梁太太	0	@third
+梁伯	0	@third
+梁婆	0	@third
+梁姨	0	@third
+梁阿姨	0	@third
+梁姐	0	@third
+梁哥	0	@third
+梁叔	0	@third
+梁师奶	0	@third
+老梁	0	@third
+吴太	0	@third
+吴生	0	@third
+吴小姐	0	@third
+吴先生	0	@third
+吴太太	0	@third
+吴伯	0	@third
+吴婆	0	@third
+吴姨	0	@third
+吴阿姨	0	@third
+吴姐	0	@third
+吴哥	0	@third
+吴叔	0	@third
+吴师奶	0	@third
+老吴	0	@third
+刘太	0	@third
+刘生	0	@third
+刘小姐	0	@third
+刘先生	0	@third
+刘太太	0	@third
+刘伯	0	@third
+刘婆	0	@third
+刘姨	0	@third
+刘阿姨	0	@third
+刘姐	0	@third
+刘哥	0	@third
+刘叔	0	@third
+刘师奶	0	@third
+老刘	0	@third
+郑太	0	@third
+郑生	0	@third
+郑小姐	0	@third
+郑先生	0	@third
+郑太太	0	@third
+郑伯	0	@third
+郑婆	0	@third
+郑姨	0	@third
+郑阿姨	0	@third
+郑姐	0	@third
+郑哥	0	@third
+郑叔	0	@third
+郑师奶	0	@third
+老郑	0	@third
+谢太	0	@third
+谢生	0	@third
+谢小姐	0	@third
+谢先生	0	@third
+谢太太	0	@third
+谢伯	0	@third
+谢婆	0	@third
+谢姨	0	@third
+谢阿姨	0	@third
+谢姐	0	@third
+谢哥	0	@third
+谢叔	0	@third
+谢师奶	0	@third
+老谢	0	@third
+邓太	0	@third
+邓生	0	@third
+邓小姐	0	@third
+邓先生	0	@third
+邓太太	0	@third
+邓伯	0	@third
+邓婆	0	@third
+邓姨	0	@third
+邓阿姨	0	@third
+邓姐	0	@third
+邓哥	0	@third
+邓叔	0	@third
+邓师奶	0	@third
+老邓	0	@third
+罗太	0	@third
+罗生	0	@third
+罗小姐	0	@third
+罗先生	0	@third
+罗太太	0	@third
+罗伯	0	@third
+罗婆	0	@third
+罗姨	0	@third
+罗阿姨	0	@third
+罗姐	0	@third
+罗哥	0	@third
+罗叔	0	@third
+罗师奶	0	@third
+老罗	0	@third
+杨太	0	@third
+杨生	0	@third
+杨小姐	0	@third
+杨先生	0	@third
+杨太太	0	@third
+杨伯	0	@third
+杨婆	0	@third
+杨姨	0	@third
+杨阿姨	0	@third
+杨姐	0	@third
+杨哥	0	@third
+杨叔	0	@third
+杨师奶	0	@third
+老杨	0	@third
+周太	0	@third
+周生	0	@third
+周小姐	0	@third
+周先生	0	@third
+周太太	0	@third
+周伯	0	@third
+周婆	0	@third
+周姨	0	@third
+周阿姨	0	@third
+周姐	0	@third
+周哥	0	@third
+周叔	0	@third
+周师奶	0	@third
+老周	0	@third
+许太	0	@third
+许生	0	@third
+许小姐	0	@third
+许先生	0	@third
+许太太	0	@third
+许伯	0	@third
+许婆	0	@third
+许姨	0	@third
+许阿姨	0	@third
+许姐	0	@third
+许哥	0	@third
+许叔	0	@third
+许师奶	0	@third
+老许	0	@third
+曾太	0	@third
+曾生	0	@third
+曾小姐	0	@third
+曾先生	0	@third
+曾太太	0	@third
+曾伯	0	@third
+曾婆	0	@third
+曾姨	0	@third
+曾阿姨	0	@third
+曾姐	0	@third
+曾哥	0	@third
+曾叔	0	@third
+曾师奶	0	@third
+老曾	0	@third
+麦太	0	@third
+麦生	0	@third
+麦小姐	0	@third
+麦先生	0	@third
+麦太太	0	@third
+麦伯	0	@third
+麦婆	0	@third
+麦姨	0	@third
+麦阿姨	0	@third
+麦姐	0	@third
+麦哥	0	@third
+麦叔	0	@third
+麦师奶	0	@third
+老麦	0	@third
+冯太	0	@third
+冯生	0	@third
+冯小姐	0	@third
+冯先生	0	@third
+冯太太	0	@third
+冯伯	0	@third
+冯婆	0	@third
+冯姨	0	@third
+冯阿姨	0	@third
+冯姐	0	@third
+冯哥	0	@third
+冯叔	0	@third
+冯师奶	0	@third
+老冯	0	@third
+蔡太	0	@third
+蔡生	0	@third
+蔡小姐	0	@third
+蔡先生	0	@third
+蔡太太	0	@third
+蔡伯	0	@third
+蔡婆	0	@third
+蔡姨	0	@third
+蔡阿姨	0	@third
+蔡姐	0	@third
+蔡哥	0	@third
+蔡叔	0	@third
+蔡师奶	0	@third
+老蔡	0	@third
+朱太	0	@third
+朱生	0	@third
+朱小姐	0	@third
+朱先生	0	@third
+朱太太	0	@third
+朱伯	0	@third
+朱婆	0	@third
+朱姨	0	@third
+朱阿姨	0	@third
+朱姐	0	@third
+朱哥	0	@third
+朱叔	0	@third
+朱师奶	0	@third
+老朱	0	@third
+胡太	0	@third
+胡生	0	@third
+胡小姐	0	@third
+胡先生	0	@third
+胡太太	0	@third
+胡伯	0	@third
+胡婆	0	@third
+胡姨	0	@third
+胡阿姨	0	@third
+胡姐	0	@third
+胡哥	0	@third
+胡叔	0	@third
+胡师奶	0	@third
+老胡	0	@third
+郭太	0	@third
+郭生	0	@third
+郭小姐	0	@third
+郭先生	0	@third
+郭太太	0	@third
+郭伯	0	@third
+郭婆	0	@third
+郭姨	0	@third
+郭阿姨	0	@third
+郭姐	0	@third
+郭哥	0	@third
+郭叔	0	@third
+郭师奶	0	@third
+老郭	0	@third
+卢太	0	@third
+卢生	0	@third
+卢小姐	0	@third
+卢先生	0	@third
+卢太太	0	@third
+卢伯	0	@third
+卢婆	0	@third
+卢姨	0	@third
+卢阿姨	0	@third
+卢姐	0	@third
+卢哥	0	@third
+卢叔	0	@third
+卢师奶	0	@third
+老卢	0	@third
+叶太	0	@third
+叶生	0	@third
+叶小姐	0	@third
+叶先生	0	@third
+叶太太	0	@third
+叶伯	0	@third
+叶婆	0	@third
+叶姨	0	@third
+叶阿姨	0	@third
+叶姐	0	@third
+叶哥	0	@third
+叶叔	0	@third
+叶师奶	0	@third
+老叶	0	@third
+赵太	0	@third
+赵生	0	@third
+赵小姐	0	@third
+赵先生	0	@third
+赵太太	0	@third
+赵伯	0	@third
+赵婆	0	@third
+赵姨	0	@third
+赵阿姨	0	@third
+赵姐	0	@third
+赵哥	0	@third
+赵叔	0	@third
+赵师奶	0	@third
+老赵	0	@third
+孙太	0	@third
+孙生	0	@third
+孙小姐	0	@third
+孙先生	0	@third
+孙太太	0	@third
+孙伯	0	@third
+孙婆	0	@third
+孙姨	0	@third
+孙阿姨	0	@third
+孙姐	0	@third
+孙哥	0	@third
+孙叔	0	@third
+孙师奶	0	@third
+老孙	0	@third
+马太	0	@third
+马生	0	@third
+马小姐	0	@third
+马先生	0	@third
+马太太	0	@third
+马伯	0	@third
+马婆	0	@third
+马姨	0	@third
+马阿姨	0	@third
+马姐	0	@third
+马哥	0	@third
+马叔	0	@third
+马师奶	0	@third
+老马	0	@third
+高太	0	@third
+高生	0	@third
+高小姐	0	@third
+高先生	0	@third
+高太太	0	@third
+高伯	0	@third
+高婆	0	@third
+高姨	0	@third
+高阿姨	0	@third
+高姐	0	@third
+高哥	0	@third
+高叔	0	@third
+高师奶	0	@third
+老高	0	@third
+# --- a spouse named with 我 (我爱人走了): the 我 is not the speaker's own farewell
+我爱人	0	
+我老伴	0	
+# --- the news or hearsay as the source of what follows
+新闻里说	0	@zh_quote
+新闻报道	0	@zh_quote
+报道说	0	@zh_quote
+网上说	0	@zh_quote
+看新闻说	0	@zh_quote
+新闻里讲	0	@zh_quote
+# --- a law office as an address or a workplace (寄到律师事务所, 我喺律师楼返工)
+法律事务所	0	@zh_lawoffice
+律师楼	0	@zh_lawoffice
+律师所	0	@zh_lawoffice
+律所	0	@zh_lawoffice
+寄到	0	@zh_sendto
+寄去	0	@zh_sendto
+寄往	0	@zh_sendto
+送到	0	@zh_sendto
+送去	0	@zh_sendto
+地址是	0	@zh_sendto
+收件地址	0	@zh_sendto
+收件人	0	@zh_sendto
+寄嚟	0	@zh_sendto
+寄来	0	@zh_sendto
+送货到	0	@zh_sendto
+寄给	0	@zh_sendto
+派去	0	@zh_sendto
+送货地址	0	@zh_sendto
+寄件地址	0	@zh_sendto
+收货地址	0	@zh_sendto
+返工	0	@zh_workat
+上班	0	@zh_workat
+打工	0	@zh_workat
+实习	0	@zh_workat
+做嘢	0	@zh_workat
+工作	0	@zh_workat
+# --- not the kind of person who complains (我也不是那种动不动就打12315的人)
+不是那种动不动	0	@zh_nottype
+不是那种随便	0	@zh_nottype
+不是那种爱	0	@zh_nottype
+不是那种喜欢	0	@zh_nottype
+不是那种一言不合	0	@zh_nottype
+不是那样的	0	@zh_nottype
+# --- the whole order returned (我全部都退了, 成张单寄返畀你哋)
+全部	0	@zh_all
+全都	0	@zh_all
+统统	0	@zh_all
+所有嘢	0	@zh_all
+成张单	0	@zh_all
+整单	0	@zh_all
+全单	0	@zh_all
+一样都	0	@zh_all
+退货	0	@zh_returngoods
+全退	0	@zh_returngoods
+退回去	0	@zh_returngoods
+寄返	0	@zh_returngoods
+寄回去	0	@zh_returngoods
+寄回	0	@zh_returngoods
+退返	0	@zh_returngoods
+# --- ending a business partnership
+终止合作	0	@zh_endpartner
+停止合作	0	@zh_endpartner
+取消合作	0	@zh_endpartner
+不再合作	0	@zh_endpartner
+唔再合作	0	@zh_endpartner
+结束合作	0	@zh_endpartner
+# --- old cards and accounts already replaced (原来那张卡我已经注销了): one item, not leaving
+原来那张	0	@zh_oldone
+原来的那张	0	@zh_oldone
+以前那张	0	@zh_oldone
+之前那张	0	@zh_oldone
+旧的那张	0	@zh_oldone
+旧卡	0	@zh_oldone
+原来的卡	0	@zh_oldone
+原来那个账户	0	@zh_oldone
+# --- leaving said as not wanting to use it any more (她不想再用你们的网络)
+不想再用	0	@zh_notwant
+唔想再用	0	@zh_notwant
+# --- 侬 (Shanghainese 'you')
+侬	0	@you
+侬个	0	@you
+# --- northern and Shanghainese insults at the listener
+丫挺的	0	@zh_insult
+丫挺	0	@zh_insult
+装孙子	0	@zh_insult
+装什么孙子	0	@zh_insult
+脑子瓦特	0	@zh_insult
+脑子瓦特了	0	@zh_insult
+脑子坏掉了	0	@zh_insult
+孙贼	0	@zh_insult
+# --- broadband taken out (宽带拆了)
+拆了	0	@zh_cancel
+拆掉	0	@zh_cancel
+拆咗	0	@zh_cancel
+# --- asking on someone else's behalf, or not decided yet: only asking
+现在没有要	0	@zh_askonly
+现在没有要解	0	@zh_askonly
+暂时不会	0	@zh_askonly
+还没想好	0	@zh_askonly
+他还没想好	0	@zh_askonly
+她还没想好	0	@zh_askonly
+暂时没有打算	0	@zh_askonly
+没有要解	0	@zh_askonly
+帮我爸问的	0	@zh_askonly
+帮我妈问的	0	@zh_askonly
+帮家人问	0	@zh_askonly
+帮朋友问	0	@zh_askonly
+替我妈问	0	@zh_askonly
+替我爸问	0	@zh_askonly
+帮我爸问	0	@zh_askonly
+帮我妈问	0	@zh_askonly
+帮屋企人问	0	@zh_askonly
+# --- what it takes (需要什么条件): a question of procedure
+需要什么条件	0	@zh_how
+什么条件	0	@zh_how
+要什么手续	0	@zh_how
+需要什么手续	0	@zh_how
+什么流程	0	@zh_how
+怎么办理	0	@zh_how
+要咩手续	0	@zh_how
+需要咩	0	@zh_how
+# --- a promotion seen on social media (在抖音上看到你们直播间的优惠券): a question, not a threat
+优惠券	0	@zh_promo
+直播间	0	@zh_promo
+广告	0	@zh_promo
+促销	0	@zh_promo
+折扣	0	@zh_promo
+推广	0	@zh_promo
+优惠活动	0	@zh_promo
+秒杀	0	@zh_promo
+# --- driven to death, and granting the wish (非要把我逼死才甘心？那我就如你们的愿)
+逼死	0	@zh_forcedeath
+逼死我	0	@zh_forcedeath
+把我逼死	0	@zh_forcedeath
+害死我	0	@zh_forcedeath
+# ---
+如你们的愿	0	@zh_yourwish
+如你所愿	0	@zh_yourwish
+成全你们	0	@zh_yourwish
+让你们满意了	0	@zh_yourwish
+# --- where the listener lives, and that it can be found: a threat
+家住哪	0	@zh_wherelive
+住哪	0	@zh_wherelive
+住在哪	0	@zh_wherelive
+住哪里	0	@zh_wherelive
+住哪儿	0	@zh_wherelive
+住边度	0	@zh_wherelive
+住喺边	0	@zh_wherelive
+在哪上班	0	@zh_wherelive
+喺边度返工	0	@zh_wherelive
+你屋企喺边	0	@zh_wherelive
+# ---
+查得到	0	@zh_canfind
+找得到	0	@zh_canfind
+查到	0	@zh_canfind
+揾到	0	@zh_canfind
+揾得到	0	@zh_canfind
+查出来	0	@zh_canfind
+起底	0	@zh_canfind
+人肉	0	@zh_canfind
+# --- said to be fixed before (琴日嗰个同事话搞掂咗)
+话搞掂咗	0	@zh_saidfixed
+话搞掂	0	@zh_saidfixed
+话整好咗	0	@zh_saidfixed
+话整返好	0	@zh_saidfixed
+# ---
+根本冇	0	@zh_notatall
+# --- packaging as a thing: an insult at it is at a thing
+包装	0	@zh_device
+盒子	0	@zh_device
+纸箱	0	@zh_device
+箱子	0	@zh_device
+包裹	0	@zh_device
+外箱	0	@zh_device
+# --- the speaker's own typing mistakes counted (打错五次)
+打错	0	@zh_fixattempt
+输错	0	@zh_fixattempt
+按错	0	@zh_fixattempt
+打错了	0	@zh_fixattempt
+输错了	0	@zh_fixattempt
+输入错误	0	@zh_fixattempt
+密码错误	0	@zh_fixattempt
+打错咗	0	@zh_fixattempt
+输错咗	0	@zh_fixattempt
+# --- the TV set (部电视, 电视机): a device, not the media
+部电视	0	@zh_device
+台电视	0	@zh_device
+个电视	0	@zh_device
+电视机	0	@zh_device
+电视盒	0	@zh_device
+电视信号	0	@zh_device
+睇电视	0	@zh_device
+看电视	0	@zh_device
+电视台号	0	@zh_device
+部电视机	0	@zh_device
+# --- posting to (丢到爆料公社)
+丢到	0	@zh_expose
+丢上	0	@zh_expose
+放上去	0	@zh_expose
+晒到	0	@zh_expose
+# --- knowing someone at an outside body: a veiled threat (我认识立委的服务处)
+认识	0	@zh_know
+识得	0	@zh_know
+有朋友在	0	@zh_know
+有熟人在	0	@zh_know
+有亲戚在	0	@zh_know
+认得	0	@zh_know
+我认识	0	@zh_know
+我识	0	@zh_know
+# --- came again (今个月又嚟)
+又嚟	0	@zh_contact
+又来咗	0	@zh_contact
+又跑了一趟	0	@zh_contact
+又跑一趟	0	@zh_contact
+又走一趟	0	@zh_contact
+又行一趟	0	@zh_contact
+又嚟过	0	@zh_contact
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -41733,6 +42787,14 @@ bbq	0	@zh_bbq
 乱码	0	
 死机重启	0	
 问一下	0	
+问一下怎么回事	0	
+问问怎么回事	0	
+了解一下怎么回事	0	
+看看怎么回事	0	
+查一下怎么回事	0	
+查查怎么回事	0	
+问一下咋回事	0	
+问问咋回事	0	
 问题单	0	
 问题描述	0	
 问题编号	0	
@@ -45564,6 +46626,18 @@ bbq	0	@zh_bbq
 被误扣	-1.5	
 被拉黑	-1.5	
 被停	-1.2	
+# --- a teapot's clay (紫砂壶) and missing someone 'to death' (我想死你们家的螺蛳粉): no death in them
+紫砂壶	0	
+紫砂杯	0	
+紫砂锅	0	
+紫砂茶具	0	
+紫砂茶壶	0	
+紫砂煲	0	
+我想死你了	1.5	hyperbole
+我想死你们家	0	
+我想死你家	0	
+我想死你们	1.5	hyperbole
+我想死你们了	1.5	hyperbole
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -48946,6 +50020,23 @@ app系咪死咗	-2.0
 尴尬到死	-1.2	hyperbole
 羞到想死	-1.2	hyperbole
 瘀到想死	-1.2	hyperbole
+# --- funeral arrangements for someone who died (料理后事): grief, not one's own affairs
+料理后事	-1.5	sadness
+处理后事	-1.5	sadness
+办理后事	-1.5	sadness
+办后事	-1.5	sadness
+操办后事	-1.5	sadness
+料理丧事	-1.5	sadness
+办丧事	-1.5	sadness
+# --- one's own death said with 我 (再这样我就去死): self-harm, not a curse at the listener; thanks for the company
+我就去死	-3.5	self_harm
+我先去死	-3.5	self_harm
+那我去死	-3.5	self_harm
+我就去死了	-3.5	self_harm
+那我就去死	-3.5	self_harm
+谢谢你陪我聊	2.0	thanks
+陪我聊了这么久	1.0	
+多谢你陪我倾	2.0	thanks
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -48971,6 +50062,7 @@ app系咪死咗	-2.0
 @zh_burden ..4 @self	self_harm	being a burden
 @zh_without ..10 @zh_better	self_harm	better off without me
 @zh_die ..4 @zh_better	self_harm	death as the way out
+@zh_forcedeath & @zh_yourwish	self_harm	driven to death, granting the wish
 @self ..6 @zh_gone	self_harm	will not be there
 @zh_when ..5 @zh_gone	self_harm	will not be there
 @zh_method ..6 @zh_ready	self_harm	means at hand
@@ -49084,6 +50176,8 @@ app系咪死咗	-2.0
 @zh_notyou & @zh_insult|@zh_curse|@zh_demean	scope:thing_target	an insult said not to be at the listener
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
+@zh_wherelive ..6 @zh_canfind	abuse	where the listener lives can be found
+@zh_canfind ..6 @zh_wherelive	abuse	where the listener lives can be found
 @you ..6 @zh_demean	abuse	contempt for the listener
 @zh_simile ..1 @zh_insult ..2 @zh_like	abuse	like a fool
 @zh_threat	abuse	a blow at the listener
@@ -49094,6 +50188,7 @@ app系咪死咗	-2.0
 # --- escalation
 @zh_auth|@zh_social|@zh_expose|@zh_authact|@zh_lawpolice	support:escalation	words that can carry escalation
 @zh_escverb ..6 @zh_auth	escalation	going to an authority
+@zh_know ..4 @zh_auth|@zh_lawpolice|@zh_social	escalation	knowing someone at an outside body
 @zh_auth ..10 @zh_auth	escalation	going to an authority
 @zh_expose ..6 @zh_social	escalation	going public
 @zh_social ..8 @zh_expose	escalation	going public
@@ -49105,10 +50200,15 @@ app系咪死咗	-2.0
 @third|@zh_kin ..4 @say ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone else says they will complain
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_hypo & @zh_askonly|@zh_docask	scope:procedure	a hypothetical asked only to know
+@zh_sendto ..10 @zh_lawpolice|@zh_lawoffice	scope:procedure	a law office as the delivery address
+@zh_lawpolice|@zh_lawoffice ..8 @zh_workat	scope:reported	a law office as a workplace
+@zh_nottype ..14 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:negation	not the kind who complains
+@zh_social ..12 @zh_promo	scope:procedure	a promotion seen on social media
 @zh_script	scope:script	agent script
 @zh_cue	scope:negation	counterfactual or resolved
 
 # --- churn
+@zh_cancel|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_endpartner	support:churn	words that can carry churn
 @zh_cancel ..6 @zh_acct	churn	closing the account
 @zh_acct ..6 @zh_cancel	churn	closing the account
 @zh_switch ..6 @zh_comp	churn	moving to a competitor
@@ -49116,8 +50216,11 @@ app系咪死咗	-2.0
 @zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
 @zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
+@self ..1 @zh_all ..3 @zh_returngoods|@zh_cancel	churn	returning the whole order
+@zh_all ..2 @zh_returngoods	churn	returning the whole order
+@zh_endpartner	churn	ending the partnership
 @zh_kin ..6 @zh_switch|@zh_cancel	scope:other_party	someone else left
-@third|@zh_kin ..5 @say ..8 @zh_switch|@zh_cancel	scope:other_party	someone else says they will leave
+@third|@zh_kin ..5 @say ..8 @zh_switch|@zh_cancel|@zh_never|@zh_notwant	scope:other_party	someone else says they will leave
 @zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
 @zh_dun ..6 @zh_contact|@zh_again|@zh_times	scope:other_party	collectors keep chasing
 @zh_contact ..3 @zh_tofamily	scope:other_party	calls to the family or the workplace
@@ -49131,17 +50234,21 @@ app系咪死咗	-2.0
 @zh_past ..10 @zh_reached	repeat	contacted before
 @zh_toperson ..4 @zh_reached	repeat	told another agent before
 @zh_contact ..3 @zh_again	repeat	contacted many times
-@zh_again|@zh_past|@zh_still ..5 @zh_unres	repeat	still unresolved
+@zh_again|@zh_past|@zh_still ..5 @zh_unres|@zh_unpaid	repeat	still unresolved
 @zh_num ..1 @zh_unres	repeat	counting the times or days
+@zh_saidfixed ..10 @zh_unres|@zh_still|@zh_notatall	repeat	said to be fixed before, and it is not
+@zh_num ..1 @zh_times ..2 @zh_unpaid	repeat	days of money not arriving
 @zh_num ..1 @zh_times ..4 @zh_failure	repeat	the same failure again
 @zh_runaround	repeat	passed around
 @zh_num ..1 @zh_times ..2 @zh_stillbroken	repeat	repaired again and again, still broken
 @zh_kick ..4 @zh_ball	repeat	passed around
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
+@zh_others ..3 @zh_past	scope:other_party	a friend's or neighbour's earlier experience
+@zh_oldone ..8 @zh_cancel	scope:one_off	an old card or account already replaced
 @zh_jobapp	scope:elsewhere	job applications, not contacts with the company
 @zh_notget	scope:this_call	said again to a listener who did not get it
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
-@zh_contact|@zh_toperson|@zh_reached|@zh_unres	support:repeat	words that can carry repeat contact
+@zh_contact|@zh_toperson|@zh_reached|@zh_unres|@zh_unpaid	support:repeat	words that can carry repeat contact
 # --- the speaker's own load or rush, said sideways (an agent's strain)
 @zh_device ..3 @zh_slow	strain	a slow system
 @zh_many ..3 @zh_queuers	strain	many waiting
