@@ -40,6 +40,8 @@ public enum ScoreStep: Sendable, Equatable {
     /// A self-harm statement in quiet words ("my affairs are in order"): the total is at most
     /// despair's own.
     case despair(from: Float, to: Float)
+    /// Negative words inside quotation marks: someone's words reported, counted for less.
+    case quoted(from: Float, to: Float)
     /// A question about procedure ("can I cancel one order?"): its clause's negative words
     /// name the task, not a feeling, and count for less.
     case procedural(from: Float, to: Float)

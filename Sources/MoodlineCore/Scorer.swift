@@ -110,6 +110,9 @@ private struct RuleState {
     /// The last few slots of the clause, nearest first, for negation and intensifiers.
     var recent: (Slot, Slot, Slot) = (.plain, .plain, .plain)
     var recentCount = 0
+    /// Inside a pair of quotation marks: the clauses are someone's quoted words
+    /// (她跟我说：「再乱扣我钱，我就去找消保官！」), not the speaker's own statements.
+    var inQuote = false
     /// The clause's last negator, which a disjunction carries on to the words after it.
     var clauseNegator: Lexicon.EntryID?
 
@@ -209,6 +212,17 @@ private struct RuleState {
     mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
         recentCount = 0
         clauseNegator = nil
+        if inQuote {
+            clause.cues.insert(ScopeCues(.reported))
+            if clauseNegative < 0 {
+                // Someone's angry words quoted are a report of them, not the speaker's temper.
+                let kept = clauseNegative * Self.proceduralShare
+                tracer.record(.quoted(from: clauseNegative, to: kept))
+                afterContrast -= clauseNegative - kept
+                intensity += kept - clauseNegative
+                clauseNegative = 0
+            }
+        }
         let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]
         if clauseNegative < 0 && !clause.cues.intersection(discounting).isEmpty {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at
@@ -261,6 +275,12 @@ private struct RuleState {
                 continue
             case .clauseBreak:
                 closeClause(soft: u.flags.contains(.softBreak), next: u.end, tracer: &tracer)
+                i += 1
+                continue
+            case .quote:
+                // The tokenizer keeps only the marks of quoted sentences, in pairs.
+                closeClause(soft: !inQuote, next: u.end, tracer: &tracer)
+                inQuote.toggle()
                 i += 1
                 continue
             case .other:

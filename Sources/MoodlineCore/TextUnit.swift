@@ -6,6 +6,8 @@ struct TextUnit: Sendable {
         case exclamation, question, clauseBreak
         /// A character or word the lexicon cannot match; it still counts for distances.
         case other
+        /// A quotation mark (" “ ” 「 」 『 』): words between a pair are someone's quoted words.
+        case quote
     }
 
     struct Flags: OptionSet, Sendable {

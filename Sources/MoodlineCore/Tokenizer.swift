@@ -19,8 +19,50 @@ enum Tokenizer {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: WordTable.maxLength + 8) { word in
             var state = State(text: text, units: units, word: word)
             state.run(scriptMap: scriptMap, resolver: &resolver)
+            if state.quotes > 0 { state.stats.units = keepQuotedSentences(units, count: state.stats.units) }
             return state.stats
         }
+    }
+
+    /// Keeps the quotation marks that enclose a quoted sentence (one clause ends and another
+    /// follows inside, 「再乱扣我钱，我就去找消保官！」) and drops the others in place: a quoted phrase (还是“处理中”,
+    /// "by end of day") is a name or an echo within its clause, and a lone mark quotes nothing.
+    /// Returns the new unit count.
+    static func keepQuotedSentences(_ units: UnsafeMutableBufferPointer<TextUnit>, count: Int) -> Int {
+        var kept = 0
+        var i = 0
+        var closer = -1
+        while i < count {
+            let u = units[i]
+            if u.kind == .quote {
+                if i == closer {
+                    closer = -1
+                } else if closer < 0, let end = sentenceQuoteEnd(units, from: i, count: count) {
+                    closer = end
+                } else {
+                    i += 1
+                    continue
+                }
+            }
+            units[kept] = u
+            kept += 1
+            i += 1
+        }
+        return kept
+    }
+
+    /// The index of the mark that closes a quoted sentence opened at `i`, if one does.
+    private static func sentenceQuoteEnd(_ units: UnsafeMutableBufferPointer<TextUnit>, from i: Int, count: Int) -> Int? {
+        // A break that only ends the quote ("please hold.") does not make it a sentence.
+        var broken = false, sentence = false
+        for k in (i + 1)..<count {
+            switch units[k].kind {
+            case .quote: return sentence ? k : nil
+            case .clauseBreak, .exclamation, .question: broken = true
+            default: sentence = sentence || broken
+            }
+        }
+        return nil
     }
 
     /// Emoticons open with punctuation other than the marks that have rules of their own.
@@ -40,6 +82,8 @@ enum Tokenizer {
         let units: UnsafeMutableBufferPointer<TextUnit>
         let word: UnsafeMutableBufferPointer<UInt8>
         var stats = TokenStats()
+        /// Quotation marks seen: when there are any, the unpaired and the phrase quotes are dropped.
+        var quotes = 0
 
         // The word being read, when it has to wait for the next character (a non-ASCII
         // character such as ’ may continue it); the ASCII fast path keeps these in registers.
@@ -118,6 +162,11 @@ enum Tokenizer {
                             i = end
                         }
                         continue
+                    case 0x201C, 0x201D, 0x300C...0x300F:
+                        flushWord(&resolver)
+                        emit(.quote, start: start, end: i)
+                        quotes += 1
+                        continue
                     case 0x2190...0x2BFF, 0x1F000...0x1FAFF:
                         flushWord(&resolver)
                         emit(.emoji, key: c, start: start, end: i)
@@ -163,6 +212,9 @@ enum Tokenizer {
                     emit(.clauseBreak, flags: afterChinese ? .softBreak : [], start: start, end: end)
                 case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A:
                     emit(.clauseBreak, start: start, end: end)
+                case UInt8(ascii: "\""):
+                    emit(.quote, start: start, end: end)
+                    quotes += 1
                 default: break
                 }
             }

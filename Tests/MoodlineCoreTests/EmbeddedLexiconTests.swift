@@ -434,4 +434,86 @@ import Testing
         #expect(score("网速的问题跟你们说了三次都没修好").categories.contains(.repeatContact))
         #expect(score("講咗好多次喇，個wifi仲係斷").categories.contains(.repeatContact))
     }
+
+    /// A quoted sentence is someone's words: its threat is reported and its anger counts less.
+    /// A quoted phrase (a status, a promise echoed) stays part of the customer's complaint.
+    @Test func aQuotedSentenceIsReportedAndAQuotedPhraseIsNot() {
+        let mother = score("她剛剛還跟我說：「再亂扣我錢，我就去找消保官！」我說先別急，我先打來問問看。")
+        #expect(!mother.categories.contains(.escalation))
+        #expect(mother.valence > -0.3)
+        #expect(score("再亂扣我錢，我就去找消保官！").categories.contains(.escalation))
+        #expect(score("工單是上個月開的 現在還在「處理中」？").categories.contains(.repeatContact))
+        #expect(score("You lost me at \"please hold.\" Cancelling.").categories.contains(.churn))
+        #expect(score("I will \"definitely\" report you to the FCC").categories.contains(.escalation))
+    }
+
+    /// A case imagined ("if something like that ever happened again") is no threat and no
+    /// earlier contact; a condition on a threat still is one.
+    @Test func aHypotheticalStatesNothingAndAConditionalThreatStands() {
+        #expect(score("If something like that ever happened again, how would we file a formal complaint with you?").categories.isEmpty)
+        #expect(!score("if I ever wanted to cancel my own line, what's the notice period? Not planning to, I just like knowing the rules.").categories.contains(.churn))
+        #expect(score("If this happens again I'm reporting you to the ombudsman.").categories.contains(.escalation))
+        #expect(score("If you don't sort this out today I'm going to the press.").categories.contains(.escalation))
+    }
+
+    /// Someone else's plan told in the third person, a workplace or an address at a law office,
+    /// a promotion seen on social media: no threat of the speaker's.
+    @Test func othersPlansAndRoutineMentionsAreNoThreat() {
+        #expect(!score("His neighbor told him she was going to report your company to the FCC over her bill.").categories.contains(.escalation))
+        #expect(!score("what's the postal address for Ofcom? my dad asked me to look it up for some form").categories.contains(.escalation))
+        #expect(!score("请把文件寄到朝阳区那个律师事务所，收件人写王律师就行").categories.contains(.escalation))
+        #expect(!score("我同事上次改签被收了三百块手续费，气得说要去民航局投诉你们，我还劝他别折腾了").categories.contains(.escalation))
+        #expect(!score("我在抖音上看到你们直播间的优惠券，怎么领啊").categories.contains(.escalation))
+        #expect(score("Don't test me, I've got a mate at Channel 7 who does the consumer stories.").categories.contains(.escalation))
+        #expect(score("我認識立委的服務處，會請他們幫我發函問你們怎麼回").categories.contains(.escalation))
+    }
+
+    /// Leaving said in few words: everything sent back, a customer lost, a competitor named
+    /// after "going"; a store visit or someone else leaving is not.
+    @Test func leavingInFewWords() {
+        #expect(score("I'm returning the entire order, every single item.").categories.contains(.churn))
+        #expect(score("You've just lost a twelve-year customer.").categories.contains(.churn))
+        #expect(score("all four of my family's lines are going to T-Mobile this weekend").categories.contains(.churn))
+        #expect(score("这一单连同之前买的三件，我全部都退了").categories.contains(.churn))
+        #expect(score("等这批货到了就终止合作，我已经跟老板汇报过了").categories.contains(.churn))
+        #expect(!score("I'm going to the Verizon store tomorrow to pick up my phone").categories.contains(.churn))
+        #expect(!score("I want to return one item from the order, the blue mug").categories.contains(.churn))
+        #expect(!score("我媽說她不想再用你們的網路了，但我會先勸勸她").categories.contains(.churn))
+        #expect(!score("你好，我想改一下电费自动扣款的银行卡，原来那张卡我已经注销了。").categories.contains(.churn))
+    }
+
+    /// Self-harm said in quiet words is despair: the line reads clearly negative, so a quiet
+    /// disclosure moves the caller's mood as much as an angry one.
+    @Test func aQuietDisclosureReadsAsDespair() {
+        let quiet = score("That's kind. But I'm really just ringing to get my affairs in order, so nobody's left with the bill after I'm gone.")
+        #expect(quiet.categories.contains(.selfHarm))
+        #expect(quiet.valence < -0.5)
+        #expect(score("……係。我覺得再捱落去都冇意思，唔想再做大家嘅負擔。").valence < -0.5)
+    }
+
+    /// A death word said in temper (气死我了) gives the learned layer no self-harm to state;
+    /// weary words that may be meant (想死的心都有了, 饿死自己) keep it.
+    @Test func aDeathWordInTemperIsNoDisclosure() {
+        #expect(!score("气死我了，这快递盒子都压扁了，里面东西没事吧我还没拆").categories.contains(.selfHarm))
+        #expect(score("我想把自己饿死，已经三天没吃东西了").categories.contains(.selfHarm))
+        #expect(score("想死的心都有了……不是气话，是真的，已经很久很久都是这样了").categories.contains(.selfHarm))
+    }
+
+    /// Chat acronyms that are also letter pairs of codes score nothing: a postcode, a seat, a
+    /// PO box, "by hand".
+    @Test func codesAreNotChatAcronyms() {
+        #expect(score("LS6 2QT, number fourteen.").valence < 0.2)
+        #expect(score("Seat 8D, PO box 42").valence == 0)
+        #expect(score("She makes the gowns by hand").valence == 0)
+    }
+
+    /// Funeral arrangements for the dead, a teapot's clay, missing a shop's noodles "to death":
+    /// no disclosure.
+    @Test func griefAndTeapotsAreNoDisclosure() {
+        #expect(!score("好的。心里挺难受的，不过还好我妈和我弟都在身边，我们一起慢慢料理后事。").categories.contains(.selfHarm))
+        #expect(!score("我买的紫砂壶到了，盖子有个小缺口，能换一个吗").categories.contains(.selfHarm))
+        #expect(!score("我想死你们家的螺蛳粉了，啥时候补货啊").categories.contains(.selfHarm))
+        #expect(!score("说实话你们竞争对手给的价格低多了，合同一到期我们就走").categories.contains(.selfHarm))
+        #expect(score("紫砂吧，活着没意思").categories.contains(.selfHarm))
+    }
 }

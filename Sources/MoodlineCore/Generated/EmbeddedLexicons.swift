@@ -21821,6 +21821,17 @@ he has	0	@en_theywill
 she's already	0	@en_theywill
 he's already	0	@en_theywill
 she went to	0	@en_theywill
+she had to	0	@en_theywill
+he had to	0	@en_theywill
+she threatened	0	@en_theywill
+he threatened	0	@en_theywill
+she told them	0	@en_theywill
+he told them	0	@en_theywill
+she ended up	0	@en_theywill
+he ended up	0	@en_theywill
+they had to	0	@en_theywill
+she even	0	@en_theywill
+he even	0	@en_theywill
 he went to	0	@en_theywill
 # --- asking where a body is reached (its address, number, website): information, not a threat
 postal address for	0	@en_contactinfo
@@ -22124,6 +22135,10 @@ called your company a	0	@en_say
 called you a	0	@en_say
 called you lot	0	@en_say
 called your staff	0	@en_say
+# --- "who does the consumer stories": a relative clause, not a question
+who does the	0	
+that does the	0	
+who does	0	
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -42264,6 +42279,22 @@ bbq	0	@zh_bbq
 又走一趟	0	@zh_contact
 又行一趟	0	@zh_contact
 又嚟过	0	@zh_contact
+# --- someone said they would (气得说要去民航局投诉, 嬲到话要去消委会): the subject is the one told of
+说要	0	@zh_saidwill,@say
+话要	0	@zh_saidwill,@say
+说要去	0	@zh_saidwill,@say
+话要去	0	@zh_saidwill,@say
+嚷着要	0	@zh_saidwill,@say
+扬言要	0	@zh_saidwill,@say
+吵着要	0	@zh_saidwill,@say
+闹着要	0	@zh_saidwill,@say
+气得说要	0	@zh_saidwill,@say
+嬲到话要	0	@zh_saidwill,@say
+说他要	0	@zh_saidwill,@say
+说她要	0	@zh_saidwill,@say
+话佢要	0	@zh_saidwill,@say
+说会去	0	@zh_saidwill,@say
+话会去	0	@zh_saidwill,@say
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -50198,6 +50229,7 @@ app系咪死咗	-2.0
 @zh_advise ..6 @zh_auth	escalation	pointing the listener to an authority
 @zh_how	scope:procedure	procedural question
 @third|@zh_kin ..4 @say ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone else says they will complain
+@zh_saidwill ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone said they would complain
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_hypo & @zh_askonly|@zh_docask	scope:procedure	a hypothetical asked only to know
 @zh_sendto ..10 @zh_lawpolice|@zh_lawoffice	scope:procedure	a law office as the delivery address
