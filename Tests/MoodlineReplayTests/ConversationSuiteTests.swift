@@ -25,6 +25,7 @@ import Testing
         Floor(name: "tune17", recall: 0.5, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round18", recall: 0.63, falseAlarms: 8, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round19", recall: 0.75, falseAlarms: 8, calmAlerted: 4, calmUrgent: 2),
+        Floor(name: "round20", recall: 0.85, falseAlarms: 6, calmAlerted: 3, calmUrgent: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
