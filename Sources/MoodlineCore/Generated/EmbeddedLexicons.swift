@@ -29972,6 +29972,63 @@ i don't know what to do	-1.50
 don't have an answer	-1.00	
 
 # --- service-domain words and complaints (products, deliveries, repairs, billing)
+drops out	-1.20	
+dropped out	-1.20	
+dropping out	-1.20	
+keeps dropping	-1.20	
+keeps dropping out	-1.20	
+cuts out	-1.20	
+cutting out	-1.20	
+keeps cutting out	-1.20	
+cut out again	-1.20	
+disconnects	-1.20	
+keeps disconnecting	-1.20	
+no internet	-1.20	
+won't load	-1.20	
+wont load	-1.20	
+buffering	-1.20	
+crashed	-1.20	
+gone up from	-1.20	
+gone up to	-1.20	
+went up from	-1.20	
+went up to	-1.20	
+has gone up	-1.20	
+bill's gone up	-1.20	
+bills gone up	-1.20	
+price went up	-1.20	
+prices went up	-1.20	
+bill went up	-1.20	
+price rise	-1.20	
+put the price up	-1.20	
+put my bill up	-1.20	
+increased my bill	-1.20	
+bill has doubled	-1.20	
+doubled my bill	-1.20	
+bent	-1.00	
+dented	-1.00	
+arrived damaged	-1.00	
+arrived broken	-1.00	
+missing parts	-1.00	
+not as described	-1.00	
+misdescribed	-1.00	
+leaking	-1.00	
+doesn't fit	-1.00	
+in the backlog	-1.00	
+backlog	-1.00	
+didn't arrive	-1.00	
+did not arrive	-1.00	
+hasn't come	-1.00	
+has not come	-1.00	
+hasn't turned up	-1.00	
+kept on hold	-1.00	
+let me finish	-1.30	
+let me finish a sentence	-1.30	
+let me finish my sentence	-1.30	
+you are not listening	-1.30	
+you're not listening to me	-1.30	
+you keep interrupting	-1.30	
+keep cutting me off	-1.30	
+you cut me off	-1.30	
 doesn't work	-1.50	
 does not work	-1.50	
 didn't work	-1.50	
@@ -30762,6 +30819,11 @@ jump in front of	-3.40	self_harm
 step in front of a train	-3.50	self_harm
 
 # --- abuse: insults and threats aimed at a person (criticism of the company is not abuse)
+more than two brain cells	-2.50	abuse
+two brain cells	-2.50	abuse
+two brain cells to rub together	-2.50	abuse
+a single brain cell	-2.50	abuse
+one brain cell	-2.50	abuse
 idiot	-2.80	abuse
 idiots	-2.80	abuse
 useless idiot	-3.20	abuse
