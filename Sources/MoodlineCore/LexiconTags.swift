@@ -17,6 +17,9 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     /// "or", 或者: a negation before it reaches the words after it too ("I'm not closing the
     /// account or moving banks", 我不会退订或者转网).
     public static let disjunction = LexiconTags(rawValue: 1 << 24)
+    /// "fine", "okay", "yes", 好, 明白: a reply that takes a turn. Alone in a line it says
+    /// nothing of the speaker's mood ("Fine.", "……好。" after a refusal is no praise).
+    public static let acknowledgement = LexiconTags(rawValue: 1 << 25)
     /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
     static let hasConcepts = LexiconTags(rawValue: 1 << 31)
 
@@ -28,7 +31,7 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     private static let named: [(String, LexiconTags)] = [
         ("negator", .negator), ("intensifier", .intensifier), ("contrast", .contrast),
         ("anger", .anger), ("sadness", .sadness), ("hyperbole", .hyperbole), ("sarcasm", .sarcasm),
-        ("morpheme", .morpheme), ("disjunction", .disjunction),
+        ("morpheme", .morpheme), ("disjunction", .disjunction), ("acknowledgement", .acknowledgement),
     ] + Category.allCases.map { ($0.tag, LexiconTags($0)) }
 
     /// The tag a lexicon file names, if it is one Moodline knows.

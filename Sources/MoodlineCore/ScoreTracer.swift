@@ -42,6 +42,8 @@ public enum ScoreStep: Sendable, Equatable {
     case despair(from: Float, to: Float)
     /// Negative words inside quotation marks: someone's words reported, counted for less.
     case quoted(from: Float, to: Float)
+    /// The line only acknowledges ("Fine.", 好。): its warm word is a reply, not a mood.
+    case acknowledgement(from: Float)
     /// A question about procedure ("can I cancel one order?"): its clause's negative words
     /// name the task, not a feeling, and count for less.
     case procedural(from: Float, to: Float)

@@ -123,6 +123,9 @@ private struct RuleState {
     var morphemes: Float = 0
     /// The positive part of the sum, which sarcasm turns around.
     var praise: Float = 0
+    /// Weighted entries that only acknowledge ("Fine.", 好。), and all the others.
+    var acknowledgements = 0
+    var otherSentiment = 0
     /// The negative part of the clause's words since the clause (or a contrast) began, which
     /// a procedural question scales down.
     var clauseNegative: Float = 0
@@ -443,6 +446,9 @@ private struct RuleState {
                 if tags.contains(.anger) { sawAngryHyperbole = true }
             }
         }
+        if v != 0 {
+            if tags.contains(.acknowledgement) { acknowledgements += 1 } else { otherSentiment += 1 }
+        }
         intensity += abs(v)
         afterContrast += v
         if v > 0 { praise += v } else { clauseNegative += v }
@@ -630,6 +636,12 @@ private struct RuleState {
             tracer.record(.contrast(before: beforeContrast, after: afterContrast))
         } else {
             total = afterContrast
+        }
+        if total > 0 && acknowledgements > 0 && otherSentiment == 0 && categories.isEmpty {
+            // "Fine." or 好，好。 takes the turn; it tells nothing of how the caller feels.
+            tracer.record(.acknowledgement(from: total))
+            intensity = max(0, intensity - total)
+            total = 0
         }
         if total > 0 && !fragmentCues.contains(ScopeCues(.sarcasm)) { dropRepeatBesidePraise(tracer: &tracer) }
         if total < 0 && clause.fragmentCues.union(fragmentCues).contains(ScopeCues(.jest)) {

@@ -81,6 +81,8 @@ struct ScoreExplanation {
             return "a grievance said without feeling words: total \(format(from)) → \(format(to))"
         case .despair(let from, let to):
             return "self-harm said in quiet words is despair: total \(format(from)) → \(format(to))"
+        case .acknowledgement(let from):
+            return "only an acknowledgement (a reply, not a mood): total \(format(from)) → +0"
         case .quoted(let from, let to):
             return "words in quotation marks are someone's, reported: clause \(format(from)) → \(format(to))"
         case .morphemes(let total):

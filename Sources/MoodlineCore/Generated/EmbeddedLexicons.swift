@@ -22367,7 +22367,8 @@ have no intention of	0.00	negator
 #   ok thx apologise apologize apology appreciate appreciated bastard bitch cheers cunt dickhead douchebag dumbass fed up fiasco freaking freezes god grateful
 #   honestly idiot imbecile jackass lawsuit lifesaver like moron morons no okay overwhelmed perfect please pretty prick resolved retard ridiculously satisfied
 #   scumbag seriously sorry suicidal suicide suing super thankful thanks truly twat unbelievable wow yeah
-#   added tags: anger on clearly high-arousal negative words, sadness on low-arousal ones (Moodline's judgement).
+#   added tags: anger on clearly high-arousal negative words, sadness on low-arousal ones, acknowledgement on replies
+#   that take a turn (fine, alright, sure, yes, yep) (Moodline's judgement).
 # emoticons are ASCII symbol tokens and may contain letters or digits (:d, xd, o_o, <3, 0:)).
 # Left out: emoticons Moodline cannot match (it matches emoticons of 2-4 ASCII characters
 # that open with punctuation other than ! ? , . ' "): *<|:-) ,-: ---'-;-{@ --<--<@ .-: ..###-: ..###: 0:) 0:-) 0:-3 0:03 0;^) 3:( 3:) 3:-( 3:-) :###.. :-###.. @>-->-- @}-;-'--- d-': d: d; o-: o.o o: o:-3 s: d-: v.v
@@ -22932,7 +22933,7 @@ alive	1.60
 allergic	-1.20	
 allow	0.90	
 alone	-1.00	
-alright	1.00	
+alright	1.00	acknowledgement
 amaze	2.50	
 amazed	2.20	
 amazedly	2.10	
@@ -25159,7 +25160,7 @@ fighters	-0.20
 fighting	-1.50	
 fightings	-1.90	
 fights	-1.70	
-fine	0.80	
+fine	0.80	acknowledgement
 fire	-1.40	
 fired	-2.60	
 firing	-1.40	
@@ -28711,7 +28712,7 @@ supremer	2.30
 supremest	2.20	
 supremo	1.90	
 supremos	1.30	
-sure	1.30	
+sure	1.30	acknowledgement
 surefire	1.00	
 surefooted	1.90	
 surefootedly	1.60	
@@ -29683,8 +29684,8 @@ wronged	-1.90
 yay	2.40	
 yearning	0.50	
 yeees	1.70	
-yep	1.20	
-yes	1.70	
+yep	1.20	acknowledgement
+yes	1.70	acknowledgement
 youthful	1.30	
 yucky	-1.80	
 yummy	2.40	
@@ -30178,9 +30179,9 @@ credit to your account	0.50
 # --- neutral service words that VADER scores (greeting, politeness and discourse words)
 honestly	0.00	
 wow	0.00	
-yeah	0.20	
-ok	0.20	
-okay	0.20	
+yeah	0.20	acknowledgement
+ok	0.20	acknowledgement
+okay	0.20	acknowledgement
 please	0.30	
 like	0.50	
 i'd like	0.00	
@@ -42905,7 +42906,7 @@ bbq	0	@zh_bbq
 好滴	0	
 好哒	0	
 好啊	0.6	
-好呀	0.6	
+好呀	0.6	acknowledgement
 好了	0.6	
 好好	0.6	
 那好	0.6	
@@ -42916,9 +42917,9 @@ bbq	0	@zh_bbq
 还好	0.5	
 没错	0.5	
 对的	0.5	
-是的	0.5	
+是的	0.5	acknowledgement
 可以的	0.5	
-行吧	0.5	
+行吧	0.5	acknowledgement
 差点	-0.3	
 差一点	-0.3	
 快点	-0.3	
@@ -43301,7 +43302,7 @@ bbq	0	@zh_bbq
 特意	0	
 
 # --- positive evaluation
-好	1.9	
+好	1.9	acknowledgement
 棒	2.5	
 很棒	2.5	
 超棒	2.5	
@@ -43418,7 +43419,7 @@ bbq	0	@zh_bbq
 有保障	1.7	
 清楚	1.5	
 清晰	1.5	
-明白	1.5	
+明白	1.5	acknowledgement
 明确	1.5	
 透明	1.5	
 公道	1.5	
