@@ -29964,6 +29964,34 @@ yelled at	-1.80
 getting yelled at	-2.00	
 shouted at	-1.80	
 swamped	-1.20	strain
+rough shift	-1.00	strain
+it's been a rough shift	-1.20	strain
+been a rough shift	-1.20	strain
+it's been a rough day	-1.20	strain
+been a rough day	-1.20	strain
+long shift	-0.80	strain
+covering for two	-1.00	strain
+covering for two people	-1.00	strain
+i'm covering for	-1.00	strain
+timing out on me	-1.00	strain
+keeps timing out	-1.00	strain
+timing every call	-1.00	strain
+they're timing	-0.80	strain
+going as fast as i can	-1.00	strain
+as fast as i can	-0.80	strain
+i'm doing my best	-0.80	strain
+i'm doing my best here	-1.00	strain
+i'm trying my best	-0.80	strain
+i'm the only one on	-1.00	strain
+can't think straight	-1.20	strain
+my head's all over the place	-1.20	strain
+haven't had a break	-1.00	strain
+no break all day	-1.00	strain
+lot of chats open	-1.00	strain
+too many chats	-1.00	strain
+so many calls	-1.00	strain
+calls all day	-0.80	strain
+juggling	-0.60	strain
 overwhelmed	-1.80	
 burned out	-2.00	sadness
 burnt out	-2.00	sadness
@@ -42358,6 +42386,12 @@ bbq	0	@zh_bbq
 话佢要	0	@zh_saidwill,@say
 说会去	0	@zh_saidwill,@say
 话会去	0	@zh_saidwill,@say
+# --- answered or explained by the dozen (今天一上午我已经解释了四十多遍了): an agent's load
+回复了	0	@zh_answered
+解释了	0	@zh_answered
+答复了	0	@zh_answered
+回复咗	0	@zh_answered
+解释咗	0	@zh_answered
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -49986,6 +50020,31 @@ app系咪死咗	-2.0
 唔识用就唔好	-2	rude
 # --- the speaker's own load or rush (strain): a long queue, many chats open, a slow system, too few staff
 咨询量比较大	-1.0	strain
+催不动	-1.0	strain
+我这边也催不动	-1.0	strain
+手都在抖	-1.5	strain
+手都抖	-1.5	strain
+手都震	-1.5	strain
+脑子有点乱	-1.2	strain
+脑子好乱	-1.2	strain
+一直在被骂	-1.5	strain
+一直被骂	-1.5	strain
+成日俾人闹	-1.5	strain
+俾人闹足成日	-1.5	strain
+我真的已经尽力了	-1.2	strain
+我已经尽力了	-1.2	strain
+我今天有点急	-1.0	strain
+今天有点急	-1.0	strain
+排着好多电话	-1.0	strain
+后面排着好多	-1.0	strain
+后面还有好多人	-1.0	strain
+接不过来	-1.0	strain
+电话接不完	-1.0	strain
+今天太忙	-1.0	strain
+今天特别忙	-1.0	strain
+做到冇停	-1.0	strain
+我都好攰	-1.2	strain
+一上午我已经	-0.8	strain
 咨询量很大	-1.0	strain
 咨询量大	-1.0	strain
 进线量大	-1.0	strain
