@@ -516,4 +516,45 @@ import Testing
         #expect(!score("说实话你们竞争对手给的价格低多了，合同一到期我们就走").categories.contains(.selfHarm))
         #expect(score("紫砂吧，活着没意思").categories.contains(.selfHarm))
     }
+
+    /// A line that only acknowledges takes a turn and tells nothing of the mood; an
+    /// acknowledgement beside thanks or praise is warm.
+    @Test func anAcknowledgementAloneIsNoMood() {
+        for text in ["Fine.", "好。", "……好，好。", "Yeah. Alright. Stay on a minute.", "明白。"] {
+            #expect(score(text).valence == 0, "\(text)")
+        }
+        #expect(score("Okay. Thanks.").valence > 0)
+        #expect(score("好的，谢谢").valence > 0)
+        #expect(score("服务很好").valence > 0)
+    }
+
+    /// A fault told plainly is a complaint, however flat the words.
+    @Test func faultsToldPlainlyAreNegative() {
+        for text in ["My internet has dropped out every evening for a week.", "the bill's gone up from thirty-two to fifty-one pounds",
+                     "it arrived with one leg bent", "Can you let me finish a sentence, please?"] {
+            #expect(score(text).valence < 0, "\(text)")
+        }
+    }
+
+    /// Contempt for what the listener can do is abuse, named before or after the listener.
+    @Test func contemptForTheListenersSkillIsAbuse() {
+        #expect(score("你係咪淨係識 copy and paste 㗎？定係你哋公司請人唔使腦，識打字就得？").categories.contains(.abuse))
+        #expect(score("你们培训就教这一句是吧？复读机都比你会变通。").categories.contains(.abuse))
+        #expect(score("Are you actually reading what I write? You're about as much use as the TV.").categories.contains(.abuse))
+        #expect(!score("I know where your office is, I'll drop the documents in person tomorrow, what time do you open?").categories.contains(.abuse))
+    }
+
+    /// No renewal wanted, or the other shop from now on, is leaving.
+    @Test func leavingSaidAsNoRenewalOrTheOtherShop() {
+        #expect(score("知道了。明年續保的短信也不用給我發了。").categories.contains(.churn))
+        #expect(score("说真的，这么多年寄东西都用你们，以后家里的东西我还是让楼下那家送吧").categories.contains(.churn))
+    }
+
+    /// An agent's load said sideways is strain: the agent is stretched, not rude.
+    @Test(arguments: ["I understand. I'm sorry, it's been a rough shift.", "sorry sorry, Im covering for two people who are out",
+                      "不是不是，抱歉，是我没说清楚。我现在脑子有点乱，一直在被骂", "今天一上午我已经解释了四十多遍了",
+                      "唉……对不起阿姨，我今天有点急。"])
+    func anAgentsLoadIsStrain(_ text: String) {
+        #expect(score(text).categories.contains(.strain), "\(text)")
+    }
 }

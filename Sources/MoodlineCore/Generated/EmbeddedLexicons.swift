@@ -16015,7 +16015,7 @@ as dumb	0	@en_adj
 as thick	0	@en_adj
 as useless	0	@en_adj
 as helpful as a chocolate teapot	0	@en_adj
-chocolate teapot	0	@en_adj
+chocolate teapot	0	@en_adj,@en_demean
 the worst	0	@en_adj
 incapable	0	@en_adj
 moronic	0	@en_adj
@@ -22139,6 +22139,25 @@ called your staff	0	@en_say
 who does the	0	
 that does the	0	
 who does	0	
+# --- more ways to call the listener useless (about as much use as the TV, a waxwork at a keyboard)
+as much use as	0	@en_demean
+about as much use as	0	@en_demean
+as useful as a	0	@en_demean
+a waxwork	0	@en_demean
+waxwork	0	@en_demean
+a chocolate teapot	0	@en_demean
+# --- the listener looked up, a visit promised: a veiled threat
+looked you up	0	@threat
+i looked you up	0	@threat
+pay you a visit	0	@threat
+i'll pay you a visit	0	@threat
+swing by and explain	0	@threat
+# --- utility regulators
+public service commission	0	@regulator
+the public service commission	0	@regulator
+psc	0	@regulator
+utility regulator	0	@regulator
+the utility regulator	0	@regulator
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -30456,6 +30475,10 @@ that's alright	0.50
 that's okay	0.50	
 
 # --- escalation: regulators, lawyers, courts, media and public complaint sites
+public service commission	-1.50	escalation
+looked you up	-2.50	
+pay you a visit	-2.50	
+swing by and explain	-2.50	
 better business bureau	-1.50	escalation
 bbb	-1.50	escalation
 attorney general	-1.50	escalation
@@ -37038,7 +37061,7 @@ costs me more	0	@letdown
 到时候	0	@zh_when
 等我	0	@zh_when
 之后	0	@zh_when
-以后	0	@zh_when
+以后	0	@zh_when,@zh_fromnow
 从此	0	@zh_when
 再也	0	@zh_when
 打扰任何人	0	@zh_sh
@@ -38192,7 +38215,7 @@ csl	0	@zh_comp
 有关系	0	@zh_use
 下单	0	@zh_use
 消费	0	@zh_use
-续费	0	@zh_use
+续费	0	@zh_use,@zh_renew
 办理	0	@zh_use
 光临	0	@zh_use
 入住	0	@zh_use
@@ -38211,7 +38234,7 @@ csl	0	@zh_comp
 选	0	@zh_use
 寄	0	@zh_use
 打交道	0	@zh_use
-续约	0	@zh_use
+续约	0	@zh_use,@zh_renew
 续你们	0	@zh_use
 合作	0	@zh_use
 网购	0	@zh_use
@@ -41326,7 +41349,7 @@ bbq	0	@zh_bbq
 你只会	0	@zh_gripe,@you,@letdown
 你们只会	0	@zh_gripe,@you,@letdown
 只会叫我	0	@zh_gripe,@letdown
-只会复制	0	@zh_gripe,@letdown
+只会复制	0	@zh_gripe,@letdown,@zh_demean
 从头到尾	0	@zh_gripe,@letdown
 一次都没有	0	@zh_gripe,@zh_unres,@letdown
 连个电话都没	0	@zh_gripe,@letdown
@@ -42392,6 +42415,45 @@ bbq	0	@zh_bbq
 答复了	0	@zh_answered
 回复咗	0	@zh_answered
 解释咗	0	@zh_answered
+# --- contempt for what the listener can do (净系识打呢几句, 只会复制贴上, 复读机都比你会变通, 个脑生嚟摆设)
+净系识	0	@zh_demean
+只会复制粘贴	0	@zh_demean
+只会复制贴上	0	@zh_demean
+复读机	0	@zh_demean
+比你会变通	0	@zh_demean
+生嚟摆设	0	@zh_demean
+是摆设	0	@zh_demean
+请人唔使脑	0	@zh_demean
+请人不用脑	0	@zh_demean
+唔使考试	0	@zh_demean
+不用考试	0	@zh_demean
+只会打字	0	@zh_demean
+只会说这一句	0	@zh_demean
+就教这一句	0	@zh_demean
+只会这一句	0	@zh_demean
+识打字就得	0	@zh_demean
+# --- renewals not wanted (明年续保的短信也不用给我发了)
+续保	0	@zh_renew
+续期	0	@zh_renew
+续订	0	@zh_renew
+不用给我发了	0	@zh_nomore
+也不用给我发了	0	@zh_nomore
+不用再发了	0	@zh_nomore
+不用发给我了	0	@zh_nomore
+不用再寄了	0	@zh_nomore
+不用再通知我了	0	@zh_nomore
+别再发了	0	@zh_nomore
+唔使再发	0	@zh_nomore
+不用再给我发	0	@zh_nomore
+不必再发了	0	@zh_nomore
+# --- from now on, and the other shop (以后……还是让楼下那家送吧)
+楼下那家	0	@zh_comp
+那家	0	@zh_comp
+隔壁那家	0	@zh_comp
+对面那家	0	@zh_comp
+往后	0	@zh_fromnow
+今后	0	@zh_fromnow
+下次	0	@zh_fromnow
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -50332,6 +50394,7 @@ app系咪死咗	-2.0
 @zh_wherelive ..6 @zh_canfind	abuse	where the listener lives can be found
 @zh_canfind ..6 @zh_wherelive	abuse	where the listener lives can be found
 @you ..6 @zh_demean	abuse	contempt for the listener
+@zh_demean ..6 @you	abuse	contempt for the listener, named after
 @zh_simile ..1 @zh_insult ..2 @zh_like	abuse	like a fool
 @zh_threat	abuse	a blow at the listener
 @self ..4 @zh_insult	scope:self_target	insult at oneself
@@ -50370,6 +50433,8 @@ app系咪死咗	-2.0
 @zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
 @zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
+@zh_renew & @zh_nomore	churn	no renewal wanted
+@zh_fromnow ..12 @zh_comp	churn	from now on, the other shop
 @self ..1 @zh_all ..3 @zh_returngoods|@zh_cancel	churn	returning the whole order
 @zh_all ..2 @zh_returngoods	churn	returning the whole order
 @zh_endpartner	churn	ending the partnership
