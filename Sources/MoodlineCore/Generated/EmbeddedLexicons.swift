@@ -30020,6 +30020,28 @@ i don't know what to do	-1.50
 don't have an answer	-1.00	
 
 # --- service-domain words and complaints (products, deliveries, repairs, billing)
+declined	-1.20	
+been declined	-1.20	
+card declined	-1.20	
+card was declined	-1.20	
+card's been declined	-1.20	
+keeps getting declined	-1.20	
+keeps being declined	-1.20	
+card blocked	-1.20	
+blocked my card	-1.20	
+account frozen	-1.20	
+froze my account	-1.20	
+frozen my account	-1.20	
+locked out	-1.20	
+locked out of my account	-1.20	
+been going on for	-1.20	
+going on for weeks	-1.20	
+going on for months	-1.20	
+this has been going on	-1.20	
+has dragged on	-1.20	
+put it in writing	-0.80	
+with your name on it	-0.80	
+i'll believe it when	-0.80	
 drops out	-1.20	
 dropped out	-1.20	
 dropping out	-1.20	
