@@ -30020,6 +30020,13 @@ i don't know what to do	-1.50
 don't have an answer	-1.00	
 
 # --- service-domain words and complaints (products, deliveries, repairs, billing)
+billed twice	-1.50	
+charged me twice	-1.50	
+billed me twice	-1.50	
+debited twice	-1.50	
+taken twice	-1.50	
+paid twice	-1.50	
+charged two times	-1.50	
 declined	-1.20	
 been declined	-1.20	
 card declined	-1.20	
@@ -50274,6 +50281,13 @@ app系咪死咗	-2.0
 谢谢你陪我聊	2.0	thanks
 陪我聊了这么久	1.0	
 多谢你陪我倾	2.0	thanks
+# --- weather so bad one 'does not want to live' (hyperbole), and Beijing curses at the listener
+热得人都不想活了	-1.0	hyperbole
+热得不想活了	-1.0	hyperbole
+热到不想活	-1.0	hyperbole
+冷得人都不想活了	-1.0	hyperbole
+冷得不想活了	-1.0	hyperbole
+晒得人都不想活了	-1.0	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
