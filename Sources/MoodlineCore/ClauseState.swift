@@ -49,6 +49,13 @@ struct ClauseState {
     /// Categories a rule stated and a scope cue of their clause cancelled: what the fragment
     /// spoke of without stating it ("这是例行程序，建议您到派出所报案" speaks of the police).
     var scoped = CategorySet()
+    /// Where someone else (我老公, 朋友) was named in the clause, and where their 说 ended
+    /// (UTF-8 offsets), or -1.
+    var otherAt: Int32 = -1
+    var saidEnd: Int32 = -1
+    /// The clause holds someone else's words told in the one before (我老公前几天还说，再不退就去
+    /// 教育局投诉你们): the comma came right after their 说.
+    var reportsOn = false
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -72,6 +79,11 @@ struct ClauseState {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(entryConcepts)
         if concepts.contains(Int(patterns.speaker)) { speakerAt = utf8Start }
+        if patterns.others.third >= 0, entryConcepts.han.contains(Int(patterns.others.third)) || entryConcepts.han.contains(Int(patterns.others.kin)) {
+            otherAt = utf8Start
+        } else if patterns.sayNow >= 0, otherAt >= 0, speakerAt < otherAt, entryConcepts.han.contains(Int(patterns.sayNow)) {
+            saidEnd = utf8End
+        }
         if negatorPrecedes { negatedConcepts.formUnion(entryConcepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
@@ -152,6 +164,12 @@ struct ClauseState {
     mutating func close<Tracer: ScoreTracer>(
         soft: Bool, next: Int32, categories: inout CategorySet, hits: inout CategoryHits, hostile: inout Int, tracer: inout Tracer
     ) {
+        if reportsOn && speakerAt < 0 { cues.insert(ScopeCues(.otherParty)) }
+        // Only the one clause right after 说， is taken for the words said: the next may be the
+        // speaker's own again.
+        reportsOn = soft && saidEnd >= 0 && next - saidEnd <= Self.saidThenComma
+        otherAt = -1
+        saidEnd = -1
         if candidateCount > 0 {
             let spanningCues = cues.union(carriedCues)
             for k in 0..<candidateCount {
@@ -205,6 +223,12 @@ struct ClauseState {
         speakerInside = ScopeCues()
         clauseStart = next
     }
+}
+
+extension ClauseState {
+    /// The most UTF-8 bytes from the end of someone else's 说 to the end of the comma after it
+    /// (，is three bytes) for the next clause to be the words said.
+    static let saidThenComma: Int32 = 4
 }
 
 /// The buffers a ``Scorer`` keeps for ``ClauseState`` between calls.

@@ -57,12 +57,18 @@ final class FrozenTables: @unchecked Sendable {
         // Entries with concepts say so in their tags, so most entries never read their concept set.
         let speaker = numbering.numbers["self"].map { Int16($0) } ?? -1
         let listener = numbering.numbers["you"].map { Int16($0) } ?? -1
+        let third = numbering.numbers["third"].map { Int16($0) } ?? -1
+        let kin = numbering.numbers["zh_kin"].map { Int16($0) } ?? -1
+        let sayNow = numbering.numbers["zh_saynow"].map { Int16($0) } ?? -1
         var usedConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
         for pattern in patterns {
             for part in pattern.parts { usedConcepts.formUnion(EntryConcepts(part, script: pattern.script)) }
         }
         for concept in [speaker, listener] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .any))
+        }
+        for concept in [third, kin, sayNow] where concept >= 0 {
+            usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .han))
         }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
             concepts.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
@@ -74,7 +80,7 @@ final class FrozenTables: @unchecked Sendable {
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
             fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families,
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: learnedSupport, speaker: speaker, listener: listener
+            learnedSupport: learnedSupport, speaker: speaker, listener: listener, others: (third, kin), sayNow: sayNow
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

@@ -6,6 +6,10 @@ import Darwin
 
 /// Turns lexicon files into the tables a ``Lexicon`` matches with, collecting every issue.
 enum LexiconCompiler {
+    /// Concepts the scorer reads itself, whether or not a pattern names them: who speaks, who
+    /// listens, and someone else saying it now (我老公还说，……), whose next clause is their words.
+    static let readByTheScorer: Set<String> = ["self", "you", "third", "zh_kin", "zh_saynow"]
+
     struct Output {
         var entries: [Lexicon.Entry] = []
         var words = WordTable()
@@ -73,6 +77,7 @@ enum LexiconCompiler {
         for pattern in out.patterns {
             for part in pattern.parts { use(part, pattern.script) }
         }
+        used.formUnion(Self.readByTheScorer)
         for (name, at) in out.conceptDefinedAt.sorted(by: { ($0.value.file, $0.value.line) < ($1.value.file, $1.value.line) })
         where !used.contains(name) {
             out.issues.append(LexiconIssue(.unusedConcept, file: at.file, line: at.line,

@@ -40,8 +40,8 @@ public enum ScoreStep: Sendable, Equatable {
     /// A self-harm statement in quiet words ("my affairs are in order"): the total is at most
     /// despair's own.
     case despair(from: Float, to: Float)
-    /// Negative words inside quotation marks: someone's words reported, counted for less.
-    case quoted(from: Float, to: Float)
+    /// Negative words of someone else's, quoted or told after their 说，: counted for less.
+    case reportedWords(from: Float, to: Float)
     /// The line only acknowledges ("Fine.", 好。): its warm word is a reply, not a mood.
     case acknowledgement(from: Float)
     /// A question about procedure ("can I cancel one order?"): its clause's negative words

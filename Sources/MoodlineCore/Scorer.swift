@@ -215,12 +215,13 @@ private struct RuleState {
     mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
         recentCount = 0
         clauseNegator = nil
-        if inQuote {
-            clause.cues.insert(ScopeCues(.reported))
+        if inQuote { clause.cues.insert(ScopeCues(.reported)) }
+        if inQuote || (clause.reportsOn && clause.speakerAt < 0) {
             if clauseNegative < 0 {
-                // Someone's angry words quoted are a report of them, not the speaker's temper.
+                // Someone's angry words, quoted or told after 说，, are a report of them, not the
+                // speaker's temper.
                 let kept = clauseNegative * Self.proceduralShare
-                tracer.record(.quoted(from: clauseNegative, to: kept))
+                tracer.record(.reportedWords(from: clauseNegative, to: kept))
                 afterContrast -= clauseNegative - kept
                 intensity += kept - clauseNegative
                 clauseNegative = 0

@@ -83,8 +83,8 @@ struct ScoreExplanation {
             return "self-harm said in quiet words is despair: total \(format(from)) → \(format(to))"
         case .acknowledgement(let from):
             return "only an acknowledgement (a reply, not a mood): total \(format(from)) → +0"
-        case .quoted(let from, let to):
-            return "words in quotation marks are someone's, reported: clause \(format(from)) → \(format(to))"
+        case .reportedWords(let from, let to):
+            return "someone else's words, reported: clause \(format(from)) → \(format(to))"
         case .morphemes(let total):
             return "no word-level sentiment: characters inside unknown words give \(format(total))"
         case .contrast(let before, let after):

@@ -557,4 +557,14 @@ import Testing
     func anAgentsLoadIsStrain(_ text: String) {
         #expect(score(text).categories.contains(.strain), "\(text)")
     }
+
+    /// Someone else's words told right after their 说 and a comma are theirs: their threat is no
+    /// threat of the speaker's, and the clause after, naming the speaker, is the speaker's again.
+    @Test func wordsToldAfterSomeoneElsesSayAreTheirs() {
+        let husband = score("没事没事，到了就好。我老公前几天还说，再不退就去教育局投诉你们，我说不至于，果然吧。")
+        #expect(!husband.categories.contains(.escalation))
+        #expect(score("再不退就去教育局投诉你们").categories.contains(.escalation))
+        #expect(score("我老公前几天还说，我再不退就去教育局投诉你们").categories.contains(.escalation))
+        #expect(score("上次那个小哥说帮我升级处理，然后就没下文了").categories.contains(.repeatContact))
+    }
 }

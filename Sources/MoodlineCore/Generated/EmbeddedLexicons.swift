@@ -36862,9 +36862,9 @@ costs me more	0	@letdown
 条款	0	@third,@zh_insure
 很多人	0	@third
 好多人	0	@third
-说	0	@say
-讲	0	@say,@zh_contact
-话	0	@say
+说	0	@say,@zh_saynow
+讲	0	@say,@zh_contact,@zh_saynow
+话	0	@say,@zh_saynow
 写	0	@say,@zh_contact
 骂	0	@say
 留言	0	@say,@zh_contact,@zh_reached,@zh_quote
@@ -42483,6 +42483,13 @@ bbq	0	@zh_bbq
 往后	0	@zh_fromnow
 今后	0	@zh_fromnow
 下次	0	@zh_fromnow
+# --- someone else saying it now (我老公前几天还说，……): with a comma right after, the next clause is their words (read by the scorer, not by a pattern)
+还说	0	@zh_saynow,@say
+就说	0	@zh_saynow,@say
+老说	0	@zh_saynow,@say
+一直说	0	@zh_saynow,@say
+总说	0	@zh_saynow,@say
+总是说	0	@zh_saynow,@say
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
