@@ -79,9 +79,10 @@ struct ClauseState {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(entryConcepts)
         if concepts.contains(Int(patterns.speaker)) { speakerAt = utf8Start }
-        if patterns.others.third >= 0, entryConcepts.han.contains(Int(patterns.others.third)) || entryConcepts.han.contains(Int(patterns.others.kin)) {
+        let han = entryConcepts.han
+        if han.contains(Int(patterns.others.third)) || han.contains(Int(patterns.others.kin)) {
             otherAt = utf8Start
-        } else if patterns.sayNow >= 0, otherAt >= 0, speakerAt < otherAt, entryConcepts.han.contains(Int(patterns.sayNow)) {
+        } else if otherAt >= 0, speakerAt < otherAt, han.contains(Int(patterns.sayNow)) {
             saidEnd = utf8End
         }
         if negatorPrecedes { negatedConcepts.formUnion(entryConcepts) }

@@ -665,8 +665,9 @@ private struct RuleState {
         }
         if categories.subtracting(weak).contains(.selfHarm) && total > Self.despairTotal {
             tracer.record(.despair(from: total, to: Self.despairTotal))
+            // Only the strength the floor adds counts towards agitation.
+            intensity += Self.despairTotal.magnitude - max(0, -total)
             total = Self.despairTotal
-            intensity += abs(total)
         }
         if stated.contains(.grievance) && total > Self.grievanceTotal && !categories.contains(.thanks) {
             tracer.record(.grievance(from: total, to: Self.grievanceTotal))
