@@ -567,4 +567,18 @@ import Testing
         #expect(score("我老公前几天还说，我再不退就去教育局投诉你们").categories.contains(.escalation))
         #expect(score("上次那个小哥说帮我升级处理，然后就没下文了").categories.contains(.repeatContact))
     }
+
+    /// Calm calls with trigger words: an idiom with "kill", half a life lost to a house move, a
+    /// car rear-ended, the reason for this very call, where a complaint would go.
+    @Test func calmCallsWithTriggerWordsStateNothing() {
+        #expect(score("Yes please, that'd kill two birds with one stone, I'd stop forgetting the payday top-up as well.").valence >= 0)
+        // The learned layer may still guess self-harm here, but only weakly: no alert on one line.
+        let moving = score("好啊，唔該晒！上次搬屋搬到我死咗半條人命，今次想朝早自己慢慢執好啲嘢先。")
+        #expect(!moving.categories.subtracting(moving.weakCategories).contains(.selfHarm))
+        #expect(!score("陳小姐你好，我的車十二月被追撞，理賠到現在一個多月都沒下來").categories.contains(.selfHarm))
+        #expect(score("Hello Daniel. I'm ringing because my husband passed away three weeks ago, and I was told I need to let you know about his pension.").categories.isEmpty)
+        #expect(!score("If the inspector charges for damage I don't agree with, how would I complain? Is there an internal dispute process, or is that something that goes to the CFPB?").categories.contains(.escalation))
+        #expect(score("I'm going to the CFPB with this.").categories.contains(.escalation))
+        #expect(!score("那就好。纯属好奇：如果哪天理赔有争议，是先找你们，还是直接找金融监管部门？就是想了解一下。").categories.contains(.escalation))
+    }
 }

@@ -26,7 +26,7 @@ import Testing
         Floor(name: "round18", recall: 0.63, falseAlarms: 8, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round19", recall: 0.75, falseAlarms: 8, calmAlerted: 4, calmUrgent: 2),
         Floor(name: "round20", recall: 0.85, falseAlarms: 6, calmAlerted: 3, calmUrgent: 1),
-        Floor(name: "round21", recall: 0.77, falseAlarms: 17, calmAlerted: 7, calmUrgent: 3, selfHarmMissed: 1),
+        Floor(name: "round21", recall: 0.77, falseAlarms: 6, calmAlerted: 3, calmUrgent: 1, selfHarmMissed: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

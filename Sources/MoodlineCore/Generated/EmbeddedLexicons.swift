@@ -22158,6 +22158,26 @@ the public service commission	0	@regulator
 psc	0	@regulator
 utility regulator	0	@regulator
 the utility regulator	0	@regulator
+# --- this call's own purpose (I'm ringing because my husband passed away three weeks ago): not an earlier contact
+i'm ringing because	0	
+im ringing because	0	
+i'm calling because	0	
+im calling because	0	
+i am calling because	0	
+i'm ringing about	0	
+i'm calling about	0	
+i am calling about	0	
+i'm ringing to	0	
+i'm calling to	0	
+just ringing to	0	
+just calling to	0	
+# --- where a complaint would go, asked (or is that something that goes to the CFPB?)
+is that something	0	@en_procq
+is it something	0	@en_procq
+does that go to	0	@en_procq
+would that go to	0	@en_procq
+does it go to	0	@en_procq
+would it go to	0	@en_procq
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -31051,6 +31071,13 @@ you people	0.00
 how dare you	-2.50	anger
 
 # --- hyperbole: idioms that are not what they say (block the shorter matches inside)
+kill two birds with one stone	1.00	hyperbole
+killing two birds with one stone	1.00	hyperbole
+two birds with one stone	1.00	hyperbole
+kill time	0.00	hyperbole
+killing time	0.00	hyperbole
+silence at last	1.00	hyperbole
+peace at last	1.50	hyperbole
 worried sick	-1.50	hyperbole
 killer service	1.80	hyperbole
 killer deal	1.80	hyperbole
@@ -42490,6 +42517,15 @@ bbq	0	@zh_bbq
 一直说	0	@zh_saynow,@say
 总说	0	@zh_saynow,@say
 总是说	0	@zh_saynow,@say
+# --- only curious, only wanting to know (纯属好奇, 就是想了解一下)
+纯属好奇	0	@zh_askonly
+就是想了解一下	0	@zh_askonly
+只是想了解一下	0	@zh_askonly
+想了解一下	0	@zh_askonly
+# --- the listener has (你哋有个纸箱烂咗): what follows is theirs, a thing
+有	0	@zh_have
+有个	0	@zh_have
+有啲	0	@zh_have
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -50295,6 +50331,19 @@ app系咪死咗	-2.0
 冷得人都不想活了	-1.0	hyperbole
 冷得不想活了	-1.0	hyperbole
 晒得人都不想活了	-1.0	hyperbole
+# --- 'half my life gone' from moving or work (hyperbole), a car rear-ended (not a body hurt), being told to keep quiet (a grievance, no insult)
+死咗半条人命	-1.0	hyperbole
+死了半条命	-1.0	hyperbole
+去了半条命	-1.0	hyperbole
+累得半死	-1.0	hyperbole
+半条人命	-1.0	hyperbole
+被追撞	-1.0	
+追撞	-1.0	
+被人撞	-1.0	
+想让我闭嘴	-1.0	
+让我闭嘴	-1.0	
+我死咗半条人命	-1.0	hyperbole
+我死了半条命	-1.0	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -50432,6 +50481,7 @@ app系咪死咗	-2.0
 @zh_device ..1 @zh_copula ..2 @zh_insult	scope:thing_target	a device called names (这路由器就是个废物, 部机真系废柴)
 @zh_yourthing @zh_device ..6 @zh_insult	scope:thing_target	an insult at the listener's system, not the listener
 @zh_notyou & @zh_insult|@zh_curse|@zh_demean	scope:thing_target	an insult said not to be at the listener
+@you ..2 @zh_have ..3 @zh_device ..4 @zh_insult	scope:thing_target	a box or a device of the listener's called bad
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
 @zh_wherelive ..6 @zh_canfind	abuse	where the listener lives can be found
