@@ -80,7 +80,7 @@ struct ClauseState {
         fragmentConcepts.formUnion(entryConcepts)
         if concepts.contains(Int(patterns.speaker)) { speakerAt = utf8Start }
         let han = entryConcepts.han
-        if han.contains(Int(patterns.others.third)) || han.contains(Int(patterns.others.kin)) {
+        if han.contains(Int(patterns.third)) || han.contains(Int(patterns.kin)) {
             otherAt = utf8Start
         } else if otherAt >= 0, speakerAt < otherAt, han.contains(Int(patterns.sayNow)) {
             saidEnd = utf8End

@@ -46,7 +46,8 @@ struct FrozenPatterns {
     let listener: Int16
     /// Chinese concept numbers of someone else (`@third`, `@zh_kin`: 我老公, 我妈, 朋友) and of
     /// their saying it now (`@zh_saynow`: 说, 话, 讲), for words told after 说，; -1 when absent.
-    let others: (third: Int16, kin: Int16)
+    let third: Int16
+    let kin: Int16
     let sayNow: Int16
 
     struct FragmentWide {

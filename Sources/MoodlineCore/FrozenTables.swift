@@ -80,7 +80,7 @@ final class FrozenTables: @unchecked Sendable {
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
             fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families,
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: learnedSupport, speaker: speaker, listener: listener, others: (third, kin), sayNow: sayNow
+            learnedSupport: learnedSupport, speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

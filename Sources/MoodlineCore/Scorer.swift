@@ -216,26 +216,19 @@ private struct RuleState {
         recentCount = 0
         clauseNegator = nil
         if inQuote { clause.cues.insert(ScopeCues(.reported)) }
-        if inQuote || (clause.reportsOn && clause.speakerAt < 0) {
-            if clauseNegative < 0 {
-                // Someone's angry words, quoted or told after 说，, are a report of them, not the
-                // speaker's temper.
-                let kept = clauseNegative * Self.proceduralShare
-                tracer.record(.reportedWords(from: clauseNegative, to: kept))
-                afterContrast -= clauseNegative - kept
-                intensity += kept - clauseNegative
-                clauseNegative = 0
-            }
-        }
+        // Someone's angry words, quoted or told after their 说，, are a report of them, not the
+        // speaker's temper.
+        let reported = inQuote || (clause.reportsOn && clause.speakerAt < 0)
         let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]
-        if clauseNegative < 0 && !clause.cues.intersection(discounting).isEmpty {
+        if clauseNegative < 0 && (reported || !clause.cues.intersection(discounting).isEmpty) {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at
             // oneself ("I'm so stupid, wrong address") is embarrassment; swearing at a device
             // ("the damn router keeps dropping") is annoyance: none is a grievance as strong as
             // its words.
             let kept = clauseNegative * Self.proceduralShare
             tracer.record(
-                !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.oneOff)]).isEmpty ? .procedural(from: clauseNegative, to: kept)
+                reported ? .reportedWords(from: clauseNegative, to: kept)
+                    : !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.oneOff)]).isEmpty ? .procedural(from: clauseNegative, to: kept)
                     : clause.cues.contains(ScopeCues(.selfTarget)) ? .selfDirected(from: clauseNegative, to: kept)
                     : .thingDirected(from: clauseNegative, to: kept))
             afterContrast -= clauseNegative - kept
