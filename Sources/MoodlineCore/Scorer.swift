@@ -703,7 +703,8 @@ private struct RuleState {
             - 0.1 * Float(min(sadness, 3))
         let arousal = max(0, min(1, 1 - expf(-max(0, raw))))
         // Self-directed insults are left out: "觉得自己就是个废物" is despair, not embarrassment.
-        // A line that states a risk or insults someone is never an aside.
+        // A line that states a risk or insults someone is never an aside; a guess of the learned
+        // layer that no word can carry (its sorrow read as despair) does not count as stating one.
         // So is a line about a document's words or a dose, which the fragment-wide patterns mark
         // reported (a policy's suicide clause quoted, 安眠药一次可以吃几颗): the words are the
         // document's, not the customer's feeling. A clause telling what someone said is not: "the
@@ -716,7 +717,7 @@ private struct RuleState {
             && exclamations == 0 && questions == 0 && !categories.contains(.grievance)
         let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty
                 || fragmentCues.contains(ScopeCues(.reported)) || sawHyperbole || isSorrow)
-            && categories.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
+            && categories.rawValue & ~weak.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
             categories: categories, hits: hits, rawSum: total, weakCategories: weak, isAside: isAside,

@@ -581,4 +581,43 @@ import Testing
         #expect(score("I'm going to the CFPB with this.").categories.contains(.escalation))
         #expect(!score("那就好。纯属好奇：如果哪天理赔有争议，是先找你们，还是直接找金融监管部门？就是想了解一下。").categories.contains(.escalation))
     }
+
+    /// Someone else's deed told after a saying verb ("she said she'd sue them") is not the
+    /// speaker's threat; the speaker's own is, and so is a grandson acting on the speaker's matter.
+    @Test func anotherPersonsThreatToldIsNotTheSpeakers() {
+        #expect(!score("My sister keeps saying she'll take them to the tribunal over her bill.").categories.contains(.escalation))
+        #expect(!score("The technician told me people complain to Ofcom about this router all the time, is that true?").categories.contains(.escalation))
+        #expect(score("I'm taking you to the tribunal over this bill.").categories.contains(.escalation))
+        #expect(!score("Not going to the press, not going to the ombudsman, I'd just like an apology.").categories.contains(.escalation))
+        #expect(score("Your colleague said she'd escalated it, that was two weeks ago, and nothing has moved").categories.contains(.repeatContact))
+        #expect(!score("如果換作別人可能早就告你們了，不過我沒那麼閒啦，幫我處理好就好").categories.contains(.escalation))
+        #expect(!score("我儿子刚才骂你们客服是傻子，我已经说过他了，不好意思啊").categories.contains(.abuse))
+    }
+
+    /// Leaving said as porting the number, dropping the company or never buying there again;
+    /// returning one item of an order is not leaving, and a hypothetical asked only to know is not.
+    @Test func leavingInOtherWordsAndWhatIsNotLeaving() {
+        #expect(score("号码已经申请转出了，授权码赶紧发我").categories.contains(.churn))
+        #expect(score("Dropping you for another provider, at least their app works").categories.contains(.churn))
+        #expect(score("跟你们反映了两个礼拜没人处理，以后不在你们家买了").categories.contains(.churn))
+        #expect(!score("我想退掉其中一件，尺码小了，其他的都留着").categories.contains(.churn))
+        #expect(!score("假如以后我要销户的话，是不是得本人带身份证去柜台？先问问，现在不办").categories.contains(.churn))
+        #expect(!score("What the hell is this charge? I never ordered any premium channel.").categories.contains(.churn))
+        #expect(score("我暫時唔會取消張卡嘅，只係想每個月壓力細啲。").categories.isEmpty)
+    }
+
+    /// Self-harm said as going first, a farewell made this way, not living until a near day, or
+    /// a life not wanted; a suicide on the train line or a suicidal charge in a game is not.
+    @Test func indirectSelfHarmAndItsRoutineNeighbours() {
+        for text in ["帮我跟我老公带句话，保险柜钥匙在鞋柜最上面一层，我先走一步了",
+                     "很抱歉以这种方式告别。我的事情都已经安排妥当",
+                     "麻烦把会员自动续费关了，我应该活不到下个月扣款那天了",
+                     "别跟我扯流程了，我连命都不想要了",
+                     "Being dead would be easier than dealing with you people every day."] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(!score("There was a suicide on the train line this morning so the tech's stuck, can we reschedule?").categories.contains(.selfHarm))
+        #expect(!score("我们公会那几个人老是自杀式冲锋，一上去就被秒杀").categories.contains(.selfHarm))
+        #expect(!score("dumbass me forgot the pin lol").categories.contains(.abuse))
+    }
 }
