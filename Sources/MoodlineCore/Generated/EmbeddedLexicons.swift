@@ -23595,7 +23595,7 @@ i would have switched	0	@en_hypo
 i would've switched	0	@en_hypo
 i'd have stayed	0	@en_hypo
 
-# --- dropping the company for another
+# --- leaving: dropping the company, goodbye beside a competitor, the closure of accounts, all of it sent back
 dropping you	0	@en_dropyou
 dropping you guys	0	@en_dropyou
 ditching you guys	0	@en_dropyou
@@ -23670,7 +23670,7 @@ it wasn't fixed	0	@en_notso
 it isn't fixed	0	@en_notso
 it's not fixed	0	@en_notso
 
-# --- death as the easier way
+# --- self-harm: death as the easier way, a last message to anyone
 being dead	0	@en_dead
 to be dead	0	@en_dead
 i'd be dead	0	@en_dead
@@ -44501,7 +44501,7 @@ xhs	0	@zh_social
 叫嚷	0	@say
 大喊	0	@say
 
-# --- trigger words in routine use
+# --- routine contexts: photos counted, fiction, an app
 张照片	0	
 张图	0	
 张截图	0	
