@@ -620,4 +620,16 @@ import Testing
         #expect(!score("我们公会那几个人老是自杀式冲锋，一上去就被秒杀").categories.contains(.selfHarm))
         #expect(!score("dumbass me forgot the pin lol").categories.contains(.abuse))
     }
+
+    /// Praise beside paying for what does not work, or being told to be grateful, is sarcasm:
+    /// negative, and no thanks. Plain praise stays praise.
+    @Test func praiseBesideALetdownIsSarcasm() {
+        let broadband = score("Next Thursday. Wonderful. So that's three weeks of paying for broadband I can't use, and I'm supposed to be grateful.")
+        #expect(broadband.valence < 0)
+        #expect(!broadband.categories.contains(.thanks))
+        #expect(score("Options. Right. Like the late fee you added on top, twice? Brilliant option, that.").valence < 0)
+        #expect(score("Very thorough, thanks so much").valence > 0)
+        #expect(score("啲學生個個都話我打人好痛").categories.isEmpty)
+        #expect(score("你哋啲同事個個都話「已經幫你反映咗」，反映完就冇下文。").categories.contains(.repeatContact))
+    }
 }

@@ -33814,6 +33814,11 @@ never purchased	-0.5
 i never ordered	-0.5	
 never signed up for	-0.5	
 never asked for	-0.5	
+
+# --- sarcasm said as a stock phrase
+you don't say	-1.5	sarcasm
+well colour me surprised	-1.5	sarcasm
+how very helpful	-1.5	sarcasm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -38362,6 +38367,62 @@ costs me more	0	@letdown
 再加钱	0	@letdown
 多俾钱	0	@letdown
 加钱升级	0	@letdown
+
+# --- praise that reads as sarcasm beside a letdown
+very thorough	1.8	@praise
+so thorough	1.8	@praise
+how thorough	1.5	@praise
+brilliant option	2	@praise
+marvellous	2.9	@praise
+marvelous	0	@praise
+superb	0	@praise
+outstanding	0	@praise
+impressive	0	@praise
+excellent	0	@praise
+so helpful	0	@praise
+very helpful	0	@praise
+real helpful	1.9	@praise
+super helpful	0	@praise
+top service	2	@praise
+great service	0	@praise
+smashing	0	@praise
+好极了	0	@praise
+好得很	1.5	@praise
+真周到	2	@praise
+好周到	2	@praise
+真专业	0	@praise
+好专业	2	@praise
+好有效率	2	@praise
+好叻	2	@praise
+真系叻	2	@praise
+
+# --- letdowns: paying for what does not work, being told to be grateful, charged twice
+can't use	0	@letdown
+cannot use	0	@letdown
+can't even use	0	@letdown
+paying for nothing	0	@letdown
+supposed to be grateful	0	@letdown
+meant to be grateful	0	@letdown
+supposed to be happy	0	@letdown
+supposed to be thankful	0	@letdown
+added on top	0	@letdown
+charged twice	0	@letdown
+late fee	0	@letdown
+and left	0	@letdown
+then left	0	@letdown
+looks fine to me	0	@letdown
+didn't fix	0	@letdown
+didn't even look	0	@letdown
+用不了	0	@letdown
+用唔到	0	@letdown
+白交钱	0	@letdown
+白给钱	0	@letdown
+扣两次	0	@letdown
+扣了两次	0	@letdown
+照断	0	@letdown
+又测试	0	@letdown
+还要感谢你	0	@letdown
+还要谢谢你	0	@letdown
 """####),
         LexiconSource(name: "sarcasm.patterns", text: ####"""
 # file: sarcasm.patterns
@@ -38422,12 +38483,12 @@ costs me more	0	@letdown
 有人	0	@third,@zh_others
 别人	0	@third,@zh_others
 人家说	0	@third
-朋友	0	@third,@zh_kin,@zh_others
+朋友	0	@third,@zh_kin,@zh_others,@zh_outsiders
 同事	0	@third,@zh_kin
-邻居	0	@third,@zh_kin,@zh_others
+邻居	0	@third,@zh_kin,@zh_others,@zh_outsiders
 司机	0	@third
 主播	0	@third
-同学	0	@third,@zh_kin
+同学	0	@third,@zh_kin,@zh_outsiders
 领导	0	@third
 老细	0	@third
 店员	0	@third
@@ -38781,7 +38842,7 @@ zs	0	@zh_sh
 买回来	0	@zh_ready
 买够	0	@zh_ready
 买够了	0	@zh_ready
-买了	0	@zh_ready,@zh_use
+买了	0	@zh_ready
 买咗	0	@zh_ready
 去买了	0	@zh_ready
 准备好	0	@zh_ready
@@ -39568,7 +39629,7 @@ po文	0	@zh_expose
 儿子	0	@zh_kin
 女朋友	0	@zh_kin
 男朋友	0	@zh_kin
-屋企人	0	@zh_kin
+屋企人	0	@zh_kin,@zh_outsiders
 奶奶	0	@zh_kin
 爷爷	0	@zh_kin
 阿公	0	@zh_kin
@@ -42139,7 +42200,7 @@ bxhl	0	@zh_shterm
 表姐	0	@third
 病人	0	@third
 患者	0	@third
-学生	0	@third
+学生	0	@third,@zh_outsiders
 客户	0	@third
 我先生	0	@third
 我老公	0	@third
@@ -43352,7 +43413,7 @@ bbq	0	@zh_bbq
 # --- neighbours, staff and people named by surname and title (楼下陈太, 老王, 你们员工): someone else
 楼下	0	@third
 隔篱屋	0	@third
-街坊	0	@third
+街坊	0	@third,@zh_outsiders
 对面屋	0	@third
 员工	0	@third
 你们员工	0	@third
@@ -44537,6 +44598,19 @@ xhs	0	@zh_social
 发上去了	0	@zh_filed
 挂上去了	0	@zh_filed
 投咗	0	@zh_filed
+
+# --- churn: never again at the shop, porting the number, stopping a delivery, a competitor named, code-switched words
+你们家买	0	@zh_use
+你们家买了	0	@zh_use
+你们家买东西	0	@zh_use
+你们这买了	0	@zh_use
+你哋度买	0	@zh_use
+你哋度买嘢	0	@zh_use
+
+# --- others, every one of them, said it
+啲学生	0	@zh_outsiders
+亲戚	0	@zh_outsiders
+家人	0	@zh_outsiders
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48911,6 +48985,16 @@ xhs	0	@zh_social
 我想死你家	0	
 我想死你们	1.5	hyperbole
 我想死你们了	1.5	hyperbole
+
+# --- sorrow said as feeling bad
+不好受	-1.5	sadness
+挺不好受	-1.5	sadness
+心里不好受	-1.5	sadness
+不好过	-1.5	sadness
+心里不好过	-1.5	sadness
+不是滋味	-1.5	sadness
+心里不是滋味	-1.5	sadness
+唔好受	-1.5	sadness
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -52653,6 +52737,7 @@ app系咪死咗	-2.0
 @zh_kick ..4 @zh_ball	repeat	passed around
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
 @zh_others ..3 @zh_past	scope:other_party	a friend's or neighbour's earlier experience
+@zh_outsiders ..1 @zh_again ..3 @zh_contact	scope:other_party	others, every one of them, said it (啲學生個個都話)
 @zh_oldone ..8 @zh_cancel	scope:one_off	an old card or account already replaced
 @zh_jobapp	scope:elsewhere	job applications, not contacts with the company
 @zh_notget	scope:this_call	said again to a listener who did not get it
