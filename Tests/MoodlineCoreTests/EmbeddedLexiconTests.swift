@@ -632,4 +632,19 @@ import Testing
         #expect(score("啲學生個個都話我打人好痛").categories.isEmpty)
         #expect(score("你哋啲同事個個都話「已經幫你反映咗」，反映完就冇下文。").categories.contains(.repeatContact))
     }
+
+    /// An agent who talks down (it is written plainly, did you not read it; many break it
+    /// themselves) is rude; the same facts said plainly are not.
+    @Test func condescensionIsRude() {
+        for text in ["退款當然是退原卡，這個我們網站上寫得很清楚，您沒看嗎？",
+                     "拆开就裂？我们出库都检查过，很多人就是自己弄坏了想换个新的。",
+                     "亲，规定就是这样。你要是连这个都看不明白，我也不知道该怎么跟你解释了。",
+                     "It's clearly stated on the website. Did you not read it?"] {
+            #expect(score(text).categories.contains(.rude), "\(text)")
+        }
+        #expect(!score("退款會退回原卡，網站上也有寫，我再幫您確認一次。").categories.contains(.rude))
+        #expect(!score("It's on the website too, but let me walk you through it.").categories.contains(.rude))
+        // A concept only abuse uses still tells the learned layer the fragment may be trouble.
+        #expect(score("你個死蠢，有冇腦㗎。").categories.contains(.abuse))
+    }
 }

@@ -23544,9 +23544,9 @@ she'd	0	@en_they3
 he'd	0	@en_they3
 others	0	@en_they3
 other people	0	@en_they3
-loads of people	0	@en_they3
-lots of people	0	@en_they3
-plenty of people	0	@en_they3
+loads of people	0	@en_they3,@en_manypeople
+lots of people	0	@en_they3,@en_manypeople
+plenty of people	0	@en_they3,@en_manypeople
 other customers	0	@en_they3
 folks	0	@en_they3
 they took	0	@en_they3
@@ -23696,6 +23696,42 @@ my final msg	0	@goodbye
 the dot	0	@regulator
 us dot	0	@regulator
 usdot	0	@regulator
+
+# --- rude: condescension, insinuation, defensiveness (agent lines)
+clearly stated	0	@en_clearly
+clearly says	0	@en_clearly
+clearly written	0	@en_clearly
+it says clearly	0	@en_clearly
+spelled out	0	@en_clearly
+spelt out	0	@en_clearly
+clearly explained	0	@en_clearly
+all on the website	0	@en_clearly
+right there on the website	0	@en_clearly
+right there in the terms	0	@en_clearly
+did you not read	0	@en_didyounot
+didn't you read	0	@en_didyounot
+did you even read	0	@en_didyounot
+have you not read	0	@en_didyounot
+haven't you read	0	@en_didyounot
+did you not see	0	@en_didyounot
+didn't you see	0	@en_didyounot
+did you even look	0	@en_didyounot
+you didn't read	0	@en_didyounot
+you haven't read	0	@en_didyounot
+a lot of people	0	@en_manypeople
+many people	0	@en_manypeople
+most people	0	@en_manypeople
+some people	0	@en_manypeople
+break it themselves	0	@en_selfbroke
+broke it themselves	0	@en_selfbroke
+damage it themselves	0	@en_selfbroke
+drop it themselves	0	@en_selfbroke
+break them themselves	0	@en_selfbroke
+just want a new one	0	@en_selfbroke
+want a free upgrade	0	@en_selfbroke
+try it on	0	@en_selfbroke
+try their luck	0	@en_selfbroke
+make it up	0	@en_selfbroke
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -33819,6 +33855,25 @@ never asked for	-0.5
 you don't say	-1.5	sarcasm
 well colour me surprised	-1.5	sarcasm
 how very helpful	-1.5	sarcasm
+
+# --- rude: condescension, insinuation, defensiveness (agent lines)
+this is very basic	-1	rude
+it's very basic	-1	rude
+it's pretty basic	-1	rude
+it's basic stuff	-1	rude
+this is basic stuff	-1	rude
+really quite basic	-1	rude
+where was i rude	-1	rude
+how was i rude	-1	rude
+how am i being rude	-1	rude
+i'm just being honest	-1	rude
+just stating facts	-1	rude
+i say this fifty times a day	-1	rude
+i say this all day	-1	rude
+take it up with the courier	-1	rude
+that's the courier's problem	-1	rude
+that's on the courier	-1	rude
+quite a coincidence	-1	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -33995,6 +34050,10 @@ how very helpful	-1.5	sarcasm
 @en_dun ..4 @contact|@again|@count	scope:other_party	collectors keep calling
 @third ..5 @switch|@cancel|@leave	scope:other_party	someone else left
 @en_procq	scope:procedure	procedural question
+
+# --- rude (agent lines)
+@en_clearly & @en_didyounot	rude	it is written plainly, did you not read it
+@en_manypeople ..4 @en_selfbroke	rude	many break it themselves
 
 # --- repeat
 @contact ..5 @count	repeat	contacted several times
@@ -38497,8 +38556,8 @@ didn't even look	0	@letdown
 外送员	0	@third
 机器人	0	@third
 条款	0	@third,@zh_insure
-很多人	0	@third
-好多人	0	@third
+很多人	0	@third,@zh_manypeople
+好多人	0	@third,@zh_manypeople
 说	0	@say,@zh_saynow
 讲	0	@say,@zh_contact,@zh_saynow
 话	0	@say,@zh_saynow
@@ -38927,7 +38986,7 @@ zs	0	@zh_sh
 别怪我	0	@zh_sorry
 原谅我	0	@zh_sorry
 说声对不起	0	@zh_sorry
-不会	0	@zh_deny
+不会	0	@zh_deny,@zh_notgetit
 不是要	0	@zh_deny
 没有	0	@zh_deny
 才不会	0	@zh_deny
@@ -44611,6 +44670,76 @@ xhs	0	@zh_social
 啲学生	0	@zh_outsiders
 亲戚	0	@zh_outsiders
 家人	0	@zh_outsiders
+
+# --- rude: condescension, insinuation, a brush-off, defensiveness (agent lines)
+连这个都	0	@zh_eventhis
+连这都	0	@zh_eventhis
+这么简单的都	0	@zh_eventhis
+这么简单都	0	@zh_eventhis
+咁简单都	0	@zh_eventhis
+连呢个都	0	@zh_eventhis
+连这点都	0	@zh_eventhis
+连这么简单的	0	@zh_eventhis
+看不明白	0	@zh_notgetit
+看不懂	0	@zh_notgetit
+不懂	0	@zh_notgetit
+不知道	0	@zh_notgetit
+搞不清楚	0	@zh_notgetit
+搞不懂	0	@zh_notgetit
+弄不明白	0	@zh_notgetit
+理解不了	0	@zh_notgetit
+睇唔明	0	@zh_notgetit
+唔识	0	@zh_notgetit
+唔明	0	@zh_notgetit
+唔知	0	@zh_notgetit
+听不明白	0	@zh_notgetit
+听不懂	0	@zh_notgetit
+写得很清楚	0	@zh_clearly
+写得清清楚楚	0	@zh_clearly
+写得好清楚	0	@zh_clearly
+写得很明白	0	@zh_clearly
+写得明明白白	0	@zh_clearly
+说得很清楚	0	@zh_clearly
+讲得很清楚	0	@zh_clearly
+讲得好清楚	0	@zh_clearly
+讲得清清楚楚	0	@zh_clearly
+写明了	0	@zh_clearly
+写得清楚	0	@zh_clearly
+写得好清楚㗎	0	@zh_clearly
+写得很清楚了	0	@zh_clearly
+列得很清楚	0	@zh_clearly
+没看吗	0	@zh_didyounot
+您没看吗	0	@zh_didyounot
+你没看吗	0	@zh_didyounot
+没看到吗	0	@zh_didyounot
+没看见吗	0	@zh_didyounot
+不会看吗	0	@zh_didyounot
+自己不会看吗	0	@zh_didyounot
+唔识睇咩	0	@zh_didyounot
+冇睇咩	0	@zh_didyounot
+你冇睇咩	0	@zh_didyounot
+没仔细看吗	0	@zh_didyounot
+没听吗	0	@zh_didyounot
+没听到吗	0	@zh_didyounot
+没认真看吗	0	@zh_didyounot
+看都不看	0	@zh_didyounot
+有些人	0	@zh_manypeople
+不少人	0	@zh_manypeople
+好多客	0	@zh_manypeople
+好多客人	0	@zh_manypeople
+很多客户	0	@zh_manypeople
+自己弄坏	0	@zh_selfbroke
+自己摔坏	0	@zh_selfbroke
+自己搞坏	0	@zh_selfbroke
+自己整坏	0	@zh_selfbroke
+自己整烂	0	@zh_selfbroke
+故意弄坏	0	@zh_selfbroke
+自己弄坏了	0	@zh_selfbroke
+自己摔坏了	0	@zh_selfbroke
+想换个新的	0	@zh_selfbroke
+想白嫖	0	@zh_selfbroke
+想骗	0	@zh_selfbroke
+想换新的	0	@zh_selfbroke
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -52512,6 +52641,33 @@ app系咪死咗	-2.0
 打过1950	-1.5	escalation
 打咗1950	-1.5	escalation
 1950消费者专线	-1.5	escalation
+
+# --- rude: condescension, insinuation, a brush-off, defensiveness (agent lines)
+这很基本	-1	rude
+这很基本的	-1	rude
+这很基本欸	-1	rude
+好基本㗎	-1	rude
+很基本的东西	-1	rude
+这么基本的	-1	rude
+最基本的都	-1	rude
+我口气哪里差	-1	rude
+口气哪里差	-1	rude
+我哪里不客气	-1	rude
+我哪里不客气了	-1	rude
+哪里不客气了	-1	rude
+我态度哪里差	-1	rude
+态度哪里不好	-1	rude
+我边度唔客气	-1	rude
+我边度态度差	-1	rude
+那也挺巧的	-1	rude
+挺巧的嘛	-1	rude
+咁啱嘅	-1	rude
+你找快递去	-1	rude
+找快递去	-1	rude
+那是快递的事	-1	rude
+我们只管出库	-1	rude
+我们只管	-1	rude
+我哋只负责	-1	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -52750,6 +52906,9 @@ app系咪死咗	-2.0
 @zh_answered ..2 @zh_num ..3 @zh_times	strain	calls taken by the dozen
 
 # --- a customer's grievance said without feeling words (grievance)
+@zh_eventhis ..2 @zh_notgetit	rude	cannot even do this (连这个都看不明白)
+@zh_clearly & @zh_didyounot	rude	it is written plainly, did you not read it
+@zh_manypeople ..4 @zh_selfbroke	rude	many break it themselves
 @zh_gripe	grievance	a grievance said plainly
 @zh_nobody ..3 @zh_informed	grievance	nobody told me
 """####),
