@@ -38482,6 +38482,27 @@ didn't even look	0	@letdown
 又测试	0	@letdown
 还要感谢你	0	@letdown
 还要谢谢你	0	@letdown
+
+# --- praise that reads as sarcasm beside a letdown
+oh brilliant	2.8	@praise
+oh wonderful	2.7	@praise
+oh lovely	2.8	@praise
+oh perfect	2.7	@praise
+oh fantastic	2.6	@praise
+really reassuring	1.8	@praise
+so reassuring	1.8	@praise
+how reassuring	1.5	@praise
+
+# --- letdowns: paying for what does not work, being told to be grateful, charged twice
+in someone's inbox	0	@letdown
+sitting in a queue	0	@letdown
+sitting in someone's	0	@letdown
+nobody's looked at it	0	@letdown
+nobody has looked at it	0	@letdown
+no one has looked at it	0	@letdown
+reset完又断	0	@letdown
+修完又坏	0	@letdown
+测完又	0	@letdown
 """####),
         LexiconSource(name: "sarcasm.patterns", text: ####"""
 # file: sarcasm.patterns
@@ -49124,6 +49145,15 @@ xhs	0	@zh_social
 不是滋味	-1.5	sadness
 心里不是滋味	-1.5	sadness
 唔好受	-1.5	sadness
+
+# --- Cantonese complaint words: made me lose, debt collectors, called at work
+搞到我	-1	
+份工都冇埋	-2.5	sadness
+份工冇咗	-2.5	sadness
+执包袱	-1.5	
+收数佬	-1.2	
+成日打嚟	-1.2	
+打去我公司	-1.2	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
