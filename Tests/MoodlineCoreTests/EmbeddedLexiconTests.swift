@@ -647,4 +647,26 @@ import Testing
         // A concept only abuse uses still tells the learned layer the fragment may be trouble.
         #expect(score("你個死蠢，有冇腦㗎。").categories.contains(.abuse))
     }
+
+    /// Filipino English: self-harm and insults said in Tagalog, a cancel said as pakicancel,
+    /// Philippine bodies named; a neighbour's complaint told (sabi ng kapitbahay) is theirs.
+    @Test func taglishIsRead() {
+        #expect(score("Pasensya na po, ayoko na talagang mabuhay, I know you're just the bank, sorry").categories.contains(.selfHarm))
+        #expect(score("Gago ka ba? I already gave you the reference number, bobo ka talaga.").categories.contains(.abuse))
+        #expect(score("Magfa-file po ako ng report sa DTI at sa NTC, hindi na ako makikiusap sa inyo.").categories.contains(.escalation))
+        #expect(!score("Sabi ng kapitbahay namin irereklamo daw nila kayo sa DTI, pero kami okay naman po, bayad lang po ako ng bill.").categories.contains(.escalation))
+    }
+
+    /// Idioms and routine words that only look like risk: "for the life of me", a TV on the
+    /// wall, a closing balance, calling one's mother three times, a game's death.
+    @Test func routineWordsThatLookLikeRisk() {
+        #expect(!score("My grandson set up this account for me, dear, and I can't for the life of me find the password.").categories.contains(.selfHarm))
+        #expect(!score("I'm going to hang the TV on the wall, does the bracket come with screws?").categories.contains(.escalation))
+        #expect(score("I'm going to the TV station with this.").categories.contains(.escalation))
+        #expect(!score("Dear Sir, please confirm in writing the closing balance of the loan, which I paid off last week.").categories.contains(.churn))
+        #expect(!score("I rang my mum three times this morning and it kept dropping after a minute, is there a fault in my area?").categories.contains(.repeatContact))
+        #expect(score("I've rung you three times this morning and it keeps dropping.").categories.contains(.repeatContact))
+        #expect(!score("吃鸡的时候队友跳楼摔死了哈哈哈，话说你们的加速器怎么老掉线").categories.contains(.selfHarm))
+        #expect(!score("I'm broke, honestly, can you put me on a hardship plan?").categories.contains(.churn))
+    }
 }

@@ -16267,21 +16267,21 @@ she	0	@third,@en_they3
 they	0	@third
 someone	0	@third,@en_they3
 somebody	0	@third,@en_they3
-my friend	0	@third,@self
-my boss	0	@third,@self
-my husband	0	@third,@en_family,@self
-my wife	0	@third,@en_family,@self
+my friend	0	@third,@self,@en_kinobj
+my boss	0	@third,@self,@en_kinobj
+my husband	0	@third,@en_family,@self,@en_kinobj
+my wife	0	@third,@en_family,@self,@en_kinobj
 my neighbour	0	@third,@self
 my neighbor	0	@third,@self
-my son	0	@third,@en_family,@self
-my daughter	0	@third,@en_family,@self
+my son	0	@third,@en_family,@self,@en_kinobj
+my daughter	0	@third,@en_family,@self,@en_kinobj
 my kid	0	@third,@self
-my mum	0	@third,@en_family,@self
-my mom	0	@third,@en_family,@self
-my dad	0	@third,@en_family,@self
+my mum	0	@third,@en_family,@self,@en_kinobj
+my mom	0	@third,@en_family,@self,@en_kinobj
+my dad	0	@third,@en_family,@self,@en_kinobj
 my ex	0	@third,@self
-my brother	0	@third,@en_family,@self
-my sister	0	@third,@en_family,@self
+my brother	0	@third,@en_family,@self,@en_kinobj
+my sister	0	@third,@en_family,@self,@en_kinobj
 the last agent	0	@third,@en_prior
 the previous agent	0	@third,@en_prior
 the previous rep	0	@third
@@ -16324,7 +16324,7 @@ my father	0	@third,@self
 my mother	0	@third,@self
 my grandad	0	@third,@self
 my grandma	0	@third,@self
-my nan	0	@third,@self
+my nan	0	@third,@self,@en_kinobj
 my grandfather	0	@third,@self
 my grandmother	0	@third,@self
 a colleague	0	@third
@@ -16357,7 +16357,7 @@ plan on	0	@want
 decided to	0	@want
 i've decided to	0	@want,@self
 thinking about	0	@want,@en_think
-thinking of	0	@want
+thinking of	0	@want,@en_think
 think about	0	@want,@en_think
 thought about	0	@want,@en_think
 thoughts about	0	@want
@@ -16496,7 +16496,7 @@ jump off the roof	0	@kill
 jump off a building	0	@kill
 jump in front of a train	0	@kill,@en_mact
 jump in front of a bus	0	@kill,@en_mact
-throw myself off	0	@kill
+throw myself off	0	@kill,@en_jumpdown
 throw myself in front of	0	@kill
 hang myself	0	@kill,@en_mact,@en_shterm
 hanging myself	0	@kill,@en_shterm
@@ -16768,12 +16768,12 @@ i was sorry	0	@en_love,@self
 i love you all	0	@en_love,@self
 i loved you all	0	@en_love,@self
 my family	0	@en_family,@self,@en_everyone
-my kids	0	@en_family,@self
+my kids	0	@en_family,@self,@en_kinobj
 my children	0	@en_family,@self
 my parents	0	@en_family,@self
 everyone	0	@en_family,@social,@en_everyone,@en_they3
 everybody	0	@en_family,@en_everyone,@en_they3
-my partner	0	@en_family,@self
+my partner	0	@en_family,@self,@en_kinobj
 my girlfriend	0	@en_family,@self
 my boyfriend	0	@en_family,@self
 my dog	0	@en_family,@self
@@ -17069,10 +17069,10 @@ swallowing	0	@en_mact
 down all	0	@en_mact
 overdose on	0	@en_mact
 overdosing on	0	@en_mact
-jump off	0	@en_mact,@en_shterm
-jumping off	0	@en_mact
+jump off	0	@en_mact,@en_shterm,@en_jumpdown
+jumping off	0	@en_mact,@en_jumpdown
 jump from	0	@en_mact
-jumping from	0	@en_mact
+jumping from	0	@en_mact,@en_jumpdown
 jump in front of	0	@en_mact,@en_shterm
 jumping in front of	0	@en_mact
 jump	0	@en_mact
@@ -17814,7 +17814,6 @@ this story	0	@media
 story	0	@media,@expose
 headlines	0	@media
 the headlines	0	@media
-tv	0	@media
 television	0	@media
 radio	0	@media
 podcast	0	@media
@@ -22821,7 +22820,7 @@ getting	0	@en_hire
 got	0	@en_hire
 get myself	0	@en_hire
 turned up	0	@contact,@en_informed
-showed up	0	@contact,@en_informed
+showed up	0	@en_informed
 this conversation	0	@contact
 this exact conversation	0	@contact
 the same conversation	0	@contact
@@ -23732,6 +23731,95 @@ want a free upgrade	0	@en_selfbroke
 try it on	0	@en_selfbroke
 try their luck	0	@en_selfbroke
 make it up	0	@en_selfbroke
+
+# --- self-harm in Tagalog, sleep without waking, jumping from a block
+jumping down from	0	@en_jumpdown
+jump down from	0	@en_jumpdown
+throwing myself off	0	@en_jumpdown
+think of	0	@en_think
+better off really	0	@en_betteroff
+be better off	0	@en_betteroff
+be fine with the	0	@en_betteroff
+will be fine with the	0	@en_betteroff
+taken care of with	0	@en_betteroff
+pays out no matter	0	@en_itsme
+pay out no matter	0	@en_itsme
+no matter how i die	0	@en_itsme
+no matter what happens to me	0	@en_itsme
+no matter how it happens	0	@en_itsme
+
+# --- churn: notice given, the lot sent back, Tagalog cancel
+pakicancel	0	@cancel
+paki-cancel	0	@cancel
+pakicancel na	0	@cancel
+i-cancel	0	@cancel
+
+# --- escalation: bodies of the Philippines, Ireland, Canada, South Africa
+dti	0	@regulator
+ntc	0	@regulator
+department of trade and industry	0	@regulator
+national telecommunications commission	0	@regulator
+tulfo	0	@regulator
+raffy tulfo	0	@regulator
+comreg	0	@regulator
+ccpc	0	@regulator
+crtc	0	@regulator
+ccts	0	@regulator
+icasa	0	@regulator
+hellopeter	0	@regulator
+consumer goods council	0	@regulator
+tv station	0	@media
+on tv	0	@media
+on the tv	0	@media
+tv programme	0	@media
+tv program	0	@media
+tv channel	0	@media
+tv crew	0	@media
+tv reporter	0	@media
+a tv consumer show	0	@media
+how would someone	0	@en_howdo
+how would one	0	@en_howdo
+go about making	0	@en_howdo
+go about complaining	0	@en_howdo
+go about filing	0	@en_howdo
+
+# --- repeat: missed appointments, being on to you, a complaint open since
+missed appointment	0	@times
+missed appointments	0	@times
+no-show	0	@times
+no-shows	0	@times
+no show	0	@times
+no shows	0	@times
+been on to	0	@contact
+been on to ye	0	@contact
+been on to you	0	@contact
+on to ye	0	@contact
+been onto you	0	@contact
+nobody has rang me back	0	@still
+nobody rang me back	0	@still
+no one rang me back	0	@still
+nobody has rung me back	0	@still
+complaint open since	0	@still
+had this complaint open	0	@still
+ticket open since	0	@still
+case open since	0	@still
+been open since january	0	@still
+
+# --- calling someone of one's own
+my gran	0	@en_kinobj
+
+# --- someone else's reported deed: the subject after a saying verb
+kapitbahay	0	@en_they3
+kapitbahay namin	0	@en_they3
+sabi ng	0	@en_say
+sabi	0	@en_say
+
+# --- someone else's reported deed: the subject after a saying verb
+hes	0	@en_they3
+shes	0	@en_they3
+hes gonna	0	@en_they3
+shes gonna	0	@en_they3
+my buddy	0	@third
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -33874,6 +33962,65 @@ take it up with the courier	-1	rude
 that's the courier's problem	-1	rude
 that's on the courier	-1	rude
 quite a coincidence	-1	rude
+
+# --- trigger words in routine use
+for the life of me	0	
+can't for the life of me	0	
+cannot for the life of me	0	
+post a cheque	0	
+post a check	0	
+post a letter	0	
+post the form	0	
+by post	0	
+closing balance	0	
+closing date	0	
+closing statement	0	
+
+# --- self-harm in Tagalog, sleep without waking, jumping from a block
+ayoko na mabuhay	-3	self_harm
+ayoko nang mabuhay	-3	self_harm
+ayoko na talagang mabuhay	-3	self_harm
+ayaw ko nang mabuhay	-3	self_harm
+gusto ko nang mamatay	-3	self_harm
+gusto ko na mamatay	-3	self_harm
+magpapakamatay	-3	self_harm
+magpakamatay	-3	self_harm
+papatayin ko sarili ko	-3	self_harm
+go to sleep and not wake up	-3	self_harm
+go to sleep and never wake up	-3	self_harm
+fall asleep and not wake up	-3	self_harm
+fall asleep and never wake up	-3	self_harm
+sleep and never wake up	-3	self_harm
+sleep and not wake up	-3	self_harm
+
+# --- abuse in Tagalog
+gago	-3	abuse
+gago ka	-3	abuse
+bobo	-3	abuse
+bobo ka	-3	abuse
+tanga	-3	abuse
+tanga ka	-3	abuse
+ulol	-3	abuse
+tarantado	-3	abuse
+putang ina mo	-3	abuse
+putangina mo	-3	abuse
+pakyu	-3	abuse
+inutil	-3	abuse
+bwisit ka	-3	abuse
+
+# --- churn: notice given, the lot sent back, Tagalog cancel
+consider this my notice	-1.5	churn
+consider this my thirty days' notice	-1.5	churn
+my thirty days' notice	-1.5	churn
+my 30 days' notice	-1.5	churn
+thirty days' notice	-1.5	churn
+30 days' notice	-1.5	churn
+giving you notice	-1.5	churn
+i'm giving notice	-1.5	churn
+sending the lot back	-1.5	churn
+send the lot back	-1.5	churn
+sending everything back	-1.5	churn
+i don't want any of it	-1.5	churn
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -33884,7 +34031,7 @@ quite a coincidence	-1	rude
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@die|@kill|@hurt|@method|@en_dead|@en_mact|@en_atthand|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@en_payout|@en_stopall|@sh_hint	support:self_harm	words that can carry self-harm
+@die|@kill|@hurt|@method|@en_dead|@en_jumpdown|@en_mact|@en_atthand|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@en_payout|@en_stopall|@sh_hint	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat:
 #     "are you people even real" is exasperation
 @insult|@profanity|@en_curse|@threat|@en_adj|@en_demean|@en_harass|@en_tolistener	support:abuse	words that can carry abuse
@@ -33894,6 +34041,8 @@ quite a coincidence	-1	rude
 @en_endit ..3 @plan_time	self_harm	ending it at a time
 @want ..3 @die	self_harm	wanting to die
 @en_dead ..2 @en_easier	self_harm	death as the easier way
+@en_think ..2 @en_jumpdown	self_harm	thinking of jumping from a height
+@en_policy|@en_payout & @en_betteroff	self_harm	the family better off with the payout
 @en_ratherdie ..3 @live	self_harm	rather die than go on living
 @not_want ..3 @live	self_harm	not wanting to live
 @pointless|@en_weary ..3 @live	self_harm	no point living
@@ -34005,6 +34154,7 @@ quite a coincidence	-1	rude
 @en_saidsorted & @still	repeat	said to be sorted, and it is not
 @en_saidsorted & @en_notso	repeat	said to be sorted, and it is not
 @en_fedup ..2 @contact	repeat	fed up with contacting again
+@contact @en_kinobj	scope:other_party	calling someone else (I rang my mum three times)
 @en_advise ..6 @police|@regulator|@lawyer|@court	escalation	pointing the listener to an outside body
 @police|@regulator ..8 @en_raise	escalation	an outside body taking it up
 @en_raise ..4 @police|@regulator	escalation	an outside body taking it up
@@ -39750,11 +39900,8 @@ po文	0	@zh_expose
 注销	0	@zh_cancel
 cancel	0	@zh_cancel
 can咗	0	@zh_cancel
-can	0	@zh_cancel
-close	0	@zh_cancel
 截咗	0	@zh_cancel
 cut咗	0	@zh_cancel
-cut	0	@zh_cancel
 退租	0	@zh_cancel
 退保	0	@zh_cancel
 退订	0	@zh_cancel
@@ -39819,8 +39966,8 @@ plus会员	0	@zh_acct
 合约	0	@zh_acct
 合同	0	@zh_acct
 保单	0	@zh_acct,@zh_insure
-app	0	@zh_acct,@zh_device
-服务	0	@zh_acct
+app	0	@zh_device
+服务	0	@zh_acct,@zh_device
 所有服务	0	@zh_acct
 年卡	0	@zh_acct
 系统授权	0	@zh_acct
@@ -41520,7 +41667,7 @@ smartone	0	@zh_comp
 应承咗	0	@zh_reached
 应承过	0	@zh_reached
 办过	0	@zh_reached
-去过	0	@zh_reached
+去过	0	@zh_reached,@zh_contact
 跑过	0	@zh_reached
 来过	0	@zh_reached,@zh_informed
 去了一趟	0	@zh_reached
@@ -42338,8 +42485,8 @@ bxhl	0	@zh_shterm
 一百片	0	@zh_pillcount
 几十片	0	@zh_pillcount
 就差一点	0	@zh_almost
-差一点就	0	@zh_almost
-差点就	0	@zh_almost
+差一点就	0	@zh_almost,@zh_hypoother
+差点就	0	@zh_almost,@zh_hypoother
 就差一步	0	@zh_almost
 差一步就	0	@zh_almost
 多深	0	@zh_waterdepth
@@ -42840,7 +42987,7 @@ bbq	0	@zh_bbq
 爆开了	0	
 打打日常	0	
 打副本	0	
-打游戏	0	
+打游戏	0	@zh_fiction
 打排位	0	
 打卡	0	
 打球	0	
@@ -44488,7 +44635,7 @@ bbq	0	@zh_bbq
 交代咗畀	0	@zh_entrust
 交代了给	0	@zh_entrust
 交代好给	0	@zh_entrust
-留给	0	@zh_entrust
+留给	0	@zh_entrust,@zh_leaveto
 交俾	0	@zh_entrust
 交畀	0	@zh_entrust
 最高	0	@zh_highest
@@ -44761,6 +44908,87 @@ xhs	0	@zh_social
 想白嫖	0	@zh_selfbroke
 想骗	0	@zh_selfbroke
 想换新的	0	@zh_selfbroke
+
+# --- self-harm: last words left, no will to live, a suicide clause asked for the family
+留给她的最后	0	@zh_lastwords
+留给他的最后	0	@zh_lastwords
+留给你们的最后	0	@zh_lastwords
+留给家人的最后	0	@zh_lastwords
+最后几句话	0	@zh_lastwords
+最后的话	0	@zh_lastwords
+最后一句话	0	@zh_lastwords
+留俾	0	@zh_leaveto
+就当是我留给	0	@zh_leaveto
+当是我留给	0	@zh_leaveto
+家人还领得到	0	@zh_familymoney
+家人领得到	0	@zh_familymoney
+家人能领	0	@zh_familymoney
+家人还能领	0	@zh_familymoney
+家人还能拿到	0	@zh_familymoney
+家人还拿得到	0	@zh_familymoney
+屋企人仲攞唔攞到	0	@zh_familymoney
+老婆	0	@zh_family
+老公	0	@zh_family
+仔女	0	@zh_family
+老婆仔女	0	@zh_family
+太太	0	@zh_family
+丈夫	0	@zh_family
+妻子	0	@zh_family
+孩子	0	@zh_family
+小孩	0	@zh_family
+细路	0	@zh_family
+吃鸡	0	@zh_fiction
+游戏里	0	@zh_fiction
+玩游戏	0	@zh_fiction
+王者	0	@zh_fiction
+和平精英	0	@zh_fiction
+打机	0	@zh_fiction
+游戏入面	0	@zh_fiction
+
+# --- escalation: a video posted, a referral to a regulator, legal rights kept
+拍个	0	@zh_expose
+拍条	0	@zh_expose
+拍段	0	@zh_expose
+转介	0	@zh_escverb
+已转介	0	@zh_escverb
+交由	0	@zh_escverb
+大爷	0	@third
+大妈	0	@third
+老大爷	0	@third
+老太太	0	@third
+前面的人	0	@third
+排队的人	0	@third
+前面大爷	0	@third
+发微博	0	@zh_expose,@zh_social
+
+# --- churn: sold off, a cloud provider, no longer a member, cut
+阿里云	0	@zh_comp
+腾讯云	0	@zh_comp
+华为云	0	@zh_comp
+百度云	0	@zh_comp
+aws	0	@zh_comp
+差啲就	0	@zh_hypoother
+理论上	0	@zh_hypoother
+理论上说	0	@zh_hypoother
+按理说	0	@zh_hypoother
+
+# --- repeat: visits counted; tries of one's own
+去过两次	0	@zh_contact
+测了	0	@zh_fixattempt
+测试了	0	@zh_fixattempt
+试了	0	@zh_fixattempt
+测咗	0	@zh_fixattempt
+
+# --- abuse: told not to be like a fool; an insult at the service
+不要像	0	@zh_simile
+唔好似	0	@zh_simile
+别像	0	@zh_simile
+
+# --- not the kind who complains
+才不会去	0	@zh_nottype
+才唔会去	0	@zh_nottype
+先唔会去	0	@zh_nottype
+才不去	0	@zh_nottype
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -49154,6 +49382,12 @@ xhs	0	@zh_social
 收数佬	-1.2	
 成日打嚟	-1.2	
 打去我公司	-1.2	
+
+# --- self-harm: last words left, no will to live, a suicide clause asked for the family
+熬死	-1	hyperbole
+差点没熬死	-1	hyperbole
+快熬死了	-1	hyperbole
+熬死我了	-1	hyperbole
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -52698,6 +52932,40 @@ app系咪死咗	-2.0
 我们只管出库	-1	rude
 我们只管	-1	rude
 我哋只负责	-1	rude
+
+# --- self-harm: last words left, no will to live, a suicide clause asked for the family
+无继续生存的意愿	-3	self_harm
+已无继续生存的意愿	-3	self_harm
+没有生存的意愿	-3	self_harm
+没有活下去的意愿	-3	self_harm
+失去生存意愿	-3	self_harm
+无生存意愿	-3	self_harm
+已无生存意愿	-3	self_harm
+冇再生存落去嘅意愿	-3	self_harm
+
+# --- escalation: a video posted, a referral to a regulator, legal rights kept
+保留一切法律权利	-1.5	escalation
+保留法律追究的权利	-1.5	escalation
+保留追究法律责任的权利	-1.5	escalation
+保留追究法律责任	-1.5	escalation
+保留法律追究权利	-1.5	escalation
+
+# --- churn: sold off, a cloud provider, no longer a member, cut
+给它销了	-1.5	churn
+把它销了	-1.5	churn
+给销了	-1.5	churn
+销咗佢	-1.5	churn
+cut咗佢	-1.5	churn
+cut佢	-1.5	churn
+唔做你哋会员	-1.5	churn
+不做你们会员	-1.5	churn
+不当你们会员	-1.5	churn
+唔再做会员	-1.5	churn
+不再做会员	-1.5	churn
+
+# --- churn: sold off, a cloud provider, no longer a member, cut
+cut卡	-1.5	churn
+cut咗张卡	-1.5	churn
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -52708,7 +52976,7 @@ app系咪死咗	-2.0
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_gofirst|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
 @zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
@@ -52803,6 +53071,9 @@ app系咪死咗	-2.0
 @zh_plantime ..6 @zh_decided	self_harm	a decision with a time
 @zh_decided & @zh_noreturn	self_harm	a decision with no way back
 @self ..3 @zh_gofirst	self_harm	going first (我先走一步了)
+@self ..4 @zh_family ..4 @zh_bye	self_harm	a farewell said to wife and children
+@zh_leaveto ..4 @zh_lastwords	self_harm	last words left to someone
+@zh_place & @zh_nomatter	self_harm	at a bridge or a roof, nothing matters now
 @zh_thisway ..3 @zh_bye	self_harm	a farewell made this way
 @self ..4 @zh_notsurvive ..6 @zh_soon	self_harm	not living until a near day
 @zh_place ..3 @zh_highest	self_harm	scouting the highest place
