@@ -84,7 +84,7 @@ extension Engine {
             && (score.ruleCategories.contains(.strain) || Stammer.isHeard(in: fragment.text))
         let mood = Self.mood(
             score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
-            echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained)
+            echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained, priorValence: s.customer.valence)
         s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
@@ -190,12 +190,18 @@ extension Engine {
     /// is the customer's trouble; a voice's pitch and energy (`heard`) are the agent's own.
     static func mood(
         _ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false, echo: Echo? = nil,
-        voiceAgitation: Float = 0, strained: Bool = false
+        voiceAgitation: Float = 0, strained: Bool = false, priorValence: Float = 0
     ) -> (valence: Float, arousal: Float) {
         guard speaker == .agent else {
             // An aside ("ugh this stupid phone", 气死我了哈哈) moves the customer's mood at half
             // weight and never opens an alert on its own (see `isAside`).
             var valence = score.isAside && score.valence < 0 ? score.valence * 0.5 : score.valence
+            // A complaint told flatly ("that's what the last two people said", 又測試, "close my
+            // account") is anger held in: its words are calm, its content is not.
+            var arousal = arousal
+            if valence < 0, !score.categories.intersection(Self.complaintCategories).isEmpty {
+                arousal = max(arousal, Self.complaintAgitation)
+            }
             // Flat words in a raised voice ("Pending. It's the eighteenth.", 派送中。前天就是派送中)
             // are a complaint held back: the tone says what the words do not.
             if voiceAgitation >= Self.raisedVoice, abs(score.valence) <= Self.flatWords {
@@ -203,6 +209,11 @@ extension Engine {
             }
             // The agent's words handed back ("Three to five days?", 再提交？, "Pending. It's the
             // eighteenth.") doubt them, unless the line is glad (免費？好嘢！).
+            // Praise right after the agent's words handed back flat, from a customer already
+            // unhappy ("3–5 business days. Fantastic.", 三至五個工作天。好快喎), is sarcasm.
+            if echo == .statement, valence >= Self.gladEcho, priorValence <= -Self.sarcasticPrior {
+                return (-valence * Self.sarcasmWeight, arousal)
+            }
             guard let echo, valence < Self.gladEcho else { return (valence, arousal) }
             return (max(-1, valence - (echo == .question ? Self.echoQuestionWeight : Self.echoStatementWeight)), arousal)
         }
@@ -226,6 +237,10 @@ extension Engine {
     /// count as negative, and how negative: a third of a standard deviation above calm is
     /// ordinary liveliness; tanh(z/2) ≥ 0.4 is about 0.85 of one.
     static let raisedVoice: Float = 0.4
+    /// What a customer's negative line must say to count as a complaint, and the least
+    /// agitation such a line carries.
+    static let complaintCategories = CategorySet([.grievance, .repeatContact, .churn, .escalation, .rude].map(CategorySet.init))
+    static let complaintAgitation: Float = 0.35
     static let toneWeight: Float = 0.5
     /// Text valence this close to 0 says nothing either way.
     static let flatWords: Float = 0.15
@@ -241,6 +256,10 @@ extension Engine {
     static let echoStatementWeight: Float = 0.2
     /// A line at least this positive is glad surprise, and its echo no doubt.
     static let gladEcho: Float = 0.3
+    /// How unhappy (smoothed valence) a customer must be for praise after a flat echo to be
+    /// sarcasm, and how much of the praise turns into complaint.
+    static let sarcasticPrior: Float = 0.15
+    static let sarcasmWeight: Float = 0.5
 
     // MARK: Episodes
 

@@ -83,4 +83,16 @@ import Testing
         #expect(run(["A voucher? I paid for next-day delivery.", "Ten days? I work from home.", "The depot? It's forty miles."]).count == 1)
         #expect(run(["Right, I paid for next-day delivery.", "Hmm, I work from home.", "Oh, it's forty miles."]).isEmpty)
     }
+
+    /// Praise after the agent's words handed back flat, from a customer already unhappy, is
+    /// sarcasm ("3–5 business days. Fantastic.", 三至五個工作天。好快喎); from a content
+    /// customer, or after an incredulous question (免費？好嘢！), it is gladness.
+    @Test func praiseAfterAFlatEchoFromAnUnhappyCustomerIsSarcasm() {
+        var glad = Score()
+        glad.valence = 0.8
+        #expect(Engine.mood(glad, arousal: 0.3, speaker: .customer, text: "", echo: .statement, priorValence: -0.4).valence < 0)
+        #expect(Engine.mood(glad, arousal: 0.3, speaker: .customer, text: "", echo: .statement, priorValence: 0).valence == 0.8)
+        #expect(Engine.mood(glad, arousal: 0.3, speaker: .customer, text: "", echo: .question, priorValence: -0.4).valence == 0.8)
+        #expect(Engine.mood(glad, arousal: 0.3, speaker: .customer, text: "", echo: nil, priorValence: -0.4).valence == 0.8)
+    }
 }

@@ -192,6 +192,25 @@ import Testing
         #expect(angry.kinds(.customerAnger).first?.severity == .warning)
     }
 
+    /// A complaint told flatly ("that's what the last two people said", 又測試) is anger held
+    /// in: negative lines that carry a grievance, a repeat contact or a threat count as
+    /// agitated, though their words are calm. Plain negativity without them stays customer_negative.
+    @Test func flatComplaintsAreAngerPlainNegativityIsNot() {
+        func anger(_ categories: Category...) -> Int {
+            var h = Harness()
+            for i in 1...5 {
+                var s = score(-0.6, arousal: 0.05)
+                for c in categories { s.categories.insert(c) }
+                h.send(fragment(Int64(i), at: Double(i) * 20, .customer), s)
+            }
+            return h.kinds(.customerAnger).count
+        }
+        #expect(anger() == 0)
+        #expect(anger(.grievance) == 1)
+        #expect(anger(.repeatContact) == 1)
+        #expect(anger(.churn) == 1)
+    }
+
     /// Anger waits for a second fragment above the enter level, unless the fragment alone is
     /// furious (`immediate_level`): one cross line in a calm call is not anger.
     @Test func angerWaitsForASecondFragmentUnlessFurious() {
