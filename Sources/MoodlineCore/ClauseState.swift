@@ -132,6 +132,12 @@ struct ClauseState {
                 } else if partialCount < partials.count {
                     partials[partialCount] = p
                     partialCount += 1
+                } else {
+                    // Full (a clause that says 我 again and again starts many patterns each time):
+                    // the start furthest back is the least likely to complete within its gap.
+                    var oldest = 0
+                    for j in 1..<partialCount where partials[j].endUnit < partials[oldest].endUnit { oldest = j }
+                    if partials[oldest].endUnit < to { partials[oldest] = p }
                 }
             }
         }

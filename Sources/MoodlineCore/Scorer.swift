@@ -575,9 +575,11 @@ private struct RuleState {
     /// Stopping the phone, settling the broadband or giving the gym card away beside a self-harm
     /// disclosure (手机也停了吧，以后用不着了; "cancel it, I won't be around") is putting affairs
     /// in order: the self-harm alert carries it, and a churn alert beside it would only be noise
-    /// on the supervisor's screen. A self-harm statement the model alone carries leaves churn be.
+    /// on the supervisor's screen. So it is when only the learned layer reads the self-harm ("I've
+    /// written something for my mum, cancel this account, I won't use it again"): in the statement
+    /// suites a churn word beside such a guess was never a churn threat.
     mutating func dropChurnBesideSelfHarm<Tracer: ScoreTracer>(tracer: inout Tracer) {
-        guard categories.contains(.selfHarm), categories.contains(.churn), !weak.contains(.selfHarm) else { return }
+        guard categories.contains(.selfHarm), categories.contains(.churn) else { return }
         var kept = CategoryHits()
         for hit in hits {
             if hit.category == .churn {

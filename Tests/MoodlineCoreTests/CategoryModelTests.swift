@@ -89,21 +89,41 @@ import Testing
             bias\t-4\t-4\t-4\t-4\t-4
             threshold\t0.5\t0.5\t0.5\t0.5\t0.5
             1:tired\t5\t0\t0\t0\t0
-            1:bad\t0\t0\t0\t5\t0
+            1:bad\t0\t0\t0\t0\t5
             """),
         ])
         var scorer = Scorer(lexicon: lexicon)
         let distress = scorer.score("so tired, this is bad", language: nil)
         #expect(distress.categories.contains(.selfHarm))
         #expect(distress.weakCategories.contains(.selfHarm))
-        // Only self_harm has a support line: churn from the model is not weak.
-        #expect(distress.categories.contains(.churn) && !distress.weakCategories.contains(.churn))
+        // Only self_harm has a support line: repeat from the model is not weak.
+        #expect(distress.categories.contains(.repeatContact) && !distress.weakCategories.contains(.repeatContact))
         let disclosure = scorer.score("so tired, this is bad, I have the pills", language: nil)
         #expect(disclosure.categories.contains(.selfHarm))
         #expect(!disclosure.weakCategories.contains(.selfHarm))
         var trace = StepRecorder()
         _ = scorer.score("so tired, this is bad", language: nil, tracer: &trace)
         #expect(trace.steps.contains(.learnedUnsupported(.selfHarm)))
+    }
+
+    /// A churn word beside self-harm only the model reads ("so tired of it all, cancel the
+    /// plan") is affairs put in order, as beside a rule's self-harm: churn goes, self-harm stays weak.
+    @Test func churnBesideTheModelsSelfHarmGoesToo() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "test.tsv", text: "cancel the plan\t-1\tchurn\n"),
+            LexiconSource(name: "en-concepts.tsv", text: "pills\t0\t@method\n"),
+            LexiconSource(name: "en.patterns", text: "@method\tsupport:self_harm\twords that carry self-harm\n"),
+            LexiconSource(name: "test.model", text: """
+            bias\t-4\t-4\t-4\t-4\t-4
+            threshold\t0.5\t0.5\t0.5\t0.5\t0.5
+            1:tired\t5\t0\t0\t0\t0
+            """),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        #expect(scorer.score("cancel the plan", language: nil).categories.contains(.churn))
+        let both = scorer.score("so tired, cancel the plan", language: nil)
+        #expect(both.categories.contains(.selfHarm) && both.weakCategories.contains(.selfHarm))
+        #expect(!both.categories.contains(.churn))
     }
 
     @Test func badSupportLinesAreErrors() {

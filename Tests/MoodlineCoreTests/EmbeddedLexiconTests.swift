@@ -669,4 +669,53 @@ import Testing
         #expect(!score("吃鸡的时候队友跳楼摔死了哈哈哈，话说你们的加速器怎么老掉线").categories.contains(.selfHarm))
         #expect(!score("I'm broke, honestly, can you put me on a hardship plan?").categories.contains(.churn))
     }
+
+    /// Self-harm said sideways: an adverb inside "don't want to live", last words with a goodbye,
+    /// following someone who died, one's existence a mistake, pets and bank cards handed over,
+    /// Hinglish; and its neighbours that stay quiet: living somewhere, self-blame, someone
+    /// else's suicide told, "kms lol", closing a case, dying for a lipstick.
+    @Test func selfHarmSaidSidewaysAndItsNeighbours() {
+        for text in ["Honestly I don't really want to live anymore, just close the card.",
+                     "These are my last words to anyone there. Goodbye.",
+                     "Since my wife passed away I just want to go be with her.",
+                     "mujhe ab nahi jeena yaar, this loan app is calling my whole family",
+                     "我爸走了以后，我总觉得我该跟他一起走的。",
+                     "我觉得我的存在本身就是多余的，你们别再打来了。",
+                     "狗我已经托付给朋友了，银行卡密码也告诉我妹了。",
+                     "我就喺你哋公司門口自殺，等全世界都知道。"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["I don't really want to live in a flat without a lift, can you move the delivery?",
+                     "I hate myself for not reading the contract, what can I do now?",
+                     "My cousin's friend took his own life last year, so I'm careful. Anyway, the bill.",
+                     "kms lol I typed the wrong postcode again",
+                     "我想快啲了結呢單嘢，即係結案，攞返筆錢。",
+                     "這支唇膏我願意為它去死，還有貨嗎",
+                     "我还是想好好活着的，所以这笔钱你们得退。"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        // A death wish with the listener named after it is abuse, not the speaker's.
+        let curse = score("去死啦你，收多我錢仲笑")
+        #expect(curse.categories.contains(.abuse) && !curse.categories.contains(.selfHarm))
+    }
+
+    /// Threats and leaving in words the lists lacked (a lawsuit taken on, a bad review on
+    /// OpenRice, OFCA, switching over next month, the family following), and what is neither: a
+    /// counterfactual, not the type to complain, a body's address asked, a phone menu, staff who
+    /// named a body, an errand at a police station, a self-harm disclosure that closes an account.
+    @Test func threatsAndLeavingInNewWordsAndWhatIsNeither() {
+        #expect(score("打官司我奉陪到底，你们等着。").categories.contains(.escalation))
+        #expect(score("再唔處理我就上 OpenRice 寫篇劣評").categories.contains(.escalation))
+        #expect(score("聽日我就去 OFCA 投訴你哋").categories.contains(.escalation))
+        #expect(score("你們太貴了，下個月我就換過去。").categories.contains(.churn))
+        #expect(score("我阿爸已經轉咗去數碼通，我哋成家都會跟住轉。").categories.contains(.churn))
+        #expect(score("Lilipat na ako sa Globe next month, ipa-cut mo na lang yung postpaid ko.").categories.contains(.churn))
+        #expect(!score("If the bank hadn't refunded me I'd have had to take you to small claims, but it's fine now.").categories.contains(.escalation))
+        #expect(!score("I'm not one of those people who runs to the ombudsman, I just want it sorted.").categories.contains(.escalation))
+        #expect(!score("For my essay, what's the energy ombudsman's address?").categories.contains(.escalation))
+        #expect(!score("If you would like to cancel your contract, press three.").categories.contains(.churn))
+        #expect(!score("你哋經理頭先同我講「唔滿意可以去消委會」，我覺得好冇禮貌。").categories.contains(.escalation))
+        #expect(!score("快递放在派出所传达室了，我下班去派出所那儿拿一下。").categories.contains(.escalation))
+        #expect(!score("我已经写好留给我妈的信了，这个账户你帮我注销吧。").categories.contains(.churn))
+    }
 }

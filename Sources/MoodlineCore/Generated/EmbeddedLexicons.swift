@@ -16655,7 +16655,7 @@ last person i'm ever	0	@goodbye
 last person im ever	0	@goodbye
 last person i'll ever	0	@goodbye
 last person i will ever	0	@goodbye
-my last words	0	@goodbye,@self
+my last words	0	@goodbye,@self,@en_lastwords
 my last message	0	@goodbye,@self
 my final message	0	@goodbye,@self
 sorry for everything	0	@goodbye
@@ -20387,10 +20387,10 @@ last time	0	@sh_hint
 one last	0	@sh_hint
 final	0	@sh_hint
 finally	0	@sh_hint
-goodbye	0	@sh_hint
-good bye	0	@sh_hint
+goodbye	0	@sh_hint,@en_byeword
+good bye	0	@sh_hint,@en_byeword
 goodbyes	0	@sh_hint
-farewell	0	@sh_hint
+farewell	0	@sh_hint,@en_byeword
 end it	0	@sh_hint
 end this	0	@sh_hint
 end things	0	@sh_hint
@@ -23820,6 +23820,152 @@ shes	0	@en_they3
 hes gonna	0	@en_they3
 shes gonna	0	@en_they3
 my buddy	0	@third
+
+# --- not wanting to live with a word between (don't really want to live); living somewhere or with someone is no wish to die
+don't really want to	0	@not_want
+dont really want to	0	@not_want
+don't even want to	0	@not_want
+dont even want to	0	@not_want
+don't really wanna	0	@not_want
+dont really wanna	0	@not_want
+dont rly wanna	0	@not_want
+don't rly wanna	0	@not_want
+do not really want to	0	@not_want
+don't honestly want to	0	@not_want
+be here without	0	@live
+live in this world	0	@live
+live in pain	0	@live
+live with myself	0	@live
+live with this pain	0	@live
+live with the pain	0	@live
+live in	0	
+live at	0	
+live near	0	
+live next	0	
+live on	0	
+live with	0	
+live there	0	
+live this down	0	
+live it down	0	
+live up to	0	
+
+# --- last words and a goodbye in one fragment; wanting to join someone who died
+last words	0	@en_lastwords
+famous last words	0	
+bye	0	@en_byeword
+passed away	0	@en_bereaved
+passed in	0	@en_bereaved
+since he passed	0	@en_bereaved
+since she passed	0	@en_bereaved
+since he died	0	@en_bereaved
+since she died	0	@en_bereaved
+lost my husband	0	@en_bereaved
+lost my wife	0	@en_bereaved
+lost my son	0	@en_bereaved
+lost my daughter	0	@en_bereaved
+lost my partner	0	@en_bereaved
+join him	0	@en_joindead
+join her	0	@en_joindead
+join them	0	@en_joindead
+be with him again	0	@en_joindead
+be with her again	0	@en_joindead
+be with them again	0	@en_joindead
+go be with him	0	@en_joindead
+go be with her	0	@en_joindead
+be where he is	0	@en_joindead
+be where she is	0	@en_joindead
+
+# --- someone else's death by suicide told (took his own life); self-blame (hate myself for); kms said laughing
+took his own life	0	@en_thirdsh
+took her own life	0	@en_thirdsh
+killed himself	0	@en_thirdsh
+killed herself	0	@en_thirdsh
+ended his life	0	@en_thirdsh
+ended her life	0	@en_thirdsh
+hate myself for	0	
+kms lol	0	
+kms lmao	0	
+kms haha	0	
+shouting	0	@en_say
+was shouting	0	@en_say
+yelling	0	@en_say
+screaming	0	@en_say
+my teenager	0	@third
+my teen	0	@third
+the man	0	@third
+the woman	0	@third
+the guy	0	@third
+the lady	0	@third
+
+# --- counterfactual complaints (I'd have had to take you to court); not the kind who complains; a body's address asked; a study topic
+i'd have had to	0	@en_hypo
+i would have had to	0	@en_hypo
+would have had to	0	@en_hypo
+would've had to	0	@en_hypo
+i'd have taken	0	@en_hypo
+i would have taken	0	@en_hypo
+i'd have reported	0	@en_hypo
+i would have reported	0	@en_hypo
+not one of those people	0	@en_nottype
+not the type to	0	@en_nottype
+not the type who	0	@en_nottype
+not the kind of person	0	@en_nottype
+not the sort of person	0	@en_nottype
+not someone who	0	@en_nottype
+never been one to	0	@en_nottype
+address	0	@en_contactinfo
+email address	0	@en_contactinfo
+phone number	0	@en_contactinfo
+contact details	0	@en_contactinfo
+my assignment	0	@en_innocent
+uni assignment	0	@en_innocent
+my essay	0	@en_innocent
+my dissertation	0	@en_innocent
+my thesis	0	@en_innocent
+my coursework	0	@en_innocent
+ofca	0	@regulator
+openrice	0	@public
+dianping	0	@public
+
+# --- leaving said in Tagalog; a phone menu's options are a script
+lilipat	0	@switch
+lilipat na	0	@switch
+lipat na	0	@switch
+ipa-cut	0	@cancel
+ipacut	0	@cancel
+ipaputol	0	@cancel
+postpaid	0	@service
+sa smart	0	@competitor
+sa globe	0	@competitor
+sa dito	0	@competitor
+sa converge	0	@competitor
+sa pldt	0	@competitor
+press one	0	@en_script
+press two	0	@en_script
+press three	0	@en_script
+press four	0	@en_script
+press five	0	@en_script
+please press	0	@en_script
+press the star key	0	@en_script
+if you would like to	0	@en_script
+
+# --- tickets for a show are no support tickets; a complaint route read out as an option
+tickets for	0	
+e-tickets	0	
+concert tickets	0	
+gig tickets	0	
+plane tickets	0	
+train tickets	0	
+flight tickets	0	
+movie tickets	0	
+match tickets	0	
+festival tickets	0	
+i can take it to	0	@en_procq
+i could take it to	0	@en_procq
+you can take it to	0	@en_procq
+can take it to the	0	@en_procq
+i can refer it to	0	@en_procq
+i can escalate it to	0	@en_procq
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -34021,6 +34167,22 @@ sending the lot back	-1.5	churn
 send the lot back	-1.5	churn
 sending everything back	-1.5	churn
 i don't want any of it	-1.5	churn
+
+# --- self-harm said in Hinglish
+nahi jeena	-3.00	self_harm
+nahi jina	-3.00	self_harm
+jeena nahi	-3.00	self_harm
+jeena nahi chahta	-3.00	self_harm
+jeena nahi chahti	-3.00	self_harm
+jeene ka mann nahi	-3.00	self_harm
+marna chahta hoon	-3.00	self_harm
+marna chahti hoon	-3.00	self_harm
+khudkushi	-3.00	self_harm
+aatmahatya	-3.00	self_harm
+suicide kar lunga	-3.00	self_harm
+suicide kar lungi	-3.00	self_harm
+khud ko khatam	-3.00	self_harm
+zindagi khatam	-3.00	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -34083,6 +34245,8 @@ i don't want any of it	-1.5	churn
 @en_pastattempt & @en_thistime	self_harm	tried before, and sure this time
 @method & @en_howmuch	self_harm	how much of a means it would take
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
+@en_lastwords & @en_byeword	self_harm	last words and a goodbye
+@en_bereaved & @en_joindead	self_harm	wanting to join someone who died
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
 @method ..8 @en_answer	self_harm	a means that looks like the answer
@@ -34104,6 +34268,8 @@ i don't want any of it	-1.5	churn
 @en_stay & @switch|@cancel|@leave	scope:negation	staying after all
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
 @third ..3 @die|@kill|@hurt|@en_shterm|@burden	scope:reported	someone else
+@en_thirdsh	scope:reported	someone else's death by suicide told
+@third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm	scope:reported	someone else's words about dying, told
 
 # --- abuse
 @insult	abuse	insult
@@ -34164,6 +34330,8 @@ i don't want any of it	-1.5	churn
 @en_hypo	scope:hypothetical	a case imagined, not one that happened
 @en_theywill ..5 @sue|@lawyer|@court|@police|@regulator|@media|@complain|@expose|@public|@social	scope:reported	someone else's plan to complain
 @en_contactinfo ..2 @regulator|@media|@lawyer|@police|@court	scope:procedure	asking where a body is reached
+@regulator|@media|@lawyer|@police|@court ..2 @en_contactinfo	scope:procedure	asking where a body is reached (the ombudsman's address)
+@en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
 @police & @en_docask	scope:procedure	routine report: what the police need
 @en_howdo & @en_askonly	scope:procedure	asking how, only to know
 @if & @en_askonly	scope:procedure	a hypothetical asked only to know
@@ -38691,7 +38859,7 @@ reset完又断	0	@letdown
 你条友	0	@you
 你呢个	0	@you
 你们这些	0	@you
-客服	0	@you
+客服	0	@you,@zh_staff
 这个客服	0	@you
 你们公司	0	@you
 我看你	0	@you
@@ -38714,7 +38882,7 @@ reset完又断	0	@letdown
 别人	0	@third,@zh_others
 人家说	0	@third
 朋友	0	@third,@zh_kin,@zh_others,@zh_outsiders
-同事	0	@third,@zh_kin
+同事	0	@third,@zh_kin,@zh_staff
 邻居	0	@third,@zh_kin,@zh_others,@zh_outsiders
 司机	0	@third
 主播	0	@third
@@ -38905,7 +39073,7 @@ reset完又断	0	@letdown
 拖油瓶	0	@zh_burden
 连累	0	@zh_burden
 多余的人	0	@zh_burden
-多余	0	@zh_burden
+多余	0	@zh_burden,@zh_mistake
 没有我	0	@zh_without
 没了我	0	@zh_without
 少了我	0	@zh_without
@@ -40616,7 +40784,6 @@ n	0	@zh_num
 割草	0	
 切割	0	
 手机	0	@zh_device
-手续	0	
 手套	0	
 手动	0	
 手头	0	
@@ -41908,11 +42075,11 @@ smartone	0	@zh_comp
 仲喺度	0	@zh_unres
 # --- going with a dead parent (跟着他一起走)
 跟着他一起走	0	@zh_die
-跟他一起走	0	@zh_die
+跟他一起走	0	@zh_die,@zh_followdead
 跟着她一起走	0	@zh_die
-跟她一起走	0	@zh_die
-随他而去	0	@zh_die
-随她而去	0	@zh_die
+跟她一起走	0	@zh_die,@zh_followdead
+随他而去	0	@zh_die,@zh_followdead
+随她而去	0	@zh_die,@zh_followdead
 追随他	0	@zh_die
 下去陪他	0	@zh_die
 下去陪她	0	@zh_die
@@ -42804,7 +42971,7 @@ bbq	0	@zh_bbq
 东西都收拾好了	0	@zh_giveall
 啲嘢都送晒	0	@zh_giveall
 托付给邻居	0	@zh_giveall
-托付给朋友	0	@zh_giveall
+托付给朋友	0	@zh_giveall,@zh_entrust
 托给朋友了	0	@zh_giveall
 送咗畀朋友	0	@zh_giveall
 送给邻居了	0	@zh_giveall
@@ -44989,6 +45156,188 @@ aws	0	@zh_comp
 才唔会去	0	@zh_nottype
 先唔会去	0	@zh_nottype
 才不去	0	@zh_nottype
+
+# --- self-harm: one's existence a mistake; joining someone who died; unable to stay with the family any more; a self-harm act placed at the company's door is no death wish at the listener
+去死啦你	0	@zh_godie
+去死吧你	0	@zh_godie
+去死啊你	0	@zh_godie
+去死喇你	0	@zh_godie
+去死啦你哋	0	@zh_godie
+去死吧你们	0	@zh_godie
+死开啦你	0	@zh_godie
+死开啊你	0	@zh_godie
+存在感	0	
+错误	0	@zh_mistake
+个错误	0	@zh_mistake
+一个错误	0	@zh_mistake
+多余的	0	@zh_mistake
+跟她一起去	0	@zh_followdead
+跟他一起去	0	@zh_followdead
+随她去	0	@zh_followdead
+随他去	0	@zh_followdead
+去陪她	0	@zh_followdead
+去陪他	0	@zh_followdead
+下去陪	0	@zh_followdead
+去找她	0	@zh_followdead
+去找他	0	@zh_followdead
+跟佢一齐去	0	@zh_followdead
+跟佢一齐走	0	@zh_followdead
+同佢一齐走	0	@zh_followdead
+去陪佢	0	@zh_followdead
+没办法再陪	0	@zh_cantstay
+没法再陪	0	@zh_cantstay
+不能再陪	0	@zh_cantstay
+陪不了	0	@zh_cantstay
+再也陪不了	0	@zh_cantstay
+唔可以再陪	0	@zh_cantstay
+冇办法再陪	0	@zh_cantstay
+过户给	0	@zh_transfer
+转到我女儿	0	@zh_transfer
+转到我儿子	0	@zh_transfer
+在你们	0	
+在您	0	
+喺你哋	0	
+喺你地	0	
+当着你们	0	
+当着你们的面	0	
+当你们面	0	
+当住你哋	0	
+对着你们	0	
+你们面前	0	
+你哋面前	0	
+公司楼下	0	@zh_place
+大厦楼下	0	@zh_place
+大楼楼下	0	@zh_place
+总部楼下	0	@zh_place
+
+# --- self-harm words used otherwise: closing a case (了结呢单嘢), dying for a lipstick, wanting to live well, a will made for peace of mind
+了结这单	0	
+了结呢单	0	
+了结这件	0	
+了结此事	0	
+了结这个	0	
+了结呢个	0	
+了结这笔	0	
+了结案件	0	
+为它去死	0	
+为了它去死	0	
+为佢去死	0	
+为咗佢去死	0	
+想好好活着	0	@zh_wantlive
+想好好活	0	@zh_wantlive
+要好好活着	0	@zh_wantlive
+要好好活下去	0	@zh_wantlive
+还是想活着	0	@zh_wantlive
+想好好生活	0	@zh_wantlive
+图个安心	0	@zh_wantlive
+身体好着呢	0	@zh_wantlive
+身体好得很	0	@zh_wantlive
+未雨绸缪	0	@zh_wantlive
+纪录片	0	@zh_fiction
+电影	0	@zh_fiction
+短剧	0	@zh_fiction
+综艺	0	@zh_fiction
+
+# --- escalation: a lawsuit taken on (奉陪到底), a written bad review, the telecom appeals centre; an errand at a police station, a company's legal department, staff who named a body, a body asked about
+奉陪到底	0	@zh_bringit
+奉陪	0	@zh_bringit
+走着瞧	0	@zh_bringit
+等着瞧	0	@zh_bringit
+等着收传票	0	@zh_bringit
+小额诉讼	0	@zh_auth,@zh_lawpolice
+劣评	0	@zh_expose
+电信用户申诉受理中心	0	@zh_auth
+申诉受理中心	0	@zh_auth
+电信用户	0	
+法务部	0	
+法务部门	0	
+一定要经	0	@zh_how
+一定要经过	0	@zh_how
+是不是要经过	0	@zh_how
+是否须经	0	@zh_how
+拿	0	@zh_errand
+取件	0	@zh_errand
+拿快递	0	@zh_errand
+开证明	0	@zh_errand
+开个证明	0	@zh_errand
+开具证明	0	@zh_errand
+补办	0	@zh_errand
+办证	0	@zh_errand
+办身份证	0	@zh_errand
+盖章	0	@zh_errand
+经理	0	@zh_staff
+主管	0	@zh_staff
+告诉我	0	@say
+
+# --- churn: from now on not buying there (以后我们家都不去你们那边买了), no more money paid, the line cut on request, switching over, the family following; a phone menu
+都不去你们	0	@zh_never
+都不来你们	0	@zh_never
+都不在你们	0	@zh_never
+也不去你们	0	@zh_never
+也不在你们	0	@zh_never
+都不会去你们	0	@zh_never
+都不会再去你们	0	@zh_never
+都唔去你哋	0	@zh_never
+都唔会再去你哋	0	@zh_never
+都唔嚟你哋	0	@zh_never
+都唔会再嚟你哋	0	@zh_never
+帮我断	0	@zh_cancel
+帮我断咗	0	@zh_cancel
+同我断	0	@zh_cancel
+同我断咗	0	@zh_cancel
+条线	0	@zh_acct
+退定	0	@zh_cancel
+换过去	0	@zh_switchover
+换过去用	0	@zh_switchover
+转过去用	0	@zh_switchover
+转网过去	0	@zh_switchover
+跟住转	0	@zh_followswitch
+跟着转	0	@zh_followswitch
+跟着换	0	@zh_followswitch
+跟住换	0	@zh_followswitch
+一齐转	0	@zh_followswitch
+一起转过去	0	@zh_followswitch
+隔壁老王	0	@third,@zh_kin
+请按	0	@zh_script
+
+# --- routine words: a gacha pool ending, no need to come again, 'at least they speak sense' of another shop, paid only after a body stepped in (past), a cancellation's procedure
+以后都不用再来	0	
+以后也不用再来	0	
+以后不用再来	0	
+卡池	0	
+会说人话	0	
+才给赔	0	@zh_cue
+才给退	0	@zh_cue
+才给解决	0	@zh_cue
+才赔	0	@zh_cue
+才解决	0	@zh_cue
+
+# --- self-harm: a letter or a few words left for the family; the company door as a place
+封信	0	@zh_letter
+一封信	0	@zh_letter
+几封信	0	@zh_letter
+几句话	0	@zh_letter
+一些话	0	@zh_letter
+写低咗啲嘢	0	@zh_writedown
+写咗啲嘢	0	@zh_writedown
+写低咗	0	@zh_writedown
+写了几句话	0	@zh_writedown
+写好了一些话	0	@zh_writedown
+写了一些话	0	@zh_writedown
+写好几句话	0	@zh_writedown
+留畀	0	@zh_leaveto
+留低俾	0	@zh_leaveto
+留低畀	0	@zh_leaveto
+公司门口	0	@zh_place
+公司大门口	0	@zh_place
+分行门口	0	@zh_place
+门市门口	0	@zh_place
+店门口	0	@zh_place
+营业厅门口	0	@zh_place
+总部门口	0	@zh_place
+
+# --- self-harm: a letter or a few words left for the family; the company door as a place
+信	0	@zh_letter
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -52966,6 +53315,15 @@ cut佢	-1.5	churn
 # --- churn: sold off, a cloud provider, no longer a member, cut
 cut卡	-1.5	churn
 cut咗张卡	-1.5	churn
+# --- a death wish with the listener named after it (去死啦你): abuse, not the speaker's self-harm
+去死啦你	-3.2	abuse
+去死吧你	-3.2	abuse
+去死啊你	-3.2	abuse
+去死喇你	-3.2	abuse
+去死啦你哋	-3.2	abuse
+去死吧你们	-3.2	abuse
+死开啦你	-3.2	abuse
+死开啊你	-3.2	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -52990,6 +53348,11 @@ cut咗张卡	-1.5	churn
 @self ..6 @zh_burden	self_harm	being a burden
 @zh_burden ..4 @self	self_harm	being a burden
 @zh_without ..10 @zh_better	self_harm	better off without me
+@zh_without & @zh_payout	self_harm	without me, the payout
+@self ..2 @zh_live ..6 @zh_mistake	self_harm	one's existence a mistake
+@zh_gone & @zh_followdead	self_harm	wanting to follow someone who died
+@zh_entrust|@zh_transfer & @zh_cantstay	self_harm	handed over, unable to stay with them
+@zh_entrust & @zh_finances	self_harm	entrusted, and the finances handed over
 @zh_die ..4 @zh_better	self_harm	death as the way out
 @zh_forcedeath & @zh_yourwish	self_harm	driven to death, granting the wish
 @self ..6 @zh_gone	self_harm	will not be there
@@ -53047,6 +53410,8 @@ cut咗张卡	-1.5	churn
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
+@zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
+@zh_wantlive	scope:denial	wanting to live well, a will for peace of mind
 @zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:concern	asks whether the listener is safe
 @you ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm ..10 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
 @zh_askrisk ..10 @zh_shword	empathy	asks whether the listener is safe
@@ -53073,6 +53438,8 @@ cut咗张卡	-1.5	churn
 @self ..3 @zh_gofirst	self_harm	going first (我先走一步了)
 @self ..4 @zh_family ..4 @zh_bye	self_harm	a farewell said to wife and children
 @zh_leaveto ..4 @zh_lastwords	self_harm	last words left to someone
+@zh_leaveto ..1 @zh_kin ..3 @zh_letter	self_harm	a letter left for the family
+@zh_writedown ..4 @zh_leaveto ..1 @zh_kin	self_harm	a few words written down for the family
 @zh_place & @zh_nomatter	self_harm	at a bridge or a roof, nothing matters now
 @zh_thisway ..3 @zh_bye	self_harm	a farewell made this way
 @self ..4 @zh_notsurvive ..6 @zh_soon	self_harm	not living until a near day
@@ -53137,6 +53504,7 @@ cut咗张卡	-1.5	churn
 @zh_social ..3 @zh_filed	escalation	a complaint filed on a public site
 @zh_social|@zh_auth ..1 @zh_see	escalation	see you there
 @zh_auth ..3 @zh_authact	escalation	an authority will take it up
+@zh_lawpolice|@zh_auth ..6 @zh_bringit	escalation	a lawsuit taken on (打官司我奉陪到底)
 @zh_advise ..6 @zh_auth	escalation	pointing the listener to an authority
 @zh_how	scope:procedure	procedural question
 @third|@zh_kin ..4 @say ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone else says they will complain
@@ -53147,6 +53515,8 @@ cut咗张卡	-1.5	churn
 @zh_sendto ..10 @zh_lawpolice|@zh_lawoffice	scope:procedure	a law office as the delivery address
 @zh_lawpolice|@zh_lawoffice ..8 @zh_workat	scope:reported	a law office as a workplace
 @zh_nottype ..14 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:negation	not the kind who complains
+@zh_lawpolice ..6 @zh_errand	scope:procedure	an errand at a police station (去派出所拿快递)
+@zh_staff ..4 @say ..12 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	staff who named an outside body
 @zh_social ..12 @zh_promo	scope:procedure	a promotion seen on social media
 @zh_script	scope:script	agent script
 @zh_cue	scope:negation	counterfactual or resolved
@@ -53159,6 +53529,8 @@ cut咗张卡	-1.5	churn
 @zh_comp ..6 @zh_switch	churn	moving to a competitor
 @zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
+@self ..3 @zh_switchover	churn	switching over
+@zh_comp & @zh_followswitch	churn	the family following to a competitor
 @zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
 @zh_renew & @zh_nomore	churn	no renewal wanted
 @zh_fromnow ..12 @zh_comp	churn	from now on, the other shop
