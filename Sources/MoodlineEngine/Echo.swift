@@ -14,6 +14,46 @@ enum Echo: Equatable, Sendable {
         return reply.withUTF8 { r in previous.withUTF8 { p in of(r, after: p) } }
     }
 
+    /// The agent's words handed back in the second clause, after a one-word first one
+    /// ("Wonderful. A trace.", "Great. Chasing."): a comment, then the echo.
+    static func afterOneWord(_ reply: String, after previous: String) -> Echo? {
+        guard !previous.isEmpty, !reply.isEmpty else { return nil }
+        var reply = reply, previous = previous
+        return reply.withUTF8 { r in
+            previous.withUTF8 { p in
+                guard let rest = restAfterOneWord(r) else { return nil }
+                return of(UnsafeBufferPointer(rebasing: r[rest...]), after: p)
+            }
+        }
+    }
+
+    /// Where the second clause starts, when the first is a single word of letters ("Wonderful.",
+    /// "好极了。") followed by more.
+    private static func restAfterOneWord(_ r: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, han = 0, letters = 0
+        while i < r.count {
+            let b = r[i]
+            if b < 0x80 {
+                if isAlphanumeric(b) && b >= 0x41 { letters += 1; i += 1; continue }
+                guard b == 0x2E || b == 0x21 || b == 0x2C, han + letters > 0 else { return nil } // . ! ,
+                i += 1
+                break
+            }
+            let (scalar, length) = decode(r, at: i)
+            if scalar >= 0x4E00 && scalar <= 0x9FFF {
+                han += 1
+                i += length
+                continue
+            }
+            guard Self.clauseMarks.contains(scalar), han > 0, letters == 0 else { return nil }
+            i += length
+            break
+        }
+        guard han <= 3, han == 0 || letters == 0 else { return nil }
+        while i < r.count, r[i] == 0x20 { i += 1 }
+        return i < r.count ? i : nil
+    }
+
     static func of(_ r: UnsafeBufferPointer<UInt8>, after p: UnsafeBufferPointer<UInt8>) -> Echo? {
         var start = 0
         var end = 0, han = 0, words = 0, letters = 0, inWord = false

@@ -79,12 +79,16 @@ extension Engine {
             context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
         }
         let echo = fragment.speaker == .customer ? Echo.of(fragment.text, after: s.lastAgentText) : nil
+        // Looked for only where it could tell sarcasm: glad words from an unhappy customer.
+        let laterEcho = fragment.speaker == .customer && echo == nil && score.valence >= Self.gladEcho
+            && s.customer.valence <= -Self.sarcasticPrior ? Echo.afterOneWord(fragment.text, after: s.lastAgentText) : nil
         // An agent tells of their own load or rush, or stumbles over their words.
         let strained = fragment.speaker == .agent
             && (score.ruleCategories.contains(.strain) || Stammer.isHeard(in: fragment.text))
         let mood = Self.mood(
             score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
-            echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained, priorValence: s.customer.valence)
+            echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained, priorValence: s.customer.valence,
+            laterEcho: laterEcho)
         s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
@@ -190,7 +194,7 @@ extension Engine {
     /// is the customer's trouble; a voice's pitch and energy (`heard`) are the agent's own.
     static func mood(
         _ score: Score, arousal: Float, speaker: Speaker, text: String, heard: Bool = false, echo: Echo? = nil,
-        voiceAgitation: Float = 0, strained: Bool = false, priorValence: Float = 0
+        voiceAgitation: Float = 0, strained: Bool = false, priorValence: Float = 0, laterEcho: Echo? = nil
     ) -> (valence: Float, arousal: Float) {
         guard speaker == .agent else {
             // An aside ("ugh this stupid phone", 气死我了哈哈) moves the customer's mood at half
@@ -211,7 +215,7 @@ extension Engine {
             // eighteenth.") doubt them, unless the line is glad (免費？好嘢！).
             // Praise right after the agent's words handed back flat, from a customer already
             // unhappy ("3–5 business days. Fantastic.", 三至五個工作天。好快喎), is sarcasm.
-            if echo == .statement, valence >= Self.gladEcho, priorValence <= -Self.sarcasticPrior {
+            if echo == .statement || laterEcho != nil, valence >= Self.gladEcho, priorValence <= -Self.sarcasticPrior {
                 return (-valence * Self.sarcasmWeight, arousal)
             }
             guard let echo, valence < Self.gladEcho else { return (valence, arousal) }

@@ -718,4 +718,22 @@ import Testing
         #expect(!score("快递放在派出所传达室了，我下班去派出所那儿拿一下。").categories.contains(.escalation))
         #expect(!score("我已经写好留给我妈的信了，这个账户你帮我注销吧。").categories.contains(.churn))
     }
+
+    /// Repeat contact in a formal letter, a case reopened, counted in Hinglish and Tagalog, a
+    /// problem still there after the ticket closed; not a deadline promised within days, not a
+    /// check repeated inside one call, not a loyal customer's third purchase.
+    @Test func repeatContactInLettersAndOtherTongues() {
+        for text in ["Dear Sir, I write further to my previous letter of 2 May, which remains unanswered.",
+                     "I'm reopening my ticket, the so-called fix from the last chat didn't last a day.",
+                     "bhai kitni baar call karun, char din se yahi chal raha hai",
+                     "Pangatlong tawag ko na po ito, wala pa rin yung replacement.",
+                     "工单都自动关闭了，问题还在啊。"] {
+            #expect(score(text).categories.contains(.repeatContact), "\(text)")
+        }
+        for text in ["您的申請已提交，預計五個工作天內會有同事與您聯繫。",
+                     "So I have to spell my surname three times in one call? Fine.",
+                     "我都不是第一次买你们家东西了，给个优惠呗"] {
+            #expect(!score(text).categories.contains(.repeatContact), "\(text)")
+        }
+    }
 }

@@ -84,6 +84,15 @@ import Testing
         #expect(run(["Right, I paid for next-day delivery.", "Hmm, I work from home.", "Oh, it's forty miles."]).isEmpty)
     }
 
+    /// A one-word comment, then the agent's words: the echo is in the second clause.
+    @Test func anEchoAfterAOneWordCommentIsFound() {
+        #expect(Echo.afterOneWord("Wonderful. A trace. I'm sure it'll go well.", after: "I'll open a trace with the carrier.") == .statement)
+        #expect(Echo.afterOneWord("好极了。三个工作日。", after: "处理需要三个工作日。") == .statement)
+        #expect(Echo.afterOneWord("Wonderful. See you then.", after: "I'll open a trace with the carrier.") == nil)
+        #expect(Echo.afterOneWord("That is wonderful. A trace.", after: "I'll open a trace.") == nil)  // not one word first
+        #expect(Echo.afterOneWord("Wonderful.", after: "Wonderful news.") == nil)  // nothing after it
+    }
+
     /// Praise after the agent's words handed back flat, from a customer already unhappy, is
     /// sarcasm ("3–5 business days. Fantastic.", 三至五個工作天。好快喎); from a content
     /// customer, or after an incredulous question (免費？好嘢！), it is gladness.
@@ -94,5 +103,6 @@ import Testing
         #expect(Engine.mood(glad, arousal: 0.3, speaker: .customer, text: "", echo: .statement, priorValence: 0).valence == 0.8)
         #expect(Engine.mood(glad, arousal: 0.3, speaker: .customer, text: "", echo: .question, priorValence: -0.4).valence == 0.8)
         #expect(Engine.mood(glad, arousal: 0.3, speaker: .customer, text: "", echo: nil, priorValence: -0.4).valence == 0.8)
+        #expect(Engine.mood(glad, arousal: 0.3, speaker: .customer, text: "", echo: nil, priorValence: -0.4, laterEcho: .statement).valence < 0)
     }
 }

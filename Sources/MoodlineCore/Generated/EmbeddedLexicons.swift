@@ -16282,7 +16282,7 @@ my dad	0	@third,@en_family,@self,@en_kinobj
 my ex	0	@third,@self
 my brother	0	@third,@en_family,@self,@en_kinobj
 my sister	0	@third,@en_family,@self,@en_kinobj
-the last agent	0	@third,@en_prior
+the last agent	0	@third,@en_prior,@en_lastcall
 the previous agent	0	@third,@en_prior
 the previous rep	0	@third
 the last rep	0	@third,@en_prior
@@ -19216,8 +19216,8 @@ the last call	0	@en_prior
 from my last call	0	@en_prior
 from last monday	0	@en_prior
 from last time	0	@en_prior
-the last person	0	@en_prior
-the last guy	0	@en_prior
+the last person	0	@en_prior,@en_lastcall
+the last guy	0	@en_prior,@en_lastcall
 the other agent	0	@en_prior
 your colleague	0	@en_prior
 previous agent	0	@en_prior
@@ -23955,7 +23955,6 @@ e-tickets	0
 concert tickets	0	
 gig tickets	0	
 plane tickets	0	
-train tickets	0	
 flight tickets	0	
 movie tickets	0	
 match tickets	0	
@@ -23966,6 +23965,18 @@ you can take it to	0	@en_procq
 can take it to the	0	@en_procq
 i can refer it to	0	@en_procq
 i can escalate it to	0	@en_procq
+
+# --- repeat: a case reopened, letters written further to, still no reply, counted in Hinglish and Tagalog; a wait promised within days or a check repeated in one call is no repeat contact
+the last chat	0	@en_lastcall
+last chat	0	@en_lastcall
+my last email	0	@en_lastcall
+the last email	0	@en_lastcall
+wala pa rin	0	@still
+in one call	0	@en_notget
+in the same call	0	@en_notget
+in a single call	0	@en_notget
+on this one call	0	@en_notget
+in this one call	0	@en_notget
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -34183,6 +34194,64 @@ suicide kar lunga	-3.00	self_harm
 suicide kar lungi	-3.00	self_harm
 khud ko khatam	-3.00	self_harm
 zindagi khatam	-3.00	self_harm
+
+# --- repeat: a case reopened, letters written further to, still no reply, counted in Hinglish and Tagalog; a wait promised within days or a check repeated in one call is no repeat contact
+reopen this case	-0.5	repeat
+reopening this case	-0.5	repeat
+reopened this case	-0.5	repeat
+reopen my case	-0.5	repeat
+reopening my case	-0.5	repeat
+reopen my ticket	-0.5	repeat
+reopening my ticket	-0.5	repeat
+reopen the ticket	-0.5	repeat
+reopening the ticket	-0.5	repeat
+reopen the complaint	-0.5	repeat
+reopening my complaint	-0.5	repeat
+reopen my complaint	-0.5	repeat
+further to my letters	-0.5	repeat
+further to my previous letter	-0.5	repeat
+further to my previous email	-0.5	repeat
+further to my emails	-0.5	repeat
+further to my earlier letter	-0.5	repeat
+further to my earlier complaint	-0.5	repeat
+further to my previous complaint	-0.5	repeat
+further to my previous correspondence	-0.5	repeat
+neither of which has received	-0.5	repeat
+none of which has received	-0.5	repeat
+none of which have been answered	-0.5	repeat
+still awaiting a reply	-0.5	repeat
+still awaiting a response	-0.5	repeat
+remains unanswered	-0.5	repeat
+remain unanswered	-0.5	repeat
+kitni baar call	-0.5	repeat
+kitni baar bataun	-0.5	repeat
+kitni baar bolun	-0.5	repeat
+baar baar call	-0.5	repeat
+teen din se	-0.5	repeat
+char din se	-0.5	repeat
+ek hafte se	-0.5	repeat
+pangalawang tawag	-0.5	repeat
+pangatlong tawag	-0.5	repeat
+pang-apat na tawag	-0.5	repeat
+pang-ilang tawag	-0.5	repeat
+pangatlong beses	-0.5	repeat
+ikatlong tawag	-0.5	repeat
+
+# --- sarcasm markers said in a complaint (let me guess; I hadn't thought of that; who would have thought)
+let me guess	-1.5	sarcasm
+i hadn't thought of that	-1.5	sarcasm
+i hadnt thought of that	-1.5	sarcasm
+never would have thought of that	-1.5	sarcasm
+why didn't i think of that	-1.5	sarcasm
+who would have thought	-1.5	sarcasm
+who'd have thought	-1.5	sarcasm
+fancy that	-1.5	sarcasm
+color me surprised	-1.5	sarcasm
+what a shock	-1.5	sarcasm
+quelle surprise	-1.5	sarcasm
+not as if	-1.5	sarcasm
+it's not as if	-1.5	sarcasm
+its not as if	-1.5	sarcasm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -45338,6 +45407,24 @@ aws	0	@zh_comp
 
 # --- self-harm: a letter or a few words left for the family; the company door as a place
 信	0	@zh_letter
+
+# --- repeat: a case reopened, letters written further to, still no reply, counted in Hinglish and Tagalog; a wait promised within days or a check repeated in one call is no repeat contact
+同事接的	0	@zh_reached
+同事接嘅	0	@zh_reached
+你们同事接的	0	@zh_reached
+也是你们同事	0	@zh_reached
+工作天内	0	
+工作日内	0	
+个工作日内	0	
+个工作天内	0	
+天内	0	
+日内	0	
+小时内	0	
+天之内	0	
+不是第一次买	0	
+不是第一次在你们家买	0	
+不是第一次来你们家买	0	
+不是第一次帮衬	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -53324,6 +53411,12 @@ cut咗张卡	-1.5	churn
 去死吧你们	-3.2	abuse
 死开啦你	-3.2	abuse
 死开啊你	-3.2	abuse
+
+# --- repeat: a case reopened, letters written further to, still no reply, counted in Hinglish and Tagalog; a wait promised within days or a check repeated in one call is no repeat contact
+问题还是在	-0.5	repeat
+问题依然存在	-0.5	repeat
+问题仍然存在	-0.5	repeat
+问题仲喺度	-0.5	repeat
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
