@@ -29,6 +29,7 @@ import Testing
         Floor(name: "round21", recall: 0.77, falseAlarms: 6, calmAlerted: 3, calmUrgent: 1, selfHarmMissed: 1),
         Floor(name: "round22", recall: 0.73, falseAlarms: 6, calmAlerted: 4, calmUrgent: 0),
         Floor(name: "round23", recall: 0.71, falseAlarms: 6, calmAlerted: 3, calmUrgent: 0),
+        Floor(name: "round24", recall: 0.7, falseAlarms: 9, calmAlerted: 4, calmUrgent: 3),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

@@ -17916,25 +17916,25 @@ expect a review	0	@public
 a review on every platform	0	@public
 review everywhere	0	@public
 reviews everywhere	0	@public
-complaint	0	@complain,@times
-complaints	0	@complain,@times
-a complaint	0	@complain
-formal complaint	0	@complain
-file a complaint	0	@complain
-filing a complaint	0	@complain
-filed a complaint	0	@complain
-lodge a complaint	0	@complain
-lodged a complaint	0	@complain
-lodging a complaint	0	@complain
-submit a complaint	0	@complain
-submitting a complaint	0	@complain
-complain	0	@complain
-complaining	0	@complain
-escalate	0	@complain
-escalating	0	@complain
-escalated	0	@complain
-escalating this	0	@complain
-raise a dispute	0	@complain
+complaint	0	@complain,@times,@en_complainword
+complaints	0	@complain,@times,@en_complainword
+a complaint	0	@complain,@en_complainword
+formal complaint	0	@complain,@en_complainword
+file a complaint	0	@complain,@en_complainword
+filing a complaint	0	@complain,@en_complainword
+filed a complaint	0	@complain,@en_complainword
+lodge a complaint	0	@complain,@en_complainword
+lodged a complaint	0	@complain,@en_complainword
+lodging a complaint	0	@complain,@en_complainword
+submit a complaint	0	@complain,@en_complainword
+submitting a complaint	0	@complain,@en_complainword
+complain	0	@complain,@en_complainword
+complaining	0	@complain,@en_complainword
+escalate	0	@complain,@en_complainword
+escalating	0	@complain,@en_complainword
+escalated	0	@complain,@en_complainword
+escalating this	0	@complain,@en_complainword
+raise a dispute	0	@complain,@en_complainword
 raised it	0	@complain,@contact
 lodge	0	@complain
 lodging	0	@complain
@@ -17972,15 +17972,15 @@ take it to	0	@complain
 reporting	0	@complain
 report	0	@complain
 reported	0	@complain,@contact
-report you	0	@complain
-reporting you	0	@complain
+report you	0	@complain,@en_complainword
+reporting you	0	@complain,@en_complainword
 notify	0	@complain,@en_informed
 approaching	0	@complain
 approach	0	@complain
-hear about this	0	@complain,@en_hearsabout
-hearing about this	0	@complain
-hear all about this	0	@complain
-getting a complaint	0	@complain
+hear about this	0	@complain,@en_hearsabout,@en_complainword
+hearing about this	0	@complain,@en_complainword
+hear all about this	0	@complain,@en_complainword
+getting a complaint	0	@complain,@en_complainword
 getting a copy	0	@complain
 copied	0	@complain,@en_lawact
 cc'd	0	@complain,@en_lawact,@en_forwarded
@@ -18033,10 +18033,10 @@ i'll file	0	@complain,@self
 call	0	@complain,@times,@en_informed
 phone	0	@complain
 phoning	0	@complain,@contact
-reading about this	0	@complain
-read about this	0	@complain
-read all about	0	@complain
-reading all about	0	@complain
+reading about this	0	@complain,@en_complainword
+read about this	0	@complain,@en_complainword
+read all about	0	@complain,@en_complainword
+reading all about	0	@complain,@en_complainword
 post	0	@expose
 posting	0	@expose
 posted	0	@expose,@en_say
@@ -21642,13 +21642,13 @@ my assemblyman	0	@regulator
 my mla	0	@regulator
 my msp	0	@regulator
 # --- raising a dispute
-raising a dispute with	0	@complain
-raise a dispute with	0	@complain
-open a dispute with	0	@complain
-opening a dispute with	0	@complain
-file a dispute with	0	@complain
-filing a dispute with	0	@complain
-raising a formal dispute	0	@complain
+raising a dispute with	0	@complain,@en_complainword
+raise a dispute with	0	@complain,@en_complainword
+open a dispute with	0	@complain,@en_complainword
+opening a dispute with	0	@complain,@en_complainword
+file a dispute with	0	@complain,@en_complainword
+filing a dispute with	0	@complain,@en_complainword
+raising a formal dispute	0	@complain,@en_complainword
 # --- raising it at (an outside body)
 raising this	0	@en_raise,@contact
 raising it	0	@en_raise,@contact
@@ -23977,6 +23977,26 @@ in the same call	0	@en_notget
 in a single call	0	@en_notget
 on this one call	0	@en_notget
 in this one call	0	@en_notget
+
+# --- a threat one was going to make, until it was sorted (I was going to report you, but luckily; 本来想去PTT骂你们，结果你们比我还快)
+i was going to	0	@en_wasgoing
+i was gonna	0	@en_wasgoing
+i was about to	0	@en_wasgoing
+i was ready to	0	@en_wasgoing
+i was all set to	0	@en_wasgoing
+i'd planned to	0	@en_wasgoing
+i had planned to	0	@en_wasgoing
+i was this close to	0	@en_wasgoing
+luckily	0	@en_luckily
+thankfully	0	@en_luckily
+fortunately	0	@en_luckily
+but then	0	@en_luckily
+turns out	0	@en_luckily
+it's sorted now	0	@en_luckily
+all sorted now	0	@en_luckily
+beat me to it	0	@en_luckily
+before you fixed it	0	@en_luckily
+but it got fixed	0	@en_luckily
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -34252,6 +34272,14 @@ quelle surprise	-1.5	sarcasm
 not as if	-1.5	sarcasm
 it's not as if	-1.5	sarcasm
 its not as if	-1.5	sarcasm
+
+# --- hyperbole: a queue or a ladder that nearly killed me
+nearly killed me	-1.2	hyperbole
+almost killed me	-1.2	hyperbole
+practically killed me	-1.2	hyperbole
+literally killed me	-1.2	hyperbole
+nearly killed us	-1.2	hyperbole
+nearly died laughing	-1.2	hyperbole
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -34367,7 +34395,7 @@ its not as if	-1.5	sarcasm
 @insult|@en_adj @en_objme	scope:self_target	an insult said of oneself (stupid me)
 
 # --- escalation
-@regulator|@police|@lawyer|@court|@sue|@media|@social|@public|@expose|@complain|@en_legalvenue|@en_hearsabout|@en_record	support:escalation	words that can carry escalation
+@regulator|@police|@lawyer|@court|@sue|@media|@social|@public|@expose|@en_complainword|@en_legalvenue|@en_hearsabout|@en_record	support:escalation	words that can carry escalation
 @regulator	escalation	regulator or ombudsman
 @media & @en_forwarded	escalation	the correspondence passed to a journalist
 @en_gotcontact ..3 @media|@regulator|@lawyer|@police|@court	escalation	a contact at an outside body, named as a threat
@@ -34397,6 +34425,7 @@ its not as if	-1.5	sarcasm
 @en_procq	scope:procedure	procedural question
 @en_dare	scope:other_party	the other side's action dared
 @en_hypo	scope:hypothetical	a case imagined, not one that happened
+@en_wasgoing & @en_luckily	scope:negation	a threat one was going to make, until it was sorted
 @en_theywill ..5 @sue|@lawyer|@court|@police|@regulator|@media|@complain|@expose|@public|@social	scope:reported	someone else's plan to complain
 @en_contactinfo ..2 @regulator|@media|@lawyer|@police|@court	scope:procedure	asking where a body is reached
 @regulator|@media|@lawyer|@police|@court ..2 @en_contactinfo	scope:procedure	asking where a body is reached (the ombudsman's address)
@@ -40008,17 +40037,17 @@ po文	0	@zh_expose
 新闻上说	0	@zh_quote
 有想过	0	@zh_cue
 谂过	0	@zh_cue
-本来想	0	@zh_cue
-本来	0	@zh_cue
-原本想	0	@zh_cue
+本来想	0	@zh_cue,@zh_wasgoing
+本来	0	@zh_cue,@zh_wasgoing
+原本想	0	@zh_cue,@zh_wasgoing
 差点想	0	@zh_cue
-差点	0	@zh_cue
-解决了	0	@zh_cue
+差点	0	@zh_cue,@zh_wasgoing
+解决了	0	@zh_cue,@zh_luckily
 解决咗	0	@zh_cue
 弄好了	0	@zh_cue
-处理好了	0	@zh_cue
-搞掂咗	0	@zh_cue
-已经解决	0	@zh_cue
+处理好了	0	@zh_cue,@zh_luckily
+搞掂咗	0	@zh_cue,@zh_luckily
+已经解决	0	@zh_cue,@zh_luckily
 结案了	0	@zh_cue
 已经结案	0	@zh_cue
 不打算	0	@zh_cue
@@ -45425,6 +45454,17 @@ aws	0	@zh_comp
 不是第一次在你们家买	0	
 不是第一次来你们家买	0	
 不是第一次帮衬	0	
+
+# --- a threat one was going to make, until it was sorted (I was going to report you, but luckily; 本来想去PTT骂你们，结果你们比我还快)
+原本	0	@zh_wasgoing
+本嚟想	0	@zh_wasgoing
+一开始	0	@zh_wasgoing
+起初	0	@zh_wasgoing
+还好	0	@zh_luckily
+幸好	0	@zh_luckily
+好在	0	@zh_luckily
+幸亏	0	@zh_luckily
+比我还快	0	@zh_luckily
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -53613,6 +53653,7 @@ cut咗张卡	-1.5	churn
 @zh_social ..12 @zh_promo	scope:procedure	a promotion seen on social media
 @zh_script	scope:script	agent script
 @zh_cue	scope:negation	counterfactual or resolved
+@zh_wasgoing & @zh_luckily	scope:negation	a threat one was going to make, until it was sorted (本来想……结果你们比我还快)
 
 # --- churn
 @zh_cancel|@zh_portout|@zh_byebye|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_endpartner	support:churn	words that can carry churn
