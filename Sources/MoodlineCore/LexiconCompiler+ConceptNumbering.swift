@@ -25,12 +25,16 @@ extension LexiconCompiler {
             var scripts: [String: Set<Pattern.Script>] = [:]
             for source in sources where !source.isScriptMap && !source.isModelFile {
                 let script = Pattern.Script(fileName: source.name)
+                // Each name once per file: most lines of a concepts file repeat a few names.
+                var seenInFile = Set<Substring>()
                 LexiconCompiler.forEachLine(source.text) { _, line in
-                    let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                    guard line.utf8.contains(UInt8(ascii: "@")) else { return }
+                    let fields = LexiconCompiler.fields(line, UInt8(ascii: "\t"))
                     if source.isPatternFile {
                         for name in Self.names(inPattern: fields[0]) { scripts[name, default: []].insert(script) }
                     } else if fields.count == 3 {
-                        for tag in fields[2].split(separator: ",") where tag.hasPrefix("@") {
+                        for tag in LexiconCompiler.fields(fields[2], UInt8(ascii: ","), omittingEmpty: true)
+                        where tag.hasPrefix("@") && seenInFile.insert(tag).inserted {
                             let name = String(tag.dropFirst())
                             scripts[name, default: []].insert(script)
                             if isDefined.insert(name).inserted { defined.append(name) }

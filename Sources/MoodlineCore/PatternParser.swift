@@ -17,7 +17,7 @@ enum PatternParser {
             out.issues.append(LexiconIssue(code, file: file, line: lineNumber, message))
             return nil
         }
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        let fields = LexiconCompiler.fields(line, UInt8(ascii: "\t"))
         guard fields.count == 2 || fields.count == 3 else {
             return fail(.fieldCount, "expected `pattern<TAB>output<TAB>name`, found \(fields.count) field(s)")
         }

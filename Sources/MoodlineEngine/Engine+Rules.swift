@@ -211,13 +211,13 @@ extension Engine {
             if voiceAgitation >= Self.raisedVoice, abs(score.valence) <= Self.flatWords {
                 valence = min(valence, -Self.toneWeight * voiceAgitation)
             }
-            // The agent's words handed back ("Three to five days?", 再提交？, "Pending. It's the
-            // eighteenth.") doubt them, unless the line is glad (免費？好嘢！).
-            // Praise right after the agent's words handed back flat, from a customer already
-            // unhappy ("3–5 business days. Fantastic.", 三至五個工作天。好快喎), is sarcasm.
+            // Praise beside the agent's words handed back flat, from a customer already unhappy
+            // ("3–5 business days. Fantastic.", "Wonderful. A trace.", 三至五個工作天。好快喎), is sarcasm.
             if echo == .statement || laterEcho != nil, valence >= Self.gladEcho, priorValence <= -Self.sarcasticPrior {
                 return (-valence * Self.sarcasmWeight, arousal)
             }
+            // The agent's words handed back ("Three to five days?", 再提交？, "Pending. It's the
+            // eighteenth.") doubt them, unless the line is glad (免費？好嘢！).
             guard let echo, valence < Self.gladEcho else { return (valence, arousal) }
             return (max(-1, valence - (echo == .question ? Self.echoQuestionWeight : Self.echoStatementWeight)), arousal)
         }
