@@ -16,6 +16,18 @@ import Testing
         #expect(issue.isError)
     }
 
+    /// A file saved with Windows line ends reads as the same file with Unix ones: each line
+    /// its own entry, its line number right, the tag field without a trailing return.
+    @Test func windowsLineEndsReadLikeUnixOnes() throws {
+        #expect(issues("# header\r\ngood\t1.9\tthanks\r\nfine\t1.2\t\r\n").isEmpty)
+        let issue = try #require(issues("# header\r\ngood\t1.9\t\r\nbad\tminus\t\r\n").first)
+        #expect(issue.code == .badWeight && issue.line == 3)
+        let lexicon = try Lexicon(sources: [LexiconSource(name: "x.tsv", text: "great\t3\tthanks\r\nawful\t-3\t\r\n")])
+        var scorer = Scorer(lexicon: lexicon)
+        #expect(scorer.score("great", language: nil).categories.contains(.thanks))
+        #expect(scorer.score("awful", language: nil).valence < 0)
+    }
+
     @Test func reportsWeightsOutOfRange() {
         #expect(issues("awful\t-9\t\n").map(\.code) == [.weightOutOfRange])
         #expect(issues("very\t5\tintensifier\n").map(\.code) == [.weightOutOfRange])
