@@ -34280,6 +34280,12 @@ practically killed me	-1.2	hyperbole
 literally killed me	-1.2	hyperbole
 nearly killed us	-1.2	hyperbole
 nearly died laughing	-1.2	hyperbole
+
+# --- hyperbole: a queue or a ladder that nearly killed me
+killed myself laughing	1.0	hyperbole
+killing myself laughing	1.0	hyperbole
+kill myself laughing	1.0	hyperbole
+dying laughing	1.0	hyperbole
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -53457,6 +53463,57 @@ cut咗张卡	-1.5	churn
 问题依然存在	-0.5	repeat
 问题仍然存在	-0.5	repeat
 问题仲喺度	-0.5	repeat
+
+# --- an agent who blames the customer or waves them off (你自己不会用, 关我哋咩事, 别占着线, 这种事我们一天听几十次)
+关我们什么事	-1.0	rude
+关我们啥事	-1.0	rude
+关我们屁事	-1.0	rude
+关我哋咩事	-1.0	rude
+关我哋乜事	-1.0	rude
+别来找我们	-1.0	rude
+别来烦我们	-1.0	rude
+唔好喺度同我拗	-1.0	rude
+别在这跟我吵	-1.0	rude
+别在这跟我拗	-1.0	rude
+别占着线	-1.0	rude
+别占线了	-1.0	rude
+这么简单的事	-1.0	rude
+这么简单都不会	-1.0	rude
+咁简单都唔识	-1.0	rude
+看不懂中文	-1.0	rude
+看唔明中文	-1.0	rude
+我们又不是保姆	-1.0	rude
+我哋又唔系保姆	-1.0	rude
+还怪别人	-1.0	rude
+又怪我们	-1.0	rude
+赖我们	-1.0	rude
+赖我哋	-1.0	rude
+就赖我哋	-1.0	rude
+不要把气出在客服身上	-1.0	rude
+不要把气出在我身上	-1.0	rude
+唔好将啲气出喺我度	-1.0	rude
+是你自己这样想	-1.0	rude
+是您自己这样想	-1.0	rude
+你自己咁谂	-1.0	rude
+你自己咁谂咋	-1.0	rude
+你自己唔识	-1.0	rude
+你自己不会用	-1.0	rude
+是你自己不会用	-1.0	rude
+自己不会用	-1.0	rude
+自己操作不当	-1.0	rude
+您自己操作不当	-1.0	rude
+你自己唔识睇	-1.0	rude
+一天听几十次	-1.0	rude
+一天听十几次	-1.0	rude
+一天遇到好几十个	-1.0	rude
+一天看几十个	-1.0	rude
+一日听几十次	-1.0	rude
+这种客人我一天	-1.0	rude
+这种客人多了	-1.0	rude
+好多客都系咁	-1.0	rude
+每个人都这么说	-1.0	rude
+每个被退件的都说	-1.0	rude
+天天有人打电话来问	-1.0	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
