@@ -131,7 +131,9 @@ extension Engine {
             // stress, though the lines between are calm and polite.
             let strainLines = s.noteAgentStrain(strained, memory: Self.strainMemory)
             let told = strainLines >= 2 ? Double(Self.strained) : 0
-            sustained(.agentStress, level: max(Self.stressLevel(s.agentState), told), context, &s, config, lexicon, &counters, into: &output)
+            // Two lines that tell of strain are already the two fragments the hold waits for.
+            sustained(.agentStress, level: max(Self.stressLevel(s.agentState), told), heldAlready: strainLines >= 2,
+                      context, &s, config, lexicon, &counters, into: &output)
             let overlaps = s.overlaps.count(now: fragment.ts, window: config.interruptions.windowSeconds)
             sustained(.interruptions, level: Double(overlaps), context, &s, config, lexicon, &counters, into: &output)
         }
@@ -308,7 +310,7 @@ extension Engine {
 
     /// A sustained level: hysteresis between `enter` and `exit`, a hold, and a cooldown.
     static func sustained(
-        _ kind: AlertKind, level: Double, instant: Double? = nil, _ context: FragmentContext, _ s: inout SessionState,
+        _ kind: AlertKind, level: Double, instant: Double? = nil, heldAlready: Bool = false, _ context: FragmentContext, _ s: inout SessionState,
         _ configuration: EngineConfig, _ lexicon: Lexicon, _ counters: inout EngineCounters, into output: inout EngineOutput
     ) {
         guard let rule = configuration.sustainedRule(kind) else { return }
@@ -331,7 +333,7 @@ extension Engine {
         }
         if e.holdCount == 0 { e.holdSince = context.ts }
         e.holdCount = e.holdCount &+ 1
-        let held = Int(e.holdCount) >= rule.holdFragments && context.ts - e.holdSince >= rule.holdSeconds
+        let held = heldAlready || Int(e.holdCount) >= rule.holdFragments && context.ts - e.holdSince >= rule.holdSeconds
         let strongAlone = rule.immediateLevel.map { immediate in (instant ?? level) >= immediate } ?? false
         guard held || strongAlone, context.ts - e.lastFired >= rule.cooldownSeconds else { return }
         e.isOpen = true

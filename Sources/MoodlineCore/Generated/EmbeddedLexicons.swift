@@ -31956,7 +31956,7 @@ won't charge	-1.20
 won't start	-1.30	
 keeps crashing	-1.80	
 crashing	-1.20	
-keeps freezing	-1.60	
+keeps freezing	-1.60	strain
 freezes	-1.00	
 glitch	-1.00	
 glitchy	-1.30	
@@ -34286,6 +34286,39 @@ killed myself laughing	1.0	hyperbole
 killing myself laughing	1.0	hyperbole
 kill myself laughing	1.0	hyperbole
 dying laughing	1.0	hyperbole
+
+# --- an agent's own load told plainly (on since six this morning, can't keep up, 后面还排着一百多个电话, 系统一直在转圈)
+can't keep up	-0.5	strain
+cannot keep up	-0.5	strain
+can not keep up	-0.5	strain
+one of those days	-0.5	strain
+frozen again	-0.5	strain
+system's frozen	-0.5	strain
+system is frozen	-0.5	strain
+calls since nine	-0.5	strain
+calls since eight	-0.5	strain
+calls since seven	-0.5	strain
+ringing nonstop	-0.5	strain
+ringing non-stop	-0.5	strain
+been ringing nonstop	-0.5	strain
+not had a break	-0.5	strain
+haven't had a break since	-0.5	strain
+on my own on these lines	-0.5	strain
+on my own today	-0.5	strain
+on my own on the phones	-0.5	strain
+screens open	-0.5	strain
+had nine of these today	-0.5	strain
+had dozens of these today	-0.5	strain
+a really long day	-0.5	strain
+really long day	-0.5	strain
+been on since six	-0.5	strain
+been on since seven	-0.5	strain
+on since six this morning	-0.5	strain
+since six this morning	-0.5	strain
+people holding	-0.5	strain
+so i'm going fast	-0.5	strain
+i'm going fast	-0.5	strain
+everyone's rushed today	-0.5	strain
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -53514,6 +53547,26 @@ cut咗张卡	-1.5	churn
 每个人都这么说	-1.0	rude
 每个被退件的都说	-1.0	rude
 天天有人打电话来问	-1.0	rude
+
+# --- an agent's own load told plainly (on since six this morning, can't keep up, 后面还排着一百多个电话, 系统一直在转圈)
+后面还排着	-0.5	strain
+还排着	-0.5	strain
+电话排着	-0.5	strain
+排着呢	-0.5	strain
+一百多个电话	-0.5	strain
+几百个电话	-0.5	strain
+系统一直在转圈	-0.5	strain
+一直在转圈	-0.5	strain
+跟几十个客户解释过	-0.5	strain
+跟好多客户解释过	-0.5	strain
+几十个客户	-0.5	strain
+从早上六点接到现在	-0.5	strain
+接到现在	-0.5	strain
+一直接电话	-0.5	strain
+电话没停过	-0.5	strain
+电话冇停过	-0.5	strain
+今日接咗好多	-0.5	strain
+我今天真的已经	-0.5	strain
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
