@@ -736,4 +736,28 @@ import Testing
             #expect(!score(text).categories.contains(.repeatContact), "\(text)")
         }
     }
+
+    /// Methods and goodbyes said without the word: a car run in the garage, a gun on the table,
+    /// joining one's late wife, stockpiled pills, the last person one talks to, Tagalog and
+    /// Hinglish, setting oneself alight at the company's door, a window ledge; and their
+    /// neighbours: a cat rehomed for a new flat, rope for a house move, a suicide in the news,
+    /// a loan paid off at last.
+    @Test func methodsAndGoodbyesWithoutTheWord() {
+        for text in ["Tonight I'm going out to the garage and I'll leave the engine running.",
+                     "I've got my dad's shotgun here with me, so don't put me on hold.",
+                     "I'll be joining my husband soon, so put the account in my son's name.",
+                     "I've been stockpiling my sleeping tablets for weeks now.",
+                     "Pagod na pagod na ako, pabigat na lang ako sa kanila.",
+                     "ab aur nahi hota, sab khatam kar doon kya",
+                     "我明天就提住汽油去你哋分行門口，把自己點了。",
+                     "我而家坐咗喺窗台，你聽我講完先。"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["I'm giving away my cat because my new flat doesn't allow pets, can I cancel her insurance?",
+                     "搬家买了两捆绳子捆箱子，结果少发了一捆。",
+                     "新闻里那个被催收逼到跳楼的事，跟你们平台有关系吗？",
+                     "最后一期终于还完了，终于解脱了，谢谢你们提醒。"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
 }

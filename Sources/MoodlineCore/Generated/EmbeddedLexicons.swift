@@ -17022,7 +17022,7 @@ charcoal	0	@method
 exhaust	0	@method
 hose	0	@method
 car running	0	@method
-the garage	0	@method
+the garage	0	@method,@en_garage
 the river	0	@method
 bottle of pills	0	@method
 box of pills	0	@method
@@ -20351,7 +20351,7 @@ leaning over	0	@en_mact
 medicine cabinet	0	@method
 the medicine cabinet	0	@method
 my medicine cabinet	0	@method
-engine running	0	@method
+engine running	0	@method,@en_engine
 the engine running	0	@method
 with the engine running	0	@method
 been thinking of	0	@en_think
@@ -21445,7 +21445,7 @@ already in	0	@en_atthand
 already in my	0	@en_atthand
 sitting in the	0	@en_atthand
 waiting in the	0	@en_atthand
-in the garage	0	@en_atthand
+in the garage	0	@en_atthand,@en_garage
 in the shed	0	@en_atthand
 in the car	0	@en_atthand
 in my bag	0	@en_atthand
@@ -23997,6 +23997,65 @@ all sorted now	0	@en_luckily
 beat me to it	0	@en_luckily
 before you fixed it	0	@en_luckily
 but it got fixed	0	@en_luckily
+
+# --- self-harm said sideways (a probe written for development): Tagalog and Hinglish, a car run in the garage, a gun at hand, joining one's wife, stockpiled pills, the last person I talk to; and what is not (a cat rehomed for a new flat, a funeral prepaid by someone healthy, camping rope, a Singlish queue)
+shotgun	0	@method
+my gun	0	@method
+loaded gun	0	@method
+the gun	0	@method
+dad's gun	0	@method
+dad's shotgun	0	@method
+out to the garage	0	@en_garage
+run the engine	0	@en_engine
+leave the engine running	0	@en_engine
+the exhaust	0	@en_engine
+hose to the exhaust	0	@en_engine
+hosepipe	0	@en_engine
+sounds better than	0	@en_easier
+sounds easier than	0	@en_easier
+beats another	0	@en_easier
+emigrating	0	@en_mundane
+we're emigrating	0	@en_mundane
+moving abroad	0	@en_mundane
+my new flat	0	@en_mundane
+my new house	0	@en_mundane
+new place doesn't allow	0	@en_mundane
+doesn't allow pets	0	@en_mundane
+care home	0	@en_mundane
+knee surgery	0	@en_mundane
+hip surgery	0	@en_mundane
+having surgery	0	@en_mundane
+an operation	0	@en_mundane
+a hospital stay	0	@en_mundane
+going into hospital	0	@en_mundane
+i'm healthy	0	@en_mundane
+and healthy	0	@en_mundane
+in good health	0	@en_mundane
+for peace of mind	0	@en_mundane
+like my parents did	0	@en_mundane
+camping trip	0	@en_innocent
+for camping	0	@en_innocent
+for the barbecue	0	@en_innocent
+for a barbecue	0	@en_innocent
+for the bbq	0	@en_innocent
+until i want to die	0	
+till i want to die	0	
+until want to die	0	
+unalive me	0	
+disappear from your	0	
+won't be here forever	0	
+not going to be here forever	0	
+end it with this	0	
+end it with you	0	
+end it with the	0	
+just joking	0	@jokeclaim
+only joking	0	@jokeclaim
+i'm joking	0	@jokeclaim
+jk	0	@jokeclaim
+kidding	0	@jokeclaim
+
+# --- self-harm said sideways (a probe written for development): Tagalog and Hinglish, a car run in the garage, a gun at hand, joining one's wife, stockpiled pills, the last person I talk to; and what is not (a cat rehomed for a new flat, a funeral prepaid by someone healthy, camping rope, a Singlish queue)
+noose emoji	0	
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -34319,6 +34378,90 @@ people holding	-0.5	strain
 so i'm going fast	-0.5	strain
 i'm going fast	-0.5	strain
 everyone's rushed today	-0.5	strain
+
+# --- self-harm said sideways (a probe written for development): Tagalog and Hinglish, a car run in the garage, a gun at hand, joining one's wife, stockpiled pills, the last person I talk to; and what is not (a cat rehomed for a new flat, a funeral prepaid by someone healthy, camping rope, a Singlish queue)
+tatalon na lang ako	-3.0	self_harm
+tatalon ako sa	-3.0	self_harm
+tumalon sa tulay	-3.0	self_harm
+wala na rin ako	-3.0	self_harm
+wala na ako bukas	-3.0	self_harm
+mawala na lang ako	-3.0	self_harm
+di na magising	-3.0	self_harm
+hindi na magising	-3.0	self_harm
+kapagod mabuhay	-3.0	self_harm
+pagod na akong mabuhay	-3.0	self_harm
+main nahi rahunga	-3.0	self_harm
+main nahi rahungi	-3.0	self_harm
+nahi rahunga	-3.0	self_harm
+nahi rahungi	-3.0	self_harm
+painless ways	-3.0	self_harm
+painless way to	-3.0	self_harm
+most painless way	-3.0	self_harm
+last person i talk to	-3.0	self_harm
+last person i'll talk to	-3.0	self_harm
+last person i speak to	-3.0	self_harm
+last voice i hear	-3.0	self_harm
+be joining my wife	-3.0	self_harm
+joining my wife soon	-3.0	self_harm
+joining my husband soon	-3.0	self_harm
+join my wife soon	-3.0	self_harm
+join my husband soon	-3.0	self_harm
+be joining my husband	-3.0	self_harm
+stockpiled my	-3.0	self_harm
+been stockpiling	-3.0	self_harm
+before i take it all	-3.0	self_harm
+take them all tonight	-3.0	self_harm
+log off permanently	-3.0	self_harm
+logging off permanently	-3.0	self_harm
+quietly stop existing	-3.0	self_harm
+goodbye messages	-3.0	self_harm
+goodbye letters	-3.0	self_harm
+goodbye notes	-3.0	self_harm
+driving into the wall	-3.0	self_harm
+drive into the wall	-3.0	self_harm
+drive off a cliff	-3.0	self_harm
+driving off a cliff	-3.0	self_harm
+drive off the bridge	-3.0	self_harm
+drink the pesticide	-3.0	self_harm
+drink pesticide	-3.0	self_harm
+drink the weedkiller	-3.0	self_harm
+drink bleach	-3.0	self_harm
+drinking bleach	-3.0	self_harm
+know i loved them	-3.0	self_harm
+know that i loved them	-3.0	self_harm
+know i loved her	-3.0	self_harm
+know i loved him	-3.0	self_harm
+find out i'm gone	-3.0	self_harm
+know i'm gone	-3.0	self_harm
+notice i'm gone	-3.0	self_harm
+the policyholder is me	-3.0	self_harm
+or i'll do it	-3.0	self_harm
+do it properly this time	-3.0	self_harm
+
+# --- self-harm said sideways (a probe written for development): Tagalog and Hinglish, a car run in the garage, a gun at hand, joining one's wife, stockpiled pills, the last person I talk to; and what is not (a cat rehomed for a new flat, a funeral prepaid by someone healthy, camping rope, a Singlish queue)
+im ctb	-3.0	self_harm
+i'm ctb	-3.0	self_harm
+going to ctb	-3.0	self_harm
+gonna ctb	-3.0	self_harm
+ctb tonight	-3.0	self_harm
+worth more than me alive	-3.0	self_harm
+worth more dead	-3.0	self_harm
+worth more to them dead	-3.0	self_harm
+might as well make it permanent	-3.0	self_harm
+this is the last call i'm making	-3.0	self_harm
+last call i'm making	-3.0	self_harm
+last call i'll ever make	-3.0	self_harm
+pabigat na lang ako	-3.0	self_harm
+pabigat lang ako	-3.0	self_harm
+kung wala na ako	-3.0	self_harm
+mas okay sila kung wala na ako	-3.0	self_harm
+sab khatam kar doon	-3.0	self_harm
+khatam kar doon	-3.0	self_harm
+mere liye ab kuch nahi bacha	-3.0	self_harm
+taken some tablets	-3.0	self_harm
+taken some pills	-3.0	self_harm
+i've taken some tablets	-3.0	self_harm
+i've taken some pills	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -34383,6 +34526,8 @@ everyone's rushed today	-0.5	strain
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
 @en_lastwords & @en_byeword	self_harm	last words and a goodbye
 @en_bereaved & @en_joindead	self_harm	wanting to join someone who died
+@en_garage & @en_engine	self_harm	a car's engine run in the garage
+@en_jumpdown ..6 @en_easier	self_harm	jumping as the easier way
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
 @method ..8 @en_answer	self_harm	a means that looks like the answer
@@ -34391,7 +34536,7 @@ everyone's rushed today	-0.5	strain
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
 @en_gone|@en_wontbe & @en_trip	scope:denial	away on a trip
-@jokeclaim & @die|@kill|@en_shterm	scope:denial	said to be a joke
+@jokeclaim & @die|@kill|@en_shterm|@en_jumpdown|@en_mact	scope:denial	said to be a joke
 @en_neverdo ..2 @kill|@en_shterm	scope:denial	denial of self-harm intent
 @en_neverdo ..2 @hurt ..1 @en_bodyself	scope:denial	denial of self-harm intent
 @en_script	scope:script	agent's script
@@ -34405,7 +34550,8 @@ everyone's rushed today	-0.5	strain
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
 @third ..3 @die|@kill|@hurt|@en_shterm|@burden	scope:reported	someone else
 @en_thirdsh	scope:reported	someone else's death by suicide told
-@third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm	scope:reported	someone else's words about dying, told
+@en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:denial	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
+@third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, told
 
 # --- abuse
 @insult	abuse	insult
@@ -40072,7 +40218,7 @@ po文	0	@zh_expose
 据说	0	@zh_quote
 看新闻	0	@zh_quote
 看到新闻	0	@zh_quote
-新闻说	0	@zh_quote
+新闻说	0	@zh_quote,@zh_fiction
 新闻上说	0	@zh_quote
 有想过	0	@zh_cue
 谂过	0	@zh_cue
@@ -41015,7 +41161,7 @@ n	0	@zh_num
 桥梁	0	
 电话费	0	
 刷卡	0	
-烧烤	0	@zh_bbq
+烧烤	0	@zh_bbq,@zh_mundane
 烧烤场	0	
 木炭收到	0	
 手头紧	0	
@@ -42888,8 +43034,8 @@ bxhl	0	@zh_shterm
 搬去加拿大	0	@zh_emigrate
 搬去澳洲	0	@zh_emigrate
 bbq	0	@zh_bbq
-烤肉	0	@zh_bbq
-露营	0	@zh_bbq
+烤肉	0	@zh_bbq,@zh_mundane
+露营	0	@zh_bbq,@zh_mundane
 营地	0	@zh_bbq
 有人留言	0	@zh_quote
 留言说	0	@zh_quote
@@ -44377,7 +44523,7 @@ bbq	0	@zh_bbq
 # --- the news or hearsay as the source of what follows
 新闻里说	0	@zh_quote
 新闻报道	0	@zh_quote
-报道说	0	@zh_quote
+报道说	0	@zh_quote,@zh_fiction
 网上说	0	@zh_quote
 看新闻说	0	@zh_quote
 新闻里讲	0	@zh_quote
@@ -45504,6 +45650,56 @@ aws	0	@zh_comp
 好在	0	@zh_luckily
 幸亏	0	@zh_luckily
 比我还快	0	@zh_luckily
+
+# --- self-harm said sideways (a probe written for development): setting oneself alight, swallowing it all, sitting on the window ledge, going to find one's late wife, a place where nothing is paid any more; and what is not (rope for a move, a suicide in the news, the last instalment paid, a trainer's question)
+跟她睡在同一个地方	0	@zh_followdead
+跟他睡在同一个地方	0	@zh_followdead
+在那边等我	0	@zh_followdead
+去找我太太	0	@zh_followdead
+去找我老婆	0	@zh_followdead
+去找我老公	0	@zh_followdead
+去找我先生	0	@zh_followdead
+去揾我老婆	0	@zh_followdead
+去揾我老公	0	@zh_followdead
+去揾佢	0	@zh_followdead
+时候去揾佢	0	@zh_followdead
+叫我过去	0	@zh_followdead
+转给我儿子	0	@zh_transfer
+转给我女儿	0	@zh_transfer
+过畀我个仔	0	@zh_transfer
+过俾我个仔	0	@zh_transfer
+过畀我个女	0	@zh_transfer
+转畀我个仔	0	@zh_transfer
+转到我儿子名下	0	@zh_transfer
+转到我女儿名下	0	@zh_transfer
+你们总公司	0	@zh_place
+你们总部	0	@zh_place
+你们分行	0	@zh_place
+你们门市	0	@zh_place
+你哋总部	0	@zh_place
+你哋分行	0	@zh_place
+你哋门市	0	@zh_place
+总公司大厅	0	@zh_place
+搬家	0	@zh_mundane
+搬屋	0	@zh_mundane
+捆箱子	0	@zh_mundane
+绑家具	0	@zh_mundane
+绑家私	0	@zh_mundane
+晾衣服	0	@zh_mundane
+晾衫	0	@zh_mundane
+新闻里	0	@zh_fiction
+新闻话	0	@zh_fiction
+纪录片里	0	@zh_fiction
+最后一期	0	@zh_paidoff
+还清了	0	@zh_paidoff
+还完了	0	@zh_paidoff
+缴完了	0	@zh_paidoff
+结清了	0	@zh_paidoff
+供完了	0	@zh_paidoff
+终于解脱了	0	@zh_finally
+终于解脱	0	@zh_finally
+终于可以解脱	0	@zh_finally
+客人	0	@third
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -53567,6 +53763,39 @@ cut咗张卡	-1.5	churn
 电话冇停过	-0.5	strain
 今日接咗好多	-0.5	strain
 我今天真的已经	-0.5	strain
+
+# --- self-harm said sideways (a probe written for development): setting oneself alight, swallowing it all, sitting on the window ledge, going to find one's late wife, a place where nothing is paid any more; and what is not (rope for a move, a suicide in the news, the last instalment paid, a trainer's question)
+把自己点了	-3.0	self_harm
+点火烧自己	-3.0	self_harm
+淋汽油	-3.0	self_harm
+淋火水	-3.0	self_harm
+落自己度点火	-3.0	self_harm
+自焚	-3.0	self_harm
+把自己烧了	-3.0	self_harm
+全部吞下去	-3.0	self_harm
+全部吞落去	-3.0	self_harm
+一次吞下去	-3.0	self_harm
+全吞了	-3.0	self_harm
+不要再醒来	-3.0	self_harm
+再也不要醒来	-3.0	self_harm
+睡一觉不要再醒来	-3.0	self_harm
+没有存在的必要	-3.0	self_harm
+冇存在嘅必要	-3.0	self_harm
+人也一起下去	-3.0	self_harm
+人也一起跳下去	-3.0	self_harm
+人都一齐落去	-3.0	self_harm
+坐在窗台	-3.0	self_harm
+坐咗喺窗台	-3.0	self_harm
+坐喺窗台	-3.0	self_harm
+站在窗台	-3.0	self_harm
+站喺窗台	-3.0	self_harm
+坐在天台边	-3.0	self_harm
+连命都不想要	-3.0	self_harm
+放心去了	-3.0	self_harm
+就放心去了	-3.0	self_harm
+再也不用缴钱的地方	-3.0	self_harm
+再也不用还钱的地方	-3.0	self_harm
+一个再也不用	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -53593,8 +53822,8 @@ cut咗张卡	-1.5	churn
 @zh_without ..10 @zh_better	self_harm	better off without me
 @zh_without & @zh_payout	self_harm	without me, the payout
 @self ..2 @zh_live ..6 @zh_mistake	self_harm	one's existence a mistake
-@zh_gone & @zh_followdead	self_harm	wanting to follow someone who died
-@zh_entrust|@zh_transfer & @zh_cantstay	self_harm	handed over, unable to stay with them
+@zh_gone|@zh_die & @zh_followdead	self_harm	wanting to follow someone who died
+@zh_entrust|@zh_transfer & @zh_cantstay|@zh_followdead	self_harm	handed over, unable to stay with them
 @zh_entrust & @zh_finances	self_harm	entrusted, and the finances handed over
 @zh_die ..4 @zh_better	self_harm	death as the way out
 @zh_forcedeath & @zh_yourwish	self_harm	driven to death, granting the wish
@@ -53655,6 +53884,9 @@ cut咗张卡	-1.5	churn
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
 @zh_wantlive	scope:denial	wanting to live well, a will for peace of mind
+@zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
+@zh_mundane ..8 @zh_method	scope:denial	a rope or charcoal for a move or a barbecue
+@zh_paidoff & @zh_finally	scope:denial	free at last of a paid-off loan
 @zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:concern	asks whether the listener is safe
 @you ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm ..10 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
 @zh_askrisk ..10 @zh_shword	empathy	asks whether the listener is safe
@@ -53707,7 +53939,7 @@ cut咗张卡	-1.5	churn
 @zh_wishyou ..8 @zh_die	scope:listener_target	a death wished on the listener
 @zh_method ..8 @zh_hoard	self_harm	pills stockpiled
 @zh_hoard ..8 @zh_pillcount	self_harm	pills stockpiled
-@zh_fiction ..6 @zh_sh|@zh_die|@zh_shterm	scope:reported	a character in a film or a book
+@zh_fiction ..10 @zh_sh|@zh_die|@zh_shterm	scope:reported	a character in a film or a book
 @zh_sh|@zh_die|@zh_shterm ..8 @zh_fiction	scope:reported	a character in a film or a book
 
 # --- abuse
