@@ -750,13 +750,17 @@ import Testing
                      "Pagod na pagod na ako, pabigat na lang ako sa kanila.",
                      "ab aur nahi hota, sab khatam kar doon kya",
                      "我明天就提住汽油去你哋分行門口，把自己點了。",
-                     "我而家坐咗喺窗台，你聽我講完先。"] {
+                     "我而家坐咗喺窗台，你聽我講完先。",
+                     "保險銀行都搞掂晒，仲有封信留咗畀我老公。",
+                     "Cancel the contract, I won't be needing it where I'm going."] {
             #expect(score(text).categories.contains(.selfHarm), "\(text)")
         }
         for text in ["I'm giving away my cat because my new flat doesn't allow pets, can I cancel her insurance?",
                      "搬家买了两捆绳子捆箱子，结果少发了一捆。",
                      "新闻里那个被催收逼到跳楼的事，跟你们平台有关系吗？",
-                     "最后一期终于还完了，终于解脱了，谢谢你们提醒。"] {
+                     "最后一期终于还完了，终于解脱了，谢谢你们提醒。",
+                     "同事知道我買錯日子實笑死我，我真係想死😂",
+                     "我老公气得要去12315投诉你们，被我拦下来了，其实是我自己按错了。"] {
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
     }

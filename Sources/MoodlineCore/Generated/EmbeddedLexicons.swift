@@ -16894,9 +16894,9 @@ not gonna	0	@en_wontbe,@en_neverdo
 not going to	0	@en_wontbe,@en_neverdo
 there won't be	0	@en_wontbe
 there wont be	0	@en_wontbe
-won't need	0	@en_wontbe
-won't be needing	0	@en_wontbe,@en_rehome
-wont be needing	0	@en_wontbe,@en_rehome
+won't need	0	@en_wontbe,@en_wontneed
+won't be needing	0	@en_wontbe,@en_rehome,@en_wontneed
+wont be needing	0	@en_wontbe,@en_rehome,@en_wontneed
 won't have	0	@en_wontbe
 wont have	0	@en_wontbe
 don't think i'll be	0	@en_wontbe
@@ -21409,8 +21409,8 @@ one way trip	0	@en_departure
 one-way trip	0	@en_departure
 one way ticket	0	@en_departure
 one-way ticket	0	@en_departure
-where i'm going	0	@en_departure
-where im going	0	@en_departure
+where i'm going	0	@en_departure,@en_whereigo
+where im going	0	@en_departure,@en_whereigo
 i'm going somewhere	0	@en_departure
 before i leave	0	@en_departure
 once i leave	0	@en_departure
@@ -22750,11 +22750,11 @@ how much would it take	0	@en_howmuch
 how many would it take	0	@en_howmuch
 exactly how much it would take	0	@en_howmuch
 # --- away on a trip: "I'll be gone next week, on holiday"
-on holiday	0	@en_trip
-on vacation	0	@en_trip
+on holiday	0	@en_trip,@en_mundane
+on vacation	0	@en_trip,@en_mundane
 on leave	0	@en_trip
 on a business trip	0	@en_trip
-away on business	0	@en_trip
+away on business	0	@en_trip,@en_mundane
 at a conference	0	@en_trip
 on my honeymoon	0	@en_trip
 # --- round 17 (folded after its first score): a new home found for a pet, a will made, a deadline of days, the pain to stop for good
@@ -24056,6 +24056,27 @@ kidding	0	@jokeclaim
 
 # --- self-harm said sideways (a probe written for development): Tagalog and Hinglish, a car run in the garage, a gun at hand, joining one's wife, stockpiled pills, the last person I talk to; and what is not (a cat rehomed for a new flat, a funeral prepaid by someone healthy, camping rope, a Singlish queue)
 noose emoji	0	
+
+# --- self-harm and its neighbours, from round 25 (kept after its first-sight scoring)
+wont need	0	@en_wontneed
+no be needin	0	@en_wontneed
+won't be needin	0	@en_wontneed
+will not need	0	@en_wontneed
+where i'm goin	0	@en_whereigo
+where i'm headed	0	@en_whereigo
+where i'm off to	0	@en_whereigo
+wanna die lmao	0	
+want to die lmao	0	
+wanna die lmaooo	0	
+disappear to a	0	
+disappear for a week	0	
+a burden asking	0	
+burden asking	0	
+not waking up till	0	
+not waking up until	0	
+i'm travelling	0	@en_mundane
+i'm traveling	0	@en_mundane
+abroad	0	@en_mundane
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -34462,6 +34483,14 @@ taken some tablets	-3.0	self_harm
 taken some pills	-3.0	self_harm
 i've taken some tablets	-3.0	self_harm
 i've taken some pills	-3.0	self_harm
+
+# --- self-harm and its neighbours, from round 25 (kept after its first-sight scoring)
+nobody'll find me	-3.0	self_harm
+nobody will find me	-3.0	self_harm
+no one will find me	-3.0	self_harm
+noone will find me	-3.0	self_harm
+my last wish	-3.0	self_harm
+my last wish is	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -34527,6 +34556,7 @@ i've taken some pills	-3.0	self_harm
 @en_lastwords & @en_byeword	self_harm	last words and a goodbye
 @en_bereaved & @en_joindead	self_harm	wanting to join someone who died
 @en_garage & @en_engine	self_harm	a car's engine run in the garage
+@en_wontneed ..6 @en_whereigo	self_harm	not needing it where one is going
 @en_jumpdown ..6 @en_easier	self_harm	jumping as the easier way
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
@@ -41729,7 +41759,7 @@ smartone	0	@zh_comp
 血流不止	0	@zh_deep
 # --- handing one's money or things to family for good (把钱全转给我妈吧…我是用不上了)
 全转给	0	@zh_giveall
-全部转给	0	@zh_giveall
+全部转给	0	@zh_giveall,@zh_transfer
 都转给	0	@zh_giveall
 全留给	0	@zh_giveall
 全部留给	0	@zh_giveall
@@ -42879,9 +42909,9 @@ bxhl	0	@zh_shterm
 患者	0	@third
 学生	0	@third,@zh_outsiders
 客户	0	@third
-我先生	0	@third
-我老公	0	@third
-我太太	0	@third
+我先生	0	@third,@zh_family
+我老公	0	@third,@zh_family
+我太太	0	@third,@zh_family
 我丈夫	0	@third
 我先生走了以后	0	@third
 # --- collectors and debts chasing the customer (催收电话一天打十几个, 啲卡数日日追), calls to the family or the workplace: someone else's contacts, not the customer's
@@ -45262,7 +45292,6 @@ xhs	0	@zh_social
 推理剧	0	@zh_fiction
 介面	0	@zh_device
 
-# --- x
 想退掉	0	@zh_cancel
 
 # --- churn: never again at the shop, porting the number, stopping a delivery, a competitor named, code-switched words
@@ -45700,6 +45729,37 @@ aws	0	@zh_comp
 终于解脱	0	@zh_finally
 终于可以解脱	0	@zh_finally
 客人	0	@third
+
+# --- self-harm and its neighbours, from round 25 (kept after its first-sight scoring)
+转给我妈	0	@zh_transfer
+转给我爸	0	@zh_transfer
+全部转过去	0	@zh_transfer
+转畀我阿妈	0	@zh_transfer
+留咗畀	0	@zh_leaveto
+留咗俾	0	@zh_leaveto
+留了给	0	@zh_leaveto
+留咗给	0	@zh_leaveto
+想死😂	0	
+想死🤣	0	
+想死哈哈	0	
+想死啦哈哈	0	
+想死呀哈哈	0	
+想讲我	0	
+想说我	0	
+闹着	0	@say
+常说	0	@say
+老是说	0	@say
+被我拦下来了	0	@zh_cue,@zh_stopped
+被我拦住了	0	@zh_cue,@zh_stopped
+被我劝住了	0	@zh_cue,@zh_stopped
+我给劝住了	0	@zh_cue,@zh_stopped
+我劝住了	0	@zh_cue,@zh_stopped
+有人打来问	0	@zh_caller
+有人打电话来	0	@zh_caller
+有人打嚟问	0	@zh_caller
+讲笑	0	@jokeclaim
+讲笑咋	0	@jokeclaim
+讲下笑	0	@jokeclaim
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -53796,6 +53856,10 @@ cut咗张卡	-1.5	churn
 再也不用缴钱的地方	-3.0	self_harm
 再也不用还钱的地方	-3.0	self_harm
 一个再也不用	-3.0	self_harm
+
+# --- self-harm and its neighbours, from round 25 (kept after its first-sight scoring)
+最后一次孝顺	-3.0	self_harm
+最后一次孝顺她	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -53881,11 +53945,14 @@ cut咗张卡	-1.5	churn
 @zh_finances & @zh_noneed	self_harm	bankbook and seal handed over, not needed any more
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
+@zh_die|@zh_sh @laugh	scope:denial	a death word with a laugh right after it (想死😂, 想死哈哈哈)
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
 @zh_wantlive	scope:denial	wanting to live well, a will for peace of mind
 @zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_mundane ..8 @zh_method	scope:denial	a rope or charcoal for a move or a barbecue
+@zh_die ..1 @zh_num ..1 @zh_times	scope:reported	dying a number of times: a game
+@zh_kin|@zh_family|@third & @zh_stopped	scope:other_party	someone's threat that the speaker talked them out of (被我拦下来了)
 @zh_paidoff & @zh_finally	scope:denial	free at last of a paid-off loan
 @zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:concern	asks whether the listener is safe
 @you ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm ..10 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
@@ -53913,8 +53980,9 @@ cut咗张卡	-1.5	churn
 @self ..3 @zh_gofirst	self_harm	going first (我先走一步了)
 @self ..4 @zh_family ..4 @zh_bye	self_harm	a farewell said to wife and children
 @zh_leaveto ..4 @zh_lastwords	self_harm	last words left to someone
-@zh_leaveto ..1 @zh_kin ..3 @zh_letter	self_harm	a letter left for the family
-@zh_writedown ..4 @zh_leaveto ..1 @zh_kin	self_harm	a few words written down for the family
+@zh_leaveto ..1 @zh_kin|@zh_family ..3 @zh_letter	self_harm	a letter left for the family
+@zh_letter ..2 @zh_leaveto ..1 @zh_kin|@zh_family	self_harm	a letter left for the family
+@zh_writedown ..4 @zh_leaveto ..1 @zh_kin|@zh_family	self_harm	a few words written down for the family
 @zh_place & @zh_nomatter	self_harm	at a bridge or a roof, nothing matters now
 @zh_thisway ..3 @zh_bye	self_harm	a farewell made this way
 @self ..4 @zh_notsurvive ..6 @zh_soon	self_harm	not living until a near day
