@@ -79,10 +79,12 @@ import Testing
     }
 
     /// `support:` lines: with them, a category the model states in a fragment with none of the
-    /// words that can carry it is still stated, but weak; a fragment with one is not weak.
+    /// words that can carry it is still stated, but weak; a fragment with one is not weak. A churn
+    /// word beside the model's weak self-harm ("so tired, cancel the plan") is affairs put in
+    /// order, as beside a rule's self-harm: churn goes.
     @Test func supportLinesMarkUnsupportedModelCategoriesWeak() throws {
         let lexicon = try Lexicon(sources: [
-            LexiconSource(name: "test.tsv", text: "bad\t-2\t\n"),
+            LexiconSource(name: "test.tsv", text: "bad\t-2\t\ncancel the plan\t-1\tchurn\n"),
             LexiconSource(name: "en-concepts.tsv", text: "pills\t0\t@method\ngoodbye\t0\t@farewell\n"),
             LexiconSource(name: "en.patterns", text: "@method|@farewell\tsupport:self_harm\twords that carry self-harm\n"),
             LexiconSource(name: "test.model", text: """
@@ -104,26 +106,9 @@ import Testing
         var trace = StepRecorder()
         _ = scorer.score("so tired, this is bad", language: nil, tracer: &trace)
         #expect(trace.steps.contains(.learnedUnsupported(.selfHarm)))
-    }
-
-    /// A churn word beside self-harm only the model reads ("so tired of it all, cancel the
-    /// plan") is affairs put in order, as beside a rule's self-harm: churn goes, self-harm stays weak.
-    @Test func churnBesideTheModelsSelfHarmGoesToo() throws {
-        let lexicon = try Lexicon(sources: [
-            LexiconSource(name: "test.tsv", text: "cancel the plan\t-1\tchurn\n"),
-            LexiconSource(name: "en-concepts.tsv", text: "pills\t0\t@method\n"),
-            LexiconSource(name: "en.patterns", text: "@method\tsupport:self_harm\twords that carry self-harm\n"),
-            LexiconSource(name: "test.model", text: """
-            bias\t-4\t-4\t-4\t-4\t-4
-            threshold\t0.5\t0.5\t0.5\t0.5\t0.5
-            1:tired\t5\t0\t0\t0\t0
-            """),
-        ])
-        var scorer = Scorer(lexicon: lexicon)
         #expect(scorer.score("cancel the plan", language: nil).categories.contains(.churn))
-        let both = scorer.score("so tired, cancel the plan", language: nil)
-        #expect(both.categories.contains(.selfHarm) && both.weakCategories.contains(.selfHarm))
-        #expect(!both.categories.contains(.churn))
+        let affairs = scorer.score("so tired, cancel the plan", language: nil)
+        #expect(affairs.weakCategories.contains(.selfHarm) && !affairs.categories.contains(.churn))
     }
 
     @Test func badSupportLinesAreErrors() {
