@@ -760,6 +760,7 @@ import Testing
                      "新闻里那个被催收逼到跳楼的事，跟你们平台有关系吗？",
                      "最后一期终于还完了，终于解脱了，谢谢你们提醒。",
                      "同事知道我買錯日子實笑死我，我真係想死😂",
+                     "I won't be around for a week, I'm at my sister's, can the engineer come after that?",
                      "我老公气得要去12315投诉你们，被我拦下来了，其实是我自己按错了。"] {
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }

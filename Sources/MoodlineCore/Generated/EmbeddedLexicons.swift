@@ -19204,9 +19204,9 @@ since early	0	@en_prior
 since the	0	@en_prior
 since the beginning	0	@en_prior
 since the 14th	0	@en_prior
-for a month	0	@en_prior
+for a month	0	@en_prior,@en_duration
 for six weeks	0	@en_prior
-for two weeks	0	@en_prior
+for two weeks	0	@en_prior,@en_duration
 for days	0	@en_prior
 for ages	0	@en_prior
 on two previous calls	0	@en_prior
@@ -19238,9 +19238,9 @@ thursday	0	@en_prior
 friday	0	@en_prior
 saturday	0	@en_prior
 sunday	0	@en_prior
-for a fortnight	0	@en_prior
+for a fortnight	0	@en_prior,@en_duration
 for over a week	0	@en_prior
-for a week	0	@en_prior
+for a week	0	@en_prior,@en_duration
 for three weeks	0	@en_prior
 all week	0	@en_prior
 all month	0	@en_prior
@@ -24077,6 +24077,27 @@ not waking up until	0
 i'm travelling	0	@en_mundane
 i'm traveling	0	@en_mundane
 abroad	0	@en_mundane
+
+# --- a stated return or duration makes an absence temporary (won't be around for a week, disappear to a beach for the weekend, not waking up till noon; 消失几天)
+for a few days	0	@en_duration
+for a couple of days	0	@en_duration
+for the weekend	0	@en_duration
+till noon	0	@en_duration
+until noon	0	@en_duration
+till lunchtime	0	@en_duration
+till tomorrow	0	@en_duration
+until tomorrow	0	@en_duration
+till monday	0	@en_duration
+until monday	0	@en_duration
+till next week	0	@en_duration
+until next week	0	@en_duration
+back on monday	0	@en_duration
+back next week	0	@en_duration
+back tomorrow	0	@en_duration
+i'll be back	0	@en_duration
+be back on	0	@en_duration
+
+# --- a stated return or duration makes an absence temporary (won't be around for a week, disappear to a beach for the weekend, not waking up till noon; 消失几天)
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -34580,6 +34601,7 @@ my last wish is	-3.0	self_harm
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
 @third ..3 @die|@kill|@hurt|@en_shterm|@burden	scope:reported	someone else
 @en_thirdsh	scope:reported	someone else's death by suicide told
+@die|@en_wontbe|@en_gone ..6 @en_duration	scope:denial	an absence with a return or a length (won't be around for a week, not waking up till noon)
 @en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:denial	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
 @third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, told
 
@@ -45761,6 +45783,13 @@ aws	0	@zh_comp
 讲笑	0	@jokeclaim
 讲笑咋	0	@jokeclaim
 讲下笑	0	@jokeclaim
+
+# --- a stated return or duration makes an absence temporary (won't be around for a week, disappear to a beach for the weekend, not waking up till noon; 消失几天)
+一段时间	0	@zh_duration
+回来再	0	@zh_duration
+过几天回来	0	@zh_duration
+下周回来	0	@zh_duration
+下个礼拜返嚟	0	@zh_duration
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -53950,6 +53979,8 @@ cut咗张卡	-1.5	churn
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
 @zh_wantlive	scope:denial	wanting to live well, a will for peace of mind
+@zh_gone|@zh_die ..4 @zh_duration	scope:denial	an absence with a length (消失几天)
+@zh_duration ..4 @zh_gone	scope:denial	an absence with a length (这一个礼拜都不在)
 @zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_mundane ..8 @zh_method	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_die ..1 @zh_num ..1 @zh_times	scope:reported	dying a number of times: a game
