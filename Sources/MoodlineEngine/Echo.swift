@@ -8,19 +8,14 @@ enum Echo: Equatable, Sendable {
     case question
     case statement
 
-    static func of(_ reply: String, after previous: String) -> Echo? {
-        guard !previous.isEmpty, !reply.isEmpty else { return nil }
-        var reply = reply, previous = previous
-        return reply.withUTF8 { r in previous.withUTF8 { p in of(r, after: p) } }
-    }
-
-    /// The agent's words handed back in the second clause, after a one-word first one
-    /// ("Wonderful. A trace.", "Great. Chasing."): a comment, then the echo.
-    static func afterOneWord(_ reply: String, after previous: String) -> Echo? {
+    /// `afterOneWord`: the echo looked for in the second clause, after a one-word first one
+    /// ("Wonderful. A trace.", "Great. Chasing."): a comment, then the agent's words.
+    static func of(_ reply: String, after previous: String, afterOneWord: Bool = false) -> Echo? {
         guard !previous.isEmpty, !reply.isEmpty else { return nil }
         var reply = reply, previous = previous
         return reply.withUTF8 { r in
             previous.withUTF8 { p in
+                guard afterOneWord else { return of(r, after: p) }
                 guard let rest = restAfterOneWord(r) else { return nil }
                 return of(UnsafeBufferPointer(rebasing: r[rest...]), after: p)
             }

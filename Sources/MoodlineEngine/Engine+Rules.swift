@@ -81,7 +81,7 @@ extension Engine {
         let echo = fragment.speaker == .customer ? Echo.of(fragment.text, after: s.lastAgentText) : nil
         // Looked for only where it could tell sarcasm: glad words from an unhappy customer.
         let laterEcho = fragment.speaker == .customer && echo == nil && score.valence >= Self.gladEcho
-            && s.customer.valence <= -Self.sarcasticPrior ? Echo.afterOneWord(fragment.text, after: s.lastAgentText) : nil
+            && s.customer.valence <= -Self.sarcasticPrior ? Echo.of(fragment.text, after: s.lastAgentText, afterOneWord: true) : nil
         // An agent tells of their own load or rush, or stumbles over their words.
         let strained = fragment.speaker == .agent
             && (score.ruleCategories.contains(.strain) || Stammer.isHeard(in: fragment.text))

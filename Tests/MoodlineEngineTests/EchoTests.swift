@@ -86,11 +86,11 @@ import Testing
 
     /// A one-word comment, then the agent's words: the echo is in the second clause.
     @Test func anEchoAfterAOneWordCommentIsFound() {
-        #expect(Echo.afterOneWord("Wonderful. A trace. I'm sure it'll go well.", after: "I'll open a trace with the carrier.") == .statement)
-        #expect(Echo.afterOneWord("好极了。三个工作日。", after: "处理需要三个工作日。") == .statement)
-        #expect(Echo.afterOneWord("Wonderful. See you then.", after: "I'll open a trace with the carrier.") == nil)
-        #expect(Echo.afterOneWord("That is wonderful. A trace.", after: "I'll open a trace.") == nil)  // not one word first
-        #expect(Echo.afterOneWord("Wonderful.", after: "Wonderful news.") == nil)  // nothing after it
+        #expect(Echo.of("Wonderful. A trace. I'm sure it'll go well.", after: "I'll open a trace with the carrier.", afterOneWord: true) == .statement)
+        #expect(Echo.of("好极了。三个工作日。", after: "处理需要三个工作日。", afterOneWord: true) == .statement)
+        #expect(Echo.of("Wonderful. See you then.", after: "I'll open a trace with the carrier.", afterOneWord: true) == nil)
+        #expect(Echo.of("That is wonderful. A trace.", after: "I'll open a trace.", afterOneWord: true) == nil)  // not one word first
+        #expect(Echo.of("Wonderful.", after: "Wonderful news.", afterOneWord: true) == nil)  // nothing after it
     }
 
     /// Praise after the agent's words handed back flat, from a customer already unhappy, is
