@@ -59,9 +59,13 @@ def features(text, table):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--thresholds", default="0.92,0.9,0.85,0.85,0.9",
+    ap.add_argument("--thresholds", default="0.8,0.85,0.8,0.8,0.85",
                     help="probability above which each category fires, in the order " + ",".join(CATEGORIES)
                     + " (high: on conversations, where most lines are calm, the layer must rarely speak alone)")
+    ap.add_argument("--alert", default="0.92,0.9,0.85,0.85,0.98",
+                    help="probability above which the layer alone may raise an alert in a live conversation, same order; "
+                    "below it a statement waits for more (most lines of a conversation are calm, so a guess needs more "
+                    "confidence there than in a list of statements)")
     ap.add_argument("--c", type=float, default=4.0)
     ap.add_argument("--min-weight", type=float, default=0.25)
     ap.add_argument("--min-count", type=int, default=2)
@@ -105,11 +109,14 @@ def main():
         f.write("#   Chinese characters, pairs and triples (features `1:word`, `2:a|b`, `3:a|b|c`), one weight per category\n")
         f.write(f"# source: trained by scripts/train-category-model.py on the project's statement suites ({len(rows)} lines written for Moodline)\n")
         f.write("# licence: Apache-2.0 (the project licence)\n")
-        f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "; `bias` and `threshold` (a probability) lines first\n")
+        f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "; `bias`, `threshold` and `alert` (probabilities) lines first\n")
         f.write("bias\t" + "\t".join(f"{b:.4f}" for b in biases) + "\n")
         thresholds = [float(t) for t in args.thresholds.split(",")]
         assert len(thresholds) == len(CATEGORIES), "one threshold per category"
         f.write("threshold\t" + "\t".join(f"{t:.2f}" for t in thresholds) + "\n")
+        alerts = [float(t) for t in args.alert.split(",")]
+        assert len(alerts) == len(CATEGORIES), "one alert threshold per category"
+        f.write("alert\t" + "\t".join(f"{t:.2f}" for t in alerts) + "\n")
         for name, w in zip(names[keep], weights[keep]):
             f.write(name + "\t" + "\t".join(f"{v:.3f}" for v in w) + "\n")
     print(f"{out.name}: {int(keep.sum())} of {len(names)} features, {len(rows)} training lines", file=sys.stderr)

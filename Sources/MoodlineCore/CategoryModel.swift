@@ -19,6 +19,12 @@ struct CategoryModel: Sendable {
     var bias = [Float](repeating: 0, count: width)
     /// Per category, the log-odds above which it fires.
     var thresholds = [Float](repeating: .infinity, count: width)
+    /// Per category, the log-odds above which the model alone may raise an alert in a live
+    /// conversation (`alert` line; the `threshold` when absent). Most lines of a conversation
+    /// are calm, so a guess needs more confidence there than in a list of statements, where
+    /// risky lines are common: below it the guess is ``Score/tentativeCategories``. Empty:
+    /// the thresholds.
+    var alertThresholds: [Float] = []
 
     var isEmpty: Bool { features.isEmpty }
 
@@ -50,6 +56,7 @@ struct FrozenCategoryModel {
     let weights: UnsafeBufferPointer<SIMD8<Int8>>
     let bias: SIMD8<Float>
     let thresholds: SIMD8<Float>
+    let alertThresholds: SIMD8<Float>
     /// Per unit, which places in which features it may hold (``Role``): a unit no feature
     /// holds in that place needs no lookup, and most units are such. Characters below U+10000
     /// by scalar; words by 16 bits of their hash, so two words may share a bucket (a lookup that

@@ -67,6 +67,20 @@ public struct EntryConcepts: Hashable, Sendable {
 
     public var isEmpty: Bool { latin.isEmpty && han.isEmpty }
 
+    func intersection(_ other: EntryConcepts) -> EntryConcepts {
+        var both = EntryConcepts()
+        both.latin = latin.intersection(other.latin)
+        both.han = han.intersection(other.han)
+        return both
+    }
+
+    func subtracting(_ other: EntryConcepts) -> EntryConcepts {
+        var rest = EntryConcepts()
+        rest.latin = ConceptSet(words: latin.words & ~other.latin.words)
+        rest.han = ConceptSet(words: han.words & ~other.han.words)
+        return rest
+    }
+
     public mutating func formUnion(_ other: EntryConcepts) {
         latin.formUnion(other.latin)
         han.formUnion(other.han)

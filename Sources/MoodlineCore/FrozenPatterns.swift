@@ -31,6 +31,9 @@ struct FrozenPatterns {
     let startConcepts: ConceptSet
     /// The fragment-wide patterns (`@a & @b`), checked once against all the fragment's concepts.
     let fragmentWide: UnsafeBufferPointer<FragmentWide>
+    /// Per pattern, the concepts one of which its fragment must have for its category to
+    /// stand (`needs:`); mostly empty.
+    let needs: UnsafeBufferPointer<ConceptSet>
     /// Per category (by raw value), the concepts only its own patterns use: when one of them
     /// is negated in a fragment ("I'm not cancelling"), the learned layer may not state it.
     let families: [EntryConcepts]

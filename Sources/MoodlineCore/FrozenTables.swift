@@ -63,6 +63,7 @@ final class FrozenTables: @unchecked Sendable {
         var usedConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
         for pattern in patterns {
             for part in pattern.parts { usedConcepts.formUnion(EntryConcepts(part, script: pattern.script)) }
+            usedConcepts.formUnion(EntryConcepts(pattern.needs, script: pattern.script))
         }
         for concept in [speaker, listener] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .any))
@@ -78,7 +79,7 @@ final class FrozenTables: @unchecked Sendable {
         self.patterns = FrozenPatterns(
             conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
-            fragmentWide: copy(patternLayout.fragmentWide), families: patternLayout.families,
+            fragmentWide: copy(patternLayout.fragmentWide), needs: copy(patterns.map(\.needs)), families: patternLayout.families,
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
             learnedSupport: learnedSupport, speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow
         )
@@ -92,6 +93,7 @@ final class FrozenTables: @unchecked Sendable {
         let roles = FrozenCategoryModel.roles(model)
         self.model = FrozenCategoryModel(
             tags: copy(modelTable.tags), weights: copy(modelTable.weights), bias: vector(model.bias), thresholds: vector(model.thresholds),
+            alertThresholds: vector(model.alertThresholds.isEmpty ? model.thresholds : model.alertThresholds),
             characterRoles: copy(roles.characters), wordRoles: copy(roles.words))
         allocations = owned
     }

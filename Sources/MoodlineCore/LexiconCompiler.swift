@@ -28,6 +28,8 @@ enum LexiconCompiler {
         /// Concept-only phrases of two units or more, with their units: their words' valence
         /// is given back to them once every entry is read (`inheritValence`).
         var conceptPhrases: [(entry: Int, path: [UInt32])] = []
+        /// Every entry of two units or more, with its units, for `spreadNeededConcepts`.
+        var phrases: [(entry: Int, path: [UInt32])] = []
         /// Where each concept was first defined, for the unused-concept warning.
         var conceptDefinedAt: [String: (file: String, line: Int)] = [:]
     }
@@ -59,6 +61,7 @@ enum LexiconCompiler {
                 }
             }
         }
+        spreadNeededConcepts(&out)
         if sources.contains(where: \.isPatternFile) { warnOfUnusedConcepts(&out) }
         return out
     }
@@ -76,6 +79,7 @@ enum LexiconCompiler {
         }
         for pattern in out.patterns {
             for part in pattern.parts { use(part, pattern.script) }
+            use(pattern.needs, pattern.script)
         }
         used.formUnion(Self.readByTheScorer)
         for (name, at) in out.conceptDefinedAt.sorted(by: { ($0.value.file, $0.value.line) < ($1.value.file, $1.value.line) })
@@ -237,13 +241,54 @@ enum LexiconCompiler {
             }
             out.entries.append(Lexicon.Entry(term: term, weight: weight, tags: tags, file: file, line: lineNumber))
             out.concepts.append(inherited)
+            if path.count > 1 { out.phrases.append((Int(id), path)) }
             return true
         }
         out.entries.append(Lexicon.Entry(term: term, weight: weight, tags: tags, file: file, line: lineNumber))
         out.concepts.append(concepts)
         if conceptOnly && path.count > 1 { out.conceptPhrases.append((Int(id), path)) }
+        if path.count > 1 { out.phrases.append((Int(id), path)) }
         utf8.removeAll()
         return true
+    }
+
+    /// A phrase is matched whole, so a word inside it that a pattern's `needs:` asks for would be
+    /// lost ("it still isn't", "nobody ever rang", 到现在还是, 没人理 hide their denial): each
+    /// phrase that holds such a word, by longest match as text is read, gets its needed concepts
+    /// too, shorter phrases first so that they pass them on. Only concepts no pattern has as a
+    /// part spread: a phrase that holds "still" must not start a pattern of `@still`. Warm
+    /// phrases (没问题, "no worries") deny nothing that is wrong, and are left out.
+    private static func spreadNeededConcepts(_ out: inout Output) {
+        var needed = EntryConcepts(), parts = EntryConcepts()
+        for pattern in out.patterns {
+            needed.formUnion(EntryConcepts(pattern.needs, script: pattern.script))
+            for part in pattern.parts { parts.formUnion(EntryConcepts(part, script: pattern.script)) }
+        }
+        for support in out.learnedSupport { parts.formUnion(support) }
+        needed = needed.subtracting(parts)
+        guard !needed.isEmpty else { return }
+        let warm: LexiconTags = [LexiconTags(.thanks), LexiconTags(.satisfaction), LexiconTags(.apology), LexiconTags(.empathy)]
+        for (entry, path) in out.phrases.sorted(by: { $0.path.count < $1.path.count })
+        where out.entries[entry].weight <= 0 && out.entries[entry].tags.isDisjoint(with: warm) {
+            var found = EntryConcepts()
+            var i = 0
+            while i < path.count {
+                var node = UnitTrie.root
+                var best: (entry: Int, length: Int)?
+                var j = i
+                while j < path.count {
+                    node = out.trie.child(node, path[j])
+                    guard node >= 0 else { break }
+                    j += 1
+                    let e = Int(out.trie.terminal[Int(node)])
+                    if e >= 0 && !(i == 0 && j == path.count) { best = (e, j - i) }
+                }
+                guard let (e, length) = best else { i += 1; continue }
+                found.formUnion(out.concepts[e].intersection(needed))
+                i += length
+            }
+            out.concepts[entry].formUnion(found)
+        }
     }
 
     /// A concept phrase is matched whole, so the words inside it no longer count: "so tired of"
@@ -288,7 +333,7 @@ enum LexiconCompiler {
         out.numbering.numbers[String(name)]
     }
 
-    /// Reads one line of a `*.model` file: `bias`, `threshold` (probabilities) or a feature
+    /// Reads one line of a `*.model` file: `bias`, `threshold` and `alert` (probabilities) or a feature
     /// (`2:kill|myself`) with one weight per ``CategoryModel/categories`` entry.
     private static func readModelLine(_ line: Substring, file: String, line lineNumber: Int, into out: inout Output, units: inout [TextUnit]) {
         func issue(_ message: String) {
@@ -306,6 +351,9 @@ enum LexiconCompiler {
             guard values.allSatisfy({ $0 > 0 && $0 < 1 }) else { return issue("thresholds are probabilities between 0 and 1") }
             // Compared with log-odds, so the probability's logit.
             for (k, p) in values.enumerated() { out.model.thresholds[k] = logf(p / (1 - p)) }
+        case "alert":
+            guard values.allSatisfy({ $0 > 0 && $0 < 1 }) else { return issue("alert thresholds are probabilities between 0 and 1") }
+            out.model.alertThresholds = values.map { p in logf(p / (1 - p)) }
         default:
             let name = fields[0]
             guard let colon = name.firstIndex(of: ":"), let arity = Int(name[..<colon]), (1...3).contains(arity) else {

@@ -17,6 +17,10 @@ public struct Pattern: Sendable, Equatable {
     /// clause, and the output applies to the whole fragment (sarcasm: praise in one clause,
     /// the letdown in the next).
     public var isFragmentWide: Bool
+    /// Written `needs:@a|@b` after the name: the category stands only in a fragment that also
+    /// has one of these concepts, anywhere. "I called last week" is a follow-up; with "still",
+    /// "nobody" or 又 beside it, a repeat contact. Empty: no need.
+    public var needs: ConceptSet = ConceptSet()
     /// Which words the parts match: patterns of `en.patterns` match English words only, those
     /// of `zh.patterns` Chinese characters only, so a concept named in both languages does not
     /// make one language's pattern fire on the other's words.

@@ -5,7 +5,9 @@
 /// Parts are concepts (`@a|@b`: either); `..N` between two parts lets up to N units (words,
 /// characters) stand between them, and parts written side by side must be adjacent. The
 /// second field is a category tag or `scope:` and a ``ScopeCue`` name; the third, optional,
-/// names the pattern in explanations. `@a & @b` asks for both anywhere in the fragment.
+/// names the pattern in explanations. `@a & @b` asks for both anywhere in the fragment. A
+/// fourth field `needs:@a|@b` keeps the category only in a fragment that has one of those
+/// concepts too, in any clause.
 ///
 ///     @die|@burden|@method<TAB>support:self_harm<TAB>words that can carry self-harm
 ///
@@ -18,8 +20,8 @@ enum PatternParser {
             return nil
         }
         let fields = LexiconCompiler.fields(line, UInt8(ascii: "\t"))
-        guard fields.count == 2 || fields.count == 3 else {
-            return fail(.fieldCount, "expected `pattern<TAB>output<TAB>name`, found \(fields.count) field(s)")
+        guard (2...4).contains(fields.count) else {
+            return fail(.fieldCount, "expected `pattern<TAB>output<TAB>name<TAB>needs:@a|@b` (the last two optional), found \(fields.count) field(s)")
         }
         if fields[1].hasPrefix("support:") {
             guard let category = Category(tag: fields[1].dropFirst("support:".count)) else {
@@ -85,8 +87,20 @@ enum PatternParser {
         guard parts.count <= Pattern.maxParts else {
             return fail(.badPattern, "a pattern has at most \(Pattern.maxParts) parts, found \(parts.count)")
         }
-        let name = fields.count == 3 && !fields[2].isEmpty ? String(fields[2]) : String(fields[0])
+        var needs = ConceptSet()
+        if fields.count == 4 {
+            guard case .category = output, fields[3].hasPrefix("needs:") else {
+                return fail(.badPattern, "a fourth field is `needs:@a|@b`, and only a category pattern takes one")
+            }
+            for alternative in fields[3].dropFirst("needs:".count).split(separator: "|") {
+                guard alternative.hasPrefix("@"), let number = LexiconCompiler.conceptNumber(alternative.dropFirst(), into: out) else {
+                    return fail(.unknownConcept, "`\(alternative)` is not a defined concept: needs: takes @a|@b|… (concepts tagged on terms)")
+                }
+                needs.formUnion(ConceptSet(number))
+            }
+        }
+        let name = fields.count >= 3 && !fields[2].isEmpty ? String(fields[2]) : String(fields[0])
         return Pattern(parts: parts, gaps: fragmentWide ? [UInt8(Pattern.maxGap)] : gaps, output: output,
-                       isFragmentWide: fragmentWide, script: Pattern.Script(fileName: file), name: name, file: file, line: lineNumber)
+                       isFragmentWide: fragmentWide, needs: needs, script: Pattern.Script(fileName: file), name: name, file: file, line: lineNumber)
     }
 }

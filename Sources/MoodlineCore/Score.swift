@@ -33,6 +33,10 @@ public struct Score: Sendable, Equatable {
     /// like self-harm to the model. Still stated; a live episode resting on one gives way to
     /// clearer evidence.
     public var weakCategories: CategorySet
+    /// Categories only the learned layer stated, with less confidence than it needs to raise
+    /// an alert on its own (the model's `alert` line): in a live conversation, where few lines
+    /// are risky, such a guess waits for more, as a weak one does.
+    public var tentativeCategories: CategorySet
     /// Whether the fragment's negativity is an aside: aimed at a thing ("stupid phone"), said
     /// in jest or as hyperbole (累死了, 气死我了哈哈), a question about a task ("can I cancel
     /// that order? 😭"), or sorrow about one's life told calmly (心里一直挺难受), with no risk
@@ -44,7 +48,7 @@ public struct Score: Sendable, Equatable {
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
-        weakCategories: CategorySet = [], isAside: Bool = false, scopedCategories: CategorySet = []
+        weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, scopedCategories: CategorySet = []
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -54,6 +58,7 @@ public struct Score: Sendable, Equatable {
         self.hits = hits
         self.rawSum = rawSum
         self.weakCategories = weakCategories
+        self.tentativeCategories = tentativeCategories
         self.isAside = isAside
         self.scopedCategories = scopedCategories
     }

@@ -17,6 +17,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// A category was dropped because a graver one of the same fragment explains its words:
     /// closing accounts beside a self-harm disclosure is putting affairs in order, not leaving.
     case categorySuperseded(CategoryHit, by: Category)
+    /// A pattern's category was left out: its fragment has none of the concepts the pattern
+    /// `needs:` ("I called last week" with nothing unresolved beside it is a follow-up).
+    case categoryUncorroborated(CategoryHit)
     /// Punctuation moved the total.
     case punctuation(ScoreRule, from: Float, to: Float)
     /// The learned layer stated a category, with its probability.
@@ -24,6 +27,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// The learned layer's category stands on the model alone: the fragment has none of the
     /// words that can carry it (`support:` lines), as when distress reads like self-harm.
     case learnedUnsupported(Category)
+    /// The learned layer's category is under its alert threshold: in a live conversation it
+    /// raises no alert alone.
+    case learnedTentative(Category)
     /// The learned layer's category stood on the model alone in a fragment of angry hyperbole
     /// (气死我了), and was left out.
     case learnedHyperbole(Category)

@@ -137,6 +137,7 @@ private struct RuleState {
     /// A negative word, a category statement or a category's own concept was seen.
     var sawTrouble = false
     let modelThresholds: SIMD8<Float>
+    let modelAlertThresholds: SIMD8<Float>
     var sawContrast = false
     /// A hyperbole entry (累死了, "this queue is killing me") matched.
     var sawHyperbole = false
@@ -149,6 +150,10 @@ private struct RuleState {
     var anger = 0
     /// Categories the learned layer stated in a fragment with no word that can carry them.
     var weak = CategorySet()
+    /// Categories the learned layer stated below its alert threshold.
+    var tentative = CategorySet()
+    /// Categories whose patterns' `needs:` went unmet (``dropUncorroborated``).
+    var uncorroborated = CategorySet()
     var sadness = 0
     /// Negative words that are not sorrow: a grievance, a fault, a price.
     var otherNegative = 0
@@ -199,6 +204,7 @@ private struct RuleState {
     init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
         self.clause = clause
         modelThresholds = tables.model.thresholds
+        modelAlertThresholds = tables.model.alertThresholds
         trie = tables.trie
         weights = tables.weights
         tags = tables.tags
@@ -517,7 +523,7 @@ private struct RuleState {
         guard any(over) else { return }
         let allCues = clause.fragmentCues.union(fragmentCues)
         let cancelled = allCues.cancelled
-        for (k, category) in CategoryModel.categories.enumerated() where over[k] && !categories.contains(category) {
+        for (k, category) in CategoryModel.categories.enumerated() where over[k] && !categories.contains(category) && !uncorroborated.contains(category) {
             let hit = CategoryHit(learned: category)
             tracer.record(.learned(category, probability: 1 / (1 + expf(-logits[k]))))
             if category.isNegatable && clause.negatedConcepts.intersects(clause.patterns.families[Int(category.rawValue)]) {
@@ -542,6 +548,10 @@ private struct RuleState {
             categories.insert(category)
             hits.append(hit)
             if category == .abuse || category == .escalation { hostile += 1 }
+            if logits[k] <= modelAlertThresholds[k] {
+                tracer.record(.learnedTentative(category))
+                tentative.insert(category)
+            }
             if unsupported {
                 tracer.record(.learnedUnsupported(category))
                 weak.insert(category)
@@ -621,7 +631,43 @@ private struct RuleState {
         weak.remove(CategorySet(.repeatContact))
     }
 
+    /// Categories of patterns with a `needs:` whose fragment has none of the needed concepts:
+    /// "I rang last week" is a follow-up until something beside it says the matter is still
+    /// open ("…and nobody came back to me", 上周打过，到现在还没人理). A category another hit of
+    /// the fragment states stays; the learned layer may not state one left out here.
+    mutating func dropUncorroborated<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        guard !hits.isEmpty else { return }
+        var unmet = CategorySet(), met = CategorySet()
+        for hit in hits {
+            guard let id = hit.pattern else {
+                met.insert(hit.category)
+                continue
+            }
+            let needs = clause.patterns.needs[Int(id.rawValue)]
+            let script = clause.patterns.info[Int(id.rawValue)].script
+            if needs.isEmpty || clause.fragmentConcepts.seen(by: script).intersects(needs) {
+                met.insert(hit.category)
+            } else {
+                unmet.insert(hit.category)
+            }
+        }
+        unmet.rawValue &= ~met.rawValue
+        guard unmet.rawValue != 0 else { return }
+        var kept = CategoryHits()
+        for hit in hits {
+            if unmet.contains(hit.category) {
+                tracer.record(.categoryUncorroborated(hit))
+            } else {
+                kept.append(hit)
+            }
+        }
+        hits = kept
+        categories.rawValue &= ~unmet.rawValue
+        uncorroborated = unmet
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
+        dropUncorroborated(tracer: &tracer)
         let fragmentCues = applyFragmentWide(tracer: &tracer)
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
         dropListenersDeathWish(tracer: &tracer)
@@ -722,7 +768,8 @@ private struct RuleState {
             && categories.rawValue & ~weak.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
-            categories: categories, hits: hits, rawSum: total, weakCategories: weak, isAside: isAside,
+            categories: categories, hits: hits, rawSum: total, weakCategories: weak,
+            tentativeCategories: tentative.intersection(categories), isAside: isAside,
             scopedCategories: clause.scoped
         )
     }

@@ -269,8 +269,9 @@ extension Engine {
 
     // MARK: Episodes
 
-    /// How many of the learned layer's weak statements (no word in the fragment can carry the
-    /// kind) within a cooldown make an alert.
+    /// How many of the learned layer's weak or tentative statements (no word in the fragment can
+    /// carry the kind, or a probability under the model's alert threshold) within a cooldown
+    /// make an alert.
     static let weakStatementsToAlert: UInt16 = 3
 
     /// A one-shot statement: fires unless the kind's episode is still open, that is, an earlier
@@ -283,11 +284,12 @@ extension Engine {
         var e = s.episodes[kind]
         let evidence: Episode.Evidence =
             !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
-            : context.score.weakCategories.intersection(categories) == context.score.categories.intersection(categories) ? .weakModel
+            : context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weakModel
             : .model
         if evidence == .weakModel && !e.isOpen {
-            // Distress alone ("laid off, can't sleep") reads like self-harm to the learned layer;
-            // such guesses wait for more within the cooldown before they alert.
+            // Distress alone ("laid off, can't sleep") reads like self-harm to the learned layer,
+            // and a guess under its alert threshold is no more sure: such guesses wait for more
+            // within the cooldown before they alert.
             if context.ts - e.lastStatement > rule.cooldownSeconds { e.holdCount = 0 }
             e.holdCount &+= 1
             guard e.holdCount >= Self.weakStatementsToAlert else {

@@ -25,7 +25,8 @@ struct Episode: Sendable {
     var evidence = Evidence.rule
 
     enum Evidence: UInt8, Comparable, Sendable {
-        /// The learned layer alone, with no word of the category in the fragment.
+        /// The learned layer alone, with no word of the category in the fragment or under its
+        /// alert threshold.
         case weakModel
         /// The learned layer alone.
         case model

@@ -54,6 +54,8 @@ struct ScoreExplanation {
             return "  \(lexicon.label(hit)): \(hit.category.tag) cancelled: the clause is \(cue.explanation)"
         case .categorySuperseded(let hit, let graver):
             return "  \(lexicon.label(hit)): \(hit.category.tag) dropped: \(graver.tag) in the same fragment explains it"
+        case .categoryUncorroborated(let hit):
+            return "  \(lexicon.label(hit)): \(hit.category.tag) left out: the fragment has none of the words its pattern needs"
         case .punctuation(let rule, let from, let to):
             return "\(rule.rawValue): total \(format(from)) → \(format(to))"
         case .learned(let category, let probability):
@@ -63,6 +65,8 @@ struct ScoreExplanation {
             return "learned model: \(category.tag) p=\(format(probability)); strongest features: \(features)"
         case .learnedUnsupported(let category):
             return "  learned model: \(category.tag) is weak: no word in the fragment can carry it (support:\(category.tag) lines)"
+        case .learnedTentative(let category):
+            return "  learned model: \(category.tag) is tentative: under the model's alert threshold, so in a conversation it waits for more"
         case .learnedHyperbole(let category):
             return "  learned model: \(category.tag) left out: the fragment's death word is said in temper, and no word can carry \(category.tag)"
         case .jest(let from, let to):

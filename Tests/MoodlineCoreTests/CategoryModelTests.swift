@@ -111,6 +111,31 @@ import Testing
         #expect(affairs.weakCategories.contains(.selfHarm) && !affairs.categories.contains(.churn))
     }
 
+    /// The `alert` line: a guess over the threshold but under the alert threshold is stated,
+    /// and tentative; one over both is not; without the line the two are one.
+    @Test func aGuessUnderTheAlertThresholdIsTentative() throws {
+        func lexicon(_ alert: String?) throws -> Lexicon {
+            // The layer reads only fragments with some trouble in them: hence "bad".
+            try Lexicon(sources: [LexiconSource(name: "test.tsv", text: "bad\t-2\t\n"), LexiconSource(name: "test.model", text: """
+                bias\t-4\t-4\t-4\t-4\t-4
+                threshold\t0.5\t0.5\t0.5\t0.5\t0.5
+                \(alert.map { "alert\t" + $0 + "\n" } ?? "")1:hmm\t0\t0\t0\t0\t5
+                1:again\t0\t0\t0\t0\t3
+                """)])
+        }
+        var scorer = Scorer(lexicon: try lexicon("0.5\t0.5\t0.5\t0.5\t0.99"))
+        let unsure = scorer.score("hmm bad", language: nil) // log-odds 1: p 0.73
+        #expect(unsure.categories.contains(.repeatContact) && unsure.tentativeCategories.contains(.repeatContact))
+        let sure = scorer.score("hmm bad again", language: nil) // log-odds 4: p 0.98, still under 0.99
+        #expect(sure.tentativeCategories.contains(.repeatContact))
+        scorer = Scorer(lexicon: try lexicon("0.5\t0.5\t0.5\t0.5\t0.7"))
+        let confident = scorer.score("hmm bad", language: nil)
+        #expect(confident.categories.contains(.repeatContact) && confident.tentativeCategories.isEmpty)
+        scorer = Scorer(lexicon: try lexicon(nil))
+        #expect(scorer.score("hmm bad", language: nil).tentativeCategories.isEmpty)
+        #expect(Lexicon.check([LexiconSource(name: "m.model", text: "alert\t1.5\t0.5\t0.5\t0.5\t0.5\n")]).filter(\.isError).map(\.code) == [.badModel])
+    }
+
     @Test func badSupportLinesAreErrors() {
         func codes(_ line: String) -> [LexiconIssue.Code] {
             Lexicon.check([

@@ -737,6 +737,28 @@ import Testing
         }
     }
 
+    /// One earlier contact is a follow-up until something says the matter is still open: a
+    /// denial (nobody came, 到现在都没人来), "still", a span of chasing, a second date, a promise
+    /// told. "一天" is a day, not a count of one: calls a collector makes are no repeat contact.
+    @Test func anEarlierContactNeedsTheMatterStillOpen() {
+        for text in ["I rang last week and nobody's come, dear.",
+                     "I already reported this last week and nothing's happened.",
+                     "I already reported this last Tuesday. And the Tuesday before.",
+                     "I've been chasing this since February.",
+                     "上周就报修了，到现在都没人上门",
+                     "上禮拜就報修過了，網路到現在還是斷斷續續。",
+                     "這個問題我上個月就反映過了"] {
+            #expect(score(text).categories.contains(.repeatContact), "\(text)")
+        }
+        for text in ["I emailed the form about ten minutes ago, this is just to check it came through.",
+                     "I dropped the return off at the post office on Monday.",
+                     "我昨天在你们官网提交了工单，想问下进度。",
+                     "邮件我昨天发过去了，您有空查收一下，不急",
+                     "你们银行什么意思？一天打我八个电话，连我单位座机都打"] {
+            #expect(!score(text).categories.contains(.repeatContact), "\(text)")
+        }
+    }
+
     /// Methods and goodbyes said without the word: a car run in the garage, a gun on the table,
     /// joining one's late wife, stockpiled pills, the last person one talks to, Tagalog and
     /// Hinglish, setting oneself alight at the company's door, a window ledge; and their

@@ -255,6 +255,49 @@ import Testing
         })
     }
 
+    /// `needs:`: "I called yesterday" is a follow-up; the category stands only when the fragment
+    /// also has a needed concept, in any clause, or inside a longer phrase that holds its word.
+    @Test func aPatternWithNeedsWaitsForItsCorroboration() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: """
+            called\t0\t@contact
+            yesterday\t0\t@prior
+            nobody\t0\t@negation
+            no worries\t0\t
+            still\t0\t@unsettled
+            """),
+            LexiconSource(name: "en-service.tsv", text: "nobody rang back\t-1\t\nnobody better\t0.5\tsatisfaction\n"),
+            LexiconSource(name: "en.patterns", text: "@contact ..3 @prior\trepeat\tcontacted before\tneeds:@negation|@unsettled\n"),
+        ])
+        func categories(_ text: String) -> CategorySet {
+            var scorer = Scorer(lexicon: lexicon)
+            return scorer.score(text, language: nil, learned: false).categories
+        }
+        #expect(!categories("I called yesterday about the parcel").contains(.repeatContact))
+        #expect(categories("I called yesterday, still waiting").contains(.repeatContact))
+        #expect(categories("I called yesterday. Nobody came").contains(.repeatContact))
+        // The denial inside a phrase counts; a warm phrase's does not.
+        #expect(categories("I called yesterday and nobody rang back").contains(.repeatContact))
+        #expect(!categories("I called yesterday, nobody better").contains(.repeatContact))
+        var scorer = Scorer(lexicon: lexicon)
+        var trace = StepRecorder()
+        _ = scorer.score("I called yesterday about the parcel", language: nil, tracer: &trace)
+        #expect(trace.steps.contains { if case .categoryUncorroborated(let hit) = $0 { hit.category == .repeatContact } else { false } })
+    }
+
+    @Test func badNeedsFieldsAreErrors() {
+        func codes(_ line: String) -> [LexiconIssue.Code] {
+            Lexicon.check([
+                LexiconSource(name: "en-concepts.tsv", text: "called\t0\t@contact\nyesterday\t0\t@prior\nnot\t0\t@negation\n"),
+                LexiconSource(name: "en.patterns", text: line + "\n"),
+            ]).filter(\.isError).map(\.code)
+        }
+        #expect(codes("@contact ..3 @prior\trepeat\tcontacted before\tneeds:@negation").isEmpty)
+        #expect(codes("@contact ..3 @prior\trepeat\tcontacted before\tneeds:@nothing") == [.unknownConcept])
+        #expect(codes("@contact ..3 @prior\trepeat\tcontacted before\twith:@negation") == [.badPattern])
+        #expect(codes("@contact ..3 @prior\tscope:negation\ta cue\tneeds:@negation") == [.badPattern])
+    }
+
     @Test func laughterTurnsComplaintsIntoBanter() {
         let plain = score("delayed, bad bad")
         let laughing = score("delayed, bad bad lol")

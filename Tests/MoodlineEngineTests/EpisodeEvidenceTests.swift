@@ -44,6 +44,19 @@ import Testing
         #expect(h.kinds(.selfHarm).map(\.seq) == [4])
     }
 
+    /// A guess under the model's alert threshold waits as a weak one does, whatever words the
+    /// fragment has: in a conversation most lines are calm.
+    @Test func tentativeStatementsWaitForCorroboration() {
+        var h = Harness()
+        var tentative = learned(weak: false)
+        tentative.tentativeCategories = [.init(.selfHarm)]
+        h.send(fragment(1, at: 0, .customer), tentative)
+        h.send(fragment(2, at: 10, .customer), tentative)
+        #expect(h.kinds(.selfHarm).isEmpty)
+        h.send(fragment(3, at: 20, .customer), tentative)
+        #expect(h.kinds(.selfHarm).map(\.seq) == [3])
+    }
+
     @Test func aRuleEpisodeIsNotReopenedByTheModel() {
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), score(-0.6, .selfHarm))
