@@ -737,6 +737,30 @@ import Testing
         }
     }
 
+    /// Round 26's lessons, as concepts: a device, an app or a bot called names is no abuse; a
+    /// theft reported to the police, a lawyer for a house sale and an authority named as a
+    /// landmark are no threats; the listener's colleague is the company, whose word told is
+    /// the repeat itself; one's going called a good thing, after someone else's words, is still
+    /// the speaker's disclosure.
+    @Test func thingsTheftsLandmarksAndTheCompanysOwnWord() {
+        for (text, category) in [("This laptop is a total idiot, it keeps restarting itself.", Category.abuse),
+                                 ("我弟玩吃鸡老被人爆头，你们这个加速器根本没用", .abuse),
+                                 ("我銀包畀人偷咗，已經報咗警，而家想掛失張信用卡。", .escalation),
+                                 ("My phone was stolen last night and I've reported it to the police, can you block the SIM?", .escalation),
+                                 ("我下禮拜要見律師處理房子過戶，只是想順便改帳單地址", .escalation),
+                                 ("消协旁边那个网点几点关门啊", .escalation),
+                                 ("Who's the regulator for your industry, by the way? I'm writing an essay.", .escalation)] {
+            #expect(!score(text).categories.contains(category), "\(text)")
+        }
+        for (text, category) in [("You idiot, the app crashed again", Category.abuse),
+                                 ("尋日同你同事講過，佢話會callback，我等到而家", .repeatContact),
+                                 ("我個女話我係佢人生最大嘅污點，可能我消失咗對佢嚟講先係好事", .selfHarm),
+                                 ("我老公話佢照顧我照顧到好攰，我諗我走咗佢就可以重新開始", .selfHarm),
+                                 ("我老婆都話轉，我哋成家人搬去HKT", .churn)] {
+            #expect(score(text).categories.contains(category), "\(text)")
+        }
+    }
+
     /// One earlier contact is a follow-up until something says the matter is still open: a
     /// denial (nobody came, 到现在都没人来), "still", a span of chasing, a second date, a promise
     /// told. "一天" is a day, not a count of one: calls a collector makes are no repeat contact.

@@ -22653,15 +22653,15 @@ no point calling me back	0	@en_dontcall
 don't bother ringing me back	0	@en_dontcall
 # --- meaning to end it (a bare 'end it' is an order to close something)
 to end it	0	@kill
-i'm ending it	0	@kill
-im ending it	0	@kill
-i am ending it	0	@kill
+i'm ending it	0	@kill,@self
+im ending it	0	@kill,@self
+i am ending it	0	@kill,@self
 about ending it	0	@kill,@en_shterm
 of ending it	0	@kill
-i'll end it	0	@kill
+i'll end it	0	@kill,@self
 ill end it	0	@kill
-i'd end it	0	@kill
-i will end it	0	@kill
+i'd end it	0	@kill,@self
+i will end it	0	@kill,@self
 gonna end it	0	@kill
 wanna end it	0	@kill
 just end it	0	@kill,@en_shterm
@@ -23959,12 +23959,12 @@ for future reference	0	@en_askonly
 asking for future reference	0	@en_askonly
 not that i'm planning	0	@en_askonly
 # --- round 19 tuning: no longer here, a will told, a relative's advice
-i will no longer be here	0	@en_gone
+i will no longer be here	0	@en_gone,@self
 no longer be here	0	@en_gone
 will no longer be here	0	@en_gone
 no longer be around	0	@en_gone
-i will not be here	0	@en_gone
-i won't be here anymore	0	@en_gone
+i will not be here	0	@en_gone,@self
+i won't be here anymore	0	@en_gone,@self
 the will	0	@en_will
 my will	0	@en_will
 where the will is	0	@en_will
@@ -24295,6 +24295,8 @@ celcom	0	@competitor
 digi	0	@competitor
 u mobile	0	@competitor
 csl	0	@competitor
+hkt	0	@competitor
+cmhk	0	@competitor
 smartone	0	@competitor
 3hk	0	@competitor
 hkbn	0	@competitor
@@ -25019,6 +25021,7 @@ weren't	0	@negation
 werent	0	@negation
 ain't	0	@negation
 aint	0	@negation
+without	0	@negation
 nothing's	0	@negation
 nobody's	0	@negation
 noone	0	@negation
@@ -25119,10 +25122,108 @@ before that	0	@en_unsettled
 what happened	0	@en_unsettled
 it's now	0	@en_unsettled
 now it's	0	@en_unsettled
+it's been	0	@en_unsettled
+its been	0	@en_unsettled
 open for	0	@en_unsettled
 been open for	0	@en_unsettled
 has been open	0	@en_unsettled
 has been open for	0	@en_unsettled
+
+# --- the speaker as a customer, not someone else ("after twelve years as a customer I am closing")
+as a customer	0	
+as a loyal customer	0	
+as your customer	0	
+as a long-time customer	0	
+as a longtime customer	0	
+
+# --- a theft or a loss reported to the police is routine, not a threat ("my phone was stolen, I've reported it to the police, block the SIM")
+stolen	0	@en_stolen
+was stolen	0	@en_stolen
+got stolen	0	@en_stolen
+been stolen	0	@en_stolen
+got robbed	0	@en_stolen
+was robbed	0	@en_stolen
+been robbed	0	@en_stolen
+got mugged	0	@en_stolen
+was mugged	0	@en_stolen
+pickpocketed	0	@en_stolen
+broken into	0	@en_stolen
+burgled	0	@en_stolen
+lost my wallet	0	@en_stolen
+lost my phone	0	@en_stolen
+lost my purse	0	@en_stolen
+lost my card	0	@en_stolen
+
+# --- an authority named as a landmark ("the branch next to the police station")
+next to the	0	@en_nextto
+opposite the	0	@en_nextto
+across from the	0	@en_nextto
+near the	0	@en_nextto
+beside the	0	@en_nextto
+round the corner from the	0	@en_nextto
+
+# --- asking the neighbours whether they are affected, or asking who the regulator is, only to know
+asking if	0	@en_askonly
+to ask if	0	@en_askonly
+asking whether	0	@en_askonly
+to see if anyone	0	@en_askonly
+to see if anybody	0	@en_askonly
+who's the	0	@en_procq
+who is the	0	@en_procq
+
+# --- a device, an app or a bot called names is no insult at the listener ("this laptop is a total idiot", "the chatbot is useless")
+this laptop	0	@en_thing
+the laptop	0	@en_thing
+my laptop	0	@en_thing
+this phone	0	@en_thing
+the phone	0	@en_thing
+my phone	0	@en_thing
+the router	0	@en_thing
+this router	0	@en_thing
+the modem	0	@en_thing
+this modem	0	@en_thing
+the app	0	@en_thing
+this app	0	@en_thing
+your app	0	@en_thing
+the website	0	@en_thing
+this website	0	@en_thing
+your website	0	@en_thing
+the chatbot	0	@en_thing
+this chatbot	0	@en_thing
+your chatbot	0	@en_thing
+the bot	0	@en_thing
+this bot	0	@en_thing
+your bot	0	@en_thing
+the machine	0	@en_thing
+this machine	0	@en_thing
+the printer	0	@en_thing
+this printer	0	@en_thing
+the tv	0	@en_thing
+this tv	0	@en_thing
+the remote	0	@en_thing
+the charger	0	@en_thing
+this charger	0	@en_thing
+this thing	0	@en_thing
+the thing	0	@en_thing
+this device	0	@en_thing
+the device	0	@en_thing
+the system	0	@en_thing
+your system	0	@en_thing
+the software	0	@en_thing
+this software	0	@en_thing
+the automated system	0	@en_thing
+the menu	0	@en_thing
+
+# --- identity checks passed again, in this call or today: a nuisance, not a repeat contact ("I've already done security twice today")
+done security	0	@en_idv
+done the security	0	@en_idv
+security twice	0	@en_idv
+security again	0	@en_idv
+security three times	0	@en_idv
+been through security	0	@en_idv
+passed security	0	@en_idv
+verified myself	0	@en_idv
+confirmed my identity	0	@en_idv
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -32948,6 +33049,9 @@ yelled at	-1.80
 getting yelled at	-2.00	
 shouted at	-1.80	
 swamped	-1.20	strain
+of these today	-1.00	strain
+of these calls today	-1.00	strain
+of these this morning	-1.00	strain
 rough shift	-1.00	strain
 it's been a rough shift	-1.20	strain
 been a rough shift	-1.20	strain
@@ -33999,6 +34103,11 @@ read the contract	-1.50	rude
 read the fine print	-1.50	rude
 read the manual	-1.30	rude
 not rocket science	-2.00	rude
+that's on you	-2.00	rude
+sort of on you	-2.00	rude
+kind of on you	-2.00	rude
+next time maybe just	-1.50	rude
+maybe just read	-1.50	rude
 it's not rocket science	-2.20	rude
 take it or leave it	-2.20	rude
 too bad	-1.20	
@@ -35650,6 +35759,7 @@ my last wish is	-3.0	self_harm
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
 @en_thingcurse	scope:thing_target	swearing at a thing
+@en_thing ..4 @insult|@en_demean|@en_adj	scope:thing_target	a device, an app or a bot called names
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
 @third ..4 @en_say ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:reported	someone else's threat
 @en_say @en_they3 ..8 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else's deed, told (she said she'd sue them)
@@ -35693,6 +35803,9 @@ my last wish is	-3.0	self_harm
 @regulator|@media|@lawyer|@police|@court ..2 @en_contactinfo	scope:procedure	asking where a body is reached (the ombudsman's address)
 @en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
 @police & @en_docask	scope:procedure	routine report: what the police need
+@en_stolen & @police	scope:procedure	a theft or a loss reported to the police
+@en_nextto ..1 @police|@court|@regulator|@lawyer	scope:procedure	an authority named as a landmark
+@expose ..8 @en_askonly	scope:procedure	posting a question, not a complaint
 @en_howdo & @en_askonly	scope:procedure	asking how, only to know
 @if & @en_askonly	scope:procedure	a hypothetical asked only to know
 @en_hire ..3 @lawyer	escalation	instructing a lawyer
@@ -35741,8 +35854,9 @@ my last wish is	-3.0	self_harm
 @en_everyone ..2 @contact|@en_say	scope:other_party	others' word, not a contact of the speaker's
 @you ..2 @en_keepcall	scope:other_party	the company keeps contacting the speaker
 @en_notget	scope:this_call	said again to a listener who did not get it
-@contact ..6 @en_prior	repeat	contacted before	needs:@negation|@en_unsettled|@still|@again|@en_notwork|@en_nobody|@en_noone|@count|@times|@en_saidfixed|@en_saidsorted|@en_gripe
-@en_prior ..6 @contact	repeat	contacted before	needs:@negation|@en_unsettled|@still|@again|@en_notwork|@en_nobody|@en_noone|@count|@times|@en_saidfixed|@en_saidsorted|@en_gripe
+@en_idv	scope:this_call	identity checks done again, in this call or today
+@contact ..6 @en_prior	repeat	contacted before	needs:@negation|@en_unsettled|@still|@again|@en_notwork|@en_nobody|@en_noone|@count|@en_saidfixed|@en_saidsorted|@en_gripe
+@en_prior ..6 @contact	repeat	contacted before	needs:@negation|@en_unsettled|@still|@again|@en_notwork|@en_nobody|@en_noone|@count|@en_saidfixed|@en_saidsorted|@en_gripe
 @again	repeat	back again
 @en_saidfixed ..10 @again|@still|@en_notwork	repeat	said to be fixed before, and it is not
 @en_lastcall ..10 @again|@still|@en_notwork	repeat	not working since the last call
@@ -40262,7 +40376,7 @@ reset完又断	0	@letdown
 话	0	@say,@zh_saynow
 写	0	@say,@zh_contact
 骂	0	@say,@zh_scold
-留言	0	@say,@zh_contact,@zh_reached,@zh_quote
+留言	0	@say,@zh_contact,@zh_reached
 叫	0	@say,@zh_escverb
 笑	0	@say
 说过	0	@say,@zh_contact,@zh_reached,@zh_informed
@@ -40828,6 +40942,12 @@ on9	0	@zh_insult
 看门狗	0	@zh_insult
 没水准	0	@zh_insult
 没家教	0	@zh_insult
+爹妈没教	0	@zh_insult
+爸妈没教	0	@zh_insult
+父母没教	0	@zh_insult
+你妈没教	0	@zh_insult
+屋企人冇教	0	@zh_insult
+阿妈冇教	0	@zh_insult
 没教养	0	@zh_insult
 猪头	0	@zh_insult
 傻瓜	0	@zh_insult
@@ -41031,6 +41151,8 @@ ncc	0	@zh_auth
 法务	0	@zh_auth
 法律	0	@zh_auth
 曝光	0	@zh_auth,@zh_expose
+曝个光	0	@zh_auth,@zh_expose
+曝下光	0	@zh_auth,@zh_expose
 提交	0	@zh_auth,@zh_contact,@zh_reached
 提交了	0	@zh_auth,@zh_contact,@zh_reached,@zh_filed
 立案	0	@zh_auth
@@ -41598,6 +41720,9 @@ app	0	@zh_device
 国泰	0	@zh_comp
 3香港	0	@zh_comp
 csl	0	@zh_comp
+hkt	0	@zh_comp
+pccw	0	@zh_comp
+cmhk	0	@zh_comp
 数码通	0	@zh_comp
 和记	0	@zh_comp
 中国移动香港	0	@zh_comp
@@ -41912,6 +42037,15 @@ n	0	@zh_num
 月头	0	@zh_past
 上周三	0	@zh_past
 上周五	0	@zh_past
+寻日	0	@zh_past
+琴日	0	@zh_past
+前日	0	@zh_past
+上个礼拜	0	@zh_past
+上个星期	0	@zh_past
+早上	0	@zh_past
+今早	0	@zh_past
+今朝	0	@zh_past
+上午	0	@zh_past
 上周末	0	@zh_again
 之前就	0	@zh_again
 上次就	0	@zh_again
@@ -43151,7 +43285,8 @@ smartone	0	@zh_comp
 人大代表	0	@zh_auth
 聊了	0	@zh_contact
 倾咗	0	@zh_contact
-倾过	0	@zh_contact
+倾过	0	@zh_contact,@zh_reached
+聊过	0	@zh_contact,@zh_reached
 # --- told to another agent or counter before (跟你们同事讲过): the speaker's own earlier contact, not someone else's words
 跟你们同事	0	@zh_toperson
 跟你同事	0	@zh_toperson
@@ -44070,11 +44205,15 @@ bxhl	0	@zh_shterm
 早啲死	0	@zh_earlygo
 早点去了	0	@zh_earlygo
 早走	0	@zh_earlygo
+我走咗	0	@zh_earlygo
 就唔使	0	@zh_relief
 就不用	0	@zh_relief
 就不会再	0	@zh_relief
 就轻松了	0	@zh_relief
 就自由了	0	@zh_relief
+就可以重新开始	0	@zh_relief
+可以重新开始	0	@zh_relief
+可以重新嚟过	0	@zh_relief
 就解脱了	0	@zh_relief
 唔使咁辛苦	0	@zh_relief
 不用这么辛苦	0	@zh_relief
@@ -46625,6 +46764,12 @@ aws	0	@zh_comp
 办证	0	@zh_errand
 办身份证	0	@zh_errand
 盖章	0	@zh_errand
+过户	0	@zh_errand
+办过户	0	@zh_errand
+处理房子	0	@zh_errand
+立遗嘱	0	@zh_errand
+写遗嘱	0	@zh_errand
+做公证	0	@zh_errand
 经理	0	@zh_staff
 主管	0	@zh_staff
 告诉我	0	@say
@@ -46876,6 +47021,10 @@ aws	0	@zh_comp
 应承过	0	@zh_unsettled
 记录	0	@zh_unsettled
 次次	0	@zh_unsettled
+今天都	0	@zh_unsettled
+今日都	0	@zh_unsettled
+现在都	0	@zh_unsettled
+而家都	0	@zh_unsettled
 也	0	@zh_unsettled
 上上周	0	@zh_past,@zh_unsettled
 上上礼拜	0	@zh_past,@zh_unsettled
@@ -46897,6 +47046,76 @@ aws	0	@zh_comp
 退款呢	0	@zh_unsettled
 货呢	0	@zh_unsettled
 每次	0	@zh_unsettled
+
+# --- one's going called a good thing for someone (我消失咗對佢嚟講先係好事)
+是好事	0	@zh_goodthing
+系好事	0	@zh_goodthing
+先系好事	0	@zh_goodthing
+反而是好事	0	@zh_goodthing
+反而系好事	0	@zh_goodthing
+是一件好事	0	@zh_goodthing
+系一件好事	0	@zh_goodthing
+是种解脱	0	@zh_goodthing
+系一种解脱	0	@zh_goodthing
+
+# --- moving house to a competitor (我哋成家人搬去HKT) and a subscription that ends here (订阅到此为止)
+搬去	0	@zh_switch
+搬过去	0	@zh_switch
+到此为止	0	@zh_cancel
+
+# --- a theft or a loss reported to the police is routine, not a threat (銀包俾人偷咗，已經報咗警，想掛失張卡)
+被偷	0	@zh_stolen
+被偷了	0	@zh_stolen
+俾人偷咗	0	@zh_stolen
+畀人偷咗	0	@zh_stolen
+被扒	0	@zh_stolen
+被扒了	0	@zh_stolen
+被盗	0	@zh_stolen
+被盗了	0	@zh_stolen
+被抢	0	@zh_stolen
+被抢了	0	@zh_stolen
+遗失	0	@zh_stolen
+丢了钱包	0	@zh_stolen
+钱包丢了	0	@zh_stolen
+手机丢了	0	@zh_stolen
+跌咗银包	0	@zh_stolen
+跌咗部电话	0	@zh_stolen
+
+# --- an authority named as a landmark (消协旁边那个网点几点关门)
+旁边	0	@zh_nextto
+对面	0	@zh_nextto
+附近	0	@zh_nextto
+隔壁	0	@zh_nextto
+楼下	0	@zh_nextto
+楼上	0	@zh_nextto
+
+# --- the listener's colleague is the company, not someone else: what they said is no one else's report (尋日同你同事講過，佢話會callback)
+你同事	0	@you,@zh_staff
+你们同事	0	@you,@zh_staff
+你哋同事	0	@you,@zh_staff
+你嘅同事	0	@you,@zh_staff
+你的同事	0	@you,@zh_staff
+你们的同事	0	@you,@zh_staff
+贵公司同事	0	@you,@zh_staff
+
+# --- comments left under a post or a product are someone's words (有人在我的商品下面留言"骗子去死")
+下面留言	0	@zh_quote
+底下留言	0	@zh_quote
+下面评论	0	@zh_quote
+
+# --- more things a customer calls names: apps and bots, products, goods (你们这个加速器根本没用, 客服机器人是智障吗, 这款面膜简直是垃圾)
+加速器	0	@zh_device
+助手	0	@zh_device
+语音助手	0	@zh_device
+智能语音助手	0	@zh_device
+机器人	0	@zh_device
+客服机器人	0	@zh_device
+智能客服	0	@zh_device
+产品	0	@zh_device
+面膜	0	@zh_device
+功能	0	@zh_device
+插件	0	@zh_device
+小程序	0	@zh_device
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -47519,6 +47738,20 @@ aws	0	@zh_comp
 
 # --- complaint phrasings, time/number blockers and re-weighted words (added after a coverage pass)
 十分钟	0	
+人工智障	-2	
+垃圾中的垃圾	-3	
+比你们好用	-1	
+比你哋好用	-1	
+对佢嚟讲	0	
+对佢来讲	0	
+对佢哋嚟讲	0	
+对他来说	0	
+对她来说	0	
+对他们来说	0	
+对我来说	0	
+对我嚟讲	0	
+先跟我讲	0	
+先跟我说	0	
 一天	0	
 几分钟	0	
 一点钟	0	
@@ -52043,6 +52276,16 @@ call过一次	-1.3	repeat
 
 # --- rude / dismissive service language (agent misconduct)
 你听不懂吗	-2	rude
+您这理解能力	-2	rude
+你这理解能力	-2	rude
+这理解能力	-2	rude
+我真是服了你	-2	rude
+这还用问	-2	rude
+这也要问	-2	rude
+都不看条款的吗	-2	rude
+不看条款的吗	-2	rude
+都不看清楚的吗	-2	rude
+这么简单的流程都要问	-2	rude
 听不懂吗	-2	rude
 听不懂人话	-2	rude
 听不懂人话吗	-2	rude
@@ -53307,6 +53550,9 @@ rnm	-3	abuse
 你老母	-3	abuse
 仆你个街	-3	abuse
 冚家铲	-3	abuse
+臭三八	-3	abuse
+生仔冇屎忽	-3.5	abuse
+生仔没屁眼	-3.5	abuse
 收皮	-3	abuse
 闭嘴	-3	abuse
 闪边去	-3	abuse
@@ -54549,6 +54795,23 @@ app系咪死咗	-2.0
 唔识用就唔好	-2	rude
 # --- the speaker's own load or rush (strain): a long queue, many chats open, a slow system, too few staff
 咨询量比较大	-1.0	strain
+一上午没喝一口水	-1.2	strain
+一口水都没喝	-1.2	strain
+没喝一口水	-1.2	strain
+饭都没空吃	-1.2	strain
+我也是人好吗	-1.2	strain
+我也是人啊	-1.2	strain
+我都系人嚟㗎	-1.2	strain
+被骂一整天	-1.5	strain
+被骂了一整天	-1.5	strain
+被骂一天了	-1.5	strain
+已经被骂一整天	-1.5	strain
+俾人闹咗成日	-1.5	strain
+跟第十几个人解释	-1.2	strain,rude
+第十几个人	-1.0	strain
+通在排	-1.0	strain
+个电话在排	-1.0	strain
+在排队等我	-1.0	strain
 催不动	-1.0	strain
 我这边也催不动	-1.0	strain
 手都在抖	-1.5	strain
@@ -55113,6 +55376,7 @@ cut咗张卡	-1.5	churn
 @zh_live ..4 @zh_burden	self_harm	living is a burden
 @zh_place & @zh_noreturn	self_harm	at a place, not coming back
 @zh_earlygo ..8 @zh_relief	self_harm	gone early, and they are spared
+@zh_die|@zh_gone ..10 @zh_goodthing	self_harm	one's going a good thing for someone
 @zh_burden & @zh_relief	self_harm	a burden, and they will be free
 @zh_decided ..6 @zh_plantime	self_harm	a decision with a time
 @zh_plantime ..6 @zh_decided	self_harm	a decision with a time
@@ -55199,6 +55463,8 @@ cut咗张卡	-1.5	churn
 @zh_lawpolice|@zh_lawoffice ..8 @zh_workat	scope:reported	a law office as a workplace
 @zh_nottype ..14 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:negation	not the kind who complains
 @zh_lawpolice ..6 @zh_errand	scope:procedure	an errand at a police station (去派出所拿快递)
+@zh_stolen & @zh_auth|@zh_lawpolice|@zh_docask	scope:procedure	a theft or a loss reported to the police
+@zh_auth|@zh_lawpolice ..1 @zh_nextto	scope:procedure	an authority named as a landmark
 @zh_staff ..4 @say ..12 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	staff who named an outside body
 @zh_social ..12 @zh_promo	scope:procedure	a promotion seen on social media
 @zh_script	scope:script	agent script
@@ -55237,7 +55503,7 @@ cut咗张卡	-1.5	churn
 @zh_contact ..6 @zh_num ..2 @zh_times	repeat	contacted several times
 @zh_num ..1 @zh_times ..8 @zh_contact	repeat	contacted several times
 @zh_again ..6 @zh_contact	repeat	contacted before
-@zh_past ..10 @zh_reached	repeat	contacted before	needs:@negation|@zh_unsettled|@zh_unres|@zh_stillbroken|@zh_again|@zh_nobody|@zh_times|@zh_gripe
+@zh_past ..10 @zh_reached	repeat	contacted before	needs:@negation|@zh_unsettled|@zh_unres|@zh_stillbroken|@zh_again|@zh_nobody|@zh_gripe
 @zh_toperson ..4 @zh_reached	repeat	told another agent before
 @zh_contact ..3 @zh_again	repeat	contacted many times
 @zh_again|@zh_past|@zh_still ..5 @zh_unres|@zh_unpaid	repeat	still unresolved
