@@ -129,6 +129,7 @@ private struct RuleState {
     /// The negative part of the clause's words since the clause (or a contrast) began, which
     /// a procedural question scales down.
     var clauseNegative: Float = 0
+    var clausePositive: Float = 0
     /// A negative word (other than a repeat-contact phrase's own) or a negator was seen anywhere
     /// in the fragment: praise beside it may be reported ("they said it'd be sorted. It's not.").
     var sawGrievance = false
@@ -222,9 +223,12 @@ private struct RuleState {
         recentCount = 0
         clauseNegator = nil
         if inQuote { clause.cues.insert(ScopeCues(.reported)) }
-        // Someone's angry words, quoted or told after their 说，, are a report of them, not the
-        // speaker's temper.
+        // Someone's angry words, quoted, told after their 说， or in a clause about them ("my
+        // neighbour said she was furious", 我同事气得说要去投诉), are a report of them, not the
+        // speaker's temper; unless the speaker is in it ("the last agent told me it was sorted").
         let reported = inQuote || (clause.reportsOn && clause.speakerAt < 0)
+            || (clause.cues.contains(ScopeCues(.reported)) && !clause.speakerInside.contains(ScopeCues(.reported)))
+            || (clause.cues.contains(ScopeCues(.otherParty)) && clause.speakerAt < 0)
         let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]
         if clauseNegative < 0 && (reported || !clause.cues.intersection(discounting).isEmpty) {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at
@@ -240,7 +244,16 @@ private struct RuleState {
             afterContrast -= clauseNegative - kept
             intensity += kept - clauseNegative
         }
+        if clausePositive > 0 && reported {
+            // Their reassurance is theirs too ('他跟我说的是"没问题，放心"').
+            let kept = clausePositive * Self.proceduralShare
+            tracer.record(.reportedWords(from: clausePositive, to: kept))
+            afterContrast -= clausePositive - kept
+            intensity -= clausePositive - kept
+            praise -= clausePositive - kept
+        }
         clauseNegative = 0
+        clausePositive = 0
         clause.close(soft: soft, next: next, categories: &categories, hits: &hits, hostile: &hostile, tracer: &tracer)
     }
 
@@ -373,6 +386,7 @@ private struct RuleState {
             beforeContrast += afterContrast
             afterContrast = 0
             clauseNegative = 0
+            clausePositive = 0
             sawContrast = true
             closeClause(tracer: &tracer)
             return
@@ -451,7 +465,12 @@ private struct RuleState {
         }
         intensity += abs(v)
         afterContrast += v
-        if v > 0 { praise += v } else { clauseNegative += v }
+        if v > 0 {
+            praise += v
+            clausePositive += v
+        } else {
+            clauseNegative += v
+        }
         // A repeat-contact phrase's own weight (之前投诉过) is the count, not a grievance beside it.
         if v < 0 && !tags.categories.contains(.repeatContact) { sawGrievance = true }
     }
@@ -699,7 +718,7 @@ private struct RuleState {
             intensity += abs(total)
         }
         let stated = total == 0 ? categories : categories.subtracting(weak)
-        if total >= 0 && stated.rawValue & Self.riskCategories.rawValue != 0 {
+        if total > Self.statementOnly && stated.rawValue & Self.riskCategories.rawValue != 0 {
             tracer.record(.statementOnly(total: Self.statementOnly))
             total = Self.statementOnly
             intensity += abs(total)

@@ -255,6 +255,16 @@ import Testing
         })
     }
 
+    /// Words in a clause about someone else ("my friend said it was bad") are theirs: negative
+    /// and warm alike count less than the speaker's own.
+    @Test func someoneElsesWordsCountLess() {
+        let own = score("it was bad").valence, theirs = score("my friend said it was bad").valence
+        #expect(theirs < 0 && theirs > own)
+        let glad = score("it was great").valence, told = score("my friend said it was great").valence
+        #expect(told > 0 && told < glad)
+        #expect(steps("my friend said it was bad").contains { if case .reportedWords = $0 { true } else { false } })
+    }
+
     /// `needs:`: "I called yesterday" is a follow-up; the category stands only when the fragment
     /// also has a needed concept, in any clause, or inside a longer phrase that holds its word.
     @Test func aPatternWithNeedsWaitsForItsCorroboration() throws {

@@ -59,6 +59,15 @@ import Testing
         #expect(abs(score("good").valence - expected) < 1e-5)
     }
 
+    /// A risk statement whose words are only mildly negative ("cancel my subscription", -1.0) is
+    /// as negative as one with no sentiment words at all: the statement sets the floor.
+    @Test func aRiskStatementIsAtLeastAsNegativeAsTheStatementAlone() {
+        let total: Float = -1.2 // the scorer's total for a risk statement alone
+        let floor = total / (total * total + 15).squareRoot()
+        #expect(abs(score("cancel my subscription").valence - floor) < 1e-5)
+        #expect(score("cancel my subscription, terrible").valence < floor)
+    }
+
     @Test(arguments: ["not good", "never good", "don't good"])
     func englishNegationFlips(_ text: String) {
         #expect(score(text).valence < 0)

@@ -25462,6 +25462,23 @@ been through security	0	@en_idv
 passed security	0	@en_idv
 verified myself	0	@en_idv
 confirmed my identity	0	@en_idv
+
+# --- a slow time told beside a quick one now: the grievance is past ("last year it took three calls; this time it was quick")
+this time it was quick	0	@en_thistimefine
+this time was quick	0	@en_thistimefine
+much quicker this time	0	@en_thistimefine
+quicker this time	0	@en_thistimefine
+this time it was fine	0	@en_thistimefine
+this time was fine	0	@en_thistimefine
+this time it went smoothly	0	@en_thistimefine
+
+# --- the listener called "people" with a curse between: still the listener, not someone else ("you damn people keep dropping the wifi")
+you damn people	0	@you
+you bloody people	0	@you
+you stupid people	0	@you
+you useless people	0	@you
+you incompetent people	0	@you
+you clowns	0	@you
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -36093,6 +36110,7 @@ my last wish is	-3.0	self_harm
 @you ..2 @en_keepcall	scope:other_party	the company keeps contacting the speaker
 @en_notget	scope:this_call	said again to a listener who did not get it
 @en_idv	scope:this_call	identity checks done again, in this call or today
+@en_prior & @en_thistimefine	scope:negation	a slow time once, a quick one now
 @contact ..6 @en_prior	repeat	contacted before	needs:@negation|@en_unsettled|@still|@again|@en_notwork|@en_nobody|@en_noone|@count|@en_saidfixed|@en_saidsorted|@en_gripe
 @en_prior ..6 @contact	repeat	contacted before	needs:@negation|@en_unsettled|@still|@again|@en_notwork|@en_nobody|@en_noone|@count|@en_saidfixed|@en_saidsorted|@en_gripe
 @again	repeat	back again
@@ -47354,6 +47372,21 @@ aws	0	@zh_comp
 功能	0	@zh_device
 插件	0	@zh_device
 小程序	0	@zh_device
+
+# --- a slow time told beside a quick one now: the grievance is past (去年那次我等了半个月，这次倒是快)
+那次	0	@zh_thattime
+那回	0	@zh_thattime
+这次倒是快	0	@zh_thistimefine
+这次倒快	0	@zh_thistimefine
+这次很快	0	@zh_thistimefine
+这次挺快	0	@zh_thistimefine
+这次快多了	0	@zh_thistimefine
+这次好快	0	@zh_thistimefine
+这次很顺利	0	@zh_thistimefine
+这次顺利多了	0	@zh_thistimefine
+今次好快	0	@zh_thistimefine
+今次快好多	0	@zh_thistimefine
+今次好顺利	0	@zh_thistimefine
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -55701,6 +55734,7 @@ cut咗张卡	-1.5	churn
 @zh_lawpolice|@zh_lawoffice ..8 @zh_workat	scope:reported	a law office as a workplace
 @zh_nottype ..14 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:negation	not the kind who complains
 @zh_lawpolice ..6 @zh_errand	scope:procedure	an errand at a police station (去派出所拿快递)
+@zh_past|@zh_thattime & @zh_thistimefine	scope:negation	a slow time once, a quick one now (那次等了半个月，这次倒是快)
 @zh_stolen & @zh_auth|@zh_lawpolice|@zh_docask	scope:procedure	a theft or a loss reported to the police
 @zh_auth|@zh_lawpolice ..1 @zh_nextto	scope:procedure	an authority named as a landmark
 @zh_staff ..4 @say ..12 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	staff who named an outside body
