@@ -61,9 +61,10 @@ final class FrozenTables: @unchecked Sendable {
         let kin = numbering.numbers["zh_kin"].map { Int16($0) } ?? -1
         let sayNow = numbering.numbers["zh_saynow"].map { Int16($0) } ?? -1
         var usedConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
+        var neededConcepts = EntryConcepts()
         for pattern in patterns {
             for part in pattern.parts { usedConcepts.formUnion(EntryConcepts(part, script: pattern.script)) }
-            usedConcepts.formUnion(EntryConcepts(pattern.needs, script: pattern.script))
+            neededConcepts.formUnion(EntryConcepts(pattern.needs, script: pattern.script))
         }
         for concept in [speaker, listener] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .any))
@@ -72,7 +73,8 @@ final class FrozenTables: @unchecked Sendable {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .han))
         }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
-            concepts.intersects(usedConcepts) ? tags.union(.hasConcepts) : tags
+            concepts.intersects(usedConcepts) ? tags.union(.hasConcepts)
+                : concepts.intersects(neededConcepts) ? tags.union(.hasNeededConcepts) : tags
         })
         let patternLayout = FrozenPatterns.Layout(patterns)
         let conceptTable = FrozenPatterns.deduplicated(concepts)

@@ -22,6 +22,9 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     public static let acknowledgement = LexiconTags(rawValue: 1 << 25)
     /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
     static let hasConcepts = LexiconTags(rawValue: 1 << 31)
+    /// Set by the compiler: the entry's only concepts are ones a pattern `needs:` and none has as
+    /// a part (没, "still"), so scoring only notes them for the fragment and feeds no pattern.
+    static let hasNeededConcepts = LexiconTags(rawValue: 1 << 30)
 
     public init(_ category: Category) { rawValue = 1 << UInt32(category.rawValue) }
 

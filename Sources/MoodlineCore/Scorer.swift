@@ -364,8 +364,9 @@ private struct RuleState {
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
                 negatorPrecedes: negatorPrecedes(), tracer: &tracer
             )
-        } else if tags.contains(.negator) {
-            clause.negators &+= 1
+        } else {
+            if tags.contains(.hasNeededConcepts) { clause.fragmentConcepts.formUnion(clause.patterns.concepts(e)) }
+            if tags.contains(.negator) { clause.negators &+= 1 }
         }
 
         if tags.contains(.negator) {
