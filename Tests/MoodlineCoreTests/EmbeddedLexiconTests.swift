@@ -749,14 +749,20 @@ import Testing
                                  ("My phone was stolen last night and I've reported it to the police, can you block the SIM?", .escalation),
                                  ("我下禮拜要見律師處理房子過戶，只是想順便改帳單地址", .escalation),
                                  ("消协旁边那个网点几点关门啊", .escalation),
-                                 ("Who's the regulator for your industry, by the way? I'm writing an essay.", .escalation)] {
+                                 ("Who's the regulator for your industry, by the way? I'm writing an essay.", .escalation),
+                                 ("這破手機去死啦，又當機", .selfHarm),
+                                 ("個boss我死咗二十次，我只係想問有冇得加data", .selfHarm),
+                                 ("想看那部讲自杀的日剧，你们平台有版权吗", .selfHarm),
+                                 ("我要投诉这个快递员，把我的件扔门口就走了", .selfHarm)] {
             #expect(!score(text).categories.contains(category), "\(text)")
         }
         for (text, category) in [("You idiot, the app crashed again", Category.abuse),
                                  ("尋日同你同事講過，佢話會callback，我等到而家", .repeatContact),
                                  ("我個女話我係佢人生最大嘅污點，可能我消失咗對佢嚟講先係好事", .selfHarm),
                                  ("我老公話佢照顧我照顧到好攰，我諗我走咗佢就可以重新開始", .selfHarm),
-                                 ("我老婆都話轉，我哋成家人搬去HKT", .churn)] {
+                                 ("我老婆都話轉，我哋成家人搬去HKT", .churn),
+                                 ("存摺、印章跟所有密碼我都寫在一張紙上交給我妹了，我時間不多", .selfHarm),
+                                 ("自杀的话过了两年保单还赔不赔？我想让我闺女能拿到这笔钱", .selfHarm)] {
             #expect(score(text).categories.contains(category), "\(text)")
         }
     }

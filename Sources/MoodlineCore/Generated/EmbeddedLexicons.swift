@@ -47387,6 +47387,69 @@ aws	0	@zh_comp
 今次好快	0	@zh_thistimefine
 今次快好多	0	@zh_thistimefine
 今次好顺利	0	@zh_thistimefine
+
+# --- money the family should get, said without naming the family (自杀的话保单还赔不赔？我想让我闺女能拿到这笔钱)
+能拿到这笔钱	0	@zh_familymoney
+拿到这笔钱	0	@zh_familymoney
+领到这笔钱	0	@zh_familymoney
+攞到呢笔钱	0	@zh_familymoney
+拿到这份钱	0	@zh_familymoney
+
+# --- one's time said to be short, beside things handed over (密码都写在纸上交给我妹了……我时间不多)
+我时间不多	0	@zh_timeshort
+我时间不多了	0	@zh_timeshort
+我的时间不多了	0	@zh_timeshort
+我没多少时间了	0	@zh_timeshort
+时日无多	0	@zh_timeshort
+我时间唔多	0	@zh_timeshort
+我冇几多时间	0	@zh_timeshort
+
+# --- handed to one's own family (密码都写在纸上交给我妹了)
+交给我妹	0	@zh_entrust
+交给我妹妹	0	@zh_entrust
+交给我姐	0	@zh_entrust
+交给我姐姐	0	@zh_entrust
+交给我家姐	0	@zh_entrust
+交给我哥	0	@zh_entrust
+交给我哥哥	0	@zh_entrust
+交给我弟	0	@zh_entrust
+交给我弟弟	0	@zh_entrust
+交给我细佬	0	@zh_entrust
+交给我妈	0	@zh_entrust
+交给我妈妈	0	@zh_entrust
+交给我阿妈	0	@zh_entrust
+交给我爸	0	@zh_entrust
+交给我爸爸	0	@zh_entrust
+交给我老婆	0	@zh_entrust
+交给我老公	0	@zh_entrust
+交给我太太	0	@zh_entrust
+交给我先生	0	@zh_entrust
+交给我儿子	0	@zh_entrust
+交给我女儿	0	@zh_entrust
+交给我个仔	0	@zh_entrust
+交给我个女	0	@zh_entrust
+
+# --- a film or a series, and the news, about a suicide (讲自杀的日剧, 明星自杀嘅新闻)
+日剧	0	@zh_fiction
+美剧	0	@zh_fiction
+港剧	0	@zh_fiction
+台剧	0	@zh_fiction
+连续剧	0	@zh_fiction
+纪录片	0	@zh_fiction
+的新闻	0	@zh_quote
+嘅新闻	0	@zh_quote
+
+# --- a worker who walked off is no one's death (快递员把我的件扔门口就走了)
+快递员	0	@zh_worker
+快递小哥	0	@zh_worker
+速递员	0	@zh_worker
+送货员	0	@zh_worker
+送货的	0	@zh_worker
+外卖员	0	@zh_worker
+骑手	0	@zh_worker
+司机	0	@zh_worker
+店员	0	@zh_worker
+技术员	0	@zh_worker
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48009,6 +48072,14 @@ aws	0	@zh_comp
 
 # --- complaint phrasings, time/number blockers and re-weighted words (added after a coverage pass)
 十分钟	0	
+扔门口就走了	-1.2	
+放门口就走了	-1.2	
+丢门口就走了	-1.2	
+扔下就走了	-1.2	
+放下就走了	-1	
+穷到想跳楼	-1.5	hyperbole
+穷得想跳楼	-1.5	hyperbole
+穷到想死	-1.5	hyperbole
 人工智障	-2	
 垃圾中的垃圾	-3	
 比你们好用	-1	
@@ -55672,6 +55743,10 @@ cut咗张卡	-1.5	churn
 @zh_giveall & @zh_nomatter	self_harm	things given away, nothing else matters
 @zh_windup & @zh_payout	self_harm	affairs told, the payout settled
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
+@zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
+@zh_worker ..10 @zh_gone|@zh_die	scope:reported	a worker who left, not the speaker
+@zh_sh|@zh_die ..2 @zh_num ..1 @zh_times	scope:denial	dying a number of times: a game (我死咗二十次)
+@zh_thingcurse|@zh_device ..1 @zh_sh	scope:denial	a thing told to die (这破手机去死啦)
 @zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	self_harm	doing it in front of the listener
 @zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	scope:self_target	doing it in front of the listener, no death wish at them
 @zh_gone & @zh_notthatgo	self_harm	gone, and not the travelling kind
