@@ -753,7 +753,9 @@ import Testing
                                  ("這破手機去死啦，又當機", .selfHarm),
                                  ("個boss我死咗二十次，我只係想問有冇得加data", .selfHarm),
                                  ("想看那部讲自杀的日剧，你们平台有版权吗", .selfHarm),
-                                 ("我要投诉这个快递员，把我的件扔门口就走了", .selfHarm)] {
+                                 ("我要投诉这个快递员，把我的件扔门口就走了", .selfHarm),
+                                 ("That won't be a problem, the engineer won't be much longer.", .selfHarm),
+                                 ("She hopes a bus comes soon, the stop is freezing.", .selfHarm)] {
             #expect(!score(text).categories.contains(category), "\(text)")
         }
         for (text, category) in [("You idiot, the app crashed again", Category.abuse),
@@ -762,7 +764,11 @@ import Testing
                                  ("我老公話佢照顧我照顧到好攰，我諗我走咗佢就可以重新開始", .selfHarm),
                                  ("我老婆都話轉，我哋成家人搬去HKT", .churn),
                                  ("存摺、印章跟所有密碼我都寫在一張紙上交給我妹了，我時間不多", .selfHarm),
-                                 ("自杀的话过了两年保单还赔不赔？我想让我闺女能拿到这笔钱", .selfHarm)] {
+                                 ("自杀的话过了两年保单还赔不赔？我想让我闺女能拿到这笔钱", .selfHarm),
+                                 ("I won't be a problem for your company much longer. Or for anybody, really.", .selfHarm),
+                                 ("The notes are written. One for my son, one for my wife. I just need to know the policy pays out.", .selfHarm),
+                                 ("I'm sorting out my affairs before I go and I don't want her stuck with the paperwork.", .selfHarm),
+                                 ("part of me hopes a bus hits me on the way home", .selfHarm)] {
             #expect(score(text).categories.contains(category), "\(text)")
         }
     }

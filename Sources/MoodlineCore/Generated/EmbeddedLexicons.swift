@@ -25479,6 +25479,64 @@ you stupid people	0	@you
 you useless people	0	@you
 you incompetent people	0	@you
 you clowns	0	@you
+
+# --- affairs sorted out, notes written, things handed on (I'm sorting out my affairs before I go; the notes are written, one for my son; the dog to my neighbour, nobody's going to be using it)
+sorting out my affairs	0	@farewell_act
+sort out my affairs	0	@farewell_act
+sorted out my affairs	0	@farewell_act
+sorting my affairs	0	@farewell_act
+getting my affairs in order	0	@farewell_act
+getting my affairs sorted	0	@farewell_act
+given the dog	0	@farewell_act
+gave the dog	0	@farewell_act
+given the cat	0	@farewell_act
+gave the cat	0	@farewell_act
+nobody's going to be using it	0	@en_rehome
+no one's going to be using it	0	@en_rehome
+nobody will be using it	0	@en_rehome
+no one will be using it	0	@en_rehome
+nobody's going to use it	0	@en_rehome
+the notes are written	0	@en_notes
+notes are written	0	@en_notes
+written the notes	0	@en_notes
+wrote the notes	0	@en_notes
+left notes	0	@en_notes
+the letters are written	0	@en_notes
+written the letters	0	@en_notes
+written letters	0	@en_notes
+wrote letters	0	@en_notes
+left a note	0	@en_notes
+left a letter	0	@en_notes
+wrote a note	0	@en_notes
+pays out	0	@en_payout
+the policy pays out	0	@en_payout
+will pay out	0	@en_payout
+
+# --- not a problem to anyone much longer ("I won't be a problem for your company much longer")
+won't be a problem	0	@en_notaburden
+wont be a problem	0	@en_notaburden
+won't be a bother	0	@en_notaburden
+won't be in anyone's way	0	@en_notaburden
+
+# --- hoping to be run down ("part of me hopes a bus hits me")
+a car	0	@en_vehicle
+a bus	0	@en_vehicle
+a truck	0	@en_vehicle
+a lorry	0	@en_vehicle
+a train	0	@en_vehicle
+the train	0	@en_vehicle
+hits me	0	@en_strikeme
+hit me	0	@en_strikeme
+runs me over	0	@en_strikeme
+ran me over	0	@en_strikeme
+run me over	0	@en_strikeme
+takes me out	0	@en_strikeme
+mows me down	0	@en_strikeme
+hopes	0	@en_hope
+wishes	0	@en_hope
+part of me hopes	0	@en_hope
+part of me wishes	0	@en_hope
+flattens me	0	@en_strikeme
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -35972,6 +36030,9 @@ my last wish is	-3.0	self_harm
 @en_dontcall & @en_noone	self_harm	no one left to answer
 @method ..8 @en_answer	self_harm	a means that looks like the answer
 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
+@self ..2 @en_notaburden ..8 @en_longer	self_harm	not a problem to anyone much longer
+@en_notes & @en_payout|@en_policy	self_harm	letters written, and the payout asked about
+@en_hope ..4 @en_vehicle ..4 @en_strikeme	self_harm	hoping to be run down
 @en_stopall & @en_forever	self_harm	the pain to stop for good
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
