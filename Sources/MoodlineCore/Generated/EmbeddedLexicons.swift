@@ -25537,6 +25537,17 @@ wishes	0	@en_hope
 part of me hopes	0	@en_hope
 part of me wishes	0	@en_hope
 flattens me	0	@en_strikeme
+
+# --- a worker or a delivery on the way is no one's end ("the engineer won't be much longer")
+the engineer	0	@en_worker
+the technician	0	@en_worker
+the driver	0	@en_worker
+the courier	0	@en_worker
+the delivery	0	@en_worker
+your parcel	0	@en_worker
+the parcel	0	@en_worker
+the van	0	@en_worker
+the refund	0	@en_worker
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -36033,6 +36044,7 @@ my last wish is	-3.0	self_harm
 @self ..2 @en_notaburden ..8 @en_longer	self_harm	not a problem to anyone much longer
 @en_notes & @en_payout|@en_policy	self_harm	letters written, and the payout asked about
 @en_hope ..4 @en_vehicle ..4 @en_strikeme	self_harm	hoping to be run down
+@en_worker ..4 @en_longer|@en_wontbe	scope:denial	a worker or a delivery on the way (the engineer won't be much longer)
 @en_stopall & @en_forever	self_harm	the pain to stop for good
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
