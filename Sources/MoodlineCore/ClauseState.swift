@@ -56,6 +56,10 @@ struct ClauseState {
     /// The clause holds someone else's words told in the one before (我老公前几天还说，再不退就去
     /// 教育局投诉你们): the comma came right after their 说.
     var reportsOn = false
+    /// The clause before was someone else's words or deed and did not name the speaker: one
+    /// that goes on with their saying or wanting (她气得说要打12315，还要发到网上曝光; 回家一直念说要去
+    /// 告状) before the speaker is named is theirs too.
+    var reportMayGoOn = false
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -85,6 +89,7 @@ struct ClauseState {
         } else if otherAt >= 0, speakerAt < otherAt, han.contains(Int(patterns.sayNow)) {
             saidEnd = utf8End
         }
+        if reportMayGoOn, speakerAt < 0, han.contains(Int(patterns.goesOn)) { reportsOn = true }
         if negatorPrecedes { negatedConcepts.formUnion(entryConcepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
@@ -172,6 +177,8 @@ struct ClauseState {
         soft: Bool, next: Int32, categories: inout CategorySet, hits: inout CategoryHits, hostile: inout Int, tracer: inout Tracer
     ) {
         if reportsOn && speakerAt < 0 { cues.insert(ScopeCues(.otherParty)) }
+        reportMayGoOn = soft && speakerAt < 0
+            && (reportsOn || cues.contains(ScopeCues(.reported)) || cues.contains(ScopeCues(.otherParty)))
         // Only the one clause right after 说， is taken for the words said: the next may be the
         // speaker's own again.
         reportsOn = soft && saidEnd >= 0 && next - saidEnd <= Self.saidThenComma

@@ -60,6 +60,7 @@ final class FrozenTables: @unchecked Sendable {
         let third = numbering.numbers["third"].map { Int16($0) } ?? -1
         let kin = numbering.numbers["zh_kin"].map { Int16($0) } ?? -1
         let sayNow = numbering.numbers["zh_saynow"].map { Int16($0) } ?? -1
+        let goesOn = numbering.numbers["zh_goeson"].map { Int16($0) } ?? -1
         var usedConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
         var neededConcepts = EntryConcepts()
         for pattern in patterns {
@@ -69,7 +70,7 @@ final class FrozenTables: @unchecked Sendable {
         for concept in [speaker, listener] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .any))
         }
-        for concept in [third, kin, sayNow] where concept >= 0 {
+        for concept in [third, kin, sayNow, goesOn] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .han))
         }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
@@ -83,7 +84,7 @@ final class FrozenTables: @unchecked Sendable {
             startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
             fragmentWide: copy(patternLayout.fragmentWide), needs: copy(patterns.map(\.needs)), families: patternLayout.families,
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: learnedSupport, speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow
+            learnedSupport: learnedSupport, speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

@@ -208,8 +208,10 @@ enum Tokenizer {
                 case UInt8(ascii: "!"): emit(.exclamation, start: start, end: end)
                 case UInt8(ascii: "?"): emit(.question, start: start, end: end)
                 case UInt8(ascii: ","):
-                    let afterChinese = stats.units > 0 && units[stats.units - 1].kind == .cjk
-                    emit(.clauseBreak, flags: afterChinese ? .softBreak : [], start: start, end: end)
+                    // A Chinese comma (，、, several bytes) is soft whatever stands before it
+                    // (她说要打12315，还要……); an ASCII one only after a Chinese character.
+                    let chinese = end - start > 1 || (stats.units > 0 && units[stats.units - 1].kind == .cjk)
+                    emit(.clauseBreak, flags: chinese ? .softBreak : [], start: start, end: end)
                 case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), 0x0A:
                     emit(.clauseBreak, start: start, end: end)
                 case UInt8(ascii: "\""):

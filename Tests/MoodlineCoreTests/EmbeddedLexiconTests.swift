@@ -755,7 +755,11 @@ import Testing
                                  ("想看那部讲自杀的日剧，你们平台有版权吗", .selfHarm),
                                  ("我要投诉这个快递员，把我的件扔门口就走了", .selfHarm),
                                  ("That won't be a problem, the engineer won't be much longer.", .selfHarm),
-                                 ("She hopes a bus comes soon, the stop is freezing.", .selfHarm)] {
+                                 ("She hopes a bus comes soon, the stop is freezing.", .selfHarm),
+                                 ("商家一直拖着不发货，她气得说要打12315，还要发到网上曝光。", .escalation),
+                                 ("她說那個人很兇，回家一直唸說要打1999去告狀，還說要投書到報社。", .escalation),
+                                 ("我那个会员是自动续费的，假如以后不想续了，在哪里关？", .churn),
+                                 ("上次我在网上挂号老是提示失败，后来你们这边帮我弄好了", .escalation)] {
             #expect(!score(text).categories.contains(category), "\(text)")
         }
         for (text, category) in [("You idiot, the app crashed again", Category.abuse),
@@ -768,7 +772,9 @@ import Testing
                                  ("I won't be a problem for your company much longer. Or for anybody, really.", .selfHarm),
                                  ("The notes are written. One for my son, one for my wife. I just need to know the policy pays out.", .selfHarm),
                                  ("I'm sorting out my affairs before I go and I don't want her stuck with the paperwork.", .selfHarm),
-                                 ("part of me hopes a bus hits me on the way home", .selfHarm)] {
+                                 ("part of me hopes a bus hits me on the way home", .selfHarm),
+                                 ("你们再不处理，我就打12315，还要发到网上曝光。", .escalation),
+                                 ("如果你们再这样，我以后不会再买了", .churn)] {
             #expect(score(text).categories.contains(category), "\(text)")
         }
     }

@@ -47523,6 +47523,15 @@ aws	0	@zh_comp
 司机	0	@zh_worker
 店员	0	@zh_worker
 技术员	0	@zh_worker
+
+# --- someone else's report going on into the next clause (她气得说要打12315，还要发到网上曝光; 回家一直念说要去告状，还说要投书): read by the scorer after a clause of someone else's
+还要	0	@zh_goeson
+还说	0	@zh_goeson
+说要	0	@zh_goeson
+扬言要	0	@zh_goeson
+嚷嚷着	0	@zh_goeson
+嚷着	0	@zh_goeson
+话要	0	@zh_goeson
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48145,6 +48154,8 @@ aws	0	@zh_comp
 
 # --- complaint phrasings, time/number blockers and re-weighted words (added after a coverage pass)
 十分钟	0	
+网上挂号	0	
+在网上挂号	0	
 扔门口就走了	-1.2	
 放门口就走了	-1.2	
 丢门口就走了	-1.2	
@@ -55877,6 +55888,7 @@ cut咗张卡	-1.5	churn
 @zh_saidwill ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone said they would complain
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_hypo & @zh_askonly|@zh_docask	scope:procedure	a hypothetical asked only to know
+@zh_hypo ..4 @zh_never|@zh_notwant	scope:hypothetical	if one day one no longer wanted it (假如以后不想续了)
 @zh_hypoother	scope:hypothetical	a case put to someone else (换作别人)
 @zh_sendto ..10 @zh_lawpolice|@zh_lawoffice	scope:procedure	a law office as the delivery address
 @zh_lawpolice|@zh_lawoffice ..8 @zh_workat	scope:reported	a law office as a workplace
