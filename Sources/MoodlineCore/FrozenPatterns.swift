@@ -52,7 +52,7 @@ struct FrozenPatterns {
     let third: Int16
     let kin: Int16
     let sayNow: Int16
-    /// Chinese concept number of a report going on (`@zh_goeson`: 还说要, 还要, 念说要) in the
+    /// Chinese concept number of a report going on (`@zh_goeson`: 还要, 还说, 说要) in the
     /// clause after someone else's words; -1 when absent.
     let goesOn: Int16
 

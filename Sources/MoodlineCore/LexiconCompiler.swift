@@ -272,21 +272,8 @@ enum LexiconCompiler {
         for (entry, path) in out.phrases.sorted(by: { $0.path.count < $1.path.count })
         where out.entries[entry].weight <= 0 && out.entries[entry].tags.isDisjoint(with: warm) {
             var found = EntryConcepts()
-            var i = 0
-            while i < path.count {
-                var node = UnitTrie.root
-                var best: (entry: Int, length: Int)?
-                var j = i
-                while j < path.count {
-                    node = out.trie.child(node, path[j])
-                    guard node >= 0 else { break }
-                    j += 1
-                    let e = Int(out.trie.terminal[Int(node)])
-                    if e >= 0 && !(i == 0 && j == path.count) { best = (e, j - i) }
-                }
-                guard let (e, length) = best else { i += 1; continue }
+            forEachPart(of: path, in: out.trie, taking: { _, range in range.count < path.count }) { e in
                 found.formUnion(out.concepts[e].intersection(needed))
-                i += length
             }
             out.concepts[entry].formUnion(found)
         }
@@ -306,25 +293,35 @@ enum LexiconCompiler {
         for (entry, path) in out.conceptPhrases {
             var sum: Float = 0
             var negated = false
-            var i = 0
-            while i < path.count {
-                var node = UnitTrie.root
-                var best: (entry: Int, length: Int)?
-                var j = i
-                while j < path.count {
-                    node = out.trie.child(node, path[j])
-                    guard node >= 0 else { break }
-                    j += 1
-                    let e = Int(out.trie.terminal[Int(node)])
-                    if e >= 0 && !isConceptOnly(e) { best = (e, j - i) }
-                }
-                guard let (e, length) = best else { i += 1; continue }
+            forEachPart(of: path, in: out.trie, taking: { e, _ in !isConceptOnly(e) }) { e in
                 let tags = out.entries[e].tags
                 if tags.contains(.negator) { negated = true }
                 else if !tags.contains(.intensifier) && !tags.contains(.morpheme) { sum += weights[e] }
-                i += length
             }
             if !negated && sum < 0 { out.entries[entry].weight = max(-4, sum) }
+        }
+    }
+
+    /// Reads a phrase's units as text is read: at each place the longest entry `taking` accepts
+    /// (given its units' range in `path`), then on after it; a place where none starts is skipped.
+    private static func forEachPart(
+        of path: [UInt32], in trie: UnitTrie, taking: (Int, Range<Int>) -> Bool, _ body: (Int) -> Void
+    ) {
+        var i = 0
+        while i < path.count {
+            var node = UnitTrie.root
+            var best: (entry: Int, length: Int)?
+            var j = i
+            while j < path.count {
+                node = trie.child(node, path[j])
+                guard node >= 0 else { break }
+                j += 1
+                let e = Int(trie.terminal[Int(node)])
+                if e >= 0 && taking(e, i..<j) { best = (e, j - i) }
+            }
+            guard let (e, length) = best else { i += 1; continue }
+            body(e)
+            i += length
         }
     }
 

@@ -129,6 +129,7 @@ private struct RuleState {
     /// The negative part of the clause's words since the clause (or a contrast) began, which
     /// a procedural question scales down.
     var clauseNegative: Float = 0
+    /// The warm part, which a clause of someone else's words scales down as it does the negative.
     var clausePositive: Float = 0
     /// A negative word (other than a repeat-contact phrase's own) or a negator was seen anywhere
     /// in the fragment: praise beside it may be reported ("they said it'd be sorted. It's not.").
