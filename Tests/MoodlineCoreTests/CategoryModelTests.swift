@@ -68,7 +68,7 @@ import Testing
 
     @Test func badModelLinesAreErrors() {
         func codes(_ text: String) -> [LexiconIssue.Code] {
-            Lexicon.check([LexiconSource(name: "m.model", text: text)]).filter(\.isError).map(\.code)
+            Lexicon.errorCodes([LexiconSource(name: "m.model", text: text)])
         }
         #expect(codes("1:ok\t0\t0\t0\t0\t0\n").isEmpty)
         #expect(codes("1:ok\t0\t0\t0\n") == [.badModel])
@@ -133,15 +133,15 @@ import Testing
         #expect(confident.categories.contains(.repeatContact) && confident.tentativeCategories.isEmpty)
         scorer = Scorer(lexicon: try lexicon(nil))
         #expect(scorer.score("hmm bad", language: nil).tentativeCategories.isEmpty)
-        #expect(Lexicon.check([LexiconSource(name: "m.model", text: "alert\t1.5\t0.5\t0.5\t0.5\t0.5\n")]).filter(\.isError).map(\.code) == [.badModel])
+        #expect(Lexicon.errorCodes([LexiconSource(name: "m.model", text: "alert\t1.5\t0.5\t0.5\t0.5\t0.5\n")]) == [.badModel])
     }
 
     @Test func badSupportLinesAreErrors() {
         func codes(_ line: String) -> [LexiconIssue.Code] {
-            Lexicon.check([
+            Lexicon.errorCodes([
                 LexiconSource(name: "en-concepts.tsv", text: "pills\t0\t@method\n"),
                 LexiconSource(name: "en.patterns", text: line + "\n"),
-            ]).filter(\.isError).map(\.code)
+            ])
         }
         #expect(codes("@method\tsupport:self_harm").isEmpty)
         #expect(codes("@method\tsupport:sadness") == [.unknownTag])

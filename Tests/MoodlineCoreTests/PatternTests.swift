@@ -212,10 +212,7 @@ import Testing
     }
 
     @Test func badPatternLinesAreErrorsWithTheirLine() {
-        func codes(_ text: String) -> [LexiconIssue.Code] {
-            Lexicon.check([LexiconSource(name: "c.tsv", text: "me\t0\t@self\n"), LexiconSource(name: "p.patterns", text: text)])
-                .filter(\.isError).map(\.code)
-        }
+        let codes = patternErrors
         #expect(codes("@self\tself_harm\n").isEmpty)
         #expect(codes("@nobody ..2 @self\tchurn\n") == [.unknownConcept])
         #expect(codes("@self ..2\tchurn\n") == [.badPattern])
@@ -235,7 +232,7 @@ import Testing
         #expect(sarcastic.valence < -0.2)
         #expect(!sarcastic.categories.contains(.satisfaction))
         #expect(sarcastic.hits.isEmpty)
-        #expect(codesOf("@self & @self & @self\tchurn\n") == [.badPattern])
+        #expect(patternErrors("@self & @self & @self\tchurn\n") == [.badPattern])
     }
 
     /// Laughter anywhere in the fragment: its complaint is banter, still a little negative,
@@ -297,10 +294,10 @@ import Testing
 
     @Test func badNeedsFieldsAreErrors() {
         func codes(_ line: String) -> [LexiconIssue.Code] {
-            Lexicon.check([
+            Lexicon.errorCodes([
                 LexiconSource(name: "en-concepts.tsv", text: "called\t0\t@contact\nyesterday\t0\t@prior\nnot\t0\t@negation\n"),
                 LexiconSource(name: "en.patterns", text: line + "\n"),
-            ]).filter(\.isError).map(\.code)
+            ])
         }
         #expect(codes("@contact ..3 @prior\trepeat\tcontacted before\tneeds:@negation").isEmpty)
         #expect(codes("@contact ..3 @prior\trepeat\tcontacted before\tneeds:@nothing") == [.unknownConcept])
@@ -346,9 +343,9 @@ import Testing
         #expect(scorer.score("我要发到ptt", language: nil).categories.contains(.escalation))
     }
 
-    func codesOf(_ text: String) -> [LexiconIssue.Code] {
-        Lexicon.check([LexiconSource(name: "c.tsv", text: "me\t0\t@self\n"), LexiconSource(name: "p.patterns", text: text)])
-            .filter(\.isError).map(\.code)
+    /// The errors of a patterns file over a one-concept lexicon (`me` is `@self`).
+    func patternErrors(_ text: String) -> [LexiconIssue.Code] {
+        Lexicon.errorCodes([LexiconSource(name: "c.tsv", text: "me\t0\t@self\n"), LexiconSource(name: "p.patterns", text: text)])
     }
 
     @Test func aPatternStartsOnceThoughSeveralOfItsConceptsMatch() {
