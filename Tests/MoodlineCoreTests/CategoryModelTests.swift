@@ -138,10 +138,7 @@ import Testing
 
     @Test func badSupportLinesAreErrors() {
         func codes(_ line: String) -> [LexiconIssue.Code] {
-            Lexicon.errorCodes([
-                LexiconSource(name: "en-concepts.tsv", text: "pills\t0\t@method\n"),
-                LexiconSource(name: "en.patterns", text: line + "\n"),
-            ])
+            Lexicon.errorCodes(concepts: "pills\t0\t@method\n", patternLine: line)
         }
         #expect(codes("@method\tsupport:self_harm").isEmpty)
         #expect(codes("@method\tsupport:sadness") == [.unknownTag])

@@ -6,4 +6,9 @@ extension Lexicon {
     static func errorCodes(_ sources: [LexiconSource]) -> [LexiconIssue.Code] {
         check(sources).filter(\.isError).map(\.code)
     }
+
+    /// The errors of one English pattern line over an English concepts file.
+    static func errorCodes(concepts: String, patternLine: String) -> [LexiconIssue.Code] {
+        errorCodes([LexiconSource(name: "en-concepts.tsv", text: concepts), LexiconSource(name: "en.patterns", text: patternLine + "\n")])
+    }
 }

@@ -294,10 +294,7 @@ import Testing
 
     @Test func badNeedsFieldsAreErrors() {
         func codes(_ line: String) -> [LexiconIssue.Code] {
-            Lexicon.errorCodes([
-                LexiconSource(name: "en-concepts.tsv", text: "called\t0\t@contact\nyesterday\t0\t@prior\nnot\t0\t@negation\n"),
-                LexiconSource(name: "en.patterns", text: line + "\n"),
-            ])
+            Lexicon.errorCodes(concepts: "called\t0\t@contact\nyesterday\t0\t@prior\nnot\t0\t@negation\n", patternLine: line)
         }
         #expect(codes("@contact ..3 @prior\trepeat\tcontacted before\tneeds:@negation").isEmpty)
         #expect(codes("@contact ..3 @prior\trepeat\tcontacted before\tneeds:@nothing") == [.unknownConcept])
