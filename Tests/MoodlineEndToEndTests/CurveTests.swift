@@ -106,7 +106,7 @@ struct CurveTests {
     }
     /// A Z85 public key may begin with "-" (about one key in 85): `--server-key` takes it as the
     /// value, not as another option.
-    @Test("a server key that begins with a dash is taken as the key", .timeLimit(.minutes(1)))
+    @Test("a server key that begins with a dash is taken as the key", .timeLimit(.minutes(3)))
     func aServerKeyMayBeginWithADash() throws {
         let directory = try E2E.makeTemporaryDirectory()
         defer { E2E.removeDirectory(directory) }
