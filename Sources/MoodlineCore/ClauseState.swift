@@ -60,6 +60,12 @@ struct ClauseState {
     /// that goes on with their saying or wanting (她气得说要打12315，还要发到网上曝光; 回家一直念说要去
     /// 告状) before the speaker is named is theirs too.
     var reportMayGoOn = false
+    /// Where the last matter told as settled ended (a UTF-8 offset), or -1: the repeat-contact
+    /// statements wholly before it are contacts that ended in a fix.
+    var settledEnd: Int32 = -1
+    /// Where the clause's last 说 or 告诉我 ended (a UTF-8 offset), or -1: a fix right after it is
+    /// a claim (你们说修好了), not a settled matter.
+    var sayEnd: Int32 = -1
 
     init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patterns = patterns
@@ -90,6 +96,7 @@ struct ClauseState {
             saidEnd = utf8End
         }
         if reportMayGoOn, speakerAt < 0, han.contains(Int(patterns.goesOn)) { reportsOn = true }
+        if han.contains(Int(patterns.say)) || han.contains(Int(patterns.sayNow)) { sayEnd = utf8End }
         if negatorPrecedes { negatedConcepts.formUnion(entryConcepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
@@ -154,6 +161,12 @@ struct ClauseState {
         tracer.record(.patternMatched(id, parts: p.spans))
         if info.outputKind == 1 {
             guard let cue = ScopeCue(rawValue: info.output) else { return }
+            // "it never got sorted" settles nothing, and "never a new issue" negates nothing.
+            if (cue == .settled || cue == .negation) && p.negated { return }
+            if cue == .settled {
+                if sayEnd >= 0 && p.spans[0].start - sayEnd <= Self.claimedFix { return }
+                settledEnd = max(settledEnd, p.spans[p.spans.count - 1].end)
+            }
             cues.insert(ScopeCues(cue))
             if (cue == .reported || cue == .listenerTarget) && speakerAt > p.spans[0].start {
                 speakerInside.insert(ScopeCues(cue))
@@ -234,6 +247,7 @@ struct ClauseState {
         cues = ScopeCues()
         negators = 0
         speakerAt = -1
+        sayEnd = -1
         speakerInside = ScopeCues()
         clauseStart = next
     }
@@ -243,6 +257,9 @@ extension ClauseState {
     /// The most UTF-8 bytes from the end of someone else's 说 to the end of the comma after it
     /// (，is three bytes) for the next clause to be the words said.
     static let saidThenComma: Int32 = 4
+    /// The most UTF-8 bytes between a 说 and a fix for the fix to be what was said (说是已经修好了:
+    /// three characters).
+    static let claimedFix: Int32 = 9
 }
 
 /// The buffers a ``Scorer`` keeps for ``ClauseState`` between calls.

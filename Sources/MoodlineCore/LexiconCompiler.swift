@@ -9,7 +9,7 @@ enum LexiconCompiler {
     /// Concepts the scorer reads itself, whether or not a pattern names them: who speaks, who
     /// listens, someone else saying it now (我老公还说，……), whose next clause is their words, and
     /// their report going on into the next clause (她说要打12315，还要发到网上曝光).
-    static let readByTheScorer: Set<String> = ["self", "you", "third", "zh_kin", "zh_saynow", "zh_goeson"]
+    static let readByTheScorer: Set<String> = ["self", "you", "third", "zh_kin", "zh_saynow", "zh_goeson", "say"]
 
     struct Output {
         var entries: [Lexicon.Entry] = []

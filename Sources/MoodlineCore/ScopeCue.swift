@@ -50,6 +50,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// "if I ever wanted to cancel", 假如以后又出现这种情况): no threat and no earlier contact.
     /// Unlike a condition on a threat ("if you don't fix it I'll sue"), which stands.
     case hypothetical
+    /// The matter told as settled since ("took three calls, but it got sorted", 之前打过一次，
+    /// 后来办好了): the earlier contacts before it ended in a fix, so they are no repeat
+    /// contact. A failure told after the fix ("…and now it's broken again") still is.
+    case settled
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -70,6 +74,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .elsewhere: "elsewhere"
         case .thisCall: "this_call"
         case .hypothetical: "hypothetical"
+        case .settled: "settled"
         }
     }
 
@@ -92,6 +97,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .elsewhere: "a contact made outside the company"
         case .thisCall: "said again in this conversation"
         case .hypothetical: "a case imagined, not one that happened"
+        case .settled: "settled since"
         }
     }
 
@@ -117,7 +123,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget: [.init(.abuse), .init(.rude)]
         case .oneOff: [.init(.churn)]
-        case .elsewhere, .thisCall: [.init(.repeatContact)]
+        case .elsewhere, .thisCall, .settled: [.init(.repeatContact)]
         case .hypothetical: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         }
     }
@@ -125,8 +131,8 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
 
 /// The scope cues found in one clause.
 struct ScopeCues: OptionSet, Sendable {
-    var rawValue: UInt16
-    init(rawValue: UInt16) { self.rawValue = rawValue }
+    var rawValue: UInt32
+    init(rawValue: UInt32) { self.rawValue = rawValue }
     init(_ cue: ScopeCue) { rawValue = 1 << cue.rawValue }
 
     /// The first cue of the set that cancels `category`, for explanations.

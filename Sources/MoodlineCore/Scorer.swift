@@ -687,8 +687,30 @@ private struct RuleState {
         uncorroborated = unmet
     }
 
+    /// Contacts told before the matter was settled ("last time it took three calls, but it got
+    /// sorted"; 之前打过两次，后来办好了) ended in a fix: no repeat contact. A repeat told after the
+    /// fix ("…it got sorted, and now it's broken again") stands.
+    mutating func dropRepeatBeforeSettled<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        let settledEnd = clause.settledEnd
+        guard settledEnd >= 0, categories.contains(.repeatContact) else { return }
+        var kept = CategoryHits()
+        var stands = false
+        for hit in hits {
+            if hit.category == .repeatContact && hit.utf8End <= settledEnd {
+                tracer.record(.categoryScoped(hit, .settled))
+                clause.scoped.insert(.repeatContact)
+            } else {
+                if hit.category == .repeatContact { stands = true }
+                kept.append(hit)
+            }
+        }
+        hits = kept
+        if !stands { categories.remove(CategorySet(.repeatContact)) }
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
         dropUncorroborated(tracer: &tracer)
+        dropRepeatBeforeSettled(tracer: &tracer)
         let fragmentCues = applyFragmentWide(tracer: &tracer)
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
         dropListenersDeathWish(tracer: &tracer)

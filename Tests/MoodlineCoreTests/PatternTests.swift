@@ -51,6 +51,12 @@ import Testing
         called\t0\t@contact
         police\t0\t@police
         twice\t0\t@count
+        got sorted\t0\t@settled
+        broke again\t0\t@again
+        打了\t0\t@contact
+        两次\t0\t@count
+        后来\t0\t
+        修好了\t0\t@settled
         """),
         LexiconSource(name: "test.patterns", text: """
         # comment
@@ -68,6 +74,8 @@ import Testing
         @suicide & @ready\tself_harm\tsuicide beside a mind made up
         @contact ..3 @police\tscope:elsewhere\ta contact outside the company
         @contact ..2 @count\trepeat\tcontacted again
+        @settled\tscope:settled\tsettled since
+        @again\trepeat\tback again
         """),
     ]
     static let lexicon = try! Lexicon(sources: sources)
@@ -250,6 +258,20 @@ import Testing
         #expect(steps("called the police twice").contains {
             if case .categoryScoped(let hit, .elsewhere) = $0 { hit.category == .repeatContact } else { false }
         })
+    }
+
+    /// Contacts told before a fix ended in it: no repeat contact, in the fix's clause or an earlier
+    /// one. A failure told after the fix, a fix denied and a fix someone only said was made stand.
+    @Test func contactsBeforeAFixAreNoRepeat() {
+        #expect(!score("called twice, but it got sorted").categories.contains(.repeatContact))
+        #expect(steps("called twice, but it got sorted").contains {
+            if case .categoryScoped(let hit, .settled) = $0 { hit.category == .repeatContact } else { false }
+        })
+        #expect(!score("called twice but it got sorted").categories.contains(.repeatContact))
+        #expect(!score("我打了两次，后来修好了").categories.contains(.repeatContact))
+        #expect(score("called twice, it got sorted, then it broke again").categories.contains(.repeatContact))
+        #expect(score("called twice and it never got sorted").categories.contains(.repeatContact))
+        #expect(score("我打了两次，你们说修好了").categories.contains(.repeatContact))
     }
 
     /// Words in a clause about someone else ("my friend said it was bad") are theirs: negative
