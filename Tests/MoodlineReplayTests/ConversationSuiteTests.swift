@@ -33,6 +33,7 @@ import Testing
         Floor(name: "round25", recall: 0.81, falseAlarms: 7, calmAlerted: 4, calmUrgent: 0),
         Floor(name: "round26", recall: 0.83, falseAlarms: 4, calmAlerted: 2, calmUrgent: 1),
         Floor(name: "round27", recall: 0.81, falseAlarms: 4, calmAlerted: 2, calmUrgent: 1),
+        Floor(name: "round28", recall: 0.82, falseAlarms: 7, calmAlerted: 4, calmUrgent: 2),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
