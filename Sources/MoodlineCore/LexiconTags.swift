@@ -20,6 +20,9 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     /// "fine", "okay", "yes", 好, 明白: a reply that takes a turn. Alone in a line it says
     /// nothing of the speaker's mood ("Fine.", "……好。" after a refusal is no praise).
     public static let acknowledgement = LexiconTags(rawValue: 1 << 25)
+    /// 就, 我就, 那就: the consequence of a condition begins, and a negator in the condition
+    /// (你们不修) does not reach it (我就退租): "if you don't fix it I'll cancel" is a threat.
+    public static let consequence = LexiconTags(rawValue: 1 << 26)
     /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
     static let hasConcepts = LexiconTags(rawValue: 1 << 31)
     /// Set by the compiler: the entry's only concepts are ones a pattern `needs:` and none has as
@@ -35,6 +38,7 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
         ("negator", .negator), ("intensifier", .intensifier), ("contrast", .contrast),
         ("anger", .anger), ("sadness", .sadness), ("hyperbole", .hyperbole), ("sarcasm", .sarcasm),
         ("morpheme", .morpheme), ("disjunction", .disjunction), ("acknowledgement", .acknowledgement),
+        ("consequence", .consequence),
     ] + Category.allCases.map { ($0.tag, LexiconTags($0)) }
 
     /// The tag a lexicon file names, if it is one Moodline knows.

@@ -356,6 +356,10 @@ private struct RuleState {
         let tags = self.tags[e]
         let start = units[from].start, end = units[to - 1].end
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
+        if tags.contains(.consequence) {
+            recentCount = 0
+            clauseNegator = nil
+        }
 
         if tags.contains(.hasConcepts) {
             let concepts = clause.patterns.concepts(e)
@@ -463,7 +467,9 @@ private struct RuleState {
             }
         }
         if v != 0 {
-            if tags.contains(.acknowledgement) { acknowledgements += 1 } else { otherSentiment += 1 }
+            // An intensified reply word is an evaluation ("really fine", 很好).
+            let isReply = tags.contains(.acknowledgement) && multiplier == 1 && negator == nil
+            if isReply { acknowledgements += 1 } else { otherSentiment += 1 }
         }
         intensity += abs(v)
         afterContrast += v

@@ -140,6 +140,25 @@ import Testing
     @Test func anUnresolvedConditionDoesNotNegateTheThreat() {
         #expect(score("If this isn't fixed I'm going to the police").categories.contains(.escalation))
         #expect(!score("I'm not going to the police, I just want it fixed").categories.contains(.escalation))
+        // 就 begins the consequence: the 不 of the condition does not reach it.
+        for text in ["你們不修我就退租", "你们再不处理我就不交了"] {
+            let result = score(text)
+            #expect(result.categories.contains(.churn) && result.valence < 0, "\(text)")
+        }
+        #expect(!score("我不会退订，你们放心").categories.contains(.churn))
+    }
+
+    /// Stopping payment and taking the money out are leaving in all but name; asking how a
+    /// payment is stopped, or moving a direct debit to a new card, is not.
+    @Test func stoppingPaymentIsChurn() {
+        for text in ["I'm stopping payment until it works. Not one more cent from me.", "I'm pulling my savings out, all of it, by Friday.",
+                     "下个月开始我不交了", "我唔會再交月費"] {
+            #expect(score(text).categories.contains(.churn), "\(text)")
+        }
+        for text in ["How do I stop paying for the add-on?", "Please cancel the direct debit on the old card and set it up on the new one.",
+                     "我没说不交了，就是晚两天"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
     }
 
     /// Who is at risk: someone else's deed or words do not cancel the speaker's own self-harm
@@ -526,6 +545,8 @@ import Testing
         #expect(score("Okay. Thanks.").valence > 0)
         #expect(score("好的，谢谢").valence > 0)
         #expect(score("服务很好").valence > 0)
+        // Intensified, a reply word is an evaluation.
+        #expect(score("真的好").valence > 0)
     }
 
     /// A fault told plainly is a complaint, however flat the words.

@@ -19876,7 +19876,7 @@ go elsewhere	0	@leave
 going elsewhere	0	@leave
 take my business elsewhere	0	@leave
 taking my business elsewhere	0	@leave
-taking my money elsewhere	0	@leave
+taking my money elsewhere	0	@leave,@en_stoppay
 my money elsewhere	0	@leave,@self
 my business elsewhere	0	@leave,@self
 goodbye forever	0	@leave,@en_byebye
@@ -19954,7 +19954,7 @@ literally cancel	0	@leave
 just cancel	0	@leave
 cancel everything	0	@leave
 cancel the lot	0	@leave
-take my money elsewhere	0	@leave
+take my money elsewhere	0	@leave,@en_stoppay
 i'm leaving for another	0	@leave,@self
 i'm leaving for a competitor	0	@leave,@self
 i'm leaving for a	0	@leave,@self
@@ -22116,7 +22116,7 @@ never shopping	0	@leave
 never using you	0	@leave
 transfer my savings out	0	@leave
 move my money out	0	@leave
-moving my money	0	@leave
+moving my money	0	@leave,@en_stoppay
 # --- churn: more competitors by name (insurers, energy, couriers, airlines, retailers, carriers, banks) and leaving a contract
 over to your competitor	0	@competitor
 to your competitor	0	@competitor
@@ -23118,7 +23118,7 @@ courier	0	@en_firm
 courier company	0	@en_firm
 broker	0	@en_firm
 energy company	0	@en_firm
-energy supplier	0	@en_firm
+energy supplier	0	@en_firm,@competitor
 isp	0	@en_firm
 app	0	@en_firm
 firm	0	@en_firm
@@ -26074,6 +26074,37 @@ told me it got sorted	0	@en_saidsorted
 said it works now	0	@en_saidsorted
 said it's fixed now	0	@en_saidsorted
 said it's sorted now	0	@en_saidsorted
+# --- kinds of provider, which one switches from (switch energy supplier)
+energy provider	0	@competitor
+mobile provider	0	@competitor
+network provider	0	@competitor
+phone provider	0	@competitor
+gas supplier	0	@competitor
+electricity supplier	0	@competitor
+internet provider	0	@competitor
+# --- stopping payment or taking the money out (not one more cent from me; I'm pulling my savings out): leaving in all but name
+stop paying	0	@en_stoppay
+stopping paying	0	@en_stoppay
+stopping payment	0	@en_stoppay
+stopping my payments	0	@en_stoppay
+stop my payments	0	@en_stoppay
+not one more cent	0	@en_stoppay
+not another cent	0	@en_stoppay
+not another penny	0	@en_stoppay
+not a penny more	0	@en_stoppay
+not a cent more	0	@en_stoppay
+won't pay another	0	@en_stoppay
+not paying another	0	@en_stoppay
+withholding payment	0	@en_stoppay
+withholding my payments	0	@en_stoppay
+pulling my money out	0	@en_stoppay
+pulling my savings out	0	@en_stoppay
+pulling my savings	0	@en_stoppay
+pull my money out	0	@en_stoppay
+pull all my money	0	@en_stoppay
+withdrawing everything	0	@en_stoppay
+withdraw everything	0	@en_stoppay
+closing all my accounts	0	@en_stoppay
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -36668,13 +36699,14 @@ my last wish is	-3.0	self_harm
 @en_wontbe|@not_want ..3 @complain|@cancel|@switch|@sue|@expose|@leave|@port|@contact|@police|@lawyer|@court|@media|@regulator|@public|@social	scope:negation	not going to
 
 # --- churn
-@cancel|@competitor|@leave|@switch|@en_dropyou|@en_leavingfor|@en_done|@port|@never_again|@en_goto|@en_renewal|@en_returnall|@en_youlost	support:churn	words that can carry churn
+@cancel|@competitor|@leave|@switch|@en_dropyou|@en_stoppay|@en_leavingfor|@en_done|@port|@never_again|@en_goto|@en_renewal|@en_returnall|@en_youlost	support:churn	words that can carry churn
 @cancel ..3 @service	churn	cancelling the service
 @leave	churn	leaving
 @en_done ..2 @service|@competitor	churn	done with the company
 @switch ..5 @competitor	churn	switching to a competitor
 @en_leavingfor ..1 @competitor	churn	leaving for a competitor
 @en_dropyou	churn	dropping the company
+@en_stoppay	churn	stopping payment or taking the money out
 @competitor & @en_byebye	churn	a competitor, and goodbye
 @en_wholeorder ..2 @en_returnall	churn	all of it goes back
 @port	churn	porting the number out
@@ -36695,6 +36727,7 @@ my last wish is	-3.0	self_harm
 @en_dun ..4 @contact|@again|@count	scope:other_party	collectors keep calling
 @third ..5 @switch|@cancel|@leave	scope:other_party	someone else left
 @en_procq	scope:procedure	procedural question
+@en_howdo ..3 @en_stoppay	scope:procedure	asking how a payment is stopped
 
 # --- rude (agent lines)
 @en_clearly & @en_didyounot	rude	it is written plainly, did you not read it
@@ -48098,6 +48131,28 @@ aws	0	@zh_comp
 退回来了	0	@zh_settled
 已经退了	0	@zh_settled
 退返咗	0	@zh_settled
+# --- stopping payment (下个月开始我不交了; 我唔会再交月费): leaving in all but name
+不交了	0	@zh_stoppay
+不缴了	0	@zh_stoppay
+不交钱了	0	@zh_stoppay
+不缴费了	0	@zh_stoppay
+不给钱了	0	@zh_stoppay
+不付了	0	@zh_stoppay
+不付钱了	0	@zh_stoppay
+不会再交	0	@zh_stoppay
+不再交了	0	@zh_stoppay
+以后不交	0	@zh_stoppay
+我不交了	0	@zh_stoppay
+唔会再交	0	@zh_stoppay
+唔再交	0	@zh_stoppay
+我唔交	0	@zh_stoppay
+唔俾钱	0	@zh_stoppay
+唔再俾钱	0	@zh_stoppay
+停缴	0	@zh_stoppay
+拒缴	0	@zh_stoppay
+一分钱都不会再交	0	@zh_stoppay
+一分钱都不给	0	@zh_stoppay
+一毫子都唔会俾	0	@zh_stoppay
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -48305,6 +48360,9 @@ aws	0	@zh_comp
 
 # --- idioms with a negator inside that intensify, not negate
 不折不扣	1.5	intensifier
+# --- consequence: the then-part of a condition begins; a negator in the condition (你们不修) does not reach it (我就退租)
+就	0	consequence
+我就	0	consequence
 """####),
         LexiconSource(name: "zh-morphemes.tsv", text: ####"""
 # file: zh-morphemes.tsv
@@ -52556,6 +52614,12 @@ aws	0	@zh_comp
 有质感	1.5	
 高级感	1.5	
 值了	2.0	
+# --- better than before or than expected (好很多, 好得多), and easy to use (好操作)
+好很多	1.8	
+好得多	1.8	
+好太多	1.8	
+好好多	1.8	
+好操作	1.5	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -54770,7 +54834,7 @@ post上脸书	-1.5	escalation
 想退掉	-2	churn
 我退订	-2	churn
 这是最后一次	-2	churn
-我就退	-2	churn
+我就退	-2	churn,consequence
 我不用了	-2	churn
 不要再扣	-2	churn
 唔好再扣	-2	churn
@@ -54827,7 +54891,7 @@ post上脸书	-1.5	escalation
 约满就走	-2	churn
 跳槽到	-2	churn
 要跳槽	-2	churn
-就跳槽	-2	churn
+就跳槽	-2	churn,consequence
 赶客	-2	churn
 下定决心换	-2	churn
 好到我要走	-2	churn
@@ -55285,7 +55349,7 @@ app系咪死咗	-2.0
 追到今日	-1.5	repeat
 已读唔回	-1.5	repeat
 让它自己失效	-1.0	churn
-就让它失效	-1.0	churn
+就让它失效	-1.0	churn,consequence
 # --- swearing at a device or an app: annoyance, weaker than the swear word alone (see zh-concepts.tsv for the cue)
 什么破app	-1.5	
 什么破充电器	-1.5	
@@ -55596,12 +55660,12 @@ app系咪死咗	-2.0
 不会再交了	-1.0	churn
 报了别的机构	-1.0	churn
 名字倒着写	-1.0	churn
-就别续了	-1.0	churn
+就别续了	-1.0	churn,consequence
 别续了	-1.0	churn
 客户端我已经删了	-1.0	churn
 客户端删了	-1.0	churn
 删了客户端	-1.0	churn
-就让它过期吧	-1.0	churn
+就让它过期吧	-1.0	churn,consequence
 让它过期	-1.0	churn
 上次也是你接的	-0.8	repeat
 再从头讲	-0.8	repeat
@@ -55638,7 +55702,7 @@ app系咪死咗	-2.0
 换第四台	-1.0	churn
 唔做会员喇	-1.0	churn
 唔好再auto renew	-1.0	churn
-就真的不订了	-1.0	churn
+就真的不订了	-1.0	churn,consequence
 真的不订了	-1.0	churn
 六七个电话	-1.0	repeat
 说已经帮我处理好了	-1.0	repeat
@@ -56520,10 +56584,11 @@ cut咗张卡	-1.5	churn
 @zh_wasgoing & @zh_luckily	scope:negation	a threat one was going to make, until it was sorted (本来想……结果你们比我还快)
 
 # --- churn
-@zh_cancel|@zh_portout|@zh_byebye|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_endpartner	support:churn	words that can carry churn
+@zh_cancel|@zh_portout|@zh_byebye|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_endpartner|@zh_stoppay	support:churn	words that can carry churn
 @zh_cancel ..6 @zh_acct	churn	closing the account
 @zh_acct ..6 @zh_cancel	churn	closing the account
 @zh_switch ..6 @zh_comp	churn	moving to a competitor
+@zh_stoppay	churn	stopping payment
 @zh_comp ..6 @zh_switch	churn	moving to a competitor
 @zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
