@@ -485,6 +485,10 @@ import Testing
         #expect(!score("我在抖音上看到你们直播间的优惠券，怎么领啊").categories.contains(.escalation))
         #expect(score("Don't test me, I've got a mate at Channel 7 who does the consumer stories.").categories.contains(.escalation))
         #expect(score("我認識立委的服務處，會請他們幫我發函問你們怎麼回").categories.contains(.escalation))
+        // Someone else's clamour or threatening, told in passing.
+        #expect(!score("我邻居老王天天嚷嚷要打12345投诉他们小区物业，跟你们没关系哈").categories.contains(.escalation))
+        #expect(!score("My brother keeps threatening to report them to the ombudsman.").categories.contains(.escalation))
+        #expect(score("I've been threatening to go to the ombudsman for months and I'm doing it now").categories.contains(.escalation))
     }
 
     /// Leaving said in few words: everything sent back, a customer lost, a competitor named

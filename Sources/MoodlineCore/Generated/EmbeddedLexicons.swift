@@ -26443,6 +26443,12 @@ pull all my money	0	@en_stoppay
 withdrawing everything	0	@en_stoppay
 withdraw everything	0	@en_stoppay
 closing all my accounts	0	@en_stoppay
+# --- someone else's threatening (he's been threatening to take them to the ombudsman): reported when a third party does it
+threatening	0	@en_say
+keeps threatening	0	@en_say
+kept threatening	0	@en_say
+been threatening	0	@en_say
+has been threatening	0	@en_say
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -48491,6 +48497,15 @@ aws	0	@zh_comp
 一分钱都不会再交	0	@zh_stoppay
 一分钱都不给	0	@zh_stoppay
 一毫子都唔会俾	0	@zh_stoppay
+# --- someone else's clamour or vow (我邻居天天嚷嚷要打12345; 佢成日扬言要告): reported when a third party says it
+嚷嚷	0	@say
+念叨	0	@say
+唠叨	0	@say
+扬言	0	@say
+放话	0	@say
+声称	0	@say
+吵住	0	@say
+嚷住	0	@say
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
