@@ -7,6 +7,12 @@ tokeniser sees them (lower case, traditional characters mapped to simplified). T
 on the project's own statement suites (Tests/MoodlineCoreTests/Fixtures/statements/*.tsv),
 which were written for Moodline; the weights are Apache-2.0 like them.
 
+A sixth column, `positive`, is a logistic regression of warm against sore, which the scorer
+reads only for a Chinese line no word of which has sentiment (so that fewer lines abstain).
+It learns from the lexicons' own weighted entries (their sign), the labelled set, the valence
+set (Fixtures/valence), the risk statements (all sore) and neutral lines (calm lines, and the
+neutral lines of those sets), which count on both sides.
+
     pip install scikit-learn numpy
     python3 scripts/train-category-model.py [--thresholds 0.92,0.9,0.85,0.85,0.9] [--c 4] [--min-weight 0.25]
     python3 scripts/train-category-model.py --exclude heldback-round22.tsv --out /tmp/categories.model
@@ -57,8 +63,54 @@ def features(text, table):
     return out
 
 
+def valence_rows(statements):
+    """(warm, text) pairs for the `positive` column: the sign of every weighted entry of the
+    sentiment and service lexicons (replies like 好 and "fine" left out), the warm and sore
+    lines of the labelled set and of the valence set, every risk statement (sore), and the
+    neutral lines of those sets and of the calm lines, once warm and once sore."""
+    out = []
+    for name in ["zh-sentiment.tsv", "zh-service.tsv", "en-sentiment.tsv", "en-service.tsv"]:
+        for line in (root / "lexicons" / name).read_text(encoding="utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            try:
+                weight = float(fields[1])
+            except (IndexError, ValueError):
+                continue
+            if abs(weight) >= 0.5 and "acknowledgement" not in (fields[2] if len(fields) > 2 else ""):
+                out.append((weight > 0, fields[0]))
+    fixtures = root / "Tests" / "MoodlineCoreTests" / "Fixtures"
+    for line in (fixtures / "labelled.tsv").read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if not line.startswith("#") and len(fields) >= 3 and fields[2] in ("pos", "neg"):
+            out.append((fields[2] == "pos", fields[0]))
+    neutral = [fields[0] for fields in (line.split("\t") for line in (fixtures / "labelled.tsv").read_text(encoding="utf-8").splitlines())
+               if len(fields) >= 3 and fields[2] == "neu" and not fields[0].startswith("#")]
+    for path in sorted((fixtures / "valence").glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            fields = line.split("\t")
+            if len(fields) == 6 and fields[2] in ("pos", "neg"):
+                out.append((fields[2] == "pos", fields[5]))
+            elif len(fields) == 6:
+                neutral.append(fields[5])
+    for name in ["calm-lines.tsv", "calm-control-lines.tsv", "calm-conversation-lines.tsv"]:
+        for line in (fixtures / "statements" / name).read_text(encoding="utf-8").splitlines()[1:]:
+            fields = line.split("\t")
+            if len(fields) == 4 and fields[2] == "-":
+                neutral.append(fields[3])
+    out.extend((False, text) for expected, text in statements if expected)
+    # Neutral lines count once on each side, so that the words of ordinary service talk (你好,
+    # 想问一下, a booking) lean neither way: the risk statements are sore, and without them the
+    # layer reads every question as sore.
+    out.extend((warm, text) for text in neutral for warm in (True, False))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--valence", type=float, default=0.8,
+                    help="probability (of warm, or of sore) the `positive` column needs before an abstaining line takes its sign")
     ap.add_argument("--thresholds", default="0.8,0.85,0.8,0.8,0.85",
                     help="probability above which each category fires, in the order " + ",".join(CATEGORIES)
                     + " (high: on conversations, where most lines are calm, the layer must rarely speak alone)")
@@ -93,33 +145,47 @@ def main():
             rows.append((set() if expected == "-" else set(expected.split(",")), text))
     vectorizer = CountVectorizer(analyzer=lambda t: features(t, table), min_df=args.min_count)
     x = vectorizer.fit_transform([t for _, t in rows])
-    names = vectorizer.get_feature_names_out()
-    weights = np.zeros((len(names), len(CATEGORIES)))
+    warm_sore = valence_rows(rows)
+    valence_vectorizer = CountVectorizer(analyzer=lambda t: features(t, table), min_df=args.min_count)
+    valence_x = valence_vectorizer.fit_transform([t for _, t in warm_sore])
+    names = sorted(set(vectorizer.get_feature_names_out()) | set(valence_vectorizer.get_feature_names_out()))
+    row = {name: i for i, name in enumerate(names)}
+    names = np.array(names)
+    weights = np.zeros((len(names), len(CATEGORIES) + 1))
     biases = []
+    category_rows = [row[n] for n in vectorizer.get_feature_names_out()]
     for k, category in enumerate(CATEGORIES):
         y = np.array([category in e for e, _ in rows])
         model = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced").fit(x, y)
-        weights[:, k] = model.coef_[0]
+        weights[category_rows, k] = model.coef_[0]
         biases.append(model.intercept_[0])
+    model = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced").fit(
+        valence_x, np.array([warm for warm, _ in warm_sore]))
+    weights[[row[n] for n in valence_vectorizer.get_feature_names_out()], len(CATEGORIES)] = model.coef_[0]
+    biases.append(model.intercept_[0])
     keep = np.abs(weights).max(axis=1) >= args.min_weight
     out = pathlib.Path(args.out)
     with out.open("w", encoding="utf-8") as f:
         f.write("# file: categories.model\n")
         f.write("# what: the learned category layer: a logistic regression per category over English words and word pairs and\n")
         f.write("#   Chinese characters, pairs and triples (features `1:word`, `2:a|b`, `3:a|b|c`), one weight per category\n")
-        f.write(f"# source: trained by scripts/train-category-model.py on the project's statement suites ({len(rows)} lines written for Moodline)\n")
-        f.write("# licence: Apache-2.0 (the project licence)\n")
-        f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "; `bias`, `threshold` and `alert` (probabilities) lines first\n")
+        f.write("#   and `positive` (warm against sore, for Chinese lines no word of which has sentiment; its threshold is the\n")
+        f.write("#   probability, of warm or of sore, such a line needs to take the sign; its alert column is unused)\n")
+        f.write(f"# source: trained by scripts/train-category-model.py on the project's statement suites ({len(rows)} lines written for Moodline);\n")
+        f.write("#   `positive` also on the signs of the lexicons' weighted entries and the labelled and valence sets (Fixtures)\n")
+        f.write("# licence: Apache-2.0 (the project licence); the `positive` column learns from the signs of en-sentiment.tsv (VADER, MIT)\n")
+        f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "<TAB>positive; `bias`, `threshold` and `alert` (probabilities) lines first\n")
         f.write("bias\t" + "\t".join(f"{b:.4f}" for b in biases) + "\n")
         thresholds = [float(t) for t in args.thresholds.split(",")]
         assert len(thresholds) == len(CATEGORIES), "one threshold per category"
-        f.write("threshold\t" + "\t".join(f"{t:.2f}" for t in thresholds) + "\n")
+        f.write("threshold\t" + "\t".join(f"{t:.2f}" for t in thresholds + [args.valence]) + "\n")
         alerts = [float(t) for t in args.alert.split(",")]
         assert len(alerts) == len(CATEGORIES), "one alert threshold per category"
-        f.write("alert\t" + "\t".join(f"{t:.2f}" for t in alerts) + "\n")
+        f.write("alert\t" + "\t".join(f"{t:.2f}" for t in alerts + [args.valence]) + "\n")
         for name, w in zip(names[keep], weights[keep]):
             f.write(name + "\t" + "\t".join(f"{v:.3f}" for v in w) + "\n")
-    print(f"{out.name}: {int(keep.sum())} of {len(names)} features, {len(rows)} training lines", file=sys.stderr)
+    print(f"{out.name}: {int(keep.sum())} of {len(names)} features, {len(rows)} training lines, "
+          f"{len(warm_sore)} for the positive column", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@
 struct CategoryModel: Sendable {
     /// The categories, in the order of a model file's weight columns.
     static let categories: [Category] = [.selfHarm, .abuse, .escalation, .churn, .repeatContact]
+    /// The column after the categories': the log-odds of warm against sore, read only for a
+    /// Chinese line no word of which has sentiment (`positive`; optional in a model file).
+    static let positiveColumn = categories.count
     static let width = 8
 
     /// One feature as written: `1:kill`, `2:kill|myself`, `3:不|想|活`.

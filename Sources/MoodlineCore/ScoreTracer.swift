@@ -37,6 +37,9 @@ public enum ScoreStep: Sendable, Equatable {
     case sarcasm(from: Float, to: Float)
     /// No entry had sentiment: the characters inside unknown words gave the total.
     case morphemes(total: Float)
+    /// No entry of a Chinese line had sentiment: the learned layer's lean (its probability of
+    /// warm) gave the total's sign.
+    case learnedLean(total: Float, probability: Float)
     /// No word had sentiment, but the fragment states a risk (leaving, a threat, chasing): the
     /// statement gives the total.
     case statementOnly(total: Float)

@@ -58,7 +58,11 @@ public struct Scorer: Sendable {
                 // The learned layer reads only fragments with some sign of trouble: a negative
                 // word, a category, or a concept only one category's patterns use. Calm talk,
                 // most of any conversation, skips it.
-                if learned && rules.sawTrouble && !tables.model.isEmpty { rules.modelLogits = tables.model.logits(fragment) }
+                if learned && !tables.model.isEmpty && (rules.sawTrouble || (stats.cjk > 0 && rules.hasNoSentiment)) {
+                    let logits = tables.model.logits(fragment)
+                    if rules.sawTrouble { rules.modelLogits = logits }
+                    rules.positiveLogit = logits[CategoryModel.positiveColumn]
+                }
                 return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
             }
         }
@@ -136,6 +140,10 @@ private struct RuleState {
     var sawGrievance = false
     /// The learned layer's log-odds per category (``CategoryModel/categories``), when there is one.
     var modelLogits: SIMD8<Float>?
+    /// The learned layer's log-odds of warm against sore, read when no word has sentiment.
+    var positiveLogit: Float?
+    /// No entry of the fragment has sentiment, not even a reply word or a character.
+    var hasNoSentiment: Bool { acknowledgements == 0 && otherSentiment == 0 && morphemes == 0 }
     /// A negative word, a category statement or a category's own concept was seen.
     var sawTrouble = false
     let modelThresholds: SIMD8<Float>
@@ -181,6 +189,8 @@ private struct RuleState {
     static let elongationBoost: Float = 0.293
     /// How much of the characters' sentiment a fragment without word-level evidence keeps.
     static let morphemeShare: Float = 0.5
+    /// The total a Chinese line with no sentiment word takes from the learned layer's sign.
+    static let learnedLean: Float = 0.6
     /// The total of a fragment whose only evidence is a risk statement ("I'm porting my number
     /// to Vodafone", 我要去消协): a customer leaving, threatening or chasing is unhappy, however
     /// flat the words. So is one whose other words happen to be warm: "raise what you like… the
@@ -745,6 +755,14 @@ private struct RuleState {
         if total == 0 && morphemes != 0 {
             tracer.record(.morphemes(total: morphemes * Self.morphemeShare))
             total = morphemes * Self.morphemeShare
+            intensity += abs(total)
+        }
+        if total == 0 && language == .chinese && hasNoSentiment, let logit = positiveLogit,
+           abs(logit) >= modelThresholds[CategoryModel.positiveColumn] {
+            // A Chinese line in words the lexicon lacks (排了三个小时队，轮到我刚好卖完) takes
+            // the learned layer's sign, weakly: it says how the line leans, not how strongly.
+            total = logit > 0 ? Self.learnedLean : -Self.learnedLean
+            tracer.record(.learnedLean(total: total, probability: 1 / (1 + expf(-logit))))
             intensity += abs(total)
         }
         let stated = total == 0 ? categories : categories.subtracting(weak)

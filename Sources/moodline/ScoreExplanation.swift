@@ -91,6 +91,8 @@ struct ScoreExplanation {
             return "someone else's words, reported: clause \(format(from)) → \(format(to))"
         case .morphemes(let total):
             return "no word-level sentiment: characters inside unknown words give \(format(total))"
+        case .learnedLean(let total, let probability):
+            return "no word-level sentiment: the learned layer leans \(total > 0 ? "warm" : "sore") (p(warm)=\(format(probability))), total \(format(total))"
         case .contrast(let before, let after):
             return "contrast: before \(format(before)) × 0.5, after \(format(after)) × 1.5"
         }

@@ -47,6 +47,36 @@ import Testing
         #expect(score("hello, this is bad").categories.contains(.churn))
     }
 
+    /// The `positive` column gives its sign to a Chinese line no word of which has sentiment,
+    /// past its threshold; never to an English one, to a line with a sentiment word, or to a
+    /// reply that the rules read as no mood.
+    @Test func theLeanColumnSignsAChineseLineWithNoSentimentWord() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "test.tsv", text: "好\t1.9\tacknowledgement\n慢\t-1.5\t\n"),
+            // Columns: self_harm abuse escalation churn repeat positive.
+            LexiconSource(name: "test.model", text: """
+            bias\t-4\t-4\t-4\t-4\t-4\t0
+            threshold\t0.5\t0.5\t0.5\t0.5\t0.5\t0.8
+            alert\t0.5\t0.5\t0.5\t0.5\t0.5\t0.8
+            1:卖\t0\t0\t0\t0\t0\t-1
+            2:卖|完\t0\t0\t0\t0\t0\t-2
+            1:年\t0\t0\t0\t0\t0\t1
+            2:年|味\t0\t0\t0\t0\t0\t2
+            1:soldout\t0\t0\t0\t0\t0\t-9
+            """),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        #expect(scorer.score("轮到我就卖完", language: .chinese).valence < 0)
+        #expect(scorer.score("满满都是年味", language: .chinese).valence > 0)
+        #expect(scorer.score("卖光", language: .chinese).valence == 0) // log-odds -1: under the threshold
+        #expect(scorer.score("soldout again", language: .english).valence == 0)
+        #expect(scorer.score("好，卖完", language: .chinese).valence == 0) // the reply is no mood
+        #expect(scorer.score("卖完了，太慢", language: .chinese).valence < -0.2) // the word decides, not the lean
+        var steps = StepRecorder()
+        _ = scorer.score("轮到我就卖完", language: .chinese, tracer: &steps)
+        #expect(steps.steps.contains { if case .learnedLean(let total, _) = $0 { total < 0 } else { false } })
+    }
+
     @Test func aRuleCategoryIsNotRepeated() {
         let s = score("cancelling my plan, cancelling everything")
         #expect(s.categories.contains(.churn))
