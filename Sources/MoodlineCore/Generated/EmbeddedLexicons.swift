@@ -59443,6 +59443,12 @@ aws	0	@zh_comp
 声称	0	@say
 吵住	0	@say
 嚷住	0	@say
+# --- a window as the high place (我就由窗口跳出去; 从窗户跳下去)
+窗口	0	@zh_place
+窗户	0	@zh_place
+窗台	0	@zh_place
+跳出去	0	@zh_lookdown
+跳出窗	0	@zh_lookdown
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
