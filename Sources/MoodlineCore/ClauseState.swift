@@ -60,6 +60,10 @@ struct ClauseState {
     /// that goes on with their saying or wanting (她气得说要打12315，还要发到网上曝光; 回家一直念说要去
     /// 告状) before the speaker is named is theirs too.
     var reportMayGoOn = false
+    /// Where the speaker's last naming ended (a UTF-8 offset), and whether it was only as the
+    /// owner of the person named right after (我朋友, 我表哥).
+    var speakerEnd: Int32 = -1
+    var speakerOnlyAsOwner = false
     /// Where the last matter told as settled ended (a UTF-8 offset), or -1: the repeat-contact
     /// statements wholly before it are contacts that ended in a fix.
     var settledEnd: Int32 = -1
@@ -88,9 +92,15 @@ struct ClauseState {
     ) {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(entryConcepts)
-        if concepts.contains(Int(patterns.speaker)) { speakerAt = utf8Start }
+        if concepts.contains(Int(patterns.speaker)) {
+            speakerAt = utf8Start
+            speakerEnd = utf8End
+            speakerOnlyAsOwner = false
+        }
         let han = entryConcepts.han
         if han.contains(Int(patterns.third)) || han.contains(Int(patterns.kin)) {
+            // 我 right before 朋友 is "my": so far the clause tells of the friend.
+            if speakerAt >= 0 && speakerEnd == utf8Start { speakerOnlyAsOwner = true }
             otherAt = utf8Start
         } else if otherAt >= 0, speakerAt < otherAt, han.contains(Int(patterns.sayNow)) {
             saidEnd = utf8End
@@ -190,8 +200,9 @@ struct ClauseState {
         soft: Bool, next: Int32, categories: inout CategorySet, hits: inout CategoryHits, hostile: inout Int, tracer: inout Tracer
     ) {
         if reportsOn && speakerAt < 0 { cues.insert(ScopeCues(.otherParty)) }
-        reportMayGoOn = soft && speakerAt < 0
-            && (reportsOn || cues.contains(ScopeCues(.reported)) || cues.contains(ScopeCues(.otherParty)))
+        // A clause that states nothing and names no speaker (多收了好几千) keeps the story going.
+        reportMayGoOn = soft && (speakerAt < 0 || speakerOnlyAsOwner)
+            && (reportsOn || cues.contains(ScopeCues(.reported)) || cues.contains(ScopeCues(.otherParty)) || (reportMayGoOn && candidateCount == 0))
         // Only the one clause right after 说， is taken for the words said: the next may be the
         // speaker's own again.
         reportsOn = soft && saidEnd >= 0 && next - saidEnd <= Self.saidThenComma
@@ -247,6 +258,7 @@ struct ClauseState {
         cues = ScopeCues()
         negators = 0
         speakerAt = -1
+        speakerOnlyAsOwner = false
         sayEnd = -1
         speakerInside = ScopeCues()
         clauseStart = next

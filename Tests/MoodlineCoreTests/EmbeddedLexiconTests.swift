@@ -148,6 +148,22 @@ import Testing
         #expect(!score("我不会退订，你们放心").categories.contains(.churn))
     }
 
+    /// Calm lines that once raised an urgent alert: a number read out digit by digit, a
+    /// friend's trouble at another platform told on after a comma, a grandmother's death, a
+    /// lottery ticket, and 讲开又讲 ("speaking of which").
+    @Test func storiesAndNumbersAreNoThreat() {
+        #expect(score("病歷號碼是A零九三三一五，我姓陳。").categories.isEmpty)
+        #expect(!score("我朋友之前用別家平台被亂扣款，還跑去找消保官，你們從來沒出過包，很安心").categories.contains(.escalation))
+        #expect(!score("不像我表哥，他在别的店修车被坑惨了，多收了好几千，最后还闹到电视台去了").categories.contains(.escalation))
+        #expect(!score("唉，最近挺难过的，我外婆上个月走了").categories.contains(.selfHarm))
+        #expect(!score("I bought a Lucky Seven ticket in your app for Saturday's draw.").categories.contains(.repeatContact))
+        #expect(!score("講開又講，你哋今年有冇新套票？").categories.contains(.repeatContact))
+        // The speaker's own threat after the friend's story stands, and so does 打三一五.
+        #expect(score("我朋友之前也被你们乱扣款，我现在也要去找消保官").categories.contains(.escalation))
+        #expect(score("再不退我就打三一五").categories.contains(.escalation))
+        #expect(score("我表哥在电视台当记者，这事我让他来曝光一下").categories.contains(.escalation))
+    }
+
     /// Stopping payment and taking the money out are leaving in all but name; asking how a
     /// payment is stopped, or moving a direct debit to a new card, is not.
     @Test func stoppingPaymentIsChurn() {
