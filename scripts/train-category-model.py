@@ -120,6 +120,7 @@ def main():
                     "confidence there than in a list of statements)")
     ap.add_argument("--c", type=float, default=4.0)
     ap.add_argument("--min-weight", type=float, default=0.25)
+    ap.add_argument("--min-positive-weight", type=float, default=0.5)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--max-row", type=int, default=0,
                     help="train only on rows whose id ends in a number up to this (to measure on the rest)")
@@ -163,7 +164,18 @@ def main():
         valence_x, np.array([warm for warm, _ in warm_sore]))
     weights[[row[n] for n in valence_vectorizer.get_feature_names_out()], len(CATEGORIES)] = model.coef_[0]
     biases.append(model.intercept_[0])
-    keep = np.abs(weights).max(axis=1) >= args.min_weight
+    # The scorer reads the column only for Chinese lines: English features would only make the
+    # table bigger.
+    weights[[not HAN.search(n) for n in names], len(CATEGORIES)] = 0
+    # Every character a feature holds costs a lookup in every fragment that has it: the column
+    # keeps only its stronger features.
+    weak = np.abs(weights[:, len(CATEGORIES)]) < args.min_positive_weight
+    weights[weak, len(CATEGORIES)] = 0
+    # A feature is kept for the categories or for the `positive` column; one kept only for the
+    # column adds nothing to the categories, so that they read as if trained alone.
+    for_categories = np.abs(weights[:, :len(CATEGORIES)]).max(axis=1) >= args.min_weight
+    weights[~for_categories, :len(CATEGORIES)] = 0
+    keep = for_categories | (weights[:, len(CATEGORIES)] != 0)
     out = pathlib.Path(args.out)
     with out.open("w", encoding="utf-8") as f:
         f.write("# file: categories.model\n")

@@ -55,9 +55,10 @@ public struct Scorer: Sendable {
                     clause: ClauseState(patterns: tables.patterns, partials: partials, candidates: candidates)
                 )
                 rules.run(tracer: &tracer)
-                // The learned layer reads only fragments with some sign of trouble: a negative
-                // word, a category, or a concept only one category's patterns use. Calm talk,
-                // most of any conversation, skips it.
+                // The learned layer's categories read only fragments with some sign of trouble: a
+                // negative word, a category, or a concept only one category's patterns use. Calm
+                // talk, most of any conversation, skips them. A Chinese line with no sentiment word
+                // takes its lean from the layer.
                 if learned && !tables.model.isEmpty && (rules.sawTrouble || (stats.cjk > 0 && rules.hasNoSentiment)) {
                     let logits = tables.model.logits(fragment)
                     if rules.sawTrouble { rules.modelLogits = logits }
@@ -144,6 +145,13 @@ private struct RuleState {
     var positiveLogit: Float?
     /// No entry of the fragment has sentiment, not even a reply word or a character.
     var hasNoSentiment: Bool { acknowledgements == 0 && otherSentiment == 0 && morphemes == 0 }
+    /// The fragment's risk words were negated, asked about or put aside (我不會取消，只是想了解;
+    /// 周六的预约我想取消，改到下周): the learned layer, which reads them as sore, gives no lean.
+    var hasRiskWordsSetAside: Bool {
+        let aside: ScopeCues = [ScopeCues(.negation), ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.hypothetical)]
+        return !clause.scoped.isEmpty || !clause.fragmentCues.intersection(aside).isEmpty
+            || clause.negatedConcepts.intersects(clause.patterns.familyConcepts)
+    }
     /// A negative word, a category statement or a category's own concept was seen.
     var sawTrouble = false
     let modelThresholds: SIMD8<Float>
@@ -757,7 +765,7 @@ private struct RuleState {
             total = morphemes * Self.morphemeShare
             intensity += abs(total)
         }
-        if total == 0 && language == .chinese && hasNoSentiment, let logit = positiveLogit,
+        if total == 0 && language == .chinese && hasNoSentiment && !hasRiskWordsSetAside, let logit = positiveLogit,
            abs(logit) >= modelThresholds[CategoryModel.positiveColumn] {
             // A Chinese line in words the lexicon lacks (排了三个小时队，轮到我刚好卖完) takes
             // the learned layer's sign, weakly: it says how the line leans, not how strongly.
