@@ -44,11 +44,15 @@ public struct Score: Sendable, Equatable {
     public var isAside: Bool
     /// Categories a rule stated and a scope cue then cancelled (reported, a procedure, a denial…).
     public var scopedCategories: CategorySet
+    /// Whether the valence is only the learned layer's lean on a line with no sentiment word:
+    /// its sign, not a strength, so a conversation reads the line as flat words.
+    public var isLean: Bool
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
-        weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, scopedCategories: CategorySet = []
+        weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, scopedCategories: CategorySet = [],
+        isLean: Bool = false
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -61,6 +65,7 @@ public struct Score: Sendable, Equatable {
         self.tentativeCategories = tentativeCategories
         self.isAside = isAside
         self.scopedCategories = scopedCategories
+        self.isLean = isLean
     }
 }
 

@@ -141,8 +141,10 @@ private struct RuleState {
     var sawGrievance = false
     /// The learned layer's log-odds per category (``CategoryModel/categories``), when there is one.
     var modelLogits: SIMD8<Float>?
-    /// The learned layer's log-odds of warm against sore, read when no word has sentiment.
+    /// The learned layer's log-odds of warm against sore, read when no word has sentiment, and
+    /// whether the total is its lean.
     var positiveLogit: Float?
+    var isLean = false
     /// No entry of the fragment has sentiment, not even a reply word or a character.
     var hasNoSentiment: Bool { acknowledgements == 0 && otherSentiment == 0 && morphemes == 0 }
     /// The fragment's risk words were negated, asked about or put aside (我不會取消，只是想了解;
@@ -765,13 +767,15 @@ private struct RuleState {
             total = morphemes * Self.morphemeShare
             intensity += abs(total)
         }
-        if total == 0 && language == .chinese && hasNoSentiment && !hasRiskWordsSetAside, let logit = positiveLogit,
+        // A stated category gives the total itself (a risk statement is at least its own weight).
+        if total == 0 && categories.isEmpty && language == .chinese && hasNoSentiment && !hasRiskWordsSetAside, let logit = positiveLogit,
            abs(logit) >= modelThresholds[CategoryModel.positiveColumn] {
             // A Chinese line in words the lexicon lacks (排了三个小时队，轮到我刚好卖完) takes
             // the learned layer's sign, weakly: it says how the line leans, not how strongly.
             total = logit > 0 ? Self.learnedLean : -Self.learnedLean
             tracer.record(.learnedLean(total: total, probability: 1 / (1 + expf(-logit))))
             intensity += abs(total)
+            isLean = true
         }
         let stated = total == 0 ? categories : categories.subtracting(weak)
         if total > Self.statementOnly && stated.rawValue & Self.riskCategories.rawValue != 0 {
@@ -845,7 +849,7 @@ private struct RuleState {
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
             categories: categories, hits: hits, rawSum: total, weakCategories: weak,
             tentativeCategories: tentative.intersection(categories), isAside: isAside,
-            scopedCategories: clause.scoped
+            scopedCategories: clause.scoped, isLean: isLean
         )
     }
 }

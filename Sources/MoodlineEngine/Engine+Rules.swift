@@ -210,7 +210,7 @@ extension Engine {
             }
             // Flat words in a raised voice ("Pending. It's the eighteenth.", 派送中。前天就是派送中)
             // are a complaint held back: the tone says what the words do not.
-            if voiceAgitation >= Self.raisedVoice, abs(score.valence) <= Self.flatWords {
+            if voiceAgitation >= Self.raisedVoice, abs(score.valence) <= Self.flatWords || score.isLean {
                 valence = min(valence, -Self.toneWeight * voiceAgitation)
             }
             // Praise beside the agent's words handed back flat, from a customer already unhappy
@@ -223,6 +223,9 @@ extension Engine {
             guard let echo, valence < Self.gladEcho else { return (valence, arousal) }
             return (max(-1, valence - (echo == .question ? Self.echoQuestionWeight : Self.echoStatementWeight)), arousal)
         }
+        // The learned lean reads service talk's words; an agent's own line is read by its words.
+        var score = score
+        if score.isLean { score.valence = 0 }
         let arousal = heard ? arousal : min(arousal, 2 * max(0, -score.valence) + 0.2)
         // The rules' categories only, as for the agent's statements: the learned layer reads an
         // agent's own "我这边真的快崩溃了" as a customer's despair.

@@ -72,6 +72,7 @@ import Testing
         #expect(scorer.score("soldout again", language: .english).valence == 0)
         #expect(scorer.score("好，卖完", language: .chinese).valence == 0) // the reply is no mood
         #expect(scorer.score("卖完了，太慢", language: .chinese).valence < -0.2) // the word decides, not the lean
+        #expect(scorer.score("轮到我就卖完", language: .chinese).isLean && !scorer.score("卖完了，太慢", language: .chinese).isLean)
         var steps = StepRecorder()
         _ = scorer.score("轮到我就卖完", language: .chinese, tracer: &steps)
         #expect(steps.steps.contains { if case .learnedLean(let total, _) = $0 { total < 0 } else { false } })

@@ -54,5 +54,9 @@ import Testing
         var glad = Score()
         glad.valence = 0.6
         #expect(Engine.mood(glad, arousal: 0.5, speaker: .customer, text: "", voiceAgitation: 0.8).valence == 0.6)
+        // The learned layer's lean (a sign, not a strength) is still flat words; an agent's is no mood.
+        let lean = Score(valence: 0.2, isLean: true)
+        #expect(Engine.mood(lean, arousal: 0.5, speaker: .customer, text: "", voiceAgitation: 0.7).valence < -0.3)
+        #expect(Engine.mood(lean, arousal: 0.1, speaker: .agent, text: "").valence == 0)
     }
 }
