@@ -141,9 +141,9 @@ private struct RuleState {
     var sawGrievance = false
     /// The learned layer's log-odds per category (``CategoryModel/categories``), when there is one.
     var modelLogits: SIMD8<Float>?
-    /// The learned layer's log-odds of warm against sore, read when no word has sentiment, and
-    /// whether the total is its lean.
+    /// The learned layer's log-odds of warm against sore, read when no word has sentiment.
     var positiveLogit: Float?
+    /// The total is the learned layer's lean.
     var isLean = false
     /// No entry of the fragment has sentiment, not even a reply word or a character.
     var hasNoSentiment: Bool { acknowledgements == 0 && otherSentiment == 0 && morphemes == 0 }
@@ -770,7 +770,7 @@ private struct RuleState {
         // A stated category gives the total itself (a risk statement is at least its own weight).
         if total == 0 && categories.isEmpty && language == .chinese && hasNoSentiment && !hasRiskWordsSetAside, let logit = positiveLogit,
            abs(logit) >= modelThresholds[CategoryModel.positiveColumn] {
-            // A Chinese line in words the lexicon lacks (排了三个小时队，轮到我刚好卖完) takes
+            // A Chinese line in words the lexicon lacks (收到老家寄来的腊肉，满满都是年味) takes
             // the learned layer's sign, weakly: it says how the line leans, not how strongly.
             total = logit > 0 ? Self.learnedLean : -Self.learnedLean
             tracer.record(.learnedLean(total: total, probability: 1 / (1 + expf(-logit))))
