@@ -9,7 +9,7 @@ which were written for Moodline; the weights are Apache-2.0 like them.
 
 A sixth column, `positive`, is a logistic regression of warm against sore, which the scorer
 reads only for a Chinese line no word of which has sentiment (so that fewer lines abstain).
-It learns from the lexicons' own weighted entries (their sign), the labelled set, the valence
+It learns from the Chinese lexicons' own weighted entries (their sign), the labelled set, the valence
 set (Fixtures/valence), the risk statements (all sore) and neutral lines (calm lines, and the
 neutral lines of those sets), which count on both sides.
 
@@ -65,11 +65,12 @@ def features(text, table):
 
 def valence_rows(statements):
     """(warm, text) pairs for the `positive` column: the sign of every weighted entry of the
-    sentiment and service lexicons (replies like 好 and "fine" left out), the warm and sore
+    Chinese sentiment and service lexicons (replies like 好 left out; the column is read only for
+    Chinese), the warm and sore
     lines of the labelled set and of the valence set, every risk statement (sore), and the
     neutral lines of those sets and of the calm lines, once warm and once sore."""
     out = []
-    for name in ["zh-sentiment.tsv", "zh-service.tsv", "en-sentiment.tsv", "en-service.tsv"]:
+    for name in ["zh-sentiment.tsv", "zh-service.tsv"]:
         for line in (root / "lexicons" / name).read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#"):
                 continue
@@ -184,8 +185,8 @@ def main():
         f.write("#   and `positive` (warm against sore, for Chinese lines no word of which has sentiment; its threshold is the\n")
         f.write("#   probability, of warm or of sore, such a line needs to take the sign; its alert column is unused)\n")
         f.write(f"# source: trained by scripts/train-category-model.py on the project's statement suites ({len(rows)} lines written for Moodline);\n")
-        f.write("#   `positive` also on the signs of the lexicons' weighted entries and the labelled and valence sets (Fixtures)\n")
-        f.write("# licence: Apache-2.0 (the project licence); the `positive` column learns from the signs of en-sentiment.tsv (VADER, MIT)\n")
+        f.write("#   `positive` also on the signs of the Chinese lexicons' weighted entries and the labelled and valence sets (Fixtures)\n")
+        f.write("# licence: Apache-2.0 (the project licence)\n")
         f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "<TAB>positive; `bias`, `threshold` and `alert` (probabilities) lines first\n")
         f.write("bias\t" + "\t".join(f"{b:.4f}" for b in biases) + "\n")
         thresholds = [float(t) for t in args.thresholds.split(",")]
