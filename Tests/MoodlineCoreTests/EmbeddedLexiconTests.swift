@@ -171,6 +171,7 @@ import Testing
                      "下个月开始我不交了", "我唔會再交月費"] {
             #expect(score(text).categories.contains(.churn), "\(text)")
         }
+        #expect(score("I won't be flying with you again, it's easyJet from now on.").categories.contains(.churn))
         for text in ["How do I stop paying for the add-on?", "Please cancel the direct debit on the old card and set it up on the new one.",
                      "我没说不交了，就是晚两天"] {
             #expect(!score(text).categories.contains(.churn), "\(text)")

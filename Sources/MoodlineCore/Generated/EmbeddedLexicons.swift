@@ -29180,6 +29180,29 @@ bus ticket	0	@en_oneoff
 cinema ticket	0	@en_oneoff
 cinema tickets	0	@en_oneoff
 seven ticket	0	@en_oneoff
+# --- a rival's offer (if you can't match their price I'm off): the other firm, not someone else's deed
+their price	0	@competitor
+their prices	0	@competitor
+their deal	0	@competitor
+their offer	0	@competitor
+their rates	0	@competitor
+their plan	0	@competitor
+# --- the company again (I won't be flying with you again): leaving for good
+with you again	0	@en_withyouagain
+with you lot again	0	@en_withyouagain
+with you guys again	0	@en_withyouagain
+with your company again	0	@en_withyouagain
+with your airline again	0	@en_withyouagain
+with your bank again	0	@en_withyouagain
+with this company again	0	@en_withyouagain
+flying with you again	0	@en_withyouagain
+banking with you again	0	@en_withyouagain
+shopping with you again	0	@en_withyouagain
+staying with you again	0	@en_withyouagain
+booking with you again	0	@en_withyouagain
+ordering from you again	0	@en_withyouagain
+buying from you again	0	@en_withyouagain
+shopping here again	0	@en_withyouagain
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -39789,6 +39812,7 @@ my last wish is	-3.0	self_harm
 @en_returnall ..3 @en_wholeorder	churn	returning everything
 @en_youlost ..3 @en_customer	churn	a customer lost
 @never_again ..3 @en_buy	churn	never buying again
+@en_wontbe|@never_again ..4 @en_withyouagain	churn	never doing business with the company again
 @en_buy ..4 @never_again	churn	never again
 @en_goto ..1 @en_firm	churn	heading to another firm
 @en_wontbe ..1 @en_signing ..4 @en_renewal	churn	not signing the renewal
