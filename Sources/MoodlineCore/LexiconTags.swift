@@ -20,8 +20,8 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     /// "fine", "okay", "yes", 好, 明白: a reply that takes a turn. Alone in a line it says
     /// nothing of the speaker's mood ("Fine.", "……好。" after a refusal is no praise).
     public static let acknowledgement = LexiconTags(rawValue: 1 << 25)
-    /// 就, 我就, 那就: the consequence of a condition begins, and a negator in the condition
-    /// (你们不修) does not reach it (我就退租): "if you don't fix it I'll cancel" is a threat.
+    /// 就, 我就 (and 那就, read as 那 and 就): the consequence of a condition begins, and a
+    /// negator in the condition (你们不修) does not reach it (我就退租): the line is a threat.
     public static let consequence = LexiconTags(rawValue: 1 << 26)
     /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
     static let hasConcepts = LexiconTags(rawValue: 1 << 31)

@@ -158,6 +158,9 @@ import Testing
         #expect(!score("唉，最近挺难过的，我外婆上个月走了").categories.contains(.selfHarm))
         #expect(!score("I bought a Lucky Seven ticket in your app for Saturday's draw.").categories.contains(.repeatContact))
         #expect(!score("講開又講，你哋今年有冇新套票？").categories.contains(.repeatContact))
+        // A message's words are reported, however they threaten; the speaker's own words after it stand.
+        #expect(!score("我收到條短訊話「唔還錢就斬你」，係咪你哋公司寄㗎？").categories.contains(.abuse))
+        #expect(score("收到你们的催款短信，我真的不想活了").categories.contains(.selfHarm))
         // The speaker's own threat after the friend's story stands, and so does 打三一五.
         #expect(score("我朋友之前也被你们乱扣款，我现在也要去找消保官").categories.contains(.escalation))
         #expect(score("再不退我就打三一五").categories.contains(.escalation))

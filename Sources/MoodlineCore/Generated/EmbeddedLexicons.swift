@@ -51309,6 +51309,15 @@ aws	0	@zh_comp
 改约	0	@zh_booking
 安装	0	@zh_booking
 这节课	0	@zh_booking
+# --- a message that says something (我收到條短訊話「唔還錢就斬你」): its words are reported
+短信	0	@zh_message
+短讯	0	@zh_message
+简讯	0	@zh_message
+讯息	0	@zh_message
+邮件	0	@zh_message
+电邮	0	@zh_message
+来信	0	@zh_message
+催款短信	0	@zh_message
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -59767,6 +59776,7 @@ cut咗张卡	-1.5	churn
 @zh_threat	abuse	a blow at the listener
 @self ..4 @zh_insult	scope:self_target	insult at oneself
 @zh_quote	scope:reported	quoted or reported words
+@zh_message ..2 @say	scope:reported	a message's words
 @third ..3 @say	scope:reported	someone else said
 @zh_kin ..3 @zh_scold	scope:reported	family scolding someone, told
 
