@@ -318,6 +318,10 @@ function normSession(s, old) {
 }
 
 function onSnapshot(snap) {
+  // A snapshot sent before the call's end but read after it (the first load of /sessions
+  // racing the stream) must not bring an ended call back to the live table.
+  const ended = state.ended.find(e => e.session === snap.session);
+  if (ended && !(snap.last_ts > ended.end_ts)) return;
   const s = normSession(snap, state.sessions.get(snap.session));
   const last = s.history[s.history.length - 1];
   if (!last || last[0] !== s.last_ts) {
