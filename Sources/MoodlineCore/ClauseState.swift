@@ -64,6 +64,12 @@ struct ClauseState {
     /// owner of the person named right after (我朋友, 我表哥).
     var speakerEnd: Int32 = -1
     var speakerOnlyAsOwner = false
+    /// The speaker was named as the one acting (我, not 我朋友's 我) in an earlier clause.
+    var speakerSpoke = false
+    /// Where the Chinese speaker's first naming as the one acting in the clause ended, and
+    /// where the clause's first report about someone else began (UTF-8 offsets), or -1.
+    var actingSpeakerEnd: Int32 = -1
+    var reportedAt: Int32 = -1
     /// Where the last matter told as settled ended (a UTF-8 offset), or -1: the repeat-contact
     /// statements wholly before it are contacts that ended in a fix.
     var settledEnd: Int32 = -1
@@ -96,11 +102,15 @@ struct ClauseState {
             speakerAt = utf8Start
             speakerEnd = utf8End
             speakerOnlyAsOwner = false
+            if actingSpeakerEnd < 0 && entryConcepts.han.contains(Int(patterns.speaker)) { actingSpeakerEnd = utf8End }
         }
         let han = entryConcepts.han
         if han.contains(Int(patterns.third)) || han.contains(Int(patterns.kin)) {
             // 我 right before 朋友 is "my": so far the clause tells of the friend.
-            if speakerAt >= 0 && speakerEnd == utf8Start { speakerOnlyAsOwner = true }
+            if speakerAt >= 0 && speakerEnd == utf8Start {
+                speakerOnlyAsOwner = true
+                if actingSpeakerEnd == speakerEnd { actingSpeakerEnd = -1 }
+            }
             otherAt = utf8Start
         } else if otherAt >= 0, speakerAt < otherAt, han.contains(Int(patterns.sayNow)) {
             saidEnd = utf8End
@@ -178,7 +188,8 @@ struct ClauseState {
                 settledEnd = max(settledEnd, p.spans[p.spans.count - 1].end)
             }
             cues.insert(ScopeCues(cue))
-            if (cue == .reported || cue == .listenerTarget) && speakerAt > p.spans[0].start {
+            if cue == .reported && (reportedAt < 0 || p.spans[0].start < reportedAt) { reportedAt = p.spans[0].start }
+            if (cue == .reported || cue == .listenerTarget || cue == .theirFeeling) && speakerAt > p.spans[0].start {
                 speakerInside.insert(ScopeCues(cue))
             }
             return
@@ -189,6 +200,21 @@ struct ClauseState {
             return
         }
         propose(CategoryHit(category: category, entry: entry, utf8Start: p.spans[0].start, utf8End: p.spans[p.spans.count - 1].end, pattern: id))
+    }
+
+    /// 就 begins what follows (a condition's consequence, or the next step): after the speaker
+    /// has spoken as the one acting (我已经想好了，今晚等室友睡了就从楼顶跳下去), a report about
+    /// someone else under way ends there, for the step is the speaker's.
+    mutating func consequenceBegins() {
+        guard speakerSpoke || (speakerAt >= 0 && !speakerOnlyAsOwner) else { return }
+        var kept = 0
+        for k in 0..<partialCount {
+            let info = patterns.info[Int(partials[k].pattern)]
+            if info.outputKind == 1 && info.output == ScopeCue.reported.rawValue { continue }
+            partials[kept] = partials[k]
+            kept += 1
+        }
+        partialCount = kept
     }
 
     /// Ends the clause: commits the statements its cues leave standing and starts afresh.
@@ -213,7 +239,15 @@ struct ClauseState {
             for k in 0..<candidateCount {
                 let hit = candidates[k]
                 var governing = hit.utf8Start < clauseStart ? spanningCues : cues
-                if hit.category == .selfHarm { governing.subtract(speakerInside) }
+                if hit.category == .selfHarm {
+                    governing.subtract(speakerInside)
+                    // An act right after the speaker's 我, told before the report about someone
+                    // else began (我刚吃了一整瓶药……别让我妈打不通我电话), is the speaker's.
+                    let gap = hit.utf8Start - actingSpeakerEnd
+                    if actingSpeakerEnd >= 0 && gap >= 0 && gap <= Self.actingGap && hit.utf8End <= reportedAt {
+                        governing.remove(ScopeCues(.reported))
+                    }
+                }
                 if governing.rawValue != 0 && governing.cancelled.contains(hit.category) {
                     if let cue = governing.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
@@ -255,10 +289,13 @@ struct ClauseState {
         }
         candidateCount = 0
         fragmentCues.formUnion(cues)
+        if speakerAt >= 0 && !speakerOnlyAsOwner { speakerSpoke = true }
         cues = ScopeCues()
         negators = 0
         speakerAt = -1
         speakerOnlyAsOwner = false
+        actingSpeakerEnd = -1
+        reportedAt = -1
         sayEnd = -1
         speakerInside = ScopeCues()
         clauseStart = next
@@ -268,6 +305,9 @@ struct ClauseState {
 extension ClauseState {
     /// The most UTF-8 bytes from the end of someone else's 说 to the end of the comma after it
     /// (，is three bytes) for the next clause to be the words said.
+    /// How far (UTF-8 bytes: two Chinese characters) an act may follow the speaker's 我 to be
+    /// told of the speaker (我刚吃了).
+    static let actingGap: Int32 = 6
     static let saidThenComma: Int32 = 4
     /// The most UTF-8 bytes between a 说 and a fix for the fix to be what was said (说是已经修好了:
     /// three characters).

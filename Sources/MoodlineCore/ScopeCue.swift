@@ -54,6 +54,9 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// 后来办好了): the earlier contacts before it ended in a fix, so they are no repeat
     /// contact. A failure told after the fix ("…and now it's broken again") still is.
     case settled
+    /// Someone else's feelings told ("my husband was furious", 我表姐哭了一晚): their mood, not
+    /// the speaker's, so its clause's words count for less. Cancels no category.
+    case theirFeeling
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -75,6 +78,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .thisCall: "this_call"
         case .hypothetical: "hypothetical"
         case .settled: "settled"
+        case .theirFeeling: "their_feeling"
         }
     }
 
@@ -98,6 +102,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .thisCall: "said again in this conversation"
         case .hypothetical: "a case imagined, not one that happened"
         case .settled: "settled since"
+        case .theirFeeling: "someone else's feelings"
         }
     }
 
@@ -118,7 +123,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .selfTarget: [.init(.abuse), .init(.rude)]
         case .listenerTarget: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
-        case .jest: []
+        case .jest, .theirFeeling: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget: [.init(.abuse), .init(.rude)]

@@ -64,6 +64,9 @@ public enum ScoreStep: Sendable, Equatable {
     case thingDirected(from: Float, to: Float)
     /// Laughter or a joke marker: the fragment's negative total is banter and counts for less.
     case jest(from: Float, to: Float)
+    /// Every negative word comes before the matter was settled ("took three calls, but it's all
+    /// fixed"): a past trouble, which counts for less.
+    case settledPast(from: Float, to: Float)
     /// "but": the clause before weighs half, the clause after one and a half.
     case contrast(before: Float, after: Float)
 }

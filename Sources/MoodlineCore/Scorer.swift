@@ -136,6 +136,12 @@ private struct RuleState {
     var clauseNegative: Float = 0
     /// The warm part, which a clause of someone else's words scales down as it does the negative.
     var clausePositive: Float = 0
+    /// All negative words of the fragment, and those of clauses that were someone else's words
+    /// or story: when the story holds most of them, the line is an aside.
+    var negativeMass: Float = 0
+    var reportedNegative: Float = 0
+    /// Where the fragment's last negative word ends (UTF-8 offset), -1 for none.
+    var lastNegativeEnd: Int32 = -1
     /// A negative word (other than a repeat-contact phrase's own) or a negator was seen anywhere
     /// in the fragment: praise beside it may be reported ("they said it'd be sorted. It's not.").
     var sawGrievance = false
@@ -220,6 +226,9 @@ private struct RuleState {
     /// How much of its negative words a procedural question, a self-insult or swearing at a
     /// thing keeps.
     static let proceduralShare: Float = 0.3
+    /// The share of a fragment's negative words in someone else's words or story from which the
+    /// line is an aside.
+    static let storyShare: Float = 0.6
     /// How much of its negative words a fragment said laughing keeps.
     static let jestShare: Float = 0.4
 
@@ -247,9 +256,12 @@ private struct RuleState {
         // Someone's angry words, quoted, told after their 说， or in a clause about them ("my
         // neighbour said she was furious", 我同事气得说要去投诉), are a report of them, not the
         // speaker's temper; unless the speaker is in it ("the last agent told me it was sorted").
+        // So is someone's mood ("my husband was livid"), unless the speaker is in it ("they
+        // made me so upset").
         let reported = inQuote || (clause.reportsOn && clause.speakerAt < 0)
             || (clause.cues.contains(ScopeCues(.reported)) && !clause.speakerInside.contains(ScopeCues(.reported)))
             || (clause.cues.contains(ScopeCues(.otherParty)) && clause.speakerAt < 0)
+            || (clause.cues.contains(ScopeCues(.theirFeeling)) && !clause.speakerInside.contains(ScopeCues(.theirFeeling)))
         let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]
         if clauseNegative < 0 && (reported || !clause.cues.intersection(discounting).isEmpty) {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at
@@ -257,6 +269,7 @@ private struct RuleState {
             // ("the damn router keeps dropping") is annoyance: none is a grievance as strong as
             // its words.
             let kept = clauseNegative * Self.proceduralShare
+            if reported { reportedNegative += clauseNegative }
             tracer.record(
                 reported ? .reportedWords(from: clauseNegative, to: kept)
                     : !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.oneOff)]).isEmpty ? .procedural(from: clauseNegative, to: kept)
@@ -379,6 +392,7 @@ private struct RuleState {
         if tags.contains(.consequence) {
             recentCount = 0
             clauseNegator = nil
+            clause.consequenceBegins()
         }
 
         if tags.contains(.hasConcepts) {
@@ -498,6 +512,8 @@ private struct RuleState {
             clausePositive += v
         } else {
             clauseNegative += v
+            negativeMass += v
+            lastNegativeEnd = end
         }
         // A repeat-contact phrase's own weight (之前投诉过) is the count, not a grievance beside it.
         if v < 0 && !tags.categories.contains(.repeatContact) { sawGrievance = true }
@@ -762,6 +778,15 @@ private struct RuleState {
             intensity *= Self.jestShare
             anger /= 2
         }
+        // Trouble told and then settled ("took three calls, but it's all fixed", 一开始好嬲，结果真係搞掂咗)
+        // is a past trouble; a fresh complaint after the fix ("…and now it's broken again") is not.
+        let isSettledPast = total < 0 && clause.settledEnd >= 0 && lastNegativeEnd <= clause.settledEnd
+        if isSettledPast {
+            tracer.record(.settledPast(from: total, to: total * Self.proceduralShare))
+            total *= Self.proceduralShare
+            intensity *= Self.proceduralShare
+            anger /= 2
+        }
         if total == 0 && morphemes != 0 {
             tracer.record(.morphemes(total: morphemes * Self.morphemeShare))
             total = morphemes * Self.morphemeShare
@@ -842,8 +867,11 @@ private struct RuleState {
         // The caller is not complaining about the service.
         let isSorrow = total < 0 && sadness > 0 && otherNegative == 0 && anger == 0 && hostile == 0
             && exclamations == 0 && questions == 0 && !categories.contains(.grievance)
+        // So is a line whose negative words are mostly someone else's words or story (我表姐气得说要打12315;
+        // "when the brother drowns himself, I bawled"), or a trouble since settled.
+        let isStory = reportedNegative < 0 && reportedNegative <= Self.storyShare * negativeMass
         let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty
-                || fragmentCues.contains(ScopeCues(.reported)) || sawHyperbole || isSorrow)
+                || fragmentCues.contains(ScopeCues(.reported)) || sawHyperbole || isSorrow || isStory || isSettledPast)
             && categories.rawValue & ~weak.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,

@@ -71,6 +71,8 @@ struct ScoreExplanation {
             return "  learned model: \(category.tag) left out: the fragment's death word is said in temper, and no word can carry \(category.tag)"
         case .jest(let from, let to):
             return "said laughing or in jest: total \(format(from)) → \(format(to))"
+        case .settledPast(let from, let to):
+            return "a trouble told as settled since: total \(format(from)) → \(format(to))"
         case .sarcasm(let from, let to):
             return "sarcastic praise: total \(format(from)) → \(format(to))"
         case .selfDirected(let from, let to):

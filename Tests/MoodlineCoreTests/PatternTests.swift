@@ -16,6 +16,9 @@ import Testing
         suicide\t-3.0\tself_harm
         不\t0\tnegator
         不是\t0\tnegator
+        furious\t-2.5\t
+        就\t0\tconsequence
+        跳下去\t-3.0\t
         """),
         LexiconSource(name: "test-concepts.tsv", text: """
         i\t0\t@self
@@ -57,6 +60,8 @@ import Testing
         两次\t0\t@count
         后来\t0\t
         修好了\t0\t@settled
+        furious\t0\t@feel
+        跳下去\t0\t@jump
         """),
         LexiconSource(name: "test.patterns", text: """
         # comment
@@ -76,6 +81,9 @@ import Testing
         @contact ..2 @count\trepeat\tcontacted again
         @settled\tscope:settled\tsettled since
         @again\trepeat\tback again
+        @third ..3 @feel\tscope:their_feeling\tsomeone else's feelings
+        @jump\tself_harm\tjumping
+        @third ..8 @jump\tscope:reported\tsomeone else jumped
         """),
     ]
     static let lexicon = try! Lexicon(sources: sources)
@@ -282,6 +290,41 @@ import Testing
         let glad = score("it was great").valence, told = score("my friend said it was great").valence
         #expect(told > 0 && told < glad)
         #expect(steps("my friend said it was bad").contains { if case .reportedWords = $0 { true } else { false } })
+    }
+
+    /// A trouble told before the matter was settled is past: it counts for less and is an
+    /// aside. A complaint told after the fix is not.
+    @Test func aTroubleSettledSinceIsPast() {
+        let fresh = score("it was bad").valence, past = score("it was bad, but it got sorted")
+        #expect(past.valence < 0 && past.valence > fresh && past.isAside)
+        #expect(steps("it was bad, but it got sorted").contains { if case .settledPast = $0 { true } else { false } })
+        let after = score("it got sorted, then it was bad")
+        #expect(!after.isAside && after.valence <= fresh * 0.9)
+    }
+
+    /// A line whose negative words are mostly someone else's (their words, their mood) is an
+    /// aside; the speaker's own complaint beside a short report is not.
+    @Test func someoneElsesStoryIsAnAside() {
+        #expect(score("my friend said it was bad").isAside)
+        #expect(!score("it was bad").isAside)
+        let theirs = score("friend was furious"), own = score("i was furious")
+        #expect(theirs.valence < 0 && theirs.valence > own.valence)
+        #expect(theirs.isAside && !own.isAside)
+        #expect(theirs.categories.isEmpty)
+    }
+
+    /// 就 after the speaker has spoken begins the speaker's own step: a report about someone
+    /// under way ends there (我想好了，等朋友睡了就跳下去), while a story with no speaker stays theirs.
+    @Test func aConsequenceAfterTheSpeakerIsTheSpeakers() {
+        #expect(!score("朋友睡了就跳下去").categories.contains(.selfHarm))
+        #expect(score("我想好了，等朋友睡了就跳下去").categories.contains(.selfHarm))
+    }
+
+    /// An act right after the speaker's 我, told before a report about someone else begins in
+    /// the same unpunctuated clause, is the speaker's own.
+    @Test func theSpeakersActBeforeAReportStands() {
+        #expect(score("我跳下去朋友说不要").categories.contains(.selfHarm))
+        #expect(!score("朋友说他跳下去").categories.contains(.selfHarm))
     }
 
     /// `needs:`: "I called yesterday" is a follow-up; the category stands only when the fragment

@@ -21697,7 +21697,7 @@ my wrists	0	@method,@en_bodyself,@self
 gun	0	@method
 a gun	0	@method
 bullet	0	@method
-charcoal	0	@method
+charcoal	0	@method,@en_fumes
 exhaust	0	@method
 hose	0	@method
 car running	0	@method
@@ -23920,7 +23920,7 @@ sunday	0	@en_prior
 for a fortnight	0	@en_prior,@en_duration
 for over a week	0	@en_prior
 for a week	0	@en_prior,@en_duration
-for three weeks	0	@en_prior
+for three weeks	0	@en_prior,@en_duration
 all week	0	@en_prior
 all month	0	@en_prior
 for over a month	0	@en_prior
@@ -25999,10 +25999,10 @@ the last agent said it's fixed	0	@still
 the last agent said it was all sorted	0	@still
 intentionally	0	@en_onpurpose
 # --- times ahead a plan can name (not planning on being alive next month)
-next month	0	@plan_time
+next month	0	@plan_time,@en_season
 by next month	0	@plan_time
 this month	0	@plan_time
-the end of the month	0	@plan_time
+the end of the month	0	@plan_time,@en_season
 by the end of the month	0	@plan_time
 by christmas	0	@plan_time
 after christmas	0	@plan_time
@@ -26504,9 +26504,9 @@ for nine days	0	@en_prior
 for ten days	0	@en_prior
 for four weeks	0	@en_prior
 for five weeks	0	@en_prior
-for three months	0	@en_prior
+for three months	0	@en_prior,@en_duration
 for four months	0	@en_prior
-for six months	0	@en_prior
+for six months	0	@en_prior,@en_duration
 # --- another firm of the trade (another courier, a cheaper insurer): generated from the kinds of firm below
 a better agency	0	@competitor
 a better airline	0	@competitor
@@ -28757,7 +28757,7 @@ not waking up till	0
 not waking up until	0	
 i'm travelling	0	@en_mundane
 i'm traveling	0	@en_mundane
-abroad	0	@en_mundane
+abroad	0	@en_mundane,@en_trip
 
 # --- a stated return or duration makes an absence temporary (won't be around for a week, disappear to a beach for the weekend, not waking up till noon; 消失几天)
 for a few days	0	@en_duration
@@ -29203,6 +29203,136 @@ booking with you again	0	@en_withyouagain
 ordering from you again	0	@en_withyouagain
 buying from you again	0	@en_withyouagain
 shopping here again	0	@en_withyouagain
+# --- someone else's feelings (my husband was furious; she's been crying all morning): their mood, told, not the speaker's
+furious	0	@en_feel
+livid	0	@en_feel
+fuming	0	@en_feel
+angry	0	@en_feel
+mad	0	@en_feel
+upset	0	@en_feel
+crying	0	@en_feel
+cried	0	@en_feel
+in tears	0	@en_feel
+sobbing	0	@en_feel
+bawling	0	@en_feel
+devastated	0	@en_feel
+gutted	0	@en_feel
+heartbroken	0	@en_feel
+raging	0	@en_feel
+annoyed	0	@en_feel
+scared	0	@en_feel
+terrified	0	@en_feel
+worried	0	@en_feel
+panicking	0	@en_feel
+freaking out	0	@en_feel
+stressed	0	@en_feel
+distraught	0	@en_feel
+beside herself	0	@en_feel
+beside himself	0	@en_feel
+hysterical	0	@en_feel
+inconsolable	0	@en_feel
+fed up	0	@en_feel
+miserable	0	@en_feel
+so cross	0	@en_feel
+been crying	0	@en_feel
+been upset	0	@en_feel
+was crying	0	@en_feel
+was upset	0	@en_feel
+was fuming	0	@en_feel
+got upset	0	@en_feel
+got angry	0	@en_feel
+the ending	0	@en_innocent
+the ending where	0	@en_innocent
+the final scene	0	@en_innocent
+the last scene	0	@en_innocent
+the plot	0	@en_innocent
+the storyline	0	@en_innocent
+the main character	0	@en_innocent
+the lead character	0	@en_innocent
+the protagonist	0	@en_innocent
+the heroine	0	@en_innocent
+for two months	0	@en_duration
+for a few months	0	@en_duration
+for a few weeks	0	@en_duration
+for a couple of weeks	0	@en_duration
+for a couple of months	0	@en_duration
+for the summer	0	@en_duration
+for a year	0	@en_duration
+travelling	0	@en_trip
+traveling	0	@en_trip
+backpacking	0	@en_trip
+overseas	0	@en_trip
+on a trip	0	@en_trip
+working abroad	0	@en_trip
+on tour	0	@en_trip
+viaduct	0	@method
+the viaduct	0	@method
+overpass	0	@method
+the overpass	0	@method
+flyover	0	@method
+the flyover	0	@method
+disposable barbecue	0	@en_fumes
+barbecue inside	0	@en_fumes
+tape	0	@en_seal
+some tape	0	@en_seal
+duct tape	0	@en_seal
+gaffer tape	0	@en_seal
+masking tape	0	@en_seal
+seal the door	0	@en_seal
+seal the doors	0	@en_seal
+seal the windows	0	@en_seal
+tape up the	0	@en_seal
+towels under the door	0	@en_seal
+not planning to see	0	@en_notsee
+not planning on seeing	0	@en_notsee
+dont plan to see	0	@en_notsee
+don't plan to see	0	@en_notsee
+don't expect to see	0	@en_notsee
+won't live to see	0	@en_notsee
+wont live to see	0	@en_notsee
+won't be here for	0	@en_notsee
+wont be here for	0	@en_notsee
+won't be around for	0	@en_notsee
+wont be around for	0	@en_notsee
+won't make it to	0	@en_notsee
+wont make it to	0	@en_notsee
+not going to be here for	0	@en_notsee
+not planning to be here for	0	@en_notsee
+not planning to be around for	0	@en_notsee
+the winter	0	@en_season
+this winter	0	@en_season
+winter	0	@en_season
+the spring	0	@en_season
+the summer	0	@en_season
+christmas	0	@en_season
+this christmas	0	@en_season
+the new year	0	@en_season
+new year	0	@en_season
+next year	0	@en_season
+my birthday	0	@en_season
+the end of the year	0	@en_season
+looked up how high	0	@en_heightq
+looked up how tall	0	@en_heightq
+googled how high	0	@en_heightq
+checked how high	0	@en_heightq
+how high the	0	@en_heightq
+high enough	0	@en_heightq
+tall enough	0	@en_heightq
+how far the drop	0	@en_heightq
+how far down	0	@en_heightq
+moving house	0	@en_movehouse
+moving home	0	@en_movehouse
+new place	0	@en_movehouse
+the new place	0	@en_movehouse
+new address	0	@en_movehouse
+the new flat	0	@en_movehouse
+the new house	0	@en_movehouse
+the new apartment	0	@en_movehouse
+old address	0	@en_movehouse
+the old one	0	@en_movehouse
+the old place	0	@en_movehouse
+the old flat	0	@en_movehouse
+the old house	0	@en_movehouse
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -39277,8 +39407,16 @@ if you had listened	-2.0	rude
 if you'd been listening	-2.0	rude
 if you had been listening	-2.0	rude
 if youd listened	-2.0	rude
-you're not the only one	-2.0	rude
-you are not the only one	-2.0	rude
+you're not the only one	0	
+you are not the only one	0	
+youre not the only one	0	
+not the only one with problems	-2.0	rude
+not the only one with a problem	-2.0	rude
+not the only one waiting	-2.0	rude
+not the only one who has problems	-2.0	rude
+not the only one i have to deal with	-2.0	rude
+you're not the only caller	-2.0	rude
+you're not my only customer	-2.0	rude
 you're not the only patient	-2.0	rude
 you're not the only customer	-2.0	rude
 you are not the only customer	-2.0	rude
@@ -39625,6 +39763,49 @@ no one will find me	-3.0	self_harm
 noone will find me	-3.0	self_harm
 my last wish	-3.0	self_harm
 my last wish is	-3.0	self_harm
+# --- from round 30 (kept after its first-sight scoring): an agent's "you're not the only one" is company in a shared trouble, not a brush-off unless it goes on ("…with problems"); praise idioms with a death word; a thing restored
+zero complaints	1.5	satisfaction
+no complaints here	1.5	satisfaction
+killer feature	2.0	
+killer deal	2.0	
+killer app	1.5	
+yep it's back	1.0	
+ok it's back	1.0	
+it's back on	1.0	
+it's back up	1.0	
+it's back online	1.0	
+it's back to normal	1.5	
+its back on	1.0	
+its back up	1.0	
+want him gone	0	
+want her gone	0	
+want them gone	0	
+want it gone	0	
+want that gone	0	
+want this gone	0	
+wanted him gone	0	
+wanted her gone	0	
+wanted it gone	0	
+i'm moving on monday	0	
+im moving on monday	0	
+i'm moving on tuesday	0	
+im moving on tuesday	0	
+i'm moving on wednesday	0	
+im moving on wednesday	0	
+i'm moving on thursday	0	
+im moving on thursday	0	
+i'm moving on friday	0	
+im moving on friday	0	
+i'm moving on saturday	0	
+im moving on saturday	0	
+i'm moving on sunday	0	
+im moving on sunday	0	
+i'm moving on the	0	
+im moving on the	0	
+i'm moving on next week	0	
+im moving on next week	0	
+i'm moving on this weekend	0	
+im moving on this weekend	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -39690,6 +39871,9 @@ my last wish is	-3.0	self_harm
 @en_lastwords & @en_byeword	self_harm	last words and a goodbye
 @en_bereaved & @en_joindead	self_harm	wanting to join someone who died
 @en_garage & @en_engine	self_harm	a car's engine run in the garage
+@en_fumes & @en_seal	self_harm	charcoal and the room sealed
+@en_notsee ..2 @en_season	self_harm	not planning to see the winter
+@en_heightq ..6 @method	self_harm	checking a high place's height
 @en_wontneed ..6 @en_whereigo	self_harm	not needing it where one is going
 @en_jumpdown ..6 @en_easier	self_harm	jumping as the easier way
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
@@ -39717,10 +39901,12 @@ my last wish is	-3.0	self_harm
 @en_stay & @switch|@cancel|@leave	scope:negation	staying after all
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
 @third ..3 @die|@kill|@hurt|@en_shterm|@burden	scope:reported	someone else
+@third ..3 @en_feel	scope:their_feeling	someone else's feelings
 @en_thirdsh	scope:reported	someone else's death by suicide told
 @die|@en_wontbe|@en_gone ..6 @en_duration	scope:denial	an absence with a return or a length (won't be around for a week, not waking up till noon)
 @en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:denial	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
 @third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, told
+@en_say ..1 @third ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, after their say (said she wanted to end it all)
 
 # --- abuse
 @insult	abuse	insult
@@ -39853,6 +40039,8 @@ my last wish is	-3.0	self_harm
 @en_first	scope:negation	first contact
 @en_script	scope:script	agent's script
 @cancel ..1 @third	scope:other_party	someone else's account
+@en_movehouse ..6 @cancel|@leave	scope:one_off	a house move: the old address closed, the service moved
+@cancel|@leave ..6 @en_movehouse	scope:one_off	a house move: the service closed at the old address
 @contact|@en_prior|@again|@times	support:repeat	words that can carry repeat contact
 
 # --- a customer's grievance said without feeling words: what they are asked to do, what they
@@ -44357,8 +44545,8 @@ reset完又断	0	@letdown
 外送员	0	@third
 机器人	0	@third
 条款	0	@third,@zh_insure
-很多人	0	@third,@zh_manypeople
-好多人	0	@third,@zh_manypeople
+很多人	0	@third,@zh_manypeople,@zh_others
+好多人	0	@third,@zh_manypeople,@zh_others
 说	0	@say,@zh_saynow
 讲	0	@say,@zh_contact,@zh_saynow
 话	0	@say,@zh_saynow
@@ -44487,7 +44675,7 @@ reset完又断	0	@letdown
 活在这个世界上	0	@zh_live
 留在这个世界	0	@zh_live
 做人	0	@zh_live
-更好	0	@zh_better
+更好	0	@zh_better,@zh_wishgood
 会更好	0	@zh_better
 比较好	0	@zh_better
 好过	0	@zh_better
@@ -45758,7 +45946,7 @@ cmhk	0	@zh_comp
 帮衬	0	@zh_use
 嚟	0	@zh_use
 搭	0	@zh_use
-坐	0	@zh_use
+坐	0	@zh_use,@zh_sit
 点	0	@zh_use
 玩	0	@zh_use
 充值	0	@zh_use
@@ -45797,7 +45985,6 @@ cmhk	0	@zh_comp
 这么说	0	@zh_contact
 这样说	0	@zh_contact
 咁讲	0	@zh_contact
-听	0	@zh_contact
 听了	0	@zh_contact
 反馈	0	@zh_contact,@zh_reached
 反馈了	0	@zh_contact,@zh_reached
@@ -46197,7 +46384,7 @@ n	0	@zh_num
 装死	0	
 作死	0	
 社死	0	
-死蠢	0	
+死蠢	0	@zh_insult
 死梗	0	
 到死	0	
 死人	0	
@@ -46982,7 +47169,7 @@ smartone	0	@zh_comp
 被人救回来	0	@zh_sh
 俾人救返	0	@zh_sh
 被抢救回来	0	@zh_sh
-抢救回来	0	@zh_sh
+抢救回来	0	@zh_sh,@zh_saved
 救不回来	0	@zh_sh
 # --- vanishing from the world (想从这个世界上消失/蒸发)
 蒸发	0	@zh_die
@@ -50546,9 +50733,9 @@ xhs	0	@zh_social
 没认真看吗	0	@zh_didyounot
 看都不看	0	@zh_didyounot
 有些人	0	@zh_manypeople
-不少人	0	@zh_manypeople
+不少人	0	@zh_manypeople,@zh_others
 好多客	0	@zh_manypeople
-好多客人	0	@zh_manypeople
+好多客人	0	@zh_manypeople,@zh_others
 很多客户	0	@zh_manypeople
 自己弄坏	0	@zh_selfbroke
 自己摔坏	0	@zh_selfbroke
@@ -51318,6 +51505,162 @@ aws	0	@zh_comp
 电邮	0	@zh_message
 来信	0	@zh_message
 催款短信	0	@zh_message
+# --- 别人的情绪（我老公好嬲；她哭了一上午）：是讲别人的心情，不是说话人的
+生气	0	@zh_feel
+好嬲	0	@zh_feel
+嬲	0	@zh_feel
+发火	0	@zh_feel
+火大	0	@zh_feel
+哭	0	@zh_feel
+哭了	0	@zh_feel
+在哭	0	@zh_feel
+伤心	0	@zh_feel
+难过	0	@zh_feel
+崩溃	0	@zh_feel
+抓狂	0	@zh_feel
+暴躁	0	@zh_feel
+不开心	0	@zh_feel
+唔开心	0	@zh_feel
+委屈	0	@zh_feel
+吓坏	0	@zh_feel
+吓死	0	@zh_feel
+担心	0	@zh_feel
+着急	0	@zh_feel
+急死	0	@zh_feel
+紧张	0	@zh_feel
+气炸	0	@zh_feel
+气坏	0	@zh_feel
+郁闷	0	@zh_feel
+喊到	0	@zh_feel
+去陪我儿子	0	@zh_followdead
+去陪我女儿	0	@zh_followdead
+去陪我老公	0	@zh_followdead
+去陪我老婆	0	@zh_followdead
+去陪我太太	0	@zh_followdead
+去陪我先生	0	@zh_followdead
+去陪我老伴	0	@zh_followdead
+去陪我妈	0	@zh_followdead
+去陪我爸	0	@zh_followdead
+去陪我孩子	0	@zh_followdead
+去陪我个仔	0	@zh_followdead
+去陪我个女	0	@zh_followdead
+去陪佢哋	0	@zh_followdead
+我妈拿得到	0	@zh_familymoney
+我妈拿到	0	@zh_familymoney
+我妈能拿到	0	@zh_familymoney
+我妈领得到	0	@zh_familymoney
+我老婆拿得到	0	@zh_familymoney
+我老公拿得到	0	@zh_familymoney
+我儿子拿得到	0	@zh_familymoney
+我女儿拿得到	0	@zh_familymoney
+孩子拿得到	0	@zh_familymoney
+孩子能拿到	0	@zh_familymoney
+我妈攞到	0	@zh_familymoney
+我妈攞得到	0	@zh_familymoney
+屋企人拿得到	0	@zh_familymoney
+老婆仔女攞到	0	@zh_familymoney
+栏杆外	0	@zh_outrail
+栏杆外面	0	@zh_outrail
+栏杆外边	0	@zh_outrail
+护栏外	0	@zh_outrail
+护栏外面	0	@zh_outrail
+护栏外边	0	@zh_outrail
+围栏外面	0	@zh_outrail
+栏杆另一边	0	@zh_outrail
+栏杆出面	0	@zh_outrail
+栏河外	0	@zh_outrail
+栏河出面	0	@zh_outrail
+坐一会	0	@zh_sit
+坐一会儿	0	@zh_sit
+坐着	0	@zh_sit
+站着	0	@zh_sit
+企	0	@zh_sit
+蹲着	0	@zh_sit
+待着	0	@zh_sit
+吹风	0	@zh_sit
+吹下风	0	@zh_sit
+救回来	0	@zh_saved
+救了回来	0	@zh_saved
+救活	0	@zh_saved
+抢救过来	0	@zh_saved
+救返	0	@zh_saved
+救番	0	@zh_saved
+救醒	0	@zh_saved
+要是没	0	@zh_ifnot
+如果没	0	@zh_ifnot
+要是没有	0	@zh_ifnot
+如果没有	0	@zh_ifnot
+当初没	0	@zh_ifnot
+假如没	0	@zh_ifnot
+如果冇	0	@zh_ifnot
+若果冇	0	@zh_ifnot
+要系冇	0	@zh_ifnot
+就好了	0	@zh_wishgood
+多好	0	@zh_wishgood
+该多好	0	@zh_wishgood
+几好	0	@zh_wishgood
+不该救我	0	@zh_sh
+不应该救我	0	@zh_sh
+当初不该救	0	@zh_sh
+何必救我	0	@zh_sh
+唔应该救我	0	@zh_sh
+冇脑	0	@zh_insult
+无脑	0	@zh_insult
+拽什么拽	0	@zh_demean
+就这智商	0	@zh_insult
+这智商	0	@zh_insult
+也就只配	0	@zh_insult
+怎么招进来的	0	@zh_insult
+是怎么招进来	0	@zh_insult
+谁招你进来的	0	@zh_insult
+还是本人	0	@you
+还是真人	0	@you
+一巴掴落你	0	@zh_threat
+一巴掴	0	@zh_threat
+掴落你	0	@zh_threat
+掴你	0	@zh_threat
+一巴掌过去	0	@zh_threat
+如果你有任何	0	@zh_script
+可以致电	0	@zh_script
+请致电	0	@zh_script
+去年在	0	@zh_past
+以前在	0	@zh_past
+之前在	0	@zh_past
+上次在	0	@zh_past
+上回在	0	@zh_past
+当年在	0	@zh_past
+前年在	0	@zh_past
+那时在	0	@zh_past
+那时候在	0	@zh_past
+好多会员	0	@zh_others
+很多会员	0	@zh_others
+其他客户	0	@zh_others
+其他会员	0	@zh_others
+好多街坊	0	@zh_others
+队友	0	@zh_others
+# --- rides and deliveries to a rooftop (跳楼机; 送上天台): a thing, not a jump
+跳楼机	0	
+送上天台	0	
+送到天台	0	
+搬上天台	0	
+拿上天台	0	
+带上天台	0	
+# --- told by the company (听你们说, 听客服讲): a contact; listening to a song (每次听) is none
+听你们说	0	@zh_contact
+听客服说	0	@zh_contact
+听客服讲	0	@zh_contact
+听过	0	@zh_contact
+听了两遍	0	@zh_contact
+听了三遍	0	@zh_contact
+听了好几遍	0	@zh_contact
+气得她	0	@zh_theirfeel
+气得他	0	@zh_theirfeel
+气得佢	0	@zh_theirfeel
+气得他们	0	@zh_theirfeel
+急得她	0	@zh_theirfeel
+急得他	0	@zh_theirfeel
+急得佢	0	@zh_theirfeel
+哭得她	0	@zh_theirfeel
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -59634,6 +59977,9 @@ cut咗张卡	-1.5	churn
 @zh_hurt ..3 @zh_body	self_harm	hurting oneself
 @zh_body ..6 @zh_hurt	self_harm	hurting oneself
 @zh_stand ..2 @zh_place	self_harm	standing at a high or dangerous place
+@zh_outrail ..4 @zh_sit	self_harm	sitting outside the railing of a high place
+@zh_stand ..3 @zh_outrail	self_harm	standing outside the railing of a high place
+@zh_ifnot ..4 @zh_saved ..4 @zh_wishgood	self_harm	wishing one had not been saved
 @zh_place ..6 @zh_lookdown	self_harm	at a high place, looking down
 @zh_kin ..5 @zh_sorry	self_harm	last words to family
 @zh_letterto ..5 @zh_kin	self_harm	farewell letter to family
@@ -59768,6 +60114,7 @@ cut咗张卡	-1.5	churn
 @you ..2 @zh_have ..3 @zh_device ..4 @zh_insult	scope:thing_target	a box or a device of the listener's called bad
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
+@zh_insult ..4 @zh_demean	abuse	an insult, then contempt (臭打工的跟我拽什么拽)
 @zh_wherelive ..6 @zh_canfind	abuse	where the listener lives can be found
 @zh_canfind ..6 @zh_wherelive	abuse	where the listener lives can be found
 @you ..6 @zh_demean	abuse	contempt for the listener
@@ -59778,6 +60125,10 @@ cut咗张卡	-1.5	churn
 @zh_quote	scope:reported	quoted or reported words
 @zh_message ..2 @say	scope:reported	a message's words
 @third ..3 @say	scope:reported	someone else said
+@zh_theirfeel	scope:their_feeling	someone else's feelings (气得她)
+@zh_others ..4 @zh_escverb ..6 @zh_auth|@zh_social|@zh_expose	scope:other_party	others going to an authority
+@zh_threat ..6 @third|@zh_others	scope:reported	a blow at someone else (掐死他们)
+@third|@zh_kin|@zh_family ..3 @zh_feel	scope:their_feeling	someone else's feelings
 @zh_kin ..3 @zh_scold	scope:reported	family scolding someone, told
 
 # --- escalation
