@@ -29333,6 +29333,30 @@ the old one	0	@en_movehouse
 the old place	0	@en_movehouse
 the old flat	0	@en_movehouse
 the old house	0	@en_movehouse
+newsdesk	0	@media
+the newsdesk	0	@media
+their newsdesk	0	@media
+news desk	0	@media
+do i report	0	@en_procq
+should i report	0	@en_procq
+do i report it	0	@en_procq
+should i go to	0	@en_procq
+do i go to	0	@en_procq
+i can see you've	0	@en_script
+i can see that you've	0	@en_script
+i can see you have	0	@en_script
+i can see youve	0	@en_script
+turns out it was me	0	@en_settled
+turns out i had	0	@en_settled
+turns out i'd	0	@en_settled
+turned out it was me	0	@en_settled
+turned out i had	0	@en_settled
+wanted to	0	@en_wantedto
+was going to	0	@en_wantedto
+was gonna	0	@en_wantedto
+threatened to	0	@en_wantedto
+wanted us to	0	@en_wantedto
+was about to	0	@en_wantedto
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -39806,6 +39830,10 @@ i'm moving on next week	0
 im moving on next week	0	
 i'm moving on this weekend	0	
 im moving on this weekend	0	
+had this conversation before	-1.5	repeat
+had this exact conversation	-1.5	repeat
+had this same conversation	-1.5	repeat
+this exact conversation before	-1.5	repeat
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -39968,6 +39996,7 @@ im moving on this weekend	0
 @en_hypo	scope:hypothetical	a case imagined, not one that happened
 @en_wasgoing & @en_luckily	scope:negation	a threat one was going to make, until it was sorted
 @en_theywill ..5 @sue|@lawyer|@court|@police|@regulator|@media|@complain|@expose|@public|@social	scope:reported	someone else's plan to complain
+@third ..3 @en_wantedto ..5 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else wanted to complain (my husband wanted to ring the ombudsman)
 @en_contactinfo ..2 @regulator|@media|@lawyer|@police|@court	scope:procedure	asking where a body is reached
 @regulator|@media|@lawyer|@police|@court ..2 @en_contactinfo	scope:procedure	asking where a body is reached (the ombudsman's address)
 @en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
@@ -45627,7 +45656,7 @@ po文	0	@zh_expose
 没关系	0	@zh_cue
 打错字	0	@zh_cue
 输入法	0	@zh_cue
-好评	0	@zh_cue
+好评	0	@zh_cue,@zh_praiseout
 推荐	0	@zh_cue
 好用	0	@zh_cue
 抽奖	0	@zh_cue
@@ -51661,6 +51690,34 @@ aws	0	@zh_comp
 急得他	0	@zh_theirfeel
 急得佢	0	@zh_theirfeel
 哭得她	0	@zh_theirfeel
+表扬	0	@zh_praiseout
+多谢你哋	0	@zh_praiseout
+多谢你们	0	@zh_praiseout
+感谢你们	0	@zh_praiseout
+五星	0	@zh_praiseout
+五颗星	0	@zh_praiseout
+点赞	0	@zh_praiseout
+夸夸	0	@zh_praiseout
+夸你	0	@zh_praiseout
+赞你们	0	@zh_praiseout
+明白你今次	0	@zh_script
+明白您这次	0	@zh_script
+明白你这次	0	@zh_script
+原来是我	0	@zh_settled
+原来系我	0	@zh_settled
+已经有回复了	0	@zh_settled
+已经回复了	0	@zh_settled
+已有回复	0	@zh_settled
+电话几号	0	@zh_how
+电话号码几多	0	@zh_how
+电话号码是多少	0	@zh_how
+热线是多少	0	@zh_how
+号码是多少	0	@zh_how
+还是去	0	@zh_how
+应用商店	0	@zh_social
+都市频道	0	@zh_social
+栏目	0	@zh_social
+要来拍	0	@zh_social
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -60127,6 +60184,9 @@ cut咗张卡	-1.5	churn
 @third ..3 @say	scope:reported	someone else said
 @zh_theirfeel	scope:their_feeling	someone else's feelings (气得她)
 @zh_others ..4 @zh_escverb ..6 @zh_auth|@zh_social|@zh_expose	scope:other_party	others going to an authority
+@zh_praiseout ..8 @zh_auth|@zh_social|@zh_expose	scope:reported	praise through a public channel (打12345表扬, 放上IG多谢你哋)
+@zh_auth|@zh_social|@zh_expose ..8 @zh_praiseout	scope:reported	praise through a public channel (在Google上给你们五星)
+@zh_past ..4 @zh_elsewhereco	scope:other_party	a past trouble at another firm (以前被别家银行气到跑去金管会)
 @zh_threat ..6 @third|@zh_others	scope:reported	a blow at someone else (掐死他们)
 @third|@zh_kin|@zh_family ..3 @zh_feel	scope:their_feeling	someone else's feelings
 @zh_kin ..3 @zh_scold	scope:reported	family scolding someone, told
