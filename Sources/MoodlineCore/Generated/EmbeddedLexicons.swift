@@ -21282,7 +21282,7 @@ nobody would notice	0	@en_better
 no one would notice	0	@en_better
 nobody would care	0	@en_better
 no one would care	0	@en_better
-nobody would miss me	0	@en_better
+nobody would miss me	0	@en_better,@en_nomiss
 doing everyone a favour	0	@en_better
 do everyone a favour	0	@en_better
 doing everyone a favor	0	@en_better
@@ -23169,11 +23169,11 @@ your rivals	0	@competitor
 rival	0	@competitor
 another provider	0	@competitor
 a different provider	0	@competitor
-another company	0	@competitor
+another company	0	@competitor,@en_elsewhereco
 the other company	0	@competitor
-another bank	0	@competitor
+another bank	0	@competitor,@en_elsewhereco
 the other bank	0	@competitor
-a different bank	0	@competitor
+a different bank	0	@competitor,@en_elsewhereco
 another carrier	0	@competitor
 a new carrier	0	@competitor
 new carrier	0	@competitor
@@ -23183,7 +23183,7 @@ another network	0	@competitor
 another supplier	0	@competitor
 a new provider	0	@competitor
 new provider	0	@competitor
-a different company	0	@competitor
+a different company	0	@competitor,@en_elsewhereco
 different provider	0	@competitor
 other provider	0	@competitor
 someone else	0	@competitor
@@ -23702,7 +23702,7 @@ gone over this	0	@again
 went over this already	0	@again
 over this already	0	@again
 still not fixed	0	@still
-still not resolved	0	@still
+still not resolved	0	@still,@en_notso
 still unresolved	0	@still
 still not sorted	0	@still
 still haven't	0	@still,@en_gripe,@letdown
@@ -26100,10 +26100,10 @@ if you know what i mean	0	@en_euph
 if you catch my drift	0	@en_euph
 and i don't mean on holiday	0	@en_euph
 i don't mean on holiday	0	@en_euph
-don't mean on holiday	0	@en_euph
+don't mean on holiday	0	@en_euph,@en_notinnocent
 and not on holiday	0	@en_euph
-not on holiday	0	@en_euph
-not the holiday kind	0	@en_euph
+not on holiday	0	@en_euph,@en_notinnocent
+not the holiday kind	0	@en_euph,@en_notinnocent
 not that kind of trip	0	@en_euph
 not that kind of leaving	0	@en_euph
 i don't mean moving house	0	@en_euph
@@ -27008,9 +27008,9 @@ i've decided	0	@en_decided
 i have decided	0	@en_decided
 ive decided	0	@en_decided
 i'm asking for me	0	@en_decided
-asking for myself	0	@en_decided
+asking for myself	0	@en_decided,@en_forme
 i'm asking about me	0	@en_decided
-it's for me	0	@en_decided
+it's for me	0	@en_decided,@en_forme
 # --- every phrase the service list tags self_harm, so that a denial, a joke, a relative or a film in the clause scopes it as it scopes the concepts above		@en_shterm
 # --- every phrase the service list tags self_harm, so that a denial, a joke, a relative or a film in the clause scopes it as it scopes the concepts above
 just ending it	0	@en_shterm
@@ -29357,6 +29357,57 @@ was gonna	0	@en_wantedto
 threatened to	0	@en_wantedto
 wanted us to	0	@en_wantedto
 was about to	0	@en_wantedto
+asking for me	0	@en_forme
+not really being hypothetical	0	@en_forme
+not being hypothetical	0	@en_forme
+not hypothetical	0	@en_forme
+not hypothetically	0	@en_forme
+its for me	0	@en_forme
+and yes i mean me	0	@en_forme
+i mean me	0	@en_forme
+dont mean on holiday	0	@en_notinnocent
+not moving house	0	@en_notinnocent
+not moving away	0	@en_notinnocent
+and not on a trip	0	@en_notinnocent
+not that kind of going	0	@en_notinnocent
+nobody's going to miss me	0	@en_nomiss
+nobodys going to miss me	0	@en_nomiss
+no one's going to miss me	0	@en_nomiss
+nobody will miss me	0	@en_nomiss
+no one will miss me	0	@en_nomiss
+noone will miss me	0	@en_nomiss
+won't be missed	0	@en_nomiss
+wont be missed	0	@en_nomiss
+not going to be missed	0	@en_nomiss
+teach you some manners	0	@threat
+teach you manners	0	@threat
+you don't know anything about anything	0	@en_demean
+you dont know anything about anything	0	@en_demean
+said resolved	0	@en_saidsorted
+email said resolved	0	@en_saidsorted
+said it was closed	0	@en_saidsorted
+it is not resolved	0	@en_notso
+it's not resolved	0	@en_notso
+its not resolved	0	@en_notso
+it is not fixed	0	@en_notso
+old flat	0	@en_movehouse
+old place	0	@en_movehouse
+old house	0	@en_movehouse
+old home	0	@en_movehouse
+my old flat	0	@en_movehouse
+my old place	0	@en_movehouse
+my old house	0	@en_movehouse
+my old address	0	@en_movehouse
+my old bank	0	@en_elsewhereco
+my previous bank	0	@en_elsewhereco
+my old provider	0	@en_elsewhereco
+my previous provider	0	@en_elsewhereco
+my last provider	0	@en_elsewhereco
+with my bank	0	@en_elsewhereco
+with my old bank	0	@en_elsewhereco
+was ready to	0	@en_wantedto
+were ready to	0	@en_wantedto
+was all set to	0	@en_wantedto
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -39834,6 +39885,15 @@ had this conversation before	-1.5	repeat
 had this exact conversation	-1.5	repeat
 had this same conversation	-1.5	repeat
 this exact conversation before	-1.5	repeat
+killing myself with the smoking	-1.0	hyperbole
+killing myself with smoking	-1.0	hyperbole
+killing myself with the drinking	-1.0	hyperbole
+killing myself with work	-1.0	hyperbole
+killing myself with overtime	-1.0	hyperbole
+killing myself with stress	-1.0	hyperbole
+killing myself with worry	-1.0	hyperbole
+killing myself at the gym	-1.0	hyperbole
+jou doos	-3.0	abuse
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -39865,6 +39925,7 @@ this exact conversation before	-1.5	repeat
 @self ..3 @burden	self_harm	being a burden
 @burden ..3 @self	self_harm	being a burden
 @en_better ..6 @en_without	self_harm	everyone better off without me
+@en_nomiss	self_harm	nobody would miss me
 @en_better ..4 @if @self ..3 @die|@en_notaround	self_harm	everyone better off if I died
 @if @self ..3 @die	self_harm	if I were gone
 @self ..3 @en_wontbe ..3 @en_alivex	self_harm	won't be around
@@ -39925,6 +39986,8 @@ this exact conversation before	-1.5	repeat
 @en_innocent	scope:reported	professional or third-party context
 @en_policy & @kill|@en_suicideword	scope:reported	a policy's wording about suicide
 @en_suicideword & @en_decided	self_harm	suicide beside a mind made up
+@en_suicideword|@kill & @en_forme	self_harm	a suicide question, and it is for the speaker ("im asking for me")
+@en_departure|@en_gone|@en_wontbe & @en_notinnocent	self_harm	going, and not the innocent kind ("before i go, and i dont mean on holiday")
 @method|@en_atthand ..10 @en_nomatter	self_harm	the means at hand, and nothing matters
 @en_stay & @switch|@cancel|@leave	scope:negation	staying after all
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
@@ -40068,6 +40131,7 @@ this exact conversation before	-1.5	repeat
 @en_first	scope:negation	first contact
 @en_script	scope:script	agent's script
 @cancel ..1 @third	scope:other_party	someone else's account
+@en_elsewhereco	scope:elsewhere	a contact with another firm (three calls to change my address with my bank)
 @en_movehouse ..6 @cancel|@leave	scope:one_off	a house move: the old address closed, the service moved
 @cancel|@leave ..6 @en_movehouse	scope:one_off	a house move: the service closed at the old address
 @contact|@en_prior|@again|@times	support:repeat	words that can carry repeat contact
@@ -44803,7 +44867,7 @@ reset完又断	0	@letdown
 以后也	0	@zh_when
 到时候	0	@zh_when
 等我	0	@zh_when
-之后	0	@zh_when
+之后	0	@zh_when,@zh_goeson
 以后	0	@zh_when,@zh_fromnow
 从此	0	@zh_when
 再也	0	@zh_when
@@ -45622,7 +45686,7 @@ po文	0	@zh_expose
 据说	0	@zh_quote
 看新闻	0	@zh_quote
 看到新闻	0	@zh_quote
-新闻说	0	@zh_quote,@zh_fiction
+新闻说	0	@zh_quote,@zh_fiction,@zh_hearsay
 新闻上说	0	@zh_quote
 有想过	0	@zh_cue
 谂过	0	@zh_cue
@@ -45889,16 +45953,16 @@ app	0	@zh_device
 其他银行	0	@zh_comp
 别的地方	0	@zh_comp
 别处	0	@zh_comp
-别间	0	@zh_comp
+别间	0	@zh_comp,@zh_elsewhereco
 第二家	0	@zh_comp
 另一家	0	@zh_comp,@zh_elsewhereco
-另外一家	0	@zh_comp
+另外一家	0	@zh_comp,@zh_elsewhereco
 竞品	0	@zh_comp
 友商	0	@zh_comp
 别家	0	@zh_comp,@zh_elsewhereco
 其他家	0	@zh_comp
 其它家	0	@zh_comp
-第二间	0	@zh_comp
+第二间	0	@zh_comp,@zh_elsewhereco
 第二个	0	@zh_comp
 隔壁	0	@zh_comp
 隔篱	0	@zh_comp
@@ -46209,7 +46273,7 @@ n	0	@zh_num
 好几次	0	@zh_again
 好多次	0	@zh_again
 很多次	0	@zh_again
-无数次	0	@zh_again
+无数次	0	@zh_again,@zh_gamecount
 几次	0	@zh_again
 多次	0	@zh_again
 咁多次	0	@zh_again
@@ -49287,7 +49351,7 @@ bbq	0	@zh_bbq
 成就	0	@zh_fiction
 隐藏成就	0	@zh_fiction
 关卡	0	@zh_fiction
-副本	0	@zh_fiction
+副本	0	@zh_fiction,@zh_gameplay
 想死你们家	0	
 想死你家	0	
 # --- debt collectors by their Cantonese name; taken for a fool; an agent asking what the listener is thinking of
@@ -49946,7 +50010,7 @@ bbq	0	@zh_bbq
 新闻报道	0	@zh_quote
 报道说	0	@zh_quote,@zh_fiction
 网上说	0	@zh_quote
-看新闻说	0	@zh_quote
+看新闻说	0	@zh_quote,@zh_hearsay
 新闻里讲	0	@zh_quote
 # --- a law office as an address or a workplace (寄到律师事务所, 我喺律师楼返工)
 法律事务所	0	@zh_lawoffice
@@ -51114,7 +51178,7 @@ aws	0	@zh_comp
 晾衣服	0	@zh_mundane
 晾衫	0	@zh_mundane
 新闻里	0	@zh_fiction
-新闻话	0	@zh_fiction
+新闻话	0	@zh_fiction,@zh_hearsay
 纪录片里	0	@zh_fiction
 最后一期	0	@zh_paidoff
 还清了	0	@zh_paidoff
@@ -51415,7 +51479,7 @@ aws	0	@zh_comp
 最后还	0	@zh_goeson
 仲走去	0	@zh_goeson
 # --- the matter settled since (之前打过两次，后来办好了; 你哋教完即刻得咗): the contacts before it ended in a fix
-已经好了	0	@zh_settled
+已经好了	0	@zh_settled,@zh_recovered
 后来好了	0	@zh_settled
 后来办好了	0	@zh_settled
 办妥了	0	@zh_settled
@@ -51682,14 +51746,14 @@ aws	0	@zh_comp
 听了两遍	0	@zh_contact
 听了三遍	0	@zh_contact
 听了好几遍	0	@zh_contact
-气得她	0	@zh_theirfeel
-气得他	0	@zh_theirfeel
-气得佢	0	@zh_theirfeel
-气得他们	0	@zh_theirfeel
-急得她	0	@zh_theirfeel
-急得他	0	@zh_theirfeel
-急得佢	0	@zh_theirfeel
-哭得她	0	@zh_theirfeel
+气得她	0	@zh_theirfeel,@third,@zh_kin
+气得他	0	@zh_theirfeel,@third,@zh_kin
+气得佢	0	@zh_theirfeel,@third,@zh_kin
+气得他们	0	@zh_theirfeel,@third,@zh_kin
+急得她	0	@zh_theirfeel,@third,@zh_kin
+急得他	0	@zh_theirfeel,@third,@zh_kin
+急得佢	0	@zh_theirfeel,@third,@zh_kin
+哭得她	0	@zh_theirfeel,@third,@zh_kin
 表扬	0	@zh_praiseout
 多谢你哋	0	@zh_praiseout
 多谢你们	0	@zh_praiseout
@@ -51718,6 +51782,92 @@ aws	0	@zh_comp
 都市频道	0	@zh_social
 栏目	0	@zh_social
 要来拍	0	@zh_social
+别的	0	@zh_elsewhereco
+留点钱	0	@zh_familymoney
+留些钱	0	@zh_familymoney
+留笔钱	0	@zh_familymoney
+给我爸妈留	0	@zh_familymoney
+给家里留点钱	0	@zh_familymoney
+留给我爸妈	0	@zh_familymoney
+留给屋企人	0	@zh_familymoney
+连明天都不想过	0	@zh_sh
+明天都不想过了	0	@zh_sh
+不想过明天	0	@zh_sh
+活不到下个月	0	@zh_sh
+活不过今年	0	@zh_sh
+唔会见到下个月	0	@zh_sh
+见唔到下个月	0	@zh_sh
+见不到明年了	0	@zh_sh
+唔会见到明年	0	@zh_sh
+早走出来了	0	@zh_recovered
+走出来了	0	@zh_recovered
+现在早就好了	0	@zh_recovered
+现在好了	0	@zh_recovered
+早就好了	0	@zh_recovered
+已经走出来	0	@zh_recovered
+现在没事了	0	@zh_recovered
+早就没事了	0	@zh_recovered
+已经康复	0	@zh_recovered
+八百回	0	@zh_gamecount
+几百回	0	@zh_gamecount
+几百次	0	@zh_gamecount
+几十次	0	@zh_gamecount
+几十回	0	@zh_gamecount
+一百次	0	@zh_gamecount
+一百回	0	@zh_gamecount
+无数回	0	@zh_gamecount
+八百次	0	@zh_gamecount
+上百次	0	@zh_gamecount
+的戏	0	@zh_fiction
+那段戏	0	@zh_fiction
+这场戏	0	@zh_fiction
+戏里	0	@zh_fiction
+# --- a charcoal brazier for heating (烧炭盆) is no method
+炭盆	0	
+烧炭盆	0	
+炭炉	0	
+没两天	0	@zh_num
+没几天	0	@zh_num
+没多久	0	@zh_num
+没过两天	0	@zh_num
+没过几天	0	@zh_num
+冇几日	0	@zh_num
+冇两日	0	@zh_num
+点解仲	0	@zh_unsettled
+怎么还没	0	@zh_unsettled
+怎么还不	0	@zh_unsettled
+咋还没	0	@zh_unsettled
+怎么到现在还	0	@zh_unsettled
+地址我知道	0	@zh_threat
+你们公司地址我知道	0	@zh_threat
+带几个兄弟过去	0	@zh_threat
+带几个兄弟过来	0	@zh_threat
+带人过去	0	@zh_threat
+带人过来	0	@zh_threat
+叫几个兄弟	0	@zh_threat
+唔好迫我上嚟	0	@zh_threat
+唔好逼我上嚟	0	@zh_threat
+别逼我上门	0	@zh_threat
+别逼我过去	0	@zh_threat
+别让我找上门	0	@zh_threat
+打镬佢	0	@zh_threat
+打镬你	0	@zh_threat
+听广播说	0	@zh_hearsay
+听新闻说	0	@zh_hearsay
+广播说	0	@zh_hearsay
+新闻讲	0	@zh_hearsay
+睇新闻话	0	@zh_hearsay
+电视上说	0	@zh_hearsay
+打不死	0	@zh_gameplay
+打不过	0	@zh_gameplay
+打不赢	0	@zh_gameplay
+打团	0	@zh_gameplay
+公会	0	@zh_gameplay
+那只王	0	@zh_gameplay
+这只王	0	@zh_gameplay
+打boss	0	@zh_gameplay
+后来	0	@zh_goeson
+然后	0	@zh_goeson
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -59996,6 +60146,11 @@ cut咗张卡	-1.5	churn
 挤到死	-1.0	hyperbole
 # --- speaking of which (讲开又讲): a new topic, not a contact again
 讲开又讲	0	
+蠢到冇朋友	-3	abuse
+蠢到无朋友	-3	abuse
+笨到没朋友	-3	abuse
+不要那么脑残	-3	abuse
+唔好咁脑残	-3	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -60139,6 +60294,8 @@ cut咗张卡	-1.5	churn
 @zh_giveall & @zh_nomatter	self_harm	things given away, nothing else matters
 @zh_windup & @zh_payout	self_harm	affairs told, the payout settled
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
+@zh_past & @zh_recovered	scope:denial	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
+@zh_die ..2 @zh_gamecount	scope:denial	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
 @zh_worker ..10 @zh_gone|@zh_die	scope:reported	a worker who left, not the speaker
 @zh_sh|@zh_die ..2 @zh_num ..1 @zh_times	scope:denial	dying a number of times: a game (我死咗二十次)
@@ -60182,6 +60339,8 @@ cut咗张卡	-1.5	churn
 @zh_quote	scope:reported	quoted or reported words
 @zh_message ..2 @say	scope:reported	a message's words
 @third ..3 @say	scope:reported	someone else said
+@zh_hearsay	scope:reported	heard on the news or the radio (前几天听广播说……)
+@zh_gameplay & @zh_contact|@zh_times	scope:elsewhere	fighting a game boss for days is no contact (打了三天都打不死)
 @zh_theirfeel	scope:their_feeling	someone else's feelings (气得她)
 @zh_others ..4 @zh_escverb ..6 @zh_auth|@zh_social|@zh_expose	scope:other_party	others going to an authority
 @zh_praiseout ..8 @zh_auth|@zh_social|@zh_expose	scope:reported	praise through a public channel (打12345表扬, 放上IG多谢你哋)
