@@ -89,7 +89,13 @@ extension Engine {
             score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
             echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained, priorValence: s.customer.valence,
             laterEcho: laterEcho)
-        s.change(fragment.speaker) { $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing) }
+        // A customer line with no feeling in it (a reference number, "Okay.") says nothing of the
+        // mood: it moves the smoothed valence at half weight, so a complaint told between the
+        // customer's answers to the agent's questions is not thinned out by them.
+        let says = fragment.speaker == .agent || mood.valence != 0 || !score.categories.isEmpty
+        s.change(fragment.speaker) {
+            $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing, valenceShare: says ? 1 : Self.flatShare)
+        }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)
         } else {
@@ -251,6 +257,8 @@ extension Engine {
     static let complaintCategories = CategorySet([.grievance, .repeatContact, .churn, .escalation, .rude].map(CategorySet.init))
     static let complaintAgitation: Float = 0.35
     static let toneWeight: Float = 0.5
+    /// How much of its weight a customer line with no feeling moves the smoothed valence by.
+    static let flatShare: Float = 0.5
     /// Text valence this close to 0 says nothing either way.
     static let flatWords: Float = 0.15
 

@@ -32,11 +32,11 @@ struct SpeakerState: Sendable {
 
     /// Folds one fragment's valence and arousal in. The weight grows with the event time since
     /// the speaker's last fragment, so levels move at the same pace per second on chat and voice.
-    mutating func update(valence v: Float, arousal a: Float, ts: Double, smoothing: EngineConfig.Smoothing) {
+    mutating func update(valence v: Float, arousal a: Float, ts: Double, smoothing: EngineConfig.Smoothing, valenceShare: Float = 1) {
         let dt = max(0, ts - lastTs)
         let fast = Self.weight(dt: dt, halfLife: smoothing.halfLifeSeconds, smoothing: smoothing)
         let slow = Self.weight(dt: dt, halfLife: smoothing.trendHalfLifeSeconds, smoothing: nil)
-        valence += fast * (v - valence)
+        valence += fast * valenceShare * (v - valence)
         arousal += fast * (a - arousal)
         slowValence += slow * (v - slowValence)
         slowArousal += slow * (a - slowArousal)

@@ -110,6 +110,23 @@ import Testing
         #expect(h.kinds(.customerNegative).count == 1)
     }
 
+    /// A line with no feeling (a reference number read out) moves the customer's mood at half
+    /// weight: a complaint around it still holds. A glad line moves it in full.
+    @Test func aFlatLineThinsTheMoodLessThanAGladOne() {
+        func run(_ second: Score) -> [Int64] {
+            var h = Harness {
+                $0.rules.customerNegative.holdFragments = 2
+                $0.rules.customerNegative.immediateLevel = nil
+            }
+            h.send(fragment(1, at: 0, .customer), score(-0.5))
+            h.send(fragment(2, at: 30, .customer), score(-0.5))
+            h.send(fragment(3, at: 60, .customer), second)
+            return h.kinds(.customerNegative).map(\.seq)
+        }
+        #expect(run(score(0)) == [3])
+        #expect(run(score(0.3)).isEmpty)
+    }
+
     @Test func oneClearlyUnhappyLineSkipsTheHoldAMildOneDoesNot() {
         var mild = Harness { $0.rules.customerNegative.holdFragments = 2 }
         mild.send(fragment(1, at: 0, .customer), score(-0.4))
