@@ -29408,6 +29408,28 @@ with my old bank	0	@en_elsewhereco
 was ready to	0	@en_wantedto
 were ready to	0	@en_wantedto
 was all set to	0	@en_wantedto
+i'll no be here	0	@en_wontbe
+ill no be here	0	@en_wontbe
+i'll not be here	0	@en_wontbe
+ill not be here	0	@en_wontbe
+i'll no be around	0	@en_wontbe
+blades	0	@method
+the blades	0	@method
+got the blades out	0	@method
+my blades	0	@method
+out on the table	0	@en_atthand
+on the table in front of me	0	@en_atthand
+right here next to me	0	@en_atthand
+gotta jump off	0	@en_innocent
+got to jump off	0	@en_innocent
+have to jump off	0	@en_innocent
+need to jump off	0	@en_innocent
+gotta jump off now	0	@en_innocent
+do to myself	0	@en_shterm
+going to do to myself	0	@en_shterm
+what i might do to myself	0	@en_shterm
+what i'll do to myself	0	@en_shterm
+do something to myself	0	@en_shterm
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -39894,6 +39916,10 @@ killing myself with stress	-1.0	hyperbole
 killing myself with worry	-1.0	hyperbole
 killing myself at the gym	-1.0	hyperbole
 jou doos	-3.0	abuse
+going to do to myself	-3.0	self_harm
+what i might do to myself	-3.0	self_harm
+what i'll do to myself	-3.0	self_harm
+do something to myself	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -39948,6 +39974,8 @@ jou doos	-3.0	abuse
 @farewell_act ..8 @en_ready	self_harm	affairs in order and ready
 @farewell_act ..10 @farewell_act	self_harm	putting several affairs in order
 @farewell_act & @en_lastthing	self_harm	affairs in order, the last thing on the list
+@farewell_act & @en_decided	self_harm	affairs in order, and a mind made up
+@method ..6 @en_atthand	self_harm	a means out in front of one (the blades out on the table)
 @self ..3 @hurt ..2 @en_bodyself	self_harm	hurting oneself
 @en_shact	self_harm	self-harm
 @en_night ..6 @die|@kill	self_harm	recurring death thoughts
@@ -44881,7 +44909,7 @@ reset完又断	0	@letdown
 这辈子就这样	0	@zh_sh
 遗言	0	@zh_sh
 安排好后事	0	@zh_sh
-身后事	0	@zh_sh
+身后事	0	@zh_sh,@zh_aftermath
 生无可恋	0	@zh_sh
 了无生趣	0	@zh_sh
 生不如死	0	@zh_sh
@@ -46944,7 +46972,7 @@ smartone	0	@zh_comp
 最后一通	0	@sh_hint
 最后一条	0	@sh_hint
 最后一句	0	@sh_hint
-不会再有我	0	@sh_hint
+不会再有我	0	@sh_hint,@zh_gone
 唔会再有我	0	@sh_hint
 不用回来	0	@sh_hint
 唔使返嚟	0	@sh_hint
@@ -46959,7 +46987,7 @@ smartone	0	@zh_comp
 交代完	0	@sh_hint
 交代好	0	@sh_hint,@zh_giveall
 交代清楚	0	@sh_hint,@zh_giveall
-后事	0	@sh_hint,@zh_giveall,@zh_shterm
+后事	0	@sh_hint,@zh_giveall,@zh_shterm,@zh_aftermath
 遗书	0	@sh_hint,@zh_shterm
 写好遗嘱	0	@sh_hint
 立好遗嘱	0	@sh_hint
@@ -51868,6 +51896,49 @@ aws	0	@zh_comp
 打boss	0	@zh_gameplay
 后来	0	@zh_goeson
 然后	0	@zh_goeson
+不打算有以后	0	@zh_sh
+不会有以后	0	@zh_sh
+没以后了	0	@zh_sh
+不会有我了	0	@zh_gone
+也不会有我了	0	@zh_gone
+不会有我	0	@zh_gone
+让家人拿到	0	@zh_familymoney
+家人至少拿到	0	@zh_familymoney
+让家人至少拿到	0	@zh_familymoney
+家人拿到一点钱	0	@zh_familymoney
+让屋企人拿到	0	@zh_familymoney
+以后不用等我	0	@zh_gone
+不用等我了	0	@zh_gone
+别等我了	0	@zh_gone
+唔使等我	0	@zh_gone
+以后唔使等我	0	@zh_gone
+哥先走了	0	@zh_gofirst
+老子先走了	0	@zh_gofirst
+姐先走了	0	@zh_gofirst
+康复咗	0	@zh_recovered
+康复了	0	@zh_recovered
+康复咗好耐	0	@zh_recovered
+好返晒	0	@zh_recovered
+已经好返	0	@zh_recovered
+一起去死团	0	@zh_fiction
+几年前	0	@zh_past
+前几年	0	@zh_past
+几年前试过	0	@zh_past
+他走得	0	@zh_theirdeath
+她走得	0	@zh_theirdeath
+佢走得	0	@zh_theirdeath
+他走了	0	@zh_theirdeath
+她走了	0	@zh_theirdeath
+佢走咗	0	@zh_theirdeath
+他去世	0	@zh_theirdeath
+她去世	0	@zh_theirdeath
+佢过身	0	@zh_theirdeath
+走得很安详	0	@zh_theirdeath
+走得安详	0	@zh_theirdeath
+最后去咗	0	@zh_goeson
+最后去了	0	@zh_goeson
+后来去了	0	@zh_goeson
+后尾去咗	0	@zh_goeson
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -60151,6 +60222,8 @@ cut咗张卡	-1.5	churn
 笨到没朋友	-3	abuse
 不要那么脑残	-3	abuse
 唔好咁脑残	-3	abuse
+累到快挂了	-1.5	hyperbole
+累到快挂	-1.5	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -60247,6 +60320,7 @@ cut咗张卡	-1.5	churn
 @zh_duration ..4 @zh_gone	scope:denial	an absence with a length (这一个礼拜都不在)
 @zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_mundane ..8 @zh_method	scope:denial	a rope or charcoal for a move or a barbecue
+@zh_mundane & @zh_method	scope:denial	a rope or tape for a move, anywhere in the fragment (绳子、胶带、纸箱我都准备好了，搬家公司几点到)
 @zh_die ..1 @zh_num ..1 @zh_times	scope:reported	dying a number of times: a game
 @zh_kin|@zh_family|@third & @zh_stopped	scope:other_party	someone's threat that the speaker talked them out of (被我拦下来了)
 @zh_paidoff & @zh_finally	scope:denial	free at last of a paid-off loan
@@ -60294,6 +60368,7 @@ cut咗张卡	-1.5	churn
 @zh_giveall & @zh_nomatter	self_harm	things given away, nothing else matters
 @zh_windup & @zh_payout	self_harm	affairs told, the payout settled
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
+@zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
 @zh_past & @zh_recovered	scope:denial	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
 @zh_die ..2 @zh_gamecount	scope:denial	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
@@ -60343,6 +60418,7 @@ cut咗张卡	-1.5	churn
 @zh_gameplay & @zh_contact|@zh_times	scope:elsewhere	fighting a game boss for days is no contact (打了三天都打不死)
 @zh_theirfeel	scope:their_feeling	someone else's feelings (气得她)
 @zh_others ..4 @zh_escverb ..6 @zh_auth|@zh_social|@zh_expose	scope:other_party	others going to an authority
+@third|@zh_kin ..3 @zh_goeson ..6 @zh_auth|@zh_social|@zh_expose|@zh_lawpolice	scope:other_party	someone else went on to an authority (佢最后去咗消委会投诉)
 @zh_praiseout ..8 @zh_auth|@zh_social|@zh_expose	scope:reported	praise through a public channel (打12345表扬, 放上IG多谢你哋)
 @zh_auth|@zh_social|@zh_expose ..8 @zh_praiseout	scope:reported	praise through a public channel (在Google上给你们五星)
 @zh_past ..4 @zh_elsewhereco	scope:other_party	a past trouble at another firm (以前被别家银行气到跑去金管会)
