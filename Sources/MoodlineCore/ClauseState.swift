@@ -303,11 +303,11 @@ struct ClauseState {
 }
 
 extension ClauseState {
-    /// The most UTF-8 bytes from the end of someone else's 说 to the end of the comma after it
-    /// (，is three bytes) for the next clause to be the words said.
     /// How far (UTF-8 bytes: two Chinese characters) an act may follow the speaker's 我 to be
     /// told of the speaker (我刚吃了).
     static let actingGap: Int32 = 6
+    /// The most UTF-8 bytes from the end of someone else's 说 to the end of the comma after it
+    /// (，is three bytes) for the next clause to be the words said.
     static let saidThenComma: Int32 = 4
     /// The most UTF-8 bytes between a 说 and a fix for the fix to be what was said (说是已经修好了:
     /// three characters).

@@ -39,8 +39,10 @@ public struct Score: Sendable, Equatable {
     public var tentativeCategories: CategorySet
     /// Whether the fragment's negativity is an aside: aimed at a thing ("stupid phone"), said
     /// in jest or as hyperbole (累死了, 气死我了哈哈), a question about a task ("can I cancel
-    /// that order? 😭"), or sorrow about one's life told calmly (心里一直挺难受), with no risk
-    /// statement or insult in it. A real feeling, but one such line is no grievance on its own.
+    /// that order? 😭"), sorrow about one's life told calmly (心里一直挺难受), mostly someone else's
+    /// words, mood or story (我老公好嬲), or a trouble told as settled since ("took three calls,
+    /// but it's all fixed"), with no risk statement or insult in it. A real feeling, but one such
+    /// line is no grievance on its own.
     public var isAside: Bool
     /// Categories a rule stated and a scope cue then cancelled (reported, a procedure, a denial…).
     public var scopedCategories: CategorySet

@@ -92,9 +92,9 @@ extension Engine {
         // A customer line with no feeling in it (a reference number, "Okay.") says nothing of the
         // mood: it moves the smoothed valence at half weight, so a complaint told between the
         // customer's answers to the agent's questions is not thinned out by them.
-        let says = fragment.speaker == .agent || mood.valence != 0 || !score.categories.isEmpty
+        let hasFeeling = fragment.speaker == .agent || mood.valence != 0 || !score.categories.isEmpty
         s.change(fragment.speaker) {
-            $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing, valenceShare: says ? 1 : Self.flatShare)
+            $0.update(valence: mood.valence, arousal: mood.arousal, ts: fragment.ts, smoothing: config.smoothing, valenceShare: hasFeeling ? 1 : Self.flatShare)
         }
         if fragment.speaker == .customer {
             s.noteCustomerValence(score.valence)

@@ -31,7 +31,8 @@ struct SpeakerState: Sendable {
     var valenceTrend: Float { valence - slowValence }
 
     /// Folds one fragment's valence and arousal in. The weight grows with the event time since
-    /// the speaker's last fragment, so levels move at the same pace per second on chat and voice.
+    /// the speaker's last fragment, so levels move at the same pace per second on chat and voice;
+    /// `valenceShare` scales how far the valence moves (less for a line with no feeling in it).
     mutating func update(valence v: Float, arousal a: Float, ts: Double, smoothing: EngineConfig.Smoothing, valenceShare: Float = 1) {
         let dt = max(0, ts - lastTs)
         let fast = Self.weight(dt: dt, halfLife: smoothing.halfLifeSeconds, smoothing: smoothing)

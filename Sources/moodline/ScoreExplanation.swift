@@ -16,7 +16,7 @@ struct ScoreExplanation {
         let categories = score.categories.members.map(\.tag)
         lines.append("categories \(categories.isEmpty ? "none" : categories.joined(separator: ", "))")
         if score.isAside && score.valence < 0 {
-            lines.append("aside    at a thing, in jest or hyperbole, or a question about a task: no mood alert on this line alone")
+            lines.append("aside    at a thing, in jest or hyperbole, sorrow, someone else's story, a trouble since settled, or a question about a task: no mood alert on this line alone")
         }
         lines.append("")
         lines.append("why:")

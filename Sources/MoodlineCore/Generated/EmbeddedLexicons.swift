@@ -29241,6 +29241,7 @@ was upset	0	@en_feel
 was fuming	0	@en_feel
 got upset	0	@en_feel
 got angry	0	@en_feel
+# --- a story's scenes and characters (the ending where the daughter walks into the sea), and leaving a call (gotta jump off now): not the speaker's own
 the ending	0	@en_innocent
 the ending where	0	@en_innocent
 the final scene	0	@en_innocent
@@ -29251,6 +29252,7 @@ the main character	0	@en_innocent
 the lead character	0	@en_innocent
 the protagonist	0	@en_innocent
 the heroine	0	@en_innocent
+# --- lengths that make an absence temporary (gone for three months)
 for two months	0	@en_duration
 for a few months	0	@en_duration
 for a few weeks	0	@en_duration
@@ -29258,6 +29260,7 @@ for a couple of weeks	0	@en_duration
 for a couple of months	0	@en_duration
 for the summer	0	@en_duration
 for a year	0	@en_duration
+# --- travel that makes an absence temporary (I'll be gone for three months travelling)
 travelling	0	@en_trip
 traveling	0	@en_trip
 backpacking	0	@en_trip
@@ -29265,14 +29268,17 @@ overseas	0	@en_trip
 on a trip	0	@en_trip
 working abroad	0	@en_trip
 on tour	0	@en_trip
+# --- high places and means (a viaduct, a flyover, the blades)
 viaduct	0	@method
 the viaduct	0	@method
 overpass	0	@method
 the overpass	0	@method
 flyover	0	@method
 the flyover	0	@method
+# --- charcoal burned indoors, with @en_seal: a room sealed with tape
 disposable barbecue	0	@en_fumes
 barbecue inside	0	@en_fumes
+# --- sealing a room (tape, towels under the door)
 tape	0	@en_seal
 some tape	0	@en_seal
 duct tape	0	@en_seal
@@ -29283,6 +29289,7 @@ seal the doors	0	@en_seal
 seal the windows	0	@en_seal
 tape up the	0	@en_seal
 towels under the door	0	@en_seal
+# --- not planning to be there for a time ahead (not planning to see the winter), with @en_season
 not planning to see	0	@en_notsee
 not planning on seeing	0	@en_notsee
 dont plan to see	0	@en_notsee
@@ -29299,6 +29306,7 @@ wont make it to	0	@en_notsee
 not going to be here for	0	@en_notsee
 not planning to be here for	0	@en_notsee
 not planning to be around for	0	@en_notsee
+# --- times ahead: seasons, holidays, next year
 the winter	0	@en_season
 this winter	0	@en_season
 winter	0	@en_season
@@ -29311,6 +29319,7 @@ new year	0	@en_season
 next year	0	@en_season
 my birthday	0	@en_season
 the end of the year	0	@en_season
+# --- checking how high a place is (looked up how high the viaduct is)
 looked up how high	0	@en_heightq
 looked up how tall	0	@en_heightq
 googled how high	0	@en_heightq
@@ -29320,6 +29329,7 @@ high enough	0	@en_heightq
 tall enough	0	@en_heightq
 how far the drop	0	@en_heightq
 how far down	0	@en_heightq
+# --- a house move (the old flat, the new place): closing the old address is no leaving
 moving house	0	@en_movehouse
 moving home	0	@en_movehouse
 new place	0	@en_movehouse
@@ -29333,30 +29343,36 @@ the old one	0	@en_movehouse
 the old place	0	@en_movehouse
 the old flat	0	@en_movehouse
 the old house	0	@en_movehouse
+# --- news desks
 newsdesk	0	@media
 the newsdesk	0	@media
 their newsdesk	0	@media
 news desk	0	@media
+# --- asking where to report (do I report it to the police first?)
 do i report	0	@en_procq
 should i report	0	@en_procq
 do i report it	0	@en_procq
 should i go to	0	@en_procq
 do i go to	0	@en_procq
+# --- an agent reading the notes (I can see you've contacted us before)
 i can see you've	0	@en_script
 i can see that you've	0	@en_script
 i can see you have	0	@en_script
 i can see youve	0	@en_script
+# --- the caller's own mistake found (turns out it was me): the matter explained
 turns out it was me	0	@en_settled
 turns out i had	0	@en_settled
 turns out i'd	0	@en_settled
 turned out it was me	0	@en_settled
 turned out i had	0	@en_settled
+# --- someone else who wanted or was ready to complain (my husband wanted to ring the ombudsman)
 wanted to	0	@en_wantedto
 was going to	0	@en_wantedto
 was gonna	0	@en_wantedto
 threatened to	0	@en_wantedto
 wanted us to	0	@en_wantedto
 was about to	0	@en_wantedto
+# --- a suicide question that is for the speaker (im asking for me; I'm not really being hypothetical)
 asking for me	0	@en_forme
 not really being hypothetical	0	@en_forme
 not being hypothetical	0	@en_forme
@@ -29365,11 +29381,13 @@ not hypothetically	0	@en_forme
 its for me	0	@en_forme
 and yes i mean me	0	@en_forme
 i mean me	0	@en_forme
+# --- going, and not the innocent kind (and i dont mean on holiday)
 dont mean on holiday	0	@en_notinnocent
 not moving house	0	@en_notinnocent
 not moving away	0	@en_notinnocent
 and not on a trip	0	@en_notinnocent
 not that kind of going	0	@en_notinnocent
+# --- nobody would miss me
 nobody's going to miss me	0	@en_nomiss
 nobodys going to miss me	0	@en_nomiss
 no one's going to miss me	0	@en_nomiss
@@ -29379,17 +29397,22 @@ noone will miss me	0	@en_nomiss
 won't be missed	0	@en_nomiss
 wont be missed	0	@en_nomiss
 not going to be missed	0	@en_nomiss
+# --- threats of a lesson in person (teach you some manners)
 teach you some manners	0	@threat
 teach you manners	0	@threat
+# --- contempt for the listener's knowledge
 you don't know anything about anything	0	@en_demean
 you dont know anything about anything	0	@en_demean
+# --- told it was resolved (your email said resolved)
 said resolved	0	@en_saidsorted
 email said resolved	0	@en_saidsorted
 said it was closed	0	@en_saidsorted
+# --- and it is not (it is not resolved)
 it is not resolved	0	@en_notso
 it's not resolved	0	@en_notso
 its not resolved	0	@en_notso
 it is not fixed	0	@en_notso
+# --- a house move (the old flat, the new place): closing the old address is no leaving
 old flat	0	@en_movehouse
 old place	0	@en_movehouse
 old house	0	@en_movehouse
@@ -29398,6 +29421,7 @@ my old flat	0	@en_movehouse
 my old place	0	@en_movehouse
 my old house	0	@en_movehouse
 my old address	0	@en_movehouse
+# --- another firm (three calls to change my address with my bank): a contact elsewhere
 my old bank	0	@en_elsewhereco
 my previous bank	0	@en_elsewhereco
 my old provider	0	@en_elsewhereco
@@ -29405,26 +29429,32 @@ my previous provider	0	@en_elsewhereco
 my last provider	0	@en_elsewhereco
 with my bank	0	@en_elsewhereco
 with my old bank	0	@en_elsewhereco
+# --- someone else who wanted or was ready to complain (my husband wanted to ring the ombudsman)
 was ready to	0	@en_wantedto
 were ready to	0	@en_wantedto
 was all set to	0	@en_wantedto
+# --- Scots and Irish negation (I'll no be here to spend it)
 i'll no be here	0	@en_wontbe
 ill no be here	0	@en_wontbe
 i'll not be here	0	@en_wontbe
 ill not be here	0	@en_wontbe
 i'll no be around	0	@en_wontbe
+# --- high places and means (a viaduct, a flyover, the blades)
 blades	0	@method
 the blades	0	@method
 got the blades out	0	@method
 my blades	0	@method
+# --- a means out in front of one (out on the table)
 out on the table	0	@en_atthand
 on the table in front of me	0	@en_atthand
 right here next to me	0	@en_atthand
+# --- a story's scenes and characters (the ending where the daughter walks into the sea), and leaving a call (gotta jump off now): not the speaker's own
 gotta jump off	0	@en_innocent
 got to jump off	0	@en_innocent
 have to jump off	0	@en_innocent
 need to jump off	0	@en_innocent
 gotta jump off now	0	@en_innocent
+# --- what the speaker might do to themself
 do to myself	0	@en_shterm
 going to do to myself	0	@en_shterm
 what i might do to myself	0	@en_shterm
@@ -39874,6 +39904,7 @@ it's back online	1.0
 it's back to normal	1.5	
 its back on	1.0	
 its back up	1.0	
+# --- wanting someone or something else gone (I just want him gone for the younger kids): not the speaker
 want him gone	0	
 want her gone	0	
 want them gone	0	
@@ -39883,6 +39914,7 @@ want this gone	0
 wanted him gone	0	
 wanted her gone	0	
 wanted it gone	0	
+# --- moving on a weekday (I'm moving on Saturday): a house move, not leaving
 i'm moving on monday	0	
 im moving on monday	0	
 i'm moving on tuesday	0	
@@ -39899,10 +39931,7 @@ i'm moving on sunday	0
 im moving on sunday	0	
 i'm moving on the	0	
 im moving on the	0	
-i'm moving on next week	0	
-im moving on next week	0	
-i'm moving on this weekend	0	
-im moving on this weekend	0	
+# --- from rounds 32 and 33 (kept after their first-sight scoring): the same conversation had before; killing oneself with a habit is hyperbole; an Afrikaans insult; fear of what one will do to oneself
 had this conversation before	-1.5	repeat
 had this exact conversation	-1.5	repeat
 had this same conversation	-1.5	repeat
@@ -51626,7 +51655,7 @@ aws	0	@zh_comp
 电邮	0	@zh_message
 来信	0	@zh_message
 催款短信	0	@zh_message
-# --- 别人的情绪（我老公好嬲；她哭了一上午）：是讲别人的心情，不是说话人的
+# --- someone else's feelings (我老公好嬲; 她哭了一上午): their mood, told, not the speaker's
 生气	0	@zh_feel
 好嬲	0	@zh_feel
 嬲	0	@zh_feel
@@ -51653,6 +51682,7 @@ aws	0	@zh_comp
 气坏	0	@zh_feel
 郁闷	0	@zh_feel
 喊到	0	@zh_feel
+# --- 去陪 a named family member (我打算去陪我儿子): following the dead, with @zh_gone
 去陪我儿子	0	@zh_followdead
 去陪我女儿	0	@zh_followdead
 去陪我老公	0	@zh_followdead
@@ -51666,6 +51696,7 @@ aws	0	@zh_comp
 去陪我个仔	0	@zh_followdead
 去陪我个女	0	@zh_followdead
 去陪佢哋	0	@zh_followdead
+# --- money left to the family (给我爸妈留点钱, 让家人至少拿到一点钱), beside a suicide question
 我妈拿得到	0	@zh_familymoney
 我妈拿到	0	@zh_familymoney
 我妈能拿到	0	@zh_familymoney
@@ -51680,6 +51711,7 @@ aws	0	@zh_comp
 我妈攞得到	0	@zh_familymoney
 屋企人拿得到	0	@zh_familymoney
 老婆仔女攞到	0	@zh_familymoney
+# --- outside the railing of a high place (阳台栏杆外面), with @zh_sit
 栏杆外	0	@zh_outrail
 栏杆外面	0	@zh_outrail
 栏杆外边	0	@zh_outrail
@@ -51691,6 +51723,7 @@ aws	0	@zh_comp
 栏杆出面	0	@zh_outrail
 栏河外	0	@zh_outrail
 栏河出面	0	@zh_outrail
+# --- sitting or standing there (坐一会儿, 吹风)
 坐一会	0	@zh_sit
 坐一会儿	0	@zh_sit
 坐着	0	@zh_sit
@@ -51700,6 +51733,7 @@ aws	0	@zh_comp
 待着	0	@zh_sit
 吹风	0	@zh_sit
 吹下风	0	@zh_sit
+# --- being saved (救回来), in a wish it had not happened (@zh_ifnot ... @zh_wishgood)
 救回来	0	@zh_saved
 救了回来	0	@zh_saved
 救活	0	@zh_saved
@@ -51707,6 +51741,7 @@ aws	0	@zh_comp
 救返	0	@zh_saved
 救番	0	@zh_saved
 救醒	0	@zh_saved
+# --- if not (要是没)
 要是没	0	@zh_ifnot
 如果没	0	@zh_ifnot
 要是没有	0	@zh_ifnot
@@ -51716,34 +51751,43 @@ aws	0	@zh_comp
 如果冇	0	@zh_ifnot
 若果冇	0	@zh_ifnot
 要系冇	0	@zh_ifnot
+# --- it would be good (就好了)
 就好了	0	@zh_wishgood
 多好	0	@zh_wishgood
 该多好	0	@zh_wishgood
 几好	0	@zh_wishgood
+# --- no future and not living to a time (不打算有以后, 活不到下个月, 不该救我)
 不该救我	0	@zh_sh
 不应该救我	0	@zh_sh
 当初不该救	0	@zh_sh
 何必救我	0	@zh_sh
 唔应该救我	0	@zh_sh
+# --- contempt for the listener's wits and job (就这智商, 臭打工的, 死蠢, 怎么招进来的)
 冇脑	0	@zh_insult
 无脑	0	@zh_insult
+# --- contempt (拽什么拽)
 拽什么拽	0	@zh_demean
+# --- contempt for the listener's wits and job (就这智商, 臭打工的, 死蠢, 怎么招进来的)
 就这智商	0	@zh_insult
 这智商	0	@zh_insult
 也就只配	0	@zh_insult
 怎么招进来的	0	@zh_insult
 是怎么招进来	0	@zh_insult
 谁招你进来的	0	@zh_insult
+# --- or are you the real person (还是本人)
 还是本人	0	@you
 还是真人	0	@you
+# --- threats to come round, to bring people, to beat someone (带几个兄弟过去, 唔好迫我上嚟, 一巴掴落你)
 一巴掴落你	0	@zh_threat
 一巴掴	0	@zh_threat
 掴落你	0	@zh_threat
 掴你	0	@zh_threat
 一巴掌过去	0	@zh_threat
+# --- an agent's lines (如果你有任何……, 明白你今次)
 如果你有任何	0	@zh_script
 可以致电	0	@zh_script
 请致电	0	@zh_script
+# --- in the past, at a place (去年在别家, 以前在), and years ago
 去年在	0	@zh_past
 以前在	0	@zh_past
 之前在	0	@zh_past
@@ -51753,6 +51797,7 @@ aws	0	@zh_comp
 前年在	0	@zh_past
 那时在	0	@zh_past
 那时候在	0	@zh_past
+# --- many others (好多会员, 队友)
 好多会员	0	@zh_others
 很多会员	0	@zh_others
 其他客户	0	@zh_others
@@ -51774,6 +51819,7 @@ aws	0	@zh_comp
 听了两遍	0	@zh_contact
 听了三遍	0	@zh_contact
 听了好几遍	0	@zh_contact
+# --- someone else's temper with them named (气得她)
 气得她	0	@zh_theirfeel,@third,@zh_kin
 气得他	0	@zh_theirfeel,@third,@zh_kin
 气得佢	0	@zh_theirfeel,@third,@zh_kin
@@ -51782,6 +51828,7 @@ aws	0	@zh_comp
 急得他	0	@zh_theirfeel,@third,@zh_kin
 急得佢	0	@zh_theirfeel,@third,@zh_kin
 哭得她	0	@zh_theirfeel,@third,@zh_kin
+# --- praise through a public channel (打12345表扬, 给你们五星)
 表扬	0	@zh_praiseout
 多谢你哋	0	@zh_praiseout
 多谢你们	0	@zh_praiseout
@@ -51792,25 +51839,31 @@ aws	0	@zh_comp
 夸夸	0	@zh_praiseout
 夸你	0	@zh_praiseout
 赞你们	0	@zh_praiseout
+# --- an agent's lines (如果你有任何……, 明白你今次)
 明白你今次	0	@zh_script
 明白您这次	0	@zh_script
 明白你这次	0	@zh_script
+# --- the matter explained or answered (原来是我撳错号码, 已经有回复了)
 原来是我	0	@zh_settled
 原来系我	0	@zh_settled
 已经有回复了	0	@zh_settled
 已经回复了	0	@zh_settled
 已有回复	0	@zh_settled
+# --- asking a number or which office (电话几号, 是去社区还是去医保局)
 电话几号	0	@zh_how
 电话号码几多	0	@zh_how
 电话号码是多少	0	@zh_how
 热线是多少	0	@zh_how
 号码是多少	0	@zh_how
 还是去	0	@zh_how
+# --- public channels: app stores and TV programme desks
 应用商店	0	@zh_social
 都市频道	0	@zh_social
 栏目	0	@zh_social
 要来拍	0	@zh_social
+# --- another firm (别的驾校)
 别的	0	@zh_elsewhereco
+# --- money left to the family (给我爸妈留点钱, 让家人至少拿到一点钱), beside a suicide question
 留点钱	0	@zh_familymoney
 留些钱	0	@zh_familymoney
 留笔钱	0	@zh_familymoney
@@ -51818,6 +51871,7 @@ aws	0	@zh_comp
 给家里留点钱	0	@zh_familymoney
 留给我爸妈	0	@zh_familymoney
 留给屋企人	0	@zh_familymoney
+# --- no future and not living to a time (不打算有以后, 活不到下个月, 不该救我)
 连明天都不想过	0	@zh_sh
 明天都不想过了	0	@zh_sh
 不想过明天	0	@zh_sh
@@ -51827,6 +51881,7 @@ aws	0	@zh_comp
 见唔到下个月	0	@zh_sh
 见不到明年了	0	@zh_sh
 唔会见到明年	0	@zh_sh
+# --- recovered since (现在早走出来了, 康复咗)
 早走出来了	0	@zh_recovered
 走出来了	0	@zh_recovered
 现在早就好了	0	@zh_recovered
@@ -51836,6 +51891,7 @@ aws	0	@zh_comp
 现在没事了	0	@zh_recovered
 早就没事了	0	@zh_recovered
 已经康复	0	@zh_recovered
+# --- dying hundreds of times in a game (死了八百回)
 八百回	0	@zh_gamecount
 几百回	0	@zh_gamecount
 几百次	0	@zh_gamecount
@@ -51846,6 +51902,7 @@ aws	0	@zh_comp
 无数回	0	@zh_gamecount
 八百次	0	@zh_gamecount
 上百次	0	@zh_gamecount
+# --- a scene in a drama (那段跳河的戏), a guild's joke name
 的戏	0	@zh_fiction
 那段戏	0	@zh_fiction
 这场戏	0	@zh_fiction
@@ -51854,6 +51911,7 @@ aws	0	@zh_comp
 炭盆	0	
 烧炭盆	0	
 炭炉	0	
+# --- within a couple of days (没两天又坏了): a count, not a negation
 没两天	0	@zh_num
 没几天	0	@zh_num
 没多久	0	@zh_num
@@ -51861,11 +51919,13 @@ aws	0	@zh_comp
 没过几天	0	@zh_num
 冇几日	0	@zh_num
 冇两日	0	@zh_num
+# --- why still (怎么还没, 点解仲)
 点解仲	0	@zh_unsettled
 怎么还没	0	@zh_unsettled
 怎么还不	0	@zh_unsettled
 咋还没	0	@zh_unsettled
 怎么到现在还	0	@zh_unsettled
+# --- threats to come round, to bring people, to beat someone (带几个兄弟过去, 唔好迫我上嚟, 一巴掴落你)
 地址我知道	0	@zh_threat
 你们公司地址我知道	0	@zh_threat
 带几个兄弟过去	0	@zh_threat
@@ -51880,12 +51940,14 @@ aws	0	@zh_comp
 别让我找上门	0	@zh_threat
 打镬佢	0	@zh_threat
 打镬你	0	@zh_threat
+# --- heard on the news or the radio (听广播说)
 听广播说	0	@zh_hearsay
 听新闻说	0	@zh_hearsay
 广播说	0	@zh_hearsay
 新闻讲	0	@zh_hearsay
 睇新闻话	0	@zh_hearsay
 电视上说	0	@zh_hearsay
+# --- a game's boss, raid and guild: days of fighting it are no contacts
 打不死	0	@zh_gameplay
 打不过	0	@zh_gameplay
 打不赢	0	@zh_gameplay
@@ -51894,36 +51956,46 @@ aws	0	@zh_comp
 那只王	0	@zh_gameplay
 这只王	0	@zh_gameplay
 打boss	0	@zh_gameplay
+# --- the story goes on (后来, 最后去咗)
 后来	0	@zh_goeson
 然后	0	@zh_goeson
+# --- no future and not living to a time (不打算有以后, 活不到下个月, 不该救我)
 不打算有以后	0	@zh_sh
 不会有以后	0	@zh_sh
 没以后了	0	@zh_sh
+# --- there will be no me (不会有我了), do not wait for me (以后不用等我)
 不会有我了	0	@zh_gone
 也不会有我了	0	@zh_gone
 不会有我	0	@zh_gone
+# --- money left to the family (给我爸妈留点钱, 让家人至少拿到一点钱), beside a suicide question
 让家人拿到	0	@zh_familymoney
 家人至少拿到	0	@zh_familymoney
 让家人至少拿到	0	@zh_familymoney
 家人拿到一点钱	0	@zh_familymoney
 让屋企人拿到	0	@zh_familymoney
+# --- there will be no me (不会有我了), do not wait for me (以后不用等我)
 以后不用等我	0	@zh_gone
 不用等我了	0	@zh_gone
 别等我了	0	@zh_gone
 唔使等我	0	@zh_gone
 以后唔使等我	0	@zh_gone
+# --- going first, in a gamer's voice (哥先走了)
 哥先走了	0	@zh_gofirst
 老子先走了	0	@zh_gofirst
 姐先走了	0	@zh_gofirst
+# --- recovered since (现在早走出来了, 康复咗)
 康复咗	0	@zh_recovered
 康复了	0	@zh_recovered
 康复咗好耐	0	@zh_recovered
 好返晒	0	@zh_recovered
 已经好返	0	@zh_recovered
+# --- a scene in a drama (那段跳河的戏), a guild's joke name
 一起去死团	0	@zh_fiction
+# --- in the past, at a place (去年在别家, 以前在), and years ago
 几年前	0	@zh_past
 前几年	0	@zh_past
 几年前试过	0	@zh_past
+# --- someone else's death (他走得很安详), with @zh_aftermath: their funeral arranged
 他走得	0	@zh_theirdeath
 她走得	0	@zh_theirdeath
 佢走得	0	@zh_theirdeath
@@ -51935,6 +52007,7 @@ aws	0	@zh_comp
 佢过身	0	@zh_theirdeath
 走得很安详	0	@zh_theirdeath
 走得安详	0	@zh_theirdeath
+# --- the story goes on (后来, 最后去咗)
 最后去咗	0	@zh_goeson
 最后去了	0	@zh_goeson
 后来去了	0	@zh_goeson
@@ -60217,6 +60290,7 @@ cut咗张卡	-1.5	churn
 挤到死	-1.0	hyperbole
 # --- speaking of which (讲开又讲): a new topic, not a contact again
 讲开又讲	0	
+# --- from rounds 32 and 33 (kept after their first-sight scoring): contempt said without 你 (蠢到冇朋友, 不要那么脑残); worn out to death is hyperbole (累到快挂了)
 蠢到冇朋友	-3	abuse
 蠢到无朋友	-3	abuse
 笨到没朋友	-3	abuse
