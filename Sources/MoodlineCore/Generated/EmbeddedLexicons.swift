@@ -27296,8 +27296,8 @@ a good review	0	@en_innocent
 a nice review	0	@en_innocent
 news report	0	@en_innocent
 saw the news	0	@en_innocent
-nothing to do with you	0	@en_innocent
-not about you	0	@en_innocent
+nothing to do with you	0	@en_innocent,@en_notyou
+not about you	0	@en_innocent,@en_notyou
 legal expenses cover	0	@en_innocent
 set us up with	0	@switch
 set me up with	0	@switch
@@ -29460,6 +29460,11 @@ going to do to myself	0	@en_shterm
 what i might do to myself	0	@en_shterm
 what i'll do to myself	0	@en_shterm
 do something to myself	0	@en_shterm
+mtn	0	@competitor
+glo	0	@competitor
+my new provider	0	@competitor
+nothing to do with you lot	0	@en_notyou
+nothing to do with you guys	0	@en_notyou
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -39949,6 +39954,9 @@ going to do to myself	-3.0	self_harm
 what i might do to myself	-3.0	self_harm
 what i'll do to myself	-3.0	self_harm
 do something to myself	-3.0	self_harm
+let the policy go	-1.5	churn
+have to let the policy go	-1.5	churn
+let the account go	-1.5	churn
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -40064,6 +40072,7 @@ do something to myself	-3.0	self_harm
 @en_curse	abuse	telling the listener off
 @en_adj ..1 @en_person	abuse	insulting the listener
 @en_notyou & @insult|@profanity|@en_curse|@en_demean|@en_adj	scope:thing_target	an insult said not to be at the listener
+@sue|@court|@lawyer|@regulator|@police ..8 @en_notyou	scope:other_party	an outside body for someone else's matter, said not to be about the listener (I'm suing my builder, not you)
 @insult|@threat	abuse	threat
 @self ..4 @hurt ..3 @en_yourthing|@you	abuse	threat of violence
 @en_hope ..2 @you|@en_yourthing ..4 @hurt|@die	abuse	wishing harm
@@ -46324,7 +46333,7 @@ n	0	@zh_num
 好几天	0	@zh_again
 半个月	0	@zh_again
 两个月	0	@zh_again
-几个月	0	@zh_again,@zh_longtime
+几个月	0	@zh_again
 几个礼拜	0	@zh_again
 好几个礼拜	0	@zh_again
 好几次	0	@zh_again
@@ -49580,15 +49589,15 @@ bbq	0	@zh_bbq
 唔会喺度	0	@zh_gone
 我都唔会喺度	0	@zh_gone
 不会在这里了	0	@zh_gone
-大半年	0	@zh_longtime
-半年	0	@zh_longtime
-一年多	0	@zh_longtime
-大半个月	0	@zh_longtime
-一个多月	0	@zh_longtime
-好几个月	0	@zh_longtime
-大半年了	0	@zh_longtime
-成年	0	@zh_longtime
-成个月	0	@zh_longtime
+大半年	0	
+半年	0	
+一年多	0	
+大半个月	0	
+一个多月	0	
+好几个月	0	
+大半年了	0	
+成年	0	
+成个月	0	
 还是坏的	0	@zh_stillbroken
 还是坏	0	@zh_stillbroken
 还是不行	0	@zh_stillbroken
@@ -52012,6 +52021,20 @@ aws	0	@zh_comp
 最后去了	0	@zh_goeson
 后来去了	0	@zh_goeson
 后尾去咗	0	@zh_goeson
+银包唔见咗	0	@zh_stolen
+银包唔见	0	@zh_stolen
+唔见咗银包	0	@zh_stolen
+钱包不见了	0	@zh_stolen
+手机不见了	0	@zh_stolen
+电话唔见咗	0	@zh_stolen
+唔会再俾钱	0	@zh_stoppay
+唔会再俾	0	@zh_stoppay
+不会再给钱	0	@zh_stoppay
+不会再付钱	0	@zh_stoppay
+热线几号	0	@zh_how
+热线号码	0	@zh_how
+热线系几多	0	@zh_how
+热线号码系几多	0	@zh_how
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -60298,6 +60321,9 @@ cut咗张卡	-1.5	churn
 唔好咁脑残	-3	abuse
 累到快挂了	-1.5	hyperbole
 累到快挂	-1.5	hyperbole
+约满即走	-1.5	churn
+合约一到就走	-1.5	churn
+到期就走	-1.5	churn
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
