@@ -137,10 +137,15 @@ extension Engine {
             // stress, though the lines between are calm and polite.
             let strainLines = s.noteAgentStrain(strained, memory: Self.strainMemory)
             let told = strainLines >= 2 ? Double(Self.strained) : 0
-            // Two lines that tell of strain are already the two fragments the hold waits for.
-            sustained(.agentStress, level: max(Self.stressLevel(s.agentState), told), heldAlready: strainLines >= 2,
-                      context, &s, config, lexicon, &counters, into: &output)
+            // An agent who keeps cutting the customer off (as often as opens an interruptions
+            // episode) is rushed, however calm the words.
             let overlaps = s.overlaps.count(now: fragment.ts, window: config.interruptions.windowSeconds)
+            let isRushed = Double(overlaps) >= config.rules.interruptions.enter
+            let rushed = isRushed ? Double(Self.strained) : 0
+            // Two lines that tell of strain are already the two fragments the hold waits for.
+            sustained(.agentStress, level: max(Self.stressLevel(s.agentState), told, rushed),
+                      heldAlready: strainLines >= 2 || isRushed,
+                      context, &s, config, lexicon, &counters, into: &output)
             sustained(.interruptions, level: Double(overlaps), context, &s, config, lexicon, &counters, into: &output)
         }
         return point

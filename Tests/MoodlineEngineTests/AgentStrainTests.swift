@@ -44,6 +44,24 @@ import Testing
         #expect(run([1, 8]).isEmpty)
     }
 
+    /// An agent who keeps cutting the customer off (as often as opens interruptions) is rushed:
+    /// agent_stress opens with the interruptions, though every word is calm. Overlaps too few or
+    /// too far apart do not.
+    @Test func anAgentWhoKeepsCuttingInIsRushed() {
+        func run(_ times: [Double]) -> (stress: [Int64], interruptions: [Int64]) {
+            var h = Harness()
+            for (k, t) in times.enumerated() {
+                h.send(fragment(Int64(k + 1), at: t, .agent, overlap: 1.0, channel: .voice), score(0))
+            }
+            return (h.kinds(.agentStress).map(\.seq), h.kinds(.interruptions).map(\.seq))
+        }
+        let rushed = run([10, 20, 30])
+        #expect(rushed.stress == [3])
+        #expect(rushed.interruptions == [3])
+        #expect(run([10, 20]).stress.isEmpty)
+        #expect(run([0, 100, 200]).stress.isEmpty)
+    }
+
     /// Flat words in a raised voice lower the customer's mood; in a calm voice, or with words
     /// that already say something, they do not.
     @Test func flatWordsInARaisedVoiceAreNegative() {
