@@ -35,10 +35,10 @@ import Testing
         Floor(name: "round27", recall: 0.81, falseAlarms: 4, calmAlerted: 2, calmUrgent: 1),
         Floor(name: "round28", recall: 0.82, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round29", recall: 0.86, falseAlarms: 4, calmAlerted: 3, calmUrgent: 1),
-        Floor(name: "round30", recall: 0.84, falseAlarms: 3, calmAlerted: 1, calmUrgent: 0),
-        Floor(name: "round31", recall: 0.86, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
-        Floor(name: "round32", recall: 0.9, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
-        Floor(name: "round33", recall: 0.9, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
+        Floor(name: "round30", recall: 0.86, falseAlarms: 3, calmAlerted: 1, calmUrgent: 0),
+        Floor(name: "round31", recall: 0.9, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
+        Floor(name: "round32", recall: 0.93, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round33", recall: 0.95, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
