@@ -29460,9 +29460,11 @@ going to do to myself	0	@en_shterm
 what i might do to myself	0	@en_shterm
 what i'll do to myself	0	@en_shterm
 do something to myself	0	@en_shterm
+# --- mobile networks named as rivals (Sir I will change to MTN)
 mtn	0	@competitor
 glo	0	@competitor
 my new provider	0	@competitor
+# --- said not to be about the listener (I'm suing my builder, not you; nothing to do with you lot)
 nothing to do with you lot	0	@en_notyou
 nothing to do with you guys	0	@en_notyou
 """####),
@@ -39954,6 +39956,7 @@ going to do to myself	-3.0	self_harm
 what i might do to myself	-3.0	self_harm
 what i'll do to myself	-3.0	self_harm
 do something to myself	-3.0	self_harm
+# --- letting a policy or an account go: leaving
 let the policy go	-1.5	churn
 have to let the policy go	-1.5	churn
 let the account go	-1.5	churn
@@ -49589,6 +49592,7 @@ bbq	0	@zh_bbq
 唔会喺度	0	@zh_gone
 我都唔会喺度	0	@zh_gone
 不会在这里了	0	@zh_gone
+# --- lengths of time (大半年, 一个多月), matched whole so their characters stay silent
 大半年	0	
 半年	0	
 一年多	0	
@@ -52021,16 +52025,19 @@ aws	0	@zh_comp
 最后去了	0	@zh_goeson
 后来去了	0	@zh_goeson
 后尾去咗	0	@zh_goeson
+# --- a lost wallet or phone (银包唔见咗，已经报咗警): a police report for it is no threat
 银包唔见咗	0	@zh_stolen
 银包唔见	0	@zh_stolen
 唔见咗银包	0	@zh_stolen
 钱包不见了	0	@zh_stolen
 手机不见了	0	@zh_stolen
 电话唔见咗	0	@zh_stolen
+# --- paying no more (唔会再俾钱)
 唔会再俾钱	0	@zh_stoppay
 唔会再俾	0	@zh_stoppay
 不会再给钱	0	@zh_stoppay
 不会再付钱	0	@zh_stoppay
+# --- asking a hotline's number (消委会热线几号？)
 热线几号	0	@zh_how
 热线号码	0	@zh_how
 热线系几多	0	@zh_how
@@ -60321,6 +60328,7 @@ cut咗张卡	-1.5	churn
 唔好咁脑残	-3	abuse
 累到快挂了	-1.5	hyperbole
 累到快挂	-1.5	hyperbole
+# --- leaving when the contract ends (约满即走, 到期就走)
 约满即走	-1.5	churn
 合约一到就走	-1.5	churn
 到期就走	-1.5	churn
