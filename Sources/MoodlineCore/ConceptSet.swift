@@ -2,37 +2,53 @@
 /// ("myself" is `@self`, "overdose" is `@method`). Concepts are named in lexicon files and
 /// numbered per script, at most ``capacity`` for each (``LexiconCompiler/ConceptNumbering``).
 public struct ConceptSet: Hashable, Sendable {
-    public static let capacity = 256
-    /// Four 64-bit words, concept `n` at bit `n % 64` of word `n / 64`: one vector operation
-    /// tests a whole set.
-    var words: SIMD4<UInt64>
+    public static let capacity = 512
+    /// Concepts 0–255 in `low`, 256–511 in `high`; concept `n` at bit `n % 64` of word
+    /// `n / 64` of its half. Two four-word vectors rather than one of eight: each half is one
+    /// vector operation, where eight-lane vectors of 64-bit words compiled to scalar loops
+    /// that halved the scoring rate.
+    var low: SIMD4<UInt64>
+    var high: SIMD4<UInt64>
 
-    public init() { words = .zero }
+    public init() {
+        low = .zero
+        high = .zero
+    }
 
-    init(words: SIMD4<UInt64>) {
-        self.words = words
+    init(low: SIMD4<UInt64>, high: SIMD4<UInt64>) {
+        self.low = low
+        self.high = high
     }
 
     /// The set holding one concept, by number.
     public init(_ concept: Int) {
         precondition(concept >= 0 && concept < Self.capacity, "concept number out of range")
-        words = .zero
-        words[concept >> 6] = 1 << UInt64(concept & 63)
+        self.init()
+        let bit: UInt64 = 1 << UInt64(concept & 63)
+        if concept < 256 { low[concept >> 6] = bit } else { high[(concept - 256) >> 6] = bit }
     }
 
-    public var isEmpty: Bool { words == .zero }
+    public var isEmpty: Bool { (low | high) == .zero }
 
     public func contains(_ concept: Int) -> Bool {
         guard concept >= 0 && concept < Self.capacity else { return false }
-        return words[concept >> 6] & (1 << UInt64(concept & 63)) != 0
+        let bit: UInt64 = 1 << UInt64(concept & 63)
+        return (concept < 256 ? low[concept >> 6] : high[(concept - 256) >> 6]) & bit != 0
     }
 
     @inline(__always)
-    func intersects(_ other: ConceptSet) -> Bool { words & other.words != .zero }
+    func intersects(_ other: ConceptSet) -> Bool { ((low & other.low) | (high & other.high)) != .zero }
 
     public mutating func formUnion(_ other: ConceptSet) {
-        words |= other.words
+        low |= other.low
+        high |= other.high
     }
+
+    @inline(__always)
+    func intersection(_ other: ConceptSet) -> ConceptSet { ConceptSet(low: low & other.low, high: high & other.high) }
+
+    @inline(__always)
+    func subtracting(_ other: ConceptSet) -> ConceptSet { ConceptSet(low: low & ~other.low, high: high & ~other.high) }
 
     /// The concept numbers in the set, in increasing order.
     public var members: [Int] { (0..<Self.capacity).filter(contains) }
@@ -76,8 +92,8 @@ public struct EntryConcepts: Hashable, Sendable {
 
     func subtracting(_ other: EntryConcepts) -> EntryConcepts {
         var rest = EntryConcepts()
-        rest.latin = ConceptSet(words: latin.words & ~other.latin.words)
-        rest.han = ConceptSet(words: han.words & ~other.han.words)
+        rest.latin = latin.subtracting(other.latin)
+        rest.han = han.subtracting(other.han)
         return rest
     }
 

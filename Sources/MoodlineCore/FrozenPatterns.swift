@@ -151,21 +151,23 @@ extension ConceptSet {
     /// The lowest concept in the set; the set must not be empty.
     @inline(__always)
     var first: Int {
-        for k in 0..<4 where words[k] != 0 { return k << 6 + words[k].trailingZeroBitCount }
+        for k in 0..<4 where low[k] != 0 { return k << 6 + low[k].trailingZeroBitCount }
+        for k in 0..<4 where high[k] != 0 { return 256 + k << 6 + high[k].trailingZeroBitCount }
         return Self.capacity
     }
-
-    @inline(__always)
-    func intersection(_ other: ConceptSet) -> ConceptSet { ConceptSet(words: words & other.words) }
 
     /// The set without its lowest concept.
     @inline(__always)
     var droppingFirst: ConceptSet {
-        var w = words
-        for k in 0..<4 where w[k] != 0 {
-            w[k] &= w[k] &- 1
-            break
+        var set = self
+        for k in 0..<4 where set.low[k] != 0 {
+            set.low[k] &= set.low[k] &- 1
+            return set
         }
-        return ConceptSet(words: w)
+        for k in 0..<4 where set.high[k] != 0 {
+            set.high[k] &= set.high[k] &- 1
+            return set
+        }
+        return set
     }
 }
