@@ -23,6 +23,10 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     /// 就, 我就 (and 那就, read as 那 and 就): the consequence of a condition begins, and a
     /// negator in the condition (你们不修) does not reach it (我就退租): the line is a threat.
     public static let consequence = LexiconTags(rawValue: 1 << 26)
+    /// "really", "just", "bloody": a word that may stand inside a known phrase without breaking
+    /// it ("doesn't really matter", "cancel my bloody account"). The phrase matches around it,
+    /// and the word still counts on its own.
+    public static let filler = LexiconTags(rawValue: 1 << 27)
     /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
     static let hasConcepts = LexiconTags(rawValue: 1 << 31)
     /// Set by the compiler: the entry's only concepts are ones a pattern `needs:` and none has as
@@ -38,7 +42,7 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
         ("negator", .negator), ("intensifier", .intensifier), ("contrast", .contrast),
         ("anger", .anger), ("sadness", .sadness), ("hyperbole", .hyperbole), ("sarcasm", .sarcasm),
         ("morpheme", .morpheme), ("disjunction", .disjunction), ("acknowledgement", .acknowledgement),
-        ("consequence", .consequence),
+        ("consequence", .consequence), ("filler", .filler),
     ] + Category.allCases.map { ($0.tag, LexiconTags($0)) }
 
     /// The tag a lexicon file names, if it is one Moodline knows.

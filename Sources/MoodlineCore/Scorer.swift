@@ -365,8 +365,23 @@ private struct RuleState {
             }
             var j = i + 1
             var bestEnd = j
+            // One filler inside a phrase is stepped over ("doesn't really matter"), and counted
+            // on its own before the phrase.
+            var filler = -1, skipped: Int32 = -1
             while more, j < n, units[j].isMatchable {
-                node = trie.child(node, units[j].key)
+                var next = trie.child(node, units[j].key)
+                if next < 0, filler < 0, j + 1 < n, units[j + 1].isMatchable {
+                    let entry = fillerEntry(units[j], before: units[j + 1])
+                    if entry >= 0 {
+                        next = trie.child(node, units[j + 1].key)
+                        if next >= 0 {
+                            filler = j
+                            skipped = entry
+                            j += 1
+                        }
+                    }
+                }
+                node = next
                 if node < 0 { break }
                 j += 1
                 let t = trie.terminal[Int(node)]
@@ -378,10 +393,26 @@ private struct RuleState {
                 i += 1
                 continue
             }
+            if filler >= 0 && filler < bestEnd {
+                apply(Lexicon.EntryID(rawValue: UInt32(skipped)), from: filler, to: filler + 1, tracer: &tracer)
+            }
             apply(Lexicon.EntryID(rawValue: UInt32(best)), from: i, to: bestEnd, tracer: &tracer)
             i = bestEnd
         }
         closeClause(tracer: &tracer)
+    }
+
+    /// The entry of a word that may stand inside a phrase (``LexiconTags/filler``), or -1; also
+    /// -1 when the word begins a phrase with the next one ("damn router" is a phrase of its own).
+    @inline(__always)
+    func fillerEntry(_ unit: TextUnit, before next: TextUnit) -> Int32 {
+        guard unit.key >= TextUnit.wordBase else { return -1 }
+        let record = trie.rootWord(unit.key)
+        guard record != FrozenTrie.noRootWord else { return -1 }
+        let entry = Int32(truncatingIfNeeded: record >> 32)
+        guard entry >= 0 && tags[Int(entry)].contains(.filler) else { return -1 }
+        if record & 0x8000_0000 != 0 && trie.child(Int32(truncatingIfNeeded: record & 0x7FFF_FFFF), next.key) >= 0 { return -1 }
+        return entry
     }
 
     mutating func apply<Tracer: ScoreTracer>(_ id: Lexicon.EntryID, from: Int, to: Int, tracer: inout Tracer) {

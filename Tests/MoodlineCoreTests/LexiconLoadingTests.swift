@@ -121,6 +121,28 @@ import Testing
         #expect(!issue.isError)
     }
 
+    /// A filler inside a phrase does not break it and still counts on its own; a phrase that
+    /// begins with the filler, or none that goes on past it, leaves the words as they are.
+    @Test func aFillerInsideAPhraseIsSteppedOver() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-test.tsv", text: """
+                close my account\t-1\tchurn
+                bloody\t-2\tfiller
+                bloody router\t-1\t
+                the router\t0\t
+                """),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        let plain = scorer.score("close my account", language: nil)
+        let cursing = scorer.score("close my bloody account", language: nil)
+        #expect(plain.categories.contains(.churn))
+        #expect(cursing.categories.contains(.churn))
+        #expect(cursing.valence < plain.valence, "the filler's own weight still counts")
+        #expect(!scorer.score("close my bloody bloody account", language: nil).categories.contains(.churn), "one filler at most")
+        let router = scorer.score("the bloody router", language: nil)
+        #expect(router.valence == scorer.score("bloody router", language: nil).valence, "the filler's own phrase wins")
+    }
+
     /// An English and a Chinese concept may carry the same number; neither language's
     /// patterns see the other's concepts, even in a fragment that mixes the two.
     @Test func englishAndChineseConceptsShareNumbersWithoutMeeting() throws {

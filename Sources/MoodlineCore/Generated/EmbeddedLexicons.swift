@@ -21528,7 +21528,10 @@ haven't eaten	0	@farewell_act
 i die	0	@self
 i'm not here	0	@en_gone,@self
 i'm not around	0	@en_gone,@self
-i've gone	0	@en_gone,@self
+i've gone	0	@self
+after i've gone	0	@en_without,@goodbye
+once i've gone	0	@en_without,@goodbye
+when i've gone	0	@en_without,@goodbye
 finished with all of it	0	@en_gone
 finished with it all	0	@en_gone
 done with it all	0	@en_gone
@@ -29536,16 +29539,16 @@ scarcely	0.00	negator
 
 # --- intensifiers (>1) and dampeners (<1): scale the next sentiment word
 # left out: 'more', 'less', 'little', 'too' (comparatives and 'me too' misfire); 'barely', 'hardly', 'scarcely' are negators here.
-absolutely	1.40	intensifier
+absolutely	1.40	intensifier,filler
 amazingly	1.40	intensifier
 awfully	1.40	intensifier
-completely	1.40	intensifier
+completely	1.40	intensifier,filler
 considerably	1.30	intensifier
 decidedly	1.30	intensifier
 deeply	1.40	intensifier
-effing	1.50	intensifier
+effing	1.50	intensifier,filler
 enormously	1.50	intensifier
-entirely	1.40	intensifier
+entirely	1.40	intensifier,filler
 especially	1.30	intensifier
 exceptionally	1.50	intensifier
 extremely	1.50	intensifier
@@ -29554,14 +29557,14 @@ flipping	1.30	intensifier
 flippin	1.30	intensifier
 frackin	1.40	intensifier
 fracking	1.40	intensifier
-fricking	1.50	intensifier
-frickin	1.50	intensifier
-frigging	1.50	intensifier
-friggin	1.50	intensifier
+fricking	1.50	intensifier,filler
+frickin	1.50	intensifier,filler
+frigging	1.50	intensifier,filler
+friggin	1.50	intensifier,filler
 freaking	1.50	intensifier
 freakin	1.50	intensifier
-fuckin	1.60	intensifier
-fucking	1.60	intensifier
+fuckin	1.60	intensifier,filler
+fucking	1.60	intensifier,filler
 fuggin	1.50	intensifier
 fugging	1.50	intensifier
 fully	1.20	intensifier
@@ -29576,24 +29579,24 @@ majorly	1.30	intensifier
 particularly	1.20	intensifier
 purely	1.20	intensifier
 quite	1.10	intensifier
-really	1.30	intensifier
+really	1.30	intensifier,filler
 remarkably	1.40	intensifier
 ridiculously	1.50	intensifier
-seriously	1.30	intensifier
+seriously	1.30	intensifier,filler
 so	1.30	intensifier
 substantially	1.30	intensifier
 super	1.30	intensifier
 pretty	1.10	intensifier
 thoroughly	1.40	intensifier
-totally	1.40	intensifier
+totally	1.40	intensifier,filler
 tremendously	1.50	intensifier
-truly	1.30	intensifier
-genuinely	1.20	intensifier
+truly	1.30	intensifier,filler
+genuinely	1.20	intensifier,filler
 uber	1.30	intensifier
 unbelievably	1.50	intensifier
 unusually	1.30	intensifier
 utterly	1.50	intensifier
-very	1.30	intensifier
+very	1.30	intensifier,filler
 way too	1.50	intensifier
 far too	1.40	intensifier
 much too	1.30	intensifier
@@ -29615,11 +29618,11 @@ most	1.20	intensifier
 slightly	0.60	intensifier
 somewhat	0.70	intensifier
 kind of	0.70	intensifier
-kinda	0.70	intensifier
+kinda	0.70	intensifier,filler
 kindof	0.70	intensifier
 kind-of	0.70	intensifier
 sort of	0.70	intensifier
-sorta	0.70	intensifier
+sorta	0.70	intensifier,filler
 sortof	0.70	intensifier
 sort-of	0.70	intensifier
 a bit	0.70	intensifier
@@ -29655,6 +29658,17 @@ or	0.00	disjunction
 not about to	0.00	negator
 no intention of	0.00	negator
 have no intention of	0.00	negator
+
+# --- fillers: words that may stand inside a known phrase without breaking it ("doesn't really
+#     matter", "cancel my bloody account", "I just can't go on"); intensifiers above carry the
+#     tag too, "bloody" and "damn" in en-sentiment.tsv, "honestly" in en-service.tsv. These carry no weight of their own. Not "freaking" or "flipping": "freaking out" is no "out".
+just	0.00	filler
+even	0.00	filler
+actually	0.00	filler
+literally	0.00	filler
+simply	0.00	filler
+basically	0.00	filler
+frankly	0.00	filler
 """####),
         LexiconSource(name: "en-sentiment.tsv", text: ####"""
 # file: en-sentiment.tsv
@@ -30713,7 +30727,7 @@ blockbuster	2.90
 blocked	-1.10	
 blocking	-1.60	
 blocks	-0.90	
-bloody	-1.90	
+bloody	-1.90	filler
 blurry	-0.40	
 bold	1.60	
 bolder	1.20	
@@ -31322,7 +31336,7 @@ damagers	-2.00
 damages	-1.90	
 damaging	-2.30	
 damagingly	-2.00	
-damn	-1.70	
+damn	-1.70	filler
 damnable	-1.70	
 damnableness	-1.80	
 damnably	-1.70	
@@ -37565,7 +37579,7 @@ goodwill	0.80
 credit to your account	0.50	
 
 # --- neutral service words that VADER scores (greeting, politeness and discourse words)
-honestly	0.00	
+honestly	0.00	filler
 wow	0.00	
 yeah	0.20	acknowledgement
 ok	0.20	acknowledgement
