@@ -70,6 +70,9 @@ struct ClauseState {
     /// where the clause's first report about someone else began (UTF-8 offsets), or -1.
     var actingSpeakerEnd: Int32 = -1
     var reportedAt: Int32 = -1
+    /// Where someone else was first named after that acting 我 (a UTF-8 offset), or -1: an act
+    /// told after it may be theirs (我刷到明星自杀的新闻).
+    var actingOtherAt: Int32 = -1
     /// Where the last matter told as settled ended (a UTF-8 offset), or -1: the repeat-contact
     /// statements wholly before it are contacts that ended in a fix.
     var settledEnd: Int32 = -1
@@ -112,6 +115,7 @@ struct ClauseState {
                 if actingSpeakerEnd == speakerEnd { actingSpeakerEnd = -1 }
             }
             otherAt = utf8Start
+            if actingSpeakerEnd >= 0 && actingOtherAt < 0 { actingOtherAt = utf8Start }
         } else if otherAt >= 0, speakerAt < otherAt, han.contains(Int(patterns.sayNow)) {
             saidEnd = utf8End
         }
@@ -244,7 +248,8 @@ struct ClauseState {
                     // An act right after the speaker's 我, told before the report about someone
                     // else began (我刚吃了一整瓶药……别让我妈打不通我电话), is the speaker's.
                     let gap = hit.utf8Start - actingSpeakerEnd
-                    if actingSpeakerEnd >= 0 && gap >= 0 && gap <= Self.actingGap && hit.utf8End <= reportedAt {
+                    if actingSpeakerEnd >= 0 && gap >= 0 && gap <= Self.actingGap && hit.utf8End <= reportedAt
+                        && (actingOtherAt < 0 || hit.utf8Start < actingOtherAt) {
                         governing.remove(ScopeCues(.reported))
                     }
                 }
@@ -296,6 +301,7 @@ struct ClauseState {
         speakerOnlyAsOwner = false
         actingSpeakerEnd = -1
         reportedAt = -1
+        actingOtherAt = -1
         sayEnd = -1
         speakerInside = ScopeCues()
         clauseStart = next
@@ -303,9 +309,9 @@ struct ClauseState {
 }
 
 extension ClauseState {
-    /// How far (UTF-8 bytes: two Chinese characters) an act may follow the speaker's 我 to be
-    /// told of the speaker (我刚吃了).
-    static let actingGap: Int32 = 6
+    /// How far (UTF-8 bytes: four Chinese characters) an act may follow the speaker's 我 to be
+    /// told of the speaker (我刚吃了, 我在房间烧炭了).
+    static let actingGap: Int32 = 12
     /// The most UTF-8 bytes from the end of someone else's 说 to the end of the comma after it
     /// (，is three bytes) for the next clause to be the words said.
     static let saidThenComma: Int32 = 4

@@ -196,6 +196,11 @@ import Testing
         #expect(!score("你去死吧").categories.contains(.selfHarm))
         let both = score("你们这帮吸血鬼，把我逼成这样，我今晚就去死")
         #expect(both.categories.contains(.abuse) && both.categories.contains(.selfHarm), "\(both.categories)")
+        // An act a few characters after the speaker's 我, before the agent's words are told, is
+        // the speaker's; one told after someone else is named is not. 听我说 quotes no one.
+        #expect(score("我在房間燒炭了你們還在跟我講違約金").categories.contains(.selfHarm))
+        #expect(!score("你们app给我推送明星自杀的新闻干嘛，看着心里怪难受的").categories.contains(.selfHarm))
+        #expect(score("你听我说我真的不想再活下去了你们还天天催").categories.contains(.selfHarm))
     }
 
     /// Saying outright that a death wish was a joke takes it back; saying it was no joke does not.

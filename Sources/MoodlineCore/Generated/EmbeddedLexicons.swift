@@ -46423,7 +46423,7 @@ n	0	@zh_num
 直到现在	0	@zh_still
 一直	0	@zh_still
 仲	0	@zh_still
-仲未	0	@zh_still
+仲未	0	@zh_still,@zh_notdone
 结果	0	@zh_still
 现在都	0	@zh_still
 今天都	0	@zh_still
@@ -46460,7 +46460,7 @@ n	0	@zh_num
 回了	0	@zh_unres
 趟了	0	@zh_unres
 没人解决	0	@zh_unres
-没人来	0	@zh_unres
+没人来	0	@zh_unres,@zh_notdone
 没人理我	0	@zh_unres
 都没人	0	@zh_unres,@zh_nobody
 没人跟	0	@zh_unres
@@ -46485,17 +46485,17 @@ n	0	@zh_num
 未解决	0	@zh_unres
 未搞掂	0	@zh_unres
 冇搞掂	0	@zh_unres
-没到账	0	@zh_unpaid
+没到账	0	@zh_unpaid,@zh_notdone
 没入账	0	@zh_unpaid
 冇收到	0	@zh_unres
 未入数	0	@zh_unpaid
 没响过	0	@zh_unres
 没出现	0	@zh_unres
-没消息	0	@zh_unres
+没消息	0	@zh_unres,@zh_notdone
 没回音	0	@zh_unres
 回音	0	@zh_unres
 没有任何回	0	@zh_unres
-没下文	0	@zh_unres
+没下文	0	@zh_unres,@zh_notdone
 没动静	0	@zh_unres
 石沉大海	0	@zh_unres
 老样子	0	@zh_unres
@@ -47668,16 +47668,16 @@ smartone	0	@zh_comp
 # --- again, in a morpheme
 又要	0	@zh_again
 # --- promised or told by the company (你们答应过, 客服说今天到账)
-客服讲	0	@zh_reached
+客服讲	0	@zh_reached,@zh_promised
 你们答应	0	@zh_reached
 你们答应过	0	@zh_reached
-答应过	0	@zh_reached,@say
-答应了	0	@zh_reached
-承诺过	0	@zh_reached,@say
-承诺了	0	@zh_reached
-保证过	0	@zh_reached
-保证了	0	@zh_reached
-答应咗	0	@zh_reached
+答应过	0	@zh_reached,@say,@zh_promised
+答应了	0	@zh_reached,@zh_promised
+承诺过	0	@zh_reached,@say,@zh_promised
+承诺了	0	@zh_reached,@zh_promised
+保证过	0	@zh_reached,@zh_promised
+保证了	0	@zh_reached,@zh_promised
+答应咗	0	@zh_reached,@zh_promised
 应承咗	0	@zh_reached
 应承过	0	@zh_reached
 办过	0	@zh_reached
@@ -47919,7 +47919,7 @@ smartone	0	@zh_comp
 到现在还在	0	@zh_unres
 至今还在	0	@zh_unres
 而家仲喺度	0	@zh_unres
-仲喺度	0	@zh_unres
+仲喺度	0	@zh_unres,@zh_notdone
 # --- going with a dead parent (跟着他一起走)
 跟着他一起走	0	@zh_die
 跟他一起走	0	@zh_die,@zh_followdead
@@ -49380,7 +49380,7 @@ bbq	0	@zh_bbq
 早讲咪	0	@zh_gripe,@letdown
 早说嘛	0	@zh_gripe,@letdown
 早讲啦	0	@zh_gripe,@letdown
-然后呢	0	@zh_gripe,@letdown
+然后呢	0	@zh_gripe,@letdown,@zh_notdone
 # --- self-harm said another way: sleeping and never waking, doing away with oneself, Cantonese doses and farewells
 解决掉自己	0	@zh_shterm
 把自己解决掉	0	@zh_shterm
@@ -51350,7 +51350,7 @@ aws	0	@zh_comp
 然后呢	0	@zh_unsettled
 后来呢	0	@zh_unsettled
 后来咧	0	@zh_unsettled
-还在	0	@zh_unsettled
+还在	0	@zh_unsettled,@zh_notdone
 还要	0	@zh_unsettled
 接着	0	@zh_unsettled
 同样	0	@zh_unsettled
@@ -51359,7 +51359,7 @@ aws	0	@zh_comp
 话会	0	@zh_unsettled
 都话	0	@zh_unsettled
 说会帮	0	@zh_unsettled
-答应	0	@zh_unsettled
+答应	0	@zh_unsettled,@zh_promised
 答应过	0	@zh_unsettled
 答应了	0	@zh_unsettled
 你们答应	0	@zh_unsettled
@@ -51394,7 +51394,7 @@ aws	0	@zh_comp
 早就	0	@zh_unsettled
 早在	0	@zh_unsettled
 钱呢	0	@zh_unsettled
-人呢	0	@zh_unsettled
+人呢	0	@zh_unsettled,@zh_notdone,@zh_unres
 退款呢	0	@zh_unsettled
 货呢	0	@zh_unsettled
 每次	0	@zh_unsettled
@@ -51595,7 +51595,7 @@ aws	0	@zh_comp
 # --- told a fix or a promise (上次你们说修好了, 客服说是处理好了): what follows is their claim
 上次你们说	0	@say
 上次说	0	@say
-客服说	0	@say
+客服说	0	@say,@zh_promised
 说是	0	@say
 已经退回来了	0	@zh_settled
 退回来了	0	@zh_settled
@@ -52056,6 +52056,80 @@ aws	0	@zh_comp
 热线号码	0	@zh_how
 热线系几多	0	@zh_how
 热线号码系几多	0	@zh_how
+# --- what the company promised on an earlier contact (答应, 承诺, 上一位; not 说好 — a time agreed at drop-off is no contact — nor 你们说: a term ending in 说 would hide 说修好了): beside a sign that nothing came of it (没到账, 人呢, 都冇人) the line is a repeat contact
+承诺	0	@zh_promised
+承诺咗	0	@zh_promised
+上一位	0	@zh_promised
+上一个客服	0	@zh_promised
+上个客服	0	@zh_promised
+之前的客服	0	@zh_promised
+之前嗰个	0	@zh_promised
+上一位专员	0	@zh_promised
+# --- signs that what was promised never came (到现在都没, 人呢, 到哪去了, 冇人嚟)
+到现在都没	0	@zh_notdone
+到现在还没	0	@zh_notdone
+到现在也没	0	@zh_notdone
+到现在都冇	0	@zh_notdone
+到而家都未	0	@zh_notdone
+到而家都冇	0	@zh_notdone
+至今没	0	@zh_notdone
+至今未	0	@zh_notdone
+至今都没	0	@zh_notdone
+都没到	0	@zh_notdone
+还没到	0	@zh_notdone
+未到账	0	@zh_notdone
+冇到账	0	@zh_notdone
+仲喺	0	@zh_notdone
+人咧	0	@zh_notdone,@zh_unres
+人呢呢	0	@zh_notdone
+人影都冇	0	@zh_notdone
+人影都没	0	@zh_notdone
+连个人影	0	@zh_notdone
+影都冇	0	@zh_notdone
+去哪了	0	@zh_notdone
+到哪去了	0	@zh_notdone,@zh_unres
+哪去了	0	@zh_notdone
+去咗边	0	@zh_notdone,@zh_unres
+冇嚟	0	@zh_notdone
+没来	0	@zh_notdone
+没有来	0	@zh_notdone
+冇人嚟	0	@zh_notdone
+都冇人嚟	0	@zh_notdone
+结果呢	0	@zh_notdone
+仲系冇	0	@zh_notdone
+# --- a visit counted (第二次来了, 两次上门): with a number before it, a repeat contact
+次来	0	@zh_visit,@zh_times
+次来了	0	@zh_visit,@zh_times
+次嚟	0	@zh_visit,@zh_times
+次嚟咗	0	@zh_visit,@zh_times
+次过来	0	@zh_visit,@zh_times
+次过嚟	0	@zh_visit,@zh_times
+次上门	0	@zh_visit,@zh_times
+次跑	0	@zh_visit,@zh_times
+次跑来	0	@zh_visit,@zh_times
+次跑过来	0	@zh_visit,@zh_times
+次亲自来	0	@zh_visit,@zh_times
+趟来	0	@zh_visit,@zh_times
+趟跑	0	@zh_visit,@zh_times
+次去营业厅	0	@zh_visit,@zh_times
+次去分行	0	@zh_visit,@zh_times
+次去门店	0	@zh_visit,@zh_times
+# --- asking to be heard (听我说, 你听我讲): the speaker's own words follow, no one else's
+听我说	0	@self
+听我讲	0	@self
+听我话	0	@self
+你听我说	0	@self
+你听我讲	0	@self
+你听我讲啦	0	@self
+听我讲啦	0	@self
+# --- public figures (明星, 网红, 主播): someone else, so what is told of them is theirs (刷到明星自杀的新闻)
+明星	0	@third
+艺人	0	@third
+歌手	0	@third
+演员	0	@third
+网红	0	@third
+名人	0	@third
+偶像	0	@third
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -60614,7 +60688,7 @@ cut咗张卡	-1.5	churn
 @zh_contact ..6 @zh_num ..2 @zh_times	repeat	contacted several times
 @zh_num ..1 @zh_times ..8 @zh_contact	repeat	contacted several times
 @zh_again ..6 @zh_contact	repeat	contacted before
-@zh_past ..10 @zh_reached	repeat	contacted before	needs:@negation|@zh_unsettled|@zh_unres|@zh_stillbroken|@zh_again|@zh_nobody|@zh_gripe
+@zh_past ..10 @zh_reached	repeat	contacted before	needs:@negation|@zh_unsettled|@zh_unres|@zh_notdone|@zh_stillbroken|@zh_again|@zh_nobody|@zh_gripe
 @zh_toperson ..4 @zh_reached	repeat	told another agent before
 @zh_contact ..3 @zh_again	repeat	contacted many times
 @zh_again|@zh_past|@zh_still ..5 @zh_unres|@zh_unpaid	repeat	still unresolved
@@ -60625,6 +60699,8 @@ cut咗张卡	-1.5	churn
 @zh_runaround	repeat	passed around
 @zh_num ..1 @zh_times ..2 @zh_stillbroken	repeat	repaired again and again, still broken
 @zh_kick ..4 @zh_ball	repeat	passed around
+@zh_promised & @zh_notdone|@zh_nobody|@zh_unres	repeat	promised on an earlier contact, and nothing came of it
+@zh_num ..1 @zh_visit	repeat	a visit counted, and nothing solved	needs:@negation|@zh_notdone|@zh_unres|@zh_stillbroken|@zh_still|@zh_again|@zh_gripe
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
 @zh_others ..3 @zh_past	scope:other_party	a friend's or neighbour's earlier experience
 @third|@zh_kin|@zh_others ..6 @zh_elsewhereco	scope:other_party	someone else's trouble at another shop or platform
