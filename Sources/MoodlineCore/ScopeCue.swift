@@ -57,6 +57,9 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// Someone else's feelings told ("my husband was furious", 我表姐哭了一晚): their mood, not
     /// the speaker's, so its clause's words count for less. Cancels no category.
     case theirFeeling
+    /// A goodbye to the company with a rival named ("your competitor offered me half the
+    /// price, so this is goodbye"): leaving, not last words.
+    case companyGoodbye
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -79,6 +82,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .hypothetical: "hypothetical"
         case .settled: "settled"
         case .theirFeeling: "their_feeling"
+        case .companyGoodbye: "company_goodbye"
         }
     }
 
@@ -103,6 +107,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .hypothetical: "a case imagined, not one that happened"
         case .settled: "settled since"
         case .theirFeeling: "someone else's feelings"
+        case .companyGoodbye: "a goodbye to the company, for a rival"
         }
     }
 
@@ -121,7 +126,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .procedure: [.init(.escalation), .init(.churn)]
         case .script: [.init(.selfHarm), .init(.escalation), .init(.churn), .init(.repeatContact)]
         case .selfTarget: [.init(.abuse), .init(.rude)]
-        case .listenerTarget: [.init(.selfHarm)]
+        case .listenerTarget, .companyGoodbye: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
         case .jest, .theirFeeling: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]

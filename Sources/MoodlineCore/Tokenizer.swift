@@ -352,6 +352,14 @@ enum Tokenizer {
                     // "the rope's ready", "your app's getting deleted": a possessive or "is"
                     // the lexicon does not list reads as its noun.
                     key = TextUnit.wordBase | id
+                } else if length >= 5, length < WordTable.maxLength,
+                          word[length - 2] == UInt8(ascii: "i"), word[length - 1] == UInt8(ascii: "n"),
+                          case let gHash = (hash ^ UInt32(UInt8(ascii: "g"))) &* 16_777_619,
+                          case _ = (word[length] = UInt8(ascii: "g")),
+                          let id = resolver.find(UnsafeBufferPointer(rebasing: word[..<(length + 1)]), hash: gHash) {
+                    // "cancellin", "nothin'", "keepin": the -ing the speaker dropped the g of.
+                    key = TextUnit.wordBase | id
+                    unitHash = gHash
                 } else if Self.hasTriple(word.baseAddress!, count: length), WordTable.hasLetterRun(w) {
                     elongated = true
                     // "sooo" → "soo" → "so"

@@ -203,6 +203,15 @@ import Testing
         #expect(score("你听我说我真的不想再活下去了你们还天天催").categories.contains(.selfHarm))
     }
 
+    /// A goodbye beside a rival named as such is to the company; beside a bank's name that is
+    /// also a word ("chase"), or none, it stays last words.
+    @Test func aGoodbyeForARivalIsLeaving() {
+        let rival = score("Your competitor offered me half the price, so this is goodbye")
+        #expect(rival.categories.contains(.churn) && !rival.categories.contains(.selfHarm), "\(rival.categories)")
+        #expect(score("You won't have to chase me any more. This is goodbye.").categories.contains(.selfHarm))
+        #expect(score("Just so you know, this is goodbye. Tell whoever reads these I'm sorry.").categories.contains(.selfHarm))
+    }
+
     /// Saying outright that a death wish was a joke takes it back; saying it was no joke does not.
     @Test func aJokeClaimTakesBackADeathWishAndNotJokingKeepsIt() {
         #expect(!score("等你们退款等得我都想死了哈哈哈，开玩笑的").categories.contains(.selfHarm))

@@ -21324,12 +21324,12 @@ after	0	@if
 before	0	@if
 unless	0	@if
 in case	0	@if
-last time you'll hear from me	0	@goodbye
-last time you will hear from me	0	@goodbye
-last time youll hear from me	0	@goodbye
-never hear from me again	0	@goodbye
-won't hear from me again	0	@goodbye
-wont hear from me again	0	@goodbye
+last time you'll hear from me	0	@goodbye,@en_byebye
+last time you will hear from me	0	@goodbye,@en_byebye
+last time youll hear from me	0	@goodbye,@en_byebye
+never hear from me again	0	@goodbye,@en_byebye
+won't hear from me again	0	@goodbye,@en_byebye
+wont hear from me again	0	@goodbye,@en_byebye
 last person i'm ever	0	@goodbye
 last person im ever	0	@goodbye
 last person i'll ever	0	@goodbye
@@ -21340,7 +21340,7 @@ my final message	0	@goodbye,@self
 sorry for everything	0	@goodbye
 made my peace	0	@goodbye
 made my choice	0	@goodbye
-this is goodbye	0	@goodbye
+this is goodbye	0	@goodbye,@en_byebye
 said my goodbyes	0	@goodbye
 saying my goodbyes	0	@goodbye
 say my goodbyes	0	@goodbye
@@ -22930,10 +22930,10 @@ i'm out of here	0	@leave,@self
 im out of here	0	@leave,@self
 not staying	0	@leave
 i'm not staying	0	@leave,@self
-go elsewhere	0	@leave
-going elsewhere	0	@leave
+go elsewhere	0	@leave,@en_rival
+going elsewhere	0	@leave,@en_rival
 take my business elsewhere	0	@leave
-taking my business elsewhere	0	@leave
+taking my business elsewhere	0	@leave,@en_rival
 taking my money elsewhere	0	@leave,@en_stoppay
 my money elsewhere	0	@leave,@self
 my business elsewhere	0	@leave,@self
@@ -23058,9 +23058,9 @@ change providers	0	@leave
 go with another	0	@leave
 go with someone else	0	@leave
 going with someone else	0	@leave
-your competitor	0	@leave,@competitor
-your competitors	0	@leave
-a competitor	0	@leave
+your competitor	0	@leave,@competitor,@en_rival
+your competitors	0	@leave,@en_rival
+a competitor	0	@leave,@en_rival
 leave you for	0	@leave
 leaving you for	0	@leave
 leave for another	0	@leave
@@ -23167,26 +23167,26 @@ move my business to	0	@leave
 taking my custom to	0	@leave
 competitor	0	@competitor
 competitors	0	@competitor
-your rival	0	@competitor
-your rivals	0	@competitor
+your rival	0	@competitor,@en_rival
+your rivals	0	@competitor,@en_rival
 rival	0	@competitor
-another provider	0	@competitor
-a different provider	0	@competitor
-another company	0	@competitor,@en_elsewhereco
+another provider	0	@competitor,@en_rival
+a different provider	0	@competitor,@en_rival
+another company	0	@competitor,@en_elsewhereco,@en_rival
 the other company	0	@competitor
-another bank	0	@competitor,@en_elsewhereco
+another bank	0	@competitor,@en_elsewhereco,@en_rival
 the other bank	0	@competitor
-a different bank	0	@competitor,@en_elsewhereco
+a different bank	0	@competitor,@en_elsewhereco,@en_rival
 another carrier	0	@competitor
 a new carrier	0	@competitor
 new carrier	0	@competitor
-another insurer	0	@competitor
+another insurer	0	@competitor,@en_rival
 another lender	0	@competitor
-another network	0	@competitor
-another supplier	0	@competitor
+another network	0	@competitor,@en_rival
+another supplier	0	@competitor,@en_rival
 a new provider	0	@competitor
 new provider	0	@competitor
-a different company	0	@competitor,@en_elsewhereco
+a different company	0	@competitor,@en_elsewhereco,@en_rival
 different provider	0	@competitor
 other provider	0	@competitor
 someone else	0	@competitor
@@ -23271,21 +23271,21 @@ switch	0	@switch
 switching	0	@switch
 switched	0	@switch
 switch to	0	@switch
-switching to	0	@switch
+switching to	0	@switch,@en_rival
 move	0	@switch
 moving	0	@switch
 moved	0	@switch
-moving to	0	@switch
+moving to	0	@switch,@en_rival
 move to	0	@switch
 moved over to	0	@switch
 moving all my	0	@switch
 move all my	0	@switch
 move our	0	@switch
 go with	0	@switch
-going with	0	@switch
+going with	0	@switch,@en_rival
 went with	0	@switch
 gone with	0	@switch
-signed up with	0	@switch
+signed up with	0	@switch,@en_rival
 sign up with	0	@switch
 take my number to	0	@switch,@port
 taking my number to	0	@switch,@port
@@ -23311,7 +23311,7 @@ getting a new	0	@switch
 got a new	0	@switch
 be with a	0	@switch
 we'll be with	0	@switch
-signing up with	0	@switch
+signing up with	0	@switch,@en_rival
 joined	0	@switch
 joining	0	@switch
 find	0	@switch
@@ -26587,7 +26587,7 @@ a cheaper operator	0	@competitor
 a cheaper phone company	0	@competitor
 a cheaper platform	0	@competitor
 a cheaper pool	0	@competitor
-a cheaper provider	0	@competitor
+a cheaper provider	0	@competitor,@en_rival
 a cheaper retailer	0	@competitor
 a cheaper salon	0	@competitor
 a cheaper school	0	@competitor
@@ -26623,7 +26623,7 @@ a different isp	0	@competitor
 a different landlord	0	@competitor
 a different letting agent	0	@competitor
 a different mobile network	0	@competitor
-a different network	0	@competitor
+a different network	0	@competitor,@en_rival
 a different nursery	0	@competitor
 a different operator	0	@competitor
 a different phone company	0	@competitor
@@ -27899,8 +27899,8 @@ the whole order	0	@en_wholeorder
 every single item	0	@en_wholeorder
 every item	0	@en_wholeorder
 every last item	0	@en_wholeorder
-the lot	0	@en_wholeorder
-the whole lot	0	@en_wholeorder
+the lot	0	@en_wholeorder,@service
+the whole lot	0	@en_wholeorder,@service
 all of it	0	@en_wholeorder
 all of them	0	@en_wholeorder
 all the items	0	@en_wholeorder
@@ -29470,6 +29470,20 @@ my new provider	0	@competitor
 # --- said not to be about the listener (I'm suing my builder, not you; nothing to do with you lot)
 nothing to do with you lot	0	@en_notyou
 nothing to do with you guys	0	@en_notyou
+# --- the whole of what the customer has ("cancel the whole thing", "cancelling the whole lot"): the service, for cancelling
+the whole thing	0	@service
+whole thing	0	@service
+whole lot	0	@service
+# --- Scots "nae point": no point
+nae point	0	@pointless
+nae point in	0	@pointless
+# --- a rival named as such, or a move to one ("your competitor", "another provider", "signed up with"): beside an ambiguous goodbye ("so this is goodbye") the goodbye is to the company. Not brand names: "chase" and "three" are words too
+the competitor	0	@en_rival
+the competition	0	@en_rival
+a cheaper deal elsewhere	0	@en_rival
+switching over to	0	@en_rival,@switch
+switched to	0	@en_rival,@switch
+moving over to	0	@en_rival,@switch
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -29669,6 +29683,19 @@ literally	0.00	filler
 simply	0.00	filler
 basically	0.00	filler
 frankly	0.00	filler
+
+# --- Scots negatives ("nae chance", "I cannae get through", "it didnae work"); "nae point" is in en-concepts.tsv, "nae bother" in en-service.tsv
+nae	0.00	negator
+cannae	0.00	negator
+canna	0.00	negator
+dinnae	0.00	negator
+didnae	0.00	negator
+wouldnae	0.00	negator
+couldnae	0.00	negator
+isnae	0.00	negator
+wasnae	0.00	negator
+willnae	0.00	negator
+havenae	0.00	negator
 """####),
         LexiconSource(name: "en-sentiment.tsv", text: ####"""
 # file: en-sentiment.tsv
@@ -37081,6 +37108,9 @@ not a problem	1.50
 no problems	1.20	
 no problemo	1.50	
 no worries	1.30	
+nae bother	1.30	
+nae worries	1.30	
+nae problem	1.50	
 not bad	1.50	
 not bad at all	1.80	
 not too bad	1.00	
@@ -40167,6 +40197,7 @@ let the account go	-1.5	churn
 @en_dropyou	churn	dropping the company
 @en_stoppay	churn	stopping payment or taking the money out
 @competitor & @en_byebye	churn	a competitor, and goodbye
+@en_rival & @en_byebye	scope:company_goodbye	a goodbye to the company, for a rival
 @en_wholeorder ..2 @en_returnall	churn	all of it goes back
 @port	churn	porting the number out
 @en_gobare ..0 @competitor	churn	going to a competitor
@@ -52063,7 +52094,6 @@ aws	0	@zh_comp
 上一个客服	0	@zh_promised
 上个客服	0	@zh_promised
 之前的客服	0	@zh_promised
-之前嗰个	0	@zh_promised
 上一位专员	0	@zh_promised
 # --- signs that what was promised never came (到现在都没, 人呢, 到哪去了, 冇人嚟)
 到现在都没	0	@zh_notdone
