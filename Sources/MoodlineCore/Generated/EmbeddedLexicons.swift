@@ -24056,12 +24056,29 @@ if you are feeling	0	@en_script
 if you ever feel	0	@en_script
 please call	0	@en_script
 call 988	0	@en_script
-988	0	@en_script
-samaritans	0	@en_script
-116 123	0	@en_script
+# the helpline offered to the listener, not one the speaker tells of having been given ("someone gave me the helpline number but I've decided")
+call or text 988	0	@en_script
+text 988	0	@en_script
+dial 988	0	@en_script
+call the samaritans	0	@en_script
+ring the samaritans	0	@en_script
+contact the samaritans	0	@en_script
+the samaritans are	0	@en_script
+samaritans are available	0	@en_script
+samaritans on	0	@en_script
+call samaritans	0	@en_script
+call the helpline	0	@en_script
+call a helpline	0	@en_script
+contact a helpline	0	@en_script
+the helpline is	0	@en_script
+our helpline	0	@en_script
+a helpline you can	0	@en_script
+call the crisis line	0	@en_script
+a crisis line you can	0	@en_script
+the crisis line is	0	@en_script
+call 116 123	0	@en_script
+on 116 123	0	@en_script
 reach out to someone	0	@en_script
-crisis line	0	@en_script
-helpline	0	@en_script
 you don't have to go through this alone	0	@en_script,@you
 you have the right	0	@en_script,@you
 you have the right to	0	@en_script,@you,@en_advise
@@ -26994,7 +27011,7 @@ last thing on my list	0	@en_lastthing
 the last thing to sort	0	@en_lastthing
 last loose end	0	@en_lastthing
 the last loose end	0	@en_lastthing
-tying up loose ends	0	@en_lastthing
+tying up loose ends	0	@en_lastthing,@farewell_act
 tie up loose ends	0	@en_lastthing
 tied up the loose ends	0	@en_lastthing
 this was the last thing	0	@en_lastthing
@@ -29484,6 +29501,31 @@ a cheaper deal elsewhere	0	@en_rival
 switching over to	0	@en_rival,@switch
 switched to	0	@en_rival,@switch
 moving over to	0	@en_rival,@switch
+# --- the last paperwork tidied ("just tidying up the paperwork now"): with a mind made up, affairs in order
+tidying up the paperwork	0	@farewell_act
+tidying up my paperwork	0	@farewell_act
+tidying up the last of the paperwork	0	@farewell_act
+tidying up my affairs	0	@farewell_act
+tidying everything up	0	@farewell_act
+tying up the loose ends	0	@farewell_act
+getting my paperwork in order	0	@farewell_act
+sorting out my paperwork	0	@farewell_act
+sorting my paperwork	0	@farewell_act
+putting my paperwork in order	0	@farewell_act
+# --- a mind already made up ("honestly I've already decided"): beside affairs put in order or suicide named
+already decided	0	@en_decided
+i've already decided	0	@en_decided
+i have already decided	0	@en_decided
+ive already decided	0	@en_decided
+i've made my decision	0	@en_decided
+my decision is made	0	@en_decided
+decision's made	0	@en_decided
+# --- more things a contact is counted in ("the 6th message I've sent", "four DMs"); not letters or forms, which come in threes for other reasons
+message	0	@times
+messages	0	@times
+dm	0	@times
+dms	0	@times
+voicemail	0	@times
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -38827,6 +38869,10 @@ suicide prevention	0
 suicide exclusion	0	
 suicide clause	0	
 suicide awareness	0	
+suicide helpline	0	
+suicide hotline	0	
+suicide prevention line	0	
+suicide crisis line	0	
 died by suicide	0	
 self-harm content	0	
 self-harm awareness	0	
@@ -40184,7 +40230,6 @@ let the account go	-1.5	churn
 @if & @en_askonly	scope:procedure	a hypothetical asked only to know
 @en_hire ..3 @lawyer	escalation	instructing a lawyer
 @en_howdo ..5 @complain|@expose|@public|@social|@media|@regulator|@police|@lawyer|@court|@sue	scope:procedure	asking how to complain or review: no threat yet
-@en_script	scope:script	agent's script
 @en_wontbe|@not_want ..3 @complain|@cancel|@switch|@sue|@expose|@leave|@port|@contact|@police|@lawyer|@court|@media|@regulator|@public|@social	scope:negation	not going to
 
 # --- churn
@@ -40243,7 +40288,6 @@ let the account go	-1.5	churn
 # --- repeat scope
 @en_settled	scope:settled	the matter settled since
 @en_first	scope:negation	first contact
-@en_script	scope:script	agent's script
 @cancel ..1 @third	scope:other_party	someone else's account
 @en_elsewhereco	scope:elsewhere	a contact with another firm (three calls to change my address with my bank)
 @en_movehouse ..6 @cancel|@leave	scope:one_off	a house move: the old address closed, the service moved
