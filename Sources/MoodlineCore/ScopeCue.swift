@@ -60,6 +60,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// A goodbye to the company with a rival named ("your competitor offered me half the
     /// price, so this is goodbye"): leaving, not last words.
     case companyGoodbye
+    /// An insult at someone not on the call ("my flatmate is an absolute moron", 我们老板就是个
+    /// 傻X, 隔壁那家的客服简直是智障): no abuse of the listener, and like someone else's story its
+    /// words count for less.
+    case otherTarget
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -83,6 +87,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .settled: "settled"
         case .theirFeeling: "their_feeling"
         case .companyGoodbye: "company_goodbye"
+        case .otherTarget: "other_target"
         }
     }
 
@@ -108,6 +113,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .settled: "settled since"
         case .theirFeeling: "someone else's feelings"
         case .companyGoodbye: "a goodbye to the company, for a rival"
+        case .otherTarget: "aimed at someone not on the call"
         }
     }
 
@@ -131,7 +137,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .jest, .theirFeeling: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
-        case .thingTarget: [.init(.abuse), .init(.rude)]
+        case .thingTarget, .otherTarget: [.init(.abuse), .init(.rude)]
         case .oneOff: [.init(.churn)]
         case .elsewhere, .thisCall, .settled: [.init(.repeatContact)]
         case .hypothetical: [.init(.escalation), .init(.churn), .init(.repeatContact)]

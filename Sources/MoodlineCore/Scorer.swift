@@ -262,6 +262,7 @@ private struct RuleState {
             || (clause.cues.contains(ScopeCues(.reported)) && !clause.speakerInside.contains(ScopeCues(.reported)))
             || (clause.cues.contains(ScopeCues(.otherParty)) && clause.speakerAt < 0)
             || (clause.cues.contains(ScopeCues(.theirFeeling)) && !clause.speakerInside.contains(ScopeCues(.theirFeeling)))
+            || clause.cues.contains(ScopeCues(.otherTarget))
         let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]
         if clauseNegative < 0 && (reported || !clause.cues.intersection(discounting).isEmpty) {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at

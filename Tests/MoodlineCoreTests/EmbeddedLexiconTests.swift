@@ -261,6 +261,20 @@ import Testing
         #expect(score("you stupid thing").categories.contains(.abuse))
     }
 
+    /// An insult at someone not on the call (a flatmate, one's boss, another company's staff) or
+    /// one told of someone else ("the driver called me an idiot") is no abuse of the listener;
+    /// the listener's colleagues are the listener's side.
+    @Test func anInsultAtSomeoneNotOnTheCallIsNoAbuse() {
+        for text in ["my flatmate is an absolute moron, he paid the electric twice",
+                     "The courier called me an idiot at the door, I want to report him",
+                     "我们老板就是个傻X，非让我周末来办这个业务",
+                     "隔壁那家快递的客服简直是智障 还是你们靠谱"] {
+            #expect(!score(text).categories.contains(.abuse), "\(text)")
+        }
+        #expect(score("你们那个叫小王的同事就是个白痴 你跟他一个德行").categories.contains(.abuse))
+        #expect(score("you're an absolute moron").categories.contains(.abuse))
+    }
+
     /// Cancelling one order is no leaving, but a threat beside it still stands; "don't make me"
     /// is a threat, not a negation.
     @Test func aSingleOrderSilencesChurnOnly() {

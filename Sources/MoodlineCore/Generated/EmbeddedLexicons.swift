@@ -20947,20 +20947,20 @@ they	0	@third
 someone	0	@third,@en_they3
 somebody	0	@third,@en_they3
 my friend	0	@third,@self,@en_kinobj
-my boss	0	@third,@self,@en_kinobj
-my husband	0	@third,@en_family,@self,@en_kinobj
-my wife	0	@third,@en_family,@self,@en_kinobj
-my neighbour	0	@third,@self
-my neighbor	0	@third,@self
-my son	0	@third,@en_family,@self,@en_kinobj
-my daughter	0	@third,@en_family,@self,@en_kinobj
-my kid	0	@third,@self
-my mum	0	@third,@en_family,@self,@en_kinobj
-my mom	0	@third,@en_family,@self,@en_kinobj
-my dad	0	@third,@en_family,@self,@en_kinobj
-my ex	0	@third,@self
-my brother	0	@third,@en_family,@self,@en_kinobj
-my sister	0	@third,@en_family,@self,@en_kinobj
+my boss	0	@third,@self,@en_kinobj,@en_mypeople
+my husband	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
+my wife	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
+my neighbour	0	@third,@self,@en_mypeople
+my neighbor	0	@third,@self,@en_mypeople
+my son	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
+my daughter	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
+my kid	0	@third,@self,@en_mypeople
+my mum	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
+my mom	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
+my dad	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
+my ex	0	@third,@self,@en_mypeople
+my brother	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
+my sister	0	@third,@en_family,@self,@en_kinobj,@en_mypeople
 the last agent	0	@third,@en_prior,@en_lastcall
 the previous agent	0	@third,@en_prior
 the previous rep	0	@third
@@ -20994,7 +20994,7 @@ the article	0	@third
 the post	0	@third
 my friends	0	@third,@en_family,@self,@en_everyone
 my colleague	0	@third,@self
-my mate	0	@third,@self
+my mate	0	@third,@self,@en_mypeople
 a friend	0	@third
 my cousin	0	@third,@self
 my uncle	0	@third,@self
@@ -21447,16 +21447,16 @@ i was sorry	0	@en_love,@self
 i love you all	0	@en_love,@self
 i loved you all	0	@en_love,@self
 my family	0	@en_family,@self,@en_everyone
-my kids	0	@en_family,@self,@en_kinobj
+my kids	0	@en_family,@self,@en_kinobj,@en_mypeople
 my children	0	@en_family,@self
 my parents	0	@en_family,@self
 everyone	0	@en_family,@social,@en_everyone,@en_they3
 everybody	0	@en_family,@en_everyone,@en_they3
-my partner	0	@en_family,@self,@en_kinobj
-my girlfriend	0	@en_family,@self
-my boyfriend	0	@en_family,@self
-my dog	0	@en_family,@self
-my cat	0	@en_family,@self
+my partner	0	@en_family,@self,@en_kinobj,@en_mypeople
+my girlfriend	0	@en_family,@self,@en_mypeople
+my boyfriend	0	@en_family,@self,@en_mypeople
+my dog	0	@en_family,@self,@en_mypeople
+my cat	0	@en_family,@self,@en_mypeople
 my pets	0	@en_family,@self
 my stuff	0	@en_family,@self
 my things	0	@en_family,@self
@@ -24957,13 +24957,13 @@ say	0	@en_say
 saying	0	@en_say
 told	0	@en_say,@en_informed
 tells	0	@en_say,@en_informed
-called me	0	@en_say
+called me	0	@en_say,@en_calledme
 called my	0	@en_say
 called the	0	@en_say
 called him	0	@en_say
 called her	0	@en_say
 calls me	0	@en_say
-calling me	0	@en_say
+calling me	0	@en_say,@en_calledme
 yelled	0	@en_say
 yells	0	@en_say
 shouted	0	@en_say
@@ -29526,6 +29526,15 @@ messages	0	@times
 dm	0	@times
 dms	0	@times
 voicemail	0	@times
+# --- people the speaker talks about who are not on the call ("my flatmate", "my boss"): an insult at them is no abuse of the listener
+my flatmate	0	@en_mypeople
+my roommate	0	@en_mypeople
+my housemate	0	@en_mypeople
+my manager	0	@en_mypeople
+my landlord	0	@en_mypeople
+my brother-in-law	0	@en_mypeople
+my sister-in-law	0	@en_mypeople
+my other half	0	@en_mypeople
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40178,6 +40187,8 @@ let the account go	-1.5	churn
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
 @en_thingcurse	scope:thing_target	swearing at a thing
+@en_mypeople ..4 @insult|@en_adj	scope:other_target	an insult at someone not on the call (my flatmate is an absolute moron)
+@en_calledme ..3 @insult|@en_adj|@profanity	scope:reported	someone called the speaker names
 @en_thing ..4 @insult|@en_demean|@en_adj	scope:thing_target	a device, an app or a bot called names
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
 @third ..4 @en_say ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:reported	someone else's threat
@@ -44782,9 +44793,9 @@ reset完又断	0	@letdown
 有人	0	@third,@zh_others
 别人	0	@third,@zh_others
 人家说	0	@third
-朋友	0	@third,@zh_kin,@zh_others,@zh_outsiders
+朋友	0	@third,@zh_kin,@zh_others,@zh_outsiders,@zh_offcall
 同事	0	@third,@zh_kin,@zh_staff
-邻居	0	@third,@zh_kin,@zh_others,@zh_outsiders
+邻居	0	@third,@zh_kin,@zh_others,@zh_outsiders,@zh_offcall
 司机	0	@third
 主播	0	@third
 同学	0	@third,@zh_kin,@zh_outsiders
@@ -45927,13 +45938,13 @@ po文	0	@zh_expose
 姐	0	@zh_kin
 弟	0	@zh_kin
 妹	0	@zh_kin
-我哥	0	@zh_kin,@self
-我姐	0	@zh_kin,@self
-我弟	0	@zh_kin,@self
-我妹	0	@zh_kin,@self
+我哥	0	@zh_kin,@self,@zh_offcall
+我姐	0	@zh_kin,@self,@zh_offcall
+我弟	0	@zh_kin,@self,@zh_offcall
+我妹	0	@zh_kin,@self,@zh_offcall
 我姊	0	@zh_kin,@self
-女儿	0	@zh_kin
-儿子	0	@zh_kin
+女儿	0	@zh_kin,@zh_offcall
+儿子	0	@zh_kin,@zh_offcall
 女朋友	0	@zh_kin
 男朋友	0	@zh_kin
 屋企人	0	@zh_kin,@zh_outsiders
@@ -45944,12 +45955,12 @@ po文	0	@zh_expose
 阿爷	0	@zh_kin
 阿爸	0	@zh_kin
 阿妈	0	@zh_kin
-老豆	0	@zh_kin
+老豆	0	@zh_kin,@zh_offcall
 狗狗	0	@zh_kin
 叔	0	@zh_kin
 阿叔	0	@zh_kin
-我爸	0	@zh_kin,@self
-我妈	0	@zh_kin,@self
+我爸	0	@zh_kin,@self,@zh_offcall
+我妈	0	@zh_kin,@self,@zh_offcall
 销掉	0	@zh_cancel
 注销掉	0	@zh_cancel
 关停	0	@zh_cancel
@@ -46113,18 +46124,18 @@ app	0	@zh_device
 别处	0	@zh_comp
 别间	0	@zh_comp,@zh_elsewhereco
 第二家	0	@zh_comp
-另一家	0	@zh_comp,@zh_elsewhereco
+另一家	0	@zh_comp,@zh_elsewhereco,@zh_othershop
 另外一家	0	@zh_comp,@zh_elsewhereco
 竞品	0	@zh_comp
 友商	0	@zh_comp
-别家	0	@zh_comp,@zh_elsewhereco
-其他家	0	@zh_comp
+别家	0	@zh_comp,@zh_elsewhereco,@zh_othershop
+其他家	0	@zh_comp,@zh_othershop
 其它家	0	@zh_comp
-第二间	0	@zh_comp,@zh_elsewhereco
+第二间	0	@zh_comp,@zh_elsewhereco,@zh_othershop
 第二个	0	@zh_comp
-隔壁	0	@zh_comp
+隔壁	0	@zh_comp,@zh_othershop
 隔篱	0	@zh_comp
-隔壁家	0	@zh_comp
+隔壁家	0	@zh_comp,@zh_othershop
 人哋	0	@zh_comp
 对手	0	@zh_comp
 联通	0	@zh_comp
@@ -48508,7 +48519,7 @@ bxhl	0	@zh_shterm
 逼得想死	0	@zh_shterm
 # --- more people the customer may speak for (闺蜜, 室友, 病人, 客户): a risk told of them is theirs
 闺蜜	0	@third
-室友	0	@third
+室友	0	@third,@zh_offcall
 舍友	0	@third
 表弟	0	@third
 表妹	0	@third
@@ -48519,7 +48530,7 @@ bxhl	0	@zh_shterm
 学生	0	@third,@zh_outsiders
 客户	0	@third
 我先生	0	@third,@zh_family
-我老公	0	@third,@zh_family
+我老公	0	@third,@zh_family,@zh_offcall
 我太太	0	@third,@zh_family
 我丈夫	0	@third
 我先生走了以后	0	@third
@@ -48788,8 +48799,8 @@ bbq	0	@zh_bbq
 躺在	0	@zh_liedown
 去躺	0	@zh_liedown
 躺上去	0	@zh_liedown
-我个女	0	@zh_kin
-我个仔	0	@zh_kin
+我个女	0	@zh_kin,@zh_offcall
+我个仔	0	@zh_kin,@zh_offcall
 不会再住任何地方	0	@zh_gone
 也不会再住任何地方	0	@zh_gone
 不会再去任何地方	0	@zh_gone
@@ -49476,7 +49487,7 @@ bbq	0	@zh_bbq
 # --- round 19 tuning: a competitor named as such (not any other colour), first contacts and solved problems, leaders' message boards, notices, devices, long waits
 别的牌子	0	@zh_comp
 别的店	0	@zh_comp,@zh_elsewhereco
-别的公司	0	@zh_comp
+别的公司	0	@zh_comp,@zh_othershop
 别的运营商	0	@zh_comp
 别的品牌	0	@zh_comp
 别的网店	0	@zh_comp
@@ -50433,9 +50444,9 @@ bbq	0	@zh_bbq
 不必再发了	0	@zh_nomore
 # --- from now on, and the other shop (以后……还是让楼下那家送吧)
 楼下那家	0	@zh_comp
-那家	0	@zh_comp
-隔壁那家	0	@zh_comp
-对面那家	0	@zh_comp
+那家	0	@zh_comp,@zh_othershop
+隔壁那家	0	@zh_comp,@zh_othershop
+对面那家	0	@zh_comp,@zh_othershop
 往后	0	@zh_fromnow
 今后	0	@zh_fromnow
 下次	0	@zh_fromnow
@@ -52204,6 +52215,28 @@ aws	0	@zh_comp
 网红	0	@third
 名人	0	@third
 偶像	0	@third
+# --- people the speaker talks about who are not on the call (我们老板, 我室友, 房东): an insult at them is no abuse of the listener; with @zh_kin in patterns
+我们老板	0	@zh_offcall,@third
+我老板	0	@zh_offcall,@third
+我们领导	0	@zh_offcall,@third
+我领导	0	@zh_offcall,@third
+我上司	0	@zh_offcall,@third
+房东	0	@zh_offcall,@third
+我房东	0	@zh_offcall,@third
+我室友	0	@zh_offcall,@third
+我前任	0	@zh_offcall,@third
+我老婆	0	@zh_offcall,@third,@zh_family
+前夫	0	@zh_offcall,@third
+前妻	0	@zh_offcall,@third
+我们经理	0	@zh_offcall,@third
+我们公司那个	0	@zh_offcall,@third
+# --- another company or shop (隔壁那家, 他们家, 别家): its staff are not the listener
+他们家	0	@zh_othershop
+上一家	0	@zh_othershop
+嗰间	0	@zh_othershop
+之前那家	0	@zh_othershop
+原来那家	0	@zh_othershop
+那个房东	0	@third,@zh_offcall
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -60666,6 +60699,8 @@ cut咗张卡	-1.5	churn
 @zh_doom	scope:listener_target	a curse on the listener's life
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
 @zh_thingcurse	scope:thing_target	swearing at a thing
+@zh_offcall ..4 @zh_insult	scope:other_target	an insult at someone not on the call (我老公就是个废物)
+@zh_othershop ..4 @you	scope:other_target	another company's staff (隔壁那家的客服)
 @zh_insult ..2 @zh_device	scope:thing_target	an insult fixed on a device
 @zh_device ..1 @zh_copula ..2 @zh_insult	scope:thing_target	a device called names (这路由器就是个废物, 部机真系废柴)
 @zh_yourthing @zh_device ..6 @zh_insult	scope:thing_target	an insult at the listener's system, not the listener
