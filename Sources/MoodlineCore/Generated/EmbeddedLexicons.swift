@@ -23365,7 +23365,7 @@ order	0	@en_buy,@en_oneoff
 ordering	0	@en_buy
 ordered	0	@en_buy
 orders	0	@en_buy
-shop	0	@en_buy,@en_firm
+shop	0	@en_buy,@en_firm,@en_errand
 shopping	0	@en_buy
 fly	0	@en_buy
 flying	0	@en_buy
@@ -26214,7 +26214,7 @@ utility	0	@en_firm
 estate agent	0	@en_firm
 garage	0	@en_firm
 vet	0	@en_firm
-dentist	0	@en_firm
+dentist	0	@en_firm,@en_errand
 salon	0	@en_firm
 club	0	@en_firm
 pool	0	@en_firm
@@ -29535,6 +29535,22 @@ my landlord	0	@en_mypeople
 my brother-in-law	0	@en_mypeople
 my sister-in-law	0	@en_mypeople
 my other half	0	@en_mypeople
+# --- errands and the day's doings ("I'm off to celebrate", "off to bed", "off to work"): someone going about the day, not leaving the company
+celebrate	0	@en_errand
+bed	0	@en_errand
+sleep	0	@en_errand
+work	0	@en_errand
+lunch	0	@en_errand
+dinner	0	@en_errand
+breakfast	0	@en_errand
+church	0	@en_errand
+pub	0	@en_errand
+shops	0	@en_errand
+airport	0	@en_errand
+holiday	0	@en_errand
+doctor	0	@en_errand
+doctors	0	@en_errand
+beach	0	@en_errand
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40301,6 +40317,7 @@ let the account go	-1.5	churn
 @en_first	scope:negation	first contact
 @cancel ..1 @third	scope:other_party	someone else's account
 @en_elsewhereco	scope:elsewhere	a contact with another firm (three calls to change my address with my bank)
+@leave ..1 @en_errand	scope:one_off	off about the day, not leaving (I'm off to celebrate, off to bed)
 @en_movehouse ..6 @cancel|@leave	scope:one_off	a house move: the old address closed, the service moved
 @cancel|@leave ..6 @en_movehouse	scope:one_off	a house move: the service closed at the old address
 @contact|@en_prior|@again|@times	support:repeat	words that can carry repeat contact
