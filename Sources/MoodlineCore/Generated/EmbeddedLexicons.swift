@@ -21099,13 +21099,13 @@ gone	0	@die,@en_gobare
 leave this world	0	@die,@kill
 leaving this world	0	@die,@kill
 leave this earth	0	@die,@kill
-not wake up	0	@die
+not wake up	0	@die,@en_stepoff
 sleep forever	0	@die
 just stop	0	@die
 let go	0	@die
 end up dead	0	@die
 stop breathing	0	@die
-never wake up	0	@die
+never wake up	0	@die,@en_stepoff
 never woken up	0	@die
 never wake up again	0	@die
 never woke up	0	@die
@@ -21789,7 +21789,7 @@ driving into	0	@en_mact
 crash my car	0	@en_mact
 crashing my car	0	@en_mact
 crash the car	0	@en_mact
-drive off	0	@en_mact
+drive off	0	@en_mact,@en_stepoff
 holding	0	@en_mact
 holding the	0	@en_mact
 stockpiled	0	@en_mact
@@ -29551,6 +29551,41 @@ holiday	0	@en_errand
 doctor	0	@en_errand
 doctors	0	@en_errand
 beach	0	@en_errand
+# --- dead or gone by a date the listener names ("don't send the engineer Friday, I'll have jumped by then")
+i'll have jumped	0	@en_gone
+i will have jumped	0	@en_gone
+ill have jumped	0	@en_gone
+i'll have ended it	0	@en_gone
+ill have ended it	0	@en_gone
+i'll have ended it all	0	@en_gone
+i'll be dead by then	0	@en_gone
+ill be dead by then	0	@en_gone
+i will be dead by then	0	@en_gone
+i won't be alive by then	0	@en_gone
+i wont be alive by then	0	@en_gone
+won't be alive by then	0	@en_gone
+# --- how easy it would be ("all I could think was how easy it'd be to just step off"): with a way of ending it, a thought of dying
+how easy it would be	0	@en_howeasy
+how easy it'd be	0	@en_howeasy
+how easy itd be	0	@en_howeasy
+how easy it would be to	0	@en_howeasy
+how easy it'd be to	0	@en_howeasy
+how simple it would be	0	@en_howeasy
+how simple it'd be	0	@en_howeasy
+how quick it would be	0	@en_howeasy
+how quick it'd be	0	@en_howeasy
+# --- stepping or driving off an edge ("step off", "drive off the edge", "let go of the railing")
+step off	0	@en_stepoff
+step off the edge	0	@en_stepoff
+step off the platform	0	@en_stepoff
+walk off the edge	0	@en_stepoff
+drive off the road	0	@en_stepoff
+drive off the cliff	0	@en_stepoff
+drive into a wall	0	@en_stepoff
+drive into a tree	0	@en_stepoff
+swerve into	0	@en_stepoff
+let go of the railing	0	@en_stepoff
+fall asleep and not wake up	0	@en_stepoff
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40148,6 +40183,7 @@ let the account go	-1.5	churn
 @en_heightq ..6 @method	self_harm	checking a high place's height
 @en_wontneed ..6 @en_whereigo	self_harm	not needing it where one is going
 @en_jumpdown ..6 @en_easier	self_harm	jumping as the easier way
+@en_howeasy ..3 @en_stepoff|@en_jumpdown|@die|@kill|@en_endit	self_harm	thinking how easy dying would be
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
 @method ..8 @en_answer	self_harm	a means that looks like the answer
