@@ -21192,7 +21192,7 @@ want out of this life	0	@kill
 leave this life	0	@kill
 leaving this life	0	@kill
 check out for good	0	@kill
-checking out for good	0	@kill
+checking out for good	0	@kill,@en_departure
 be out of this life	0	@kill
 i want out of this life	0	@kill,@self
 i want out of life	0	@kill,@self
@@ -21772,8 +21772,8 @@ hang	0	@en_mact
 hanging	0	@en_mact
 hanged	0	@en_mact
 sit on	0	@en_mact
-sitting on	0	@en_mact
-sat on	0	@en_mact
+sitting on	0	@en_mact,@en_stand
+sat on	0	@en_mact,@en_stand
 sit on the edge of	0	@en_mact
 sitting by	0	@en_mact
 sat by	0	@en_mact
@@ -23172,7 +23172,7 @@ your rivals	0	@competitor,@en_rival
 rival	0	@competitor
 another provider	0	@competitor,@en_rival
 a different provider	0	@competitor,@en_rival
-another company	0	@competitor,@en_elsewhereco,@en_rival
+another company	0	@competitor,@en_elsewhereco,@en_rival,@en_oldco
 the other company	0	@competitor
 another bank	0	@competitor,@en_elsewhereco,@en_rival
 the other bank	0	@competitor
@@ -23186,7 +23186,7 @@ another network	0	@competitor,@en_rival
 another supplier	0	@competitor,@en_rival
 a new provider	0	@competitor
 new provider	0	@competitor
-a different company	0	@competitor,@en_elsewhereco,@en_rival
+a different company	0	@competitor,@en_elsewhereco,@en_rival,@en_oldco
 different provider	0	@competitor
 other provider	0	@competitor
 someone else	0	@competitor
@@ -26789,7 +26789,7 @@ some other card provider	0	@competitor
 some other carrier	0	@competitor
 some other cinema chain	0	@competitor
 some other club	0	@competitor
-some other company	0	@competitor
+some other company	0	@competitor,@en_oldco
 some other courier	0	@competitor
 some other courier company	0	@competitor
 some other delivery app	0	@competitor
@@ -29442,11 +29442,11 @@ my old place	0	@en_movehouse
 my old house	0	@en_movehouse
 my old address	0	@en_movehouse
 # --- another firm (three calls to change my address with my bank): a contact elsewhere
-my old bank	0	@en_elsewhereco
-my previous bank	0	@en_elsewhereco
-my old provider	0	@en_elsewhereco
-my previous provider	0	@en_elsewhereco
-my last provider	0	@en_elsewhereco
+my old bank	0	@en_elsewhereco,@en_oldco
+my previous bank	0	@en_elsewhereco,@en_oldco
+my old provider	0	@en_elsewhereco,@en_oldco
+my previous provider	0	@en_elsewhereco,@en_oldco
+my last provider	0	@en_elsewhereco,@en_oldco
 with my bank	0	@en_elsewhereco
 with my old bank	0	@en_elsewhereco
 # --- someone else who wanted or was ready to complain (my husband wanted to ring the ombudsman)
@@ -29586,6 +29586,62 @@ drive into a tree	0	@en_stepoff
 swerve into	0	@en_stepoff
 let go of the railing	0	@en_stepoff
 fall asleep and not wake up	0	@en_stepoff
+# --- games, playlists and the news ("the quest where you throw yourself off the tower", "on my playlist", "I read that a man jumped"): someone else's story
+the quest	0	@en_innocent
+the quest where	0	@en_innocent
+the level where	0	@en_innocent
+the mission where	0	@en_innocent
+the raid	0	@en_innocent
+in the game	0	@en_innocent
+the boss fight	0	@en_innocent
+my character	0	@en_innocent
+on my playlist	0	@en_innocent
+my playlist	0	@en_innocent
+i read that	0	@en_innocent
+read that	0	@en_innocent
+in the news	0	@en_innocent
+on the radio	0	@en_innocent
+# --- standing or sitting at an edge ("I stand right at the edge of the platform", "sat on the ledge"): with the edge, a place to fall from
+stand	0	@en_stand
+standing	0	@en_stand
+stood	0	@en_stand
+# --- edges one falls from (not bridges or roofs alone: people stand on those stuck in traffic or fixing a leak)
+edge of the platform	0	@en_edge
+the edge of the platform	0	@en_edge
+edge of the roof	0	@en_edge
+the edge of the roof	0	@en_edge
+edge of the cliff	0	@en_edge
+the edge of the cliff	0	@en_edge
+edge of the bridge	0	@en_edge
+the edge of the bridge	0	@en_edge
+the ledge	0	@en_edge
+a ledge	0	@en_edge
+the railing	0	@en_edge
+the wrong side of the railing	0	@en_edge
+the parapet	0	@en_edge
+# --- "from life, not the game": not the innocent kind of leaving
+i mean from life	0	@en_notinnocent
+and i mean from life	0	@en_notinnocent
+not the game	0	@en_notinnocent
+i don't mean the game	0	@en_notinnocent
+i dont mean the game	0	@en_notinnocent
+# --- logging off for good: a departure, with "not the game" beside it no gamer's break
+logging off for good	0	@en_departure
+log off for good	0	@en_departure
+signing off for good	0	@en_departure
+# --- goodbyes written
+writing my goodbyes	0	@goodbye
+write my goodbyes	0	@goodbye
+written my goodbyes	0	@goodbye
+wrote my goodbyes	0	@goodbye
+writing goodbye letters	0	@goodbye
+# --- another company the speaker dealt with before ("my old bank was such a nightmare I ended up at the ombudsman"): its disputes are not with the listener
+my old insurer	0	@en_oldco
+my last bank	0	@en_oldco
+my old energy company	0	@en_oldco
+my old network	0	@en_oldco
+my old supplier	0	@en_oldco
+my old landlord	0	@en_oldco
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40110,6 +40166,23 @@ do something to myself	-3.0	self_harm
 let the policy go	-1.5	churn
 have to let the policy go	-1.5	churn
 let the account go	-1.5	churn
+
+# --- hyperbole about a chore or a game, matched whole so the dying inside does not fire
+dying of embarrassment	-0.5	hyperbole
+want to die of embarrassment	-0.5	hyperbole
+wanna die of embarrassment	-0.5	hyperbole
+want to die of shame	-0.5	hyperbole
+could die of embarrassment	-0.5	hyperbole
+want to die of boredom	-0.8	hyperbole
+rather jump off a bridge than	-1.0	hyperbole
+rather throw myself off a bridge than	-1.0	hyperbole
+rather jump off a cliff than	-1.0	hyperbole
+is literally suicide	-0.5	hyperbole
+is suicide	-0.5	hyperbole
+suicide mission	-0.5	hyperbole
+suicide run	-0.5	hyperbole
+i don't wanna live forever	0	
+i dont wanna live forever	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -40184,6 +40257,7 @@ let the account go	-1.5	churn
 @en_wontneed ..6 @en_whereigo	self_harm	not needing it where one is going
 @en_jumpdown ..6 @en_easier	self_harm	jumping as the easier way
 @en_howeasy ..3 @en_stepoff|@en_jumpdown|@die|@kill|@en_endit	self_harm	thinking how easy dying would be
+@en_stand ..5 @en_edge	self_harm	standing at an edge to fall from
 @en_withme & @en_mact|@method	self_harm	a crash with the speaker inside
 @en_dontcall & @en_noone	self_harm	no one left to answer
 @method ..8 @en_answer	self_harm	a means that looks like the answer
@@ -40282,6 +40356,8 @@ let the account go	-1.5	churn
 @en_wasgoing & @en_luckily	scope:negation	a threat one was going to make, until it was sorted
 @en_theywill ..5 @sue|@lawyer|@court|@police|@regulator|@media|@complain|@expose|@public|@social	scope:reported	someone else's plan to complain
 @third ..3 @en_wantedto ..5 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else wanted to complain (my husband wanted to ring the ombudsman)
+@third ..10 @complain ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else's complaint told (my brother ended up filing with the ombudsman)
+@en_oldco ..12 @sue|@lawyer|@court|@police|@regulator|@media|@complain	scope:other_party	a dispute with another company, told (my old bank was a nightmare, I ended up at the ombudsman)
 @en_contactinfo ..2 @regulator|@media|@lawyer|@police|@court	scope:procedure	asking where a body is reached
 @regulator|@media|@lawyer|@police|@court ..2 @en_contactinfo	scope:procedure	asking where a body is reached (the ombudsman's address)
 @en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
@@ -49283,15 +49359,15 @@ bbq	0	@zh_bbq
 划开了	0	@zh_hurt
 崩开了	0	@zh_hurt
 裂开了	0	@zh_hurt
-宠物	0	@zh_pet
+宠物	0	@zh_pet,@zh_kin
 我家猫	0	@zh_pet
 我家狗狗	0	@zh_pet
 我的猫	0	@zh_pet
 我的狗	0	@zh_pet
-猫咪	0	@zh_pet
+猫咪	0	@zh_pet,@zh_kin
 狗狗	0	@zh_pet
-只猫	0	@zh_pet
-只狗	0	@zh_pet
+只猫	0	@zh_pet,@zh_kin
+只狗	0	@zh_pet,@zh_kin
 把猫	0	@zh_pet
 把狗	0	@zh_pet
 我家狗	0	@zh_pet
@@ -52286,7 +52362,6 @@ aws	0	@zh_comp
 # --- another company or shop (隔壁那家, 他们家, 别家): its staff are not the listener
 他们家	0	@zh_othershop
 上一家	0	@zh_othershop
-嗰间	0	@zh_othershop
 之前那家	0	@zh_othershop
 原来那家	0	@zh_othershop
 那个房东	0	@third,@zh_offcall
@@ -52342,8 +52417,94 @@ deliveroo	0	@zh_comp
 过去签	0	@zh_followswitch
 过去签约	0	@zh_followswitch
 过嚟办	0	@zh_followswitch
-过去嗰边办	0	@zh_followswitch
 转过去	0	@zh_followswitch
+# --- calling for no reason but to talk, or a last call (唔知点解会打嚟, 只系想有人同我讲吓嘢, 最后打给一个人): at a high or deep place, a disclosure
+最后打给一个人	0	@zh_lasttalk
+想最后打给一个人	0	@zh_lasttalk
+最后打个电话	0	@zh_lasttalk
+唔知点解会打	0	@zh_lasttalk
+唔知点解会拨	0	@zh_lasttalk
+唔知点解会打嚟	0	@zh_lasttalk
+不知道为什么会打	0	@zh_lasttalk
+不知道为什么打给你们	0	@zh_lasttalk
+不知道为什么会打给你们	0	@zh_lasttalk
+只系想有人同我讲	0	@zh_lasttalk
+只系想有人同我讲吓嘢	0	@zh_lasttalk
+只是想有人跟我说说话	0	@zh_lasttalk
+只是想有人陪我说说话	0	@zh_lasttalk
+想有人同我倾吓	0	@zh_lasttalk
+想找个人讲讲话	0	@zh_lasttalk
+唔系为张单	0	@zh_lasttalk
+不是为了账单	0	@zh_lasttalk
+# --- going to find a parent who died (我准备去找我爸了，他已经走了三年)
+去找我爸	0	@zh_followdead
+去找我妈	0	@zh_followdead
+去找我爸爸	0	@zh_followdead
+去找我妈妈	0	@zh_followdead
+去揾我爸	0	@zh_followdead
+去揾我妈	0	@zh_followdead
+去揾我老豆	0	@zh_followdead
+去见我爸	0	@zh_followdead
+去见我妈	0	@zh_followdead
+去陪我爸爸	0	@zh_followdead
+去陪我妈妈	0	@zh_followdead
+# --- farewells already said (朋友都道別過了)
+都道别过了	0	@zh_gone
+道别过了	0	@zh_gone
+都道别过	0	@zh_gone
+都同佢哋讲咗拜拜	0	@zh_gone
+# --- the family receiving the money (想确保我走咗之后老婆收到钱, 钱留给我闺女)
+老婆收到钱	0	@zh_familymoney
+老公收到钱	0	@zh_familymoney
+家人收到钱	0	@zh_familymoney
+屋企人收到钱	0	@zh_familymoney
+我妈收到钱	0	@zh_familymoney
+钱留给我闺女	0	@zh_familymoney
+钱留给我女儿	0	@zh_familymoney
+钱留给我儿子	0	@zh_familymoney
+钱留给孩子	0	@zh_familymoney
+钱留给我老婆	0	@zh_familymoney
+钱留给我妈	0	@zh_familymoney
+留给我闺女	0	@zh_familymoney
+留给我女儿	0	@zh_familymoney
+# --- an apology to one's parents and a promise for the next life (儿子不孝……下辈子再报答她): last words
+儿子不孝	0	@zh_unfilial
+女儿不孝	0	@zh_unfilial
+孩儿不孝	0	@zh_unfilial
+我不孝	0	@zh_unfilial
+仔不孝	0	@zh_unfilial
+女不孝	0	@zh_unfilial
+下辈子再报答	0	@zh_nextlife
+下辈子报答	0	@zh_nextlife
+下辈子再孝顺	0	@zh_nextlife
+下辈子再做	0	@zh_nextlife
+来世再报答	0	@zh_nextlife
+来生再报答	0	@zh_nextlife
+下世再报答	0	@zh_nextlife
+# --- asked only to know, after 我就 or 再 (我就是了解一下, 再随便问一句)
+我就是了解一下	0	@zh_askonly
+我就是问问	0	@zh_askonly
+我就是问一下	0	@zh_askonly
+我就是好奇	0	@zh_askonly
+我就是想了解一下	0	@zh_askonly
+我就是想问问	0	@zh_askonly
+随便问一句	0	@zh_askonly
+再随便问一句	0	@zh_askonly
+顺便问一句	0	@zh_askonly
+顺便问问	0	@zh_askonly
+# --- pets (隻狗仔上年走咗): what is told of them is theirs
+狗仔	0	@zh_kin
+猫仔	0	@zh_kin
+毛孩	0	@zh_kin
+毛小孩	0	@zh_kin
+# --- a song's words (歌词写「如果明天我不在了」)
+歌词写	0	@zh_quote
+歌词写着	0	@zh_quote
+歌词里	0	@zh_quote
+歌词讲	0	@zh_quote
+首歌讲	0	@zh_quote
+首歌唱	0	@zh_quote
+那首歌	0	@zh_quote
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -56865,6 +57026,9 @@ deliveroo	0	@zh_comp
 保暖	1.2	
 透气	1.2	
 强推	2.2	
+
+# --- crying one's heart out (喊到死去活来): sorrow said large, no death in it
+死去活来	-1.2	hyperbole,sadness
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -60661,6 +60825,7 @@ cut咗张卡	-1.5	churn
 @zh_without & @zh_payout	self_harm	without me, the payout
 @self ..2 @zh_live ..6 @zh_mistake	self_harm	one's existence a mistake
 @zh_gone|@zh_die & @zh_followdead	self_harm	wanting to follow someone who died
+@zh_unfilial & @zh_nextlife	self_harm	an apology to one's parents and a promise for the next life
 @zh_entrust|@zh_transfer & @zh_cantstay|@zh_followdead	self_harm	handed over, unable to stay with them
 @zh_entrust & @zh_finances	self_harm	entrusted, and the finances handed over
 @zh_die ..4 @zh_better	self_harm	death as the way out
