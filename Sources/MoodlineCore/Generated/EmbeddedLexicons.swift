@@ -23077,7 +23077,7 @@ never buy again	0	@leave
 never buy from	0	@leave
 never buying from	0	@leave
 never use you again	0	@leave
-never using you again	0	@leave
+never using you again	0	@leave,@en_dropyou
 never fly with	0	@leave
 never flying with	0	@leave
 never shop	0	@leave
@@ -24960,8 +24960,8 @@ tells	0	@en_say,@en_informed
 called me	0	@en_say,@en_calledme
 called my	0	@en_say
 called the	0	@en_say
-called him	0	@en_say
-called her	0	@en_say
+called him	0	@en_say,@en_calledme
+called her	0	@en_say,@en_calledme
 calls me	0	@en_say
 calling me	0	@en_say,@en_calledme
 yelled	0	@en_say
@@ -29642,6 +29642,69 @@ my old energy company	0	@en_oldco
 my old network	0	@en_oldco
 my old supplier	0	@en_oldco
 my old landlord	0	@en_oldco
+# --- no longer using the company ("I'm not using you anymore", "won't be using you again")
+not using you anymore	0	@en_dropyou
+not using you any more	0	@en_dropyou
+not using you lot anymore	0	@en_dropyou
+not using you guys anymore	0	@en_dropyou
+won't be using you	0	@en_dropyou
+wont be using you	0	@en_dropyou
+won't be using you again	0	@en_dropyou
+done using you	0	@en_dropyou
+finished with you lot	0	@en_dropyou
+# --- the last money the company gets ("this is the last month you're getting a penny out of me")
+last month you're getting a penny	0	@en_stoppay
+last month you're getting	0	@en_stoppay
+last penny you'll get	0	@en_stoppay
+last penny you're getting	0	@en_stoppay
+last payment you'll get	0	@en_stoppay
+last payment you're getting	0	@en_stoppay
+last money you'll see	0	@en_stoppay
+the last you'll see of my money	0	@en_stoppay
+# --- a lawyer booked ("I've booked a consultation with a solicitor")
+booked a consultation with	0	@en_hire
+booked an appointment with	0	@en_hire
+got an appointment with	0	@en_hire
+consultation with	0	@en_hire
+seeing	0	@en_hire
+meeting with	0	@en_hire
+# --- someone called a third person names ("calling her an idiot"): their insult, told
+calling her	0	@en_calledme
+calling him	0	@en_calledme
+calling them	0	@en_calledme
+called them	0	@en_calledme
+# --- tradespeople and employers the speaker had a dispute with: not the listener
+a builder	0	@en_oldco
+my builder	0	@en_oldco
+the builder	0	@en_oldco
+a tradesman	0	@en_oldco
+my employer	0	@en_oldco
+my old employer	0	@en_oldco
+# --- a lawyer friend's reading, and what was seen on a site ("my lawyer friend says the terms are fair", "I saw on Trustpilot"): no threat
+lawyer friend	0	@en_innocent
+my lawyer friend	0	@en_innocent
+a lawyer friend	0	@en_innocent
+friend who's a lawyer	0	@en_innocent
+friend who is a lawyer	0	@en_innocent
+my solicitor friend	0	@en_innocent
+i saw on	0	@en_innocent
+saw on	0	@en_innocent
+# --- switching over, now or soon ("I think I will switch over lor", "gonna switch"): with a rival named, leaving
+i will switch	0	@en_switchnow
+i'll switch	0	@en_switchnow
+ill switch	0	@en_switchnow
+i will switch over	0	@en_switchnow
+i'll switch over	0	@en_switchnow
+will switch over	0	@en_switchnow
+switch over lor	0	@en_switchnow
+i'm switching	0	@en_switchnow
+im switching	0	@en_switchnow
+gonna switch	0	@en_switchnow
+going to switch	0	@en_switchnow
+i'll be switching	0	@en_switchnow
+i will be switching	0	@en_switchnow
+i'll move over	0	@en_switchnow
+i will move over	0	@en_switchnow
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40183,6 +40246,9 @@ suicide mission	-0.5	hyperbole
 suicide run	-0.5	hyperbole
 i don't wanna live forever	0	
 i dont wanna live forever	0	
+put me in an early grave	-0.8	hyperbole
+send me to an early grave	-0.8	hyperbole
+sending me to an early grave	-0.8	hyperbole
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -40381,6 +40447,7 @@ i dont wanna live forever	0
 @en_dropyou	churn	dropping the company
 @en_stoppay	churn	stopping payment or taking the money out
 @competitor & @en_byebye	churn	a competitor, and goodbye
+@competitor & @en_switchnow	churn	a rival named, and switching over
 @en_rival & @en_byebye	scope:company_goodbye	a goodbye to the company, for a rival
 @en_wholeorder ..2 @en_returnall	churn	all of it goes back
 @port	churn	porting the number out
@@ -51889,7 +51956,7 @@ aws	0	@zh_comp
 安装	0	@zh_booking
 这节课	0	@zh_booking
 # --- a message that says something (我收到條短訊話「唔還錢就斬你」): its words are reported
-短信	0	@zh_message
+短信	0	@zh_message,@zh_booking
 短讯	0	@zh_message
 简讯	0	@zh_message
 讯息	0	@zh_message
@@ -52505,6 +52572,62 @@ deliveroo	0	@zh_comp
 首歌讲	0	@zh_quote
 首歌唱	0	@zh_quote
 那首歌	0	@zh_quote
+# --- the speaker's own voice (我跟你讲, 跟你说, 我话你知): what follows is theirs, no one else's
+我跟你讲	0	@self
+我跟你说	0	@self
+跟你讲	0	@self
+跟你说	0	@self
+我同你讲	0	@self
+同你讲	0	@self
+我话你知	0	@self
+我告诉你	0	@self
+我和你说	0	@self
+# --- "believe it or not" (信唔信我放上连登): a dare, its 唔 no negator
+信唔信	0	
+信不信	0	
+# --- how the company treats people, told (讲你哋点样呃人, 让大家看看你们是怎么对待客户的): rhetoric, no question about procedure
+讲你哋点样	0	
+讲你们怎么	0	
+说你们怎么	0	
+看看你们怎么	0	
+看看你们是怎么	0	
+知道你们怎么	0	
+知道你们是怎么	0	
+知你哋点	0	
+睇吓你哋点样	0	
+睇下你哋点样	0	
+你们是怎么做事	0	
+你哋系点样做嘢	0	
+# --- talking to customers (同客人讲嘢): the speaker's side, not someone else's words
+同客人讲嘢	0	
+跟客人说话	0	
+跟客人讲话	0	
+对客人说话	0	
+# --- never coming back (以后你们店别想我再来买)
+别想我再	0	@zh_never
+休想我再	0	@zh_never
+你别想我再	0	@zh_never
+你们别想我再	0	@zh_never
+别指望我再	0	@zh_never
+# --- already moved over (我已经过咗csl喇)
+已经过咗	0	@zh_switch
+过咗去	0	@zh_switch
+转咗过去	0	@zh_switch
+# --- told to the listener's colleague before (我琴日已经同你同事讲过一次)
+同你同事	0	@zh_toperson
+同你个同事	0	@zh_toperson
+和你同事	0	@zh_toperson
+跟你个同事	0	@zh_toperson
+# --- a booked number, messages signed up for (挂的号, 营销短信): one thing cancelled, not the service
+挂的号	0	@zh_booking
+营销短信	0	@zh_booking
+推广短信	0	@zh_booking
+广告短信	0	@zh_booking
+# --- not yet meaning to (现在还没有要换啦)
+现在还没有要	0	@zh_askonly
+还没有要换	0	@zh_askonly
+暂时还没有要	0	@zh_askonly
+现在还没要	0	@zh_askonly
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -52715,6 +52838,14 @@ deliveroo	0	@zh_comp
 # --- consequence: the then-part of a condition begins; a negator in the condition (你们不修) does not reach it (我就退租)
 就	0	consequence
 我就	0	consequence
+
+# --- negators of intent (以后也不打算换, 暂时唔转)
+不打算	0	negator
+没打算	0	negator
+冇打算	0	negator
+唔打算	0	negator
+不准备	0	negator
+没准备	0	negator
 """####),
         LexiconSource(name: "zh-morphemes.tsv", text: ####"""
 # file: zh-morphemes.tsv
@@ -60798,6 +60929,13 @@ cut咗张卡	-1.5	churn
 约满即走	-1.5	churn
 合约一到就走	-1.5	churn
 到期就走	-1.5	churn
+
+# --- switched over to the listener's company (后来转来你们这边，真的比较稳): a customer won, not lost
+转来你们这边	0.5	satisfaction
+转来你们	0.5	satisfaction
+转过来你们这	0.5	satisfaction
+转嚟你哋度	0.5	satisfaction
+转咗嚟你哋	0.5	satisfaction
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
