@@ -819,6 +819,15 @@ private struct RuleState {
             intensity *= Self.proceduralShare
             anger /= 2
         }
+        // A whole line asked only to know ("just curious: if someone had a billing dispute, where
+        // would they go?", 随便问一句，一般家长要是有意见找谁？) names its troubles as topics.
+        if total < 0 && fragmentCues.contains(ScopeCues(.procedure))
+            && categories.rawValue & Self.riskCategories.rawValue == 0 {
+            tracer.record(.procedural(from: total, to: total * Self.proceduralShare))
+            total *= Self.proceduralShare
+            intensity *= Self.proceduralShare
+            anger /= 2
+        }
         if total == 0 && morphemes != 0 {
             tracer.record(.morphemes(total: morphemes * Self.morphemeShare))
             total = morphemes * Self.morphemeShare

@@ -50592,7 +50592,7 @@ bbq	0	@zh_bbq
 话要去	0	@zh_saidwill,@say
 嚷着要	0	@zh_saidwill,@say
 扬言要	0	@zh_saidwill,@say
-吵着要	0	@zh_saidwill,@say
+吵着要	0	@zh_saidwill,@say,@zh_goeson
 闹着要	0	@zh_saidwill,@say
 气得说要	0	@zh_saidwill,@say
 嬲到话要	0	@zh_saidwill,@say
@@ -52628,6 +52628,12 @@ deliveroo	0	@zh_comp
 还没有要换	0	@zh_askonly
 暂时还没有要	0	@zh_askonly
 现在还没要	0	@zh_askonly
+# --- the report goes on after a comma (还嚷嚷要打电话给电视台)
+还嚷嚷	0	@zh_goeson,@say
+还嚷嚷要	0	@zh_goeson,@say
+嚷嚷要	0	@zh_goeson,@say
+还喊着要	0	@zh_goeson,@say
+还吵着要	0	@zh_goeson,@say
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -57160,6 +57166,16 @@ deliveroo	0	@zh_comp
 
 # --- crying one's heart out (喊到死去活来): sorrow said large, no death in it
 死去活来	-1.2	hyperbole,sadness
+
+# --- goodbye to a thing (先跟我的喉咙说声再见, 跟钱包说再见): a joke about the voice or the money, no farewell
+跟我的喉咙说声再见	-0.2	hyperbole
+跟喉咙说声再见	-0.2	hyperbole
+跟我的喉咙说再见	-0.2	hyperbole
+跟钱包说再见	-0.3	hyperbole
+跟钱包说声再见	-0.3	hyperbole
+跟我的钱包说再见	-0.3	hyperbole
+同个钱包讲拜拜	-0.3	hyperbole
+同我个钱包讲拜拜	-0.3	hyperbole
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
