@@ -203,6 +203,14 @@ import Testing
         #expect(score("你听我说我真的不想再活下去了你们还天天催").categories.contains(.selfHarm))
     }
 
+    /// A line asked only to know names its troubles as topics: they weigh less than the same
+    /// troubles told as the caller's own.
+    @Test func aLineAskedOnlyToKnowWeighsLess() {
+        let asked = score("Random question, just curious: if someone had a billing dispute you couldn't fix, where would they go? My sister and I were arguing about it.")
+        let told = score("I have a billing dispute you couldn't fix. My sister and I were arguing about it.")
+        #expect(asked.valence < 0 && asked.valence > told.valence / 2, "\(asked.valence) vs \(told.valence)")
+    }
+
     /// A goodbye beside a rival named as such is to the company; beside a bank's name that is
     /// also a word ("chase"), or none, it stays last words.
     @Test func aGoodbyeForARivalIsLeaving() {
