@@ -21916,7 +21916,6 @@ no reason to go on	0	@en_noway
 only decent thing left	0	@en_noway
 only option left	0	@en_noway
 only thing left	0	@en_noway
-only way	0	@en_noway
 better off dead	0	@en_noway,@en_shterm
 dying is the only	0	@en_noway
 death is the only	0	@en_noway
@@ -45787,8 +45786,8 @@ ncc	0	@zh_auth
 曝光	0	@zh_auth,@zh_expose
 曝个光	0	@zh_auth,@zh_expose
 曝下光	0	@zh_auth,@zh_expose
-提交	0	@zh_auth,@zh_contact,@zh_reached
-提交了	0	@zh_auth,@zh_contact,@zh_reached,@zh_filed
+提交	0	@zh_contact,@zh_reached
+提交了	0	@zh_contact,@zh_reached,@zh_filed
 立案	0	@zh_auth
 律师函	0	@zh_auth
 律师信	0	@zh_auth
@@ -52634,6 +52633,13 @@ deliveroo	0	@zh_comp
 嚷嚷要	0	@zh_goeson,@say
 还喊着要	0	@zh_goeson,@say
 还吵着要	0	@zh_goeson,@say
+# --- work and its quality called names (你们做的什么垃圾防水, 垃圾做工): the work, not the listener
+防水	0	@zh_device
+工程	0	@zh_device
+装修	0	@zh_device
+质量	0	@zh_device
+做工	0	@zh_device
+品质	0	@zh_device
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
