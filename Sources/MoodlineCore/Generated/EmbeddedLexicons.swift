@@ -48714,7 +48714,7 @@ bxhl	0	@zh_shterm
 逼得想死	0	@zh_shterm
 # --- more people the customer may speak for (闺蜜, 室友, 病人, 客户): a risk told of them is theirs
 闺蜜	0	@third
-室友	0	@third,@zh_offcall
+室友	0	@third,@zh_offcall,@zh_kin
 舍友	0	@third
 表弟	0	@third
 表妹	0	@third
@@ -52418,7 +52418,7 @@ aws	0	@zh_comp
 我上司	0	@zh_offcall,@third
 房东	0	@zh_offcall,@third
 我房东	0	@zh_offcall,@third
-我室友	0	@zh_offcall,@third
+我室友	0	@zh_offcall,@third,@zh_kin
 我前任	0	@zh_offcall,@third
 我老婆	0	@zh_offcall,@third,@zh_family
 前夫	0	@zh_offcall,@third
