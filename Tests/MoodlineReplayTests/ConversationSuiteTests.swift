@@ -39,6 +39,8 @@ import Testing
         Floor(name: "round31", recall: 0.9, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round32", recall: 0.93, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round33", recall: 0.95, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
+        Floor(name: "round34", recall: 0.93, falseAlarms: 7, calmAlerted: 4, calmUrgent: 1),
+        Floor(name: "round35", recall: 0.95, falseAlarms: 4, calmAlerted: 3, calmUrgent: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
