@@ -40467,7 +40467,6 @@ sending me to an early grave	-0.8	hyperbole
 @en_policereport	scope:elsewhere	a report made to the police
 @en_dun ..4 @contact|@again|@count	scope:other_party	collectors keep calling
 @third ..5 @switch|@cancel|@leave	scope:other_party	someone else left
-@en_procq	scope:procedure	procedural question
 @en_howdo ..3 @en_stoppay	scope:procedure	asking how a payment is stopped
 
 # --- rude (agent lines)
