@@ -352,12 +352,7 @@ enum Tokenizer {
                     // "the rope's ready", "your app's getting deleted": a possessive or "is"
                     // the lexicon does not list reads as its noun.
                     key = TextUnit.wordBase | id
-                } else if length >= 5, length < WordTable.maxLength,
-                          word[length - 2] == UInt8(ascii: "i"), word[length - 1] == UInt8(ascii: "n"),
-                          case let gHash = (hash ^ UInt32(UInt8(ascii: "g"))) &* 16_777_619,
-                          case _ = (word[length] = UInt8(ascii: "g")),
-                          let id = resolver.find(UnsafeBufferPointer(rebasing: word[..<(length + 1)]), hash: gHash) {
-                    // "cancellin", "nothin'", "keepin": the -ing the speaker dropped the g of.
+                } else if let (id, gHash) = droppedG(length: length, hash: hash, resolver: &resolver) {
                     key = TextUnit.wordBase | id
                     unitHash = gHash
                 } else if Self.hasTriple(word.baseAddress!, count: length), WordTable.hasLetterRun(w) {
@@ -389,6 +384,19 @@ enum Tokenizer {
             }
             if elongated { flags.insert(.elongated) }
             emit(.word, key: key, hash: unitHash, flags: flags, start: start, end: end)
+        }
+
+        /// "cancellin", "nothin'", "keepin": an unknown word of five letters or more ending in -in,
+        /// looked up with the g the speaker dropped (the word buffer has room past the word).
+        /// Its id and hash, or nil.
+        @inline(__always)
+        func droppedG<Resolver: WordResolver>(length: Int, hash: UInt32, resolver: inout Resolver) -> (UInt32, UInt32)? {
+            guard length >= 5, length < WordTable.maxLength,
+                  word[length - 2] == UInt8(ascii: "i"), word[length - 1] == UInt8(ascii: "n") else { return nil }
+            word[length] = UInt8(ascii: "g")
+            let gHash = (hash ^ UInt32(UInt8(ascii: "g"))) &* 16_777_619
+            guard let id = resolver.find(UnsafeBufferPointer(rebasing: word[..<(length + 1)]), hash: gHash) else { return nil }
+            return (id, gHash)
         }
 
         /// Whether some byte of the word is followed by two copies of itself: a cheap filter for

@@ -143,6 +143,17 @@ import Testing
         #expect(router.valence == scorer.score("bloody router", language: nil).valence, "the filler's own phrase wins")
     }
 
+    /// A dropped g ("cancellin") reads as the -ing word; short words ("thin") are left alone.
+    @Test func aDroppedGReadsAsIng() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-test.tsv", text: "cancelling\t-1\tchurn\nthing\t-2\t\n"),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        #expect(scorer.score("am cancellin it", language: nil).categories.contains(.churn))
+        #expect(scorer.score("cancellin' it", language: nil).categories.contains(.churn))
+        #expect(scorer.score("a thin line", language: nil).valence == 0)
+    }
+
     /// An English and a Chinese concept may carry the same number; neither language's
     /// patterns see the other's concepts, even in a fragment that mixes the two.
     @Test func englishAndChineseConceptsShareNumbersWithoutMeeting() throws {

@@ -37829,6 +37829,7 @@ goodwill	0.80
 credit to your account	0.50	
 
 # --- neutral service words that VADER scores (greeting, politeness and discourse words)
+robin	0.00	
 honestly	0.00	filler
 wow	0.00	
 yeah	0.20	acknowledgement
