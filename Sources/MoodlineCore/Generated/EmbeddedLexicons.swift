@@ -29704,6 +29704,12 @@ i'll be switching	0	@en_switchnow
 i will be switching	0	@en_switchnow
 i'll move over	0	@en_switchnow
 i will move over	0	@en_switchnow
+# --- earlier contacts that ended in a fix ("both times you sorted it in minutes")
+you sorted it	0	@en_settled
+both times you sorted it	0	@en_settled
+both times you sorted	0	@en_settled
+you fixed it	0	@en_settled
+both times you fixed it	0	@en_settled
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40249,6 +40255,15 @@ i dont wanna live forever	0
 put me in an early grave	-0.8	hyperbole
 send me to an early grave	-0.8	hyperbole
 sending me to an early grave	-0.8	hyperbole
+
+# --- back from being away ("pause it until I'm back in September"): a return from a trip, no repeat contact
+until i'm back	0	
+until im back	0	
+till i'm back	0	
+till im back	0	
+when i'm back	0	
+when im back	0	
+once i'm back	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -52640,6 +52655,45 @@ deliveroo	0	@zh_comp
 质量	0	@zh_device
 做工	0	@zh_device
 品质	0	@zh_device
+# --- a follow-up to this very call, or said again in it (又係我呀，头先唔记得讲; 我讲第三遍了): no earlier contact
+刚刚忘记问	0	@zh_notget
+刚才忘记问	0	@zh_notget
+刚刚忘了问	0	@zh_notget
+刚才忘了问	0	@zh_notget
+头先唔记得讲	0	@zh_notget
+头先唔记得问	0	@zh_notget
+啱啱唔记得问	0	@zh_notget
+啱先唔记得讲	0	@zh_notget
+刚刚忘记讲	0	@zh_notget
+刚才忘记说	0	@zh_notget
+讲第三遍	0	@zh_notget
+说第三遍	0	@zh_notget
+讲第二遍	0	@zh_notget
+说第二遍	0	@zh_notget
+# --- settled since: it never happened again (之后就冇再发生), or not yet due (今天才第二天)
+之后就冇再发生	0	@zh_settled
+之后就没再发生	0	@zh_settled
+之后没有再发生	0	@zh_settled
+之后都冇再发生	0	@zh_settled
+再没发生过	0	@zh_settled
+才第二天	0	@zh_settled
+现在才第二天	0	@zh_settled
+今天才第二天	0	@zh_settled
+才第一天	0	@zh_settled
+才第三天	0	@zh_settled
+还在时间内	0	@zh_settled
+还没超时	0	@zh_settled
+# --- alone with no one who cares (我老人家一个冇人理): the 一 is no count
+一个冇人理	0	@zh_nobody
+一个人冇人理	0	@zh_nobody
+一个人没人理	0	@zh_nobody
+一个没人理	0	@zh_nobody
+# --- "it's me again" (又係我呀): with something forgotten a moment ago, this call goes on
+又是我	0	@zh_againme
+又系我	0	@zh_againme
+又系我呀	0	@zh_againme
+又是我啊	0	@zh_againme
+又是我呀	0	@zh_againme
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -61251,6 +61305,7 @@ cut咗张卡	-1.5	churn
 @zh_cancel ..4 @zh_booking	scope:one_off	cancelling a single appointment or visit
 @zh_jobapp	scope:elsewhere	job applications, not contacts with the company
 @zh_notget	scope:this_call	said again to a listener who did not get it
+@zh_againme & @zh_notget	scope:this_call	it's me again, with something forgotten a moment ago (又係我呀，头先唔记得讲)
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 @zh_settled	scope:settled	the matter settled since
 @zh_contact|@zh_toperson|@zh_reached|@zh_unres|@zh_unpaid	support:repeat	words that can carry repeat contact
