@@ -23174,12 +23174,12 @@ a different provider	0	@competitor,@en_rival
 another company	0	@competitor,@en_elsewhereco,@en_rival,@en_oldco
 the other company	0	@competitor
 another bank	0	@competitor,@en_elsewhereco,@en_rival
-the other bank	0	@competitor
+the other bank	0	@competitor,@en_oldco
 a different bank	0	@competitor,@en_elsewhereco,@en_rival
 another carrier	0	@competitor
 a new carrier	0	@competitor
 new carrier	0	@competitor
-another insurer	0	@competitor,@en_rival
+another insurer	0	@competitor,@en_rival,@en_oldco
 another lender	0	@competitor
 another network	0	@competitor,@en_rival
 another supplier	0	@competitor,@en_rival
@@ -26634,7 +26634,7 @@ a different estate agent	0	@competitor
 a different firm	0	@competitor
 a different garage	0	@competitor
 a different gym	0	@competitor
-a different insurer	0	@competitor
+a different insurer	0	@competitor,@en_oldco
 a different isp	0	@competitor
 a different landlord	0	@competitor
 a different letting agent	0	@competitor
@@ -26853,7 +26853,7 @@ the other operator	0	@competitor
 the other phone company	0	@competitor
 the other platform	0	@competitor
 the other pool	0	@competitor
-the other provider	0	@competitor
+the other provider	0	@competitor,@en_oldco
 the other retailer	0	@competitor
 the other salon	0	@competitor
 the other school	0	@competitor
@@ -29710,6 +29710,60 @@ both times you sorted it	0	@en_settled
 both times you sorted	0	@en_settled
 you fixed it	0	@en_settled
 both times you fixed it	0	@en_settled
+# --- legal papers and a lawyer handling it ("I'm serving papers", "my lawyer's handling it")
+serving papers	0	@sue
+serve papers	0	@sue
+served papers	0	@sue
+serve you papers	0	@sue
+serving you with papers	0	@sue
+my lawyer's handling it	0	@sue
+my lawyer is handling it	0	@sue
+my lawyer will handle it	0	@sue
+my solicitor's handling it	0	@sue
+my solicitor is handling it	0	@sue
+handing it to my lawyer	0	@sue
+passing it to my solicitor	0	@sue
+passing it to my lawyer	0	@sue
+# --- Nigerian regulators (I go report una for FCCPC)
+fccpc	0	@regulator
+consumer protection council	0	@regulator
+federal competition and consumer protection commission	0	@regulator
+# --- Nigerian Pidgin reporting ("I go report una")
+i go report	0	@complain
+go report	0	@complain
+report una	0	@complain
+# --- once it is ended ("it's all his once I've ended things")
+once i've ended things	0	@en_gone
+once ive ended things	0	@en_gone
+once i've ended it	0	@en_gone
+once ive ended it	0	@en_gone
+after i've ended it	0	@en_gone
+when i've ended it	0	@en_gone
+once i end it	0	@en_gone
+after i end it all	0	@en_gone
+once i end it all	0	@en_gone
+# --- at the edge, standing ("stood at the edge", "right at the edge")
+at the edge	0	@en_edge
+at the very edge	0	@en_edge
+right at the edge	0	@en_edge
+# --- the helpline script's opening ("if you or someone you know is having thoughts of suicide")
+if you or someone you know	0	@en_script
+someone you know is having	0	@en_script
+if you or a loved one	0	@en_script
+if you or anyone you know	0	@en_script
+# --- the direct debit stopped ("I'm stopping the direct debit"); not chargebacks, which go with complaints to a regulator
+stopping the direct debit	0	@en_stoppay
+stop my direct debit	0	@en_stoppay
+stopping my direct debit	0	@en_stoppay
+# --- other companies the speaker was with ("the other bank closed my account")
+my other bank	0	@en_oldco
+# --- someone called the listener's staff names ("someone on the forum called your support staff idiots"): their words, told
+called your	0	@en_calledme
+calling your	0	@en_calledme
+# --- a cheque book cancelled: one thing, not the account
+cheque book	0	@en_oneoff
+chequebook	0	@en_oneoff
+cheque book request	0	@en_oneoff
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40264,6 +40318,18 @@ till im back	0
 when i'm back	0	
 when im back	0	
 once i'm back	0	
+
+# --- hyperbole about a slow engineer, and ending a relationship (matched whole so no dying fires inside)
+dead and buried before	-0.8	hyperbole
+dead and buried by the time	-0.8	hyperbole
+end it with my	0	
+ending it with my	0	
+ended it with my	0	
+end things with my	0	
+ending things with my	0	
+going to end it with my	0	
+gonna end it with my	0	
+want to end it with my	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -40439,6 +40505,7 @@ once i'm back	0
 @third ..3 @en_wantedto ..5 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else wanted to complain (my husband wanted to ring the ombudsman)
 @third ..10 @complain ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else's complaint told (my brother ended up filing with the ombudsman)
 @en_oldco ..12 @sue|@lawyer|@court|@police|@regulator|@media|@complain	scope:other_party	a dispute with another company, told (my old bank was a nightmare, I ended up at the ombudsman)
+@en_oldco ..4 @cancel|@leave	scope:other_party	another company closed it (the other bank closed my account)
 @en_contactinfo ..2 @regulator|@media|@lawyer|@police|@court	scope:procedure	asking where a body is reached
 @regulator|@media|@lawyer|@police|@court ..2 @en_contactinfo	scope:procedure	asking where a body is reached (the ombudsman's address)
 @en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
