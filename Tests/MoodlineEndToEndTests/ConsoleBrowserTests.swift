@@ -118,11 +118,13 @@ struct ConsoleBrowserTests {
         // Ended calls leave the live table for the recently-ended list.
         // Simulated calls end every few seconds; on a loaded machine the page may take a while.
         try page.waitFor("document.querySelectorAll('#ended-list li').length > 0", timeout: 90)
-        let endedNotLive = try page.evaluate("""
+        // The page renders on a timer, so one look may fall between an end and the next render;
+        // an ended call still shown live after that is a fault.
+        let endedNotLive = (try? page.waitFor("""
             (() => { const live = new Set(Array.from(document.querySelectorAll('tr.session')).map(r => r.dataset.session));
               return Array.from(document.querySelectorAll('#ended-list li')).every(li => !live.has(li.dataset.session)); })()
-            """) as? Bool
-        #expect(endedNotLive == true, "an ended call is listed as ended, not live")
+            """, timeout: 15)) != nil
+        #expect(endedNotLive, "an ended call is listed as ended, not live")
         try page.screenshot(to: "\(directory)/console.png")
         if let keep = ProcessInfo.processInfo.environment["MOODLINE_CONSOLE_SCREENSHOT"] {
             try? FileManager.default.removeItem(atPath: keep)
