@@ -94,10 +94,10 @@ struct ClauseState {
     }
 
     /// Feeds one matched entry, units `from..<to`, to the patterns under way and starts those
-    /// that may begin with it.
+    /// that may begin with it (`starting`, places in ``FrozenPatterns/starts``).
     mutating func advance<Tracer: ScoreTracer>(
         entry: Lexicon.EntryID, concepts entryConcepts: EntryConcepts, from: Int32, to: Int32, utf8Start: Int32,
-        utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, tracer: inout Tracer
+        utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, starting: Range<Int>, tracer: inout Tracer
     ) {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(entryConcepts)
@@ -150,32 +150,33 @@ struct ClauseState {
             }
             k += 1
         }
-        var starting = concepts.intersection(patterns.startConcepts)
-        while !starting.isEmpty {
-            let c = starting.first
-            starting = starting.droppingFirst
-            for s in Int(patterns.startOffsets[c])..<Int(patterns.startOffsets[c + 1]) {
-                let id = patterns.starts[s]
-                let info = patterns.info[Int(id)]
-                // Listed under each concept of its first part: start it once, under the lowest one.
-                let seen = patterns.parts[Int(info.partOffset)].intersection(entryConcepts.seen(by: info.script))
-                if seen.isEmpty || seen.first != c { continue }
+        for s in starting {
+            let id = patterns.starts[s]
+            let info = patterns.info[Int(id)]
+            if info.partCount == 1 {
                 var spans = PartSpans()
                 spans.append(start: utf8Start, end: utf8End)
-                let p = Progress(pattern: id, next: 1, negated: negatorPrecedes, negatorsSeen: seenAfter, endUnit: to, spans: spans)
-                if info.partCount == 1 {
-                    complete(p, info: info, entry: entry, tracer: &tracer)
-                } else if partialCount < partials.count {
-                    partials[partialCount] = p
-                    partialCount += 1
-                } else {
-                    // Full (a clause that says 我 again and again starts many patterns each time):
-                    // the start furthest back is the least likely to complete within its gap.
-                    var oldest = 0
-                    for j in 1..<partialCount where partials[j].endUnit < partials[oldest].endUnit { oldest = j }
-                    if partials[oldest].endUnit < to { partials[oldest] = p }
-                }
+                complete(Progress(pattern: id, next: 1, negated: negatorPrecedes, negatorsSeen: seenAfter, endUnit: to, spans: spans), info: info, entry: entry, tracer: &tracer)
+                continue
             }
+            var slot = partialCount
+            if partialCount < partials.count {
+                partialCount += 1
+            } else {
+                // Full (a clause that says 我 again and again starts many patterns each time):
+                // the start furthest back is the least likely to complete within its gap.
+                slot = 0
+                for j in 1..<partialCount where partials[j].endUnit < partials[slot].endUnit { slot = j }
+                guard partials[slot].endUnit < to else { continue }
+            }
+            // Field by field: a whole Progress built aside and copied in stalls on the copy.
+            let p = partials.baseAddress! + slot
+            p.pointee.pattern = id
+            p.pointee.next = 1
+            p.pointee.negated = negatorPrecedes
+            p.pointee.negatorsSeen = seenAfter
+            p.pointee.endUnit = to
+            p.pointee.spans.reset(start: utf8Start, end: utf8End)
         }
         if isNegator { negators = seenAfter }
     }

@@ -1,6 +1,6 @@
 /// ``Pattern``s and the entries' concepts for reading in the scoring loop: flat buffers, and
-/// per concept the patterns whose first part it can be, so an entry starts only the patterns
-/// that may begin with it.
+/// per distinct concept set the patterns it can begin, so an entry starts exactly those
+/// without looking at the rest.
 struct FrozenPatterns {
     struct Info {
         /// The pattern's first part in ``parts`` (and its gap in ``gaps``).
@@ -24,11 +24,11 @@ struct FrozenPatterns {
     /// `gaps[i]`: how many units may stand before part `i`; unused for first parts.
     let gaps: UnsafeBufferPointer<UInt8>
     let info: UnsafeBufferPointer<Info>
-    /// Patterns that may start with concept `c`: `starts[startOffsets[c]..<startOffsets[c + 1]]`.
+    /// The patterns an entry whose concepts are `conceptSets[k]` begins:
+    /// `starts[startOffsets[k]..<startOffsets[k + 1]]`, each once, in the order of the lowest
+    /// concept it begins with, then of its number.
     let startOffsets: UnsafeBufferPointer<Int32>
     let starts: UnsafeBufferPointer<Int32>
-    /// Every concept some pattern starts with.
-    let startConcepts: ConceptSet
     /// The fragment-wide patterns (`@a & @b`), checked once against all the fragment's concepts.
     let fragmentWide: UnsafeBufferPointer<FragmentWide>
     /// Per pattern, the concepts one of which its fragment must have for its category to
@@ -71,9 +71,8 @@ struct FrozenPatterns {
         var parts: [ConceptSet] = []
         var gaps: [UInt8] = []
         var info: [Info] = []
-        var startOffsets: [Int32] = []
-        var starts: [Int32] = []
-        var startConcepts = ConceptSet()
+        /// Per concept, the patterns whose first part holds it.
+        var byConcept = [[Int32]](repeating: [], count: ConceptSet.capacity)
         var fragmentWide: [FragmentWide] = []
         var families = [EntryConcepts](repeating: EntryConcepts(), count: Category.allCases.count)
 
@@ -91,7 +90,6 @@ struct FrozenPatterns {
                     families[Int(categories.members[0].rawValue)].formUnion(EntryConcepts(ConceptSet(c), script: script))
                 }
             }
-            var byConcept = [[Int32]](repeating: [], count: ConceptSet.capacity)
             for (id, pattern) in patterns.enumerated() {
                 let kind: UInt8, value: UInt8
                 switch pattern.output {
@@ -116,13 +114,25 @@ struct FrozenPatterns {
                     gaps.append(k == 0 ? 0 : pattern.gaps[k - 1])
                 }
                 for c in pattern.parts[0].members { byConcept[c].append(Int32(id)) }
-                startConcepts.formUnion(pattern.parts[0])
             }
-            for list in byConcept {
-                startOffsets.append(Int32(starts.count))
-                starts += list
+        }
+
+        /// For each concept set, the patterns an entry holding it begins (``FrozenPatterns/starts``).
+        func starts(for sets: [EntryConcepts]) -> (offsets: [Int32], starts: [Int32]) {
+            var offsets: [Int32] = [], starts: [Int32] = []
+            for set in sets {
+                offsets.append(Int32(starts.count))
+                for c in set.union.members {
+                    for id in byConcept[c] {
+                        let script = info[Int(id)].script
+                        // Listed under each concept of its first part: begun once, under the lowest.
+                        let seen = parts[Int(info[Int(id)].partOffset)].intersection(set.seen(by: script))
+                        if !seen.isEmpty && seen.first == c { starts.append(id) }
+                    }
+                }
             }
-            startOffsets.append(Int32(starts.count))
+            offsets.append(Int32(starts.count))
+            return (offsets, starts)
         }
     }
 }
@@ -131,6 +141,13 @@ extension FrozenPatterns {
     /// An entry's concepts.
     @inline(__always)
     func concepts(_ entry: Int) -> EntryConcepts { conceptSets[Int(conceptIndex[entry])] }
+
+    /// The places in ``starts`` of the patterns the entry begins.
+    @inline(__always)
+    func startRange(_ entry: Int) -> Range<Int> {
+        let k = Int(conceptIndex[entry])
+        return Int(startOffsets[k])..<Int(startOffsets[k + 1])
+    }
 
     /// Each entry's concepts as an index into a table of the distinct sets.
     static func deduplicated(_ concepts: [EntryConcepts]) -> (index: [UInt32], sets: [EntryConcepts]) {

@@ -80,9 +80,10 @@ final class FrozenTables: @unchecked Sendable {
         })
         let patternLayout = FrozenPatterns.Layout(patterns)
         let conceptTable = FrozenPatterns.deduplicated(concepts)
+        let startTable = patternLayout.starts(for: conceptTable.sets)
         self.patterns = FrozenPatterns(
             conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
-            startOffsets: copy(patternLayout.startOffsets), starts: copy(patternLayout.starts), startConcepts: patternLayout.startConcepts,
+            startOffsets: copy(startTable.offsets), starts: copy(startTable.starts),
             fragmentWide: copy(patternLayout.fragmentWide), needs: copy(patterns.map(\.needs)), families: patternLayout.families,
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
             learnedSupport: learnedSupport, speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, say: say

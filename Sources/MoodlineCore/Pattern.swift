@@ -68,6 +68,13 @@ public struct PartSpans: Sendable, Equatable {
         return (Int32(truncatingIfNeeded: packed >> 32), Int32(truncatingIfNeeded: packed))
     }
 
+    /// Makes the spans one part's, `start..<end`.
+    @inline(__always)
+    mutating func reset(start: Int32, end: Int32) {
+        count = 0
+        append(start: start, end: end)
+    }
+
     mutating func append(start: Int32, end: Int32) {
         guard count < Pattern.maxParts else { return }
         let packed = Int64(start) << 32 | Int64(UInt32(bitPattern: end))

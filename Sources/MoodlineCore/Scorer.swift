@@ -433,7 +433,7 @@ private struct RuleState {
             clause.advance(
                 entry: id, concepts: concepts, from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
-                negatorPrecedes: negatorPrecedes(), tracer: &tracer
+                negatorPrecedes: negatorPrecedes(), starting: clause.patterns.startRange(e), tracer: &tracer
             )
         } else {
             if tags.contains(.hasNeededConcepts) { clause.fragmentConcepts.formUnion(clause.patterns.concepts(e)) }
