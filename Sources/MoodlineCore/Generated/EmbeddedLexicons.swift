@@ -21305,9 +21305,9 @@ if i was dead	0	@en_without
 if i were dead	0	@en_without
 without me around	0	@en_without
 with me gone	0	@en_without
-once i'm gone	0	@en_without,@goodbye
-when i'm gone	0	@en_without,@goodbye
-after i'm gone	0	@en_without,@goodbye
+once i'm gone	0	@en_without,@goodbye,@en_afterdeath
+when i'm gone	0	@en_without,@goodbye,@en_afterdeath
+after i'm gone	0	@en_without,@goodbye,@en_afterdeath
 if i just vanished	0	@en_without
 if i just disappeared	0	@en_without
 if i'm gone	0	@en_without
@@ -21321,7 +21321,7 @@ if	0	@if
 once	0	@if
 when	0	@if
 after	0	@if
-before	0	@if
+before	0	@if,@en_before
 unless	0	@if
 in case	0	@if
 last time you'll hear from me	0	@goodbye,@en_byebye
@@ -21347,14 +21347,14 @@ say my goodbyes	0	@goodbye
 tonight's the night	0	@goodbye
 tonights the night	0	@goodbye
 tonight is the night	0	@goodbye
-after im gone	0	@goodbye
-when im gone	0	@goodbye
-once im gone	0	@goodbye
-after i die	0	@goodbye
-when i die	0	@goodbye,@en_shterm
-after i'm dead	0	@goodbye,@en_shterm
-when i'm dead	0	@goodbye,@en_shterm
-after i go	0	@goodbye,@en_ready
+after im gone	0	@goodbye,@en_afterdeath
+when im gone	0	@goodbye,@en_afterdeath
+once im gone	0	@goodbye,@en_afterdeath
+after i die	0	@goodbye,@en_afterdeath
+when i die	0	@goodbye,@en_shterm,@en_afterdeath
+after i'm dead	0	@goodbye,@en_shterm,@en_afterdeath
+when i'm dead	0	@goodbye,@en_shterm,@en_afterdeath
+after i go	0	@goodbye,@en_ready,@en_afterdeath
 i've got a plan	0	@goodbye,@self
 ive got a plan	0	@goodbye,@self
 i have a plan	0	@goodbye,@self
@@ -21529,9 +21529,9 @@ i die	0	@self
 i'm not here	0	@en_gone,@self
 i'm not around	0	@en_gone,@self
 i've gone	0	@self
-after i've gone	0	@en_without,@goodbye
-once i've gone	0	@en_without,@goodbye
-when i've gone	0	@en_without,@goodbye
+after i've gone	0	@en_without,@goodbye,@en_afterdeath
+once i've gone	0	@en_without,@goodbye,@en_afterdeath
+when i've gone	0	@en_without,@goodbye,@en_afterdeath
 finished with all of it	0	@en_gone
 finished with it all	0	@en_gone
 done with it all	0	@en_gone
@@ -29764,6 +29764,138 @@ calling your	0	@en_calledme
 cheque book	0	@en_oneoff
 chequebook	0	@en_oneoff
 cheque book request	0	@en_oneoff
+# --- illness and age: a death to come that is natural (a terminal diagnosis, paperwork after turning 60)
+terminal diagnosis	0	@en_mortal
+terminally ill	0	@en_mortal
+terminal cancer	0	@en_mortal
+terminal illness	0	@en_mortal
+my diagnosis	0	@en_mortal
+diagnosed with	0	@en_mortal
+palliative	0	@en_mortal
+palliative care	0	@en_mortal
+hospice	0	@en_mortal
+at my age	0	@en_mortal
+old age	0	@en_mortal
+getting older	0	@en_mortal
+getting on a bit	0	@en_mortal
+turning 60	0	@en_mortal
+turning 65	0	@en_mortal
+turning 70	0	@en_mortal
+turning 75	0	@en_mortal
+turning 80	0	@en_mortal
+turned 60	0	@en_mortal
+turned 65	0	@en_mortal
+turned 70	0	@en_mortal
+turned 75	0	@en_mortal
+turned 80	0	@en_mortal
+in my 70s	0	@en_mortal
+in my 80s	0	@en_mortal
+in my seventies	0	@en_mortal
+in my eighties	0	@en_mortal
+estate planning	0	@en_mortal
+planning my estate	0	@en_mortal
+power of attorney	0	@en_mortal
+lasting power of attorney	0	@en_mortal
+the paperwork	0	@en_mortal
+doing paperwork	0	@en_mortal
+just doing paperwork	0	@en_mortal
+# --- name-calling in British and chat English (twerp, pillock, dipstick)
+twerp	0	@insult
+berk	0	@insult
+wally	0	@insult
+knucklehead	0	@insult
+meathead	0	@insult
+dingbat	0	@insult
+numbskull	0	@insult
+# --- condescending, patronising: what the listener is called
+condescending	0	@en_adj
+useless little	0	@en_adj
+# --- closing a card: the card account, not one lost card
+close the card	0	@leave
+close my card	0	@leave
+close this card	0	@leave
+close the credit card	0	@leave
+close my credit card	0	@leave
+closing the card	0	@leave
+closing my card	0	@leave
+close the card account	0	@leave
+not you guys	0	@en_notyou
+not you lot	0	@en_notyou
+not your company	0	@en_notyou
+not with you	0	@en_notyou
+not against you	0	@en_notyou
+nothing against you	0	@en_notyou
+# --- blows threatened at the listener or their colleague (break his legs, you tell him that)
+break his legs	0	@threat
+break your legs	0	@threat
+break his neck	0	@threat
+break your neck	0	@threat
+break his face	0	@threat
+break your face	0	@threat
+smash his face	0	@threat
+smash your face	0	@threat
+punch him	0	@threat
+punch his lights out	0	@threat
+punch your lights out	0	@threat
+knock his teeth out	0	@threat
+knock your teeth out	0	@threat
+sort him out	0	@threat
+# --- the agent's apology for the customer's earlier contacts
+sorry to hear you've had to	0	@en_script
+sorry you've had to contact	0	@en_script
+sorry you've had to call	0	@en_script
+sorry that you've had to	0	@en_script
+sorry to hear you have had to	0	@en_script
+let me look into that for you	0	@en_script
+let me look into this for you	0	@en_script
+# --- praise of an earlier agent: a contact that went well (the rep last time was lovely)
+was lovely	0	@en_goodrep
+was great	0	@en_goodrep
+was so helpful	0	@en_goodrep
+was really helpful	0	@en_goodrep
+was very helpful	0	@en_goodrep
+was brilliant	0	@en_goodrep
+was amazing	0	@en_goodrep
+was super helpful	0	@en_goodrep
+was fantastic	0	@en_goodrep
+was so nice	0	@en_goodrep
+was really nice	0	@en_goodrep
+was very kind	0	@en_goodrep
+was so kind	0	@en_goodrep
+# --- something forgotten a moment ago: back within the same matter, not a repeat
+forgot to ask	0	@en_forgot
+forgot to mention	0	@en_forgot
+forgot to tell you	0	@en_forgot
+forgot to say	0	@en_forgot
+i forgot to ask	0	@en_forgot
+just forgot to ask	0	@en_forgot
+# --- promised callbacks that never came
+promised callbacks	0	@still
+promised call backs	0	@still
+callbacks that never came	0	@still
+callback never came	0	@still
+call back never came	0	@still
+callbacks never came	0	@still
+the callback never came	0	@still
+# --- the company's own posts read by the customer: not a post of the customer's (saw your post on twitter about the outage)
+your post	0	
+your posts	0	
+your tweet	0	
+your tweets	0	
+your page	0	
+your facebook post	0	
+your facebook page	0	
+your instagram	0	
+# --- shopping here again, in "never shopping here again": the leaving, not a visit come back
+shopping here again	0	
+shop here again	0	
+order here again	0	
+ordering here again	0	
+buy here again	0	
+buying here again	0	
+ordering from you again	0	
+buying from you again	0	
+shopping with you again	0	
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40348,6 +40480,7 @@ want to end it with my	0
 @en_tookv ..2 @en_lotof ..2 @en_pills	self_harm	an overdose taken
 @kill	self_harm	killing oneself
 @en_endit ..3 @plan_time	self_harm	ending it at a time
+@en_before ..1 @self ..1 @en_endit	self_harm	ending it after a last errand (sorted before i end things)
 @want ..3 @die	self_harm	wanting to die
 @en_dead ..2 @en_easier	self_harm	death as the easier way
 @en_think ..2 @en_jumpdown	self_harm	thinking of jumping from a height
@@ -40435,6 +40568,7 @@ want to end it with my	0
 @third ..3 @en_feel	scope:their_feeling	someone else's feelings
 @en_thirdsh	scope:reported	someone else's death by suicide told
 @die|@en_wontbe|@en_gone ..6 @en_duration	scope:denial	an absence with a return or a length (won't be around for a week, not waking up till noon)
+@en_mortal & @en_afterdeath	scope:denial	a death to come with illness or age, told with no self-harm in it (a terminal diagnosis, paperwork after turning 60)
 @en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:denial	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
 @third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, told
 @en_say ..1 @third ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, after their say (said she wanted to end it all)
@@ -40564,6 +40698,8 @@ want to end it with my	0
 @en_everyone ..2 @contact|@en_say	scope:other_party	others' word, not a contact of the speaker's
 @you ..2 @en_keepcall	scope:other_party	the company keeps contacting the speaker
 @en_notget	scope:this_call	said again to a listener who did not get it
+@en_forgot	scope:this_call	something forgotten a moment ago (i just forgot to ask about the pin)
+@contact ..8 @en_goodrep	scope:settled	an earlier contact that went well (the rep I talked to last time was lovely)
 @en_idv	scope:this_call	identity checks done again, in this call or today
 @en_prior & @en_thistimefine	scope:negation	a slow time once, a quick one now
 @contact ..6 @en_prior	repeat	contacted before	needs:@negation|@en_unsettled|@still|@again|@en_notwork|@en_nobody|@en_noone|@count|@en_saidfixed|@en_saidsorted|@en_gripe
@@ -46889,7 +47025,7 @@ n	0	@zh_num
 石沉	0	@zh_unres
 没人联系	0	@zh_unres
 没人跟进	0	@zh_unres
-没有下文	0	@zh_unres
+没有下文	0	@zh_unres,@zh_notdone
 跟到而家	0	@zh_unres
 拖到现在	0	@zh_unres
 等到现在	0	@zh_unres
@@ -48711,8 +48847,8 @@ bxhl	0	@zh_shterm
 不想再撑	0	@zh_shterm
 唔想再撑	0	@zh_shterm
 割了好几道	0	@zh_shterm
-没打算活到	0	@zh_shterm
-不打算活到	0	@zh_shterm
+没打算活到	0	@zh_shterm,@zh_sh
+不打算活到	0	@zh_shterm,@zh_sh
 没打算活过	0	@zh_shterm
 不打算活过	0	@zh_shterm
 不打算再活	0	@zh_shterm
@@ -49942,9 +50078,9 @@ bbq	0	@zh_bbq
 纯粹了解	0	@zh_askonly
 了解一下程序	0	@zh_askonly
 纯粹了解吓程序	0	@zh_askonly
-只是好奇	0	@zh_askonly
-好奇问问	0	@zh_askonly
-只是好奇问问	0	@zh_askonly
+只是好奇	0	@zh_askonly,@zh_curious
+好奇问问	0	@zh_askonly,@zh_curious
+只是好奇问问	0	@zh_askonly,@zh_curious
 律师楼签	0	
 去律师楼签	0	
 签楼契	0	
@@ -50735,7 +50871,7 @@ bbq	0	@zh_bbq
 总说	0	@zh_saynow,@say
 总是说	0	@zh_saynow,@say
 # --- only curious, only wanting to know (纯属好奇, 就是想了解一下)
-纯属好奇	0	@zh_askonly
+纯属好奇	0	@zh_askonly,@zh_curious
 就是想了解一下	0	@zh_askonly
 只是想了解一下	0	@zh_askonly
 想了解一下	0	@zh_askonly
@@ -50801,7 +50937,7 @@ bbq	0	@zh_bbq
 随便咨询一下	0	@zh_askonly
 随便咨询下	0	@zh_askonly
 随便问清楚	0	@zh_askonly
-好奇问一下	0	@zh_askonly
+好奇问一下	0	@zh_askonly,@zh_curious
 好奇问吓	0	@zh_askonly
 好奇了解一下	0	@zh_askonly
 好奇了解下	0	@zh_askonly
@@ -51505,7 +51641,7 @@ aws	0	@zh_comp
 帮我断咗	0	@zh_cancel
 同我断	0	@zh_cancel
 同我断咗	0	@zh_cancel
-条线	0	@zh_acct
+条线	0	@zh_acct,@zh_number
 退定	0	@zh_cancel
 换过去	0	@zh_switchover
 换过去用	0	@zh_switchover
@@ -51908,7 +52044,7 @@ aws	0	@zh_comp
 骑手	0	@zh_worker
 司机	0	@zh_worker
 店员	0	@zh_worker
-技术员	0	@zh_worker
+技术员	0	@zh_worker,@zh_staff
 
 # --- someone else's report going on into the next clause (她气得说要打12315，还要发到网上曝光; 回家一直念说要去告状，还说要投书): read by the scorer after a clause of someone else's
 还要	0	@zh_goeson
@@ -52633,7 +52769,7 @@ deliveroo	0	@zh_comp
 我就是了解一下	0	@zh_askonly
 我就是问问	0	@zh_askonly
 我就是问一下	0	@zh_askonly
-我就是好奇	0	@zh_askonly
+我就是好奇	0	@zh_askonly,@zh_curious
 我就是想了解一下	0	@zh_askonly
 我就是想问问	0	@zh_askonly
 随便问一句	0	@zh_askonly
@@ -52657,7 +52793,7 @@ deliveroo	0	@zh_comp
 我跟你讲	0	@self
 我跟你说	0	@self
 跟你讲	0	@self
-跟你说	0	@self
+跟你说	0	
 我同你讲	0	@self
 同你讲	0	@self
 我话你知	0	@self
@@ -52761,6 +52897,114 @@ deliveroo	0	@zh_comp
 又系我呀	0	@zh_againme
 又是我啊	0	@zh_againme
 又是我呀	0	@zh_againme
+# --- the time before last (上次加急 上上次也加急): more than one earlier contact
+上上次	0	@zh_past,@zh_again
+上上回	0	@zh_past,@zh_again
+上上个星期	0	@zh_past
+# --- not planning to be alive (人都不打算在了, 我冇打算捱到嗰陣)
+不打算在了	0	@zh_sh
+不打算活了	0	@zh_sh
+不打算活	0	@zh_sh
+没打算活	0	@zh_sh
+没打算活了	0	@zh_sh
+不准备活了	0	@zh_sh
+冇打算挨到	0	@zh_sh
+唔打算挨到	0	@zh_sh
+冇打算挨	0	@zh_sh
+冇打算活	0	@zh_sh
+冇打算再活	0	@zh_sh
+不打算撑到	0	@zh_sh
+没打算撑到	0	@zh_sh
+人都不打算在了	0	@zh_sh
+# --- the company's engineers and technicians: staff, not a device (你们的工程师是猪吗)
+工程师	0	@zh_staff
+维修员	0	@zh_staff
+维修师傅	0	@zh_staff
+安装师傅	0	@zh_staff
+# --- a heap of dung, said of people
+一pat屎	0	@zh_insult
+一坨屎	0	@zh_insult
+一嚿屎	0	@zh_insult
+一泡屎	0	@zh_insult
+一堆屎	0	@zh_insult
+# --- Hong Kong's Insurance Authority
+保险业监管局	0	@zh_auth
+保险监管局	0	@zh_auth
+保监处	0	@zh_auth
+# --- an outside body will receive my letter (保险业监管局会收到我封信)
+收到我封信	0	@zh_getmine
+收到我的信	0	@zh_getmine
+收到我嘅信	0	@zh_getmine
+收到我的投诉	0	@zh_getmine
+收到我嘅投诉	0	@zh_getmine
+收到我投诉	0	@zh_getmine
+收到我的投诉信	0	@zh_getmine
+接到我的投诉	0	@zh_getmine
+# --- phone lines counted: numbers to port
+两条线	0	@zh_number
+几条线	0	@zh_number
+三条线	0	@zh_number
+冇咗下文	0	@zh_unres,@zh_notdone
+冇下文	0	@zh_unres,@zh_notdone
+没了下文	0	@zh_unres,@zh_notdone
+就没下文了	0	@zh_unres,@zh_notdone
+无下文	0	@zh_unres,@zh_notdone
+# --- one order, or a supplementary card: one thing, not the account
+这单	0	@zh_onlyone
+这一单	0	@zh_onlyone
+这个单	0	@zh_onlyone
+呢单	0	@zh_onlyone
+副卡	0	@zh_onlyone
+附属卡	0	@zh_onlyone
+# --- the agent's account-closing procedure read out
+为保障您的	0	@zh_script
+为了保障您的	0	@zh_script
+需要本人持	0	@zh_script
+本人持身份证	0	@zh_script
+请您携带	0	@zh_script
+# --- what a body is for, asked out of curiosity (是做什么的, 纯粹好奇)
+是做什么的	0	@zh_askonly,@zh_curious
+是干什么的	0	@zh_askonly,@zh_curious
+是干嘛的	0	@zh_askonly,@zh_curious
+系做咩嘅	0	@zh_askonly,@zh_curious
+做咩嘅	0	@zh_askonly,@zh_curious
+纯粹好奇	0	@zh_askonly,@zh_curious
+就是好奇	0	@zh_askonly,@zh_curious
+# --- something read on a body's website or in its report
+网站睇到	0	@zh_readsite
+网站看到	0	@zh_readsite
+网站上看到	0	@zh_readsite
+网站上睇到	0	@zh_readsite
+官网看到	0	@zh_readsite
+网站查到	0	@zh_readsite
+网页看到	0	@zh_readsite
+网页睇到	0	@zh_readsite
+报告看到	0	@zh_readsite
+报告睇到	0	@zh_readsite
+# --- laughing to death and digging in: slang with 死 and 活 that is no danger
+笑不活了	0	
+笑不活	0	
+死磕	0	
+死磕了	0	
+# --- hit by someone: a crash suffered, not a blow one deals oneself (车子被撞)
+被撞	0	
+# --- better than the others: praise, not leaving (比别家强多了)
+比别家强	0	
+比别家好	0	
+比别家强多了	0	
+比其他家好	0	
+游说	0	
+# --- the whole family moving over (全家都转联通)
+全家都转	0	@zh_followswitch
+全家一起转	0	@zh_followswitch
+全家都换	0	@zh_followswitch
+一家人都转	0	@zh_followswitch
+全家都转过去	0	@zh_followswitch
+# --- asked out of curiosity, or what a body is for
+只系好奇	0	@zh_curious
+# --- unchanged, as it is: an idiom whose 不动 negates nothing (原封不动寄去)
+原封不动	0	
+原封唔郁	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -59486,6 +59730,9 @@ ncc	-1.5	escalation
 法庭上见	-1.5	escalation
 法院见	-1.5	escalation
 法庭见	-1.5	escalation
+等着吃官司	-1.5	escalation
+吃官司吧	-1.5	escalation
+等住食官司	-1.5	escalation
 公堂见	-1.5	escalation
 ptt见	-1.5	escalation
 网上立案	-1.5	escalation
@@ -61079,6 +61326,12 @@ cut咗张卡	-1.5	churn
 转过来你们这	0.5	satisfaction
 转嚟你哋度	0.5	satisfaction
 转咗嚟你哋	0.5	satisfaction
+转来你们这	0.5	satisfaction
+转用你们	0.5	satisfaction
+转用你哋	0.5	satisfaction
+转到你们这	0.5	satisfaction
+转投你们	0.5	satisfaction
+转投你哋	0.5	satisfaction
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -61297,11 +61550,14 @@ cut咗张卡	-1.5	churn
 @zh_auth ..3 @zh_authact	escalation	an authority will take it up
 @zh_lawpolice|@zh_auth ..6 @zh_bringit	escalation	a lawsuit taken on (打官司我奉陪到底)
 @zh_advise ..6 @zh_auth	escalation	pointing the listener to an authority
+@zh_auth ..4 @zh_getmine	escalation	an outside body will receive the speaker's letter (保险业监管局会收到我封信)
 @zh_how	scope:procedure	procedural question
 @third|@zh_kin ..4 @say ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone else says they will complain
 @zh_saidwill ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone said they would complain
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_hypo & @zh_askonly|@zh_docask	scope:procedure	a hypothetical asked only to know
+@zh_curious & @zh_auth|@zh_lawpolice	scope:procedure	what an outside body is for, asked only to know (评议中心是做什么的 我只是好奇)
+@zh_auth ..2 @zh_readsite	scope:procedure	something read on an outside body's website (我喺消委會網站睇到)
 @zh_hypo ..4 @zh_never|@zh_notwant	scope:hypothetical	if one day one no longer wanted it (假如以后不想续了)
 @zh_hypoother	scope:hypothetical	a case put to someone else (换作别人)
 @zh_sendto ..10 @zh_lawpolice|@zh_lawoffice	scope:procedure	a law office as the delivery address
