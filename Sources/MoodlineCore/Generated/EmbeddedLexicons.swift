@@ -40462,6 +40462,24 @@ ending things with my	0
 going to end it with my	0	
 gonna end it with my	0	
 want to end it with my	0	
+# --- an agent belittling the customer: the task made out to be simple, the fault laid on them before looking
+not that complicated	-1.50	rude
+isn't that complicated	-1.50	rude
+isnt that complicated	-1.50	rude
+it's honestly not that	-1.50	rude
+before assuming it's us	-1.80	rude
+before assuming its us	-1.80	rude
+before you assume it's us	-1.80	rude
+before blaming us	-1.80	rude
+before you blame us	-1.80	rude
+instead of blaming us	-1.80	rude
+if you can't follow	-1.80	rude
+if you cant follow	-1.80	rude
+if you can't understand	-1.80	rude
+if you cant understand	-1.80	rude
+if you can't manage	-1.80	rude
+if you can't figure	-1.80	rude
+have another look before	-1.50	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61332,6 +61350,28 @@ cut咗张卡	-1.5	churn
 转到你们这	0.5	satisfaction
 转投你们	0.5	satisfaction
 转投你哋	0.5	satisfaction
+# --- an agent belittling the customer: wait and that is that, you ask too much, go and buy elsewhere then, we might as well close shop
+你等就是了	-2	rude
+你照做就是了	-2	rude
+照做就是了	-2	rude
+你听着就是了	-2	rude
+要求太多	-1.5	rude
+你要求太多	-2	rude
+是你要求太多	-2	rude
+你太挑了	-2	rude
+你太挑剔了	-2	rude
+干脆去买	-1.5	rude
+你干脆去买	-2	rude
+不然你去别家	-2	rude
+那你去别家买	-2	rude
+嫌贵就别买	-2	rude
+嫌贵别买	-2	rude
+不满意就去别家	-2	rude
+大家都不用做生意了	-2	rude
+那还做什么生意	-2	rude
+我们都不用做生意了	-2	rude
+我态度很好啊	-2	rude
+我态度已经很好了	-2	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
