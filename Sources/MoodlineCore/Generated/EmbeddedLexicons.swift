@@ -40480,6 +40480,29 @@ if you cant understand	-1.80	rude
 if you can't manage	-1.80	rude
 if you can't figure	-1.80	rude
 have another look before	-1.50	rude
+# --- service nouns that carry no feeling: the product or the desk named, not praise (VADER rates credit, care, support, gift, free and security warmly)
+a credit	0.00	
+store credit	0.00	
+account credit	0.00	
+customer care	0.00	
+tech support	0.00	
+technical support	0.00	
+customer support	0.00	
+security question	0.00	
+security questions	0.00	
+security check	0.00	
+security code	0.00	
+gift card	0.00	
+gift voucher	0.00	
+free delivery	0.00	
+free shipping	0.00	
+toll free	0.00	
+help desk	0.00	
+helpdesk	0.00	
+rewards card	0.00	
+reward points	0.00	
+rewards points	0.00	
+loyalty points	0.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
