@@ -109,8 +109,9 @@ struct ClauseState {
         }
         let han = entryConcepts.han
         if han.contains(Int(patterns.third)) || han.contains(Int(patterns.kin)) {
-            // 我 right before 朋友 is "my": so far the clause tells of the friend.
-            if speakerAt >= 0 && speakerEnd == utf8Start {
+            // 我 right before 朋友 is "my", and so is the 我 of one word 我哥: so far the clause
+            // tells of the brother.
+            if speakerAt >= 0 && (speakerEnd == utf8Start || speakerAt == utf8Start) {
                 speakerOnlyAsOwner = true
                 if actingSpeakerEnd == speakerEnd { actingSpeakerEnd = -1 }
             }

@@ -840,7 +840,9 @@ import Testing
                                  ("商家一直拖着不发货，她气得说要打12315，还要发到网上曝光。", .escalation),
                                  ("她說那個人很兇，回家一直唸說要打1999去告狀，還說要投書到報社。", .escalation),
                                  ("我那个会员是自动续费的，假如以后不想续了，在哪里关？", .churn),
-                                 ("上次我在网上挂号老是提示失败，后来你们这边帮我弄好了", .escalation)] {
+                                 ("上次我在网上挂号老是提示失败，后来你们这边帮我弄好了", .escalation),
+                                 ("我阿哥之前喺第二間旅行社報團，去到先知冇訂房，最後要去消委會投訴，搞咗成半年。", .escalation),
+                                 ("我哥在别的旅行社被坑了，后来去了消委会投诉。", .escalation)] {
             #expect(!score(text).categories.contains(category), "\(text)")
         }
         for (text, category) in [("You idiot, the app crashed again", Category.abuse),
@@ -855,6 +857,7 @@ import Testing
                                  ("I'm sorting out my affairs before I go and I don't want her stuck with the paperwork.", .selfHarm),
                                  ("part of me hopes a bus hits me on the way home", .selfHarm),
                                  ("你们再不处理，我就打12315，还要发到网上曝光。", .escalation),
+                                 ("我哥在别的旅行社被坑了，我也要去消委会投诉你们。", .escalation),
                                  ("如果你们再这样，我以后不会再买了", .churn)] {
             #expect(score(text).categories.contains(category), "\(text)")
         }

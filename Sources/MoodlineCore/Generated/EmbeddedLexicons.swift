@@ -53046,6 +53046,24 @@ deliveroo	0	@zh_comp
 # --- unchanged, as it is: an idiom whose 不动 negates nothing (原封不动寄去)
 原封不动	0	
 原封唔郁	0	
+# --- in the end they had to (最后要去消委会投诉): someone else's story going on
+最后要	0	@zh_goeson
+最后都要	0	@zh_goeson
+结果要	0	@zh_goeson
+结果去咗	0	@zh_goeson
+结果去了	0	@zh_goeson
+最后要去	0	@zh_goeson
+最后仲要	0	@zh_goeson
+# --- Cantonese kin (阿哥, 家姐, 细佬): someone else's story, as 哥 and 姐 are
+阿哥	0	@zh_kin
+阿姐	0	@zh_kin
+阿弟	0	@zh_kin
+阿妹	0	@zh_kin
+家姐	0	@zh_kin
+细佬	0	@zh_kin
+细妹	0	@zh_kin
+阿嫲	0	@zh_kin
+老母	0	@zh_kin
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
