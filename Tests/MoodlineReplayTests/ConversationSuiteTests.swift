@@ -41,6 +41,7 @@ import Testing
         Floor(name: "round33", recall: 0.95, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "round34", recall: 0.93, falseAlarms: 7, calmAlerted: 4, calmUrgent: 1),
         Floor(name: "round35", recall: 0.95, falseAlarms: 4, calmAlerted: 3, calmUrgent: 1),
+        Floor(name: "round37", recall: 0.95, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
