@@ -36,12 +36,12 @@ struct FrozenPatterns {
     let needs: UnsafeBufferPointer<ConceptSet>
     /// Per category (by raw value), the concepts only its own patterns use: when one of them
     /// is negated in a fragment ("I'm not cancelling"), the learned layer may not state it.
-    let families: [EntryConcepts]
+    let families: UnsafeBufferPointer<EntryConcepts>
     /// All the families together: a concept that points at some one category.
     let familyConcepts: EntryConcepts
     /// Per category (by raw value), the concepts a fragment needs before the learned layer may
     /// state the category without a rule (`support:` lines); empty: no need.
-    let learnedSupport: [EntryConcepts]
+    let learnedSupport: UnsafeBufferPointer<EntryConcepts>
     /// The concept numbers of the speaker (`@self`: I, me, 我) and the listener (`@you`: you,
     /// 你); -1 when the lexicon has none. Numbers, not sets: this struct is copied into every
     /// scoring pass.

@@ -84,9 +84,9 @@ final class FrozenTables: @unchecked Sendable {
         self.patterns = FrozenPatterns(
             conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(startTable.offsets), starts: copy(startTable.starts),
-            fragmentWide: copy(patternLayout.fragmentWide), needs: copy(patterns.map(\.needs)), families: patternLayout.families,
+            fragmentWide: copy(patternLayout.fragmentWide), needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: learnedSupport, speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, say: say
+            learnedSupport: copy(learnedSupport), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, say: say
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names
