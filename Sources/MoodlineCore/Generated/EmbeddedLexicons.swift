@@ -26096,10 +26096,10 @@ the last thing i'll do	0	@goodbye
 last one i'll ever	0	@goodbye
 last person to hear from me	0	@goodbye
 # --- a departure said not to be a trip (before I go, and I don't mean on holiday)
-not planning on coming back	0	@en_departure
-won't be coming back	0	@en_departure
-wont be coming back	0	@en_departure
-not be coming back	0	@en_departure
+not planning on coming back	0	@en_departure,@en_noreturn
+won't be coming back	0	@en_departure,@en_noreturn
+wont be coming back	0	@en_departure,@en_noreturn
+not be coming back	0	@en_departure,@en_noreturn
 going away	0	@en_departure
 go away for good	0	@en_departure
 leaving for good	0	@en_departure
@@ -29896,6 +29896,38 @@ buying here again	0
 ordering from you again	0	
 buying from you again	0	
 shopping with you again	0	
+# --- no coming back, with a means or a height (up the multi-storey and I won't be coming back down)
+won't be coming back down	0	@en_noreturn
+wont be coming back down	0	@en_noreturn
+won't come back down	0	@en_noreturn
+not coming back down	0	@en_noreturn
+# --- a dose's limit asked, and the wish to go past it
+max dose	0	@en_maxdose
+maximum dose	0	@en_maxdose
+max dosage	0	@en_maxdose
+maximum dosage	0	@en_maxdose
+the most you can take	0	@en_maxdose
+how many it takes	0	@en_maxdose
+go over it	0	@en_overdo
+go way over it	0	@en_overdo
+go way over	0	@en_overdo
+way over it	0	@en_overdo
+go over that	0	@en_overdo
+go past it	0	@en_overdo
+take way more	0	@en_overdo
+take them all at once	0	@en_overdo
+over it permanently	0	@en_overdo
+# --- not going anywhere: staying put, said of oneself
+not planning to go anywhere	0	@en_denial
+not going anywhere	0	@en_denial
+i'm not going anywhere	0	@en_denial
+im not going anywhere	0	@en_denial
+not planning on going anywhere	0	@en_denial
+like to be organised	0	@en_mortal
+like to be organized	0	@en_mortal
+just like to be organised	0	@en_mortal
+like things organised	0	@en_mortal
+like to be prepared	0	@en_mortal
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40503,6 +40535,38 @@ rewards card	0.00
 reward points	0.00	
 rewards points	0.00	
 loyalty points	0.00	
+# --- nothing left holding one here, the cold or sleep let take one, found hanging: self-harm said sideways
+nothing else keeping me here	-3.50	self_harm
+nothing keeping me here	-3.50	self_harm
+nothing left keeping me here	-3.50	self_harm
+nothing to keep me here	-3.50	self_harm
+nothing left to keep me here	-3.50	self_harm
+nothing holding me here	-3.50	self_harm
+nothing left holding me here	-3.50	self_harm
+just takes me	-3.00	self_harm
+cold takes me	-3.00	self_harm
+cold take me	-3.00	self_harm
+takes me in my sleep	-3.00	self_harm
+take me in my sleep	-3.00	self_harm
+find me hanging	-3.50	self_harm
+find me dead	-3.50	self_harm
+find my body	-3.50	self_harm
+find me hanged	-3.50	self_harm
+# --- dead on my feet, a phone about to die: tiredness and a flat battery
+i'll be dead on my feet	-1.0	hyperbole
+ill be dead on my feet	-1.0	hyperbole
+i'm dead on my feet	-1.0	hyperbole
+im dead on my feet	-1.0	hyperbole
+phone's about to die	-0.3	
+phone is about to die	-0.3	
+phones about to die	-0.3	
+phone's dying	-0.3	
+phone is dying	-0.3	
+battery's about to die	-0.3	
+battery is about to die	-0.3	
+battery's dying	-0.3	
+battery is dying	-0.3	
+about to die on me	-0.3	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -40571,6 +40635,8 @@ loyalty points	0.00
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
 @en_lastwords & @en_byeword	self_harm	last words and a goodbye
 @en_bereaved & @en_joindead	self_harm	wanting to join someone who died
+@method|@en_edge & @en_noreturn	self_harm	a means or a height, and no coming back (going up the multi-storey, won't be coming back down)
+@en_maxdose & @en_overdo	self_harm	a dose's limit asked, to go past it
 @en_garage & @en_engine	self_harm	a car's engine run in the garage
 @en_fumes & @en_seal	self_harm	charcoal and the room sealed
 @en_notsee ..2 @en_season	self_harm	not planning to see the winter
