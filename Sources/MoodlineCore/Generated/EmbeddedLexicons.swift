@@ -29531,8 +29531,8 @@ my roommate	0	@en_mypeople
 my housemate	0	@en_mypeople
 my manager	0	@en_mypeople
 my landlord	0	@en_mypeople
-my brother-in-law	0	@en_mypeople
-my sister-in-law	0	@en_mypeople
+my brother-in-law	0	@en_mypeople,@third
+my sister-in-law	0	@en_mypeople,@third
 my other half	0	@en_mypeople
 # --- errands and the day's doings ("I'm off to celebrate", "off to bed", "off to work"): someone going about the day, not leaving the company
 celebrate	0	@en_errand
@@ -29928,6 +29928,41 @@ like to be organized	0	@en_mortal
 just like to be organised	0	@en_mortal
 like things organised	0	@en_mortal
 like to be prepared	0	@en_mortal
+# --- in-laws and step-parents: someone else
+brother-in-law	0	@third
+sister-in-law	0	@third
+mother-in-law	0	@third
+father-in-law	0	@third
+son-in-law	0	@third
+daughter-in-law	0	@third
+brother in law	0	@third
+sister in law	0	@third
+mother in law	0	@third
+father in law	0	@third
+stepdad	0	@third
+stepmum	0	@third
+stepmom	0	@third
+stepfather	0	@third
+stepmother	0	@third
+my mother-in-law	0	@third
+my father-in-law	0	@third
+my son-in-law	0	@third
+my daughter-in-law	0	@third
+my brother in law	0	@third
+my sister in law	0	@third
+my mother in law	0	@third
+my father in law	0	@third
+my stepdad	0	@third
+my stepmum	0	@third
+my stepmom	0	@third
+# --- someone else's repeated urging or threats
+kept telling me	0	@en_say
+keeps telling me	0	@en_say
+kept saying	0	@en_say
+always threatens	0	@en_say
+always threatening	0	@en_say
+kept on at me	0	@en_say
+keeps on at me	0	@en_say
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40567,6 +40602,10 @@ battery is about to die	-0.3
 battery's dying	-0.3	
 battery is dying	-0.3	
 about to die on me	-0.3	
+# --- drowning in food, a cake the size of a car: plenty, not danger
+drown in food	0.5	hyperbole
+drowning in food	0.5	hyperbole
+we'd drown in	0.3	hyperbole
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -46144,7 +46183,7 @@ ncc	0	@zh_auth
 搞上	0	@zh_escverb
 打去	0	@zh_escverb
 致电	0	@zh_escverb,@zh_contact,@zh_reached
-要	0	@zh_escverb
+要	0	@zh_escverb,@zh_goeson
 会	0	@zh_escverb
 就	0	@zh_escverb
 马上	0	@zh_escverb
@@ -53130,6 +53169,41 @@ deliveroo	0	@zh_comp
 细妹	0	@zh_kin
 阿嫲	0	@zh_kin
 老母	0	@zh_kin
+# --- an old number or account already replaced (我旧号码注销了，换了个新号)
+旧号码	0	@zh_oldone
+旧号	0	@zh_oldone
+旧手机号	0	@zh_oldone
+旧的号码	0	@zh_oldone
+旧账号	0	@zh_oldone
+旧的账号	0	@zh_oldone
+旧户口	0	@zh_oldone
+# --- whether something has to be closed, asked (他的社保卡要注销吗)
+要注销吗	0	@zh_how
+要不要注销	0	@zh_how
+需要注销吗	0	@zh_how
+要一起注销吗	0	@zh_how
+也要注销吗	0	@zh_how
+使唔使注销	0	@zh_how
+要销户吗	0	@zh_how
+需要销户吗	0	@zh_how
+要不要销户	0	@zh_how
+要取消吗	0	@zh_how
+需要取消吗	0	@zh_how
+要不要取消	0	@zh_how
+# --- a band's singer or players: someone else (讲前主音自杀之后)
+主音	0	@third
+主唱	0	@third
+前主音	0	@third
+前主唱	0	@third
+鼓手	0	@third
+结他手	0	@third
+吉他手	0	@third
+乐队成员	0	@third
+# --- come running over, and a notice given: no visit of the speaker's to count (房东的猫每天跑来我阳台)
+跑来	0	
+跑过来	0	
+跑嚟	0	
+通报	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -61479,6 +61553,17 @@ cut咗张卡	-1.5	churn
 我们都不用做生意了	-2	rude
 我态度很好啊	-2	rude
 我态度已经很好了	-2	rude
+# --- cute, tasty or handsome to death, and everyone might as well not live: delight and office hyperbole
+萌死我了	1.5	hyperbole
+萌死了	1.5	hyperbole
+可爱死了	1.5	hyperbole
+可爱死我了	1.5	hyperbole
+帅死了	1.5	hyperbole
+香死了	1.2	hyperbole
+好吃死了	1.5	hyperbole
+大家都不用活了	-0.8	hyperbole
+都不用活了	-0.8	hyperbole
+大家都别活了	-0.8	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
