@@ -26616,7 +26616,7 @@ a cheaper utility	0	@competitor
 a cheaper vet	0	@competitor
 a cheaper website	0	@competitor
 a different agency	0	@competitor
-a different airline	0	@competitor
+a different airline	0	@competitor,@en_rival
 a different app	0	@competitor
 a different broker	0	@competitor
 a different card provider	0	@competitor
@@ -26632,8 +26632,8 @@ a different energy company	0	@competitor
 a different energy supplier	0	@competitor
 a different estate agent	0	@competitor
 a different firm	0	@competitor
-a different garage	0	@competitor
-a different gym	0	@competitor
+a different garage	0	@competitor,@en_rival
+a different gym	0	@competitor,@en_rival
 a different insurer	0	@competitor,@en_oldco
 a different isp	0	@competitor
 a different landlord	0	@competitor
@@ -26648,7 +26648,7 @@ a different pool	0	@competitor
 a different retailer	0	@competitor
 a different salon	0	@competitor
 a different school	0	@competitor
-a different shop	0	@competitor
+a different shop	0	@competitor,@en_rival
 a different site	0	@competitor
 a different store	0	@competitor
 a different streaming service	0	@competitor
@@ -26743,7 +26743,7 @@ a rival utility	0	@competitor
 a rival vet	0	@competitor
 a rival website	0	@competitor
 another agency	0	@competitor
-another airline	0	@competitor
+another airline	0	@competitor,@en_rival
 another app	0	@competitor
 another broker	0	@competitor
 another card provider	0	@competitor
@@ -26758,8 +26758,8 @@ another energy company	0	@competitor
 another energy supplier	0	@competitor
 another estate agent	0	@competitor
 another firm	0	@competitor
-another garage	0	@competitor
-another gym	0	@competitor
+another garage	0	@competitor,@en_rival
+another gym	0	@competitor,@en_rival
 another isp	0	@competitor
 another landlord	0	@competitor
 another letting agent	0	@competitor
@@ -26772,7 +26772,7 @@ another pool	0	@competitor
 another retailer	0	@competitor
 another salon	0	@competitor
 another school	0	@competitor
-another shop	0	@competitor
+another shop	0	@competitor,@en_rival
 another site	0	@competitor
 another store	0	@competitor
 another streaming service	0	@competitor
@@ -27840,7 +27840,7 @@ supposing i	0	@en_hypo
 in theory	0	@en_hypo
 theoretically	0	@en_hypo
 down the line	0	@en_hypo
-in the future	0	@en_hypo
+in the future	0	@en_hypo,@en_fromnow
 one day	0	@en_hypo
 no plans to	0	@en_askonly
 not planning on it	0	@en_askonly
@@ -29963,6 +29963,20 @@ always threatens	0	@en_say
 always threatening	0	@en_say
 kept on at me	0	@en_say
 keeps on at me	0	@en_say
+# --- another garage, shop, clinic, gym or airline: the place the custom goes instead
+the garage down the road	0	@en_rival
+independent garage	0	@en_rival
+an independent garage	0	@en_rival
+the independent garage	0	@en_rival
+another clinic	0	@en_rival
+a different clinic	0	@en_rival
+# --- from now on: a change for good
+from now on	0	@en_fromnow
+from here on	0	@en_fromnow
+from here on in	0	@en_fromnow
+from now on in	0	@en_fromnow
+going forward	0	@en_fromnow
+in future	0	@en_fromnow
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40810,6 +40824,7 @@ we'd drown in	0.3	hyperbole
 @en_stoppay	churn	stopping payment or taking the money out
 @competitor & @en_byebye	churn	a competitor, and goodbye
 @competitor & @en_switchnow	churn	a rival named, and switching over
+@en_rival & @en_fromnow	churn	the custom taken elsewhere from now on (I'll take it to the independent garage from now on)
 @en_rival & @en_byebye	scope:company_goodbye	a goodbye to the company, for a rival
 @en_wholeorder ..2 @en_returnall	churn	all of it goes back
 @port	churn	porting the number out
@@ -53204,6 +53219,16 @@ deliveroo	0	@zh_comp
 跑过来	0	
 跑嚟	0	
 通报	0	
+# --- came to the listener's company (第三次揾你哋): a contact, and the listener named
+找你们	0	@zh_contact,@you
+找过你们	0	@zh_contact,@you
+揾你哋	0	@zh_contact,@you
+揾过你哋	0	@zh_contact,@you
+找你哋	0	@zh_contact,@you
+找过你哋	0	@zh_contact,@you
+这么简单的	0	@zh_eventhis
+咁简单嘅	0	@zh_eventhis
+这么基本的	0	@zh_eventhis
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -61564,6 +61589,26 @@ cut咗张卡	-1.5	churn
 大家都不用活了	-0.8	hyperbole
 都不用活了	-0.8	hyperbole
 大家都别活了	-0.8	hyperbole
+# --- an agent shutting the customer out: not our business, we hear these excuses every day, no use saying anything, what use is asking me now, go and take a language class
+唔关我哋事	-2	rude
+唔关我事	-2	rude
+不关我们的事	-2	rude
+不关我们事	-2	rude
+呢啲借口	-2	rude
+这些借口	-2	rude
+这种借口	-2	rude
+借口我们天天听	-2	rude
+讲咩都冇用	-1.5	rude
+说什么都没用	-1.5	rude
+说啥都没用	-1.5	rude
+问我有什么用	-2	rude
+现在来问我	-1.5	rude
+自己不看	-1.5	rude
+你自己冇睇清楚	-2	rude
+你自己没看清楚	-2	rude
+报个语文班	-2	rude
+回去学学语文	-2	rude
+又赖师傅	-2	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
