@@ -121,7 +121,7 @@ struct ClauseState {
             saidEnd = utf8End
         }
         if reportMayGoOn, speakerAt < 0, han.contains(Int(patterns.goesOn)) { reportsOn = true }
-        if han.contains(Int(patterns.say)) || han.contains(Int(patterns.sayNow)) { sayEnd = utf8End }
+        if concepts.contains(Int(patterns.say)) || han.contains(Int(patterns.sayNow)) { sayEnd = utf8End }
         if negatorPrecedes { negatedConcepts.formUnion(entryConcepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
@@ -189,10 +189,13 @@ struct ClauseState {
             guard let cue = ScopeCue(rawValue: info.output) else { return }
             // "it never got sorted" settles nothing, and "never a new issue" negates nothing.
             if (cue == .settled || cue == .negation) && p.negated { return }
-            if cue == .settled {
-                if sayEnd >= 0 && p.spans[0].start - sayEnd <= Self.claimedFix { return }
-                settledEnd = max(settledEnd, p.spans[p.spans.count - 1].end)
+            if cue == .settled || cue == .negation {
+                // A fix right after a say is what was said, not what happened (你们说修好了,
+                // I've been told twice it was sorted): it settles and negates nothing.
+                let reach = info.script == Pattern.Script.latin.rawValue ? Self.claimedFixLatin : Self.claimedFix
+                if sayEnd >= 0 && p.spans[0].start - sayEnd <= reach { return }
             }
+            if cue == .settled { settledEnd = max(settledEnd, p.spans[p.spans.count - 1].end) }
             cues.insert(ScopeCues(cue))
             if cue == .reported && (reportedAt < 0 || p.spans[0].start < reportedAt) { reportedAt = p.spans[0].start }
             if (cue == .reported || cue == .listenerTarget || cue == .theirFeeling) && speakerAt > p.spans[0].start {
@@ -320,6 +323,8 @@ extension ClauseState {
     /// The most UTF-8 bytes between a 说 and a fix for the fix to be what was said (说是已经修好了:
     /// three characters).
     static let claimedFix: Int32 = 9
+    /// The same for English, where a few words may stand between (told twice my loan was sorted).
+    static let claimedFixLatin: Int32 = 32
 }
 
 /// The buffers a ``Scorer`` keeps for ``ClauseState`` between calls.

@@ -55,8 +55,8 @@ struct FrozenPatterns {
     /// Chinese concept number of a report going on (`@zh_goeson`: 还要, 还说, 说要) in the
     /// clause after someone else's words; -1 when absent.
     let goesOn: Int16
-    /// Chinese concept number of saying or telling (`@say`: 说, 告诉我, 上次你们说), before a fix
-    /// that is then a claim; -1 when absent.
+    /// Concept number of saying or telling (`@say`: 说, 告诉我, 上次你们说, I was told), before a
+    /// fix that is then a claim; -1 when absent.
     let say: Int16
 
     struct FragmentWide {

@@ -68,10 +68,10 @@ final class FrozenTables: @unchecked Sendable {
             for part in pattern.parts { usedConcepts.formUnion(EntryConcepts(part, script: pattern.script)) }
             neededConcepts.formUnion(EntryConcepts(pattern.needs, script: pattern.script))
         }
-        for concept in [speaker, listener] where concept >= 0 {
+        for concept in [speaker, listener, say] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .any))
         }
-        for concept in [third, kin, sayNow, goesOn, say] where concept >= 0 {
+        for concept in [third, kin, sayNow, goesOn] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .han))
         }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in

@@ -842,7 +842,8 @@ import Testing
                                  ("我那个会员是自动续费的，假如以后不想续了，在哪里关？", .churn),
                                  ("上次我在网上挂号老是提示失败，后来你们这边帮我弄好了", .escalation),
                                  ("我阿哥之前喺第二間旅行社報團，去到先知冇訂房，最後要去消委會投訴，搞咗成半年。", .escalation),
-                                 ("我哥在别的旅行社被坑了，后来去了消委会投诉。", .escalation)] {
+                                 ("我哥在别的旅行社被坑了，后来去了消委会投诉。", .escalation),
+                                 ("It was sorted last week, thanks, I'm just calling about something else", .repeatContact)] {
             #expect(!score(text).categories.contains(category), "\(text)")
         }
         for (text, category) in [("You idiot, the app crashed again", Category.abuse),
@@ -858,6 +859,7 @@ import Testing
                                  ("part of me hopes a bus hits me on the way home", .selfHarm),
                                  ("你们再不处理，我就打12315，还要发到网上曝光。", .escalation),
                                  ("我哥在别的旅行社被坑了，我也要去消委会投诉你们。", .escalation),
+                                 ("I was told my refund was sorted and it still hasn't come through", .repeatContact),
                                  ("如果你们再这样，我以后不会再买了", .churn)] {
             #expect(score(text).categories.contains(category), "\(text)")
         }

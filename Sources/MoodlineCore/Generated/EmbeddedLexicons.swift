@@ -23526,9 +23526,9 @@ requested	0	@contact
 put in	0	@contact
 made a complaint	0	@contact
 put in a complaint	0	@contact
-been told	0	@contact
-i was told	0	@contact,@self
-was told	0	@contact
+been told	0	@contact,@say
+i was told	0	@contact,@self,@say
+was told	0	@contact,@say
 been assured	0	@contact
 was assured	0	@contact
 was promised	0	@contact
@@ -23561,7 +23561,7 @@ supposed to call	0	@contact
 promised to ring	0	@contact
 promised to call	0	@contact
 been said	0	@contact
-told me	0	@contact,@en_say
+told me	0	@contact,@en_say,@say
 already done	0	@contact
 already did	0	@contact
 i've already done	0	@contact,@self
@@ -24950,11 +24950,11 @@ im done with	0	@en_done,@self
 i am done with	0	@en_done,@self
 i'm finished with	0	@en_done,@self
 i'm through with	0	@en_done,@self
-said	0	@en_say,@en_informed
+said	0	@en_say,@en_informed,@say
 says	0	@en_say
 say	0	@en_say
 saying	0	@en_say
-told	0	@en_say,@en_informed
+told	0	@en_say,@en_informed,@say
 tells	0	@en_say,@en_informed
 called me	0	@en_say,@en_calledme
 called my	0	@en_say
@@ -26936,9 +26936,9 @@ my bed	0	@en_harass
 # --- insults
 polly want a cracker	0	@insult
 # --- promised back then
-you said	0	@contact,@you
+you said	0	@contact,@you,@say
 you guys said	0	@contact,@you
-you told me	0	@contact,@you
+you told me	0	@contact,@you,@say
 you promised	0	@contact,@you
 you guys promised	0	@contact,@you
 your lot said	0	@contact
@@ -48338,7 +48338,7 @@ smartone	0	@zh_comp
 保证过	0	@zh_reached,@zh_promised
 保证了	0	@zh_reached,@zh_promised
 答应咗	0	@zh_reached,@zh_promised
-应承咗	0	@zh_reached
+应承咗	0	@zh_reached,@zh_promised,@zh_unsettled
 应承过	0	@zh_reached
 办过	0	@zh_reached
 去过	0	@zh_reached,@zh_contact
@@ -52254,7 +52254,7 @@ aws	0	@zh_comp
 都说搞定了	0	@zh_saidfixed
 # --- told a fix or a promise (上次你们说修好了, 客服说是处理好了): what follows is their claim
 上次你们说	0	@say
-上次说	0	@say
+上次说	0	@say,@zh_promised,@zh_unsettled
 客服说	0	@say,@zh_promised
 说是	0	@say
 已经退回来了	0	@zh_settled
@@ -53229,6 +53229,40 @@ deliveroo	0	@zh_comp
 这么简单的	0	@zh_eventhis
 咁简单嘅	0	@zh_eventhis
 这么基本的	0	@zh_eventhis
+# --- a week or two counted (一星期内退钱): time, not a one-star review
+一星期	0	@zh_times
+一个星期	0	@zh_times
+两星期	0	@zh_times
+两个星期	0	@zh_times
+几星期	0	@zh_times
+一星期内	0	@zh_times
+# --- what the company said would happen (你哋话两星期, 应承我话一星期内退钱)
+你哋话	0	@zh_promised,@zh_unsettled
+你们说过	0	@zh_promised,@zh_unsettled
+你们不是说	0	@zh_promised,@zh_unsettled
+昨天不是说	0	@zh_promised,@zh_unsettled
+不是说今天	0	@zh_promised,@zh_unsettled
+应承我	0	@zh_promised,@zh_unsettled
+答应我	0	@zh_promised,@zh_unsettled
+答应过我	0	@zh_promised,@zh_unsettled
+说好的	0	@zh_promised,@zh_unsettled
+讲好	0	@zh_promised,@zh_unsettled
+讲好咗	0	@zh_promised,@zh_unsettled
+# --- still not received, never came (依家仲未收到, 都冇嚟过)
+仲未收到	0	@zh_notdone
+都未见	0	@zh_notdone
+还没好	0	@zh_notdone
+都未收到	0	@zh_notdone
+还没收到	0	@zh_notdone
+冇嚟过	0	@zh_notdone
+都冇嚟过	0	@zh_notdone
+都未有	0	@zh_notdone
+# --- talking about my things (讲我部冷气): the speaker's own thing named, no one's words quoted
+讲我部	0	
+讲我个	0	
+讲我嘅	0	
+讲我的	0	
+说我的	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
