@@ -24866,7 +24866,7 @@ has been copied	0	@en_lawact
 drafting	0	@en_lawact
 is drafting	0	@en_lawact
 drafting the complaint	0	@en_lawact
-will be in touch	0	@en_lawact
+will be in touch	0	@en_lawact,@en_handling
 will contact you	0	@en_lawact
 will be contacting you	0	@en_lawact
 very strong case	0	@en_lawact
@@ -29977,6 +29977,17 @@ from here on in	0	@en_fromnow
 from now on in	0	@en_fromnow
 going forward	0	@en_fromnow
 in future	0	@en_fromnow
+# --- someone taking the matter on from here (he'll be handling this from now on)
+handling this	0	@en_handling
+handle this	0	@en_handling
+be handling this	0	@en_handling
+be handling it	0	@en_handling
+take it from here	0	@en_handling
+take this from here	0	@en_handling
+taking it from here	0	@en_handling
+be in touch with you	0	@en_handling
+be writing to you	0	@en_handling
+be contacting you	0	@en_handling
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40766,6 +40777,7 @@ we'd drown in	0.3	hyperbole
 # --- escalation
 @regulator|@police|@lawyer|@court|@sue|@media|@social|@public|@expose|@en_complainword|@en_legalvenue|@en_hearsabout|@en_record	support:escalation	words that can carry escalation
 @regulator	escalation	regulator or ombudsman
+@lawyer|@media ..10 @en_handling	escalation	a lawyer or a journalist taking the matter on (my son is a barrister and he'll be handling this)
 @media & @en_forwarded	escalation	the correspondence passed to a journalist
 @en_gotcontact ..3 @media|@regulator|@lawyer|@police|@court	escalation	a contact at an outside body, named as a threat
 @complain ..4 @police	escalation	going to the police or government
@@ -53263,6 +53275,11 @@ deliveroo	0	@zh_comp
 讲我嘅	0	
 讲我的	0	
 说我的	0	
+# --- Hong Kong's Legal Aid Department
+法律援助署	0	@zh_auth
+法援署	0	@zh_auth
+# --- went to (我已经揾咗法律援助署)
+揾咗	0	@zh_escverb
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
