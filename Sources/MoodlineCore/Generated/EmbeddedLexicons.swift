@@ -20997,15 +20997,15 @@ my colleague	0	@third,@self
 my mate	0	@third,@self,@en_mypeople
 a friend	0	@third
 my cousin	0	@third,@self
-my uncle	0	@third,@self
-my aunt	0	@third,@self
-my father	0	@third,@self
-my mother	0	@third,@self
-my grandad	0	@third,@self
-my grandma	0	@third,@self
+my uncle	0	@third,@self,@en_kinobj
+my aunt	0	@third,@self,@en_kinobj
+my father	0	@third,@self,@en_kinobj
+my mother	0	@third,@self,@en_kinobj
+my grandad	0	@third,@self,@en_kinobj
+my grandma	0	@third,@self,@en_kinobj
 my nan	0	@third,@self,@en_kinobj
-my grandfather	0	@third,@self
-my grandmother	0	@third,@self
+my grandfather	0	@third,@self,@en_kinobj
+my grandmother	0	@third,@self,@en_kinobj
 a colleague	0	@third
 a customer	0	@third
 this guy	0	@third
@@ -26742,7 +26742,7 @@ a rival supplier	0	@competitor
 a rival utility	0	@competitor
 a rival vet	0	@competitor
 a rival website	0	@competitor
-another agency	0	@competitor
+another agency	0	@competitor,@en_rival
 another airline	0	@competitor,@en_rival
 another app	0	@competitor
 another broker	0	@competitor
@@ -26753,7 +26753,7 @@ another courier	0	@competitor
 another courier company	0	@competitor
 another delivery app	0	@competitor
 another delivery service	0	@competitor
-another dentist	0	@competitor
+another dentist	0	@competitor,@en_rival
 another energy company	0	@competitor
 another energy supplier	0	@competitor
 another estate agent	0	@competitor
@@ -26762,7 +26762,7 @@ another garage	0	@competitor,@en_rival
 another gym	0	@competitor,@en_rival
 another isp	0	@competitor
 another landlord	0	@competitor
-another letting agent	0	@competitor
+another letting agent	0	@competitor,@en_rival
 another mobile network	0	@competitor
 another nursery	0	@competitor
 another operator	0	@competitor
@@ -26777,7 +26777,7 @@ another site	0	@competitor
 another store	0	@competitor
 another streaming service	0	@competitor
 another utility	0	@competitor
-another vet	0	@competitor
+another vet	0	@competitor,@en_rival
 another website	0	@competitor
 some other agency	0	@competitor
 some other airline	0	@competitor
@@ -29358,7 +29358,7 @@ the new flat	0	@en_movehouse
 the new house	0	@en_movehouse
 the new apartment	0	@en_movehouse
 old address	0	@en_movehouse
-the old one	0	@en_movehouse
+the old one	0	@en_movehouse,@en_oneoff
 the old place	0	@en_movehouse
 the old flat	0	@en_movehouse
 the old house	0	@en_movehouse
@@ -29642,13 +29642,13 @@ my old network	0	@en_oldco
 my old supplier	0	@en_oldco
 my old landlord	0	@en_oldco
 # --- no longer using the company ("I'm not using you anymore", "won't be using you again")
-not using you anymore	0	@en_dropyou
-not using you any more	0	@en_dropyou
+not using you anymore	0	@en_dropyou,@leave
+not using you any more	0	@en_dropyou,@leave
 not using you lot anymore	0	@en_dropyou
 not using you guys anymore	0	@en_dropyou
 won't be using you	0	@en_dropyou
 wont be using you	0	@en_dropyou
-won't be using you again	0	@en_dropyou
+won't be using you again	0	@en_dropyou,@leave
 done using you	0	@en_dropyou
 finished with you lot	0	@en_dropyou
 # --- the last money the company gets ("this is the last month you're getting a penny out of me")
@@ -29988,6 +29988,61 @@ taking it from here	0	@en_handling
 be in touch with you	0	@en_handling
 be writing to you	0	@en_handling
 be contacting you	0	@en_handling
+# --- witch, little madam, chimps: name-calling
+witch	0	@insult
+little madam	0	@insult
+chimps	0	@insult
+chimp	0	@insult
+baboons	0	@insult
+# --- jumped-up, heartless: what the listener or a colleague is called
+jumped-up	0	@en_adj
+jumped up	0	@en_adj
+heartless	0	@en_adj
+# --- not paying anything more
+not paying anything else	0	@en_stoppay
+not paying anything more	0	@en_stoppay
+not paying any more	0	@en_stoppay
+not paying anymore	0	@en_stoppay
+not paying another thing	0	@en_stoppay
+another chemist	0	@en_rival
+another pharmacy	0	@en_rival
+a different pharmacy	0	@en_rival
+a different chemist	0	@en_rival
+# --- not using this one any more
+not using this one any more	0	@leave
+not using this one anymore	0	@leave
+wont be using you again	0	@leave
+i'm sorry you've had to	0	@en_script
+im sorry you've had to	0	@en_script
+so sorry you've had to	0	@en_script
+really sorry you've had to	0	@en_script
+i am sorry you've had to	0	@en_script
+# --- someone works at a body: a job, not a complaint (my brother works at the Ombudsman)
+works at	0	@en_workat
+works for	0	@en_workat
+worked at	0	@en_workat
+worked for	0	@en_workat
+works in	0	@en_workat
+# --- whether a body is the right place for something, asked
+the right place to	0	@en_procq
+the right place for	0	@en_procq
+right place to look	0	@en_procq
+the right people to	0	@en_procq
+# --- an old, empty or dormant account closed: tidying up, not leaving
+old empty	0	@en_oneoff
+the old account	0	@en_oneoff
+old savings account	0	@en_oneoff
+dormant account	0	@en_oneoff
+the empty account	0	@en_oneoff
+old empty savings account	0	@en_oneoff
+# --- more kin as the one whose account it is (the account of my father)
+my late father	0	@en_kinobj
+my late mother	0	@en_kinobj
+my late husband	0	@en_kinobj
+my late wife	0	@en_kinobj
+my granddad	0	@en_kinobj
+not you obviously	0	@en_notyou
+obviously not you	0	@en_notyou
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -40817,6 +40872,7 @@ we'd drown in	0.3	hyperbole
 @en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
 @police & @en_docask	scope:procedure	routine report: what the police need
 @en_stolen & @police	scope:procedure	a theft or a loss reported to the police
+@en_workat ..3 @regulator|@police|@court	scope:reported	someone works at a regulator, the police or a court (my brother works at the Ombudsman); one at a paper may well write
 @en_nextto ..1 @police|@court|@regulator|@lawyer	scope:procedure	an authority named as a landmark
 @expose ..8 @en_askonly	scope:procedure	posting a question, not a complaint
 @en_howdo & @en_askonly	scope:procedure	asking how, only to know
@@ -40885,6 +40941,7 @@ we'd drown in	0.3	hyperbole
 @en_settled	scope:settled	the matter settled since
 @en_first	scope:negation	first contact
 @cancel ..1 @third	scope:other_party	someone else's account
+@leave ..2 @en_kinobj	scope:other_party	someone else's account closed (close the account of my father)
 @en_elsewhereco	scope:elsewhere	a contact with another firm (three calls to change my address with my bank)
 @leave ..1 @en_errand	scope:one_off	off about the day, not leaving (I'm off to celebrate, off to bed)
 @en_movehouse ..6 @cancel|@leave	scope:one_off	a house move: the old address closed, the service moved
@@ -53280,6 +53337,114 @@ deliveroo	0	@zh_comp
 法援署	0	@zh_auth
 # --- went to (我已经揾咗法律援助署)
 揾咗	0	@zh_escverb
+# --- 傻逼 written by sound (杀比, 沙比), and idlers (米虫)
+杀比	0	@zh_insult
+傻比	0	@zh_insult
+煞比	0	@zh_insult
+米虫	0	@zh_insult
+一班米虫	0	@zh_insult
+# --- 把你们 … 砸了: the listener's place as the thing smashed
+把你们	0	@zh_bayou
+把你哋	0	@zh_bayou
+将你哋	0	@zh_bayou
+将你们	0	@zh_bayou
+砸了	0	@zh_smash
+砸烂	0	@zh_smash
+砸咗	0	@zh_smash
+砸晒	0	@zh_smash
+砸个稀巴烂	0	@zh_smash
+# --- using or hiring through the listener's company (唔会再经你哋请)
+唔用你哋	0	@zh_use
+不用你们	0	@zh_use
+唔再用你哋	0	@zh_use
+不如唔用	0	@zh_use
+不如不用	0	@zh_use
+经你哋	0	@zh_use
+经你们	0	@zh_use
+透过你哋	0	@zh_use
+# --- moving all of it over (强积金我要转晒去另一个受托人)
+转晒去	0	@zh_switch
+转晒	0	@zh_switch
+全部转去	0	@zh_switch
+另一个受托人	0	@zh_comp
+另一间受托人	0	@zh_comp
+其他受托人	0	@zh_comp
+另一个计划	0	@zh_comp
+# --- stopping repayments (从这个月开始我停止还款)
+停止还款	0	@zh_stoppay
+停止供款	0	@zh_stoppay
+唔再还款	0	@zh_stoppay
+不再还款	0	@zh_stoppay
+不还了	0	@zh_stoppay
+唔还喇	0	@zh_stoppay
+停供	0	@zh_stoppay
+# --- nothing more to do with the company (以后跟你们公司再无瓜葛)
+再无瓜葛	0	@zh_endpartner
+再无关系	0	@zh_endpartner
+一刀两断	0	@zh_endpartner
+老死不相往来	0	@zh_endpartner
+帮她问问	0	@zh_curious
+帮他问问	0	@zh_curious
+帮她问	0	@zh_curious
+帮他问	0	@zh_curious
+帮我奶奶问	0	@zh_curious
+帮我爷爷问	0	@zh_curious
+帮老人家问	0	@zh_curious
+写论文	0	@zh_curious
+写论文要用	0	@zh_curious
+写作业	0	@zh_curious
+写报告要用	0	@zh_curious
+做功课	0	@zh_curious
+# --- not wanting to make it big (我不想闹大)
+不想闹大	0	@zh_nottype
+唔想搞大	0	@zh_nottype
+不想搞大	0	@zh_nottype
+唔想搞大件事	0	@zh_nottype
+不想把事情闹大	0	@zh_nottype
+# --- handled quickly or well: a matter settled
+处理得挺快	0	@zh_settled
+处理得很快	0	@zh_settled
+处理得好快	0	@zh_settled
+处理得很好	0	@zh_settled
+处理得挺好	0	@zh_settled
+处理得好好	0	@zh_settled
+处理得几好	0	@zh_settled
+为了您的	0	@zh_script
+请您确认	0	@zh_script
+为了您的资金安全	0	@zh_script
+只系想知	0	@zh_askonly
+只是想知道	0	@zh_askonly
+只想知道	0	@zh_askonly
+就想知道	0	@zh_askonly
+单位电话	0	@zh_tofamily
+打我单位	0	@zh_tofamily
+我单位	0	@zh_tofamily
+# --- not about the listener's company (呢单同你哋冇关系)
+同你哋冇关系	0	@zh_notaboutyou
+跟你们没关系	0	@zh_notaboutyou
+和你们无关	0	@zh_notaboutyou
+同你哋无关	0	@zh_notaboutyou
+跟你们无关	0	@zh_notaboutyou
+不是说你们	0	@zh_notaboutyou
+# --- it is me who (笨蛋是我啦): the speaker names themself
+是我啦	0	@zh_isme
+是我才对	0	@zh_isme
+系我啦	0	@zh_isme
+系我先啱	0	@zh_isme
+# --- staying on: renewing after all, the account kept while away
+所以续约	0	@zh_stayon
+决定续约	0	@zh_stayon
+我续约	0	@zh_stayon
+会续约	0	@zh_stayon
+继续续约	0	@zh_stayon
+先帮我保留	0	@zh_stayon
+帐号先帮我保留	0	@zh_stayon
+帮我保留帐号	0	@zh_stayon
+暂时不玩	0	@zh_stayon
+# --- my company's colleagues (叫我公司所有同事): the speaker's people, no quoted words
+叫我公司	0	
+叫我哋公司	0	
+叫我啲同事	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -61660,6 +61825,13 @@ cut咗张卡	-1.5	churn
 报个语文班	-2	rude
 回去学学语文	-2	rude
 又赖师傅	-2	rude
+# --- a threat to cost the listener their job (信唔信我搞到你冇工开)
+搞到你冇工开	-2.5	abuse
+让你下岗	-2.5	abuse
+炒你鱿鱼	-2.5	abuse
+叫你老板炒你	-2.5	abuse
+让你失业	-2.5	abuse
+让你卷铺盖	-2.5	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -61849,6 +62021,8 @@ cut咗张卡	-1.5	churn
 @zh_demean ..6 @you	abuse	contempt for the listener, named after
 @zh_simile ..1 @zh_insult ..2 @zh_like	abuse	like a fool
 @zh_threat	abuse	a blow at the listener
+@zh_bayou ..6 @zh_smash	abuse	the listener's place to be smashed (把你们营业厅砸了)
+@zh_insult ..1 @zh_isme	scope:self_target	the speaker names themself the fool (笨蛋是我啦)
 @self ..4 @zh_insult	scope:self_target	insult at oneself
 @zh_quote	scope:reported	quoted or reported words
 @zh_message ..2 @say	scope:reported	a message's words
@@ -61899,6 +62073,8 @@ cut咗张卡	-1.5	churn
 @zh_social ..12 @zh_promo	scope:procedure	a promotion seen on social media
 @zh_script	scope:script	agent script
 @zh_cue	scope:negation	counterfactual or resolved
+@zh_auth|@zh_lawpolice|@zh_social|@zh_contact & @zh_notaboutyou	scope:other_party	not about the listener's company (呢单同你哋冇关系)
+@zh_stayon & @zh_comp|@zh_switch|@zh_cancel	scope:negation	staying on after all (隔壁便宜，但你们讯号好，所以续约)
 @zh_wasgoing & @zh_luckily	scope:negation	a threat one was going to make, until it was sorted (本来想……结果你们比我还快)
 
 # --- churn
