@@ -230,9 +230,12 @@ struct ClauseState {
     /// After a soft break the self-harm patterns under way go on into the next clause, and a
     /// statement that spans the break answers to the cues of every clause it spans.
     ///
-    /// - Parameter next: Where the next clause begins (a UTF-8 offset).
+    /// - Parameters:
+    ///   - list: The break is an enumeration comma (、): a report about someone else goes on.
+    ///   - next: Where the next clause begins (a UTF-8 offset).
     mutating func close<Tracer: ScoreTracer>(
-        soft: Bool, next: Int32, categories: inout CategorySet, hits: inout CategoryHits, hostile: inout Int, tracer: inout Tracer
+        soft: Bool, list: Bool = false, next: Int32, categories: inout CategorySet, hits: inout CategoryHits, hostile: inout Int,
+        tracer: inout Tracer
     ) {
         if reportsOn && speakerAt < 0 { cues.insert(ScopeCues(.otherParty)) }
         // A clause that states nothing and names no speaker (多收了好几千) keeps the story going.
@@ -241,6 +244,8 @@ struct ClauseState {
         // Only the one clause right after 说， is taken for the words said: the next may be the
         // speaker's own again.
         reportsOn = soft && saidEnd >= 0 && next - saidEnd <= Self.saidThenComma
+            || list && (speakerAt < 0 || speakerOnlyAsOwner)
+                && (cues.contains(ScopeCues(.reported)) || cues.contains(ScopeCues(.otherParty)))
         otherAt = -1
         saidEnd = -1
         if candidateCount > 0 {

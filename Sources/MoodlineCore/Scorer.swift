@@ -249,7 +249,7 @@ private struct RuleState {
     }
 
     /// Ends the clause for scope as well: its statements are decided and committed.
-    mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
+    mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, list: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
         recentCount = 0
         clauseNegator = nil
         if inQuote { clause.cues.insert(ScopeCues(.reported)) }
@@ -289,7 +289,7 @@ private struct RuleState {
         }
         clauseNegative = 0
         clausePositive = 0
-        clause.close(soft: soft, next: next, categories: &categories, hits: &hits, hostile: &hostile, tracer: &tracer)
+        clause.close(soft: soft, list: list, next: next, categories: &categories, hits: &hits, hostile: &hostile, tracer: &tracer)
     }
 
     /// Whether a negator stands among the last few slots of the clause.
@@ -325,7 +325,7 @@ private struct RuleState {
                 i += 1
                 continue
             case .clauseBreak:
-                closeClause(soft: u.flags.contains(.softBreak), next: u.end, tracer: &tracer)
+                closeClause(soft: u.flags.contains(.softBreak), list: u.flags.contains(.listBreak), next: u.end, tracer: &tracer)
                 i += 1
                 continue
             case .quote:

@@ -19,6 +19,9 @@ struct TextUnit: Sendable {
         /// pattern under way may finish after it, since Chinese joins topic and comment with
         /// one (没有我，家人会轻松很多).
         static let softBreak = Flags(rawValue: 8)
+        /// An enumeration comma (、): the items after it belong to the same telling, so
+        /// someone else's words or deeds go on through it (她说要告房东、找消保官).
+        static let listBreak = Flags(rawValue: 16)
     }
 
     var key: UInt32 = 0

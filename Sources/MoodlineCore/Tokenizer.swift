@@ -138,7 +138,11 @@ enum Tokenizer {
                     switch c {
                     case 0xFF01...0xFF5E: c -= 0xFEE0 // full-width ASCII
                     case 0x3000: c = 0x20
-                    case 0x3001, 0xFF64: c = 0x2C // 、 → ,
+                    case 0x3001, 0xFF64:
+                        // 、 lists things: a soft break that keeps the clause's report going.
+                        flushWord(&resolver)
+                        emit(.clauseBreak, flags: [.softBreak, .listBreak], start: start, end: i)
+                        continue
                     case 0x3002, 0xFF61, 0x2026: c = 0x2E // 。 … → .
                     case 0x2018, 0x2019, 0x2032: c = 0x27
                     case 0xFE0E, 0xFE0F, 0x200B, 0x200D, 0x1F3FB...0x1F3FF:

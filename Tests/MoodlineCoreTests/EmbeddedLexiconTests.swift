@@ -843,6 +843,7 @@ import Testing
                                  ("上次我在网上挂号老是提示失败，后来你们这边帮我弄好了", .escalation),
                                  ("我阿哥之前喺第二間旅行社報團，去到先知冇訂房，最後要去消委會投訴，搞咗成半年。", .escalation),
                                  ("我哥在别的旅行社被坑了，后来去了消委会投诉。", .escalation),
+                                 ("我朋友租的另一家押金不退，她气到说要告房东、找消保官。", .escalation),
                                  ("It was sorted last week, thanks, I'm just calling about something else", .repeatContact)] {
             #expect(!score(text).categories.contains(category), "\(text)")
         }
@@ -860,6 +861,7 @@ import Testing
                                  ("你们再不处理，我就打12315，还要发到网上曝光。", .escalation),
                                  ("我哥在别的旅行社被坑了，我也要去消委会投诉你们。", .escalation),
                                  ("I was told my refund was sorted and it still hasn't come through", .repeatContact),
+                                 ("再不退钱我就去消委会、12315投诉你们", .escalation),
                                  ("如果你们再这样，我以后不会再买了", .churn)] {
             #expect(score(text).categories.contains(category), "\(text)")
         }
