@@ -53445,6 +53445,20 @@ deliveroo	0	@zh_comp
 叫我公司	0	
 叫我哋公司	0	
 叫我啲同事	0	
+# --- the agent's safety check (您是在想结束自己的生命吗): a question asked with care, not a wish
+您是在想	0	@zh_script
+您是不是在想	0	@zh_script
+您有没有想过	0	@zh_script
+您是否在想	0	@zh_script
+您是否有想过	0	@zh_script
+您有冇谂过	0	@zh_script
+您系咪谂紧	0	@zh_script
+# --- moved out already (我六月底就退租了): a past move, not a threat to leave
+已经退租	0	
+已经退租了	0	
+早就退租了	0	
+就退租了	0	
+退咗租	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
