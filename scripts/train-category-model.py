@@ -115,7 +115,7 @@ def main():
     ap.add_argument("--thresholds", default="0.8,0.85,0.8,0.8,0.85",
                     help="probability above which each category fires, in the order " + ",".join(CATEGORIES)
                     + " (high: on conversations, where most lines are calm, the layer must rarely speak alone)")
-    ap.add_argument("--alert", default="0.92,0.9,0.85,0.85,0.98",
+    ap.add_argument("--alert", default="0.92,0.9,0.85,0.85,0.99",
                     help="probability above which the layer alone may raise an alert in a live conversation, same order; "
                     "below it a statement waits for more (most lines of a conversation are calm, so a guess needs more "
                     "confidence there than in a list of statements)")

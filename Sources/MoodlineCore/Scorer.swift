@@ -684,7 +684,10 @@ private struct RuleState {
     /// written something for my mum, cancel this account, I won't use it again"): in the statement
     /// suites a churn word beside such a guess was never a churn threat.
     mutating func dropChurnBesideSelfHarm<Tracer: ScoreTracer>(tracer: inout Tracer) {
-        guard categories.contains(.selfHarm), categories.contains(.churn) else { return }
+        // A faint self-harm guess (no word carries it, and under the model's alert line) does not
+        // make a rule's leaving into affairs in order.
+        let faint = weak.contains(.selfHarm) && tentative.contains(.selfHarm)
+        guard categories.contains(.selfHarm), categories.contains(.churn), !faint || weak.contains(.churn) else { return }
         var kept = CategoryHits()
         for hit in hits {
             if hit.category == .churn {
