@@ -31706,6 +31706,12 @@ last order youll get	0	@en_stoppay
 last order from this household	0	@en_stoppay
 the last order from me	0	@en_stoppay
 last order you'll see	0	@en_stoppay
+# --- whether something must be asked for or happens by itself (do I have to ask you to close both accounts?)
+do i have to ask you to	0	@en_procq
+do i need to ask you to	0	@en_procq
+does that happen automatically	0	@en_procq
+or does that happen automatically	0	@en_procq
+does it happen automatically	0	@en_procq
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -42358,6 +42364,17 @@ thought it would be a nightmare	0.5
 expected it to be a nightmare	0.5	
 thought it'd be a pain	0.5	
 thought it would be a pain	0.5	
+# --- someone would have killed me, out of my skin: a fright or a scolding, not danger
+would've killed me	-0.5	hyperbole
+would have killed me	-0.5	hyperbole
+would've murdered me	-0.5	hyperbole
+jump out of my skin	-0.5	hyperbole
+# --- whatever time you need: the agent's patience, not a dismissive whatever
+whatever time you need	0.5	
+whatever you need	0.3	
+whatever suits you	0.3	
+whatever works for you	0.3	
+whatever is easiest	0.3	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -55131,6 +55148,23 @@ deliveroo	0	@zh_comp
 早就退租了	0	
 就退租了	0	
 退咗租	0	
+# --- my aunt or uncle: someone else's story (我阿姨之前在别家医院……)
+我阿姨	0	@zh_kin,@self
+我姨	0	@zh_kin,@self
+我舅舅	0	@zh_kin,@self
+我舅	0	@zh_kin,@self
+我叔叔	0	@zh_kin,@self
+我叔	0	@zh_kin,@self
+我姑姑	0	@zh_kin,@self
+我婶婶	0	@zh_kin,@self
+# --- always (成日), parkour (跑酷), the television set fixed or watched: no count, no visit, no TV station
+成日	0	
+跑酷	0	
+弄电视	0	
+看电视	0	
+电视机	0	
+修电视	0	
+开电视	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -63518,6 +63552,12 @@ cut咗张卡	-1.5	churn
 叫你老板炒你	-2.5	abuse
 让你失业	-2.5	abuse
 让你卷铺盖	-2.5	abuse
+# --- someone would kill me, the writer won't let me live: exasperation, not danger
+非杀了我不可	-0.8	hyperbole
+非得杀了我	-0.8	hyperbole
+不想让我活了	-1.2	hyperbole
+不想让我活	-1.2	hyperbole
+不让我活了	-1.2	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
