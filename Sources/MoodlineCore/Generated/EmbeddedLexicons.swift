@@ -55165,6 +55165,11 @@ deliveroo	0	@zh_comp
 电视机	0	
 修电视	0	
 开电视	0	
+# --- whether something must be done first, asked (是要先取消包月再买吗)
+是要先	0	@zh_how
+要先取消	0	@zh_how
+要先取消吗	0	@zh_how
+先取消再	0	@zh_how
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -63558,6 +63563,17 @@ cut咗张卡	-1.5	churn
 不想让我活了	-1.2	hyperbole
 不想让我活	-1.2	hyperbole
 不让我活了	-1.2	hyperbole
+# --- an agent lumping the customer in with a kind (你们这种家长我看多了), and telling them they do not understand the language
+你们这种家长	-2	rude
+这种家长	-1.5	rude
+我看多了	-1.5	rude
+这种人我看多了	-2	rude
+听不懂国语吗	-2	rude
+听不懂国语	-2	rude
+听唔明广东话	-2	rude
+不要在这边浪费我时间	-2	rude
+浪费我时间	-1.5	rude
+我实话实说而已	-1	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
