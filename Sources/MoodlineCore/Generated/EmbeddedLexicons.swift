@@ -22648,7 +22648,7 @@ a news story	0	@third
 the article	0	@third
 the post	0	@third
 my friends	0	@third,@en_family,@self,@en_everyone
-my colleague	0	@third,@self
+my colleague	0	@third,@self,@en_mypeople
 my mate	0	@third,@self,@en_mypeople
 a friend	0	@third
 my cousin	0	@third,@self
@@ -24600,7 +24600,7 @@ losing a customer	0	@leave
 lost my business	0	@leave
 pull my business	0	@leave
 pulling our business	0	@leave
-not coming back	0	@leave,@en_departure
+not coming back	0	@leave,@en_departure,@en_noreturn
 won't be back	0	@leave
 wont be back	0	@leave
 you won't see me	0	@leave,@you
@@ -26669,7 +26669,7 @@ into the ocean	0	@method
 into traffic	0	@method
 the motorway	0	@method
 the highway	0	@method
-the cliffs	0	@method
+the cliffs	0	@method,@en_edge
 deserves better	0	@en_rehome
 deserve better	0	@en_rehome
 a better home	0	@en_rehome
@@ -31712,6 +31712,82 @@ do i need to ask you to	0	@en_procq
 does that happen automatically	0	@en_procq
 or does that happen automatically	0	@en_procq
 does it happen automatically	0	@en_procq
+# --- cliffs: a height to fall from
+cliffs	0	@en_edge
+the cliff	0	@en_edge
+cliff edge	0	@en_edge
+the cliff edge	0	@en_edge
+i'm not coming back	0	@en_noreturn
+im not coming back	0	@en_noreturn
+stopping payments	0	@en_stoppay
+stop payments	0	@en_stoppay
+stopping all payments	0	@en_stoppay
+stop all payments	0	@en_stoppay
+# --- the speaker's own colleagues: someone not on the call
+my colleague's	0	@en_mypeople
+my coworker	0	@en_mypeople
+my co-worker	0	@en_mypeople
+my workmate	0	@en_mypeople
+my boss's	0	@en_mypeople
+all resolved	0	@en_first
+it was all resolved	0	@en_first
+was all resolved	0	@en_first
+was all sorted	0	@en_first
+all got sorted	0	@en_first
+sorry to hear you're thinking of	0	@en_script
+sorry to hear you're thinking of leaving	0	@en_script
+thinking of leaving us	0	@en_script
+# --- or I walk: an ultimatum to leave
+or i walk	0	@leave
+or i'm walking	0	@leave
+or i walk away	0	@leave
+or we walk	0	@leave
+or im walking	0	@leave
+# --- asked to ring back with something: the same matter, picked up as arranged
+asked me to ring back	0	@en_askedback
+asked me to call back	0	@en_askedback
+told me to ring back with	0	@en_askedback
+told me to call back with	0	@en_askedback
+said to ring back with	0	@en_askedback
+asked me to ring back with	0	@en_askedback
+# --- a charge back on the bill
+back on my bill	0	@again
+is back on my bill	0	@again
+it's back on my bill	0	@again
+back on the bill	0	@again
+charge is back	0	@again
+# --- a matured account closed: the term ended, money staying
+now it's matured	0	@en_oneoff
+it's matured	0	@en_oneoff
+has matured	0	@en_oneoff
+now it has matured	0	@en_oneoff
+now that it's matured	0	@en_oneoff
+# --- Irish name-calling
+gobshite	0	@insult
+eejit	0	@insult
+gombeen	0	@insult
+# --- a callback promised, and how long ago that was (they'd ring me back with a date. That was June.)
+said they'd ring me back	0	@en_saidcall
+said they'd call me back	0	@en_saidcall
+said they would call me back	0	@en_saidcall
+said they would ring me back	0	@en_saidcall
+promised to call back	0	@en_saidcall
+promised to ring back	0	@en_saidcall
+said someone would call	0	@en_saidcall
+said someone would ring	0	@en_saidcall
+that was june	0	@en_thatwas
+that was in june	0	@en_thatwas
+that was months ago	0	@en_thatwas
+that was weeks ago	0	@en_thatwas
+that was last month	0	@en_thatwas
+that was three weeks ago	0	@en_thatwas
+that was two weeks ago	0	@en_thatwas
+that was a month ago	0	@en_thatwas
+that was in march	0	@en_thatwas
+that was in april	0	@en_thatwas
+that was in may	0	@en_thatwas
+that was july	0	@en_thatwas
+that was august	0	@en_thatwas
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -42375,6 +42451,15 @@ whatever you need	0.3
 whatever suits you	0.3	
 whatever works for you	0.3	
 whatever is easiest	0.3	
+# --- wanting to kill oneself in learners' English and Jamaican patois, throwing oneself into water or off a height
+want to kill me	-3.00	self_harm
+wanna kill me	-3.00	self_harm
+i want to kill me	-3.00	self_harm
+waan dead	-3.00	self_harm
+wan dead	-3.00	self_harm
+throw myself in the	-3.00	self_harm
+throw myself into the	-3.00	self_harm
+throw myself under	-3.00	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -42616,6 +42701,8 @@ whatever is easiest	0.3
 @en_everyone ..2 @contact|@en_say	scope:other_party	others' word, not a contact of the speaker's
 @you ..2 @en_keepcall	scope:other_party	the company keeps contacting the speaker
 @en_notget	scope:this_call	said again to a listener who did not get it
+@en_askedback	scope:this_call	asked to ring back with something (they asked me to ring back with the serial number)
+@en_saidcall & @en_thatwas	repeat	a callback promised long ago
 @en_forgot	scope:this_call	something forgotten a moment ago (i just forgot to ask about the pin)
 @contact ..8 @en_goodrep	scope:settled	an earlier contact that went well (the rep I talked to last time was lovely)
 @en_idv	scope:this_call	identity checks done again, in this call or today
@@ -50607,7 +50694,7 @@ smartone	0	@zh_comp
 我决定了	0	@zh_decided
 想好了	0	@zh_decided
 想清楚了	0	@zh_decided
-是我自己	0	@zh_decided
+是我自己	0	@zh_decided,@zh_isme,@self
 问的是我	0	@zh_decided
 我自己用	0	@zh_decided
 再熬	0	@zh_decided
@@ -55116,10 +55203,10 @@ deliveroo	0	@zh_comp
 跟你们无关	0	@zh_notaboutyou
 不是说你们	0	@zh_notaboutyou
 # --- it is me who (笨蛋是我啦): the speaker names themself
-是我啦	0	@zh_isme
-是我才对	0	@zh_isme
-系我啦	0	@zh_isme
-系我先啱	0	@zh_isme
+是我啦	0	@zh_isme,@self
+是我才对	0	@zh_isme,@self
+系我啦	0	@zh_isme,@self
+系我先啱	0	@zh_isme,@self
 # --- staying on: renewing after all, the account kept while away
 所以续约	0	@zh_stayon
 决定续约	0	@zh_stayon
@@ -55170,6 +55257,83 @@ deliveroo	0	@zh_comp
 要先取消	0	@zh_how
 要先取消吗	0	@zh_how
 先取消再	0	@zh_how
+# --- off now for the bus or a meeting, and calling back later: going, not gone (我要走了公车来了 晚点再打)
+公车来了	0	@zh_errandnow
+车来了	0	@zh_errandnow
+巴士来了	0	@zh_errandnow
+巴士嚟咗	0	@zh_errandnow
+车嚟咗	0	@zh_errandnow
+晚点再打	0	@zh_errandnow
+晚点再聊	0	@zh_errandnow
+迟啲再打	0	@zh_errandnow
+等下再打	0	@zh_errandnow
+要上班了	0	@zh_errandnow
+要开会了	0	@zh_errandnow
+# --- cannot wait that long (自杀的话要等两年才赔吗 我等不了那么久)
+等不了那么久	0	@zh_cantwait
+等唔到咁耐	0	@zh_cantwait
+等唔到两年	0	@zh_cantwait
+等不了两年	0	@zh_cantwait
+等不及了	0	@zh_cantwait
+等不到那时候	0	@zh_cantwait
+撑不到那时候	0	@zh_cantwait
+# --- written up in the paper
+写出来	0	@zh_expose,@zh_writeup
+报道出来	0	@zh_expose,@zh_writeup
+登报	0	@zh_expose,@zh_writeup
+写成新闻	0	@zh_expose,@zh_writeup
+写篇稿子	0	@zh_expose,@zh_writeup
+写篇报道	0	@zh_expose,@zh_writeup
+# --- blows promised to the listener or a colleague (撕烂你的嘴, 让我遇到他就死定了)
+撕烂你的嘴	0	@zh_threat
+撕烂你嘴	0	@zh_threat
+打烂你的嘴	0	@zh_threat
+打烂你个嘴	0	@zh_threat
+你就死定了	0	@zh_threat
+你死定了	0	@zh_threat
+他就死定了	0	@zh_threat
+佢就死定	0	@zh_threat
+遇到他就死定了	0	@zh_threat
+现在都好了	0	@zh_settled
+都好了	0	@zh_settled
+已经都好了	0	@zh_settled
+想回归	0	@zh_stayon
+回归	0	@zh_stayon
+回坑	0	@zh_stayon
+想回来	0	@zh_stayon
+我想回来	0	@zh_stayon,@self
+回来办	0	@zh_stayon
+唔系唔用	0	@zh_stayon
+不是不用	0	@zh_stayon
+手动续	0	@zh_stayon
+自己手动续	0	@zh_stayon
+是别家	0	@zh_notaboutyou
+别家的问题	0	@zh_notaboutyou
+唔关你哋事	0	@zh_notaboutyou
+不关你们的事	0	@zh_notaboutyou
+唔想搞到咁	0	@zh_nottype
+不想搞到这样	0	@zh_nottype
+不想闹到那一步	0	@zh_nottype
+新闻上看到	0	@zh_readsite
+新闻看到	0	@zh_readsite
+新闻上睇到	0	@zh_readsite
+报纸上看到	0	@zh_readsite
+应承	0	@zh_promised
+开始唔交	0	@zh_stoppay
+开始不交	0	@zh_stoppay
+新闻台	0	@zh_social
+电视新闻台	0	@zh_social
+让您多次来电	0	@zh_script
+很抱歉让您	0	@zh_script
+我了解您	0	@zh_script
+了解您这	0	@zh_script
+# --- a reminder, living like someone, off now: no waking, no living, no leaving
+提个醒	0	
+活成	0	
+不想活成	0	
+我走先	0	
+走先喇	0	
+走先	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -63667,6 +63831,7 @@ cut咗张卡	-1.5	churn
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
 @zh_wantlive	scope:denial	wanting to live well, a will for peace of mind
+@zh_gone ..4 @zh_errandnow	scope:denial	off now for the bus or a meeting, calling back later (我要走了公车来了 晚点再打)
 @zh_gone|@zh_die ..4 @zh_duration	scope:denial	an absence with a length (消失几天)
 @zh_duration ..4 @zh_gone	scope:denial	an absence with a length (这一个礼拜都不在)
 @zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
@@ -63718,6 +63883,7 @@ cut咗张卡	-1.5	churn
 @zh_stopeat & @zh_meaningless	self_harm	stopped eating, nothing has meaning
 @zh_giveall & @zh_nomatter	self_harm	things given away, nothing else matters
 @zh_windup & @zh_payout	self_harm	affairs told, the payout settled
+@zh_suicideword & @zh_cantwait	self_harm	a policy's suicide clause asked about by one who cannot wait
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
 @zh_past & @zh_recovered	scope:denial	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
@@ -63764,6 +63930,7 @@ cut咗张卡	-1.5	churn
 @zh_simile ..1 @zh_insult ..2 @zh_like	abuse	like a fool
 @zh_threat	abuse	a blow at the listener
 @zh_bayou ..6 @zh_smash	abuse	the listener's place to be smashed (把你们营业厅砸了)
+@zh_isme ..1 @zh_insult	scope:self_target	the speaker names themself the fool (是我自己白痴)
 @zh_insult ..1 @zh_isme	scope:self_target	the speaker names themself the fool (笨蛋是我啦)
 @self ..4 @zh_insult	scope:self_target	insult at oneself
 @zh_quote	scope:reported	quoted or reported words
@@ -63787,6 +63954,7 @@ cut咗张卡	-1.5	churn
 @zh_know ..4 @zh_auth|@zh_lawpolice|@zh_social	escalation	knowing someone at an outside body
 @zh_auth ..10 @zh_auth	escalation	going to an authority
 @zh_expose ..6 @zh_social	escalation	going public
+@zh_auth ..12 @zh_writeup	escalation	a journalist to write it up (找他把这事写出来)
 @zh_social ..8 @zh_expose	escalation	going public
 @zh_escverb ..4 @zh_social	escalation	going public
 @zh_social ..3 @zh_filed	escalation	a complaint filed on a public site
@@ -63800,6 +63968,8 @@ cut咗张卡	-1.5	churn
 @zh_saidwill ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone said they would complain
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_hypo & @zh_askonly|@zh_docask	scope:procedure	a hypothetical asked only to know
+@zh_elsewhereco ..6 @zh_cancel	scope:other_party	an account closed at another firm (在别家银行销户的时候)
+@zh_promised & @zh_again	repeat	promised before, and it came again (上次经理应承会waive年费，点解今期又收)
 @zh_curious & @zh_auth|@zh_lawpolice	scope:procedure	what an outside body is for, asked only to know (评议中心是做什么的 我只是好奇)
 @zh_auth ..2 @zh_readsite	scope:procedure	something read on an outside body's website (我喺消委會網站睇到)
 @zh_hypo ..4 @zh_never|@zh_notwant	scope:hypothetical	if one day one no longer wanted it (假如以后不想续了)
