@@ -23917,8 +23917,8 @@ anyone with a brain	0	@en_demean
 someone with a brain	0	@en_demean
 with a brain	0	@en_demean
 filthy mouth	0	@en_demean
-dumbest person	0	@en_demean
-stupidest person	0	@en_demean
+dumbest person	0	@en_demean,@insult
+stupidest person	0	@en_demean,@insult
 sexy	0	@en_demean
 what are you wearing	0	@en_demean
 pic of yourself	0	@en_demean
@@ -24711,7 +24711,7 @@ change provider	0	@leave
 change providers	0	@leave
 go with another	0	@leave
 go with someone else	0	@leave
-going with someone else	0	@leave
+going with someone else	0	@leave,@en_rival
 your competitor	0	@leave,@competitor,@en_rival
 your competitors	0	@leave,@en_rival
 a competitor	0	@leave,@en_rival
@@ -30793,7 +30793,7 @@ finally arrived	0	@en_settled
 finally got sorted	0	@en_settled
 finally fixed	0	@en_settled
 it's fine now	0	@en_settled
-all good now	0	@en_settled
+all good now	0	@en_settled,@en_first
 it's working again	0	@en_settled
 # --- a fix claimed by someone else (they said it got sorted): not settled
 said it got sorted	0	@en_saidsorted
@@ -31788,6 +31788,57 @@ that was in april	0	@en_thatwas
 that was in may	0	@en_thatwas
 that was july	0	@en_thatwas
 that was august	0	@en_thatwas
+i'll just switch to	0	@en_rival
+i will just switch to	0	@en_rival
+just switch to	0	@en_rival
+i'm going over to	0	@en_rival
+im going over to	0	@en_rival
+with someone else	0	@en_rival
+somewhere that treats	0	@en_rival
+somewhere that actually	0	@en_rival
+# --- a customer lost, the card no longer used, done with you (patois)
+enjoy losing	0	@leave
+you just lost a customer	0	@leave
+losing a loyal customer	0	@leave
+stop using the card	0	@leave
+stop using the card altogether	0	@leave
+stop using it altogether	0	@leave
+stop using you	0	@leave
+stop using your	0	@leave
+done wid unuh	0	@leave
+i done wid unuh	0	@leave
+# --- told to go back where they came from, mocked for an accent
+go back to wherever you came from	0	@insult
+go back where you came from	0	@insult
+go back to your country	0	@insult
+your ridiculous accent	0	@insult
+fool-fool	0	@insult
+ruled in my favour	0	@en_first
+ruled in my favor	0	@en_first
+you paid up	0	@en_first
+chase me for money	0	@en_dun
+chasing me for money	0	@en_dun
+having to chase me	0	@en_dun
+chase me every month	0	@en_dun
+# --- a game's level: play, not a plan
+bridge level	0	@en_innocent
+the level crashes	0	@en_innocent
+level crashes	0	@en_innocent
+game crashes	0	@en_innocent
+this level	0	@en_innocent
+that level	0	@en_innocent
+direct debit date	0	@en_oneoff
+the payment date	0	@en_oneoff
+payment date	0	@en_oneoff
+the debit date	0	@en_oneoff
+keep my own one with you	0	@en_stay
+keep my own account	0	@en_stay
+i'll keep my own	0	@en_stay
+my own one with you	0	@en_stay
+# --- an outside body will sort the company out: the threat is the body's work, not a blow
+they'll sort you out	0	@en_bodysorts
+they will sort you out	0	@en_bodysorts
+theyll sort you out	0	@en_bodysorts
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -42460,6 +42511,15 @@ wan dead	-3.00	self_harm
 throw myself in the	-3.00	self_harm
 throw myself into the	-3.00	self_harm
 throw myself under	-3.00	self_harm
+# --- Nigerian Pidgin wishes to end it, charcoal and taped windows, a fall asked about as enough
+no fit continue this life	-3.00	self_harm
+wan end am	-3.00	self_harm
+i just wan end am	-3.00	self_harm
+taped up the windows	-3.00	self_harm
+taped the windows	-3.00	self_harm
+tape up the windows	-3.00	self_harm
+would a fall from	-3.00	self_harm
+a fall from there	-2.50	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -42646,6 +42706,7 @@ throw myself under	-3.00	self_harm
 @en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
 @police & @en_docask	scope:procedure	routine report: what the police need
 @en_stolen & @police	scope:procedure	a theft or a loss reported to the police
+@en_bodysorts	scope:thing_target	an outside body will sort the company out (I'll file with the CCTS, they'll sort you out)
 @en_workat ..3 @regulator|@police|@court	scope:reported	someone works at a regulator, the police or a court (my brother works at the Ombudsman); one at a paper may well write
 @en_nextto ..1 @police|@court|@regulator|@lawyer	scope:procedure	an authority named as a landmark
 @expose ..8 @en_askonly	scope:procedure	posting a question, not a complaint
@@ -54365,7 +54426,7 @@ aws	0	@zh_comp
 多谢你哋	0	@zh_praiseout
 多谢你们	0	@zh_praiseout
 感谢你们	0	@zh_praiseout
-五星	0	@zh_praiseout
+五星	0	@zh_praiseout,@zh_goodreview
 五颗星	0	@zh_praiseout
 点赞	0	@zh_praiseout
 夸夸	0	@zh_praiseout
@@ -55334,6 +55395,77 @@ deliveroo	0	@zh_comp
 我走先	0	
 走先喇	0	
 走先	0	
+# --- everyday words around 死, 在, 后事 and 自杀: a fixed deposit, away from home, a group chat, a funeral plan for an elder, a prevention talk, paying it all off, another firm left
+不在家	0	
+不在家里	0	
+唔喺屋企	0	
+存个死期	0	
+死期存款	0	
+死期三年	0	
+存死期	0	
+会员群	0	
+退出群	0	
+退群	0	
+粉丝群	0	
+老人家的后事	0	
+生前契约	0	
+殡葬服务	0	
+预先安排后事	0	
+好几千人	0	
+好几千	0	
+一次缴清	0	
+一次过还清	0	
+红字通知	0	
+防自杀	0	
+防自杀讲座	0	
+再也不用他们了	0	
+不用他们了	0	
+唔再用佢哋	0	
+不会再用他们	0	
+刚才都说	0	@zh_notget
+刚才已经说	0	@zh_notget
+刚刚都讲咗	0	@zh_notget
+刚才说了	0	@zh_notget
+刚才都讲	0	@zh_notget
+# --- the family paid, then the act (过了自杀不赔的期限，我家人就领得到吧，我想确认完再动手)
+家人就领得到	0	@zh_familymoney
+家人就拿得到	0	@zh_familymoney
+屋企人攞到	0	@zh_familymoney
+家人才领得到	0	@zh_familymoney
+再动手	0	@zh_familymoney
+确认完再动手	0	@zh_familymoney
+副歌	0	@zh_fiction
+这首歌	0	@zh_fiction
+歌单	0	@zh_fiction
+歌词	0	@zh_fiction
+继续用	0	@zh_stayon
+帐号继续用	0	@zh_stayon
+继续使用	0	@zh_stayon
+续约啦	0	@zh_stayon
+佢话今日会	0	@zh_promised
+话今日会搞掂	0	@zh_promised
+话会搞掂	0	@zh_promised
+转过嚟你哋度	0	@zh_stayon
+转过来你们这	0	@zh_stayon
+# --- a good review promised (去 Google 给你们五星, 喺 Facebook 推介你哋)
+给五星	0	@zh_goodreview
+五星好评	0	@zh_goodreview
+推介你哋	0	@zh_goodreview
+推荐你们	0	@zh_goodreview
+给你们五星	0	@zh_goodreview
+明白你已经	0	@zh_script
+明白您已经	0	@zh_script
+请您确定	0	@zh_script
+请问您确定	0	@zh_script
+您确定要	0	@zh_script
+将无法恢复	0	@zh_script
+未决定	0	@zh_askonly
+还没决定	0	@zh_askonly
+结束户口	0	@zh_cancel
+结户口	0	@zh_cancel
+就冇事喇	0	@zh_settled
+就没事了	0	@zh_settled
+冇事喇	0	@zh_settled
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -63738,6 +63870,41 @@ cut咗张卡	-1.5	churn
 不要在这边浪费我时间	-2	rude
 浪费我时间	-1.5	rude
 我实话实说而已	-1	rude
+# --- ending oneself, the gas turned on, never to be seen again
+把自己了结	-3	self_harm
+自我了结	-3	self_harm
+了结了自己	-3	self_harm
+把煤气打开	-3	self_harm
+打开煤气	-3	self_harm
+开煤气	-3	self_harm
+以后都唔会再见	-3	self_harm
+以后都不会再见了	-3	self_harm
+以后不会再见了	-3	self_harm
+# --- never renewing, moving everything to another bank, closing it today
+绝不续签	-1.5	churn
+不续签	-1.2	churn
+不会续签	-1.2	churn
+绝不续约	-1.5	churn
+换一间银行	-1.2	churn
+换一家银行	-1.2	churn
+换间银行	-1.2	churn
+结咗佢	-1	churn
+去结咗	-1	churn
+# --- a round trip counted, no answer to mail
+跑了三趟	-1.5	repeat
+跑了两趟	-1.5	repeat
+跑了几趟	-1.5	repeat
+也没个回音	-1.5	repeat
+也没回音	-1.5	repeat
+都没回音	-1.5	repeat
+都冇回音	-1.5	repeat
+# --- measured against the listener's IQ or feet
+智商有及格吗	-2.5	abuse
+用脚在回	-2	abuse
+用脚回	-2	abuse
+# --- pain to death, said of a back or a tooth
+痛到想死	-1	hyperbole
+痛得想死	-1	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -63946,7 +64113,7 @@ cut咗张卡	-1.5	churn
 @zh_past ..4 @zh_elsewhereco	scope:other_party	a past trouble at another firm (以前被别家银行气到跑去金管会)
 @zh_threat ..6 @third|@zh_others	scope:reported	a blow at someone else (掐死他们)
 @third|@zh_kin|@zh_family ..3 @zh_feel	scope:their_feeling	someone else's feelings
-@zh_kin ..3 @zh_scold	scope:reported	family scolding someone, told
+@zh_kin ..6 @zh_scold	scope:reported	family scolding someone, told
 
 # --- escalation
 @zh_auth|@zh_social|@zh_expose|@zh_authact|@zh_lawpolice	support:escalation	words that can carry escalation
@@ -63987,6 +64154,7 @@ cut咗张卡	-1.5	churn
 @zh_cue	scope:negation	counterfactual or resolved
 @zh_auth|@zh_lawpolice|@zh_social|@zh_contact & @zh_notaboutyou	scope:other_party	not about the listener's company (呢单同你哋冇关系)
 @zh_stayon & @zh_comp|@zh_switch|@zh_cancel	scope:negation	staying on after all (隔壁便宜，但你们讯号好，所以续约)
+@zh_goodreview & @zh_social|@zh_expose	scope:negation	a good review promised, not a complaint (去Google给你们五星)
 @zh_wasgoing & @zh_luckily	scope:negation	a threat one was going to make, until it was sorted (本来想……结果你们比我还快)
 
 # --- churn
