@@ -31839,6 +31839,18 @@ my own one with you	0	@en_stay
 they'll sort you out	0	@en_bodysorts
 they will sort you out	0	@en_bodysorts
 theyll sort you out	0	@en_bodysorts
+pack	0	@en_errand
+packing	0	@en_errand
+the airport	0	@en_errand
+the series	0	@en_innocent
+the finale	0	@en_innocent
+# --- a past dispute told to its end (ended up filing a complaint with the Better Business Bureau)
+ended up filing	0	@en_endedup
+ended up going to	0	@en_endedup
+ended up complaining	0	@en_endedup
+ended up taking them to	0	@en_endedup
+ended up reporting	0	@en_endedup
+ended up reporting them	0	@en_endedup
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -42706,6 +42718,7 @@ a fall from there	-2.50	self_harm
 @en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
 @police & @en_docask	scope:procedure	routine report: what the police need
 @en_stolen & @police	scope:procedure	a theft or a loss reported to the police
+@en_endedup ..6 @complain|@regulator|@sue|@court|@lawyer|@police|@media|@public|@social	scope:elsewhere	a past dispute told to its end (ended up filing a complaint with the Better Business Bureau)
 @en_bodysorts	scope:thing_target	an outside body will sort the company out (I'll file with the CCTS, they'll sort you out)
 @en_workat ..3 @regulator|@police|@court	scope:reported	someone works at a regulator, the police or a court (my brother works at the Ombudsman); one at a paper may well write
 @en_nextto ..1 @police|@court|@regulator|@lawyer	scope:procedure	an authority named as a landmark
@@ -55466,6 +55479,15 @@ deliveroo	0	@zh_comp
 就冇事喇	0	@zh_settled
 就没事了	0	@zh_settled
 冇事喇	0	@zh_settled
+# --- the speaker's colleague: someone else's story (我一个老同事……被骗了八千多)
+老同事	0	@zh_kin
+最后去	0	@zh_goeson
+最后都去	0	@zh_goeson
+最尾去	0	@zh_goeson
+最后仲去	0	@zh_goeson
+# --- an injection, a vaccine: no call counted (每次打针)
+打针	0	
+打疫苗	0	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -63905,6 +63927,11 @@ cut咗张卡	-1.5	churn
 # --- pain to death, said of a back or a tooth
 痛到想死	-1	hyperbole
 痛得想死	-1	hyperbole
+# --- nearly lost it, thought it was a scam: a fright over, told with relief
+差点崩溃	-0.5	hyperbole
+还以为被骗	-0.3	
+以为被骗了	-0.3	
+有了有了	1	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
