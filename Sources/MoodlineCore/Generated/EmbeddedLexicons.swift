@@ -47570,8 +47570,8 @@ zs	0	@zh_sh
 撑不住了	0	@zh_sh,@zh_shterm
 我不在了	0	@zh_sh,@self
 等我不在了	0	@zh_sh,@self
-如果我不在了	0	@zh_sh,@self
-如果我走了	0	@zh_sh,@self
+如果我不在了	0	@zh_sh,@self,@zh_ifgone,@zh_gone
+如果我走了	0	@zh_sh,@self,@zh_ifgone,@zh_gone
 我走了以后	0	@zh_sh,@self
 我走了之后	0	@zh_sh,@self
 等我走了	0	@zh_sh,@self
@@ -55488,6 +55488,25 @@ deliveroo	0	@zh_comp
 # --- an injection, a vaccine: no call counted (每次打针)
 打针	0	
 打疫苗	0	
+# --- if I am no longer here, asked (要是我人不在了，钱能给我儿子吗)
+要是我人不在了	0	@zh_ifgone,@self,@zh_gone
+要是我不在了	0	@zh_ifgone,@self,@zh_gone
+如果我人不在了	0	@zh_ifgone,@self,@zh_gone
+万一我不在了	0	@zh_ifgone,@self,@zh_gone
+假如我不在了	0	@zh_ifgone,@self,@zh_gone
+万一我走了	0	@zh_ifgone,@self,@zh_gone
+要是我走了	0	@zh_ifgone,@self,@zh_gone
+# --- old age, a pension, a late-stage illness: a death to come that is natural
+养老金	0	@zh_mortal
+退休金	0	@zh_mortal
+社保	0	@zh_mortal
+年纪大了	0	@zh_mortal
+七十多岁	0	@zh_mortal
+八十多岁	0	@zh_mortal
+老人家	0	@zh_mortal
+百岁	0	@zh_mortal
+晚期	0	@zh_mortal
+癌症晚期	0	@zh_mortal
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -64025,6 +64044,7 @@ cut咗张卡	-1.5	churn
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
 @zh_wantlive	scope:denial	wanting to live well, a will for peace of mind
+@zh_mortal & @zh_ifgone	scope:denial	a death to come with age or illness, asked about as an if (我这个养老金，要是我人不在了，钱能给我儿子吗)
 @zh_gone ..4 @zh_errandnow	scope:denial	off now for the bus or a meeting, calling back later (我要走了公车来了 晚点再打)
 @zh_gone|@zh_die ..4 @zh_duration	scope:denial	an absence with a length (消失几天)
 @zh_duration ..4 @zh_gone	scope:denial	an absence with a length (这一个礼拜都不在)
