@@ -44,6 +44,7 @@ import Testing
         Floor(name: "round37", recall: 0.95, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round38", recall: 0.91, falseAlarms: 6, calmAlerted: 4, calmUrgent: 0),
         Floor(name: "round39", recall: 0.93, falseAlarms: 7, calmAlerted: 3, calmUrgent: 0),
+        Floor(name: "round40", recall: 0.82, falseAlarms: 8, calmAlerted: 5, calmUrgent: 2),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
