@@ -55507,6 +55507,19 @@ deliveroo	0	@zh_comp
 百岁	0	@zh_mortal
 晚期	0	@zh_mortal
 癌症晚期	0	@zh_mortal
+# --- parasite, said of the listener
+寄生虫	0	@zh_insult
+# --- the same order or matter again (又系我呀，同一张单)
+同一张单	0	@zh_again
+同一单	0	@zh_again
+同一件事	0	@zh_again
+# --- ended oneself, in an insurance question
+自己了结	0	@zh_suicideword
+是自己了结的	0	@zh_suicideword
+家属还能领	0	@zh_familymoney
+家属能领	0	@zh_familymoney
+家属还能拿	0	@zh_familymoney
+家属可以领	0	@zh_familymoney
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -63951,6 +63964,15 @@ cut咗张卡	-1.5	churn
 还以为被骗	-0.3	
 以为被骗了	-0.3	
 有了有了	1	
+# --- my last phone call, the place already chosen: a goodbye and a plan
+我最后一个电话	-3	self_harm
+我最后一通电话	-3	self_harm
+地方我已经选好了	-3	self_harm
+地方都选好了	-3	self_harm
+已经选好地方了	-3	self_harm
+# --- so stupid and still hired
+咁蠢都请得返嚟	-2.5	abuse
+这么蠢都请得来	-2.5	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
