@@ -172,19 +172,4 @@ extension ConceptSet {
         for k in 0..<4 where high[k] != 0 { return 256 + k << 6 + high[k].trailingZeroBitCount }
         return Self.capacity
     }
-
-    /// The set without its lowest concept.
-    @inline(__always)
-    var droppingFirst: ConceptSet {
-        var set = self
-        for k in 0..<4 where set.low[k] != 0 {
-            set.low[k] &= set.low[k] &- 1
-            return set
-        }
-        for k in 0..<4 where set.high[k] != 0 {
-            set.high[k] &= set.high[k] &- 1
-            return set
-        }
-        return set
-    }
 }

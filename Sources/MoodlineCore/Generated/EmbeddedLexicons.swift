@@ -31474,6 +31474,7 @@ close my credit card	0	@leave
 closing the card	0	@leave
 closing my card	0	@leave
 close the card account	0	@leave
+# --- not you guys, not your company: a lawsuit or a complaint about someone else
 not you guys	0	@en_notyou
 not you lot	0	@en_notyou
 not your company	0	@en_notyou
@@ -31578,6 +31579,7 @@ not going anywhere	0	@en_denial
 i'm not going anywhere	0	@en_denial
 im not going anywhere	0	@en_denial
 not planning on going anywhere	0	@en_denial
+# --- liking to be organised: planning by a healthy person
 like to be organised	0	@en_mortal
 like to be organized	0	@en_mortal
 just like to be organised	0	@en_mortal
@@ -31659,6 +31661,7 @@ not paying anything more	0	@en_stoppay
 not paying any more	0	@en_stoppay
 not paying anymore	0	@en_stoppay
 not paying another thing	0	@en_stoppay
+# --- another chemist, pharmacy, dentist, vet or agency: the custom taken elsewhere
 another chemist	0	@en_rival
 another pharmacy	0	@en_rival
 a different pharmacy	0	@en_rival
@@ -31667,6 +31670,7 @@ a different chemist	0	@en_rival
 not using this one any more	0	@leave
 not using this one anymore	0	@leave
 wont be using you again	0	@leave
+# --- the agent's sorry-you've-had-to, however it begins
 i'm sorry you've had to	0	@en_script
 im sorry you've had to	0	@en_script
 so sorry you've had to	0	@en_script
@@ -31696,6 +31700,7 @@ my late mother	0	@en_kinobj
 my late husband	0	@en_kinobj
 my late wife	0	@en_kinobj
 my granddad	0	@en_kinobj
+# --- not you, obviously: the name-calling is for someone else
 not you obviously	0	@en_notyou
 obviously not you	0	@en_notyou
 # --- the last order the company will get
@@ -31717,8 +31722,10 @@ cliffs	0	@en_edge
 the cliff	0	@en_edge
 cliff edge	0	@en_edge
 the cliff edge	0	@en_edge
+# --- not coming back, said beside a height or a means
 i'm not coming back	0	@en_noreturn
 im not coming back	0	@en_noreturn
+# --- stopping payments, in the plural
 stopping payments	0	@en_stoppay
 stop payments	0	@en_stoppay
 stopping all payments	0	@en_stoppay
@@ -31729,11 +31736,13 @@ my coworker	0	@en_mypeople
 my co-worker	0	@en_mypeople
 my workmate	0	@en_mypeople
 my boss's	0	@en_mypeople
+# --- all resolved: a matter settled
 all resolved	0	@en_first
 it was all resolved	0	@en_first
 was all resolved	0	@en_first
 was all sorted	0	@en_first
 all got sorted	0	@en_first
+# --- the agent's retention line (sorry to hear you're thinking of leaving us)
 sorry to hear you're thinking of	0	@en_script
 sorry to hear you're thinking of leaving	0	@en_script
 thinking of leaving us	0	@en_script
@@ -31788,6 +31797,7 @@ that was in april	0	@en_thatwas
 that was in may	0	@en_thatwas
 that was july	0	@en_thatwas
 that was august	0	@en_thatwas
+# --- switching or going over to a brand the lexicon may not know, or to someone else
 i'll just switch to	0	@en_rival
 i will just switch to	0	@en_rival
 just switch to	0	@en_rival
@@ -31813,9 +31823,11 @@ go back where you came from	0	@insult
 go back to your country	0	@insult
 your ridiculous accent	0	@insult
 fool-fool	0	@insult
+# --- a ruling in one's favour, a bill paid up: a dispute settled
 ruled in my favour	0	@en_first
 ruled in my favor	0	@en_first
 you paid up	0	@en_first
+# --- the company chasing the speaker for money: collectors, not a repeat contact
 chase me for money	0	@en_dun
 chasing me for money	0	@en_dun
 having to chase me	0	@en_dun
@@ -31827,10 +31839,12 @@ level crashes	0	@en_innocent
 game crashes	0	@en_innocent
 this level	0	@en_innocent
 that level	0	@en_innocent
+# --- a payment date changed: one setting, not the account
 direct debit date	0	@en_oneoff
 the payment date	0	@en_oneoff
 payment date	0	@en_oneoff
 the debit date	0	@en_oneoff
+# --- keeping one's own account with the listener: staying
 keep my own one with you	0	@en_stay
 keep my own account	0	@en_stay
 i'll keep my own	0	@en_stay
@@ -31839,9 +31853,11 @@ my own one with you	0	@en_stay
 they'll sort you out	0	@en_bodysorts
 they will sort you out	0	@en_bodysorts
 theyll sort you out	0	@en_bodysorts
+# --- off to pack, to the airport: an errand, not leaving
 pack	0	@en_errand
 packing	0	@en_errand
 the airport	0	@en_errand
+# --- a series or its finale: fiction
 the series	0	@en_innocent
 the finale	0	@en_innocent
 # --- a past dispute told to its end (ended up filing a complaint with the Better Business Bureau)
@@ -55024,6 +55040,7 @@ deliveroo	0	@zh_comp
 两条线	0	@zh_number
 几条线	0	@zh_number
 三条线	0	@zh_number
+# --- no follow-up (冇咗下文): still unresolved
 冇咗下文	0	@zh_unres,@zh_notdone
 冇下文	0	@zh_unres,@zh_notdone
 没了下文	0	@zh_unres,@zh_notdone
@@ -55145,6 +55162,7 @@ deliveroo	0	@zh_comp
 揾过你哋	0	@zh_contact,@you
 找你哋	0	@zh_contact,@you
 找过你哋	0	@zh_contact,@you
+# --- even something this simple (这么简单的条款都看不懂)
 这么简单的	0	@zh_eventhis
 咁简单嘅	0	@zh_eventhis
 这么基本的	0	@zh_eventhis
@@ -55233,6 +55251,7 @@ deliveroo	0	@zh_comp
 再无关系	0	@zh_endpartner
 一刀两断	0	@zh_endpartner
 老死不相往来	0	@zh_endpartner
+# --- asking for someone else, or for a thesis: curiosity
 帮她问问	0	@zh_curious
 帮他问问	0	@zh_curious
 帮她问	0	@zh_curious
@@ -55259,13 +55278,16 @@ deliveroo	0	@zh_comp
 处理得挺好	0	@zh_settled
 处理得好好	0	@zh_settled
 处理得几好	0	@zh_settled
+# --- the agent's account-safety wording
 为了您的	0	@zh_script
 请您确认	0	@zh_script
 为了您的资金安全	0	@zh_script
+# --- only wanting to know
 只系想知	0	@zh_askonly
 只是想知道	0	@zh_askonly
 只想知道	0	@zh_askonly
 就想知道	0	@zh_askonly
+# --- calls to the workplace
 单位电话	0	@zh_tofamily
 打我单位	0	@zh_tofamily
 我单位	0	@zh_tofamily
@@ -55368,9 +55390,11 @@ deliveroo	0	@zh_comp
 他就死定了	0	@zh_threat
 佢就死定	0	@zh_threat
 遇到他就死定了	0	@zh_threat
+# --- all fine now: settled
 现在都好了	0	@zh_settled
 都好了	0	@zh_settled
 已经都好了	0	@zh_settled
+# --- coming back, renewing by hand, not stopping use: staying on
 想回归	0	@zh_stayon
 回归	0	@zh_stayon
 回坑	0	@zh_stayon
@@ -55381,22 +55405,29 @@ deliveroo	0	@zh_comp
 不是不用	0	@zh_stayon
 手动续	0	@zh_stayon
 自己手动续	0	@zh_stayon
+# --- another firm's matter, not about the listener
 是别家	0	@zh_notaboutyou
 别家的问题	0	@zh_notaboutyou
 唔关你哋事	0	@zh_notaboutyou
 不关你们的事	0	@zh_notaboutyou
+# --- not wanting to go that far
 唔想搞到咁	0	@zh_nottype
 不想搞到这样	0	@zh_nottype
 不想闹到那一步	0	@zh_nottype
+# --- read in the news
 新闻上看到	0	@zh_readsite
 新闻看到	0	@zh_readsite
 新闻上睇到	0	@zh_readsite
 报纸上看到	0	@zh_readsite
+# --- promised (应承)
 应承	0	@zh_promised
+# --- starting to stop paying
 开始唔交	0	@zh_stoppay
 开始不交	0	@zh_stoppay
+# --- a news channel
 新闻台	0	@zh_social
 电视新闻台	0	@zh_social
+# --- the agent's apology for repeated calls
 让您多次来电	0	@zh_script
 很抱歉让您	0	@zh_script
 我了解您	0	@zh_script
@@ -55435,6 +55466,7 @@ deliveroo	0	@zh_comp
 不用他们了	0	
 唔再用佢哋	0	
 不会再用他们	0	
+# --- said just now in this call (刚才都说三遍了): this call, not a repeat contact
 刚才都说	0	@zh_notget
 刚才已经说	0	@zh_notget
 刚刚都讲咗	0	@zh_notget
@@ -55447,17 +55479,21 @@ deliveroo	0	@zh_comp
 家人才领得到	0	@zh_familymoney
 再动手	0	@zh_familymoney
 确认完再动手	0	@zh_familymoney
+# --- a song, its chorus and lyrics: fiction
 副歌	0	@zh_fiction
 这首歌	0	@zh_fiction
 歌单	0	@zh_fiction
 歌词	0	@zh_fiction
+# --- going on using the account: staying
 继续用	0	@zh_stayon
 帐号继续用	0	@zh_stayon
 继续使用	0	@zh_stayon
 续约啦	0	@zh_stayon
+# --- said it would be done today
 佢话今日会	0	@zh_promised
 话今日会搞掂	0	@zh_promised
 话会搞掂	0	@zh_promised
+# --- moved over to the listener
 转过嚟你哋度	0	@zh_stayon
 转过来你们这	0	@zh_stayon
 # --- a good review promised (去 Google 给你们五星, 喺 Facebook 推介你哋)
@@ -55466,21 +55502,26 @@ deliveroo	0	@zh_comp
 推介你哋	0	@zh_goodreview
 推荐你们	0	@zh_goodreview
 给你们五星	0	@zh_goodreview
+# --- the agent's acknowledgement and closing checks
 明白你已经	0	@zh_script
 明白您已经	0	@zh_script
 请您确定	0	@zh_script
 请问您确定	0	@zh_script
 您确定要	0	@zh_script
 将无法恢复	0	@zh_script
+# --- not decided yet
 未决定	0	@zh_askonly
 还没决定	0	@zh_askonly
+# --- closing the account
 结束户口	0	@zh_cancel
 结户口	0	@zh_cancel
+# --- fine since: settled
 就冇事喇	0	@zh_settled
 就没事了	0	@zh_settled
 冇事喇	0	@zh_settled
 # --- the speaker's colleague: someone else's story (我一个老同事……被骗了八千多)
 老同事	0	@zh_kin
+# --- in the end they went (最后去): someone else's story going on
 最后去	0	@zh_goeson
 最后都去	0	@zh_goeson
 最尾去	0	@zh_goeson
@@ -55516,6 +55557,7 @@ deliveroo	0	@zh_comp
 # --- ended oneself, in an insurance question
 自己了结	0	@zh_suicideword
 是自己了结的	0	@zh_suicideword
+# --- the family paid (家属还能领)
 家属还能领	0	@zh_familymoney
 家属能领	0	@zh_familymoney
 家属还能拿	0	@zh_familymoney
