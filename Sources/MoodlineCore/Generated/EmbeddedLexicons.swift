@@ -31798,11 +31798,11 @@ that was in may	0	@en_thatwas
 that was july	0	@en_thatwas
 that was august	0	@en_thatwas
 # --- switching or going over to a brand the lexicon may not know, or to someone else
-i'll just switch to	0	@en_rival
-i will just switch to	0	@en_rival
-just switch to	0	@en_rival
-i'm going over to	0	@en_rival
-im going over to	0	@en_rival
+i'll just switch to	0	@en_rival,@switch
+i will just switch to	0	@en_rival,@switch
+just switch to	0	@en_rival,@switch
+i'm going over to	0	@en_rival,@switch
+im going over to	0	@en_rival,@switch
 with someone else	0	@en_rival
 somewhere that treats	0	@en_rival
 somewhere that actually	0	@en_rival
@@ -31867,6 +31867,21 @@ ended up complaining	0	@en_endedup
 ended up taking them to	0	@en_endedup
 ended up reporting	0	@en_endedup
 ended up reporting them	0	@en_endedup
+# --- providers in the Caribbean, Ireland, Kenya, South Africa, Canada, the Philippines and ride-hailing: rivals named
+digicel	0	@competitor
+electric ireland	0	@competitor
+energia	0	@competitor
+bord gais	0	@competitor
+safaricom	0	@competitor
+vodacom	0	@competitor
+koodo	0	@competitor
+fido	0	@competitor
+gojek	0	@competitor
+lyft	0	@competitor
+pldt	0	@competitor
+globe	0	@competitor
+globe telecom	0	@competitor
+smart communications	0	@competitor
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
