@@ -89,6 +89,7 @@ extension Engine {
             score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
             echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained, priorValence: s.customer.valence,
             laterEcho: laterEcho)
+        let priorNegative = -s.customer.valence
         // A customer line with no feeling in it (a reference number, "Okay.") says nothing of the
         // mood: it moves the smoothed valence at half weight, so a complaint told between the
         // customer's answers to the agent's questions is not thinned out by them.
@@ -130,7 +131,9 @@ extension Engine {
                     instant: score.isAside ? 0 : Self.instantAnger(valence: mood.valence, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
             }
             sustained(
-                .customerNegative, level: Self.negativeLevel(s.customer), instant: score.isAside ? 0 : Double(-mood.valence),
+                .customerNegative, level: Self.negativeLevel(s.customer),
+                instant: Self.pointed(score, arousal: context.arousal, echoed: echo != nil, priorNegative: priorNegative)
+                    ? Double(-mood.valence) : 0,
                 context, &s, config, lexicon, &counters, into: &output)
         } else {
             // Strain told again and again ("queue's really long", then "nine chats open") is
@@ -168,6 +171,24 @@ extension Engine {
         let gap = seq.subtractingReportingOverflow(s.agentPointedOutsideSeq)
         return !gap.overflow && gap.partialValue <= adviceFragments
     }
+
+    /// Whether one negative customer line may open `customer_negative` alone, before the hold:
+    /// it states a risk, a rudeness or a fault, is said agitated, throws the agent's words back
+    /// ("Tuesday. Wonderful."), or follows lines already negative. A negative word in a question
+    /// about a task ("can you cancel it?"), a mistake owned or a first sad story is no grievance
+    /// yet: those wait for the hold.
+    static func pointed(_ score: Score, arousal: Float, echoed: Bool, priorNegative: Float) -> Bool {
+        guard !score.isAside else { return false }
+        return !score.categories.intersection(Self.pointedCategories).isEmpty
+            || arousal >= Self.pointedArousal || echoed || priorNegative >= Self.pointedPrior
+    }
+    static let pointedCategories: CategorySet = [
+        .init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact), .init(.rude), .init(.grievance),
+    ]
+    /// Fused arousal of an agitated line.
+    static let pointedArousal: Float = 0.55
+    /// The customer's smoothed negativity before the line, from which a strong line is more of the same.
+    static let pointedPrior: Float = 0.1
 
     // MARK: Levels
 

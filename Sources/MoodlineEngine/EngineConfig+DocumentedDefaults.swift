@@ -22,7 +22,7 @@ extension EngineConfig {
         hold_fragments: 2            # customer fragments at or above enter before it fires ...
         hold_seconds: 0              # event-time seconds at or above enter before it fires
         cooldown_seconds: 120        # least time between two alerts of the kind
-        immediate_level: 0.5         # ... unless one fragment alone is this negative (null: always hold)
+        immediate_level: 0.5         # ... unless one pointed fragment is this negative: a risk, rudeness, agitation, an echo of the agent, or after negative lines (null: always hold)
       customer_anger:                # level: sqrt(negativity x (arousal + rising trend)); quiet while self_harm is open
         severity: warning            # a supervisor may want to listen in
         enter: 0.35                  # level that opens an episode

@@ -132,14 +132,38 @@ import Testing
         mild.send(fragment(1, at: 0, .customer), score(-0.4))
         #expect(mild.kinds(.customerNegative).isEmpty)
         var strong = Harness { $0.rules.customerNegative.holdFragments = 2 }
-        strong.send(fragment(1, at: 0, .customer), score(-0.8))
+        strong.send(fragment(1, at: 0, .customer), score(-0.8, .grievance))
         #expect(strong.kinds(.customerNegative).map(\.seq) == [1])
+        var agitated = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        agitated.send(fragment(1, at: 0, .customer), score(-0.8, arousal: 0.7))
+        #expect(agitated.kinds(.customerNegative).map(\.seq) == [1])
         var never = Harness {
             $0.rules.customerNegative.holdFragments = 2
             $0.rules.customerNegative.immediateLevel = nil
         }
-        never.send(fragment(1, at: 0, .customer), score(-0.8))
+        never.send(fragment(1, at: 0, .customer), score(-0.8, .grievance))
         #expect(never.kinds(.customerNegative).isEmpty)
+    }
+
+    /// A first negative line with nothing pointed in it (a task's "wrong email, can you cancel
+    /// it?", a sad story) waits for the hold; after a line already negative, or handing the
+    /// agent's words back, the same strength skips it.
+    @Test func aFlatFirstNegativeLineWaitsForTheHold() {
+        var flat = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        flat.send(fragment(1, at: 0, .customer), score(-0.8))
+        #expect(flat.kinds(.customerNegative).isEmpty)
+        flat.send(fragment(2, at: 30, .customer), score(0.4))
+        #expect(flat.kinds(.customerNegative).isEmpty)
+
+        var after = Harness { $0.rules.customerNegative.holdFragments = 3 }
+        after.send(fragment(1, at: 0, .customer), score(-0.5))
+        after.send(fragment(2, at: 30, .customer), score(-0.8))
+        #expect(after.kinds(.customerNegative).map(\.seq) == [2])
+
+        var echoed = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        echoed.send(fragment(1, at: 0, .agent, text: "The earliest slot is Tuesday."), score(0))
+        echoed.send(fragment(2, at: 30, .customer, text: "Tuesday? I have been without heating all week."), score(-0.6))
+        #expect(echoed.kinds(.customerNegative).map(\.seq) == [2])
     }
 
     /// An aside ("ugh this stupid phone", 气死我了哈哈) is a real feeling but no grievance on its

@@ -31882,6 +31882,58 @@ pldt	0	@competitor
 globe	0	@competitor
 globe telecom	0	@competitor
 smart communications	0	@competitor
+# --- complaints about the agent's manner or the firm's fault: cut off, talked over, spoken down to, 'your mistake' (grievance)
+let me finish	0	@en_gripe
+let me finish a sentence	0	@en_gripe
+let me finish my sentence	0	@en_gripe
+can i finish	0	@en_gripe
+may i finish	0	@en_gripe
+i wasn't finished	0	@en_gripe
+i hadn't finished	0	@en_gripe
+i'm not finished	0	@en_gripe
+i am not finished	0	@en_gripe
+i haven't finished	0	@en_gripe
+stop interrupting	0	@en_gripe
+keep interrupting	0	@en_gripe
+you keep interrupting	0	@en_gripe
+keep cutting me off	0	@en_gripe
+stop cutting me off	0	@en_gripe
+you cut me off	0	@en_gripe
+you keep cutting me off	0	@en_gripe
+talk over me	0	@en_gripe
+talking over me	0	@en_gripe
+talked over me	0	@en_gripe
+let me speak	0	@en_gripe
+your attitude	0	@en_gripe
+that attitude	0	@en_gripe
+what's with the attitude	0	@en_gripe
+don't take that tone	0	@en_gripe
+your tone	0	@en_gripe
+no need to be rude	0	@en_gripe
+no need for that	0	@en_gripe
+no need to be like that	0	@en_gripe
+spoken to like that	0	@en_gripe
+speak to me like that	0	@en_gripe
+talk to me like that	0	@en_gripe
+talking to me like that	0	@en_gripe
+talk down to me	0	@en_gripe
+talking down to me	0	@en_gripe
+don't patronise me	0	@en_gripe
+don't patronize me	0	@en_gripe
+stop patronising me	0	@en_gripe
+stop patronizing me	0	@en_gripe
+being patronised	0	@en_gripe
+being patronized	0	@en_gripe
+don't appreciate being	0	@en_gripe
+you got it wrong	0	@en_gripe
+your mistake	0	@en_gripe
+your fault	0	@en_gripe
+your error	0	@en_gripe
+your website got it wrong	0	@en_gripe
+your system got it wrong	0	@en_gripe
+you messed up	0	@en_gripe
+you lot messed up	0	@en_gripe
+your broken service	0	@en_gripe
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -51314,7 +51366,7 @@ bbq	0	@zh_bbq
 我真的火了	0	@self
 我麻了	0	@self
 我裂开了	0	@self
-我还没说完	0	@self
+我还没说完	0	@self,@zh_gripe
 我也没办法	0	@self
 我也没有办法	0	@self
 # --- self-harm said sideways, round 13's misses: lying down on the tracks, which building is higher, no one to answer the phone, a dose asked about, a death wished on the listener
@@ -55577,6 +55629,44 @@ deliveroo	0	@zh_comp
 家属能领	0	@zh_familymoney
 家属还能拿	0	@zh_familymoney
 家属可以领	0	@zh_familymoney
+# --- complaints about the agent's manner or the firm's fault: cut off, spoken down to, 你们搞错 (grievance)
+什么态度	0	@zh_gripe
+这是什么态度	0	@zh_gripe
+这什么态度	0	@zh_gripe
+你这态度	0	@zh_gripe
+你什么态度	0	@zh_gripe
+乜态度	0	@zh_gripe
+咩态度	0	@zh_gripe
+甚么态度	0	@zh_gripe
+一直打断	0	@zh_gripe
+老打断	0	@zh_gripe
+总是打断	0	@zh_gripe
+总打断	0	@zh_gripe
+成日打断	0	@zh_gripe
+一直插嘴	0	@zh_gripe
+别打断我	0	@zh_gripe
+不要打断我	0	@zh_gripe
+唔好打断	0	@zh_gripe
+抢我话	0	@zh_gripe
+让我说完	0	@zh_gripe
+听我说完	0	@zh_gripe
+等我说完	0	@zh_gripe
+等我讲完	0	@zh_gripe
+俾我讲完	0	@zh_gripe
+我话都未讲完	0	@zh_gripe
+怎么说话的	0	@zh_gripe
+你怎么说话	0	@zh_gripe
+你点讲嘢	0	@zh_gripe
+点讲嘢㗎	0	@zh_gripe
+什么语气	0	@zh_gripe
+这什么语气	0	@zh_gripe
+你这语气	0	@zh_gripe
+乜语气	0	@zh_gripe
+你们的错	0	@zh_gripe
+你们搞错	0	@zh_gripe
+是你们的问题	0	@zh_gripe
+你们弄错	0	@zh_gripe
+怎么回事	0	@zh_gripe
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
