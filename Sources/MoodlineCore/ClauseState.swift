@@ -198,7 +198,9 @@ struct ClauseState {
             if cue == .settled { settledEnd = max(settledEnd, p.spans[p.spans.count - 1].end) }
             cues.insert(ScopeCues(cue))
             if cue == .reported && (reportedAt < 0 || p.spans[0].start < reportedAt) { reportedAt = p.spans[0].start }
-            if (cue == .reported || cue == .listenerTarget || cue == .theirFeeling) && speakerAt > p.spans[0].start {
+            // The speaker inside the report speaks in it; the 我 of 我朋友 or 我的角色 only owns
+            // who it is about.
+            if (cue == .reported || cue == .listenerTarget || cue == .theirFeeling) && speakerAt > p.spans[0].start && !speakerOnlyAsOwner {
                 speakerInside.insert(ScopeCues(cue))
             }
             return

@@ -28682,7 +28682,7 @@ i've decided	0	@en_decided
 i have decided	0	@en_decided
 ive decided	0	@en_decided
 i'm asking for me	0	@en_decided
-asking for myself	0	@en_decided,@en_forme
+asking for myself	0	@en_decided,@en_forme,@en_planit
 i'm asking about me	0	@en_decided
 it's for me	0	@en_decided,@en_forme
 # --- every phrase the service list tags self_harm, so that a denial, a joke, a relative or a film in the clause scopes it as it scopes the concepts above		@en_shterm
@@ -29748,7 +29748,7 @@ gone to	0	@en_gobare
 heading to	0	@en_gobare
 headed to	0	@en_gobare
 off to	0	@en_gobare
-over to	0	@en_gobare
+over to	0	@en_gobare,@switch
 # --- carriers and banks of Singapore, Malaysia, Hong Kong and India
 singtel	0	@competitor
 starhub	0	@competitor
@@ -31047,7 +31047,7 @@ threatened to	0	@en_wantedto
 wanted us to	0	@en_wantedto
 was about to	0	@en_wantedto
 # --- a suicide question that is for the speaker (im asking for me; I'm not really being hypothetical)
-asking for me	0	@en_forme
+asking for me	0	@en_forme,@en_planit
 not really being hypothetical	0	@en_forme
 not being hypothetical	0	@en_forme
 not hypothetical	0	@en_forme
@@ -31934,6 +31934,76 @@ your system got it wrong	0	@en_gripe
 you messed up	0	@en_gripe
 you lot messed up	0	@en_gripe
 your broken service	0	@en_gripe
+# --- investment platforms, pet insurers, Nigerian fintechs and crypto exchanges: rivals named (move the whole ISA to Hargreaves, I don dey go Opay)
+hargreaves	0	@competitor
+hargreaves lansdown	0	@competitor
+aj bell	0	@competitor
+trading 212	0	@competitor
+freetrade	0	@competitor
+nutmeg	0	@competitor
+moneybox	0	@competitor
+vanguard	0	@competitor
+petplan	0	@competitor
+manypets	0	@competitor
+opay	0	@competitor
+moniepoint	0	@competitor
+palmpay	0	@competitor
+kuda	0	@competitor
+kraken	0	@competitor
+coinbase	0	@competitor
+binance	0	@competitor
+bybit	0	@competitor
+# --- moving over ('take the cover over to Petplan', pidgin 'I dey go Opay'); an order placed is not read here: "I've ordered" would hide "ordered from you"
+dey go	0	@switch
+don dey go	0	@switch
+# --- the last payment the firm will see, said to 'you lot' or 'you guys'
+last payment you lot are getting	0	@en_stoppay
+last payment you lot will get	0	@en_stoppay
+last penny you lot are getting	0	@en_stoppay
+last penny you lot will see	0	@en_stoppay
+last payment you guys are getting	0	@en_stoppay
+last payment you guys will get	0	@en_stoppay
+last payment you'll be getting	0	@en_stoppay
+last payment you will be getting	0	@en_stoppay
+# --- a suicide clause asked about for oneself: planning it, asking for myself, so she gets the money (with the policy and a suicide word, a disclosure)
+i'm planning it	0	@en_planit
+im planning it	0	@en_planit
+i am planning it	0	@en_planit
+i've planned it	0	@en_planit
+i have planned it	0	@en_planit
+need her to get the money	0	@en_planit
+need them to get the money	0	@en_planit
+so she gets the money	0	@en_planit
+so they get the money	0	@en_planit
+so my family gets	0	@en_planit
+so my kids get	0	@en_planit
+so the kids get	0	@en_planit
+# --- medicine taken as prescribed (taking the pills as prescribed, I need the repeat slot): no overdose
+as prescribed	0	@en_asprescribed
+as directed	0	@en_asprescribed
+as the doctor said	0	@en_asprescribed
+my usual dose	0	@en_asprescribed
+the usual dose	0	@en_asprescribed
+as my gp said	0	@en_asprescribed
+# --- a step nearly taken, in the past (I nearly took them to the ombudsman twice): it did not happen, and threatens nothing now
+nearly took	0	@en_nearly
+almost took	0	@en_nearly
+nearly went	0	@en_nearly
+almost went	0	@en_nearly
+nearly reported	0	@en_nearly
+almost reported	0	@en_nearly
+nearly sued	0	@en_nearly
+almost sued	0	@en_nearly
+nearly called	0	@en_nearly
+almost called	0	@en_nearly
+nearly rang	0	@en_nearly
+almost rang	0	@en_nearly
+nearly complained	0	@en_nearly
+almost complained	0	@en_nearly
+nearly filed	0	@en_nearly
+almost filed	0	@en_nearly
+very nearly took	0	@en_nearly
+very nearly went	0	@en_nearly
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -42502,6 +42572,8 @@ gonna end it with my	0
 want to end it with my	0	
 # --- an agent belittling the customer: the task made out to be simple, the fault laid on them before looking
 not that complicated	-1.50	rude
+more tech-savvy	-1.50	rude
+bit more tech-savvy	-1.50	rude
 isn't that complicated	-1.50	rude
 isnt that complicated	-1.50	rude
 it's honestly not that	-1.50	rude
@@ -42615,6 +42687,13 @@ taped the windows	-3.00	self_harm
 tape up the windows	-3.00	self_harm
 would a fall from	-3.00	self_harm
 a fall from there	-2.50	self_harm
+# --- hyperbole: a temper remembered (I was livid, I could have murdered someone): said of a past trouble, no threat
+could have murdered someone	-1.00	hyperbole
+could've murdered someone	-1.00	hyperbole
+could have killed someone	-1.00	hyperbole
+could've killed someone	-1.00	hyperbole
+could have strangled someone	-1.00	hyperbole
+could've strangled someone	-1.00	hyperbole
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -42699,6 +42778,7 @@ a fall from there	-2.50	self_harm
 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
 @self ..2 @en_notaburden ..8 @en_longer	self_harm	not a problem to anyone much longer
 @en_notes & @en_payout|@en_policy	self_harm	letters written, and the payout asked about
+@en_policy|@en_payout & @en_planit	self_harm	a suicide clause asked about for oneself	needs:@en_suicideword|@kill
 @en_hope ..4 @en_vehicle ..4 @en_strikeme	self_harm	hoping to be run down
 @en_worker ..4 @en_longer|@en_wontbe	scope:denial	a worker or a delivery on the way (the engineer won't be much longer)
 @en_stopall & @en_forever	self_harm	the pain to stop for good
@@ -42706,6 +42786,7 @@ a fall from there	-2.50	self_harm
 @en_denial	scope:denial	denial of self-harm intent
 @en_gone|@en_wontbe & @en_trip	scope:denial	away on a trip
 @jokeclaim & @die|@kill|@en_shterm|@en_jumpdown|@en_mact	scope:denial	said to be a joke
+@jokeclaim & @leave|@switch|@cancel|@competitor|@port	scope:negation	leaving said to be a joke
 @en_neverdo ..2 @kill|@en_shterm	scope:denial	denial of self-harm intent
 @en_neverdo ..2 @hurt ..1 @en_bodyself	scope:denial	denial of self-harm intent
 @en_script	scope:script	agent's script
@@ -42713,6 +42794,7 @@ a fall from there	-2.50	self_harm
 @en_tolistener	scope:listener_target	telling the listener to die
 @en_innocent	scope:reported	professional or third-party context
 @en_policy & @kill|@en_suicideword	scope:reported	a policy's wording about suicide
+@en_asprescribed & @method	scope:denial	medicine taken as prescribed
 @en_suicideword & @en_decided	self_harm	suicide beside a mind made up
 @en_suicideword|@kill & @en_forme	self_harm	a suicide question, and it is for the speaker ("im asking for me")
 @en_departure|@en_gone|@en_wontbe & @en_notinnocent	self_harm	going, and not the innocent kind ("before i go, and i dont mean on holiday")
@@ -42790,6 +42872,7 @@ a fall from there	-2.50	self_harm
 @en_procq	scope:procedure	procedural question
 @en_dare	scope:other_party	the other side's action dared
 @en_hypo	scope:hypothetical	a case imagined, not one that happened
+@en_nearly	scope:hypothetical	a step nearly taken, in the past
 @en_wasgoing & @en_luckily	scope:negation	a threat one was going to make, until it was sorted
 @en_theywill ..5 @sue|@lawyer|@court|@police|@regulator|@media|@complain|@expose|@public|@social	scope:reported	someone else's plan to complain
 @third ..3 @en_wantedto ..5 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else wanted to complain (my husband wanted to ring the ombudsman)
@@ -47080,6 +47163,24 @@ kidding aside	0
 笑死	0	@laugh
 笑死了	0	@laugh
 笑死我了	0	@laugh
+# --- a joke claim denied is no joke claim: kept whole, so that "kidding" or 气话 inside it is not
+#     read as taking the words back ("I'm not kidding, I'm going to the bridge tonight"; 别当我在说气话)
+not kidding	0	
+not joking	0	
+not even kidding	0	
+not even joking	0	
+当我在说气话	0	@self
+当我说气话	0	@self
+没说气话	0	
+不是在说气话	0	
+唔系讲气话	0	
+唔系说笑	0	
+不是开玩笑的	0	
+当我讲笑	0	@self
+当我开玩笑	0	@self
+当我在开玩笑	0	@self
+当我是开玩笑	0	@self
+当我系讲笑	0	@self
 """####),
         LexiconSource(name: "jest.patterns", text: ####"""
 # file: jest.patterns
@@ -47416,7 +47517,7 @@ reset完又断	0	@letdown
 自尽	0	@zh_die,@zh_shterm
 了断	0	@zh_die,@sh_hint
 消失	0	@zh_die,@sh_hint
-解脱	0	@zh_die,@zh_better,@sh_hint
+解脱	0	@zh_die,@zh_better,@sh_hint,@zh_freed
 走掉	0	@zh_die
 一死	0	@zh_die
 不在	0	@zh_die
@@ -47425,7 +47526,7 @@ reset完又断	0	@letdown
 结束一切	0	@zh_die
 结束自己	0	@zh_die,@zh_shword,@zh_shterm
 结束生命	0	@zh_die,@zh_shterm
-了结	0	@zh_die,@sh_hint
+了结	0	@zh_die,@sh_hint,@zh_freed
 死是	0	@zh_die
 想过	0	@zh_want,@zh_cue
 想到	0	@zh_want
@@ -47677,7 +47778,7 @@ zs	0	@zh_sh
 跳桥	0	@zh_sh,@sh_hint,@zh_shterm
 割腕	0	@zh_sh,@zh_shterm
 烧炭	0	@zh_sh,@sh_hint,@zh_shterm
-一了百了	0	@zh_sh,@sh_hint,@zh_shterm
+一了百了	0	@zh_sh,@sh_hint,@zh_shterm,@zh_freed
 除草剂	0	@zh_method
 敌敌畏	0	@zh_method
 安眠药片	0	@zh_method
@@ -48563,6 +48664,7 @@ po文	0	@zh_expose
 销了	0	@zh_cancel
 注销	0	@zh_cancel
 cancel	0	@zh_cancel
+close	0	@zh_cancel
 can咗	0	@zh_cancel
 截咗	0	@zh_cancel
 cut咗	0	@zh_cancel
@@ -48860,7 +48962,7 @@ cmhk	0	@zh_comp
 催过	0	@zh_contact,@zh_reached
 报修	0	@zh_contact,@zh_reached
 报修过	0	@zh_contact,@zh_reached
-报咗	0	@zh_contact,@zh_reached
+报咗	0	@zh_contact,@zh_reached,@zh_switch
 报过	0	@zh_contact,@zh_reached
 提交过	0	@zh_contact,@zh_reached
 提过	0	@zh_contact,@zh_reached,@zh_informed
@@ -50571,7 +50673,7 @@ smartone	0	@zh_comp
 上个季度	0	@zh_past
 上学期	0	@zh_past
 # --- reported before
-报了	0	@zh_reached
+报了	0	@zh_reached,@zh_switch
 开始报	0	@zh_reached
 就开始报	0	@zh_reached
 开始反映	0	@zh_reached
@@ -50584,11 +50686,11 @@ smartone	0	@zh_comp
 仲喺度	0	@zh_unres,@zh_notdone
 # --- going with a dead parent (跟着他一起走)
 跟着他一起走	0	@zh_die
-跟他一起走	0	@zh_die,@zh_followdead
+跟他一起走	0	@zh_die,@zh_followdead,@zh_followhim
 跟着她一起走	0	@zh_die
-跟她一起走	0	@zh_die,@zh_followdead
-随他而去	0	@zh_die,@zh_followdead
-随她而去	0	@zh_die,@zh_followdead
+跟她一起走	0	@zh_die,@zh_followdead,@zh_followhim
+随他而去	0	@zh_die,@zh_followdead,@zh_followhim
+随她而去	0	@zh_die,@zh_followdead,@zh_followhim
 追随他	0	@zh_die
 下去陪他	0	@zh_die
 下去陪她	0	@zh_die
@@ -51906,11 +52008,11 @@ bbq	0	@zh_bbq
 我都讲咗	0	@zh_gripe,@self,@letdown
 我已经说了	0	@zh_gripe,@self,@letdown
 我已经讲了	0	@zh_gripe,@self,@letdown
-我刚说了	0	@zh_gripe,@self,@letdown
-我刚才说了	0	@zh_gripe,@self,@letdown
-我刚刚说了	0	@zh_gripe,@self,@letdown
-我头先讲咗	0	@zh_gripe,@self,@letdown
-我啱啱讲咗	0	@zh_gripe,@self,@letdown
+我刚说了	0	@zh_gripe,@self,@letdown,@zh_notget
+我刚才说了	0	@zh_gripe,@self,@letdown,@zh_notget
+我刚刚说了	0	@zh_gripe,@self,@letdown,@zh_notget
+我头先讲咗	0	@zh_gripe,@self,@letdown,@zh_notget
+我啱啱讲咗	0	@zh_gripe,@self,@letdown,@zh_notget
 我不是说了吗	0	@zh_gripe,@self,@letdown
 我讲过了	0	@zh_gripe,@self,@letdown
 哪有这样	0	@zh_gripe,@zh_how,@letdown
@@ -53688,15 +53790,15 @@ aws	0	@zh_comp
 跟他一起去	0	@zh_followdead
 随她去	0	@zh_followdead
 随他去	0	@zh_followdead
-去陪她	0	@zh_followdead
-去陪他	0	@zh_followdead
+去陪她	0	@zh_followdead,@zh_followhim
+去陪他	0	@zh_followdead,@zh_followhim
 下去陪	0	@zh_followdead
 去找她	0	@zh_followdead
 去找他	0	@zh_followdead
 跟佢一齐去	0	@zh_followdead
-跟佢一齐走	0	@zh_followdead
+跟佢一齐走	0	@zh_followdead,@zh_followhim
 同佢一齐走	0	@zh_followdead
-去陪佢	0	@zh_followdead
+去陪佢	0	@zh_followdead,@zh_followhim
 没办法再陪	0	@zh_cantstay
 没法再陪	0	@zh_cantstay
 不能再陪	0	@zh_cantstay
@@ -55622,7 +55724,7 @@ deliveroo	0	@zh_comp
 同一单	0	@zh_again
 同一件事	0	@zh_again
 # --- ended oneself, in an insurance question
-自己了结	0	@zh_suicideword
+自己了结	0	@zh_suicideword,@zh_ownact
 是自己了结的	0	@zh_suicideword
 # --- the family paid (家属还能领)
 家属还能领	0	@zh_familymoney
@@ -55667,6 +55769,119 @@ deliveroo	0	@zh_comp
 是你们的问题	0	@zh_gripe
 你们弄错	0	@zh_gripe
 怎么回事	0	@zh_gripe
+# --- switching said as moving a thing over or applying elsewhere (薪转改到国泰, 改申请中华电信, 另外找一家)
+改到	0	@zh_switch
+改申请	0	@zh_switch
+改申办	0	@zh_switch
+改办	0	@zh_switch
+另找	0	@zh_switch
+另外找	0	@zh_switch
+# --- paying no more, said of this month's bill or the balance (这个月的费用我不会缴了, 尾款一分不付)
+不会缴了	0	@zh_stoppay
+不会交了	0	@zh_stoppay
+不会付了	0	@zh_stoppay
+不会再缴	0	@zh_stoppay
+不会再付	0	@zh_stoppay
+不再缴	0	@zh_stoppay
+不再付	0	@zh_stoppay
+一分不付	0	@zh_stoppay
+一分都不付	0	@zh_stoppay
+一分钱都不付	0	@zh_stoppay
+一分钱也不付	0	@zh_stoppay
+# --- a payout asked about for an end of one's own making (如果系自己了结嘅话仲赔唔赔)
+自己结束	0	@zh_ownact
+# --- following the one who died (孩子走了 我也想跟着他走)
+跟着他走	0	@zh_followdead,@zh_followhim
+跟着她走	0	@zh_followdead,@zh_followhim
+跟着他去	0	@zh_followdead,@zh_followhim
+跟着她去	0	@zh_followdead,@zh_followhim
+跟着佢走	0	@zh_followdead,@zh_followhim
+跟住佢走	0	@zh_followdead,@zh_followhim
+跟住佢去	0	@zh_followdead
+也跟着走	0	@zh_followdead
+# --- better for everyone (早点解脱对谁都好): with a release, a death, or being gone, self-harm
+对谁都好	0	@zh_allbetter
+对大家都好	0	@zh_allbetter
+大家都好过	0	@zh_allbetter
+对大家都轻松	0	@zh_allbetter
+大家都轻松	0	@zh_allbetter
+所有人都轻松	0	@zh_allbetter
+对边个都好	0	@zh_allbetter
+大家都好过啲	0	@zh_allbetter
+早点解脱	0	@zh_freed
+# --- affairs tidied in Cantonese: things all put in order (嘢都执好晒, a life wound up), money all handed over (钱转晒俾细佬)
+都执好晒	0	@zh_windup
+执好晒	0	@zh_windup
+嘢都执好晒	0	@zh_windup
+转晒俾	0	@zh_giveall
+转晒畀	0	@zh_giveall
+# --- going down from here, said at a high place (我现在就在楼顶……讲完我就从这下去了)
+从这下去	0	@zh_fromhere
+从这里下去	0	@zh_fromhere
+从这跳下去	0	@zh_fromhere
+从这里跳下去	0	@zh_fromhere
+从这儿跳下去	0	@zh_fromhere
+从这儿下去	0	@zh_fromhere
+从呢度跳落去	0	@zh_fromhere
+喺度跳落去	0	@zh_fromhere
+由呢度跳落去	0	@zh_fromhere
+# --- a death in the family told as such (阿爷过咗身, 我爸去世了): closing the late one's account is no churn
+去世	0	@zh_passed
+过世	0	@zh_passed
+过身	0	@zh_passed
+过咗身	0	@zh_passed
+离世	0	@zh_passed
+往生	0	@zh_passed
+病逝	0	@zh_passed
+仙逝	0	@zh_passed
+辞世	0	@zh_passed
+# --- the player's own character in a game (我的角色一直自杀重生): the 我 is its owner, and what it does is the game's
+我的角色	0	@self,@third,@zh_fiction
+我个角色	0	@self,@third,@zh_fiction
+我只角色	0	@self,@third,@zh_fiction
+我的人物	0	@self,@third,@zh_fiction
+我的英雄	0	@self,@third,@zh_fiction
+# --- someone else shouting (我弟一直喊「去死啦」): their words, not the speaker's
+喊	0	@zh_shout
+一直喊	0	@zh_shout
+在喊	0	@zh_shout
+大叫	0	@zh_shout
+一直叫	0	@zh_shout
+# --- staying, or coming over to this firm (这次想转到你们这; 会员我还用的)
+转到你们这	0	@zh_stayon
+转到你们这边	0	@zh_stayon
+转来你们这	0	@zh_stayon
+转到你们家	0	@zh_stayon
+换到你们家	0	@zh_stayon
+换到你们这	0	@zh_stayon
+还用的	0	@zh_stayon
+我还用	0	@zh_stayon
+# --- a pause in paying, kept whole so that 停供 inside it is not read (只系想暂停供款三个月)
+暂停供款	0	
+暂停缴费	0	
+暂停扣款	0	
+# --- a claim paid since (我打嚟投诉，你哋两日就赔咗): settled
+就赔咗	0	@zh_settled
+就赔了	0	@zh_settled
+已经赔了	0	@zh_settled
+已经赔咗	0	@zh_settled
+赔咗俾我	0	@zh_settled
+赔给我了	0	@zh_settled
+很快就赔了	0	@zh_settled
+好快就赔咗	0	@zh_settled
+两日就赔咗	0	@zh_settled
+两天就赔了	0	@zh_settled
+# --- whether one needs to hire someone, asked (要唔要请律师？): a question about procedure
+要唔要请	0	@zh_how
+要不要请	0	@zh_how
+需不需要请	0	@zh_how
+使唔使请	0	@zh_how
+需唔需要请	0	@zh_how
+# --- the Nth time with a Cantonese or spoken particle (已经系第三次喇)
+次喇	0	@zh_times,@zh_unres
+次啦	0	@zh_times,@zh_unres
+次咯	0	@zh_times,@zh_unres
+次嘞	0	@zh_times,@zh_unres
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -60209,6 +60424,61 @@ deliveroo	0	@zh_comp
 跟我的钱包说再见	-0.3	hyperbole
 同个钱包讲拜拜	-0.3	hyperbole
 同我个钱包讲拜拜	-0.3	hyperbole
+# --- a degree said as dying, in Cantonese (搬屋搬到我死咗, 攰到我死): a hyperbole, no self-harm
+搬到我死咗	-0.8	hyperbole
+搬到我死	-0.8	hyperbole
+做到我死咗	-0.8	hyperbole
+做到我死	-0.8	hyperbole
+攰到我死咗	-0.8	hyperbole
+攰到我死	-0.8	hyperbole
+忙到我死咗	-0.8	hyperbole
+忙到我死	-0.8	hyperbole
+嬲到我死咗	-1.5	hyperbole
+嬲到我死	-1.5	hyperbole
+笑到我死咗	0	hyperbole
+笑到我死	0	hyperbole
+喊到我死咗	-0.8	hyperbole
+喊到我死	-0.8	hyperbole
+累到我死咗	-0.8	hyperbole
+累到我死	-0.8	hyperbole
+气到我死咗	-1.5	hyperbole
+气到我死	-1.5	hyperbole
+烦到我死咗	-1.2	hyperbole
+烦到我死	-1.2	hyperbole
+闷到我死咗	-0.8	hyperbole
+闷到我死	-0.8	hyperbole
+热到我死咗	-0.6	hyperbole
+热到我死	-0.6	hyperbole
+冻到我死咗	-0.6	hyperbole
+冻到我死	-0.6	hyperbole
+饿到我死咗	-0.6	hyperbole
+饿到我死	-0.6	hyperbole
+行到我死咗	-0.6	hyperbole
+行到我死	-0.6	hyperbole
+跑到我死咗	-0.6	hyperbole
+跑到我死	-0.6	hyperbole
+玩到我死咗	0	hyperbole
+玩到我死	0	hyperbole
+执到我死咗	-0.8	hyperbole
+执到我死	-0.8	hyperbole
+写到我死咗	-0.6	hyperbole
+写到我死	-0.6	hyperbole
+读到我死咗	-0.6	hyperbole
+读到我死	-0.6	hyperbole
+搞到我死咗	-0.8	hyperbole
+搞到我死	-0.8	hyperbole
+排到我死咗	-0.8	hyperbole
+排到我死	-0.8	hyperbole
+挨到我死咗	-0.8	hyperbole
+挨到我死	-0.8	hyperbole
+# --- a grievance said as a rhetorical question or a jibe (反映有用吗？, 找这种老师来混, 出事了就只会说抱歉)
+有用吗	-0.8	
+来混	-1.5	
+混日子	-1.5	
+只会说抱歉	-1.5	
+只会道歉	-1.5	
+只会说对不起	-1.5	
+收钱的时候最快	-1.5	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -60440,6 +60710,9 @@ deliveroo	0	@zh_comp
 用别家的	-1.8	churn
 去别家	-1.8	churn
 找别家	-1.8	churn
+另外找一家	-1.8	churn
+另找一家	-1.8	churn
+另外找过一家	-1.8	churn
 买别家	-1.8	churn
 别家买	-1.8	churn
 换品牌	-1.8	churn
@@ -64130,7 +64403,7 @@ cut咗张卡	-1.5	churn
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@sh_hint	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
 @zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
@@ -64147,6 +64420,7 @@ cut咗张卡	-1.5	churn
 @zh_without & @zh_payout	self_harm	without me, the payout
 @self ..2 @zh_live ..6 @zh_mistake	self_harm	one's existence a mistake
 @zh_gone|@zh_die & @zh_followdead	self_harm	wanting to follow someone who died
+@zh_passed & @zh_followhim	self_harm	wanting to follow him or her who died (我老公去世了，我想去陪他)
 @zh_unfilial & @zh_nextlife	self_harm	an apology to one's parents and a promise for the next life
 @zh_entrust|@zh_transfer & @zh_cantstay|@zh_followdead	self_harm	handed over, unable to stay with them
 @zh_entrust & @zh_finances	self_harm	entrusted, and the finances handed over
@@ -64201,6 +64475,8 @@ cut咗张卡	-1.5	churn
 @self ..4 @zh_kin ..4 @zh_bye	self_harm	a farewell said to family
 @zh_aftertime ..10 @zh_noanswer	self_harm	not answering after a time
 @zh_wound & @zh_dontask	self_harm	a wound not to be asked about
+@zh_allbetter & @zh_freed|@zh_die	self_harm	a release that would be better for everyone
+@zh_place & @zh_fromhere	self_harm	at a high place, going down from here
 @zh_place & @zh_unfound	self_harm	at a river or a roof, not to be found
 @zh_method & @zh_hoard	self_harm	a means saved up
 @zh_wrist ..8 @zh_wound|@zh_hurt	self_harm	a wound on the wrist
@@ -64209,6 +64485,7 @@ cut咗张卡	-1.5	churn
 @zh_finances & @zh_noneed	self_harm	bankbook and seal handed over, not needed any more
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
+@jokeclaim & @zh_cancel|@zh_switch|@zh_comp|@zh_portout	scope:negation	leaving said to be a joke
 @zh_die|@zh_sh @laugh	scope:denial	a death word with a laugh right after it (想死😂, 想死哈哈哈)
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
@@ -64319,6 +64596,7 @@ cut咗张卡	-1.5	churn
 @zh_quote	scope:reported	quoted or reported words
 @zh_message ..2 @say	scope:reported	a message's words
 @third ..3 @say	scope:reported	someone else said
+@zh_kin|@third ..10 @zh_shout	scope:reported	someone else shouting
 @zh_hearsay	scope:reported	heard on the news or the radio (前几天听广播说……)
 @zh_gameplay & @zh_contact|@zh_times	scope:elsewhere	fighting a game boss for days is no contact (打了三天都打不死)
 @zh_theirfeel	scope:their_feeling	someone else's feelings (气得她)
@@ -64387,14 +64665,15 @@ cut咗张卡	-1.5	churn
 @zh_notwant ..4 @zh_acct	churn	no longer wanting the membership
 @zh_renew & @zh_nomore	churn	no renewal wanted
 @zh_fromnow ..12 @zh_comp	churn	from now on, the other shop
-@self ..1 @zh_all ..3 @zh_returngoods|@zh_cancel	churn	returning the whole order
-@zh_all ..2 @zh_returngoods	churn	returning the whole order
+@self ..1 @zh_all ..5 @zh_returngoods|@zh_cancel	churn	returning the whole order
+@zh_all ..4 @zh_returngoods	churn	returning the whole order
 @zh_endpartner	churn	ending the partnership
 @zh_number ..4 @zh_portout	churn	porting the number out
 @zh_comp & @zh_byebye	churn	a competitor, and goodbye
 @zh_onlyone ..6 @zh_returngoods|@zh_cancel	scope:one_off	returning one item of an order
 @zh_returngoods|@zh_cancel ..6 @zh_onlyone	scope:one_off	returning one item of an order
 @zh_kin ..6 @zh_switch|@zh_cancel	scope:other_party	someone else left
+@zh_passed & @zh_cancel|@zh_acct	scope:other_party	a late relative's account closed (阿爷过咗身，要close佢个户口)
 @third|@zh_kin ..5 @say ..8 @zh_switch|@zh_cancel|@zh_never|@zh_notwant	scope:other_party	someone else says they will leave
 @zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
 @zh_dun ..6 @zh_contact|@zh_again|@zh_times	scope:other_party	collectors keep chasing
