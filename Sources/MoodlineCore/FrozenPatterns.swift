@@ -55,6 +55,9 @@ struct FrozenPatterns {
     /// Chinese concept number of a report going on (`@zh_goeson`: 还要, 还说, 说要) in the
     /// clause after someone else's words; -1 when absent.
     let goesOn: Int16
+    /// Chinese concept number of a story told on (`@zh_storythen`: 结果, 后来, 然后) in the
+    /// clause after one about someone else (我表哥之前也中过奖，结果……); -1 when absent.
+    let storyThen: Int16
     /// Concept number of saying or telling (`@say`: 说, 告诉我, 上次你们说, I was told), before a
     /// fix that is then a claim; -1 when absent.
     let say: Int16

@@ -61,6 +61,7 @@ final class FrozenTables: @unchecked Sendable {
         let kin = numbering.numbers["zh_kin"].map { Int16($0) } ?? -1
         let sayNow = numbering.numbers["zh_saynow"].map { Int16($0) } ?? -1
         let goesOn = numbering.numbers["zh_goeson"].map { Int16($0) } ?? -1
+        let storyThen = numbering.numbers["zh_storythen"].map { Int16($0) } ?? -1
         let say = numbering.numbers["say"].map { Int16($0) } ?? -1
         var usedConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
         var neededConcepts = EntryConcepts()
@@ -71,7 +72,7 @@ final class FrozenTables: @unchecked Sendable {
         for concept in [speaker, listener, say] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .any))
         }
-        for concept in [third, kin, sayNow, goesOn] where concept >= 0 {
+        for concept in [third, kin, sayNow, goesOn, storyThen] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .han))
         }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
@@ -86,7 +87,7 @@ final class FrozenTables: @unchecked Sendable {
             startOffsets: copy(startTable.offsets), starts: copy(startTable.starts),
             fragmentWide: copy(patternLayout.fragmentWide), needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: copy(learnedSupport), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, say: say
+            learnedSupport: copy(learnedSupport), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, say: say
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

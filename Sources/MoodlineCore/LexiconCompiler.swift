@@ -10,7 +10,7 @@ enum LexiconCompiler {
     /// listens, someone else saying it now (我老公还说，……), whose next clause is their words,
     /// their report going on into the next clause (她说要打12315，还要发到网上曝光), and saying
     /// or telling, before a fix that is then only claimed (你们说修好了).
-    static let readByTheScorer: Set<String> = ["self", "you", "third", "zh_kin", "zh_saynow", "zh_goeson", "say"]
+    static let readByTheScorer: Set<String> = ["self", "you", "third", "zh_kin", "zh_saynow", "zh_goeson", "zh_storythen", "say"]
 
     struct Output {
         var entries: [Lexicon.Entry] = []

@@ -89,7 +89,9 @@ enum Echo: Equatable, Sendable {
         // Neither a short clause nor a question that may open with the agent's words: no search.
         guard short || (kind == .question && han + words <= 12) else { return nil }
         let matched = matchedPrefix(of: clause, in: p)
-        if short, matched == clause.count { return kind }
+        // The agent's own question answered with its words (后来找到了吗？ — 找到了！; "Did it
+        // arrive?" — "It arrived.") is a yes, not a doubt.
+        if short, matched == clause.count { return kind == .statement && isAsked(clause, in: p) ? nil : kind }
         // A longer question may open with the agent's words ("In the backlog for three months?"):
         // at least two characters or a word of six letters handed back, ending where a word ends.
         guard kind == .question, han + words <= 12, matched > 0, !asksSomething(clause) else { return nil }
@@ -191,6 +193,40 @@ enum Echo: Equatable, Sendable {
 
     /// How much of `needle`, from its start, stands somewhere in `haystack` (in bytes of the
     /// needle): spaces are skipped in both ("21號" is "21 號") and ASCII letters match in any case.
+    /// Whether `needle` stands in `haystack` right before the question mark that ends its clause
+    /// (找到了 in 后来找到了吗？), a few bytes of particle or "yet" between at most.
+    private static func isAsked(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        for i in 0..<haystack.count where haystack[i] != 0x20 {
+            var h = i, n = 0
+            while n < needle.count, h < haystack.count {
+                if needle[n] == 0x20 { n += 1; continue }
+                if haystack[h] == 0x20 { h += 1; continue }
+                guard lower(haystack[h]) == lower(needle[n]) else { break }
+                h += 1
+                n += 1
+            }
+            guard n == needle.count else { continue }
+            var k = h
+            while k < haystack.count, k - h <= Self.questionTail {
+                let b = haystack[k]
+                if b == 0x3F { return true }
+                if b == 0x2E || b == 0x2C || b == 0x21 || b == 0x3B { break }
+                if b >= 0x80 {
+                    let (scalar, length) = decode(haystack, at: k)
+                    if scalar == 0xFF1F { return true }
+                    if Self.clauseMarks.contains(scalar) { break }
+                    k += length
+                } else {
+                    k += 1
+                }
+            }
+        }
+        return false
+    }
+
+    /// Bytes between the words asked about and the question mark: 了吗, 未呀, " yet".
+    private static let questionTail = 9
+
     private static func matchedPrefix(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int {
         var best = 0
         for i in 0..<haystack.count where haystack[i] != 0x20 {

@@ -867,6 +867,31 @@ import Testing
         }
     }
 
+    /// A story of someone else goes on through its 结果 and 后来, unless a promise was told; a joke
+    /// claim that is itself denied takes nothing back; a game character's death is the game's;
+    /// a late relative's account closed is no leaving; a suicide clause asked for oneself is a
+    /// disclosure.
+    @Test func storiesJokesAndOwnersAreScopedAsTold() {
+        for (text, category) in [("我表哥之前也中过一次小奖，结果接到诈骗电话，后来报警还告上法院", Category.escalation),
+                                 ("lol I'd rather die, just kidding", .selfHarm),
+                                 ("I'm thinking of jumping ship to Vodafone... nah only joking", .churn),
+                                 ("遊戲裡我的角色一直自殺重生卡bug，可以幫我看一下嗎", .selfHarm),
+                                 ("阿爺過咗身，要close佢個戶口，要帶咩文件", .churn),
+                                 ("I've been taking the pills as prescribed, I just need the repeat prescription slot", .selfHarm),
+                                 ("last year I nearly went to small claims with my builder", .escalation)] {
+            #expect(!score(text).categories.contains(category), "\(text)")
+        }
+        for (text, category) in [("我表哥之前也被你们坑过，结果我现在也被坑，我要去消委会投诉你们", Category.escalation),
+                                 ("我上周打过电话，客服说会跟进，结果到现在都没人理", .repeatContact),
+                                 ("I'm not kidding, I'm going to jump off the bridge tonight", .selfHarm),
+                                 ("这个月工资又被罚光了 我真想从公司楼上跳下去 不是开玩笑 你们别当我在说气话", .selfHarm),
+                                 ("唔好再打嚟推銷，我個戶口聽日就去close", .churn),
+                                 ("Does the life policy pay out if it's suicide? I'm asking because I'm planning it for next month", .selfHarm),
+                                 ("網課的退費不用辦了 孩子走了 我也想跟著他走", .selfHarm)] {
+            #expect(score(text).categories.contains(category), "\(text)")
+        }
+    }
+
     /// One earlier contact is a follow-up until something says the matter is still open: a
     /// denial (nobody came, 到现在都没人来), "still", a span of chasing, a second date, a promise
     /// told. "一天" is a day, not a count of one: calls a collector makes are no repeat contact.

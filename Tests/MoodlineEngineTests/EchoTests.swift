@@ -49,6 +49,10 @@ import Testing
         ]
         for (reply, agent) in echoes { #expect(Echo.of(reply, after: agent) == .statement, "\(reply)") }
         #expect(Echo.of("OK. Thanks for that.", after: "OK, I've booked it.") == nil)
+        // The agent's question answered with its words is a yes, not a doubt.
+        #expect(Echo.of("找到了！李师傅直接送到我小区门口。", after: "天哪，那一定把您吓坏了。后来找到了吗？") == nil)
+        #expect(Echo.of("It arrived. Thanks.", after: "Has it arrived yet? Sometimes the courier runs late.") == nil)
+        #expect(Echo.of("3-5 business days. Fantastic.", after: "It takes 3-5 business days, is there anything else?") == .statement)
         #expect(Echo.of("没问题。谢谢", after: "没问题的话我就提交了") == nil)
     }
 

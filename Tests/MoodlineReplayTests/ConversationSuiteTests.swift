@@ -40,11 +40,12 @@ import Testing
         Floor(name: "round32", recall: 0.93, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round33", recall: 0.95, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round34", recall: 0.93, falseAlarms: 2, calmAlerted: 1, calmUrgent: 1),
-        Floor(name: "round35", recall: 0.95, falseAlarms: 3, calmAlerted: 2, calmUrgent: 1),
+        Floor(name: "round35", recall: 0.95, falseAlarms: 4, calmAlerted: 2, calmUrgent: 1),
         Floor(name: "round37", recall: 0.95, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round38", recall: 0.91, falseAlarms: 4, calmAlerted: 2, calmUrgent: 0),
-        Floor(name: "round39", recall: 0.93, falseAlarms: 4, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round39", recall: 0.9, falseAlarms: 5, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round40", recall: 0.82, falseAlarms: 5, calmAlerted: 3, calmUrgent: 2),
+        Floor(name: "round41", recall: 0.95, falseAlarms: 4, calmAlerted: 1, calmUrgent: 0, selfHarmMissed: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
