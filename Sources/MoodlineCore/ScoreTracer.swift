@@ -8,6 +8,8 @@ public enum ScoreStep: Sendable, Equatable {
     case categoryNegated(Lexicon.EntryID, Category)
     /// A category fired.
     case categoryFired(Lexicon.EntryID, Category)
+    /// A fragment-wide pattern (`@a & @b`) stated a category: no one entry carries it.
+    case patternFired(Lexicon.PatternID, Category)
     /// A pattern matched: where each of its parts matched (byte offsets).
     case patternMatched(Lexicon.PatternID, parts: PartSpans)
     /// A pattern's category was cancelled by a negator within or just before it.

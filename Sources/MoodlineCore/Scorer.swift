@@ -577,7 +577,7 @@ private struct RuleState {
                 guard !categories.contains(category) else { continue }
                 categories.insert(category)
                 hits.append(CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id))
-                tracer.record(.categoryFired(Lexicon.EntryID(rawValue: 0), category))
+                tracer.record(.patternFired(id, category))
             }
         }
         // A question about the listener's safety frames its whole fragment: an agent who

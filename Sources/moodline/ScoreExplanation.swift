@@ -37,6 +37,8 @@ struct ScoreExplanation {
             return "  \(lexicon.term(id)): \(category.tag) cancelled by a preceding negator"
         case .categoryFired(let id, let category):
             return "  \(lexicon.term(id)): category \(category.tag)"
+        case .patternFired(let id, let category):
+            return "  \"\(lexicon.pattern(id).name)\": category \(category.tag)"
         case .patternMatched(let id, let parts):
             let pattern = lexicon.pattern(id)
             let matched = (0..<parts.count).map { k in

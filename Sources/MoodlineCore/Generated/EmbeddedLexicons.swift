@@ -23904,19 +23904,19 @@ t_t	-2.20	sadness
 # source: written for Moodline by its developers
 # licence: Apache-2.0 (the project licence)
 # format: term<TAB>0<TAB>@concept[,@concept…]; `word+` adds the word's regular inflections (kill+: kills, killed, killing)
-i	0	@self
-i'm	0	@self,@en_selfbe
-im	0	@self,@en_selfbe
-i am	0	@self,@en_selfbe
+i	0	@self,@en_isubj
+i'm	0	@self,@en_selfbe,@en_isubj
+im	0	@self,@en_selfbe,@en_isubj
+i am	0	@self,@en_selfbe,@en_isubj
 me	0	@self,@en_objme
 myself	0	@self,@en_bodyself
 my	0	@self
 mine	0	@self
 i've	0	@self
 ive	0	@self
-i'll	0	@self
+i'll	0	@self,@en_isubj
 i will	0	@self
-i'd	0	@self
+i'd	0	@self,@en_isubj
 i'd rather	0	@self,@want
 id rather	0	@self,@want
 imma	0	@self
@@ -25312,7 +25312,7 @@ call me	0	@en_selfbe
 silly me	0	@en_selfbe
 dumb me	0	@en_selfbe
 stupid me	0	@en_selfbe
-i was	0	@en_selfbe,@self
+i was	0	@en_selfbe,@self,@en_isubj
 i'm officially	0	@en_selfbe,@self
 i'm a bit	0	@en_selfbe,@self
 i'm an	0	@en_selfbe,@self
@@ -31749,7 +31749,7 @@ doesn't allow pets	0	@en_mundane
 care home	0	@en_mundane
 knee surgery	0	@en_mundane
 hip surgery	0	@en_mundane
-having surgery	0	@en_mundane
+having surgery	0	@en_mundane,@en_trip
 an operation	0	@en_mundane
 a hospital stay	0	@en_mundane
 going into hospital	0	@en_mundane
@@ -33416,6 +33416,32 @@ at my daughter's	0	@en_trip
 at my son's	0	@en_trip
 at my nan's	0	@en_trip
 away for work	0	@en_trip
+# --- away for an operation or a shift (I won't be around on Thursday, I'm in hospital for my knee)
+in hospital for	0	@en_trip
+in the hospital for	0	@en_trip
+having an operation	0	@en_trip
+having my op	0	@en_trip
+at work all day	0	@en_trip
+on shift	0	@en_trip
+on nights	0	@en_trip
+# --- a burden said of one's questions, in thanks (sorry to be such a burden with all my questions): politeness
+a pain with all my questions	0	@self
+a burden with all my questions	0	@self
+such a burden with all my questions	0	@self
+a burden with my questions	0	@self
+a nuisance with all my questions	0	@self
+burden with all my questions	0	
+burden with my questions	0	
+burden with all these questions	0	
+nuisance with all my questions	0	
+# --- a goodbye whose meaning was kept from them (told my mama goodbye and she don't know what I meant by it)
+what i meant by it	0	@self,@en_hiddenmeaning
+what i meant	0	@self,@en_hiddenmeaning
+don't know what i meant	0	@self,@en_hiddenmeaning
+doesn't know what i meant	0	@self,@en_hiddenmeaning
+didn't know what i meant	0	@self,@en_hiddenmeaning
+no idea what i meant	0	@self,@en_hiddenmeaning
+what i really meant	0	@self,@en_hiddenmeaning
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -42137,6 +42163,11 @@ unalive	-3.30	self_harm
 unalive myself	-3.50	self_harm
 don't want to live	-3.50	self_harm
 do not want to live	-3.50	self_harm
+nuh want fi live	-3.50	self_harm
+nuh wan fi live	-3.50	self_harm
+don't want fi live	-3.50	self_harm
+nah want fi live	-3.50	self_harm
+nuh want live	-3.50	self_harm
 don't want to be alive	-3.50	self_harm
 don't want to be here anymore	-3.30	self_harm
 no reason to live	-3.50	self_harm
@@ -44140,10 +44171,11 @@ could've strangled someone	-1.00	hyperbole
 @en_better ..6 @en_without	self_harm	everyone better off without me
 @en_nomiss	self_harm	nobody would miss me
 @en_better ..4 @if @self ..3 @die|@en_notaround	self_harm	everyone better off if I died
-@if @self ..3 @die	self_harm	if I were gone
+@if @en_isubj ..3 @die	self_harm	if I were gone
 @self ..3 @en_wontbe ..3 @en_alivex	self_harm	won't be around
 @en_wontbe ..3 @en_alivex ..4 @plan_time	self_harm	won't be around after a time
 @en_gone	self_harm	after I'm gone
+@goodbye|@en_byeword & @en_hiddenmeaning	self_harm	a goodbye whose meaning was kept from them
 @farewell_act ..8 @en_gone|@plan_time|@goodbye	self_harm	putting affairs in order
 @en_give ..3 @en_family	self_harm	giving things away or farewell to family
 @farewell_act ..8 @en_rehome	self_harm	giving a pet or belongings away for good
@@ -57318,6 +57350,33 @@ boss战	0	@zh_fiction,@zh_gameplay
 最后	0	@zh_storythen
 后尾	0	@zh_storythen
 最尾	0	@zh_storythen
+# --- a slip corrected (我走了以后 哦不是 我搬走以后): the words taken back
+哦不是	0	@zh_correction
+噢不是	0	@zh_correction
+啊不是	0	@zh_correction
+不对不对	0	@zh_correction
+说错了	0	@zh_correction
+口误	0	@zh_correction
+我说错了	0	@zh_correction
+# --- a relative's funeral done (后事都办完了，现在想把我爸的水费过户): someone else's death
+后事都办完了	0	@zh_passed
+后事办完了	0	@zh_passed
+办完后事	0	@zh_passed
+后事已经办完	0	@zh_passed
+办完了后事	0	@zh_passed
+后事都处理完了	0	@zh_passed
+后事处理完了	0	@zh_passed
+# --- free to go ahead once a clause allows (过咗嘅话我就可以放心落手)
+放心落手	0	@zh_ownact
+可以落手	0	@zh_ownact
+放心动手	0	@zh_ownact
+就可以动手	0	@zh_ownact
+可以动手了	0	@zh_ownact
+就可以落手	0	@zh_ownact
+# --- the line moved to a new home (这个宽带能移机吗): staying
+移机	0	@zh_stayon
+能移机吗	0	@zh_stayon
+可以移机吗	0	@zh_stayon
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -65921,6 +65980,7 @@ cut咗张卡	-1.5	churn
 @zh_finances & @zh_noneed	self_harm	bankbook and seal handed over, not needed any more
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
+@zh_correction & @zh_gone|@zh_sh|@zh_shterm	scope:denial	a going corrected as a slip (我走了以后 哦不是 我搬走以后)
 @jokeclaim & @zh_cancel|@zh_switch|@zh_comp|@zh_portout	scope:negation	leaving said to be a joke
 @zh_die|@zh_sh @laugh	scope:denial	a death word with a laugh right after it (想死😂, 想死哈哈哈)
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
