@@ -33442,6 +33442,11 @@ doesn't know what i meant	0	@self,@en_hiddenmeaning
 didn't know what i meant	0	@self,@en_hiddenmeaning
 no idea what i meant	0	@self,@en_hiddenmeaning
 what i really meant	0	@self,@en_hiddenmeaning
+# --- a documentary watched (a documentary about people suing gyms): its subject, not a threat
+a documentary about	0	@en_innocent
+watched a documentary	0	@en_innocent
+saw a documentary	0	@en_innocent
+watching a documentary	0	@en_innocent
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -57377,6 +57382,13 @@ boss战	0	@zh_fiction,@zh_gameplay
 移机	0	@zh_stayon
 能移机吗	0	@zh_stayon
 可以移机吗	0	@zh_stayon
+# --- asked again what was just said (我说了八百遍地址了 还问; 同样的问题要我讲几次): this call
+还问	0	@zh_notget
+要我讲几次	0	@zh_notget
+要我说几次	0	@zh_notget
+要我讲几多次	0	@zh_notget
+要我讲几遍	0	@zh_notget
+要我说几遍	0	@zh_notget
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -66060,6 +66072,7 @@ cut咗张卡	-1.5	churn
 @zh_hoard ..8 @zh_pillcount	self_harm	pills stockpiled
 @zh_fiction ..10 @zh_sh|@zh_die|@zh_shterm	scope:reported	a character in a film or a book
 @zh_sh|@zh_die|@zh_shterm ..8 @zh_fiction	scope:reported	a character in a film or a book
+@zh_fiction ..8 @say|@zh_saynow|@zh_shout	scope:reported	a character's words in a drama (女主角一直喊要告到底)
 
 # --- abuse
 @you ..6 @zh_insult	abuse	insult at the listener
