@@ -33447,6 +33447,47 @@ a documentary about	0	@en_innocent
 watched a documentary	0	@en_innocent
 saw a documentary	0	@en_innocent
 watching a documentary	0	@en_innocent
+# --- a thing sent by mail (I'll post it, I'm hopeless with the computer): no public post
+i'll post it	0	@self
+i will post it	0	@self
+post it to you	0	
+post it back	0	
+put it in the post	0	
+i'll post them	0	@self
+post the forms	0	
+in the post	0	
+# --- agreeing with someone's wish of one's death (my son said I'd be better off dead and tbh I think he's right)
+i think he's right	0	@en_agreeing
+i think she's right	0	@en_agreeing
+i think they're right	0	@en_agreeing
+maybe he's right	0	@en_agreeing
+maybe she's right	0	@en_agreeing
+maybe they're right	0	@en_agreeing
+he's probably right	0	@en_agreeing
+she's probably right	0	@en_agreeing
+they're probably right	0	@en_agreeing
+he might be right	0	@en_agreeing
+she might be right	0	@en_agreeing
+# --- tablets kept for a purpose of one's own (I've kept every tablet … and I know what I'm going to do with them)
+know what i'm going to do with them	0	@self,@en_ownuse
+know what i'm going to do with it	0	@self,@en_ownuse
+know exactly what i'm going to do with them	0	@self,@en_ownuse
+know what i'll do with them	0	@self,@en_ownuse
+know what i'm doing with them	0	@self,@en_ownuse
+# --- a pharmacist's question told (the pharmacist asked if I was stockpiling): someone else's words; the pharmacy regulator named
+asked if i was	0	@en_say
+asked me if i was	0	@en_say
+asked whether i was	0	@en_say
+the pharmacist	0	@third
+gphc	0	@regulator
+general pharmaceutical council	0	@regulator
+# --- something given by the listener or another (the wrong dose you gave my son): not the speaker giving things away
+you gave	0	@you
+you've given	0	@you
+you lot gave	0	@you
+they gave	0	@third
+he gave	0	@third
+she gave	0	@third
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -43676,7 +43717,12 @@ sleep and not wake up	-3	self_harm
 # --- abuse in Tagalog
 gago	-3	abuse
 gago ka	-3	abuse
-bobo	-3	abuse
+bobo	0	
+ang bobo mo	-3	abuse
+bobo mo	-3	abuse
+you bobo	-3	abuse
+bobo talaga	-3	abuse
+so bobo	-3	abuse
 bobo ka	-3	abuse
 tanga	-3	abuse
 tanga ka	-3	abuse
@@ -44142,6 +44188,23 @@ could have killed someone	-1.00	hyperbole
 could've killed someone	-1.00	hyperbole
 could have strangled someone	-1.00	hyperbole
 could've strangled someone	-1.00	hyperbole
+# --- ending oneself said as switching off, or a wish to go down with a plane (I just want to switch myself off, permanently)
+switch myself off	-3.0	self_harm
+turn myself off	-3.0	self_harm
+shut myself down	-3.0	self_harm
+switch myself off permanently	-3.5	self_harm
+goes down with me on it	-3.0	self_harm
+go down with me on it	-3.0	self_harm
+crashes with me on it	-3.0	self_harm
+# --- idioms of ending a talk or a blunder, matched whole (I'm going to end it there; I shot myself in the foot)
+end it there	0	
+leave it there	0	
+end it here for today	0	
+shot myself in the foot	-1.0	
+shoot myself in the foot	-1.0	
+wrong dose	-1.5	
+going to end it there	0	
+gonna end it there	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -44227,6 +44290,8 @@ could've strangled someone	-1.00	hyperbole
 @en_wontbe ..1 @burden|@en_nuisance ..6 @en_longer	self_harm	not a burden much longer
 @self ..2 @en_notaburden ..8 @en_longer	self_harm	not a problem to anyone much longer
 @en_notes & @en_payout|@en_policy	self_harm	letters written, and the payout asked about
+@en_agreeing & @die|@en_betteroff	self_harm	agreeing with a wish of one's death
+@method & @en_ownuse	self_harm	a means kept for a purpose of one's own
 @en_policy|@en_payout & @en_planit	self_harm	a suicide clause asked about for oneself	needs:@en_suicideword|@kill
 @en_hope ..4 @en_vehicle ..4 @en_strikeme	self_harm	hoping to be run down
 @en_worker ..4 @en_longer|@en_wontbe	scope:denial	a worker or a delivery on the way (the engineer won't be much longer)
@@ -44257,6 +44322,7 @@ could've strangled someone	-1.00	hyperbole
 @en_mortal & @en_afterdeath	scope:denial	a death to come with illness or age, told with no self-harm in it (a terminal diagnosis, paperwork after turning 60)
 @en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:denial	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
 @third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, told
+@third ..4 @en_say ..6 @en_mact|@method	scope:reported	someone else's question about a means, told (the pharmacist asked if I was stockpiling)
 @en_say ..1 @third ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, after their say (said she wanted to end it all)
 
 # --- abuse
@@ -48614,6 +48680,12 @@ kidding aside	0
 笑死我了	0	@laugh
 # --- a joke claim denied is no joke claim: kept whole, so that "kidding" or 气话 inside it is not
 #     read as taking the words back ("I'm not kidding, I'm going to the bridge tonight"; 别当我在说气话)
+不是说着玩的	0	
+不是说着玩	0	
+不是瞎说的	0	
+不是逗你的	0	
+没逗你	0	
+唔系讲好玩	0	
 not kidding	0	
 not joking	0	
 not even kidding	0	
@@ -48630,6 +48702,16 @@ not even joking	0
 当我在开玩笑	0	@self
 当我是开玩笑	0	@self
 当我系讲笑	0	@self
+# --- more ways of saying it was a joke (joking obviously; 瞎说的, 逗你的, 讲好玩的)
+joking obviously	0	@jokeclaim
+obviously joking	0	@jokeclaim
+joking of course	0	@jokeclaim
+only kidding obviously	0	@jokeclaim
+瞎说的	0	@jokeclaim
+逗你的	0	@jokeclaim
+讲好玩的	0	@jokeclaim
+讲笑咋嘛	0	@jokeclaim
+说着玩的	0	@jokeclaim
 """####),
         LexiconSource(name: "jest.patterns", text: ####"""
 # file: jest.patterns
@@ -50571,7 +50653,7 @@ n	0	@zh_num
 很多次	0	@zh_again
 无数次	0	@zh_again,@zh_gamecount
 几次	0	@zh_again
-多次	0	@zh_again
+多次	0	@zh_again,@zh_times
 咁多次	0	@zh_again
 每次	0	@zh_again
 每回	0	@zh_again
@@ -50909,7 +50991,7 @@ n	0	@zh_num
 删了重装	0	
 自己拉黑	0	
 把自己拉黑	0	
-增值服务	0	
+增值服务	0	@zh_addon
 加值服务	0	
 延保服务	0	
 增值业务	0	
@@ -57389,6 +57471,52 @@ boss战	0	@zh_fiction,@zh_gameplay
 要我讲几多次	0	@zh_notget
 要我讲几遍	0	@zh_notget
 要我说几遍	0	@zh_notget
+# --- an episode and its ending (第十七集个结尾，阿晴企咗喺天台边): a show's story
+结尾	0	@zh_fiction
+个结尾	0	@zh_fiction
+集	0	@zh_ep
+# --- an add-on dropped from an order (加的打包服务这次不要了): one item, no leaving
+打包服务	0	@zh_addon
+附加服务	0	@zh_addon
+加购的	0	@zh_addon
+加的服务	0	@zh_addon
+# --- an accidental death in a policy's terms (被保险人意外身故怎么赔): the cover's words
+意外身故	0	@zh_insure
+意外身亡	0	@zh_insure
+# --- going over to be with one who died, in Cantonese (我阿妈走咗三年，我觉得系时候过去陪返佢)
+过去陪返佢	0	@zh_followdead,@zh_followhim
+去陪返佢	0	@zh_followdead,@zh_followhim
+陪返佢	0	@zh_followdead,@zh_followhim
+陪返我阿妈	0	@zh_followdead
+# --- ropes named by kind (那捆童军绳明天一定会到吗)
+童军绳	0	@zh_method
+登山绳	0	@zh_method
+麻绳	0	@zh_method
+# --- a means not for its daily use (百草枯……不是地里用的 我自己用; 唔系用嚟晾衫)
+不是地里用的	0	@zh_notbbq
+不是田里用的	0	@zh_notbbq
+不是拿来种地	0	@zh_notbbq
+唔系用嚟晾衫	0	@zh_notbbq
+不是用来晾衣服	0	@zh_notbbq
+不是用来晒衣服	0	@zh_notbbq
+不是晾衣服用的	0	@zh_notbbq
+# --- things brought to an end, beside a means (我想在周末前把事情了结): with a rope, self-harm
+把事情了结	0	@zh_endit
+想快啲了结	0	@zh_endit
+快啲了结	0	@zh_endit
+把一切了结	0	@zh_endit
+了结一切	0	@zh_endit
+# --- gone some years, of a parent (我阿妈走咗三年): a death told
+走咗三年	0	@zh_passed
+走咗两年	0	@zh_passed
+走咗一年	0	@zh_passed
+走咗几年	0	@zh_passed
+走咗半年	0	@zh_passed
+走了三年	0	@zh_passed
+走了两年	0	@zh_passed
+走了一年	0	@zh_passed
+走了几年	0	@zh_passed
+走了半年	0	@zh_passed
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -61986,6 +62114,14 @@ boss战	0	@zh_fiction,@zh_gameplay
 只会道歉	-1.5	
 只会说对不起	-1.5	
 收钱的时候最快	-1.5	
+# --- a degree said as dying or jumping, about a workout or a draw (练得我今天想死, 抽卡抽到我想跳楼): a hyperbole
+练得我想死	-0.8	hyperbole
+练得我今天想死	-0.8	hyperbole
+抽到我想跳楼	-0.8	hyperbole
+抽到我想死	-0.8	hyperbole
+输到我想跳楼	-0.8	hyperbole
+痛得我想死	-1.0	hyperbole
+累得我想死	-0.8	hyperbole
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -65900,6 +66036,16 @@ cut咗张卡	-1.5	churn
 # --- so stupid and still hired
 咁蠢都请得返嚟	-2.5	abuse
 这么蠢都请得来	-2.5	abuse
+# --- nothing left to live for, said in northern speech, and hanging from a tree (俺也没啥活头了，上后山老槐树上一挂); not waking again
+没啥活头	-3.0	self_harm
+没什么活头	-3.0	self_harm
+没活头了	-3.0	self_harm
+冇乜活头	-3.0	self_harm
+树上一挂	-3.0	self_harm
+往树上一挂	-3.0	self_harm
+一挂了之	-3.0	self_harm
+不再醒	-3.0	self_harm
+就不再醒	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -65957,6 +66103,7 @@ cut咗张卡	-1.5	churn
 @zh_live ..4 @zh_waste	self_harm	living is a waste
 @zh_want ..4 @zh_plunge	self_harm	wanting to drive off
 @zh_method ..6 @zh_notbbq	self_harm	charcoal not for a barbecue
+@zh_method & @zh_endit	self_harm	a means, and things brought to an end
 @zh_method ..8 @zh_rehearse	self_harm	rehearsing with a means
 @zh_soon ..3 @self ..3 @zh_die	self_harm	dying at a near time
 @self ..3 @zh_soon ..3 @zh_die	self_harm	dying at a near time
@@ -66005,7 +66152,7 @@ cut咗张卡	-1.5	churn
 @zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_mundane ..8 @zh_method	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_mundane & @zh_method	scope:denial	a rope or tape for a move, anywhere in the fragment (绳子、胶带、纸箱我都准备好了，搬家公司几点到)
-@zh_die ..1 @zh_num ..1 @zh_times	scope:reported	dying a number of times: a game
+@zh_die|@zh_sh ..1 @zh_num ..2 @zh_times	scope:reported	dying a number of times: a game
 @zh_kin|@zh_family|@third & @zh_stopped	scope:other_party	someone's threat that the speaker talked them out of (被我拦下来了)
 @zh_paidoff & @zh_finally	scope:denial	free at last of a paid-off loan
 @zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:concern	asks whether the listener is safe
@@ -66073,6 +66220,7 @@ cut咗张卡	-1.5	churn
 @zh_fiction ..10 @zh_sh|@zh_die|@zh_shterm	scope:reported	a character in a film or a book
 @zh_sh|@zh_die|@zh_shterm ..8 @zh_fiction	scope:reported	a character in a film or a book
 @zh_fiction ..8 @say|@zh_saynow|@zh_shout	scope:reported	a character's words in a drama (女主角一直喊要告到底)
+@zh_num ..0 @zh_ep	scope:reported	an episode told (第十七集个结尾)
 
 # --- abuse
 @you ..6 @zh_insult	abuse	insult at the listener
@@ -66181,6 +66329,7 @@ cut咗张卡	-1.5	churn
 @zh_comp & @zh_byebye	churn	a competitor, and goodbye
 @zh_onlyone ..6 @zh_returngoods|@zh_cancel	scope:one_off	returning one item of an order
 @zh_returngoods|@zh_cancel ..6 @zh_onlyone	scope:one_off	returning one item of an order
+@zh_addon & @zh_cancel|@zh_notwant	scope:one_off	an add-on dropped from an order
 @zh_kin ..6 @zh_switch|@zh_cancel	scope:other_party	someone else left
 @zh_passed & @zh_cancel|@zh_acct	scope:other_party	a late relative's account closed (阿爷过咗身，要close佢个户口)
 @zh_pet & @zh_gone|@zh_passed	scope:other_party	a pet that died: its cover closed (我家猫咪上礼拜走了，想把它的宠物险退掉)
