@@ -57517,6 +57517,23 @@ boss战	0	@zh_fiction,@zh_gameplay
 走了一年	0	@zh_passed
 走了几年	0	@zh_passed
 走了半年	0	@zh_passed
+# --- found and rushed to the emergency room before (上次在浴室被发现送急诊), and still thinking of it: self-harm
+被发现送急诊	0	@zh_pastattempt
+被发现送医	0	@zh_pastattempt
+送去急诊洗胃	0	@zh_pastattempt
+上次送急诊	0	@zh_pastattempt
+一直在想那件事	0	@zh_stillthinking
+还是一直在想那件事	0	@zh_stillthinking
+还在想那件事	0	@zh_stillthinking
+一直想着那件事	0	@zh_stillthinking
+成日谂住𠮶件事	0	@zh_stillthinking
+# --- a high place looked up beforehand (哪座桥比较高我都查好了)
+都查好了	0	@zh_researched
+我都查好了	0	@zh_researched
+都查过了	0	@zh_researched
+查好了	0	@zh_researched
+比较高	0	@zh_highest
+够高	0	@zh_highest
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -66114,6 +66131,8 @@ cut咗张卡	-1.5	churn
 @zh_aftertime ..10 @zh_gone	self_harm	not to be found after a time
 @zh_windup & @zh_giveall	self_harm	a life wound up: job and home given up, things given away
 @zh_pastattempt & @zh_decided|@zh_ready|@zh_almost	self_harm	tried before, and ready this time
+@zh_pastattempt & @zh_stillthinking	self_harm	tried before, and still thinking of it
+@zh_place ..4 @zh_highest ..6 @zh_researched	self_harm	a high place looked up beforehand (哪座桥比较高我都查好了)
 @zh_insure|@zh_payout & @zh_ownact	self_harm	a payout asked about, for an act of one's own
 @zh_die ..10 @zh_relief	self_harm	death, and the trouble gone with it
 @zh_wound & @zh_method	self_harm	wounds beside the blade kept
