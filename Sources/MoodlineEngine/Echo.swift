@@ -191,23 +191,14 @@ enum Echo: Equatable, Sendable {
         return false
     }
 
-    /// How much of `needle`, from its start, stands somewhere in `haystack` (in bytes of the
-    /// needle): spaces are skipped in both ("21號" is "21 號") and ASCII letters match in any case.
     /// Whether `needle` stands in `haystack` right before the question mark that ends its clause
     /// (找到了 in 后来找到了吗？), a few bytes of particle or "yet" between at most.
     private static func isAsked(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         for i in 0..<haystack.count where haystack[i] != 0x20 {
-            var h = i, n = 0
-            while n < needle.count, h < haystack.count {
-                if needle[n] == 0x20 { n += 1; continue }
-                if haystack[h] == 0x20 { h += 1; continue }
-                guard lower(haystack[h]) == lower(needle[n]) else { break }
-                h += 1
-                n += 1
-            }
-            guard n == needle.count else { continue }
-            var k = h
-            while k < haystack.count, k - h <= Self.questionTail {
+            let (matched, end) = compare(needle, haystack, from: i)
+            guard matched == needle.count else { continue }
+            var k = end
+            while k < haystack.count, k - end <= Self.questionTail {
                 let b = haystack[k]
                 if b == 0x3F { return true }
                 if b == 0x2E || b == 0x2C || b == 0x21 || b == 0x3B { break }
@@ -227,18 +218,30 @@ enum Echo: Equatable, Sendable {
     /// Bytes between the words asked about and the question mark: 了吗, 未呀, " yet".
     private static let questionTail = 9
 
+    /// Reads `needle` against `haystack` from `start`, spaces skipped in both and ASCII letters
+    /// in any case: how many bytes of the needle matched, and where in the haystack the match ended.
+    private static func compare(
+        _ needle: UnsafeBufferPointer<UInt8>, _ haystack: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> (matched: Int, end: Int) {
+        var h = start, n = 0, matched = 0, end = start
+        while n < needle.count, h < haystack.count {
+            if needle[n] == 0x20 { n += 1; continue }
+            if haystack[h] == 0x20 { h += 1; continue }
+            guard lower(haystack[h]) == lower(needle[n]) else { break }
+            h += 1
+            n += 1
+            matched = n
+            end = h
+        }
+        return (matched, end)
+    }
+
+    /// How much of `needle`, from its start, stands somewhere in `haystack` (in bytes of the
+    /// needle): spaces are skipped in both ("21號" is "21 號") and ASCII letters match in any case.
     private static func matchedPrefix(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int {
         var best = 0
         for i in 0..<haystack.count where haystack[i] != 0x20 {
-            var h = i, n = 0, lastMatched = 0
-            while n < needle.count, h < haystack.count {
-                if needle[n] == 0x20 { n += 1; continue }
-                if haystack[h] == 0x20 { h += 1; continue }
-                guard lower(haystack[h]) == lower(needle[n]) else { break }
-                h += 1
-                n += 1
-                lastMatched = n
-            }
+            var lastMatched = compare(needle, haystack, from: i).matched
             // Only whole characters count: never stop inside a multi-byte one.
             while lastMatched > 0, lastMatched < needle.count, needle[lastMatched] & 0xC0 == 0x80 { lastMatched -= 1 }
             best = max(best, lastMatched)
