@@ -30052,7 +30052,7 @@ i've decided	0	@en_decided
 i have decided	0	@en_decided
 ive decided	0	@en_decided
 i'm asking for me	0	@en_decided
-asking for myself	0	@en_decided,@en_forme,@en_planit
+asking for myself	0	@en_decided,@en_forme,@en_planit,@self
 i'm asking about me	0	@en_decided
 it's for me	0	@en_decided,@en_forme
 # --- every phrase the service list tags self_harm, so that a denial, a joke, a relative or a film in the clause scopes it as it scopes the concepts above		@en_shterm
@@ -32417,7 +32417,7 @@ threatened to	0	@en_wantedto
 wanted us to	0	@en_wantedto
 was about to	0	@en_wantedto
 # --- a suicide question that is for the speaker (im asking for me; I'm not really being hypothetical)
-asking for me	0	@en_forme,@en_planit
+asking for me	0	@en_forme,@en_planit,@self
 not really being hypothetical	0	@en_forme
 not being hypothetical	0	@en_forme
 not hypothetical	0	@en_forme
@@ -33253,57 +33253,57 @@ globe	0	@competitor
 globe telecom	0	@competitor
 smart communications	0	@competitor
 # --- complaints about the agent's manner or the firm's fault: cut off, talked over, spoken down to, 'your mistake' (grievance)
-let me finish	0	@en_gripe
-let me finish a sentence	0	@en_gripe
-let me finish my sentence	0	@en_gripe
-can i finish	0	@en_gripe
-may i finish	0	@en_gripe
-i wasn't finished	0	@en_gripe
-i hadn't finished	0	@en_gripe
-i'm not finished	0	@en_gripe
-i am not finished	0	@en_gripe
-i haven't finished	0	@en_gripe
+let me finish	0	@en_gripe,@self
+let me finish a sentence	0	@en_gripe,@self
+let me finish my sentence	0	@en_gripe,@self
+can i finish	0	@en_gripe,@self
+may i finish	0	@en_gripe,@self
+i wasn't finished	0	@en_gripe,@self
+i hadn't finished	0	@en_gripe,@self
+i'm not finished	0	@en_gripe,@self
+i am not finished	0	@en_gripe,@self
+i haven't finished	0	@en_gripe,@self
 stop interrupting	0	@en_gripe
 keep interrupting	0	@en_gripe
-you keep interrupting	0	@en_gripe
-keep cutting me off	0	@en_gripe
-stop cutting me off	0	@en_gripe
-you cut me off	0	@en_gripe
-you keep cutting me off	0	@en_gripe
-talk over me	0	@en_gripe
-talking over me	0	@en_gripe
-talked over me	0	@en_gripe
-let me speak	0	@en_gripe
-your attitude	0	@en_gripe
+you keep interrupting	0	@en_gripe,@you
+keep cutting me off	0	@en_gripe,@self
+stop cutting me off	0	@en_gripe,@self
+you cut me off	0	@en_gripe,@self,@you
+you keep cutting me off	0	@en_gripe,@self,@you
+talk over me	0	@en_gripe,@self
+talking over me	0	@en_gripe,@self
+talked over me	0	@en_gripe,@self
+let me speak	0	@en_gripe,@self
+your attitude	0	@en_gripe,@you
 that attitude	0	@en_gripe
 what's with the attitude	0	@en_gripe
 don't take that tone	0	@en_gripe
-your tone	0	@en_gripe
+your tone	0	@en_gripe,@you
 no need to be rude	0	@en_gripe
 no need for that	0	@en_gripe
 no need to be like that	0	@en_gripe
 spoken to like that	0	@en_gripe
-speak to me like that	0	@en_gripe
-talk to me like that	0	@en_gripe
-talking to me like that	0	@en_gripe
-talk down to me	0	@en_gripe
-talking down to me	0	@en_gripe
-don't patronise me	0	@en_gripe
-don't patronize me	0	@en_gripe
-stop patronising me	0	@en_gripe
-stop patronizing me	0	@en_gripe
+speak to me like that	0	@en_gripe,@self
+talk to me like that	0	@en_gripe,@self
+talking to me like that	0	@en_gripe,@self
+talk down to me	0	@en_gripe,@self
+talking down to me	0	@en_gripe,@self
+don't patronise me	0	@en_gripe,@self
+don't patronize me	0	@en_gripe,@self
+stop patronising me	0	@en_gripe,@self
+stop patronizing me	0	@en_gripe,@self
 being patronised	0	@en_gripe
 being patronized	0	@en_gripe
 don't appreciate being	0	@en_gripe
-you got it wrong	0	@en_gripe
-your mistake	0	@en_gripe
-your fault	0	@en_gripe
-your error	0	@en_gripe
-your website got it wrong	0	@en_gripe
-your system got it wrong	0	@en_gripe
-you messed up	0	@en_gripe
-you lot messed up	0	@en_gripe
-your broken service	0	@en_gripe
+you got it wrong	0	@en_gripe,@you
+your mistake	0	@en_gripe,@you
+your fault	0	@en_gripe,@you
+your error	0	@en_gripe,@you
+your website got it wrong	0	@en_gripe,@you
+your system got it wrong	0	@en_gripe,@you
+you messed up	0	@en_gripe,@you
+you lot messed up	0	@en_gripe,@you
+your broken service	0	@en_gripe,@you
 # --- investment platforms, pet insurers, Nigerian fintechs and crypto exchanges: rivals named (move the whole ISA to Hargreaves, I don dey go Opay)
 hargreaves	0	@competitor
 hargreaves lansdown	0	@competitor
@@ -33327,34 +33327,34 @@ bybit	0	@competitor
 dey go	0	@switch
 don dey go	0	@switch
 # --- the last payment the firm will see, said to 'you lot' or 'you guys'
-last payment you lot are getting	0	@en_stoppay
-last payment you lot will get	0	@en_stoppay
-last penny you lot are getting	0	@en_stoppay
-last penny you lot will see	0	@en_stoppay
-last payment you guys are getting	0	@en_stoppay
-last payment you guys will get	0	@en_stoppay
-last payment you'll be getting	0	@en_stoppay
-last payment you will be getting	0	@en_stoppay
+last payment you lot are getting	0	@en_stoppay,@you
+last payment you lot will get	0	@en_stoppay,@you
+last penny you lot are getting	0	@en_stoppay,@you
+last penny you lot will see	0	@en_stoppay,@you
+last payment you guys are getting	0	@en_stoppay,@you
+last payment you guys will get	0	@en_stoppay,@you
+last payment you'll be getting	0	@en_stoppay,@you
+last payment you will be getting	0	@en_stoppay,@you
 # --- a suicide clause asked about for oneself: planning it, asking for myself, so she gets the money (with the policy and a suicide word, a disclosure)
-i'm planning it	0	@en_planit
-im planning it	0	@en_planit
-i am planning it	0	@en_planit
-i've planned it	0	@en_planit
-i have planned it	0	@en_planit
+i'm planning it	0	@en_planit,@self
+im planning it	0	@en_planit,@self
+i am planning it	0	@en_planit,@self
+i've planned it	0	@en_planit,@self
+i have planned it	0	@en_planit,@self
 need her to get the money	0	@en_planit
 need them to get the money	0	@en_planit
 so she gets the money	0	@en_planit
 so they get the money	0	@en_planit
-so my family gets	0	@en_planit
-so my kids get	0	@en_planit
+so my family gets	0	@en_planit,@self
+so my kids get	0	@en_planit,@self
 so the kids get	0	@en_planit
 # --- medicine taken as prescribed (taking the pills as prescribed, I need the repeat slot): no overdose
 as prescribed	0	@en_asprescribed
 as directed	0	@en_asprescribed
 as the doctor said	0	@en_asprescribed
-my usual dose	0	@en_asprescribed
+my usual dose	0	@en_asprescribed,@self
 the usual dose	0	@en_asprescribed
-as my gp said	0	@en_asprescribed
+as my gp said	0	@en_asprescribed,@self
 # --- a step nearly taken, in the past (I nearly took them to the ombudsman twice): it did not happen, and threatens nothing now
 nearly took	0	@en_nearly
 almost took	0	@en_nearly
@@ -33403,24 +33403,24 @@ refinanced with	0	@switch
 # --- away at a relative's or out of town (I won't be around next week, I'm staying at my sister's): a trip
 staying at	0	@en_trip
 staying with	0	@en_trip
-visiting my	0	@en_trip
+visiting my	0	@en_trip,@self
 visiting family	0	@en_trip
 out of town	0	@en_trip
 out of the country	0	@en_trip
-at my sister's	0	@en_trip
-at my brother's	0	@en_trip
-at my mum's	0	@en_trip
-at my mom's	0	@en_trip
-at my parents'	0	@en_trip
-at my daughter's	0	@en_trip
-at my son's	0	@en_trip
-at my nan's	0	@en_trip
+at my sister's	0	@en_trip,@self
+at my brother's	0	@en_trip,@self
+at my mum's	0	@en_trip,@self
+at my mom's	0	@en_trip,@self
+at my parents'	0	@en_trip,@self
+at my daughter's	0	@en_trip,@self
+at my son's	0	@en_trip,@self
+at my nan's	0	@en_trip,@self
 away for work	0	@en_trip
 # --- away for an operation or a shift (I won't be around on Thursday, I'm in hospital for my knee)
 in hospital for	0	@en_trip
 in the hospital for	0	@en_trip
 having an operation	0	@en_trip
-having my op	0	@en_trip
+having my op	0	@en_trip,@self
 at work all day	0	@en_trip
 on shift	0	@en_trip
 on nights	0	@en_trip
@@ -33457,9 +33457,9 @@ i'll post them	0	@self
 post the forms	0	
 in the post	0	
 # --- agreeing with someone's wish of one's death (my son said I'd be better off dead and tbh I think he's right)
-i think he's right	0	@en_agreeing
-i think she's right	0	@en_agreeing
-i think they're right	0	@en_agreeing
+i think he's right	0	@en_agreeing,@self
+i think she's right	0	@en_agreeing,@self
+i think they're right	0	@en_agreeing,@self
 maybe he's right	0	@en_agreeing
 maybe she's right	0	@en_agreeing
 maybe they're right	0	@en_agreeing
@@ -48708,7 +48708,7 @@ obviously joking	0	@jokeclaim
 joking of course	0	@jokeclaim
 only kidding obviously	0	@jokeclaim
 瞎说的	0	@jokeclaim
-逗你的	0	@jokeclaim
+逗你的	0	@jokeclaim,@you
 讲好玩的	0	@jokeclaim
 讲笑咋嘛	0	@jokeclaim
 说着玩的	0	@jokeclaim
@@ -57266,8 +57266,8 @@ deliveroo	0	@zh_comp
 什么态度	0	@zh_gripe
 这是什么态度	0	@zh_gripe
 这什么态度	0	@zh_gripe
-你这态度	0	@zh_gripe
-你什么态度	0	@zh_gripe
+你这态度	0	@zh_gripe,@you
+你什么态度	0	@zh_gripe,@you
 乜态度	0	@zh_gripe
 咩态度	0	@zh_gripe
 甚么态度	0	@zh_gripe
@@ -57277,28 +57277,28 @@ deliveroo	0	@zh_comp
 总打断	0	@zh_gripe
 成日打断	0	@zh_gripe
 一直插嘴	0	@zh_gripe
-别打断我	0	@zh_gripe
-不要打断我	0	@zh_gripe
+别打断我	0	@zh_gripe,@self
+不要打断我	0	@zh_gripe,@self
 唔好打断	0	@zh_gripe
-抢我话	0	@zh_gripe
-让我说完	0	@zh_gripe
-听我说完	0	@zh_gripe
-等我说完	0	@zh_gripe
-等我讲完	0	@zh_gripe
-俾我讲完	0	@zh_gripe
-我话都未讲完	0	@zh_gripe
+抢我话	0	@zh_gripe,@self
+让我说完	0	@zh_gripe,@self
+听我说完	0	@zh_gripe,@self
+等我说完	0	@zh_gripe,@self
+等我讲完	0	@zh_gripe,@self
+俾我讲完	0	@zh_gripe,@self
+我话都未讲完	0	@zh_gripe,@self
 怎么说话的	0	@zh_gripe
-你怎么说话	0	@zh_gripe
-你点讲嘢	0	@zh_gripe
+你怎么说话	0	@zh_gripe,@you
+你点讲嘢	0	@zh_gripe,@you
 点讲嘢㗎	0	@zh_gripe
 什么语气	0	@zh_gripe
 这什么语气	0	@zh_gripe
-你这语气	0	@zh_gripe
+你这语气	0	@zh_gripe,@you
 乜语气	0	@zh_gripe
-你们的错	0	@zh_gripe
-你们搞错	0	@zh_gripe
-是你们的问题	0	@zh_gripe
-你们弄错	0	@zh_gripe
+你们的错	0	@zh_gripe,@you
+你们搞错	0	@zh_gripe,@you
+是你们的问题	0	@zh_gripe,@you
+你们弄错	0	@zh_gripe,@you
 怎么回事	0	@zh_gripe
 # --- switching said as moving a thing over or applying elsewhere (薪转改到国泰, 改申请中华电信, 另外找一家)
 改到	0	@zh_switch
@@ -57379,14 +57379,14 @@ deliveroo	0	@zh_comp
 大叫	0	@zh_shout
 一直叫	0	@zh_shout
 # --- staying, or coming over to this firm (这次想转到你们这; 会员我还用的)
-转到你们这	0	@zh_stayon
-转到你们这边	0	@zh_stayon
-转来你们这	0	@zh_stayon
-转到你们家	0	@zh_stayon
-换到你们家	0	@zh_stayon
-换到你们这	0	@zh_stayon
+转到你们这	0	@zh_stayon,@you
+转到你们这边	0	@zh_stayon,@you
+转来你们这	0	@zh_stayon,@you
+转到你们家	0	@zh_stayon,@you
+换到你们家	0	@zh_stayon,@you
+换到你们这	0	@zh_stayon,@you
 还用的	0	@zh_stayon
-我还用	0	@zh_stayon
+我还用	0	@zh_stayon,@self
 # --- a pause in paying, kept whole so that 停供 inside it is not read (只系想暂停供款三个月)
 暂停供款	0	
 暂停缴费	0	
@@ -57396,8 +57396,8 @@ deliveroo	0	@zh_comp
 就赔了	0	@zh_settled
 已经赔了	0	@zh_settled
 已经赔咗	0	@zh_settled
-赔咗俾我	0	@zh_settled
-赔给我了	0	@zh_settled
+赔咗俾我	0	@zh_settled,@self
+赔给我了	0	@zh_settled,@self
 很快就赔了	0	@zh_settled
 好快就赔咗	0	@zh_settled
 两日就赔咗	0	@zh_settled
@@ -57444,7 +57444,7 @@ boss战	0	@zh_fiction,@zh_gameplay
 不对不对	0	@zh_correction
 说错了	0	@zh_correction
 口误	0	@zh_correction
-我说错了	0	@zh_correction
+我说错了	0	@zh_correction,@self
 # --- a relative's funeral done (后事都办完了，现在想把我爸的水费过户): someone else's death
 后事都办完了	0	@zh_passed
 后事办完了	0	@zh_passed
@@ -57466,11 +57466,11 @@ boss战	0	@zh_fiction,@zh_gameplay
 可以移机吗	0	@zh_stayon
 # --- asked again what was just said (我说了八百遍地址了 还问; 同样的问题要我讲几次): this call
 还问	0	@zh_notget
-要我讲几次	0	@zh_notget
-要我说几次	0	@zh_notget
-要我讲几多次	0	@zh_notget
-要我讲几遍	0	@zh_notget
-要我说几遍	0	@zh_notget
+要我讲几次	0	@zh_notget,@self
+要我说几次	0	@zh_notget,@self
+要我讲几多次	0	@zh_notget,@self
+要我讲几遍	0	@zh_notget,@self
+要我说几遍	0	@zh_notget,@self
 # --- an episode and its ending (第十七集个结尾，阿晴企咗喺天台边): a show's story
 结尾	0	@zh_fiction
 个结尾	0	@zh_fiction
@@ -57487,7 +57487,7 @@ boss战	0	@zh_fiction,@zh_gameplay
 过去陪返佢	0	@zh_followdead,@zh_followhim
 去陪返佢	0	@zh_followdead,@zh_followhim
 陪返佢	0	@zh_followdead,@zh_followhim
-陪返我阿妈	0	@zh_followdead
+陪返我阿妈	0	@zh_followdead,@self
 # --- ropes named by kind (那捆童军绳明天一定会到吗)
 童军绳	0	@zh_method
 登山绳	0	@zh_method
@@ -57529,7 +57529,7 @@ boss战	0	@zh_fiction,@zh_gameplay
 成日谂住𠮶件事	0	@zh_stillthinking
 # --- a high place looked up beforehand (哪座桥比较高我都查好了)
 都查好了	0	@zh_researched
-我都查好了	0	@zh_researched
+我都查好了	0	@zh_researched,@self
 都查过了	0	@zh_researched
 查好了	0	@zh_researched
 比较高	0	@zh_highest
