@@ -2,14 +2,24 @@
 """Regenerates Sources/MoodlineCore/Generated/EmbeddedLexicons.swift from lexicons/*.tsv, *.map, *.patterns and *.model.
 
 The binary carries these files so it works with no lexicon directory; a test fails when the
-embedded copy and the files differ, so run this after editing a lexicon.
+embedded copy and the files differ, so run this after editing a lexicon. When a moodline binary
+is already built, the files are checked with it first (`moodline lexicon check lexicons`): a
+lexicon error embedded would stop every later binary at start.
 """
 import pathlib
+import subprocess
 import sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
 lexicons = root / "lexicons"
 out = root / "Sources" / "MoodlineCore" / "Generated" / "EmbeddedLexicons.swift"
+
+built = [b for b in (root / ".build" / "release" / "moodline", root / ".build" / "debug" / "moodline") if b.exists()]
+if built:
+    check = subprocess.run([str(built[0]), "lexicon", "check", str(lexicons)], capture_output=True, text=True)
+    if check.returncode != 0:
+        sys.stderr.write(check.stdout + check.stderr)
+        sys.exit("lexicons/ has errors (above); fix them before embedding")
 
 files = sorted(p for p in lexicons.iterdir() if p.suffix in (".tsv", ".map", ".patterns", ".model"))
 delimiter = "####"
@@ -24,6 +34,9 @@ for p in files:
     text = p.read_text(encoding="utf-8")
     if f'"""{delimiter}' in text:
         sys.exit(f"{p.name} contains the raw-string delimiter; change the delimiter in this script")
+    # The closing delimiter must start a line of its own.
+    if not text.endswith("\n"):
+        text += "\n"
     parts.append(f'        LexiconSource(name: "{p.name}", text: {delimiter}"""\n{text}"""{delimiter}),\n')
 parts.append("    ]\n}\n")
 out.parent.mkdir(parents=True, exist_ok=True)
