@@ -82,10 +82,12 @@ final class FrozenTables: @unchecked Sendable {
         let patternLayout = FrozenPatterns.Layout(patterns)
         let conceptTable = FrozenPatterns.deduplicated(concepts)
         let startTable = patternLayout.starts(for: conceptTable.sets)
+        let wideTable = patternLayout.wideTable
         self.patterns = FrozenPatterns(
             conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(startTable.offsets), starts: copy(startTable.starts),
-            fragmentWide: copy(patternLayout.fragmentWide), needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
+            fragmentWide: copy(patternLayout.fragmentWide), wideOffsets: copy(wideTable.offsets), wideRules: copy(wideTable.rules),
+            wideFirsts: patternLayout.wideFirsts, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
             learnedSupport: copy(learnedSupport), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, say: say
         )

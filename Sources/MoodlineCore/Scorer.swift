@@ -565,19 +565,34 @@ private struct RuleState {
         var statedSelfHarm = false
         let seen = clause.fragmentConcepts
         guard !seen.isEmpty else { return cues }
-        for rule in clause.patterns.fragmentWide {
-            let visible = seen.seen(by: rule.info.script)
-            guard visible.intersects(rule.first) && visible.intersects(rule.second) else { continue }
-            let id = Lexicon.PatternID(rawValue: UInt32(rule.pattern))
-            tracer.record(.patternMatched(id, parts: PartSpans()))
-            if rule.info.outputKind == 1 {
-                if let cue = ScopeCue(rawValue: rule.info.output) { cues.insert(ScopeCues(cue)) }
-            } else if let category = Category(rawValue: rule.info.output) {
-                if category == .selfHarm { statedSelfHarm = true }
-                guard !categories.contains(category) else { continue }
-                categories.insert(category)
-                hits.append(CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id))
-                tracer.record(.patternFired(id, category))
+        let patterns = clause.patterns
+        let wide = patterns.fragmentWide
+        // The patterns the fragment's concepts begin, as bits in pattern order (so that the
+        // first of a category to fire is the one named, as when all were read in turn); a
+        // lexicon with more patterns than the mask holds reads them all.
+        if wide.count > Self.wideMask {
+            for rule in wide { fireWide(rule, seen: seen, cues: &cues, statedSelfHarm: &statedSelfHarm, tracer: &tracer) }
+        } else {
+            var begun = SIMD8<UInt64>.zero
+            let keys = seen.intersection(patterns.wideFirsts)
+            func mark(_ set: ConceptSet, script slot: Int) {
+                set.forEachMember { c in
+                    let k = slot * ConceptSet.capacity + c
+                    for place in Int(patterns.wideOffsets[k])..<Int(patterns.wideOffsets[k + 1]) {
+                        let r = Int(patterns.wideRules[place])
+                        begun[r >> 6] |= 1 << UInt64(r & 63)
+                    }
+                }
+            }
+            mark(keys.latin, script: 0)
+            mark(keys.han, script: 1)
+            for word in 0..<8 {
+                var bits = begun[word]
+                while bits != 0 {
+                    let r = word << 6 + bits.trailingZeroBitCount
+                    bits &= bits &- 1
+                    fireWide(wide[r], seen: seen, cues: &cues, statedSelfHarm: &statedSelfHarm, tracer: &tracer)
+                }
             }
         }
         // A question about the listener's safety frames its whole fragment: an agent who
@@ -608,6 +623,30 @@ private struct RuleState {
             categories.rawValue &= ~cancelled.rawValue
         }
         return cues
+    }
+
+    /// How many fragment-wide patterns the bit mask of ``applyFragmentWide(tracer:)`` holds.
+    static let wideMask = 512
+
+    /// A fragment-wide pattern begun by the fragment's concepts: when its second part is seen
+    /// too, its cue joins `cues` or its category the fragment's.
+    @inline(__always)
+    mutating func fireWide<Tracer: ScoreTracer>(
+        _ rule: FrozenPatterns.FragmentWide, seen: EntryConcepts, cues: inout ScopeCues, statedSelfHarm: inout Bool, tracer: inout Tracer
+    ) {
+        let visible = seen.seen(by: rule.info.script)
+        guard visible.intersects(rule.first) && visible.intersects(rule.second) else { return }
+        let id = Lexicon.PatternID(rawValue: UInt32(rule.pattern))
+        tracer.record(.patternMatched(id, parts: PartSpans()))
+        if rule.info.outputKind == 1 {
+            if let cue = ScopeCue(rawValue: rule.info.output) { cues.insert(ScopeCues(cue)) }
+        } else if let category = Category(rawValue: rule.info.output) {
+            if category == .selfHarm { statedSelfHarm = true }
+            guard !categories.contains(category) else { return }
+            categories.insert(category)
+            hits.append(CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id))
+            tracer.record(.patternFired(id, category))
+        }
     }
 
     /// The learned layer's categories the rules did not state, unless a cue of the fragment

@@ -251,6 +251,34 @@ import Testing
         #expect(patternErrors("@self & @self & @self\tchurn\n") == [.badPattern])
     }
 
+    /// Fragment-wide patterns are looked up by the concepts of their first part, and fire in the
+    /// order they are written (the first of a category is the one named), with a few patterns
+    /// or more than the lookup's mask holds.
+    @Test(arguments: [0, 520])
+    func fragmentWidePatternsAreFoundByTheirFirstPart(fillers: Int) throws {
+        let filler = String(repeating: "@zzz & @zzz\tscope:jest\tfiller\n", count: fillers)
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: "alpha\t0\t@a\nbeta\t0\t@b\ngamma\t0\t@c\nzulu\t0\t@zzz\n"),
+            LexiconSource(name: "en.patterns", text: filler + """
+            @c & @b\tchurn\tgamma then beta
+            @a & @b\tchurn\talpha then beta
+            @a & @c\tescalation\talpha then gamma
+
+            """),
+        ])
+        func fired(_ text: String) -> [String] {
+            var scorer = Scorer(lexicon: lexicon)
+            var recorder = StepRecorder()
+            _ = scorer.score(text, language: nil, learned: false, tracer: &recorder)
+            return recorder.steps.compactMap { if case .patternFired(let id, _) = $0 { lexicon.pattern(id).name } else { nil } }
+        }
+        #expect(fired("beta only") == [])
+        #expect(fired("alpha, then beta") == ["alpha then beta"])
+        #expect(fired("beta. alpha") == ["alpha then beta"])
+        // Both churn patterns hold: the one written first is named, whichever word came first.
+        #expect(fired("alpha, beta, gamma") == ["gamma then beta", "alpha then gamma"])
+    }
+
     /// Laughter anywhere in the fragment: its complaint is banter, still a little negative,
     /// and the statements in it stand ("you idiot lol" is abuse).
     /// A self-harm pattern across the fragment joins the risk to the speaker's resolve: the
