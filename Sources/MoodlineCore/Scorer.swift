@@ -169,6 +169,8 @@ private struct RuleState {
     var sawHyperbole = false
     /// An angry hyperbole (气死我了, "you're killing me here") matched: a death word said in temper.
     var sawAngryHyperbole = false
+    /// A fond hyperbole was seen (想死你们了: I've missed you so).
+    var sawFondHyperbole = false
     var intensity: Float = 0
     var exclamations = 0
     var questions = 0
@@ -532,6 +534,7 @@ private struct RuleState {
                 if tags.contains(.anger) { sawAngryHyperbole = true }
             }
         }
+        if v > 0 && tags.contains(.hyperbole) { sawFondHyperbole = true }
         if v != 0 {
             // An intensified reply word is an evaluation ("really fine", 很好).
             let isReply = tags.contains(.acknowledgement) && multiplier == 1 && negator == nil
@@ -672,10 +675,10 @@ private struct RuleState {
             }
             let support = clause.patterns.learnedSupport[Int(category.rawValue)]
             let unsupported = !support.isEmpty && !clause.fragmentConcepts.intersects(support)
-            // 气死我了 beside a squashed parcel: the death word the model leans on is said in
-            // temper, and no word of the fragment carries self-harm. A weary hyperbole (饿死,
-            // 想死的心都有了) may be meant, and stays.
-            if unsupported && category == .selfHarm && sawAngryHyperbole {
+            // 气死我了 beside a squashed parcel, 想死你们了 to a shop missed: the death word the
+            // model leans on is said in temper or fondness, and no word of the fragment carries
+            // self-harm. A weary hyperbole (饿死, 想死的心都有了) may be meant, and stays.
+            if unsupported && category == .selfHarm && (sawAngryHyperbole || sawFondHyperbole) {
                 tracer.record(.learnedHyperbole(category))
                 continue
             }

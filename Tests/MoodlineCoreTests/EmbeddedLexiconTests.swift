@@ -570,12 +570,33 @@ import Testing
         #expect(score("……係。我覺得再捱落去都冇意思，唔想再做大家嘅負擔。").valence < -0.5)
     }
 
-    /// A death word said in temper (气死我了) gives the learned layer no self-harm to state;
-    /// weary words that may be meant (想死的心都有了, 饿死自己) keep it.
+    /// A death word said in temper (气死我了) or fondness (想死你们了) gives the learned layer no
+    /// self-harm to state; weary words that may be meant (想死的心都有了, 饿死自己) keep it, and so
+    /// does "wanting to die for a long time", which is no "to die for".
     @Test func aDeathWordInTemperIsNoDisclosure() {
         #expect(!score("气死我了，这快递盒子都压扁了，里面东西没事吧我还没拆").categories.contains(.selfHarm))
+        #expect(!score("想死你们了 好久没来了 还是老样子来一份").categories.contains(.selfHarm))
+        #expect(score("I've been wanting to die for a long time and today it's really bad").categories.contains(.selfHarm))
         #expect(score("我想把自己饿死，已经三天没吃东西了").categories.contains(.selfHarm))
         #expect(score("想死的心都有了……不是气话，是真的，已经很久很久都是这样了").categories.contains(.selfHarm))
+    }
+
+    /// Words that look like a count or a threat and are not: a weekday, an agent's understanding
+    /// for the calls, a number ported in, the company's own court action, another company's
+    /// dispute, a failed top-up made good the same day. And what they stand beside: a callback
+    /// promised and never made, the Irish police, headlines, following a pet that died.
+    @Test func lookAlikesAndTheRealThing() {
+        func categories(_ text: String) -> CategorySet { score(text).categories }
+        #expect(!categories("可是星期四也没有人通知我，我只好自己去问").contains(.repeatContact))
+        #expect(!categories("我理解您多次来电的心情，这次一定跟进到底").contains(.repeatContact))
+        #expect(!categories("I'd like to move my number across to you from Vodafone, I have the PAC code").contains(.churn))
+        #expect(!categories("hi, a letter came saying I owe £300 and you're starting court action??").contains(.escalation))
+        #expect(!categories("my sister took her energy company to the ombudsman last year, anyway I need a meter reading").contains(.escalation))
+        #expect(!categories("上次充值没到账那次你们当天就补发了，这次再充一个月").contains(.repeatContact))
+        #expect(categories("你们说会打来，结果等了一周都没有").contains(.repeatContact))
+        #expect(categories("I'm going down to the guards about the charges on my card").contains(.escalation))
+        #expect(categories("你哋想上头条就继续拖").contains(.escalation))
+        #expect(categories("等这边都处理好，我就去陪它了，它一个人会怕黑").contains(.selfHarm))
     }
 
     /// Chat acronyms that are also letter pairs of codes score nothing: a postcode, a seat, a

@@ -48,6 +48,7 @@ import Testing
         Floor(name: "round41", recall: 0.95, falseAlarms: 4, calmAlerted: 1, calmUrgent: 0, selfHarmMissed: 1),
         Floor(name: "round42", recall: 0.81, falseAlarms: 8, calmAlerted: 2, calmUrgent: 1, selfHarmMissed: 1),
         Floor(name: "round43", recall: 0.9, falseAlarms: 3, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round44", recall: 0.88, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

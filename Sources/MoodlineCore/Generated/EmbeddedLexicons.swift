@@ -24832,7 +24832,7 @@ slitting	0	@en_mact,@hurt
 looking up how many	0	@en_mact
 how many	0	@en_mact
 how much	0	@en_mact
-lethal dose	0	@en_mact
+lethal dose	0	@en_mact,@en_lethalq
 enough to	0	@en_mact
 it takes	0	@en_mact
 would it take	0	@en_mact
@@ -25854,14 +25854,14 @@ delete the app	0	@cancel
 let it lapse	0	@cancel,@leave
 letting it lapse	0	@cancel,@leave
 not renew	0	@cancel
-not renewing	0	@cancel,@leave
-won't renew	0	@cancel,@leave
-wont renew	0	@cancel,@leave
-won't be renewing	0	@cancel,@leave
+not renewing	0	@cancel,@leave,@en_leaveword
+won't renew	0	@cancel,@leave,@en_leaveword
+wont renew	0	@cancel,@leave,@en_leaveword
+won't be renewing	0	@cancel,@leave,@en_leaveword
 don't renew	0	@cancel,@leave
 dont renew	0	@cancel,@leave
 do not renew	0	@cancel,@leave
-turn off auto-renew	0	@cancel
+turn off auto-renew	0	@cancel,@en_leaveword
 turn off auto renew	0	@cancel
 doesn't renew	0	@cancel
 not continue	0	@cancel,@leave
@@ -25943,7 +25943,7 @@ moving on	0	@leave
 i'm moving on	0	@leave,@self
 jump ship	0	@leave
 jumping ship	0	@leave
-done with you	0	@leave
+done with you	0	@leave,@en_leaveword
 done with you people	0	@leave
 done with your	0	@leave
 be done with you	0	@leave
@@ -25954,25 +25954,25 @@ i'm out of here	0	@leave,@self
 im out of here	0	@leave,@self
 not staying	0	@leave
 i'm not staying	0	@leave,@self
-go elsewhere	0	@leave,@en_rival
-going elsewhere	0	@leave,@en_rival
-take my business elsewhere	0	@leave
-taking my business elsewhere	0	@leave,@en_rival
+go elsewhere	0	@leave,@en_rival,@en_leaveword
+going elsewhere	0	@leave,@en_rival,@en_leaveword
+take my business elsewhere	0	@leave,@en_leaveword
+taking my business elsewhere	0	@leave,@en_rival,@en_leaveword
 taking my money elsewhere	0	@leave,@en_stoppay
 my money elsewhere	0	@leave,@self
 my business elsewhere	0	@leave,@self
 goodbye forever	0	@leave,@en_byebye
-lost a customer	0	@leave
+lost a customer	0	@leave,@en_leaveword
 lost a loyal customer	0	@leave
-you've lost a customer	0	@leave,@you
+you've lost a customer	0	@leave,@you,@en_leaveword
 lose a customer	0	@leave
 losing a customer	0	@leave
-lost my business	0	@leave
+lost my business	0	@leave,@en_leaveword
 pull my business	0	@leave
 pulling our business	0	@leave
-not coming back	0	@leave,@en_departure,@en_noreturn
-won't be back	0	@leave
-wont be back	0	@leave
+not coming back	0	@leave,@en_departure,@en_noreturn,@en_leaveword
+won't be back	0	@leave,@en_leaveword
+wont be back	0	@leave,@en_leaveword
 you won't see me	0	@leave,@you
 you wont see me	0	@leave,@you
 won't see me back	0	@leave
@@ -26003,7 +26003,7 @@ thinking about switching	0	@leave
 thinking of switching	0	@leave
 seriously thinking of switching	0	@leave
 done with this bank	0	@leave
-done with this company	0	@leave
+done with this company	0	@leave,@en_leaveword
 done with this shop	0	@leave
 done with this store	0	@leave
 done with this provider	0	@leave
@@ -26034,8 +26034,8 @@ gonna cancel	0	@leave
 going to cancel	0	@leave
 literally cancel	0	@leave
 just cancel	0	@leave
-cancel everything	0	@leave
-cancel the lot	0	@leave
+cancel everything	0	@leave,@en_leaveword
+cancel the lot	0	@leave,@en_leaveword
 take my money elsewhere	0	@leave,@en_stoppay
 i'm leaving for another	0	@leave,@self
 i'm leaving for a competitor	0	@leave,@self
@@ -26044,7 +26044,7 @@ my account closure	0	@leave,@self
 wont be continuing	0	@leave
 will not be continuing	0	@leave
 decided not to continue	0	@leave
-end my contract	0	@leave
+end my contract	0	@leave,@en_leaveword
 ending my contract	0	@leave
 ending the subscription	0	@leave
 end the subscription	0	@leave
@@ -26053,123 +26053,123 @@ end my subscription	0	@leave
 ending my subscription	0	@leave
 i'm done with you	0	@leave,@self
 im done with you	0	@leave,@self
-done with your company	0	@leave
+done with your company	0	@leave,@en_leaveword
 done with your service	0	@leave
-close my account	0	@leave
-closing my account	0	@leave
-close the account	0	@leave
-delete my account	0	@leave
-terminate my contract	0	@leave
-terminate the contract	0	@leave
-terminate contract	0	@leave
-terminating my contract	0	@leave
-cancel the whole subscription	0	@leave
-cancel the whole thing	0	@leave
-cancelling everything	0	@leave
-business elsewhere	0	@leave
-shop elsewhere	0	@leave
-find a new provider	0	@leave
-find a different provider	0	@leave
-switch to a competitor	0	@leave
-switch providers	0	@leave
-switching providers	0	@leave
-switch provider	0	@leave
-switch carriers	0	@leave
-switching carriers	0	@leave
-switch companies	0	@leave
-change provider	0	@leave
-change providers	0	@leave
-go with another	0	@leave
-go with someone else	0	@leave
-going with someone else	0	@leave,@en_rival
-your competitor	0	@leave,@competitor,@en_rival
-your competitors	0	@leave,@en_rival
-a competitor	0	@leave,@en_rival
-leave you for	0	@leave
-leaving you for	0	@leave
-leave for another	0	@leave
-leave for a competitor	0	@leave
-leaving for another	0	@leave
-port my number	0	@leave,@switch,@port
-porting my number	0	@leave,@switch,@port
-port out	0	@leave,@switch,@port
-never order again	0	@leave
-never ordering again	0	@leave
-never order from	0	@leave
-never ordering from	0	@leave
-never buy again	0	@leave
-never buy from	0	@leave
-never buying from	0	@leave
-never use you again	0	@leave
-never using you again	0	@leave,@en_dropyou
-never fly with	0	@leave
-never flying with	0	@leave
-never shop	0	@leave
-never again	0	@leave,@never_again
-will not be back	0	@leave
-won't be using	0	@leave
-won't be ordering	0	@leave
-not going to renew	0	@leave
-returning everything	0	@leave
-return everything	0	@leave
-return all of it	0	@leave
-returning all of it	0	@leave
-send it all back	0	@leave
-sending it all back	0	@leave
-last time i use	0	@leave
-last time i order	0	@leave
-last time i fly	0	@leave
-cancel my subscription	0	@leave
-cancel my account	0	@leave
-cancel my membership	0	@leave
-cancel my plan	0	@leave
-cancel my service	0	@leave
-cancel my contract	0	@leave
-cancel my policy	0	@leave
-cancel the subscription	0	@leave
-cancel the account	0	@leave
-cancel the membership	0	@leave
-cancel the plan	0	@leave
-cancel the service	0	@leave
-cancel the contract	0	@leave
-cancel the policy	0	@leave
-cancelling my subscription	0	@leave
-cancelling my account	0	@leave
-cancelling my membership	0	@leave
-cancelling my plan	0	@leave
-cancelling my service	0	@leave
-cancelling my contract	0	@leave
-cancelling my policy	0	@leave
-cancelling the subscription	0	@leave
-cancelling the account	0	@leave
-cancelling the membership	0	@leave
-cancelling the plan	0	@leave
-cancelling the service	0	@leave
-cancelling the contract	0	@leave
-cancelling the policy	0	@leave
-canceling my subscription	0	@leave
-canceling my account	0	@leave
-canceling my membership	0	@leave
-canceling my plan	0	@leave
-canceling my service	0	@leave
-canceling my contract	0	@leave
-canceling my policy	0	@leave
-canceling the subscription	0	@leave
-canceling the account	0	@leave
-canceling the membership	0	@leave
-canceling the plan	0	@leave
-canceling the service	0	@leave
-canceling the contract	0	@leave
-canceling the policy	0	@leave
-wont be using	0	@leave
-wont be ordering	0	@leave
-wont be renewing	0	@leave
-youve lost a customer	0	@leave,@you
+close my account	0	@leave,@en_leaveword
+closing my account	0	@leave,@en_leaveword
+close the account	0	@leave,@en_leaveword
+delete my account	0	@leave,@en_leaveword
+terminate my contract	0	@leave,@en_leaveword
+terminate the contract	0	@leave,@en_leaveword
+terminate contract	0	@leave,@en_leaveword
+terminating my contract	0	@leave,@en_leaveword
+cancel the whole subscription	0	@leave,@en_leaveword
+cancel the whole thing	0	@leave,@en_leaveword
+cancelling everything	0	@leave,@en_leaveword
+business elsewhere	0	@leave,@en_leaveword
+shop elsewhere	0	@leave,@en_leaveword
+find a new provider	0	@leave,@en_leaveword
+find a different provider	0	@leave,@en_leaveword
+switch to a competitor	0	@leave,@en_leaveword
+switch providers	0	@leave,@en_leaveword
+switching providers	0	@leave,@en_leaveword
+switch provider	0	@leave,@en_leaveword
+switch carriers	0	@leave,@en_leaveword
+switching carriers	0	@leave,@en_leaveword
+switch companies	0	@leave,@en_leaveword
+change provider	0	@leave,@en_leaveword
+change providers	0	@leave,@en_leaveword
+go with another	0	@leave,@en_leaveword
+go with someone else	0	@leave,@en_leaveword
+going with someone else	0	@leave,@en_rival,@en_leaveword
+your competitor	0	@leave,@competitor,@en_rival,@en_leaveword
+your competitors	0	@leave,@en_rival,@en_leaveword
+a competitor	0	@leave,@en_rival,@en_leaveword
+leave you for	0	@leave,@en_leaveword
+leaving you for	0	@leave,@en_leaveword
+leave for another	0	@leave,@en_leaveword
+leave for a competitor	0	@leave,@en_leaveword
+leaving for another	0	@leave,@en_leaveword
+port my number	0	@leave,@switch,@port,@en_leaveword
+porting my number	0	@leave,@switch,@port,@en_leaveword
+port out	0	@leave,@switch,@port,@en_leaveword
+never order again	0	@leave,@en_leaveword
+never ordering again	0	@leave,@en_leaveword
+never order from	0	@leave,@en_leaveword
+never ordering from	0	@leave,@en_leaveword
+never buy again	0	@leave,@en_leaveword
+never buy from	0	@leave,@en_leaveword
+never buying from	0	@leave,@en_leaveword
+never use you again	0	@leave,@en_leaveword
+never using you again	0	@leave,@en_dropyou,@en_leaveword
+never fly with	0	@leave,@en_leaveword
+never flying with	0	@leave,@en_leaveword
+never shop	0	@leave,@en_leaveword
+never again	0	@leave,@never_again,@en_leaveword
+will not be back	0	@leave,@en_leaveword
+won't be using	0	@leave,@en_leaveword
+won't be ordering	0	@leave,@en_leaveword
+not going to renew	0	@leave,@en_leaveword
+returning everything	0	@leave,@en_leaveword
+return everything	0	@leave,@en_leaveword
+return all of it	0	@leave,@en_leaveword
+returning all of it	0	@leave,@en_leaveword
+send it all back	0	@leave,@en_leaveword
+sending it all back	0	@leave,@en_leaveword
+last time i use	0	@leave,@en_leaveword
+last time i order	0	@leave,@en_leaveword
+last time i fly	0	@leave,@en_leaveword
+cancel my subscription	0	@leave,@en_leaveword
+cancel my account	0	@leave,@en_leaveword
+cancel my membership	0	@leave,@en_leaveword
+cancel my plan	0	@leave,@en_leaveword
+cancel my service	0	@leave,@en_leaveword
+cancel my contract	0	@leave,@en_leaveword
+cancel my policy	0	@leave,@en_leaveword
+cancel the subscription	0	@leave,@en_leaveword
+cancel the account	0	@leave,@en_leaveword
+cancel the membership	0	@leave,@en_leaveword
+cancel the plan	0	@leave,@en_leaveword
+cancel the service	0	@leave,@en_leaveword
+cancel the contract	0	@leave,@en_leaveword
+cancel the policy	0	@leave,@en_leaveword
+cancelling my subscription	0	@leave,@en_leaveword
+cancelling my account	0	@leave,@en_leaveword
+cancelling my membership	0	@leave,@en_leaveword
+cancelling my plan	0	@leave,@en_leaveword
+cancelling my service	0	@leave,@en_leaveword
+cancelling my contract	0	@leave,@en_leaveword
+cancelling my policy	0	@leave,@en_leaveword
+cancelling the subscription	0	@leave,@en_leaveword
+cancelling the account	0	@leave,@en_leaveword
+cancelling the membership	0	@leave,@en_leaveword
+cancelling the plan	0	@leave,@en_leaveword
+cancelling the service	0	@leave,@en_leaveword
+cancelling the contract	0	@leave,@en_leaveword
+cancelling the policy	0	@leave,@en_leaveword
+canceling my subscription	0	@leave,@en_leaveword
+canceling my account	0	@leave,@en_leaveword
+canceling my membership	0	@leave,@en_leaveword
+canceling my plan	0	@leave,@en_leaveword
+canceling my service	0	@leave,@en_leaveword
+canceling my contract	0	@leave,@en_leaveword
+canceling my policy	0	@leave,@en_leaveword
+canceling the subscription	0	@leave,@en_leaveword
+canceling the account	0	@leave,@en_leaveword
+canceling the membership	0	@leave,@en_leaveword
+canceling the plan	0	@leave,@en_leaveword
+canceling the service	0	@leave,@en_leaveword
+canceling the contract	0	@leave,@en_leaveword
+canceling the policy	0	@leave,@en_leaveword
+wont be using	0	@leave,@en_leaveword
+wont be ordering	0	@leave,@en_leaveword
+wont be renewing	0	@leave,@en_leaveword
+youve lost a customer	0	@leave,@you,@en_leaveword
 done with this service	0	@leave
 done with this app	0	@leave
 done with this platform	0	@leave
 consider my account closed	0	@leave
-consider this my notice	0	@leave
+consider this my notice	0	@leave,@en_leaveword
 consider it cancelled	0	@leave
 consider my subscription cancelled	0	@leave
 consider my contract terminated	0	@leave
@@ -27286,7 +27286,7 @@ number over to your	0	@en_innocent
 over to your	0	@en_innocent
 in from	0	@en_innocent
 joined you from	0	@en_innocent
-to you guys	0	@en_innocent
+to you guys	0	@en_innocent,@en_toyou
 i'm a nurse	0	@en_innocent,@self
 im a nurse	0	@en_innocent,@self
 i am a nurse	0	@en_innocent,@self
@@ -28288,7 +28288,7 @@ off my contract	0	@leave
 won't be staying	0	@leave
 wont be staying	0	@leave
 will not be staying	0	@leave
-not staying with you	0	@leave
+not staying with you	0	@leave,@en_leaveword
 not be continuing	0	@leave
 terminate early	0	@leave
 leave early	0	@leave
@@ -28960,7 +28960,7 @@ thread up	0	@expose
 screenshots	0	@expose,@en_record
 all the screenshots	0	@expose
 the receipts	0	@expose
-love this story	0	@expose
+love this story	0	@expose,@en_wouldlove
 this story	0	@expose
 # --- an earlier issue that was solved is no repeat contact; one only said to be solved still is
 was fixed	0	@en_first
@@ -30556,9 +30556,9 @@ unsubscribing	0	@cancel
 i'm leaving a	0	
 im leaving a	0	
 i am leaving a	0	
-switching to you	0	
-switch to you	0	
-moving to you	0	
+switching to you	0	@en_toyou,@you
+switch to you	0	@en_toyou,@you
+moving to you	0	@en_toyou,@you
 coming over to you	0	
 premium	0	@service
 my premium	0	@service
@@ -32679,7 +32679,7 @@ finished with you lot	0	@en_dropyou
 # --- the last money the company gets ("this is the last month you're getting a penny out of me")
 last month you're getting a penny	0	@en_stoppay
 last month you're getting	0	@en_stoppay
-last penny you'll get	0	@en_stoppay
+last penny you'll get	0	@en_stoppay,@en_leaveword
 last penny you're getting	0	@en_stoppay
 last payment you'll get	0	@en_stoppay
 last payment you're getting	0	@en_stoppay
@@ -32721,7 +32721,7 @@ i will switch over	0	@en_switchnow
 i'll switch over	0	@en_switchnow
 will switch over	0	@en_switchnow
 switch over lor	0	@en_switchnow
-i'm switching	0	@en_switchnow
+i'm switching	0	@en_switchnow,@en_leaveword
 im switching	0	@en_switchnow
 gonna switch	0	@en_switchnow
 going to switch	0	@en_switchnow
@@ -32933,7 +32933,7 @@ maximum dose	0	@en_maxdose
 max dosage	0	@en_maxdose
 maximum dosage	0	@en_maxdose
 the most you can take	0	@en_maxdose
-how many it takes	0	@en_maxdose
+how many it takes	0	@en_maxdose,@en_lethalq
 go over it	0	@en_overdo
 go way over it	0	@en_overdo
 go way over	0	@en_overdo
@@ -33074,11 +33074,11 @@ my granddad	0	@en_kinobj
 not you obviously	0	@en_notyou
 obviously not you	0	@en_notyou
 # --- the last order the company will get
-last order you'll get	0	@en_stoppay
+last order you'll get	0	@en_stoppay,@en_leaveword
 the last order you'll get	0	@en_stoppay
 last order you'll ever get	0	@en_stoppay
 last order youll get	0	@en_stoppay
-last order from this household	0	@en_stoppay
+last order from this household	0	@en_stoppay,@en_leaveword
 the last order from me	0	@en_stoppay
 last order you'll see	0	@en_stoppay
 # --- whether something must be asked for or happens by itself (do I have to ask you to close both accounts?)
@@ -33488,6 +33488,268 @@ you lot gave	0	@you
 they gave	0	@third
 he gave	0	@third
 she gave	0	@third
+# --- someone else's company (his cable company, her bank): a dispute with it is theirs
+his cable company	0	@en_oldco
+her cable company	0	@en_oldco
+his energy company	0	@en_oldco
+her energy company	0	@en_oldco
+his provider	0	@en_oldco
+her provider	0	@en_oldco
+their provider	0	@en_oldco
+his insurer	0	@en_oldco
+her insurer	0	@en_oldco
+his landlord	0	@en_oldco
+her landlord	0	@en_oldco
+his phone company	0	@en_oldco
+her phone company	0	@en_oldco
+his broadband company	0	@en_oldco
+her broadband company	0	@en_oldco
+his airline	0	@en_oldco
+her airline	0	@en_oldco
+his supplier	0	@en_oldco
+her supplier	0	@en_oldco
+his builder	0	@en_oldco
+her builder	0	@en_oldco
+his gym	0	@en_oldco
+her gym	0	@en_oldco
+his network	0	@en_oldco
+her network	0	@en_oldco
+# --- the company's own legal action against the speaker (you're starting court action??): not the speaker's threat
+you're starting court action	0	@en_dare,@you
+you are starting court action	0	@en_dare,@you
+you're taking court action	0	@en_dare,@you
+you are taking court action	0	@en_dare,@you
+you're taking me to court	0	@en_dare,@self,@you
+you are taking me to court	0	@en_dare,@self,@you
+you're suing me	0	@en_dare,@self,@you
+you are suing me	0	@en_dare,@self,@you
+court action against me	0	@en_dare,@self
+legal action against me	0	@en_dare,@self
+proceedings against me	0	@en_dare,@self
+taking me to court	0	@en_dare,@self
+# --- the police in Ireland (going down to the Guards)
+down to the guards	0	@police
+to the guards about	0	@police
+the gardai	0	@police
+gardai	0	@police
+the garda	0	@police
+garda station	0	@police
+the garda station	0	@police
+# --- newspapers and broadcasters named
+evening standard	0	@media
+the evening standard	0	@media
+daily express	0	@media
+the telegraph	0	@media
+the independent	0	@media
+the irish times	0	@media
+the herald	0	@media
+daily record	0	@media
+the metro	0	@media
+sky news	0	@media
+itv news	0	@media
+the new york times	0	@media
+washington post	0	@media
+the washington post	0	@media
+usa today	0	@media
+abc news	0	@media
+nbc news	0	@media
+cbs news	0	@media
+# --- a blow threatened to the listener (slap some sense into you)
+slap some sense into you	0	@threat,@you
+knock some sense into you	0	@threat,@you
+slap you	0	@threat,@you
+smack you	0	@threat,@you
+give you a slap	0	@threat,@you
+give you a smack	0	@threat,@you
+clip round the ear	0	@threat
+box your ears	0	@threat,@you
+# --- high places named as homes' (the terrace of my building)
+building terrace	0	@method
+my terrace	0	@method,@self
+the terrace	0	@method
+roof terrace	0	@method
+from my terrace	0	@method,@self
+from the terrace	0	@method
+# --- a form's or an app's question about self-harm (the pharmacy app asks about self-harm)
+asks about self-harm	0	@en_innocent
+ask about self-harm	0	@en_innocent
+asked about self-harm	0	@en_innocent
+asks me about self-harm	0	@en_innocent,@self
+question about self-harm	0	@en_innocent
+questions about self-harm	0	@en_innocent
+the self-harm question	0	@en_innocent
+the self-harm bit	0	@en_innocent
+self-harm screening	0	@en_innocent
+# --- done with it, said of a game or an app (the game's dead to me, uninstalled it)
+# --- moving to the listener's company (port my number from O2 to you): joining, not leaving
+to you please	0	@en_toyou,@you
+over to you	0	@en_toyou,@you
+across to you	0	@en_toyou,@you
+to your network	0	@en_toyou,@you
+join your network	0	@en_toyou,@you
+joining your network	0	@en_toyou,@you
+join you	0	@en_toyou,@you
+joining you	0	@en_toyou,@you
+move to you	0	@en_toyou,@you
+# --- blockers: a card or a burden or a trip that is no risk (switching the payment card; a burden on your team with my questions; jumped off the train at the wrong station; same item came two times)
+switching the payment card	0
+switch the payment card	0
+switching my payment card	0
+changing the payment card	0
+switching cards	0
+switching my card	0
+switch my card	0
+burden on your team	0
+a burden on your team	0
+burden on your staff	0
+a burden on your staff	0
+burden on your colleagues	0
+a burden on your department	0
+off the train at	0
+off the bus at	0
+off the tram at	0
+off at the wrong stop	0
+off at the wrong station	0
+came two times	0
+came twice	0
+arrived twice	0
+arrived two times	0
+delivered twice	0
+delivered two times	0
+they can sort you out	0
+sleep and wake up in	0
+sleep and wake up on	0
+# --- no self left by then (there isn't going to be a me by then)
+there isn't going to be a me	0	@en_gone,@self
+there's not going to be a me	0	@en_gone,@self
+won't be a me	0	@en_gone,@self
+isn't going to be a me	0	@en_gone,@self
+there'll be no me	0	@en_gone,@self
+there will be no me	0	@en_gone,@self
+# --- how much it takes to kill (the most you can take before it actually kills you)
+before it kills you	0	@en_lethalq,@you
+before it actually kills you	0	@en_lethalq,@you
+before it kills me	0	@en_lethalq,@self
+before it would kill you	0	@en_lethalq,@you
+enough to kill me	0	@en_lethalq,@self
+enough to kill myself	0	@en_lethalq,@self
+would it kill me	0	@en_lethalq,@self
+how many would kill	0	@en_lethalq
+how much would kill	0	@en_lethalq
+a lethal amount	0	@en_lethalq
+# --- wanting a means to work (i want to know it'll work)
+know it'll work	0	@en_itworks
+know it will work	0	@en_itworks
+make sure it works	0	@en_itworks
+sure it'll work	0	@en_itworks
+sure it will work	0	@en_itworks
+be sure it works	0	@en_itworks
+# --- every leaving word of the service lexicon, so that leaving said to be a joke is taken back (退游了，哈哈开玩笑的)
+the last order you get	0	@en_leaveword
+the last order you'll	0	@en_leaveword
+last order from me	0	@en_leaveword
+last purchase from me	0	@en_leaveword
+last time i order from you	0	@en_leaveword
+last penny you get	0	@en_leaveword
+last money you'll get	0	@en_leaveword
+last cent you'll get	0	@en_leaveword
+last pound you'll get	0	@en_leaveword
+last dollar you'll get	0	@en_leaveword
+will not be renewing	0	@en_leaveword
+i'm not renewing	0	@en_leaveword
+i'm leaving you	0	@en_leaveword
+i'm leaving your	0	@en_leaveword
+delete my account permanently	0	@en_leaveword
+permanently delete my account	0	@en_leaveword
+close my account for good	0	@en_leaveword
+from now on i'll use	0	@en_leaveword
+i'm done with you guys	0	@en_leaveword
+done paying for this	0	@en_leaveword
+stop paying you	0	@en_leaveword
+not paying you another	0	@en_leaveword
+won't be staying with you	0	@en_leaveword
+wont be staying with you	0	@en_leaveword
+done paying for your	0	@en_leaveword
+not paying for this anymore	0	@en_leaveword
+not signing another	0	@en_leaveword
+i'm not signing another	0	@en_leaveword
+won't be signing another	0	@en_leaveword
+not re-enrolling	0	@en_leaveword
+won't be re-enrolling	0	@en_leaveword
+won't re-enrol	0	@en_leaveword
+don't deserve my custom	0	@en_leaveword
+don't deserve my business	0	@en_leaveword
+send me the final bill	0	@en_leaveword
+taking my money out	0	@en_leaveword
+take my money out	0	@en_leaveword
+taking all my money out	0	@en_leaveword
+withdrawing all my money	0	@en_leaveword
+transfer-out pack	0	@en_leaveword
+transfer out pack	0	@en_leaveword
+transfer-out form	0	@en_leaveword
+migrating to	0	@en_leaveword
+voting with my feet	0	@en_leaveword
+last month you'll be getting my money	0	@en_leaveword
+you won't be getting my money	0	@en_leaveword
+you won't be getting another penny	0	@en_leaveword
+never take another penny	0	@en_leaveword
+don't auto-renew	0	@en_leaveword
+do not auto-renew	0	@en_leaveword
+turn off the auto-renewal	0	@en_leaveword
+where do i send the router	0	@en_leaveword
+send the router back	0	@en_leaveword
+kill my sub	0	@en_leaveword
+kill my subscription	0	@en_leaveword
+unsubscribe me from all	0	@en_leaveword
+unsubscribe me from everything	0	@en_leaveword
+no longer wish to be a member	0	@en_leaveword
+no longer want to be a member	0	@en_leaveword
+lost another one	0	@en_leaveword
+lost another customer	0	@en_leaveword
+before i renew	0	@en_leaveword
+before i'd renew	0	@en_leaveword
+breaking up with you	0	@en_leaveword
+i want it gone	0	@en_leaveword
+money moved out	0	@en_leaveword
+want my money moved	0	@en_leaveword
+cancel all of it	0	@en_leaveword
+cancel the whole lot	0	@en_leaveword
+this is where it ends	0	@en_leaveword
+shut the account down	0	@en_leaveword
+shut my account down	0	@en_leaveword
+go back to cash	0	@en_leaveword
+consider this my thirty days' notice	0	@en_leaveword
+my thirty days' notice	0	@en_leaveword
+my 30 days' notice	0	@en_leaveword
+thirty days' notice	0	@en_leaveword
+30 days' notice	0	@en_leaveword
+giving you notice	0	@en_leaveword
+i'm giving notice	0	@en_leaveword
+sending the lot back	0	@en_leaveword
+send the lot back	0	@en_leaveword
+sending everything back	0	@en_leaveword
+i don't want any of it	0	@en_leaveword
+let the policy go	0	@en_leaveword
+have to let the policy go	0	@en_leaveword
+let the account go	0	@en_leaveword
+# --- wanting to die for a long time (not 'to die for', delicious)
+to die for a long time	0	@die
+to die for a while	0	@die
+to die for months	0	@die
+to die for years	0	@die
+to die for weeks	0	@die
+to die for so long	0	@die
+to die for ages	0	@die
+# --- working at a paper (my son-in-law writes for the Herald): not reported speech
+writes for	0	@en_workat
+is a journalist at	0	@en_workat
+# --- an outside body hungry for the story (she'd eat this up; he loves a story like this)
+eat this up	0	@en_wouldlove
+eat it up	0	@en_wouldlove
+loves a story like this	0	@en_wouldlove
+love a story like this	0	@en_wouldlove
+would love this story	0	@en_wouldlove
+a field day	0	@en_wouldlove
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -44205,6 +44467,15 @@ shoot myself in the foot	-1.0
 wrong dose	-1.5	
 going to end it there	0	
 gonna end it there	0	
+# --- the police in Ireland (going down to the Guards)
+down to the guards	-1.0	escalation
+to the guards about	-1.0	escalation
+call the guards	-1.8	escalation
+ring the guards	-1.8	escalation
+calling the guards	-1.8	escalation
+report you to the guards	-1.8	escalation
+garda station	-1.0	escalation
+the garda station	-1.0	escalation
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -44300,7 +44571,7 @@ gonna end it there	0
 @en_denial	scope:denial	denial of self-harm intent
 @en_gone|@en_wontbe & @en_trip	scope:denial	away on a trip
 @jokeclaim & @die|@kill|@en_shterm|@en_jumpdown|@en_mact	scope:denial	said to be a joke
-@jokeclaim & @leave|@switch|@cancel|@competitor|@port	scope:negation	leaving said to be a joke
+@jokeclaim & @leave|@switch|@cancel|@competitor|@port|@en_leaveword	scope:negation	leaving said to be a joke
 @en_neverdo ..2 @kill|@en_shterm	scope:denial	denial of self-harm intent
 @en_neverdo ..2 @hurt ..1 @en_bodyself	scope:denial	denial of self-harm intent
 @en_script	scope:script	agent's script
@@ -44483,13 +44754,20 @@ gonna end it there	0
 #     already did, nobody telling them; the line is negative however calm its words
 @en_gripe	grievance	a grievance said plainly
 @en_nobody ..3 @en_informed	grievance	nobody told me
+# --- an outside body for another company, named first (I went to the ombudsman with my old energy company)
+@regulator|@sue|@lawyer|@court|@complain ..5 @en_oldco	scope:other_party	an outside body for another company, that company named after
+# --- joining the listener's company
+@port|@switch|@leave & @en_toyou	scope:negation	moving to the listener's company (port my number from O2 to you please, I've got the PAC)
+# --- a lethal amount asked about
+@method ..8 @en_lethalq	self_harm	how much of a means it takes to kill (the most paracetamol you can take before it kills you)
+@en_lethalq & @en_itworks	self_harm	how much it takes, and wanting it to work
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
 # what: traditional -> simplified Chinese, one character per line (traditional<TAB>simplified); first candidate only, single characters that change only
 # source: OpenCC's TSCharacters table via opencc-python-reimplemented 0.1.7 (dictionary/TSCharacters.txt), (c) the OpenCC authors
 # licence: Apache-2.0
-# Added by Moodline (not in TSCharacters, which keeps them as they are): 著 and 妳.
+# Added by Moodline (not in TSCharacters, which keeps them as they are): 著, 妳 and 牠 (the pronoun for an animal, 它).
 㑮	𫝈
 㑯	㑔
 㑳	㑇
@@ -48597,6 +48875,7 @@ gonna end it there	0
 𫜦	𫜫
 著	着
 妳	你
+牠	它
 """####),
         LexiconSource(name: "jest-concepts.tsv", text: ####"""
 # file: jest-concepts.tsv
@@ -50174,11 +50453,11 @@ po文	0	@zh_expose
 关停	0	@zh_cancel
 退出会员	0	@zh_cancel
 到期不续	0	@zh_cancel
-销户	0	@zh_cancel
-销号	0	@zh_cancel
-注销账号	0	@zh_cancel
-注销账户	0	@zh_cancel
-解除合约	0	@zh_cancel
+销户	0	@zh_cancel,@zh_leaveword
+销号	0	@zh_cancel,@zh_leaveword
+注销账号	0	@zh_cancel,@zh_leaveword
+注销账户	0	@zh_cancel,@zh_leaveword
+解除合约	0	@zh_cancel,@zh_leaveword
 取消	0	@zh_cancel
 停掉	0	@zh_cancel
 停用	0	@zh_cancel
@@ -50199,12 +50478,12 @@ close	0	@zh_cancel
 can咗	0	@zh_cancel
 截咗	0	@zh_cancel
 cut咗	0	@zh_cancel
-退租	0	@zh_cancel
-退保	0	@zh_cancel
-退订	0	@zh_cancel
+退租	0	@zh_cancel,@zh_leaveword
+退保	0	@zh_cancel,@zh_leaveword
+退订	0	@zh_cancel,@zh_leaveword
 退掉	0	@zh_cancel
 退了	0	@zh_cancel
-解约	0	@zh_cancel
+解约	0	@zh_cancel,@zh_leaveword
 赎回	0	@zh_cancel
 转走	0	@zh_cancel,@zh_portout
 取出来	0	@zh_cancel
@@ -50213,12 +50492,12 @@ cut咗	0	@zh_cancel
 剪了	0	@zh_cancel
 不要了	0	@zh_cancel
 唔要	0	@zh_cancel
-唔续	0	@zh_cancel
+唔续	0	@zh_cancel,@zh_leaveword
 不续	0	@zh_cancel
 结束	0	@zh_cancel,@sh_hint
-卸载	0	@zh_cancel
-卸了	0	@zh_cancel
-拉黑	0	@zh_cancel
+卸载	0	@zh_cancel,@zh_leaveword
+卸了	0	@zh_cancel,@zh_leaveword
+拉黑	0	@zh_cancel,@zh_leaveword
 封锁	0	@zh_cancel
 封锁了	0	@zh_cancel
 取消埋	0	@zh_cancel
@@ -50303,13 +50582,13 @@ app	0	@zh_device
 改装	0	@zh_switch
 跳槽	0	@zh_switch
 跳到	0	@zh_switch
-携码	0	@zh_switch
-携号	0	@zh_switch
-携出	0	@zh_switch,@zh_portout
-转台	0	@zh_switch
-转出去	0	@zh_switch,@zh_portout
-转网	0	@zh_switch
-转投	0	@zh_switch
+携码	0	@zh_switch,@zh_leaveword
+携号	0	@zh_switch,@zh_leaveword
+携出	0	@zh_switch,@zh_portout,@zh_leaveword
+转台	0	@zh_switch,@zh_leaveword
+转出去	0	@zh_switch,@zh_portout,@zh_leaveword
+转网	0	@zh_switch,@zh_leaveword
+转投	0	@zh_switch,@zh_leaveword
 揾	0	@zh_switch
 用	0	@zh_switch,@zh_use
 在	0	@zh_switch
@@ -51236,7 +51515,7 @@ byebye	0	@zh_bye
 以后都用不到	0	@zh_noneed
 以后都用唔到	0	@zh_noneed
 用不到了	0	@zh_noneed
-用不上了	0	@zh_noneed
+用不上了	0	@zh_noneed,@zh_leaveword
 今晚之后	0	@zh_aftertime,@sh_hint
 今晚过后	0	@zh_aftertime
 过了今晚	0	@zh_aftertime,@sh_hint
@@ -51359,7 +51638,7 @@ smartone	0	@zh_comp
 黄泉	0	@sh_hint
 天堂	0	@sh_hint
 一觉不醒	0	@sh_hint
-再也不用	0	@sh_hint
+再也不用	0	@sh_hint,@zh_leaveword
 对不起大家	0	@sh_hint
 对唔住大家	0	@sh_hint
 下半世	0	@sh_hint
@@ -52193,9 +52472,9 @@ smartone	0	@zh_comp
 帮衬你哋	0	@zh_use
 存你们行	0	@zh_use
 存你们银行	0	@zh_use
-坐别家	0	@zh_use
-用别家	0	@zh_use
-买别家	0	@zh_use
+坐别家	0	@zh_use,@zh_leaveword
+用别家	0	@zh_use,@zh_leaveword
+买别家	0	@zh_use,@zh_leaveword
 # --- a past version or season
 上个版本	0	@zh_past
 上一个版本	0	@zh_past
@@ -52970,20 +53249,20 @@ bbq	0	@zh_bbq
 我查得到你们	0	@self
 我要报警	0	@self
 我在直播	0	@self
-我退订	0	@self
-我就退	0	@self
-我不用了	0	@self
-我走	0	@self
-我走了	0	@self
+我退订	0	@self,@zh_leaveword
+我就退	0	@self,@zh_leaveword
+我不用了	0	@self,@zh_leaveword
+我走	0	@self,@zh_leaveword
+我走了	0	@self,@zh_leaveword
 我走咗	0	@self
-我不续	0	@self
-我不订了	0	@self
-我唔玩喇	0	@self
-我不玩了	0	@self
-我要解约	0	@self
-我要销号	0	@self
-我要销户	0	@self
-我唔用喇	0	@self
+我不续	0	@self,@zh_leaveword
+我不订了	0	@self,@zh_leaveword
+我唔玩喇	0	@self,@zh_leaveword
+我不玩了	0	@self,@zh_leaveword
+我要解约	0	@self,@zh_leaveword
+我要销号	0	@self,@zh_leaveword
+我要销户	0	@self,@zh_leaveword
+我唔用喇	0	@self,@zh_leaveword
 我很在意您的安全	0	@self
 我想确认一下您	0	@self
 我想确认一下你	0	@self
@@ -53061,7 +53340,7 @@ bbq	0	@zh_bbq
 所有问题都解决	0	@zh_better
 人死债消	0	@zh_die
 最后一次联系你们	0	@zh_lasttalk
-最后一次找你们	0	@zh_lasttalk
+最后一次找你们	0	@zh_lasttalk,@zh_lastbother,@you
 最后一次揾你哋	0	@zh_lasttalk
 最后一次打嚟	0	@zh_lasttalk
 钱留给我	0	@zh_giveall
@@ -54458,8 +54737,8 @@ bbq	0	@zh_bbq
 原来的卡	0	@zh_oldone
 原来那个账户	0	@zh_oldone
 # --- leaving said as not wanting to use it any more (她不想再用你们的网络)
-不想再用	0	@zh_notwant
-唔想再用	0	@zh_notwant
+不想再用	0	@zh_notwant,@zh_leaveword
+唔想再用	0	@zh_notwant,@zh_leaveword
 # --- 侬 (Shanghainese 'you')
 侬	0	@you
 侬个	0	@you
@@ -54977,7 +55256,7 @@ bbq	0	@zh_bbq
 号	0	@zh_number
 转出	0	@zh_portout
 申请转出	0	@zh_portout
-携转	0	@zh_portout
+携转	0	@zh_portout,@zh_leaveword
 签了	0	@zh_switch
 已经签了	0	@zh_switch
 已经办了	0	@zh_switch
@@ -54994,7 +55273,7 @@ bbq	0	@zh_bbq
 继续给你们钱	0	@zh_payyou
 再俾钱你哋	0	@zh_payyou
 继续俾钱你哋	0	@zh_payyou
-cancel晒	0	@zh_cancel
+cancel晒	0	@zh_cancel,@zh_leaveword
 close咗	0	@zh_cancel
 cancel咗	0	@zh_cancel
 terminate咗	0	@zh_cancel
@@ -55126,7 +55405,7 @@ xhs	0	@zh_social
 推理剧	0	@zh_fiction
 介面	0	@zh_device
 
-想退掉	0	@zh_cancel
+想退掉	0	@zh_cancel,@zh_leaveword
 
 # --- churn: never again at the shop, porting the number, stopping a delivery, a competitor named, code-switched words
 
@@ -56156,7 +56435,7 @@ aws	0	@zh_comp
 多谢你们	0	@zh_praiseout
 感谢你们	0	@zh_praiseout
 五星	0	@zh_praiseout,@zh_goodreview
-五颗星	0	@zh_praiseout
+五颗星	0	@zh_praiseout,@zh_goodreview
 点赞	0	@zh_praiseout
 夸夸	0	@zh_praiseout
 夸你	0	@zh_praiseout
@@ -57534,6 +57813,552 @@ boss战	0	@zh_fiction,@zh_gameplay
 查好了	0	@zh_researched
 比较高	0	@zh_highest
 够高	0	@zh_highest
+# --- blockers: weekdays (星期三 is a day, not three of something), 发呆, a colour asked to find someone, and other people's saying so (好多家长都这么说)
+星期一	0
+星期二	0
+星期三	0
+星期四	0
+星期五	0
+星期六	0
+星期日	0
+星期天	0
+礼拜一	0
+礼拜二	0
+礼拜三	0
+礼拜四	0
+礼拜五	0
+礼拜六	0
+礼拜日	0
+礼拜天	0
+周一	0
+周二	0
+周三	0
+周四	0
+周五	0
+周六	0
+周日	0
+发呆	0
+发了好久的呆	0
+发了半天呆	0
+发了半天的呆	0
+发了一会呆	0
+发了一会儿呆	0
+发了会儿呆	0
+家长都这么说	0
+人都这么说	0
+客户都这么说	0
+朋友都这么说	0
+妈妈都这么说	0
+比我之前用的那家	0
+比之前用的那家	0
+比我之前那家	0
+比之前那家	0
+比以前那家	0
+比我以前用的那家	0
+比别家	0
+比别的家	0
+比其他家	0
+消委会有冇测过	0
+消委会测过	0
+消委会测试	0
+消委会的测试	0
+消委会评测	0
+消基会的杂志	0
+消委会的杂志	0
+消基会测试	0
+消基会评测	0
+选择月刊	0
+# --- a weekday gone by
+上星期一	0	@zh_past
+上星期二	0	@zh_past
+上星期三	0	@zh_past
+上星期四	0	@zh_past
+上星期五	0	@zh_past
+上星期六	0	@zh_past
+上星期日	0	@zh_past
+上星期天	0	@zh_past
+上礼拜一	0	@zh_past
+上礼拜二	0	@zh_past
+上礼拜三	0	@zh_past
+上礼拜四	0	@zh_past
+上礼拜五	0	@zh_past
+上礼拜六	0	@zh_past
+上礼拜日	0	@zh_past
+上礼拜天	0	@zh_past
+上个星期一	0	@zh_past
+上个星期二	0	@zh_past
+上个星期三	0	@zh_past
+上个星期四	0	@zh_past
+上个星期五	0	@zh_past
+上个星期六	0	@zh_past
+上个星期日	0	@zh_past
+上个星期天	0	@zh_past
+上个礼拜一	0	@zh_past
+上个礼拜二	0	@zh_past
+上个礼拜三	0	@zh_past
+上个礼拜四	0	@zh_past
+上个礼拜五	0	@zh_past
+上个礼拜六	0	@zh_past
+上个礼拜日	0	@zh_past
+上个礼拜天	0	@zh_past
+# --- made good at once (你们当天就补发了)
+当天就补发了	0	@zh_settled
+第二天就补发了	0	@zh_settled
+马上就补发了	0	@zh_settled
+就补发了	0	@zh_settled
+很快就补上了	0	@zh_settled
+当天就补上了	0	@zh_settled
+就补上了	0	@zh_settled
+当天就解决了	0	@zh_settled
+第二天就解决了	0	@zh_settled
+马上就解决了	0	@zh_settled
+当天就处理好了	0	@zh_settled
+很快就处理好了	0	@zh_settled
+当日就搞掂咗	0	@zh_settled
+# --- asking which number it is (12315是市场监管的电话对吧)
+的电话对吧	0	@zh_how
+的电话吧	0	@zh_how
+的电话吗	0	@zh_how
+的电话是吧	0	@zh_how
+是什么电话	0	@zh_how
+电话是多少	0	@zh_how
+的号码对吧	0	@zh_how
+# --- praise on a forum or a review site (在PTT推爆你们, 俾五粒星)
+推爆	0	@zh_praiseout
+推爆你们	0	@zh_praiseout,@you
+五粒星	0	@zh_praiseout,@zh_goodreview
+俾五粒星	0	@zh_praiseout,@zh_goodreview
+给五颗星	0	@zh_praiseout,@zh_goodreview
+五颗星好评	0	@zh_praiseout
+满分好评	0	@zh_praiseout
+# --- newspapers and media named, and a review site in English
+新京报	0	@zh_social
+澎湃	0	@zh_social
+澎湃新闻	0	@zh_social
+南方周末	0	@zh_social
+南方都市报	0	@zh_social
+人民日报	0	@zh_social
+新华社	0	@zh_social
+北京青年报	0	@zh_social
+都市快报	0	@zh_social
+星岛	0	@zh_social
+星岛日报	0	@zh_social
+联合报	0	@zh_social
+自由时报	0	@zh_social
+中国时报	0	@zh_social
+tvbs	0	@zh_social
+google review	0	@zh_social
+google reviews	0	@zh_social
+# --- the media willing to report it
+愿意报	0	@zh_expose
+会报道	0	@zh_expose
+报道你们	0	@zh_expose,@you
+报你们	0	@zh_expose,@you
+# --- name-calling (蛀虫, 跳针), a doctor for the head suggested
+蛀虫	0	@zh_insult
+蠢得可以	0	@zh_insult
+脑袋有问题	0	@zh_insult
+脑子有问题	0	@zh_insult
+挂精神科	0	@zh_insult
+看精神科	0	@zh_insult
+去看精神科	0	@zh_insult
+睇精神科	0	@zh_insult
+# --- a blow threatened (两个大嘴巴子), and 'see if you still laugh'
+大嘴巴子	0	@zh_threat
+两个大嘴巴子	0	@zh_threat
+给你两个大嘴巴子	0	@zh_threat,@you
+抽你	0	@zh_threat,@you
+笑唔笑得出	0	@zh_threat
+还笑不笑得出来	0	@zh_threat
+看你还笑得出来	0	@zh_threat,@you
+# --- a call back promised (你们说会打来)
+说会打来	0	@zh_promised
+说会打给我	0	@zh_promised,@self
+说会打过来	0	@zh_promised
+说会联系我	0	@zh_promised,@self
+说会回电	0	@zh_promised
+说会再打来	0	@zh_promised
+话会打嚟	0	@zh_promised
+话会打返嚟	0	@zh_promised
+# --- waited, and nothing came (等三天都没有)
+都没有	0	@zh_waitnothing
+都冇	0	@zh_waitnothing
+都没有人	0	@zh_waitnothing
+都没消息	0	@zh_waitnothing
+都冇消息	0	@zh_waitnothing
+# --- an agent's understanding for the customer's wait or calls (我理解您多次来电的心情)
+我理解您多次	0	@zh_script,@self,@you
+理解您多次	0	@zh_script,@you
+我明白你已经	0	@zh_script,@self,@you
+我明白您已经	0	@zh_script,@self,@you
+我知道您已经	0	@zh_script,@self,@you
+我知道你已经	0	@zh_script,@self,@you
+我明白你已经打咗	0	@zh_script,@self,@you
+明白你已经打咗	0	@zh_script,@you
+# --- a move finished
+搬完家	0	@zh_mundane
+搬完屋	0	@zh_mundane
+搬好家	0	@zh_mundane
+# --- the last time the speaker bothers the company (这应该是我最后一次麻烦你们了)
+最后一次麻烦你们	0	@zh_lastbother,@you
+最后一次麻烦你	0	@zh_lastbother,@you
+最后一次麻烦您	0	@zh_lastbother,@you
+最后一次打扰	0	@zh_lastbother
+最后一次麻烦你哋	0	@zh_lastbother,@you
+# --- waiting out a policy's suicide clause (我算过了，下个月就满了)
+我算过了	0	@zh_waitout,@self
+我算过	0	@zh_waitout,@self
+下个月就满了	0	@zh_waitout
+就满两年了	0	@zh_waitout
+就满一年了	0	@zh_waitout
+再等多两个月	0	@zh_waitout
+再等两个月	0	@zh_waitout
+再等多	0	@zh_waitout
+等满	0	@zh_waitout
+等到满	0	@zh_waitout
+满了之后	0	@zh_waitout
+过了期限	0	@zh_waitout
+# --- someone else calling the speaker day after day (佢哋日日打嚟公司): not the speaker's contacts
+日日打嚟	0	@zh_keepcall
+天天打来	0	@zh_keepcall
+天天打电话来	0	@zh_keepcall
+成日打嚟	0	@zh_keepcall
+一直打来	0	@zh_keepcall
+每天打来	0	@zh_keepcall
+日日打电话嚟	0	@zh_keepcall
+# --- every leaving word of the service lexicon, so that leaving said to be a joke is taken back (退游了，哈哈开玩笑的)
+注销会员	0	@zh_leaveword
+注销号码	0	@zh_leaveword
+退订会员	0	@zh_leaveword
+退订套餐	0	@zh_leaveword
+取消会员	0	@zh_leaveword
+取消订阅	0	@zh_leaveword
+取消套餐	0	@zh_leaveword
+取消自动续费	0	@zh_leaveword
+关闭自动续费	0	@zh_leaveword
+关掉自动续费	0	@zh_leaveword
+退会员	0	@zh_leaveword
+退掉会员	0	@zh_leaveword
+会员不要了	0	@zh_leaveword
+会员我不要了	0	@zh_leaveword
+不续费	0	@zh_leaveword
+不续了	0	@zh_leaveword
+不再续费	0	@zh_leaveword
+不续约	0	@zh_leaveword
+解除合同	0	@zh_leaveword
+终止合同	0	@zh_leaveword
+终止合约	0	@zh_leaveword
+终止服务	0	@zh_leaveword
+停止服务	0	@zh_leaveword
+退网	0	@zh_leaveword
+携号转网	0	@zh_leaveword
+换运营商	0	@zh_leaveword
+拆机	0	@zh_leaveword
+退宽带	0	@zh_leaveword
+拆宽带	0	@zh_leaveword
+退卡	0	@zh_leaveword
+销卡	0	@zh_leaveword
+注销信用卡	0	@zh_leaveword
+换平台	0	@zh_leaveword
+换别的平台	0	@zh_leaveword
+换个平台	0	@zh_leaveword
+换别家	0	@zh_leaveword
+换一家	0	@zh_leaveword
+用别家的	0	@zh_leaveword
+去别家	0	@zh_leaveword
+找别家	0	@zh_leaveword
+另外找一家	0	@zh_leaveword
+另找一家	0	@zh_leaveword
+另外找过一家	0	@zh_leaveword
+别家买	0	@zh_leaveword
+换品牌	0	@zh_leaveword
+换牌子	0	@zh_leaveword
+选别家	0	@zh_leaveword
+改用别家	0	@zh_leaveword
+以后都用别家	0	@zh_leaveword
+再也不买	0	@zh_leaveword
+再也不来	0	@zh_leaveword
+再也不会用	0	@zh_leaveword
+再也不会买	0	@zh_leaveword
+再也不会来	0	@zh_leaveword
+再也不坐	0	@zh_leaveword
+再也不点	0	@zh_leaveword
+再也不订	0	@zh_leaveword
+再也不选	0	@zh_leaveword
+不会再用	0	@zh_leaveword
+不会再买	0	@zh_leaveword
+不会再来	0	@zh_leaveword
+不会再点	0	@zh_leaveword
+不会再选	0	@zh_leaveword
+不会再坐	0	@zh_leaveword
+不会再订	0	@zh_leaveword
+不再用	0	@zh_leaveword
+不再买	0	@zh_leaveword
+不再使用	0	@zh_leaveword
+不再购买	0	@zh_leaveword
+以后不用了	0	@zh_leaveword
+以后不买了	0	@zh_leaveword
+以后不来了	0	@zh_leaveword
+不用你们了	0	@zh_leaveword
+不用你们家	0	@zh_leaveword
+不要你们了	0	@zh_leaveword
+不买你们	0	@zh_leaveword
+不用你们的	0	@zh_leaveword
+不想用了	0	@zh_leaveword
+拉黑你们	0	@zh_leaveword
+永久拉黑	0	@zh_leaveword
+删掉app	0	@zh_leaveword
+卸载app	0	@zh_leaveword
+删除app	0	@zh_leaveword
+全部退掉	0	@zh_leaveword
+都退了	0	@zh_leaveword
+全退了	0	@zh_leaveword
+全部退货	0	@zh_leaveword
+全部退	0	@zh_leaveword
+统统退掉	0	@zh_leaveword
+全部退款	0	@zh_leaveword
+退了算了	0	@zh_leaveword
+最后一次买	0	@zh_leaveword
+最后一次用	0	@zh_leaveword
+拜拜了您	0	@zh_leaveword
+这是最后一次	0	@zh_leaveword
+不要再扣	0	@zh_leaveword
+唔好再扣	0	@zh_leaveword
+别再扣	0	@zh_leaveword
+唔好再自动扣	0	@zh_leaveword
+这次真的要走	0	@zh_leaveword
+唔会续	0	@zh_leaveword
+永不回购	0	@zh_leaveword
+不回购	0	@zh_leaveword
+不会回购	0	@zh_leaveword
+再也不回购	0	@zh_leaveword
+粉转黑	0	@zh_leaveword
+弃坑	0	@zh_leaveword
+退坑	0	@zh_leaveword
+弃用	0	@zh_leaveword
+停话	0	@zh_leaveword
+办停话	0	@zh_leaveword
+搬台	0	@zh_leaveword
+唔帮衬	0	@zh_leaveword
+离网	0	@zh_leaveword
+走人	0	@zh_leaveword
+那我走	0	@zh_leaveword
+唔再帮衬	0	@zh_leaveword
+唔会再帮衬	0	@zh_leaveword
+不续卡	0	@zh_leaveword
+不续保	0	@zh_leaveword
+不会续了	0	@zh_leaveword
+不会再续	0	@zh_leaveword
+失去了一个	0	@zh_leaveword
+失去咗一个	0	@zh_leaveword
+又少一个	0	@zh_leaveword
+换掉你们	0	@zh_leaveword
+最后一单	0	@zh_leaveword
+最后一次在	0	@zh_leaveword
+最后一次喺	0	@zh_leaveword
+最后一天	0	@zh_leaveword
+不要留我	0	@zh_leaveword
+别留我	0	@zh_leaveword
+唔好留我	0	@zh_leaveword
+打嚟留我	0	@zh_leaveword
+早就想走	0	@zh_leaveword
+约满就走	0	@zh_leaveword
+跳槽到	0	@zh_leaveword
+要跳槽	0	@zh_leaveword
+就跳槽	0	@zh_leaveword
+赶客	0	@zh_leaveword
+下定决心换	0	@zh_leaveword
+好到我要走	0	@zh_leaveword
+不玩了	0	@zh_leaveword
+不存了	0	@zh_leaveword
+can埋	0	@zh_leaveword
+退游	0	@zh_leaveword
+退游了	0	@zh_leaveword
+退坑了	0	@zh_leaveword
+弃坑了	0	@zh_leaveword
+脱坑	0	@zh_leaveword
+坐别家的	0	@zh_leaveword
+买别家的	0	@zh_leaveword
+去别家买	0	@zh_leaveword
+改坐别家	0	@zh_leaveword
+下学期不报了	0	@zh_leaveword
+下学期不续了	0	@zh_leaveword
+明年不续了	0	@zh_leaveword
+下个月不续了	0	@zh_leaveword
+不续订了	0	@zh_leaveword
+唔玩喇	0	@zh_leaveword
+转腾讯了	0	@zh_leaveword
+转优酷了	0	@zh_leaveword
+转爱奇艺了	0	@zh_leaveword
+要解约	0	@zh_leaveword
+退会	0	@zh_leaveword
+退会籍	0	@zh_leaveword
+会籍取消	0	@zh_leaveword
+取消会籍	0	@zh_leaveword
+会籍帮我取消	0	@zh_leaveword
+彻底注销	0	@zh_leaveword
+不再续约	0	@zh_leaveword
+不跟你们续约	0	@zh_leaveword
+不续费了	0	@zh_leaveword
+不想再用了	0	@zh_leaveword
+不用你们的了	0	@zh_leaveword
+唔用喇	0	@zh_leaveword
+唔再用	0	@zh_leaveword
+用唔着喇	0	@zh_leaveword
+帮我退会	0	@zh_leaveword
+退会手续	0	@zh_leaveword
+转去别家	0	@zh_leaveword
+转用别家	0	@zh_leaveword
+过别家	0	@zh_leaveword
+第二间平	0	@zh_leaveword
+完约就走	0	@zh_leaveword
+完咗约我就走	0	@zh_leaveword
+删帐号	0	@zh_leaveword
+删账号	0	@zh_leaveword
+删埋个账号	0	@zh_leaveword
+删咗个账号	0	@zh_leaveword
+让它自己失效	0	@zh_leaveword
+就让它失效	0	@zh_leaveword
+去营业厅携转	0	@zh_leaveword
+宁可多花钱	0	@zh_leaveword
+不在你们这上了	0	@zh_leaveword
+不在你们这里上了	0	@zh_leaveword
+不在你们这学了	0	@zh_leaveword
+全给迁走	0	@zh_leaveword
+全部迁走	0	@zh_leaveword
+一个个全给迁走	0	@zh_leaveword
+不打算续了	0	@zh_leaveword
+不打算续	0	@zh_leaveword
+你们就撤吧	0	@zh_leaveword
+到期你们就撤	0	@zh_leaveword
+把你们换掉	0	@zh_leaveword
+把你们换了	0	@zh_leaveword
+不会再交了	0	@zh_leaveword
+报了别的机构	0	@zh_leaveword
+名字倒着写	0	@zh_leaveword
+就别续了	0	@zh_leaveword
+别续了	0	@zh_leaveword
+客户端我已经删了	0	@zh_leaveword
+客户端删了	0	@zh_leaveword
+删了客户端	0	@zh_leaveword
+就让它过期吧	0	@zh_leaveword
+让它过期	0	@zh_leaveword
+办一下退网	0	@zh_leaveword
+不打算再用了	0	@zh_leaveword
+从你们的会员名单里除名	0	@zh_leaveword
+会员名单里除名	0	@zh_leaveword
+不会跟你们续	0	@zh_leaveword
+不会续约了	0	@zh_leaveword
+我不会续约	0	@zh_leaveword
+换第四台	0	@zh_leaveword
+唔做会员喇	0	@zh_leaveword
+唔好再auto renew	0	@zh_leaveword
+就真的不订了	0	@zh_leaveword
+真的不订了	0	@zh_leaveword
+别给我续	0	@zh_leaveword
+别再给我续	0	@zh_leaveword
+不跟你们续了	0	@zh_leaveword
+不跟你哋续	0	@zh_leaveword
+唔跟你哋续	0	@zh_leaveword
+唔使再续	0	@zh_leaveword
+不用再续	0	@zh_leaveword
+不用续了	0	@zh_leaveword
+不要续了	0	@zh_leaveword
+不要再续	0	@zh_leaveword
+别再续	0	@zh_leaveword
+给别家送	0	@zh_leaveword
+交给别家	0	@zh_leaveword
+给别家做	0	@zh_leaveword
+畀第二间	0	@zh_leaveword
+喺第二间买咗	0	@zh_leaveword
+在别家买了	0	@zh_leaveword
+注销入口	0	@zh_leaveword
+注销的入口	0	@zh_leaveword
+不订了	0	@zh_leaveword
+不再订了	0	@zh_leaveword
+不订阅了	0	@zh_leaveword
+以后不用送了	0	@zh_leaveword
+不用再送了	0	@zh_leaveword
+不用再送	0	@zh_leaveword
+别再送了	0	@zh_leaveword
+唔使再送	0	@zh_leaveword
+唔使再送喇	0	@zh_leaveword
+唔再订	0	@zh_leaveword
+退订阅	0	@zh_leaveword
+给它销了	0	@zh_leaveword
+把它销了	0	@zh_leaveword
+给销了	0	@zh_leaveword
+销咗佢	0	@zh_leaveword
+cut咗佢	0	@zh_leaveword
+cut佢	0	@zh_leaveword
+唔做你哋会员	0	@zh_leaveword
+不做你们会员	0	@zh_leaveword
+不当你们会员	0	@zh_leaveword
+唔再做会员	0	@zh_leaveword
+不再做会员	0	@zh_leaveword
+cut卡	0	@zh_leaveword
+cut咗张卡	0	@zh_leaveword
+约满即走	0	@zh_leaveword
+合约一到就走	0	@zh_leaveword
+到期就走	0	@zh_leaveword
+绝不续签	0	@zh_leaveword
+不续签	0	@zh_leaveword
+不会续签	0	@zh_leaveword
+绝不续约	0	@zh_leaveword
+换一间银行	0	@zh_leaveword
+换一家银行	0	@zh_leaveword
+换间银行	0	@zh_leaveword
+结咗佢	0	@zh_leaveword
+去结咗	0	@zh_leaveword
+剪卡	0	@zh_leaveword
+把卡剪了	0	@zh_leaveword
+直接剪卡	0	@zh_leaveword
+剪咗张卡	0	@zh_leaveword
+剪掉这张卡	0	@zh_leaveword
+跟你们两清	0	@zh_leaveword
+跟你们银行两清	0	@zh_leaveword
+和你们两清	0	@zh_leaveword
+从此两清	0	@zh_leaveword
+以后两清	0	@zh_leaveword
+# --- blockers: a colour of clothes asked, to find someone (您穿的什么颜色的衣服)
+穿的什么颜色的衣服	0
+穿什么颜色的衣服	0
+穿什么颜色衣服	0
+# --- a broken record (跳针)
+跳针	0	@zh_demean
+跳针机器	0	@zh_demean
+跳针的机器人	0	@zh_demean
+# --- following a pet that died (我也要去找牠了)
+去找它	0	@zh_followdead
+去陪它	0	@zh_followdead,@zh_followhim
+跟它一起走	0	@zh_followdead,@zh_followhim
+跟它一起去	0	@zh_followdead
+随它而去	0	@zh_followdead,@zh_followhim
+也要去找它	0	@zh_followdead
+也要去找他	0	@zh_followdead
+也要去找她	0	@zh_followdead
+# --- the one who died, alone and afraid (牠一個人會怕): a reason to follow
+一个人会怕	0	@zh_alonescared
+一个人会孤单	0	@zh_alonescared
+一个人太孤单	0	@zh_alonescared
+一个人在那边	0	@zh_alonescared
+自己一个人会怕	0	@zh_alonescared
+一个人好孤单	0	@zh_alonescared
+一个人会惊	0	@zh_alonescared
+# --- rivals in tutoring, gyms and rides
+新东方	0	@zh_comp
+学而思	0	@zh_comp
+好未来	0	@zh_comp
+猿辅导	0	@zh_comp
+作业帮	0	@zh_comp
+高途	0	@zh_comp
+花小猪	0	@zh_comp
+t3出行	0	@zh_comp
+乐刻	0	@zh_comp
+超级猩猩	0	@zh_comp
+一兆韦德	0	@zh_comp
+世界健身	0	@zh_comp
+威尔仕	0	@zh_comp
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -62139,6 +62964,9 @@ boss战	0	@zh_fiction,@zh_gameplay
 输到我想跳楼	-0.8	hyperbole
 痛得我想死	-1.0	hyperbole
 累得我想死	-0.8	hyperbole
+# --- missing someone, said with 想死 (想死你们了: I've missed you so)
+想死您了	1.5
+可想死我了	1.0
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -66063,6 +66891,30 @@ cut咗张卡	-1.5	churn
 一挂了之	-3.0	self_harm
 不再醒	-3.0	self_harm
 就不再醒	-3.0	self_harm
+# --- escalation: headlines threatened, the consumer hotline dialled (Taiwan 1950)
+上头条	-1.5	escalation
+想上头条	-1.5	escalation
+拨1950	-1.5	escalation
+打给1950	-1.5	escalation
+# --- abuse in pinyin and chat shorthand
+ni shi zhu ma	-3	abuse
+wqnmlgb	-3.5	abuse
+# --- done with the company (剪卡, 两清)
+剪卡	-1.5	churn
+把卡剪了	-1.5	churn
+直接剪卡	-1.5	churn
+剪咗张卡	-1.5	churn
+剪掉这张卡	-1.5	churn
+跟你们两清	-1.5	churn
+跟你们银行两清	-1.5	churn
+和你们两清	-1.5	churn
+从此两清	-1.5	churn
+以后两清	-1.5	churn
+# --- an agent's own load: unpaid, one worker among many, unable to hold on (我也是打工的，我真的扛不住了)
+我也是打工的	-1.0	strain
+我都系打工	-1.0	strain
+扛不住了	-1.2	strain
+冇出粮	-1.0	strain
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -66159,7 +67011,7 @@ cut咗张卡	-1.5	churn
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
 @zh_correction & @zh_gone|@zh_sh|@zh_shterm	scope:denial	a going corrected as a slip (我走了以后 哦不是 我搬走以后)
-@jokeclaim & @zh_cancel|@zh_switch|@zh_comp|@zh_portout	scope:negation	leaving said to be a joke
+@jokeclaim & @zh_cancel|@zh_switch|@zh_comp|@zh_portout|@zh_leaveword	scope:negation	leaving said to be a joke
 @zh_die|@zh_sh @laugh	scope:denial	a death word with a laugh right after it (想死😂, 想死哈哈哈)
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
@@ -66401,6 +67253,16 @@ cut咗张卡	-1.5	churn
 @zh_manypeople ..4 @zh_selfbroke	rude	many break it themselves
 @zh_gripe	grievance	a grievance said plainly
 @zh_nobody ..3 @zh_informed	grievance	nobody told me
+# --- promised a call, waited, nothing
+@zh_promised & @zh_waitnothing	repeat	a call back promised, waited for, and nothing came (你们说会打来，我等三天都没有)
+# --- the last bother, for a move
+@zh_mundane & @zh_lastbother|@zh_lasttalk	scope:denial	the last time the company is troubled, for an ordinary reason (搬完家就不用再改地址了)
+# --- a suicide clause waited out
+@zh_suicideword & @zh_waitout	self_harm	a policy's suicide clause, its time waited out by the speaker (我算过了，下个月就满了)
+# --- others calling
+@third|@zh_kin|@zh_others ..2 @zh_keepcall	scope:other_party	someone else calling day after day (佢哋日日打嚟公司)
+# --- following the one who died, who is alone there
+@zh_followdead & @zh_alonescared	self_harm	going to the one who died, who would be afraid alone (我也要去找牠了，牠一個人會怕)
 """####),
     ]
 }
