@@ -49,12 +49,16 @@ public struct Score: Sendable, Equatable {
     /// Whether the valence is only the learned layer's lean on a line with no sentiment word:
     /// its sign, not a strength, so a conversation reads the line as flat words.
     public var isLean: Bool
+    /// Whether the fragment asks the listener if they are safe or thinking of harming themselves
+    /// (您是不是有伤害自己的想法？, "are you thinking about ending your life?"): an agent's
+    /// crisis question, asked because the customer said something that worried them.
+    public var asksAfterSafety: Bool
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
         weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, scopedCategories: CategorySet = [],
-        isLean: Bool = false
+        isLean: Bool = false, asksAfterSafety: Bool = false
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -68,6 +72,7 @@ public struct Score: Sendable, Equatable {
         self.isAside = isAside
         self.scopedCategories = scopedCategories
         self.isLean = isLean
+        self.asksAfterSafety = asksAfterSafety
     }
 }
 

@@ -963,7 +963,8 @@ private struct RuleState {
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
             categories: categories, hits: hits, rawSum: total, weakCategories: weak,
             tentativeCategories: tentative.intersection(categories), isAside: isAside,
-            scopedCategories: clause.scoped, isLean: isLean
+            scopedCategories: clause.scoped, isLean: isLean,
+            asksAfterSafety: clause.fragmentCues.union(fragmentCues).contains(ScopeCues(.concern))
         )
     }
 }

@@ -118,7 +118,14 @@ extension Engine {
         for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
             if kind == .escalationThreat && Self.followsAdvice(fragment.seq, s) { continue }
             if Self.crisisCarries(kind) && isOpen(.selfHarm, in: s, config) { continue }
+            if kind == .agentMisconduct && Self.asksAfterSafety(score) { continue }
             statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)
+        }
+        // An agent who asks whether the customer is safe heard a disclosure the words alone did
+        // not show ("等小黑的事辦完，我也要去找牠了" — "您是不是有結束自己生命的想法？"): the
+        // supervisor needs to know now, whatever the customer answers.
+        if fragment.speaker == .agent && score.asksAfterSafety && !isOpen(.selfHarm, in: s, config) {
+            safetyQuestion(context, &s, config, lexicon, &counters, into: &output)
         }
 
         // Sustained moods, each judged when its own speaker speaks.
@@ -159,6 +166,14 @@ extension Engine {
     /// most of my things away already") is putting affairs in order or telling how it came to
     /// this, and the critical alert already has a person on the call.
     static func crisisCarries(_ kind: AlertKind) -> Bool { kind == .churnThreat || kind == .repeatContact }
+
+    /// Whether an agent's line speaks of self-harm with care (谢谢您愿意告诉我……您是在想结束自己的
+    /// 生命吗？, "if you feel you can't go on, call 988"): a safety question or a crisis line
+    /// offered, which the words of death beside "you" make look like a death wish at the
+    /// customer. An agent who wishes the customer dead states no care.
+    static func asksAfterSafety(_ score: Score) -> Bool {
+        score.ruleCategories.contains(.empathy) && score.spokenOf.contains(.selfHarm)
+    }
 
     /// Fragments after an agent pointed the customer to an outside body in which going there
     /// is following the advice ("OK 我下班就去派出所"), not a threat.
@@ -347,6 +362,24 @@ extension Engine {
         s.episodes[kind] = e
     }
 
+    /// Opens a self-harm episode on the agent's question about the customer's safety, with the
+    /// question as its evidence.
+    static func safetyQuestion(
+        _ context: FragmentContext, _ s: inout SessionState, _ configuration: EngineConfig, _ lexicon: Lexicon,
+        _ counters: inout EngineCounters, into output: inout EngineOutput
+    ) {
+        guard let rule = configuration.oneShotRule(.selfHarm) else { return }
+        var e = s.episodes[.selfHarm]
+        e.lastStatement = max(e.lastStatement, context.ts)
+        e.isOpen = true
+        let question = Evidence(kind: "pattern", label: EvidenceLabel.safetyQuestion, seq: context.seq)
+        if emit(.selfHarm, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, extra: question, into: &output) {
+            e.lastFired = context.ts
+            e.evidence = .rule
+        }
+        s.episodes[.selfHarm] = e
+    }
+
     /// A sustained level: hysteresis between `enter` and `exit`, a hold, and a cooldown.
     static func sustained(
         _ kind: AlertKind, level: Double, instant: Double? = nil, heldAlready: Bool = false, _ context: FragmentContext, _ s: inout SessionState,
@@ -414,7 +447,7 @@ extension Engine {
     static func emit(
         _ kind: AlertKind, severity: Severity, episode e: inout Episode, _ context: FragmentContext, _ s: inout SessionState,
         _ configuration: EngineConfig, _ lexicon: Lexicon, _ counters: inout EngineCounters,
-        categories: CategorySet = [], level: Double? = nil, into output: inout EngineOutput
+        categories: CategorySet = [], level: Double? = nil, extra: Evidence? = nil, into output: inout EngineOutput
     ) -> Bool {
         if severity != .critical {
             guard Int(s.nonCriticalAlerts) < configuration.sessions.maxNonCriticalAlerts else {
@@ -438,6 +471,7 @@ extension Engine {
                 evidence.append(Evidence(kind: "term", label: category.tag, seq: context.seq))
             }
         }
+        if let extra { evidence.append(extra) }
         if let level { evidence.append(Evidence(kind: "score", label: EvidenceLabel.level(kind), value: level, seq: context.seq)) }
         let speaker = context.speaker
         evidence.append(Evidence(kind: "score", label: EvidenceLabel.valence(speaker), value: Double(speakerState.valence), seq: context.seq))

@@ -13,6 +13,9 @@ enum EvidenceLabel {
         speaker == .customer ? "customer_arousal_trend" : "agent_arousal_trend"
     }
 
+    /// The agent asked whether the customer is safe (a self-harm alert opened on the question).
+    static let safetyQuestion = "agent asked about the customer's safety"
+
     /// `<kind>_level`, the level a sustained kind crossed.
     static func level(_ kind: AlertKind) -> String {
         levels[kind]! // every kind has one

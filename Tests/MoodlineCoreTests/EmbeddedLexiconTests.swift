@@ -581,6 +581,20 @@ import Testing
         #expect(score("想死的心都有了……不是气话，是真的，已经很久很久都是这样了").categories.contains(.selfHarm))
     }
 
+    /// An agent's crisis question asks after the listener's safety: neither a disclosure nor a
+    /// death wish at the customer. The customer's own words are a disclosure.
+    @Test func aSafetyQuestionIsMarkedAsOne() {
+        for question in ["Are you thinking about ending your life?", "I have to ask, are you having thoughts of hurting yourself?",
+                         "何小姐，你咁問我有啲擔心你。你最近係咪有諗過傷害自己，或者結束自己嘅生命？"] {
+            let s = score(question)
+            #expect(s.asksAfterSafety, "\(question)")
+            #expect(!s.categories.contains(.abuse) && !s.categories.contains(.selfHarm), "\(question)")
+        }
+        let disclosure = score("I keep thinking about ending my life")
+        #expect(!disclosure.asksAfterSafety)
+        #expect(disclosure.categories.contains(.selfHarm))
+    }
+
     /// Words that look like a count or a threat and are not: a weekday, an agent's understanding
     /// for the calls, a number ported in, the company's own court action, another company's
     /// dispute, a failed top-up made good the same day. And what they stand beside: a callback

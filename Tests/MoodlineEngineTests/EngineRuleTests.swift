@@ -18,6 +18,45 @@ import Testing
         #expect(h.kinds(.agentMisconduct).isEmpty)
     }
 
+    /// An agent who asks whether the customer is safe heard something the words did not show:
+    /// the question opens the self-harm episode, once, and names itself as the evidence.
+    @Test func anAgentsSafetyQuestionOpensTheSelfHarmEpisode() {
+        var question = score(0.1, .empathy)
+        question.asksAfterSafety = true
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), score(-0.3))
+        h.send(fragment(2, at: 5, .agent), question)
+        h.send(fragment(3, at: 10, .customer), score(-0.6, .selfHarm))
+        let alerts = h.kinds(.selfHarm)
+        #expect(alerts.map(\.seq) == [2])
+        #expect(alerts.first?.severity == .critical)
+        #expect(alerts.first?.evidence.contains { $0.kind == "pattern" && $0.label == EvidenceLabel.safetyQuestion } == true)
+        // Asked after the customer's own words, it adds nothing.
+        var after = Harness()
+        after.send(fragment(1, at: 0, .customer), score(-0.6, .selfHarm))
+        after.send(fragment(2, at: 5, .agent), question)
+        #expect(after.kinds(.selfHarm).map(\.seq) == [1])
+        // The customer asking it of the agent is no question of the agent's.
+        var customer = Harness()
+        customer.send(fragment(1, at: 0, .customer), question)
+        #expect(customer.kinds(.selfHarm).isEmpty)
+    }
+
+    /// A safety question that reads like a death wish at the customer (您是在想结束自己的生命吗？
+    /// beside the words of death) is care, not misconduct; the same words with no care are.
+    @Test func anAgentsCaringQuestionIsNoMisconduct() {
+        var caring = score(0, .abuse, .empathy)
+        caring.scopedCategories = CategorySet(.selfHarm)
+        var h = Harness()
+        h.send(fragment(1, at: 0, .agent), caring)
+        #expect(h.kinds(.agentMisconduct).isEmpty)
+        var cold = score(-0.4, .abuse)
+        cold.scopedCategories = CategorySet(.selfHarm)
+        var rude = Harness()
+        rude.send(fragment(1, at: 0, .agent), cold)
+        #expect(rude.kinds(.agentMisconduct).map(\.seq) == [1])
+    }
+
     @Test func repeatedStatementsStayOneEpisodeThenANewOneAfterTheCooldown() {
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), score(-0.6, .selfHarm))

@@ -49,6 +49,7 @@ import Testing
         Floor(name: "round42", recall: 0.81, falseAlarms: 8, calmAlerted: 2, calmUrgent: 1, selfHarmMissed: 1),
         Floor(name: "round43", recall: 0.9, falseAlarms: 3, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round44", recall: 0.88, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round45", recall: 0.88, falseAlarms: 4, calmAlerted: 2, calmUrgent: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

@@ -27619,7 +27619,7 @@ go and die	0	@en_curse
 stfu	0	@en_curse
 gtfo	0	@en_curse
 kys	0	@en_curse
-kill yourself	0	@en_curse
+kill yourself	0	@en_curse,@en_listenerrisk
 go kill yourself	0	@en_curse
 shut up	0	@en_curse
 shut your mouth	0	@en_curse
@@ -28357,7 +28357,7 @@ the policy says	0	@en_policy
 the policy wording	0	@en_policy
 the contract says	0	@en_policy
 the terms say	0	@en_policy
-suicide	0	@en_suicideword,@en_shterm
+suicide	0	@en_suicideword,@en_shterm,@en_listenerrisk
 commit suicide	0	@en_suicideword,@en_shterm
 life policy	0	@en_policy
 life cover	0	@en_policy
@@ -30093,8 +30093,8 @@ take all my pills	0	@en_shterm
 swallow all the pills	0	@en_shterm
 harm myself	0	@en_shterm
 harming myself	0	@en_shterm
-self harm	0	@en_shterm
-self-harm	0	@en_shterm
+self harm	0	@en_shterm,@en_listenerrisk
+self-harm	0	@en_shterm,@en_listenerrisk
 cut myself	0	@en_shterm
 cutting myself	0	@en_shterm
 slit my wrists	0	@en_shterm
@@ -30801,8 +30801,8 @@ will no longer be here	0	@en_gone
 no longer be around	0	@en_gone
 i will not be here	0	@en_gone,@self
 i won't be here anymore	0	@en_gone,@self
-the will	0	@en_will
-my will	0	@en_will
+the will	0	@en_will,@en_estate
+my will	0	@en_will,@en_estate
 where the will is	0	@en_will
 where my will is	0	@en_will
 where to find the will	0	@en_will
@@ -32819,8 +32819,8 @@ in my seventies	0	@en_mortal
 in my eighties	0	@en_mortal
 estate planning	0	@en_mortal
 planning my estate	0	@en_mortal
-power of attorney	0	@en_mortal
-lasting power of attorney	0	@en_mortal
+power of attorney	0	@en_mortal,@en_estate
+lasting power of attorney	0	@en_mortal,@en_estate
 the paperwork	0	@en_mortal
 doing paperwork	0	@en_mortal
 just doing paperwork	0	@en_mortal
@@ -33750,6 +33750,150 @@ loves a story like this	0	@en_wouldlove
 love a story like this	0	@en_wouldlove
 would love this story	0	@en_wouldlove
 a field day	0	@en_wouldlove
+# --- shops and gyms that are rivals (I'll buy it from John Lewis; joining the PureGym down the road)
+john lewis	0	@competitor
+argos	0	@competitor
+currys	0	@competitor
+ikea	0	@competitor
+b&q	0	@competitor
+wayfair	0	@competitor
+dunelm	0	@competitor
+puregym	0	@competitor
+the gym group	0	@competitor
+anytime fitness	0	@competitor
+david lloyd	0	@competitor
+virgin active	0	@competitor
+planet fitness	0	@competitor
+snap fitness	0	@competitor
+fitness first	0	@competitor
+goodlife	0	@competitor
+jetts	0	@competitor
+nuffield health	0	@competitor
+# --- a rival arriving to take over (we've got Bell coming in; BT are coming Thursday to put their line in)
+coming in on	0	@en_rivalcomes
+are coming in	0	@en_rivalcomes
+is coming in	0	@en_rivalcomes
+coming in next	0	@en_rivalcomes
+coming to install	0	@en_rivalcomes
+are coming thursday	0	@en_rivalcomes
+are coming monday	0	@en_rivalcomes
+are coming tuesday	0	@en_rivalcomes
+are coming wednesday	0	@en_rivalcomes
+are coming friday	0	@en_rivalcomes
+are coming next week	0	@en_rivalcomes
+put their line in	0	@en_rivalcomes
+putting their line in	0	@en_rivalcomes
+installing their	0	@en_rivalcomes
+fitting their	0	@en_rivalcomes
+to set us up	0	@en_rivalcomes
+setting us up	0	@en_rivalcomes
+connecting us	0	@en_rivalcomes
+switching us over	0	@en_rivalcomes
+taking over the account	0	@en_rivalcomes
+# --- buying elsewhere from now (I'll buy it from John Lewis)
+i'll buy it from	0	@en_illbuyfrom,@self
+i'll buy them from	0	@en_illbuyfrom,@self
+i'll get it from	0	@en_illbuyfrom,@self
+i'll order from	0	@en_illbuyfrom,@self
+i'll just order from	0	@en_illbuyfrom,@self
+i'll just buy it from	0	@en_illbuyfrom,@self
+i'll buy from	0	@en_illbuyfrom,@self
+i'll shop at	0	@en_illbuyfrom,@self
+i'll be shopping at	0	@en_illbuyfrom,@self
+i'll buy it at	0	@en_illbuyfrom,@self
+i'll get one from	0	@en_illbuyfrom,@self
+i'll be ordering from	0	@en_illbuyfrom,@self
+i'll go with	0	@en_illbuyfrom,@self
+# --- no wits, no ears (are your ears painted on; one functioning brain cell)
+ears painted on	0	@en_demean
+are your ears painted on	0	@en_demean,@you
+functioning brain cell	0	@en_demean
+# --- what will happen, from a big man (see what happens when I come in; I'm not a small bloke)
+see what happens when i come	0	@threat,@self
+see what happens when i get	0	@threat,@self
+i'm not a small bloke	0	@threat,@self
+i'm not a small guy	0	@threat,@self
+i'm not a small man	0	@threat,@self
+not a small bloke	0	@threat
+# --- a round of goodbyes (I'm ringing round to say goodbye to people)
+ringing round to say goodbye	0	@goodbye
+calling round to say goodbye	0	@goodbye
+say goodbye to people	0	@goodbye
+saying goodbye to people	0	@goodbye
+to say goodbye to everyone	0	@goodbye
+# --- whether a means hurts (is charcoal painless)
+is it painless	0	@en_painless
+least painful	0	@en_painless
+would it be painless	0	@en_painless
+least painful way	0	@en_painless
+# --- someone else's old bank (my brother took his old bank to small claims)
+his old bank	0	@en_oldco
+her old bank	0	@en_oldco
+their old bank	0	@en_oldco
+his old energy company	0	@en_oldco
+her old energy company	0	@en_oldco
+his old provider	0	@en_oldco
+her old provider	0	@en_oldco
+# --- someone else on the account: a person, not a rival (can someone else on the account talk to you for me)
+someone else on the account	0	@third
+someone else on my account	0	@third,@self
+someone else on the policy	0	@third
+# --- asking whether the listener thinks of harming themselves (are you thinking about ending your life?): an agent's crisis question
+are you thinking of	0	@en_askrisk
+are you thinking about	0	@en_askrisk
+are you having thoughts of	0	@en_askrisk
+are you having thoughts about	0	@en_askrisk
+are you having any thoughts of	0	@en_askrisk
+have you been having thoughts of	0	@en_askrisk
+have you had thoughts of	0	@en_askrisk
+have you had any thoughts of	0	@en_askrisk
+do you have thoughts of	0	@en_askrisk
+do you have any thoughts of	0	@en_askrisk
+are you planning to	0	@en_askrisk
+are you considering	0	@en_askrisk
+are you feeling like	0	@en_askrisk
+have you thought about	0	@en_askrisk
+# --- the listener's own death or harm, as an agent asks after it
+ending your life	0	@en_listenerrisk,@kill,@you
+end your life	0	@en_listenerrisk,@kill,@you
+ending your own life	0	@en_listenerrisk,@kill,@you
+killing yourself	0	@en_listenerrisk,@kill,@you
+hurting yourself	0	@en_listenerrisk,@hurt,@you
+hurt yourself	0	@en_listenerrisk,@hurt,@you
+harming yourself	0	@en_listenerrisk,@hurt,@you
+harm yourself	0	@en_listenerrisk,@hurt,@you
+taking your own life	0	@en_listenerrisk,@kill,@you
+take your own life	0	@en_listenerrisk,@kill,@you
+# --- an agent's whole crisis question (are you thinking about ending your life?)
+are you thinking about ending your life	0	@en_safetyq
+are you thinking of ending your life	0	@en_safetyq
+# --- pain and dislike felt by someone else, a pet too (he's in so much pain; he hates the car)
+in so much pain	0	@en_feel
+in pain	0	@en_feel
+in a lot of pain	0	@en_feel
+suffering	0	@en_feel
+hates	0	@en_feel
+hated	0	@en_feel
+struggling	0	@en_feel
+poorly	0	@en_feel
+# --- watching another suffer (I can't keep watching him suffer): their pain, told
+watching him suffer	0	@en_theirpain
+watch him suffer	0	@en_theirpain
+watching her suffer	0	@en_theirpain
+watch her suffer	0	@en_theirpain
+see him suffer	0	@en_theirpain
+see her suffer	0	@en_theirpain
+seeing him suffer	0	@en_theirpain
+seeing her suffer	0	@en_theirpain
+watching them suffer	0	@en_theirpain
+watch them suffer	0	@en_theirpain
+# --- estate paperwork, for which a solicitor is routine (will, power of attorney)
+probate	0	@en_estate
+conveyancing	0	@en_estate
+a will	0	@en_estate
+the house sale	0	@en_estate
+# --- blocker: two people or things, not two contacts (full fees for both of them)
+both of them	0
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -44476,6 +44620,13 @@ calling the guards	-1.8	escalation
 report you to the guards	-1.8	escalation
 garda station	-1.0	escalation
 the garda station	-1.0	escalation
+# --- repeat: different answers from several contacts
+three different answers	-1.2	repeat
+two different answers	-1.2	repeat
+different answer every time	-1.2	repeat
+a different answer each time	-1.2	repeat
+a different story every time	-1.2	repeat
+different answers every time	-1.2	repeat
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -44692,7 +44843,7 @@ the garda station	-1.0	escalation
 @en_stoppay	churn	stopping payment or taking the money out
 @competitor & @en_byebye	churn	a competitor, and goodbye
 @competitor & @en_switchnow	churn	a rival named, and switching over
-@en_rival & @en_fromnow	churn	the custom taken elsewhere from now on (I'll take it to the independent garage from now on)
+@en_rival|@competitor & @en_fromnow	churn	the custom taken elsewhere from now on (I'll take it to the independent garage from now on)
 @en_rival & @en_byebye	scope:company_goodbye	a goodbye to the company, for a rival
 @en_wholeorder ..2 @en_returnall	churn	all of it goes back
 @port	churn	porting the number out
@@ -44761,6 +44912,18 @@ the garda station	-1.0	escalation
 # --- a lethal amount asked about
 @method ..8 @en_lethalq	self_harm	how much of a means it takes to kill (the most paracetamol you can take before it kills you)
 @en_lethalq & @en_itworks	self_harm	how much it takes, and wanting it to work
+# --- a rival, doing the business from now
+@competitor ..3 @en_rivalcomes	churn	a rival coming in to take over (we've got Bell coming in on the 3rd)
+@en_illbuyfrom ..3 @competitor	churn	buying from a rival instead (I'll buy it from John Lewis)
+# --- a means asked about for pain
+@method & @en_painless	self_harm	a means asked about for how much it hurts (is charcoal painless)
+# --- an agent's crisis question: neither a disclosure nor a death wish
+@en_askrisk ..4 @en_listenerrisk	scope:concern	asks whether the listener thinks of harming themselves (are you having thoughts of hurting yourself?)
+@en_safetyq	scope:concern	asks whether the listener thinks of ending their life (are you thinking about ending your life?)
+# --- another's pain watched
+@en_theirpain	scope:their_feeling	watching someone else suffer (I can't keep watching him suffer)
+# --- a solicitor for estate paperwork
+@en_estate & @lawyer|@court	scope:procedure	a solicitor for a will or a power of attorney (everything in writing for my solicitor)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -54941,10 +55104,10 @@ bbq	0	@zh_bbq
 # --- someone else saying it now (我老公前几天还说，……): with a comma right after, the next clause is their words (read by the scorer, not by a pattern)
 还说	0	@zh_saynow,@say
 就说	0	@zh_saynow,@say
-老说	0	@zh_saynow,@say
-一直说	0	@zh_saynow,@say
-总说	0	@zh_saynow,@say
-总是说	0	@zh_saynow,@say
+老说	0	@zh_saynow,@say,@zh_habitsay
+一直说	0	@zh_saynow,@say,@zh_habitsay
+总说	0	@zh_saynow,@say,@zh_habitsay
+总是说	0	@zh_saynow,@say,@zh_habitsay
 # --- only curious, only wanting to know (纯属好奇, 就是想了解一下)
 纯属好奇	0	@zh_askonly,@zh_curious
 就是想了解一下	0	@zh_askonly
@@ -55867,7 +56030,7 @@ aws	0	@zh_comp
 想说我	0	
 闹着	0	@say
 常说	0	@say
-老是说	0	@say
+老是说	0	@say,@zh_habitsay
 被我拦下来了	0	@zh_cue,@zh_stopped
 被我拦住了	0	@zh_cue,@zh_stopped
 被我劝住了	0	@zh_cue,@zh_stopped
@@ -58359,6 +58522,139 @@ t3出行	0	@zh_comp
 一兆韦德	0	@zh_comp
 世界健身	0	@zh_comp
 威尔仕	0	@zh_comp
+# --- the energy regulator's line (12398)
+12398	0	@zh_auth
+12398热线	0	@zh_auth
+能源局	0	@zh_auth
+# --- neighbourhood chat groups and review platforms
+小区群	0	@zh_social
+业主群	0	@zh_social
+几个小区群	0	@zh_social
+家长群	0	@zh_social
+openrice	0	@zh_social
+京东评价	0	@zh_social
+淘宝评价	0	@zh_social
+京东上的评价	0	@zh_social
+# --- everyone in the estate made to know (让全小区都知道)
+让全小区	0	@zh_expose
+让整个小区	0	@zh_expose
+让全楼	0	@zh_expose
+让全村	0	@zh_expose
+# --- stars given
+俾五星	0	@zh_goodreview
+畀五星	0	@zh_goodreview
+给了五星	0	@zh_goodreview
+给了五颗星	0	@zh_goodreview
+给五星好评	0	@zh_goodreview
+写返篇好评	0	@zh_goodreview
+写篇好评	0	@zh_goodreview
+写了好评	0	@zh_goodreview
+# --- a complaint withdrawn (把之前那条撤了)
+把之前那条撤了	0	@zh_withdraw
+投诉撤了	0	@zh_withdraw
+撤了投诉	0	@zh_withdraw
+撤回投诉	0	@zh_withdraw
+撤销投诉	0	@zh_withdraw
+把投诉撤了	0	@zh_withdraw
+那条撤了	0	@zh_withdraw
+把那条删了	0	@zh_withdraw
+投诉撤咗	0	@zh_withdraw
+撤咗投诉	0	@zh_withdraw
+# --- blockers: the Dead Sea, games played every day, a claim settled (想去死海玩; 天天打游戏; 了结咗呢单claim)
+死海	0
+天天打游戏	0	@zh_fiction
+每天打游戏	0	@zh_fiction
+整天打游戏	0	@zh_fiction
+了结咗呢单	0
+了结这个案子	0
+了结个案	0
+# --- a line the agent offers (请拨打, 如果你决定取消)
+请拨打	0	@zh_script
+欢迎拨打	0	@zh_script
+如果你决定	0	@zh_script,@you
+如果您决定	0	@zh_script,@you
+如果你决定取消	0	@zh_script,@you
+如果您决定取消	0	@zh_script,@you
+# --- asking how long it takes (一般要几个工作日)
+几个工作日	0	@zh_how
+要几个工作日	0	@zh_how
+一般要几天	0	@zh_how
+一般要几个工作日	0	@zh_how
+# --- opened again, new (删掉重办一个新的)
+重办	0	@zh_reopen
+重新办	0	@zh_reopen
+重办一个新的	0	@zh_reopen
+重开	0	@zh_reopen
+重新开	0	@zh_reopen
+重新注册	0	@zh_reopen
+开个新的	0	@zh_reopen
+再开一个	0	@zh_reopen
+换个新的号	0	@zh_reopen
+# --- name-calling without swear words (小丫头片子, 占着茅坑的, nc)
+小丫头片子	0	@zh_insult
+毛都没长齐	0	@zh_insult
+占着茅坑	0	@zh_insult
+占着茅坑不拉屎	0	@zh_insult
+占着茅坑的	0	@zh_insult
+nc吗	0	@zh_insult
+是nc	0	@zh_insult
+废到冇朋友	0	@zh_insult
+# --- only an operator (不过是个接线生)
+接线生	0	@zh_demean
+不过是个接线生	0	@zh_demean
+只是个接线生	0	@zh_demean
+# --- regret and a gang promised (我让你后悔, 带几个兄弟去你们营业厅)
+我让你后悔	0	@zh_threat,@self,@you
+让你后悔	0	@zh_threat,@you
+带几个兄弟	0	@zh_threat
+带几个兄弟去	0	@zh_threat
+带几个人去	0	@zh_threat
+# --- whether a means hurts (烧炭不痛苦)
+不痛苦	0	@zh_painless
+痛不痛苦	0	@zh_painless
+会不会痛	0	@zh_painless
+痛唔痛	0	@zh_painless
+会唔会痛	0	@zh_painless
+最不痛苦	0	@zh_painless
+# --- the company chasing the speaker (你们天天打电话催)
+打电话催	0	@zh_keepcall
+天天打电话催	0	@zh_keepcall
+一直打电话催	0	@zh_keepcall
+打嚟催	0	@zh_keepcall
+日日打嚟催	0	@zh_keepcall
+# --- asking whether the listener has thought of it, in Cantonese (你最近係咪有諗過傷害自己)
+系咪有谂过	0	@zh_askrisk
+系咪有谂	0	@zh_askrisk
+系咪谂过	0	@zh_askrisk
+是不是有想过	0	@zh_askrisk
+是不是有	0	@zh_askrisk
+是否有想过	0	@zh_askrisk
+有没有过	0	@zh_askrisk
+# --- asked in passing (顺便问一下)
+顺便问一下	0	@zh_askonly
+顺便问下	0	@zh_askonly
+顺便问吓	0	@zh_askonly
+一般是去哪	0	@zh_askonly
+一般去哪	0	@zh_askonly
+# --- which of two to go to (找医保局还是找医院)
+还是找	0	@zh_how
+还是去找	0	@zh_how
+# --- a life told after its end (奶奶生前就把后事都交代好了)
+生前	0	@zh_lifetime
+在世时	0	@zh_lifetime
+在世的时候	0	@zh_lifetime
+在生𠮶阵	0	@zh_lifetime
+临终前	0	@zh_lifetime
+去世前	0	@zh_lifetime
+过世前	0	@zh_lifetime
+离世前	0	@zh_lifetime
+# --- game tactics (自爆流, 跟boss同归于尽)
+自爆流	0	@zh_fiction
+跟boss同归于尽	0	@zh_fiction
+同boss同归于尽	0	@zh_fiction
+# --- said again and again by someone (我妈总念叨)
+总念叨	0	@zh_habitsay,@say,@zh_saynow
+老念叨	0	@zh_habitsay,@say,@zh_saynow
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -62967,6 +63263,8 @@ t3出行	0	@zh_comp
 # --- missing someone, said with 想死 (想死你们了: I've missed you so)
 想死您了	1.5
 可想死我了	1.0
+# --- asking if a story is true (全队跟boss同归于尽那种，真的假的): surprise, not a falsehood
+真的假的	0
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -67263,6 +67561,17 @@ wqnmlgb	-3.5	abuse
 @third|@zh_kin|@zh_others ..2 @zh_keepcall	scope:other_party	someone else calling day after day (佢哋日日打嚟公司)
 # --- following the one who died, who is alone there
 @zh_followdead & @zh_alonescared	self_harm	going to the one who died, who would be afraid alone (我也要去找牠了，牠一個人會怕)
+# --- a public complaint withdrawn
+@zh_social|@zh_auth ..10 @zh_withdraw	scope:negation	a complaint on a public site withdrawn (我去黑猫投诉把之前那条撤了)
+# --- closed to open anew
+@zh_cancel ..8 @zh_reopen	scope:one_off	closed to open a new one (把帐号删掉重办一个新的)
+# --- a means asked about for pain
+@zh_method & @zh_painless	self_harm	a means asked about for how much it hurts (网上说烧炭不痛苦 是真的吗)
+# --- the company chasing
+@you ..2 @zh_keepcall	scope:other_party	the company calling the speaker to chase (你们天天打电话催)
+# --- a life told after its end, and a relative's habitual words
+@zh_lifetime & @zh_gone|@zh_die|@zh_sh|@zh_shterm|@zh_shword	scope:denial	someone's life told after their death (奶奶生前就把后事都交代好了，她一直说不想拖累我们)
+@zh_kin ..1 @zh_habitsay	scope:reported	a relative's habitual words, told (我妈老说她这病就是拖累我们)
 """####),
     ]
 }
