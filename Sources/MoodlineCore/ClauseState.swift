@@ -60,8 +60,9 @@ struct ClauseState {
     /// that goes on with their saying or wanting (她气得说要打12315，还要发到网上曝光; 回家一直念说要去
     /// 告状) before the speaker is named is theirs too.
     var reportMayGoOn = false
-    /// The clause before told of someone else with no word of the speaker's own, and no promise:
-    /// a 结果 or 后来 next tells on their story (我表哥之前也中过奖，结果……).
+    /// The clause before told of someone else with no word of the speaker's own, and no promise
+    /// (or told nothing after such a clause): a 结果, 后来 or 还要 next tells on their story
+    /// (我表哥之前也中过奖，结果……).
     var storyMayGoOn = false
     /// Where the speaker's last naming ended (a UTF-8 offset), and whether it was only as the
     /// owner of the person named right after (我朋友, 我表哥).
@@ -247,8 +248,10 @@ struct ClauseState {
         // A clause that states nothing and names no speaker (多收了好几千) keeps the story going.
         reportMayGoOn = soft && (speakerAt < 0 || speakerOnlyAsOwner)
             && (reportsOn || cues.contains(ScopeCues(.reported)) || cues.contains(ScopeCues(.otherParty)) || (reportMayGoOn && candidateCount == 0))
-        // Not after a promise told (他说会跟进，结果……): how it turned out is the grievance.
-        storyMayGoOn = soft && otherAt >= 0 && (speakerAt < 0 || speakerOnlyAsOwner) && sayEnd < 0 && candidateCount == 0
+        // Not after a promise told (他说会跟进，结果……): how it turned out is the grievance. A
+        // clause between that names nobody and states nothing (我细佬上年都系咁攞钱，一攞完就俾人呃咗，
+        // 仲要去消委会投诉) keeps the story open.
+        storyMayGoOn = soft && (otherAt >= 0 || storyMayGoOn) && (speakerAt < 0 || speakerOnlyAsOwner) && sayEnd < 0 && candidateCount == 0
         // Only the one clause right after 说， is taken for the words said: the next may be the
         // speaker's own again.
         reportsOn = soft && saidEnd >= 0 && next - saidEnd <= Self.saidThenComma

@@ -902,12 +902,14 @@ import Testing
         }
     }
 
-    /// A story of someone else goes on through its 结果 and 后来, unless a promise was told; a joke
+    /// A story of someone else goes on through its 结果, 后来 and 还要, past a clause between that
+    /// names nobody and states nothing, unless a promise was told; a joke
     /// claim that is itself denied takes nothing back; a game character's death is the game's;
     /// a late relative's account closed is no leaving; a suicide clause asked for oneself is a
     /// disclosure.
     @Test func storiesJokesAndOwnersAreScopedAsTold() {
         for (text, category) in [("我表哥之前也中过一次小奖，结果接到诈骗电话，后来报警还告上法院", Category.escalation),
+                                 ("我細佬上年都係咁攞錢，一攞完就俾人呃咗去買啲咩保險，仲要去消委會投訴，搞到一鑊泡", .escalation),
                                  ("lol I'd rather die, just kidding", .selfHarm),
                                  ("I'm thinking of jumping ship to Vodafone... nah only joking", .churn),
                                  ("遊戲裡我的角色一直自殺重生卡bug，可以幫我看一下嗎", .selfHarm),

@@ -56088,7 +56088,7 @@ aws	0	@zh_comp
 后来呢	0	@zh_unsettled
 后来咧	0	@zh_unsettled
 还在	0	@zh_unsettled,@zh_notdone
-还要	0	@zh_unsettled
+还要	0	@zh_unsettled,@zh_storythen
 接着	0	@zh_unsettled
 同样	0	@zh_unsettled
 一样	0	@zh_unsettled
@@ -56292,13 +56292,13 @@ aws	0	@zh_comp
 嚷嚷着	0	@zh_goeson
 嚷着	0	@zh_goeson
 话要	0	@zh_goeson
-还跑去	0	@zh_goeson
+还跑去	0	@zh_goeson,@zh_storythen
 跑去	0	@zh_goeson
 还跑到	0	@zh_goeson
 还闹到	0	@zh_goeson
 闹到	0	@zh_goeson
 最后还	0	@zh_goeson
-仲走去	0	@zh_goeson
+仲走去	0	@zh_goeson,@zh_storythen
 # --- the matter settled since (之前打过两次，后来办好了; 你哋教完即刻得咗): the contacts before it ended in a fix
 已经好了	0	@zh_settled,@zh_recovered
 后来好了	0	@zh_settled
@@ -58655,6 +58655,8 @@ nc吗	0	@zh_insult
 # --- said again and again by someone (我妈总念叨)
 总念叨	0	@zh_habitsay,@say,@zh_saynow
 老念叨	0	@zh_habitsay,@say,@zh_saynow
+# --- a story told on: went as far as (还要, 仲要去消委会投诉)
+仲要	0	@zh_storythen
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
