@@ -28,6 +28,11 @@ struct CategoryModel: Sendable {
     /// risky lines are common: below it the guess is ``Score/tentativeCategories``. Empty:
     /// the thresholds.
     var alertThresholds: [Float] = []
+    /// Per category, the log-odds under which the model overrules a rule's statement of it
+    /// (`veto` line): a rule that fires where the model finds the category all but impossible
+    /// is usually a trigger word in routine use. −∞ (a probability of 0) for a category the
+    /// model may never overrule, as self-harm. Empty: no veto.
+    var vetoes: [Float] = []
 
     var isEmpty: Bool { features.isEmpty }
 
@@ -60,6 +65,8 @@ struct FrozenCategoryModel {
     let bias: SIMD8<Float>
     let thresholds: SIMD8<Float>
     let alertThresholds: SIMD8<Float>
+    /// ``CategoryModel/vetoes`` (−∞ where none).
+    let vetoes: SIMD8<Float>
     /// Per unit, which places in which features it may hold (``Role``): a unit no feature
     /// holds in that place needs no lookup, and most units are such. Characters below U+10000
     /// by scalar; words by 16 bits of their hash, so two words may share a bucket (a lookup that

@@ -102,6 +102,7 @@ final class FrozenTables: @unchecked Sendable {
         self.model = FrozenCategoryModel(
             tags: copy(modelTable.tags), weights: copy(modelTable.weights), bias: vector(model.bias), thresholds: vector(model.thresholds),
             alertThresholds: vector(model.alertThresholds.isEmpty ? model.thresholds : model.alertThresholds),
+            vetoes: model.vetoes.isEmpty ? SIMD8(repeating: -.infinity) : vector(model.vetoes + [Float](repeating: -.infinity, count: CategoryModel.width)),
             characterRoles: copy(roles.characters), wordRoles: copy(roles.words))
         allocations = owned
     }

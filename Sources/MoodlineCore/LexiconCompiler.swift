@@ -333,7 +333,7 @@ enum LexiconCompiler {
         out.numbering.numbers[String(name)]
     }
 
-    /// Reads one line of a `*.model` file: `bias`, `threshold` and `alert` (probabilities) or a feature
+    /// Reads one line of a `*.model` file: `bias`, `threshold`, `alert` and `veto` (probabilities) or a feature
     /// (`2:kill|myself`) with one weight per ``CategoryModel/categories`` entry, and optionally one
     /// for ``CategoryModel/positiveColumn``.
     private static func readModelLine(_ line: Substring, file: String, line lineNumber: Int, into out: inout Output, units: inout [TextUnit]) {
@@ -358,6 +358,10 @@ enum LexiconCompiler {
         case "alert":
             guard values.allSatisfy({ $0 > 0 && $0 < 1 }) else { return issue("alert thresholds are probabilities between 0 and 1") }
             out.model.alertThresholds = values.map { p in logf(p / (1 - p)) }
+        case "veto":
+            guard values.allSatisfy({ $0 >= 0 && $0 < 1 }) else { return issue("vetoes are probabilities from 0 (never) up to 1") }
+            // A category the model never overrules keeps −∞ (logf(0)).
+            out.model.vetoes = values.prefix(count).map { p in p == 0 ? -.infinity : logf(p / (1 - p)) }
         default:
             let name = fields[0]
             guard let colon = name.firstIndex(of: ":"), let arity = Int(name[..<colon]), (1...3).contains(arity) else {

@@ -35,6 +35,8 @@ public enum ScoreStep: Sendable, Equatable {
     /// The learned layer's category stood on the model alone in a fragment of angry hyperbole
     /// (气死我了), and was left out.
     case learnedHyperbole(Category)
+    /// The learned layer overruled a rule's category: it gave it a probability under its veto.
+    case learnedVeto(Category, probability: Float)
     /// Sarcastic praise turned the total around.
     case sarcasm(from: Float, to: Float)
     /// No entry had sentiment: the characters inside unknown words gave the total.

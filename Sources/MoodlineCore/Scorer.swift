@@ -164,6 +164,7 @@ private struct RuleState {
     var sawTrouble = false
     let modelThresholds: SIMD8<Float>
     let modelAlertThresholds: SIMD8<Float>
+    let modelVetoes: SIMD8<Float>
     var sawContrast = false
     /// A hyperbole entry (累死了, "this queue is killing me") matched.
     var sawHyperbole = false
@@ -238,6 +239,7 @@ private struct RuleState {
         self.clause = clause
         modelThresholds = tables.model.thresholds
         modelAlertThresholds = tables.model.alertThresholds
+        modelVetoes = tables.model.vetoes
         trie = tables.trie
         weights = tables.weights
         tags = tables.tags
@@ -652,6 +654,26 @@ private struct RuleState {
         }
     }
 
+    /// The rules' categories the learned layer finds all but impossible here (under its `veto`
+    /// line): a trigger word in routine use ("charged us full fees for both of them" counted as
+    /// contacts). The words still count as spoken of. Self-harm has no veto.
+    mutating func applyVeto<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        guard let logits = modelLogits, categories.rawValue != 0 else { return }
+        let under = logits .< modelVetoes
+        guard any(under) else { return }
+        var vetoed = CategorySet()
+        for (k, category) in CategoryModel.categories.enumerated() where under[k] && categories.contains(category) {
+            vetoed.insert(category)
+            tracer.record(.learnedVeto(category, probability: 1 / (1 + expf(-logits[k]))))
+        }
+        guard vetoed.rawValue != 0 else { return }
+        var kept = CategoryHits()
+        for hit in hits where !vetoed.contains(hit.category) { kept.append(hit) }
+        hits = kept
+        categories.rawValue &= ~vetoed.rawValue
+        clause.scoped.rawValue |= vetoed.rawValue
+    }
+
     /// The learned layer's categories the rules did not state, unless a cue of the fragment
     /// cancels them.
     mutating func applyModel<Tracer: ScoreTracer>(fragmentCues: ScopeCues, tracer: inout Tracer) {
@@ -831,6 +853,7 @@ private struct RuleState {
         dropUncorroborated(tracer: &tracer)
         dropRepeatBeforeSettled(tracer: &tracer)
         let fragmentCues = applyFragmentWide(tracer: &tracer)
+        applyVeto(tracer: &tracer)
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
         dropListenersDeathWish(tracer: &tracer)
         dropChurnBesideSelfHarm(tracer: &tracer)

@@ -47,6 +47,41 @@ import Testing
         #expect(score("hello, this is bad").categories.contains(.churn))
     }
 
+    /// Under its `veto`, the model overrules a rule's category: a trigger word in routine use.
+    /// The words still count as spoken of; a category with a veto of 0 (self-harm) is never
+    /// overruled; a model with no veto line overrules nothing; a veto must be a probability.
+    @Test func aVetoOverrulesARuleTheModelFindsAllButImpossible() throws {
+        func lexicon(veto: String?) throws -> Lexicon {
+            try Lexicon(sources: [
+                LexiconSource(name: "test.tsv", text: "bad\t-2\t\nsuicide\t-3\tself_harm\n"),
+                LexiconSource(name: "en-concepts.tsv", text: "cancel+\t0\t@cancel\nplan\t0\t@service\n"),
+                LexiconSource(name: "en.patterns", text: "@cancel ..2 @service\tchurn\n"),
+                // Columns: self_harm abuse escalation churn repeat.
+                LexiconSource(name: "test.model", text: """
+                bias\t-4\t-4\t-4\t-4\t-4
+                threshold\t0.5\t0.5\t0.5\t0.5\t0.5
+                \(veto.map { "veto\t" + $0 } ?? "")
+                1:tariff\t-9\t0\t0\t-9\t0
+                """),
+            ])
+        }
+        var vetoing = Scorer(lexicon: try lexicon(veto: "0\t0.01\t0.01\t0.01\t0.01"))
+        // log-odds -4 (p 0.018): over the veto, the rule stands.
+        #expect(vetoing.score("cancel the plan, this is bad", language: nil).categories.contains(.churn))
+        // -13 with "tariff" (p 0.000002): overruled, and still spoken of.
+        let routine = vetoing.score("cancel the plan and move me to the new tariff, not bad", language: nil)
+        #expect(!routine.categories.contains(.churn))
+        #expect(routine.spokenOf.contains(.churn))
+        var steps = StepRecorder()
+        _ = vetoing.score("cancel the plan and move me to the new tariff, not bad", language: nil, tracer: &steps)
+        #expect(steps.steps.contains { if case .learnedVeto(.churn, _) = $0 { true } else { false } })
+        // Self-harm has no veto, however unlikely the model finds it.
+        #expect(vetoing.score("suicide tariff, bad", language: nil).categories.contains(.selfHarm))
+        // No veto line: nothing overruled.
+        var plain = Scorer(lexicon: try lexicon(veto: nil))
+        #expect(plain.score("cancel the plan and move me to the new tariff, not bad", language: nil).categories.contains(.churn))
+    }
+
     /// The `positive` column gives its sign to a Chinese line no word of which has sentiment,
     /// past its threshold; never to an English one, to a line with a sentiment word, or to a
     /// reply that the rules read as no mood.
@@ -107,6 +142,9 @@ import Testing
         #expect(codes("2:a\t0\t0\t0\t0\t0\n") == [.badModel])
         #expect(codes("1:two words\t0\t0\t0\t0\t0\n") == [.badModel])
         #expect(codes("threshold\t2\t0.5\t0.5\t0.5\t0.5\n") == [.badModel])
+        #expect(codes("veto\t0\t0.01\t0.01\t0\t0.01\n").isEmpty)
+        #expect(codes("veto\t0\t1.5\t0\t0\t0\n") == [.badModel])
+        #expect(codes("veto\t-0.1\t0\t0\t0\t0\n") == [.badModel])
     }
 
     /// `support:` lines: with them, a category the model states in a fragment with none of the

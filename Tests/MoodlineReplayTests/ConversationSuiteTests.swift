@@ -49,7 +49,8 @@ import Testing
         Floor(name: "round42", recall: 0.81, falseAlarms: 8, calmAlerted: 2, calmUrgent: 1, selfHarmMissed: 1),
         Floor(name: "round43", recall: 0.9, falseAlarms: 3, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round44", recall: 0.88, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
-        Floor(name: "round45", recall: 0.88, falseAlarms: 4, calmAlerted: 2, calmUrgent: 1),
+        Floor(name: "round45", recall: 0.86, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
+        Floor(name: "round46", recall: 0.84, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
