@@ -51,6 +51,7 @@ import Testing
         Floor(name: "round44", recall: 0.88, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round45", recall: 0.86, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "round46", recall: 0.84, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round47", recall: 0.87, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

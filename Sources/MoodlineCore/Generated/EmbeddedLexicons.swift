@@ -34738,6 +34738,21 @@ you've just lost a customer	0	@en_tocompany,@you
 you've lost me as a customer	0	@en_tocompany,@you
 the last penny you'll get	0	@en_tocompany,@you
 the last money you'll get	0	@en_tocompany,@you
+# --- a meaning hinted at (I'm not planning on coming back from this trip, if you follow me)
+if you follow me	0	@en_euph
+if you get my meaning	0	@en_euph
+if you get me	0	@en_euph
+# --- not here much longer, said of oneself
+i don't think i'll be here much longer	0	@en_gone
+i dont think ill be here much longer	0	@en_gone
+don't think i'll be around much longer	0	@en_gone
+i won't be here much longer	0	@en_gone
+# --- an old card replaced (I cancelled my old debit card, it got skimmed)
+my old debit card	0	@en_oneoff
+my old card	0	@en_oneoff
+old debit card	0	@en_oneoff
+the old card	0	@en_oneoff
+my old credit card	0	@en_oneoff
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -45474,6 +45489,11 @@ different answers every time	-1.2	repeat
 # --- abuse: a curse spelled short (fuk off n die)
 fuk off	-3.00	abuse
 fk off	-3.00	abuse
+# --- self-harm: reasons to stay running out
+running out of reasons to stay	-3.00	self_harm
+out of reasons to stay	-3.00	self_harm
+no reasons left to stay	-3.00	self_harm
+no reason left to stay	-3.00	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -53706,11 +53726,11 @@ smartone	0	@zh_comp
 # --- sealing the room
 门窗关严	0	@zh_seal
 把门窗关严	0	@zh_seal
-关紧门窗	0	@zh_seal
+关紧门窗	0	@zh_seal,@zh_sealroom
 门窗关好	0	@zh_seal
-封住门窗	0	@zh_seal
+封住门窗	0	@zh_seal,@zh_sealroom
 关严门窗	0	@zh_seal
-门窗都关好	0	@zh_seal
+门窗都关好	0	@zh_seal,@zh_sealroom
 窗户关死	0	@zh_seal
 把窗封住	0	@zh_seal
 # --- not here for long
@@ -57416,7 +57436,7 @@ aws	0	@zh_comp
 其他客户	0	@zh_others
 其他会员	0	@zh_others
 好多街坊	0	@zh_others
-队友	0	@zh_others
+队友	0	@zh_others,@third
 # --- rides and deliveries to a rooftop (跳楼机; 送上天台): a thing, not a jump
 跳楼机	0	
 送上天台	0	
@@ -59529,6 +59549,35 @@ nc吗	0	@zh_insult
 这个冬	0	@zh_soon
 # --- waited (等了一周, 等到现在)
 等到而家	0	@zh_waitnothing
+# --- goodbye messages sent
+告别短信	0	@zh_lastwords
+告别的短信	0	@zh_lastwords
+告别信息	0	@zh_lastwords
+# --- a small room sealed (关紧门窗的小卫生间)
+门窗关紧	0	@zh_sealroom
+关好门窗	0	@zh_sealroom
+门缝封	0	@zh_sealroom
+封门缝	0	@zh_sealroom
+# --- going in peace, said of oneself (我就可以走得安乐)
+走得安乐	0	@zh_gone
+走得安心	0	@zh_gone
+安心上路	0	@zh_gone
+# --- living is merely (活着只是在浪费空气)
+活着只是	0	@zh_live
+活着也只是	0	@zh_live
+活着就只是	0	@zh_live
+# --- going abroad to study (我下周就走了 出国读书)
+出国读书	0	@zh_errandnow
+出国留学	0	@zh_errandnow
+去留学	0	@zh_errandnow
+# --- blockers: a debt finished, a game's respawn (还完无债一身轻; 自杀回复活点)
+无债一身轻	0
+自杀回复活点	0	@zh_fiction
+# --- money all sent back (后来全部退回来了)
+全部退回来了	0	@zh_settled
+都退回来了	0	@zh_settled
+全部退返嚟	0	@zh_settled
+全部退晒返嚟	0	@zh_settled
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -64139,6 +64188,9 @@ nc吗	0	@zh_insult
 可想死我了	1.0
 # --- asking if a story is true (全队跟boss同归于尽那种，真的假的): surprise, not a falsehood
 真的假的	0
+# --- a long holiday (連假的車票), not 假的; driven to distraction by a queue, said in hyperbole
+连假	0
+到快崩溃	-1.2	hyperbole
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -68087,6 +68139,8 @@ wqnmlgb	-3.5	abuse
 我都系打工	-1.0	strain
 扛不住了	-1.2	strain
 冇出粮	-1.0	strain
+# --- self-harm: planning to be gone (人都打算没了)
+人都打算没了	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -68448,6 +68502,8 @@ wqnmlgb	-3.5	abuse
 @zh_kin ..1 @zh_habitsay	scope:reported	a relative's habitual words, told (我妈老说她这病就是拖累我们)
 # --- debts gone when the speaker is
 @self ..3 @zh_die|@zh_gone ..6 @zh_writeoff	self_harm	debts gone once the speaker dies (等我死咗就一笔勾销)
+# --- charcoal in a sealed room
+@zh_method & @zh_sealroom	self_harm	a means in a sealed small room (无烟炭 关紧门窗的小卫生间烧一盆够用吗)
 """####),
     ]
 }
