@@ -655,8 +655,9 @@ private struct RuleState {
     }
 
     /// The rules' categories the learned layer finds all but impossible here (under its `veto`
-    /// line): a trigger word in routine use ("charged us full fees for both of them" counted as
-    /// contacts). The words still count as spoken of. Self-harm has no veto.
+    /// line): a trigger word in routine use or in someone else's words ("my flatmate called the
+    /// last agent an idiot, sorry about that"). The words still count as spoken of. Self-harm
+    /// has no veto.
     mutating func applyVeto<Tracer: ScoreTracer>(tracer: inout Tracer) {
         guard let logits = modelLogits, categories.rawValue != 0 else { return }
         let under = logits .< modelVetoes

@@ -118,7 +118,7 @@ extension Engine {
         for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
             if kind == .escalationThreat && Self.followsAdvice(fragment.seq, s) { continue }
             if Self.crisisCarries(kind) && isOpen(.selfHarm, in: s, config) { continue }
-            if kind == .agentMisconduct && Self.asksAfterSafety(score) { continue }
+            if kind == .agentMisconduct && Self.speaksWithCare(score) { continue }
             statement(kind, categories, context, &s, config, lexicon, &counters, into: &output)
         }
         // An agent who asks whether the customer is safe heard a disclosure the words alone did
@@ -171,7 +171,7 @@ extension Engine {
     /// 生命吗？, "if you feel you can't go on, call 988"): a safety question or a crisis line
     /// offered, which the words of death beside "you" make look like a death wish at the
     /// customer. An agent who wishes the customer dead states no care.
-    static func asksAfterSafety(_ score: Score) -> Bool {
+    static func speaksWithCare(_ score: Score) -> Bool {
         score.ruleCategories.contains(.empathy) && score.spokenOf.contains(.selfHarm)
     }
 
