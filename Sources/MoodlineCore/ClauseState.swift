@@ -35,6 +35,12 @@ struct ClauseState {
     var clauseStart: Int32 = 0
     /// Every cue of every clause so far, for the learned layer, which judges the whole fragment.
     var fragmentCues = ScopeCues()
+    /// Concepts seen in the clause so far.
+    var clauseConcepts = EntryConcepts()
+    /// Categories a clause with a word that can carry them (``FrozenPatterns/learnedSupport``)
+    /// left uncancelled: a cue elsewhere in the fragment does not speak for that clause, so the
+    /// learned layer's statement of them stands ("活着太累了。……自杀的话是不是也赔？").
+    var openToLearned = CategorySet()
     /// Concepts a negator stood just before, anywhere in the fragment, for the learned layer.
     var negatedConcepts = EntryConcepts()
     /// Where the speaker (I, 我) was last named in the clause (a UTF-8 offset), or -1.
@@ -105,6 +111,7 @@ struct ClauseState {
     ) {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(entryConcepts)
+        clauseConcepts.formUnion(entryConcepts)
         if concepts.contains(Int(patterns.speaker)) {
             speakerAt = utf8Start
             speakerEnd = utf8End
@@ -314,6 +321,7 @@ struct ClauseState {
             carriedCues = ScopeCues()
         }
         candidateCount = 0
+        noteOpenToLearned()
         fragmentCues.formUnion(cues)
         if speakerAt >= 0 && !speakerOnlyAsOwner { speakerSpoke = true }
         cues = ScopeCues()
@@ -330,6 +338,21 @@ struct ClauseState {
 }
 
 extension ClauseState {
+    /// Notes the categories the closing clause carries a word for and no cue of its own cancels.
+    /// Self-harm keeps the speaker's own part (see ``speakerInside``).
+    private mutating func noteOpenToLearned() {
+        defer { clauseConcepts = EntryConcepts() }
+        guard !clauseConcepts.isEmpty else { return }
+        let cancelled = cues.rawValue == 0 ? CategorySet() : cues.cancelled
+        let selfHarmCancelled = cues.rawValue == 0 ? CategorySet() : cues.subtracting(speakerInside).cancelled
+        for category in CategoryModel.categories where !openToLearned.contains(category) {
+            let support = patterns.learnedSupport[Int(category.rawValue)]
+            guard !support.isEmpty, clauseConcepts.intersects(support) else { continue }
+            let governing = category == .selfHarm ? selfHarmCancelled : cancelled
+            if !governing.contains(category) { openToLearned.insert(category) }
+        }
+    }
+
     /// How far (UTF-8 bytes: four Chinese characters) an act may follow the speaker's 我 to be
     /// told of the speaker (我刚吃了, 我在房间烧炭了).
     static let actingGap: Int32 = 12
@@ -347,7 +370,7 @@ extension ClauseState {
 struct ClauseScratch {
     private var partials = [ClauseState.Progress](
         repeating: ClauseState.Progress(pattern: 0, next: 0, negated: false, negatorsSeen: 0, endUnit: 0, spans: PartSpans()),
-        count: 32)
+        count: 64)
     private var candidates = [CategoryHit](
         repeating: CategoryHit(category: .thanks, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0), count: 16)
 

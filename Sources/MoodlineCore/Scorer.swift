@@ -675,8 +675,8 @@ private struct RuleState {
         clause.scoped.rawValue |= vetoed.rawValue
     }
 
-    /// The learned layer's categories the rules did not state, unless a cue of the fragment
-    /// cancels them.
+    /// The learned layer's categories the rules did not state, unless a cue cancels them in
+    /// every clause with a word that can carry them.
     mutating func applyModel<Tracer: ScoreTracer>(fragmentCues: ScopeCues, tracer: inout Tracer) {
         guard let logits = modelLogits else { return }
         let over = logits .> modelThresholds
@@ -690,7 +690,10 @@ private struct RuleState {
                 tracer.record(.categoryScoped(hit, .negation))
                 continue
             }
-            if cancelled.contains(category) {
+            // A cue cancels the guess only when it speaks for every clause with a word that can
+            // carry it; a cue of the fragment's wide patterns speaks for all of them.
+            let openClause = clause.openToLearned.contains(category) && !fragmentCues.cancelled.contains(category)
+            if cancelled.contains(category) && !openClause {
                 if let cue = allCues.cue(cancelling: category) {
                     tracer.record(.categoryScoped(hit, cue))
                 }

@@ -52,6 +52,7 @@ import Testing
         Floor(name: "round45", recall: 0.86, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "round46", recall: 0.84, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round47", recall: 0.87, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
+        Floor(name: "round48", recall: 0.95, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
