@@ -35,11 +35,13 @@ struct ClauseState {
     var clauseStart: Int32 = 0
     /// Every cue of every clause so far, for the learned layer, which judges the whole fragment.
     var fragmentCues = ScopeCues()
-    /// Concepts seen in the clause so far.
+    /// Concepts of the clause's entries that can carry a learned category.
     var clauseConcepts = EntryConcepts()
-    /// Categories a clause with a word that can carry them (``FrozenPatterns/learnedSupport``)
-    /// left uncancelled: a cue elsewhere in the fragment does not speak for that clause, so the
-    /// learned layer's statement of them stands ("活着太累了。……自杀的话是不是也赔？").
+    /// Concepts of the clauses that had no cue at all, and the categories a clause with cues
+    /// left uncancelled though it had a word that can carry them (``FrozenPatterns/learnedSupport``):
+    /// see ``isOpenToLearned(_:)``. Kept apart so that a clause without cues, most of them,
+    /// costs one union.
+    var uncuedConcepts = EntryConcepts()
     var openToLearned = CategorySet()
     /// Concepts a negator stood just before, anywhere in the fragment, for the learned layer.
     var negatedConcepts = EntryConcepts()
@@ -106,12 +108,12 @@ struct ClauseState {
     /// Feeds one matched entry, units `from..<to`, to the patterns under way and starts those
     /// that may begin with it (`starting`, places in ``FrozenPatterns/starts``).
     mutating func advance<Tracer: ScoreTracer>(
-        entry: Lexicon.EntryID, concepts entryConcepts: EntryConcepts, from: Int32, to: Int32, utf8Start: Int32,
-        utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, starting: Range<Int>, tracer: inout Tracer
+        entry: Lexicon.EntryID, concepts entryConcepts: EntryConcepts, carriesLearnedSupport: Bool, from: Int32, to: Int32,
+        utf8Start: Int32, utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, starting: Range<Int>, tracer: inout Tracer
     ) {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(entryConcepts)
-        clauseConcepts.formUnion(entryConcepts)
+        if carriesLearnedSupport { clauseConcepts.formUnion(entryConcepts) }
         if concepts.contains(Int(patterns.speaker)) {
             speakerAt = utf8Start
             speakerEnd = utf8End
@@ -321,7 +323,12 @@ struct ClauseState {
             carriedCues = ScopeCues()
         }
         candidateCount = 0
-        noteOpenToLearned()
+        if cues.rawValue == 0 {
+            uncuedConcepts.formUnion(clauseConcepts)
+        } else if !clauseConcepts.isEmpty {
+            noteOpenToLearned()
+        }
+        clauseConcepts = EntryConcepts()
         fragmentCues.formUnion(cues)
         if speakerAt >= 0 && !speakerOnlyAsOwner { speakerSpoke = true }
         cues = ScopeCues()
@@ -338,16 +345,21 @@ struct ClauseState {
 }
 
 extension ClauseState {
-    /// Notes the categories the closing clause carries a word for and no cue of its own cancels.
-    /// Self-harm keeps the speaker's own part (see ``speakerInside``).
+    /// Whether some clause has a word that can carry `category` and no cue of its own that
+    /// cancels it: a cue elsewhere in the fragment does not speak for that clause, so the
+    /// learned layer's statement of the category stands ("活着太累了。……自杀的话是不是也赔？").
+    func isOpenToLearned(_ category: Category) -> Bool {
+        openToLearned.contains(category) || uncuedConcepts.intersects(patterns.learnedSupport[Int(category.rawValue)])
+    }
+
+    /// Notes the categories the closing clause, which has cues, carries a word for and no cue
+    /// of its own cancels. Self-harm keeps the speaker's own part (see ``speakerInside``).
     private mutating func noteOpenToLearned() {
-        defer { clauseConcepts = EntryConcepts() }
-        guard !clauseConcepts.isEmpty else { return }
-        let cancelled = cues.rawValue == 0 ? CategorySet() : cues.cancelled
-        let selfHarmCancelled = cues.rawValue == 0 ? CategorySet() : cues.subtracting(speakerInside).cancelled
+        let cancelled = cues.cancelled
+        let selfHarmCancelled = cues.subtracting(speakerInside).cancelled
         for category in CategoryModel.categories where !openToLearned.contains(category) {
             let support = patterns.learnedSupport[Int(category.rawValue)]
-            guard !support.isEmpty, clauseConcepts.intersects(support) else { continue }
+            guard clauseConcepts.intersects(support) else { continue }
             let governing = category == .selfHarm ? selfHarmCancelled : cancelled
             if !governing.contains(category) { openToLearned.insert(category) }
         }

@@ -63,7 +63,8 @@ final class FrozenTables: @unchecked Sendable {
         let goesOn = numbering.numbers["zh_goeson"].map { Int16($0) } ?? -1
         let storyThen = numbering.numbers["zh_storythen"].map { Int16($0) } ?? -1
         let say = numbering.numbers["say"].map { Int16($0) } ?? -1
-        var usedConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
+        let supportConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
+        var usedConcepts = supportConcepts
         var neededConcepts = EntryConcepts()
         for pattern in patterns {
             for part in pattern.parts { usedConcepts.formUnion(EntryConcepts(part, script: pattern.script)) }
@@ -76,7 +77,8 @@ final class FrozenTables: @unchecked Sendable {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .han))
         }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
-            concepts.intersects(usedConcepts) ? tags.union(.hasConcepts)
+            let tags = concepts.intersects(supportConcepts) ? tags.union(.carriesLearnedSupport) : tags
+            return concepts.intersects(usedConcepts) ? tags.union(.hasConcepts)
                 : concepts.intersects(neededConcepts) ? tags.union(.hasNeededConcepts) : tags
         })
         let patternLayout = FrozenPatterns.Layout(patterns)

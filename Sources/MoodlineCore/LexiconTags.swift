@@ -32,6 +32,9 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     /// Set by the compiler: the entry's only concepts are ones a pattern `needs:` and none has as
     /// a part (没, "still"), so scoring only notes them for the fragment and feeds no pattern.
     static let hasNeededConcepts = LexiconTags(rawValue: 1 << 30)
+    /// Set by the compiler: the entry stands for a concept the learned layer needs to state a
+    /// category (``FrozenPatterns/learnedSupport``), so its clause is noted for the layer.
+    static let carriesLearnedSupport = LexiconTags(rawValue: 1 << 29)
 
     public init(_ category: Category) { rawValue = 1 << UInt32(category.rawValue) }
 

@@ -435,7 +435,7 @@ private struct RuleState {
             let concepts = clause.patterns.concepts(e)
             if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts) { sawTrouble = true }
             clause.advance(
-                entry: id, concepts: concepts, from: Int32(from), to: Int32(to),
+                entry: id, concepts: concepts, carriesLearnedSupport: tags.contains(.carriesLearnedSupport), from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
                 negatorPrecedes: negatorPrecedes(), starting: clause.patterns.startRange(e), tracer: &tracer
             )
@@ -692,7 +692,7 @@ private struct RuleState {
             }
             // A cue cancels the guess only when it speaks for every clause with a word that can
             // carry it; a cue of the fragment's wide patterns speaks for all of them.
-            let openClause = clause.openToLearned.contains(category) && !fragmentCues.cancelled.contains(category)
+            let openClause = clause.isOpenToLearned(category) && !fragmentCues.cancelled.contains(category)
             if cancelled.contains(category) && !openClause {
                 if let cue = allCues.cue(cancelling: category) {
                     tracer.record(.categoryScoped(hit, cue))
