@@ -29650,7 +29650,7 @@ take my business elsewhere	0	@leave
 taking my business elsewhere	0	@leave
 never renting	0	@leave
 never booking	0	@leave
-never flying	0	@leave
+never flying	0	@leave,@en_wontbe
 never ordering	0	@leave
 never shopping	0	@leave
 never using you	0	@leave
@@ -35569,6 +35569,23 @@ that game	0	@en_innocent
 game where	0	@en_innocent
 the game where	0	@en_innocent
 a game where	0	@en_innocent
+# --- not doing it with the company again (I'm not flying with you people again; won't be bringing either car back to you)
+not flying	0	@en_wontbe
+i'm not flying	0	@en_wontbe
+not banking	0	@en_wontbe
+not booking	0	@en_wontbe
+not ordering	0	@en_wontbe
+not shopping	0	@en_wontbe
+won't be bringing	0	@en_wontbe
+will not be bringing	0	@en_wontbe
+won't be landing	0	@en_wontbe
+it won't be landing	0	@en_wontbe
+with you people again	0	@en_withyouagain
+you people again	0	@en_withyouagain
+back to you	0	@en_withyouagain
+here next month	0	@en_withyouagain
+with you ever again	0	@en_withyouagain
+with your lot again	0	@en_withyouagain
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
