@@ -54,6 +54,7 @@ import Testing
         Floor(name: "round47", recall: 0.87, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
         Floor(name: "round48", recall: 0.95, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
         Floor(name: "round49", recall: 0.84, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
+        Floor(name: "round50", recall: 0.93, falseAlarms: 3, calmAlerted: 2, calmUrgent: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
