@@ -125,6 +125,28 @@ import Testing
         #expect(!score("I am not cancelling everything").categories.contains(.churn))
     }
 
+    /// A cue cancels the layer's guess only when it speaks for every clause with a word that can
+    /// carry the category: a report in one clause leaves the speaker's own next clause standing.
+    @Test func aCueCancelsTheGuessOnlyInItsOwnClauses() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "test.tsv", text: "bad\t-2\t\n"),
+            LexiconSource(name: "en-concepts.tsv", text: "cancel+\t0\t@cancel\nfriend\t0\t@third\nsaid\t0\t@say\n"),
+            LexiconSource(name: "en.patterns", text: "@third ..3 @say\tscope:reported\n@cancel\tsupport:churn\twords that carry churn\n"),
+            LexiconSource(name: "test.model", text: """
+            bias\t-4\t-4\t-4\t-4\t-4
+            threshold\t0.5\t0.5\t0.5\t0.5\t0.5
+            1:everything\t0\t0\t0\t5\t0
+            """),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        // The only clause with a leaving word is the friend's.
+        #expect(!scorer.score("my friend said he will cancel everything, bad", language: nil).categories.contains(.churn))
+        // The friend's clause has none; the speaker's own has one and no cue.
+        #expect(scorer.score("my friend said so, bad, I cancel everything", language: nil).categories.contains(.churn))
+        // Nor does a clause without a leaving word hold the guess up.
+        #expect(!scorer.score("my friend said everything, bad", language: nil).categories.contains(.churn))
+    }
+
     @Test func explanationsNameTheStrongestFeatures() {
         var scorer = Scorer(lexicon: Self.lexicon)
         let features = scorer.learnedFeatures("I am cancelling everything", category: .churn)

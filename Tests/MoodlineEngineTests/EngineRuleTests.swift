@@ -291,6 +291,31 @@ import Testing
         #expect(anger(.churn) == 1)
     }
 
+    /// A complaint is at least mildly negative however soft its words ("Third box in a row like
+    /// this"): a repeat contact at -0.1 opens customer_negative where plain -0.1 lines do not.
+    @Test func aSoftlyWordedComplaintIsStillNegative() {
+        func negative(_ categories: Category...) -> Int {
+            var h = Harness()
+            for i in 1...4 {
+                var s = score(-0.1, arousal: 0.05)
+                for c in categories { s.categories.insert(c) }
+                h.send(fragment(Int64(i), at: Double(i) * 20, .customer), s)
+            }
+            return h.kinds(.customerNegative).count
+        }
+        #expect(negative() == 0)
+        #expect(negative(.repeatContact) == 1)
+        var mild = Score()
+        mild.valence = -0.1
+        mild.categories.insert(.grievance)
+        #expect(Engine.mood(mild, arousal: 0.1, speaker: .customer, text: "").valence <= -Engine.complaintFloor)
+        // A warm line is no complaint, whatever it names.
+        var warm = Score()
+        warm.valence = 0.5
+        warm.categories.insert(.repeatContact)
+        #expect(Engine.mood(warm, arousal: 0.1, speaker: .customer, text: "").valence == 0.5)
+    }
+
     /// Anger waits for a second fragment above the enter level, unless the fragment alone is
     /// furious (`immediate_level`): one cross line in a calm call is not anger.
     @Test func angerWaitsForASecondFragmentUnlessFurious() {
