@@ -114,7 +114,11 @@ extension Engine {
         // layer, trained on what customers say, is no judge of an agent's words.
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
         let stated = fragment.speaker == .customer ? score.categories : score.ruleCategories
-        if fragment.speaker == .agent && score.spokenOf.contains(.escalation) { s.agentPointedOutsideSeq = fragment.seq }
+        // An agent who dares the customer to go outside ("有本事你去告啊") gives no advice: the
+        // threat that answers the dare is the customer's own.
+        if fragment.speaker == .agent && score.spokenOf.contains(.escalation) && !score.ruleCategories.contains(.rude) {
+            s.agentPointedOutsideSeq = fragment.seq
+        }
         for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
             if kind == .escalationThreat && Self.followsAdvice(fragment.seq, s) { continue }
             if Self.crisisCarries(kind) && isOpen(.selfHarm, in: s, config) { continue }
