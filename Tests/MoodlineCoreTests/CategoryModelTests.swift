@@ -21,6 +21,17 @@ import Testing
     ]
     static let lexicon = try! Lexicon(sources: sources)
 
+    /// A lexicon of a few words, English concepts and patterns, and a model of `features` with
+    /// bias -4 and threshold 0.5 for every category.
+    static func lexicon(words: String, concepts: String, patterns: String, features: String) throws -> Lexicon {
+        try Lexicon(sources: [
+            LexiconSource(name: "test.tsv", text: words),
+            LexiconSource(name: "en-concepts.tsv", text: concepts),
+            LexiconSource(name: "en.patterns", text: patterns),
+            LexiconSource(name: "test.model", text: "bias\t-4\t-4\t-4\t-4\t-4\nthreshold\t0.5\t0.5\t0.5\t0.5\t0.5\n" + features),
+        ])
+    }
+
     func score(_ text: String) -> Score {
         var scorer = Scorer(lexicon: Self.lexicon)
         return scorer.score(text, language: nil)
@@ -128,16 +139,10 @@ import Testing
     /// A cue cancels the layer's guess only when it speaks for every clause with a word that can
     /// carry the category: a report in one clause leaves the speaker's own next clause standing.
     @Test func aCueCancelsTheGuessOnlyInItsOwnClauses() throws {
-        let lexicon = try Lexicon(sources: [
-            LexiconSource(name: "test.tsv", text: "bad\t-2\t\n"),
-            LexiconSource(name: "en-concepts.tsv", text: "cancel+\t0\t@cancel\nfriend\t0\t@third\nsaid\t0\t@say\n"),
-            LexiconSource(name: "en.patterns", text: "@third ..3 @say\tscope:reported\n@cancel\tsupport:churn\twords that carry churn\n"),
-            LexiconSource(name: "test.model", text: """
-            bias\t-4\t-4\t-4\t-4\t-4
-            threshold\t0.5\t0.5\t0.5\t0.5\t0.5
-            1:everything\t0\t0\t0\t5\t0
-            """),
-        ])
+        let lexicon = try Self.lexicon(
+            words: "bad\t-2\t\n", concepts: "cancel+\t0\t@cancel\nfriend\t0\t@third\nsaid\t0\t@say\n",
+            patterns: "@third ..3 @say\tscope:reported\n@cancel\tsupport:churn\twords that carry churn\n",
+            features: "1:everything\t0\t0\t0\t5\t0\n")
         var scorer = Scorer(lexicon: lexicon)
         // The only clause with a leaving word is the friend's.
         #expect(!scorer.score("my friend said he will cancel everything, bad", language: nil).categories.contains(.churn))
@@ -174,17 +179,10 @@ import Testing
     /// word beside the model's weak self-harm ("so tired, cancel the plan") is affairs put in
     /// order, as beside a rule's self-harm: churn goes.
     @Test func supportLinesMarkUnsupportedModelCategoriesWeak() throws {
-        let lexicon = try Lexicon(sources: [
-            LexiconSource(name: "test.tsv", text: "bad\t-2\t\ncancel the plan\t-1\tchurn\n"),
-            LexiconSource(name: "en-concepts.tsv", text: "pills\t0\t@method\ngoodbye\t0\t@farewell\n"),
-            LexiconSource(name: "en.patterns", text: "@method|@farewell\tsupport:self_harm\twords that carry self-harm\n"),
-            LexiconSource(name: "test.model", text: """
-            bias\t-4\t-4\t-4\t-4\t-4
-            threshold\t0.5\t0.5\t0.5\t0.5\t0.5
-            1:tired\t5\t0\t0\t0\t0
-            1:bad\t0\t0\t0\t0\t5
-            """),
-        ])
+        let lexicon = try Self.lexicon(
+            words: "bad\t-2\t\ncancel the plan\t-1\tchurn\n", concepts: "pills\t0\t@method\ngoodbye\t0\t@farewell\n",
+            patterns: "@method|@farewell\tsupport:self_harm\twords that carry self-harm\n",
+            features: "1:tired\t5\t0\t0\t0\t0\n1:bad\t0\t0\t0\t0\t5\n")
         var scorer = Scorer(lexicon: lexicon)
         let distress = scorer.score("so tired, this is bad", language: nil)
         #expect(distress.categories.contains(.selfHarm))

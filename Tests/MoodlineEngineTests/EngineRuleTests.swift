@@ -277,13 +277,7 @@ import Testing
     /// agitated, though their words are calm. Plain negativity without them stays customer_negative.
     @Test func flatComplaintsAreAngerPlainNegativityIsNot() {
         func anger(_ categories: Category...) -> Int {
-            var h = Harness()
-            for i in 1...5 {
-                var s = score(-0.6, arousal: 0.05)
-                for c in categories { s.categories.insert(c) }
-                h.send(fragment(Int64(i), at: Double(i) * 20, .customer), s)
-            }
-            return h.kinds(.customerAnger).count
+            Harness.customerAlerts(.customerAnger, lines: 5, valence: -0.6, arousal: 0.05, stating: categories)
         }
         #expect(anger() == 0)
         #expect(anger(.grievance) == 1)
@@ -295,13 +289,7 @@ import Testing
     /// this"): a repeat contact at -0.1 opens customer_negative where plain -0.1 lines do not.
     @Test func aSoftlyWordedComplaintIsStillNegative() {
         func negative(_ categories: Category...) -> Int {
-            var h = Harness()
-            for i in 1...4 {
-                var s = score(-0.1, arousal: 0.05)
-                for c in categories { s.categories.insert(c) }
-                h.send(fragment(Int64(i), at: Double(i) * 20, .customer), s)
-            }
-            return h.kinds(.customerNegative).count
+            Harness.customerAlerts(.customerNegative, lines: 4, valence: -0.1, arousal: 0.05, stating: categories)
         }
         #expect(negative() == 0)
         #expect(negative(.repeatContact) == 1)

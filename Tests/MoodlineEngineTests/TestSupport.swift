@@ -55,3 +55,17 @@ struct Harness {
 
     func kinds(_ kind: AlertKind) -> [Alert] { alerts.filter { $0.kind == kind } }
 }
+
+extension Harness {
+    /// How many `kind` alerts `lines` customer lines raise, 20 s apart, each of `valence` and
+    /// `arousal` and stating `categories`.
+    static func customerAlerts(
+        _ kind: AlertKind, lines: Int, valence: Float, arousal: Float, stating categories: [Category]
+    ) -> Int {
+        var h = Harness()
+        var line = score(valence, arousal: arousal)
+        for c in categories { line.categories.insert(c) }
+        for i in 1...lines { h.send(fragment(Int64(i), at: Double(i) * 20, .customer), line) }
+        return h.kinds(kind).count
+    }
+}
