@@ -63,18 +63,11 @@ import Testing
     /// overruled; a model with no veto line overrules nothing; a veto must be a probability.
     @Test func aVetoOverrulesARuleTheModelFindsAllButImpossible() throws {
         func lexicon(veto: String?) throws -> Lexicon {
-            try Lexicon(sources: [
-                LexiconSource(name: "test.tsv", text: "bad\t-2\t\nsuicide\t-3\tself_harm\n"),
-                LexiconSource(name: "en-concepts.tsv", text: "cancel+\t0\t@cancel\nplan\t0\t@service\n"),
-                LexiconSource(name: "en.patterns", text: "@cancel ..2 @service\tchurn\n"),
-                // Columns: self_harm abuse escalation churn repeat.
-                LexiconSource(name: "test.model", text: """
-                bias\t-4\t-4\t-4\t-4\t-4
-                threshold\t0.5\t0.5\t0.5\t0.5\t0.5
-                \(veto.map { "veto\t" + $0 } ?? "")
-                1:tariff\t-9\t0\t0\t-9\t0
-                """),
-            ])
+            // Columns: self_harm abuse escalation churn repeat.
+            try Self.lexicon(
+                words: "bad\t-2\t\nsuicide\t-3\tself_harm\n", concepts: "cancel+\t0\t@cancel\nplan\t0\t@service\n",
+                patterns: "@cancel ..2 @service\tchurn\n",
+                features: (veto.map { "veto\t" + $0 + "\n" } ?? "") + "1:tariff\t-9\t0\t0\t-9\t0\n")
         }
         var vetoing = Scorer(lexicon: try lexicon(veto: "0\t0.01\t0.01\t0.01\t0.01"))
         // log-odds -4 (p 0.018): over the veto, the rule stands.
