@@ -69,6 +69,10 @@ struct FrozenPatterns {
     /// Concept number of saying or telling (`@say`: 说, 告诉我, 上次你们说, I was told), before a
     /// fix that is then a claim; -1 when absent.
     let say: Int16
+    /// Concept numbers of a rival named (`@competitor` for English patterns, `@zh_comp` for
+    /// Chinese: "another bank", 第二间, 别家); -1 when absent.
+    let rivalLatin: Int16
+    let rivalHan: Int16
 
     struct FragmentWide {
         var first: ConceptSet

@@ -63,6 +63,8 @@ final class FrozenTables: @unchecked Sendable {
         let goesOn = numbering.numbers["zh_goeson"].map { Int16($0) } ?? -1
         let storyThen = numbering.numbers["zh_storythen"].map { Int16($0) } ?? -1
         let say = numbering.numbers["say"].map { Int16($0) } ?? -1
+        let rivalLatin = numbering.numbers["competitor"].map { Int16($0) } ?? -1
+        let rivalHan = numbering.numbers["zh_comp"].map { Int16($0) } ?? -1
         let supportConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
         var usedConcepts = supportConcepts
         var neededConcepts = EntryConcepts()
@@ -91,7 +93,8 @@ final class FrozenTables: @unchecked Sendable {
             fragmentWide: copy(patternLayout.fragmentWide), wideOffsets: copy(wideTable.offsets), wideRules: copy(wideTable.rules),
             wideFirsts: patternLayout.wideFirsts, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: copy(learnedSupport), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, say: say
+            learnedSupport: copy(learnedSupport), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, say: say,
+            rivalLatin: rivalLatin, rivalHan: rivalHan
         )
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names

@@ -756,6 +756,12 @@ private struct RuleState {
         // make a rule's leaving into affairs in order.
         let faint = weak.contains(.selfHarm) && tentative.contains(.selfHarm)
         guard categories.contains(.selfHarm), categories.contains(.churn), !faint || weak.contains(.churn) else { return }
+        // A guess no word carries beside a rival named (我唔想再等……我去第二间gym) is leaving: the
+        // rival is where the customer goes, and the guess goes instead.
+        if weak.contains(.selfHarm) && !weak.contains(.churn) && namesRival {
+            dropWeakSelfHarm(tracer: &tracer)
+            return
+        }
         var kept = CategoryHits()
         for hit in hits {
             if hit.category == .churn {
@@ -767,6 +773,29 @@ private struct RuleState {
         hits = kept
         categories.remove(CategorySet(.churn))
         weak.remove(CategorySet(.churn))
+    }
+
+    /// Whether the fragment names a rival (`@competitor`, `@zh_comp`).
+    var namesRival: Bool {
+        let seen = clause.fragmentConcepts, patterns = clause.patterns
+        return (patterns.rivalLatin >= 0 && seen.latin.contains(Int(patterns.rivalLatin)))
+            || (patterns.rivalHan >= 0 && seen.han.contains(Int(patterns.rivalHan)))
+    }
+
+    /// Drops the learned layer's self-harm guess, which no word of the fragment carries.
+    mutating func dropWeakSelfHarm<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        var kept = CategoryHits()
+        for hit in hits {
+            if hit.category == .selfHarm {
+                tracer.record(.categorySuperseded(hit, by: .churn))
+            } else {
+                kept.append(hit)
+            }
+        }
+        hits = kept
+        categories.remove(CategorySet(.selfHarm))
+        weak.remove(CategorySet(.selfHarm))
+        tentative.remove(CategorySet(.selfHarm))
     }
 
     /// A returning customer who thanks or praises ("calling again just to say thanks, the engineer

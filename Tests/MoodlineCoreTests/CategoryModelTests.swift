@@ -170,11 +170,12 @@ import Testing
     /// `support:` lines: with them, a category the model states in a fragment with none of the
     /// words that can carry it is still stated, but weak; a fragment with one is not weak. A churn
     /// word beside the model's weak self-harm ("so tired, cancel the plan") is affairs put in
-    /// order, as beside a rule's self-harm: churn goes.
+    /// order, as beside a rule's self-harm: churn goes; beside a rival named, the guess goes.
     @Test func supportLinesMarkUnsupportedModelCategoriesWeak() throws {
         let lexicon = try Self.lexicon(
-            words: "bad\t-2\t\ncancel the plan\t-1\tchurn\n", concepts: "pills\t0\t@method\ngoodbye\t0\t@farewell\n",
-            patterns: "@method|@farewell\tsupport:self_harm\twords that carry self-harm\n",
+            words: "bad\t-2\t\ncancel the plan\t-1\tchurn\n",
+            concepts: "pills\t0\t@method\ngoodbye\t0\t@farewell\nanother bank\t0\t@competitor\n",
+            patterns: "@method|@farewell\tsupport:self_harm\twords that carry self-harm\n@competitor\tsupport:churn\twords that carry churn\n",
             features: "1:tired\t5\t0\t0\t0\t0\n1:bad\t0\t0\t0\t0\t5\n")
         var scorer = Scorer(lexicon: lexicon)
         let distress = scorer.score("so tired, this is bad", language: nil)
@@ -191,6 +192,9 @@ import Testing
         #expect(scorer.score("cancel the plan", language: nil).categories.contains(.churn))
         let affairs = scorer.score("so tired, cancel the plan", language: nil)
         #expect(affairs.weakCategories.contains(.selfHarm) && !affairs.categories.contains(.churn))
+        // Unless a rival is named: that is where the customer goes, and the guess goes instead.
+        let leaving = scorer.score("so tired, cancel the plan, off to another bank", language: nil)
+        #expect(leaving.categories.contains(.churn) && !leaving.categories.contains(.selfHarm))
     }
 
     /// The `alert` line: a guess over the threshold but under the alert threshold is stated,

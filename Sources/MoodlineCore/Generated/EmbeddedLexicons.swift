@@ -55340,9 +55340,9 @@ smartone	0	@zh_comp
 帮衬你哋	0	@zh_use
 存你们行	0	@zh_use
 存你们银行	0	@zh_use
-坐别家	0	@zh_use,@zh_leaveword
-用别家	0	@zh_use,@zh_leaveword
-买别家	0	@zh_use,@zh_leaveword
+坐别家	0	@zh_use,@zh_leaveword,@zh_comp
+用别家	0	@zh_use,@zh_leaveword,@zh_comp
+买别家	0	@zh_use,@zh_leaveword,@zh_comp
 # --- a past version or season
 上个版本	0	@zh_past
 上一个版本	0	@zh_past
@@ -59086,9 +59086,9 @@ aws	0	@zh_comp
 跳出去	0	@zh_lookdown
 跳出窗	0	@zh_lookdown
 # --- another shop or platform, where someone else's trouble happened (他在别的店修车被坑惨了; 我朋友用别家平台)
-别家店	0	@zh_elsewhereco
+别家店	0	@zh_elsewhereco,@zh_comp
 另一间	0	@zh_elsewhereco
-别家平台	0	@zh_elsewhereco
+别家平台	0	@zh_elsewhereco,@zh_comp
 另一个平台	0	@zh_elsewhereco
 其他店	0	@zh_elsewhereco
 另一间店	0	@zh_elsewhereco
@@ -60926,20 +60926,20 @@ google reviews	0	@zh_social
 换平台	0	@zh_leaveword
 换别的平台	0	@zh_leaveword
 换个平台	0	@zh_leaveword
-换别家	0	@zh_leaveword
+换别家	0	@zh_leaveword,@zh_comp
 换一家	0	@zh_leaveword
-用别家的	0	@zh_leaveword
-去别家	0	@zh_leaveword
-找别家	0	@zh_leaveword
+用别家的	0	@zh_leaveword,@zh_comp
+去别家	0	@zh_leaveword,@zh_comp
+找别家	0	@zh_leaveword,@zh_comp
 另外找一家	0	@zh_leaveword
 另找一家	0	@zh_leaveword
 另外找过一家	0	@zh_leaveword
 别家买	0	@zh_leaveword
 换品牌	0	@zh_leaveword
 换牌子	0	@zh_leaveword
-选别家	0	@zh_leaveword
-改用别家	0	@zh_leaveword
-以后都用别家	0	@zh_leaveword
+选别家	0	@zh_leaveword,@zh_comp
+改用别家	0	@zh_leaveword,@zh_comp
+以后都用别家	0	@zh_leaveword,@zh_comp
 再也不买	0	@zh_leaveword
 再也不来	0	@zh_leaveword
 再也不会用	0	@zh_leaveword
@@ -61041,10 +61041,10 @@ can埋	0	@zh_leaveword
 退坑了	0	@zh_leaveword
 弃坑了	0	@zh_leaveword
 脱坑	0	@zh_leaveword
-坐别家的	0	@zh_leaveword
-买别家的	0	@zh_leaveword
-去别家买	0	@zh_leaveword
-改坐别家	0	@zh_leaveword
+坐别家的	0	@zh_leaveword,@zh_comp
+买别家的	0	@zh_leaveword,@zh_comp
+去别家买	0	@zh_leaveword,@zh_comp
+改坐别家	0	@zh_leaveword,@zh_comp
 下学期不报了	0	@zh_leaveword
 下学期不续了	0	@zh_leaveword
 明年不续了	0	@zh_leaveword
@@ -61071,9 +61071,9 @@ can埋	0	@zh_leaveword
 用唔着喇	0	@zh_leaveword
 帮我退会	0	@zh_leaveword
 退会手续	0	@zh_leaveword
-转去别家	0	@zh_leaveword
-转用别家	0	@zh_leaveword
-过别家	0	@zh_leaveword
+转去别家	0	@zh_leaveword,@zh_comp
+转用别家	0	@zh_leaveword,@zh_comp
+过别家	0	@zh_leaveword,@zh_comp
 第二间平	0	@zh_leaveword
 完约就走	0	@zh_leaveword
 完咗约我就走	0	@zh_leaveword
@@ -61130,9 +61130,9 @@ can埋	0	@zh_leaveword
 不要续了	0	@zh_leaveword
 不要再续	0	@zh_leaveword
 别再续	0	@zh_leaveword
-给别家送	0	@zh_leaveword
-交给别家	0	@zh_leaveword
-给别家做	0	@zh_leaveword
+给别家送	0	@zh_leaveword,@zh_comp
+交给别家	0	@zh_leaveword,@zh_comp
+给别家做	0	@zh_leaveword,@zh_comp
 畀第二间	0	@zh_leaveword
 喺第二间买咗	0	@zh_leaveword
 在别家买了	0	@zh_leaveword
@@ -61918,6 +61918,8 @@ sb客服	0	@zh_insult
 难到我	0	@zh_sohard
 卡到我	0	@zh_sohard
 难得我	0	@zh_sohard
+# --- going to a rival, said in one entry (以后都用别家): the rival named
+不满意就去别家	0	@zh_comp
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
