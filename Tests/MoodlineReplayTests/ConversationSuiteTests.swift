@@ -56,6 +56,7 @@ import Testing
         Floor(name: "round49", recall: 0.84, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round50", recall: 0.93, falseAlarms: 3, calmAlerted: 2, calmUrgent: 1),
         Floor(name: "round51", recall: 0.86, falseAlarms: 3, calmAlerted: 3, calmUrgent: 0),
+        Floor(name: "round52", recall: 0.93, falseAlarms: 4, calmAlerted: 1, calmUrgent: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
