@@ -124,6 +124,11 @@ import Testing
         far.send(fragment(-9_000_000_000_000_000_000, at: 0, .agent), score(0, .escalation))
         far.send(fragment(9_000_000_000_000_000_000, at: 10, .customer), score(-0.2, .escalation))
         #expect(far.kinds(.escalationThreat).count == 1)
+        // A dare ("有本事你去告啊") is rudeness, no advice: the threat that answers it counts.
+        var dared = Harness()
+        dared.send(fragment(1, at: 0, .agent), score(-0.5, .escalation, .rude))
+        dared.send(fragment(2, at: 10, .customer), score(-0.5, .escalation))
+        #expect(dared.kinds(.escalationThreat).map(\.seq) == [2])
     }
 
     @Test func evidenceNamesTheStatementAndTheLevels() {
