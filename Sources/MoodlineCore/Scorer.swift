@@ -759,20 +759,10 @@ private struct RuleState {
         // A guess no word carries beside a rival named (我唔想再等……我去第二间gym) is leaving: the
         // rival is where the customer goes, and the guess goes instead.
         if weak.contains(.selfHarm) && !weak.contains(.churn) && namesRival {
-            dropWeakSelfHarm(tracer: &tracer)
+            supersede(.selfHarm, by: .churn, tracer: &tracer)
             return
         }
-        var kept = CategoryHits()
-        for hit in hits {
-            if hit.category == .churn {
-                tracer.record(.categorySuperseded(hit, by: .selfHarm))
-            } else {
-                kept.append(hit)
-            }
-        }
-        hits = kept
-        categories.remove(CategorySet(.churn))
-        weak.remove(CategorySet(.churn))
+        supersede(.churn, by: .selfHarm, tracer: &tracer)
     }
 
     /// Whether the fragment names a rival (`@competitor`, `@zh_comp`).
@@ -782,20 +772,21 @@ private struct RuleState {
             || (patterns.rivalHan >= 0 && seen.han.contains(Int(patterns.rivalHan)))
     }
 
-    /// Drops the learned layer's self-harm guess, which no word of the fragment carries.
-    mutating func dropWeakSelfHarm<Tracer: ScoreTracer>(tracer: inout Tracer) {
+    /// Drops every hit of `category`, recording that `winner` supersedes it.
+    mutating func supersede<Tracer: ScoreTracer>(_ category: Category, by winner: Category, tracer: inout Tracer) {
         var kept = CategoryHits()
         for hit in hits {
-            if hit.category == .selfHarm {
-                tracer.record(.categorySuperseded(hit, by: .churn))
+            if hit.category == category {
+                tracer.record(.categorySuperseded(hit, by: winner))
             } else {
                 kept.append(hit)
             }
         }
         hits = kept
-        categories.remove(CategorySet(.selfHarm))
-        weak.remove(CategorySet(.selfHarm))
-        tentative.remove(CategorySet(.selfHarm))
+        let dropped = CategorySet(category)
+        categories.remove(dropped)
+        weak.remove(dropped)
+        tentative.remove(dropped)
     }
 
     /// A returning customer who thanks or praises ("calling again just to say thanks, the engineer
@@ -813,17 +804,7 @@ private struct RuleState {
         } else {
             return
         }
-        var kept = CategoryHits()
-        for hit in hits {
-            if hit.category == .repeatContact {
-                tracer.record(.categorySuperseded(hit, by: praise))
-            } else {
-                kept.append(hit)
-            }
-        }
-        hits = kept
-        categories.remove(CategorySet(.repeatContact))
-        weak.remove(CategorySet(.repeatContact))
+        supersede(.repeatContact, by: praise, tracer: &tracer)
     }
 
     /// Categories of patterns with a `needs:` whose fragment has none of the needed concepts:
