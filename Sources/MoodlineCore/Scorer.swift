@@ -683,6 +683,7 @@ private struct RuleState {
         guard any(over) else { return }
         let allCues = clause.fragmentCues.union(fragmentCues)
         let cancelled = allCues.cancelled
+        let wideCancelled = fragmentCues.cancelled
         for (k, category) in CategoryModel.categories.enumerated() where over[k] && !categories.contains(category) && !uncorroborated.contains(category) {
             let hit = CategoryHit(learned: category)
             tracer.record(.learned(category, probability: 1 / (1 + expf(-logits[k]))))
@@ -692,8 +693,7 @@ private struct RuleState {
             }
             // A cue cancels the guess only when it speaks for every clause with a word that can
             // carry it; a cue of the fragment's wide patterns speaks for all of them.
-            let openClause = clause.isOpenToLearned(category) && !fragmentCues.cancelled.contains(category)
-            if cancelled.contains(category) && !openClause {
+            if cancelled.contains(category) && (wideCancelled.contains(category) || !clause.isOpenToLearned(category)) {
                 if let cue = allCues.cue(cancelling: category) {
                     tracer.record(.categoryScoped(hit, cue))
                 }
