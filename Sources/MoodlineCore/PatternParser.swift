@@ -56,7 +56,7 @@ enum PatternParser {
         let fragmentWide = tokens.contains("&")
         if fragmentWide {
             guard tokens.count == 3, tokens[1] == "&" else {
-                return fail(.badPattern, "a fragment-wide pattern is two parts joined by ` & `: `@praise & @letdown`")
+                return fail(.badPattern, "a fragment-wide pattern is two parts joined by ` & `, such as `@praise & @letdown`")
             }
         }
         for token in tokens where token != "&" {
