@@ -46,13 +46,15 @@ public struct ThresholdSweep: Sendable {
         self.expectations = expectations
     }
 
-    /// The levels tried for a rule: the current one and multiples of it (whole overlaps for
-    /// interruptions), each with the rule's exit kept in the same proportion.
+    /// The levels tried for a rule: the current one and multiples of it up to four times (whole
+    /// overlaps for interruptions), each with the rule's exit kept in the same proportion. Four
+    /// times reaches the lines that open an episode at once, which verdicts of false alarm on
+    /// clearly unhappy customers need.
     public static func candidates(_ kind: AlertKind, _ rule: EngineConfig.SustainedRule) -> [Double] {
         if kind == .interruptions {
             return Array(Set([1.0, 2, 3, 4, 5, 6, rule.enter])).sorted()
         }
-        let scaled = [0.5, 0.75, 1, 1.25, 1.5, 2].map { ($0 * rule.enter * 100).rounded() / 100 }
+        let scaled = [0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4].map { ($0 * rule.enter * 100).rounded() / 100 }
         return Array(Set(scaled + [rule.enter])).filter { $0 > 0 }.sorted()
     }
 

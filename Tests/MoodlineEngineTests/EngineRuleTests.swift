@@ -158,9 +158,11 @@ import Testing
     /// weight: a complaint around it still holds. A glad line moves it in full.
     @Test func aFlatLineThinsTheMoodLessThanAGladOne() {
         func run(_ second: Score) -> [Int64] {
+            // The first line alone stays under `enter` only at a light first weight.
             var h = Harness {
                 $0.rules.customerNegative.holdFragments = 2
                 $0.rules.customerNegative.immediateLevel = nil
+                $0.smoothing.minimumWeight = 0.3
             }
             h.send(fragment(1, at: 0, .customer), score(-0.5))
             h.send(fragment(2, at: 30, .customer), score(-0.5))

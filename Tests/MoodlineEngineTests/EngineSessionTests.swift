@@ -96,7 +96,7 @@ import Testing
         let s = h.ended.first
         #expect(s?.endReason == .ended)
         #expect(s?.fragments == 2)
-        #expect(s?.alerts == ["churn_threat": 1])
+        #expect(s?.alerts == ["churn_threat": 1, "customer_negative": 1])
         #expect(s?.agentInterruptions == 1)
         #expect(s?.endTs == 12)
         #expect(h.engine.liveSessionCount == 0)
