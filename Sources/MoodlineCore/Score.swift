@@ -44,6 +44,11 @@ public struct Score: Sendable, Equatable {
     /// but it's all fixed"), with no risk statement or insult in it. A real feeling, but one such
     /// line is no grievance on its own.
     public var isAside: Bool
+    /// Whether the aside is a story: mostly someone else's words or trouble (我表姐气得说要打12315),
+    /// or a trouble of the caller's own told as settled since. A conversation lets such a line
+    /// add to the mood but not be the one that opens a mood alert: a calm caller telling how
+    /// bad it once was is not unhappy now.
+    public var isStory: Bool
     /// Categories a rule stated and a scope cue then cancelled (reported, a procedure, a denial…).
     public var scopedCategories: CategorySet
     /// Whether the valence is only the learned layer's lean on a line with no sentiment word:
@@ -57,8 +62,8 @@ public struct Score: Sendable, Equatable {
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
-        weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, scopedCategories: CategorySet = [],
-        isLean: Bool = false, asksAfterSafety: Bool = false
+        weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, isStory: Bool = false,
+        scopedCategories: CategorySet = [], isLean: Bool = false, asksAfterSafety: Bool = false
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -70,6 +75,7 @@ public struct Score: Sendable, Equatable {
         self.weakCategories = weakCategories
         self.tentativeCategories = tentativeCategories
         self.isAside = isAside
+        self.isStory = isStory
         self.scopedCategories = scopedCategories
         self.isLean = isLean
         self.asksAfterSafety = asksAfterSafety

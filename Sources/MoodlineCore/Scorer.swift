@@ -993,13 +993,19 @@ private struct RuleState {
         // So is a line whose negative words are mostly someone else's words or story (我表姐气得说要打12315;
         // "when the brother drowns himself, I bawled"), or a trouble since settled.
         let isStory = reportedNegative < 0 && reportedNegative <= Self.storyShare * negativeMass
+        // A clause about someone else's deed or an outside dispute told to its end ("my sister
+        // had a nightmare with another app and ended up filing with the BBB") is a story too.
+        let storyCues: ScopeCues = [ScopeCues(.otherParty), ScopeCues(.elsewhere)]
+        let toldAsStory = isStory || isSettledPast || fragmentCues.contains(ScopeCues(.reported))
+            || !clause.fragmentCues.union(fragmentCues).intersection(storyCues).isEmpty
         let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty
-                || fragmentCues.contains(ScopeCues(.reported)) || sawHyperbole || isSorrow || isStory || isSettledPast)
+                || sawHyperbole || isSorrow || toldAsStory)
             && categories.rawValue & ~weak.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
             valence: valence, arousal: arousal, language: language, isTraditional: stats.traditional,
             categories: categories, hits: hits, rawSum: total, weakCategories: weak,
             tentativeCategories: tentative.intersection(categories), isAside: isAside,
+            isStory: isAside && toldAsStory,
             scopedCategories: clause.scoped, isLean: isLean,
             asksAfterSafety: clause.fragmentCues.union(fragmentCues).contains(ScopeCues(.concern))
         )

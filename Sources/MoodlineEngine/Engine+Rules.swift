@@ -139,13 +139,14 @@ extension Engine {
             if !isOpen(.selfHarm, in: s, config) {
                 sustained(
                     .customerAnger, level: Self.angerLevel(s.customer),
-                    instant: score.isAside ? 0 : Self.instantAnger(valence: mood.valence, arousal: context.arousal), context, &s, config, lexicon, &counters, into: &output)
+                    instant: score.isAside ? 0 : Self.instantAnger(valence: mood.valence, arousal: context.arousal),
+                    mayOpen: !score.isStory, context, &s, config, lexicon, &counters, into: &output)
             }
             sustained(
                 .customerNegative, level: Self.negativeLevel(s.customer),
                 instant: Self.pointed(score, arousal: context.arousal, echoed: echo != nil, priorNegative: priorNegative)
                     ? Double(-mood.valence) : 0,
-                context, &s, config, lexicon, &counters, into: &output)
+                mayOpen: !score.isStory, context, &s, config, lexicon, &counters, into: &output)
         } else {
             // Strain told again and again ("queue's really long", then "nine chats open") is
             // stress, though the lines between are calm and polite.
@@ -392,7 +393,7 @@ extension Engine {
 
     /// A sustained level: hysteresis between `enter` and `exit`, a hold, and a cooldown.
     static func sustained(
-        _ kind: AlertKind, level: Double, instant: Double? = nil, heldAlready: Bool = false, _ context: FragmentContext, _ s: inout SessionState,
+        _ kind: AlertKind, level: Double, instant: Double? = nil, heldAlready: Bool = false, mayOpen: Bool = true, _ context: FragmentContext, _ s: inout SessionState,
         _ configuration: EngineConfig, _ lexicon: Lexicon, _ counters: inout EngineCounters, into output: inout EngineOutput
     ) {
         guard let rule = configuration.sustainedRule(kind) else { return }
@@ -417,7 +418,7 @@ extension Engine {
         e.holdCount = e.holdCount &+ 1
         let held = heldAlready || Int(e.holdCount) >= rule.holdFragments && context.ts - e.holdSince >= rule.holdSeconds
         let strongAlone = rule.immediateLevel.map { immediate in (instant ?? level) >= immediate } ?? false
-        guard held || strongAlone, context.ts - e.lastFired >= rule.cooldownSeconds else { return }
+        guard held || strongAlone, mayOpen, context.ts - e.lastFired >= rule.cooldownSeconds else { return }
         e.isOpen = true
         e.lastLevel = Float(instant ?? level)
         e.climbing = 0

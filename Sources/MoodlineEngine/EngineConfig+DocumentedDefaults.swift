@@ -6,7 +6,7 @@ extension EngineConfig {
     smoothing:
       half_life_seconds: 20          # half-life of each speaker's smoothed valence and arousal
       trend_half_life_seconds: 90    # half-life of the slow average; trend = smoothed - slow
-      minimum_weight: 0.5            # least weight a fragment gets, however soon after the last
+      minimum_weight: 0.4            # least weight a fragment gets, however soon after the last
       maximum_weight: 0.75           # most weight a fragment gets, however long the gap before it
 
     # Sustained kinds fire when the level stays >= enter for hold_fragments consecutive fragments

@@ -33,7 +33,7 @@ public struct EngineConfig: Sendable, Equatable, Codable {
         /// Half-life of the slow average the trend is measured against, seconds.
         public var trendHalfLifeSeconds: Double = 90
         /// Weight a fragment gets at least, however soon it follows the last one.
-        public var minimumWeight: Double = 0.5
+        public var minimumWeight: Double = 0.4
         /// Weight a fragment gets at most, however long the gap before it.
         public var maximumWeight: Double = 0.75
 
