@@ -341,6 +341,18 @@ import Testing
         #expect(theirs.categories.isEmpty)
     }
 
+    /// A contact made outside the company ("I called the police, it was bad") is a story: an
+    /// aside that a conversation lets add to the mood but not open a mood alert. A trouble
+    /// settled since is one too; the speaker's own complaint is neither.
+    @Test func anOutsideDisputeOrASettledTroubleIsAStory() {
+        let outside = score("i called the police, it was bad")
+        #expect(outside.valence < 0 && outside.isAside && outside.isStory)
+        #expect(score("it was bad, but it got sorted").isStory)
+        let own = score("it was bad")
+        #expect(!own.isAside && !own.isStory)
+        #expect(score("my friend said it was bad").isStory)
+    }
+
     /// 就 after the speaker has spoken begins the speaker's own step: a report about someone
     /// under way ends there (我想好了，等朋友睡了就跳下去), while a story with no speaker stays theirs.
     @Test func aConsequenceAfterTheSpeakerIsTheSpeakers() {

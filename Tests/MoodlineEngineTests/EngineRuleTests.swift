@@ -228,6 +228,28 @@ import Testing
         #expect(plain.kinds(.customerNegative).map(\.seq) == [1])
     }
 
+    /// A story (a sister's nightmare with another app, a trouble settled since) adds to the
+    /// mood but is never the line that opens it: after one unhappy line, the story holds the
+    /// alert back, and the customer's own next complaint opens it.
+    @Test func aStoryIsNotTheLineThatOpensAMoodAlert() {
+        var story = score(-0.8)
+        story.isAside = true
+        story.isStory = true
+        var h = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        h.send(fragment(1, at: 0, .customer), score(-0.5))
+        h.send(fragment(2, at: 30, .customer), story)
+        #expect(h.kinds(.customerNegative).isEmpty)
+        h.send(fragment(3, at: 60, .customer), score(-0.5))
+        #expect(h.kinds(.customerNegative).map(\.seq) == [3])
+        // The same line as an aside that is no story (a thing cursed) may complete the hold.
+        var aside = score(-0.8)
+        aside.isAside = true
+        var other = Harness { $0.rules.customerNegative.holdFragments = 2 }
+        other.send(fragment(1, at: 0, .customer), score(-0.5))
+        other.send(fragment(2, at: 30, .customer), aside)
+        #expect(other.kinds(.customerNegative).map(\.seq) == [2])
+    }
+
     @Test func hysteresisKeepsTheEpisodeOpenBetweenExitAndEnter() {
         var h = Harness { $0.rules.customerNegative.cooldownSeconds = 0 }
         h.send(fragment(1, at: 0, .customer), score(-0.8))
