@@ -60,6 +60,7 @@ import Testing
         Floor(name: "round53", recall: 0.93, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round54", recall: 0.9, falseAlarms: 3, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round55", recall: 0.88, falseAlarms: 2, calmAlerted: 1, calmUrgent: 1),
+        Floor(name: "round56", recall: 0.91, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
