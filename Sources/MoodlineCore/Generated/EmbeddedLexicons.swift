@@ -66342,7 +66342,6 @@ hang机	-2.0
 麻烦查	0	
 麻烦转	0	
 麻烦安排	0	
-麻烦确认	0	
 麻烦尽快	0	
 麻烦提供	0	
 麻烦提前	0	
@@ -70840,7 +70839,6 @@ call过一次	-1.3	repeat
 撞墙自杀	-3.5	self_harm
 bu xiang huo le	-3.5	self_harm
 buxianghuole	-3.5	self_harm
-bxhl	-3.5	self_harm
 bu xiang huo	-3.5	self_harm
 头撞墙	-3.5	self_harm
 拿头撞墙	-3.5	self_harm
@@ -73585,7 +73583,6 @@ app系咪死咗	-2.0
 难道要我们	-1.5	rude
 人人都这么说	-1.0	rude
 个个都这么说	-1.0	rude
-每个人都这么说	-1.0	rude
 个个都咁讲	-1.0	rude
 唔识用	-1.0	rude
 不会用就别	-2	rude
