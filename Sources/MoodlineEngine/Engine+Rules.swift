@@ -391,7 +391,9 @@ extension Engine {
         s.episodes[.selfHarm] = e
     }
 
-    /// A sustained level: hysteresis between `enter` and `exit`, a hold, and a cooldown.
+    /// A sustained level: hysteresis between `enter` and `exit`, a hold, and a cooldown. A
+    /// fragment that may not open (`mayOpen` false: a story told) counts towards the hold, but
+    /// the episode opens only on a later one.
     static func sustained(
         _ kind: AlertKind, level: Double, instant: Double? = nil, heldAlready: Bool = false, mayOpen: Bool = true, _ context: FragmentContext, _ s: inout SessionState,
         _ configuration: EngineConfig, _ lexicon: Lexicon, _ counters: inout EngineCounters, into output: inout EngineOutput
