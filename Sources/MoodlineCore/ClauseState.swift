@@ -85,6 +85,9 @@ struct ClauseState {
     /// Where someone else was first named after that acting 我 (a UTF-8 offset), or -1: an act
     /// told after it may be theirs (我刷到明星自杀的新闻).
     var actingOtherAt: Int32 = -1
+    /// Where the speaker's own next step began after a report about someone else (以后我也, a
+    /// UTF-8 offset), or -1: self-harm told from there on (我妈走了以后我也不想活了) is the speaker's.
+    var speakerReturnsAt: Int32 = -1
     /// Where the last matter told as settled ended (a UTF-8 offset), or -1: the repeat-contact
     /// statements wholly before it are contacts that ended in a fix.
     var settledEnd: Int32 = -1
@@ -230,7 +233,8 @@ struct ClauseState {
     /// 就 begins what follows (a condition's consequence, or the next step): after the speaker
     /// has spoken as the one acting (我已经想好了，今晚等室友睡了就从楼顶跳下去), a report about
     /// someone else under way ends there, for the step is the speaker's.
-    mutating func consequenceBegins() {
+    mutating func consequenceBegins(namingTheSpeakerAt utf8Start: Int32? = nil) {
+        if let utf8Start, reportedAt >= 0, utf8Start > reportedAt { speakerReturnsAt = utf8Start }
         guard speakerSpoke || (speakerAt >= 0 && !speakerOnlyAsOwner) else { return }
         var kept = 0
         for k in 0..<partialCount {
@@ -282,6 +286,7 @@ struct ClauseState {
                         && (actingOtherAt < 0 || hit.utf8Start < actingOtherAt) {
                         governing.remove(ScopeCues(.reported))
                     }
+                    if speakerReturnsAt >= 0 && hit.utf8Start >= speakerReturnsAt { governing.remove(ScopeCues(.reported)) }
                 }
                 if governing.rawValue != 0 && governing.cancelled.contains(hit.category) {
                     if let cue = governing.cue(cancelling: hit.category) {
@@ -338,6 +343,7 @@ struct ClauseState {
         actingSpeakerEnd = -1
         reportedAt = -1
         actingOtherAt = -1
+        speakerReturnsAt = -1
         sayEnd = -1
         speakerInside = ScopeCues()
         clauseStart = next

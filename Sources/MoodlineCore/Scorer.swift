@@ -428,7 +428,9 @@ private struct RuleState {
         if tags.contains(.consequence) {
             recentCount = 0
             clauseNegator = nil
-            clause.consequenceBegins()
+            // A step that names the speaker (以后我也) begins the speaker's own part of the clause.
+            let namesSpeaker = tags.contains(.hasConcepts) && clause.patterns.concepts(e).union.contains(Int(clause.patterns.speaker))
+            clause.consequenceBegins(namingTheSpeakerAt: namesSpeaker ? start : nil)
         }
 
         if tags.contains(.hasConcepts) {

@@ -54529,7 +54529,7 @@ price hike	0	@letdown
 离开这个世界	0	@zh_die,@zh_shterm
 结束这一切	0	@zh_die,@sh_hint,@zh_shterm
 结束一切	0	@zh_die
-结束自己	0	@zh_die,@zh_shword,@zh_shterm
+结束自己	0	@zh_die,@zh_shword,@zh_shterm,@zh_sh
 结束生命	0	@zh_die,@zh_shterm
 了结	0	@zh_die,@sh_hint,@zh_freed
 死是	0	@zh_die
@@ -56932,7 +56932,7 @@ smartone	0	@zh_comp
 写了封信给	0	@zh_letterto
 比现在好	0	@zh_better
 过得比现在好	0	@zh_better
-会过得更好	0	@zh_better
+会过得更好	0	@zh_better,@zh_relief
 用不着这些	0	@zh_noneed
 用不着	0	@zh_noneed
 用不上这些	0	@zh_noneed
@@ -58283,11 +58283,11 @@ bxhl	0	@zh_shterm
 没人注意	0	@zh_nowitness
 没人看见的时候	0	@zh_nowitness
 我说的是我自己	0	@zh_itsme
-说的是我自己	0	@zh_itsme
+说的是我自己	0	@zh_itsme,@zh_forme
 问的是我自己	0	@zh_itsme
 我问的是我自己	0	@zh_itsme
 是我本人	0	@zh_itsme
-就是我自己	0	@zh_itsme
+就是我自己	0	@zh_itsme,@zh_forme
 不关了	0	@zh_seal
 一直开着	0	@zh_seal
 开着不关	0	@zh_seal
@@ -58315,7 +58315,7 @@ bxhl	0	@zh_shterm
 不回来了	0	@zh_noreturn
 不会再回头	0	@zh_noreturn
 唔会再返转头	0	@zh_noreturn
-永远的那种	0	@zh_noreturn
+永远的那种	0	@zh_noreturn,@zh_forgood
 早啲走咗	0	@zh_earlygo
 早点走了	0	@zh_earlygo
 早点走	0	@zh_earlygo
@@ -58375,11 +58375,11 @@ bbq	0	@zh_bbq
 营地	0	@zh_bbq
 有人留言	0	@zh_quote
 留言说	0	@zh_quote
-最后一次打来	0	@zh_lasttalk,@sh_hint
+最后一次打来	0	@zh_lasttalk,@sh_hint,@zh_lastcall
 最后一次打给你们	0	@zh_lasttalk,@sh_hint
 最后一通电话	0	@zh_lasttalk,@sh_hint
 最后一个电话	0	@zh_lasttalk,@sh_hint
-最后一次打电话	0	@zh_lasttalk,@sh_hint
+最后一次打电话	0	@zh_lasttalk,@sh_hint,@zh_lastcall
 做个决定	0	@zh_decided
 做个了断	0	@zh_decided
 我走投无路	0	@self
@@ -58536,7 +58536,7 @@ bbq	0	@zh_bbq
 最后一次联系你们	0	@zh_lasttalk
 最后一次找你们	0	@zh_lasttalk,@zh_lastbother,@you
 最后一次揾你哋	0	@zh_lasttalk
-最后一次打嚟	0	@zh_lasttalk
+最后一次打嚟	0	@zh_lasttalk,@zh_lastcall
 钱留给我	0	@zh_giveall
 钱都留给	0	@zh_giveall
 都留畀	0	@zh_giveall
@@ -62625,7 +62625,7 @@ deliveroo	0	@zh_comp
 粉丝群	0	
 老人家的后事	0	
 生前契约	0	
-殡葬服务	0	
+殡葬服务	0	@zh_funeral
 预先安排后事	0	
 好几千人	0	
 好几千	0	
@@ -62727,7 +62727,7 @@ deliveroo	0	@zh_comp
 同一单	0	@zh_again
 同一件事	0	@zh_again
 # --- ended oneself, in an insurance question
-自己了结	0	@zh_suicideword,@zh_ownact
+自己了结	0	@zh_suicideword,@zh_ownact,@zh_sh
 是自己了结的	0	@zh_suicideword
 # --- the family paid (家属还能领)
 家属还能领	0	@zh_familymoney
@@ -63862,11 +63862,11 @@ nc吗	0	@zh_insult
 而家好返好多	0	@zh_nowfine
 而家冇事喇	0	@zh_nowfine
 而家好返晒	0	@zh_nowfine
-现在好很多了	0	@zh_nowfine
+现在好很多了	0	@zh_nowfine,@zh_recovered
 现在过得不错	0	@zh_nowfine
 以前想过	0	@zh_pastdark,@zh_want,@zh_cue
 曾经想过	0	@zh_pastdark,@zh_want,@zh_cue
-十年前	0	@zh_pastdark
+十年前	0	@zh_pastdark,@zh_thattime
 那几年	0	@zh_pastdark
 年轻时	0	@zh_pastdark
 年轻的时候	0	@zh_pastdark
@@ -64520,6 +64520,81 @@ fb群组	0	@zh_expose
 # --- don't blame me, said to family
 唔好怪我	0	@zh_sorry
 不要怪我	0	@zh_sorry
+# --- the speaker's own step after a report (我妈走了以后我也不想活了): the words inside keep their concepts
+以后我也	0	@zh_when,@zh_fromnow,@self,@zh_unsettled
+之后我也	0	@zh_when,@zh_goeson,@zh_storythen,@self,@zh_unsettled
+以后我都	0	@zh_when,@zh_fromnow,@self,@zh_still
+之后我都	0	@zh_when,@zh_goeson,@zh_storythen,@self,@zh_still
+# --- they will be happier (冇咗我呢个负累，佢哋会开心好多)
+会开心好多	0	@zh_relief
+开心好多	0	@zh_relief
+会开心啲	0	@zh_relief
+会开心点	0	@zh_relief
+会好过好多	0	@zh_relief
+# --- take care, said at the end
+保重	0	@zh_takecare
+以后你要好好的	0	@zh_takecare
+你要好好的	0	@zh_takecare
+好好的啊	0	@zh_takecare
+# --- the last call, or the last one to talk to (你应该系最后一个同我倾偈嘅人)
+最后一次打电话了	0	@zh_lastcall
+最后一个同我倾偈	0	@zh_lastcall
+最后一个跟我聊天	0	@zh_lastcall
+最后一个跟我说话	0	@zh_lastcall
+# --- the case is the speaker's own (受保人系我自己, 我是说我自己)
+我就是这个情况	0	@zh_forme
+受保人系我自己	0	@zh_forme
+受保人是我自己	0	@zh_forme
+被保险人是我自己	0	@zh_forme
+被保险人就是我	0	@zh_forme
+我是说我自己	0	@zh_forme
+我系讲我自己	0	@zh_forme
+讲紧我自己	0	@zh_forme
+# --- taking one's own life (保单持有人自己攞命)
+自己攞命	0	@zh_sh
+# --- a means said not to be for its routine use (买了根绳子 不是搬家用的)
+不是搬家用的	0	@zh_notforuse
+不是搬家要用的	0	@zh_notforuse
+唔系搬屋用	0	@zh_notforuse
+唔系搬屋用㗎	0	@zh_notforuse
+你懂我意思	0	@zh_notforuse
+你明我意思	0	@zh_notforuse
+我自己知用嚟做咩	0	@zh_notforuse
+我自己知道用来做什么	0	@zh_notforuse
+# --- for good, or in the next life (下线了 永久的那种, 下辈子再一起开黑)
+下辈子再	0	@zh_forgood
+下辈子再一起	0	@zh_forgood
+下世再	0	@zh_forgood
+永久的那种	0	@zh_forgood
+# --- one's own funeral arranged
+殡葬	0	@zh_funeral
+骨灰盒	0	@zh_funeral
+寿衣	0	@zh_funeral
+墓地	0	@zh_funeral
+# --- needed soon (我这个月应该就用得上了)
+这个月应该就用得上	0	@zh_soonneed
+很快就用得上	0	@zh_soonneed
+快用得上了	0	@zh_soonneed
+快用得着了	0	@zh_soonneed
+就用得上了	0	@zh_soonneed
+# --- going with the one who died, together (我也想跟他一块儿去)
+跟他一块儿去	0	@zh_followdead
+跟她一块儿去	0	@zh_followdead
+一块儿去	0	@zh_followdead
+# --- never needed again
+唔会再需要	0	@zh_noneed
+不会再需要	0	@zh_noneed
+再也不需要	0	@zh_noneed
+# --- long ago (我以前忧郁症很严重)
+以前	0	@zh_thattime
+# --- over since (不过现在好很多了)
+都是十年前的事了	0	@zh_recovered
+都是以前的事了	0	@zh_recovered
+早就过去了	0	@zh_recovered
+# --- moving abroad (东西都送人了，因为要搬去国外)
+搬去国外	0	@zh_emigrate
+要移民	0	@zh_emigrate
+要出国	0	@zh_emigrate
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -65851,6 +65926,10 @@ hang机	-2.0
 # --- consequence: the then-part of a condition begins; a negator in the condition (你们不修) does not reach it (我就退租)
 就	0	consequence
 我就	0	consequence
+以后我也	0	consequence
+之后我也	0	consequence
+以后我都	0	consequence
+之后我都	0	consequence
 
 # --- negators of intent (以后也不打算换, 暂时唔转)
 不打算	0	negator
@@ -74570,6 +74649,8 @@ sb客服	-3	abuse
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
 @zh_past & @zh_recovered	scope:denial	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
+@zh_thattime & @zh_recovered	scope:denial	a dark time long ago, recovered from (我以前也有想过自杀，不过现在好很多了)
+@zh_emigrate & @zh_giveall	scope:denial	things given away for a move abroad (东西都送人了，因为要搬去国外)
 @zh_die ..2 @zh_gamecount	scope:denial	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
 @zh_worker ..10 @zh_gone|@zh_die	scope:reported	a worker who left, not the speaker
@@ -74833,6 +74914,10 @@ sb客服	-3	abuse
 @zh_beforego & @zh_payout	self_harm	the payout arranged before going
 @zh_beforego ..4 @zh_putinorder	self_harm	things put in order before going (我想走之前安排好啲嘢)
 @zh_method|@zh_sh & @zh_painq	self_harm	asking whether a means hurts (烧炭不疼 是真的吗)
+@zh_policy|@zh_sh & @zh_forme	self_harm	the suicide clause asked for oneself (受保人系我自己)
+@zh_method & @zh_notforuse	self_harm	a means said not to be for its routine use (买了根绳子 不是搬家用的)
+@zh_forgood & @zh_giveall	self_harm	things given away, for good (皮肤全送你们 下辈子再一起开黑)
+@zh_funeral & @zh_soonneed	self_harm	one's own funeral, needed soon (殡葬服务 我这个月应该就用得上了)
 # --- a line suspended, the number kept
 @zh_suspend	scope:one_off	a line suspended, the number kept
 # --- only confirming (我昨天问过一次了……我就再确认一下)
