@@ -18,6 +18,7 @@ import Testing
         不是\t0\tnegator
         furious\t-2.5\t
         就\t0\tconsequence
+        以后我也\t0\tconsequence
         跳下去\t-3.0\t
         """),
         LexiconSource(name: "test-concepts.tsv", text: """
@@ -62,6 +63,7 @@ import Testing
         修好了\t0\t@settled
         furious\t0\t@feel
         跳下去\t0\t@jump
+        以后我也\t0\t@self
         """),
         LexiconSource(name: "test.patterns", text: """
         # comment
@@ -358,6 +360,14 @@ import Testing
     @Test func aConsequenceAfterTheSpeakerIsTheSpeakers() {
         #expect(!score("朋友睡了就跳下去").categories.contains(.selfHarm))
         #expect(score("我想好了，等朋友睡了就跳下去").categories.contains(.selfHarm))
+    }
+
+    /// A step that names the speaker after a report about someone else (以后我也) begins the
+    /// speaker's own part of the clause: what follows is theirs, what came before stays the report's.
+    @Test func theSpeakersOwnStepAfterAReportIsTheSpeakers() {
+        #expect(!score("朋友跳下去").categories.contains(.selfHarm))
+        #expect(score("朋友跳下去以后我也跳下去").categories.contains(.selfHarm))
+        #expect(!score("朋友跳下去以后我也哭了").categories.contains(.selfHarm))
     }
 
     /// An act right after the speaker's 我, told before a report about someone else begins in
