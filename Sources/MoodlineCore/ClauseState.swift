@@ -232,7 +232,9 @@ struct ClauseState {
 
     /// 就 begins what follows (a condition's consequence, or the next step): after the speaker
     /// has spoken as the one acting (我已经想好了，今晚等室友睡了就从楼顶跳下去), a report about
-    /// someone else under way ends there, for the step is the speaker's.
+    /// someone else under way ends there, for the step is the speaker's. A step that names the
+    /// speaker itself (以后我也, at `utf8Start`) after a completed report begins the speaker's own
+    /// part of the clause: self-harm told from there on is not the report's.
     mutating func consequenceBegins(namingTheSpeakerAt utf8Start: Int32? = nil) {
         if let utf8Start, reportedAt >= 0, utf8Start > reportedAt { speakerReturnsAt = utf8Start }
         guard speakerSpoke || (speakerAt >= 0 && !speakerOnlyAsOwner) else { return }

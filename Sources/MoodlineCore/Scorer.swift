@@ -425,16 +425,16 @@ private struct RuleState {
         let tags = self.tags[e]
         let start = units[from].start, end = units[to - 1].end
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
+        let concepts = tags.contains(.hasConcepts) ? clause.patterns.concepts(e) : nil
         if tags.contains(.consequence) {
             recentCount = 0
             clauseNegator = nil
             // A step that names the speaker (以后我也) begins the speaker's own part of the clause.
-            let namesSpeaker = tags.contains(.hasConcepts) && clause.patterns.concepts(e).union.contains(Int(clause.patterns.speaker))
+            let namesSpeaker = concepts?.union.contains(Int(clause.patterns.speaker)) ?? false
             clause.consequenceBegins(namingTheSpeakerAt: namesSpeaker ? start : nil)
         }
 
-        if tags.contains(.hasConcepts) {
-            let concepts = clause.patterns.concepts(e)
+        if let concepts {
             if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts) { sawTrouble = true }
             clause.advance(
                 entry: id, concepts: concepts, carriesLearnedSupport: tags.contains(.carriesLearnedSupport), from: Int32(from), to: Int32(to),

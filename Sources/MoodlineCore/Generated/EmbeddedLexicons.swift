@@ -33576,8 +33576,8 @@ sent me a text saying	0	@say
 texted me saying	0	@say
 messaged me saying	0	@say
 sent me a message saying	0	@say
-a text saying	0	@say
-a message saying	0	@say
+a text saying	0	@say,@en_quotedmsg
+a message saying	0	@say,@en_quotedmsg
 called me a	0	@say
 what are you twelve	0	@en_demean
 hand the phone to an adult	0	@en_demean
@@ -37763,6 +37763,9 @@ open one in my own name with you	0	@en_stay
 in my own name with you	0	@en_stay
 open a new one with you	0	@en_stay
 stay with you	0	@en_stay
+# --- a message's words quoted (I got a text saying 'pay up, idiot'): its insult is at the customer, not the listener
+an email saying	0	@en_quotedmsg
+a letter saying	0	@en_quotedmsg
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -49762,6 +49765,7 @@ clowns like you	-2.50	abuse
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
 @en_thingcurse	scope:thing_target	swearing at a thing
 @en_mypeople ..4 @insult|@en_adj	scope:other_target	an insult at someone not on the call (my flatmate is an absolute moron)
+@en_quotedmsg	scope:other_target	an insult inside a message quoted (I got a text saying 'pay up, idiot'): aimed at the customer
 @en_calledme ..3 @insult|@en_adj|@profanity	scope:reported	someone called the speaker names
 @en_thing ..4 @insult|@en_demean|@en_adj	scope:thing_target	a device, an app or a bot called names
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
@@ -64595,6 +64599,12 @@ fb群组	0	@zh_expose
 搬去国外	0	@zh_emigrate
 要移民	0	@zh_emigrate
 要出国	0	@zh_emigrate
+脑子有病	0	@zh_insult
+# --- the referral script (如果你对我哋嘅服务有任何唔满意，可以随时向消委会反映)
+可以随时向	0	@zh_script
+可以随时同	0	@zh_script
+如果你对我哋	0	@zh_script
+如果你对我们的服务	0	@zh_script
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -73949,6 +73959,9 @@ app系咪死咗	-2.0
 莫怪我	-0.5	
 
 # --- trigger words in routine use
+干过	0
+也干过	0
+干这行	0
 拿走了	0
 拿走咗	0
 偷走了	-1.5
