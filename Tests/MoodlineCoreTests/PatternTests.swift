@@ -362,6 +362,17 @@ import Testing
         #expect(score("我想好了，等朋友睡了就跳下去").categories.contains(.selfHarm))
     }
 
+    /// A step imagined and asked about (如果我想退保，流程是怎样的) is a question, across its
+    /// commas; an ultimatum with its own how-word (如果…我就去消委会，公开你们点样对待病人) is not.
+    @Test func anImaginedStepAskedAboutIsNotAnUltimatum() {
+        var scorer = Scorer(lexicon: Lexicon.embedded)
+        func score(_ text: String) -> Score { scorer.score(text, language: nil) }
+        #expect(!score("如果我想退保，流程是怎样的？").categories.contains(.churn))
+        #expect(!score("如果以后要销户，一般要几个工作日？").categories.contains(.churn))
+        #expect(score("如果下个礼拜都未退钱，我就去消委会投诉，公开你们点样对待病人").categories.contains(.escalation))
+        #expect(score("如果这次还不退，我就把会员退了，直接去开别家的，反正哪个平台都有").categories.contains(.churn))
+    }
+
     /// A step that names the speaker after a report about someone else (以后我也) begins the
     /// speaker's own part of the clause: what follows is theirs, what came before stays the report's.
     @Test func theSpeakersOwnStepAfterAReportIsTheSpeakers() {

@@ -29712,10 +29712,8 @@ last time i	0	@never_again
 this will be the last time	0	@never_again
 buy	0	@en_buy
 buying	0	@en_buy
-bought	0	@en_buy
 order	0	@en_buy,@en_oneoff
 ordering	0	@en_buy
-ordered	0	@en_buy
 orders	0	@en_buy
 shop	0	@en_buy,@en_firm,@en_errand
 shopping	0	@en_buy
@@ -31239,6 +31237,12 @@ the duplicate	0	@en_oneoff
 duplicate payment	0	@en_oneoff
 duplicate subscription	0	@en_oneoff
 appointment	0	@en_oneoff
+service visit	0	@en_oneoff
+service appointment	0	@en_oneoff
+service call	0	@en_oneoff
+service booking	0	@en_oneoff
+service slot	0	@en_oneoff
+service date	0	@en_oneoff
 flight booking	0	@en_oneoff
 reservation	0	@en_oneoff
 delivery	0	@en_oneoff
@@ -36014,7 +36018,7 @@ wrote my goodbyes	0	@goodbye
 writing goodbye letters	0	@goodbye
 # --- another company the speaker dealt with before ("my old bank was such a nightmare I ended up at the ombudsman"): its disputes are not with the listener
 my old insurer	0	@en_oldco
-my last bank	0	@en_oldco
+my last bank	0	@en_oldco,@en_elsewhereco
 my old energy company	0	@en_oldco
 my old network	0	@en_oldco
 my old supplier	0	@en_oldco
@@ -37766,11 +37770,40 @@ stay with you	0	@en_stay
 # --- a message's words quoted (I got a text saying 'pay up, idiot'): its insult is at the customer, not the listener
 an email saying	0	@en_quotedmsg
 a letter saying	0	@en_quotedmsg
+# --- a company before this one (with the last company I threatened to sue them)
+the last company	0	@en_elsewhereco
+my last company	0	@en_elsewhereco
+the previous company	0	@en_elsewhereco
+my previous company	0	@en_elsewhereco
+the old company	0	@en_elsewhereco
+my old company	0	@en_elsewhereco
+the last provider	0	@en_elsewhereco
+the previous provider	0	@en_elsewhereco
+the last bank	0	@en_elsewhereco
+# --- the agent confirming the customer's request (you'd like to cancel your subscription effective today?)
+you'd like to	0	@en_agentconfirm
+you would like to	0	@en_agentconfirm
+you wish to	0	@en_agentconfirm
+you're looking to	0	@en_agentconfirm
+you want to go ahead and	0	@en_agentconfirm
+# --- ending the call there, not a life (I'll end it there then, thanks, bye); a post seen, not posted (I saw a post on Facebook about your promo); a policy read about (what's the cancellation policy)
+i'll end it there	0
+ill end it there	0
+i will end it there	0
+let's end it there	0
+we'll end it there	0
+saw a post	0
+saw your post	0
+saw an ad	0
+saw a video	0
+cancellation policy	0
+cancellation terms	0
+cancellation rules	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
 # what: English evaluative words and phrases a general lexicon lacks: judgements of food, products, hotels, films, games, apps, couriers, service, prices, work, weather, traffic and public life, with regional slang (UK, Australia, India, Singapore, US net slang); valence on VADER's -4..4 scale
-# source: written for Moodline by a project writer from a description of the task (no sentiment lexicon or data set consulted), then filtered by the Moodline authors: terms another file defines dropped, words whose sign depends on the domain or that are also common names or verbs (mint, filling, content, touching) dropped, phrases that would hide a concept of a word inside them dropped
+# source: written for Moodline by a project writer from a description of the task (no sentiment lexicon or data set consulted), then filtered by the Moodline authors: terms another file defines dropped, words whose sign depends on the domain or that are also common names or verbs (mint, filling, content, touching) dropped, phrases that would hide a concept of a word inside them dropped; the last section (made my day, not worth the hype) written by the Moodline authors
 # licence: Apache-2.0
 bland	-1.5	
 tasteless	-1.8	
@@ -38728,6 +38761,45 @@ like new	1.6
 pristine condition	2.2	
 good condition	1.2	
 poor condition	-1.8	
+# --- praise and letdowns of reviews and posts, written by the Moodline authors (made my day, not worth the hype, never arrived)
+decent	1.2	
+pretty decent	1.3	
+made my day	2.6	
+makes my day	2.6	
+exceeded my expectations	2.6	
+beyond my expectations	2.4	
+could not be happier	3.0	
+can't stop smiling	2.8	
+cant stop smiling	2.8	
+nothing to complain about	2.0	
+couldn't find anything to complain about	2.4	
+could not find anything to complain about	2.4	
+not worth the hype	-2.0	
+not what i ordered	-2.0	
+not what i asked for	-1.8	
+i'm hooked	2.0	
+im hooked	2.0	
+speaks for itself	1.6	
+lasts forever	1.8	
+ten out of ten	3.0	
+in the best way	2.0	
+shoutout to	1.5	
+shout out to	1.5	
+never got it	-1.6	
+ran out of	-0.8	
+had the cheek	-1.8	
+had the nerve	-1.8	
+never been treated like this	-3.0	
+quick to break	-2.0	
+falls apart	-2.0	
+too many ads	-1.6	
+keeps logging me out	-1.6	
+didn't ask for	-1.0	
+took the long route	-1.4	
+like sleeping on a cloud	2.6	
+like a dream	2.0	
+upgraded us	2.0	
+let down	-1.8	
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -49620,6 +49692,20 @@ morons like you	-2.50	abuse
 idiots like you	-2.50	abuse
 muppets like you	-2.50	abuse
 clowns like you	-2.50	abuse
+# --- checking out of life; no point keeping the account
+checking out of life	-3.5	self_harm
+check out of life	-3.5	self_harm
+checked out of life	-3.5	self_harm
+checking out of this life	-3.5	self_harm
+no point keeping the card	-1.5	churn
+no point keeping the account	-1.5	churn
+no point keeping this account	-1.5	churn
+no point keeping the membership	-1.5	churn
+no point keeping the subscription	-1.5	churn
+no point keeping the policy	-1.5	churn
+no point keeping the line	-1.5	churn
+no point in keeping the account	-1.5	churn
+no point in keeping the card	-1.5	churn
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -49772,6 +49858,8 @@ clowns like you	-2.50	abuse
 @third ..4 @en_say ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:reported	someone else's threat
 @en_say @en_they3 ..8 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else's deed, told (she said she'd sue them)
 @en_say @en_they3 ..6 @switch|@cancel|@leave|@port	scope:other_party	someone else's leaving, told
+@third ..4 @en_tookv ..6 @regulator|@sue|@court|@lawyer|@media	scope:reported	someone else took a firm to an outside body (my neighbour took British Gas to the ombudsman)
+@en_agentconfirm ..2 @cancel|@leave|@port|@switch	scope:script	the agent confirming a request (you'd like to cancel your subscription effective today?)
 @insult|@en_adj @en_objme	scope:self_target	an insult said of oneself (stupid me)
 
 # --- escalation
@@ -54535,7 +54623,7 @@ price hike	0	@letdown
 结束一切	0	@zh_die
 结束自己	0	@zh_die,@zh_shword,@zh_shterm,@zh_sh
 结束生命	0	@zh_die,@zh_shterm
-了结	0	@zh_die,@sh_hint,@zh_freed
+了结	0	@zh_die,@sh_hint,@zh_freed,@zh_doneidiom
 死是	0	@zh_die
 想过	0	@zh_want,@zh_cue
 想到	0	@zh_want
@@ -54762,10 +54850,10 @@ zs	0	@zh_sh
 撑不下去了	0	@zh_sh
 撑不住了	0	@zh_sh,@zh_shterm
 我不在了	0	@zh_sh,@self
-等我不在了	0	@zh_sh,@self
+等我不在了	0	@zh_sh,@self,@zh_whengone
 如果我不在了	0	@zh_sh,@self,@zh_ifgone,@zh_gone
 如果我走了	0	@zh_sh,@self,@zh_ifgone,@zh_gone
-我走了以后	0	@zh_sh,@self
+我走了以后	0	@zh_sh,@self,@zh_whengone
 我走了之后	0	@zh_sh,@self
 等我走了	0	@zh_sh,@self
 我死了	0	@zh_sh,@self
@@ -54787,7 +54875,7 @@ zs	0	@zh_sh
 跳桥	0	@zh_sh,@sh_hint,@zh_shterm
 割腕	0	@zh_sh,@zh_shterm
 烧炭	0	@zh_sh,@sh_hint,@zh_shterm
-一了百了	0	@zh_sh,@sh_hint,@zh_shterm,@zh_freed
+一了百了	0	@zh_sh,@sh_hint,@zh_shterm,@zh_freed,@zh_doneidiom
 除草剂	0	@zh_method
 敌敌畏	0	@zh_method
 安眠药片	0	@zh_method
@@ -55474,35 +55562,35 @@ po文	0	@zh_expose
 怎么	0	@zh_how
 怎样	0	@zh_how
 如何	0	@zh_how
-请问	0	@zh_how
-是多少	0	@zh_how
+请问	0	@zh_how,@zh_procq
+是多少	0	@zh_how,@zh_procq
 哪个	0	@zh_how
 哪里	0	@zh_how
 哪	0	@zh_how
-几多	0	@zh_how
-几多号	0	@zh_how
+几多	0	@zh_how,@zh_procq
+几多号	0	@zh_how,@zh_procq
 点样	0	@zh_how
-什么意思	0	@zh_how
-区别	0	@zh_how
-流程	0	@zh_how
-是什么	0	@zh_how
+什么意思	0	@zh_how,@zh_procq
+区别	0	@zh_how,@zh_procq
+流程	0	@zh_how,@zh_procq
+是什么	0	@zh_how,@zh_procq
 咩	0	@zh_how
-边度	0	@zh_how
-是否	0	@zh_how
-需不需要	0	@zh_how
-需要去	0	@zh_how
-了解一下	0	@zh_how
-多久	0	@zh_how
-几耐	0	@zh_how
-电话是	0	@zh_how
-地址	0	@zh_how
+边度	0	@zh_how,@zh_procq
+是否	0	@zh_how,@zh_procq
+需不需要	0	@zh_how,@zh_procq
+需要去	0	@zh_how,@zh_procq
+了解一下	0	@zh_how,@zh_procq
+多久	0	@zh_how,@zh_procq
+几耐	0	@zh_how,@zh_procq
+电话是	0	@zh_how,@zh_procq
+地址	0	@zh_how,@zh_procq
 点解要	0	@zh_how
-可唔可以	0	@zh_how
-能不能	0	@zh_how
-可不可以	0	@zh_how
-可以吗	0	@zh_how
-是不是	0	@zh_how
-系咪	0	@zh_how
+可唔可以	0	@zh_how,@zh_procq
+能不能	0	@zh_how,@zh_procq
+可不可以	0	@zh_how,@zh_procq
+可以吗	0	@zh_how,@zh_procq
+是不是	0	@zh_how,@zh_procq
+系咪	0	@zh_how,@zh_procq
 骂我	0	@zh_quote
 骂了我	0	@zh_quote
 骂了	0	@zh_quote,@zh_scold
@@ -55661,7 +55749,7 @@ po文	0	@zh_expose
 停掉	0	@zh_cancel
 停用	0	@zh_cancel
 终止	0	@zh_cancel
-结清	0	@zh_cancel
+结清	0	@zh_cancel,@zh_payoff
 关了	0	@zh_cancel
 关掉	0	@zh_cancel
 关闭	0	@zh_cancel
@@ -56343,7 +56431,7 @@ n	0	@zh_num
 心都死了	0	
 死掉了	0	
 生活	0	
-活动	0	
+活动	0	@zh_deadline
 干活	0	
 没活干	0	
 活干	0	
@@ -56458,6 +56546,10 @@ n	0	@zh_num
 滚烫	0	
 滚轮	0	
 翻滚	0	
+圆滚滚	0	
+滚滚	0	
+滚圆	0	
+打滚	0	
 转网过来	0	
 携号转网过来	0	
 携码过来	0	
@@ -57003,7 +57095,7 @@ smartone	0	@zh_comp
 理赔	0	@zh_insure
 赔付	0	@zh_insure
 免责	0	@zh_insure
-受益人	0	@zh_insure,@zh_payout
+受益人	0	@zh_insure,@zh_payout,@zh_heir
 保额	0	@zh_insure
 意外险	0	@zh_insure
 重疾险	0	@zh_insure
@@ -59191,8 +59283,8 @@ bbq	0	@zh_bbq
 温馨提示	0	@zh_script
 如需	0	@zh_script
 请携带	0	@zh_script
-什么证件	0	@zh_how
-哪些证件	0	@zh_how
+什么证件	0	@zh_how,@zh_procq
+哪些证件	0	@zh_how,@zh_procq
 音箱	0	@zh_device
 智能音箱	0	@zh_device
 音响	0	@zh_device
@@ -59372,7 +59464,7 @@ bbq	0	@zh_bbq
 你哋铺头门口	0	@zh_place
 你哋楼下	0	@zh_place
 保单受益人	0	@zh_payout
-受益人改成	0	@zh_payout
+受益人改成	0	@zh_payout,@zh_heir
 受益人改做	0	@zh_payout
 受益人改为	0	@zh_payout
 唔会喺度	0	@zh_gone
@@ -59971,19 +60063,19 @@ bbq	0	@zh_bbq
 帮我妈问	0	@zh_askonly
 帮屋企人问	0	@zh_askonly
 # --- what it takes (需要什么条件): a question of procedure
-需要什么条件	0	@zh_how
-什么条件	0	@zh_how
-要什么手续	0	@zh_how
-需要什么手续	0	@zh_how
-什么流程	0	@zh_how
-怎么办理	0	@zh_how
-要咩手续	0	@zh_how
-需要咩	0	@zh_how
+需要什么条件	0	@zh_how,@zh_procq
+什么条件	0	@zh_how,@zh_procq
+要什么手续	0	@zh_how,@zh_procq
+需要什么手续	0	@zh_how,@zh_procq
+什么流程	0	@zh_how,@zh_procq
+怎么办理	0	@zh_how,@zh_procq
+要咩手续	0	@zh_how,@zh_procq
+需要咩	0	@zh_how,@zh_procq
 # --- a promotion seen on social media (在抖音上看到你们直播间的优惠券): a question, not a threat
 优惠券	0	@zh_promo
 直播间	0	@zh_promo,@zh_social
 广告	0	@zh_promo
-促销	0	@zh_promo
+促销	0	@zh_promo,@zh_deadline
 折扣	0	@zh_promo
 推广	0	@zh_promo
 优惠活动	0	@zh_promo
@@ -60503,7 +60595,7 @@ hkbn	0	@zh_comp
 其中一份	0	@zh_onlyone
 其中一条	0	@zh_onlyone
 一件就好	0	@zh_onlyone
-只退一件	0	@zh_onlyone
+只退一件	0	@zh_onlyone,@zh_oneitem
 只退一个	0	@zh_onlyone
 只是一件	0	@zh_onlyone
 单件	0	@zh_onlyone
@@ -60874,10 +60966,10 @@ aws	0	@zh_comp
 电信用户	0	
 法务部	0	
 法务部门	0	
-一定要经	0	@zh_how
-一定要经过	0	@zh_how
-是不是要经过	0	@zh_how
-是否须经	0	@zh_how
+一定要经	0	@zh_how,@zh_procq
+一定要经过	0	@zh_how,@zh_procq
+是不是要经过	0	@zh_how,@zh_procq
+是否须经	0	@zh_how,@zh_procq
 拿	0	@zh_errand
 取件	0	@zh_errand
 拿快递	0	@zh_errand
@@ -61648,12 +61740,12 @@ aws	0	@zh_comp
 已经回复了	0	@zh_settled
 已有回复	0	@zh_settled
 # --- asking a number or which office (电话几号, 是去社区还是去医保局)
-电话几号	0	@zh_how
-电话号码几多	0	@zh_how
-电话号码是多少	0	@zh_how
-热线是多少	0	@zh_how
-号码是多少	0	@zh_how
-还是去	0	@zh_how
+电话几号	0	@zh_how,@zh_procq
+电话号码几多	0	@zh_how,@zh_procq
+电话号码是多少	0	@zh_how,@zh_procq
+热线是多少	0	@zh_how,@zh_procq
+号码是多少	0	@zh_how,@zh_procq
+还是去	0	@zh_how,@zh_procq
 # --- public channels: app stores and TV programme desks
 应用商店	0	@zh_social
 都市频道	0	@zh_social
@@ -61686,7 +61778,7 @@ aws	0	@zh_comp
 现在好了	0	@zh_recovered
 早就好了	0	@zh_recovered
 已经走出来	0	@zh_recovered
-现在没事了	0	@zh_recovered,@zh_nowfine
+现在没事了	0	@zh_recovered,@zh_nowfine,@zh_settled
 早就没事了	0	@zh_recovered
 已经康复	0	@zh_recovered
 # --- dying hundreds of times in a game (死了八百回)
@@ -61823,10 +61915,10 @@ aws	0	@zh_comp
 不会再给钱	0	@zh_stoppay
 不会再付钱	0	@zh_stoppay
 # --- asking a hotline's number (消委会热线几号？)
-热线几号	0	@zh_how
-热线号码	0	@zh_how
-热线系几多	0	@zh_how
-热线号码系几多	0	@zh_how
+热线几号	0	@zh_how,@zh_procq
+热线号码	0	@zh_how,@zh_procq
+热线系几多	0	@zh_how,@zh_procq
+热线号码系几多	0	@zh_how,@zh_procq
 # --- what the company promised on an earlier contact (答应, 承诺, 上一位; not 说好 — a time agreed at drop-off is no contact — nor 你们说: a term ending in 说 would hide 说修好了): beside a sign that nothing came of it (没到账, 人呢, 都冇人) the line is a repeat contact
 承诺	0	@zh_promised
 承诺咗	0	@zh_promised
@@ -62305,18 +62397,18 @@ deliveroo	0	@zh_comp
 旧的账号	0	@zh_oldone
 旧户口	0	@zh_oldone
 # --- whether something has to be closed, asked (他的社保卡要注销吗)
-要注销吗	0	@zh_how
-要不要注销	0	@zh_how
-需要注销吗	0	@zh_how
-要一起注销吗	0	@zh_how
-也要注销吗	0	@zh_how
-使唔使注销	0	@zh_how
-要销户吗	0	@zh_how
-需要销户吗	0	@zh_how
-要不要销户	0	@zh_how
-要取消吗	0	@zh_how
-需要取消吗	0	@zh_how
-要不要取消	0	@zh_how
+要注销吗	0	@zh_how,@zh_procq
+要不要注销	0	@zh_how,@zh_procq
+需要注销吗	0	@zh_how,@zh_procq
+要一起注销吗	0	@zh_how,@zh_procq
+也要注销吗	0	@zh_how,@zh_procq
+使唔使注销	0	@zh_how,@zh_procq
+要销户吗	0	@zh_how,@zh_procq
+需要销户吗	0	@zh_how,@zh_procq
+要不要销户	0	@zh_how,@zh_procq
+要取消吗	0	@zh_how,@zh_procq
+需要取消吗	0	@zh_how,@zh_procq
+要不要取消	0	@zh_how,@zh_procq
 # --- a band's singer or players: someone else (讲前主音自杀之后)
 主音	0	@third
 主唱	0	@third
@@ -62525,10 +62617,10 @@ deliveroo	0	@zh_comp
 修电视	0	
 开电视	0	
 # --- whether something must be done first, asked (是要先取消包月再买吗)
-是要先	0	@zh_how
-要先取消	0	@zh_how
-要先取消吗	0	@zh_how
-先取消再	0	@zh_how
+是要先	0	@zh_how,@zh_procq
+要先取消	0	@zh_how,@zh_procq
+要先取消吗	0	@zh_how,@zh_procq
+先取消再	0	@zh_how,@zh_procq
 # --- off now for the bus or a meeting, and calling back later: going, not gone (我要走了公车来了 晚点再打)
 公车来了	0	@zh_errandnow
 车来了	0	@zh_errandnow
@@ -62634,7 +62726,7 @@ deliveroo	0	@zh_comp
 好几千人	0	
 好几千	0	
 一次缴清	0	
-一次过还清	0	
+一次过还清	0	@zh_payoff
 红字通知	0	
 防自杀	0	
 防自杀讲座	0	
@@ -62879,11 +62971,11 @@ deliveroo	0	@zh_comp
 两日就赔咗	0	@zh_settled
 两天就赔了	0	@zh_settled
 # --- whether one needs to hire someone, asked (要唔要请律师？): a question about procedure
-要唔要请	0	@zh_how
-要不要请	0	@zh_how
-需不需要请	0	@zh_how
-使唔使请	0	@zh_how
-需唔需要请	0	@zh_how
+要唔要请	0	@zh_how,@zh_procq
+要不要请	0	@zh_how,@zh_procq
+需不需要请	0	@zh_how,@zh_procq
+使唔使请	0	@zh_how,@zh_procq
+需唔需要请	0	@zh_how,@zh_procq
 # --- the Nth time with a Cantonese or spoken particle (已经系第三次喇)
 次喇	0	@zh_times,@zh_unres
 次啦	0	@zh_times,@zh_unres
@@ -63113,13 +63205,13 @@ boss战	0	@zh_fiction,@zh_gameplay
 很快就处理好了	0	@zh_settled
 当日就搞掂咗	0	@zh_settled
 # --- asking which number it is (12315是市场监管的电话对吧)
-的电话对吧	0	@zh_how
-的电话吧	0	@zh_how
-的电话吗	0	@zh_how
-的电话是吧	0	@zh_how
-是什么电话	0	@zh_how
-电话是多少	0	@zh_how
-的号码对吧	0	@zh_how
+的电话对吧	0	@zh_how,@zh_procq
+的电话吧	0	@zh_how,@zh_procq
+的电话吗	0	@zh_how,@zh_procq
+的电话是吧	0	@zh_how,@zh_procq
+是什么电话	0	@zh_how,@zh_procq
+电话是多少	0	@zh_how,@zh_procq
+的号码对吧	0	@zh_how,@zh_procq
 # --- praise on a forum or a review site (在PTT推爆你们, 俾五粒星)
 推爆	0	@zh_praiseout
 推爆你们	0	@zh_praiseout,@you
@@ -63350,7 +63442,7 @@ google reviews	0	@zh_social
 最后一单	0	@zh_leaveword
 最后一次在	0	@zh_leaveword
 最后一次喺	0	@zh_leaveword
-最后一天	0	@zh_leaveword
+最后一天	0	@zh_leaveword,@zh_lastday
 不要留我	0	@zh_leaveword
 别留我	0	@zh_leaveword
 唔好留我	0	@zh_leaveword
@@ -63607,10 +63699,10 @@ openrice	0	@zh_social
 如果你决定取消	0	@zh_script,@you
 如果您决定取消	0	@zh_script,@you
 # --- asking how long it takes (一般要几个工作日)
-几个工作日	0	@zh_how
-要几个工作日	0	@zh_how
-一般要几天	0	@zh_how
-一般要几个工作日	0	@zh_how
+几个工作日	0	@zh_how,@zh_procq
+要几个工作日	0	@zh_how,@zh_procq
+一般要几天	0	@zh_how,@zh_procq
+一般要几个工作日	0	@zh_how,@zh_procq
 # --- opened again, new (删掉重办一个新的)
 重办	0	@zh_reopen
 重新办	0	@zh_reopen
@@ -63668,8 +63760,8 @@ nc吗	0	@zh_insult
 一般是去哪	0	@zh_askonly
 一般去哪	0	@zh_askonly
 # --- which of two to go to (找医保局还是找医院)
-还是找	0	@zh_how
-还是去找	0	@zh_how
+还是找	0	@zh_how,@zh_procq
+还是去找	0	@zh_how,@zh_procq
 # --- a life told after its end (奶奶生前就把后事都交代好了)
 生前	0	@zh_lifetime
 在世时	0	@zh_lifetime
@@ -63732,7 +63824,7 @@ nc吗	0	@zh_insult
 活着也只是	0	@zh_live
 活着就只是	0	@zh_live
 # --- going abroad to study (我下周就走了 出国读书)
-出国读书	0	@zh_errandnow
+出国读书	0	@zh_errandnow,@zh_travelto
 出国留学	0	@zh_errandnow
 去留学	0	@zh_errandnow
 # --- blockers: a debt finished, a game's respawn (还完无债一身轻; 自杀回复活点)
@@ -63864,7 +63956,7 @@ nc吗	0	@zh_insult
 已经走出来了	0	@zh_nowfine
 早就走出来了	0	@zh_nowfine
 而家好返好多	0	@zh_nowfine
-而家冇事喇	0	@zh_nowfine
+而家冇事喇	0	@zh_nowfine,@zh_settled
 而家好返晒	0	@zh_nowfine
 现在好很多了	0	@zh_nowfine,@zh_recovered
 现在过得不错	0	@zh_nowfine
@@ -64125,7 +64217,7 @@ sb客服	0	@zh_insult
 我死后	0	@zh_gone,@self
 我走后	0	@zh_gone,@self
 我死咗之后	0	@zh_gone,@self
-我走咗之后	0	@zh_gone,@self
+我走咗之后	0	@zh_gone,@self,@zh_whengone
 # --- saying sorry to someone (帮我同我老婆讲声对唔住): the speaker's words, not someone else's
 讲声对唔住	0	@zh_sorry
 讲声对不起	0	@zh_sorry
@@ -64605,6 +64697,268 @@ fb群组	0	@zh_expose
 可以随时同	0	@zh_script
 如果你对我哋	0	@zh_script
 如果你对我们的服务	0	@zh_script
+# --- not failing this time, after one try (几年前我试过一次，今次我唔想再失手)
+唔想再失手	0	@zh_notfailagain
+不想再失手	0	@zh_notfailagain
+不会再失手	0	@zh_notfailagain
+今次唔会再失手	0	@zh_notfailagain
+这次不会再失手	0	@zh_notfailagain
+这次不会再被救	0	@zh_notfailagain
+今次唔会再俾人救返	0	@zh_notfailagain
+这次不会有人发现	0	@zh_notfailagain
+这次不会再失败	0	@zh_notfailagain
+# --- one try before (几年前我试过一次)
+试过一次	0	@zh_triedonce
+之前试过一次	0	@zh_triedonce
+以前试过一次	0	@zh_triedonce
+几年前试过一次	0	@zh_triedonce
+我试过一次	0	@zh_triedonce
+试过一次了	0	@zh_triedonce
+上次试过	0	@zh_triedonce
+试过两次	0	@zh_triedonce
+殡仪馆	0	@zh_funeral
+殡仪	0	@zh_funeral
+就下周的事	0	@zh_soonneed
+就这几天的事	0	@zh_soonneed
+就呢几日嘅事	0	@zh_soonneed
+就呢个星期嘅事	0	@zh_soonneed
+就这个星期的事	0	@zh_soonneed
+# --- a window that opens, asked of a high room (最高层的房间 窗户要能打开的)
+窗户要能打开的	0	@zh_windowopen
+窗户要能打开	0	@zh_windowopen
+窗户能打开的	0	@zh_windowopen
+窗户能打开	0	@zh_windowopen
+窗户可以打开	0	@zh_windowopen
+窗可以打开	0	@zh_windowopen
+能开窗的	0	@zh_windowopen
+窗户打得开	0	@zh_windowopen
+扇窗打得开	0	@zh_windowopen
+窗开得到	0	@zh_windowopen
+扇窗开唔开到	0	@zh_windowopen
+窗户能不能打开	0	@zh_windowopen
+窗户能开吗	0	@zh_windowopen
+窗要开得到	0	@zh_windowopen
+窗户要可以开的	0	@zh_windowopen
+# --- the beneficiary named (受益人能不能今天就改成我儿子)
+改受益人	0	@zh_heir
+怕来不及了	0	@zh_timeshort
+我怕来不及	0	@zh_timeshort
+怕来不及	0	@zh_timeshort
+惊嚟唔切	0	@zh_timeshort
+怕嚟唔切	0	@zh_timeshort
+怕赶不及了	0	@zh_timeshort
+# --- a means wanted for one use only (这个绳子承重多少 我只用一次)
+只用一次	0	@zh_onceonly
+用一次就够	0	@zh_onceonly
+就用一次	0	@zh_onceonly
+只用一回	0	@zh_onceonly
+用一次就得	0	@zh_onceonly
+用一次就行	0	@zh_onceonly
+用一次而已	0	@zh_onceonly
+只系用一次	0	@zh_onceonly
+用一次咋	0	@zh_onceonly
+唔系搬屋	0	@zh_notforuse
+总之唔系搬屋	0	@zh_notforuse
+不是搬家	0	@zh_notforuse
+不是用来搬家	0	@zh_notforuse
+唔使问我做咩用	0	@zh_notforuse
+别问我做什么用	0	@zh_notforuse
+不用问我干嘛用	0	@zh_notforuse
+别问我用来干什么	0	@zh_notforuse
+别问我干嘛用	0	@zh_notforuse
+# --- whether to go down, at a high place (我在天台坐了一下午 不知道要不要下去)
+要不要下去	0	@zh_whethergo
+要不要跳	0	@zh_whethergo
+该不该跳	0	@zh_whethergo
+跳还是不跳	0	@zh_whethergo
+跳唔跳好	0	@zh_whethergo
+应唔应该跳	0	@zh_whethergo
+要唔要跳	0	@zh_whethergo
+要唔要落去	0	@zh_whethergo
+该不该下去	0	@zh_whethergo
+跳不跳	0	@zh_whethergo
+# --- if something happened to the speaker (如果我喺屋企出咗事)
+如果我出咗事	0	@zh_ifsomething
+如果我出了事	0	@zh_ifsomething
+万一我出事	0	@zh_ifsomething
+要是我出了什么事	0	@zh_ifsomething
+如果我有什么三长两短	0	@zh_ifsomething
+我出咗事之后	0	@zh_ifsomething
+如果我有咩事	0	@zh_ifsomething
+万一我有咩事	0	@zh_ifsomething
+我出事以后	0	@zh_ifsomething
+我出事之后	0	@zh_ifsomething
+# --- no mess left for others (我唔想留一堆手尾俾个业主)
+唔想留手尾	0	@zh_nomess
+唔想留一堆手尾	0	@zh_nomess
+不想留烂摊子	0	@zh_nomess
+不想留下烂摊子	0	@zh_nomess
+不想给人添麻烦	0	@zh_nomess
+不想麻烦别人收拾	0	@zh_nomess
+不想让孩子操心	0	@zh_nomess
+唔想留低手尾	0	@zh_nomess
+不想留一堆麻烦	0	@zh_nomess
+走到了跟他一样的地方	0	@zh_followdead
+走到跟他一样的地方	0	@zh_followdead
+跟他一样的地方	0	@zh_followdead
+跟她一样的地方	0	@zh_followdead
+走他的老路	0	@zh_followdead
+走她的老路	0	@zh_followdead
+走上他的路	0	@zh_followdead
+步他后尘	0	@zh_followdead
+步她后尘	0	@zh_followdead
+# --- pills taken, and leave me be (药吃了 别管我)
+药吃了	0	@zh_pillstaken
+药都吃了	0	@zh_pillstaken
+药我都吃了	0	@zh_pillstaken
+药已经吃了	0	@zh_pillstaken
+药全吃了	0	@zh_pillstaken
+啲药食晒	0	@zh_pillstaken
+药食咗	0	@zh_pillstaken
+别管我	0	@zh_leavemebe
+不要管我	0	@zh_leavemebe
+别救我	0	@zh_leavemebe
+不要救我	0	@zh_leavemebe
+唔好理我	0	@zh_leavemebe
+唔使理我	0	@zh_leavemebe
+不用管我了	0	@zh_leavemebe
+别管我了	0	@zh_leavemebe
+# --- a debt paid off, done with (一次性把贷款还清 一了百了)
+还清	0	@zh_payoff
+一次性还清	0	@zh_payoff
+全部还清	0	@zh_payoff
+一次性结清	0	@zh_payoff
+提前还款	0	@zh_payoff
+还晒	0	@zh_payoff
+# --- leaving for a job or a place elsewhere (下个月我要走了 去外地上班)
+去外地上班	0	@zh_travelto
+去外地工作	0	@zh_travelto
+去外地	0	@zh_travelto
+去外地读书	0	@zh_travelto
+去外国读书	0	@zh_travelto
+调去外地	0	@zh_travelto
+回老家	0	@zh_travelto
+# --- a child got hold of it (孩子把我的安眠药拿着玩)
+拿着玩	0	@zh_kidmishap
+拿去玩	0	@zh_kidmishap
+当糖吃	0	@zh_kidmishap
+误吞	0	@zh_kidmishap
+误食	0	@zh_kidmishap
+偷吃了	0	@zh_kidmishap
+拎嚟玩	0	@zh_kidmishap
+攞嚟玩	0	@zh_kidmishap
+前两年	0	@zh_pastdark
+前两三年	0	@zh_pastdark
+那两年	0	@zh_pastdark
+那段时间	0	@zh_pastdark
+𠮶阵	0	@zh_pastdark
+以前也想过	0	@zh_pastdark
+以前也有想过	0	@zh_pastdark
+幸亏有人拉了我一把	0	@zh_nowfine
+幸好有人拉我一把	0	@zh_nowfine
+有人拉了我一把	0	@zh_nowfine
+而家返工成年	0	@zh_nowfine
+现在有新工作了	0	@zh_nowfine
+# --- after one's death, one day (我想死后捐遗体), and the next day (第二天): not wanting to die, not a game's count
+我想死后	0
+第二天	0
+第三天	0
+第二日	0
+第三日	0
+想死后	0
+# --- after the speaker is gone (等我走咗之后), beside a suicide clause
+等我走咗之后	0	@zh_whengone
+等我走咗以后	0	@zh_whengone
+等我走了以后	0	@zh_whengone
+等我走了之后	0	@zh_whengone
+我不在了以后	0	@zh_whengone
+我不在之后	0	@zh_whengone
+# --- let me go this way (透析我不做了 就让我这么去吧)
+就让我这么去吧	0	@zh_sh
+让我这么去吧	0	@zh_sh
+就让我这样去吧	0	@zh_sh
+让我这样去吧	0	@zh_sh
+就让我这样走吧	0	@zh_sh
+让我安静地走	0	@zh_sh
+让我安心地走	0	@zh_sh
+让我安乐地走	0	@zh_sh
+# --- the company named with "your" (你们电信), not a rival; what sort of goods (咩货色), not a question
+你们电信	0	@you
+你哋电信	0	@you
+你们移动	0	@you
+你们联通	0	@you
+咩货色	0	@zh_demean
+什么货色	0	@zh_demean
+啥货色	0	@zh_demean
+# --- a letter of praise (我要给你们写封表扬信 发到你们官网上)
+表扬信	0	@zh_praiseletter
+感谢信	0	@zh_praiseletter
+锦旗	0	@zh_praiseletter
+写封表扬	0	@zh_praiseletter
+表扬一下	0	@zh_praiseletter
+表扬你们	0	@zh_praiseletter
+写表扬信	0	@zh_praiseletter
+# --- no plan to, for now (暂时没打算注销)
+暂时没打算	0	@zh_noplan
+暂时冇打算	0	@zh_noplan
+暂时没有这个打算	0	@zh_noplan
+目前没打算	0	@zh_noplan
+还没打算	0	@zh_noplan
+暂时没这个打算	0	@zh_noplan
+暂时不打算	0	@zh_noplan
+暂时唔打算	0	@zh_noplan
+# --- one item of an order returned (我就退一件 其他的都留着)
+退一件	0	@zh_oneitem
+就退一件	0	@zh_oneitem
+退一双	0	@zh_oneitem
+只退一双	0	@zh_oneitem
+退其中一件	0	@zh_oneitem
+退其中一个	0	@zh_oneitem
+# --- a deadline's last day (今天是报税最后一天)
+报税	0	@zh_deadline
+申报	0	@zh_deadline
+缴费	0	@zh_deadline
+交表	0	@zh_deadline
+截止	0	@zh_deadline
+优惠	0	@zh_deadline
+报名	0	@zh_deadline
+# --- healthy, asking ahead (我啱啱做完身体检查好健康 纯粹想了解)
+身体检查好健康	0	@zh_healthy
+做完健检很健康	0	@zh_healthy
+身体挺好的	0	@zh_healthy
+身体好好	0	@zh_healthy
+我很健康	0	@zh_healthy
+好健康	0	@zh_healthy
+很健康	0	@zh_healthy
+身体很好	0	@zh_healthy
+青马桥	0	@zh_place
+汀九桥	0	@zh_place
+昂船洲大桥	0	@zh_place
+只系想讲声唔该	0	@zh_lasttalk
+只是想说声谢谢	0	@zh_lasttalk
+只想同你讲声多谢	0	@zh_lasttalk
+打来只是想说谢谢	0	@zh_lasttalk
+只系想讲声多谢	0	@zh_lasttalk
+只是想跟你说声谢谢	0	@zh_lasttalk
+# --- a procedural question's words, without the bare how-words an ultimatum also uses (流程, 几个工作日, 违约金怎么算)
+怎么算	0	@zh_procq,@zh_how
+怎么操作	0	@zh_procq,@zh_how
+点计	0	@zh_procq,@zh_how
+点样计	0	@zh_procq,@zh_how
+是怎么算	0	@zh_procq,@zh_how
+要怎么弄	0	@zh_procq,@zh_how
+怎么退	0	@zh_procq,@zh_how
+怎么申请	0	@zh_procq,@zh_how
+# --- what to bring, asked (需要带哪些材料)
+哪些材料	0	@zh_docask
+哪些文件	0	@zh_docask
+要带啥	0	@zh_docask
+要准备哪些	0	@zh_docask
+# --- fine now, after a fix (我换了个路由器就好了，现在没事了)
+现在没问题了	0	@zh_settled
+现在正常了	0	@zh_settled
+而家正常咗	0	@zh_settled
+现在都正常了	0	@zh_settled
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -70354,6 +70708,8 @@ hang机	-2.0
 # --- a long holiday (連假的車票), not 假的; driven to distraction by a queue, said in hyperbole
 连假	0
 到快崩溃	-1.2	hyperbole
+# --- worry, not the curse inside it (不想让孩子操心)
+操心	-0.8	sadness
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -74494,7 +74850,7 @@ sb客服	-3	abuse
 查你住边	-3	abuse
 查到你住边	-3	abuse
 查你住喺边	-3	abuse
-# --- 戆大, donkey hair in the ears; hyperbole of dying over a bug or a queue
+# --- 戆大, donkey hair in the ears; hyperbole of dying over a bug or a queue; worn out to nothing (加班加得人都没了)
 戆大	-2.5	abuse
 侬戆大	-2.5	abuse
 耳朵塞驴毛	-2.5	abuse
@@ -74503,6 +74859,23 @@ sb客服	-3	abuse
 搞到想死	-2	hyperbole
 到我死咗都未	-2	hyperbole
 到我死都未	-2	hyperbole
+得人都没了	-1.8	hyperbole
+累得人都没了	-1.8	hyperbole
+忙得人都没了	-1.8	hyperbole
+# --- arbitration or a lawsuit taken by the speaker (这个理赔我走仲裁), not 我走; waiting so long one could jump, said in hyperbole (等得我想跳楼); the Nth call (这礼拜第三通了)
+我走仲裁	-1.5	escalation
+我走法律程序	-1.5	escalation
+我走司法程序	-1.5	escalation
+我走诉讼	-1.5	escalation
+等得我想跳楼	-1.5	hyperbole
+等到我想跳楼	-1.5	hyperbole
+等得想跳楼	-1.5	hyperbole
+等到想跳楼	-1.5	hyperbole
+第二通	-1.0	repeat
+第三通	-1.5	repeat
+第四通	-1.5	repeat
+第五通	-1.5	repeat
+不干人事	-2.5	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -74751,6 +75124,7 @@ sb客服	-3	abuse
 @zh_saidwill ..10 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	someone said they would complain
 @zh_auth & @zh_docask	scope:procedure	routine report: what the authority needs
 @zh_hypo & @zh_askonly|@zh_docask	scope:procedure	a hypothetical asked only to know
+@zh_hypo & @zh_procq	scope:procedure	a step imagined and asked about (如果我想退保，流程是怎样的), not an ultimatum (如果下礼拜都未退钱，我就去消委会)
 @zh_elsewhereco ..6 @zh_cancel	scope:other_party	an account closed at another firm (在别家银行销户的时候)
 @zh_promised & @zh_again	repeat	promised before, and it came again (上次经理应承会waive年费，点解今期又收)
 @zh_curious & @zh_auth|@zh_lawpolice	scope:procedure	what an outside body is for, asked only to know (评议中心是做什么的 我只是好奇)
@@ -74931,6 +75305,24 @@ sb客服	-3	abuse
 @zh_method & @zh_notforuse	self_harm	a means said not to be for its routine use (买了根绳子 不是搬家用的)
 @zh_forgood & @zh_giveall	self_harm	things given away, for good (皮肤全送你们 下辈子再一起开黑)
 @zh_funeral & @zh_soonneed	self_harm	one's own funeral, needed soon (殡葬服务 我这个月应该就用得上了)
+@zh_triedonce & @zh_notfailagain	self_harm	tried once, and not failing this time (几年前我试过一次，今次我唔想再失手)
+@zh_highest & @zh_windowopen	self_harm	the highest room, with a window that opens (最高层的房间 窗户要能打开的)
+@zh_heir & @zh_timeshort	self_harm	the beneficiary changed before it is too late (受益人今天就改成我儿子 我怕来不及了)
+@zh_method & @zh_onceonly	self_harm	a means wanted for one use only (这个绳子承重多少 我只用一次)
+@zh_ownact & @zh_familymoney	self_harm	what the family gets if the end is one's own act (如果被保险人是自己结束生命的 家属还能拿到多少)
+@zh_place & @zh_whethergo	self_harm	at a high place, weighing whether to go down (在天台坐了一下午 不知道要不要下去)
+@zh_ifsomething & @zh_nomess	self_harm	if something happened, no mess left behind (如果我出咗事 我唔想留一堆手尾)
+@zh_pillstaken & @zh_leavemebe	self_harm	pills taken, and leave me be (药吃了 别管我)
+@zh_suicideword & @zh_whengone	self_harm	a suicide clause asked about, for after the speaker is gone (等我走咗之后 自杀条款系咪一年就过)
+@zh_payoff & @zh_doneidiom	scope:denial	a debt paid off and done with (一次性把贷款还清 一了百了)
+@zh_gone & @zh_travelto	scope:denial	leaving for a job or a place elsewhere (下个月我要走了 去外地上班)
+@zh_kidmishap	scope:reported	a child got hold of it (孩子把我的安眠药拿着玩)
+@zh_praiseletter & @zh_social|@zh_expose|@zh_filed	scope:negation	a letter of praise made public (我要给你们写封表扬信 发到你们官网上)
+@zh_noplan & @zh_askonly	scope:procedure	asked only to know, with no plan to (我就先了解一下 暂时没打算注销)
+@zh_noplan ..2 @zh_cancel	scope:negation	no plan to cancel, for now
+@zh_oneitem	scope:one_off	one item of an order returned (我就退一件 其他的都留着)
+@zh_deadline ..2 @zh_lastday	scope:one_off	a deadline's last day (今天是报税最后一天)
+@zh_healthy & @zh_askonly	scope:denial	healthy, asking ahead (我做完身体检查好健康，纯粹想了解清楚先买)
 # --- a line suspended, the number kept
 @zh_suspend	scope:one_off	a line suspended, the number kept
 # --- only confirming (我昨天问过一次了……我就再确认一下)
