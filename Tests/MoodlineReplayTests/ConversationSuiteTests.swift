@@ -61,6 +61,8 @@ import Testing
         Floor(name: "round54", recall: 0.9, falseAlarms: 3, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round55", recall: 0.88, falseAlarms: 2, calmAlerted: 1, calmUrgent: 1),
         Floor(name: "round56", recall: 0.91, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round57", recall: 0.89, falseAlarms: 1, calmAlerted: 1, calmUrgent: 0),
+        Floor(name: "round58", recall: 0.89, falseAlarms: 5, calmAlerted: 3, calmUrgent: 1, selfHarmMissed: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
