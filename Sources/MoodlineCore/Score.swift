@@ -46,9 +46,9 @@ public struct Score: Sendable, Equatable {
     public var isAside: Bool
     /// Whether the aside is a story: mostly someone else's words or trouble (我表姐气得说要打12315),
     /// someone else's deed or a dispute outside the company told to its end ("my sister ended up
-    /// filing with the BBB"), or a trouble of the caller's own told as settled since. A conversation lets such a line
-    /// add to the mood but not be the one that opens a mood alert: a calm caller telling how
-    /// bad it once was is not unhappy now.
+    /// filing with the BBB"), or a trouble of the caller's own told as settled since. A
+    /// conversation lets such a line add to the mood but not be the one that opens a mood alert:
+    /// a calm caller telling how bad it once was is not unhappy now.
     public var isStory: Bool
     /// Categories a rule stated and a scope cue then cancelled (reported, a procedure, a denial…).
     public var scopedCategories: CategorySet

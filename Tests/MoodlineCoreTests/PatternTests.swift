@@ -95,6 +95,12 @@ import Testing
         return scorer.score(text, language: nil)
     }
 
+    /// A fragment scored with the shipped lexicons, for behaviour that lives in their patterns.
+    func scoreEmbedded(_ text: String) -> Score {
+        var scorer = Scorer(lexicon: Lexicon.embedded)
+        return scorer.score(text, language: nil)
+    }
+
     func steps(_ text: String) -> [ScoreStep] {
         var scorer = Scorer(lexicon: Self.lexicon)
         var recorder = StepRecorder()
@@ -365,12 +371,19 @@ import Testing
     /// A step imagined and asked about (如果我想退保，流程是怎样的) is a question, across its
     /// commas; an ultimatum with its own how-word (如果…我就去消委会，公开你们点样对待病人) is not.
     @Test func anImaginedStepAskedAboutIsNotAnUltimatum() {
-        var scorer = Scorer(lexicon: Lexicon.embedded)
-        func score(_ text: String) -> Score { scorer.score(text, language: nil) }
-        #expect(!score("如果我想退保，流程是怎样的？").categories.contains(.churn))
-        #expect(!score("如果以后要销户，一般要几个工作日？").categories.contains(.churn))
-        #expect(score("如果下个礼拜都未退钱，我就去消委会投诉，公开你们点样对待病人").categories.contains(.escalation))
-        #expect(score("如果这次还不退，我就把会员退了，直接去开别家的，反正哪个平台都有").categories.contains(.churn))
+        #expect(!scoreEmbedded("如果我想退保，流程是怎样的？").categories.contains(.churn))
+        #expect(!scoreEmbedded("如果以后要销户，一般要几个工作日？").categories.contains(.churn))
+        #expect(scoreEmbedded("如果下个礼拜都未退钱，我就去消委会投诉，公开你们点样对待病人").categories.contains(.escalation))
+        #expect(scoreEmbedded("如果这次还不退，我就把会员退了，直接去开别家的，反正哪个平台都有").categories.contains(.churn))
+    }
+
+    /// Someone else's dispute told (my neighbour took them to the ombudsman) is theirs; the
+    /// speaker's own disclosure after it is not, nor is one beside a leaving or a loan paid off.
+    @Test func aStoryBesideADisclosureLeavesTheDisclosure() {
+        #expect(!scoreEmbedded("my neighbour took British Gas to the ombudsman and won").categories.contains(.escalation))
+        #expect(scoreEmbedded("my neighbour took them to the ombudsman and I just want to kill myself").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("下个月我要走了 去外地 以后你们也找不到我了 不想活了").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("一次性还清 一了百了 不想活了").categories.contains(.selfHarm))
     }
 
     /// A step that names the speaker after a report about someone else (以后我也) begins the

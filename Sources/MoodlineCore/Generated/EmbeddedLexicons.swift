@@ -49858,7 +49858,7 @@ no point in keeping the card	-1.5	churn
 @third ..4 @en_say ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:reported	someone else's threat
 @en_say @en_they3 ..8 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else's deed, told (she said she'd sue them)
 @en_say @en_they3 ..6 @switch|@cancel|@leave|@port	scope:other_party	someone else's leaving, told
-@third ..4 @en_tookv ..6 @regulator|@sue|@court|@lawyer|@media	scope:reported	someone else took a firm to an outside body (my neighbour took British Gas to the ombudsman)
+@third ..4 @en_tookv ..6 @regulator|@sue|@court|@lawyer|@media	scope:other_party	someone else took a firm to an outside body (my neighbour took British Gas to the ombudsman)
 @en_agentconfirm ..2 @cancel|@leave|@port|@switch	scope:script	the agent confirming a request (you'd like to cancel your subscription effective today?)
 @insult|@en_adj @en_objme	scope:self_target	an insult said of oneself (stupid me)
 
@@ -54623,7 +54623,7 @@ price hike	0	@letdown
 结束一切	0	@zh_die
 结束自己	0	@zh_die,@zh_shword,@zh_shterm,@zh_sh
 结束生命	0	@zh_die,@zh_shterm
-了结	0	@zh_die,@sh_hint,@zh_freed,@zh_doneidiom
+了结	0	@zh_die,@sh_hint,@zh_freed
 死是	0	@zh_die
 想过	0	@zh_want,@zh_cue
 想到	0	@zh_want
@@ -54875,7 +54875,7 @@ zs	0	@zh_sh
 跳桥	0	@zh_sh,@sh_hint,@zh_shterm
 割腕	0	@zh_sh,@zh_shterm
 烧炭	0	@zh_sh,@sh_hint,@zh_shterm
-一了百了	0	@zh_sh,@sh_hint,@zh_shterm,@zh_freed,@zh_doneidiom
+一了百了	0	@zh_sh,@sh_hint,@zh_shterm,@zh_freed
 除草剂	0	@zh_method
 敌敌畏	0	@zh_method
 安眠药片	0	@zh_method
@@ -55749,7 +55749,7 @@ po文	0	@zh_expose
 停掉	0	@zh_cancel
 停用	0	@zh_cancel
 终止	0	@zh_cancel
-结清	0	@zh_cancel,@zh_payoff
+结清	0	@zh_cancel
 关了	0	@zh_cancel
 关掉	0	@zh_cancel
 关闭	0	@zh_cancel
@@ -62726,7 +62726,7 @@ deliveroo	0	@zh_comp
 好几千人	0	
 好几千	0	
 一次缴清	0	
-一次过还清	0	@zh_payoff
+一次过还清	0	
 红字通知	0	
 防自杀	0	
 防自杀讲座	0	
@@ -63824,7 +63824,7 @@ nc吗	0	@zh_insult
 活着也只是	0	@zh_live
 活着就只是	0	@zh_live
 # --- going abroad to study (我下周就走了 出国读书)
-出国读书	0	@zh_errandnow,@zh_travelto
+出国读书	0	@zh_errandnow
 出国留学	0	@zh_errandnow
 去留学	0	@zh_errandnow
 # --- blockers: a debt finished, a game's respawn (还完无债一身轻; 自杀回复活点)
@@ -64823,21 +64823,6 @@ fb群组	0	@zh_expose
 唔使理我	0	@zh_leavemebe
 不用管我了	0	@zh_leavemebe
 别管我了	0	@zh_leavemebe
-# --- a debt paid off, done with (一次性把贷款还清 一了百了)
-还清	0	@zh_payoff
-一次性还清	0	@zh_payoff
-全部还清	0	@zh_payoff
-一次性结清	0	@zh_payoff
-提前还款	0	@zh_payoff
-还晒	0	@zh_payoff
-# --- leaving for a job or a place elsewhere (下个月我要走了 去外地上班)
-去外地上班	0	@zh_travelto
-去外地工作	0	@zh_travelto
-去外地	0	@zh_travelto
-去外地读书	0	@zh_travelto
-去外国读书	0	@zh_travelto
-调去外地	0	@zh_travelto
-回老家	0	@zh_travelto
 # --- a child got hold of it (孩子把我的安眠药拿着玩)
 拿着玩	0	@zh_kidmishap
 拿去玩	0	@zh_kidmishap
@@ -64922,15 +64907,6 @@ fb群组	0	@zh_expose
 截止	0	@zh_deadline
 优惠	0	@zh_deadline
 报名	0	@zh_deadline
-# --- healthy, asking ahead (我啱啱做完身体检查好健康 纯粹想了解)
-身体检查好健康	0	@zh_healthy
-做完健检很健康	0	@zh_healthy
-身体挺好的	0	@zh_healthy
-身体好好	0	@zh_healthy
-我很健康	0	@zh_healthy
-好健康	0	@zh_healthy
-很健康	0	@zh_healthy
-身体很好	0	@zh_healthy
 青马桥	0	@zh_place
 汀九桥	0	@zh_place
 昂船洲大桥	0	@zh_place
@@ -75314,15 +75290,12 @@ sb客服	-3	abuse
 @zh_ifsomething & @zh_nomess	self_harm	if something happened, no mess left behind (如果我出咗事 我唔想留一堆手尾)
 @zh_pillstaken & @zh_leavemebe	self_harm	pills taken, and leave me be (药吃了 别管我)
 @zh_suicideword & @zh_whengone	self_harm	a suicide clause asked about, for after the speaker is gone (等我走咗之后 自杀条款系咪一年就过)
-@zh_payoff & @zh_doneidiom	scope:denial	a debt paid off and done with (一次性把贷款还清 一了百了)
-@zh_gone & @zh_travelto	scope:denial	leaving for a job or a place elsewhere (下个月我要走了 去外地上班)
 @zh_kidmishap	scope:reported	a child got hold of it (孩子把我的安眠药拿着玩)
 @zh_praiseletter & @zh_social|@zh_expose|@zh_filed	scope:negation	a letter of praise made public (我要给你们写封表扬信 发到你们官网上)
 @zh_noplan & @zh_askonly	scope:procedure	asked only to know, with no plan to (我就先了解一下 暂时没打算注销)
 @zh_noplan ..2 @zh_cancel	scope:negation	no plan to cancel, for now
 @zh_oneitem	scope:one_off	one item of an order returned (我就退一件 其他的都留着)
 @zh_deadline ..2 @zh_lastday	scope:one_off	a deadline's last day (今天是报税最后一天)
-@zh_healthy & @zh_askonly	scope:denial	healthy, asking ahead (我做完身体检查好健康，纯粹想了解清楚先买)
 # --- a line suspended, the number kept
 @zh_suspend	scope:one_off	a line suspended, the number kept
 # --- only confirming (我昨天问过一次了……我就再确认一下)
