@@ -64,6 +64,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// 傻X, 隔壁那家的客服简直是智障): no abuse of the listener, and like someone else's story its
     /// words count for less.
     case otherTarget
+    /// A word of dying or a means in an ordinary use (charcoal for a barbecue, a rope for the
+    /// move, a loan paid off 一了百了): across a fragment it cancels only the self-harm made of
+    /// its own words, never a disclosure told beside it (…我也不想活了).
+    case harmlessUse
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -88,6 +92,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .theirFeeling: "their_feeling"
         case .companyGoodbye: "company_goodbye"
         case .otherTarget: "other_target"
+        case .harmlessUse: "harmless_use"
         }
     }
 
@@ -114,6 +119,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .theirFeeling: "someone else's feelings"
         case .companyGoodbye: "a goodbye to the company, for a rival"
         case .otherTarget: "aimed at someone not on the call"
+        case .harmlessUse: "an ordinary use of a word of dying or a means"
         }
     }
 
@@ -132,7 +138,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .procedure: [.init(.escalation), .init(.churn)]
         case .script: [.init(.selfHarm), .init(.escalation), .init(.churn), .init(.repeatContact)]
         case .selfTarget: [.init(.abuse), .init(.rude)]
-        case .listenerTarget, .companyGoodbye: [.init(.selfHarm)]
+        case .listenerTarget, .companyGoodbye, .harmlessUse: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
         case .jest, .theirFeeling: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
@@ -155,6 +161,10 @@ struct ScopeCues: OptionSet, Sendable {
     func cue(cancelling category: Category) -> ScopeCue? {
         ScopeCue.allCases.first { contains(ScopeCues($0)) && $0.cancels.contains(category) }
     }
+
+    /// The cues that explain a word, not the fragment: across a fragment they cancel only the
+    /// self-harm statements made of their own pattern's concepts.
+    static let explainWords: ScopeCues = [ScopeCues(.harmlessUse), ScopeCues(.companyGoodbye)]
 
     /// Every category some cue in the set cancels.
     var cancelled: CategorySet {

@@ -570,6 +570,7 @@ private struct RuleState {
     mutating func applyFragmentWide<Tracer: ScoreTracer>(tracer: inout Tracer) -> ScopeCues {
         var cues = ScopeCues()
         var statedSelfHarm = false
+        var explained = EntryConcepts()
         let seen = clause.fragmentConcepts
         guard !seen.isEmpty else { return cues }
         let patterns = clause.patterns
@@ -578,7 +579,7 @@ private struct RuleState {
         // first of a category to fire is the one named, as when all were read in turn); a
         // lexicon with more patterns than the mask holds reads them all.
         if wide.count > Self.wideMask {
-            for rule in wide { fireWide(rule, seen: seen, cues: &cues, statedSelfHarm: &statedSelfHarm, tracer: &tracer) }
+            for rule in wide { fireWide(rule, seen: seen, cues: &cues, explained: &explained, statedSelfHarm: &statedSelfHarm, tracer: &tracer) }
         } else {
             var begun = SIMD8<UInt64>.zero
             let keys = seen.intersection(patterns.wideFirsts)
@@ -598,7 +599,7 @@ private struct RuleState {
                 while bits != 0 {
                     let r = word << 6 + bits.trailingZeroBitCount
                     bits &= bits &- 1
-                    fireWide(wide[r], seen: seen, cues: &cues, statedSelfHarm: &statedSelfHarm, tracer: &tracer)
+                    fireWide(wide[r], seen: seen, cues: &cues, explained: &explained, statedSelfHarm: &statedSelfHarm, tracer: &tracer)
                 }
             }
         }
@@ -614,10 +615,17 @@ private struct RuleState {
         var others = cues
         others.remove(ScopeCues(.reported))
         if (clause.ownSelfHarm || statedSelfHarm) && !others.cancelled.contains(.selfHarm) { cancelled.remove(CategorySet(.selfHarm)) }
+        // An ordinary use of a word (a loan paid off at last, 一了百了) answers for the
+        // statements made of its own words, not for one told beside it (…我也不想活了).
+        let bySource = cancelled.contains(.selfHarm) && !cues.subtracting(ScopeCues.explainWords).cancelled.contains(.selfHarm)
         if categories.rawValue & cancelled.rawValue != 0 {
             var kept = CategoryHits()
+            var keptSelfHarm = false
             for hit in hits {
-                if cancelled.contains(hit.category) {
+                if bySource && hit.category == .selfHarm && !concepts(of: hit).intersects(explained) {
+                    kept.append(hit)
+                    keptSelfHarm = true
+                } else if cancelled.contains(hit.category) {
                     if let cue = cues.cue(cancelling: hit.category) {
                         tracer.record(.categoryScoped(hit, cue))
                     }
@@ -627,9 +635,24 @@ private struct RuleState {
                 }
             }
             hits = kept
+            if keptSelfHarm { cancelled.remove(CategorySet(.selfHarm)) }
             categories.rawValue &= ~cancelled.rawValue
         }
         return cues
+    }
+
+    /// The concepts a category statement was made of: its first entry's, and its pattern's parts.
+    func concepts(of hit: CategoryHit) -> EntryConcepts {
+        let patterns = clause.patterns
+        let e = Int(hit.entry.rawValue)
+        var made = tags[e].contains(.hasConcepts) ? patterns.concepts(e) : EntryConcepts()
+        if hit.patternIndex >= 0 {
+            let info = patterns.info[Int(hit.patternIndex)]
+            var parts = ConceptSet()
+            for k in Int(info.partOffset)..<Int(info.partOffset) + Int(info.partCount) { parts.formUnion(patterns.parts[k]) }
+            made.formUnion(EntryConcepts(parts, script: Pattern.Script(rawValue: info.script) ?? .any))
+        }
+        return made
     }
 
     /// How many fragment-wide patterns the bit mask of ``applyFragmentWide(tracer:)`` holds.
@@ -639,14 +662,21 @@ private struct RuleState {
     /// too, its cue joins `cues` or its category the fragment's.
     @inline(__always)
     mutating func fireWide<Tracer: ScoreTracer>(
-        _ rule: FrozenPatterns.FragmentWide, seen: EntryConcepts, cues: inout ScopeCues, statedSelfHarm: inout Bool, tracer: inout Tracer
+        _ rule: FrozenPatterns.FragmentWide, seen: EntryConcepts, cues: inout ScopeCues, explained: inout EntryConcepts,
+        statedSelfHarm: inout Bool, tracer: inout Tracer
     ) {
         let visible = seen.seen(by: rule.info.script)
         guard visible.intersects(rule.first) && visible.intersects(rule.second) else { return }
         let id = Lexicon.PatternID(rawValue: UInt32(rule.pattern))
         tracer.record(.patternMatched(id, parts: PartSpans()))
         if rule.info.outputKind == 1 {
-            if let cue = ScopeCue(rawValue: rule.info.output) { cues.insert(ScopeCues(cue)) }
+            guard let cue = ScopeCue(rawValue: rule.info.output) else { return }
+            cues.insert(ScopeCues(cue))
+            if ScopeCues.explainWords.contains(ScopeCues(cue)) {
+                var parts = rule.first
+                parts.formUnion(rule.second)
+                explained.formUnion(EntryConcepts(parts, script: Pattern.Script(rawValue: rule.info.script) ?? .any))
+            }
         } else if let category = Category(rawValue: rule.info.output) {
             if category == .selfHarm { statedSelfHarm = true }
             guard !categories.contains(category) else { return }

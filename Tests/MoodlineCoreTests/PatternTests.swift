@@ -386,6 +386,35 @@ import Testing
         #expect(scoreEmbedded("一次性还清 一了百了 不想活了").categories.contains(.selfHarm))
     }
 
+    /// An ordinary use of a means (`scope:harmless_use`) cancels, across the fragment, only the
+    /// self-harm made of its own pattern's words; a disclosure told beside it stands. A denial
+    /// of risk still frames the whole fragment.
+    @Test func aHarmlessUseCancelsOnlyTheSelfHarmOfItsOwnWords() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: "charcoal\t0\t@means\nbarbecue\t0\t@bbq\njoking\t0\t@joke\n"),
+            LexiconSource(name: "en-service.tsv", text: "end it all\t-3\tself_harm\n"),
+            LexiconSource(name: "en.patterns", text: """
+            @means\tself_harm\ta means named
+            @bbq & @means\tscope:harmless_use\tcharcoal for a barbecue
+            @joke & @means\tscope:denial\tsaid as a joke
+
+            """),
+        ])
+        func categories(_ text: String) -> CategorySet {
+            var scorer = Scorer(lexicon: lexicon)
+            return scorer.score(text, language: nil, learned: false).categories
+        }
+        #expect(categories("charcoal").contains(.selfHarm))
+        #expect(!categories("charcoal for the barbecue").contains(.selfHarm))
+        #expect(categories("charcoal for the barbecue, then I end it all").contains(.selfHarm))
+        #expect(!categories("charcoal, joking, end it all").contains(.selfHarm))
+        // The shipped patterns: a loan paid off 一了百了, a move abroad, a healthy caller asking ahead.
+        #expect(!scoreEmbedded("干脆一次性把贷款还清 一了百了 提前还有违约金不").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("干脆一次性把贷款还清 一了百了，反正我也不想活了").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("东西都送人了，因为要搬去国外").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("东西都送人了，因为要搬去国外，反正我也不想活了").categories.contains(.selfHarm))
+    }
+
     /// A step that names the speaker after a report about someone else (以后我也) begins the
     /// speaker's own part of the clause: what follows is theirs, what came before stays the report's.
     @Test func theSpeakersOwnStepAfterAReportIsTheSpeakers() {

@@ -49706,6 +49706,17 @@ no point keeping the policy	-1.5	churn
 no point keeping the line	-1.5	churn
 no point in keeping the account	-1.5	churn
 no point in keeping the card	-1.5	churn
+# --- an agent patronising or laughing at the customer (I'll log it if it makes you feel better; lol ok; don't sign things you haven't read)
+if it makes you feel better	-2.00	rude
+if that makes you feel better	-2.00	rude
+if it'll make you feel better	-2.00	rude
+lol ok	-2.00	rude
+lol okay	-2.00	rude
+haha ok sure	-2.00	rude
+things you haven't read	-2.00	rude
+things you havent read	-2.00	rude
+don't sign things	-2.00	rude
+maybe don't sign	-2.00	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -49758,6 +49769,7 @@ no point in keeping the card	-1.5	churn
 @en_have ..3 @method	self_harm	has the means at hand
 @en_overdose ..2 @method	self_harm	took far more than a dose
 @method ..3 @en_onpurpose	self_harm	a means, on purpose
+@third ..4 @method ..3 @en_onpurpose	scope:reported	someone else's deed with a means, on purpose (he came off the highway on purpose)
 @method ..3 @en_atthand	self_harm	the means made ready
 @farewell_act ..8 @en_ready	self_harm	affairs in order and ready
 @farewell_act ..10 @farewell_act	self_harm	putting several affairs in order
@@ -49799,7 +49811,7 @@ no point in keeping the card	-1.5	churn
 @en_stopall & @en_forever	self_harm	the pain to stop for good
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
-@en_gone|@en_wontbe & @en_trip	scope:denial	away on a trip
+@en_gone|@en_wontbe & @en_trip	scope:harmless_use	away on a trip
 @jokeclaim & @die|@kill|@en_shterm|@en_jumpdown|@en_mact	scope:denial	said to be a joke
 @jokeclaim & @leave|@switch|@cancel|@competitor|@port|@en_leaveword	scope:negation	leaving said to be a joke
 @jokeclaim & @sue|@court|@lawyer|@regulator|@media|@expose	scope:negation	a threat to go outside said to be a joke (I'll take you to court if it's cold, jk)
@@ -49810,7 +49822,7 @@ no point in keeping the card	-1.5	churn
 @en_tolistener	scope:listener_target	telling the listener to die
 @en_innocent	scope:reported	professional or third-party context
 @en_policy & @kill|@en_suicideword	scope:reported	a policy's wording about suicide
-@en_asprescribed & @method	scope:denial	medicine taken as prescribed
+@en_asprescribed & @method	scope:harmless_use	medicine taken as prescribed
 @en_suicideword & @en_decided	self_harm	suicide beside a mind made up
 @en_suicideword|@kill & @en_forme	self_harm	a suicide question, and it is for the speaker ("im asking for me")
 @en_departure|@en_gone|@en_wontbe & @en_notinnocent	self_harm	going, and not the innocent kind ("before i go, and i dont mean on holiday")
@@ -49822,9 +49834,9 @@ no point in keeping the card	-1.5	churn
 @third ..3 @en_feel	scope:their_feeling	someone else's feelings
 @en_thirdsh	scope:reported	someone else's death by suicide told
 @die|@en_wontbe|@en_gone ..6 @en_duration	scope:denial	an absence with a return or a length (won't be around for a week, not waking up till noon)
-@en_mortal & @en_afterdeath	scope:denial	a death to come with illness or age, told with no self-harm in it (a terminal diagnosis, paperwork after turning 60)
-@en_oldage & @burden	scope:denial	a burden feared in old age and planned for (not a burden on my kids when I'm old, hence the care plan)
-@en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:denial	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
+@en_mortal & @en_afterdeath	scope:harmless_use	a death to come with illness or age, told with no self-harm in it (a terminal diagnosis, paperwork after turning 60)
+@en_oldage & @burden	scope:harmless_use	a burden feared in old age and planned for (not a burden on my kids when I'm old, hence the care plan)
+@en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:harmless_use	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
 @third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, told
 @third ..4 @en_say ..6 @en_mact|@method	scope:reported	someone else's question about a means, told (the pharmacist asked if I was stockpiling)
 @en_say ..1 @third ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, after their say (said she wanted to end it all)
@@ -50012,7 +50024,7 @@ no point in keeping the card	-1.5	churn
 # --- a goodbye said to the company's face
 @en_tocompany	scope:company_goodbye	leaving told to the company (that's the last order you'll get from this household): no farewell to life
 # --- a death question or a will told as routine ("I'm making my will. I'm healthy as a horse, before you worry")
-@goodbye|@die|@en_dead & @en_reassure	scope:denial	a death asked about, with reassurance that it is routine
+@goodbye|@die|@en_dead & @en_reassure	scope:harmless_use	a death asked about, with reassurance that it is routine
 # --- a plan or package switched within the company
 @en_switchnow ..3 @en_planword	scope:one_off	a plan or package switched, not the company
 # --- an account moved to a new device
@@ -54623,7 +54635,7 @@ price hike	0	@letdown
 结束一切	0	@zh_die
 结束自己	0	@zh_die,@zh_shword,@zh_shterm,@zh_sh
 结束生命	0	@zh_die,@zh_shterm
-了结	0	@zh_die,@sh_hint,@zh_freed
+了结	0	@zh_die,@sh_hint,@zh_freed,@zh_doneidiom
 死是	0	@zh_die
 想过	0	@zh_want,@zh_cue
 想到	0	@zh_want
@@ -54875,7 +54887,7 @@ zs	0	@zh_sh
 跳桥	0	@zh_sh,@sh_hint,@zh_shterm
 割腕	0	@zh_sh,@zh_shterm
 烧炭	0	@zh_sh,@sh_hint,@zh_shterm
-一了百了	0	@zh_sh,@sh_hint,@zh_shterm,@zh_freed
+一了百了	0	@zh_sh,@sh_hint,@zh_shterm,@zh_freed,@zh_doneidiom
 除草剂	0	@zh_method
 敌敌畏	0	@zh_method
 安眠药片	0	@zh_method
@@ -55749,7 +55761,7 @@ po文	0	@zh_expose
 停掉	0	@zh_cancel
 停用	0	@zh_cancel
 终止	0	@zh_cancel
-结清	0	@zh_cancel
+结清	0	@zh_cancel,@zh_payoff
 关了	0	@zh_cancel
 关掉	0	@zh_cancel
 关闭	0	@zh_cancel
@@ -58258,13 +58270,13 @@ bxhl	0	@zh_shterm
 宠物送人	0	@zh_shterm
 猫送人了	0	@zh_shterm
 狗送人了	0	@zh_shterm
-东西都送人了	0	@zh_shterm
-东西都送人	0	@zh_shterm
-东西送人了	0	@zh_shterm
+东西都送人了	0	@zh_shterm,@zh_giveall
+东西都送人	0	@zh_shterm,@zh_giveall
+东西送人了	0	@zh_shterm,@zh_giveall
 都分晒俾人	0	@zh_shterm
 分晒俾人	0	@zh_shterm
 啲嘢分晒	0	@zh_shterm
-都送给别人了	0	@zh_shterm
+都送给别人了	0	@zh_shterm,@zh_giveall
 桥中间	0	@zh_shterm
 放在桥上	0	@zh_shterm
 不会回来了	0	@zh_shterm,@zh_noreturn
@@ -62726,7 +62738,7 @@ deliveroo	0	@zh_comp
 好几千人	0	
 好几千	0	
 一次缴清	0	
-一次过还清	0	
+一次过还清	0	@zh_payoff
 红字通知	0	
 防自杀	0	
 防自杀讲座	0	
@@ -63824,7 +63836,7 @@ nc吗	0	@zh_insult
 活着也只是	0	@zh_live
 活着就只是	0	@zh_live
 # --- going abroad to study (我下周就走了 出国读书)
-出国读书	0	@zh_errandnow
+出国读书	0	@zh_errandnow,@zh_travelto
 出国留学	0	@zh_errandnow
 去留学	0	@zh_errandnow
 # --- blockers: a debt finished, a game's respawn (还完无债一身轻; 自杀回复活点)
@@ -64823,6 +64835,21 @@ fb群组	0	@zh_expose
 唔使理我	0	@zh_leavemebe
 不用管我了	0	@zh_leavemebe
 别管我了	0	@zh_leavemebe
+# --- a debt paid off, done with (一次性把贷款还清 一了百了)
+还清	0	@zh_payoff
+一次性还清	0	@zh_payoff
+全部还清	0	@zh_payoff
+一次性结清	0	@zh_payoff
+提前还款	0	@zh_payoff
+还晒	0	@zh_payoff
+# --- leaving for a job or a place elsewhere (下个月我要走了 去外地上班)
+去外地上班	0	@zh_travelto
+去外地工作	0	@zh_travelto
+去外地	0	@zh_travelto
+去外地读书	0	@zh_travelto
+去外国读书	0	@zh_travelto
+调去外地	0	@zh_travelto
+回老家	0	@zh_travelto
 # --- a child got hold of it (孩子把我的安眠药拿着玩)
 拿着玩	0	@zh_kidmishap
 拿去玩	0	@zh_kidmishap
@@ -64907,6 +64934,15 @@ fb群组	0	@zh_expose
 截止	0	@zh_deadline
 优惠	0	@zh_deadline
 报名	0	@zh_deadline
+# --- healthy, asking ahead (我啱啱做完身体检查好健康 纯粹想了解)
+身体检查好健康	0	@zh_healthy
+做完健检很健康	0	@zh_healthy
+身体挺好的	0	@zh_healthy
+身体好好	0	@zh_healthy
+我很健康	0	@zh_healthy
+好健康	0	@zh_healthy
+很健康	0	@zh_healthy
+身体很好	0	@zh_healthy
 青马桥	0	@zh_place
 汀九桥	0	@zh_place
 昂船洲大桥	0	@zh_place
@@ -64935,6 +64971,34 @@ fb群组	0	@zh_expose
 现在正常了	0	@zh_settled
 而家正常咗	0	@zh_settled
 现在都正常了	0	@zh_settled
+# --- fixed by a visit (打电话第二天师傅就来修好了)
+来修好了	0	@zh_settled
+过来修好了	0	@zh_settled
+上门修好了	0	@zh_settled
+来修好咗	0	@zh_settled
+嚟整好咗	0	@zh_settled
+来整好了	0	@zh_settled
+来换好了	0	@zh_settled
+# --- the company chosen again for a past fix done well (所以这次我才又找你们); 所以 begins it
+才又找你们	0	@zh_choseagain
+才又找你哋	0	@zh_choseagain
+才再找你们	0	@zh_choseagain
+才再揾你哋	0	@zh_choseagain
+再揾返你哋	0	@zh_choseagain
+又选你们	0	@zh_choseagain
+又选了你们	0	@zh_choseagain
+再次选择你们	0	@zh_choseagain
+继续找你们	0	@zh_choseagain
+继续用你们	0	@zh_choseagain
+回头客	0	@zh_choseagain
+所以	0	@zh_sothat
+因此	0	@zh_sothat
+所以先	0	@zh_sothat
+# --- concepts of the polite 您 rude words, as of their 你 forms
+您听不懂吗	0	@zh_notget
+您听不懂	0	@zh_notget
+您是不是傻	0	@you
+您这种人	0	@you
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -74852,6 +74916,90 @@ sb客服	-3	abuse
 第四通	-1.5	repeat
 第五通	-1.5	repeat
 不干人事	-2.5	abuse
+# --- the same rude words with the polite 您, as an agent says them (您自己没看清楚, 不然您想怎样)
+怪您自己	-1.8	rude
+只能怪您自己	-1.8	rude
+您听不懂吗	-2	rude
+我真是服了您	-2	rude
+您听不懂	-2	rude
+您耳朵聋了	-2	rude
+看不懂字的是您	-2	rude
+您识字吗	-2	rude
+您不识字	-2	rude
+您到底懂不懂	-2	rude
+您懂不懂	-2	rude
+您是不是傻	-2	rude
+您傻啊	-2	rude
+您没长眼睛	-2	rude
+您自己解决	-2	rude
+您自己的问题	-2	rude
+是您自己的问题	-2	rude
+您自己填错的	-2	rude
+随便您投诉	-2	rude
+您去投诉吧	-2	rude
+您投诉好了	-2	rude
+随您便	-2	rude
+您爱找谁找谁	-2	rude
+您有完没完	-2	rude
+您烦不烦	-2	rude
+您烦死了	-2	rude
+您到底想怎样	-2	rude
+您到底想怎么样	-2	rude
+不然您想怎样	-2	rude
+不然您想怎么样	-2	rude
+那您到底想怎样	-2	rude
+没空理您	-2	rude
+谁知道您	-2	rude
+您那照片能说明什么	-2	rude
+您这种人	-2	rude
+您还好意思	-2	rude
+您好意思吗	-2	rude
+您啰嗦什么	-2	rude
+烦死了您	-2	rude
+懒得跟您说	-2	rude
+懒得理您	-2	rude
+不想跟您说	-2	rude
+跟您说不清	-2	rude
+跟您讲不通	-2	rude
+您管得着吗	-2	rude
+您跟我说有什么用	-2	rude
+那是您的事	-2	rude
+您自己看着办	-2	rude
+您自己不看	-1.5	rude
+您自己没看	-1.2	rude
+您自己唔睇	-1.5	rude
+系您嘅选择	-1.0	rude
+您找快递去	-1	rude
+您自己咁谂	-1.0	rude
+您自己咁谂咋	-1.0	rude
+您自己唔识	-1.0	rude
+您自己不会用	-1.0	rude
+是您自己不会用	-1.0	rude
+您自己唔识睇	-1.0	rude
+您等就是了	-2	rude
+您照做就是了	-2	rude
+您听着就是了	-2	rude
+您要求太多	-2	rude
+是您要求太多	-2	rude
+您太挑了	-2	rude
+您太挑剔了	-2	rude
+您干脆去买	-2	rude
+不然您去别家	-2	rude
+那您去别家买	-2	rude
+您自己冇睇清楚	-2	rude
+您自己没看清楚	-2	rude
+# --- a plain step asked about as if hard, or a demand mocked (做点功课很难吗, 要我帮您付押金喔)
+做点功课很难吗	-2	rude
+做点功课有那么难吗	-2	rude
+看清楚很难吗	-2	rude
+看一下很难吗	-2	rude
+看一看很难吗	-2	rude
+先看清楚很难吗	-2	rude
+读一下条款很难吗	-2	rude
+要我帮您付	-2	rude
+要我帮你付	-2	rude
+难道要我帮您	-2	rude
+难道要我帮你	-2	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -74947,23 +75095,26 @@ sb客服	-3	abuse
 @zh_finances & @zh_noneed	self_harm	bankbook and seal handed over, not needed any more
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
 @jokeclaim & @zh_sh|@zh_die|@zh_shterm	scope:denial	said to be a joke
-@zh_correction & @zh_gone|@zh_sh|@zh_shterm	scope:denial	a going corrected as a slip (我走了以后 哦不是 我搬走以后)
+@zh_correction & @zh_gone|@zh_sh|@zh_shterm	scope:harmless_use	a going corrected as a slip (我走了以后 哦不是 我搬走以后)
 @jokeclaim & @zh_cancel|@zh_switch|@zh_comp|@zh_portout|@zh_leaveword	scope:negation	leaving said to be a joke
 @zh_die|@zh_sh @laugh	scope:denial	a death word with a laugh right after it (想死😂, 想死哈哈哈)
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
 @zh_wantlive	scope:denial	wanting to live well, a will for peace of mind
-@zh_mortal & @zh_ifgone	scope:denial	a death to come with age or illness, asked about as an if (我这个养老金，要是我人不在了，钱能给我儿子吗)
+@zh_mortal & @zh_ifgone	scope:harmless_use	a death to come with age or illness, asked about as an if (我这个养老金，要是我人不在了，钱能给我儿子吗)
 @zh_gone ..4 @zh_errandnow	scope:denial	off now for the bus or a meeting, calling back later (我要走了公车来了 晚点再打)
 @zh_thingneed ..5 @zh_sh|@zh_live	scope:denial	a thing one cannot live without (没网我真的活不下去)
 @zh_gone|@zh_die ..4 @zh_duration	scope:denial	an absence with a length (消失几天)
 @zh_duration ..4 @zh_gone	scope:denial	an absence with a length (这一个礼拜都不在)
 @zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_mundane ..8 @zh_method	scope:denial	a rope or charcoal for a move or a barbecue
-@zh_mundane & @zh_method	scope:denial	a rope or tape for a move, anywhere in the fragment (绳子、胶带、纸箱我都准备好了，搬家公司几点到)
+@zh_mundane & @zh_method	scope:harmless_use	a rope or tape for a move, anywhere in the fragment (绳子、胶带、纸箱我都准备好了，搬家公司几点到)
 @zh_die|@zh_sh ..1 @zh_num ..2 @zh_times	scope:reported	dying a number of times: a game
 @zh_kin|@zh_family|@third & @zh_stopped	scope:other_party	someone's threat that the speaker talked them out of (被我拦下来了)
-@zh_paidoff & @zh_finally	scope:denial	free at last of a paid-off loan
+@zh_paidoff & @zh_finally	scope:harmless_use	free at last of a paid-off loan
+@zh_payoff & @zh_doneidiom	scope:harmless_use	a debt paid off and done with (一次性把贷款还清 一了百了)
+@zh_gone & @zh_travelto	scope:harmless_use	leaving for a job or a place elsewhere (下个月我要走了 去外地上班)
+@zh_healthy & @zh_askonly	scope:harmless_use	healthy, asking ahead (我做完身体检查好健康，纯粹想了解清楚先买)
 @zh_askrisk ..10 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:concern	asks whether the listener is safe
 @you ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm ..10 @zh_thought	scope:concern	asks about the listener's thoughts of self-harm
 @zh_askrisk ..10 @zh_shword	empathy	asks whether the listener is safe
@@ -74973,9 +75124,9 @@ sb客服	-3	abuse
 @third ..8 @zh_sh|@zh_shterm	scope:reported	someone else did it
 @zh_policy & @zh_sh|@zh_die|@zh_shterm	scope:reported	a policy's wording about suicide
 @zh_insure & @zh_suicideword	scope:reported	an insurance question about suicide
-@zh_emigrate & @zh_giveall	scope:denial	giving things away before emigrating
-@zh_emigrate & @zh_noreturn	scope:denial	leaving the country, not coming back
-@zh_bbq & @zh_method	scope:denial	charcoal for a barbecue
+@zh_emigrate & @zh_giveall	scope:harmless_use	giving things away before emigrating
+@zh_emigrate & @zh_noreturn	scope:harmless_use	leaving the country, not coming back
+@zh_bbq & @zh_method	scope:harmless_use	charcoal for a barbecue
 @zh_suicideword & @zh_decided	self_harm	suicide beside a mind made up
 @zh_gone|@zh_die & @zh_itsme	self_harm	gone, and said to be about the speaker
 @zh_place & @zh_almost	self_harm	at a high place, almost
@@ -75012,7 +75163,7 @@ sb客服	-3	abuse
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
 @zh_past & @zh_recovered	scope:denial	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
 @zh_thattime & @zh_recovered	scope:denial	a dark time long ago, recovered from (我以前也有想过自杀，不过现在好很多了)
-@zh_emigrate & @zh_giveall	scope:denial	things given away for a move abroad (东西都送人了，因为要搬去国外)
+@zh_emigrate & @zh_giveall	scope:harmless_use	things given away for a move abroad (东西都送人了，因为要搬去国外)
 @zh_die ..2 @zh_gamecount	scope:denial	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
 @zh_worker ..10 @zh_gone|@zh_die	scope:reported	a worker who left, not the speaker
@@ -75022,7 +75173,7 @@ sb客服	-3	abuse
 @zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	scope:self_target	doing it in front of the listener, no death wish at them
 @zh_gone & @zh_notthatgo	self_harm	gone, and not the travelling kind
 @zh_place ..4 @zh_liedown	self_harm	lying down on the tracks
-@zh_doseq & @zh_method	scope:reported	a question about a dose
+@zh_doseq & @zh_method	scope:harmless_use	a question about a dose
 @zh_doseq & @zh_die	self_harm	how many it takes to die
 @zh_wishyou ..8 @zh_die	abuse	a death wished on the listener
 @zh_wishyou ..8 @zh_die	scope:listener_target	a death wished on the listener
@@ -75154,6 +75305,7 @@ sb客服	-3	abuse
 @zh_returngoods|@zh_cancel ..6 @zh_onlyone	scope:one_off	returning one item of an order
 @zh_addon & @zh_cancel|@zh_notwant	scope:one_off	an add-on dropped from an order
 @zh_kin ..6 @zh_switch|@zh_cancel	scope:other_party	someone else left
+@zh_kin ..4 @zh_comp	scope:other_party	someone else went to a rival (上回我朋友找别家搬钢琴)
 @zh_passed & @zh_cancel|@zh_acct	scope:other_party	a late relative's account closed (阿爷过咗身，要close佢个户口)
 @zh_pet & @zh_gone|@zh_passed	scope:other_party	a pet that died: its cover closed (我家猫咪上礼拜走了，想把它的宠物险退掉)
 @third|@zh_kin ..5 @say ..8 @zh_switch|@zh_cancel|@zh_never|@zh_notwant	scope:other_party	someone else says they will leave
@@ -75211,7 +75363,7 @@ sb客服	-3	abuse
 # --- promised a call, waited, nothing
 @zh_promised & @zh_waitnothing	repeat	a call back promised, waited for, and nothing came (你们说会打来，我等三天都没有)
 # --- the last bother, for a move
-@zh_mundane & @zh_lastbother|@zh_lasttalk	scope:denial	the last time the company is troubled, for an ordinary reason (搬完家就不用再改地址了)
+@zh_mundane & @zh_lastbother|@zh_lasttalk	scope:harmless_use	the last time the company is troubled, for an ordinary reason (搬完家就不用再改地址了)
 # --- a suicide clause waited out
 @zh_suicideword & @zh_waitout	self_harm	a policy's suicide clause, its time waited out by the speaker (我算过了，下个月就满了)
 # --- others calling
@@ -75241,6 +75393,7 @@ sb客服	-3	abuse
 @zh_quickend & @zh_waterdepth|@zh_place|@zh_method|@zh_plunge	self_harm	how quick an end would be, beside the means
 # --- broken again after a fix (上回修好了两天又坏了)
 @zh_settled|@zh_saidfixed & @zh_brokeagain	repeat	fixed once, broken again
+@zh_sothat ..6 @zh_choseagain	scope:settled	the company chosen again, for a past fix done well (…第二天师傅就来修好了，所以这次我才又找你们)
 # --- a police report for a card reissued (张卡唔见咗，已经报咗警，而家想补领)
 @zh_reissue & @zh_lawpolice|@zh_docask	scope:procedure	a police report for a card reissued
 # --- a way of paying cancelled (取消银行自动转账，以后改用转数快)
@@ -75260,7 +75413,7 @@ sb客服	-3	abuse
 # --- settling a dispute (我就想把这事了结了): no life ended
 @zh_settleit	scope:denial	a matter settled, not a life
 # --- a rope for luggage, a harmless use beside a means (买咗条绳想绑行李)
-@zh_mundane & @zh_method	scope:denial	a harmless use of a means
+@zh_mundane & @zh_method	scope:harmless_use	a harmless use of a means
 # --- forgotten and asked again (上次问过……我忘了)
 @zh_forgot	scope:this_call	asked again after forgetting
 # --- a lost card stopped and reissued (卡片要全部挂失，帮我停用那张信用卡再补发)
