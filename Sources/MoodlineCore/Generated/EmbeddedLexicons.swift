@@ -27718,8 +27718,6 @@ working up the courage	0	@goodbye
 almost did	0	@goodbye
 nearly did it	0	@goodbye
 tried before	0	@goodbye
-it didn't work	0	@goodbye
-it didnt work	0	@goodbye
 the last person i'm ever	0	@goodbye
 the last person im ever	0	@goodbye
 the last person i'll ever	0	@goodbye
@@ -37799,6 +37797,75 @@ saw a video	0
 cancellation policy	0
 cancellation terms	0
 cancellation rules	0
+# --- a way out beside a means (the train line runs right behind my house… the easiest way out of all this)
+way out of all this	0	@en_noway
+the easy way out	0	@en_noway,@en_wayout
+take the easy way out	0	@en_noway
+easiest way out	0	@en_wayout
+quickest way out	0	@en_wayout
+simplest way out	0	@en_wayout
+easy way out	0	@en_wayout
+a way out	0	@en_wayout
+the way out	0	@en_wayout
+train line	0	@method
+the train line	0	@method
+railway line	0	@method
+the tracks	0	@method
+# --- checking out for good (i'm checking out permanently)
+checking out	0	@en_checkout
+clocking out	0	@en_checkout
+signing off	0	@en_checkout
+# --- not wanting, in chat spelling (i rly dun wanna live anymore)
+dun wanna	0	@not_want
+dun want to	0	@not_want
+dun want	0	@not_want
+rly dun wanna	0	@not_want
+dont rly want to	0	@not_want
+don wanna	0	@not_want
+dnt wanna	0	@not_want
+dnt want to	0	@not_want
+do not wanna	0	@not_want
+# --- travel beside a leaving (we're leaving for Spain on Friday, will my roaming work?)
+roaming	0	@en_travel
+my roaming	0	@en_travel
+data roaming	0	@en_travel
+our flight	0	@en_travel
+my flight	0	@en_travel
+passport	0	@en_travel
+the airport	0	@en_travel
+# --- custom taken elsewhere (I'll take my mortgage somewhere else)
+take my	0	@en_takemy
+taking my	0	@en_takemy
+i'll take my	0	@en_takemy
+ill take my	0	@en_takemy
+i will take my	0	@en_takemy
+i'm taking my	0	@en_takemy
+im taking my	0	@en_takemy
+gonna take my	0	@en_takemy
+# --- a study of outside bodies (I'm doing a uni assignment)
+uni assignment	0	@en_study
+an assignment	0	@en_study
+my assignment	0	@en_study
+homework	0	@en_study
+my dissertation	0	@en_study
+my thesis	0	@en_study
+coursework	0	@en_study
+school project	0	@en_study
+a school project	0	@en_study
+for a class	0	@en_study
+for my class	0	@en_study
+for an essay	0	@en_study
+my essay	0	@en_study
+# --- already said to someone before (I already gave all of this to the person I spoke to yesterday)
+already gave	0	@en_gripe
+already given	0	@en_gripe
+gave all of this	0	@en_gripe
+already went through all this	0	@en_gripe
+already went through all of this	0	@en_gripe
+# --- since a time, in Indian English (calling from last ten days)
+calling from last	0	@contact,@en_prior
+calling from past	0	@contact,@en_prior
+calling since last	0	@contact,@en_prior
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -49717,6 +49784,13 @@ things you haven't read	-2.00	rude
 things you havent read	-2.00	rude
 don't sign things	-2.00	rude
 maybe don't sign	-2.00	rude
+# --- the listener called the worst of the staff (they've put me through to the dumbest one in the building)
+the dumbest one	-2.50	abuse
+the thickest one	-2.50	abuse
+the stupidest one	-2.50	abuse
+the most useless one	-2.50	abuse
+the most clueless one	-2.50	abuse
+the dumbest person	-2.50	abuse
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -49745,6 +49819,8 @@ maybe don't sign	-2.00	rude
 @pointless|@en_weary ..3 @live	self_harm	no point living
 @en_cant ..2 @live	self_harm	cannot go on
 @en_noway	self_harm	no way out
+@en_checkout ..1 @en_forever	self_harm	checking out for good (i'm checking out permanently)
+@method & @en_wayout	self_harm	a means beside a way out (the train line runs behind my house… the easiest way out of all this)
 @goodbye	self_harm	last words or goodbye
 @self ..3 @burden	self_harm	being a burden
 @burden ..3 @self	self_harm	being a burden
@@ -49936,6 +50012,9 @@ maybe don't sign	-2.00	rude
 @en_done ..2 @service|@competitor	churn	done with the company
 @switch ..5 @competitor	churn	switching to a competitor
 @en_leavingfor ..1 @competitor	churn	leaving for a competitor
+@en_takemy ..3 @competitor	churn	the custom taken elsewhere (I'll take my mortgage somewhere else)
+@leave & @en_trip|@en_travel	scope:one_off	leaving on a trip (we're leaving for Spain on Friday, will my roaming work?)
+@en_study & @regulator|@sue|@court|@lawyer|@media|@police	scope:procedure	outside bodies asked about for a study (is the Financial Ombudsman the same as the FCA? I'm doing a uni assignment)
 @en_dropyou	churn	dropping the company
 @en_stoppay	churn	stopping payment or taking the money out
 @competitor & @en_byebye	churn	a competitor, and goodbye
@@ -58736,7 +58815,7 @@ bbq	0	@zh_bbq
 自己选择离开	0	@zh_ownact
 自己选择走	0	@zh_ownact
 自己动手的那种	0	@zh_ownact
-自己了断	0	@zh_ownact
+自己了断	0	@zh_ownact,@zh_shterm
 是我自己做的	0	@zh_ownact
 # --- no more trouble to anyone after a time (明早以后就不会再给谁添麻烦了)
 不会再给谁添麻烦	0	@zh_notrouble
@@ -64999,6 +65078,101 @@ fb群组	0	@zh_expose
 您听不懂	0	@zh_notget
 您是不是傻	0	@you
 您这种人	0	@you
+# --- care in old age planned for, so as not to be a burden (我外婆很怕成为我们的负担，所以想自己先买长照险)
+长照险	0	@zh_careplan
+长照保险	0	@zh_careplan
+长照	0	@zh_careplan
+长期护理险	0	@zh_careplan
+长期护理保险	0	@zh_careplan
+护理险	0	@zh_careplan
+养老保险	0	@zh_careplan
+养老金计划	0	@zh_careplan
+# --- arrived sooner than promised (结果隔天就到了，超快)
+隔天就到了	0	@zh_settled
+隔天就到	0	@zh_settled
+第二天就到了	0	@zh_settled
+当天就到了	0	@zh_settled
+提前到了	0	@zh_settled
+提早到了	0	@zh_settled
+一天就到了	0	@zh_settled
+就寄到了	0	@zh_settled
+# --- told it was fixed (上礼拜报完修不是说整好了吗)
+说整好了	0	@zh_saidfixed
+不是说整好了吗	0	@zh_saidfixed
+说修好了	0	@zh_saidfixed
+不是说修好了吗	0	@zh_saidfixed
+说弄好了	0	@zh_saidfixed
+说改好了	0	@zh_saidfixed
+都说改好了	0	@zh_saidfixed
+说已经改好了	0	@zh_saidfixed
+说已经修好了	0	@zh_saidfixed
+# --- broken again (我这网又掉了)
+又掉了	0	@zh_brokeagain
+又断了	0	@zh_brokeagain
+又掉线了	0	@zh_brokeagain
+又断网了	0	@zh_brokeagain
+又没信号了	0	@zh_brokeagain
+又出问题了	0	@zh_brokeagain
+# --- if, in Taiwan and written forms (若要提前解约会收取违约金)
+若要	0	@zh_hypo
+若是	0	@zh_hypo
+如要	0	@zh_hypo
+倘若	0	@zh_hypo
+假使	0	@zh_hypo
+若果	0	@zh_hypo
+# --- a supplementary card (取消这张信用卡的附卡)
+附卡	0	@zh_extracard
+副卡	0	@zh_extracard
+附属卡	0	@zh_extracard
+附加卡	0	@zh_extracard
+# --- a department, not a rival (你再推我去第二个部门)
+第二个部门	0	
+另一个部门	0	
+别的部门	0	
+其他部门	0	
+第二个部	0	
+# --- a number ported out, in Taiwan (门号我要移出去)
+移出去	0	@zh_switch,@zh_portout
+要移出	0	@zh_switch,@zh_portout
+移出	0	@zh_switch,@zh_portout
+# --- a game played over and over (那个boss我打了八百遍还是过不去)
+那个boss	0	@zh_game
+这个boss	0	@zh_game
+大boss	0	@zh_game
+打boss	0	@zh_game
+关卡	0	@zh_game
+这关	0	@zh_game
+那关	0	@zh_game
+这一关	0	@zh_game
+副本	0	@zh_game
+卡池	0	@zh_game
+抽卡	0	@zh_game
+# --- a course stopped, its fees asked back (学费退给我吧 孩子不去上了)
+不去上了	0	@zh_stopattend
+不上了	0	@zh_stopattend
+不学了	0	@zh_stopattend
+不读了	0	@zh_stopattend
+不念了	0	@zh_stopattend
+退学	0	@zh_stopattend
+学费退给我	0	@zh_feeback
+退学费	0	@zh_feeback
+学费退回	0	@zh_feeback
+剩下的课时退	0	@zh_feeback
+剩下的学费	0	@zh_feeback
+# --- what cancelling would cost, stated (若要提前解约会收取违约金)
+违约金	0	@zh_fee
+解约金	0	@zh_fee
+手续费	0	@zh_fee
+罚金	0	@zh_fee
+# --- never having thought of leaving (从来没想过换运营商)
+从来没想过	0	@zh_neverthought
+没想过	0	@zh_neverthought
+没有想过	0	@zh_neverthought
+从没想过	0	@zh_neverthought
+冇谂过	0	@zh_neverthought
+从来冇谂过	0	@zh_neverthought
+没打算	0	@zh_neverthought
+从来没打算	0	@zh_neverthought
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -71293,6 +71467,8 @@ call过一次	-1.3	repeat
 了结自己	-3.5	self_harm
 了结生命	-3.5	self_harm
 自我了断	-3.5	self_harm
+自己了断	-3.5	self_harm
+自行了断	-3.5	self_harm
 了此残生	-3.5	self_harm
 跳楼	-3.5	self_harm
 想跳楼	-3.5	self_harm
@@ -75000,6 +75176,18 @@ sb客服	-3	abuse
 要我帮你付	-2	rude
 难道要我帮您	-2	rude
 难道要我帮你	-2	rude
+# --- theirs no longer used (我们家电视不看你们的了)
+不看你们的了	-1.5	churn
+不用你们的了	-1.5	churn
+不买你们的了	-1.5	churn
+不再用你们的	-1.5	churn
+以后不用你们的	-1.5	churn
+# --- violence threatened at the company's worker (下回再敢来我家我打断他的腿)
+打断他的腿	-3	abuse
+打断他腿	-3	abuse
+打断他的狗腿	-3	abuse
+打断佢只脚	-3	abuse
+打断佢对脚	-3	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -75136,6 +75324,7 @@ sb客服	-3	abuse
 @zh_earlygo ..8 @zh_relief	self_harm	gone early, and they are spared
 @zh_die|@zh_gone ..10 @zh_goodthing	self_harm	one's going a good thing for someone
 @zh_burden & @zh_relief	self_harm	a burden, and they will be free
+@zh_careplan & @zh_burden	scope:harmless_use	care in old age planned for, not to be a burden (怕成为我们的负担，所以想自己先买长照险)
 @zh_decided ..6 @zh_plantime	self_harm	a decision with a time
 @zh_plantime ..6 @zh_decided	self_harm	a decision with a time
 @zh_decided & @zh_noreturn	self_harm	a decision with no way back
@@ -75258,6 +75447,7 @@ sb客服	-3	abuse
 @zh_auth ..2 @zh_readsite	scope:procedure	something read on an outside body's website (我喺消委會網站睇到)
 @zh_hypo ..4 @zh_never|@zh_notwant	scope:hypothetical	if one day one no longer wanted it (假如以后不想续了)
 @zh_hypo ..3 @zh_norenew	scope:hypothetical	if one did not renew (如果我不续费的话)
+@zh_hypo ..3 @zh_cancel ..4 @zh_fee	scope:procedure	what cancelling would cost, stated (若要提前解约会收取违约金)
 @zh_hypoother	scope:hypothetical	a case put to someone else (换作别人)
 @zh_sendto ..10 @zh_lawpolice|@zh_lawoffice	scope:procedure	a law office as the delivery address
 @zh_lawpolice|@zh_lawoffice ..8 @zh_workat	scope:reported	a law office as a workplace
@@ -75447,6 +75637,11 @@ sb客服	-3	abuse
 @zh_praiseletter & @zh_social|@zh_expose|@zh_filed	scope:negation	a letter of praise made public (我要给你们写封表扬信 发到你们官网上)
 @zh_noplan & @zh_askonly	scope:procedure	asked only to know, with no plan to (我就先了解一下 暂时没打算注销)
 @zh_noplan ..2 @zh_cancel	scope:negation	no plan to cancel, for now
+@zh_neverthought ..1 @zh_leaveword|@zh_comp|@zh_portout	scope:negation	never thought of leaving (从来没想过换运营商)
+@zh_cancel ..6 @zh_extracard	scope:one_off	a supplementary card cancelled (取消这张信用卡的附卡)
+@zh_extracard ..4 @zh_cancel	scope:one_off	a supplementary card cancelled (儿子的附卡停掉)
+@zh_game ..3 @zh_contact	scope:elsewhere	a game played over and over (那个boss我打了八百遍还是过不去)
+@zh_stopattend & @zh_feeback	churn	a course stopped, its fees asked back (学费退给我吧 孩子不去上了)
 @zh_oneitem	scope:one_off	one item of an order returned (我就退一件 其他的都留着)
 @zh_deadline ..2 @zh_lastday	scope:one_off	a deadline's last day (今天是报税最后一天)
 # --- a line suspended, the number kept
