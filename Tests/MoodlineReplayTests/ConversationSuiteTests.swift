@@ -63,6 +63,7 @@ import Testing
         Floor(name: "round56", recall: 0.91, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round57", recall: 0.89, falseAlarms: 1, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "round58", recall: 0.89, falseAlarms: 5, calmAlerted: 3, calmUrgent: 1, selfHarmMissed: 1),
+        Floor(name: "round59", recall: 0.93, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
