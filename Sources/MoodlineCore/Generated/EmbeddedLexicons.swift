@@ -38358,6 +38358,15 @@ already went through all of this	0	@en_gripe
 calling from last	0	@contact,@en_prior
 calling from past	0	@contact,@en_prior
 calling since last	0	@contact,@en_prior
+# --- a letter's own words about where to take a complaint (at the bottom it says… I can take it to the Consumer Council, and after that an Ombudsman)
+it says that	0	@en_docsays
+at the bottom it says	0	@en_docsays
+the letter says	0	@en_docsays,@en_procq
+the leaflet says	0	@en_docsays
+the email says	0	@en_docsays
+the website says	0	@en_docsays
+your website says	0	@en_docsays
+it states that	0	@en_docsays
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -50506,6 +50515,7 @@ the dumbest person	-2.50	abuse
 @en_leavingfor ..1 @competitor	churn	leaving for a competitor
 @en_takemy ..3 @competitor	churn	the custom taken elsewhere (I'll take my mortgage somewhere else)
 @leave & @en_trip|@en_travel	scope:one_off	leaving on a trip (we're leaving for Spain on Friday, will my roaming work?)
+@en_docsays & @regulator	scope:procedure	a letter's own words about where a complaint may go (at the bottom it says I can take it to the Consumer Council, and after that an Ombudsman)
 @en_study & @regulator|@sue|@court|@lawyer|@media|@police	scope:procedure	outside bodies asked about for a study (is the Financial Ombudsman the same as the FCA? I'm doing a uni assignment)
 @en_dropyou	churn	dropping the company
 @en_stoppay	churn	stopping payment or taking the money out
@@ -63938,7 +63948,7 @@ google reviews	0	@zh_social
 另外找一家	0	@zh_leaveword
 另找一家	0	@zh_leaveword
 另外找过一家	0	@zh_leaveword
-别家买	0	@zh_leaveword
+别家买	0	@zh_leaveword,@zh_elsewhereco
 换品牌	0	@zh_leaveword
 换牌子	0	@zh_leaveword
 选别家	0	@zh_leaveword,@zh_comp
@@ -65696,6 +65706,66 @@ fb群组	0	@zh_expose
 漆面	0	@zh_objectmark
 刮花	0	@zh_objectmark
 机身	0	@zh_objectmark
+# --- a knife or a means for a contest (我到时候拿着刀去比赛，拿个奖回来)
+比赛	0	@zh_contest
+去比赛	0	@zh_contest
+参赛	0	@zh_contest
+厨艺比赛	0	@zh_contest
+拿个奖	0	@zh_contest
+拿奖	0	@zh_contest
+# --- a game character done for (那只角色练歪了，死了算了)
+那只角色	0	@zh_gamechar
+这只角色	0	@zh_gamechar
+这个角色	0	@zh_gamechar
+我的角色	0	@zh_gamechar
+练歪了	0	@zh_gamechar
+练废了	0	@zh_gamechar
+号练废了	0	@zh_gamechar
+# --- relieved (现在听你这么一说就放心了)
+放心了	0	@zh_relieved
+就放心了	0	@zh_relieved
+我就放心了	0	@zh_relieved
+安心了	0	@zh_relieved
+松了口气	0	@zh_relieved
+# --- a procedural question in Cantonese (我使唔使自己打去取消)
+使唔使	0	@zh_how
+# --- an automatic debit, a way of paying (那个分期自动扣款能取消吗)
+自动扣款	0	@zh_autodebit
+自动转账	0	@zh_autodebit
+代扣	0	@zh_autodebit
+分期自动扣款	0	@zh_autodebit
+# --- an outside body gone to years ago (三年前…我仲去咗消委会投诉)
+两年前	0	@zh_yearsago
+三年前	0	@zh_yearsago
+几年前	0	@zh_yearsago
+好几年前	0	@zh_yearsago
+多年前	0	@zh_yearsago
+好多年前	0	@zh_yearsago
+十年前	0	@zh_yearsago
+早几年	0	@zh_yearsago
+# --- a past contact let go (那是我自己忘记，也就算了; 我还以为要等很久呢)
+也就算了	0	@zh_settled
+那是我自己忘记	0	@zh_settled
+是我自己忘记	0	@zh_settled
+我还以为要等很久	0	@zh_settled
+还以为要等很久	0	@zh_settled
+# --- no more paying in, planned (这个保险我不打算再交了)
+不打算再交了	0	@zh_stoppay
+不打算再交	0	@zh_stoppay
+不打算继续交	0	@zh_stoppay
+不想再交了	0	@zh_stoppay
+唔打算再交	0	@zh_stoppay
+# --- a place no longer gone to (这家店我不去了)
+这家店	0	@zh_thisplace
+这间店	0	@zh_thisplace
+你们这家	0	@zh_thisplace
+你们家店	0	@zh_thisplace
+这家健身房	0	@zh_thisplace
+不去了	0	@zh_notgoing
+以后不去了	0	@zh_notgoing
+再也不去了	0	@zh_notgoing
+不会再去了	0	@zh_notgoing
+唔会再去	0	@zh_notgoing
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -75790,6 +75860,8 @@ sb客服	-3	abuse
 @zh_gas & @zh_seal	self_harm	gas left leaking in a sealed room
 @zh_place & @zh_lasttalk	self_harm	at a high place, wanting a voice
 @zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
+@zh_contest & @zh_method	scope:harmless_use	a knife or a means for a contest (我到时候拿着刀去比赛，拿个奖回来)
+@zh_gamechar & @zh_shterm|@zh_die	scope:harmless_use	a game character done for (那只角色练歪了，死了算了)
 @zh_objectmark & @zh_selfdone	scope:harmless_use	a mark on a thing made by oneself (这个划痕是我自己划的，不用保修)
 @zh_kin|@zh_family ..3 @zh_saidbye	self_harm	goodbyes said to one's own people (我同老婆仔女讲咗bye bye，剩返呢个account)
 @zh_emigrate|@zh_travelto|@zh_workat & @zh_saidbye	scope:harmless_use	goodbyes said before a move away (跟家人道别过了，下礼拜就飞)
@@ -75990,6 +76062,10 @@ sb客服	-3	abuse
 @zh_auth|@zh_lawpolice|@zh_social|@zh_contact & @zh_notaboutyou	scope:other_party	not about the listener's company (呢单同你哋冇关系)
 @zh_stayon & @zh_comp|@zh_switch|@zh_cancel	scope:negation	staying on after all (隔壁便宜，但你们讯号好，所以续约)
 @zh_goodreview & @zh_social|@zh_expose	scope:negation	a good review promised, not a complaint (去Google给你们五星)
+@zh_relieved & @zh_leaveword	scope:negation	a thought of leaving gone once relieved (昨晚死得我都想退游了，现在听你这么一说就放心了)
+@zh_autodebit ..4 @zh_cancel	scope:one_off	an automatic debit stopped, a way of paying (那个分期自动扣款能取消吗)
+@zh_cancel ..3 @zh_autodebit	scope:one_off	an automatic debit stopped, a way of paying
+@zh_yearsago & @zh_auth	scope:other_party	an outside body gone to years ago (三年前…我仲去咗消委会投诉)
 @zh_wasgoing & @zh_luckily	scope:negation	a threat one was going to make, until it was sorted (本来想……结果你们比我还快)
 
 # --- churn
@@ -76003,6 +76079,7 @@ sb客服	-3	abuse
 @zh_acct ..6 @zh_cancel	churn	closing the account
 @zh_switch ..6 @zh_comp	churn	moving to a competitor
 @zh_stoppay	churn	stopping payment
+@zh_thisplace ..3 @zh_notgoing	churn	a place no longer gone to (这家店我不去了)
 @zh_comp ..6 @zh_switch	churn	moving to a competitor
 @zh_notwant ..2 @zh_payyou	churn	paying no more
 @zh_never ..6 @zh_use	churn	never again
