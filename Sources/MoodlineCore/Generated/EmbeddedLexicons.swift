@@ -48345,6 +48345,9 @@ zero problems	1.50
 screaming blue murder	-0.80	hyperbole
 scream blue murder	-0.80	hyperbole
 to die for	2.00	hyperbole
+would die for	2.00	hyperbole
+i'd die for	2.00	hyperbole
+id die for	2.00	hyperbole
 dying to	1.00	hyperbole
 dead to the world	0	hyperbole
 going to die if i don't	-0.5	hyperbole
@@ -71517,6 +71520,17 @@ hang机	-2.0
 到快崩溃	-1.2	hyperbole
 # --- worry, not the curse inside it (不想让孩子操心)
 操心	-0.8	sadness
+# --- relief at the answer (那就好, 咁就好)
+那就好	1.0	
+咁就好	1.0	
+那就好了	1.0	
+# --- everything carried alone (屋企啲数都系我一个人揹)
+一个人揹	-1.5	
+一个人扛	-1.5	
+一个人扛着	-1.5	
+一个人撑着	-1.5	
+一个人背债	-1.8	
+一个人还债	-1.5	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
