@@ -91,6 +91,9 @@ struct ClauseState {
     /// Where the last matter told as settled ended (a UTF-8 offset), or -1: the repeat-contact
     /// statements wholly before it are contacts that ended in a fix.
     var settledEnd: Int32 = -1
+    /// Where the last recovery told ended (a UTF-8 offset), or -1: the self-harm statements
+    /// wholly before it are a dark time now over, when a fragment-wide `recovered` finds the past.
+    var recoveredEnd: Int32 = -1
     /// Where the clause's last 说 or 告诉我 ended (a UTF-8 offset), or -1: a fix right after it is
     /// a claim (你们说修好了), not a settled matter.
     var sayEnd: Int32 = -1
@@ -213,6 +216,7 @@ struct ClauseState {
                 if sayEnd >= 0 && p.spans[0].start - sayEnd <= reach { return }
             }
             if cue == .settled { settledEnd = max(settledEnd, p.spans[p.spans.count - 1].end) }
+            if cue == .recovered { recoveredEnd = max(recoveredEnd, p.spans[p.spans.count - 1].end) }
             cues.insert(ScopeCues(cue))
             if cue == .reported && (reportedAt < 0 || p.spans[0].start < reportedAt) { reportedAt = p.spans[0].start }
             // The speaker inside the report speaks in it; the 我 of 我朋友 or 我的角色 only owns

@@ -68,6 +68,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// move, a loan paid off 一了百了): across a fragment it cancels only the self-harm made of
     /// its own words, never a disclosure told beside it (…我也不想活了).
     case harmlessUse
+    /// A dark time told as past and over ("a few years back I was in a bad place… I'm doing well
+    /// now", 以前有段时间不想活了 现在都过去了): across a fragment it cancels the self-harm told
+    /// before the recovery, never what is said after it (…but this time I can't go on).
+    case recovered
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -93,6 +97,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .companyGoodbye: "company_goodbye"
         case .otherTarget: "other_target"
         case .harmlessUse: "harmless_use"
+        case .recovered: "recovered"
         }
     }
 
@@ -120,6 +125,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .companyGoodbye: "a goodbye to the company, for a rival"
         case .otherTarget: "aimed at someone not on the call"
         case .harmlessUse: "an ordinary use of a word of dying or a means"
+        case .recovered: "a dark time told as past and over"
         }
     }
 
@@ -140,7 +146,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .selfTarget: [.init(.abuse), .init(.rude)]
         case .listenerTarget, .companyGoodbye, .harmlessUse: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
-        case .jest, .theirFeeling: []
+        case .jest, .theirFeeling, .recovered: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget, .otherTarget: [.init(.abuse), .init(.rude)]

@@ -606,6 +606,7 @@ private struct RuleState {
         // A question about the listener's safety frames its whole fragment: an agent who
         // quotes the customer first (你说“要是我不在了”，我想认真问一下：你是不是…) is still asking.
         if clause.fragmentCues.contains(ScopeCues(.concern)) { cues.insert(ScopeCues(.concern)) }
+        if cues.contains(ScopeCues(.recovered)) { dropSelfHarmBeforeRecovery(cues: &cues, tracer: &tracer) }
         guard cues.rawValue != 0 else { return cues }
         var cancelled = cues.cancelled
         // A policy's wording about suicide beside the speaker's own ("the policy wording says no
@@ -639,6 +640,30 @@ private struct RuleState {
             categories.rawValue &= ~cancelled.rawValue
         }
         return cues
+    }
+
+    /// A dark time told as past and over (a fragment-wide `recovered`): the self-harm statements
+    /// that end before the recovery was told are that time; one told after it stands. When none
+    /// stands, the fragment denies the risk, for the learned layer too.
+    mutating func dropSelfHarmBeforeRecovery<Tracer: ScoreTracer>(cues: inout ScopeCues, tracer: inout Tracer) {
+        let recoveredEnd = clause.recoveredEnd
+        guard recoveredEnd >= 0 else { return }
+        var kept = CategoryHits()
+        var stands = false
+        for hit in hits {
+            if hit.category == .selfHarm && hit.utf8End <= recoveredEnd {
+                tracer.record(.categoryScoped(hit, .recovered))
+                clause.scoped.insert(.selfHarm)
+            } else {
+                if hit.category == .selfHarm { stands = true }
+                kept.append(hit)
+            }
+        }
+        hits = kept
+        if !stands {
+            categories.remove(CategorySet(.selfHarm))
+            cues.insert(ScopeCues(.denial))
+        }
     }
 
     /// The concepts a category statement was made of: its first entry's, and its pattern's parts.

@@ -415,6 +415,31 @@ import Testing
         #expect(scoreEmbedded("东西都送人了，因为要搬去国外，反正我也不想活了").categories.contains(.selfHarm))
     }
 
+    /// A dark time told as past and over (`scope:recovered`) takes the self-harm told before the
+    /// recovery, never a disclosure told after it.
+    @Test func aRecoveryTakesOnlyTheSelfHarmBeforeIt() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: "years ago\t0\t@longago\nfine now\t0\t@nowwell\n"),
+            LexiconSource(name: "en-service.tsv", text: "tried to end it\t-3\tself_harm\nwant to die\t-3\tself_harm\n"),
+            LexiconSource(name: "en.patterns", text: """
+            @nowwell\tscope:recovered\twhere the recovery is told
+            @longago & @nowwell\tscope:recovered\ta dark time years ago, fine now
+
+            """),
+        ])
+        func categories(_ text: String) -> CategorySet {
+            var scorer = Scorer(lexicon: lexicon)
+            return scorer.score(text, language: nil, learned: false).categories
+        }
+        #expect(!categories("years ago I tried to end it, I'm fine now").contains(.selfHarm))
+        #expect(categories("years ago I tried to end it, I'm fine now, but today I want to die").contains(.selfHarm))
+        // A recovery with no past told is no story of a dark time.
+        #expect(categories("I tried to end it, I'm fine now").contains(.selfHarm))
+        #expect(!scoreEmbedded("以前有段时间我真不想活了 现在都过去了 就想把那时候欠的账一次还清").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("以前也想过死，现在都过去了，但是这次真的不想活了").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("A few years back I bought this plan and it's much better now, but honestly I want to kill myself").categories.contains(.selfHarm))
+    }
+
     /// A step that names the speaker after a report about someone else (以后我也) begins the
     /// speaker's own part of the clause: what follows is theirs, what came before stays the report's.
     @Test func theSpeakersOwnStepAfterAReportIsTheSpeakers() {

@@ -38367,6 +38367,73 @@ the email says	0	@en_docsays
 the website says	0	@en_docsays
 your website says	0	@en_docsays
 it states that	0	@en_docsays
+# --- the fault quiet since (not a peep from it since)
+not a peep from it	0	@en_settled
+not a peep out of it	0	@en_settled
+no trouble since	0	@en_settled
+no problems since	0	@en_settled
+# --- a means not for its ordinary use (bought a rope today and it wasnt for moving house)
+wasn't for moving house	0	@en_notmundane
+wasnt for moving house	0	@en_notmundane
+not for moving house	0	@en_notmundane
+wasn't for moving	0	@en_notmundane
+wasnt for moving	0	@en_notmundane
+not for camping	0	@en_notmundane
+isn't for camping	0	@en_notmundane
+not for a barbecue	0	@en_notmundane
+isn't for a barbecue	0	@en_notmundane
+it's not for a barbecue	0	@en_notmundane
+not for the barbecue	0	@en_notmundane
+not for the garden	0	@en_notmundane
+# --- asking for oneself (and no im not asking for a friend)
+not asking for a friend	0	@en_forme
+im not asking for a friend	0	@en_forme
+i'm not asking for a friend	0	@en_forme
+asking for myself	0	@en_forme
+the whole box	0	@en_overdose
+the whole packet	0	@en_overdose
+all the tablets	0	@en_overdose
+# --- the dead joined, no reason left to stay (since Mum passed I've had no reason to stay; I'd rather be with her)
+since mum passed	0	@en_bereaved
+since mom passed	0	@en_bereaved
+since dad passed	0	@en_bereaved
+since she passed	0	@en_bereaved
+since he passed	0	@en_bereaved
+since my wife passed	0	@en_bereaved
+since my husband passed	0	@en_bereaved
+rather be with her	0	@en_joindead
+rather be with him	0	@en_joindead
+be with her again	0	@en_joindead
+be with him again	0	@en_joindead
+go and be with her	0	@en_joindead
+go and be with him	0	@en_joindead
+no reason to stay	0	@en_joindead
+# --- the same way as one who died, the place chosen (I think I'm going the same way. I've already picked the spot)
+going the same way	0	@en_sameway
+go the same way	0	@en_sameway
+heading the same way	0	@en_sameway
+picked the spot	0	@en_pickedspot
+picked a spot	0	@en_pickedspot
+chosen the spot	0	@en_pickedspot
+found the spot	0	@en_pickedspot
+# --- a date chosen, beside a payout (make sure the pension lump sum goes to my partner? I've chosen a date)
+i've chosen a date	0	@en_chosendate
+chosen a date	0	@en_chosendate
+picked a date	0	@en_chosendate
+i've picked a date	0	@en_chosendate
+pension lump sum	0	@en_payout
+lump sum	0	@en_payout
+# --- a dark time years ago, well now (a few years back I was in a really bad place… but I'm doing well now)
+a few years back	0	@en_longago
+a few years ago	0	@en_longago
+years ago	0	@en_longago
+back then	0	@en_longago
+doing well now	0	@en_nowwell
+i'm doing well now	0	@en_nowwell
+doing much better now	0	@en_nowwell
+much better now	0	@en_nowwell
+in a better place now	0	@en_nowwell
+in a much better place now	0	@en_nowwell
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -50295,6 +50362,15 @@ the stupidest one	-2.50	abuse
 the most useless one	-2.50	abuse
 the most clueless one	-2.50	abuse
 the dumbest person	-2.50	abuse
+# --- not seeing the month or the winter out; let it take me; how it happens asked
+not see the month out	-3.00	self_harm
+won't see the month out	-3.00	self_harm
+wont see the month out	-3.00	self_harm
+want to see another winter	-2.50	self_harm
+want to see another christmas	-2.50	self_harm
+let it take me	-3.00	self_harm
+does it matter how it happens	-3.00	self_harm
+does it matter how i die	-3.00	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -50324,6 +50400,13 @@ the dumbest person	-2.50	abuse
 @en_cant ..2 @live	self_harm	cannot go on
 @en_noway	self_harm	no way out
 @en_checkout ..1 @en_forever	self_harm	checking out for good (i'm checking out permanently)
+@method & @en_notmundane	self_harm	a means not for its ordinary use (bought a rope today and it wasnt for moving house)
+@en_forme & @method|@en_overdose|@en_mact	self_harm	a means asked about for oneself (what happens if you take the whole box? and no im not asking for a friend)
+@en_bereaved|@en_dead & @en_joindead	self_harm	the dead joined, no reason left to stay (since Mum passed I've had no reason to stay; I'd rather be with her)
+@en_sameway & @en_pickedspot	self_harm	the same way as one who died, the place chosen
+@en_chosendate & @en_payout|@en_policy|@farewell_act	self_harm	a date chosen, beside a payout (the pension lump sum to my partner? I've chosen a date)
+@en_nowwell	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
+@en_longago & @en_nowwell	scope:recovered	a dark time years ago, well now (a few years back I was in a really bad place… but I'm doing well now)
 @method & @en_wayout	self_harm	a means beside a way out (the train line runs behind my house… the easiest way out of all this)
 @goodbye	self_harm	last words or goodbye
 @self ..3 @burden	self_harm	being a burden
@@ -65769,6 +65852,265 @@ fb群组	0	@zh_expose
 再也不去了	0	@zh_notgoing
 不会再去了	0	@zh_notgoing
 唔会再去	0	@zh_notgoing
+# --- one's own death supposed, the others better for it (你说我要是死了，大家是不是都轻松点)
+我要是死了	0	@zh_ifidie,@zh_die,@self
+要是我死了	0	@zh_ifidie,@zh_die,@self
+如果我死了	0	@zh_ifidie,@zh_die,@self
+我死了以后	0	@zh_ifidie,@zh_die,@self
+我死咗	0	@zh_ifidie,@zh_die,@self
+我要是不在了	0	@zh_ifidie,@zh_gone,@self
+要是我不在了	0	@zh_ifidie,@zh_gone,@self
+都轻松点	0	@zh_allbetter
+都轻松了	0	@zh_allbetter
+大家都轻松点	0	@zh_allbetter
+大家就轻松了	0	@zh_allbetter
+都解脱了	0	@zh_allbetter
+# --- time short and the choice one's own (我时间不多了 不是生病 是我自己决定的)
+不是生病	0	@zh_notill
+不是因为生病	0	@zh_notill
+唔系病	0	@zh_notill
+# --- no chance later (现在就转 我怕以后没机会了)
+怕以后没机会了	0	@zh_timeshort
+以后没机会了	0	@zh_timeshort
+怕没机会了	0	@zh_timeshort
+以后就没机会了	0	@zh_timeshort
+惊以后冇机会	0	@zh_timeshort
+# --- a number or a policy put in someone's name (转到她名下)
+转到她名下	0	@zh_entrust
+转到他名下	0	@zh_entrust
+# --- the last parcel, with a letter in it (这是我寄的最后一个件了 给我爸妈的 里面有封信)
+最后一个件	0	@zh_lastsend
+最后一个快递	0	@zh_lastsend
+最后一件快递	0	@zh_lastsend
+最后一次寄	0	@zh_lastsend
+# --- down from a floor, and whether it hurts (从十八楼下去会不会很疼)
+楼下去	0	@zh_plunge
+楼跳下去	0	@zh_plunge
+会不会很疼	0	@zh_painq
+会不会疼	0	@zh_painq
+疼不疼	0	@zh_painq
+会不会很痛	0	@zh_painq
+痛唔痛	0	@zh_painq
+会唔会好痛	0	@zh_painq
+痛不痛苦	0	@zh_painq
+会不会很痛苦	0	@zh_painq
+# --- the dead joined below (我天天在想要不要下去陪她)
+要不要下去陪她	0	@zh_followdead
+要不要下去陪他	0	@zh_followdead
+要不要下去陪佢	0	@zh_followdead
+下去陪她	0	@zh_followdead
+下去陪他	0	@zh_followdead
+下去陪佢	0	@zh_followdead
+也走到那一步了	0	@zh_followdead
+走到那一步了	0	@zh_followdead
+走到同一步	0	@zh_followdead
+# --- all goodbyes said (该道别的都道过别了)
+该道别的都道过别了	0	@zh_saidbye,@zh_shterm
+都道过别了	0	@zh_saidbye
+该道别的都道别了	0	@zh_saidbye,@zh_shterm
+# --- in-game deaths and bosses, in more words (这王打到我死了二十几次; 打王者又被杀了十次)
+这王	0	@zh_game
+打王	0	@zh_game
+打王者	0	@zh_game
+王者荣耀	0	@zh_game
+只game	0	@zh_game
+个boss	0	@zh_game
+吃鸡	0	@zh_game
+# --- said as a joke, in Taiwan and Hong Kong words (我刚刚是开玩笑说想死啦)
+开玩笑说	0	@jokeclaim
+是开玩笑说	0	@jokeclaim
+讲笑咋	0	@jokeclaim
+# --- a hard time since passed (现在都过去了)
+现在都过去了	0	@zh_nowfine
+都过去了	0	@zh_nowfine
+已经过去了	0	@zh_nowfine
+# --- a rooftop for drying the quilts (我在楼顶天台晒被子)
+晒被子	0	@zh_mundane
+晒被	0	@zh_mundane
+# --- an agent asking after safety (您现在安全吗)
+您现在安全吗	0	@zh_safeq
+你现在安全吗	0	@zh_safeq
+现在安全吗	0	@zh_safeq
+# --- marketing messages unsubscribed (帮我取消行销订阅)
+行销订阅	0	@zh_adsub
+营销短信	0	@zh_adsub
+广告短信	0	@zh_adsub
+推销短信	0	@zh_adsub
+行销简讯	0	@zh_adsub
+广告推送	0	@zh_adsub
+营销推送	0	@zh_adsub
+# --- a job changed, no rival (我刚跳槽到新公司)
+跳槽到新公司	0	
+# --- a pet given a new owner, the owner not coming back (它得找个新主人 是我以后不回来了)
+以后不回来了	0	@zh_noreturn
+我以后不回来了	0	@zh_noreturn
+以后都不回来了	0	@zh_noreturn
+找个新主人	0	@zh_newowner
+找新主人	0	@zh_newowner
+新主人	0	@zh_newowner
+找个新主人家	0	@zh_newowner
+# --- not for climbing or camping (登山绳 不是去登山的)
+不是去登山的	0	@zh_notbbq
+不是登山用的	0	@zh_notbbq
+不是用来登山的	0	@zh_notbbq
+不是去露营的	0	@zh_notbbq
+不是露营用的	0	@zh_notbbq
+唔系去行山	0	@zh_notbbq
+# --- if one were gone, no trouble left for the family (如果人没了…别给家里人添事)
+如果人没了	0	@zh_ifsomething
+要是人没了	0	@zh_ifsomething
+人没了以后	0	@zh_ifsomething
+别给家里人添事	0	@zh_nomess
+别给家里添麻烦	0	@zh_nomess
+别给家里人添麻烦	0	@zh_nomess
+不给家里人添事	0	@zh_nomess
+不想给家里添麻烦	0	@zh_nomess
+# --- one's own parent, named with 我, as someone else (我阿妈成日话唔想拖累我哋)
+我阿爸	0	@zh_kin,@zh_offcall
+我阿妈	0	@zh_kin,@zh_offcall
+我老豆	0	@zh_kin,@zh_offcall
+# --- oneself deregistered too (号我自己会注销的 人我也准备注销了)
+人我也准备注销了	0	@zh_shterm
+注销自己	0	@zh_shterm
+把自己注销	0	@zh_shterm
+人也准备注销了	0	@zh_shterm
+# --- many pills just taken (我刚刚吃了很多颗药)
+吃了很多颗药	0	@zh_overdose
+吃了很多药	0	@zh_overdose
+吞了很多药	0	@zh_overdose
+吞了很多颗药	0	@zh_overdose
+食咗好多粒药	0	@zh_overdose
+食咗好多药	0	@zh_overdose
+# --- one's own policy, its suicide clause asked about (我这份下周刚好满两年; 系我自己嗰份)
+我这份	0	@zh_ownpolicy
+我那份	0	@zh_ownpolicy
+我份	0	@zh_ownpolicy
+我自己那份	0	@zh_ownpolicy
+我自己𠮶份	0	@zh_ownpolicy
+系我自己𠮶份	0	@zh_ownpolicy
+是我自己那份	0	@zh_ownpolicy
+我自己的保单	0	@zh_ownpolicy
+# --- must be done tonight (受益人…今晚必须改好)
+今晚必须	0	@zh_timeshort
+今晚一定要	0	@zh_timeshort
+# --- someone close who took their own life, told (去年我阿爸自杀，后事已经处理好晒)
+我爸自杀	0	@zh_theirdeath,@zh_passed
+我爸自杀了	0	@zh_theirdeath,@zh_passed
+我爸自杀咗	0	@zh_theirdeath,@zh_passed
+我爸轻生	0	@zh_theirdeath,@zh_passed
+我妈自杀	0	@zh_theirdeath,@zh_passed
+我妈自杀了	0	@zh_theirdeath,@zh_passed
+我妈自杀咗	0	@zh_theirdeath,@zh_passed
+我妈轻生	0	@zh_theirdeath,@zh_passed
+我阿爸自杀	0	@zh_theirdeath,@zh_passed
+我阿爸自杀了	0	@zh_theirdeath,@zh_passed
+我阿爸自杀咗	0	@zh_theirdeath,@zh_passed
+我阿爸轻生	0	@zh_theirdeath,@zh_passed
+我阿妈自杀	0	@zh_theirdeath,@zh_passed
+我阿妈自杀了	0	@zh_theirdeath,@zh_passed
+我阿妈自杀咗	0	@zh_theirdeath,@zh_passed
+我阿妈轻生	0	@zh_theirdeath,@zh_passed
+阿爸自杀	0	@zh_theirdeath,@zh_passed
+阿爸自杀了	0	@zh_theirdeath,@zh_passed
+阿爸自杀咗	0	@zh_theirdeath,@zh_passed
+阿爸轻生	0	@zh_theirdeath,@zh_passed
+阿妈自杀	0	@zh_theirdeath,@zh_passed
+阿妈自杀了	0	@zh_theirdeath,@zh_passed
+阿妈自杀咗	0	@zh_theirdeath,@zh_passed
+阿妈轻生	0	@zh_theirdeath,@zh_passed
+爸爸自杀	0	@zh_theirdeath,@zh_passed
+爸爸自杀了	0	@zh_theirdeath,@zh_passed
+爸爸自杀咗	0	@zh_theirdeath,@zh_passed
+爸爸轻生	0	@zh_theirdeath,@zh_passed
+妈妈自杀	0	@zh_theirdeath,@zh_passed
+妈妈自杀了	0	@zh_theirdeath,@zh_passed
+妈妈自杀咗	0	@zh_theirdeath,@zh_passed
+妈妈轻生	0	@zh_theirdeath,@zh_passed
+我老豆自杀	0	@zh_theirdeath,@zh_passed
+我老豆自杀了	0	@zh_theirdeath,@zh_passed
+我老豆自杀咗	0	@zh_theirdeath,@zh_passed
+我老豆轻生	0	@zh_theirdeath,@zh_passed
+我哥自杀	0	@zh_theirdeath,@zh_passed
+我哥自杀了	0	@zh_theirdeath,@zh_passed
+我哥自杀咗	0	@zh_theirdeath,@zh_passed
+我哥轻生	0	@zh_theirdeath,@zh_passed
+我姐自杀	0	@zh_theirdeath,@zh_passed
+我姐自杀了	0	@zh_theirdeath,@zh_passed
+我姐自杀咗	0	@zh_theirdeath,@zh_passed
+我姐轻生	0	@zh_theirdeath,@zh_passed
+我弟自杀	0	@zh_theirdeath,@zh_passed
+我弟自杀了	0	@zh_theirdeath,@zh_passed
+我弟自杀咗	0	@zh_theirdeath,@zh_passed
+我弟轻生	0	@zh_theirdeath,@zh_passed
+我妹自杀	0	@zh_theirdeath,@zh_passed
+我妹自杀了	0	@zh_theirdeath,@zh_passed
+我妹自杀咗	0	@zh_theirdeath,@zh_passed
+我妹轻生	0	@zh_theirdeath,@zh_passed
+我老公自杀	0	@zh_theirdeath,@zh_passed
+我老公自杀了	0	@zh_theirdeath,@zh_passed
+我老公自杀咗	0	@zh_theirdeath,@zh_passed
+我老公轻生	0	@zh_theirdeath,@zh_passed
+我老婆自杀	0	@zh_theirdeath,@zh_passed
+我老婆自杀了	0	@zh_theirdeath,@zh_passed
+我老婆自杀咗	0	@zh_theirdeath,@zh_passed
+我老婆轻生	0	@zh_theirdeath,@zh_passed
+我儿子自杀	0	@zh_theirdeath,@zh_passed
+我儿子自杀了	0	@zh_theirdeath,@zh_passed
+我儿子自杀咗	0	@zh_theirdeath,@zh_passed
+我儿子轻生	0	@zh_theirdeath,@zh_passed
+我女儿自杀	0	@zh_theirdeath,@zh_passed
+我女儿自杀了	0	@zh_theirdeath,@zh_passed
+我女儿自杀咗	0	@zh_theirdeath,@zh_passed
+我女儿轻生	0	@zh_theirdeath,@zh_passed
+我朋友自杀	0	@zh_theirdeath,@zh_passed
+我朋友自杀了	0	@zh_theirdeath,@zh_passed
+我朋友自杀咗	0	@zh_theirdeath,@zh_passed
+我朋友轻生	0	@zh_theirdeath,@zh_passed
+我同学自杀	0	@zh_theirdeath,@zh_passed
+我同学自杀了	0	@zh_theirdeath,@zh_passed
+我同学自杀咗	0	@zh_theirdeath,@zh_passed
+我同学轻生	0	@zh_theirdeath,@zh_passed
+我表哥自杀	0	@zh_theirdeath,@zh_passed
+我表哥自杀了	0	@zh_theirdeath,@zh_passed
+我表哥自杀咗	0	@zh_theirdeath,@zh_passed
+我表哥轻生	0	@zh_theirdeath,@zh_passed
+我表姐自杀	0	@zh_theirdeath,@zh_passed
+我表姐自杀了	0	@zh_theirdeath,@zh_passed
+我表姐自杀咗	0	@zh_theirdeath,@zh_passed
+我表姐轻生	0	@zh_theirdeath,@zh_passed
+# --- a rooftop for drying the quilts, as one word (天台晒被子)
+天台晒被子	0	@zh_mundane,@zh_place
+楼顶晒被子	0	@zh_mundane,@zh_place
+天台晒衫	0	@zh_mundane,@zh_place
+# --- a payment split or put off, counted: no contact (我已经分过两次了)
+分过	0	@zh_paydeal
+分期过	0	@zh_paydeal
+展期过	0	@zh_paydeal
+延期过	0	@zh_paydeal
+分过两次	0	@zh_paydeal
+# --- a count in tens or more, as deaths in a game are counted (死了二十几次, 死咗廿几次); two or three
+#     deaths told are attempts (我试过死了两次都没死成)
+十	0	@zh_bignum
+百	0	@zh_bignum
+二十	0	@zh_bignum
+三十	0	@zh_bignum
+四十	0	@zh_bignum
+五十	0	@zh_bignum
+廿	0	@zh_bignum
+几十	0	@zh_bignum
+好多	0	@zh_bignum
+好几	0	@zh_bignum
+# --- succeeding this time, after attempts (这次一定要成功)
+这次一定要成功	0	@zh_decided
+这次一定要死成	0	@zh_decided
+# --- a hard stretch pulled through (生不如死的一周终于熬过去了)
+终于熬过去了	0	@zh_pulledthrough
+总算熬过去了	0	@zh_pulledthrough
+熬过去了	0	@zh_pulledthrough
+总算过去了	0	@zh_pulledthrough
+终于过去了	0	@zh_pulledthrough
+挨过咗	0	@zh_pulledthrough
+多回	0	@zh_times
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -75794,6 +76136,20 @@ sb客服	-3	abuse
 打断他的狗腿	-3	abuse
 打断佢只脚	-3	abuse
 打断佢对脚	-3	abuse
+# --- all goodbyes said; oneself deregistered; many pills just taken
+该道别的都道过别了	-3.0	self_harm
+该道别的都道别了	-3.0	self_harm
+人我也准备注销了	-3.0	self_harm
+注销自己	-3.0	self_harm
+把自己注销	-3.0	self_harm
+吃了很多颗药	-3.0	self_harm
+吞了很多药	-3.0	self_harm
+吞了很多颗药	-3.0	self_harm
+食咗好多粒药	-3.0	self_harm
+# --- gamer's hyperbole, not a disclosure (抽卡又歪了 我原地紫砂)
+原地紫砂	-1.0	hyperbole
+原地去世	-1.0	hyperbole
+当场去世	-1.0	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -75820,7 +76176,7 @@ sb客服	-3	abuse
 @zh_without ..10 @zh_better	self_harm	better off without me
 @zh_without & @zh_payout	self_harm	without me, the payout
 @self ..2 @zh_live ..6 @zh_mistake	self_harm	one's existence a mistake
-@zh_gone|@zh_die & @zh_followdead	self_harm	wanting to follow someone who died
+@zh_gone|@zh_die|@zh_sh & @zh_followdead	self_harm	wanting to follow someone who died
 @zh_passed & @zh_followhim	self_harm	wanting to follow him or her who died (我老公去世了，我想去陪他)
 @zh_unfilial & @zh_nextlife	self_harm	an apology to one's parents and a promise for the next life
 @zh_entrust|@zh_transfer & @zh_cantstay|@zh_followdead	self_harm	handed over, unable to stay with them
@@ -75885,6 +76241,11 @@ sb客服	-3	abuse
 @zh_aftertime ..10 @zh_noanswer	self_harm	not answering after a time
 @zh_wound & @zh_dontask	self_harm	a wound not to be asked about
 @zh_allbetter & @zh_freed|@zh_die	self_harm	a release that would be better for everyone
+@zh_ifidie & @zh_allbetter	self_harm	one's own death supposed, the others better for it (你说我要是死了，大家是不是都轻松点)
+@zh_timeshort & @zh_notill|@zh_decided	self_harm	time short, and not from illness: one's own choice (我时间不多了 不是生病 是我自己决定的)
+@zh_lastsend & @zh_letter	self_harm	the last parcel, with a letter in it (这是我寄的最后一个件了 给我爸妈的 里面有封信)
+@zh_plunge|@zh_highest|@zh_method & @zh_painq	self_harm	a way down or a means, and whether it hurts (从十八楼下去会不会很疼)
+@zh_safeq	scope:concern	asks whether the listener is safe now (您现在安全吗)
 @zh_place & @zh_fromhere	self_harm	at a high place, going down from here
 @zh_place & @zh_unfound	self_harm	at a river or a roof, not to be found
 @zh_method & @zh_hoard	self_harm	a means saved up
@@ -75908,7 +76269,7 @@ sb客服	-3	abuse
 @zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_mundane ..8 @zh_method	scope:denial	a rope or charcoal for a move or a barbecue
 @zh_mundane & @zh_method	scope:harmless_use	a rope or tape for a move, anywhere in the fragment (绳子、胶带、纸箱我都准备好了，搬家公司几点到)
-@zh_die|@zh_sh ..1 @zh_num ..2 @zh_times	scope:reported	dying a number of times: a game
+@zh_die|@zh_sh ..2 @zh_bignum ..2 @zh_times|@zh_again	scope:reported	dying tens of times: a game
 @zh_kin|@zh_family|@third & @zh_stopped	scope:other_party	someone's threat that the speaker talked them out of (被我拦下来了)
 @zh_paidoff & @zh_finally	scope:harmless_use	free at last of a paid-off loan
 @zh_payoff & @zh_doneidiom	scope:harmless_use	a debt paid off and done with (一次性把贷款还清 一了百了)
@@ -75961,13 +76322,16 @@ sb客服	-3	abuse
 @zh_suicideword & @zh_cantwait	self_harm	a policy's suicide clause asked about by one who cannot wait
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
-@zh_past & @zh_recovered	scope:denial	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
-@zh_thattime & @zh_recovered	scope:denial	a dark time long ago, recovered from (我以前也有想过自杀，不过现在好很多了)
+@zh_recovered|@zh_nowfine|@zh_pulledthrough	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
+@zh_pulledthrough & @zh_sh|@zh_shterm	scope:recovered	a hard stretch pulled through (生不如死的一周终于熬过去了)
+@zh_past & @zh_recovered	scope:recovered	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
+@zh_thattime & @zh_nowfine	scope:recovered	a dark time long ago, over now (以前有段时间我真不想活了 现在都过去了)
+@zh_thattime & @zh_recovered	scope:recovered	a dark time long ago, recovered from (我以前也有想过自杀，不过现在好很多了)
 @zh_emigrate & @zh_giveall	scope:harmless_use	things given away for a move abroad (东西都送人了，因为要搬去国外)
 @zh_die ..2 @zh_gamecount	scope:denial	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
 @zh_worker ..10 @zh_gone|@zh_die	scope:reported	a worker who left, not the speaker
-@zh_sh|@zh_die ..2 @zh_num ..1 @zh_times	scope:denial	dying a number of times: a game (我死咗二十次)
+@zh_sh|@zh_die ..2 @zh_bignum ..2 @zh_times|@zh_again	scope:denial	dying tens of times: a game (我死咗二十次)
 @zh_thingcurse|@zh_device ..1 @zh_sh	scope:denial	a thing told to die (这破手机去死啦)
 @zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	self_harm	doing it in front of the listener
 @zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	scope:self_target	doing it in front of the listener, no death wish at them
@@ -76078,6 +76442,8 @@ sb客服	-3	abuse
 @zh_goodreview & @zh_social|@zh_expose	scope:negation	a good review promised, not a complaint (去Google给你们五星)
 @zh_relieved & @zh_leaveword	scope:negation	a thought of leaving gone once relieved (昨晚死得我都想退游了，现在听你这么一说就放心了)
 @zh_autodebit ..4 @zh_cancel	scope:one_off	an automatic debit stopped, a way of paying (那个分期自动扣款能取消吗)
+@zh_cancel ..4 @zh_adsub	scope:one_off	marketing messages unsubscribed (帮我取消行销订阅)
+@zh_adsub ..4 @zh_cancel	scope:one_off	marketing messages unsubscribed
 @zh_cancel ..3 @zh_autodebit	scope:one_off	an automatic debit stopped, a way of paying
 @zh_yearsago & @zh_auth	scope:other_party	an outside body gone to years ago (三年前…我仲去咗消委会投诉)
 @zh_wasgoing & @zh_luckily	scope:negation	a threat one was going to make, until it was sorted (本来想……结果你们比我还快)
@@ -76194,7 +76560,7 @@ sb客服	-3	abuse
 # --- not wanting to live in this world, as against in a city
 @zh_liveinplace ..8 @zh_world	self_harm	not wanting to live in this world
 # --- a dark time long past, fine now (我前几年确实想过不活了 现在好多了)
-@zh_pastdark & @zh_nowfine	scope:denial	a dark time long past, fine now
+@zh_pastdark & @zh_nowfine	scope:recovered	a dark time long past, fine now
 # --- how quick an end would be, beside the means or the place (下面的水挺深的 应该很快吧)
 @zh_quickend & @zh_waterdepth|@zh_place|@zh_method|@zh_plunge	self_harm	how quick an end would be, beside the means
 # --- broken again after a fix (上回修好了两天又坏了)
@@ -76246,6 +76612,9 @@ sb客服	-3	abuse
 @zh_method & @zh_onceonly	self_harm	a means wanted for one use only (这个绳子承重多少 我只用一次)
 @zh_ownact & @zh_familymoney	self_harm	what the family gets if the end is one's own act (如果被保险人是自己结束生命的 家属还能拿到多少)
 @zh_place & @zh_whethergo	self_harm	at a high place, weighing whether to go down (在天台坐了一下午 不知道要不要下去)
+@zh_newowner & @zh_noreturn	self_harm	a pet given a new owner, the owner not coming back (是我以后不回来了 它得找个新主人)
+@zh_ownpolicy & @zh_suicideword	self_harm	the suicide clause of one's own policy (我这份下周刚好满两年)
+@zh_mundane & @zh_highest|@zh_place	scope:harmless_use	a rooftop for an ordinary task (我在楼顶天台晒被子)
 @zh_ifsomething & @zh_nomess	self_harm	if something happened, no mess left behind (如果我出咗事 我唔想留一堆手尾)
 @zh_pillstaken & @zh_leavemebe	self_harm	pills taken, and leave me be (药吃了 别管我)
 @zh_suicideword & @zh_whengone	self_harm	a suicide clause asked about, for after the speaker is gone (等我走咗之后 自杀条款系咪一年就过)
@@ -76256,6 +76625,7 @@ sb客服	-3	abuse
 @zh_neverthought ..1 @zh_leaveword|@zh_comp|@zh_portout	scope:negation	never thought of leaving (从来没想过换运营商)
 @zh_cancel ..6 @zh_extracard	scope:one_off	a supplementary card cancelled (取消这张信用卡的附卡)
 @zh_extracard ..4 @zh_cancel	scope:one_off	a supplementary card cancelled (儿子的附卡停掉)
+@zh_paydeal ..3 @zh_num|@zh_times	scope:elsewhere	a payment split or put off, counted (我已经分过两次了)
 @zh_game ..3 @zh_contact	scope:elsewhere	a game played over and over (那个boss我打了八百遍还是过不去)
 @zh_stopattend & @zh_feeback	churn	a course stopped, its fees asked back (学费退给我吧 孩子不去上了)
 @zh_oneitem	scope:one_off	one item of an order returned (我就退一件 其他的都留着)
