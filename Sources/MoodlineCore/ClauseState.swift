@@ -18,7 +18,9 @@ struct ClauseState {
         var spans: PartSpans
     }
 
-    let patterns: FrozenPatterns
+    /// The lexicon's patterns, read in place (``FrozenTables/patternsAddress``).
+    var patterns: FrozenPatterns { unsafeAddress { patternsAddress } }
+    let patternsAddress: UnsafePointer<FrozenPatterns>
     let partials: UnsafeMutableBufferPointer<Progress>
     let candidates: UnsafeMutableBufferPointer<CategoryHit>
     var partialCount = 0
@@ -98,8 +100,8 @@ struct ClauseState {
     /// a claim (你们说修好了), not a settled matter.
     var sayEnd: Int32 = -1
 
-    init(patterns: FrozenPatterns, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
-        self.patterns = patterns
+    init(patterns: UnsafePointer<FrozenPatterns>, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
+        self.patternsAddress = patterns
         self.partials = partials
         self.candidates = candidates
     }

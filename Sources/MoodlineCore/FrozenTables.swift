@@ -9,6 +9,9 @@ final class FrozenTables: @unchecked Sendable {
     let weights: UnsafeBufferPointer<Float>
     let tags: UnsafeBufferPointer<LexiconTags>
     let patterns: FrozenPatterns
+    /// ``patterns`` at a fixed address, for ``ClauseState``, which reads it in place: a copy of
+    /// its 484 bytes per scoring pass cost several per cent of the scoring time.
+    let patternsAddress: UnsafeMutablePointer<FrozenPatterns>
     let model: FrozenCategoryModel
     /// The model's feature names by table row, for explanations.
     let modelFeatureNames: [String]
@@ -96,6 +99,8 @@ final class FrozenTables: @unchecked Sendable {
             learnedSupport: copy(learnedSupport), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, say: say,
             rivalLatin: rivalLatin, rivalHan: rivalHan
         )
+        patternsAddress = .allocate(capacity: 1)
+        patternsAddress.initialize(to: self.patterns)
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names
         func vector(_ values: [Float]) -> SIMD8<Float> {
@@ -113,6 +118,8 @@ final class FrozenTables: @unchecked Sendable {
     }
 
     deinit {
+        patternsAddress.deinitialize(count: 1)
+        patternsAddress.deallocate()
         for pointer in allocations { pointer.deallocate() }
     }
 }

@@ -52,7 +52,7 @@ public struct Scorer: Sendable {
                 let fragment = UnsafeBufferPointer(rebasing: units[..<stats.units])
                 var rules = RuleState(
                     tables: tables, units: fragment, stats: stats,
-                    clause: ClauseState(patterns: tables.patterns, partials: partials, candidates: candidates)
+                    clause: ClauseState(patterns: tables.patternsAddress, partials: partials, candidates: candidates)
                 )
                 rules.run(tracer: &tracer)
                 // The learned layer's categories read only fragments with some sign of trouble: a
