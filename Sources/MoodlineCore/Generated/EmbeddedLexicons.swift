@@ -38434,6 +38434,32 @@ doing much better now	0	@en_nowwell
 much better now	0	@en_nowwell
 in a better place now	0	@en_nowwell
 in a much better place now	0	@en_nowwell
+# --- a threat disowned (I'm not threatening to go to the ombudsman or anything)
+not threatening	0	@en_notthreat
+not threatening to	0	@en_notthreat
+i'm not threatening	0	@en_notthreat
+im not threatening	0	@en_notthreat
+not making threats	0	@en_notthreat
+# --- better off, after would (my family would be better off without me)
+would be better off	0	@en_better,@en_betteroff
+they'd be better off	0	@en_better,@en_betteroff
+# --- a consumer show or the radio (I'm sending it to the consumer show on the radio)
+consumer show	0	@media
+the consumer show	0	@media
+radio show	0	@media
+# --- the news told it (the news said your bank got fined by the regulator)
+it was on the news	0	@en_newsreport
+saw on the news	0	@en_newsreport
+in the news	0	@en_newsreport
+# --- travel insurance (I need travel insurance for Bali)
+travel insurance	0	@en_travel
+disappear to a beach	0	@en_travel
+# --- staying with the company (we've opened a new one with you anyway)
+a new one with you	0	@en_stayhere
+opened a new one with you	0	@en_stayhere
+staying with you	0	@en_stayhere
+still with you	0	@en_stayhere
+the news	0	@en_newsreport
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -50371,6 +50397,20 @@ want to see another christmas	-2.50	self_harm
 let it take me	-3.00	self_harm
 does it matter how it happens	-3.00	self_harm
 does it matter how i die	-3.00	self_harm
+# --- complaints since a month; Singlish and UK insults and threats; sent back to school
+been complaining since	-1.50	repeat
+complaining since january	-1.50	repeat
+been chasing this since	-1.50	repeat
+useless fella	-2.50	abuse
+you so blur	-2.00	abuse
+so blur one	-2.00	abuse
+go back to school	-2.50	abuse
+you can't even read	-2.50	abuse
+you cant even read	-2.50	abuse
+batter you	-3.00	abuse
+gonna batter you	-3.00	abuse
+deck you	-3.00	abuse
+lamp you	-3.00	abuse
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -50601,6 +50641,11 @@ does it matter how i die	-3.00	self_harm
 @en_leavingfor ..1 @competitor	churn	leaving for a competitor
 @en_takemy ..3 @competitor	churn	the custom taken elsewhere (I'll take my mortgage somewhere else)
 @leave & @en_trip|@en_travel	scope:one_off	leaving on a trip (we're leaving for Spain on Friday, will my roaming work?)
+@en_notthreat ..5 @regulator|@sue|@court|@lawyer|@media|@police	scope:negation	a threat disowned (I'm not threatening to go to the ombudsman or anything)
+@en_newsreport & @regulator|@court|@police|@sue	scope:reported	the news told of an outside body (the news said your bank got fined by the regulator)
+@en_wasgoing & @en_settled	scope:negation	a threat one was going to make, until it was sorted (I was going to report this to Ofcom but your colleague sorted it)
+@en_stayhere & @cancel	scope:one_off	an old account closed, the custom staying (close the old joint account? We've opened a new one with you anyway)
+@en_travel & @die|@en_gone|@en_wontbe	scope:harmless_use	a disappearance on a holiday (disappear to a beach somewhere… travel insurance for Bali)
 @en_docsays & @regulator	scope:procedure	a letter's own words about where a complaint may go (at the bottom it says I can take it to the Consumer Council, and after that an Ombudsman)
 @en_study & @regulator|@sue|@court|@lawyer|@media|@police	scope:procedure	outside bodies asked about for a study (is the Financial Ombudsman the same as the FCA? I'm doing a uni assignment)
 @en_dropyou	churn	dropping the company
@@ -66111,6 +66156,48 @@ fb群组	0	@zh_expose
 终于过去了	0	@zh_pulledthrough
 挨过咗	0	@zh_pulledthrough
 多回	0	@zh_times
+# --- an agent reading the records (我睇到你今日已经打过嚟一次)
+我睇到你	0	@zh_iseeyou
+我看到您	0	@zh_iseeyou
+我这边看到您	0	@zh_iseeyou
+我这边看到你	0	@zh_iseeyou
+系统显示您	0	@zh_iseeyou
+系统显示你	0	@zh_iseeyou
+我见到你	0	@zh_iseeyou
+# --- a good review promised (我会在大众点评给你们好评的)
+给你们好评	0	@zh_goodreview
+给好评	0	@zh_goodreview
+好评	0	@zh_goodreview
+# --- whether one must come in person (销户需要本人到柜台吗 还是可以线上办)
+需要本人	0	@zh_procq,@zh_how
+要本人到	0	@zh_procq,@zh_how
+还是可以线上办	0	@zh_procq,@zh_how
+可以线上办	0	@zh_procq,@zh_how
+# --- told it was changed, and sent wrong again (之前话帮我改咗地址，点知张单又寄去旧地址)
+话帮我改咗	0	@zh_saidfixed
+说帮我改了	0	@zh_saidfixed
+说已经帮我改了	0	@zh_saidfixed
+又寄去旧地址	0	@zh_brokeagain
+又寄到旧地址	0	@zh_brokeagain
+又寄错	0	@zh_brokeagain
+# --- done at once this time (不过今次一打就搞掂)
+一打就搞掂	0	@zh_settled
+今次一打就搞掂	0	@zh_settled
+这次一打就通	0	@zh_settled
+一次就搞定	0	@zh_settled
+# --- an agent's offer, if the listener wants it (如果你想取消服务，我哋可以帮你安排)
+如果你想	0	@zh_ifyouwant
+如果您想	0	@zh_ifyouwant
+如果你要	0	@zh_ifyouwant
+如果您要	0	@zh_ifyouwant
+# --- the rival already applied to (台哥大那边我已经申请好了)
+那边我已经申请好了	0	@zh_appliedthere
+那边已经申请好了	0	@zh_appliedthere
+那边已经办好了	0	@zh_appliedthere
+𠮶边已经申请好	0	@zh_appliedthere
+# --- a climbing rope bought (我落单买咗条攀石绳)
+攀石绳	0	
+攀岩绳	0	
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -76150,6 +76237,13 @@ sb客服	-3	abuse
 原地紫砂	-1.0	hyperbole
 原地去世	-1.0	hyperbole
 当场去世	-1.0	hyperbole
+# --- lost so badly one wants to die, of a game (这游戏输得我想紫砂); a beating threatened (我而家过嚟打柒你)
+输得我想紫砂	-1.0	hyperbole
+输得我想死	-1.0	hyperbole
+输到我想死	-1.0	hyperbole
+打柒你	-3	abuse
+过嚟打柒你	-3	abuse
+打爆你个头	-3	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -76625,6 +76719,9 @@ sb客服	-3	abuse
 @zh_neverthought ..1 @zh_leaveword|@zh_comp|@zh_portout	scope:negation	never thought of leaving (从来没想过换运营商)
 @zh_cancel ..6 @zh_extracard	scope:one_off	a supplementary card cancelled (取消这张信用卡的附卡)
 @zh_extracard ..4 @zh_cancel	scope:one_off	a supplementary card cancelled (儿子的附卡停掉)
+@zh_iseeyou ..8 @zh_contact|@zh_times|@zh_again	scope:script	an agent reading the records (我睇到你今日已经打过嚟一次)
+@zh_ifyouwant ..4 @zh_cancel|@zh_switch|@zh_leaveword	scope:script	an agent's offer, if the listener wants it (如果你想取消服务，我哋可以帮你安排)
+@zh_comp & @zh_appliedthere	churn	the rival already applied to (台哥大那边我已经申请好了 下礼拜就会来装)
 @zh_paydeal ..3 @zh_num|@zh_times	scope:elsewhere	a payment split or put off, counted (我已经分过两次了)
 @zh_game ..3 @zh_contact	scope:elsewhere	a game played over and over (那个boss我打了八百遍还是过不去)
 @zh_stopattend & @zh_feeback	churn	a course stopped, its fees asked back (学费退给我吧 孩子不去上了)
