@@ -65,6 +65,7 @@ import Testing
         Floor(name: "round58", recall: 0.89, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0, selfHarmMissed: 1),
         Floor(name: "round59", recall: 0.93, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round60", recall: 0.95, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
+        Floor(name: "round61", recall: 0.88, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

@@ -66198,6 +66198,12 @@ fb群组	0	@zh_expose
 # --- a climbing rope bought (我落单买咗条攀石绳)
 攀石绳	0	
 攀岩绳	0	
+# --- a near miss on the road, no hurt meant (下坡的时候我差点撞到前面的车)
+差点撞到	0	
+差点撞上	0	
+差点撞车	0	
+差一点撞到	0	
+前面的车	0	
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -71960,6 +71966,10 @@ hang机	-2.0
 一个人撑着	-1.5	
 一个人背债	-1.8	
 一个人还债	-1.5	
+# --- lively again (今天活蹦乱跳的); a kidney failure named, an illness not a curse (肾衰)
+活蹦乱跳	2.0	
+肾衰	-1.0	
+肾衰竭	-1.0	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
