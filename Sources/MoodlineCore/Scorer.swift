@@ -646,24 +646,29 @@ private struct RuleState {
     /// that end before the recovery was told are that time; one told after it stands. When none
     /// stands, the fragment denies the risk, for the learned layer too.
     mutating func dropSelfHarmBeforeRecovery<Tracer: ScoreTracer>(cues: inout ScopeCues, tracer: inout Tracer) {
-        let recoveredEnd = clause.recoveredEnd
-        guard recoveredEnd >= 0 else { return }
+        guard clause.recoveredEnd >= 0 else { return }
+        if !dropStatements(of: .selfHarm, endingBy: clause.recoveredEnd, cue: .recovered, tracer: &tracer) {
+            categories.remove(CategorySet(.selfHarm))
+            cues.insert(ScopeCues(.denial))
+        }
+    }
+
+    /// Drops the `category` statements that end by `end` (a UTF-8 offset), `cue` having
+    /// cancelled them; returns whether one of the category still stands.
+    mutating func dropStatements<Tracer: ScoreTracer>(of category: Category, endingBy end: Int32, cue: ScopeCue, tracer: inout Tracer) -> Bool {
         var kept = CategoryHits()
         var stands = false
         for hit in hits {
-            if hit.category == .selfHarm && hit.utf8End <= recoveredEnd {
-                tracer.record(.categoryScoped(hit, .recovered))
-                clause.scoped.insert(.selfHarm)
+            if hit.category == category && hit.utf8End <= end {
+                tracer.record(.categoryScoped(hit, cue))
+                clause.scoped.insert(category)
             } else {
-                if hit.category == .selfHarm { stands = true }
+                if hit.category == category { stands = true }
                 kept.append(hit)
             }
         }
         hits = kept
-        if !stands {
-            categories.remove(CategorySet(.selfHarm))
-            cues.insert(ScopeCues(.denial))
-        }
+        return stands
     }
 
     /// The concepts a category statement was made of: its first entry's, and its pattern's parts.
@@ -903,21 +908,10 @@ private struct RuleState {
     /// sorted"; 之前打过两次，后来办好了) ended in a fix: no repeat contact. A repeat told after the
     /// fix ("…it got sorted, and now it's broken again") stands.
     mutating func dropRepeatBeforeSettled<Tracer: ScoreTracer>(tracer: inout Tracer) {
-        let settledEnd = clause.settledEnd
-        guard settledEnd >= 0, categories.contains(.repeatContact) else { return }
-        var kept = CategoryHits()
-        var stands = false
-        for hit in hits {
-            if hit.category == .repeatContact && hit.utf8End <= settledEnd {
-                tracer.record(.categoryScoped(hit, .settled))
-                clause.scoped.insert(.repeatContact)
-            } else {
-                if hit.category == .repeatContact { stands = true }
-                kept.append(hit)
-            }
+        guard clause.settledEnd >= 0, categories.contains(.repeatContact) else { return }
+        if !dropStatements(of: .repeatContact, endingBy: clause.settledEnd, cue: .settled, tracer: &tracer) {
+            categories.remove(CategorySet(.repeatContact))
         }
-        hits = kept
-        if !stands { categories.remove(CategorySet(.repeatContact)) }
     }
 
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {

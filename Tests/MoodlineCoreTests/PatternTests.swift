@@ -101,6 +101,12 @@ import Testing
         return scorer.score(text, language: nil)
     }
 
+    /// A fragment's categories under `lexicon`, by the rules alone.
+    func rules(_ lexicon: Lexicon, _ text: String) -> CategorySet {
+        var scorer = Scorer(lexicon: lexicon)
+        return scorer.score(text, language: nil, learned: false).categories
+    }
+
     func steps(_ text: String) -> [ScoreStep] {
         var scorer = Scorer(lexicon: Self.lexicon)
         var recorder = StepRecorder()
@@ -400,14 +406,10 @@ import Testing
 
             """),
         ])
-        func categories(_ text: String) -> CategorySet {
-            var scorer = Scorer(lexicon: lexicon)
-            return scorer.score(text, language: nil, learned: false).categories
-        }
-        #expect(categories("charcoal").contains(.selfHarm))
-        #expect(!categories("charcoal for the barbecue").contains(.selfHarm))
-        #expect(categories("charcoal for the barbecue, then I end it all").contains(.selfHarm))
-        #expect(!categories("charcoal, joking, end it all").contains(.selfHarm))
+        #expect(rules(lexicon, "charcoal").contains(.selfHarm))
+        #expect(!rules(lexicon, "charcoal for the barbecue").contains(.selfHarm))
+        #expect(rules(lexicon, "charcoal for the barbecue, then I end it all").contains(.selfHarm))
+        #expect(!rules(lexicon, "charcoal, joking, end it all").contains(.selfHarm))
         // The shipped patterns: a loan paid off 一了百了, a move abroad, a healthy caller asking ahead.
         #expect(!scoreEmbedded("干脆一次性把贷款还清 一了百了 提前还有违约金不").categories.contains(.selfHarm))
         #expect(scoreEmbedded("干脆一次性把贷款还清 一了百了，反正我也不想活了").categories.contains(.selfHarm))
@@ -427,14 +429,10 @@ import Testing
 
             """),
         ])
-        func categories(_ text: String) -> CategorySet {
-            var scorer = Scorer(lexicon: lexicon)
-            return scorer.score(text, language: nil, learned: false).categories
-        }
-        #expect(!categories("years ago I tried to end it, I'm fine now").contains(.selfHarm))
-        #expect(categories("years ago I tried to end it, I'm fine now, but today I want to die").contains(.selfHarm))
+        #expect(!rules(lexicon, "years ago I tried to end it, I'm fine now").contains(.selfHarm))
+        #expect(rules(lexicon, "years ago I tried to end it, I'm fine now, but today I want to die").contains(.selfHarm))
         // A recovery with no past told is no story of a dark time.
-        #expect(categories("I tried to end it, I'm fine now").contains(.selfHarm))
+        #expect(rules(lexicon, "I tried to end it, I'm fine now").contains(.selfHarm))
         #expect(!scoreEmbedded("以前有段时间我真不想活了 现在都过去了 就想把那时候欠的账一次还清").categories.contains(.selfHarm))
         #expect(scoreEmbedded("以前也想过死，现在都过去了，但是这次真的不想活了").categories.contains(.selfHarm))
         #expect(scoreEmbedded("A few years back I bought this plan and it's much better now, but honestly I want to kill myself").categories.contains(.selfHarm))
