@@ -8,9 +8,8 @@ final class FrozenTables: @unchecked Sendable {
     let scriptMap: FrozenScriptMap
     let weights: UnsafeBufferPointer<Float>
     let tags: UnsafeBufferPointer<LexiconTags>
-    let patterns: FrozenPatterns
-    /// ``patterns`` at a fixed address, for ``ClauseState``, which reads it in place: a copy of
-    /// its 484 bytes per scoring pass cost several per cent of the scoring time.
+    /// The patterns, at a fixed address: ``ClauseState`` reads them in place, where a copy of
+    /// their 484 bytes per scoring pass cost several per cent of the scoring time.
     let patternsAddress: UnsafeMutablePointer<FrozenPatterns>
     let model: FrozenCategoryModel
     /// The model's feature names by table row, for explanations.
@@ -90,7 +89,7 @@ final class FrozenTables: @unchecked Sendable {
         let conceptTable = FrozenPatterns.deduplicated(concepts)
         let startTable = patternLayout.starts(for: conceptTable.sets)
         let wideTable = patternLayout.wideTable
-        self.patterns = FrozenPatterns(
+        let frozenPatterns = FrozenPatterns(
             conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
             startOffsets: copy(startTable.offsets), starts: copy(startTable.starts),
             fragmentWide: copy(patternLayout.fragmentWide), wideOffsets: copy(wideTable.offsets), wideRules: copy(wideTable.rules),
@@ -100,7 +99,7 @@ final class FrozenTables: @unchecked Sendable {
             rivalLatin: rivalLatin, rivalHan: rivalHan
         )
         patternsAddress = .allocate(capacity: 1)
-        patternsAddress.initialize(to: self.patterns)
+        patternsAddress.initialize(to: frozenPatterns)
         let modelTable = FrozenCategoryModel.layout(model)
         modelFeatureNames = modelTable.names
         func vector(_ values: [Float]) -> SIMD8<Float> {

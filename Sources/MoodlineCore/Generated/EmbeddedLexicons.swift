@@ -38407,7 +38407,6 @@ be with her again	0	@en_joindead
 be with him again	0	@en_joindead
 go and be with her	0	@en_joindead
 go and be with him	0	@en_joindead
-no reason to stay	0	@en_joindead
 # --- the same way as one who died, the place chosen (I think I'm going the same way. I've already picked the spot)
 going the same way	0	@en_sameway
 go the same way	0	@en_sameway
@@ -38460,6 +38459,30 @@ opened a new one with you	0	@en_stayhere
 staying with you	0	@en_stayhere
 still with you	0	@en_stayhere
 the news	0	@en_newsreport
+# --- a date chosen for an occasion (we've picked a date for the wedding)
+for the wedding	0	@en_occasion
+the wedding	0	@en_occasion
+our wedding	0	@en_occasion
+the surgery	0	@en_occasion
+the operation	0	@en_occasion
+the move	0	@en_occasion
+my retirement	0	@en_occasion
+the party	0	@en_occasion
+# --- mailings left (checking out permanently from your newsletters)
+newsletters	0	@en_mailings
+your newsletters	0	@en_mailings
+mailing list	0	@en_mailings
+marketing emails	0	@en_mailings
+the emails	0	@en_mailings
+i'd rather be with her	0	@en_joindead
+i'd rather be with him	0	@en_joindead
+id rather be with her	0	@en_joindead
+id rather be with him	0	@en_joindead
+# --- the other use said (the charcoal isn't for a barbecue, it's for the fireplace)
+it's for the	0	@en_otheruse
+its for the	0	@en_otheruse
+it's for my	0	@en_otheruse
+its for my	0	@en_otheruse
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -50446,6 +50469,11 @@ lamp you	-3.00	abuse
 @en_sameway & @en_pickedspot	self_harm	the same way as one who died, the place chosen
 @en_chosendate & @en_payout|@en_policy|@farewell_act	self_harm	a date chosen, beside a payout (the pension lump sum to my partner? I've chosen a date)
 @en_nowwell	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
+@en_occasion & @en_chosendate	scope:harmless_use	a date chosen for an occasion (we've picked a date for the wedding)
+@en_mailings & @en_checkout	scope:harmless_use	mailings left for good (checking out permanently from your newsletters)
+@en_innocent & @en_forme	scope:harmless_use	a question for one's work, not for oneself (I'm a pharmacist, not asking for a friend)
+@en_mundane|@switch & @en_joindead	scope:harmless_use	to be with the family, by a move (since mum passed I'd rather be with her family in Leeds, can I move my broadband?)
+@en_otheruse & @en_notmundane	scope:harmless_use	the other use said (the charcoal isn't for a barbecue, it's for the fireplace)
 @en_longago & @en_nowwell	scope:recovered	a dark time years ago, well now (a few years back I was in a really bad place… but I'm doing well now)
 @method & @en_wayout	self_harm	a means beside a way out (the train line runs behind my house… the easiest way out of all this)
 @goodbye	self_harm	last words or goodbye
@@ -65910,10 +65938,6 @@ fb群组	0	@zh_expose
 大家都轻松点	0	@zh_allbetter
 大家就轻松了	0	@zh_allbetter
 都解脱了	0	@zh_allbetter
-# --- time short and the choice one's own (我时间不多了 不是生病 是我自己决定的)
-不是生病	0	@zh_notill
-不是因为生病	0	@zh_notill
-唔系病	0	@zh_notill
 # --- no chance later (现在就转 我怕以后没机会了)
 怕以后没机会了	0	@zh_timeshort
 以后没机会了	0	@zh_timeshort
@@ -65923,11 +65947,6 @@ fb群组	0	@zh_expose
 # --- a number or a policy put in someone's name (转到她名下)
 转到她名下	0	@zh_entrust
 转到他名下	0	@zh_entrust
-# --- the last parcel, with a letter in it (这是我寄的最后一个件了 给我爸妈的 里面有封信)
-最后一个件	0	@zh_lastsend
-最后一个快递	0	@zh_lastsend
-最后一件快递	0	@zh_lastsend
-最后一次寄	0	@zh_lastsend
 # --- down from a floor, and whether it hurts (从十八楼下去会不会很疼)
 楼下去	0	@zh_plunge
 楼跳下去	0	@zh_plunge
@@ -66204,6 +66223,21 @@ fb群组	0	@zh_expose
 差点撞车	0	
 差一点撞到	0	
 前面的车	0	
+# --- leaving for the army or for study (跟家人都道别过了，明天去当兵)
+去当兵	0	@zh_travelto
+当兵	0	@zh_travelto
+参军	0	@zh_travelto
+入伍	0	@zh_travelto
+去留学	0	@zh_travelto
+# --- a medical procedure asked whether it hurts (打针会不会很疼)
+打针	0	@zh_medroutine
+抽血	0	@zh_medroutine
+拔牙	0	@zh_medroutine
+打疫苗	0	@zh_medroutine
+做手术	0	@zh_medroutine
+做胃镜	0	@zh_medroutine
+种牙	0	@zh_medroutine
+洗牙	0	@zh_medroutine
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -76346,9 +76380,8 @@ sb客服	-3	abuse
 @zh_wound & @zh_dontask	self_harm	a wound not to be asked about
 @zh_allbetter & @zh_freed|@zh_die	self_harm	a release that would be better for everyone
 @zh_ifidie & @zh_allbetter	self_harm	one's own death supposed, the others better for it (你说我要是死了，大家是不是都轻松点)
-@zh_timeshort & @zh_notill|@zh_decided	self_harm	time short, and not from illness: one's own choice (我时间不多了 不是生病 是我自己决定的)
-@zh_lastsend & @zh_letter	self_harm	the last parcel, with a letter in it (这是我寄的最后一个件了 给我爸妈的 里面有封信)
-@zh_plunge|@zh_highest|@zh_method & @zh_painq	self_harm	a way down or a means, and whether it hurts (从十八楼下去会不会很疼)
+@zh_timeshort & @zh_decided	self_harm	time short, by one's own choice (我时间不多了 不是生病 是我自己决定的)
+@zh_plunge|@zh_highest & @zh_painq	self_harm	a way down from a height, and whether it hurts (从十八楼下去会不会很疼)
 @zh_safeq	scope:concern	asks whether the listener is safe now (您现在安全吗)
 @zh_place & @zh_fromhere	self_harm	at a high place, going down from here
 @zh_place & @zh_unfound	self_harm	at a river or a roof, not to be found
@@ -76706,6 +76739,7 @@ sb客服	-3	abuse
 @zh_beforego & @zh_payout	self_harm	the payout arranged before going
 @zh_beforego ..4 @zh_putinorder	self_harm	things put in order before going (我想走之前安排好啲嘢)
 @zh_method|@zh_sh & @zh_painq	self_harm	asking whether a means hurts (烧炭不疼 是真的吗)
+@zh_medroutine & @zh_painq	scope:harmless_use	a medical procedure asked whether it hurts (打针会不会很疼？那个药要怎么吃)
 @zh_policy|@zh_sh & @zh_forme	self_harm	the suicide clause asked for oneself (受保人系我自己)
 @zh_method & @zh_notforuse	self_harm	a means said not to be for its routine use (买了根绳子 不是搬家用的)
 @zh_forgood & @zh_giveall	self_harm	things given away, for good (皮肤全送你们 下辈子再一起开黑)
