@@ -38483,6 +38483,399 @@ it's for the	0	@en_otheruse
 its for the	0	@en_otheruse
 it's for my	0	@en_otheruse
 its for my	0	@en_otheruse
+# --- a recovery told as now (that was twenty years ago and I'm fine now)
+i'm fine now	0	@en_nowwell,@en_denial
+im fine now	0	@en_nowwell,@en_denial
+i'm ok now	0	@en_nowwell,@en_denial
+i'm okay now	0	@en_nowwell,@en_denial
+i'm well now	0	@en_nowwell
+i'm good now	0	@en_nowwell
+all behind me	0	@en_nowwell
+long behind me	0	@en_nowwell
+i'm in a good place now	0	@en_nowwell
+as a teenager	0	@en_longago
+when i was a teenager	0	@en_longago
+in my teens	0	@en_longago
+when i was younger	0	@en_longago
+that was years ago	0	@en_longago
+# --- a return said (hold the parcels till I'm back): away, not gone
+when i'm back	0	@en_trip
+when im back	0	@en_trip
+till i'm back	0	@en_trip
+until i'm back	0	@en_trip
+when i get back	0	@en_trip
+till i get back	0	@en_trip
+until i get back	0	@en_trip
+hold the parcels	0	@en_trip
+hold my parcels	0	@en_trip
+hold the post	0	@en_trip
+hold my post	0	@en_trip
+hold the mail	0	@en_trip
+hold my mail	0	@en_trip
+hold my deliveries	0	@en_trip
+pause my deliveries	0	@en_trip
+i'm away	0	@en_trip
+we're away	0	@en_trip
+# --- leaving a job, said as goodbye (I'm retiring on Friday, so this is goodbye from me)
+retiring	0	@en_jobleave
+i'm retiring	0	@en_jobleave
+my retirement	0	@en_jobleave
+leaving the company	0	@en_jobleave
+leaving the firm	0	@en_jobleave
+my last day at work	0	@en_jobleave
+my last day in the office	0	@en_jobleave
+handing over to	0	@en_jobleave
+new contact will be	0	@en_jobleave
+office contact	0	@en_jobleave
+account contact	0	@en_jobleave
+# --- the agent's safety question quoted back (why does your script ask if I'm harming myself?)
+your script	0	@en_whyask
+why does your script	0	@en_whyask
+why are you asking	0	@en_whyask
+why are you asking me	0	@en_whyask
+why do you ask	0	@en_whyask
+why would you ask	0	@en_whyask
+why do you keep asking	0	@en_whyask
+# --- an edge to fall from, named by what it spans
+footbridge	0	@en_edge
+the footbridge	0	@en_edge
+a footbridge	0	@en_edge
+the overpass	0	@en_edge
+the flyover	0	@en_edge
+the viaduct	0	@en_edge
+top of the car park	0	@en_edge
+the top of the car park	0	@en_edge
+# --- not coming down from it
+not coming down	0	@en_noreturn
+i'm not coming down	0	@en_noreturn
+im not coming down	0	@en_noreturn
+not getting down	0	@en_noreturn
+# --- courage gathered for an act
+working up the nerve	0	@en_nerve
+work up the nerve	0	@en_nerve
+getting up the nerve	0	@en_nerve
+plucking up the courage	0	@en_nerve
+pluck up the courage	0	@en_nerve
+building up the courage	0	@en_nerve
+build up the courage	0	@en_nerve
+finding the courage	0	@en_nerve
+find the courage	0	@en_nerve
+# --- a sharp edge and a place it cuts (drag a blade across my wrists)
+blade	0	@en_sharp
+blades	0	@en_sharp
+a blade	0	@en_sharp
+razor	0	@en_sharp
+razor blade	0	@en_sharp
+a razor blade	0	@en_sharp
+razor blades	0	@en_sharp
+knife	0	@en_sharp
+a knife	0	@en_sharp
+the knife	0	@en_sharp
+broken glass	0	@en_sharp
+my wrist	0	@en_cutsite
+my wrists	0	@en_cutsite
+my forearm	0	@en_cutsite
+my forearms	0	@en_cutsite
+my arm	0	@en_cutsite
+my arms	0	@en_cutsite
+my thighs	0	@en_cutsite
+# --- a ligature and what it is tied to (a belt round the bannister)
+belt	0	@en_ligature
+a belt	0	@en_ligature
+my belt	0	@en_ligature
+rope	0	@en_ligature
+a rope	0	@en_ligature
+the rope	0	@en_ligature
+cord	0	@en_ligature
+dressing gown cord	0	@en_ligature
+a cable	0	@en_ligature
+noose	0	@en_ligature
+round the bannister	0	@en_anchor
+around the bannister	0	@en_anchor
+round the banister	0	@en_anchor
+around the banister	0	@en_anchor
+over the beam	0	@en_anchor
+round the beam	0	@en_anchor
+around the beam	0	@en_anchor
+from the beam	0	@en_anchor
+the rafters	0	@en_anchor
+the loft hatch	0	@en_anchor
+the light fitting	0	@en_anchor
+the curtain rail	0	@en_anchor
+round my neck	0	@en_anchor
+around my neck	0	@en_anchor
+# --- does it hurt, asked of a way to die (do you reckon it hurts? jumping, I mean)
+does it hurt	0	@en_painq
+would it hurt	0	@en_painq
+will it hurt	0	@en_painq
+do you reckon it hurts	0	@en_painq
+do you think it hurts	0	@en_painq
+does it hurt much	0	@en_painq
+is it painful	0	@en_painq
+would it be painful	0	@en_painq
+would it be quick	0	@en_painq
+jumping	0	@en_fallway
+hanging	0	@en_fallway
+drowning	0	@en_fallway
+overdosing	0	@en_fallway
+bungee jumping	0	@en_pastime
+ski jumping	0	@en_pastime
+show jumping	0	@en_pastime
+base jumping	0	@en_pastime
+cliff jumping	0	@en_pastime
+jumping jacks	0	@en_pastime
+hanging baskets	0	@en_pastime
+hanging out	0	@en_pastime
+# --- a death and the speaker's own doing (six feet under by then and it'll be my own doing)
+six feet under	0	@en_grave
+six foot under	0	@en_grave
+in my grave	0	@en_grave
+in the ground	0	@en_grave
+dead and buried	0	@en_grave
+my own doing	0	@en_owndoing
+by my own choice	0	@en_owndoing
+of my own choosing	0	@en_owndoing
+my own choice	0	@en_owndoing
+# --- a day set, and what happens after it (I've set the date. Saturday. After that my brother handles everything)
+i've set the date	0	@en_chosendate
+set the date	0	@en_chosendate
+i've picked the day	0	@en_chosendate
+picked the day	0	@en_chosendate
+chosen the day	0	@en_chosendate
+handles everything	0	@en_handover
+deals with everything	0	@en_handover
+takes care of everything	0	@en_handover
+where the papers are	0	@en_handover
+where the will is	0	@en_handover
+where everything is	0	@en_handover
+# --- a means stored up, for no reason told (I'm collecting them)
+i'm saving them up	0	@en_hoard
+been saving them	0	@en_hoard
+stockpiling them	0	@en_hoard
+hoarding them	0	@en_hoard
+stashing them	0	@en_hoard
+# --- an accident with a blade (the knife slipped while I was chopping)
+by accident	0	@en_accident
+accidentally	0	@en_accident
+slipped	0	@en_accident
+the knife slipped	0	@en_accident
+while cooking	0	@en_accident
+while i was cooking	0	@en_accident
+chopping	0	@en_accident
+shaving	0	@en_accident
+jumping on	0	@en_pastime
+zipline	0	@en_pastime
+zip line	0	@en_pastime
+abseiling	0	@en_pastime
+abseil	0	@en_pastime
+skydive	0	@en_pastime
+skydiving	0	@en_pastime
+rock climbing	0	@en_pastime
+paragliding	0	@en_pastime
+swing	0	@en_pastime
+the swing	0	@en_pastime
+hammock	0	@en_pastime
+tyre swing	0	@en_pastime
+tire swing	0	@en_pastime
+nicked	0	@en_accident
+# --- gear for camping and climbing (50ft of climbing rope, a bag of charcoal and the little folding grill)
+climbing rope	0	@en_innocent
+a climbing rope	0	@en_innocent
+folding grill	0	@en_innocent
+the grill	0	@en_innocent
+a grill	0	@en_innocent
+camping	0	@en_innocent
+camping trip	0	@en_innocent
+for camping	0	@en_innocent
+the campsite	0	@en_innocent
+# --- a suicide clause asked about against a near day (I need to know before Friday)
+need to know before	0	@en_planit
+need to know by	0	@en_planit
+it'll pay out soon	0	@en_planit
+pay out soon	0	@en_planit
+i dont think ill be here	0	@en_gone
+dont think ill be here	0	@en_gone
+i don't think ill be here	0	@en_gone
+# --- someone else's suicide, told (my husband died by suicide in March): a claim, not a disclosure
+he died by suicide	0	@en_suicidedone
+he took his own life	0	@en_suicidedone
+she died by suicide	0	@en_suicidedone
+she took her own life	0	@en_suicidedone
+my husband died by suicide	0	@en_suicidedone
+my husband took his own life	0	@en_suicidedone
+my wife died by suicide	0	@en_suicidedone
+my wife took her own life	0	@en_suicidedone
+my partner died by suicide	0	@en_suicidedone
+my partner took his own life	0	@en_suicidedone
+my son died by suicide	0	@en_suicidedone
+my son took his own life	0	@en_suicidedone
+my daughter died by suicide	0	@en_suicidedone
+my daughter took her own life	0	@en_suicidedone
+my brother died by suicide	0	@en_suicidedone
+my brother took his own life	0	@en_suicidedone
+my sister died by suicide	0	@en_suicidedone
+my sister took her own life	0	@en_suicidedone
+my mum died by suicide	0	@en_suicidedone
+my mum took her own life	0	@en_suicidedone
+my mom died by suicide	0	@en_suicidedone
+my mom took her own life	0	@en_suicidedone
+my dad died by suicide	0	@en_suicidedone
+my dad took his own life	0	@en_suicidedone
+my mother died by suicide	0	@en_suicidedone
+my mother took her own life	0	@en_suicidedone
+my father died by suicide	0	@en_suicidedone
+my father took his own life	0	@en_suicidedone
+my friend died by suicide	0	@en_suicidedone
+my friend took his own life	0	@en_suicidedone
+husband died by suicide	0	@en_suicidedone
+husband took his own life	0	@en_suicidedone
+wife died by suicide	0	@en_suicidedone
+wife took her own life	0	@en_suicidedone
+son died by suicide	0	@en_suicidedone
+son took his own life	0	@en_suicidedone
+daughter died by suicide	0	@en_suicidedone
+daughter took her own life	0	@en_suicidedone
+brother died by suicide	0	@en_suicidedone
+brother took his own life	0	@en_suicidedone
+sister died by suicide	0	@en_suicidedone
+sister took her own life	0	@en_suicidedone
+# --- a house move or sale: the old account closed (I'm moving out next month, please close my gas account)
+moving out	0	@en_moveout
+i'm moving out	0	@en_moveout
+we're moving out	0	@en_moveout
+sold the house	0	@en_moveout
+sold my house	0	@en_moveout
+sold the flat	0	@en_moveout
+sold my flat	0	@en_moveout
+completion date	0	@en_moveout
+the completion date	0	@en_moveout
+# --- a dog's toy (she chewed up a rope toy and swallowed half of it)
+rope toy	0	@en_pastime
+a rope toy	0	@en_pastime
+rope toys	0	@en_pastime
+tug rope	0	@en_pastime
+chew toy	0	@en_pastime
+# --- a move for a job, to a named city (I'm moving to Melbourne next month with my husband for his job)
+relocating to	0	@en_mundane
+for his job	0	@en_mundane
+for her job	0	@en_mundane
+for my job	0	@en_mundane
+for a new job	0	@en_mundane
+# --- more ways to hurt oneself, and the accidents that sound the same (I sliced my wrist earlier; I burned my arm on the oven)
+sliced	0	@hurt
+slashed	0	@hurt
+carved	0	@hurt
+carving	0	@hurt
+scalded	0	@hurt
+biting	0	@hurt
+banged	0	@hurt
+bashed	0	@hurt
+on the oven	0	@en_accident
+on the stove	0	@en_accident
+on the iron	0	@en_accident
+on the kettle	0	@en_accident
+tripped	0	@en_accident
+fell over	0	@en_accident
+i fell	0	@en_accident
+# --- a purpose at work, for asking about a means (the overdose advice line number for a leaflet for the ward)
+for a leaflet	0	@en_workpurpose
+for the ward	0	@en_workpurpose
+for my patients	0	@en_workpurpose
+for the patients	0	@en_workpurpose
+for a training session	0	@en_workpurpose
+for a poster	0	@en_workpurpose
+for our staff	0	@en_workpurpose
+# --- the only thing stopping me
+only thing stopping me	0	@en_stopme
+the only thing stopping me	0	@en_stopme
+only thing keeping me from	0	@en_stopme
+the only thing keeping me from	0	@en_stopme
+# --- let down to wake up again (every single morning I'm gutted I woke up again)
+gutted	0	@en_letdown
+disappointed	0	@en_letdown
+upset	0	@en_letdown
+woke up again	0	@en_stillalive
+i woke up again	0	@en_stillalive
+i'm still alive	0	@en_stillalive
+i'm still breathing	0	@en_stillalive
+# --- a date of one's own, beside a suicide clause (Mine's a year on Monday. That's my date.)
+that's my date	0	@en_planit
+thats my date	0	@en_planit
+# --- ordinary reasons to give things away, to be away, to say goodbye
+declutter	0	@en_mundane
+decluttering	0	@en_mundane
+a declutter	0	@en_mundane
+massive declutter	0	@en_mundane
+a clear-out	0	@en_mundane
+a clear out	0	@en_mundane
+new shelves	0	@en_mundane
+the week after	0	@en_trip
+i retire	0	@en_jobleave
+retire on	0	@en_jobleave
+taking over the account	0	@en_jobleave
+in spain	0	@en_trip
+in france	0	@en_trip
+in italy	0	@en_trip
+in greece	0	@en_trip
+in portugal	0	@en_trip
+in crete	0	@en_trip
+in tenerife	0	@en_trip
+in majorca	0	@en_trip
+in mallorca	0	@en_trip
+in ibiza	0	@en_trip
+in lanzarote	0	@en_trip
+in benidorm	0	@en_trip
+in dubai	0	@en_trip
+in thailand	0	@en_trip
+in bali	0	@en_trip
+in florida	0	@en_trip
+in new york	0	@en_trip
+in america	0	@en_trip
+in the states	0	@en_trip
+in canada	0	@en_trip
+in australia	0	@en_trip
+in new zealand	0	@en_trip
+in ireland	0	@en_trip
+in scotland	0	@en_trip
+in wales	0	@en_trip
+in cornwall	0	@en_trip
+in devon	0	@en_trip
+in the lake district	0	@en_trip
+in london	0	@en_trip
+in paris	0	@en_trip
+in mexico	0	@en_trip
+in india	0	@en_trip
+in japan	0	@en_trip
+in china	0	@en_trip
+in hong kong	0	@en_trip
+in singapore	0	@en_trip
+in turkey	0	@en_trip
+in egypt	0	@en_trip
+in croatia	0	@en_trip
+in cyprus	0	@en_trip
+in malta	0	@en_trip
+in germany	0	@en_trip
+in amsterdam	0	@en_trip
+in kenya	0	@en_trip
+in nigeria	0	@en_trip
+in lagos	0	@en_trip
+in ghana	0	@en_trip
+in jamaica	0	@en_trip
+in barbados	0	@en_trip
+in vietnam	0	@en_trip
+giving away all my	0	@en_give
+on the packaging	0	@en_accident
+on the box	0	@en_accident
+on a nail	0	@en_accident
+on the staples	0	@en_accident
+# --- the last call to the company, not to anyone (this is probably my last call to you, so thank you for everything)
+my last call to you	0	@en_tocompany
+last call to you	0	@en_tocompany
+my last call with you	0	@en_tocompany
+the last time i'll call you	0	@en_tocompany
+prepaid funeral plan	0	@en_funeral
+prepaid funeral plans	0	@en_funeral
+funeral plans	0	@en_funeral
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -42814,7 +43207,7 @@ fumets	-0.40
 fumette	-0.60	
 fuming	-2.70	anger
 fun	2.30	
-funeral	-1.50	
+funeral	-0.80	
 funerals	-1.60	
 funky	-0.40	
 funned	2.30	
@@ -50434,6 +50827,99 @@ batter you	-3.00	abuse
 gonna batter you	-3.00	abuse
 deck you	-3.00	abuse
 lamp you	-3.00	abuse
+# --- chat spellings of a known disclosure
+better off w/o me	-3.40	self_harm
+better of without me	-3.40	self_harm
+beter off without me	-3.40	self_harm
+better off wo me	-3.40	self_harm
+# --- sleep, an early start and a form, said in words that sound like a disclosure
+i'll be dead to the world	-0.30	hyperbole
+i was dead to the world	-0.30	hyperbole
+be dead to the world	-0.30	hyperbole
+don't want to wake up at	-0.50	hyperbole
+dont want to wake up at	-0.50	hyperbole
+don't want to wake up early	-0.50	hyperbole
+don't want to wake up so early	-0.50	hyperbole
+don't want to wake up for	-0.50	hyperbole
+don't want to wake up at all	-3.30	self_harm
+dont want to wake up at all	-3.30	self_harm
+carrying on with this	-0.30	
+carrying on with the	-0.30	
+carry on with this	-0.30	
+carry on with the	-0.30	
+# --- an agent's condescension: age, "or not", a shrug at the wait
+people your age	-2.00	rude
+not for people your age	-2.20	rude
+someone your age	-1.80	rude
+understanding or not	-2.00	rude
+understand or not	-2.00	rude
+listening or not	-2.00	rude
+it will come when it comes	-2.00	rude
+it'll come when it comes	-2.00	rude
+it comes when it comes	-2.00	rude
+waste my whole time	-2.20	rude
+# --- hurt by how one is spoken to, said politely (please don't talk like that; I did not expect this kind of behaviour)
+don't talk like that	-1.80	
+dont talk like that	-1.80	
+don't talk to me like that	-2.20	
+do not talk to me like that	-2.20	
+don't speak to me like that	-2.20	
+this kind of behaviour	-1.80	
+this kind of behavior	-1.80	
+this kind of treatment	-1.80	
+this kind of attitude	-1.80	
+such behaviour	-1.50	
+such behavior	-1.50	
+only asking politely	-1.00	
+i am asking politely	-1.00	
+i'm asking politely	-1.00	
+# --- payments the customer never made, and help that does not help
+payments i didn't make	-2.00	
+charges i didn't make	-2.00	
+transactions i didn't make	-2.00	
+i didn't authorise	-1.80	
+i didn't authorize	-1.80	
+i never authorised	-1.80	
+i never authorized	-1.80	
+how's that meant to help	-2.00	
+how is that meant to help	-2.00	
+how's that supposed to help	-2.00	
+how is that supposed to help	-2.00	
+how does that help me	-1.80	
+# --- an overdose already taken, a last call, in other words
+i overdosed	-3.30	self_harm
+i took an overdose	-3.30	self_harm
+had my stomach pumped	-3.00	self_harm
+taken everything in the medicine cupboard	-3.30	self_harm
+taken everything that was in the medicine cupboard	-3.30	self_harm
+swallowed everything in the medicine cupboard	-3.30	self_harm
+my last call to anyone	-3.00	self_harm
+last call to anyone	-3.00	self_harm
+the last call i'll ever make	-3.00	self_harm
+the last person i'll ever talk to	-3.00	self_harm
+last person i'll ever speak to	-3.00	self_harm
+no go dey this world	-3.00	self_harm
+i no go dey this world again	-3.00	self_harm
+i've taken everything that was in the medicine cupboard	-3.30	self_harm
+i've taken everything in the medicine cupboard	-3.30	self_harm
+woke up again at	-0.30	
+woke up again because	-0.30	
+woke up again when	-0.30	
+i woke up again at	-0.30	
+i woke up again because	-0.30	
+i woke up again when	-0.30	
+i've overdosed	-3.30	self_harm
+overdosed on caffeine	-0.30	hyperbole
+overdosed on coffee	-0.30	hyperbole
+overdosed on sugar	-0.30	hyperbole
+overdosed on chocolate	-0.30	hyperbole
+# --- a funeral plan is a product: the word names the topic, not the caller's mood
+funeral plan	-0.20	
+funeral plans	-0.20	
+prepaid funeral plan	-0.20	
+prepaid funeral plans	-0.20	
+funeral director	-0.20	
+funeral home	-0.20	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -50784,6 +51270,27 @@ lamp you	-3.00	abuse
 @goodbye|@die & @en_planit	self_harm	a death asked about, planned
 # --- a threat to leave taken back as a joke (I was only messing)
 @jokeclaim & @leave|@cancel|@competitor|@en_goto	scope:negation	a threat to leave taken back
+# --- a recovery, a return, a job left, a safety question quoted: no disclosure
+@en_jobleave & @goodbye|@farewell_act	scope:harmless_use	a goodbye for leaving a job (I'm retiring on Friday, so this is goodbye from me as the office contact)
+@en_whyask & @hurt|@kill|@die|@en_shterm|@en_bodyself	scope:concern	the agent's safety question quoted back (why does your script ask if I'm thinking of harming myself?)
+@en_pastime & @en_painq|@en_nerve|@en_anchor	scope:harmless_use	a sport or pastime: whether it hurts, the nerve for it, a rope for a swing (does bungee jumping hurt? working up the nerve for the zipline)
+# --- an edge, a means or a place, and what the speaker is doing there
+@method|@en_edge & @en_nerve	self_harm	courage gathered at an edge or with a means (parked up at the cliffs, working up the nerve)
+@en_accident & @en_sharp	scope:harmless_use	a blade in an accident (the knife slipped and cut my arm while I was cooking)
+@en_sharp ..4 @en_cutsite	self_harm	a blade taken to one's own arm or wrist (I drag a blade across my wrists)
+@en_ligature ..4 @en_anchor	self_harm	a ligature tied to something to hang from (a belt round the bannister)
+@en_painq & @en_fallway	self_harm	whether a way to die hurts (do you reckon it hurts? jumping, I mean)
+@en_owndoing & @en_grave|@en_dead|@die	self_harm	a death to come by one's own doing (six feet under by then and it'll be my own doing)
+@en_chosendate & @en_handover	self_harm	a day set, and someone to handle everything after it (I've set the date. After that my brother handles everything)
+@method & @en_hoard	self_harm	a means stored up (sleeping pills: I'm collecting them)
+@en_suicidedone & @en_policy|@en_payout|@en_planit	scope:harmless_use	someone else's suicide, and the claim asked about (my husband died by suicide in March, does the life policy pay out?)
+@en_moveout & @cancel	scope:one_off	a house move or sale: the old account closed, anywhere in the fragment (I'm moving out next month, please close my gas account)
+# --- a blade, a burn or a bite on oneself, and the accidents that sound the same
+@en_accident & @hurt|@en_bodyself	scope:harmless_use	an accident at the stove or at work (I burned my arm on the oven)
+@en_workpurpose & @kill|@method	scope:harmless_use	a means asked about for work (the overdose advice line number for a leaflet for the ward)
+@en_stopme ..3 @en_fallway|@en_jumpdown|@kill|@die|@en_shterm	self_harm	the only thing stopping one from dying (the only thing stopping me jumping is this bill)
+@en_letdown ..3 @en_stillalive	self_harm	let down to be alive (I'm gutted I woke up again)
+@en_tocompany & @goodbye|@en_byeword|@en_byebye	scope:company_goodbye	a goodbye beside a last call to the company (this is probably my last call to you, so thank you for everything, and goodbye)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -56642,7 +57149,7 @@ app	0	@zh_device
 办好了	0	@zh_switch,@zh_settled
 开咗户口	0	@zh_switch
 办卡	0	@zh_switch
-看	0	@zh_switch,@zh_use
+看	0	@zh_use
 买	0	@zh_switch,@zh_use
 存	0	@zh_switch,@zh_use
 其他平台	0	@zh_comp,@zh_elsewhereco
@@ -66238,6 +66745,415 @@ fb群组	0	@zh_expose
 做胃镜	0	@zh_medroutine
 种牙	0	@zh_medroutine
 洗牙	0	@zh_medroutine
+# --- a recovery told as now (那是五六年前的事了，现在挺好的；好多年前嘅事，而家好好)
+现在挺好的	0	@zh_nowfine
+现在挺好	0	@zh_nowfine
+现在很好	0	@zh_nowfine
+现在好好的	0	@zh_nowfine
+现在过得挺好	0	@zh_nowfine
+而家好好	0	@zh_nowfine
+而家几好	0	@zh_nowfine
+而家好返	0	@zh_nowfine
+那阵子	0	@zh_thattime
+那段日子	0	@zh_thattime
+年前的事	0	@zh_thattime
+年前嘅事	0	@zh_thattime
+# --- no longer done, for a long while (已经好耐冇再𠝹手)
+好耐冇再	0	@zh_nomore
+好久没再	0	@zh_nomore
+好久没有再	0	@zh_nomore
+很久没再	0	@zh_nomore
+很久没有再	0	@zh_nomore
+已经冇再	0	@zh_nomore
+已经没再	0	@zh_nomore
+已经没有再	0	@zh_nomore
+# --- hanging, in Cantonese; a ligature and the neck
+吊颈	0	@zh_shterm
+皮带	0	@zh_ligature
+腰带	0	@zh_ligature
+绳子	0	@zh_ligature
+电线	0	@zh_ligature
+床单	0	@zh_ligature
+勒脖子	0	@zh_neck
+勒住脖子	0	@zh_neck
+套脖子	0	@zh_neck
+套在脖子上	0	@zh_neck
+套住脖子	0	@zh_neck
+勒住条颈	0	@zh_neck
+脖子还疼	0	@zh_neck
+脖子现在还疼	0	@zh_neck
+勒痕	0	@zh_neck
+# --- a bath and a blade beside it
+我在浴缸里	0	@zh_bath
+躺在浴缸里	0	@zh_bath
+坐在浴缸里	0	@zh_bath
+泡在浴缸里	0	@zh_bath
+刀	0	@zh_blade
+刀片	0	@zh_blade
+美工我在浴缸里	0	@zh_bath
+躺在浴缸里	0	@zh_bath
+坐在浴缸里	0	@zh_bath
+泡在浴缸里	0	@zh_bath
+刀	0	@zh_blade
+剃我在浴缸里	0	@zh_bath
+躺在浴缸里	0	@zh_bath
+坐在浴缸里	0	@zh_bath
+泡在浴缸里	0	@zh_bath
+刀	0	@zh_blade
+# --- over the edge of a balcony or a roof (差点从阳台翻出去)
+翻出去	0	@zh_overedge
+翻出	0	@zh_overedge
+翻过去	0	@zh_overedge
+跨出去	0	@zh_overedge
+爬出去	0	@zh_overedge
+# --- fresh cuts on an arm (胳膊上添了几道新的)
+添了几道	0	@zh_newcut
+又添了几道	0	@zh_newcut
+多了几道新的	0	@zh_newcut
+几道新的	0	@zh_newcut
+新割的	0	@zh_newcut
+新划的	0	@zh_newcut
+新伤口	0	@zh_newcut
+胳膊	0	@zh_limb
+手臂	0	@zh_limb
+手腕	0	@zh_limb
+大腿	0	@zh_limb
+手背	0	@zh_limb,@zh_body
+# --- a fire or a cigarette taken to oneself
+拿打火机烧	0	@zh_hurt
+用打火机烧	0	@zh_hurt
+拿烟头烫	0	@zh_hurt
+用烟头烫	0	@zh_hurt
+# --- pills counted by the tens, taken (已经吃了二十几片了)
+吃了	0	@zh_ate
+吞了	0	@zh_ate
+食咗	0	@zh_ate
+二十	0	@zh_bignum
+三十	0	@zh_bignum
+四十	0	@zh_bignum
+片	0	@zh_pillunit
+粒	0	@zh_pillunit
+# --- illness or age, the plain reasons for time running short
+晚期	0	@zh_illage
+癌症	0	@zh_illage
+确诊	0	@zh_illage
+医生说	0	@zh_illage
+一把年纪	0	@zh_illage
+年纪大了	0	@zh_illage
+七十多岁	0	@zh_illage
+八十多岁	0	@zh_illage
+# --- too little time left, for the affairs to be settled (趁我还来得及；冇几耐时间)
+没剩多少时间	0	@zh_timeshort
+没剩多少时间了	0	@zh_timeshort
+剩下的时间不多	0	@zh_timeshort
+冇几耐时间	0	@zh_timeshort
+冇乜时间	0	@zh_timeshort
+趁我还来得及	0	@zh_timeshort
+趁我仲嚟得切	0	@zh_timeshort
+趁仲嚟得切	0	@zh_timeshort
+冇机会再改	0	@zh_timeshort
+已经冇机会	0	@zh_timeshort
+已经没机会	0	@zh_timeshort
+用不了多久了	0	@zh_timeshort
+用唔到几耐	0	@zh_timeshort
+我撑不到下个月	0	@zh_timeshort,@self
+我撑不到月底	0	@zh_timeshort,@self
+我撑唔到下个月	0	@zh_timeshort,@self
+我过唔到今个月	0	@zh_timeshort,@self
+我过不了这个月	0	@zh_timeshort,@self
+领养	0	@zh_rehome
+送养	0	@zh_rehome
+帮我找人养	0	@zh_rehome
+揾人养	0	@zh_rehome
+遗嘱	0	@zh_willdoc
+遗嘱改好了	0	@zh_willdoc
+立遗嘱	0	@zh_willdoc
+平安纸	0	@zh_willdoc
+是我自己选的	0	@zh_ownchoice,@self
+我自己选的	0	@zh_ownchoice,@self
+我已经决定了	0	@zh_ownchoice,@zh_decided,@self
+我决定咗	0	@zh_ownchoice,@zh_decided,@self
+# --- a lawyer for one's own affairs (在找律师立个遗嘱)
+公证	0	@zh_willdoc
+遗产	0	@zh_willdoc
+# --- the last person spoken to
+最后一个倾偈嘅人	0	@zh_lastperson
+最后一个倾偈	0	@zh_lastperson
+最后一个同我讲嘢	0	@zh_lastperson
+last call啦	0	@zh_lastcall
+我last call	0	@zh_lastcall
+# --- not meant to be born, and the mistake to be put right (明天我就把这个错误改过来)
+不该被生出来	0	@zh_notborn
+不应该被生出来	0	@zh_notborn
+就不该出生	0	@zh_notborn
+不该来到这个世界	0	@zh_notborn
+唔应该出世	0	@zh_notborn
+把这个错误改过来	0	@zh_fixit
+把错误改过来	0	@zh_fixit
+纠正这个错误	0	@zh_fixit
+# --- ending it all, with a day named by oneself (我会在周五晚上结束一切)
+我会	0	@zh_iwill
+我要	0	@zh_iwill
+结束一切	0	@zh_endall
+结束这一切	0	@zh_endall
+了结一切	0	@zh_endall
+了结自己	0	@zh_endall
+# --- ordinary jobs up on a roof (下星期要上天台整水喉)
+整水喉	0	@zh_mundane
+修水管	0	@zh_mundane
+修水喉	0	@zh_mundane
+补漏	0	@zh_mundane
+装天线	0	@zh_mundane
+修屋顶	0	@zh_mundane
+# --- a game level (这关我自杀了好几次才过去)
+这关	0	@zh_gamechar
+这一关	0	@zh_gamechar
+关卡	0	@zh_gamechar
+这个关卡	0	@zh_gamechar
+# --- old age, and the arrangements after (一把年纪了，该考虑身后事了)
+一把年纪	0	@zh_mortal
+一把年纪了	0	@zh_mortal
+上了年纪	0	@zh_mortal
+年纪大	0	@zh_mortal
+# --- a month's prescription kept at home (医生每次开一个月的量，邮寄到家)
+开一个月的量	0	@zh_rxroutine
+续方	0	@zh_rxroutine
+邮寄到家	0	@zh_rxroutine
+寄到家	0	@zh_rxroutine
+# --- money that will not stretch (这个月真撑不住了，信用卡能不能最低还款)
+撑不住了	0	@zh_holdout
+撑不住	0	@zh_holdout
+最低还款	0	@zh_billpay
+信用卡	0	@zh_billpay
+还款	0	@zh_billpay
+房贷	0	@zh_billpay
+分期	0	@zh_billpay
+# --- the beneficiary of a policy, named as it is written
+保单受益人	0	@zh_heir
+受益人改做	0	@zh_heir
+受益人写	0	@zh_heir
+上天台	0	@zh_place
+# --- without me, said short (他们没我会过得更好)
+没我	0	@zh_without
+# --- an animal or a burglar over a balcony, a cat's scratches
+猫	0	@zh_pet
+小偷	0	@zh_pet
+贼	0	@zh_pet
+猫抓的	0	@zh_pet
+狗绳	0	@zh_pet
+狗链	0	@zh_pet
+遛狗	0	@zh_pet
+给狗	0	@zh_pet
+项圈	0	@zh_pet
+牵引绳	0	@zh_pet
+维生素	0	@zh_snack
+维生素片	0	@zh_snack
+钙片	0	@zh_snack
+薯片	0	@zh_snack
+口香糖	0	@zh_snack
+饼干	0	@zh_snack
+收工	0	@zh_offwork
+下班	0	@zh_offwork
+放工	0	@zh_offwork
+# --- looking at other providers: leaving (看看别家)
+看看别家	0	@zh_switch
+看看别的	0	@zh_switch
+去看看别家	0	@zh_switch
+看别家	0	@zh_switch
+# --- day words, so that 日 is read with its day (𠮶日你有去门市 is 'that day you went', not the curse 日你)
+𠮶日	0	@zh_dayword
+今日	0	@zh_dayword
+明日	0	@zh_dayword
+昨日	0	@zh_dayword
+某日	0	@zh_dayword
+每日	0	@zh_dayword
+平日	0	@zh_dayword
+当日	0	@zh_dayword
+那日	0	@zh_dayword
+生日	0	@zh_dayword
+节日	0	@zh_dayword
+假日	0	@zh_dayword
+一日	0	@zh_dayword
+两日	0	@zh_dayword
+几日	0	@zh_dayword
+呢日	0	@zh_dayword
+半日	0	@zh_dayword
+终日	0	@zh_dayword
+日日	0	@zh_dayword
+上日	0	@zh_dayword
+尾日	0	@zh_dayword
+隔日	0	@zh_dayword
+翌日	0	@zh_dayword
+次日	0	@zh_dayword
+近日	0	@zh_dayword
+往日	0	@zh_dayword
+改日	0	@zh_dayword
+择日	0	@zh_dayword
+即日	0	@zh_dayword
+早日	0	@zh_dayword
+本日	0	@zh_dayword
+旧日	0	@zh_dayword
+白日	0	@zh_dayword
+# --- a contact told as already made (已经打过嚟一次)
+已经打过	0	@zh_contact
+# --- money meant for the family, asked about beside a suicide clause (自杀赔不赔……我等着这笔钱给我爸妈养老)
+给我爸妈	0	@zh_forkin
+给我父母	0	@zh_forkin
+给我家人	0	@zh_forkin
+给我女儿	0	@zh_forkin
+给我儿子	0	@zh_forkin
+给我老婆	0	@zh_forkin
+给我老公	0	@zh_forkin
+给孩子	0	@zh_forkin
+给我孩子	0	@zh_forkin
+让我老婆	0	@zh_forkin
+让我老公	0	@zh_forkin
+让我爸妈	0	@zh_forkin
+让家里	0	@zh_forkin
+给家里	0	@zh_forkin
+俾个仔	0	@zh_forkin
+俾个女	0	@zh_forkin
+俾我老婆	0	@zh_forkin
+俾屋企人	0	@zh_forkin
+俾屋企	0	@zh_forkin
+养老	0	@zh_familyfund
+这笔钱	0	@zh_familyfund
+笔钱	0	@zh_familyfund
+留点	0	@zh_familyfund
+留些	0	@zh_familyfund
+留番啲钱	0	@zh_familyfund
+留番	0	@zh_familyfund
+啥也拿不到	0	@zh_familyfund
+什么都拿不到	0	@zh_familyfund
+乜都攞唔到	0	@zh_familyfund
+# --- a house move or sale: the old account closed (房子下个月要过户给买家了，燃气销户)
+搬家了	0	@zh_moveout
+搬走了	0	@zh_moveout
+房子卖了	0	@zh_moveout
+房子卖咗	0	@zh_moveout
+过户给买家	0	@zh_moveout
+要过户给买家	0	@zh_moveout
+搬咗屋	0	@zh_moveout
+# --- hurting oneself, said as an act on one's own body, with a habit, an injury or relief (一难受就掐自己，胳膊上全是青一块紫一块的)
+掐自己	0	@zh_selfact
+咬自己	0	@zh_selfact
+咬手臂	0	@zh_selfact
+烫手背	0	@zh_selfact
+烫自己	0	@zh_selfact
+烧自己	0	@zh_selfact
+烧手臂	0	@zh_selfact
+用火机烧	0	@zh_selfact
+拿火机烧	0	@zh_selfact
+用打火机烫	0	@zh_selfact
+拿打火机烫	0	@zh_selfact
+勒自己	0	@zh_selfact
+勒过自己	0	@zh_selfact
+打自己	0	@zh_selfact
+捶自己	0	@zh_selfact
+用头撞墙	0	@zh_selfact
+拿头撞墙	0	@zh_selfact
+划了几道	0	@zh_selfact
+又划了几道	0	@zh_selfact
+割自己	0	@zh_selfact
+划自己	0	@zh_selfact
+一难受就	0	@zh_habit
+好几回	0	@zh_habit
+好几次	0	@zh_habit
+每晚	0	@zh_habit
+每次	0	@zh_habit
+习惯了	0	@zh_habit
+不是第一次	0	@zh_habit
+唔痛唔得	0	@zh_habit
+打小就	0	@zh_habit
+下次不会失手	0	@zh_habit
+流血	0	@zh_injury
+出血	0	@zh_injury
+青一块紫一块	0	@zh_injury
+淤青	0	@zh_injury
+心里就好受点	0	@zh_injury
+好受点	0	@zh_injury
+受不了	0	@zh_injury
+# --- accidents that sound the same (煮饭时不小心被热油烫到手)
+不小心	0	@zh_accident
+不慎	0	@zh_accident
+误食	0	@zh_accident
+被热油	0	@zh_accident
+被开水	0	@zh_accident
+煮饭时	0	@zh_accident
+做饭时	0	@zh_accident
+切菜时	0	@zh_accident
+切菜	0	@zh_accident
+# --- the stomach pumped: an overdose taken (刚从医院洗完胃回来)
+洗完胃	0	@zh_sh
+刚洗完胃	0	@zh_sh
+# --- a voice that tells one to die (脑子里一直有个声音叫我去跳楼)
+脑子里有个声音	0	@zh_innervoice
+脑子里一直有个声音	0	@zh_innervoice
+心里有个声音	0	@zh_innervoice
+有个声音叫我	0	@zh_innervoice
+有把声叫我	0	@zh_innervoice
+# --- the only one who talked, before going (你是这几天唯一跟我说话的人，走之前能遇到你挺好的)
+唯一跟我说话的人	0	@zh_onlytalk
+唯一一个跟我说话的人	0	@zh_onlytalk
+就你跟我好好说过话	0	@zh_onlytalk
+只有你跟我说话	0	@zh_onlytalk
+唯一同我倾偈嘅人	0	@zh_onlytalk
+唯一肯听我讲嘢嘅人	0	@zh_onlytalk
+# --- in a hurry, beside a suicide clause (自杀的话意外险赔不赔，我这边有点急)
+有点急	0	@zh_urgent
+比较急	0	@zh_urgent
+挺急的	0	@zh_urgent
+我急用	0	@zh_urgent
+要尽快知道	0	@zh_urgent
+# --- a purchase with a fault: blades and knives bought as goods (买咗一盒剃须刀片，寄嚟嗰盒少咗两块)
+剃须刀片	0	@zh_mundane
+剃须刀	0	@zh_mundane
+厨房刀	0	@zh_mundane
+刀具	0	@zh_mundane
+套刀	0	@zh_mundane
+少咗	0	@zh_goodsfault
+少了两	0	@zh_goodsfault
+包装烂咗	0	@zh_goodsfault
+包装烂了	0	@zh_goodsfault
+包装破了	0	@zh_goodsfault
+可唔可以换	0	@zh_goodsfault
+能不能换	0	@zh_goodsfault
+# --- only words said in anger (我头先讲「唔想活」只系气话，你唔使报警)
+只系气话	0	@zh_angerwords
+只是气话	0	@zh_angerwords
+气话而已	0	@zh_angerwords
+# --- childhood, healed; steady now (手腕上的疤是小时候的，早就好了；已经好咗好多年，而家有份稳定工)
+小时候	0	@zh_thattime
+小时候的	0	@zh_thattime
+细个	0	@zh_thattime
+细个嘅	0	@zh_thattime
+已经好咗	0	@zh_recovered
+好咗好多年	0	@zh_recovered
+已经好了很多年	0	@zh_recovered
+好了很多年	0	@zh_recovered
+而家有份稳定工	0	@zh_nowfine
+现在有稳定工作	0	@zh_nowfine
+# --- old age, asking what happens if one dies (我老人家想问，如果我死咗，啲钱点样俾返我啲仔女)
+我老人家	0	@zh_mortal,@self
+如果我死咗	0	@zh_ifgone
+# --- a child's habit, or a question asked for a client (小孩子每次都咬手；自杀条款怎么算，要给客户写说明)
+小孩子	0	@zh_child
+孩子	0	@zh_child
+宝宝	0	@zh_child
+小朋友	0	@zh_child
+婴儿	0	@zh_child
+给客户	0	@zh_workfor
+帮客户	0	@zh_workfor
+客户问	0	@zh_workfor
+写说明	0	@zh_workfor
+我是保险经纪	0	@zh_workfor
+我是代理人	0	@zh_workfor
+# --- what happens after an account is closed, asked (销户以后能退吗)
+以后能	0	@zh_afterq
+之后能	0	@zh_afterq
+以后可以	0	@zh_afterq
+之后可以	0	@zh_afterq
+以后仲可唔可以	0	@zh_afterq
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -76288,6 +77204,17 @@ sb客服	-3	abuse
 打柒你	-3	abuse
 过嚟打柒你	-3	abuse
 打爆你个头	-3	abuse
+吊颈	-3.5	self_harm
+怪到我们头上	-2	rude
+又怪到我们头上	-2	rude
+看不懂我也没办法	-2	rude
+看不懂也没办法	-2	rude
+看不明白我也没办法	-2	rude
+根本不让我	-1.8	
+根本唔俾我	-1.8	
+放下就走	-1.2	
+洗完胃	-3.0	self_harm
+刚洗完胃	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -76763,6 +77690,7 @@ sb客服	-3	abuse
 @zh_neverthought ..1 @zh_leaveword|@zh_comp|@zh_portout	scope:negation	never thought of leaving (从来没想过换运营商)
 @zh_cancel ..6 @zh_extracard	scope:one_off	a supplementary card cancelled (取消这张信用卡的附卡)
 @zh_extracard ..4 @zh_cancel	scope:one_off	a supplementary card cancelled (儿子的附卡停掉)
+@zh_iseeyou ..1 @zh_dayword ..8 @zh_contact|@zh_times|@zh_again	scope:script	an agent reading the records, by the day (我睇到你今日已经打过嚟一次)
 @zh_iseeyou ..8 @zh_contact|@zh_times|@zh_again	scope:script	an agent reading the records (我睇到你今日已经打过嚟一次)
 @zh_ifyouwant ..4 @zh_cancel|@zh_switch|@zh_leaveword	scope:script	an agent's offer, if the listener wants it (如果你想取消服务，我哋可以帮你安排)
 @zh_comp & @zh_appliedthere	churn	the rival already applied to (台哥大那边我已经申请好了 下礼拜就会来装)
@@ -76775,6 +77703,43 @@ sb客服	-3	abuse
 @zh_suspend	scope:one_off	a line suspended, the number kept
 # --- only confirming (我昨天问过一次了……我就再确认一下)
 @zh_confirm	scope:this_call	only confirming what was said
+# --- a recovery, a routine prescription, a bill, a game level, old age, a lawyer for a will: no disclosure
+@zh_nomore ..2 @zh_hurt|@zh_sh	scope:denial	no longer done, for a long while (已经好耐冇再𠝹手)
+@zh_rxroutine & @zh_hoard	scope:harmless_use	a month's prescription kept, asked to be posted (药我都攒着呢，医生每次开一个月的量)
+@zh_billpay & @zh_holdout	scope:harmless_use	money that will not stretch, asked about a bill (这个月真撑不住了，信用卡能不能最低还款)
+@zh_mortal & @zh_aftermath|@zh_funeral	scope:harmless_use	old age, and the arrangements after it (一把年纪了，该考虑身后事了，墓地能分期吗)
+@zh_illage & @zh_timeshort	scope:harmless_use	time short with illness or age (癌症晚期，时间不多了，受益人改成我女儿)
+@zh_willdoc & @zh_lawpolice	scope:procedure	a lawyer for a will or an estate (在找律师立个遗嘱，律师让我整理保单)
+# --- quiet self-harm: a means at hand, a body hurt, time short for the affairs
+@zh_ligature & @zh_neck	self_harm	a ligature and the neck (今天拿皮带试了一下，没成，脖子现在还疼)
+@zh_bath & @zh_blade	self_harm	in a bath with a blade beside it (我在浴缸里，水是热的，刀在边上)
+@zh_pet & @zh_overedge|@zh_newcut|@zh_neck|@zh_ligature	scope:harmless_use	a pet or a burglar over the balcony, a cat's scratches, a dog's lead (猫从阳台翻出去了)
+@zh_snack & @zh_pillunit	scope:harmless_use	vitamins or snacks counted (已经吃了二十几片了，这个维生素片真的有用吗)
+@zh_offwork & @zh_lastperson	scope:harmless_use	the last chat before the end of a shift (你系我今日最后一个倾偈嘅人啦，收工)
+@zh_place ..3 @zh_overedge	self_harm	over the edge of a balcony or a roof (刚刚差点从阳台翻出去)
+@zh_limb ..6 @zh_newcut	self_harm	fresh cuts on an arm (胳膊上添了几道新的)
+@zh_ate ..1 @zh_bignum ..2 @zh_pillunit	self_harm	pills taken by the tens (已经吃了二十几片了)
+@zh_heir|@zh_giveall|@zh_windup|@zh_rehome|@zh_willdoc & @zh_timeshort	self_harm	affairs settled, with too little time left (家里两只猫能帮我联系下领养吗，我撑不到下个月了)
+@zh_timeshort & @zh_ownchoice	self_harm	time short, by one's own choice (用不了多久了，是我自己选的)
+@zh_notborn & @zh_fixit	self_harm	not meant to be born, and the mistake to be put right (明天我就把这个错误改过来)
+@zh_iwill ..6 @zh_endall	self_harm	ending it all, said as one's own plan (我会在周五晚上结束一切)
+@zh_lastperson	self_harm	the last person spoken to (你系我最后一个倾偈嘅人)
+# --- a suicide clause asked about, with the money meant for one's family (自杀到底赔不赔……我等着这笔钱给我爸妈养老)
+@zh_suicideword & @zh_forkin	self_harm	a suicide clause asked about, with the money meant for one's family	needs:@zh_familyfund|@zh_familymoney
+@zh_kin ..1 @zh_suicideword	scope:harmless_use	someone else's suicide, told (我哥自杀了，这笔钱给我爸妈养老能拿到吗)
+@zh_moveout & @zh_cancel	scope:one_off	a house move or sale: the old account closed (房子下个月要过户给买家了，燃气销户)
+# --- hurting oneself as an act on one's body, with a habit, an injury or relief; accidents apart
+@zh_selfact & @zh_habit|@zh_injury	self_harm	hurting oneself, with a habit, an injury or relief (一难受就掐自己，胳膊上全是青一块紫一块的)
+@zh_accident & @zh_hurt|@zh_selfact|@zh_body	scope:harmless_use	an accident in the kitchen (煮饭时不小心被热油烫到手)
+@zh_accident & @zh_sh	scope:harmless_use	something swallowed by accident (误食洗胃)
+@zh_innervoice & @zh_sh|@zh_shterm|@zh_die	self_harm	a voice that tells one to die (脑子里一直有个声音叫我去跳楼)
+@zh_onlytalk & @zh_beforego	self_harm	the only one who talked, before going (你是这几天唯一跟我说话的人，走之前能遇到你挺好的)
+@zh_suicideword & @zh_urgent	self_harm	a suicide clause asked about in a hurry (自杀的话意外险赔不赔，我这边有点急)	needs:@zh_policy|@zh_payout|@zh_insure
+@zh_goodsfault & @zh_method	scope:harmless_use	blades or knives bought as goods, with a fault (买咗一盒剃须刀片，寄嚟嗰盒少咗两块)
+@zh_angerwords & @zh_sh|@zh_shterm|@zh_die|@zh_live	scope:denial	words said in anger, taken back (我头先讲「唔想活」只系气话)
+@zh_child & @zh_selfact|@zh_hurt	scope:harmless_use	a child's habit (小孩子每次都咬手)
+@zh_workfor & @zh_suicideword|@zh_urgent	scope:harmless_use	a suicide clause asked about for a client (自杀条款怎么算，要给客户写说明)
+@zh_cancel ..2 @zh_afterq	scope:procedure	what happens after a closing, asked (销户以后能退吗)
 """####),
     ]
 }
