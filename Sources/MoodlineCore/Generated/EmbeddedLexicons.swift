@@ -42763,8 +42763,6 @@ fabulous	2.40
 fabulousness	2.80	
 fad	0.90	
 fag	-2.10	
-faggot	-3.40	
-faggots	-3.20	
 fail	-2.50	
 failed	-2.30	
 failing	-2.30	
@@ -44803,7 +44801,6 @@ niceties	1.50
 nicety	1.20	
 nifty	1.70	
 niggas	-1.40	
-nigger	-3.30	
 noble	2.00	
 noisy	-0.70	
 nonsense	-1.70	
@@ -50920,6 +50917,32 @@ prepaid funeral plan	-0.20
 prepaid funeral plans	-0.20	
 funeral director	-0.20	
 funeral home	-0.20	
+# --- relief and idioms that read as trouble word by word (panic over; nothing's wrong with my service; I could murder a cup of tea)
+panic over	1.50	
+nothing's wrong	0.50	
+nothing is wrong	0.50	
+nothing wrong with	0.30	
+that's a relief	1.80	
+could murder a cup of tea	0.80	
+murder a cup of tea	0.80	
+could murder a pint	0.80	
+could murder a brew	0.80	
+# --- slurs: abuse whoever they are aimed at (moved from en-sentiment.tsv, VADER's weight kept where it had one)
+faggot	-3.40	abuse
+faggots	-3.20	abuse
+nigger	-3.30	abuse
+niggers	-3.30	abuse
+tranny	-3.00	abuse
+paki	-3.00	abuse
+pakis	-3.00	abuse
+gook	-3.00	abuse
+kike	-3.00	abuse
+wetback	-3.00	abuse
+raghead	-3.00	abuse
+towelhead	-3.00	abuse
+chinks	-3.00	abuse
+chink in the armour	-0.30	
+chink in the armor	-0.30	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -77215,6 +77238,29 @@ sb客服	-3	abuse
 放下就走	-1.2	
 洗完胃	-3.0	self_harm
 刚洗完胃	-3.0	self_harm
+# --- slurs for a people, a region, a sex or a sexuality: abuse whoever they are aimed at
+黑鬼	-3	abuse
+尼哥	-3	abuse
+小日本	-2.5	abuse
+日本鬼子	-3	abuse
+小鬼子	-3	abuse
+阿三	-2.5	abuse
+支那	-3	abuse
+支那人	-3	abuse
+蝗虫	-2	abuse
+娘炮	-2.5	abuse
+死基佬	-3	abuse
+绿茶婊	-3	abuse
+直男癌	-2.5	abuse
+普信男	-2	abuse
+普信女	-2	abuse
+杂种	-3	abuse
+小杂种	-3	abuse
+狗杂种	-3	abuse
+田园女权	-2	abuse
+女拳	-2	abuse
+死肥宅	-2.5	abuse
+喷子	-2	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
