@@ -38876,6 +38876,57 @@ the last time i'll call you	0	@en_tocompany
 prepaid funeral plan	0	@en_funeral
 prepaid funeral plans	0	@en_funeral
 funeral plans	0	@en_funeral
+# --- a denial taken back (I'm not suicidal or anything... well, actually, I am)
+actually i am	0	@en_retract
+well actually i am	0	@en_retract
+who am i kidding	0	@en_retract
+that's a lie	0	@en_retract
+# --- insults in Indian and Australian English
+bewakoof	0	@insult
+bogan	0	@insult
+kamina	0	@insult
+# --- the listener's IQ set low (your IQ must be about room temperature)
+your iq	0	@en_youriq
+ur iq	0	@en_youriq
+room temperature	0	@en_lowiq
+single digits	0	@en_lowiq
+a houseplant	0	@en_lowiq
+your shoe size	0	@en_lowiq
+# --- a threat said by denying its denial (don't think I won't ring Watchdog)
+don't think i won't	0	@en_dontthink
+dont think i wont	0	@en_dontthink
+don't think i wouldn't	0	@en_dontthink
+don't think i can't	0	@en_dontthink
+# --- something read or seen on the news: told, not threatened (after that data breach story on the news)
+story on the news	0	@en_newsread
+saw on the news	0	@en_newsread
+saw it on the news	0	@en_newsread
+heard on the news	0	@en_newsread
+in the news lately	0	@en_newsread
+# --- away for an appointment, moved to another day (I won't be around next Tuesday for the engineer, can we move it?)
+can we move it	0	@en_reschedule
+move the appointment	0	@en_reschedule
+# --- what the ombudsman is, asked
+what is the ombudsman	0	@en_procq
+what's the ombudsman	0	@en_procq
+who is the ombudsman	0	@en_procq
+what does the ombudsman do	0	@en_procq
+# --- an insult quoted from someone else (that's what my husband said)
+that's what my husband said	0	@en_thatswhat
+that's what my wife said	0	@en_thatswhat
+that's what he said	0	@en_thatswhat
+that's what she said	0	@en_thatswhat
+that's what my mum said	0	@en_thatswhat
+that's what my boss said	0	@en_thatswhat
+i've been planning it	0	@en_planit
+been planning it	0	@en_planit
+i have been planning it	0	@en_planit
+can we reschedule	0	@en_reschedule
+could we reschedule	0	@en_reschedule
+i need to reschedule	0	@en_reschedule
+can we rearrange	0	@en_reschedule
+come another day	0	@en_reschedule
+on a different day	0	@en_reschedule
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -50943,6 +50994,10 @@ towelhead	-3.00	abuse
 chinks	-3.00	abuse
 chink in the armour	-0.30	
 chink in the armor	-0.30	
+bewakoof	-2.50	abuse
+chutiya	-3.20	abuse
+harami	-3.00	abuse
+ullu ka pattha	-2.50	abuse
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -51314,6 +51369,12 @@ chink in the armor	-0.30
 @en_stopme ..3 @en_fallway|@en_jumpdown|@kill|@die|@en_shterm	self_harm	the only thing stopping one from dying (the only thing stopping me jumping is this bill)
 @en_letdown ..3 @en_stillalive	self_harm	let down to be alive (I'm gutted I woke up again)
 @en_tocompany & @goodbye|@en_byeword|@en_byebye	scope:company_goodbye	a goodbye beside a last call to the company (this is probably my last call to you, so thank you for everything, and goodbye)
+@en_retract|@en_planit & @en_denial	self_harm	a denial of self-harm taken back, or set beside a plan (I'm not suicidal or anything... well, actually, I am. I've been planning it for a while)
+@en_youriq ..6 @en_lowiq	abuse	the listener's IQ set low (your IQ must be about room temperature)
+@en_dontthink ..6 @media|@regulator|@sue|@court|@lawyer	escalation	a threat said by denying its denial (don't think I won't ring Watchdog)
+@en_newsread	scope:reported	something read or seen on the news
+@en_wontbe|@en_gone & @en_reschedule	scope:harmless_use	away for an appointment, moved to another day (I won't be around next Tuesday for the engineer, can we move it?)
+@en_thatswhat & @insult|@you	scope:reported	an insult quoted from someone else ('You're an idiot', that's what my husband said)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -67177,6 +67238,45 @@ last call啦	0	@zh_lastcall
 以后可以	0	@zh_afterq
 之后可以	0	@zh_afterq
 以后仲可唔可以	0	@zh_afterq
+# --- messages left by the handful (给你们留言都留了七八条了)
+留言	0	@zh_leftmsg
+留了	0	@zh_leftmsg
+发了	0	@zh_leftmsg
+七八条	0	@zh_manycount
+好几条	0	@zh_manycount
+十几条	0	@zh_manycount
+几十条	0	@zh_manycount
+七八封	0	@zh_manycount
+好几封	0	@zh_manycount
+十几封	0	@zh_manycount
+# --- a household decision to leave (我老公说合同一到期就换电信，我们家已经定了)
+我们家已经定了	0	@zh_decidedfam
+我们已经定了	0	@zh_decidedfam
+我哋已经定咗	0	@zh_decidedfam
+# --- an influencer asked to make an episode (B站up主我认识好几个，让他们给你们做一期)
+做一期	0	@zh_makeshow
+出一期	0	@zh_makeshow
+拍一期	0	@zh_makeshow
+做个视频	0	@zh_makeshow
+拍个视频	0	@zh_makeshow
+# --- a job at an authority or a newspaper (我在报社当记者；我表哥喺消委会做嘢)
+做嘢	0	@zh_jobthere
+上班	0	@zh_jobthere
+当记者	0	@zh_jobthere
+做记者	0	@zh_jobthere
+打工	0	@zh_jobthere
+# --- the news, read (我刚看完新闻，有人告你们公司)
+看完新闻	0	@zh_news
+新闻说	0	@zh_news
+新闻报道	0	@zh_news
+新闻上说	0	@zh_news
+# --- switched to the company, not away (我以前用smartone，转咗嚟你哋度一年喇)
+转咗嚟你哋度	0	@zh_stayon,@zh_stayhere
+转过来你们这	0	@zh_stayon,@zh_stayhere
+转到你们这	0	@zh_stayon,@zh_stayhere
+转来你们这	0	@zh_stayon,@zh_stayhere
+# --- channels all gone through (该走的渠道我都走了一遍)
+降智	0	@zh_insult
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -77261,6 +77361,24 @@ sb客服	-3	abuse
 女拳	-2	abuse
 死肥宅	-2.5	abuse
 喷子	-2	abuse
+# --- insults and threats at the listener, said in new ways
+笨成这样	-2.5	abuse
+靠关系进来的	-2	abuse
+lj客服	-3	abuse
+看我不抽你	-3	abuse
+看我不打你	-3	abuse
+看我不弄死你	-3.5	abuse
+看我怎么收拾你	-3	abuse
+让你卷铺盖走人	-2.5	abuse
+卷铺盖走人	-1.5	
+走了一遍	0	
+都走了一遍	0	
+# --- visits counted in days of leave (我已经请了两回假去你们门店了)
+请了两回假	-1.5	repeat
+请了两次假	-1.5	repeat
+请了几次假	-1.5	repeat
+请了好几次假	-1.5	repeat
+请了三次假	-1.5	repeat
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -77786,6 +77904,12 @@ sb客服	-3	abuse
 @zh_child & @zh_selfact|@zh_hurt	scope:harmless_use	a child's habit (小孩子每次都咬手)
 @zh_workfor & @zh_suicideword|@zh_urgent	scope:harmless_use	a suicide clause asked about for a client (自杀条款怎么算，要给客户写说明)
 @zh_cancel ..2 @zh_afterq	scope:procedure	what happens after a closing, asked (销户以后能退吗)
+@zh_leftmsg ..6 @zh_manycount	repeat	messages left by the handful (给你们留言都留了七八条了)
+@zh_decidedfam & @zh_switch|@zh_cancel|@zh_comp|@zh_leaveword	churn	a household decision to leave (我老公说合同一到期就换电信，我们家已经定了)
+@zh_social & @zh_makeshow	escalation	an influencer asked to make an episode (B站up主我认识好几个，让他们给你们做一期)
+@self ..2 @zh_auth|@zh_lawpolice ..4 @zh_jobthere	scope:reported	the speaker's own job at an authority or a newspaper (我在报社当记者，想请你们开发票)
+@zh_news & @zh_auth|@zh_lawpolice|@zh_expose	scope:reported	something read in the news (我刚看完新闻，有人告你们公司还告赢了)
+@zh_shterm|@zh_live @laugh	scope:denial	a wish to die said with a laugh right after it (我不想活了哈哈哈哈)
 """####),
     ]
 }
