@@ -982,7 +982,8 @@ private struct RuleState {
             total = Self.statementOnly
             intensity += abs(total)
         }
-        if categories.subtracting(weak).contains(.selfHarm) && total > Self.despairTotal {
+        // A guess of the learned layer too weak to alert on is no disclosure to read as despair.
+        if categories.subtracting(weak).subtracting(tentative).contains(.selfHarm) && total > Self.despairTotal {
             tracer.record(.despair(from: total, to: Self.despairTotal))
             // Only the strength the floor adds counts towards agitation.
             intensity += Self.despairTotal.magnitude - max(0, -total)

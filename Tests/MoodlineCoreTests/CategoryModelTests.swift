@@ -222,6 +222,34 @@ import Testing
         #expect(Lexicon.errorCodes([LexiconSource(name: "m.model", text: "alert\t1.5\t0.5\t0.5\t0.5\t0.5\n")]) == [.badModel])
     }
 
+    /// A self-harm guess too weak to alert on ("I nearly had a heart attack… hiding under the
+    /// table") leaves the line's own valence alone; one over the alert threshold reads as despair,
+    /// as a rule's disclosure does.
+    @Test func onlyAnAlertingSelfHarmGuessReadsAsDespair() throws {
+        func scorer(alert: String) throws -> Scorer {
+            Scorer(lexicon: try Lexicon(sources: [
+                LexiconSource(name: "test.tsv", text: "bad\t-1\t\n"),
+                LexiconSource(name: "en-concepts.tsv", text: "table\t0\t@hint\n"),
+                LexiconSource(name: "en.patterns", text: "@hint\tsupport:self_harm\twords that carry self-harm\n"),
+                LexiconSource(name: "test.model", text: """
+                    bias\t-4\t-4\t-4\t-4\t-4
+                    threshold\t0.5\t0.5\t0.5\t0.5\t0.5
+                    alert\t\(alert)\t0.5\t0.5\t0.5\t0.5
+                    1:table\t5\t0\t0\t0\t0
+
+                    """),
+            ]))
+        }
+        var unsure = try scorer(alert: "0.99")
+        let guess = unsure.score("bad, under the table", language: nil) // log-odds 1: p 0.73
+        #expect(guess.categories.contains(.selfHarm) && guess.tentativeCategories.contains(.selfHarm))
+        #expect(guess.valence > -0.5)
+        var sure = try scorer(alert: "0.6")
+        let disclosure = sure.score("bad, under the table", language: nil)
+        #expect(disclosure.categories.contains(.selfHarm) && disclosure.tentativeCategories.isEmpty)
+        #expect(disclosure.valence < -0.6)
+    }
+
     @Test func badSupportLinesAreErrors() {
         func codes(_ line: String) -> [LexiconIssue.Code] {
             Lexicon.errorCodes(concepts: "pills\t0\t@method\n", patternLine: line)

@@ -68,6 +68,7 @@ import Testing
         Floor(name: "round61", recall: 0.88, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
         Floor(name: "round62", recall: 0.92, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round63", recall: 0.9, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
+        Floor(name: "round64", recall: 0.79, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

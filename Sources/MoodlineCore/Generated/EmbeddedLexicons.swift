@@ -27999,7 +27999,6 @@ ending things	0	@kill
 end everything	0	@kill
 finish it	0	@kill
 finish myself	0	@kill
-do it tonight	0	@kill
 top myself	0	@kill
 topping myself	0	@kill
 neck myself	0	@kill
@@ -28615,7 +28614,7 @@ hang	0	@en_mact
 hanging	0	@en_mact
 hanged	0	@en_mact
 sit on	0	@en_mact
-sitting on	0	@en_mact,@en_stand
+sitting on	0	@en_stand
 sat on	0	@en_mact,@en_stand
 sit on the edge of	0	@en_mact
 sitting by	0	@en_mact
@@ -38657,7 +38656,6 @@ stashing them	0	@en_hoard
 # --- an accident with a blade (the knife slipped while I was chopping)
 by accident	0	@en_accident
 accidentally	0	@en_accident
-slipped	0	@en_accident
 the knife slipped	0	@en_accident
 while cooking	0	@en_accident
 while i was cooking	0	@en_accident
@@ -38774,9 +38772,6 @@ on the oven	0	@en_accident
 on the stove	0	@en_accident
 on the iron	0	@en_accident
 on the kettle	0	@en_accident
-tripped	0	@en_accident
-fell over	0	@en_accident
-i fell	0	@en_accident
 # --- a purpose at work, for asking about a means (the overdose advice line number for a leaflet for the ward)
 for a leaflet	0	@en_workpurpose
 for the ward	0	@en_workpurpose
@@ -38927,6 +38922,93 @@ i need to reschedule	0	@en_reschedule
 can we rearrange	0	@en_reschedule
 come another day	0	@en_reschedule
 on a different day	0	@en_reschedule
+# --- a blade's verb on a wrist or a thigh (I slipped back into it and sliced my wrist last night)
+cut	0	@en_bladeverb
+cutting	0	@en_bladeverb
+sliced	0	@en_bladeverb
+slashed	0	@en_bladeverb
+slit	0	@en_bladeverb
+carved	0	@en_bladeverb
+my wrist	0	@en_wristonly
+my wrists	0	@en_wristonly
+my forearm	0	@en_wristonly
+my forearms	0	@en_wristonly
+my thighs	0	@en_wristonly
+# --- barbecue goods (a crate of brisket rub and charcoal sitting on my porch)
+brisket	0	@en_innocent
+brisket rub	0	@en_innocent
+bbq rub	0	@en_innocent
+the smoker	0	@en_innocent
+barbecue	0	@en_innocent
+bbq	0	@en_innocent
+# --- an old trouble sorted, nothing left open (your colleague sorted that on the phone in a day, so there's nothing outstanding)
+nothing outstanding	0	@en_settled
+sorted that	0	@en_settled
+sorted that on the phone	0	@en_settled
+that's all sorted	0	@en_settled
+# --- on purpose: no accident, whatever the place (I keep burning my arms on the iron on purpose)
+on purpose	0	@en_onpurpose
+deliberately	0	@en_onpurpose
+my arms	0	@en_armsbody
+my arm	0	@en_armsbody
+my wrists	0	@en_armsbody
+my wrist	0	@en_armsbody
+my legs	0	@en_armsbody
+my thighs	0	@en_armsbody
+myself	0	@en_armsbody
+# --- a head against a wall till it bleeds (i smashed my head against the wall till it bled)
+smashed my head	0	@en_headwall
+bashed my head	0	@en_headwall
+banged my head against the wall	0	@en_headwall
+hit my head against the wall	0	@en_headwall
+till it bled	0	@en_bled
+until it bled	0	@en_bled
+till i bled	0	@en_bled
+# --- in the bath with a blade (I'm sitting in the bath with a razor)
+in the bath	0	@en_inbath
+# --- the nerve, waited for (I'm just waiting for the nerve to jump)
+the nerve to	0	@en_nerve
+waiting for the nerve	0	@en_nerve
+# --- a funeral of one's own, its date picked (Can I pay for the funeral plan today? It's for me. I've already picked the date.)
+picked the date	0	@en_chosendate
+i've already picked the date	0	@en_chosendate
+# --- things finished, a pet to be taken (Who can take the cat? I'm finishing things.)
+finishing things	0	@en_finishing
+i'm finishing things	0	@en_finishing
+finishing everything	0	@en_finishing
+tying up loose ends	0	@en_finishing
+who can take the cat	0	@en_rehome
+who can take the dog	0	@en_rehome
+# --- a fast train at the platform's edge (I'm at the edge of the platform and the next fast train's in four minutes)
+the next fast train	0	@en_fasttrain
+the fast train	0	@en_fasttrain
+a fast train	0	@en_fasttrain
+the express	0	@en_fasttrain
+# --- emigration, with a goodbye (I'm emigrating to Canada next week, so this is goodbye)
+emigrating	0	@en_emigrate
+we're emigrating	0	@en_emigrate
+moving abroad	0	@en_emigrate
+moving overseas	0	@en_emigrate
+# --- a purchase with a fault (I bought a razor off your website and the blades don't fit the handle)
+don't fit	0	@en_goodsfault
+doesn't fit	0	@en_goodsfault
+off your website	0	@en_goodsfault
+from your website	0	@en_goodsfault
+arrived broken	0	@en_goodsfault
+arrived damaged	0	@en_goodsfault
+# --- a plan with a debt charity, not a plan to die
+# --- long ago, used to (I used to self-harm as a teenager, that was a long time ago)
+that was a long time ago	0	@en_longago
+a long time ago	0	@en_longago
+i used to	0	@en_usedto
+# --- the agent's question quoted back (You asked if I'm having thoughts of ending my life. No, not at all)
+you asked if	0	@en_whyask
+you asked me if	0	@en_whyask
+you're asking if	0	@en_whyask
+sitting in the bath	0	@en_inbath
+lying in the bath	0	@en_inbath
+i'm in the bath	0	@en_inbath
+i've got a plan with	0	@en_mundane
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -50998,6 +51080,10 @@ bewakoof	-2.50	abuse
 chutiya	-3.20	abuse
 harami	-3.00	abuse
 ullu ka pattha	-2.50	abuse
+nearly had a heart attack	-0.50	hyperbole
+almost had a heart attack	-0.50	hyperbole
+make sure i'm dead	-3.30	self_harm
+i'll make sure i'm dead	-3.30	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -51375,6 +51461,17 @@ ullu ka pattha	-2.50	abuse
 @en_newsread	scope:reported	something read or seen on the news
 @en_wontbe|@en_gone & @en_reschedule	scope:harmless_use	away for an appointment, moved to another day (I won't be around next Tuesday for the engineer, can we move it?)
 @en_thatswhat & @insult|@you	scope:reported	an insult quoted from someone else ('You're an idiot', that's what my husband said)
+@en_bladeverb ..1 @en_wristonly	self_harm	a blade's verb on one's wrist or thigh (I slipped back into it and sliced my wrist last night)
+@en_onpurpose & @en_armsbody	self_harm	hurting one's body on purpose (I keep burning my arms on the iron on purpose)
+@en_headwall & @en_bled	self_harm	a head against a wall till it bleeds (i smashed my head against the wall till it bled)
+@en_inbath & @en_sharp	self_harm	in the bath with a blade (I'm sitting in the bath with a razor)
+@en_nerve ..2 @en_mact|@en_fallway	self_harm	the nerve to jump, waited for (I'm just waiting for the nerve to jump)
+@en_funeral & @en_chosendate	self_harm	a funeral of one's own, its date picked (It's for me. I've already picked the date.)
+@en_rehome & @en_finishing	self_harm	a pet to be taken, things finished (Who can take the cat? I'm finishing things.)
+@en_fasttrain & @en_edge	self_harm	a fast train at the platform's edge (I'm at the edge of the platform and the next fast train's in four minutes)
+@en_emigrate & @goodbye|@en_byebye|@en_byeword|@en_tocompany	scope:harmless_use	a goodbye for emigrating (I'm emigrating to Canada next week, so this is goodbye)
+@en_goodsfault & @method|@en_sharp	scope:harmless_use	a blade bought as goods, with a fault (the blades don't fit the handle)
+@en_usedto & @en_longago	scope:recovered	a habit long past (I used to self-harm as a teenager, that was a long time ago)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -67158,15 +67255,12 @@ last call啦	0	@zh_lastcall
 好受点	0	@zh_injury
 受不了	0	@zh_injury
 # --- accidents that sound the same (煮饭时不小心被热油烫到手)
-不小心	0	@zh_accident
-不慎	0	@zh_accident
 误食	0	@zh_accident
 被热油	0	@zh_accident
 被开水	0	@zh_accident
 煮饭时	0	@zh_accident
 做饭时	0	@zh_accident
 切菜时	0	@zh_accident
-切菜	0	@zh_accident
 # --- the stomach pumped: an overdose taken (刚从医院洗完胃回来)
 洗完胃	0	@zh_sh
 刚洗完胃	0	@zh_sh
@@ -67265,11 +67359,6 @@ last call啦	0	@zh_lastcall
 当记者	0	@zh_jobthere
 做记者	0	@zh_jobthere
 打工	0	@zh_jobthere
-# --- the news, read (我刚看完新闻，有人告你们公司)
-看完新闻	0	@zh_news
-新闻说	0	@zh_news
-新闻报道	0	@zh_news
-新闻上说	0	@zh_news
 # --- switched to the company, not away (我以前用smartone，转咗嚟你哋度一年喇)
 转咗嚟你哋度	0	@zh_stayon,@zh_stayhere
 转过来你们这	0	@zh_stayon,@zh_stayhere
@@ -67277,6 +67366,66 @@ last call啦	0	@zh_lastcall
 转来你们这	0	@zh_stayon,@zh_stayhere
 # --- channels all gone through (该走的渠道我都走了一遍)
 降智	0	@zh_insult
+# --- someone, unnamed, who went to an authority (有人告你们公司还告赢了)
+有人	0	@zh_someone
+# --- fresh cuts again, on an arm (我条手一条条都系疤，琴日又加多几条)
+又加多几条	0	@zh_newcut
+加多几条	0	@zh_newcut
+又多了几条	0	@zh_newcut
+条手	0	@zh_limb
+手上	0	@zh_limb
+# --- ending it all, planned (这周我就打算把一切都结束)
+打算	0	@zh_iwill
+把一切都结束	0	@zh_endall
+把一切结束	0	@zh_endall
+一切都结束	0	@zh_endall
+不该被生下来	0	@zh_notborn
+不应该被生下来	0	@zh_notborn
+# --- tried once, better this time (我试过一次，今次我会做得好啲)
+我试过一次	0	@zh_triedonce
+试过一次	0	@zh_triedonce
+今次我会做得好啲	0	@zh_dobetter
+今次会做得好啲	0	@zh_dobetter
+这次我会做得更好	0	@zh_dobetter
+这次不会失手	0	@zh_dobetter
+今次唔会失手	0	@zh_dobetter
+# --- a way of dying, and more for the family (意外身故同其他死法赔偿差几多，因为我想佢哋攞多啲)
+死法	0	@zh_deathway
+其他死法	0	@zh_deathway
+我想佢哋攞多啲	0	@zh_familymoney
+想他们拿多点	0	@zh_familymoney
+想家人拿多点	0	@zh_familymoney
+# --- one's time come, the money not needed (我的时间到了，不会再需要这些钱)
+我的时间到了	0	@zh_timeshort
+不会再需要这些钱	0	@zh_noneed
+钱对我没用了	0	@zh_noneed
+# --- emigration or retirement, with a last call (下礼拜就要移民加拿大了，这大概是最后一次打来)
+该退休了	0	@zh_retire
+我也该退休了	0	@zh_retire
+店下个月就关了	0	@zh_retire
+退休了	0	@zh_retire
+# --- a purchase with a fault: knives and blades as goods
+少发了	0	@zh_goodsfault
+能换吗	0	@zh_goodsfault
+刀刃崩了	0	@zh_goodsfault
+菜刀	0	@zh_mundane
+# --- a professional asking (我是社工，想了解下用户说想轻生的时候怎么处理)
+我是社工	0	@zh_workfor
+我是医生	0	@zh_workfor
+我是护士	0	@zh_workfor
+我是心理咨询师	0	@zh_workfor
+用户说	0	@zh_workfor
+# --- fine now, long ago (现在都OK了，工作也稳定；那是大学时候的事了，现在日子过得挺好)
+现在都ok了	0	@zh_nowfine
+日子过得挺好	0	@zh_nowfine
+现在有老婆孩子	0	@zh_nowfine
+大学时候	0	@zh_thattime
+大学的时候	0	@zh_thattime
+读书的时候	0	@zh_thattime
+前几年	0	@zh_thattime
+# --- a leak, a roof to check (屋顶漏水，房东叫我自己上天台睇)
+漏水	0	@zh_mundane
+屋顶漏水	0	@zh_mundane
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -77379,6 +77528,14 @@ lj客服	-3	abuse
 请了几次假	-1.5	repeat
 请了好几次假	-1.5	repeat
 请了三次假	-1.5	repeat
+# --- death wished for and told plainly, in other words
+怎么还没死	-3.0	self_harm
+我怎么还没死	-3.0	self_harm
+为什么还没死	-3.0	self_harm
+去坟场追	-3.0	self_harm
+去坟场揾我	-3.0	self_harm
+去墓地找我	-3.0	self_harm
+不想或了	-3.3	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -77881,7 +78038,7 @@ lj客服	-3	abuse
 @zh_snack & @zh_pillunit	scope:harmless_use	vitamins or snacks counted (已经吃了二十几片了，这个维生素片真的有用吗)
 @zh_offwork & @zh_lastperson	scope:harmless_use	the last chat before the end of a shift (你系我今日最后一个倾偈嘅人啦，收工)
 @zh_place ..3 @zh_overedge	self_harm	over the edge of a balcony or a roof (刚刚差点从阳台翻出去)
-@zh_limb ..6 @zh_newcut	self_harm	fresh cuts on an arm (胳膊上添了几道新的)
+@zh_limb & @zh_newcut	self_harm	fresh cuts on an arm (胳膊上添了几道新的)
 @zh_ate ..1 @zh_bignum ..2 @zh_pillunit	self_harm	pills taken by the tens (已经吃了二十几片了)
 @zh_heir|@zh_giveall|@zh_windup|@zh_rehome|@zh_willdoc & @zh_timeshort	self_harm	affairs settled, with too little time left (家里两只猫能帮我联系下领养吗，我撑不到下个月了)
 @zh_timeshort & @zh_ownchoice	self_harm	time short, by one's own choice (用不了多久了，是我自己选的)
@@ -77902,14 +78059,18 @@ lj客服	-3	abuse
 @zh_goodsfault & @zh_method	scope:harmless_use	blades or knives bought as goods, with a fault (买咗一盒剃须刀片，寄嚟嗰盒少咗两块)
 @zh_angerwords & @zh_sh|@zh_shterm|@zh_die|@zh_live	scope:denial	words said in anger, taken back (我头先讲「唔想活」只系气话)
 @zh_child & @zh_selfact|@zh_hurt	scope:harmless_use	a child's habit (小孩子每次都咬手)
-@zh_workfor & @zh_suicideword|@zh_urgent	scope:harmless_use	a suicide clause asked about for a client (自杀条款怎么算，要给客户写说明)
+@zh_workfor & @zh_suicideword|@zh_urgent|@zh_shterm|@zh_sh	scope:harmless_use	a suicide clause asked about for a client (自杀条款怎么算，要给客户写说明)
 @zh_cancel ..2 @zh_afterq	scope:procedure	what happens after a closing, asked (销户以后能退吗)
 @zh_leftmsg ..6 @zh_manycount	repeat	messages left by the handful (给你们留言都留了七八条了)
 @zh_decidedfam & @zh_switch|@zh_cancel|@zh_comp|@zh_leaveword	churn	a household decision to leave (我老公说合同一到期就换电信，我们家已经定了)
 @zh_social & @zh_makeshow	escalation	an influencer asked to make an episode (B站up主我认识好几个，让他们给你们做一期)
 @self ..2 @zh_auth|@zh_lawpolice ..4 @zh_jobthere	scope:reported	the speaker's own job at an authority or a newspaper (我在报社当记者，想请你们开发票)
-@zh_news & @zh_auth|@zh_lawpolice|@zh_expose	scope:reported	something read in the news (我刚看完新闻，有人告你们公司还告赢了)
+@zh_someone ..2 @zh_auth|@zh_lawpolice|@zh_expose	scope:other_party	someone unnamed who went to an authority (有人告你们公司还告赢了)
 @zh_shterm|@zh_live @laugh	scope:denial	a wish to die said with a laugh right after it (我不想活了哈哈哈哈)
+@zh_triedonce & @zh_dobetter	self_harm	tried once, better this time (我试过一次，今次我会做得好啲)
+@zh_deathway & @zh_familymoney	self_harm	a way of dying weighed for the family's money (其他死法赔偿差几多，我想佢哋攞多啲)
+@zh_timeshort & @zh_noneed	self_harm	one's time come, the money not needed (我的时间到了，不会再需要这些钱)
+@zh_emigrate|@zh_retire & @zh_lastcall|@zh_lasttalk|@zh_bye|@zh_saidbye	scope:harmless_use	a last call before emigrating or retiring (下礼拜就要移民加拿大了，这大概是最后一次打来)
 """####),
     ]
 }
