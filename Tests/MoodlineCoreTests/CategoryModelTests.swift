@@ -227,18 +227,10 @@ import Testing
     /// as a rule's disclosure does.
     @Test func onlyAnAlertingSelfHarmGuessReadsAsDespair() throws {
         func scorer(alert: String) throws -> Scorer {
-            Scorer(lexicon: try Lexicon(sources: [
-                LexiconSource(name: "test.tsv", text: "bad\t-1\t\n"),
-                LexiconSource(name: "en-concepts.tsv", text: "table\t0\t@hint\n"),
-                LexiconSource(name: "en.patterns", text: "@hint\tsupport:self_harm\twords that carry self-harm\n"),
-                LexiconSource(name: "test.model", text: """
-                    bias\t-4\t-4\t-4\t-4\t-4
-                    threshold\t0.5\t0.5\t0.5\t0.5\t0.5
-                    alert\t\(alert)\t0.5\t0.5\t0.5\t0.5
-                    1:table\t5\t0\t0\t0\t0
-
-                    """),
-            ]))
+            Scorer(lexicon: try Self.lexicon(
+                words: "bad\t-1\t\n", concepts: "table\t0\t@hint\n",
+                patterns: "@hint\tsupport:self_harm\twords that carry self-harm\n",
+                features: "alert\t\(alert)\t0.5\t0.5\t0.5\t0.5\n1:table\t5\t0\t0\t0\t0\n"))
         }
         var unsure = try scorer(alert: "0.99")
         let guess = unsure.score("bad, under the table", language: nil) // log-odds 1: p 0.73
