@@ -675,7 +675,9 @@ private struct RuleState {
     func concepts(of hit: CategoryHit) -> EntryConcepts {
         let patterns = clause.patterns
         let e = Int(hit.entry.rawValue)
-        var made = tags[e].contains(.hasConcepts) ? patterns.concepts(e) : EntryConcepts()
+        // A fragment-wide pattern's hit and the learned layer's name no word of their own.
+        let namesWord = hit.utf8End > hit.utf8Start
+        var made = namesWord && tags[e].contains(.hasConcepts) ? patterns.concepts(e) : EntryConcepts()
         if hit.patternIndex >= 0 {
             let info = patterns.info[Int(hit.patternIndex)]
             var parts = ConceptSet()
@@ -709,7 +711,11 @@ private struct RuleState {
             }
         } else if let category = Category(rawValue: rule.info.output) {
             if category == .selfHarm { statedSelfHarm = true }
-            guard !categories.contains(category) else { return }
+            // A self-harm pattern across the fragment keeps its own hit beside a clause's: an
+            // ordinary use that explains the clause's words (burned my arm on the iron) does not
+            // explain the fragment's (…on purpose). One such hit is enough.
+            let firstWideSelfHarm = category == .selfHarm && !hits.contains { $0.category == .selfHarm && $0.patternIndex >= 0 && $0.utf8End == $0.utf8Start }
+            guard !categories.contains(category) || firstWideSelfHarm else { return }
             categories.insert(category)
             hits.append(CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id))
             tracer.record(.patternFired(id, category))

@@ -397,12 +397,13 @@ import Testing
     /// of risk still frames the whole fragment.
     @Test func aHarmlessUseCancelsOnlyTheSelfHarmOfItsOwnWords() throws {
         let lexicon = try Lexicon(sources: [
-            LexiconSource(name: "en-concepts.tsv", text: "charcoal\t0\t@means\nbarbecue\t0\t@bbq\njoking\t0\t@joke\n"),
+            LexiconSource(name: "en-concepts.tsv", text: "charcoal\t0\t@means\nbarbecue\t0\t@bbq\njoking\t0\t@joke\non purpose\t0\t@meant\ncharcoal\t0\t@fuel\n"),
             LexiconSource(name: "en-service.tsv", text: "end it all\t-3\tself_harm\n"),
             LexiconSource(name: "en.patterns", text: """
             @means\tself_harm\ta means named
             @bbq & @means\tscope:harmless_use\tcharcoal for a barbecue
             @joke & @means\tscope:denial\tsaid as a joke
+            @meant & @fuel\tself_harm\ta fuel meant for something else
 
             """),
         ])
@@ -410,6 +411,9 @@ import Testing
         #expect(!rules(lexicon, "charcoal for the barbecue").contains(.selfHarm))
         #expect(rules(lexicon, "charcoal for the barbecue, then I end it all").contains(.selfHarm))
         #expect(!rules(lexicon, "charcoal, joking, end it all").contains(.selfHarm))
+        // A fragment-wide statement of the same category keeps its own words: the ordinary use
+        // explains the clause's means, not the fragment's "on purpose".
+        #expect(rules(lexicon, "charcoal for the barbecue on purpose").contains(.selfHarm))
         // The shipped patterns: a loan paid off 一了百了, a move abroad, a healthy caller asking ahead.
         #expect(!scoreEmbedded("干脆一次性把贷款还清 一了百了 提前还有违约金不").categories.contains(.selfHarm))
         #expect(scoreEmbedded("干脆一次性把贷款还清 一了百了，反正我也不想活了").categories.contains(.selfHarm))
