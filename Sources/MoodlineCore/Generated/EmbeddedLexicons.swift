@@ -51060,7 +51060,7 @@ could murder a cup of tea	0.80
 murder a cup of tea	0.80	
 could murder a pint	0.80	
 could murder a brew	0.80	
-# --- slurs: abuse whoever they are aimed at (moved from en-sentiment.tsv, VADER's weight kept where it had one)
+# --- slurs: abuse whoever they are aimed at (three moved from en-sentiment.tsv with VADER's weight; the rest written here)
 faggot	-3.40	abuse
 faggots	-3.20	abuse
 nigger	-3.30	abuse
