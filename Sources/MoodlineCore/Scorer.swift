@@ -714,7 +714,9 @@ private struct RuleState {
             // A self-harm pattern across the fragment keeps its own hit beside a clause's: an
             // ordinary use that explains the clause's words (burned my arm on the iron) does not
             // explain the fragment's (…on purpose). One such hit is enough.
-            let firstWideSelfHarm = category == .selfHarm && !hits.contains { $0.category == .selfHarm && $0.patternIndex >= 0 && $0.utf8End == $0.utf8Start }
+            let firstWideSelfHarm = category == .selfHarm && !hits.contains {
+                $0.category == .selfHarm && $0.patternIndex >= 0 && $0.utf8End == $0.utf8Start
+            }
             guard !categories.contains(category) || firstWideSelfHarm else { return }
             categories.insert(category)
             hits.append(CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id))
