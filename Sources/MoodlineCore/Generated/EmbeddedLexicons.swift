@@ -30050,6 +30050,39 @@ ee	0	@competitor
 o2	0	@competitor
 vodafone	0	@competitor
 three	0	@competitor,@en_num
+# "three" counting something is a number, not the network
+three weeks	0	@en_num
+three days	0	@en_num
+three months	0	@en_num
+three years	0	@en_num
+three hours	0	@en_num
+three minutes	0	@en_num
+three nights	0	@en_num
+three working days	0	@en_num
+three business days	0	@en_num
+three more	0	@en_num
+three or four	0	@en_num
+three kids	0	@en_num
+three children	0	@en_num
+three bills	0	@en_num
+three items	0	@en_num
+three boxes	0	@en_num
+three parcels	0	@en_num
+three orders	0	@en_num
+three hundred	0	@en_num
+three thousand	0	@en_num
+three quid	0	@en_num
+three pounds	0	@en_num
+three dollars	0	@en_num
+three bucks	0	@en_num
+three euros	0	@en_num
+three week	0	@en_num
+three day	0	@en_num
+three month	0	@en_num
+three year	0	@en_num
+two or three	0	@en_num
+all three	0	@en_num
+the three	0	@en_num
 virgin	0	@competitor
 virgin media	0	@competitor
 talktalk	0	@competitor
@@ -39009,6 +39042,245 @@ sitting in the bath	0	@en_inbath
 lying in the bath	0	@en_inbath
 i'm in the bath	0	@en_inbath
 i've got a plan with	0	@en_mundane
+# --- a plan that is a day, when no one is home (My plan is Sunday when the house is empty)
+my plan is	0	@en_myplanis
+my plan's	0	@en_myplanis
+the plan is	0	@en_myplanis
+the plan's	0	@en_myplanis
+sunday	0	@en_dayname
+monday	0	@en_dayname
+tuesday	0	@en_dayname
+wednesday	0	@en_dayname
+thursday	0	@en_dayname
+friday	0	@en_dayname
+saturday	0	@en_dayname
+tonight	0	@en_dayname
+tomorrow	0	@en_dayname
+this weekend	0	@en_dayname
+next week	0	@en_dayname
+sunday night	0	@en_dayname
+friday night	0	@en_dayname
+saturday night	0	@en_dayname
+tomorrow night	0	@en_dayname
+when the house is empty	0	@en_housempty
+when the house is quiet	0	@en_housempty
+when nobody's home	0	@en_housempty
+when no one's home	0	@en_housempty
+when nobody is home	0	@en_housempty
+when no one is home	0	@en_housempty
+when everyone's out	0	@en_housempty
+when the flat is empty	0	@en_housempty
+house will be empty	0	@en_housempty
+when i'm alone	0	@en_housempty
+when i'm on my own	0	@en_housempty
+when they're all out	0	@en_housempty
+# --- the last voice heard (You're probably the last voice I'll hear)
+the last voice i'll hear	0	@en_lastvoice
+last voice i'll hear	0	@en_lastvoice
+last voice i'll ever hear	0	@en_lastvoice
+last voice i hear	0	@en_lastvoice
+the last person i'll speak to	0	@en_lastvoice
+last person i'll talk to	0	@en_lastvoice
+last person i'll ever talk to	0	@en_lastvoice
+last person i'm going to talk to	0	@en_lastvoice
+last person i'll ever speak to	0	@en_lastvoice
+last person i'll speak to	0	@en_lastvoice
+the last one i'll talk to	0	@en_lastvoice
+last person i'm gonna talk to	0	@en_lastvoice
+last person i wanted to talk to	0	@en_lastwanted
+last person i wanted to speak to	0	@en_lastwanted
+last person i want to talk to	0	@en_lastwanted
+# --- living too much effort (Living's just too much effort now)
+living's too much	0	@en_livingtoo
+living is too much	0	@en_livingtoo
+living's just too much	0	@en_livingtoo
+living is just too much	0	@en_livingtoo
+living takes too much	0	@en_livingtoo
+too much effort to live	0	@en_livingtoo
+too tired to live	0	@en_livingtoo
+living's too hard	0	@en_livingtoo
+living is too hard	0	@en_livingtoo
+staying alive is too	0	@en_livingtoo
+being alive is too	0	@en_livingtoo
+being alive takes too	0	@en_livingtoo
+living's too much effort	0	@en_livingtoo
+living is too much effort	0	@en_livingtoo
+cost of living	0	
+the cost of living	0	
+living costs	0	
+# --- one's note written, and what falls on others (I wrote my note this morning; the contract won't fall on my dad)
+wrote my note	0	@en_notes
+written my note	0	@en_notes
+my note's written	0	@en_notes
+my note is written	0	@en_notes
+left my note	0	@en_notes
+finished my note	0	@en_notes
+i've written my note	0	@en_notes
+i wrote my note	0	@en_notes
+won't fall on	0	@en_fallson
+doesn't fall on	0	@en_fallson
+won't fall to	0	@en_fallson
+doesn't fall to	0	@en_fallson
+not fall on	0	@en_fallson
+won't be left to	0	@en_fallson
+isn't left to	0	@en_fallson
+won't be stuck with	0	@en_fallson
+won't land on	0	@en_fallson
+doesn't land on	0	@en_fallson
+isn't stuck with	0	@en_fallson
+# --- one's own policy past the suicide exclusion (Mine's been thirteen months, so I've checked)
+mine's been	0	@en_minepast
+mine has been	0	@en_minepast
+mine is past	0	@en_minepast
+mine's past	0	@en_minepast
+i'm past the	0	@en_minepast
+i'm over the	0	@en_minepast
+i've had mine	0	@en_minepast
+had mine for	0	@en_minepast
+mine's over	0	@en_minepast
+# --- it will be me, soon (Asking because it'll be me, and soon)
+it'll be me	0	@en_itllbeme
+it will be me	0	@en_itllbeme
+that'll be me	0	@en_itllbeme
+that will be me	0	@en_itllbeme
+it's gonna be me	0	@en_itllbeme
+it's going to be me	0	@en_itllbeme
+it'll be me dealing	0	
+it'll be me handling	0	
+it'll be me sorting	0	
+it'll be me paying	0	
+it'll be me doing	0	
+it'll be me who	0	
+it'll be me that	0	
+it'll be me calling	0	
+it will be me handling	0	
+it will be me dealing	0	
+it will be me who	0	
+that'll be me then	0	
+and soon	0	@en_sooner
+soon enough	0	@en_sooner
+before long	0	@en_sooner
+very soon	0	@en_sooner
+pretty soon	0	@en_sooner
+shortly	0	@en_sooner
+any day now	0	@en_sooner
+sooner than you think	0	@en_sooner
+quite soon	0	@en_sooner
+real soon	0	@en_sooner
+# --- affairs in order, a will signed
+affairs are in order	0	@farewell_act
+my affairs are in order	0	@farewell_act
+will's signed	0	@farewell_act
+my will's signed	0	@farewell_act
+will is signed	0	@farewell_act
+my will is signed	0	@farewell_act
+signed my will	0	@farewell_act
+i've signed my will	0	@farewell_act
+# --- nothing will matter after a day (It won't matter after Thursday. Nothing will.)
+won't matter after	0	@en_wontmatter
+won't matter by	0	@en_wontmatter
+won't matter soon	0	@en_wontmatter
+none of it will matter	0	@en_wontmatter
+it won't matter anymore	0	@en_wontmatter
+won't matter to me after	0	@en_wontmatter
+won't matter much longer	0	@en_wontmatter
+nothing will	0	@en_nothingwill
+nothing will matter	0	@en_nothingwill
+none of it will	0	@en_nothingwill
+# --- on a ledge, legs over the side (I'm on the balcony ledge, legs over the side)
+on the balcony ledge	0	@en_onledge
+on the window ledge	0	@en_onledge
+on the ledge	0	@en_onledge
+on a ledge	0	@en_onledge
+on the roof ledge	0	@en_onledge
+on the edge of the roof	0	@en_onledge
+on the wrong side of the railing	0	@en_onledge
+the other side of the railing	0	@en_onledge
+over the railing	0	@en_onledge
+on the railing	0	@en_onledge
+legs over the side	0	@en_onledge,@en_overside
+legs over the edge	0	@en_onledge,@en_overside
+feet over the edge	0	@en_onledge,@en_overside
+legs dangling over	0	@en_onledge,@en_overside
+feet dangling over	0	@en_onledge,@en_overside
+legs hanging over the edge	0	@en_onledge,@en_overside
+i'm	0	@en_imat
+im	0	@en_imat
+i am	0	@en_imat
+sitting	0	@en_imat
+standing	0	@en_imat
+stood	0	@en_imat
+# --- nowhere after (I won't be at this one. Or anywhere.)
+or anywhere	0	@en_oranywhere
+or anywhere else	0	@en_oranywhere
+won't be anywhere	0	@en_oranywhere
+not be anywhere	0	@en_oranywhere
+nowhere at all	0	@en_oranywhere
+or anywhere near	0	
+or anywhere nearby	0	
+anywhere near	0	
+or anywhere with	0	
+or anywhere that	0	
+or anywhere else that	0	
+or anywhere else with	0	
+# --- traps: affairs for an operation, a burden for now, a habit well behind
+before my operation	0	@en_mundane
+before surgery	0	@en_mundane
+before my surgery	0	@en_mundane
+before the operation	0	@en_mundane
+ahead of my operation	0	@en_mundane
+as a precaution	0	@en_mundane
+just being sensible	0	@en_mundane
+just to be sensible	0	@en_mundane
+at the moment	0	@en_fornow
+for now	0	@en_fornow
+with my hip	0	@en_fornow
+with my knee	0	@en_fornow
+with my back	0	@en_fornow
+after my op	0	@en_fornow
+since my operation	0	@en_fornow
+while i recover	0	@en_fornow
+until i recover	0	@en_fornow
+till my hip	0	@en_fornow
+till i'm back on my feet	0	@en_fornow
+until i'm back on my feet	0	@en_fornow
+well behind me	0	@en_nowwell
+behind me now	0	@en_nowwell
+that's behind me	0	@en_nowwell
+it's behind me	0	@en_nowwell
+that's well behind me	0	@en_nowwell
+# --- the last person wanted, with "the" and "you were"
+the last person i wanted to talk to	0	@en_lastwanted
+the last person i wanted to speak to	0	@en_lastwanted
+the last person i want to talk to	0	@en_lastwanted
+you were the last person i wanted to talk to	0	@en_lastwanted
+the last person i'll talk to	0	@en_lastvoice
+the last person i'll ever talk to	0	@en_lastvoice
+the last person i'm going to talk to	0	@en_lastvoice
+the last person i'll ever speak to	0	@en_lastvoice
+the last person i'm gonna talk to	0	@en_lastvoice
+# --- traps of session 30: a note to a landlord, nothing left in a sale
+wrote my note to the	0	
+i wrote my note to	0	
+i've written my note to	0	
+i wrote my note for	0	
+written my note to the	0	
+wrote my note to my landlord	0	
+my note to the landlord	0	
+note to the school	0	
+nothing will be left	0	
+nothing will be	0	
+nothing will change	0	
+nothing will happen	0	
+nothing will arrive	0	
+for the move	0	@en_housejob
+the engineer	0	@en_housejob
+the install	0	@en_housejob
+installation	0	@en_housejob
+the fitter	0	@en_housejob
+the delivery	0	@en_housejob
+the plumber	0	@en_housejob
+the electrician	0	@en_housejob
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -51472,6 +51744,20 @@ i'll make sure i'm dead	-3.30	self_harm
 @en_emigrate & @goodbye|@en_byebye|@en_byeword|@en_tocompany	scope:harmless_use	a goodbye for emigrating (I'm emigrating to Canada next week, so this is goodbye)
 @en_goodsfault & @method|@en_sharp	scope:harmless_use	a blade bought as goods, with a fault (the blades don't fit the handle)
 @en_usedto & @en_longago	scope:recovered	a habit long past (I used to self-harm as a teenager, that was a long time ago)
+# --- session 30: quiet self-harm said in new ways, and its traps
+@en_myplanis @en_dayname	self_harm	a plan that is a day	needs:@en_housempty|@en_payout|@en_policy|@farewell_act|@en_notes
+@en_lastvoice	self_harm	the last voice one will hear (You're probably the last voice I'll hear)
+@en_lastwanted & @goodbye|@en_byeword	self_harm	the last person wanted, with a goodbye (goodbye and thank you, you were the last person I wanted to talk to)
+@en_livingtoo	self_harm	living too much effort (Living's just too much effort now)
+@en_notes & @en_fallson	self_harm	a note written, and what falls on others after (I wrote my note this morning. The contract won't fall on my dad?)
+@en_suicideword & @en_minepast	self_harm	one's own policy past the suicide exclusion	needs:@en_policy|@en_payout
+@en_itllbeme & @en_sooner	self_harm	it will be me, soon	needs:@die|@en_dead|@en_policy|@en_payout
+@en_wontmatter & @en_nothingwill	self_harm	nothing will matter after a day (It won't matter after Thursday. Nothing will.)
+@en_imat ..2 @en_onledge	self_harm	on a ledge (I'm on the balcony ledge, eleventh floor)
+@en_overside	self_harm	legs over the side of a height
+@en_wontbe & @en_oranywhere	self_harm	nowhere after (After tomorrow I won't be at this one. Or anywhere.)
+@burden & @en_fornow	scope:harmless_use	a burden for a while, with an injury (I'm a bit of a burden on my daughter at the moment with my hip)
+@en_housejob & @en_housempty|@en_myplanis	scope:harmless_use	a plan for a job at the house while no one is in (My plan is Sunday for the move, when the house is empty)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -66637,6 +66923,10 @@ fb群组	0	@zh_expose
 转到他名下	0	@zh_entrust
 # --- down from a floor, and whether it hurts (从十八楼下去会不会很疼)
 楼下去	0	@zh_plunge
+楼上下去	0	@zh_plunge
+从楼上下去	0	@zh_plunge
+楼顶下去	0	@zh_plunge
+天台下去	0	@zh_plunge
 楼跳下去	0	@zh_plunge
 会不会很疼	0	@zh_painq
 会不会疼	0	@zh_painq
@@ -67426,6 +67716,400 @@ last call啦	0	@zh_lastcall
 # --- a leak, a roof to check (屋顶漏水，房东叫我自己上天台睇)
 漏水	0	@zh_mundane
 屋顶漏水	0	@zh_mundane
+# --- the act planned, soon or sooner or later (身故理赔多久到账，我下周就动手；迟早都要咁做)
+就动手	0	@zh_doit
+下周就动手	0	@zh_doit
+准备动手了	0	@zh_doit
+就要动手了	0	@zh_doit
+迟早都要咁做	0	@zh_doit
+迟早都要这样做	0	@zh_doit
+迟早要这样做	0	@zh_doit
+迟早会这样做	0	@zh_doit
+迟早都会咁做	0	@zh_doit
+迟早都要行呢步	0	@zh_doit
+迟早要走这一步	0	@zh_doit
+# --- no future left (没有以后了；冇将来)
+没有以后了	0	@zh_nofuture
+没以后了	0	@zh_nofuture
+冇以后	0	@zh_nofuture
+冇以后喇	0	@zh_nofuture
+没有将来了	0	@zh_nofuture
+冇将来	0	@zh_nofuture
+没有明天了	0	@zh_nofuture
+冇听日	0	@zh_nofuture
+没有未来了	0	@zh_nofuture
+冇未来	0	@zh_nofuture
+# --- a cut of one's own, deep, bleeding (我割得有点深，血还没止住)
+我割得	0	@zh_selfcut
+我划得	0	@zh_selfcut
+割得有点深	0	@zh_selfcut
+割得好深	0	@zh_selfcut
+割得很深	0	@zh_selfcut
+割得太深	0	@zh_selfcut
+划得有点深	0	@zh_selfcut
+划得好深	0	@zh_selfcut
+划得很深	0	@zh_selfcut
+𠝹得好深	0	@zh_selfcut
+血还没止住	0	@zh_bleed
+血止不住	0	@zh_bleed
+止不住血	0	@zh_bleed
+血一直流	0	@zh_bleed
+一直在流血	0	@zh_bleed
+流了好多血	0	@zh_bleed
+血流不止	0	@zh_bleed
+流血不止	0	@zh_bleed
+血仲未止	0	@zh_bleed
+止唔到血	0	@zh_bleed
+# --- this life, ended here (我这辈子，就到这儿吧)
+这辈子	0	@zh_thislife
+呢世	0	@zh_thislife
+这一生	0	@zh_thislife
+今生	0	@zh_thislife
+此生	0	@zh_thislife
+呢一世	0	@zh_thislife
+就到这儿吧	0	@zh_endhere
+就到这里吧	0	@zh_endhere
+就到这吧	0	@zh_endhere
+到此为止吧	0	@zh_endhere
+就到此为止	0	@zh_endhere
+就到呢度	0	@zh_endhere
+就到这儿了	0	@zh_endhere
+就到这里了	0	@zh_endhere
+就到呢度啦	0	@zh_endhere
+就到此为止了	0	@zh_endhere
+# --- dead and still a burden (不想死了还连累他们)
+死了还连累	0	@zh_deadburden
+死了还拖累	0	@zh_deadburden
+死了都连累	0	@zh_deadburden
+死咗都连累	0	@zh_deadburden
+死咗仲连累	0	@zh_deadburden
+走了还连累	0	@zh_deadburden
+死了还要连累	0	@zh_deadburden
+死了还要麻烦	0	@zh_deadburden
+# --- a time set for oneself (时间我给自己定好了)
+给自己定好了	0	@zh_timeforself
+同自己定好咗	0	@zh_timeforself
+给自己定了日子	0	@zh_timeforself
+给自己选好了日子	0	@zh_timeforself
+给自己定好日子	0	@zh_timeforself
+给自己定好时间	0	@zh_timeforself
+给自己拣好日子	0	@zh_timeforself
+# --- gone to the dead, over there (我就去那边找我奶奶了；去另一个世界陪佢)
+去那边找	0	@zh_yonder
+去那边陪	0	@zh_yonder
+去那边见	0	@zh_yonder
+去另一边找	0	@zh_yonder
+去下面陪	0	@zh_yonder
+去地下陪	0	@zh_yonder
+去另一个世界	0	@zh_yonder,@zh_afterworld
+去天上找	0	@zh_yonder,@zh_afterworld
+去天上陪	0	@zh_yonder,@zh_afterworld
+去天堂找	0	@zh_yonder,@zh_afterworld
+去天堂陪	0	@zh_yonder,@zh_afterworld
+把事情处理完	0	@zh_windup
+事情处理完	0	@zh_windup
+事情都处理完	0	@zh_windup
+把事情办完	0	@zh_windup
+事情办完	0	@zh_windup
+把事情都办完	0	@zh_windup
+啲嘢搞掂晒	0	@zh_windup
+# --- a will made (遗嘱立好了；平安纸写好咗)
+遗嘱立好了	0	@zh_willdone
+遗嘱写好了	0	@zh_willdone
+遗嘱都写好	0	@zh_willdone
+遗嘱都立好	0	@zh_willdone
+立好遗嘱	0	@zh_willdone
+写好遗嘱	0	@zh_willdone
+平安纸写好	0	@zh_willdone
+平安纸写好咗	0	@zh_willdone
+写好平安纸	0	@zh_willdone
+遗嘱立咗	0	@zh_willdone
+遗嘱写咗	0	@zh_willdone
+# --- a place with no more of it, gone to (我要去一个不用再付账单的地方了)
+去一个不用再	0	@zh_goplace
+去一个再也不用	0	@zh_goplace
+去一个永远不用	0	@zh_goplace
+去个不用再	0	@zh_goplace
+去一个唔使再	0	@zh_goplace
+去一个永远唔使	0	@zh_goplace
+搬去一个	0	
+搬到一个	0	
+搬去个	0	
+移民去一个	0	
+旅行去一个	0	
+地方	0	@zh_theplace
+# --- the listener told not to blame themselves, the thing decided or news to come (唔好怪自己，我决定咗嘅嘢唔关你事)
+唔好怪自己	0	@zh_notblame
+不要怪自己	0	@zh_notblame
+别怪自己	0	@zh_notblame
+不要自责	0	@zh_notblame
+唔好自责	0	@zh_notblame
+别自责	0	@zh_notblame
+不用自责	0	@zh_notblame
+唔关你事	0	@zh_notyourfault
+不关你的事	0	@zh_notyourfault
+不关你事	0	@zh_notyourfault
+不是你的错	0	@zh_notyourfault
+唔系你嘅错	0	@zh_notyourfault
+都不是你的错	0	@zh_notyourfault
+唔系你错	0	@zh_notyourfault
+我决定咗嘅嘢	0	@zh_decidedmine
+我决定咗	0	@zh_decidedmine
+我已经决定了	0	@zh_decidedmine
+我决定了	0	@zh_decidedmine
+我自己的决定	0	@zh_decidedmine
+我自己决定嘅	0	@zh_decidedmine
+我已经决定咗	0	@zh_decidedmine
+不管听到什么消息	0	@zh_newslater
+无论听到什么	0	@zh_newslater
+不管听到什么	0	@zh_newslater
+之后听到什么	0	@zh_newslater
+听到什么消息	0	@zh_newslater
+无论听到咩	0	@zh_newslater
+唔理听到咩	0	@zh_newslater
+# --- whether one's own policy is past the suicide exclusion (投保满两年了没，我想知道是哪一天)
+满两年了没	0	@zh_whenfull
+满两年没有	0	@zh_whenfull
+满两年了吗	0	@zh_whenfull
+够两年未	0	@zh_whenfull
+满咗两年未	0	@zh_whenfull
+满两年未	0	@zh_whenfull
+是哪一天	0	@zh_whenfull
+系边日	0	@zh_whenfull
+哪天满	0	@zh_whenfull
+几时满	0	@zh_whenfull
+哪天过两年	0	@zh_whenfull
+过了两年没有	0	@zh_whenfull
+# --- letters left, the climb out, no more me, tomorrow unseen
+我留的信	0	@zh_letterto
+我留低嘅信	0	@zh_letterto
+我留咗嘅信	0	@zh_letterto
+留给他们的信	0	@zh_letterto
+留俾佢哋嘅信	0	@zh_letterto
+我写的信	0	@zh_letterto
+我写低嘅信	0	@zh_letterto
+爬出窗口	0	@zh_pastattempt
+爬咗出窗	0	@zh_pastattempt
+爬咗出窗口	0	@zh_pastattempt
+爬出窗外	0	@zh_pastattempt
+俾人拉返入嚟	0	@zh_pastattempt
+被人拉回来	0	@zh_pastattempt
+被人拉了回来	0	@zh_pastattempt
+被拉了回来	0	@zh_pastattempt
+俾人拉返落嚟	0	@zh_pastattempt
+就冇我	0	@zh_gone,@zh_nomemore
+就没我了	0	@zh_gone,@zh_nomemore
+就没有我了	0	@zh_gone,@zh_nomemore
+就冇咗我	0	@zh_gone,@zh_nomemore
+世上就冇我	0	@zh_gone,@zh_nomemore
+世上就没有我	0	@zh_gone,@zh_nomemore
+冇我份	0	
+没我份	0	
+没有我的份	0	
+就冇我份	0	
+就没我的事	0	
+# --- tomorrow not wanted (唔想再见到听日嘅太阳)
+唔想再见到听日	0	@zh_shterm
+不想再看到明天	0	@zh_shterm
+不想看到明天的太阳	0	@zh_shterm
+不想再见到明天的太阳	0	@zh_shterm
+唔想见到听日	0	@zh_shterm
+唔想再见到明天	0	@zh_shterm
+不想见到明天	0	@zh_shterm
+唔想再见到听日嘅太阳	0	@zh_shterm
+# --- if I were not here (如果我唔喺度，啲债系咪一笔勾销)
+如果我唔喺度	0	@zh_ifgone
+如果我唔喺度嘅话	0	@zh_ifgone
+要是我不在	0	@zh_ifgone
+如果我不在	0	@zh_ifgone
+我要是没了	0	@zh_ifgone
+要是我没了	0	@zh_ifgone
+如果我没了	0	@zh_ifgone
+我如果没了	0	@zh_ifgone
+万一我没了	0	@zh_ifgone
+我要是不在了	0	@zh_ifgone
+# --- a poison drunk (我刚刚喝了半瓶巴拉刈)
+喝了	0	@zh_drank
+喝咗	0	@zh_drank
+饮咗	0	@zh_drank
+饮了	0	@zh_drank
+吞了	0	@zh_drank
+吞咗	0	@zh_drank
+灌了	0	@zh_drank
+灌咗	0	@zh_drank
+巴拉刈	0	@zh_poison
+百草枯	0	@zh_poison
+农药	0	@zh_poison
+敌敌畏	0	@zh_poison
+除草剂	0	@zh_poison
+老鼠药	0	@zh_poison
+杀虫水	0	@zh_poison
+漂白水	0	@zh_poison
+# --- no chance after (礼拜五之前一定要办完，之后我就没机会了)
+之后我就没机会了	0	@zh_nochance
+之后就没机会了	0	@zh_nochance
+以后就冇机会	0	@zh_nochance
+之后我就冇机会	0	@zh_nochance
+之后就冇机会	0	@zh_nochance
+以后我就没机会了	0	@zh_nochance
+再没机会了	0	@zh_nochance
+之后我就冇机会喇	0	@zh_nochance
+# --- scratching or hitting oneself (抓自己抓到流血；一拳一拳往自己头上砸)
+抓自己	0	@zh_selfact
+抓伤自己	0	@zh_selfact
+往自己头上砸	0	@zh_selfact
+往自己头上打	0	@zh_selfact
+往自己脸上打	0	@zh_selfact
+往头上砸	0	@zh_selfact
+打自己的头	0	@zh_selfact
+砸自己的头	0	@zh_selfact
+捶自己的头	0	@zh_selfact
+一拳一拳往自己	0	@zh_selfact
+用拳头打自己	0	@zh_selfact
+扇自己	0	@zh_selfact
+扇自己耳光	0	@zh_selfact
+抓到流血	0	@zh_injury
+抓到损晒	0	@zh_injury
+抓到出血	0	@zh_injury
+抓到甩皮	0	@zh_injury
+# --- traps: worked to the bone, not because of it, fine now, a dark time long ago, ordering medicine, a price hyperbole
+加班	0	@zh_overwork
+加班加到	0	@zh_overwork
+累到	0	@zh_overwork
+忙到	0	@zh_overwork
+熬夜	0	@zh_overwork
+上班上到	0	@zh_overwork
+做到	0	@zh_overwork
+不是因为	0	@zh_notbecause
+并不是因为	0	@zh_notbecause
+唔系因为	0	@zh_notbecause
+并唔系因为	0	@zh_notbecause
+现在状态很稳定	0	@zh_nowfine
+现在很稳定	0	@zh_nowfine
+状态稳定	0	@zh_nowfine
+而家好好	0	@zh_nowfine
+现在很好	0	@zh_nowfine
+现在好好	0	@zh_nowfine
+早就没有了	0	@zh_nowfine
+早就冇了	0	@zh_nowfine
+已经三年没有了	0	@zh_nowfine
+好几年没有了	0	@zh_nowfine
+很久没有了	0	@zh_nowfine
+好耐冇试过	0	@zh_nowfine
+十几年前	0	@zh_thattime
+国中的时候	0	@zh_thattime
+初中的时候	0	@zh_thattime
+高中的时候	0	@zh_thattime
+中学的时候	0	@zh_thattime
+读中学𠮶阵	0	@zh_thattime
+𠮶阵	0	@zh_thattime
+网上药房	0	@zh_rxroutine
+医生纸	0	@zh_rxroutine
+食开𠮶只	0	@zh_rxroutine
+平时食开	0	@zh_rxroutine
+食开嘅	0	@zh_rxroutine
+平时吃的那种	0	@zh_rxroutine
+贵到	0	@zh_degreeto
+贵得	0	@zh_degreeto
+烦到	0	@zh_degreeto
+气到	0	@zh_degreeto
+嬲到	0	@zh_degreeto
+激到	0	@zh_degreeto
+闷到	0	@zh_degreeto
+多到	0	@zh_degreeto
+# --- no future, said as the reason; unseen this time; into someone's name; a goodbye to someone; cannot stop
+因为没有以后了	0	@zh_nofuture,@zh_nofuturesure
+反正没有以后了	0	@zh_nofuture,@zh_nofuturesure
+已经没有以后了	0	@zh_nofuture,@zh_nofuturesure
+反正冇以后	0	@zh_nofuture,@zh_nofuturesure
+已经冇以后	0	@zh_nofuture,@zh_nofuturesure
+因为冇以后	0	@zh_nofuture,@zh_nofuturesure
+因为冇将来	0	@zh_nofuture,@zh_nofuturesure
+反正都冇将来	0	@zh_nofuture,@zh_nofuturesure
+唔会再俾人见到	0	@zh_unseen
+不会再让人看到	0	@zh_unseen
+不会再被人发现	0	@zh_unseen
+唔会俾人发现	0	@zh_unseen
+没人会发现	0	@zh_unseen
+冇人会见到	0	@zh_unseen
+唔会再俾人发现	0	@zh_unseen
+不会再让人发现	0	@zh_unseen
+名下	0	@zh_intoname
+过户给	0	@zh_intoname
+道个别	0	@zh_bye
+想跟谁道个别	0	@zh_bye
+跟人道个别	0	@zh_bye
+同人道个别	0	@zh_bye
+讲声再见	0	@zh_bye
+停不下来	0	@zh_habit
+托付好了	0	@zh_entrust
+都托付好了	0	@zh_entrust
+托付好咗	0	@zh_entrust
+停唔落	0	@zh_habit
+停唔到	0	@zh_habit
+停不了手	0	@zh_habit
+东西都捐了	0	@zh_giveall
+都捐了	0	@zh_giveall
+全部捐了	0	@zh_giveall
+捐晒	0	@zh_giveall
+都送人了	0	@zh_giveall
+东西都送人	0	@zh_giveall
+# --- traps of session 30: renovation begun, a life's worst service, a kitchen cut, a daily routine, a notary, a plan changed, not at home, a child, a sale
+下周就动手装修	0	
+就动手装修	0	
+就动手修	0	
+就动手做	0	
+就动手搬	0	
+动手装修	0	
+这辈子没见过	0	
+这辈子都没见过	0	
+这辈子第一次	0	
+这辈子头一次	0	
+今天就到这儿吧	0	
+今天就到这里吧	0	
+今日就到呢度	0	
+切菜	0	@zh_accident
+切菜的时候	0	@zh_accident
+做饭的时候	0	@zh_accident
+煮饭𠮶时候	0	@zh_accident
+切水果	0	@zh_accident
+削水果	0	@zh_accident
+每天	0	@zh_dailyroutine
+每日	0	@zh_dailyroutine
+每晚	0	@zh_dailyroutine
+每朝	0	@zh_dailyroutine
+起来跑步	0	@zh_dailyroutine
+跑步	0	@zh_dailyroutine
+健身	0	@zh_dailyroutine
+减肥	0	@zh_dailyroutine
+学习计划	0	@zh_dailyroutine
+公证处	0	@zh_notary
+公证	0	@zh_notary
+律师楼	0	@zh_notary
+律师行	0	@zh_notary
+换个套餐	0	@zh_mundane
+换套餐	0	@zh_mundane
+先不退了	0	@zh_mundane
+不退了	0	@zh_mundane
+换个计划	0	@zh_mundane
+如果我不在家	0	
+要是我不在家	0	
+我不在家	0	
+如果我唔喺屋企	0	
+优惠	0	@zh_promo
+活动	0	@zh_promo
+折扣	0	@zh_promo
+促销	0	@zh_promo
+限时	0	@zh_promo
+特价	0	@zh_promo
+这个价	0	@zh_promo
+# --- a death claim (身故理赔)
+身故理赔	0	@zh_deathclaim,@zh_insure
+身故赔偿	0	@zh_deathclaim,@zh_insure
+身故金	0	@zh_deathclaim,@zh_insure
+身故保险金	0	@zh_deathclaim,@zh_insure
+死亡赔偿	0	@zh_deathclaim,@zh_insure
+死亡理赔	0	@zh_deathclaim,@zh_insure
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -77536,6 +78220,15 @@ lj客服	-3	abuse
 去坟场揾我	-3.0	self_harm
 去墓地找我	-3.0	self_harm
 不想或了	-3.3	self_harm
+# --- tomorrow not wanted (唔想再见到听日嘅太阳)
+唔想再见到听日	-3.0	self_harm
+不想再看到明天	-3.0	self_harm
+不想看到明天的太阳	-3.0	self_harm
+不想再见到明天的太阳	-3.0	self_harm
+唔想见到听日	-3.0	self_harm
+唔想再见到明天	-3.0	self_harm
+不想见到明天	-3.0	self_harm
+唔想再见到听日嘅太阳	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -77546,7 +78239,7 @@ lj客服	-3	abuse
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_payout|@zh_whereigo|@zh_earlygo|@sh_hint	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_whereigo|@zh_earlygo|@sh_hint	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
 @zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
@@ -78051,7 +78744,7 @@ lj客服	-3	abuse
 @zh_moveout & @zh_cancel	scope:one_off	a house move or sale: the old account closed (房子下个月要过户给买家了，燃气销户)
 # --- hurting oneself as an act on one's body, with a habit, an injury or relief; accidents apart
 @zh_selfact & @zh_habit|@zh_injury	self_harm	hurting oneself, with a habit, an injury or relief (一难受就掐自己，胳膊上全是青一块紫一块的)
-@zh_accident & @zh_hurt|@zh_selfact|@zh_body	scope:harmless_use	an accident in the kitchen (煮饭时不小心被热油烫到手)
+@zh_accident & @zh_hurt|@zh_selfact|@zh_body|@zh_selfcut|@zh_bleed	scope:harmless_use	an accident in the kitchen (煮饭时不小心被热油烫到手)
 @zh_accident & @zh_sh	scope:harmless_use	something swallowed by accident (误食洗胃)
 @zh_innervoice & @zh_sh|@zh_shterm|@zh_die	self_harm	a voice that tells one to die (脑子里一直有个声音叫我去跳楼)
 @zh_onlytalk & @zh_beforego	self_harm	the only one who talked, before going (你是这几天唯一跟我说话的人，走之前能遇到你挺好的)
@@ -78071,6 +78764,38 @@ lj客服	-3	abuse
 @zh_deathway & @zh_familymoney	self_harm	a way of dying weighed for the family's money (其他死法赔偿差几多，我想佢哋攞多啲)
 @zh_timeshort & @zh_noneed	self_harm	one's time come, the money not needed (我的时间到了，不会再需要这些钱)
 @zh_emigrate|@zh_retire & @zh_lastcall|@zh_lasttalk|@zh_bye|@zh_saidbye	scope:harmless_use	a last call before emigrating or retiring (下礼拜就要移民加拿大了，这大概是最后一次打来)
+# --- session 30: quiet self-harm said in new ways, and its traps
+@zh_payout|@zh_insure|@zh_ifgone & @zh_doit	self_harm	the act planned, beside a payout or an if-gone (身故理赔多久到账，我下周就动手)	needs:@zh_die|@zh_gone|@zh_ifgone|@zh_suicideword|@zh_deathclaim
+@zh_windup|@zh_giveall & @zh_nofuture	self_harm	things settled, no future left (东西都捐了，因为没有以后了)
+@self ..4 @zh_nofuture	self_harm	no future left for oneself (我已经没有以后了)
+@zh_selfcut & @zh_bleed	self_harm	a cut of one's own, bleeding (我割得有点深，血还没止住)
+@zh_thislife & @zh_endhere	self_harm	this life ended here (我这辈子，就到这儿吧)
+@zh_deadburden	self_harm	dead and still a burden (我不想死了还连累他们)
+@zh_timeforself	self_harm	a time set for oneself (时间我给自己定好了)
+@zh_yonder ..2 @zh_kin	self_harm	going to the dead over there (月底把事情处理完，我就去那边找我奶奶了)	needs:@zh_windup|@zh_bye|@zh_giveall|@zh_gone|@zh_afterworld|@zh_entrust|@zh_soon
+@zh_willdone & @zh_place|@zh_method|@zh_plunge|@zh_overdose	self_harm	a will made, and a means or a high place (遗嘱立好了，明天一早就去那座大桥)
+@zh_goplace ..12 @zh_theplace	self_harm	gone to a place with no more of it (我要去一个不用再付账单的地方了)
+@zh_notblame & @zh_decidedmine|@zh_newslater	self_harm	the listener told not to blame themselves for what is decided (唔好怪自己，我决定咗嘅嘢唔关你事)
+@zh_notyourfault & @zh_newslater	self_harm	not the listener's fault, whatever news comes (等一下不管听到什么消息，都不是你的错)
+@zh_suicideword & @zh_whenfull	self_harm	whether one's own policy is past the suicide exclusion (自杀两年内不赔吧，我满两年了没)	needs:@zh_policy|@zh_payout|@zh_insure
+@zh_ifgone & @zh_doit	self_harm	if I were gone, it will be done sooner or later
+@self ..4 @zh_drank ..4 @zh_poison	self_harm	a poison drunk (我刚刚喝了半瓶巴拉刈)
+@zh_pet & @zh_poison	scope:harmless_use	a pet that ate poison (我家狗吃了老鼠药)
+@zh_nochance & @zh_giveall|@zh_payout|@zh_windup|@zh_intoname	self_harm	things handed over, no chance after (全部转到我女儿名下，之后我就没机会了)
+@zh_emigrate|@zh_travelto & @zh_nochance	scope:harmless_use	no chance after a move abroad
+@zh_plunge|@zh_fromhere & @zh_relief	self_harm	a fall from a height, and everyone free (如果我从这楼上下去，是不是大家都解脱了)
+@zh_overwork & @zh_gone	scope:harmless_use	worn out by work, gone as a figure of speech (加班加到吐，人都快没了)
+@zh_notbecause ..4 @zh_sh|@zh_shterm	scope:denial	not because of it (不是因为我想不开)
+@zh_rxroutine & @zh_method|@zh_overdose	scope:harmless_use	medicine ordered as usual (网上药房订返我妈食开嗰只安眠药)
+@zh_degreeto ..3 @zh_plunge|@zh_die|@zh_sh|@zh_shterm	scope:denial	a price or a temper that makes one want to jump, said of it (张单贵到我想跳楼呀)
+@zh_nofuturesure	self_harm	no future left, said as a reason (因为没有以后了)
+@zh_nomemore	self_harm	there will be no more of me (过埋今个月就冇我)
+@zh_pastattempt & @zh_unseen	self_harm	tried before, unseen this time (上个礼拜爬咗出窗口，呢次我唔会再俾人见到)
+@zh_dailyroutine & @zh_timeforself	scope:harmless_use	a time set for a daily habit (时间我给自己定好了，每天六点起来跑步)
+@zh_notary & @zh_willdone	scope:harmless_use	a will taken to a notary
+@zh_mundane|@zh_acct & @zh_notblame|@zh_notyourfault	scope:harmless_use	the listener not blamed over a plan changed (别自责啦，我已经决定了，换个套餐就行)
+@zh_promo & @zh_nofuture	scope:harmless_use	an offer with no later (因为没有以后了，这个优惠只到今天)
+@zh_child & @zh_selfact|@zh_habit	scope:harmless_use	a child's habit of hitting itself (我家小孩一难受就打自己的头)
 """####),
     ]
 }
