@@ -39281,6 +39281,50 @@ the fitter	0	@en_housejob
 the delivery	0	@en_housejob
 the plumber	0	@en_housejob
 the electrician	0	@en_housejob
+# --- churn said plainly: a port-out code, my cancellation, the whole thing cancelled
+port-out	0	@leave,@switch,@port
+port-out code	0	@leave,@switch,@port
+port-out authorisation code	0	@leave,@switch,@port
+porting code	0	@leave,@switch,@port
+porting authorisation code	0	@leave,@switch,@port
+port authorisation code	0	@leave,@switch,@port
+my cancellation	0	@cancel,@service
+my cancellation request	0	@cancel,@service
+process my cancellation	0	@cancel,@service
+the whole thing	0	@service
+the whole flipping thing	0	@service
+the whole bloody thing	0	@service
+the whole damn thing	0	@service
+the whole lot	0	@service
+whole thing	0	@service
+slit	0	@en_slit
+slitting	0	@en_slit
+slash	0	@en_slit
+slashing	0	@en_slit
+slashed	0	@en_slit
+slice open	0	@en_slit
+slicing open	0	@en_slit
+open up	0	@en_slit
+# --- more accidents that cut or burn (on a broken glass while washing up)
+while washing up	0	@en_accident
+washing up	0	@en_accident
+doing the dishes	0	@en_accident
+on a broken glass	0	@en_accident
+on broken glass	0	@en_accident
+on the glass	0	@en_accident
+opening a tin	0	@en_accident
+on a tin	0	@en_accident
+on the tin lid	0	@en_accident
+on the mandoline	0	@en_accident
+on the blender	0	@en_accident
+on the grater	0	@en_accident
+while gardening	0	@en_accident
+on the fence	0	@en_accident
+on barbed wire	0	@en_accident
+on a sharp edge	0	@en_accident
+on the car door	0	@en_accident
+fell off my bike	0	@en_accident
+fell off the ladder	0	@en_accident
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -51356,6 +51400,28 @@ nearly had a heart attack	-0.50	hyperbole
 almost had a heart attack	-0.50	hyperbole
 make sure i'm dead	-3.30	self_harm
 i'll make sure i'm dead	-3.30	self_harm
+# --- an overdose and the medicine cabinet, said in chat and in full
+i od'd	-3.30	self_harm
+i od'ed	-3.30	self_harm
+od'd on	-3.30	self_harm
+everything in the medicine cabinet	-3.30	self_harm
+taking everything in the medicine cabinet	-3.30	self_harm
+take everything in the medicine cabinet	-3.30	self_harm
+taking everything in the medicine cupboard	-3.30	self_harm
+take everything in the medicine cupboard	-3.30	self_harm
+everything in the medicine drawer	-3.30	self_harm
+everything in the medicine box	-3.30	self_harm
+the whole medicine cabinet	-3.30	self_harm
+# --- the listener's small brain
+your tiny brain	-2.50	abuse
+your pea brain	-2.50	abuse
+your little brain	-2.50	abuse
+your small brain	-2.50	abuse
+your tiny little brain	-2.50	abuse
+your one brain cell	-2.50	abuse
+your two brain cells	-2.50	abuse
+pea-brained	-2.50	abuse
+pea brained	-2.50	abuse
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -51758,6 +51824,7 @@ i'll make sure i'm dead	-3.30	self_harm
 @en_wontbe & @en_oranywhere	self_harm	nowhere after (After tomorrow I won't be at this one. Or anywhere.)
 @burden & @en_fornow	scope:harmless_use	a burden for a while, with an injury (I'm a bit of a burden on my daughter at the moment with my hip)
 @en_housejob & @en_housempty|@en_myplanis	scope:harmless_use	a plan for a job at the house while no one is in (My plan is Sunday for the move, when the house is empty)
+@en_slit ..1 @en_wristonly	self_harm	one's own wrists slit (feel like slitting my wrists)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -78229,6 +78296,19 @@ lj客服	-3	abuse
 唔想再见到明天	-3.0	self_harm
 不想见到明天	-3.0	self_harm
 唔想再见到听日嘅太阳	-3.0	self_harm
+# --- told to shut up, not one's turn to speak (你同我收声，轮唔到你讲嘢)
+你同我收声	-2.5	abuse
+同我收声	-2.5	abuse
+收声啦你	-2.5	abuse
+你收声啦	-2.5	abuse
+你给我闭嘴	-2.5	abuse
+给我闭嘴	-2.5	abuse
+你同我收皮	-2.5	abuse
+轮唔到你讲嘢	-2.5	abuse
+轮唔到你讲	-2.5	abuse
+轮不到你说话	-2.5	abuse
+轮不到你讲话	-2.5	abuse
+轮不到你说	-2.5	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
