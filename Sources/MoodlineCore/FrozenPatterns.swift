@@ -50,6 +50,9 @@ struct FrozenPatterns {
     /// Per category (by raw value), the concepts a fragment needs before the learned layer may
     /// state the category without a rule (`support:` lines); empty: no need.
     let learnedSupport: UnsafeBufferPointer<EntryConcepts>
+    /// Per category (by raw value), the concepts that make a statement of it firm (`firm:`
+    /// lines): without one in the fragment, the statement is weak; empty: every one is firm.
+    let firmEvidence: UnsafeBufferPointer<EntryConcepts>
     /// The concept numbers of the speaker (`@self`: I, me, 我) and the listener (`@you`: you,
     /// 你); -1 when the lexicon has none. Numbers, not sets: this struct is copied into every
     /// scoring pass.

@@ -18,7 +18,7 @@ final class FrozenTables: @unchecked Sendable {
 
     init(
         trie: UnitTrie, words: WordTable, scriptMap: ScriptMap, weights: [Float], tags: [LexiconTags],
-        concepts: [EntryConcepts], numbering: LexiconCompiler.ConceptNumbering, patterns: [Pattern], learnedSupport: [EntryConcepts],
+        concepts: [EntryConcepts], numbering: LexiconCompiler.ConceptNumbering, patterns: [Pattern], learnedSupport: [EntryConcepts], firmEvidence: [EntryConcepts],
         model: CategoryModel
     ) {
         var owned: [UnsafeMutableRawPointer] = []
@@ -68,7 +68,7 @@ final class FrozenTables: @unchecked Sendable {
         let rivalLatin = numbering.numbers["competitor"].map { Int16($0) } ?? -1
         let rivalHan = numbering.numbers["zh_comp"].map { Int16($0) } ?? -1
         let supportConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
-        var usedConcepts = supportConcepts
+        var usedConcepts = firmEvidence.reduce(into: supportConcepts) { $0.formUnion($1) }
         var neededConcepts = EntryConcepts()
         for pattern in patterns {
             for part in pattern.parts { usedConcepts.formUnion(EntryConcepts(part, script: pattern.script)) }
@@ -95,7 +95,7 @@ final class FrozenTables: @unchecked Sendable {
             fragmentWide: copy(patternLayout.fragmentWide), wideOffsets: copy(wideTable.offsets), wideRules: copy(wideTable.rules),
             wideFirsts: patternLayout.wideFirsts, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: copy(learnedSupport), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, say: say,
+            learnedSupport: copy(learnedSupport), firmEvidence: copy(firmEvidence), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, say: say,
             rivalLatin: rivalLatin, rivalHan: rivalHan
         )
         patternsAddress = .allocate(capacity: 1)

@@ -46,7 +46,7 @@ public final class Lexicon: Sendable {
         frozen = FrozenTables(
             trie: compiled.trie, words: compiled.words, scriptMap: compiled.scriptMap,
             weights: compiled.entries.map(\.weight), tags: compiled.entries.map(\.tags),
-            concepts: compiled.concepts, numbering: compiled.numbering, patterns: compiled.patterns, learnedSupport: compiled.learnedSupport, model: compiled.model
+            concepts: compiled.concepts, numbering: compiled.numbering, patterns: compiled.patterns, learnedSupport: compiled.learnedSupport, firmEvidence: compiled.firmEvidence, model: compiled.model
         )
     }
 

@@ -27,6 +27,9 @@ enum LexiconCompiler {
         /// Per category (by raw value), the concepts the learned layer needs in a fragment to
         /// state it alone; empty: no such need.
         var learnedSupport = [EntryConcepts](repeating: EntryConcepts(), count: Category.allCases.count)
+        /// Per category (by raw value), the concepts that make its statement firm enough to alert
+        /// on alone; empty: every statement is.
+        var firmEvidence = [EntryConcepts](repeating: EntryConcepts(), count: Category.allCases.count)
         var model = CategoryModel()
         /// Concept-only phrases of two units or more, with their units: their words' valence
         /// is given back to them once every entry is read (`inheritValence`).
@@ -76,7 +79,7 @@ enum LexiconCompiler {
         func use(_ concepts: ConceptSet, _ script: Pattern.Script) {
             for number in concepts.members { used.insert(out.numbering.name(number, script: script)) }
         }
-        for support in out.learnedSupport {
+        for support in out.learnedSupport + out.firmEvidence {
             use(support.latin, .latin)
             use(support.han, .han)
         }
@@ -267,7 +270,7 @@ enum LexiconCompiler {
             needed.formUnion(EntryConcepts(pattern.needs, script: pattern.script))
             for part in pattern.parts { parts.formUnion(EntryConcepts(part, script: pattern.script)) }
         }
-        for support in out.learnedSupport { parts.formUnion(support) }
+        for support in out.learnedSupport + out.firmEvidence { parts.formUnion(support) }
         needed = needed.subtracting(parts)
         guard !needed.isEmpty else { return }
         let warm: LexiconTags = [LexiconTags(.thanks), LexiconTags(.satisfaction), LexiconTags(.apology), LexiconTags(.empathy)]

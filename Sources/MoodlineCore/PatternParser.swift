@@ -13,6 +13,11 @@
 ///
 /// is no pattern: it names the concepts the learned layer needs in a fragment before it may
 /// state the category on its own (distress alone is not self-harm).
+///
+///     @contact|@again<TAB>firm:repeat<TAB>words that tell of an earlier contact
+///
+/// is none either: a statement of the category in a fragment with none of those concepts is
+/// weak (still stated, but a conversation waits for more before it alerts).
 enum PatternParser {
     static func parse(_ line: Substring, file: String, line lineNumber: Int, into out: inout LexiconCompiler.Output) -> Pattern? {
         func fail(_ code: LexiconIssue.Code, _ message: String) -> Pattern? {
@@ -23,18 +28,22 @@ enum PatternParser {
         guard (2...4).contains(fields.count) else {
             return fail(.fieldCount, "expected `pattern<TAB>output<TAB>name<TAB>needs:@a|@b` (the last two optional), found \(fields.count) field(s)")
         }
-        if fields[1].hasPrefix("support:") {
-            guard let category = Category(tag: fields[1].dropFirst("support:".count)) else {
-                return fail(.unknownTag, "unknown category in `\(fields[1])`: support:CATEGORY, one of \(Category.allCases.map(\.tag).joined(separator: ", "))")
+        for kind in ["support", "firm"] where fields[1].hasPrefix(kind + ":") {
+            guard let category = Category(tag: fields[1].dropFirst(kind.count + 1)) else {
+                return fail(.unknownTag, "unknown category in `\(fields[1])`: \(kind):CATEGORY, one of \(Category.allCases.map(\.tag).joined(separator: ", "))")
             }
             var concepts = ConceptSet()
             for alternative in fields[0].split(separator: "|") {
                 guard alternative.hasPrefix("@"), let number = LexiconCompiler.conceptNumber(alternative.dropFirst(), into: out) else {
-                    return fail(.unknownConcept, "`\(alternative)` is not a defined concept: a support line is @a|@b|… (concepts tagged on terms)")
+                    return fail(.unknownConcept, "`\(alternative)` is not a defined concept: a \(kind) line is @a|@b|… (concepts tagged on terms)")
                 }
                 concepts.formUnion(ConceptSet(number))
             }
-            out.learnedSupport[Int(category.rawValue)].formUnion(EntryConcepts(concepts, file: file))
+            if kind == "support" {
+                out.learnedSupport[Int(category.rawValue)].formUnion(EntryConcepts(concepts, file: file))
+            } else {
+                out.firmEvidence[Int(category.rawValue)].formUnion(EntryConcepts(concepts, file: file))
+            }
             return nil
         }
         let output: Pattern.Output

@@ -28,10 +28,11 @@ public struct Score: Sendable, Equatable {
 
     /// The raw sum of word valences before normalisation (VADER's scale, roughly −4…+4 a word).
     public var rawSum: Float
-    /// Categories only the learned layer stated, in a fragment with none of the words that can
-    /// carry them (`support:` lines): distress ("lost my job, I don't know what to do") reads
-    /// like self-harm to the model. Still stated; a live episode resting on one gives way to
-    /// clearer evidence.
+    /// Categories stated on weak evidence: by the learned layer alone, in a fragment with none of
+    /// the words that can carry them (`support:` lines), as distress ("lost my job, I don't know
+    /// what to do") reads like self-harm to the model; or with none of the words that make them
+    /// firm (`firm:` lines), as a repeat contact told only as time gone by. Still stated; a live
+    /// episode resting on one gives way to clearer evidence.
     public var weakCategories: CategorySet
     /// Categories only the learned layer stated, with less confidence than it needs to raise
     /// an alert on its own (the model's `alert` line): in a live conversation, where few lines

@@ -29,6 +29,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// The learned layer's category stands on the model alone: the fragment has none of the
     /// words that can carry it (`support:` lines), as when distress reads like self-harm.
     case learnedUnsupported(Category)
+    /// A category was stated in a fragment with none of the words that make it firm (`firm:`
+    /// lines): a repeat contact told only as time gone by names no earlier contact.
+    case unfirm(Category)
     /// The learned layer's category is under its alert threshold: in a live conversation it
     /// raises no alert alone.
     case learnedTentative(Category)

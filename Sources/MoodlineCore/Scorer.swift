@@ -922,6 +922,22 @@ private struct RuleState {
         }
     }
 
+    /// A category stated by patterns or the learned layer alone, in a fragment with none of its
+    /// `firm:` concepts, is weak: a repeat contact told only as time gone by or a fault still
+    /// there ("three weeks, and the assessor still hasn't come"; 今天都五十天了，一张都没收到)
+    /// names no earlier contact, and in a conversation waits for more before it alerts. A
+    /// lexicon phrase of the category (第三次联系) says it outright.
+    mutating func markUnfirm<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        var phrased = CategorySet()
+        for hit in hits where hit.pattern == nil && !hit.isLearned { phrased.insert(hit.category) }
+        for category in CategoryModel.categories where categories.contains(category) && !weak.contains(category) && !phrased.contains(category) {
+            let firm = clause.patterns.firmEvidence[Int(category.rawValue)]
+            guard !firm.isEmpty, !clause.fragmentConcepts.intersects(firm) else { continue }
+            tracer.record(.unfirm(category))
+            weak.insert(category)
+        }
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
         dropUncorroborated(tracer: &tracer)
         dropRepeatBeforeSettled(tracer: &tracer)
@@ -930,6 +946,7 @@ private struct RuleState {
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
         dropListenersDeathWish(tracer: &tracer)
         dropChurnBesideSelfHarm(tracer: &tracer)
+        markUnfirm(tracer: &tracer)
         var total: Float
         if sawContrast {
             total = beforeContrast * 0.5 + afterContrast * 1.5

@@ -332,9 +332,9 @@ extension Engine {
 
     // MARK: Episodes
 
-    /// How many of the learned layer's weak or tentative statements (no word in the fragment can
-    /// carry the kind, or a probability under the model's alert threshold) within a cooldown
-    /// make an alert.
+    /// How many weak statements (the learned layer's with no word in the fragment that can carry
+    /// the kind or with a probability under the model's alert threshold, or any with none of the
+    /// words that make the kind firm) within a cooldown make an alert.
     static let weakStatementsToAlert: UInt16 = 3
 
     /// A one-shot statement: fires unless the kind's episode is still open, that is, an earlier
@@ -346,13 +346,14 @@ extension Engine {
         guard let rule = configuration.oneShotRule(kind) else { return }
         var e = s.episodes[kind]
         let evidence: Episode.Evidence =
-            !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
-            : context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weakModel
+            context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weak
+            : !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
             : .model
-        if evidence == .weakModel && !e.isOpen {
+        if evidence == .weak && !e.isOpen {
             // Distress alone ("laid off, can't sleep") reads like self-harm to the learned layer,
-            // and a guess under its alert threshold is no more sure: such guesses wait for more
-            // within the cooldown before they alert.
+            // a guess under its alert threshold is no more sure, and a repeat told only as time
+            // gone by names no earlier contact: such statements wait for more within the
+            // cooldown before they alert.
             if context.ts - e.lastStatement > rule.cooldownSeconds { e.holdCount = 0 }
             e.holdCount &+= 1
             guard e.holdCount >= Self.weakStatementsToAlert else {

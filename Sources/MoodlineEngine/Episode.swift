@@ -6,8 +6,8 @@ struct Episode: Sendable {
     /// Episodes that fired so far; the next alert is number `fired + 1`.
     var fired: UInt16 = 0
     /// Consecutive fragments at or above the enter level (sustained kinds); for one-shot kinds,
-    /// weak statements (``Evidence/weakModel``) pending while the kind is quiet: one alone does
-    /// not alert, a second within the cooldown does.
+    /// weak statements (``Evidence/weak``) pending while the kind is quiet: they alert only
+    /// when enough come within the cooldown.
     var holdCount: UInt16 = 0
     /// Event time the current run above the enter level began.
     var holdSince: Double = 0
@@ -25,9 +25,10 @@ struct Episode: Sendable {
     var evidence = Evidence.rule
 
     enum Evidence: UInt8, Comparable, Sendable {
-        /// The learned layer alone, with no word of the category in the fragment or under its
-        /// alert threshold.
-        case weakModel
+        /// A weak statement: the learned layer alone with no word of the category in the fragment
+        /// or under its alert threshold, or any statement with none of the words that make its
+        /// category firm (a repeat contact told only as time gone by).
+        case weak
         /// The learned layer alone.
         case model
         /// A lexicon entry or a pattern.

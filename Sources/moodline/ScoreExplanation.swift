@@ -67,6 +67,8 @@ struct ScoreExplanation {
             return "learned model: \(category.tag) p=\(format(probability)); strongest features: \(features)"
         case .learnedUnsupported(let category):
             return "  learned model: \(category.tag) is weak: no word in the fragment can carry it (support:\(category.tag) lines)"
+        case .unfirm(let category):
+            return "\(category.tag) is weak: no word in the fragment makes it firm (firm:\(category.tag) lines), so in a conversation it waits for more"
         case .learnedTentative(let category):
             return "  learned model: \(category.tag) is tentative: under the model's alert threshold, so in a conversation it waits for more"
         case .learnedVeto(let category, let probability):

@@ -252,6 +252,36 @@ import Testing
         #expect(codes("@self\tscope:maybe\n") == [.unknownTag])
         #expect(codes("@self\thappy\n") == [.unknownTag])
         #expect(codes("@self\n") == [.fieldCount])
+        #expect(codes("@self\tfirm:maybe\n") == [.unknownTag])
+        #expect(codes("@nobody\tfirm:repeat\n") == [.unknownConcept])
+    }
+
+    /// `firm:` lines: a statement of the category with none of their concepts in the fragment
+    /// is still stated, but weak; one of them anywhere in the fragment, or a lexicon phrase of
+    /// the category, makes it firm. Categories without a firm line are never weak by it.
+    @Test func firmLinesMarkStatementsWithoutTheirWordsWeak() throws {
+        var sources = Self.sources
+        sources.append(LexiconSource(name: "firm.tsv", text: "third call\t-1.5\trepeat\n"))
+        sources.append(LexiconSource(name: "firm-concepts.tsv", text: "still broken\t0\t@still\n"))
+        sources.append(LexiconSource(name: "firm.patterns", text: "@still\trepeat\tstill unresolved\n@contact|@again\tfirm:repeat\twords of an earlier contact\n"))
+        let lexicon = try Lexicon(sources: sources)
+        func score(_ text: String) -> Score {
+            var scorer = Scorer(lexicon: lexicon)
+            return scorer.score(text, language: nil, learned: false)
+        }
+        let waited = score("three weeks and it is still broken")
+        #expect(waited.categories.contains(.repeatContact) && waited.weakCategories.contains(.repeatContact))
+        let contacted = score("I called twice, and it is still broken")
+        #expect(contacted.categories.contains(.repeatContact) && !contacted.weakCategories.contains(.repeatContact))
+        let phrased = score("this is my third call")
+        #expect(phrased.categories.contains(.repeatContact) && !phrased.weakCategories.contains(.repeatContact))
+        // The suite's own lexicon has no firm line: the same statement is firm there.
+        #expect(self.score("i called twice").categories.contains(.repeatContact))
+        #expect(!self.score("it broke again").weakCategories.contains(.repeatContact))
+        var scorer = Scorer(lexicon: lexicon)
+        var recorder = StepRecorder()
+        _ = scorer.score("three weeks and it is still broken", language: nil, tracer: &recorder)
+        #expect(recorder.steps.contains(.unfirm(.repeatContact)))
     }
 
     @Test func fragmentWidePatternsSpanClauses() {

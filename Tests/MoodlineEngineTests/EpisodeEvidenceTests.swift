@@ -57,6 +57,23 @@ import Testing
         #expect(h.kinds(.selfHarm).map(\.seq) == [3])
     }
 
+    /// A repeat contact a rule stated with none of the words that make it firm (time gone by,
+    /// no earlier contact named) waits as a weak guess does; one that names a contact alerts at
+    /// once.
+    @Test func anUnfirmRuleStatementWaitsForCorroboration() {
+        var unfirm = score(-0.4, .repeatContact)
+        unfirm.weakCategories = [.init(.repeatContact)]
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), unfirm)
+        h.send(fragment(2, at: 10, .customer), unfirm)
+        #expect(h.kinds(.repeatContact).isEmpty)
+        h.send(fragment(3, at: 20, .customer), unfirm)
+        #expect(h.kinds(.repeatContact).map(\.seq) == [3])
+        var firm = Harness()
+        firm.send(fragment(1, at: 0, .customer), score(-0.4, .repeatContact))
+        #expect(firm.kinds(.repeatContact).map(\.seq) == [1])
+    }
+
     @Test func aRuleEpisodeIsNotReopenedByTheModel() {
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), score(-0.6, .selfHarm))

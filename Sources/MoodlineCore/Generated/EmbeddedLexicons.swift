@@ -51725,6 +51725,7 @@ pea brained	-2.50	abuse
 @en_movehouse ..6 @cancel|@leave	scope:one_off	a house move: the old address closed, the service moved
 @cancel|@leave ..6 @en_movehouse	scope:one_off	a house move: the service closed at the old address
 @contact|@en_prior|@again|@times	support:repeat	words that can carry repeat contact
+@contact|@again|@times|@en_lastcall|@en_saidfixed|@en_saidsorted	firm:repeat	words that tell of an earlier contact: without one, a repeat told only as time gone by or a fault still there waits for more in a conversation
 
 # --- a customer's grievance said without feeling words: what they are asked to do, what they
 #     already did, nobody telling them; the line is negative however calm its words
@@ -68177,6 +68178,29 @@ last call啦	0	@zh_lastcall
 身故保险金	0	@zh_deathclaim,@zh_insure
 死亡赔偿	0	@zh_deathclaim,@zh_insure
 死亡理赔	0	@zh_deathclaim,@zh_insure
+# --- occasions counted, not days: what makes a repeat firm beside a contact word (呢个已经系第三次喇)
+次	0	@zh_occasions
+次了	0	@zh_occasions
+次喇	0	@zh_occasions
+次啦	0	@zh_occasions
+次咯	0	@zh_occasions
+次嘞	0	@zh_occasions
+遍	0	@zh_occasions
+回	0	@zh_occasions
+趟	0	@zh_occasions
+转	0	@zh_occasions
+通	0	@zh_occasions
+次电话	0	@zh_occasions
+通电话	0	@zh_occasions
+多次	0	@zh_occasions
+几次	0	@zh_occasions
+好几次	0	@zh_occasions
+好多次	0	@zh_occasions
+很多次	0	@zh_occasions
+无数次	0	@zh_occasions
+每次	0	@zh_occasions
+每回	0	@zh_occasions
+次次	0	@zh_occasions
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -78678,6 +78702,7 @@ lj客服	-3	abuse
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 @zh_settled	scope:settled	the matter settled since
 @zh_contact|@zh_toperson|@zh_reached|@zh_unres|@zh_unpaid	support:repeat	words that can carry repeat contact
+@zh_contact|@zh_toperson|@zh_reached|@zh_againme|@zh_visit|@zh_saidfixed|@zh_promised|@zh_occasions	firm:repeat	words that tell of an earlier contact: without one, a repeat told only as time gone by or a fault still there waits for more in a conversation
 # --- the speaker's own load or rush, said sideways (an agent's strain)
 @zh_device ..3 @zh_slow	strain	a slow system
 @zh_many ..3 @zh_queuers	strain	many waiting
