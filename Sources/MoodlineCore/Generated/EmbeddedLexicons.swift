@@ -39325,6 +39325,69 @@ on a sharp edge	0	@en_accident
 on the car door	0	@en_accident
 fell off my bike	0	@en_accident
 fell off the ladder	0	@en_accident
+# --- moving over to them, a rival named or a price beside it (my neighbour's on Solace at half this, I'll switch over to them)
+switch over to them	0	@en_tothem
+switch to them	0	@en_tothem
+switching to them	0	@en_tothem
+switching over to them	0	@en_tothem
+go with them	0	@en_tothem
+going with them	0	@en_tothem
+move to them	0	@en_tothem
+moving to them	0	@en_tothem
+move over to them	0	@en_tothem
+go over to them	0	@en_tothem
+going over to them	0	@en_tothem
+shift to them	0	@en_tothem
+shifting to them	0	@en_tothem
+sign up with them	0	@en_tothem
+signing up with them	0	@en_tothem
+go to them instead	0	@en_tothem
+join them	0	@en_tothem
+at half this	0	@en_pricecompare
+half the price	0	@en_pricecompare
+half what you charge	0	@en_pricecompare
+half what i pay	0	@en_pricecompare
+for half that	0	@en_pricecompare
+cheaper	0	@en_pricecompare
+for less	0	@en_pricecompare
+a better deal	0	@en_pricecompare
+a better price	0	@en_pricecompare
+way cheaper	0	@en_pricecompare
+much cheaper	0	@en_pricecompare
+# --- the company's kit handed back (you can have your router back; come take back your router)
+have your router back	0	@en_takeback
+take back your router	0	@en_takeback
+take your router back	0	@en_takeback
+have your box back	0	@en_takeback
+have your modem back	0	@en_takeback
+take your box back	0	@en_takeback
+have your equipment back	0	@en_takeback
+collect your router	0	@en_takeback
+send your router back	0	@en_takeback
+send the router back	0	@en_takeback
+# --- an account of someone who died, closed for them (it's not mine, it's my mum's, she passed away)
+it's not mine	0	@en_deadsaccount
+its not mine	0	@en_deadsaccount
+not my account	0	@en_deadsaccount
+isn't my account	0	@en_deadsaccount
+it's my mum's	0	@en_deadsaccount
+it's my mom's	0	@en_deadsaccount
+it's my dad's	0	@en_deadsaccount
+it's my husband's	0	@en_deadsaccount
+it's my wife's	0	@en_deadsaccount
+it was my mum's	0	@en_deadsaccount
+it was my dad's	0	@en_deadsaccount
+it was my husband's	0	@en_deadsaccount
+it was my wife's	0	@en_deadsaccount
+my late	0	@en_deadsaccount
+on behalf of my late	0	@en_deadsaccount
+the account holder died	0	@en_deadsaccount
+the account holder has died	0	@en_deadsaccount
+the account holder passed	0	@en_deadsaccount
+deceased	0	@en_deadsaccount
+death certificate	0	@en_deadsaccount
+bereavement team	0	@en_deadsaccount
+bereavement	0	@en_deadsaccount
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -51826,6 +51889,8 @@ pea brained	-2.50	abuse
 @burden & @en_fornow	scope:harmless_use	a burden for a while, with an injury (I'm a bit of a burden on my daughter at the moment with my hip)
 @en_housejob & @en_housempty|@en_myplanis	scope:harmless_use	a plan for a job at the house while no one is in (My plan is Sunday for the move, when the house is empty)
 @en_slit ..1 @en_wristonly	self_harm	one's own wrists slit (feel like slitting my wrists)
+@self ..3 @en_tothem	churn	moving over to them, a rival named or a price beside it (I'll just switch over to them this week)	needs:@competitor|@en_pricecompare|@cancel|@en_returnall|@en_done|@en_youlost|@en_takeback
+@en_deadsaccount & @en_bereaved|@die|@en_dead	scope:other_party	the account of someone who died, closed for them (it's not mine, it's my mum's, she passed away)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -57701,10 +57766,10 @@ app	0	@zh_device
 其他家	0	@zh_comp,@zh_othershop
 其它家	0	@zh_comp
 第二间	0	@zh_comp,@zh_elsewhereco,@zh_othershop
-第二个	0	@zh_comp
-隔壁	0	@zh_comp,@zh_othershop
-隔篱	0	@zh_comp
-隔壁家	0	@zh_comp,@zh_othershop
+第二个	0	@zh_compvague
+隔壁	0	@zh_compvague,@zh_othershop
+隔篱	0	@zh_compvague
+隔壁家	0	@zh_compvague,@zh_othershop
 人哋	0	@zh_comp
 对手	0	@zh_comp
 联通	0	@zh_comp
@@ -62015,10 +62080,10 @@ bbq	0	@zh_bbq
 不用再给我发	0	@zh_nomore
 不必再发了	0	@zh_nomore
 # --- from now on, and the other shop (以后……还是让楼下那家送吧)
-楼下那家	0	@zh_comp
-那家	0	@zh_comp,@zh_othershop
-隔壁那家	0	@zh_comp,@zh_othershop
-对面那家	0	@zh_comp,@zh_othershop
+楼下那家	0	@zh_compvague
+那家	0	@zh_compvague,@zh_othershop
+隔壁那家	0	@zh_compvague,@zh_othershop
+对面那家	0	@zh_compvague,@zh_othershop
 往后	0	@zh_fromnow
 今后	0	@zh_fromnow
 下次	0	@zh_fromnow
@@ -68201,6 +68266,13 @@ last call啦	0	@zh_lastcall
 每次	0	@zh_occasions
 每回	0	@zh_occasions
 次次	0	@zh_occasions
+# --- the custom handed to someone else from now on (以后还是让楼下那家送吧)
+还是让	0	@zh_switch
+改让	0	@zh_switch
+以后让	0	@zh_switch
+以后都让	0	@zh_switch
+还是交给	0	@zh_switch
+以后交给	0	@zh_switch
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -78640,6 +78712,7 @@ lj客服	-3	abuse
 @zh_cancel ..6 @zh_acct	churn	closing the account
 @zh_acct ..6 @zh_cancel	churn	closing the account
 @zh_switch ..6 @zh_comp	churn	moving to a competitor
+@zh_switch ..1 @zh_compvague	churn	moving to the one next door or that one (去隔壁那家办)
 @zh_stoppay	churn	stopping payment
 @zh_thisplace ..3 @zh_notgoing	churn	a place no longer gone to (这家店我不去了)
 @zh_comp ..6 @zh_switch	churn	moving to a competitor
