@@ -926,10 +926,13 @@ private struct RuleState {
     /// `firm:` concepts, is weak: a repeat contact told only as time gone by or a fault still
     /// there ("three weeks, and the assessor still hasn't come"; 今天都五十天了，一张都没收到)
     /// names no earlier contact, and in a conversation waits for more before it alerts. A
-    /// lexicon phrase of the category (第三次联系) says it outright.
+    /// lexicon phrase of the category with no concepts of its own (第三次联系) says it outright;
+    /// one with concepts ("still hasn't") is judged by them, with the rest of the fragment.
     mutating func markUnfirm<Tracer: ScoreTracer>(tracer: inout Tracer) {
         var phrased = CategorySet()
-        for hit in hits where hit.pattern == nil && !hit.isLearned { phrased.insert(hit.category) }
+        for hit in hits where hit.pattern == nil && !hit.isLearned && clause.patterns.concepts(Int(hit.entry.rawValue)).isEmpty {
+            phrased.insert(hit.category)
+        }
         for category in CategoryModel.categories where categories.contains(category) && !weak.contains(category) && !phrased.contains(category) {
             let firm = clause.patterns.firmEvidence[Int(category.rawValue)]
             guard !firm.isEmpty, !clause.fragmentConcepts.intersects(firm) else { continue }

@@ -39388,6 +39388,15 @@ deceased	0	@en_deadsaccount
 death certificate	0	@en_deadsaccount
 bereavement team	0	@en_deadsaccount
 bereavement	0	@en_deadsaccount
+# --- nothing left open, asked to be sure (I just want to be sure nothing's still open on my profile)
+nothing's still open	0	
+nothing is still open	0	
+nothing still open	0	
+isn't still open	0	
+nothing's still outstanding	0	
+nothing is still outstanding	0	
+nothing outstanding	0	
+nothing's outstanding	0	
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
