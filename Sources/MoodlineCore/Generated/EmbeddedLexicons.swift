@@ -51494,6 +51494,15 @@ your one brain cell	-2.50	abuse
 your two brain cells	-2.50	abuse
 pea-brained	-2.50	abuse
 pea brained	-2.50	abuse
+# --- "not my problem" with a word inside it; a part screwed on is no grievance word
+not really my problem	-2.20	rude
+that's not really my problem	-2.20	rude
+not exactly my problem	-2.20	rude
+not really my fault	-2.20	rude
+screwed on	0	
+screwed in	0	
+screwed down	0	
+screwed back on	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -74048,6 +74057,14 @@ hang机	-2.0
 活蹦乱跳	2.0	
 肾衰	-1.0	
 肾衰竭	-1.0	
+# --- typing in a code, not losing (照着短信输的)
+输入	0	
+输的	0	
+输验证码	0	
+输密码	0	
+输上了	0	
+照着短信输	0	
+输进去	0	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -78414,6 +78431,10 @@ lj客服	-3	abuse
 轮不到你说话	-2.5	abuse
 轮不到你讲话	-2.5	abuse
 轮不到你说	-2.5	abuse
+# --- a polite request in Beijing speech (您受累给瞧瞧), not tiredness
+您受累	1.5	thanks
+受累	0	
+受累了	0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
