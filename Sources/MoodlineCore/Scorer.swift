@@ -718,8 +718,15 @@ private struct RuleState {
                 $0.category == .selfHarm && $0.patternIndex >= 0 && $0.utf8End == $0.utf8Start
             }
             guard !categories.contains(category) || firstWideSelfHarm else { return }
+            let hit = CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id)
+            // The fragment's patterns come after the clauses' `needs:` were checked: check their own.
+            let needs = clause.patterns.needs[Int(rule.pattern)]
+            guard needs.isEmpty || visible.intersects(needs) else {
+                tracer.record(.categoryUncorroborated(hit))
+                return
+            }
             categories.insert(category)
-            hits.append(CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id))
+            hits.append(hit)
             tracer.record(.patternFired(id, category))
         }
     }

@@ -256,6 +256,20 @@ import Testing
         #expect(codes("@nobody\tfirm:repeat\n") == [.unknownConcept])
     }
 
+    /// A fragment-wide pattern's `needs:` holds as a clause pattern's does: without one of the
+    /// needed concepts anywhere in the fragment, its category is left out.
+    @Test func fragmentWidePatternsKeepTheirNeeds() throws {
+        var sources = Self.sources
+        sources.append(LexiconSource(name: "needs.patterns", text: "@policy & @ready\tself_harm\ta policy, and a mind made up\tneeds:@contact\n"))
+        let lexicon = try Lexicon(sources: sources)
+        #expect(!rules(lexicon, "the policy, and i'm ready").contains(.selfHarm))
+        #expect(rules(lexicon, "i called about the policy, and i'm ready").contains(.selfHarm))
+        var scorer = Scorer(lexicon: lexicon)
+        var recorder = StepRecorder()
+        _ = scorer.score("the policy, and i'm ready", language: nil, learned: false, tracer: &recorder)
+        #expect(recorder.steps.contains { if case .categoryUncorroborated = $0 { true } else { false } })
+    }
+
     /// `firm:` lines: a statement of the category with none of their concepts in the fragment
     /// is still stated, but weak; one of them anywhere in the fragment, or a lexicon phrase of
     /// the category, makes it firm. Categories without a firm line are never weak by it.

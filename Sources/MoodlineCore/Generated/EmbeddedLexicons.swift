@@ -28705,7 +28705,6 @@ slap	0	@hurt
 strangle	0	@hurt
 choke	0	@hurt
 rot	0	@hurt
-suffer	0	@hurt
 shoot	0	@hurt
 shot	0	@hurt
 fired	0	@hurt
@@ -39075,21 +39074,21 @@ when i'm alone	0	@en_housempty
 when i'm on my own	0	@en_housempty
 when they're all out	0	@en_housempty
 # --- the last voice heard (You're probably the last voice I'll hear)
-the last voice i'll hear	0	@en_lastvoice
-last voice i'll hear	0	@en_lastvoice
-last voice i'll ever hear	0	@en_lastvoice
-last voice i hear	0	@en_lastvoice
-the last person i'll speak to	0	@en_lastvoice
-last person i'll talk to	0	@en_lastvoice
-last person i'll ever talk to	0	@en_lastvoice
-last person i'm going to talk to	0	@en_lastvoice
-last person i'll ever speak to	0	@en_lastvoice
-last person i'll speak to	0	@en_lastvoice
-the last one i'll talk to	0	@en_lastvoice
-last person i'm gonna talk to	0	@en_lastvoice
-last person i wanted to talk to	0	@en_lastwanted
-last person i wanted to speak to	0	@en_lastwanted
-last person i want to talk to	0	@en_lastwanted
+the last voice i'll hear	0	@en_lastvoice,@self
+last voice i'll hear	0	@en_lastvoice,@self
+last voice i'll ever hear	0	@en_lastvoice,@self
+last voice i hear	0	@en_lastvoice,@self
+the last person i'll speak to	0	@en_lastvoice,@self
+last person i'll talk to	0	@en_lastvoice,@self
+last person i'll ever talk to	0	@en_lastvoice,@self
+last person i'm going to talk to	0	@en_lastvoice,@self
+last person i'll ever speak to	0	@en_lastvoice,@self
+last person i'll speak to	0	@en_lastvoice,@self
+the last one i'll talk to	0	@en_lastvoice,@self
+last person i'm gonna talk to	0	@en_lastvoice,@self
+last person i wanted to talk to	0	@en_lastwanted,@self
+last person i wanted to speak to	0	@en_lastwanted,@self
+last person i want to talk to	0	@en_lastwanted,@self
 # --- living too much effort (Living's just too much effort now)
 living's too much	0	@en_livingtoo
 living is too much	0	@en_livingtoo
@@ -39250,15 +39249,15 @@ that's behind me	0	@en_nowwell
 it's behind me	0	@en_nowwell
 that's well behind me	0	@en_nowwell
 # --- the last person wanted, with "the" and "you were"
-the last person i wanted to talk to	0	@en_lastwanted
-the last person i wanted to speak to	0	@en_lastwanted
-the last person i want to talk to	0	@en_lastwanted
-you were the last person i wanted to talk to	0	@en_lastwanted
-the last person i'll talk to	0	@en_lastvoice
-the last person i'll ever talk to	0	@en_lastvoice
-the last person i'm going to talk to	0	@en_lastvoice
-the last person i'll ever speak to	0	@en_lastvoice
-the last person i'm gonna talk to	0	@en_lastvoice
+the last person i wanted to talk to	0	@en_lastwanted,@self
+the last person i wanted to speak to	0	@en_lastwanted,@self
+the last person i want to talk to	0	@en_lastwanted,@self
+you were the last person i wanted to talk to	0	@en_lastwanted,@self
+the last person i'll talk to	0	@en_lastvoice,@self
+the last person i'll ever talk to	0	@en_lastvoice,@self
+the last person i'm going to talk to	0	@en_lastvoice,@self
+the last person i'll ever speak to	0	@en_lastvoice,@self
+the last person i'm gonna talk to	0	@en_lastvoice,@self
 # --- traps of session 30: a note to a landlord, nothing left in a sale
 wrote my note to the	0	
 i wrote my note to	0	
@@ -39397,6 +39396,656 @@ nothing's still outstanding	0
 nothing is still outstanding	0	
 nothing outstanding	0	
 nothing's outstanding	0	
+# --- a head against a wall or a door, in any tense, and bleeding
+hitting my head against the wall	0	@en_headwall
+hitting my head against a wall	0	@en_headwall
+hitting my head against the door	0	@en_headwall
+hitting my head against the floor	0	@en_headwall
+hitting my head against the desk	0	@en_headwall
+hitting my head against the table	0	@en_headwall
+hitting my head against the mirror	0	@en_headwall
+hitting my head against the steering wheel	0	@en_headwall
+hitting my head against the wheel	0	@en_headwall
+hitting my head on the wall	0	@en_headwall
+hitting my head on a wall	0	@en_headwall
+hitting my head on the door	0	@en_headwall
+hitting my head on the floor	0	@en_headwall
+hitting my head on the desk	0	@en_headwall
+hitting my head on the table	0	@en_headwall
+hitting my head on the mirror	0	@en_headwall
+hitting my head on the steering wheel	0	@en_headwall
+hitting my head on the wheel	0	@en_headwall
+hitting my head into the wall	0	@en_headwall
+hitting my head into a wall	0	@en_headwall
+hitting my head into the door	0	@en_headwall
+hitting my head into the floor	0	@en_headwall
+hitting my head into the desk	0	@en_headwall
+hitting my head into the table	0	@en_headwall
+hitting my head into the mirror	0	@en_headwall
+hitting my head into the steering wheel	0	@en_headwall
+hitting my head into the wheel	0	@en_headwall
+hit my head against the wall	0	@en_headwall
+hit my head against a wall	0	@en_headwall
+hit my head against the door	0	@en_headwall
+hit my head against the floor	0	@en_headwall
+hit my head against the desk	0	@en_headwall
+hit my head against the table	0	@en_headwall
+hit my head against the mirror	0	@en_headwall
+hit my head against the steering wheel	0	@en_headwall
+hit my head against the wheel	0	@en_headwall
+hit my head on the wall	0	@en_headwall
+hit my head on a wall	0	@en_headwall
+hit my head on the door	0	@en_headwall
+hit my head on the floor	0	@en_headwall
+hit my head on the desk	0	@en_headwall
+hit my head on the table	0	@en_headwall
+hit my head on the mirror	0	@en_headwall
+hit my head on the steering wheel	0	@en_headwall
+hit my head on the wheel	0	@en_headwall
+hit my head into the wall	0	@en_headwall
+hit my head into a wall	0	@en_headwall
+hit my head into the door	0	@en_headwall
+hit my head into the floor	0	@en_headwall
+hit my head into the desk	0	@en_headwall
+hit my head into the table	0	@en_headwall
+hit my head into the mirror	0	@en_headwall
+hit my head into the steering wheel	0	@en_headwall
+hit my head into the wheel	0	@en_headwall
+banging my head against the wall	0	@en_headwall
+banging my head against a wall	0	@en_headwall
+banging my head against the door	0	@en_headwall
+banging my head against the floor	0	@en_headwall
+banging my head against the desk	0	@en_headwall
+banging my head against the table	0	@en_headwall
+banging my head against the mirror	0	@en_headwall
+banging my head against the steering wheel	0	@en_headwall
+banging my head against the wheel	0	@en_headwall
+banging my head on the wall	0	@en_headwall
+banging my head on a wall	0	@en_headwall
+banging my head on the door	0	@en_headwall
+banging my head on the floor	0	@en_headwall
+banging my head on the desk	0	@en_headwall
+banging my head on the table	0	@en_headwall
+banging my head on the mirror	0	@en_headwall
+banging my head on the steering wheel	0	@en_headwall
+banging my head on the wheel	0	@en_headwall
+banging my head into the wall	0	@en_headwall
+banging my head into a wall	0	@en_headwall
+banging my head into the door	0	@en_headwall
+banging my head into the floor	0	@en_headwall
+banging my head into the desk	0	@en_headwall
+banging my head into the table	0	@en_headwall
+banging my head into the mirror	0	@en_headwall
+banging my head into the steering wheel	0	@en_headwall
+banging my head into the wheel	0	@en_headwall
+banged my head against the wall	0	@en_headwall
+banged my head against a wall	0	@en_headwall
+banged my head against the door	0	@en_headwall
+banged my head against the floor	0	@en_headwall
+banged my head against the desk	0	@en_headwall
+banged my head against the table	0	@en_headwall
+banged my head against the mirror	0	@en_headwall
+banged my head against the steering wheel	0	@en_headwall
+banged my head against the wheel	0	@en_headwall
+banged my head on the wall	0	@en_headwall
+banged my head on a wall	0	@en_headwall
+banged my head on the door	0	@en_headwall
+banged my head on the floor	0	@en_headwall
+banged my head on the desk	0	@en_headwall
+banged my head on the table	0	@en_headwall
+banged my head on the mirror	0	@en_headwall
+banged my head on the steering wheel	0	@en_headwall
+banged my head on the wheel	0	@en_headwall
+banged my head into the wall	0	@en_headwall
+banged my head into a wall	0	@en_headwall
+banged my head into the door	0	@en_headwall
+banged my head into the floor	0	@en_headwall
+banged my head into the desk	0	@en_headwall
+banged my head into the table	0	@en_headwall
+banged my head into the mirror	0	@en_headwall
+banged my head into the steering wheel	0	@en_headwall
+banged my head into the wheel	0	@en_headwall
+bang my head against the wall	0	@en_headwall
+bang my head against a wall	0	@en_headwall
+bang my head against the door	0	@en_headwall
+bang my head against the floor	0	@en_headwall
+bang my head against the desk	0	@en_headwall
+bang my head against the table	0	@en_headwall
+bang my head against the mirror	0	@en_headwall
+bang my head against the steering wheel	0	@en_headwall
+bang my head against the wheel	0	@en_headwall
+bang my head on the wall	0	@en_headwall
+bang my head on a wall	0	@en_headwall
+bang my head on the door	0	@en_headwall
+bang my head on the floor	0	@en_headwall
+bang my head on the desk	0	@en_headwall
+bang my head on the table	0	@en_headwall
+bang my head on the mirror	0	@en_headwall
+bang my head on the steering wheel	0	@en_headwall
+bang my head on the wheel	0	@en_headwall
+bang my head into the wall	0	@en_headwall
+bang my head into a wall	0	@en_headwall
+bang my head into the door	0	@en_headwall
+bang my head into the floor	0	@en_headwall
+bang my head into the desk	0	@en_headwall
+bang my head into the table	0	@en_headwall
+bang my head into the mirror	0	@en_headwall
+bang my head into the steering wheel	0	@en_headwall
+bang my head into the wheel	0	@en_headwall
+smashing my head against the wall	0	@en_headwall
+smashing my head against a wall	0	@en_headwall
+smashing my head against the door	0	@en_headwall
+smashing my head against the floor	0	@en_headwall
+smashing my head against the desk	0	@en_headwall
+smashing my head against the table	0	@en_headwall
+smashing my head against the mirror	0	@en_headwall
+smashing my head against the steering wheel	0	@en_headwall
+smashing my head against the wheel	0	@en_headwall
+smashing my head on the wall	0	@en_headwall
+smashing my head on a wall	0	@en_headwall
+smashing my head on the door	0	@en_headwall
+smashing my head on the floor	0	@en_headwall
+smashing my head on the desk	0	@en_headwall
+smashing my head on the table	0	@en_headwall
+smashing my head on the mirror	0	@en_headwall
+smashing my head on the steering wheel	0	@en_headwall
+smashing my head on the wheel	0	@en_headwall
+smashing my head into the wall	0	@en_headwall
+smashing my head into a wall	0	@en_headwall
+smashing my head into the door	0	@en_headwall
+smashing my head into the floor	0	@en_headwall
+smashing my head into the desk	0	@en_headwall
+smashing my head into the table	0	@en_headwall
+smashing my head into the mirror	0	@en_headwall
+smashing my head into the steering wheel	0	@en_headwall
+smashing my head into the wheel	0	@en_headwall
+smashed my head against the wall	0	@en_headwall
+smashed my head against a wall	0	@en_headwall
+smashed my head against the door	0	@en_headwall
+smashed my head against the floor	0	@en_headwall
+smashed my head against the desk	0	@en_headwall
+smashed my head against the table	0	@en_headwall
+smashed my head against the mirror	0	@en_headwall
+smashed my head against the steering wheel	0	@en_headwall
+smashed my head against the wheel	0	@en_headwall
+smashed my head on the wall	0	@en_headwall
+smashed my head on a wall	0	@en_headwall
+smashed my head on the door	0	@en_headwall
+smashed my head on the floor	0	@en_headwall
+smashed my head on the desk	0	@en_headwall
+smashed my head on the table	0	@en_headwall
+smashed my head on the mirror	0	@en_headwall
+smashed my head on the steering wheel	0	@en_headwall
+smashed my head on the wheel	0	@en_headwall
+smashed my head into the wall	0	@en_headwall
+smashed my head into a wall	0	@en_headwall
+smashed my head into the door	0	@en_headwall
+smashed my head into the floor	0	@en_headwall
+smashed my head into the desk	0	@en_headwall
+smashed my head into the table	0	@en_headwall
+smashed my head into the mirror	0	@en_headwall
+smashed my head into the steering wheel	0	@en_headwall
+smashed my head into the wheel	0	@en_headwall
+smash my head against the wall	0	@en_headwall
+smash my head against a wall	0	@en_headwall
+smash my head against the door	0	@en_headwall
+smash my head against the floor	0	@en_headwall
+smash my head against the desk	0	@en_headwall
+smash my head against the table	0	@en_headwall
+smash my head against the mirror	0	@en_headwall
+smash my head against the steering wheel	0	@en_headwall
+smash my head against the wheel	0	@en_headwall
+smash my head on the wall	0	@en_headwall
+smash my head on a wall	0	@en_headwall
+smash my head on the door	0	@en_headwall
+smash my head on the floor	0	@en_headwall
+smash my head on the desk	0	@en_headwall
+smash my head on the table	0	@en_headwall
+smash my head on the mirror	0	@en_headwall
+smash my head on the steering wheel	0	@en_headwall
+smash my head on the wheel	0	@en_headwall
+smash my head into the wall	0	@en_headwall
+smash my head into a wall	0	@en_headwall
+smash my head into the door	0	@en_headwall
+smash my head into the floor	0	@en_headwall
+smash my head into the desk	0	@en_headwall
+smash my head into the table	0	@en_headwall
+smash my head into the mirror	0	@en_headwall
+smash my head into the steering wheel	0	@en_headwall
+smash my head into the wheel	0	@en_headwall
+bashing my head against the wall	0	@en_headwall
+bashing my head against a wall	0	@en_headwall
+bashing my head against the door	0	@en_headwall
+bashing my head against the floor	0	@en_headwall
+bashing my head against the desk	0	@en_headwall
+bashing my head against the table	0	@en_headwall
+bashing my head against the mirror	0	@en_headwall
+bashing my head against the steering wheel	0	@en_headwall
+bashing my head against the wheel	0	@en_headwall
+bashing my head on the wall	0	@en_headwall
+bashing my head on a wall	0	@en_headwall
+bashing my head on the door	0	@en_headwall
+bashing my head on the floor	0	@en_headwall
+bashing my head on the desk	0	@en_headwall
+bashing my head on the table	0	@en_headwall
+bashing my head on the mirror	0	@en_headwall
+bashing my head on the steering wheel	0	@en_headwall
+bashing my head on the wheel	0	@en_headwall
+bashing my head into the wall	0	@en_headwall
+bashing my head into a wall	0	@en_headwall
+bashing my head into the door	0	@en_headwall
+bashing my head into the floor	0	@en_headwall
+bashing my head into the desk	0	@en_headwall
+bashing my head into the table	0	@en_headwall
+bashing my head into the mirror	0	@en_headwall
+bashing my head into the steering wheel	0	@en_headwall
+bashing my head into the wheel	0	@en_headwall
+bashed my head against the wall	0	@en_headwall
+bashed my head against a wall	0	@en_headwall
+bashed my head against the door	0	@en_headwall
+bashed my head against the floor	0	@en_headwall
+bashed my head against the desk	0	@en_headwall
+bashed my head against the table	0	@en_headwall
+bashed my head against the mirror	0	@en_headwall
+bashed my head against the steering wheel	0	@en_headwall
+bashed my head against the wheel	0	@en_headwall
+bashed my head on the wall	0	@en_headwall
+bashed my head on a wall	0	@en_headwall
+bashed my head on the door	0	@en_headwall
+bashed my head on the floor	0	@en_headwall
+bashed my head on the desk	0	@en_headwall
+bashed my head on the table	0	@en_headwall
+bashed my head on the mirror	0	@en_headwall
+bashed my head on the steering wheel	0	@en_headwall
+bashed my head on the wheel	0	@en_headwall
+bashed my head into the wall	0	@en_headwall
+bashed my head into a wall	0	@en_headwall
+bashed my head into the door	0	@en_headwall
+bashed my head into the floor	0	@en_headwall
+bashed my head into the desk	0	@en_headwall
+bashed my head into the table	0	@en_headwall
+bashed my head into the mirror	0	@en_headwall
+bashed my head into the steering wheel	0	@en_headwall
+bashed my head into the wheel	0	@en_headwall
+bash my head against the wall	0	@en_headwall
+bash my head against a wall	0	@en_headwall
+bash my head against the door	0	@en_headwall
+bash my head against the floor	0	@en_headwall
+bash my head against the desk	0	@en_headwall
+bash my head against the table	0	@en_headwall
+bash my head against the mirror	0	@en_headwall
+bash my head against the steering wheel	0	@en_headwall
+bash my head against the wheel	0	@en_headwall
+bash my head on the wall	0	@en_headwall
+bash my head on a wall	0	@en_headwall
+bash my head on the door	0	@en_headwall
+bash my head on the floor	0	@en_headwall
+bash my head on the desk	0	@en_headwall
+bash my head on the table	0	@en_headwall
+bash my head on the mirror	0	@en_headwall
+bash my head on the steering wheel	0	@en_headwall
+bash my head on the wheel	0	@en_headwall
+bash my head into the wall	0	@en_headwall
+bash my head into a wall	0	@en_headwall
+bash my head into the door	0	@en_headwall
+bash my head into the floor	0	@en_headwall
+bash my head into the desk	0	@en_headwall
+bash my head into the table	0	@en_headwall
+bash my head into the mirror	0	@en_headwall
+bash my head into the steering wheel	0	@en_headwall
+bash my head into the wheel	0	@en_headwall
+slamming my head against the wall	0	@en_headwall
+slamming my head against a wall	0	@en_headwall
+slamming my head against the door	0	@en_headwall
+slamming my head against the floor	0	@en_headwall
+slamming my head against the desk	0	@en_headwall
+slamming my head against the table	0	@en_headwall
+slamming my head against the mirror	0	@en_headwall
+slamming my head against the steering wheel	0	@en_headwall
+slamming my head against the wheel	0	@en_headwall
+slamming my head on the wall	0	@en_headwall
+slamming my head on a wall	0	@en_headwall
+slamming my head on the door	0	@en_headwall
+slamming my head on the floor	0	@en_headwall
+slamming my head on the desk	0	@en_headwall
+slamming my head on the table	0	@en_headwall
+slamming my head on the mirror	0	@en_headwall
+slamming my head on the steering wheel	0	@en_headwall
+slamming my head on the wheel	0	@en_headwall
+slamming my head into the wall	0	@en_headwall
+slamming my head into a wall	0	@en_headwall
+slamming my head into the door	0	@en_headwall
+slamming my head into the floor	0	@en_headwall
+slamming my head into the desk	0	@en_headwall
+slamming my head into the table	0	@en_headwall
+slamming my head into the mirror	0	@en_headwall
+slamming my head into the steering wheel	0	@en_headwall
+slamming my head into the wheel	0	@en_headwall
+slammed my head against the wall	0	@en_headwall
+slammed my head against a wall	0	@en_headwall
+slammed my head against the door	0	@en_headwall
+slammed my head against the floor	0	@en_headwall
+slammed my head against the desk	0	@en_headwall
+slammed my head against the table	0	@en_headwall
+slammed my head against the mirror	0	@en_headwall
+slammed my head against the steering wheel	0	@en_headwall
+slammed my head against the wheel	0	@en_headwall
+slammed my head on the wall	0	@en_headwall
+slammed my head on a wall	0	@en_headwall
+slammed my head on the door	0	@en_headwall
+slammed my head on the floor	0	@en_headwall
+slammed my head on the desk	0	@en_headwall
+slammed my head on the table	0	@en_headwall
+slammed my head on the mirror	0	@en_headwall
+slammed my head on the steering wheel	0	@en_headwall
+slammed my head on the wheel	0	@en_headwall
+slammed my head into the wall	0	@en_headwall
+slammed my head into a wall	0	@en_headwall
+slammed my head into the door	0	@en_headwall
+slammed my head into the floor	0	@en_headwall
+slammed my head into the desk	0	@en_headwall
+slammed my head into the table	0	@en_headwall
+slammed my head into the mirror	0	@en_headwall
+slammed my head into the steering wheel	0	@en_headwall
+slammed my head into the wheel	0	@en_headwall
+slam my head against the wall	0	@en_headwall
+slam my head against a wall	0	@en_headwall
+slam my head against the door	0	@en_headwall
+slam my head against the floor	0	@en_headwall
+slam my head against the desk	0	@en_headwall
+slam my head against the table	0	@en_headwall
+slam my head against the mirror	0	@en_headwall
+slam my head against the steering wheel	0	@en_headwall
+slam my head against the wheel	0	@en_headwall
+slam my head on the wall	0	@en_headwall
+slam my head on a wall	0	@en_headwall
+slam my head on the door	0	@en_headwall
+slam my head on the floor	0	@en_headwall
+slam my head on the desk	0	@en_headwall
+slam my head on the table	0	@en_headwall
+slam my head on the mirror	0	@en_headwall
+slam my head on the steering wheel	0	@en_headwall
+slam my head on the wheel	0	@en_headwall
+slam my head into the wall	0	@en_headwall
+slam my head into a wall	0	@en_headwall
+slam my head into the door	0	@en_headwall
+slam my head into the floor	0	@en_headwall
+slam my head into the desk	0	@en_headwall
+slam my head into the table	0	@en_headwall
+slam my head into the mirror	0	@en_headwall
+slam my head into the steering wheel	0	@en_headwall
+slam my head into the wheel	0	@en_headwall
+knocking my head against the wall	0	@en_headwall
+knocking my head against a wall	0	@en_headwall
+knocking my head against the door	0	@en_headwall
+knocking my head against the floor	0	@en_headwall
+knocking my head against the desk	0	@en_headwall
+knocking my head against the table	0	@en_headwall
+knocking my head against the mirror	0	@en_headwall
+knocking my head against the steering wheel	0	@en_headwall
+knocking my head against the wheel	0	@en_headwall
+knocking my head on the wall	0	@en_headwall
+knocking my head on a wall	0	@en_headwall
+knocking my head on the door	0	@en_headwall
+knocking my head on the floor	0	@en_headwall
+knocking my head on the desk	0	@en_headwall
+knocking my head on the table	0	@en_headwall
+knocking my head on the mirror	0	@en_headwall
+knocking my head on the steering wheel	0	@en_headwall
+knocking my head on the wheel	0	@en_headwall
+knocking my head into the wall	0	@en_headwall
+knocking my head into a wall	0	@en_headwall
+knocking my head into the door	0	@en_headwall
+knocking my head into the floor	0	@en_headwall
+knocking my head into the desk	0	@en_headwall
+knocking my head into the table	0	@en_headwall
+knocking my head into the mirror	0	@en_headwall
+knocking my head into the steering wheel	0	@en_headwall
+knocking my head into the wheel	0	@en_headwall
+till it bleeds	0	@en_bled
+until it bleeds	0	@en_bled
+till i bleed	0	@en_bled
+until i bleed	0	@en_bled
+till it's bleeding	0	@en_bled
+till they bleed	0	@en_bled
+until there's blood	0	@en_bled
+till there's blood	0	@en_bled
+till i see blood	0	@en_bled
+to draw blood	0	@en_bled
+till it bled again	0	@en_bled
+with a lighter	0	@en_burntool
+with a cigarette	0	@en_burntool
+with cigarettes	0	@en_burntool
+with matches	0	@en_burntool
+with a hot spoon	0	@en_burntool
+with my lighter	0	@en_burntool
+cigarette burns	0	@en_burntool
+with a hot knife	0	@en_burntool
+# --- poison swallowed, everything taken, nothing matters now
+swallowed a bottle	0	@en_swallowed
+drank a bottle	0	@en_swallowed
+downed a bottle	0	@en_swallowed
+drank some	0	@en_swallowed
+swallowed some	0	@en_swallowed
+drank half a bottle	0	@en_swallowed
+swallowed half a bottle	0	@en_swallowed
+drank the bleach	0	@en_swallowed
+swallowed the bleach	0	@en_swallowed
+from under the sink	0	@en_poison
+bleach	0	@en_poison
+drain cleaner	0	@en_poison
+weedkiller	0	@en_poison
+weed killer	0	@en_poison
+antifreeze	0	@en_poison
+rat poison	0	@en_poison
+paraquat	0	@en_poison
+pesticide	0	@en_poison
+oven cleaner	0	@en_poison
+took them all	0	@en_tookall
+taken them all	0	@en_tookall
+took all of them	0	@en_tookall
+swallowed them all	0	@en_tookall
+took the lot	0	@en_tookall
+taken the lot	0	@en_tookall
+took the whole lot	0	@en_tookall
+took all my pills	0	@en_tookall
+taken all my pills	0	@en_tookall
+doesn't matter now	0	@en_nomatternow
+doesnt matter now	0	@en_nomatternow
+won't matter now	0	@en_nomatternow
+it's too late	0	@en_nomatternow
+too late now	0	@en_nomatternow
+nothing matters now	0	@en_nomatternow
+doesn't matter anymore	0	@en_nomatternow
+doesnt matter anymore	0	@en_nomatternow
+# --- the last Christmas, by choice; a message left for after; planned for before anyone is up
+not going to see christmas	0	@en_wontsee
+won't see christmas	0	@en_wontsee
+won't see another christmas	0	@en_wontsee
+won't see my birthday	0	@en_wontsee
+won't see the new year	0	@en_wontsee
+won't see next year	0	@en_wontsee
+won't be here for christmas	0	@en_wontsee
+not going to see the new year	0	@en_wontsee
+not going to see my birthday	0	@en_wontsee
+won't make it to christmas	0	@en_wontsee
+won't make it to my birthday	0	@en_wontsee
+not going to see another birthday	0	@en_wontsee
+that's my choice	0	@en_mychoice
+it's my choice	0	@en_mychoice
+my choice	0	@en_mychoice
+my decision	0	@en_mychoice
+that's my decision	0	@en_mychoice
+i've made my choice	0	@en_mychoice
+it wasn't his fault	0	@en_notfault
+it wasn't her fault	0	@en_notfault
+it's not their fault	0	@en_notfault
+it wasn't their fault	0	@en_notfault
+it's not his fault	0	@en_notfault
+it's not her fault	0	@en_notfault
+not his fault	0	@en_notfault
+not her fault	0	@en_notfault
+he'll understand after	0	@en_understandafter
+she'll understand after	0	@en_understandafter
+they'll understand after	0	@en_understandafter
+he'll understand later	0	@en_understandafter
+they'll understand later	0	@en_understandafter
+he'll know why	0	@en_understandafter
+they'll know why	0	@en_understandafter
+she'll know why	0	@en_understandafter
+he'll understand afterwards	0	@en_understandafter
+they'll understand afterwards	0	@en_understandafter
+before anyone's up	0	@en_housempty
+before anyone is up	0	@en_housempty
+before anyone wakes	0	@en_housempty
+before the kids wake	0	@en_housempty
+while everyone's asleep	0	@en_housempty
+when everyone's asleep	0	@en_housempty
+before anyone gets up	0	@en_housempty
+once the kids are asleep	0	@en_housempty
+got it planned for	0	@en_plannedfor
+it's planned for	0	@en_plannedfor
+planned it for	0	@en_plannedfor
+i've planned it for	0	@en_plannedfor
+all planned for	0	@en_plannedfor
+all sorted for	0	@en_plannedfor
+it's all sorted for	0	@en_plannedfor
+notes written	0	@en_notes
+letters written	0	@en_notes
+note written	0	@en_notes
+notes done	0	@en_notes
+letters done	0	@en_notes
+the notes are done	0	@en_notes
+for next week	0	@en_soonwhen
+next week ideally	0	@en_soonwhen
+this week	0	@en_soonwhen
+by friday	0	@en_soonwhen
+by the weekend	0	@en_soonwhen
+in a few days	0	@en_soonwhen
+for this week	0	@en_soonwhen
+save you the bother	0	@en_soonwhen
+save you the trouble	0	@en_soonwhen
+save everyone the bother	0	@en_soonwhen
+in a week	0	@en_soonwhen
+in a few days' time	0	@en_soonwhen
+# --- marked as dead on the account
+mark me as deceased	0	@en_markdead
+mark me deceased	0	@en_markdead
+put me down as deceased	0	@en_markdead
+list me as deceased	0	@en_markdead
+mark me as dead	0	@en_markdead
+put me down as dead	0	@en_markdead
+# --- traps: a bot's safety question quoted, a delivery left with a neighbour, travelling, planning ahead, long well, sick of living with damp, a funeral plan at seventy-five
+keep asking if	0	@en_whyask
+keeps asking if	0	@en_whyask
+keep asking me if	0	@en_whyask
+keeps asking me if	0	@en_whyask
+asking me if	0	@en_whyask
+asked me if	0	@en_whyask
+asks if	0	@en_whyask
+asks me if	0	@en_whyask
+your bot keeps	0	@en_whyask
+why does your bot	0	@en_whyask
+leave it with next door	0	@en_mundane
+leave it with a neighbour	0	@en_mundane
+leave it next door	0	@en_mundane
+leave it in the porch	0	@en_mundane
+leave it in the safe place	0	@en_mundane
+go travelling	0	@en_mundane
+going travelling	0	@en_mundane
+go traveling	0	@en_mundane
+before i go travelling	0	@en_mundane
+a gap year	0	@en_mundane
+backpacking	0	@en_mundane
+travelling for	0	@en_mundane
+traveling for	0	@en_mundane
+just planning ahead	0	@en_mundane
+planning ahead	0	@en_mundane
+thinking ahead	0	@en_mundane
+just thinking ahead	0	@en_mundane
+nothing morbid	0	@en_mundane
+not being morbid	0	@en_mundane
+at my age	0	@en_mundane
+i'm seventy-five	0	@en_mundane
+i'm seventy	0	@en_mundane
+i'm eighty	0	@en_mundane
+i'm in my seventies	0	@en_mundane
+i'm in my eighties	0	@en_mundane
+been well for years	0	@en_nowwell
+well for years	0	@en_nowwell
+fine for years	0	@en_nowwell
+been fine for years	0	@en_nowwell
+been ok for years	0	@en_nowwell
+been okay for years	0	@en_nowwell
+back at uni	0	@en_longago
+at uni	0	@en_longago
+at university	0	@en_longago
+in college	0	@en_longago
+at school	0	@en_longago
+in my twenties	0	@en_longago
+sick of living with	0	
+tired of living with	0	
+fed up of living with	0	
+sick of living in	0	
+tired of living in	0	
+sick of living next to	0	
+fed up of living in	0	
+# --- planned for, after "I've got"
+i've got it planned for	0	@en_plannedfor
+i have it planned for	0	@en_plannedfor
+i've got it all planned for	0	@en_plannedfor
+got it all planned for	0	@en_plannedfor
+i've got it planned	0	@en_plannedfor
+# --- traps of round 73: bumps on cupboards and lighters lit for a barbecue, a child or a pet that swallowed something, things taken back, understanding after reading, a painter due
+on the cupboard	0	@en_accident
+on the cupboard door	0	@en_accident
+on the hinge	0	@en_accident
+on the door frame	0	@en_accident
+on the cabinet	0	@en_accident
+on the shelf	0	@en_accident
+on the car boot	0	@en_accident
+lighting the barbecue	0	@en_accident
+lighting the bbq	0	@en_accident
+lighting a candle	0	@en_accident
+lighting the fire	0	@en_accident
+lighting the hob	0	@en_accident
+lighting the stove	0	@en_accident
+lighting a cigarette	0	@en_accident
+my son	0	@en_dependant
+my daughter	0	@en_dependant
+my toddler	0	@en_dependant
+my baby	0	@en_dependant
+the baby	0	@en_dependant
+my kid	0	@en_dependant
+the kids	0	@en_dependant
+the dog	0	@en_dependant
+my dog	0	@en_dependant
+the cat	0	@en_dependant
+my cat	0	@en_dependant
+the puppy	0	@en_dependant
+the kitten	0	@en_dependant
+my little one	0	@en_dependant
+took them all back	0	
+taken them all back	0	
+took the lot back	0	
+took them all to	0	
+took them all off	0	
+took them all out	0	
+he'll understand after he	0	
+she'll understand after she	0	
+they'll understand after they	0	
+he'll understand after reading	0	
+they'll understand after reading	0	
+he'll understand after i explain	0	
+they'll understand after i explain	0	
+the painter	0	@en_housejob
+the painters	0	@en_housejob
+the decorator	0	@en_housejob
+the cleaner	0	@en_housejob
+the builder	0	@en_housejob
+the builders	0	@en_housejob
+the plumber's	0	@en_housejob
+the gardener	0	@en_housejob
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -51503,6 +52152,25 @@ screwed on	0
 screwed in	0	
 screwed down	0	
 screwed back on	0	
+# --- no wish to live; marked as dead ahead of time; the one to find me; worth more from the insurance
+do not wish to live	-3.30	self_harm
+don't wish to live	-3.30	self_harm
+dont wish to live	-3.30	self_harm
+no wish to live	-3.30	self_harm
+no longer wish to live	-3.30	self_harm
+i do not wish to live	-3.30	self_harm
+no longer want to live	-3.30	self_harm
+mark me as deceased now	-3.30	self_harm
+just mark me as deceased	-3.30	self_harm
+go ahead and mark me as deceased	-3.30	self_harm
+you can mark me as deceased	-3.30	self_harm
+the one to find me	-3.30	self_harm
+the one who finds me	-3.30	self_harm
+the one who'll find me	-3.30	self_harm
+be the one to find me	-3.30	self_harm
+than they ever got from me alive	-3.30	self_harm
+more from me dead	-3.30	self_harm
+more use to them dead	-3.30	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -51905,10 +52573,24 @@ screwed back on	0
 @en_overside	self_harm	legs over the side of a height
 @en_wontbe & @en_oranywhere	self_harm	nowhere after (After tomorrow I won't be at this one. Or anywhere.)
 @burden & @en_fornow	scope:harmless_use	a burden for a while, with an injury (I'm a bit of a burden on my daughter at the moment with my hip)
-@en_housejob & @en_housempty|@en_myplanis	scope:harmless_use	a plan for a job at the house while no one is in (My plan is Sunday for the move, when the house is empty)
+@en_housejob & @en_housempty|@en_myplanis|@en_plannedfor	scope:harmless_use	a plan for a job at the house while no one is in (My plan is Sunday for the move, when the house is empty)
 @en_slit ..1 @en_wristonly	self_harm	one's own wrists slit (feel like slitting my wrists)
 @self ..3 @en_tothem	churn	moving over to them, a rival named or a price beside it (I'll just switch over to them this week)	needs:@competitor|@en_pricecompare|@cancel|@en_returnall|@en_done|@en_youlost|@en_takeback
 @en_deadsaccount & @en_bereaved|@die|@en_dead	scope:other_party	the account of someone who died, closed for them (it's not mine, it's my mum's, she passed away)
+# --- session 30, round 73: quiet self-harm said in new ways, and its traps
+@en_headwall & @en_onpurpose	self_harm	a head against a wall on purpose
+@en_burntool & @en_armsbody	self_harm	burning one's own arms with a lighter or a cigarette (been burning my arms with a lighter again)
+@en_cutsite ..4 @en_sharp	self_harm	one's wrists done with a razor (started doing my wrists with a razor again)
+@en_swallowed ..6 @en_poison	self_harm	poison swallowed (I swallowed a bottle of stuff from under the sink)
+@en_tookall & @en_nomatternow	self_harm	everything taken, nothing matters now (nah i took them all already, doesnt matter now)
+@en_wontsee & @en_mychoice	self_harm	the last Christmas, by one's own choice (I'm not going to see Christmas, and that's my choice)
+@en_notfault & @en_understandafter	self_harm	a message for after: not their fault (Tell him it wasn't his fault. He'll understand after.)
+@en_plannedfor & @en_housempty	self_harm	planned for a time when no one is up (I've got it planned for Sunday morning, before anyone's up)
+@en_notes & @en_dayname|@en_plannedfor	self_harm	notes written, a day set (Forms done, notes written. It's all sorted for Saturday.)
+@en_funeral & @en_soonwhen	self_harm	a funeral plan for oneself, soon (It's for me. For next week, ideally.)	needs:@en_forme|@en_itsme
+@en_markdead & @en_soonwhen	self_harm	marked as dead ahead of time (mark me as deceased on the account now, save you the bother in a week)
+@en_dependant ..2 @en_swallowed	scope:reported	a child or a pet that swallowed something (my son swallowed some bleach)
+@en_accident & @en_headwall|@en_bled|@en_burntool	scope:harmless_use	a bump or a burn by accident (I smashed my head on the cupboard till it bled; burned my arm with a lighter lighting the barbecue)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -67412,16 +68094,8 @@ fb群组	0	@zh_expose
 泡在浴缸里	0	@zh_bath
 刀	0	@zh_blade
 刀片	0	@zh_blade
-美工我在浴缸里	0	@zh_bath
-躺在浴缸里	0	@zh_bath
-坐在浴缸里	0	@zh_bath
-泡在浴缸里	0	@zh_bath
-刀	0	@zh_blade
-剃我在浴缸里	0	@zh_bath
-躺在浴缸里	0	@zh_bath
-坐在浴缸里	0	@zh_bath
-泡在浴缸里	0	@zh_bath
-刀	0	@zh_blade
+美工刀	0	@zh_blade
+剃刀	0	@zh_blade
 # --- over the edge of a balcony or a roof (差点从阳台翻出去)
 翻出去	0	@zh_overedge
 翻出	0	@zh_overedge
@@ -68291,6 +68965,238 @@ last call啦	0	@zh_lastcall
 以后都让	0	@zh_switch
 还是交给	0	@zh_switch
 以后交给	0	@zh_switch
+# --- a means got ready for oneself, tried and nearly (绳子就是给我自己准备的；我拿皮带试过了，就差一点点)
+给我自己准备的	0	@zh_formyself
+给自己准备的	0	@zh_formyself
+为自己准备的	0	@zh_formyself
+留给自己用的	0	@zh_formyself
+准备给自己的	0	@zh_formyself
+俾自己用嘅	0	@zh_formyself
+就差一点点	0	@zh_nearly
+差一点点	0	@zh_nearly
+差一点就	0	@zh_nearly
+差点就成了	0	@zh_nearly
+差啲就	0	@zh_nearly
+差少少就	0	@zh_nearly
+差一点就成功	0	@zh_nearly
+腰带	0	@zh_ligature
+围巾	0	@zh_ligature
+电线	0	@zh_ligature
+数据线	0	@zh_ligature
+床单	0	@zh_ligature
+刀已经在手上	0	@zh_atthand
+刀在手上	0	@zh_atthand
+刀已经拿在手里	0	@zh_atthand
+刀就在手边	0	@zh_atthand
+刀己经在手上	0	@zh_atthand
+刀已经喺手度	0	@zh_atthand
+刀喺手度	0	@zh_atthand
+# --- no waiting for that day (我等不到那天了，也不想等)
+等不到那天了	0	@zh_cantwaitday
+等唔到𠮶日	0	@zh_cantwaitday
+撑不到那天	0	@zh_cantwaitday
+捱唔到𠮶日	0	@zh_cantwaitday
+等不到那一天	0	@zh_cantwaitday
+也不想等	0	@zh_notwantwait
+不想等了	0	@zh_notwantwait
+都唔想等	0	@zh_notwantwait
+唔想再等	0	@zh_notwantwait
+# --- on the tracks, waiting for the next train (我在铁轨边上，等下一趟车过来)
+铁轨	0	@zh_tracks
+路轨	0	@zh_tracks
+铁路上	0	@zh_tracks
+火车轨	0	@zh_tracks
+轨道边	0	@zh_tracks
+等下一趟车	0	@zh_nexttrain
+等车过来	0	@zh_nexttrain
+等火车过来	0	@zh_nexttrain
+等下一班车	0	@zh_nexttrain
+下一趟车过来	0	@zh_nexttrain
+等下一班火车	0	@zh_nexttrain
+等火车	0	@zh_nexttrain
+# --- a stomach pumped, a waiting period over, the last voice heard
+洗了胃	0	@zh_sh
+洗咗胃	0	@zh_sh
+洗过胃	0	@zh_sh
+去洗胃	0	@zh_sh
+等待期一过	0	@zh_waitperiod
+等待期过了	0	@zh_waitperiod
+两年一过	0	@zh_waitperiod
+免责期一过	0	@zh_waitperiod
+过了等待期	0	@zh_waitperiod
+等待期满	0	@zh_waitperiod
+等两年期一过	0	@zh_waitperiod
+最后听到的是你	0	@zh_lastvoice
+最后听到你的声音	0	@zh_lastvoice
+最后一个跟我说话	0	@zh_lastvoice
+最后一个跟我好好说话	0	@zh_lastvoice
+最后一个同我倾偈	0	@zh_lastvoice
+最后一把声	0	@zh_lastvoice
+最后一个听我讲嘢	0	@zh_lastvoice
+# --- legs over the edge, up on the roof now
+腿搭在外面	0	@zh_overside
+腿悬在外面	0	@zh_overside
+脚悬空	0	@zh_overside
+坐在栏杆上	0	@zh_overside
+坐喺栏河度	0	@zh_overside
+脚伸出去	0	@zh_overside
+腿伸出去	0	@zh_overside
+双脚吊喺出面	0	@zh_overside
+我已经上来了	0	@zh_upnow
+我上来了	0	@zh_upnow
+我已经爬上来了	0	@zh_upnow
+我已经在上面了	0	@zh_upnow
+我已经企咗上嚟	0	@zh_upnow
+我上咗嚟	0	@zh_upnow
+我已经上咗嚟	0	@zh_upnow
+# --- going cleanly, owing no one; farewell messages sent; no ties left in this world
+走得干干净净	0	@zh_cleango
+走得干净	0	@zh_cleango
+走得安心	0	@zh_cleango
+走得无牵无挂	0	@zh_cleango
+不欠	0	@zh_noowe
+谁也不欠	0	@zh_noowe
+不欠哪个	0	@zh_noowe
+唔欠人	0	@zh_noowe
+不欠任何人	0	@zh_noowe
+唔想欠人	0	@zh_noowe
+告别的短信	0	@zh_byemsg
+告别短信	0	@zh_byemsg
+道别短信	0	@zh_byemsg
+告别信息	0	@zh_byemsg
+告别的信息	0	@zh_byemsg
+发了告别	0	@zh_byemsg
+告别的微信	0	@zh_byemsg
+就没什么牵挂了	0	@zh_noties
+没什么牵挂了	0	@zh_noties
+了无牵挂	0	@zh_noties
+无牵无挂	0	@zh_noties
+冇晒牵挂	0	@zh_noties
+再没有牵挂	0	@zh_noties
+冇咩牵挂	0	@zh_noties
+新主人	0	@zh_petnewhome
+新主人我找好了	0	@zh_petnewhome
+找好了新主人	0	@zh_petnewhome
+送养	0	@zh_petnewhome
+揾咗新主人	0	@zh_petnewhome
+# --- whether a fall kills, a contract with the world, not planning on tomorrow
+会不会一定死	0	@zh_deathq
+会不会死	0	@zh_deathq
+会唔会死	0	@zh_deathq
+死唔死得	0	@zh_deathq
+一定会死吗	0	@zh_deathq
+能不能死	0	@zh_deathq
+会唔会一定死	0	@zh_deathq
+死得去吗	0	@zh_deathq
+够期	0	@zh_whenfull
+应该够期	0	@zh_whenfull
+过咗期	0	@zh_whenfull
+等咗成年	0	@zh_whenfull
+等了一年	0	@zh_whenfull
+等了两年	0	@zh_whenfull
+够一年	0	@zh_whenfull
+够两年	0	@zh_whenfull
+都唔会喺度	0	@zh_gone
+都唔会系度	0	@zh_gone
+唔会系度	0	@zh_gone
+我都唔会喺度	0	@zh_gone
+我都不会在这里	0	@zh_gone
+# --- traps: a new baby or a wedding behind a policy question; school days long ago and fine now; degree complements of embarrassment and waiting
+啱啱生咗仔	0	@zh_lifeevent
+啱啱生咗女	0	@zh_lifeevent
+刚生了孩子	0	@zh_lifeevent
+刚生完小孩	0	@zh_lifeevent
+刚生了宝宝	0	@zh_lifeevent
+刚结婚	0	@zh_lifeevent
+啱啱结婚	0	@zh_lifeevent
+刚买了房	0	@zh_lifeevent
+刚当爸爸	0	@zh_lifeevent
+刚当妈妈	0	@zh_lifeevent
+宝宝刚出生	0	@zh_lifeevent
+高中时候	0	@zh_thattime
+高中的时候	0	@zh_thattime
+高中时	0	@zh_thattime
+初中时候	0	@zh_thattime
+很多年前的事了	0	@zh_thattime
+好多年前嘅事	0	@zh_thattime
+那时候	0	@zh_thattime
+𠮶时	0	@zh_thattime
+疤都快看不见了	0	@zh_nowfine
+疤都淡了	0	@zh_nowfine
+早就好了	0	@zh_nowfine
+现在早好了	0	@zh_nowfine
+我现在过得很好	0	@zh_nowfine
+而家过得好好	0	@zh_nowfine
+现在挺好的	0	@zh_nowfine
+不会再伤害自己	0	@zh_wontagain
+唔会再伤害自己	0	@zh_wontagain
+不会再做傻事	0	@zh_wontagain
+唔会再做傻事	0	@zh_wontagain
+听得	0	@zh_degreeto
+等得	0	@zh_degreeto
+搞得	0	@zh_degreeto
+弄得	0	@zh_degreeto
+烦得	0	@zh_degreeto
+尴尬到	0	@zh_degreeto
+丢脸到	0	@zh_degreeto
+羞到	0	@zh_degreeto
+难为情到	0	@zh_degreeto
+笑到	0	@zh_degreeto
+社死了	0	
+社会性死亡	0	
+# --- accidents with a child or by mistake (误喝了漂白水)
+误喝	0	@zh_accident
+不小心喝	0	@zh_accident
+唔小心饮	0	@zh_accident
+误饮	0	@zh_accident
+# --- gone, after 我就; a rooftop climbed for a task
+等待期一过我就走	0	@zh_waitperiod,@zh_gone
+上楼顶	0	@zh_highest
+# --- traps of round 73: nearly done with something else, work by the tracks, a rival insurer, sunbathing on a balcony, moving out cleanly, a world tour, a novel
+就差一点点就	0	
+差一点点就	0	
+差一点就扣上	0	
+差一点就好了	0	
+工地	0	@zh_trackwork
+上班	0	@zh_trackwork
+下班	0	@zh_trackwork
+值班	0	@zh_trackwork
+巡道	0	@zh_trackwork
+铁路局	0	@zh_trackwork
+铁路工人	0	@zh_trackwork
+晒太阳	0	@zh_leisure
+乘凉	0	@zh_leisure
+看风景	0	@zh_leisure
+吹风	0	@zh_leisure
+喝茶	0	@zh_leisure
+看日落	0	@zh_leisure
+退租的时候	0	@zh_moveout
+搬家的时候	0	@zh_moveout
+搬走的时候	0	@zh_moveout
+退房的时候	0	@zh_moveout
+离职的时候	0	@zh_moveout
+辞职的时候	0	@zh_moveout
+毕业的时候	0	@zh_moveout
+搬屋嘅时候	0	@zh_moveout
+环游世界	0	@zh_travelto
+周游列国	0	@zh_travelto
+去环球旅行	0	@zh_travelto
+写小说	0	@zh_fiction
+在写小说	0	@zh_fiction
+写剧本	0	@zh_fiction
+写故事	0	@zh_fiction
+写网文	0	@zh_fiction
+拍短片	0	@zh_fiction
+不会再伤害自己	0	@zh_nowfine
+唔会再伤害自己	0	@zh_nowfine
+不会再做傻事	0	@zh_nowfine
+唔会再做傻事	0	@zh_nowfine
+# --- another insurer (去别的保险公司)
+别的保险公司	0	@zh_comp
+别家保险	0	@zh_comp
+其他保险公司	0	@zh_comp
+别的保险	0	@zh_comp
+别家保险公司	0	@zh_comp
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -78435,6 +79341,17 @@ lj客服	-3	abuse
 您受累	1.5	thanks
 受累	0	
 受累了	0	
+# --- a contract with the world run out; no tomorrow planned (我跟这个世界的合约差不多也到期了；我都冇打算有听日喇)
+跟这个世界的合约	-3.0	self_harm
+和这个世界的合约	-3.0	self_harm
+同呢个世界嘅合约	-3.0	self_harm
+跟这个世界的缘分	-3.0	self_harm
+同呢个世界嘅缘分	-3.0	self_harm
+冇打算有听日	-3.0	self_harm
+没打算有明天	-3.0	self_harm
+不打算有明天	-3.0	self_harm
+冇打算过听日	-3.0	self_harm
+没打算过明天	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -79004,6 +79921,30 @@ lj客服	-3	abuse
 @zh_mundane|@zh_acct & @zh_notblame|@zh_notyourfault	scope:harmless_use	the listener not blamed over a plan changed (别自责啦，我已经决定了，换个套餐就行)
 @zh_promo & @zh_nofuture	scope:harmless_use	an offer with no later (因为没有以后了，这个优惠只到今天)
 @zh_child & @zh_selfact|@zh_habit	scope:harmless_use	a child's habit of hitting itself (我家小孩一难受就打自己的头)
+# --- session 30, round 73: quiet self-harm said in new ways, and its traps
+@zh_method|@zh_ligature & @zh_formyself	self_harm	a means got ready for oneself (网上买了根结实的绳子，就是给我自己准备的)
+@zh_method|@zh_ligature & @zh_nearly	self_harm	a means tried, nearly done (我拿皮带试过了，就差一点点)
+@zh_atthand	self_harm	a blade already in the hand (刀已经在手上了)
+@zh_cantwaitday & @zh_notwantwait	self_harm	no waiting for that day (我等不到那天了，也不想等)
+@zh_tracks & @zh_nexttrain	self_harm	by the tracks, waiting for the next train
+@zh_drank ..4 @zh_poison	self_harm	a poison drunk (刚刚喝了漂白水)
+@zh_waitperiod & @zh_gone|@zh_die|@zh_doit	self_harm	gone once the policy's waiting period is over (等那个两年的等待期一过我就走)
+@zh_lastvoice	self_harm	the last voice heard (这辈子最后听到的是你的声音)
+@zh_place & @zh_overside	self_harm	at a high place, legs over the edge (我在阳台边上坐着呢，腿搭在外面)
+@zh_place|@zh_highest & @zh_upnow	self_harm	up on the roof now (天台的门没锁，我已经上来了)
+@zh_cleango & @zh_noowe|@zh_payoff|@zh_windup|@zh_giveall	self_harm	going cleanly, owing no one (车贷提前结清，我想走得干干净净，不欠哪个的)
+@zh_byemsg	self_harm	farewell messages sent to everyone (告别的短信我给所有人都发了，就差你们这个号码销户了)
+@zh_noties & @zh_world|@zh_giveall|@zh_windup|@zh_petnewhome	self_harm	no ties left in this world (狗狗的新主人我找好了，送完我在这世上就没什么牵挂了)
+@zh_plunge|@zh_highest|@zh_shterm|@zh_method & @zh_deathq	self_harm	whether a fall or a means is sure to kill (从12楼跳下去会不会一定死)
+@zh_lifeevent & @zh_ifgone|@zh_die|@zh_gone	scope:harmless_use	a policy asked about after a birth or a wedding (如果我死咗，份人寿保险点样赔？我啱啱生咗仔)
+@zh_thattime & @zh_wontagain	scope:recovered	long ago, and never again (那是很多年前的事了，不会再伤害自己)
+@zh_emigrate|@zh_retire & @zh_byemsg	scope:harmless_use	farewell messages for a move abroad or retirement
+@zh_trackwork & @zh_tracks	scope:harmless_use	work by the tracks (我在铁轨边上的工地上班)
+@zh_comp & @zh_waitperiod	scope:harmless_use	a waiting period, then off to a rival (等待期一过我就走，去别的保险公司)
+@zh_leisure & @zh_overside	scope:harmless_use	legs over a balcony in the sun (我在阳台边上坐着晒太阳，腿搭在外面)
+@zh_moveout & @zh_cleango	scope:harmless_use	moving out cleanly (我想退租的时候走得干干净净，不欠房东的)
+@zh_travelto|@zh_emigrate & @zh_noties|@zh_petnewhome	scope:harmless_use	no ties, off to see the world (狗狗的新主人我找好了……准备环游世界)
+@zh_fiction & @zh_deathq|@zh_plunge	scope:harmless_use	asked for a story being written (从12楼跳下去会不会一定死？我在写小说)
 """####),
     ]
 }
