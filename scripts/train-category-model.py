@@ -14,7 +14,7 @@ set (Fixtures/valence), the risk statements (all sore) and neutral lines (calm l
 neutral lines of those sets), which count on both sides.
 
     pip install scikit-learn numpy
-    python3 scripts/train-category-model.py [--thresholds 0.92,0.9,0.85,0.85,0.9] [--c 4] [--min-weight 0.25]
+    python3 scripts/train-category-model.py [--thresholds 0.7,0.85,0.8,0.8,0.85] [--c 4] [--min-weight 0.25]
     python3 scripts/train-category-model.py --exclude heldback-round22.tsv --out /tmp/categories.model
         (leaves a set out, to measure on it with `moodline score --lexicons`)
 
@@ -112,10 +112,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--valence", type=float, default=0.8,
                     help="probability (of warm, or of sore) the `positive` column needs before an abstaining line takes its sign")
-    ap.add_argument("--thresholds", default="0.8,0.85,0.8,0.8,0.85",
+    ap.add_argument("--thresholds", default="0.7,0.85,0.8,0.8,0.85",
                     help="probability above which each category fires, in the order " + ",".join(CATEGORIES)
                     + " (high: on conversations, where most lines are calm, the layer must rarely speak alone)")
-    ap.add_argument("--alert", default="0.92,0.9,0.85,0.85,0.99",
+    ap.add_argument("--alert", default="0.96,0.9,0.85,0.85,0.99",
                     help="probability above which the layer alone may raise an alert in a live conversation, same order; "
                     "below it a statement waits for more (most lines of a conversation are calm, so a guess needs more "
                     "confidence there than in a list of statements)")
