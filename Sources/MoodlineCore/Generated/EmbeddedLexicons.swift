@@ -69716,7 +69716,7 @@ last call啦	0	@zh_lastcall
 等不到那天了	0	@zh_cantwaitday
 等唔到𠮶日	0	@zh_cantwaitday
 撑不到那天	0	@zh_cantwaitday
-捱唔到𠮶日	0	@zh_cantwaitday
+挨唔到𠮶日	0	@zh_cantwaitday
 等不到那一天	0	@zh_cantwaitday
 也不想等	0	@zh_notwantwait
 不想等了	0	@zh_notwantwait
