@@ -52891,6 +52891,34 @@ be the one to find me	-3.30	self_harm
 than they ever got from me alive	-3.30	self_harm
 more from me dead	-3.30	self_harm
 more use to them dead	-3.30	self_harm
+# --- condescension towards the customer: blamed for not reading, told to take it or leave it, mocked for a budget, told to calm down (an agent's misconduct when the agent says it)
+maybe read things before you sign	-1.50	rude
+read things before you sign	-1.50	rude
+read it before you sign	-1.50	rude
+read things before you sign them	-1.50	rude
+should have read the terms	-1.50	rude
+should've read the terms	-1.50	rude
+if you'd read the terms	-1.50	rude
+if you had read the terms	-1.50	rude
+did you even read	-1.50	rude
+it isn't rocket science	-1.50	rude
+you get what you pay for	-1.50	rude
+what did you expect for	-1.50	rude
+more your speed	-1.50	rude
+nobody's forcing you	-1.50	rude
+no one is forcing you	-1.50	rude
+no one's forcing you	-1.50	rude
+feel free to go elsewhere	-1.50	rude
+everybody's innocent	-1.50	rude
+that's what they all say	-1.50	rude
+heard it all before	-1.50	rude
+heard this exact story	-1.50	rude
+maybe if you listened	-1.50	rude
+if you listened instead	-1.50	rude
+instead of arguing	-1.50	rude
+stop arguing with me	-1.50	rude
+ok calm down	-1.50	rude
+okay calm down	-1.50	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -80093,6 +80121,43 @@ lj客服	-3	abuse
 不打算有明天	-3.0	self_harm
 冇打算过听日	-3.0	self_harm
 没打算过明天	-3.0	self_harm
+# --- condescension towards the customer: blamed for not reading, told to use something else, mocked for a budget or a group (an agent's misconduct when the agent says it)
+看不懂合约就不要签	-1.5	rude
+看不懂就不要签	-1.5	rude
+看不懂就别签	-1.5	rude
+你识唔识睇中文	-1.5	rude
+识唔识睇字	-1.5	rude
+你会不会看	-1.5	rude
+你不会看吗	-1.5	rude
+自己不看清楚	-1.5	rude
+签之前没看清楚吗	-1.5	rude
+签之前不看清楚	-1.5	rude
+听不懂的话我也没办法	-1.5	rude
+我也没办法再教	-1.5	rude
+不爽的话您可以不要用	-1.5	rude
+不爽可以不用	-1.5	rude
+不满意可以不用	-1.5	rude
+不喜欢可以不用	-1.5	rude
+嫌麻烦就别用	-1.5	rude
+可以不要用啊	-1.5	rude
+唔钟意就唔好用	-1.5	rude
+没人逼你	-1.5	rude
+冇人逼你	-1.5	rude
+便宜货也要怪	-1.5	rude
+买不起就别	-1.5	rude
+又不是皇室婚礼	-1.5	rude
+你们女生开车	-1.5	rude
+你们女生	-1.5	rude
+老人家就是	-1.5	rude
+每个都说自己没错	-1.5	rude
+个个都话自己冇错	-1.5	rude
+你哋呢啲人	-1.5	rude
+不要什么都跑来问	-1.5	rude
+什么都跑来问客服	-1.5	rude
+这么简单都不懂	-1.5	rude
+你家孩子没教过您	-1.5	rude
+别添乱	-1.5	rude
+不要在这添乱	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
