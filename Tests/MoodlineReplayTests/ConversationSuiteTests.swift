@@ -71,6 +71,7 @@ import Testing
         Floor(name: "round64", recall: 0.79, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round65", recall: 0.94, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round66", recall: 0.97, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round67", recall: 0.88, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

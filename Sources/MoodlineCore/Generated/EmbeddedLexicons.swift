@@ -40766,6 +40766,16 @@ i'm done	0	@en_done,@self
 im done	0	@en_done,@self
 i am done	0	@en_done,@self
 honestly i'm done	0	@en_done,@self
+# --- a leaving party: things given away and goodbyes said for a move or a new job (farewell drinks were last night)
+farewell drinks	0	@en_mundane
+leaving drinks	0	@en_mundane
+leaving do	0	@en_mundane
+farewell party	0	@en_mundane
+going-away party	0	@en_mundane
+going away party	0	@en_mundane
+leaving party	0	@en_mundane
+send-off	0	@en_mundane
+my send off	0	@en_mundane
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
