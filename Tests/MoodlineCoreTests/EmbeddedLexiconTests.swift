@@ -128,6 +128,32 @@ import Testing
         #expect(score("I'm ending it this weekend.").categories.contains(.selfHarm))
     }
 
+    /// A return trip declined to a high place, an engine run behind a shut garage door, a
+    /// policy's suicide clause just waited out, a life not planned to a time ahead, a note and no
+    /// one to blame; and their neighbours: a one-way ticket for a move, an engine's noise in the
+    /// garage, a missed appointment, a note for the courier, a late father's card closed.
+    @Test func quietPlansWithoutTheWord() {
+        for text in ["火车票只买单程就好，到了就去那座大桥。",
+                     "关好车库门，车不熄火，睡一觉就好了",
+                     "我那份寿险刚好满两年了，自杀是不是也赔？",
+                     "I'm heading up to the quarry tonight and I'm not walking back down.",
+                     "I don't plan to reach Christmas, so put the car in my son's name.",
+                     "Tell them nobody's to blame, I'm leaving her a note.",
+                     "after this call I'm taking the whole packet and lying down"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["单程票买好了，到那边去桥上拍照",
+                     "车在车库里，发动机开着的时候有异响，能保修吗？",
+                     "We won't make the weekend delivery, can you do Monday?",
+                     "Nobody is to blame for the mix-up, I'm leaving a note on the account",
+                     "counting my pills for the week, can you refill the blister pack",
+                     "I always take the whole packet of tissues when I travel"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(!score("我爸爸上个月走了，他名下有张储蓄卡，想把它销户，要准备些啥子材料？").categories.contains(.churn))
+        #expect(score("我爸走了，我也不想活了，把卡销了吧").categories.contains(.selfHarm))
+    }
+
     /// Closing things while disclosing is affairs in order: one self-harm alert, no churn.
     @Test func closingAccountsBesideADisclosureIsNoChurn() {
         let disclosure = score("cancel my gym membership, I won't be around after Friday")

@@ -40776,6 +40776,126 @@ going away party	0	@en_mundane
 leaving party	0	@en_mundane
 send-off	0	@en_mundane
 my send off	0	@en_mundane
+# --- no way back from a height (heading up the gorge tomorrow and I'm not walking back down), with @method|@en_edge
+not walking back down	0	@en_noreturn
+not walking back	0	@en_noreturn
+won't be walking back	0	@en_noreturn
+wont be walking back	0	@en_noreturn
+won't be walking back down	0	@en_noreturn
+won't need a return	0	@en_noreturn
+wont need a return	0	@en_noreturn
+don't need a return	0	@en_noreturn
+dont need a return	0	@en_noreturn
+no return ticket	0	@en_noreturn
+the gorge	0	@en_edge
+the quarry	0	@en_edge
+the dam	0	@en_edge
+the headland	0	@en_edge
+# --- not living to a time ahead (I don't plan to reach retirement), with @en_season
+don't plan to reach	0	@en_notsee
+dont plan to reach	0	@en_notsee
+don't plan on reaching	0	@en_notsee
+don't see myself getting to	0	@en_notsee
+dont see myself getting to	0	@en_notsee
+don't see myself making it to	0	@en_notsee
+can't see myself getting to	0	@en_notsee
+won't last till	0	@en_notsee
+won't last until	0	@en_notsee
+wont last till	0	@en_notsee
+not going to last till	0	@en_notsee
+the weekend	0	@en_season
+this weekend	0	@en_season
+next week	0	@en_season
+the end of the week	0	@en_season
+january	0	@en_season
+february	0	@en_season
+march	0	@en_season
+april	0	@en_season
+may	0	@en_season
+june	0	@en_season
+july	0	@en_season
+august	0	@en_season
+september	0	@en_season
+october	0	@en_season
+november	0	@en_season
+december	0	@en_season
+graduation	0	@en_season
+my graduation	0	@en_season
+retirement	0	@en_season
+spring	0	@en_season
+summer	0	@en_season
+autumn	0	@en_season
+# --- a death asked about, and said to be the speaker's own (…if the person dies in the first year. it's me. it'd be me.)
+it'd be me	0	@en_itsme
+itd be me	0	@en_itsme
+it would be me	0	@en_itsme
+# --- things given away, all of them (giving everything away this week… the decision's made), with @en_decided
+giving everything away	0	@farewell_act
+given everything away	0	@farewell_act
+gave everything away	0	@farewell_act
+give everything away	0	@farewell_act
+giving it all away	0	@farewell_act
+gave it all away	0	@farewell_act
+# --- a letter left for someone, and nobody to blame (nobody's to blame… I'm leaving her a note), with @en_notfault
+leaving her a note	0	@en_notes
+leaving him a note	0	@en_notes
+leaving them a note	0	@en_notes
+left her a note	0	@en_notes
+left him a note	0	@en_notes
+wrote to everyone	0	@en_notes
+written to everyone	0	@en_notes
+recorded a video for my	0	@en_notes
+recorded a message for my	0	@en_notes
+nobody's to blame	0	@en_notfault
+nobody is to blame	0	@en_notfault
+no one's to blame	0	@en_notfault
+no one is to blame	0	@en_notfault
+it'll be done by then	0	@en_plannedfor
+it'll all be over by then	0	@en_plannedfor
+be done by then	0	@en_plannedfor
+# --- pills counted and kept back (counting the pills the VA gives me and not taking em), with @method
+counting the pills	0	@method
+counting my pills	0	@method
+and not taking em	0	@en_hoard
+and not taking them	0	@en_hoard
+instead of taking them	0	@en_hoard
+# --- taking another with oneself (I've thought about taking the both of us), after @en_think
+taking the both of us	0	@en_takeboth
+take the both of us	0	@en_takeboth
+taking us both	0	@en_takeboth
+take us both	0	@en_takeboth
+taking both of us	0	@en_takeboth
+# --- a death in general, not wished on the listener (does the loan get written off if you die)
+if you die	0
+when you die	0
+once you die	0
+after you die	0
+if you pass away	0
+when you pass away	0
+# --- the note told with the speaker (I'm leaving her a note), where "i'm leaving" would read as leaving
+i'm leaving her a note	0	@en_notes,@self
+im leaving her a note	0	@en_notes,@self
+i'm leaving him a note	0	@en_notes,@self
+im leaving him a note	0	@en_notes,@self
+i'm leaving them a note	0	@en_notes,@self
+# --- into the water (my plan is to walk into the river once the dog's rehomed)
+walk into the river	0	@en_shact
+walk into the sea	0	@en_shact
+walking into the sea	0	@en_shact
+walking into the river	0	@en_shact
+walk into the lake	0	@en_shact
+walk into the water	0	@en_shact
+# --- a whole packet taken (after that I'm taking the whole packet and lying down)
+taking the whole packet	0	@en_shact
+take the whole packet	0	@en_shact
+took the whole packet	0	@en_shact
+taking the whole packet of	0	@en_overdose
+take the whole packet of	0	@en_overdose
+# --- no future at all (there isn't a future for me to need it in)
+there isn't a future for me	0	@en_noway
+there's no future for me	0	@en_noway
+theres no future for me	0	@en_noway
+no future for me	0	@en_noway
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -53324,6 +53444,8 @@ okay calm down	-1.50	rude
 @en_lastwanted & @goodbye|@en_byeword	self_harm	the last person wanted, with a goodbye (goodbye and thank you, you were the last person I wanted to talk to)
 @en_livingtoo	self_harm	living too much effort (Living's just too much effort now)
 @en_notes & @en_fallson	self_harm	a note written, and what falls on others after (I wrote my note this morning. The contract won't fall on my dad?)
+@en_notes & @en_notfault	self_harm	a note left, and no one to blame (nobody's to blame… I'm leaving her a note)
+@en_think ..3 @en_takeboth	self_harm	thinking of taking another along (I've thought about taking the both of us)
 @en_suicideword & @en_minepast	self_harm	one's own policy past the suicide exclusion	needs:@en_policy|@en_payout
 @en_itllbeme & @en_sooner	self_harm	it will be me, soon	needs:@die|@en_dead|@en_policy|@en_payout
 @en_wontmatter & @en_nothingwill	self_harm	nothing will matter after a day (It won't matter after Thursday. Nothing will.)
@@ -59328,7 +59450,7 @@ cmhk	0	@zh_comp
 报障过	0	@zh_contact,@zh_reached
 催单	0	@zh_contact,@zh_reached
 追问	0	@zh_contact,@zh_reached
-等咗	0	@zh_contact,@zh_waitnothing
+等咗	0	@zh_waited,@zh_waitnothing
 追	0	@zh_contact
 追了	0	@zh_contact,@zh_reached
 追咗	0	@zh_contact,@zh_reached
@@ -59429,7 +59551,7 @@ inbox过	0	@zh_contact,@zh_reached
 约咗	0	@zh_contact
 来电	0	@zh_contact,@zh_reached
 打客服	0	@zh_contact,@zh_reached
-等了	0	@zh_contact,@zh_waitnothing
+等了	0	@zh_waited,@zh_waitnothing
 拖了	0	@zh_contact
 拖咗	0	@zh_contact
 搞咗	0	@zh_contact
@@ -69976,6 +70098,92 @@ last call啦	0	@zh_lastcall
 都搬去玩	0	@zh_othersmoved
 都过去了	0	@zh_othersmoved
 全部转去	0	@zh_othersmoved
+# --- a return trip declined, to a high or dangerous place (火车票我只买单程，到那个平交道附近那站就好), with @zh_place; a one-way ticket alone is a move
+只买单程	0	@zh_noreturn
+只买了单程	0	@zh_noreturn
+不用回程	0	@zh_noreturn
+不用买回程	0	@zh_noreturn
+回程就不用了	0	@zh_noreturn
+返程就不用了	0	@zh_noreturn
+没买回程	0	@zh_noreturn
+唔使预返程	0	@zh_noreturn
+唔使买返程	0	@zh_noreturn
+冇买返程	0	@zh_noreturn
+铁道	0	@zh_place
+铁道边	0	@zh_place
+铁路边	0	@zh_place
+# --- the waiting period of a policy's suicide clause just over, for the speaker (我刚好满两年了), with @zh_suicideword
+刚好满两年	0	@zh_waitout
+刚满两年	0	@zh_waitout
+刚刚满两年	0	@zh_waitout
+刚好过了两年	0	@zh_waitout
+刚过两年	0	@zh_waitout
+刚好够两年	0	@zh_waitout
+刚好过了	0	@zh_waitout
+我算了下日子	0	@zh_waitout,@self
+我算了一下日子	0	@zh_waitout,@self
+算过日子	0	@zh_waitout
+啱啱满两年	0	@zh_waitout
+啱好满两年	0	@zh_waitout
+啱啱够两年	0	@zh_waitout
+# --- a wound explained away to family (我老公问 我就说是猫抓的), with @zh_wound
+我就说是	0	@zh_coverstory
+就说是猫抓的	0	@zh_coverstory
+骗他说是	0	@zh_coverstory
+骗她说是	0	@zh_coverstory
+骗佢话系	0	@zh_coverstory
+我就话系	0	@zh_coverstory
+都说是不小心	0	@zh_coverstory
+# --- a blade taken to oneself again (所以昨天又拿小刀划了); a box cut open is no harm
+拿小刀划	0	@zh_sh,@zh_shterm
+拿刀划	0	@zh_sh,@zh_shterm
+用刀划	0	@zh_sh,@zh_shterm
+拿刀片划	0	@zh_sh,@zh_shterm
+用刀片划	0	@zh_sh,@zh_shterm
+用小刀划	0	@zh_sh,@zh_shterm
+拿美工刀划	0	@zh_sh,@zh_shterm
+拿小刀划开	0
+拿刀划开	0
+用刀划开	0
+用小刀划开	0
+拿刀片划开	0
+用刀片划开	0
+拿美工刀划开	0
+# --- a car's engine run in a garage shut on purpose (车库门一关发动机一开); an engine's noise in the garage is a repair
+车库门一关	0	@zh_garage
+车库门关上	0	@zh_garage
+关上车库门	0	@zh_garage
+关好车库门	0	@zh_garage
+车库门关好	0	@zh_garage
+车房门一关	0	@zh_garage
+关埋车房门	0	@zh_garage
+发动机一开	0	@zh_engine
+发动机开着	0	@zh_engine
+发动机打着	0	@zh_engine
+引擎开住	0	@zh_engine
+引擎开着	0	@zh_engine
+引擎一开	0	@zh_engine
+车不熄火	0	@zh_engine
+# --- up a hill with no coming down (到了我就上后山，没打算再下来), with @zh_place
+没打算再下来	0	@zh_noreturn
+不打算再下来	0	@zh_noreturn
+不会再下来	0	@zh_noreturn
+唔会再落嚟	0	@zh_noreturn
+冇打算落返嚟	0	@zh_noreturn
+后山	0	@zh_place
+# --- a payout for the family's sake (我想让我妈至少拿到一点钱), with @zh_suicideword
+让我妈至少拿到	0	@zh_familymoney
+让我妈拿到	0	@zh_familymoney
+让我老婆拿到	0	@zh_familymoney
+让我太太拿到	0	@zh_familymoney
+让家人拿到	0	@zh_familymoney
+让家里人拿到	0	@zh_familymoney
+# --- not around later (我迟下都唔喺度喇)
+迟下都唔喺度	0	@zh_gone
+迟啲都唔喺度	0	@zh_gone
+之后都唔喺度	0	@zh_gone
+# --- a suicide note misheard by speech recognition (写咗封移书)
+移书	0	@sh_hint,@zh_shterm
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -80168,6 +80376,15 @@ lj客服	-3	abuse
 你家孩子没教过您	-1.5	rude
 别添乱	-1.5	rude
 不要在这添乱	-1.5	rude
+# --- nothing left in life worth staying for (我已经冇乜嘢值得留恋); an app with nothing worth staying for is leaving
+我已经没什么值得留恋	-3.00	self_harm
+我已经没有什么值得留恋	-3.00	self_harm
+我已经冇乜嘢值得留恋	-3.00	self_harm
+我已经冇咩值得留恋	-3.00	self_harm
+这个世界没什么值得留恋	-3.00	self_harm
+世上没什么值得留恋	-3.00	self_harm
+活着没什么值得留恋	-3.00	self_harm
+移书	-3.50	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -80225,6 +80442,7 @@ lj客服	-3	abuse
 @zh_live ..4 @zh_waste	self_harm	living is a waste
 @zh_want ..6 @zh_plunge	self_harm	wanting to drive off
 @zh_method ..6 @zh_notbbq	self_harm	charcoal not for a barbecue
+@zh_garage & @zh_engine	self_harm	a car's engine run in a shut garage (车库门一关发动机一开)
 @zh_method & @zh_endit	self_harm	a means, and things brought to an end
 @zh_method ..8 @zh_rehearse	self_harm	rehearsing with a means
 @zh_soon ..3 @self ..3 @zh_die	self_harm	dying at a near time
@@ -80258,6 +80476,7 @@ lj客服	-3	abuse
 @self ..4 @zh_kin ..4 @zh_bye	self_harm	a farewell said to family
 @zh_aftertime ..10 @zh_noanswer	self_harm	not answering after a time
 @zh_wound & @zh_dontask	self_harm	a wound not to be asked about
+@zh_wound & @zh_coverstory	self_harm	a wound explained away to family (以前手上那些疤 最近又添了几道新的 我老公问 我就说是猫抓的)
 @zh_allbetter & @zh_freed|@zh_die	self_harm	a release that would be better for everyone
 @zh_ifidie & @zh_allbetter	self_harm	one's own death supposed, the others better for it (你说我要是死了，大家是不是都轻松点)
 @zh_timeshort & @zh_decided	self_harm	time short, by one's own choice (我时间不多了 不是生病 是我自己决定的)
@@ -80497,6 +80716,7 @@ lj客服	-3	abuse
 @zh_kin ..6 @zh_switch|@zh_cancel	scope:other_party	someone else left
 @zh_kin ..4 @zh_comp	scope:other_party	someone else went to a rival (上回我朋友找别家搬钢琴)
 @zh_passed & @zh_cancel|@zh_acct	scope:other_party	a late relative's account closed (阿爷过咗身，要close佢个户口)
+@zh_kin & @zh_gone	scope:one_off	a relative gone: closing what was theirs is no leaving (我爸爸上个月走了，他名下有张卡，想把它销户)
 @zh_pet & @zh_gone|@zh_passed	scope:other_party	a pet that died: its cover closed (我家猫咪上礼拜走了，想把它的宠物险退掉)
 @third|@zh_kin ..5 @say ..8 @zh_switch|@zh_cancel|@zh_never|@zh_notwant	scope:other_party	someone else says they will leave
 @zh_caller ..2 @zh_contact	scope:other_party	collectors or sellers keep calling
@@ -80506,13 +80726,13 @@ lj客服	-3	abuse
 @zh_reached ..3 @zh_lawpolice	scope:elsewhere	been to the police or a court
 
 # --- repeat
-@zh_contact ..6 @zh_num ..2 @zh_times	repeat	contacted several times
-@zh_num ..1 @zh_times ..8 @zh_contact	repeat	contacted several times
+@zh_contact|@zh_waited ..6 @zh_num ..2 @zh_times	repeat	contacted several times
+@zh_num ..1 @zh_times ..8 @zh_contact|@zh_waited	repeat	contacted several times
 @zh_again ..6 @zh_contact	repeat	contacted before
 @zh_past ..10 @zh_reached	repeat	contacted before	needs:@negation|@zh_unsettled|@zh_unres|@zh_notdone|@zh_stillbroken|@zh_again|@zh_nobody|@zh_gripe
 @zh_notfirst ..6 @say|@zh_contact|@zh_reached	repeat	not the first time told (这不是我第一次跟你们说这个事了)
 @zh_sincelong & @zh_unres	repeat	so long, and still stuck (快半年了 这个理赔还卡在审核)
-@zh_contact|@zh_reached ..10 @zh_sincelong	repeat	told long ago (我反映楼上漏水的问题都一年了)
+@zh_contact|@zh_reached|@zh_waited ..10 @zh_sincelong	repeat	told long ago (我反映楼上漏水的问题都一年了)
 @zh_toperson ..4 @zh_reached	repeat	told another agent before
 @zh_contact ..3 @zh_again	repeat	contacted many times
 @zh_again|@zh_past|@zh_still ..5 @zh_unres|@zh_unpaid	repeat	still unresolved
@@ -80537,7 +80757,7 @@ lj客服	-3	abuse
 @zh_againme & @zh_notget	scope:this_call	it's me again, with something forgotten a moment ago (又係我呀，头先唔记得讲)
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 @zh_settled	scope:settled	the matter settled since
-@zh_contact|@zh_toperson|@zh_reached|@zh_unres|@zh_unpaid	support:repeat	words that can carry repeat contact
+@zh_contact|@zh_waited|@zh_toperson|@zh_reached|@zh_unres|@zh_unpaid	support:repeat	words that can carry repeat contact
 @zh_contact|@zh_toperson|@zh_reached|@zh_againme|@zh_visit|@zh_saidfixed|@zh_promised|@zh_occasions	firm:repeat	words that tell of an earlier contact: without one, a repeat told only as time gone by or a fault still there waits for more in a conversation
 # --- the speaker's own load or rush, said sideways (an agent's strain)
 @zh_device ..3 @zh_slow	strain	a slow system
