@@ -35,6 +35,11 @@ public enum ScoreStep: Sendable, Equatable {
     /// The learned layer's category is under its alert threshold: in a live conversation it
     /// raises no alert alone.
     case learnedTentative(Category)
+    /// The learned layer's abuse was a faint guess: under its alert threshold, with no insult,
+    /// curse or threat, in a fragment that never addresses the listener ("got the wrong model
+    /// like an idiot"), and was left out. A threat with "you" in it ("I know where you work")
+    /// stays.
+    case learnedFaint(Category)
     /// The learned layer's category stood on the model alone in a fragment of angry hyperbole
     /// (气死我了), and was left out.
     case learnedHyperbole(Category)

@@ -785,6 +785,13 @@ private struct RuleState {
                 tracer.record(.learnedHyperbole(category))
                 continue
             }
+            // Abuse is aimed at the listener: a guess under the alert line with no insult, curse or
+            // threat, in a fragment that never addresses the listener ("got the wrong model like an
+            // idiot"), has nothing aimed at anyone.
+            if unsupported && category == .abuse && logits[k] <= modelAlertThresholds[k] && !addressesListener {
+                tracer.record(.learnedFaint(category))
+                continue
+            }
             categories.insert(category)
             hits.append(hit)
             if category == .abuse || category == .escalation { hostile += 1 }
@@ -840,6 +847,12 @@ private struct RuleState {
             return
         }
         supersede(.churn, by: .selfHarm, tracer: &tracer)
+    }
+
+    /// Whether the fragment names the listener (`@you`).
+    var addressesListener: Bool {
+        let listener = Int(clause.patterns.listener)
+        return listener >= 0 && clause.fragmentConcepts.union.contains(listener)
     }
 
     /// Whether the fragment names a rival (`@competitor`, `@zh_comp`).

@@ -197,6 +197,29 @@ import Testing
         #expect(leaving.categories.contains(.churn) && !leaving.categories.contains(.selfHarm))
     }
 
+    /// An abuse guess under the alert line, with no word that can carry it and no word for the
+    /// listener, is left out; with such a word, with "you", or over the alert line, it stands. A
+    /// faint self-harm guess stays, weak. (The layer reads only fragments with some trouble.)
+    @Test func faintAbuseGuessesWithoutSupportAreLeftOut() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "test.tsv", text: "bad\t-2\t\n"),
+            LexiconSource(name: "en-concepts.tsv", text: "idiot\t0\t@insult\npills\t0\t@method\nyou\t0\t@you\n"),
+            LexiconSource(name: "en.patterns", text: "@insult\tsupport:abuse\twords that carry abuse\n@method\tsupport:self_harm\twords that carry self-harm\n@you ..3 @insult\tabuse\tinsulting the listener\n"),
+            // Log-odds -2 + 3 (p 0.73) is over the threshold and under the alert line; -2 + 5 (p 0.95) is over both.
+            LexiconSource(name: "test.model", text: "bias\t-2\t-2\t-2\t-2\t-2\nthreshold\t0.5\t0.5\t0.5\t0.5\t0.5\nalert\t0.9\t0.9\t0.9\t0.9\t0.9\n"
+                + "1:fool\t0\t3\t0\t0\t0\n1:idiot\t0\t3\t0\t0\t0\n1:dolt\t0\t5\t0\t0\t0\n1:tired\t3\t0\t0\t0\t0\n"),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        var trace = StepRecorder()
+        #expect(!scorer.score("like a fool, so bad", language: nil, tracer: &trace).categories.contains(.abuse))
+        #expect(trace.steps.contains(.learnedFaint(.abuse)))
+        #expect(scorer.score("like an idiot, so bad", language: nil).categories.contains(.abuse))
+        #expect(scorer.score("you are like a fool, so bad", language: nil).categories.contains(.abuse))
+        #expect(scorer.score("a dolt, so bad", language: nil).categories.contains(.abuse))
+        let selfHarm = scorer.score("so tired, so bad", language: nil)
+        #expect(selfHarm.categories.contains(.selfHarm) && selfHarm.weakCategories.contains(.selfHarm))
+    }
+
     /// The `alert` line: a guess over the threshold but under the alert threshold is stated,
     /// and tentative; one over both is not; without the line the two are one.
     @Test func aGuessUnderTheAlertThresholdIsTentative() throws {
