@@ -977,6 +977,17 @@ import Testing
         }
     }
 
+    /// An A-not-A question asks (改到周日行不行？): the negative inside it is no complaint; tacked
+    /// onto an order to the listener, or asked in exasperation, it is one.
+    @Test func anAskingFormIsNoComplaintUnlessSaidInTemper() {
+        for text in ["改到周日上午行不行？", "这个时间方不方便？", "尺码合不合适啊", "聽日得唔得？"] {
+            #expect(score(text).valence >= 0, "\(text)")
+        }
+        for text in ["你听我说完行不行？", "有没有搞错，又扣我钱", "你们到底行不行啊"] {
+            #expect(score(text).valence < 0, "\(text)")
+        }
+    }
+
     /// Methods and goodbyes said without the word: a car run in the garage, a gun on the table,
     /// joining one's late wife, stockpiled pills, the last person one talks to, Tagalog and
     /// Hinglish, setting oneself alight at the company's door, a window ledge; and their
