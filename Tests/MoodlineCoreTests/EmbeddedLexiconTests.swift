@@ -130,8 +130,10 @@ import Testing
 
     /// A return trip declined to a high place, an engine run behind a shut garage door, a
     /// policy's suicide clause just waited out, a life not planned to a time ahead, a note and no
-    /// one to blame; and their neighbours: a one-way ticket for a move, an engine's noise in the
-    /// garage, a missed appointment, a note for the courier, a late father's card closed.
+    /// one to blame, a drop gone to see, medication stopped to go through with it; and their
+    /// neighbours: a one-way ticket for a move, an engine's noise in the garage, a missed
+    /// appointment, a note for the courier, waves watched from the cliffs, pills stopped for their
+    /// side effects, a late father's card closed.
     @Test func quietPlansWithoutTheWord() {
         for text in ["火车票只买单程就好，到了就去那座大桥。",
                      "关好车库门，车不熄火，睡一觉就好了",
@@ -139,7 +141,9 @@ import Testing
                      "I'm heading up to the quarry tonight and I'm not walking back down.",
                      "I don't plan to reach Christmas, so put the car in my son's name.",
                      "Tell them nobody's to blame, I'm leaving her a note.",
-                     "after this call I'm taking the whole packet and lying down"] {
+                     "after this call I'm taking the whole packet and lying down",
+                     "Drove out to the quarry this morning just to see how far down it was.",
+                     "I've quit my antidepressants on purpose, I'm going through with it"] {
             #expect(score(text).categories.contains(.selfHarm), "\(text)")
         }
         for text in ["单程票买好了，到那边去桥上拍照",
@@ -147,7 +151,9 @@ import Testing
                      "We won't make the weekend delivery, can you do Monday?",
                      "Nobody is to blame for the mix-up, I'm leaving a note on the account",
                      "counting my pills for the week, can you refill the blister pack",
-                     "I always take the whole packet of tissues when I travel"] {
+                     "I always take the whole packet of tissues when I travel",
+                     "We went to the cliffs to see how high the waves were",
+                     "I came off my antidepressants because of the side effects, cancel the repeat prescription"] {
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
         #expect(!score("我爸爸上个月走了，他名下有张储蓄卡，想把它销户，要准备些啥子材料？").categories.contains(.churn))

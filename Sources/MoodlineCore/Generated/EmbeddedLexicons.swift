@@ -42782,6 +42782,24 @@ stuff is gone	0
 all my things are gone	0
 my things are gone	0
 everything in it is gone	0
+# --- a high place visited to see the drop, told after (I went up to the cliffs yesterday just to see how high it was), after @method|@en_edge; the clearance of a bridge asked is present tense
+how high it was	0	@en_dropq
+how far the drop was	0	@en_dropq
+how far down it was	0	@en_dropq
+# --- medication stopped to go through with it (I've come off my antidepressants… so I can go through with it), with @en_gothrough|@en_onpurpose
+come off my antidepressants	0	@en_meddrop
+came off my antidepressants	0	@en_meddrop
+stopped my antidepressants	0	@en_meddrop
+stopped taking my antidepressants	0	@en_meddrop
+quit my antidepressants	0	@en_meddrop
+come off my meds	0	@en_meddrop
+came off my meds	0	@en_meddrop
+stopped my meds	0	@en_meddrop
+flushed my meds	0	@en_meddrop
+flushed my pills	0	@en_meddrop
+go through with it	0	@en_gothrough
+going through with it	0	@en_gothrough
+so i can go through with it	0	@en_gothrough
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -55025,6 +55043,8 @@ okay calm down	-1.50	rude
 @en_fumes & @en_seal	self_harm	charcoal and the room sealed
 @en_notsee ..2 @en_season	self_harm	not planning to see the winter
 @en_heightq ..6 @method	self_harm	checking a high place's height
+@method|@en_edge ..8 @en_dropq	self_harm	a high place visited to see the drop (I went up to the cliffs yesterday just to see how high it was)
+@en_meddrop & @en_gothrough|@en_onpurpose	self_harm	medication stopped on purpose, to go through with it (I've come off my antidepressants. I'm doing it so I can go through with it.)
 @en_wontneed ..6 @en_whereigo	self_harm	not needing it where one is going
 @en_jumpdown ..6 @en_easier	self_harm	jumping as the easier way
 @en_howeasy ..3 @en_stepoff|@en_jumpdown|@die|@kill|@en_endit	self_harm	thinking how easy dying would be
@@ -82350,6 +82370,11 @@ lj客服	-3	abuse
 有点责任心行不行	-2.00
 你听我讲完得唔得	-2.00
 听我讲完得唔得	-2.00
+# --- not wanting to get well (抗忧郁药我故意停了……我不想再好起来了)
+不想再好起来	-2.50	self_harm
+不想好起来了	-2.50	self_harm
+唔想再好返	-2.50	self_harm
+唔想好返	-2.50	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
