@@ -82375,6 +82375,41 @@ lj客服	-3	abuse
 不想好起来了	-2.50	self_harm
 唔想再好返	-2.50	self_harm
 唔想好返	-2.50	self_harm
+# --- common sense that even a child has, said to the customer (呢啲系基本常识嚟㗎，细路都识啦)
+基本常识嚟㗎	-1.5	rude
+系基本常识	-1.5	rude
+是基本常识	-1.5	rude
+基本常识来的	-1.5	rude
+细路都识	-1.5	rude
+细路仔都识	-1.5	rude
+小朋友都懂	-1.5	rude
+小朋友都知道	-1.5	rude
+小孩都懂	-1.5	rude
+小孩子都懂	-1.5	rude
+小孩子都知道	-1.5	rude
+三岁小孩都知道	-1.5	rude
+三岁小孩都懂	-1.5	rude
+三岁细路都识	-1.5	rude
+小学生都会	-1.5	rude
+小学生都知道	-1.5	rude
+小学生都懂	-1.5	rude
+连小孩都会	-1.5	rude
+# --- told to find someone who understands (你唔识就搵个识嘅人嚟打啦)
+揾个识嘅人	-1.5	rude
+揾个识嘢嘅人	-1.5	rude
+找个懂的人	-1.5	rude
+叫个懂的人	-1.5	rude
+找个会的人	-1.5	rude
+找个明白人	-1.5	rude
+# --- customers of the kind who never read (成日都系你哋呢啲唔睇信嘅客)
+唔睇信嘅客	-1.5	rude
+唔睇清楚嘅客	-1.5	rude
+不看信的客人	-1.5	rude
+不看说明的客人	-1.5	rude
+不看说明书的客人	-1.5	rude
+外行人不懂	-1.5	rude
+一般民众比较不懂	-1.5	rude
+你们外行	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
