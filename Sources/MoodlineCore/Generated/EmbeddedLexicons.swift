@@ -72111,6 +72111,8 @@ last call啦	0	@zh_lastcall
 你好似	0	@you
 你好像	0	@you
 你好似个	0	@you
+# --- calling the ministry, where 打工 (a job) would swallow its first character (我直接打工信部电话投诉你们)
+打工信部	0	@zh_auth
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -82410,6 +82412,8 @@ lj客服	-3	abuse
 外行人不懂	-1.5	rude
 一般民众比较不懂	-1.5	rude
 你们外行	-1.5	rude
+# --- calling the ministry, where 打工 (a job) would swallow its first character
+打工信部	-1.5	escalation
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
