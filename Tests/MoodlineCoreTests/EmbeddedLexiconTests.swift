@@ -160,6 +160,21 @@ import Testing
         #expect(score("我爸走了，我也不想活了，把卡销了吧").categories.contains(.selfHarm))
     }
 
+    /// No way out said of one's life, or beside despair, is a disclosure; a way out of a
+    /// contract, no future for a phone model, an only option left or nothing left after rent is
+    /// service talk.
+    @Test func noWayOutOfAContractIsNoDisclosure() {
+        for text in ["I feel like there's no way out anymore", "I have nothing left to live for",
+                     "I'm so tired of everything, there's no way out", "I don't see a future with me in it"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["the only option left is a refund", "there's no future in this phone model",
+                     "the only way out of this contract is to pay the fee", "is there any way out of the contract",
+                     "I have nothing left in my account after your fees", "I can't see a way to log in"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
+
     /// Closing things while disclosing is affairs in order: one self-harm alert, no churn.
     @Test func closingAccountsBesideADisclosureIsNoChurn() {
         let disclosure = score("cancel my gym membership, I won't be around after Friday")

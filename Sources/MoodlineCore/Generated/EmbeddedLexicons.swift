@@ -31310,27 +31310,27 @@ till they bleed	0	@en_shact
 until they bleed	0	@en_shact
 hurting myself	0	@en_shact,@en_shterm
 hurt myself	0	@en_shact,@en_shterm
-no way out	0	@en_noway
-any way out	0	@en_noway
-only way out	0	@en_noway
-way out except	0	@en_noway
-no future	0	@en_noway
-see a future	0	@en_noway
-see no future	0	@en_noway
+no way out	0	@en_nowaysoft
+any way out	0	@en_nowaysoft
+only way out	0	@en_nowaysoft
+way out except	0	@en_nowaysoft
+no future	0	@en_nowaysoft
+see a future	0	@en_nowaysoft
+see no future	0	@en_nowaysoft
 no hope left	0	@en_noway
-nothing left	0	@en_noway
-got nothing left	0	@en_noway
-have nothing left	0	@en_noway
-i've got nothing left	0	@en_noway,@self
-no light at the end	0	@en_noway
-can't see a way	0	@en_noway
-cant see a way	0	@en_noway
-see no way	0	@en_noway
+nothing left	0	@en_nowaysoft
+got nothing left	0	@en_nowaysoft
+have nothing left	0	@en_nowaysoft
+i've got nothing left	0	@en_nowaysoft,@self
+no light at the end	0	@en_nowaysoft
+can't see a way	0	@en_nowaysoft
+cant see a way	0	@en_nowaysoft
+see no way	0	@en_nowaysoft
 no reason to keep going	0	@en_noway
 no reason to go on	0	@en_noway
 only decent thing left	0	@en_noway
-only option left	0	@en_noway
-only thing left	0	@en_noway
+only option left	0	@en_nowaysoft
+only thing left	0	@en_nowaysoft
 better off dead	0	@en_noway,@en_shterm
 dying is the only	0	@en_noway
 death is the only	0	@en_noway
@@ -40895,9 +40895,9 @@ cancellation policy	0
 cancellation terms	0
 cancellation rules	0
 # --- a way out beside a means (the train line runs right behind my house… the easiest way out of all this)
-way out of all this	0	@en_noway
-the easy way out	0	@en_noway,@en_wayout
-take the easy way out	0	@en_noway
+way out of all this	0	@en_nowaysoft
+the easy way out	0	@en_nowaysoft,@en_wayout
+take the easy way out	0	@en_nowaysoft
 easiest way out	0	@en_wayout
 quickest way out	0	@en_wayout
 simplest way out	0	@en_wayout
@@ -42800,6 +42800,26 @@ flushed my pills	0	@en_meddrop
 go through with it	0	@en_gothrough
 going through with it	0	@en_gothrough
 so i can go through with it	0	@en_gothrough
+# --- no way out, said of one's own life (feels like there's no way out; nothing left to live for); a way out of a contract, no future for a phone model or nothing left after rent is @en_nowaysoft, which needs despair beside it
+feel like there's no way out	0	@en_noway
+feels like there's no way out	0	@en_noway
+feel like theres no way out	0	@en_noway
+there's no way out for me	0	@en_noway
+no way out for me	0	@en_noway
+i see no way out	0	@en_noway
+i can't see a way out	0	@en_noway
+i cant see a way out	0	@en_noway
+can't see any way out	0	@en_noway
+no way out of this life	0	@en_noway
+nothing left for me	0	@en_noway
+nothing left in me	0	@en_noway
+nothing left to live for	0	@en_noway
+nothing left to give	0	@en_noway
+i see no future	0	@en_noway
+can't see a future for myself	0	@en_noway
+cant see a future for myself	0	@en_noway
+no future ahead of me	0	@en_noway
+a future with me in it	0	@en_noway
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -54981,6 +55001,7 @@ okay calm down	-1.50	rude
 @pointless|@en_weary ..3 @live	self_harm	no point living
 @en_cant ..2 @live	self_harm	cannot go on
 @en_noway	self_harm	no way out
+@en_nowaysoft & @pointless|@en_weary|@burden|@die	self_harm	no way out, beside despair (nothing left, I'm so tired of all of it; the only way out of a contract is no despair)
 @en_checkout ..1 @en_forever	self_harm	checking out for good (i'm checking out permanently)
 @method & @en_notmundane	self_harm	a means not for its ordinary use (bought a rope today and it wasnt for moving house)
 @en_forme & @method|@en_overdose|@en_mact	self_harm	a means asked about for oneself (what happens if you take the whole box? and no im not asking for a friend)
