@@ -42820,6 +42820,11 @@ can't see a future for myself	0	@en_noway
 cant see a future for myself	0	@en_noway
 no future ahead of me	0	@en_noway
 a future with me in it	0	@en_noway
+# --- gone from a provider or a place, not from life (after I'm gone from this provider you can delete my data)
+after i'm gone from	0
+after im gone from	0
+once i'm gone from	0
+when i'm gone from	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
