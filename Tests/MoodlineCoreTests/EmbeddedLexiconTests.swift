@@ -175,6 +175,19 @@ import Testing
         }
     }
 
+    /// A plan, an attempt, a choice or an absence that service talk has too (a phone plan, a
+    /// login tried before, a will asked about) is a disclosure only beside despair or a means.
+    @Test func aPhonePlanIsNoPlan() {
+        for text in ["I have a plan. The pills are in the drawer.", "I've got a plan, I'm done being a burden"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["I have a plan with you guys, the unlimited one", "I know which one I want, the blue one",
+                     "I tried before to log in but it failed", "when I die, does the policy pay out to my wife?",
+                     "after I go to the bank I'll call you back", "i'm not here next week, can the engineer come later"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
+
     /// Closing things while disclosing is affairs in order: one self-harm alert, no churn.
     @Test func closingAccountsBesideADisclosureIsNoChurn() {
         let disclosure = score("cancel my gym membership, I won't be around after Friday")

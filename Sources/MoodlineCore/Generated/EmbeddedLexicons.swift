@@ -30755,7 +30755,7 @@ last person i will ever	0	@goodbye
 my last words	0	@goodbye,@self,@en_lastwords
 my last message	0	@goodbye,@self
 my final message	0	@goodbye,@self
-sorry for everything	0	@goodbye
+sorry for everything	0	@goodbyesoft
 made my peace	0	@goodbye
 made my choice	0	@goodbye
 this is goodbye	0	@goodbye,@en_byebye
@@ -30769,20 +30769,20 @@ after im gone	0	@goodbye,@en_afterdeath
 when im gone	0	@goodbye,@en_afterdeath
 once im gone	0	@goodbye,@en_afterdeath
 after i die	0	@goodbye,@en_afterdeath
-when i die	0	@goodbye,@en_shterm,@en_afterdeath
+when i die	0	@goodbyesoft,@en_shterm,@en_afterdeath
 after i'm dead	0	@goodbye,@en_shterm,@en_afterdeath
 when i'm dead	0	@goodbye,@en_shterm,@en_afterdeath
-after i go	0	@goodbye,@en_ready,@en_afterdeath
-i've got a plan	0	@goodbye,@self
-ive got a plan	0	@goodbye,@self
-i have a plan	0	@goodbye,@self
+after i go	0	@goodbyesoft,@en_ready,@en_afterdeath
+i've got a plan	0	@goodbyesoft,@self
+ive got a plan	0	@goodbyesoft,@self
+i have a plan	0	@goodbyesoft,@self
 got it all planned	0	@goodbye
-i know which one	0	@goodbye,@self
-work up the courage	0	@goodbye
-working up the courage	0	@goodbye
-almost did	0	@goodbye
-nearly did it	0	@goodbye
-tried before	0	@goodbye
+i know which one	0	@goodbyesoft,@self
+work up the courage	0	@goodbyesoft
+working up the courage	0	@goodbyesoft
+almost did	0	@goodbyesoft
+nearly did it	0	@goodbyesoft
+tried before	0	@goodbyesoft
 the last person i'm ever	0	@goodbye
 the last person im ever	0	@goodbye
 the last person i'll ever	0	@goodbye
@@ -30942,7 +30942,7 @@ stopped taking my medication	0	@farewell_act
 stopped eating	0	@farewell_act
 haven't eaten	0	@farewell_act
 i die	0	@self
-i'm not here	0	@en_gone,@self
+i'm not here	0	@en_gonesoft,@self
 i'm not around	0	@en_gone,@self
 i've gone	0	@self
 after i've gone	0	@en_without,@goodbye,@en_afterdeath
@@ -53258,7 +53258,7 @@ the whole bottle	-3.0	self_harm
 when i'm dead	-3.0	self_harm
 once i'm dead	-3.0	self_harm
 after i'm dead	-3.0	self_harm
-when i die	-2.5	self_harm
+when i die	-1.0	
 will not be renewing	-1.2	churn
 i'm not renewing	-1.2	churn
 i'm leaving you	-1.2	churn
@@ -55022,6 +55022,7 @@ okay calm down	-1.50	rude
 @en_longago & @en_nowwell	scope:recovered	a dark time years ago, well now (a few years back I was in a really bad place… but I'm doing well now)
 @method & @en_wayout	self_harm	a means beside a way out (the train line runs behind my house… the easiest way out of all this)
 @goodbye	self_harm	last words or goodbye
+@goodbyesoft|@en_gonesoft & @pointless|@en_weary|@burden|@die|@kill|@method|@en_noway|@en_nowaysoft	self_harm	a plan, an attempt or a going that service talk also has (I have a plan; tried before; I'm not here), beside despair or a means
 @self ..3 @burden	self_harm	being a burden
 @burden ..3 @self	self_harm	being a burden
 @en_better ..6 @en_without	self_harm	everyone better off without me
