@@ -183,7 +183,8 @@ import Testing
         }
         for text in ["I have a plan with you guys, the unlimited one", "I know which one I want, the blue one",
                      "I tried before to log in but it failed", "when I die, does the policy pay out to my wife?",
-                     "after I go to the bank I'll call you back", "i'm not here next week, can the engineer come later"] {
+                     "after I go to the bank I'll call you back", "i'm not here next week, can the engineer come later",
+                     "I won't be around on Monday, can you deliver Tuesday?"] {
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
     }

@@ -42825,6 +42825,15 @@ after i'm gone from	0
 after im gone from	0
 once i'm gone from	0
 when i'm gone from	0
+# --- away on a day, said with "I" (I won't be around on Monday), where "i won't be around" would read as gone
+i won't be around on	0	@en_awayday
+i wont be around on	0	@en_awayday
+i won't be around that day	0	@en_awayday
+i won't be around for the delivery	0	@en_awayday
+i won't be here on	0	@en_awayday
+i wont be here on	0	@en_awayday
+i won't be home on	0	@en_awayday
+i won't be in on	0	@en_awayday
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
