@@ -189,6 +189,15 @@ import Testing
         }
     }
 
+    /// Leaving a call, a city or the country, and a price that would leave anyone unable to live,
+    /// are everyday Chinese; going first (先走一步) with an apology to one's mother is not.
+    @Test func goingFirstIsNoLeavingTheCall() {
+        for text in ["好的，那我先走了，拜拜", "这价格真是让人活不下去", "我明天就要走了，去国外读书，手机号保留吗"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(score("妈，对不起，我先走一步了").categories.contains(.selfHarm))
+    }
+
     /// Closing things while disclosing is affairs in order: one self-harm alert, no churn.
     @Test func closingAccountsBesideADisclosureIsNoChurn() {
         let disclosure = score("cancel my gym membership, I won't be around after Friday")

@@ -60161,7 +60161,7 @@ price hike	0	@letdown
 就走	0	@zh_gone
 就走了	0	@zh_gone
 准备走了	0	@zh_gone,@zh_sh
-先走了	0	@zh_gone
+先走了	0
 不回来的那种	0	@zh_gone,@zh_shterm
 唔会再喺度	0	@zh_gone
 唔会再喺呢度	0	@zh_gone
@@ -72149,6 +72149,13 @@ last call啦	0	@zh_lastcall
 你好似个	0	@you
 # --- calling the ministry, where 打工 (a job) would swallow its first character (我直接打工信部电话投诉你们)
 打工信部	0	@zh_auth
+# --- going abroad to study or work (我明天就要走了，去国外读书)
+去国外读书	0	@zh_travelto
+去国外读大学	0	@zh_travelto
+去国外工作	0	@zh_travelto
+出国工作	0	@zh_travelto
+去外地读大学	0	@zh_travelto
+去国外	0	@zh_travelto
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -82450,6 +82457,10 @@ lj客服	-3	abuse
 你们外行	-1.5	rude
 # --- calling the ministry, where 打工 (a job) would swallow its first character
 打工信部	-1.5	escalation
+# --- a price or a rule that "would leave anyone unable to live": a grievance in hyperbole, no disclosure (这价格真是让人活不下去)
+让人活不下去	-2.00	grievance
+让人怎么活	-2.00	grievance
+叫人怎么活	-2.00	grievance
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
