@@ -198,6 +198,13 @@ import Testing
         #expect(score("妈，对不起，我先走一步了").categories.contains(.selfHarm))
     }
 
+    /// Switching to the company on the call is joining it; switching to a rival is leaving.
+    @Test func switchingToTheListenerIsJoining() {
+        #expect(!score("Which? magazine recommended you, so I'm switching to you").categories.contains(.churn))
+        #expect(score("I'm switching to Vodafone").categories.contains(.churn))
+        #expect(!score("以前我在別家電信用了十年，後來才換到你們這邊，你們比較好").categories.contains(.churn))
+    }
+
     /// Closing things while disclosing is affairs in order: one self-harm alert, no churn.
     @Test func closingAccountsBesideADisclosureIsNoChurn() {
         let disclosure = score("cancel my gym membership, I won't be around after Friday")

@@ -54987,6 +54987,15 @@ instead of arguing	-1.50	rude
 stop arguing with me	-1.50	rude
 ok calm down	-1.50	rude
 okay calm down	-1.50	rude
+# --- switching to the company the customer is talking to: joining, not leaving (so I'm switching to you)
+i'm switching to you	0
+im switching to you	0
+switching to you	0
+i'm switching over to you	0
+switching over to you	0
+i'm moving to you	0
+i'm moving over to you	0
+i'm coming over to you	0
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -72156,6 +72165,13 @@ last call啦	0	@zh_lastcall
 出国工作	0	@zh_travelto
 去外地读大学	0	@zh_travelto
 去国外	0	@zh_travelto
+# --- switching to the company the customer is talking to: joining, not leaving (我要转到你们这家)
+转到你们这家	0	@zh_stayon
+换到你们这家	0	@zh_stayon
+转到你们这边	0	@zh_stayon
+换到你们这边	0	@zh_stayon
+转到你们这里	0	@zh_stayon
+换到你们这里	0	@zh_stayon
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
