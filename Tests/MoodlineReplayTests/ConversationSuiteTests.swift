@@ -72,6 +72,8 @@ import Testing
         Floor(name: "round65", recall: 0.92, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round66", recall: 0.97, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round67", recall: 0.88, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round68", recall: 0.91, falseAlarms: 1, calmAlerted: 1, calmUrgent: 0),
+        Floor(name: "round69", recall: 0.89, falseAlarms: 3, calmAlerted: 2, calmUrgent: 2),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
