@@ -189,10 +189,12 @@ import Testing
         }
     }
 
-    /// Leaving a call, a city or the country, and a price that would leave anyone unable to live,
-    /// are everyday Chinese; going first (先走一步) with an apology to one's mother is not.
+    /// Leaving a call, a city or the country, a price that would leave anyone unable to live,
+    /// medicine taken and gas lit for cooking are everyday Chinese; going first (先走一步) with an
+    /// apology to one's mother is not.
     @Test func goingFirstIsNoLeavingTheCall() {
-        for text in ["好的，那我先走了，拜拜", "这价格真是让人活不下去", "我明天就要走了，去国外读书，手机号保留吗"] {
+        for text in ["好的，那我先走了，拜拜", "这价格真是让人活不下去", "我明天就要走了，去国外读书，手机号保留吗",
+                     "孩子发烧了，刚喝药睡下，明天再打给你", "我在开煤气做饭，等下回你电话"] {
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
         #expect(score("妈，对不起，我先走一步了").categories.contains(.selfHarm))

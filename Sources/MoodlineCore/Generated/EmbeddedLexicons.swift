@@ -72172,6 +72172,21 @@ last call啦	0	@zh_lastcall
 换到你们这边	0	@zh_stayon
 转到你们这里	0	@zh_stayon
 换到你们这里	0	@zh_stayon
+# --- medicine taken and gas lit in daily life (孩子发烧了，刚喝药睡下; 我在开煤气做饭), where 喝药 and 开煤气 alone are a means
+刚喝药	0
+喝完药	0
+喝中药	0
+喝了药睡	0
+喝药睡下	0
+给孩子喝药	0
+孩子喝药	0
+按时喝药	0
+喝药退烧	0
+饮咗药	0
+开煤气做饭	0
+开煤气煮	0
+开煤气烧水	0
+开着煤气做饭	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
