@@ -194,7 +194,7 @@ import Testing
     /// apology to one's mother is not.
     @Test func goingFirstIsNoLeavingTheCall() {
         for text in ["好的，那我先走了，拜拜", "这价格真是让人活不下去", "我明天就要走了，去国外读书，手机号保留吗",
-                     "孩子发烧了，刚喝药睡下，明天再打给你", "我在开煤气做饭，等下回你电话"] {
+                     "孩子发烧了，刚喝药睡下，明天再打给你", "我在开煤气做饭，等下回你电话", "我聽日就走，去英國讀書，個plan點搞"] {
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
         #expect(score("妈，对不起，我先走一步了").categories.contains(.selfHarm))

@@ -72187,6 +72187,18 @@ last call啦	0	@zh_lastcall
 开煤气煮	0
 开煤气烧水	0
 开着煤气做饭	0
+去英国读书	0	@zh_travelto
+去美国读书	0	@zh_travelto
+去澳洲读书	0	@zh_travelto
+去加拿大读书	0	@zh_travelto
+去日本读书	0	@zh_travelto
+去台湾读书	0	@zh_travelto
+去新加坡读书	0	@zh_travelto
+去英国工作	0	@zh_travelto
+去澳洲工作	0	@zh_travelto
+去加拿大工作	0	@zh_travelto
+去新加坡工作	0	@zh_travelto
+去日本工作	0	@zh_travelto
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
