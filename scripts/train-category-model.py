@@ -14,7 +14,7 @@ set (Fixtures/valence), the risk statements (all sore) and neutral lines (calm l
 neutral lines of those sets), which count on both sides.
 
     pip install scikit-learn numpy
-    python3 scripts/train-category-model.py [--thresholds 0.7,0.85,0.8,0.8,0.85] [--c 4] [--min-weight 0.25]
+    python3 scripts/train-category-model.py [--thresholds 0.6,0.85,0.8,0.8,0.85] [--c 4] [--min-weight 0.25]
     python3 scripts/train-category-model.py --exclude heldback-round22.tsv --out /tmp/categories.model
         (leaves a set out, to measure on it with `moodline score --lexicons`)
 
