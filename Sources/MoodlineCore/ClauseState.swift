@@ -99,6 +99,10 @@ struct ClauseState {
     /// Where the clause's last 说 or 告诉我 ended (a UTF-8 offset), or -1: a fix right after it is
     /// a claim (你们说修好了), not a settled matter.
     var sayEnd: Int32 = -1
+    /// Whether a pattern pointed the listener to an outside body ("they can refer it to the
+    /// ombudsman", 建议您到派出所报案): advice, whether or not a scope then cancelled it; kept
+    /// across clauses.
+    var advised = false
 
     init(patterns: UnsafePointer<FrozenPatterns>, partials: UnsafeMutableBufferPointer<Progress>, candidates: UnsafeMutableBufferPointer<CategoryHit>) {
         self.patternsAddress = patterns
@@ -233,6 +237,7 @@ struct ClauseState {
             tracer.record(.patternNegated(id, category))
             return
         }
+        if category == .escalation && !advised { advised = patterns.beginsWithAdvice(info) }
         propose(CategoryHit(category: category, entry: entry, utf8Start: p.spans[0].start, utf8End: p.spans[p.spans.count - 1].end, pattern: id))
     }
 

@@ -76,6 +76,16 @@ struct FrozenPatterns {
     /// Chinese: "another bank", 第二间, 别家); -1 when absent.
     let rivalLatin: Int16
     let rivalHan: Int16
+    /// Concept numbers of advice given (`@en_advise`, `@zh_advise`: "you can", "they can refer
+    /// it to", 建议您, 可以向); -1 when absent.
+    let adviceLatin: Int16
+    let adviceHan: Int16
+
+    /// Whether the pattern `info` begins with advice (`@en_advise ..6 @regulator`).
+    func beginsWithAdvice(_ info: Info) -> Bool {
+        let advice = info.script == Pattern.Script.latin.rawValue ? adviceLatin : adviceHan
+        return advice >= 0 && parts[Int(info.partOffset)].contains(Int(advice))
+    }
 
     struct FragmentWide {
         var first: ConceptSet

@@ -67,6 +67,8 @@ final class FrozenTables: @unchecked Sendable {
         let say = numbering.numbers["say"].map { Int16($0) } ?? -1
         let rivalLatin = numbering.numbers["competitor"].map { Int16($0) } ?? -1
         let rivalHan = numbering.numbers["zh_comp"].map { Int16($0) } ?? -1
+        let adviceLatin = numbering.numbers["en_advise"].map { Int16($0) } ?? -1
+        let adviceHan = numbering.numbers["zh_advise"].map { Int16($0) } ?? -1
         let supportConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
         var usedConcepts = firmEvidence.reduce(into: supportConcepts) { $0.formUnion($1) }
         var neededConcepts = EntryConcepts()
@@ -96,7 +98,7 @@ final class FrozenTables: @unchecked Sendable {
             wideFirsts: patternLayout.wideFirsts, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
             learnedSupport: copy(learnedSupport), firmEvidence: copy(firmEvidence), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, say: say,
-            rivalLatin: rivalLatin, rivalHan: rivalHan
+            rivalLatin: rivalLatin, rivalHan: rivalHan, adviceLatin: adviceLatin, adviceHan: adviceHan
         )
         patternsAddress = .allocate(capacity: 1)
         patternsAddress.initialize(to: frozenPatterns)

@@ -60,12 +60,17 @@ public struct Score: Sendable, Equatable {
     /// (您是不是有伤害自己的想法？, "are you thinking about ending your life?"): an agent's
     /// crisis question, asked because the customer said something that worried them.
     public var asksAfterSafety: Bool
+    /// Whether the fragment points the listener to an outside body ("they can refer it to the
+    /// ombudsman", 建议您到派出所报案), whether or not a scope cue then cancelled the category;
+    /// one that only names the body ("复核费是物价部门核定的") points nowhere.
+    public var pointsOutside: Bool
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
         weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, isStory: Bool = false,
-        scopedCategories: CategorySet = [], isLean: Bool = false, asksAfterSafety: Bool = false
+        scopedCategories: CategorySet = [], isLean: Bool = false, asksAfterSafety: Bool = false,
+        pointsOutside: Bool = false
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -81,6 +86,7 @@ public struct Score: Sendable, Equatable {
         self.scopedCategories = scopedCategories
         self.isLean = isLean
         self.asksAfterSafety = asksAfterSafety
+        self.pointsOutside = pointsOutside
     }
 }
 

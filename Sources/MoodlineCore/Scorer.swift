@@ -1107,7 +1107,8 @@ private struct RuleState {
             tentativeCategories: tentative.intersection(categories), isAside: isAside,
             isStory: isAside && toldAsStory,
             scopedCategories: clause.scoped, isLean: isLean,
-            asksAfterSafety: clause.fragmentCues.union(fragmentCues).contains(ScopeCues(.concern))
+            asksAfterSafety: clause.fragmentCues.union(fragmentCues).contains(ScopeCues(.concern)),
+            pointsOutside: clause.advised
         )
     }
 }

@@ -115,8 +115,10 @@ extension Engine {
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
         let stated = fragment.speaker == .customer ? score.categories : score.ruleCategories
         // An agent who dares the customer to go outside ("有本事你去告啊") gives no advice: the
-        // threat that answers the dare is the customer's own.
-        if fragment.speaker == .agent && score.spokenOf.contains(.escalation) && !score.ruleCategories.contains(.rude) {
+        // threat that answers the dare is the customer's own. Nor does one who names an outside
+        // body without pointing the customer to it ("复核费是物价部门核定的"): a later "I'll call
+        // 12345" is the customer's own threat.
+        if fragment.speaker == .agent && score.pointsOutside && !score.ruleCategories.contains(.rude) {
             s.agentPointedOutsideSeq = fragment.seq
         }
         for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
@@ -180,8 +182,8 @@ extension Engine {
         score.ruleCategories.contains(.empathy) && score.spokenOf.contains(.selfHarm)
     }
 
-    /// Fragments after an agent pointed the customer to an outside body in which going there
-    /// is following the advice ("OK 我下班就去派出所"), not a threat.
+    /// Fragments after an agent pointed the customer to an outside body ("建议您到派出所报案") in
+    /// which going there is following the advice ("OK 我下班就去派出所"), not a threat.
     static let adviceFragments: Int64 = 4
 
     /// Whether a customer's fragment `seq` comes just after the agent pointed them outside.

@@ -674,6 +674,23 @@ import Testing
         #expect(disclosure.categories.contains(.selfHarm))
     }
 
+    /// An agent who points the customer to an outside body advises them; one who only names the
+    /// body, as the source of a fee or a rule, does not.
+    @Test func adviceToGoOutsideIsMarkedAsAdvice() {
+        for advice in ["You can also refer it to the Financial Ombudsman if you're unhappy with our response.",
+                       "After that, they can refer it to the Property Ombudsman, usually within 12 months.",
+                       "建议您先到派出所报个案。", "這種情況可以向消委會投訴。"] {
+            let s = score(advice)
+            #expect(s.pointsOutside, "\(advice)")
+            #expect(s.spokenOf.contains(.escalation), "\(advice)")
+        }
+        for mention in ["复核费是物价部门核定的标准，不是我定的。", "The Ombudsman's rules set the time limit at eight weeks."] {
+            let s = score(mention)
+            #expect(!s.pointsOutside, "\(mention)")
+            #expect(s.spokenOf.contains(.escalation), "\(mention)")
+        }
+    }
+
     /// Words that look like a count or a threat and are not: a weekday, an agent's understanding
     /// for the calls, a number ported in, the company's own court action, another company's
     /// dispute, a failed top-up made good the same day. And what they stand beside: a callback

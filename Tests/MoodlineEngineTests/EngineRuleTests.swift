@@ -110,8 +110,10 @@ import Testing
     /// Going where the agent just pointed ("建议您到派出所报案" → "OK 我下班就去派出所") is
     /// following advice, not a threat; later, the same words are a threat again.
     @Test func goingWhereTheAgentPointedIsNoThreat() {
+        var advice = score(0, .escalation)
+        advice.pointsOutside = true
         var h = Harness()
-        h.send(fragment(1, at: 0, .agent), score(0, .escalation))
+        h.send(fragment(1, at: 0, .agent), advice)
         h.send(fragment(2, at: 10, .customer), score(-0.2, .escalation))
         #expect(h.kinds(.escalationThreat).isEmpty)
         h.send(fragment(7, at: 70, .customer), score(-0.5, .escalation))
@@ -121,12 +123,20 @@ import Testing
         #expect(unprompted.kinds(.escalationThreat).map(\.seq) == [2])
         // Sequence numbers far apart (the peer's to choose) neither trap nor count as "just after".
         var far = Harness()
-        far.send(fragment(-9_000_000_000_000_000_000, at: 0, .agent), score(0, .escalation))
+        far.send(fragment(-9_000_000_000_000_000_000, at: 0, .agent), advice)
         far.send(fragment(9_000_000_000_000_000_000, at: 10, .customer), score(-0.2, .escalation))
         #expect(far.kinds(.escalationThreat).count == 1)
+        // An outside body named as the source of a rule ("复核费是物价部门核定的") points nowhere:
+        // the customer's "我就打12345" that follows is a threat.
+        var named = Harness()
+        named.send(fragment(1, at: 0, .agent), score(0, .escalation))
+        named.send(fragment(2, at: 10, .customer), score(-0.5, .escalation))
+        #expect(named.kinds(.escalationThreat).map(\.seq) == [2])
         // A dare ("有本事你去告啊") is rudeness, no advice: the threat that answers it counts.
+        var dare = score(-0.5, .escalation, .rude)
+        dare.pointsOutside = true
         var dared = Harness()
-        dared.send(fragment(1, at: 0, .agent), score(-0.5, .escalation, .rude))
+        dared.send(fragment(1, at: 0, .agent), dare)
         dared.send(fragment(2, at: 10, .customer), score(-0.5, .escalation))
         #expect(dared.kinds(.escalationThreat).map(\.seq) == [2])
     }

@@ -36380,6 +36380,13 @@ you'll need to	0	@en_advise,@you
 you will need to	0	@en_advise,@you
 you need to	0	@en_advise,@you
 you'd need to	0	@en_advise,@you
+can refer it to	0	@en_advise
+can refer the complaint to	0	@en_advise
+can be referred to	0	@en_advise
+can complain to	0	@en_advise
+can take it to	0	@en_advise
+can escalate it to	0	@en_advise
+can contact	0	@en_advise
 # --- when they find me
 when they find me	0	@goodbye
 when they find my body	0	@goodbye
@@ -61062,7 +61069,7 @@ po文	0	@zh_expose
 帮你们宣传	0	@zh_cue
 宣传	0	@zh_cue
 可向	0	@zh_script
-可以向	0	@zh_script
+可以向	0	@zh_script,@zh_advise
 您可	0	@zh_script
 如果现在	0	@zh_script
 如果用户	0	@zh_script
@@ -61074,7 +61081,7 @@ po文	0	@zh_expose
 您可以	0	@zh_script,@zh_advise
 您也可以	0	@zh_script
 可拨打	0	@zh_script
-可以拨打	0	@zh_script
+可以拨打	0	@zh_script,@zh_advise
 感谢您	0	@zh_script
 您之前	0	@zh_script
 您上周	0	@zh_script
@@ -63347,6 +63354,10 @@ smartone	0	@zh_comp
 可以先去	0	@zh_advise
 建议先	0	@zh_advise
 推荐您	0	@zh_advise
+可以到	0	@zh_advise
+可以去	0	@zh_advise
+可以联系	0	@zh_advise
+可以找	0	@zh_advise
 # --- a whole strip
 成板	0	@zh_whole
 一整板	0	@zh_whole
@@ -67066,7 +67077,7 @@ aws	0	@zh_comp
 一巴掌过去	0	@zh_threat
 # --- an agent's lines (如果你有任何……, 明白你今次)
 如果你有任何	0	@zh_script
-可以致电	0	@zh_script
+可以致电	0	@zh_script,@zh_advise
 请致电	0	@zh_script
 # --- in the past, at a place (去年在别家, 以前在), and years ago
 去年在	0	@zh_past
