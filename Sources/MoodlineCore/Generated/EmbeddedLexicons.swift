@@ -42841,6 +42841,131 @@ i won't be here on	0	@en_awayday
 i wont be here on	0	@en_awayday
 i won't be home on	0	@en_awayday
 i won't be in on	0	@en_awayday
+# --- tuning rounds 78 and 80: a past attempt told with what came after it (after my last attempt they kept me in hospital; I made an attempt last year and it's all coming back)
+made an attempt	0	@en_attemptmade
+my last attempt	0	@en_attemptmade
+my previous attempt	0	@en_attemptmade
+my first attempt	0	@en_attemptmade
+my second attempt	0	@en_attemptmade
+after my attempt	0	@en_attemptmade
+since my attempt	0	@en_attemptmade
+survived an attempt	0	@en_attemptmade
+an attempt last year	0	@en_attemptmade
+an attempt on my life	0	@en_attemptmade
+kept me in hospital	0	@en_relapse
+kept me in for	0	@en_relapse
+psych ward	0	@en_relapse
+psychiatric ward	0	@en_relapse
+mental health ward	0	@en_relapse
+sectioned	0	@en_relapse
+got sectioned	0	@en_relapse
+right back where i was	0	@en_relapse
+back where i was	0	@en_relapse
+back to where i was	0	@en_relapse
+it's all coming back	0	@en_relapse
+its all coming back	0	@en_relapse
+all coming back	0	@en_relapse
+coming back like that	0	@en_relapse
+feeling like that again	0	@en_relapse
+feel like that again	0	@en_relapse
+back in that place	0	@en_relapse
+back in that dark place	0	@en_relapse
+# --- a blade or a gun kept close or made ready (I keep a blade in my purse for the bad days; got the pistol out and loaded it)
+pistol	0	@method
+revolver	0	@method
+handgun	0	@method
+in my purse	0	@en_atthand
+in my pocket	0	@en_atthand
+under my pillow	0	@en_atthand
+under my mattress	0	@en_atthand
+out of the closet	0	@en_atthand
+for the bad days	0	@en_atthand
+for bad days	0	@en_atthand
+loaded it	0	@en_atthand
+and loaded it	0	@en_atthand
+it's loaded	0	@en_atthand
+its loaded	0	@en_atthand
+# --- a denial told as a lie (I've been lying to everyone that I'm fine): no denial
+lying to everyone that i'm fine	0
+lying to everyone that im fine	0
+lying that i'm fine	0
+pretending i'm fine	0
+pretending im fine	0
+pretend i'm fine	0
+pretend im fine	0
+pretending to be fine	0
+pretend to be fine	0
+acting like i'm fine	0
+act like i'm fine	0
+telling everyone i'm fine	0
+told everyone i'm fine	0
+tell everyone i'm fine	0
+keep saying i'm fine	0
+# --- the one who will have to find me (someone's going to have to find me and I'd rather it wasn't my daughter)
+someone's going to have to find me	0	@goodbye
+someones going to have to find me	0	@goodbye
+someone is going to have to find me	0	@goodbye
+someone will have to find me	0	@goodbye
+someone has to find me	0	@goodbye
+be the one to find me	0	@goodbye
+the person who finds me	0	@goodbye
+whoever ends up finding me	0	@goodbye
+# --- a death made to look accidental, beside a policy (it needs to look like an accident)
+look like an accident	0	@en_acclook
+looks like an accident	0	@en_acclook
+look like it was an accident	0	@en_acclook
+seem like an accident	0	@en_acclook
+look accidental	0	@en_acclook
+# --- away for a few days, said with "I'm not around" (I'm not around next week, can you hold the parcel?)
+i'm not around next week	0	@en_awayday
+im not around next week	0	@en_awayday
+i'm not around this week	0	@en_awayday
+i'm not around tomorrow	0	@en_awayday
+im not around tomorrow	0	@en_awayday
+i'm not around this weekend	0	@en_awayday
+i'm not around at the weekend	0	@en_awayday
+i'm not around on	0	@en_awayday
+im not around on	0	@en_awayday
+i'm not around till	0	@en_awayday
+i'm not around until	0	@en_awayday
+i won't be around next week	0	@en_awayday
+i wont be around next week	0	@en_awayday
+i won't be around tomorrow	0	@en_awayday
+i wont be around tomorrow	0	@en_awayday
+i won't be around this weekend	0	@en_awayday
+i wont be around this weekend	0	@en_awayday
+a blade	0	@method
+razor blades	0	@method
+hidden in my room	0	@en_atthand
+hidden in my	0	@en_atthand
+hidden away	0	@en_atthand
+hidden under	0	@en_atthand
+is loaded	0	@en_atthand
+# --- a licence or a safe for a gun: paperwork, not a means at hand (I have a gun licence, does the policy cover the safe?)
+a gun licence	0
+a gun license	0
+gun licence	0
+gun license	0
+shotgun licence	0
+shotgun certificate	0
+firearms licence	0
+firearms license	0
+firearm licence	0
+gun safe	0
+a gun safe	0
+gun cabinet	0
+# --- gone for good, a week named (I won't be around next week anymore)
+i won't be around next week anymore	0	@en_gone,@self
+i wont be around next week anymore	0	@en_gone,@self
+i won't be around next week any more	0	@en_gone,@self
+i'm not around next week anymore	0	@en_gone,@self
+# --- routine probe p1: a card eaten by a machine, a weight dropped on a foot (My card got swallowed by the machine at the train station)
+swallowed by the machine	0
+got swallowed	0
+swallowed my card	0
+ate my card	0
+dropped a weight	0
+a weight on my foot	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -55003,6 +55128,15 @@ switching over to you	0
 i'm moving to you	0
 i'm moving over to you	0
 i'm coming over to you	0
+# --- no good at a task (I'm hopeless with it, I'm useless with computers): modesty about a skill, neither despair nor a self-insult
+i'm hopeless with	-0.5	
+i'm hopeless at	-0.5	
+im hopeless with	-0.5	
+im hopeless at	-0.5	
+i'm useless with	-0.5	
+i'm useless at	-0.5	
+im useless with	-0.5	
+im useless at	-0.5	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -55085,6 +55219,8 @@ i'm coming over to you	0
 @en_policy|@en_payout & @en_itsme	self_harm	a payout asked about, for an act of one's own
 @en_funeral & @en_sooner	self_harm	a funeral needed sooner than anyone thinks
 @en_pastattempt & @en_thistime	self_harm	tried before, and sure this time
+@en_attemptmade|@en_pastattempt & @en_relapse	self_harm	a past attempt, and what came after it (after my last attempt they kept me in hospital)
+@en_acclook & @en_policy|@en_payout	self_harm	a death made to look accidental for the policy (it needs to look like an accident)
 @method & @en_howmuch	self_harm	how much of a means it would take
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
 @en_lastwords & @en_byeword	self_harm	last words and a goodbye
@@ -72210,6 +72346,157 @@ last call啦	0	@zh_lastcall
 去加拿大工作	0	@zh_travelto
 去新加坡工作	0	@zh_travelto
 去日本工作	0	@zh_travelto
+# --- tuning rounds 78 and 80: a past attempt told as being pulled out or brought round (去年跳过一次河 被人捞上来了), and the thought come back (现在又想去了)
+被人捞上来	0	@zh_pastattempt
+被捞上来	0	@zh_pastattempt
+俾人捞咗上嚟	0	@zh_pastattempt
+被人救上来	0	@zh_pastattempt
+被救上来	0	@zh_pastattempt
+抢救过来	0	@zh_pastattempt
+被抢救回来	0	@zh_pastattempt
+又想去了	0	@zh_stillthinking
+现在又想了	0	@zh_stillthinking
+又开始想了	0	@zh_stillthinking
+又有这个念头	0	@zh_stillthinking
+又有呢个念头	0	@zh_stillthinking
+又谂起呢样嘢	0	@zh_stillthinking
+# --- almost, in Cantonese (每次都差少少就翻咗过去)
+差少少就	0	@zh_almost
+差啲就	0	@zh_almost
+差一啲就	0	@zh_almost
+翻咗过去	0	@zh_plunge
+翻过去	0	@zh_plunge
+行落去	0	@zh_plunge
+# --- a long time stood on a roof or at the water (喺天台企咗好耐), not a bridge crossed in traffic
+站了很久	0	@zh_stoodlong
+站了好久	0	@zh_stoodlong
+站了好一会	0	@zh_stoodlong
+站了一晚上	0	@zh_stoodlong
+站了一整晚	0	@zh_stoodlong
+坐了很久	0	@zh_stoodlong
+坐了好久	0	@zh_stoodlong
+企咗好耐	0	@zh_stoodlong
+企咗成晚	0	@zh_stoodlong
+坐咗好耐	0	@zh_stoodlong
+待了很久	0	@zh_stoodlong
+行咗几晚	0	@zh_stoodlong
+行咗三晚	0	@zh_stoodlong
+楼顶	0	@zh_edgeplace
+天台	0	@zh_edgeplace
+顶楼	0	@zh_edgeplace
+天台边	0	@zh_edgeplace
+江边	0	@zh_edgeplace
+河边	0	@zh_edgeplace
+海边	0	@zh_edgeplace
+崖边	0	@zh_edgeplace
+悬崖	0	@zh_edgeplace
+水库	0	@zh_edgeplace,@zh_place
+水库边	0	@zh_edgeplace,@zh_place
+# --- not lasting until a date (我冇谂过撑到𠮶阵, 撑不到那时候的)
+撑不到那时候	0	@zh_notlast
+撑不到那个时候	0	@zh_notlast
+撑唔到𠮶阵	0	@zh_notlast
+撑唔到𠮶个时候	0	@zh_notlast
+冇谂过撑到	0	@zh_notlast
+没想过撑到	0	@zh_notlast
+没有打算撑到	0	@zh_notlast
+没打算撑到	0	@zh_notlast
+不打算撑到	0	@zh_notlast
+冇打算撑到	0	@zh_notlast
+唔打算撑到	0	@zh_notlast
+活不到那时候	0	@zh_notlast
+活唔到𠮶阵	0	@zh_notlast
+# --- not wanting to endure any longer (我已经唔想再捱), apart from staying up late (不想再熬夜)
+唔想再挨	0	@zh_shterm
+不想再熬	0	@zh_shterm
+不想再熬下去	0	@zh_shterm
+唔想再撑	0	@zh_shterm
+# --- what to tell others of me (如果有人问起我，就话我已经……): the speaker's own words to pass on, not someone else's
+就话我	0	@self
+就说我	0	@self
+你就说我	0	@self
+就讲我	0	@self
+# --- goodbyes said to every friend (跟每个朋友都道别了): the friends hear it, they are not the ones gone
+跟每个朋友	0	@zh_family
+同每个朋友	0	@zh_family
+跟所有朋友	0	@zh_family
+同所有朋友	0	@zh_family
+跟朋友们	0	@zh_family
+跟每个人	0	@zh_family
+同每个人	0	@zh_family
+同晒啲朋友	0	@zh_family
+# --- knives put away for fear of oneself (家里的刀我都收起来了 怕自己控制不住)
+刀都收起来了	0	@zh_hideaway
+刀我都收起来了	0	@zh_hideaway
+刀都藏起来了	0	@zh_hideaway
+刀都收埋晒	0	@zh_hideaway
+药都交给	0	@zh_hideaway
+怕自己控制不住	0	@zh_losecontrol
+怕控制不住自己	0	@zh_losecontrol
+怕自己忍不住	0	@zh_losecontrol
+怕自己做傻事	0	@zh_losecontrol
+怕自己会做傻事	0	@zh_losecontrol
+怕自己控制唔到	0	@zh_losecontrol
+# --- still cutting (虽然我现在还是会割), beside a scar
+还是会割	0	@zh_selfdone
+仲会割	0	@zh_selfdone
+仍然会割	0	@zh_selfdone
+又割了	0	@zh_selfdone
+又割咗	0	@zh_selfdone
+# --- one who should never have been born (我根本唔应该出世)
+唔应该出世	0	@zh_unborn
+不应该出世	0	@zh_unborn
+唔应该生出嚟	0	@zh_unborn
+不应该出生	0	@zh_unborn
+不该出生	0	@zh_unborn
+不该生下来	0	@zh_unborn
+不应该生下来	0	@zh_unborn
+不该来到这个世界	0	@zh_unborn
+不应该来到这个世界	0	@zh_unborn
+唔应该嚟到呢个世界	0	@zh_unborn
+# --- the one who will find me (如果有人发现我，佢会识处理), beside a relative named to deal with it
+如果有人发现我	0	@zh_foundme
+发现我的人	0	@zh_foundme
+第一个发现我	0	@zh_foundme
+谁发现我	0	@zh_foundme
+边个发现我	0	@zh_foundme
+发现我嘅人	0	@zh_foundme
+# --- routine probe p1: a rope bought as goods with a fault or the wrong size (狗绳断了，那根绳子才买了一个月; 买咗条攀石用嘅绳，长度唔啱)
+才买了一个月	0	@zh_goodsfault
+才买了一个礼拜	0	@zh_goodsfault
+长度唔啱	0	@zh_goodsfault
+长度不对	0	@zh_goodsfault
+长度不够	0	@zh_goodsfault
+想换条	0	@zh_goodsfault
+换一根	0	@zh_goodsfault
+换条长啲	0	@zh_goodsfault
+质量太差	0	@zh_goodsfault
+狗绳	0	@zh_mundane
+攀石	0	@zh_mundane
+攀岩	0	@zh_mundane
+登山	0	@zh_mundane
+跳绳	0	@zh_mundane
+# --- routine probe p1: away for a few days (我这周都不在，出差去了), where 不在 alone would read as gone
+这周都不在	0
+这周不在	0
+这几天都不在	0
+这几天不在	0
+下周都不在	0
+下周不在	0
+下礼拜都不在	0
+明天不在	0
+明天都不在	0
+周末不在	0
+这周末不在	0
+出差	0	@zh_travelto
+出差去了	0	@zh_travelto
+去出差	0	@zh_travelto
+# --- settling abroad (签证下来了下个月就走 这次出去就在那边定居了)
+在那边定居	0	@zh_travelto
+过去定居	0	@zh_travelto
+出去定居	0	@zh_travelto
+签证下来了	0	@zh_travelto
+签证批咗	0	@zh_travelto
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -82515,6 +82802,12 @@ lj客服	-3	abuse
 让人活不下去	-2.00	grievance
 让人怎么活	-2.00	grievance
 叫人怎么活	-2.00	grievance
+# --- not wanting to endure any longer (我已经唔想再捱, 不想再熬了), apart from staying up late (不想再熬夜)
+唔想再挨	-3.5	self_harm
+不想再熬	-3.5	self_harm
+不想再熬下去	-3.5	self_harm
+不想再熬夜	-1.0	
+唔想再挨夜	-1.0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -82708,6 +83001,11 @@ lj客服	-3	abuse
 @zh_wishyou ..8 @zh_die	abuse	a death wished on the listener
 @zh_wishyou ..8 @zh_die	scope:listener_target	a death wished on the listener
 @zh_method ..8 @zh_hoard	self_harm	pills stockpiled
+@zh_edgeplace ..2 @zh_stoodlong	self_harm	a long time stood on a roof or at the water (喺天台企咗好耐)
+@self ..8 @zh_notlast	self_harm	not lasting until a date (我冇谂过撑到𠮶阵)
+@zh_hideaway & @zh_losecontrol	self_harm	knives put away for fear of oneself (家里的刀我都收起来了 怕自己控制不住)
+@self ..3 @zh_unborn	self_harm	one who should never have been born (我根本唔应该出世)
+@zh_foundme & @zh_kin|@zh_family	self_harm	the one who will find me, a relative named (紧急联络人改做我家姐 如果有人发现我 佢会识处理)
 @zh_hoard ..8 @zh_pillcount	self_harm	pills stockpiled
 @zh_fiction ..10 @zh_sh|@zh_die|@zh_shterm	scope:reported	a character in a film or a book
 @zh_sh|@zh_die|@zh_shterm ..8 @zh_fiction	scope:reported	a character in a film or a book
