@@ -28,7 +28,7 @@ import Testing
         Floor(name: "round20", recall: 0.97, falseAlarms: 3, calmAlerted: 2, calmUrgent: 0),
         Floor(name: "round21", recall: 0.94, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
         Floor(name: "round22", recall: 0.97, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
-        Floor(name: "round23", recall: 0.89, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round23", recall: 0.84, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round24", recall: 0.8, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round25", recall: 0.93, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round26", recall: 0.9, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
@@ -59,7 +59,7 @@ import Testing
         Floor(name: "round52", recall: 0.93, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round53", recall: 0.95, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "round54", recall: 0.95, falseAlarms: 3, calmAlerted: 0, calmUrgent: 0),
-        Floor(name: "round55", recall: 0.93, falseAlarms: 2, calmAlerted: 1, calmUrgent: 1),
+        Floor(name: "round55", recall: 0.9, falseAlarms: 2, calmAlerted: 1, calmUrgent: 1),
         Floor(name: "round56", recall: 0.93, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round57", recall: 0.89, falseAlarms: 1, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "round58", recall: 0.87, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0, selfHarmMissed: 1),
@@ -74,6 +74,7 @@ import Testing
         Floor(name: "round67", recall: 0.88, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round68", recall: 0.91, falseAlarms: 1, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "round69", recall: 0.89, falseAlarms: 3, calmAlerted: 2, calmUrgent: 2),
+        Floor(name: "round70", recall: 0.88, falseAlarms: 1, calmAlerted: 1, calmUrgent: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
