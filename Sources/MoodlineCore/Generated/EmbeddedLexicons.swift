@@ -42864,6 +42864,13 @@ give the cat a	0
 in my hand luggage	0
 in my hand baggage	0
 hand luggage	0
+# --- the one left to deal with my things (a note on the file for whoever ends up dealing with my things)
+whoever ends up dealing with my things	0	@goodbye
+whoever deals with my things	0	@goodbye
+whoever sorts out my things	0	@goodbye
+whoever clears out my things	0	@goodbye
+whoever goes through my things	0	@goodbye
+whoever ends up sorting my things	0	@goodbye
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -55043,6 +55050,13 @@ i'm useless with	-0.5
 i'm useless at	-0.5	
 im useless with	-0.5	
 im useless at	-0.5	
+# --- the means taken off the speaker by family (my mum found the letter I wrote and took my pills off me)
+took my pills off me	-3.0	self_harm
+took my tablets off me	-3.0	self_harm
+took the pills off me	-3.0	self_harm
+took my blades off me	-3.0	self_harm
+took my razors off me	-3.0	self_harm
+hid my pills from me	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -72424,6 +72438,44 @@ last call啦	0	@zh_lastcall
 吞不下	0
 吞不下去	0
 咽不下去	0
+# --- tuning rounds 78 and 80: a pet provided for by one who will not see it again (佢以后唔会再见到我; 以后都照顾不了了; 如果我之后唔喺度，帮佢搵个新屋企)
+以后都照顾不了了	0	@zh_noreturn
+以后都照顾唔到了	0	@zh_noreturn
+再也照顾不了它了	0	@zh_noreturn
+唔会再见到我	0	@zh_noreturn
+不会再见到我	0	@zh_noreturn
+再也见不到我	0	@zh_noreturn
+以后见不到我	0	@zh_noreturn
+如果我之后唔喺度	0	@zh_ifgone
+如果我之后不在了	0	@zh_ifgone
+要是我以后不在了	0	@zh_ifgone
+如果我以后不在	0	@zh_ifgone
+# --- at a platform, but not to travel (星期五我会去月台 但唔系去搭车)
+唔系去搭车	0	@zh_notthatgo
+不是去搭车	0	@zh_notthatgo
+不是去坐车	0	@zh_notthatgo
+不是要搭车	0	@zh_notthatgo
+唔系搭车	0	@zh_notthatgo
+# --- a call made to say goodbye (打了很多通电话想跟人说再见，结果只有你接……保重; 以后不会再打了 拜拜 真的拜拜)
+想跟人说再见	0	@zh_lastcall
+想同人讲再见	0	@zh_lastcall
+想跟人讲再见	0	@zh_lastcall
+打来说再见	0	@zh_lastcall
+打嚟讲拜拜	0	@zh_lastcall
+以后不会再打了	0	@zh_lastcall
+以后唔会再打嚟	0	@zh_lastcall
+真的拜拜	0	@zh_takecare
+真的再见了	0	@zh_takecare
+真系拜拜	0	@zh_takecare
+# --- at a platform to meet or see someone off (我去月台接我妈，不是去搭车)
+接人	0	@zh_meetup
+去接	0	@zh_meetup
+接我妈	0	@zh_meetup
+接我爸	0	@zh_meetup
+送人	0	@zh_meetup
+去送	0	@zh_meetup
+送我妈	0	@zh_meetup
+送机	0	@zh_meetup
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -82844,6 +82896,9 @@ lj客服	-3	abuse
 @zh_method & @zh_hoard	self_harm	a means saved up
 @zh_wrist ..8 @zh_wound|@zh_hurt	self_harm	a wound on the wrist
 @zh_pet & @zh_noreturn	self_harm	a pet left, and no coming back
+@zh_pet & @zh_ifgone	self_harm	a pet provided for, if I am gone (如果我之后唔喺度，你哋会唔会帮佢搵个新屋企)
+@zh_place & @zh_notthatgo	self_harm	at a platform or a bridge, not to travel (星期五我会去月台 但唔系去搭车)
+@zh_meetup & @zh_place	scope:harmless_use	at a platform to meet or see someone off (我去月台接我妈，不是去搭车)
 @zh_entrust & @zh_noneed|@zh_noreturn	self_harm	entrusted to someone, not needed any more
 @zh_finances & @zh_noneed	self_harm	bankbook and seal handed over, not needed any more
 @zh_deny ..6 @zh_sh|@zh_die|@zh_shword|@zh_shterm	scope:denial	denies self-harm
