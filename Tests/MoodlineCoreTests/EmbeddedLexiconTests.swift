@@ -674,6 +674,34 @@ import Testing
         #expect(disclosure.categories.contains(.selfHarm))
     }
 
+    /// A past attempt is told with what came after it, or with the thought come back; an attempt
+    /// at a task is not one. A denial told as a lie denies nothing.
+    @Test func aPastAttemptIsToldWithWhatCameAfter() {
+        #expect(score("After my last attempt they kept me in hospital for a week").categories.contains(.selfHarm))
+        #expect(score("I made an attempt last year and it's all coming back like that again").categories.contains(.selfHarm))
+        #expect(!score("after my last attempt to log in I was locked out").categories.contains(.selfHarm))
+        #expect(!score("I made an attempt to pay but it failed again").categories.contains(.selfHarm))
+        #expect(score("去年我跳过一次河 被人捞上来了 现在又想去了").categories.contains(.selfHarm))
+        #expect(!score("手机掉河里了 捞上来开不了机 这种能保修吗").categories.contains(.selfHarm))
+        #expect(score("i tried to overdose in march and i've been lying to everyone that i'm fine since").categories.contains(.selfHarm))
+    }
+
+    /// Absence for a few days is no going; the same words made final are. Routine medicine, a
+    /// rope returned and a platform visited to meet someone are no means.
+    @Test func routineWordsOfGoingAndMeansStayQuiet() {
+        for line in ["I'm not around next week, can you hold the parcel at the depot?", "我这周都不在，出差去了，快递先放驿站",
+                     "我一般十点吃安眠药，医生开的，所以太晚了打电话我可能迷糊", "狗绳断了，那根绳子才买了一个月",
+                     "我去月台接我妈，不是去搭车，月台票怎么买", "我最近老是加班，不想再熬夜了",
+                     "My card got swallowed by the machine at the train station, can you send a new one?"] {
+            #expect(!score(line).categories.contains(.selfHarm), "\(line)")
+        }
+        for line in ["Don't need to arrange technician la, I won't be around next week anymore. Already decided.",
+                     "下周我就不会在了 不是出差 是永远", "港鐵嘅月票唔使續喇 星期五我會去月台 但唔係去搭車",
+                     "我已經唔想再捱", "家里的刀我都收起来了 怕自己控制不住"] {
+            #expect(score(line).categories.contains(.selfHarm), "\(line)")
+        }
+    }
+
     /// An agent who points the customer to an outside body advises them; one who only names the
     /// body, as the source of a fee or a rule, does not.
     @Test func adviceToGoOutsideIsMarkedAsAdvice() {
