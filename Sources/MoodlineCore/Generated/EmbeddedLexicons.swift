@@ -72476,6 +72476,47 @@ last call啦	0	@zh_lastcall
 去送	0	@zh_meetup
 送我妈	0	@zh_meetup
 送机	0	@zh_meetup
+以后唔会再见到我	0	@zh_noreturn
+以后不会再见到我	0	@zh_noreturn
+以后都唔会再见到我	0	@zh_noreturn
+# --- more degree complements said of a jam, a queue, the heat (塞车塞到我想死，友谊大桥又封咗), where 逼到 (someone pushed) stays a disclosure
+塞到	0	@zh_degreeto
+塞车塞到	0	@zh_degreeto
+堵到	0	@zh_degreeto
+堵得	0	@zh_degreeto
+排到	0	@zh_degreeto
+排得	0	@zh_degreeto
+热到	0	@zh_degreeto
+热得	0	@zh_degreeto
+冻到	0	@zh_degreeto
+饿到	0	@zh_degreeto
+卡到	0	@zh_degreeto
+慢到	0	@zh_degreeto
+吵到	0	@zh_degreeto
+忙到	0	@zh_degreeto
+# --- healthy, and only asking (我就是先问问 我身体好着呢)
+身体好着呢	0	@zh_healthy
+我身体好着呢	0	@zh_healthy
+身体好得很	0	@zh_healthy
+身体好好	0	@zh_healthy
+我就是先问问	0	@zh_askonly
+就是先问问	0	@zh_askonly
+先问问	0	@zh_askonly
+# --- no longer at a company (月底我就不在这家公司了), where 不在 alone would read as gone
+不在这家公司	0
+不在这个公司	0
+不在这间公司	0
+唔喺呢间公司	0
+不在这里上班	0
+不在这边上班	0
+# --- some day, if I go (要是我哪天走了 这个账户家人怎么继承): an if, not a date
+要是我哪天走了	0	@zh_ifgone
+如果我哪天走了	0	@zh_ifgone
+哪天我走了	0	@zh_ifgone
+要是哪天我走了	0	@zh_ifgone
+如果哪天我走了	0	@zh_ifgone
+要是我哪天不在了	0	@zh_ifgone
+如果我哪天不在了	0	@zh_ifgone
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
