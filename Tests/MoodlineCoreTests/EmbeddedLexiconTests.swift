@@ -109,6 +109,10 @@ import Testing
         #expect(!score("觉得自己就是个废物，什么都做不好").isAside)
         #expect(!score("你係咪低能㗎？你哋班客服全部都係廢柴").isAside)
         #expect(!score("this is the third time the refund has failed and I'm furious").isAside)
+        // A past landlord's trouble is someone else's story; one's own slip is owned, no grievance.
+        #expect(score("My old landlord was a nightmare, I nearly took them to the ombudsman twice.").isAside)
+        #expect(!score("My landlord is a nightmare and you lot are no better.").isAside)
+        #expect(score("I think I've made a right mess of the form.").categories.contains(.apology))
     }
 
     /// An agent's routine advice speaks of the police without threatening anyone: the engine

@@ -39007,7 +39007,7 @@ my last bank	0	@en_oldco,@en_elsewhereco
 my old energy company	0	@en_oldco
 my old network	0	@en_oldco
 my old supplier	0	@en_oldco
-my old landlord	0	@en_oldco
+my old landlord	0	@en_oldco,@en_elsewhereco
 # --- no longer using the company ("I'm not using you anymore", "won't be using you again")
 not using you anymore	0	@en_dropyou,@leave
 not using you any more	0	@en_dropyou,@leave
@@ -42871,6 +42871,20 @@ whoever sorts out my things	0	@goodbye
 whoever clears out my things	0	@goodbye
 whoever goes through my things	0	@goodbye
 whoever ends up sorting my things	0	@goodbye
+# --- a past landlord, employer or agent (my old landlord was a nightmare; you lot are chalk and cheese): a trouble told of another party
+my previous landlord	0	@en_oldco,@en_elsewhereco
+my last landlord	0	@en_oldco,@en_elsewhereco
+my ex-landlord	0	@en_oldco,@en_elsewhereco
+my old letting agent	0	@en_oldco,@en_elsewhereco
+my last letting agent	0	@en_oldco,@en_elsewhereco
+my old estate agent	0	@en_oldco,@en_elsewhereco
+my old insurer	0	@en_oldco,@en_elsewhereco
+my previous insurer	0	@en_oldco,@en_elsewhereco
+my old energy company	0	@en_oldco,@en_elsewhereco
+my old network	0	@en_oldco,@en_elsewhereco
+my old supplier	0	@en_oldco,@en_elsewhereco
+my old employer	0	@en_oldco,@en_elsewhereco
+my previous employer	0	@en_oldco,@en_elsewhereco
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -52177,6 +52191,16 @@ please accept our apologies	0.60	apology
 apology	0.20	apology
 my bad	0.00	apology
 my fault	-0.30	apology
+i've made a right mess	-0.80	apology
+i've made a mess	-0.80	apology
+ive made a right mess	-0.80	apology
+ive made a mess	-0.80	apology
+i've messed up	-0.80	apology
+ive messed up	-0.80	apology
+i've messed it up	-0.80	apology
+i messed it up	-0.80	apology
+i've mucked it up	-0.80	apology
+i've mucked up	-0.80	apology
 our fault	-0.30	apology
 our mistake	-0.30	apology
 our error	-0.30	apology
