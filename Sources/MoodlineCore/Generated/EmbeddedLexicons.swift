@@ -52868,6 +52868,13 @@ killer service	1.80	hyperbole
 killer deal	1.80	hyperbole
 this is killing me	-1.50	hyperbole
 killing me	-1.20	hyperbole
+this heat would kill you	-1.00	hyperbole
+the heat would kill you	-1.00	hyperbole
+that heat would kill you	-1.00	hyperbole
+this weather would kill you	-1.00	hyperbole
+the cold would kill you	-1.00	hyperbole
+this cold would kill you	-1.00	hyperbole
+the humidity would kill you	-1.00	hyperbole
 you're killing me	-1.50	hyperbole
 killed it	2.00	hyperbole
 killing it	2.00	hyperbole
@@ -72541,6 +72548,13 @@ last call啦	0	@zh_lastcall
 如果哪天我走了	0	@zh_ifgone
 要是我哪天不在了	0	@zh_ifgone
 如果我哪天不在了	0	@zh_ifgone
+# --- a device replaced with a new one (人哋先肯换部新嘅畀佢), where 换 beside 人哋 would read as moving to a rival
+换部新嘅	0
+换部新的	0
+换个新的	0
+换台新的	0
+换过部新	0
+换部新机	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
