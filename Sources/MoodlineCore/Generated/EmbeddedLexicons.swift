@@ -42885,6 +42885,43 @@ my old network	0	@en_oldco,@en_elsewhereco
 my old supplier	0	@en_oldco,@en_elsewhereco
 my old employer	0	@en_oldco,@en_elsewhereco
 my previous employer	0	@en_oldco,@en_elsewhereco
+# --- someone else's provider, bank or landlord (his provider lost half his paperwork and he went through hell): another party's trouble
+his provider	0	@en_oldco,@en_elsewhereco
+his insurer	0	@en_oldco,@en_elsewhereco
+his landlord	0	@en_oldco,@en_elsewhereco
+his energy company	0	@en_oldco,@en_elsewhereco
+his phone company	0	@en_oldco,@en_elsewhereco
+his broadband company	0	@en_oldco,@en_elsewhereco
+his airline	0	@en_oldco,@en_elsewhereco
+his supplier	0	@en_oldco,@en_elsewhereco
+his network	0	@en_oldco,@en_elsewhereco
+his pension provider	0	@en_oldco,@en_elsewhereco
+his old bank	0	@en_oldco,@en_elsewhereco
+his old provider	0	@en_oldco,@en_elsewhereco
+her provider	0	@en_oldco,@en_elsewhereco
+her insurer	0	@en_oldco,@en_elsewhereco
+her landlord	0	@en_oldco,@en_elsewhereco
+her energy company	0	@en_oldco,@en_elsewhereco
+her phone company	0	@en_oldco,@en_elsewhereco
+her broadband company	0	@en_oldco,@en_elsewhereco
+her airline	0	@en_oldco,@en_elsewhereco
+her supplier	0	@en_oldco,@en_elsewhereco
+her network	0	@en_oldco,@en_elsewhereco
+her pension provider	0	@en_oldco,@en_elsewhereco
+her old bank	0	@en_oldco,@en_elsewhereco
+her old provider	0	@en_oldco,@en_elsewhereco
+their provider	0	@en_oldco,@en_elsewhereco
+their insurer	0	@en_oldco,@en_elsewhereco
+their landlord	0	@en_oldco,@en_elsewhereco
+their energy company	0	@en_oldco,@en_elsewhereco
+their phone company	0	@en_oldco,@en_elsewhereco
+their broadband company	0	@en_oldco,@en_elsewhereco
+their airline	0	@en_oldco,@en_elsewhereco
+their supplier	0	@en_oldco,@en_elsewhereco
+their network	0	@en_oldco,@en_elsewhereco
+their pension provider	0	@en_oldco,@en_elsewhereco
+their old bank	0	@en_oldco,@en_elsewhereco
+their old provider	0	@en_oldco,@en_elsewhereco
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
