@@ -55082,6 +55082,12 @@ should've read the terms	-1.50	rude
 if you'd read the terms	-1.50	rude
 if you had read the terms	-1.50	rude
 did you even read	-1.50	rude
+maybe read your policy	-1.50	rude
+read your policy before	-1.50	rude
+maybe read the terms	-1.50	rude
+a lot of customers don't really understand	-1.50	rude
+customers don't really understand how	-1.50	rude
+you can yell at me all you want	-1.50	rude
 it isn't rocket science	-1.50	rude
 you get what you pay for	-1.50	rude
 what did you expect for	-1.50	rude
@@ -72592,6 +72598,12 @@ last call啦	0	@zh_lastcall
 换台新的	0
 换过部新	0
 换部新机	0
+# --- round 71 (a conversation): a roast-meat shop's kitchen (几把新斩刀，成排挂喺砧板后面; 炭炉): knives and charcoal at work
+砧板	0	@zh_mundane
+刀架	0	@zh_mundane
+斩刀	0	@zh_mundane
+炭炉	0	@zh_mundane
+烧腊	0	@zh_mundane
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -82910,6 +82922,19 @@ lj客服	-3	abuse
 转去第二家	-2.0	churn
 转别家	-2.0	churn
 转去其他公司	-2.0	churn
+# --- rude: the customer's understanding mocked, a loss called tuition, the officer "no blind man" (round 71: 亲这个理解能力有点让人着急呀; 您就当交个学费呗; 开单的员警又不是瞎子)
+理解能力有点让人着急	-2.0	rude
+理解能力有问题	-2.0	rude
+理解能力有待提高	-2.0	rude
+您的理解能力	-1.5	rude
+你的理解能力	-1.5	rude
+就当交个学费	-1.8	rude
+当交个学费	-1.8	rude
+就当交学费	-1.8	rude
+当交学费吧	-1.8	rude
+又不是瞎子	-1.8	rude
+下单前您是没看	-1.5	rude
+您是没看详情页吗	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
