@@ -696,12 +696,14 @@ import Testing
         for line in ["I'm not around next week, can you hold the parcel at the depot?", "我这周都不在，出差去了，快递先放驿站",
                      "我一般十点吃安眠药，医生开的，所以太晚了打电话我可能迷糊", "狗绳断了，那根绳子才买了一个月",
                      "我去月台接我妈，不是去搭车，月台票怎么买", "我最近老是加班，不想再熬夜了",
-                     "My card got swallowed by the machine at the train station, can you send a new one?"] {
+                     "My card got swallowed by the machine at the train station, can you send a new one?",
+                     "I always keep my tablets in my pocket in case I get a migraine",
+                     "I've got razor blades in my bag, can I take them on the plane"] {
             #expect(!score(line).categories.contains(.selfHarm), "\(line)")
         }
         for line in ["Don't need to arrange technician la, I won't be around next week anymore. Already decided.",
                      "下周我就不会在了 不是出差 是永远", "港鐵嘅月票唔使續喇 星期五我會去月台 但唔係去搭車",
-                     "我已經唔想再捱", "家里的刀我都收起来了 怕自己控制不住"] {
+                     "我已經唔想再捱", "家里的刀我都收起来了 怕自己控制不住", "I keep a blade in my bag for the bad days"] {
             #expect(score(line).categories.contains(.selfHarm), "\(line)")
         }
     }

@@ -42757,9 +42757,6 @@ back in that dark place	0	@en_relapse
 pistol	0	@method
 revolver	0	@method
 handgun	0	@method
-in my purse	0	@en_atthand
-in my pocket	0	@en_atthand
-under my pillow	0	@en_atthand
 under my mattress	0	@en_atthand
 out of the closet	0	@en_atthand
 for the bad days	0	@en_atthand
@@ -42861,9 +42858,9 @@ give the cat his	0
 give the cat her	0
 give the dog a	0
 give the cat a	0
-in my hand luggage	0
-in my hand baggage	0
-hand luggage	0
+in my hand luggage	0	@en_carryon
+in my hand baggage	0	@en_carryon
+hand luggage	0	@en_carryon
 # --- the one left to deal with my things (a note on the file for whoever ends up dealing with my things)
 whoever ends up dealing with my things	0	@goodbye
 whoever deals with my things	0	@goodbye
@@ -42922,6 +42919,22 @@ their network	0	@en_oldco,@en_elsewhereco
 their pension provider	0	@en_oldco,@en_elsewhereco
 their old bank	0	@en_oldco,@en_elsewhereco
 their old provider	0	@en_oldco,@en_elsewhereco
+# --- a means packed for a flight (razor blades in my bag, can I take them on the plane?): a travel question
+take it on the plane	0	@en_carryon
+take them on the plane	0	@en_carryon
+take it on a plane	0	@en_carryon
+take them on a plane	0	@en_carryon
+bring it on the plane	0	@en_carryon
+bring them on the plane	0	@en_carryon
+allowed on the plane	0	@en_carryon
+allowed on a plane	0	@en_carryon
+allowed on the flight	0	@en_carryon
+through security	0	@en_carryon
+airport security	0	@en_carryon
+carry-on	0	@en_carryon
+carry on bag	0	@en_carryon
+checked luggage	0	@en_carryon
+checked bag	0	@en_carryon
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -55169,6 +55182,7 @@ hid my pills from me	-3.0	self_harm
 @en_nowwell	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
 @en_occasion & @en_chosendate	scope:harmless_use	a date chosen for an occasion (we've picked a date for the wedding)
 @en_mailings & @en_checkout	scope:harmless_use	mailings left for good (checking out permanently from your newsletters)
+@en_carryon & @method|@en_atthand	scope:harmless_use	a means packed for a flight (razor blades in my bag, can I take them on the plane?)
 @en_innocent & @en_forme	scope:harmless_use	a question for one's work, not for oneself (I'm a pharmacist, not asking for a friend)
 @en_mundane|@switch & @en_joindead	scope:harmless_use	to be with the family, by a move (since mum passed I'd rather be with her family in Leeds, can I move my broadband?)
 @en_otheruse & @en_notmundane	scope:harmless_use	the other use said (the charcoal isn't for a barbecue, it's for the fireplace)
