@@ -502,6 +502,10 @@ private struct RuleState {
         }
 
         let weight = weights[e]
+        // A negated good word is a complaint complete in itself, and the negator's reach ends
+        // there: in 没看清楚怪谁 or "not happy cancel it" the word after it is said, not denied.
+        // A negated bad word is part of what is denied (不是要去法院告你们) and the reach goes on.
+        if negator != nil && weight > 0 && !tags.contains(.morpheme) { recentCount = 0 }
         push(.plain)
         guard weight != 0 else { return }
         if weight < 0 { sawTrouble = true }

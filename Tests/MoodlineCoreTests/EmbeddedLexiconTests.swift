@@ -690,6 +690,40 @@ import Testing
         #expect(score("i tried to overdose in march and i've been lying to everyone that i'm fine since").categories.contains(.selfHarm))
     }
 
+    /// A past attempt told by where it ended, the suicide clause asked about for oneself, a will
+    /// needed soon, a season not planned for, a pet no one will care for: each is a disclosure.
+    /// The same pet left for an allergy, a cat off a balcony, a stove that burns charcoal, part of
+    /// a month away and goods ordered twice are not.
+    @Test func veiledDisclosuresAndTheirOrdinaryTwins() {
+        for line in ["上次食藥入咗院，今次唔會再失手，所以想先搞好個保險", "請問自殺的話保險會不會賠？保了三年了，我是問我自己",
+                     "我把药都藏在柜子里一天攒几颗，差不多够了，你说这个保险自杀满两年是不是也赔",
+                     "遗嘱放在律师那边了，下礼拜就用得到，所以想先把房贷的事处理好",
+                     "please write down that my mum gets the money when i'm dead which is going to be soon",
+                     "you can cancel the renewal. not planning on seeing another year.",
+                     "我家狗狗叫阿福，晶片登記可以改成我朋友嗎，我以後沒辦法照顧牠了"] {
+            #expect(score(line).categories.contains(.selfHarm), "\(line)")
+        }
+        for line in ["我对猫过敏，以后没办法照顾它了，宠物险能转给我朋友吗", "我家猫从阳台跳出去了 二楼 没啥事 就是想问问宠物医院几点开门",
+                     "冬天烧炭取暖的那种炉子你们还卖吗",
+                     "Just letting you know I won't be around for most of August, so please don't send the engineer then.",
+                     "I ordered a climbing rope and two bags of charcoal and I think I've doubled up on the rope."] {
+            #expect(!score(line).categories.contains(.selfHarm), "\(line)")
+        }
+    }
+
+    /// Condescension said politely is rude: the customer's reading blamed, their age, the
+    /// explanation slowed down for them. The customer owning a slip is not.
+    @Test func condescensionSaidPolitelyIsRude() {
+        for line in ["合約妳自己簽的，沒看清楚怪誰？", "我諗你可能冇睇清楚啦", "I'll explain it again, a bit more slowly this time",
+                     "年紀大了就叫你兒子打來啦", "不要浪費大家時間",
+                     "If you'd sent in a manual reading like the letter asked, we wouldn't be having this conversation, would we."] {
+            #expect(score(line).categories.contains(.rude), "\(line)")
+        }
+        for line in ["我自己没看清楚，不好意思", "真的沒什麼好抱怨的，謝謝！"] {
+            #expect(!score(line).categories.contains(.rude), "\(line)")
+        }
+    }
+
     /// Absence for a few days is no going; the same words made final are. Routine medicine, a
     /// rope returned and a platform visited to meet someone are no means.
     @Test func routineWordsOfGoingAndMeansStayQuiet() {

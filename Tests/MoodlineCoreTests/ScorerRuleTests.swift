@@ -78,6 +78,16 @@ import Testing
         #expect(score("not one two three four good").valence > 0)
     }
 
+    /// A negated good word is a complaint complete in itself ("not good", 没看清楚), so the
+    /// negator reaches no word after it; a negated bad word is part of what is denied
+    /// (不是要去法院告你们), and the negator reaches on.
+    @Test func negationEndsAtANegatedGoodWord() {
+        #expect(score("not good sue you").categories.contains(.escalation))
+        #expect(!score("not terrible sue you").categories.contains(.escalation))
+        #expect(score("不好工信部").categories.contains(.escalation))
+        #expect(!score("不投诉工信部").categories.contains(.escalation))
+    }
+
     @Test func negationStopsAtTheClauseEnd() {
         #expect(score("not now, good").valence > 0)
     }

@@ -76,6 +76,7 @@ import Testing
         Floor(name: "round69", recall: 0.89, falseAlarms: 3, calmAlerted: 2, calmUrgent: 2),
         Floor(name: "round70", recall: 0.88, falseAlarms: 1, calmAlerted: 1, calmUrgent: 1),
         Floor(name: "round71", recall: 0.96, falseAlarms: 5, calmAlerted: 3, calmUrgent: 1),
+        Floor(name: "round72", recall: 0.9, falseAlarms: 4, calmAlerted: 4, calmUrgent: 4),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

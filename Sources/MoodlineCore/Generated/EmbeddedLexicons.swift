@@ -42935,6 +42935,42 @@ carry-on	0	@en_carryon
 carry on bag	0	@en_carryon
 checked luggage	0	@en_carryon
 checked bag	0	@en_carryon
+# --- not planning to see a season, said another way; one's own death named by the speaker (when i'm dead, after i'm gone)
+another year	0	@en_season
+another christmas	0	@en_season
+another birthday	0	@en_season
+another winter	0	@en_season
+another summer	0	@en_season
+don't plan on seeing	0	@en_notsee
+dont plan on seeing	0	@en_notsee
+not planning on making it to	0	@en_notsee
+not planning on being here for	0	@en_notsee
+not planning on being around for	0	@en_notsee
+not planning to make it to	0	@en_notsee
+don't plan on making it to	0	@en_notsee
+don't intend to see	0	@en_notsee
+no plans to see	0	@en_notsee
+when i'm dead	0	@self
+when i'm gone	0	@self
+after i'm gone	0	@self
+once i'm gone	0	@self
+after i'm dead	0	@self
+once i'm dead	0	@self
+# --- away for part of a month, not gone (I won't be around for most of August); a rope swing is a toy
+for most of	0	@en_trip
+for part of	0	@en_trip
+a rope swing	0
+rope swing	0
+# --- goods ordered twice are an order's fault; washing hung out is a chore (I've doubled up on the rope; unless I start hanging the washing off a cliff)
+doubled up on	0	@en_goodsfault
+doubled up	0	@en_goodsfault
+ordered twice	0	@en_goodsfault
+ordered it twice	0	@en_goodsfault
+duplicate order	0	@en_goodsfault
+hanging the washing	0
+hang the washing	0
+hanging out the washing	0
+hanging washing	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -55144,6 +55180,43 @@ took the pills off me	-3.0	self_harm
 took my blades off me	-3.0	self_harm
 took my razors off me	-3.0	self_harm
 hid my pills from me	-3.0	self_harm
+# --- rude: condescension said politely: the customer's reading blamed, the explanation slowed down for them, others held up as able (dev misses and round 72: I'll explain it again, a bit more slowly this time; if you'd sent in a manual reading we wouldn't be having this conversation)
+try actually reading	-1.50	rude
+try reading the contract	-1.50	rude
+read the contract next time	-1.50	rude
+it's not that complicated	-1.50	rude
+its not that complicated	-1.50	rude
+not that hard to understand	-1.50	rude
+a bit more slowly this time	-1.50	rude
+more slowly this time	-1.50	rude
+slowly this time	-1.50	rude
+let me say this slowly	-1.50	rude
+we wouldn't be having this conversation	-1.50	rude
+an adult can open	-1.50	rude
+skill issue	-1.50	rude
+enjoy reading it again	-1.50	rude
+people get emotional and then	-1.50	rude
+some folk would complain if	-1.50	rude
+happens to everyone i guess	-1.50	rude
+travel one-oh-one	-1.50	rude
+travel 101	-1.50	rude
+it's hardly the end of the world	-1.50	rude
+hardly the end of the world	-1.50	rude
+do you even read	-1.50	rude
+as i already explained	-1.50	rude
+i've already explained this	-1.50	rude
+you clearly didn't read	-1.50	rude
+if you'd read	-1.50	rude
+if you had read	-1.50	rude
+if you'd bothered	-1.50	rude
+if you had bothered	-1.50	rude
+you should've read	-1.50	rude
+you should've packed	-1.50	rude
+most people manage	-1.50	rude
+most customers manage	-1.50	rude
+other customers manage	-1.50	rude
+everyone else manages	-1.50	rude
+a five year old could	-1.50	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -72618,6 +72691,49 @@ last call啦	0	@zh_lastcall
 斩刀	0	@zh_mundane
 炭炉	0	@zh_mundane
 烧腊	0	@zh_mundane
+# --- a past attempt told by where it ended (上次食药入咗院); asking about the suicide clause for oneself; a will needed soon; a pet no longer cared for, and the ordinary reasons for that
+吃药进了医院	0	@zh_pastattempt,@zh_triedonce
+吃药进医院	0	@zh_pastattempt,@zh_triedonce
+食药入咗院	0	@zh_pastattempt,@zh_triedonce
+食药入院	0	@zh_pastattempt,@zh_triedonce
+吞药进了医院	0	@zh_pastattempt,@zh_triedonce
+吃药送急诊	0	@zh_pastattempt,@zh_triedonce
+食药送院	0	@zh_pastattempt,@zh_triedonce
+吃药被送去医院	0	@zh_pastattempt,@zh_triedonce
+问我自己	0	@zh_decided
+我问我自己	0	@zh_decided
+我是问我自己	0	@zh_decided
+替我自己问	0	@zh_decided
+就用得到	0	@zh_timeshort
+就用得着	0	@zh_timeshort
+就用得上	0	@zh_timeshort
+快用得上	0	@zh_timeshort
+快用得着	0	@zh_timeshort
+以后照顾不了	0	@zh_noreturn
+以后没办法照顾	0	@zh_noreturn
+以后没法照顾	0	@zh_noreturn
+以后都没办法照顾	0	@zh_noreturn
+以后照顾唔到	0	@zh_noreturn
+以后冇办法照顾	0	@zh_noreturn
+过敏	0	@zh_lifereason
+调职	0	@zh_lifereason
+外派	0	@zh_lifereason
+老人院	0	@zh_lifereason
+养老院	0	@zh_lifereason
+留学	0	@zh_lifereason
+住院	0	@zh_lifereason
+年纪大了	0	@zh_lifereason
+攒几颗	0	@zh_hoard
+攒几粒	0	@zh_hoard
+一天攒	0	@zh_hoard
+每天攒	0	@zh_hoard
+# --- not in this city any more is a move; charcoal burned for heat is a stove
+不在这个城市	0
+不在这座城市	0
+不在这边住	0
+烧炭取暖	0
+烧炭的炉子	0
+烧炭炉	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -73790,12 +73906,16 @@ hang机	-2.0
 永不	0	negator
 没什么	0	negator
 没啥	0	negator
+没什么好	0	negator
+没啥好	0	negator
+没有什么好	0	negator
 没怎么	0	negator
 没太	0	negator
 
 # --- Cantonese negators
 唔	0	negator
 冇	0	negator
+冇乜好	0	negator
 唔系	0	negator
 唔好	0	negator
 唔使	0	negator
@@ -82949,6 +83069,117 @@ lj客服	-3	abuse
 又不是瞎子	-1.8	rude
 下单前您是没看	-1.5	rude
 您是没看详情页吗	-1.5	rude
+# --- rude: condescension said politely: the customer's reading or age blamed, others held up as able, a lecture for next time, a brush-off (dev misses and round 72: 我諗你可能冇睇清楚啦; 年紀大了就叫你兒子打來啦; 拜託你們用之前先動一下腦; 不要把氣出在客服身上喔)
+你没看清楚	-1.5	rude
+您没看清楚	-1.5	rude
+你可能没看清楚	-1.5	rude
+您可能没看清楚	-1.5	rude
+你冇睇清楚	-1.5	rude
+你可能冇睇清楚	-1.5	rude
+没看就签	-1.5	rude
+冇睇就签	-1.5	rude
+自己唔睇	-1.5	rude
+自己不看条款	-1.5	rude
+唔系咁难明	-1.5	rude
+没那么难懂	-1.5	rude
+不是那么难懂	-1.5	rude
+没那么难理解	-1.5	rude
+有那么难懂吗	-1.5	rude
+有咁难明咩	-1.5	rude
+检讨一下自己	-1.5	rude
+反省一下自己	-1.5	rude
+别人都会	-1.5	rude
+别人都懂	-1.5	rude
+其他客人都懂	-1.5	rude
+其他客人都会	-1.5	rude
+其他人都会	-1.5	rude
+人家都会	-1.5	rude
+人哋都识	-1.5	rude
+其他客都识	-1.5	rude
+三岁小孩都会	-1.5	rude
+都说自己是特殊情况	-1.5	rude
+都说自己是特殊状况	-1.5	rude
+没见谁像您这么	-1.5	rude
+没见过像你这么	-1.5	rude
+就你事多	-1.5	rude
+这么事儿多	-1.5	rude
+事儿这么多	-1.5	rude
+把气出在客服身上	-1.5	rude
+把气出在我身上	-1.5	rude
+把气撒在我身上	-1.5	rude
+冲我撒气	-1.5	rude
+别那么敏感	-1.5	rude
+不要那么敏感	-1.5	rude
+唔好咁敏感	-1.5	rude
+别这么敏感	-1.5	rude
+想太多了吧	-1.5	rude
+自己百度一下	-1.5	rude
+自己上网查	-1.5	rude
+叫你儿子打来	-1.5	rude
+叫你个仔打嚟	-1.5	rude
+叫你仔女打嚟	-1.5	rude
+叫家里年轻人	-1.5	rude
+叫屋企后生	-1.5	rude
+你这个年纪	-1.5	rude
+你呢个年纪	-1.5	rude
+记性差啲好正常	-1.5	rude
+记性差点很正常	-1.5	rude
+不要浪费大家时间	-1.5	rude
+别浪费我时间	-1.5	rude
+不要一直来烦	-1.5	rude
+别来烦我	-1.5	rude
+不要再来烦	-1.5	rude
+先动一下脑	-1.5	rude
+动一下脑	-1.5	rude
+动动脑子	-1.5	rude
+用下脑	-1.5	rude
+还要我教你	-1.5	rude
+要我教你	-1.5	rude
+使唔使我教你	-1.5	rude
+你不会用嘛	-1.5	rude
+那就是你不会用	-1.5	rude
+你唔识用	-1.5	rude
+识唔识睇	-1.5	rude
+总看得懂吧	-1.5	rude
+总会看吧	-1.5	rude
+用户自己没关好	-1.5	rude
+自己乱按	-1.5	rude
+玩家自己乱按	-1.5	rude
+自己操作错误	-1.5	rude
+都是用户自己	-1.5	rude
+都是玩家自己	-1.5	rude
+都系自己填错	-1.5	rude
+要我哋执手尾	-1.5	rude
+执手尾	-1.5	rude
+执字眼	-1.5	rude
+咁钟意嗌	-1.5	rude
+咁钟意投诉	-1.5	rude
+听唔明就再睇	-1.5	rude
+听不懂就再看	-1.5	rude
+看不懂就再看	-1.5	rude
+以后别来我们店	-1.5	rude
+又不差你一个	-1.5	rude
+不差你一个客户	-1.5	rude
+唔差你一个	-1.5	rude
+别在这儿瞎搞	-1.5	rude
+养不起就别养	-1.5	rude
+买不起就别买	-1.5	rude
+玩不起就别玩	-1.5	rude
+用不起就别用	-1.5	rude
+这么点事就	-1.5	rude
+这么点小事就	-1.5	rude
+紧张成这样	-1.5	rude
+不是挺能的吗	-1.5	rude
+你不是很能吗	-1.5	rude
+唔系好叻咩	-1.5	rude
+都没整明白	-1.5	rude
+你钟唔钟意都	-1.5	rude
+你喜不喜欢都	-1.5	rude
+下次记得看清楚	-1.5	rude
+下次看清楚再	-1.5	rude
+就不会有这种事了	-1.5	rude
+咪唔会有呢啲事	-1.5	rude
+应该有看吧	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -83555,6 +83786,8 @@ lj客服	-3	abuse
 @zh_travelto|@zh_emigrate & @zh_noties|@zh_petnewhome	scope:harmless_use	no ties, off to see the world (狗狗的新主人我找好了……准备环游世界)
 @zh_fiction & @zh_deathq|@zh_plunge	scope:harmless_use	asked for a story being written (从12楼跳下去会不会一定死？我在写小说)
 @zh_othersmoved & @zh_metoogo	churn	the others gone over to a rival, and me with them (公会的人都搬去玩别的了，我也要过去)
+@zh_lifereason|@zh_mundane & @zh_noreturn	scope:harmless_use	a pet or a home left for an ordinary reason (对猫过敏，以后没办法照顾它了)
+@zh_pet ..4 @zh_lookdown	scope:harmless_use	a pet that jumped out (我家猫从阳台跳出去了 二楼 没啥事)
 """####),
     ]
 }
