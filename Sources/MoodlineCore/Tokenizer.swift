@@ -121,9 +121,11 @@ enum Tokenizer {
                 if b == 0x20 {
                     flushWord(&resolver)
                     i += 1
-                    // Chat Chinese separates sentences with a space (你在逗我吗 脑残): between two
-                    // Chinese characters it ends a clause as a comma does.
-                    if i < n, text[i] >= 0xE3, text[i] <= 0xE9, stats.units > 0, units[stats.units - 1].kind == .cjk,
+                    // Chat Chinese separates sentences with a space (你在逗我吗 脑残), often after an
+                    // emoji (喔😅 抽不到本来就是…): before a Chinese character it ends a clause as a
+                    // comma does.
+                    if i < n, text[i] >= 0xE3, text[i] <= 0xE9, stats.units > 0,
+                       units[stats.units - 1].kind == .cjk || units[stats.units - 1].kind == .emoji,
                        units[stats.units - 1].end == Int32(start) {
                         emit(.clauseBreak, flags: .softBreak, start: start, end: i)
                     }

@@ -716,7 +716,10 @@ import Testing
     @Test func condescensionSaidPolitelyIsRude() {
         for line in ["合約妳自己簽的，沒看清楚怪誰？", "我諗你可能冇睇清楚啦", "I'll explain it again, a bit more slowly this time",
                      "年紀大了就叫你兒子打來啦", "不要浪費大家時間",
-                     "If you'd sent in a manual reading like the letter asked, we wouldn't be having this conversation, would we."] {
+                     "If you'd sent in a manual reading like the letter asked, we wouldn't be having this conversation, would we.",
+                     "if you opened a window now and then, you wouldn't have mould in the first place",
+                     // A space after an emoji ends the sentence: 本來's counterfactual is the next one's.
+                     "心情不好可以理解啦，但不要把氣出在客服身上喔😅 抽不到本來就是機率問題"] {
             #expect(score(line).categories.contains(.rude), "\(line)")
         }
         for line in ["我自己没看清楚，不好意思", "真的沒什麼好抱怨的，謝謝！"] {

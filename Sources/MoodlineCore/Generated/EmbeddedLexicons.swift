@@ -42971,6 +42971,25 @@ hanging the washing	0
 hang the washing	0
 hanging out the washing	0
 hanging washing	0
+# --- a means tried before and done properly this time (Had a go last month with the pills, didn't work. Doing it properly this time.)
+doing it properly this time	0	@en_properlynow
+do it properly this time	0	@en_properlynow
+do it right this time	0	@en_properlynow
+doing it right this time	0	@en_properlynow
+won't fail this time	0	@en_properlynow
+wont fail this time	0	@en_properlynow
+won't mess it up this time	0	@en_properlynow
+won't mess up this time	0	@en_properlynow
+make sure it works this time	0	@en_properlynow
+had a go with the pills	0	@en_pastattempt
+had a go with pills	0	@en_pastattempt
+had a go with the tablets	0	@en_pastattempt
+# --- the customer's trouble blamed on them from the first (you wouldn't have mould in the first place)
+you wouldn't have	0	@en_youwouldnt
+you would not have	0	@en_youwouldnt
+you'd never have	0	@en_youwouldnt
+you wouldnt have	0	@en_youwouldnt
+in the first place	0	@en_firstplace
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -55217,6 +55236,9 @@ most customers manage	-1.50	rude
 other customers manage	-1.50	rude
 everyone else manages	-1.50	rude
 a five year old could	-1.50	rude
+# --- rude: a choice called a bad idea, sarcasm on the customer's sums, the trouble blamed on them from the first (dev misses: maybe a cat wasn't the best idea; congratulations, you can do math)
+wasn't the best idea	-1.00	rude
+you can do math	-1.50	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -55647,6 +55669,8 @@ a five year old could	-1.50	rude
 @en_dependant ..2 @en_swallowed	scope:reported	a child or a pet that swallowed something (my son swallowed some bleach)
 @en_accident & @en_headwall|@en_bled|@en_burntool	scope:harmless_use	a bump or a burn by accident (I smashed my head on the cupboard till it bled; burned my arm with a lighter lighting the barbecue)
 @en_signedup	churn	signed up with another, and done with this one (I already signed up with PlateDrop, just stop sending me these)	needs:@en_done|@cancel|@en_stopsend|@competitor|@en_pricecompare
+@method|@en_pastattempt|@en_attemptmade & @en_properlynow	self_harm	a means, done properly this time (had a go with the pills, didn't work, doing it properly this time)
+@en_youwouldnt ..6 @en_firstplace	rude	the trouble blamed on the customer from the first (if you opened a window now and then you wouldn't have mould in the first place)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -72734,6 +72758,8 @@ last call啦	0	@zh_lastcall
 烧炭取暖	0
 烧炭的炉子	0
 烧炭炉	0
+以后都照顾唔到	0	@zh_noreturn
+以后都照顾不了	0	@zh_noreturn
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -83180,6 +83206,26 @@ lj客服	-3	abuse
 就不会有这种事了	-1.5	rude
 咪唔会有呢啲事	-1.5	rude
 应该有看吧	-1.5	rude
+# --- rude: anger blamed on the customer, a lecture on reading first, understanding checked (dev misses: 您冲我嚷嚷也没用啊; 您订之前应该先看一下预订须知的; 是您自己要这么理解; 您听明白了没有)
+别把气出在我身上	-1.5	rude
+别把气撒在我身上	-1.5	rude
+不要把气撒在我身上	-1.5	rude
+别冲我撒气	-1.5	rude
+不要冲我撒气	-1.5	rude
+冲我嚷嚷也没用	-1.5	rude
+冲我吼也没用	-1.5	rude
+冲我发火也没用	-1.5	rude
+你冲我嚷嚷	-1.5	rude
+应该先看一下	-1.5	rude
+之前应该先看	-1.5	rude
+你自己不清楚	-1.5	rude
+看不懂合同	-1.5	rude
+您自己要这么理解	-1.5	rude
+你自己要这么理解	-1.5	rude
+你自己要咁理解	-1.5	rude
+听明白了没有	-1.5	rude
+听明白没有	-1.5	rude
+听唔听得明	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
