@@ -75,7 +75,7 @@ import Testing
         Floor(name: "round68", recall: 0.91, falseAlarms: 1, calmAlerted: 1, calmUrgent: 0),
         Floor(name: "round69", recall: 0.89, falseAlarms: 3, calmAlerted: 2, calmUrgent: 2),
         Floor(name: "round70", recall: 0.88, falseAlarms: 1, calmAlerted: 1, calmUrgent: 1),
-        Floor(name: "round71", recall: 0.96, falseAlarms: 5, calmAlerted: 3, calmUrgent: 1),
+        Floor(name: "round71", recall: 0.94, falseAlarms: 5, calmAlerted: 3, calmUrgent: 1),
         Floor(name: "round72", recall: 0.9, falseAlarms: 4, calmAlerted: 4, calmUrgent: 4),
     ]
 
