@@ -74067,6 +74067,19 @@ last call啦	0	@zh_lastcall
 可以安心去做	0	@zh_decided
 放心去做	0	@zh_decided
 𠝹手	0	@zh_shterm
+# --- chased by calls coming in is no repeat contact of the customer's (每天都有电话来催); goods bought elsewhere last time are a story, not leaving (上回买别家的，点半天点不着)
+电话来催	0	@zh_dun
+打来催	0	@zh_dun
+来催我	0	@zh_dun
+上回买别家的	0
+上次买别家的	0
+之前买别家的	0
+以前买别家的	0
+上回买别家	0
+上次买别家	0
+之前用别家的	0
+以前用别家的	0
+上次用别家的	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
