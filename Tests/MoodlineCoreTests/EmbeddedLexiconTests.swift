@@ -727,6 +727,21 @@ import Testing
         }
     }
 
+    /// A last day at work, a school or a country left, paper bills no longer wanted and a
+    /// purchase elsewhere last time are no leaving; leaving the provider still is.
+    @Test func aLastDayOrAPlaceLeftIsNoLeaving() {
+        for line in ["今天是我在这家公司最后一天 以后快递别寄到公司了", "I'm leaving school this summer, what happens to my student bank account?",
+                     "以后就不用给我寄纸质账单了 电子版就行", "木炭是烤串用的，上回买别家的，点半天点不着，你们家这个好点着不？",
+                     "嗯。我三月份被公司裁了，一直没找到活，信用卡也刷爆了，每天都有电话来催。"] {
+            let categories = score(line).categories
+            #expect(!categories.contains(.churn) && !categories.contains(.repeatContact), "\(line)")
+        }
+        for line in ["I'm leaving you for Three", "以后不用你们的了，我去别家", "再给我打一个推销电话我就把号注销了",
+                     "We're pulling the kids out of the school at the end of term, so we won't be paying next year's fees."] {
+            #expect(score(line).categories.contains(.churn), "\(line)")
+        }
+    }
+
     /// Absence for a few days is no going; the same words made final are. Routine medicine, a
     /// rope returned and a platform visited to meet someone are no means.
     @Test func routineWordsOfGoingAndMeansStayQuiet() {

@@ -44269,6 +44269,30 @@ you would not have	0	@en_youwouldnt
 you'd never have	0	@en_youwouldnt
 you wouldnt have	0	@en_youwouldnt
 in the first place	0	@en_firstplace
+# --- a school, a job or a country left is no provider left (I'm leaving school this summer; I'm leaving the UK); a working holiday is a trip; three o'clock is no carrier
+school	0	@en_placeleft
+the job	0	@en_placeleft
+my job	0	@en_placeleft
+the uk	0	@en_placeleft
+the country	0	@en_placeleft
+this country	0	@en_placeleft
+uni	0	@en_placeleft
+university	0	@en_placeleft
+college	0	@en_placeleft
+the army	0	@en_placeleft
+the area	0	@en_placeleft
+the city	0	@en_placeleft
+hospital	0	@en_placeleft
+working holiday	0	@en_trip
+gap year	0	@en_trip
+a year abroad	0	@en_trip
+after three	0
+at three	0
+past three	0
+before three	0
+until three	0
+till three	0
+by three	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -56950,6 +56974,7 @@ you can do math	-1.50	rude
 @en_signedup	churn	signed up with another, and done with this one (I already signed up with PlateDrop, just stop sending me these)	needs:@en_done|@cancel|@en_stopsend|@competitor|@en_pricecompare
 @method|@en_pastattempt|@en_attemptmade & @en_properlynow	self_harm	a means, done properly this time (had a go with the pills, didn't work, doing it properly this time)
 @en_youwouldnt ..6 @en_firstplace	rude	the trouble blamed on the customer from the first (if you opened a window now and then you wouldn't have mould in the first place)
+@leave @en_placeleft	scope:one_off	a school, a job or a country left, not the provider (I'm leaving school this summer, what happens to my student account?)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -74080,6 +74105,12 @@ last call啦	0	@zh_lastcall
 之前用别家的	0
 以前用别家的	0
 上次用别家的	0
+# --- paper bills no longer wanted are no leaving (以后就不用给我寄纸质账单了，电子版就行)
+纸质账单	0	@zh_adsub
+纸质的账单	0	@zh_adsub
+纸质版	0	@zh_adsub
+纸本账单	0	@zh_adsub
+纸本帐单	0	@zh_adsub
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -82180,7 +82211,7 @@ post上脸书	-1.5	escalation
 最后一单	-2	churn
 最后一次在	-2	churn
 最后一次喺	-2	churn
-最后一天	-2	churn
+最后一天	-0.5	
 不要留我	-2	churn
 别留我	-2	churn
 唔好留我	-2	churn
@@ -85155,6 +85186,7 @@ lj客服	-3	abuse
 @zh_othersmoved & @zh_metoogo	churn	the others gone over to a rival, and me with them (公会的人都搬去玩别的了，我也要过去)
 @zh_lifereason|@zh_mundane & @zh_noreturn	scope:harmless_use	a pet or a home left for an ordinary reason (对猫过敏，以后没办法照顾它了)
 @zh_pet ..4 @zh_lookdown	scope:harmless_use	a pet that jumped out (我家猫从阳台跳出去了 二楼 没啥事)
+@zh_never ..10 @zh_adsub	scope:one_off	paper bills no longer wanted (以后就不用给我寄纸质账单了，电子版就行)
 """####),
     ]
 }
