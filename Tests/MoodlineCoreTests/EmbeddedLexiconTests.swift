@@ -742,6 +742,22 @@ import Testing
         }
     }
 
+    /// How bad a thing is, said as wanting to die (电费高得我想跳楼), old age and an errand are
+    /// no disclosure; being driven to it, or tired to the point of not waking, is.
+    @Test func hyperboleOfDegreeAndOldAgeAreNoDisclosure() {
+        for line in ["电费高得我想跳楼 一个月八百多 你们这表是不是坏了", "你哋呢個form填到我想跳樓，點解地址要填三次？",
+                     "I'm 88 and I won't be around forever, so I'd like my son set up to help me manage the account",
+                     "The wake is on Thursday so I won't be around to take the delivery, can ye leave it with the neighbour",
+                     "at this rate I'll be dead before the engineer turns up, ha"] {
+            #expect(!score(line).categories.contains(.selfHarm), "\(line)")
+        }
+        for line in ["你們催繳催到我想死,我說真的,我現在人就在頂樓。", "我真係好攰，攰到唔想再醒返",
+                     "I won't be around to see the bill, sort it with my son",
+                     "It has to be done before the 31st, after that I won't be around to sign anything."] {
+            #expect(score(line).categories.contains(.selfHarm), "\(line)")
+        }
+    }
+
     /// Absence for a few days is no going; the same words made final are. Routine medicine, a
     /// rope returned and a platform visited to meet someone are no means.
     @Test func routineWordsOfGoingAndMeansStayQuiet() {

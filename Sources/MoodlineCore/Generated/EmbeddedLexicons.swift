@@ -44293,6 +44293,21 @@ before three	0
 until three	0
 till three	0
 by three	0
+# --- old age, an errand and an idiom are no going (I'm 88 and I won't be around forever; I won't be around to take the delivery; I'll be dead honest)
+i won't be around forever	0
+i won't be here forever	0
+i wont be around forever	0
+i'm not going to be around forever	0
+i won't be around to take the delivery	0
+i won't be around to take delivery	0
+i won't be around to take the parcel	0
+i won't be around to sign for	0
+i won't be around to let the	0
+i won't be around to receive the	0
+i won't be around to answer the door	0
+i'll be dead honest	0
+i'll be dead and buried before	0
+i'll be dead before	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -74111,6 +74126,32 @@ last call啦	0	@zh_lastcall
 纸质版	0	@zh_adsub
 纸本账单	0	@zh_adsub
 纸本帐单	0	@zh_adsub
+# --- a degree complement: how bad a thing is, said as wanting to die (这道题难得我想跳河; 你哋呢个form填到我想跳楼; 股市跌到我想跳楼)
+难得	0	@zh_degreeto
+卡得	0	@zh_degreeto
+填到	0	@zh_degreeto
+做到	0	@zh_degreeto
+计到	0	@zh_degreeto
+高得	0	@zh_degreeto
+慢得	0	@zh_degreeto
+播到	0	@zh_degreeto
+跌到	0	@zh_degreeto
+辣得	0	@zh_degreeto
+洗脑到	0	@zh_degreeto
+骂到	0	@zh_degreeto
+执到	0	@zh_degreeto
+难食到	0	@zh_degreeto
+难吃到	0	@zh_degreeto
+冷到	0	@zh_degreeto
+冷得	0	@zh_degreeto
+挤到	0	@zh_degreeto
+挤得	0	@zh_degreeto
+输到	0	@zh_degreeto
+贵成	0	@zh_degreeto
+慢成	0	@zh_degreeto
+卡成	0	@zh_degreeto
+难得我	0	@zh_degreeto
+卡得我	0	@zh_degreeto
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
