@@ -758,6 +758,19 @@ import Testing
         }
     }
 
+    /// Someone else's self-harm or words of death, told by a relative or a friend, are theirs;
+    /// the speaker's own beside them stays the speaker's.
+    @Test func aRelativesSelfHarmIsTheirs() {
+        for line in ["my daughter's been self harming and her school counsellor suggested we limit her phone at night",
+                     "my sister's in hospital after an overdose, she's doing OK now, can I pay her phone bill",
+                     "我朋友最近状态很差，老说想死，你们心理咨询还能约吗", "我闺蜜失恋了 天天嚷嚷不想活了 我想给她订束花 今天能送到吗"] {
+            #expect(!score(line).categories.contains(.selfHarm), "\(line)")
+        }
+        for line in ["我妈说我是累赘，我也不想活了", "我一直说想死，我妈都不信", "my mum keeps saying I'm a burden and I want to die"] {
+            #expect(score(line).categories.contains(.selfHarm), "\(line)")
+        }
+    }
+
     /// Absence for a few days is no going; the same words made final are. Routine medicine, a
     /// rope returned and a platform visited to meet someone are no means.
     @Test func routineWordsOfGoingAndMeansStayQuiet() {

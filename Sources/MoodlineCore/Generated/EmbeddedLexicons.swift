@@ -44308,6 +44308,19 @@ i won't be around to answer the door	0
 i'll be dead honest	0
 i'll be dead and buried before	0
 i'll be dead before	0
+# --- a relative's, where the word with 's is a word of its own elsewhere (at my daughter's), is still the relative (my daughter's been self harming)
+my brother's	0	@third
+my dad's	0	@third
+my daughter's	0	@third
+my father's	0	@third
+my husband's	0	@third
+my mom's	0	@third
+my mother's	0	@third
+my mum's	0	@third
+my nan's	0	@third
+my sister's	0	@third
+my son's	0	@third
+my wife's	0	@third
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -56691,7 +56704,7 @@ you can do math	-1.50	rude
 @en_stay & @switch|@cancel|@leave	scope:negation	staying after all
 @leave ..2 @en_trip	scope:negation	off on a trip, not leaving (I'm off backpacking for a few months)
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
-@third ..3 @die|@kill|@hurt|@en_shterm|@burden	scope:reported	someone else
+@third ..4 @die|@kill|@hurt|@en_shterm|@burden|@en_shact	scope:reported	someone else
 @third ..3 @en_feel	scope:their_feeling	someone else's feelings
 @en_thirdsh	scope:reported	someone else's death by suicide told
 @die|@en_wontbe|@en_gone ..6 @en_duration	scope:denial	an absence with a return or a length (won't be around for a week, not waking up till noon)
@@ -74152,6 +74165,15 @@ last call啦	0	@zh_lastcall
 卡成	0	@zh_degreeto
 难得我	0	@zh_degreeto
 卡得我	0	@zh_degreeto
+# --- someone's habitual words, said of them (我闺蜜失恋了 天天嚷嚷不想活了)
+天天嚷嚷	0	@zh_habitsay
+嚷嚷	0	@zh_habitsay
+成日讲	0	@zh_habitsay
+成日讲话	0	@zh_habitsay
+一直喊	0	@zh_habitsay
+天天喊	0	@zh_habitsay
+天天念叨	0	@zh_habitsay
+成日嗌	0	@zh_habitsay
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -85228,6 +85250,7 @@ lj客服	-3	abuse
 @zh_lifereason|@zh_mundane & @zh_noreturn	scope:harmless_use	a pet or a home left for an ordinary reason (对猫过敏，以后没办法照顾它了)
 @zh_pet ..4 @zh_lookdown	scope:harmless_use	a pet that jumped out (我家猫从阳台跳出去了 二楼 没啥事)
 @zh_never ..10 @zh_adsub	scope:one_off	paper bills no longer wanted (以后就不用给我寄纸质账单了，电子版就行)
+@zh_kin|@third & @zh_habitsay	scope:reported	someone else's habitual words, across the fragment (我朋友最近状态很差，老说想死)
 """####),
     ]
 }
