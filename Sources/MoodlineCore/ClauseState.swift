@@ -121,12 +121,14 @@ struct ClauseState {
     /// that may begin with it (`starting`, places in ``FrozenPatterns/starts``).
     mutating func advance<Tracer: ScoreTracer>(
         entry: Lexicon.EntryID, concepts entryConcepts: EntryConcepts, carriesLearnedSupport: Bool, from: Int32, to: Int32,
-        utf8Start: Int32, utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, starting: Range<Int>, tracer: inout Tracer
+        utf8Start: Int32, utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, quoted: Bool = false, starting: Range<Int>,
+        tracer: inout Tracer
     ) {
         let concepts = entryConcepts.union
         fragmentConcepts.formUnion(entryConcepts)
         if carriesLearnedSupport { clauseConcepts.formUnion(entryConcepts) }
-        if concepts.contains(Int(patterns.speaker)) {
+        // The "I" of a quoted phrase is the quoted one's.
+        if concepts.contains(Int(patterns.speaker)) && !quoted {
             speakerAt = utf8Start
             speakerEnd = utf8End
             speakerOnlyAsOwner = false

@@ -439,7 +439,8 @@ private struct RuleState {
             clause.advance(
                 entry: id, concepts: concepts, carriesLearnedSupport: tags.contains(.carriesLearnedSupport), from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
-                negatorPrecedes: negatorPrecedes(), starting: clause.patterns.startRange(e), tracer: &tracer
+                negatorPrecedes: negatorPrecedes(), quoted: units[from].flags.contains(.quotedPhrase),
+                starting: clause.patterns.startRange(e), tracer: &tracer
             )
         } else {
             if tags.contains(.hasNeededConcepts) { clause.fragmentConcepts.formUnion(clause.patterns.concepts(e)) }

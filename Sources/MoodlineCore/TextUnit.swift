@@ -22,6 +22,9 @@ struct TextUnit: Sendable {
         /// An enumeration comma (、): the items after it belong to the same telling, so
         /// someone else's words or deeds go on through it (她说要告房东、找消保官).
         static let listBreak = Flags(rawValue: 16)
+        /// Inside a quoted phrase (台詞「我不想活了」, the song "I Don't Want to Live"): its "I" is
+        /// the quoted one's, not the speaker's.
+        static let quotedPhrase = Flags(rawValue: 32)
     }
 
     var key: UInt32 = 0

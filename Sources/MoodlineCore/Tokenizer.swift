@@ -32,6 +32,7 @@ enum Tokenizer {
         var kept = 0
         var i = 0
         var closer = -1
+        var phraseCloser = -1
         while i < count {
             let u = units[i]
             if u.kind == .quote {
@@ -40,6 +41,13 @@ enum Tokenizer {
                 } else if closer < 0, let end = sentenceQuoteEnd(units, from: i, count: count) {
                     closer = end
                 } else {
+                    // A quoted phrase's marks go, and its units are marked as quoted.
+                    if i == phraseCloser {
+                        phraseCloser = -1
+                    } else if closer < 0, phraseCloser < 0, let end = phraseQuoteEnd(units, from: i, count: count) {
+                        phraseCloser = end
+                        for k in (i + 1)..<end { units[k].flags.insert(.quotedPhrase) }
+                    }
                     i += 1
                     continue
                 }
@@ -60,6 +68,19 @@ enum Tokenizer {
             case .quote: return sentence ? k : nil
             case .clauseBreak, .exclamation, .question: broken = true
             default: sentence = sentence || broken
+            }
+        }
+        return nil
+    }
+
+    /// The index of the mark that closes a quoted phrase opened at `i`: the next mark, with no
+    /// break between.
+    private static func phraseQuoteEnd(_ units: UnsafeMutableBufferPointer<TextUnit>, from i: Int, count: Int) -> Int? {
+        for k in (i + 1)..<count {
+            switch units[k].kind {
+            case .quote: return k > i + 1 ? k : nil
+            case .clauseBreak, .exclamation, .question: return nil
+            default: continue
             }
         }
         return nil

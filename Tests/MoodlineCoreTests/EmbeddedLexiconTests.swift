@@ -771,6 +771,18 @@ import Testing
         }
     }
 
+    /// The "I" of a quoted phrase is the quoted one's: a character's line, a child's cry in a
+    /// game. Unquoted, or quoted as a whole sentence of one's own, it is the speaker's.
+    @Test func theIOfAQuotedPhraseIsTheQuotedOnes() {
+        for line in ["你們遊戲新角色的台詞「我不想活了」是bug還是故意的？每次登入都講一次聽起來很怪",
+                     "我個仔打機成日嗌「我死咗」，佢想問個game帳號點樣綁定電話"] {
+            #expect(!score(line).categories.contains(.selfHarm), "\(line)")
+        }
+        for line in ["你們遊戲新角色的台詞是bug還是故意的？我不想活了", "我個仔打機成日嗌，我死咗都冇人理"] {
+            #expect(score(line).categories.contains(.selfHarm), "\(line)")
+        }
+    }
+
     /// Absence for a few days is no going; the same words made final are. Routine medicine, a
     /// rope returned and a platform visited to meet someone are no means.
     @Test func routineWordsOfGoingAndMeansStayQuiet() {
