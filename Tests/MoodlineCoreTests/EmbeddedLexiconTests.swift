@@ -732,7 +732,9 @@ import Testing
     @Test func aLastDayOrAPlaceLeftIsNoLeaving() {
         for line in ["今天是我在这家公司最后一天 以后快递别寄到公司了", "I'm leaving school this summer, what happens to my student bank account?",
                      "以后就不用给我寄纸质账单了 电子版就行", "木炭是烤串用的，上回买别家的，点半天点不着，你们家这个好点着不？",
-                     "嗯。我三月份被公司裁了，一直没找到活，信用卡也刷爆了，每天都有电话来催。"] {
+                     "嗯。我三月份被公司裁了，一直没找到活，信用卡也刷爆了，每天都有电话来催。",
+                     "hey so im switching my number over to the new sim, do i lose all my texts",
+                     "I'm just calling to update my address, we moved to Halifax.", "户口迁出去要开什么证明 我要去上海落户了"] {
             let categories = score(line).categories
             #expect(!categories.contains(.churn) && !categories.contains(.repeatContact), "\(line)")
         }
@@ -748,7 +750,9 @@ import Testing
         for line in ["电费高得我想跳楼 一个月八百多 你们这表是不是坏了", "你哋呢個form填到我想跳樓，點解地址要填三次？",
                      "I'm 88 and I won't be around forever, so I'd like my son set up to help me manage the account",
                      "The wake is on Thursday so I won't be around to take the delivery, can ye leave it with the neighbour",
-                     "at this rate I'll be dead before the engineer turns up, ha"] {
+                     "at this rate I'll be dead before the engineer turns up, ha",
+                     "I'm off on maternity leave from next week so I won't be around to sign anything, can my partner do it?",
+                     "我家的鸚鵡飛走了 找不回來 牠的寵物保險要怎麼停"] {
             #expect(!score(line).categories.contains(.selfHarm), "\(line)")
         }
         for line in ["你們催繳催到我想死,我說真的,我現在人就在頂樓。", "我真係好攰，攰到唔想再醒返",

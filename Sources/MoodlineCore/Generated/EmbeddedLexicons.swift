@@ -44321,6 +44321,31 @@ my nan's	0	@third
 my sister's	0	@third
 my son's	0	@third
 my wife's	0	@third
+# --- away for leave, study or care, or out in the evenings, with the visit moved (I'm off on maternity leave so I won't be around to sign anything; I won't be here next year, I'm doing a semester in Seoul)
+maternity leave	0	@en_trip
+paternity leave	0	@en_trip
+a semester	0	@en_trip
+semester	0	@en_trip
+exchange year	0	@en_trip
+a placement	0	@en_trip
+i'm not around much	0
+i'm not around much in the	0
+can we push it	0	@en_reschedule
+push it back	0	@en_reschedule
+push it to	0	@en_reschedule
+come in the morning	0	@en_reschedule
+come in the afternoon	0	@en_reschedule
+come in the evening	0	@en_reschedule
+# --- a number moved to a new SIM, a game left for a while, an address updated after a move: no provider left (im switching my number over to the new sim; I'm quitting the game for a bit because of exams; just calling to update my address, we moved to Halifax)
+new sim	0	@en_newdevice
+new sim card	0	@en_newdevice
+esim	0	@en_newdevice
+for a bit	0	@en_trip
+for a little while	0	@en_trip
+update my address	0	@en_addressupdate
+change my address	0	@en_addressupdate
+change of address	0	@en_addressupdate
+update the address	0	@en_addressupdate
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -57003,6 +57028,7 @@ you can do math	-1.50	rude
 @method|@en_pastattempt|@en_attemptmade & @en_properlynow	self_harm	a means, done properly this time (had a go with the pills, didn't work, doing it properly this time)
 @en_youwouldnt ..6 @en_firstplace	rude	the trouble blamed on the customer from the first (if you opened a window now and then you wouldn't have mould in the first place)
 @leave @en_placeleft	scope:one_off	a school, a job or a country left, not the provider (I'm leaving school this summer, what happens to my student account?)
+@en_addressupdate & @switch|@leave	scope:one_off	a move told to update an address, not a provider left (just calling to update my address, we moved to Halifax)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -74174,6 +74200,19 @@ last call啦	0	@zh_lastcall
 天天喊	0	@zh_habitsay
 天天念叨	0	@zh_habitsay
 成日嗌	0	@zh_habitsay
+# --- a bird flown off or a pet run away is no going (我家的鸚鵡飛走了); a roof climbed for work (我是装空调的 经常要上楼顶)
+飞走了	0
+飞走	0
+跑走了	0
+逃走了	0
+高空作业	0	@zh_mundane
+装空调	0	@zh_mundane
+装空调的	0	@zh_mundane
+# --- a household register moved is no leaving (户口迁出去要开什么证明)
+户口迁出去	0
+户口迁出	0
+户口要迁出去	0
+迁户口	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
