@@ -706,7 +706,8 @@ import Testing
         for line in ["我对猫过敏，以后没办法照顾它了，宠物险能转给我朋友吗", "我家猫从阳台跳出去了 二楼 没啥事 就是想问问宠物医院几点开门",
                      "冬天烧炭取暖的那种炉子你们还卖吗",
                      "Just letting you know I won't be around for most of August, so please don't send the engineer then.",
-                     "I ordered a climbing rope and two bags of charcoal and I think I've doubled up on the rope."] {
+                     "I ordered a climbing rope and two bags of charcoal and I think I've doubled up on the rope.",
+                     "我们想自己带炭烤串，能带木炭吗？还有我买了一捆登山绳，想在两棵树中间拉个天幕，再带两把刀切肉切菜，这些都行吧"] {
             #expect(!score(line).categories.contains(.selfHarm), "\(line)")
         }
     }
@@ -719,10 +720,12 @@ import Testing
                      "If you'd sent in a manual reading like the letter asked, we wouldn't be having this conversation, would we.",
                      "if you opened a window now and then, you wouldn't have mould in the first place",
                      // A space after an emoji ends the sentence: 本來's counterfactual is the next one's.
-                     "心情不好可以理解啦，但不要把氣出在客服身上喔😅 抽不到本來就是機率問題"] {
+                     "心情不好可以理解啦，但不要把氣出在客服身上喔😅 抽不到本來就是機率問題",
+                     "亲，驿站代收就是放驿站的意思哈，别的顾客一看就明白，也就您这边一直搞不清楚。",
+                     "Maybe get your grandson to walk you through the settings next time, he probably knows them better than you lol"] {
             #expect(score(line).categories.contains(.rude), "\(line)")
         }
-        for line in ["我自己没看清楚，不好意思", "真的沒什麼好抱怨的，謝謝！"] {
+        for line in ["我自己没看清楚，不好意思", "真的沒什麼好抱怨的，謝謝！", "明白，好多客都係咁安排。單位會唔會連傢俬出租？"] {
             #expect(!score(line).categories.contains(.rude), "\(line)")
         }
     }

@@ -56595,6 +56595,20 @@ a five year old could	-1.50	rude
 # --- rude: a choice called a bad idea, sarcasm on the customer's sums, the trouble blamed on them from the first (dev misses: maybe a cat wasn't the best idea; congratulations, you can do math)
 wasn't the best idea	-1.00	rude
 you can do math	-1.50	rude
+# --- rude: others held up as able, a grandchild who knows better, the loss put on the customer (round 73: Most of our players manage to set it up in like 30 seconds; get your grandson to walk you through it; that one's on you)
+most of our players manage	-1.50	rude
+most of our customers manage	-1.50	rude
+most people manage to	-1.50	rude
+without being told	-1.50	rude
+knows them better than you	-1.50	rude
+knows it better than you	-1.50	rude
+get your grandson to	-1.50	rude
+get your grandkids to	-1.50	rude
+get your kids to show you	-1.50	rude
+that one's on you	-1.50	rude
+thats on you	-1.50	rude
+it's literally the first	-1.50	rude
+its literally the first	-1.50	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -74213,6 +74227,11 @@ last call啦	0	@zh_lastcall
 户口迁出	0
 户口要迁出去	0
 迁户口	0
+# --- camping gear: a rope for a tarp, charcoal for skewers (我买了一捆登山绳，想在两棵树中间拉个天幕)
+天幕	0	@zh_mundane
+帐篷	0	@zh_mundane
+营位	0	@zh_mundane
+烤串	0	@zh_mundane
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -83767,7 +83786,8 @@ cut咗张卡	-1.5	churn
 一日听几十次	-1.0	rude
 这种客人我一天	-1.0	rude
 这种客人多了	-1.0	rude
-好多客都系咁	-1.0	rude
+好多客都系咁讲	-1.0	rude
+好多客都系咁话	-1.0	rude
 每个人都这么说	-1.0	rude
 每个被退件的都说	-1.0	rude
 天天有人打电话来问	-1.0	rude
@@ -84680,6 +84700,38 @@ lj客服	-3	abuse
 听明白没有	-1.5	rude
 听唔听得明	-1.5	rude
 𠝹手	-3.5	self_harm
+# --- rude: the customer the only one who cannot, a lecture for next time, tone policed (round 73: 别的顾客一看就明白，也就您这边一直搞不清楚; 建议您下次买东西前先做点功课; 您情绪不要这么激动; 红灯您认得到吧)
+只有您看不懂	-1.5	rude
+只有你看不懂	-1.5	rude
+只有您不懂	-1.5	rude
+只有你不懂	-1.5	rude
+其他客人都看得懂	-1.5	rude
+其他顾客都看得懂	-1.5	rude
+别的顾客都看得懂	-1.5	rude
+也就您这边	-1.5	rude
+也就你这边	-1.5	rude
+别的顾客一看就明白	-1.5	rude
+别的客户一看就明白	-1.5	rude
+其他客人一看就明白	-1.5	rude
+别的客户都是这样的	-1.5	rude
+人哋啲客都识	-1.5	rude
+都识自己睇	-1.5	rude
+得你日日打嚟	-1.5	rude
+先做点功课	-1.5	rude
+先做做功课	-1.5	rude
+冲动下单	-1.5	rude
+先把规则看清楚	-1.5	rude
+不要等丢了再来	-1.5	rude
+情绪不要这么激动	-1.5	rude
+不要这么激动	-1.5	rude
+激动也解决不了问题	-1.5	rude
+我又唔系聋	-1.5	rude
+我又不是聋子	-1.5	rude
+认得到吧	-1.5	rude
+认得出吧	-1.5	rude
+喊家里年轻人	-1.5	rude
+叫家里的年轻人	-1.5	rude
+不如你自己爬上去	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
