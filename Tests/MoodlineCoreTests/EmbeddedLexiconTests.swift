@@ -700,14 +700,20 @@ import Testing
                      "遗嘱放在律师那边了，下礼拜就用得到，所以想先把房贷的事处理好",
                      "please write down that my mum gets the money when i'm dead which is going to be soon",
                      "you can cancel the renewal. not planning on seeing another year.",
-                     "我家狗狗叫阿福，晶片登記可以改成我朋友嗎，我以後沒辦法照顧牠了"] {
+                     "我家狗狗叫阿福，晶片登記可以改成我朋友嗎，我以後沒辦法照顧牠了",
+                     "my tenancy ends this month and so do I, just let the deposit go to my mum",
+                     "I walked down to the railway line yesterday and stood there for an hour. I'm going back tonight",
+                     "燃气费我交了 麻烦跟房东说一声 屋里的东西都不要了 押金也不用退 给我爸妈的信我写好了 谁也不会再见到我了",
+                     "行李不用托运 我就背个包 到了也不用订酒店 那边的悬崖我都查好了"] {
             #expect(score(line).categories.contains(.selfHarm), "\(line)")
         }
         for line in ["我对猫过敏，以后没办法照顾它了，宠物险能转给我朋友吗", "我家猫从阳台跳出去了 二楼 没啥事 就是想问问宠物医院几点开门",
                      "冬天烧炭取暖的那种炉子你们还卖吗",
                      "Just letting you know I won't be around for most of August, so please don't send the engineer then.",
                      "I ordered a climbing rope and two bags of charcoal and I think I've doubled up on the rope.",
-                     "我们想自己带炭烤串，能带木炭吗？还有我买了一捆登山绳，想在两棵树中间拉个天幕，再带两把刀切肉切菜，这些都行吧"] {
+                     "我们想自己带炭烤串，能带木炭吗？还有我买了一捆登山绳，想在两棵树中间拉个天幕，再带两把刀切肉切菜，这些都行吧",
+                     "the offer ends this month and so does my patience", "I stood there for an hour at the station waiting for the replacement bus",
+                     "手提行李能带剃须刀片吗"] {
             #expect(!score(line).categories.contains(.selfHarm), "\(line)")
         }
     }

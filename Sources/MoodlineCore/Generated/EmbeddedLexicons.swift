@@ -44346,6 +44346,20 @@ update my address	0	@en_addressupdate
 change my address	0	@en_addressupdate
 change of address	0	@en_addressupdate
 update the address	0	@en_addressupdate
+# --- a thing that ends, and the speaker with it (my tenancy ends this month and so do I); a long stand at a means (I walked down to the railway line and stood there for an hour); a jump put off (I was going to jump last night)
+ends	0	@en_endsthing
+finishes	0	@en_endsthing
+runs out	0	@en_endsthing
+expires	0	@en_endsthing
+and so do i	0	@en_sodoi
+and so will i	0	@en_sodoi
+stood there for an hour	0	@en_stoodthere
+stood there for ages	0	@en_stoodthere
+stood there for a long time	0	@en_stoodthere
+stood there for hours	0	@en_stoodthere
+stood on the edge	0	@en_stoodthere
+stood at the edge	0	@en_stoodthere
+stood on the ledge	0	@en_stoodthere
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -56609,6 +56623,9 @@ that one's on you	-1.50	rude
 thats on you	-1.50	rude
 it's literally the first	-1.50	rude
 its literally the first	-1.50	rude
+i was going to jump last night	-3.0	self_harm
+i nearly jumped last night	-3.0	self_harm
+i almost jumped last night	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -57043,6 +57060,8 @@ its literally the first	-1.50	rude
 @en_youwouldnt ..6 @en_firstplace	rude	the trouble blamed on the customer from the first (if you opened a window now and then you wouldn't have mould in the first place)
 @leave @en_placeleft	scope:one_off	a school, a job or a country left, not the provider (I'm leaving school this summer, what happens to my student account?)
 @en_addressupdate & @switch|@leave	scope:one_off	a move told to update an address, not a provider left (just calling to update my address, we moved to Halifax)
+@en_endsthing ..6 @en_sodoi	self_harm	a thing that ends, and the speaker with it (my tenancy ends this month and so do I)
+@method & @en_stoodthere	self_harm	a long stand at a means or an edge (I walked down to the railway line yesterday and stood there for an hour)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -71262,7 +71281,6 @@ sb客服	0	@zh_insult
 绑行李	0	@zh_mundane
 绑箱	0	@zh_mundane
 晒衫	0	@zh_mundane
-行李	0	@zh_mundane
 搬家用	0	@zh_mundane
 # --- only the rival from now on (以后只坐东航)
 以后只坐	0	@zh_switch
@@ -74232,6 +74250,18 @@ last call啦	0	@zh_lastcall
 帐篷	0	@zh_mundane
 营位	0	@zh_mundane
 烤串	0	@zh_mundane
+# --- charcoal said not to be for a barbecue (我要三袋 再加一个大点的炭盆 我不烧烤 别问了); a letter written, said object first (给我爸妈的信我写好了); no one seeing me again; luggage by name only when it is hand or checked luggage
+不烧烤	0	@zh_notbbq
+不是烧烤	0	@zh_notbbq
+不是用来烧烤	0	@zh_notbbq
+信我写好了	0	@zh_letterto
+信写好了	0	@zh_letterto
+信我写好咗	0	@zh_letterto
+谁也不会再见到我	0	@zh_noreturn
+谁都不会再见到我	0	@zh_noreturn
+没人会再见到我	0	@zh_noreturn
+手提行李	0	@zh_mundane
+托运行李	0	@zh_mundane
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
