@@ -121,7 +121,7 @@ struct ClauseState {
     /// that may begin with it (`starting`, places in ``FrozenPatterns/starts``).
     mutating func advance<Tracer: ScoreTracer>(
         entry: Lexicon.EntryID, concepts entryConcepts: EntryConcepts, carriesLearnedSupport: Bool, from: Int32, to: Int32,
-        utf8Start: Int32, utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, quoted: Bool = false, starting: Range<Int>,
+        utf8Start: Int32, utf8End: Int32, isNegator: Bool, negatorPrecedes: Bool, quoted: Bool, starting: Range<Int>,
         tracer: inout Tracer
     ) {
         let concepts = entryConcepts.union

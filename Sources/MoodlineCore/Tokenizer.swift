@@ -74,11 +74,11 @@ enum Tokenizer {
     }
 
     /// The index of the mark that closes a quoted phrase opened at `i`: the next mark, with no
-    /// break between.
+    /// break between, unless that mark opens a quoted sentence of its own.
     private static func phraseQuoteEnd(_ units: UnsafeMutableBufferPointer<TextUnit>, from i: Int, count: Int) -> Int? {
         for k in (i + 1)..<count {
             switch units[k].kind {
-            case .quote: return k > i + 1 ? k : nil
+            case .quote: return k > i + 1 && sentenceQuoteEnd(units, from: k, count: count) == nil ? k : nil
             case .clauseBreak, .exclamation, .question: return nil
             default: continue
             }

@@ -788,7 +788,9 @@ import Testing
     /// game. Unquoted, or quoted as a whole sentence of one's own, it is the speaker's.
     @Test func theIOfAQuotedPhraseIsTheQuotedOnes() {
         for line in ["你們遊戲新角色的台詞「我不想活了」是bug還是故意的？每次登入都講一次聽起來很怪",
-                     "我個仔打機成日嗌「我死咗」，佢想問個game帳號點樣綁定電話"] {
+                     "我個仔打機成日嗌「我死咗」，佢想問個game帳號點樣綁定電話",
+                     // A stray mark before a quoted sentence leaves a later quoted phrase quoted.
+                     "我看到一个\" 她跟我说：「再乱扣我钱，我就去找消保官！」 后来游戏角色的台词「我不想活了」是bug吗"] {
             #expect(!score(line).categories.contains(.selfHarm), "\(line)")
         }
         for line in ["你們遊戲新角色的台詞是bug還是故意的？我不想活了", "我個仔打機成日嗌，我死咗都冇人理"] {

@@ -74262,6 +74262,9 @@ last call啦	0	@zh_lastcall
 没人会再见到我	0	@zh_noreturn
 手提行李	0	@zh_mundane
 托运行李	0	@zh_mundane
+# --- a game character and a script's lines are fiction (游戏角色的台词「我不想活了」是bug吗)
+游戏角色	0	@zh_fiction
+台词	0	@zh_fiction
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
