@@ -728,10 +728,12 @@ import Testing
                      // A space after an emoji ends the sentence: 本來's counterfactual is the next one's.
                      "心情不好可以理解啦，但不要把氣出在客服身上喔😅 抽不到本來就是機率問題",
                      "亲，驿站代收就是放驿站的意思哈，别的顾客一看就明白，也就您这边一直搞不清楚。",
-                     "Maybe get your grandson to walk you through the settings next time, he probably knows them better than you lol"] {
+                     "Maybe get your grandson to walk you through the settings next time, he probably knows them better than you lol",
+                     "这个功能别的用户都会用，也就您这边一直弄不好"] {
             #expect(score(line).categories.contains(.rude), "\(line)")
         }
-        for line in ["我自己没看清楚，不好意思", "真的沒什麼好抱怨的，謝謝！", "明白，好多客都係咁安排。單位會唔會連傢俬出租？"] {
+        for line in ["我自己没看清楚，不好意思", "真的沒什麼好抱怨的，謝謝！", "明白，好多客都係咁安排。單位會唔會連傢俬出租？",
+                     "我都明白，只有你能帮我了", "只有您的订单受影响，其他客户都没问题，我们马上给您补发"] {
             #expect(!score(line).categories.contains(.rude), "\(line)")
         }
     }

@@ -74265,6 +74265,46 @@ last call啦	0	@zh_lastcall
 # --- a game character and a script's lines are fiction (游戏角色的台词「我不想活了」是bug吗)
 游戏角色	0	@zh_fiction
 台词	0	@zh_fiction
+# --- others all manage, and only you do not (其他客人都看得懂耶，只有您看不懂; 人哋啲客都识自己睇说明书，得你日日打嚟)
+其他顾客	0	@zh_others
+别的顾客	0	@zh_others
+别的客户	0	@zh_others
+其他玩家	0	@zh_others
+别的玩家	0	@zh_others
+其他用户	0	@zh_others
+别的用户	0	@zh_others
+大部分客户	0	@zh_others
+大多数客户	0	@zh_others
+都看得懂	0	@zh_allcan
+都看得明白	0	@zh_allcan
+都会用	0	@zh_allcan
+都会弄	0	@zh_allcan
+一看就明白	0	@zh_allcan
+一看就懂	0	@zh_allcan
+都识自己	0	@zh_allcan
+都识用	0	@zh_allcan
+都搞得定	0	@zh_allcan
+都会自己	0	@zh_allcan
+都能自己	0	@zh_allcan
+只有您	0	@zh_onlyyou
+只有你	0	@zh_onlyyou
+也就您	0	@zh_onlyyou
+也就你	0	@zh_onlyyou
+就您这边	0	@zh_onlyyou
+就你这边	0	@zh_onlyyou
+得你	0	@zh_onlyyou
+净系你	0	@zh_onlyyou
+唯独您	0	@zh_onlyyou
+唯独你	0	@zh_onlyyou
+偏偏您	0	@zh_onlyyou
+就您一个	0	@zh_onlyyou
+就你一个	0	@zh_onlyyou
+就你们	0
+只有你们	0
+就你哋	0
+只有你哋	0
+得你哋	0
+净系你哋	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -85375,6 +85415,7 @@ lj客服	-3	abuse
 @zh_pet ..4 @zh_lookdown	scope:harmless_use	a pet that jumped out (我家猫从阳台跳出去了 二楼 没啥事)
 @zh_never ..10 @zh_adsub	scope:one_off	paper bills no longer wanted (以后就不用给我寄纸质账单了，电子版就行)
 @zh_kin|@third & @zh_habitsay	scope:reported	someone else's habitual words, across the fragment (我朋友最近状态很差，老说想死)
+@zh_allcan & @zh_onlyyou	rude	others all manage, and only you do not (其他客人都看得懂耶，只有您看不懂)
 """####),
     ]
 }
