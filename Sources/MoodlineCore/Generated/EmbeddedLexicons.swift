@@ -74292,8 +74292,10 @@ last call啦	0	@zh_lastcall
 也就你	0	@zh_onlyyou
 就您这边	0	@zh_onlyyou
 就你这边	0	@zh_onlyyou
-得你	0	@zh_onlyyou
 净系你	0	@zh_onlyyou
+净系得你	0	@zh_onlyyou
+得你一个	0	@zh_onlyyou
+得你日日	0	@zh_onlyyou
 唯独您	0	@zh_onlyyou
 唯独你	0	@zh_onlyyou
 偏偏您	0	@zh_onlyyou
@@ -84660,14 +84662,6 @@ lj客服	-3	abuse
 有咁难明咩	-1.5	rude
 检讨一下自己	-1.5	rude
 反省一下自己	-1.5	rude
-别人都会	-1.5	rude
-别人都懂	-1.5	rude
-其他客人都懂	-1.5	rude
-其他客人都会	-1.5	rude
-其他人都会	-1.5	rude
-人家都会	-1.5	rude
-人哋都识	-1.5	rude
-其他客都识	-1.5	rude
 三岁小孩都会	-1.5	rude
 都说自己是特殊情况	-1.5	rude
 都说自己是特殊状况	-1.5	rude
