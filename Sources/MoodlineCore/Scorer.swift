@@ -425,16 +425,18 @@ private struct RuleState {
         let tags = self.tags[e]
         let start = units[from].start, end = units[to - 1].end
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
-        let concepts = tags.contains(.hasConcepts) ? clause.patterns.concepts(e) : nil
+        // The concepts are read in place where needed: an optional copy of them cost a memcpy per entry.
+        let hasConcepts = tags.contains(.hasConcepts)
         if tags.contains(.consequence) {
             recentCount = 0
             clauseNegator = nil
             // A step that names the speaker (以后我也) begins the speaker's own part of the clause.
-            let namesSpeaker = concepts?.union.contains(Int(clause.patterns.speaker)) ?? false
+            let namesSpeaker = hasConcepts && clause.patterns.concepts(e).union.contains(Int(clause.patterns.speaker))
             clause.consequenceBegins(namingTheSpeakerAt: namesSpeaker ? start : nil)
         }
 
-        if let concepts {
+        if hasConcepts {
+            let concepts = clause.patterns.concepts(e)
             if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts) { sawTrouble = true }
             clause.advance(
                 entry: id, concepts: concepts, carriesLearnedSupport: tags.contains(.carriesLearnedSupport), from: Int32(from), to: Int32(to),
@@ -525,7 +527,7 @@ private struct RuleState {
             return
         }
         let sign: Float = v < 0 ? -1 : 1
-        if stats.capsWords < stats.words, allCaps(from: from, to: to) {
+        if stats.capsWords < stats.words, Self.allCaps(units, from: from, to: to) {
             tracer.record(.adjusted(id, rule: .allCaps, from: v, to: v + sign * Self.capsBoost))
             v += sign * Self.capsBoost
             emphasis += 1
@@ -563,7 +565,8 @@ private struct RuleState {
         if v < 0 && !tags.categories.contains(.repeatContact) { sawGrievance = true }
     }
 
-    func allCaps(from: Int, to: Int) -> Bool {
+    /// Static, so that the check reads the units alone: as a method it copied the whole state.
+    static func allCaps(_ units: UnsafeBufferPointer<TextUnit>, from: Int, to: Int) -> Bool {
         for k in from..<to where units[k].kind == .word {
             if !units[k].flags.contains(.allCaps) { return false }
         }
