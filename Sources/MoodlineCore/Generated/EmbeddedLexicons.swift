@@ -44360,6 +44360,122 @@ stood there for hours	0	@en_stoodthere
 stood on the edge	0	@en_stoodthere
 stood at the edge	0	@en_stoodthere
 stood on the ledge	0	@en_stoodthere
+# --- one last chore, and then the speaker can go (sorted the will, sorted the dog, now just this phone bill and then I can go); going somewhere is no such going
+then i can go	0	@en_thengo
+and then i can go	0	@en_thengo
+then i can finally go	0	@en_thengo
+and then i can finally go	0	@en_thengo
+then i'm free to go	0	@en_thengo
+then i can rest	0	@en_thengo
+and then i can rest	0	@en_thengo
+then i can go home	0
+then i can go back	0
+then i can go to	0
+then i can go out	0
+then i can go ahead	0
+then i can go on	0
+then i can go and	0
+then i can go get	0
+then i can go pick	0
+then i can go through	0
+and then i can go home	0
+and then i can go back	0
+and then i can go to	0
+and then i can go out	0
+and then i can go ahead	0
+and then i can go on	0
+and then i can go and	0
+and then i can go get	0
+# --- a means that would at least be quick (the bridge near my work has been on my mind, it would be quick at least)
+would be quick at least	0	@en_painless
+it would be quick at least	0	@en_painless
+it'd be quick at least	0	@en_painless
+at least it would be quick	0	@en_painless
+at least it'd be quick	0	@en_painless
+at least it would be over quick	0	@en_painless
+it would all be over quickly	0	@en_painless
+it'd all be over quickly	0	@en_painless
+# --- "most people manage it first time" is no first contact: blockers before the first-contact cue
+it first time	0
+it the first time	0
+it right first time	0
+it right the first time	0
+# --- "oh bless you" is thanks, not the condescending "oh bless"
+oh bless you	0
+oh bless your heart	0
+# --- a pet or a child praised is no talking down: blockers before "good girl"
+a good girl	0
+a good boy	0
+such a good girl	0
+such a good boy	0
+# --- a hand cut on a kitchen knife is an accident (I cut my hand on a kitchen knife and ended up in A&E)
+on a kitchen knife	0	@en_accident,@en_sharp
+on the kitchen knife	0	@en_accident,@en_sharp
+on a knife	0	@en_accident,@en_sharp
+on the knife	0	@en_accident,@en_sharp
+on my knife	0	@en_accident,@en_sharp
+# --- a move given as the reason (I'm not going to be around after the 15th because I'm moving to Scotland)
+because i'm moving	0	@en_mundane
+because im moving	0	@en_mundane
+cause i'm moving	0	@en_mundane
+as i'm moving	0	@en_mundane
+since i'm moving	0	@en_mundane
+because we're moving	0	@en_mundane
+because we are moving	0	@en_mundane
+i'm relocating	0	@en_mundane
+we're relocating	0	@en_mundane
+relocating to	0	@en_mundane
+# --- "if something happens to me", with a time near (can the payout go straight to my kids if something happens to me this weekend); on a trip or before surgery it is planning
+if something happens to me	0	@en_ifsomething
+if anything happens to me	0	@en_ifsomething
+if something were to happen to me	0	@en_ifsomething
+if anything were to happen to me	0	@en_ifsomething
+in case something happens to me	0	@en_ifsomething
+should anything happen to me	0	@en_ifsomething
+if owt happens to me	0	@en_ifsomething
+because something is going to	0	@en_notinnocent
+cause something is going to	0	@en_notinnocent
+and something is going to	0	@en_notinnocent
+come friday	0	@plan_time
+come monday	0	@plan_time
+come the weekend	0	@plan_time
+come sunday	0	@plan_time
+come saturday	0	@plan_time
+come payday	0	@plan_time
+# --- a thing that ends when the speaker does (it'll end itself when I do)
+it'll end itself	0	@en_endsthing
+it will end itself	0	@en_endsthing
+itll end itself	0	@en_endsthing
+when i do	0	@en_sodoi
+# --- going off a bridge or a cliff (if I go off the Story Bridge does the super still go to my partner)
+go off the	0	@en_jumpdown
+going off the	0	@en_jumpdown
+went off the	0	@en_jumpdown
+drive off the	0	@en_jumpdown
+walk off the	0	@en_jumpdown
+# --- not needing anything come a day, said in dialect (I ain't gonna need that apartment or anything else come Friday)
+ain't gonna need	0	@en_wontbe,@en_wontneed
+aint gonna need	0	@en_wontbe,@en_wontneed
+ain't going to need	0	@en_wontbe,@en_wontneed
+# --- a trip or an operation named plainly (if anything happens to me on the trip this weekend; before my surgery)
+on the trip	0	@en_trip
+my surgery	0	@en_trip
+the surgery	0	@en_trip
+my operation	0	@en_trip
+don't mean on a trip	0	@en_notinnocent
+not going on a trip	0	@en_notinnocent
+# --- out before a worker arrives (I'll be gone by the time the engineer arrives)
+by the time the engineer	0	@en_bythetime
+by the time the technician	0	@en_bythetime
+by the time the courier	0	@en_bythetime
+by the time the driver	0	@en_bythetime
+by the time the plumber	0	@en_bythetime
+by the time the electrician	0	@en_bythetime
+by the time the fitter	0	@en_bythetime
+by the time they arrive	0	@en_bythetime
+before the engineer comes	0	@en_bythetime
+before the engineer gets here	0	@en_bythetime
+before the courier comes	0	@en_bythetime
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -56626,6 +56742,36 @@ its literally the first	-1.50	rude
 i was going to jump last night	-3.0	self_harm
 i nearly jumped last night	-3.0	self_harm
 i almost jumped last night	-3.0	self_harm
+# --- rude: checking the customer can keep up, talked to as a child, the slow reading offered as a favour, a barb about this time (round 74: are you keeping up? good girl; I'll read it out nice and slowly for you, and maybe get a pen this time; so it sticks this time; oh bless; I can't magic the parcels back, can I?)
+are you keeping up	-1.8	rude
+you keeping up	-1.5	rude
+keeping up with me	-1.2	rude
+if it's all a bit much for you	-1.8	rude
+if its all a bit much for you	-1.8	rude
+good girl	-1.5	rude
+good boy	-1.5	rude
+there's a good girl	-1.8	rude
+there's a good boy	-1.8	rude
+nice and slowly for you	-1.5	rude
+nice and slow for you	-1.5	rude
+get a pen this time	-1.8	rude
+grab a pen this time	-1.8	rude
+maybe get a pen	-1.5	rude
+so it sticks this time	-1.8	rude
+listen this time	-1.5	rude
+pay attention this time	-1.8	rude
+oh bless	-1.2	rude
+i can't magic	-1.5	rude
+i cant magic	-1.5	rude
+can't just magic	-1.2	rude
+honestly not complicated	-1.5	rude
+it's really not that hard	-1.5	rude
+its really not that hard	-1.5	rude
+# hyperbole: laughing or waiting to death (wanna die laughing? don't let me die on hold again)
+wanna die laughing	-0.5	hyperbole
+want to die laughing	-0.5	hyperbole
+die on hold	-1.0	hyperbole
+let me die on hold	-1.0	hyperbole
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -57062,6 +57208,12 @@ i almost jumped last night	-3.0	self_harm
 @en_addressupdate & @switch|@leave	scope:one_off	a move told to update an address, not a provider left (just calling to update my address, we moved to Halifax)
 @en_endsthing ..6 @en_sodoi	self_harm	a thing that ends, and the speaker with it (my tenancy ends this month and so do I)
 @method & @en_stoodthere	self_harm	a long stand at a means or an edge (I walked down to the railway line yesterday and stood there for an hour)
+@farewell_act|@en_will & @en_thengo	self_harm	affairs settled but one chore, and then the speaker can go (sorted the will, sorted the dog, now just this bill and then I can go)
+@en_gone|@en_wontbe ..3 @en_bythetime	scope:harmless_use	out before a worker comes (I'll be gone by the time the engineer arrives)
+@en_ifsomething ..6 @plan_time	self_harm	if something happens to me, by a near time (can the payout go to my kids if something happens to me this weekend)
+@en_ifsomething & @en_notinnocent	self_harm	if something happens to me, and something will (because something is going to)
+@en_ifsomething & @en_trip|@en_travel|@en_mundane|@en_worker	scope:harmless_use	something happening on a trip, a move or a job (if anything happens to me on the trip this weekend)
+@en_jumpdown ..3 @method	self_harm	going off a bridge or a height (if I go off the Story Bridge)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -74307,6 +74459,179 @@ last call啦	0	@zh_lastcall
 只有你哋	0
 得你哋	0
 净系你哋	0
+# --- parents and in-laws by dialect and register (我老汉儿上个月走了; 家父、先母; 爹地、妈咪; 家公、家婆)
+老汉儿	0	@zh_kin
+老汉	0	@zh_kin
+老窦	0	@zh_kin,@zh_offcall
+老爷子	0	@zh_kin
+家父	0	@zh_kin
+家母	0	@zh_kin
+先父	0	@zh_kin
+先母	0	@zh_kin
+老父亲	0	@zh_kin
+老母亲	0	@zh_kin
+爹地	0	@zh_kin
+妈咪	0	@zh_kin
+公公	0	@zh_kin
+婆婆	0	@zh_kin
+爹爹	0	@zh_kin
+老爸	0	@zh_kin
+老妈	0	@zh_kin
+丈人	0	@zh_kin
+# --- not the ordinary going, said plainly (唔係移民 係永遠離開; 她以為我要出國 其實不是; 我沒有要搭車啦): a trip, a move abroad or a ride denied
+不是移民	0	@zh_notthatgo
+唔系移民	0	@zh_notthatgo
+唔系去移民	0	@zh_notthatgo
+不是要移民	0	@zh_notthatgo
+不是出国	0	@zh_notthatgo
+唔系出国	0	@zh_notthatgo
+唔系去旅行	0	@zh_notthatgo
+不是去旅行	0	@zh_notthatgo
+不是去旅游	0	@zh_notthatgo
+不是去玩	0	@zh_notthatgo
+唔系去玩	0	@zh_notthatgo
+以为我要出国	0	@zh_notthatgo
+以为我去出国	0	@zh_notthatgo
+以为我要移民	0	@zh_notthatgo
+以为我去旅行	0	@zh_notthatgo
+以为我要去旅行	0	@zh_notthatgo
+我没有要搭车	0	@zh_notthatgo
+没有要搭车	0	@zh_notthatgo
+没要搭车	0	@zh_notthatgo
+我不是要坐车	0	@zh_notthatgo
+不是要坐车	0	@zh_notthatgo
+我唔系要搭车	0	@zh_notthatgo
+唔系要搭车	0	@zh_notthatgo
+# --- leaving a pet and not coming back for it (我不會回來接牠了)
+不会回来接	0	@zh_noreturn
+不会再回来接	0	@zh_noreturn
+唔会返嚟接	0	@zh_noreturn
+唔会再返嚟接	0	@zh_noreturn
+# --- the engine left running, and no coming out (引擎开着 不会再出来); a garage named is no garage shut (车在车库里，发动机开着的时候有异响)
+开着发动机	0	@zh_engine
+一直开着发动机	0	@zh_engine
+发动机一直开着	0	@zh_engine
+不会再出来	0	@zh_noreturn
+唔会再出嚟	0	@zh_noreturn
+# --- a blade used again, deeper than before (昨晚我又用刀片了 比上次深)
+比上次深	0	@zh_newcut
+比上次还深	0	@zh_newcut
+比上次更深	0	@zh_newcut
+割得更深	0	@zh_newcut
+划得更深	0	@zh_newcut
+𠝹得更深	0	@zh_newcut
+# --- going to make an end of it, nobody named as the other side (这周我就去做个了断)
+就去做个了断	0	@zh_shterm
+我就去做个了断	0	@self,@zh_shterm
+# the speaker's own decision is a decision
+我已经决定咗	0	@zh_decided
+# --- a suicide clause's waiting time asked for a date (自殺的話是不是兩年內不賠 看要等到哪天)
+看要等到哪天	0	@zh_waitout
+要等到哪天	0	@zh_waitout
+等到哪天	0	@zh_waitout
+等到哪一天	0	@zh_waitout
+要等到几号	0	@zh_waitout
+等到几号	0	@zh_waitout
+# --- a niche or a plot bought for oneself while young, in a hurry (我想買個龕位俾自己 要快 我冇打算等到老)
+龛位	0	@zh_funeral
+骨灰龛	0	@zh_funeral
+骨灰位	0	@zh_funeral
+冇打算等到老	0	@zh_timeshort
+没打算等到老	0	@zh_timeshort
+不打算等到老	0	@zh_timeshort
+冇打算活到老	0	@zh_timeshort
+没打算活到老	0	@zh_timeshort
+不打算活到老	0	@zh_timeshort
+# --- a place chosen so no one is frightened (月台應該冇乜人 唔會嚇親人)
+唔会吓亲人	0	@zh_nowitness
+唔会吓亲其他人	0	@zh_nowitness
+不会吓到人	0	@zh_nowitness
+不会吓到别人	0	@zh_nowitness
+免得吓到人	0	@zh_nowitness
+免得吓到别人	0	@zh_nowitness
+# --- "not that I am in a dark place" said with a filler inside (我唔係有咩諗唔開，我喺保險公司做training): blockers
+唔系有咩谂唔开	0
+唔系有乜谂唔开	0
+不是有什么想不开	0
+不是有啥想不开	0
+# --- ordinary people held up as able, and what they manage (一般人看條款都看得懂的; 一般人聽一次就明; 大部分用户自己在家弄一下就好了)
+一般人	0	@zh_others
+正常人	0	@zh_others
+大部分人	0	@zh_others
+大多数人	0	@zh_others
+大部分用户	0	@zh_others
+其他客人	0	@zh_others
+人哋	0	@zh_others
+都看得懂的	0	@zh_allcan
+都睇得明	0	@zh_allcan
+都睇得明白	0	@zh_allcan
+听一次就明	0	@zh_allcan
+听一次就懂	0	@zh_allcan
+一次就明	0	@zh_allcan
+一次就懂	0	@zh_allcan
+一次就会	0	@zh_allcan
+自己弄一下就好了	0	@zh_allcan
+自己搞一下就好	0	@zh_allcan
+# --- struck by someone else (俾人撞花咗車頭): what happened to the speaker, not what they did; blockers
+俾人撞	0
+畀人撞	0
+给人撞	0
+俾撞	0
+# --- drinking a poison, a little or a bottle (我想着喝点敌敌畏跟他作伴去); a pet's or a child's mouthful is an accident (with @zh_pet, @zh_accident)
+喝点敌敌畏	0	@zh_sh,@zh_poison
+喝点农药	0	@zh_sh,@zh_poison
+喝点百草枯	0	@zh_sh,@zh_poison
+喝敌敌畏	0	@zh_sh,@zh_poison
+喝百草枯	0	@zh_sh,@zh_poison
+喝瓶农药	0	@zh_sh,@zh_poison
+喝瓶敌敌畏	0	@zh_sh,@zh_poison
+饮农药	0	@zh_sh,@zh_poison
+饮敌敌畏	0	@zh_sh,@zh_poison
+# --- going to keep the dead one company (跟他作伴去; 同佢作伴)
+跟他作伴	0	@zh_followdead
+跟她作伴	0	@zh_followdead
+去跟他作伴	0	@zh_followdead
+去跟她作伴	0	@zh_followdead
+同佢作伴	0	@zh_followdead
+去同佢作伴	0	@zh_followdead
+陪他作伴	0	@zh_followdead
+# --- a cut made deeper on purpose (我想划深一点 上一把太钝了)
+划深一点	0	@zh_newcut
+割深一点	0	@zh_newcut
+划深啲	0	@zh_newcut
+𠝹深啲	0	@zh_newcut
+割深啲	0	@zh_newcut
+# --- found too early last time, woken in the emergency room; this time not again (上次係我老公發現得太早; 今次我唔會再喺急症室醒返)
+发现得太早	0	@zh_pastattempt
+太早发现	0	@zh_pastattempt
+喺急症室醒返	0	@zh_pastattempt
+在急诊室醒来	0	@zh_pastattempt
+急症室醒返	0	@zh_pastattempt
+急诊室醒来	0	@zh_pastattempt
+这次不会再	0	@zh_decided
+今次唔会再	0	@zh_decided
+# --- no future left (我沒有未來可以續了)
+没有未来	0	@zh_nofuture
+没未来	0	@zh_nofuture
+# --- wanting to cut deeper (我想划深一点), this time not again (今次我唔會再), time short said from one's side (我这边时间不多了)
+想划深一点	0	@zh_sh,@zh_newcut
+想割深一点	0	@zh_sh,@zh_newcut
+想划深啲	0	@zh_sh,@zh_newcut
+想割深啲	0	@zh_sh,@zh_newcut
+想𠝹深啲	0	@zh_sh,@zh_newcut
+今次我唔会再	0	@self,@zh_decided
+这次我不会再	0	@self,@zh_decided
+我这边时间不多了	0	@self,@zh_timeshort
+我呢边时间唔多	0	@self,@zh_timeshort
+# --- killing myself said with 我 before 自己 (我真的想杀死我自己), longer than the hyperbole 杀死我
+杀死我自己	0	@zh_sh,@zh_shterm
+杀了我自己	0	@zh_sh,@zh_shterm
+# --- a boss fought in a game: a death there is the game's (呢隻game個boss好難打 我跳崖自殺咗幾次先過到); spending on draws is not (抽卡抽了两万多……今晚就割腕)
+那个boss	0	@zh_gamechar
+这个boss	0	@zh_gamechar
+个boss	0	@zh_gamechar
+大boss	0	@zh_gamechar
+打boss	0	@zh_gamechar
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -84799,6 +85124,48 @@ lj客服	-3	abuse
 喊家里年轻人	-1.5	rude
 叫家里的年轻人	-1.5	rude
 不如你自己爬上去	-1.5	rude
+# going to make an end of it (这周我就去做个了断), nobody named as the other side
+就去做个了断	-2.8	self_harm
+我就去做个了断	-2.8	self_harm
+# rude: the customer sent away to read first, told it is not hard, told to listen, the repeat given so they will not forget or call again (round 74: 您要不要先回去把條款讀一遍再打來; 應該不難懂吧; 您仔細聽好; 你聽清楚先; 免得等會兒又忘了; 費事你等陣又打嚟問同一樣嘢; 投保的時候應該要自己先看清楚的)
+读一遍再打来	-1.8	rude
+看一遍再打来	-1.8	rude
+看清楚再打来	-1.8	rude
+搞清楚再打来	-1.8	rude
+弄清楚再打来	-1.8	rude
+睇清楚先再打嚟	-1.8	rude
+睇清楚再打嚟	-1.8	rude
+应该不难懂吧	-1.5	rude
+不难懂吧	-1.2	rude
+应该听得懂吧	-1.5	rude
+听得懂吧	-1.0	rude
+仔细听好	-1.5	rude
+您仔细听好	-1.5	rude
+你仔细听好	-1.5	rude
+你听清楚先	-1.5	rude
+听清楚先	-1.2	rude
+你给我听好	-2.0	rude
+免得等会儿又忘了	-1.5	rude
+免得您又忘了	-1.5	rude
+免得你又忘了	-1.5	rude
+费事你等阵又打嚟问	-1.8	rude
+费事你又打嚟问	-1.8	rude
+免得你又打来问	-1.8	rude
+免得您又打来问	-1.8	rude
+应该要自己先看清楚	-1.5	rude
+应该自己先看清楚	-1.5	rude
+自己先看清楚的	-1.2	rude
+已经说得很清楚了	-1.2	rude
+我已经讲得好清楚	-1.2	rude
+# hyperbole: a wait or a bad day that makes one want to die, said of the thing (你們的等待音樂真的會讓人想死耶; hold music真係想殺死我; 衰到貼地 想死都有份)
+让人想死	-1.5	hyperbole
+会让人想死	-1.5	hyperbole
+令人想死	-1.5	hyperbole
+令人好想死	-1.5	hyperbole
+想杀死我	-1.5	anger,hyperbole
+想杀死人	-1.5	anger,hyperbole
+想死都有份	-1.5	hyperbole
+杀死我	-1.5	anger,hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -84881,7 +85248,7 @@ lj客服	-3	abuse
 @zh_place & @zh_lasttalk	self_harm	at a high place, wanting a voice
 @zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
 @zh_contest & @zh_method	scope:harmless_use	a knife or a means for a contest (我到时候拿着刀去比赛，拿个奖回来)
-@zh_gamechar & @zh_shterm|@zh_die	scope:harmless_use	a game character done for (那只角色练歪了，死了算了)
+@zh_gamechar & @zh_shterm|@zh_die|@zh_sh	scope:harmless_use	a game character done for, or a death inside a game (那只角色练歪了，死了算了; 呢隻game個boss好難打 我跳崖自殺咗幾次先過到)
 @zh_objectmark & @zh_selfdone	scope:harmless_use	a mark on a thing made by oneself (这个划痕是我自己划的，不用保修)
 @zh_kin|@zh_family ..3 @zh_saidbye	self_harm	goodbyes said to one's own people (我同老婆仔女讲咗bye bye，剩返呢个account)
 @zh_emigrate|@zh_travelto|@zh_workat & @zh_saidbye	scope:harmless_use	goodbyes said before a move away (跟家人道别过了，下礼拜就飞)
@@ -85410,6 +85777,13 @@ lj客服	-3	abuse
 @zh_never ..10 @zh_adsub	scope:one_off	paper bills no longer wanted (以后就不用给我寄纸质账单了，电子版就行)
 @zh_kin|@third & @zh_habitsay	scope:reported	someone else's habitual words, across the fragment (我朋友最近状态很差，老说想死)
 @zh_allcan & @zh_onlyyou	rude	others all manage, and only you do not (其他客人都看得懂耶，只有您看不懂)
+@zh_noreturn|@zh_saidbye|@zh_bye & @zh_notthatgo	self_harm	a goodbye or no return, and not the ordinary going (我已经跟朋友告别了 她以为我要出国 其实不是)
+@zh_engine & @zh_noreturn	self_harm	an engine left running and no coming out (引擎开住 唔会再出嚟)
+@zh_blade|@zh_method ..8 @zh_newcut	self_harm	a blade used again, deeper than before (昨晚我又用刀片了 比上次深)
+@zh_funeral & @zh_timeshort	self_harm	a resting place wanted soon, with no plan to grow old (我想買個龕位俾自己 要快 我冇打算等到老)
+@zh_place & @zh_nowitness	self_harm	a place picked so no one sees or is frightened (月台應該冇乜人 唔會嚇親人)
+@zh_others ..5 @zh_allcan	rude	ordinary people held up as able (一般人看條款都看得懂的; 大部分用户自己在家弄一下就好了)
+@zh_suicideword & @zh_timeshort	self_harm	a suicide clause asked about by one whose time is short (投保一年后自杀算不算理赔 我这边时间不多了)
 """####),
     ]
 }
