@@ -739,6 +739,45 @@ import Testing
         }
     }
 
+    /// Others held up as able, the customer sent away to read first, a check that they keep up:
+    /// condescension in any words. Asking how others manage, or managing oneself, is not.
+    @Test func othersHeldUpAsAbleAndTheCustomerTalkedDownTo() {
+        for line in ["Most of our customers work it out themselves, to be honest.", "Everyone else seems to cope with the new app just fine.",
+                     "Honestly a child could follow it.", "Four, seven, seven, one... are you keeping up?",
+                     "I'll read it out nice and slowly for you, and maybe get a pen this time, yeah?",
+                     "一般人看條款都看得懂的，您要不要先回去把條款讀一遍再打來？", "好簡單嘅嘢，一般人聽一次就明",
+                     "我再慢慢给您讲一遍，您拿个笔记一下，免得等会儿又忘了。", "说了您也不懂"] {
+            #expect(score(line).categories.contains(.rude), "\(line)")
+        }
+        for line in ["Can other people manage the account, like my son?", "how do other customers manage this?", "I'll manage, thanks",
+                     "Could you grab a pen? I'll give you the reference number.", "Press the label down firmly so it sticks.",
+                     "she's such a good girl, never any trouble", "Oh bless you, thank you so much!",
+                     "我再慢慢给您讲一遍，有不清楚的随时问我。", "一般人都不太清楚这个条款，我给您解释一下。", "您听清楚了吗？信号不太好。",
+                     "大部分人第一次都会搞错，没关系的", "我自己搞错了，不好意思"] {
+            #expect(!score(line).categories.contains(.rude), "\(line)")
+        }
+    }
+
+    /// Veiled disclosures of rounds 83 and 85 and the ordinary lines that share their words.
+    @Test func goingThatIsNotTheOrdinaryKind() {
+        for line in ["我就嚟去一個好遠嘅地方 唔會再返嚟 唔係移民 係永遠離開", "我已经跟我最好的朋友告别了 她以为我要出国 其实不是",
+                     "我ㄉ貓可以長期住你們的寵物旅館嗎 費用我一次付清 我不會回來接牠了", "想問下港鐵尾班車係咪十二點幾 嗰陣月台應該冇乜人 唔會嚇親人",
+                     "我们这把年纪 老伴走了 我想着喝点敌敌畏跟他作伴去", "今次我唔會再喺急症室醒返 上次係我老公發現得太早",
+                     "can the payout go straight to my kids if something happens to me this weekend, because something is going to",
+                     "actually just leave the contract, it'll end itself when I do",
+                     "Sorted the will, sorted the dog, now just this phone bill and then I can go"] {
+            #expect(score(line).categories.contains(.selfHarm), "\(line)")
+        }
+        for line in ["我下个月移民加拿大，不会再回来住了，燃气要怎么过户", "我家狗喝了点农药 要送医院吗",
+                     "车在车库里，发动机开着的时候有异响，能保修吗？", "架車泊咗喺停車場 俾人撞花咗車頭 保險點claim",
+                     "呢隻game個boss好難打 我跳崖自殺咗幾次先過到 笑死", "我已經跟這家公司說再見了啦，我是說我離職了",
+                     "if anything happens to me on the trip this weekend who gets the payout",
+                     "I'll be gone by the time the engineer arrives, can I leave a key in the lockbox?",
+                     "Sorted the will with the solicitor, and then I can go on holiday", "I cut my hand on a kitchen knife, can I claim on the accident cover?"] {
+            #expect(!score(line).categories.contains(.selfHarm), "\(line)")
+        }
+    }
+
     /// A last day at work, a school or a country left, paper bills no longer wanted and a
     /// purchase elsewhere last time are no leaving; leaving the provider still is.
     @Test func aLastDayOrAPlaceLeftIsNoLeaving() {

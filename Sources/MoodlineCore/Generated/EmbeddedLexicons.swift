@@ -44879,6 +44879,68 @@ switching to you	0	@switch,@en_toyou
 i'm switching over to you	0	@switch,@en_toyou
 switching over to you	0	@switch,@en_toyou
 i'm moving to you	0	@switch,@en_toyou
+# --- others held up as able, and what they manage (most of our customers work it out themselves; everyone else seems to cope; a child could follow it)
+most customers	0	@en_manypeople
+most of our customers	0	@en_manypeople
+most of our players	0	@en_manypeople
+most of our users	0	@en_manypeople
+most users	0	@en_manypeople
+other customers	0	@en_manypeople
+other people	0	@en_manypeople
+everyone else	0	@en_manypeople
+everybody else	0	@en_manypeople
+the rest of our customers	0	@en_manypeople
+the average person	0	@en_manypeople
+a child	0	@en_manypeople
+a kid	0	@en_manypeople
+a ten year old	0	@en_manypeople
+my nan	0	@en_manypeople
+even my nan	0	@en_manypeople
+my grandma	0	@en_manypeople
+manage	0	@en_canmanage
+manages	0	@en_canmanage
+manage it	0	@en_canmanage
+manage to	0	@en_canmanage
+manage fine	0	@en_canmanage
+seem to manage	0	@en_canmanage
+seems to manage	0	@en_canmanage
+seem to cope	0	@en_canmanage
+seems to cope	0	@en_canmanage
+cope fine	0	@en_canmanage
+work it out	0	@en_canmanage
+work it out themselves	0	@en_canmanage
+figure it out themselves	0	@en_canmanage
+sort it themselves	0	@en_canmanage
+get it first time	0	@en_canmanage
+get it right first time	0	@en_canmanage
+get it straight away	0	@en_canmanage
+have no trouble	0	@en_canmanage
+have no trouble with it	0	@en_canmanage
+don't seem to have a problem	0	@en_canmanage
+dont seem to have a problem	0	@en_canmanage
+don't seem to have any trouble	0	@en_canmanage
+don't have any trouble	0	@en_canmanage
+could follow it	0	@en_canmanage
+could do it	0	@en_canmanage
+could do this	0	@en_canmanage
+can do it	0	@en_canmanage
+can follow it	0	@en_canmanage
+find it easy	0	@en_canmanage
+find it simple	0	@en_canmanage
+# --- asking about others is no comparison (can other people manage the account? how do other customers manage this?): blockers
+can other people	0
+can other customers	0
+can other users	0
+do other people	0
+do other customers	0
+how do other people	0
+how do other customers	0
+how does everyone else	0
+how do most people	0
+how do most customers	0
+a child could	0	@en_manypeople
+follow it	0	@en_canmanage
+follow this	0	@en_canmanage
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -57178,6 +57240,24 @@ when people say that its usually	-1.5	rude
 when customers say that it's usually	-1.5	rude
 it's usually user error	-1.8	rude
 usually user error	-1.5	rude
+# --- rude: impatience and talking down, in the forms agents use (I've explained this three times now; let me try smaller words; that's literally what I just said; maybe have someone younger help you; sweetheart, it's really quite simple)
+i've explained this three times	-1.5	rude
+i've explained this twice	-1.5	rude
+ive explained this three times	-1.5	rude
+as i've said repeatedly	-1.5	rude
+as i've said several times	-1.5	rude
+that's literally what i just said	-1.8	rude
+thats literally what i just said	-1.8	rude
+literally what i just said	-1.5	rude
+try smaller words	-2.0	rude
+smaller words	-1.5	rude
+how else to explain it to you	-1.5	rude
+someone younger help you	-1.8	rude
+someone younger to help you	-1.8	rude
+get someone younger	-1.5	rude
+really quite simple	-1.2	rude
+it's really quite simple	-1.5	rude
+spell it out for you	-1.8	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -57620,6 +57700,7 @@ usually user error	-1.5	rude
 @en_ifsomething & @en_notinnocent	self_harm	if something happens to me, and something will (because something is going to)
 @en_ifsomething & @en_trip|@en_travel|@en_mundane|@en_worker	scope:harmless_use	something happening on a trip, a move or a job (if anything happens to me on the trip this weekend)
 @en_jumpdown ..3 @method	self_harm	going off a bridge or a height (if I go off the Story Bridge)
+@en_manypeople ..5 @en_canmanage	rude	others held up as able (most of our customers work it out themselves; everyone else seems to cope; a child could follow it)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -85572,6 +85653,24 @@ lj客服	-3	abuse
 想杀死人	-1.5	anger,hyperbole
 想死都有份	-1.5	hyperbole
 杀死我	-1.5	anger,hyperbole
+# rude: not listening, not understanding, too old to manage, the customer's own mistake thrown back (您还没听懂; 您到底有没有在听; 说了您也不懂; 这年纪用不明白也正常; 你自己搞错咗就唔好怪我哋)
+您还没听懂	-1.5	rude
+你还没听懂	-1.5	rude
+您还是没听懂	-1.5	rude
+你还是没听懂	-1.5	rude
+到底有没有在听	-1.5	rude
+说了您也不懂	-1.8	rude
+说了你也不懂	-1.8	rude
+讲了你也不懂	-1.8	rude
+讲咗你都唔明	-1.8	rude
+用不明白也正常	-1.5	rude
+搞不明白也正常	-1.5	rude
+年纪大了搞不明白	-1.8	rude
+您自己搞错了	-1.5	rude
+你自己搞错了	-1.5	rude
+你自己搞错咗	-1.5	rude
+自己搞错咗就唔好怪	-1.8	rude
+自己搞错了就别怪	-1.8	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
