@@ -778,6 +778,18 @@ import Testing
         }
     }
 
+    /// A household gone over to a rival with the speaker following is leaving; one who stays,
+    /// or follows instructions, is not.
+    @Test func aHouseholdGoneOverAndTheSpeakerFollowing() {
+        for line in ["my wife's gone over to AT&T and I'm following her", "my husband switched to Three last year, I'm going too once my contract ends",
+                     "我老婆已经换了移动，我也跟着换"] {
+            #expect(score(line).categories.contains(.churn), "\(line)")
+        }
+        for line in ["my husband switched to Three last year but I'm staying with you", "I'm following her instructions from the letter"] {
+            #expect(!score(line).categories.contains(.churn), "\(line)")
+        }
+    }
+
     /// A last day at work, a school or a country left, paper bills no longer wanted and a
     /// purchase elsewhere last time are no leaving; leaving the provider still is.
     @Test func aLastDayOrAPlaceLeftIsNoLeaving() {

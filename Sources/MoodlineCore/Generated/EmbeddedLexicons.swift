@@ -44941,6 +44941,33 @@ how do most customers	0
 a child could	0	@en_manypeople
 follow it	0	@en_canmanage
 follow this	0	@en_canmanage
+# --- the household gone over to a rival, and the speaker following (my wife's gone over to AT&T and I'm following her)
+my wife's gone over to	0	@en_othersmoved
+my husband's gone over to	0	@en_othersmoved
+my partner's gone over to	0	@en_othersmoved
+my wife has gone over to	0	@en_othersmoved
+my husband has gone over to	0	@en_othersmoved
+my wife's switched to	0	@en_othersmoved
+my husband's switched to	0	@en_othersmoved
+my wife switched to	0	@en_othersmoved
+my husband switched to	0	@en_othersmoved
+my partner switched to	0	@en_othersmoved
+the rest of the family switched to	0	@en_othersmoved
+the kids have all moved to	0	@en_othersmoved
+everyone else in the house is on	0	@en_othersmoved
+i'm following her	0	@en_metoogo
+i'm following him	0	@en_metoogo
+i'm following them	0	@en_metoogo
+im following her	0	@en_metoogo
+i'll be following her	0	@en_metoogo
+i'll be following him	0	@en_metoogo
+i'm going with her	0	@en_metoogo
+i'm going with him	0	@en_metoogo
+i'm joining them	0	@en_metoogo
+i'm joining her	0	@en_metoogo
+so i'm going too	0	@en_metoogo
+i'm going too	0	@en_metoogo
+i'll go too	0	@en_metoogo
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -57701,6 +57728,7 @@ spell it out for you	-1.8	rude
 @en_ifsomething & @en_trip|@en_travel|@en_mundane|@en_worker	scope:harmless_use	something happening on a trip, a move or a job (if anything happens to me on the trip this weekend)
 @en_jumpdown ..3 @method	self_harm	going off a bridge or a height (if I go off the Story Bridge)
 @en_manypeople ..5 @en_canmanage	rude	others held up as able (most of our customers work it out themselves; everyone else seems to cope; a child could follow it)
+@en_othersmoved & @en_metoogo	churn	the household gone over to a rival, and the speaker following (my wife's gone over to AT&T and I'm following her)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -75119,6 +75147,14 @@ last call啦	0	@zh_lastcall
 个boss	0	@zh_gamechar
 大boss	0	@zh_gamechar
 打boss	0	@zh_gamechar
+# --- a cut that ended in hospital (上次𠝹手入咗院), with @zh_decided or @zh_notfailagain
+𠝹手入咗院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
+𠝹手入院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
+割腕入院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
+割腕进了医院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
+割腕住院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
+割脉入院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
+割脉进了医院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
