@@ -57285,6 +57285,98 @@ get someone younger	-1.5	rude
 really quite simple	-1.2	rude
 it's really quite simple	-1.5	rude
 spell it out for you	-1.8	rude
+# --- rude: agents' misconduct said without swearing, by family (agent-line set a1): impatience counted (as I've mentioned three times now; I did literally just tell you), not listening or reading, talking down (so it sinks in; like you're five; at your age), feelings dismissed (let's not get hysterical; skip the life story), the call or the account threatened, the blame put on the customer, the agent above the customer (I'm not your mum; I don't have all day), sarcasm (let me guess; shall I? anything else while I'm at it)
+as i've mentioned three times	-1.5	rude
+as i've mentioned twice	-1.5	rude
+mentioned three times now	-1.5	rude
+as i've said three times	-1.5	rude
+as i've said twice	-1.5	rude
+as stated in my previous	-1.5	rude
+in my previous three messages	-1.5	rude
+my previous messages	-1.5	rude
+i did just tell you	-1.5	rude
+i did literally just tell you	-1.5	rude
+i literally just told you	-1.5	rude
+i just told you that	-1.5	rude
+like thirty seconds ago	-1.5	rude
+i'm not going to keep repeating myself	-1.5	rude
+im not going to keep repeating myself	-1.5	rude
+i won't repeat myself again	-1.5	rude
+twice i have told you	-1.5	rude
+i have told you twice	-1.5	rude
+i've told you twice	-1.5	rude
+i've told you three times	-1.5	rude
+the fourth time you've asked	-1.5	rude
+the third time you've asked	-1.5	rude
+didn't hear a word i said	-1.5	rude
+didnt hear a word i said	-1.5	rude
+hear a word i said	-1.5	rude
+you're not reading it	-1.5	rude
+youre not reading it	-1.5	rude
+you aren't listening	-1.5	rude
+so it sinks in	-1.5	rude
+so it sinks in this time	-1.5	rude
+like you're five	-1.5	rude
+like youre five	-1.5	rude
+like you're a child	-1.5	rude
+even you can manage	-1.5	rude
+someone younger in the house	-1.5	rude
+somebody younger in the house	-1.5	rude
+half your age	-1.5	rude
+your other left	-1.5	rude
+meant what exactly	-1.5	rude
+get hysterical	-1.5	rude
+no need to be so dramatic	-1.5	rude
+cry about it	-1.5	rude
+pulled yourself together	-1.5	rude
+pull yourself together	-1.5	rude
+bring it down a notch	-1.5	rude
+skip the life story	-1.5	rude
+can i speak now	-1.5	rude
+i'm talking now	-1.5	rude
+i'll just end the call	-1.5	rude
+i'll hang up on you	-1.5	rude
+i'll flag your account	-1.5	rude
+good luck getting anything	-1.5	rude
+should have known better	-1.5	rude
+should've known better	-1.5	rude
+shouldve known better	-1.5	rude
+a you problem	-1.5	rude
+the rest is on you	-1.5	rude
+too stubborn	-1.5	rude
+making this way harder	-1.5	rude
+harder than it needs to be	-1.5	rude
+better than you do	-1.5	rude
+i'm not paid enough	-1.5	rude
+im not paid enough	-1.5	rude
+don't have all day	-1.5	rude
+dont have all day	-1.5	rude
+not your mum	-1.5	rude
+not your mom	-1.5	rude
+not your mother	-1.5	rude
+not your secretary	-1.5	rude
+not your personal assistant	-1.5	rude
+rules don't apply to you	-1.5	rude
+rules dont apply to you	-1.5	rude
+like everybody else does	-1.5	rude
+like everyone else does	-1.5	rude
+without any of this drama	-1.5	rude
+that's what happens when you	-1.5	rude
+thats what happens when you	-1.5	rude
+you'd want to be reading	-1.5	rude
+stop calling every	-1.5	rude
+it will not go faster	-1.5	rude
+anything else while i'm at it	-1.5	rude
+you lot always	-1.5	rude
+very simple thing only	-1.5	rude
+why you are not understanding	-1.5	rude
+please don't argue with me	-1.5	rude
+don't argue with me	-1.5	rude
+stop arguing	-1.5	rude
+players half your age	-1.5	rude
+these smartphones are very confusing at your age	-1.5	rude
+most people get this on the first go	-1.5	rude
+let's try again for you	-1.5	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -85707,6 +85799,144 @@ lj客服	-3	abuse
 你自己搞错咗	-1.5	rude
 自己搞错咗就唔好怪	-1.8	rude
 自己搞错了就别怪	-1.8	rude
+# rude: agents' misconduct said without swearing, by family (agent-line set a1): repeating refused (我不想再重复了; 我最后再说一遍), literacy and age mocked (识字㗎嘛; 叫个年轻人来; 国小生都会), mock deference (您是上帝，您说的都对), the agent no servant (不是您家保姆; 我又唔系神仙), interrupting forbidden (您先把嘴停一下), the call or number threatened (标记成恶意投诉), the blame put back (别啥都赖我们; 便宜是占了，现在后悔也晚了)
+我不想再重复了	-1.5	rude
+不想再重复了	-1.5	rude
+我最后再说一遍	-1.5	rude
+最后再说一遍	-1.5	rude
+最后一遍啊	-1.5	rude
+讲咗好多次	-1.5	rude
+你讲咗好多次	-1.5	rude
+我头先咪讲咗	-1.5	rude
+你系咪无听	-1.5	rude
+系咪无听㗎	-1.5	rude
+上面已经回答过	-1.5	rude
+往上翻聊天记录	-1.5	rude
+自己往上翻	-1.5	rude
+往上滑一下	-1.5	rude
+我不想再念一次	-1.5	rude
+不想再念一次	-1.5	rude
+已经够耐心了	-1.5	rude
+我已经够耐心了	-1.5	rude
+我已经很有耐心了	-1.5	rude
+已经很有耐心了	-1.5	rude
+好有耐性咁同你讲	-1.5	rude
+识字㗎嘛	-1.5	rude
+你识字	-1.5	rude
+找个识字的	-1.5	rude
+识字的朋友	-1.5	rude
+字那么大您也看不到	-1.5	rude
+下单前看一眼	-1.5	rude
+您来之前就不能先看看	-1.5	rude
+来之前就不能先看看	-1.5	rude
+百度一下就有	-1.5	rude
+google一下就有	-1.5	rude
+自己翻开来看	-1.5	rude
+您自己数数	-1.5	rude
+你自己数数	-1.5	rude
+自己心里没点数	-1.5	rude
+心里没点数	-1.5	rude
+叫个年轻人	-1.5	rude
+家里的年轻人	-1.5	rude
+家里年轻人	-1.5	rude
+问吓你个仔	-1.5	rude
+让您家孩子来弄	-1.5	rude
+让你家孩子来弄	-1.5	rude
+国小生都会	-1.5	rude
+连细路都	-1.5	rude
+这个岁数了	-1.5	rude
+您这个岁数	-1.5	rude
+你咁嘅年纪	-1.5	rude
+像您这个年纪	-1.5	rude
+您就别自己瞎折腾	-1.5	rude
+第一次坐飞机吧	-1.5	rude
+第一次上网买嘢	-1.5	rude
+第一次用手机吗	-1.5	rude
+乖乖听话	-1.5	rude
+您是上帝	-1.5	rude
+您说的都对	-1.5	rude
+您说什么都对	-1.5	rude
+你讲乜都啱	-1.5	rude
+记性也是挺厉害	-1.5	rude
+纪录保持者	-1.5	rude
+照您的逻辑	-1.5	rude
+照你的逻辑	-1.5	rude
+你讲笑咩	-1.5	rude
+都几夸张下	-1.5	rude
+也值得您打	-1.5	rude
+您到底想要怎样	-1.5	rude
+你到底想点	-1.5	rude
+咁你想点啫	-1.5	rude
+我又唔系神仙	-1.5	rude
+我又不是神仙	-1.5	rude
+我又唔系你私人秘书	-1.5	rude
+不是你的私人秘书	-1.5	rude
+不是您家保姆	-1.5	rude
+不是你家保姆	-1.5	rude
+唔系你工人	-1.5	rude
+不是专门伺候您	-1.5	rude
+不是专门伺候你	-1.5	rude
+不是慈善机构	-1.5	rude
+唔系慈善机构	-1.5	rude
+能不能别打断我	-1.5	rude
+先不要插嘴	-1.5	rude
+不要插嘴	-1.5	rude
+一直打断我	-1.5	rude
+畀我讲完先	-1.5	rude
+您先把嘴停一下	-1.5	rude
+把嘴停一下	-1.5	rude
+你大大声都冇用	-1.5	rude
+静落嚟先讲	-1.5	rude
+对我凶也没用	-1.5	rude
+有本事去跟	-1.5	rude
+着急也得讲道理	-1.5	rude
+别跟我在这儿抬杠	-1.5	rude
+别跟我抬杠	-1.5	rude
+唔好再拗	-1.5	rude
+不用跟我争	-1.5	rude
+您再吵也没用	-1.5	rude
+再吵也没用	-1.5	rude
+再骂一句试试	-1.5	rude
+我直接挂了	-1.5	rude
+我就直接挂电话	-1.5	rude
+标记成恶意投诉	-1.5	rude
+标记做滋扰	-1.5	rude
+以后打进来都没人接	-1.5	rude
+都唔会有人听	-1.5	rude
+你随便投诉啦	-1.5	rude
+你随便投诉	-1.5	rude
+别啥都赖我们	-1.5	rude
+别老往我们身上推	-1.5	rude
+别装了	-1.5	rude
+咪自己负责	-1.5	rude
+自己负责啰	-1.5	rude
+现在后悔也晚了	-1.5	rude
+便宜是占了	-1.5	rude
+又来怪我们	-1.5	rude
+不就是想多要点赔偿	-1.5	rude
+系统是不会出错的	-1.5	rude
+出错的一般都是人	-1.5	rude
+是觉得我们不会看	-1.5	rude
+系你部电话有问题	-1.5	rude
+难怪事情一直处理不好	-1.5	rude
+交唔起电费就唔好	-1.5	rude
+能不贵吗	-1.5	rude
+您自己觉得合理吗	-1.5	rude
+您这问题问得	-1.5	rude
+那就没法聊了	-1.5	rude
+您换个客服试试	-1.5	rude
+净系你每次都	-1.5	rude
+这么简单的流程都	-1.5	rude
+那么简单都	-1.5	rude
+这么简单的申请表	-1.5	rude
+啥也不看就	-1.5	rude
+陪您耗着	-1.5	rude
+反正我今天也没别的事	-1.5	rude
+您有这工夫跟我吵	-1.5	rude
+我说不行就是不行	-1.5	rude
+我唔会逐只字读俾你听	-1.5	rude
+逐只字读俾你听	-1.5	rude
+唔会逐只字	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
