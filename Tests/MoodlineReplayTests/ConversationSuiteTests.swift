@@ -79,6 +79,7 @@ import Testing
         Floor(name: "round72", recall: 0.9, falseAlarms: 4, calmAlerted: 4, calmUrgent: 4),
         Floor(name: "round73", recall: 0.9, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round74", recall: 0.9, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round75", recall: 0.9, falseAlarms: 3, calmAlerted: 1, calmUrgent: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

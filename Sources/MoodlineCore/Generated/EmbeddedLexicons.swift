@@ -44968,6 +44968,13 @@ i'm joining her	0	@en_metoogo
 so i'm going too	0	@en_metoogo
 i'm going too	0	@en_metoogo
 i'll go too	0	@en_metoogo
+even my granny	0	@en_manypeople
+found it	0	@en_canmanage
+# --- "I very blur today" is the speaker on themself, not the agent on the customer
+i very blur	0
+im very blur	0
+that's a new one on me	0
+thats a new one on me	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -57377,6 +57384,62 @@ players half your age	-1.5	rude
 these smartphones are very confusing at your age	-1.5	rude
 most people get this on the first go	-1.5	rude
 let's try again for you	-1.5	rude
+
+# --- rude, more of the same families (agent-line set a2): going round in circles, that tone, a little rant, little words so you can keep up, bless your heart, nobody died
+you're just going round in circles	-1.5	rude
+you're going round in circles	-1.5	rude
+very blur	-1.5	rude
+you don't understand meh	-1.5	rude
+next time maybe don't	-1.5	rude
+explained this like five times	-1.5	rude
+i've been through this twice	-1.5	rude
+been through this twice now	-1.5	rude
+going through it a third time	-1.5	rude
+keep taking that tone	-1.5	rude
+taking that tone with me	-1.5	rude
+carry on speaking to me like that	-1.5	rude
+speaking to me like that	-1.5	rude
+you people always	-1.5	rude
+you might try looking	-1.5	rude
+might try reading	-1.5	rude
+if you can't be bothered to	-1.5	rude
+bless your heart	-1.5	rude
+we're doing this again	-1.5	rude
+so we're doing this again	-1.5	rude
+do you want my help or	-1.5	rude
+keep complaining	-1.5	rude
+all very confusing for you	-1.5	rude
+confusing for you	-1.5	rude
+a bit much for you at your age	-1.5	rude
+at your age i'd	-1.5	rude
+your little rant	-1.5	rude
+little rant	-1.5	rude
+no' that hard	-1.5	rude
+let's go very slowly	-1.5	rude
+i'm guessing you skipped	-1.5	rude
+are you not hearing me	-1.5	rude
+not hearing me	-1.5	rude
+one of the grandkids	-1.5	rude
+get one of the grandkids	-1.5	rude
+did you even try	-1.5	rude
+it's getting a bit old	-1.5	rude
+somehow managed to read it	-1.5	rude
+somehow managed	-1.5	rude
+nobody died	-1.5	rude
+get so worked up	-1.5	rude
+no need to get so worked up	-1.5	rude
+are you sure you should be the one	-1.5	rude
+can actually concentrate	-1.5	rude
+use little words	-1.5	rude
+little words so you can	-1.5	rude
+that's definitely what happened	-1.5	rude
+# --- rude: disbelief played for laughs (that's a new one; kind of impressive), round 75
+that's a new one	-1.5	rude
+thats a new one	-1.5	rude
+kind of impressive	-1.5	rude
+have a think about how you ended up	-1.5	rude
+every banned player says	-1.5	rude
+you've never heard of	-1.5	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -75247,6 +75310,8 @@ last call啦	0	@zh_lastcall
 割腕住院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
 割脉入院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
 割脉进了医院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
+用得好好的	0	@zh_allcan
+都用得好好的	0	@zh_allcan
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -85805,7 +85870,6 @@ lj客服	-3	abuse
 我最后再说一遍	-1.5	rude
 最后再说一遍	-1.5	rude
 最后一遍啊	-1.5	rude
-讲咗好多次	-1.5	rude
 你讲咗好多次	-1.5	rude
 我头先咪讲咗	-1.5	rude
 你系咪无听	-1.5	rude
@@ -85937,6 +86001,123 @@ google一下就有	-1.5	rude
 我唔会逐只字读俾你听	-1.5	rude
 逐只字读俾你听	-1.5	rude
 唔会逐只字	-1.5	rude
+
+# rude, more of the same families (agent-line set a2): said twice already, get your grandson, not here for you alone, not our fault, the number marked, do you need me to teach you, not a market, think it through before calling
+已经说过两遍了	-1.5	rude,repeat
+已经讲过两遍了	-1.5	rude,repeat
+已经跟您说过两遍了	-1.5	rude,repeat
+已经讲咗三次	-1.5	rude,repeat
+已经问第五遍了	-1.5	rude,repeat
+问第五遍了	-1.5	rude,repeat
+到底要问几次	-1.5	rude,repeat
+叫你个仔	-1.5	rude
+叫你孙子	-1.5	rude
+叫您孙子	-1.5	rude
+叫你个女	-1.5	rude
+让您家孩子	-1.5	rude
+让你家孩子	-1.5	rude
+家里就没个年轻人	-1.5	rude
+叫你屋企后生	-1.5	rude
+不是只服务你一个	-1.5	rude
+不是只服务您一个	-1.5	rude
+净系服务你一个	-1.5	rude
+不是为您一个人	-1.5	rude
+不是为你一个人	-1.5	rude
+全世界只有您最对	-1.5	rude
+您比我还懂	-1.5	rude
+比我还懂	-1.5	rude
+不要赖到我们头上	-1.5	rude
+唔好赖落我哋度	-1.5	rude
+跟我们有什么关系	-1.5	rude
+怪不了银行	-1.5	rude
+谁叫你把	-1.5	rude
+这个我们不负责	-1.5	rude
+我哋点负责	-1.5	rude
+又没人逼您	-1.5	rude
+我们也没有拜托您用	-1.5	rude
+不满意可以换别家	-1.5	rude
+我即刻收线	-1.5	rude
+把您的号码备注上	-1.5	rude
+列为拒绝往来户	-1.5	rude
+记录你滋扰职员	-1.5	rude
+以后唔好再打嚟	-1.5	rude
+以后都不用打来了	-1.5	rude
+不办我就接下一个了	-1.5	rude
+还需要我教您吗	-1.5	rude
+需要我教您吗	-1.5	rude
+都要人教	-1.5	rude
+识字嘅人	-1.5	rude
+你真系好叻㖞	-1.5	rude
+说话能不能有点条理	-1.5	rude
+我耳朵没聋	-1.5	rude
+签着玩的吗	-1.5	rude
+您这耐心也太差了	-1.5	rude
+别在这儿装无辜	-1.5	rude
+装无辜	-1.5	rude
+被惯着	-1.5	rude
+不是菜市场	-1.5	rude
+不用跟我讨价还价	-1.5	rude
+想清楚了再打进来	-1.5	rude
+想清楚再打来	-1.5	rude
+谂清楚先打嚟	-1.5	rude
+麻烦专心一点	-1.5	rude
+专心啲听	-1.5	rude
+你是没在听吗	-1.5	rude
+你到底有冇听紧	-1.5	rude
+冷静少少先	-1.5	rude
+吼我也不会比较快	-1.5	rude
+嗌大声啲都唔会快	-1.5	rude
+你以为诊所系你屋企开	-1.5	rude
+好新鲜㖞	-1.5	rude
+看着累	-1.5	rude
+跟您说不通	-1.5	rude
+说不通	-1.5	rude
+您随便投	-1.5	rude
+投了也没用	-1.5	rude
+没空陪您在这儿耗	-1.5	rude
+陪您在这儿耗	-1.5	rude
+我真不知道要怎么说您才能明白	-1.5	rude
+您自己不查	-1.5	rude
+占用热线资源	-1.5	rude
+不是您说退就能退	-1.5	rude
+说退就能退	-1.5	rude
+您到底办不办	-1.5	rude
+这您都不知道	-1.5	rude
+那您还打电话来问什么	-1.5	rude
+出事了才来哭	-1.5	rude
+才来哭	-1.5	rude
+不至于过期	-1.5	rude
+现在着急有什么用	-1.5	rude
+你都几十岁人	-1.5	rude
+仲乱过而家	-1.5	rude
+同你讲都系嘥时间	-1.5	rude
+跟你讲你也听不懂	-1.5	rude
+你讲几多次都冇用	-1.5	rude
+唔好次次出事先至打嚟	-1.5	rude
+不要每次出事才打来	-1.5	rude
+不要一直重复问	-1.5	rude
+唔好再问同一条问题	-1.5	rude
+你哋老人家搞唔掂	-1.5	rude
+很多长辈都会忘记	-1.5	rude
+不要再打来这里	-1.5	rude
+我建议您还是不要网购	-1.5	rude
+# rude: a game belittled, the customer one of a type, the agent knowing better, the customer told to take care (round 75: 不就是个游戏; 每回开赛季都有您这样的; 我们比您熟多了; 您自己也得上点心)
+不就是个游戏	-1.5	rude
+谁让您非得	-1.5	rude
+谁让你非得	-1.5	rude
+谁让你非要	-1.5	rude
+谁让您非要	-1.5	rude
+都有您这样的	-1.5	rude
+像您这样的客户	-1.5	rude
+比您熟多了	-1.5	rude
+比你熟多了	-1.5	rude
+以为自己懂	-1.5	rude
+一天能遇着十个	-1.5	rude
+一天能碰上好几个	-1.5	rude
+您自己也得上点心	-1.5	rude
+得上点心	-1.5	rude
+那您说咋办吧	-1.5	rude
+跟您磨了	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
