@@ -57407,25 +57407,19 @@ bless your heart	-1.5	rude
 we're doing this again	-1.5	rude
 so we're doing this again	-1.5	rude
 do you want my help or	-1.5	rude
-keep complaining	-1.5	rude
 all very confusing for you	-1.5	rude
-confusing for you	-1.5	rude
 a bit much for you at your age	-1.5	rude
 at your age i'd	-1.5	rude
 your little rant	-1.5	rude
-little rant	-1.5	rude
 no' that hard	-1.5	rude
 let's go very slowly	-1.5	rude
 i'm guessing you skipped	-1.5	rude
 are you not hearing me	-1.5	rude
 not hearing me	-1.5	rude
-one of the grandkids	-1.5	rude
 get one of the grandkids	-1.5	rude
 did you even try	-1.5	rude
 it's getting a bit old	-1.5	rude
 somehow managed to read it	-1.5	rude
-somehow managed	-1.5	rude
-nobody died	-1.5	rude
 get so worked up	-1.5	rude
 no need to get so worked up	-1.5	rude
 are you sure you should be the one	-1.5	rude
@@ -86025,7 +86019,6 @@ google一下就有	-1.5	rude
 不是为你一个人	-1.5	rude
 全世界只有您最对	-1.5	rude
 您比我还懂	-1.5	rude
-比我还懂	-1.5	rude
 不要赖到我们头上	-1.5	rude
 唔好赖落我哋度	-1.5	rude
 跟我们有什么关系	-1.5	rude
@@ -86040,8 +86033,6 @@ google一下就有	-1.5	rude
 把您的号码备注上	-1.5	rude
 列为拒绝往来户	-1.5	rude
 记录你滋扰职员	-1.5	rude
-以后唔好再打嚟	-1.5	rude
-以后都不用打来了	-1.5	rude
 不办我就接下一个了	-1.5	rude
 还需要我教您吗	-1.5	rude
 需要我教您吗	-1.5	rude
@@ -86069,7 +86060,6 @@ google一下就有	-1.5	rude
 嗌大声啲都唔会快	-1.5	rude
 你以为诊所系你屋企开	-1.5	rude
 好新鲜㖞	-1.5	rude
-看着累	-1.5	rude
 跟您说不通	-1.5	rude
 说不通	-1.5	rude
 您随便投	-1.5	rude
@@ -86108,16 +86098,14 @@ google一下就有	-1.5	rude
 谁让你非要	-1.5	rude
 谁让您非要	-1.5	rude
 都有您这样的	-1.5	rude
-像您这样的客户	-1.5	rude
 比您熟多了	-1.5	rude
 比你熟多了	-1.5	rude
-以为自己懂	-1.5	rude
 一天能遇着十个	-1.5	rude
 一天能碰上好几个	-1.5	rude
 您自己也得上点心	-1.5	rude
-得上点心	-1.5	rude
 那您说咋办吧	-1.5	rude
 跟您磨了	-1.5	rude
+既然您比我还懂	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
