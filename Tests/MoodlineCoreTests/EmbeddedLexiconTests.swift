@@ -750,6 +750,8 @@ import Testing
             #expect(score(line).categories.contains(.rude), "\(line)")
         }
         for line in ["Can other people manage the account, like my son?", "how do other customers manage this?", "I'll manage, thanks",
+                     "Other customers found it confusing too, so don't worry", "Other people can follow it on the tracking page",
+                     "everyone else in the family can do it on my account?",
                      "Could you grab a pen? I'll give you the reference number.", "Press the label down firmly so it sticks.",
                      "she's such a good girl, never any trouble", "Oh bless you, thank you so much!",
                      "我再慢慢给您讲一遍，有不清楚的随时问我。", "一般人都不太清楚这个条款，我给您解释一下。", "您听清楚了吗？信号不太好。",

@@ -44897,10 +44897,6 @@ a ten year old	0	@en_manypeople
 my nan	0	@en_manypeople
 even my nan	0	@en_manypeople
 my grandma	0	@en_manypeople
-manage	0	@en_canmanage
-manages	0	@en_canmanage
-manage it	0	@en_canmanage
-manage to	0	@en_canmanage
 manage fine	0	@en_canmanage
 seem to manage	0	@en_canmanage
 seems to manage	0	@en_canmanage
@@ -44921,12 +44917,6 @@ dont seem to have a problem	0	@en_canmanage
 don't seem to have any trouble	0	@en_canmanage
 don't have any trouble	0	@en_canmanage
 could follow it	0	@en_canmanage
-could do it	0	@en_canmanage
-could do this	0	@en_canmanage
-can do it	0	@en_canmanage
-can follow it	0	@en_canmanage
-find it easy	0	@en_canmanage
-find it simple	0	@en_canmanage
 # --- asking about others is no comparison (can other people manage the account? how do other customers manage this?): blockers
 can other people	0
 can other customers	0
@@ -44939,8 +44929,6 @@ how does everyone else	0
 how do most people	0
 how do most customers	0
 a child could	0	@en_manypeople
-follow it	0	@en_canmanage
-follow this	0	@en_canmanage
 # --- the household gone over to a rival, and the speaker following (my wife's gone over to AT&T and I'm following her)
 my wife's gone over to	0	@en_othersmoved
 my husband's gone over to	0	@en_othersmoved
@@ -44969,7 +44957,6 @@ so i'm going too	0	@en_metoogo
 i'm going too	0	@en_metoogo
 i'll go too	0	@en_metoogo
 even my granny	0	@en_manypeople
-found it	0	@en_canmanage
 # --- "I very blur today" is the speaker on themself, not the agent on the customer
 i very blur	0
 im very blur	0
@@ -57434,6 +57421,11 @@ kind of impressive	-1.5	rude
 have a think about how you ended up	-1.5	rude
 every banned player says	-1.5	rude
 you've never heard of	-1.5	rude
+# --- a child held up as able, said whole (a child could follow it)
+a child could follow it	-1.5	rude
+a child could do it	-1.5	rude
+a child could do this	-1.5	rude
+a kid could do it	-1.5	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
