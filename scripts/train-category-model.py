@@ -7,6 +7,11 @@ tokeniser sees them (lower case, traditional characters mapped to simplified). T
 on the project's own statement suites (Tests/MoodlineCoreTests/Fixtures/statements/*.tsv),
 which were written for Moodline; the weights are Apache-2.0 like them.
 
+A seventh column, `rude`, is a logistic regression of an agent's misconduct against ordinary agent
+lines, which the scorer reads only for an agent's line: it learns from the agent-line sets
+(Tests/MoodlineCoreTests/Fixtures/agent-lines) and, as ordinary lines, from what agents say in the
+conversations of the replay sets whose expectations forbid misconduct.
+
 A sixth column, `positive`, is a logistic regression of warm against sore, which the scorer
 reads only for a Chinese line no word of which has sentiment (so that fewer lines abstain).
 It learns from the Chinese lexicons' own weighted entries (their sign), the labelled set, the valence
@@ -108,6 +113,40 @@ def valence_rows(statements):
     return out
 
 
+def agent_rows(exclude_agent, exclude_conversations):
+    """(rude, text) pairs for the `rude` column: the agent-line sets, and every agent line of a
+    conversation whose expectations forbid `agent_misconduct` (ordinary; lines of calls where
+    misconduct is expected are left out, since not every line in its window is rude)."""
+    import json
+    out = []
+    for path in sorted((root / "Tests" / "MoodlineCoreTests" / "Fixtures" / "agent-lines").glob("*.tsv")):
+        if any(path.match(pattern) for pattern in exclude_agent):
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            fields = line.split("\t")
+            if len(fields) == 4:
+                out.append((fields[2] == "rude", fields[3]))
+    for folder in sorted((root / "Tests" / "MoodlineReplayTests" / "Conversations").glob("*/")):
+        expectations = folder / "expectations.jsonl"
+        if not expectations.exists() or any(folder.match(pattern) for pattern in exclude_conversations):
+            continue
+        for line in expectations.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            expected = json.loads(line)
+            session = folder / "sessions" / (expected["session"] + ".jsonl")
+            if "agent_misconduct" not in expected.get("forbid", []) or not session.exists():
+                continue
+            for message in session.read_text(encoding="utf-8").splitlines():
+                try:
+                    fragment = json.loads(message)
+                except ValueError:
+                    continue
+                if fragment.get("type") == "fragment" and fragment.get("speaker") == "agent" and fragment.get("text"):
+                    out.append((False, fragment["text"]))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--valence", type=float, default=0.8,
@@ -131,6 +170,16 @@ def main():
                     "from the statement suites and 3 false alarms from the conversation sets and lost no expected alert "
                     "there; for repeat contact, whose rules read any count of calls or days, 0.04 lost no true statement "
                     "on four such rounds")
+    ap.add_argument("--rude", default="0.9,0.98",
+                    help="the `rude` column's probabilities: above the first an agent's line is rude and waits for more, "
+                    "above the second it alone raises agent_misconduct (most of what agents say is ordinary: on the "
+                    "agent-line sets, one round left out of training, 0.9 found half the Chinese rude lines with about one "
+                    "false alarm in 120 look-alikes and one in 400 ordinary conversation lines; 0.98 one in 1,000)")
+    ap.add_argument("--rude-c", type=float, default=2.0)
+    ap.add_argument("--exclude-agent", action="append", default=[],
+                    help="leave out agent-line files matching this glob (to measure on them); repeatable")
+    ap.add_argument("--exclude-conversations", action="append", default=[],
+                    help="leave out conversation folders matching this glob (to measure on them); repeatable")
     ap.add_argument("--c", type=float, default=4.0)
     ap.add_argument("--min-weight", type=float, default=0.25)
     ap.add_argument("--min-positive-weight", type=float, default=0.5)
@@ -162,10 +211,15 @@ def main():
     warm_sore = valence_rows(rows)
     valence_vectorizer = CountVectorizer(analyzer=lambda t: features(t, table), min_df=args.min_count)
     valence_x = valence_vectorizer.fit_transform([t for _, t in warm_sore])
-    names = sorted(set(vectorizer.get_feature_names_out()) | set(valence_vectorizer.get_feature_names_out()))
+    agent = agent_rows(args.exclude_agent, args.exclude_conversations)
+    agent_vectorizer = CountVectorizer(analyzer=lambda t: features(t, table), min_df=args.min_count)
+    agent_x = agent_vectorizer.fit_transform([t for _, t in agent])
+    names = sorted(set(vectorizer.get_feature_names_out()) | set(valence_vectorizer.get_feature_names_out())
+                   | set(agent_vectorizer.get_feature_names_out()))
     row = {name: i for i, name in enumerate(names)}
     names = np.array(names)
-    weights = np.zeros((len(names), len(CATEGORIES) + 1))
+    RUDE = len(CATEGORIES) + 1
+    weights = np.zeros((len(names), len(CATEGORIES) + 2))
     biases = []
     category_rows = [row[n] for n in vectorizer.get_feature_names_out()]
     for k, category in enumerate(CATEGORIES):
@@ -177,6 +231,10 @@ def main():
         valence_x, np.array([warm for warm, _ in warm_sore]))
     weights[[row[n] for n in valence_vectorizer.get_feature_names_out()], len(CATEGORIES)] = model.coef_[0]
     biases.append(model.intercept_[0])
+    model = LogisticRegression(C=args.rude_c, max_iter=5000, class_weight="balanced").fit(
+        agent_x, np.array([rude for rude, _ in agent]))
+    weights[[row[n] for n in agent_vectorizer.get_feature_names_out()], RUDE] = model.coef_[0]
+    biases.append(model.intercept_[0])
     # The scorer reads the column only for Chinese lines: English features would only make the
     # table bigger.
     weights[[not HAN.search(n) for n in names], len(CATEGORIES)] = 0
@@ -184,37 +242,42 @@ def main():
     # keeps only its stronger features.
     weak = np.abs(weights[:, len(CATEGORIES)]) < args.min_positive_weight
     weights[weak, len(CATEGORIES)] = 0
-    # A feature is kept for the categories or for the `positive` column; one kept only for the
+    weights[np.abs(weights[:, RUDE]) < args.min_weight, RUDE] = 0
+    # A feature is kept for the categories, the `positive` column or `rude`; one kept only for a
     # column adds nothing to the categories, so that they read as if trained alone.
     for_categories = np.abs(weights[:, :len(CATEGORIES)]).max(axis=1) >= args.min_weight
     weights[~for_categories, :len(CATEGORIES)] = 0
-    keep = for_categories | (weights[:, len(CATEGORIES)] != 0)
+    keep = for_categories | (weights[:, len(CATEGORIES)] != 0) | (weights[:, RUDE] != 0)
     out = pathlib.Path(args.out)
     with out.open("w", encoding="utf-8") as f:
         f.write("# file: categories.model\n")
         f.write("# what: the learned category layer: a logistic regression per category over English words and word pairs and\n")
         f.write("#   Chinese characters, pairs and triples (features `1:word`, `2:a|b`, `3:a|b|c`), one weight per category\n")
         f.write("#   and `positive` (warm against sore, for Chinese lines no word of which has sentiment; its threshold is the\n")
-        f.write("#   probability, of warm or of sore, such a line needs to take the sign; its alert column is unused)\n")
+        f.write("#   probability, of warm or of sore, such a line needs to take the sign; its alert column is unused) and `rude`\n")
+        f.write("#   (an agent's misconduct, read only for agents' lines)\n")
         f.write(f"# source: trained by scripts/train-category-model.py on the project's statement suites ({len(rows)} lines written for Moodline);\n")
-        f.write("#   `positive` also on the signs of the Chinese lexicons' weighted entries and the labelled and valence sets (Fixtures)\n")
+        f.write("#   `positive` also on the signs of the Chinese lexicons' weighted entries and the labelled and valence sets (Fixtures);\n")
+        f.write(f"#   `rude` on the agent-line sets and what agents say in calm replay conversations ({len(agent)} lines written for Moodline)\n")
         f.write("# licence: Apache-2.0 (the project licence)\n")
-        f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "<TAB>positive; `bias`, `threshold`, `alert` and `veto` (probabilities) lines first;\n")
+        f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "<TAB>positive<TAB>rude; `bias`, `threshold`, `alert` and `veto` (probabilities) lines first;\n")
         f.write("#   `veto`: under it the model overrules a rule's statement of the category (0: never)\n")
         f.write("bias\t" + "\t".join(f"{b:.4f}" for b in biases) + "\n")
         thresholds = [float(t) for t in args.thresholds.split(",")]
         assert len(thresholds) == len(CATEGORIES), "one threshold per category"
-        f.write("threshold\t" + "\t".join(f"{t:.2f}" for t in thresholds + [args.valence]) + "\n")
+        rude = [float(t) for t in args.rude.split(",")]
+        assert len(rude) == 2, "two probabilities for rude: the line's, then the alert's"
+        f.write("threshold\t" + "\t".join(f"{t:.2f}" for t in thresholds + [args.valence, rude[0]]) + "\n")
         alerts = [float(t) for t in args.alert.split(",")]
         assert len(alerts) == len(CATEGORIES), "one alert threshold per category"
-        f.write("alert\t" + "\t".join(f"{t:.2f}" for t in alerts + [args.valence]) + "\n")
+        f.write("alert\t" + "\t".join(f"{t:.2f}" for t in alerts + [args.valence, rude[1]]) + "\n")
         vetoes = [float(t) for t in args.veto.split(",")]
         assert len(vetoes) == len(CATEGORIES), "one veto per category"
         f.write("veto\t" + "\t".join(f"{t:g}" for t in vetoes) + "\n")
         for name, w in zip(names[keep], weights[keep]):
             f.write(name + "\t" + "\t".join(f"{v:.3f}" for v in w) + "\n")
     print(f"{out.name}: {int(keep.sum())} of {len(names)} features, {len(rows)} training lines, "
-          f"{len(warm_sore)} for the positive column", file=sys.stderr)
+          f"{len(warm_sore)} for the positive column, {len(agent)} for rude", file=sys.stderr)
 
 
 if __name__ == "__main__":

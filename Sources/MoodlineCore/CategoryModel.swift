@@ -9,6 +9,9 @@ struct CategoryModel: Sendable {
     /// The column after the categories': the log-odds of warm against sore, read only for a
     /// Chinese line no word of which has sentiment (`positive`; optional in a model file).
     static let positiveColumn = categories.count
+    /// The column after `positive`: the log-odds of an agent's misconduct (``Category/rude``),
+    /// read only for an agent's line (`rude`; optional in a model file).
+    static let rudeColumn = positiveColumn + 1
     static let width = 8
 
     /// One feature as written: `1:kill`, `2:kill|myself`, `3:不|想|活`.

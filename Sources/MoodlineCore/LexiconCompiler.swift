@@ -338,16 +338,16 @@ enum LexiconCompiler {
 
     /// Reads one line of a `*.model` file: `bias`, `threshold`, `alert` and `veto` (probabilities) or a feature
     /// (`2:kill|myself`) with one weight per ``CategoryModel/categories`` entry, and optionally one
-    /// for ``CategoryModel/positiveColumn``.
+    /// for ``CategoryModel/positiveColumn`` and then one for ``CategoryModel/rudeColumn``.
     private static func readModelLine(_ line: Substring, file: String, line lineNumber: Int, into out: inout Output, units: inout [TextUnit]) {
         func issue(_ message: String) {
             out.issues.append(LexiconIssue(.badModel, file: file, line: lineNumber, message))
         }
         let fields = Self.fields(line, UInt8(ascii: "\t"))
         let count = CategoryModel.categories.count
-        // The `positive` column after the categories' is optional.
-        guard fields.count == count + 1 || fields.count == count + 2 else {
-            return issue("expected a feature and \(count) weights (\(count + 1) with `positive`), found \(fields.count) field(s)")
+        // The `positive` and `rude` columns after the categories' are optional.
+        guard (count + 1...count + 3).contains(fields.count) else {
+            return issue("expected a feature and \(count) weights (\(count + 1) with `positive`, \(count + 2) with `rude`), found \(fields.count) field(s)")
         }
         let values = fields.dropFirst().compactMap { Float($0) }.filter(\.isFinite)
         guard values.count == fields.count - 1 else { return issue("the weights must be \(fields.count - 1) numbers") }

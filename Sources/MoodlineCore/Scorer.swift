@@ -16,9 +16,8 @@ public struct Scorer: Sendable {
     }
 
     /// Scores a fragment. `language` is the caller's tag when known; it is detected otherwise.
-    /// `learned: false` leaves the learned layer out: its categories are what customers say,
-    /// so an agent's fragment need not pay for it.
-    public mutating func score(_ text: String, language: Language? = nil, learned: Bool = true) -> Score {
+    /// `learned` says whose line it is, and so what the learned layer may find in it.
+    public mutating func score(_ text: String, language: Language? = nil, learned: LearnedReading = .customer) -> Score {
         var trace = NoTrace()
         return score(text, language: language, learned: learned, tracer: &trace)
     }
@@ -31,7 +30,7 @@ public struct Scorer: Sendable {
 
     /// Scores a fragment and reports every step to `tracer`.
     public mutating func score<Tracer: ScoreTracer>(
-        _ text: String, language: Language?, learned: Bool = true, tracer: inout Tracer
+        _ text: String, language: Language?, learned: LearnedReading = .customer, tracer: inout Tracer
     ) -> Score {
         // withUTF8 returns the score itself where withContiguousStorageIfAvailable would wrap
         // it in an Optional: one copy of a 156-byte value less per fragment.
@@ -41,7 +40,7 @@ public struct Scorer: Sendable {
 
     /// Scores UTF-8 bytes and reports every step to `tracer`.
     public mutating func score<Tracer: ScoreTracer>(
-        utf8 text: UnsafeBufferPointer<UInt8>, language: Language?, learned: Bool = true, tracer: inout Tracer
+        utf8 text: UnsafeBufferPointer<UInt8>, language: Language?, learned: LearnedReading = .customer, tracer: inout Tracer
     ) -> Score {
         if units.count < text.count + 1 { units = Array(repeating: TextUnit(), count: max(text.count + 1, units.count * 2)) }
         let tables = lexicon.frozen
@@ -59,10 +58,17 @@ public struct Scorer: Sendable {
                 // negative word, a category, or a concept only one category's patterns use. Calm
                 // talk, most of any conversation, skips them. A Chinese line with no sentiment word
                 // takes its lean from the layer.
-                if learned && !tables.model.isEmpty && (rules.sawTrouble || (stats.cjk > 0 && rules.hasNoSentiment)) {
+                switch learned {
+                case .customer where !tables.model.isEmpty && (rules.sawTrouble || (stats.cjk > 0 && rules.hasNoSentiment)):
                     let logits = tables.model.logits(fragment)
                     if rules.sawTrouble { rules.modelLogits = logits }
                     rules.positiveLogit = logits[CategoryModel.positiveColumn]
+                case .agent where !tables.model.isEmpty:
+                    // Misconduct said politely has no negative word to wait for ("you do realise
+                    // it says non-refundable, right?"): every agent line is read.
+                    rules.rudeLogit = tables.model.logits(fragment)[CategoryModel.rudeColumn]
+                default:
+                    break
                 }
                 return rules.finish(language: language ?? Self.detectLanguage(stats), tracer: &tracer)
             }
@@ -72,7 +78,7 @@ public struct Scorer: Sendable {
     /// The learned layer's features in `text` with their weight for `category`, strongest
     /// first: what `moodline score` names to explain the model's decision.
     public mutating func learnedFeatures(_ text: String, category: Category, count: Int = 5) -> [(feature: String, weight: Float)] {
-        guard let column = CategoryModel.categories.firstIndex(of: category) else { return [] }
+        guard let column = category == .rude ? CategoryModel.rudeColumn : CategoryModel.categories.firstIndex(of: category) else { return [] }
         let tables = lexicon.frozen
         var text = text
         var found: [(feature: String, weight: Float)] = []
@@ -149,6 +155,8 @@ private struct RuleState {
     var modelLogits: SIMD8<Float>?
     /// The learned layer's log-odds of warm against sore, read when no word has sentiment.
     var positiveLogit: Float?
+    /// The learned layer's log-odds of an agent's misconduct, read for an agent's line.
+    var rudeLogit: Float?
     /// The total is the learned layer's lean.
     var isLean = false
     /// No entry of the fragment has sentiment, not even a reply word or a character.
@@ -814,6 +822,20 @@ private struct RuleState {
         }
     }
 
+    /// The learned layer's misconduct in an agent's line the rules found neither rude nor
+    /// abusive: under the model's alert line, a guess that waits for more in a conversation.
+    mutating func applyRudeModel<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        guard let logit = rudeLogit, logit > modelThresholds[CategoryModel.rudeColumn],
+              !categories.contains(.rude), !categories.contains(.abuse) else { return }
+        tracer.record(.learned(.rude, probability: 1 / (1 + expf(-logit))))
+        categories.insert(.rude)
+        hits.append(CategoryHit(learned: .rude))
+        if logit <= modelAlertThresholds[CategoryModel.rudeColumn] {
+            tracer.record(.learnedTentative(.rude))
+            tentative.insert(.rude)
+        }
+    }
+
     /// A death wish in a fragment that insults the listener, names them and never names the
     /// speaker (像你这种没用的东西，怎么不干脆去死一死; "you useless lump, do us all a favour and
     /// drop dead") is aimed at the listener: abuse, not self-harm. Whoever speaks of their own
@@ -975,6 +997,7 @@ private struct RuleState {
         let fragmentCues = applyFragmentWide(tracer: &tracer)
         applyVeto(tracer: &tracer)
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
+        applyRudeModel(tracer: &tracer)
         dropListenersDeathWish(tracer: &tracer)
         dropChurnBesideSelfHarm(tracer: &tracer)
         markUnfirm(tracer: &tracer)

@@ -110,10 +110,10 @@ extension Engine {
             ts: fragment.ts, customerValence: s.customer.valence, customerArousal: s.customer.arousal,
             agentValence: s.agentState.valence, agentArousal: s.agentState.arousal)
 
-        // One clear statement. An agent is called rude only on a rule's evidence: the learned
-        // layer, trained on what customers say, is no judge of an agent's words.
+        // One clear statement. An agent's line is read by the learned layer for misconduct only
+        // (its `rude` column, trained on agents' lines); a guess under its alert line waits for more.
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
-        let stated = fragment.speaker == .customer ? score.categories : score.ruleCategories
+        let stated = score.categories
         // An agent who dares the customer to go outside ("有本事你去告啊") gives no advice: the
         // threat that answers the dare is the customer's own. Nor does one who names an outside
         // body without pointing the customer to it ("复核费是物价部门核定的"): a later "I'll call

@@ -76,7 +76,7 @@ public struct Engine: Sendable {
     public mutating func handle(_ fragment: Fragment, into output: inout EngineOutput) {
         guard let slot = admit(fragment, into: &output) else { return }
         let language = Self.language(ofTag: fragment.lang) ?? slots[Int(slot)].language
-        let score = scorer.score(fragment.text, language: language, learned: fragment.speaker == .customer)
+        let score = scorer.score(fragment.text, language: language, learned: fragment.speaker == .customer ? .customer : .agent)
         process(fragment, score: score, slot: slot, into: &output)
     }
 

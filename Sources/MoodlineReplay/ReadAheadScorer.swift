@@ -147,7 +147,7 @@ final class ReadAheadScorer: @unchecked Sendable {
                     fragments &+= 1
                     if fragments & 7 < scoringShare, let language = Engine.language(ofTag: fragment.lang) {
                         batch.entries.append(.scoredFragment)
-                        batch.scores.append(scorer.score(fragment.text, language: language, learned: fragment.speaker == .customer))
+                        batch.scores.append(scorer.score(fragment.text, language: language, learned: fragment.speaker == .customer ? .customer : .agent))
                     } else {
                         batch.entries.append(.fragment)
                     }

@@ -26,11 +26,15 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Language tag (en, zh, zh-Hant, …); detected when absent.")
     var lang: String?
 
+    @Flag(help: "Read the text as an agent's line: the learned layer then looks for misconduct (rude) only.")
+    var agent = false
+
     @Option(help: "Load lexicons from this directory instead of the embedded ones.")
     var lexicons: String?
 
     func validate() throws {
         if jsonl && !text.isEmpty { throw ValidationError("give either text or --jsonl, not both") }
+        if jsonl && agent { throw ValidationError("--agent reads the text given on the command line, not --jsonl") }
         if !jsonl && text.isEmpty { throw ValidationError("give the text to score, or --jsonl to read JSON lines from standard input") }
         if let lang, Language(bcp47: lang) == nil {
             throw ValidationError("unknown language tag '\(lang)'; use en, zh, zh-Hans, zh-Hant, zh-TW, zh-HK or mixed")
@@ -46,7 +50,7 @@ struct ScoreCommand: ParsableCommand {
         var scorer = Scorer(lexicon: lexicon)
         var recorder = StepRecorder()
         let line = text.joined(separator: " ")
-        let score = scorer.score(line, language: lang.flatMap { Language(bcp47: $0) }, tracer: &recorder)
+        let score = scorer.score(line, language: lang.flatMap { Language(bcp47: $0) }, learned: agent ? .agent : .customer, tracer: &recorder)
         print(ScoreExplanation(text: line, score: score, steps: recorder.steps, lexicon: lexicon).rendered)
     }
 }

@@ -245,6 +245,44 @@ import Testing
         #expect(Lexicon.errorCodes([LexiconSource(name: "m.model", text: "alert\t1.5\t0.5\t0.5\t0.5\t0.5\n")]) == [.badModel])
     }
 
+    /// The `rude` column reads an agent's line only, whole (misconduct said politely has no
+    /// negative word to wait for), and only where no rule found rudeness or abuse; under its
+    /// alert line the guess is tentative.
+    @Test func theRudeColumnReadsOnlyAnAgentsLine() throws {
+        // Columns: self_harm abuse escalation churn repeat positive rude.
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "test.tsv", text: "calm down\t-1\trude\n"),
+            LexiconSource(name: "test.model", text: """
+                bias\t-4\t-4\t-4\t-4\t-4\t0\t-4
+                threshold\t0.5\t0.5\t0.5\t0.5\t0.5\t0.8\t0.5
+                alert\t0.5\t0.5\t0.5\t0.5\t0.5\t0.8\t0.99
+                1:capital\t0\t0\t0\t0\t0\t0\t3
+                1:letters\t0\t0\t0\t0\t0\t0\t3
+                1:obviously\t0\t0\t0\t0\t0\t0\t6
+                """),
+        ])
+        var scorer = Scorer(lexicon: lexicon)
+        let text = "It is written in capital letters, obviously."
+        let agent = scorer.score(text, language: nil, learned: .agent) // log-odds 8: p 0.9997
+        #expect(agent.categories.contains(.rude) && agent.tentativeCategories.isEmpty)
+        #expect(agent.hits.first { $0.category == .rude }?.isLearned == true)
+        #expect(!agent.ruleCategories.contains(.rude))
+        let unsure = scorer.score("capital letters", language: nil, learned: .agent) // log-odds 2: p 0.88
+        #expect(unsure.categories.contains(.rude) && unsure.tentativeCategories.contains(.rude))
+        #expect(!scorer.score("letters", language: nil, learned: .agent).categories.contains(.rude))
+        // A customer's line, or the rules alone, never read the column.
+        #expect(!scorer.score(text, language: nil).categories.contains(.rude))
+        #expect(!scorer.score(text, language: nil, learned: .off).categories.contains(.rude))
+        // A rule's rudeness stands as the rule's: the layer adds no second hit.
+        let ruled = scorer.score("obviously, calm down", language: nil, learned: .agent)
+        #expect(ruled.ruleCategories.contains(.rude) && !ruled.hits.contains { $0.isLearned })
+        #expect(scorer.learnedFeatures(text, category: .rude).first?.feature == "1:obviously")
+        // A model without the column never reads an agent's line as rude.
+        var plain = Scorer(lexicon: Self.lexicon)
+        #expect(!plain.score("hello, cancelling everything", language: nil, learned: .agent).categories.contains(.churn))
+        #expect(Lexicon.errorCodes([LexiconSource(name: "m.model", text: "1:a\t0\t0\t0\t0\t0\t0\t0\t0\n")]) == [.badModel])
+    }
+
     /// A self-harm guess too weak to alert on ("I nearly had a heart attack… hiding under the
     /// table") leaves the line's own valence alone; one over the alert threshold reads as despair,
     /// as a rule's disclosure does.

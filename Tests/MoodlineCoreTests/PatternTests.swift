@@ -104,7 +104,7 @@ import Testing
     /// A fragment's categories under `lexicon`, by the rules alone.
     func rules(_ lexicon: Lexicon, _ text: String) -> CategorySet {
         var scorer = Scorer(lexicon: lexicon)
-        return scorer.score(text, language: nil, learned: false).categories
+        return scorer.score(text, language: nil, learned: .off).categories
     }
 
     func steps(_ text: String) -> [ScoreStep] {
@@ -266,7 +266,7 @@ import Testing
         #expect(rules(lexicon, "i called about the policy, and i'm ready").contains(.selfHarm))
         var scorer = Scorer(lexicon: lexicon)
         var recorder = StepRecorder()
-        _ = scorer.score("the policy, and i'm ready", language: nil, learned: false, tracer: &recorder)
+        _ = scorer.score("the policy, and i'm ready", language: nil, learned: .off, tracer: &recorder)
         #expect(recorder.steps.contains { if case .categoryUncorroborated = $0 { true } else { false } })
     }
 
@@ -281,7 +281,7 @@ import Testing
         let lexicon = try Lexicon(sources: sources)
         func score(_ text: String) -> Score {
             var scorer = Scorer(lexicon: lexicon)
-            return scorer.score(text, language: nil, learned: false)
+            return scorer.score(text, language: nil, learned: .off)
         }
         let waited = score("three weeks and it is still broken")
         #expect(waited.categories.contains(.repeatContact) && waited.weakCategories.contains(.repeatContact))
@@ -327,7 +327,7 @@ import Testing
         func fired(_ text: String) -> [String] {
             var scorer = Scorer(lexicon: lexicon)
             var recorder = StepRecorder()
-            _ = scorer.score(text, language: nil, learned: false, tracer: &recorder)
+            _ = scorer.score(text, language: nil, learned: .off, tracer: &recorder)
             return recorder.steps.compactMap { if case .patternFired(let id, _) = $0 { lexicon.pattern(id).name } else { nil } }
         }
         #expect(fired("beta only") == [])
@@ -517,7 +517,7 @@ import Testing
         ])
         func categories(_ text: String) -> CategorySet {
             var scorer = Scorer(lexicon: lexicon)
-            return scorer.score(text, language: nil, learned: false).categories
+            return scorer.score(text, language: nil, learned: .off).categories
         }
         #expect(!categories("I called yesterday about the parcel").contains(.repeatContact))
         #expect(categories("I called yesterday, still waiting").contains(.repeatContact))

@@ -57,6 +57,28 @@ import Testing
         #expect(h.kinds(.selfHarm).map(\.seq) == [3])
     }
 
+    /// An agent's misconduct the learned layer read (its `rude` column) alerts as the rules'
+    /// does when the model is sure; a guess under its alert line waits for two more within the
+    /// cooldown, since most of what agents say is ordinary.
+    @Test func anAgentsLearnedRudenessAlertsWhenSureOrRepeated() {
+        func rude(tentative: Bool) -> Score {
+            var hits = CategoryHits()
+            _ = hits.append(CategoryHit(learned: .rude))
+            return Score(
+                valence: -0.1, language: .english, categories: [.init(.rude)], hits: hits,
+                tentativeCategories: tentative ? [.init(.rude)] : [])
+        }
+        var sure = Harness()
+        sure.send(fragment(1, at: 0, .agent), rude(tentative: false))
+        #expect(sure.kinds(.agentMisconduct).map(\.seq) == [1])
+        var unsure = Harness()
+        unsure.send(fragment(1, at: 0, .agent), rude(tentative: true))
+        unsure.send(fragment(2, at: 10, .agent), rude(tentative: true))
+        #expect(unsure.kinds(.agentMisconduct).isEmpty)
+        unsure.send(fragment(3, at: 20, .agent), rude(tentative: true))
+        #expect(unsure.kinds(.agentMisconduct).map(\.seq) == [3])
+    }
+
     /// A repeat contact a rule stated with none of the words that make it firm (time gone by,
     /// no earlier contact named) waits as a weak guess does; one that names a contact alerts at
     /// once.

@@ -80,6 +80,7 @@ import Testing
         Floor(name: "round73", recall: 0.9, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round74", recall: 0.9, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round75", recall: 0.9, falseAlarms: 3, calmAlerted: 1, calmUrgent: 1),
+        Floor(name: "round76", recall: 0.93, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
