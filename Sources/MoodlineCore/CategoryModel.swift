@@ -39,6 +39,20 @@ struct CategoryModel: Sendable {
 
     var isEmpty: Bool { features.isEmpty }
 
+    /// The features one reading needs, with only their weights for it: an agent's line reads
+    /// the `rude` column alone, a customer's every other. Each reading's table then holds only
+    /// its own features, so a line looks up fewer units in a smaller table.
+    func features(for reading: LearnedReading) -> CategoryModel {
+        var kept = self
+        kept.features = features.compactMap { feature in
+            var weights = feature.weights
+            for k in weights.indices where (k == Self.rudeColumn) != (reading == .agent) { weights[k] = 0 }
+            guard weights.contains(where: { $0 != 0 }) else { return nil }
+            return Feature(name: feature.name, units: feature.units, weights: weights)
+        }
+        return kept
+    }
+
     /// A unit as the model names it: a character by its (simplified) scalar, a word by its
     /// hash with the top bit set, so the two never meet.
     @inline(__always)

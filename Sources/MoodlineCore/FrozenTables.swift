@@ -11,9 +11,13 @@ final class FrozenTables: @unchecked Sendable {
     /// The patterns, at a fixed address: ``ClauseState`` reads them in place, where a copy of
     /// their 484 bytes per scoring pass cost several per cent of the scoring time.
     let patternsAddress: UnsafeMutablePointer<FrozenPatterns>
+    /// The learned layer for a customer's line (every column but `rude`).
     let model: FrozenCategoryModel
     /// The model's feature names by table row, for explanations.
     let modelFeatureNames: [String]
+    /// The learned layer for an agent's line: the `rude` column's features alone.
+    let agentModel: FrozenCategoryModel
+    let agentModelFeatureNames: [String]
     private var allocations: [UnsafeMutableRawPointer] = []
 
     init(
@@ -102,19 +106,23 @@ final class FrozenTables: @unchecked Sendable {
         )
         patternsAddress = .allocate(capacity: 1)
         patternsAddress.initialize(to: frozenPatterns)
-        let modelTable = FrozenCategoryModel.layout(model)
-        modelFeatureNames = modelTable.names
         func vector(_ values: [Float]) -> SIMD8<Float> {
             var v = SIMD8<Float>.zero
             for (k, x) in values.prefix(CategoryModel.width).enumerated() { v[k] = x }
             return v
         }
-        let roles = FrozenCategoryModel.roles(model)
-        self.model = FrozenCategoryModel(
-            tags: copy(modelTable.tags), weights: copy(modelTable.weights), bias: vector(model.bias), thresholds: vector(model.thresholds),
-            alertThresholds: vector(model.alertThresholds.isEmpty ? model.thresholds : model.alertThresholds),
-            vetoes: model.vetoes.isEmpty ? SIMD8(repeating: -.infinity) : vector(model.vetoes + [Float](repeating: -.infinity, count: CategoryModel.width)),
-            characterRoles: copy(roles.characters), wordRoles: copy(roles.words))
+        func freeze(_ model: CategoryModel) -> (FrozenCategoryModel, names: [String]) {
+            let table = FrozenCategoryModel.layout(model)
+            let roles = FrozenCategoryModel.roles(model)
+            let frozen = FrozenCategoryModel(
+                tags: copy(table.tags), weights: copy(table.weights), bias: vector(model.bias), thresholds: vector(model.thresholds),
+                alertThresholds: vector(model.alertThresholds.isEmpty ? model.thresholds : model.alertThresholds),
+                vetoes: model.vetoes.isEmpty ? SIMD8(repeating: -.infinity) : vector(model.vetoes + [Float](repeating: -.infinity, count: CategoryModel.width)),
+                characterRoles: copy(roles.characters), wordRoles: copy(roles.words))
+            return (frozen, table.names)
+        }
+        (self.model, modelFeatureNames) = freeze(model.features(for: .customer))
+        (agentModel, agentModelFeatureNames) = freeze(model.features(for: .agent))
         allocations = owned
     }
 

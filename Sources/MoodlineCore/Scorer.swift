@@ -63,10 +63,10 @@ public struct Scorer: Sendable {
                     let logits = tables.model.logits(fragment)
                     if rules.sawTrouble { rules.modelLogits = logits }
                     rules.positiveLogit = logits[CategoryModel.positiveColumn]
-                case .agent where !tables.model.isEmpty:
+                case .agent where !tables.agentModel.isEmpty:
                     // Misconduct said politely has no negative word to wait for ("you do realise
                     // it says non-refundable, right?"): every agent line is read.
-                    rules.rudeLogit = tables.model.logits(fragment)[CategoryModel.rudeColumn]
+                    rules.rudeLogit = tables.agentModel.logits(fragment)[CategoryModel.rudeColumn]
                 default:
                     break
                 }
@@ -80,6 +80,8 @@ public struct Scorer: Sendable {
     public mutating func learnedFeatures(_ text: String, category: Category, count: Int = 5) -> [(feature: String, weight: Float)] {
         guard let column = category == .rude ? CategoryModel.rudeColumn : CategoryModel.categories.firstIndex(of: category) else { return [] }
         let tables = lexicon.frozen
+        let model = category == .rude ? tables.agentModel : tables.model
+        let names = category == .rude ? tables.agentModelFeatureNames : tables.modelFeatureNames
         var text = text
         var found: [(feature: String, weight: Float)] = []
         text.withUTF8 { utf8 in
@@ -87,8 +89,8 @@ public struct Scorer: Sendable {
             units.withUnsafeMutableBufferPointer { units in
                 var resolver = tables.words
                 let stats = Tokenizer.tokenize(utf8, scriptMap: tables.scriptMap, resolver: &resolver, into: units)
-                tables.model.forEachFeature(UnsafeBufferPointer(rebasing: units[..<stats.units])) { row in
-                    found.append((tables.modelFeatureNames[row], tables.model.weights(row)[column]))
+                model.forEachFeature(UnsafeBufferPointer(rebasing: units[..<stats.units])) { row in
+                    found.append((names[row], model.weights(row)[column]))
                 }
             }
         }

@@ -33,6 +33,8 @@ struct CoreBenchmark {
         var name: String
         var lines: [String]
         var language: Language?
+        /// Whose lines they are read as: an agent's line is read for misconduct only.
+        var reading: LearnedReading = .customer
     }
 
     struct Result {
@@ -88,6 +90,8 @@ struct CoreBenchmark {
             Corpus(name: "zh-Hans", lines: hans, language: .chinese),
             Corpus(name: "zh-Hant", lines: hant, language: .chinese),
             Corpus(name: "mixed", lines: mixed, language: nil),
+            Corpus(name: "en, agent", lines: en, language: .english, reading: .agent),
+            Corpus(name: "zh, agent", lines: zh, language: .chinese, reading: .agent),
         ]
     }
 
@@ -97,12 +101,13 @@ struct CoreBenchmark {
     static func measure(_ corpus: Corpus, scorer: inout Scorer, seconds: Double) -> Result {
         let lines = corpus.lines
         let language = corpus.language
+        let reading = corpus.reading
         var checksum: Float = 0
         // Warm-up: at least 3 passes and 0.2 s; grows the scorer's buffers to their final size.
         let warmStart = monotonicNanoseconds()
         var passes = 0
         while passes < 3 || monotonicNanoseconds() - warmStart < 200_000_000 {
-            for line in lines { checksum += scorer.score(line, language: language).valence }
+            for line in lines { checksum += scorer.score(line, language: language, learned: reading).valence }
             passes += 1
         }
         let budget = UInt64(seconds * 1e9)
@@ -115,7 +120,7 @@ struct CoreBenchmark {
         repeat {
             let passStart = now
             for line in lines {
-                let score = scorer.score(line, language: language)
+                let score = scorer.score(line, language: language, learned: reading)
                 checksum += score.valence + score.arousal
             }
             fragments += lines.count
@@ -179,7 +184,7 @@ struct CoreBenchmark {
         print("| corpus   | lines | mean size        | fragments/s | per CPU-second | ns/fragment | best pass/s | allocs/fragment | vs reference |")
         print("|----------|------:|------------------|------------:|---------------:|------------:|------------:|----------------:|--------------|")
         for r in results {
-            let size = r.name == "en"
+            let size = r.name.hasPrefix("en")
                 ? "\(r.meanUnits.formatted(1)) words, \(r.meanBytes.formatted(0)) B"
                 : r.name == "mixed" ? "\(r.meanBytes.formatted(0)) B"
                 : "\(r.meanUnits.formatted(1)) chars, \(r.meanBytes.formatted(0)) B"
