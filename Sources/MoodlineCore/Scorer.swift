@@ -23,9 +23,9 @@ public struct Scorer: Sendable {
     }
 
     /// Scores UTF-8 bytes directly, for callers that hold the text as bytes.
-    public mutating func score(utf8 text: UnsafeBufferPointer<UInt8>, language: Language? = nil) -> Score {
+    public mutating func score(utf8 text: UnsafeBufferPointer<UInt8>, language: Language? = nil, learned: LearnedReading = .customer) -> Score {
         var trace = NoTrace()
-        return score(utf8: text, language: language, tracer: &trace)
+        return score(utf8: text, language: language, learned: learned, tracer: &trace)
     }
 
     /// Scores a fragment and reports every step to `tracer`.

@@ -53,7 +53,7 @@ struct JSONLLineScorer {
         var idOnError = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         do throws(Rejection) {
             try decoder.decode(line, idOnError: { idOnError = $0 }) { request in
-                let score = scorer.score(utf8: request.text, language: request.language)
+                let score = scorer.score(utf8: request.text, language: request.language, learned: request.speaker == .agent ? .agent : .customer)
                 writer.beginObject()
                 writer.key("id")
                 if request.id.isEmpty { writer.null() } else { writer.raw(request.id) }

@@ -11,7 +11,8 @@ struct ScoreCommand: ParsableCommand {
         With text: prints valence (-1 to 1), arousal (0 to 1), language, categories, the lexicon \
         entries that matched and the rules that changed them.
 
-        With --jsonl: reads lines of {"id":…,"text":…,"lang"?:…} from standard input and writes \
+        With --jsonl: reads lines of {"id":…,"text":…,"lang"?:…,"speaker"?:…} from standard input \
+        ("speaker":"agent" reads the line as an agent's, for misconduct) and writes \
         {"id":…,"valence":…,"arousal":…,"lang":…,"categories":[…]} per line. A bad line yields \
         {"id":…,"error":…} for that line and the run goes on; blank lines are skipped.
         """
@@ -34,7 +35,7 @@ struct ScoreCommand: ParsableCommand {
 
     func validate() throws {
         if jsonl && !text.isEmpty { throw ValidationError("give either text or --jsonl, not both") }
-        if jsonl && agent { throw ValidationError("--agent reads the text given on the command line, not --jsonl") }
+        if jsonl && agent { throw ValidationError("--agent reads the text given on the command line; in JSON lines give \"speaker\":\"agent\"") }
         if !jsonl && text.isEmpty { throw ValidationError("give the text to score, or --jsonl to read JSON lines from standard input") }
         if let lang, Language(bcp47: lang) == nil {
             throw ValidationError("unknown language tag '\(lang)'; use en, zh, zh-Hans, zh-Hant, zh-TW, zh-HK or mixed")

@@ -90,6 +90,39 @@ struct ScoreCommandTests {
         #expect(!nothing.stderr.isEmpty)
     }
 
+    @Test("score --agent and \"speaker\":\"agent\" read a line as an agent's: for misconduct only", .timeLimit(.minutes(3)))
+    func agentLines() throws {
+        let directory = try E2E.makeTemporaryDirectory()
+        defer { E2E.removeDirectory(directory) }
+        // Misconduct no rule names, and a customer's disclosure, each read both ways.
+        let curt = "You do realise it says non-refundable in capital letters, right? Capital letters."
+        let agent = try ChildProcess.run(["score", "--agent", curt], directory: directory, name: "score-agent")
+        #expect(agent.exit == .status(0), "stderr:\n\(agent.stderr)")
+        #expect(agent.stdout.contains("categories rude") && agent.stdout.contains("learned model: rude"), "\(agent.stdout)")
+        let customer = try ChildProcess.run(["score", curt], directory: directory, name: "score-customer")
+        #expect(!customer.stdout.contains("rude"), "\(customer.stdout)")
+
+        let input = "\(directory)/input.jsonl"
+        try [
+            #"{"id":1,"text":"\#(curt)","speaker":"agent"}"#,
+            #"{"id":2,"text":"\#(curt)"}"#,
+            #"{"id":3,"text":"我真的不想活了","speaker":"customer"}"#,
+            #"{"id":4,"text":"hello","speaker":"robot"}"#,
+        ].joined(separator: "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let run = try ChildProcess.run(["score", "--jsonl"], directory: directory, name: "score-jsonl-speaker", stdin: input, timeout: 50)
+        #expect(run.exit == .status(0), "stderr:\n\(run.stderr)")
+        let objects = run.stdout.split(separator: "\n").compactMap { E2E.object(String($0)) }
+        #expect(objects.count == 4)
+        guard objects.count == 4 else { return }
+        #expect(objects[0]["categories"] as? [String] == ["rude"], "\(objects[0])")
+        #expect((objects[1]["categories"] as? [String])?.contains("rude") == false, "\(objects[1])")
+        #expect((objects[2]["categories"] as? [String])?.contains("self_harm") == true, "\(objects[2])")
+        #expect((objects[3]["error"] as? String)?.contains("speaker") == true, "\(objects[3])")
+
+        let both = try ChildProcess.run(["score", "--jsonl", "--agent"], directory: directory, name: "score-jsonl-agent")
+        #expect(both.exit != .status(0) && both.stderr.contains("speaker"), "\(both.stderr)")
+    }
+
     @Test("lexicon check: 0 on the repository's lexicons, 1 with file:line on a bad file", .timeLimit(.minutes(3)))
     func lexiconCheck() throws {
         let directory = try E2E.makeTemporaryDirectory()

@@ -57,6 +57,30 @@ import Testing
         #expect(try decode(#"{"id":"a","text":"b","lang":"en","n":1}"#).get() == Decoded(id: #""a""#, text: "b", language: .english))
     }
 
+    @Test func aSpeakerIsReadWhereGivenAndCheckedAsTheWireChecksIt() throws {
+        func speaker(_ line: String) -> Result<Speaker?, Rejection> {
+            var decoder = ScoreRequestDecoder()
+            return Array(line.utf8).withUnsafeBufferPointer { buffer in
+                do throws(Rejection) {
+                    return .success(try decoder.decode(buffer) { $0.speaker })
+                } catch {
+                    return .failure(error)
+                }
+            }
+        }
+        #expect(try speaker(#"{"id":1,"text":"hi","lang":"en","speaker":"agent"}"#).get() == .agent)
+        #expect(try speaker(#"{"id":1,"text":"hi","speaker":"customer"}"#).get() == .customer)
+        #expect(try speaker(#"{ "speaker" : "agent", "text" : "hi" }"#).get() == .agent)
+        #expect(try speaker(#"{"id":1,"text":"hi"}"#).get() == nil)
+        for bad in [#"{"id":1,"text":"hi","speaker":"bot"}"#, #"{"id":1,"text":"hi","speaker":7}"#, #"{"text":"hi","speaker":"Agent"}"#] {
+            guard case .failure(let rejection) = speaker(bad) else {
+                Issue.record("\(bad) should be refused")
+                continue
+            }
+            #expect(rejection.reason == .unknownSpeaker, "\(bad)")
+        }
+    }
+
     @Test func faultsAreRejectedWithTheirReason() {
         #expect(reason("not json") == .badJSON)
         #expect(reason(#"{"id":1,"text":"a"} x"#) == .badJSON)

@@ -1,8 +1,8 @@
 import MoodlineCore
 import MoodlineEngine
 
-/// Decodes the lines `moodline score --jsonl` reads, `{"id": …, "text": "…", "lang": "zh"}`,
-/// with the wire codec's scanner: strict JSON, UTF-8 checked, other fields ignored. The
+/// Decodes the lines `moodline score --jsonl` reads, `{"id": …, "text": "…", "lang": "zh",
+/// "speaker": "agent"}` (`lang` and `speaker` optional), with the wire codec's scanner: strict JSON, UTF-8 checked, other fields ignored. The
 /// request is lent to a closure, its text unescaped into a buffer the decoder keeps, so
 /// decoding allocates nothing in the steady state.
 public struct ScoreRequestDecoder {
@@ -15,6 +15,8 @@ public struct ScoreRequestDecoder {
         public var text: UnsafeBufferPointer<UInt8>
         /// The language the line names, if it names one.
         public var language: Language?
+        /// Who said it, if the line says: an agent's line is read for misconduct.
+        public var speaker: Speaker?
     }
 
     /// The largest `text` accepted, in bytes.
@@ -25,7 +27,9 @@ public struct ScoreRequestDecoder {
         self.maxTextBytes = maxTextBytes
     }
 
-    static let id = 0, text = 1, lang = 2
+    static let id = 0, text = 1, lang = 2, speaker = 3
+    /// One span per field above.
+    typealias Fields = InlineArray<4, ValueSpan>
 
     @inline(__always)
     static func field(_ key: UnsafePointer<UInt8>, length: Int) -> Int {
@@ -33,11 +37,12 @@ public struct ScoreRequestDecoder {
         case 2 where key[0] == UInt8(ascii: "i") && key[1] == UInt8(ascii: "d"): id
         case 4 where memcmp4(key, "text"): text
         case 4 where memcmp4(key, "lang"): lang
+        case 7 where equals(key, 7, "speaker"): speaker
         default: -1
         }
     }
 
-    private static func scan(_ scanner: inout JSONScanner, into fields: inout InlineArray<3, ValueSpan>) throws(Rejection) {
+    private static func scan(_ scanner: inout JSONScanner, into fields: inout Fields) throws(Rejection) {
         scanner.skipWhitespace()
         guard scanner.index < scanner.count, scanner.bytes[scanner.index] == UInt8(ascii: "{") else {
             throw scanner.unexpected("a JSON object '{'")
@@ -50,13 +55,13 @@ public struct ScoreRequestDecoder {
         guard scanner.index == scanner.count else { throw scanner.unexpected("nothing after the object") }
     }
 
-    /// Reads the shape nearly every line has, `{"id":…,"text":"…"}` or
-    /// `{"id":…,"text":"…","lang":"…"}`, in that order and without whitespace (what the
+    /// Reads the shape nearly every line has, `{"id":…,"text":"…"}`, then `,"lang":"…"` and
+    /// `,"speaker":"…"` if given, in that order and without whitespace (what the
     /// statement scorer and the QA scripts write): fixed byte runs between three value scans,
     /// where the general scan classifies every key and dispatches every value. Returns false
     /// for anything else, faults included, and the caller rescans the line in full; a line read
     /// here gets the very spans the general scan records for it.
-    private static func scanUsualShape(_ scanner: inout JSONScanner, into fields: inout InlineArray<3, ValueSpan>) -> Bool {
+    private static func scanUsualShape(_ scanner: inout JSONScanner, into fields: inout Fields) -> Bool {
         do throws(Rejection) {
             guard scanner.skip(#"{"id":"#) else { return false }
             fields[Self.id] = try scanner.scanValue(depth: 1)
@@ -66,6 +71,10 @@ public struct ScoreRequestDecoder {
             if scanner.skip(#","lang":""#) {
                 scanner.index &-= 1
                 fields[Self.lang] = try scanner.scanString()
+            }
+            if scanner.skip(#","speaker":""#) {
+                scanner.index &-= 1
+                fields[Self.speaker] = try scanner.scanString()
             }
             return scanner.skip("}") && scanner.index == scanner.count
         } catch {
@@ -77,6 +86,14 @@ public struct ScoreRequestDecoder {
         if let offset = UTF8Validation.firstInvalidOffset(bytes, count: count) {
             throw Rejection(.invalidUTF8, "invalid UTF-8 at byte offset \(offset)")
         }
+    }
+
+    @inline(__always)
+    private static func equals(_ bytes: UnsafePointer<UInt8>, _ count: Int, _ word: StaticString) -> Bool {
+        guard count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<count where bytes[i] != w[i] { return false }
+        return true
     }
 
     @inline(__always)
@@ -95,11 +112,11 @@ public struct ScoreRequestDecoder {
         // As in WireDecoder: invalid UTF-8 is the verdict whenever there is some, but it is
         // looked for only when the scan failed or met a byte above 0x7F.
         var scanner = JSONScanner(bytes: bytes, count: line.count, maxDepth: 32)
-        var fields = InlineArray<3, ValueSpan>(repeating: ValueSpan())
+        var fields = Fields(repeating: ValueSpan())
         if !Self.scanUsualShape(&scanner, into: &fields) {
             // Anything else, including every fault, goes through the general scan from the start.
             scanner = JSONScanner(bytes: bytes, count: line.count, maxDepth: 32)
-            fields = InlineArray<3, ValueSpan>(repeating: ValueSpan())
+            fields = Fields(repeating: ValueSpan())
             do {
                 try Self.scan(&scanner, into: &fields)
             } catch {
@@ -140,13 +157,26 @@ public struct ScoreRequestDecoder {
             }
             language = parsed
         }
+        var speaker: Speaker?
+        let said = fields[Self.speaker]
+        if said.isGiven {
+            // Escaped spellings of the two names are not worth a scratch buffer: they are refused.
+            if said.kind == .string, Self.equals(bytes + said.start, said.count, "customer") {
+                speaker = .customer
+            } else if said.kind == .string, Self.equals(bytes + said.start, said.count, "agent") {
+                speaker = .agent
+            } else {
+                idOnError(id)
+                throw Rejection(.unknownSpeaker, "speaker: must be \"customer\" or \"agent\"")
+            }
+        }
         if text.kind == .string {
-            return body(Request(id: id, text: UnsafeBufferPointer(start: bytes + text.start, count: text.count), language: language))
+            return body(Request(id: id, text: UnsafeBufferPointer(start: bytes + text.start, count: text.count), language: language, speaker: speaker))
         }
         if scratch.count < text.count { scratch = [UInt8](repeating: 0, count: max(text.count, 2 * scratch.count)) }
         return scratch.withUnsafeMutableBufferPointer { buffer in
             let length = JSONScanner.unescape(bytes, from: text.start, to: text.end, into: buffer.baseAddress!)
-            return body(Request(id: id, text: UnsafeBufferPointer(start: buffer.baseAddress, count: length), language: language))
+            return body(Request(id: id, text: UnsafeBufferPointer(start: buffer.baseAddress, count: length), language: language, speaker: speaker))
         }
     }
 }
