@@ -34106,7 +34106,11 @@ your employee number	0	@threat
 be waiting in the car park	0	@threat
 waiting in the car park	0	@threat
 waiting outside	0	@threat
-waiting for you	0	@threat
+be waiting for you	0	@threat
+waiting for you outside	0	@threat
+waiting for you in the car park	0	@threat
+waiting for you after	0	@threat
+waiting for you when	0	@threat
 make your life	0	@threat
 make your life a living hell	0	@threat
 you'll disappear	0	@threat,@you
@@ -45971,6 +45975,33 @@ i very blur	0
 im very blur	0
 that's a new one on me	0
 thats a new one on me	0
+# --- a treat taken to excess, said as an overdose (overdosed on coffee, OD'd on chocolate): no self-harm
+overdose	0	@en_od
+overdosed	0	@en_od
+i've overdosed	0	@en_od
+i overdosed	0	@en_od
+overdosing	0	@en_od
+od'd	0	@en_od
+i od'd	0	@en_od
+i've od'd	0	@en_od
+coffee	0	@en_treat
+caffeine	0	@en_treat
+sugar	0	@en_treat
+chocolate	0	@en_treat
+cake	0	@en_treat
+sweets	0	@en_treat
+candy	0	@en_treat
+biscuits	0	@en_treat
+cookies	0	@en_treat
+energy drinks	0	@en_treat
+red bull	0	@en_treat
+junk food	0	@en_treat
+pizza	0	@en_treat
+ice cream	0	@en_treat
+crisps	0	@en_treat
+netflix	0	@en_treat
+memes	0	@en_treat
+hold music	0	@en_treat
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -58682,6 +58713,7 @@ a kid could do it	-1.5	rude
 @en_wasgoing & @en_settled	scope:negation	a threat one was going to make, until it was sorted (I was going to report this to Ofcom but your colleague sorted it)
 @en_stayhere & @cancel	scope:one_off	an old account closed, the custom staying (close the old joint account? We've opened a new one with you anyway)
 @en_travel & @die|@en_gone|@en_wontbe	scope:harmless_use	a disappearance on a holiday (disappear to a beach somewhere… travel insurance for Bali)
+@en_od ..2 @en_treat	scope:harmless_use	a treat taken to excess (overdosed on coffee, OD'd on chocolate)
 @en_travel|@en_movehouse & @en_give|@farewell_act	scope:harmless_use	things given away before a flight or a move (I fly on the 28th, my bike went to the neighbour's son)
 @en_docsays & @regulator	scope:procedure	a letter's own words about where a complaint may go (at the bottom it says I can take it to the Consumer Council, and after that an Ombudsman)
 @en_study & @regulator|@sue|@court|@lawyer|@media|@police	scope:procedure	outside bodies asked about for a study (is the Financial Ombudsman the same as the FCA? I'm doing a uni assignment)
@@ -68336,6 +68368,20 @@ bbq	0	@zh_bbq
 还是坏的	0	@zh_stillbroken
 还是坏	0	@zh_stillbroken
 还是不行	0	@zh_stillbroken
+还是断的	0	@zh_stillbroken
+还是断	0	@zh_stillbroken
+还是没网	0	@zh_stillbroken
+还是上不了网	0	@zh_stillbroken
+还是连不上	0	@zh_stillbroken
+还是打不开	0	@zh_stillbroken
+还是用不了	0	@zh_stillbroken
+还是没信号	0	@zh_stillbroken
+还是没有信号	0	@zh_stillbroken
+还是断网	0	@zh_stillbroken
+仲系断	0	@zh_stillbroken
+仲系上唔到网	0	@zh_stillbroken
+仲系用唔到	0	@zh_stillbroken
+仲系冇网	0	@zh_stillbroken
 都没修好	0	@zh_stillbroken
 都未整好	0	@zh_stillbroken
 还是一样	0	@zh_stillbroken
@@ -74300,6 +74346,48 @@ fb群组	0	@zh_expose
 话帮我改咗	0	@zh_saidfixed
 说帮我改了	0	@zh_saidfixed
 说已经帮我改了	0	@zh_saidfixed
+# --- told it was fixed, to me (跟我说已经修好了): "跟我说" must not eat the "说" of the phrase
+同我话搞掂咗	0	@zh_saidfixed,@zh_informed
+同我话搞掂	0	@zh_saidfixed,@zh_informed
+同我话整好咗	0	@zh_saidfixed,@zh_informed
+同我话整返好	0	@zh_saidfixed,@zh_informed
+跟我说搞定了	0	@zh_saidfixed,@zh_informed
+和我说搞定了	0	@zh_saidfixed,@zh_informed
+对我说搞定了	0	@zh_saidfixed,@zh_informed
+跟我说已经解决	0	@zh_saidfixed,@zh_informed
+和我说已经解决	0	@zh_saidfixed,@zh_informed
+对我说已经解决	0	@zh_saidfixed,@zh_informed
+跟我说已经好了	0	@zh_saidfixed,@zh_informed
+和我说已经好了	0	@zh_saidfixed,@zh_informed
+对我说已经好了	0	@zh_saidfixed,@zh_informed
+跟我说办好了	0	@zh_saidfixed,@zh_informed
+和我说办好了	0	@zh_saidfixed,@zh_informed
+对我说办好了	0	@zh_saidfixed,@zh_informed
+跟我说整好了	0	@zh_saidfixed,@zh_informed
+和我说整好了	0	@zh_saidfixed,@zh_informed
+对我说整好了	0	@zh_saidfixed,@zh_informed
+跟我说修好了	0	@zh_saidfixed,@zh_informed
+和我说修好了	0	@zh_saidfixed,@zh_informed
+对我说修好了	0	@zh_saidfixed,@zh_informed
+跟我说弄好了	0	@zh_saidfixed,@zh_informed
+和我说弄好了	0	@zh_saidfixed,@zh_informed
+对我说弄好了	0	@zh_saidfixed,@zh_informed
+跟我说改好了	0	@zh_saidfixed,@zh_informed
+和我说改好了	0	@zh_saidfixed,@zh_informed
+对我说改好了	0	@zh_saidfixed,@zh_informed
+跟我说已经改好了	0	@zh_saidfixed,@zh_informed
+和我说已经改好了	0	@zh_saidfixed,@zh_informed
+对我说已经改好了	0	@zh_saidfixed,@zh_informed
+跟我说已经修好了	0	@zh_saidfixed,@zh_informed
+和我说已经修好了	0	@zh_saidfixed,@zh_informed
+对我说已经修好了	0	@zh_saidfixed,@zh_informed
+同我话帮我改咗	0	@zh_saidfixed,@zh_informed
+跟我说帮我改了	0	@zh_saidfixed,@zh_informed
+和我说帮我改了	0	@zh_saidfixed,@zh_informed
+对我说帮我改了	0	@zh_saidfixed,@zh_informed
+跟我说已经帮我改了	0	@zh_saidfixed,@zh_informed
+和我说已经帮我改了	0	@zh_saidfixed,@zh_informed
+对我说已经帮我改了	0	@zh_saidfixed,@zh_informed
 又寄去旧地址	0	@zh_brokeagain
 又寄到旧地址	0	@zh_brokeagain
 又寄错	0	@zh_brokeagain
@@ -81992,6 +82080,8 @@ hang机	-2.0
 同个钱包讲拜拜	-0.3	hyperbole
 同我个钱包讲拜拜	-0.3	hyperbole
 # --- a degree said as dying, in Cantonese (搬屋搬到我死咗, 攰到我死): a hyperbole, no self-harm
+到我死咗	-0.8	hyperbole
+到我死	-0.8	hyperbole
 搬到我死咗	-0.8	hyperbole
 搬到我死	-0.8	hyperbole
 做到我死咗	-0.8	hyperbole
@@ -87535,8 +87625,8 @@ google一下就有	-1.5	rude
 @zh_pastdark & @zh_nowfine	scope:recovered	a dark time long past, fine now
 # --- how quick an end would be, beside the means or the place (下面的水挺深的 应该很快吧)
 @zh_quickend & @zh_waterdepth|@zh_place|@zh_method|@zh_plunge	self_harm	how quick an end would be, beside the means
-# --- broken again after a fix (上回修好了两天又坏了)
-@zh_settled|@zh_saidfixed & @zh_brokeagain	repeat	fixed once, broken again
+# --- broken again, or still, after a fix (上回修好了两天又坏了)
+@zh_settled|@zh_saidfixed & @zh_brokeagain|@zh_stillbroken	repeat	fixed once, broken again or broken still (说已经修好了，结果网络还是断的)
 @zh_sothat ..6 @zh_choseagain	scope:settled	the company chosen again, for a past fix done well (…第二天师傅就来修好了，所以这次我才又找你们)
 # --- a police report for a card reissued (张卡唔见咗，已经报咗警，而家想补领)
 @zh_reissue & @zh_lawpolice|@zh_docask	scope:procedure	a police report for a card reissued
