@@ -118,7 +118,7 @@ extension Engine {
         // threat that answers the dare is the customer's own. Nor does one who names an outside
         // body without pointing the customer to it ("复核费是物价部门核定的"): a later "I'll call
         // 12345" is the customer's own threat.
-        if fragment.speaker == .agent && score.pointsOutside && !score.ruleCategories.contains(.rude) {
+        if fragment.speaker == .agent && score.pointsOutside && !score.categories.contains(.rude) {
             s.agentPointedOutsideSeq = fragment.seq
         }
         for (kind, categories) in statements where !stated.intersection(categories).isEmpty {
@@ -283,8 +283,8 @@ extension Engine {
         var score = score
         if score.isLean { score.valence = 0 }
         let arousal = heard ? arousal : min(arousal, 2 * max(0, -score.valence) + 0.2)
-        // The rules' categories only, as for the agent's statements: the learned layer reads an
-        // agent's own "我这边真的快崩溃了" as a customer's despair.
+        // The rules' categories only: the agent's mood is read from the words, and the learned
+        // layer's only say on an agent's line is misconduct.
         let stated = score.ruleCategories
         // An agent who tells of their own load or rush ("sorry, I've got nine chats open",
         // 不好意思，今天咨询量比较大) or stumbles ("Sorry, sorry", 陳……陳玉蘭) is strained,

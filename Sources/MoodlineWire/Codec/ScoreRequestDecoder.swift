@@ -2,9 +2,9 @@ import MoodlineCore
 import MoodlineEngine
 
 /// Decodes the lines `moodline score --jsonl` reads, `{"id": …, "text": "…", "lang": "zh",
-/// "speaker": "agent"}` (`lang` and `speaker` optional), with the wire codec's scanner: strict JSON, UTF-8 checked, other fields ignored. The
-/// request is lent to a closure, its text unescaped into a buffer the decoder keeps, so
-/// decoding allocates nothing in the steady state.
+/// "speaker": "agent"}` (`lang` and `speaker` optional), with the wire codec's scanner: strict
+/// JSON, UTF-8 checked, other fields ignored. The request is lent to a closure, its text
+/// unescaped into a buffer the decoder keeps, so decoding allocates nothing in the steady state.
 public struct ScoreRequestDecoder {
     /// One request, valid inside the closure only.
     public struct Request {
@@ -57,7 +57,7 @@ public struct ScoreRequestDecoder {
 
     /// Reads the shape nearly every line has, `{"id":…,"text":"…"}`, then `,"lang":"…"` and
     /// `,"speaker":"…"` if given, in that order and without whitespace (what the
-    /// statement scorer and the QA scripts write): fixed byte runs between three value scans,
+    /// statement scorer and the QA scripts write): fixed byte runs between the value scans,
     /// where the general scan classifies every key and dispatches every value. Returns false
     /// for anything else, faults included, and the caller rescans the line in full; a line read
     /// here gets the very spans the general scan records for it.
