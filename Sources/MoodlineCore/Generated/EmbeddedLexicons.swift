@@ -33313,6 +33313,19 @@ last person i will ever	0	@goodbye
 my last words	0	@goodbye,@self,@en_lastwords
 my last message	0	@goodbye,@self
 my final message	0	@goodbye,@self
+# --- a chat message before this one, not a last word (ignore my last message, as per my last message)
+ignore my last message	0
+disregard my last message	0
+see my last message	0
+in my last message	0
+as per my last message	0
+re my last message	0
+my last message was	0
+my last message about	0
+reply to my last message	0
+replied to my last message	0
+my last message to you	0
+my last message said	0
 sorry for everything	0	@goodbyesoft
 made my peace	0	@goodbye
 made my choice	0	@goodbye
@@ -41327,6 +41340,17 @@ for a couple of weeks	0	@en_duration
 for a couple of months	0	@en_duration
 for the summer	0	@en_duration
 for a year	0	@en_duration
+for the next two weeks	0	@en_duration
+for the next week	0	@en_duration
+for the next few days	0	@en_duration
+for the next couple of weeks	0	@en_duration
+for the next month	0	@en_duration
+for the next three weeks	0	@en_duration
+for the next fortnight	0	@en_duration
+for a few nights	0	@en_duration
+over the holidays	0	@en_duration
+over christmas	0	@en_duration
+over the summer	0	@en_duration
 # --- travel that makes an absence temporary (I'll be gone for three months travelling)
 travelling	0	@en_trip
 traveling	0	@en_trip
@@ -72772,6 +72796,11 @@ nc吗	0	@zh_insult
 不在当地	0
 不在岗位	0
 不在线	0
+不在这边	0
+不在那边	0
+不在这个地址	0
+不在这个小区	0
+不在这边工作	0
 不在店里	0
 不在门市	0
 不在新加坡	0
