@@ -15,8 +15,8 @@ import Testing
 
     /// Per language, how the lines are read: by the rules alone (a rule's statement of rudeness
     /// or abuse), and as the engine reads an agent's line, the rules with the learned layer's
-    /// `rude` column. The column was trained on these lines, so its floor guards the reading,
-    /// not how it generalises (the README gives first-sight figures).
+    /// `rude` column. The column was trained on most of these lines, so its floor guards the
+    /// reading, not how it generalises (the README gives first-sight figures).
     static let tallies: [String: Tally] = {
         var scorer = Scorer(lexicon: .embedded)
         let misconduct: CategorySet = [.init(.rude), .init(.abuse)]
@@ -47,9 +47,9 @@ import Testing
     }()
 
     /// The share of rude lines the rules find, at least, per language.
-    static let ruleFloor = 0.55
+    static let ruleFloor = 0.45
     /// The share of rude lines the agent's reading finds, at least, per language.
-    static let readingFloor = 0.9
+    static let readingFloor = 0.85
     /// Ordinary lines read as rude, at most, per language, either way.
     static let falseAlarmCeiling = 2
 
