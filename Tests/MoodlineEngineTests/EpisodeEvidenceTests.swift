@@ -5,13 +5,14 @@ import Testing
 /// A one-shot episode resting on weak evidence gives way to stronger evidence: distress the
 /// learned layer took for self-harm must not hide the disclosure that follows.
 @Suite struct EpisodeEvidenceTests {
-    /// A self-harm score stated by the learned layer only; `weak`: with no word of the category.
-    func learned(weak: Bool) -> Score {
+    /// A score of `category` stated by the learned layer only; `weak`: with no word of the
+    /// category; `tentative`: under the model's alert line.
+    func learned(_ category: Category = .selfHarm, weak: Bool, tentative: Bool = false) -> Score {
         var hits = CategoryHits()
-        _ = hits.append(CategoryHit(learned: .selfHarm))
+        _ = hits.append(CategoryHit(learned: category))
         return Score(
-            valence: -0.5, language: .english, categories: [.init(.selfHarm)], hits: hits,
-            weakCategories: weak ? [.init(.selfHarm)] : [])
+            valence: -0.5, language: .english, categories: [.init(category)], hits: hits,
+            weakCategories: weak ? [.init(category)] : [], tentativeCategories: tentative ? [.init(category)] : [])
     }
 
     @Test func strongerEvidenceFiresInsideAnOpenEpisode() {
@@ -61,21 +62,14 @@ import Testing
     /// does when the model is sure; a guess under its alert line waits for two more within the
     /// cooldown, since most of what agents say is ordinary.
     @Test func anAgentsLearnedRudenessAlertsWhenSureOrRepeated() {
-        func rude(tentative: Bool) -> Score {
-            var hits = CategoryHits()
-            _ = hits.append(CategoryHit(learned: .rude))
-            return Score(
-                valence: -0.1, language: .english, categories: [.init(.rude)], hits: hits,
-                tentativeCategories: tentative ? [.init(.rude)] : [])
-        }
         var sure = Harness()
-        sure.send(fragment(1, at: 0, .agent), rude(tentative: false))
+        sure.send(fragment(1, at: 0, .agent), learned(.rude, weak: false))
         #expect(sure.kinds(.agentMisconduct).map(\.seq) == [1])
         var unsure = Harness()
-        unsure.send(fragment(1, at: 0, .agent), rude(tentative: true))
-        unsure.send(fragment(2, at: 10, .agent), rude(tentative: true))
+        unsure.send(fragment(1, at: 0, .agent), learned(.rude, weak: false, tentative: true))
+        unsure.send(fragment(2, at: 10, .agent), learned(.rude, weak: false, tentative: true))
         #expect(unsure.kinds(.agentMisconduct).isEmpty)
-        unsure.send(fragment(3, at: 20, .agent), rude(tentative: true))
+        unsure.send(fragment(3, at: 20, .agent), learned(.rude, weak: false, tentative: true))
         #expect(unsure.kinds(.agentMisconduct).map(\.seq) == [3])
     }
 
