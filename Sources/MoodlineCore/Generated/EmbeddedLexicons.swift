@@ -46026,6 +46026,46 @@ crisps	0	@en_treat
 netflix	0	@en_treat
 memes	0	@en_treat
 hold music	0	@en_treat
+# --- the listener's feelings called excessive (you're overreacting, you're being hysterical): with @you, rude
+overreacting	0	@en_overreact
+over-reacting	0	@en_overreact
+over reacting	0	@en_overreact
+being dramatic	0	@en_overreact
+being so dramatic	0	@en_overreact
+being a bit dramatic	0	@en_overreact
+being hysterical	0	@en_overreact
+getting hysterical	0	@en_overreact
+hysterical	0	@en_overreact
+being emotional	0	@en_overreact
+being very emotional	0	@en_overreact
+getting emotional	0	@en_overreact
+being paranoid	0	@en_overreact
+being silly	0	@en_overreact
+being unreasonable	0	@en_overreact
+making a fuss	0	@en_overreact
+making such a fuss	0	@en_overreact
+making a scene	0	@en_overreact
+getting worked up	0	@en_overreact
+getting all worked up	0	@en_overreact
+too sensitive	0	@en_overreact
+oversensitive	0	@en_overreact
+over-sensitive	0	@en_overreact
+blowing this out of proportion	0	@en_overreact
+blowing it out of proportion	0	@en_overreact
+blowing this up	0	@en_overreact
+throwing a tantrum	0	@en_overreact
+having a tantrum	0	@en_overreact
+being a bit much	0	@en_overreact
+being a bit hysterical	0	@en_overreact
+being a little hysterical	0	@en_overreact
+being a bit emotional	0	@en_overreact
+being a little emotional	0	@en_overreact
+being a bit paranoid	0	@en_overreact
+being a bit silly	0	@en_overreact
+being a little dramatic	0	@en_overreact
+being a bit over the top	0	@en_overreact
+a bit hysterical	0	@en_overreact
+a bit dramatic	0	@en_overreact
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -58385,6 +58425,24 @@ your other left	-1.5	rude
 meant what exactly	-1.5	rude
 get hysterical	-1.5	rude
 no need to be so dramatic	-1.5	rude
+no need to get hysterical	-1.50	rude
+no need to get dramatic	-1.50	rude
+no need to get emotional	-1.50	rude
+no need to get worked up	-1.50	rude
+no need to be hysterical	-1.50	rude
+no need to be dramatic	-1.50	rude
+no need to be emotional	-1.50	rude
+no need to be worked up	-1.50	rude
+no need to get so hysterical	-1.50	rude
+no need to get so dramatic	-1.50	rude
+no need to get so emotional	-1.50	rude
+no need to be so hysterical	-1.50	rude
+no need to be so emotional	-1.50	rude
+no need to be so worked up	-1.50	rude
+no need to get all hysterical	-1.50	rude
+no need to get all dramatic	-1.50	rude
+no need to get all emotional	-1.50	rude
+no need to get all worked up	-1.50	rude
 cry about it	-1.5	rude
 pulled yourself together	-1.5	rude
 pull yourself together	-1.5	rude
@@ -58626,6 +58684,7 @@ a kid could do it	-1.5	rude
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
 @third ..4 @die|@kill|@hurt|@en_shterm|@burden|@en_shact	scope:reported	someone else
 @third ..3 @en_feel	scope:their_feeling	someone else's feelings
+@third ..5 @en_overreact	scope:reported	someone else calls the speaker's feelings excessive (my husband thinks I'm overreacting)
 @en_thirdsh	scope:reported	someone else's death by suicide told
 @die|@en_wontbe|@en_gone ..6 @en_duration	scope:denial	an absence with a return or a length (won't be around for a week, not waking up till noon)
 @en_mortal & @en_afterdeath	scope:harmless_use	a death to come with illness or age, told with no self-harm in it (a terminal diagnosis, paperwork after turning 60)
@@ -58770,6 +58829,7 @@ a kid could do it	-1.5	rude
 
 # --- rude (agent lines)
 @en_clearly & @en_didyounot	rude	it is written plainly, did you not read it
+@en_overreact	rude	the listener's feelings called excessive (you're being hysterical, you are overreacting); @you is a need, not a part, so that it stays a word of abuse alone for the learned layer	needs:@you
 @en_manypeople ..4 @en_selfbroke	rude	many break it themselves
 
 # --- repeat
@@ -76426,6 +76486,22 @@ last call啦	0	@zh_lastcall
 割脉进了医院	0	@zh_sh,@zh_shterm,@zh_pastattempt,@zh_triedonce
 用得好好的	0	@zh_allcan
 都用得好好的	0	@zh_allcan
+# --- the listener's feelings called excessive (您太敏感了, 你这是小题大做): with @you, rude
+太敏感	0	@zh_overreact
+过于敏感	0	@zh_overreact
+过度敏感	0	@zh_overreact
+情绪化	0	@zh_overreact
+太情绪化	0	@zh_overreact
+玻璃心	0	@zh_overreact
+矫情	0	@zh_overreact
+小题大做	0	@zh_overreact
+大惊小怪	0	@zh_overreact
+反应过度	0	@zh_overreact
+反应太大	0	@zh_overreact
+反应有点大	0	@zh_overreact
+太夸张	0	@zh_overreact
+咁夸张	0	@zh_overreact
+咁大反应	0	@zh_overreact
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -87620,6 +87696,8 @@ google一下就有	-1.5	rude
 # --- a customer's grievance said without feeling words (grievance)
 @zh_eventhis ..2 @zh_notgetit	rude	cannot even do this (连这个都看不明白)
 @zh_clearly & @zh_didyounot	rude	it is written plainly, did you not read it
+@zh_overreact	rude	the listener's feelings called excessive (您太敏感了, 你这是小题大做); @you is a need, not a part, so that it stays a word of abuse alone for the learned layer	needs:@you
+@third|@zh_kin ..5 @zh_overreact	scope:reported	someone else calls the speaker's feelings excessive (我老公说我太敏感了)
 @zh_manypeople ..4 @zh_selfbroke	rude	many break it themselves
 @zh_gripe	grievance	a grievance said plainly
 @zh_nobody ..3 @zh_informed	grievance	nobody told me
