@@ -27,6 +27,7 @@ The output is plain text, one feature a line with its weight per category, so a 
 read what the model leans on; `moodline score` names the strongest features of each decision.
 """
 import argparse
+import json
 import pathlib
 import re
 import sys
@@ -117,7 +118,6 @@ def agent_rows(exclude_agent, exclude_conversations):
     """(rude, text) pairs for the `rude` column: the agent-line sets, and every agent line of a
     conversation whose expectations forbid `agent_misconduct` (ordinary; lines of calls where
     misconduct is expected are left out, since not every line in its window is rude)."""
-    import json
     out = []
     for path in sorted((root / "Tests" / "MoodlineCoreTests" / "Fixtures" / "agent-lines").glob("*.tsv")):
         if any(path.match(pattern) for pattern in exclude_agent):
@@ -172,9 +172,10 @@ def main():
                     "on four such rounds")
     ap.add_argument("--rude", default="0.9,0.98",
                     help="the `rude` column's probabilities: above the first an agent's line is rude and waits for more, "
-                    "above the second it alone raises agent_misconduct (most of what agents say is ordinary: on the "
-                    "agent-line sets, one round left out of training, 0.9 found half the Chinese rude lines with about one "
-                    "false alarm in 120 look-alikes and one in 400 ordinary conversation lines; 0.98 one in 1,000)")
+                    "above the second it alone raises agent_misconduct (most of what agents say is ordinary: with one "
+                    "agent-line round and ten conversation rounds left out of training, 0.9 found half the Chinese rude "
+                    "lines, with 1-2 false alarms in 180 look-alikes and one in 300-400 ordinary conversation lines; 0.98 "
+                    "one in 700-2,000)")
     ap.add_argument("--rude-c", type=float, default=2.0)
     ap.add_argument("--exclude-agent", action="append", default=[],
                     help="leave out agent-line files matching this glob (to measure on them); repeatable")
