@@ -932,7 +932,8 @@ private struct RuleState {
     /// Categories of patterns with a `needs:` whose fragment has none of the needed concepts:
     /// "I rang last week" is a follow-up until something beside it says the matter is still
     /// open ("…and nobody came back to me", 上周打过，到现在还没人理). A category another hit of
-    /// the fragment states stays; the learned layer may not state one left out here.
+    /// the fragment states stays; the learned layer may not state one left out here, except
+    /// self-harm: a narrow pattern's unmet need says nothing against a disclosure told otherwise.
     mutating func dropUncorroborated<Tracer: ScoreTracer>(tracer: inout Tracer) {
         guard !hits.isEmpty else { return }
         var unmet = CategorySet(), met = CategorySet()
@@ -961,6 +962,7 @@ private struct RuleState {
         }
         hits = kept
         categories.rawValue &= ~unmet.rawValue
+        unmet.remove(CategorySet(.selfHarm))
         uncorroborated = unmet
     }
 

@@ -36248,7 +36248,7 @@ the show	0	@en_innocent
 edition	0	@en_innocent
 is called	0	@en_innocent
 titled	0	@en_innocent
-the title	0	@en_innocent
+the title of	0	@en_innocent
 the print says	0	@en_innocent
 says on the	0	@en_innocent
 is the film	0	@en_innocent
@@ -46066,6 +46066,45 @@ being a little dramatic	0	@en_overreact
 being a bit over the top	0	@en_overreact
 a bit hysterical	0	@en_overreact
 a bit dramatic	0	@en_overreact
+# --- a payout wanted for one's children, beside a suicide clause (is it still paid out if it's suicide? I need to know my kids will get it)
+my kids will get it	0	@en_planit
+the kids will get it	0	@en_planit
+my family will get it	0	@en_planit
+my wife will get it	0	@en_planit
+my husband will get it	0	@en_planit
+they'll still get it	0	@en_planit
+they will still get it	0	@en_planit
+my kids are covered	0	@en_planit
+my family is covered	0	@en_planit
+my kids will be looked after	0	@en_planit
+my family will be looked after	0	@en_planit
+# --- a train that does not stop (waiting for the fast one to come through)
+the fast one to come through	0	@en_fasttrain
+the fast one coming through	0	@en_fasttrain
+the one that doesn't stop	0	@en_fasttrain
+the train that doesn't stop	0	@en_fasttrain
+the ones that don't stop	0	@en_fasttrain
+the trains that don't stop	0	@en_fasttrain
+a freight train	0	@en_fasttrain
+the freight train	0	@en_fasttrain
+the non-stop one	0	@en_fasttrain
+at the station	0	@en_edge
+on the platform	0	@en_edge
+at the platform	0	@en_edge
+by the tracks	0	@en_edge
+at the level crossing	0	@en_edge
+# --- a thing to drive into, thought of (sometimes I think about just driving into the median)
+the median	0	@en_crashinto
+the central reservation	0	@en_crashinto
+oncoming traffic	0	@en_crashinto
+a wall	0	@en_crashinto
+a tree	0	@en_crashinto
+the barrier	0	@en_crashinto
+the guardrail	0	@en_crashinto
+a bridge pillar	0	@en_crashinto
+a truck	0	@en_crashinto
+a lorry	0	@en_crashinto
+the river	0	@en_crashinto
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -58996,6 +59035,7 @@ a kid could do it	-1.5	rude
 @en_jumpdown ..3 @method	self_harm	going off a bridge or a height (if I go off the Story Bridge)
 @en_manypeople ..5 @en_canmanage	rude	others held up as able (most of our customers work it out themselves; everyone else seems to cope; a child could follow it)
 @en_othersmoved & @en_metoogo	churn	the household gone over to a rival, and the speaker following (my wife's gone over to AT&T and I'm following her)
+@en_think ..4 @en_mact ..4 @en_crashinto	self_harm	a crash thought of (sometimes I think about just driving into the median)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -63557,7 +63597,7 @@ price hike	0	@letdown
 笑	0	@say
 说过	0	@say,@zh_contact,@zh_reached,@zh_informed
 讲过	0	@say,@zh_contact,@zh_reached,@zh_informed
-话我	0	@say,@zh_quote
+话我	0	@say,@zh_reportcue
 劝我	0	@say
 叫我换	0	@say
 说的	0	@say
@@ -63627,7 +63667,7 @@ price hike	0	@letdown
 想从	0	@zh_want
 想让自己	0	@zh_want
 想快点	0	@zh_want
-不想	0	@zh_notwant,@zh_deny
+不想	0	@zh_notwant
 不想再	0	@zh_notwant,@zh_never
 唔想	0	@zh_notwant
 唔想再	0	@zh_notwant,@zh_never
@@ -63906,7 +63946,7 @@ zs	0	@zh_sh
 在手边	0	@zh_ready
 拿着	0	@zh_ready
 拎住	0	@zh_ready
-对着	0	@zh_ready,@zh_quote
+对着	0	@zh_ready,@zh_reportcue
 对住	0	@zh_ready
 吞了	0	@zh_ready,@zh_take
 吞	0	@zh_ready
@@ -64556,46 +64596,46 @@ po文	0	@zh_expose
 可以吗	0	@zh_how,@zh_procq
 是不是	0	@zh_how,@zh_procq
 系咪	0	@zh_how,@zh_procq
-骂我	0	@zh_quote
-骂了我	0	@zh_quote
-骂了	0	@zh_quote,@zh_scold
-骂送货的	0	@zh_quote
-叫她	0	@zh_quote
-笑我	0	@zh_quote
-写着	0	@zh_quote
-写住	0	@zh_quote
-回复我	0	@zh_quote
-俾人闹	0	@zh_quote
-被人骂	0	@zh_quote
-被骂	0	@zh_quote
-上面写	0	@zh_quote
-单上面写	0	@zh_quote
-书叫	0	@zh_quote
-片叫	0	@zh_quote
-这部片	0	@zh_quote,@zh_fiction
-本书	0	@zh_quote
-对外送员说	0	@zh_quote
-闹我	0	@zh_quote
-刷	0	@zh_quote
-听说	0	@zh_quote
-有人说	0	@zh_quote
-有人话	0	@zh_quote
-有人写	0	@zh_quote
-短信说	0	@zh_quote
-写的	0	@zh_quote
-评论区	0	@zh_quote
-弹幕	0	@zh_quote
-跟我讲	0	@zh_quote,@zh_informed
-说我	0	@zh_quote
-讲我	0	@zh_quote
-叫我	0	@zh_quote,@zh_contact
-骂收银员	0	@zh_quote
-闹收银员	0	@zh_quote
-据说	0	@zh_quote
-看新闻	0	@zh_quote
-看到新闻	0	@zh_quote
-新闻说	0	@zh_quote,@zh_fiction,@zh_hearsay
-新闻上说	0	@zh_quote
+骂我	0	@zh_reportcue
+骂了我	0	@zh_reportcue
+骂了	0	@zh_reportcue,@zh_scold
+骂送货的	0	@zh_reportcue
+叫她	0	@zh_reportcue
+笑我	0	@zh_reportcue
+写着	0	@zh_reportcue
+写住	0	@zh_reportcue
+回复我	0	@zh_reportcue
+俾人闹	0	@zh_reportcue
+被人骂	0	@zh_reportcue
+被骂	0	@zh_reportcue
+上面写	0	@zh_reportcue
+单上面写	0	@zh_reportcue
+书叫	0	@zh_reportcue
+片叫	0	@zh_reportcue
+这部片	0	@zh_reportcue,@zh_fiction
+本书	0	@zh_reportcue
+对外送员说	0	@zh_reportcue
+闹我	0	@zh_reportcue
+刷	0	@zh_reportcue
+听说	0	@zh_reportcue
+有人说	0	@zh_reportcue
+有人话	0	@zh_reportcue
+有人写	0	@zh_reportcue
+短信说	0	@zh_reportcue
+写的	0	@zh_reportcue
+评论区	0	@zh_reportcue
+弹幕	0	@zh_reportcue
+跟我讲	0	@zh_reportcue,@zh_informed
+说我	0	@zh_reportcue
+讲我	0	@zh_reportcue
+叫我	0	@zh_reportcue,@zh_contact
+骂收银员	0	@zh_reportcue
+闹收银员	0	@zh_reportcue
+据说	0	@zh_reportcue
+看新闻	0	@zh_reportcue
+看到新闻	0	@zh_reportcue
+新闻说	0	@zh_reportcue,@zh_fiction
+新闻上说	0	@zh_reportcue
 有想过	0	@zh_cue
 谂过	0	@zh_cue
 本来想	0	@zh_cue,@zh_wasgoing
@@ -65627,7 +65667,7 @@ n	0	@zh_num
 天台种	0	
 阳台种	0	
 变态辣	0	
-停机保号	0	@zh_suspend
+停机保号	0	@zh_oneoffcue
 又打不	0	
 搞死	0	
 整死	0	
@@ -65980,11 +66020,11 @@ smartone	0	@zh_comp
 冇人会理	0	@zh_nobody
 没人会难过	0	@zh_nobody
 冇人会喊	0	@zh_nobody
-我要去的地方	0	@zh_whereigo
-我去的地方	0	@zh_whereigo
-要去的那边	0	@zh_whereigo
-我要去的那边	0	@zh_whereigo
-到了那边	0	@zh_whereigo
+我要去的地方	0	@sh_hint
+我去的地方	0	@sh_hint
+要去的那边	0	@sh_hint
+我要去的那边	0	@sh_hint
+到了那边	0	@sh_hint
 发动机开着	0	@zh_method
 车库门关着	0	@zh_method
 写好了信	0	@zh_letterto
@@ -66013,14 +66053,14 @@ smartone	0	@zh_comp
 想法	0	@zh_thought
 念头	0	@zh_thought
 谂法	0	@zh_thought
-您刚才说	0	@zh_quote
-你刚才说	0	@zh_quote
-您刚刚说	0	@zh_quote
-你刚刚说	0	@zh_quote
-你头先讲	0	@zh_quote
-你头先话	0	@zh_quote
-你啱啱讲	0	@zh_quote
-你啱啱话	0	@zh_quote
+您刚才说	0	@zh_reportcue
+你刚才说	0	@zh_reportcue
+您刚刚说	0	@zh_reportcue
+你刚刚说	0	@zh_reportcue
+你头先讲	0	@zh_reportcue
+你头先话	0	@zh_reportcue
+你啱啱讲	0	@zh_reportcue
+你啱啱话	0	@zh_reportcue
 # --- routine report papers and routine procedure (受理案件证明, 三联单, 常规手续): with an authority, cooperation, not a threat
 受理案件证明	0	@zh_docask
 受理证明	0	@zh_docask
@@ -67369,10 +67409,10 @@ bxhl	0	@zh_shterm
 要是没了	0	@zh_gone
 人要是没了	0	@zh_gone
 万一不在了	0	@zh_gone
-俾人话	0	@zh_quote
-俾人讲	0	@zh_quote
-屏幕上出现	0	@zh_quote
-页面出现	0	@zh_quote
+俾人话	0	@zh_reportcue
+俾人讲	0	@zh_reportcue
+屏幕上出现	0	@zh_reportcue
+页面出现	0	@zh_reportcue
 以后都不会回来了	0	@zh_noreturn
 不会再回来	0	@zh_noreturn
 唔会返嚟	0	@zh_noreturn
@@ -67438,8 +67478,8 @@ bbq	0	@zh_bbq
 烤肉	0	@zh_bbq,@zh_mundane
 露营	0	@zh_bbq,@zh_mundane
 营地	0	@zh_bbq
-有人留言	0	@zh_quote
-留言说	0	@zh_quote
+有人留言	0	@zh_reportcue
+留言说	0	@zh_reportcue
 最后一次打来	0	@zh_lasttalk,@sh_hint,@zh_lastcall
 最后一次打给你们	0	@zh_lasttalk,@sh_hint
 最后一通电话	0	@zh_lasttalk,@sh_hint
@@ -68280,9 +68320,9 @@ bbq	0	@zh_bbq
 系咪想	0	@zh_thought
 # --- calls counted by the day, which collectors make too; the listener's own word quoted back by an agent
 日日打	0	@zh_again,@zh_contact
-您说的	0	@zh_quote
-您提到的	0	@zh_quote
-你提到的	0	@zh_quote
+您说的	0	@zh_reportcue
+您提到的	0	@zh_reportcue
+你提到的	0	@zh_reportcue
 
 # --- the copula of a device called names (scope:thing_target)
 是	0	@zh_copula
@@ -68937,12 +68977,12 @@ bbq	0	@zh_bbq
 我爱人	0	
 我老伴	0	
 # --- the news or hearsay as the source of what follows
-新闻里说	0	@zh_quote
-新闻报道	0	@zh_quote
-报道说	0	@zh_quote,@zh_fiction
-网上说	0	@zh_quote
-看新闻说	0	@zh_quote,@zh_hearsay
-新闻里讲	0	@zh_quote
+新闻里说	0	@zh_reportcue
+新闻报道	0	@zh_reportcue
+报道说	0	@zh_reportcue,@zh_fiction
+网上说	0	@zh_reportcue
+看新闻说	0	@zh_reportcue
+新闻里讲	0	@zh_reportcue
 # --- a law office as an address or a workplace (寄到律师事务所, 我喺律师楼返工)
 法律事务所	0	@zh_lawoffice
 律师楼	0	@zh_lawoffice
@@ -68994,12 +69034,12 @@ bbq	0	@zh_bbq
 寄回	0	@zh_returngoods
 退返	0	@zh_returngoods
 # --- ending a business partnership
-终止合作	0	@zh_endpartner
-停止合作	0	@zh_endpartner
-取消合作	0	@zh_endpartner
-不再合作	0	@zh_endpartner
-唔再合作	0	@zh_endpartner
-结束合作	0	@zh_endpartner
+终止合作	0	@zh_churnalone
+停止合作	0	@zh_churnalone
+取消合作	0	@zh_churnalone
+不再合作	0	@zh_churnalone
+唔再合作	0	@zh_churnalone
+结束合作	0	@zh_churnalone
 # --- old cards and accounts already replaced (原来那张卡我已经注销了): one item, not leaving
 原来那张	0	@zh_oldone
 原来的那张	0	@zh_oldone
@@ -69578,7 +69618,7 @@ hkbn	0	@zh_comp
 其中一份	0	@zh_onlyone
 其中一条	0	@zh_onlyone
 一件就好	0	@zh_onlyone
-只退一件	0	@zh_onlyone,@zh_oneitem
+只退一件	0	@zh_onlyone,@zh_oneoffcue
 只退一个	0	@zh_onlyone
 只是一件	0	@zh_onlyone
 单件	0	@zh_onlyone
@@ -69921,16 +69961,16 @@ aws	0	@zh_comp
 为了它去死	0	
 为佢去死	0	
 为咗佢去死	0	
-想好好活着	0	@zh_wantlive
-想好好活	0	@zh_wantlive
-要好好活着	0	@zh_wantlive
-要好好活下去	0	@zh_wantlive
-还是想活着	0	@zh_wantlive
-想好好生活	0	@zh_wantlive
-图个安心	0	@zh_wantlive
-身体好着呢	0	@zh_wantlive
-身体好得很	0	@zh_wantlive
-未雨绸缪	0	@zh_wantlive
+想好好活着	0	@zh_notrisk
+想好好活	0	@zh_notrisk
+要好好活着	0	@zh_notrisk
+要好好活下去	0	@zh_notrisk
+还是想活着	0	@zh_notrisk
+想好好生活	0	@zh_notrisk
+图个安心	0	@zh_notrisk
+身体好着呢	0	@zh_notrisk
+身体好得很	0	@zh_notrisk
+未雨绸缪	0	@zh_notrisk
 纪录片	0	@zh_fiction
 电影	0	@zh_fiction
 短剧	0	@zh_fiction
@@ -70109,7 +70149,7 @@ aws	0	@zh_comp
 晾衣服	0	@zh_mundane
 晾衫	0	@zh_mundane
 新闻里	0	@zh_fiction
-新闻话	0	@zh_fiction,@zh_hearsay
+新闻话	0	@zh_fiction,@zh_reportcue
 纪录片里	0	@zh_fiction
 最后一期	0	@zh_paidoff
 还清了	0	@zh_paidoff
@@ -70297,9 +70337,9 @@ aws	0	@zh_comp
 贵公司同事	0	@you,@zh_staff
 
 # --- comments left under a post or a product are someone's words (有人在我的商品下面留言"骗子去死")
-下面留言	0	@zh_quote
-底下留言	0	@zh_quote
-下面评论	0	@zh_quote
+下面留言	0	@zh_reportcue
+底下留言	0	@zh_reportcue
+下面评论	0	@zh_reportcue
 
 # --- more things a customer calls names: apps and bots, products, goods (你们这个加速器根本没用, 客服机器人是智障吗, 这款面膜简直是垃圾)
 加速器	0	@zh_device
@@ -70378,8 +70418,8 @@ aws	0	@zh_comp
 台剧	0	@zh_fiction
 连续剧	0	@zh_fiction
 纪录片	0	@zh_fiction
-的新闻	0	@zh_quote
-嘅新闻	0	@zh_quote
+的新闻	0	@zh_reportcue
+嘅新闻	0	@zh_reportcue
 
 # --- a worker who walked off is no one's death (快递员把我的件扔门口就走了)
 快递员	0	@zh_worker
@@ -70448,33 +70488,33 @@ aws	0	@zh_comp
 已经退了	0	@zh_settled
 退返咗	0	@zh_settled
 # --- stopping payment or taking the money away (下个月开始我不交了; 我唔会再交月费; 我听日就搬晒啲钱走): leaving in all but name
-不交了	0	@zh_stoppay
-不缴了	0	@zh_stoppay
-不交钱了	0	@zh_stoppay
-不缴费了	0	@zh_stoppay
-不给钱了	0	@zh_stoppay
-不付了	0	@zh_stoppay
-不付钱了	0	@zh_stoppay
-不会再交	0	@zh_stoppay
-不再交了	0	@zh_stoppay
-以后不交	0	@zh_stoppay
-我不交了	0	@zh_stoppay
-唔会再交	0	@zh_stoppay
-唔再交	0	@zh_stoppay
-我唔交	0	@zh_stoppay
-唔俾钱	0	@zh_stoppay
-唔再俾钱	0	@zh_stoppay
-停缴	0	@zh_stoppay
-拒缴	0	@zh_stoppay
-一分钱都不会再交	0	@zh_stoppay
-一分钱都不给	0	@zh_stoppay
-一毫子都唔会俾	0	@zh_stoppay
-搬晒啲钱走	0	@zh_stoppay
-拎晒啲钱走	0	@zh_stoppay
-把钱全部转走	0	@zh_stoppay
-钱全部取出来	0	@zh_stoppay
-把钱都转走	0	@zh_stoppay
-钱全部转走	0	@zh_stoppay
+不交了	0	@zh_churnalone
+不缴了	0	@zh_churnalone
+不交钱了	0	@zh_churnalone
+不缴费了	0	@zh_churnalone
+不给钱了	0	@zh_churnalone
+不付了	0	@zh_churnalone
+不付钱了	0	@zh_churnalone
+不会再交	0	@zh_churnalone
+不再交了	0	@zh_churnalone
+以后不交	0	@zh_churnalone
+我不交了	0	@zh_churnalone
+唔会再交	0	@zh_churnalone
+唔再交	0	@zh_churnalone
+我唔交	0	@zh_churnalone
+唔俾钱	0	@zh_churnalone
+唔再俾钱	0	@zh_churnalone
+停缴	0	@zh_churnalone
+拒缴	0	@zh_churnalone
+一分钱都不会再交	0	@zh_churnalone
+一分钱都不给	0	@zh_churnalone
+一毫子都唔会俾	0	@zh_churnalone
+搬晒啲钱走	0	@zh_churnalone
+拎晒啲钱走	0	@zh_churnalone
+把钱全部转走	0	@zh_churnalone
+钱全部取出来	0	@zh_churnalone
+把钱都转走	0	@zh_churnalone
+钱全部转走	0	@zh_churnalone
 # --- someone else's clamour or vow (我邻居天天嚷嚷要打12345; 佢成日扬言要告): reported when a third party says it
 嚷嚷	0	@say
 念叨	0	@say
@@ -70814,12 +70854,12 @@ aws	0	@zh_comp
 打镬佢	0	@zh_threat
 打镬你	0	@zh_threat
 # --- heard on the news or the radio (听广播说)
-听广播说	0	@zh_hearsay
-听新闻说	0	@zh_hearsay
-广播说	0	@zh_hearsay
-新闻讲	0	@zh_hearsay
-睇新闻话	0	@zh_hearsay
-电视上说	0	@zh_hearsay
+听广播说	0	@zh_reportcue
+听新闻说	0	@zh_reportcue
+广播说	0	@zh_reportcue
+新闻讲	0	@zh_reportcue
+睇新闻话	0	@zh_reportcue
+电视上说	0	@zh_reportcue
 # --- a game's boss, raid and guild: days of fighting it are no contacts
 打不死	0	@zh_gameplay
 打不过	0	@zh_gameplay
@@ -70893,10 +70933,10 @@ aws	0	@zh_comp
 手机不见了	0	@zh_stolen
 电话唔见咗	0	@zh_stolen
 # --- paying no more (唔会再俾钱)
-唔会再俾钱	0	@zh_stoppay
-唔会再俾	0	@zh_stoppay
-不会再给钱	0	@zh_stoppay
-不会再付钱	0	@zh_stoppay
+唔会再俾钱	0	@zh_churnalone
+唔会再俾	0	@zh_churnalone
+不会再给钱	0	@zh_churnalone
+不会再付钱	0	@zh_churnalone
 # --- asking a hotline's number (消委会热线几号？)
 热线几号	0	@zh_how,@zh_procq
 热线号码	0	@zh_how,@zh_procq
@@ -71128,13 +71168,13 @@ deliveroo	0	@zh_comp
 毛孩	0	@zh_kin
 毛小孩	0	@zh_kin
 # --- a song's words (歌词写「如果明天我不在了」)
-歌词写	0	@zh_quote
-歌词写着	0	@zh_quote
-歌词里	0	@zh_quote
-歌词讲	0	@zh_quote
-首歌讲	0	@zh_quote
-首歌唱	0	@zh_quote
-那首歌	0	@zh_quote
+歌词写	0	@zh_reportcue
+歌词写着	0	@zh_reportcue
+歌词里	0	@zh_reportcue
+歌词讲	0	@zh_reportcue
+首歌讲	0	@zh_reportcue
+首歌唱	0	@zh_reportcue
+那首歌	0	@zh_reportcue
 # --- the speaker's own voice (我跟你讲, 跟你说, 我话你知): what follows is theirs, no one else's
 我跟你讲	0	@self
 我跟你说	0	@self
@@ -71489,18 +71529,18 @@ deliveroo	0	@zh_comp
 其他受托人	0	@zh_comp
 另一个计划	0	@zh_comp
 # --- stopping repayments (从这个月开始我停止还款)
-停止还款	0	@zh_stoppay
-停止供款	0	@zh_stoppay
-唔再还款	0	@zh_stoppay
-不再还款	0	@zh_stoppay
-不还了	0	@zh_stoppay
-唔还喇	0	@zh_stoppay
-停供	0	@zh_stoppay
+停止还款	0	@zh_churnalone
+停止供款	0	@zh_churnalone
+唔再还款	0	@zh_churnalone
+不再还款	0	@zh_churnalone
+不还了	0	@zh_churnalone
+唔还喇	0	@zh_churnalone
+停供	0	@zh_churnalone
 # --- nothing more to do with the company (以后跟你们公司再无瓜葛)
-再无瓜葛	0	@zh_endpartner
-再无关系	0	@zh_endpartner
-一刀两断	0	@zh_endpartner
-老死不相往来	0	@zh_endpartner
+再无瓜葛	0	@zh_churnalone
+再无关系	0	@zh_churnalone
+一刀两断	0	@zh_churnalone
+老死不相往来	0	@zh_churnalone
 # --- asking for someone else, or for a thesis: curiosity
 帮她问问	0	@zh_curious
 帮他问问	0	@zh_curious
@@ -71672,8 +71712,8 @@ deliveroo	0	@zh_comp
 # --- promised (应承)
 应承	0	@zh_promised
 # --- starting to stop paying
-开始唔交	0	@zh_stoppay
-开始不交	0	@zh_stoppay
+开始唔交	0	@zh_churnalone
+开始不交	0	@zh_churnalone
 # --- a news channel
 新闻台	0	@zh_social
 电视新闻台	0	@zh_social
@@ -71858,17 +71898,17 @@ deliveroo	0	@zh_comp
 另找	0	@zh_switch
 另外找	0	@zh_switch
 # --- paying no more, said of this month's bill or the balance (这个月的费用我不会缴了, 尾款一分不付)
-不会缴了	0	@zh_stoppay
-不会交了	0	@zh_stoppay
-不会付了	0	@zh_stoppay
-不会再缴	0	@zh_stoppay
-不会再付	0	@zh_stoppay
-不再缴	0	@zh_stoppay
-不再付	0	@zh_stoppay
-一分不付	0	@zh_stoppay
-一分都不付	0	@zh_stoppay
-一分钱都不付	0	@zh_stoppay
-一分钱也不付	0	@zh_stoppay
+不会缴了	0	@zh_churnalone
+不会交了	0	@zh_churnalone
+不会付了	0	@zh_churnalone
+不会再缴	0	@zh_churnalone
+不会再付	0	@zh_churnalone
+不再缴	0	@zh_churnalone
+不再付	0	@zh_churnalone
+一分不付	0	@zh_churnalone
+一分都不付	0	@zh_churnalone
+一分钱都不付	0	@zh_churnalone
+一分钱也不付	0	@zh_churnalone
 # --- a payout asked about for an end of one's own making (如果系自己了结嘅话仲赔唔赔)
 自己结束	0	@zh_ownact
 # --- following the one who died (孩子走了 我也想跟着他走)
@@ -72051,7 +72091,7 @@ boss战	0	@zh_fiction,@zh_gameplay
 不是用来晒衣服	0	@zh_notbbq
 不是晾衣服用的	0	@zh_notbbq
 # --- things brought to an end, beside a means (我想在周末前把事情了结): with a rope, self-harm
-把事情了结	0	@zh_endit,@zh_settleit
+把事情了结	0	@zh_endit,@zh_notrisk
 想快啲了结	0	@zh_endit
 快啲了结	0	@zh_endit
 把一切了结	0	@zh_endit
@@ -73154,16 +73194,16 @@ sb客服	0	@zh_insult
 已经批咗	0	@zh_settled
 已经处理好了	0	@zh_settled
 # --- medicine about to run out (血压药就食晒): a refill, not an overdose
-就食晒	0	@zh_runout
-就快食晒	0	@zh_runout
-快食晒	0	@zh_runout
-差唔多食晒	0	@zh_runout
-就吃完了	0	@zh_runout
-快吃完了	0	@zh_runout
-唔会再俾钱你哋	0	@zh_stoppay
-宁愿唔用	0	@zh_stoppay
-宁愿不用	0	@zh_stoppay
-不会再给你们钱	0	@zh_stoppay
+就食晒	0	@zh_notrisk
+就快食晒	0	@zh_notrisk
+快食晒	0	@zh_notrisk
+差唔多食晒	0	@zh_notrisk
+就吃完了	0	@zh_notrisk
+快吃完了	0	@zh_notrisk
+唔会再俾钱你哋	0	@zh_churnalone
+宁愿唔用	0	@zh_churnalone
+宁愿不用	0	@zh_churnalone
+不会再给你们钱	0	@zh_churnalone
 # --- given away (猫我送人了)
 送人了	0	@zh_giveall
 我送人了	0	@zh_giveall
@@ -73226,11 +73266,11 @@ sb客服	0	@zh_insult
 有把声叫我死	0	@zh_shterm
 脑里面有声音叫我去死	0	@zh_shterm
 # --- settling a matter (我就想把这事了结了，赔还是不赔): a dispute, not a life
-把这事了结了	0	@zh_settleit
-把这事了结	0	@zh_settleit
-这事了结了	0	@zh_settleit
-把这件事了结	0	@zh_settleit
-了结这件事情	0	@zh_settleit
+把这事了结了	0	@zh_notrisk
+把这事了结	0	@zh_notrisk
+这事了结了	0	@zh_notrisk
+把这件事了结	0	@zh_notrisk
+了结这件事情	0	@zh_notrisk
 # --- a rope for luggage or laundry (买咗条绳想绑行李): a harmless use
 绑行李	0	@zh_mundane
 绑箱	0	@zh_mundane
@@ -73269,20 +73309,20 @@ sb客服	0	@zh_insult
 我不走了	0	@zh_stayon
 帮我续约	0	@zh_stayon
 # --- forgotten (上次问过……我忘了，能再说一遍吗): asked again, no trouble unresolved
-我忘了	0	@zh_forgot
-我忘记了	0	@zh_forgot
-我唔记得	0	@zh_forgot
-我唔记得咗	0	@zh_forgot
-忘记咗	0	@zh_forgot
+我忘了	0	@zh_thiscallcue
+我忘记了	0	@zh_thiscallcue
+我唔记得	0	@zh_thiscallcue
+我唔记得咗	0	@zh_thiscallcue
+忘记咗	0	@zh_thiscallcue
 今次一打就通	0	@zh_thistimefine
 这次一打就通	0	@zh_thistimefine
 一打就通	0	@zh_thistimefine
 一打就接通	0	@zh_thistimefine
 # --- paying the minimum this month (先不缴全额，缴最低就好): no stop
-不缴全额	0	@zh_minpay
-先不缴全额	0	@zh_minpay
-缴最低	0	@zh_minpay
-只缴最低	0	@zh_minpay
+不缴全额	0	@zh_oneoffcue
+先不缴全额	0	@zh_oneoffcue
+缴最低	0	@zh_oneoffcue
+只缴最低	0	@zh_oneoffcue
 # --- renewing after all (本来想退租……所以想再续一年)
 想再续一年	0	@zh_stayon
 再续一年	0	@zh_stayon
@@ -73363,9 +73403,9 @@ facebook群组	0	@zh_expose
 fb群组	0	@zh_expose
 脸书群组	0	@zh_expose
 # --- a line suspended, the number kept (停话保号): no leaving
-停话保号	0	@zh_suspend
-保号	0	@zh_suspend
-停话保留号码	0	@zh_suspend
+停话保号	0	@zh_oneoffcue
+保号	0	@zh_oneoffcue
+停话保留号码	0	@zh_oneoffcue
 # --- a press conference as an event (会议室有记者会)
 记者会	0	@zh_errand
 记者招待会	0	@zh_errand
@@ -73375,10 +73415,10 @@ fb群组	0	@zh_expose
 以前用别家	0	@zh_elsewhereco
 之前用别家	0	@zh_elsewhereco
 # --- only confirming (我就再确认一下): asked again, no trouble
-再确认一下	0	@zh_confirm
-就再确认一下	0	@zh_confirm
-确认一下而已	0	@zh_confirm
-只系想再确认	0	@zh_confirm
+再确认一下	0	@zh_thiscallcue
+就再确认一下	0	@zh_thiscallcue
+确认一下而已	0	@zh_thiscallcue
+只系想再确认	0	@zh_thiscallcue
 # --- holding a press conference (帮我开记者会): going public
 开记者会	0	@zh_expose
 召开记者会	0	@zh_expose
@@ -73448,10 +73488,10 @@ fb群组	0	@zh_expose
 要下车了	0	@zh_errandnow
 下车了	0	@zh_errandnow
 # --- a card stopped for a while (想暂时停用张卡，揾返就会再开)
-暂时停用	0	@zh_suspend
-暂停使用	0	@zh_suspend
-临时停用	0	@zh_suspend
-先停用	0	@zh_suspend
+暂时停用	0	@zh_oneoffcue
+暂停使用	0	@zh_oneoffcue
+临时停用	0	@zh_oneoffcue
+先停用	0	@zh_oneoffcue
 # --- a taunt, not a question (看你们怎么解释)
 看你们怎么	0
 看你怎么	0
@@ -73473,9 +73513,9 @@ fb群组	0	@zh_expose
 处理得不错	0	@zh_thistimefine
 搞得好好	0	@zh_thistimefine
 # --- a line stopped while away (暂时停话 回来还要继续用)
-暂时停话	0	@zh_suspend
-临时停话	0	@zh_suspend
-申请暂时停话	0	@zh_suspend
+暂时停话	0	@zh_oneoffcue
+临时停话	0	@zh_oneoffcue
+申请暂时停话	0	@zh_oneoffcue
 # --- switching to them (foodpanda比你们好多了 我要改用他们)
 改用他们	0	@zh_switchthem
 改用佢哋	0	@zh_switchthem
@@ -73510,12 +73550,12 @@ fb群组	0	@zh_expose
 退订过	0
 销过户	0
 # --- words mentioned as words (把去死这种脏话屏蔽掉)
-这种脏话	0	@zh_mention
-这种话	0	@zh_mention
-这类脏话	0	@zh_mention
-这种字眼	0	@zh_mention
-呢啲粗口	0	@zh_mention
-这种词	0	@zh_mention
+这种脏话	0	@zh_reportcue
+这种话	0	@zh_reportcue
+这类脏话	0	@zh_reportcue
+这种字眼	0	@zh_reportcue
+呢啲粗口	0	@zh_reportcue
+这种词	0	@zh_reportcue
 # --- whether it hurts (烧炭不疼 是真的吗)
 不疼	0	@zh_painq
 不痛	0	@zh_painq
@@ -73532,13 +73572,13 @@ fb群组	0	@zh_expose
 好多年前	0	@zh_thattime
 旧年	0	@zh_thattime
 # --- changing the TV channel (我想转台睇波, 遥控器要怎么转台)
-转台睇	0	@zh_tvchannel
-转台看	0	@zh_tvchannel
-点样转台	0	@zh_tvchannel
-怎么转台	0	@zh_tvchannel
-要怎么转台	0	@zh_tvchannel
-转台睇波	0	@zh_tvchannel
-转台看球	0	@zh_tvchannel
+转台睇	0	@zh_oneoffcue
+转台看	0	@zh_oneoffcue
+点样转台	0	@zh_oneoffcue
+怎么转台	0	@zh_oneoffcue
+要怎么转台	0	@zh_oneoffcue
+转台睇波	0	@zh_oneoffcue
+转台看球	0	@zh_oneoffcue
 # --- given up (这卡我不办了)
 唔办了	0	@zh_quitit
 # --- going with the one who died (我妈走了以后…干脆我也跟她去算了)
@@ -73825,14 +73865,14 @@ fb群组	0	@zh_expose
 调去外地	0	@zh_travelto
 回老家	0	@zh_travelto
 # --- a child got hold of it (孩子把我的安眠药拿着玩)
-拿着玩	0	@zh_kidmishap
-拿去玩	0	@zh_kidmishap
-当糖吃	0	@zh_kidmishap
-误吞	0	@zh_kidmishap
-误食	0	@zh_kidmishap
-偷吃了	0	@zh_kidmishap
-拎嚟玩	0	@zh_kidmishap
-攞嚟玩	0	@zh_kidmishap
+拿着玩	0	@zh_reportcue
+拿去玩	0	@zh_reportcue
+当糖吃	0	@zh_reportcue
+误吞	0	@zh_reportcue
+误食	0	@zh_reportcue
+偷吃了	0	@zh_reportcue
+拎嚟玩	0	@zh_reportcue
+攞嚟玩	0	@zh_reportcue
 前两年	0	@zh_pastdark
 前两三年	0	@zh_pastdark
 那两年	0	@zh_pastdark
@@ -73894,12 +73934,12 @@ fb群组	0	@zh_expose
 暂时不打算	0	@zh_noplan
 暂时唔打算	0	@zh_noplan
 # --- one item of an order returned (我就退一件 其他的都留着)
-退一件	0	@zh_oneitem
-就退一件	0	@zh_oneitem
-退一双	0	@zh_oneitem
-只退一双	0	@zh_oneitem
-退其中一件	0	@zh_oneitem
-退其中一个	0	@zh_oneitem
+退一件	0	@zh_oneoffcue
+就退一件	0	@zh_oneoffcue
+退一双	0	@zh_oneoffcue
+只退一双	0	@zh_oneoffcue
+退其中一件	0	@zh_oneoffcue
+退其中一个	0	@zh_oneoffcue
 # --- a deadline's last day (今天是报税最后一天)
 报税	0	@zh_deadline
 申报	0	@zh_deadline
@@ -74144,11 +74184,11 @@ fb群组	0	@zh_expose
 我还以为要等很久	0	@zh_settled
 还以为要等很久	0	@zh_settled
 # --- no more paying in, planned (这个保险我不打算再交了)
-不打算再交了	0	@zh_stoppay
-不打算再交	0	@zh_stoppay
-不打算继续交	0	@zh_stoppay
-不想再交了	0	@zh_stoppay
-唔打算再交	0	@zh_stoppay
+不打算再交了	0	@zh_churnalone
+不打算再交	0	@zh_churnalone
+不打算继续交	0	@zh_churnalone
+不想再交了	0	@zh_churnalone
+唔打算再交	0	@zh_churnalone
 # --- a place no longer gone to (这家店我不去了)
 这家店	0	@zh_thisplace
 这间店	0	@zh_thisplace
@@ -75073,14 +75113,14 @@ last call啦	0	@zh_lastcall
 就到呢度啦	0	@zh_endhere
 就到此为止了	0	@zh_endhere
 # --- dead and still a burden (不想死了还连累他们)
-死了还连累	0	@zh_deadburden
-死了还拖累	0	@zh_deadburden
-死了都连累	0	@zh_deadburden
-死咗都连累	0	@zh_deadburden
-死咗仲连累	0	@zh_deadburden
-走了还连累	0	@zh_deadburden
-死了还要连累	0	@zh_deadburden
-死了还要麻烦	0	@zh_deadburden
+死了还连累	0	@zh_shalone
+死了还拖累	0	@zh_shalone
+死了都连累	0	@zh_shalone
+死咗都连累	0	@zh_shalone
+死咗仲连累	0	@zh_shalone
+走了还连累	0	@zh_shalone
+死了还要连累	0	@zh_shalone
+死了还要麻烦	0	@zh_shalone
 # --- a time set for oneself (时间我给自己定好了)
 给自己定好了	0	@zh_timeforself
 同自己定好咗	0	@zh_timeforself
@@ -75192,12 +75232,12 @@ last call啦	0	@zh_lastcall
 被人拉了回来	0	@zh_pastattempt
 被拉了回来	0	@zh_pastattempt
 俾人拉返落嚟	0	@zh_pastattempt
-就冇我	0	@zh_gone,@zh_nomemore
-就没我了	0	@zh_gone,@zh_nomemore
-就没有我了	0	@zh_gone,@zh_nomemore
-就冇咗我	0	@zh_gone,@zh_nomemore
-世上就冇我	0	@zh_gone,@zh_nomemore
-世上就没有我	0	@zh_gone,@zh_nomemore
+就冇我	0	@zh_gone,@zh_shalone
+就没我了	0	@zh_gone,@zh_shalone
+就没有我了	0	@zh_gone,@zh_shalone
+就冇咗我	0	@zh_gone,@zh_shalone
+世上就冇我	0	@zh_gone,@zh_shalone
+世上就没有我	0	@zh_gone,@zh_shalone
 冇我份	0	
 没我份	0	
 没有我的份	0	
@@ -75313,14 +75353,14 @@ last call啦	0	@zh_lastcall
 闷到	0	@zh_degreeto
 多到	0	@zh_degreeto
 # --- no future, said as the reason; unseen this time; into someone's name; a goodbye to someone; cannot stop
-因为没有以后了	0	@zh_nofuture,@zh_nofuturesure
-反正没有以后了	0	@zh_nofuture,@zh_nofuturesure
-已经没有以后了	0	@zh_nofuture,@zh_nofuturesure
-反正冇以后	0	@zh_nofuture,@zh_nofuturesure
-已经冇以后	0	@zh_nofuture,@zh_nofuturesure
-因为冇以后	0	@zh_nofuture,@zh_nofuturesure
-因为冇将来	0	@zh_nofuture,@zh_nofuturesure
-反正都冇将来	0	@zh_nofuture,@zh_nofuturesure
+因为没有以后了	0	@zh_nofuture,@zh_shalone
+反正没有以后了	0	@zh_nofuture,@zh_shalone
+已经没有以后了	0	@zh_nofuture,@zh_shalone
+反正冇以后	0	@zh_nofuture,@zh_shalone
+已经冇以后	0	@zh_nofuture,@zh_shalone
+因为冇以后	0	@zh_nofuture,@zh_shalone
+因为冇将来	0	@zh_nofuture,@zh_shalone
+反正都冇将来	0	@zh_nofuture,@zh_shalone
 唔会再俾人见到	0	@zh_unseen
 不会再让人看到	0	@zh_unseen
 不会再被人发现	0	@zh_unseen
@@ -75384,8 +75424,6 @@ last call啦	0	@zh_lastcall
 律师行	0	@zh_notary
 换个套餐	0	@zh_mundane
 换套餐	0	@zh_mundane
-先不退了	0	@zh_mundane
-不退了	0	@zh_mundane
 换个计划	0	@zh_mundane
 如果我不在家	0	
 要是我不在家	0	
@@ -75454,13 +75492,13 @@ last call啦	0	@zh_lastcall
 电线	0	@zh_ligature
 数据线	0	@zh_ligature
 床单	0	@zh_ligature
-刀已经在手上	0	@zh_atthand
-刀在手上	0	@zh_atthand
-刀已经拿在手里	0	@zh_atthand
-刀就在手边	0	@zh_atthand
-刀己经在手上	0	@zh_atthand
-刀已经喺手度	0	@zh_atthand
-刀喺手度	0	@zh_atthand
+刀已经在手上	0	@zh_shalone
+刀在手上	0	@zh_shalone
+刀已经拿在手里	0	@zh_shalone
+刀就在手边	0	@zh_shalone
+刀己经在手上	0	@zh_shalone
+刀已经喺手度	0	@zh_shalone
+刀喺手度	0	@zh_shalone
 # --- no waiting for that day (我等不到那天了，也不想等)
 等不到那天了	0	@zh_cantwaitday
 等唔到𠮶日	0	@zh_cantwaitday
@@ -75496,13 +75534,13 @@ last call啦	0	@zh_lastcall
 过了等待期	0	@zh_waitperiod
 等待期满	0	@zh_waitperiod
 等两年期一过	0	@zh_waitperiod
-最后听到的是你	0	@zh_lastvoice
-最后听到你的声音	0	@zh_lastvoice
-最后一个跟我说话	0	@zh_lastvoice
-最后一个跟我好好说话	0	@zh_lastvoice
-最后一个同我倾偈	0	@zh_lastvoice
-最后一把声	0	@zh_lastvoice
-最后一个听我讲嘢	0	@zh_lastvoice
+最后听到的是你	0	@zh_shalone
+最后听到你的声音	0	@zh_shalone
+最后一个跟我说话	0	@zh_shalone
+最后一个跟我好好说话	0	@zh_shalone
+最后一个同我倾偈	0	@zh_shalone
+最后一把声	0	@zh_shalone
+最后一个听我讲嘢	0	@zh_shalone
 # --- legs over the edge, up on the roof now
 腿搭在外面	0	@zh_overside
 腿悬在外面	0	@zh_overside
@@ -76502,6 +76540,82 @@ last call啦	0	@zh_lastcall
 太夸张	0	@zh_overreact
 咁夸张	0	@zh_overreact
 咁大反应	0	@zh_overreact
+# --- a family released by one's going (也让他们解脱): the family named as the ones freed, not as the ones who died
+让他们	0	@zh_family
+让他们也	0	@zh_family
+让她	0	@zh_family
+让他	0	@zh_family
+让家人	0	@zh_family
+让家里人	0	@zh_family
+让家里	0	@zh_family
+让爸妈	0	@zh_family
+让佢哋	0	@zh_family
+# --- whether a fall or a means would kill at once (人从二十几楼下去是不是一下就没了)
+一下就没了	0	@zh_lethalq
+一下子就没了	0	@zh_lethalq
+一下就走了	0	@zh_lethalq
+会不会死	0	@zh_lethalq
+会死吗	0	@zh_lethalq
+能死吗	0	@zh_lethalq
+死得了吗	0	@zh_lethalq
+死得成吗	0	@zh_lethalq
+摔得死吗	0	@zh_lethalq
+能摔死吗	0	@zh_lethalq
+会不会痛	0	@zh_lethalq
+死得快	0	@zh_lethalq
+会唔会死	0	@zh_lethalq
+死唔死得	0	@zh_lethalq
+一下就冇咗	0	@zh_lethalq
+即刻冇咗	0	@zh_lethalq
+# --- a garage door shut on a running engine (车库那个门……门一关 发动机就不熄火了)
+车库	0	@zh_garagew
+车房	0	@zh_garagew
+停车库	0	@zh_garagew
+门一关	0	@zh_doorshut
+关上门	0	@zh_doorshut
+门关上	0	@zh_doorshut
+把门关了	0	@zh_doorshut
+门关好	0	@zh_doorshut
+关好门	0	@zh_doorshut
+关埋门	0	@zh_doorshut
+门关死	0	@zh_doorshut
+远程关上	0	@zh_doorshut
+不熄火	0	@zh_engine
+就不熄火了	0	@zh_engine
+唔熄匙	0	@zh_engine
+唔熄火	0	@zh_engine
+不关发动机	0	@zh_engine
+# --- passwords told to one's own (密码我告诉她了)
+密码我告诉	0	@zh_giveall
+密码都告诉	0	@zh_giveall
+密码我都告诉	0	@zh_giveall
+密码告诉	0	@zh_giveall
+密码我写给	0	@zh_giveall
+密码我发给	0	@zh_giveall
+密码我话咗俾	0	@zh_giveall
+# --- one's body donated, to be used soon (遗体捐献……我打算这个月就用上)
+遗体捐献	0	@zh_funeral
+捐遗体	0	@zh_funeral
+捐献遗体	0	@zh_funeral
+遗体捐赠	0	@zh_funeral
+捐赠遗体	0	@zh_funeral
+用上	0	@zh_useup
+用得上	0	@zh_useup
+用得着	0	@zh_useup
+用得到	0	@zh_useup
+派上用场	0	@zh_useup
+用到	0	@zh_useup
+这个月	0	@zh_thismonth
+这月	0	@zh_thismonth
+今个月	0	@zh_thismonth
+本月	0	@zh_thismonth
+这几天	0	@zh_thismonth
+下个星期	0	@zh_thismonth
+下礼拜	0	@zh_thismonth
+不用等到老	0	@zh_timeshort
+不必等到老	0	@zh_timeshort
+唔使等到老	0	@zh_timeshort
+等不到老	0	@zh_timeshort
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -87314,7 +87428,7 @@ google一下就有	-1.5	rude
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@zh_whereigo|@zh_earlygo|@sh_hint	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@sh_hint|@zh_earlygo|@sh_hint	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
 @zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
@@ -87418,7 +87532,7 @@ google一下就有	-1.5	rude
 @zh_die|@zh_sh @laugh	scope:denial	a death word with a laugh right after it (想死😂, 想死哈哈哈)
 @you ..4 @zh_sh|@zh_die	scope:listener_target	death wish at the listener
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
-@zh_wantlive	scope:denial	wanting to live well, a will for peace of mind
+@zh_notrisk	scope:denial	no risk: wanting to live on, a refill running out, a matter settled (我想好好活着, 血压药就食晒, 我就想把这事了结了)
 @zh_mortal & @zh_ifgone	scope:harmless_use	a death to come with age or illness, asked about as an if (我这个养老金，要是我人不在了，钱能给我儿子吗)
 @zh_gone ..4 @zh_errandnow	scope:denial	off now for the bus or a meeting, calling back later (我要走了公车来了 晚点再打)
 @zh_thingneed ..5 @zh_sh|@zh_live	scope:denial	a thing one cannot live without (没网我真的活不下去)
@@ -87539,14 +87653,12 @@ google一下就有	-1.5	rude
 @zh_isme ..1 @zh_insult	scope:self_target	the speaker names themself the fool (是我自己白痴)
 @zh_insult ..1 @zh_isme	scope:self_target	the speaker names themself the fool (笨蛋是我啦)
 @self ..4 @zh_insult	scope:self_target	insult at oneself
-@zh_quote	scope:reported	quoted or reported words
-@zh_mention	scope:reported	words mentioned as words (把去死这种脏话屏蔽掉)
+@zh_reportcue	scope:reported	quoted, mentioned, heard or done by a child (他说"去死", 把去死这种脏话屏蔽掉, 听广播说, 孩子把安眠药拿着玩)
 @zh_scamreport	scope:other_party	a scam reported to the company itself (举报一个冒充你们银行的诈骗电话)
 @zh_fivestar	scope:negation	five stars given (我会上Google俾五粒星)
 @zh_message ..2 @say	scope:reported	a message's words
 @third ..3 @say	scope:reported	someone else said
 @zh_kin|@third ..10 @zh_shout	scope:reported	someone else shouting
-@zh_hearsay	scope:reported	heard on the news or the radio (前几天听广播说……)
 @zh_gameplay & @zh_contact|@zh_times	scope:elsewhere	fighting a game boss for days is no contact (打了三天都打不死)
 @zh_theirfeel	scope:their_feeling	someone else's feelings (气得她)
 @zh_others ..4 @zh_escverb ..6 @zh_auth|@zh_social|@zh_expose	scope:other_party	others going to an authority
@@ -87614,15 +87726,15 @@ google一下就有	-1.5	rude
 # --- churn
 @zh_switchthem	churn	switching to them (我要改用他们)
 @zh_acct ..3 @zh_quitit	churn	the card or plan given up (这卡我不办了)
-@zh_tvchannel	scope:one_off	changing the TV channel, not the provider (我想转台睇波)
+@zh_oneoffcue	scope:one_off	one thing changed, the rest kept: a TV channel, the minimum paid, one item returned, a line suspended (我想转台睇波, 缴最低就好, 我就退一件)
 @zh_stayhere & @zh_cancel|@zh_switch|@zh_leaveword	scope:negation	staying with the company (旧套餐关了 换成你们新出的那个)
 @zh_contractend ..3 @zh_gone|@zh_leaveword	churn	leaving when the contract ends (约满我即刻走)
-@zh_cancel|@zh_portout|@zh_byebye|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_endpartner|@zh_stoppay	support:churn	words that can carry churn
+@zh_cancel|@zh_portout|@zh_byebye|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_churnalone	support:churn	words that can carry churn
 @zh_cancel ..6 @zh_acct	churn	closing the account
 @zh_acct ..6 @zh_cancel	churn	closing the account
 @zh_switch ..6 @zh_comp	churn	moving to a competitor
 @zh_switch ..1 @zh_compvague	churn	moving to the one next door or that one (去隔壁那家办)
-@zh_stoppay	churn	stopping payment
+@zh_churnalone	churn	stopping payment or ending the partnership
 @zh_thisplace ..3 @zh_notgoing	churn	a place no longer gone to (这家店我不去了)
 @zh_comp ..6 @zh_switch	churn	moving to a competitor
 @zh_notwant ..2 @zh_payyou	churn	paying no more
@@ -87634,7 +87746,6 @@ google一下就有	-1.5	rude
 @zh_fromnow ..12 @zh_comp	churn	from now on, the other shop
 @self ..1 @zh_all ..5 @zh_returngoods|@zh_cancel	churn	returning the whole order
 @zh_all ..4 @zh_returngoods	churn	returning the whole order
-@zh_endpartner	churn	ending the partnership
 @zh_number ..4 @zh_portout	churn	porting the number out
 @zh_comp & @zh_byebye	churn	a competitor, and goodbye
 @zh_onlyone ..6 @zh_returngoods|@zh_cancel	scope:one_off	returning one item of an order
@@ -87745,22 +87856,16 @@ google一下就有	-1.5	rude
 @zh_noattach & @zh_giveall|@zh_windup|@zh_beforego	self_harm	nothing left to tie one down, affairs settled
 # --- at a high place, a last call (明天我去桥上 最后给你们打个电话)
 @zh_place & @zh_lasttalk	self_harm	at a high place, a last call
-# --- medicine about to run out (血压药就食晒): a refill
-@zh_runout	scope:denial	medicine about to run out, a refill
 # --- a tenancy ended and the tenant moved out (我十月底就退租搬走了): past, no threat
 @zh_cancel|@zh_leaveword ..4 @zh_movedout	scope:one_off	a past move out, not a threat to leave
 # --- not leaving, said outright, beside a never-again about something else (以后不要再看这么虐的了……我不是要退订)
 @zh_stayon & @zh_never	scope:negation	not leaving, said outright
-# --- settling a dispute (我就想把这事了结了): no life ended
-@zh_settleit	scope:denial	a matter settled, not a life
 # --- a rope for luggage, a harmless use beside a means (买咗条绳想绑行李)
 @zh_mundane & @zh_method	scope:harmless_use	a harmless use of a means
 # --- forgotten and asked again (上次问过……我忘了)
-@zh_forgot	scope:this_call	asked again after forgetting
+@zh_thiscallcue	scope:this_call	asked again here: forgotten, or only confirming (上次问过……我忘了, 我就再确认一下)
 # --- a lost card stopped and reissued (卡片要全部挂失，帮我停用那张信用卡再补发)
 @zh_reissue & @zh_cancel	scope:one_off	a lost card stopped for a new one
-# --- paying the minimum this month (先不缴全额，缴最低就好)
-@zh_minpay	scope:one_off	the minimum paid, nothing stopped
 # --- a spouse who died, and time to go and find them (我老伴走咗三年，我都系时候去搵佢)
 @zh_passed & @zh_followdead	self_harm	a spouse gone, and time to follow
 # --- a game so hard (这游戏难到我想紫砂 哈哈)
@@ -87788,7 +87893,6 @@ google一下就有	-1.5	rude
 @zh_ifsomething & @zh_nomess	self_harm	if something happened, no mess left behind (如果我出咗事 我唔想留一堆手尾)
 @zh_pillstaken & @zh_leavemebe	self_harm	pills taken, and leave me be (药吃了 别管我)
 @zh_suicideword & @zh_whengone	self_harm	a suicide clause asked about, for after the speaker is gone (等我走咗之后 自杀条款系咪一年就过)
-@zh_kidmishap	scope:reported	a child got hold of it (孩子把我的安眠药拿着玩)
 @zh_praiseletter & @zh_social|@zh_expose|@zh_filed	scope:negation	a letter of praise made public (我要给你们写封表扬信 发到你们官网上)
 @zh_noplan & @zh_askonly	scope:procedure	asked only to know, with no plan to (我就先了解一下 暂时没打算注销)
 @zh_noplan ..2 @zh_cancel	scope:negation	no plan to cancel, for now
@@ -87802,12 +87906,7 @@ google一下就有	-1.5	rude
 @zh_paydeal ..3 @zh_num|@zh_times	scope:elsewhere	a payment split or put off, counted (我已经分过两次了)
 @zh_game ..3 @zh_contact	scope:elsewhere	a game played over and over (那个boss我打了八百遍还是过不去)
 @zh_stopattend & @zh_feeback	churn	a course stopped, its fees asked back (学费退给我吧 孩子不去上了)
-@zh_oneitem	scope:one_off	one item of an order returned (我就退一件 其他的都留着)
 @zh_deadline ..2 @zh_lastday	scope:one_off	a deadline's last day (今天是报税最后一天)
-# --- a line suspended, the number kept
-@zh_suspend	scope:one_off	a line suspended, the number kept
-# --- only confirming (我昨天问过一次了……我就再确认一下)
-@zh_confirm	scope:this_call	only confirming what was said
 # --- a recovery, a routine prescription, a bill, a game level, old age, a lawyer for a will: no disclosure
 @zh_nomore ..2 @zh_hurt|@zh_sh|@zh_shterm	scope:denial	no longer done, for a long while (已经好耐冇再𠝹手)
 @zh_rxroutine & @zh_hoard	scope:harmless_use	a month's prescription kept, asked to be posted (药我都攒着呢，医生每次开一个月的量)
@@ -87861,7 +87960,7 @@ google一下就有	-1.5	rude
 @self ..4 @zh_nofuture	self_harm	no future left for oneself (我已经没有以后了)
 @zh_selfcut & @zh_bleed	self_harm	a cut of one's own, bleeding (我割得有点深，血还没止住)
 @zh_thislife & @zh_endhere	self_harm	this life ended here (我这辈子，就到这儿吧)
-@zh_deadburden	self_harm	dead and still a burden (我不想死了还连累他们)
+@zh_shalone	self_harm	self-harm in one phrase: dead and still a burden, no future left, no more of me, a blade in hand, the last voice heard (我不想死了还连累他们, 因为没有以后了, 过埋今个月就冇我, 刀已经在手上了)
 @zh_timeforself	self_harm	a time set for oneself (时间我给自己定好了)
 @zh_yonder ..2 @zh_kin	self_harm	going to the dead over there (月底把事情处理完，我就去那边找我奶奶了)	needs:@zh_windup|@zh_bye|@zh_giveall|@zh_gone|@zh_afterworld|@zh_entrust|@zh_soon
 @zh_willdone & @zh_place|@zh_method|@zh_plunge|@zh_overdose	self_harm	a will made, and a means or a high place (遗嘱立好了，明天一早就去那座大桥)
@@ -87879,8 +87978,6 @@ google一下就有	-1.5	rude
 @zh_notbecause ..4 @zh_sh|@zh_shterm	scope:denial	not because of it (不是因为我想不开)
 @zh_rxroutine & @zh_method|@zh_overdose	scope:harmless_use	medicine ordered as usual (网上药房订返我妈食开嗰只安眠药)
 @zh_degreeto ..3 @zh_plunge|@zh_die|@zh_sh|@zh_shterm	scope:denial	a price or a temper that makes one want to jump, said of it (张单贵到我想跳楼呀)
-@zh_nofuturesure	self_harm	no future left, said as a reason (因为没有以后了)
-@zh_nomemore	self_harm	there will be no more of me (过埋今个月就冇我)
 @zh_pastattempt & @zh_unseen	self_harm	tried before, unseen this time (上个礼拜爬咗出窗口，呢次我唔会再俾人见到)
 @zh_dailyroutine & @zh_timeforself	scope:harmless_use	a time set for a daily habit (时间我给自己定好了，每天六点起来跑步)
 @zh_notary & @zh_willdone	scope:harmless_use	a will taken to a notary
@@ -87890,12 +87987,10 @@ google一下就有	-1.5	rude
 # --- session 30, round 73: quiet self-harm said in new ways, and its traps
 @zh_method|@zh_ligature & @zh_formyself	self_harm	a means got ready for oneself (网上买了根结实的绳子，就是给我自己准备的)
 @zh_method|@zh_ligature & @zh_nearly	self_harm	a means tried, nearly done (我拿皮带试过了，就差一点点)
-@zh_atthand	self_harm	a blade already in the hand (刀已经在手上了)
 @zh_cantwaitday & @zh_notwantwait	self_harm	no waiting for that day (我等不到那天了，也不想等)
 @zh_tracks & @zh_nexttrain	self_harm	by the tracks, waiting for the next train
 @zh_drank ..4 @zh_poison	self_harm	a poison drunk (刚刚喝了漂白水)
 @zh_waitperiod & @zh_gone|@zh_die|@zh_doit	self_harm	gone once the policy's waiting period is over (等那个两年的等待期一过我就走)
-@zh_lastvoice	self_harm	the last voice heard (这辈子最后听到的是你的声音)
 @zh_place & @zh_overside	self_harm	at a high place, legs over the edge (我在阳台边上坐着呢，腿搭在外面)
 @zh_place|@zh_highest & @zh_upnow	self_harm	up on the roof now (天台的门没锁，我已经上来了)
 @zh_cleango & @zh_noowe|@zh_payoff|@zh_windup|@zh_giveall	self_harm	going cleanly, owing no one (车贷提前结清，我想走得干干净净，不欠哪个的)
@@ -87924,6 +88019,10 @@ google一下就有	-1.5	rude
 @zh_place & @zh_nowitness	self_harm	a place picked so no one sees or is frightened (月台應該冇乜人 唔會嚇親人)
 @zh_others ..5 @zh_allcan	rude	ordinary people held up as able (一般人看條款都看得懂的; 大部分用户自己在家弄一下就好了)
 @zh_suicideword & @zh_timeshort	self_harm	a suicide clause asked about by one whose time is short (投保一年后自杀算不算理赔 我这边时间不多了)
+@zh_plunge|@zh_fromhere|@zh_method ..12 @zh_lethalq	self_harm	whether a fall or a means would kill at once (人从二十几楼下去是不是一下就没了)
+@zh_doorshut & @zh_engine	self_harm	a garage door shut on a running engine (车库那个门……门一关 发动机就不熄火了)	needs:@zh_garagew
+@zh_giveall|@zh_entrust & @zh_notsurvive	self_harm	things handed over, and not lasting (密码我告诉她了 我撑不过这个月了)
+@zh_thismonth|@zh_soon ..4 @zh_useup	self_harm	one's funeral or body donation, to be used soon (遗体捐献怎么登记，我打算这个月就用上)	needs:@zh_funeral
 """####),
     ]
 }
