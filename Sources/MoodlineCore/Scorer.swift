@@ -731,11 +731,13 @@ private struct RuleState {
             if category == .selfHarm { statedSelfHarm = true }
             // A self-harm pattern across the fragment keeps its own hit beside a clause's: an
             // ordinary use that explains the clause's words (burned my arm on the iron) does not
-            // explain the fragment's (…on purpose). One such hit is enough.
-            let firstWideSelfHarm = category == .selfHarm && !hits.contains {
+            // explain the fragment's (…on purpose). Up to three such hits: an ordinary use may
+            // explain one pattern's words (giving my guitar away… moving house) and not another's
+            // (…where I'm going, and I don't mean moving house).
+            let wideSelfHarm = category == .selfHarm && hits.lazy.filter {
                 $0.category == .selfHarm && $0.patternIndex >= 0 && $0.utf8End == $0.utf8Start
-            }
-            guard !categories.contains(category) || firstWideSelfHarm else { return }
+            }.count < 3
+            guard !categories.contains(category) || wideSelfHarm else { return }
             let hit = CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id)
             // The fragment's patterns come after the clauses' `needs:` were checked: check their own.
             let needs = clause.patterns.needs[Int(rule.pattern)]

@@ -77,6 +77,18 @@ import Testing
         #expect(score(text).categories.contains(.selfHarm), "\(text)")
     }
 
+    /// A disclosure stands beside a narrower rule that does not apply: an ordinary use that
+    /// explains one pattern's words (moving house) leaves another's (where I'm going); a pattern
+    /// left out for an unmet need leaves the learned layer free; a negated other wish is no
+    /// denial (不想上学了也不想活了).
+    @Test(arguments: [
+        "I'm giving away my guitar and all my books, I won't need them where I'm going, and I don't mean moving house.",
+        "啲藥我成排冇食 全部儲埋一齊 今晚應該用得着", "我不想上学了也不想活了",
+    ])
+    func aDisclosureOutlastsANarrowerRule(_ text: String) {
+        #expect(score(text).categories.contains(.selfHarm), "\(text)")
+    }
+
     /// An agent asking whether the customer is safe is neither a death wish at them nor a
     /// disclosure; telling a death wish is still abuse, and saying one's own thoughts is self-harm.
     @Test func askingWhetherTheListenerIsSafeIsConcern() {

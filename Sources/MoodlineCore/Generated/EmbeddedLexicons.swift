@@ -33274,7 +33274,7 @@ if i was gone	0	@en_without
 if i were gone	0	@en_without
 if i wasn't here	0	@en_without
 if i weren't here	0	@en_without
-if i died	0	@en_without
+if i died	0	@en_without,@en_afterdeath
 if i disappeared	0	@en_without
 if i vanished	0	@en_without
 if i was dead	0	@en_without
@@ -37096,13 +37096,17 @@ who gets my things	0	@farewell_act
 who gets my stuff	0	@farewell_act
 sorted out who gets	0	@farewell_act
 who gets what when	0	@farewell_act
+who gets what	0	@farewell_act
+who's having what	0	@farewell_act
+who gets my car	0	@farewell_act
+who gets the house	0	@farewell_act
 not having to carry me	0	@en_without
 not having to deal with me	0	@en_without
 not having to look after me	0	@en_without
 not having me around	0	@en_without
 the sec	0	@regulator
 sec filing	0	@regulator
-if i die	0	@en_without
+if i die	0	@en_without,@en_afterdeath
 #     with one of these or another self-harm concept (support:self_harm in the patterns)
 life	0	@sh_hint
 lives	0	@sh_hint
@@ -42002,6 +42006,13 @@ like to be organized	0	@en_mortal
 just like to be organised	0	@en_mortal
 like things organised	0	@en_mortal
 like to be prepared	0	@en_mortal
+# --- a death before retiring, asked about for a pension (what happens to my pension if I die before I retire?)
+before i retire	0	@en_mortal
+before retirement	0	@en_mortal
+before i reach retirement	0	@en_mortal
+before i start drawing it	0	@en_mortal
+before i can draw it	0	@en_mortal
+before i claim it	0	@en_mortal
 # --- in-laws and step-parents: someone else
 brother-in-law	0	@third
 sister-in-law	0	@third
@@ -58662,6 +58673,7 @@ a kid could do it	-1.5	rude
 @farewell_act ..10 @farewell_act	self_harm	putting several affairs in order
 @farewell_act & @en_lastthing	self_harm	affairs in order, the last thing on the list
 @farewell_act & @en_decided	self_harm	affairs in order, and a mind made up
+@farewell_act & @en_ready|@en_departure	self_harm	affairs in order, before a going told apart (sorting out who gets what … before I go)
 @method ..6 @en_atthand	self_harm	a means out in front of one (the blades out on the table)
 @self ..3 @hurt ..2 @en_bodyself	self_harm	hurting oneself
 @en_shact	self_harm	self-harm
@@ -76616,6 +76628,21 @@ last call啦	0	@zh_lastcall
 不必等到老	0	@zh_timeshort
 唔使等到老	0	@zh_timeshort
 等不到老	0	@zh_timeshort
+# --- a transfer to another office (我下周就不在这儿了，调到北京分公司): not here, for work
+调到	0	@zh_travelto
+调去	0	@zh_travelto
+调职	0	@zh_travelto
+外派	0	@zh_travelto
+派驻	0	@zh_travelto
+借调	0	@zh_travelto
+驻外	0	@zh_travelto
+不在这儿了	0	@zh_gone
+不在这里了	0	@zh_gone
+# --- a worker's job on the roof (宽带师傅说要上楼顶接线): no going up to jump
+上楼顶接线	0
+上楼顶修	0
+上楼顶装	0
+上楼顶检查	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
