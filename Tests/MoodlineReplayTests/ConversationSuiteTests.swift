@@ -82,6 +82,7 @@ import Testing
         Floor(name: "round75", recall: 0.9, falseAlarms: 3, calmAlerted: 1, calmUrgent: 1),
         Floor(name: "round76", recall: 0.93, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round77", recall: 0.88, falseAlarms: 4, calmAlerted: 2, calmUrgent: 1, selfHarmMissed: 1),
+        Floor(name: "round78", recall: 0.9, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
