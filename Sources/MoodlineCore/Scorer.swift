@@ -159,6 +159,8 @@ private struct RuleState {
     var positiveLogit: Float?
     /// The learned layer's log-odds of an agent's misconduct, read for an agent's line.
     var rudeLogit: Float?
+    /// How many fragment-wide self-harm hits a fragment keeps, each made of its own words.
+    static let wideSelfHarmHits = 3
     /// The total is the learned layer's lean.
     var isLean = false
     /// No entry of the fragment has sentiment, not even a reply word or a character.
@@ -736,7 +738,7 @@ private struct RuleState {
             // (…where I'm going, and I don't mean moving house).
             let wideSelfHarm = category == .selfHarm && hits.lazy.filter {
                 $0.category == .selfHarm && $0.patternIndex >= 0 && $0.utf8End == $0.utf8Start
-            }.count < 3
+            }.count < Self.wideSelfHarmHits
             guard !categories.contains(category) || wideSelfHarm else { return }
             let hit = CategoryHit(category: category, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0, pattern: id)
             // The fragment's patterns come after the clauses' `needs:` were checked: check their own.
