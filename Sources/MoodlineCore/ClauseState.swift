@@ -99,6 +99,12 @@ struct ClauseState {
     /// Where the clause's last 说 or 告诉我 ended (a UTF-8 offset), or -1: a fix right after it is
     /// a claim (你们说修好了), not a settled matter.
     var sayEnd: Int32 = -1
+    /// Where the sentence's cues that explain a word (``ScopeCues/explainWords``) stood, first
+    /// part to last: they answer for the self-harm statements made of those words ("I won't be
+    /// around next week" cancels nothing of "…I have decided to end my life" beside it). More
+    /// than the spans hold, and they answer for the whole clause, as other cues do.
+    var explainingSpans = PartSpans()
+    var explainsAll = false
     /// Whether a pattern pointed the listener to an outside body ("they can refer it to the
     /// ombudsman", 建议您到派出所报案): advice, whether or not a scope then cancelled it; kept
     /// across clauses.
@@ -225,6 +231,13 @@ struct ClauseState {
             }
             if cue == .settled { settledEnd = max(settledEnd, p.spans[p.spans.count - 1].end) }
             if cue == .recovered { recoveredEnd = max(recoveredEnd, p.spans[p.spans.count - 1].end) }
+            if ScopeCues.explainWords.contains(ScopeCues(cue)) {
+                if explainingSpans.count < Pattern.maxParts {
+                    explainingSpans.append(start: p.spans[0].start, end: p.spans[p.spans.count - 1].end)
+                } else {
+                    explainsAll = true
+                }
+            }
             cues.insert(ScopeCues(cue))
             if cue == .reported && (reportedAt < 0 || p.spans[0].start < reportedAt) { reportedAt = p.spans[0].start }
             // The speaker inside the report speaks in it; the 我 of 我朋友 or 我的角色 only owns
@@ -302,6 +315,7 @@ struct ClauseState {
                         governing.remove(ScopeCues(.reported))
                     }
                     if speakerReturnsAt >= 0 && hit.utf8Start >= speakerReturnsAt { governing.remove(ScopeCues(.reported)) }
+                    if !governing.isDisjoint(with: ScopeCues.explainWords) && !isExplained(hit) { governing.subtract(ScopeCues.explainWords) }
                 }
                 if governing.rawValue != 0 && governing.cancelled.contains(hit.category) {
                     if let cue = governing.cue(cancelling: hit.category) {
@@ -341,6 +355,8 @@ struct ClauseState {
         } else {
             partialCount = 0
             carriedCues = ScopeCues()
+            explainingSpans = PartSpans()
+            explainsAll = false
         }
         candidateCount = 0
         if cues.rawValue == 0 {
@@ -371,6 +387,16 @@ extension ClauseState {
     /// learned layer's statement of the category stands ("活着太累了。……自杀的话是不是也赔？").
     func isOpenToLearned(_ category: Category) -> Bool {
         openToLearned.contains(category) || uncuedConcepts.intersects(patterns.learnedSupport[Int(category.rawValue)])
+    }
+
+    /// Whether a cue that explains a word stood over some of the statement's words.
+    private func isExplained(_ hit: CategoryHit) -> Bool {
+        if explainsAll { return true }
+        for k in 0..<explainingSpans.count {
+            let span = explainingSpans[k]
+            if hit.utf8Start < span.end && span.start < hit.utf8End { return true }
+        }
+        return false
     }
 
     /// Notes the categories the closing clause, which has cues, carries a word for and no cue

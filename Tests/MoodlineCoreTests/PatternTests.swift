@@ -465,6 +465,30 @@ import Testing
         #expect(scoreEmbedded("东西都送人了，因为要搬去国外，反正我也不想活了").categories.contains(.selfHarm))
     }
 
+    /// Inside one clause too, an ordinary use answers only for the statements that share its
+    /// words: an absence with a length explains "won't be around", not a decision told after it.
+    @Test func aHarmlessUseInTheClauseLeavesADisclosureBesideIt() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: "won't be around\t0\t@gone\nnext week\t0\t@span\n"),
+            LexiconSource(name: "en-service.tsv", text: "won't be around\t-2\tself_harm\nend my life\t-3\tself_harm\n"),
+            LexiconSource(name: "en.patterns", text: """
+            @gone ..3 @span\tscope:harmless_use\tan absence with a length
+
+            """),
+        ])
+        #expect(rules(lexicon, "i won't be around").contains(.selfHarm))
+        #expect(!rules(lexicon, "i won't be around next week").contains(.selfHarm))
+        #expect(rules(lexicon, "i won't be around next week i have decided to end my life").contains(.selfHarm))
+        let denying = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: "won't be around\t0\t@gone\nnext week\t0\t@span\n"),
+            LexiconSource(name: "en-service.tsv", text: "end my life\t-3\tself_harm\n"),
+            LexiconSource(name: "en.patterns", text: "@gone ..3 @span\tscope:denial\tan absence told as a denial\n"),
+        ])
+        // A denial frames its whole clause, as before.
+        #expect(!rules(denying, "i won't be around next week i have decided to end my life").contains(.selfHarm))
+        #expect(scoreEmbedded("yeah hi i want to cancel my insurance because i wont be around next week i have decided to end my life sorry").categories.contains(.selfHarm))
+    }
+
     /// A dark time told as past and over (`scope:recovered`) takes the self-harm told before the
     /// recovery, never a disclosure told after it.
     @Test func aRecoveryTakesOnlyTheSelfHarmBeforeIt() throws {

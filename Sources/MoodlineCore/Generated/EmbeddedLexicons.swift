@@ -59422,7 +59422,7 @@ a kid could do it	-1.5	rude
 @method & @en_ownuse	self_harm	a means kept for a purpose of one's own
 @en_policy|@en_payout & @en_planit	self_harm	a suicide clause asked about for oneself	needs:@en_suicideword|@kill
 @en_hope ..4 @en_vehicle ..4 @en_strikeme	self_harm	hoping to be run down
-@en_worker ..4 @en_longer|@en_wontbe	scope:denial	a worker or a delivery on the way (the engineer won't be much longer)
+@en_worker ..4 @en_longer|@en_wontbe	scope:harmless_use	a worker or a delivery on the way (the engineer won't be much longer)
 @en_stopall & @en_forever	self_harm	the pain to stop for good
 # --- self_harm scope
 @en_denial	scope:denial	denial of self-harm intent
@@ -59449,7 +59449,7 @@ a kid could do it	-1.5	rude
 @third ..3 @en_feel	scope:their_feeling	someone else's feelings
 @third ..5 @en_overreact	scope:reported	someone else calls the speaker's feelings excessive (my husband thinks I'm overreacting)
 @en_thirdsh	scope:reported	someone else's death by suicide told
-@die|@en_wontbe|@en_gone ..6 @en_duration	scope:denial	an absence with a return or a length (won't be around for a week, not waking up till noon)
+@die|@en_wontbe|@en_gone ..6 @en_duration	scope:harmless_use	an absence with a return or a length (won't be around for a week, not waking up till noon)
 @en_mortal & @en_afterdeath	scope:harmless_use	a death to come with illness or age, told with no self-harm in it (a terminal diagnosis, paperwork after turning 60)
 @en_oldage & @burden	scope:harmless_use	a burden feared in old age and planned for (not a burden on my kids when I'm old, hence the care plan)
 @en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:harmless_use	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
@@ -59661,12 +59661,12 @@ a kid could do it	-1.5	rude
 # --- some classes cancelled, the membership kept
 @cancel|@leave & @en_keepon	scope:one_off	part cancelled, the rest kept
 # --- a device that "died" (my phone basically committed suicide after the update)
-@en_gadget ..3 @kill|@die|@en_dead	scope:denial	a device's death, not the speaker's
+@en_gadget ..3 @kill|@die|@en_dead	scope:harmless_use	a device's death, not the speaker's
 # --- a pet's medicine (accidental overdose of the dog's medication)
 @method ..3 @en_petof	scope:reported	a pet's medicine
 @en_petof ..3 @method	scope:reported	a pet's medicine
 # --- away on a day (I won't be around on Tuesday for the delivery)
-@en_awayday	scope:denial	away on a day, not gone
+@en_awayday	scope:harmless_use	away on a day, not gone
 # --- staying, asked for a match (your competitor offered me a better rate … I'd much rather stay with you)
 @en_stayon & @competitor|@switch|@cancel|@leave|@en_switchnow	scope:negation	staying, not leaving
 # --- a death asked about, and a plan to make it happen
@@ -88273,12 +88273,12 @@ google一下就有	-1.5	rude
 @zh_godie	scope:listener_target	death wish at the listener, named after (去死啦你)
 @zh_notrisk	scope:denial	no risk: wanting to live on, a refill running out, a matter settled (我想好好活着, 血压药就食晒, 我就想把这事了结了)
 @zh_mortal & @zh_ifgone	scope:harmless_use	a death to come with age or illness, asked about as an if (我这个养老金，要是我人不在了，钱能给我儿子吗)
-@zh_gone ..4 @zh_errandnow	scope:denial	off now for the bus or a meeting, calling back later (我要走了公车来了 晚点再打)
-@zh_thingneed ..5 @zh_sh|@zh_live	scope:denial	a thing one cannot live without (没网我真的活不下去)
-@zh_gone|@zh_die ..4 @zh_duration	scope:denial	an absence with a length (消失几天)
-@zh_duration ..4 @zh_gone	scope:denial	an absence with a length (这一个礼拜都不在)
-@zh_method ..8 @zh_mundane	scope:denial	a rope or charcoal for a move or a barbecue
-@zh_mundane ..8 @zh_method	scope:denial	a rope or charcoal for a move or a barbecue
+@zh_gone ..4 @zh_errandnow	scope:harmless_use	off now for the bus or a meeting, calling back later (我要走了公车来了 晚点再打)
+@zh_thingneed ..5 @zh_sh|@zh_live	scope:harmless_use	a thing one cannot live without (没网我真的活不下去)
+@zh_gone|@zh_die ..4 @zh_duration	scope:harmless_use	an absence with a length (消失几天)
+@zh_duration ..4 @zh_gone	scope:harmless_use	an absence with a length (这一个礼拜都不在)
+@zh_method ..8 @zh_mundane	scope:harmless_use	a rope or charcoal for a move or a barbecue
+@zh_mundane ..8 @zh_method	scope:harmless_use	a rope or charcoal for a move or a barbecue
 @zh_mundane & @zh_method	scope:harmless_use	a rope or tape for a move, anywhere in the fragment (绳子、胶带、纸箱我都准备好了，搬家公司几点到)
 @zh_die|@zh_sh ..2 @zh_bignum ..2 @zh_times|@zh_again	scope:reported	dying tens of times: a game
 @zh_kin|@zh_family|@third & @zh_stopped	scope:other_party	someone's threat that the speaker talked them out of (被我拦下来了)
@@ -88339,11 +88339,11 @@ google一下就有	-1.5	rude
 @zh_thattime & @zh_nowfine	scope:recovered	a dark time long ago, over now (以前有段时间我真不想活了 现在都过去了)
 @zh_thattime & @zh_recovered	scope:recovered	a dark time long ago, recovered from (我以前也有想过自杀，不过现在好很多了)
 @zh_emigrate & @zh_giveall	scope:harmless_use	things given away for a move abroad (东西都送人了，因为要搬去国外)
-@zh_die ..2 @zh_gamecount	scope:denial	dying hundreds of times, in a game (这个boss我死了八百回了)
+@zh_die ..2 @zh_gamecount	scope:harmless_use	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
 @zh_worker ..10 @zh_gone|@zh_die	scope:reported	a worker who left, not the speaker
-@zh_sh|@zh_die ..2 @zh_bignum ..2 @zh_times|@zh_again	scope:denial	dying tens of times: a game (我死咗二十次)
-@zh_thingcurse|@zh_device ..1 @zh_sh	scope:denial	a thing told to die (这破手机去死啦)
+@zh_sh|@zh_die ..2 @zh_bignum ..2 @zh_times|@zh_again	scope:harmless_use	dying tens of times: a game (我死咗二十次)
+@zh_thingcurse|@zh_device ..1 @zh_sh	scope:harmless_use	a thing told to die (这破手机去死啦)
 @zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	self_harm	doing it in front of the listener
 @zh_method|@zh_sh|@zh_shterm ..3 @zh_showyou	scope:self_target	doing it in front of the listener, no death wish at them
 @zh_gone & @zh_notthatgo	self_harm	gone, and not the travelling kind
@@ -88716,7 +88716,7 @@ google一下就有	-1.5	rude
 @zh_overwork & @zh_gone	scope:harmless_use	worn out by work, gone as a figure of speech (加班加到吐，人都快没了)
 @zh_notbecause ..4 @zh_sh|@zh_shterm	scope:denial	not because of it (不是因为我想不开)
 @zh_rxroutine & @zh_method|@zh_overdose	scope:harmless_use	medicine ordered as usual (网上药房订返我妈食开嗰只安眠药)
-@zh_degreeto ..3 @zh_plunge|@zh_die|@zh_sh|@zh_shterm	scope:denial	a price or a temper that makes one want to jump, said of it (张单贵到我想跳楼呀)
+@zh_degreeto ..3 @zh_plunge|@zh_die|@zh_sh|@zh_shterm	scope:harmless_use	a price or a temper that makes one want to jump, said of it (张单贵到我想跳楼呀)
 @zh_pastattempt & @zh_unseen	self_harm	tried before, unseen this time (上个礼拜爬咗出窗口，呢次我唔会再俾人见到)
 @zh_dailyroutine & @zh_timeforself	scope:harmless_use	a time set for a daily habit (时间我给自己定好了，每天六点起来跑步)
 @zh_notary & @zh_willdone	scope:harmless_use	a will taken to a notary
