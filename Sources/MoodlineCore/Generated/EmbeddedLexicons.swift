@@ -46828,6 +46828,33 @@ a bridge pillar	0	@en_crashinto
 a truck	0	@en_crashinto
 a lorry	0	@en_crashinto
 the river	0	@en_crashinto
+# --- a phone line dropping (I'm on the train so it might cut out): no cut
+cut out	0
+might cut out	0
+keep cutting out	0
+# --- an absence from a day on (I'll be gone from Thursday): a start, with @en_duration
+from monday	0	@en_duration
+from tuesday	0	@en_duration
+from wednesday	0	@en_duration
+from thursday	0	@en_duration
+from friday	0	@en_duration
+from saturday	0	@en_duration
+from sunday	0	@en_duration
+from tomorrow	0	@en_duration
+from next week	0	@en_duration
+from the weekend	0	@en_duration
+# --- an account or a service handed to someone (give my account to my brother): no giving away
+give my account	0
+give the account	0
+give my contract	0
+give my line	0
+pass my account	0
+transfer my account	0
+transfer the account	0
+# --- a car kept off the road (my car's been off the road in the garage): no means
+been off the road	0
+kept off the road	0
+taken off the road	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -59743,6 +59770,7 @@ a kid could do it	-1.5	rude
 @en_funeral & @en_soonwhen	self_harm	a funeral plan for oneself, soon (It's for me. For next week, ideally.)	needs:@en_forme|@en_itsme
 @en_markdead & @en_soonwhen	self_harm	marked as dead ahead of time (mark me as deceased on the account now, save you the bother in a week)
 @en_dependant ..2 @en_swallowed	scope:reported	a child or a pet that swallowed something (my son swallowed some bleach)
+@en_dependant ..1 @en_mact	scope:harmless_use	a child or a pet jumping or taking something (my dog keeps jumping in the river)
 @en_accident & @en_headwall|@en_bled|@en_burntool	scope:harmless_use	a bump or a burn by accident (I smashed my head on the cupboard till it bled; burned my arm with a lighter lighting the barbecue)
 @en_signedup	churn	signed up with another, and done with this one (I already signed up with PlateDrop, just stop sending me these)	needs:@en_done|@cancel|@en_stopsend|@competitor|@en_pricecompare
 @method|@en_pastattempt|@en_attemptmade & @en_properlynow	self_harm	a means, done properly this time (had a go with the pills, didn't work, doing it properly this time)
@@ -77355,6 +77383,12 @@ last call啦	0	@zh_lastcall
 上楼顶修	0
 上楼顶装	0
 上楼顶检查	0
+# --- a scratch done to a thing by someone else (车停小区里被划了一道): no cut
+被划了	0
+被划	0
+被刮了	0
+被刮花	0
+划花了	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -88748,6 +88782,7 @@ google一下就有	-1.5	rude
 @zh_othersmoved & @zh_metoogo	churn	the others gone over to a rival, and me with them (公会的人都搬去玩别的了，我也要过去)
 @zh_lifereason|@zh_mundane & @zh_noreturn	scope:harmless_use	a pet or a home left for an ordinary reason (对猫过敏，以后没办法照顾它了)
 @zh_pet ..4 @zh_lookdown	scope:harmless_use	a pet that jumped out (我家猫从阳台跳出去了 二楼 没啥事)
+@zh_pet ..4 @zh_ready	scope:harmless_use	a pet that swallowed something (我家猫好像吞了一小段毛线绳)
 @zh_never ..10 @zh_adsub	scope:one_off	paper bills no longer wanted (以后就不用给我寄纸质账单了，电子版就行)
 @zh_kin|@third & @zh_habitsay	scope:reported	someone else's habitual words, across the fragment (我朋友最近状态很差，老说想死)
 @zh_allcan & @zh_onlyyou	rude	others all manage, and only you do not (其他客人都看得懂耶，只有您看不懂)
