@@ -46855,6 +46855,9 @@ transfer the account	0
 been off the road	0
 kept off the road	0
 taken off the road	0
+# --- "it's for when I'm gone": a time of the speaker's own, no third party's purpose
+it's for when	0
+its for when	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -77389,6 +77392,29 @@ last call啦	0	@zh_lastcall
 被刮了	0
 被刮花	0
 划花了	0
+# --- "tell me, if I…" (你说我要是死了，这债是不是就不用还了): the speaker's own conditional, no report
+你说我要是	0
+你说我如果	0
+你说我假如	0
+你说我要	0
+你话我如果	0
+你话我要系	0
+你讲我如果	0
+# --- a phone call then the speaker (挂掉电话我就要上顶楼了): no "话我" said of the speaker
+电话我	0
+# --- the speaker's own mind telling them (我个脑成日话我死咗会好啲): no one else's words
+个脑成日话我	0
+个脑一直话我	0
+个脑话我	0
+个脑不停话我	0
+脑子一直跟我说	0
+脑子一直告诉我	0
+脑子总是告诉我	0
+脑子里一直说	0
+脑子里有个声音说	0
+挂掉电话	0
+掉电话	0
+挂断电话	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
