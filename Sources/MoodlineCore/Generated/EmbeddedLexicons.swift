@@ -46858,6 +46858,23 @@ taken off the road	0
 # --- "it's for when I'm gone": a time of the speaker's own, no third party's purpose
 it's for when	0
 its for when	0
+# --- others telling the speaker to die (people in the game chat telling me to kill myself): abuse received, with @third
+telling me to	0	@en_tellsme
+told me to	0	@en_tellsme
+tell me to	0	@en_tellsme
+tells me to	0	@en_tellsme
+keep telling me to	0	@en_tellsme
+keeps telling me to	0	@en_tellsme
+told me i should	0	@en_tellsme
+saying i should	0	@en_tellsme
+said i should	0	@en_tellsme
+# --- medicine kept as it should be (I keep my insulin in the fridge): no means at hand
+insulin in the fridge	0
+my insulin in the fridge	0
+insulin pens in the fridge	0
+medicine in the fridge	0
+medication in the fridge	0
+meds in the fridge	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -59477,6 +59494,7 @@ a kid could do it	-1.5	rude
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
 @third ..4 @die|@kill|@hurt|@en_shterm|@burden|@en_shact	scope:reported	someone else
 @third ..3 @en_feel	scope:their_feeling	someone else's feelings
+@third ..3 @en_tellsme ..2 @kill|@die|@en_shterm	scope:harmless_use	others telling the speaker to die: abuse received, not a disclosure (people in the game chat telling me to kill myself)
 @third ..5 @en_overreact	scope:reported	someone else calls the speaker's feelings excessive (my husband thinks I'm overreacting)
 @en_thirdsh	scope:reported	someone else's death by suicide told
 @die|@en_wontbe|@en_gone ..6 @en_duration	scope:harmless_use	an absence with a return or a length (won't be around for a week, not waking up till noon)
@@ -77415,6 +77433,37 @@ last call啦	0	@zh_lastcall
 挂掉电话	0
 掉电话	0
 挂断电话	0
+# --- "not that I don't want to live" (我不是不想活，我是不想再跟你们较劲了): a denial, no wish to die
+不是不想活	0
+并不是不想活	0
+唔系唔想活	0
+唔系唔想生存	0
+# --- a child asking what a word means (我个仔问我咩叫服毒): the word mentioned, not used
+问我什么叫	0	@zh_reportcue
+问我什么是	0	@zh_reportcue
+问我咩叫	0	@zh_reportcue
+问我咩系	0	@zh_reportcue
+问我乜嘢叫	0	@zh_reportcue
+# --- more relatives, named like 表哥 (someone else: @third)
+堂哥	0	@third
+堂姐	0	@third
+堂弟	0	@third
+堂妹	0	@third
+嫂子	0	@third
+姐夫	0	@third
+妹夫	0	@third
+姨妈	0	@third
+叔叔	0	@third
+婶婶	0	@third
+舅妈	0	@third
+姑妈	0	@third
+姨丈	0	@third
+表叔	0	@third
+大伯	0	@third
+小姨	0	@third
+外甥	0	@third
+侄子	0	@third
+侄女	0	@third
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -88352,6 +88401,7 @@ google一下就有	-1.5	rude
 @zh_shword ..10 @zh_thought	empathy	asks about thoughts of self-harm
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
 @zh_kin ..4 @zh_gone|@zh_die|@zh_sh|@zh_shterm	scope:reported	someone else died or said it
+@third ..2 @zh_past ..1 @zh_gone	scope:reported	someone else who died some time ago (我表姐去年走了)
 @third ..8 @zh_sh|@zh_shterm	scope:reported	someone else did it
 @zh_policy & @zh_sh|@zh_die|@zh_shterm	scope:reported	a policy's wording about suicide
 @zh_insure & @zh_suicideword	scope:reported	an insurance question about suicide
