@@ -46875,6 +46875,24 @@ insulin pens in the fridge	0
 medicine in the fridge	0
 medication in the fridge	0
 meds in the fridge	0
+# --- disappearing, the word a trip away explains (disappear to a beach somewhere): with @en_travel, not "die"
+disappear	0	@en_vanish
+disappeared	0	@en_vanish
+disappearing	0	@en_vanish
+vanish	0	@en_vanish
+vanished	0	@en_vanish
+# --- at peace with dying (the only way out is death and i'm ok with that): no denial of risk
+i'm ok with that	0
+im ok with that	0
+i'm okay with that	0
+im okay with that	0
+i'm fine with that	0
+im fine with that	0
+# --- a visit that never happened (he still hasn't turned up): no earlier contact
+hasnt turned up	0
+still hasn't turned up	0
+haven't turned up	0
+not turned up	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -59606,7 +59624,7 @@ a kid could do it	-1.5	rude
 @en_newsreport & @regulator|@court|@police|@sue	scope:reported	the news told of an outside body (the news said your bank got fined by the regulator)
 @en_wasgoing & @en_settled	scope:negation	a threat one was going to make, until it was sorted (I was going to report this to Ofcom but your colleague sorted it)
 @en_stayhere & @cancel	scope:one_off	an old account closed, the custom staying (close the old joint account? We've opened a new one with you anyway)
-@en_travel & @die|@en_gone|@en_wontbe	scope:harmless_use	a disappearance on a holiday (disappear to a beach somewhere… travel insurance for Bali)
+@en_travel & @en_vanish|@en_gone|@en_wontbe	scope:harmless_use	a disappearance on a holiday (disappear to a beach somewhere… travel insurance for Bali)
 @en_od ..2 @en_treat	scope:harmless_use	a treat taken to excess (overdosed on coffee, OD'd on chocolate)
 @en_travel|@en_movehouse & @en_give|@farewell_act	scope:harmless_use	things given away before a flight or a move (I fly on the 28th, my bike went to the neighbour's son)
 @en_docsays & @regulator	scope:procedure	a letter's own words about where a complaint may go (at the bottom it says I can take it to the Consumer Council, and after that an Ombudsman)
@@ -77464,6 +77482,9 @@ last call啦	0	@zh_lastcall
 外甥	0	@third
 侄子	0	@third
 侄女	0	@third
+# --- parcel tracking (追踪记录三日冇郁过): no one chased
+追踪	0
+追踪记录	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
