@@ -105,6 +105,11 @@ struct ClauseState {
     /// than the spans hold, and they answer for the whole clause, as other cues do.
     var explainingSpans = PartSpans()
     var explainsAll = false
+    /// Where the last word turning to someone (跟, 同) ended, and where someone named right after
+    /// one began (UTF-8 offsets), or -1: a report that begins with them (跟房东说…, 同医生讲…) is the
+    /// speaker's own words to them.
+    var towardEnd: Int32 = -1
+    var addresseeAt: Int32 = -1
     /// Whether a pattern pointed the listener to an outside body ("they can refer it to the
     /// ombudsman", 建议您到派出所报案): advice, whether or not a scope then cancelled it; kept
     /// across clauses.
@@ -141,7 +146,9 @@ struct ClauseState {
             if actingSpeakerEnd < 0 && entryConcepts.han.contains(Int(patterns.speaker)) { actingSpeakerEnd = utf8End }
         }
         let han = entryConcepts.han
+        if han.contains(Int(patterns.toward)) { towardEnd = utf8End }
         if han.contains(Int(patterns.third)) || han.contains(Int(patterns.kin)) {
+            if utf8Start == towardEnd { addresseeAt = utf8Start }
             // 我 right before 朋友 is "my", and so is the 我 of one word 我哥: so far the clause
             // tells of the brother.
             if speakerAt >= 0 && (speakerEnd == utf8Start || speakerAt == utf8Start) {
@@ -245,6 +252,8 @@ struct ClauseState {
             if (cue == .reported || cue == .listenerTarget || cue == .theirFeeling) && speakerAt > p.spans[0].start && !speakerOnlyAsOwner {
                 speakerInside.insert(ScopeCues(cue))
             }
+            // Words the speaker says to someone (我同医生讲我OK，其实我已经谂好点做) are the speaker's.
+            if cue == .reported && p.spans[0].start == addresseeAt { speakerInside.insert(ScopeCues(cue)) }
             return
         }
         guard let category = Category(rawValue: info.output) else { return }
@@ -377,6 +386,8 @@ struct ClauseState {
         speakerReturnsAt = -1
         sayEnd = -1
         speakerInside = ScopeCues()
+        towardEnd = -1
+        addresseeAt = -1
         clauseStart = next
     }
 }

@@ -69,6 +69,9 @@ struct FrozenPatterns {
     /// Chinese concept number of a story told on (`@zh_storythen`: 结果, 后来, 然后) in the
     /// clause after one about someone else (我表哥之前也中过奖，结果……); -1 when absent.
     let storyThen: Int16
+    /// Chinese concept number of a word turning to someone (`@zh_toward`: 跟, 同, 对): the one
+    /// named right after it is spoken to, not speaking (跟房东说, 同医生讲); -1 when absent.
+    let toward: Int16
     /// Concept number of saying or telling (`@say`: 说, 告诉我, 上次你们说, I was told), before a
     /// fix that is then a claim; -1 when absent.
     let say: Int16

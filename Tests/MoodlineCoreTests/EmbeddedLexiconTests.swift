@@ -89,6 +89,15 @@ import Testing
         #expect(score(text).categories.contains(.selfHarm), "\(text)")
     }
 
+    /// What the speaker told someone (我跟朋友说过好几次不想活了) is the speaker's own; what
+    /// that someone said is theirs.
+    @Test func wordsToSomeoneAreTheSpeakers() {
+        #expect(score("我跟朋友说过好几次不想活了").categories.contains(.selfHarm))
+        #expect(score("我对同事讲过不想活了").categories.contains(.selfHarm))
+        #expect(!score("朋友说过好几次不想活了").categories.contains(.selfHarm))
+        #expect(!score("我朋友说他不想活了").categories.contains(.selfHarm))
+    }
+
     /// An agent asking whether the customer is safe is neither a death wish at them nor a
     /// disclosure; telling a death wish is still abuse, and saying one's own thoughts is self-harm.
     @Test func askingWhetherTheListenerIsSafeIsConcern() {

@@ -77485,6 +77485,11 @@ last call啦	0	@zh_lastcall
 # --- parcel tracking (追踪记录三日冇郁过): no one chased
 追踪	0
 追踪记录	0
+# --- turning to someone (跟房东说, 同医生讲, 对他说): the one named next is spoken to; the words are the speaker's (@zh_toward)
+跟	0	@zh_toward
+同	0	@zh_toward
+对	0	@zh_toward
+向	0	@zh_toward
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
