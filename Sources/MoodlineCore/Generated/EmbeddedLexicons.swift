@@ -46893,6 +46893,22 @@ hasnt turned up	0
 still hasn't turned up	0
 haven't turned up	0
 not turned up	0
+# --- a rope for hanging a thing (the rope's for hanging the bear bag): no hanging of oneself
+for hanging the	0
+for hanging a	0
+for hanging up	0
+for hanging our	0
+for hanging washing	0
+hanging the bear bag	0
+hanging a hammock	0
+hanging the hammock	0
+hanging pictures	0
+hanging a picture	0
+hanging baskets	0
+# --- the words on a label (a folder labelled 'for when I'm gone'): a name, with @goodbye
+labelled	0	@en_label
+labeled	0	@en_label
+titled	0	@en_label
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -59375,6 +59391,29 @@ a child could follow it	-1.5	rude
 a child could do it	-1.5	rude
 a child could do this	-1.5	rude
 a kid could do it	-1.5	rude
+# --- an agent talking down, blaming or brushing the customer off without a swear word (if this is too complicated for you…, I've got better things to do): written for Moodline
+with that attitude	-1.5	rude
+how to do my job	-1.2	rude
+it's right there	-1.2	rude
+have you forgotten already	-1.5	rude
+if you're going to be difficult	-1.5	rude
+put you back in the queue	-1.5	rude
+too much for you	-1.5	rude
+too complicated for you	-1.5	rude
+isn't really your thing	-1.2	rude
+bottom of the pile	-1.5	rude
+that was a bit silly	-1.5	rude
+amazed you got this far	-1.5	rude
+other customers seem to understand	-1.5	rude
+better things to do than	-1.8	rude
+even you can handle	-1.8	rude
+not exactly hard to understand	-1.5	rude
+it's not exactly hard	-1.5	rude
+isn't a babysitting service	-1.5	rude
+not a babysitting service	-1.5	rude
+use small words	-1.8	rude
+i'm not deaf	-1.5	rude
+funny how your	-1.5	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -59521,6 +59560,7 @@ a kid could do it	-1.5	rude
 @en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:harmless_use	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
 @third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, told
 @third ..4 @en_say ..6 @en_mact|@method	scope:reported	someone else's question about a means, told (the pharmacist asked if I was stockpiling)
+@en_label ..1 @goodbye|@en_gone	scope:harmless_use	the words on a label (a folder labelled 'for when I'm gone')
 @en_say ..1 @third ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, after their say (said she wanted to end it all)
 
 # --- abuse
@@ -77490,6 +77530,17 @@ last call啦	0	@zh_lastcall
 同	0	@zh_toward
 对	0	@zh_toward
 向	0	@zh_toward
+# --- an agent's safety question after a pause (……，是在想伤害自己吗？): asks, with @zh_safeq
+是在想伤害自己吗	0	@zh_safeq
+是想伤害自己吗	0	@zh_safeq
+是在想自杀吗	0	@zh_safeq
+是想自杀吗	0	@zh_safeq
+是在想轻生吗	0	@zh_safeq
+是在想结束生命吗	0	@zh_safeq
+系咪想伤害自己	0	@zh_safeq
+系咪谂紧伤害自己	0	@zh_safeq
+系咪想自杀	0	@zh_safeq
+系咪谂紧自杀	0	@zh_safeq
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -88292,6 +88343,73 @@ google一下就有	-1.5	rude
 那您说咋办吧	-1.5	rude
 跟您磨了	-1.5	rude
 既然您比我还懂	-1.5	rude
+# --- an agent's blame put back, sarcasm and impatience in Taiwanese and Hong Kong phrasing (还不是因为您冷气整天开着, 您抱怨完了吗): written for Moodline
+还不是因为你	-1.5	rude
+还不是因为您	-1.5	rude
+当初就不该	-1.2	rude
+有什么好问的	-1.5	rude
+也是刚好而已	-1.5	rude
+是你家开的	-1.8	rude
+是您家开的	-1.8	rude
+假装没看到	-1.5	rude
+装没看到	-1.5	rude
+抱怨完了吗	-1.8	rude
+骂完了吗	-1.8	rude
+发泄完了吗	-1.8	rude
+没空陪你	-1.8	rude
+没空陪您	-1.8	rude
+陪您慢慢耗	-1.8	rude
+陪你慢慢耗	-1.8	rude
+画图给你看	-1.8	rude
+画图给您看	-1.8	rude
+全世界都欠你	-1.8	rude
+全世界都欠您	-1.8	rude
+照做就对了	-1.2	rude
+真会挑时间	-1.2	rude
+比我们工程师还专业	-1.5	rude
+也要打来客诉	-1.5	rude
+也要打来投诉	-1.5	rude
+到底是怎么犯的	-1.5	rude
+不是许愿池	-1.2	rude
+不要每次都怪	-1.5	rude
+跟着我念	-1.2	rude
+您也做得到嘛	-1.2	rude
+你也做得到嘛	-1.2	rude
+孙子都会用了	-1.2	rude
+去换支手机吧	-1.2	rude
+还是只看了标题	-1.5	rude
+一开始就照我说的做	-1.5	rude
+问题真的很基本	-1.5	rude
+这么基本的问题	-1.5	rude
+大吼大叫是解决不了	-1.2	rude
+大吼大叫解决不了	-1.2	rude
+谁让您	-1.5	rude
+谁让你	-1.5	rude
+就您特殊	-1.8	rude
+就你特殊	-1.8	rude
+问得真是	-1.2	rude
+您还想要什么服务	-1.8	rude
+你还想要什么服务	-1.8	rude
+您看不见吗	-1.5	rude
+你看不见吗	-1.5	rude
+平时用智能手机吗	-1.5	rude
+别舍不得那点钱	-1.5	rude
+别再让我重新教	-1.5	rude
+说话能不能有点逻辑	-1.8	rude
+这套说辞	-1.5	rude
+换个新鲜点的	-1.5	rude
+您不用再重复了	-1.2	rude
+你不用再重复了	-1.2	rude
+系统不会出错	-1.2	rude
+错的肯定是您	-1.8	rude
+错的肯定是你	-1.8	rude
+知道哪个是蓝色吧	-1.5	rude
+哭哭啼啼	-1.5	rude
+情绪收一收	-1.2	rude
+投诉随便投	-1.8	rude
+别让我在这儿干等	-1.5	rude
+一次性问完	-1.2	rude
+后面还有一堆人	-1.2	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
