@@ -46909,6 +46909,17 @@ hanging baskets	0
 labelled	0	@en_label
 labeled	0	@en_label
 titled	0	@en_label
+# --- joining the dead, said with -ing (I'll be joining her that day): with @en_joindead
+joining her	0	@en_joindead
+joining him	0	@en_joindead
+joining them	0	@en_joindead
+be joining her	0	@en_joindead
+be joining him	0	@en_joindead
+# --- getting a thing over with: no wish for it all to end
+i want it over with	0
+want it over with	0
+her death	0	@en_bereaved
+his death	0	@en_bereaved
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -59414,6 +59425,20 @@ not a babysitting service	-1.5	rude
 use small words	-1.8	rude
 i'm not deaf	-1.5	rude
 funny how your	-1.5	rude
+# --- plain statements of an end (my last day on this earth; the hose fitted to the exhaust; I want it over): written for Moodline
+last day on this earth	-3.0	self_harm
+my last day on earth	-3.0	self_harm
+last day on earth	-3.0	self_harm
+hose to the exhaust	-3.0	self_harm
+hose fitted to the exhaust	-3.0	self_harm
+hose on the exhaust	-3.0	self_harm
+hose from the exhaust	-3.0	self_harm
+hose into the exhaust	-3.0	self_harm
+pipe from the exhaust	-3.0	self_harm
+i want it over	-3.0	self_harm
+fitted to the exhaust	-3.0	self_harm
+attached to the exhaust	-3.0	self_harm
+taped to the exhaust	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -77541,6 +77566,18 @@ last call啦	0	@zh_lastcall
 系咪谂紧伤害自己	0	@zh_safeq
 系咪想自杀	0	@zh_safeq
 系咪谂紧自杀	0	@zh_safeq
+# --- tried before and trying again (我去年跳过一次楼，现在又想再试一次): with @zh_pastattempt and @zh_stillthinking
+跳过一次楼	0	@zh_pastattempt
+划得太浅	0	@zh_pastattempt
+割得太浅	0	@zh_pastattempt
+划得不够深	0	@zh_pastattempt
+割得不够深	0	@zh_pastattempt
+想再试一次	0	@zh_stillthinking
+又想再试	0	@zh_stillthinking
+这次不会了	0	@zh_stillthinking
+跳地铁	0	@zh_shterm
+我划得太浅	0	@zh_pastattempt
+我割得太浅	0	@zh_pastattempt
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -88410,6 +88447,7 @@ google一下就有	-1.5	rude
 别让我在这儿干等	-1.5	rude
 一次性问完	-1.2	rude
 后面还有一堆人	-1.2	rude
+跳地铁	-3.5	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
