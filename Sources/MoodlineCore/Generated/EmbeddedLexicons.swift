@@ -46920,6 +46920,9 @@ i want it over with	0
 want it over with	0
 her death	0	@en_bereaved
 his death	0	@en_bereaved
+# --- pests wanted dead (I want them dead, the rats): no wish of one's own death
+want them dead	0
+want it dead	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -77578,6 +77581,17 @@ last call啦	0	@zh_lastcall
 跳地铁	0	@zh_shterm
 我划得太浅	0	@zh_pastattempt
 我割得太浅	0	@zh_pastattempt
+# --- study abroad is a move abroad (下个月出国读书，家里东西都送人了): with @zh_emigrate
+出国读书	0	@zh_emigrate
+出国留学	0	@zh_emigrate
+# --- embarrassed to death (丢脸丢到想死): a degree, with @zh_degreeto
+丢脸丢到	0	@zh_degreeto
+丢人丢到	0	@zh_degreeto
+# --- a clearance sale (跳楼大甩卖): no jump
+跳楼大甩卖	0
+跳楼大减价	0
+去世前	0	@zh_passed
+过世前	0	@zh_passed
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -88584,6 +88598,7 @@ google一下就有	-1.5	rude
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
 @zh_kin ..4 @zh_gone|@zh_die|@zh_sh|@zh_shterm	scope:reported	someone else died or said it
 @third ..2 @zh_past ..1 @zh_gone	scope:reported	someone else who died some time ago (我表姐去年走了)
+@zh_kin|@third ..2 @zh_passed ..6 @zh_letterto	scope:harmless_use	a letter left by one who died (我爸去世前留了一封信)
 @third ..8 @zh_sh|@zh_shterm	scope:reported	someone else did it
 @zh_policy & @zh_sh|@zh_die|@zh_shterm	scope:reported	a policy's wording about suicide
 @zh_insure & @zh_suicideword	scope:reported	an insurance question about suicide
@@ -88630,7 +88645,6 @@ google一下就有	-1.5	rude
 @zh_past & @zh_recovered	scope:recovered	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
 @zh_thattime & @zh_nowfine	scope:recovered	a dark time long ago, over now (以前有段时间我真不想活了 现在都过去了)
 @zh_thattime & @zh_recovered	scope:recovered	a dark time long ago, recovered from (我以前也有想过自杀，不过现在好很多了)
-@zh_emigrate & @zh_giveall	scope:harmless_use	things given away for a move abroad (东西都送人了，因为要搬去国外)
 @zh_die ..2 @zh_gamecount	scope:harmless_use	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
 @zh_worker ..10 @zh_gone|@zh_die	scope:reported	a worker who left, not the speaker
