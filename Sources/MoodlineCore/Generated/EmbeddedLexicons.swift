@@ -46923,6 +46923,20 @@ his death	0	@en_bereaved
 # --- pests wanted dead (I want them dead, the rats): no wish of one's own death
 want them dead	0
 want it dead	0
+# --- waiting for a train (I was standing on the platform when it got cancelled): an edge, no act
+standing on the platform	0	@en_edge
+stood on the platform	0	@en_edge
+waiting on the platform	0	@en_edge
+# --- kitchenware (a bread knife with a chipped blade): no means
+bread knife	0
+knife block	0
+knife set	0
+steak knives	0
+# --- out in the day (I'm not around in the day to collect it): away at times, with @en_awayday
+i'm not around in the day	0	@en_awayday
+im not around in the day	0	@en_awayday
+not around during the day	0	@en_awayday
+not around in the daytime	0	@en_awayday
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -77592,6 +77606,17 @@ last call啦	0	@zh_lastcall
 跳楼大减价	0
 去世前	0	@zh_passed
 过世前	0	@zh_passed
+# --- parts of a car (把我车门划了一道): no body
+车门	0
+车身	0
+# --- a game's loading bar (跳下去就一直读条): a game, with @zh_fiction
+读条	0	@zh_fiction
+一直读条	0	@zh_fiction
+# --- a game account's items given away on quitting (退坑了，号里东西都送人了): no giving away of one's own things
+号里东西都送人了	0
+号里的东西都送人了	0
+# --- car scratch cover (车险里那个划痕险): no wound
+划痕险	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
