@@ -484,6 +484,15 @@ import Testing
             LexiconSource(name: "en-service.tsv", text: "end my life\t-3\tself_harm\n"),
             LexiconSource(name: "en.patterns", text: "@gone ..3 @span\tscope:denial\tan absence told as a denial\n"),
         ])
+        // A sentence with more such cues than their spans hold lets them frame the whole clause.
+        let counted = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: "next week\t0\t@span\n"),
+            LexiconSource(name: "en-service.tsv", text: "end my life\t-3\tself_harm\n"),
+            LexiconSource(name: "en.patterns", text: "@span\tscope:harmless_use\ta week named\n"),
+        ])
+        let weeks = { (n: Int) in Array(repeating: "next week", count: n).joined(separator: " ") + " i will end my life" }
+        #expect(rules(counted, weeks(Pattern.maxParts)).contains(.selfHarm))
+        #expect(!rules(counted, weeks(Pattern.maxParts + 1)).contains(.selfHarm))
         // A denial frames its whole clause, as before.
         #expect(!rules(denying, "i won't be around next week i have decided to end my life").contains(.selfHarm))
         #expect(scoreEmbedded("yeah hi i want to cancel my insurance because i wont be around next week i have decided to end my life sorry").categories.contains(.selfHarm))
