@@ -90,6 +90,13 @@ struct ClauseState {
     /// Where the speaker's own next step began after a report about someone else (以后我也, a
     /// UTF-8 offset), or -1: self-harm told from there on (我妈走了以后我也不想活了) is the speaker's.
     var speakerReturnsAt: Int32 = -1
+    /// Where the last English word joining on a clause ended (because, and, so: a UTF-8
+    /// offset), or -1: the speaker named right after it, after a report, speaks again for
+    /// themselves ("what happens to the loan when someone dies, because I won't be here").
+    var joinEnd: Int32 = -1
+    /// Concepts of the words that can carry a learned category, told from ``speakerReturnsAt``
+    /// on: the speaker's own, whatever report came before.
+    var returnedConcepts = EntryConcepts()
     /// Where the last matter told as settled ended (a UTF-8 offset), or -1: the repeat-contact
     /// statements wholly before it are contacts that ended in a fix.
     var settledEnd: Int32 = -1
@@ -136,15 +143,26 @@ struct ClauseState {
         tracer: inout Tracer
     ) {
         let concepts = entryConcepts.union
+        let latin = entryConcepts.latin
         fragmentConcepts.formUnion(entryConcepts)
-        if carriesLearnedSupport { clauseConcepts.formUnion(entryConcepts) }
+        if latin.contains(Int(patterns.joinLatin)) { joinEnd = utf8End }
         // The "I" of a quoted phrase is the quoted one's.
         if concepts.contains(Int(patterns.speaker)) && !quoted {
             speakerAt = utf8Start
             speakerEnd = utf8End
             speakerOnlyAsOwner = false
-            if actingSpeakerEnd < 0 && entryConcepts.han.contains(Int(patterns.speaker)) { actingSpeakerEnd = utf8End }
+            // "my friend" names the speaker only as the friend's.
+            let speakerActs = entryConcepts.han.contains(Int(patterns.speaker)) || !latin.contains(Int(patterns.third))
+            if actingSpeakerEnd < 0 && speakerActs { actingSpeakerEnd = utf8End }
+            if speakerActs && reportedAt >= 0 && speakerReturnsAt < 0 && joinEnd >= 0 && utf8Start - joinEnd <= 1 && utf8Start > reportedAt {
+                speakerReturnsAt = utf8Start
+            }
         }
+        if carriesLearnedSupport {
+            clauseConcepts.formUnion(entryConcepts)
+            if speakerReturnsAt >= 0 && utf8Start >= speakerReturnsAt { returnedConcepts.formUnion(entryConcepts) }
+        }
+        if latin.contains(Int(patterns.third)) && actingSpeakerEnd >= 0 && actingOtherAt < 0 && utf8Start >= actingSpeakerEnd { actingOtherAt = utf8Start }
         let han = entryConcepts.han
         if han.contains(Int(patterns.toward)) { towardEnd = utf8End }
         if han.contains(Int(patterns.third)) || han.contains(Int(patterns.kin)) {
@@ -384,6 +402,8 @@ struct ClauseState {
         reportedAt = -1
         actingOtherAt = -1
         speakerReturnsAt = -1
+        joinEnd = -1
+        returnedConcepts = EntryConcepts()
         sayEnd = -1
         speakerInside = ScopeCues()
         towardEnd = -1
@@ -420,6 +440,12 @@ extension ClauseState {
             guard clauseConcepts.intersects(support) else { continue }
             let governing = category == .selfHarm ? selfHarmCancelled : cancelled
             if !governing.contains(category) { openToLearned.insert(category) }
+        }
+        // The speaker's own words after a report answer only to the clause's other cues.
+        if !openToLearned.contains(.selfHarm) && returnedConcepts.intersects(patterns.learnedSupport[Int(Category.selfHarm.rawValue)]) {
+            var ownCues = cues.subtracting(speakerInside)
+            ownCues.remove(ScopeCues(.reported))
+            if !ownCues.cancelled.contains(.selfHarm) { openToLearned.insert(.selfHarm) }
         }
     }
 

@@ -69,6 +69,7 @@ final class FrozenTables: @unchecked Sendable {
         let goesOn = numbering.numbers["zh_goeson"].map { Int16($0) } ?? -1
         let storyThen = numbering.numbers["zh_storythen"].map { Int16($0) } ?? -1
         let toward = numbering.numbers["zh_toward"].map { Int16($0) } ?? -1
+        let joinLatin = numbering.numbers["en_join"].map { Int16($0) } ?? -1
         let say = numbering.numbers["say"].map { Int16($0) } ?? -1
         let rivalLatin = numbering.numbers["competitor"].map { Int16($0) } ?? -1
         let rivalHan = numbering.numbers["zh_comp"].map { Int16($0) } ?? -1
@@ -87,6 +88,9 @@ final class FrozenTables: @unchecked Sendable {
         for concept in [third, kin, sayNow, goesOn, storyThen, toward] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .han))
         }
+        for concept in [third, joinLatin] where concept >= 0 {
+            usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .latin))
+        }
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
             let tags = concepts.intersects(supportConcepts) ? tags.union(.carriesLearnedSupport) : tags
             return concepts.intersects(usedConcepts) ? tags.union(.hasConcepts)
@@ -102,7 +106,7 @@ final class FrozenTables: @unchecked Sendable {
             fragmentWide: copy(patternLayout.fragmentWide), wideOffsets: copy(wideTable.offsets), wideRules: copy(wideTable.rules),
             wideFirsts: patternLayout.wideFirsts, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: copy(learnedSupport), firmEvidence: copy(firmEvidence), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, toward: toward, say: say,
+            learnedSupport: copy(learnedSupport), firmEvidence: copy(firmEvidence), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, toward: toward, joinLatin: joinLatin, say: say,
             rivalLatin: rivalLatin, rivalHan: rivalHan, adviceLatin: adviceLatin, adviceHan: adviceHan
         )
         patternsAddress = .allocate(capacity: 1)

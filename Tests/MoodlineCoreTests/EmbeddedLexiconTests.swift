@@ -98,6 +98,18 @@ import Testing
         #expect(!score("我朋友说他不想活了").categories.contains(.selfHarm))
     }
 
+    /// Someone else's word that the speaker is a burden or better dead, taken as true (她说得对,
+    /// 我听他的, and she's right), is the speaker's own; asked about or refused, it stays theirs.
+    @Test func aReportTakenAsTrueIsTheSpeakers() {
+        for adopted in ["我妈说我是家里的累赘 她说得对", "你们的催收说我不如去跳楼，行啊，我听他的", "佢哋話我拖累晒成家人，我諗佢哋講得啱",
+                        "my mum says I'm a burden and honestly she's right"] {
+            #expect(score(adopted).categories.contains(.selfHarm), "\(adopted)")
+        }
+        for reported in ["我同事说自杀的人都是懦夫，他说得对吗", "我妈说我是累赘，我不服气，凭什么", "my brother called me a muppet for paying twice and he's right"] {
+            #expect(!score(reported).categories.contains(.selfHarm), "\(reported)")
+        }
+    }
+
     /// An agent asking whether the customer is safe is neither a death wish at them nor a
     /// disclosure; telling a death wish is still abuse, and saying one's own thoughts is self-harm.
     @Test func askingWhetherTheListenerIsSafeIsConcern() {

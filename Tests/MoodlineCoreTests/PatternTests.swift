@@ -498,6 +498,41 @@ import Testing
         #expect(scoreEmbedded("yeah hi i want to cancel my insurance because i wont be around next week i have decided to end my life sorry").categories.contains(.selfHarm))
     }
 
+    /// An English report about someone else (`scope:reported`) answers for its own clause up to
+    /// where the speaker, joined on after it ("…because I"), speaks for themselves again; and an
+    /// act the speaker told before the report began is the speaker's own.
+    @Test func theSpeakerJoinedOnAfterAReportSpeaksForThemselves() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "en-concepts.tsv", text: """
+            i\t0\t@self
+            someone\t0\t@third
+            they\t0\t@third
+            dies\t0\t@die
+            because\t0\t@en_join
+            cutting again\t0\t@cut
+            cut\t0\t@die
+
+            """),
+            LexiconSource(name: "en-service.tsv", text: "won't be here\t-3\tself_harm\n"),
+            LexiconSource(name: "en.patterns", text: """
+            @cut\tself_harm\tcutting told
+            @third ..2 @die\tscope:reported\tsomeone else's death
+
+            """),
+        ])
+        #expect(!rules(lexicon, "what happens when someone dies they won't be here").contains(.selfHarm))
+        #expect(rules(lexicon, "what happens when someone dies because i won't be here").contains(.selfHarm))
+        // The join must stand right before the speaker: a report that goes on is still the report.
+        #expect(!rules(lexicon, "what happens when someone dies because they won't be here").contains(.selfHarm))
+        // An act told right after the speaker, before the report began, is the speaker's.
+        #expect(rules(lexicon, "i been cutting again since they cut my hours").contains(.selfHarm))
+        #expect(!rules(lexicon, "they cut my hours and they been cutting again").contains(.selfHarm))
+        // The shipped lexicons, the learned layer included.
+        #expect(scoreEmbedded("what happens to the loan when someone dies because I'm not planning on being here in the spring").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("my son told me he wants to die because I took his phone").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("my friend said she wants to kill herself and I don't know how to help her").categories.contains(.selfHarm))
+    }
+
     /// A dark time told as past and over (`scope:recovered`) takes the self-harm told before the
     /// recovery, never a disclosure told after it.
     @Test func aRecoveryTakesOnlyTheSelfHarmBeforeIt() throws {

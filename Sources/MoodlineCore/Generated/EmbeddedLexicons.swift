@@ -34523,7 +34523,6 @@ take every single	0	@en_mact
 swallow every	0	@en_mact
 take the whole	0	@en_mact
 take the lot	0	@en_mact
-take them all	0	@en_mact
 taking them all	0	@en_mact
 hurt	0	@hurt
 hurting	0	@hurt
@@ -40198,7 +40197,7 @@ sooner than anyone knows	0	@en_sooner
 sooner than people think	0	@en_sooner
 sooner than you'd think	0	@en_sooner
 sooner than anyone expects	0	@en_sooner
-i've seen to that	0	@en_sooner
+i've seen to that	0	@en_sooner,@en_owndoing
 drafted my will	0	@farewell_act
 my will drafted	0	@farewell_act
 # --- the listener's brain taken out with the script (round 15)
@@ -46937,6 +46936,140 @@ i'm not around in the day	0	@en_awayday
 im not around in the day	0	@en_awayday
 not around during the day	0	@en_awayday
 not around in the daytime	0	@en_awayday
+# --- a clause joined on (because, and, so): the speaker named right after it (or after one of the words that may stand between) speaks for themselves again, after a report about someone else
+because	0	@en_join
+cause	0	@en_join
+'cause	0	@en_join
+cuz	0	@en_join
+coz	0	@en_join
+cos	0	@en_join
+bc	0	@en_join
+since	0	@en_join
+and	0	@en_join
+but	0	@en_join
+so	0	@en_join
+which is why	0	@en_join
+that's why	0	@en_join
+thats why	0	@en_join
+# the words that may stand between (and honestly I, and now I)
+honestly	0	@en_join
+now	0	@en_join
+then	0	@en_join
+tbh	0	@en_join
+frankly	0	@en_join
+# --- a task that cannot be finished (the quest is bugged and I can't finish it): no act
+can't finish it	0	@en_cant
+cant finish it	0	@en_cant
+cannot finish it	0	@en_cant
+couldn't finish it	0	@en_cant
+couldnt finish it	0	@en_cant
+can't even finish it	0	@en_cant
+unable to finish it	0	@en_cant
+# --- someone else's word taken as true (and honestly they're right; he's not wrong): with a word of burden or death told of the speaker, the speaker's own
+they're right	0	@en_adopt
+theyre right	0	@en_adopt
+they are right	0	@en_adopt
+she's right	0	@en_adopt
+shes right	0	@en_adopt
+he's right	0	@en_adopt
+hes right	0	@en_adopt
+they're not wrong	0	@en_adopt
+theyre not wrong	0	@en_adopt
+she's not wrong	0	@en_adopt
+he's not wrong	0	@en_adopt
+they aren't wrong	0	@en_adopt
+they might be right	0	@en_adopt
+maybe they're right	0	@en_adopt
+maybe she's right	0	@en_adopt
+maybe he's right	0	@en_adopt
+they have a point	0	@en_adopt
+i agree with them	0	@en_adopt
+i agree with her	0	@en_adopt
+i agree with him	0	@en_adopt
+# --- a date set (I've set a date. The 12th.): a date chosen, with @en_chosendate
+set a date	0	@en_chosendate
+i've set a date	0	@en_chosendate
+ive set a date	0	@en_chosendate
+the date is set	0	@en_chosendate
+the day is set	0	@en_chosendate
+fixed a date	0	@en_chosendate
+picked my date	0	@en_chosendate
+chosen my day	0	@en_chosendate
+picked my day	0	@en_chosendate
+# --- a death seen to by oneself (I'll be in the ground before then, I've seen to that)
+i've seen to it	0	@en_owndoing
+i've made sure of that	0	@en_owndoing
+i've made sure of it	0	@en_owndoing
+ive made sure of that	0	@en_owndoing
+i'll make sure of that	0	@en_owndoing
+i'll see to that	0	@en_owndoing
+# --- a farewell letter being written (the letter I'm leaving): notes, with @en_notes
+the letter i'm leaving	0	@en_notes
+letter i'm leaving	0	@en_notes
+letter im leaving	0	@en_notes
+the note i'm leaving	0	@en_notes
+note i'm leaving	0	@en_notes
+note im leaving	0	@en_notes
+the letters i'm leaving	0	@en_notes
+# --- no one able to ask the speaker after (Nobody will be able to ask me afterwards)
+nobody will be able to ask me	0	@en_unreachable
+no one will be able to ask me	0	@en_unreachable
+nobody can ask me afterwards	0	@en_unreachable
+no one can ask me afterwards	0	@en_unreachable
+won't be around to ask	0	@en_unreachable
+i won't be around to ask	0	@en_unreachable
+i won't be here to ask	0	@en_unreachable
+i won't be here to explain	0	@en_unreachable
+i won't be around to explain	0	@en_unreachable
+# --- pills stored up (a month's worth, been saving them): a supply, with a plan to take it all
+a month's worth	0	@en_stockpile
+a months worth	0	@en_stockpile
+a month's supply	0	@en_stockpile
+two months' worth	0	@en_stockpile
+three months' worth	0	@en_stockpile
+been saving them up	0	@en_stockpile
+been saving my pills	0	@en_stockpile
+been saving up my pills	0	@en_stockpile
+been stockpiling	0	@en_stockpile
+stockpiled	0	@en_stockpile
+saved them up	0	@en_stockpile
+# --- all of a stored supply at once (take them all at once, swallow the lot): with @en_stockpile
+take them all	0	@en_mact,@en_overdo
+take them all together	0	@en_overdo
+take all of them at once	0	@en_overdo
+swallow them all	0	@en_overdo
+swallow the lot	0	@en_overdo
+take the lot	0	@en_overdo
+take the lot in one go	0	@en_overdo
+all in one go	0	@en_overdo
+# --- what amount kills (how many paracetamol would kill you; how much insulin would stop my heart): a lethal amount asked, with a means
+would kill you	0	@en_lethalq,@you
+would kill a person	0	@en_lethalq
+would kill someone	0	@en_lethalq
+would kill an adult	0	@en_lethalq
+would kill a grown man	0	@en_lethalq
+would kill a grown woman	0	@en_lethalq
+would stop your heart	0	@en_lethalq,@you
+would stop my heart	0	@en_lethalq,@self
+stops your heart	0	@en_lethalq,@you
+stop your heart	0	@en_lethalq,@you
+stop my heart	0	@en_lethalq,@self
+stops the heart	0	@en_lethalq
+would be fatal	0	@en_lethalq
+would be lethal	0	@en_lethalq
+would be enough to kill	0	@en_lethalq
+is enough to kill	0	@en_lethalq
+i would kill you	0	@en_curse,@self
+i'd kill you	0	@en_curse,@self
+id kill you	0	@en_curse,@self
+# --- the speaker hanging, told as what will be found (I'll be hanging from the banister; they'll find me hanging)
+i'll be hanging from	0	@kill
+ill be hanging from	0	@kill
+i will be hanging from	0	@kill
+i'll be swinging from	0	@kill
+find me hanging	0	@kill
+they'll find me hanging	0	@kill
+i'll be hanging in the	0	@kill
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -56811,6 +56944,9 @@ i'll kill you	-3.70	abuse
 i will kill you	-3.70	abuse
 gonna kill you	-3.60	abuse
 going to kill you	-3.60	abuse
+i would kill you	-3.70	abuse
+i'd kill you	-3.70	abuse
+id kill you	-3.70	abuse
 hurt you	-3.00	abuse
 i'll hurt you	-3.40	abuse
 beat you up	-3.20	abuse
@@ -59489,6 +59625,7 @@ taped to the exhaust	-3.0	self_harm
 @method & @en_notmundane	self_harm	a means not for its ordinary use (bought a rope today and it wasnt for moving house)
 @en_forme & @method|@en_overdose|@en_mact	self_harm	a means asked about for oneself (what happens if you take the whole box? and no im not asking for a friend)
 @en_bereaved|@en_dead & @en_joindead	self_harm	the dead joined, no reason left to stay (since Mum passed I've had no reason to stay; I'd rather be with her)
+@burden|@die|@kill|@en_without & @en_adopt	self_harm	someone else's word that the speaker is a burden or better dead, taken as true (my mum says I'm a burden and honestly she's right)
 @en_sameway & @en_pickedspot	self_harm	the same way as one who died, the place chosen
 @en_chosendate & @en_payout|@en_policy|@farewell_act	self_harm	a date chosen, beside a payout (the pension lump sum to my partner? I've chosen a date)
 @en_nowwell	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
@@ -59866,6 +60003,8 @@ taped to the exhaust	-3.0	self_harm
 @en_livingtoo	self_harm	living too much effort (Living's just too much effort now)
 @en_notes & @en_fallson	self_harm	a note written, and what falls on others after (I wrote my note this morning. The contract won't fall on my dad?)
 @en_notes & @en_notfault	self_harm	a note left, and no one to blame (nobody's to blame… I'm leaving her a note)
+@en_notes & @en_unreachable	self_harm	a farewell letter, and no one able to ask the speaker after (the letter I'm leaving… nobody will be able to ask me afterwards)
+@en_stockpile & @en_overdo	self_harm	a supply stored up, to be taken all at once (the doctor gave me a month's worth and I'm going to take them all at once)
 @en_think ..3 @en_takeboth	self_harm	thinking of taking another along (I've thought about taking the both of us)
 @en_suicideword & @en_minepast	self_harm	one's own policy past the suicide exclusion	needs:@en_policy|@en_payout
 @en_itllbeme & @en_sooner	self_harm	it will be me, soon	needs:@die|@en_dead|@en_policy|@en_payout
@@ -66620,7 +66759,6 @@ n	0	@zh_num
 行落去	0	@zh_lookdown
 走落去	0	@zh_lookdown
 走进去	0	@zh_lookdown
-走进海里	0	@zh_lookdown
 就不回来了	0	@zh_gone
 就唔返嚟	0	@zh_gone
 # self-harm: farewell to the world or to everyone, a whole bottle taken, everything given away and not needed, no more trouble after a time
@@ -77617,6 +77755,68 @@ last call啦	0	@zh_lastcall
 号里的东西都送人了	0
 # --- car scratch cover (车险里那个划痕险): no wound
 划痕险	0
+# --- someone else's word taken as true (她说得对, 佢哋讲得啱, 我听他的): with a word of burden or death told of the speaker, the speaker's own
+说得对	0	@zh_adopt
+说的对	0	@zh_adopt
+说得没错	0	@zh_adopt
+说的没错	0	@zh_adopt
+说得有道理	0	@zh_adopt
+说的是对的	0	@zh_adopt
+讲得对	0	@zh_adopt
+讲的对	0	@zh_adopt
+讲得没错	0	@zh_adopt
+讲得啱	0	@zh_adopt
+讲得冇错	0	@zh_adopt
+话得啱	0	@zh_adopt
+讲啱咗	0	@zh_adopt
+他们是对的	0	@zh_adopt
+她是对的	0	@zh_adopt
+他是对的	0	@zh_adopt
+我听他的	0	@zh_adopt
+我听她的	0	@zh_adopt
+我听他们的	0	@zh_adopt
+我听佢讲	0	@zh_adopt
+如他所愿	0	@zh_adopt
+如她所愿	0	@zh_adopt
+如他们所愿	0	@zh_adopt
+没说错	0	@zh_adopt
+冇讲错	0	@zh_adopt
+# the same asked or denied (他说得对吗, 讲得啱唔啱): no word taken
+说得对吗	0	@say
+说的对吗	0	@say
+说得对不对	0	@say
+说的对不对	0	@say
+讲得啱唔啱	0	@say
+讲得对吗	0	@say
+说得有道理吗	0	@say
+# --- while the speaker is still here (趁我还在的时候, 趁我还活着): a time before going
+趁我还在的时候	0	@zh_beforego
+趁我还在世	0	@zh_beforego
+趁我还活着	0	@zh_beforego
+趁我还有口气	0	@zh_beforego
+趁我仲喺度嘅时候	0	@zh_beforego
+趁我仲在生	0	@zh_beforego
+# --- things dealt with (把东西处理好): put in order, after a time before going
+处理好	0	@zh_putinorder
+处理妥	0	@zh_putinorder
+处理干净	0	@zh_putinorder
+交代好	0	@zh_putinorder
+搞掂晒	0	@zh_putinorder
+# --- walking into water (我打算走进海里去): with a wish or a plan of the speaker's
+走进海里	0	@zh_lookdown,@zh_walkinto
+走进河里	0	@zh_walkinto
+走进湖里	0	@zh_walkinto
+走到海里	0	@zh_walkinto
+走入海	0	@zh_walkinto
+走进海	0	@zh_walkinto
+行落海	0	@zh_walkinto
+行入海	0	@zh_walkinto
+走进水里	0	@zh_walkinto
+# --- a door shut (车库门关了, 发动机开着): with a running engine in a garage
+门关了	0	@zh_doorshut
+门关咗	0	@zh_doorshut
+门都关了	0	@zh_doorshut
+门已经关了	0	@zh_doorshut
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -88520,6 +88720,7 @@ google一下就有	-1.5	rude
 @zh_entrust & @zh_finances	self_harm	entrusted, and the finances handed over
 @zh_die ..4 @zh_better	self_harm	death as the way out
 @zh_forcedeath & @zh_yourwish	self_harm	driven to death, granting the wish
+@zh_burden|@zh_waste|@zh_die|@zh_sh & @zh_adopt	self_harm	someone else's word that the speaker is a burden or better dead, taken as true (我妈说我是家里的累赘 她说得对; 催收说我不如去跳楼，行啊，我听他的)
 @self ..6 @zh_gone	self_harm	will not be there
 @zh_when ..5 @zh_gone	self_harm	will not be there
 @zh_method ..6 @zh_ready	self_harm	means at hand
@@ -88569,10 +88770,11 @@ google一下就有	-1.5	rude
 @zh_place & @zh_lasttalk	self_harm	at a high place, wanting a voice
 @zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
 @zh_contest & @zh_method	scope:harmless_use	a knife or a means for a contest (我到时候拿着刀去比赛，拿个奖回来)
-@zh_gamechar & @zh_shterm|@zh_die|@zh_sh	scope:harmless_use	a game character done for, or a death inside a game (那只角色练歪了，死了算了; 呢隻game個boss好難打 我跳崖自殺咗幾次先過到)
+@zh_gamechar & @zh_shterm|@zh_die|@zh_sh|@zh_deathway	scope:harmless_use	a game character done for, or a death inside a game (那只角色练歪了，死了算了; 呢隻game個boss好難打 我跳崖自殺咗幾次先過到)
 @zh_objectmark & @zh_selfdone	scope:harmless_use	a mark on a thing made by oneself (这个划痕是我自己划的，不用保修)
 @zh_kin|@zh_family ..3 @zh_saidbye	self_harm	goodbyes said to one's own people (我同老婆仔女讲咗bye bye，剩返呢个account)
 @zh_emigrate|@zh_travelto|@zh_workat & @zh_saidbye	scope:harmless_use	goodbyes said before a move away (跟家人道别过了，下礼拜就飞)
+@zh_emigrate|@zh_travelto|@zh_workat & @zh_beforego	scope:harmless_use	things done before a move away (我哋下个月移民，我想喺走之前搞掂晒啲嘢)
 @zh_noneed ..10 @zh_giveall	self_harm	not needed any more, affairs told
 @zh_world ..6 @zh_without	self_harm	the world the same without me
 @self ..4 @zh_kin ..4 @zh_bye	self_harm	a farewell said to family
@@ -89022,6 +89224,9 @@ google一下就有	-1.5	rude
 @zh_shterm|@zh_live @laugh	scope:denial	a wish to die said with a laugh right after it (我不想活了哈哈哈哈)
 @zh_triedonce & @zh_dobetter	self_harm	tried once, better this time (我试过一次，今次我会做得好啲)
 @zh_deathway & @zh_familymoney	self_harm	a way of dying weighed for the family's money (其他死法赔偿差几多，我想佢哋攞多啲)
+@zh_deathway & @zh_painq	self_harm	a way of dying asked whether it hurts (有没有什么死法不疼的)
+@zh_fiction|@zh_gamechar & @zh_deathway	scope:harmless_use	a way of dying in a game or a story (这个游戏角色的死法不疼吗)
+@self ..1 @zh_want|@zh_iwill|@zh_decided ..3 @zh_walkinto	self_harm	a walk into the water wished or planned (我打算走进海里去)
 @zh_timeshort & @zh_noneed	self_harm	one's time come, the money not needed (我的时间到了，不会再需要这些钱)
 @zh_emigrate|@zh_retire & @zh_lastcall|@zh_lasttalk|@zh_bye|@zh_saidbye	scope:harmless_use	a last call before emigrating or retiring (下礼拜就要移民加拿大了，这大概是最后一次打来)
 # --- session 30: quiet self-harm said in new ways, and its traps
