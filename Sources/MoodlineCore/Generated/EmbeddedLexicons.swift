@@ -48303,6 +48303,41 @@ i'll be swinging from	0	@kill
 find me hanging	0	@kill
 they'll find me hanging	0	@kill
 i'll be hanging in the	0	@kill
+# --- everything said to one's own people (I've said everything I needed to say to my kids): last words, with @en_family
+said everything i needed to say	0	@en_saidall
+said everything i need to say	0	@en_saidall
+said all i needed to say	0	@en_saidall
+said what i needed to say	0	@en_saidall
+told them everything i needed to	0	@en_saidall
+said everything i wanted to say	0	@en_saidall
+# --- a high place that draws the speaker (the bridge looks more inviting every day): with @en_highspot
+looks more inviting	0	@en_lure
+looks inviting	0	@en_lure
+looking more inviting	0	@en_lure
+keeps calling me	0	@en_lure
+keeps calling to me	0	@en_lure
+is calling me	0	@en_lure
+calling my name	0	@en_lure
+more tempting every day	0	@en_lure
+# --- going in peace once things are sorted (once this is sorted I can go in peace)
+i can go in peace	0	@en_gone
+can go in peace	0	@en_gone
+go in peace	0	@en_gone
+# --- a high place or a track to fall from or onto (the bridge, the cliffs, the tracks): with @en_lure
+the bridge	0	@en_highspot
+bridge	0	@en_highspot
+the cliffs	0	@en_highspot
+the cliff	0	@en_highspot
+the cliff edge	0	@en_highspot
+the edge	0	@en_highspot
+the tracks	0	@en_highspot
+the railway line	0	@en_highspot
+the train tracks	0	@en_highspot
+the roof	0	@en_highspot
+the multi-storey	0	@en_highspot
+the motorway	0	@en_highspot
+the balcony	0	@en_highspot
+the viaduct	0	@en_highspot
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -58779,6 +58814,10 @@ want the pain to stop for good	-3.5	self_harm
 make the pain stop for good	-3.5	self_harm
 want it all to end	-3.5	self_harm
 want it all to be over	-3.5	self_harm
+want everything to go dark	-3.00	self_harm
+want it all to go dark	-3.00	self_harm
+want everything to go black	-3.00	self_harm
+want it all to go black	-3.00	self_harm
 want everything to end	-3.5	self_harm
 done paying for this	-1.5	churn
 stop paying you	-1.5	churn
@@ -60825,6 +60864,20 @@ i want it over	-3.0	self_harm
 fitted to the exhaust	-3.0	self_harm
 attached to the exhaust	-3.0	self_harm
 taped to the exhaust	-3.0	self_harm
+# --- an agent's not caring and hindsight thrown at the customer (complain then, see if I care; you should have thought of that before you signed): written for Moodline
+see if i care	-2.00	rude
+like i care	-1.80	rude
+as if i care	-1.80	rude
+i couldn't care less	-2.00	rude
+that's your lookout	-1.80	rude
+should have thought of that before	-1.80	rude
+should've thought of that before	-1.80	rude
+shouldve thought of that before	-1.80	rude
+should have thought about that before	-1.80	rude
+should have read it before you signed	-1.80	rude
+you should have thought of that	-1.80	rude
+you should've thought of that	-1.80	rude
+you shouldve thought of that	-1.80	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61238,6 +61291,8 @@ taped to the exhaust	-3.0	self_harm
 @en_notes & @en_notfault	self_harm	a note left, and no one to blame (nobody's to blame… I'm leaving her a note)
 @en_notes & @en_unreachable	self_harm	a farewell letter, and no one able to ask the speaker after (the letter I'm leaving… nobody will be able to ask me afterwards)
 @en_stockpile & @en_overdo	self_harm	a supply stored up, to be taken all at once (the doctor gave me a month's worth and I'm going to take them all at once)
+@en_saidall ..3 @en_family	self_harm	everything said to one's own people, as last words (I've said everything I needed to say to my kids)
+@en_highspot ..6 @en_lure	self_harm	a high place that draws the speaker (the bridge near my house looks more inviting every day)
 @en_think ..3 @en_takeboth	self_harm	thinking of taking another along (I've thought about taking the both of us)
 @en_suicideword & @en_minepast	self_harm	one's own policy past the suicide exclusion	needs:@en_policy|@en_payout
 @en_itllbeme & @en_sooner	self_harm	it will be me, soon	needs:@die|@en_dead|@en_policy|@en_payout
@@ -89920,6 +89975,26 @@ google一下就有	-1.5	rude
 一次性问完	-1.2	rude
 后面还有一堆人	-1.2	rude
 跳地铁	-3.5	self_harm
+# --- an agent's condescension, impatience and hindsight (这有什么难的; 我没时间陪您耗; 我刚刚不是才说过吗; 签合同的时候您怎么不想清楚): written for Moodline
+有什么难的	-1.5	rude
+这有什么难的	-1.5	rude
+没时间陪您耗	-2.0	rude
+没时间陪你耗	-2.0	rude
+没空陪您耗	-2.0	rude
+没空陪你耗	-2.0	rude
+没工夫陪您	-1.8	rude
+没工夫陪你	-1.8	rude
+冇时间陪你	-1.8	rude
+不是才说过吗	-1.5	rude
+不是刚说过吗	-1.5	rude
+刚才不是说了吗	-1.5	rude
+不是说过了吗	-1.5	rude
+头先咪讲咗	-1.5	rude
+怎么不想清楚	-1.8	rude
+当初怎么不看清楚	-1.8	rude
+当初怎么不想清楚	-1.8	rude
+签的时候怎么不看	-1.8	rude
+早知今日何必当初	-1.8	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
