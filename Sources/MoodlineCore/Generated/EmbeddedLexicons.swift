@@ -35327,10 +35327,10 @@ goodbye note	0	@goodbye
 my goodbye	0	@goodbye,@self
 giving all my stuff away	0	@goodbye,@farewell_act
 given all my stuff away	0	@goodbye
-giving away all my	0	@goodbye
+giving away all my	0	@en_give,@farewell_act
 giving my things away	0	@goodbye
 given away my things	0	@goodbye
-gave away all my	0	@goodbye
+gave away all my	0	@en_give,@farewell_act
 giving away my belongings	0	@goodbye
 given away my belongings	0	@goodbye
 giving all my things away	0	@goodbye
@@ -46021,7 +46021,6 @@ in ghana	0	@en_trip
 in jamaica	0	@en_trip
 in barbados	0	@en_trip
 in vietnam	0	@en_trip
-giving away all my	0	@en_give
 on the packaging	0	@en_accident
 on the box	0	@en_accident
 on a nail	0	@en_accident
@@ -48338,6 +48337,24 @@ the multi-storey	0	@en_highspot
 the motorway	0	@en_highspot
 the balcony	0	@en_highspot
 the viaduct	0	@en_highspot
+# --- one's things given away whole (I'm giving away all my things): belongings named, not books or details
+gave away all my things	0	@goodbye
+gave away all my stuff	0	@goodbye
+gave away all my belongings	0	@goodbye
+gave away all my possessions	0	@goodbye
+giving away all my things	0	@goodbye
+giving away all my stuff	0	@goodbye
+giving away all my belongings	0	@goodbye
+giving away all my possessions	0	@goodbye
+given away all my things	0	@goodbye
+given away all my stuff	0	@goodbye
+given away all my belongings	0	@goodbye
+gave away everything i own	0	@goodbye
+giving away everything i own	0	@goodbye
+given away everything i own	0	@goodbye
+# --- a thing ended, the speaker's life named as not it (I'm ending my contract, not my life)
+not my life	0	@en_denial
+not my own life	0	@en_denial
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -79105,6 +79122,20 @@ last call啦	0	@zh_lastcall
 门关咗	0	@zh_doorshut
 门都关了	0	@zh_doorshut
 门已经关了	0	@zh_doorshut
+# --- a move to another city, with its time (下周搬去深圳, 搬到外地): a move away, as @zh_emigrate
+搬去外地	0	@zh_emigrate
+搬到外地	0	@zh_emigrate
+搬去别的城市	0	@zh_emigrate
+搬到别的城市	0	@zh_emigrate
+下周搬去	0	@zh_emigrate
+下周搬到	0	@zh_emigrate
+下个月搬去	0	@zh_emigrate
+下个月搬到	0	@zh_emigrate
+月底搬去	0	@zh_emigrate
+月底搬到	0	@zh_emigrate
+明天搬去	0	@zh_emigrate
+下礼拜搬去	0	@zh_emigrate
+下个礼拜搬去	0	@zh_emigrate
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
