@@ -48355,6 +48355,69 @@ given away everything i own	0	@goodbye
 # --- a thing ended, the speaker's life named as not it (I'm ending my contract, not my life)
 not my life	0	@en_denial
 not my own life	0	@en_denial
+# --- away for a while (pause the deliveries while I'm gone): a time away, not leaving
+while i'm gone	0	@en_awayday,@en_trip
+while im gone	0	@en_awayday,@en_trip
+while i am gone	0	@en_awayday,@en_trip
+# --- a move abroad for good (I'm moving abroad for good, how do I set up transfers): a move, not leaving the company
+moving abroad for good	0	@en_travel
+moving overseas for good	0	@en_travel
+emigrating for good	0	@en_travel
+leaving the country for good	0	@en_travel
+moving back home for good	0	@en_travel
+going home for good	0	@en_travel
+# --- insults said as superlatives (the thickest person I've ever spoken to)
+the thickest	0	@insult
+thickest person	0	@insult
+the dumbest person	0	@insult
+the stupidest person	0	@insult
+the most useless person	0	@insult
+the most incompetent person	0	@insult
+can't think for yourself	0	@insult
+cant think for yourself	0	@insult
+# --- a step of one's own held back until an answer (I just need to know that before I go ahead): with a payout asked about
+before i go ahead	0	@en_goahead
+before i go ahead with it	0	@en_goahead
+before i go through with it	0	@en_goahead
+before i do it	0	@en_goahead
+before i follow through	0	@en_goahead
+then i can go ahead	0	@en_goahead
+so i can go ahead	0	@en_goahead
+# --- the speaker's own policy past a waiting time (Mine started thirteen months ago): with suicide asked about
+mine started	0	@en_policyage
+my policy started	0	@en_policyage
+my cover started	0	@en_policyage
+i took mine out	0	@en_policyage
+i've had mine for	0	@en_policyage
+i've had my policy for	0	@en_policyage
+i've had the policy for	0	@en_policyage
+i've been paying into it for	0	@en_policyage
+# --- a knife for a trade or a pastime (my fishing knife on the ferry): a tool, no means, as a bread knife is
+fishing knife	0
+camping knife	0
+diving knife	0
+craft knife	0
+stanley knife	0
+utility knife	0
+# --- a last day at work, a car or a house sold, selling up: an ordinary reason for an ending, with @en_mundane
+last day at the office	0	@en_mundane
+last day at work	0	@en_mundane
+last day in the office	0	@en_mundane
+my last day at work	0	@en_mundane
+sold the car	0	@en_mundane
+sold my car	0	@en_mundane
+i've sold the car	0	@en_mundane
+sold the house	0	@en_mundane
+sold my house	0	@en_mundane
+selling up	0	@en_mundane
+# --- a policy or a contract to be ended or not (do I need to end it?): a cancelling asked about
+do i need to end it	0	@cancel
+do i have to end it	0	@cancel
+need to end it or	0	@cancel
+# --- whether the company must be told (do I need to tell you we're leaving, for the rates?): a question about a task
+do i need to tell you	0	@en_procq
+do i have to tell you	0	@en_procq
+do i need to let you know	0	@en_procq
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -60094,6 +60157,13 @@ whatever you need	0.3
 whatever suits you	0.3	
 whatever works for you	0.3	
 whatever is easiest	0.3	
+whatever pace suits you	0.3	
+whatever pace	0.3	
+whatever suits	0.3	
+whatever works	0.2	
+whatever day suits	0.3	
+whatever's easiest	0.3	
+whatever you prefer	0.3	
 # --- wanting to kill oneself in learners' English and Jamaican patois, throwing oneself into water or off a height
 want to kill me	-3.00	self_harm
 wanna kill me	-3.00	self_harm
@@ -60895,6 +60965,34 @@ should have read it before you signed	-1.80	rude
 you should have thought of that	-1.80	rude
 you should've thought of that	-1.80	rude
 you shouldve thought of that	-1.80	rude
+# --- an agent's condescension by family (agent-line set a7, read after scoring): someone at home better with computers, an age that could do it, read the screen, a grown-up about it, everyone knows, a grandson to explain, no hand-holding, imagine needing, making it difficult, the account put under review: written for Moodline
+better with computers	-1.80	rude
+someone at home who	-1.00	rude
+year old can do	-2.00	rude
+year old could do	-2.00	rude
+year old can manage	-2.00	rude
+year old could manage	-2.00	rude
+read the screen	-1.50	rude
+just read the screen	-1.80	rude
+read what it says	-1.50	rude
+be a grown up about this	-2.00	rude
+be a grown-up about this	-2.00	rude
+be an adult about this	-2.00	rude
+act like an adult	-2.00	rude
+everyone knows to	-1.60	rude
+everyone knows that	-1.20	rude
+your grandson will be able to	-1.80	rude
+your grandson can	-1.80	rude
+your granddaughter can	-1.80	rude
+your kids can show you	-1.80	rude
+hold your hand through	-2.00	rude
+not here to hold your hand	-2.20	rude
+imagine needing	-1.80	rude
+you're making it very difficult	-1.80	rude
+you're making this difficult	-1.80	rude
+you're not making this easy	-1.60	rude
+account under review	-1.20	rude
+your account under review	-1.80	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61039,7 +61137,7 @@ you shouldve thought of that	-1.80	rude
 @die|@en_wontbe|@en_gone ..6 @en_duration	scope:harmless_use	an absence with a return or a length (won't be around for a week, not waking up till noon)
 @en_mortal & @en_afterdeath	scope:harmless_use	a death to come with illness or age, told with no self-harm in it (a terminal diagnosis, paperwork after turning 60)
 @en_oldage & @burden	scope:harmless_use	a burden feared in old age and planned for (not a burden on my kids when I'm old, hence the care plan)
-@en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:harmless_use	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
+@en_mundane & @farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give|@en_ready	scope:harmless_use	affairs settled or things given away for an ordinary reason (a move, surgery, a healthy person's planning)
 @third ..4 @en_say ..6 @die|@kill|@hurt|@en_shterm|@en_gone|@en_wontbe	scope:reported	someone else's words about dying, told
 @third ..4 @en_say ..6 @en_mact|@method	scope:reported	someone else's question about a means, told (the pharmacist asked if I was stockpiling)
 @en_label ..1 @goodbye|@en_gone	scope:harmless_use	the words on a label (a folder labelled 'for when I'm gone')
@@ -61308,6 +61406,8 @@ you shouldve thought of that	-1.80	rude
 @en_notes & @en_notfault	self_harm	a note left, and no one to blame (nobody's to blame… I'm leaving her a note)
 @en_notes & @en_unreachable	self_harm	a farewell letter, and no one able to ask the speaker after (the letter I'm leaving… nobody will be able to ask me afterwards)
 @en_stockpile & @en_overdo	self_harm	a supply stored up, to be taken all at once (the doctor gave me a month's worth and I'm going to take them all at once)
+@en_policy|@en_payout & @en_goahead	self_harm	a payout checked before a step of one's own (does it pay out for suicide after the first year? I just need to know that before I go ahead)
+@en_policyage & @kill|@en_suicideword	self_harm	suicide asked about on one's own policy past its waiting time (Mine started thirteen months ago)
 @en_saidall ..3 @en_family	self_harm	everything said to one's own people, as last words (I've said everything I needed to say to my kids)
 @en_highspot ..6 @en_lure	self_harm	a high place that draws the speaker (the bridge near my house looks more inviting every day)
 @en_think ..3 @en_takeboth	self_harm	thinking of taking another along (I've thought about taking the both of us)
@@ -78445,7 +78545,7 @@ last call啦	0	@zh_lastcall
 # --- a device replaced with a new one (人哋先肯换部新嘅畀佢), where 换 beside 人哋 would read as moving to a rival
 换部新嘅	0
 换部新的	0
-换个新的	0
+换个新的	0	@zh_newone
 换台新的	0
 换过部新	0
 换部新机	0
@@ -79201,6 +79301,110 @@ last call啦	0	@zh_lastcall
 去长沙上班	0	@zh_travelto
 去长沙读书	0	@zh_travelto
 去长沙发展	0	@zh_travelto
+# --- an old pet (我家老狗上周走了): a pet, as @zh_pet
+老狗	0	@zh_pet
+老猫	0	@zh_pet
+我家老狗	0	@zh_pet
+我家老猫	0	@zh_pet
+# --- papers of an estate (房产证和存折都交给律师了): no grievance when left with a lawyer
+房产证	0	@zh_estatedoc
+存折	0	@zh_estatedoc
+遗嘱	0	@zh_estatedoc
+房本	0	@zh_estatedoc
+财产	0	@zh_estatedoc
+# --- a broken thing and a new one asked for (磁条坏了不想再用了，给我换张新的): a replacement, no leaving
+换张新的	0	@zh_newone
+换一张新的	0	@zh_newone
+换张新卡	0	@zh_newone
+换新卡	0	@zh_newone
+换一个新的	0	@zh_newone
+补办一张	0	@zh_newone
+重新办一张	0	@zh_newone
+坏了	0	@zh_broken
+坏咗	0	@zh_broken
+磁条坏了	0	@zh_broken
+刮花了	0	@zh_broken
+失灵了	0	@zh_broken
+# --- the listener asked to keep it to themselves (你别跟别人说): the speaker's own request, no one else's words; as @zh_dontask
+别跟别人说	0	@zh_dontask
+不要跟别人说	0	@zh_dontask
+别告诉别人	0	@zh_dontask
+不要告诉别人	0	@zh_dontask
+唔好同人讲	0	@zh_dontask
+唔好话俾人知	0	@zh_dontask
+# --- no more bother for the company (以后我不会再打电话来烦你们了): with a fix told, thanks, not leaving
+不会再打电话来烦你们	0	@zh_nobother
+不会再来烦你们	0	@zh_nobother
+不用再打电话来烦你们	0	@zh_nobother
+不会再麻烦你们	0	@zh_nobother
+唔使再烦你哋	0	@zh_nobother
+# --- the speaker's own policy past a waiting time (我已经投保超过两年了; 我买了三年了): with suicide asked about
+我投保超过	0	@zh_policyage
+我投保满	0	@zh_policyage
+我投保已经	0	@zh_policyage
+我已经投保	0	@zh_policyage
+我已投保	0	@zh_policyage
+我已经投保超过	0	@zh_policyage
+我买了三年了	0	@zh_policyage
+我买了两年了	0	@zh_policyage
+我买了两年多了	0	@zh_policyage
+我买了四年了	0	@zh_policyage
+我买了五年了	0	@zh_policyage
+我买了好几年了	0	@zh_policyage
+买了超过两年	0	@zh_policyage
+我保了两年	0	@zh_policyage
+我保了三年	0	@zh_policyage
+我交了两年	0	@zh_policyage
+我交了三年	0	@zh_policyage
+我供咗两年	0	@zh_policyage
+我供咗三年	0	@zh_policyage
+我买咗两年	0	@zh_policyage
+我买咗三年	0	@zh_policyage
+过了免责期	0	@zh_policyage
+过咗免责期	0	@zh_policyage
+# --- a trip or a move denied (不是要出国，是要真的走了): the going is no trip
+不是要出国	0	@zh_nottrip
+不是出国	0	@zh_nottrip
+不是要移民	0	@zh_nottrip
+不是移民	0	@zh_nottrip
+不是去旅行	0	@zh_nottrip
+不是去旅游	0	@zh_nottrip
+不是出远门	0	@zh_nottrip
+不是搬家	0	@zh_nottrip
+唔系移民	0	@zh_nottrip
+唔系去旅行	0	@zh_nottrip
+唔系搬屋	0	@zh_nottrip
+# --- work due soon (这个专案下礼拜就要交了): a deadline, with @zh_deadline
+就要交了	0	@zh_deadline
+要交差了	0	@zh_deadline
+赶deadline	0	@zh_deadline
+# --- how long one can hold on (不知道还能撑多久): beside work due, strain at work
+还能撑多久	0	@zh_hangon
+能撑多久	0	@zh_hangon
+撑得了多久	0	@zh_hangon
+顶得几耐	0	@zh_hangon
+# --- a visa granted, study abroad, boarding (签证办下来了, 去德国读研, 马上登机): leaving for a place elsewhere, as @zh_travelto
+签证办下来了	0	@zh_travelto
+签证办好了	0	@zh_travelto
+签证下来了	0	@zh_travelto
+读研	0	@zh_travelto
+去读研	0	@zh_travelto
+马上登机	0	@zh_travelto
+要登机了	0	@zh_travelto
+准备登机	0	@zh_travelto
+赶飞机	0	@zh_travelto
+要回国	0	@zh_travelto
+回国了	0	@zh_travelto
+回马来西亚	0	@zh_travelto
+回大陆住	0	@zh_travelto
+返大陆住	0	@zh_travelto
+要回南部	0	@zh_travelto
+搬回南部	0	@zh_travelto
+# --- a game's respawn by a character's death (只能自杀重生吗): a game's way out, no self-harm
+自杀重生	0	@zh_fiction
+自杀复活	0	@zh_fiction
+自杀重开	0	@zh_fiction
+自杀回城	0	@zh_fiction
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -90091,6 +90295,50 @@ google一下就有	-1.5	rude
 当初怎么不想清楚	-1.8	rude
 签的时候怎么不看	-1.8	rude
 早知今日何必当初	-1.8	rude
+# --- wishes to vanish or die said of a mishap or a crowded week (会议多到让我想原地消失; 我超想死的啦，居然把咖啡洒在笔电上): written for Moodline
+原地消失	-1.0	hyperbole
+想原地消失	-1.0	hyperbole
+超想死的啦	-1.0	hyperbole
+想死的啦	-1.0	hyperbole
+# --- an agent's condescension by family (agent-line set a7, read after scoring): literacy doubted, complaints waved off, time to waste, what normal people do, no need to understand, not a kindergarten, can you use a computer, eyes elsewhere, anger the customer's own business, quick to book, most people would not, one customer among hundreds, seen every day, do you want it done or not, skill mocked: written for Moodline
+识字的话	-1.8	rude
+如果识字	-1.8	rude
+认字的话	-1.8	rude
+请便	-1.5	rude
+看会不会有人理您	-2.0	rude
+看会不会有人理你	-2.0	rude
+您看起来时间很多	-1.8	rude
+你看起来时间很多	-1.8	rude
+正常人都会	-1.8	rude
+正常人下单前	-1.8	rude
+不用理解	-1.5	rude
+照做就好	-1.0	rude
+不要让我在这边等	-1.5	rude
+不是幼稚园	-2.0	rude
+不是幼儿园	-2.0	rude
+不是托儿所	-2.0	rude
+您会用电脑吧	-1.8	rude
+你会用电脑吧	-1.8	rude
+找个会的人来	-1.8	rude
+还要求这么多	-1.8	rude
+眼睛在看哪里	-2.0	rude
+眼睛在看哪	-2.0	rude
+眼睛长哪了	-2.0	rude
+有点无理取闹	-1.8	rude
+生气是您的事	-2.0	rude
+生气是你的事	-2.0	rude
+手那么快	-1.2	rude
+一般人根本不会	-1.8	rude
+不好意思来投诉	-1.8	rude
+为您一个人服务	-1.8	rude
+专门为您一个人	-1.8	rude
+专门为你一个人	-1.8	rude
+为你一个人服务	-1.8	rude
+天天路过都看不见	-1.8	rude
+都看不见吗	-1.5	rude
+到底想不想办	-1.8	rude
+技术菜	-1.8	rude
+菜就多练	-2.0	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -90101,7 +90349,7 @@ google一下就有	-1.5	rude
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@sh_hint|@zh_earlygo|@sh_hint	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@sh_hint|@zh_earlygo|@sh_hint|@zh_nottrip	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
 @zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
@@ -90227,7 +90475,7 @@ google一下就有	-1.5	rude
 @zh_askrisk ..10 @zh_shword	empathy	asks whether the listener is safe
 @zh_shword ..10 @zh_thought	empathy	asks about thoughts of self-harm
 @you ..6 @zh_burden	scope:listener_target	calls the listener a burden
-@zh_kin ..4 @zh_gone|@zh_die|@zh_sh|@zh_shterm	scope:reported	someone else died or said it
+@zh_kin ..6 @zh_gone|@zh_die|@zh_sh|@zh_shterm	scope:reported	someone else died or said it
 @third ..2 @zh_past ..1 @zh_gone	scope:reported	someone else who died some time ago (我表姐去年走了)
 @zh_kin|@third ..2 @zh_passed ..6 @zh_letterto	scope:harmless_use	a letter left by one who died (我爸去世前留了一封信)
 @third ..8 @zh_sh|@zh_shterm	scope:reported	someone else did it
@@ -90403,6 +90651,13 @@ google一下就有	-1.5	rude
 @zh_switchthem	churn	switching to them (我要改用他们)
 @zh_acct ..3 @zh_quitit	churn	the card or plan given up (这卡我不办了)
 @zh_oneoffcue	scope:one_off	one thing changed, the rest kept: a TV channel, the minimum paid, one item returned, a line suspended (我想转台睇波, 缴最低就好, 我就退一件)
+@zh_broken & @zh_newone	scope:one_off	a broken thing replaced, no leaving (这张卡磁条坏了我不想再用了，给我换张新的就行)
+@zh_nobother & @zh_settled	scope:one_off	no more calls now the matter is fixed (以后我不会再打电话来烦你们了，因为你们终于把我的问题解决了)
+@zh_policyage & @zh_sh|@zh_suicideword	self_harm	suicide asked about on one's own policy past its waiting time (说自杀两年后也会赔，我已经投保超过两年了对吗)
+@zh_nottrip & @zh_gone	self_harm	a going told as no trip (我刚辞职，也跟大家都道别了，不是要出国，是要真的走了)
+@zh_staff ..8 @zh_stand ..2 @zh_place	scope:harmless_use	a worker to climb up for the job (工程师说要爬到顶楼拉线)
+@zh_deadline & @zh_hangon	scope:harmless_use	how long one can hold on, beside work due (不知道还能撑多久，这个专案下礼拜就要交了)
+@zh_estatedoc ..8 @zh_auth	scope:other_party	the papers of an estate left with a lawyer, no threat (房产证和存折我都交给律师了)
 @zh_stayhere & @zh_cancel|@zh_switch|@zh_leaveword	scope:negation	staying with the company (旧套餐关了 换成你们新出的那个)
 @zh_contractend ..3 @zh_gone|@zh_leaveword	churn	leaving when the contract ends (约满我即刻走)
 @zh_cancel|@zh_portout|@zh_byebye|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_churnalone	support:churn	words that can carry churn
@@ -90687,7 +90942,7 @@ google一下就有	-1.5	rude
 @zh_fiction & @zh_deathq|@zh_plunge	scope:harmless_use	asked for a story being written (从12楼跳下去会不会一定死？我在写小说)
 @zh_othersmoved & @zh_metoogo	churn	the others gone over to a rival, and me with them (公会的人都搬去玩别的了，我也要过去)
 @zh_lifereason|@zh_mundane & @zh_noreturn	scope:harmless_use	a pet or a home left for an ordinary reason (对猫过敏，以后没办法照顾它了)
-@zh_pet ..4 @zh_lookdown	scope:harmless_use	a pet that jumped out (我家猫从阳台跳出去了 二楼 没啥事)
+@zh_pet ..8 @zh_lookdown|@zh_plunge	scope:harmless_use	a pet that jumped out (我家猫从阳台跳出去了 二楼 没啥事)
 @zh_pet ..4 @zh_ready	scope:harmless_use	a pet that swallowed something (我家猫好像吞了一小段毛线绳)
 @zh_never ..10 @zh_adsub	scope:one_off	paper bills no longer wanted (以后就不用给我寄纸质账单了，电子版就行)
 @zh_kin|@third & @zh_habitsay	scope:reported	someone else's habitual words, across the fragment (我朋友最近状态很差，老说想死)
