@@ -48418,6 +48418,16 @@ need to end it or	0	@cancel
 do i need to tell you	0	@en_procq
 do i have to tell you	0	@en_procq
 do i need to let you know	0	@en_procq
+# --- a home or a group left (I'm leaving the flat on the 14th; leaving the clan): a move, an ordinary reason, not leaving the company
+i'm leaving the flat	0	@en_mundane
+leaving the flat	0	@en_mundane
+leaving the house	0	@en_mundane
+leaving the property	0	@en_mundane
+leaving the housing association	0	@en_mundane
+leaving the clan	0	@en_mundane
+leaving the guild	0	@en_mundane
+at this address anymore	0	@en_mundane
+at this address any more	0	@en_mundane
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -79405,6 +79415,23 @@ last call啦	0	@zh_lastcall
 自杀复活	0	@zh_fiction
 自杀重开	0	@zh_fiction
 自杀回城	0	@zh_fiction
+# --- a house counted along a lane (进去第二间): a place, no rival
+进去第二间	0
+入去第二间	0
+第二间屋	0
+# --- working over there (去了就不回来了，要在那边工作): leaving for a place elsewhere, as @zh_travelto
+在那边工作	0	@zh_travelto
+去那边工作	0	@zh_travelto
+要在那边工作	0	@zh_travelto
+喺𠮶边做嘢	0	@zh_travelto
+# --- telephone marketing refused (设成拒接行销): marketing, as @zh_adsub
+拒接行销	0	@zh_adsub
+# --- a kitchen use denied (那把刀不是切菜的; 不是切水果的): a harmless use denied, as @zh_notbbq
+不是切菜的	0	@zh_notbbq
+不是切水果的	0	@zh_notbbq
+不是切菜用的	0	@zh_notbbq
+不是用来切菜	0	@zh_notbbq
+不是用来切水果	0	@zh_notbbq
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -90865,7 +90892,7 @@ google一下就有	-1.5	rude
 @zh_moveout & @zh_cancel	scope:one_off	a house move or sale: the old account closed (房子下个月要过户给买家了，燃气销户)
 # --- hurting oneself as an act on one's body, with a habit, an injury or relief; accidents apart
 @zh_selfact & @zh_habit|@zh_injury	self_harm	hurting oneself, with a habit, an injury or relief (一难受就掐自己，胳膊上全是青一块紫一块的)
-@zh_accident & @zh_hurt|@zh_selfact|@zh_body|@zh_selfcut|@zh_bleed	scope:harmless_use	an accident in the kitchen (煮饭时不小心被热油烫到手)
+@zh_accident & @zh_hurt|@zh_selfact|@zh_body|@zh_selfcut|@zh_bleed|@zh_wound	scope:harmless_use	an accident in the kitchen (煮饭时不小心被热油烫到手)
 @zh_accident & @zh_sh	scope:harmless_use	something swallowed by accident (误食洗胃)
 @zh_innervoice & @zh_sh|@zh_shterm|@zh_die	self_harm	a voice that tells one to die (脑子里一直有个声音叫我去跳楼)
 @zh_onlytalk & @zh_beforego	self_harm	the only one who talked, before going (你是这几天唯一跟我说话的人，走之前能遇到你挺好的)
