@@ -80,8 +80,9 @@ struct ClauseState {
     var speakerOnlyAsOwner = false
     /// The speaker was named as the one acting (我, not 我朋友's 我) in an earlier clause.
     var speakerSpoke = false
-    /// Where the Chinese speaker's first naming as the one acting in the clause ended, and
-    /// where the clause's first report about someone else began (UTF-8 offsets), or -1.
+    /// Where the speaker's first naming as the one acting in the clause ended (我, "I", not
+    /// "my friend"), and where the clause's first report about someone else began (UTF-8
+    /// offsets), or -1.
     var actingSpeakerEnd: Int32 = -1
     var reportedAt: Int32 = -1
     /// Where someone else was first named after that acting 我 (a UTF-8 offset), or -1: an act
@@ -449,8 +450,9 @@ extension ClauseState {
         }
     }
 
-    /// How far (UTF-8 bytes: four Chinese characters) an act may follow the speaker's 我 to be
-    /// told of the speaker (我刚吃了, 我在房间烧炭了).
+    /// How far (UTF-8 bytes: four Chinese characters, or a short English word or two) an act may
+    /// follow the speaker's 我 or "I" to be told of the speaker (我刚吃了, 我在房间烧炭了, "I've
+    /// been cutting again").
     static let actingGap: Int32 = 12
     /// The most UTF-8 bytes from the end of someone else's 说 to the end of the comma after it
     /// (，is three bytes) for the next clause to be the words said.

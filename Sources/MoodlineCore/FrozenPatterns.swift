@@ -58,8 +58,9 @@ struct FrozenPatterns {
     /// scoring pass.
     let speaker: Int16
     let listener: Int16
-    /// Chinese concept numbers of someone else (`@third`, `@zh_kin`: 我老公, 我妈, 朋友) and of
-    /// their saying it now (`@zh_saynow`: 说, 话, 讲), for words told after 说，; -1 when absent.
+    /// Concept numbers of someone else (`@third`, read in both scripts: 我老公, 朋友, "they";
+    /// `@zh_kin`: 我妈) and of their saying it now (`@zh_saynow`: 说, 话, 讲), for words told
+    /// after 说，; -1 when absent.
     let third: Int16
     let kin: Int16
     let sayNow: Int16
