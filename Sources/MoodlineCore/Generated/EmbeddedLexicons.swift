@@ -48428,6 +48428,36 @@ leaving the clan	0	@en_mundane
 leaving the guild	0	@en_mundane
 at this address anymore	0	@en_mundane
 at this address any more	0	@en_mundane
+# --- a funeral just past (after the funeral I plan to join my wife): bereaved, with @en_joindead
+after the funeral	0	@en_bereaved
+since the funeral	0	@en_bereaved
+after her funeral	0	@en_bereaved
+after his funeral	0	@en_bereaved
+# --- the dead named to be joined (join my wife): with a bereavement told
+join my wife	0	@en_joindead
+join my husband	0	@en_joindead
+join my partner	0	@en_joindead
+join my son	0	@en_joindead
+join my daughter	0	@en_joindead
+join my mum	0	@en_joindead
+join my dad	0	@en_joindead
+join my mother	0	@en_joindead
+join my father	0	@en_joindead
+# --- a going with no return (and not come back): as service talk also has it, with a means or despair
+and not come back	0	@en_gonesoft
+and never come back	0	@en_gonesoft
+# --- the sea as a means (swim out as far as I can)
+swim out as far as i can	0	@method
+swim out as far as	0	@method
+swim out until i can't	0	@method
+# --- a front kept up for the people who help (I told my therapist I was fine. I'm not.): with a plan
+told my therapist i was fine	0	@en_maskedfine
+told my therapist i'm fine	0	@en_maskedfine
+told my counsellor i was fine	0	@en_maskedfine
+told my doctor i was fine	0	@en_maskedfine
+told everyone i'm fine	0	@en_maskedfine
+told everyone i was fine	0	@en_maskedfine
+i keep telling everyone i'm fine	0	@en_maskedfine
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -61418,6 +61448,7 @@ your account under review	-1.80	rude
 @en_stockpile & @en_overdo	self_harm	a supply stored up, to be taken all at once (the doctor gave me a month's worth and I'm going to take them all at once)
 @en_policy|@en_payout & @en_goahead	self_harm	a payout checked before a step of one's own (does it pay out for suicide after the first year? I just need to know that before I go ahead)
 @en_policyage & @kill|@en_suicideword	self_harm	suicide asked about on one's own policy past its waiting time (Mine started thirteen months ago)
+@goodbyesoft|@en_gonesoft & @en_maskedfine	self_harm	a plan beside a front kept up for those who help (I told my therapist I was fine. I'm not. I have a plan.)
 @en_saidall ..3 @en_family	self_harm	everything said to one's own people, as last words (I've said everything I needed to say to my kids)
 @en_highspot ..6 @en_lure	self_harm	a high place that draws the speaker (the bridge near my house looks more inviting every day)
 @en_think ..3 @en_takeboth	self_harm	thinking of taking another along (I've thought about taking the both of us)
@@ -73022,15 +73053,11 @@ aws	0	@zh_comp
 郁闷	0	@zh_feel
 喊到	0	@zh_feel
 # --- 去陪 a named family member (我打算去陪我儿子): following the dead, with @zh_gone
-去陪我儿子	0	@zh_followdead
-去陪我女儿	0	@zh_followdead
 去陪我老公	0	@zh_followdead
 去陪我老婆	0	@zh_followdead
 去陪我太太	0	@zh_followdead
 去陪我先生	0	@zh_followdead
 去陪我老伴	0	@zh_followdead
-去陪我妈	0	@zh_followdead
-去陪我爸	0	@zh_followdead
 去陪我孩子	0	@zh_followdead
 去陪我个仔	0	@zh_followdead
 去陪我个女	0	@zh_followdead
@@ -79432,6 +79459,15 @@ last call啦	0	@zh_lastcall
 不是切菜用的	0	@zh_notbbq
 不是用来切菜	0	@zh_notbbq
 不是用来切水果	0	@zh_notbbq
+# --- a front kept up for the people who help (我跟心理医生说我没事), as @zh_coverstory; a plan made (其实我有计划了), as @zh_decided
+跟心理医生说我没事	0	@zh_coverstory
+跟医生说我没事	0	@zh_coverstory
+跟大家说我没事	0	@zh_coverstory
+跟家人说我没事	0	@zh_coverstory
+同医生讲我冇事	0	@zh_coverstory
+其实我有计划了	0	@zh_decided
+我有计划了	0	@zh_decided
+我已经有计划了	0	@zh_decided
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -90681,6 +90717,7 @@ google一下就有	-1.5	rude
 @zh_broken & @zh_newone	scope:one_off	a broken thing replaced, no leaving (这张卡磁条坏了我不想再用了，给我换张新的就行)
 @zh_nobother & @zh_settled	scope:one_off	no more calls now the matter is fixed (以后我不会再打电话来烦你们了，因为你们终于把我的问题解决了)
 @zh_policyage & @zh_sh|@zh_suicideword	self_harm	suicide asked about on one's own policy past its waiting time (说自杀两年后也会赔，我已经投保超过两年了对吗)
+@zh_coverstory & @zh_decided	self_harm	a plan beside a front kept up for those who help (我跟心理医生说我没事，其实我有计划了)
 @zh_nottrip & @zh_gone	self_harm	a going told as no trip (我刚辞职，也跟大家都道别了，不是要出国，是要真的走了)
 @zh_staff ..8 @zh_stand ..2 @zh_place	scope:harmless_use	a worker to climb up for the job (工程师说要爬到顶楼拉线)
 @zh_deadline & @zh_hangon	scope:harmless_use	how long one can hold on, beside work due (不知道还能撑多久，这个专案下礼拜就要交了)
