@@ -48458,6 +48458,11 @@ told my doctor i was fine	0	@en_maskedfine
 told everyone i'm fine	0	@en_maskedfine
 told everyone i was fine	0	@en_maskedfine
 i keep telling everyone i'm fine	0	@en_maskedfine
+# --- the company's last word through a lawyer (the last time you'll hear from me will be through my solicitor): a goodbye to the company, still a threat
+through my solicitor	0	@lawyer,@self,@en_tocompany
+through my lawyer	0	@lawyer,@self,@en_tocompany
+via my solicitor	0	@lawyer,@self,@en_tocompany
+via my lawyer	0	@lawyer,@self,@en_tocompany
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -60066,6 +60071,8 @@ want to die of shame	-0.5	hyperbole
 could die of embarrassment	-0.5	hyperbole
 want to die of boredom	-0.8	hyperbole
 rather jump off a bridge than	-1.0	hyperbole
+i'd rather jump off a bridge than	-1.0	hyperbole
+id rather jump off a bridge than	-1.0	hyperbole
 rather throw myself off a bridge than	-1.0	hyperbole
 rather jump off a cliff than	-1.0	hyperbole
 is literally suicide	-0.5	hyperbole
@@ -75935,7 +75942,7 @@ fb群组	0	@zh_expose
 冲落山	0	@zh_plunge
 冲出悬崖	0	@zh_plunge
 # --- off the bus or train now (车快到站了 晚点再打)
-车快到站了	0	@zh_errandnow
+车快到站了	0	@zh_errandnow,@zh_travelto
 快到站了	0	@zh_errandnow
 到站了	0	@zh_errandnow
 要下车了	0	@zh_errandnow
@@ -79468,6 +79475,23 @@ last call啦	0	@zh_lastcall
 其实我有计划了	0	@zh_decided
 我有计划了	0	@zh_decided
 我已经有计划了	0	@zh_decided
+# --- a trip or a train about to arrive (我听日就走喇，去日本旅行; 我要走了 车到站了): leaving for a place elsewhere, as @zh_travelto
+去旅行	0	@zh_travelto
+旅行	0	@zh_travelto
+旅游	0	@zh_travelto
+# the next trip, which may be denied (我不会有下一趟旅行了): no trip of its own
+下一趟旅行	0
+下一次旅行	0
+下次旅行	0
+下一趟旅游	0
+不会有下一趟旅行	0	@zh_gone
+不会再有下一趟旅行	0	@zh_gone
+下一次旅游	0
+去旅游	0	@zh_travelto
+出去旅行	0	@zh_travelto
+出去旅游	0	@zh_travelto
+车到站了	0	@zh_travelto
+要上车了	0	@zh_travelto
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
