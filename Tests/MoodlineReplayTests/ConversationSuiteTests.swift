@@ -85,6 +85,7 @@ import Testing
         Floor(name: "round78", recall: 0.9, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1),
         Floor(name: "round79", recall: 0.94, falseAlarms: 3, calmAlerted: 2, calmUrgent: 1),
         Floor(name: "round80", recall: 0.92, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round81", recall: 0.93, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
