@@ -170,12 +170,13 @@ def main():
                     "from the statement suites and 3 false alarms from the conversation sets and lost no expected alert "
                     "there; for repeat contact, whose rules read any count of calls or days, 0.04 lost no true statement "
                     "on four such rounds")
-    ap.add_argument("--rude", default="0.9,0.98",
+    ap.add_argument("--rude", default="0.9,0.99",
                     help="the `rude` column's probabilities: above the first an agent's line is rude and waits for more, "
                     "above the second it alone raises agent_misconduct (most of what agents say is ordinary: with one "
                     "agent-line round and ten conversation rounds left out of training, 0.9 found half the Chinese rude "
                     "lines, with 1-2 false alarms in 180 look-alikes and one in 300-400 ordinary conversation lines; 0.98 "
-                    "one in 700-2,000)")
+                    "one in 700-2,000; trained with eight rounds, the column gave 0.985 to kind lines with 您自己 and 都 in "
+                    "them, so 0.99)")
     ap.add_argument("--rude-c", type=float, default=2.0)
     ap.add_argument("--exclude-agent", action="append", default=[],
                     help="leave out agent-line files matching this glob (to measure on them); repeatable")

@@ -88,6 +88,18 @@ struct FrozenPatterns {
     /// it to", 建议您, 可以向); -1 when absent.
     let adviceLatin: Int16
     let adviceHan: Int16
+    /// Concept numbers of a joke claim (`@jokeclaim`: "just kidding", 讲笑咋) and of one taken
+    /// back (`@notjoking`: "actually not joking", 其实唔系讲笑); -1 when absent.
+    let jokeClaim: Int16
+    let jokeTakenBack: Int16
+
+    /// Whether the fragment-wide `rule` rests on a joke claim that the fragment takes back
+    /// (火车那么多班，总有一班会带我走吧，哈哈开玩笑的啦…其实没有在开玩笑): the claim then
+    /// denies nothing.
+    func restsOnJokeTakenBack(_ rule: FragmentWide, seen: ConceptSet) -> Bool {
+        guard jokeClaim >= 0 && jokeTakenBack >= 0 && seen.contains(Int(jokeTakenBack)) else { return false }
+        return rule.first.contains(Int(jokeClaim)) || rule.second.contains(Int(jokeClaim))
+    }
 
     /// Whether the pattern `info` begins with advice (`@en_advise ..6 @regulator`).
     func beginsWithAdvice(_ info: Info) -> Bool {

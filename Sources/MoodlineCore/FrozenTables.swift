@@ -75,6 +75,8 @@ final class FrozenTables: @unchecked Sendable {
         let rivalHan = numbering.numbers["zh_comp"].map { Int16($0) } ?? -1
         let adviceLatin = numbering.numbers["en_advise"].map { Int16($0) } ?? -1
         let adviceHan = numbering.numbers["zh_advise"].map { Int16($0) } ?? -1
+        let jokeClaim = numbering.numbers["jokeclaim"].map { Int16($0) } ?? -1
+        let jokeTakenBack = numbering.numbers["notjoking"].map { Int16($0) } ?? -1
         let supportConcepts = learnedSupport.reduce(into: EntryConcepts()) { $0.formUnion($1) }
         var usedConcepts = firmEvidence.reduce(into: supportConcepts) { $0.formUnion($1) }
         var neededConcepts = EntryConcepts()
@@ -82,7 +84,7 @@ final class FrozenTables: @unchecked Sendable {
             for part in pattern.parts { usedConcepts.formUnion(EntryConcepts(part, script: pattern.script)) }
             neededConcepts.formUnion(EntryConcepts(pattern.needs, script: pattern.script))
         }
-        for concept in [speaker, listener, say] where concept >= 0 {
+        for concept in [speaker, listener, say, jokeTakenBack] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .any))
         }
         for concept in [third, kin, sayNow, goesOn, storyThen, toward] where concept >= 0 {
@@ -107,7 +109,8 @@ final class FrozenTables: @unchecked Sendable {
             wideFirsts: patternLayout.wideFirsts, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
             learnedSupport: copy(learnedSupport), firmEvidence: copy(firmEvidence), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, toward: toward, joinLatin: joinLatin, say: say,
-            rivalLatin: rivalLatin, rivalHan: rivalHan, adviceLatin: adviceLatin, adviceHan: adviceHan
+            rivalLatin: rivalLatin, rivalHan: rivalHan, adviceLatin: adviceLatin, adviceHan: adviceHan,
+            jokeClaim: jokeClaim, jokeTakenBack: jokeTakenBack
         )
         patternsAddress = .allocate(capacity: 1)
         patternsAddress.initialize(to: frozenPatterns)

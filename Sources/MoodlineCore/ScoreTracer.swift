@@ -12,6 +12,9 @@ public enum ScoreStep: Sendable, Equatable {
     case patternFired(Lexicon.PatternID, Category)
     /// A pattern matched: where each of its parts matched (byte offsets).
     case patternMatched(Lexicon.PatternID, parts: PartSpans)
+    /// A fragment-wide scope pattern resting on a joke claim did not apply: the fragment takes
+    /// the joke back ("jk… actually not joking").
+    case jokeTakenBack(Lexicon.PatternID)
     /// A pattern's category was cancelled by a negator within or just before it.
     case patternNegated(Lexicon.PatternID, Category)
     /// A category was cancelled by a scope cue of its clause (reported speech, a denial, …).

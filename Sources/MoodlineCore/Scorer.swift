@@ -720,6 +720,10 @@ private struct RuleState {
         let visible = seen.seen(by: rule.info.script)
         guard visible.intersects(rule.first) && visible.intersects(rule.second) else { return }
         let id = Lexicon.PatternID(rawValue: UInt32(rule.pattern))
+        if rule.info.outputKind == 1 && clause.patterns.restsOnJokeTakenBack(rule, seen: visible) {
+            tracer.record(.jokeTakenBack(id))
+            return
+        }
         tracer.record(.patternMatched(id, parts: PartSpans()))
         if rule.info.outputKind == 1 {
             guard let cue = ScopeCue(rawValue: rule.info.output) else { return }

@@ -50,6 +50,8 @@ struct ScoreExplanation {
             case .scope(let cue): "scope:" + cue.name
             }
             return "pattern \"\(pattern.name)\" → \(output)  (\(pattern.file):\(pattern.line)): \(matched.joined(separator: ", "))"
+        case .jokeTakenBack(let id):
+            return "pattern \"\(lexicon.pattern(id).name)\" does not apply: the fragment takes the joke back"
         case .patternNegated(let id, let category):
             return "  \(lexicon.pattern(id).name): \(category.tag) cancelled by a negator"
         case .categoryScoped(let hit, let cue):

@@ -533,6 +533,36 @@ import Testing
         #expect(!scoreEmbedded("my friend said she wants to kill herself and I don't know how to help her").categories.contains(.selfHarm))
     }
 
+    /// A joke claim denies what was said ("jk"), until the fragment takes the joke back
+    /// (`@notjoking`: "actually not joking", 其实唔系讲笑): then the claim denies nothing.
+    @Test func aJokeTakenBackDeniesNothing() throws {
+        let lexicon = try Lexicon(sources: [
+            LexiconSource(name: "jest-concepts.tsv", text: """
+            jk\t0\t@jokeclaim
+            not joking\t0\t@notjoking
+            讲笑咋\t0\t@jokeclaim
+            唔系讲笑\t0\t@notjoking
+
+            """),
+            LexiconSource(name: "en-concepts.tsv", text: "the bridge\t0\t@place\n"),
+            LexiconSource(name: "en-service.tsv", text: "jump off\t-3\tself_harm\n"),
+            LexiconSource(name: "en.patterns", text: "@jokeclaim & @place\tscope:denial\tsaid to be a joke\n"),
+            LexiconSource(name: "zh-service.tsv", text: "跳落去\t-3\tself_harm\n"),
+            LexiconSource(name: "zh-concepts.tsv", text: "跳落去\t0\t@zh_jump\n"),
+            LexiconSource(name: "zh.patterns", text: "@jokeclaim & @zh_jump\tscope:denial\tsaid to be a joke\n"),
+        ])
+        #expect(rules(lexicon, "gonna jump off the bridge").contains(.selfHarm))
+        #expect(!rules(lexicon, "gonna jump off the bridge, jk").contains(.selfHarm))
+        #expect(rules(lexicon, "gonna jump off the bridge, jk. actually not joking").contains(.selfHarm))
+        #expect(!rules(lexicon, "我今晚跳落去，讲笑咋").contains(.selfHarm))
+        #expect(rules(lexicon, "我今晚跳落去，讲笑咋…其实唔系讲笑").contains(.selfHarm))
+        // The shipped lexicons, the learned layer included; a joke with no taking back stays one.
+        #expect(scoreEmbedded("火車那麼多班，總有一班會帶我走吧，哈哈開玩笑的啦…其實沒有在開玩笑。").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("哈哈你估我會唔會跳落去呢，講笑咋…其實唔係講笑。").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("开玩笑的啦，想死也不会挑今天，哈哈，说真的帮我查下账单").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("just kidding, i'm not going to kill myself over a phone bill lol").categories.contains(.selfHarm))
+    }
+
     /// A dark time told as past and over (`scope:recovered`) takes the self-harm told before the
     /// recovery, never a disclosure told after it.
     @Test func aRecoveryTakesOnlyTheSelfHarmBeforeIt() throws {
