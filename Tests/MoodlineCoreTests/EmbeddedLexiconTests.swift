@@ -110,6 +110,25 @@ import Testing
         }
     }
 
+    /// An errand on a roof, a dose per day, a device's faults counted, a reinstall, money taken
+    /// from a card, someone else's death and a renewal one meant to stop stay quiet; following
+    /// the dead, the tracks and "happier without me" said in Cantonese do not.
+    @Test func routineFamiliesStayQuietAndTheirDisclosuresDoNot() {
+        for routine in ["我站在頂樓曬衣服，收訊很差", "唔該，想問吓呢隻藥一日食幾多粒？醫生話兩粒", "我住天台屋，想問你哋裝衛星電視係咪要上天台裝碟？",
+                        "佢上星期喺你哋度做完手術之後走咗", "我個friend車禍走咗，佢屋企人授權我處理佢架車嘅保險", "刚刚APP闪退了，卸了重装也一样",
+                        "别跟我说安排了！钱倒是一分不少先从我卡里扣走了！", "我下週要去爬玉山，想問一下高山症的藥要怎麼拿？",
+                        "我要把会员转给我老婆，这个账号以后我不用了，她用", "这部手机已经死机三次了，还在保修期，能换新机吗",
+                        "I meant to turn off auto-renew last month and got charged again", "the game keeps crashing at the final boss, the bit where you jump off the tower"] {
+            let s = score(routine)
+            #expect(s.categories.intersection([.init(.selfHarm), .init(.churn), .init(.repeatContact), .init(.escalation)]).isEmpty, "\(routine): \(s.categories)")
+        }
+        for disclosure in ["我打算跳軌，港鐵咁多班車，總有一班。", "佢哋冇我會開心啲，我知㗎，所以我決定咗。", "我媽咪走咗之後我日日都想跟埋佢去，份保險嘅受益人改咗做我細佬啦",
+                           "我查緊食幾多粒安眠藥先夠", "I used to think everyone would be better off without me, and I still do"] {
+            #expect(score(disclosure).categories.contains(.selfHarm), "\(disclosure)")
+        }
+        #expect(!score("I used to think everyone would be better off without me but therapy really helped and I'm in a good place now").categories.contains(.selfHarm))
+    }
+
     /// An agent asking whether the customer is safe is neither a death wish at them nor a
     /// disclosure; telling a death wish is still abuse, and saying one's own thoughts is self-harm.
     @Test func askingWhetherTheListenerIsSafeIsConcern() {

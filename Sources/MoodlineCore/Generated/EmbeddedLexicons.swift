@@ -79624,6 +79624,55 @@ last call啦	0	@zh_lastcall
 每天吃几粒	0	@zh_doseq
 每天吃几颗	0	@zh_doseq
 每天吃几片	0	@zh_doseq
+# --- washing hung out or taken in on a roof (我站在頂樓曬衣服)
+晒衣服	0	@zh_mundane
+晒衣	0	@zh_mundane
+晾被子	0	@zh_mundane
+晒棉被	0	@zh_mundane
+晒被单	0	@zh_mundane
+收被子	0	@zh_mundane
+晒床单	0	@zh_mundane
+晾床单	0	@zh_mundane
+晒鞋	0	@zh_mundane
+晒咸鱼	0	@zh_mundane
+晒菜干	0	@zh_mundane
+晒腊肉	0	@zh_mundane
+走咗	0	@zh_gone
+# --- following the dead, in Cantonese (阿媽走咗之後…我都可以去搵佢; 我日日都想跟埋佢去)
+跟埋佢去	0	@zh_followdead
+跟埋佢走	0	@zh_followdead
+跟埋佢	0	@zh_followdead
+可以去揾佢	0	@zh_followdead
+都可以去揾佢	0	@zh_followdead
+去揾返佢	0	@zh_followdead
+揾返佢	0	@zh_followdead
+去揾我阿妈	0	@zh_followdead
+去揾我阿爸	0	@zh_followdead
+去揾我老母	0	@zh_followdead
+去陪我阿妈	0	@zh_followdead
+去陪我阿爸	0	@zh_followdead
+同佢一齐	0	@zh_followdead
+跟佢一齐	0	@zh_followdead
+跟埋去	0	@zh_followdead
+# --- what the dead left, looked for (去搵佢留低嘅文件); a death by an accident or an illness (車禍走咗): someone else's
+去揾佢留低	0	
+揾佢留低	0	
+去揾佢嘅	0	
+去找他留下	0	
+去找她留下	0	
+去找他的	0	
+去找她的	0	
+车祸走咗	0	@zh_passed
+车祸走了	0	@zh_passed
+意外走咗	0	@zh_passed
+意外走了	0	@zh_passed
+病走咗	0	@zh_passed
+癌症走咗	0	@zh_passed
+癌症走了	0	@zh_passed
+心脏病走咗	0	@zh_passed
+心脏病走了	0	@zh_passed
+中风走咗	0	@zh_passed
+中风走了	0	@zh_passed
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -91267,6 +91316,7 @@ google一下就有	-1.5	rude
 @zh_thismonth|@zh_soon ..4 @zh_useup	self_harm	one's funeral or body donation, to be used soon (遗体捐献怎么登记，我打算这个月就用上)	needs:@zh_funeral
 @zh_slow ..2 @zh_num|@zh_times	scope:elsewhere	a device's faults counted, not contacts (这部手机已经死机三次了)
 @zh_transfer & @self	scope:one_off	a service handed over to family is kept, not left (我要把会员转给我老婆，这个账号以后我不用了)
+@third ..12 @zh_when ..3 @zh_gone	scope:reported	someone else gone after a time or an operation (他上星期做完手术之后走了)
 """####),
     ]
 }
