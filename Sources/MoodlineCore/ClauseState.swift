@@ -146,7 +146,6 @@ struct ClauseState {
         let concepts = entryConcepts.union
         let latin = entryConcepts.latin
         fragmentConcepts.formUnion(entryConcepts)
-        if latin.contains(Int(patterns.joinLatin)) { joinEnd = utf8End }
         // The "I" of a quoted phrase is the quoted one's.
         if concepts.contains(Int(patterns.speaker)) && !quoted {
             speakerAt = utf8Start

@@ -73,10 +73,6 @@ struct FrozenPatterns {
     /// Chinese concept number of a word turning to someone (`@zh_toward`: 跟, 同, 对): the one
     /// named right after it is spoken to, not speaking (跟房东说, 同医生讲); -1 when absent.
     let toward: Int16
-    /// English concept number of a word joining on a clause of one's own (`@en_join`: because,
-    /// and, so): "…when someone dies, because I…" turns from the report back to the speaker;
-    /// -1 when absent.
-    let joinLatin: Int16
     /// Concept number of saying or telling (`@say`: 说, 告诉我, 上次你们说, I was told), before a
     /// fix that is then a claim; -1 when absent.
     let say: Int16

@@ -90,11 +90,13 @@ final class FrozenTables: @unchecked Sendable {
         for concept in [third, kin, sayNow, goesOn, storyThen, toward] where concept >= 0 {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .han))
         }
-        for concept in [third, joinLatin] where concept >= 0 {
-            usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(concept)), script: .latin))
+        if third >= 0 {
+            usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(third)), script: .latin))
         }
+        let join = joinLatin >= 0 ? EntryConcepts(ConceptSet(Int(joinLatin)), script: .latin) : EntryConcepts()
         self.tags = copy(zip(tags, concepts).map { tags, concepts in
-            let tags = concepts.intersects(supportConcepts) ? tags.union(.carriesLearnedSupport) : tags
+            var tags = concepts.intersects(supportConcepts) ? tags.union(.carriesLearnedSupport) : tags
+            if concepts.intersects(join) { tags.insert(.joinsClause) }
             return concepts.intersects(usedConcepts) ? tags.union(.hasConcepts)
                 : concepts.intersects(neededConcepts) ? tags.union(.hasNeededConcepts) : tags
         })
@@ -108,7 +110,7 @@ final class FrozenTables: @unchecked Sendable {
             fragmentWide: copy(patternLayout.fragmentWide), wideOffsets: copy(wideTable.offsets), wideRules: copy(wideTable.rules),
             wideFirsts: patternLayout.wideFirsts, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
-            learnedSupport: copy(learnedSupport), firmEvidence: copy(firmEvidence), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, toward: toward, joinLatin: joinLatin, say: say,
+            learnedSupport: copy(learnedSupport), firmEvidence: copy(firmEvidence), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, toward: toward, say: say,
             rivalLatin: rivalLatin, rivalHan: rivalHan, adviceLatin: adviceLatin, adviceHan: adviceHan,
             jokeClaim: jokeClaim, jokeTakenBack: jokeTakenBack
         )

@@ -27,6 +27,10 @@ public struct LexiconTags: OptionSet, Hashable, Sendable {
     /// it ("doesn't really matter", "cancel my bloody account"). The phrase matches around it,
     /// and the word still counts on its own.
     public static let filler = LexiconTags(rawValue: 1 << 27)
+    /// Set by the compiler: the entry joins on a clause of the speaker's own (`@en_join`:
+    /// because, and, so), read where the entry is applied; a join word with no concept a pattern
+    /// uses takes no pattern work.
+    static let joinsClause = LexiconTags(rawValue: 1 << 28)
     /// Set by the compiler, never written in a file: the entry stands for a concept some pattern uses.
     static let hasConcepts = LexiconTags(rawValue: 1 << 31)
     /// Set by the compiler: the entry's only concepts are ones a pattern `needs:` and none has as

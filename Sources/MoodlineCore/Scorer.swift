@@ -447,6 +447,7 @@ private struct RuleState {
             clause.consequenceBegins(namingTheSpeakerAt: namesSpeaker ? start : nil)
         }
 
+        if tags.contains(.joinsClause) { clause.joinEnd = end }
         if hasConcepts {
             let concepts = clause.patterns.concepts(e)
             if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts) { sawTrouble = true }
