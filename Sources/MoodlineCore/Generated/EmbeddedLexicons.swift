@@ -79673,6 +79673,9 @@ last call啦	0	@zh_lastcall
 心脏病走了	0	@zh_passed
 中风走咗	0	@zh_passed
 中风走了	0	@zh_passed
+# --- "even if it kills me" (死也要把这个投诉跟到底): resolve, no death
+死也要	0	
+死都要	0	
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -91317,6 +91320,7 @@ google一下就有	-1.5	rude
 @zh_slow ..2 @zh_num|@zh_times	scope:elsewhere	a device's faults counted, not contacts (这部手机已经死机三次了)
 @zh_transfer & @self	scope:one_off	a service handed over to family is kept, not left (我要把会员转给我老婆，这个账号以后我不用了)
 @third ..12 @zh_when ..3 @zh_gone	scope:reported	someone else gone after a time or an operation (他上星期做完手术之后走了)
+@zh_decided ..4 @zh_die	self_harm	an end decided on (我決定咗結束一切)
 """####),
     ]
 }
