@@ -60989,6 +60989,46 @@ i'll keep it simple for you	-1.80	rude
 keep it simple for you	-1.80	rude
 which you clearly don't have	-1.80	rude
 takes the biscuit	-1.80	rude
+
+# --- agents brushing a caller off or blaming them: which part is confusing you, nobody forced you, stop moaning, let someone younger, funny how nobody ever, didn't bother to read
+which part of that is confusing you	-1.8	rude
+which part of that don't you understand	-1.8	rude
+which part of that do you not understand	-1.8	rude
+which part is confusing you	-1.8	rude
+you should try it sometime	-1.8	rude
+try reading it sometime	-1.8	rude
+maybe don't pay late	-1.8	rude
+nobody forced you	-1.8	rude
+no one forced you	-1.8	rude
+stop moaning	-1.8	rude
+quit moaning	-1.8	rude
+stop your moaning	-1.8	rude
+someone younger	-1.8	rude
+let someone younger	-1.8	rude
+let me guess you didn't	-1.8	rude
+funny how nobody ever	-1.8	rude
+funny how no one ever	-1.8	rude
+funny how you never	-1.8	rude
+that's literally your fault	-1.8	rude
+your fault not ours	-1.8	rude
+that's your own fault	-1.8	rude
+it's your own fault	-1.8	rude
+stop talking and	-1.8	rude
+just stop talking	-1.8	rude
+let me do my job	-1.8	rude
+didn't bother to read	-1.8	rude
+you clearly didn't bother	-1.8	rude
+which you clearly didn't	-1.8	rude
+do you even know what	-1.8	rude
+which isn't much	-1.8	rude
+who actually know what they're doing	-1.8	rude
+what the hell do you want	-1.8	rude
+what do you want me to do about it	-1.8	rude
+i heard you the first time	-1.8	rude
+don't know what you expected	-1.8	rude
+for god's sake	-1.8	rude
+for christ's sake	-1.8	rude
+for pete's sake	-1.8	rude
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -90697,6 +90737,108 @@ google一下就有	-1.5	rude
 个个都说自己冤枉	-1.8	rude
 都说自己冤枉	-1.8	rude
 人人都话自己冤枉	-1.8	rude
+
+# --- agents brushing a caller off, blaming them, mocking their age, accent or schooling: 别得寸进尺, 什么人都有, 这么大岁数, 识字的都能看懂, 你不是第一次用吗
+你他妈	-1.8	rude
+别想办了	-1.8	rude
+这事儿就别想办了	-1.8	rude
+可真是个天才	-1.8	rude
+真是个天才	-1.8	rude
+普通话说清楚点	-1.8	rude
+听你说话太费劲	-1.8	rude
+别哭哭啼啼	-1.8	rude
+多大点事	-1.8	rude
+别耽误我时间	-1.8	rude
+耽误我时间	-1.8	rude
+你说什么都对	-1.8	rude
+识字的都能看懂	-1.8	rude
+识字都看得懂	-1.8	rude
+识字的人都看得懂	-1.8	rude
+别得寸进尺	-1.8	rude
+真是什么人都有	-1.8	rude
+什么人都有	-1.8	rude
+乜人都有	-1.8	rude
+真系乜人都有	-1.8	rude
+又是这种人	-1.8	rude
+给您磕一个	-1.8	rude
+给你磕一个	-1.8	rude
+听不懂还是不想听	-1.8	rude
+你再问一百遍	-1.8	rude
+问一百遍也	-1.8	rude
+别瞎折腾	-1.8	rude
+这么大岁数	-1.8	rude
+这么大年纪	-1.8	rude
+火气还这么大	-1.8	rude
+您又来了	-1.8	rude
+你又来了	-1.8	rude
+这回又是哪儿不满意	-1.8	rude
+没钱就别买	-1.8	rude
+现在来怪我们	-1.8	rude
+而家先嚟怪我哋	-1.8	rude
+先嚟怪我哋	-1.8	rude
+那我们也没有办法了呢	-1.8	rude
+这人又来了	-1.8	rude
+又是这个人	-1.8	rude
+那可真是太不幸了呢	-1.8	rude
+口音我实在听不懂	-1.8	rude
+口音我真的听不懂	-1.8	rude
+找个会说普通话的	-1.8	rude
+找个会讲中文的	-1.8	rude
+会讲中文的人	-1.8	rude
+第一次用电脑吗	-1.8	rude
+语文没学好	-1.8	rude
+上学的时候语文	-1.8	rude
+别浪费大家的时间	-1.8	rude
+浪费彼此的时间	-1.8	rude
+就这点钱还要退	-1.8	rude
+就这点钱	-1.8	rude
+把脑袋带着	-1.8	rude
+把脑子带上	-1.8	rude
+你最啱	-1.8	rude
+自己返去反省	-1.8	rude
+返去反省下	-1.8	rude
+唔好赖我哋	-1.8	rude
+不要赖我们	-1.8	rude
+别赖我们	-1.8	rude
+咁简单都问	-1.8	rude
+这么简单都问	-1.8	rude
+咁都整得烂	-1.8	rude
+这样也能弄坏	-1.8	rude
+这样都能弄坏	-1.8	rude
+你到底有没有在听	-1.8	rude
+你到底有冇听	-1.8	rude
+嘈到我头都痛	-1.8	rude
+你唔识睇字咩	-1.8	rude
+你不识字吗	-1.8	rude
+你不识字啊	-1.8	rude
+不会看字吗	-1.8	rude
+年纪大了就不要	-1.8	rude
+年纪大就唔好	-1.8	rude
+学人家网购	-1.8	rude
+学人上网买嘢	-1.8	rude
+老人家就唔好	-1.8	rude
+老人家就别	-1.8	rude
+我不是你的保母	-1.8	rude
+我不是你的保姆	-1.8	rude
+自己的订单自己顾好	-1.8	rude
+你想投诉就投诉	-1.8	rude
+想投诉就投诉啰	-1.8	rude
+我惊你咩	-1.8	rude
+我怕你啊	-1.8	rude
+是你自己按错的	-1.8	rude
+你自己按错	-1.8	rude
+你自己揿错	-1.8	rude
+不要什么都怪我们	-1.8	rude
+唔好乜都怪我哋	-1.8	rude
+答案依然不变喔	-1.8	rude
+我去食饭先	-1.8	rude
+不要就算了	-1.8	rude
+我没空跟你耗	-1.8	rude
+没空跟你耗	-1.8	rude
+冇时间同你嘥	-1.8	rude
+叫您孙子来弄	-1.8	rude
+叫你孙子来	-1.8	rude
+叫您儿子来弄	-1.8	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
