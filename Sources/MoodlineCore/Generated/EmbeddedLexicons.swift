@@ -48375,6 +48375,41 @@ didn't get around to	0	@en_meantto
 thought i had	0	@en_meantto
 i thought i had	0	@en_meantto
 thought i'd already	0	@en_meantto
+# --- self-harm said sideways, round 92's misses by kind: a beneficiary beside a deadline, worth less than the air, a full tank in a garage, not your fault if you don't hear from me, more things given away
+beneficiary	0	@en_payout
+a beneficiary	0	@en_payout
+my beneficiary	0	@en_payout
+the beneficiary	0	@en_payout
+nominate a beneficiary	0	@en_payout
+not worth the oxygen	0	@burden
+not worth the air i breathe	0	@burden
+not worth the oxygen i use	0	@burden
+a full tank	0	@en_engine
+full tank	0	@en_engine
+got a full tank	0	@en_engine
+if you don't hear from me	0	@en_ifnothear
+if you dont hear from me	0	@en_ifnothear
+if you never hear from me	0	@en_ifnothear
+if you don't hear from me again	0	@en_ifnothear
+if nobody hears from me	0	@en_ifnothear
+it's not your fault	0	@en_notyourfault
+its not your fault	0	@en_notyourfault
+it isn't your fault	0	@en_notyourfault
+not your fault	0	@en_notyourfault
+don't blame yourself	0	@en_notyourfault
+don't blame yourselves	0	@en_notyourfault
+my plants	0	@en_family
+my records	0	@en_family
+my clothes	0	@en_family
+my bike	0	@en_family
+my games	0	@en_family
+my console	0	@en_family
+my tools	0	@en_family
+my jewellery	0	@en_family
+my jewelry	0	@en_family
+my vinyl	0	@en_family
+my paintings	0	@en_family
+my camera	0	@en_family
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -61029,6 +61064,26 @@ don't know what you expected	-1.8	rude
 for god's sake	-1.8	rude
 for christ's sake	-1.8	rude
 for pete's sake	-1.8	rude
+# --- self-harm said sideways: a death this month, the last call ever made, not eating again, not lasting the week (round 92's misses by kind)
+if i die this month	-3.0	self_harm
+if i die this week	-3.0	self_harm
+if i died this month	-3.0	self_harm
+if i die before the end of the month	-3.0	self_harm
+if i die in the next few weeks	-3.0	self_harm
+if i die before friday	-3.0	self_harm
+last call i'll be making	-3.0	self_harm
+the last call i'll be making	-3.0	self_harm
+i stopped eating again	-3.0	self_harm
+i've stopped eating again	-3.0	self_harm
+ive stopped eating again	-3.0	self_harm
+making myself sick again	-3.0	self_harm
+purging again	-3.0	self_harm
+back to not eating	-3.0	self_harm
+i won't last the week	-3.0	self_harm
+i won't last the month	-3.0	self_harm
+i wont last the week	-3.0	self_harm
+i won't last till	-3.0	self_harm
+i won't last until	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61490,9 +61545,10 @@ for pete's sake	-1.8	rude
 @en_manypeople ..5 @en_canmanage	rude	others held up as able (most of our customers work it out themselves; everyone else seems to cope; a child could follow it)
 @en_othersmoved & @en_metoogo	churn	the household gone over to a rival, and the speaker following (my wife's gone over to AT&T and I'm following her)
 @en_think ..4 @en_mact ..4 @en_crashinto	self_harm	a crash thought of (sometimes I think about just driving into the median)
-@en_usedto & @en_nowwell	scope:recovered	a dark time told as past, a recovery told (I used to think everyone would be better off without me but therapy really helped)
 @en_gameplay & @en_jumpdown|@die|@kill|@en_shterm	scope:harmless_use	a death or a jump inside a game (keeps crashing at the final boss, the bit where you jump off the tower)
 @en_meantto ..3 @leave|@cancel	scope:negation	a cancelling meant and never done, told as why a charge came (I meant to turn off auto-renew last month; forgot to cancel the trial)
+@en_ifnothear & @en_notyourfault	self_harm	a silence to come, and no one to blame for it (if you don't hear from me, it's not your fault, ok?)
+@en_usedto & @en_nowwell	scope:recovered	a dark time told as past, a recovery told (I used to think everyone would be better off without me but therapy really helped)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
