@@ -14,6 +14,8 @@ import Testing
         var calmUrgent: Int
         /// Self-harm disclosures not caught in their window.
         var selfHarmMissed = 0
+        /// Conversations in the set.
+        var sessions = 24
         var description: String { name }
     }
 
@@ -86,6 +88,7 @@ import Testing
         Floor(name: "round79", recall: 0.94, falseAlarms: 3, calmAlerted: 2, calmUrgent: 1),
         Floor(name: "round80", recall: 0.92, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
         Floor(name: "round81", recall: 0.93, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0),
+        Floor(name: "round82", recall: 1.0, falseAlarms: 3, calmAlerted: 1, calmUrgent: 1, sessions: 12),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
@@ -94,13 +97,13 @@ import Testing
     func holdsItsFloors(_ floor: Floor) throws {
         let directory = Self.root.appendingPathComponent(floor.name)
         let expectations = try SessionExpectation.load(path: directory.appendingPathComponent("expectations.jsonl").path)
-        #expect(expectations.count == 24)
+        #expect(expectations.count == floor.sessions)
         let dir = try Fixtures.temporaryDirectory()
         var options = ReplayRecorder.Options()
         options.alertsPath = dir + "/alerts.jsonl"
         options.keys = .sessions(ExpectationScore.sessions(of: expectations))
         let (statistics, recorder) = try Fixtures.replay([directory.appendingPathComponent("sessions").path], options: options)
-        #expect(statistics.sessions == 24)
+        #expect(statistics.sessions == floor.sessions)
         #expect(statistics.rejected == 0)
         let score = ExpectationScore(alerts: recorder.alertKeys, expectations: expectations)
         let report = score.rendered(title: floor.name)
