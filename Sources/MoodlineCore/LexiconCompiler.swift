@@ -10,8 +10,8 @@ enum LexiconCompiler {
     /// listens, someone else saying it now (我老公还说，……), whose next clause is their words,
     /// their report going on into the next clause (她说要打12315，还要发到网上曝光), their story
     /// told on (我表哥之前也中过奖，结果……), someone spoken to (跟朋友说), an English clause of
-    /// the speaker's own joined on after a report ("…because I"), and saying or telling, before a
-    /// fix that is then only claimed (你们说修好了).
+    /// the speaker's own joined on after a report ("…because I"), saying or telling, before a
+    /// fix that is then only claimed (你们说修好了), and a joke claim taken back (其实唔系讲笑).
     static let readByTheScorer: Set<String> = ["self", "you", "third", "zh_kin", "zh_saynow", "zh_goeson", "zh_storythen", "zh_toward", "en_join", "say", "notjoking"]
 
     struct Output {
