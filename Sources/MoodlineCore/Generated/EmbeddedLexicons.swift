@@ -48410,6 +48410,11 @@ my jewelry	0	@en_family
 my vinyl	0	@en_family
 my paintings	0	@en_family
 my camera	0	@en_family
+# --- away for a while, not leaving (I'm out of the country from Friday, just want to pause the gym)
+i'm out of the country	0	
+im out of the country	0	
+i'm out of town	0	
+im out of town	0	
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -79772,6 +79777,15 @@ last call啦	0	@zh_lastcall
 # --- "even if it kills me" (死也要把这个投诉跟到底): resolve, no death
 死也要	0	
 死都要	0	
+# --- the building or the flat next door, no rival (包裹被放在隔壁棟門口)
+隔壁栋	0	
+隔壁楼	0	
+隔壁座	0	
+隔壁单元	0	
+隔壁门口	0	
+隔壁邻居	0	
+隔壁屋	0	
+隔壁房	0	
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
