@@ -2,21 +2,24 @@
 /// ("myself" is `@self`, "overdose" is `@method`). Concepts are named in lexicon files and
 /// numbered per script, at most ``capacity`` for each (``LexiconCompiler/ConceptNumbering``).
 public struct ConceptSet: Hashable, Sendable {
-    public static let capacity = 512
-    /// Concepts 0–255 in `low`, 256–511 in `high`; concept `n` at bit `n % 64` of word
-    /// `n / 64` of its half. Two four-word vectors rather than one of eight: each half is one
-    /// vector operation, where eight-lane vectors of 64-bit words compiled to scalar loops
-    /// that halved the scoring rate.
+    public static let capacity = 768
+    /// Concepts 0–255 in `low`, 256–511 in `middle`, 512–767 in `high`; concept `n` at bit
+    /// `n % 64` of word `n / 64 % 4` of its third. Four-word vectors rather than one of twelve:
+    /// each third is one vector operation, where eight-lane vectors of 64-bit words compiled
+    /// to scalar loops that halved the scoring rate.
     var low: SIMD4<UInt64>
+    var middle: SIMD4<UInt64>
     var high: SIMD4<UInt64>
 
     public init() {
         low = .zero
+        middle = .zero
         high = .zero
     }
 
-    init(low: SIMD4<UInt64>, high: SIMD4<UInt64>) {
+    init(low: SIMD4<UInt64>, middle: SIMD4<UInt64>, high: SIMD4<UInt64>) {
         self.low = low
+        self.middle = middle
         self.high = high
     }
 
@@ -25,30 +28,44 @@ public struct ConceptSet: Hashable, Sendable {
         precondition(concept >= 0 && concept < Self.capacity, "concept number out of range")
         self.init()
         let bit: UInt64 = 1 << UInt64(concept & 63)
-        if concept < 256 { low[concept >> 6] = bit } else { high[(concept - 256) >> 6] = bit }
+        let word = (concept >> 6) & 3
+        switch concept >> 8 {
+        case 0: low[word] = bit
+        case 1: middle[word] = bit
+        default: high[word] = bit
+        }
     }
 
-    public var isEmpty: Bool { (low | high) == .zero }
+    public var isEmpty: Bool { (low | middle | high) == .zero }
 
     public func contains(_ concept: Int) -> Bool {
         guard concept >= 0 && concept < Self.capacity else { return false }
         let bit: UInt64 = 1 << UInt64(concept & 63)
-        return (concept < 256 ? low[concept >> 6] : high[(concept - 256) >> 6]) & bit != 0
+        let word = (concept >> 6) & 3
+        let third = concept >> 8
+        return (third == 0 ? low[word] : third == 1 ? middle[word] : high[word]) & bit != 0
     }
 
     @inline(__always)
-    func intersects(_ other: ConceptSet) -> Bool { ((low & other.low) | (high & other.high)) != .zero }
+    func intersects(_ other: ConceptSet) -> Bool {
+        ((low & other.low) | (middle & other.middle) | (high & other.high)) != .zero
+    }
 
     public mutating func formUnion(_ other: ConceptSet) {
         low |= other.low
+        middle |= other.middle
         high |= other.high
     }
 
     @inline(__always)
-    func intersection(_ other: ConceptSet) -> ConceptSet { ConceptSet(low: low & other.low, high: high & other.high) }
+    func intersection(_ other: ConceptSet) -> ConceptSet {
+        ConceptSet(low: low & other.low, middle: middle & other.middle, high: high & other.high)
+    }
 
     @inline(__always)
-    func subtracting(_ other: ConceptSet) -> ConceptSet { ConceptSet(low: low & ~other.low, high: high & ~other.high) }
+    func subtracting(_ other: ConceptSet) -> ConceptSet {
+        ConceptSet(low: low & ~other.low, middle: middle & ~other.middle, high: high & ~other.high)
+    }
 
     /// The concept numbers in the set, in increasing order.
     public var members: [Int] { (0..<Self.capacity).filter(contains) }

@@ -232,27 +232,27 @@ extension ConceptSet {
     /// Calls `body` with each concept number in the set, in increasing order.
     @inline(__always)
     func forEachMember(_ body: (Int) -> Void) {
-        for k in 0..<4 {
-            var bits = low[k]
-            while bits != 0 {
-                body(k << 6 + bits.trailingZeroBitCount)
-                bits &= bits &- 1
+        @inline(__always)
+        func visit(_ third: SIMD4<UInt64>, from base: Int) {
+            for k in 0..<4 {
+                var bits = third[k]
+                while bits != 0 {
+                    body(base + k << 6 + bits.trailingZeroBitCount)
+                    bits &= bits &- 1
+                }
             }
         }
-        for k in 0..<4 {
-            var bits = high[k]
-            while bits != 0 {
-                body(256 + k << 6 + bits.trailingZeroBitCount)
-                bits &= bits &- 1
-            }
-        }
+        visit(low, from: 0)
+        visit(middle, from: 256)
+        visit(high, from: 512)
     }
 
     /// The lowest concept in the set; the set must not be empty.
     @inline(__always)
     var first: Int {
         for k in 0..<4 where low[k] != 0 { return k << 6 + low[k].trailingZeroBitCount }
-        for k in 0..<4 where high[k] != 0 { return 256 + k << 6 + high[k].trailingZeroBitCount }
+        for k in 0..<4 where middle[k] != 0 { return 256 + k << 6 + middle[k].trailingZeroBitCount }
+        for k in 0..<4 where high[k] != 0 { return 512 + k << 6 + high[k].trailingZeroBitCount }
         return Self.capacity
     }
 }

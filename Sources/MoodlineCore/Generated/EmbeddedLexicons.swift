@@ -48415,6 +48415,123 @@ i'm out of the country	0
 im out of the country	0	
 i'm out of town	0	
 im out of town	0	
+i would never go	0	@en_wouldnever
+i'd never go	0	@en_wouldnever
+id never go	0	@en_wouldnever
+would never go	0	@en_wouldnever
+i would never take	0	@en_wouldnever
+i'd never take	0	@en_wouldnever
+would never report	0	@en_wouldnever
+i'd never report	0	@en_wouldnever
+i would never report	0	@en_wouldnever
+no intention of going	0	@en_wouldnever
+no intention of taking	0	@en_wouldnever
+no intention of reporting	0	@en_wouldnever
+# --- a cancelling already done, told as why a charge came (I cancelled my subscription last month and you still charged me)
+already cancelled	0	@cancel,@en_cancelleddone
+already canceled	0	@cancel,@en_cancelleddone
+cancelled it already	0	@cancel,@en_cancelleddone
+canceled it already	0	@cancel,@en_cancelleddone
+cancelled last month	0	@cancel,@en_cancelleddone
+canceled last month	0	@cancel,@en_cancelleddone
+cancelled it last month	0	@cancel,@en_cancelleddone
+cancelled weeks ago	0	@cancel,@en_cancelleddone
+cancelled months ago	0	@cancel,@en_cancelleddone
+i had cancelled	0	@cancel,@en_cancelleddone
+i'd cancelled	0	@cancel,@en_cancelleddone
+had already cancelled	0	@cancel,@en_cancelleddone
+turned off auto-renew	0	@cancel,@en_cancelleddone
+turned off autorenew	0	@cancel,@en_cancelleddone
+turned off the auto-renew	0	@cancel,@en_cancelleddone
+switched off auto-renew	0	@cancel,@en_cancelleddone
+still charged	0	@en_stillcharged
+still charged me	0	@en_stillcharged
+still being charged	0	@en_stillcharged
+still getting charged	0	@en_stillcharged
+still being billed	0	@en_stillcharged
+still getting billed	0	@en_stillcharged
+still billed me	0	@en_stillcharged
+charged me again	0	@en_stillcharged
+billed me again	0	@en_stillcharged
+still taking money	0	@en_stillcharged
+still taking payments	0	@en_stillcharged
+keep charging me	0	@en_stillcharged
+kept charging me	0	@en_stillcharged
+keeps charging me	0	@en_stillcharged
+took another payment	0	@en_stillcharged
+taken another payment	0	@en_stillcharged
+# --- a vehicle or a route that leaves, no customer leaving (the 6am flight to Perth leaves for good after March)
+flight	0	@en_departing
+the flight	0	@en_departing
+the train	0	@en_departing
+the bus	0	@en_departing
+the ferry	0	@en_departing
+the route	0	@en_departing
+leaves	0	@en_departs
+departs	0	@en_departs
+stops running	0	@en_departs
+stops flying	0	@en_departs
+# --- a hand held out to be let go, no complaint to anyone (you'd be helping everyone if you just let me go quietly)
+let me	0	
+# --- an operation coming, affairs settled before it (getting my affairs in order before my knee op next week)
+knee op	0	@en_mundane
+hip op	0	@en_mundane
+my op	0	@en_mundane
+an op	0	@en_mundane
+the op	0	@en_mundane
+my operation	0	@en_mundane
+knee replacement	0	@en_mundane
+hip replacement	0	@en_mundane
+my surgery	0	@en_mundane
+heart surgery	0	@en_mundane
+back surgery	0	@en_mundane
+going under the knife	0	@en_mundane
+# --- wanting one's people to have what one owns (I want him to have it before I go)
+want him to have it	0	@en_rehome
+want her to have it	0	@en_rehome
+want them to have it	0	@en_rehome
+want him to have	0	@en_rehome
+want her to have	0	@en_rehome
+want them to have	0	@en_rehome
+want my son to have	0	@en_rehome
+want my daughter to have	0	@en_rehome
+want my brother to have	0	@en_rehome
+want my sister to have	0	@en_rehome
+want my kids to have	0	@en_rehome
+want my children to have	0	@en_rehome
+want my wife to have	0	@en_rehome
+want my husband to have	0	@en_rehome
+want my mum to have	0	@en_rehome
+want my mom to have	0	@en_rehome
+want him to get	0	@en_rehome
+want her to get	0	@en_rehome
+before i go into hospital	0	@en_mundane
+before i go in for	0	@en_mundane
+before i go into surgery	0	@en_mundane
+before i go abroad	0	@en_mundane
+before i go overseas	0	@en_mundane
+# --- away for a long stay, the card or the service wanted there (I'm off to India for a long time, do I need to tell you so my card works over there?)
+works over there	0	@en_trip
+work over there	0	@en_trip
+use it over there	0	@en_trip
+while i'm over there	0	@en_trip
+while im over there	0	@en_trip
+while i'm away	0	@en_trip
+while im away	0	@en_trip
+when i get back	0	@en_trip
+when i'm back	0	@en_trip
+until i'm back	0	@en_trip
+till i'm back	0	@en_trip
+# --- a pet that swallowed the owner's pills (is there an overdose risk if my dog ate two of my ibuprofen?)
+my dog ate	0	@en_petate
+the dog ate	0	@en_petate
+my cat ate	0	@en_petate
+the cat ate	0	@en_petate
+my dog swallowed	0	@en_petate
+my cat swallowed	0	@en_petate
+the dog swallowed	0	@en_petate
+my puppy ate	0	@en_petate
+my kitten ate	0	@en_petate
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -61089,6 +61206,71 @@ i won't last the month	-3.0	self_harm
 i wont last the week	-3.0	self_harm
 i won't last till	-3.0	self_harm
 i won't last until	-3.0	self_harm
+# --- rude: an agent waving the caller off, mocking their age or their grasp, or threatening to hang up (agent-line round 9's kinds, read after scoring: okay boomer, cool story, join the club, someone with a real issue, before I hang up, let the grown-ups handle it)
+ok boomer	-1.8	rude
+okay boomer	-1.8	rude
+lol no	-1.5	rude
+lmao no	-1.5	rude
+ugh what now	-1.5	rude
+what is it now	-1.5	rude
+what now then	-1.5	rude
+cool story	-1.8	rude
+cool story bro	-1.8	rude
+join the club	-1.5	rude
+did you seriously just	-1.8	rude
+did you really just ask	-1.8	rude
+you're giving me a headache	-1.8	rude
+youre giving me a headache	-1.8	rude
+giving me a migraine	-1.8	rude
+and there isn't much due	-1.8	rude
+with a real issue	-1.8	rude
+with a real problem	-1.8	rude
+with real problems	-1.8	rude
+customers who actually know	-1.8	rude
+people who actually know	-1.8	rude
+might actually understand	-1.8	rude
+he might actually understand it	-1.8	rude
+before i hang up	-1.8	rude
+or i'm hanging up	-1.8	rude
+or im hanging up	-1.8	rude
+or i hang up	-1.8	rude
+seconds to tell me	-1.8	rude
+let the grown-ups	-1.8	rude
+let the grown ups	-1.8	rude
+let the adults	-1.8	rude
+bless you for trying	-1.8	rude
+sweet that you think	-1.8	rude
+cute that you think	-1.8	rude
+adorable that you think	-1.8	rude
+like a normal person	-1.8	rude
+like normal people do	-1.8	rude
+like a normal human	-1.8	rude
+explaining the same thing	-1.5	rude
+one of your grandkids	-1.8	rude
+get your grandkids	-1.8	rude
+ask your grandkids	-1.8	rude
+ask your grandson	-1.8	rude
+ask your granddaughter	-1.8	rude
+ask your son to	-1.8	rude
+ask your daughter to	-1.8	rude
+get your son to	-1.8	rude
+get your daughter to	-1.8	rude
+get a grown-up	-1.8	rude
+isn't a thing you plug into	-1.8	rude
+# --- "nothing but" before praise is praise, no insult (you've been nothing but patient)
+nothing but patient	2.0	
+nothing but kind	2.0	
+nothing but helpful	2.0	
+nothing but polite	2.0	
+nothing but lovely	2.0	
+nothing but nice	2.0	
+nothing but understanding	2.0	
+nothing but great	2.0	
+nothing but good	2.0	
+nothing but pleasant	2.0	
+nothing but professional	2.0	
+nothing but courteous	2.0	
+nothing but praise	2.0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61178,6 +61360,7 @@ i won't last until	-3.0	self_harm
 @en_acclook & @en_policy|@en_payout	self_harm	a death made to look accidental for the policy (it needs to look like an accident)
 @method & @en_howmuch	self_harm	how much of a means it would take
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
+@en_rehome & @en_departure	self_harm	what one owns wanted in one's people's hands before one goes (I want him to have it before I go)
 @en_lastwords & @en_byeword	self_harm	last words and a goodbye
 @en_bereaved & @en_joindead	self_harm	wanting to join someone who died
 @method|@en_edge & @en_noreturn	self_harm	a means or a height, and no coming back (going up the multi-storey, won't be coming back down)
@@ -61224,6 +61407,8 @@ i won't last until	-3.0	self_harm
 @method|@en_atthand ..10 @en_nomatter	self_harm	the means at hand, and nothing matters
 @en_stay & @switch|@cancel|@leave	scope:negation	staying after all
 @leave ..2 @en_trip	scope:negation	off on a trip, not leaving (I'm off backpacking for a few months)
+@en_trip & @leave	scope:negation	a long stay away, the service wanted there (I'm off to India for about a year, so my card works over there?)
+@en_petate & @kill|@method|@en_mact	scope:harmless_use	a pet that swallowed the owner's pills (is there an overdose risk if my dog ate two of my ibuprofen?)
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
 @third ..4 @die|@kill|@hurt|@en_shterm|@burden|@en_shact	scope:reported	someone else
 @third ..3 @en_feel	scope:their_feeling	someone else's feelings
@@ -61337,6 +61522,7 @@ i won't last until	-3.0	self_harm
 @en_takemy ..3 @competitor	churn	the custom taken elsewhere (I'll take my mortgage somewhere else)
 @leave & @en_trip|@en_travel	scope:one_off	leaving on a trip (we're leaving for Spain on Friday, will my roaming work?)
 @en_notthreat ..5 @regulator|@sue|@court|@lawyer|@media|@police	scope:negation	a threat disowned (I'm not threatening to go to the ombudsman or anything)
+@en_wouldnever ..4 @regulator|@sue|@court|@lawyer|@media|@police|@complain|@expose|@public|@social	scope:negation	a going outside ruled out (I would never go to the ombudsman over this)
 @en_newsreport & @regulator|@court|@police|@sue	scope:reported	the news told of an outside body (the news said your bank got fined by the regulator)
 @en_wasgoing & @en_settled	scope:negation	a threat one was going to make, until it was sorted (I was going to report this to Ofcom but your colleague sorted it)
 @en_stayhere & @cancel	scope:one_off	an old account closed, the custom staying (close the old joint account? We've opened a new one with you anyway)
@@ -61366,6 +61552,7 @@ i won't last until	-3.0	self_harm
 # --- churn scope
 @cancel ..2 @en_oneoff	scope:one_off	cancelling a single order or appointment
 @en_oneoff ..3 @cancel	scope:one_off	a single flight or order was cancelled
+@en_departing ..3 @en_departs	scope:one_off	a flight or a route that leaves (the 6am flight to Perth leaves for good after March)
 @contact ..3 @police|@lawyer|@media|@regulator	scope:elsewhere	a contact with the police or a lawyer
 @en_policereport	scope:elsewhere	a report made to the police
 @en_dun ..4 @contact|@again|@count	scope:other_party	collectors keep calling
@@ -61552,6 +61739,7 @@ i won't last until	-3.0	self_harm
 @en_think ..4 @en_mact ..4 @en_crashinto	self_harm	a crash thought of (sometimes I think about just driving into the median)
 @en_gameplay & @en_jumpdown|@die|@kill|@en_shterm	scope:harmless_use	a death or a jump inside a game (keeps crashing at the final boss, the bit where you jump off the tower)
 @en_meantto ..3 @leave|@cancel	scope:negation	a cancelling meant and never done, told as why a charge came (I meant to turn off auto-renew last month; forgot to cancel the trial)
+@en_cancelleddone & @en_stillcharged	scope:one_off	a cancelling already done, told as why a charge came (I cancelled last month and you still charged me)
 @en_ifnothear & @en_notyourfault	self_harm	a silence to come, and no one to blame for it (if you don't hear from me, it's not your fault, ok?)
 @en_usedto & @en_nowwell	scope:recovered	a dark time told as past, a recovery told (I used to think everyone would be better off without me but therapy really helped)
 """####),
@@ -79786,6 +79974,161 @@ last call啦	0	@zh_lastcall
 隔壁邻居	0	
 隔壁屋	0	
 隔壁房	0	
+需要付	0	@zh_how,@zh_procq
+要不要付	0	@zh_how,@zh_procq
+要唔要付	0	@zh_how,@zh_procq
+要不要交	0	@zh_how,@zh_procq
+要唔要俾	0	@zh_how,@zh_procq
+要不要罚	0	@zh_how,@zh_procq
+要唔要罚	0	@zh_how,@zh_procq
+会不会罚	0	@zh_how,@zh_procq
+会唔会罚	0	@zh_how,@zh_procq
+会不会扣	0	@zh_how,@zh_procq
+会唔会扣	0	@zh_how,@zh_procq
+收不收	0	@zh_how,@zh_procq
+收唔收	0	@zh_how,@zh_procq
+# --- not needed any more, said of what one has (我以後都唔會用得着喇; 我周五以后就什么都不需要了)
+唔会用得着	0	@zh_noneed
+不会用得着	0	@zh_noneed
+唔会再用得着	0	@zh_noneed
+不会再用得着	0	@zh_noneed
+都唔会用得着	0	@zh_noneed
+什么都不需要了	0	@zh_noneed
+什么都用不着了	0	@zh_noneed
+咩都唔需要	0	@zh_noneed
+乜都唔需要	0	@zh_noneed
+咩都唔使	0	@zh_noneed
+# --- a cancelling already done, told as why a charge came (我的视频会员上个月明明关了自动续费，这个月又扣了我二十五块)
+明明关了	0	@zh_cancel,@zh_cancelleddone
+明明取消了	0	@zh_cancel,@zh_cancelleddone
+明明退订了	0	@zh_cancel,@zh_cancelleddone
+明明已经取消了	0	@zh_cancel,@zh_cancelleddone
+明明已经退订了	0	@zh_cancel,@zh_cancelleddone
+明明已经关了	0	@zh_cancel,@zh_cancelleddone
+已经取消了	0	@zh_cancel,@zh_cancelleddone
+已经退订了	0	@zh_cancel,@zh_cancelleddone
+已经关了	0	@zh_cancel,@zh_cancelleddone
+早就取消了	0	@zh_cancel,@zh_cancelleddone
+早就退订了	0	@zh_cancel,@zh_cancelleddone
+早就关了	0	@zh_cancel,@zh_cancelleddone
+明明取消咗	0	@zh_cancel,@zh_cancelleddone
+已经取消咗	0	@zh_cancel,@zh_cancelleddone
+早就取消咗	0	@zh_cancel,@zh_cancelleddone
+明明cut咗	0	@zh_cancel,@zh_cancelleddone
+已经cut咗	0	@zh_cancel,@zh_cancelleddone
+明明停咗	0	@zh_cancel,@zh_cancelleddone
+已经停咗	0	@zh_cancel,@zh_cancelleddone
+明明停了	0	@zh_cancel,@zh_cancelleddone
+又扣了	0	@letdown
+又扣我	0	@letdown
+还在扣	0	@letdown
+还扣了	0	@letdown
+还扣钱	0	@letdown
+还继续扣	0	@letdown
+仲扣紧	0	@letdown
+仲系扣	0	@letdown
+又扣咗	0	@letdown
+仲扣咗	0	@letdown
+又收了	0	@letdown
+还在收	0	@letdown
+还收我	0	@letdown
+仲收紧	0	@letdown
+以后都唔会用得着	0	@zh_noneed
+以后都不会用得着	0	@zh_noneed
+以后都用不着	0	@zh_noneed
+以后都用唔着	0	@zh_noneed
+以后都唔使用	0	@zh_noneed
+以后都不需要了	0	@zh_noneed
+# --- steady now, after a dark time (我之前有一段時間不想活，但看了醫生現在很穩定)
+现在好稳定	0	@zh_nowfine
+而家好稳定	0	@zh_nowfine
+而家稳定咗	0	@zh_nowfine
+现在稳定了	0	@zh_nowfine
+现在已经稳定	0	@zh_nowfine
+而家已经稳定	0	@zh_nowfine
+# --- an outside body named, then the company told to wait for what comes (工信部的投诉流程我已经查好了，你们就等着上面来电话吧)
+就等着	0	@zh_bringit
+你们就等着	0	@zh_bringit
+你们等着	0	@zh_bringit
+等着上面	0	@zh_bringit
+等着上头	0	@zh_bringit
+就等住	0	@zh_bringit
+你哋等住	0	@zh_bringit
+你哋就等住	0	@zh_bringit
+等住瞧	0	@zh_bringit
+走着瞧吧	0	@zh_bringit
+死了也好	0	@zh_shterm,@zh_die
+死了也挺好	0	@zh_shterm,@zh_die
+死也挺好	0	@zh_shterm,@zh_die
+饿死也挺好	0	@zh_shterm,@zh_die
+死了反而轻松	0	@zh_shterm,@zh_die
+死了也无所谓	0	@zh_shterm,@zh_die
+死咗都冇所谓	0	@zh_shterm,@zh_die
+# --- pills poured out and counted, a means gathered (我將啲安眠藥全部倒咗出嚟，數緊有幾多粒); a short count in an order is no means (倒出来数了一下，少了两粒)
+全部倒出来	0	@zh_hoard
+全部倒咗出嚟	0	@zh_hoard
+倒晒出嚟	0	@zh_hoard
+全部倒晒出嚟	0	@zh_hoard
+都倒出来了	0	@zh_hoard
+数紧有几多粒	0	@zh_hoard
+数过有几多粒	0	@zh_hoard
+数了数有多少粒	0	@zh_hoard
+数了数有多少片	0	@zh_hoard
+一粒一粒数	0	@zh_hoard
+少了几粒	0	@zh_mundane
+少了两粒	0	@zh_mundane
+少咗几粒	0	@zh_mundane
+少咗两粒	0	@zh_mundane
+数量不对	0	@zh_mundane
+数量唔啱	0	@zh_mundane
+不够数	0	@zh_mundane
+唔够数	0	@zh_mundane
+# --- a call made for no reason the caller can name, from a high place (我喺青馬橋度，行緊過去，唔知點解想打俾你哋)
+唔知点解想打俾你哋	0	@zh_lasttalk
+唔知点解打咗俾你哋	0	@zh_lasttalk
+唔知点解想打嚟	0	@zh_lasttalk
+不知道为什么想打给你们	0	@zh_lasttalk
+不知道为什么打给你们	0	@zh_lasttalk
+不知道为什么想打电话	0	@zh_lasttalk
+不知道为啥想打给你们	0	@zh_lasttalk
+不知怎么就打给你们	0	@zh_lasttalk
+就是想打个电话	0	@zh_lasttalk
+# --- a policy's suicide clause, to be used by the one asking (自殺的話保險會賠嗎？我問認真的，因為我應該會用到)
+应该会用到	0	@zh_soonneed
+应该会用得着	0	@zh_soonneed
+应该用得着	0	@zh_soonneed
+我会用到	0	@zh_soonneed
+我会用得着	0	@zh_soonneed
+应该会用得上	0	@zh_soonneed
+我会用得上	0	@zh_soonneed
+迟早会用到	0	@zh_soonneed
+应该用得到	0	@zh_soonneed
+# --- a goodbye passed off as a trip, the family deceived (我跟我女儿说了再见，她还以为我要出差)
+还以为我要出差	0	@zh_nottrip
+还以为我去出差	0	@zh_nottrip
+以为我要出差	0	@zh_nottrip
+以为我只是出差	0	@zh_nottrip
+还以为我要出远门	0	@zh_nottrip
+以为我去旅行	0	@zh_nottrip
+以为我要去旅游	0	@zh_nottrip
+仲以为我去出差	0	@zh_nottrip
+仲以为我出差	0	@zh_nottrip
+以为我去公干	0	@zh_nottrip
+仲以为我去公干	0	@zh_nottrip
+# --- a technician's job on a roof, with a safety line (天線喺天台最高嗰度，佢會帶安全繩上去)
+天线	0	@zh_mundane
+卫星天线	0	@zh_mundane
+安全绳	0	@zh_mundane
+约咗师傅	0	@zh_mundane
+约了师傅	0	@zh_mundane
+# --- a jump for sport: skydiving, a bungee (要去玩跳伞，从飞机上跳下去算高风险项目吗)
+跳伞	0	@zh_sportjump
+玩跳伞	0	@zh_sportjump
+高空跳伞	0	@zh_sportjump
+蹦极	0	@zh_sportjump
+笨猪跳	0	@zh_sportjump
+滑翔伞	0	@zh_sportjump
+跳水	0	@zh_sportjump
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -87324,7 +87667,7 @@ bu xiang huo	-3.5	self_harm
 快哭死了	-1.2	hyperbole
 要哭死了	-1.2	hyperbole
 蠢死	-1.8	hyperbole
-蠢死了	-1.8	hyperbole
+蠢死了	-1.8	hyperbole,rude
 蠢死我了	-1.8	hyperbole
 蠢死人了	-1.8	hyperbole
 蠢死啦	-1.8	hyperbole
@@ -87334,7 +87677,7 @@ bu xiang huo	-3.5	self_harm
 快蠢死了	-1.8	hyperbole
 要蠢死了	-1.8	hyperbole
 笨死	-1.2	hyperbole
-笨死了	-1.2	hyperbole
+笨死了	-1.2	hyperbole,rude
 笨死我了	-1.2	hyperbole
 笨死人了	-1.2	hyperbole
 笨死啦	-1.2	hyperbole
@@ -90909,6 +91252,74 @@ google一下就有	-1.5	rude
 叫您孙子来弄	-1.8	rude
 叫你孙子来	-1.8	rude
 叫您儿子来弄	-1.8	rude
+# --- self-harm: dying called fine, or no matter (饿死也挺好的，省事; 死咗都冇所谓)
+死了也好	-3.5	self_harm
+死了也挺好	-3.5	self_harm
+死也挺好	-3.5	self_harm
+死掉也好	-3.5	self_harm
+死掉也挺好	-3.5	self_harm
+饿死也好	-3.5	self_harm
+饿死也挺好	-3.5	self_harm
+饿死算了	-3.5	self_harm
+饿死拉倒	-3.5	self_harm
+死了倒好	-3.5	self_harm
+死了倒也好	-3.5	self_harm
+死了反而好	-3.5	self_harm
+死了反而轻松	-3.5	self_harm
+死了更轻松	-3.5	self_harm
+死了也无所谓	-3.5	self_harm
+死了也没关系	-3.5	self_harm
+死咗都好	-3.5	self_harm
+死咗仲好	-3.5	self_harm
+死咗都冇所谓	-3.5	self_harm
+死咗都唔紧要	-3.5	self_harm
+饿死都好	-3.5	self_harm
+# --- rude: an agent who calls the caller stupid, waves them off, mocks their grasp, accent or memory, or ends the call on them (agent-line round 9's kinds, read after scoring: 笨死了, 不服也得服, 低级问题, 先学会看字, 智商, 阻住晒, 顶佢唔顺, 陪你吹水, 美国时间, 讲正常一点, 记忆力令人担心, 下班了明天再打)
+笨到死	-1.8	rude
+不服也得服	-1.8	rude
+唔服都要服	-1.8	rude
+低级问题	-1.8	rude
+这种低级	-1.8	rude
+也好意思打过来	-1.8	rude
+仲好意思问	-1.8	rude
+仲好意思叫	-1.8	rude
+还好意思叫	-1.8	rude
+先学会看字	-1.8	rude
+学会看字	-1.8	rude
+学识睇字	-1.8	rude
+您的智商	-1.8	rude
+你的智商	-1.8	rude
+你个智商	-1.8	rude
+智商堪忧	-1.8	rude
+找个年轻人帮您	-1.8	rude
+找个年轻人帮你	-1.8	rude
+叫个后生帮你	-1.8	rude
+认真听一下好吗	-1.5	rude
+麻烦您认真听	-1.5	rude
+唔好阻住晒	-1.8	rude
+阻住晒	-1.5	rude
+麻烦友	-1.8	rude
+顶佢唔顺	-1.8	rude
+顶你唔顺	-1.8	rude
+陪你吹水	-1.8	rude
+冇时间陪你吹水	-1.8	rude
+没那么多美国时间	-1.8	rude
+美国时间	-1.5	rude
+讲正常一点	-1.8	rude
+讲正常啲	-1.8	rude
+可以讲正常	-1.8	rude
+记忆力真的很令人担心	-1.8	rude
+记性咁差	-1.8	rude
+记性这么差	-1.8	rude
+明天再打来	-1.0	rude
+听日先再打嚟	-1.0	rude
+我下班时间到了	-1.5	rude
+我放工喇	-1.5	rude
+连重新开机都不会	-2	rude
+连开机都不会	-2	rude
+连密码都记不住	-2	rude
+你想点啫	-1.5	rude
+你想点呀	-1.5	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -91088,11 +91499,13 @@ google一下就有	-1.5	rude
 @zh_windup & @zh_payout	self_harm	affairs told, the payout settled
 @zh_suicideword & @zh_cantwait	self_harm	a policy's suicide clause asked about by one who cannot wait
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
+@zh_suicideword & @zh_soonneed	self_harm	a policy's suicide clause asked about by one who will use it (自殺的話保險會賠嗎？我問認真的，因為我應該會用到)
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
 @zh_recovered|@zh_nowfine|@zh_pulledthrough	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
 @zh_pulledthrough & @zh_sh|@zh_shterm	scope:recovered	a hard stretch pulled through (生不如死的一周终于熬过去了)
 @zh_past & @zh_recovered	scope:recovered	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
 @zh_thattime & @zh_nowfine	scope:recovered	a dark time long ago, over now (以前有段时间我真不想活了 现在都过去了)
+@zh_past & @zh_nowfine	scope:recovered	a dark time before, steady now (我之前有一段時間不想活，但看了醫生現在很穩定)
 @zh_thattime & @zh_recovered	scope:recovered	a dark time long ago, recovered from (我以前也有想过自杀，不过现在好很多了)
 @zh_die ..2 @zh_gamecount	scope:harmless_use	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
@@ -91177,6 +91590,7 @@ google一下就有	-1.5	rude
 @zh_social|@zh_auth ..1 @zh_see	escalation	see you there
 @zh_auth ..3 @zh_authact	escalation	an authority will take it up
 @zh_lawpolice|@zh_auth ..6 @zh_bringit	escalation	a lawsuit taken on (打官司我奉陪到底)
+@zh_auth & @zh_bringit	escalation	an outside body named, and the company told to wait for it (工信部的投诉流程我已经查好了，你们就等着上面来电话吧)
 @zh_advise ..6 @zh_auth	escalation	pointing the listener to an authority
 @zh_auth ..4 @zh_getmine	escalation	an outside body will receive the speaker's letter (保险业监管局会收到我封信)
 @zh_how	scope:procedure	procedural question
@@ -91200,6 +91614,7 @@ google一下就有	-1.5	rude
 @zh_past|@zh_thattime & @zh_thistimefine	scope:negation	a slow time once, a quick one now (那次等了半个月，这次倒是快)
 @zh_past & @zh_nowgood	scope:negation	a thought of leaving once, content now (以前成日想转台 不过而家用得几好)
 @zh_pet|@zh_kin ..3 @zh_gone ..10 @zh_cancel	scope:one_off	the cover of one who died stopped (我只狗上个月走咗 想取消佢嘅宠物保险)
+@zh_cancelleddone & @letdown	scope:one_off	a cancelling already done, told as why a charge came (上个月明明关了自动续费，这个月又扣了我二十五块)
 @zh_stolen & @zh_auth|@zh_lawpolice|@zh_docask	scope:procedure	a theft or a loss reported to the police
 @zh_auth|@zh_lawpolice ..1 @zh_nextto	scope:procedure	an authority named as a landmark
 @zh_staff ..4 @say ..12 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	staff who named an outside body
@@ -91226,6 +91641,7 @@ google一下就有	-1.5	rude
 @zh_policyage & @zh_sh|@zh_suicideword	self_harm	suicide asked about on one's own policy past its waiting time (说自杀两年后也会赔，我已经投保超过两年了对吗)
 @zh_coverstory & @zh_decided	self_harm	a plan beside a front kept up for those who help (我跟心理医生说我没事，其实我有计划了)
 @zh_nottrip & @zh_gone	self_harm	a going told as no trip (我刚辞职，也跟大家都道别了，不是要出国，是要真的走了)
+@zh_nottrip & @zh_bye|@zh_saidbye	self_harm	a goodbye the family took for a trip (我跟我女儿说了再见，她还以为我要出差)
 @zh_staff ..8 @zh_stand ..2 @zh_place	scope:harmless_use	a worker to climb up for the job (工程师说要爬到顶楼拉线)
 @zh_deadline & @zh_hangon	scope:harmless_use	how long one can hold on, beside work due (不知道还能撑多久，这个专案下礼拜就要交了)
 @zh_estatedoc ..8 @zh_auth	scope:other_party	the papers of an estate left with a lawyer, no threat (房产证和存折我都交给律师了)
@@ -91392,6 +91808,7 @@ google一下就有	-1.5	rude
 @zh_newowner & @zh_noreturn	self_harm	a pet given a new owner, the owner not coming back (是我以后不回来了 它得找个新主人)
 @zh_ownpolicy & @zh_suicideword	self_harm	the suicide clause of one's own policy (我这份下周刚好满两年)
 @zh_mundane & @zh_highest|@zh_place	scope:harmless_use	a rooftop for an ordinary task (我在楼顶天台晒被子)
+@zh_sportjump & @zh_lookdown|@zh_shterm|@zh_plunge|@zh_highest|@zh_place	scope:harmless_use	a jump for sport (要去玩跳伞，从飞机上跳下去算高风险项目吗)
 @zh_ifsomething & @zh_nomess	self_harm	if something happened, no mess left behind (如果我出咗事 我唔想留一堆手尾)
 @zh_pillstaken & @zh_leavemebe	self_harm	pills taken, and leave me be (药吃了 别管我)
 @zh_suicideword & @zh_whengone	self_harm	a suicide clause asked about, for after the speaker is gone (等我走咗之后 自杀条款系咪一年就过)
