@@ -129,6 +129,25 @@ import Testing
         #expect(!score("I used to think everyone would be better off without me but therapy really helped and I'm in a good place now").categories.contains(.selfHarm))
     }
 
+    /// A cancelling already done and billed anyway, a flight that leaves for good, a jump for
+    /// sport, a pet that swallowed pills, a habit long past and affairs settled before an operation
+    /// stay quiet; a relapse after that habit, pills poured out and counted, a goodbye the family
+    /// took for a trip and dying called fine do not.
+    @Test func familiesOfRoundNinetyThreeStayQuietAndTheirDisclosuresDoNot() {
+        for routine in ["I canceled it already in October and you've still been billing me", "我上个月已经取消了会员，这个月还在扣钱",
+                        "the last ferry leaves for good in winter, can I move my season ticket to the bus?", "下个月去蹦极，想加一份意外险，从桥上跳下去那种算不算高风险",
+                        "my cat swallowed a couple of my sleeping pills, does the pet cover include the vet?", "I used to self-harm at school, that's why I want the counselling add-on for my son",
+                        "sorting my affairs before my hip replacement, can my husband be a named user on the account?", "我以前有段时间不想活，现在好稳定了，想问下续保"] {
+            let s = score(routine)
+            #expect(s.categories.intersection([.init(.selfHarm), .init(.churn), .init(.escalation)]).isEmpty, "\(routine): \(s.categories)")
+        }
+        for disclosure in ["I used to cut myself when I was younger and I've started again this month", "我把家里的药全部倒出来了，一粒一粒数",
+                           "跟我老公说了再见，他还以为我去出差", "活着没意思，死了也挺好的", "I want her to have my jewellery before I go"] {
+            #expect(score(disclosure).categories.contains(.selfHarm), "\(disclosure)")
+        }
+        #expect(score("你死了也好").categories.contains(.abuse))
+    }
+
     /// An agent asking whether the customer is safe is neither a death wish at them nor a
     /// disclosure; telling a death wish is still abuse, and saying one's own thoughts is self-harm.
     @Test func askingWhetherTheListenerIsSafeIsConcern() {

@@ -48467,6 +48467,11 @@ the train	0	@en_departing
 the bus	0	@en_departing
 the ferry	0	@en_departing
 the route	0	@en_departing
+ferry	0	@en_departing
+train	0	@en_departing
+bus	0	@en_departing
+plane	0	@en_departing
+the plane	0	@en_departing
 leaves	0	@en_departs
 departs	0	@en_departs
 stops running	0	@en_departs
@@ -48532,6 +48537,24 @@ my cat swallowed	0	@en_petate
 the dog swallowed	0	@en_petate
 my puppy ate	0	@en_petate
 my kitten ate	0	@en_petate
+# --- a relapse told after a habit long past (I used to self-harm as a teenager and lately I've started again)
+started again	0	@en_relapse
+i've started again	0	@en_relapse
+ive started again	0	@en_relapse
+i have started again	0	@en_relapse
+it's started again	0	@en_relapse
+started doing it again	0	@en_relapse
+did it again	0	@en_relapse
+i did it again	0	@en_relapse
+done it again	0	@en_relapse
+i've done it again	0	@en_relapse
+doing it again	0	@en_relapse
+relapsed	0	@en_relapse
+i relapsed	0	@en_relapse
+had a relapse	0	@en_relapse
+slipped back	0	@en_relapse
+back to cutting	0	@en_relapse
+back to doing it	0	@en_relapse
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -61680,6 +61703,8 @@ nothing but praise	2.0
 @en_emigrate & @goodbye|@en_byebye|@en_byeword|@en_tocompany	scope:harmless_use	a goodbye for emigrating (I'm emigrating to Canada next week, so this is goodbye)
 @en_goodsfault & @method|@en_sharp	scope:harmless_use	a blade bought as goods, with a fault (the blades don't fit the handle)
 @en_usedto & @en_longago	scope:recovered	a habit long past (I used to self-harm as a teenager, that was a long time ago)
+@en_usedto ..8 @en_longago	scope:recovered	a habit told as long past in its own clause (I used to self-harm as a teenager, that's why I'm asking about my daughter's cover)
+@en_relapse	self_harm	a relapse told (…and lately I've started again)	needs:@en_shterm|@en_shact|@en_mact|@kill|@method|@en_bodyself
 # --- session 30: quiet self-harm said in new ways, and its traps
 @en_myplanis @en_dayname	self_harm	a plan that is a day	needs:@en_housempty|@en_payout|@en_policy|@farewell_act|@en_notes
 @en_lastvoice	self_harm	the last voice one will hear (You're probably the last voice I'll hear)
@@ -80129,6 +80154,16 @@ last call啦	0	@zh_lastcall
 笨猪跳	0	@zh_sportjump
 滑翔伞	0	@zh_sportjump
 跳水	0	@zh_sportjump
+# --- "I'm not saying I want to die", said before a routine question (我唔係話想死呀，我只係想問下人壽保單點樣改受益人)
+唔系话	0	@zh_deny
+我唔系话	0	@zh_deny
+唔系讲	0	@zh_deny
+我不是说我	0	@zh_deny
+我不是说要	0	@zh_deny
+我不是说想	0	@zh_deny
+并不是想	0	@zh_deny
+不是真的想	0	@zh_deny
+唔系真系想	0	@zh_deny
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -81323,6 +81358,15 @@ hang机	-2.0
 没有要	0	negator
 才不会	0	negator
 唔系想	0	negator
+唔系话	0	negator
+我唔系话	0	negator
+唔系讲	0	negator
+我不是说我	0	negator
+我不是说要	0	negator
+我不是说想	0	negator
+并不是想	0	negator
+不是真的想	0	negator
+唔系真系想	0	negator
 
 # --- intensifiers x2
 极其	2	intensifier
