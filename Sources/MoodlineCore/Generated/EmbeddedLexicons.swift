@@ -48555,6 +48555,181 @@ had a relapse	0	@en_relapse
 slipped back	0	@en_relapse
 back to cutting	0	@en_relapse
 back to doing it	0	@en_relapse
+# --- not going to be around, said with "I" (since I'm not going to be around, can my subscription go over to my flatmate?); a day away stays a day away
+i'm not going to be around	0	@en_gone,@self
+im not going to be around	0	@en_gone,@self
+i'm not gonna be around	0	@en_gone,@self
+im not gonna be around	0	@en_gone,@self
+i will not be around	0	@en_gone,@self
+i'm not going to be around on	0	@en_awayday
+i'm not gonna be around on	0	@en_awayday
+i'm not going to be around next week	0	@en_awayday
+i'm not going to be around this weekend	0	@en_awayday
+i'm not going to be around tomorrow	0	@en_awayday
+i'm not going to be here on	0	@en_awayday
+i'm not going to be here next week	0	@en_awayday
+i'm not going to be here tomorrow	0	@en_awayday
+i'm not going to be home	0	@en_awayday
+i will not be around on	0	@en_awayday
+# --- a place of falling, and the spot picked there (I went and looked at the cliffs today. Picked a spot.); a named headland or bridge near home (Beachy Head's only an hour from mine)
+picked my spot	0	@en_pickedspot
+chose a spot	0	@en_pickedspot
+chosen a spot	0	@en_pickedspot
+found a spot	0	@en_pickedspot
+found the place	0	@en_pickedspot
+picked the place	0	@en_pickedspot
+scoped it out	0	@en_pickedspot
+worked out where	0	@en_pickedspot
+only an hour from mine	0	@en_pickedspot
+only an hour from me	0	@en_pickedspot
+not far from mine	0	@en_pickedspot
+just down the road from me	0	@en_pickedspot
+the gap	0	@en_highspot
+golden gate	0	@en_highspot,@method
+the golden gate	0	@en_highspot,@method
+westgate bridge	0	@en_highspot,@method
+# --- dying called a relief, and the way worked out (honestly dying sounds like a relief compared to this, and I've been working out how)
+sounds like a relief	0	@en_deathgood
+would be a relief	0	@en_deathgood
+be such a relief	0	@en_deathgood
+sounds peaceful	0	@en_deathgood
+sounds so peaceful	0	@en_deathgood
+would be easier	0	@en_deathgood
+be easier for everyone	0	@en_deathgood
+sounds nice right now	0	@en_deathgood
+working out how	0	@en_workinghow
+been working out how	0	@en_workinghow
+figuring out how	0	@en_workinghow
+figured out how	0	@en_workinghow
+looking up how	0	@en_workinghow
+looked up how	0	@en_workinghow
+researching how	0	@en_workinghow
+researched how	0	@en_workinghow
+easier than the other ways	0	@en_workinghow
+# --- a car driven into something on purpose (I'm gonna drive the car into a tree on the way home)
+drive the car into	0	@en_driveinto
+drive my car into	0	@en_driveinto
+drive into a	0	@en_driveinto
+drive it into	0	@en_driveinto
+drive off a	0	@en_driveinto
+drive off the	0	@en_driveinto
+driving into a	0	@en_driveinto
+driving off a	0	@en_driveinto
+drive into oncoming	0	@en_driveinto
+steer into	0	@en_driveinto
+into a tree	0	@method,@en_crashspot
+into a wall	0	@en_crashspot
+into oncoming traffic	0	@en_crashspot
+into the river	0	@en_crashspot
+into the sea	0	@en_crashspot
+into a lorry	0	@en_crashspot
+into a truck	0	@en_crashspot
+off a cliff	0	@en_crashspot
+off the pier	0	@en_crashspot
+# --- food refused on purpose (I stopped eating on purpose, it's been two weeks)
+stopped eating on purpose	0	@en_shterm
+not eating on purpose	0	@en_shterm
+starving myself	0	@en_shterm
+stopped eating so	0	@en_shterm
+# --- a lighter or a cigarette to one's own skin (been putting the lighter to my skin again)
+lighter to my skin	0	@en_shact
+lighter to my arm	0	@en_shact
+lighter to my arms	0	@en_shact
+lighter to my leg	0	@en_shact
+cigarette on my arm	0	@en_shact
+cigarettes on my arm	0	@en_shact
+burning my skin	0	@en_shact
+burning my thighs	0	@en_shact
+burn my skin	0	@en_shact
+# --- pills kept for something (I haven't taken a single one. I'm keeping them all for something.)
+keeping them all	0	@en_hoard
+keeping them for something	0	@en_hoard
+saving them for something	0	@en_hoard
+saving them all	0	@en_hoard
+haven't taken a single one	0	@en_hoard
+havent taken a single one	0	@en_hoard
+not taken a single one	0	@en_hoard
+a month of sleeping tablets	0	@method
+sleeping tablets	0	@method
+# --- affairs settled for those left (paid off the overdraft so nobody inherits it; Mum knows where the papers are; the vet knows who's taking Biscuit)
+so nobody inherits	0	@farewell_act
+so no one inherits	0	@farewell_act
+nobody inherits	0	@farewell_act
+leave it clean for them	0	@farewell_act
+leave things clean	0	@farewell_act
+knows where the papers are	0	@farewell_act
+know where the papers are	0	@farewell_act
+knows where everything is	0	@farewell_act
+knows who's taking	0	@en_rehome
+know who's taking	0	@en_rehome
+who's taking the dog	0	@en_rehome
+who's taking the cat	0	@en_rehome
+# --- letters left for the family (I've written the letters, they're on the kitchen table)
+on the kitchen table	0	@en_leftletters
+letters are on the table	0	@en_leftletters
+left letters for	0	@en_leftletters
+written letters for	0	@en_leftletters
+written letters to everyone	0	@en_leftletters
+written the letters	0	@en_letterswritten
+wrote the letters	0	@en_letterswritten
+written a letter for	0	@en_leftletters
+# --- gone somewhere no bill can follow (I'm going somewhere you lot can't send a bill)
+somewhere you can't	0	@en_gone
+somewhere you lot can't	0	@en_gone
+somewhere they can't	0	@en_gone
+somewhere no one can	0	@en_gone
+somewhere nobody can	0	@en_gone
+where you can't send	0	@en_gone
+i'll go quietly	0	@en_gone,@self
+ill go quietly	0	@en_gone
+go quietly	0	@en_gone
+slip away quietly	0	@en_gone
+i won't see month	0	@en_gone,@self
+i won't see next month	0	@en_gone,@self
+i wont see next month	0	@en_gone
+i won't see christmas	0	@en_gone,@self
+i won't see the new year	0	@en_gone,@self
+i won't see the end of the month	0	@en_gone,@self
+i won't see my next birthday	0	@en_gone,@self
+won't see month two	0	@en_gone
+# --- the means only, needed (turns out I only needed the rope)
+only needed the rope	0	@en_shterm
+only need the rope	0	@en_shterm
+only needed the pills	0	@en_shterm
+only kept the rope	0	@en_shterm
+# --- soon to be needed, after a death asked about (who'll get my points if I die? that's going to come in handy quite soon)
+come in handy quite soon	0	@en_soonuse
+come in handy soon	0	@en_soonuse
+come in handy sooner	0	@en_soonuse
+be needing it soon	0	@en_soonuse
+be needing that soon	0	@en_soonuse
+need to know soon	0	@en_soonuse
+sooner than you think	0	@en_soonuse
+sooner than you'd think	0	@en_soonuse
+# --- the account or the cover of one who died, closed for them (close my late nan's savings account, probate's come through; my dog passed away, stop the pet insurance)
+my late	0	@en_latekin
+of my late	0	@en_latekin
+my late father	0	@en_latekin
+my late mother	0	@en_latekin
+my late father's	0	@en_latekin
+my late nan's	0	@en_latekin
+my late husband's	0	@en_latekin
+my late wife's	0	@en_latekin
+probate	0	@en_latekin
+grant of probate	0	@en_latekin
+my dog passed	0	@en_latekin
+my cat passed	0	@en_latekin
+my dog died	0	@en_latekin
+my cat died	0	@en_latekin
+the dog passed	0	@en_latekin
+the cat passed	0	@en_latekin
+dog passed away	0	@en_latekin
+cat passed away	0	@en_latekin
+had to put her down	0	@en_latekin
+had to put him down	0	@en_latekin
+i'm not going to be around for the	0	@en_awayday
+i'm not going to be around when	0	@en_awayday
+i'm not going to be in	0	@en_awayday
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -61294,6 +61469,22 @@ nothing but pleasant	2.0
 nothing but professional	2.0	
 nothing but courteous	2.0	
 nothing but praise	2.0	
+# --- scammers as a third party, who act on the caller (your bank lets scammers impersonate you): a grievance, no insult at the listener
+the scammers	-1.5	
+a scammer	-1.5	
+lets scammers	-1.5	
+let scammers	-1.5	
+letting scammers	-1.5	
+by scammers	-1.5	
+to scammers	-1.5	
+scammers who	-1.5	
+scammers impersonate	-1.5	
+scammers impersonated	-1.5	
+scammers called	-1.5	
+scammers stole	-1.5	
+scammers took	-1.5	
+scammers got	-1.5	
+some scammer	-1.5	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61380,6 +61571,12 @@ nothing but praise	2.0
 @en_funeral & @en_sooner	self_harm	a funeral needed sooner than anyone thinks
 @en_pastattempt & @en_thistime	self_harm	tried before, and sure this time
 @en_attemptmade|@en_pastattempt & @en_relapse	self_harm	a past attempt, and what came after it (after my last attempt they kept me in hospital)
+@en_highspot|@method|@en_edge & @en_pickedspot	self_harm	a place of falling, and the spot picked there (I went and looked at the cliffs today. Picked a spot.)
+@die ..4 @en_deathgood	self_harm	dying called a relief (honestly dying sounds like a relief compared to this)
+@die & @en_workinghow	self_harm	dying, and the way worked out (…and I've been working out how)
+@en_driveinto ..4 @en_crashspot|@method	self_harm	a car driven into something (I'm gonna drive the car into a tree on the way home)
+@en_letterswritten & @en_leftletters|@plan_time|@en_stopall	self_harm	letters written and left for the family (I've written the letters, they're on the kitchen table)
+@die & @en_soonuse	self_harm	a death asked about, the answer needed soon (who gets my points if I die? that'll come in handy quite soon)
 @en_acclook & @en_policy|@en_payout	self_harm	a death made to look accidental for the policy (it needs to look like an accident)
 @method & @en_howmuch	self_harm	how much of a means it would take
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
@@ -61731,6 +61928,7 @@ nothing but praise	2.0
 @en_slit ..1 @en_wristonly	self_harm	one's own wrists slit (feel like slitting my wrists)
 @self ..3 @en_tothem	churn	moving over to them, a rival named or a price beside it (I'll just switch over to them this week)	needs:@competitor|@en_pricecompare|@cancel|@en_returnall|@en_done|@en_youlost|@en_takeback
 @en_deadsaccount & @en_bereaved|@die|@en_dead	scope:other_party	the account of someone who died, closed for them (it's not mine, it's my mum's, she passed away)
+@en_latekin & @cancel|@service|@leave	scope:other_party	the account or cover of one who died, closed for them (close my late nan's savings account, probate's all come through)
 # --- session 30, round 73: quiet self-harm said in new ways, and its traps
 @en_headwall & @en_onpurpose	self_harm	a head against a wall on purpose
 @en_burntool & @en_armsbody	self_harm	burning one's own arms with a lighter or a cigarette (been burning my arms with a lighter again)
@@ -74748,6 +74946,13 @@ boss战	0	@zh_fiction,@zh_gameplay
 办完了后事	0	@zh_passed
 后事都处理完了	0	@zh_passed
 后事处理完了	0	@zh_passed
+后事办完	0	@zh_passed
+后事办完以后	0	@zh_passed
+后事办完之后	0	@zh_passed
+后事处理完	0	@zh_passed
+后事处理完以后	0	@zh_passed
+后事都办完	0	@zh_passed
+办完后事以后	0	@zh_passed
 # --- free to go ahead once a clause allows (过咗嘅话我就可以放心落手)
 放心落手	0	@zh_ownact
 可以落手	0	@zh_ownact
@@ -80164,6 +80369,13 @@ last call啦	0	@zh_lastcall
 并不是想	0	@zh_deny
 不是真的想	0	@zh_deny
 唔系真系想	0	@zh_deny
+已经退订	0	@zh_cancel,@zh_cancelleddone
+已经取消	0	@zh_cancel,@zh_cancelleddone
+早就退订	0	@zh_cancel,@zh_cancelleddone
+早就取消	0	@zh_cancel,@zh_cancelleddone
+明明退订	0	@zh_cancel,@zh_cancelleddone
+明明取消	0	@zh_cancel,@zh_cancelleddone
+已经退订咗	0	@zh_cancel,@zh_cancelleddone
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
