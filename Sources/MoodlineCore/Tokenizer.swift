@@ -180,6 +180,14 @@ enum Tokenizer {
                         stats.cjk += 1
                         emit(.cjk, key: key, start: start, end: i)
                         continue
+                    case 0x3105...0x312F where scriptMap.simplified(c) != nil:
+                        // 注音文: Taiwanese chat writes a Zhuyin letter for a whole syllable (ㄅ想活ㄌ,
+                        // 不想活了); the map names the character it stands for.
+                        flushWord(&resolver)
+                        stats.traditional = true
+                        stats.cjk += 1
+                        emit(.cjk, key: scriptMap.simplified(c) ?? c, start: start, end: i)
+                        continue
                     case 0x300A, 0x3008: // 《 〈
                         // A title (《自杀小队》, 《给笨蛋的投资入门》) names a work: its words are
                         // not the speaker's, so it is one unmatchable unit when it closes soon.

@@ -61971,7 +61971,7 @@ some scammer	-1.5
 # what: traditional -> simplified Chinese, one character per line (traditional<TAB>simplified); first candidate only, single characters that change only
 # source: OpenCC's TSCharacters table via opencc-python-reimplemented 0.1.7 (dictionary/TSCharacters.txt), (c) the OpenCC authors
 # licence: Apache-2.0
-# Added by Moodline (not in TSCharacters, which keeps them as they are): 著, 妳 and 牠 (the pronoun for an animal, 它).
+# Added by Moodline (not in TSCharacters, which keeps them as they are): 著, 妳 and 牠 (the pronoun for an animal, 它); and four Zhuyin letters that Taiwanese chat (注音文) writes for a whole syllable: ㄅ for 不, ㄌ for 了, ㄉ for 的, ㄇ for 吗.
 㑮	𫝈
 㑯	㑔
 㑳	㑇
@@ -66080,6 +66080,10 @@ some scammer	-1.5
 著	着
 妳	你
 牠	它
+ㄅ	不
+ㄌ	了
+ㄉ	的
+ㄇ	吗
 """####),
         LexiconSource(name: "jest-concepts.tsv", text: ####"""
 # file: jest-concepts.tsv
@@ -80376,6 +80380,121 @@ last call啦	0	@zh_lastcall
 明明退订	0	@zh_cancel,@zh_cancelleddone
 明明取消	0	@zh_cancel,@zh_cancelleddone
 已经退订咗	0	@zh_cancel,@zh_cancelleddone
+# --- round 95's Chinese kinds (read after scoring once): never coming back after emigrating (移民嘅，以後都唔返嚟)
+以后都唔返嚟	0	@zh_noreturn
+以后都不回来	0	@zh_noreturn
+都唔返嚟	0	@zh_noreturn
+唔返嚟喇	0	@zh_noreturn
+# --- a death asked about, then owned (如果一個人死了，他的帳戶要怎麼處理？我是在問我自己的)
+我是在问我自己的	0	@zh_askmine
+我是在问我自己	0	@zh_askmine
+我问的是我自己	0	@zh_askmine
+问的是我自己	0	@zh_askmine
+我系问紧我自己	0	@zh_askmine
+我问紧我自己	0	@zh_askmine
+我问嘅系我自己	0	@zh_askmine
+其实系讲紧我自己	0	@zh_askmine
+其实是说我自己	0	@zh_askmine
+# --- the way to end it planned, only the day open (我已經計劃好點樣結束，只係未決定邊日)
+计划好点样结束	0	@zh_shterm
+计划好怎么结束	0	@zh_shterm
+想好怎么结束	0	@zh_shterm
+想好点样结束	0	@zh_shterm
+想好了怎么走	0	@zh_shterm
+计划好点样走	0	@zh_shterm
+未决定边日	0	@zh_whichday
+还没决定哪天	0	@zh_whichday
+还没决定是哪天	0	@zh_whichday
+只是还没定日子	0	@zh_whichday
+日子还没定	0	@zh_whichday
+# --- won't be here any more, in Cantonese (我…可能…唔會再喺度㗎喇)
+唔会再喺度	0	@zh_gone
+唔会再喺度㗎喇	0	@zh_gone
+不会再在了	0	@zh_gone
+以后都唔喺度	0	@zh_gone
+# --- affairs arranged for the family, beside a policy's suicide clause (自殺係咪都賠？我想幫屋企人安排好先)
+帮屋企人安排好	0	@zh_familymoney
+帮家人安排好	0	@zh_familymoney
+为家人安排好	0	@zh_familymoney
+给家里人安排好	0	@zh_familymoney
+同屋企人安排好	0	@zh_familymoney
+# --- a rope or pills stared at (晾衣绳我一直盯着看，看着看着就觉得是个办法)
+一直盯着看	0	@zh_stareat
+一直盯着	0	@zh_stareat
+盯着看了很久	0	@zh_stareat
+看着看着就觉得	0	@zh_stareat
+一直盯住	0	@zh_stareat
+盯住睇	0	@zh_stareat
+# --- last words sent through someone, no longer said in person (请帮我转告我妈一句话，说我爱她，我已经没办法亲口跟她说了)
+没办法亲口跟她说	0	@zh_lastwords
+没办法亲口跟他说	0	@zh_lastwords
+没办法亲口说	0	@zh_lastwords
+冇办法亲口同佢讲	0	@zh_lastwords
+不能亲口跟她说	0	@zh_lastwords
+不能亲口告诉她	0	@zh_lastwords
+不能亲口告诉他	0	@zh_lastwords
+# --- a rooftop's edge, after a joke claimed (哈哈我开玩笑的啦，不过我真的在楼顶，边缘这里风特别大)
+不过我真的在	0	@notjoking
+但我真的在	0	@notjoking
+不过我真系喺	0	@notjoking
+边缘这里	0	@zh_lookdown
+站在边缘	0	@zh_lookdown
+喺边缘	0	@zh_lookdown
+# --- "I said 'go die' at my computer, not at you" (我剛剛說「去死啦」是在罵我的電腦): a thing scolded
+是在骂我的电脑	0	@zh_scoldthing
+在骂我的电脑	0	@zh_scoldthing
+是在骂电脑	0	@zh_scoldthing
+骂紧部电脑	0	@zh_scoldthing
+系骂部电脑	0	@zh_scoldthing
+是在骂手机	0	@zh_scoldthing
+系骂部手机	0	@zh_scoldthing
+是在骂那个游戏	0	@zh_scoldthing
+# --- a work card handed back on retiring or leaving the job (下个月我就退休了，以后不用这张公务卡了)
+公务卡	0	@zh_workcard
+公司卡	0	@zh_workcard
+公司的卡	0	@zh_workcard
+工作卡	0	@zh_workcard
+公司手机	0	@zh_workcard
+公司电话	0	@zh_workcard
+公司的手机	0	@zh_workcard
+就不回来了	0	@zh_gone,@zh_noreturn
+# --- well now, after a dark time told as past (不過現在已經好很多了; 而家已經冇事; 現在過得很好; 都熬过来了)
+现在已经好很多了	0	@zh_nowfine
+现在好很多了	0	@zh_nowfine
+已经好很多了	0	@zh_nowfine
+而家已经冇事	0	@zh_nowfine
+而家冇事	0	@zh_nowfine
+现在已经没事了	0	@zh_nowfine
+现在过得很好	0	@zh_nowfine
+而家生活好好	0	@zh_nowfine
+现在生活很好	0	@zh_nowfine
+现在都好多年没有了	0	@zh_nowfine
+现在早就好了	0	@zh_nowfine
+都熬过来了	0	@zh_pulledthrough
+# --- no longer, for years (我已經很多年沒有自殘了; 我好多年冇再傷害自己喇)
+很多年没有	0	@zh_nomore
+好多年没有	0	@zh_nomore
+好多年冇再	0	@zh_nomore
+好多年冇	0	@zh_nomore
+多年没有再	0	@zh_nomore
+很多年没再	0	@zh_nomore
+# --- last words sent through someone (请帮我转告我妈一句话)
+帮我转告	0	@zh_relay
+替我转告	0	@zh_relay
+帮我话俾	0	@zh_relay
+同我话俾	0	@zh_relay
+帮我同	0	@zh_relay
+# --- one's own death supposed, for a day named (如果我聽日死咗; 如果我明天不在了)
+如果我听日死咗	0	@zh_ifidie,@zh_die,@self
+如果我明天死了	0	@zh_ifidie,@zh_die,@self
+如果我听日唔喺度	0	@zh_ifidie,@self
+如果我明天不在了	0	@zh_ifidie,@zh_gone,@self
+要是我明天死了	0	@zh_ifidie,@zh_die,@self
+如果我死咗	0	@zh_ifidie
+如果我不在了	0	@zh_ifidie
+已经很多年没有	0	@zh_nomore
+已经好多年没有	0	@zh_nomore
+已经好多年冇	0	@zh_nomore
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -91576,6 +91695,21 @@ google一下就有	-1.5	rude
 连密码都记不住	-2	rude
 你想点啫	-1.5	rude
 你想点呀	-1.5	rude
+# --- self-harm: eating refused or purged, relapsed (我又再唔食嘢同埋催吐，復發咗); a hose in the car to the hills (車上有一條水管，今晚開去山上); too afraid even to die, decided this time (连死都不敢，但这次我下定决心了)
+催吐	-3.0	self_harm
+扫吐	-3.0	self_harm
+故意唔食嘢	-3.0	self_harm
+故意不吃饭	-3.0	self_harm
+故意不吃东西	-3.0	self_harm
+车上有一条水管	-3.0	self_harm
+车上有条水管	-3.0	self_harm
+车里有一条水管	-3.0	self_harm
+车里有条水管	-3.0	self_harm
+水管接排气管	-3.5	self_harm
+水管驳排气喉	-3.5	self_harm
+连死都不敢	-3.0	self_harm
+连死的勇气都没有	-3.0	self_harm
+死都唔敢	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -91756,6 +91890,15 @@ google一下就有	-1.5	rude
 @zh_suicideword & @zh_cantwait	self_harm	a policy's suicide clause asked about by one who cannot wait
 @zh_suicideword & @zh_familymoney	self_harm	a policy's suicide clause asked about for the family's money
 @zh_suicideword & @zh_soonneed	self_harm	a policy's suicide clause asked about by one who will use it (自殺的話保險會賠嗎？我問認真的，因為我應該會用到)
+@zh_die|@zh_sh|@zh_suicideword & @zh_askmine	self_harm	a death asked about, then owned (如果一個人死了，他的帳戶要怎麼處理？我是在問我自己的)
+@zh_shterm|@zh_method & @zh_whichday	self_harm	the way planned, only the day open (我已經計劃好點樣結束，只係未決定邊日)
+@zh_method & @zh_stareat	self_harm	a means stared at (家里那根晾衣绳我一直盯着看)
+@zh_scoldthing & @zh_die|@zh_sh|@zh_shterm	scope:harmless_use	a death word said at a thing, explained (我剛剛說「去死啦」是在罵我的電腦)
+@zh_scoldthing & @zh_die|@zh_sh|@zh_shterm|@zh_insult	scope:thing_target	a death word or an insult said at a thing, no abuse of the listener (我剛剛說「去死啦」是在罵我的電腦，不是在說你)
+@zh_relay & @zh_lastwords	self_harm	last words sent through someone, no longer said in person (请帮我转告我妈一句话，说我爱她，我已经没办法亲口跟她说了)
+@zh_ifidie|@zh_ifgone & @notjoking	self_harm	a death of one's own, said not to be a joke (如果我聽日死咗，個account係咪自動取消？其實我冇講笑)
+@zh_workcard & @zh_cancel|@zh_leaveword|@zh_noneed	scope:one_off	a work card or phone handed back on leaving the job (下个月我就退休了，以后不用这张公务卡了)
+@zh_fiction ..10 @zh_method|@zh_overdose|@zh_ready	scope:reported	a character's means in a film or a show (电视剧里那个主角最后吞了安眠药)
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
 @zh_recovered|@zh_nowfine|@zh_pulledthrough	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
 @zh_pulledthrough & @zh_sh|@zh_shterm	scope:recovered	a hard stretch pulled through (生不如死的一周终于熬过去了)
