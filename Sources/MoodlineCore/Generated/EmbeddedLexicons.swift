@@ -48617,15 +48617,13 @@ driving into a	0	@en_driveinto
 driving off a	0	@en_driveinto
 drive into oncoming	0	@en_driveinto
 steer into	0	@en_driveinto
-into a tree	0	@method,@en_crashspot
-into a wall	0	@en_crashspot
-into oncoming traffic	0	@en_crashspot
-into the river	0	@en_crashspot
-into the sea	0	@en_crashspot
-into a lorry	0	@en_crashspot
-into a truck	0	@en_crashspot
-off a cliff	0	@en_crashspot
-off the pier	0	@en_crashspot
+into a tree	0	@method,@en_crashinto
+into into the river	0	@en_crashinto
+into the sea	0	@en_crashinto
+into a lorry	0	@en_crashinto
+into a truck	0	@en_crashinto
+off a cliff	0	@en_crashinto
+off the pier	0	@en_crashinto
 # --- food refused on purpose (I stopped eating on purpose, it's been two weeks)
 stopped eating on purpose	0	@en_shterm
 not eating on purpose	0	@en_shterm
@@ -48730,6 +48728,52 @@ had to put him down	0	@en_latekin
 i'm not going to be around for the	0	@en_awayday
 i'm not going to be around when	0	@en_awayday
 i'm not going to be in	0	@en_awayday
+i'm going somewhere you can't	0	@en_gone,@self
+i'm going somewhere you lot can't	0	@en_gone,@self
+im going somewhere you cant	0	@en_gone,@self
+going somewhere you can't	0	@en_gone
+going somewhere no one can	0	@en_gone
+going somewhere nobody can	0	@en_gone
+i've written the letters	0	@en_letterswritten
+ive written the letters	0	@en_letterswritten
+i wrote the letters	0	@en_letterswritten
+i've written letters	0	@en_letterswritten
+a wall	0	@en_crashinto
+a lamppost	0	@en_crashinto
+maybe not kidding	0	@notjoking
+not really kidding	0	@notjoking
+not entirely joking	0	@notjoking
+only half joking	0	@notjoking
+# --- made easy for those left (I want to leave it clean for them; I'd like it to be easy for them)
+leave it clean for them	0	@farewell_act,@en_forthem
+easy for them	0	@en_forthem
+be easy for them	0	@en_forthem
+easier for them	0	@en_forthem
+so they don't have to	0	@en_forthem
+so they dont have to	0	@en_forthem
+one less thing for them	0	@en_forthem
+less for them to sort	0	@en_forthem
+less for them to deal with	0	@en_forthem
+# --- "whatever" that asks for nothing rude (send me whatever form that takes)
+whatever form	0	
+whatever form that takes	0	
+whatever it takes	0	
+whatever you need	0	
+whatever's needed	0	
+whatever is needed	0	
+# --- a named headland, said with its owner (Beachy Head's only an hour from mine)
+beachy head's	0	@method,@en_highspot
+# --- a toll on a bridge is a charge (I got charged the Harbour Bridge toll twice)
+bridge toll	0	@en_mundane
+bridge tolls	0	@en_mundane
+toll bridge	0	@en_mundane
+harbour bridge toll	0	@en_mundane
+# --- a device that went off a height (my tablet went off the balcony when the cat knocked it)
+my tablet	0	@en_gadget
+my ipad	0	@en_gadget
+my laptop	0	@en_gadget
+my camera	0	@en_gadget
+my drone	0	@en_gadget
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -61485,6 +61529,13 @@ scammers stole	-1.5
 scammers took	-1.5	
 scammers got	-1.5	
 some scammer	-1.5	
+# --- self-harm: food refused on purpose, the means alone kept (I stopped eating on purpose; turns out I only needed the rope)
+stopped eating on purpose	-3.0	self_harm
+not eating on purpose	-3.0	self_harm
+starving myself	-3.0	self_harm
+only needed the rope	-3.0	self_harm
+only need the rope	-3.0	self_harm
+only kept the rope	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61574,9 +61625,10 @@ some scammer	-1.5
 @en_highspot|@method|@en_edge & @en_pickedspot	self_harm	a place of falling, and the spot picked there (I went and looked at the cliffs today. Picked a spot.)
 @die ..4 @en_deathgood	self_harm	dying called a relief (honestly dying sounds like a relief compared to this)
 @die & @en_workinghow	self_harm	dying, and the way worked out (…and I've been working out how)
-@en_driveinto ..4 @en_crashspot|@method	self_harm	a car driven into something (I'm gonna drive the car into a tree on the way home)
+@en_driveinto ..4 @en_crashinto|@method	self_harm	a car driven into something (I'm gonna drive the car into a tree on the way home)
 @en_letterswritten & @en_leftletters|@plan_time|@en_stopall	self_harm	letters written and left for the family (I've written the letters, they're on the kitchen table)
-@die & @en_soonuse	self_harm	a death asked about, the answer needed soon (who gets my points if I die? that'll come in handy quite soon)
+@die|@en_afterdeath & @en_soonuse	self_harm	a death asked about, the answer needed soon (who gets my points if I die? that'll come in handy quite soon)
+@farewell_act|@en_afterdeath|@en_payout & @en_forthem	self_harm	affairs or a death of one's own, made easy for those left (paid off the overdraft so nobody inherits it… I want to leave it clean for them)
 @en_acclook & @en_policy|@en_payout	self_harm	a death made to look accidental for the policy (it needs to look like an accident)
 @method & @en_howmuch	self_harm	how much of a means it would take
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
@@ -61629,6 +61681,7 @@ some scammer	-1.5
 @leave ..2 @en_trip	scope:negation	off on a trip, not leaving (I'm off backpacking for a few months)
 @en_trip & @leave	scope:negation	a long stay away, the service wanted there (I'm off to India for about a year, so my card works over there?)
 @en_petate & @kill|@method|@en_mact	scope:harmless_use	a pet that swallowed the owner's pills (is there an overdose risk if my dog ate two of my ibuprofen?)
+@en_thing|@en_gadget ..3 @en_jumpdown	scope:harmless_use	a device that went off a height (my tablet went off the balcony when the cat knocked it)
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
 @third ..4 @die|@kill|@hurt|@en_shterm|@burden|@en_shact	scope:reported	someone else
 @third ..3 @en_feel	scope:their_feeling	someone else's feelings
