@@ -148,6 +148,24 @@ import Testing
         #expect(score("你死了也好").categories.contains(.abuse))
     }
 
+    /// Round 95 and 96's kinds: a death of one's own asked about and owned, the way planned with
+    /// the day open, Zhuyin chat spelling, a place picked at a height, dying called a relief and
+    /// letters left are disclosures; a pet's or a late relative's cover closed, a death word said
+    /// at a computer, a bridge toll and years without self-harm are not.
+    @Test func familiesOfRoundsNinetyFiveAndSixStayQuietAndTheirDisclosuresDoNot() {
+        for disclosure in ["如果一个人走了，他的信用卡要怎么销？我问的是我自己", "我已经想好怎么结束了，日子还没定", "ㄅ想活ㄌ",
+                           "drove past the cliffs again this morning. I've picked my spot", "honestly dying would be a relief at this point",
+                           "I wrote the letters last night, they're on the kitchen table for the kids"] {
+            #expect(score(disclosure).categories.contains(.selfHarm), "\(disclosure)")
+        }
+        for routine in ["our cat died on Sunday, please stop the pet insurance from this month", "I need to close my late mother's current account, probate came through",
+                        "我头先讲「去死啦」系闹紧部手机，唔系讲你", "can you refund the second bridge toll, I was charged twice",
+                        "我已经好多年冇再伤害自己，而家好稳定，想问下加额"] {
+            let s = score(routine)
+            #expect(s.categories.intersection([.init(.selfHarm), .init(.churn), .init(.abuse)]).isEmpty, "\(routine): \(s.categories)")
+        }
+    }
+
     /// An agent asking whether the customer is safe is neither a death wish at them nor a
     /// disclosure; telling a death wish is still abuse, and saying one's own thoughts is self-harm.
     @Test func askingWhetherTheListenerIsSafeIsConcern() {
