@@ -48895,6 +48895,47 @@ calm down	0	@en_brusque
 settle down	0	@en_brusque
 relax	0	@en_brusque
 chill out	0	@en_brusque
+# --- other-kinds round 97 (read after scoring once): a review left for praise (I want to leave a review on Trustpilot because your agent Sam was fantastic); a follow-up one was told to make (your colleague said to call after 48 hours, so here I am); the main account kept (close the savings pot but keep the main account); days of asking counted (Day 12 of asking for my refund)
+leave a review	0	@en_leavereview
+leave a good review	0	@en_leavereview
+leave a five star	0	@en_leavereview
+leave a 5 star	0	@en_leavereview
+write a review	0	@en_leavereview
+leave some feedback	0	@en_leavereview
+said to call after	0	@en_toldtofollow
+said to call back	0	@en_toldtofollow
+said to ring back	0	@en_toldtofollow
+told me to call back	0	@en_toldtofollow
+told me to ring back	0	@en_toldtofollow
+asked me to call back	0	@en_toldtofollow
+said to call again	0	@en_toldtofollow
+so here i am	0	@en_hereiam
+as instructed	0	@en_hereiam
+as agreed	0	@en_hereiam
+keep the main account	0	@en_stayon
+keep my main account	0	@en_stayon
+keep the current account	0	@en_stayon
+keep everything else	0	@en_stayon
+day	0	@en_dayn
+of asking	0	@en_ofasking
+of chasing	0	@en_ofasking
+of calling	0	@en_ofasking
+of emailing	0	@en_ofasking
+of trying to get	0	@en_ofasking
+fobbed off by	0	@en_runaround
+passed between	0	@en_runaround
+bounced between	0	@en_runaround
+bounced around	0	@en_runaround
+transferred between	0	@en_runaround
+the brains of a	0	@en_adj
+got the brains of	0	@en_adj
+brains of a	0	@en_adj
+was fantastic	0	@praise
+was brilliant	0	@praise
+was amazing	0	@praise
+was lovely	0	@praise
+was so helpful	0	@praise
+was really helpful	0	@praise
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -61657,6 +61698,14 @@ starving myself	-3.0	self_harm
 only needed the rope	-3.0	self_harm
 only need the rope	-3.0	self_harm
 only kept the rope	-3.0	self_harm
+# --- other-kinds round 97 (read after scoring once): an account closed, asked in the passive (I want my account closed by end of day); raised again and here again
+want my account closed	-1.5	churn
+want the account closed	-1.5	churn
+my account closed by	-1.5	churn
+want my account shut	-1.5	churn
+re-raised it	-1.5	repeat
+raised it again	-1.5	repeat
+and here we are again	-1.5	repeat
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61840,6 +61889,7 @@ only kept the rope	-3.0	self_harm
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
 @en_thingcurse	scope:thing_target	swearing at a thing
 @en_mypeople ..4 @insult|@en_adj	scope:other_target	an insult at someone not on the call (my flatmate is an absolute moron)
+@en_worker ..4 @insult|@en_adj	scope:other_target	an insult at a courier or an engineer, not at the listener (the courier was a right idiot, chucked the parcel over the fence)
 @en_quotedmsg	scope:other_target	an insult inside a message quoted (I got a text saying 'pay up, idiot'): aimed at the customer
 @en_calledme ..3 @insult|@en_adj|@profanity	scope:reported	someone called the speaker names
 @en_thing ..4 @insult|@en_demean|@en_adj	scope:thing_target	a device, an app or a bot called names
@@ -61957,6 +62007,10 @@ only kept the rope	-3.0	self_harm
 @en_clearly & @en_didyounot	rude	it is written plainly, did you not read it
 @en_overreact	rude	the listener's feelings called excessive (you're being hysterical, you are overreacting); @you is a need, not a part, so that it stays a word of abuse alone for the learned layer	needs:@you
 @en_retract & @en_brusque	scope:negation	a brusque word taken back at once (Okay, calm down? No, sorry, that came out wrong, I just mean let's slow down)
+@en_leavereview & @praise	scope:negation	a review left to praise someone (I want to leave a review on Trustpilot because your agent Sam was fantastic)
+@en_toldtofollow & @en_hereiam	scope:settled	a follow-up one was told to make (your colleague said to call after 48 hours to activate it, so here I am)
+@en_dayn ..2 @en_ofasking	repeat	days of asking counted (Day 12 of asking for my refund)
+@en_runaround ..4 @count|@en_num	repeat	sent round several departments (I've been fobbed off by four different departments now)
 @en_manypeople ..4 @en_selfbroke	rude	many break it themselves
 
 # --- repeat
@@ -80840,6 +80894,44 @@ last call啦	0	@zh_lastcall
 系骂紧只狗	0	@zh_scoldthing
 系骂紧电视	0	@zh_scoldthing
 系骂紧部电视	0	@zh_scoldthing
+# --- other-kinds round 97 (read after scoring once): the listener called a good-for-nothing who takes pay for no work (一群拿钱不干活的饭桶，包括你), dumbing down from talking to them (跟你讲话我都觉得自己在降智), skill denied (你呢條友真係冇料), a brain asked for (換一個有大腦的來), garbage not spoken to (我唔同垃圾講嘢)
+跟你讲话	0	@you
+跟你说话	0	@you
+同你讲嘢	0	@you
+同你倾计	0	@you
+自己在降智	0	@zh_dumbing
+觉得自己在降智	0	@zh_dumbing
+在降智	0	@zh_dumbing
+智商被拉低	0	@zh_dumbing
+拉低我的智商	0	@zh_dumbing
+变蠢了	0	@zh_dumbing
+冇料	0	@zh_insult
+呢条友	0	@zh_insult
+有大脑的	0	@zh_insult
+有脑子的	0	@zh_insult
+有脑嘅	0	@zh_insult
+可拨	0	@zh_insult
+# --- staying with the company after a rival praised (不過我還是用你們的就好)
+还是用你们的	0	@zh_stayon
+还是用你们	0	@zh_stayon
+我还是用你们	0	@zh_stayon
+都系用返你哋	0	@zh_stayon
+继续用你们的	0	@zh_stayon
+# --- someone at home who always says so, quoted (我阿媽成日話「啲客服全部都係廢柴」)
+成日话	0	@say
+成日讲	0	@say
+总是说	0	@say
+老是说	0	@say
+经常说	0	@say
+来跟我讲	0	
+嚟同我讲	0	
+来同我讲	0	
+成日话要	0	@zh_saidwill,@say
+成日话要去	0	@zh_saidwill,@say
+成日讲要	0	@zh_saidwill,@say
+总是说要	0	@zh_saidwill,@say
+老是说要	0	@zh_saidwill,@say
+经常说要	0	@zh_saidwill,@say
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -92055,6 +92147,78 @@ google一下就有	-1.5	rude
 连死都不敢	-3.0	self_harm
 连死的勇气都没有	-3.0	self_harm
 死都唔敢	-3.0	self_harm
+# --- other-kinds round 97 (read after scoring once): pay taken for no work, said of the listener (拿钱不干活); the pay asked about (你薪水是怎麼領得下去的); a brain asked for; a friend at a paper who loves such a story; 1823; 携号转网 in pinyin initials; not playing with the company any more; chased for a month
+不干活	-1.5	
+不干活的	-1.5	
+不做事的	-1.5	
+薪水是怎么领得下去	-2.5	abuse
+薪水怎么领得下去	-2.5	abuse
+工资怎么好意思拿	-2.5	abuse
+人工点样攞得落手	-2.5	abuse
+换一个有大脑的	-2.5	abuse
+换个有脑子的	-2.5	abuse
+叫个有脑嘅	-2.5	abuse
+唔同垃圾讲嘢	-3.0	abuse
+不跟垃圾说话	-3.0	abuse
+这么蠢的回答	-2.5	abuse
+咁蠢嘅答案	-2.5	abuse
+他们最爱报	-1.5	escalation
+最爱报这种	-1.5	escalation
+最喜欢报道这种	-1.5	escalation
+朋友在报社	-1.5	escalation
+朋友喺报馆	-1.5	escalation
+1823	-1.5	escalation
+xhzw	-1.5	churn
+唔同你哋玩	-1.5	churn
+不跟你们玩了	-1.5	churn
+不陪你们玩了	-1.5	churn
+唔同你玩	-1.5	churn
+# --- repeat: chased or asked for a stretch of weeks or months (催了一个多月了大哥): every verb with every stretch, generated from the two lists
+催了一个多月	-1.5	repeat
+催了一个月	-1.5	repeat
+催了好几个星期	-1.5	repeat
+催了两个星期	-1.5	repeat
+催了三个星期	-1.5	repeat
+催了半个月	-1.5	repeat
+催了成个月	-1.5	repeat
+催了两个月	-1.5	repeat
+催了好几个月	-1.5	repeat
+催咗一个多月	-1.5	repeat
+催咗一个月	-1.5	repeat
+催咗好几个星期	-1.5	repeat
+催咗两个星期	-1.5	repeat
+催咗三个星期	-1.5	repeat
+催咗半个月	-1.5	repeat
+催咗成个月	-1.5	repeat
+催咗两个月	-1.5	repeat
+催咗好几个月	-1.5	repeat
+追了一个多月	-1.5	repeat
+追了一个月	-1.5	repeat
+追了好几个星期	-1.5	repeat
+追了两个星期	-1.5	repeat
+追了三个星期	-1.5	repeat
+追了半个月	-1.5	repeat
+追了成个月	-1.5	repeat
+追了两个月	-1.5	repeat
+追了好几个月	-1.5	repeat
+追咗一个多月	-1.5	repeat
+追咗一个月	-1.5	repeat
+追咗好几个星期	-1.5	repeat
+追咗两个星期	-1.5	repeat
+追咗三个星期	-1.5	repeat
+追咗半个月	-1.5	repeat
+追咗成个月	-1.5	repeat
+追咗两个月	-1.5	repeat
+追咗好几个月	-1.5	repeat
+问了一个多月	-1.5	repeat
+问了一个月	-1.5	repeat
+问了好几个星期	-1.5	repeat
+问了两个星期	-1.5	repeat
+问了三个星期	-1.5	repeat
+问了半个月	-1.5	repeat
+问了成个月	-1.5	repeat
+问了两个月	-1.5	repeat
+问了好几个月	-1.5	repeat
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -92240,6 +92404,8 @@ google一下就有	-1.5	rude
 @zh_method & @zh_stareat	self_harm	a means stared at (家里那根晾衣绳我一直盯着看)
 @zh_scoldthing & @zh_die|@zh_sh|@zh_shterm	scope:harmless_use	a death word said at a thing, explained (我剛剛說「去死啦」是在罵我的電腦)
 @zh_scoldthing & @zh_die|@zh_sh|@zh_shterm|@zh_insult	scope:thing_target	a death word or an insult said at a thing, no abuse of the listener (我剛剛說「去死啦」是在罵我的電腦，不是在說你)
+@you ..10 @zh_dumbing	abuse	talking to the listener said to dumb one down (跟你讲话我都觉得自己在降智)
+@zh_kin|@third ..3 @say ..12 @zh_insult	scope:reported	someone at home who says the listener's kind are useless, quoted (我阿媽成日話「啲客服全部都係廢柴」)
 @zh_relay & @zh_lastwords	self_harm	last words sent through someone, no longer said in person (请帮我转告我妈一句话，说我爱她，我已经没办法亲口跟她说了)
 @zh_ifidie|@zh_ifgone & @notjoking	self_harm	a death of one's own, said not to be a joke (如果我聽日死咗，個account係咪自動取消？其實我冇講笑)
 @zh_workcard & @zh_cancel|@zh_leaveword|@zh_noneed	scope:one_off	a work card or phone handed back on leaving the job (下个月我就退休了，以后不用这张公务卡了)
