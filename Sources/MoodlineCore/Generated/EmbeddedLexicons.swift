@@ -48936,6 +48936,12 @@ was amazing	0	@praise
 was lovely	0	@praise
 was so helpful	0	@praise
 was really helpful	0	@praise
+# --- a photo of a thing asked for (if you can send me a photo of the meter, I can rebill you): no harassment
+send me a photo of	0	
+send me a picture of	0	
+send me a pic of	0	
+send us a photo of	0	
+send me a photo showing	0	
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -80932,6 +80938,28 @@ last call啦	0	@zh_lastcall
 总是说要	0	@zh_saidwill,@say
 老是说要	0	@zh_saidwill,@say
 经常说要	0	@zh_saidwill,@say
+# --- a funeral told as done, words between (后事刚办完，能省一步是一步): someone else's death
+办完	0	@zh_funeraldone
+刚办完	0	@zh_funeraldone
+都办完了	0	@zh_funeraldone
+已经办完	0	@zh_funeraldone
+处理完	0	@zh_funeraldone
+刚处理完	0	@zh_funeraldone
+搞完	0	@zh_funeraldone
+# --- a relative's medicine awaited (我阿媽啲藥等唔到你哋慢慢查): no means of one's own
+等唔到	0	@zh_awaited
+等不了	0	@zh_awaited
+等不到	0	@zh_awaited
+等着用	0	@zh_awaited
+等住用	0	@zh_awaited
+急着用	0	@zh_awaited
+急住用	0	@zh_awaited
+# --- a way to cancel looked for and not found (在 app 里根本找不到关闭自动续费的地方): a complaint about the app, no leaving
+找不到	0	@zh_cantfind
+搵唔到	0	@zh_cantfind
+找不着	0	@zh_cantfind
+根本找不到	0	@zh_cantfind
+关闭自动续费	0	@zh_cancel
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -92411,6 +92439,8 @@ xhzw	-1.5	churn
 @zh_workcard & @zh_cancel|@zh_leaveword|@zh_noneed	scope:one_off	a work card or phone handed back on leaving the job (下个月我就退休了，以后不用这张公务卡了)
 @zh_fiction ..10 @zh_method|@zh_overdose|@zh_ready	scope:reported	a character's means in a film or a show (电视剧里那个主角最后吞了安眠药)
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
+@zh_aftermath ..2 @zh_funeraldone	scope:reported	a funeral told as done, words between (后事刚办完，能省一步是一步)
+@zh_kin ..2 @zh_method ..3 @zh_awaited	scope:harmless_use	a relative's medicine awaited (我阿媽啲藥等唔到你哋慢慢查)
 @zh_recovered|@zh_nowfine|@zh_pulledthrough	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
 @zh_pulledthrough & @zh_sh|@zh_shterm	scope:recovered	a hard stretch pulled through (生不如死的一周终于熬过去了)
 @zh_past & @zh_recovered	scope:recovered	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
@@ -92525,6 +92555,7 @@ xhzw	-1.5	churn
 @zh_past & @zh_nowgood	scope:negation	a thought of leaving once, content now (以前成日想转台 不过而家用得几好)
 @zh_pet|@zh_kin ..3 @zh_gone ..10 @zh_cancel	scope:one_off	the cover of one who died stopped (我只狗上个月走咗 想取消佢嘅宠物保险)
 @zh_cancelleddone & @letdown	scope:one_off	a cancelling already done, told as why a charge came (上个月明明关了自动续费，这个月又扣了我二十五块)
+@zh_cantfind ..2 @zh_cancel	scope:procedure	a way to cancel looked for and not found (在 app 里根本找不到关闭自动续费的地方)
 @zh_stolen & @zh_auth|@zh_lawpolice|@zh_docask	scope:procedure	a theft or a loss reported to the police
 @zh_auth|@zh_lawpolice ..1 @zh_nextto	scope:procedure	an authority named as a landmark
 @zh_staff ..4 @say ..12 @zh_auth|@zh_lawpolice|@zh_social|@zh_expose	scope:reported	staff who named an outside body
