@@ -48688,7 +48688,6 @@ less for them to deal with	0	@en_forthem
 whatever form	0	
 whatever form that takes	0	
 whatever it takes	0	
-whatever you need	0	
 whatever's needed	0	
 whatever is needed	0	
 # --- a named headland, said with its owner (Beachy Head's only an hour from mine)
@@ -80956,7 +80955,7 @@ last call啦	0	@zh_lastcall
 急住用	0	@zh_awaited
 # --- a way to cancel looked for and not found (在 app 里根本找不到关闭自动续费的地方): a complaint about the app, no leaving
 找不到	0	@zh_cantfind
-搵唔到	0	@zh_cantfind
+揾唔到	0	@zh_cantfind
 找不着	0	@zh_cantfind
 根本找不到	0	@zh_cantfind
 关闭自动续费	0	@zh_cancel
