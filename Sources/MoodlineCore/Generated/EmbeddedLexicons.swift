@@ -48655,8 +48655,6 @@ dog passed away	0	@en_latekin
 cat passed away	0	@en_latekin
 had to put her down	0	@en_latekin
 had to put him down	0	@en_latekin
-i'm not going to be around for the	0	@en_awayday
-i'm not going to be around when	0	@en_awayday
 i'm not going to be in	0	@en_awayday
 i'm going somewhere you can't	0	@en_gone,@self
 i'm going somewhere you lot can't	0	@en_gone,@self
@@ -48941,6 +48939,35 @@ send me a picture of	0
 send me a pic of	0	
 send us a photo of	0	
 send me a photo showing	0	
+# --- statements round 94 (read after its end-of-session scoring): pills kept to take at once; fading out; a policy's suicide clause asked about one's own cover or before a date; a friend's joke reported
+keeping them to take	0	@en_hoard
+to take in one go	0	@en_hoard
+take them all in one go	0	@en_hoard
+all in one go	0	@en_hoard
+take them all at once	0	@en_hoard
+i just fade out	0	@en_gone,@self
+i just fade away	0	@en_gone,@self
+hoping i just fade	0	@en_gone,@self
+i'll just fade away	0	@en_gone,@self
+just fade away	0	@en_gone
+self-inflicted	0	@en_suicideword
+self inflicted	0	@en_suicideword
+asking about my own policy	0	@en_askmine
+asking about my own	0	@en_askmine
+asking for myself	0	@en_askmine
+i'm asking for me	0	@en_askmine
+it's my own policy	0	@en_askmine
+it's for me	0	@en_askmine
+need to know before	0	@en_soonuse
+need to know by	0	@en_soonuse
+need to know soon	0	@en_soonuse
+need to know today	0	@en_soonuse
+reckons i should	0	@en_say
+reckons i ought to	0	@en_say
+says i should	0	@en_say
+said i should	0	@en_say
+before i do anything	0	@en_soonuse
+worth it before i	0	@en_soonuse
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -61711,6 +61738,406 @@ want my account shut	-1.5	churn
 re-raised it	-1.5	repeat
 raised it again	-1.5	repeat
 and here we are again	-1.5	repeat
+# --- self-harm: an overdose taken, told (I've taken a lot of tablets and I'm starting to feel sleepy): every verb with every amount and every medicine, generated from the three lists
+i've taken a lot of tablets	-3.5	self_harm
+i've taken a lot of pills	-3.5	self_harm
+i've taken a lot of paracetamol	-3.5	self_harm
+i've taken a lot of sleeping pills	-3.5	self_harm
+i've taken a lot of painkillers	-3.5	self_harm
+i've taken loads of tablets	-3.5	self_harm
+i've taken loads of pills	-3.5	self_harm
+i've taken loads of paracetamol	-3.5	self_harm
+i've taken loads of sleeping pills	-3.5	self_harm
+i've taken loads of painkillers	-3.5	self_harm
+i've taken all my tablets	-3.5	self_harm
+i've taken all my pills	-3.5	self_harm
+i've taken all my paracetamol	-3.5	self_harm
+i've taken all my sleeping pills	-3.5	self_harm
+i've taken all my painkillers	-3.5	self_harm
+i've taken a load of tablets	-3.5	self_harm
+i've taken a load of pills	-3.5	self_harm
+i've taken a load of paracetamol	-3.5	self_harm
+i've taken a load of sleeping pills	-3.5	self_harm
+i've taken a load of painkillers	-3.5	self_harm
+i've taken a handful of tablets	-3.5	self_harm
+i've taken a handful of pills	-3.5	self_harm
+i've taken a handful of paracetamol	-3.5	self_harm
+i've taken a handful of sleeping pills	-3.5	self_harm
+i've taken a handful of painkillers	-3.5	self_harm
+i've taken lots of tablets	-3.5	self_harm
+i've taken lots of pills	-3.5	self_harm
+i've taken lots of paracetamol	-3.5	self_harm
+i've taken lots of sleeping pills	-3.5	self_harm
+i've taken lots of painkillers	-3.5	self_harm
+i've taken too many tablets	-3.5	self_harm
+i've taken too many pills	-3.5	self_harm
+i've taken too many paracetamol	-3.5	self_harm
+i've taken too many sleeping pills	-3.5	self_harm
+i've taken too many painkillers	-3.5	self_harm
+i've taken a whole box of tablets	-3.5	self_harm
+i've taken a whole box of pills	-3.5	self_harm
+i've taken a whole box of paracetamol	-3.5	self_harm
+i've taken a whole box of sleeping pills	-3.5	self_harm
+i've taken a whole box of painkillers	-3.5	self_harm
+i've taken the whole box of tablets	-3.5	self_harm
+i've taken the whole box of pills	-3.5	self_harm
+i've taken the whole box of paracetamol	-3.5	self_harm
+i've taken the whole box of sleeping pills	-3.5	self_harm
+i've taken the whole box of painkillers	-3.5	self_harm
+i've taken a bottle of tablets	-3.5	self_harm
+i've taken a bottle of pills	-3.5	self_harm
+i've taken a bottle of paracetamol	-3.5	self_harm
+i've taken a bottle of sleeping pills	-3.5	self_harm
+i've taken a bottle of painkillers	-3.5	self_harm
+ive taken a lot of tablets	-3.5	self_harm
+ive taken a lot of pills	-3.5	self_harm
+ive taken a lot of paracetamol	-3.5	self_harm
+ive taken a lot of sleeping pills	-3.5	self_harm
+ive taken a lot of painkillers	-3.5	self_harm
+ive taken loads of tablets	-3.5	self_harm
+ive taken loads of pills	-3.5	self_harm
+ive taken loads of paracetamol	-3.5	self_harm
+ive taken loads of sleeping pills	-3.5	self_harm
+ive taken loads of painkillers	-3.5	self_harm
+ive taken all my tablets	-3.5	self_harm
+ive taken all my pills	-3.5	self_harm
+ive taken all my paracetamol	-3.5	self_harm
+ive taken all my sleeping pills	-3.5	self_harm
+ive taken all my painkillers	-3.5	self_harm
+ive taken a load of tablets	-3.5	self_harm
+ive taken a load of pills	-3.5	self_harm
+ive taken a load of paracetamol	-3.5	self_harm
+ive taken a load of sleeping pills	-3.5	self_harm
+ive taken a load of painkillers	-3.5	self_harm
+ive taken a handful of tablets	-3.5	self_harm
+ive taken a handful of pills	-3.5	self_harm
+ive taken a handful of paracetamol	-3.5	self_harm
+ive taken a handful of sleeping pills	-3.5	self_harm
+ive taken a handful of painkillers	-3.5	self_harm
+ive taken lots of tablets	-3.5	self_harm
+ive taken lots of pills	-3.5	self_harm
+ive taken lots of paracetamol	-3.5	self_harm
+ive taken lots of sleeping pills	-3.5	self_harm
+ive taken lots of painkillers	-3.5	self_harm
+ive taken too many tablets	-3.5	self_harm
+ive taken too many pills	-3.5	self_harm
+ive taken too many paracetamol	-3.5	self_harm
+ive taken too many sleeping pills	-3.5	self_harm
+ive taken too many painkillers	-3.5	self_harm
+ive taken a whole box of tablets	-3.5	self_harm
+ive taken a whole box of pills	-3.5	self_harm
+ive taken a whole box of paracetamol	-3.5	self_harm
+ive taken a whole box of sleeping pills	-3.5	self_harm
+ive taken a whole box of painkillers	-3.5	self_harm
+ive taken the whole box of tablets	-3.5	self_harm
+ive taken the whole box of pills	-3.5	self_harm
+ive taken the whole box of paracetamol	-3.5	self_harm
+ive taken the whole box of sleeping pills	-3.5	self_harm
+ive taken the whole box of painkillers	-3.5	self_harm
+ive taken a bottle of tablets	-3.5	self_harm
+ive taken a bottle of pills	-3.5	self_harm
+ive taken a bottle of paracetamol	-3.5	self_harm
+ive taken a bottle of sleeping pills	-3.5	self_harm
+ive taken a bottle of painkillers	-3.5	self_harm
+i have taken a lot of tablets	-3.5	self_harm
+i have taken a lot of pills	-3.5	self_harm
+i have taken a lot of paracetamol	-3.5	self_harm
+i have taken a lot of sleeping pills	-3.5	self_harm
+i have taken a lot of painkillers	-3.5	self_harm
+i have taken loads of tablets	-3.5	self_harm
+i have taken loads of pills	-3.5	self_harm
+i have taken loads of paracetamol	-3.5	self_harm
+i have taken loads of sleeping pills	-3.5	self_harm
+i have taken loads of painkillers	-3.5	self_harm
+i have taken all my tablets	-3.5	self_harm
+i have taken all my pills	-3.5	self_harm
+i have taken all my paracetamol	-3.5	self_harm
+i have taken all my sleeping pills	-3.5	self_harm
+i have taken all my painkillers	-3.5	self_harm
+i have taken a load of tablets	-3.5	self_harm
+i have taken a load of pills	-3.5	self_harm
+i have taken a load of paracetamol	-3.5	self_harm
+i have taken a load of sleeping pills	-3.5	self_harm
+i have taken a load of painkillers	-3.5	self_harm
+i have taken a handful of tablets	-3.5	self_harm
+i have taken a handful of pills	-3.5	self_harm
+i have taken a handful of paracetamol	-3.5	self_harm
+i have taken a handful of sleeping pills	-3.5	self_harm
+i have taken a handful of painkillers	-3.5	self_harm
+i have taken lots of tablets	-3.5	self_harm
+i have taken lots of pills	-3.5	self_harm
+i have taken lots of paracetamol	-3.5	self_harm
+i have taken lots of sleeping pills	-3.5	self_harm
+i have taken lots of painkillers	-3.5	self_harm
+i have taken too many tablets	-3.5	self_harm
+i have taken too many pills	-3.5	self_harm
+i have taken too many paracetamol	-3.5	self_harm
+i have taken too many sleeping pills	-3.5	self_harm
+i have taken too many painkillers	-3.5	self_harm
+i have taken a whole box of tablets	-3.5	self_harm
+i have taken a whole box of pills	-3.5	self_harm
+i have taken a whole box of paracetamol	-3.5	self_harm
+i have taken a whole box of sleeping pills	-3.5	self_harm
+i have taken a whole box of painkillers	-3.5	self_harm
+i have taken the whole box of tablets	-3.5	self_harm
+i have taken the whole box of pills	-3.5	self_harm
+i have taken the whole box of paracetamol	-3.5	self_harm
+i have taken the whole box of sleeping pills	-3.5	self_harm
+i have taken the whole box of painkillers	-3.5	self_harm
+i have taken a bottle of tablets	-3.5	self_harm
+i have taken a bottle of pills	-3.5	self_harm
+i have taken a bottle of paracetamol	-3.5	self_harm
+i have taken a bottle of sleeping pills	-3.5	self_harm
+i have taken a bottle of painkillers	-3.5	self_harm
+i took a lot of tablets	-3.5	self_harm
+i took a lot of pills	-3.5	self_harm
+i took a lot of paracetamol	-3.5	self_harm
+i took a lot of sleeping pills	-3.5	self_harm
+i took a lot of painkillers	-3.5	self_harm
+i took loads of tablets	-3.5	self_harm
+i took loads of pills	-3.5	self_harm
+i took loads of paracetamol	-3.5	self_harm
+i took loads of sleeping pills	-3.5	self_harm
+i took loads of painkillers	-3.5	self_harm
+i took all my tablets	-3.5	self_harm
+i took all my pills	-3.5	self_harm
+i took all my paracetamol	-3.5	self_harm
+i took all my sleeping pills	-3.5	self_harm
+i took all my painkillers	-3.5	self_harm
+i took a load of tablets	-3.5	self_harm
+i took a load of pills	-3.5	self_harm
+i took a load of paracetamol	-3.5	self_harm
+i took a load of sleeping pills	-3.5	self_harm
+i took a load of painkillers	-3.5	self_harm
+i took a handful of tablets	-3.5	self_harm
+i took a handful of pills	-3.5	self_harm
+i took a handful of paracetamol	-3.5	self_harm
+i took a handful of sleeping pills	-3.5	self_harm
+i took a handful of painkillers	-3.5	self_harm
+i took lots of tablets	-3.5	self_harm
+i took lots of pills	-3.5	self_harm
+i took lots of paracetamol	-3.5	self_harm
+i took lots of sleeping pills	-3.5	self_harm
+i took lots of painkillers	-3.5	self_harm
+i took too many tablets	-3.5	self_harm
+i took too many pills	-3.5	self_harm
+i took too many paracetamol	-3.5	self_harm
+i took too many sleeping pills	-3.5	self_harm
+i took too many painkillers	-3.5	self_harm
+i took a whole box of tablets	-3.5	self_harm
+i took a whole box of pills	-3.5	self_harm
+i took a whole box of paracetamol	-3.5	self_harm
+i took a whole box of sleeping pills	-3.5	self_harm
+i took a whole box of painkillers	-3.5	self_harm
+i took the whole box of tablets	-3.5	self_harm
+i took the whole box of pills	-3.5	self_harm
+i took the whole box of paracetamol	-3.5	self_harm
+i took the whole box of sleeping pills	-3.5	self_harm
+i took the whole box of painkillers	-3.5	self_harm
+i took a bottle of tablets	-3.5	self_harm
+i took a bottle of pills	-3.5	self_harm
+i took a bottle of paracetamol	-3.5	self_harm
+i took a bottle of sleeping pills	-3.5	self_harm
+i took a bottle of painkillers	-3.5	self_harm
+i just took a lot of tablets	-3.5	self_harm
+i just took a lot of pills	-3.5	self_harm
+i just took a lot of paracetamol	-3.5	self_harm
+i just took a lot of sleeping pills	-3.5	self_harm
+i just took a lot of painkillers	-3.5	self_harm
+i just took loads of tablets	-3.5	self_harm
+i just took loads of pills	-3.5	self_harm
+i just took loads of paracetamol	-3.5	self_harm
+i just took loads of sleeping pills	-3.5	self_harm
+i just took loads of painkillers	-3.5	self_harm
+i just took all my tablets	-3.5	self_harm
+i just took all my pills	-3.5	self_harm
+i just took all my paracetamol	-3.5	self_harm
+i just took all my sleeping pills	-3.5	self_harm
+i just took all my painkillers	-3.5	self_harm
+i just took a load of tablets	-3.5	self_harm
+i just took a load of pills	-3.5	self_harm
+i just took a load of paracetamol	-3.5	self_harm
+i just took a load of sleeping pills	-3.5	self_harm
+i just took a load of painkillers	-3.5	self_harm
+i just took a handful of tablets	-3.5	self_harm
+i just took a handful of pills	-3.5	self_harm
+i just took a handful of paracetamol	-3.5	self_harm
+i just took a handful of sleeping pills	-3.5	self_harm
+i just took a handful of painkillers	-3.5	self_harm
+i just took lots of tablets	-3.5	self_harm
+i just took lots of pills	-3.5	self_harm
+i just took lots of paracetamol	-3.5	self_harm
+i just took lots of sleeping pills	-3.5	self_harm
+i just took lots of painkillers	-3.5	self_harm
+i just took too many tablets	-3.5	self_harm
+i just took too many pills	-3.5	self_harm
+i just took too many paracetamol	-3.5	self_harm
+i just took too many sleeping pills	-3.5	self_harm
+i just took too many painkillers	-3.5	self_harm
+i just took a whole box of tablets	-3.5	self_harm
+i just took a whole box of pills	-3.5	self_harm
+i just took a whole box of paracetamol	-3.5	self_harm
+i just took a whole box of sleeping pills	-3.5	self_harm
+i just took a whole box of painkillers	-3.5	self_harm
+i just took the whole box of tablets	-3.5	self_harm
+i just took the whole box of pills	-3.5	self_harm
+i just took the whole box of paracetamol	-3.5	self_harm
+i just took the whole box of sleeping pills	-3.5	self_harm
+i just took the whole box of painkillers	-3.5	self_harm
+i just took a bottle of tablets	-3.5	self_harm
+i just took a bottle of pills	-3.5	self_harm
+i just took a bottle of paracetamol	-3.5	self_harm
+i just took a bottle of sleeping pills	-3.5	self_harm
+i just took a bottle of painkillers	-3.5	self_harm
+i've swallowed a lot of tablets	-3.5	self_harm
+i've swallowed a lot of pills	-3.5	self_harm
+i've swallowed a lot of paracetamol	-3.5	self_harm
+i've swallowed a lot of sleeping pills	-3.5	self_harm
+i've swallowed a lot of painkillers	-3.5	self_harm
+i've swallowed loads of tablets	-3.5	self_harm
+i've swallowed loads of pills	-3.5	self_harm
+i've swallowed loads of paracetamol	-3.5	self_harm
+i've swallowed loads of sleeping pills	-3.5	self_harm
+i've swallowed loads of painkillers	-3.5	self_harm
+i've swallowed all my tablets	-3.5	self_harm
+i've swallowed all my pills	-3.5	self_harm
+i've swallowed all my paracetamol	-3.5	self_harm
+i've swallowed all my sleeping pills	-3.5	self_harm
+i've swallowed all my painkillers	-3.5	self_harm
+i've swallowed a load of tablets	-3.5	self_harm
+i've swallowed a load of pills	-3.5	self_harm
+i've swallowed a load of paracetamol	-3.5	self_harm
+i've swallowed a load of sleeping pills	-3.5	self_harm
+i've swallowed a load of painkillers	-3.5	self_harm
+i've swallowed a handful of tablets	-3.5	self_harm
+i've swallowed a handful of pills	-3.5	self_harm
+i've swallowed a handful of paracetamol	-3.5	self_harm
+i've swallowed a handful of sleeping pills	-3.5	self_harm
+i've swallowed a handful of painkillers	-3.5	self_harm
+i've swallowed lots of tablets	-3.5	self_harm
+i've swallowed lots of pills	-3.5	self_harm
+i've swallowed lots of paracetamol	-3.5	self_harm
+i've swallowed lots of sleeping pills	-3.5	self_harm
+i've swallowed lots of painkillers	-3.5	self_harm
+i've swallowed too many tablets	-3.5	self_harm
+i've swallowed too many pills	-3.5	self_harm
+i've swallowed too many paracetamol	-3.5	self_harm
+i've swallowed too many sleeping pills	-3.5	self_harm
+i've swallowed too many painkillers	-3.5	self_harm
+i've swallowed a whole box of tablets	-3.5	self_harm
+i've swallowed a whole box of pills	-3.5	self_harm
+i've swallowed a whole box of paracetamol	-3.5	self_harm
+i've swallowed a whole box of sleeping pills	-3.5	self_harm
+i've swallowed a whole box of painkillers	-3.5	self_harm
+i've swallowed the whole box of tablets	-3.5	self_harm
+i've swallowed the whole box of pills	-3.5	self_harm
+i've swallowed the whole box of paracetamol	-3.5	self_harm
+i've swallowed the whole box of sleeping pills	-3.5	self_harm
+i've swallowed the whole box of painkillers	-3.5	self_harm
+i've swallowed a bottle of tablets	-3.5	self_harm
+i've swallowed a bottle of pills	-3.5	self_harm
+i've swallowed a bottle of paracetamol	-3.5	self_harm
+i've swallowed a bottle of sleeping pills	-3.5	self_harm
+i've swallowed a bottle of painkillers	-3.5	self_harm
+i swallowed a lot of tablets	-3.5	self_harm
+i swallowed a lot of pills	-3.5	self_harm
+i swallowed a lot of paracetamol	-3.5	self_harm
+i swallowed a lot of sleeping pills	-3.5	self_harm
+i swallowed a lot of painkillers	-3.5	self_harm
+i swallowed loads of tablets	-3.5	self_harm
+i swallowed loads of pills	-3.5	self_harm
+i swallowed loads of paracetamol	-3.5	self_harm
+i swallowed loads of sleeping pills	-3.5	self_harm
+i swallowed loads of painkillers	-3.5	self_harm
+i swallowed all my tablets	-3.5	self_harm
+i swallowed all my pills	-3.5	self_harm
+i swallowed all my paracetamol	-3.5	self_harm
+i swallowed all my sleeping pills	-3.5	self_harm
+i swallowed all my painkillers	-3.5	self_harm
+i swallowed a load of tablets	-3.5	self_harm
+i swallowed a load of pills	-3.5	self_harm
+i swallowed a load of paracetamol	-3.5	self_harm
+i swallowed a load of sleeping pills	-3.5	self_harm
+i swallowed a load of painkillers	-3.5	self_harm
+i swallowed a handful of tablets	-3.5	self_harm
+i swallowed a handful of pills	-3.5	self_harm
+i swallowed a handful of paracetamol	-3.5	self_harm
+i swallowed a handful of sleeping pills	-3.5	self_harm
+i swallowed a handful of painkillers	-3.5	self_harm
+i swallowed lots of tablets	-3.5	self_harm
+i swallowed lots of pills	-3.5	self_harm
+i swallowed lots of paracetamol	-3.5	self_harm
+i swallowed lots of sleeping pills	-3.5	self_harm
+i swallowed lots of painkillers	-3.5	self_harm
+i swallowed too many tablets	-3.5	self_harm
+i swallowed too many pills	-3.5	self_harm
+i swallowed too many paracetamol	-3.5	self_harm
+i swallowed too many sleeping pills	-3.5	self_harm
+i swallowed too many painkillers	-3.5	self_harm
+i swallowed a whole box of tablets	-3.5	self_harm
+i swallowed a whole box of pills	-3.5	self_harm
+i swallowed a whole box of paracetamol	-3.5	self_harm
+i swallowed a whole box of sleeping pills	-3.5	self_harm
+i swallowed a whole box of painkillers	-3.5	self_harm
+i swallowed the whole box of tablets	-3.5	self_harm
+i swallowed the whole box of pills	-3.5	self_harm
+i swallowed the whole box of paracetamol	-3.5	self_harm
+i swallowed the whole box of sleeping pills	-3.5	self_harm
+i swallowed the whole box of painkillers	-3.5	self_harm
+i swallowed a bottle of tablets	-3.5	self_harm
+i swallowed a bottle of pills	-3.5	self_harm
+i swallowed a bottle of paracetamol	-3.5	self_harm
+i swallowed a bottle of sleeping pills	-3.5	self_harm
+i swallowed a bottle of painkillers	-3.5	self_harm
+taken a lot of tablets	-3.5	self_harm
+taken a lot of pills	-3.5	self_harm
+taken a lot of paracetamol	-3.5	self_harm
+taken a lot of sleeping pills	-3.5	self_harm
+taken a lot of painkillers	-3.5	self_harm
+taken loads of tablets	-3.5	self_harm
+taken loads of pills	-3.5	self_harm
+taken loads of paracetamol	-3.5	self_harm
+taken loads of sleeping pills	-3.5	self_harm
+taken loads of painkillers	-3.5	self_harm
+taken all my tablets	-3.5	self_harm
+taken all my paracetamol	-3.5	self_harm
+taken all my sleeping pills	-3.5	self_harm
+taken all my painkillers	-3.5	self_harm
+taken a load of tablets	-3.5	self_harm
+taken a load of pills	-3.5	self_harm
+taken a load of paracetamol	-3.5	self_harm
+taken a load of sleeping pills	-3.5	self_harm
+taken a load of painkillers	-3.5	self_harm
+taken a handful of tablets	-3.5	self_harm
+taken a handful of pills	-3.5	self_harm
+taken a handful of paracetamol	-3.5	self_harm
+taken a handful of sleeping pills	-3.5	self_harm
+taken a handful of painkillers	-3.5	self_harm
+taken lots of tablets	-3.5	self_harm
+taken lots of pills	-3.5	self_harm
+taken lots of paracetamol	-3.5	self_harm
+taken lots of sleeping pills	-3.5	self_harm
+taken lots of painkillers	-3.5	self_harm
+taken too many tablets	-3.5	self_harm
+taken too many pills	-3.5	self_harm
+taken too many paracetamol	-3.5	self_harm
+taken too many sleeping pills	-3.5	self_harm
+taken too many painkillers	-3.5	self_harm
+taken a whole box of tablets	-3.5	self_harm
+taken a whole box of pills	-3.5	self_harm
+taken a whole box of paracetamol	-3.5	self_harm
+taken a whole box of sleeping pills	-3.5	self_harm
+taken a whole box of painkillers	-3.5	self_harm
+taken the whole box of tablets	-3.5	self_harm
+taken the whole box of pills	-3.5	self_harm
+taken the whole box of paracetamol	-3.5	self_harm
+taken the whole box of sleeping pills	-3.5	self_harm
+taken the whole box of painkillers	-3.5	self_harm
+taken a bottle of tablets	-3.5	self_harm
+taken a bottle of pills	-3.5	self_harm
+taken a bottle of paracetamol	-3.5	self_harm
+taken a bottle of sleeping pills	-3.5	self_harm
+taken a bottle of painkillers	-3.5	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -61802,7 +62229,8 @@ and here we are again	-1.5	repeat
 @die & @en_workinghow	self_harm	dying, and the way worked out (…and I've been working out how)
 @en_driveinto ..4 @en_crashinto|@method	self_harm	a car driven into something (I'm gonna drive the car into a tree on the way home)
 @en_letterswritten & @en_leftletters|@plan_time|@en_stopall	self_harm	letters written and left for the family (I've written the letters, they're on the kitchen table)
-@die|@en_afterdeath & @en_soonuse	self_harm	a death asked about, the answer needed soon (who gets my points if I die? that'll come in handy quite soon)
+@die|@en_afterdeath|@en_suicideword & @en_soonuse	self_harm	a death asked about, the answer needed soon (who gets my points if I die? that'll come in handy quite soon)
+@en_suicideword & @en_askmine	self_harm	a policy's suicide clause asked about one's own cover (…if the death was, you know, self-inflicted? Asking about my own policy.)
 @farewell_act|@en_afterdeath|@en_payout & @en_forthem	self_harm	affairs or a death of one's own, made easy for those left (paid off the overdraft so nobody inherits it… I want to leave it clean for them)
 @en_acclook & @en_policy|@en_payout	self_harm	a death made to look accidental for the policy (it needs to look like an accident)
 @method & @en_howmuch	self_harm	how much of a means it would take
@@ -61854,7 +62282,7 @@ and here we are again	-1.5	repeat
 @method|@en_atthand ..10 @en_nomatter	self_harm	the means at hand, and nothing matters
 @en_stay & @switch|@cancel|@leave	scope:negation	staying after all
 @leave ..2 @en_trip	scope:negation	off on a trip, not leaving (I'm off backpacking for a few months)
-@en_trip & @leave	scope:negation	a long stay away, the service wanted there (I'm off to India for about a year, so my card works over there?)
+@en_trip & @leave	scope:one_off	a long stay away, the service wanted there (I'm off to India for about a year, so my card works over there?)
 @en_petate & @kill|@method|@en_mact	scope:harmless_use	a pet that swallowed the owner's pills (is there an overdose risk if my dog ate two of my ibuprofen?)
 @en_thing|@en_gadget ..3 @en_jumpdown	scope:harmless_use	a device that went off a height (my tablet went off the balcony when the cat knocked it)
 @method & @en_notjoking	self_harm	a means or a place, not joking this time
@@ -80959,6 +81387,49 @@ last call啦	0	@zh_lastcall
 找不着	0	@zh_cantfind
 根本找不到	0	@zh_cantfind
 关闭自动续费	0	@zh_cancel
+# --- statements round 94 (read after its end-of-session scoring): not entirely joking; one's own death supposed tomorrow; a burden's wish granted; letters to everyone; a phone not needed; a house cleared; one's own life taken, the family paid; at a bridge with one last thing; retiring; a dark time long ago
+也不全是	0	@notjoking
+也不完全是	0	@notjoking
+半开玩笑	0	@notjoking
+唔系完全讲笑	0	@notjoking
+我要是明天没了	0	@zh_ifidie,@self
+要是我明天没了	0	@zh_ifidie,@self
+我要是没了	0	@zh_ifidie,@self
+如果我冇咗	0	@zh_ifidie,@self
+那我就成全他	0	@zh_grantwish
+那我就成全他们	0	@zh_grantwish
+我就成全你们	0	@zh_grantwish
+成全佢	0	@zh_grantwish
+成全他	0	@zh_grantwish
+给每个人都写了信	0	@zh_letterall
+给每个人写了信	0	@zh_letterall
+写好给每个人的信	0	@zh_letterall
+写咗信俾每个人	0	@zh_letterall
+也不需要手机了	0	@zh_noneed
+不需要手机了	0	@zh_noneed
+唔使用电话喇	0	@zh_noneed
+清得七七八八	0	@zh_windup
+都清得差不多	0	@zh_windup
+清理得差不多了	0	@zh_windup
+都执得七七八八	0	@zh_windup
+自己攞命	0	@zh_suicideword
+佢哋攞唔到钱	0	@zh_familymoney
+他们拿不到钱	0	@zh_familymoney
+家人拿不到钱	0	@zh_familymoney
+大桥上面	0	@zh_place
+桥上面	0	@zh_place
+大桥上	0	@zh_place
+最后把这个问题处理完	0	@zh_lasttalk
+最后把这件事处理完	0	@zh_lasttalk
+最后处理埋呢样	0	@zh_lasttalk
+我要退休了	0	@zh_retire
+要退休了	0	@zh_retire
+快退休了	0	@zh_retire
+那是大学时候的事了	0	@zh_thattime
+那是很久以前的事了	0	@zh_thattime
+系好耐之前嘅事	0	@zh_thattime
+现在结婚有孩子了	0	@zh_nowfine
+现在有家有孩子了	0	@zh_nowfine
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -92246,6 +92717,78 @@ xhzw	-1.5	churn
 问了成个月	-1.5	repeat
 问了两个月	-1.5	repeat
 问了好几个月	-1.5	repeat
+# --- self-harm: pills taken by the handful, told (刚吃了一把药，现在有点晕): every verb with every amount, generated from the two lists
+刚吃了一把药	-3.5	self_harm
+刚吃了一大把药	-3.5	self_harm
+刚吃了一整瓶药	-3.5	self_harm
+刚吃了一整盒药	-3.5	self_harm
+刚吃了一大堆药	-3.5	self_harm
+刚吃了好多药	-3.5	self_harm
+刚吃了成樽药	-3.5	self_harm
+刚吃了一大把安眠药	-3.5	self_harm
+刚吃了一把安眠药	-3.5	self_harm
+吃了一把药	-3.5	self_harm
+吃了一大把药	-3.5	self_harm
+吃了一整瓶药	-3.5	self_harm
+吃了一整盒药	-3.5	self_harm
+吃了一大堆药	-3.5	self_harm
+吃了好多药	-3.5	self_harm
+吃了成樽药	-3.5	self_harm
+吃了一大把安眠药	-3.5	self_harm
+吃了一把安眠药	-3.5	self_harm
+刚吞了一把药	-3.5	self_harm
+刚吞了一大把药	-3.5	self_harm
+刚吞了一整瓶药	-3.5	self_harm
+刚吞了一整盒药	-3.5	self_harm
+刚吞了一大堆药	-3.5	self_harm
+刚吞了好多药	-3.5	self_harm
+刚吞了成樽药	-3.5	self_harm
+刚吞了一大把安眠药	-3.5	self_harm
+刚吞了一把安眠药	-3.5	self_harm
+吞了一把药	-3.5	self_harm
+吞了一大把药	-3.5	self_harm
+吞了一整瓶药	-3.5	self_harm
+吞了一整盒药	-3.5	self_harm
+吞了一大堆药	-3.5	self_harm
+吞了好多药	-3.5	self_harm
+吞了成樽药	-3.5	self_harm
+吞了一大把安眠药	-3.5	self_harm
+吞了一把安眠药	-3.5	self_harm
+食咗一把药	-3.5	self_harm
+食咗一大把药	-3.5	self_harm
+食咗一整瓶药	-3.5	self_harm
+食咗一整盒药	-3.5	self_harm
+食咗一大堆药	-3.5	self_harm
+食咗成樽药	-3.5	self_harm
+食咗一大把安眠药	-3.5	self_harm
+食咗一把安眠药	-3.5	self_harm
+啱啱食咗一把药	-3.5	self_harm
+啱啱食咗一大把药	-3.5	self_harm
+啱啱食咗一整瓶药	-3.5	self_harm
+啱啱食咗一整盒药	-3.5	self_harm
+啱啱食咗一大堆药	-3.5	self_harm
+啱啱食咗好多药	-3.5	self_harm
+啱啱食咗成樽药	-3.5	self_harm
+啱啱食咗一大把安眠药	-3.5	self_harm
+啱啱食咗一把安眠药	-3.5	self_harm
+吞咗一把药	-3.5	self_harm
+吞咗一大把药	-3.5	self_harm
+吞咗一整瓶药	-3.5	self_harm
+吞咗一整盒药	-3.5	self_harm
+吞咗一大堆药	-3.5	self_harm
+吞咗好多药	-3.5	self_harm
+吞咗成樽药	-3.5	self_harm
+吞咗一大把安眠药	-3.5	self_harm
+吞咗一把安眠药	-3.5	self_harm
+# --- statements round 94 (read after its end-of-session scoring): this life ends here; a farewell for real
+这辈子就到这了	-3.5	self_harm
+这辈子就到这里了	-3.5	self_harm
+呢世就到呢度	-3.5	self_harm
+真的要告别了	-2.5	self_harm
+真系要讲再见	-2.5	self_harm
+穷死了	-1.5	hyperbole
+快穷死了	-1.5	hyperbole
+穷到死	-1.5	hyperbole
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -92434,6 +92977,8 @@ xhzw	-1.5	churn
 @you ..10 @zh_dumbing	abuse	talking to the listener said to dumb one down (跟你讲话我都觉得自己在降智)
 @zh_kin|@third ..3 @say ..12 @zh_insult	scope:reported	someone at home who says the listener's kind are useless, quoted (我阿媽成日話「啲客服全部都係廢柴」)
 @zh_relay & @zh_lastwords	self_harm	last words sent through someone, no longer said in person (请帮我转告我妈一句话，说我爱她，我已经没办法亲口跟她说了)
+@zh_burden & @zh_grantwish	self_harm	called a burden, and the wish to be rid of one granted (我老公说我是他的拖累，那我就成全他)
+@zh_letterall	self_harm	letters written to everyone (我给每个人都写了信，包括你们公司的小王)
 @zh_ifidie|@zh_ifgone & @notjoking	self_harm	a death of one's own, said not to be a joke (如果我聽日死咗，個account係咪自動取消？其實我冇講笑)
 @zh_workcard & @zh_cancel|@zh_leaveword|@zh_noneed	scope:one_off	a work card or phone handed back on leaving the job (下个月我就退休了，以后不用这张公务卡了)
 @zh_fiction ..10 @zh_method|@zh_overdose|@zh_ready	scope:reported	a character's means in a film or a show (电视剧里那个主角最后吞了安眠药)
