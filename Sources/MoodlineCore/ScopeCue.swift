@@ -129,6 +129,16 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a self-harm guess the learned layer is all but sure of outweighs the cue: a story,
+    /// an ordinary word, a denial or words at the listener explain one part of a line the model
+    /// reads whole. A script or a question about the listener's safety is the agent's, and holds.
+    var yieldsToSureModel: Bool {
+        switch self {
+        case .reported, .harmlessUse, .denial, .listenerTarget: true
+        default: false
+        }
+    }
+
     public init?(name: some StringProtocol) {
         guard let cue = Self.allCases.first(where: { $0.name == name }) else { return nil }
         self = cue

@@ -46,6 +46,10 @@ public enum ScoreStep: Sendable, Equatable {
     /// The learned layer's category stood on the model alone in a fragment of angry hyperbole
     /// (气死我了), and was left out.
     case learnedHyperbole(Category)
+    /// The learned layer was all but sure of self-harm in a fragment where the speaker speaks,
+    /// and a cue that would cancel the guess (someone else's story, an ordinary use, a denial)
+    /// did not: the cue explains a word, the model reads the whole line.
+    case learnedOverrulesCue(Category, ScopeCue)
     /// The learned layer overruled a rule's category: it gave it a probability under its veto.
     case learnedVeto(Category, probability: Float)
     /// Sarcastic praise turned the total around.

@@ -246,6 +246,11 @@ private struct RuleState {
     static let storyShare: Float = 0.6
     /// How much of its negative words a fragment said laughing keeps.
     static let jestShare: Float = 0.4
+    /// The learned layer's self-harm logit (p ≈ 0.99) from which a cue of the clauses no longer
+    /// cancels it when the speaker speaks: first-sight disclosures beside a story, a denial taken
+    /// back or an ordinary word (我爸说…反正我听日之后都唔喺度, "I'm fine tho. wait no") scored
+    /// above it, and the first-sight hard negatives under it.
+    static let sureSelfHarm: Float = 4.6
 
     init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
         self.clause = clause
@@ -798,10 +803,14 @@ private struct RuleState {
             // A cue cancels the guess only when it speaks for every clause with a word that can
             // carry it; a cue of the fragment's wide patterns speaks for all of them.
             if cancelled.contains(category) && (wideCancelled.contains(category) || !clause.isOpenToLearned(category)) {
-                if let cue = allCues.cue(cancelling: category) {
-                    tracer.record(.categoryScoped(hit, cue))
+                let cue = allCues.cue(cancelling: category)
+                if category == .selfHarm, logits[k] >= Self.sureSelfHarm, let cue, cue.yieldsToSureModel,
+                   clause.fragmentConcepts.union.contains(Int(clause.patterns.speaker)) {
+                    tracer.record(.learnedOverrulesCue(category, cue))
+                } else {
+                    if let cue { tracer.record(.categoryScoped(hit, cue)) }
+                    continue
                 }
-                continue
             }
             let support = clause.patterns.learnedSupport[Int(category.rawValue)]
             let unsupported = !support.isEmpty && !clause.fragmentConcepts.intersects(support)

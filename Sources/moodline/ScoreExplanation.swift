@@ -79,6 +79,8 @@ struct ScoreExplanation {
             return "  learned model: \(category.tag) left out: a faint guess, under the model's alert threshold, with no word that can carry it (support:\(category.tag) lines) and aimed at no one"
         case .learnedHyperbole(let category):
             return "  learned model: \(category.tag) left out: the fragment's death word is said in temper, and no word can carry \(category.tag)"
+        case .learnedOverrulesCue(let category, let cue):
+            return "    learned model: \(category.tag) kept although the clause is \(cue.explanation): the model is all but sure, and the speaker speaks"
         case .jest(let from, let to):
             return "said laughing or in jest: total \(format(from)) → \(format(to))"
         case .settledPast(let from, let to):

@@ -1373,4 +1373,29 @@ import Testing
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
     }
+
+    /// The speaker as the subject of what the listener is usually told (I might as well go jump
+    /// off a cliff), "you" meaning anyone, and the speaker counted in: self-harm. The same words
+    /// ordered at the listener, asked of them as a service, or an idiom of temper: no self-harm.
+    @Test func theSpeakerAsTheOneWhoGoes() {
+        for text in ["I might as well go jump off a cliff, nothing's working out",
+                     "i'm gonna go jump off the bridge after work",
+                     "do you ever feel like you just want to disappear? that's where i'm at",
+                     "i just want it to stop. all of it. me included",
+                     "the account holder is me and I'll be deceased by Monday",
+                     "if the chat disconnects and i dont reply its because i took them all",
+                     "lol a 12 month contract when im not planning to last 12 more days"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["go jump off a bridge you idiot", "you might as well go jump off a cliff, useless lot"] {
+            let categories = score(text).categories
+            #expect(categories.contains(.abuse) && !categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["can u just stop the direct debits", "can you just stop calling me every day",
+                     "I took them all back to the shop, the whole batch was faulty",
+                     "tell them to go jump in a lake, I'm not paying twice",
+                     "one less thing for me to worry about, thanks"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
 }

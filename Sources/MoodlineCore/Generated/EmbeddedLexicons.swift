@@ -48968,6 +48968,575 @@ says i should	0	@en_say
 said i should	0	@en_say
 before i do anything	0	@en_soonuse
 worth it before i	0	@en_soonuse
+# --- the speaker as the one who goes and jumps (I'm gonna go jump off the bridge; might as well go jump off a cliff):
+#     a subject or a modal before "go jump" makes it no order to the listener
+i'm gonna go jump	0	@en_jumpdown,@en_mact,@self
+i'm gonna go jump off	0	@en_jumpdown,@en_mact,@self
+i'm gonna go and jump	0	@en_jumpdown,@en_mact,@self
+i'm gonna go and jump off	0	@en_jumpdown,@en_mact,@self
+im gonna go jump	0	@en_jumpdown,@en_mact,@self
+im gonna go jump off	0	@en_jumpdown,@en_mact,@self
+im gonna go and jump	0	@en_jumpdown,@en_mact,@self
+im gonna go and jump off	0	@en_jumpdown,@en_mact,@self
+i am gonna go jump	0	@en_jumpdown,@en_mact,@self
+i am gonna go jump off	0	@en_jumpdown,@en_mact,@self
+i am gonna go and jump	0	@en_jumpdown,@en_mact,@self
+i am gonna go and jump off	0	@en_jumpdown,@en_mact,@self
+i'm going to go jump	0	@en_jumpdown,@en_mact,@self
+i'm going to go jump off	0	@en_jumpdown,@en_mact,@self
+i'm going to go and jump	0	@en_jumpdown,@en_mact,@self
+i'm going to go and jump off	0	@en_jumpdown,@en_mact,@self
+im going to go jump	0	@en_jumpdown,@en_mact,@self
+im going to go jump off	0	@en_jumpdown,@en_mact,@self
+im going to go and jump	0	@en_jumpdown,@en_mact,@self
+im going to go and jump off	0	@en_jumpdown,@en_mact,@self
+i am going to go jump	0	@en_jumpdown,@en_mact,@self
+i am going to go jump off	0	@en_jumpdown,@en_mact,@self
+i am going to go and jump	0	@en_jumpdown,@en_mact,@self
+i am going to go and jump off	0	@en_jumpdown,@en_mact,@self
+i'll go jump	0	@en_jumpdown,@en_mact,@self
+i'll go jump off	0	@en_jumpdown,@en_mact,@self
+i'll go and jump	0	@en_jumpdown,@en_mact,@self
+i'll go and jump off	0	@en_jumpdown,@en_mact,@self
+ill go jump	0	@en_jumpdown,@en_mact,@self
+ill go jump off	0	@en_jumpdown,@en_mact,@self
+ill go and jump	0	@en_jumpdown,@en_mact,@self
+ill go and jump off	0	@en_jumpdown,@en_mact,@self
+i will go jump	0	@en_jumpdown,@en_mact,@self
+i will go jump off	0	@en_jumpdown,@en_mact,@self
+i will go and jump	0	@en_jumpdown,@en_mact,@self
+i will go and jump off	0	@en_jumpdown,@en_mact,@self
+i might go jump	0	@en_jumpdown,@en_mact,@self
+i might go jump off	0	@en_jumpdown,@en_mact,@self
+i might go and jump	0	@en_jumpdown,@en_mact,@self
+i might go and jump off	0	@en_jumpdown,@en_mact,@self
+i might just go jump	0	@en_jumpdown,@en_mact,@self
+i might just go jump off	0	@en_jumpdown,@en_mact,@self
+i might just go and jump	0	@en_jumpdown,@en_mact,@self
+i might just go and jump off	0	@en_jumpdown,@en_mact,@self
+i might as well go jump	0	@en_jumpdown,@en_mact,@self
+i might as well go jump off	0	@en_jumpdown,@en_mact,@self
+i might as well go and jump	0	@en_jumpdown,@en_mact,@self
+i might as well go and jump off	0	@en_jumpdown,@en_mact,@self
+might as well go jump	0	@en_jumpdown,@en_mact,@self
+might as well go jump off	0	@en_jumpdown,@en_mact,@self
+might as well go and jump	0	@en_jumpdown,@en_mact,@self
+might as well go and jump off	0	@en_jumpdown,@en_mact,@self
+may as well go jump	0	@en_jumpdown,@en_mact,@self
+may as well go jump off	0	@en_jumpdown,@en_mact,@self
+may as well go and jump	0	@en_jumpdown,@en_mact,@self
+may as well go and jump off	0	@en_jumpdown,@en_mact,@self
+i may as well go jump	0	@en_jumpdown,@en_mact,@self
+i may as well go jump off	0	@en_jumpdown,@en_mact,@self
+i may as well go and jump	0	@en_jumpdown,@en_mact,@self
+i may as well go and jump off	0	@en_jumpdown,@en_mact,@self
+i should go jump	0	@en_jumpdown,@en_mact,@self
+i should go jump off	0	@en_jumpdown,@en_mact,@self
+i should go and jump	0	@en_jumpdown,@en_mact,@self
+i should go and jump off	0	@en_jumpdown,@en_mact,@self
+i should just go jump	0	@en_jumpdown,@en_mact,@self
+i should just go jump off	0	@en_jumpdown,@en_mact,@self
+i should just go and jump	0	@en_jumpdown,@en_mact,@self
+i should just go and jump off	0	@en_jumpdown,@en_mact,@self
+i could go jump	0	@en_jumpdown,@en_mact,@self
+i could go jump off	0	@en_jumpdown,@en_mact,@self
+i could go and jump	0	@en_jumpdown,@en_mact,@self
+i could go and jump off	0	@en_jumpdown,@en_mact,@self
+i could just go jump	0	@en_jumpdown,@en_mact,@self
+i could just go jump off	0	@en_jumpdown,@en_mact,@self
+i could just go and jump	0	@en_jumpdown,@en_mact,@self
+i could just go and jump off	0	@en_jumpdown,@en_mact,@self
+i wanna go jump	0	@en_jumpdown,@en_mact,@self
+i wanna go jump off	0	@en_jumpdown,@en_mact,@self
+i wanna go and jump	0	@en_jumpdown,@en_mact,@self
+i wanna go and jump off	0	@en_jumpdown,@en_mact,@self
+i want to go jump	0	@en_jumpdown,@en_mact,@self
+i want to go jump off	0	@en_jumpdown,@en_mact,@self
+i want to go and jump	0	@en_jumpdown,@en_mact,@self
+i want to go and jump off	0	@en_jumpdown,@en_mact,@self
+i'm about to go jump	0	@en_jumpdown,@en_mact,@self
+i'm about to go jump off	0	@en_jumpdown,@en_mact,@self
+i'm about to go and jump	0	@en_jumpdown,@en_mact,@self
+i'm about to go and jump off	0	@en_jumpdown,@en_mact,@self
+im about to go jump	0	@en_jumpdown,@en_mact,@self
+im about to go jump off	0	@en_jumpdown,@en_mact,@self
+im about to go and jump	0	@en_jumpdown,@en_mact,@self
+im about to go and jump off	0	@en_jumpdown,@en_mact,@self
+gonna go jump	0	@en_jumpdown,@en_mact,@self
+gonna go jump off	0	@en_jumpdown,@en_mact,@self
+gonna go and jump	0	@en_jumpdown,@en_mact,@self
+gonna go and jump off	0	@en_jumpdown,@en_mact,@self
+i'll just go jump	0	@en_jumpdown,@en_mact,@self
+i'll just go jump off	0	@en_jumpdown,@en_mact,@self
+i'll just go and jump	0	@en_jumpdown,@en_mact,@self
+i'll just go and jump off	0	@en_jumpdown,@en_mact,@self
+ill just go jump	0	@en_jumpdown,@en_mact,@self
+ill just go jump off	0	@en_jumpdown,@en_mact,@self
+ill just go and jump	0	@en_jumpdown,@en_mact,@self
+ill just go and jump off	0	@en_jumpdown,@en_mact,@self
+i think i'll go jump	0	@en_jumpdown,@en_mact,@self
+i think i'll go jump off	0	@en_jumpdown,@en_mact,@self
+i think i'll go and jump	0	@en_jumpdown,@en_mact,@self
+i think i'll go and jump off	0	@en_jumpdown,@en_mact,@self
+i swear i'll go jump	0	@en_jumpdown,@en_mact,@self
+i swear i'll go jump off	0	@en_jumpdown,@en_mact,@self
+i swear i'll go and jump	0	@en_jumpdown,@en_mact,@self
+i swear i'll go and jump off	0	@en_jumpdown,@en_mact,@self
+i'd rather go jump	0	@en_jumpdown,@en_mact,@self
+i'd rather go jump off	0	@en_jumpdown,@en_mact,@self
+i'd rather go and jump	0	@en_jumpdown,@en_mact,@self
+i'd rather go and jump off	0	@en_jumpdown,@en_mact,@self
+i'd sooner go jump	0	@en_jumpdown,@en_mact,@self
+i'd sooner go jump off	0	@en_jumpdown,@en_mact,@self
+i'd sooner go and jump	0	@en_jumpdown,@en_mact,@self
+i'd sooner go and jump off	0	@en_jumpdown,@en_mact,@self
+i'm tempted to go jump	0	@en_jumpdown,@en_mact,@self
+i'm tempted to go jump off	0	@en_jumpdown,@en_mact,@self
+i'm tempted to go and jump	0	@en_jumpdown,@en_mact,@self
+i'm tempted to go and jump off	0	@en_jumpdown,@en_mact,@self
+im tempted to go jump	0	@en_jumpdown,@en_mact,@self
+im tempted to go jump off	0	@en_jumpdown,@en_mact,@self
+im tempted to go and jump	0	@en_jumpdown,@en_mact,@self
+im tempted to go and jump off	0	@en_jumpdown,@en_mact,@self
+tempted to go jump	0	@en_jumpdown,@en_mact,@self
+tempted to go jump off	0	@en_jumpdown,@en_mact,@self
+tempted to go and jump	0	@en_jumpdown,@en_mact,@self
+tempted to go and jump off	0	@en_jumpdown,@en_mact,@self
+#     the same said to the listener stays an order to them (you might as well go jump off a cliff)
+you might as well go jump	0	@en_tolistener,@you
+you might as well go jump off	0	@en_tolistener,@you
+you might as well go and jump	0	@en_tolistener,@you
+you might as well go and jump off	0	@en_tolistener,@you
+you may as well go jump	0	@en_tolistener,@you
+you may as well go jump off	0	@en_tolistener,@you
+you may as well go and jump	0	@en_tolistener,@you
+you may as well go and jump off	0	@en_tolistener,@you
+you should go jump	0	@en_tolistener,@you
+you should go jump off	0	@en_tolistener,@you
+you should go and jump	0	@en_tolistener,@you
+you should go and jump off	0	@en_tolistener,@you
+you should just go jump	0	@en_tolistener,@you
+you should just go jump off	0	@en_tolistener,@you
+you should just go and jump	0	@en_tolistener,@you
+you should just go and jump off	0	@en_tolistener,@you
+you could go jump	0	@en_tolistener,@you
+you could go jump off	0	@en_tolistener,@you
+you could go and jump	0	@en_tolistener,@you
+you could go and jump off	0	@en_tolistener,@you
+you could just go jump	0	@en_tolistener,@you
+you could just go jump off	0	@en_tolistener,@you
+you could just go and jump	0	@en_tolistener,@you
+you could just go and jump off	0	@en_tolistener,@you
+you can go jump	0	@en_tolistener,@you
+you can go jump off	0	@en_tolistener,@you
+you can go and jump	0	@en_tolistener,@you
+you can go and jump off	0	@en_tolistener,@you
+you can just go jump	0	@en_tolistener,@you
+you can just go jump off	0	@en_tolistener,@you
+you can just go and jump	0	@en_tolistener,@you
+you can just go and jump off	0	@en_tolistener,@you
+u should go jump	0	@en_tolistener,@you
+u should go jump off	0	@en_tolistener,@you
+u should go and jump	0	@en_tolistener,@you
+u should go and jump off	0	@en_tolistener,@you
+u should just go jump	0	@en_tolistener,@you
+u should just go jump off	0	@en_tolistener,@you
+u should just go and jump	0	@en_tolistener,@you
+u should just go and jump off	0	@en_tolistener,@you
+u can go jump	0	@en_tolistener,@you
+u can go jump off	0	@en_tolistener,@you
+u can go and jump	0	@en_tolistener,@you
+u can go and jump off	0	@en_tolistener,@you
+u might as well go jump	0	@en_tolistener,@you
+u might as well go jump off	0	@en_tolistener,@you
+u might as well go and jump	0	@en_tolistener,@you
+u might as well go and jump off	0	@en_tolistener,@you
+ya might as well go jump	0	@en_tolistener,@you
+ya might as well go jump off	0	@en_tolistener,@you
+ya might as well go and jump	0	@en_tolistener,@you
+ya might as well go and jump off	0	@en_tolistener,@you
+# --- "you" for anyone, the speaker included (do you ever feel like you just want to disappear? that's where I'm at)
+d'you ever feel like u	0	@self
+d'you ever feel like ya	0	@self
+d'you ever feel like you	0	@self
+d'you ever feel that u	0	@self
+d'you ever feel that ya	0	@self
+d'you ever feel that you	0	@self
+d'you ever get that feeling u	0	@self
+d'you ever get that feeling when u	0	@self
+d'you ever get that feeling when ya	0	@self
+d'you ever get that feeling when you	0	@self
+d'you ever get that feeling where u	0	@self
+d'you ever get that feeling where ya	0	@self
+d'you ever get that feeling where you	0	@self
+d'you ever get that feeling ya	0	@self
+d'you ever get that feeling you	0	@self
+d'you ever get the feeling u	0	@self
+d'you ever get the feeling ya	0	@self
+d'you ever get the feeling you	0	@self
+do u ever feel like u	0	@self
+do u ever feel like ya	0	@self
+do u ever feel like you	0	@self
+do u ever feel that u	0	@self
+do u ever feel that ya	0	@self
+do u ever feel that you	0	@self
+do u ever get that feeling u	0	@self
+do u ever get that feeling when u	0	@self
+do u ever get that feeling when ya	0	@self
+do u ever get that feeling when you	0	@self
+do u ever get that feeling where u	0	@self
+do u ever get that feeling where ya	0	@self
+do u ever get that feeling where you	0	@self
+do u ever get that feeling ya	0	@self
+do u ever get that feeling you	0	@self
+do u ever get the feeling u	0	@self
+do u ever get the feeling ya	0	@self
+do u ever get the feeling you	0	@self
+do you ever feel like u	0	@self
+do you ever feel like ya	0	@self
+do you ever feel like you	0	@self
+do you ever feel that u	0	@self
+do you ever feel that ya	0	@self
+do you ever feel that you	0	@self
+do you ever get that feeling u	0	@self
+do you ever get that feeling when u	0	@self
+do you ever get that feeling when ya	0	@self
+do you ever get that feeling when you	0	@self
+do you ever get that feeling where u	0	@self
+do you ever get that feeling where ya	0	@self
+do you ever get that feeling where you	0	@self
+do you ever get that feeling ya	0	@self
+do you ever get that feeling you	0	@self
+do you ever get the feeling u	0	@self
+do you ever get the feeling ya	0	@self
+do you ever get the feeling you	0	@self
+ever feel like u	0	@self
+ever feel like ya	0	@self
+ever feel like you	0	@self
+ever feel that u	0	@self
+ever feel that ya	0	@self
+ever feel that you	0	@self
+ever get that feeling u	0	@self
+ever get that feeling when u	0	@self
+ever get that feeling when ya	0	@self
+ever get that feeling when you	0	@self
+ever get that feeling where u	0	@self
+ever get that feeling where ya	0	@self
+ever get that feeling where you	0	@self
+ever get that feeling ya	0	@self
+ever get that feeling you	0	@self
+ever get the feeling u	0	@self
+ever get the feeling ya	0	@self
+ever get the feeling you	0	@self
+know that feeling when you	0	@self
+u ever feel like u	0	@self
+u ever feel like ya	0	@self
+u ever feel like you	0	@self
+u ever feel that u	0	@self
+u ever feel that ya	0	@self
+u ever feel that you	0	@self
+u ever get that feeling u	0	@self
+u ever get that feeling when u	0	@self
+u ever get that feeling when ya	0	@self
+u ever get that feeling when you	0	@self
+u ever get that feeling where u	0	@self
+u ever get that feeling where ya	0	@self
+u ever get that feeling where you	0	@self
+u ever get that feeling ya	0	@self
+u ever get that feeling you	0	@self
+u ever get the feeling u	0	@self
+u ever get the feeling ya	0	@self
+u ever get the feeling you	0	@self
+u know when u	0	@self
+ya ever feel like u	0	@self
+ya ever feel like ya	0	@self
+ya ever feel like you	0	@self
+ya ever feel that u	0	@self
+ya ever feel that ya	0	@self
+ya ever feel that you	0	@self
+ya ever get that feeling u	0	@self
+ya ever get that feeling when u	0	@self
+ya ever get that feeling when ya	0	@self
+ya ever get that feeling when you	0	@self
+ya ever get that feeling where u	0	@self
+ya ever get that feeling where ya	0	@self
+ya ever get that feeling where you	0	@self
+ya ever get that feeling ya	0	@self
+ya ever get that feeling you	0	@self
+ya ever get the feeling u	0	@self
+ya ever get the feeling ya	0	@self
+ya ever get the feeling you	0	@self
+you ever feel like u	0	@self
+you ever feel like ya	0	@self
+you ever feel like you	0	@self
+you ever feel that u	0	@self
+you ever feel that ya	0	@self
+you ever feel that you	0	@self
+you ever get that feeling u	0	@self
+you ever get that feeling when u	0	@self
+you ever get that feeling when ya	0	@self
+you ever get that feeling when you	0	@self
+you ever get that feeling where u	0	@self
+you ever get that feeling where ya	0	@self
+you ever get that feeling where you	0	@self
+you ever get that feeling ya	0	@self
+you ever get that feeling you	0	@self
+you ever get the feeling u	0	@self
+you ever get the feeling ya	0	@self
+you ever get the feeling you	0	@self
+you know how sometimes you	0	@self
+you know that feeling when you	0	@self
+you know that feeling where you	0	@self
+you know when u	0	@self
+you know when you	0	@self
+# --- the speaker included in what should stop or end (i just want it to stop. all of it. me included)
+me included	0	@en_meincluded
+including me	0	@en_meincluded
+myself included	0	@en_meincluded
+me as well honestly	0	@en_meincluded
+and me with it	0	@en_meincluded
+me along with it	0	@en_meincluded
+me along with everything	0	@en_meincluded
+me with it	0	@en_meincluded
+me most of all	0	@en_meincluded
+starting with me	0	@en_meincluded
+# --- one fewer of the speaker (the world's better off with one less useless me in it)
+one less	0	@en_oneless
+one fewer	0	@en_oneless
+1 less	0	@en_oneless
+one less useless	0	@en_oneless
+one less pathetic	0	@en_oneless
+one less miserable	0	@en_oneless
+one less broken	0	@en_oneless
+one less stupid	0	@en_oneless
+one less worthless	0	@en_oneless
+one less sad	0	@en_oneless
+one less of	0	@en_oneless
+# --- planning an exit, and the kind said (lowkey planning my exit and not from ur company; an exit exit)
+planning my exit	0	@en_departure,@goodbyesoft
+plan my exit	0	@en_departure,@goodbyesoft
+planned my exit	0	@en_departure,@goodbyesoft
+my exit plan	0	@en_departure,@goodbyesoft
+my exit strategy	0	@en_departure,@goodbyesoft
+planning my way out	0	@en_departure,@goodbyesoft
+plotting my exit	0	@en_departure,@goodbyesoft
+sorting my exit	0	@en_departure,@goodbyesoft
+my final exit	0	@en_departure,@goodbyesoft
+an exit exit	0	@en_notinnocent
+exit exit	0	@en_notinnocent
+not from ur company	0	@en_notinnocent
+not from your company	0	@en_notinnocent
+not from the company	0	@en_notinnocent
+not from you guys	0	@en_notinnocent
+not from u guys	0	@en_notinnocent
+not a moving-out exit	0	@en_notinnocent
+not a moving out exit	0	@en_notinnocent
+not like a moving-out	0	@en_notinnocent
+not like a moving out	0	@en_notinnocent
+not that kind of exit	0	@en_notinnocent
+not the job kind	0	@en_notinnocent
+not from my job	0	@en_notinnocent
+not from this contract	0	@en_notinnocent
+not leaving the country	0	@en_notinnocent
+not leaving the area	0	@en_notinnocent
+not the travelling kind	0	@en_notinnocent
+not the moving kind	0	@en_notinnocent
+# --- the speaker's own death with a date (I'll be deceased by Monday; I'll be dead before the bill's due)
+i'll be deceased	0	@en_dead,@self,@en_ownfuture
+i'll be dead	0	@en_dead,@self,@en_ownfuture
+i'll be dead and buried	0	@en_dead,@self,@en_ownfuture
+i'll be six feet under	0	@en_dead,@self,@en_ownfuture
+i'll be in the ground	0	@en_dead,@self,@en_ownfuture
+ill be deceased	0	@en_dead,@self,@en_ownfuture
+ill be dead	0	@en_dead,@self,@en_ownfuture
+ill be dead and buried	0	@en_dead,@self,@en_ownfuture
+ill be six feet under	0	@en_dead,@self,@en_ownfuture
+ill be in the ground	0	@en_dead,@self,@en_ownfuture
+i will be deceased	0	@en_dead,@self,@en_ownfuture
+i will be dead	0	@en_dead,@self,@en_ownfuture
+i will be dead and buried	0	@en_dead,@self,@en_ownfuture
+i will be six feet under	0	@en_dead,@self,@en_ownfuture
+i will be in the ground	0	@en_dead,@self,@en_ownfuture
+i'm gonna be deceased	0	@en_dead,@self,@en_ownfuture
+i'm gonna be dead	0	@en_dead,@self,@en_ownfuture
+i'm gonna be dead and buried	0	@en_dead,@self,@en_ownfuture
+i'm gonna be six feet under	0	@en_dead,@self,@en_ownfuture
+i'm gonna be in the ground	0	@en_dead,@self,@en_ownfuture
+im gonna be deceased	0	@en_dead,@self,@en_ownfuture
+im gonna be dead	0	@en_dead,@self,@en_ownfuture
+im gonna be dead and buried	0	@en_dead,@self,@en_ownfuture
+im gonna be six feet under	0	@en_dead,@self,@en_ownfuture
+im gonna be in the ground	0	@en_dead,@self,@en_ownfuture
+i'm going to be deceased	0	@en_dead,@self,@en_ownfuture
+i'm going to be dead	0	@en_dead,@self,@en_ownfuture
+i'm going to be dead and buried	0	@en_dead,@self,@en_ownfuture
+i'm going to be six feet under	0	@en_dead,@self,@en_ownfuture
+i'm going to be in the ground	0	@en_dead,@self,@en_ownfuture
+im going to be deceased	0	@en_dead,@self,@en_ownfuture
+im going to be dead	0	@en_dead,@self,@en_ownfuture
+im going to be dead and buried	0	@en_dead,@self,@en_ownfuture
+im going to be six feet under	0	@en_dead,@self,@en_ownfuture
+im going to be in the ground	0	@en_dead,@self,@en_ownfuture
+i'll probably be deceased	0	@en_dead,@self,@en_ownfuture
+i'll probably be dead	0	@en_dead,@self,@en_ownfuture
+i'll probably be dead and buried	0	@en_dead,@self,@en_ownfuture
+i'll probably be six feet under	0	@en_dead,@self,@en_ownfuture
+i'll probably be in the ground	0	@en_dead,@self,@en_ownfuture
+i'll likely be deceased	0	@en_dead,@self,@en_ownfuture
+i'll likely be dead	0	@en_dead,@self,@en_ownfuture
+i'll likely be dead and buried	0	@en_dead,@self,@en_ownfuture
+i'll likely be six feet under	0	@en_dead,@self,@en_ownfuture
+i'll likely be in the ground	0	@en_dead,@self,@en_ownfuture
+# --- everything taken, said with no pill word (if i dont reply its bc i took them all; swallowed the whole lot)
+swallowed the whole lot	0	@en_tookall
+swallowed the lot	0	@en_tookall
+necked the lot	0	@en_tookall
+necked them all	0	@en_tookall
+downed them all	0	@en_tookall
+downed the lot	0	@en_tookall
+took every last one	0	@en_tookall
+taken every last one	0	@en_tookall
+took every single one	0	@en_tookall
+taken all of them	0	@en_tookall
+swallowed all of them	0	@en_tookall
+took the whole packet	0	@en_tookall
+took the whole box	0	@en_tookall
+took the whole bottle	0	@en_tookall
+took the entire bottle	0	@en_tookall
+taken the whole bottle	0	@en_tookall
+# --- not lasting, of oneself (not planning to last 12 more days; I don't plan on lasting the month)
+not planning to last	0	@en_notlast
+not planning on lasting	0	@en_notlast
+don't plan to last	0	@en_notlast
+dont plan to last	0	@en_notlast
+don't plan on lasting	0	@en_notlast
+dont plan on lasting	0	@en_notlast
+not planning to last much	0	@en_notlast
+not planning to see another	0	@en_notlast
+# --- an attempt turned back at the place, and the next time said (walked out to the cliffs and turned back; I don't think I'll turn back tomorrow)
+lost my nerve	0	@en_turnback
+bottled it	0	@en_turnback
+chickened out	0	@en_turnback
+couldn't go through with it	0	@en_turnback
+couldnt go through with it	0	@en_turnback
+didn't go through with it	0	@en_turnback
+didnt go through with it	0	@en_turnback
+won't chicken out	0	@en_turnback
+wont chicken out	0	@en_turnback
+won't bottle it	0	@en_turnback
+won't lose my nerve	0	@en_turnback
+won't turn back	0	@en_turnback
+wont turn back	0	@en_turnback
+not turn back	0	@en_turnback
+# --- a height named by its floor or storey (jumping from the 9th floor of halls)
+th floor	0	@en_height
+9th floor	0	@en_height
+8th floor	0	@en_height
+10th floor	0	@en_height
+11th floor	0	@en_height
+12th floor	0	@en_height
+14th floor	0	@en_height
+15th floor	0	@en_height
+20th floor	0	@en_height
+top floor	0	@en_height
+highest floor	0	@en_height
+seventh floor	0	@en_height
+eighth floor	0	@en_height
+ninth floor	0	@en_height
+tenth floor	0	@en_height
+fifth floor	0	@en_height
+sixth floor	0	@en_height
+th floor	0	@en_height
+storey building	0	@en_height
+storey car park	0	@en_height
+floors up	0	@en_height
+stories up	0	@en_height
+storeys up	0	@en_height
+floor balcony	0	@en_height
+floor window	0	@en_height
+# --- the last of a list of things done, before going (sorting the accounts is the last bit; broadband's the last thing left)
+the last thing left	0	@en_lastthing
+last thing left	0	@en_lastthing
+the last thing to do	0	@en_lastthing
+last thing to do	0	@en_lastthing
+last job on the list	0	@en_lastthing
+the last box to tick	0	@en_lastthing
+only thing left to sort	0	@en_lastthing
+don't think i'll turn back	0	@en_turnback
+dont think ill turn back	0	@en_turnback
+don't think i will turn back	0	@en_turnback
+not going to turn back	0	@en_turnback
+not gonna turn back	0	@en_turnback
+i won't turn back	0	@en_turnback
+i wont turn back	0	@en_turnback
+# --- wanting it to stop, said of everything (the speaker's own place in it told by @en_meincluded)
+it to stop	0	@en_stopwish
+it to end	0	@en_stopwish
+it to be over	0	@en_stopwish
+it all to be over	0	@en_stopwish
+everything to be over	0	@en_stopwish
+# --- going quiet in a chat, said before (if ur chat disconnects and i dont reply)
+if i don't reply	0	@en_dontreply
+if i dont reply	0	@en_dontreply
+if i stop replying	0	@en_dontreply
+if i stop responding	0	@en_dontreply
+if i go quiet	0	@en_dontreply
+if i don't answer	0	@en_dontreply
+if i dont answer	0	@en_dontreply
+if i don't respond	0	@en_dontreply
+if i dont respond	0	@en_dontreply
+if i stop answering	0	@en_dontreply
+if i'm not replying	0	@en_dontreply
+if im not replying	0	@en_dontreply
+# --- a pet handed to someone (gave the cat to next door)
+gave the cat to	0	@en_rehome,@farewell_act
+gave the dog to	0	@en_rehome,@farewell_act
+gave the cats to	0	@en_rehome,@farewell_act
+gave the dogs to	0	@en_rehome,@farewell_act
+gave the rabbit to	0	@en_rehome,@farewell_act
+gave the budgie to	0	@en_rehome,@farewell_act
+gave the parrot to	0	@en_rehome,@farewell_act
+gave the horse to	0	@en_rehome,@farewell_act
+given the cat to	0	@en_rehome,@farewell_act
+given the dog to	0	@en_rehome,@farewell_act
+given the cats to	0	@en_rehome,@farewell_act
+given the dogs to	0	@en_rehome,@farewell_act
+given the rabbit to	0	@en_rehome,@farewell_act
+given the budgie to	0	@en_rehome,@farewell_act
+given the parrot to	0	@en_rehome,@farewell_act
+given the horse to	0	@en_rehome,@farewell_act
+gave my cat to	0	@en_rehome,@farewell_act
+gave my dog to	0	@en_rehome,@farewell_act
+gave my cats to	0	@en_rehome,@farewell_act
+gave my dogs to	0	@en_rehome,@farewell_act
+gave my rabbit to	0	@en_rehome,@farewell_act
+gave my budgie to	0	@en_rehome,@farewell_act
+gave my parrot to	0	@en_rehome,@farewell_act
+gave my horse to	0	@en_rehome,@farewell_act
+given my cat to	0	@en_rehome,@farewell_act
+given my dog to	0	@en_rehome,@farewell_act
+given my cats to	0	@en_rehome,@farewell_act
+given my dogs to	0	@en_rehome,@farewell_act
+given my rabbit to	0	@en_rehome,@farewell_act
+given my budgie to	0	@en_rehome,@farewell_act
+given my parrot to	0	@en_rehome,@farewell_act
+given my horse to	0	@en_rehome,@farewell_act
+handed the cat to	0	@en_rehome,@farewell_act
+handed the dog to	0	@en_rehome,@farewell_act
+handed the cats to	0	@en_rehome,@farewell_act
+handed the dogs to	0	@en_rehome,@farewell_act
+handed the rabbit to	0	@en_rehome,@farewell_act
+handed the budgie to	0	@en_rehome,@farewell_act
+handed the parrot to	0	@en_rehome,@farewell_act
+handed the horse to	0	@en_rehome,@farewell_act
+handed my cat to	0	@en_rehome,@farewell_act
+handed my dog to	0	@en_rehome,@farewell_act
+handed my cats to	0	@en_rehome,@farewell_act
+handed my dogs to	0	@en_rehome,@farewell_act
+handed my rabbit to	0	@en_rehome,@farewell_act
+handed my budgie to	0	@en_rehome,@farewell_act
+handed my parrot to	0	@en_rehome,@farewell_act
+handed my horse to	0	@en_rehome,@farewell_act
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -62138,6 +62707,56 @@ taken a bottle of pills	-3.5	self_harm
 taken a bottle of paracetamol	-3.5	self_harm
 taken a bottle of sleeping pills	-3.5	self_harm
 taken a bottle of painkillers	-3.5	self_harm
+
+# --- service talk that holds words of dying or of an overdose, matched whole so the words stay ordinary: asking the listener to stop a service (can u just stop the direct debits), taking things somewhere (took them all back to the shop)
+just stop the	0	
+just stop my	0	
+just stop these	0	
+just stop this	0	
+just stop that	0	
+just stop them	0	
+just stop it from	0	
+just stop sending	0	
+just stop calling	0	
+just stop ringing	0	
+just stop texting	0	
+just stop emailing	0	
+just stop charging	0	
+just stop billing	0	
+just stop taking	0	
+just stop the payments	0	
+just stop all the	0	
+just stop all these	0	
+took them all home	0	
+took them all with	0	
+took them all down	0	
+took them all in	0	
+took them all apart	0	
+took them all photos	0	
+took them all at once to	0	
+taken them all home	0	
+taken them all to	0	
+taken them all out	0	
+taken them all off	0	
+taken them all with	0	
+taken them all down	0	
+taken them all in	0	
+taken them all apart	0	
+taken them all photos	0	
+taken them all at once to	0	
+take them all back	0	
+take them all home	0	
+take them all to	0	
+take them all out	0	
+take them all off	0	
+take them all with	0	
+take them all down	0	
+take them all in	0	
+take them all apart	0	
+take them all photos	0	
+take them all at once to	0	
+jump in the lake	0	hyperbole
+jump in a lake	0	hyperbole
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -62627,6 +63246,15 @@ taken a bottle of painkillers	-3.5	self_harm
 @en_cancelleddone & @en_stillcharged	scope:one_off	a cancelling already done, told as why a charge came (I cancelled last month and you still charged me)
 @en_ifnothear & @en_notyourfault	self_harm	a silence to come, and no one to blame for it (if you don't hear from me, it's not your fault, ok?)
 @en_usedto & @en_nowwell	scope:recovered	a dark time told as past, a recovery told (I used to think everyone would be better off without me but therapy really helped)
+# --- the speaker as the subject of what the listener is usually told, a date on one's own death, an attempt turned back
+@en_jumpdown ..4 @en_height	self_harm	jumping from a floor named (if i fail again im jumping from the 9th floor of halls)
+@en_stopall|@en_stopwish|@die|@en_endit|@en_gone & @en_meincluded	self_harm	everything to stop, the speaker included (i just want it to stop. all of it. me included)
+@en_oneless @self	self_harm	one fewer of the speaker (the world's better off with one less useless me in it)
+@en_ownfuture ..1 @plan_time|@en_dayname	self_harm	the speaker's own death with a date (the account holder is me and I'll be deceased by Monday)
+@en_tookall & @en_dontreply	self_harm	everything taken, silence foretold (if the chat disconnects and I don't reply it's because I took them all)
+@en_notlast	self_harm	not planning to last (a 12-month contract is hilarious when I'm not planning to last 12 more days)
+@method|@en_edge|@en_highspot & @en_turnback	self_harm	an attempt turned back at a place or with a means, or the next one told (I walked out to the cliffs and turned back; I don't think I'll turn back tomorrow)
+@en_rehome & @en_lastthing	self_harm	a pet given away, and the last thing left to do (gave the cat to next door; broadband's the last thing left)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -81430,6 +82058,21 @@ last call啦	0	@zh_lastcall
 系好耐之前嘅事	0	@zh_thattime
 现在结婚有孩子了	0	@zh_nowfine
 现在有家有孩子了	0	@zh_nowfine
+# --- a purchase told of the past is no move to a rival (上次买那家烟太大，这次想换机制炭): 买 before 那家 here buys, it does not leave
+上次买	0
+之前买	0
+以前买	0
+上回买	0
+上次買	0
+之前買	0
+以前買	0
+上回買	0
+# --- pausing payments in hardship is no leaving (被裁员了，信用卡可以先停缴利息吗): matched whole
+停缴利息	0
+停缴月供	0
+先停缴	0
+暂停缴	0
+停缴几个月	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
