@@ -178,6 +178,13 @@ struct ScopeCues: OptionSet, Sendable {
         ScopeCue.allCases.first { contains(ScopeCues($0)) && $0.cancels.contains(category) }
     }
 
+    /// Whether every cue of the set that cancels `category` yields to a guess the learned layer
+    /// is all but sure of (``ScopeCue/yieldsToSureModel``): an agent's safety question beside a
+    /// quote keeps its hold.
+    func allYieldToSureModel(cancelling category: Category) -> Bool {
+        ScopeCue.allCases.allSatisfy { !contains(ScopeCues($0)) || !$0.cancels.contains(category) || $0.yieldsToSureModel }
+    }
+
     /// The cues that explain a word, not the fragment: across a fragment they cancel only the
     /// self-harm statements made of their own pattern's concepts.
     static let explainWords: ScopeCues = [ScopeCues(.harmlessUse), ScopeCues(.companyGoodbye)]

@@ -41,7 +41,7 @@ public enum ScoreStep: Sendable, Equatable {
     /// The learned layer's abuse was a faint guess: under its alert threshold, with no insult,
     /// curse or threat, in a fragment that never addresses the listener ("got the wrong model
     /// like an idiot"), and was left out. A threat with "you" in it ("I know where you work")
-    /// stays.
+    /// stays. A self-harm guess under 0.6 with no word that can carry self-harm is left out too.
     case learnedFaint(Category)
     /// The learned layer's category stood on the model alone in a fragment of angry hyperbole
     /// (气死我了), and was left out.

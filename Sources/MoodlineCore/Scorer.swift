@@ -251,6 +251,10 @@ private struct RuleState {
     /// back or an ordinary word (我爸说…反正我听日之后都唔喺度, "I'm fine tho. wait no") scored
     /// above it, and the first-sight hard negatives under it.
     static let sureSelfHarm: Float = 4.6
+    /// The learned layer's self-harm logit (p = 0.6) a guess needs when no word of the fragment
+    /// can carry self-harm (`support:` lines): between the threshold and this, a line like 别跟我说
+    /// 安排了！钱…从我卡里扣走了 leans on 走 and 别 alone.
+    static let unsupportedSelfHarm: Float = 0.405
 
     init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
         self.clause = clause
@@ -804,7 +808,7 @@ private struct RuleState {
             // carry it; a cue of the fragment's wide patterns speaks for all of them.
             if cancelled.contains(category) && (wideCancelled.contains(category) || !clause.isOpenToLearned(category)) {
                 let cue = allCues.cue(cancelling: category)
-                if category == .selfHarm, logits[k] >= Self.sureSelfHarm, let cue, cue.yieldsToSureModel,
+                if category == .selfHarm, logits[k] >= Self.sureSelfHarm, let cue, allCues.allYieldToSureModel(cancelling: category),
                    clause.fragmentConcepts.union.contains(Int(clause.patterns.speaker)) {
                     tracer.record(.learnedOverrulesCue(category, cue))
                 } else {
@@ -814,6 +818,10 @@ private struct RuleState {
             }
             let support = clause.patterns.learnedSupport[Int(category.rawValue)]
             let unsupported = !support.isEmpty && !clause.fragmentConcepts.intersects(support)
+            if unsupported && category == .selfHarm && logits[k] < Self.unsupportedSelfHarm {
+                tracer.record(.learnedFaint(category))
+                continue
+            }
             // 气死我了 beside a squashed parcel, 想死你们了 to a shop missed: the death word the
             // model leans on is said in temper or fondness, and no word of the fragment carries
             // self-harm. A weary hyperbole (饿死, 想死的心都有了) may be meant, and stays.

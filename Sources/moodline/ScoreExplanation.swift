@@ -76,7 +76,10 @@ struct ScoreExplanation {
         case .learnedVeto(let category, let probability):
             return "learned model overrules \(category.tag): p=\(format(probability)) is under its veto, so the rule's words are read as routine use or someone else's"
         case .learnedFaint(let category):
-            return "  learned model: \(category.tag) left out: a faint guess, under the model's alert threshold, with no word that can carry it (support:\(category.tag) lines) and aimed at no one"
+            if category == .abuse {
+                return "  learned model: \(category.tag) left out: a faint guess, under the model's alert threshold, with no word that can carry it (support:\(category.tag) lines) and aimed at no one"
+            }
+            return "  learned model: \(category.tag) left out: a faint guess with no word that can carry it (support:\(category.tag) lines)"
         case .learnedHyperbole(let category):
             return "  learned model: \(category.tag) left out: the fragment's death word is said in temper, and no word can carry \(category.tag)"
         case .learnedOverrulesCue(let category, let cue):
