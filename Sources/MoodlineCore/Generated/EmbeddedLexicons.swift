@@ -49986,6 +49986,138 @@ handed my rabbit to	0	@en_rehome,@farewell_act
 handed my budgie to	0	@en_rehome,@farewell_act
 handed my parrot to	0	@en_rehome,@farewell_act
 handed my horse to	0	@en_rehome,@farewell_act
+# --- a recovery told in chat spelling or other words (im in a good place now; it's all in the past, I'm on the mend)
+im in a good place now	0	@en_nowwell
+in a good place now	0	@en_nowwell
+in a better place now	0	@en_nowwell
+on the mend	0	@en_nowwell
+i'm on the mend	0	@en_nowwell
+im on the mend	0	@en_nowwell
+doing ok now	0	@en_nowwell
+doing okay now	0	@en_nowwell
+doing alright now	0	@en_nowwell
+doing fine now	0	@en_nowwell
+it's all in the past	0	@en_nowwell
+its all in the past	0	@en_nowwell
+that's all in the past	0	@en_nowwell
+thats all in the past	0	@en_nowwell
+all in the past now	0	@en_nowwell
+in the past now	0	@en_nowwell
+doing better these days	0	@en_nowwell
+much better these days	0	@en_nowwell
+fine these days	0	@en_nowwell
+good these days	0	@en_nowwell
+i'm stable now	0	@en_nowwell
+im stable now	0	@en_nowwell
+stable now	0	@en_nowwell
+fully recovered	0	@en_nowwell
+i've recovered	0	@en_nowwell
+ive recovered	0	@en_nowwell
+got the help i needed	0	@en_nowwell
+got help and	0	@en_nowwell
+i'm in recovery	0	@en_nowwell
+im in recovery	0	@en_nowwell
+doing great now	0	@en_nowwell
+happy now	0	@en_nowwell
+much happier now	0	@en_nowwell
+i'm a lot better now	0	@en_nowwell
+im a lot better now	0	@en_nowwell
+a lot better now	0	@en_nowwell
+loads better now	0	@en_nowwell
+way better now	0	@en_nowwell
+# --- one's own death certificate, seen to (mine'll be coming in soon enough, I've seen to that)
+i've seen to that	0	@en_owndoing,@en_sooner
+ive seen to that	0	@en_owndoing,@en_sooner
+i've seen to it	0	@en_owndoing
+ive seen to it	0	@en_owndoing
+i've made sure of that	0	@en_owndoing
+ive made sure of that	0	@en_owndoing
+i've made sure of it	0	@en_owndoing
+ive made sure of it	0	@en_owndoing
+i'll make sure of that	0	@en_owndoing
+ill make sure of that	0	@en_owndoing
+i'll make sure of it	0	@en_owndoing
+ill make sure of it	0	@en_owndoing
+i'll see to that	0	@en_owndoing
+ill see to that	0	@en_owndoing
+i'll see to it	0	@en_owndoing
+ill see to it	0	@en_owndoing
+i've taken care of that	0	@en_owndoing
+ive taken care of that	0	@en_owndoing
+i've arranged that	0	@en_owndoing
+ive arranged that	0	@en_owndoing
+i've sorted that part	0	@en_owndoing
+ive sorted that part	0	@en_owndoing
+# --- the holder who dies named as the speaker (what happens to a joint account when one of the holders dies. its me)
+its me whos going to	0	@en_itsme
+the one dying will be me	0	@en_itsme
+the one who dies is me	0	@en_itsme
+it'll be me soon	0	@en_itsme
+itll be me soon	0	@en_itsme
+it will be me soon	0	@en_itsme
+that'll be me soon	0	@en_itsme
+thatll be me soon	0	@en_itsme
+that will be me soon	0	@en_itsme
+the holder who dies is me	0	@en_itsme
+i'm the holder who	0	@en_itsme
+im the holder who	0	@en_itsme
+asking about mine	0	@en_itsme
+i mean mine	0	@en_itsme
+i mean my own	0	@en_itsme
+it's my own death	0	@en_itsme
+its my own death	0	@en_itsme
+my own death	0	@en_itsme
+# --- one's own tenure on a policy, told beside its suicide clause (I'm just past two years now; it's been two years as of Monday)
+i'm just past two years	0	@en_askmine
+im just past two years	0	@en_askmine
+i'm past two years	0	@en_askmine
+im past two years	0	@en_askmine
+i'm past the two years	0	@en_askmine
+im past the two years	0	@en_askmine
+just past two years now	0	@en_askmine
+past two years now	0	@en_askmine
+it's been two years as of	0	@en_askmine
+its been two years as of	0	@en_askmine
+it'll be two years on	0	@en_askmine
+itll be two years on	0	@en_askmine
+two years as of	0	@en_askmine
+i've had it two years	0	@en_askmine
+ive had it two years	0	@en_askmine
+i've had the policy two years	0	@en_askmine
+ive had the policy two years	0	@en_askmine
+i've had my policy	0	@en_askmine
+ive had my policy	0	@en_askmine
+my two years are up	0	@en_askmine
+my two years is up	0	@en_askmine
+my policy is over two years	0	@en_askmine
+past the exclusion period	0	@en_askmine
+the exclusion period is over for me	0	@en_askmine
+i'm past the exclusion	0	@en_askmine
+im past the exclusion	0	@en_askmine
+# --- down to the water, after things given away (rehomed the dogs… and then im going down to the river)
+going down to the river	0	@en_towater
+go down to the river	0	@en_towater
+going down to the canal	0	@en_towater
+walk into the river	0	@en_towater
+walk into the sea	0	@en_towater
+walking into the sea	0	@en_towater
+walking into the river	0	@en_towater
+going into the river	0	@en_towater
+going into the sea	0	@en_towater
+going down to the water	0	@en_towater
+down to the weir	0	@en_towater
+going to the river tonight	0	@en_towater
+off to the river	0	@en_towater
+# --- hanging a mirror or a picture is no means (the rope hanging kit for a heavy mirror)
+hanging kit	0	@en_mundane
+picture hanging	0	@en_mundane
+hang a mirror	0	@en_mundane
+hang a heavy mirror	0	@en_mundane
+hang the mirror	0	@en_mundane
+hang a picture	0	@en_mundane
+hanging a mirror	0	@en_mundane
+hanging a picture	0	@en_mundane
+mirror hanging	0	@en_mundane
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -63206,6 +63338,13 @@ take them all photos	0
 take them all at once to	0	
 jump in the lake	0	hyperbole
 jump in a lake	0	hyperbole
+going down to the river for a walk	0	
+going down to the river for a swim	0	
+going down to the river with	0	
+go down to the river for a walk	0	
+go down to the river with	0	
+going into the sea for a swim	0	
+walk into the sea for a swim	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -63216,7 +63355,7 @@ jump in a lake	0	hyperbole
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@die|@kill|@hurt|@method|@en_dead|@en_jumpdown|@en_mact|@en_atthand|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@en_payout|@en_stopall|@sh_hint	support:self_harm	words that can carry self-harm
+@die|@kill|@hurt|@method|@en_dead|@en_jumpdown|@en_mact|@en_atthand|@en_shact|@en_bodyself|@burden|@live|@en_alivex|@pointless|@en_noway|@goodbye|@en_gone|@en_wontbe|@en_without|@farewell_act|@en_rehome|@en_payout|@en_stopall|@sh_hint|@en_towater|@en_height|@en_notlast|@en_meincluded|@en_oneless	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat:
 #     "are you people even real" is exasperation
 @insult|@profanity|@en_curse|@threat|@en_adj|@en_demean|@en_harass|@en_tolistener	support:abuse	words that can carry abuse
@@ -63704,6 +63843,10 @@ jump in a lake	0	hyperbole
 @en_notlast	self_harm	not planning to last (a 12-month contract is hilarious when I'm not planning to last 12 more days)
 @method|@en_edge|@en_highspot & @en_turnback	self_harm	an attempt turned back at a place or with a means, or the next one told (I walked out to the cliffs and turned back; I don't think I'll turn back tomorrow)
 @en_rehome & @en_lastthing	self_harm	a pet given away, and the last thing left to do (gave the cat to next door; broadband's the last thing left)
+# --- one's own death seen to, named as the holder's, or a going to the water after affairs (rounds 100 and 101)
+@en_owndoing & @en_deadsaccount	self_harm	one's own death certificate, seen to (mine'll be coming in soon enough, I've seen to that)
+@en_itsme & @en_afterdeath|@en_deadsaccount|@die|@en_dead	self_harm	the one who dies named as the speaker (what happens to a joint account when one of the holders dies. its me)
+@en_rehome|@farewell_act|@en_lastthing & @en_towater	self_harm	down to the water after affairs (rehomed the dogs, sorting the accounts is the last bit and then im going down to the river)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -78530,7 +78673,7 @@ fb群组	0	@zh_expose
 前两三年	0	@zh_pastdark
 那两年	0	@zh_pastdark
 那段时间	0	@zh_pastdark
-𠮶阵	0	@zh_pastdark
+𠮶阵	0	@zh_pastdark,@zh_thattime
 以前也想过	0	@zh_pastdark
 以前也有想过	0	@zh_pastdark
 幸亏有人拉了我一把	0	@zh_nowfine
@@ -79990,7 +80133,6 @@ last call啦	0	@zh_lastcall
 高中的时候	0	@zh_thattime
 中学的时候	0	@zh_thattime
 读中学𠮶阵	0	@zh_thattime
-𠮶阵	0	@zh_thattime
 网上药房	0	@zh_rxroutine
 医生纸	0	@zh_rxroutine
 食开𠮶只	0	@zh_rxroutine
@@ -82528,6 +82670,33 @@ last call啦	0	@zh_lastcall
 找什么	0
 去什么	0
 搞什么	0
+# --- a recovery told in Cantonese or with OK (嗰陣我真係以為自己撐唔落去，不過已經過咗三年，依家生活OK)
+依家生活ok	0	@zh_nowfine
+而家生活ok	0	@zh_nowfine
+现在生活ok	0	@zh_nowfine
+依家ok	0	@zh_nowfine
+而家ok	0	@zh_nowfine
+现在ok了	0	@zh_nowfine
+依家冇事	0	@zh_nowfine
+依家好返	0	@zh_nowfine
+依家好好	0	@zh_nowfine
+依家几好	0	@zh_nowfine
+依家稳定	0	@zh_nowfine
+而家生活正常	0	@zh_nowfine
+依家生活正常	0	@zh_nowfine
+现在生活正常	0	@zh_nowfine
+𠮶阵时	0	@zh_thattime
+果阵	0	@zh_thattime
+𠮶排	0	@zh_thattime
+# --- the only way out named as one's own payout (欠太多钱了，唯一还得完的方法就是我的保险金)
+唯一	0	@zh_onlyone
+只有一个	0	@zh_onlyone
+只剩一个	0	@zh_onlyone
+方法	0	@zh_wayout
+办法	0	@zh_wayout
+出路	0	@zh_wayout
+法子	0	@zh_wayout
+路	0	@zh_wayout
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -94533,6 +94702,8 @@ xhzw	-1.5	churn
 @zh_transfer & @self	scope:one_off	a service handed over to family is kept, not left (我要把会员转给我老婆，这个账号以后我不用了)
 @third ..12 @zh_when ..3 @zh_gone	scope:reported	someone else gone after a time or an operation (他上星期做完手术之后走了)
 @zh_decided ..4 @zh_die	self_harm	an end decided on (我決定咗結束一切)
+# --- the only way out, one's own payout (round 101)
+@zh_onlyone ..6 @zh_wayout ..4 @self ..2 @zh_payout	self_harm	the only way out is one's own payout (欠太多钱了，唯一还得完的方法就是我的保险金)
 """####),
     ]
 }
