@@ -50118,6 +50118,38 @@ hang a picture	0	@en_mundane
 hanging a mirror	0	@en_mundane
 hanging a picture	0	@en_mundane
 mirror hanging	0	@en_mundane
+# --- waiting for the listener at their work (I'll be outside your office when you clock off)
+wait for you after work	0	@threat
+waiting for you after work	0	@threat
+wait for you after your shift	0	@threat
+waiting for you after your shift	0	@threat
+outside your office when you	0	@threat
+outside your work when you	0	@threat
+outside your building when you	0	@threat
+i'll come find you	0	@threat
+i'll come and find you	0	@threat
+i'm coming to find you	0	@threat
+i'll track you down	0	@threat
+i'll hunt you down	0	@threat
+watch your back	0	@threat
+you better watch your back	0	@threat
+see you in the car park	0	@threat
+meet you in the car park	0	@threat
+# --- insults of Australia and the UK, and a threat at the listener's car (you're a proper galah; I hope someone's waiting for you by your car tonight)
+galah	0	@insult,@en_person
+drongo	0	@insult,@en_person
+dropkick	0	@insult,@en_person
+nong	0	@insult,@en_person
+boofhead	0	@insult,@en_person
+the whole circus	0	@insult,@en_person
+a whole circus	0	@insult,@en_person
+waiting for you by your car	0	@threat
+waiting by your car	0	@threat
+waiting at your car	0	@threat
+by your car tonight	0	@threat
+at your car tonight	0	@threat
+know what car you drive	0	@threat
+know which car is yours	0	@threat
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -63345,6 +63377,117 @@ go down to the river for a walk	0
 go down to the river with	0	
 going into the sea for a swim	0	
 walk into the sea for a swim	0	
+
+# --- leaving said as pulling the business, going back to the old provider, or porting out (I'm pulling the policies; I'll just go back to my old bank; port me out)
+pulling the policies	-1.50	churn
+pulling my policies	-1.50	churn
+pulling all my policies	-1.50	churn
+pulling my business	-1.50	churn
+pulling all my business	-1.50	churn
+pulling my accounts	-1.50	churn
+pulling all my accounts	-1.50	churn
+pulling everything	-1.50	churn
+pulling all of it	-1.50	churn
+taking my business somewhere else	-1.50	churn
+port me out	-1.50	churn
+port my number out	-1.50	churn
+port us out	-1.50	churn
+go back to my old bank	-1.50	churn
+go back to my old provider	-1.50	churn
+go back to my old network	-1.50	churn
+go back to my old insurer	-1.50	churn
+go back to my old supplier	-1.50	churn
+go back to my old company	-1.50	churn
+go back to my old broadband	-1.50	churn
+go back to my old energy company	-1.50	churn
+go back to my old carrier	-1.50	churn
+go back to my old courier	-1.50	churn
+go back to my old mobile provider	-1.50	churn
+going back to my old bank	-1.50	churn
+going back to my old provider	-1.50	churn
+going back to my old network	-1.50	churn
+going back to my old insurer	-1.50	churn
+going back to my old supplier	-1.50	churn
+going back to my old company	-1.50	churn
+going back to my old broadband	-1.50	churn
+going back to my old energy company	-1.50	churn
+going back to my old carrier	-1.50	churn
+going back to my old courier	-1.50	churn
+going back to my old mobile provider	-1.50	churn
+switch back to my old bank	-1.50	churn
+switch back to my old provider	-1.50	churn
+switch back to my old network	-1.50	churn
+switch back to my old insurer	-1.50	churn
+switch back to my old supplier	-1.50	churn
+switch back to my old company	-1.50	churn
+switch back to my old broadband	-1.50	churn
+switch back to my old energy company	-1.50	churn
+switch back to my old carrier	-1.50	churn
+switch back to my old courier	-1.50	churn
+switch back to my old mobile provider	-1.50	churn
+switching back to my old bank	-1.50	churn
+switching back to my old provider	-1.50	churn
+switching back to my old network	-1.50	churn
+switching back to my old insurer	-1.50	churn
+switching back to my old supplier	-1.50	churn
+switching back to my old company	-1.50	churn
+switching back to my old broadband	-1.50	churn
+switching back to my old energy company	-1.50	churn
+switching back to my old carrier	-1.50	churn
+switching back to my old courier	-1.50	churn
+switching back to my old mobile provider	-1.50	churn
+move back to my old bank	-1.50	churn
+move back to my old provider	-1.50	churn
+move back to my old network	-1.50	churn
+move back to my old insurer	-1.50	churn
+move back to my old supplier	-1.50	churn
+move back to my old company	-1.50	churn
+move back to my old broadband	-1.50	churn
+move back to my old energy company	-1.50	churn
+move back to my old carrier	-1.50	churn
+move back to my old courier	-1.50	churn
+move back to my old mobile provider	-1.50	churn
+moving back to my old bank	-1.50	churn
+moving back to my old provider	-1.50	churn
+moving back to my old network	-1.50	churn
+moving back to my old insurer	-1.50	churn
+moving back to my old supplier	-1.50	churn
+moving back to my old company	-1.50	churn
+moving back to my old broadband	-1.50	churn
+moving back to my old energy company	-1.50	churn
+moving back to my old carrier	-1.50	churn
+moving back to my old courier	-1.50	churn
+moving back to my old mobile provider	-1.50	churn
+back to my old bank	-1.50	churn
+back to my old provider	-1.50	churn
+back to my old network	-1.50	churn
+back to my old insurer	-1.50	churn
+back to my old supplier	-1.50	churn
+back to my old company	-1.50	churn
+back to my old broadband	-1.50	churn
+back to my old energy company	-1.50	churn
+back to my old carrier	-1.50	churn
+back to my old courier	-1.50	churn
+back to my old mobile provider	-1.50	churn
+# --- chasing told as back and forth, or nobody picking it up since (a month of back and forth and the charge is STILL on my bill)
+a month of back and forth	-1.00	repeat
+weeks of back and forth	-1.00	repeat
+days of back and forth	-1.00	repeat
+months of back and forth	-1.00	repeat
+all this back and forth	-1.00	repeat
+so much back and forth	-1.00	repeat
+back and forth with you	-1.00	repeat
+how often i've called	-1.00	repeat
+how often ive called	-1.00	repeat
+how often i have called	-1.00	repeat
+nobody's picked it up since	-1.00	repeat
+nobody has picked it up since	-1.00	repeat
+no one's picked it up since	-1.00	repeat
+nobodys picked it up since	-1.00	repeat
+nobody's looked at it since	-1.00	repeat
+no one's looked at it since	-1.00	repeat
+nobody's touched it since	-1.00	repeat
+no one's touched it since	-1.00	repeat
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -82697,6 +82840,128 @@ last call啦	0	@zh_lastcall
 出路	0	@zh_wayout
 法子	0	@zh_wayout
 路	0	@zh_wayout
+# --- waiting for the listener at their work or door (我就去你公司楼下等你收工; 下班别让我碰到你)
+堵你下班	0	@zh_threat
+堵你收工	0	@zh_threat
+蹲你下班	0	@zh_threat
+守你收工	0	@zh_threat
+守你下班	0	@zh_threat
+去你公司楼下等你	0	@zh_threat
+去你公司门口等你	0	@zh_threat
+去你们公司楼下等你	0	@zh_threat
+喺你公司楼下等你	0	@zh_threat
+在你公司楼下等你	0	@zh_threat
+在你们公司门口等你	0	@zh_threat
+喺你哋公司门口等你	0	@zh_threat
+去你哋公司楼下等你	0	@zh_threat
+下班别让我碰到你	0	@zh_threat
+收工唔好俾我撞到你	0	@zh_threat
+放工唔好俾我见到你	0	@zh_threat
+出门别让我遇到你	0	@zh_threat
+你下班等着	0	@zh_threat
+你收工等住	0	@zh_threat
+你放工等住	0	@zh_threat
+我会去找你	0	@zh_threat
+我会上门找你	0	@zh_threat
+我会去你公司找你	0	@zh_threat
+我上你公司找你	0	@zh_threat
+我去你公司找你	0	@zh_threat
+楼下等你收工	0	@zh_threat
+楼下等你下班	0	@zh_threat
+楼下等你放工	0	@zh_threat
+门口等你下班	0	@zh_threat
+门口等你收工	0	@zh_threat
+# --- using the service to the month's end and no longer (网络用到月底就好，不用帮我转给挽留部门; 呢度用到月尾就算)
+用到月底就好	0	@zh_churnalone
+用到月底就算	0	@zh_churnalone
+用到月底为止	0	@zh_churnalone
+用到月底就得	0	@zh_churnalone
+用到月底就行	0	@zh_churnalone
+用到月底就够了	0	@zh_churnalone
+用到月尾就好	0	@zh_churnalone
+用到月尾就算	0	@zh_churnalone
+用到月尾为止	0	@zh_churnalone
+用到月尾就得	0	@zh_churnalone
+用到月尾就行	0	@zh_churnalone
+用到月尾就够了	0	@zh_churnalone
+用到这个月底就好	0	@zh_churnalone
+用到这个月底就算	0	@zh_churnalone
+用到这个月底为止	0	@zh_churnalone
+用到这个月底就得	0	@zh_churnalone
+用到这个月底就行	0	@zh_churnalone
+用到这个月底就够了	0	@zh_churnalone
+用到呢个月尾就好	0	@zh_churnalone
+用到呢个月尾就算	0	@zh_churnalone
+用到呢个月尾为止	0	@zh_churnalone
+用到呢个月尾就得	0	@zh_churnalone
+用到呢个月尾就行	0	@zh_churnalone
+用到呢个月尾就够了	0	@zh_churnalone
+用到本月底就好	0	@zh_churnalone
+用到本月底就算	0	@zh_churnalone
+用到本月底为止	0	@zh_churnalone
+用到本月底就得	0	@zh_churnalone
+用到本月底就行	0	@zh_churnalone
+用到本月底就够了	0	@zh_churnalone
+用到合约到期就好	0	@zh_churnalone
+用到合约到期就算	0	@zh_churnalone
+用到合约到期为止	0	@zh_churnalone
+用到合约到期就得	0	@zh_churnalone
+用到合约到期就行	0	@zh_churnalone
+用到合约到期就够了	0	@zh_churnalone
+# --- the speaker going to an outside body too, after someone else did (消协那边我朋友上回投诉特别管用，我也打算去走一趟)
+我也打算去	0	@zh_metoo
+我也要去	0	@zh_metoo
+我也准备去	0	@zh_metoo
+我也会去	0	@zh_metoo
+我也去投诉	0	@zh_metoo
+我也要投诉	0	@zh_metoo
+我也要告	0	@zh_metoo
+我也打算告	0	@zh_metoo
+我都打算去	0	@zh_metoo
+我都要去	0	@zh_metoo
+我都会去	0	@zh_metoo
+我都去投诉	0	@zh_metoo
+# --- contempt for the listener's sense or rank (屁都不懂还在这儿跟我念流程; 就这脑子; 好大的官威; 复读机成精了)
+屁都不懂	0	@zh_insult
+狗屁不懂	0	@zh_insult
+屁也不懂	0	@zh_insult
+就这脑子	0	@zh_insult
+就你这脑子	0	@zh_insult
+你这脑子	0	@zh_insult
+low逼	0	@zh_insult
+lowb	0	@zh_insult
+low b	0	@zh_insult
+傻逼一个	0	@zh_insult
+好大的官威	0	@zh_insult
+官威好大	0	@zh_insult
+成精了	0	@zh_insult
+最没用的人	0	@zh_insult
+最冇用嘅人	0	@zh_insult
+最废的客服	0	@zh_insult
+仲衰过部	0	@zh_insult
+还不如机器人	0	@zh_insult
+不如机器人	0	@zh_insult
+连机器人都不如	0	@zh_insult
+连部机都不如	0	@zh_insult
+# --- not renewing, returning everything, no reason to stay (合约到期我绝对不会续; 我想退晒啲货; 咁我仲留喺度做咩，走啦)
+绝对不会续	0	@zh_churnalone
+不会再续	0	@zh_churnalone
+唔会再续	0	@zh_churnalone
+唔会续约	0	@zh_churnalone
+不会续约	0	@zh_churnalone
+绝对唔会续	0	@zh_churnalone
+不续了	0	@zh_churnalone
+唔续喇	0	@zh_churnalone
+退晒啲货	0	@zh_churnalone
+全部退晒	0	@zh_churnalone
+成批退晒	0	@zh_churnalone
+一齐退晒	0	@zh_churnalone
+仲留喺度做咩	0	@zh_churnalone
+还留在这干嘛	0	@zh_churnalone
+还留着干嘛	0	@zh_churnalone
+留喺度做咩	0	@zh_churnalone
+我走人	0	@zh_churnalone
+走人了	0	@zh_churnalone
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -94056,6 +94321,10 @@ xhzw	-1.5	churn
 穷死了	-1.5	hyperbole
 快穷死了	-1.5	hyperbole
 穷到死	-1.5	hyperbole
+# --- going to court, or Taiwan's consumer hotline, said as a sign-off (court见; 1950撥下去就知道了)
+court见	-1.5	escalation
+1950	-1.5	escalation
+消费者服务中心	-1.5	escalation
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -94704,6 +94973,8 @@ xhzw	-1.5	churn
 @zh_decided ..4 @zh_die	self_harm	an end decided on (我決定咗結束一切)
 # --- the only way out, one's own payout (round 101)
 @zh_onlyone ..6 @zh_wayout ..4 @self ..2 @zh_payout	self_harm	the only way out is one's own payout (欠太多钱了，唯一还得完的方法就是我的保险金)
+# --- going to an outside body too (round o102)
+@zh_auth|@zh_expose|@zh_lawpolice & @zh_metoo	escalation	the speaker going to an outside body too, after someone else did (我朋友上回去消协投诉特别管用，我也打算去走一趟)
 """####),
     ]
 }
