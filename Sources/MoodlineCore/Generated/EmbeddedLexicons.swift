@@ -50150,6 +50150,50 @@ by your car tonight	0	@threat
 at your car tonight	0	@threat
 know what car you drive	0	@threat
 know which car is yours	0	@threat
+# --- medicine running low, for a refill (I've got four pills left so it's not urgent-urgent, I just don't want to miss a day)
+pills left	0	@en_asprescribed
+pills remaining	0	@en_asprescribed
+pills to go	0	@en_asprescribed
+tablets left	0	@en_asprescribed
+tablets remaining	0	@en_asprescribed
+tablets to go	0	@en_asprescribed
+capsules left	0	@en_asprescribed
+capsules remaining	0	@en_asprescribed
+capsules to go	0	@en_asprescribed
+doses left	0	@en_asprescribed
+doses remaining	0	@en_asprescribed
+doses to go	0	@en_asprescribed
+pill left	0	@en_asprescribed
+pill remaining	0	@en_asprescribed
+pill to go	0	@en_asprescribed
+tablet left	0	@en_asprescribed
+tablet remaining	0	@en_asprescribed
+tablet to go	0	@en_asprescribed
+capsule left	0	@en_asprescribed
+capsule remaining	0	@en_asprescribed
+capsule to go	0	@en_asprescribed
+dose left	0	@en_asprescribed
+dose remaining	0	@en_asprescribed
+dose to go	0	@en_asprescribed
+days of pills left	0	@en_asprescribed
+days of pills remaining	0	@en_asprescribed
+days of pills to go	0	@en_asprescribed
+days of tablets left	0	@en_asprescribed
+days of tablets remaining	0	@en_asprescribed
+days of tablets to go	0	@en_asprescribed
+days' supply left	0	@en_asprescribed
+days' supply remaining	0	@en_asprescribed
+days' supply to go	0	@en_asprescribed
+days supply left	0	@en_asprescribed
+days supply remaining	0	@en_asprescribed
+days supply to go	0	@en_asprescribed
+don't want to miss a day	0	@en_asprescribed
+dont want to miss a day	0	@en_asprescribed
+don't want to miss a dose	0	@en_asprescribed
+dont want to miss a dose	0	@en_asprescribed
+before i run out	0	@en_asprescribed
+before they run out	0	@en_asprescribed
+miss a dose	0	@en_asprescribed
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
