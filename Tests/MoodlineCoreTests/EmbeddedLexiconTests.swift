@@ -1398,4 +1398,26 @@ import Testing
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
     }
+
+    /// Disclosures told by what surrounds a means: the railings checked, a note left to be found,
+    /// nothing needed by the dead, no forwarding address, one thing left after the rest was given
+    /// away. The same words in errands and proverbs stay quiet.
+    @Test func aMeansToldByWhatSurroundsIt() {
+        for text in ["Had a look at the top floor of the multistorey yesterday. Not for parking. Checked the railings, they're low.",
+                     "I've written a note, they'll find it when they get back",
+                     "Just cancel everything. Mobile, landline, the lot. Dead men don't need data, do they.",
+                     "Can you cancel the broadband from the 14th. No forwarding address. I won't be needing one.",
+                     "狗狗拜託室友了，其他東西也都打包送人了，剩這支門號"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["I wrote a note on the fridge to remind me to call you",
+                     "Dead men don't pay bills, my grandad always said, anyway can I pay mine",
+                     "I'm driving over the bridge and stopping halfway to take photos of the sunset",
+                     "cancel the broadband, no forwarding address yet because we're still house hunting",
+                     "we stood on the platform letting a few go past because they were full",
+                     "旧衣服都送人了，就剩这个柜子，你们回收吗",
+                     "The Walgreens on East Speedway. I've got four pills left so it's not urgent, I just don't want to miss a day."] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
 }

@@ -48282,7 +48282,6 @@ a freight train	0	@en_fasttrain
 the freight train	0	@en_fasttrain
 the non-stop one	0	@en_fasttrain
 at the station	0	@en_edge
-on the platform	0	@en_edge
 at the platform	0	@en_edge
 by the tracks	0	@en_edge
 at the level crossing	0	@en_edge
@@ -50194,6 +50193,537 @@ dont want to miss a dose	0	@en_asprescribed
 before i run out	0	@en_asprescribed
 before they run out	0	@en_asprescribed
 miss a dose	0	@en_asprescribed
+# --- a means or a place said not to be for its ordinary use, in many purposes (Not for parking; not for balloons; it's not a complaint; nothing behind it)
+not for parking	0	@en_notmundane
+wasn't for parking	0	@en_notmundane
+wasnt for parking	0	@en_notmundane
+isn't for parking	0	@en_notmundane
+isnt for parking	0	@en_notmundane
+it's not for parking	0	@en_notmundane
+its not for parking	0	@en_notmundane
+and not for parking	0	@en_notmundane
+but not for parking	0	@en_notmundane
+not for balloons	0	@en_notmundane
+wasn't for balloons	0	@en_notmundane
+wasnt for balloons	0	@en_notmundane
+isn't for balloons	0	@en_notmundane
+isnt for balloons	0	@en_notmundane
+it's not for balloons	0	@en_notmundane
+its not for balloons	0	@en_notmundane
+and not for balloons	0	@en_notmundane
+but not for balloons	0	@en_notmundane
+not for a party	0	@en_notmundane
+wasn't for a party	0	@en_notmundane
+wasnt for a party	0	@en_notmundane
+isn't for a party	0	@en_notmundane
+isnt for a party	0	@en_notmundane
+it's not for a party	0	@en_notmundane
+its not for a party	0	@en_notmundane
+and not for a party	0	@en_notmundane
+but not for a party	0	@en_notmundane
+not for the party	0	@en_notmundane
+wasn't for the party	0	@en_notmundane
+wasnt for the party	0	@en_notmundane
+isn't for the party	0	@en_notmundane
+isnt for the party	0	@en_notmundane
+it's not for the party	0	@en_notmundane
+its not for the party	0	@en_notmundane
+and not for the party	0	@en_notmundane
+but not for the party	0	@en_notmundane
+not for a birthday	0	@en_notmundane
+wasn't for a birthday	0	@en_notmundane
+wasnt for a birthday	0	@en_notmundane
+isn't for a birthday	0	@en_notmundane
+isnt for a birthday	0	@en_notmundane
+it's not for a birthday	0	@en_notmundane
+its not for a birthday	0	@en_notmundane
+and not for a birthday	0	@en_notmundane
+but not for a birthday	0	@en_notmundane
+not for decorating	0	@en_notmundane
+wasn't for decorating	0	@en_notmundane
+wasnt for decorating	0	@en_notmundane
+isn't for decorating	0	@en_notmundane
+isnt for decorating	0	@en_notmundane
+it's not for decorating	0	@en_notmundane
+its not for decorating	0	@en_notmundane
+and not for decorating	0	@en_notmundane
+but not for decorating	0	@en_notmundane
+not for the car	0	@en_notmundane
+wasn't for the car	0	@en_notmundane
+wasnt for the car	0	@en_notmundane
+isn't for the car	0	@en_notmundane
+isnt for the car	0	@en_notmundane
+it's not for the car	0	@en_notmundane
+its not for the car	0	@en_notmundane
+and not for the car	0	@en_notmundane
+but not for the car	0	@en_notmundane
+not for the boot	0	@en_notmundane
+wasn't for the boot	0	@en_notmundane
+wasnt for the boot	0	@en_notmundane
+isn't for the boot	0	@en_notmundane
+isnt for the boot	0	@en_notmundane
+it's not for the boot	0	@en_notmundane
+its not for the boot	0	@en_notmundane
+and not for the boot	0	@en_notmundane
+but not for the boot	0	@en_notmundane
+not for work	0	@en_notmundane
+wasn't for work	0	@en_notmundane
+wasnt for work	0	@en_notmundane
+isn't for work	0	@en_notmundane
+isnt for work	0	@en_notmundane
+it's not for work	0	@en_notmundane
+its not for work	0	@en_notmundane
+and not for work	0	@en_notmundane
+but not for work	0	@en_notmundane
+not for the shed	0	@en_notmundane
+wasn't for the shed	0	@en_notmundane
+wasnt for the shed	0	@en_notmundane
+isn't for the shed	0	@en_notmundane
+isnt for the shed	0	@en_notmundane
+it's not for the shed	0	@en_notmundane
+its not for the shed	0	@en_notmundane
+and not for the shed	0	@en_notmundane
+but not for the shed	0	@en_notmundane
+not for the garden	0	@en_notmundane
+wasn't for the garden	0	@en_notmundane
+wasnt for the garden	0	@en_notmundane
+isn't for the garden	0	@en_notmundane
+isnt for the garden	0	@en_notmundane
+it's not for the garden	0	@en_notmundane
+its not for the garden	0	@en_notmundane
+and not for the garden	0	@en_notmundane
+but not for the garden	0	@en_notmundane
+not for gardening	0	@en_notmundane
+wasn't for gardening	0	@en_notmundane
+wasnt for gardening	0	@en_notmundane
+isn't for gardening	0	@en_notmundane
+isnt for gardening	0	@en_notmundane
+it's not for gardening	0	@en_notmundane
+its not for gardening	0	@en_notmundane
+and not for gardening	0	@en_notmundane
+but not for gardening	0	@en_notmundane
+not for a project	0	@en_notmundane
+wasn't for a project	0	@en_notmundane
+wasnt for a project	0	@en_notmundane
+isn't for a project	0	@en_notmundane
+isnt for a project	0	@en_notmundane
+it's not for a project	0	@en_notmundane
+its not for a project	0	@en_notmundane
+and not for a project	0	@en_notmundane
+but not for a project	0	@en_notmundane
+not for diy	0	@en_notmundane
+wasn't for diy	0	@en_notmundane
+wasnt for diy	0	@en_notmundane
+isn't for diy	0	@en_notmundane
+isnt for diy	0	@en_notmundane
+it's not for diy	0	@en_notmundane
+its not for diy	0	@en_notmundane
+and not for diy	0	@en_notmundane
+but not for diy	0	@en_notmundane
+not for the allotment	0	@en_notmundane
+wasn't for the allotment	0	@en_notmundane
+wasnt for the allotment	0	@en_notmundane
+isn't for the allotment	0	@en_notmundane
+isnt for the allotment	0	@en_notmundane
+it's not for the allotment	0	@en_notmundane
+its not for the allotment	0	@en_notmundane
+and not for the allotment	0	@en_notmundane
+but not for the allotment	0	@en_notmundane
+not for the farm	0	@en_notmundane
+wasn't for the farm	0	@en_notmundane
+wasnt for the farm	0	@en_notmundane
+isn't for the farm	0	@en_notmundane
+isnt for the farm	0	@en_notmundane
+it's not for the farm	0	@en_notmundane
+its not for the farm	0	@en_notmundane
+and not for the farm	0	@en_notmundane
+but not for the farm	0	@en_notmundane
+not for a trip	0	@en_notmundane
+wasn't for a trip	0	@en_notmundane
+wasnt for a trip	0	@en_notmundane
+isn't for a trip	0	@en_notmundane
+isnt for a trip	0	@en_notmundane
+it's not for a trip	0	@en_notmundane
+its not for a trip	0	@en_notmundane
+and not for a trip	0	@en_notmundane
+but not for a trip	0	@en_notmundane
+not for a holiday	0	@en_notmundane
+wasn't for a holiday	0	@en_notmundane
+wasnt for a holiday	0	@en_notmundane
+isn't for a holiday	0	@en_notmundane
+isnt for a holiday	0	@en_notmundane
+it's not for a holiday	0	@en_notmundane
+its not for a holiday	0	@en_notmundane
+and not for a holiday	0	@en_notmundane
+but not for a holiday	0	@en_notmundane
+not for travel	0	@en_notmundane
+wasn't for travel	0	@en_notmundane
+wasnt for travel	0	@en_notmundane
+isn't for travel	0	@en_notmundane
+isnt for travel	0	@en_notmundane
+it's not for travel	0	@en_notmundane
+its not for travel	0	@en_notmundane
+and not for travel	0	@en_notmundane
+but not for travel	0	@en_notmundane
+not for fishing	0	@en_notmundane
+wasn't for fishing	0	@en_notmundane
+wasnt for fishing	0	@en_notmundane
+isn't for fishing	0	@en_notmundane
+isnt for fishing	0	@en_notmundane
+it's not for fishing	0	@en_notmundane
+its not for fishing	0	@en_notmundane
+and not for fishing	0	@en_notmundane
+but not for fishing	0	@en_notmundane
+not for climbing	0	@en_notmundane
+wasn't for climbing	0	@en_notmundane
+wasnt for climbing	0	@en_notmundane
+isn't for climbing	0	@en_notmundane
+isnt for climbing	0	@en_notmundane
+it's not for climbing	0	@en_notmundane
+its not for climbing	0	@en_notmundane
+and not for climbing	0	@en_notmundane
+but not for climbing	0	@en_notmundane
+not for the gym	0	@en_notmundane
+wasn't for the gym	0	@en_notmundane
+wasnt for the gym	0	@en_notmundane
+isn't for the gym	0	@en_notmundane
+isnt for the gym	0	@en_notmundane
+it's not for the gym	0	@en_notmundane
+its not for the gym	0	@en_notmundane
+and not for the gym	0	@en_notmundane
+but not for the gym	0	@en_notmundane
+not for the dog	0	@en_notmundane
+wasn't for the dog	0	@en_notmundane
+wasnt for the dog	0	@en_notmundane
+isn't for the dog	0	@en_notmundane
+isnt for the dog	0	@en_notmundane
+it's not for the dog	0	@en_notmundane
+its not for the dog	0	@en_notmundane
+and not for the dog	0	@en_notmundane
+but not for the dog	0	@en_notmundane
+not for the cat	0	@en_notmundane
+wasn't for the cat	0	@en_notmundane
+wasnt for the cat	0	@en_notmundane
+isn't for the cat	0	@en_notmundane
+isnt for the cat	0	@en_notmundane
+it's not for the cat	0	@en_notmundane
+its not for the cat	0	@en_notmundane
+and not for the cat	0	@en_notmundane
+but not for the cat	0	@en_notmundane
+not for cooking	0	@en_notmundane
+wasn't for cooking	0	@en_notmundane
+wasnt for cooking	0	@en_notmundane
+isn't for cooking	0	@en_notmundane
+isnt for cooking	0	@en_notmundane
+it's not for cooking	0	@en_notmundane
+its not for cooking	0	@en_notmundane
+and not for cooking	0	@en_notmundane
+but not for cooking	0	@en_notmundane
+not for a bbq	0	@en_notmundane
+wasn't for a bbq	0	@en_notmundane
+wasnt for a bbq	0	@en_notmundane
+isn't for a bbq	0	@en_notmundane
+isnt for a bbq	0	@en_notmundane
+it's not for a bbq	0	@en_notmundane
+its not for a bbq	0	@en_notmundane
+and not for a bbq	0	@en_notmundane
+but not for a bbq	0	@en_notmundane
+not for the bbq	0	@en_notmundane
+wasn't for the bbq	0	@en_notmundane
+wasnt for the bbq	0	@en_notmundane
+isn't for the bbq	0	@en_notmundane
+isnt for the bbq	0	@en_notmundane
+it's not for the bbq	0	@en_notmundane
+its not for the bbq	0	@en_notmundane
+and not for the bbq	0	@en_notmundane
+but not for the bbq	0	@en_notmundane
+not for a barbeque	0	@en_notmundane
+wasn't for a barbeque	0	@en_notmundane
+wasnt for a barbeque	0	@en_notmundane
+isn't for a barbeque	0	@en_notmundane
+isnt for a barbeque	0	@en_notmundane
+it's not for a barbeque	0	@en_notmundane
+its not for a barbeque	0	@en_notmundane
+and not for a barbeque	0	@en_notmundane
+but not for a barbeque	0	@en_notmundane
+not for sleep	0	@en_notmundane
+wasn't for sleep	0	@en_notmundane
+wasnt for sleep	0	@en_notmundane
+isn't for sleep	0	@en_notmundane
+isnt for sleep	0	@en_notmundane
+it's not for sleep	0	@en_notmundane
+its not for sleep	0	@en_notmundane
+and not for sleep	0	@en_notmundane
+but not for sleep	0	@en_notmundane
+not for sleeping	0	@en_notmundane
+wasn't for sleeping	0	@en_notmundane
+wasnt for sleeping	0	@en_notmundane
+isn't for sleeping	0	@en_notmundane
+isnt for sleeping	0	@en_notmundane
+it's not for sleeping	0	@en_notmundane
+its not for sleeping	0	@en_notmundane
+and not for sleeping	0	@en_notmundane
+but not for sleeping	0	@en_notmundane
+not for my back	0	@en_notmundane
+wasn't for my back	0	@en_notmundane
+wasnt for my back	0	@en_notmundane
+isn't for my back	0	@en_notmundane
+isnt for my back	0	@en_notmundane
+it's not for my back	0	@en_notmundane
+its not for my back	0	@en_notmundane
+and not for my back	0	@en_notmundane
+but not for my back	0	@en_notmundane
+not for the pain	0	@en_notmundane
+wasn't for the pain	0	@en_notmundane
+wasnt for the pain	0	@en_notmundane
+isn't for the pain	0	@en_notmundane
+isnt for the pain	0	@en_notmundane
+it's not for the pain	0	@en_notmundane
+its not for the pain	0	@en_notmundane
+and not for the pain	0	@en_notmundane
+but not for the pain	0	@en_notmundane
+not for pain	0	@en_notmundane
+wasn't for pain	0	@en_notmundane
+wasnt for pain	0	@en_notmundane
+isn't for pain	0	@en_notmundane
+isnt for pain	0	@en_notmundane
+it's not for pain	0	@en_notmundane
+its not for pain	0	@en_notmundane
+and not for pain	0	@en_notmundane
+but not for pain	0	@en_notmundane
+not for a hangover	0	@en_notmundane
+wasn't for a hangover	0	@en_notmundane
+wasnt for a hangover	0	@en_notmundane
+isn't for a hangover	0	@en_notmundane
+isnt for a hangover	0	@en_notmundane
+it's not for a hangover	0	@en_notmundane
+its not for a hangover	0	@en_notmundane
+and not for a hangover	0	@en_notmundane
+but not for a hangover	0	@en_notmundane
+not for the view	0	@en_notmundane
+wasn't for the view	0	@en_notmundane
+wasnt for the view	0	@en_notmundane
+isn't for the view	0	@en_notmundane
+isnt for the view	0	@en_notmundane
+it's not for the view	0	@en_notmundane
+its not for the view	0	@en_notmundane
+and not for the view	0	@en_notmundane
+but not for the view	0	@en_notmundane
+not for sightseeing	0	@en_notmundane
+wasn't for sightseeing	0	@en_notmundane
+wasnt for sightseeing	0	@en_notmundane
+isn't for sightseeing	0	@en_notmundane
+isnt for sightseeing	0	@en_notmundane
+it's not for sightseeing	0	@en_notmundane
+its not for sightseeing	0	@en_notmundane
+and not for sightseeing	0	@en_notmundane
+but not for sightseeing	0	@en_notmundane
+not for photos	0	@en_notmundane
+wasn't for photos	0	@en_notmundane
+wasnt for photos	0	@en_notmundane
+isn't for photos	0	@en_notmundane
+isnt for photos	0	@en_notmundane
+it's not for photos	0	@en_notmundane
+its not for photos	0	@en_notmundane
+and not for photos	0	@en_notmundane
+but not for photos	0	@en_notmundane
+not for a photo	0	@en_notmundane
+wasn't for a photo	0	@en_notmundane
+wasnt for a photo	0	@en_notmundane
+isn't for a photo	0	@en_notmundane
+isnt for a photo	0	@en_notmundane
+it's not for a photo	0	@en_notmundane
+its not for a photo	0	@en_notmundane
+and not for a photo	0	@en_notmundane
+but not for a photo	0	@en_notmundane
+not for the sunset	0	@en_notmundane
+wasn't for the sunset	0	@en_notmundane
+wasnt for the sunset	0	@en_notmundane
+isn't for the sunset	0	@en_notmundane
+isnt for the sunset	0	@en_notmundane
+it's not for the sunset	0	@en_notmundane
+its not for the sunset	0	@en_notmundane
+and not for the sunset	0	@en_notmundane
+but not for the sunset	0	@en_notmundane
+not for a walk	0	@en_notmundane
+wasn't for a walk	0	@en_notmundane
+wasnt for a walk	0	@en_notmundane
+isn't for a walk	0	@en_notmundane
+isnt for a walk	0	@en_notmundane
+it's not for a walk	0	@en_notmundane
+its not for a walk	0	@en_notmundane
+and not for a walk	0	@en_notmundane
+but not for a walk	0	@en_notmundane
+not for a swim	0	@en_notmundane
+wasn't for a swim	0	@en_notmundane
+wasnt for a swim	0	@en_notmundane
+isn't for a swim	0	@en_notmundane
+isnt for a swim	0	@en_notmundane
+it's not for a swim	0	@en_notmundane
+its not for a swim	0	@en_notmundane
+and not for a swim	0	@en_notmundane
+but not for a swim	0	@en_notmundane
+not for exercise	0	@en_notmundane
+wasn't for exercise	0	@en_notmundane
+wasnt for exercise	0	@en_notmundane
+isn't for exercise	0	@en_notmundane
+isnt for exercise	0	@en_notmundane
+it's not for exercise	0	@en_notmundane
+its not for exercise	0	@en_notmundane
+and not for exercise	0	@en_notmundane
+but not for exercise	0	@en_notmundane
+not for the kids	0	@en_notmundane
+wasn't for the kids	0	@en_notmundane
+wasnt for the kids	0	@en_notmundane
+isn't for the kids	0	@en_notmundane
+isnt for the kids	0	@en_notmundane
+it's not for the kids	0	@en_notmundane
+its not for the kids	0	@en_notmundane
+and not for the kids	0	@en_notmundane
+but not for the kids	0	@en_notmundane
+not for christmas	0	@en_notmundane
+wasn't for christmas	0	@en_notmundane
+wasnt for christmas	0	@en_notmundane
+isn't for christmas	0	@en_notmundane
+isnt for christmas	0	@en_notmundane
+it's not for christmas	0	@en_notmundane
+its not for christmas	0	@en_notmundane
+and not for christmas	0	@en_notmundane
+but not for christmas	0	@en_notmundane
+not for a wedding	0	@en_notmundane
+wasn't for a wedding	0	@en_notmundane
+wasnt for a wedding	0	@en_notmundane
+isn't for a wedding	0	@en_notmundane
+isnt for a wedding	0	@en_notmundane
+it's not for a wedding	0	@en_notmundane
+its not for a wedding	0	@en_notmundane
+and not for a wedding	0	@en_notmundane
+but not for a wedding	0	@en_notmundane
+and it's not a complaint	0	@en_notmundane
+and its not a complaint	0	@en_notmundane
+it's not a complaint	0	@en_notmundane
+its not a complaint	0	@en_notmundane
+this isn't a complaint	0	@en_notmundane
+nothing behind it	0	@en_notmundane
+nothing behind the question	0	@en_notmundane
+don't read into it	0	@en_notmundane
+dont read into it	0	@en_notmundane
+don't read anything into it	0	@en_notmundane
+not what you'd think	0	@en_notmundane
+not what you think	0	@en_notmundane
+not for the reason you'd think	0	@en_notmundane
+you can guess what for	0	@en_notmundane
+you can guess why	0	@en_notmundane
+not the way you think	0	@en_notmundane
+# --- the railings or the drop checked at a height (checked the railings, they're low)
+checked the railings	0	@en_dropq
+the railings are low	0	@en_dropq
+railings are low	0	@en_dropq
+railings were low	0	@en_dropq
+how low the railings	0	@en_dropq
+checked the height	0	@en_dropq
+checked how high	0	@en_dropq
+how far down it was	0	@en_dropq
+how far the drop	0	@en_dropq
+measured the drop	0	@en_dropq
+checked the drop	0	@en_dropq
+looked over the edge	0	@en_dropq
+looked over the railing	0	@en_dropq
+looked over the railings	0	@en_dropq
+# --- a policy question asked about one's own papers (asking for the paperwork. my paperwork)
+my paperwork	0	@en_askmine
+my own paperwork	0	@en_askmine
+my own papers	0	@en_askmine
+asking for my own	0	@en_askmine
+asking about my own	0	@en_askmine
+it's my policy	0	@en_askmine
+its my policy	0	@en_askmine
+my own cover	0	@en_askmine
+for my own file	0	@en_askmine
+for my own records	0	@en_askmine
+# --- no forwarding address for a cancelling (cancel the broadband from the 14th. No forwarding address. I won't be needing one.)
+no forwarding address	0	@en_noforward
+there's no forwarding address	0	@en_noforward
+theres no forwarding address	0	@en_noforward
+won't need a forwarding address	0	@en_noforward
+wont need a forwarding address	0	@en_noforward
+no new address	0	@en_noforward
+there's no new address	0	@en_noforward
+no address to forward	0	@en_noforward
+# --- the dead needing nothing, said of oneself (Dead men don't need data, do they. Ha.)
+dead men don't need	0	@en_deadneed
+dead men dont need	0	@en_deadneed
+dead people don't need	0	@en_deadneed
+dead people dont need	0	@en_deadneed
+the dead don't need	0	@en_deadneed
+the dead dont need	0	@en_deadneed
+dead women don't need	0	@en_deadneed
+corpses don't need	0	@en_deadneed
+you don't need data when you're dead	0	@en_deadneed
+you dont need data when youre dead	0	@en_deadneed
+# --- courage gathered by degrees (letting a few go past, working up to the fast one)
+working up to	0	@en_nerve
+working myself up to	0	@en_nerve
+building up to	0	@en_nerve
+the fast one	0	@en_edge
+the fast train	0	@en_edge
+# --- stepping out, at the thought of how easy it is (I stand at the window and think how easy it'd be to step out)
+step out	0	@en_stepoff
+step off	0	@en_stepoff
+step out of the window	0	@en_stepoff
+step off the edge	0	@en_stepoff
+step off the ledge	0	@en_stepoff
+lean out	0	@en_stepoff
+lean too far	0	@en_stepoff
+# --- a note written and left where it will be found (I wrote a note. It's on the fridge.)
+i wrote a note	0	@en_wrotenote
+i've written a note	0	@en_wrotenote
+ive written a note	0	@en_wrotenote
+i wrote them a note	0	@en_wrotenote
+i've left a note	0	@en_wrotenote
+ive left a note	0	@en_wrotenote
+i left a note	0	@en_wrotenote
+wrote a letter for them	0	@en_wrotenote
+i've written letters	0	@en_wrotenote
+left letters	0	@en_wrotenote
+on my pillow	0	@en_notefound
+where they'll find it	0	@en_notefound
+where theyll find it	0	@en_notefound
+for them to find	0	@en_notefound
+they'll find it	0	@en_notefound
+theyll find it	0	@en_notefound
+# --- stopping halfway across a bridge, or a last crossing (I'm only driving over that bridge once more and I'm stopping halfway)
+stopping halfway	0	@en_halfway
+stop halfway	0	@en_halfway
+stop in the middle	0	@en_halfway
+stopping in the middle	0	@en_halfway
+pull over halfway	0	@en_halfway
+pulling over halfway	0	@en_halfway
+# --- someone guessing what a means was for (she probably guessed what it was for)
+guessed what it was for	0	@en_guessedfor
+guessed what they were for	0	@en_guessedfor
+knew what it was for	0	@en_guessedfor
+knew what they were for	0	@en_guessedfor
+figured out what it was for	0	@en_guessedfor
+worked out what it was for	0	@en_guessedfor
+guessed what i wanted them for	0	@en_guessedfor
+guessed what i wanted it for	0	@en_guessedfor
+knew what i wanted them for	0	@en_guessedfor
+full box	0	@en_fullpack
+the full box	0	@en_fullpack
+the whole box	0	@en_fullpack
+a full packet	0	@en_fullpack
+the full packet	0	@en_fullpack
+# --- the speaker listed among the things not renewed (House, car, and me, ha. Especially me.)
+especially me	0	@en_meincluded
+me especially	0	@en_meincluded
+and me ha	0	@en_meincluded
+
+# --- a last crossing (once more, one last time), for stopping halfway on a bridge
+once more	0	@en_lastcrossing
+one last time	0	@en_lastcrossing
+one more time	0	@en_lastcrossing
+for the last time	0	@en_lastcrossing
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -63532,6 +64062,7 @@ nobody's looked at it since	-1.00	repeat
 no one's looked at it since	-1.00	repeat
 nobody's touched it since	-1.00	repeat
 no one's touched it since	-1.00	repeat
+no forwarding address yet	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -64034,6 +64565,13 @@ no one's touched it since	-1.00	repeat
 @en_owndoing & @en_deadsaccount	self_harm	one's own death certificate, seen to (mine'll be coming in soon enough, I've seen to that)
 @en_itsme & @en_afterdeath|@en_deadsaccount|@die|@en_dead	self_harm	the one who dies named as the speaker (what happens to a joint account when one of the holders dies. its me)
 @en_rehome|@farewell_act|@en_lastthing & @en_towater	self_harm	down to the water after affairs (rehomed the dogs, sorting the accounts is the last bit and then im going down to the river)
+# --- round 103's kinds: a means said not to be ordinary in many purposes, a note left to be found, the dead needing nothing, stopping halfway on a bridge, a pharmacist's guess, no forwarding address
+@en_wrotenote & @en_notefound	self_harm	a note written and left to be found (I wrote a note. It's on the fridge.)
+@en_deadneed & @cancel|@leave|@en_leaveword	self_harm	the dead needing nothing, beside one's own cancelling (Just cancel everything. Dead men don't need data, do they. Ha.)
+@en_highspot|@method|@en_edge & @en_halfway	self_harm	a last crossing, stopping halfway (I'm only driving over that bridge once more and I'm stopping halfway)	needs:@en_lastcrossing
+@en_guessedfor & @en_fullpack|@method|@en_pills	self_harm	someone guessing what a means was for (the pharmacist wouldn't give me the full box; she probably guessed what it was for)
+@en_noforward & @cancel|@en_rehome|@en_wontbe	self_harm	no forwarding address for a cancelling (cancel the broadband from the 14th. No forwarding address.)
+@cancel & @en_meincluded	self_harm	the speaker among the things cancelled (put me down as no renewal. House, car, and me, ha. Especially me.)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -83006,6 +83544,205 @@ low b	0	@zh_insult
 留喺度做咩	0	@zh_churnalone
 我走人	0	@zh_churnalone
 走人了	0	@zh_churnalone
+# --- only one thing left after the rest was given away (狗狗拜托室友了，其他东西也都打包送人了，剩这支门号)
+剩这支门号	0	@zh_lastleft
+剩这支号码	0	@zh_lastleft
+剩这支手机号	0	@zh_lastleft
+剩这支账户	0	@zh_lastleft
+剩这支户口	0	@zh_lastleft
+剩这支account	0	@zh_lastleft
+剩这支帐号	0	@zh_lastleft
+剩这支账号	0	@zh_lastleft
+剩这支卡	0	@zh_lastleft
+剩这支plan	0	@zh_lastleft
+剩这支电话	0	@zh_lastleft
+剩下这支门号	0	@zh_lastleft
+剩下这支号码	0	@zh_lastleft
+剩下这支手机号	0	@zh_lastleft
+剩下这支账户	0	@zh_lastleft
+剩下这支户口	0	@zh_lastleft
+剩下这支account	0	@zh_lastleft
+剩下这支帐号	0	@zh_lastleft
+剩下这支账号	0	@zh_lastleft
+剩下这支卡	0	@zh_lastleft
+剩下这支plan	0	@zh_lastleft
+剩下这支电话	0	@zh_lastleft
+只剩这支门号	0	@zh_lastleft
+只剩这支号码	0	@zh_lastleft
+只剩这支手机号	0	@zh_lastleft
+只剩这支账户	0	@zh_lastleft
+只剩这支户口	0	@zh_lastleft
+只剩这支account	0	@zh_lastleft
+只剩这支帐号	0	@zh_lastleft
+只剩这支账号	0	@zh_lastleft
+只剩这支卡	0	@zh_lastleft
+只剩这支plan	0	@zh_lastleft
+只剩这支电话	0	@zh_lastleft
+就剩这支门号	0	@zh_lastleft
+就剩这支号码	0	@zh_lastleft
+就剩这支手机号	0	@zh_lastleft
+就剩这支账户	0	@zh_lastleft
+就剩这支户口	0	@zh_lastleft
+就剩这支account	0	@zh_lastleft
+就剩这支帐号	0	@zh_lastleft
+就剩这支账号	0	@zh_lastleft
+就剩这支卡	0	@zh_lastleft
+就剩这支plan	0	@zh_lastleft
+就剩这支电话	0	@zh_lastleft
+剩这个门号	0	@zh_lastleft
+剩这个号码	0	@zh_lastleft
+剩这个手机号	0	@zh_lastleft
+剩这个账户	0	@zh_lastleft
+剩这个户口	0	@zh_lastleft
+剩这个account	0	@zh_lastleft
+剩这个帐号	0	@zh_lastleft
+剩这个账号	0	@zh_lastleft
+剩这个卡	0	@zh_lastleft
+剩这个plan	0	@zh_lastleft
+剩这个电话	0	@zh_lastleft
+只剩这个门号	0	@zh_lastleft
+只剩这个号码	0	@zh_lastleft
+只剩这个手机号	0	@zh_lastleft
+只剩这个账户	0	@zh_lastleft
+只剩这个户口	0	@zh_lastleft
+只剩这个account	0	@zh_lastleft
+只剩这个帐号	0	@zh_lastleft
+只剩这个账号	0	@zh_lastleft
+只剩这个卡	0	@zh_lastleft
+只剩这个plan	0	@zh_lastleft
+只剩这个电话	0	@zh_lastleft
+就剩这个门号	0	@zh_lastleft
+就剩这个号码	0	@zh_lastleft
+就剩这个手机号	0	@zh_lastleft
+就剩这个账户	0	@zh_lastleft
+就剩这个户口	0	@zh_lastleft
+就剩这个account	0	@zh_lastleft
+就剩这个帐号	0	@zh_lastleft
+就剩这个账号	0	@zh_lastleft
+就剩这个卡	0	@zh_lastleft
+就剩这个plan	0	@zh_lastleft
+就剩这个电话	0	@zh_lastleft
+剩下这个门号	0	@zh_lastleft
+剩下这个号码	0	@zh_lastleft
+剩下这个手机号	0	@zh_lastleft
+剩下这个账户	0	@zh_lastleft
+剩下这个户口	0	@zh_lastleft
+剩下这个account	0	@zh_lastleft
+剩下这个帐号	0	@zh_lastleft
+剩下这个账号	0	@zh_lastleft
+剩下这个卡	0	@zh_lastleft
+剩下这个plan	0	@zh_lastleft
+剩下这个电话	0	@zh_lastleft
+只剩下这个门号	0	@zh_lastleft
+只剩下这个号码	0	@zh_lastleft
+只剩下这个手机号	0	@zh_lastleft
+只剩下这个账户	0	@zh_lastleft
+只剩下这个户口	0	@zh_lastleft
+只剩下这个account	0	@zh_lastleft
+只剩下这个帐号	0	@zh_lastleft
+只剩下这个账号	0	@zh_lastleft
+只剩下这个卡	0	@zh_lastleft
+只剩下这个plan	0	@zh_lastleft
+只剩下这个电话	0	@zh_lastleft
+剩返呢个门号	0	@zh_lastleft
+剩返呢个号码	0	@zh_lastleft
+剩返呢个手机号	0	@zh_lastleft
+剩返呢个账户	0	@zh_lastleft
+剩返呢个户口	0	@zh_lastleft
+剩返呢个account	0	@zh_lastleft
+剩返呢个帐号	0	@zh_lastleft
+剩返呢个账号	0	@zh_lastleft
+剩返呢个卡	0	@zh_lastleft
+剩返呢个plan	0	@zh_lastleft
+剩返呢个电话	0	@zh_lastleft
+净系剩返呢个门号	0	@zh_lastleft
+净系剩返呢个号码	0	@zh_lastleft
+净系剩返呢个手机号	0	@zh_lastleft
+净系剩返呢个账户	0	@zh_lastleft
+净系剩返呢个户口	0	@zh_lastleft
+净系剩返呢个account	0	@zh_lastleft
+净系剩返呢个帐号	0	@zh_lastleft
+净系剩返呢个账号	0	@zh_lastleft
+净系剩返呢个卡	0	@zh_lastleft
+净系剩返呢个plan	0	@zh_lastleft
+净系剩返呢个电话	0	@zh_lastleft
+就剩呢个门号	0	@zh_lastleft
+就剩呢个号码	0	@zh_lastleft
+就剩呢个手机号	0	@zh_lastleft
+就剩呢个账户	0	@zh_lastleft
+就剩呢个户口	0	@zh_lastleft
+就剩呢个account	0	@zh_lastleft
+就剩呢个帐号	0	@zh_lastleft
+就剩呢个账号	0	@zh_lastleft
+就剩呢个卡	0	@zh_lastleft
+就剩呢个plan	0	@zh_lastleft
+就剩呢个电话	0	@zh_lastleft
+只剩呢个门号	0	@zh_lastleft
+只剩呢个号码	0	@zh_lastleft
+只剩呢个手机号	0	@zh_lastleft
+只剩呢个账户	0	@zh_lastleft
+只剩呢个户口	0	@zh_lastleft
+只剩呢个account	0	@zh_lastleft
+只剩呢个帐号	0	@zh_lastleft
+只剩呢个账号	0	@zh_lastleft
+只剩呢个卡	0	@zh_lastleft
+只剩呢个plan	0	@zh_lastleft
+只剩呢个电话	0	@zh_lastleft
+剩低呢个门号	0	@zh_lastleft
+剩低呢个号码	0	@zh_lastleft
+剩低呢个手机号	0	@zh_lastleft
+剩低呢个账户	0	@zh_lastleft
+剩低呢个户口	0	@zh_lastleft
+剩低呢个account	0	@zh_lastleft
+剩低呢个帐号	0	@zh_lastleft
+剩低呢个账号	0	@zh_lastleft
+剩低呢个卡	0	@zh_lastleft
+剩低呢个plan	0	@zh_lastleft
+剩低呢个电话	0	@zh_lastleft
+剩返呢张门号	0	@zh_lastleft
+剩返呢张号码	0	@zh_lastleft
+剩返呢张手机号	0	@zh_lastleft
+剩返呢张账户	0	@zh_lastleft
+剩返呢张户口	0	@zh_lastleft
+剩返呢张account	0	@zh_lastleft
+剩返呢张帐号	0	@zh_lastleft
+剩返呢张账号	0	@zh_lastleft
+剩返呢张卡	0	@zh_lastleft
+剩返呢张plan	0	@zh_lastleft
+剩返呢张电话	0	@zh_lastleft
+只剩这张门号	0	@zh_lastleft
+只剩这张号码	0	@zh_lastleft
+只剩这张手机号	0	@zh_lastleft
+只剩这张账户	0	@zh_lastleft
+只剩这张户口	0	@zh_lastleft
+只剩这张account	0	@zh_lastleft
+只剩这张帐号	0	@zh_lastleft
+只剩这张账号	0	@zh_lastleft
+只剩这张卡	0	@zh_lastleft
+只剩这张plan	0	@zh_lastleft
+只剩这张电话	0	@zh_lastleft
+就剩这张门号	0	@zh_lastleft
+就剩这张号码	0	@zh_lastleft
+就剩这张手机号	0	@zh_lastleft
+就剩这张账户	0	@zh_lastleft
+就剩这张户口	0	@zh_lastleft
+就剩这张account	0	@zh_lastleft
+就剩这张帐号	0	@zh_lastleft
+就剩这张账号	0	@zh_lastleft
+就剩这张卡	0	@zh_lastleft
+就剩这张plan	0	@zh_lastleft
+就剩这张电话	0	@zh_lastleft
+# --- not lasting to next month, of oneself (撑不到下个月; 捱唔到下个月)
+撑不到下个月	0	@zh_notsurvive
+撑不过这个月	0	@zh_notsurvive
+撑唔到下个月	0	@zh_notsurvive
+挨唔到下个月	0	@zh_notsurvive
+挨唔过呢个月	0	@zh_notsurvive
+活不到下个月	0	@zh_notsurvive
+活不过这个月	0	@zh_notsurvive
+活唔到下个月	0	@zh_notsurvive
+熬不到下个月	0	@zh_notsurvive
+熬不过这个月	0	@zh_notsurvive
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -95019,6 +95756,7 @@ court见	-1.5	escalation
 @zh_onlyone ..6 @zh_wayout ..4 @self ..2 @zh_payout	self_harm	the only way out is one's own payout (欠太多钱了，唯一还得完的方法就是我的保险金)
 # --- going to an outside body too (round o102)
 @zh_auth|@zh_expose|@zh_lawpolice & @zh_metoo	escalation	the speaker going to an outside body too, after someone else did (我朋友上回去消协投诉特别管用，我也打算去走一趟)
+@zh_entrust & @zh_lastleft	self_harm	a pet or a thing entrusted to someone, one line left to close (狗狗拜托室友了，其他东西也都打包送人了，剩这支门号)
 """####),
     ]
 }
