@@ -255,6 +255,9 @@ private struct RuleState {
     /// can carry self-harm (`support:` lines): between the threshold and this, a line like 别跟我说
     /// 安排了！钱…从我卡里扣走了 leans on 走 and 别 alone.
     static let unsupportedSelfHarm: Float = 0.405
+    /// The learned layer's self-harm logit (p = 0.96) from which a guess no word carries still
+    /// explains a rule's leaving beside it as affairs put in order, when the alert line is higher.
+    static let affairsInOrderSelfHarm: Float = 3.178
 
     init(tables: FrozenTables, units: UnsafeBufferPointer<TextUnit>, stats: TokenStats, clause: ClauseState) {
         self.clause = clause
@@ -737,6 +740,9 @@ private struct RuleState {
         tracer.record(.patternMatched(id, parts: PartSpans()))
         if rule.info.outputKind == 1 {
             guard let cue = ScopeCue(rawValue: rule.info.output) else { return }
+            // A change of job or a move told beside a rival named (我换工作了…销户换到招商银行) is still
+            // leaving for the rival. Chinese only: English rivals share names with places (Halifax).
+            if cue == .oneOff && rule.info.script == Pattern.Script.han.rawValue && namesRival { return }
             cues.insert(ScopeCues(cue))
             if ScopeCues.explainWords.contains(ScopeCues(cue)) {
                 var parts = rule.first
@@ -894,9 +900,12 @@ private struct RuleState {
     /// written something for my mum, cancel this account, I won't use it again"): in the statement
     /// suites a churn word beside such a guess was never a churn threat.
     mutating func dropChurnBesideSelfHarm<Tracer: ScoreTracer>(tracer: inout Tracer) {
-        // A faint self-harm guess (no word carries it, and under the model's alert line) does not
-        // make a rule's leaving into affairs in order.
+        // A faint self-harm guess (no word carries it, and the model under 0.96) does not make a
+        // rule's leaving into affairs in order. A fixed line, not the alert line: raising when a
+        // guess may alert alone must not turn "cancel it all, I'm about to exit life" into leaving.
+        let selfHarmLogit = modelLogits.map { $0[0] } ?? -.infinity
         let faint = weak.contains(.selfHarm) && tentative.contains(.selfHarm)
+            && selfHarmLogit < min(modelAlertThresholds[0], Self.affairsInOrderSelfHarm)
         guard categories.contains(.selfHarm), categories.contains(.churn), !faint || weak.contains(.churn) else { return }
         // A guess no word carries beside a rival named (我唔想再等……我去第二间gym) is leaving: the
         // rival is where the customer goes, and the guess goes instead.

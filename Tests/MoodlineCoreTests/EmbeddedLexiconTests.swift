@@ -1377,6 +1377,16 @@ import Testing
     /// The speaker as the subject of what the listener is usually told (I might as well go jump
     /// off a cliff), "you" meaning anyone, and the speaker counted in: self-harm. The same words
     /// ordered at the listener, asked of them as a service, or an idiom of temper: no self-harm.
+    /// A disclosure the learned layer is all but sure of stands beside someone else's words or a
+    /// joke claim, when the speaker speaks; an agent's safety question that quotes one does not.
+    @Test func aSureDisclosureStandsBesideAStory() {
+        for text in ["你話我笨又好，講咩都好，反正我聽日之後都唔喺度，我決定咗，哈哈",
+                     "i keep googling how many of my pills would be enough lol i'm fine tho. wait no. i'm not"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(!score("同学，你说“要是我不在了”，我想认真问一下：你是不是有过想结束自己生命的念头？").categories.contains(.selfHarm))
+    }
+
     @Test func theSpeakerAsTheOneWhoGoes() {
         for text in ["I might as well go jump off a cliff, nothing's working out",
                      "i'm gonna go jump off the bridge after work",
@@ -1419,5 +1429,18 @@ import Testing
                      "The Walgreens on East Speedway. I've got four pills left so it's not urgent, I just don't want to miss a day."] {
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
+    }
+
+    /// An account closed for a change of life (a move away, a business closing) is no threat to
+    /// leave; closed for a rival, or beside a disclosure, it is leaving or affairs in order.
+    @Test func aChangeOfLifeIsNoThreatToLeave() {
+        for text in ["Can you cancel my gym membership? I'm moving away and won't need it.",
+                     "存款全部转走了，这张卡想销户，我换城市工作了",
+                     "我们公司业务不做了，对公账户要关掉，流程怎么走"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+        #expect(score("我换工作了，你们银行太差了，我要销户换到招商银行").categories.contains(.churn))
+        let affairs = score("退订吧，全都退了，反正我这个人也快退场了").categories
+        #expect(affairs.contains(.selfHarm) && !affairs.contains(.churn), "\(affairs)")
     }
 }

@@ -51367,6 +51367,39 @@ once more	0	@en_lastcrossing
 one last time	0	@en_lastcrossing
 one more time	0	@en_lastcrossing
 for the last time	0	@en_lastcrossing
+# --- an account closed for a change of life, not for a rival (I'm moving away and won't need it; the business is closing): no threat to leave
+relocating	0	@en_lifechange
+we're relocating	0	@en_lifechange
+i'm relocating	0	@en_lifechange
+moving away	0	@en_lifechange
+moving abroad	0	@en_lifechange
+moving overseas	0	@en_lifechange
+moving interstate	0	@en_lifechange
+moving out of the area	0	@en_lifechange
+moving out of state	0	@en_lifechange
+moving out of the country	0	@en_lifechange
+moving back home	0	@en_lifechange
+new job in	0	@en_lifechange
+got a job in	0	@en_lifechange
+starting a new job	0	@en_lifechange
+changed jobs	0	@en_lifechange
+starting uni	0	@en_lifechange
+going to uni	0	@en_lifechange
+off to uni	0	@en_lifechange
+retiring	0	@en_lifechange
+i've retired	0	@en_lifechange
+i retired	0	@en_lifechange
+the business is closing	0	@en_lifechange
+business is closing	0	@en_lifechange
+closing the business	0	@en_lifechange
+closing down the business	0	@en_lifechange
+we've sold the business	0	@en_lifechange
+sold the business	0	@en_lifechange
+winding up the company	0	@en_lifechange
+winding up the business	0	@en_lifechange
+the shop is closing	0	@en_lifechange
+shutting the shop	0	@en_lifechange
+the company is closing	0	@en_lifechange
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65215,6 +65248,7 @@ no forwarding address yet	0
 @en_guessedfor & @en_fullpack|@method|@en_pills	self_harm	someone guessing what a means was for (the pharmacist wouldn't give me the full box; she probably guessed what it was for)
 @en_noforward & @cancel|@en_rehome|@en_wontbe	self_harm	no forwarding address for a cancelling (cancel the broadband from the 14th. No forwarding address.)
 @cancel & @en_meincluded	self_harm	the speaker among the things cancelled (put me down as no renewal. House, car, and me, ha. Especially me.)
+@en_lifechange & @cancel|@leave	scope:one_off	an account closed for a change of life, not for a rival (cancel my gym membership, I'm moving away and won't need it)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -84386,6 +84420,26 @@ low b	0	@zh_insult
 活唔到下个月	0	@zh_notsurvive
 熬不到下个月	0	@zh_notsurvive
 熬不过这个月	0	@zh_notsurvive
+# --- an account closed for a change of life, not for a rival (我换城市工作了，这张卡想销户; 公司业务不做了，对公账户要关掉)
+换城市工作	0	@zh_lifechange
+换城市了	0	@zh_lifechange
+调去外地	0	@zh_lifechange
+调到外地	0	@zh_lifechange
+去外地工作	0	@zh_lifechange
+去外地读书	0	@zh_lifechange
+出国读书	0	@zh_lifechange
+出国留学	0	@zh_lifechange
+出国工作	0	@zh_lifechange
+业务不做了	0	@zh_lifechange
+公司不做了	0	@zh_lifechange
+生意不做了	0	@zh_lifechange
+店不开了	0	@zh_lifechange
+店要关了	0	@zh_lifechange
+公司要关了	0	@zh_lifechange
+公司注销	0	@zh_lifechange
+搬去新铺	0	@zh_lifechange
+搬铺	0	@zh_lifechange
+结业	0	@zh_lifechange
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -96400,6 +96454,7 @@ court见	-1.5	escalation
 # --- going to an outside body too (round o102)
 @zh_auth|@zh_expose|@zh_lawpolice & @zh_metoo	escalation	the speaker going to an outside body too, after someone else did (我朋友上回去消协投诉特别管用，我也打算去走一趟)
 @zh_entrust & @zh_lastleft	self_harm	a pet or a thing entrusted to someone, one line left to close (狗狗拜托室友了，其他东西也都打包送人了，剩这支门号)
+@zh_lifechange & @zh_cancel|@zh_churnalone|@zh_leaveword	scope:one_off	an account closed for a change of life, not for a rival (存款全部转走了，这张卡想销户，我换城市工作了)
 """####),
     ]
 }
