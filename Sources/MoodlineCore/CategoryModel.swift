@@ -6,6 +6,8 @@
 struct CategoryModel: Sendable {
     /// The categories, in the order of a model file's weight columns.
     static let categories: [Category] = [.selfHarm, .abuse, .escalation, .churn, .repeatContact]
+    /// The self-harm column, the first of `categories`.
+    static let selfHarmColumn = 0
     /// The column after the categories': the log-odds of warm against sore, read only for a
     /// Chinese line no word of which has sentiment (`positive`; optional in a model file).
     static let positiveColumn = categories.count

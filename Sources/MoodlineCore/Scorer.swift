@@ -903,9 +903,10 @@ private struct RuleState {
         // A faint self-harm guess (no word carries it, and the model under 0.96) does not make a
         // rule's leaving into affairs in order. A fixed line, not the alert line: raising when a
         // guess may alert alone must not turn "cancel it all, I'm about to exit life" into leaving.
-        let selfHarmLogit = modelLogits.map { $0[0] } ?? -.infinity
+        let column = CategoryModel.selfHarmColumn
+        let selfHarmLogit = modelLogits.map { $0[column] } ?? -.infinity
         let faint = weak.contains(.selfHarm) && tentative.contains(.selfHarm)
-            && selfHarmLogit < min(modelAlertThresholds[0], Self.affairsInOrderSelfHarm)
+            && selfHarmLogit < min(modelAlertThresholds[column], Self.affairsInOrderSelfHarm)
         guard categories.contains(.selfHarm), categories.contains(.churn), !faint || weak.contains(.churn) else { return }
         // A guess no word carries beside a rival named (我唔想再等……我去第二间gym) is leaving: the
         // rival is where the customer goes, and the guess goes instead.
