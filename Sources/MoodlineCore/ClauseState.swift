@@ -246,8 +246,9 @@ struct ClauseState {
         tracer.record(.patternMatched(id, parts: p.spans))
         if info.outputKind == 1 {
             guard let cue = ScopeCue(rawValue: info.output) else { return }
-            // "it never got sorted" settles nothing, and "never a new issue" negates nothing.
-            if (cue == .settled || cue == .negation) && p.negated { return }
+            // "it never got sorted" settles nothing, "never a new issue" negates nothing, and "I won't
+            // stick with you" stays nowhere.
+            if (cue == .settled || cue == .negation || cue == .staying) && p.negated { return }
             if cue == .settled || cue == .negation {
                 // A fix right after a say is what was said, not what happened (你们说修好了,
                 // I've been told twice it was sorted): it settles and negates nothing.

@@ -72,6 +72,9 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// now", 以前有段时间不想活了 现在都过去了): across a fragment it cancels the self-harm told
     /// before the recovery, never what is said after it (…but this time I can't go on).
     case recovered
+    /// The customer says they are staying ("so I'm sticking with you", "happy where I am", 你哋可以
+    /// 参考下): whatever a rival offers or a word of leaving nearby, no churn.
+    case staying
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -98,6 +101,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .otherTarget: "other_target"
         case .harmlessUse: "harmless_use"
         case .recovered: "recovered"
+        case .staying: "staying"
         }
     }
 
@@ -126,6 +130,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .otherTarget: "aimed at someone not on the call"
         case .harmlessUse: "an ordinary use of a word of dying or a means"
         case .recovered: "a dark time told as past and over"
+        case .staying: "the customer says they are staying"
         }
     }
 
@@ -160,7 +165,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget, .otherTarget: [.init(.abuse), .init(.rude)]
-        case .oneOff: [.init(.churn)]
+        case .oneOff, .staying: [.init(.churn)]
         case .elsewhere, .thisCall, .settled: [.init(.repeatContact)]
         case .hypothetical: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         }

@@ -1443,4 +1443,33 @@ import Testing
         let affairs = score("退订吧，全都退了，反正我这个人也快退场了").categories
         #expect(affairs.contains(.selfHarm) && !affairs.contains(.churn), "\(affairs)")
     }
+
+    @Test func aClosingForALifeEventOrAFormatIsNoThreatToLeave() {
+        for text in ["I've taken a job in Dubai, so I'll be closing the account before I fly out.",
+                     "The café's shutting its doors for good at the end of June, so we won't need the card machine after that.",
+                     "We need to cancel Mum's phone contract, she's gone into a care home and doesn't use it.",
+                     "我奶奶的居家护理服务这个月结束就行，她住院了，医院有护工",
+                     "我想把紙本帳單停掉，改成電子帳單，以後不用再寄了"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+        #expect(score("Mark my words, when this contract's up I'm not staying one day longer.").categories.contains(.churn))
+    }
+
+    @Test func aCustomerWhoSaysTheyStayIsNotLeaving() {
+        for text in ["The other mob down the road had a sale, but their fees are a joke, so I'm sticking with you.",
+                     "Your competitor's app looks slicker, I'll admit, but I'm happy where I am.",
+                     "其實 csl 個 app 幾好用，你哋可以參考下"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+        // Staying denied is leaving.
+        #expect(score("I'm cancelling today, I won't stick with you after this.").categories.contains(.churn))
+    }
+
+    @Test func aFaintSelfHarmGuessBesideARivalIsLeaving() {
+        let rival = score("Honestly, um, I think, yeah, I think I'm just gonna go somewhere else.").categories
+        #expect(rival.contains(.churn) && !rival.contains(.selfHarm), "\(rival)")
+        // No rival is where they go when the switch is denied.
+        let denied = score("幫我把這支號碼停掉，週末之後就不需要了。沒有要換電信，就是不需要了。").categories
+        #expect(denied.contains(.selfHarm), "\(denied)")
+    }
 }

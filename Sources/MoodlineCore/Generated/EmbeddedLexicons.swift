@@ -36576,8 +36576,8 @@ jumping in front of	0	@en_mact
 jump	0	@en_mact
 jumping	0	@en_mact
 jumped	0	@en_mact
-step in front of	0	@en_mact
-stepping in front of	0	@en_mact
+step in front of	0	@en_mact,@en_stepedge
+stepping in front of	0	@en_mact,@en_stepedge
 stepped in front of	0	@en_mact
 walk in front of	0	@en_mact
 walking into	0	@en_mact
@@ -37729,7 +37729,6 @@ i want out	0	@leave,@self
 want out	0	@leave
 i'm gone	0	@leave,@self
 im gone	0	@leave,@self
-i'm walking	0	@leave,@self
 walk away	0	@leave
 walking away	0	@leave
 moving on	0	@leave
@@ -38528,7 +38527,7 @@ how many times must i	0	@again
 how many more times	0	@again
 how many times do i need to	0	@again
 how many times are you going to	0	@again
-lost count	0	@again
+lost count	0	@again,@count
 i've lost count	0	@again,@self
 lost count of how many times	0	@again
 more times than i can count	0	@again
@@ -40914,6 +40913,8 @@ leaving you for	0	@en_leavingfor
 going over to	0	@en_leavingfor,@en_gobare
 # --- counting every time (from scratch every single time I contact you)
 every single time	0	@count
+umpteen	0	@count
+god knows how many	0	@count
 # --- not around long enough to see it
 around long enough	0	@en_alivex
 here long enough	0	@en_alivex
@@ -42076,14 +42077,14 @@ there won't be an account holder	0	@en_gone
 won't be an account holder	0	@en_gone
 there won't be a me	0	@en_gone
 won't be anyone left to bill	0	@en_gone
-i'll stay	0	@en_stay
-i will stay	0	@en_stay
-i'm staying	0	@en_stay
-i'll stick with you	0	@en_stay
-staying with you	0	@en_stay
+i'll stay	0	@en_stay,@en_staying
+i will stay	0	@en_stay,@en_staying
+i'm staying	0	@en_stay,@en_staying
+i'll stick with you	0	@en_stay,@en_staying
+staying with you	0	@en_stay,@en_staying
 keep using	0	@en_stay
 i'll keep using	0	@en_stay
-sticking with you	0	@en_stay
+sticking with you	0	@en_stay,@en_staying
 the last episode	0	@en_innocent
 sent me a text saying	0	@say
 texted me saying	0	@say
@@ -42219,7 +42220,7 @@ talked me round	0	@en_stay
 talked me out of it	0	@en_stay
 sign me up	0	@en_stay
 signing up	0	@en_stay
-i'll stay with you	0	@en_stay
+i'll stay with you	0	@en_stay,@en_staying
 said it was all sorted	0	@en_saidsorted,@en_saidfixed
 told me it was fixed	0	@en_saidsorted,@en_saidfixed
 told me it was sorted	0	@en_saidsorted,@en_saidfixed
@@ -43444,7 +43445,7 @@ live up to	0
 last words	0	@en_lastwords
 famous last words	0	
 bye	0	@en_byeword
-passed away	0	@en_bereaved
+passed away	0	@en_bereaved,@en_lifechange
 passed in	0	@en_bereaved
 since he passed	0	@en_bereaved
 since she passed	0	@en_bereaved
@@ -43605,8 +43606,8 @@ hosepipe	0	@en_engine
 sounds better than	0	@en_easier
 sounds easier than	0	@en_easier
 beats another	0	@en_easier
-emigrating	0	@en_mundane
-we're emigrating	0	@en_mundane
+emigrating	0	@en_mundane,@en_lifechange
+we're emigrating	0	@en_mundane,@en_lifechange
 moving abroad	0	@en_mundane
 my new flat	0	@en_mundane
 my new house	0	@en_mundane
@@ -44397,7 +44398,7 @@ nae point	0	@pointless
 nae point in	0	@pointless
 # --- a rival named as such, or a move to one ("your competitor", "another provider", "signed up with"): beside an ambiguous goodbye ("so this is goodbye") the goodbye is to the company. Not brand names: "chase" and "three" are words too
 the competitor	0	@en_rival
-the competition	0	@en_rival
+the competition	0	@en_rival,@competitor
 a cheaper deal elsewhere	0	@en_rival
 switching over to	0	@en_rival,@switch
 switched to	0	@en_rival,@switch
@@ -44477,8 +44478,8 @@ how quick it would be	0	@en_howeasy
 how quick it'd be	0	@en_howeasy
 # --- stepping or driving off an edge ("step off", "drive off the edge", "let go of the railing")
 step off	0	@en_stepoff
-step off the edge	0	@en_stepoff
-step off the platform	0	@en_stepoff
+step off the edge	0	@en_stepoff,@en_stepedge
+step off the platform	0	@en_stepoff,@en_stepedge
 walk off the edge	0	@en_stepoff
 drive off the road	0	@en_stepoff
 drive off the cliff	0	@en_stepoff
@@ -44579,7 +44580,7 @@ a builder	0	@en_oldco
 my builder	0	@en_oldco
 the builder	0	@en_oldco
 a tradesman	0	@en_oldco
-my employer	0	@en_oldco
+my employer	0	@en_oldco,@en_lifechange
 my old employer	0	@en_oldco
 # --- a lawyer friend's reading, and what was seen on a site ("my lawyer friend says the terms are fair", "I saw on Trustpilot"): no threat
 lawyer friend	0	@en_innocent
@@ -44606,6 +44607,9 @@ i'll be switching	0	@en_switchnow
 i will be switching	0	@en_switchnow
 i'll move over	0	@en_switchnow
 i will move over	0	@en_switchnow
+switching this week	0	@en_switchnow
+switching today	0	@en_switchnow
+switching tomorrow	0	@en_switchnow
 # --- earlier contacts that ended in a fix ("both times you sorted it in minutes")
 you sorted it	0	@en_settled
 both times you sorted it	0	@en_settled
@@ -44675,7 +44679,7 @@ my diagnosis	0	@en_mortal
 diagnosed with	0	@en_mortal
 palliative	0	@en_mortal
 palliative care	0	@en_mortal
-hospice	0	@en_mortal
+hospice	0	@en_mortal,@en_lifechange
 at my age	0	@en_mortal
 old age	0	@en_mortal
 getting older	0	@en_mortal
@@ -44822,8 +44826,8 @@ take them all at once	0	@en_overdo
 over it permanently	0	@en_overdo
 # --- not going anywhere: staying put, said of oneself
 not planning to go anywhere	0	@en_denial
-not going anywhere	0	@en_denial
-i'm not going anywhere	0	@en_denial
+not going anywhere	0	@en_denial,@en_stay,@en_staying
+i'm not going anywhere	0	@en_denial,@en_stay,@en_staying
 im not going anywhere	0	@en_denial
 not planning on going anywhere	0	@en_denial
 # --- liking to be organised: planning by a healthy person
@@ -45772,7 +45776,7 @@ seeing her suffer	0	@en_theirpain
 watching them suffer	0	@en_theirpain
 watch them suffer	0	@en_theirpain
 # --- estate paperwork, for which a solicitor is routine (will, power of attorney)
-probate	0	@en_estate
+probate	0	@en_estate,@en_lifechange
 conveyancing	0	@en_estate
 a will	0	@en_estate
 the house sale	0	@en_estate
@@ -45798,6 +45802,13 @@ my old card	0	@en_oneoff
 old debit card	0	@en_oneoff
 the old card	0	@en_oneoff
 my old credit card	0	@en_oneoff
+paper bills	0	@en_oneoff
+paper bill	0	@en_oneoff
+paper statement	0	@en_oneoff
+paperless	0	@en_oneoff
+e-statements	0	@en_oneoff
+e-bills	0	@en_oneoff
+ebills	0	@en_oneoff
 # --- going out on one's own terms: ending one's life
 go out on my own terms	0	@kill,@en_shterm
 going out on my own terms	0	@kill,@en_shterm
@@ -46073,13 +46084,13 @@ won't be in on	0	@en_awayday
 won't be home on	0	@en_awayday
 not going to be around on	0	@en_awayday
 # --- staying, asked for a match (I'd much rather stay with you)
-rather stay with you	0	@en_stayon
+rather stay with you	0	@en_stayon,@en_staying
 much rather stay	0	@en_stayon
-i'd rather stay	0	@en_stayon
-want to stay with you	0	@en_stayon
-happy to stay	0	@en_stayon
-prefer to stay	0	@en_stayon
-i'd like to stay	0	@en_stayon
+i'd rather stay	0	@en_stayon,@en_staying
+want to stay with you	0	@en_stayon,@en_staying
+happy to stay	0	@en_stayon,@en_staying
+prefer to stay	0	@en_stayon,@en_staying
+i'd like to stay	0	@en_stayon,@en_staying
 # --- an old provider (When I was with Sky I must've called them ten times)
 when i was with	0	@en_elsewhereco
 back when i was with	0	@en_elsewhereco
@@ -46217,7 +46228,13 @@ uninstalling the game	0	@leave
 uninstall the game	0	@leave
 uninstalled the game	0	@leave
 deleting the game	0	@leave
-quit the game	0	@leave
+ex-customer	0	@leave
+ex customer	0	@leave
+former customer	0	@leave
+than stay with you	0	@leave
+than stay another	0	@leave
+than stay with	0	@leave
+quit the game	0	@leave,@en_lifechange
 # --- every dose one has (all my medication is in a pile next to me)
 all my medication	0	@method
 all my meds	0	@method
@@ -46293,7 +46310,13 @@ song called	0	@en_innocent
 open one in my own name with you	0	@en_stay
 in my own name with you	0	@en_stay
 open a new one with you	0	@en_stay
-stay with you	0	@en_stay
+stay with you	0	@en_stay,@en_staying
+happy where i am	0	@en_stay,@en_staying
+i'm happy where i am	0	@en_stay,@en_staying
+staying put	0	@en_stay,@en_staying
+i'm staying put	0	@en_stay,@en_staying
+sticking with you guys	0	@en_stay,@en_staying
+stick with you	0	@en_staying
 # --- a message's words quoted (I got a text saying 'pay up, idiot'): its insult is at the customer, not the listener
 an email saying	0	@en_quotedmsg
 a letter saying	0	@en_quotedmsg
@@ -46364,7 +46387,7 @@ i fly	0	@en_travel,@self
 i fly out	0	@en_travel,@self
 i'm flying	0	@en_travel,@self
 im flying	0	@en_travel,@self
-flying out	0	@en_travel
+flying out	0	@en_travel,@en_lifechange
 my new address	0	@en_movehouse,@self
 forwarding address	0	@en_movehouse
 passport	0	@en_travel
@@ -46501,7 +46524,14 @@ disappear to a beach	0	@en_travel
 a new one with you	0	@en_stayhere
 opened a new one with you	0	@en_stayhere
 staying with you	0	@en_stayhere
-still with you	0	@en_stayhere
+staying with you guys	0	@en_stay,@en_staying
+i'll stay put	0	@en_stay,@en_staying
+keeping my account with you	0	@en_stay,@en_staying
+not leaving you	0	@en_stay,@en_staying
+i'm not leaving you	0	@en_stay,@en_staying
+still with you	0	@en_stayhere,@en_staying
+same account with you	0	@en_stayhere,@en_staying
+still banking with you	0	@en_stayhere,@en_staying
 the news	0	@en_newsreport
 # --- a date chosen for an occasion (we've picked a date for the wedding)
 for the wedding	0	@en_occasion
@@ -47390,7 +47420,7 @@ it was my mum's	0	@en_deadsaccount
 it was my dad's	0	@en_deadsaccount
 it was my husband's	0	@en_deadsaccount
 it was my wife's	0	@en_deadsaccount
-my late	0	@en_deadsaccount
+my late	0	@en_deadsaccount,@en_lifechange
 on behalf of my late	0	@en_deadsaccount
 the account holder died	0	@en_deadsaccount
 the account holder has died	0	@en_deadsaccount
@@ -47995,6 +48025,31 @@ at university	0	@en_longago
 in college	0	@en_longago
 at school	0	@en_longago
 in my twenties	0	@en_longago
+when i was thirteen	0	@en_longago
+when i was fourteen	0	@en_longago
+when i was fifteen	0	@en_longago
+when i was sixteen	0	@en_longago
+when i was seventeen	0	@en_longago
+when i was eighteen	0	@en_longago
+when i was nineteen	0	@en_longago
+when i was twenty	0	@en_longago
+when i was twenty-one	0	@en_longago
+when i was twenty-two	0	@en_longago
+when i was twenty-five	0	@en_longago
+when i was 13	0	@en_longago
+when i was 14	0	@en_longago
+when i was 15	0	@en_longago
+when i was 16	0	@en_longago
+when i was 17	0	@en_longago
+when i was 18	0	@en_longago
+when i was 19	0	@en_longago
+when i was 20	0	@en_longago
+when i was 21	0	@en_longago
+when i was 22	0	@en_longago
+when i was a student	0	@en_longago
+when i was a kid	0	@en_longago
+when i was in my teens	0	@en_longago
+when i was in my twenties	0	@en_longago
 sick of living with	0	
 tired of living with	0	
 fed up of living with	0	
@@ -48137,7 +48192,7 @@ november	0	@en_season
 december	0	@en_season
 graduation	0	@en_season
 my graduation	0	@en_season
-retirement	0	@en_season
+retirement	0	@en_season,@en_lifechange
 spring	0	@en_season
 summer	0	@en_season
 autumn	0	@en_season
@@ -51315,9 +51370,15 @@ step out	0	@en_stepoff
 step off	0	@en_stepoff
 step out of the window	0	@en_stepoff
 step off the edge	0	@en_stepoff
-step off the ledge	0	@en_stepoff
+step off the ledge	0	@en_stepoff,@en_stepedge
 lean out	0	@en_stepoff
 lean too far	0	@en_stepoff
+stepping off the ledge	0	@en_stepedge
+stepped off the platform	0	@en_stepedge
+stepping out in front of	0	@en_stepedge
+walking in front of	0	@en_stepedge
+stepping off the platform	0	@en_stepoff,@en_stepedge
+stepping off the edge	0	@en_stepoff,@en_stepedge
 # --- a note written and left where it will be found (I wrote a note. It's on the fridge.)
 i wrote a note	0	@en_wrotenote
 i've written a note	0	@en_wrotenote
@@ -51400,6 +51461,67 @@ winding up the business	0	@en_lifechange
 the shop is closing	0	@en_lifechange
 shutting the shop	0	@en_lifechange
 the company is closing	0	@en_lifechange
+taken a job in	0	@en_lifechange
+took a job in	0	@en_lifechange
+taking a job in	0	@en_lifechange
+taken a job	0	@en_lifechange
+new job	0	@en_lifechange
+company phone	0	@en_lifechange
+work phone	0	@en_lifechange
+company mobile	0	@en_lifechange
+work mobile	0	@en_lifechange
+work gives me	0	@en_lifechange
+work provides	0	@en_lifechange
+employer pays	0	@en_lifechange
+emigrate	0	@en_lifechange
+relocated	0	@en_lifechange
+relocation	0	@en_lifechange
+transferred to	0	@en_lifechange
+being transferred	0	@en_lifechange
+posted to	0	@en_lifechange
+posted overseas	0	@en_lifechange
+fly out	0	@en_lifechange
+before i fly	0	@en_lifechange
+leaving the country	0	@en_lifechange
+wound up	0	@en_lifechange
+being wound up	0	@en_lifechange
+winding up	0	@en_lifechange
+shutting its doors	0	@en_lifechange
+shutting our doors	0	@en_lifechange
+closing its doors	0	@en_lifechange
+closing our doors	0	@en_lifechange
+gone bust	0	@en_lifechange
+went bust	0	@en_lifechange
+going out of business	0	@en_lifechange
+gone out of business	0	@en_lifechange
+ceasing trading	0	@en_lifechange
+stopped trading	0	@en_lifechange
+liquidation	0	@en_lifechange
+into administration	0	@en_lifechange
+the partnership	0	@en_lifechange
+has died	0	@en_lifechange
+into a care home	0	@en_lifechange
+nursing home	0	@en_lifechange
+aged care	0	@en_lifechange
+in hospital	0	@en_lifechange
+executor	0	@en_lifechange
+free trial	0	@en_lifechange
+the trial	0	@en_lifechange
+trial ends	0	@en_lifechange
+trial period	0	@en_lifechange
+trial's over	0	@en_lifechange
+trial is over	0	@en_lifechange
+stopped playing	0	@en_lifechange
+don't play anymore	0	@en_lifechange
+no longer play	0	@en_lifechange
+don't play it anymore	0	@en_lifechange
+one day longer	0	@en_longer
+a day longer	0	@en_longer
+a month longer	0	@en_longer
+i'm off the	0	@self,@en_selfbe,@en_isubj
+im off the	0	@self,@en_selfbe,@en_isubj
+i'm off work	0	@self,@en_selfbe,@en_isubj
+i'm off sick	0	@self,@en_selfbe,@en_isubj
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -64760,7 +64882,7 @@ no forwarding address yet	0
 @en_before ..1 @self ..1 @en_endit	self_harm	ending it after a last errand (sorted before i end things)
 @want ..3 @die	self_harm	wanting to die
 @en_dead ..2 @en_easier	self_harm	death as the easier way
-@en_think ..2 @en_jumpdown	self_harm	thinking of jumping from a height
+@en_think ..2 @en_jumpdown|@en_stepedge	self_harm	thinking of jumping from a height
 @en_policy|@en_payout & @en_betteroff	self_harm	the family better off with the payout
 @en_ratherdie ..3 @live	self_harm	rather die than go on living
 @not_want ..3 @live	self_harm	not wanting to live
@@ -65121,6 +65243,7 @@ no forwarding address yet	0
 @en_awayday	scope:harmless_use	away on a day, not gone
 # --- staying, asked for a match (your competitor offered me a better rate … I'd much rather stay with you)
 @en_stayon & @competitor|@switch|@cancel|@leave|@en_switchnow	scope:negation	staying, not leaving
+@en_staying|@en_stayhere	scope:staying	the customer says they are staying, whatever a rival offers (their fees are a joke, so I'm sticking with you)
 # --- a death asked about, and a plan to make it happen
 @goodbye|@die & @en_planit	self_harm	a death asked about, planned
 # --- a threat to leave taken back as a joke (I was only messing)
@@ -65248,7 +65371,7 @@ no forwarding address yet	0
 @en_guessedfor & @en_fullpack|@method|@en_pills	self_harm	someone guessing what a means was for (the pharmacist wouldn't give me the full box; she probably guessed what it was for)
 @en_noforward & @cancel|@en_rehome|@en_wontbe	self_harm	no forwarding address for a cancelling (cancel the broadband from the 14th. No forwarding address.)
 @cancel & @en_meincluded	self_harm	the speaker among the things cancelled (put me down as no renewal. House, car, and me, ha. Especially me.)
-@en_lifechange & @cancel|@leave	scope:one_off	an account closed for a change of life, not for a rival (cancel my gym membership, I'm moving away and won't need it)
+@en_lifechange & @cancel|@leave|@service	scope:one_off	an account closed for a change of life, not for a rival (cancel my gym membership, I'm moving away and won't need it)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -71035,7 +71158,7 @@ cut咗	0	@zh_cancel
 不续	0	@zh_cancel
 结束	0	@zh_cancel,@sh_hint
 卸载	0	@zh_cancel,@zh_leaveword
-卸了	0	@zh_cancel,@zh_leaveword
+卸了	0	@zh_cancel,@zh_leaveword,@zh_churnalone
 拉黑	0	@zh_cancel,@zh_leaveword
 封锁	0	@zh_cancel
 封锁了	0	@zh_cancel
@@ -73713,7 +73836,7 @@ bxhl	0	@zh_shterm
 那集	0	@zh_fiction
 这集	0	@zh_fiction
 角色	0	@zh_fiction
-移民	0	@zh_emigrate
+移民	0	@zh_emigrate,@zh_lifechange
 出国	0	@zh_emigrate
 搬去外国	0	@zh_emigrate
 搬到国外	0	@zh_emigrate
@@ -73803,7 +73926,7 @@ bbq	0	@zh_bbq
 我不续	0	@self,@zh_leaveword,@zh_norenew
 我不订了	0	@self,@zh_leaveword
 我唔玩喇	0	@self,@zh_leaveword
-我不玩了	0	@self,@zh_leaveword
+我不玩了	0	@self,@zh_leaveword,@zh_churnalone
 我要解约	0	@self,@zh_leaveword
 我要销号	0	@self,@zh_leaveword
 我要销户	0	@self,@zh_leaveword
@@ -75481,7 +75604,7 @@ bbq	0	@zh_bbq
 也不用给我发了	0	@zh_nomore
 不用再发了	0	@zh_nomore
 不用发给我了	0	@zh_nomore
-不用再寄了	0	@zh_nomore
+不用再寄了	0	@zh_nomore,@zh_oneoffcue
 不用再通知我了	0	@zh_nomore
 别再发了	0	@zh_nomore
 唔使再发	0	@zh_nomore
@@ -77223,9 +77346,9 @@ aws	0	@zh_comp
 我们公司那个	0	@zh_offcall,@third
 # --- another company or shop (隔壁那家, 他们家, 别家): its staff are not the listener
 他们家	0	@zh_othershop
-上一家	0	@zh_othershop
-之前那家	0	@zh_othershop,@zh_elsewhereco
-原来那家	0	@zh_othershop
+上一家	0	@zh_othershop,@zh_prevfirm
+之前那家	0	@zh_othershop,@zh_elsewhereco,@zh_prevfirm
+原来那家	0	@zh_othershop,@zh_prevfirm
 那个房东	0	@third,@zh_offcall
 # --- more rival shops, platforms and services (HKTVmall, momo, 饿了么, 爱奇艺): where a customer may go instead. Not 虾皮 or 携程, where customers also post reviews, nor 全家, which is "the whole family"
 hktvmall	0	@zh_comp
@@ -78138,11 +78261,11 @@ deliveroo	0	@zh_comp
 喺度跳落去	0	@zh_fromhere
 由呢度跳落去	0	@zh_fromhere
 # --- a death in the family told as such (阿爷过咗身, 我爸去世了): closing the late one's account is no churn
-去世	0	@zh_passed
-过世	0	@zh_passed
-过身	0	@zh_passed
+去世	0	@zh_passed,@zh_lifechange
+过世	0	@zh_passed,@zh_lifechange
+过身	0	@zh_passed,@zh_lifechange
 过咗身	0	@zh_passed
-离世	0	@zh_passed
+离世	0	@zh_passed,@zh_lifechange
 往生	0	@zh_passed
 病逝	0	@zh_passed
 仙逝	0	@zh_passed
@@ -78675,7 +78798,7 @@ google reviews	0	@zh_social
 赶客	0	@zh_leaveword
 下定决心换	0	@zh_leaveword
 好到我要走	0	@zh_leaveword
-不玩了	0	@zh_leaveword
+不玩了	0	@zh_leaveword,@zh_churnalone
 不存了	0	@zh_leaveword
 can埋	0	@zh_leaveword
 退游	0	@zh_leaveword
@@ -79500,7 +79623,7 @@ sb客服	0	@zh_insult
 没想过换	0	@zh_stayon
 没想过要换	0	@zh_stayon
 从没想过换	0	@zh_stayon
-没打算换	0	@zh_stayon
+没打算换	0	@zh_stayon,@zh_staying
 唔走喇	0	@zh_stayon
 唔走了	0	@zh_stayon
 不走了	0	@zh_stayon
@@ -79807,7 +79930,7 @@ fb群组	0	@zh_expose
 # --- the other firm, named as that one (之前那家银行 那家我早就销户了)
 那家我	0	@zh_elsewhereco
 那家银行	0	@zh_elsewhereco
-以前那家	0	@zh_elsewhereco
+以前那家	0	@zh_elsewhereco,@zh_prevfirm
 # --- when the contract ends (约满我即刻走)
 约满	0	@zh_contractend
 合约满	0	@zh_contractend
@@ -79914,7 +80037,7 @@ fb群组	0	@zh_expose
 # --- moving abroad (东西都送人了，因为要搬去国外)
 搬去国外	0	@zh_emigrate
 要移民	0	@zh_emigrate
-要出国	0	@zh_emigrate
+要出国	0	@zh_emigrate,@zh_lifechange
 脑子有病	0	@zh_insult
 # --- the referral script (如果你对我哋嘅服务有任何唔满意，可以随时向消委会反映)
 可以随时向	0	@zh_script
@@ -80061,7 +80184,7 @@ fb群组	0	@zh_expose
 去外地读书	0	@zh_travelto
 去外国读书	0	@zh_travelto
 调去外地	0	@zh_travelto
-回老家	0	@zh_travelto
+回老家	0	@zh_travelto,@zh_lifechange
 # --- a child got hold of it (孩子把我的安眠药拿着玩)
 拿着玩	0	@zh_reportcue
 拿去玩	0	@zh_reportcue
@@ -80201,7 +80324,7 @@ fb群组	0	@zh_expose
 又选了你们	0	@zh_choseagain
 再次选择你们	0	@zh_choseagain
 继续找你们	0	@zh_choseagain
-继续用你们	0	@zh_choseagain
+继续用你们	0	@zh_choseagain,@zh_staying
 回头客	0	@zh_choseagain
 所以	0	@zh_sothat
 因此	0	@zh_sothat
@@ -81187,6 +81310,18 @@ last call啦	0	@zh_lastcall
 转过来你们这	0	@zh_stayon,@zh_stayhere
 转到你们这	0	@zh_stayon,@zh_stayhere
 转来你们这	0	@zh_stayon,@zh_stayhere
+可以参考	0	@zh_stayhere
+参考下	0	@zh_stayhere
+参考一下	0	@zh_stayhere
+还是用你们家	0	@zh_stayon,@zh_staying
+我不走	0	@zh_stayon,@zh_staying
+不打算换	0	@zh_stayon,@zh_staying
+不会换	0	@zh_stayon,@zh_staying
+舍不得换	0	@zh_stayon,@zh_staying
+继续支持你们	0	@zh_stayon,@zh_staying
+会继续用	0	@zh_stayon,@zh_staying
+继续用你们家	0	@zh_stayon,@zh_staying
+还是你们家好	0	@zh_stayon,@zh_staying
 # --- channels all gone through (该走的渠道我都走了一遍)
 降智	0	@zh_insult
 # --- someone, unnamed, who went to an authority (有人告你们公司还告赢了)
@@ -81670,6 +81805,7 @@ last call啦	0	@zh_lastcall
 以后都让	0	@zh_switch
 还是交给	0	@zh_switch
 以后交给	0	@zh_switch
+签	0	@zh_switch
 # --- a means got ready for oneself, tried and nearly (绳子就是给我自己准备的；我拿皮带试过了，就差一点点)
 给我自己准备的	0	@zh_formyself
 给自己准备的	0	@zh_formyself
@@ -81902,6 +82038,15 @@ last call啦	0	@zh_lastcall
 其他保险公司	0	@zh_comp
 别的保险	0	@zh_comp
 别家保险公司	0	@zh_comp
+招商银行	0	@zh_comp
+工商银行	0	@zh_comp
+建设银行	0	@zh_comp
+农业银行	0	@zh_comp
+交通银行	0	@zh_comp
+浦发银行	0	@zh_comp
+民生银行	0	@zh_comp
+兴业银行	0	@zh_comp
+平安银行	0	@zh_comp
 # --- the others gone over to a rival, and me too (公会的人都搬去玩《星海纪元》了，我也要过去)
 我也要过去	0	@zh_metoogo
 我也过去	0	@zh_metoogo
@@ -82362,11 +82507,11 @@ last call啦	0	@zh_lastcall
 以后冇办法照顾	0	@zh_noreturn
 过敏	0	@zh_lifereason
 调职	0	@zh_lifereason
-外派	0	@zh_lifereason
-老人院	0	@zh_lifereason
-养老院	0	@zh_lifereason
+外派	0	@zh_lifereason,@zh_lifechange
+老人院	0	@zh_lifereason,@zh_lifechange
+养老院	0	@zh_lifereason,@zh_lifechange
 留学	0	@zh_lifereason
-住院	0	@zh_lifereason
+住院	0	@zh_lifereason,@zh_lifechange
 年纪大了	0	@zh_lifereason
 攒几颗	0	@zh_hoard
 攒几粒	0	@zh_hoard
@@ -82423,11 +82568,25 @@ last call啦	0	@zh_lastcall
 以前用别家的	0
 上次用别家的	0
 # --- paper bills no longer wanted are no leaving (以后就不用给我寄纸质账单了，电子版就行)
-纸质账单	0	@zh_adsub
+纸质账单	0	@zh_adsub,@zh_oneoffcue
 纸质的账单	0	@zh_adsub
 纸质版	0	@zh_adsub
-纸本账单	0	@zh_adsub
-纸本帐单	0	@zh_adsub
+纸本账单	0	@zh_adsub,@zh_oneoffcue
+纸本帐单	0	@zh_adsub,@zh_oneoffcue
+纸本月结单	0	@zh_oneoffcue
+纸质帐单	0	@zh_oneoffcue
+纸本	0	@zh_oneoffcue
+电子账单	0	@zh_oneoffcue
+电子帐单	0	@zh_oneoffcue
+电子月结单	0	@zh_oneoffcue
+电子结单	0	@zh_oneoffcue
+以后不用再寄	0	@zh_oneoffcue
+以后唔使寄	0	@zh_oneoffcue
+以后唔使再寄	0	@zh_oneoffcue
+不用再寄	0	@zh_oneoffcue
+唔使寄	0	@zh_oneoffcue
+唔使再寄	0	@zh_oneoffcue
+不用寄	0	@zh_oneoffcue
 # --- a degree complement: how bad a thing is, said as wanting to die (这道题难得我想跳河; 你哋呢个form填到我想跳楼; 股市跌到我想跳楼)
 难得	0	@zh_degreeto
 卡得	0	@zh_degreeto
@@ -83174,7 +83333,7 @@ last call啦	0	@zh_lastcall
 要登机了	0	@zh_travelto
 准备登机	0	@zh_travelto
 赶飞机	0	@zh_travelto
-要回国	0	@zh_travelto
+要回国	0	@zh_travelto,@zh_lifechange
 回国了	0	@zh_travelto
 回马来西亚	0	@zh_travelto
 回大陆住	0	@zh_travelto
@@ -83967,7 +84126,7 @@ last call啦	0	@zh_lastcall
 可拨	0	@zh_insult
 # --- staying with the company after a rival praised (不過我還是用你們的就好)
 还是用你们的	0	@zh_stayon
-还是用你们	0	@zh_stayon
+还是用你们	0	@zh_stayon,@zh_staying
 我还是用你们	0	@zh_stayon
 都系用返你哋	0	@zh_stayon
 继续用你们的	0	@zh_stayon
@@ -83994,6 +84153,10 @@ last call啦	0	@zh_lastcall
 处理完	0	@zh_funeraldone
 刚处理完	0	@zh_funeraldone
 搞完	0	@zh_funeraldone
+一件一件办	0	@zh_funeraldone
+一件件办	0	@zh_funeraldone
+一件一件地办	0	@zh_funeraldone
+慢慢办	0	@zh_funeraldone
 # --- a relative's medicine awaited (我阿媽啲藥等唔到你哋慢慢查): no means of one's own
 等唔到	0	@zh_awaited
 等不了	0	@zh_awaited
@@ -84440,6 +84603,47 @@ low b	0	@zh_insult
 搬去新铺	0	@zh_lifechange
 搬铺	0	@zh_lifechange
 结业	0	@zh_lifechange
+回国发展	0	@zh_lifechange
+出国了	0	@zh_lifechange
+搬回老家	0	@zh_lifechange
+关门了	0	@zh_lifechange
+收起来	0	@zh_lifechange
+收档	0	@zh_lifechange
+执笠	0	@zh_lifechange
+停业	0	@zh_lifechange
+歇业	0	@zh_lifechange
+结束营业	0	@zh_lifechange
+散伙	0	@zh_lifechange
+解散	0	@zh_lifechange
+清盘	0	@zh_lifechange
+破产	0	@zh_lifechange
+住院了	0	@zh_lifechange
+入院	0	@zh_lifechange
+住进医院	0	@zh_lifechange
+护理院	0	@zh_lifechange
+安老院	0	@zh_lifechange
+试用期	0	@zh_lifechange
+试用到期	0	@zh_lifechange
+免费试用	0	@zh_lifechange
+试用结束	0	@zh_lifechange
+毕业	0	@zh_lifechange
+毕业了	0	@zh_lifechange
+课程结束	0	@zh_lifechange
+换工作	0	@zh_lifechange
+新工作	0	@zh_lifechange
+公司配	0	@zh_lifechange
+单位配	0	@zh_lifechange
+公司给配	0	@zh_lifechange
+已经倒闭	0	@zh_lifechange
+公司倒闭了	0	@zh_lifechange
+店倒闭了	0	@zh_lifechange
+我们公司倒闭	0	@zh_lifechange
+倒闭关门	0	@zh_lifechange
+上一间	0	@zh_prevfirm
+上间	0	@zh_prevfirm
+前一家	0	@zh_prevfirm
+之前那间	0	@zh_prevfirm
+以前那间	0	@zh_prevfirm
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -95803,6 +96007,19 @@ xhzw	-1.5	churn
 court见	-1.5	escalation
 1950	-1.5	escalation
 消费者服务中心	-1.5	escalation
+# --- would it be better with me gone, asked (我係咪冇咗會好啲呢; 我是不是没了会好点): the speaker's own absence weighed as a relief
+冇咗会好啲	-3.0	self_harm
+冇咗会唔会好啲	-3.0	self_harm
+冇咗会好过	-3.0	self_harm
+没了会好点	-3.0	self_harm
+没了会不会好点	-3.0	self_harm
+没了是不是会好点	-3.0	self_harm
+没了会更好	-3.0	self_harm
+不在了会好点	-3.0	self_harm
+不在了会不会好点	-3.0	self_harm
+不在了是不是会好点	-3.0	self_harm
+消失了会好点	-3.0	self_harm
+消失了会不会好点	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -96060,6 +96277,7 @@ court见	-1.5	escalation
 @self ..4 @zh_insult	scope:self_target	insult at oneself
 @zh_reportcue	scope:reported	quoted, mentioned, heard or done by a child (他说"去死", 把去死这种脏话屏蔽掉, 听广播说, 孩子把安眠药拿着玩)
 @zh_scamreport	scope:other_party	a scam reported to the company itself (举报一个冒充你们银行的诈骗电话)
+@zh_scamreport & @zh_cancel	scope:other_party	a closing offered by a scammer, reported to the company (有人冒充你们客服打电话，说要帮我注销账户)
 @zh_fivestar	scope:negation	five stars given (我会上Google俾五粒星)
 @zh_message ..2 @say	scope:reported	a message's words
 @third ..3 @say	scope:reported	someone else said
@@ -96145,6 +96363,7 @@ court见	-1.5	escalation
 @zh_deadline & @zh_hangon	scope:harmless_use	how long one can hold on, beside work due (不知道还能撑多久，这个专案下礼拜就要交了)
 @zh_estatedoc ..8 @zh_auth	scope:other_party	the papers of an estate left with a lawyer, no threat (房产证和存折我都交给律师了)
 @zh_stayhere & @zh_cancel|@zh_switch|@zh_leaveword	scope:negation	staying with the company (旧套餐关了 换成你们新出的那个)
+@zh_staying|@zh_stayhere	scope:staying	the customer says they are staying or coming over (还是用你们家, 你哋可以参考下)
 @zh_contractend ..3 @zh_gone|@zh_leaveword	churn	leaving when the contract ends (约满我即刻走)
 @zh_cancel|@zh_portout|@zh_byebye|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_churnalone	support:churn	words that can carry churn
 @zh_cancel ..6 @zh_acct	churn	closing the account
@@ -96203,6 +96422,7 @@ court见	-1.5	escalation
 @zh_num ..1 @zh_visit	repeat	a visit counted, and nothing solved	needs:@negation|@zh_notdone|@zh_unres|@zh_stillbroken|@zh_still|@zh_again|@zh_gripe
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
 @zh_others ..3 @zh_past	scope:other_party	a friend's or neighbour's earlier experience
+@zh_prevfirm ..6 @zh_contact|@zh_times	scope:other_party	contacts at the previous firm, not this one (上一家我打十次都没用)
 @third|@zh_kin|@zh_others ..6 @zh_elsewhereco	scope:other_party	someone else's trouble at another shop or platform
 @zh_outsiders ..1 @zh_again ..3 @zh_contact	scope:other_party	others, every one of them, said it (啲學生個個都話)
 @zh_oldone ..8 @zh_cancel	scope:one_off	an old card or account already replaced
@@ -96454,7 +96674,7 @@ court见	-1.5	escalation
 # --- going to an outside body too (round o102)
 @zh_auth|@zh_expose|@zh_lawpolice & @zh_metoo	escalation	the speaker going to an outside body too, after someone else did (我朋友上回去消协投诉特别管用，我也打算去走一趟)
 @zh_entrust & @zh_lastleft	self_harm	a pet or a thing entrusted to someone, one line left to close (狗狗拜托室友了，其他东西也都打包送人了，剩这支门号)
-@zh_lifechange & @zh_cancel|@zh_churnalone|@zh_leaveword	scope:one_off	an account closed for a change of life, not for a rival (存款全部转走了，这张卡想销户，我换城市工作了)
+@zh_lifechange & @zh_cancel|@zh_churnalone|@zh_leaveword|@zh_acct|@zh_never	scope:one_off	an account closed for a change of life, not for a rival (存款全部转走了，这张卡想销户，我换城市工作了)
 """####),
     ]
 }
