@@ -56,6 +56,12 @@ struct ClauseState {
     /// Whether a self-harm statement stood in a clause that names the speaker ("does it pay out
     /// if I kill myself?"): the speaker's own, whatever the rest of the fragment reports.
     var ownSelfHarm = false
+    /// Where the clause's last run of quoted words began and ended (UTF-8 offsets), or -1: a
+    /// self-harm statement wholly inside it is a quotation (条款里写「两年内自杀不赔」), which the
+    /// speaker named outside it does not make their own.
+    var quotedStart: Int32 = -1
+    var quotedEnd: Int32 = -1
+    var lastWasQuoted = false
     /// Categories a rule stated and a scope cue of their clause cancelled: what the fragment
     /// spoke of without stating it ("这是例行程序，建议您到派出所报案" speaks of the police).
     var scoped = CategorySet()
@@ -146,6 +152,13 @@ struct ClauseState {
         let concepts = entryConcepts.union
         let latin = entryConcepts.latin
         fragmentConcepts.formUnion(entryConcepts)
+        // A quoted phrase is one run of units with no break inside: its entries follow one
+        // another with no entry outside it between.
+        if quoted {
+            if !lastWasQuoted { quotedStart = utf8Start }
+            quotedEnd = utf8End
+        }
+        lastWasQuoted = quoted
         // The "I" of a quoted phrase is the quoted one's.
         if concepts.contains(Int(patterns.speaker)) && !quoted {
             speakerAt = utf8Start
@@ -357,7 +370,9 @@ struct ClauseState {
                 if categories.contains(hit.category) && hits.contains(where: { $0.category == hit.category && $0.utf8Start == hit.utf8Start }) { continue }
                 categories.insert(hit.category)
                 hits.append(hit)
-                if hit.category == .selfHarm && speakerAt >= 0 { ownSelfHarm = true }
+                if hit.category == .selfHarm && speakerAt >= 0 && !(quotedStart >= 0 && hit.utf8Start >= quotedStart && hit.utf8End <= quotedEnd) {
+                    ownSelfHarm = true
+                }
                 tracer.record(.categoryFired(hit.entry, hit.category))
                 if hit.category == .abuse || hit.category == .escalation || hit.category == .rude { hostile += 1 }
             }
@@ -399,6 +414,9 @@ struct ClauseState {
         negators = 0
         speakerAt = -1
         speakerOnlyAsOwner = false
+        quotedStart = -1
+        quotedEnd = -1
+        lastWasQuoted = false
         actingSpeakerEnd = -1
         reportedAt = -1
         actingOtherAt = -1

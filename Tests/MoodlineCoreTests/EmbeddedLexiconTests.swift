@@ -1472,4 +1472,23 @@ import Testing
         let denied = score("幫我把這支號碼停掉，週末之後就不需要了。沒有要換電信，就是不需要了。").categories
         #expect(denied.contains(.selfHarm), "\(denied)")
     }
+
+    @Test func aClauseQuotedFromAPolicyIsNotTheSpeakersOwn() {
+        #expect(!score("我在條款裡看到寫「契約生效兩年內自殺不在給付範圍」，這是每一家都有的標準條款嗎？").categories.contains(.selfHarm))
+        // A search quoted is still the speaker's.
+        #expect(score("我在网上搜了「怎样自杀不痛苦」").categories.contains(.selfHarm))
+    }
+
+    @Test func affairsToldSidewaysInChinese() {
+        for text in ["房子和存款都写好给我女儿了，以后好办",
+                     "朋友圈都清了，聊天记录都删了，最后一个就是这张卡",
+                     "等我把这个月房租交了就没什么牵挂了",
+                     "农药喝了多久会没感觉 不是用来杀虫的",
+                     "我没有要换别家，以后都不会再需要了，帮我销户"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["我老公过世了，他的账号怎么处理？", "之前想不开过，住院治疗了一段时间，现在每周复诊，状态挺好的"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
 }

@@ -46524,6 +46524,14 @@ disappear to a beach	0	@en_travel
 a new one with you	0	@en_stayhere
 opened a new one with you	0	@en_stayhere
 staying with you	0	@en_stayhere
+won't be opening anything elsewhere	0	@en_norival
+not switching to anyone	0	@en_norival
+not going anywhere else	0	@en_norival
+not moving to anyone	0	@en_norival
+i'm not going to another	0	@en_norival
+not going to another provider	0	@en_norival
+not going to a competitor	0	@en_norival
+not switching providers	0	@en_norival
 staying with you guys	0	@en_stay,@en_staying
 i'll stay put	0	@en_stay,@en_staying
 keeping my account with you	0	@en_stay,@en_staying
@@ -50559,6 +50567,12 @@ don't plan on lasting	0	@en_notlast
 dont plan on lasting	0	@en_notlast
 not planning to last much	0	@en_notlast
 not planning to see another	0	@en_notlast
+i'll be lucky to last	0	@en_notlast
+ill be lucky to last	0	@en_notlast
+i will be lucky to last	0	@en_notlast
+i'd be lucky to last	0	@en_notlast
+i'll be lucky to see	0	@en_notlast
+lucky to last the week	0	@en_notlast
 # --- an attempt turned back at the place, and the next time said (walked out to the cliffs and turned back; I don't think I'll turn back tomorrow)
 lost my nerve	0	@en_turnback
 bottled it	0	@en_turnback
@@ -50683,6 +50697,11 @@ handed my rabbit to	0	@en_rehome,@farewell_act
 handed my budgie to	0	@en_rehome,@farewell_act
 handed my parrot to	0	@en_rehome,@farewell_act
 handed my horse to	0	@en_rehome,@farewell_act
+getting things in order	0	@farewell_act
+getting my things in order	0	@farewell_act
+putting things in order	0	@farewell_act
+putting my things in order	0	@farewell_act
+got my things in order	0	@farewell_act
 # --- a recovery told in chat spelling or other words (im in a good place now; it's all in the past, I'm on the mend)
 im in a good place now	0	@en_nowwell
 in a good place now	0	@en_nowwell
@@ -64861,6 +64880,27 @@ no one's looked at it since	-1.00	repeat
 nobody's touched it since	-1.00	repeat
 no one's touched it since	-1.00	repeat
 no forwarding address yet	0	
+# --- embarrassment misspelled (die of embarassment): hyperbole, like the right spelling
+die of embarassment	-1.5	hyperbole
+died of embarassment	-1.5	hyperbole
+die of embarasment	-1.5	hyperbole
+dying of embarassment	-1.5	hyperbole
+die from embarassment	-1.5	hyperbole
+# --- pills put aside over time (putting a couple of my tablets aside every week)
+putting tablets aside	-3.0	self_harm
+putting my tablets aside	-3.0	self_harm
+putting pills aside	-3.0	self_harm
+putting my pills aside	-3.0	self_harm
+my tablets aside	-3.0	self_harm
+my pills aside	-3.0	self_harm
+saving my tablets	-3.0	self_harm
+saving my pills	-3.0	self_harm
+saving up tablets	-3.0	self_harm
+hoarding pills	-3.0	self_harm
+hoarding my pills	-3.0	self_harm
+stockpiling pills	-3.0	self_harm
+stockpiling my pills	-3.0	self_harm
+stockpiling tablets	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -65372,6 +65412,7 @@ no forwarding address yet	0
 @en_noforward & @cancel|@en_rehome|@en_wontbe	self_harm	no forwarding address for a cancelling (cancel the broadband from the 14th. No forwarding address.)
 @cancel & @en_meincluded	self_harm	the speaker among the things cancelled (put me down as no renewal. House, car, and me, ha. Especially me.)
 @en_lifechange & @cancel|@leave|@service	scope:one_off	an account closed for a change of life, not for a rival (cancel my gym membership, I'm moving away and won't need it)
+@en_norival & @en_wontneed	self_harm	closing with no rival to go to, only no more need (I'm not switching to anyone, I just won't need it after this month)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -69635,6 +69676,14 @@ i mean it	0	@notjoking
 我系认真㗎	0	@notjoking
 我系认真的	0	@notjoking
 不是说笑	0	@notjoking
+大概吧	0	@notjoking
+应该系啦	0	@notjoking
+应该是吧	0	@notjoking
+应该是啦	0	@notjoking
+可能吧	0	@notjoking
+mostly	0	@notjoking
+half kidding	0	@notjoking
+not really kidding	0	@notjoking
 
 """####),
         LexiconSource(name: "jest.patterns", text: ####"""
@@ -70222,7 +70271,7 @@ zs	0	@zh_sh
 唔想生存	0	@zh_sh
 不想生存	0	@zh_sh
 熬不下去了	0	@zh_sh
-撑不下去了	0	@zh_sh
+撑不下去了	0	@zh_sh,@zh_hangon
 撑不住了	0	@zh_sh,@zh_shterm
 我不在了	0	@zh_sh,@self
 等我不在了	0	@zh_sh,@self,@zh_whengone
@@ -72262,7 +72311,7 @@ smartone	0	@zh_comp
 跳	0	@sh_hint
 再见了	0	@sh_hint
 再见了各位	0	@sh_hint
-最后一个	0	@sh_hint
+最后一个	0	@sh_hint,@zh_lastitem
 最后一通	0	@sh_hint
 最后一条	0	@sh_hint
 最后一句	0	@sh_hint
@@ -72284,7 +72333,7 @@ smartone	0	@zh_comp
 后事	0	@sh_hint,@zh_giveall,@zh_shterm,@zh_aftermath
 遗书	0	@sh_hint,@zh_shterm
 写好遗嘱	0	@sh_hint
-立好遗嘱	0	@sh_hint
+立好遗嘱	0	@sh_hint,@zh_willed
 吃药	0	@sh_hint
 食药	0	@sh_hint
 下辈子	0	@sh_hint
@@ -72293,7 +72342,7 @@ smartone	0	@zh_comp
 醒不来	0	@sh_hint
 唔想醒	0	@sh_hint
 不想醒	0	@sh_hint,@zh_shterm
-撑不下去	0	@sh_hint
+撑不下去	0	@sh_hint,@zh_hangon
 撑唔落去	0	@sh_hint,@zh_shterm
 顶唔落去	0	@sh_hint
 熬不下去	0	@sh_hint
@@ -72535,7 +72584,7 @@ smartone	0	@zh_comp
 都转给	0	@zh_giveall
 全留给	0	@zh_giveall
 全部留给	0	@zh_giveall
-都留给	0	@zh_giveall
+都留给	0	@zh_giveall,@zh_willed
 全过户给	0	@zh_giveall
 白送	0	@zh_giveall
 # --- a curse on the listener's life or family (出门小心被车撞死, 我诅咒你全家)
@@ -74073,7 +74122,7 @@ bbq	0	@zh_bbq
 密码也写给	0	@zh_giveall
 密码写给	0	@zh_giveall
 遗嘱放在	0	@zh_giveall
-遗嘱写好了	0	@zh_giveall
+遗嘱写好了	0	@zh_giveall,@zh_willed
 遗嘱已经写好	0	@zh_giveall
 # --- no next time for the speaker (我不会有下一趟旅行了, 以后也不会有了), told with 我
 不会有下一趟	0	@zh_gone
@@ -74095,7 +74144,7 @@ bbq	0	@zh_bbq
 这次准备得很充分	0	@zh_decided
 这次准备好了	0	@zh_decided
 这次不会失败	0	@zh_decided
-这次一定成功	0	@zh_decided
+这次一定成功	0	@zh_decided,@zh_dobetter
 # --- a payout asked about for an act of one's own (要是我出了什么事…我说的是自己弄的那种; 如果我是自己选择离开的)
 自己弄的那种	0	@zh_ownact
 自己搞的那种	0	@zh_ownact
@@ -74128,6 +74177,10 @@ bbq	0	@zh_bbq
 没什么区别	0	@zh_better
 没有区别	0	@zh_better
 没区别	0	@zh_better
+清静了	0	@zh_better
+都清静了	0	@zh_better
+清净了	0	@zh_better
+都清净了	0	@zh_better
 我走了	0	@zh_earlygo,@self
 都卖掉了	0	@zh_windup
 全部卖掉了	0	@zh_windup
@@ -80993,7 +81046,7 @@ fb群组	0	@zh_expose
 帮我找人养	0	@zh_rehome
 揾人养	0	@zh_rehome
 遗嘱	0	@zh_willdoc
-遗嘱改好了	0	@zh_willdoc
+遗嘱改好了	0	@zh_willdoc,@zh_willed
 立遗嘱	0	@zh_willdoc
 平安纸	0	@zh_willdoc
 是我自己选的	0	@zh_ownchoice,@self
@@ -81347,6 +81400,89 @@ last call啦	0	@zh_lastcall
 这次我会做得更好	0	@zh_dobetter
 这次不会失手	0	@zh_dobetter
 今次唔会失手	0	@zh_dobetter
+今次会确定啲	0	@zh_dobetter
+这次会确定	0	@zh_dobetter
+今次会确定	0	@zh_dobetter
+这次会更确定	0	@zh_dobetter
+今次一定得	0	@zh_dobetter
+没有要换别家	0	@zh_norival
+没有要换	0	@zh_norival
+不是要换别家	0	@zh_norival
+不是要换	0	@zh_norival
+没有要转	0	@zh_norival
+不是要转	0	@zh_norival
+冇要转	0	@zh_norival
+唔系要转	0	@zh_norival
+唔系转去	0	@zh_norival
+不是转去别家	0	@zh_norival
+没有换别家	0	@zh_norival
+没有要换电信	0	@zh_norival
+不是换别家	0	@zh_norival
+我没有要换别家	0	@zh_norival
+我没有要换	0	@zh_norival
+我不是要换	0	@zh_norival
+我不是要换别家	0	@zh_norival
+我冇要转	0	@zh_norival
+我唔系要转	0	@zh_norival
+我没有要转	0	@zh_norival
+不是拿来除草	0	@zh_notforpest
+不是用来除草	0	@zh_notforpest
+不是拿来除草的	0	@zh_notforpest
+不是用来除草的	0	@zh_notforpest
+不是拿来杀虫	0	@zh_notforpest
+不是用来杀虫	0	@zh_notforpest
+不是拿来灭鼠	0	@zh_notforpest
+不是用来灭鼠	0	@zh_notforpest
+不是用来毒老鼠	0	@zh_notforpest
+唔系用嚟除草	0	@zh_notforpest
+唔系攞嚟除草	0	@zh_notforpest
+不是拿来杀虫的	0	@zh_notforpest
+不是用来杀虫的	0	@zh_notforpest
+下礼拜就需要了	0	@zh_soonneed
+下礼拜就要用	0	@zh_soonneed
+很快就需要	0	@zh_soonneed
+快要用到了	0	@zh_soonneed
+大概下礼拜就需要	0	@zh_soonneed
+下个礼拜就需要	0	@zh_soonneed
+很快就会需要	0	@zh_soonneed
+之后好办	0	@zh_forafter
+之后易啲办	0	@zh_forafter
+趁我还在	0	@zh_forafter
+以后好办	0	@zh_forafter
+到时候好办	0	@zh_forafter
+之后好处理	0	@zh_forafter
+之后易啲	0	@zh_forafter
+佢之后	0	@zh_forafter
+他之后好	0	@zh_forafter
+写好给	0	@zh_willed
+写晒畀	0	@zh_willed
+写好畀	0	@zh_willed
+都写给	0	@zh_willed
+全部写给	0	@zh_willed
+写晒俾	0	@zh_willed
+最后一个就是	0	@zh_lastitem
+只剩你们	0	@zh_lastitem
+最后就剩	0	@zh_lastitem
+净返你哋	0	@zh_lastitem
+照片都删了	0	@zh_erase
+微博也注销了	0	@zh_erase
+微博注销了	0	@zh_erase
+朋友圈也清了	0	@zh_erase
+朋友圈清空了	0	@zh_erase
+朋友圈都清了	0	@zh_erase
+社交账号都删了	0	@zh_erase
+聊天记录都删了	0	@zh_erase
+相都删晒	0	@zh_erase
+ig都删咗	0	@zh_erase
+fb都删咗	0	@zh_erase
+相片都删晒	0	@zh_erase
+等我把	0	@zh_onceidone
+等我办完	0	@zh_onceidone
+等我处理完	0	@zh_onceidone
+等我搞掂	0	@zh_onceidone
+等我搞定	0	@zh_onceidone
+办完这件事	0	@zh_onceidone
+处理完这件事	0	@zh_onceidone
 # --- a way of dying, and more for the family (意外身故同其他死法赔偿差几多，因为我想佢哋攞多啲)
 死法	0	@zh_deathway
 其他死法	0	@zh_deathway
@@ -83072,8 +83208,10 @@ last call啦	0	@zh_lastcall
 割得太浅	0	@zh_pastattempt
 划得不够深	0	@zh_pastattempt
 割得不够深	0	@zh_pastattempt
-想再试一次	0	@zh_stillthinking
-又想再试	0	@zh_stillthinking
+想再试一次	0	@zh_stillthinking,@zh_triedonce
+又想再试	0	@zh_stillthinking,@zh_triedonce
+想再试多次	0	@zh_triedonce
+再试多次	0	@zh_triedonce
 这次不会了	0	@zh_stillthinking
 跳地铁	0	@zh_shterm
 我划得太浅	0	@zh_pastattempt
@@ -83318,11 +83456,19 @@ last call啦	0	@zh_lastcall
 就要交了	0	@zh_deadline
 要交差了	0	@zh_deadline
 赶deadline	0	@zh_deadline
+生意太差	0	@zh_deadline
+生意不好	0	@zh_deadline
+生意很差	0	@zh_deadline
+生意差	0	@zh_deadline
+营业额	0	@zh_deadline
+门店生意	0	@zh_deadline
+店里生意	0	@zh_deadline
 # --- how long one can hold on (不知道还能撑多久): beside work due, strain at work
 还能撑多久	0	@zh_hangon
 能撑多久	0	@zh_hangon
 撑得了多久	0	@zh_hangon
 顶得几耐	0	@zh_hangon
+快撑不下去了	0	@zh_hangon
 # --- a visa granted, study abroad, boarding (签证办下来了, 去德国读研, 马上登机): leaving for a place elsewhere, as @zh_travelto
 签证办下来了	0	@zh_travelto
 签证办好了	0	@zh_travelto
@@ -83474,6 +83620,12 @@ last call啦	0	@zh_lastcall
 很多年没有了	0	@zh_recovered
 好多年冇试过	0	@zh_recovered
 好几年冇再	0	@zh_recovered
+年前的事了	0	@zh_recovered
+十几年前的事了	0	@zh_recovered
+都是十几年前的事了	0	@zh_recovered
+那都是十几年前的事了	0	@zh_recovered
+好多年前的事了	0	@zh_recovered
+年前嘅事喇	0	@zh_recovered
 # --- logged off for good, not the network (我要下线了，永久的那种)
 永久下线	0	@zh_gone
 永远下线	0	@zh_gone
@@ -83740,6 +83892,9 @@ last call啦	0	@zh_lastcall
 死了反而轻松	0	@zh_shterm,@zh_die
 死了也无所谓	0	@zh_shterm,@zh_die
 死咗都冇所谓	0	@zh_shterm,@zh_die
+si了	0	@zh_die
+si掉	0	@zh_die
+去死了	0	@zh_die,@zh_sh
 # --- pills poured out and counted, a means gathered (我將啲安眠藥全部倒咗出嚟，數緊有幾多粒); a short count in an order is no means (倒出来数了一下，少了两粒)
 全部倒出来	0	@zh_hoard
 全部倒咗出嚟	0	@zh_hoard
@@ -83751,6 +83906,11 @@ last call啦	0	@zh_lastcall
 数了数有多少粒	0	@zh_hoard
 数了数有多少片	0	@zh_hoard
 一粒一粒数	0	@zh_hoard
+买了好多	0	@zh_hoard
+买了很多	0	@zh_hoard
+买了一堆	0	@zh_hoard
+网上买了好多	0	@zh_hoard
+买咗好多	0	@zh_hoard
 少了几粒	0	@zh_mundane
 少了两粒	0	@zh_mundane
 少咗几粒	0	@zh_mundane
@@ -83815,6 +83975,9 @@ last call啦	0	@zh_lastcall
 并不是想	0	@zh_deny
 不是真的想	0	@zh_deny
 唔系真系想	0	@zh_deny
+不至于	0	@zh_deny
+唔至于	0	@zh_deny
+还不至于	0	@zh_deny
 已经退订	0	@zh_cancel,@zh_cancelleddone
 已经取消	0	@zh_cancel,@zh_cancelleddone
 早就退订	0	@zh_cancel,@zh_cancelleddone
@@ -83854,6 +84017,10 @@ last call啦	0	@zh_lastcall
 唔会再喺度㗎喇	0	@zh_gone
 不会再在了	0	@zh_gone
 以后都唔喺度	0	@zh_gone
+以后哪儿都不去了	0	@zh_gone
+以后也哪儿都不去了	0	@zh_gone
+以后哪里都不去了	0	@zh_gone
+以后也哪里都不去了	0	@zh_gone
 # --- affairs arranged for the family, beside a policy's suicide clause (自殺係咪都賠？我想幫屋企人安排好先)
 帮屋企人安排好	0	@zh_familymoney
 帮家人安排好	0	@zh_familymoney
@@ -84192,6 +84359,13 @@ last call啦	0	@zh_lastcall
 也不需要手机了	0	@zh_noneed
 不需要手机了	0	@zh_noneed
 唔使用电话喇	0	@zh_noneed
+不会再需要了	0	@zh_noneed
+应该不会再需要了	0	@zh_noneed
+以后都不会再需要	0	@zh_noneed
+以后都不会再需要了	0	@zh_noneed
+以后也不会再需要	0	@zh_noneed
+以后也不需要了	0	@zh_noneed
+以后应该不会再需要	0	@zh_noneed
 清得七七八八	0	@zh_windup
 都清得差不多	0	@zh_windup
 清理得差不多了	0	@zh_windup
@@ -84250,6 +84424,12 @@ last call啦	0	@zh_lastcall
 而家生活正常	0	@zh_nowfine
 依家生活正常	0	@zh_nowfine
 现在生活正常	0	@zh_nowfine
+状态挺好	0	@zh_nowfine
+状态挺好的	0	@zh_nowfine
+状态很好	0	@zh_nowfine
+状态不错	0	@zh_nowfine
+状态好多了	0	@zh_nowfine
+状态都几好	0	@zh_nowfine
 𠮶阵时	0	@zh_thattime
 果阵	0	@zh_thattime
 𠮶排	0	@zh_thattime
@@ -96030,7 +96210,7 @@ court见	-1.5	escalation
 
 # --- the learned layer states self_harm alone only in a fragment with one of these: distress
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
-@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@sh_hint|@zh_earlygo|@sh_hint|@zh_nottrip	support:self_harm	words that can carry self-harm
+@zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@sh_hint|@zh_earlygo|@sh_hint|@zh_nottrip|@zh_willed|@zh_erase|@zh_noties|@zh_noattach|@zh_notforpest|@zh_norival	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
 @zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
 # --- self-harm
@@ -96675,6 +96855,14 @@ court见	-1.5	escalation
 @zh_auth|@zh_expose|@zh_lawpolice & @zh_metoo	escalation	the speaker going to an outside body too, after someone else did (我朋友上回去消协投诉特别管用，我也打算去走一趟)
 @zh_entrust & @zh_lastleft	self_harm	a pet or a thing entrusted to someone, one line left to close (狗狗拜托室友了，其他东西也都打包送人了，剩这支门号)
 @zh_lifechange & @zh_cancel|@zh_churnalone|@zh_leaveword|@zh_acct|@zh_never	scope:one_off	an account closed for a change of life, not for a rival (存款全部转走了，这张卡想销户，我换城市工作了)
+# --- round 105's misses, as concepts: an estate written over for afterwards, erasing one's traces to the last account, nothing to hold one once a last errand is done, tried again and surer this time, a poison not for pests, a death's paperwork needed soon, a stockpile bought
+@zh_willed & @zh_forafter	self_harm	assets written over to someone, for afterwards (我的存款跟保險都寫好給我弟了…讓他之後好辦)
+@zh_erase & @zh_lastitem	self_harm	one's traces erased, down to the last account (照片都删了，微博也注销了…最后一个就是你们这边的账号)
+@zh_onceidone ..14 @zh_noties|@zh_noattach	self_harm	nothing left to hold one once a last errand is done (等我把这单外卖退了就没什么牵挂了)
+@zh_triedonce & @zh_dobetter	self_harm	tried again, surer this time (啱啱出院又想再試多次，今次會確定啲)
+@zh_method & @zh_notforpest	self_harm	a poison said not to be for pests (除草剂喝了会怎样 不是拿来除草的)
+@zh_passed & @zh_soonneed	self_harm	what happens after a death, needed soon (過世後帳號怎麼處理…因為大概下禮拜就需要了)
+@zh_norival & @zh_noneed	self_harm	closing with no rival to go to, only no more need (以後應該不會再需要了，我沒有要換別家，就是不需要了)
 """####),
     ]
 }
