@@ -907,17 +907,17 @@ private struct RuleState {
         let selfHarmLogit = modelLogits.map { $0[column] } ?? -.infinity
         let faint = weak.contains(.selfHarm) && tentative.contains(.selfHarm)
             && selfHarmLogit < min(modelAlertThresholds[column], Self.affairsInOrderSelfHarm)
-        guard categories.contains(.selfHarm), categories.contains(.churn) else { return }
-        // A guess no word carries beside a rival named (我唔想再等……我去第二间gym; "I think I'm
-        // just gonna go somewhere else") is leaving: the rival is where the customer goes, and the
-        // guess goes instead, faint or not.
-        // Not when the leaving is denied (沒有要換電信，就是不需要了): no rival is where they go.
+        guard categories.contains(.selfHarm), categories.contains(.churn), !faint || weak.contains(.churn) else { return }
+        // A guess no word carries beside a rival named (我唔想再等……我去第二间gym) is leaving: the
+        // rival is where the customer goes, and the guess goes instead. Not when the leaving is
+        // denied (沒有要換電信，就是不需要了): no rival is where they go. A faint guess is left
+        // beside the churn: the rival words include everyday ones (gym, target, chase), and "cancel
+        // the gym, streaming, the lot… I'm just finishing" is a disclosure.
         let leavingDenied = clause.negatedConcepts.intersects(clause.patterns.families[Int(Category.churn.rawValue)])
         if weak.contains(.selfHarm) && !weak.contains(.churn) && namesRival && !leavingDenied {
             supersede(.selfHarm, by: .churn, tracer: &tracer)
             return
         }
-        guard !faint || weak.contains(.churn) else { return }
         supersede(.churn, by: .selfHarm, tracer: &tracer)
     }
 

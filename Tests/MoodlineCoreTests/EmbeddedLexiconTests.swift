@@ -1465,12 +1465,12 @@ import Testing
         #expect(score("I'm cancelling today, I won't stick with you after this.").categories.contains(.churn))
     }
 
-    @Test func aFaintSelfHarmGuessBesideARivalIsLeaving() {
-        let rival = score("Honestly, um, I think, yeah, I think I'm just gonna go somewhere else.").categories
-        #expect(rival.contains(.churn) && !rival.contains(.selfHarm), "\(rival)")
+    @Test func aSelfHarmGuessBesideADeniedSwitchStays() {
         // No rival is where they go when the switch is denied.
         let denied = score("幫我把這支號碼停掉，週末之後就不需要了。沒有要換電信，就是不需要了。").categories
         #expect(denied.contains(.selfHarm), "\(denied)")
+        let finishing = score("Please cancel all my subscriptions. Gym, streaming, the lot. I'm wrapping things up. No, I'm not moving house. I'm just... finishing.").categories
+        #expect(finishing.contains(.selfHarm), "\(finishing)")
     }
 
     @Test func aClauseQuotedFromAPolicyIsNotTheSpeakersOwn() {
@@ -1490,5 +1490,17 @@ import Testing
         for text in ["我老公过世了，他的账号怎么处理？", "之前想不开过，住院治疗了一段时间，现在每周复诊，状态挺好的"] {
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
+    }
+
+    @Test func talkingDownAndThreatsToHangUpAreRude() {
+        for line in ["Seriously, how hard is it to read the email we sent you?",
+                     "Fine, I'll write it in crayon for you.",
+                     "Hello? Anyone home in there?",
+                     "I've got real customers waiting, so make it quick.",
+                     "Keep shouting and I'm ending the call.",
+                     "再问一遍我就直接结束会话了。", "退款？想得美。", "第二个按钮，数数总会吧？"] {
+            #expect(score(line).categories.contains(.rude), "\(line)")
+        }
+        #expect(!score("Could you calm down a little for me? I want to get every detail right.").categories.contains(.rude))
     }
 }

@@ -35935,7 +35935,7 @@ had never been born	0	@die
 kill myself	0	@kill,@en_shterm
 killing myself	0	@kill,@en_shterm
 kill meself	0	@kill
-kms	0	@kill
+kms	0	@kill,@en_kms
 end myself	0	@kill
 unalive	0	@kill,@en_shterm
 unalive myself	0	@kill,@en_shterm
@@ -35984,7 +35984,7 @@ hang myself	0	@kill,@en_mact,@en_shterm
 hanging myself	0	@kill,@en_shterm
 drown myself	0	@kill
 gas myself	0	@kill
-shoot myself	0	@kill,@en_shterm
+shoot myself	0	@kill,@en_shterm,@en_kms
 overdose	0	@kill,@method
 let me die	0	@kill
 just let me die	0	@kill
@@ -43886,10 +43886,10 @@ this router	0	@en_thing
 the modem	0	@en_thing
 this modem	0	@en_thing
 the app	0	@en_thing
-this app	0	@en_thing
+this app	0	@en_thing,@en_annoyer
 your app	0	@en_thing
 the website	0	@en_thing
-this website	0	@en_thing
+this website	0	@en_thing,@en_annoyer
 your website	0	@en_thing
 the chatbot	0	@en_thing
 this chatbot	0	@en_thing
@@ -48924,7 +48924,7 @@ ice cream	0	@en_treat
 crisps	0	@en_treat
 netflix	0	@en_treat
 memes	0	@en_treat
-hold music	0	@en_treat
+hold music	0	@en_treat,@en_annoyer
 # --- the listener's feelings called excessive (you're overreacting, you're being hysterical): with @you, rude
 overreacting	0	@en_overreact
 over-reacting	0	@en_overreact
@@ -51537,6 +51537,28 @@ don't play it anymore	0	@en_lifechange
 one day longer	0	@en_longer
 a day longer	0	@en_longer
 a month longer	0	@en_longer
+this queue	0	@en_annoyer
+the queue	0	@en_annoyer
+that jingle	0	@en_annoyer
+this jingle	0	@en_annoyer
+that song	0	@en_annoyer
+this song	0	@en_annoyer
+this hold	0	@en_annoyer
+this wait	0	@en_annoyer
+the wait	0	@en_annoyer
+this form	0	@en_annoyer
+this homework	0	@en_annoyer
+this traffic	0	@en_annoyer
+the traffic	0	@en_annoyer
+this menu	0	@en_annoyer
+the menu options	0	@en_annoyer
+this meeting	0	@en_annoyer
+another meeting	0	@en_annoyer
+the jingle	0	@en_annoyer
+that music	0	@en_annoyer
+this music	0	@en_annoyer
+kill me now	0	@en_kms
+shoot me now	0	@en_kms
 i'm off the	0	@self,@en_selfbe,@en_isubj
 im off the	0	@self,@en_selfbe,@en_isubj
 i'm off work	0	@self,@en_selfbe,@en_isubj
@@ -64898,9 +64920,39 @@ saving my pills	-3.0	self_harm
 saving up tablets	-3.0	self_harm
 hoarding pills	-3.0	self_harm
 hoarding my pills	-3.0	self_harm
-stockpiling pills	-3.0	self_harm
 stockpiling my pills	-3.0	self_harm
 stockpiling tablets	-3.0	self_harm
+# --- an agent talking down, brushing off or threatening to hang up (how hard is it to, if you had half a brain, let me write this in crayon, anyone home in there, I've got real customers waiting, what a shocker, I'm ending the call)
+how hard is it to	-1.5	rude
+how difficult is it to	-1.5	rude
+is it really that hard to	-1.5	rude
+half a brain	-2.5	abuse
+if you had half a brain	-2.5	abuse
+thick as a brick	-2.5	abuse
+thick as two short planks	-2.5	abuse
+in crayon	-2.0	rude
+write this in crayon	-2.0	rude
+draw you a picture	-1.5	rude
+use smaller words	-2.0	rude
+anyone home in there	-2.0	rude
+is anyone home	-2.0	rude
+real customers waiting	-2.0	rude
+have your whinge somewhere else	-2.0	rude
+what a shocker	-1.5	rude
+that stupid question	-2.0	rude
+what a stupid question	-2.0	rude
+such a stupid question	-2.0	rude
+what a dumb question	-2.0	rude
+i'm sure that's very important to you	-1.5	rude
+i'm ending the call	-1.5	rude
+i'll end the call	-1.5	rude
+i will end this call	-1.5	rude
+i'll be ending this call	-1.5	rude
+# --- calm down asked kindly (could you calm down a little for me): no misconduct
+calm down a little for me	0	
+calm down a little	0	
+calm down for me	0	
+calm down a bit for me	0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -65413,6 +65465,9 @@ stockpiling tablets	-3.0	self_harm
 @cancel & @en_meincluded	self_harm	the speaker among the things cancelled (put me down as no renewal. House, car, and me, ha. Especially me.)
 @en_lifechange & @cancel|@leave|@service	scope:one_off	an account closed for a change of life, not for a rival (cancel my gym membership, I'm moving away and won't need it)
 @en_norival & @en_wontneed	self_harm	closing with no rival to go to, only no more need (I'm not switching to anyone, I just won't need it after this month)
+# --- "kms" and "shoot myself" at a queue, a jingle or a form: annoyance in the words of dying, explaining only those words
+@en_kms ..3 @en_annoyer	scope:harmless_use	annoyance said as dying, the annoyance named after (kms this queue is 45 mins)
+@en_annoyer ..6 @en_kms	scope:harmless_use	annoyance said as dying, the annoyance named first (if I hear that jingle one more time I'll shoot myself)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -96200,6 +96255,21 @@ court见	-1.5	escalation
 不在了是不是会好点	-3.0	self_harm
 消失了会好点	-3.0	self_harm
 消失了会不会好点	-3.0	self_harm
+# --- an agent threatening to end the chat, talking down or brushing off (再问我就直接结束会话, 数数总会吧, 想得美, 我不知道也不想知道, 下一位, 唔钟意可以转第二间)
+直接结束会话	-2.0	rude
+结束会话了	-1.5	rude
+我就挂了	-1.5	rude
+我就挂电话了	-1.5	rude
+我就收线	-1.5	rude
+总会吧	-1.5	rude
+总会了吧	-1.5	rude
+想得美	-2.0	rude
+也不想知道	-1.5	rude
+讲道理的客户	-1.5	rude
+唔钟意可以转第二间	-2.0	rude
+唔钟意可以走	-2.0	rude
+不喜欢可以换别家	-2.0	rude
+不满意可以去别家	-2.0	rude
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
