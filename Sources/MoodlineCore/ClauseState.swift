@@ -15,6 +15,12 @@ struct ClauseState {
         var negatorsSeen: UInt16
         /// The unit after the last part matched.
         var endUnit: Int32
+        /// How many units may stand before the next part (``FrozenPatterns/gaps``).
+        var nextGap: UInt8
+        /// The next part as the entry's English and Chinese concepts must meet it, folded
+        /// (``FrozenPatterns/PartKey``): most entries miss every pattern under way, and one AND
+        /// of these rules a miss out without reading the part's whole set.
+        var nextKey: FrozenPatterns.PartKey
         var spans: PartSpans
     }
 
@@ -197,16 +203,23 @@ struct ClauseState {
         if negatorPrecedes { negatedConcepts.formUnion(entryConcepts) }
         // A negator that is itself a part does not negate its own pattern.
         let seenAfter = negators &+ (isNegator ? 1 : 0)
+        let latinFold = latin.folded, hanFold = han.folded
         var k = 0
         while k < partialCount {
-            var p = partials[k]
-            let info = patterns.info[Int(p.pattern)]
-            let part = Int(info.partOffset) + Int(p.next)
-            if from - p.endUnit > Int32(patterns.gaps[part]) {
+            let slot = partials.baseAddress! + k
+            if from - slot.pointee.endUnit > Int32(slot.pointee.nextGap) {
                 partialCount -= 1
-                partials[k] = partials[partialCount]
+                slot.pointee = partials[partialCount]
                 continue
             }
+            let key = slot.pointee.nextKey
+            guard (key.latin & latinFold) | (key.han & hanFold) != 0 else {
+                k += 1
+                continue
+            }
+            var p = slot.pointee
+            let info = patterns.info[Int(p.pattern)]
+            let part = Int(info.partOffset) + Int(p.next)
             if patterns.parts[part].intersects(entryConcepts.seen(by: info.script)) {
                 if p.negatorsSeen != negators { p.negated = true }
                 p.next += 1
@@ -219,6 +232,8 @@ struct ClauseState {
                     partials[k] = partials[partialCount]
                     continue
                 }
+                p.nextGap = patterns.gaps[part + 1]
+                p.nextKey = patterns.partKeys[part + 1]
                 partials[k] = p
             }
             k += 1
@@ -229,7 +244,9 @@ struct ClauseState {
             if info.partCount == 1 {
                 var spans = PartSpans()
                 spans.append(start: utf8Start, end: utf8End)
-                complete(Progress(pattern: id, next: 1, negated: negatorPrecedes, negatorsSeen: seenAfter, endUnit: to, spans: spans), info: info, entry: entry, tracer: &tracer)
+                complete(
+                    Progress(pattern: id, next: 1, negated: negatorPrecedes, negatorsSeen: seenAfter, endUnit: to, nextGap: 0, nextKey: .none, spans: spans),
+                    info: info, entry: entry, tracer: &tracer)
                 continue
             }
             var slot = partialCount
@@ -249,6 +266,8 @@ struct ClauseState {
             p.pointee.negated = negatorPrecedes
             p.pointee.negatorsSeen = seenAfter
             p.pointee.endUnit = to
+            p.pointee.nextGap = patterns.gaps[Int(info.partOffset) + 1]
+            p.pointee.nextKey = patterns.partKeys[Int(info.partOffset) + 1]
             p.pointee.spans.reset(start: utf8Start, end: utf8End)
         }
         if isNegator { negators = seenAfter }
@@ -485,7 +504,7 @@ extension ClauseState {
 /// The buffers a ``Scorer`` keeps for ``ClauseState`` between calls.
 struct ClauseScratch {
     private var partials = [ClauseState.Progress](
-        repeating: ClauseState.Progress(pattern: 0, next: 0, negated: false, negatorsSeen: 0, endUnit: 0, spans: PartSpans()),
+        repeating: ClauseState.Progress(pattern: 0, next: 0, negated: false, negatorsSeen: 0, endUnit: 0, nextGap: 0, nextKey: .none, spans: PartSpans()),
         count: 64)
     private var candidates = [CategoryHit](
         repeating: CategoryHit(category: .thanks, entry: Lexicon.EntryID(rawValue: 0), utf8Start: 0, utf8End: 0), count: 16)

@@ -48,6 +48,14 @@ public struct ConceptSet: Hashable, Sendable {
         return (third == 0 ? low[word] : third == 1 ? middle[word] : high[word]) & bit != 0
     }
 
+    /// The set folded to one word, concept `n` at bit `n % 64`: two sets whose folds share no
+    /// bit share no concept.
+    @inline(__always)
+    var folded: UInt64 {
+        let words = low | middle | high
+        return words[0] | words[1] | words[2] | words[3]
+    }
+
     @inline(__always)
     func intersects(_ other: ConceptSet) -> Bool {
         ((low & other.low) | (middle & other.middle) | (high & other.high)) != .zero

@@ -23,6 +23,8 @@ struct FrozenPatterns {
     let parts: UnsafeBufferPointer<ConceptSet>
     /// `gaps[i]`: how many units may stand before part `i`; unused for first parts.
     let gaps: UnsafeBufferPointer<UInt8>
+    /// `partKeys[i]`: part `i` folded, as ``PartKey`` says.
+    let partKeys: UnsafeBufferPointer<PartKey>
     let info: UnsafeBufferPointer<Info>
     /// The patterns an entry whose concepts are `conceptSets[k]` begins:
     /// `starts[startOffsets[k]..<startOffsets[k + 1]]`, each once, in the order of the lowest
@@ -103,6 +105,27 @@ struct FrozenPatterns {
         return advice >= 0 && parts[Int(info.partOffset)].contains(Int(advice))
     }
 
+    /// A part folded to one word per script (``ConceptSet/folded``), zero for a script whose
+    /// patterns it does not serve: an entry whose folded concepts share no bit with it cannot
+    /// match the part. A prefilter only; a shared bit is then checked on the whole sets.
+    struct PartKey {
+        var latin: UInt64
+        var han: UInt64
+
+        static let none = PartKey(latin: 0, han: 0)
+
+        init(latin: UInt64, han: UInt64) {
+            self.latin = latin
+            self.han = han
+        }
+
+        init(_ part: ConceptSet, script: Pattern.Script) {
+            let folded = part.folded
+            latin = script == .han ? 0 : folded
+            han = script == .latin ? 0 : folded
+        }
+    }
+
     struct FragmentWide {
         var first: ConceptSet
         var second: ConceptSet
@@ -114,6 +137,7 @@ struct FrozenPatterns {
     struct Layout {
         var parts: [ConceptSet] = []
         var gaps: [UInt8] = []
+        var partKeys: [PartKey] = []
         var info: [Info] = []
         /// Per concept, the patterns whose first part holds it.
         var byConcept = [[Int32]](repeating: [], count: ConceptSet.capacity)
@@ -158,12 +182,14 @@ struct FrozenPatterns {
                     }
                     for (k, part) in pattern.parts.enumerated() {
                         parts.append(part)
+                        partKeys.append(PartKey(part, script: pattern.script))
                         gaps.append(k == 0 ? 0 : pattern.gaps[k - 1])
                     }
                     continue
                 }
                 for (k, part) in pattern.parts.enumerated() {
                     parts.append(part)
+                    partKeys.append(PartKey(part, script: pattern.script))
                     gaps.append(k == 0 ? 0 : pattern.gaps[k - 1])
                 }
                 for c in pattern.parts[0].members { byConcept[c].append(Int32(id)) }
@@ -206,10 +232,10 @@ extension FrozenPatterns {
     @inline(__always)
     func concepts(_ entry: Int) -> EntryConcepts { conceptSets[Int(conceptIndex[entry])] }
 
-    /// The places in ``starts`` of the patterns the entry begins.
+    /// The places in ``starts`` of the patterns an entry whose concepts are `conceptSets[set]` begins.
     @inline(__always)
-    func startRange(_ entry: Int) -> Range<Int> {
-        let k = Int(conceptIndex[entry])
+    func startRange(conceptSet set: UInt32) -> Range<Int> {
+        let k = Int(set)
         return Int(startOffsets[k])..<Int(startOffsets[k + 1])
     }
 

@@ -6,8 +6,8 @@ final class FrozenTables: @unchecked Sendable {
     let trie: FrozenTrie
     let words: FrozenWords
     let scriptMap: FrozenScriptMap
-    let weights: UnsafeBufferPointer<Float>
-    let tags: UnsafeBufferPointer<LexiconTags>
+    /// Per entry, what the scoring loop reads of it, side by side.
+    let entries: UnsafeBufferPointer<FrozenEntry>
     /// The patterns, at a fixed address: ``ClauseState`` reads them in place, where a copy of
     /// their 484 bytes per scoring pass cost several per cent of the scoring time.
     let patternsAddress: UnsafeMutablePointer<FrozenPatterns>
@@ -59,7 +59,6 @@ final class FrozenTables: @unchecked Sendable {
         let probes = layout.probes(hashes: hashes)
         self.words = FrozenWords(arena: copy(arena), probes: copy(probes), entries: copy(entries), layout: layout)
         self.scriptMap = FrozenScriptMap(table: copy(scriptMap.tableEntries), others: scriptMap.otherEntries)
-        self.weights = copy(weights)
         // Entries with concepts say so in their tags, so most entries never read their concept set.
         let speaker = numbering.numbers["self"].map { Int16($0) } ?? -1
         let listener = numbering.numbers["you"].map { Int16($0) } ?? -1
@@ -94,18 +93,21 @@ final class FrozenTables: @unchecked Sendable {
             usedConcepts.formUnion(EntryConcepts(ConceptSet(Int(third)), script: .latin))
         }
         let join = joinLatin >= 0 ? EntryConcepts(ConceptSet(Int(joinLatin)), script: .latin) : EntryConcepts()
-        self.tags = copy(zip(tags, concepts).map { tags, concepts in
+        let frozenTags = zip(tags, concepts).map { tags, concepts in
             var tags = concepts.intersects(supportConcepts) ? tags.union(.carriesLearnedSupport) : tags
             if concepts.intersects(join) { tags.insert(.joinsClause) }
             return concepts.intersects(usedConcepts) ? tags.union(.hasConcepts)
                 : concepts.intersects(neededConcepts) ? tags.union(.hasNeededConcepts) : tags
-        })
+        }
         let patternLayout = FrozenPatterns.Layout(patterns)
         let conceptTable = FrozenPatterns.deduplicated(concepts)
+        self.entries = copy(frozenTags.indices.map {
+            FrozenEntry(tags: frozenTags[$0], weight: weights[$0], conceptSet: conceptTable.index[$0])
+        })
         let startTable = patternLayout.starts(for: conceptTable.sets)
         let wideTable = patternLayout.wideTable
         let frozenPatterns = FrozenPatterns(
-            conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), info: copy(patternLayout.info),
+            conceptIndex: copy(conceptTable.index), conceptSets: copy(conceptTable.sets), parts: copy(patternLayout.parts), gaps: copy(patternLayout.gaps), partKeys: copy(patternLayout.partKeys), info: copy(patternLayout.info),
             startOffsets: copy(startTable.offsets), starts: copy(startTable.starts),
             fragmentWide: copy(patternLayout.fragmentWide), wideOffsets: copy(wideTable.offsets), wideRules: copy(wideTable.rules),
             wideFirsts: patternLayout.wideFirsts, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
@@ -321,4 +323,12 @@ struct FrozenScriptMap {
         }
         return others.isEmpty ? nil : others[scalar]
     }
+}
+
+/// One lexicon entry as the scoring loop reads it: its tags, weight and place in
+/// ``FrozenPatterns/conceptSets`` in one record, so a matched entry costs one cache miss, not three.
+struct FrozenEntry {
+    var tags: LexiconTags
+    var weight: Float
+    var conceptSet: UInt32
 }

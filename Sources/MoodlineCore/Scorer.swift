@@ -115,8 +115,7 @@ public struct Scorer: Sendable {
 /// emphasis and contrast, VADER-style, extended to Chinese.
 private struct RuleState {
     let trie: FrozenTrie
-    let weights: UnsafeBufferPointer<Float>
-    let tags: UnsafeBufferPointer<LexiconTags>
+    let entries: UnsafeBufferPointer<FrozenEntry>
     let units: UnsafeBufferPointer<TextUnit>
     let stats: TokenStats
 
@@ -265,8 +264,7 @@ private struct RuleState {
         modelAlertThresholds = tables.model.alertThresholds
         modelVetoes = tables.model.vetoes
         trie = tables.trie
-        weights = tables.weights
-        tags = tables.tags
+        entries = tables.entries
         self.units = units
         self.stats = stats
     }
@@ -439,14 +437,15 @@ private struct RuleState {
         let record = trie.rootWord(unit.key)
         guard record != FrozenTrie.noRootWord else { return -1 }
         let entry = Int32(truncatingIfNeeded: record >> 32)
-        guard entry >= 0 && tags[Int(entry)].contains(.filler) else { return -1 }
+        guard entry >= 0 && entries[Int(entry)].tags.contains(.filler) else { return -1 }
         if record & 0x8000_0000 != 0 && trie.child(Int32(truncatingIfNeeded: record & 0x7FFF_FFFF), next.key) >= 0 { return -1 }
         return entry
     }
 
     mutating func apply<Tracer: ScoreTracer>(_ id: Lexicon.EntryID, from: Int, to: Int, tracer: inout Tracer) {
         let e = Int(id.rawValue)
-        let tags = self.tags[e]
+        let record = entries[e]
+        let tags = record.tags
         let start = units[from].start, end = units[to - 1].end
         tracer.record(.matched(id, utf8Start: start, utf8End: end))
         // The concepts are read in place where needed: an optional copy of them cost a memcpy per entry.
@@ -455,29 +454,29 @@ private struct RuleState {
             recentCount = 0
             clauseNegator = nil
             // A step that names the speaker (以后我也) begins the speaker's own part of the clause.
-            let namesSpeaker = hasConcepts && clause.patterns.concepts(e).union.contains(Int(clause.patterns.speaker))
+            let namesSpeaker = hasConcepts && clause.patterns.conceptSets[Int(record.conceptSet)].union.contains(Int(clause.patterns.speaker))
             clause.consequenceBegins(namingTheSpeakerAt: namesSpeaker ? start : nil)
         }
 
         if tags.contains(.joinsClause) { clause.joinEnd = end }
         if hasConcepts {
-            let concepts = clause.patterns.concepts(e)
+            let concepts = clause.patterns.conceptSets[Int(record.conceptSet)]
             if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts) { sawTrouble = true }
             clause.advance(
                 entry: id, concepts: concepts, carriesLearnedSupport: tags.contains(.carriesLearnedSupport), from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
                 negatorPrecedes: negatorPrecedes(), quoted: units[from].flags.contains(.quotedPhrase),
-                starting: clause.patterns.startRange(e), tracer: &tracer
+                starting: clause.patterns.startRange(conceptSet: record.conceptSet), tracer: &tracer
             )
         } else {
-            if tags.contains(.hasNeededConcepts) { clause.fragmentConcepts.formUnion(clause.patterns.concepts(e)) }
+            if tags.contains(.hasNeededConcepts) { clause.fragmentConcepts.formUnion(clause.patterns.conceptSets[Int(record.conceptSet)]) }
             if tags.contains(.negator) { clause.negators &+= 1 }
         }
 
         if tags.contains(.negator) {
             sawGrievance = true
             clauseNegator = id
-            push(.negator(id, weakening: tags.contains(.intensifier) ? weights[e] : nil))
+            push(.negator(id, weakening: tags.contains(.intensifier) ? record.weight : nil))
             return
         }
         if tags.contains(.disjunction) {
@@ -485,7 +484,7 @@ private struct RuleState {
             return
         }
         if tags.contains(.intensifier) {
-            push(.intensifier(weights[e]))
+            push(.intensifier(record.weight))
             return
         }
         if tags.contains(.contrast) {
@@ -529,7 +528,7 @@ private struct RuleState {
             }
         }
 
-        let weight = weights[e]
+        let weight = record.weight
         // A negated good word is a complaint complete in itself, and the negator's reach ends
         // there: in 没看清楚怪谁 or "not happy cancel it" the word after it is said, not denied.
         // A negated bad word is part of what is denied (不是要去法院告你们) and the reach goes on.
@@ -710,7 +709,7 @@ private struct RuleState {
         let e = Int(hit.entry.rawValue)
         // A fragment-wide pattern's hit and the learned layer's name no word of their own.
         let namesWord = hit.utf8End > hit.utf8Start
-        var made = namesWord && tags[e].contains(.hasConcepts) ? patterns.concepts(e) : EntryConcepts()
+        var made = namesWord && entries[e].tags.contains(.hasConcepts) ? patterns.concepts(e) : EntryConcepts()
         if hit.patternIndex >= 0 {
             let info = patterns.info[Int(hit.patternIndex)]
             var parts = ConceptSet()
