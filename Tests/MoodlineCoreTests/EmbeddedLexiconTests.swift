@@ -1503,4 +1503,55 @@ import Testing
         }
         #expect(!score("Could you calm down a little for me? I want to get every detail right.").categories.contains(.rude))
     }
+
+    /// A customer who protests at the agent's manner, at being cut off, or defends themselves is
+    /// unhappy, though the words they deny (blaming, 为难) or ask for (客气, 尊重) read as praise alone.
+    @Test func protestsAtTheAgentsMannerAreNegative() {
+        for text in ["There's no need to speak to me like that.", "Can I please finish?",
+                     "I'm not blaming you, I'm only asking for a replacement.", "Don't talk to me like I'm stupid.",
+                     "Is that supposed to be funny? That's $270 out of my pension.",
+                     "你說話客氣點", "你講嘢可唔可以尊重啲？", "你能不能让我把话说完？", "我不是要为难你，我只是想问一下退款",
+                     "你们是在搞笑吗", "那到底是系统的问题还是排序的问题？总要有人负责吧。", "你怎么这么说话？",
+                     "我是开卖第一分钟就付款的，怎么会在名单外？", "恁这不是坑人吗"] {
+            #expect(score(text).valence < 0, "\(text): \(score(text).valence)")
+        }
+        for text in ["客服很负责，谢谢", "我们会负责到底，请您放心", "No need to apologise, you've been great."] {
+            #expect(score(text).valence > 0, "\(text): \(score(text).valence)")
+        }
+        // 怎么 before 会员 asks how; the one in charge is no demand.
+        #expect(score("请问怎么会员卡绑定手机号？").valence >= 0)
+        #expect(score("请问你们这边的负责人是谁？").valence >= 0)
+    }
+
+    @Test func selfHarmToldAsChoresDaysAndYearsInChinese() {
+        for text in ["車子我加滿油了，車庫的門也關好了，水管也接好了，你們的道路救援可以取消了。",
+                     "我吞咗成排藥，依家好暈，不過你繼續講啦",
+                     "你哋份保單跳樓係咪要過咗兩年先賠？我想揀個啱嘅日子。",
+                     "帮我取消明年的续费，对我来说没有明年了。",
+                     "我想问下如果账户持有人去世了，余额怎么给家属？……就是假设，假设是我，这几天的事。",
+                     "哈哈我跟你說，我連繩子都買好了，不是去露營喔。"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["我们下个月去露营，绳子帐篷都买好了", "选个好日子搬家，想问宽带怎么移机",
+                     "幾年前我𠝹過手，依家好咗好耐，想問保險申請表上面要唔要寫。",
+                     "这个活动对我来说没有以后了，下次不参加了"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
+
+    @Test func aLostPhoneAReplacedCardOrARivalPraisedIsNoThreatToLeave() {
+        for text in ["我好白痴喔，把手機忘在計程車上了，可以先幫我停話嗎？", "新卡寄到了，舊的要怎麼作廢？",
+                     "京东物流确实快，但我就是喜欢在你们这买",
+                     "Their app looks slicker, I'll admit, but I'm sticking with you."] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+        for text in ["手机丢了，干脆销户换到移动去", "Their app looks slicker so I'm switching to them."] {
+            #expect(score(text).categories.contains(.churn), "\(text)")
+        }
+        // Contacts past counting are repeat contact, in both languages.
+        for text in ["这个问题拖了快一个月了，我都不记得找了你们多少回", "I can't remember how many times I've called you about this"] {
+            #expect(score(text).categories.contains(.repeatContact), "\(text)")
+        }
+    }
 }
+

@@ -64953,6 +64953,183 @@ calm down a little for me	0
 calm down a little	0	
 calm down for me	0	
 calm down a bit for me	0	
+
+# --- the customer protesting at the agent's manner, at being cut off, or defending themselves (there's no need to speak to me like that; can I please finish; I'm not blaming you, I'm only asking): frustration held in, where the negated words would otherwise read as praise
+no need to speak to me like that	-2.00	
+no need to talk to me like that	-2.00	
+no need to speak to me that way	-2.00	
+no need to talk to me that way	-2.00	
+dont speak to me like that	-2.00	
+do not speak to me like that	-2.00	
+speak to me like that	-1.50	
+talk to me like that	-1.50	
+speak to me that way	-1.50	
+talk to me that way	-1.50	
+spoken to like that	-1.50	
+talked to like that	-1.50	
+no need for that tone	-1.80	
+no need for the tone	-1.80	
+can i please finish	-1.50	
+can i finish	-1.20	
+may i finish	-1.20	
+let me finish please	-1.50	
+will you let me finish	-1.80	
+can you let me finish	-1.50	
+not blaming you	-0.80	
+not having a go at you	-0.80	
+not having a go	-0.80	
+not trying to be difficult	-0.80	
+not trying to rush you	-0.60	
+not trying to be rude	-0.60	
+not trying to scam	-1.00	
+not lying to you	-1.00	
+i'm not lying	-1.00	
+im not lying	-1.00	
+not making this up	-1.00	
+not making it up	-1.00	
+i'm not asking you to	-0.80	
+im not asking you to	-0.80	
+that's not on	-1.50	
+thats not on	-1.50	
+this sort of behaviour	-1.50	
+this sort of behavior	-1.50	
+can't keep doing this	-1.50	
+cant keep doing this	-1.50	
+like i'm stupid	-1.80	
+like im stupid	-1.80	
+like i'm an idiot	-1.80	
+like im an idiot	-1.80	
+like i'm a child	-1.50	
+like im a child	-1.50	
+supposed to be funny	-1.50	
+don't talk to me like i'm stupid	-2.20	
+don't talk to me like im stupid	-2.20	
+don't talk to me like i'm an idiot	-2.20	
+don't talk to me like im an idiot	-2.20	
+don't talk to me like i'm a child	-2.20	
+don't talk to me like im a child	-2.20	
+don't talk to me like a child	-2.20	
+don't talk to me like an idiot	-2.20	
+don't speak to me like i'm stupid	-2.20	
+don't speak to me like im stupid	-2.20	
+don't speak to me like i'm an idiot	-2.20	
+don't speak to me like im an idiot	-2.20	
+don't speak to me like i'm a child	-2.20	
+don't speak to me like im a child	-2.20	
+don't speak to me like a child	-2.20	
+don't speak to me like an idiot	-2.20	
+don't treat me like i'm stupid	-2.20	
+don't treat me like im stupid	-2.20	
+don't treat me like i'm an idiot	-2.20	
+don't treat me like im an idiot	-2.20	
+don't treat me like i'm a child	-2.20	
+don't treat me like im a child	-2.20	
+don't treat me like a child	-2.20	
+don't treat me like an idiot	-2.20	
+dont talk to me like i'm stupid	-2.20	
+dont talk to me like im stupid	-2.20	
+dont talk to me like i'm an idiot	-2.20	
+dont talk to me like im an idiot	-2.20	
+dont talk to me like i'm a child	-2.20	
+dont talk to me like im a child	-2.20	
+dont talk to me like a child	-2.20	
+dont talk to me like an idiot	-2.20	
+dont speak to me like i'm stupid	-2.20	
+dont speak to me like im stupid	-2.20	
+dont speak to me like i'm an idiot	-2.20	
+dont speak to me like im an idiot	-2.20	
+dont speak to me like i'm a child	-2.20	
+dont speak to me like im a child	-2.20	
+dont speak to me like a child	-2.20	
+dont speak to me like an idiot	-2.20	
+dont treat me like i'm stupid	-2.20	
+dont treat me like im stupid	-2.20	
+dont treat me like i'm an idiot	-2.20	
+dont treat me like im an idiot	-2.20	
+dont treat me like i'm a child	-2.20	
+dont treat me like im a child	-2.20	
+dont treat me like a child	-2.20	
+dont treat me like an idiot	-2.20	
+do not talk to me like i'm stupid	-2.20	
+do not talk to me like im stupid	-2.20	
+do not talk to me like i'm an idiot	-2.20	
+do not talk to me like im an idiot	-2.20	
+do not talk to me like i'm a child	-2.20	
+do not talk to me like im a child	-2.20	
+do not talk to me like a child	-2.20	
+do not talk to me like an idiot	-2.20	
+do not speak to me like i'm stupid	-2.20	
+do not speak to me like im stupid	-2.20	
+do not speak to me like i'm an idiot	-2.20	
+do not speak to me like im an idiot	-2.20	
+do not speak to me like i'm a child	-2.20	
+do not speak to me like im a child	-2.20	
+do not speak to me like a child	-2.20	
+do not speak to me like an idiot	-2.20	
+do not treat me like i'm stupid	-2.20	
+do not treat me like im stupid	-2.20	
+do not treat me like i'm an idiot	-2.20	
+do not treat me like im an idiot	-2.20	
+do not treat me like i'm a child	-2.20	
+do not treat me like im a child	-2.20	
+do not treat me like a child	-2.20	
+do not treat me like an idiot	-2.20	
+stop talking to me like i'm stupid	-2.20	
+stop talking to me like im stupid	-2.20	
+stop talking to me like i'm an idiot	-2.20	
+stop talking to me like im an idiot	-2.20	
+stop talking to me like i'm a child	-2.20	
+stop talking to me like im a child	-2.20	
+stop talking to me like a child	-2.20	
+stop talking to me like an idiot	-2.20	
+stop speaking to me like i'm stupid	-2.20	
+stop speaking to me like im stupid	-2.20	
+stop speaking to me like i'm an idiot	-2.20	
+stop speaking to me like im an idiot	-2.20	
+stop speaking to me like i'm a child	-2.20	
+stop speaking to me like im a child	-2.20	
+stop speaking to me like a child	-2.20	
+stop speaking to me like an idiot	-2.20	
+stop treating me like i'm stupid	-2.20	
+stop treating me like im stupid	-2.20	
+stop treating me like i'm an idiot	-2.20	
+stop treating me like im an idiot	-2.20	
+stop treating me like i'm a child	-2.20	
+stop treating me like im a child	-2.20	
+stop treating me like a child	-2.20	
+stop treating me like an idiot	-2.20	
+talk to me like i'm stupid	-2.00	
+talk to me like im stupid	-2.00	
+talk to me like i'm an idiot	-2.00	
+talk to me like im an idiot	-2.00	
+talk to me like i'm a child	-2.00	
+talk to me like im a child	-2.00	
+talk to me like a child	-2.00	
+talk to me like an idiot	-2.00	
+speak to me like i'm stupid	-2.00	
+speak to me like im stupid	-2.00	
+speak to me like i'm an idiot	-2.00	
+speak to me like im an idiot	-2.00	
+speak to me like i'm a child	-2.00	
+speak to me like im a child	-2.00	
+speak to me like a child	-2.00	
+speak to me like an idiot	-2.00	
+treat me like i'm stupid	-2.00	
+treat me like im stupid	-2.00	
+treat me like i'm an idiot	-2.00	
+treat me like im an idiot	-2.00	
+treat me like i'm a child	-2.00	
+treat me like im a child	-2.00	
+treat me like a child	-2.00	
+treat me like an idiot	-2.00	
+
+# --- contacts past counting (I can't remember how many times I've called)
+can't remember how many times	-1.50	repeat
+cant remember how many times	-1.50	repeat
+cannot remember how many times	-1.50	repeat
+don't know how many times	-1.50	repeat
+dont know how many times	-1.50	repeat
+no idea how many times	-1.50	repeat
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -65468,6 +65645,7 @@ calm down a bit for me	0
 # --- "kms" and "shoot myself" at a queue, a jingle or a form: annoyance in the words of dying, explaining only those words
 @en_kms ..3 @en_annoyer	scope:harmless_use	annoyance said as dying, the annoyance named after (kms this queue is 45 mins)
 @en_annoyer ..6 @en_kms	scope:harmless_use	annoyance said as dying, the annoyance named first (if I hear that jingle one more time I'll shoot myself)
+@competitor & @en_staying	scope:staying	a rival praised, and staying all the same (their app looks slicker, but I'm staying with you)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -84879,6 +85057,124 @@ low b	0	@zh_insult
 前一家	0	@zh_prevfirm
 之前那间	0	@zh_prevfirm
 以前那间	0	@zh_prevfirm
+
+# --- a garage shut and a hose on a running car, told as chores done (车库的门也关好了，水管也接好了)
+门关好了	0	@zh_doorshut
+门也关好了	0	@zh_doorshut
+门都关好了	0	@zh_doorshut
+关好门了	0	@zh_doorshut
+门关上了	0	@zh_doorshut
+门闩好了	0	@zh_doorshut
+水管接好	0	@zh_engine
+水管也接好	0	@zh_engine
+水管接好了	0	@zh_engine
+接好水管	0	@zh_engine
+管子接好	0	@zh_engine
+管子接到车里	0	@zh_engine
+喉管驳好	0	@zh_engine
+驳好条喉	0	@zh_engine
+加满油	0	@zh_engine
+加满了油	0	@zh_engine
+油加满了	0	@zh_engine
+
+# --- a death's paperwork needed soon, said with 好快 or 很快 (应该好快用得着)
+应该好快用得着	0	@zh_soonneed
+好快用得着	0	@zh_soonneed
+好快就用得着	0	@zh_soonneed
+好快用得上	0	@zh_soonneed
+很快用得着	0	@zh_soonneed
+很快就用得着	0	@zh_soonneed
+应该很快用得上	0	@zh_soonneed
+快要用得着	0	@zh_soonneed
+
+# --- a method said not to be for camping or a move (我连绳子都买好了，不是去露营喔)
+不是去露营	0	@zh_notforpest
+不是拿去露营	0	@zh_notforpest
+不是用来露营	0	@zh_notforpest
+不是露营用的	0	@zh_notforpest
+唔系去露营	0	@zh_notforpest
+唔系攞去露营	0	@zh_notforpest
+不是搬家用的	0	@zh_notforpest
+不是用来搬家	0	@zh_notforpest
+不是拿来绑东西	0	@zh_notforpest
+
+# --- a day picked for a death (跳楼系咪要过咗两年先赔？我想拣个啱嘅日子)
+拣个啱嘅日子	0	@zh_pickday
+拣个好日子	0	@zh_pickday
+拣好日子	0	@zh_pickday
+拣定日子	0	@zh_pickday
+挑个日子	0	@zh_pickday
+挑个好日子	0	@zh_pickday
+挑好日子	0	@zh_pickday
+选个日子	0	@zh_pickday
+选好日子	0	@zh_pickday
+选个合适的日子	0	@zh_pickday
+挑个合适的日子	0	@zh_pickday
+定好日子	0	@zh_pickday
+
+# --- well long since (依家好咗好耐), and holding on promised (可是我会撑下去的)
+好咗好耐	0	@zh_nowfine
+好咗好耐啦	0	@zh_nowfine
+好咗好多年	0	@zh_nowfine
+会撑下去	0	@zh_willhold
+会撑下去的	0	@zh_willhold
+我会撑下去	0	@zh_willhold
+会挺过去	0	@zh_willhold
+会挺过去的	0	@zh_willhold
+会熬过去	0	@zh_willhold
+会熬过去的	0	@zh_willhold
+会挨过去	0	@zh_willhold
+顶得住	0	@zh_willhold
+撑得住	0	@zh_willhold
+
+# --- a long holiday ahead, not a going (我週五之後就放長假了)
+放长假	0	@zh_travelto
+放大假	0	@zh_travelto
+休长假	0	@zh_travelto
+请长假	0	@zh_travelto
+放年假	0	@zh_travelto
+
+# --- a phone lost or a card replaced: the line or the old card stopped, the rest kept (手机忘在计程车上了，先帮我停话; 新卡寄到了，旧的要怎么作废)
+手机忘在	0	@zh_replaced
+手机丢了	0	@zh_replaced
+手机掉了	0	@zh_replaced
+手机被偷	0	@zh_replaced
+手机不见了	0	@zh_replaced
+部手机唔见咗	0	@zh_replaced
+电话唔见咗	0	@zh_replaced
+新卡寄到了	0	@zh_replaced
+新卡到了	0	@zh_replaced
+新卡收到了	0	@zh_replaced
+收到新卡	0	@zh_replaced
+换了新卡	0	@zh_replaced
+
+# --- a remembering that does not deny (不记得找了你们多少回, 唔记得打咗几多次)
+不记得	0	
+唔记得	0	
+记不得	0	
+
+# --- liking it here is staying (京东物流确实快，但我就是喜欢在你们这买)
+喜欢在你们这买	0	@zh_staying
+喜欢在你们家买	0	@zh_staying
+喜欢用你们的	0	@zh_staying
+还是喜欢你们	0	@zh_staying
+还是喜欢你们家	0	@zh_staying
+这几天的事	0	@zh_soonneed
+就这几天的事	0	@zh_soonneed
+这几日嘅事	0	@zh_soonneed
+
+# --- no next year for oneself (对我来说没有明年了)
+没有明年了	0	@zh_nonextyear
+没有明年	0	@zh_nonextyear
+冇明年	0	@zh_nonextyear
+没有下一年了	0	@zh_nonextyear
+没有以后了	0	@zh_nonextyear
+没有将来了	0	@zh_nonextyear
+等不到明年	0	@zh_nonextyear
+过不到明年	0	@zh_nonextyear
+挨唔到明年	0	@zh_nonextyear
+对我来说	0	@self
+
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -87099,7 +87395,7 @@ hang机	-2.0
 很值	1.6	
 专业	1.8	
 敬业	1.8	
-负责	1.8	
+负责	0.5	
 尽责	1.8	
 认真	1.8	
 细心	1.8	
@@ -90668,6 +90964,106 @@ hang机	-2.0
 输上了	0	
 照着短信输	0	
 输进去	0	
+
+# --- the customer protesting at the agent's manner, at being cut off, or defending themselves (你说话客气点, 你讲嘢尊重啲, 你能不能让我把话说完, 我不是要为难你): frustration held in, where 客气 and 尊重 alone read as praise
+客气点	-1.5	
+客气一点	-1.5	
+客气些	-1.5	
+客气啲	-1.5	
+尊重点	-1.5	
+尊重一点	-1.5	
+尊重些	-1.5	
+尊重啲	-1.5	
+尊重一下	-1.2	
+放尊重点	-1.8	
+放尊重啲	-1.8	
+态度好点	-1.5	
+态度好一点	-1.5	
+态度好啲	-1.5	
+什么语气	-1.5	
+这种语气	-1.2	
+你这语气	-1.5	
+您这语气	-1.5	
+咩语气	-1.5	
+乜嘢语气	-1.5	
+把话说完	-1.2	
+畀我讲完	-1.2	
+听我讲完	-1.0	
+等我讲完	-1.0	
+不要打断我	-1.5	
+唔好打断我	-1.5	
+急着打断	-1.5	
+不是在骂你	-0.6	
+不是要为难你	-0.6	
+不是为难你	-0.6	
+不是想为难你	-0.6	
+唔系想为难你	-0.6	
+唔系要为难你	-0.6	
+不是针对你	-0.6	
+没有针对你	-0.6	
+唔系针对你	-0.6	
+在搞笑吗	-1.5	
+搞笑吗	-1.5	
+搞笑吧	-1.2	
+开玩笑吧	-1.0	
+在开玩笑吗	-1.2	
+逗我吗	-1.5	
+想要个说法	-1.6	
+想要一个说法	-1.6	
+要一个说法	-1.6	
+就是这么做事	-1.5	
+就是这样做事	-1.5	
+就系咁做嘢	-1.5	
+怎么这么说话	-1.5	
+怎么这样说话	-1.5	
+这样讲是什么意思	-1.2	
+这样说是什么意思	-1.2	
+没有为难你	-0.6	
+没为难你	-0.6	
+那么凶	-1.2	
+这么凶	-1.2	
+不是坑人吗	-2.3	
+不是骗人吗	-2.3	
+不是欺负人吗	-2.3	
+总要给我	-0.8	
+总得给我	-0.8	
+当我水鱼	-2.0	
+当我系水鱼	-2.0	
+来受气	-1.5	
+俾你教训	-1.5	
+畀你教训	-1.5	
+被你教训	-1.5	
+
+# --- someone made to answer for it (总要有人负责吧, 你们负责吗), as against responsible (很负责) or the one in charge (负责人)
+负责人	0	
+要有人负责	-1.5	
+得有人负责	-1.5	
+总要有人负责	-1.5	
+总得有人负责	-1.5	
+负责吗	-1.0	
+要负责	-1.0	
+得负责	-1.0	
+负全责	-1.5	
+会负责	1.2	
+挺负责	1.8	
+非常负责	2.0	
+
+# --- disbelief at what happened (怎么会在名单外, 点解会扣两次); bare 怎么会 is left out, for it would split 会员, 会议 and 会计
+怎么会这样	-1.0	
+怎么会在	-0.6	
+怎么会是	-0.6	
+怎么会扣	-0.8	
+怎么会多	-0.8	
+怎么会少	-0.8	
+怎么会没	-0.8	
+怎么会不见	-1.0	
+怎么会变成	-0.6	
+点解会咁	-1.0	
+点解会扣	-0.8	
+点解会多	-0.8	
+点解会少	-0.8	
+点解会冇	-0.8	
+点解会系	-0.6	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -96270,6 +96666,33 @@ court见	-1.5	escalation
 唔钟意可以走	-2.0	rude
 不喜欢可以换别家	-2.0	rude
 不满意可以去别家	-2.0	rude
+
+# --- sideways self-harm: a whole strip of pills swallowed, the last voice one wants to hear, even dying needs the hotline first (我吞咗成排药，依家好晕; 我最后想听到的声音是你的; 连要死都要先打给客服)
+吞咗成排药	-3.5	self_harm
+食咗成排药	-3.5	self_harm
+吞了一整排药	-3.5	self_harm
+吞了整排药	-3.5	self_harm
+吃了一整排药	-3.5	self_harm
+吃了整排药	-3.5	self_harm
+吞咗成板药	-3.5	self_harm
+吞了一整板药	-3.5	self_harm
+吃了一整板药	-3.5	self_harm
+最后想听到的声音	-3.0	self_harm
+最后听到的声音	-2.5	self_harm
+连要死都要	-3.0	self_harm
+连去死都要	-3.0	self_harm
+不陪她长大	-3.0	self_harm
+不陪他长大	-3.0	self_harm
+不陪你长大	-3.0	self_harm
+陪不了她长大	-3.0	self_harm
+陪不了他长大	-3.0	self_harm
+饿到消失	-3.5	self_harm
+慢慢饿死	-3.5	self_harm
+饿死自己	-3.5	self_harm
+
+# --- an insult at the listener through the firm's hiring (你们公司招人是不看脑子的吧，比如你)
+不看脑子	-2.0	abuse
+招人不看脑子	-2.2	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -96933,6 +97356,11 @@ court见	-1.5	escalation
 @zh_method & @zh_notforpest	self_harm	a poison said not to be for pests (除草剂喝了会怎样 不是拿来除草的)
 @zh_passed & @zh_soonneed	self_harm	what happens after a death, needed soon (過世後帳號怎麼處理…因為大概下禮拜就需要了)
 @zh_norival & @zh_noneed	self_harm	closing with no rival to go to, only no more need (以後應該不會再需要了，我沒有要換別家，就是不需要了)
+@zh_suicideword|@zh_sh & @zh_pickday	self_harm	a day picked beside a way of dying or a suicide clause (跳樓係咪要過咗兩年先賠？我想揀個啱嘅日子)
+@zh_willhold	scope:negation	holding on promised (可是我会撑下去的)
+@zh_replaced & @zh_leaveword|@zh_cancel	scope:one_off	a phone lost or a card replaced: the line or the old card stopped (把手机忘在计程车上了，可以先帮我停话吗)
+@zh_comp & @zh_staying	scope:staying	a rival praised, and staying all the same (京东物流确实快，但我就是喜欢在你们这买)
+@self ..6 @zh_nonextyear	self_harm	no next year for oneself (对我来说没有明年了)
 """####),
     ]
 }
