@@ -1553,5 +1553,32 @@ import Testing
             #expect(score(text).categories.contains(.repeatContact), "\(text)")
         }
     }
+
+    @Test func leavingForAPlaceNamedOnlyByWhereItIsOrForASwitch() {
+        for text in ["I'm never setting foot in Kingsway again.", "I'm taking it to the independent garage down the road.",
+                     "我下個月保單到期，直接換到富邦，我們家三台車全部轉過去。",
+                     "T-Mobile's giving me a free phone to switch, so this is goodbye",
+                     "I'm switching to Vodafone, this is goodbye"] {
+            let categories = score(text).categories
+            #expect(categories.contains(.churn) && !categories.contains(.selfHarm), "\(text): \(categories)")
+        }
+        for text in ["I've never set foot in that branch, how could I have signed it?",
+                     "I deleted the app and reinstalled it but it still crashes.", "可以先換一台新的給我嗎？",
+                     "I'm switching off for a bit, this is goodbye for now, see you after the holidays"] {
+            let categories = score(text).categories
+            #expect(!categories.contains(.churn) && !categories.contains(.selfHarm), "\(text): \(categories)")
+        }
+        #expect(score("I've made my peace with it. This is goodbye.").categories.contains(.selfHarm))
+    }
+
+    @Test func mockeryDaresAndCasesAgainstTheFirm() {
+        for text in ["lol imagine being this bad at your only job", "Say that again and see what happens to you."] {
+            #expect(score(text).categories.contains(.abuse), "\(text)")
+        }
+        for text in ["I've already spoken to a legal aid fella and he says I've got a case against you",
+                     "你們不處理沒關係，我去地檢署按鈴申告"] {
+            #expect(score(text).categories.contains(.escalation), "\(text)")
+        }
+    }
 }
 

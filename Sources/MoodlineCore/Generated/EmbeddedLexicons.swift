@@ -51563,6 +51563,35 @@ i'm off the	0	@self,@en_selfbe,@en_isubj
 im off the	0	@self,@en_selfbe,@en_isubj
 i'm off work	0	@self,@en_selfbe,@en_isubj
 i'm off sick	0	@self,@en_selfbe,@en_isubj
+
+# --- the app deleted, said of this or your app (I'm deleting this app tonight and moving everything to Lyft)
+deleting this app	0	@cancel,@leave
+deleting your app	0	@cancel,@leave
+delete this app	0	@cancel
+delete your app	0	@cancel
+
+# --- never there in the past, not never coming back (I've never set foot in that branch)
+i've never set foot in	0	
+ive never set foot in	0	
+i have never set foot in	0	
+never even set foot in	0	
+never once set foot in	0	
+
+# --- a switch as the reason, before a goodbye to the company (T-Mobile's giving me a free phone to switch, so this is goodbye)
+to switch	0	@en_switchfor
+to switch over	0	@en_switchfor
+to switch to them	0	@en_switchfor
+to move over	0	@en_switchfor
+to port my number	0	@en_switchfor
+
+# --- a goodbye for now, with a return promised (this is goodbye for now, see you after the holidays)
+this is goodbye for now	0	
+that's goodbye for now	0	
+thats goodbye for now	0	
+goodbye for now	0	
+i'm switching off	0	
+im switching off	0	
+i'll switch off	0	
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65130,6 +65159,53 @@ cannot remember how many times	-1.50	repeat
 don't know how many times	-1.50	repeat
 dont know how many times	-1.50	repeat
 no idea how many times	-1.50	repeat
+
+# --- churn: never coming back, or the car or the account taken to a place named only by where it is (I'm never setting foot in Kingsway again; I'm taking it to the independent down the road; I'm opening an account there on my lunch break)
+never setting foot in	-1.50	churn
+never be setting foot in	-1.50	churn
+won't be setting foot in	-1.50	churn
+wont be setting foot in	-1.50	churn
+will never set foot in	-1.50	churn
+won't set foot in	-1.50	churn
+wont set foot in	-1.50	churn
+never going to set foot in	-1.50	churn
+never gonna set foot in	-1.50	churn
+taking it to the independent	-1.20	churn
+taking it to another garage	-1.20	churn
+taking it to a different garage	-1.20	churn
+taking my car elsewhere	-1.20	churn
+taking my car somewhere else	-1.20	churn
+opening an account there	-1.20	churn
+open an account there instead	-1.20	churn
+
+# --- abuse: mocking the listener's competence, and a threat dared (imagine being this bad at your only job; say that again and see what happens to you)
+imagine being this bad	-2.50	abuse
+imagine being that bad	-2.50	abuse
+imagine being this useless	-2.50	abuse
+imagine being this incompetent	-2.50	abuse
+imagine being this stupid	-2.50	abuse
+imagine being so bad at	-2.50	abuse
+bad at your only job	-2.50	abuse
+see what happens to you	-3.00	abuse
+say that again and see	-2.50	abuse
+
+# --- escalation: a case against the firm, a local story, a podcast (he says I've got a case against you; they'd happily do a piece on you; I'll read this transcript out on my podcast)
+a case against you	-1.50	escalation
+got a case against you	-2.00	escalation
+do a piece on you	-1.50	escalation
+do a story on you	-1.50	escalation
+run a story on you	-1.50	escalation
+write a piece on you	-1.50	escalation
+on my podcast	-1.50	escalation
+
+# --- churn: nothing more wanted, a new provider lined up (I don't want anything from you anymore; I've got a new provider lined up)
+don't want anything from you anymore	-2.00	churn
+dont want anything from you anymore	-2.00	churn
+don't want anything more from you	-2.00	churn
+want nothing more from you	-2.00	churn
+new provider lined up	-1.50	churn
+a new provider lined up	-1.50	churn
+got a new provider	-1.50	churn
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -65646,6 +65722,7 @@ no idea how many times	-1.50	repeat
 @en_kms ..3 @en_annoyer	scope:harmless_use	annoyance said as dying, the annoyance named after (kms this queue is 45 mins)
 @en_annoyer ..6 @en_kms	scope:harmless_use	annoyance said as dying, the annoyance named first (if I hear that jingle one more time I'll shoot myself)
 @competitor & @en_staying	scope:staying	a rival praised, and staying all the same (their app looks slicker, but I'm staying with you)
+@en_switchfor|@en_switchnow & @en_byebye	scope:company_goodbye	a goodbye to the company, for a switch (they're giving me a free phone to switch, so this is goodbye; I'm switching to Vodafone, this is goodbye)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -85175,6 +85252,17 @@ low b	0	@zh_insult
 挨唔到明年	0	@zh_nonextyear
 对我来说	0	@self
 
+
+# --- rivals in Taiwan named (直接换到富邦), and the one downstairs or across the street (转去楼下嗰间补习社)
+富邦	0	@zh_comp
+新光人寿	0	@zh_comp
+南山人寿	0	@zh_comp
+楼下𠮶间	0	@zh_compvague
+楼下𠮶度	0	@zh_compvague
+对面街𠮶间	0	@zh_compvague
+对面街那家	0	@zh_compvague
+隔离𠮶间	0	@zh_compvague
+隔篱𠮶间	0	@zh_compvague
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -96693,6 +96781,10 @@ court见	-1.5	escalation
 # --- an insult at the listener through the firm's hiring (你们公司招人是不看脑子的吧，比如你)
 不看脑子	-2.0	abuse
 招人不看脑子	-2.2	abuse
+
+# --- escalation in Taiwan: the district prosecutors' office, a complaint filed by ringing its bell (我去地檢署按鈴申告)
+地检署	-1.5	escalation
+按铃申告	-2.0	escalation
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
