@@ -360,6 +360,15 @@ struct ClauseState {
                 && (cues.contains(ScopeCues(.reported)) || cues.contains(ScopeCues(.otherParty)))
         otherAt = -1
         saidEnd = -1
+        // An insult wholly inside a quoted phrase (女儿收到「你是废物」的短信) is someone's words
+        // quoted, and the clause reports them; one that reaches outside it (你就是个「废物」) is aimed
+        // at the listener.
+        if quotedStart >= 0 {
+            let insults = candidates[..<candidateCount].lazy.filter { $0.category == .abuse }
+            if !insults.isEmpty && insults.allSatisfy({ $0.utf8Start >= self.quotedStart && $0.utf8End <= self.quotedEnd }) {
+                cues.insert(ScopeCues(.reported))
+            }
+        }
         if candidateCount > 0 {
             let spanningCues = cues.union(carriedCues)
             for k in 0..<candidateCount {

@@ -1580,5 +1580,28 @@ import Testing
             #expect(score(text).categories.contains(.escalation), "\(text)")
         }
     }
+
+    @Test func anInsultWhollyInsideAQuotationIsReported() {
+        for text in ["我女兒收到陌生人傳「你是廢物」的簡訊，可以幫忙擋那個號碼嗎", "收到個whatsapp話「你個死仔快啲還錢」 係咪詐騙"] {
+            #expect(!score(text).categories.contains(.abuse), "\(text)")
+        }
+        // Scare quotes around a word of an insult aimed outside them.
+        for text in ["你就是個「廢物」", "you're a \"worthless idiot\""] {
+            #expect(score(text).categories.contains(.abuse), "\(text)")
+        }
+    }
+
+    @Test func leavingWordsInRoutineTalkAreNoThreat() {
+        for text in ["12 months please. Also can you cancel the autopay on my old Visa ending 4410? I switched banks.",
+                     "我今天去另一家店做检查，师傅说我的刹车片根本没换，还是原来的旧片子。",
+                     "釘痕？退租點交的時候你們的人也在，點交單上寫「無損壞」", "我聽日要攞去飲人哋喜酒㗎！",
+                     "我要搬到外地去了，以后不回来住了，宽带怎么迁移"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+        for text in ["I switched to EE last week, cancel my direct debit and close the account.",
+                     "我去另一家店做了检查，以后不来你们这了"] {
+            #expect(score(text).categories.contains(.churn), "\(text)")
+        }
+    }
 }
 

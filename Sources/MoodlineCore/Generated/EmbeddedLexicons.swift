@@ -51592,6 +51592,26 @@ goodbye for now	0
 i'm switching off	0	
 im switching off	0	
 i'll switch off	0	
+
+# --- a change of bank behind a payment change (cancel the autopay on my old Visa, I switched banks): the payment moves, the customer stays
+switched banks	0	@en_bankswitch
+changed banks	0	@en_bankswitch
+moved banks	0	@en_bankswitch
+switched bank accounts	0	@en_bankswitch
+changed my bank	0	@en_bankswitch
+new bank account	0	@en_bankswitch
+autopay	0	@en_paymethod
+auto pay	0	@en_paymethod
+auto-pay	0	@en_paymethod
+direct debit	0	@en_paymethod
+standing order	0	@en_paymethod
+card on file	0	@en_paymethod
+my old visa	0	@en_paymethod
+my old card	0	@en_paymethod
+my old debit card	0	@en_paymethod
+my old mastercard	0	@en_paymethod
+payment method	0	@en_paymethod
+payment details	0	@en_paymethod
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65723,6 +65743,7 @@ got a new provider	-1.50	churn
 @en_annoyer ..6 @en_kms	scope:harmless_use	annoyance said as dying, the annoyance named first (if I hear that jingle one more time I'll shoot myself)
 @competitor & @en_staying	scope:staying	a rival praised, and staying all the same (their app looks slicker, but I'm staying with you)
 @en_switchfor|@en_switchnow & @en_byebye	scope:company_goodbye	a goodbye to the company, for a switch (they're giving me a free phone to switch, so this is goodbye; I'm switching to Vodafone, this is goodbye)
+@en_bankswitch & @en_paymethod	scope:one_off	a change of bank behind a payment change (cancel the autopay on my old Visa, I switched banks)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -85263,6 +85284,30 @@ low b	0	@zh_insult
 对面街那家	0	@zh_compvague
 隔离𠮶间	0	@zh_compvague
 隔篱𠮶间	0	@zh_compvague
+
+# --- a lease ended told as the day it happened (退租点交的时候你们的人也在), a wedding banquet gone to (我听日要攞去饮人哋喜酒), a move abroad for good (以后不回来住了)
+退租点交	0	
+退租的时候	0	
+退租那天	0	
+退租时	0	
+饮人哋喜酒	0	
+人哋喜酒	0	
+饮喜酒	0	
+吃喜酒	0	
+喝喜酒	0	
+不回来住	0	@zh_lifechange
+以后不回来住	0	@zh_lifechange
+
+# --- a second opinion at another shop (我今天去另一家店做检查，师傅说刹车片根本没换)
+做检查	0	@zh_checkup
+做了检查	0	@zh_checkup
+做个检查	0	@zh_checkup
+做了个检查	0	@zh_checkup
+检查了一下	0	@zh_checkup
+检测了一下	0	@zh_checkup
+去检测	0	@zh_checkup
+验过	0	@zh_checkup
+睇过	0	@zh_checkup
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -97453,6 +97498,7 @@ court见	-1.5	escalation
 @zh_replaced & @zh_leaveword|@zh_cancel	scope:one_off	a phone lost or a card replaced: the line or the old card stopped (把手机忘在计程车上了，可以先帮我停话吗)
 @zh_comp & @zh_staying	scope:staying	a rival praised, and staying all the same (京东物流确实快，但我就是喜欢在你们这买)
 @self ..6 @zh_nonextyear	self_harm	no next year for oneself (对我来说没有明年了)
+@zh_comp|@zh_compvague ..6 @zh_checkup	scope:one_off	a second opinion at another shop, not a move to it (我今天去另一家店做检查)
 """####),
     ]
 }
