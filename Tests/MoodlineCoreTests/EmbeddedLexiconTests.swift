@@ -1603,5 +1603,18 @@ import Testing
             #expect(score(text).categories.contains(.churn), "\(text)")
         }
     }
+
+    @Test func deathQuestionsTurnedOnOneselfOrOnOthers() {
+        for text in ["So what happens to the SIM when someone dies, like the number, does it just go away? I'd like mine to, pretty soon.",
+                     "just checking, does my life cover pay out on suicide after the first year, because it's been 13 months"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["What happens to a joint account if one of the holders dies? My parents are asking, they're just getting their paperwork straight.",
+                     "That new advert of yours is so cringe I wanted to die, just saying. Anyway, the bill."] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(!score("Just cancel the sports add-on, I never watch it, everything else stays.").categories.contains(.churn))
+        #expect(score("Put me through to someone with a pulse and an IQ above room temperature, not you.").categories.contains(.abuse))
+    }
 }
 

@@ -51612,6 +51612,54 @@ my old debit card	0	@en_paymethod
 my old mastercard	0	@en_paymethod
 payment method	0	@en_paymethod
 payment details	0	@en_paymethod
+
+# --- mine to go the same way, soon (does the number just go away when someone dies? I'd like mine to, pretty soon)
+i'd like mine to	0	@en_itllbeme
+id like mine to	0	@en_itllbeme
+i want mine to	0	@en_itllbeme
+
+# --- a suicide exclusion waited out (does it pay out on suicide after the first year, because it's been 13 months)
+because it's been	0	@en_waitedout
+because its been	0	@en_waitedout
+now that it's been	0	@en_waitedout
+now that its been	0	@en_waitedout
+the first year is up	0	@en_waitedout
+the first year's up	0	@en_waitedout
+the year is up	0	@en_waitedout
+now the year's up	0	@en_waitedout
+past the exclusion	0	@en_waitedout
+outside the exclusion	0	@en_waitedout
+
+# --- asking for someone else about a death (my parents are asking, they're getting their paperwork straight)
+my parents are asking	0	@en_onbehalf
+my mum is asking	0	@en_onbehalf
+my mom is asking	0	@en_onbehalf
+my dad is asking	0	@en_onbehalf
+my mum's asking	0	@en_onbehalf
+my mom's asking	0	@en_onbehalf
+my dad's asking	0	@en_onbehalf
+asking for my mum	0	@en_onbehalf
+asking for my mom	0	@en_onbehalf
+asking for my dad	0	@en_onbehalf
+asking for my parents	0	@en_onbehalf
+asking on behalf of	0	@en_onbehalf
+asking on my mum's behalf	0	@en_onbehalf
+asking on my dad's behalf	0	@en_onbehalf
+
+# --- cringe, said as dying (that advert is so cringe I wanted to die)
+cringe	0	@en_cringe
+cringey	0	@en_cringe
+cringy	0	@en_cringe
+cringeworthy	0	@en_cringe
+so awkward	0	@en_cringe
+mortifying	0	@en_cringe
+
+# --- one add-on dropped, the rest kept (just cancel the sports add-on, everything else stays)
+add on	0	@en_oneoff
+addon	0	@en_oneoff
+everything else stays	0	@en_staying,@en_reststays
+the rest stays	0	@en_staying,@en_reststays
+everything else can stay	0	@en_staying,@en_reststays
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65226,6 +65274,12 @@ want nothing more from you	-2.00	churn
 new provider lined up	-1.50	churn
 a new provider lined up	-1.50	churn
 got a new provider	-1.50	churn
+
+# --- abuse: the listener's wits put below room temperature (someone with a pulse and an IQ above room temperature, not you)
+iq above room temperature	-2.50	abuse
+an iq above room temperature	-2.50	abuse
+iq of room temperature	-2.50	abuse
+someone with a pulse	-1.50	abuse
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -65744,6 +65798,10 @@ got a new provider	-1.50	churn
 @competitor & @en_staying	scope:staying	a rival praised, and staying all the same (their app looks slicker, but I'm staying with you)
 @en_switchfor|@en_switchnow & @en_byebye	scope:company_goodbye	a goodbye to the company, for a switch (they're giving me a free phone to switch, so this is goodbye; I'm switching to Vodafone, this is goodbye)
 @en_bankswitch & @en_paymethod	scope:one_off	a change of bank behind a payment change (cancel the autopay on my old Visa, I switched banks)
+@en_suicideword & @en_waitedout	self_harm	a suicide exclusion waited out (does it pay out on suicide after the first year, because it's been 13 months)
+@en_onbehalf & @die|@en_afterdeath	scope:reported	a death asked about for someone else (my parents are asking, they're getting their paperwork straight)
+@en_cringe ..5 @die	scope:harmless_use	cringe said as dying (that advert is so cringe I wanted to die)
+@en_reststays & @cancel|@leave	scope:one_off	one thing cancelled, the rest kept (just cancel the sports add-on, everything else stays)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
