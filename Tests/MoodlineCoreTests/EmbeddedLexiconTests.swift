@@ -1616,5 +1616,20 @@ import Testing
         #expect(!score("Just cancel the sports add-on, I never watch it, everything else stays.").categories.contains(.churn))
         #expect(score("Put me through to someone with a pulse and an IQ above room temperature, not you.").categories.contains(.abuse))
     }
+
+    @Test func selfHarmToldAsAShoreABridgeOrAnExclusionWaitedOut() {
+        for text in ["想問一下保單的自殺免責期是兩年對吧？我的是前年十二月生效的，所以再撐一個月就可以了嗎",
+                     "嗯 我現在在橋上 風很大 我只是想問你們我的退款什麼時候會到 我媽可以代領嗎",
+                     "我買咗張單程車票去西貢，搵個冇人嘅海灘行出去，唔會再行返上嚟。"] {
+            let categories = score(text).categories
+            #expect(categories.contains(.selfHarm) && !categories.contains(.churn), "\(text): \(categories)")
+        }
+        for text in ["保单的自杀免责期是多久？", "我现在在楼顶晒被子，快递可以让我妈代收吗",
+                     "我要搬家，家裡的舊東西都送人了，想問你們有沒有回收舊家電的服務？"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(!score("我下個月搬去英國，以後都唔會返嚟住，想問寬頻可唔可以轉去我阿哥名下？").categories.contains(.churn))
+        #expect(score("我已經喺隔籬公司簽咗，你講我知點樣停你哋個plan就得，唔使挽留。").categories.contains(.churn))
+    }
 }
 

@@ -85366,6 +85366,58 @@ low b	0	@zh_insult
 去检测	0	@zh_checkup
 验过	0	@zh_checkup
 睇过	0	@zh_checkup
+
+# --- a move abroad for good, in Cantonese (以后都唔会返嚟住)
+唔会返嚟住	0	@zh_lifechange
+唔会再返嚟住	0	@zh_lifechange
+都唔会返嚟住	0	@zh_lifechange
+
+# --- things given away for a house move (我要搬家，家里的旧东西都送人了)
+搬家	0	@zh_movehouse
+要搬家	0	@zh_movehouse
+搬屋	0	@zh_movehouse
+要搬屋	0	@zh_movehouse
+搬新家	0	@zh_movehouse
+搬新屋	0	@zh_movehouse
+
+# --- the firm next door signed with (我已经喺隔篱公司签咗)
+隔篱公司	0	@zh_comp
+隔离公司	0	@zh_comp
+隔壁公司	0	@zh_comp
+
+# --- walked out into the sea, not walking back (搵个冇人嘅海滩行出去，唔会再行返上嚟)
+海滩	0	@zh_shore
+沙滩	0	@zh_shore
+海边	0	@zh_shore
+唔会再行返上嚟	0	@zh_noreturnwalk
+唔会再行返上来	0	@zh_noreturnwalk
+唔会行返上嚟	0	@zh_noreturnwalk
+不会再走回来	0	@zh_noreturnwalk
+不会再走上来	0	@zh_noreturnwalk
+不会再走上岸	0	@zh_noreturnwalk
+不会再上岸	0	@zh_noreturnwalk
+
+# --- a suicide exclusion waited out (自杀免责期是两年…所以再撑一个月就可以了吗; 下个月刚好满)
+下个月刚好满	0	@zh_waitout
+刚好满	0	@zh_waitout
+下个月就满	0	@zh_waitout
+再撑一个月就可以	0	@zh_waitout
+再撑一个月	0	@zh_waitout
+再撑多一个月	0	@zh_waitout
+再撑几天就	0	@zh_waitout
+撑到免责期过	0	@zh_waitout
+等免责期过了	0	@zh_waitout
+熬到免责期	0	@zh_waitout
+
+# --- a refund to be collected by someone else, said from a bridge or a roof (我现在在桥上…我妈可以代领吗)
+代领	0	@zh_proxycollect
+代我领	0	@zh_proxycollect
+替我领	0	@zh_proxycollect
+帮我领	0	@zh_proxycollect
+代收	0	@zh_proxycollect
+以后都唔会返嚟住	0	@zh_lifechange
+自杀免责	0	@zh_suicideword
+自杀免责期	0	@zh_suicideword
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -96889,6 +96941,12 @@ court见	-1.5	escalation
 # --- escalation in Taiwan: the district prosecutors' office, a complaint filed by ringing its bell (我去地檢署按鈴申告)
 地检署	-1.5	escalation
 按铃申告	-2.0	escalation
+
+# --- churn: no retention wanted (你讲我知点样停你哋个plan就得，唔使挽留)
+唔使挽留	-1.5	churn
+不用挽留	-1.5	churn
+不必挽留	-1.5	churn
+别挽留我	-1.5	churn
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -97558,6 +97616,9 @@ court见	-1.5	escalation
 @zh_comp & @zh_staying	scope:staying	a rival praised, and staying all the same (京东物流确实快，但我就是喜欢在你们这买)
 @self ..6 @zh_nonextyear	self_harm	no next year for oneself (对我来说没有明年了)
 @zh_comp|@zh_compvague ..6 @zh_checkup	scope:one_off	a second opinion at another shop, not a move to it (我今天去另一家店做检查)
+@zh_movehouse & @zh_giveall	scope:harmless_use	things given away for a house move (我要搬家，家里的旧东西都送人了)
+@zh_shore & @zh_noreturnwalk	self_harm	walked out from a shore, not walking back (搵个冇人嘅海滩行出去，唔会再行返上嚟)
+@zh_place|@zh_edgeplace & @zh_proxycollect	self_harm	a refund for someone else to collect, said from a bridge or a roof (我现在在桥上…我妈可以代领吗)
 """####),
     ]
 }
