@@ -1631,5 +1631,20 @@ import Testing
         #expect(!score("我下個月搬去英國，以後都唔會返嚟住，想問寬頻可唔可以轉去我阿哥名下？").categories.contains(.churn))
         #expect(score("我已經喺隔籬公司簽咗，你講我知點樣停你哋個plan就得，唔使挽留。").categories.contains(.churn))
     }
+
+    /// The plain disclosure after days of despair is stated by a rule, so a conversation whose
+    /// episode the learned layer opened early still hears it as a stronger statement.
+    @Test func disclosuresAfterDespairAreStatedByRules() {
+        for text in ["Honestly it doesn't matter anymore. I've got a box of my mum's old sleeping tablets and tonight I'm going to take the lot. I'm done.",
+                     "Thanks. And thank you for being kind on the phone all these years. This'll be the last time you hear from me, so, goodbye, really.",
+                     "不用算了。房子我已经过户给闺女了，该交代的也都写好了，以后就不会再拖累她们了。",
+                     "分期也没用了。我这个人就是家里的拖累，该交代的事情我都写好放在抽屉里了，以后就不用他们再替我操心了。"] {
+            #expect(score(text).ruleCategories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["I'll email you the form, this'll be the last time you hear from me about it hopefully!",
+                     "放心，以后不会再连累你们部门了，我已经把流程改好了"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
 }
 

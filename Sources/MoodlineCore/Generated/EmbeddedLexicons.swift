@@ -51660,6 +51660,15 @@ addon	0	@en_oneoff
 everything else stays	0	@en_staying,@en_reststays
 the rest stays	0	@en_staying,@en_reststays
 everything else can stay	0	@en_staying,@en_reststays
+
+# --- the last time heard from, said in the present (this'll be the last time you hear from me)
+last time you hear from me	0	@goodbye,@en_byebye
+the last time you hear from me	0	@goodbye,@en_byebye
+last time you'll ever hear from me	0	@goodbye,@en_byebye
+the last time you hear from me about	0	
+last time you hear from me about	0	
+the last time you'll hear from me about	0	
+last time you'll hear from me about	0	
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65345,7 +65354,7 @@ someone with a pulse	-1.50	abuse
 # --- self_harm: methods
 @self ..4 @en_mact ..5 @method	self_harm	method and intent
 @en_mact ..4 @method ..5 @plan_time	self_harm	method with a time
-@method ..4 @en_mact	self_harm	method
+@method ..6 @en_mact	self_harm	method
 @en_think ..3 @en_mact ..5 @method	self_harm	thinking about a method
 @en_have ..3 @method	self_harm	has the means at hand
 @en_overdose ..2 @method	self_harm	took far more than a dose
@@ -85418,6 +85427,13 @@ low b	0	@zh_insult
 以后都唔会返嚟住	0	@zh_lifechange
 自杀免责	0	@zh_suicideword
 自杀免责期	0	@zh_suicideword
+
+# --- following a late spouse (等这礼拜过完，我就去找老伴了)
+去找老伴	0	@zh_followhim
+去找老伴了	0	@zh_followhim
+去陪老伴	0	@zh_followhim
+去找老头子	0	@zh_followhim
+去找老婆子	0	@zh_followhim
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -96947,6 +96963,16 @@ court见	-1.5	escalation
 不用挽留	-1.5	churn
 不必挽留	-1.5	churn
 别挽留我	-1.5	churn
+
+# --- no longer a burden, said as a promise (以后就不会再拖累她们了; 以后就不用他们再替我操心了)
+不会再拖累	-3.0	self_harm
+就不会再拖累	-3.0	self_harm
+以后就不会再拖累	-3.0	self_harm
+以后都不会再拖累	-3.0	self_harm
+不会再连累	-3.0	self_harm
+唔会再拖累	-3.0	self_harm
+以后就不用他们再替我操心	-3.0	self_harm
+以后不用再替我操心	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
