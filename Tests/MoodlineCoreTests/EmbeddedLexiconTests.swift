@@ -1646,5 +1646,19 @@ import Testing
             #expect(!score(text).categories.contains(.selfHarm), "\(text)")
         }
     }
+
+    @Test func aPainlessLeavingALastDayOrOnesOwnLifeTakenBeforeActing() {
+        for text in ["每天都在想怎麼樣才可以不痛地離開，你們有沒有遇過像我這樣的客人", "我没救了，也不想被救了。",
+                     "今天是我最后一天了，所以那个投诉我撤回吧，没必要了。",
+                     "你哋人壽保險如果係自己攞命嘅話賠唔賠㗎？我想知清楚先行動",
+                     "请帮我看一下我保单的意外身故那部分，如果是坠楼能不能算意外？我想确保家里能拿到钱。"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["生无可恋地等了半天，终于有人接了，我想查一下话费。", "这个理财产品风险大不大？我想问清楚再行动"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(!score("今天是我在公司最后一天，想把工资卡绑定的那个账户注销，换一张新卡。").categories.contains(.churn))
+        #expect(score("真的不想再用你们银行了 工资卡都要换掉").categories.contains(.churn))
+    }
 }
 

@@ -96,6 +96,7 @@ import Testing
         Floor(name: "round87", recall: 0.96, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round88", recall: 0.83, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round89", recall: 0.96, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1, sessions: 12),
+        Floor(name: "round90", recall: 0.95, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round91", recall: 0.92, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, selfHarmMissed: 1, sessions: 12),
     ]
 

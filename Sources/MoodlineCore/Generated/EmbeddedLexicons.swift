@@ -51669,6 +51669,7 @@ the last time you hear from me about	0
 last time you hear from me about	0	
 the last time you'll hear from me about	0	
 last time you'll hear from me about	0	
+a train to catch	0	
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -85434,6 +85435,23 @@ low b	0	@zh_insult
 去陪老伴	0	@zh_followhim
 去找老头子	0	@zh_followhim
 去找老婆子	0	@zh_followhim
+
+# --- a fall from a height named as a way of dying, for the family's money (如果是坠楼能不能算意外？我想确保家里能拿到钱)
+坠楼	0	@zh_deathway
+跳楼身故	0	@zh_deathway
+家里能拿到钱	0	@zh_familymoney
+家里拿到钱	0	@zh_familymoney
+家人能拿到钱	0	@zh_familymoney
+
+# --- a last day at work, and the account of its salary closed (今天是我在公司最后一天，想把工资卡绑定的那个账户注销)
+在公司最后一天	0	@zh_lifechange
+最后一天上班	0	@zh_lifechange
+
+# --- one's own life taken, asked about before acting (自己攞命嘅话赔唔赔？我想知清楚先行动)
+自己攞命	0	@zh_suicideword,@zh_sh
+知清楚先行动	0	@zh_soonneed
+问清楚再行动	0	@zh_soonneed
+问清楚先行动	0	@zh_soonneed
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -91324,6 +91342,9 @@ hang机	-2.0
 点解会少	-0.8	
 点解会冇	-0.8	
 点解会系	-0.6	
+
+# --- weary waiting said as lifeless, not despair (生无可恋地等了半天)
+生无可恋地	-1.0	hyperbole
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -96973,6 +96994,17 @@ court见	-1.5	escalation
 唔会再拖累	-3.0	self_harm
 以后就不用他们再替我操心	-3.0	self_harm
 以后不用再替我操心	-3.0	self_harm
+
+# --- self-harm said as a painless leaving, not wanting saving, one's own life taken, a last day (每天都在想怎么样才可以不痛地离开; 我没救了，也不想被救了; 自己攞命嘅话赔唔赔; 今天是我最后一天了)
+不痛地离开	-3.5	self_harm
+无痛地离开	-3.5	self_harm
+不痛苦地离开	-3.5	self_harm
+无痛离开	-3.5	self_harm
+不想被救	-3.5	self_harm
+不想被救了	-3.5	self_harm
+自己攞命	-3.5	self_harm
+攞自己条命	-3.5	self_harm
+今天是我最后一天了	-3.0	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
