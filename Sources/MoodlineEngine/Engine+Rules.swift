@@ -347,10 +347,11 @@ extension Engine {
     ) {
         guard let rule = configuration.oneShotRule(kind) else { return }
         var e = s.episodes[kind]
-        let evidence: Episode.Evidence =
+        var evidence: Episode.Evidence =
             context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weak
             : !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
             : .model
+        if evidence == .rule && kind == .selfHarm && Self.statesAPlan(context.score, lexicon) { evidence = .plan }
         if evidence == .weak && !e.isOpen {
             // Distress alone ("laid off, can't sleep") reads like self-harm to the learned layer,
             // a guess under its alert threshold is no more sure, and a repeat told only as time
@@ -374,6 +375,15 @@ extension Engine {
             }
         }
         s.episodes[kind] = e
+    }
+
+    /// Whether a self-harm statement of the fragment is a pattern of two or more parts (a means
+    /// and an act, a time and a decision, a burden and its end), not a lone word of despair.
+    static func statesAPlan(_ score: Score, _ lexicon: Lexicon) -> Bool {
+        score.hits.contains { hit in
+            guard hit.category == .selfHarm, !hit.isLearned, let pattern = hit.pattern else { return false }
+            return lexicon.pattern(pattern).parts.count >= 2
+        }
     }
 
     /// Opens a self-harm episode on the agent's question about the customer's safety, with the

@@ -33,6 +33,11 @@ struct Episode: Sendable {
         case model
         /// A lexicon entry or a pattern.
         case rule
+        /// Self-harm stated by a pattern of two or more parts: a means, a time, affairs put in
+        /// order, a burden lifted (今晚等室友睡了就从十八楼跳下去), where a lone word says despair
+        /// (我真的撑不住了). A plain disclosure after days of despair alerts again, inside the
+        /// episode the despair opened.
+        case plan
 
         static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     }
