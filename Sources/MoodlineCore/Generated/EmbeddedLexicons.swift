@@ -41033,7 +41033,7 @@ app is getting deleted	0	@leave
 app's being deleted	0	@leave
 app is being deleted	0	@leave
 app's getting uninstalled	0	@leave
-deleting your app	0	@leave
+deleting your app	0	@leave,@cancel
 deleted your app	0	@leave
 uninstalled your app	0	@leave
 uninstalling your app	0	@leave
@@ -43167,10 +43167,10 @@ what would it cost	0	@en_procq
 is there a fee	0	@en_procq
 is there a charge	0	@en_procq
 asking for a friend	0	@en_askonly
-asking for my mum	0	@en_askonly
-asking for my mom	0	@en_askonly
-asking for my dad	0	@en_askonly
-asking on behalf of	0	@en_askonly
+asking for my mum	0	@en_askonly,@en_onbehalf
+asking for my mom	0	@en_askonly,@en_onbehalf
+asking for my dad	0	@en_askonly,@en_onbehalf
+asking on behalf of	0	@en_askonly,@en_onbehalf
 
 # --- a counterfactual: what would have happened
 if i'd known	0	@en_hypo
@@ -45797,8 +45797,8 @@ i dont think ill be here much longer	0	@en_gone
 don't think i'll be around much longer	0	@en_gone
 i won't be here much longer	0	@en_gone
 # --- an old card replaced (I cancelled my old debit card, it got skimmed)
-my old debit card	0	@en_oneoff
-my old card	0	@en_oneoff
+my old debit card	0	@en_oneoff,@en_paymethod
+my old card	0	@en_oneoff,@en_paymethod
 old debit card	0	@en_oneoff
 the old card	0	@en_oneoff
 my old credit card	0	@en_oneoff
@@ -51566,7 +51566,6 @@ i'm off sick	0	@self,@en_selfbe,@en_isubj
 
 # --- the app deleted, said of this or your app (I'm deleting this app tonight and moving everything to Lyft)
 deleting this app	0	@cancel,@leave
-deleting your app	0	@cancel,@leave
 delete this app	0	@cancel
 delete your app	0	@cancel
 
@@ -51607,8 +51606,6 @@ direct debit	0	@en_paymethod
 standing order	0	@en_paymethod
 card on file	0	@en_paymethod
 my old visa	0	@en_paymethod
-my old card	0	@en_paymethod
-my old debit card	0	@en_paymethod
 my old mastercard	0	@en_paymethod
 payment method	0	@en_paymethod
 payment details	0	@en_paymethod
@@ -51638,11 +51635,7 @@ my dad is asking	0	@en_onbehalf
 my mum's asking	0	@en_onbehalf
 my mom's asking	0	@en_onbehalf
 my dad's asking	0	@en_onbehalf
-asking for my mum	0	@en_onbehalf
-asking for my mom	0	@en_onbehalf
-asking for my dad	0	@en_onbehalf
 asking for my parents	0	@en_onbehalf
-asking on behalf of	0	@en_onbehalf
 asking on my mum's behalf	0	@en_onbehalf
 asking on my dad's behalf	0	@en_onbehalf
 
@@ -70811,7 +70804,7 @@ zs	0	@zh_sh
 顶楼	0	@zh_place
 江边	0	@zh_place
 河边	0	@zh_place
-海边	0	@zh_place
+海边	0	@zh_place,@zh_shore
 桥上	0	@zh_place
 桥	0	@zh_place
 铁轨	0	@zh_place
@@ -76930,8 +76923,8 @@ aws	0	@zh_comp
 你哋分行	0	@zh_place,@zh_bayou,@you
 你哋门市	0	@zh_place
 总公司大厅	0	@zh_place
-搬家	0	@zh_mundane
-搬屋	0	@zh_mundane
+搬家	0	@zh_mundane,@zh_movehouse
+搬屋	0	@zh_mundane,@zh_movehouse
 捆箱子	0	@zh_mundane
 绑家具	0	@zh_mundane
 绑家私	0	@zh_mundane
@@ -85253,16 +85246,13 @@ low b	0	@zh_insult
 应该很快用得上	0	@zh_soonneed
 快要用得着	0	@zh_soonneed
 
-# --- a method said not to be for camping or a move (我连绳子都买好了，不是去露营喔)
-不是去露营	0	@zh_notforpest
-不是拿去露营	0	@zh_notforpest
-不是用来露营	0	@zh_notforpest
-不是露营用的	0	@zh_notforpest
-唔系去露营	0	@zh_notforpest
-唔系攞去露营	0	@zh_notforpest
-不是搬家用的	0	@zh_notforpest
-不是用来搬家	0	@zh_notforpest
-不是拿来绑东西	0	@zh_notforpest
+# --- a method said not to be for camping (我连绳子都买好了，不是去露营喔): the routine-use concept
+不是去露营	0	@zh_notforuse
+不是拿去露营	0	@zh_notforuse
+不是用来露营	0	@zh_notforuse
+唔系去露营	0	@zh_notforuse
+唔系攞去露营	0	@zh_notforuse
+不是拿来绑东西	0	@zh_notforuse
 
 # --- a day picked for a death (跳楼系咪要过咗两年先赔？我想拣个啱嘅日子)
 拣个啱嘅日子	0	@zh_pickday
@@ -85281,7 +85271,6 @@ low b	0	@zh_insult
 # --- well long since (依家好咗好耐), and holding on promised (可是我会撑下去的)
 好咗好耐	0	@zh_nowfine
 好咗好耐啦	0	@zh_nowfine
-好咗好多年	0	@zh_nowfine
 会撑下去	0	@zh_willhold
 会撑下去的	0	@zh_willhold
 我会撑下去	0	@zh_willhold
@@ -85300,14 +85289,11 @@ low b	0	@zh_insult
 请长假	0	@zh_travelto
 放年假	0	@zh_travelto
 
-# --- a phone lost or a card replaced: the line or the old card stopped, the rest kept (手机忘在计程车上了，先帮我停话; 新卡寄到了，旧的要怎么作废)
-手机忘在	0	@zh_replaced
-手机丢了	0	@zh_replaced
-手机掉了	0	@zh_replaced
-手机被偷	0	@zh_replaced
-手机不见了	0	@zh_replaced
-部手机唔见咗	0	@zh_replaced
-电话唔见咗	0	@zh_replaced
+# --- a phone lost (with @zh_stolen) or a card replaced: the line or the old card stopped, the rest kept (手机忘在计程车上了，先帮我停话; 新卡寄到了，旧的要怎么作废)
+手机忘在	0	@zh_stolen
+手机掉了	0	@zh_stolen
+手机被偷	0	@zh_stolen
+部手机唔见咗	0	@zh_stolen
 新卡寄到了	0	@zh_replaced
 新卡到了	0	@zh_replaced
 新卡收到了	0	@zh_replaced
@@ -85326,19 +85312,13 @@ low b	0	@zh_insult
 还是喜欢你们	0	@zh_staying
 还是喜欢你们家	0	@zh_staying
 这几天的事	0	@zh_soonneed
-就这几天的事	0	@zh_soonneed
 这几日嘅事	0	@zh_soonneed
 
-# --- no next year for oneself (对我来说没有明年了)
-没有明年了	0	@zh_nonextyear
-没有明年	0	@zh_nonextyear
-冇明年	0	@zh_nonextyear
-没有下一年了	0	@zh_nonextyear
-没有以后了	0	@zh_nonextyear
-没有将来了	0	@zh_nonextyear
-等不到明年	0	@zh_nonextyear
-过不到明年	0	@zh_nonextyear
-挨唔到明年	0	@zh_nonextyear
+# --- no next year for oneself, with 对我来说 naming the speaker (对我来说没有明年了): a going, as 没有明年了 already is
+没有明年	0	@zh_gone
+没有下一年了	0	@zh_gone
+过不到明年	0	@zh_gone
+挨唔到明年	0	@zh_gone
 对我来说	0	@self
 
 
@@ -85355,7 +85335,6 @@ low b	0	@zh_insult
 
 # --- a lease ended told as the day it happened (退租点交的时候你们的人也在), a wedding banquet gone to (我听日要攞去饮人哋喜酒), a move abroad for good (以后不回来住了)
 退租点交	0	
-退租的时候	0	
 退租那天	0	
 退租时	0	
 饮人哋喜酒	0	
@@ -85382,10 +85361,8 @@ low b	0	@zh_insult
 唔会再返嚟住	0	@zh_lifechange
 都唔会返嚟住	0	@zh_lifechange
 
-# --- things given away for a house move (我要搬家，家里的旧东西都送人了)
-搬家	0	@zh_movehouse
+# --- things given away for a house move (我要搬家，家里的旧东西都送人了); 搬家 and 搬屋 carry it on their own lines
 要搬家	0	@zh_movehouse
-搬屋	0	@zh_movehouse
 要搬屋	0	@zh_movehouse
 搬新家	0	@zh_movehouse
 搬新屋	0	@zh_movehouse
@@ -85398,7 +85375,6 @@ low b	0	@zh_insult
 # --- walked out into the sea, not walking back (搵个冇人嘅海滩行出去，唔会再行返上嚟)
 海滩	0	@zh_shore
 沙滩	0	@zh_shore
-海边	0	@zh_shore
 唔会再行返上嚟	0	@zh_noreturnwalk
 唔会再行返上来	0	@zh_noreturnwalk
 唔会行返上嚟	0	@zh_noreturnwalk
@@ -85448,7 +85424,6 @@ low b	0	@zh_insult
 最后一天上班	0	@zh_lifechange
 
 # --- one's own life taken, asked about before acting (自己攞命嘅话赔唔赔？我想知清楚先行动)
-自己攞命	0	@zh_suicideword,@zh_sh
 知清楚先行动	0	@zh_soonneed
 问清楚再行动	0	@zh_soonneed
 问清楚先行动	0	@zh_soonneed
@@ -97670,9 +97645,8 @@ court见	-1.5	escalation
 @zh_norival & @zh_noneed	self_harm	closing with no rival to go to, only no more need (以後應該不會再需要了，我沒有要換別家，就是不需要了)
 @zh_suicideword|@zh_sh & @zh_pickday	self_harm	a day picked beside a way of dying or a suicide clause (跳樓係咪要過咗兩年先賠？我想揀個啱嘅日子)
 @zh_willhold	scope:negation	holding on promised (可是我会撑下去的)
-@zh_replaced & @zh_leaveword|@zh_cancel	scope:one_off	a phone lost or a card replaced: the line or the old card stopped (把手机忘在计程车上了，可以先帮我停话吗)
+@zh_stolen|@zh_replaced & @zh_leaveword|@zh_cancel	scope:one_off	a phone lost or a card replaced: the line or the old card stopped (把手机忘在计程车上了，可以先帮我停话吗)
 @zh_comp & @zh_staying	scope:staying	a rival praised, and staying all the same (京东物流确实快，但我就是喜欢在你们这买)
-@self ..6 @zh_nonextyear	self_harm	no next year for oneself (对我来说没有明年了)
 @zh_comp|@zh_compvague ..6 @zh_checkup	scope:one_off	a second opinion at another shop, not a move to it (我今天去另一家店做检查)
 @zh_movehouse & @zh_giveall	scope:harmless_use	things given away for a house move (我要搬家，家里的旧东西都送人了)
 @zh_shore & @zh_noreturnwalk	self_harm	walked out from a shore, not walking back (搵个冇人嘅海滩行出去，唔会再行返上嚟)
