@@ -347,11 +347,10 @@ extension Engine {
     ) {
         guard let rule = configuration.oneShotRule(kind) else { return }
         var e = s.episodes[kind]
-        var evidence: Episode.Evidence =
+        let evidence: Episode.Evidence =
             context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weak
             : !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
             : .model
-        if evidence == .rule && kind == .selfHarm && Self.statesAPlan(context.score, lexicon) { evidence = .plan }
         if evidence == .weak && !e.isOpen {
             // Distress alone ("laid off, can't sleep") reads like self-harm to the learned layer,
             // a guess under its alert threshold is no more sure, and a repeat told only as time
@@ -367,23 +366,29 @@ extension Engine {
         }
         let ongoing = e.isOpen && context.ts - e.lastStatement <= rule.cooldownSeconds
         e.lastStatement = max(e.lastStatement, context.ts)
-        if !ongoing || e.evidence < evidence {
+        // A person at risk who says something new (a plan after despair, a means after a burden)
+        // is heard again inside the episode; the same words said again are not.
+        let signals = kind == .selfHarm && evidence >= .rule ? Self.ruleSignals(context.score, of: .selfHarm) : 0
+        if !ongoing || e.evidence < evidence || signals & ~e.told != 0 {
             e.isOpen = true
             if emit(kind, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, categories: categories, into: &output) {
                 e.lastFired = context.ts
                 e.evidence = evidence
+                e.told = (ongoing ? e.told : 0) | signals
             }
         }
         s.episodes[kind] = e
     }
 
-    /// Whether a self-harm statement of the fragment is a pattern of two or more parts (a means
-    /// and an act, a time and a decision, a burden and its end), not a lone word of despair.
-    static func statesAPlan(_ score: Score, _ lexicon: Lexicon) -> Bool {
-        score.hits.contains { hit in
-            guard hit.category == .selfHarm, !hit.isLearned, let pattern = hit.pattern else { return false }
-            return lexicon.pattern(pattern).parts.count >= 2
+    /// The rules and patterns that stated `category` in the score, one bit each (hashed): what
+    /// an alert told, so a later statement can be known to say more.
+    static func ruleSignals(_ score: Score, of category: Category) -> UInt64 {
+        var bits: UInt64 = 0
+        for hit in score.hits where hit.category == category && !hit.isLearned {
+            let key = hit.pattern.map { UInt64($0.rawValue) | 1 << 32 } ?? UInt64(hit.entry.rawValue)
+            bits |= 1 << ((key &* 0x9E37_79B9_7F4A_7C15) >> 58)
         }
+        return bits
     }
 
     /// Opens a self-harm episode on the agent's question about the customer's safety, with the
@@ -400,6 +405,7 @@ extension Engine {
         if emit(.selfHarm, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, extra: question, into: &output) {
             e.lastFired = context.ts
             e.evidence = .rule
+            e.told = 0
         }
         s.episodes[.selfHarm] = e
     }

@@ -23,6 +23,9 @@ struct Episode: Sendable {
     /// stronger evidence within it still fires, so a clear disclosure is never hidden behind
     /// a guess.
     var evidence = Evidence.rule
+    /// The rules and patterns the episode's self-harm alerts told, one bit each
+    /// (``Engine/ruleSignals(_:of:)``).
+    var told: UInt64 = 0
 
     enum Evidence: UInt8, Comparable, Sendable {
         /// A weak statement: the learned layer alone with no word of the category in the fragment
@@ -33,11 +36,6 @@ struct Episode: Sendable {
         case model
         /// A lexicon entry or a pattern.
         case rule
-        /// Self-harm stated by a pattern of two or more parts: a means, a time, affairs put in
-        /// order, a burden lifted (今晚等室友睡了就从十八楼跳下去), where a lone word says despair
-        /// (我真的撑不住了). A plain disclosure after days of despair alerts again, inside the
-        /// episode the despair opened.
-        case plan
 
         static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
     }

@@ -1660,5 +1660,43 @@ import Testing
         #expect(!score("今天是我在公司最后一天，想把工资卡绑定的那个账户注销，换一张新卡。").categories.contains(.churn))
         #expect(score("真的不想再用你们银行了 工资卡都要换掉").categories.contains(.churn))
     }
-}
 
+    /// Stopping one thing with the rest kept, a closing named as the condition of a question, a
+    /// relative's life told after it ended, and a rival praised while staying are no leaving; the
+    /// same closings said outright still are.
+    @Test func closingsBesideWhatIsKeptOrAskedAboutAreNoLeaving() {
+        for text in ["我要退订那个彩铃业务，其他业务保留", "我想退掉这一件衣服，尺码小了，其他几件都挺好",
+                     "好。另外我自己訂的民宿不能退，有買旅平險，行程取消的話保險那邊需要什麼文件嗎？",
+                     "父亲生前在家用制氧机，一直有个医疗用电优惠，现在用不上了，需要我申请取消吗？",
+                     "说实话联通的信号在我们那儿比你们好，不过我懒得换，就问下有没有信号放大器",
+                     "Your competitor's ad on telly is hilarious, not switching though"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+        for text in ["我要退订彩铃业务，其他的也都不要了", "取消的话我就直接换联通", "I want to end this contract"] {
+            #expect(score(text).categories.contains(.churn), "\(text)")
+        }
+        #expect(score("取消的话我就去告你们").categories.contains(.escalation))
+        #expect(!score("好的。后事这几天总算办完了，跑医院跑派出所，真是累死了，就剩这些手续了。").categories.contains(.selfHarm))
+        #expect(score("我把自己的后事都安排好了").categories.contains(.selfHarm))
+    }
+
+    /// The listener mocked as unable to do the simplest thing or as new to the world, or warned off
+    /// a meeting in person, is abused; the speaker's own clumsiness is no insult.
+    @Test func mockeryOfTheListenersCompetenceAndVeiledThreats() {
+        for text in ["Sweetheart, I don't think you're qualified to tie your own shoelaces, never mind fix my bill",
+                     "you lot couldn't find your way out of a paper bag", "is this your first day on the planet?",
+                     "you'd better hope we never meet in person", "呵呵，您可真是个人才啊，人才到我想过去给你脑袋开个瓢"] {
+            #expect(score(text).categories.contains(.abuse), "\(text)")
+        }
+        for text in ["I can't even boil an egg, can you send the recipe card", "I hope we never meet such a delay again",
+                     "the courier left my parcel out in the rain, absolute idiots, but honestly not your fault"] {
+            #expect(!score(text).categories.contains(.abuse), "\(text)")
+        }
+    }
+
+    /// An earlier contact beside a failure counted is a repeat; a second purchase is not.
+    @Test func aFailureCountedBesideAnEarlierContactIsARepeat() {
+        #expect(score("second time this month the direct debit's failed, and I already rang about the first one").categories.contains(.repeatContact))
+        #expect(!score("It's the second time I've ordered from you, love it").categories.contains(.repeatContact))
+    }
+}

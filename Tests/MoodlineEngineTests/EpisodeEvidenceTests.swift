@@ -101,18 +101,19 @@ import Testing
     /// A plain disclosure (a decision, a place, a time) after a word of despair alerts again inside
     /// the episode the despair opened, so the person who steps in hears of the plan; despair said
     /// again, or the plan said again, does not.
-    @Test func aPlanAfterDespairFiresInsideTheEpisode() {
+    @Test func somethingNewSaidFiresInsideTheEpisode() {
         var scorer = Scorer(lexicon: .embedded)
         let despair = scorer.score("延期又能怎么样，还有三个平台也在催。我真的撑不住了。")
         let plan = scorer.score("没有一步一步了。我已经想好了，今晚等室友睡了就从十八楼跳下去。")
-        #expect(!Engine.statesAPlan(despair, .embedded) && Engine.statesAPlan(plan, .embedded))
+        let told = Engine.ruleSignals(despair, of: .selfHarm)
+        #expect(told != 0 && Engine.ruleSignals(plan, of: .selfHarm) & ~told != 0)
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), despair)
         h.send(fragment(2, at: 20, .customer), despair)
         #expect(h.kinds(.selfHarm).map(\.seq) == [1])
         h.send(fragment(3, at: 40, .customer), plan)
         h.send(fragment(4, at: 60, .customer), plan)
+        h.send(fragment(5, at: 80, .customer), despair)
         #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3])
     }
 }
-

@@ -39948,7 +39948,7 @@ good bye	0	@sh_hint,@en_byeword
 goodbyes	0	@sh_hint
 farewell	0	@sh_hint,@en_byeword
 end it	0	@sh_hint
-end this	0	@sh_hint
+end this	0	@sh_hint,@cancel
 end things	0	@sh_hint
 ending it	0	@sh_hint
 all over	0	@sh_hint
@@ -51663,6 +51663,75 @@ last time you hear from me about	0
 the last time you'll hear from me about	0	
 last time you'll hear from me about	0	
 a train to catch	0	
+
+# --- the listener mocked as a newcomer to the world (is this your first day on the planet?)
+your first day on the planet	0	@insult
+your first day on this planet	0	@insult
+your first day on earth	0	@insult
+were you born yesterday	0	@insult
+
+# --- the listener unable to do the simplest thing (you're not qualified to tie your own shoelaces, you couldn't find your way out of a paper bag); said of oneself it is no insult (I can't even boil an egg)
+tie your own shoelaces	0	@en_simplest
+tie your shoelaces	0	@en_simplest
+tie your own shoes	0	@en_simplest
+out of a paper bag	0	@en_simplest
+piss-up in a brewery	0	@en_simplest
+piss up in a brewery	0	@en_simplest
+find your own arse	0	@en_simplest
+find your arse	0	@en_simplest
+boil an egg	0	@en_simplest
+you can't	0	@en_youcant
+you cant	0	@en_youcant
+you cannot	0	@en_youcant
+you couldn't	0	@en_youcant
+you couldnt	0	@en_youcant
+you could not	0	@en_youcant
+you lot couldn't	0	@en_youcant
+bet you can't	0	@en_youcant
+doubt you could	0	@en_youcant
+don't think you could	0	@en_youcant
+don't think you're qualified	0	@en_youcant
+dont think youre qualified	0	@en_youcant
+you're not qualified	0	@en_youcant
+you aren't qualified	0	@en_youcant
+wouldn't trust you to	0	@en_youcant
+
+# --- a meeting in person the listener should fear (you'd better hope we never meet in person)
+hope we never meet	0	@threat
+pray we never meet	0	@threat
+hope i never meet you	0	@threat
+pray i never meet you	0	@threat
+lucky we're not face to face	0	@threat
+lucky we are not face to face	0	@threat
+lucky this is over the phone	0	@threat
+good job this is over the phone	0	@threat
+good thing this is over the phone	0	@threat
+lucky i'm not there in person	0	@threat
+
+# --- banks of Australia and Canada and an Indian wallet named as where the custom goes (I'll take it to Westpac)
+paytm	0	@competitor
+commbank	0	@competitor
+westpac	0	@competitor
+anz	0	@competitor
+td bank	0	@competitor
+rbc	0	@competitor
+scotiabank	0	@competitor
+bmo	0	@competitor
+
+
+# --- a failure counted, beside an earlier contact (second time this month the direct debit's failed, and I already rang about the first one)
+second time	0	@count
+third time	0	@count
+fourth time	0	@count
+fifth time	0	@count
+failed	0	@en_notwork
+
+# --- staying said flatly beside a rival named (your competitor's ad is hilarious, not switching though)
+not switching	0	@en_stay
+not switching though	0	@en_stay
+i'm not switching	0	@en_stay
+im not switching	0	@en_stay
+i won't be switching	0	@en_stay
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65462,6 +65531,8 @@ someone with a pulse	-1.50	abuse
 @en_doubt ..3 @en_demean|@en_adj	abuse	mocking the listener's brain
 @you ..4 @en_demean	abuse	demeaning the listener
 @en_demean ..8 @you	abuse	demeaning the listener, named after
+@en_worker & @en_notyourfault	scope:other_target	an insult at a worker elsewhere, the listener cleared (the courier left it in the rain, absolute idiots, but not your fault)
+@en_youcant ..5 @en_simplest	abuse	the listener unable to do the simplest thing (you couldn't organise a piss-up in a brewery)
 # --- abuse scope
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
@@ -72461,7 +72532,7 @@ n	0	@zh_num
 追数电话	0	
 追数	0	@zh_dun
 二百五十	0	
-的话	0	
+的话	0	@zh_ifsuffix
 连我家	0	
 我家的狗	0	
 没退	0	
@@ -84716,6 +84787,9 @@ si掉	0	@zh_die
 一件件办	0	@zh_funeraldone
 一件一件地办	0	@zh_funeraldone
 慢慢办	0	@zh_funeraldone
+料理完	0	@zh_funeraldone
+弄完了	0	@zh_funeraldone
+办得差不多	0	@zh_funeraldone
 # --- a relative's medicine awaited (我阿媽啲藥等唔到你哋慢慢查): no means of one's own
 等唔到	0	@zh_awaited
 等不了	0	@zh_awaited
@@ -85427,6 +85501,67 @@ low b	0	@zh_insult
 知清楚先行动	0	@zh_soonneed
 问清楚再行动	0	@zh_soonneed
 问清楚先行动	0	@zh_soonneed
+
+# --- how much a closing would cost or return, asked after its condition (退保的话会损失多少): a sum asked
+多少	0	@zh_howmuch
+
+# --- one thing stopped and the rest kept as it is (退订那个彩铃业务，其他业务保留; 退掉这一件，其他几件都挺好): no leaving
+其他的都留着	0	@zh_reststays
+其他都留着	0	@zh_reststays
+别的都留着	0	@zh_reststays
+其余都留着	0	@zh_reststays
+剩下的都留着	0	@zh_reststays
+其他的留着	0	@zh_reststays
+别的业务都留着	0	@zh_reststays
+其他业务保留	0	@zh_reststays
+其他业务都保留	0	@zh_reststays
+其他业务照常	0	@zh_reststays
+其他服务照常	0	@zh_reststays
+其他服务照常用	0	@zh_reststays
+其他照常用	0	@zh_reststays
+其他的照常	0	@zh_reststays
+其他保留	0	@zh_reststays
+其他的保留	0	@zh_reststays
+其余保留	0	@zh_reststays
+其他不变	0	@zh_reststays
+其他的不变	0	@zh_reststays
+其他照旧	0	@zh_reststays
+其他不动	0	@zh_reststays
+其他的不动	0	@zh_reststays
+其他几件都挺好	0	@zh_reststays
+其他的都挺好	0	@zh_reststays
+别的都挺好	0	@zh_reststays
+其他嘢照用	0	@zh_reststays
+其他照用	0	@zh_reststays
+其他留住	0	@zh_reststays
+其他嘅留住	0	@zh_reststays
+其他唔使郁	0	@zh_reststays
+这一件	0	@zh_onlyone
+这一件衣服	0	@zh_onlyone
+
+# --- staying said as renewing or as not bothering to move (我是打算续保的; 联通信号比你们好，不过我懒得换)
+打算续保	0	@zh_staying
+打算续约	0	@zh_staying
+打算续费	0	@zh_staying
+准备续保	0	@zh_staying
+准备续约	0	@zh_staying
+会续保的	0	@zh_staying
+会续约的	0	@zh_staying
+懒得换	0	@zh_staying
+懒得转	0	@zh_staying
+懒得折腾	0	@zh_staying
+
+# --- a blow to the listener's head (人才到我想过去给你脑袋开个瓢); 想过去 is going over there, not 想过 (having thought of it)
+给你脑袋开个瓢	0	@zh_threat
+给你脑袋开瓢	0	@zh_threat
+给你开瓢	0	@zh_threat
+给你开个瓢	0	@zh_threat
+开你的瓢	0	@zh_threat
+开你瓢	0	@zh_threat
+打爆你的头	0	@zh_threat
+打爆你个头	0	@zh_threat
+爆你个头	0	@zh_threat
+想过去	0	
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -97174,7 +97309,7 @@ court见	-1.5	escalation
 @zh_workcard & @zh_cancel|@zh_leaveword|@zh_noneed	scope:one_off	a work card or phone handed back on leaving the job (下个月我就退休了，以后不用这张公务卡了)
 @zh_fiction ..10 @zh_method|@zh_overdose|@zh_ready	scope:reported	a character's means in a film or a show (电视剧里那个主角最后吞了安眠药)
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
-@zh_aftermath ..2 @zh_funeraldone	scope:reported	a funeral told as done, words between (后事刚办完，能省一步是一步)
+@zh_aftermath ..6 @zh_funeraldone	scope:reported	a funeral told as done, words between (后事刚办完，能省一步是一步; 后事这几天总算办完了)
 @zh_kin ..2 @zh_method ..3 @zh_awaited	scope:harmless_use	a relative's medicine awaited (我阿媽啲藥等唔到你哋慢慢查)
 @zh_recovered|@zh_nowfine|@zh_pulledthrough	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
 @zh_pulledthrough & @zh_sh|@zh_shterm	scope:recovered	a hard stretch pulled through (生不如死的一周终于熬过去了)
@@ -97281,6 +97416,7 @@ court见	-1.5	escalation
 @zh_auth ..2 @zh_readsite	scope:procedure	something read on an outside body's website (我喺消委會網站睇到)
 @zh_hypo ..4 @zh_never|@zh_notwant	scope:hypothetical	if one day one no longer wanted it (假如以后不想续了)
 @zh_hypo ..3 @zh_norenew	scope:hypothetical	if one did not renew (如果我不续费的话)
+@zh_cancel ..2 @zh_ifsuffix ..12 @zh_docask|@zh_procq|@zh_how|@zh_howmuch	scope:procedure	a closing named as the condition of a question (行程取消的话保险那边需要什么文件; 退保的话会损失多少)
 @zh_hypo ..3 @zh_cancel ..4 @zh_fee	scope:procedure	what cancelling would cost, stated (若要提前解约会收取违约金)
 @zh_hypoother	scope:hypothetical	a case put to someone else (换作别人)
 @zh_sendto ..10 @zh_lawpolice|@zh_lawoffice	scope:procedure	a law office as the delivery address
@@ -97346,11 +97482,13 @@ court见	-1.5	escalation
 @zh_comp & @zh_byebye	churn	a competitor, and goodbye
 @zh_onlyone ..6 @zh_returngoods|@zh_cancel	scope:one_off	returning one item of an order
 @zh_returngoods|@zh_cancel ..6 @zh_onlyone	scope:one_off	returning one item of an order
+@zh_reststays & @zh_cancel|@zh_returngoods|@zh_leaveword	scope:one_off	one thing stopped, the rest kept as it is (退订那个彩铃业务，其他业务保留)
 @zh_addon & @zh_cancel|@zh_notwant	scope:one_off	an add-on dropped from an order
 @zh_kin ..6 @zh_switch|@zh_cancel	scope:other_party	someone else left
 @zh_kin ..4 @zh_comp	scope:other_party	someone else went to a rival (上回我朋友找别家搬钢琴)
 @zh_passed & @zh_cancel|@zh_acct	scope:other_party	a late relative's account closed (阿爷过咗身，要close佢个户口)
 @zh_kin & @zh_gone	scope:one_off	a relative gone: closing what was theirs is no leaving (我爸爸上个月走了，他名下有张卡，想把它销户)
+@zh_kin & @zh_lifetime	scope:one_off	a relative's life told after it ended: stopping what was theirs is no leaving (父亲生前有个医疗用电优惠，现在用不上了，需要申请取消吗)
 @zh_leaveword & @zh_otherchannel	scope:one_off	the last time on one channel, the next on another (最后一次在这里敲你们了吧，之后就都用email联络了)
 @zh_pet & @zh_gone|@zh_passed	scope:other_party	a pet that died: its cover closed (我家猫咪上礼拜走了，想把它的宠物险退掉)
 @third|@zh_kin ..5 @say ..8 @zh_switch|@zh_cancel|@zh_never|@zh_notwant	scope:other_party	someone else says they will leave
