@@ -75,6 +75,12 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// The customer says they are staying ("so I'm sticking with you", "happy where I am", 你哋可以
     /// 参考下): whatever a rival offers or a word of leaving nearby, no churn.
     case staying
+    /// The death of someone close told ("since my wife passed", 老伴走了以后): what a later line
+    /// of the same conversation about going to them means. Cancels no category.
+    case bereavement
+    /// Going to someone or being with them again ("I'll be joining her soon", 我就去找老伴了): a
+    /// visit, unless the conversation told of their death. Cancels no category.
+    case joiningTheDead
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -102,6 +108,8 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .harmlessUse: "harmless_use"
         case .recovered: "recovered"
         case .staying: "staying"
+        case .bereavement: "bereavement"
+        case .joiningTheDead: "joining_the_dead"
         }
     }
 
@@ -131,6 +139,8 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .harmlessUse: "an ordinary use of a word of dying or a means"
         case .recovered: "a dark time told as past and over"
         case .staying: "the customer says they are staying"
+        case .bereavement: "the death of someone close told"
+        case .joiningTheDead: "going to someone, or being with them again"
         }
     }
 
@@ -161,7 +171,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .selfTarget: [.init(.abuse), .init(.rude)]
         case .listenerTarget, .companyGoodbye, .harmlessUse: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
-        case .jest, .theirFeeling, .recovered: []
+        case .jest, .theirFeeling, .recovered, .bereavement, .joiningTheDead: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget, .otherTarget: [.init(.abuse), .init(.rude)]

@@ -64,13 +64,19 @@ public struct Score: Sendable, Equatable {
     /// ombudsman", 建议您到派出所报案), whether or not a scope cue then cancelled the category;
     /// one that only names the body ("复核费是物价部门核定的") points nowhere.
     public var pointsOutside: Bool
+    /// Whether the fragment tells of the death of someone close ("since my wife passed", 老伴走了以后).
+    public var toldOfADeath: Bool
+    /// Whether the fragment speaks of going to someone or being with them again, not as a move or
+    /// a visit told plainly ("I'll be joining her soon", 等这礼拜过完，我就去找老伴了): self-harm
+    /// when the conversation told of their death.
+    public var speaksOfJoiningTheDead: Bool
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
         weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, isStory: Bool = false,
         scopedCategories: CategorySet = [], isLean: Bool = false, asksAfterSafety: Bool = false,
-        pointsOutside: Bool = false
+        pointsOutside: Bool = false, toldOfADeath: Bool = false, speaksOfJoiningTheDead: Bool = false
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -87,6 +93,8 @@ public struct Score: Sendable, Equatable {
         self.isLean = isLean
         self.asksAfterSafety = asksAfterSafety
         self.pointsOutside = pointsOutside
+        self.toldOfADeath = toldOfADeath
+        self.speaksOfJoiningTheDead = speaksOfJoiningTheDead
     }
 }
 

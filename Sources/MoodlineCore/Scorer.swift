@@ -1170,9 +1170,10 @@ private struct RuleState {
         // A clause about someone else's deed or an outside dispute told to its end ("my sister
         // had a nightmare with another app and ended up filing with the BBB") is a story too.
         let storyCues: ScopeCues = [ScopeCues(.otherParty), ScopeCues(.elsewhere)]
+        let allCues = clause.fragmentCues.union(fragmentCues)
         let toldAsStory = isStory || isSettledPast || fragmentCues.contains(ScopeCues(.reported))
-            || !clause.fragmentCues.union(fragmentCues).intersection(storyCues).isEmpty
-        let isAside = (!clause.fragmentCues.union(fragmentCues).intersection(asideCues).isEmpty
+            || !allCues.intersection(storyCues).isEmpty
+        let isAside = (!allCues.intersection(asideCues).isEmpty
                 || sawHyperbole || isSorrow || toldAsStory)
             && categories.rawValue & ~weak.rawValue & (Self.riskCategories.rawValue | CategorySet(.rude).rawValue) == 0
         return Score(
@@ -1181,8 +1182,11 @@ private struct RuleState {
             tentativeCategories: tentative.intersection(categories), isAside: isAside,
             isStory: isAside && toldAsStory,
             scopedCategories: clause.scoped, isLean: isLean,
-            asksAfterSafety: clause.fragmentCues.union(fragmentCues).contains(ScopeCues(.concern)),
-            pointsOutside: clause.advised
+            asksAfterSafety: allCues.contains(ScopeCues(.concern)),
+            pointsOutside: clause.advised,
+            toldOfADeath: allCues.contains(ScopeCues(.bereavement)),
+            // A move to be near the family ("…rather be with her family in Leeds") is no joining.
+            speaksOfJoiningTheDead: allCues.contains(ScopeCues(.joiningTheDead)) && !allCues.contains(ScopeCues(.harmlessUse))
         )
     }
 }

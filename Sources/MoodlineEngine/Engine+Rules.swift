@@ -13,6 +13,10 @@ struct FragmentContext {
     /// Fused arousal of this fragment.
     var arousal: Float
     var prosody: ProsodyAssessment?
+    /// The customer speaks of going to someone whose death the conversation told
+    /// (``Score/speaksOfJoiningTheDead``), and the line reads as self-harm: a disclosure, though
+    /// the learned layer alone stated it.
+    var joinsTheDead = false
 }
 
 extension Engine {
@@ -114,6 +118,13 @@ extension Engine {
         // (its `rude` column, trained on agents' lines); a guess under its alert line waits for more.
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
         let stated = score.categories
+        if fragment.speaker == .customer {
+            // 等这礼拜过完，我就去找老伴了 alone could be a visit, and the learned layer's self-harm on it a
+            // guess; two lines after 老伴走了以后 the two together are a disclosure. An errand (我去找他单位
+            // 开证明) that the learned layer does not read as self-harm stays one.
+            if score.toldOfADeath { s.customerToldOfADeath = true }
+            context.joinsTheDead = score.speaksOfJoiningTheDead && s.customerToldOfADeath && stated.contains(.selfHarm)
+        }
         // An agent who dares the customer to go outside ("有本事你去告啊") gives no advice: the
         // threat that answers the dare is the customer's own. Nor does one who names an outside
         // body without pointing the customer to it ("复核费是物价部门核定的"): a later "I'll call
@@ -347,8 +358,10 @@ extension Engine {
     ) {
         guard let rule = configuration.oneShotRule(kind) else { return }
         var e = s.episodes[kind]
+        let joinsTheDead = kind == .selfHarm && context.joinsTheDead
         let evidence: Episode.Evidence =
-            context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weak
+            joinsTheDead ? .rule
+            : context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weak
             : !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
             : .model
         if evidence == .weak && !e.isOpen {
@@ -368,10 +381,12 @@ extension Engine {
         e.lastStatement = max(e.lastStatement, context.ts)
         // A person at risk who says something new (a plan after despair, a means after a burden)
         // is heard again inside the episode; the same words said again are not.
-        let signals = kind == .selfHarm && evidence >= .rule ? Self.ruleSignals(context.score, of: .selfHarm) : 0
+        let signals = kind == .selfHarm && evidence >= .rule
+            ? Self.ruleSignals(context.score, of: .selfHarm) | (joinsTheDead ? Self.joiningTheDeadSignal : 0) : 0
         if !ongoing || e.evidence < evidence || signals & ~e.told != 0 {
             e.isOpen = true
-            if emit(kind, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, categories: categories, into: &output) {
+            let joining = joinsTheDead ? Evidence(kind: "pattern", label: EvidenceLabel.joiningTheDead, seq: context.seq) : nil
+            if emit(kind, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, categories: categories, extra: joining, into: &output) {
                 e.lastFired = context.ts
                 e.evidence = evidence
                 e.told = (ongoing ? e.told : 0) | signals
@@ -390,6 +405,9 @@ extension Engine {
         }
         return bits
     }
+
+    /// The signal of a going to the dead told after their death (``FragmentContext/joinsTheDead``).
+    static let joiningTheDeadSignal: UInt64 = 1 << 63
 
     /// Opens a self-harm episode on the agent's question about the customer's safety, with the
     /// question as its evidence.

@@ -16,6 +16,9 @@ enum EvidenceLabel {
     /// The agent asked whether the customer is safe (a self-harm alert opened on the question).
     static let safetyQuestion = "agent asked about the customer's safety"
 
+    /// Going to someone whose death the customer told earlier in the conversation.
+    static let joiningTheDead = "going to someone whose death the customer told earlier"
+
     /// `<kind>_level`, the level a sustained kind crossed.
     static func level(_ kind: AlertKind) -> String {
         levels[kind]! // every kind has one

@@ -27,6 +27,9 @@ struct SessionState: Sendable {
     /// The seq of the agent's last line that pointed the customer to an outside body (建议您到
     /// 派出所报案, "you can take it to the ombudsman"), or `.min`.
     var agentPointedOutsideSeq: Int64 = .min
+    /// The customer told of the death of someone close (老伴走了以后): going to them later in the
+    /// conversation is self-harm.
+    var customerToldOfADeath = false
     /// The agent's last final line (the fragment's own string, kept, not copied): what a
     /// customer's echo hands back.
     var lastAgentText = ""

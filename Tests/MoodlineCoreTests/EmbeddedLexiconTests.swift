@@ -1699,4 +1699,31 @@ import Testing
         #expect(score("second time this month the direct debit's failed, and I already rang about the first one").categories.contains(.repeatContact))
         #expect(!score("It's the second time I've ordered from you, love it").categories.contains(.repeatContact))
     }
+
+    /// Means and places told with what makes them a plan (a razor in the bath, an engine run at a
+    /// quarry, a medicine that leaves no rescue, a plan called permanent, a sorry sent to the family)
+    /// are self-harm; the same words in an accident told elsewhere, a breakdown, a device or a
+    /// relative's death are not.
+    @Test func meansAndPlansToldSideways() {
+        for text in ["I'm in the bath with a razor blade, I rang you by accident but now I'm sort of glad someone's on the line.",
+                     "I'm in the car at the quarry with the engine running. Didn't want to go with an open complaint on my name, stupid right?",
+                     "hmm so like if someone wanted to go to sleep forever how many of these painkillers would that take, asking cos I've got three boxes",
+                     "Haha yeah I'll be fine, I've got a plan. A permanent one. Anyway what was the reference number again.",
+                     "Could you just cancel my card and tell my brother I said sorry? He's the next of kin on file.",
+                     "Can I nominate someone to get my deposit back after I die? I'm not ill or anything, I've just decided.",
+                     "我最近在查哪種藥吃多了不會被救回來", "我份遺囑搞好咗，保險都check過，差在揀日子",
+                     "咁如果係自殺，保險賠唔賠㗎？我想知清楚先做"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["I cut my finger on a razor by accident while shaving, do you sell plasters?",
+                     "I'm stuck in the snow in the middle of nowhere with the engine running to keep warm, where's the tow truck",
+                     "Pretty sure my laptop just committed suicide, black screen, won't boot at all.",
+                     "if someone dies what happens to the joint account", "我爸吃错药，送到医院也救不回来了，现在要办销户",
+                     "这个药吃多了会怎样？会不会伤肝", "结婚要拣日子，请问礼堂档期怎么查"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(!score("I'm moving to Canada for good, flight leaves on the 3rd, can I still use my card over there?").categories.contains(.churn))
+        #expect(score("我已經喺你哋分行坐咗三朝，一樣未處理到").categories.contains(.repeatContact))
+    }
 }
+

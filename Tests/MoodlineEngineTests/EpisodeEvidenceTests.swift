@@ -116,4 +116,28 @@ import Testing
         h.send(fragment(5, at: 80, .customer), despair)
         #expect(h.kinds(.selfHarm).map(\.seq) == [1, 3])
     }
+
+    /// Going to someone (等这礼拜过完，我就去找老伴了) after the customer told of their death is a
+    /// disclosure, though only the learned layer reads the line as self-harm; alone it waits as a
+    /// guess, and an errand the learned layer does not read as self-harm stays an errand.
+    @Test func joiningSomeoneWhoseDeathWasToldIsADisclosure() {
+        var scorer = Scorer(lexicon: .embedded)
+        let death = scorer.score("老伴走了以后，存折的事要办一下")
+        let errand = scorer.score("那我去找他单位开个证明")
+        let join = scorer.score("等这礼拜过完，我就去找老伴了")
+        #expect(death.toldOfADeath && !death.categories.contains(.selfHarm))
+        #expect(errand.speaksOfJoiningTheDead && !errand.categories.contains(.selfHarm))
+        #expect(join.speaksOfJoiningTheDead && !join.ruleCategories.contains(.selfHarm))
+        var alone = Harness()
+        alone.send(fragment(1, at: 0, .customer), join)
+        #expect(alone.kinds(.selfHarm).isEmpty)
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), death)
+        h.send(fragment(2, at: 20, .customer), errand)
+        #expect(h.kinds(.selfHarm).isEmpty)
+        h.send(fragment(3, at: 40, .customer), join)
+        #expect(h.kinds(.selfHarm).map(\.seq) == [3])
+        #expect(h.alerts.last?.evidence.contains { $0.label == EvidenceLabel.joiningTheDead } == true)
+    }
 }
+

@@ -36171,9 +36171,9 @@ when i die	0	@goodbyesoft,@en_shterm,@en_afterdeath
 after i'm dead	0	@goodbye,@en_shterm,@en_afterdeath
 when i'm dead	0	@goodbye,@en_shterm,@en_afterdeath
 after i go	0	@goodbyesoft,@en_ready,@en_afterdeath
-i've got a plan	0	@goodbyesoft,@self
-ive got a plan	0	@goodbyesoft,@self
-i have a plan	0	@goodbyesoft,@self
+i've got a plan	0	@goodbyesoft,@self,@en_haveplan
+ive got a plan	0	@goodbyesoft,@self,@en_haveplan
+i have a plan	0	@goodbyesoft,@self,@en_haveplan
 got it all planned	0	@goodbye
 i know which one	0	@goodbyesoft,@self
 work up the courage	0	@goodbyesoft
@@ -39904,8 +39904,8 @@ medicine cabinet	0	@method
 the medicine cabinet	0	@method
 my medicine cabinet	0	@method
 engine running	0	@method,@en_engine
-the engine running	0	@method
-with the engine running	0	@method
+the engine running	0	@method,@en_engine
+with the engine running	0	@method,@en_engine
 been thinking of	0	@en_think
 been thinking about	0	@en_think
 considering	0	@en_think
@@ -46737,8 +46737,8 @@ stockpiling them	0	@en_hoard
 hoarding them	0	@en_hoard
 stashing them	0	@en_hoard
 # --- an accident with a blade (the knife slipped while I was chopping)
-by accident	0	@en_accident
-accidentally	0	@en_accident
+by accident	0	@en_byaccident
+accidentally	0	@en_byaccident
 the knife slipped	0	@en_accident
 while cooking	0	@en_accident
 while i was cooking	0	@en_accident
@@ -51732,6 +51732,78 @@ not switching though	0	@en_stay
 i'm not switching	0	@en_stay
 im not switching	0	@en_stay
 i won't be switching	0	@en_stay
+
+# --- a car's engine run somewhere out of the way (in the car at the quarry with the engine running); a breakdown waited out in a running car is not
+quarry	0	@en_remote
+the quarry	0	@en_remote
+the old quarry	0	@en_remote
+middle of nowhere	0	@en_remote
+the woods	0	@en_remote
+a forest track	0	@en_remote
+the moors	0	@en_remote
+a lonely car park	0	@en_remote
+an empty car park	0	@en_remote
+broken down	0	@en_breakdown
+broke down	0	@en_breakdown
+tow truck	0	@en_breakdown
+recovery truck	0	@en_breakdown
+roadside assistance	0	@en_breakdown
+keep warm	0	@en_breakdown
+keep the heater on	0	@en_breakdown
+stuck in the snow	0	@en_breakdown
+flat tyre	0	@en_breakdown
+flat tire	0	@en_breakdown
+
+# --- a country moved to for good is a change of life, not a provider left (I'm moving to Canada for good, can I still use my card over there?)
+canada	0	@en_lifechange
+australia	0	@en_lifechange
+new zealand	0	@en_lifechange
+america	0	@en_lifechange
+the states	0	@en_lifechange
+the us	0	@en_lifechange
+england	0	@en_lifechange
+ireland	0	@en_lifechange
+scotland	0	@en_lifechange
+wales	0	@en_lifechange
+spain	0	@en_lifechange
+portugal	0	@en_lifechange
+france	0	@en_lifechange
+germany	0	@en_lifechange
+italy	0	@en_lifechange
+the netherlands	0	@en_lifechange
+dubai	0	@en_lifechange
+singapore	0	@en_lifechange
+hong kong	0	@en_lifechange
+india	0	@en_lifechange
+pakistan	0	@en_lifechange
+nigeria	0	@en_lifechange
+the philippines	0	@en_lifechange
+japan	0	@en_lifechange
+china	0	@en_lifechange
+south africa	0	@en_lifechange
+kenya	0	@en_lifechange
+
+# --- a decision with a word between (I'm not ill or anything, I've just decided)
+i've just decided	0	@en_decided
+ive just decided	0	@en_decided
+i have just decided	0	@en_decided
+
+# --- a sorry sent to the family through the agent (tell my brother I said sorry)
+i said sorry	0	@en_love
+i said i'm sorry	0	@en_love
+i said im sorry	0	@en_love
+
+# --- one's own case put as someone's, asked with the means at hand (if someone wanted to go to sleep forever how many of these would that take, I've got three boxes)
+if someone	0	@if
+if somebody	0	@if
+say someone	0	
+if a person	0	@if
+
+# --- a plan said to be permanent (I'll be fine, I've got a plan. A permanent one.)
+a permanent one	0	@en_permanent
+permanent one	0	@en_permanent
+a permanent solution	0	@en_permanent
+permanent solution	0	@en_permanent
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65444,6 +65516,8 @@ someone with a pulse	-1.50	abuse
 @en_driveinto ..4 @en_crashinto|@method	self_harm	a car driven into something (I'm gonna drive the car into a tree on the way home)
 @en_letterswritten & @en_leftletters|@plan_time|@en_stopall	self_harm	letters written and left for the family (I've written the letters, they're on the kitchen table)
 @die|@en_afterdeath|@en_suicideword & @en_soonuse	self_harm	a death asked about, the answer needed soon (who gets my points if I die? that'll come in handy quite soon)
+@en_afterdeath & @en_decided	self_harm	one's own death asked about, with a decision beside it (can I nominate someone to get my deposit back after I die? I'm not ill, I've just decided)
+@en_haveplan & @en_permanent	self_harm	a plan said to be permanent (I've got a plan. A permanent one.)
 @en_suicideword & @en_askmine	self_harm	a policy's suicide clause asked about one's own cover (…if the death was, you know, self-inflicted? Asking about my own policy.)
 @farewell_act|@en_afterdeath|@en_payout & @en_forthem	self_harm	affairs or a death of one's own, made easy for those left (paid off the overdraft so nobody inherits it… I want to leave it clean for them)
 @en_acclook & @en_policy|@en_payout	self_harm	a death made to look accidental for the policy (it needs to look like an accident)
@@ -65455,6 +65529,8 @@ someone with a pulse	-1.50	abuse
 @method|@en_edge & @en_noreturn	self_harm	a means or a height, and no coming back (going up the multi-storey, won't be coming back down)
 @en_maxdose & @en_overdo	self_harm	a dose's limit asked, to go past it
 @en_garage & @en_engine	self_harm	a car's engine run in the garage
+@en_remote & @en_engine	self_harm	a car's engine run somewhere out of the way (in the car at the quarry with the engine running)
+@en_breakdown & @en_engine	scope:harmless_use	a breakdown waited out with the engine running to keep warm
 @en_fumes & @en_seal	self_harm	charcoal and the room sealed
 @en_notsee ..2 @en_season	self_harm	not planning to see the winter
 @en_heightq ..6 @method	self_harm	checking a high place's height
@@ -65728,7 +65804,7 @@ someone with a pulse	-1.50	abuse
 # --- some classes cancelled, the membership kept
 @cancel|@leave & @en_keepon	scope:one_off	part cancelled, the rest kept
 # --- a device that "died" (my phone basically committed suicide after the update)
-@en_gadget ..3 @kill|@die|@en_dead	scope:harmless_use	a device's death, not the speaker's
+@en_gadget ..3 @kill|@die|@en_dead|@en_suicideword	scope:harmless_use	a device's death, not the speaker's (my laptop just committed suicide)
 # --- a pet's medicine (accidental overdose of the dog's medication)
 @method ..3 @en_petof	scope:reported	a pet's medicine
 @en_petof ..3 @method	scope:reported	a pet's medicine
@@ -65748,6 +65824,8 @@ someone with a pulse	-1.50	abuse
 # --- an edge, a means or a place, and what the speaker is doing there
 @method|@en_edge & @en_nerve	self_harm	courage gathered at an edge or with a means (parked up at the cliffs, working up the nerve)
 @en_accident & @en_sharp	scope:harmless_use	a blade in an accident (the knife slipped and cut my arm while I was cooking)
+@en_byaccident ..6 @en_sharp|@hurt|@en_cutsite	scope:harmless_use	a cut told as an accident in its own clause (accidentally caught my arm on a razor); a call made by accident explains no blade
+@en_sharp|@hurt|@en_cutsite ..6 @en_byaccident	scope:harmless_use	a cut told as an accident in its own clause (cut my finger on a razor by accident)
 @en_sharp ..4 @en_cutsite	self_harm	a blade taken to one's own arm or wrist (I drag a blade across my wrists)
 @en_ligature ..4 @en_anchor	self_harm	a ligature tied to something to hang from (a belt round the bannister)
 @en_painq & @en_fallway	self_harm	whether a way to die hurts (do you reckon it hurts? jumping, I mean)
@@ -65876,6 +65954,9 @@ someone with a pulse	-1.50	abuse
 @en_onbehalf & @die|@en_afterdeath	scope:reported	a death asked about for someone else (my parents are asking, they're getting their paperwork straight)
 @en_cringe ..5 @die	scope:harmless_use	cringe said as dying (that advert is so cringe I wanted to die)
 @en_reststays & @cancel|@leave	scope:one_off	one thing cancelled, the rest kept (just cancel the sports add-on, everything else stays)
+# --- context a conversation carries: the death of someone close told, then going to them (the engine reads the two together)
+@en_bereaved	scope:bereavement	the death of someone close told (since my wife passed)
+@en_joindead	scope:joining_the_dead	going to someone or being with them again (I'll be joining her soon)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -74201,7 +74282,7 @@ bxhl	0	@zh_shterm
 我老公	0	@third,@zh_family,@zh_offcall
 我太太	0	@third,@zh_family
 我丈夫	0	@third
-我先生走了以后	0	@third
+我先生走了以后	0	@third,@zh_passed
 # --- collectors and debts chasing the customer (催收电话一天打十几个, 啲卡数日日追), calls to the family or the workplace: someone else's contacts, not the customer's
 催收电话	0	@zh_dun
 催债	0	@zh_dun
@@ -85562,6 +85643,49 @@ low b	0	@zh_insult
 打爆你个头	0	@zh_threat
 爆你个头	0	@zh_threat
 想过去	0	
+
+# --- a will done, and only the day left to pick (我份遺囑搞好咗，保險都check過，差在揀日子)
+遗嘱搞好咗	0	@zh_willed
+遗嘱搞好了	0	@zh_willed
+遗嘱弄好了	0	@zh_willed
+遗嘱办好了	0	@zh_willed
+拣日子	0	@zh_pickday
+拣个日子	0	@zh_pickday
+挑日子	0	@zh_pickday
+选日子	0	@zh_pickday
+差在拣日子	0	@zh_pickday
+就差拣日子	0	@zh_pickday
+
+# --- a medicine that leaves no rescue, looked for (我最近在查哪種藥吃多了不會被救回來): the no is the rescue's, not a denial
+不会被救回来	0	@zh_unrescued
+不会被人救回来	0	@zh_unrescued
+不会被抢救回来	0	@zh_unrescued
+唔会救得返	0	@zh_unrescued
+唔会被救返	0	@zh_unrescued
+救不回来的	0	@zh_unrescued
+救唔返嘅	0	@zh_unrescued
+
+# --- knowing first, then acting (如果係自殺，保險賠唔賠㗎？我想知清楚先做)
+知清楚先做	0	@zh_soonneed
+问清楚先做	0	@zh_soonneed
+清楚先做	0	@zh_soonneed
+清楚再行动	0	@zh_soonneed
+问清楚再动手	0	@zh_soonneed
+
+# --- mornings spent at a branch, counted (我已經喺你哋分行坐咗三朝，一樣未處理到)
+两朝	0	@zh_mornings
+三朝	0	@zh_mornings
+四朝	0	@zh_mornings
+五朝	0	@zh_mornings
+几朝	0	@zh_mornings
+坐咗三朝	0	@zh_mornings
+
+# --- a death told as past, that no one could stop (我爸吃错药，送到医院也救不回来了): someone else's
+救不回来了	0	@zh_passed
+没救回来	0	@zh_passed
+抢救无效	0	@zh_passed
+没抢救过来	0	@zh_passed
+救唔返喇	0	@zh_passed
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -97518,6 +97642,7 @@ court见	-1.5	escalation
 @zh_kick ..4 @zh_ball	repeat	passed around
 @zh_promised & @zh_notdone|@zh_nobody|@zh_unres	repeat	promised on an earlier contact, and nothing came of it
 @zh_num ..1 @zh_visit	repeat	a visit counted, and nothing solved	needs:@negation|@zh_notdone|@zh_unres|@zh_stillbroken|@zh_still|@zh_again|@zh_gripe
+@zh_mornings & @zh_unres|@zh_notdone|@zh_still	repeat	mornings spent on it, and nothing solved (喺分行坐咗三朝，一樣未處理到)
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
 @zh_others ..3 @zh_past	scope:other_party	a friend's or neighbour's earlier experience
 @zh_prevfirm ..6 @zh_contact|@zh_times	scope:other_party	contacts at the previous firm, not this one (上一家我打十次都没用)
@@ -97782,6 +97907,8 @@ court见	-1.5	escalation
 @zh_passed & @zh_soonneed	self_harm	what happens after a death, needed soon (過世後帳號怎麼處理…因為大概下禮拜就需要了)
 @zh_norival & @zh_noneed	self_harm	closing with no rival to go to, only no more need (以後應該不會再需要了，我沒有要換別家，就是不需要了)
 @zh_suicideword|@zh_sh & @zh_pickday	self_harm	a day picked beside a way of dying or a suicide clause (跳樓係咪要過咗兩年先賠？我想揀個啱嘅日子)
+@zh_willed & @zh_pickday	self_harm	a will done, and the day to pick (我份遺囑搞好咗，保險都check過，差在揀日子)
+@zh_method ..8 @zh_unrescued	self_harm	a means that leaves no rescue (哪種藥吃多了不會被救回來)
 @zh_willhold	scope:negation	holding on promised (可是我会撑下去的)
 @zh_stolen|@zh_replaced & @zh_leaveword|@zh_cancel	scope:one_off	a phone lost or a card replaced: the line or the old card stopped (把手机忘在计程车上了，可以先帮我停话吗)
 @zh_comp & @zh_staying	scope:staying	a rival praised, and staying all the same (京东物流确实快，但我就是喜欢在你们这买)
@@ -97789,6 +97916,10 @@ court见	-1.5	escalation
 @zh_movehouse & @zh_giveall	scope:harmless_use	things given away for a house move (我要搬家，家里的旧东西都送人了)
 @zh_shore & @zh_noreturnwalk	self_harm	walked out from a shore, not walking back (搵个冇人嘅海滩行出去，唔会再行返上嚟)
 @zh_place|@zh_edgeplace & @zh_proxycollect	self_harm	a refund for someone else to collect, said from a bridge or a roof (我现在在桥上…我妈可以代领吗)
+# --- context a conversation carries: the death of someone close told, then going to them (the engine reads the two together)
+@zh_passed	scope:bereavement	the death of someone close told (老伴走了, 我妈去世了)
+@zh_family ..2 @zh_gone	scope:bereavement	a husband, wife or child gone (我先生走了以后)
+@zh_followdead|@zh_followhim	scope:joining_the_dead	going to someone or being with them again (我就去找老伴了, 再过一阵子就去找他)
 """####),
     ]
 }
