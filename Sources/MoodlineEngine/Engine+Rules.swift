@@ -379,16 +379,24 @@ extension Engine {
         }
         let ongoing = e.isOpen && context.ts - e.lastStatement <= rule.cooldownSeconds
         e.lastStatement = max(e.lastStatement, context.ts)
-        // A person at risk who says something new (a plan after despair, a means after a burden)
-        // is heard again inside the episode; the same words said again are not.
-        let signals = kind == .selfHarm && evidence >= .rule
-            ? Self.ruleSignals(context.score, of: .selfHarm) | (joinsTheDead ? Self.joiningTheDeadSignal : 0) : 0
-        if !ongoing || e.evidence < evidence || signals & ~e.told != 0 {
+        // A person at risk who says something new (a plan after despair, a means after a burden) is
+        // heard again inside the episode, each time. An insult or an agent's rudeness that follows
+        // a milder one ("it's right there on page two", then "if you'd read what you signed…"), in
+        // new words and more negative, alerts again once: enough for the supervisor to see it grow, not an alert per
+        // phrase. The same words again never do.
+        let mayRetell = kind == .selfHarm
+            || (Self.retellsOnce(kind) && !(ongoing && e.retold) && context.score.valence < e.toldValence)
+        let signals = mayRetell && evidence >= .rule
+            ? Self.ruleSignals(context.score, of: categories) | (joinsTheDead ? Self.joiningTheDeadSignal : 0) : 0
+        let saysMore = signals & ~e.told != 0
+        if !ongoing || e.evidence < evidence || saysMore {
             e.isOpen = true
             let joining = joinsTheDead ? Evidence(kind: "pattern", label: EvidenceLabel.joiningTheDead, seq: context.seq) : nil
             if emit(kind, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, categories: categories, extra: joining, into: &output) {
                 e.lastFired = context.ts
                 e.evidence = evidence
+                e.retold = ongoing && (e.retold || saysMore)
+                e.toldValence = context.score.valence
                 e.told = (ongoing ? e.told : 0) | signals
             }
         }
@@ -397,14 +405,18 @@ extension Engine {
 
     /// The rules and patterns that stated `category` in the score, one bit each (hashed): what
     /// an alert told, so a later statement can be known to say more.
-    static func ruleSignals(_ score: Score, of category: Category) -> UInt64 {
+    static func ruleSignals(_ score: Score, of categories: CategorySet) -> UInt64 {
         var bits: UInt64 = 0
-        for hit in score.hits where hit.category == category && !hit.isLearned {
-            let key = hit.pattern.map { UInt64($0.rawValue) | 1 << 32 } ?? UInt64(hit.entry.rawValue)
+        for hit in score.hits where categories.contains(hit.category) && !hit.isLearned {
+            let key = UInt64(hit.entry.rawValue) | UInt64(hit.pattern.map { $0.rawValue + 1 } ?? 0) << 32
             bits |= 1 << ((key &* 0x9E37_79B9_7F4A_7C15) >> 58)
         }
         return bits
     }
+
+    /// Whether an open episode of the kind alerts again, once, on a statement that says something
+    /// new (self-harm does each time).
+    static func retellsOnce(_ kind: AlertKind) -> Bool { kind == .abuse || kind == .agentMisconduct }
 
     /// The signal of a going to the dead told after their death (``FragmentContext/joinsTheDead``).
     static let joiningTheDeadSignal: UInt64 = 1 << 63

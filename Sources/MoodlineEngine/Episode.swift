@@ -23,9 +23,14 @@ struct Episode: Sendable {
     /// stronger evidence within it still fires, so a clear disclosure is never hidden behind
     /// a guess.
     var evidence = Evidence.rule
-    /// The rules and patterns the episode's self-harm alerts told, one bit each
+    /// The rules and patterns the episode's alerts told, one bit each
     /// (``Engine/ruleSignals(_:of:)``).
     var told: UInt64 = 0
+    /// The open episode has alerted again on something new (abuse and misconduct do once).
+    var retold = false
+    /// The valence of the fragment the episode's last alert rested on (one-shot kinds): an insult
+    /// that alerts again must be more negative.
+    var toldValence: Float = 0
 
     enum Evidence: UInt8, Comparable, Sendable {
         /// A weak statement: the learned layer alone with no word of the category in the fragment

@@ -105,8 +105,8 @@ import Testing
         var scorer = Scorer(lexicon: .embedded)
         let despair = scorer.score("延期又能怎么样，还有三个平台也在催。我真的撑不住了。")
         let plan = scorer.score("没有一步一步了。我已经想好了，今晚等室友睡了就从十八楼跳下去。")
-        let told = Engine.ruleSignals(despair, of: .selfHarm)
-        #expect(told != 0 && Engine.ruleSignals(plan, of: .selfHarm) & ~told != 0)
+        let told = Engine.ruleSignals(despair, of: [.init(.selfHarm)])
+        #expect(told != 0 && Engine.ruleSignals(plan, of: [.init(.selfHarm)]) & ~told != 0)
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), despair)
         h.send(fragment(2, at: 20, .customer), despair)
@@ -138,6 +138,22 @@ import Testing
         h.send(fragment(3, at: 40, .customer), join)
         #expect(h.kinds(.selfHarm).map(\.seq) == [3])
         #expect(h.alerts.last?.evidence.contains { $0.label == EvidenceLabel.joiningTheDead } == true)
+    }
+
+    /// An agent's rudeness that follows a milder one in new words and more negative alerts again,
+    /// once: the supervisor sees it grow, and a third phrase or the mild one again adds nothing.
+    @Test func clearerRudenessAlertsAgainOnce() {
+        var scorer = Scorer(lexicon: .embedded)
+        let curt = scorer.score("It's right there on page two. Device protection, added March fourth. You agreed to it when you upgraded.", learned: .agent)
+        let blaming = scorer.score("Well, maybe if you'd read what you signed, we wouldn't be having this conversation.", learned: .agent)
+        let dismissive = scorer.score("Honestly, what the store told you is not my problem. I can't refund anything, and frankly I've already explained this.", learned: .agent)
+        #expect(blaming.valence < curt.valence && dismissive.valence < blaming.valence)
+        var h = Harness()
+        h.send(fragment(1, at: 0, .agent), curt)
+        h.send(fragment(2, at: 20, .agent), blaming)
+        h.send(fragment(3, at: 40, .agent), dismissive)
+        h.send(fragment(4, at: 60, .agent), curt)
+        #expect(h.kinds(.agentMisconduct).map(\.seq) == [1, 2])
     }
 }
 

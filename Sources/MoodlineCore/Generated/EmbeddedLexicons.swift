@@ -65424,6 +65424,39 @@ iq above room temperature	-2.50	abuse
 an iq above room temperature	-2.50	abuse
 iq of room temperature	-2.50	abuse
 someone with a pulse	-1.50	abuse
+
+# --- a service that failed, told flatly: no feeling word, but no neutral line either (the parcel hasn't arrived; nobody's here; my power got shut off)
+hasn't arrived	-1.20	
+has not arrived	-1.20	
+still hasn't arrived	-1.50	
+haven't received	-1.20	
+have not received	-1.20	
+never received	-1.50	
+nobody came	-1.50	
+no one came	-1.50	
+nobody showed up	-1.50	
+no one showed up	-1.50	
+nobody's here	-1.20	
+no one's here	-1.20	
+nobody's picked up	-1.20	
+nobody picked up	-1.20	
+no one picked up	-1.20	
+nobody answered	-1.20	
+no one answered	-1.20	
+nobody answers	-1.20	
+no one answers	-1.20	
+got shut off	-1.50	
+been shut off	-1.50	
+was shut off	-1.50	
+got cut off	-1.50	
+been cut off	-1.50	
+was cut off	-1.50	
+won't connect	-1.20	
+won't boot	-1.30	
+without notice	-1.20	
+without any notice	-1.20	
+without warning	-1.00	
+never got any	-1.00	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -71141,14 +71174,14 @@ on9	0	@zh_insult
 个脑	0	@zh_insult
 猪脑子	0	@zh_insult
 脑子进水	0	@zh_insult
-进水	0	@zh_insult
+脑袋进水	0	@zh_insult
 被门夹	0	@zh_insult
 装屎	0	@zh_insult
 浆糊	0	@zh_insult
-装饰品	0	@zh_insult
+是装饰品	0	@zh_insult
 凑身高	0	@zh_insult
 充话费送的	0	@zh_insult
-欠费	0	@zh_insult
+欠费	0	@zh_outofcredit
 负的	0	@zh_insult
 被狗吃	0	@zh_insult
 屎忽	0	@zh_insult
@@ -72988,7 +73021,7 @@ smartone	0	@zh_comp
 我要去的那边	0	@sh_hint
 到了那边	0	@sh_hint
 发动机开着	0	@zh_method
-车库门关着	0	@zh_method
+车库门关着	0	@zh_method,@zh_garage
 写好了信	0	@zh_letterto
 写好信	0	@zh_letterto
 留了信	0	@zh_letterto
@@ -85686,6 +85719,22 @@ low b	0	@zh_insult
 抢救无效	0	@zh_passed
 没抢救过来	0	@zh_passed
 救唔返喇	0	@zh_passed
+
+# --- belongings shared out and the accounts left to the company, with a day to go (我打算下周二走。东西已经分好了。账户你们看着处理。)
+东西已经分好了	0	@zh_giveall
+东西都分好了	0	@zh_giveall
+东西分好了	0	@zh_giveall
+东西都分完了	0	@zh_giveall
+你们看着处理	0	@zh_nomatter
+你们看着办吧	0	@zh_nomatter
+
+# --- a policy waited for before "that thing" (我要等意外险生效了再……去做那件事)
+等它生效	0	@zh_policywait
+生效了再	0	@zh_policywait
+等保单生效	0	@zh_policywait
+等保险生效	0	@zh_policywait
+那件事	0	@zh_thatthing
+做那件事	0	@zh_thatthing
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -97239,6 +97288,18 @@ court见	-1.5	escalation
 自己攞命	-3.5	self_harm
 攞自己条命	-3.5	self_harm
 今天是我最后一天了	-3.0	self_harm
+
+# --- a service that failed, told flatly (我家突然停电了，也没有任何通知; 收到的货跟图片完全不一样; 你的意思是我不会用？)
+没有任何通知	-1.2	
+没有通知	-1.0	
+也没通知	-1.0	
+冇通知	-1.0	
+跟图片不一样	-1.2	
+跟图片完全不一样	-1.5	
+跟描述不一样	-1.2	
+停电了	-0.8	
+停水了	-0.8	
+你的意思是我	-1.0	
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -97318,6 +97379,7 @@ court见	-1.5	escalation
 @zh_beforego & @zh_lasttalk	self_harm	someone to talk to before going
 @zh_giveall & @zh_beforego	self_harm	giving it all away before going
 @zh_giveall & @zh_notlong	self_harm	giving it all away, not here for long
+@zh_policywait & @zh_thatthing	self_harm	a policy waited for before "that thing" (等意外险生效了再……去做那件事)
 @zh_gas & @zh_seal	self_harm	gas left leaking in a sealed room
 @zh_place & @zh_lasttalk	self_harm	at a high place, wanting a voice
 @zh_wound & @zh_selfdone	self_harm	a wound made by one's own hand
@@ -97483,6 +97545,7 @@ court见	-1.5	escalation
 @you ..2 @zh_have ..3 @zh_device ..4 @zh_insult	scope:thing_target	a box or a device of the listener's called bad
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
 @zh_insult ..4 @zh_insult	abuse	stacked insults
+@zh_insult ..1 @zh_outofcredit	abuse	a brain or an IQ out of credit (智商欠费了吧); arrears alone (您这个号码欠费三百元) are no insult
 @zh_insult ..4 @zh_demean	abuse	an insult, then contempt (臭打工的跟我拽什么拽)
 @zh_wherelive ..6 @zh_canfind	abuse	where the listener lives can be found
 @zh_canfind ..6 @zh_wherelive	abuse	where the listener lives can be found
