@@ -503,9 +503,9 @@ extension ClauseState {
     /// The most UTF-8 bytes from the end of someone else's 说 to the end of the comma after it
     /// (，is three bytes) for the next clause to be the words said.
     static let saidThenComma: Int32 = 4
-    /// The most UTF-8 bytes between a 说 and a fix for the fix to be what was said (说是已经修好了:
-    /// three characters).
-    static let claimedFix: Int32 = 9
+    /// The most UTF-8 bytes between a 说 and a fix for the fix to be what was said (说是已经修好了,
+    /// 說派工程師處理好了: up to five characters).
+    static let claimedFix: Int32 = 15
     /// The same for English, where a few words may stand between (told twice my loan was sorted).
     static let claimedFixLatin: Int32 = 32
 }

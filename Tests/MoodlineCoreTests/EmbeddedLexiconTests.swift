@@ -1725,5 +1725,33 @@ import Testing
         #expect(!score("I'm moving to Canada for good, flight leaves on the 3rd, can I still use my card over there?").categories.contains(.churn))
         #expect(score("我已經喺你哋分行坐咗三朝，一樣未處理到").categories.contains(.repeatContact))
     }
+
+    /// Taiwan and Hong Kong wording for leaving, suing, the media and a threat, and their traps: a
+    /// contract's end is the company left, not life; a port in, the next block, the rest sent, a
+    /// paper statement and collectors' calls are no leaving and no repeat.
+    @Test func taiwanAndHongKongLeavingSuingAndTheirTraps() {
+        let churn = score("約滿我就走ㄌ，不會續約，不用再打來推銷").categories
+        #expect(churn.contains(.churn) && !churn.contains(.selfHarm))
+        #expect(score("你哋再唔改善，我即刻過檔").categories.contains(.churn))
+        #expect(score("我下午就去法扶問問看要怎麼告你們").categories.contains(.escalation))
+        #expect(score("我朋友在電視台跑新聞，這題材他應該很有興趣").categories.contains(.escalation))
+        #expect(score("我會找到你的，不要以為躲在電話後面就沒事").categories.contains(.abuse))
+        for text in ["攜碼進來你們這邊需要什麼文件？我現在是用別家的", "嗰個司機好似傻咗咁，送錯咗去隔籬座，麻煩你哋幫手改地址再送",
+                     "呢張單我唔要喇，幫我cancel咗佢，其他照送", "唔該幫我取消咗個月結單郵寄，轉用電子結單",
+                     "建过档的，上次绝育就是在你们这儿做的"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+        #expect(!score("7702，王磊。已经逾期两个月了，催收电话每天打好几个，我现在一听到电话响就心慌").categories.contains(.repeatContact))
+        #expect(!score("刘女士您好，查到您这个号码欠费三百八十六元，从上个月开始一直没有缴，所以系统自动停机了。").categories.contains(.abuse))
+        #expect(score("有没有脑子啊你 智商欠费了吧").categories.contains(.abuse))
+    }
+
+    /// A fix the earlier contacts were told of, with words between the saying and the fix, is a
+    /// claim: the contacts counted before it still make a repeat.
+    @Test func aFixToldOfWithWordsBetweenIsAClaim() {
+        let repeatScore = score("這已經是這個月第三次反映了，前兩次都說派工程師處理好了，結果過幾天又斷，根本沒修好。")
+        #expect(repeatScore.categories.contains(.repeatContact) && !repeatScore.weakCategories.contains(.repeatContact))
+        #expect(!score("之前打过一次，后来派工程师来处理好了，这次是想问别的事").categories.contains(.repeatContact))
+    }
 }
 

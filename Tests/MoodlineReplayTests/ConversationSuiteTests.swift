@@ -98,9 +98,11 @@ import Testing
         Floor(name: "round89", recall: 0.96, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round90", recall: 0.95, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round91", recall: 0.92, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
+        Floor(name: "round92", recall: 0.96, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round93", recall: 0.95, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round94", recall: 0.92, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round95", recall: 0.94, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
+        Floor(name: "round96", recall: 0.96, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

@@ -48167,7 +48167,7 @@ don't need a return	0	@en_noreturn
 dont need a return	0	@en_noreturn
 no return ticket	0	@en_noreturn
 the gorge	0	@en_edge
-the quarry	0	@en_edge
+the quarry	0	@en_edge,@en_remote
 the dam	0	@en_edge
 the headland	0	@en_edge
 # --- not living to a time ahead (I don't plan to reach retirement), with @en_season
@@ -51735,7 +51735,6 @@ i won't be switching	0	@en_stay
 
 # --- a car's engine run somewhere out of the way (in the car at the quarry with the engine running); a breakdown waited out in a running car is not
 quarry	0	@en_remote
-the quarry	0	@en_remote
 the old quarry	0	@en_remote
 middle of nowhere	0	@en_remote
 the woods	0	@en_remote
@@ -72553,7 +72552,7 @@ n	0	@zh_num
 打滚	0	
 转网过来	0	
 携号转网过来	0	
-携码过来	0	
+携码过来	0	@zh_stayhere
 转过来	0	
 换过来	0	
 换来	0	
@@ -73938,7 +73937,7 @@ smartone	0	@zh_comp
 上级主管部门	0	@zh_auth
 行业主管部门	0	@zh_auth
 # --- says every time (他每次都说): words said
-每次都说	0	@say
+每次都说	0	@say,@zh_contact
 每次都讲	0	@say
 次次都话	0	@say
 # --- gone, of a person
@@ -80551,7 +80550,7 @@ fb群组	0	@zh_expose
 你们新出的	0	@zh_stayhere
 一样是你们家的	0	@zh_stayhere
 都是你们家的	0	@zh_stayhere
-其他业务都保留	0	@zh_stayhere
+其他业务都保留	0	@zh_stayhere,@zh_reststays
 其他都保留	0	@zh_stayhere
 新卡已经开好	0	@zh_stayhere
 新卡已经	0	@zh_stayhere
@@ -85628,7 +85627,6 @@ low b	0	@zh_insult
 其他的留着	0	@zh_reststays
 别的业务都留着	0	@zh_reststays
 其他业务保留	0	@zh_reststays
-其他业务都保留	0	@zh_reststays
 其他业务照常	0	@zh_reststays
 其他服务照常	0	@zh_reststays
 其他服务照常用	0	@zh_reststays
@@ -85735,6 +85733,54 @@ low b	0	@zh_insult
 等保险生效	0	@zh_policywait
 那件事	0	@zh_thatthing
 做那件事	0	@zh_thatthing
+
+# --- calls every day, which collectors make too (催收电话每天打好几个): a contact, whose is told beside it
+每天打	0	@zh_contact
+
+# --- a number ported in, from another company (攜碼進來你們這邊需要什麼文件？我現在是用別家的): coming over
+携码进来	0	@zh_stayhere
+携号转入	0	@zh_stayhere
+携号转网过来	0	@zh_stayhere
+
+# --- the next block or door as an address, not a rival (送錯咗去隔籬座)
+隔篱座	0	@third
+隔篱门口	0	@third
+隔壁栋	0	@third
+隔壁楼	0	@third
+
+# --- one order stopped and the rest sent as planned (呢張單我唔要喇，幫我cancel咗佢，其他照送)
+其他照送	0	@zh_reststays
+其他照寄	0	@zh_reststays
+其他照常送	0	@zh_reststays
+
+# --- a paper statement stopped for an electronic one (取消咗個月結單郵寄，轉用電子結單)
+月结单邮寄	0	@zh_oneoffcue
+结单邮寄	0	@zh_oneoffcue
+账单邮寄	0	@zh_oneoffcue
+纸本账单邮寄	0	@zh_oneoffcue
+
+# --- switching over, in Cantonese (我即刻過檔)
+即刻过档	0	@zh_churnalone
+我过档	0	@zh_churnalone
+要过档	0	@zh_churnalone
+过档去	0	@zh_churnalone
+
+# --- a story offered to the media (我朋友在電視台跑新聞，這題材他應該很有興趣)
+这题材	0	@zh_newsworthy
+这个题材	0	@zh_newsworthy
+很有兴趣	0	@zh_newsworthy
+会有兴趣	0	@zh_newsworthy
+会感兴趣	0	@zh_newsworthy
+好有兴趣	0	@zh_newsworthy
+有新闻价值	0	@zh_newsworthy
+
+# --- the listener to be found (我會找到你的，不要以為躲在電話後面就沒事)
+我会找到你	0	@zh_threat
+我会找到你的	0	@zh_threat
+
+# --- what the earlier contacts were told, said (前兩次都說派工程師處理好了，結果又斷): a claim, not a fix
+前两次都说	0	@say,@zh_contact
+前几次都说	0	@say,@zh_contact
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -97300,6 +97346,11 @@ court见	-1.5	escalation
 停电了	-0.8	
 停水了	-0.8	
 你的意思是我	-1.0	
+
+# --- suing the listener asked about as a step: a threat, not a question about procedure (我下午就去法扶問問看要怎麼告你們)
+怎么告你们	-2.0	escalation
+要怎么告你们	-2.0	escalation
+点样告你哋	-2.0	escalation
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -97648,6 +97699,7 @@ court见	-1.5	escalation
 @zh_stayhere & @zh_cancel|@zh_switch|@zh_leaveword	scope:negation	staying with the company (旧套餐关了 换成你们新出的那个)
 @zh_staying|@zh_stayhere	scope:staying	the customer says they are staying or coming over (还是用你们家, 你哋可以参考下)
 @zh_contractend ..3 @zh_gone|@zh_leaveword	churn	leaving when the contract ends (约满我即刻走)
+@zh_contractend & @zh_gone	scope:harmless_use	a contract's end told as the time to go: the company left, not life (約滿我就走ㄌ)
 @zh_cancel|@zh_portout|@zh_byebye|@zh_switch|@zh_comp|@zh_notwant|@zh_never|@zh_returngoods|@zh_churnalone	support:churn	words that can carry churn
 @zh_cancel ..6 @zh_acct	churn	closing the account
 @zh_acct ..6 @zh_cancel	churn	closing the account
@@ -97983,6 +98035,7 @@ court见	-1.5	escalation
 @zh_passed	scope:bereavement	the death of someone close told (老伴走了, 我妈去世了)
 @zh_family ..2 @zh_gone	scope:bereavement	a husband, wife or child gone (我先生走了以后)
 @zh_followdead|@zh_followhim	scope:joining_the_dead	going to someone or being with them again (我就去找老伴了, 再过一阵子就去找他)
+@zh_social & @zh_newsworthy	escalation	a story offered to the media (我朋友在電視台跑新聞，這題材他應該很有興趣)
 """####),
     ]
 }
