@@ -51680,20 +51680,20 @@ piss up in a brewery	0	@en_simplest
 find your own arse	0	@en_simplest
 find your arse	0	@en_simplest
 boil an egg	0	@en_simplest
-you can't	0	@en_youcant
-you cant	0	@en_youcant
-you cannot	0	@en_youcant
-you couldn't	0	@en_youcant
-you couldnt	0	@en_youcant
-you could not	0	@en_youcant
+you can't	0	@en_youcant,@you
+you cant	0	@en_youcant,@you
+you cannot	0	@en_youcant,@you
+you couldn't	0	@en_youcant,@you
+you couldnt	0	@en_youcant,@you
+you could not	0	@en_youcant,@you
 you lot couldn't	0	@en_youcant
 bet you can't	0	@en_youcant
 doubt you could	0	@en_youcant
 don't think you could	0	@en_youcant
 don't think you're qualified	0	@en_youcant
 dont think youre qualified	0	@en_youcant
-you're not qualified	0	@en_youcant
-you aren't qualified	0	@en_youcant
+you're not qualified	0	@en_youcant,@you
+you aren't qualified	0	@en_youcant,@you
 wouldn't trust you to	0	@en_youcant
 
 # --- a meeting in person the listener should fear (you'd better hope we never meet in person)
@@ -51717,7 +51717,6 @@ td bank	0	@competitor
 rbc	0	@competitor
 scotiabank	0	@competitor
 bmo	0	@competitor
-
 
 # --- a failure counted, beside an earlier contact (second time this month the direct debit's failed, and I already rang about the first one)
 second time	0	@count
