@@ -382,8 +382,8 @@ extension Engine {
         // A person at risk who says something new (a plan after despair, a means after a burden) is
         // heard again inside the episode, each time. An insult or an agent's rudeness that follows
         // a milder one ("it's right there on page two", then "if you'd read what you signed…"), in
-        // new words and more negative, alerts again once: enough for the supervisor to see it grow, not an alert per
-        // phrase. The same words again never do.
+        // new words and more negative, alerts again once: enough for the supervisor to see it
+        // grow, not an alert per phrase. The same words again never do.
         let mayRetell = kind == .selfHarm
             || (Self.retellsOnce(kind) && !(ongoing && e.retold) && context.score.valence < e.toldValence)
         let signals = mayRetell && evidence >= .rule
@@ -403,12 +403,12 @@ extension Engine {
         s.episodes[kind] = e
     }
 
-    /// The rules and patterns that stated `category` in the score, one bit each (hashed): what
-    /// an alert told, so a later statement can be known to say more.
+    /// The rules and patterns that stated `categories` in the score, with the words they matched,
+    /// one bit each (hashed): what an alert told, so a later statement can be known to say more.
     static func ruleSignals(_ score: Score, of categories: CategorySet) -> UInt64 {
         var bits: UInt64 = 0
         for hit in score.hits where categories.contains(hit.category) && !hit.isLearned {
-            let key = UInt64(hit.entry.rawValue) | UInt64(hit.pattern.map { $0.rawValue + 1 } ?? 0) << 32
+            let key = UInt64(hit.entry.rawValue) | UInt64(hit.pattern.map { $0.rawValue &+ 1 } ?? 0) << 32
             bits |= 1 << ((key &* 0x9E37_79B9_7F4A_7C15) >> 58)
         }
         return bits
