@@ -239,9 +239,10 @@ struct ClauseState {
             k += 1
         }
         for s in starting {
-            let id = patterns.starts[s]
-            let info = patterns.info[Int(id)]
-            if info.partCount == 1 {
+            let start = patterns.starts[s]
+            let id = start.pattern
+            if start.partCount == 1 {
+                let info = patterns.info[Int(id)]
                 var spans = PartSpans()
                 spans.append(start: utf8Start, end: utf8End)
                 complete(
@@ -266,8 +267,8 @@ struct ClauseState {
             p.pointee.negated = negatorPrecedes
             p.pointee.negatorsSeen = seenAfter
             p.pointee.endUnit = to
-            p.pointee.nextGap = patterns.gaps[Int(info.partOffset) + 1]
-            p.pointee.nextKey = patterns.partKeys[Int(info.partOffset) + 1]
+            p.pointee.nextGap = start.nextGap
+            p.pointee.nextKey = start.nextKey
             p.pointee.spans.reset(start: utf8Start, end: utf8End)
         }
         if isNegator { negators = seenAfter }

@@ -30,7 +30,7 @@ struct FrozenPatterns {
     /// `starts[startOffsets[k]..<startOffsets[k + 1]]`, each once, in the order of the lowest
     /// concept it begins with, then of its number.
     let startOffsets: UnsafeBufferPointer<Int32>
-    let starts: UnsafeBufferPointer<Int32>
+    let starts: UnsafeBufferPointer<Start>
     /// The fragment-wide patterns (`@a & @b`), checked once against all the fragment's concepts.
     let fragmentWide: UnsafeBufferPointer<FragmentWide>
     /// Per script (English, then Chinese) and concept, the fragment-wide patterns whose first
@@ -126,6 +126,16 @@ struct FrozenPatterns {
         }
     }
 
+    /// A pattern an entry begins, with what its second part needs copied in: an entry starts
+    /// tens of patterns, and reading each one's ``Info``, gap and key from three tables cost a
+    /// cache miss apiece, where a start range read in order streams.
+    struct Start {
+        var nextKey: PartKey
+        var pattern: Int32
+        var partCount: UInt8
+        var nextGap: UInt8
+    }
+
     struct FragmentWide {
         var first: ConceptSet
         var second: ConceptSet
@@ -208,8 +218,8 @@ struct FrozenPatterns {
         }
 
         /// For each concept set, the patterns an entry holding it begins (``FrozenPatterns/starts``).
-        func starts(for sets: [EntryConcepts]) -> (offsets: [Int32], starts: [Int32]) {
-            var offsets: [Int32] = [], starts: [Int32] = []
+        func starts(for sets: [EntryConcepts]) -> (offsets: [Int32], starts: [Start]) {
+            var offsets: [Int32] = [], starts: [Start] = []
             for set in sets {
                 offsets.append(Int32(starts.count))
                 for c in set.union.members {
@@ -217,7 +227,11 @@ struct FrozenPatterns {
                         let script = info[Int(id)].script
                         // Listed under each concept of its first part: begun once, under the lowest.
                         let seen = parts[Int(info[Int(id)].partOffset)].intersection(set.seen(by: script))
-                        if !seen.isEmpty && seen.first == c { starts.append(id) }
+                        guard !seen.isEmpty && seen.first == c else { continue }
+                        let first = Int(info[Int(id)].partOffset), count = info[Int(id)].partCount
+                        starts.append(Start(
+                            nextKey: count > 1 ? partKeys[first + 1] : .none, pattern: id, partCount: count,
+                            nextGap: count > 1 ? gaps[first + 1] : 0))
                     }
                 }
             }

@@ -57,6 +57,7 @@ enum LexiconCompiler {
             }
         }
         inheritValence(&out)
+        readPossessivesAsTheirNouns(&out)
         for source in sources where source.isModelFile {
             forEachLine(source.text) { lineNumber, line in readModelLine(line, file: source.name, line: lineNumber, into: &out, units: &units) }
         }
@@ -305,6 +306,29 @@ enum LexiconCompiler {
                 else if !tags.contains(.intensifier) && !tags.contains(.morpheme) { sum += weights[e] }
             }
             if !negated && sum < 0 { out.entries[entry].weight = max(-4, sum) }
+        }
+    }
+
+    /// A word written `x's` only inside a phrase ("my attorney's") is a word of its own, so
+    /// text never reaches the tokenizer's fallback that reads an unlisted possessive as its
+    /// noun: alone ("the attorney's got a copy") it would match nothing. It reads as its noun's
+    /// entry, as an unlisted one does.
+    private static func readPossessivesAsTheirNouns(_ out: inout Output) {
+        let arena = out.words.arenaBytes, offsets = out.words.offsetTable, lengths = out.words.lengthTable
+        for id in 0..<out.words.count {
+            let start = Int(offsets[id]), length = Int(lengths[id])
+            guard length > 3, arena[start + length - 2] == UInt8(ascii: "'"), arena[start + length - 1] == UInt8(ascii: "s") else { continue }
+            let word = TextUnit.wordBase | UInt32(id)
+            let node = out.trie.child(UnitTrie.root, word)
+            guard node < 0 || out.trie.terminal[Int(node)] < 0 else { continue }
+            let stemID = arena.withUnsafeBufferPointer { bytes in
+                let stem = UnsafeBufferPointer(rebasing: bytes[start..<(start + length - 2)])
+                return out.words.find(stem, hash: WordTable.hash(stem))
+            }
+            guard let stemID else { continue }
+            let stemNode = out.trie.child(UnitTrie.root, TextUnit.wordBase | stemID)
+            guard stemNode >= 0, case let entry = out.trie.terminal[Int(stemNode)], entry >= 0 else { continue }
+            _ = out.trie.insert([word], entry: entry)
         }
     }
 

@@ -1753,5 +1753,41 @@ import Testing
         #expect(repeatScore.categories.contains(.repeatContact) && !repeatScore.weakCategories.contains(.repeatContact))
         #expect(!score("之前打过一次，后来派工程师来处理好了，这次是想问别的事").categories.contains(.repeatContact))
     }
-}
 
+    /// Heights, pills and goodbyes in a trip's, a parent's or a move's business stay calm: a fear
+    /// of heights told, a bungee called off, pills bought for a mother, a recovery the doctor
+    /// confirms, a pet left for a spell, post not collected at an address. The same words said of
+    /// oneself, or a wish to die told after the recovery, stay self-harm.
+    @Test func heightsPillsAndAbsencesInRoutineBusinessAndTheirTraps() {
+        for text in ["第二天有一個山月吊橋跟高空步道，我有懼高症，站在橋上往下看就腿軟，想把那一項拿掉。",
+                     "我先生本來加購了高空彈跳，他後來想一想，從那麼高的橋上跳下去還是太嚇人了，也一起取消好了。",
+                     "你好，我在你们App上给我妈买了降压药和安眠药，想确认一下用量。",
+                     "我已經沒有想死的念頭了啦，醫生說我恢復得很好，今天只是要繳費。",
+                     "我已經冇再諗住死啦，醫生話我好返好多，今日淨係嚟交錢。",
+                     "我要出國讀書兩年，隻狗暫時交俾朋友湊，想問寵物保險點轉名？",
+                     "Yes, definitely keeping it. I just won't be around to get any post at this address after the 28th."] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["我站在桥上，不想活了", "医生说我恢复得很好，可是我还是不想活了", "我买了一瓶安眠药",
+                     "I won't be around much longer", "I just won't be around after the 28th"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+    }
+
+    /// Repeat contact told as a step done on the last contacts or a ticket closed on a fault that
+    /// stayed; a thing said again to this listener, or a lost card replaced, is neither a repeat
+    /// nor a leaving. A threat idiom aimed at the listener is abuse; its literal use is not.
+    @Test func stepsDoneBeforeClosedTicketsAndThreatIdiomsWithTheirTraps() {
+        #expect(score("again with the 'please restart your router', I did that the last four times").categories.contains(.repeatContact))
+        #expect(score("ticket #48213 was closed and the problem never went away").categories.contains(.repeatContact))
+        #expect(score("they closed my ticket but the problem never went away").categories.contains(.repeatContact))
+        #expect(!score("the library was closed but the pain never went away").categories.contains(.repeatContact))
+        #expect(!score("r u thick or something, I've said it 3 times").categories.contains(.repeatContact))
+        #expect(score("I've explained this to four different people now").categories.contains(.repeatContact))
+        #expect(!score("i need to cancel my card cos I lost it, can u send a new one").categories.contains(.churn))
+        #expect(score("don't you dare hang up on me, you gutless coward").categories.contains(.abuse))
+        #expect(score("我劝你说话注意点，惹毛了我让你吃不了兜着走").categories.contains(.abuse))
+        #expect(!score("这种东西吃不了兜着走，打包吧").categories.contains(.abuse))
+        #expect(score("you've just lost a customer of 12 years, congrats").categories.contains(.churn))
+    }
+}

@@ -38655,7 +38655,7 @@ email	0	@times
 emails	0	@times
 visit	0	@times,@en_oneoff
 visits	0	@times
-ticket	0	@times,@en_oneoff
+ticket	0	@times,@en_oneoff,@en_ticketword
 tickets	0	@times
 session	0	@times
 callback request	0	@times
@@ -39064,7 +39064,6 @@ how good you've been	0	@en_innocent
 loved it	0	@en_innocent
 everyone loved	0	@en_innocent
 they'll love it	0	@en_innocent
-congrats	0	@en_innocent
 a film	0	@en_innocent
 the movie	0	@en_innocent
 the mug	0	@en_innocent
@@ -43569,6 +43568,15 @@ in the same call	0	@en_notget
 in a single call	0	@en_notget
 on this one call	0	@en_notget
 in this one call	0	@en_notget
+i've said it	0	@en_saidit
+ive said it	0	@en_saidit
+i said it	0	@en_saidit
+i've typed it	0	@en_saidit
+i've spelled it	0	@en_saidit
+i've spelt it	0	@en_saidit
+i've repeated it	0	@en_saidit
+i've repeated myself	0	@en_saidit
+i've said this	0	@en_saidit
 
 # --- a threat one was going to make, until it was sorted (I was going to report you, but luckily; 本来想去PTT骂你们，结果你们比我还快)
 i was going to	0	@en_wasgoing
@@ -43690,7 +43698,6 @@ i'll be back	0	@en_duration
 be back on	0	@en_duration
 
 # --- a stated return or duration makes an absence temporary (won't be around for a week, disappear to a beach for the weekend, not waking up till noon; 消失几天)
-
 
 # --- negation of a fact (not, never, didn't, nobody): the compiler gives @negation to every entry that holds one of these words too (it still isn't, nobody ever rang), so a pattern may ask for it
 not	0	@negation
@@ -43856,6 +43863,19 @@ lost my wallet	0	@en_stolen
 lost my phone	0	@en_stolen
 lost my purse	0	@en_stolen
 lost my card	0	@en_stolen
+lost it	0	@en_stolen
+i lost it	0	@en_stolen
+lost my debit card	0	@en_stolen
+lost my credit card	0	@en_stolen
+lost my bank card	0	@en_stolen
+send a new one	0	@en_stolen
+send me a new one	0	@en_stolen
+a replacement card	0	@en_stolen
+replacement card	0	@en_stolen
+a new card	0	@en_stolen
+new card	0	@en_stolen
+card was cloned	0	@en_stolen
+card got cloned	0	@en_stolen
 
 # --- an authority named as a landmark ("the branch next to the police station")
 next to the	0	@en_nextto
@@ -44008,7 +44028,7 @@ the engineer	0	@en_worker
 the technician	0	@en_worker
 the driver	0	@en_worker
 the courier	0	@en_worker
-the delivery	0	@en_worker
+the delivery	0	@en_worker,@en_postdrop
 your parcel	0	@en_worker
 the parcel	0	@en_worker
 the van	0	@en_worker
@@ -45863,7 +45883,7 @@ never fixed it	0	@en_notwork
 haven't fixed it	0	@en_notwork
 hasn't fixed it	0	@en_notwork
 didn't fix it	0	@en_notwork
-never got fixed	0	@en_notwork
+never got fixed	0	@en_notwork,@still
 keeps not being fixed	0	@en_notwork
 still isn't fixed	0	@en_notwork
 # --- a fix claimed before (after your engineer fixed it last time; you keep saying it's fixed)
@@ -51802,6 +51822,79 @@ a permanent one	0	@en_permanent
 permanent one	0	@en_permanent
 a permanent solution	0	@en_permanent
 permanent solution	0	@en_permanent
+
+# --- a step the customer is told to take again, done on the last contacts ("again with the 'restart your router', I did that the last four times"); "again with the" is the weary idiom
+again with the	0	@again
+did that	0	@en_didthat
+done that	0	@en_didthat
+tried that	0	@en_didthat
+did all that	0	@en_didthat
+done all that	0	@en_didthat
+tried all that	0	@en_didthat
+did all of that	0	@en_didthat
+the last two times	0	@en_lastntimes
+the last three times	0	@en_lastntimes
+the last four times	0	@en_lastntimes
+the last five times	0	@en_lastntimes
+the last few times	0	@en_lastntimes
+the last several times	0	@en_lastntimes
+the last 2 times	0	@en_lastntimes
+the last 3 times	0	@en_lastntimes
+the last 4 times	0	@en_lastntimes
+the last 5 times	0	@en_lastntimes
+last few times	0	@en_lastntimes
+each time i called	0	@en_lastntimes,@contact
+every time i called	0	@en_lastntimes,@contact
+
+# --- a ticket closed while the fault goes on ("ticket #48213 was closed but the problem never went away")
+ticket was closed	0	@en_ticketclosed
+ticket got closed	0	@en_ticketclosed
+closed the ticket	0	@en_ticketclosed
+closed my ticket	0	@en_ticketclosed
+closed my case	0	@en_ticketclosed
+case was closed	0	@en_ticketclosed
+case got closed	0	@en_ticketclosed
+complaint was closed	0	@en_ticketclosed
+was closed	0	@en_closedword
+got closed	0	@en_closedword
+marked closed	0	@en_closedword
+never went away	0	@en_persisted
+never goes away	0	@en_persisted
+hasn't gone away	0	@en_persisted
+has not gone away	0	@en_persisted
+
+# --- the documents in a lawyer's or a journalist's hands ("attorney's already got a copy of the contract")
+got a copy	0	@en_handling
+has a copy	0	@en_handling
+have a copy	0	@en_handling
+already got a copy	0	@en_handling
+has all the emails	0	@en_handling
+has all the paperwork	0	@en_handling
+has the paperwork	0	@en_handling
+has everything	0	@en_handling
+looking over it	0	@en_handling
+looking over the contract	0	@en_handling
+going through the contract	0	@en_handling
+reviewing the contract	0	@en_handling
+drafting a letter	0	@en_handling
+on speed dial	0	@en_handling
+
+# --- not around for post, a delivery or a visit at an address (I just won't be around to get any post at this address after the 28th)
+get any post	0	@en_postdrop
+any post	0	@en_postdrop
+get post	0	@en_postdrop
+my post	0	@en_postdrop
+the mail	0	@en_postdrop
+any mail	0	@en_postdrop
+a delivery	0	@en_postdrop
+sign for it	0	@en_postdrop
+sign for the	0	@en_postdrop
+this address	0	@en_postdrop
+that address	0	@en_postdrop
+the address	0	@en_postdrop
+let the engineer in	0	@en_postdrop
+let them in	0	@en_postdrop
+
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -52803,6 +52896,11 @@ like sleeping on a cloud	2.6
 like a dream	2.0	
 upgraded us	2.0	
 let down	-1.8	
+don't you dare	-1.5	
+dont you dare	-1.5	
+don't u dare	-1.5	
+dont u dare	-1.5	
+do not dare	-1.5	
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -65510,6 +65608,7 @@ never got any	-1.00
 @if @en_isubj ..3 @die	self_harm	if I were gone
 @self ..3 @en_wontbe ..3 @en_alivex	self_harm	won't be around
 @en_wontbe ..3 @en_alivex ..4 @plan_time	self_harm	won't be around after a time
+@en_wontbe ..3 @en_alivex ..6 @en_postdrop	scope:harmless_use	not around for post, a delivery or a visit at an address (I just won't be around to get any post at this address after the 28th)
 @en_gone	self_harm	after I'm gone
 @goodbye|@en_byeword & @en_hiddenmeaning	self_harm	a goodbye whose meaning was kept from them
 @farewell_act ..8 @en_gone|@plan_time|@goodbye	self_harm	putting affairs in order
@@ -65701,6 +65800,7 @@ never got any	-1.00
 @en_nottype ..10 @complain|@sue|@lawyer|@court|@police|@regulator|@media|@public|@social|@expose|@cancel|@switch|@leave	scope:negation	not the kind who complains or leaves
 @police & @en_docask	scope:procedure	routine report: what the police need
 @en_stolen & @police	scope:procedure	a theft or a loss reported to the police
+@en_stolen & @cancel	scope:one_off	a lost or stolen card or phone cancelled to be replaced, not the company left (cancel my card cos I lost it, can u send a new one)
 @en_endedup ..6 @complain|@regulator|@sue|@court|@lawyer|@police|@media|@public|@social	scope:elsewhere	a past dispute told to its end (ended up filing a complaint with the Better Business Bureau)
 @en_bodysorts	scope:thing_target	an outside body will sort the company out (I'll file with the CCTS, they'll sort you out)
 @en_workat ..3 @regulator|@police|@court	scope:reported	someone works at a regulator, the police or a court (my brother works at the Ombudsman); one at a paper may well write
@@ -65776,6 +65876,8 @@ never got any	-1.00
 @en_fixattempt ..5 @times	scope:other_party	tries at a fix of one's own
 @en_everyone ..2 @contact|@en_say	scope:other_party	others' word, not a contact of the speaker's
 @you ..2 @en_keepcall	scope:other_party	the company keeps contacting the speaker
+@en_saidit @count|@en_num @times	scope:this_call	said several times to this listener (r u thick or something, I've said it 3 times)
+@en_saidit @count	scope:this_call	said several times to this listener (I've said it twice now)
 @en_notget	scope:this_call	said again to a listener who did not get it
 @en_askedback	scope:this_call	asked to ring back with something (they asked me to ring back with the serial number)
 @en_saidcall & @en_thatwas	repeat	a callback promised long ago
@@ -65789,6 +65891,9 @@ never got any	-1.00
 @en_saidfixed ..10 @again|@still|@en_notwork	repeat	said to be fixed before, and it is not
 @en_lastcall ..10 @again|@still|@en_notwork	repeat	not working since the last call
 @still	repeat	still unresolved
+@en_ticketclosed & @still|@en_notwork|@en_persisted	repeat	a ticket closed while the fault goes on (they closed my ticket but the problem never went away)
+@en_ticketword ..3 @en_closedword ..10 @still|@en_notwork|@en_persisted	repeat	a ticket closed while the fault goes on, its number between (ticket #48213 was closed but the problem never went away)
+@en_didthat ..4 @en_lastntimes	repeat	a step the customer is told to take again, done on the last contacts (I did that the last four times)
 # --- repeat scope
 @en_settled	scope:settled	the matter settled since
 @en_first	scope:negation	first contact
@@ -74244,11 +74349,11 @@ bxhl	0	@zh_shterm
 吃多少片会死	0	@zh_shterm
 多少颗会死	0	@zh_shterm
 食几多会死	0	@zh_shterm
-站在河边	0	@zh_shterm
-站在桥上	0	@zh_shterm
-站在天台	0	@zh_shterm
-在天台上	0	@zh_shterm
-站在楼顶	0	@zh_shterm
+站在河边	0	@zh_shterm,@zh_place
+站在桥上	0	@zh_shterm,@zh_place
+站在天台	0	@zh_shterm,@zh_place
+在天台上	0	@zh_shterm,@zh_place
+站在楼顶	0	@zh_shterm,@zh_place
 我要是死了	0	@zh_shterm,@self
 要是我死了	0	@zh_shterm
 我死了以后	0	@zh_shterm,@self
@@ -85780,6 +85885,49 @@ low b	0	@zh_insult
 # --- what the earlier contacts were told, said (前兩次都說派工程師處理好了，結果又斷): a claim, not a fix
 前两次都说	0	@say,@zh_contact
 前几次都说	0	@say,@zh_contact
+
+# --- a fear of heights told, or legs gone weak looking down (我有懼高症，站在橋上往下看就腿軟): a trip's worry, not a plan
+恐高	0	@zh_fearheight
+恐高症	0	@zh_fearheight
+惧高	0	@zh_fearheight
+惧高症	0	@zh_fearheight
+怕高	0	@zh_fearheight
+有畏高症	0	@zh_fearheight
+畏高	0	@zh_fearheight
+腿软	0	@zh_fearheight
+脚软	0	@zh_fearheight
+腿就软	0	@zh_fearheight
+脚都软	0	@zh_fearheight
+
+# --- a bungee or a zip line booked on a trip (我先生本來加購了高空彈跳)
+高空弹跳	0	@zh_sportjump
+高空跳伞	0	@zh_sportjump
+滑翔伞	0	@zh_sportjump
+飞索	0	@zh_sportjump
+高空滑索	0	@zh_sportjump
+
+# --- medicine bought for a parent or a child (给我妈买了降压药和安眠药，想确认一下用量): the word for whom, before the relative
+给	0	@zh_forsb
+帮	0	@zh_forsb
+替	0	@zh_forsb
+俾	0	@zh_forsb
+
+# --- a recovery the doctor confirms (我已經沒有想死的念頭了啦，醫生說我恢復得很好)
+医生话	0	@zh_illage
+恢复得很好	0	@zh_wellnow
+恢复得不错	0	@zh_wellnow
+恢复得好好	0	@zh_wellnow
+恢复得几好	0	@zh_wellnow
+好返好多	0	@zh_wellnow
+好返好多喇	0	@zh_wellnow
+好了很多	0	@zh_wellnow
+稳定很多	0	@zh_wellnow
+
+# --- a pet left with someone for a spell (隻狗暫時交俾朋友湊，我要出國讀書兩年)
+暂时	0	@zh_forawhile
+临时	0	@zh_forawhile
+一阵子	0	@zh_forawhile
+这段时间	0	@zh_forawhile
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -92423,6 +92571,13 @@ bu xiang huo	-3.5	self_harm
 你给我等着	-3.5	abuse
 等着瞧	-3.5	abuse
 走着瞧	-3.5	abuse
+让你吃不了兜着走	-3.5	abuse
+叫你吃不了兜着走	-3.5	abuse
+你吃不了兜着走	-3.5	abuse
+你们吃不了兜着走	-3.5	abuse
+没你好果子吃	-3.5	abuse
+有你好受的	-3.5	abuse
+有你好睇	-3.5	abuse
 你给我记住	-3.5	abuse
 你给我小心点	-3.5	abuse
 小心点你	-3.5	abuse
@@ -97552,6 +97707,8 @@ court见	-1.5	escalation
 @zh_past & @zh_recovered	scope:recovered	a dark time told as past and recovered from (前两年老想不开，现在早走出来了)
 @zh_thattime & @zh_nowfine	scope:recovered	a dark time long ago, over now (以前有段时间我真不想活了 现在都过去了)
 @zh_past & @zh_nowfine	scope:recovered	a dark time before, steady now (我之前有一段時間不想活，但看了醫生現在很穩定)
+@zh_illage ..4 @zh_wellnow	scope:recovered	a recovery the doctor confirms (我已經沒有想死的念頭了啦，醫生說我恢復得很好)
+@zh_illage & @zh_wellnow	scope:recovered	a recovery the doctor confirms, the dark time told before it past (我已經沒有想死的念頭了啦，醫生說我恢復得很好)
 @zh_thattime & @zh_recovered	scope:recovered	a dark time long ago, recovered from (我以前也有想过自杀，不过现在好很多了)
 @zh_die ..2 @zh_gamecount	scope:harmless_use	dying hundreds of times, in a game (这个boss我死了八百回了)
 @zh_giveall|@zh_entrust|@zh_letterto & @zh_timeshort	self_harm	things handed over, and one's time short
@@ -97865,6 +98022,9 @@ court见	-1.5	escalation
 @zh_ownpolicy & @zh_suicideword	self_harm	the suicide clause of one's own policy (我这份下周刚好满两年)
 @zh_mundane & @zh_highest|@zh_place	scope:harmless_use	a rooftop for an ordinary task (我在楼顶天台晒被子)
 @zh_sportjump & @zh_lookdown|@zh_shterm|@zh_plunge|@zh_highest|@zh_place	scope:harmless_use	a jump for sport (要去玩跳伞，从飞机上跳下去算高风险项目吗)
+@zh_fearheight & @zh_lookdown|@zh_place|@zh_highest|@zh_plunge	scope:harmless_use	a fear of heights told (我有懼高症，站在橋上往下看就腿軟，想把那一項拿掉)
+@zh_forsb @zh_kin ..4 @zh_ready ..5 @zh_method	scope:harmless_use	medicine bought for a parent or a child (给我妈买了降压药和安眠药，想确认一下用量)
+@zh_forawhile ..3 @zh_entrust	scope:harmless_use	a pet or a thing left with someone for a spell (隻狗暫時交俾朋友湊)
 @zh_ifsomething & @zh_nomess	self_harm	if something happened, no mess left behind (如果我出咗事 我唔想留一堆手尾)
 @zh_pillstaken & @zh_leavemebe	self_harm	pills taken, and leave me be (药吃了 别管我)
 @zh_suicideword & @zh_whengone	self_harm	a suicide clause asked about, for after the speaker is gone (等我走咗之后 自杀条款系咪一年就过)
