@@ -41,6 +41,10 @@ struct FrozenPatterns {
     let wideRules: UnsafeBufferPointer<Int32>
     /// The concepts that begin some fragment-wide pattern, per script.
     let wideFirsts: EntryConcepts
+    /// The concepts of the `scope:parting` and `scope:jumping` patterns: a self-harm statement
+    /// that rests on them alone is what an earlier line of the conversation may explain.
+    let partingWords: EntryConcepts
+    let jumpingWords: EntryConcepts
     /// Per pattern, the concepts one of which its fragment must have for its category to
     /// stand (`needs:`); mostly empty.
     let needs: UnsafeBufferPointer<ConceptSet>
@@ -155,6 +159,8 @@ struct FrozenPatterns {
         /// ``FrozenPatterns/wideOffsets`` and ``FrozenPatterns/wideRules`` before flattening.
         var wideByConcept = [[Int32]](repeating: [], count: 2 * ConceptSet.capacity)
         var wideFirsts = EntryConcepts()
+        var partingWords = EntryConcepts()
+        var jumpingWords = EntryConcepts()
         var families = [EntryConcepts](repeating: EntryConcepts(), count: Category.allCases.count)
 
         init(_ patterns: [Pattern]) {
@@ -172,6 +178,12 @@ struct FrozenPatterns {
                 }
             }
             for (id, pattern) in patterns.enumerated() {
+                if case .scope(let cue) = pattern.output, cue == .parting || cue == .jumping {
+                    for part in pattern.parts {
+                        let words = EntryConcepts(part, script: pattern.script)
+                        if cue == .parting { partingWords.formUnion(words) } else { jumpingWords.formUnion(words) }
+                    }
+                }
                 let kind: UInt8, value: UInt8
                 switch pattern.output {
                 case .category(let c): (kind, value) = (0, c.rawValue)

@@ -81,6 +81,19 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// Going to someone or being with them again ("I'll be joining her soon", 我就去找老伴了): a
     /// visit, unless the conversation told of their death. Cancels no category.
     case joiningTheDead
+    /// A move away or a long stay abroad told ("I'm moving abroad at the end of the month",
+    /// 我们下个月移民): what goodbyes and things given away later in the same conversation are
+    /// part of. Cancels no category.
+    case moveAway
+    /// Goodbyes said or things given away ("said my goodbyes", 家具都送人了): a move's business
+    /// when the conversation told of one. Cancels no category.
+    case parting
+    /// A jump for sport told (a skydive, a bungee: 想加訂那個高空跳傘的行程): what jumping and
+    /// heights later in the same conversation are part of. Cancels no category.
+    case sportJump
+    /// Jumping or falling spoken of (從飛機上跳下去, 沒跳成): a sport's business when the
+    /// conversation told of one. Cancels no category.
+    case jumping
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -110,6 +123,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .staying: "staying"
         case .bereavement: "bereavement"
         case .joiningTheDead: "joining_the_dead"
+        case .moveAway: "move_away"
+        case .parting: "parting"
+        case .sportJump: "sport_jump"
+        case .jumping: "jumping"
         }
     }
 
@@ -141,6 +158,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .staying: "the customer says they are staying"
         case .bereavement: "the death of someone close told"
         case .joiningTheDead: "going to someone, or being with them again"
+        case .moveAway: "a move away told"
+        case .parting: "goodbyes said or things given away"
+        case .sportJump: "a jump for sport told"
+        case .jumping: "jumping or falling spoken of"
         }
     }
 
@@ -171,7 +192,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .selfTarget: [.init(.abuse), .init(.rude)]
         case .listenerTarget, .companyGoodbye, .harmlessUse: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
-        case .jest, .theirFeeling, .recovered, .bereavement, .joiningTheDead: []
+        case .jest, .theirFeeling, .recovered, .bereavement, .joiningTheDead, .moveAway, .parting, .sportJump, .jumping: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget, .otherTarget: [.init(.abuse), .init(.rude)]

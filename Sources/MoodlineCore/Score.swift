@@ -70,13 +70,26 @@ public struct Score: Sendable, Equatable {
     /// a visit told plainly ("I'll be joining her soon", 等这礼拜过完，我就去找老伴了): self-harm
     /// when the conversation told of their death.
     public var speaksOfJoiningTheDead: Bool
+    /// Whether the fragment tells of a move away or a long stay abroad ("I'm moving to Lisbon at
+    /// the end of the month", 我下个月移民去加拿大).
+    public var toldOfAMove: Bool
+    /// Whether the fragment speaks of goodbyes said or things given away ("said my goodbyes to
+    /// everyone", 东西都送人了): a move's business when the conversation told of one.
+    public var speaksOfParting: Bool
+    /// Whether the fragment tells of a jump for sport (a skydive, a bungee, 高空跳傘).
+    public var toldOfASportJump: Bool
+    /// Whether the fragment speaks of jumping or falling (從飛機上跳下去, 沒跳成): a sport's
+    /// business when the conversation told of one.
+    public var speaksOfJumping: Bool
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
         weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, isStory: Bool = false,
         scopedCategories: CategorySet = [], isLean: Bool = false, asksAfterSafety: Bool = false,
-        pointsOutside: Bool = false, toldOfADeath: Bool = false, speaksOfJoiningTheDead: Bool = false
+        pointsOutside: Bool = false, toldOfADeath: Bool = false, speaksOfJoiningTheDead: Bool = false,
+        toldOfAMove: Bool = false, speaksOfParting: Bool = false,
+        toldOfASportJump: Bool = false, speaksOfJumping: Bool = false
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -95,6 +108,10 @@ public struct Score: Sendable, Equatable {
         self.pointsOutside = pointsOutside
         self.toldOfADeath = toldOfADeath
         self.speaksOfJoiningTheDead = speaksOfJoiningTheDead
+        self.toldOfAMove = toldOfAMove
+        self.speaksOfParting = speaksOfParting
+        self.toldOfASportJump = toldOfASportJump
+        self.speaksOfJumping = speaksOfJumping
     }
 }
 

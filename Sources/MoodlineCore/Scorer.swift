@@ -1186,7 +1186,23 @@ private struct RuleState {
             pointsOutside: clause.advised,
             toldOfADeath: allCues.contains(ScopeCues(.bereavement)),
             // A move to be near the family ("…rather be with her family in Leeds") is no joining.
-            speaksOfJoiningTheDead: allCues.contains(ScopeCues(.joiningTheDead)) && !allCues.contains(ScopeCues(.harmlessUse))
+            speaksOfJoiningTheDead: allCues.contains(ScopeCues(.joiningTheDead)) && !allCues.contains(ScopeCues(.harmlessUse)),
+            toldOfAMove: allCues.contains(ScopeCues(.moveAway)),
+            speaksOfParting: allCues.contains(ScopeCues(.parting)) && selfHarmRests(on: clause.patterns.partingWords),
+            toldOfASportJump: allCues.contains(ScopeCues(.sportJump)),
+            speaksOfJumping: allCues.contains(ScopeCues(.jumping)) && selfHarmRests(on: clause.patterns.jumpingWords)
         )
+    }
+
+    /// Whether every rule statement of self-harm in the fragment is made with `words` (a goodbye,
+    /// a thing given away, a jump): what an earlier line may explain. A burden or a means beside
+    /// them is not.
+    func selfHarmRests(on words: EntryConcepts) -> Bool {
+        for k in 0..<hits.count {
+            let hit = hits[k]
+            guard hit.category == .selfHarm && !hit.isLearned else { continue }
+            guard concepts(of: hit).intersects(words) else { return false }
+        }
+        return true
     }
 }

@@ -17,6 +17,15 @@ struct FragmentContext {
     /// (``Score/speaksOfJoiningTheDead``), and the line reads as self-harm: a disclosure, though
     /// the learned layer alone stated it.
     var joinsTheDead = false
+    /// The line reads as self-harm on words an earlier line of the customer's explains: goodbyes
+    /// or things given away after a move away was told (``Score/speaksOfParting``), jumping after
+    /// a skydive was booked (``Score/speaksOfJumping``). Likely that business, so the statement
+    /// waits for more, as a weak one does, and the line's despair is not counted.
+    var explainedByAnEarlierLine = false
+    /// The line tells of a death the customer already told of, and only the learned layer reads
+    /// self-harm in it (我父亲上个月去世了… then 人都不在了，我不想这个号突然打不通): the statement
+    /// waits for more, as a weak one does.
+    var mournsTheDead = false
 }
 
 extension Engine {
@@ -82,6 +91,17 @@ extension Engine {
             context.prosody = assessment
             context.arousal = fusedArousal(text: score.arousal, prosody: assessment, prosodyShare: Float(config.prosody.share))
         }
+        if fragment.speaker == .customer {
+            // "I'm moving abroad at the end of the month", then four lines on "I've given away most
+            // of my furniture and said my goodbyes"; a skydive booked, then 反正都要從飛機上跳下去了:
+            // that business, unless more is said.
+            if score.toldOfAMove { s.customerToldOfAMove = true }
+            if score.toldOfASportJump { s.customerToldOfASportJump = true }
+            context.explainedByAnEarlierLine = score.categories.contains(.selfHarm)
+                && ((score.speaksOfParting && s.customerToldOfAMove) || (score.speaksOfJumping && s.customerToldOfASportJump))
+            context.mournsTheDead = score.toldOfADeath && s.customerToldOfADeath
+                && score.categories.contains(.selfHarm) && !score.ruleCategories.contains(.selfHarm)
+        }
         let echo = fragment.speaker == .customer ? Echo.of(fragment.text, after: s.lastAgentText) : nil
         // Looked for only where it could tell sarcasm: glad words from an unhappy customer.
         let laterEcho = fragment.speaker == .customer && echo == nil && score.valence >= Self.gladEcho
@@ -89,10 +109,12 @@ extension Engine {
         // An agent tells of their own load or rush, or stumbles over their words.
         let strained = fragment.speaker == .agent
             && (score.ruleCategories.contains(.strain) || Stammer.isHeard(in: fragment.text))
-        let mood = Self.mood(
+        var mood = Self.mood(
             score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
             echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained, priorValence: s.customer.valence,
             laterEcho: laterEcho)
+        // The despair a self-harm reading gives quiet words is the move's business here too.
+        if context.explainedByAnEarlierLine { mood.valence = max(mood.valence, 0) }
         let priorNegative = -s.customer.valence
         // A customer line with no feeling in it (a reference number, "Okay.") says nothing of the
         // mood: it moves the smoothed valence at half weight, so a complaint told between the
@@ -361,6 +383,7 @@ extension Engine {
         let joinsTheDead = kind == .selfHarm && context.joinsTheDead
         let evidence: Episode.Evidence =
             joinsTheDead ? .rule
+            : kind == .selfHarm && (context.explainedByAnEarlierLine || context.mournsTheDead) ? .weak
             : context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weak
             : !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
             : .model

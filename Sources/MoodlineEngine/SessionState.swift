@@ -30,6 +30,12 @@ struct SessionState: Sendable {
     /// The customer told of the death of someone close (老伴走了以后): going to them later in the
     /// conversation is self-harm.
     var customerToldOfADeath = false
+    /// The customer told of a move away (移民, "moving to Lisbon"): goodbyes and things given
+    /// away later in the conversation are the move's business.
+    var customerToldOfAMove = false
+    /// The customer told of a jump for sport (a skydive booked): jumping spoken of later is the
+    /// sport's business.
+    var customerToldOfASportJump = false
     /// The agent's last final line (the fragment's own string, kept, not copied): what a
     /// customer's echo hands back.
     var lastAgentText = ""

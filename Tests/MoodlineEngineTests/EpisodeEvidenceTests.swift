@@ -155,5 +155,50 @@ import Testing
         h.send(fragment(4, at: 60, .agent), curt)
         #expect(h.kinds(.agentMisconduct).map(\.seq) == [1, 2])
     }
-}
 
+    /// Goodbyes and things given away after the customer told of a move abroad are the move's
+    /// business: the statement waits for more, and alone it still alerts. A burden told in the
+    /// same breath (这些年我一直是家里的累赘) is no move's, and alerts after the move too.
+    @Test func partingAfterAMoveWaitsButABurdenDoesNot() {
+        var scorer = Scorer(lexicon: .embedded)
+        let move = scorer.score("Hi Priya. I'm moving to Portugal at the end of the month, for good, and I need to sort out my accounts.")
+        let parting = scorer.score("It's been a strange few weeks. I've given away most of the furniture and I've been saying goodbye to everyone at church.")
+        #expect(move.toldOfAMove && !move.categories.contains(.selfHarm))
+        #expect(parting.speaksOfParting && parting.categories.contains(.selfHarm))
+        var alone = Harness()
+        alone.send(fragment(1, at: 0, .customer), parting)
+        #expect(alone.kinds(.selfHarm).map(\.seq) == [1])
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), move)
+        h.send(fragment(2, at: 20, .customer), parting)
+        #expect(h.kinds(.selfHarm).isEmpty)
+        let moving = scorer.score("你好，想约个搬家，下周六上午，从杭州拱墅区到绍兴柯桥。")
+        let burden = scorer.score("该交代的我都交代好了，卡里的钱、猫，都托付给她了。这些年我一直是家里的累赘，我走了她们就轻松了。")
+        #expect(moving.toldOfAMove && !burden.speaksOfParting && burden.categories.contains(.selfHarm))
+        var c = Harness()
+        c.send(fragment(1, at: 0, .customer), moving)
+        c.send(fragment(2, at: 20, .customer), burden)
+        #expect(c.kinds(.selfHarm).map(\.seq) == [2])
+    }
+
+    /// A jump spoken of after a skydive was booked waits for more; a death the customer already
+    /// told of, spoken of again (人都不在了), is not read as the customer's own by the learned
+    /// layer alone.
+    @Test func aJumpAfterASkydiveAndTheDeadSpokenOfAgainWait() {
+        var scorer = Scorer(lexicon: .embedded)
+        let booked = scorer.score("你好，我下個月要跟團去澳洲凱恩斯，想加訂那個高空跳傘的行程。")
+        let jump = scorer.score("一萬四千呎好了，反正都要從飛機上跳下去了，乾脆跳最高的。")
+        #expect(booked.toldOfASportJump && jump.speaksOfJumping && jump.categories.contains(.selfHarm))
+        var h = Harness()
+        h.send(fragment(1, at: 0, .customer), booked)
+        h.send(fragment(2, at: 20, .customer), jump)
+        #expect(h.kinds(.selfHarm).isEmpty)
+        let death = scorer.score("你好，我父亲上个月去世了，他名下有一个手机号，想问问怎么过户到我名下。")
+        let gone = scorer.score("那就放心了。人都不在了，我不想这个号突然打不通，我妈会难受。")
+        #expect(death.toldOfADeath && gone.toldOfADeath && !gone.ruleCategories.contains(.selfHarm))
+        var d = Harness()
+        d.send(fragment(1, at: 0, .customer), death)
+        d.send(fragment(2, at: 20, .customer), gone)
+        #expect(d.kinds(.selfHarm).isEmpty)
+    }
+}

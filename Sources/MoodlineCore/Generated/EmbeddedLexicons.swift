@@ -51468,9 +51468,9 @@ one last time	0	@en_lastcrossing
 one more time	0	@en_lastcrossing
 for the last time	0	@en_lastcrossing
 # --- an account closed for a change of life, not for a rival (I'm moving away and won't need it; the business is closing): no threat to leave
-relocating	0	@en_lifechange
+relocating	0	@en_lifechange,@en_emigrate
 we're relocating	0	@en_lifechange
-i'm relocating	0	@en_lifechange
+i'm relocating	0	@en_lifechange,@en_emigrate
 moving away	0	@en_lifechange
 moving abroad	0	@en_lifechange
 moving overseas	0	@en_lifechange
@@ -51512,7 +51512,7 @@ work mobile	0	@en_lifechange
 work gives me	0	@en_lifechange
 work provides	0	@en_lifechange
 employer pays	0	@en_lifechange
-emigrate	0	@en_lifechange
+emigrate	0	@en_lifechange,@en_emigrate
 relocated	0	@en_lifechange
 relocation	0	@en_lifechange
 transferred to	0	@en_lifechange
@@ -51888,6 +51888,11 @@ the mail	0	@en_postdrop
 any mail	0	@en_postdrop
 a delivery	0	@en_postdrop
 sign for it	0	@en_postdrop
+collect post	0	@en_postdrop
+collect the post	0	@en_postdrop
+collect my post	0	@en_postdrop
+collect mail	0	@en_postdrop
+post here	0	@en_postdrop
 sign for the	0	@en_postdrop
 this address	0	@en_postdrop
 that address	0	@en_postdrop
@@ -51895,6 +51900,26 @@ the address	0	@en_postdrop
 let the engineer in	0	@en_postdrop
 let them in	0	@en_postdrop
 
+# --- someone else suing the speaker (the other driver has hired a lawyer and is suing me): the other side's action
+suing me	0	@en_dare
+is suing me	0	@en_dare
+are suing me	0	@en_dare
+sued me	0	@en_dare
+has sued me	0	@en_dare
+served with the papers	0	@en_dare
+served with papers	0	@en_dare
+
+# --- an add-on never used (I work from home now and never use it): no leaving
+never use it	0	@en_lifechange
+never use them	0	@en_lifechange
+never used it	0	@en_lifechange
+hardly ever use it	0	@en_lifechange
+rarely use it	0	@en_lifechange
+their lawyer	0	@en_dare
+their lawyers	0	@en_dare
+their solicitor	0	@en_dare
+their attorney	0	@en_dare
+the other side's lawyer	0	@en_dare
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66093,6 +66118,11 @@ never got any	-1.00
 # --- context a conversation carries: the death of someone close told, then going to them (the engine reads the two together)
 @en_bereaved	scope:bereavement	the death of someone close told (since my wife passed)
 @en_joindead	scope:joining_the_dead	going to someone or being with them again (I'll be joining her soon)
+@en_emigrate|@en_movehouse|@en_moveout	scope:move_away	a move away told (I'm moving abroad at the end of the month, to Lisbon)
+@switch ..2 @en_lifechange	scope:move_away	a move to a country told (I'm moving to Portugal at the end of the month, for good)
+@goodbye|@farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:parting	goodbyes said or things given away (I've given away most of my furniture and said my goodbyes)
+@en_pastime	scope:sport_jump	a jump or a climb for sport told (we've booked a tandem skydive for Saturday)
+@en_jumpdown|@en_height	scope:jumping	a jump or a height spoken of (I'll be jumping out of a plane at 14,000 feet)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -85901,7 +85931,6 @@ low b	0	@zh_insult
 
 # --- a bungee or a zip line booked on a trip (我先生本來加購了高空彈跳)
 高空弹跳	0	@zh_sportjump
-高空跳伞	0	@zh_sportjump
 滑翔伞	0	@zh_sportjump
 飞索	0	@zh_sportjump
 高空滑索	0	@zh_sportjump
@@ -85928,6 +85957,17 @@ low b	0	@zh_insult
 临时	0	@zh_forawhile
 一阵子	0	@zh_forawhile
 这段时间	0	@zh_forawhile
+
+# --- a jump or a fall spoken of after a skydive was told (反正都要從飛機上跳下去了; 如果天氣不好沒跳成會怎樣)
+没跳成	0	@zh_jumpword
+跳最高	0	@zh_jumpword
+
+# --- the one who died spoken of as gone (人都不在了，我不想这个号突然打不通): their death, not the speaker's
+人都不在了	0	@zh_passed
+人已经不在了	0	@zh_passed
+人不在了	0	@zh_passed
+人都走了	0	@zh_passed
+人都冇咗	0	@zh_passed
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -98194,6 +98234,10 @@ court见	-1.5	escalation
 @zh_passed	scope:bereavement	the death of someone close told (老伴走了, 我妈去世了)
 @zh_family ..2 @zh_gone	scope:bereavement	a husband, wife or child gone (我先生走了以后)
 @zh_followdead|@zh_followhim	scope:joining_the_dead	going to someone or being with them again (我就去找老伴了, 再过一阵子就去找他)
+@zh_emigrate|@zh_movehouse	scope:move_away	a move away told (我们下个月移民加拿大)
+@zh_bye|@zh_saidbye|@zh_giveall|@zh_entrust|@zh_petnewhome	scope:parting	goodbyes said or things given away (家具都送人了，邻居也都道别过了)
+@zh_sportjump	scope:sport_jump	a jump for sport told (我下個月要跟團去澳洲，想加訂那個高空跳傘的行程)
+@zh_lookdown|@zh_plunge|@zh_jumpword	scope:jumping	a jump or a fall spoken of (反正都要從飛機上跳下去了)
 @zh_social & @zh_newsworthy	escalation	a story offered to the media (我朋友在電視台跑新聞，這題材他應該很有興趣)
 """####),
     ]
