@@ -1790,4 +1790,21 @@ import Testing
         #expect(!score("这种东西吃不了兜着走，打包吧").categories.contains(.abuse))
         #expect(score("you've just lost a customer of 12 years, congrats").categories.contains(.churn))
     }
+
+    /// On the way to a means now, the train's coming beside the tracks, and cuts getting deeper
+    /// are self-harm; the same way to a bridge to meet someone, cuts from a rose bush, and a
+    /// scar from a past harm to be removed are not.
+    @Test func meansNearAndCutsWorseningWithTheirTraps() {
+        for text in ["I'm walking to the bridge now. I just wanted to cancel my direct debit first.",
+                     "the cuts on my arms are getting deeper, I'm hiding them with long sleeves at work",
+                     "我在铁轨旁边，火车还有十分钟就来了"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["I'm heading to the bridge right now to meet my son", "I got cuts on my arms from the rose bushes",
+                     "我以前自残过，现在疤还在，想问下你们那个祛疤的医美项目怎么预约",
+                     "过去那几年我确实想过不活了，但是治疗了好几年，现在真的挺好的，今天就是来办个套餐升级"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(score("I'll meet you outside, mate").categories.contains(.abuse))
+    }
 }

@@ -42981,7 +42981,6 @@ going	0	@en_gobare
 went	0	@en_gobare
 went to	0	@en_gobare
 gone to	0	@en_gobare
-heading to	0	@en_gobare
 headed to	0	@en_gobare
 off to	0	@en_gobare
 over to	0	@en_gobare,@switch
@@ -51920,6 +51919,36 @@ their lawyers	0	@en_dare
 their solicitor	0	@en_dare
 their attorney	0	@en_dare
 the other side's lawyer	0	@en_dare
+
+# --- on the way to a means, now (I'm walking to the bridge now)
+walking to	0	@en_headto
+heading to	0	@en_headto,@en_gobare
+on my way to	0	@en_headto
+driving to	0	@en_headto
+walking up to	0	@en_headto
+
+# --- a trip told beside a last message (this is my last message before I go on holiday)
+go on holiday	0	@en_trip
+before my holiday	0	@en_trip
+going on holiday	0	@en_trip
+
+# --- one's cuts getting deeper or hidden (the cuts on my arms are getting deeper, I'm hiding them with long sleeves)
+cuts on my arms	0	@en_mycuts
+cuts on my arm	0	@en_mycuts
+cuts on my wrists	0	@en_mycuts
+cuts on my wrist	0	@en_mycuts
+cuts on my legs	0	@en_mycuts
+cuts on my thighs	0	@en_mycuts
+getting deeper	0	@en_cutsworse
+are getting deeper	0	@en_cutsworse
+with long sleeves	0	@en_cutsworse
+under long sleeves	0	@en_cutsworse
+
+# --- on the way to meet someone or fetch something (I'm heading to the bridge right now to meet my son)
+meet	0	@en_tomeet
+pick	0	@en_tomeet
+collect	0	@en_tomeet
+fetch	0	@en_tomeet
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65578,6 +65607,12 @@ without notice	-1.20
 without any notice	-1.20	
 without warning	-1.00	
 never got any	-1.00	
+the cuts are getting deeper	-3.0	self_harm
+cuts are getting deeper	-3.0	self_harm
+hiding the cuts	-3.0	self_harm
+hiding my cuts	-3.0	self_harm
+hide the cuts	-3.0	self_harm
+hide my cuts	-3.0	self_harm
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -66085,6 +66120,10 @@ never got any	-1.00
 @en_usedto & @en_nowwell	scope:recovered	a dark time told as past, a recovery told (I used to think everyone would be better off without me but therapy really helped)
 # --- the speaker as the subject of what the listener is usually told, a date on one's own death, an attempt turned back
 @en_jumpdown ..4 @en_height	self_harm	jumping from a floor named (if i fail again im jumping from the 9th floor of halls)
+@en_headto ..2 @method ..1 @en_join|@plan_time	self_harm	on the way to a means, now (I'm walking to the bridge now)
+@en_mycuts ..4 @en_cutsworse	self_harm	one's cuts getting deeper or hidden (the cuts on my arms are getting deeper)
+@en_headto ..2 @method ..6 @en_tomeet	scope:harmless_use	on the way to meet someone or fetch something (I'm heading to the bridge right now to meet my son)
+@en_trip & @goodbye	scope:harmless_use	a last message before a trip (this is my last message before I go on holiday)
 @en_stopall|@en_stopwish|@die|@en_endit|@en_gone & @en_meincluded	self_harm	everything to stop, the speaker included (i just want it to stop. all of it. me included)
 @en_oneless @self	self_harm	one fewer of the speaker (the world's better off with one less useless me in it)
 @en_ownfuture ..1 @plan_time|@en_dayname	self_harm	the speaker's own death with a date (the account holder is me and I'll be deceased by Monday)
@@ -80074,7 +80113,7 @@ nc吗	0	@zh_insult
 以前想过	0	@zh_pastdark,@zh_want,@zh_cue
 曾经想过	0	@zh_pastdark,@zh_want,@zh_cue
 十年前	0	@zh_pastdark,@zh_thattime
-那几年	0	@zh_pastdark
+那几年	0	@zh_pastdark,@zh_thattime
 年轻时	0	@zh_pastdark
 年轻的时候	0	@zh_pastdark
 当年	0	@zh_pastdark
@@ -85968,6 +86007,29 @@ low b	0	@zh_insult
 人不在了	0	@zh_passed
 人都走了	0	@zh_passed
 人都冇咗	0	@zh_passed
+
+# --- the train's coming told beside the tracks (我在铁轨旁边，火车还有十分钟就来了)
+火车还有	0	@zh_nexttrain
+火车快来了	0	@zh_nexttrain
+火车就来了	0	@zh_nexttrain
+下一趟车	0	@zh_nexttrain
+下一班车	0	@zh_nexttrain
+列车还有	0	@zh_nexttrain
+
+# --- a scar from a past self-harm to be removed (我以前自残过，现在疤还在，想问下祛疤的项目): the harm is past
+祛疤	0	@zh_nowfine
+去疤	0	@zh_nowfine
+疤痕修复	0	@zh_nowfine
+
+# --- a sticker or an emoji named (这个"永别了"的表情包是你们输入法自带的吗): a thing's name, not the speaker's words
+表情包	0	@zh_reportcue
+贴纸	0	@zh_reportcue
+
+# --- well now, said plainly after a dark time (过去那几年我确实想过不活了…现在真的挺好的)
+现在真的挺好的	0	@zh_nowfine
+现在真的挺好	0	@zh_nowfine
+现在真的很好	0	@zh_nowfine
+现在很好了	0	@zh_nowfine
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
