@@ -317,7 +317,8 @@ enum LexiconCompiler {
         let arena = out.words.arenaBytes, offsets = out.words.offsetTable, lengths = out.words.lengthTable
         for id in 0..<out.words.count {
             let start = Int(offsets[id]), length = Int(lengths[id])
-            guard length > 3, arena[start + length - 2] == UInt8(ascii: "'"), arena[start + length - 1] == UInt8(ascii: "s") else { continue }
+            guard length > 3, arena[start + length - 2] == UInt8(ascii: "'"),
+                  arena[start + length - 1] == UInt8(ascii: "s") else { continue }
             let word = TextUnit.wordBase | UInt32(id)
             let node = out.trie.child(UnitTrie.root, word)
             guard node < 0 || out.trie.terminal[Int(node)] < 0 else { continue }

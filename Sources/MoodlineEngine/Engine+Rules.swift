@@ -113,7 +113,7 @@ extension Engine {
             score, arousal: context.arousal, speaker: fragment.speaker, text: fragment.text, heard: context.prosody != nil,
             echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained, priorValence: s.customer.valence,
             laterEcho: laterEcho)
-        // The despair a self-harm reading gives quiet words is the move's business here too.
+        // The despair a self-harm reading gives quiet words is that business too.
         if context.explainedByAnEarlierLine { mood.valence = max(mood.valence, 0) }
         let priorNegative = -s.customer.valence
         // A customer line with no feeling in it (a reference number, "Okay.") says nothing of the
