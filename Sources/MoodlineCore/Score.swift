@@ -64,32 +64,25 @@ public struct Score: Sendable, Equatable {
     /// ombudsman", 建议您到派出所报案), whether or not a scope cue then cancelled the category;
     /// one that only names the body ("复核费是物价部门核定的") points nowhere.
     public var pointsOutside: Bool
-    /// Whether the fragment tells of the death of someone close ("since my wife passed", 老伴走了以后).
-    public var toldOfADeath: Bool
+    /// What the fragment tells of that explains later lines of the conversation (a death, a move
+    /// away, a jump for sport booked).
+    public var tells: ToldContext
     /// Whether the fragment speaks of going to someone or being with them again, not as a move or
     /// a visit told plainly ("I'll be joining her soon", 等这礼拜过完，我就去找老伴了): self-harm
     /// when the conversation told of their death.
     public var speaksOfJoiningTheDead: Bool
-    /// Whether the fragment tells of a move away or a long stay abroad ("I'm moving to Lisbon at
-    /// the end of the month", 我下个月移民去加拿大).
-    public var toldOfAMove: Bool
-    /// Whether the fragment speaks of goodbyes said or things given away ("said my goodbyes to
-    /// everyone", 东西都送人了): a move's business when the conversation told of one.
-    public var speaksOfParting: Bool
-    /// Whether the fragment tells of a jump for sport (a skydive, a bungee, 高空跳傘).
-    public var toldOfASportJump: Bool
-    /// Whether the fragment speaks of jumping or falling (從飛機上跳下去, 沒跳成): a sport's
-    /// business when the conversation told of one.
-    public var speaksOfJumping: Bool
+    /// What told earlier would explain the fragment's self-harm: a move its goodbyes and things
+    /// given away ("said my goodbyes to everyone", 东西都送人了), a jump for sport its jumping
+    /// (從飛機上跳下去). Empty when a burden or a means is said beside them.
+    public var explainableBy: ToldContext
 
     public init(
         valence: Float = 0, arousal: Float = 0, language: Language = .unknown, isTraditional: Bool = false,
         categories: CategorySet = [], hits: CategoryHits = CategoryHits(), rawSum: Float = 0,
         weakCategories: CategorySet = [], tentativeCategories: CategorySet = [], isAside: Bool = false, isStory: Bool = false,
         scopedCategories: CategorySet = [], isLean: Bool = false, asksAfterSafety: Bool = false,
-        pointsOutside: Bool = false, toldOfADeath: Bool = false, speaksOfJoiningTheDead: Bool = false,
-        toldOfAMove: Bool = false, speaksOfParting: Bool = false,
-        toldOfASportJump: Bool = false, speaksOfJumping: Bool = false
+        pointsOutside: Bool = false, tells: ToldContext = [], speaksOfJoiningTheDead: Bool = false,
+        explainableBy: ToldContext = []
     ) {
         self.valence = valence
         self.arousal = arousal
@@ -106,12 +99,9 @@ public struct Score: Sendable, Equatable {
         self.isLean = isLean
         self.asksAfterSafety = asksAfterSafety
         self.pointsOutside = pointsOutside
-        self.toldOfADeath = toldOfADeath
+        self.tells = tells
         self.speaksOfJoiningTheDead = speaksOfJoiningTheDead
-        self.toldOfAMove = toldOfAMove
-        self.speaksOfParting = speaksOfParting
-        self.toldOfASportJump = toldOfASportJump
-        self.speaksOfJumping = speaksOfJumping
+        self.explainableBy = explainableBy
     }
 }
 

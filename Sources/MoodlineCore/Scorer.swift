@@ -1184,14 +1184,28 @@ private struct RuleState {
             scopedCategories: clause.scoped, isLean: isLean,
             asksAfterSafety: allCues.contains(ScopeCues(.concern)),
             pointsOutside: clause.advised,
-            toldOfADeath: allCues.contains(ScopeCues(.bereavement)),
+            tells: told(allCues),
             // A move to be near the family ("…rather be with her family in Leeds") is no joining.
             speaksOfJoiningTheDead: allCues.contains(ScopeCues(.joiningTheDead)) && !allCues.contains(ScopeCues(.harmlessUse)),
-            toldOfAMove: allCues.contains(ScopeCues(.moveAway)),
-            speaksOfParting: allCues.contains(ScopeCues(.parting)) && selfHarmRests(on: clause.patterns.partingWords),
-            toldOfASportJump: allCues.contains(ScopeCues(.sportJump)),
-            speaksOfJumping: allCues.contains(ScopeCues(.jumping)) && selfHarmRests(on: clause.patterns.jumpingWords)
+            explainableBy: explainable(allCues)
         )
+    }
+
+    /// What the fragment tells of that later lines may rest on.
+    func told(_ cues: ScopeCues) -> ToldContext {
+        var told = ToldContext()
+        if cues.contains(ScopeCues(.bereavement)) { told.insert(.death) }
+        if cues.contains(ScopeCues(.moveAway)) { told.insert(.move) }
+        if cues.contains(ScopeCues(.sportJump)) { told.insert(.sportJump) }
+        return told
+    }
+
+    /// What told earlier would explain the fragment's self-harm: goodbyes a move, a jump a sport.
+    func explainable(_ cues: ScopeCues) -> ToldContext {
+        var explainable = ToldContext()
+        if cues.contains(ScopeCues(.parting)) && selfHarmRests(on: clause.patterns.partingWords) { explainable.insert(.move) }
+        if cues.contains(ScopeCues(.jumping)) && selfHarmRests(on: clause.patterns.jumpingWords) { explainable.insert(.sportJump) }
+        return explainable
     }
 
     /// Whether every rule statement of self-harm in the fragment is made with `words` (a goodbye,

@@ -17,11 +17,11 @@ struct FragmentContext {
     /// (``Score/speaksOfJoiningTheDead``), and the line reads as self-harm: a disclosure, though
     /// the learned layer alone stated it.
     var joinsTheDead = false
-    /// The line reads as self-harm on words an earlier line of the customer's explains: goodbyes
-    /// or things given away after a move away was told (``Score/speaksOfParting``), jumping after
-    /// a skydive was booked (``Score/speaksOfJumping``). Likely that business, so the statement
-    /// waits for more, as a weak one does, and the line's despair is not counted.
-    var explainedByAnEarlierLine = false
+    /// The line reads as self-harm on words what the customer told explains: goodbyes or things
+    /// given away after a move away, jumping after a skydive was booked (``Score/explainableBy``).
+    /// Likely that business, so the statement waits for more, as a weak one does, and the line's
+    /// despair is not counted.
+    var explainedByWhatWasTold = false
     /// The line tells of a death the customer already told of, and only the learned layer reads
     /// self-harm in it (我父亲上个月去世了… then 人都不在了，我不想这个号突然打不通): the statement
     /// waits for more, as a weak one does.
@@ -94,13 +94,17 @@ extension Engine {
         if fragment.speaker == .customer {
             // "I'm moving abroad at the end of the month", then four lines on "I've given away most
             // of my furniture and said my goodbyes"; a skydive booked, then 反正都要從飛機上跳下去了:
-            // that business, unless more is said.
-            if score.toldOfAMove { s.customerToldOfAMove = true }
-            if score.toldOfASportJump { s.customerToldOfASportJump = true }
-            context.explainedByAnEarlierLine = score.categories.contains(.selfHarm)
-                && ((score.speaksOfParting && s.customerToldOfAMove) || (score.speaksOfJumping && s.customerToldOfASportJump))
-            context.mournsTheDead = score.toldOfADeath && s.customerToldOfADeath
-                && score.categories.contains(.selfHarm) && !score.ruleCategories.contains(.selfHarm)
+            // that business, unless more is said. 等这礼拜过完，我就去找老伴了 alone could be a visit,
+            // and the learned layer's self-harm on it a guess; two lines after 老伴走了以后 the two
+            // together are a disclosure. An errand (我去找他单位开证明) the learned layer does not
+            // read as self-harm stays one.
+            let toldBefore = s.customerTold
+            s.customerTold.formUnion(score.tells)
+            let selfHarm = score.categories.contains(.selfHarm)
+            context.explainedByWhatWasTold = selfHarm && !score.explainableBy.intersection(s.customerTold).isEmpty
+            context.mournsTheDead = selfHarm && score.tells.contains(.death) && toldBefore.contains(.death)
+                && !score.ruleCategories.contains(.selfHarm)
+            context.joinsTheDead = selfHarm && score.speaksOfJoiningTheDead && s.customerTold.contains(.death)
         }
         let echo = fragment.speaker == .customer ? Echo.of(fragment.text, after: s.lastAgentText) : nil
         // Looked for only where it could tell sarcasm: glad words from an unhappy customer.
@@ -114,7 +118,7 @@ extension Engine {
             echo: echo, voiceAgitation: context.prosody?.arousal ?? 0, strained: strained, priorValence: s.customer.valence,
             laterEcho: laterEcho)
         // The despair a self-harm reading gives quiet words is that business too.
-        if context.explainedByAnEarlierLine { mood.valence = max(mood.valence, 0) }
+        if context.explainedByWhatWasTold { mood.valence = max(mood.valence, 0) }
         let priorNegative = -s.customer.valence
         // A customer line with no feeling in it (a reference number, "Okay.") says nothing of the
         // mood: it moves the smoothed valence at half weight, so a complaint told between the
@@ -140,13 +144,6 @@ extension Engine {
         // (its `rude` column, trained on agents' lines); a guess under its alert line waits for more.
         let statements = fragment.speaker == .customer ? Self.customerStatements : Self.agentStatements
         let stated = score.categories
-        if fragment.speaker == .customer {
-            // 等这礼拜过完，我就去找老伴了 alone could be a visit, and the learned layer's self-harm on it a
-            // guess; two lines after 老伴走了以后 the two together are a disclosure. An errand (我去找他单位
-            // 开证明) that the learned layer does not read as self-harm stays one.
-            if score.toldOfADeath { s.customerToldOfADeath = true }
-            context.joinsTheDead = score.speaksOfJoiningTheDead && s.customerToldOfADeath && stated.contains(.selfHarm)
-        }
         // An agent who dares the customer to go outside ("有本事你去告啊") gives no advice: the
         // threat that answers the dare is the customer's own. Nor does one who names an outside
         // body without pointing the customer to it ("复核费是物价部门核定的"): a later "I'll call
@@ -383,7 +380,7 @@ extension Engine {
         let joinsTheDead = kind == .selfHarm && context.joinsTheDead
         let evidence: Episode.Evidence =
             joinsTheDead ? .rule
-            : kind == .selfHarm && (context.explainedByAnEarlierLine || context.mournsTheDead) ? .weak
+            : kind == .selfHarm && (context.explainedByWhatWasTold || context.mournsTheDead) ? .weak
             : context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weak
             : !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
             : .model

@@ -27,15 +27,9 @@ struct SessionState: Sendable {
     /// The seq of the agent's last line that pointed the customer to an outside body (建议您到
     /// 派出所报案, "you can take it to the ombudsman"), or `.min`.
     var agentPointedOutsideSeq: Int64 = .min
-    /// The customer told of the death of someone close (老伴走了以后): going to them later in the
-    /// conversation is self-harm.
-    var customerToldOfADeath = false
-    /// The customer told of a move away (移民, "moving to Lisbon"): goodbyes and things given
-    /// away later in the conversation are the move's business.
-    var customerToldOfAMove = false
-    /// The customer told of a jump for sport (a skydive booked): jumping spoken of later is the
-    /// sport's business.
-    var customerToldOfASportJump = false
+    /// What the customer told of earlier in the conversation (a death, a move away, a skydive
+    /// booked): what later lines about going to the dead, goodbyes or a jump mean.
+    var customerTold = ToldContext()
     /// The agent's last final line (the fragment's own string, kept, not copied): what a
     /// customer's echo hands back.
     var lastAgentText = ""
