@@ -141,6 +141,18 @@ struct ClauseState {
         self.candidates = candidates
     }
 
+    /// Notes where a quoted phrase lies, from every matched entry, concepts or not: an insult
+    /// with no concepts (“你去死吧”) is as much someone's quoted words as one a pattern finds.
+    /// A quoted phrase is one run of units with no break inside: its entries follow one
+    /// another with no entry outside it between.
+    mutating func noteEntry(utf8Start: Int32, utf8End: Int32, quoted: Bool) {
+        if quoted {
+            if !lastWasQuoted { quotedStart = utf8Start }
+            quotedEnd = utf8End
+        }
+        lastWasQuoted = quoted
+    }
+
     /// A category statement of this clause, to be decided when it ends.
     mutating func propose(_ hit: CategoryHit) {
         guard candidateCount < candidates.count else { return }
@@ -158,13 +170,6 @@ struct ClauseState {
         let concepts = entryConcepts.union
         let latin = entryConcepts.latin
         fragmentConcepts.formUnion(entryConcepts)
-        // A quoted phrase is one run of units with no break inside: its entries follow one
-        // another with no entry outside it between.
-        if quoted {
-            if !lastWasQuoted { quotedStart = utf8Start }
-            quotedEnd = utf8End
-        }
-        lastWasQuoted = quoted
         // The "I" of a quoted phrase is the quoted one's.
         if concepts.contains(Int(patterns.speaker)) && !quoted {
             speakerAt = utf8Start

@@ -459,13 +459,15 @@ private struct RuleState {
         }
 
         if tags.contains(.joinsClause) { clause.joinEnd = end }
+        let quoted = units[from].flags.contains(.quotedPhrase)
+        clause.noteEntry(utf8Start: start, utf8End: end, quoted: quoted)
         if hasConcepts {
             let concepts = clause.patterns.conceptSets[Int(record.conceptSet)]
             if !sawTrouble && clause.patterns.familyConcepts.intersects(concepts) { sawTrouble = true }
             clause.advance(
                 entry: id, concepts: concepts, carriesLearnedSupport: tags.contains(.carriesLearnedSupport), from: Int32(from), to: Int32(to),
                 utf8Start: start, utf8End: end, isNegator: tags.contains(.negator),
-                negatorPrecedes: negatorPrecedes(), quoted: units[from].flags.contains(.quotedPhrase),
+                negatorPrecedes: negatorPrecedes(), quoted: quoted,
                 starting: clause.patterns.startRange(conceptSet: record.conceptSet), tracer: &tracer
             )
         } else {

@@ -365,8 +365,9 @@ extension Engine {
     // MARK: Episodes
 
     /// How many weak statements (the learned layer's with no word in the fragment that can carry
-    /// the kind or with a probability under the model's alert threshold, or any with none of the
-    /// words that make the kind firm) within a cooldown make an alert.
+    /// the kind or with a probability under the model's alert threshold, any with none of the
+    /// words that make the kind firm, or self-harm that what the customer told explains) within a
+    /// cooldown make an alert; the last of them must not be one that what was told explains.
     static let weakStatementsToAlert: UInt16 = 3
 
     /// A one-shot statement: fires unless the kind's episode is still open, that is, an earlier
@@ -378,9 +379,10 @@ extension Engine {
         guard let rule = configuration.oneShotRule(kind) else { return }
         var e = s.episodes[kind]
         let joinsTheDead = kind == .selfHarm && context.joinsTheDead
+        let explained = kind == .selfHarm && (context.explainedByWhatWasTold || context.mournsTheDead)
         let evidence: Episode.Evidence =
             joinsTheDead ? .rule
-            : kind == .selfHarm && (context.explainedByWhatWasTold || context.mournsTheDead) ? .weak
+            : explained ? .weak
             : context.score.weakCategories.union(context.score.tentativeCategories).intersection(categories) == context.score.categories.intersection(categories) ? .weak
             : !context.score.ruleCategories.intersection(categories).isEmpty ? .rule
             : .model
@@ -391,7 +393,10 @@ extension Engine {
             // cooldown before they alert.
             if context.ts - e.lastStatement > rule.cooldownSeconds { e.holdCount = 0 }
             e.holdCount &+= 1
-            guard e.holdCount >= Self.weakStatementsToAlert else {
+            // Words that what the customer told explains ("won't be around after Friday" after a
+            // move, "before I go") add to the count but never alert alone: a move told with three
+            // goodbyes is a move. A statement they do not explain completes it.
+            guard e.holdCount >= Self.weakStatementsToAlert && !explained else {
                 e.lastStatement = max(e.lastStatement, context.ts)
                 s.episodes[kind] = e
                 return

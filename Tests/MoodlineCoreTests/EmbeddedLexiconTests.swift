@@ -353,6 +353,29 @@ import Testing
         }
     }
 
+    /// Leaving told sideways: another provider of the kind, a renewal refused, gone at the
+    /// term's end, every order sent back, "not the only shop". A rival tried before, a new
+    /// bank card, a payroll bank changed by a new job and a last day at a company are not.
+    @Test func leavingToldSidewaysIsChurn() {
+        for text in ["换家公司得了，又不是只有你们一家", "认真的，我在考虑换个运营商了", "续费？不可能了，今年到期就撤",
+                     "之前买的那几单全给我退了，连这一单一起"] {
+            #expect(score(text).categories.contains(.churn), "\(text)")
+        }
+        for text in ["以前我在别家用过，感觉差不多，想问问你们的国际漫游怎么开", "我外婆说她不想再用存折了，想换张银行卡，要本人去吗",
+                     "我要跳槽了 工资卡要换银行 原来的卡先留着", "今天是我在这家公司上班的最后一天，工资卡以后我自己还能接着用不"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+    }
+
+    /// A tradesman climbing a roof, a fear of going up, and what happens to the money after a
+    /// closing are routine; standing on the roof oneself is not.
+    @Test func aRoofForTheJobAndTheTimeAfterAClosingAreRoutine() {
+        #expect(!score("師傅說他要爬到屋頂上面拍照，這樣可以嗎？屋頂很高，我自己是不敢上去啦。").categories.contains(.selfHarm))
+        #expect(score("我现在就站在楼顶上，下面很高").categories.contains(.selfHarm))
+        #expect(!score("明白了。那销户之后剩下的钱，是直接转到我的卡上吗？").categories.contains(.churn))
+        #expect(score("我要销户，以后再也不用你们家的东西了").categories.contains(.churn))
+    }
+
     /// Who is at risk: someone else's deed or words do not cancel the speaker's own self-harm
     /// said in the same breath, and a death wish at a named listener by a speaker who never
     /// names themself is abuse, not self-harm.
@@ -694,6 +717,14 @@ import Testing
         #expect(score("I will \"definitely\" report you to the FCC").categories.contains(.escalation))
     }
 
+    /// An insult whole in quotation marks is someone's words, whether a pattern or one entry
+    /// with no concepts finds it; the same words said to the listener are abuse.
+    @Test func aQuotedDeathWishIsReported() {
+        #expect(!score("有个陌生号码老给我发“你去死吧”这种短信，能帮我拦截吗").categories.contains(.abuse))
+        #expect(!score("女儿收到“你去死”的短信").categories.contains(.abuse))
+        #expect(score("你去死吧").categories.contains(.abuse))
+    }
+
     /// A case imagined ("if something like that ever happened again") is no threat and no
     /// earlier contact; a condition on a threat still is one.
     @Test func aHypotheticalStatesNothingAndAConditionalThreatStands() {
@@ -713,6 +744,9 @@ import Testing
         #expect(!score("我在抖音上看到你们直播间的优惠券，怎么领啊").categories.contains(.escalation))
         #expect(score("Don't test me, I've got a mate at Channel 7 who does the consumer stories.").categories.contains(.escalation))
         #expect(score("我認識立委的服務處，會請他們幫我發函問你們怎麼回").categories.contains(.escalation))
+        // A reporter asked to come and ask: the errand needs a newsroom named in the line.
+        #expect(score("好啊不處理沒關係，我朋友在電視台跑新聞的，我請他來問問看你們怎麼說").categories.contains(.escalation))
+        #expect(!score("我叫他来问问你们宽带怎么装").categories.contains(.escalation))
         // Someone else's clamour or threatening, told in passing.
         #expect(!score("我邻居老王天天嚷嚷要打12345投诉他们小区物业，跟你们没关系哈").categories.contains(.escalation))
         #expect(!score("My brother keeps threatening to report them to the ombudsman.").categories.contains(.escalation))

@@ -179,6 +179,20 @@ import Testing
         c.send(fragment(1, at: 0, .customer), moving)
         c.send(fragment(2, at: 20, .customer), burden)
         #expect(c.kinds(.selfHarm).map(\.seq) == [2])
+        // A city moved to tells the move as a country does; "won't be around" then is the move's.
+        let lisbon = scorer.score("Hi! I'm moving to Lisbon at the end of the month and need to sort out my broadband and phone before I go.")
+        let away = scorer.score("I won't be around after the 30th to let an engineer in, so hopefully nothing needs a visit.")
+        #expect(lisbon.tells.contains(.move) && away.explainableBy.contains(.move))
+        // Three lines the move explains never alert alone, however many weak statements wait.
+        let goodbyes = scorer.score("Today's my last day in the flat, so I've been saying goodbye to all the neighbours.")
+        let admin = scorer.score("It's my last bit of admin before I go.")
+        #expect(goodbyes.explainableBy.contains(.move) && admin.explainableBy.contains(.move))
+        var l = Harness()
+        l.send(fragment(1, at: 0, .customer), lisbon)
+        l.send(fragment(2, at: 20, .customer), goodbyes)
+        l.send(fragment(3, at: 40, .customer), away)
+        l.send(fragment(4, at: 60, .customer), admin)
+        #expect(l.kinds(.selfHarm).isEmpty)
     }
 
     /// A jump spoken of after a skydive was booked waits for more; a death the customer already

@@ -38009,21 +38009,22 @@ someone else	0	@competitor
 somewhere else	0	@competitor
 a local fiber company	0	@competitor
 local fibre company	0	@competitor
-verizon	0	@competitor
-at&t	0	@competitor
-t-mobile	0	@competitor
+# --- rivals named (@competitor); @en_brand marks the names that are only a brand (Telstra, not Chase, Three or Sky), beside which a goodbye is to the company
+verizon	0	@competitor,@en_brand
+at&t	0	@competitor,@en_brand
+t-mobile	0	@competitor,@en_brand
 sprint	0	@competitor
 mint	0	@competitor
-google fi	0	@competitor
+google fi	0	@competitor,@en_brand
 spectrum	0	@competitor
-comcast	0	@competitor
-xfinity	0	@competitor
+comcast	0	@competitor,@en_brand
+xfinity	0	@competitor,@en_brand
 cox	0	@competitor
 sky	0	@competitor
 bt	0	@competitor
 ee	0	@competitor
 o2	0	@competitor
-vodafone	0	@competitor
+vodafone	0	@competitor,@en_brand
 three	0	@competitor,@en_num
 # "three" counting something is a number, not the network
 three weeks	0	@en_num
@@ -38059,20 +38060,20 @@ two or three	0	@en_num
 all three	0	@en_num
 the three	0	@en_num
 virgin	0	@competitor
-virgin media	0	@competitor
-talktalk	0	@competitor
-plusnet	0	@competitor
+virgin media	0	@competitor,@en_brand
+talktalk	0	@competitor,@en_brand
+plusnet	0	@competitor,@en_brand
 chase	0	@competitor
-wells fargo	0	@competitor
-bank of america	0	@competitor
-monzo	0	@competitor
-starling	0	@competitor
-revolut	0	@competitor
-barclays	0	@competitor
-hsbc	0	@competitor
-lloyds	0	@competitor
-natwest	0	@competitor
-santander	0	@competitor
+wells fargo	0	@competitor,@en_brand
+bank of america	0	@competitor,@en_brand
+monzo	0	@competitor,@en_brand
+starling	0	@competitor,@en_brand
+revolut	0	@competitor,@en_brand
+barclays	0	@competitor,@en_brand
+hsbc	0	@competitor,@en_brand
+lloyds	0	@competitor,@en_brand
+natwest	0	@competitor,@en_brand
+santander	0	@competitor,@en_brand
 nationwide	0	@competitor
 target	0	@competitor
 walmart	0	@competitor
@@ -38080,14 +38081,14 @@ amazon	0	@competitor
 netflix	0	@competitor
 disney+	0	@competitor
 hulu	0	@competitor
-jio	0	@competitor
-airtel	0	@competitor
+jio	0	@competitor,@en_brand
+airtel	0	@competitor,@en_brand
 vi	0	@competitor
-telstra	0	@competitor
-optus	0	@competitor
+telstra	0	@competitor,@en_brand
+optus	0	@competitor,@en_brand
 rogers	0	@competitor
 bell	0	@competitor
-telus	0	@competitor
+telus	0	@competitor,@en_brand
 samsung	0	@competitor
 apple	0	@competitor
 a cheaper quote	0	@competitor
@@ -39405,7 +39406,7 @@ ready to leave	0	@en_ready
 ready for it to end	0	@en_ready
 ready for the end	0	@en_ready
 ready to end it	0	@en_ready,@kill
-before i go	0	@en_ready
+before i go	0	@en_ready,@en_beforeleaving
 once i go	0	@en_ready
 when i go	0	@en_ready
 do me a favour and	0	@en_tolistener
@@ -40052,21 +40053,21 @@ moving my money	0	@leave,@en_stoppay
 over to your competitor	0	@competitor
 to your competitor	0	@competitor
 to a competitor	0	@competitor
-aviva	0	@competitor
-admiral	0	@competitor
+aviva	0	@competitor,@en_brand
+admiral	0	@competitor,@en_brand
 direct line	0	@competitor
 axa	0	@competitor
 allianz	0	@competitor
-geico	0	@competitor
-state farm	0	@competitor
-allstate	0	@competitor
+geico	0	@competitor,@en_brand
+state farm	0	@competitor,@en_brand
+allstate	0	@competitor,@en_brand
 liberty mutual	0	@competitor
 octopus	0	@competitor
-octopus energy	0	@competitor
-british gas	0	@competitor
+octopus energy	0	@competitor,@en_brand
+british gas	0	@competitor,@en_brand
 edf	0	@competitor
 eon	0	@competitor
-ovo	0	@competitor
+ovo	0	@competitor,@en_brand
 scottish power	0	@competitor
 bulb	0	@competitor
 dpd	0	@competitor
@@ -40075,12 +40076,12 @@ hermes	0	@competitor
 royal mail	0	@competitor
 fedex	0	@competitor
 dhl	0	@competitor
-ryanair	0	@competitor
-easyjet	0	@competitor
+ryanair	0	@competitor,@en_brand
+easyjet	0	@competitor,@en_brand
 british airways	0	@competitor
-emirates	0	@competitor
+emirates	0	@competitor,@en_brand
 american airlines	0	@competitor
-spotify	0	@competitor
+spotify	0	@competitor,@en_brand
 apple music	0	@competitor
 aldi	0	@competitor
 lidl	0	@competitor
@@ -40088,29 +40089,29 @@ tesco	0	@competitor
 sainsbury's	0	@competitor
 asda	0	@competitor
 ocado	0	@competitor
-deliveroo	0	@competitor
+deliveroo	0	@competitor,@en_brand
 uber eats	0	@competitor
-doordash	0	@competitor
-grubhub	0	@competitor
+doordash	0	@competitor,@en_brand
+grubhub	0	@competitor,@en_brand
 just eat	0	@competitor
-giffgaff	0	@competitor
-lebara	0	@competitor
+giffgaff	0	@competitor,@en_brand
+lebara	0	@competitor,@en_brand
 smarty	0	@competitor
-tesco mobile	0	@competitor
+tesco mobile	0	@competitor,@en_brand
 id mobile	0	@competitor
 lyca	0	@competitor
-hyperoptic	0	@competitor
+hyperoptic	0	@competitor,@en_brand
 community fibre	0	@competitor
-starlink	0	@competitor
+starlink	0	@competitor,@en_brand
 nationwide building society	0	@competitor
-first direct	0	@competitor
-halifax	0	@competitor
+first direct	0	@competitor,@en_brand
+halifax	0	@competitor,@en_brand
 tsb	0	@competitor
-metro bank	0	@competitor
-capital one	0	@competitor
+metro bank	0	@competitor,@en_brand
+capital one	0	@competitor,@en_brand
 citi	0	@competitor
-amex	0	@competitor
-american express	0	@competitor
+amex	0	@competitor,@en_brand
+american express	0	@competitor,@en_brand
 out of this contract	0	@leave
 out of my contract	0	@leave
 out of the contract	0	@leave
@@ -40969,7 +40970,7 @@ one-way ticket	0	@en_departure
 where i'm going	0	@en_departure,@en_whereigo
 where im going	0	@en_departure,@en_whereigo
 i'm going somewhere	0	@en_departure
-before i leave	0	@en_departure
+before i leave	0	@en_departure,@en_beforeleaving
 once i leave	0	@en_departure
 after i leave	0	@en_departure
 # --- said not to be meant literally
@@ -51519,7 +51520,7 @@ being transferred	0	@en_lifechange
 posted to	0	@en_lifechange
 posted overseas	0	@en_lifechange
 fly out	0	@en_lifechange
-before i fly	0	@en_lifechange
+before i fly	0	@en_lifechange,@en_beforeleaving
 leaving the country	0	@en_lifechange
 wound up	0	@en_lifechange
 being wound up	0	@en_lifechange
@@ -51799,6 +51800,196 @@ japan	0	@en_lifechange
 china	0	@en_lifechange
 south africa	0	@en_lifechange
 kenya	0	@en_lifechange
+# --- more countries, states and cities moved to (I'm moving to Lisbon at the end of the month): a move told, read only after a word of moving (a city named beside a cancelling says nothing of why)
+mexico	0	@en_placeto
+brazil	0	@en_placeto
+argentina	0	@en_placeto
+chile	0	@en_placeto
+peru	0	@en_placeto
+colombia	0	@en_placeto
+the usa	0	@en_placeto
+usa	0	@en_placeto
+uk	0	@en_placeto
+the uae	0	@en_placeto
+uae	0	@en_placeto
+qatar	0	@en_placeto
+saudi	0	@en_placeto
+saudi arabia	0	@en_placeto
+oman	0	@en_placeto
+bahrain	0	@en_placeto
+kuwait	0	@en_placeto
+israel	0	@en_placeto
+egypt	0	@en_placeto
+morocco	0	@en_placeto
+ghana	0	@en_placeto
+uganda	0	@en_placeto
+tanzania	0	@en_placeto
+zimbabwe	0	@en_placeto
+zambia	0	@en_placeto
+ethiopia	0	@en_placeto
+belgium	0	@en_placeto
+luxembourg	0	@en_placeto
+switzerland	0	@en_placeto
+austria	0	@en_placeto
+denmark	0	@en_placeto
+sweden	0	@en_placeto
+norway	0	@en_placeto
+finland	0	@en_placeto
+iceland	0	@en_placeto
+poland	0	@en_placeto
+czechia	0	@en_placeto
+the czech republic	0	@en_placeto
+hungary	0	@en_placeto
+romania	0	@en_placeto
+bulgaria	0	@en_placeto
+greece	0	@en_placeto
+cyprus	0	@en_placeto
+malta	0	@en_placeto
+croatia	0	@en_placeto
+slovenia	0	@en_placeto
+serbia	0	@en_placeto
+estonia	0	@en_placeto
+latvia	0	@en_placeto
+lithuania	0	@en_placeto
+ukraine	0	@en_placeto
+holland	0	@en_placeto
+thailand	0	@en_placeto
+vietnam	0	@en_placeto
+malaysia	0	@en_placeto
+indonesia	0	@en_placeto
+korea	0	@en_placeto
+south korea	0	@en_placeto
+taiwan	0	@en_placeto
+macau	0	@en_placeto
+sri lanka	0	@en_placeto
+bangladesh	0	@en_placeto
+nepal	0	@en_placeto
+the maldives	0	@en_placeto
+fiji	0	@en_placeto
+lisbon	0	@en_placeto
+porto	0	@en_placeto
+madrid	0	@en_placeto
+barcelona	0	@en_placeto
+valencia	0	@en_placeto
+malaga	0	@en_placeto
+seville	0	@en_placeto
+paris	0	@en_placeto
+lyon	0	@en_placeto
+marseille	0	@en_placeto
+berlin	0	@en_placeto
+munich	0	@en_placeto
+frankfurt	0	@en_placeto
+hamburg	0	@en_placeto
+amsterdam	0	@en_placeto
+rotterdam	0	@en_placeto
+brussels	0	@en_placeto
+zurich	0	@en_placeto
+geneva	0	@en_placeto
+vienna	0	@en_placeto
+prague	0	@en_placeto
+budapest	0	@en_placeto
+warsaw	0	@en_placeto
+krakow	0	@en_placeto
+copenhagen	0	@en_placeto
+stockholm	0	@en_placeto
+oslo	0	@en_placeto
+helsinki	0	@en_placeto
+dublin	0	@en_placeto
+athens	0	@en_placeto
+rome	0	@en_placeto
+milan	0	@en_placeto
+florence	0	@en_placeto
+london	0	@en_placeto
+manchester	0	@en_placeto
+birmingham	0	@en_placeto
+leeds	0	@en_placeto
+glasgow	0	@en_placeto
+edinburgh	0	@en_placeto
+liverpool	0	@en_placeto
+bristol	0	@en_placeto
+cardiff	0	@en_placeto
+belfast	0	@en_placeto
+newcastle	0	@en_placeto
+sheffield	0	@en_placeto
+nottingham	0	@en_placeto
+leicester	0	@en_placeto
+brighton	0	@en_placeto
+oxford	0	@en_placeto
+cambridge	0	@en_placeto
+aberdeen	0	@en_placeto
+new york	0	@en_placeto
+nyc	0	@en_placeto
+los angeles	0	@en_placeto
+san francisco	0	@en_placeto
+seattle	0	@en_placeto
+chicago	0	@en_placeto
+boston	0	@en_placeto
+austin	0	@en_placeto
+dallas	0	@en_placeto
+houston	0	@en_placeto
+denver	0	@en_placeto
+miami	0	@en_placeto
+atlanta	0	@en_placeto
+texas	0	@en_placeto
+florida	0	@en_placeto
+california	0	@en_placeto
+arizona	0	@en_placeto
+colorado	0	@en_placeto
+oregon	0	@en_placeto
+toronto	0	@en_placeto
+vancouver	0	@en_placeto
+montreal	0	@en_placeto
+calgary	0	@en_placeto
+ottawa	0	@en_placeto
+alberta	0	@en_placeto
+ontario	0	@en_placeto
+quebec	0	@en_placeto
+sydney	0	@en_placeto
+melbourne	0	@en_placeto
+brisbane	0	@en_placeto
+perth	0	@en_placeto
+adelaide	0	@en_placeto
+canberra	0	@en_placeto
+hobart	0	@en_placeto
+darwin	0	@en_placeto
+queensland	0	@en_placeto
+tasmania	0	@en_placeto
+victoria	0	@en_placeto
+auckland	0	@en_placeto
+wellington	0	@en_placeto
+christchurch	0	@en_placeto
+mumbai	0	@en_placeto
+delhi	0	@en_placeto
+new delhi	0	@en_placeto
+bangalore	0	@en_placeto
+bengaluru	0	@en_placeto
+chennai	0	@en_placeto
+hyderabad	0	@en_placeto
+kolkata	0	@en_placeto
+pune	0	@en_placeto
+goa	0	@en_placeto
+kerala	0	@en_placeto
+abu dhabi	0	@en_placeto
+doha	0	@en_placeto
+riyadh	0	@en_placeto
+tokyo	0	@en_placeto
+osaka	0	@en_placeto
+seoul	0	@en_placeto
+bangkok	0	@en_placeto
+kuala lumpur	0	@en_placeto
+jakarta	0	@en_placeto
+manila	0	@en_placeto
+shanghai	0	@en_placeto
+beijing	0	@en_placeto
+shenzhen	0	@en_placeto
+cape town	0	@en_placeto
+johannesburg	0	@en_placeto
+nairobi	0	@en_placeto
+lagos	0	@en_placeto
+interstate	0	@en_placeto
+up north	0	@en_placeto
+down south	0	@en_placeto
+the mainland	0	@en_placeto
 
 # --- a decision with a word between (I'm not ill or anything, I've just decided)
 i've just decided	0	@en_decided
@@ -51949,6 +52140,129 @@ meet	0	@en_tomeet
 pick	0	@en_tomeet
 collect	0	@en_tomeet
 fetch	0	@en_tomeet
+
+# --- the last time counted as a contact (nothing happened after the last time): an earlier call, no last words
+after the last time	0	@en_prior
+since the last time	0	@en_prior
+since last time	0	@en_prior
+after last time	0	@en_prior
+last time i called	0	@en_prior
+last time i rang	0	@en_prior
+last time i phoned	0	@en_prior
+last time i chatted	0	@en_prior
+the last time i called	0	@en_prior
+the last time i rang	0	@en_prior
+
+# --- superlatives of stupidity (gold star for the dimmest person in the whole building): an insult before a person
+dimmest	0	@en_adj
+thickest	0	@en_adj
+dopiest	0	@en_adj
+densest	0	@en_adj
+most useless	0	@en_adj
+most incompetent	0	@en_adj
+most clueless	0	@en_adj
+most stupid	0	@en_adj
+laziest	0	@en_adj
+rudest	0	@en_adj
+
+# --- contempt for who gets hired (you lot hire anyone with a pulse, and you barely qualify)
+anyone with a pulse	0	@en_demean
+anybody with a pulse	0	@en_demean
+barely qualify	0	@en_demean
+barely qualified	0	@en_demean
+barely literate	0	@en_demean
+barely human	0	@en_demean
+
+# --- a career threatened (I'll make sure you never sit at a phone again): before the agent's own "I'll make sure" promise, by longest match
+i'll make sure you never	0	@threat
+ill make sure you never	0	@threat
+i will make sure you never	0	@threat
+make sure you never work	0	@threat
+i'll make sure you lose	0	@threat
+i'll make sure you get fired	0	@threat
+i'll make sure you're fired	0	@threat
+i'll make sure you get sacked	0	@threat
+i'll make sure you're sacked	0	@threat
+
+# --- someone else's review or post (whoever wrote that one-star review must've had a bad day): no threat of the speaker's
+whoever wrote	0	@en_otherswrote
+whoever left	0	@en_otherswrote
+whoever posted	0	@en_otherswrote
+someone wrote	0	@en_otherswrote
+somebody wrote	0	@en_otherswrote
+someone left	0	@en_otherswrote
+somebody left	0	@en_otherswrote
+someone posted	0	@en_otherswrote
+somebody posted	0	@en_otherswrote
+the person who wrote	0	@en_otherswrote
+the guy who wrote	0	@en_otherswrote
+people who write	0	@en_otherswrote
+people leaving	0	@en_otherswrote
+
+# --- the whole order going back, said in one phrase (everything's going back in the box)
+everything's going back	0	@en_returnall,@en_allback
+everything is going back	0	@en_returnall,@en_allback
+everything goes back	0	@en_returnall,@en_allback
+it's all going back	0	@en_returnall,@en_allback
+it is all going back	0	@en_returnall,@en_allback
+all of it's going back	0	@en_returnall,@en_allback
+all of it is going back	0	@en_returnall,@en_allback
+
+# --- a rival's prices praised while staying (your competitor's prices are better, but your service is why I stay)
+why i stay	0	@en_staying
+why i'm staying	0	@en_staying
+why i stick with you	0	@en_staying
+reason i stay	0	@en_staying
+reason i'm staying	0	@en_staying
+keeps me here	0	@en_staying
+keeps me with you	0	@en_staying
+
+# --- a request taken back (cancel that last request actually, I found the email): one request, not the account
+that request	0	@en_oneoff
+that last request	0	@en_oneoff
+my last request	0	@en_oneoff
+the last request	0	@en_oneoff
+
+# --- one more ticket asked of the customer (ticket 48213, then 48977, and now you want me to open another one?)
+now you want me to	0	@en_nowyouwant
+and now you want me to	0	@en_nowyouwant
+and now i have to	0	@en_nowyouwant
+now i've got to	0	@en_nowyouwant
+another one	0	@en_anotherone
+another ticket	0	@en_anotherone
+another form	0	@en_anotherone
+another case	0	@en_anotherone
+another complaint	0	@en_anotherone
+a new ticket	0	@en_anotherone
+one more ticket	0	@en_anotherone
+attempt	0	@times
+
+# --- what the agent said, waited for (I'll wait for the technician on Tuesday like you said): no contact counted
+like you said	0
+as you said	0
+like you suggested	0
+as you suggested	0
+
+# --- sorted as the goal, not the outcome (my umpteenth attempt at getting this sorted): no satisfaction
+get this sorted	0
+getting this sorted	0
+get it sorted	0
+getting it sorted	0
+get this sorted out	0
+getting this sorted out	0
+get it sorted out	0
+getting it sorted out	0
+get things sorted	0
+need this sorted	0
+need it sorted	0
+want this sorted	0
+want it sorted	0
+
+# --- the last things before leaving, which a move told explains (it's my last bit of admin before I go)
+before we go	0	@en_beforeleaving
+before we leave	0	@en_beforeleaving
+before the move	0	@en_beforeleaving
+before i move	0	@en_beforeleaving
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -65896,11 +66210,12 @@ hide my cuts	-3.0	self_harm
 @competitor & @en_byebye	churn	a competitor, and goodbye
 @competitor & @en_switchnow	churn	a rival named, and switching over
 @en_rival|@competitor & @en_fromnow	churn	the custom taken elsewhere from now on (I'll take it to the independent garage from now on)
-@en_rival & @en_byebye	scope:company_goodbye	a goodbye to the company, for a rival
+@en_rival|@en_brand & @en_byebye	scope:company_goodbye	a goodbye to the company, for a rival (Telstra offered me half price, so, yeah, this is goodbye)
 @en_wholeorder ..2 @en_returnall	churn	all of it goes back
 @port	churn	porting the number out
 @en_gobare ..0 @competitor	churn	going to a competitor
 @en_returnall ..3 @en_wholeorder	churn	returning everything
+@en_allback	churn	everything going back (everything's going back in the box)
 @en_youlost ..3 @en_customer	churn	a customer lost
 @never_again ..3 @en_buy	churn	never buying again
 @en_wontbe|@never_again ..4 @en_withyouagain	churn	never doing business with the company again
@@ -66159,9 +66474,14 @@ hide my cuts	-3.0	self_harm
 @en_joindead	scope:joining_the_dead	going to someone or being with them again (I'll be joining her soon)
 @en_emigrate|@en_movehouse|@en_moveout	scope:move_away	a move away told (I'm moving abroad at the end of the month, to Lisbon)
 @switch ..2 @en_lifechange	scope:move_away	a move to a country told (I'm moving to Portugal at the end of the month, for good)
+@switch ..2 @en_placeto	scope:move_away	a move to a city or a country told (I'm moving to Lisbon at the end of the month)
 @goodbye|@farewell_act|@en_rehome|@en_wontbe|@en_gone|@en_give	scope:parting	goodbyes said or things given away (I've given away most of my furniture and said my goodbyes)
+@en_beforeleaving	scope:parting	the last things before leaving (it's my last bit of admin before I go)
 @en_pastime	scope:sport_jump	a jump or a climb for sport told (we've booked a tandem skydive for Saturday)
 @en_jumpdown|@en_height	scope:jumping	a jump or a height spoken of (I'll be jumping out of a plane at 14,000 feet)
+@en_otherswrote ..6 @public	scope:reported	someone else's review or post (whoever wrote that one-star review on Trustpilot must've had a bad day)
+@en_nowyouwant ..4 @en_anotherone	repeat	one more ticket or form asked of the customer (now you want me to open another one?)
+@leave ..2 @again	scope:this_call	never again, said of leaving: no contact counted (never shop here again)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -70702,7 +71022,7 @@ price hike	0	@letdown
 人家我	0	@self
 祝你	0	@you,@zh_wishyou
 一群	0	@you
-公司	0	@you
+公司	0	@you,@zh_provider
 烂公司	0	@you
 你这种人	0	@you
 你们这种人	0	@you
@@ -71150,30 +71470,30 @@ zs	0	@zh_sh
 分隔岛	0	@zh_body
 车	0	@zh_body
 屋顶	0	@zh_place
-天桥	0	@zh_place
-高楼	0	@zh_place
+天桥	0	@zh_place,@zh_dropplace
+高楼	0	@zh_place,@zh_dropplace
 轨道	0	@zh_place
 海堤	0	@zh_place
 堤坝	0	@zh_place
 大厦顶	0	@zh_place
-楼顶	0	@zh_place,@sh_hint
-天台	0	@zh_place,@sh_hint
-顶楼	0	@zh_place
+楼顶	0	@zh_place,@sh_hint,@zh_dropplace
+天台	0	@zh_place,@sh_hint,@zh_dropplace
+顶楼	0	@zh_place,@zh_dropplace
 江边	0	@zh_place
 河边	0	@zh_place
 海边	0	@zh_place,@zh_shore
 桥上	0	@zh_place
-桥	0	@zh_place
+桥	0	@zh_place,@zh_dropplace
 铁轨	0	@zh_place
 平交道	0	@zh_place
 阳台	0	@zh_place
 阳台边	0	@zh_place
 月台	0	@zh_place
 码头	0	@zh_place
-悬崖	0	@zh_place
-崖边	0	@zh_place
-高架桥	0	@zh_place
-大桥	0	@zh_place
+悬崖	0	@zh_place,@zh_dropplace
+崖边	0	@zh_place,@zh_dropplace
+高架桥	0	@zh_place,@zh_dropplace
+大桥	0	@zh_place,@zh_dropplace
 对不起	0	@zh_sorry
 我爱她	0	@zh_sorry,@self
 我爱他	0	@zh_sorry,@self
@@ -71510,10 +71830,10 @@ ncc	0	@zh_auth
 警局	0	@zh_auth,@zh_lawpolice
 警察局	0	@zh_auth,@zh_lawpolice
 报警	0	@zh_auth
-媒体	0	@zh_auth,@zh_social
-记者	0	@zh_auth,@zh_social
-电视台	0	@zh_auth,@zh_social
-报社	0	@zh_auth,@zh_social
+媒体	0	@zh_auth,@zh_social,@zh_newsroom
+记者	0	@zh_auth,@zh_social,@zh_newsroom
+电视台	0	@zh_auth,@zh_social,@zh_newsroom
+报社	0	@zh_auth,@zh_social,@zh_newsroom
 上司	0	@zh_auth
 你们老板	0	@zh_auth,@you
 监管部门	0	@zh_auth
@@ -72625,13 +72945,13 @@ n	0	@zh_num
 提醒	0	@zh_informed
 叫醒	0	
 醒目	0	
-晾衣绳	0	
-跳绳	0	
+晾衣绳	0	@zh_mundane
+跳绳	0	@zh_mundane
 救援绳	0	
 晒衣绳	0	
 速度绳	0	
 行山用嘅绳	0	
-菜刀	0	
+菜刀	0	@zh_mundane
 水果刀	0	
 砍骨刀	0	
 斩骨刀	0	
@@ -72700,7 +73020,7 @@ n	0	@zh_num
 牛肉	0	
 牛奶	0	
 猫粮	0	
-狗绳	0	
+狗绳	0	@zh_mundane
 傻瓜相机	0	
 傻瓜机	0	
 傻瓜式	0	
@@ -73637,7 +73957,7 @@ smartone	0	@zh_comp
 浪费粮食	0	@zh_waste,@zh_demean
 浪费资源	0	@zh_waste
 嘥气	0	@zh_waste
-山崖	0	@zh_place
+山崖	0	@zh_place,@zh_dropplace
 冲下	0	@zh_plunge
 冲下去	0	@zh_plunge
 开下去	0	@zh_plunge
@@ -74081,7 +74401,7 @@ smartone	0	@zh_comp
 使唔使我去	0	@zh_escverb
 # --- reporting it on stage
 采访	0	@zh_expose
-来采访	0	@zh_expose
+来采访	0	@zh_expose,@zh_coverask
 俾大家听下	0	@zh_expose
 俾大家睇下	0	@zh_expose
 俾大家睇	0	@zh_expose
@@ -77939,7 +78259,7 @@ aws	0	@zh_comp
 # --- a charcoal brazier for heating (烧炭盆) is no method
 炭盆	0	
 烧炭盆	0	
-炭炉	0	
+炭炉	0	@zh_mundane
 # --- within a couple of days (没两天又坏了): a count, not a negation
 没两天	0	@zh_num
 没几天	0	@zh_num
@@ -80712,11 +81032,11 @@ fb群组	0	@zh_expose
 也跟他去	0	@zh_followdead
 # --- a scam reported to the company itself (我要举报一个冒充你们银行的诈骗电话)
 诈骗电话	0	@zh_scamreport
-冒充你们	0	@zh_scamreport
-冒充你们银行	0	@zh_scamreport
+冒充你们	0	@zh_scamreport,@zh_impersonate
+冒充你们银行	0	@zh_scamreport,@zh_impersonate
 骗子电话	0	@zh_scamreport
 诈骗短信	0	@zh_scamreport
-冒充你哋	0	@zh_scamreport
+冒充你哋	0	@zh_scamreport,@zh_impersonate
 # --- staying with the company (换成你们新出的那个, 一样是你们家的)
 换成你们	0	@zh_stayhere
 换你们家的	0	@zh_stayhere
@@ -82251,7 +82571,6 @@ fb都删咗	0	@zh_erase
 少发了	0	@zh_goodsfault
 能换吗	0	@zh_goodsfault
 刀刃崩了	0	@zh_goodsfault
-菜刀	0	@zh_mundane
 # --- a professional asking (我是社工，想了解下用户说想轻生的时候怎么处理)
 我是社工	0	@zh_workfor
 我是医生	0	@zh_workfor
@@ -83227,11 +83546,9 @@ fb都删咗	0	@zh_erase
 换一根	0	@zh_goodsfault
 换条长啲	0	@zh_goodsfault
 质量太差	0	@zh_goodsfault
-狗绳	0	@zh_mundane
 攀石	0	@zh_mundane
 攀岩	0	@zh_mundane
 登山	0	@zh_mundane
-跳绳	0	@zh_mundane
 # --- routine probe p1: away for a few days (我这周都不在，出差去了), where 不在 alone would read as gone
 这周都不在	0
 这周不在	0
@@ -83364,7 +83681,6 @@ fb都删咗	0	@zh_erase
 砧板	0	@zh_mundane
 刀架	0	@zh_mundane
 斩刀	0	@zh_mundane
-炭炉	0	@zh_mundane
 烧腊	0	@zh_mundane
 # --- a past attempt told by where it ended (上次食药入咗院); asking about the suicide clause for oneself; a will needed soon; a pet no longer cared for, and the ordinary reasons for that
 吃药进了医院	0	@zh_pastattempt,@zh_triedonce
@@ -83522,7 +83838,7 @@ fb都删咗	0	@zh_erase
 迁户口	0
 # --- camping gear: a rope for a tarp, charcoal for skewers (我买了一捆登山绳，想在两棵树中间拉个天幕)
 天幕	0	@zh_mundane
-帐篷	0	@zh_mundane
+帐篷	0	@zh_mundane,@zh_mundane
 营位	0	@zh_mundane
 烤串	0	@zh_mundane
 # --- charcoal said not to be for a barbecue (我要三袋 再加一个大点的炭盆 我不烧烤 别问了); a letter written, said object first (给我爸妈的信我写好了); no one seeing me again; luggage by name only when it is hand or checked luggage
@@ -84300,7 +84616,7 @@ fb都删咗	0	@zh_erase
 装碟	0	@zh_mundane
 装个碟	0	@zh_mundane
 卫星电视	0	@zh_mundane
-卫星天线	0	@zh_mundane
+卫星天线	0	@zh_mundane,@zh_mundane
 卫星锅	0	@zh_mundane
 装卫星	0	@zh_mundane
 太阳能板	0	@zh_mundane
@@ -84410,8 +84726,8 @@ fb都删咗	0	@zh_erase
 跳下月台	0	@zh_shterm
 跳落车轨	0	@zh_shterm
 冲出路轨	0	@zh_shterm
-# --- network speed, a thing (我不想活在這種網速裡): no account
-网速	0	
+# --- network speed, a thing (我不想活在這種網速裡; 生不如死的是我的网速): no account, a device
+网速	0	@zh_device
 # --- whether I will (你估我會唔會…) is asked, not denied; a train to take me (總有一班會帶我走) is no leaving of the company
 我会唔会	0	@zh_how
 你会唔会	0	@zh_how
@@ -84702,7 +85018,6 @@ si掉	0	@zh_die
 仲以为我去公干	0	@zh_nottrip
 # --- a technician's job on a roof, with a safety line (天線喺天台最高嗰度，佢會帶安全繩上去)
 天线	0	@zh_mundane
-卫星天线	0	@zh_mundane
 安全绳	0	@zh_mundane
 约咗师傅	0	@zh_mundane
 约了师傅	0	@zh_mundane
@@ -86030,6 +86345,177 @@ low b	0	@zh_insult
 现在真的挺好	0	@zh_nowfine
 现在真的很好	0	@zh_nowfine
 现在很好了	0	@zh_nowfine
+# --- a reporter asked to come and look into it (我朋友在電視台跑新聞，我請他來問問): what the reporter is to do; the pattern needs a newsroom named in the line
+来问问	0	@zh_coverask
+来问一下	0	@zh_coverask
+过来问问	0	@zh_coverask
+来了解	0	@zh_coverask
+来了解一下	0	@zh_coverask
+来调查	0	@zh_coverask
+来跟进	0	@zh_coverask
+来拍	0	@zh_coverask
+过来拍	0	@zh_coverask
+嚟问下	0	@zh_coverask
+嚟睇下	0	@zh_coverask
+嚟采访	0	@zh_coverask
+嚟拍	0	@zh_coverask
+民生节目	0	@zh_newsroom
+新闻台	0	@zh_newsroom
+跑新闻	0	@zh_newsroom
+做新闻	0	@zh_newsroom
+报馆	0	@zh_newsroom
+# --- another provider of the same service (换家公司得了, 在考虑换个运营商了): a measure word says another one; a bare 换公司 may be a new job
+换个	0	@zh_changeto
+换家	0	@zh_changeto
+运营商	0	@zh_provider
+# --- you are not the only shop (又不是只有你们一家): leaving said as a shrug
+不是只有你们一家	0	@zh_notonly
+不止你们一家	0	@zh_notonly
+唔系得你哋一间	0	@zh_notonly
+唔止你哋一间	0	@zh_notonly
+# --- a renewal refused outright (续费？不可能了): the refusal
+不可能了	0	@zh_refusal
+没门	0	@zh_refusal
+门都没有	0	@zh_refusal
+想都别想	0	@zh_refusal
+休想	0	@zh_refusal
+冇可能	0	@zh_refusal
+# --- the term running out, then gone (今年到期就撤): the expiry, and leaving words said bluntly
+到期	0	@zh_expiry
+期满	0	@zh_expiry
+到期后	0	@zh_expiry
+就撤	0	@zh_leaveword
+撤了	0	@zh_leaveword
+撤咗	0	@zh_leaveword
+走人	0	@zh_leaveword
+就走人	0	@zh_leaveword
+闪人	0	@zh_leaveword
+# --- the orders of a whole purchase sent back (之前买的那几单全给我退了): the orders, then all of them
+全给我	0	@zh_all
+统统给我	0	@zh_all
+通通给我	0	@zh_all
+几单	0	@zh_orderword
+那几单	0	@zh_orderword
+这几单	0	@zh_orderword
+订单	0	@zh_orderword
+所有订单	0	@zh_orderword
+单子	0	@zh_orderword
+# --- a rival used before, told as experience (以前我在别家用过，感觉差不多): 过 marks what was tried, not a move
+用过	0	@zh_triedthere
+买过	0	@zh_triedthere
+存过	0	@zh_triedthere
+坐过	0	@zh_triedthere
+# --- the contract's end, then gone (约满我就走): 走 said alone after the term ends
+走	0	@zh_leaveword
+# --- staying with the company whatever a rival offers (不过我都系钟意用返你哋, 还是习惯你们家)
+用返你哋	0	@zh_staying
+钟意用返你哋	0	@zh_staying
+都系用返你哋	0	@zh_staying
+继续帮衬你哋	0	@zh_staying
+还是习惯你们	0	@zh_staying
+还是习惯你们家	0	@zh_staying
+习惯用你们	0	@zh_staying
+# --- someone posing as the company, reported to the police and told to it (有個騙徒扮你哋職員打俾我，我已經報咗警): no threat at the company
+扮你哋	0	@zh_impersonate
+扮你们	0	@zh_impersonate
+假扮你们	0	@zh_impersonate
+假扮你哋	0	@zh_impersonate
+冒认你哋	0	@zh_impersonate
+冒认你们	0	@zh_impersonate
+冒充你们的	0	@zh_impersonate
+# --- contempt: talking to a wall, never trained (同你讲嘢好似对住幅墙咁, 你到底有没有受过训练)
+对住幅墙	0	@zh_demean
+对住一幅墙	0	@zh_demean
+对着墙说话	0	@zh_demean
+对着一堵墙	0	@zh_demean
+跟墙说话	0	@zh_demean
+跟木头说话	0	@zh_demean
+对牛弹琴	0	@zh_demean
+对住嚿木	0	@zh_demean
+同幅墙讲嘢	0	@zh_demean
+受过训练吗	0	@zh_demean
+受过训练没有	0	@zh_demean
+受过训练没	0	@zh_demean
+受过训练啊	0	@zh_demean
+有没有受过训练	0	@zh_demean
+有冇受过训练	0	@zh_demean
+有没有受过培训	0	@zh_demean
+有冇受过培训	0	@zh_demean
+受过培训吗	0	@zh_demean
+你到底有没有	0	@you
+# --- passed between departments, counted (成日话转介俾另一个部门，转咗几次都冇结果)
+转介咗	0	@zh_contact
+转介了	0	@zh_contact
+转介过	0	@zh_contact
+转介俾	0	@zh_contact
+转接了	0	@zh_contact
+转接咗	0	@zh_contact
+转接过	0	@zh_contact
+转咗几次	0	@zh_runaround
+转了几次	0	@zh_runaround
+转咗好几次	0	@zh_runaround
+转了好几次	0	@zh_runaround
+转来转去	0	@zh_runaround
+# --- what happens after a closing, asked (那销户之后剩下的钱，是直接转到我的卡上吗): the closing named as a time, no threat; by longest match before 销户
+销户之后	0
+销户以后	0
+销户后	0
+注销之后	0
+注销以后	0
+注销后	0
+销卡之后	0
+销卡后	0
+销号之后	0
+销号后	0
+退保之后	0
+退保后	0
+销咗户之后	0
+销咗户后	0
+# --- a tradesman and a fear of going up (師傅說他要爬到屋頂上面拍照……屋頂很高，我自己是不敢上去啦)
+师傅	0	@zh_staff
+不敢上去	0	@zh_fearheight
+不敢爬上去	0	@zh_fearheight
+不敢爬	0	@zh_fearheight
+唔敢上去	0	@zh_fearheight
+唔敢爬	0	@zh_fearheight
+不敢往下看	0	@zh_fearheight
+唔敢望落去	0	@zh_fearheight
+# --- a rope's ordinary uses (这根绳子承重多少？我要在院子里挂吊床)
+吊床	0	@zh_mundane
+挂吊床	0	@zh_mundane
+秋千	0	@zh_mundane
+拖车	0	@zh_mundane
+# --- a bridge or a rooftop picked out (我已经看好哪座桥了; 看好了哪座桥，人少，水深): the choosing and the places one jumps from
+看好	0	@zh_scouted
+看好了	0	@zh_scouted
+选好	0	@zh_scouted
+选好了	0	@zh_scouted
+挑好	0	@zh_scouted
+挑好了	0	@zh_scouted
+踩好点	0	@zh_scouted
+踩过点	0	@zh_scouted
+物色好	0	@zh_scouted
+睇好	0	@zh_scouted
+拣好	0	@zh_scouted
+# --- years free of it, told as the past (我以前自残过，现在好多年没有了)
+好多年没有了	0	@zh_nowfine
+很多年没有了	0	@zh_nowfine
+多年没有了	0	@zh_nowfine
+好多年冇了	0	@zh_nowfine
+# --- custom already placed across the street (没有下次了，我已经在对面下单了)
+在对面下单	0	@zh_switchthem
+在对面下单了	0	@zh_switchthem
+去对面买	0	@zh_switchthem
+在对面买了	0	@zh_switchthem
+去对面办	0	@zh_switchthem
+喺对面买咗	0	@zh_switchthem
+没有下次了	0	@zh_nonext
+冇下次喇	0	@zh_nonext
+不会有下次了	0	@zh_nonext
+# --- the hyperbole said of a thing (生不如死的是我的网速，不是我): "the one suffering is my …"
+的是	0	@zh_itsthe
+嘅系	0	@zh_itsthe
+的其实是	0	@zh_itsthe
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -98301,6 +98787,17 @@ court见	-1.5	escalation
 @zh_sportjump	scope:sport_jump	a jump for sport told (我下個月要跟團去澳洲，想加訂那個高空跳傘的行程)
 @zh_lookdown|@zh_plunge|@zh_jumpword	scope:jumping	a jump or a fall spoken of (反正都要從飛機上跳下去了)
 @zh_social & @zh_newsworthy	escalation	a story offered to the media (我朋友在電視台跑新聞，這題材他應該很有興趣)
+@zh_escverb ..3 @zh_coverask	escalation	a reporter asked to come and look into it (我請他來問問看你們怎麼說)	needs:@zh_newsroom
+@zh_changeto ..1 @zh_provider	churn	changing to another provider (换家公司得了, 在考虑换个运营商了)
+@zh_notonly	churn	not the only shop (又不是只有你们一家)
+@zh_renew & @zh_refusal	churn	a renewal refused outright (续费？不可能了)
+@zh_orderword ..8 @zh_all ..4 @zh_cancel|@zh_returngoods	churn	every order sent back (之前买的那几单全给我退了)
+@zh_comp ..3 @zh_triedthere	scope:one_off	a rival used before, told as experience (以前我在别家用过，感觉差不多)
+@zh_expiry ..3 @zh_leaveword	churn	gone when the term runs out (今年到期就撤)
+@zh_impersonate & @zh_lawpolice|@zh_docask|@zh_auth	scope:procedure	someone posing as the company, reported to the police and told to it (有個騙徒扮你哋職員打俾我，我已經報咗警)
+@zh_scouted ..4 @zh_dropplace	self_harm	a bridge or a rooftop picked out (我已经看好哪座桥了)
+@zh_renew & @zh_nonext	churn	no next renewal (下次续费？没有下次了)
+@zh_sh|@zh_die ..1 @zh_itsthe ..3 @zh_device	scope:harmless_use	the hyperbole said of a thing (生不如死的是我的网速，不是我)
 """####),
     ]
 }
