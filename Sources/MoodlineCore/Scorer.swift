@@ -815,7 +815,10 @@ private struct RuleState {
             // carry it; a cue of the fragment's wide patterns speaks for all of them.
             if cancelled.contains(category) && (wideCancelled.contains(category) || !clause.isOpenToLearned(category)) {
                 let cue = allCues.cue(cancelling: category)
+                // A recovery the speaker told (几年前我试过好想死，不过而家已经冇事) is not overruled:
+                // the model reads the dark time's words, which the recovery puts in the past.
                 if category == .selfHarm, logits[k] >= Self.sureSelfHarm, let cue, allCues.allYieldToSureModel(cancelling: category),
+                   clause.recoveredEnd < 0,
                    clause.fragmentConcepts.union.contains(Int(clause.patterns.speaker)) {
                     tracer.record(.learnedOverrulesCue(category, cue))
                 } else {

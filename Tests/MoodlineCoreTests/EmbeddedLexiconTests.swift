@@ -367,6 +367,25 @@ import Testing
         }
     }
 
+    /// Disclosures told sideways: no reason left to go on, not lasting the week in Cantonese, a
+    /// death in tomorrow's news that would be the speaker's. Their ordinary twins stay calm: a
+    /// recovery told (which the learned layer, however sure, does not overrule), a grandfather
+    /// who may not last, kitchen knives, a train boarded, a goodbye card, a professional's question.
+    @Test func disclosuresToldSidewaysAndTheirOrdinaryTwins() {
+        for text in ["我已經沒有任何理由繼續下去了，所以想把這支號碼停掉。", "幫我check吓今期張單先，順便講埋，我諗我撐唔過今個星期。",
+                     "我只是想說，如果明天新聞有人從橋上跳下去，那可能就是我。"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["幾年前我試過好想死，不過而家已經冇事，今次打嚟係想升級個plan咋。", "醫生話我外公可能捱唔過今個月,佢個戶口我可唔可以幫佢處理?要咩授權?",
+                     "I've got a knife block on order and the tracking hasn't updated in days",
+                     "I'm going to jump on a train to London tomorrow, can I use my railcard for this ticket?",
+                     "I've written my goodbye card for the team and I need to order flowers for delivery on Friday",
+                     "Does your policy cover suicide? I'm a financial adviser putting together a comparison for a client."] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(score("I'm going to jump in front of a train tomorrow").categories.contains(.selfHarm))
+    }
+
     /// A tradesman climbing a roof, a fear of going up, and what happens to the money after a
     /// closing are routine; standing on the roof oneself is not.
     @Test func aRoofForTheJobAndTheTimeAfterAClosingAreRoutine() {

@@ -52263,6 +52263,54 @@ before we go	0	@en_beforeleaving
 before we leave	0	@en_beforeleaving
 before the move	0	@en_beforeleaving
 before i move	0	@en_beforeleaving
+
+# --- kitchen knives bought, by longest match before "a knife" (I've got a knife block on order)
+a knife block	0
+the knife block	0
+a knife set	0
+the knife set	0
+a knife sharpener	0
+knife sharpener	0
+a new knife set	0
+
+# --- a goodbye card, party or drinks for the team (I've written my goodbye card for the team): an occasion, not last words
+my goodbye card	0	@en_mundane
+goodbye card	0	@en_mundane
+my goodbye party	0	@en_mundane
+goodbye party	0	@en_mundane
+goodbye drinks	0	@en_mundane
+my goodbye drinks	0	@en_mundane
+goodbye lunch	0	@en_mundane
+goodbye present	0	@en_mundane
+goodbye gift	0	@en_mundane
+leaving card	0	@en_mundane
+farewell card	0	@en_mundane
+
+# --- a train or a plane boarded (I'm going to jump on a train to London tomorrow): travel, not a means
+jump on a train to	0	@en_mundane
+jump on the train to	0	@en_mundane
+jumping on a train to	0	@en_mundane
+jump on the next train	0	@en_mundane
+jump on a bus	0	@en_mundane
+jump on a plane	0	@en_mundane
+jump on a flight	0	@en_mundane
+jump on a call	0	@en_mundane
+hop on a train	0	@en_mundane
+
+# --- a financial professional asking for a client (I'm a financial adviser putting together a comparison for a client)
+i'm a financial adviser	0	@en_innocent
+i'm a financial advisor	0	@en_innocent
+im a financial adviser	0	@en_innocent
+i am a financial adviser	0	@en_innocent
+i'm an insurance broker	0	@en_innocent
+for my clients	0	@en_innocent
+for a comparison	0	@en_innocent
+
+# --- the company's own cancelling asked about (do you just cancel the whole day?): how a booking is handled, no leaving
+do you just cancel	0	@en_procq
+do you cancel	0	@en_procq
+do you guys cancel	0	@en_procq
+do you guys just cancel	0	@en_procq
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66482,6 +66530,7 @@ hide my cuts	-3.0	self_harm
 @en_otherswrote ..6 @public	scope:reported	someone else's review or post (whoever wrote that one-star review on Trustpilot must've had a bad day)
 @en_nowyouwant ..4 @en_anotherone	repeat	one more ticket or form asked of the customer (now you want me to open another one?)
 @leave ..2 @again	scope:this_call	never again, said of leaving: no contact counted (never shop here again)
+@en_innocent & @en_procq	scope:reported	a question about the policy asked in a professional or third-party role, anywhere in the fragment (Does your policy cover suicide? I'm a financial adviser putting together a comparison for a client.)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -74687,7 +74736,7 @@ bxhl	0	@zh_shterm
 门窗都封好	0	@zh_shterm
 炭也点上	0	@zh_shterm
 上天台	0	@zh_shterm
-上顶楼	0	@zh_shterm
+上顶楼	0	@zh_shterm,@zh_place
 上楼顶	0	@zh_shterm
 由天台落去	0	@zh_shterm
 从这个世界消失	0	@zh_shterm
@@ -78894,9 +78943,9 @@ deliveroo	0	@zh_comp
 这么基本的	0	@zh_eventhis
 # --- a week or two counted (一星期内退钱): time, not a one-star review
 一星期	0	@zh_times
-一个星期	0	@zh_times
+一个星期	0	@zh_times,@zh_duration
 两星期	0	@zh_times
-两个星期	0	@zh_times
+两个星期	0	@zh_times,@zh_duration
 几星期	0	@zh_times
 一星期内	0	@zh_times
 # --- what the company said would happen (你哋话两星期, 应承我话一星期内退钱)
@@ -83561,9 +83610,9 @@ fb都删咗	0	@zh_erase
 明天都不在	0
 周末不在	0
 这周末不在	0
-出差	0	@zh_travelto
+出差	0	@zh_travelto,@zh_worktrip
 出差去了	0	@zh_travelto
-去出差	0	@zh_travelto
+去出差	0	@zh_travelto,@zh_worktrip
 # --- settling abroad (签证下来了下个月就走 这次出去就在那边定居了)
 在那边定居	0	@zh_travelto
 过去定居	0	@zh_travelto
@@ -83838,7 +83887,7 @@ fb都删咗	0	@zh_erase
 迁户口	0
 # --- camping gear: a rope for a tarp, charcoal for skewers (我买了一捆登山绳，想在两棵树中间拉个天幕)
 天幕	0	@zh_mundane
-帐篷	0	@zh_mundane,@zh_mundane
+帐篷	0	@zh_mundane
 营位	0	@zh_mundane
 烤串	0	@zh_mundane
 # --- charcoal said not to be for a barbecue (我要三袋 再加一个大点的炭盆 我不烧烤 别问了); a letter written, said object first (给我爸妈的信我写好了); no one seeing me again; luggage by name only when it is hand or checked luggage
@@ -84164,7 +84213,7 @@ fb都删咗	0	@zh_erase
 用到	0	@zh_useup
 这个月	0	@zh_thismonth
 这月	0	@zh_thismonth
-今个月	0	@zh_thismonth
+今个月	0	@zh_thismonth,@zh_soon
 本月	0	@zh_thismonth
 这几天	0	@zh_thismonth
 下个星期	0	@zh_thismonth
@@ -84616,7 +84665,7 @@ fb都删咗	0	@zh_erase
 装碟	0	@zh_mundane
 装个碟	0	@zh_mundane
 卫星电视	0	@zh_mundane
-卫星天线	0	@zh_mundane,@zh_mundane
+卫星天线	0	@zh_mundane
 卫星锅	0	@zh_mundane
 装卫星	0	@zh_mundane
 太阳能板	0	@zh_mundane
@@ -86516,6 +86565,35 @@ low b	0	@zh_insult
 的是	0	@zh_itsthe
 嘅系	0	@zh_itsthe
 的其实是	0	@zh_itsthe
+# --- this week or month in Cantonese (我諗我撐唔過今個星期): a near day, as 这个星期
+今个星期	0	@zh_soon
+今个礼拜	0	@zh_soon
+呢个星期	0	@zh_soon
+呢个礼拜	0	@zh_soon
+# --- no reason left to go on (我已經沒有任何理由繼續下去了)
+没有任何理由继续下去	0	@zh_noreasongoon
+没有理由继续下去	0	@zh_noreasongoon
+冇理由继续落去	0	@zh_noreasongoon
+冇任何理由继续落去	0	@zh_noreasongoon
+没有继续下去的理由	0	@zh_noreasongoon
+找不到继续下去的理由	0	@zh_noreasongoon
+找不到活下去的理由	0	@zh_noreasongoon
+揾唔到继续落去嘅理由	0	@zh_noreasongoon
+# --- a pet or a key left for a work trip (我要將隻貓交俾朋友照顧一個月，因為要去公幹): handed over for a spell
+公干	0	@zh_worktrip
+去公干	0	@zh_worktrip
+一个月	0	@zh_duration
+几个星期	0	@zh_duration
+# --- laundry on the roof (我上頂樓收衣服的時候手機掉下去摔壞了)
+# --- someone in tomorrow's news who would be the speaker (如果明天新聞有人從橋上跳下去，那可能就是我)
+那可能就是我	0	@zh_thatsme
+那就是我	0	@zh_thatsme
+可能就是我	0	@zh_thatsme
+那个人就是我	0	@zh_thatsme
+那个人可能是我	0	@zh_thatsme
+𠮶个就系我	0	@zh_thatsme
+𠮶个可能系我	0	@zh_thatsme
+可能就系我	0	@zh_thatsme
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -98798,6 +98876,11 @@ court见	-1.5	escalation
 @zh_scouted ..4 @zh_dropplace	self_harm	a bridge or a rooftop picked out (我已经看好哪座桥了)
 @zh_renew & @zh_nonext	churn	no next renewal (下次续费？没有下次了)
 @zh_sh|@zh_die ..1 @zh_itsthe ..3 @zh_device	scope:harmless_use	the hyperbole said of a thing (生不如死的是我的网速，不是我)
+@zh_noreasongoon	self_harm	no reason left to go on (我已經沒有任何理由繼續下去了)
+@zh_entrust ..12 @zh_duration|@zh_worktrip	scope:harmless_use	a pet or a key handed over for a spell or a work trip (我要將隻貓交俾朋友照顧一個月)
+@zh_entrust & @zh_worktrip	scope:harmless_use	handed over for a work trip, anywhere in the fragment (隻貓交俾朋友照顧，因為要去公幹)
+@zh_plunge|@zh_die|@zh_sh|@zh_shterm & @zh_thatsme	self_harm	someone's death in the news that would be the speaker's (如果明天新聞有人從橋上跳下去，那可能就是我)
+@zh_kin ..4 @zh_notsurvive	scope:reported	a relative who may not last, told of (醫生話我外公可能捱唔過今個月)
 """####),
     ]
 }
