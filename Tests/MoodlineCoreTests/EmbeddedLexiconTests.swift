@@ -386,6 +386,33 @@ import Testing
         #expect(score("I'm going to jump in front of a train tomorrow").categories.contains(.selfHarm))
     }
 
+    /// Threats and leaving named sideways: lawmakers to get a letter, a lawyer keen on the case,
+    /// someone known at the county's consumer council,
+    /// a price not matched beside a rival, emails counted from the second on. Someone else's
+    /// threat, a relative's clamour and other firms rung stay quiet.
+    @Test func threatsNamedSidewaysAndOthersThreatsTold() {
+        for (text, category) in [
+            ("You know what, the folks at the state house who rubber-stamp your rate increases every year are going to get a very long letter from me.", Category.escalation),
+            ("My brother-in-law's an attorney and he's been itching for something like this, just saying", .escalation),
+            ("我有个老同学在县消协，你自己看着办吧", .escalation),
+            ("If you can't match it I'm walking, Telus is right there, eh", .churn),
+            ("这是我给你们客服邮箱发的第四封邮件了，前三封连个自动回复都没有", .repeatContact),
+            ("pls put me thru to someone whose IQ is above room temperature", .abuse),
+        ] {
+            #expect(score(text).categories.contains(category), "\(text)")
+        }
+        for (text, category) in [
+            ("Haha my mate's always threatening to switch to Vodafone, he never does", Category.churn),
+            ("My husband joked that he'd report the whole city of Lisbon to the tourism ombudsman, but honestly, no complaints from us", .escalation),
+            ("我老伴嚷嚷着要换运营商，我给劝住了，你就帮我看看这个月为啥多扣了五块", .churn),
+            ("我闺女用的电信网速挺快，我就问问咱家这个能不能也提提速", .churn),
+            ("Just her phone and the gas. I've rung both already.", .repeatContact),
+            ("第一封邮件被退回了，我再发一封带附件的。", .repeatContact),
+        ] {
+            #expect(!score(text).categories.contains(category), "\(text)")
+        }
+    }
+
     /// A tradesman climbing a roof, a fear of going up, and what happens to the money after a
     /// closing are routine; standing on the roof oneself is not.
     @Test func aRoofForTheJobAndTheTimeAfterAClosingAreRoutine() {

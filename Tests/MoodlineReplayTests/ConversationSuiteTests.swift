@@ -109,6 +109,7 @@ import Testing
         Floor(name: "round101", recall: 1.0, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round102", recall: 0.94, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round103", recall: 0.9, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
+        Floor(name: "round104", recall: 0.95, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0, sessions: 12),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")

@@ -38237,26 +38237,26 @@ dine	0	@en_buy
 renew	0	@en_buy
 continue	0	@en_buy
 continuing	0	@en_buy
-twice	0	@count
-three times	0	@count
-four times	0	@count
-five times	0	@count
-six times	0	@count
-seven times	0	@count
-ten times	0	@count
-several times	0	@count
-multiple times	0	@count
-many times	0	@count
-so many times	0	@count
-countless times	0	@count
-numerous times	0	@count
-a dozen times	0	@count
-a hundred times	0	@count
+twice	0	@count,@times
+three times	0	@count,@times
+four times	0	@count,@times
+five times	0	@count,@times
+six times	0	@count,@times
+seven times	0	@count,@times
+ten times	0	@count,@times
+several times	0	@count,@times
+multiple times	0	@count,@times
+many times	0	@count,@times
+so many times	0	@count,@times
+countless times	0	@count,@times
+numerous times	0	@count,@times
+a dozen times	0	@count,@times
+a hundred times	0	@count,@times
 more times than i can	0	@count
 more than once	0	@count
-at least four times	0	@count
-at least three times	0	@count
-at least twice	0	@count
+at least four times	0	@count,@times
+at least three times	0	@count,@times
+at least twice	0	@count,@times
 second	0	@count
 third	0	@count
 fourth	0	@count
@@ -38525,7 +38525,7 @@ i keep calling	0	@again,@self
 how many times do i have to	0	@again
 how many times have i	0	@again
 how many times must i	0	@again
-how many more times	0	@again
+how many more times	0	@again,@en_howmany
 how many times do i need to	0	@again
 how many times are you going to	0	@again
 lost count	0	@again,@count
@@ -40885,8 +40885,8 @@ by christmas	0	@plan_time
 after christmas	0	@plan_time
 by the weekend	0	@plan_time
 # --- insults by comparison (the IQ of a potato)
-iq of a	0	@insult
-the iq of a	0	@insult
+iq of a	0	@insult,@en_demean
+the iq of a	0	@insult,@en_demean
 brain cells	0	@insult,@en_demean
 # --- filming or posting it (putting a video on YouTube), before a judge
 putting a video	0	@expose
@@ -44092,7 +44092,7 @@ withdrawing everything	0	@en_stoppay
 withdraw everything	0	@en_stoppay
 closing all my accounts	0	@en_stoppay
 # --- someone else's threatening (he's been threatening to take them to the ombudsman): reported when a third party does it
-threatening	0	@en_say
+threatening	0	@en_say,@en_threatening
 keeps threatening	0	@en_say
 kept threatening	0	@en_say
 been threatening	0	@en_say
@@ -44894,8 +44894,8 @@ my stepmom	0	@third
 kept telling me	0	@en_say
 keeps telling me	0	@en_say
 kept saying	0	@en_say
-always threatens	0	@en_say
-always threatening	0	@en_say
+always threatens	0	@en_say,@en_threatening
+always threatening	0	@en_say,@en_threatening
 kept on at me	0	@en_say
 keeps on at me	0	@en_say
 # --- another garage, shop, clinic, gym or airline: the place the custom goes instead
@@ -50100,7 +50100,7 @@ bounced around	0	@en_runaround
 transferred between	0	@en_runaround
 the brains of a	0	@en_adj
 got the brains of	0	@en_adj
-brains of a	0	@en_adj
+brains of a	0	@en_adj,@en_demean
 was fantastic	0	@praise
 was brilliant	0	@praise
 was amazing	0	@praise
@@ -52311,6 +52311,140 @@ do you just cancel	0	@en_procq
 do you cancel	0	@en_procq
 do you guys cancel	0	@en_procq
 do you guys just cancel	0	@en_procq
+
+# --- a grievance said plainly: an explanation wanted, a tone objected to (I just want an explanation; watch your tone)
+i want an explanation	0	@en_gripe
+i just want an explanation	0	@en_gripe
+i want an answer	0	@en_gripe
+i just want an answer	0	@en_gripe
+i want a straight answer	0	@en_gripe
+give me a straight answer	0	@en_gripe
+i want someone to explain	0	@en_gripe
+speak to me with respect	0	@en_gripe
+talk to me with respect	0	@en_gripe
+watch your tone	0	@en_gripe
+do not take that tone	0	@en_gripe
+don't talk down to me	0	@en_gripe
+stop talking down to me	0	@en_gripe
+no need for that tone	0	@en_gripe
+
+# --- the Irish police (it'll be a matter for the guards)
+the guards	0	@police
+
+# --- a journalist or a lawyer keen on the story, as @en_wouldlove (Maybe the Daily Record would find this interesting; he's been itching for something like this)
+would find this interesting	0	@en_wouldlove
+would find that interesting	0	@en_wouldlove
+might find this interesting	0	@en_wouldlove
+would love to hear about this	0	@en_wouldlove
+would love a story like this	0	@en_wouldlove
+would be interested in this	0	@en_wouldlove
+would have a field day	0	@en_wouldlove
+been itching for something like this	0	@en_wouldlove
+itching for something like this	0	@en_wouldlove
+itching for a case like this	0	@en_wouldlove
+dying to get his teeth into	0	@en_wouldlove
+would jump at this	0	@en_wouldlove
+would jump on this	0	@en_wouldlove
+
+# --- walking out to a rival named, or a price not matched (If you can't match it I'm walking, Telus is right there)
+if you can't match it	0	@en_walking
+if you cant match it	0	@en_walking
+if you don't match it	0	@en_walking
+unless you match it	0	@en_walking
+if you can't match that	0	@en_walking
+i'll walk	0	@en_walking
+ill walk	0	@en_walking
+i will walk	0	@en_walking
+i'm walking away	0	@en_walking
+i'll walk away	0	@en_walking
+i'm off to them	0	@en_walking
+
+# --- moving across to a rival, named before or after (Vodacom's offering double the data, I'm moving across this week)
+moving across	0	@switch,@en_switchnow
+i'm moving across	0	@switch,@en_switchnow
+moving across to	0	@switch
+switching across	0	@switch
+going across to	0	@switch
+
+# --- insults from Scotland and the net (you wee fud, numbnuts, literal NPC)
+fud	0	@insult
+wee fud	0	@insult
+numbnuts	0	@insult
+bawbag	0	@insult
+walloper	0	@insult
+literal npc	0	@insult
+an npc	0	@insult
+such an npc	0	@insult
+
+# --- contempt by comparison or for manners never taught (you've the personality of a damp dishcloth; confirm nobody teach you manners one)
+the personality of a	0	@en_demean
+personality of a	0	@en_demean
+iq is above room temperature	0	@en_demean
+iq above room temperature	0	@en_demean
+room temperature iq	0	@en_demean
+nobody teach you manners	0	@en_demean
+nobody taught you manners	0	@en_demean
+no one taught you manners	0	@en_demean
+never taught you manners	0	@en_demean
+didn't anyone teach you manners	0	@en_demean
+did no one teach you manners	0	@en_demean
+did nobody teach you manners	0	@en_demean
+
+
+# --- unsettled since the first contact (nobody's sorted this since my first call in May)
+since my first call	0	@en_sincefirst
+since the first call	0	@en_sincefirst
+since i first called	0	@en_sincefirst
+since i first rang	0	@en_sincefirst
+since my first email	0	@en_sincefirst
+since i first emailed	0	@en_sincefirst
+since my first chat	0	@en_sincefirst
+since i first reported	0	@en_sincefirst
+
+# --- how many more contacts it will take (How many more chats do I need to open before this gets fixed)
+how many more chats	0	@en_howmany
+how many more calls	0	@en_howmany
+how many more emails	0	@en_howmany
+how many more tickets	0	@en_howmany
+how many more phone calls	0	@en_howmany
+
+# --- someone whose IQ is mocked, the listener implied (put me thru to someone whose IQ is above room temperature)
+someone whose	0	@en_someonewith
+somebody whose	0	@en_someonewith
+anyone whose	0	@en_someonewith
+
+# --- someone else's threat that never comes to anything (he never does): no leaving of the speaker's
+he never does	0
+she never does	0
+they never do	0
+never does	0
+# --- lawmakers as an outside body, and the letter they will get (the folks at the state house … are going to get a very long letter from me)
+the state house	0	@regulator
+state house	0	@regulator
+the statehouse	0	@regulator
+statehouse	0	@regulator
+the legislature	0	@regulator
+my council member	0	@regulator
+a very long letter from me	0	@en_letterfromme
+a long letter from me	0	@en_letterfromme
+get a letter from me	0	@en_letterfromme
+a letter from me	0	@en_letterfromme
+# --- other firms rung by the customer (Just her phone and the gas. I've rung both already): contacts with others
+rung both	0	@en_elsewhereco
+rang both	0	@en_elsewhereco
+called both	0	@en_elsewhereco
+phoned both	0	@en_elsewhereco
+contacted both	0	@en_elsewhereco
+emailed both	0	@en_elsewhereco
+i've rung both	0	@en_elsewhereco
+i've called both	0	@en_elsewhereco
+rung them both	0	@en_elsewhereco
+called them both	0	@en_elsewhereco
+# --- someone else's joke told (My husband joked that he'd report the whole city of Lisbon to the tourism ombudsman)
+joked that	0	@en_say
+joked	0	@en_say
+was joking that	0	@en_say
+jokingly said	0	@en_say
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66172,7 +66306,7 @@ hide my cuts	-3.0	self_harm
 @en_thing ..4 @insult|@en_demean|@en_adj	scope:thing_target	a device, an app or a bot called names
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
 @third ..4 @en_say ..4 @sue|@lawyer|@court|@police|@regulator|@media	scope:reported	someone else's threat
-@en_say @en_they3 ..8 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else's deed, told (she said she'd sue them)
+@en_say @en_they3 ..10 @sue|@lawyer|@court|@police|@regulator|@media	scope:other_party	someone else's deed, told (she said she'd sue them)
 @en_say @en_they3 ..6 @switch|@cancel|@leave|@port	scope:other_party	someone else's leaving, told
 @third ..4 @en_tookv ..6 @regulator|@sue|@court|@lawyer|@media	scope:other_party	someone else took a firm to an outside body (my neighbour took British Gas to the ombudsman)
 @en_agentconfirm ..2 @cancel|@leave|@port|@switch	scope:script	the agent confirming a request (you'd like to cancel your subscription effective today?)
@@ -66531,6 +66665,12 @@ hide my cuts	-3.0	self_harm
 @en_nowyouwant ..4 @en_anotherone	repeat	one more ticket or form asked of the customer (now you want me to open another one?)
 @leave ..2 @again	scope:this_call	never again, said of leaving: no contact counted (never shop here again)
 @en_innocent & @en_procq	scope:reported	a question about the policy asked in a professional or third-party role, anywhere in the fragment (Does your policy cover suicide? I'm a financial adviser putting together a comparison for a client.)
+@competitor & @en_walking	churn	walking out to a rival named (If you can't match it I'm walking, Telus is right there)
+@en_mypeople|@third ..4 @en_threatening	scope:reported	someone else's threat to leave, told (my mate's always threatening to switch to Vodafone)
+@en_sincefirst	repeat	unsettled since the first contact (nobody's sorted this since my first call in May)	needs:@negation|@en_unsettled|@still|@again|@en_notwork|@en_nobody|@en_noone|@count|@en_saidfixed|@en_saidsorted|@en_gripe
+@en_howmany	repeat	how many more contacts it will take (How many more chats do I need to open before this gets fixed)
+@en_someonewith ..2 @en_demean	abuse	asking for someone brighter than the listener (put me thru to someone whose IQ is above room temperature)
+@regulator|@media & @en_letterfromme	escalation	an outside body to get a letter from the customer (the folks at the state house … are going to get a very long letter from me)
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -72728,11 +72868,11 @@ n	0	@zh_num
 天	0	@zh_times
 日	0	@zh_times
 周	0	@zh_times
-个礼拜	0	@zh_times
+个礼拜	0	@zh_times,@zh_duration
 礼拜	0	@zh_times
 个星期	0	@zh_times
 星期	0	@zh_times
-个月	0	@zh_times
+个月	0	@zh_times,@zh_duration
 个钟	0	@zh_times
 钟头	0	@zh_times
 个工作天	0	@zh_times
@@ -72754,7 +72894,7 @@ n	0	@zh_num
 半个月	0	@zh_again
 两个月	0	@zh_again
 几个月	0	@zh_again
-几个礼拜	0	@zh_again
+几个礼拜	0	@zh_again,@zh_duration
 好几个礼拜	0	@zh_again
 好几次	0	@zh_again
 好多次	0	@zh_again
@@ -75018,8 +75158,8 @@ bbq	0	@zh_bbq
 留言说	0	@zh_reportcue
 最后一次打来	0	@zh_lasttalk,@sh_hint,@zh_lastcall
 最后一次打给你们	0	@zh_lasttalk,@sh_hint
-最后一通电话	0	@zh_lasttalk,@sh_hint
-最后一个电话	0	@zh_lasttalk,@sh_hint
+最后一通电话	0	@zh_lasttalk,@sh_hint,@zh_lastthing
+最后一个电话	0	@zh_lasttalk,@sh_hint,@zh_lastthing
 最后一次打电话	0	@zh_lasttalk,@sh_hint,@zh_lastcall
 做个决定	0	@zh_decided
 做个了断	0	@zh_decided
@@ -76511,9 +76651,9 @@ bbq	0	@zh_bbq
 高叔	0	@third
 高师奶	0	@third
 老高	0	@third
-# --- a spouse named with 我 (我爱人走了): the 我 is not the speaker's own farewell
-我爱人	0	
-我老伴	0	
+# --- a spouse named with 我 (我爱人走了): kin, and the 我 is not the speaker's own farewell
+我爱人	0	@zh_kin
+我老伴	0	@zh_kin
 # --- the news or hearsay as the source of what follows
 新闻里说	0	@zh_reportcue
 新闻报道	0	@zh_reportcue
@@ -77220,9 +77360,9 @@ xhs	0	@zh_social
 排我前面的	0	@third
 喊着	0	@say
 喊着要	0	@say
-嚷着	0	@say
-嚷嚷着	0	@say
-吵着	0	@say
+嚷着	0	@say,@zh_clamour
+嚷嚷着	0	@say,@zh_clamour
+吵着	0	@say,@zh_clamour
 叫嚷	0	@say
 大喊	0	@say
 # --- routine contexts: photos counted, fiction, an app
@@ -77569,7 +77709,7 @@ aws	0	@zh_comp
 才赔	0	@zh_cue
 才解决	0	@zh_cue
 # --- self-harm: a letter or a few words left for the family; the company door as a place
-封信	0	@zh_letter
+封信	0	@zh_letter,@zh_mailcount
 一封信	0	@zh_letter
 几封信	0	@zh_letter
 几句话	0	@zh_letter
@@ -77685,7 +77825,7 @@ aws	0	@zh_comp
 想死呀哈哈	0	
 想讲我	0	
 想说我	0	
-闹着	0	@say
+闹着	0	@say,@zh_clamour
 常说	0	@say
 老是说	0	@say,@zh_habitsay
 被我拦下来了	0	@zh_cue,@zh_stopped
@@ -78005,7 +78145,7 @@ aws	0	@zh_comp
 把钱都转走	0	@zh_churnalone
 钱全部转走	0	@zh_churnalone
 # --- someone else's clamour or vow (我邻居天天嚷嚷要打12345; 佢成日扬言要告): reported when a third party says it
-嚷嚷	0	@say
+嚷嚷	0	@say,@zh_clamour
 念叨	0	@say
 唠叨	0	@say
 扬言	0	@say
@@ -82474,7 +82614,7 @@ last call啦	0	@zh_lastcall
 做嘢	0	@zh_jobthere
 上班	0	@zh_jobthere
 当记者	0	@zh_jobthere
-做记者	0	@zh_jobthere
+做记者	0	@zh_jobthere,@zh_social
 打工	0	@zh_jobthere
 # --- switched to the company, not away (我以前用smartone，转咗嚟你哋度一年喇)
 转咗嚟你哋度	0	@zh_stayon,@zh_stayhere
@@ -85419,7 +85559,7 @@ si掉	0	@zh_die
 来跟我讲	0	
 嚟同我讲	0	
 来同我讲	0	
-成日话要	0	@zh_saidwill,@say
+成日话要	0	@zh_saidwill,@say,@zh_clamour
 成日话要去	0	@zh_saidwill,@say
 成日讲要	0	@zh_saidwill,@say
 总是说要	0	@zh_saidwill,@say
@@ -86261,7 +86401,7 @@ low b	0	@zh_insult
 东西分好了	0	@zh_giveall
 东西都分完了	0	@zh_giveall
 你们看着处理	0	@zh_nomatter
-你们看着办吧	0	@zh_nomatter
+你们看着办吧	0	@zh_nomatter,@zh_bringit
 
 # --- a policy waited for before "that thing" (我要等意外险生效了再……去做那件事)
 等它生效	0	@zh_policywait
@@ -86582,7 +86722,6 @@ low b	0	@zh_insult
 # --- a pet or a key left for a work trip (我要將隻貓交俾朋友照顧一個月，因為要去公幹): handed over for a spell
 公干	0	@zh_worktrip
 去公干	0	@zh_worktrip
-一个月	0	@zh_duration
 几个星期	0	@zh_duration
 # --- laundry on the roof (我上頂樓收衣服的時候手機掉下去摔壞了)
 # --- someone in tomorrow's news who would be the speaker (如果明天新聞有人從橋上跳下去，那可能就是我)
@@ -86594,6 +86733,125 @@ low b	0	@zh_insult
 𠮶个就系我	0	@zh_thatsme
 𠮶个可能系我	0	@zh_thatsme
 可能就系我	0	@zh_thatsme
+# --- a grievance said plainly: let me finish, speak with respect, an explanation wanted, still no result (可唔可以畀我讲完先？; 我就想要个说法; 醫療索償交咗六個禮拜都未有結果)
+让我把话说完	0	@zh_gripe
+让我把话讲完	0	@zh_gripe
+把话说完	0	@zh_gripe
+畀我讲完	0	@zh_gripe
+畀我讲完先	0	@zh_gripe
+俾我讲完先	0	@zh_gripe
+可唔可以畀我讲完	0	@zh_gripe
+可唔可以俾我讲完	0	@zh_gripe
+等我讲埋先	0	@zh_gripe
+讲嘢尊重啲	0	@zh_gripe
+尊重啲	0	@zh_gripe
+说话放尊重	0	@zh_gripe
+放尊重点	0	@zh_gripe
+放尊重一点	0	@zh_gripe
+说话客气点	0	@zh_gripe
+讲嘢客气啲	0	@zh_gripe
+要个说法	0	@zh_gripe
+讨个说法	0	@zh_gripe
+给个说法	0	@zh_gripe
+给我个说法	0	@zh_gripe
+给我一个说法	0	@zh_gripe
+要一个说法	0	@zh_gripe
+俾个说法我	0	@zh_gripe
+给个交代	0	@zh_gripe
+给我一个交代	0	@zh_gripe
+要个交代	0	@zh_gripe
+要一个交代	0	@zh_gripe
+俾个交代	0	@zh_gripe
+都未有结果	0	@zh_gripe
+都没有结果	0	@zh_gripe
+还没有结果	0	@zh_gripe
+到现在都没结果	0	@zh_gripe
+一直没结果	0	@zh_gripe
+# --- the consumer-rights gala sent material, or naming the firm (lz要给315晚会投稿; 明年315晚会就该点你们的名)
+315晚会	0	@zh_gala
+三一五晚会	0	@zh_gala
+央视315	0	@zh_gala
+3·15晚会	0	@zh_gala
+投稿	0	@zh_galasubmit
+寄素材	0	@zh_galasubmit
+提供素材	0	@zh_galasubmit
+点你们的名	0	@zh_galasubmit
+点你们名	0	@zh_galasubmit
+点你哋名	0	@zh_galasubmit
+点名你们	0	@zh_galasubmit
+# --- someone known at an outside body (我有个老同学在县消协; 我有個friend喺東方做記者)
+有个老同学在	0	@zh_know
+有个同学在	0	@zh_know
+有同学在	0	@zh_know
+老同学在	0	@zh_know
+有个朋友在	0	@zh_know
+有个亲戚在	0	@zh_know
+有个熟人在	0	@zh_know
+有个friend喺	0	@zh_know
+有个friend在	0	@zh_know
+# --- the company told to see to it itself, after an outside body is named (你自己看着办吧)
+你自己看着办	0	@zh_bringit
+你自己看着办吧	0	@zh_bringit
+你们自己看着办	0	@zh_bringit
+你哋自己睇住办	0	@zh_bringit
+你自己睇住嚟	0	@zh_bringit
+# --- a threat that distance will not protect the listener (别以为隔着电话我就找不着你)
+别以为	0	@zh_dontthink
+不要以为	0	@zh_dontthink
+唔好以为	0	@zh_dontthink
+你别以为	0	@zh_dontthink
+你以为	0	@zh_dontthink
+找不着你	0	@zh_findyou
+找不到你	0	@zh_findyou
+揾唔到你	0	@zh_findyou
+找不到你们	0	@zh_findyou
+找不着你们	0	@zh_findyou
+揾唔到你哋	0	@zh_findyou
+# --- never seen the like, an emphasis and no negation (老子活了六十多年没见过你这么蠢的)
+没见过	0
+冇见过	0
+从没见过	0
+从来没见过	0
+从来冇见过	0
+# --- the contract not signed again, other vendors looked at (明年的合同不跟你们签了，采购那边已经在看别家了)
+不跟你们签了	0	@zh_churnalone
+不和你们签了	0	@zh_churnalone
+不再跟你们签	0	@zh_churnalone
+不续签了	0	@zh_churnalone
+不跟你哋签	0	@zh_churnalone
+唔再同你哋签	0	@zh_churnalone
+在看别家	0	@zh_switchthem
+已经在看别家	0	@zh_switchthem
+在找别家	0	@zh_switchthem
+看别家了	0	@zh_switchthem
+找别家了	0	@zh_switchthem
+# --- a relative clamouring to leave or complain, told (我老伴嚷嚷着要换运营商，我给劝住了)
+天天说要	0	@say,@zh_habitsay,@zh_saidwill,@zh_clamour
+一直说要	0	@say,@zh_habitsay,@zh_saidwill,@zh_clamour
+成日嚷	0	@say,@zh_habitsay,@zh_clamour
+# --- the last thing heard, at a bridge or a rooftop (我在頂樓，風很大……可能是我聽到的最後一首)
+最后一首	0	@zh_lastthing
+听到的最后	0	@zh_lastthing
+最后一次听	0	@zh_lastthing
+最后一次打	0	@zh_lastthing
+# --- a friend in Hong Kong chat (我個friend之前話…), and weeks counted (消失一個禮拜去度假)
+我个friend	0	@zh_kin
+个friend	0	@zh_kin
+# --- a daughter in northern speech (我闺女用的电信网速挺快)
+闺女	0	@zh_kin,@zh_offcall
+我闺女	0	@zh_kin,@zh_offcall
+# --- what someone else said they felt (我個friend之前話覺得活落去冇意思): their feeling, told
+觉得	0	@zh_feelthat
+感觉	0	@zh_feelthat
+感到	0	@zh_feelthat
+# --- emails or letters counted (这是我给你们客服邮箱发的第四封邮件了，前三封连个自动回复都没有); one, or the first, counts no repeat (一封, 第一封 below)
+封邮件	0	@zh_mailcount
+封电邮	0	@zh_mailcount
+封email	0	@zh_mailcount
+封投诉信	0	@zh_mailcount
+封邮	0	@zh_mailcount
+一封	0
+第一封	0
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -98594,7 +98852,7 @@ court见	-1.5	escalation
 @self ..2 @zh_want ..1 @zh_die	scope:self_target	wishing death on oneself
 @zh_settled	scope:settled	the matter settled since
 @zh_contact|@zh_waited|@zh_toperson|@zh_reached|@zh_unres|@zh_unpaid	support:repeat	words that can carry repeat contact
-@zh_contact|@zh_toperson|@zh_reached|@zh_againme|@zh_visit|@zh_saidfixed|@zh_promised|@zh_occasions	firm:repeat	words that tell of an earlier contact: without one, a repeat told only as time gone by or a fault still there waits for more in a conversation
+@zh_contact|@zh_toperson|@zh_reached|@zh_againme|@zh_visit|@zh_saidfixed|@zh_promised|@zh_occasions|@zh_mailcount	firm:repeat	words that tell of an earlier contact: without one, a repeat told only as time gone by or a fault still there waits for more in a conversation
 # --- the speaker's own load or rush, said sideways (an agent's strain)
 @zh_device ..3 @zh_slow	strain	a slow system
 @zh_many ..3 @zh_queuers	strain	many waiting
@@ -98881,6 +99139,13 @@ court见	-1.5	escalation
 @zh_entrust & @zh_worktrip	scope:harmless_use	handed over for a work trip, anywhere in the fragment (隻貓交俾朋友照顧，因為要去公幹)
 @zh_plunge|@zh_die|@zh_sh|@zh_shterm & @zh_thatsme	self_harm	someone's death in the news that would be the speaker's (如果明天新聞有人從橋上跳下去，那可能就是我)
 @zh_kin ..4 @zh_notsurvive	scope:reported	a relative who may not last, told of (醫生話我外公可能捱唔過今個月)
+@zh_gala ..6 @zh_galasubmit	escalation	the consumer-rights gala sent material, or naming the firm (lz要给315晚会投稿)
+@zh_dontthink ..12 @zh_findyou	abuse	distance will not protect the listener (别以为隔着电话我就找不着你)
+@zh_kin ..3 @zh_clamour	scope:reported	a relative clamouring, told (我老伴嚷嚷着要换运营商，我给劝住了)
+@zh_kin ..3 @zh_switch ..3 @zh_comp	scope:other_party	a relative's provider told (我闺女用的电信网速挺快)
+@zh_dropplace & @zh_lastthing	self_harm	at a bridge or a rooftop, and the last thing heard (我在頂樓，風很大……可能是我聽到的最後一首)
+@zh_kin|@third ..4 @say ..1 @zh_feelthat	scope:reported	what someone else said they felt (我個friend之前話覺得活落去冇意思)
+@zh_num ..1 @zh_mailcount	repeat	emails or letters counted, from the second on (这是我给你们客服邮箱发的第四封邮件了，前三封连个自动回复都没有)
 """####),
     ]
 }
