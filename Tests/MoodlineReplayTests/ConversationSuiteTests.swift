@@ -106,10 +106,12 @@ import Testing
         Floor(name: "round97", recall: 0.95, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round98", recall: 1.0, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round99", recall: 0.94, falseAlarms: 3, calmAlerted: 1, calmUrgent: 0, sessions: 12),
+        Floor(name: "round100", recall: 0.96, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round101", recall: 1.0, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round102", recall: 0.94, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round103", recall: 0.9, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round104", recall: 0.95, falseAlarms: 2, calmAlerted: 1, calmUrgent: 0, sessions: 12),
+        Floor(name: "round105", recall: 0.84, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0, sessions: 12),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
