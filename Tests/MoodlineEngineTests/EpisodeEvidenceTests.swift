@@ -165,20 +165,12 @@ import Testing
         let parting = scorer.score("It's been a strange few weeks. I've given away most of the furniture and I've been saying goodbye to everyone at church.")
         #expect(move.tells.contains(.move) && !move.categories.contains(.selfHarm))
         #expect(parting.explainableBy.contains(.move) && parting.categories.contains(.selfHarm))
-        var alone = Harness()
-        alone.send(fragment(1, at: 0, .customer), parting)
-        #expect(alone.kinds(.selfHarm).map(\.seq) == [1])
-        var h = Harness()
-        h.send(fragment(1, at: 0, .customer), move)
-        h.send(fragment(2, at: 20, .customer), parting)
-        #expect(h.kinds(.selfHarm).isEmpty)
+        #expect(selfHarmAlerts(parting) == [1])
+        #expect(selfHarmAlerts(move, parting).isEmpty)
         let moving = scorer.score("你好，想约个搬家，下周六上午，从杭州拱墅区到绍兴柯桥。")
         let burden = scorer.score("该交代的我都交代好了，卡里的钱、猫，都托付给她了。这些年我一直是家里的累赘，我走了她们就轻松了。")
         #expect(moving.tells.contains(.move) && burden.explainableBy.isEmpty && burden.categories.contains(.selfHarm))
-        var c = Harness()
-        c.send(fragment(1, at: 0, .customer), moving)
-        c.send(fragment(2, at: 20, .customer), burden)
-        #expect(c.kinds(.selfHarm).map(\.seq) == [2])
+        #expect(selfHarmAlerts(moving, burden) == [2])
         // A city moved to tells the move as a country does; "won't be around" then is the move's.
         let lisbon = scorer.score("Hi! I'm moving to Lisbon at the end of the month and need to sort out my broadband and phone before I go.")
         let away = scorer.score("I won't be around after the 30th to let an engineer in, so hopefully nothing needs a visit.")
@@ -187,12 +179,7 @@ import Testing
         let goodbyes = scorer.score("Today's my last day in the flat, so I've been saying goodbye to all the neighbours.")
         let admin = scorer.score("It's my last bit of admin before I go.")
         #expect(goodbyes.explainableBy.contains(.move) && admin.explainableBy.contains(.move))
-        var l = Harness()
-        l.send(fragment(1, at: 0, .customer), lisbon)
-        l.send(fragment(2, at: 20, .customer), goodbyes)
-        l.send(fragment(3, at: 40, .customer), away)
-        l.send(fragment(4, at: 60, .customer), admin)
-        #expect(l.kinds(.selfHarm).isEmpty)
+        #expect(selfHarmAlerts(lisbon, goodbyes, away, admin).isEmpty)
     }
 
     /// A jump spoken of after a skydive was booked waits for more; a death the customer already
@@ -203,16 +190,17 @@ import Testing
         let booked = scorer.score("你好，我下個月要跟團去澳洲凱恩斯，想加訂那個高空跳傘的行程。")
         let jump = scorer.score("一萬四千呎好了，反正都要從飛機上跳下去了，乾脆跳最高的。")
         #expect(booked.tells.contains(.sportJump) && jump.explainableBy.contains(.sportJump) && jump.categories.contains(.selfHarm))
-        var h = Harness()
-        h.send(fragment(1, at: 0, .customer), booked)
-        h.send(fragment(2, at: 20, .customer), jump)
-        #expect(h.kinds(.selfHarm).isEmpty)
+        #expect(selfHarmAlerts(booked, jump).isEmpty)
         let death = scorer.score("你好，我父亲上个月去世了，他名下有一个手机号，想问问怎么过户到我名下。")
         let gone = scorer.score("那就放心了。人都不在了，我不想这个号突然打不通，我妈会难受。")
         #expect(death.tells.contains(.death) && gone.tells.contains(.death) && !gone.ruleCategories.contains(.selfHarm))
-        var d = Harness()
-        d.send(fragment(1, at: 0, .customer), death)
-        d.send(fragment(2, at: 20, .customer), gone)
-        #expect(d.kinds(.selfHarm).isEmpty)
+        #expect(selfHarmAlerts(death, gone).isEmpty)
+    }
+
+    /// The seqs of the self-harm alerts when the customer says `lines` twenty seconds apart.
+    func selfHarmAlerts(_ lines: Score...) -> [Int64] {
+        var h = Harness()
+        for (k, line) in lines.enumerated() { h.send(fragment(Int64(k + 1), at: Double(20 * k), .customer), line) }
+        return h.kinds(.selfHarm).map(\.seq)
     }
 }
