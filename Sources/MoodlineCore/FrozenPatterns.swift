@@ -86,6 +86,10 @@ struct FrozenPatterns {
     /// Chinese: "another bank", 第二间, 别家); -1 when absent.
     let rivalLatin: Int16
     let rivalHan: Int16
+    /// Concept numbers of the listener dropped (`@en_dropyou`, `@zh_dropyou`: "not using you
+    /// anymore", 我唔用你哋喇); -1 when absent.
+    let dropYouLatin: Int16
+    let dropYouHan: Int16
     /// Concept numbers of advice given (`@en_advise`, `@zh_advise`: "you can", "they can refer
     /// it to", 建议您, 可以向); -1 when absent.
     let adviceLatin: Int16

@@ -72,6 +72,8 @@ final class FrozenTables: @unchecked Sendable {
         let say = numbering.numbers["say"].map { Int16($0) } ?? -1
         let rivalLatin = numbering.numbers["competitor"].map { Int16($0) } ?? -1
         let rivalHan = numbering.numbers["zh_comp"].map { Int16($0) } ?? -1
+        let dropYouLatin = numbering.numbers["en_dropyou"].map { Int16($0) } ?? -1
+        let dropYouHan = numbering.numbers["zh_dropyou"].map { Int16($0) } ?? -1
         let adviceLatin = numbering.numbers["en_advise"].map { Int16($0) } ?? -1
         let adviceHan = numbering.numbers["zh_advise"].map { Int16($0) } ?? -1
         let jokeClaim = numbering.numbers["jokeclaim"].map { Int16($0) } ?? -1
@@ -113,7 +115,7 @@ final class FrozenTables: @unchecked Sendable {
             wideFirsts: patternLayout.wideFirsts, partingWords: patternLayout.partingWords, jumpingWords: patternLayout.jumpingWords, needs: copy(patterns.map(\.needs)), families: copy(patternLayout.families),
             familyConcepts: patternLayout.families.reduce(into: EntryConcepts()) { $0.formUnion($1) },
             learnedSupport: copy(learnedSupport), firmEvidence: copy(firmEvidence), speaker: speaker, listener: listener, third: third, kin: kin, sayNow: sayNow, goesOn: goesOn, storyThen: storyThen, toward: toward, say: say,
-            rivalLatin: rivalLatin, rivalHan: rivalHan, adviceLatin: adviceLatin, adviceHan: adviceHan,
+            rivalLatin: rivalLatin, rivalHan: rivalHan, dropYouLatin: dropYouLatin, dropYouHan: dropYouHan, adviceLatin: adviceLatin, adviceHan: adviceHan,
             jokeClaim: jokeClaim, jokeTakenBack: jokeTakenBack
         )
         patternsAddress = .allocate(capacity: 1)

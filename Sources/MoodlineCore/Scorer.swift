@@ -911,18 +911,33 @@ private struct RuleState {
         let selfHarmLogit = modelLogits.map { $0[column] } ?? -.infinity
         let faint = weak.contains(.selfHarm) && tentative.contains(.selfHarm)
             && selfHarmLogit < min(modelAlertThresholds[column], Self.affairsInOrderSelfHarm)
-        guard categories.contains(.selfHarm), categories.contains(.churn), !faint || weak.contains(.churn) else { return }
-        // A guess no word carries beside a rival named (我唔想再等……我去第二间gym) is leaving: the
-        // rival is where the customer goes, and the guess goes instead. Not when the leaving is
-        // denied (沒有要換電信，就是不需要了): no rival is where they go. A faint guess is left
-        // beside the churn: the rival words include everyday ones (gym, target, chase), and "cancel
-        // the gym, streaming, the lot… I'm just finishing" is a disclosure.
+        guard categories.contains(.selfHarm), categories.contains(.churn) else { return }
+        // A guess no word carries beside a rival named (我唔想再等……我去第二间gym) or the listener
+        // dropped ("I'm not using you anymore, cancel my account", 我唔用你哋喇) is leaving: the
+        // rival is where the customer goes, the listener whom they leave, and the guess goes
+        // instead. Not when the leaving is denied (沒有要換電信，就是不需要了): no rival is where
+        // they go. A faint guess stays beside a rival's churn, for the rival words include everyday
+        // ones (gym, target, chase), and "cancel the gym, streaming, the lot… I'm just finishing"
+        // is a disclosure; the words that drop the listener are none of them.
         let leavingDenied = clause.negatedConcepts.intersects(clause.patterns.families[Int(Category.churn.rawValue)])
-        if weak.contains(.selfHarm) && !weak.contains(.churn) && namesRival && !leavingDenied {
+        let leaving = weak.contains(.selfHarm) && !weak.contains(.churn) && !leavingDenied
+        if leaving && dropsListener {
+            supersede(.selfHarm, by: .churn, tracer: &tracer)
+            return
+        }
+        guard !faint || weak.contains(.churn) else { return }
+        if leaving && namesRival {
             supersede(.selfHarm, by: .churn, tracer: &tracer)
             return
         }
         supersede(.churn, by: .selfHarm, tracer: &tracer)
+    }
+
+    /// Whether the fragment drops the listener (`@en_dropyou`, `@zh_dropyou`).
+    var dropsListener: Bool {
+        let seen = clause.fragmentConcepts, patterns = clause.patterns
+        return (patterns.dropYouLatin >= 0 && seen.latin.contains(Int(patterns.dropYouLatin)))
+            || (patterns.dropYouHan >= 0 && seen.han.contains(Int(patterns.dropYouHan)))
     }
 
     /// Whether the fragment names the listener (`@you`).

@@ -461,6 +461,16 @@ import Testing
         #expect(score("Just so you know, this is goodbye. Tell whoever reads these I'm sorry.").categories.contains(.selfHarm))
     }
 
+    /// The listener dropped ("not using you anymore", 我唔用你哋喇) beside a closing is leaving,
+    /// though the learned layer reads the resolve as despair; a disclosure beside it stays one.
+    @Test func droppingTheListenerIsLeaving() {
+        for text in ["I've thought about it properly, I'm not using you anymore, cancel my account", "我諗清楚咗，我唔用你哋喇，幫我cancel埋個account"] {
+            let categories = score(text).categories
+            #expect(categories.contains(.churn) && !categories.contains(.selfHarm), "\(text): \(categories)")
+        }
+        #expect(score("I won't be using you again, cancel it all, I won't be around to need it").categories.contains(.selfHarm))
+    }
+
     /// Saying outright that a death wish was a joke takes it back; saying it was no joke does not.
     @Test func aJokeClaimTakesBackADeathWishAndNotJokingKeepsIt() {
         #expect(!score("等你们退款等得我都想死了哈哈哈，开玩笑的").categories.contains(.selfHarm))

@@ -79139,7 +79139,7 @@ deliveroo	0	@zh_comp
 # --- using or hiring through the listener's company (唔会再经你哋请)
 唔用你哋	0	@zh_use
 不用你们	0	@zh_use
-唔再用你哋	0	@zh_use,@zh_never
+唔再用你哋	0	@zh_use,@zh_never,@zh_dropyou
 不如唔用	0	@zh_use
 不如不用	0	@zh_use
 经你哋	0	@zh_use
@@ -80039,7 +80039,7 @@ google reviews	0	@zh_social
 以后不用了	0	@zh_leaveword
 以后不买了	0	@zh_leaveword
 以后不来了	0	@zh_leaveword,@zh_never
-不用你们了	0	@zh_leaveword
+不用你们了	0	@zh_leaveword,@zh_dropyou
 不用你们家	0	@zh_leaveword
 不要你们了	0	@zh_leaveword
 不买你们	0	@zh_leaveword
@@ -86852,6 +86852,15 @@ low b	0	@zh_insult
 封邮	0	@zh_mailcount
 一封	0
 第一封	0
+# --- the listener dropped (我諗清楚咗，我唔用你哋喇，幫我cancel埋個account): leaving the company, said to it
+我唔用你哋喇	0	@zh_dropyou
+唔用你哋喇	0	@zh_dropyou
+我唔再用你哋	0	@zh_dropyou
+唔会再用你哋	0	@zh_dropyou
+我不用你们了	0	@zh_dropyou
+不再用你们	0	@zh_dropyou
+不会再用你们	0	@zh_dropyou
+以后不用你们了	0	@zh_dropyou
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -99146,6 +99155,7 @@ court见	-1.5	escalation
 @zh_dropplace & @zh_lastthing	self_harm	at a bridge or a rooftop, and the last thing heard (我在頂樓，風很大……可能是我聽到的最後一首)
 @zh_kin|@third ..4 @say ..1 @zh_feelthat	scope:reported	what someone else said they felt (我個friend之前話覺得活落去冇意思)
 @zh_num ..1 @zh_mailcount	repeat	emails or letters counted, from the second on (这是我给你们客服邮箱发的第四封邮件了，前三封连个自动回复都没有)
+@zh_dropyou	churn	the listener dropped (我唔用你哋喇)
 """####),
     ]
 }
