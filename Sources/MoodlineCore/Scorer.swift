@@ -904,6 +904,7 @@ private struct RuleState {
     /// written something for my mum, cancel this account, I won't use it again"): in the statement
     /// suites a churn word beside such a guess was never a churn threat.
     mutating func dropChurnBesideSelfHarm<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        guard categories.contains(.selfHarm), categories.contains(.churn) else { return }
         // A faint self-harm guess (no word carries it, and the model under 0.96) does not make a
         // rule's leaving into affairs in order. A fixed line, not the alert line: raising when a
         // guess may alert alone must not turn "cancel it all, I'm about to exit life" into leaving.
@@ -911,7 +912,6 @@ private struct RuleState {
         let selfHarmLogit = modelLogits.map { $0[column] } ?? -.infinity
         let faint = weak.contains(.selfHarm) && tentative.contains(.selfHarm)
             && selfHarmLogit < min(modelAlertThresholds[column], Self.affairsInOrderSelfHarm)
-        guard categories.contains(.selfHarm), categories.contains(.churn) else { return }
         // A guess no word carries beside a rival named (我唔想再等……我去第二间gym) or the listener
         // dropped ("I'm not using you anymore, cancel my account", 我唔用你哋喇) is leaving: the
         // rival is where the customer goes, the listener whom they leave, and the guess goes
@@ -921,23 +921,12 @@ private struct RuleState {
         // is a disclosure; the words that drop the listener are none of them.
         let leavingDenied = clause.negatedConcepts.intersects(clause.patterns.families[Int(Category.churn.rawValue)])
         let leaving = weak.contains(.selfHarm) && !weak.contains(.churn) && !leavingDenied
-        if leaving && dropsListener {
+        if leaving && (sees(clause.patterns.dropYouLatin, clause.patterns.dropYouHan) || (!faint && namesRival)) {
             supersede(.selfHarm, by: .churn, tracer: &tracer)
             return
         }
         guard !faint || weak.contains(.churn) else { return }
-        if leaving && namesRival {
-            supersede(.selfHarm, by: .churn, tracer: &tracer)
-            return
-        }
         supersede(.churn, by: .selfHarm, tracer: &tracer)
-    }
-
-    /// Whether the fragment drops the listener (`@en_dropyou`, `@zh_dropyou`).
-    var dropsListener: Bool {
-        let seen = clause.fragmentConcepts, patterns = clause.patterns
-        return (patterns.dropYouLatin >= 0 && seen.latin.contains(Int(patterns.dropYouLatin)))
-            || (patterns.dropYouHan >= 0 && seen.han.contains(Int(patterns.dropYouHan)))
     }
 
     /// Whether the fragment names the listener (`@you`).
@@ -947,10 +936,13 @@ private struct RuleState {
     }
 
     /// Whether the fragment names a rival (`@competitor`, `@zh_comp`).
-    var namesRival: Bool {
-        let seen = clause.fragmentConcepts, patterns = clause.patterns
-        return (patterns.rivalLatin >= 0 && seen.latin.contains(Int(patterns.rivalLatin)))
-            || (patterns.rivalHan >= 0 && seen.han.contains(Int(patterns.rivalHan)))
+    var namesRival: Bool { sees(clause.patterns.rivalLatin, clause.patterns.rivalHan) }
+
+    /// Whether the fragment holds the concept numbered `latin` in English patterns or `han` in
+    /// Chinese ones (-1: the lexicons lack it).
+    func sees(_ latin: Int16, _ han: Int16) -> Bool {
+        let seen = clause.fragmentConcepts
+        return (latin >= 0 && seen.latin.contains(Int(latin))) || (han >= 0 && seen.han.contains(Int(han)))
     }
 
     /// Drops every hit of `category`, recording that `winner` supersedes it.
