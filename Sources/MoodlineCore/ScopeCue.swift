@@ -94,6 +94,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// Jumping or falling spoken of (從飛機上跳下去, 沒跳成): a sport's business when the
     /// conversation told of one. Cancels no category.
     case jumping
+    /// How things usually were or are ("you've always been great", 平时你们挺准时的, 以前好鍾意):
+    /// the standard a complaint falls short of. Its praise is no praise now when the fragment
+    /// complains beside it. Cancels no category.
+    case backdrop
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -127,6 +131,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .parting: "parting"
         case .sportJump: "sport_jump"
         case .jumping: "jumping"
+        case .backdrop: "backdrop"
         }
     }
 
@@ -162,6 +167,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .parting: "goodbyes said or things given away"
         case .sportJump: "a jump for sport told"
         case .jumping: "jumping or falling spoken of"
+        case .backdrop: "how things usually were, beside a complaint"
         }
     }
 
@@ -192,7 +198,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .selfTarget: [.init(.abuse), .init(.rude)]
         case .listenerTarget, .companyGoodbye, .harmlessUse: [.init(.selfHarm)]
         case .sarcasm: [.init(.thanks), .init(.satisfaction)]
-        case .jest, .theirFeeling, .recovered, .bereavement, .joiningTheDead, .moveAway, .parting, .sportJump, .jumping: []
+        case .jest, .theirFeeling, .recovered, .bereavement, .joiningTheDead, .moveAway, .parting, .sportJump, .jumping, .backdrop: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
         case .thingTarget, .otherTarget: [.init(.abuse), .init(.rude)]

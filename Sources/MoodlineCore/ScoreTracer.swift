@@ -86,6 +86,13 @@ public enum ScoreStep: Sendable, Equatable {
     /// Every negative word comes before the matter was settled ("took three calls, but it's all
     /// fixed"): a past trouble, which counts for less.
     case settledPast(from: Float, to: Float)
+    /// Warm words inside a quoted phrase: beside a complaint a claim held up to doubt ("the
+    /// 'express' delivery took 9 days"), which makes the fragment's praise sarcastic; alone a
+    /// name or a status read out ("prize pending"), left out of the total.
+    case quotedPraise(Float, doubted: Bool)
+    /// Praise of how things usually were ("you've always been great"), beside a complaint: the
+    /// standard the complaint falls short of, taken out of the total.
+    case backdrop(praise: Float)
     /// "but": the clause before weighs half, the clause after one and a half.
     case contrast(before: Float, after: Float)
 }

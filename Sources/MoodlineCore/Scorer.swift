@@ -130,11 +130,25 @@ private struct RuleState {
 
     var beforeContrast: Float = 0
     var afterContrast: Float = 0
+    /// Praise in clauses of how things usually were (``ScopeCue/backdrop``), on either side of
+    /// a contrast; where the first of it begins; and whether a negative word came before it.
+    var backdropPraise: Float = 0
+    var backdropPraiseBefore: Float = 0
+    var backdropFrom: Int32 = .max
+    var backdropAfterComplaint = false
+    /// Where the clause's first warm word begins (UTF-8 offset), -1 for none; and whether the
+    /// fragment had a negative word when the clause began.
+    var clausePositiveStart: Int32 = -1
+    var clauseAfterNegative = false
     /// Sentiment of characters inside unknown words (``LexiconTags/morpheme``), used only
     /// when nothing else in the fragment has any.
     var morphemes: Float = 0
     /// The positive part of the sum, which sarcasm turns around.
     var praise: Float = 0
+    /// The warm words inside a quoted phrase ("the 'express' delivery", 你们的“专业”客服), on
+    /// either side of a contrast: a claim held up to doubt, or a name or a status read out.
+    var quotedPraise: Float = 0
+    var quotedPraiseBefore: Float = 0
     /// Weighted entries that only acknowledge ("Fine.", 好。), and all the others.
     var acknowledgements = 0
     var otherSentiment = 0
@@ -313,8 +327,15 @@ private struct RuleState {
             intensity -= clausePositive - kept
             praise -= clausePositive - kept
         }
+        if clausePositive > 0 && !reported && clause.cues.contains(ScopeCues(.backdrop)) {
+            backdropPraise += clausePositive
+            backdropFrom = min(backdropFrom, clausePositiveStart)
+            if clauseAfterNegative { backdropAfterComplaint = true }
+        }
         clauseNegative = 0
         clausePositive = 0
+        clausePositiveStart = -1
+        clauseAfterNegative = negativeMass < 0
         clause.close(soft: soft, list: list, next: next, categories: &categories, hits: &hits, hostile: &hostile, tracer: &tracer)
     }
 
@@ -492,6 +513,10 @@ private struct RuleState {
         if tags.contains(.contrast) {
             beforeContrast += afterContrast
             afterContrast = 0
+            backdropPraiseBefore += backdropPraise
+            backdropPraise = 0
+            quotedPraiseBefore += quotedPraise
+            quotedPraise = 0
             clauseNegative = 0
             clausePositive = 0
             sawContrast = true
@@ -581,6 +606,8 @@ private struct RuleState {
         afterContrast += v
         if v > 0 {
             praise += v
+            if units[from].flags.contains(.quotedPhrase) { quotedPraise += v }
+            if clausePositive == 0 { clausePositiveStart = start }
             clausePositive += v
         } else {
             clauseNegative += v
@@ -605,8 +632,24 @@ private struct RuleState {
         var cues = ScopeCues()
         var statedSelfHarm = false
         var explained = EntryConcepts()
+        if quotedPraise + quotedPraiseBefore > 0 {
+            // Praise held up in quotation marks beside a complaint ("a 'sincere apology' and a £5
+            // voucher for ruining our dinner. Thanks so much.") is doubted, and the thanks beside
+            // it with it. Without one it is a name or a status read out ("prize pending"), which
+            // says nothing of the speaker's mood.
+            let doubted = negativeMass < 0
+            tracer.record(.quotedPraise(quotedPraise + quotedPraiseBefore, doubted: doubted))
+            if doubted {
+                cues.insert(ScopeCues(.sarcasm))
+            } else {
+                afterContrast -= quotedPraise
+                beforeContrast -= quotedPraiseBefore
+                praise -= quotedPraise + quotedPraiseBefore
+                intensity -= quotedPraise + quotedPraiseBefore
+            }
+        }
         let seen = clause.fragmentConcepts
-        guard !seen.isEmpty else { return cues }
+        guard !seen.isEmpty || !cues.isEmpty else { return cues }
         let patterns = clause.patterns
         let wide = patterns.fragmentWide
         // The patterns the fragment's concepts begin, as bits in pattern order (so that the
@@ -1046,6 +1089,20 @@ private struct RuleState {
         }
     }
 
+    /// Praise of how things usually were ("honestly you've always been great, so it's a bit
+    /// disheartening", 有点失望，平时你们挺准时的) is the standard a complaint falls short of: with a
+    /// negative word before it or after its first warm word, it is taken out of the total. Alone
+    /// ("I've always been happy with you") or before a trouble since settled, it stays praise.
+    mutating func setBackdropAside<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        let held = backdropPraise + backdropPraiseBefore
+        guard held > 0, backdropAfterComplaint || lastNegativeEnd > backdropFrom else { return }
+        tracer.record(.backdrop(praise: held))
+        afterContrast -= backdropPraise
+        beforeContrast -= backdropPraiseBefore
+        praise -= held
+        intensity -= held
+    }
+
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {
         dropUncorroborated(tracer: &tracer)
         dropRepeatBeforeSettled(tracer: &tracer)
@@ -1056,6 +1113,7 @@ private struct RuleState {
         dropListenersDeathWish(tracer: &tracer)
         dropChurnBesideSelfHarm(tracer: &tracer)
         markUnfirm(tracer: &tracer)
+        setBackdropAside(tracer: &tracer)
         var total: Float
         if sawContrast {
             total = beforeContrast * 0.5 + afterContrast * 1.5

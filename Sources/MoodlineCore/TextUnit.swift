@@ -25,6 +25,9 @@ struct TextUnit: Sendable {
         /// Inside a quoted phrase (台詞「我不想活了」, the song "I Don't Want to Live"): its "I" is
         /// the quoted one's, not the speaker's.
         static let quotedPhrase = Flags(rawValue: 32)
+        /// A quotation mark that can only close ('express', ” 」 』): it never opens a quoted
+        /// sentence or phrase, so two quoted phrases in a line pair up as they are written.
+        static let closingMark = Flags(rawValue: 64)
     }
 
     var key: UInt32 = 0

@@ -38,13 +38,13 @@ enum Tokenizer {
             if u.kind == .quote {
                 if i == closer {
                     closer = -1
-                } else if closer < 0, let end = sentenceQuoteEnd(units, from: i, count: count) {
+                } else if closer < 0, !u.flags.contains(.closingMark), let end = sentenceQuoteEnd(units, from: i, count: count) {
                     closer = end
                 } else {
                     // A quoted phrase's marks go, and its units are marked as quoted.
                     if i == phraseCloser {
                         phraseCloser = -1
-                    } else if closer < 0, phraseCloser < 0, let end = phraseQuoteEnd(units, from: i, count: count) {
+                    } else if closer < 0, phraseCloser < 0, !u.flags.contains(.closingMark), let end = phraseQuoteEnd(units, from: i, count: count) {
                         phraseCloser = end
                         for k in (i + 1)..<end { units[k].flags.insert(.quotedPhrase) }
                     }
@@ -78,7 +78,9 @@ enum Tokenizer {
     private static func phraseQuoteEnd(_ units: UnsafeMutableBufferPointer<TextUnit>, from i: Int, count: Int) -> Int? {
         for k in (i + 1)..<count {
             switch units[k].kind {
-            case .quote: return k > i + 1 && sentenceQuoteEnd(units, from: k, count: count) == nil ? k : nil
+            case .quote:
+                let closes = units[k].flags.contains(.closingMark) || sentenceQuoteEnd(units, from: k, count: count) == nil
+                return k > i + 1 && closes ? k : nil
             case .clauseBreak, .exclamation, .question: return nil
             default: continue
             }
@@ -105,6 +107,9 @@ enum Tokenizer {
         var stats = TokenStats()
         /// Quotation marks seen: when there are any, the unpaired and the phrase quotes are dropped.
         var quotes = 0
+        /// A single quotation mark opened a quoted phrase ('express' delivery): the next word
+        /// that ends in an apostrophe closes it. An apostrophe is a quote mark only in such pairs.
+        var singleQuoteOpen = false
 
         // The word being read, when it has to wait for the next character (a non-ASCII
         // character such as ’ may continue it); the ASCII fast path keeps these in registers.
@@ -229,7 +234,18 @@ enum Tokenizer {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 append(a, start: start, end: end)
             case UInt8(ascii: "'"):
-                if wordLength > 0 { append(a, start: start, end: end) }
+                if wordLength > 0 {
+                    append(a, start: start, end: end)
+                } else if singleQuoteOpen {
+                    // after punctuation: 'we're escalating it??'
+                    emit(.quote, flags: .closingMark, start: start, end: end)
+                    quotes += 1
+                    singleQuoteOpen = false
+                } else if Self.opensSingleQuote(text, at: start, end: end) {
+                    emit(.quote, start: start, end: end)
+                    quotes += 1
+                    singleQuoteOpen = true
+                }
             case UInt8(ascii: "-"):
                 if wordLength > 0, end < text.count, Self.isLetter(text[end]) { append(a, start: start, end: end) } else { flushWord(&resolver) }
             default:
@@ -419,7 +435,36 @@ enum Tokenizer {
             }
             if elongated { flags.insert(.elongated) }
             emit(.word, key: key, hash: unitHash, flags: flags, start: start, end: end)
+            if singleQuoteOpen, length < wordLength, word[length] == UInt8(ascii: "'") {
+                singleQuoteOpen = false
+                let width = text[end - 1] == UInt8(ascii: "'") ? 1 : 3 // ' or ’
+                emit(.quote, flags: .closingMark, start: end - width, end: end)
+                quotes += 1
+            }
         }
+
+        /// Whether an apostrophe at `start` (ending at `end`) opens a quoted phrase: it stands
+        /// before a word, not after one, and an apostrophe that ends a word follows within a
+        /// short stretch ('express' delivery, 'we're escalating it'). "'em" and "'cause" open
+        /// nothing: no word after them ends in one.
+        static func opensSingleQuote(_ text: UnsafeBufferPointer<UInt8>, at start: Int, end: Int) -> Bool {
+            let n = text.count
+            guard end < n, isAlphanumeric(text[end]), start == 0 || !isAlphanumeric(text[start - 1]) else { return false }
+            var k = end + 1
+            while k < min(n, end + Self.singleQuoteReach) {
+                let b = text[k]
+                if b == 0x0A { return false }
+                let width = b == 0x27 ? 1 : (b == 0xE2 && k + 2 < n && text[k + 1] == 0x80 && text[k + 2] == 0x99 ? 3 : 0)
+                if width > 0, isAlphanumeric(text[k - 1]) || text[k - 1] == UInt8(ascii: "?") || text[k - 1] == UInt8(ascii: "!"),
+                   k + width == n || !isAlphanumeric(text[k + width]) {
+                    return true
+                }
+                k += max(width, 1)
+            }
+            return false
+        }
+        /// How many bytes after an opening apostrophe its closing one may stand.
+        static let singleQuoteReach = 80
 
         /// "cancellin", "nothin'", "keepin": an unknown word of five letters or more ending in -in,
         /// looked up with the g the speaker dropped (the word buffer has room past the word).

@@ -86,6 +86,12 @@ struct ScoreExplanation {
             return "    learned model: \(category.tag) kept although the clause is \(cue.explanation): the model is all but sure, and the speaker speaks"
         case .jest(let from, let to):
             return "said laughing or in jest: total \(format(from)) → \(format(to))"
+        case .quotedPraise(let praise, let doubted):
+            return doubted
+                ? "praise in quotation marks beside a complaint, held up to doubt: \(format(praise)), and the fragment's praise is sarcastic"
+                : "praise in quotation marks, a name or a status read out: \(format(praise)) left out"
+        case .backdrop(let praise):
+            return "praise of how things usually were, beside a complaint: \(format(praise)) taken out"
         case .settledPast(let from, let to):
             return "a trouble told as settled since: total \(format(from)) → \(format(to))"
         case .sarcasm(let from, let to):

@@ -773,6 +773,26 @@ import Testing
         #expect(score("I will \"definitely\" report you to the FCC").categories.contains(.escalation))
     }
 
+    /// Single quotation marks quote too, paired as they are written: an apostrophe is a mark
+    /// only when one opens before a word and another closes after one, so "the customers'
+    /// accounts" and "'cause" quote nothing, and the negator between two quoted phrases stays.
+    @Test func singleQuotationMarksPairAsWritten() {
+        #expect(!score("I got a text saying 'pay up or we'll come for you, idiot'. Is that actually from you?").categories.contains(.abuse))
+        #expect(score("pay up or we'll come for you, idiot").categories.contains(.abuse))
+        #expect(!score("Bloody autocorrect, I meant 'cancel the reminder text', not 'cancel the account', sorry.").categories.contains(.churn))
+        #expect(score("I told 'em I'm cancelling the account 'cause you lied").categories.contains(.churn))
+    }
+
+    /// Praise in quotation marks beside a complaint is a claim held up to doubt, and the thanks
+    /// beside it are sarcastic; alone it is a name or a status read out, and says nothing.
+    @Test func quotedPraiseBesideAComplaintIsDoubted() {
+        let apology = score("Wow, a 'sincere apology' and a £5 voucher for ruining our anniversary dinner. Thanks so much.")
+        #expect(apology.valence < 0 && !apology.categories.contains(.thanks))
+        #expect(score("Hidden fees everywhere. The 'free' account costs me £8 a month.").valence < 0)
+        #expect(score("你们的“专业”客服真是让我大开眼界，等了三天没人理").valence < 0)
+        #expect(score("Hiya, I think I've won something on Saturday's draw but the app just says \"prize pending\". Is that normal?").valence >= 0)
+    }
+
     /// An insult whole in quotation marks is someone's words, whether a pattern or one entry
     /// with no concepts finds it; the same words said to the listener are abuse.
     @Test func aQuotedDeathWishIsReported() {

@@ -388,6 +388,21 @@ import Testing
         #expect(!after.isAside && after.valence <= fresh * 0.9)
     }
 
+    /// Praise of how things usually were is the standard a complaint falls short of: beside a
+    /// complaint it is no praise now; alone, or before a trouble since settled, it still is.
+    @Test func praiseOfHowThingsUsuallyWereIsNoPraiseBesideAComplaint() {
+        #expect(scoreEmbedded("有点失望，平时你们挺准时的").valence < 0)
+        #expect(scoreEmbedded("這家連鎖早餐越來越難吃，以前還蠻愛的").valence < 0)
+        #expect(scoreEmbedded("honestly you've always been great, so it's a bit disappointing to get a bill like this").valence < 0)
+        #expect(scoreEmbedded("Biryani was a bit bland this time. Usually much better from here.").valence < 0)
+        #expect(scoreEmbedded("I've always been happy with you guys, thanks").valence > 0)
+        #expect(scoreEmbedded("之前的问题解决了，谢谢").valence > 0)
+        var scorer = Scorer(lexicon: Lexicon.embedded)
+        var recorder = StepRecorder()
+        _ = scorer.score("有点失望，平时你们挺准时的", language: nil, tracer: &recorder)
+        #expect(recorder.steps.contains { if case .backdrop = $0 { true } else { false } })
+    }
+
     /// A line whose negative words are mostly someone else's (their words, their mood) is an
     /// aside; the speaker's own complaint beside a short report is not.
     @Test func someoneElsesStoryIsAnAside() {

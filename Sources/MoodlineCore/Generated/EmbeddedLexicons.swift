@@ -38686,7 +38686,7 @@ operators	0	@times
 staff	0	@times,@en_person
 last week	0	@en_prior
 last month	0	@en_prior
-last time	0	@en_prior
+last time	0	@en_prior,@backdrop
 last year	0	@en_prior
 yesterday	0	@en_prior
 the day before	0	@en_prior
@@ -38713,7 +38713,7 @@ two weeks ago	0	@en_prior
 two months ago	0	@en_prior
 three weeks ago	0	@en_prior
 ago	0	@en_prior
-previously	0	@en_prior
+previously	0	@en_prior,@backdrop
 already	0	@en_prior
 in january	0	@en_prior
 in february	0	@en_prior
@@ -38808,7 +38808,7 @@ working now	0	@en_first,@en_settled
 thanks so much	0	@en_first
 brilliant service	0	@en_first
 so far so good	0	@en_first
-always been happy	0	@en_first
+always been happy	0	@en_first,@backdrop
 ordered from you	0	@en_first
 my second order	0	@en_first,@self
 second order	0	@en_first
@@ -46513,7 +46513,7 @@ lump sum	0	@en_payout
 a few years back	0	@en_longago
 a few years ago	0	@en_longago
 years ago	0	@en_longago
-back then	0	@en_longago
+back then	0	@en_longago,@backdrop
 doing well now	0	@en_nowwell
 i'm doing well now	0	@en_nowwell
 doing much better now	0	@en_nowwell
@@ -47102,7 +47102,7 @@ arrived damaged	0	@en_goodsfault
 # --- long ago, used to (I used to self-harm as a teenager, that was a long time ago)
 that was a long time ago	0	@en_longago
 a long time ago	0	@en_longago
-i used to	0	@en_usedto
+i used to	0	@en_usedto,@backdrop
 # --- the agent's question quoted back (You asked if I'm having thoughts of ending my life. No, not at all)
 you asked if	0	@en_whyask
 you asked me if	0	@en_whyask
@@ -52445,6 +52445,17 @@ joked that	0	@en_say
 joked	0	@en_say
 was joking that	0	@en_say
 jokingly said	0	@en_say
+usually	0	@backdrop
+normally	0	@backdrop
+used to	0	@backdrop
+always	0	@backdrop
+always been	0	@backdrop
+in the past	0	@backdrop
+until recently	0	@backdrop
+for years	0	@backdrop
+all these years	0	@backdrop
+generally	0	@backdrop
+over the years	0	@backdrop
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66671,6 +66682,8 @@ hide my cuts	-3.0	self_harm
 @en_howmany	repeat	how many more contacts it will take (How many more chats do I need to open before this gets fixed)
 @en_someonewith ..2 @en_demean	abuse	asking for someone brighter than the listener (put me thru to someone whose IQ is above room temperature)
 @regulator|@media & @en_letterfromme	escalation	an outside body to get a letter from the customer (the folks at the state house … are going to get a very long letter from me)
+# --- how things usually were ("honestly you've always been great"): the standard a complaint beside it falls short of
+@backdrop	scope:backdrop	how things usually were
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -72316,7 +72329,7 @@ po文	0	@zh_expose
 有想过	0	@zh_cue
 谂过	0	@zh_cue
 本来想	0	@zh_cue,@zh_wasgoing
-本来	0	@zh_cue,@zh_wasgoing
+本来	0	@zh_cue,@zh_wasgoing,@backdrop
 原本想	0	@zh_cue,@zh_wasgoing
 差点想	0	@zh_cue
 差点	0	@zh_cue,@zh_wasgoing
@@ -72916,9 +72929,9 @@ n	0	@zh_num
 再次	0	@zh_again
 前几次	0	@zh_again
 前两次	0	@zh_again
-之前	0	@zh_past
-上次	0	@zh_past
-上回	0	@zh_past
+之前	0	@zh_past,@backdrop
+上次	0	@zh_past,@backdrop
+上回	0	@zh_past,@backdrop
 上周	0	@zh_past
 上个月	0	@zh_past
 去年	0	@zh_past
@@ -81340,7 +81353,7 @@ fb群组	0	@zh_expose
 不会再需要	0	@zh_noneed
 再也不需要	0	@zh_noneed
 # --- long ago (我以前忧郁症很严重)
-以前	0	@zh_thattime
+以前	0	@zh_thattime,@backdrop
 # --- over since (不过现在好很多了)
 都是十年前的事了	0	@zh_recovered
 都是以前的事了	0	@zh_recovered
@@ -82405,7 +82418,7 @@ last call啦	0	@zh_lastcall
 昨日	0	@zh_dayword
 某日	0	@zh_dayword
 每日	0	@zh_dayword
-平日	0	@zh_dayword
+平日	0	@zh_dayword,@backdrop
 当日	0	@zh_dayword
 那日	0	@zh_dayword
 生日	0	@zh_dayword
@@ -86861,6 +86874,23 @@ low b	0	@zh_insult
 不再用你们	0	@zh_dropyou
 不会再用你们	0	@zh_dropyou
 以后不用你们了	0	@zh_dropyou
+平时	0	@backdrop
+平常	0	@backdrop
+往常	0	@backdrop
+以往	0	@backdrop
+从前	0	@backdrop
+一向	0	@backdrop
+向来	0	@backdrop
+通常	0	@backdrop
+曾经	0	@backdrop
+当初	0	@backdrop
+一直以来	0	@backdrop
+旧时	0	@backdrop
+过往	0	@backdrop
+这么多年	0	@backdrop
+多年来	0	@backdrop
+旧阵时	0	@backdrop
+向嚟	0	@backdrop
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -99156,6 +99186,8 @@ court见	-1.5	escalation
 @zh_kin|@third ..4 @say ..1 @zh_feelthat	scope:reported	what someone else said they felt (我個friend之前話覺得活落去冇意思)
 @zh_num ..1 @zh_mailcount	repeat	emails or letters counted, from the second on (这是我给你们客服邮箱发的第四封邮件了，前三封连个自动回复都没有)
 @zh_dropyou	churn	the listener dropped (我唔用你哋喇)
+# --- how things usually were (平时你们挺准时的, 以前好鍾意): the standard a complaint beside it falls short of
+@backdrop	scope:backdrop	how things usually were
 """####),
     ]
 }
