@@ -1013,7 +1013,8 @@ private struct RuleState {
     mutating func dropRepeatBesidePraise<Tracer: ScoreTracer>(tracer: inout Tracer) {
         guard categories.contains(.repeatContact) else { return }
         let praise: Category
-        if categories.contains(.thanks) {
+        if categories.contains(.thanks) && !categories.contains(.grievance) {
+            // A curt "thx" after "still no internet" signs off a complaint; it thanks no one.
             praise = .thanks
         } else if categories.contains(.satisfaction) && !sawGrievance {
             praise = .satisfaction

@@ -411,9 +411,12 @@ extension Engine {
         // grow, not an alert per phrase. The same words again never do.
         let mayRetell = kind == .selfHarm
             || (Self.retellsOnce(kind) && !(ongoing && e.retold) && context.score.valence < e.toldValence)
-        let signals = mayRetell && evidence >= .rule
-            ? Self.ruleSignals(context.score, of: categories) | (joinsTheDead ? Self.joiningTheDeadSignal : 0) : 0
-        let saysMore = signals & ~e.told != 0
+        var signals = ToldSignals()
+        if mayRetell && evidence >= .rule {
+            signals = Self.ruleSignals(context.score, of: categories)
+            if joinsTheDead { signals.insert(Self.joiningTheDeadSignal) }
+        }
+        let saysMore = e.told.lacksSome(of: signals)
         if !ongoing || e.evidence < evidence || saysMore {
             e.isOpen = true
             let joining = joinsTheDead ? Evidence(kind: "pattern", label: EvidenceLabel.joiningTheDead, seq: context.seq) : nil
@@ -422,21 +425,21 @@ extension Engine {
                 e.evidence = evidence
                 e.retold = ongoing && (e.retold || saysMore)
                 e.toldValence = context.score.valence
-                e.told = (ongoing ? e.told : 0) | signals
+                if !ongoing { e.told = ToldSignals() }
+                e.told.formUnion(signals)
             }
         }
         s.episodes[kind] = e
     }
 
-    /// The rules and patterns that stated `categories` in the score, with the words they matched,
-    /// one bit each (hashed): what an alert told, so a later statement can be known to say more.
-    static func ruleSignals(_ score: Score, of categories: CategorySet) -> UInt64 {
-        var bits: UInt64 = 0
+    /// The rules and patterns that stated `categories` in the score, with the words they matched:
+    /// what an alert told, so a later statement can be known to say more.
+    static func ruleSignals(_ score: Score, of categories: CategorySet) -> ToldSignals {
+        var signals = ToldSignals()
         for hit in score.hits where categories.contains(hit.category) && !hit.isLearned {
-            let key = UInt64(hit.entry.rawValue) | UInt64(hit.pattern.map { $0.rawValue &+ 1 } ?? 0) << 32
-            bits |= 1 << ((key &* 0x9E37_79B9_7F4A_7C15) >> 58)
+            signals.insert(UInt64(hit.entry.rawValue) | UInt64(hit.pattern.map { $0.rawValue &+ 1 } ?? 0) << 32)
         }
-        return bits
+        return signals
     }
 
     /// Whether an open episode of the kind alerts again, once, on a statement that says something
@@ -444,7 +447,7 @@ extension Engine {
     static func retellsOnce(_ kind: AlertKind) -> Bool { kind == .abuse || kind == .agentMisconduct }
 
     /// The signal of a going to the dead told after their death (``FragmentContext/joinsTheDead``).
-    static let joiningTheDeadSignal: UInt64 = 1 << 63
+    static let joiningTheDeadSignal: UInt64 = .max
 
     /// Opens a self-harm episode on the agent's question about the customer's safety, with the
     /// question as its evidence.
@@ -460,7 +463,7 @@ extension Engine {
         if emit(.selfHarm, severity: rule.severity, episode: &e, context, &s, configuration, lexicon, &counters, extra: question, into: &output) {
             e.lastFired = context.ts
             e.evidence = .rule
-            e.told = 0
+            e.told = ToldSignals()
         }
         s.episodes[.selfHarm] = e
     }

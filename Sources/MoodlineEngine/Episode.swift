@@ -23,9 +23,8 @@ struct Episode: Sendable {
     /// stronger evidence within it still fires, so a clear disclosure is never hidden behind
     /// a guess.
     var evidence = Evidence.rule
-    /// The rules and patterns the episode's alerts told, one bit each
-    /// (``Engine/ruleSignals(_:of:)``).
-    var told: UInt64 = 0
+    /// The rules and patterns the episode's alerts told (``Engine/ruleSignals(_:of:)``).
+    var told = ToldSignals()
     /// The open episode has alerted again on something new (abuse and misconduct do once).
     var retold = false
     /// The valence of the fragment the episode's last alert rested on (one-shot kinds): an insult

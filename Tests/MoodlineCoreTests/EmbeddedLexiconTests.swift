@@ -793,6 +793,33 @@ import Testing
         #expect(score("Hiya, I think I've won something on Saturday's draw but the app just says \"prize pending\". Is that normal?").valence >= 0)
     }
 
+    /// Outside bodies of more places and sideways (the MAS, Tulfo as a verb, a letter from someone
+    /// with letters after their name, reading about yourselves in the Daily Mail), leaving in a
+    /// Scottish voice or an auto-renewal refused; a firm read about before is no threat.
+    @Test func regionalBodiesAndLeavingInRegionalVoices() {
+        #expect(score("I'll complain to MAS, bank cannot anyhow charge like that one.").categories.contains(.escalation))
+        #expect(score("Ipapa-Tulfo ko kayo, promise.").categories.contains(.escalation))
+        #expect(score("Keep this up and you'll be reading about yourselves in the Daily Mail, I know someone there.").categories.contains(.escalation))
+        #expect(!score("I read about your company in the Guardian, that's actually how I found you.").categories.contains(.escalation))
+        #expect(score("Right, I'm away to Octopus. Cheerio.").categories.contains(.churn))
+        #expect(score("not gonna auto-renew this time. turn it off pls").categories.contains(.churn))
+        #expect(score("这种物业我们受够了，明年合同业委会不会再续，另外乱收费这事我会打12345反映").categories.contains(.churn))
+        #expect(!score("我帮我妈问的，她那个存折好多年不用了，会不会被自动销户啊").categories.contains(.churn))
+    }
+
+    /// A relative insulted, or a mistake owned in Taglish, is no abuse of the listener; a visit
+    /// made and the thing still broken is a repeat contact, a visit that fixed it is not; a curt
+    /// "thx" after "still no internet" thanks no one for the earlier contacts.
+    @Test func relativesOwnedMistakesAndVisitsStillBroken() {
+        #expect(!score("My ex-husband is a complete moron, he set this account up in his name.").categories.contains(.abuse))
+        #expect(!score("Ay sorry, ang tanga ko, wrong account number pala binigay ko.").categories.contains(.abuse))
+        #expect(score("ang tanga mo talaga").categories.contains(.abuse))
+        #expect(score("你們工程師來過一次，走了之後一樣壞").categories.contains(.repeatContact))
+        #expect(!score("师傅来过了，修好了，谢谢").categories.contains(.repeatContact))
+        #expect(score("ok so recap: called mon, chatted tue, emailed wed, still no internet. thx").categories.contains(.repeatContact))
+        #expect(!score("thanks for ringing me back yesterday, that sorted it").categories.contains(.repeatContact))
+    }
+
     /// An insult whole in quotation marks is someone's words, whether a pattern or one entry
     /// with no concepts finds it; the same words said to the listener are abuse.
     @Test func aQuotedDeathWishIsReported() {

@@ -98,6 +98,21 @@ import Testing
         #expect(h.kinds(.selfHarm).map(\.seq) == [1])
     }
 
+    /// What an episode told is kept as exact keys: any key not told says something new, however
+    /// the lexicon numbers its entries, and the oldest gives way when the set is full.
+    @Test func toldSignalsAreExact() {
+        var told = ToldSignals()
+        for key in UInt64(0)..<UInt64(ToldSignals.capacity) { told.insert(key << 32 | 7) }
+        var same = ToldSignals()
+        same.insert(3 << 32 | 7)
+        #expect(!told.lacksSome(of: same))
+        var other = ToldSignals()
+        other.insert(3 << 32 | 8)
+        #expect(told.lacksSome(of: other))
+        told.insert(99)
+        #expect(told.contains(99) && !told.contains(0 << 32 | 7) && told.contains(1 << 32 | 7))
+    }
+
     /// A plain disclosure (a decision, a place, a time) after a word of despair alerts again inside
     /// the episode the despair opened, so the person who steps in hears of the plan; despair said
     /// again, or the plan said again, does not.
@@ -106,7 +121,8 @@ import Testing
         let despair = scorer.score("延期又能怎么样，还有三个平台也在催。我真的撑不住了。")
         let plan = scorer.score("没有一步一步了。我已经想好了，今晚等室友睡了就从十八楼跳下去。")
         let told = Engine.ruleSignals(despair, of: [.init(.selfHarm)])
-        #expect(told != 0 && Engine.ruleSignals(plan, of: [.init(.selfHarm)]) & ~told != 0)
+        #expect(!told.isEmpty && told.lacksSome(of: Engine.ruleSignals(plan, of: [.init(.selfHarm)])))
+        #expect(!told.lacksSome(of: Engine.ruleSignals(despair, of: [.init(.selfHarm)])))
         var h = Harness()
         h.send(fragment(1, at: 0, .customer), despair)
         h.send(fragment(2, at: 20, .customer), despair)

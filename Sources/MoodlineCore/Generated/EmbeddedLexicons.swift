@@ -35800,14 +35800,14 @@ my friends	0	@third,@en_family,@self,@en_everyone
 my colleague	0	@third,@self,@en_mypeople
 my mate	0	@third,@self,@en_mypeople
 a friend	0	@third
-my cousin	0	@third,@self
-my uncle	0	@third,@self,@en_kinobj
-my aunt	0	@third,@self,@en_kinobj
-my father	0	@third,@self,@en_kinobj
-my mother	0	@third,@self,@en_kinobj
-my grandad	0	@third,@self,@en_kinobj
-my grandma	0	@third,@self,@en_kinobj
-my nan	0	@third,@self,@en_kinobj
+my cousin	0	@third,@self,@en_mypeople
+my uncle	0	@third,@self,@en_kinobj,@en_mypeople
+my aunt	0	@third,@self,@en_kinobj,@en_mypeople
+my father	0	@third,@self,@en_kinobj,@en_mypeople
+my mother	0	@third,@self,@en_kinobj,@en_mypeople
+my grandad	0	@third,@self,@en_kinobj,@en_mypeople
+my grandma	0	@third,@self,@en_kinobj,@en_mypeople
+my nan	0	@third,@self,@en_kinobj,@en_mypeople
 my grandfather	0	@third,@self,@en_kinobj
 my grandmother	0	@third,@self,@en_kinobj
 a colleague	0	@third
@@ -36263,7 +36263,7 @@ i loved you all	0	@en_love,@self
 my family	0	@en_family,@self,@en_everyone
 my kids	0	@en_family,@self,@en_kinobj,@en_mypeople
 my children	0	@en_family,@self
-my parents	0	@en_family,@self
+my parents	0	@en_family,@self,@en_mypeople
 everyone	0	@en_family,@social,@en_everyone,@en_they3
 everybody	0	@en_family,@en_everyone,@en_they3
 my partner	0	@en_family,@self,@en_kinobj,@en_mypeople
@@ -43397,7 +43397,7 @@ case open since	0	@still
 been open since january	0	@still
 
 # --- calling someone of one's own
-my gran	0	@en_kinobj
+my gran	0	@en_kinobj,@en_mypeople
 
 # --- someone else's reported deed: the subject after a saying verb
 kapitbahay	0	@en_they3
@@ -43481,7 +43481,7 @@ shouting	0	@en_say
 was shouting	0	@en_say
 yelling	0	@en_say
 screaming	0	@en_say
-my teenager	0	@third
+my teenager	0	@third,@en_mypeople
 my teen	0	@third
 the man	0	@third
 the woman	0	@third
@@ -44879,17 +44879,17 @@ stepmum	0	@third
 stepmom	0	@third
 stepfather	0	@third
 stepmother	0	@third
-my mother-in-law	0	@third
-my father-in-law	0	@third
-my son-in-law	0	@third
-my daughter-in-law	0	@third
+my mother-in-law	0	@third,@en_mypeople
+my father-in-law	0	@third,@en_mypeople
+my son-in-law	0	@third,@en_mypeople
+my daughter-in-law	0	@third,@en_mypeople
 my brother in law	0	@third
 my sister in law	0	@third
 my mother in law	0	@third
 my father in law	0	@third
-my stepdad	0	@third
-my stepmum	0	@third
-my stepmom	0	@third
+my stepdad	0	@third,@en_mypeople
+my stepmum	0	@third,@en_mypeople
+my stepmom	0	@third,@en_mypeople
 # --- someone else's repeated urging or threats
 kept telling me	0	@en_say
 keeps telling me	0	@en_say
@@ -48665,14 +48665,14 @@ my brother's	0	@third
 my dad's	0	@third
 my daughter's	0	@third
 my father's	0	@third
-my husband's	0	@third
+my husband's	0	@third,@en_mypeople
 my mom's	0	@third
 my mother's	0	@third
 my mum's	0	@third
 my nan's	0	@third
 my sister's	0	@third
 my son's	0	@third
-my wife's	0	@third
+my wife's	0	@third,@en_mypeople
 # --- away for leave, study or care, or out in the evenings, with the visit moved (I'm off on maternity leave so I won't be around to sign anything; I won't be here next year, I'm doing a semester in Seoul)
 maternity leave	0	@en_trip
 paternity leave	0	@en_trip
@@ -52456,6 +52456,75 @@ for years	0	@backdrop
 all these years	0	@backdrop
 generally	0	@backdrop
 over the years	0	@backdrop
+my ex-husband	0	@en_mypeople,@third,@self
+my ex-wife	0	@en_mypeople,@third,@self
+my ex-boyfriend	0	@en_mypeople,@third,@self
+my ex-girlfriend	0	@en_mypeople,@third,@self
+my ex-partner	0	@en_mypeople,@third,@self
+my auntie	0	@en_mypeople,@third,@self
+my aunty	0	@en_mypeople,@third,@self
+my grandpa	0	@en_mypeople,@third,@self
+my nephew	0	@en_mypeople,@third,@self
+my niece	0	@en_mypeople,@third,@self
+my stepson	0	@en_mypeople,@third,@self
+my stepdaughter	0	@en_mypeople,@third,@self
+my fiance	0	@en_mypeople,@third,@self
+my fiancee	0	@en_mypeople,@third,@self
+my lodger	0	@en_mypeople,@third,@self
+my tenant	0	@en_mypeople,@third,@self
+my hubby	0	@en_mypeople,@third,@self
+my missus	0	@en_mypeople,@third,@self
+my sis	0	@en_mypeople,@third,@self
+my bro	0	@en_mypeople,@third,@self
+my in-laws	0	@en_mypeople
+my stepfather	0	@en_mypeople,@third,@self
+my stepmother	0	@en_mypeople,@third,@self
+my bf	0	@en_mypeople,@third,@self
+my gf	0	@en_mypeople,@third,@self
+my cousin's	0	@en_mypeople,@third,@self
+cbn	0	@regulator
+the mas	0	@regulator
+monetary authority of singapore	0	@regulator
+complain to mas	0	@regulator
+report to mas	0	@regulator
+write to mas	0	@regulator
+escalate to mas	0	@regulator
+feedback to mas	0	@regulator
+report you to mas	0	@regulator
+ipapa-tulfo	0	@regulator
+ipa-tulfo	0	@regulator
+ipatulfo	0	@regulator
+ipapatulfo	0	@regulator
+i-tulfo	0	@regulator
+itutulfo	0	@regulator
+ipa-raffy tulfo	0	@regulator
+letters after their name	0	@lawyer
+letters after his name	0	@lawyer
+letters after her name	0	@lawyer
+letters after his surname	0	@lawyer
+get a letter from	0	@en_getletter,@complain
+getting a letter from	0	@en_getletter,@complain
+receive a letter from	0	@en_getletter,@complain
+receiving a letter from	0	@en_getletter,@complain
+gets a letter from	0	@en_getletter,@complain
+reading about yourselves	0	@en_readabout
+read about yourselves	0	@en_readabout
+away to	0	@en_gobare
+i'm away to	0	@en_gobare
+am away to	0	@en_gobare
+mon	0	@en_prior
+tue	0	@en_prior
+tues	0	@en_prior
+thur	0	@en_prior
+thurs	0	@en_prior
+fri	0	@en_prior
+talk say	0	@en_say
+dey talk say	0	@en_say
+tok say	0	@en_say
+dey tok say	0	@en_say
+don talk say	0	@en_say
+dey yarn say	0	@en_say
+ncc	0	@regulator
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -62057,6 +62126,12 @@ won't renew	-1.50	churn
 not renewing	-1.50	churn
 not going to renew	-1.50	churn
 won't be renewing	-1.50	churn
+not gonna renew	-1.50	churn
+not gonna auto-renew	-1.50	churn
+not going to auto-renew	-1.50	churn
+won't auto-renew	-1.50	churn
+not auto-renewing	-1.50	churn
+wont auto-renew	-1.50	churn
 done with you	-2.00	churn
 i'm done with	-1.00	
 i am done with	-1.00	
@@ -63763,6 +63838,16 @@ so bobo	-3	abuse
 bobo ka	-3	abuse
 tanga	-3	abuse
 tanga ka	-3	abuse
+# Taglish: "ang tanga ko" (how stupid of me) is a mistake owned, no insult at the listener
+ang tanga ko	-1.2	
+tanga ko	-1.2	
+tanga ako	-1.2	
+ang tanga tanga ko	-1.2	
+ang bobo ko	-1.2	
+bobo ko	-1.2	
+bobo ako	-1.2	
+ang tanga mo	-3	abuse
+tanga mo	-3	abuse
 ulol	-3	abuse
 tarantado	-3	abuse
 putang ina mo	-3	abuse
@@ -66332,9 +66417,11 @@ hide my cuts	-3.0	self_harm
 @complain ..4 @police	escalation	going to the police or government
 @complain ..4 @lawyer	escalation	bringing in a lawyer
 @lawyer ..5 @en_lawact	escalation	lawyer involved
+@en_getletter ..8 @lawyer	escalation	a letter coming from a lawyer (you'll get a letter from someone with letters after their name)
 @complain ..4 @court	escalation	taking it to court
 @sue	escalation	suing or legal action
 @complain|@expose ..5 @media	escalation	going to the press
+@en_readabout ..5 @media	escalation	the firm in the news (you'll be reading about yourselves in the Daily Mail)
 @media ..5 @expose|@complain	escalation	going to the press
 @expose ..5 @social|@public	escalation	posting publicly
 @social ..5 @expose|@complain	escalation	posting publicly
@@ -74242,7 +74329,7 @@ smartone	0	@zh_comp
 办过	0	@zh_reached
 去过	0	@zh_reached,@zh_contact
 跑过	0	@zh_reached
-来过	0	@zh_reached,@zh_informed
+来过	0	@zh_reached,@zh_informed,@zh_cameby
 去了一趟	0	@zh_reached
 跑了一趟	0	@zh_reached
 办了一次	0	@zh_reached
@@ -86891,6 +86978,34 @@ low b	0	@zh_insult
 多年来	0	@backdrop
 旧阵时	0	@backdrop
 向嚟	0	@backdrop
+有兴趣	0	@zh_interest
+感兴趣	0	@zh_interest
+有冇兴趣	0	@zh_interest
+会唔会有兴趣	0	@zh_interest
+会不会有兴趣	0	@zh_interest
+有没有兴趣	0	@zh_interest
+一样坏	0	@zh_stillbroken
+一样坏的	0	@zh_stillbroken
+照样坏	0	@zh_stillbroken
+照样坏的	0	@zh_stillbroken
+照旧坏	0	@zh_stillbroken
+仲系一样	0	@zh_stillbroken
+一样系坏	0	@zh_stillbroken
+一样咁坏	0	@zh_stillbroken
+照样不行	0	@zh_stillbroken
+照样用不了	0	@zh_stillbroken
+来过一次	0	@zh_cameby
+来过两次	0	@zh_cameby
+来看过	0	@zh_cameby
+上过门	0	@zh_cameby
+上门看过	0	@zh_cameby
+嚟过	0	@zh_cameby
+嚟睇过	0	@zh_cameby
+来修过	0	@zh_cameby
+嚟整过	0	@zh_cameby
+修过一次	0	@zh_cameby
+修过两次	0	@zh_cameby
+会不会	0	@zh_how
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -97246,6 +97361,9 @@ lj客服	-3	abuse
 坏没坏	0
 破没破	0
 得唔得	0
+敢不敢	0
+肯不肯	0
+想不想	0
 啱唔啱	0
 对唔对	0
 行唔行	0
@@ -97254,6 +97372,27 @@ lj客服	-3	abuse
 贵唔贵	0
 难唔难	0
 麻唔麻烦	0
+# --- words ending in 会, read whole so that 会不会 after them is not taken (业委会不会再续)
+业委会	0
+业主委员会	0
+村委会	0
+委员会	0
+董事会	0
+理事会	0
+工会	0
+协会	0
+学会	0
+商会	0
+股东会	0
+家委会	0
+晚会	0
+聚会	0
+约会	0
+机会	0
+体会	0
+社会	0
+大会	0
+全会	0
 # --- the same asked in exasperation (你们到底行不行; 有没有搞错)
 到底行不行	-1.50
 究竟行不行	-1.50
@@ -98876,6 +99015,7 @@ court见	-1.5	escalation
 @zh_kick ..4 @zh_ball	repeat	passed around
 @zh_promised & @zh_notdone|@zh_nobody|@zh_unres	repeat	promised on an earlier contact, and nothing came of it
 @zh_num ..1 @zh_visit	repeat	a visit counted, and nothing solved	needs:@negation|@zh_notdone|@zh_unres|@zh_stillbroken|@zh_still|@zh_again|@zh_gripe
+@zh_cameby & @zh_stillbroken|@zh_brokeagain	repeat	a worker's visit made, and still broken (你們工程師來過一次，走了之後一樣壞)
 @zh_mornings & @zh_unres|@zh_notdone|@zh_still	repeat	mornings spent on it, and nothing solved (喺分行坐咗三朝，一樣未處理到)
 @zh_fixattempt ..5 @zh_num|@zh_again|@zh_times	scope:other_party	tries at a fix of one's own
 @zh_others ..3 @zh_past	scope:other_party	a friend's or neighbour's earlier experience
@@ -99162,6 +99302,7 @@ court见	-1.5	escalation
 @zh_sportjump	scope:sport_jump	a jump for sport told (我下個月要跟團去澳洲，想加訂那個高空跳傘的行程)
 @zh_lookdown|@zh_plunge|@zh_jumpword	scope:jumping	a jump or a fall spoken of (反正都要從飛機上跳下去了)
 @zh_social & @zh_newsworthy	escalation	a story offered to the media (我朋友在電視台跑新聞，這題材他應該很有興趣)
+@zh_newsroom ..10 @zh_interest	escalation	the speaker's friends in the news wondered aloud to be interested (我那些跑新聞的朋友會不會對這件事有興趣)
 @zh_escverb ..3 @zh_coverask	escalation	a reporter asked to come and look into it (我請他來問問看你們怎麼說)	needs:@zh_newsroom
 @zh_changeto ..1 @zh_provider	churn	changing to another provider (换家公司得了, 在考虑换个运营商了)
 @zh_notonly	churn	not the only shop (又不是只有你们一家)
