@@ -149,6 +149,8 @@ private struct RuleState {
     /// either side of a contrast: a claim held up to doubt, or a name or a status read out.
     var quotedPraise: Float = 0
     var quotedPraiseBefore: Float = 0
+    /// Where the first of it begins (UTF-8 offset).
+    var quotedFrom: Int32 = .max
     /// Weighted entries that only acknowledge ("Fine.", 好。), and all the others.
     var acknowledgements = 0
     var otherSentiment = 0
@@ -606,7 +608,10 @@ private struct RuleState {
         afterContrast += v
         if v > 0 {
             praise += v
-            if units[from].flags.contains(.quotedPhrase) { quotedPraise += v }
+            if units[from].flags.contains(.quotedPhrase) {
+                quotedPraise += v
+                quotedFrom = min(quotedFrom, start)
+            }
             if clausePositive == 0 { clausePositiveStart = start }
             clausePositive += v
         } else {
@@ -637,15 +642,19 @@ private struct RuleState {
             // voucher for ruining our dinner. Thanks so much.") is doubted, and the thanks beside
             // it with it. Without one it is a name or a status read out ("prize pending"), which
             // says nothing of the speaker's mood.
+            // Thanks said before the doubt ("Thanks. … every time it's 'fixed' it lasts a week")
+            // answered the agent; only the quoted claim turns.
             let doubted = negativeMass < 0
+            let thankedFirst = hits.contains { $0.category == .thanks && $0.utf8End <= quotedFrom }
             tracer.record(.quotedPraise(quotedPraise + quotedPraiseBefore, doubted: doubted))
-            if doubted {
+            if doubted && !thankedFirst {
                 cues.insert(ScopeCues(.sarcasm))
             } else {
-                afterContrast -= quotedPraise
-                beforeContrast -= quotedPraiseBefore
+                let share: Float = doubted ? 2 : 1
+                afterContrast -= share * quotedPraise
+                beforeContrast -= share * quotedPraiseBefore
                 praise -= quotedPraise + quotedPraiseBefore
-                intensity -= quotedPraise + quotedPraiseBefore
+                if !doubted { intensity -= quotedPraise + quotedPraiseBefore }
             }
         }
         let seen = clause.fragmentConcepts

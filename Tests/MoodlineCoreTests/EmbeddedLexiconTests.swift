@@ -789,6 +789,9 @@ import Testing
         let apology = score("Wow, a 'sincere apology' and a £5 voucher for ruining our anniversary dinner. Thanks so much.")
         #expect(apology.valence < 0 && !apology.categories.contains(.thanks))
         #expect(score("Hidden fees everywhere. The 'free' account costs me £8 a month.").valence < 0)
+        // Thanks said before the doubt answered the agent: they stand, and only the claim turns.
+        let thanked = score("Thanks. I'm not trying to be difficult, I'm just a bit worn out by it. Every time it's \"fixed\" it stays fixed for about a week.")
+        #expect(thanked.categories.contains(.thanks) && thanked.valence < 0)
         #expect(score("你们的“专业”客服真是让我大开眼界，等了三天没人理").valence < 0)
         #expect(score("Hiya, I think I've won something on Saturday's draw but the app just says \"prize pending\". Is that normal?").valence >= 0)
     }
