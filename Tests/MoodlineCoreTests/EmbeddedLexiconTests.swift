@@ -823,6 +823,14 @@ import Testing
         #expect(!score("thanks for ringing me back yesterday, that sorted it").categories.contains(.repeatContact))
     }
 
+    /// Questions asked and things said within this call ("我問了三個問題", 從剛剛到現在講了三次) are
+    /// impatience with the listener, not earlier contacts; calls counted are.
+    @Test func thingsSaidWithinThisCallAreNoRepeat() {
+        #expect(!score("你一直打斷我！我問了三個問題，你一個都沒回答！").categories.contains(.repeatContact))
+        #expect(!score("我從剛剛到現在講了三次，你就一直重複同一句話").categories.contains(.repeatContact))
+        #expect(score("我打了三次电话，你们一个都没回答").categories.contains(.repeatContact))
+    }
+
     /// An insult whole in quotation marks is someone's words, whether a pattern or one entry
     /// with no concepts finds it; the same words said to the listener are abuse.
     @Test func aQuotedDeathWishIsReported() {

@@ -87006,6 +87006,18 @@ low b	0	@zh_insult
 修过一次	0	@zh_cameby
 修过两次	0	@zh_cameby
 会不会	0	@zh_how
+从刚刚到现在	0	@zh_notget
+从刚才到现在	0	@zh_notget
+由头先到而家	0	@zh_notget
+由啱啱到而家	0	@zh_notget
+一直重复同一句	0	@zh_notget
+问了三个问题	0	@zh_notget
+问了两个问题	0	@zh_notget
+问了几个问题	0	@zh_notget
+问了你三个问题	0	@zh_notget
+问了你几个问题	0	@zh_notget
+问咗三个问题	0	@zh_notget
+问咗你几个问题	0	@zh_notget
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
