@@ -98,6 +98,9 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// the standard a complaint falls short of. Its praise is no praise now when the fragment
     /// complains beside it. Cancels no category.
     case backdrop
+    /// An insult said with love (你个憨憨，又把钥匙锁家里了😂 爱你, "you beautiful idiot, you did
+    /// it ❤️"): banter between friends, no abuse of the listener.
+    case fondness
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -132,6 +135,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .sportJump: "sport_jump"
         case .jumping: "jumping"
         case .backdrop: "backdrop"
+        case .fondness: "fondness"
         }
     }
 
@@ -168,6 +172,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .sportJump: "a jump for sport told"
         case .jumping: "jumping or falling spoken of"
         case .backdrop: "how things usually were, beside a complaint"
+        case .fondness: "said with love"
         }
     }
 
@@ -201,7 +206,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .jest, .theirFeeling, .recovered, .bereavement, .joiningTheDead, .moveAway, .parting, .sportJump, .jumping, .backdrop: []
         case .concern: [.init(.selfHarm), .init(.abuse), .init(.rude)]
         case .otherParty: [.init(.escalation), .init(.churn), .init(.repeatContact)]
-        case .thingTarget, .otherTarget: [.init(.abuse), .init(.rude)]
+        case .thingTarget, .otherTarget, .fondness: [.init(.abuse), .init(.rude)]
         case .oneOff, .staying: [.init(.churn)]
         case .elsewhere, .thisCall, .settled: [.init(.repeatContact)]
         case .hypothetical: [.init(.escalation), .init(.churn), .init(.repeatContact)]

@@ -831,6 +831,23 @@ import Testing
         #expect(score("我打了三次电话，你们一个都没回答").categories.contains(.repeatContact))
     }
 
+    /// Contempt in online voices at the one addressed (do the world a favour and stop breathing,
+    /// nobody would miss you, 低能仔, 没人会想你) is abuse, and a death told to them is theirs, not
+    /// the speaker's; an insult said with love (你這個笨蛋，生日快樂啦, "you beautiful idiot ❤️") and
+    /// surprise at the listener's skill ("damn you're fast") are not.
+    @Test func onlineContemptAndBanterSaidWithLove() {
+        #expect(score("do the world a favor and stop breathing").categories.contains(.abuse))
+        #expect(score("nobody would miss you if you disappeared tbh").categories.contains(.abuse))
+        #expect(score("柒頭，返去讀多幾年書先啦").categories.contains(.abuse))
+        let told = score("去死一死好嗎，沒人會想你")
+        #expect(told.categories.contains(.abuse) && !told.categories.contains(.selfHarm))
+        #expect(!score("你這個笨蛋，生日快樂啦！明天請你吃飯🥳").categories.contains(.abuse))
+        #expect(score("你這個笨蛋，連這個都不會").categories.contains(.abuse))
+        #expect(!score("you beautiful idiot, you actually did it ❤️").categories.contains(.abuse))
+        #expect(!score("damn you're fast, I was expecting to wait hours lol").categories.contains(.abuse))
+        #expect(score("congratulations on being the dumbest person I've spoken to all year").categories.contains(.abuse))
+    }
+
     /// An insult whole in quotation marks is someone's words, whether a pattern or one entry
     /// with no concepts finds it; the same words said to the listener are abuse.
     @Test func aQuotedDeathWishIsReported() {

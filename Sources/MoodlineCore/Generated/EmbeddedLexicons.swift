@@ -36087,9 +36087,9 @@ nobody would care	0	@en_better
 no one would care	0	@en_better
 nobody would miss me	0	@en_better,@en_nomiss
 doing everyone a favour	0	@en_better
-do everyone a favour	0	@en_better
+do everyone a favour	0	@en_better,@en_dotheworld
 doing everyone a favor	0	@en_better
-do everyone a favor	0	@en_better
+do everyone a favor	0	@en_better,@en_dotheworld
 a favour to everyone	0	@en_better
 a favor to everyone	0	@en_better
 doing the world a favour	0	@en_better
@@ -52525,6 +52525,71 @@ dey tok say	0	@en_say
 don talk say	0	@en_say
 dey yarn say	0	@en_say
 ncc	0	@regulator
+with you obviously	0	@en_staying
+with you of course	0	@en_staying
+with you still	0	@en_staying
+still with you obviously	0	@en_staying
+creep	0	@insult
+creeps	0	@insult
+degenerate	0	@insult
+simp	0	@insult
+fatass	0	@insult
+weirdo	0	@insult
+troglodyte	0	@insult
+doofus	0	@insult
+dingus	0	@insult
+neckbeard	0	@insult
+incel	0	@insult
+waste of air	0	@insult
+pick me	0	@insult
+cringe lord	0	@insult
+delete yourself	0	@en_curse
+uninstall life	0	@en_curse
+uninstall yourself	0	@en_curse
+unalive yourself	0	@en_curse
+go unalive yourself	0	@en_curse
+get a life	0	@en_curse
+touch grass	0	@en_curse
+go touch grass	0	@en_curse
+go cry to your mommy	0	@en_curse
+go cry to your mum	0	@en_curse
+go cry to your mom	0	@en_curse
+go back to your mom's basement	0	@en_curse
+go back to your mum's basement	0	@en_curse
+crawl back to your mom's basement	0	@en_curse
+sleep with one eye open	0	@threat
+found your address	0	@threat
+i know your address	0	@threat
+know your address	0	@threat
+got your address	0	@threat
+i've got your address	0	@threat
+do the world a favor	0	@en_dotheworld
+do the world a favour	0	@en_dotheworld
+do us all a favor	0	@en_dotheworld
+do us all a favour	0	@en_dotheworld
+nobody would miss you	0	@en_nomissyou
+no one would miss you	0	@en_nomissyou
+nobody will miss you	0	@en_nomissyou
+no one will miss you	0	@en_nomissyou
+nobody'd miss you	0	@en_nomissyou
+nobody would notice if you	0	@en_nomissyou
+the world would be better without you	0	@en_nomissyou
+world's better without you	0	@en_nomissyou
+love you	0	@en_fond
+i love you	0	@en_fond
+love ya	0	@en_fond
+luv u	0	@en_fond
+love u	0	@en_fond
+ily	0	@en_fond
+proud of you	0	@en_fond
+so proud of you	0	@en_fond
+happy birthday	0	@en_fond
+never change	0	@en_fond
+❤️	0	@en_fond
+🥰	0	@en_fond
+😘	0	@en_fond
+💕	0	@en_fond
+💖	0	@en_fond
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66205,6 +66270,19 @@ hiding the cuts	-3.0	self_harm
 hiding my cuts	-3.0	self_harm
 hide the cuts	-3.0	self_harm
 hide my cuts	-3.0	self_harm
+
+# --- "damn you're good": surprise at the listener's skill, praise, not swearing at them
+damn you're good	2.0	
+damn you're fast	2.0	
+damn you're quick	2.0	
+damn you're smart	2.0	
+damn you're a genius	2.0	
+damn you're amazing	2.0	
+damn you're good at this	2.0	
+damn you're a legend	2.0	
+damn you're brilliant	2.0	
+damn that was fast	2.0	
+damn that was quick	2.0	
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -66378,6 +66456,9 @@ hide my cuts	-3.0	self_harm
 @you ..3 @insult	abuse	insulting the listener
 @profanity ..1 @you	abuse	swearing at the listener
 @en_curse	abuse	telling the listener off
+@en_dotheworld ..4 @die|@en_curse|@kill	abuse	a death wished on the listener as a favour to the world (do the world a favor and stop breathing)
+@en_nomissyou	abuse	nobody would miss the listener
+@insult|@en_adj|@en_curse|@en_demean & @en_fond	scope:fondness	an insult said with love (you beautiful idiot, you actually did it ❤️)
 @en_adj ..1 @en_person	abuse	insulting the listener
 @en_notyou & @insult|@profanity|@en_curse|@en_demean|@en_adj	scope:thing_target	an insult said not to be at the listener
 @sue|@court|@lawyer|@regulator|@police ..8 @en_notyou	scope:other_party	an outside body for someone else's matter, said not to be about the listener (I'm suing my builder, not you)
@@ -66743,6 +66824,7 @@ hide my cuts	-3.0	self_harm
 @en_kms ..3 @en_annoyer	scope:harmless_use	annoyance said as dying, the annoyance named after (kms this queue is 45 mins)
 @en_annoyer ..6 @en_kms	scope:harmless_use	annoyance said as dying, the annoyance named first (if I hear that jingle one more time I'll shoot myself)
 @competitor & @en_staying	scope:staying	a rival praised, and staying all the same (their app looks slicker, but I'm staying with you)
+@switch & @en_staying	scope:staying	a plan or a payment switched, staying with the firm (switching to the annual plan please, with you obviously)
 @en_switchfor|@en_switchnow & @en_byebye	scope:company_goodbye	a goodbye to the company, for a switch (they're giving me a free phone to switch, so this is goodbye; I'm switching to Vodafone, this is goodbye)
 @en_bankswitch & @en_paymethod	scope:one_off	a change of bank behind a payment change (cancel the autopay on my old Visa, I switched banks)
 @en_suicideword & @en_waitedout	self_harm	a suicide exclusion waited out (does it pay out on suicide after the first year, because it's been 13 months)
@@ -87018,6 +87100,43 @@ low b	0	@zh_insult
 问了你几个问题	0	@zh_notget
 问咗三个问题	0	@zh_notget
 问咗你几个问题	0	@zh_notget
+爱你	0	@zh_fond
+爱你哦	0	@zh_fond
+永远爱你	0	@zh_fond
+好爱你	0	@zh_fond
+爱你哟	0	@zh_fond
+生日快乐	0	@zh_fond
+么么哒	0	@zh_fond
+抱抱	0	@zh_fond
+宝	0	@zh_fond
+宝贝	0	@zh_fond
+请你吃饭	0	@zh_fond
+好钟意你	0	@zh_fond
+❤️	0	@zh_fond
+🥰	0	@zh_fond
+😘	0	@zh_fond
+💕	0	@zh_fond
+没人会想你	0	@zh_nomissyou
+没有人会想你	0	@zh_nomissyou
+冇人会挂住你	0	@zh_nomissyou
+没人会在乎你	0	@zh_nomissyou
+没人会记得你	0	@zh_nomissyou
+冇人会记得你	0	@zh_nomissyou
+没人会怀念你	0	@zh_nomissyou
+你怎么不去死	0	@zh_whynotdie
+你咋不去死	0	@zh_whynotdie
+你点解唔去死	0	@zh_whynotdie
+你怎么还不去死	0	@zh_whynotdie
+你为什么不去死	0	@zh_whynotdie
+柒头	0	@zh_insult
+痴线佬	0	@zh_insult
+恶男	0	@zh_insult
+下头男	0	@zh_insult
+loser	0	@zh_insult
+边缘人	0	@zh_insult
+丑人多作怪	0	@zh_insult
+nc	0	@zh_insult
+楼主	0	@you
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -98619,6 +98738,15 @@ court见	-1.5	escalation
 怎么告你们	-2.0	escalation
 要怎么告你们	-2.0	escalation
 点样告你哋	-2.0	escalation
+# --- insults that address the listener alone in a reply (低能仔, 柒頭，返去讀多幾年書先啦; 给爷爬)
+给爷爬	-3	abuse
+给老子爬	-3	abuse
+滚粗	-3	abuse
+低能仔	-3	abuse
+柒头	-3	abuse
+痴线佬	-3	abuse
+恶男	-3	abuse
+下头男	-3	abuse
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -98854,6 +98982,9 @@ court见	-1.5	escalation
 @zh_insult ..4 @you	abuse	insult at the listener
 @zh_curse ..2 @you	abuse	curse at the listener
 @zh_doom	abuse	a curse on the listener's life
+@zh_nomissyou	abuse	nobody will miss the listener (沒人會想你)
+@zh_nomissyou|@zh_whynotdie & @zh_sh|@zh_die|@zh_shterm|@zh_live|@zh_waste	scope:listener_target	a death told to the listener (去死一死好嗎，沒人會想你; 你怎么不去死啊，活着浪费空气)
+@zh_insult|@zh_curse|@zh_demean & @zh_fond	scope:fondness	an insult said with love (你个憨憨，又把钥匙锁家里了😂 爱你)
 @zh_doom	scope:listener_target	a curse on the listener's life
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
 @zh_thingcurse	scope:thing_target	swearing at a thing
