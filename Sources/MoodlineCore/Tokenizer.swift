@@ -406,6 +406,9 @@ enum Tokenizer {
                 } else if let (id, gHash) = droppedG(length: length, hash: hash, resolver: &resolver) {
                     key = TextUnit.wordBase | id
                     unitHash = gHash
+                } else if let (id, lHash) = lettersForDigits(length: length, resolver: &resolver) {
+                    key = TextUnit.wordBase | id
+                    unitHash = lHash
                 } else if Self.hasTriple(word.baseAddress!, count: length), WordTable.hasLetterRun(w) {
                     elongated = true
                     // "sooo" → "soo" → "so"
@@ -477,6 +480,36 @@ enum Tokenizer {
             let gHash = (hash ^ UInt32(UInt8(ascii: "g"))) &* 16_777_619
             guard let id = resolver.find(UnsafeBufferPointer(rebasing: word[..<(length + 1)]), hash: gHash) else { return nil }
             return (id, gHash)
+        }
+
+        /// "d1e", "id10t", "k1ll", "b1tch": digits written for the letters they look like (0 o,
+        /// 1 i, 3 e, 4 a, 5 s, 7 t) inside an unknown word that begins and ends with a letter,
+        /// looked up with the letters put back, in place. Its id and hash, or nil. A code such as
+        /// "sw1a" or "mp3" spells no word, so it stays unknown.
+        @inline(__always)
+        func lettersForDigits<Resolver: WordResolver>(length: Int, resolver: inout Resolver) -> (UInt32, UInt32)? {
+            guard length >= 3, Self.isLetter(word[0]), Self.isLetter(word[length - 1]) else { return nil }
+            var changed = false
+            for k in 1..<(length - 1) {
+                let letter: UInt8
+                switch word[k] {
+                case UInt8(ascii: "0"): letter = UInt8(ascii: "o")
+                case UInt8(ascii: "1"): letter = UInt8(ascii: "i")
+                case UInt8(ascii: "3"): letter = UInt8(ascii: "e")
+                case UInt8(ascii: "4"): letter = UInt8(ascii: "a")
+                case UInt8(ascii: "5"): letter = UInt8(ascii: "s")
+                case UInt8(ascii: "7"): letter = UInt8(ascii: "t")
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): return nil
+                default: continue
+                }
+                word[k] = letter
+                changed = true
+            }
+            guard changed else { return nil }
+            let w = UnsafeBufferPointer(start: word.baseAddress, count: length)
+            let hash = WordTable.hash(w)
+            guard let id = resolver.find(w, hash: hash) else { return nil }
+            return (id, hash)
         }
 
         /// Whether some byte of the word is followed by two copies of itself: a cheap filter for

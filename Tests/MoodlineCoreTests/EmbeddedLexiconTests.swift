@@ -848,6 +848,15 @@ import Testing
         #expect(score("congratulations on being the dumbest person I've spoken to all year").categories.contains(.abuse))
     }
 
+    /// Digits written for the letters they look like ("d1e", "id10t", "k1ll") read as the word;
+    /// codes ("sw1a 1aa", "mp3") spell nothing.
+    @Test func digitsForLettersReadAsTheWord() {
+        #expect(score("i want to d1e").categories.contains(.selfHarm))
+        #expect(score("you id10t").categories.contains(.abuse))
+        #expect(score("go k1ll yourself").categories.contains(.abuse))
+        #expect(score("my postcode is sw1a 1aa, order 4b7c2").categories.isEmpty)
+    }
+
     /// An insult whole in quotation marks is someone's words, whether a pattern or one entry
     /// with no concepts finds it; the same words said to the listener are abuse.
     @Test func aQuotedDeathWishIsReported() {
