@@ -857,6 +857,15 @@ import Testing
         #expect(score("my postcode is sw1a 1aa, order 4b7c2").categories.isEmpty)
     }
 
+    /// A death of one's own said not to be a joke, or a message set up for after it, is a
+    /// disclosure; the same hyperbole said alone about a slow fix is not.
+    @Test func ownDeathSaidInEarnestOrPreparedFor() {
+        #expect(score("Yeah, nah, don't send the new card, I'll be dead before it arrives. I'm serious.").categories.contains(.selfHarm))
+        #expect(score("Can I set up an email to go out automatically next Thursday? It's for after I'm dead.").categories.contains(.selfHarm))
+        #expect(!score("I'll be dead before they fix this").categories.contains(.selfHarm))
+        #expect(!score("It's for my mum, she's setting up her will").categories.contains(.selfHarm))
+    }
+
     /// An insult whole in quotation marks is someone's words, whether a pattern or one entry
     /// with no concepts finds it; the same words said to the listener are abuse.
     @Test func aQuotedDeathWishIsReported() {

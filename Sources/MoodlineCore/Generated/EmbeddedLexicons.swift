@@ -48658,8 +48658,8 @@ i won't be around to let the	0
 i won't be around to receive the	0
 i won't be around to answer the door	0
 i'll be dead honest	0
-i'll be dead and buried before	0
-i'll be dead before	0
+i'll be dead and buried before	0	@en_deadbefore
+i'll be dead before	0	@en_deadbefore
 # --- a relative's, where the word with 's is a word of its own elsewhere (at my daughter's), is still the relative (my daughter's been self harming)
 my brother's	0	@third
 my dad's	0	@third
@@ -52590,6 +52590,13 @@ never change	0	@en_fond
 😘	0	@en_fond
 💕	0	@en_fond
 💖	0	@en_fond
+it's for after i'm dead	0	@en_afterdeath,@goodbye,@self
+its for after i'm dead	0	@en_afterdeath,@goodbye,@self
+it's for after im dead	0	@en_afterdeath,@goodbye,@self
+it's for when i'm gone	0	@en_afterdeath,@goodbye,@self
+it's for after i'm gone	0	@en_afterdeath,@goodbye,@self
+it's for when i die	0	@en_afterdeath,@goodbye,@self
+it's for after i die	0	@en_afterdeath,@goodbye,@self
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -63062,6 +63069,13 @@ the whole bottle	-3.0	self_harm
 when i'm dead	-3.0	self_harm
 once i'm dead	-3.0	self_harm
 after i'm dead	-3.0	self_harm
+it's for after i'm dead	-3.0	self_harm
+its for after i'm dead	-3.0	self_harm
+it's for after im dead	-3.0	self_harm
+it's for when i'm gone	-3.0	self_harm
+it's for after i'm gone	-3.0	self_harm
+it's for when i die	-3.0	self_harm
+it's for after i die	-3.0	self_harm
 when i die	-1.0	
 will not be renewing	-1.2	churn
 i'm not renewing	-1.2	churn
@@ -66319,6 +66333,7 @@ damn that was quick	2.0
 @burden|@die|@kill|@en_without & @en_adopt	self_harm	someone else's word that the speaker is a burden or better dead, taken as true (my mum says I'm a burden and honestly she's right)
 @en_sameway & @en_pickedspot	self_harm	the same way as one who died, the place chosen
 @en_chosendate & @en_payout|@en_policy|@farewell_act	self_harm	a date chosen, beside a payout (the pension lump sum to my partner? I've chosen a date)
+@en_ownfuture|@en_afterdeath|@en_deadbefore & @notjoking	self_harm	a death of one's own, said not to be a joke (don't send the new card, I'll be dead before it arrives. I'm serious.)
 @en_nowwell	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
 @en_occasion & @en_chosendate	scope:harmless_use	a date chosen for an occasion (we've picked a date for the wedding)
 @en_mailings & @en_checkout	scope:harmless_use	mailings left for good (checking out permanently from your newsletters)
