@@ -863,6 +863,10 @@ import Testing
         #expect(score("Yeah, nah, don't send the new card, I'll be dead before it arrives. I'm serious.").categories.contains(.selfHarm))
         #expect(score("Can I set up an email to go out automatically next Thursday? It's for after I'm dead.").categories.contains(.selfHarm))
         #expect(!score("I'll be dead before they fix this").categories.contains(.selfHarm))
+        #expect(score("我不想活了哈哈哈哈 不是开玩笑的").categories.contains(.selfHarm))
+        #expect(score("yeah lol cancel it, i'm unaliving myself this weekend, no joke").categories.contains(.selfHarm))
+        #expect(score("想4，别问为什么").categories.contains(.selfHarm))
+        #expect(!score("this queue is killing me, no joke").categories.contains(.selfHarm))
         #expect(!score("It's for my mum, she's setting up her will").categories.contains(.selfHarm))
     }
 

@@ -52597,6 +52597,11 @@ it's for when i'm gone	0	@en_afterdeath,@goodbye,@self
 it's for after i'm gone	0	@en_afterdeath,@goodbye,@self
 it's for when i die	0	@en_afterdeath,@goodbye,@self
 it's for after i die	0	@en_afterdeath,@goodbye,@self
+unaliving	0	@kill,@en_shterm
+unalived	0	@kill,@en_shterm
+unalives	0	@kill,@en_shterm
+unaliving myself	0	@kill,@en_shterm
+unalived myself	0	@kill,@en_shterm
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -62363,6 +62368,11 @@ suicide	-3.50	self_harm
 suicidal	-3.50	self_harm
 commit suicide	-3.60	self_harm
 unalive	-3.30	self_harm
+unaliving	-3.30	self_harm
+unalived	-3.30	self_harm
+unalives	-3.30	self_harm
+unaliving myself	-3.30	self_harm
+unalived myself	-3.30	self_harm
 unalive myself	-3.50	self_harm
 don't want to live	-3.50	self_harm
 do not want to live	-3.50	self_harm
@@ -66334,6 +66344,7 @@ damn that was quick	2.0
 @en_sameway & @en_pickedspot	self_harm	the same way as one who died, the place chosen
 @en_chosendate & @en_payout|@en_policy|@farewell_act	self_harm	a date chosen, beside a payout (the pension lump sum to my partner? I've chosen a date)
 @en_ownfuture|@en_afterdeath|@en_deadbefore & @notjoking	self_harm	a death of one's own, said not to be a joke (don't send the new card, I'll be dead before it arrives. I'm serious.)
+@kill|@en_shterm & @notjoking	self_harm	a wish to die said not to be a joke, whatever laugh beside it (lol cancel it, i'm unaliving myself this weekend, no joke)
 @en_nowwell	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
 @en_occasion & @en_chosendate	scope:harmless_use	a date chosen for an occasion (we've picked a date for the wedding)
 @en_mailings & @en_checkout	scope:harmless_use	mailings left for good (checking out permanently from your newsletters)
@@ -87152,6 +87163,10 @@ loser	0	@zh_insult
 丑人多作怪	0	@zh_insult
 nc	0	@zh_insult
 楼主	0	@you
+想4	0	@zh_shterm
+好想4	0	@zh_shterm
+想4了	0	@zh_shterm
+想去4	0	@zh_shterm
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -98762,6 +98777,11 @@ court见	-1.5	escalation
 痴线佬	-3	abuse
 恶男	-3	abuse
 下头男	-3	abuse
+# --- 4 for 死 in chat (想4, 好想4): a wish to die
+想4	-3	self_harm
+好想4	-3	self_harm
+想4了	-3	self_harm
+想去4	-3	self_harm
 """####),
         LexiconSource(name: "zh.patterns", text: ####"""
 # file: zh.patterns
@@ -98954,6 +98974,7 @@ court见	-1.5	escalation
 @zh_burden & @zh_grantwish	self_harm	called a burden, and the wish to be rid of one granted (我老公说我是他的拖累，那我就成全他)
 @zh_letterall	self_harm	letters written to everyone (我给每个人都写了信，包括你们公司的小王)
 @zh_ifidie|@zh_ifgone & @notjoking	self_harm	a death of one's own, said not to be a joke (如果我聽日死咗，個account係咪自動取消？其實我冇講笑)
+@zh_shterm|@zh_sh & @notjoking	self_harm	a wish to die said not to be a joke, whatever laugh beside it (我不想活了哈哈哈哈 不是开玩笑的)
 @zh_workcard & @zh_cancel|@zh_leaveword|@zh_noneed	scope:one_off	a work card or phone handed back on leaving the job (下个月我就退休了，以后不用这张公务卡了)
 @zh_fiction ..10 @zh_method|@zh_overdose|@zh_ready	scope:reported	a character's means in a film or a show (电视剧里那个主角最后吞了安眠药)
 @zh_theirdeath & @zh_aftermath	scope:reported	someone else died, and their funeral is arranged (他走得很安详……后事上周都处理好了)
