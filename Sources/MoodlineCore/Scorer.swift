@@ -632,7 +632,8 @@ private struct RuleState {
     }
 
     /// The fragment-wide patterns (`@a & @b`): their categories join the fragment's, and their
-    /// cues apply to all of it. Returns the cues found.
+    /// cues apply to all of it, as does the sarcasm of praise held up in quotation marks beside a
+    /// complaint. Returns the cues found.
     mutating func applyFragmentWide<Tracer: ScoreTracer>(tracer: inout Tracer) -> ScopeCues {
         var cues = ScopeCues()
         var statedSelfHarm = false
@@ -640,10 +641,9 @@ private struct RuleState {
         if quotedPraise + quotedPraiseBefore > 0 {
             // Praise held up in quotation marks beside a complaint ("a 'sincere apology' and a £5
             // voucher for ruining our dinner. Thanks so much.") is doubted, and the thanks beside
-            // it with it. Without one it is a name or a status read out ("prize pending"), which
-            // says nothing of the speaker's mood.
-            // Thanks said before the doubt ("Thanks. … every time it's 'fixed' it lasts a week")
-            // answered the agent; only the quoted claim turns.
+            // it with it; thanks said before the doubt ("Thanks. … every time it's 'fixed' it lasts
+            // a week") answered the agent, and only the quoted claim turns. Without a complaint it
+            // is a name or a status read out ("prize pending"), which says nothing of the mood.
             let doubted = negativeMass < 0
             let thankedFirst = hits.contains { $0.category == .thanks && $0.utf8End <= quotedFrom }
             tracer.record(.quotedPraise(quotedPraise + quotedPraiseBefore, doubted: doubted))
@@ -1102,7 +1102,8 @@ private struct RuleState {
     /// Praise of how things usually were ("honestly you've always been great, so it's a bit
     /// disheartening", 有点失望，平时你们挺准时的) is the standard a complaint falls short of: with a
     /// negative word before it or after its first warm word, it is taken out of the total. Alone
-    /// ("I've always been happy with you") or before a trouble since settled, it stays praise.
+    /// ("I've always been happy with you"), or after a trouble told in its own clause (之前的问题
+    /// 解决了，谢谢), it stays praise.
     mutating func setBackdropAside<Tracer: ScoreTracer>(tracer: inout Tracer) {
         let held = backdropPraise + backdropPraiseBefore
         guard held > 0, backdropAfterComplaint || lastNegativeEnd > backdropFrom else { return }

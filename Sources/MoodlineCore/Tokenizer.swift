@@ -489,27 +489,30 @@ enum Tokenizer {
         @inline(__always)
         func lettersForDigits<Resolver: WordResolver>(length: Int, resolver: inout Resolver) -> (UInt32, UInt32)? {
             guard length >= 3, Self.isLetter(word[0]), Self.isLetter(word[length - 1]) else { return nil }
-            var changed = false
-            for k in 1..<(length - 1) {
-                let letter: UInt8
-                switch word[k] {
-                case UInt8(ascii: "0"): letter = UInt8(ascii: "o")
-                case UInt8(ascii: "1"): letter = UInt8(ascii: "i")
-                case UInt8(ascii: "3"): letter = UInt8(ascii: "e")
-                case UInt8(ascii: "4"): letter = UInt8(ascii: "a")
-                case UInt8(ascii: "5"): letter = UInt8(ascii: "s")
-                case UInt8(ascii: "7"): letter = UInt8(ascii: "t")
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): return nil
-                default: continue
-                }
-                word[k] = letter
-                changed = true
+            var digits = 0
+            for k in 1..<(length - 1) where word[k] &- 0x30 < 10 {
+                guard Self.letterForDigit(word[k]) != nil else { return nil } // 2, 6, 8, 9 stand for no letter
+                digits += 1
             }
-            guard changed else { return nil }
+            guard digits > 0 else { return nil }
+            for k in 1..<(length - 1) { if let letter = Self.letterForDigit(word[k]) { word[k] = letter } }
             let w = UnsafeBufferPointer(start: word.baseAddress, count: length)
             let hash = WordTable.hash(w)
             guard let id = resolver.find(w, hash: hash) else { return nil }
             return (id, hash)
+        }
+
+        @inline(__always)
+        static func letterForDigit(_ d: UInt8) -> UInt8? {
+            switch d {
+            case UInt8(ascii: "0"): UInt8(ascii: "o")
+            case UInt8(ascii: "1"): UInt8(ascii: "i")
+            case UInt8(ascii: "3"): UInt8(ascii: "e")
+            case UInt8(ascii: "4"): UInt8(ascii: "a")
+            case UInt8(ascii: "5"): UInt8(ascii: "s")
+            case UInt8(ascii: "7"): UInt8(ascii: "t")
+            default: nil
+            }
         }
 
         /// Whether some byte of the word is followed by two copies of itself: a cheap filter for
