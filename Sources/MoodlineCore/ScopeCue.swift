@@ -101,6 +101,10 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
     /// An insult said with love (你个憨憨，又把钥匙锁家里了😂 爱你, "you beautiful idiot, you did
     /// it ❤️"): banter between friends, no abuse of the listener.
     case fondness
+    /// A fear told that came to nothing (太好了，本來還很怕要被扣一大筆手續費; "I was worried I'd have
+    /// to pay the fee"): relief, so its clause's negative words count for less, and the body it
+    /// feared going to is no threat.
+    case allayed
 
     /// The name after `scope:` in a pattern file.
     public var name: String {
@@ -136,6 +140,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .jumping: "jumping"
         case .backdrop: "backdrop"
         case .fondness: "fondness"
+        case .allayed: "allayed"
         }
     }
 
@@ -173,6 +178,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .jumping: "jumping or falling spoken of"
         case .backdrop: "how things usually were, beside a complaint"
         case .fondness: "said with love"
+        case .allayed: "a fear that came to nothing"
         }
     }
 
@@ -198,7 +204,7 @@ public enum ScopeCue: UInt8, CaseIterable, Sendable {
         case .negation: [.init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact), .init(.rude)]
         case .denial: [.init(.selfHarm)]
         case .reported: [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact), .init(.rude)]
-        case .procedure: [.init(.escalation), .init(.churn)]
+        case .procedure, .allayed: [.init(.escalation), .init(.churn)]
         case .script: [.init(.selfHarm), .init(.escalation), .init(.churn), .init(.repeatContact)]
         case .selfTarget: [.init(.abuse), .init(.rude)]
         case .listenerTarget, .companyGoodbye, .harmlessUse: [.init(.selfHarm)]

@@ -81,6 +81,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// Swearing at a device or an app ("the damn router keeps dropping"): annoyance at a
     /// thing; its clause's negative words count for less.
     case thingDirected(from: Float, to: Float)
+    /// A fear told that came to nothing ("I was worried I'd have to pay the fee"): relief; its
+    /// clause's negative words count for less.
+    case allayed(from: Float, to: Float)
     /// Laughter or a joke marker: the fragment's negative total is banter and counts for less.
     case jest(from: Float, to: Float)
     /// Every negative word comes before the matter was settled ("took three calls, but it's all

@@ -305,18 +305,19 @@ private struct RuleState {
             || (clause.cues.contains(ScopeCues(.otherParty)) && clause.speakerAt < 0)
             || (clause.cues.contains(ScopeCues(.theirFeeling)) && !clause.speakerInside.contains(ScopeCues(.theirFeeling)))
             || clause.cues.contains(ScopeCues(.otherTarget))
-        let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget)]
+        let discounting: ScopeCues = [ScopeCues(.procedure), ScopeCues(.oneOff), ScopeCues(.selfTarget), ScopeCues(.thingTarget), ScopeCues(.allayed)]
         if clauseNegative < 0 && (reported || !clause.cues.intersection(discounting).isEmpty) {
             // A question about a task names it ("can I cancel this order?"); an insult aimed at
             // oneself ("I'm so stupid, wrong address") is embarrassment; swearing at a device
-            // ("the damn router keeps dropping") is annoyance: none is a grievance as strong as
-            // its words.
+            // ("the damn router keeps dropping") is annoyance; a fear that came to nothing ("I was
+            // worried I'd have to pay the fee") is relief: none is a grievance as strong as its words.
             let kept = clauseNegative * Self.proceduralShare
             if reported { reportedNegative += clauseNegative }
             tracer.record(
                 reported ? .reportedWords(from: clauseNegative, to: kept)
                     : !clause.cues.intersection([ScopeCues(.procedure), ScopeCues(.oneOff)]).isEmpty ? .procedural(from: clauseNegative, to: kept)
                     : clause.cues.contains(ScopeCues(.selfTarget)) ? .selfDirected(from: clauseNegative, to: kept)
+                    : clause.cues.contains(ScopeCues(.allayed)) ? .allayed(from: clauseNegative, to: kept)
                     : .thingDirected(from: clauseNegative, to: kept))
             afterContrast -= clauseNegative - kept
             intensity += kept - clauseNegative

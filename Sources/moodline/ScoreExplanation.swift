@@ -98,6 +98,8 @@ struct ScoreExplanation {
             return "sarcastic praise: total \(format(from)) → \(format(to))"
         case .selfDirected(let from, let to):
             return "an insult aimed at the speaker: its negative words \(format(from)) → \(format(to))"
+        case .allayed(let from, let to):
+            return "a fear that came to nothing: its negative words \(format(from)) → \(format(to))"
         case .thingDirected(let from, let to):
             return "swearing at a thing: its negative words \(format(from)) → \(format(to))"
         case .procedural(let from, let to):

@@ -403,6 +403,19 @@ import Testing
         #expect(recorder.steps.contains { if case .backdrop = $0 { true } else { false } })
     }
 
+    /// A fear told that came to nothing is relief: its negative words count for less, and the
+    /// body it feared going to is no threat. A fear still held is not.
+    @Test func aFearThatCameToNothingIsRelief() {
+        #expect(scoreEmbedded("太好了，本來還很怕要被扣一大筆手續費。").valence > 0)
+        #expect(scoreEmbedded("Oh brilliant, I was worried I'd have to pay the cancellation fee.").valence > 0)
+        #expect(!scoreEmbedded("本来还怕要去消协投诉，现在解决了就好").categories.contains(.escalation))
+        #expect(scoreEmbedded("我还怕你们又搞错").valence < 0)
+        var scorer = Scorer(lexicon: Lexicon.embedded)
+        var recorder = StepRecorder()
+        _ = scorer.score("太好了，本來還很怕要被扣一大筆手續費。", language: nil, tracer: &recorder)
+        #expect(recorder.steps.contains { if case .allayed = $0 { true } else { false } })
+    }
+
     /// A line whose negative words are mostly someone else's (their words, their mood) is an
     /// aside; the speaker's own complaint beside a short report is not.
     @Test func someoneElsesStoryIsAnAside() {

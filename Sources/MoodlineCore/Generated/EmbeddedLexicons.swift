@@ -52602,6 +52602,21 @@ unalived	0	@kill,@en_shterm
 unalives	0	@kill,@en_shterm
 unaliving myself	0	@kill,@en_shterm
 unalived myself	0	@kill,@en_shterm
+i was worried i'd	0	@en_feared
+i was worried it would	0	@en_feared
+i was worried i would	0	@en_feared
+i was afraid i'd	0	@en_feared
+i was afraid it would	0	@en_feared
+i was scared i'd	0	@en_feared
+i was scared it would	0	@en_feared
+i thought i'd have to	0	@en_feared
+i'd been worried	0	@en_feared
+i had been worried	0	@en_feared
+i was dreading	0	@en_feared
+i was bracing myself for	0	@en_feared
+was worried i'd	0	@en_feared
+was worried it'd	0	@en_feared
+i was worried it'd	0	@en_feared
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66879,6 +66894,8 @@ damn that was quick	2.0
 @regulator|@media & @en_letterfromme	escalation	an outside body to get a letter from the customer (the folks at the state house … are going to get a very long letter from me)
 # --- how things usually were ("honestly you've always been great"): the standard a complaint beside it falls short of
 @backdrop	scope:backdrop	how things usually were
+# --- a fear told that came to nothing (great, I was worried I'd have to pay the fee): relief, not a grievance
+@en_feared	scope:allayed	a fear that came to nothing
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -87167,6 +87184,21 @@ nc	0	@zh_insult
 好想4	0	@zh_shterm
 想4了	0	@zh_shterm
 想去4	0	@zh_shterm
+本来还很怕	0	@zh_feared,@zh_cue
+本来还怕	0	@zh_feared,@zh_cue
+本来很怕	0	@zh_feared,@zh_cue
+本来还担心	0	@zh_feared,@zh_cue
+本来很担心	0	@zh_feared,@zh_cue
+本来还挺担心	0	@zh_feared,@zh_cue
+本来挺担心	0	@zh_feared,@zh_cue
+原本还怕	0	@zh_feared,@zh_cue
+原本很担心	0	@zh_feared,@zh_cue
+原本还担心	0	@zh_feared,@zh_cue
+原本很怕	0	@zh_feared,@zh_cue
+本来仲惊	0	@zh_feared,@zh_cue
+本来好惊	0	@zh_feared,@zh_cue
+本来惊	0	@zh_feared,@zh_cue
+原本惊	0	@zh_feared,@zh_cue
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -99508,6 +99540,8 @@ court见	-1.5	escalation
 @zh_dropyou	churn	the listener dropped (我唔用你哋喇)
 # --- how things usually were (平时你们挺准时的, 以前好鍾意): the standard a complaint beside it falls short of
 @backdrop	scope:backdrop	how things usually were
+# --- a fear told that came to nothing (太好了，本來還很怕要被扣一大筆手續費): relief, not a grievance
+@zh_feared	scope:allayed	a fear that came to nothing
 """####),
     ]
 }
