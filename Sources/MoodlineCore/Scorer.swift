@@ -651,11 +651,10 @@ private struct RuleState {
             if doubted && !thankedFirst {
                 cues.insert(ScopeCues(.sarcasm))
             } else {
-                let share: Float = doubted ? 2 : 1
-                afterContrast -= share * quotedPraise
-                beforeContrast -= share * quotedPraiseBefore
-                praise -= quotedPraise + quotedPraiseBefore
-                if !doubted { intensity -= quotedPraise + quotedPraiseBefore }
+                // Doubted, the claim turns (taken out twice) and still stirs; read out, it counts
+                // for nothing.
+                takeOutPraise(after: quotedPraise, before: quotedPraiseBefore, times: doubted ? 2 : 1)
+                if doubted { intensity += quotedPraise + quotedPraiseBefore }
             }
         }
         let seen = clause.fragmentConcepts
@@ -1109,10 +1108,16 @@ private struct RuleState {
         let held = backdropPraise + backdropPraiseBefore
         guard held > 0, backdropAfterComplaint || lastNegativeEnd > backdropFrom else { return }
         tracer.record(.backdrop(praise: held))
-        afterContrast -= backdropPraise
-        beforeContrast -= backdropPraiseBefore
-        praise -= held
-        intensity -= held
+        takeOutPraise(after: backdropPraise, before: backdropPraiseBefore)
+    }
+
+    /// Takes warm words out of the total, `times` over, from the side of the contrast each
+    /// stood on, and out of the praise and the intensity they added.
+    mutating func takeOutPraise(after: Float, before: Float, times: Float = 1) {
+        afterContrast -= times * after
+        beforeContrast -= times * before
+        praise -= after + before
+        intensity -= after + before
     }
 
     mutating func finish<Tracer: ScoreTracer>(language: Language, tracer: inout Tracer) -> Score {

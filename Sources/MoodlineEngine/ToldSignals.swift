@@ -5,33 +5,33 @@
 struct ToldSignals: Equatable, Sendable {
     static let capacity = 8
     private var keys = SIMD8<UInt64>(repeating: 0)
-    private var count = 0
-    private var next = 0
+    private var count: UInt8 = 0
+    private var next: UInt8 = 0
 
     init() {}
 
     var isEmpty: Bool { count == 0 }
 
     func contains(_ key: UInt64) -> Bool {
-        for k in 0..<count where keys[k] == key { return true }
+        for k in 0..<Int(count) where keys[k] == key { return true }
         return false
     }
 
     /// Notes `key`; when the set is full, the key told longest ago gives way.
     mutating func insert(_ key: UInt64) {
         guard !contains(key) else { return }
-        keys[next] = key
-        next = (next + 1) % Self.capacity
-        count = min(count + 1, Self.capacity)
+        keys[Int(next)] = key
+        next = (next + 1) % UInt8(Self.capacity)
+        count = min(count + 1, UInt8(Self.capacity))
     }
 
     mutating func formUnion(_ other: ToldSignals) {
-        for k in 0..<other.count { insert(other.keys[k]) }
+        for k in 0..<Int(other.count) { insert(other.keys[k]) }
     }
 
     /// Whether `other` holds a key this set was never told.
     func lacksSome(of other: ToldSignals) -> Bool {
-        for k in 0..<other.count where !contains(other.keys[k]) { return true }
+        for k in 0..<Int(other.count) where !contains(other.keys[k]) { return true }
         return false
     }
 }

@@ -403,6 +403,14 @@ import Testing
         #expect(recorder.steps.contains { if case .backdrop = $0 { true } else { false } })
     }
 
+    /// Every scope cue has a bit of its own in `ScopeCues`: a cue past the 32nd would shift to
+    /// nothing and silently cancel nothing.
+    @Test func everyScopeCueFitsItsSet() {
+        #expect(ScopeCue.allCases.count <= UInt32.bitWidth)
+        let bits = ScopeCue.allCases.map { ScopeCues($0).rawValue }
+        #expect(Set(bits).count == ScopeCue.allCases.count && !bits.contains(0))
+    }
+
     /// A fear told that came to nothing is relief: its negative words count for less, and the
     /// body it feared going to is no threat. A fear still held is not.
     @Test func aFearThatCameToNothingIsRelief() {
