@@ -93,6 +93,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// 'express' delivery took 9 days"), which makes the fragment's praise sarcastic; alone a
     /// name or a status read out ("prize pending"), left out of the total.
     case quotedPraise(Float, doubted: Bool)
+    /// Praise in a clause that asks ("这样处理公平吗？"): not given, left out of the total; turned
+    /// around beside a marker of sarcasm ("这也叫五星级？", "you call this fast").
+    case askedPraise(Float, turned: Bool)
     /// Praise of how things usually were ("you've always been great"), beside a complaint: the
     /// standard the complaint falls short of, taken out of the total.
     case backdrop(praise: Float)

@@ -159,6 +159,9 @@ private struct RuleState {
     var clauseNegative: Float = 0
     /// The warm part, which a clause of someone else's words scales down as it does the negative.
     var clausePositive: Float = 0
+    /// The part of it that judges (good, fair, 专业, 合理), leaving out thanks, apologies,
+    /// comfort and reply words: what a question asks about rather than says.
+    var clauseAppraisal: Float = 0
     /// All negative words of the fragment, and those of clauses that were someone else's words
     /// or story: when the story holds most of them, the line is an aside.
     var negativeMass: Float = 0
@@ -248,6 +251,11 @@ private struct RuleState {
     /// "I've got my affairs in order" or 唔想再做大家嘅負擔 is despair, however quiet the words.
     static let despairTotal: Float = -3
     /// The categories that say a customer is in trouble or unhappy.
+    /// Warm words of courtesy, which a question does not put in doubt ("could you help, please? thanks").
+    static let courtesy: CategorySet = [.init(.thanks), .init(.apology), .init(.empathy)]
+    /// 吗 and 咩 (Cantonese), the particles that end a yes-no question.
+    static let ma: UInt32 = 0x5417
+    static let me: UInt32 = 0x54A9
     static let riskCategories: CategorySet = [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact)]
     /// The most a sarcastic fragment's total may be.
     static let sarcasticFloor: Float = -1
@@ -291,7 +299,10 @@ private struct RuleState {
     }
 
     /// Ends the clause for scope as well: its statements are decided and committed.
-    mutating func closeClause<Tracer: ScoreTracer>(soft: Bool = false, list: Bool = false, next: Int32 = .max, tracer: inout Tracer) {
+    /// `asked`: the clause ends in a question mark or a question particle (吗, 咩).
+    mutating func closeClause<Tracer: ScoreTracer>(
+        soft: Bool = false, list: Bool = false, asked: Bool = false, next: Int32 = .max, tracer: inout Tracer
+    ) {
         recentCount = 0
         clauseNegator = nil
         if inQuote { clause.cues.insert(ScopeCues(.reported)) }
@@ -322,6 +333,15 @@ private struct RuleState {
             afterContrast -= clauseNegative - kept
             intensity += kept - clauseNegative
         }
+        let sarcastic = clause.cues.contains(ScopeCues(.sarcasm))
+        if clauseAppraisal > 0 && !reported && (asked || sarcastic) {
+            // Praise asked about is not given ("这样处理公平吗？", "is it any good?"): it counts for
+            // nothing. Beside a marker of sarcasm ("这也叫五星级？", "you call this fast") it was
+            // meant the other way round.
+            tracer.record(.askedPraise(clauseAppraisal, turned: sarcastic))
+            takeOutPraise(after: clauseAppraisal, before: 0, times: sarcastic ? 2 : 1)
+            clausePositive -= clauseAppraisal
+        }
         if clausePositive > 0 && reported {
             // Their reassurance is theirs too ('他跟我说的是"没问题，放心"').
             let kept = clausePositive * Self.proceduralShare
@@ -337,6 +357,7 @@ private struct RuleState {
         }
         clauseNegative = 0
         clausePositive = 0
+        clauseAppraisal = 0
         clausePositiveStart = -1
         clauseAfterNegative = negativeMass < 0
         clause.close(soft: soft, list: list, next: next, categories: &categories, hits: &hits, hostile: &hostile, tracer: &tracer)
@@ -371,11 +392,13 @@ private struct RuleState {
                 continue
             case .question:
                 questions += 1
-                closeClause(tracer: &tracer)
+                closeClause(asked: true, tracer: &tracer)
                 i += 1
                 continue
             case .clauseBreak:
-                closeClause(soft: u.flags.contains(.softBreak), list: u.flags.contains(.listBreak), next: u.end, tracer: &tracer)
+                closeClause(
+                    soft: u.flags.contains(.softBreak), list: u.flags.contains(.listBreak),
+                    asked: Self.endsInQuestionParticle(units, before: i), next: u.end, tracer: &tracer)
                 i += 1
                 continue
             case .quote:
@@ -450,7 +473,15 @@ private struct RuleState {
             apply(Lexicon.EntryID(rawValue: UInt32(best)), from: i, to: bestEnd, tracer: &tracer)
             i = bestEnd
         }
-        closeClause(tracer: &tracer)
+        closeClause(asked: Self.endsInQuestionParticle(units, before: n), tracer: &tracer)
+    }
+
+    /// Whether the unit before `i` is a question particle that ends a clause without a question
+    /// mark (这样处理合理吗, 咁樣公平咩).
+    static func endsInQuestionParticle(_ units: UnsafeBufferPointer<TextUnit>, before i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let u = units[i - 1]
+        return u.kind == .cjk && (u.key == Self.ma || u.key == Self.me)
     }
 
     /// The entry of a word that may stand inside a phrase (``LexiconTags/filler``), or -1; also
@@ -522,6 +553,7 @@ private struct RuleState {
             quotedPraise = 0
             clauseNegative = 0
             clausePositive = 0
+            clauseAppraisal = 0
             sawContrast = true
             closeClause(tracer: &tracer)
             return
@@ -615,6 +647,7 @@ private struct RuleState {
             }
             if clausePositive == 0 { clausePositiveStart = start }
             clausePositive += v
+            if !tags.contains(.acknowledgement) && tags.categories.intersection(Self.courtesy).isEmpty { clauseAppraisal += v }
         } else {
             clauseNegative += v
             negativeMass += v

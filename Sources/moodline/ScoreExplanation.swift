@@ -90,6 +90,10 @@ struct ScoreExplanation {
             return doubted
                 ? "praise in quotation marks beside a complaint, held up to doubt: \(format(praise)), and the fragment's praise is sarcastic"
                 : "praise in quotation marks, a name or a status read out: \(format(praise)) left out"
+        case .askedPraise(let praise, let turned):
+            return turned
+                ? "praise asked about beside a marker of sarcasm: \(format(praise)) turned around"
+                : "praise asked about, not given: \(format(praise)) left out"
         case .backdrop(let praise):
             return "praise of how things usually were, beside a complaint: \(format(praise)) taken out"
         case .settledPast(let from, let to):

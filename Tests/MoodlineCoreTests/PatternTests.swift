@@ -403,6 +403,23 @@ import Testing
         #expect(recorder.steps.contains { if case .backdrop = $0 { true } else { false } })
     }
 
+    /// Praise in a clause that asks is not given: it counts for nothing, with a question mark or
+    /// a question particle alone. Beside a name given to mock (这也叫, "you call that") it is
+    /// sarcasm. Praise said, and thanks beside a question, stay warm.
+    @Test func praiseAskedAboutIsNotGiven() {
+        #expect(scoreEmbedded("这样处理公平吗？").valence == 0)
+        #expect(scoreEmbedded("咁樣處理合理咩").valence == 0)
+        #expect(scoreEmbedded("Is the premium plan any good?").valence == 0)
+        #expect(scoreEmbedded("这也叫五星级？").valence < 0)
+        #expect(scoreEmbedded("You call this good service?").valence < 0)
+        #expect(scoreEmbedded("这样处理很公平").valence > 0)
+        #expect(scoreEmbedded("Could you check it for me? Thanks so much").valence > 0)
+        var scorer = Scorer(lexicon: Lexicon.embedded)
+        var recorder = StepRecorder()
+        _ = scorer.score("这也叫五星级？", language: nil, tracer: &recorder)
+        #expect(recorder.steps.contains { if case .askedPraise(_, turned: true) = $0 { true } else { false } })
+    }
+
     /// Every scope cue has a bit of its own in `ScopeCues`: a cue past the 32nd would shift to
     /// nothing and silently cancel nothing.
     @Test func everyScopeCueFitsItsSet() {

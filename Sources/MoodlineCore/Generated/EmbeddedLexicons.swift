@@ -42561,7 +42561,7 @@ are you joking	0	@en_gripe,@you,@letdown
 are you kidding	0	@en_gripe,@you,@letdown
 you must be joking	0	@en_gripe,@you,@letdown
 you've got to be joking	0	@en_gripe,@you,@letdown
-you call that	0	@en_gripe,@you,@letdown
+you call that	0	@en_gripe,@you,@letdown,@mockcall
 you call this service	0	@en_gripe,@you,@letdown
 you call this help	0	@en_gripe,@you,@letdown
 and you call this	0	@en_gripe,@letdown
@@ -46757,7 +46757,7 @@ stockpiling them	0	@en_hoard
 hoarding them	0	@en_hoard
 stashing them	0	@en_hoard
 # --- an accident with a blade (the knife slipped while I was chopping)
-by accident	0	@en_byaccident
+by accident	-1.4	@en_byaccident
 accidentally	0	@en_byaccident
 the knife slipped	0	@en_accident
 while cooking	0	@en_accident
@@ -52617,6 +52617,12 @@ i was bracing myself for	0	@en_feared
 was worried i'd	0	@en_feared
 was worried it'd	0	@en_feared
 i was worried it'd	0	@en_feared
+
+# --- a name the thing does not earn, given to mock it ("you call this fast?", "so-called premium support"): the praise after it is sarcasm (@mockcall, scope:sarcasm)
+you call this	0	@you,@mockcall
+you call it	0	@you,@mockcall
+what you call	0	@you,@mockcall
+so called	0	@mockcall
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66896,6 +66902,8 @@ damn that was quick	2.0
 @backdrop	scope:backdrop	how things usually were
 # --- a fear told that came to nothing (great, I was worried I'd have to pay the fee): relief, not a grievance
 @en_feared	scope:allayed	a fear that came to nothing
+# --- a name the thing does not earn, given to mock it ("you call this fast?", "so-called premium support")
+@mockcall	scope:sarcasm	a name given to mock
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -87199,6 +87207,24 @@ nc	0	@zh_insult
 本来好惊	0	@zh_feared,@zh_cue
 本来惊	0	@zh_feared,@zh_cue
 原本惊	0	@zh_feared,@zh_cue
+
+# --- a name the thing does not earn, given to mock it (这也叫五星级？, 你管这叫服务？, 咁都叫快？): the praise after it is sarcasm (@mockcall, scope:sarcasm)
+这也叫	0	@mockcall
+这也算	0	@mockcall
+这样也叫	0	@mockcall
+这样也算	0	@mockcall
+这种也叫	0	@mockcall
+这都叫	0	@mockcall
+这都算	0	@mockcall
+这样都叫	0	@mockcall
+也配叫	0	@mockcall
+你管这叫	0	@you,@mockcall
+咁都叫	0	@mockcall
+咁都算	0	@mockcall
+咁样都叫	0	@mockcall
+咁样都算	0	@mockcall
+呢啲都叫	0	@mockcall
+呢个都叫	0	@mockcall
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -99542,6 +99568,8 @@ court见	-1.5	escalation
 @backdrop	scope:backdrop	how things usually were
 # --- a fear told that came to nothing (太好了，本來還很怕要被扣一大筆手續費): relief, not a grievance
 @zh_feared	scope:allayed	a fear that came to nothing
+# --- a name the thing does not earn, given to mock it (这也叫五星级？, 咁都叫快？)
+@mockcall	scope:sarcasm	a name given to mock
 """####),
     ]
 }
