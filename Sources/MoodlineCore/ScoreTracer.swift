@@ -99,6 +99,9 @@ public enum ScoreStep: Sendable, Equatable {
     /// Praise of how things usually were ("you've always been great"), beside a complaint: the
     /// standard the complaint falls short of, taken out of the total.
     case backdrop(praise: Float)
+    /// Praise, "but", then facts alone, no word of feeling ("nice hotel, but the pool was
+    /// closed"): the facts are the letdown, and the line ends up half as negative as the praise.
+    case contrastOnFacts(before: Float)
     /// "but": the clause before weighs half, the clause after one and a half.
     case contrast(before: Float, after: Float)
 }

@@ -196,6 +196,16 @@ private struct RuleState {
     let modelAlertThresholds: SIMD8<Float>
     let modelVetoes: SIMD8<Float>
     var sawContrast = false
+    /// Since the last contrast word: where it ended (unit index), whether a word with
+    /// sentiment or a category came, and whether a clause asked.
+    var contrastUnit = -1
+    /// The words of feeling in the clause a contrast word turns from: its own clause, or the
+    /// clause before when it begins one ("Pretty good. But…").
+    var contrastPivot: Float = 0
+    /// The words of feeling in the last clause that had any.
+    var lastClauseSum: Float = 0
+    var weighedAfterContrast = false
+    var askedAfterContrast = false
     /// A hyperbole entry (累死了, "this queue is killing me") matched.
     var sawHyperbole = false
     /// An angry hyperbole (气死我了, "you're killing me here") matched: a death word said in temper.
@@ -256,6 +266,10 @@ private struct RuleState {
     /// 吗 and 咩 (Cantonese), the particles that end a yes-no question.
     static let ma: UInt32 = 0x5417
     static let me: UInt32 = 0x54A9
+    /// How strongly facts after a contrast word go against the clause before it, as a share of
+    /// that clause's words: weighed one and a half against its half, the line ends up half as
+    /// strong the other way.
+    static let factsAfterContrast: Float = 2.0 / 3
     static let riskCategories: CategorySet = [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact)]
     /// The most a sarcastic fragment's total may be.
     static let sarcasticFloor: Float = -1
@@ -333,6 +347,7 @@ private struct RuleState {
             afterContrast -= clauseNegative - kept
             intensity += kept - clauseNegative
         }
+        if asked { askedAfterContrast = true }
         let sarcastic = clause.cues.contains(ScopeCues(.sarcasm))
         if clauseAppraisal > 0 && !reported && (asked || sarcastic) {
             // Praise asked about is not given ("这样处理公平吗？", "is it any good?"): it counts for
@@ -355,6 +370,7 @@ private struct RuleState {
             backdropFrom = min(backdropFrom, clausePositiveStart)
             if clauseAfterNegative { backdropAfterComplaint = true }
         }
+        if clausePositive + clauseNegative != 0 { lastClauseSum = clausePositive + clauseNegative }
         clauseNegative = 0
         clausePositive = 0
         clauseAppraisal = 0
@@ -532,6 +548,7 @@ private struct RuleState {
 
         if tags.contains(.negator) {
             sawGrievance = true
+            weighedAfterContrast = true
             clauseNegator = id
             push(.negator(id, weakening: tags.contains(.intensifier) ? record.weight : nil))
             return
@@ -551,10 +568,14 @@ private struct RuleState {
             backdropPraise = 0
             quotedPraiseBefore += quotedPraise
             quotedPraise = 0
+            contrastPivot = clausePositive + clauseNegative != 0 ? clausePositive + clauseNegative : lastClauseSum
             clauseNegative = 0
             clausePositive = 0
             clauseAppraisal = 0
             sawContrast = true
+            contrastUnit = to
+            weighedAfterContrast = false
+            askedAfterContrast = false
             closeClause(tracer: &tracer)
             return
         }
@@ -581,6 +602,7 @@ private struct RuleState {
         let categoryTags = tags.categories
         if categoryTags.rawValue != 0 {
             sawTrouble = true
+            weighedAfterContrast = true
             for category in Category.allCases where categoryTags.contains(category) {
                 if negator != nil && category.isNegatable {
                     tracer.record(.categoryNegated(id, category))
@@ -597,6 +619,7 @@ private struct RuleState {
         if negator != nil && weight > 0 && !tags.contains(.morpheme) { recentCount = 0 }
         push(.plain)
         guard weight != 0 else { return }
+        weighedAfterContrast = true
         if weight < 0 { sawTrouble = true }
         var v = weight
         if multiplier != 1 {
@@ -1144,6 +1167,13 @@ private struct RuleState {
         takeOutPraise(after: backdropPraise, before: backdropPraiseBefore)
     }
 
+    /// Whether words follow the last contrast word ("nice, but" says nothing more).
+    var saysMoreAfterContrast: Bool {
+        guard contrastUnit >= 0 else { return false }
+        for k in contrastUnit..<units.count where units[k].kind == .word || units[k].kind == .cjk { return true }
+        return false
+    }
+
     /// Takes warm words out of the total, `times` over, from the side of the contrast each
     /// stood on, and out of the praise and the intensity they added.
     mutating func takeOutPraise(after: Float, before: Float, times: Float = 1) {
@@ -1165,6 +1195,14 @@ private struct RuleState {
         markUnfirm(tracer: &tracer)
         setBackdropAside(tracer: &tracer)
         var total: Float
+        if sawContrast && !weighedAfterContrast && !askedAfterContrast && contrastPivot > 0 && saysMoreAfterContrast {
+            // "Nice hotel on paper, but the pool was closed the whole stay": facts alone after
+            // praise and a "but" are the letdown. After a complaint they are as often its
+            // rebuttal ("banned for fraud, but it was someone else") as the good side, so a
+            // complaint keeps its sign.
+            tracer.record(.contrastOnFacts(before: contrastPivot))
+            afterContrast = -contrastPivot * Self.factsAfterContrast
+        }
         if sawContrast {
             total = beforeContrast * 0.5 + afterContrast * 1.5
             tracer.record(.contrast(before: beforeContrast, after: afterContrast))

@@ -94,6 +94,8 @@ struct ScoreExplanation {
             return turned
                 ? "praise asked about beside a marker of sarcasm: \(format(praise)) turned around"
                 : "praise asked about, not given: \(format(praise)) left out"
+        case .contrastOnFacts(let before):
+            return "\"but\" and facts alone after it: a letdown after the praise \(format(before)) before it"
         case .backdrop(let praise):
             return "praise of how things usually were, beside a complaint: \(format(praise)) taken out"
         case .settledPast(let from, let to):

@@ -420,6 +420,22 @@ import Testing
         #expect(recorder.steps.contains { if case .askedPraise(_, turned: true) = $0 { true } else { false } })
     }
 
+    /// Praise, "but", then facts alone: the facts are the letdown. A feeling word, a negator or
+    /// a question after the "but" speaks for itself, and a complaint before it keeps its sign.
+    @Test func factsAfterPraiseAndButAreTheLetdown() {
+        #expect(scoreEmbedded("Nice hotel on paper, but the pool was closed the entire stay.").valence < 0)
+        #expect(scoreEmbedded("口紅顯色度不錯，但很乾，嘴唇都脫皮了").valence < 0)
+        #expect(scoreEmbedded("Nice hotel, but the staff were lovely too.").valence > 0)
+        #expect(scoreEmbedded("I love the phone, but how do I change the ringtone?").valence >= 0)
+        #expect(scoreEmbedded("Great phone, but it isn't the colour I ordered.").valence < 0)
+        #expect(scoreEmbedded("My account got banned for fraud, but the purchases were made by someone else.").valence < 0)
+        #expect(scoreEmbedded("汤洒了一半，纸巾都擦不过来").valence < 0)
+        var scorer = Scorer(lexicon: Lexicon.embedded)
+        var recorder = StepRecorder()
+        _ = scorer.score("Nice hotel on paper, but the pool was closed the entire stay.", language: nil, tracer: &recorder)
+        #expect(recorder.steps.contains { if case .contrastOnFacts = $0 { true } else { false } })
+    }
+
     /// Every scope cue has a bit of its own in `ScopeCues`: a cue past the 32nd would shift to
     /// nothing and silently cancel nothing.
     @Test func everyScopeCueFitsItsSet() {

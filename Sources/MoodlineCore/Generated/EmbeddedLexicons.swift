@@ -52327,6 +52327,17 @@ do not take that tone	0	@en_gripe
 don't talk down to me	0	@en_gripe
 stop talking down to me	0	@en_gripe
 no need for that tone	0	@en_gripe
+more polite	0	@en_gripe
+a bit more polite	0	@en_gripe
+more respectful	0	@en_gripe
+a bit more respectful	0	@en_gripe
+more courteous	0	@en_gripe
+some manners	0	@en_gripe
+mind your manners	0	@en_gripe
+learn some manners	0	@en_gripe
+mind your tone	0	@en_gripe
+no need to be so rude	0	@en_gripe
+don't use that tone	0	@en_gripe
 
 # --- the Irish police (it'll be a matter for the guards)
 the guards	0	@police
@@ -53629,6 +53640,14 @@ dont you dare	-1.5
 don't u dare	-1.5	
 dont u dare	-1.5	
 do not dare	-1.5	
+# --- plain verdicts of "good enough" and "meh" (does the job, nothing fancy), written by the Moodline authors
+does the job	1.2	
+gets the job done	1.2	
+does the trick	1.2	
+made up for it	1.2	
+makes up for it	1.2	
+feel at home	1.8	
+nothing fancy	-0.5	
 """####),
         LexiconSource(name: "en-modifiers.tsv", text: ####"""
 # file: en-modifiers.tsv
@@ -86983,6 +87002,23 @@ low b	0	@zh_insult
 放尊重一点	0	@zh_gripe
 说话客气点	0	@zh_gripe
 讲嘢客气啲	0	@zh_gripe
+客气点	0	@zh_gripe
+客气一点	0	@zh_gripe
+客气些	0	@zh_gripe
+客气啲	0	@zh_gripe
+尊重点	0	@zh_gripe
+尊重一点	0	@zh_gripe
+尊重些	0	@zh_gripe
+放尊重啲	0	@zh_gripe
+态度好点	0	@zh_gripe
+态度好一点	0	@zh_gripe
+态度好啲	0	@zh_gripe
+您这语气	0	@zh_gripe
+咩语气	0	@zh_gripe
+乜嘢语气	0	@zh_gripe
+唔好打断我	0	@zh_gripe
+怎么这么说话	0	@zh_gripe
+怎么这样说话	0	@zh_gripe
 要个说法	0	@zh_gripe
 讨个说法	0	@zh_gripe
 给个说法	0	@zh_gripe
@@ -88346,6 +88382,8 @@ hang机	-2.0
 嘈到爆	-2.3	
 好局促	-1.5	
 好有气氛	1.8	
+# --- "no more than that" (网红店不过如此), written by the Moodline authors
+不过如此	-1.5	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
@@ -88558,6 +88596,11 @@ hang机	-2.0
 不过	0	contrast
 只是	0	contrast
 可是	0	contrast
+
+# --- 不过 as a verb's complement (擦不过来, 看不过去, 睡不过气): no contrast
+不过来	0	
+不过去	0	
+不过气	0	
 
 # --- disjunction: a negation before it reaches the words after it (我不会退订或者转网)
 或者	0	disjunction
