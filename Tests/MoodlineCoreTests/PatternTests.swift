@@ -436,6 +436,25 @@ import Testing
         #expect(recorder.steps.contains { if case .contrastOnFacts = $0 { true } else { false } })
     }
 
+    /// A thing that will not do its job is a fault told without a feeling word: a grievance,
+    /// negative. What the thing will not do to the customer ("doesn't drain my battery") is not.
+    @Test func aThingThatWillNotDoItsJobIsAGrievance() {
+        for line in ["It won't go into reverse.", "The phone doesn't connect to the wifi.", "I can't log in since yesterday."] {
+            let s = scoreEmbedded(line)
+            #expect(s.categories.contains(.grievance) && s.valence < 0, "\(line)")
+        }
+        #expect(scoreEmbedded("Clean UI, no ads, and it doesn't drain my battery.").valence > 0)
+    }
+
+    /// One thing bought wrong or too many and sent back, and a claim paid back (报销), are no
+    /// leaving; a return with a rival named still is.
+    @Test func aReturnOfOneThingIsNoLeaving() {
+        #expect(!scoreEmbedded("我想退掉这袋烧烤炭，买多了，还没拆封。").categories.contains(.churn))
+        #expect(!scoreEmbedded("我想退掉上週買的登山繩，長度買錯了。").categories.contains(.churn))
+        #expect(!scoreEmbedded("我家狗狗下周要做手术，宠物保险能报销吗？").categories.contains(.churn))
+        #expect(scoreEmbedded("这款奶粉我们家以后不吃了 换飞鹤 剩下两罐没拆封的给我退了").categories.contains(.churn))
+    }
+
     /// Every scope cue has a bit of its own in `ScopeCues`: a cue past the 32nd would shift to
     /// nothing and silently cancel nothing.
     @Test func everyScopeCueFitsItsSet() {

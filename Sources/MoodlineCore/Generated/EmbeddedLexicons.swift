@@ -43709,8 +43709,8 @@ no one	0	@negation
 none	0	@negation
 nowhere	0	@negation
 neither	0	@negation
-didn't	0	@negation
-didnt	0	@negation
+didn't	0	@negation,@en_doesnt
+didnt	0	@negation,@en_doesnt
 isn't	0	@negation
 isnt	0	@negation
 wasn't	0	@negation
@@ -43723,8 +43723,8 @@ hasn't	0	@negation
 hasnt	0	@negation
 hadn't	0	@negation
 hadnt	0	@negation
-doesn't	0	@negation
-doesnt	0	@negation
+doesn't	0	@negation,@en_doesnt
+doesnt	0	@negation,@en_doesnt
 aren't	0	@negation
 arent	0	@negation
 weren't	0	@negation
@@ -52634,6 +52634,29 @@ you call this	0	@you,@mockcall
 you call it	0	@you,@mockcall
 what you call	0	@you,@mockcall
 so called	0	@mockcall
+
+# --- what a device or a service is meant to do (turn on, connect, go into reverse): a thing that will not do it is a fault (@en_devicefn)
+turn on	0	@en_devicefn
+switch on	0	@en_devicefn
+power on	0	@en_devicefn
+boot	0	@en_devicefn
+boot up	0	@en_devicefn
+load	0	@en_devicefn
+connect	0	@en_devicefn
+sync	0	@en_devicefn
+pair	0	@en_devicefn
+print	0	@en_devicefn
+flush	0	@en_devicefn
+heat up	0	@en_devicefn
+go into reverse	0	@en_devicefn
+go into gear	0	@en_devicefn
+spin	0	@en_devicefn
+respond	0	@en_devicefn
+light up	0	@en_devicefn
+log in	0	@en_devicefn
+sign in	0	@en_devicefn
+unlock	0	@en_devicefn
+lock	0	@en_devicefn
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66923,6 +66946,8 @@ damn that was quick	2.0
 @en_feared	scope:allayed	a fear that came to nothing
 # --- a name the thing does not earn, given to mock it ("you call this fast?", "so-called premium support")
 @mockcall	scope:sarcasm	a name given to mock
+# --- a thing that will not do its job (it won't go into reverse, the door won't lock, I can't log in): a fault, told without a feeling word
+@en_neverdo|@en_cant|@en_doesnt ..1 @en_devicefn	grievance	a thing that will not do its job
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
@@ -87261,6 +87286,23 @@ nc	0	@zh_insult
 咁样都算	0	@mockcall
 呢啲都叫	0	@mockcall
 呢个都叫	0	@mockcall
+
+# --- one thing bought wrong or too many (我想退掉这袋烧烤炭，买多了): a return, no leaving (@zh_itemreturn)
+买多了	0	@zh_itemreturn
+买多咗	0	@zh_itemreturn
+买错了	0	@zh_itemreturn
+买错	0	@zh_itemreturn
+买错咗	0	@zh_itemreturn
+拍错了	0	@zh_itemreturn
+下错单	0	@zh_itemreturn
+买重了	0	@zh_itemreturn
+买重复了	0	@zh_itemreturn
+尺码不对	0	@zh_itemreturn
+尺码不合适	0	@zh_itemreturn
+# --- a pet put to sleep (我家老狗上周安乐死了): a death told (@zh_passed)
+安乐死	0	@zh_passed
+# --- "I went" with how (跟她说我走得很平静): the speaker's death told ahead, no leaving
+我走得	0	@self,@zh_gone
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -93130,6 +93172,8 @@ hang机	-2.0
 
 # --- someone made to answer for it (总要有人负责吧, 你们负责吗), as against responsible (很负责) or the one in charge (负责人)
 负责人	0	
+# --- a claim paid back (保险能报销吗): 销 inside it closes nothing
+报销	0	
 要有人负责	-1.5	
 得有人负责	-1.5	
 总要有人负责	-1.5	
@@ -93651,6 +93695,10 @@ call过一次	-1.3	repeat
 杀咗自己	-3.5	self_harm
 干脆杀了自己	-3.5	self_harm
 不想活了	-3.5	self_harm
+想安乐死	-3.0	self_harm
+想去安乐死	-3.0	self_harm
+让我安乐死	-3.0	self_harm
+给我安乐死	-3.0	self_harm
 不想活	-3.5	self_harm
 不想活下去	-3.5	self_harm
 活不下去	-3.5	self_harm
@@ -99613,6 +99661,8 @@ court见	-1.5	escalation
 @zh_feared	scope:allayed	a fear that came to nothing
 # --- a name the thing does not earn, given to mock it (这也叫五星级？, 咁都叫快？)
 @mockcall	scope:sarcasm	a name given to mock
+# --- one thing bought wrong or too many, sent back (我想退掉这袋烧烤炭，买多了，还没拆封)
+@zh_itemreturn & @zh_cancel|@zh_returngoods	scope:one_off	one thing bought wrong or too many, returned
 """####),
     ]
 }
