@@ -455,6 +455,17 @@ import Testing
         #expect(scoreEmbedded("这款奶粉我们家以后不吃了 换飞鹤 剩下两罐没拆封的给我退了").categories.contains(.churn))
     }
 
+    /// A pet that swallowed something did it, not the speaker; 简直想死 over a broken screen is
+    /// temper; a dark time told with "stable now" is past. The speaker's own act still is
+    /// self-harm.
+    @Test func aPetsActATemperAndARecoveryAreNoDisclosure() {
+        #expect(!scoreEmbedded("我家猫把逗猫棒上的绳子吞了，去医院拍了片，宠物险能报吗？").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("这手机屏幕碎成这样，我简直想死，能换屏吗？").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("我之前确实想过不活了，后来看了医生吃了药，现在挺稳定的，今天是来问续药能不能报销。").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("我把猫送人了，药也吃了").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("我想安乐死").categories.contains(.selfHarm))
+    }
+
     /// Every scope cue has a bit of its own in `ScopeCues`: a cue past the 32nd would shift to
     /// nothing and silently cancel nothing.
     @Test func everyScopeCueFitsItsSet() {

@@ -82845,6 +82845,11 @@ last call啦	0	@zh_lastcall
 好了很多年	0	@zh_recovered
 而家有份稳定工	0	@zh_nowfine
 现在有稳定工作	0	@zh_nowfine
+现在挺稳定	0	@zh_nowfine
+现在挺稳定的	0	@zh_nowfine
+已经稳定了	0	@zh_nowfine
+稳定下来了	0	@zh_nowfine
+情况稳定	0	@zh_nowfine
 # --- old age, asking what happens if one dies (我老人家想问，如果我死咗，啲钱点样俾返我啲仔女)
 我老人家	0	@zh_mortal,@self
 如果我死咗	0	@zh_ifgone
@@ -87303,6 +87308,8 @@ nc	0	@zh_insult
 安乐死	0	@zh_passed
 # --- "I went" with how (跟她说我走得很平静): the speaker's death told ahead, no leaving
 我走得	0	@self,@zh_gone
+# --- a pet as the one that acts (我家猫把绳子吞了): 把 after the pet makes it the doer (@zh_ba)
+把	0	@zh_ba
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -89089,6 +89096,9 @@ hang机	-2.0
 扔下就走了	-1.2	
 放下就走了	-1	
 穷到想跳楼	-1.5	hyperbole
+简直想死	-1.8	hyperbole
+简直想死了	-1.8	hyperbole
+简直唔想活	-1.8	hyperbole
 穷得想跳楼	-1.5	hyperbole
 穷到想死	-1.5	hyperbole
 人工智障	-2	
@@ -99663,6 +99673,8 @@ court见	-1.5	escalation
 @mockcall	scope:sarcasm	a name given to mock
 # --- one thing bought wrong or too many, sent back (我想退掉这袋烧烤炭，买多了，还没拆封)
 @zh_itemreturn & @zh_cancel|@zh_returngoods	scope:one_off	one thing bought wrong or too many, returned
+# --- a pet that swallowed or ate something (我家猫把逗猫棒上的绳子吞了): the pet's act, no means of the speaker's
+@zh_pet ..1 @zh_ba ..8 @zh_ate|@zh_take	scope:harmless_use	a pet that swallowed or ate something
 """####),
     ]
 }
