@@ -1,4 +1,4 @@
-// The first-sight valence sets in Fixtures/valence (`firstsight-*`, `round2-*` to `round4-*`): 400 lines per
+// The first-sight valence sets in Fixtures/valence (`firstsight-*`, `round2-*` to `round5-*`): 400 lines per
 // variety (English; Simplified Chinese; Traditional Chinese, half Taiwan, half Hong Kong
 // Cantonese) of reviews, lines to customer service and social posts, labelled pos, neg or neu
 // with the writer's −4…+4 rating.
@@ -40,6 +40,9 @@ import Testing
         ("round4-en", .english, 0.69, 0.82),
         ("round4-zh", .chinese, 0.81, 0.95),
         ("round4-hant", .chinese, 0.77, 0.90),
+        ("round5-en", .english, 0.70, 0.85),
+        ("round5-zh", .chinese, 0.84, 0.93),
+        ("round5-hant", .chinese, 0.79, 0.89),
     ]
 
     @Test(arguments: floors.map(\.name))
