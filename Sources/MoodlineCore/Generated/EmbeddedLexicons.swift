@@ -36138,6 +36138,10 @@ last person im ever	0	@goodbye
 last person i'll ever	0	@goodbye
 last person i will ever	0	@goodbye
 my last words	0	@goodbye,@self,@en_lastwords
+my last words on the matter	0	@self
+my last words on this	0	@self
+my last words on that	0	@self
+my last word on the matter	0	@self
 my last message	0	@goodbye,@self
 my final message	0	@goodbye,@self
 # --- a chat message before this one, not a last word (ignore my last message, as per my last message)
@@ -62705,6 +62709,9 @@ the death of me	-1.50	hyperbole
 over my dead body	-2.00	hyperbole
 drop dead gorgeous	2.50	hyperbole
 dead tired	-1.00	hyperbole
+i'll be dead tired	-1.00	hyperbole
+ill be dead tired	-1.00	hyperbole
+i'm dead tired	-1.00	hyperbole
 could kill for	1.00	hyperbole
 died laughing	1.50	hyperbole
 dead easy	1.50	hyperbole
@@ -73423,9 +73430,9 @@ n	0	@zh_num
 斩骨刀	0	
 刀的	0	
 药剂师	0	
-药房	0	
+药房	0	@zh_pharmacy
 药局	0	
-药店	0	
+药店	0	@zh_pharmacy
 送药	0	
 驱虫药	0	
 杀虫药	0	
@@ -87310,6 +87317,16 @@ nc	0	@zh_insult
 我走得	0	@self,@zh_gone
 # --- a pet as the one that acts (我家猫把绳子吞了): 把 after the pet makes it the doer (@zh_ba)
 把	0	@zh_ba
+# --- medicine bought at one pharmacy after another until there is enough (药店不让我一次买那么多，我只能分好几家买，快够了): pills stored up (@zh_pharmacy, @zh_almostenough)
+几家药店	0	@zh_pharmacy
+好几家	0	@zh_pharmacy
+快够了	0	@zh_almostenough
+差不多够了	0	@zh_almostenough
+就快够了	0	@zh_almostenough
+快攒够了	0	@zh_almostenough
+攒够了	0	@zh_almostenough
+凑够了	0	@zh_almostenough
+就快够	0	@zh_almostenough
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -99675,6 +99692,8 @@ court见	-1.5	escalation
 @zh_itemreturn & @zh_cancel|@zh_returngoods	scope:one_off	one thing bought wrong or too many, returned
 # --- a pet that swallowed or ate something (我家猫把逗猫棒上的绳子吞了): the pet's act, no means of the speaker's
 @zh_pet ..1 @zh_ba ..8 @zh_ate|@zh_take	scope:harmless_use	a pet that swallowed or ate something
+# --- medicine bought at one pharmacy after another until there is enough (药店不让我一次买那么多，我只能分好几家买，快够了)
+@zh_pharmacy & @zh_almostenough	self_harm	medicine gathered from pharmacies until there is enough
 """####),
     ]
 }
