@@ -464,6 +464,10 @@ import Testing
         #expect(!scoreEmbedded("我之前确实想过不活了，后来看了医生吃了药，现在挺稳定的，今天是来问续药能不能报销。").categories.contains(.selfHarm))
         #expect(scoreEmbedded("我把猫送人了，药也吃了").categories.contains(.selfHarm))
         #expect(scoreEmbedded("我想安乐死").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("药店不让我一次买那么多，我只能分好几家买，快够了").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("Reckon I'll just drive the ute off The Gap tonight mate.").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("I drove the kids off to school then went over the bridge to work").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("I'll be dead tired tomorrow so please don't book the engineer before 10.").categories.contains(.selfHarm))
     }
 
     /// Every scope cue has a bit of its own in `ScopeCues`: a cue past the 32nd would shift to

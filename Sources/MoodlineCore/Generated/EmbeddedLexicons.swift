@@ -52661,6 +52661,15 @@ log in	0	@en_devicefn
 sign in	0	@en_devicefn
 unlock	0	@en_devicefn
 lock	0	@en_devicefn
+# --- a car driven off a high place (I'll just drive the ute off The Gap tonight): the driving and the "off" apart (@en_drive, @en_off)
+drive	0	@en_drive
+drives	0	@en_drive
+driving	0	@en_drive
+drove	0	@en_drive
+off	0	@en_off
+# --- a means of suffocation named as a thing (the exit bag)
+exit bag	0	@method
+exit bags	0	@method
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -66955,6 +66964,8 @@ damn that was quick	2.0
 @mockcall	scope:sarcasm	a name given to mock
 # --- a thing that will not do its job (it won't go into reverse, the door won't lock, I can't log in): a fault, told without a feeling word
 @en_neverdo|@en_cant|@en_doesnt ..1 @en_devicefn	grievance	a thing that will not do its job
+# --- a car driven off a high place, the car named between (I'll just drive the ute off The Gap tonight)
+@en_drive ..3 @en_off ..2 @en_highspot|@method	self_harm	a car driven off a high place
 """####),
         LexiconSource(name: "hant-hans.map", text: ####"""
 # file: hant-hans.map
