@@ -196,14 +196,14 @@ private struct RuleState {
     let modelAlertThresholds: SIMD8<Float>
     let modelVetoes: SIMD8<Float>
     var sawContrast = false
-    /// Since the last contrast word: where it ended (unit index), whether a word with
-    /// sentiment or a category came, and whether a clause asked.
-    var contrastUnit = -1
     /// The words of feeling in the clause a contrast word turns from: its own clause, or the
     /// clause before when it begins one ("Pretty good. But…").
     var contrastPivot: Float = 0
     /// The words of feeling in the last clause that had any.
     var lastClauseSum: Float = 0
+    /// Since the last contrast word: where it ended (unit index), whether a word with
+    /// sentiment, a negator or a category came, and whether a clause asked.
+    var contrastUnit = -1
     var weighedAfterContrast = false
     var askedAfterContrast = false
     /// A hyperbole entry (累死了, "this queue is killing me") matched.
@@ -260,16 +260,16 @@ private struct RuleState {
     /// The least negative total of a line the rules read as self-harm (valence about -0.6):
     /// "I've got my affairs in order" or 唔想再做大家嘅負擔 is despair, however quiet the words.
     static let despairTotal: Float = -3
-    /// The categories that say a customer is in trouble or unhappy.
     /// Warm words of courtesy, which a question does not put in doubt ("could you help, please? thanks").
     static let courtesy: CategorySet = [.init(.thanks), .init(.apology), .init(.empathy)]
     /// 吗 and 咩 (Cantonese), the particles that end a yes-no question.
     static let ma: UInt32 = 0x5417
     static let me: UInt32 = 0x54A9
-    /// How strongly facts after a contrast word go against the clause before it, as a share of
-    /// that clause's words: weighed one and a half against its half, the line ends up half as
-    /// strong the other way.
+    /// How strongly facts after a contrast word go against the praise before it, as a share of
+    /// that praise: weighed one and a half against its half, the line ends up half as strong the
+    /// other way.
     static let factsAfterContrast: Float = 2.0 / 3
+    /// The categories that say a customer is in trouble or unhappy.
     static let riskCategories: CategorySet = [.init(.selfHarm), .init(.abuse), .init(.escalation), .init(.churn), .init(.repeatContact)]
     /// The most a sarcastic fragment's total may be.
     static let sarcasticFloor: Float = -1
