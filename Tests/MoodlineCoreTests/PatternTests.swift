@@ -108,7 +108,16 @@ import Testing
     }
 
     func steps(_ text: String) -> [ScoreStep] {
-        var scorer = Scorer(lexicon: Self.lexicon)
+        steps(text, lexicon: Self.lexicon)
+    }
+
+    /// The steps of scoring `text` with the shipped lexicons.
+    func embeddedSteps(_ text: String) -> [ScoreStep] {
+        steps(text, lexicon: .embedded)
+    }
+
+    func steps(_ text: String, lexicon: Lexicon) -> [ScoreStep] {
+        var scorer = Scorer(lexicon: lexicon)
         var recorder = StepRecorder()
         _ = scorer.score(text, language: nil, tracer: &recorder)
         return recorder.steps
@@ -397,10 +406,7 @@ import Testing
         #expect(scoreEmbedded("Biryani was a bit bland this time. Usually much better from here.").valence < 0)
         #expect(scoreEmbedded("I've always been happy with you guys, thanks").valence > 0)
         #expect(scoreEmbedded("之前的问题解决了，谢谢").valence > 0)
-        var scorer = Scorer(lexicon: Lexicon.embedded)
-        var recorder = StepRecorder()
-        _ = scorer.score("有点失望，平时你们挺准时的", language: nil, tracer: &recorder)
-        #expect(recorder.steps.contains { if case .backdrop = $0 { true } else { false } })
+        #expect(embeddedSteps("有点失望，平时你们挺准时的").contains { if case .backdrop = $0 { true } else { false } })
     }
 
     /// Praise in a clause that asks is not given: it counts for nothing, with a question mark or
@@ -414,10 +420,7 @@ import Testing
         #expect(scoreEmbedded("You call this good service?").valence < 0)
         #expect(scoreEmbedded("这样处理很公平").valence > 0)
         #expect(scoreEmbedded("Could you check it for me? Thanks so much").valence > 0)
-        var scorer = Scorer(lexicon: Lexicon.embedded)
-        var recorder = StepRecorder()
-        _ = scorer.score("这也叫五星级？", language: nil, tracer: &recorder)
-        #expect(recorder.steps.contains { if case .askedPraise(_, turned: true) = $0 { true } else { false } })
+        #expect(embeddedSteps("这也叫五星级？").contains { if case .askedPraise(_, turned: true) = $0 { true } else { false } })
     }
 
     /// Praise, "but", then facts alone: the facts are the letdown. A feeling word, a negator or
@@ -430,10 +433,7 @@ import Testing
         #expect(scoreEmbedded("Great phone, but it isn't the colour I ordered.").valence < 0)
         #expect(scoreEmbedded("My account got banned for fraud, but the purchases were made by someone else.").valence < 0)
         #expect(scoreEmbedded("汤洒了一半，纸巾都擦不过来").valence < 0)
-        var scorer = Scorer(lexicon: Lexicon.embedded)
-        var recorder = StepRecorder()
-        _ = scorer.score("Nice hotel on paper, but the pool was closed the entire stay.", language: nil, tracer: &recorder)
-        #expect(recorder.steps.contains { if case .contrastOnFacts = $0 { true } else { false } })
+        #expect(embeddedSteps("Nice hotel on paper, but the pool was closed the entire stay.").contains { if case .contrastOnFacts = $0 { true } else { false } })
     }
 
     /// A thing that will not do its job is a fault told without a feeling word: a grievance,
@@ -485,10 +485,7 @@ import Testing
         #expect(scoreEmbedded("Oh brilliant, I was worried I'd have to pay the cancellation fee.").valence > 0)
         #expect(!scoreEmbedded("本来还怕要去消协投诉，现在解决了就好").categories.contains(.escalation))
         #expect(scoreEmbedded("我还怕你们又搞错").valence < 0)
-        var scorer = Scorer(lexicon: Lexicon.embedded)
-        var recorder = StepRecorder()
-        _ = scorer.score("太好了，本來還很怕要被扣一大筆手續費。", language: nil, tracer: &recorder)
-        #expect(recorder.steps.contains { if case .allayed = $0 { true } else { false } })
+        #expect(embeddedSteps("太好了，本來還很怕要被扣一大筆手續費。").contains { if case .allayed = $0 { true } else { false } })
     }
 
     /// A line whose negative words are mostly someone else's (their words, their mood) is an
