@@ -468,6 +468,14 @@ import Testing
         #expect(scoreEmbedded("Reckon I'll just drive the ute off The Gap tonight mate.").categories.contains(.selfHarm))
         #expect(!scoreEmbedded("I drove the kids off to school then went over the bridge to work").categories.contains(.selfHarm))
         #expect(!scoreEmbedded("I'll be dead tired tomorrow so please don't book the engineer before 10.").categories.contains(.selfHarm))
+        #expect(scoreEmbedded("活着有咩意思").categories.contains(.selfHarm))
+    }
+
+    /// Hong Kong verdicts read with their sign: flawless, itchy, watery tea.
+    @Test func hongKongVerdictsHaveASign() {
+        #expect(scoreEmbedded("呢間嘅菠蘿油真係無得頂。").valence > 0)
+        #expect(scoreEmbedded("洗完頭皮好痕，唔知係咪唔啱我").valence < 0)
+        #expect(scoreEmbedded("奶茶淡過水，仲要收我$28").valence < 0)
     }
 
     /// Every scope cue has a bit of its own in `ScopeCues`: a cue past the 32nd would shift to

@@ -71716,6 +71716,13 @@ price hike	0	@letdown
 什么意义	0	@zh_better
 有什么用	0	@zh_better
 有什么意思	0	@zh_better
+有咩意思	0	@zh_better
+有乜意思	0	@zh_better
+有咩意义	0	@zh_better
+有乜意义	0	@zh_better
+有咩用	0	@zh_better
+冇意思	0	@zh_better,@sh_hint,@zh_meaningless
+冇意义	0	@zh_better,@sh_hint,@zh_meaningless
 干嘛	0	@zh_better
 干什么	0	@zh_better
 做乜	0	@zh_better
@@ -88461,6 +88468,32 @@ hang机	-2.0
 好有气氛	1.8	
 # --- "no more than that" (网红店不过如此), written by the Moodline authors
 不过如此	-1.5	
+# --- Hong Kong and Taiwan verdicts the lists lacked: itchy skin, flawless, watery tea, a pan that sticks, far worse than before, a machine that will not start, a great help, cannot put it down, good value, a dented corner, reheated food, see-through cloth; written by the Moodline authors
+好痕	-1.5	
+冇得弹	2.8	
+无得弹	2.8	
+无得顶	3.0	
+冇得顶	3.0	
+冇伏	1.2	
+好叹	2.0	
+好写意	2.0	
+几写意	2.0	
+淡过水	-2.0	
+淡到	-1.2	
+黐底	-1.5	
+差好远	-2.0	
+开唔到机	-1.8	
+帮咗好大忙	2.2	
+帮咗大忙	2.2	
+停唔到手	2.0	
+停唔到口	2.0	
+好值	2.0	
+几值	1.8	
+亲民	1.8	
+凹掉	-1.5	
+凹咗	-1.5	
+翻热	-1.0	
+透到见底	-1.5	
 """####),
         LexiconSource(name: "zh-modifiers.tsv", text: ####"""
 # file: zh-modifiers.tsv
