@@ -795,4 +795,22 @@ import Testing
         let hits = score("我要投诉").hits.filter { $0.category == .selfHarm }
         #expect(hits.count == 1)
     }
+
+    /// Wanting one's own body to give out, not eating on purpose, and ending it said to be no
+    /// joke are self-harm; the same shapes for a machine, a fast before a blood test, someone
+    /// else's intent or a call brought to an end are not.
+    @Test func quietMeansOfDyingAreSelfHarm() {
+        func selfHarm(_ text: String) -> Bool { scoreEmbedded(text).categories.contains(.selfHarm) }
+        #expect(selfHarm("I want my body to just give up on its own"))
+        #expect(selfHarm("honestly I wish my heart would just give out"))
+        #expect(!selfHarm("I want the router to just give up on its own"))
+        #expect(!selfHarm("I'm going to get my heart checked before it gives out"))
+        #expect(selfHarm("some days I reckon I'll just end it, lol jk. Well. Not really jk"))
+        #expect(!selfHarm("let's end it here, thanks for your help"))
+        #expect(!selfHarm("I'm half joking, but please cancel the account"))
+        #expect(selfHarm("我一个星期没吃东西了，是故意的"))
+        #expect(selfHarm("我唔食嘢已經成個星期，係故意嘅"))
+        #expect(!selfHarm("明天空腹抽血，所以今天晚上没吃饭，是故意的"))
+        #expect(!selfHarm("你们是故意的吧，我一天没吃饭等快递"))
+    }
 }

@@ -36693,11 +36693,37 @@ my arm	0	@en_bodyself,@self
 my legs	0	@en_bodyself,@self
 my leg	0	@en_bodyself,@self
 my skin	0	@en_bodyself,@self
-my body	0	@en_bodyself,@self
+my body	0	@en_bodyself,@self,@en_vital
 my thighs	0	@en_bodyself,@self
 my stomach	0	@en_bodyself,@self
 my own skin	0	@en_bodyself,@self
 me up	0	@en_bodyself,@self
+# --- the body or the heart as what would give out (I want my body to just give up on its own)
+heart	0	@en_vital
+my heart	0	@en_vital,@self
+give up on its own	0	@en_giveout
+give out on its own	0	@en_giveout
+gives up on its own	0	@en_giveout
+gives out on its own	0	@en_giveout
+shut down on its own	0	@en_giveout
+shuts down on its own	0	@en_giveout
+stop on its own	0	@en_giveout
+stops on its own	0	@en_giveout
+just give up	0	@en_giveout,@en_give
+just gives up	0	@en_giveout,@en_give
+just gives out	0	@en_giveout
+just shuts down	0	@en_giveout
+just stops working	0	@en_giveout
+just give out	0	@en_giveout,@en_give
+just shut down	0	@en_giveout
+just quit	0	@en_giveout
+just fail	0	@en_giveout
+just pack in	0	@en_giveout
+just pack it in	0	@en_giveout
+give up for good	0	@en_giveout
+shut down for good	0	@en_giveout
+just stop working	0	@en_giveout
+stop working for good	0	@en_giveout
 cutting again	0	@en_shact
 been cutting	0	@en_shact
 started cutting	0	@en_shact
@@ -43650,6 +43676,9 @@ disappear from your	0
 won't be here forever	0	
 not going to be here forever	0	
 end it with this	0	
+let's end it	0	
+lets end it	0	
+let's end it here	0	
 end it with you	0	
 end it with the	0	
 just joking	0	@jokeclaim
@@ -49850,6 +49879,20 @@ maybe not kidding	0	@notjoking
 not really kidding	0	@notjoking
 not entirely joking	0	@notjoking
 only half joking	0	@notjoking
+not really jk	0	@notjoking
+not jk	0	@notjoking
+not even jk	0	@notjoking
+not jking	0	@notjoking
+not really joking	0	@notjoking
+not totally joking	0	@notjoking
+not totally kidding	0	@notjoking
+not entirely kidding	0	@notjoking
+not completely joking	0	@notjoking
+half joking	0	@notjoking
+half kidding	0	@notjoking
+only half kidding	0	@notjoking
+jk but not really	0	@notjoking
+jk not really	0	@notjoking
 # --- made easy for those left (I want to leave it clean for them; I'd like it to be easy for them)
 leave it clean for them	0	@farewell_act,@en_forthem
 easy for them	0	@en_forthem
@@ -66406,6 +66449,7 @@ damn that was quick	2.0
 @en_endit ..3 @plan_time	self_harm	ending it at a time
 @en_before ..1 @self ..1 @en_endit	self_harm	ending it after a last errand (sorted before i end things)
 @want ..3 @die	self_harm	wanting to die
+@want|@en_hope ..3 @en_vital ..4 @en_giveout	self_harm	wanting one's body to give out (I want my body to just give up on its own)
 @en_dead ..2 @en_easier	self_harm	death as the easier way
 @en_think ..2 @en_jumpdown|@en_stepedge	self_harm	thinking of jumping from a height
 @en_policy|@en_payout & @en_betteroff	self_harm	the family better off with the payout
@@ -66423,7 +66467,7 @@ damn that was quick	2.0
 @en_sameway & @en_pickedspot	self_harm	the same way as one who died, the place chosen
 @en_chosendate & @en_payout|@en_policy|@farewell_act	self_harm	a date chosen, beside a payout (the pension lump sum to my partner? I've chosen a date)
 @en_ownfuture|@en_afterdeath|@en_deadbefore & @notjoking	self_harm	a death of one's own, said not to be a joke (don't send the new card, I'll be dead before it arrives. I'm serious.)
-@kill|@en_shterm & @notjoking	self_harm	a wish to die said not to be a joke, whatever laugh beside it (lol cancel it, i'm unaliving myself this weekend, no joke)
+@kill|@en_shterm|@en_endit & @notjoking	self_harm	a wish to die said not to be a joke, whatever laugh beside it (lol cancel it, i'm unaliving myself this weekend, no joke)
 @en_nowwell	scope:recovered	where a recovery is told: self-harm before it is the past, when the fragment tells a past too
 @en_occasion & @en_chosendate	scope:harmless_use	a date chosen for an occasion (we've picked a date for the wedding)
 @en_mailings & @en_checkout	scope:harmless_use	mailings left for good (checking out permanently from your newsletters)
@@ -76507,6 +76551,63 @@ bbq	0	@zh_bbq
 几天没吃饭	0	@zh_stopeat
 两天没吃东西	0	@zh_stopeat
 几天没吃东西	0	@zh_stopeat
+没吃东西	0	@zh_stopeat
+没吃饭	0	@zh_stopeat
+没吃过东西	0	@zh_stopeat
+不吃东西	0	@zh_stopeat
+不吃饭	0	@zh_stopeat
+唔食嘢	0	@zh_stopeat
+冇食嘢	0	@zh_stopeat
+唔食饭	0	@zh_stopeat
+冇食饭	0	@zh_stopeat
+没有吃东西	0	@zh_stopeat
+没有吃饭	0	@zh_stopeat
+# --- on purpose (一个星期没吃东西了，是故意的; 我唔食嘢已經成個星期，係故意嘅)
+是故意的	0	@zh_onpurpose
+故意的	0	@zh_onpurpose
+系故意嘅	0	@zh_onpurpose
+系故意	0	@zh_onpurpose
+故意饿	0	@zh_onpurpose
+故意不吃	0	@zh_onpurpose
+故意唔食	0	@zh_onpurpose
+# --- someone else's doing on purpose is a charge, not the speaker's (你们是故意的吧)
+你们是故意的	0	@you
+你们就是故意的	0	@you
+你们故意的	0	@you
+你是故意的	0	@you
+你就是故意的	0	@you
+你故意的	0	@you
+你哋系故意嘅	0	@you
+你哋系故意	0	@you
+他是故意的	0	@third
+他就是故意的	0	@third
+他故意的	0	@third
+她是故意的	0	@third
+她就是故意的	0	@third
+她故意的	0	@third
+他们是故意的	0	@third
+他们就是故意的	0	@third
+他们故意的	0	@third
+佢系故意嘅	0	@third
+佢系故意	0	@third
+佢哋系故意嘅	0	@third
+佢哋系故意	0	@third
+# --- a reason to go without food (空腹抽血, 在减肥, 做胃镜)
+空腹	0	@zh_fastreason
+断食	0	@zh_fastreason
+禁食	0	@zh_fastreason
+轻断食	0	@zh_fastreason
+胃镜	0	@zh_fastreason
+肠镜	0	@zh_fastreason
+体检	0	@zh_fastreason
+减肥	0	@zh_fastreason
+抽血	0	@zh_fastreason
+做手术	0	@zh_fastreason
+手术前	0	@zh_fastreason
+斋戒	0	@zh_fastreason
+辟谷	0	@zh_fastreason
+控糖	0	@zh_fastreason
+封斋	0	@zh_fastreason
 毫无意义	0	@zh_meaningless
 # --- not earlier contacts: calling back after a dropped call, asking to hear it again; a lawsuit someone once had
 不好意思又打来	0	
@@ -99178,6 +99279,8 @@ court见	-1.5	escalation
 @zh_lasttalk|@zh_lastcall & @zh_takecare	self_harm	a last call, with a farewell
 @zh_beforego & @zh_nochance	self_harm	something done before going, no chance after
 @zh_stopeat & @zh_meaningless	self_harm	stopped eating, nothing has meaning
+@zh_stopeat & @zh_onpurpose	self_harm	not eating, on purpose (一个星期没吃东西了，是故意的)
+@zh_stopeat|@zh_onpurpose & @zh_fastreason	scope:harmless_use	going without food for a reason (空腹抽血，所以没吃饭，是故意的)
 @zh_giveall & @zh_nomatter	self_harm	things given away, nothing else matters
 @zh_windup & @zh_payout	self_harm	affairs told, the payout settled
 @zh_suicideword & @zh_cantwait	self_harm	a policy's suicide clause asked about by one who cannot wait
