@@ -39,6 +39,12 @@ enum LexiconCompiler {
         var phrases: [(entry: Int, path: [UInt32])] = []
         /// Where each concept was first defined, for the unused-concept warning.
         var conceptDefinedAt: [String: (file: String, line: Int)] = [:]
+        /// Chat spellings (`*.map` lines of two words): per word, the words that stand for it
+        /// (you: u, ya; your: ur), so every entry with the word is also found with them.
+        var spellings: [UInt32: [UInt32]] = [:]
+        /// Paths an entry took only as another spelling of its own: a line that defines such a
+        /// path itself replaces it, without a duplicate warning.
+        var spelledPaths: Set<[UInt32]> = []
     }
 
     static func compile(_ sources: [LexiconSource]) -> Output {
@@ -117,15 +123,49 @@ enum LexiconCompiler {
     private static func readMap(_ source: LexiconSource, into out: inout Output) {
         forEachLine(source.text) { lineNumber, line in
             let fields = Self.fields(line, UInt8(ascii: "\t"))
+            if fields.count == 2, isSpellingWord(fields[0]), isSpellingWord(fields[1]), fields[0] != fields[1],
+               fields[0].unicodeScalars.count > 1 || fields[1].unicodeScalars.count > 1 {
+                // `u<TAB>you`: a chat spelling and the word it stands for.
+                let variant = Array(fields[0].utf8).withUnsafeBufferPointer { out.words.insert($0) }
+                let word = Array(fields[1].utf8).withUnsafeBufferPointer { out.words.insert($0) }
+                out.spellings[TextUnit.wordBase | word, default: []].append(TextUnit.wordBase | variant)
+                return
+            }
             guard fields.count == 2, fields[0].unicodeScalars.count == 1, fields[1].unicodeScalars.count == 1,
                   let from = fields[0].unicodeScalars.first, let to = fields[1].unicodeScalars.first
             else {
                 out.issues.append(LexiconIssue(.badMapLine, file: source.name, line: lineNumber,
-                    "a script-map line is one character, a tab, and one character"))
+                    "a map line is one character, a tab and one character (a script), or a lower-case English word, a tab and the word it stands for (a chat spelling: `u<TAB>you`)"))
                 return
             }
             out.scriptMap.add(traditional: from.value, simplified: to.value)
         }
+    }
+
+    /// A word a spelling line may name: lower-case ASCII letters and apostrophes, as the
+    /// tokeniser keeps an English word.
+    private static func isSpellingWord(_ field: Substring) -> Bool {
+        !field.isEmpty && field.utf8.count <= WordTable.maxLength
+            && field.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "'") }
+    }
+
+    /// The other spellings of a path (each word that has chat spellings, in each of them),
+    /// at most `limit` of them, the path itself left out.
+    private static func spelledVariants(of path: [UInt32], _ spellings: [UInt32: [UInt32]], limit: Int = 32) -> [[UInt32]] {
+        var variants: [[UInt32]] = [path]
+        for (i, unit) in path.enumerated() {
+            guard let others = spellings[unit] else { continue }
+            var grown = variants
+            for v in variants {
+                for other in others where grown.count < limit + 1 {
+                    var w = v
+                    w[i] = other
+                    grown.append(w)
+                }
+            }
+            variants = grown
+        }
+        return Array(variants.dropFirst())
     }
 
     /// Reads one entry line; returns whether it produced an entry.
@@ -232,7 +272,10 @@ enum LexiconCompiler {
             issue(.traditionalScript, "`\(term)` is in traditional script; it is matched as its simplified form — write that instead", false)
         }
         let conceptOnly = weight == 0 && tags.isEmpty && !concepts.isEmpty
-        if let previous = out.trie.insert(path, entry: Int32(id)) {
+        // A path taken earlier only as another spelling of some entry is this line's own.
+        let respelled = !out.spelledPaths.isEmpty && out.spelledPaths.remove(path) != nil
+        defer { if !out.spellings.isEmpty { addSpellings(of: path, into: &out) } }
+        if let previous = out.trie.insert(path, entry: Int32(id)), !respelled {
             let p = Int(previous)
             let previousConceptOnly = out.entries[p].weight == 0 && out.entries[p].tags.isEmpty && !out.concepts[p].isEmpty
             if conceptOnly {
@@ -258,6 +301,17 @@ enum LexiconCompiler {
         if path.count > 1 { out.phrases.append((Int(id), path)) }
         utf8.removeAll()
         return true
+    }
+
+    /// The entry now at `path` is also found with its words in their chat spellings ("kill
+    /// urself", "ur the reason"), unless a line defines that spelling itself.
+    private static func addSpellings(of path: [UInt32], into out: inout Output) {
+        guard let entry = out.trie.entry(at: path) else { return }
+        for variant in spelledVariants(of: path, out.spellings) {
+            if let existing = out.trie.entry(at: variant), !out.spelledPaths.contains(variant) || existing == entry { continue }
+            _ = out.trie.insert(variant, entry: entry)
+            out.spelledPaths.insert(variant)
+        }
     }
 
     /// A phrase is matched whole, so a word inside it that a pattern's `needs:` asks for would be

@@ -39,6 +39,17 @@ struct UnitTrie: Sendable {
         }
     }
 
+    /// The entry that ends exactly at the end of `units`, or nil.
+    func entry(at units: some Collection<UInt32>) -> Int32? {
+        var node = Self.root
+        for unit in units {
+            node = child(node, unit)
+            if node < 0 { return nil }
+        }
+        let entry = terminal[Int(node)]
+        return entry >= 0 ? entry : nil
+    }
+
     /// Adds a path of units ending in `entry`; returns the entry it replaced, if any.
     mutating func insert(_ units: some Collection<UInt32>, entry: Int32) -> Int32? {
         var node = Self.root

@@ -71,6 +71,24 @@ import Testing
         #expect(Lexicon.check([LexiconSource(name: "m.map", text: "氣气\n")]).map(\.code) == [.badMapLine])
     }
 
+    /// A map line of two words is a chat spelling: every entry with the word is found with the
+    /// spelling too, unless a line defines the spelling itself, which then stands without a
+    /// duplicate warning.
+    @Test func chatSpellingsFindTheEntriesOfTheirWord() throws {
+        let sources = [
+            LexiconSource(name: "s.map", text: "u\tyou\nur\tyour\nur\tyou're\n"),
+            LexiconSource(name: "a.tsv", text: "kill you\t-3\tabuse\nyour fault\t-1\t\nyou're useless\t-2\tabuse\n"),
+            LexiconSource(name: "b.tsv", text: "ur fault\t1\t\n"),
+        ]
+        #expect(Lexicon.check(sources).isEmpty)
+        var scorer = Scorer(lexicon: try Lexicon(sources: sources))
+        #expect(scorer.score("kill u", language: nil).categories.contains(.abuse))
+        #expect(scorer.score("ur useless", language: nil).categories.contains(.abuse))
+        #expect(scorer.score("your fault", language: nil).valence < 0)
+        #expect(scorer.score("ur fault", language: nil).valence > 0)
+        #expect(Lexicon.check([LexiconSource(name: "s.map", text: "U\tyou\n")]).map(\.code) == [.badMapLine])
+    }
+
     @Test func unmatchableTermsAreErrors() {
         #expect(issues("what!\t-1\t\n").map(\.code) == [.unmatchableTerm])
     }

@@ -813,4 +813,16 @@ import Testing
         #expect(!selfHarm("明天空腹抽血，所以今天晚上没吃饭，是故意的"))
         #expect(!selfHarm("你们是故意的吧，我一天没吃饭等快递"))
     }
+
+    /// A death wished on the listener, or the listener called unfit to live, is abuse and not
+    /// the speaker's self-harm; the same words of oneself stay self-harm.
+    @Test func deathWishedOnTheListenerIsAbuse() {
+        for line in ["你怎么还不去死啊", "祝你早日暴毙", "你不配活在这个世界上", "没人问你", "world would be better without u in it tbh"] {
+            let score = scoreEmbedded(line)
+            #expect(score.categories.contains(.abuse), "\(line)")
+            #expect(!score.categories.contains(.selfHarm), "\(line)")
+        }
+        #expect(scoreEmbedded("我不配活在这个世界上").categories.contains(.selfHarm))
+        #expect(!scoreEmbedded("我爸去年突然暴毙，留下一堆债").categories.contains(.abuse))
+    }
 }

@@ -52633,6 +52633,15 @@ nobody'd miss you	0	@en_nomissyou
 nobody would notice if you	0	@en_nomissyou
 the world would be better without you	0	@en_nomissyou
 world's better without you	0	@en_nomissyou
+world would be better without you	0	@en_nomissyou
+world is better without you	0	@en_nomissyou
+world would be a better place without you	0	@en_nomissyou
+the world would be a better place without you	0	@en_nomissyou
+world'd be better without you	0	@en_nomissyou
+earth would be better without you	0	@en_nomissyou
+nobody would miss you	0	@en_nomissyou
+no one would miss you	0	@en_nomissyou
+literally no one would miss you	0	@en_nomissyou
 love you	0	@en_fond
 i love you	0	@en_fond
 love ya	0	@en_fond
@@ -66430,6 +66439,53 @@ damn you're brilliant	2.0
 damn that was fast	2.0	
 damn that was quick	2.0	
 """####),
+        LexiconSource(name: "en-spellings.map", text: ####"""
+# file: en-spellings.map
+# what: chat spellings of English words: each line is a spelling, a tab, and the word it stands
+#   for. Every entry and phrase with the word is also found with the spelling ("kill urself",
+#   "ur the reason", "nobody would miss u"), unless a line defines that spelling itself.
+#   Only spellings that are no other word are listed: "ill", "id", "were" and "its" stay out.
+# source: written for Moodline by its developers
+# licence: Apache-2.0 (the project licence)
+u	you
+ya	you
+yu	you
+ur	your
+ur	you're
+yr	your
+urself	yourself
+ursef	yourself
+yourslef	yourself
+urselves	yourselves
+r	are
+im	i'm
+ive	i've
+youre	you're
+dont	don't
+doesnt	doesn't
+didnt	didn't
+cant	can't
+wont	won't
+isnt	isn't
+wasnt	wasn't
+arent	aren't
+havent	haven't
+hasnt	hasn't
+couldnt	couldn't
+wouldnt	wouldn't
+shouldnt	shouldn't
+thats	that's
+whats	what's
+theres	there's
+pls	please
+plz	please
+ppl	people
+cuz	because
+coz	because
+bc	because
+tho	though
+thru	through
+"""####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
 # what: English patterns over the concepts of en-concepts.tsv
@@ -66607,6 +66663,7 @@ damn that was quick	2.0
 @en_curse	abuse	telling the listener off
 @en_dotheworld ..4 @die|@en_curse|@kill	abuse	a death wished on the listener as a favour to the world (do the world a favor and stop breathing)
 @en_nomissyou	abuse	nobody would miss the listener
+@en_nomissyou	scope:listener_target	nobody would miss the listener, the world better without them
 @insult|@en_adj|@en_curse|@en_demean & @en_fond	scope:fondness	an insult said with love (you beautiful idiot, you actually did it ❤️)
 @en_adj ..1 @en_person	abuse	insulting the listener
 @en_notyou & @insult|@profanity|@en_curse|@en_demean|@en_adj	scope:thing_target	an insult said not to be at the listener
@@ -71803,7 +71860,7 @@ price hike	0	@letdown
 人都要没了	0	@zh_gone,@zh_shterm
 慢慢没了	0	@zh_gone
 慢慢消失	0	@zh_gone
-永远消失	0	@zh_gone
+永远消失	0	@zh_gone,@zh_die
 就走	0	@zh_gone
 就走了	0	@zh_gone
 准备走了	0	@zh_gone,@zh_sh
@@ -75231,8 +75288,13 @@ bxhl	0	@zh_shterm
 唔应该再生存	0	@zh_shterm
 冇面目再生存	0	@zh_shterm
 不想再生存	0	@zh_shterm
-不配活	0	@zh_shterm
-不配活着	0	@zh_shterm
+不配活	0	@zh_shterm,@zh_unworthylive
+不配活着	0	@zh_shterm,@zh_unworthylive
+不配做人	0	@zh_unworthylive
+唔配做人	0	@zh_unworthylive
+不配活在这个世界	0	@zh_unworthylive
+唔配生存	0	@zh_unworthylive
+不配生存	0	@zh_unworthylive
 死给你们看	0	@zh_shterm
 死给你看	0	@zh_shterm
 在哪里跳	0	@zh_shterm
@@ -85464,6 +85526,17 @@ fb都删咗	0	@zh_erase
 隔壁邻居	0	
 隔壁屋	0	
 隔壁房	0	
+隔壁驿站	0	
+隔壁快递站	0	
+隔壁快递柜	0	
+隔壁菜鸟驿站	0	
+隔壁超市	0	
+隔壁便利店	0	
+隔壁小区	0	
+隔壁桌	0	
+隔壁床	0	
+隔壁病房	0	
+隔壁村	0	
 需要付	0	@zh_how,@zh_procq
 要不要付	0	@zh_how,@zh_procq
 要唔要付	0	@zh_how,@zh_procq
@@ -87361,6 +87434,19 @@ low b	0	@zh_insult
 💕	0	@zh_fond
 没人会想你	0	@zh_nomissyou
 没有人会想你	0	@zh_nomissyou
+没人问你	0	@zh_nomissyou
+没有人问你	0	@zh_nomissyou
+冇人问你	0	@zh_nomissyou
+没人在乎你	0	@zh_nomissyou
+没有人在乎你	0	@zh_nomissyou
+冇人理你	0	@zh_nomissyou
+没人喜欢你	0	@zh_nomissyou
+没有人喜欢你	0	@zh_nomissyou
+冇人钟意你	0	@zh_nomissyou
+没人爱你	0	@zh_nomissyou
+没有人爱你	0	@zh_nomissyou
+冇人爱你	0	@zh_nomissyou
+没人在乎你的	0	@zh_nomissyou
 冇人会挂住你	0	@zh_nomissyou
 没人会在乎你	0	@zh_nomissyou
 没人会记得你	0	@zh_nomissyou
@@ -87371,6 +87457,16 @@ low b	0	@zh_insult
 你点解唔去死	0	@zh_whynotdie
 你怎么还不去死	0	@zh_whynotdie
 你为什么不去死	0	@zh_whynotdie
+你怎么还不死	0	@zh_whynotdie
+你咋还不死	0	@zh_whynotdie
+你怎么不死	0	@zh_whynotdie
+你怎么还活着	0	@zh_whynotdie
+你咋还活着	0	@zh_whynotdie
+你点解仲未死	0	@zh_whynotdie
+你点解仲生存	0	@zh_whynotdie
+你还活着干嘛	0	@zh_whynotdie
+你活着干嘛	0	@zh_whynotdie
+你活着有什么用	0	@zh_whynotdie
 柒头	0	@zh_insult
 痴线佬	0	@zh_insult
 恶男	0	@zh_insult
@@ -87446,6 +87542,8 @@ nc	0	@zh_insult
 攒够了	0	@zh_almostenough
 凑够了	0	@zh_almostenough
 就快够	0	@zh_almostenough
+# --- a sudden death, wished on someone (祝你早日暴毙)
+暴毙	0	@zh_die
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -93377,6 +93475,7 @@ hang机	-2.0
 
 # --- weary waiting said as lifeless, not despair (生无可恋地等了半天)
 生无可恋地	-1.0	hyperbole
+暴毙	-3.0	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -99342,6 +99441,10 @@ court见	-1.5	escalation
 @zh_curse ..2 @you	abuse	curse at the listener
 @zh_doom	abuse	a curse on the listener's life
 @zh_nomissyou	abuse	nobody will miss the listener (沒人會想你)
+@zh_whynotdie	abuse	why the listener is still alive (你怎么还不去死)
+@zh_whynotdie	scope:listener_target	why the listener is still alive
+@you ..2 @zh_unworthylive	abuse	the listener unworthy of living (你不配活在这个世界上)
+@you ..2 @zh_unworthylive	scope:listener_target	the listener unworthy of living
 @zh_nomissyou|@zh_whynotdie & @zh_sh|@zh_die|@zh_shterm|@zh_live|@zh_waste	scope:listener_target	a death told to the listener (去死一死好嗎，沒人會想你; 你怎么不去死啊，活着浪费空气)
 @zh_insult|@zh_curse|@zh_demean & @zh_fond	scope:fondness	an insult said with love (你个憨憨，又把钥匙锁家里了😂 爱你)
 @zh_doom	scope:listener_target	a curse on the listener's life
