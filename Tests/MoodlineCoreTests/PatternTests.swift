@@ -825,4 +825,19 @@ import Testing
         #expect(scoreEmbedded("我不配活在这个世界上").categories.contains(.selfHarm))
         #expect(!scoreEmbedded("我爸去年突然暴毙，留下一堆债").categories.contains(.abuse))
     }
+
+    /// The social-media reply's contempt is abuse without a swear word: taunts, the listener
+    /// held up as the low mark, their loneliness as deserved. Someone else called names, told,
+    /// stays a report, and an insult at someone not on the call is theirs.
+    @Test func contemptWithoutASwearWordIsAbuse() {
+        for line in ["cope harder loser", "no wonder ur single lmao", "u make flat earthers look smart",
+                     "imagine being this dumb in public", "u got a face for radio", "你好似一嚿屎咁", "请问你是用脚打的字吗"] {
+            #expect(scoreEmbedded(line).categories.contains(.abuse), "\(line)")
+        }
+        for line in ["he called me a loser in front of everyone, still hurts tbh",
+                     "The previous owner was an absolute clown, he wired the meter backwards, can you send someone",
+                     "you make it look easy, thanks so much"] {
+            #expect(!scoreEmbedded(line).categories.contains(.abuse), "\(line)")
+        }
+    }
 }

@@ -42122,7 +42122,7 @@ messaged me saying	0	@say
 sent me a message saying	0	@say
 a text saying	0	@say,@en_quotedmsg
 a message saying	0	@say,@en_quotedmsg
-called me a	0	@say
+called me a	0	@say,@en_calledme
 what are you twelve	0	@en_demean
 hand the phone to an adult	0	@en_demean
 put an adult on	0	@en_demean
@@ -52610,6 +52610,99 @@ get a life	0	@en_curse
 touch grass	0	@en_curse
 go touch grass	0	@en_curse
 go cry to your mommy	0	@en_curse
+# --- taunts and names of the social-media reply (cope harder loser, cry harder snowflake, stay mad)
+loser	0	@insult
+clown	0	@insult
+troll	0	@insult
+lil troll	0	@insult
+snowflake	0	@insult
+npc	0	@insult
+subhuman	0	@insult
+vermin	0	@insult
+cuck	0	@insult
+manchild	0	@insult
+bozo	0	@insult
+dumbass	0	@insult
+cry harder	0	@en_curse
+cope harder	0	@en_curse
+cope and seethe	0	@en_curse
+cope seethe	0	@en_curse
+seethe harder	0	@en_curse
+stay mad	0	@en_curse
+stay pressed	0	@en_curse
+stay salty	0	@en_curse
+go cry about it	0	@en_curse
+cry about it	0	@en_curse
+cry more	0	@en_curse
+sit down kid	0	@en_curse
+sit down clown	0	@en_curse
+nobody asked you	0	@en_curse
+no one asked you	0	@en_curse
+nobody asked for your opinion	0	@en_curse
+room temperature iq	0	@en_curse
+iq room temperature	0	@en_curse
+negative iq	0	@en_curse
+single digit iq	0	@en_curse
+go drink bleach	0	@en_curse
+drink bleach and	0	@en_curse
+ok boomer	0	@en_curse
+go back to your cave	0	@en_curse
+crawl back into your hole	0	@en_curse
+crawl back into whatever hole	0	@en_curse
+face for radio	0	@en_demean
+face only a mother could love	0	@en_demean
+could curdle milk	0	@en_demean
+personality transplant	0	@en_demean
+your existence is	0	@en_demean
+ur existence is	0	@en_demean
+reason shampoo has instructions	0	@en_demean
+reason shampoo bottles have instructions	0	@en_demean
+reason shampoo bottles have directions	0	@en_demean
+bot with extra steps	0	@en_demean
+extra steps	0	@en_demean
+# --- no wonder the listener is alone (no wonder ur single)
+no wonder	0	@en_nowonder
+you're single	0	@en_unloved
+you're still single	0	@en_unloved
+you're alone	0	@en_unloved
+nobody likes you	0	@en_unloved
+no one likes you	0	@en_unloved
+she left you	0	@en_unloved
+he left you	0	@en_unloved
+they left you	0	@en_unloved
+you have no friends	0	@en_unloved
+you've got no friends	0	@en_unloved
+your wife left	0	@en_unloved
+your girlfriend left	0	@en_unloved
+your boyfriend left	0	@en_unloved
+your husband left	0	@en_unloved
+you're lonely	0	@en_unloved
+you've never had a girlfriend	0	@en_unloved
+# --- someone before the customer, not on the call (the previous owner was an absolute clown)
+the previous owner	0	@en_mypeople
+previous owner	0	@en_mypeople
+the last owner	0	@en_mypeople
+the previous tenant	0	@en_mypeople
+previous tenant	0	@en_mypeople
+the last tenant	0	@en_mypeople
+the old owner	0	@en_mypeople
+# --- imagine being this dumb
+imagine being this	0	@en_imagine
+imagine being that	0	@en_imagine
+imagine bein this	0	@en_imagine
+imagine actually being this	0	@en_imagine
+# --- you make flat earthers look smart
+make	0	@en_makeverb
+makes	0	@en_makeverb
+making	0	@en_makeverb
+look smart	0	@en_looksmart
+look intelligent	0	@en_looksmart
+look like geniuses	0	@en_looksmart
+look like a genius	0	@en_looksmart
+look competent	0	@en_looksmart
+look clever	0	@en_looksmart
+seem smart	0	@en_looksmart
+look like einstein	0	@en_looksmart
 go cry to your mum	0	@en_curse
 go cry to your mom	0	@en_curse
 go back to your mom's basement	0	@en_curse
@@ -52633,6 +52726,8 @@ nobody'd miss you	0	@en_nomissyou
 nobody would notice if you	0	@en_nomissyou
 the world would be better without you	0	@en_nomissyou
 world's better without you	0	@en_nomissyou
+nobody likes you	0	@en_nomissyou
+no one likes you	0	@en_nomissyou
 world would be better without you	0	@en_nomissyou
 world is better without you	0	@en_nomissyou
 world would be a better place without you	0	@en_nomissyou
@@ -66678,6 +66773,9 @@ thru	through
 @en_demean ..8 @you	abuse	demeaning the listener, named after
 @en_worker & @en_notyourfault	scope:other_target	an insult at a worker elsewhere, the listener cleared (the courier left it in the rain, absolute idiots, but not your fault)
 @en_youcant ..5 @en_simplest	abuse	the listener unable to do the simplest thing (you couldn't organise a piss-up in a brewery)
+@en_nowonder ..2 @en_unloved	abuse	the listener's loneliness as deserved (no wonder ur single)
+@en_imagine ..3 @en_adj|@insult	abuse	the listener's stupidity held up (imagine being this dumb in public)
+@you ..1 @en_makeverb ..5 @en_looksmart	abuse	the listener as the low mark others are measured by (u make flat earthers look smart)
 # --- abuse scope
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
@@ -87446,6 +87544,14 @@ low b	0	@zh_insult
 没人爱你	0	@zh_nomissyou
 没有人爱你	0	@zh_nomissyou
 冇人爱你	0	@zh_nomissyou
+请你原地消失	0	@zh_nomissyou
+你原地消失	0	@zh_nomissyou
+你赶紧原地消失	0	@zh_nomissyou
+建议重开	0	@zh_nomissyou
+建议你重开	0	@zh_nomissyou
+建议投胎重开	0	@zh_nomissyou
+建议你重新投胎	0	@zh_nomissyou
+重新投胎吧你	0	@zh_nomissyou
 没人在乎你的	0	@zh_nomissyou
 冇人会挂住你	0	@zh_nomissyou
 没人会在乎你	0	@zh_nomissyou
@@ -87544,6 +87650,22 @@ nc	0	@zh_insult
 就快够	0	@zh_almostenough
 # --- a sudden death, wished on someone (祝你早日暴毙)
 暴毙	0	@zh_die
+# --- names and contempt of the comment section (键盘侠, 杠精, 你好似一嚿屎, 你是用脚打的字吗)
+键盘侠	0	@zh_insult
+杠精	0	@zh_insult
+可怜虫	0	@zh_insult
+一旧屎	0	@zh_insult
+一嚿屎	0	@zh_insult
+旧屎	0	@zh_insult
+嚿屎	0	@zh_insult
+巨婴	0	@zh_insult
+用脚打的字	0	@zh_demean
+用脚打字	0	@zh_demean
+存在本身就是个笑话	0	@zh_demean
+存在就是个笑话	0	@zh_demean
+拉低平均智商	0	@zh_demean
+降低平均智商	0	@zh_demean
+拉低智商	0	@zh_demean
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
