@@ -831,12 +831,12 @@ import Testing
     /// stays a report, and an insult at someone not on the call is theirs.
     @Test func contemptWithoutASwearWordIsAbuse() {
         for line in ["cope harder loser", "no wonder ur single lmao", "u make flat earthers look smart",
-                     "imagine being this dumb in public", "u got a face for radio", "你好似一嚿屎咁", "请问你是用脚打的字吗"] {
+                     "imagine being this dumb in public", "u got a face for radio", "u have the charisma of a damp sock", "whoever raised u should be fined", "你好似一嚿屎咁", "请问你是用脚打的字吗"] {
             #expect(scoreEmbedded(line).categories.contains(.abuse), "\(line)")
         }
         for line in ["he called me a loser in front of everyone, still hurts tbh",
                      "The previous owner was an absolute clown, he wired the meter backwards, can you send someone",
-                     "you make it look easy, thanks so much"] {
+                     "you make it look easy, thanks so much", "love u bestie you absolute gremlin 💕"] {
             #expect(!scoreEmbedded(line).categories.contains(.abuse), "\(line)")
         }
     }

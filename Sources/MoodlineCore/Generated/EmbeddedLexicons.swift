@@ -52610,6 +52610,34 @@ get a life	0	@en_curse
 touch grass	0	@en_curse
 go touch grass	0	@en_curse
 go cry to your mommy	0	@en_curse
+# --- idioms of contempt that need no swear word (if brains were…, the charisma of a damp sock)
+if brains were	0	@en_curse
+if brains were gasoline	0	@en_curse
+if brains were dynamite	0	@en_curse
+whoever raised you	0	@en_curse
+must be fun at parties	0	@en_curse
+fun at parties	0	@en_curse
+said no one ever	0	@en_curse
+eat a bag of dicks	0	@en_curse
+eat a bag of d*cks	0	@en_curse
+stay in your lane	0	@en_curse
+go back to roblox	0	@en_curse
+go back to fortnite	0	@en_curse
+human equivalent of	0	@en_demean
+the charisma of a	0	@en_demean
+the personality of a	0	@en_demean
+the iq of a	0	@en_demean
+the intelligence of a	0	@en_demean
+the brain of a	0	@en_demean
+peaked in	0	@en_demean
+should be embarrassed	0	@en_demean
+deserve to breathe	0	@en_demean
+don't deserve oxygen	0	@en_demean
+dont deserve oxygen	0	@en_demean
+participation trophy	0	@en_demean
+peasant	0	@insult
+peasants	0	@insult
+ugliest	0	@en_adj
 # --- taunts and names of the social-media reply (cope harder loser, cry harder snowflake, stay mad)
 loser	0	@insult
 clown	0	@insult
@@ -52743,6 +52771,16 @@ love ya	0	@en_fond
 luv u	0	@en_fond
 love u	0	@en_fond
 ily	0	@en_fond
+ilysm	0	@en_fond
+bestie	0	@en_fond
+besties	0	@en_fond
+bff	0	@en_fond
+i miss you	0	@en_fond
+miss you already	0	@en_fond
+my bestie	0	@en_fond
+love you bestie	0	@en_fond
+gremlin	0	@insult
+dork	0	@insult
 proud of you	0	@en_fond
 so proud of you	0	@en_fond
 happy birthday	0	@en_fond
