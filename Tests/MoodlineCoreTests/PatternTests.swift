@@ -812,6 +812,9 @@ import Testing
         #expect(selfHarm("我唔食嘢已經成個星期，係故意嘅"))
         #expect(!selfHarm("明天空腹抽血，所以今天晚上没吃饭，是故意的"))
         #expect(!selfHarm("你们是故意的吧，我一天没吃饭等快递"))
+        #expect(selfHarm("If someone cuts themselves every night, does that count as a pre-existing condition? Asking about me."))
+        #expect(!selfHarm("If someone cuts themselves, does the policy cover the hospital bill? My son's friend, he's ok now."))
+        #expect(selfHarm("thinking about sucide again"))
     }
 
     /// A death wished on the listener, or the listener called unfit to live, is abuse and not

@@ -44351,6 +44351,24 @@ was about to	0	@en_wantedto
 asking for me	0	@en_forme,@en_planit,@self
 not really being hypothetical	0	@en_forme
 not being hypothetical	0	@en_forme
+asking about me	0	@en_forme,@self
+asking about myself	0	@en_forme,@self
+i'm asking about me	0	@en_forme,@self
+it's about me	0	@en_forme,@self
+talking about me here	0	@en_forme,@self
+asking on my own behalf	0	@en_forme,@self
+# --- self-harm told of someone unnamed, before it is owned (if someone cuts themselves every night… asking about me)
+cuts themselves	0	@en_shthird
+cut themselves	0	@en_shthird
+cutting themselves	0	@en_shthird
+hurts themselves	0	@en_shthird
+hurt themselves	0	@en_shthird
+harms themselves	0	@en_shthird
+self harms	0	@en_shthird
+self-harms	0	@en_shthird
+overdoses	0	@en_shthird
+starves themselves	0	@en_shthird
+burns themselves	0	@en_shthird
 not hypothetical	0	@en_forme
 not hypothetically	0	@en_forme
 its for me	0	@en_forme
@@ -66578,6 +66596,7 @@ damn that was quick	2.0
 #   for. Every entry and phrase with the word is also found with the spelling ("kill urself",
 #   "ur the reason", "nobody would miss u"), unless a line defines that spelling itself.
 #   Only spellings that are no other word are listed: "ill", "id", "were" and "its" stay out.
+#   The last lines are common misspellings of words of risk (sucide, myslef).
 # source: written for Moodline by its developers
 # licence: Apache-2.0 (the project licence)
 u	you
@@ -66618,6 +66637,16 @@ coz	because
 bc	because
 tho	though
 thru	through
+sucide	suicide
+suicde	suicide
+suiside	suicide
+suicidel	suicidal
+sucidal	suicidal
+suicdal	suicidal
+myslef	myself
+myselt	myself
+wnt	want
+wna	wanna
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -66650,7 +66679,7 @@ thru	through
 @en_nowaysoft & @pointless|@en_weary|@burden|@die	self_harm	no way out, beside despair (nothing left, I'm so tired of all of it; the only way out of a contract is no despair)
 @en_checkout ..1 @en_forever	self_harm	checking out for good (i'm checking out permanently)
 @method & @en_notmundane	self_harm	a means not for its ordinary use (bought a rope today and it wasnt for moving house)
-@en_forme & @method|@en_overdose|@en_mact	self_harm	a means asked about for oneself (what happens if you take the whole box? and no im not asking for a friend)
+@en_forme & @method|@en_overdose|@en_mact|@en_shthird	self_harm	a means asked about for oneself (what happens if you take the whole box? and no im not asking for a friend)
 @en_bereaved|@en_dead & @en_joindead	self_harm	the dead joined, no reason left to stay (since Mum passed I've had no reason to stay; I'd rather be with her)
 @burden|@die|@kill|@en_without & @en_adopt	self_harm	someone else's word that the speaker is a burden or better dead, taken as true (my mum says I'm a burden and honestly she's right)
 @en_sameway & @en_pickedspot	self_harm	the same way as one who died, the place chosen
@@ -84313,6 +84342,8 @@ fb都删咗	0	@zh_erase
 仍然会割	0	@zh_selfdone
 又割了	0	@zh_selfdone
 又割咗	0	@zh_selfdone
+又𠝹咗	0	@zh_selfdone
+又割咗	0	@zh_selfdone
 # --- one who should never have been born (我根本唔应该出世)
 唔应该出世	0	@zh_unborn
 不应该出世	0	@zh_unborn
@@ -97127,6 +97158,8 @@ app系咪死咗	-2.0
 # --- self-harm said another way: cutting again, leaving without pain; not being here
 忍不住割	-3.5	self_harm
 又割了	-3.5	self_harm
+又割咗	-3.5	self_harm
+又𠝹咗	-3.5	self_harm
 还是割了	-3.5	self_harm
 还是忍不住割	-3.5	self_harm
 割了自己	-3.5	self_harm
