@@ -815,6 +815,9 @@ import Testing
         #expect(selfHarm("If someone cuts themselves every night, does that count as a pre-existing condition? Asking about me."))
         #expect(!selfHarm("If someone cuts themselves, does the policy cover the hospital bill? My son's friend, he's ok now."))
         #expect(selfHarm("thinking about sucide again"))
+        #expect(selfHarm("thinkin abt sewerslide again, sorry for dumping on u"))
+        #expect(selfHarm("我真的很想自剎，不是說說而已"))
+        #expect(!selfHarm("我中學時試過𠝹手，而家好咗好耐，今日只係想問學生優惠。"))
     }
 
     /// A death wished on the listener, or the listener called unfit to live, is abuse and not

@@ -66647,6 +66647,8 @@ myslef	myself
 myselt	myself
 wnt	want
 wna	wanna
+sewerslide	suicide
+suicidee	suicide
 """####),
         LexiconSource(name: "en.patterns", text: ####"""
 # file: en.patterns
@@ -75340,6 +75342,8 @@ smartone	0	@zh_comp
 不想再活	0	@zh_shterm
 不愿意活	0	@zh_shterm
 想自杀	0	@zh_shterm
+想自刹	0	@zh_shterm
+自刹	0	@zh_die,@zh_sh,@zh_suicideword,@zh_shterm
 要自杀	0	@zh_shterm
 去自杀	0	@zh_shterm
 真想死	0	@zh_shterm
@@ -83694,6 +83698,17 @@ fb都删咗	0	@zh_erase
 好耐冇试过	0	@zh_nowfine
 十几年前	0	@zh_thattime
 国中的时候	0	@zh_thattime
+中学时	0	@zh_thattime
+中学时候	0	@zh_thattime
+初中时	0	@zh_thattime
+国中时	0	@zh_thattime
+国中时候	0	@zh_thattime
+大学时	0	@zh_thattime
+读书时	0	@zh_thattime
+读大学时	0	@zh_thattime
+读书𠮶阵	0	@zh_thattime
+中学𠮶阵	0	@zh_thattime
+细个𠮶阵	0	@zh_thattime
 初中的时候	0	@zh_thattime
 高中的时候	0	@zh_thattime
 中学的时候	0	@zh_thattime
@@ -86782,6 +86797,12 @@ low b	0	@zh_insult
 
 # --- well long since (依家好咗好耐), and holding on promised (可是我会撑下去的)
 好咗好耐	0	@zh_nowfine
+已经好很久了	0	@zh_nowfine
+好很久了	0	@zh_nowfine
+好了很久了	0	@zh_nowfine
+早就没事了	0	@zh_nowfine
+已经冇事好耐	0	@zh_nowfine
+而家好返晒	0	@zh_nowfine
 好咗好耐啦	0	@zh_nowfine
 会撑下去	0	@zh_willhold
 会撑下去的	0	@zh_willhold
@@ -94182,6 +94203,8 @@ call过一次	-1.3	repeat
 不愿意活	-3.5	self_harm
 自杀	-3.5	self_harm
 想自杀	-3.5	self_harm
+想自刹	-3.5	self_harm
+自刹	-3.5	self_harm
 要自杀	-3.5	self_harm
 去自杀	-3.5	self_harm
 轻生	-3.5	self_harm
