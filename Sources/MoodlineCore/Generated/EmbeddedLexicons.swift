@@ -52634,8 +52634,6 @@ if brains were gasoline	0	@en_curse
 if brains were dynamite	0	@en_curse
 whoever raised you	0	@en_curse
 must be fun at parties	0	@en_curse
-fun at parties	0	@en_curse
-said no one ever	0	@en_curse
 eat a bag of dicks	0	@en_curse
 eat a bag of d*cks	0	@en_curse
 stay in your lane	0	@en_curse
@@ -52647,11 +52645,17 @@ the personality of a	0	@en_demean
 the iq of a	0	@en_demean
 the intelligence of a	0	@en_demean
 the brain of a	0	@en_demean
-peaked in	0	@en_demean
+peaked in high school	0	@en_demean
+peaked in middle school	0	@en_demean
+peaked in primary school	0	@en_demean
+peaked in secondary school	0	@en_demean
+peaked in 8th grade	0	@en_demean
+peaked in year 9	0	@en_demean
+peaked in kindergarten	0	@en_demean
+peaked in school	0	@en_demean
 should be embarrassed	0	@en_demean
 deserve to breathe	0	@en_demean
 don't deserve oxygen	0	@en_demean
-dont deserve oxygen	0	@en_demean
 participation trophy	0	@en_demean
 peasant	0	@insult
 peasants	0	@insult
@@ -52664,11 +52668,27 @@ lil troll	0	@insult
 snowflake	0	@insult
 npc	0	@insult
 subhuman	0	@insult
-vermin	0	@insult
 cuck	0	@insult
 manchild	0	@insult
 bozo	0	@insult
 dumbass	0	@insult
+vermin like you	0	@insult,@you
+scum like you	0	@insult,@you
+# --- the same names in routine use (we hired a clown for the party, a troll left a fake review)
+hired a clown	0	
+booked a clown	0	
+clown costume	0	
+clown show	0	
+some troll	0	
+internet troll	0	
+troll farm	0	
+trolls online	0	
+snowflake pattern	0	
+snowflake design	0	
+snowflake lights	0	
+snowflake decorations	0	
+snowflake ornament	0	
+peasant bread	0	
 cry harder	0	@en_curse
 cope harder	0	@en_curse
 cope and seethe	0	@en_curse
