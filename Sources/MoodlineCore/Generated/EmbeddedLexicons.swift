@@ -64268,6 +64268,14 @@ jeena nahi	-3.00	self_harm
 jeena nahi chahta	-3.00	self_harm
 jeena nahi chahti	-3.00	self_harm
 jeene ka mann nahi	-3.00	self_harm
+jeene ka mann hi nahi	-3.00	self_harm
+jeene ka mann nhi	-3.00	self_harm
+jeene ka man nahi	-3.00	self_harm
+jeene ka man hi nahi	-3.00	self_harm
+jeene ki ichha nahi	-3.00	self_harm
+jeene ki icchha nahi	-3.00	self_harm
+jeena hi nahi	-3.00	self_harm
+ab jeena nahi	-3.00	self_harm
 marna chahta hoon	-3.00	self_harm
 marna chahti hoon	-3.00	self_harm
 khudkushi	-3.00	self_harm
