@@ -22,6 +22,9 @@ neutral lines of those sets), which count on both sides.
     python3 scripts/train-category-model.py [--thresholds 0.6,0.85,0.8,0.8,0.85] [--c 4] [--min-weight 0.25]
     python3 scripts/train-category-model.py --exclude heldback-round22.tsv --out /tmp/categories.model
         (leaves a set out, to measure on it with `moodline score --lexicons`)
+    git show HEAD:lexicons/categories.model > /tmp/earlier.model
+    python3 scripts/train-category-model.py --keep-columns-from /tmp/earlier.model --train abuse
+        (retrains the abuse column alone; the other columns come from the earlier model)
 
 The output is plain text, one feature a line with its weight per category, so a person can
 read what the model leans on; `moodline score` names the strongest features of each decision.
@@ -34,6 +37,20 @@ import sys
 
 CATEGORIES = ["self_harm", "abuse", "escalation", "churn", "repeat"]
 root = pathlib.Path(__file__).resolve().parent.parent
+
+
+def model_columns(path):
+    """The weights of a model file by feature (one list of seven a feature), and its seven biases."""
+    columns, biases = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if cells[0] == "bias":
+            biases = [float(c) for c in cells[1:]]
+        elif cells[0] not in ("threshold", "alert", "veto"):
+            columns[cells[0]] = [float(c) for c in cells[1:]]
+    return columns, biases
 
 
 def script_map():
@@ -192,6 +209,12 @@ def main():
                     help="train only on rows whose id ends in a number up to this (to measure on the rest)")
     ap.add_argument("--exclude", action="append", default=[],
                     help="leave out suite files matching this glob (to measure on them); repeatable")
+    ap.add_argument("--keep-columns-from", default="",
+                    help="take every column but those of --train from this model file (weights and biases) instead of "
+                    "training it, so that a retrain of one category leaves the others as they were")
+    ap.add_argument("--train", default=",".join(CATEGORIES),
+                    help="with --keep-columns-from: the risk categories to train, comma-separated (the others, "
+                    "`positive` and `rude` come from the file)")
     ap.add_argument("--out", default=str(root / "lexicons" / "categories.model"))
     args = ap.parse_args()
     import numpy as np
@@ -226,19 +249,38 @@ def main():
     weights = np.zeros((len(names), len(CATEGORIES) + 2))
     biases = []
     category_rows = [row[n] for n in vectorizer.get_feature_names_out()]
+    trained = set(args.train.split(",")) if args.keep_columns_from else set(CATEGORIES)
+    assert trained <= set(CATEGORIES), "--train names risk categories only"
     for k, category in enumerate(CATEGORIES):
+        if category not in trained:
+            biases.append(0.0)
+            continue
         y = np.array([category in e for e, _ in rows])
         model = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced").fit(x, y)
         weights[category_rows, k] = model.coef_[0]
         biases.append(model.intercept_[0])
-    model = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced").fit(
-        valence_x, np.array([warm for warm, _ in warm_sore]))
-    weights[[row[n] for n in valence_vectorizer.get_feature_names_out()], len(CATEGORIES)] = model.coef_[0]
-    biases.append(model.intercept_[0])
-    model = LogisticRegression(C=args.rude_c, max_iter=5000, class_weight="balanced").fit(
-        agent_x, np.array([rude for rude, _ in agent]))
-    weights[[row[n] for n in agent_vectorizer.get_feature_names_out()], RUDE] = model.coef_[0]
-    biases.append(model.intercept_[0])
+    if args.keep_columns_from:
+        kept, kept_biases = model_columns(pathlib.Path(args.keep_columns_from))
+        extra = sorted(set(kept) - set(row))
+        if extra:
+            names = np.array(list(names) + extra)
+        row.update({name: len(row) + i for i, name in enumerate(extra)})
+        weights = np.vstack([weights, np.zeros((len(extra), weights.shape[1]))])
+        columns = [k for k, c in enumerate(CATEGORIES) if c not in trained] + [len(CATEGORIES), RUDE]
+        for name, w in kept.items():
+            weights[row[name], columns] = [w[k] for k in columns]
+        for k in columns[:-2]:
+            biases[k] = kept_biases[k]
+        biases.extend(kept_biases[len(CATEGORIES):])
+    else:
+        model = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced").fit(
+            valence_x, np.array([warm for warm, _ in warm_sore]))
+        weights[[row[n] for n in valence_vectorizer.get_feature_names_out()], len(CATEGORIES)] = model.coef_[0]
+        biases.append(model.intercept_[0])
+        model = LogisticRegression(C=args.rude_c, max_iter=5000, class_weight="balanced").fit(
+            agent_x, np.array([rude for rude, _ in agent]))
+        weights[[row[n] for n in agent_vectorizer.get_feature_names_out()], RUDE] = model.coef_[0]
+        biases.append(model.intercept_[0])
     # The scorer reads the column only for Chinese lines: English features would only make the
     # table bigger.
     weights[[not HAN.search(n) for n in names], len(CATEGORIES)] = 0
@@ -249,7 +291,12 @@ def main():
     weights[np.abs(weights[:, RUDE]) < args.min_weight, RUDE] = 0
     # A feature is kept for the categories, the `positive` column or `rude`; one kept only for a
     # column adds nothing to the categories, so that they read as if trained alone.
-    for_categories = np.abs(weights[:, :len(CATEGORIES)]).max(axis=1) >= args.min_weight
+    # Columns taken from a model file keep every weight they had; the trained ones keep the stronger.
+    trained_columns = [k for k, c in enumerate(CATEGORIES) if c in trained]
+    kept_columns = [k for k, c in enumerate(CATEGORIES) if c not in trained]
+    for_categories = np.abs(weights[:, trained_columns]).max(axis=1) >= args.min_weight
+    if kept_columns:
+        for_categories |= np.abs(weights[:, kept_columns]).max(axis=1) > 0
     weights[~for_categories, :len(CATEGORIES)] = 0
     keep = for_categories | (weights[:, len(CATEGORIES)] != 0) | (weights[:, RUDE] != 0)
     out = pathlib.Path(args.out)

@@ -982,6 +982,27 @@ private struct RuleState {
         }
     }
 
+    /// The speaker's own death wish (我已经好几天没睡了，脑子里只有一个念头，就是去死; 我活着就是浪费空气)
+    /// in a fragment that names the speaker and never the listener is self-harm, not abuse: the
+    /// death word that also curses (去死) has no one to curse. One who names nobody (早点消失吧，
+    /// 世界会更美好) may be speaking to the one addressed, and keeps the abuse.
+    mutating func dropOwnDeathWishAsAbuse<Tracer: ScoreTracer>(tracer: inout Tracer) {
+        guard categories.contains(.abuse), categories.subtracting(weak).contains(.selfHarm),
+              namesSpeaker, !addressesListener else { return }
+        var kept = CategoryHits()
+        for hit in hits {
+            if hit.category == .abuse {
+                tracer.record(.categoryScoped(hit, .selfTarget))
+            } else {
+                kept.append(hit)
+            }
+        }
+        hits = kept
+        categories.remove(CategorySet(.abuse))
+        weak.remove(CategorySet(.abuse))
+        tentative.remove(CategorySet(.abuse))
+    }
+
     /// A death wish in a fragment that insults the listener, names them and never names the
     /// speaker (像你这种没用的东西，怎么不干脆去死一死; "you useless lump, do us all a favour and
     /// drop dead") is aimed at the listener: abuse, not self-harm. Whoever speaks of their own
@@ -1041,6 +1062,12 @@ private struct RuleState {
     var addressesListener: Bool {
         let listener = Int(clause.patterns.listener)
         return listener >= 0 && clause.fragmentConcepts.union.contains(listener)
+    }
+
+    /// Whether the fragment names the speaker (`@self`).
+    var namesSpeaker: Bool {
+        let speaker = Int(clause.patterns.speaker)
+        return speaker >= 0 && clause.fragmentConcepts.union.contains(speaker)
     }
 
     /// Whether the fragment names a rival (`@competitor`, `@zh_comp`).
@@ -1191,6 +1218,7 @@ private struct RuleState {
         applyModel(fragmentCues: fragmentCues, tracer: &tracer)
         applyRudeModel(tracer: &tracer)
         dropListenersDeathWish(tracer: &tracer)
+        dropOwnDeathWishAsAbuse(tracer: &tracer)
         dropChurnBesideSelfHarm(tracer: &tracer)
         markUnfirm(tracer: &tracer)
         setBackdropAside(tracer: &tracer)

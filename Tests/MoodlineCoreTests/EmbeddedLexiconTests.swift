@@ -1994,4 +1994,46 @@ import Testing
         }
         #expect(score("I'll meet you outside, mate").categories.contains(.abuse))
     }
+
+    /// A cut while shaving, a device called suicidal and a phone changed are not what their words
+    /// say; a cut that comes back, a speaker who is suicidal and a network left are.
+    @Test func accidentsDevicesAndPhonesChangedWithTheirTwins() {
+        for text in ["I cut myself shaving this morning so excuse the mumbling", "The battery on this thing is suicidal, it drains in an hour"] {
+            #expect(!score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        for text in ["I cut myself again last night and I can't stop", "I've been suicidal for weeks and the bills are the last straw"] {
+            #expect(score(text).categories.contains(.selfHarm), "\(text)")
+        }
+        #expect(!score("I'm switching my phone from Android to iPhone, do I need a new SIM?").categories.contains(.churn))
+        #expect(score("I'm switching to Verizon next week").categories.contains(.churn))
+        #expect(score("Kindly deactivate my connection with immediate effect.").categories.contains(.churn))
+        #expect(score("I already have a quote from another insurer and I'm moving both dogs over to them").categories.contains(.churn))
+    }
+
+    /// Contempt in the reply thread's own words (is your brain on airplane mode, 出门不带脑子的吗,
+    /// praise for botching it) is abuse; the speaker's own death wish beside a curse word is self-harm
+    /// alone, and one said to the one addressed stays abuse.
+    @Test func contemptWithoutInsultWordsAndWhoseDeathIsWished() {
+        for text in ["is your brain on airplane mode or is it always like this", "ur so mid it hurts to look at",
+                     "哇，你真是天才啊，一个问题能绕半小时，佩服佩服。", "你出门不带脑子的吗", "小姑娘什么都不懂就别出来丢人现眼了"] {
+            #expect(score(text).categories.contains(.abuse), "\(text)")
+        }
+        let ownWish = score("我已经好几天没睡了，脑子里只有一个念头，就是去死。").categories
+        #expect(ownWish.contains(.selfHarm) && !ownWish.contains(.abuse))
+        #expect(score("你去死吧").categories.contains(.abuse))
+        #expect(!score("lol we're both idiots for staying up till 4").categories.contains(.abuse))
+        #expect(!score("the villain in ep 5 is such a slimy bastard, loved hating him").categories.contains(.abuse))
+    }
+
+    /// An add-on stopped with the plan kept, and a term of leaving asked about out of curiosity, are
+    /// no leaving; not eating, with the diet denied, is self-harm.
+    @Test func addOnsKeptPlansAndDietsDenied() {
+        for text in ["把那个彩铃业务退订了就行，别的都不动。", "携号转网是啥意思啊？我爸看电视看到的，就是好奇问问。",
+                     "我想把加值服務的音樂包退訂，主方案照舊。"] {
+            #expect(!score(text).categories.contains(.churn), "\(text)")
+        }
+        #expect(score("我要退订彩铃业务，其他的也都不要了").categories.contains(.churn))
+        #expect(score("我已經成個禮拜冇食嘢，唔係減肥，係想慢慢咁消失。").categories.contains(.selfHarm))
+        #expect(!score("手机屏幕碎了，边上老割手，能不能预约换屏？").categories.contains(.selfHarm))
+    }
 }
