@@ -54317,6 +54317,56 @@ how does it feel to be	0	@you
 absolute beast	0	@en_fond
 you beast	0	@en_fond
 happy retirement	0	@en_fond
+# --- a year named in the past (I was suicidal back in 2019, I'm well now)
+back in 2000	0	@en_longago
+back in 2001	0	@en_longago
+back in 2002	0	@en_longago
+back in 2003	0	@en_longago
+back in 2004	0	@en_longago
+back in 2005	0	@en_longago
+back in 2006	0	@en_longago
+back in 2007	0	@en_longago
+back in 2008	0	@en_longago
+back in 2009	0	@en_longago
+back in 2010	0	@en_longago
+back in 2011	0	@en_longago
+back in 2012	0	@en_longago
+back in 2013	0	@en_longago
+back in 2014	0	@en_longago
+back in 2015	0	@en_longago
+back in 2016	0	@en_longago
+back in 2017	0	@en_longago
+back in 2018	0	@en_longago
+back in 2019	0	@en_longago
+back in 2020	0	@en_longago
+back in 2021	0	@en_longago
+back in 2022	0	@en_longago
+back in 2023	0	@en_longago
+back in 2024	0	@en_longago
+back in 2025	0	@en_longago
+# --- a suicide clause asked about for the family's sake (is it paid if it's self-inflicted? it's important for my daughter)
+for my daughter	0	@en_forfamily
+for my son	0	@en_forfamily
+for my kids	0	@en_forfamily
+for my children	0	@en_forfamily
+for my wife	0	@en_forfamily
+for my husband	0	@en_forfamily
+for my family	0	@en_forfamily
+for the kids	0	@en_forfamily
+# --- a death wish in chat spelling (i jus wana di)
+wana di	0	@kill,@en_shterm
+wanna di	0	@kill,@en_shterm
+want to di	0	@kill,@en_shterm
+wnt to di	0	@kill,@en_shterm
+# --- the last of a list of calls, said beside affairs put in order (this was the last call on my list)
+last call on my list	0	@en_endofcalls
+last one on my list	0	@en_endofcalls
+bye bye forever	0	@en_byebye
+# --- pills taken all at once (if I take all of these at once will it hurt?)
+all of these at once	0	@en_allatonce
+all of them at once	0	@en_allatonce
+the lot at once	0	@en_allatonce
+all at once	0	@en_allatonce
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -68200,10 +68250,12 @@ suicidee	suicide
 @en_afterdeath & @en_decided	self_harm	one's own death asked about, with a decision beside it (can I nominate someone to get my deposit back after I die? I'm not ill, I've just decided)
 @en_haveplan & @en_permanent	self_harm	a plan said to be permanent (I've got a plan. A permanent one.)
 @en_suicideword & @en_askmine	self_harm	a policy's suicide clause asked about one's own cover (…if the death was, you know, self-inflicted? Asking about my own policy.)
+@en_suicideword & @en_forfamily	self_harm	a suicide clause asked about for the family's sake (is it paid if it's self-inflicted? it's important for my daughter)
 @farewell_act|@en_afterdeath|@en_payout & @en_forthem	self_harm	affairs or a death of one's own, made easy for those left (paid off the overdraft so nobody inherits it… I want to leave it clean for them)
 @en_acclook & @en_policy|@en_payout	self_harm	a death made to look accidental for the policy (it needs to look like an accident)
 @method & @en_howmuch	self_harm	how much of a means it would take
 @farewell_act & @en_rehome	self_harm	things given away, not needed where one goes
+@en_endofcalls & @en_rehome|@farewell_act	self_harm	the last call of a list, made after things were given away (dog's rehomed, rent's paid; this was the last call on my list)
 @en_rehome & @en_departure	self_harm	what one owns wanted in one's people's hands before one goes (I want him to have it before I go)
 @en_lastwords & @en_byeword	self_harm	last words and a goodbye
 @en_bereaved & @en_joindead	self_harm	wanting to join someone who died
@@ -68530,6 +68582,7 @@ suicidee	suicide
 @en_sharp ..4 @en_cutsite	self_harm	a blade taken to one's own arm or wrist (I drag a blade across my wrists)
 @en_ligature ..4 @en_anchor	self_harm	a ligature tied to something to hang from (a belt round the bannister)
 @en_painq & @en_fallway	self_harm	whether a way to die hurts (do you reckon it hurts? jumping, I mean)
+@en_allatonce & @en_painq	self_harm	pills taken all at once, asked whether it hurts (if I take all of these at once will it hurt?)
 @en_owndoing & @en_grave|@en_dead|@die	self_harm	a death to come by one's own doing (six feet under by then and it'll be my own doing)
 @en_chosendate & @en_handover	self_harm	a day set, and someone to handle everything after it (I've set the date. After that my brother handles everything)
 @method & @en_hoard	self_harm	a means stored up (sleeping pills: I'm collecting them)
@@ -89327,6 +89380,21 @@ nc	0	@zh_insult
 只不过是个接线生	0	@zh_nomissyou
 一个接线生而已	0	@zh_nomissyou
 不过是个客服	0	@zh_nomissyou
+# --- tired of living, in Cantonese too (唔系身体攰，系活得好攰，想停喇); dying alone feared; going quietly
+活得好累	0	@zh_shterm
+活得太累	0	@zh_shterm
+活得好攰	0	@zh_shterm
+唔想一个人死	0	@zh_shterm
+不想一个人死	0	@zh_shterm
+安安静静地走	0	@zh_shterm
+安安静静咁走	0	@zh_shterm
+# --- a car left running in a shut garage, asked whether it hurts (车库门关上，车发动起来，应该不疼吧)
+车库门关上	0	@zh_method
+车发动起来	0	@zh_method
+应该不疼吧	0	@zh_painq
+应该不痛吧	0	@zh_painq
+不会疼吧	0	@zh_painq
+唔会痛啩	0	@zh_painq
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -95768,6 +95836,11 @@ call过一次	-1.3	repeat
 活着没有意义	-3.5	self_harm
 活着太累	-3.5	self_harm
 活着好累	-3.5	self_harm
+活得好累	-3.5	self_harm
+活得太累	-3.5	self_harm
+活得好攰	-3.5	self_harm
+唔想一个人死	-3.5	self_harm
+不想一个人死	-3.5	self_harm
 活着真累	-3.5	self_harm
 活够了	-3.5	self_harm
 不想再活	-3.5	self_harm
