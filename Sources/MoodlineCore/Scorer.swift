@@ -989,18 +989,7 @@ private struct RuleState {
     mutating func dropOwnDeathWishAsAbuse<Tracer: ScoreTracer>(tracer: inout Tracer) {
         guard categories.contains(.abuse), categories.subtracting(weak).contains(.selfHarm),
               namesSpeaker, !addressesListener else { return }
-        var kept = CategoryHits()
-        for hit in hits {
-            if hit.category == .abuse {
-                tracer.record(.categoryScoped(hit, .selfTarget))
-            } else {
-                kept.append(hit)
-            }
-        }
-        hits = kept
-        categories.remove(CategorySet(.abuse))
-        weak.remove(CategorySet(.abuse))
-        tentative.remove(CategorySet(.abuse))
+        scopeOut(.abuse, by: .selfTarget, tracer: &tracer)
     }
 
     /// A death wish in a fragment that insults the listener, names them and never names the
@@ -1013,17 +1002,24 @@ private struct RuleState {
         let seen = clause.fragmentConcepts.union
         let speaker = Int(clause.patterns.speaker), listener = Int(clause.patterns.listener)
         guard speaker >= 0, seen.contains(listener), !seen.contains(speaker) else { return }
+        scopeOut(.selfHarm, by: .listenerTarget, tracer: &tracer)
+    }
+
+    /// Drops every hit of `category`, `cue` saying whose words they are not.
+    mutating func scopeOut<Tracer: ScoreTracer>(_ category: Category, by cue: ScopeCue, tracer: inout Tracer) {
         var kept = CategoryHits()
         for hit in hits {
-            if hit.category == .selfHarm {
-                tracer.record(.categoryScoped(hit, .listenerTarget))
+            if hit.category == category {
+                tracer.record(.categoryScoped(hit, cue))
             } else {
                 kept.append(hit)
             }
         }
         hits = kept
-        categories.remove(CategorySet(.selfHarm))
-        weak.remove(CategorySet(.selfHarm))
+        let dropped = CategorySet(category)
+        categories.remove(dropped)
+        weak.remove(dropped)
+        tentative.remove(dropped)
     }
 
     /// Stopping the phone, settling the broadband or giving the gym card away beside a self-harm

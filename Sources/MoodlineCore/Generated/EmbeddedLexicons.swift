@@ -89533,8 +89533,6 @@ nc	0	@zh_insult
 好厉害	0	@zh_mockpraise
 真厉害	0	@zh_mockpraise
 你好厉害	0	@zh_mockpraise,@you
-你真是	0	@you
-你真系	0	@you
 办砸	0	@zh_botch
 搞砸	0	@zh_botch
 搞砸了	0	@zh_botch
@@ -89567,9 +89565,6 @@ nc	0	@zh_insult
 其他的都不变	0	@zh_reststays
 暂时冇打算转	0	@zh_keepplan
 暂时没打算换	0	@zh_keepplan
-没打算换	0	@zh_keepplan
-冇打算转	0	@zh_keepplan
-不打算换	0	@zh_keepplan
 # --- a term asked about out of curiosity (携号转网是啥意思啊？…好奇问问)
 是啥意思	0	@zh_whatmeans,@zh_how,@zh_procq
 是什么意思	0	@zh_whatmeans,@zh_how,@zh_procq
