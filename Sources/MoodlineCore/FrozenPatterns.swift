@@ -2,6 +2,11 @@
 /// per distinct concept set the patterns it can begin, so an entry starts exactly those
 /// without looking at the rest.
 struct FrozenPatterns {
+    /// How many fragment-wide patterns, of both scripts together, the scorer's bit mask of begun
+    /// patterns holds. A lexicon with more is read pattern by pattern on every fragment, four
+    /// times slower on the benchmark corpora: a test holds the shipped lexicons under it.
+    static let fragmentWideCapacity = 1024
+
     struct Info {
         /// The pattern's first part in ``parts`` (and its gap in ``gaps``).
         var partOffset: UInt32

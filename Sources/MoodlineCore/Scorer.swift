@@ -720,10 +720,10 @@ private struct RuleState {
         // The patterns the fragment's concepts begin, as bits in pattern order (so that the
         // first of a category to fire is the one named, as when all were read in turn); a
         // lexicon with more patterns than the mask holds reads them all.
-        if wide.count > Self.wideMask {
+        if wide.count > FrozenPatterns.fragmentWideCapacity {
             for rule in wide { fireWide(rule, seen: seen, cues: &cues, explained: &explained, statedSelfHarm: &statedSelfHarm, tracer: &tracer) }
         } else {
-            var begun = SIMD8<UInt64>.zero
+            var begun = SIMD16<UInt64>.zero
             let keys = seen.intersection(patterns.wideFirsts)
             func mark(_ set: ConceptSet, script slot: Int) {
                 set.forEachMember { c in
@@ -736,7 +736,7 @@ private struct RuleState {
             }
             mark(keys.latin, script: 0)
             mark(keys.han, script: 1)
-            for word in 0..<8 {
+            for word in 0..<begun.scalarCount {
                 var bits = begun[word]
                 while bits != 0 {
                     let r = word << 6 + bits.trailingZeroBitCount
@@ -829,8 +829,6 @@ private struct RuleState {
         return made
     }
 
-    /// How many fragment-wide patterns the bit mask of ``applyFragmentWide(tracer:)`` holds.
-    static let wideMask = 512
 
     /// A fragment-wide pattern begun by the fragment's concepts: when its second part is seen
     /// too, its cue joins `cues` or its category the fragment's.

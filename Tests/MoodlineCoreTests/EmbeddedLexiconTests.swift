@@ -17,6 +17,14 @@ import Testing
     }
 }
 
+/// Past the scorer's mask of begun fragment-wide patterns every fragment reads them all: the
+/// shipped lexicons must stay under it, or the rate falls fourfold without a word.
+@Test func fragmentWidePatternsFitTheScorersMask() {
+    let wide = Lexicon.embedded.patterns.filter(\.isFragmentWide).count
+    #expect(wide > 0)
+    #expect(wide <= FrozenPatterns.fragmentWideCapacity, "\(wide) fragment-wide patterns")
+}
+
 /// The traps every service-sentiment product gets wrong, on the shipped lexicons.
 @Suite struct ShippedLexiconTrapTests {
     func score(_ text: String) -> Score {
