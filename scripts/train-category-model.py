@@ -310,6 +310,10 @@ def main():
         f.write(f"# source: trained by scripts/train-category-model.py on the project's statement suites ({len(rows)} lines written for Moodline);\n")
         f.write("#   `positive` also on the signs of the Chinese lexicons' weighted entries and the labelled and valence sets (Fixtures);\n")
         f.write(f"#   `rude` on the agent-line sets and what agents say in calm replay conversations ({len(agent)} lines written for Moodline)\n")
+        if args.keep_columns_from:
+            kept_names = [c for c in CATEGORIES if c not in trained] + ["positive", "rude"]
+            f.write(f"#   this file trains only {', '.join(sorted(trained))}; {', '.join(kept_names)} are taken unchanged from an earlier model,\n")
+            f.write("#   trained as above on the suites of its day\n")
         f.write("# licence: Apache-2.0 (the project licence)\n")
         f.write("# format: feature<TAB>" + "<TAB>".join(CATEGORIES) + "<TAB>positive<TAB>rude; `bias`, `threshold`, `alert` and `veto` (probabilities) lines first;\n")
         f.write("#   `veto`: under it the model overrules a rule's statement of the category (0: never)\n")

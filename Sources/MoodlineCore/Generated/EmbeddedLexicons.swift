@@ -13,6 +13,8 @@ enum EmbeddedLexicons {
 # source: trained by scripts/train-category-model.py on the project's statement suites (111631 lines written for Moodline);
 #   `positive` also on the signs of the Chinese lexicons' weighted entries and the labelled and valence sets (Fixtures);
 #   `rude` on the agent-line sets and what agents say in calm replay conversations (16094 lines written for Moodline)
+#   this file trains only abuse; self_harm, escalation, churn, repeat, positive, rude are taken unchanged from an earlier model,
+#   trained as above on the suites of its day
 # licence: Apache-2.0 (the project licence)
 # format: feature<TAB>self_harm<TAB>abuse<TAB>escalation<TAB>churn<TAB>repeat<TAB>positive<TAB>rude; `bias`, `threshold`, `alert` and `veto` (probabilities) lines first;
 #   `veto`: under it the model overrules a rule's statement of the category (0: never)
