@@ -38113,7 +38113,7 @@ would it take	0	@en_mact
 to kill	0	@en_mact
 and think about	0	@en_mact
 mind keeps going to	0	@en_mact
-go play in traffic	0	@en_mact
+go play in traffic	0	@en_mact,@en_curse
 play in traffic	0	@en_mact
 take every	0	@en_mact
 taking every	0	@en_mact
@@ -38536,7 +38536,7 @@ trained monkey	0	@en_demean
 a monkey	0	@en_demean
 monkeys	0	@en_demean
 memory of a goldfish	0	@en_demean
-a goldfish	0	@en_demean
+a goldfish	0	@en_demean,@en_lowobject
 drunk toddler	0	@en_demean
 a toddler	0	@en_demean
 a child could	0	@en_demean
@@ -40953,7 +40953,7 @@ gtfo	0	@en_curse
 kys	0	@en_curse
 kill yourself	0	@en_curse,@en_listenerrisk
 go kill yourself	0	@en_curse
-shut up	0	@en_curse
+shut up	0	@en_curse,@en_shutup
 shut your mouth	0	@en_curse
 shut your stupid mouth	0	@en_curse
 shut your face	0	@en_curse
@@ -42395,7 +42395,7 @@ after christmas	0	@plan_time
 by the weekend	0	@plan_time
 # --- insults by comparison (the IQ of a potato)
 iq of a	0	@insult,@en_demean
-the iq of a	0	@insult,@en_demean
+the iq of a	0	@insult,@en_demean,@en_qualityof
 brain cells	0	@insult,@en_demean
 # --- filming or posting it (putting a video on YouTube), before a judge
 putting a video	0	@expose
@@ -48517,7 +48517,7 @@ your iq	0	@en_youriq
 ur iq	0	@en_youriq
 room temperature	0	@en_lowiq
 single digits	0	@en_lowiq
-a houseplant	0	@en_lowiq
+a houseplant	0	@en_lowiq,@en_lowobject
 your shoe size	0	@en_lowiq
 # --- a threat said by denying its denial (don't think I won't ring Watchdog)
 don't think i won't	0	@en_dontthink
@@ -53933,7 +53933,7 @@ an npc	0	@insult
 such an npc	0	@insult
 
 # --- contempt by comparison or for manners never taught (you've the personality of a damp dishcloth; confirm nobody teach you manners one)
-the personality of a	0	@en_demean
+the personality of a	0	@en_demean,@en_qualityof
 personality of a	0	@en_demean
 iq is above room temperature	0	@en_demean
 iq above room temperature	0	@en_demean
@@ -54119,12 +54119,12 @@ eat a bag of d*cks	0	@en_curse
 stay in your lane	0	@en_curse
 go back to roblox	0	@en_curse
 go back to fortnite	0	@en_curse
-human equivalent of	0	@en_demean
-the charisma of a	0	@en_demean
+human equivalent of	0	@en_demean,@en_qualityof
+the charisma of a	0	@en_demean,@en_qualityof
 the personality of a	0	@en_demean
 the iq of a	0	@en_demean
-the intelligence of a	0	@en_demean
-the brain of a	0	@en_demean
+the intelligence of a	0	@en_demean,@en_qualityof
+the brain of a	0	@en_demean,@en_qualityof
 peaked in high school	0	@en_demean
 peaked in middle school	0	@en_demean
 peaked in primary school	0	@en_demean
@@ -54608,6 +54608,161 @@ all of these at once	0	@en_allatonce
 all of them at once	0	@en_allatonce
 the lot at once	0	@en_allatonce
 all at once	0	@en_allatonce
+# --- contempt in social replies: the listener told to vanish, their existence mocked (nobody asked, log off forever, delete your account and then yourself)
+nobody asked	0	@en_curse
+no one asked	0	@en_curse
+literally nobody asked	0	@en_curse
+and then yourself	0	@en_curse
+log off forever	0	@en_curse
+just log off	0	@en_curse
+please log off	0	@en_curse
+pls log off	0	@en_curse
+get off the internet	0	@en_curse
+stay off the internet	0	@en_curse
+never post again	0	@en_curse
+stop posting forever	0	@en_curse
+never speak again	0	@en_curse
+never speaking again	0	@en_curse
+not speaking ever again	0	@en_curse
+please disappear	0	@en_curse
+pls disappear	0	@en_curse
+crawl back under your rock	0	@en_curse
+crawl back under a rock	0	@en_curse
+i'd insult you but	0	@en_curse
+id insult you but	0	@en_curse
+i would insult you but	0	@en_curse
+nature already did	0	@en_curse
+go play on the motorway	0	@en_mact,@en_curse
+go play on the freeway	0	@en_mact,@en_curse
+go play on the highway	0	@en_mact,@en_curse
+your parents must be disappointed	0	@en_curse
+your parents must be so disappointed	0	@en_curse
+your parents must be ashamed	0	@en_curse
+your parents must be so ashamed	0	@en_curse
+no one texts you back	0	@en_curse
+nobody texts you back	0	@en_curse
+nobody can stand your face	0	@en_curse
+nobody can stand you	0	@en_curse
+no one can stand you	0	@en_curse
+your existence is a	0	@en_curse
+your existence is an	0	@en_curse
+still a virgin	0	@en_curse
+must be exhausting being this	0	@en_curse
+must be exhausting being so	0	@en_curse
+internet was better without you	0	@en_nomissyou
+internet would be better without you	0	@en_nomissyou
+internet is better without you	0	@en_nomissyou
+secondhand embarrassment	0	@en_demean
+second hand embarrassment	0	@en_demean
+second-hand embarrassment	0	@en_demean
+# --- the listener measured against a dull thing (the charisma of a tax form, you'd lose a debate to a potato, a rock has more personality than you)
+the charisma of	0	@en_qualityof
+charisma of	0	@en_qualityof
+the personality of	0	@en_qualityof
+personality of	0	@en_qualityof
+the iq of	0	@en_qualityof
+iq of	0	@en_qualityof
+the brains of	0	@en_qualityof
+the intelligence of	0	@en_qualityof
+the social skills of	0	@en_qualityof
+the emotional range of	0	@en_qualityof
+the charm of	0	@en_qualityof
+the wit of	0	@en_qualityof
+lose a debate to	0	@en_qualityof
+lose an argument to	0	@en_qualityof
+lose a staring contest to	0	@en_qualityof
+outsmarted by	0	@en_qualityof
+outwitted by	0	@en_qualityof
+dumber than	0	@en_qualityof,@en_adj
+thicker than	0	@en_qualityof,@en_adj
+built like	0	@en_qualityof
+head like	0	@en_qualityof
+smarter than you	0	@en_qualityof
+more charisma than you	0	@en_qualityof
+more personality than you	0	@en_qualityof
+more brain cells than you	0	@en_qualityof
+a potato	0	@en_lowobject
+a rock	0	@en_lowobject
+a toaster	0	@en_lowobject
+a tax form	0	@en_lowobject
+a wet sock	0	@en_lowobject
+a wet paper towel	0	@en_lowobject
+a cardboard box	0	@en_lowobject
+a microwave burrito	0	@en_lowobject
+a traffic cone	0	@en_lowobject
+a doorknob	0	@en_lowobject
+a pebble	0	@en_lowobject
+a sack of potatoes	0	@en_lowobject
+a damp sponge	0	@en_lowobject
+a wet noodle	0	@en_lowobject
+a stale cracker	0	@en_lowobject
+a dropped pie	0	@en_lowobject
+# --- "shut up" said in delight (shut up omg this is so good)
+so good	0	@en_delight
+this is so good	0	@en_delight
+i love this	0	@en_delight
+love this	0	@en_delight
+i'm obsessed	0	@en_delight
+im obsessed	0	@en_delight
+i'm screaming	0	@en_delight
+im screaming	0	@en_delight
+this slaps	0	@en_delight
+so cute	0	@en_delight
+# --- someone else called the listener names (can't believe someone called you stupid)
+someone called you	0	@en_calledyou
+somebody called you	0	@en_calledyou
+people called you	0	@en_calledyou
+they called you	0	@en_calledyou
+he called you	0	@en_calledyou
+she called you	0	@en_calledyou
+whoever called you	0	@en_calledyou
+# --- a place of play: a player called a menace or a beast there is praised (a menace on the court)
+on the court	0	@en_sportplace
+on the pitch	0	@en_sportplace
+on the field	0	@en_sportplace
+on the ice	0	@en_sportplace
+in the ring	0	@en_sportplace
+on the track	0	@en_sportplace
+on the mic	0	@en_sportplace
+on the dance floor	0	@en_sportplace
+# --- words for the one addressed in a reply (ur so annoying, you're delusional)
+annoying	0	@en_adj
+delusional	0	@en_adj
+insufferable	0	@en_adj
+# --- the dull things of those comparisons without their article (the charisma of a tax form)
+potato	0	@en_lowobject
+toaster	0	@en_lowobject
+tax form	0	@en_lowobject
+wet sock	0	@en_lowobject
+houseplant	0	@en_lowobject
+wet paper towel	0	@en_lowobject
+cardboard box	0	@en_lowobject
+microwave burrito	0	@en_lowobject
+traffic cone	0	@en_lowobject
+doorknob	0	@en_lowobject
+pebble	0	@en_lowobject
+sack of potatoes	0	@en_lowobject
+damp sponge	0	@en_lowobject
+wet noodle	0	@en_lowobject
+stale cracker	0	@en_lowobject
+dropped pie	0	@en_lowobject
+goldfish	0	@en_lowobject
+rock	0	@en_lowobject
+rocks	0	@en_lowobject
+bricks	0	@en_lowobject
+potatoes	0	@en_lowobject
+i missed you	0	@en_fond
+i missed u	0	@en_fond
+missed u	0	@en_fond
+miss u	0	@en_fond
+🫶	0	@en_fond
+# --- nobody asked the speaker for anything (a form nobody asked me for): no retort, kept whole
+nobody asked me	0
+no one asked me	0
+nobody asked us	0
+no one asked us	0
+nobody asked for	0
+no one asked for	0
 """####),
         LexiconSource(name: "en-evaluative.tsv", text: ####"""
 # file: en-evaluative.tsv
@@ -68591,6 +68746,8 @@ suicidee	suicide
 @en_yourbrain ..4 @en_brainoff	abuse	the listener's brain switched off (is your brain on airplane mode)
 @en_imagine ..3 @en_adj|@insult	abuse	the listener's stupidity held up (imagine being this dumb in public)
 @you ..1 @en_makeverb ..5 @en_looksmart	abuse	the listener as the low mark others are measured by (u make flat earthers look smart)
+@en_qualityof ..3 @en_lowobject	abuse	the listener measured against a dull thing (the charisma of a tax form, you'd lose a debate to a potato)
+@en_lowobject ..4 @en_qualityof	abuse	a dull thing that outdoes the listener (a rock has more personality than you)
 # --- abuse scope
 @en_selfbe ..3 @insult|@en_adj|@en_demean	scope:self_target	insult at oneself
 @en_treated ..3 @insult|@en_adj	scope:self_target	taken for a fool
@@ -68599,6 +68756,9 @@ suicidee	suicide
 @en_worker ..4 @insult|@en_adj	scope:other_target	an insult at a courier or an engineer, not at the listener (the courier was a right idiot, chucked the parcel over the fence)
 @en_quotedmsg	scope:other_target	an insult inside a message quoted (I got a text saying 'pay up, idiot'): aimed at the customer
 @en_calledme ..3 @insult|@en_adj|@profanity	scope:reported	someone called the speaker names
+@en_calledyou ..3 @insult|@en_adj|@profanity|@en_curse	scope:reported	someone else called the listener names (can't believe someone called you stupid for asking)
+@en_shutup & @en_delight	scope:fondness	"shut up" said in delight (shut up omg this is so good)
+@insult|@en_adj ..3 @en_sportplace	scope:fondness	a player called a menace or a beast in play (you're a menace on the court)
 @en_thing ..4 @insult|@en_demean|@en_adj	scope:thing_target	a device, an app or a bot called names
 @en_fiction & @insult|@en_adj|@profanity	scope:other_target	a villain of a show or a game called names (the villain in ep 5 is such a slimy bastard)
 @third ..4 @en_say ..6 @insult|@en_adj|@en_curse|@threat|@en_demean	scope:reported	someone else's words
@@ -82142,29 +82302,29 @@ boss战	0	@zh_fiction,@zh_gameplay
 比较高	0	@zh_highest
 够高	0	@zh_highest
 # --- blockers: weekdays (星期三 is a day, not three of something), 发呆, a colour asked to find someone, and other people's saying so (好多家长都这么说)
-星期一	0
-星期二	0
-星期三	0
-星期四	0
-星期五	0
-星期六	0
-星期日	0
-星期天	0
-礼拜一	0
-礼拜二	0
-礼拜三	0
-礼拜四	0
-礼拜五	0
-礼拜六	0
-礼拜日	0
-礼拜天	0
-周一	0
-周二	0
-周三	0
-周四	0
-周五	0
-周六	0
-周日	0
+星期一	0	@zh_oneday
+星期二	0	@zh_oneday
+星期三	0	@zh_oneday
+星期四	0	@zh_oneday
+星期五	0	@zh_oneday
+星期六	0	@zh_oneday
+星期日	0	@zh_oneday
+星期天	0	@zh_oneday
+礼拜一	0	@zh_oneday
+礼拜二	0	@zh_oneday
+礼拜三	0	@zh_oneday
+礼拜四	0	@zh_oneday
+礼拜五	0	@zh_oneday
+礼拜六	0	@zh_oneday
+礼拜日	0	@zh_oneday
+礼拜天	0	@zh_oneday
+周一	0	@zh_oneday
+周二	0	@zh_oneday
+周三	0	@zh_oneday
+周四	0	@zh_oneday
+周五	0	@zh_oneday
+周六	0	@zh_oneday
+周日	0	@zh_oneday
 发呆	0
 发了好久的呆	0
 发了半天呆	0
@@ -84792,7 +84952,7 @@ last call啦	0	@zh_lastcall
 每日	0	@zh_dayword
 平日	0	@zh_dayword,@backdrop
 当日	0	@zh_dayword
-那日	0	@zh_dayword
+那日	0	@zh_dayword,@zh_oneday
 生日	0	@zh_dayword
 节日	0	@zh_dayword
 假日	0	@zh_dayword
@@ -89506,7 +89666,7 @@ nc	0	@zh_insult
 存在就是个笑话	0	@zh_demean
 拉低平均智商	0	@zh_demean
 降低平均智商	0	@zh_demean
-拉低智商	0	@zh_demean
+拉低智商	0	@zh_demean,@zh_jibe
 # --- not eating, and not for a diet (成个礼拜冇食嘢，唔系减肥，系想慢慢消失): the diet denied is no reason
 唔系减肥	0	@zh_notfast
 不是减肥	0	@zh_notfast
@@ -89631,6 +89791,66 @@ nc	0	@zh_insult
 应该不痛吧	0	@zh_painq
 不会疼吧	0	@zh_painq
 唔会痛啩	0	@zh_painq
+# --- stock jibes at the one addressed (你妈喊你回家吃药, 去挂个脑科, 你也就这点出息): abuse on their own
+喊你回家吃药	0	@zh_jibe
+你该吃药了	0	@zh_jibe
+该吃药了吧	0	@zh_jibe
+挂个脑科	0	@zh_jibe
+去挂个脑科	0	@zh_jibe
+挂脑科	0	@zh_jibe
+去看脑科	0	@zh_jibe
+回去写作业吧	0	@zh_jibe
+滚回去写作业	0	@zh_jibe
+回去写你的作业	0	@zh_jibe
+你也就这点出息	0	@zh_jibe
+你就这点出息	0	@zh_jibe
+活该被骂	0	@zh_jibe
+活该挨骂	0	@zh_jibe
+能活到现在也是个奇迹	0	@zh_jibe
+活到现在也是个奇迹	0	@zh_jibe
+还不快跪下	0	@zh_jibe
+跪下叫爸爸	0	@zh_jibe
+你爹来了	0	@zh_jibe
+你爹我	0	@zh_jibe
+拉低平均	0	@zh_jibe
+拉低了整个	0	@zh_jibe
+拉低整个	0	@zh_jibe
+不要再发文	0	@zh_jibe
+别再发文	0	@zh_jibe
+没人要的那种	0	@zh_jibe
+# --- curses and names for the one addressed, mainland, Taiwan and Cantonese (死开, 顶你个肺, 大聪明, 咁废)
+死开	0	@zh_curse,@zh_jibe
+顶你个肺	0	@zh_curse
+大聪明	0	@zh_insult
+低等人	0	@zh_insult
+那么废	0	@zh_insult
+这么废	0	@zh_insult
+咁废	0	@zh_insult
+好废	0	@zh_insult
+太废	0	@zh_insult
+很废	0	@zh_insult
+你家楼下	0	@zh_threat
+# --- a plea to stop, kept whole so its 不要 negates nothing (你讲话可以不要那么废吗)
+可以不要	0
+能不能不要	0
+可不可以不要	0
+可唔可以唔好	0
+能不能别	0
+可以别	0
+# --- the listener's own things (你哋个router, 你地嘅app)
+你哋个	0	@you,@zh_yourthing
+你地个	0	@you,@zh_yourthing
+你地嘅	0	@you,@zh_yourthing
+router	0	@zh_device
+modem	0	@zh_device
+wifi	0	@zh_device
+# --- one day named (那天用不上了: a booking for that day not needed)
+那天	0	@zh_oneday
+当天	0	@zh_oneday
+那一天	0	@zh_oneday
+唔死开	0	@zh_curse,@zh_jibe
+仲唔死开	0	@zh_curse,@zh_jibe
+还不死开	0	@zh_curse,@zh_jibe
 """####),
         LexiconSource(name: "zh-evaluative.tsv", text: ####"""
 # file: zh-evaluative.tsv
@@ -95563,6 +95783,10 @@ hang机	-2.0
 # --- weary waiting said as lifeless, not despair (生无可恋地等了半天)
 生无可恋地	-1.0	hyperbole
 暴毙	-3.0	
+# --- praise in rough words (你的画真的屌爆, 你这个鬼才, 狗头军师)
+屌爆	2.5	
+鬼才	1.5	
+狗头军师	0.5	
 """####),
         LexiconSource(name: "zh-service.tsv", text: ####"""
 # file: zh-service.tsv
@@ -101310,7 +101534,7 @@ court见	-1.5	escalation
 #     (lost job, debts, "I don't know what to do") is not yet self-harm
 @zh_die|@zh_sh|@zh_gofirst|@zh_lastwords|@zh_thisway|@zh_highest|@zh_bye|@zh_hurt|@zh_method|@zh_notsurvive|@zh_deep|@zh_overdose|@zh_waste|@zh_plunge|@zh_fromhere|@zh_notbbq|@zh_rehearse|@zh_burden|@zh_live|@zh_gone|@zh_without|@zh_giveall|@zh_windup|@zh_pastattempt|@zh_ownact|@zh_noneed|@zh_notrouble|@zh_letterto|@zh_lookdown|@zh_place|@zh_world|@sh_hint|@zh_earlygo|@sh_hint|@zh_nottrip|@zh_willed|@zh_erase|@zh_noties|@zh_noattach|@zh_notforpest|@zh_norival	support:self_harm	words that can carry self-harm
 # --- the learned layer states abuse alone only in a fragment with an insult, a curse, contempt or a threat
-@zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean	support:abuse	words that can carry abuse
+@zh_insult|@zh_curse|@zh_doom|@zh_threat|@zh_demean|@zh_jibe	support:abuse	words that can carry abuse
 # --- self-harm
 @self ..6 @zh_want ..3 @zh_die	self_harm	wanting to die
 @zh_want ..2 @zh_die	self_harm	wanting to die
@@ -101418,6 +101642,7 @@ court见	-1.5	escalation
 @zh_notrisk	scope:denial	no risk: wanting to live on, a refill running out, a matter settled (我想好好活着, 血压药就食晒, 我就想把这事了结了)
 @zh_mortal & @zh_ifgone	scope:harmless_use	a death to come with age or illness, asked about as an if (我这个养老金，要是我人不在了，钱能给我儿子吗)
 @zh_gone ..4 @zh_errandnow	scope:harmless_use	off now for the bus or a meeting, calling back later (我要走了公车来了 晚点再打)
+@zh_oneday ..3 @zh_noneed	scope:one_off	something for one day not needed that day (周三的接机取消，那天用不上了)
 @zh_thingneed ..5 @zh_sh|@zh_live	scope:harmless_use	a thing one cannot live without (没网我真的活不下去)
 @zh_gone|@zh_die ..4 @zh_duration	scope:harmless_use	an absence with a length (消失几天)
 @zh_duration ..4 @zh_gone	scope:harmless_use	an absence with a length (这一个礼拜都不在)
@@ -101551,10 +101776,11 @@ court见	-1.5	escalation
 @zh_treated ..3 @zh_insult	scope:self_target	taken for a fool
 @zh_thingcurse	scope:thing_target	swearing at a thing
 @zh_offcall ..4 @zh_insult	scope:other_target	an insult at someone not on the call (我老公就是个废物)
-@zh_othershop ..4 @you	scope:other_target	another company's staff (隔壁那家的客服)
+@zh_othershop|@zh_prevfirm ..4 @you	scope:other_target	another company's staff (隔壁那家的客服)
 @zh_insult ..2 @zh_device	scope:thing_target	an insult fixed on a device
 @zh_device ..1 @zh_copula ..2 @zh_insult	scope:thing_target	a device called names (这路由器就是个废物, 部机真系废柴)
 @zh_yourthing @zh_device ..6 @zh_insult	scope:thing_target	an insult at the listener's system, not the listener
+@zh_yourthing ..2 @zh_device ..6 @zh_insult|@zh_curse|@zh_die	scope:thing_target	a thing of the listener's called bad or said to be dying of it (你们那个新界面丑死了, 你哋個router真係垃圾)
 @zh_notyou & @zh_insult|@zh_curse|@zh_demean	scope:thing_target	an insult said not to be at the listener
 @you ..2 @zh_have ..3 @zh_device ..4 @zh_insult	scope:thing_target	a box or a device of the listener's called bad
 @you ..4 @zh_sh|@zh_die	abuse	death wish at the listener
@@ -101562,6 +101788,7 @@ court见	-1.5	escalation
 @zh_insult ..1 @zh_outofcredit	abuse	a brain or an IQ out of credit (智商欠费了吧); arrears alone (您这个号码欠费三百元) are no insult
 @zh_insult ..4 @zh_demean	abuse	an insult, then contempt (臭打工的跟我拽什么拽)
 @zh_wherelive ..6 @zh_canfind	abuse	where the listener lives can be found
+@zh_jibe	abuse	a stock jibe at the listener (你妈喊你回家吃药, 去挂个脑科, 你也就这点出息)
 @zh_canfind ..6 @zh_wherelive	abuse	where the listener lives can be found
 @you ..6 @zh_demean	abuse	contempt for the listener
 @zh_demean ..6 @you	abuse	contempt for the listener, named after
