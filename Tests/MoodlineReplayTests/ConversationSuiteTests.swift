@@ -121,6 +121,7 @@ import Testing
         Floor(name: "round112", recall: 1.0, falseAlarms: 0, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round113", recall: 1.0, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0, sessions: 12),
         Floor(name: "round114", recall: 0.92, falseAlarms: 1, calmAlerted: 0, calmUrgent: 0, sessions: 12),
+        Floor(name: "round115", recall: 1.0, falseAlarms: 2, calmAlerted: 0, calmUrgent: 0, sessions: 12),
     ]
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conversations")
