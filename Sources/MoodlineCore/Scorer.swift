@@ -829,7 +829,6 @@ private struct RuleState {
         return made
     }
 
-
     /// A fragment-wide pattern begun by the fragment's concepts: when its second part is seen
     /// too, its cue joins `cues` or its category the fragment's.
     @inline(__always)

@@ -2044,4 +2044,30 @@ import Testing
         #expect(score("我已經成個禮拜冇食嘢，唔係減肥，係想慢慢咁消失。").categories.contains(.selfHarm))
         #expect(!score("手机屏幕碎了，边上老割手，能不能预约换屏？").categories.contains(.selfHarm))
     }
+
+    /// A thing called dead, a trip to Taipei, a thing of the listener's called rubbish, "shut up"
+    /// in delight and a name called oneself are not what their words say; their twins are.
+    @Test func thingsCalledDeadAndRoughWordsSaidWarmlyWithTheirTwins() {
+        #expect(!score("Don't tell me it's fine when I'm staring at a dead connection every single night!").categories.contains(.selfHarm))
+        #expect(score("Honestly I'd be better off dead, just close the account").categories.contains(.selfHarm))
+        #expect(!score("改下個禮拜三啦。呢排返工返到攰死，聽日仲要飛一轉台北。").categories.contains(.churn))
+        #expect(score("我要转台了，你们太差").categories.contains(.churn))
+        #expect(!score("你哋個router真係垃圾，成日斷線").categories.contains(.abuse))
+        #expect(score("你真係垃圾，成日斷我線").categories.contains(.abuse))
+        #expect(!score("shut up omg this is so good 😭").categories.contains(.abuse))
+        #expect(score("shut up you idiot").categories.contains(.abuse))
+        #expect(!score("gosh I'm a useless idiot with technology, my grandson normally does all this for me").categories.contains(.abuse))
+        #expect(score("I'm done, you useless idiot").categories.contains(.abuse))
+    }
+
+    /// Contempt with no insult word in a reply: the listener measured against a dull thing, told to
+    /// vanish, or handed a stock jibe; a dull thing said of a cake is no insult.
+    @Test func retortsWithoutInsultWords() {
+        for text in ["bro has the charisma of a tax form", "you'd lose a debate to a potato", "nobody asked + ratio + L",
+                     "kindly go play in traffic", "你妈喊你回家吃药", "有这功夫不如去挂个脑科"] {
+            #expect(score(text).categories.contains(.abuse), "\(text)")
+        }
+        #expect(!score("the cake looks like a potato, can I get a refund?").categories.contains(.abuse))
+        #expect(!score("Nobody asked me for anything! Five weeks, four calls").categories.contains(.abuse))
+    }
 }
